@@ -1,0 +1,1 @@
+"""The shell: the Typer app, one module per command, the terminal views."""

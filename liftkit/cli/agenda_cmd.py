@@ -1,0 +1,124 @@
+"""`liftkit agenda list|show|check`."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from liftkit.cli.errors import report
+from liftkit.cli.text import text_table
+from liftkit.core.agenda import load_agenda, timeline
+from liftkit.core.durations import format_duration
+from liftkit.core.errors import EXIT_USAGE, LiftkitError
+from liftkit.core.templates import resolve_agenda, template_names, template_path
+from liftkit.core.timeparse import clock_text, offset_text, parse_start
+
+app = typer.Typer(
+    help="List, show and check agendas.\n\nExample: liftkit agenda show community-conversation",
+    no_args_is_help=True,
+)
+
+AgendaArg = Annotated[
+    str, typer.Argument(help="A TOML agenda file, or the name of a bundled template.")
+]
+
+
+@app.command("list")
+def list_templates() -> None:
+    """List the bundled agenda templates: name, title, segments, total time.
+
+    Example: liftkit agenda list
+    """
+    rows = []
+    for name in template_names():
+        agenda = load_agenda(template_path(name))
+        rows.append([name, agenda.title, str(len(agenda.segments)), format_duration(agenda.total)])
+    typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
+
+
+@app.command("show")
+def show(
+    agenda: AgendaArg,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="HH:MM", help="Clock time of the start, e.g. 14:00."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
+) -> None:
+    """Show an agenda's timeline: each segment's start, end, duration and kind, and the total.
+
+    Example: liftkit agenda show community-conversation --start 14:00
+    """
+    begin = parse_start(start, "--start") if start else None
+    resolved = resolve_agenda(agenda)
+    rows = timeline(resolved.agenda, begin)
+
+    def when(offset: int, clock: datetime | None) -> str:
+        return clock_text(clock) if clock else offset_text(offset)
+
+    if as_json:
+        payload = {
+            "title": resolved.agenda.title,
+            "source": str(resolved.path),
+            "start": when(0, begin),
+            "end": when(rows[-1].end, rows[-1].end_clock),
+            "total_seconds": resolved.agenda.total,
+            "total": format_duration(resolved.agenda.total),
+            "segments": [
+                {
+                    "index": r.index,
+                    "title": r.title,
+                    "kind": r.kind,
+                    "start": when(r.start, r.start_clock),
+                    "end": when(r.end, r.end_clock),
+                    "start_offset_seconds": r.start,
+                    "end_offset_seconds": r.end,
+                    "duration_seconds": r.duration,
+                    "duration": format_duration(r.duration),
+                }
+                for r in rows
+            ],
+        }
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+
+    from liftkit.cli.render import agenda_timeline
+
+    agenda_timeline(
+        resolved.agenda,
+        rows,
+        [when(r.start, r.start_clock) for r in rows],
+        [when(r.end, r.end_clock) for r in rows],
+        clock=begin is not None,
+    )
+
+
+@app.command("check")
+def check(
+    agendas: Annotated[
+        list[str], typer.Argument(help="Agenda files or template names to validate.")
+    ],
+) -> None:
+    """Validate agendas; exit 0 when all are valid, 2 otherwise.
+
+    Example: liftkit agenda check my-agenda.toml community-conversation
+    """
+    failed = 0
+    for argument in agendas:
+        try:
+            resolved = resolve_agenda(argument)
+        except LiftkitError as error:
+            report(error)
+            failed += 1
+            continue
+        a = resolved.agenda
+        typer.echo(
+            f"ok: {argument}: {a.title} ({len(a.segments)} segments, {format_duration(a.total)})"
+        )
+    if failed:
+        verb = "has" if failed == 1 else "have"
+        typer.echo(f"{failed} of {len(agendas)} agendas {verb} problems", err=True)
+        raise typer.Exit(EXIT_USAGE)

@@ -1,0 +1,61 @@
+"""The one place where exceptions become messages on stderr and exit codes.
+
+0 ok, 1 runtime failure, 2 bad input or usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
+
+
+def report(error: LiftkitError) -> None:
+    for line in error.lines():
+        typer.echo(f"Error: {line}", err=True)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"Warning: {message}", err=True)
+
+
+def guarded(call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except LiftkitError as error:
+        report(error)
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, typer.TyperException):
+        raise
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("\nInterrupted.", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing more to say to it.
+        sys.stderr.close()
+        raise typer.Exit(EXIT_FAILURE) from None
+    except Exception as exc:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="liftkit-crash-", suffix=".txt", delete=False
+        ) as handle:
+            traceback.print_exc(file=handle)
+        typer.echo(
+            f"Error: internal error: {type(exc).__name__}: {exc} (details saved in "
+            f"{handle.name}); please report it",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FAILURE) from None
+
+
+class LiftkitGroup(TyperGroup):
+    """The top-level group: every command runs through `guarded`."""
+
+    def invoke(self, ctx: Any) -> Any:
+        return guarded(lambda: super(LiftkitGroup, self).invoke(ctx))

@@ -1,0 +1,19 @@
+"""Entry point: `liftkit` and `python -m liftkit`."""
+
+from __future__ import annotations
+
+import sys
+
+from liftkit import __version__
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        # The most common check of an install answers before Typer is even imported.
+        sys.stdout.write(f"liftkit {__version__}\n")
+        sys.exit(0)
+    from liftkit.cli.app import app, get_command
+
+    command = get_command(app)
+    command.main(args=args, prog_name="liftkit", standalone_mode=True)

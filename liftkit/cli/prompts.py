@@ -1,0 +1,56 @@
+"""questionary prompts (imported only when a prompt is needed: questionary is slow to import)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import questionary
+
+from liftkit.core.agenda import Agenda, with_durations
+from liftkit.core.durations import DurationError, format_duration, parse_duration
+
+
+def _answer(question: questionary.Question) -> object:
+    value = question.ask()
+    if value is None:  # Ctrl-C or Ctrl-D inside questionary
+        raise KeyboardInterrupt
+    return value
+
+
+def ask_new_agenda(
+    names: Sequence[str],
+    default: str,
+    load: Callable[[str], Agenda],
+    path: Path,
+) -> tuple[Agenda, str]:
+    choices = [questionary.Choice(f"{n}: {load(n).title}", value=n) for n in names]
+    name = str(
+        _answer(questionary.select("Start from which template?", choices=choices, default=default))
+    )
+    agenda = load(name)
+    title = str(_answer(questionary.text("Title of your agenda:", default=agenda.title)))
+    if title.strip():
+        agenda = replace(agenda, title=title.strip())
+    if _answer(questionary.confirm("Change the segment durations?", default=False)):
+        durations = []
+        for segment in agenda.segments:
+            answer = _answer(
+                questionary.text(
+                    f"{segment.title}:",
+                    default=format_duration(segment.duration),
+                    validate=_valid_duration,
+                )
+            )
+            durations.append(parse_duration(answer))
+        agenda = with_durations(agenda, durations)
+    return agenda, name
+
+
+def _valid_duration(text: str) -> bool | str:
+    try:
+        parse_duration(text)
+    except DurationError as exc:
+        return f"{exc}: try 90s, 5m, 1h 15m or 1:30"
+    return True

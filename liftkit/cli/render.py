@@ -1,0 +1,47 @@
+"""Rich renderings of command results (imported only by commands that print with rich)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from liftkit.core.agenda import Agenda, TimelineRow
+from liftkit.core.durations import format_duration
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False)
+
+
+def agenda_timeline(
+    agenda: Agenda,
+    rows: Sequence[TimelineRow],
+    starts: Sequence[str],
+    ends: Sequence[str],
+    clock: bool,
+) -> None:
+    out = console()
+    table = Table(
+        title=agenda.title,
+        caption=agenda.description or None,
+        box=box.SIMPLE_HEAD,
+        title_style="bold",
+        caption_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("start" if clock else "from", justify="right")
+    table.add_column("end" if clock else "to", justify="right")
+    table.add_column("length", justify="right")
+    table.add_column("kind")
+    table.add_column("segment")
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        table.add_row(
+            str(row.index), start, end, format_duration(row.duration), row.kind, row.title
+        )
+    table.add_section()
+    table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")
+    out.print(table)

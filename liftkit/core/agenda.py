@@ -1,0 +1,619 @@
+"""The agenda: a titled list of timed segments, read from TOML and validated in full.
+
+Loading reports every problem at once, one line each, naming the file, the line (and the
+column for TOML syntax errors), what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from liftkit.core.durations import DURATION_HINT, DurationError, format_duration, parse_duration
+from liftkit.core.errors import LiftkitError
+
+KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "break", "other")
+POLL_KINDS = ("choice", "score", "recommend")
+DEFAULT_WARN_SECONDS = 60
+
+AGENDA_KEYS = ("title", "description", "host", "total", "segments")
+SEGMENT_KEYS = (
+    "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
+    "group_size", "groups", "rounds", "polls", "silence",
+)  # fmt: skip
+POLL_KEYS = ("question", "options", "kind")
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A question put to everyone, with fixed options.
+
+    kind "score" marks an evaluation score (options are numbers; the report gives the
+    average); "recommend" marks a would-you-recommend question (the first option is yes).
+    """
+
+    question: str
+    options: tuple[str, ...]
+    kind: str = "choice"
+
+
+@dataclass(frozen=True)
+class Segment:
+    title: str
+    duration: int  # seconds
+    kind: str = "other"
+    prompt: str = ""
+    questions: tuple[str, ...] = ()
+    notes: str = ""
+    warn: tuple[int, ...] = ()  # seconds before the end, largest first
+    auto_advance: bool = False
+    group_size: int | None = None
+    groups: int | None = None
+    rounds: int = 1
+    polls: tuple[Poll, ...] = ()
+    silence: int = 0  # seconds of strict silence at the start of the segment
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    title: str
+    segments: tuple[Segment, ...]
+    description: str = ""
+    host: str = ""
+    declared_total: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(s.duration for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    message: str
+    column: int | None = None
+
+
+class AgendaError(LiftkitError):
+    """An agenda with problems; the message has one line per problem."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        super().__init__("\n".join(format_problem(source, p) for p in self.problems))
+
+
+def format_problem(source: str, problem: Problem) -> str:
+    where = source
+    if problem.line is not None:
+        where += f":{problem.line}"
+        if problem.column is not None:
+            where += f":{problem.column}"
+    return f"{where}: {problem.message}"
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_agenda(path: Path | str) -> Agenda:
+    """Read and validate an agenda file."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise LiftkitError(
+            f"{p}: no such file", "check the path, or run `liftkit agenda list` for templates"
+        ) from None
+    except IsADirectoryError:
+        raise LiftkitError(f"{p}: is a folder, not an agenda file", "name a .toml file") from None
+    except OSError as exc:
+        raise LiftkitError(f"{p}: cannot read: {exc.strerror}", "check its permissions") from None
+    return parse_agenda(data, str(p))
+
+
+def parse_agenda(data: bytes | str, source: str = "<agenda>") -> Agenda:
+    """Validate agenda TOML text; raise AgendaError listing every problem."""
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise AgendaError(
+                source,
+                [Problem(line, "is not UTF-8 text; save the agenda as UTF-8 TOML")],
+            ) from None
+    else:
+        text = data
+    if not text.strip():
+        raise AgendaError(
+            source,
+            [Problem(None, "the file is empty; add a title and at least one [[segments]] table")],
+        )
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AgendaError(source, [_syntax_problem(exc)]) from None
+    lines = _LineIndex(text)
+    agenda, problems = _build_agenda(raw, lines)
+    if problems or agenda is None:
+        raise AgendaError(source, problems)
+    return agenda
+
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+    message = str(exc)
+    match = _POSITION.search(message)
+    line = column = None
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif "end of document" in message:
+        message = message.replace(" (at end of document)", "")
+    message = message[:1].lower() + message[1:]
+    return Problem(line, f"TOML syntax error: {message}; fix this line and check again", column)
+
+
+class _LineIndex:
+    """Where tables and keys start in the TOML text, so problems can name a line.
+
+    tomllib gives no positions; this scanner knows enough TOML for agenda files:
+    [[segments]] and [[segments.polls]] headers and `key =` lines, skipping
+    multi-line strings.
+    """
+
+    _HEADER = re.compile(r"\s*\[\[\s*(segments(?:\s*\.\s*polls)?)\s*\]\]")
+    _TABLE = re.compile(r"\s*\[")
+    _KEY = re.compile(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+    def __init__(self, text: str) -> None:
+        self.top: dict[str, int] = {}
+        self.segments: list[int] = []
+        self.segment_keys: list[dict[str, int]] = []
+        self.polls: list[list[int]] = []
+        self.poll_keys: list[list[dict[str, int]]] = []
+        current: dict[str, int] | None = self.top
+        in_multiline: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            header = self._HEADER.match(line)
+            if header:
+                if "polls" in header.group(1):
+                    if not self.segments:
+                        current = None
+                        continue
+                    self.polls[-1].append(number)
+                    self.poll_keys[-1].append({})
+                    current = self.poll_keys[-1][-1]
+                else:
+                    self.segments.append(number)
+                    self.segment_keys.append({})
+                    self.polls.append([])
+                    self.poll_keys.append([])
+                    current = self.segment_keys[-1]
+                continue
+            if self._TABLE.match(line):
+                current = None
+                continue
+            key = self._KEY.match(line)
+            if key and current is not None:
+                name = key.group(1) or key.group(2) or key.group(3)
+                current.setdefault(name, number)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_multiline = quote
+                    break
+
+    def top_key(self, key: str) -> int | None:
+        return self.top.get(key)
+
+    def segment(self, i: int, key: str | None = None) -> int | None:
+        if i >= len(self.segments):
+            return self.top.get("segments")
+        if key is not None and key in self.segment_keys[i]:
+            return self.segment_keys[i][key]
+        return self.segments[i]
+
+    def poll(self, i: int, j: int, key: str | None = None) -> int | None:
+        if i >= len(self.polls) or j >= len(self.polls[i]):
+            return self.segment(i, "polls")
+        if key is not None and key in self.poll_keys[i][j]:
+            return self.poll_keys[i][j][key]
+        return self.polls[i][j]
+
+
+def _did_you_mean(key: str, valid: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(valid), n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    return "valid keys: " + ", ".join(valid)
+
+
+def _type_name(value: object) -> str:
+    return {
+        str: "text", int: "a whole number", float: "a number", bool: "true/false",
+        list: "a list", dict: "a table",
+    }.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def _build_agenda(raw: Mapping[str, Any], lines: _LineIndex) -> tuple[Agenda | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(line: int | None, message: str) -> None:
+        problems.append(Problem(line, message))
+
+    for key in raw:
+        if key not in AGENDA_KEYS:
+            problem(lines.top_key(key), f'unknown key "{key}"; {_did_you_mean(key, AGENDA_KEYS)}')
+
+    def text_field(key: str, required: bool = False) -> str:
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            problem(lines.top_key(key), f'"{key}" must be text, not {_type_name(value)}')
+            return ""
+        if required and not value.strip():
+            problem(lines.top_key(key) or 1, f'the agenda needs a "{key}"; add {key} = "..."')
+        return value
+
+    title = text_field("title", required=True)
+    description = text_field("description")
+    host = text_field("host")
+
+    declared_total: int | None = None
+    if "total" in raw:
+        try:
+            declared_total = parse_duration(raw["total"])
+        except DurationError as exc:
+            problem(lines.top_key("total"), f'"total": {exc}; {DURATION_HINT}')
+
+    raw_segments = raw.get("segments")
+    segments: list[Segment] = []
+    if raw_segments is None:
+        problem(None, "the agenda has no segments; add at least one [[segments]] table")
+    elif not isinstance(raw_segments, list) or not all(isinstance(s, dict) for s in raw_segments):
+        problem(
+            lines.top_key("segments"),
+            '"segments" must be a list of tables; write each as a [[segments]] table',
+        )
+    elif not raw_segments:
+        problem(
+            lines.top_key("segments"),
+            "the agenda has no segments; add at least one [[segments]] table",
+        )
+    else:
+        for i, item in enumerate(raw_segments):
+            segment = _build_segment(i, item, lines, problems)
+            if segment is not None:
+                segments.append(segment)
+
+    if declared_total is not None and segments and len(segments) == len(raw_segments or []):
+        actual = sum(s.duration for s in segments)
+        if actual != declared_total:
+            problem(
+                lines.top_key("total"),
+                f'"total" says {format_duration(declared_total)} but the segments add up to '
+                f"{format_duration(actual)}; correct the total or the segment durations",
+            )
+
+    if problems:
+        return None, problems
+    agenda = Agenda(
+        title=title,
+        segments=tuple(segments),
+        description=description,
+        host=host,
+        declared_total=declared_total,
+    )
+    return agenda, problems
+
+
+def _build_segment(
+    i: int, item: Mapping[str, Any], lines: _LineIndex, problems: list[Problem]
+) -> Segment | None:
+    name = item.get("title")
+    label = f'segment {i + 1} "{name}"' if isinstance(name, str) and name else f"segment {i + 1}"
+    count = len(problems)
+
+    def problem(key: str | None, message: str) -> None:
+        problems.append(Problem(lines.segment(i, key), f"{label}: {message}"))
+
+    for key in item:
+        if key not in SEGMENT_KEYS:
+            problem(key, f'unknown key "{key}"; {_did_you_mean(key, SEGMENT_KEYS)}')
+
+    def text(key: str) -> str:
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            problem(key, f'"{key}" must be text, not {_type_name(value)}')
+            return ""
+        return value
+
+    title = text("title")
+    if "title" not in item or (isinstance(item.get("title"), str) and not title.strip()):
+        problem(None, 'needs a "title"; add title = "..."')
+
+    duration = 0
+    if "duration" not in item:
+        problem(None, f'needs a "duration"; {DURATION_HINT}')
+    else:
+        try:
+            duration = parse_duration(item["duration"])
+        except DurationError as exc:
+            problem("duration", f'"duration": {exc}; {DURATION_HINT}')
+
+    kind = item.get("kind", "other")
+    if not isinstance(kind, str) or kind not in KINDS:
+        shown = f'"{kind}"' if isinstance(kind, str) else _type_name(kind)
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        maybe = f'did you mean "{close[0]}"? ' if close else ""
+        problem("kind", f"unknown kind {shown}; {maybe}valid kinds: {', '.join(KINDS)}")
+        kind = "other"
+
+    prompt = text("prompt")
+    notes = text("notes")
+
+    questions: tuple[str, ...] = ()
+    raw_questions = item.get("questions", [])
+    if isinstance(raw_questions, str):
+        raw_questions = [raw_questions]
+    if not isinstance(raw_questions, list) or not all(isinstance(q, str) for q in raw_questions):
+        problem("questions", '"questions" must be a list of text, like ["First?", "Second?"]')
+    else:
+        questions = tuple(raw_questions)
+
+    auto_advance = item.get("auto_advance", False)
+    if not isinstance(auto_advance, bool):
+        problem(
+            "auto_advance", f'"auto_advance" must be true or false, not {_type_name(auto_advance)}'
+        )
+        auto_advance = False
+
+    warn: tuple[int, ...] = ()
+    if "warn" in item:
+        raw_warn = item["warn"]
+        if not isinstance(raw_warn, list):
+            raw_warn = [raw_warn]
+        parsed = []
+        for value in raw_warn:
+            try:
+                parsed.append(parse_duration(value))
+            except DurationError as exc:
+                problem("warn", f'"warn": {exc}; {DURATION_HINT}')
+        for seconds in parsed:
+            if duration and seconds >= duration:
+                problem(
+                    "warn",
+                    f'"warn": a warning {format_duration(seconds)} before the end does not fit in '
+                    f"a {format_duration(duration)} segment; make it shorter than the segment",
+                )
+        warn = tuple(sorted(set(parsed), reverse=True))
+    elif duration > 2 * DEFAULT_WARN_SECONDS:
+        warn = (DEFAULT_WARN_SECONDS,)
+
+    silence = 0
+    if "silence" in item:
+        try:
+            silence = parse_duration(item["silence"])
+        except DurationError as exc:
+            problem("silence", f'"silence": {exc}; {DURATION_HINT}')
+        else:
+            if duration and silence >= duration:
+                problem(
+                    "silence",
+                    f'"silence": {format_duration(silence)} of silence does not fit in a '
+                    f"{format_duration(duration)} segment; make it shorter than the segment",
+                )
+
+    def whole(key: str, minimum: int) -> int | None:
+        if key not in item:
+            return None
+        value = item[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            problem(key, f'"{key}" must be a whole number, not {_type_name(value)}')
+            return None
+        if value < minimum:
+            problem(key, f'"{key}" must be at least {minimum}, not {value}')
+            return None
+        return value
+
+    group_size = whole("group_size", 2)
+    groups = whole("groups", 1)
+    rounds = whole("rounds", 1)
+    if group_size is not None and groups is not None:
+        problem("groups", 'give "group_size" or "groups", not both')
+    for key in ("group_size", "groups", "rounds"):
+        if key in item and kind != "breakout":
+            problem(key, f'"{key}" only applies to breakout segments; add kind = "breakout"')
+
+    polls: list[Poll] = []
+    raw_polls = item.get("polls", [])
+    if not isinstance(raw_polls, list) or not all(isinstance(p, dict) for p in raw_polls):
+        problem("polls", '"polls" must be a list of tables; write each as [[segments.polls]]')
+    else:
+        for j, raw_poll in enumerate(raw_polls):
+            poll = _build_poll(i, j, label, raw_poll, lines, problems)
+            if poll is not None:
+                polls.append(poll)
+
+    if len(problems) > count:
+        return None
+    return Segment(
+        title=title,
+        duration=duration,
+        kind=kind,
+        prompt=prompt,
+        questions=questions,
+        notes=notes,
+        warn=warn,
+        auto_advance=auto_advance,
+        group_size=group_size,
+        groups=groups,
+        rounds=rounds or 1,
+        polls=tuple(polls),
+        silence=silence,
+        line=lines.segment(i) or 0,
+    )
+
+
+def _build_poll(
+    i: int,
+    j: int,
+    label: str,
+    item: Mapping[str, Any],
+    lines: _LineIndex,
+    problems: list[Problem],
+) -> Poll | None:
+    count = len(problems)
+
+    def problem(key: str | None, message: str) -> None:
+        problems.append(Problem(lines.poll(i, j, key), f"{label}, poll {j + 1}: {message}"))
+
+    for key in item:
+        if key not in POLL_KEYS:
+            problem(key, f'unknown key "{key}"; {_did_you_mean(key, POLL_KEYS)}')
+    question = item.get("question")
+    if not isinstance(question, str) or not question.strip():
+        problem("question", 'needs a "question" as text')
+        question = ""
+    options = item.get("options")
+    if (
+        not isinstance(options, list)
+        or len(options) < 2
+        or not all(isinstance(o, str) and o.strip() for o in options)
+    ):
+        problem("options", 'needs "options": a list of at least two answers, like ["Yes", "No"]')
+        options = []
+    elif len(set(options)) != len(options):
+        problem("options", '"options" has the same answer twice; make each option different')
+    kind = item.get("kind", "choice")
+    if kind not in POLL_KINDS:
+        problem("kind", f'unknown poll kind "{kind}"; valid poll kinds: {", ".join(POLL_KINDS)}')
+    elif kind == "score" and options:
+        try:
+            [float(o) for o in options]
+        except ValueError:
+            problem("options", 'a "score" poll needs numbers as options, like ["1", "2", "3"]')
+    if len(problems) > count:
+        return None
+    return Poll(question=question, options=tuple(options), kind=kind)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
+    """The agenda as plain data in the file format, ready for tomli-w."""
+    data: dict[str, Any] = {"title": agenda.title}
+    if agenda.description:
+        data["description"] = agenda.description
+    if agenda.host:
+        data["host"] = agenda.host
+    if agenda.declared_total is not None:
+        data["total"] = format_duration(agenda.declared_total)
+    data["segments"] = [_segment_to_dict(s) for s in agenda.segments]
+    return data
+
+
+def _segment_to_dict(segment: Segment) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": segment.title,
+        "duration": format_duration(segment.duration),
+        "kind": segment.kind,
+    }
+    if segment.prompt:
+        data["prompt"] = segment.prompt
+    if segment.questions:
+        data["questions"] = list(segment.questions)
+    if segment.notes:
+        data["notes"] = segment.notes
+    if segment.silence:
+        data["silence"] = format_duration(segment.silence)
+    data["warn"] = [format_duration(w) for w in segment.warn]
+    if segment.auto_advance:
+        data["auto_advance"] = True
+    if segment.group_size is not None:
+        data["group_size"] = segment.group_size
+    if segment.groups is not None:
+        data["groups"] = segment.groups
+    if segment.kind == "breakout" and segment.rounds != 1:
+        data["rounds"] = segment.rounds
+    if segment.polls:
+        data["polls"] = [
+            {"question": p.question, "options": list(p.options)}
+            | ({"kind": p.kind} if p.kind != "choice" else {})
+            for p in segment.polls
+        ]
+    return data
+
+
+def dumps_agenda(agenda: Agenda) -> str:
+    import tomli_w  # imported here: only writers need it
+
+    return tomli_w.dumps(agenda_to_dict(agenda), multiline_strings=True)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    index: int  # 1-based
+    title: str
+    kind: str
+    start: int  # seconds from the start of the session
+    end: int
+    duration: int
+    start_clock: datetime | None = None
+    end_clock: datetime | None = None
+
+
+def timeline(agenda: Agenda, start: datetime | None = None) -> list[TimelineRow]:
+    """Each segment's planned start and end, as offsets and (given a start) clock times."""
+    rows = []
+    offset = 0
+    for i, segment in enumerate(agenda.segments, start=1):
+        end = offset + segment.duration
+        rows.append(
+            TimelineRow(
+                index=i,
+                title=segment.title,
+                kind=segment.kind,
+                start=offset,
+                end=end,
+                duration=segment.duration,
+                start_clock=start + timedelta(seconds=offset) if start else None,
+                end_clock=start + timedelta(seconds=end) if start else None,
+            )
+        )
+        offset = end
+    return rows
+
+
+def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
+    """A copy of the agenda with new segment durations (warnings that no longer fit dropped)."""
+    from dataclasses import replace
+
+    segments = tuple(
+        replace(
+            s,
+            duration=d,
+            warn=tuple(w for w in s.warn if w < d),
+            silence=s.silence if s.silence < d else 0,
+        )
+        for s, d in zip(agenda.segments, durations, strict=True)
+    )
+    return replace(agenda, segments=segments, declared_total=None)

@@ -1,0 +1,109 @@
+"""Durations as hosts write them: "90s", "5m", "1h 15m", "1:30", or a bare number of minutes."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+_UNIT_WORDS = {
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+}  # fmt: skip
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
+
+DURATION_HINT = (
+    'write it like "90s", "5m", "1h 15m", "1:30" (minutes:seconds) or a number of minutes'
+)
+
+
+class DurationError(ValueError):
+    """A duration that cannot be read."""
+
+
+def parse_duration(value: object) -> int:
+    """Return the number of whole seconds in a duration.
+
+    Bare numbers (in TOML or in a string) are minutes; "m:ss" is minutes and seconds and
+    "h:mm:ss" hours, minutes and seconds. Negative and zero durations are rejected here,
+    so that every caller gets the same message.
+    """
+    if isinstance(value, bool):
+        raise DurationError(f"{value!r} is not a duration")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise DurationError(f"{value!r} is not a duration")
+        seconds = round(value * 60)
+    elif isinstance(value, str):
+        seconds = _parse_text(value)
+    else:
+        raise DurationError(f"{value!r} is not a duration")
+    if seconds <= 0:
+        raise DurationError(f"{_show(value)} is not a positive duration")
+    return seconds
+
+
+def _show(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def _parse_text(text: str) -> int:
+    s = text.strip().lower()
+    if not s:
+        raise DurationError("an empty duration")
+    if s.startswith("-"):
+        raise DurationError(f'"{text}" is not a positive duration')
+    if _NUMBER.fullmatch(s):
+        return round(float(s) * 60)
+    clock = _CLOCK.fullmatch(s)
+    if clock:
+        a, b, c = clock.groups()
+        if c is None:
+            return int(a) * 60 + int(b)
+        return int(a) * 3600 + int(b) * 60 + int(c)
+    pos = 0
+    total = 0.0
+    seen: set[str] = set()
+    compact = s.replace(",", " ")
+    for match in _PART.finditer(compact):
+        if compact[pos : match.start()].strip():
+            break
+        unit = _UNIT_WORDS.get(match.group(2))
+        if unit is None or unit in seen:
+            break
+        seen.add(unit)
+        total += float(match.group(1)) * _UNIT_SECONDS[unit]
+        pos = match.end()
+    else:
+        if seen and not compact[pos:].strip():
+            return round(total)
+    raise DurationError(f'cannot read "{text}" as a duration')
+
+
+def format_duration(seconds: int) -> str:
+    """The shortest spelling that parse_duration reads back: "5m", "1h 15m", "1m 30s", "45s"."""
+    if seconds <= 0:
+        return "0s"
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours}h")
+    if minutes:
+        parts.append(f"{minutes}m")
+    if secs:
+        parts.append(f"{secs}s")
+    return " ".join(parts)
+
+
+def format_clock(seconds: float) -> str:
+    """A countdown reading: "04:59", "1:02:03". Negative values are shown without sign."""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,47 @@
+"""Writing files so that a reader never sees half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+
+
+def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:
+    """Write a file through a temporary file in the same folder and a rename.
+
+    With force=False an existing file is kept and an error says how to replace it.
+    """
+    target = Path(path)
+    if not force and target.exists():
+        raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise LiftkitError(
+            f"{target}: cannot write: {exc.strerror}",
+            "check the folder exists and is writable",
+            EXIT_FAILURE,
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

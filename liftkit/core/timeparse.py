@@ -1,0 +1,36 @@
+"""Clock times as hosts type them (14:00) and as liftkit shows them."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from liftkit.core.errors import LiftkitError
+
+_HHMM = re.compile(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?")
+
+
+def parse_clock(text: str, option: str) -> time:
+    match = _HHMM.fullmatch(text.strip())
+    if match:
+        h, m, s = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+        if h < 24 and m < 60 and s < 60:
+            return time(h, m, s)
+    raise LiftkitError(f'{option}: "{text}" is not a clock time', "write it as HH:MM, e.g. 14:00")
+
+
+def parse_start(text: str, option: str, today: datetime | None = None) -> datetime:
+    """A start time today (in local time) from "HH:MM"."""
+    clock = parse_clock(text, option)
+    base = today or datetime.now().astimezone()
+    return base.replace(hour=clock.hour, minute=clock.minute, second=clock.second, microsecond=0)
+
+
+def clock_text(moment: datetime) -> str:
+    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+
+
+def offset_text(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if secs else f"{hours}:{minutes:02d}"
