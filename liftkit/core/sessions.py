@@ -1,0 +1,71 @@
+"""Session folders: where `liftkit run` keeps the agenda copy, attendees, groups and journal."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.journal import JOURNAL_NAME
+
+DEFAULT_PARENT = Path("liftkit-sessions")
+SESSIONS_ENV = "LIFTKIT_SESSIONS"
+
+
+def default_parent() -> Path:
+    """The parent folder of sessions: $LIFTKIT_SESSIONS, else ./liftkit-sessions."""
+    return Path(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:40] or "agenda"
+
+
+def create_session_folder(parent: Path, agenda_name: str, now: datetime) -> Path:
+    """A new, empty folder named by date, time and agenda (a suffix keeps names unique)."""
+    base = f"{now:%Y-%m-%d-%H%M%S}-{_slug(agenda_name)}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for n in range(1, 1000):
+            folder = parent / (base if n == 1 else f"{base}-{n}")
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                continue
+            return folder
+    except OSError as exc:
+        raise LiftkitError(
+            f"{parent}: cannot create a session folder: {exc.strerror}",
+            "choose another place with --sessions DIR",
+            EXIT_FAILURE,
+        ) from None
+    raise LiftkitError(f"{parent}: too many sessions named {base}", "use --sessions DIR")
+
+
+def find_session(argument: str, parent: Path | None = None) -> Path:
+    """SESSION is a session folder, or `latest` (the newest in the parent folder)."""
+    parent = parent if parent is not None else default_parent()
+    if argument == "latest":
+        candidates = [p for p in parent.glob("*") if (p / JOURNAL_NAME).is_file()]
+        if not candidates:
+            raise LiftkitError(
+                f"no sessions in {parent}",
+                "run `liftkit run AGENDA` first, or name a session folder",
+            )
+        return max(candidates, key=lambda p: ((p / JOURNAL_NAME).stat().st_mtime, p.name))
+    folder = Path(argument)
+    if folder.is_file() and folder.name == JOURNAL_NAME:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise LiftkitError(
+            f"{folder}: no such session folder", "name a folder made by `liftkit run`, or latest"
+        )
+    if not (folder / JOURNAL_NAME).is_file():
+        raise LiftkitError(
+            f"{folder}: not a session folder (no {JOURNAL_NAME})",
+            "name a folder made by `liftkit run`, or latest",
+        )
+    return folder
