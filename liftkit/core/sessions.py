@@ -55,7 +55,7 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
                 f"no sessions in {parent}",
                 "run `liftkit run AGENDA` first, or name a session folder",
             )
-        return max(candidates, key=lambda p: ((p / JOURNAL_NAME).stat().st_mtime, p.name))
+        return max(candidates, key=lambda p: p.name)  # names start with the start time
     folder = Path(argument)
     if folder.is_file() and folder.name == JOURNAL_NAME:
         folder = folder.parent
