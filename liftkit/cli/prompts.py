@@ -54,3 +54,34 @@ def _valid_duration(text: str) -> bool | str:
     except DurationError as exc:
         return f"{exc}: try 90s, 5m, 1h 15m or 1:30"
     return True
+
+
+def ask_text(message: str, toolbar: Callable[[], str] | None = None) -> str | None:
+    """One line of text; None when cancelled. The toolbar keeps the countdown in view."""
+    question = questionary.text(message, bottom_toolbar=toolbar, refresh_interval=0.5)
+    value = question.ask()
+    return value if isinstance(value, str) else None
+
+
+def ask_counts(
+    question: str, options: Sequence[str], toolbar: Callable[[], str] | None = None
+) -> str | None:
+    """Poll counts typed in option order ("30 12") or by name ("Yes=30 No=12")."""
+    from liftkit.core.capture import parse_counts
+    from liftkit.core.errors import LiftkitError
+
+    def valid(text: str) -> bool | str:
+        try:
+            parse_counts(text, options, where="counts")
+        except LiftkitError as error:
+            return str(error.message)
+        return True
+
+    prompt = questionary.text(
+        f"{question} [{' / '.join(options)}] counts:",
+        validate=valid,
+        bottom_toolbar=toolbar,
+        refresh_interval=0.5,
+    )
+    value = prompt.ask()
+    return value if isinstance(value, str) else None

@@ -73,21 +73,23 @@ class Journal:
     def create(cls, path: Path) -> Journal:
         journal = cls(path)
         try:
-            journal._handle = open(path, "xb")  # noqa: SIM115 - held open for the session
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
         except FileExistsError:
             raise LiftkitError(f"{path}: a journal is already here", "resume it instead") from None
+        # O_APPEND: `liftkit note` may add a line while the session runs.
+        journal._handle = os.fdopen(fd, "ab")
         _fsync_dir(path.parent)
         return journal
 
     @classmethod
     def reopen(cls, path: Path, read: JournalRead) -> Journal:
         """Open an existing journal for appending, cutting off a torn last line first."""
-        handle = open(path, "r+b")  # noqa: SIM115 - held open for the session
         if read.torn_bytes:
-            size = handle.seek(0, os.SEEK_END)
-            handle.truncate(size - read.torn_bytes)
-            os.fsync(handle.fileno())
-        handle.seek(0, os.SEEK_END)
+            with open(path, "r+b") as torn:
+                size = torn.seek(0, os.SEEK_END)
+                torn.truncate(size - read.torn_bytes)
+                os.fsync(torn.fileno())
+        handle = open(path, "ab")  # noqa: SIM115 - held open for the session
         last = max((int(e.get("seq", 0)) for e in read.events), default=0)
         journal = cls(path, next_seq=last + 1)
         journal._handle = handle
@@ -110,6 +112,10 @@ class Journal:
         os.fsync(self._handle.fileno())
         self.next_seq += 1
         return event
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
 
     def close(self) -> None:
         if self._handle is not None:

@@ -1,0 +1,246 @@
+"""The full-screen live session: rich `Live` in a `with` block, keys in cbreak mode.
+
+One loop: process what time has brought, draw, sleep until the shown second changes or a
+key or signal arrives, act on the keys. Every capture is journalled (and fsynced) before the
+screen says it is saved.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.console import Console
+from rich.live import Live
+
+from liftkit.cli.live_view import render
+from liftkit.cli.terminal import KeyReader, Signals, Terminated
+from liftkit.core.capture import parse_counts
+from liftkit.core.controls import Action, Ui, step
+from liftkit.core.durations import format_clock
+from liftkit.core.engine import ENDED, NOT_STARTED, Event
+from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
+from liftkit.core.screen import GroupsSummary, build_screen
+from liftkit.core.session import LiveSession, carry_out
+
+# The longest sleep between redraws, in real seconds (the wall clock and messages move on).
+MAX_SLEEP = 1.0
+# The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
+MIN_SLEEP = 0.05
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    reason: str  # "ended", "quit", "interrupt", "sigterm", "sighup"
+
+
+GroupsView = Callable[[LiveSession], GroupsSummary | None]
+Reshuffle = Callable[[LiveSession], str]
+
+
+class LiveApp:
+    def __init__(
+        self,
+        session: LiveSession,
+        console: Console,
+        groups_view: GroupsView | None = None,
+        reshuffle: Reshuffle | None = None,
+        start_at: datetime | None = None,
+    ) -> None:
+        self.session = session
+        self.start_at = start_at
+        self.console = console
+        self.ui = Ui(rate=session.clock.rate)
+        self.groups_view = groups_view
+        self.reshuffle = reshuffle
+        self.signals = Signals()
+        self.session.guard = self.signals.deferred
+
+    # ------------------------------------------------------------------ drawing
+
+    def screen(self) -> object:
+        s = self.session
+        t = s.now()
+        start = s.engine.started_at
+        size = self.console.size
+        return render(
+            build_screen(
+                s.engine.view(t),
+                self.ui,
+                title=s.agenda.title,
+                now_wall=s.clock.wall_at(t),
+                session_start_wall=s.clock.wall_at(start) if start is not None else None,
+                rate=s.clock.rate,
+                now=t,
+                groups=self.groups_view(s) if self.groups_view else None,
+                start_at=self.start_at,
+            ),
+            size.width,
+            size.height,
+        )
+
+    def sleep_for(self) -> float:
+        s = self.session
+        t = s.now()
+        wake = s.engine.next_change(t)
+        real = s.clock.real_seconds(wake - t) if wake is not None else MAX_SLEEP
+        if s.engine.status == NOT_STARTED and self.start_at is not None:
+            until = (self.start_at - s.clock.wall_at(t)).total_seconds()
+            real = until % 1.0 or 1.0
+        return min(max(real, MIN_SLEEP), MAX_SLEEP)
+
+    # ------------------------------------------------------------------ the loop
+
+    def run(self) -> Outcome:
+        with self.signals, KeyReader(sys.stdin.fileno(), self.signals) as keys:
+            try:
+                with Live(
+                    console=self.console,
+                    screen=True,
+                    auto_refresh=False,
+                    redirect_stdout=False,
+                    redirect_stderr=False,
+                ) as live:
+                    return self._loop(live, keys)
+            except Terminated as stop:
+                self.session.stop(stop.reason)
+                return Outcome(EXIT_INTERRUPTED, stop.reason)
+            except BaseException:
+                self.session.stop("error")
+                raise
+
+    def _loop(self, live: Live, keys: KeyReader) -> Outcome:
+        s = self.session
+        while True:
+            try:
+                if s.engine.status == NOT_STARTED and (
+                    self.start_at is None or s.clock.wall_at(s.now()) >= self.start_at
+                ):
+                    s.start(self.start_at)
+                self._ring(s.tick())
+                if s.engine.status == ENDED:
+                    live.update(self.screen(), refresh=True)
+                    return Outcome(EXIT_OK, "ended")
+                if self.signals.terminate:
+                    s.stop(self.signals.terminate)
+                    return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
+                live.update(self.screen(), refresh=True)
+                self.signals.resized = False
+                for key in keys.read(self.sleep_for()):
+                    outcome = self._act(step(self.ui, key, s.now()), live, keys)
+                    if outcome is not None:
+                        return outcome
+            except KeyboardInterrupt:
+                outcome = self._act(step(self.ui, "CTRL_C", s.now()), live, keys)
+                if outcome is not None:
+                    return outcome
+
+    def _ring(self, events: list[Event]) -> None:
+        if any(e["type"] in ("warning", "segment_start") for e in events):
+            self.console.bell()
+
+    def _act(self, action: Action, live: Live, keys: KeyReader) -> Outcome | None:
+        s = self.session
+        name = action.name
+        t = s.now()
+        if name == "quit":
+            reason = "interrupt" if action.text == "interrupt" else "quit"
+            s.stop(reason)
+            return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
+        if s.engine.status == NOT_STARTED:
+            if name in ("toggle_pause", "next"):
+                self.start_at = None  # start now
+            return None
+        if name in ("toggle_pause", "next", "back", "extend", "jump"):
+            before = s.engine.status, s.engine.index
+            message = carry_out(s, action, "live")
+            if name == "toggle_pause":
+                message = "Paused: space resumes." if s.engine.status == "paused" else message
+            elif name == "extend" and not message:
+                sign = "+" if action.seconds > 0 else "-"
+                left = max(s.engine.remaining(s.now()), 0)
+                message = f"{sign}1 min: {format_clock(left)} left in this segment."
+            elif name in ("next", "back") and (s.engine.status, s.engine.index) != before:
+                self.console.bell()
+            if message:
+                self.ui.say(message, s.now(), 3)
+        elif name == "reflect":
+            self._reflect(live, keys)
+        elif name == "poll":
+            self._poll(live, keys)
+        elif name == "reshuffle":
+            if self.reshuffle is None:
+                self.ui.say("No groups to reshuffle: start with --attendees FILE.", t, 4)
+            else:
+                self.ui.say(self.reshuffle(s), t, 4)
+        return None
+
+    # ------------------------------------------------------------------ prompts
+
+    def _prompt(self, live: Live, keys: KeyReader, ask: Callable[[], object]) -> object:
+        """Run a questionary prompt with the clock still running, then return to the view."""
+        live.stop()
+        try:
+            with keys.cooked(), self.signals.raising_during():
+                return ask()
+        finally:
+            live.start(refresh=True)
+
+    def _toolbar(self) -> str:
+        s = self.session
+        view = s.engine.view(s.now())
+        if view.segment is None:
+            return ""
+        left = view.remaining
+        when = f"+{format_clock(-left)} over" if left < 0 else f"{format_clock(left)} left"
+        return f" {view.segment.title}: {when} (the clock keeps running; Ctrl-C cancels)"
+
+    def _reflect(self, live: Live, keys: KeyReader) -> None:
+        from liftkit.cli.prompts import ask_text
+
+        s = self.session
+        segment = s.engine.index if s.engine.current is not None else None
+        text = self._prompt(
+            live,
+            keys,
+            lambda: ask_text("Reflection ('Name: text', #tags):", toolbar=self._toolbar),
+        )
+        self._ring(s.tick())
+        if not isinstance(text, str) or not text.strip():
+            self.ui.say("No reflection recorded.", s.now(), 3)
+            return
+        event = s.reflect(text, "live", segment=segment)
+        if event is not None:
+            who = f" from {event['author']}" if event.get("author") else ""
+            self.ui.say(f"Saved reflection{who} ({len(s.engine.reflections)} so far).", s.now(), 4)
+
+    def _poll(self, live: Live, keys: KeyReader) -> None:
+        from liftkit.cli.prompts import ask_counts
+
+        s = self.session
+        segment = s.engine.current
+        if segment is None or not segment.polls:
+            self.ui.say("This segment has no polls.", s.now(), 3)
+            return
+        index = s.engine.index
+        saved = 0
+        for j, poll in enumerate(segment.polls):
+            answer = self._prompt(
+                live,
+                keys,
+                lambda poll=poll: ask_counts(poll.question, poll.options, toolbar=self._toolbar),
+            )
+            self._ring(s.tick())
+            if not isinstance(answer, str):
+                break
+            try:
+                counts = parse_counts(answer, poll.options)
+            except LiftkitError as error:  # validated in the prompt; kept for safety
+                self.ui.say(str(error), s.now(), 4)
+                break
+            s.record_poll(index, j, counts)
+            saved += 1
+        self.ui.say(f"Saved {saved} poll result(s)." if saved else "No poll recorded.", s.now(), 4)

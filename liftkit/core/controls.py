@@ -1,0 +1,182 @@
+"""What the host's keys and typed commands mean, as a pure step: (ui, key) -> action.
+
+The shell reads keys (or lines in plain mode), calls `step`/`parse_line`, and carries out
+the action on the live session. Screen-only state (notes shown, help shown, a pending
+confirmation, a short message) lives in `Ui`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from liftkit.core.durations import DurationError, parse_duration
+
+MINUTE = 60.0
+
+KEYS: dict[str, str] = {
+    " ": "toggle_pause",
+    "n": "next",
+    "RIGHT": "next",
+    "b": "back",
+    "LEFT": "back",
+    "+": "extend",
+    "=": "extend",
+    "-": "shorten",
+    "_": "shorten",
+    "r": "reflect",
+    "p": "poll",
+    "g": "groups",
+    "h": "notes",
+    "?": "help",
+    "q": "quit",
+}
+
+# In order of importance: a narrow screen shows the first ones that fit (and always ? and q).
+LEGEND = (
+    ("space", "pause"),
+    ("n", "next"),
+    ("r", "reflect"),
+    ("+/-", "1 min"),
+    ("b", "back"),
+    ("p", "poll"),
+    ("h", "notes"),
+    ("g", "groups"),
+    ("?", "help"),
+    ("q", "quit"),
+)
+
+HELP = (
+    ("space", "pause or resume the clock"),
+    ("n or →", "next segment"),
+    ("b or ←", "back to the previous segment (its time is kept)"),
+    ("+ / -", "one minute more / less for this segment"),
+    ("r", "record a reflection ('Name: text' credits it, #words tag it)"),
+    ("p", "record poll results for this segment"),
+    ("g", "reshuffle the breakout groups (asks first)"),
+    ("h", "hide or show the host notes (before sharing your screen)"),
+    ("?", "show or hide this help"),
+    ("q", "quit (asks; y confirms). `liftkit resume latest` carries on"),
+    ("Ctrl-C", "twice to quit at once"),
+)
+
+PLAIN_HELP = (
+    "commands: n (next), b (back), + / - (one minute more / less), pause, resume, "
+    "r TEXT (reflection), p [POLL] COUNTS (poll results, e.g. p 30 12), g (reshuffle groups), "
+    "jump N, status, help, q then y (quit)"
+)
+
+
+@dataclass
+class Ui:
+    show_notes: bool = True
+    show_help: bool = False
+    confirm: str | None = None  # "quit", "interrupt" or "reshuffle": waiting for y
+    flash: str = ""
+    flash_until: float = 0.0  # session seconds
+    rate: float = 1.0  # session seconds per real second (--rehearse)
+
+    def say(self, message: str, now: float, seconds: float = 4.0) -> None:
+        """Show a message for `seconds` of real time."""
+        self.flash = message
+        self.flash_until = now + seconds * self.rate
+
+    def message(self, now: float) -> str:
+        return self.flash if now < self.flash_until else ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do to the session: a name, and a number or text for some."""
+
+    name: str  # none, toggle_pause, pause, resume, next, back, extend, jump, reflect, poll,
+    # groups, reshuffle, quit, status, help
+    seconds: float = 0.0
+    text: str = ""
+    number: int | None = None
+
+
+NONE = Action("none")
+
+
+def step(ui: Ui, key: str, now: float) -> Action:
+    """One key press in the full-screen view."""
+    if ui.confirm is not None:
+        pending, ui.confirm = ui.confirm, None
+        if key in ("y", "Y"):
+            return Action("reshuffle") if pending == "reshuffle" else Action("quit", text=pending)
+        if pending == "interrupt" and key == "CTRL_C":
+            return Action("quit", text="interrupt")
+        ui.say("Carrying on.", now, 2.0)
+        return NONE
+    if key == "CTRL_C":
+        ui.confirm = "interrupt"
+        return NONE
+    command = KEYS.get(key)
+    if command is None:
+        if key not in ("ESC", "ENTER"):
+            ui.say(f"No key {key!r} here: press ? for help.", now, 3.0)
+        ui.show_help = False
+        return NONE
+    if command == "notes":
+        ui.show_notes = not ui.show_notes
+        ui.say("Host notes shown." if ui.show_notes else "Host notes hidden.", now, 2.0)
+        return NONE
+    if command == "help":
+        ui.show_help = not ui.show_help
+        return NONE
+    if command == "quit":
+        ui.confirm = "quit"
+        return NONE
+    if command == "groups":
+        ui.confirm = "reshuffle"
+        return NONE
+    if command == "extend":
+        return Action("extend", seconds=MINUTE)
+    if command == "shorten":
+        return Action("extend", seconds=-MINUTE)
+    return Action(command)
+
+
+def parse_line(ui: Ui, line: str) -> Action:
+    """One line typed in plain mode."""
+    text = line.strip()
+    if not text:
+        return NONE
+    word, _, rest = text.partition(" ")
+    word = word.lower()
+    rest = rest.strip()
+    if ui.confirm is not None:
+        pending, ui.confirm = ui.confirm, None
+        if word in ("y", "yes"):
+            return Action("reshuffle") if pending == "reshuffle" else Action("quit", text=pending)
+        return Action("say", text="Carrying on.")
+    simple = {
+        "n": "next", "next": "next", "b": "back", "back": "back",
+        "pause": "pause", "resume": "resume", "status": "status", "s": "status",
+        "help": "help", "?": "help",
+    }  # fmt: skip
+    if word in simple and not rest:
+        return Action(simple[word])
+    if word in ("+", "-") and not rest:
+        return Action("extend", seconds=MINUTE if word == "+" else -MINUTE)
+    if word in ("+", "-", "extend") and rest:
+        try:
+            seconds = parse_duration(rest)
+        except DurationError as exc:
+            return Action("say", text=f"{exc}: try + 2m or - 30s")
+        return Action("extend", seconds=-seconds if word == "-" else seconds)
+    if word in ("r", "reflect", "reflection"):
+        if not rest:
+            return Action("say", text="Type the reflection after r, e.g. r Ada: listen more")
+        return Action("reflect", text=rest)
+    if word in ("p", "poll"):
+        return Action("poll", text=rest)
+    if word in ("g", "groups"):
+        ui.confirm = "reshuffle"
+        return Action("say", text="Reshuffle the groups? y to confirm")
+    if word in ("q", "quit"):
+        ui.confirm = "quit"
+        return Action("say", text="Quit? y to confirm (the session stays resumable)")
+    if word in ("jump", "j", "go") and rest.isdigit():
+        return Action("jump", number=int(rest) - 1)
+    return Action("say", text=f"unknown command {text!r}; {PLAIN_HELP}")

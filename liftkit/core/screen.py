@@ -1,0 +1,262 @@
+"""Everything the live screen and plain mode say, computed from the engine's view.
+
+The renderers (rich full screen, plain lines) only lay these texts out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from liftkit.core.controls import LEGEND, Ui
+from liftkit.core.durations import format_clock, format_duration
+from liftkit.core.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+
+NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
+    "normal",
+    "warn",
+    "over",
+    "paused",
+    "silence",
+    "done",
+)
+
+
+@dataclass(frozen=True)
+class GroupsSummary:
+    """The breakout groups of the current segment, as lines for the screen."""
+
+    title: str  # e.g. "15 rooms of 4-5 (73 people), round 1"
+    rooms: Sequence[tuple[str, Sequence[str]]] = ()  # (room name, member names)
+
+
+@dataclass(frozen=True)
+class Screen:
+    title: str
+    wall_clock: str
+    position: str  # "2/5"
+    segment_title: str
+    kind: str
+    countdown: str  # "04:59", "+01:23"
+    tone: str
+    status: str  # a word or phrase that never relies on colour: "1 MINUTE LEFT"
+    segment_line: str  # "2:13 of 5:00"
+    segment_progress: float
+    session_line: str  # "planned end 15:00 · projected 15:03 · 3 min behind"
+    session_progress: float
+    prompt: str
+    questions: Sequence[str]
+    notes: str
+    next_line: str
+    groups: GroupsSummary | None
+    message: str
+    legend: Sequence[tuple[str, str]] = LEGEND
+    confirm: str = ""
+    show_help: bool = False
+    reflections: int = 0
+    extras: Sequence[str] = field(default_factory=tuple)
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def clock(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def minutes_phrase(seconds: float) -> str:
+    minutes = round(abs(seconds) / 60)
+    if minutes == 0:
+        return "on time"
+    unit = "min" if minutes == 1 else "mins"
+    return f"{minutes} {unit} {'behind' if seconds > 0 else 'ahead'}"
+
+
+def countdown_text(view: SegmentView) -> str:
+    if view.status == ENDED:
+        return "00:00"
+    if view.silence_left > 0:
+        return format_clock(math.ceil(view.silence_left))
+    if view.remaining < 0:
+        return "+" + format_clock(math.floor(-view.remaining))
+    return format_clock(math.ceil(view.remaining))
+
+
+def tone_and_status(view: SegmentView) -> tuple[str, str]:
+    if view.status == ENDED:
+        return DONE, "SESSION COMPLETE"
+    if view.status == NOT_STARTED:
+        return PAUSED_TONE, "WAITING TO START"
+    if view.status == PAUSED:
+        return PAUSED_TONE, "■ PAUSED (space resumes)"
+    if view.overrun:
+        return OVER, "▲ OVER TIME"
+    if view.silence_left > 0:
+        return SILENCE, "SILENCE: please reflect quietly"
+    if view.warning is not None:
+        left = view.warning
+        if left >= 60:
+            return WARN, f"▲ {format_duration(int(left)).upper()} LEFT"
+        return WARN, f"▲ {int(left)} SECONDS LEFT"
+    return NORMAL, "running"
+
+
+def build_screen(
+    view: SegmentView,
+    ui: Ui,
+    *,
+    title: str,
+    now_wall: datetime,
+    session_start_wall: datetime | None,
+    rate: float,
+    now: float,
+    groups: GroupsSummary | None = None,
+    start_at: datetime | None = None,
+) -> Screen:
+    segment = view.segment
+    tone, status = tone_and_status(view)
+    countdown = countdown_text(view)
+    if view.status == NOT_STARTED and start_at is not None:
+        wait = max((start_at - now_wall).total_seconds(), 0.0)
+        countdown = format_clock(math.ceil(wait))
+        status = f"STARTS AT {clock(start_at)} (n or space starts now)"
+    if segment is not None:
+        segment_line = (
+            f"{format_clock(view.elapsed)} of {format_clock(view.duration)}"
+            if not view.overrun
+            else f"{format_clock(view.duration)} planned, {format_clock(-view.remaining)} over"
+        )
+    else:
+        segment_line = ""
+    planned_end = projected_end = ""
+    if session_start_wall is not None:
+        planned_end = clock(session_start_wall + timedelta(seconds=view.planned_total / rate))
+        projected_end = clock(
+            now_wall + timedelta(seconds=(view.projected_total - view.session_elapsed) / rate)
+        )
+    if view.status == ENDED:
+        session_line = f"ended at {clock(now_wall)} · planned end {planned_end}"
+    elif view.status == NOT_STARTED:
+        session_line = f"total {format_duration(int(view.planned_total))}"
+    else:
+        session_line = (
+            f"planned end {planned_end} · projected {projected_end} · {minutes_phrase(view.behind)}"
+        )
+    if rate != 1:
+        session_line += f" · rehearsal ×{rate:g}"
+    if view.next_segment is not None:
+        next_line = (
+            f"Next: {view.next_segment.title} ({format_duration(view.next_segment.duration)})"
+        )
+    elif view.status == ENDED:
+        next_line = f"{plural(view.reflections, 'reflection')} captured."
+    else:
+        next_line = "Next: the end of the session"
+    confirm = {
+        "quit": "Quit? y to confirm, any other key to carry on (the session stays resumable)",
+        "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, any other key to carry on",
+        "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
+    }.get(ui.confirm or "", "")
+    return Screen(
+        title=title,
+        wall_clock=clock(now_wall),
+        position=f"{min(view.index + 1, view.count)}/{view.count}",
+        segment_title=segment.title if segment else ("Finished" if view.status == ENDED else ""),
+        kind=segment.kind if segment else "",
+        countdown=countdown,
+        tone=tone,
+        status=status,
+        segment_line=segment_line,
+        segment_progress=view.segment_progress,
+        session_line=session_line,
+        session_progress=view.session_progress,
+        prompt=segment.prompt if segment else "",
+        questions=segment.questions if segment else (),
+        notes=segment.notes if (segment and ui.show_notes) else "",
+        next_line=next_line,
+        groups=groups,
+        message=ui.message(now),
+        confirm=confirm,
+        show_help=ui.show_help,
+        reflections=view.reflections,
+    )
+
+
+def event_lines(
+    event: dict[str, object], view: SegmentView, agenda_segments: Sequence[object]
+) -> list[str]:
+    """What plain mode prints for a journal event (several lines for a segment start)."""
+    kind = event.get("type")
+    segment_no = event.get("segment")
+    i = int(segment_no) if isinstance(segment_no, int) else -1
+    segment = agenda_segments[i] if 0 <= i < len(agenda_segments) else None
+    title = getattr(segment, "title", "")
+    if kind == "session_start":
+        return [f"session started: {event.get('title')}"]
+    if kind == "segment_start" and segment is not None:
+        lines = [
+            f"> {i + 1}/{view.count} {title} ({getattr(segment, 'kind', '')}, "
+            f"{format_duration(int(view.duration or getattr(segment, 'duration', 0)))})"
+        ]
+        silence = int(getattr(segment, "silence", 0))
+        if silence:
+            lines.append(f"  {format_duration(silence)} of strict silence first")
+        prompt = getattr(segment, "prompt", "")
+        if prompt:
+            lines.append(f"  {prompt}")
+        for n, question in enumerate(getattr(segment, "questions", ()), start=1):
+            lines.append(f"  {n}. {question}")
+        return lines
+    if kind == "segment_end":
+        return []
+    if kind == "warning":
+        before = int(str(event.get("before", 0)))
+        if before == 0:
+            return [] if getattr(segment, "auto_advance", False) else [f"! time is up for {title}"]
+        return [f"! {format_duration(before)} left in {title}"]
+    if kind == "pause":
+        return [f"paused {title}"]
+    if kind == "resume":
+        return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
+    if kind == "extend":
+        seconds = float(str(event.get("seconds", 0)))
+        sign = "+" if seconds > 0 else "-"
+        return [
+            f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
+            f"{format_clock(max(view.remaining, 0))} left"
+        ]
+    if kind == "reflection":
+        who = f"{event.get('author')}: " if event.get("author") else ""
+        return [f"saved reflection ({view.reflections}): {who}{event.get('text')}"]
+    if kind == "poll":
+        counts = event.get("counts")
+        shown = ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
+        return [f"saved poll: {event.get('question')} {shown}"]
+    if kind == "groups":
+        return [f"groups made for {title}"]
+    if kind == "session_end":
+        return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+    if kind == "session_resume":
+        return ["session resumed"]
+    if kind == "stop":
+        return [f"stopped ({event.get('reason')}); carry on with: liftkit resume"]
+    return []
+
+
+def status_line(view: SegmentView) -> str:
+    """The line plain mode prints each minute."""
+    if view.segment is None:
+        return ""
+    left = (
+        f"{format_clock(view.remaining)} left"
+        if not view.overrun
+        else f"+{format_clock(-view.remaining)} OVER TIME"
+    )
+    state = " (paused)" if view.status == PAUSED else ""
+    return (
+        f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
+        f"{minutes_phrase(view.behind)}"
+    )
