@@ -1,0 +1,89 @@
+"""What a meeting chat log holds once read: messages, reactions, and lines that fit no layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ZOOM_SINGLE_LINE = "zoom-single-line"
+ZOOM_TWO_LINE = "zoom-two-line"
+TEAMS_WEBVTT = "teams-webvtt"
+MEET_SBV = "meet-sbv"
+
+LAYOUT_NAMES = {
+    ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
+    ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
+    TEAMS_WEBVTT: "Teams transcript (WebVTT)",
+    MEET_SBV: "Google Meet chat (.sbv)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    """One message. `at` is seconds: a time of day for Zoom, an offset for transcripts."""
+
+    line: int
+    at: float
+    author: str
+    text: str
+    to: str = "Everyone"
+    private: bool = False
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatReaction:
+    """An emoji reaction to a message (or its removal); counted, never quoted."""
+
+    line: int
+    at: float
+    author: str
+    emoji: str
+    target: str
+    removed: bool = False
+    private: bool = False
+
+
+@dataclass
+class ChatLog:
+    source: str
+    layout: str
+    clock: bool  # True: `at` is a time of day (Zoom); False: an offset from the recording start
+    messages: list[ChatMessage] = field(default_factory=list)
+    reactions: list[ChatReaction] = field(default_factory=list)
+    unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, the line)
+
+    @property
+    def layout_name(self) -> str:
+        return LAYOUT_NAMES[self.layout]
+
+    def warnings(self, detailed: int = 10) -> list[str]:
+        """Lines that match no layout: the first few with their text, the rest as line ranges."""
+        out = []
+        for number, text in self.unmatched[:detailed]:
+            shown = text.strip()
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            out.append(
+                f'{self.source}:{number}: does not fit the {self.layout_name}; skipped: "{shown}"'
+            )
+        rest = [number for number, _ in self.unmatched[detailed:]]
+        if rest:
+            out.append(
+                f"{self.source}: {len(rest)} more lines do not fit the {self.layout_name} and "
+                f"were skipped: lines {line_ranges(rest)}"
+            )
+        return out
+
+
+def line_ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)

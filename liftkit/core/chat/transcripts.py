@@ -1,0 +1,114 @@
+"""Teams WebVTT transcripts and Google Meet .sbv chat: blocks separated by blank lines.
+
+Their times are offsets from the start of the recording, not times of day.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from liftkit.core.chat.model import MEET_SBV, TEAMS_WEBVTT, ChatLog, ChatMessage
+
+_VTT_TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
+VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*)?$")
+VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+TAG = re.compile(r"<[^>]*>")
+SBV_TIMING = re.compile(
+    r"(\d+):([0-5]\d):([0-5]\d)\.(\d{1,3}),(\d+):([0-5]\d):([0-5]\d)\.(\d{1,3})[ \t]*$"
+)
+SBV_SPEAKER = re.compile(r"([^:]{1,100}?):(?:[ \t]+(.*))?$")
+
+
+def _blocks(lines: list[str], first: int = 0) -> Iterator[list[tuple[int, str]]]:
+    block: list[tuple[int, str]] = []
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if line.strip():
+            block.append((index + 1, line.rstrip()))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
+    return (
+        int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis.ljust(3, "0")) / 1000
+    )
+
+
+def parse_webvtt(lines: list[str], source: str) -> ChatLog:
+    log = ChatLog(source, TEAMS_WEBVTT, clock=False)
+    start = 0
+    while start < len(lines) and lines[start].strip():  # the WEBVTT header block
+        start += 1
+    turns: list[ChatMessage] = []
+    for block in _blocks(lines, start):
+        first = block[0][1].lstrip()
+        if first.startswith(("NOTE", "STYLE", "REGION")):
+            continue
+        timing_at = next((i for i, (_, text) in enumerate(block[:2]) if "-->" in text), None)
+        timing = VTT_TIMING.match(block[timing_at][1].strip()) if timing_at is not None else None
+        if timing is None or timing_at is None:
+            log.unmatched.extend(block)
+            continue
+        at = _seconds(*timing.groups()[:4])
+        payload = " ".join(text.strip() for _, text in block[timing_at + 1 :])
+        for author, text in _voices(payload):
+            if not text:
+                continue
+            previous = turns[-1] if turns else None
+            if previous is not None and previous.author == author:
+                # Teams cuts one person's turn into many short cues; a turn reads better whole.
+                turns[-1] = ChatMessage(
+                    previous.line, previous.at, author, f"{previous.text} {text}"
+                )
+            else:
+                turns.append(ChatMessage(block[0][0], at, author, text))
+    log.messages = turns
+    return log
+
+
+def _voices(payload: str) -> list[tuple[str, str]]:
+    """The (speaker, text) spans of a cue's text; a cue without <v> has no speaker."""
+    spans = list(VOICE.finditer(payload))
+    if not spans:
+        return [("", _plain(payload))]
+    out = []
+    for i, span in enumerate(spans):
+        end = spans[i + 1].start() if i + 1 < len(spans) else len(payload)
+        out.append((_plain(span.group(1)), _plain(payload[span.end() : end])))
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(TAG.sub("", text)).split())
+
+
+def parse_sbv(lines: list[str], source: str) -> ChatLog:
+    log = ChatLog(source, MEET_SBV, clock=False)
+    for block in _blocks(lines):
+        timing = SBV_TIMING.match(block[0][1].strip())
+        if timing is None:
+            log.unmatched.extend(block)
+            continue
+        at = _seconds(*timing.groups()[:4])
+        body = [text.strip() for _, text in block[1:]]
+        if not body:
+            continue
+        author = ""
+        speaker = SBV_SPEAKER.match(body[0])
+        if speaker:
+            author = speaker.group(1).strip()
+            body[0] = speaker.group(2) or ""
+        text = "\n".join(body).strip()
+        if text:
+            log.messages.append(ChatMessage(block[0][0], at, author, text))
+    return log
+
+
+def count_sbv_timings(lines: list[str]) -> int:
+    return sum(1 for line in lines if line[:1].isdigit() and SBV_TIMING.match(line.strip()))

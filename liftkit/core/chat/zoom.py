@@ -1,0 +1,174 @@
+"""Zoom's saved chat, in its two layouts.
+
+Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, with the lines of a
+multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
+Everyone:` then the message on tab-indented lines, where replies start `Replying to "…"` and
+reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Direct messages say
+`(Direct Message)` or `(Privately)` after the recipient. Times are times of day, with no date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liftkit.core.chat.model import (
+    ZOOM_SINGLE_LINE,
+    ZOOM_TWO_LINE,
+    ChatLog,
+    ChatMessage,
+    ChatReaction,
+)
+
+HEADER = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}(?P<rest>.*)$"
+)
+_ROUTE = (
+    r"(?P<who>.+?)"
+    r"(?:[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}(?P<to>.+?))?"
+    r"[ \t]?(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?[ \t]*:"
+)
+STAMPED = re.compile(r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
+ROUTE_WITH_TEXT = re.compile(_ROUTE + r"(?:[ \t]+(?P<text>.*))?$")
+REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S.*?)\s*$')
+REMOVED = re.compile(r'Removed an? (?P<emoji>\S.*?) reaction from "(?P<target>.*)"\s*$')
+REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$')
+REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
+
+
+def count_headers(lines: list[str]) -> tuple[int, int]:
+    """How many lines look like single-line and two-line headers (to choose the layout)."""
+    single = two = 0
+    for line in lines:
+        if not line[:1].isdigit():
+            continue
+        header = HEADER.match(line)
+        if header is None:
+            continue
+        route = ROUTE_WITH_TEXT.match(header.group("rest"))
+        if route is None:
+            continue
+        if "\t" in header.group("sep") or route.group("text"):
+            single += 1
+        else:
+            two += 1
+    return single, two
+
+
+class _Header:
+    __slots__ = ("at", "dm", "line", "text", "to", "who")
+
+    def __init__(self, line: int, at: float, who: str, to: str, dm: bool, text: str) -> None:
+        self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
+
+
+def _header(number: int, line: str) -> _Header | None:
+    match = HEADER.match(line)
+    if match is None or int(match.group("h")) > 23:
+        return None
+    route = ROUTE_WITH_TEXT.match(match.group("rest"))
+    if route is None:
+        return None
+    at = int(match.group("h")) * 3600 + int(match.group("m")) * 60 + int(match.group("s"))
+    return _Header(
+        number,
+        float(at),
+        route.group("who").strip(),
+        (route.group("to") or "Everyone").strip(),
+        route.group("dm") is not None,
+        (route.group("text") or "").rstrip(),
+    )
+
+
+def _is_private(header: _Header) -> bool:
+    # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
+    return header.dm or not header.to.lower().startswith("everyone")
+
+
+def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
+    private = _is_private(header)
+    reactions = []
+    for text in body:
+        reacted = REACTED.match(text)
+        removed = None if reacted else REMOVED.match(text)
+        found = reacted or removed
+        if found is None:
+            break
+        reactions.append(
+            ChatReaction(
+                header.line,
+                header.at,
+                header.who,
+                found.group("emoji"),
+                found.group("target"),
+                removed=removed is not None,
+                private=private,
+            )
+        )
+    else:
+        if reactions:
+            log.reactions.extend(reactions)
+            return
+    reply_to = None
+    if body:
+        alone = REPLY_ALONE.match(body[0])
+        inline = None if alone else REPLY_INLINE.match(body[0])
+        if alone:
+            reply_to = alone.group("target")
+            body = body[1:]
+        elif inline:
+            reply_to = inline.group("target")
+            body = [inline.group("text"), *body[1:]]
+    text = "\n".join(body).strip()
+    if text:
+        log.messages.append(
+            ChatMessage(
+                header.line, header.at, header.who, text, header.to, private, reply_to=reply_to
+            )
+        )
+
+
+def parse_single_line(lines: list[str], source: str) -> ChatLog:
+    log = ChatLog(source, ZOOM_SINGLE_LINE, clock=True)
+    current: _Header | None = None
+    body: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        header = _header(number, line) if line[:1].isdigit() else None
+        if header is not None:
+            if current is not None:
+                _emit(log, current, body)
+            current, body = header, [header.text] if header.text else []
+        elif current is None or STAMPED.match(line):
+            # Before the first message, or a header too garbled to read: not part of a message.
+            log.unmatched.append((number, line))
+        else:
+            body.append(line.rstrip())
+    if current is not None:
+        _emit(log, current, body)
+    return log
+
+
+def parse_two_line(lines: list[str], source: str) -> ChatLog:
+    log = ChatLog(source, ZOOM_TWO_LINE, clock=True)
+    current: _Header | None = None
+    body: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if line[0] in " \t":
+            if current is None:
+                log.unmatched.append((number, line))
+            else:
+                body.append(line.strip())
+            continue
+        header = _header(number, line)
+        if header is None:
+            log.unmatched.append((number, line))
+            continue
+        if current is not None:
+            _emit(log, current, body)
+        current, body = header, [header.text] if header.text else []
+    if current is not None:
+        _emit(log, current, body)
+    return log
