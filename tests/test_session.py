@@ -1,7 +1,7 @@
 """A live session on disk: journal first, replay, resume after a crash or a quit."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -32,7 +32,7 @@ kind = "reflection"
 auto_advance = true
 """
 
-T0 = datetime(2026, 3, 9, 14, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
 
 
 class FakeTime:
