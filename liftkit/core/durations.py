@@ -32,22 +32,33 @@ def parse_duration(value: object) -> int:
     so that every caller gets the same message.
     """
     if isinstance(value, bool):
-        raise DurationError(f"{value!r} is not a duration")
+        raise DurationError(f"{_show(value)} is not a duration")
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise DurationError(f"{value!r} is not a duration")
+            raise DurationError(f"{_show(value)} is not a duration")
         seconds = round(value * 60)
     elif isinstance(value, str):
         seconds = _parse_text(value)
     else:
-        raise DurationError(f"{value!r} is not a duration")
+        raise DurationError(f"{_show(value)} is not a duration")
     if seconds <= 0:
         raise DurationError(f"{_show(value)} is not a positive duration")
     return seconds
 
 
 def _show(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+    """A value as the host wrote it in TOML (true, "5m", 5) or what it is (a list)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"  # TOML dates and times
 
 
 def _parse_text(text: str) -> int:
