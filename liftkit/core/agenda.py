@@ -9,14 +9,14 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from liftkit.core.durations import DURATION_HINT, DurationError, format_duration, parse_duration
-from liftkit.core.errors import LiftkitError
+from liftkit.core.errors import LiftkitError, quoted
 
 KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "break", "other")
 POLL_KINDS = ("choice", "score", "recommend")
@@ -171,6 +171,14 @@ _SYNTAX_WORDING = {
     "Cannot overwrite a value": ("this key is given twice", "keep one of them"),
     "Unterminated string": ("quoted text is never closed", "close the quotes"),
     "Unclosed array": ("a list is never closed", "end it with ]"),
+    "Expected newline or end of document after a statement": (
+        "something follows the value on this line",
+        'write text in quotes, like duration = "5m", and one key = value per line',
+    ),
+    "Expected '=' after a key in a key/value pair": (
+        "a key is not followed by =",
+        'write it like title = "Welcome"',
+    ),
 }
 
 
@@ -287,9 +295,9 @@ def _unknown_keys(
         close = _closest(key, valid)
         if close:
             meant.add(close)
-            problem(key, f'unknown key "{key}"; did you mean "{close}"?')
+            problem(key, f'unknown key {quoted(key)}; did you mean "{close}"?')
         else:
-            problem(key, f'unknown key "{key}"; valid keys: {", ".join(valid)}')
+            problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
     return meant
 
 
@@ -375,7 +383,8 @@ def _build_segment(
     i: int, item: Mapping[str, Any], lines: _LineIndex, problems: list[Problem]
 ) -> Segment | None:
     name = item.get("title")
-    label = f'segment {i + 1} "{name}"' if isinstance(name, str) and name else f"segment {i + 1}"
+    named = isinstance(name, str) and name.strip()
+    label = f"segment {i + 1} {quoted(str(name))}" if named else f"segment {i + 1}"
     count = len(problems)
 
     def problem(key: str | None, message: str) -> None:
@@ -412,7 +421,7 @@ def _build_segment(
     elif kind not in KINDS:
         close = _closest(kind, KINDS)
         maybe = f'did you mean "{close}"? ' if close else ""
-        problem("kind", f'unknown kind "{kind}"; {maybe}{valid_kinds}')
+        problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         kind = "other"
 
     prompt = text("prompt")
@@ -541,6 +550,8 @@ def _build_poll(
             problem("question", 'needs a "question" as text')
         question = ""
     options = item.get("options")
+    if isinstance(options, list):  # numbers are fine as answers: options = [1, 2, 3, 4, 5]
+        options = [_number_text(o) if _is_number(o) else o for o in options]
     if (
         not isinstance(options, list)
         or len(options) < 2
@@ -555,7 +566,7 @@ def _build_poll(
         problem("options", '"options" has the same answer twice; make each option different')
     kind = item.get("kind", "choice")
     if not isinstance(kind, str) or kind not in POLL_KINDS:
-        shown = f'"{kind}"' if isinstance(kind, str) else _type_name(kind)
+        shown = quoted(kind) if isinstance(kind, str) else _type_name(kind)
         problem("kind", f"unknown poll kind {shown}; valid poll kinds: {', '.join(POLL_KINDS)}")
     elif kind == "score" and options:
         try:
@@ -565,6 +576,14 @@ def _build_poll(
     if len(problems) > count:
         return None
     return Poll(question=question, options=tuple(options), kind=kind)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
 
 
 # --------------------------------------------------------------------------- writing
@@ -618,7 +637,22 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
 def dumps_agenda(agenda: Agenda) -> str:
     import tomli_w  # imported here: only writers need it
 
-    return tomli_w.dumps(agenda_to_dict(agenda), multiline_strings=True)
+    data = agenda_to_dict(agenda)
+    # Multi-line strings read best, but TOML turns a written "\r\n" into "\n": keep text
+    # with Windows line ends in escaped one-line strings so that it reads back the same.
+    multiline = not any("\r\n" in text for text in _strings(data))
+    return tomli_w.dumps(data, multiline_strings=multiline)
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
 
 
 # --------------------------------------------------------------------------- timeline

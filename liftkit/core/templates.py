@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liftkit.core.agenda import Agenda, load_agenda
-from liftkit.core.errors import LiftkitError
+from liftkit.core.errors import LiftkitError, quoted
 
 
 def templates_dir() -> Path:
@@ -33,7 +33,7 @@ def template_path(name: str) -> Path:
     if Path(f"{name}.toml").is_file():
         hint = f'did you mean the file "{name}.toml"? '
     raise LiftkitError(
-        f'unknown template "{name}"',
+        f"unknown template {quoted(name)}",
         f"{hint}the bundled templates are {', '.join(names)} (see `liftkit agenda list`)",
     )
 
