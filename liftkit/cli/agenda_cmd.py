@@ -53,7 +53,7 @@ def show(
 
     Example: liftkit agenda show community-conversation --start 14:00
     """
-    begin = parse_start(start, "--start") if start else None
+    begin = parse_start(start, "--start") if start is not None else None
     resolved = resolve_agenda(agenda)
     rows = timeline(resolved.agenda, begin)
 
