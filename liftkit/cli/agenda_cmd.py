@@ -22,7 +22,8 @@ app = typer.Typer(
 )
 
 AgendaArg = Annotated[
-    str, typer.Argument(help="A TOML agenda file, or the name of a bundled template.")
+    str,
+    typer.Argument(metavar="AGENDA", help="A TOML agenda file, or the name of a bundled template."),
 ]
 
 
@@ -52,7 +53,7 @@ def show(
 
     Example: liftkit agenda show community-conversation --start 14:00
     """
-    begin = parse_start(start, "--start") if start else None
+    begin = parse_start(start, "--start") if start is not None else None
     resolved = resolve_agenda(agenda)
     rows = timeline(resolved.agenda, begin)
 
@@ -99,7 +100,8 @@ def show(
 @app.command("check")
 def check(
     agendas: Annotated[
-        list[str], typer.Argument(help="Agenda files or template names to validate.")
+        list[str],
+        typer.Argument(metavar="AGENDA...", help="Agenda files or template names to validate."),
     ],
 ) -> None:
     """Validate agendas; exit 0 when all are valid, 2 otherwise.
@@ -119,6 +121,6 @@ def check(
             f"ok: {argument}: {a.title} ({len(a.segments)} segments, {format_duration(a.total)})"
         )
     if failed:
-        verb = "has" if failed == 1 else "have"
-        typer.echo(f"{failed} of {len(agendas)} agendas {verb} problems", err=True)
+        if len(agendas) > 1:
+            typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)
         raise typer.Exit(EXIT_USAGE)

@@ -42,16 +42,28 @@ def guarded(call: Callable[[], Any]) -> Any:
         sys.stderr.close()
         raise typer.Exit(EXIT_FAILURE) from None
     except Exception as exc:
-        with tempfile.NamedTemporaryFile(
-            "w", prefix="liftkit-crash-", suffix=".txt", delete=False
-        ) as handle:
-            traceback.print_exc(file=handle)
         typer.echo(
-            f"Error: internal error: {type(exc).__name__}: {exc} (details saved in "
-            f"{handle.name}); please report it",
+            f"Error: internal error: {type(exc).__name__}: {exc} ({save_crash_report()}); "
+            "please report it",
             err=True,
         )
         raise typer.Exit(EXIT_FAILURE) from None
+
+
+def save_crash_report() -> str:
+    """Write the traceback being handled to a file, so that the user sees one line, not it."""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="liftkit-crash-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as handle:
+            traceback.print_exc(file=handle)
+    except OSError as exc:
+        return f"the details could not be saved: {exc.strerror}"
+    return f"details saved in {handle.name}"
+
+
+# The order of DESIGN.md, which is the order of a host's day: prepare, run, follow up.
+COMMAND_ORDER = ("agenda", "new", "run", "resume", "groups", "note", "export")
 
 
 class LiftkitGroup(TyperGroup):
@@ -59,3 +71,8 @@ class LiftkitGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         return guarded(lambda: super(LiftkitGroup, self).invoke(ctx))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))

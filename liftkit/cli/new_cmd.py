@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,16 +12,25 @@ import typer
 from liftkit.core.agenda import Agenda, dumps_agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
-from liftkit.core.templates import template_names, template_path
+from liftkit.core.templates import resolve_agenda, template_names, template_path
 
 DEFAULT_TEMPLATE = "community-conversation"
 
 
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the agenda (a .toml file).")],
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH", help="Where to write the agenda (a .toml file), or - for stdout."
+        ),
+    ],
     from_template: Annotated[
         str | None,
-        typer.Option("--from", metavar="TEMPLATE", help="Start from this bundled template."),
+        typer.Option(
+            "--from",
+            metavar="TEMPLATE",
+            help="Start from this bundled template (or from an agenda file).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
@@ -28,27 +38,37 @@ def new(
 
     Example: liftkit new team-call.toml --from 1-2-4-all
     """
-    if path.exists() and not force:
-        raise LiftkitError(f"{path}: already exists", "choose another path or add --force")
-    if path.is_dir():
-        raise LiftkitError(f"{path}: is a folder", "give a file name such as agenda.toml")
-    interactive = from_template is None and sys.stdin.isatty() and sys.stdout.isatty()
+    to_stdout = path == "-"
+    target = Path(path)
+    if not to_stdout:
+        if target.is_dir():
+            raise LiftkitError(f"{path}: is a folder", "give a file name such as agenda.toml")
+        if target.exists() and not force:
+            raise LiftkitError(f"{path}: already exists", "choose another path or add --force")
+    interactive = (
+        from_template is None and not to_stdout and sys.stdin.isatty() and sys.stdout.isatty()
+    )
     if interactive:
         from liftkit.cli.prompts import ask_new_agenda
 
-        agenda, name = ask_new_agenda(template_names(), DEFAULT_TEMPLATE, _template, path)
+        agenda, name = ask_new_agenda(template_names(), DEFAULT_TEMPLATE, _template)
     else:
         name = from_template or DEFAULT_TEMPLATE
-        agenda = _template(name)
-    header = (
-        f"# A liftkit agenda, started from the {name} template.\n"
-        f"# Check it with: liftkit agenda check {path}\n"
-        f"# Run it with:   liftkit run {path}\n\n"
-    )
-    write_atomic(path, header + dumps_agenda(agenda), force=force)
+        agenda = resolve_agenda(name).agenda
+    shown = shlex.quote(path)
+    header = f"# A liftkit agenda, started from {name}.\n"
+    if not to_stdout:
+        header += (
+            f"# Check it with: liftkit agenda check {shown}\n# Run it with:   liftkit run {shown}\n"
+        )
+    text = header + "\n" + dumps_agenda(agenda)
+    if to_stdout:
+        typer.echo(text, nl=False)
+        return
+    write_atomic(target, text, force=force)
     typer.echo(
         f"Wrote {path}: {agenda.title}, {len(agenda.segments)} segments. "
-        f"Next: liftkit agenda show {path}"
+        f"Next: liftkit agenda show {shown}"
     )
 
 

@@ -1,22 +1,79 @@
-"""`liftkit note`."""
+"""`liftkit note`: add a reflection to a session after the fact."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.agenda import load_agenda
+from liftkit.core.capture import parse_reflection
+from liftkit.core.engine import replay
+from liftkit.core.errors import LiftkitError
+from liftkit.core.journal import JOURNAL_NAME, append_event, read_journal
+from liftkit.core.session import AGENDA_COPY
+from liftkit.core.sessions import find_session
 
 
 def note(
     session: Annotated[str, typer.Argument(help="A session folder, or latest.")],
-    text: Annotated[str, typer.Argument(help="The reflection.")],
+    text: Annotated[
+        str, typer.Argument(help="The reflection; 'Name: text' credits it, #words tag it.")
+    ],
+    segment: Annotated[
+        int | None,
+        typer.Option(
+            "--segment",
+            metavar="N",
+            help="The segment it belongs to (1 is the first) [default: the current or last one].",
+        ),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who said it.")] = None,
+    sessions: Annotated[
+        Path | None, typer.Option("--sessions", metavar="DIR", help="Parent folder of sessions.")
+    ] = None,
 ) -> None:
-    """Add a reflection to a session after the fact.
+    """Add a reflection to a session after the fact (also while it runs).
 
     Example: liftkit note latest "Ada: listening with fascination #listening" --segment 5
     """
-    raise LiftkitError(
-        "liftkit note is not available yet", "it comes with the live session", EXIT_FAILURE
+    folder = find_session(session, sessions)
+    agenda = load_agenda(folder / AGENDA_COPY)
+    journal_path = folder / JOURNAL_NAME
+    read = read_journal(journal_path)
+    for warning in read.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    engine = replay(agenda, read.events)
+    count = len(agenda.segments)
+    if segment is not None:
+        if not 1 <= segment <= count:
+            raise LiftkitError(
+                f"--segment {segment}: {folder} has segments 1 to {count}",
+                "see them with `liftkit agenda show " + str(folder / AGENDA_COPY) + "`",
+            )
+        index = segment - 1
+    else:
+        index = min(engine.index, count - 1)
+    parsed = parse_reflection(text)
+    author = by.strip() if by and by.strip() else parsed.author
+    body = text.strip() if by else parsed.text
+    if not body:
+        raise LiftkitError("the reflection is empty", "give its text in quotes")
+    append_event(
+        journal_path,
+        "reflection",
+        engine.last_mono,
+        datetime.now().astimezone(),
+        segment=index,
+        text=body,
+        author=author,
+        tags=parsed.tags,
+        source="note",
+    )
+    who = f" from {author}" if author else ""
+    typer.echo(
+        f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
+        f"of {folder}"
     )

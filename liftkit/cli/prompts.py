@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import questionary
 
@@ -23,8 +22,8 @@ def ask_new_agenda(
     names: Sequence[str],
     default: str,
     load: Callable[[str], Agenda],
-    path: Path,
 ) -> tuple[Agenda, str]:
+    """Ask for the template, the title and (if wanted) new durations; return the agenda."""
     choices = [questionary.Choice(f"{n}: {load(n).title}", value=n) for n in names]
     name = str(
         _answer(questionary.select("Start from which template?", choices=choices, default=default))

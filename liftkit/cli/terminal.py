@@ -158,8 +158,15 @@ class KeyReader:
         import termios
 
         if self._saved is not None:
+            attrs = list(self._saved)
+            # Whatever state we found (a crashed earlier run may have left cbreak behind),
+            # hand back a terminal that echoes, reads lines and turns Ctrl-C into SIGINT.
+            attrs[0] |= termios.ICRNL
+            attrs[3] |= (
+                termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
+            )
             with contextlib.suppress(termios.error):
-                termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs)
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.write(SHOW_CURSOR)
             sys.stdout.flush()

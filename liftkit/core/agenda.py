@@ -9,14 +9,14 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from liftkit.core.durations import DURATION_HINT, DurationError, format_duration, parse_duration
-from liftkit.core.errors import LiftkitError
+from liftkit.core.errors import LiftkitError, quoted
 
 KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "break", "other")
 POLL_KINDS = ("choice", "score", "recommend")
@@ -86,7 +86,8 @@ class AgendaError(LiftkitError):
 
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
-        self.problems = list(problems)
+        # In file order, so a host can fix them top to bottom; problems without a line first.
+        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
         super().__init__("\n".join(format_problem(source, p) for p in self.problems))
 
 
@@ -127,9 +128,18 @@ def parse_agenda(data: bytes | str, source: str = "<agenda>") -> Agenda:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            byte = data[exc.start]
             raise AgendaError(
                 source,
-                [Problem(line, "is not UTF-8 text; save the agenda as UTF-8 TOML")],
+                [
+                    Problem(
+                        line,
+                        f"byte 0x{byte:02x} is not UTF-8 text; save the agenda as UTF-8 "
+                        "(in your editor: Save with encoding, UTF-8)",
+                        column,
+                    )
+                ],
             ) from None
     else:
         text = data
@@ -150,32 +160,57 @@ def parse_agenda(data: bytes | str, source: str = "<agenda>") -> Agenda:
 
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_END = " (at end of document)"
+# tomllib's wording for the slips hosts make most, said in their terms: (what, what to do).
+_SYNTAX_WORDING = {
+    "Illegal character '\\n'": ("the line ends inside quoted text", "close the quotes"),
+    "Invalid value": (
+        "a value is missing or not in quotes",
+        'write text in quotes, like title = "Welcome"',
+    ),
+    "Cannot overwrite a value": ("this key is given twice", "keep one of them"),
+    "Unterminated string": ("quoted text is never closed", "close the quotes"),
+    "Unclosed array": ("a list is never closed", "end it with ]"),
+    "Expected newline or end of document after a statement": (
+        "something follows the value on this line",
+        'write text in quotes, like duration = "5m", and one key = value per line',
+    ),
+    "Expected '=' after a key in a key/value pair": (
+        "a key is not followed by =",
+        'write it like title = "Welcome"',
+    ),
+}
 
 
 def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
     message = str(exc)
-    match = _POSITION.search(message)
     line = column = None
+    at_end = message.endswith(_END)
+    match = _POSITION.search(message)
     if match:
         line, column = int(match.group(1)), int(match.group(2))
         message = message[: match.start()]
-    elif "end of document" in message:
-        message = message.replace(" (at end of document)", "")
-    message = message[:1].lower() + message[1:]
-    return Problem(line, f"TOML syntax error: {message}; fix this line and check again", column)
+    elif at_end:
+        message = message[: -len(_END)]
+    what, fix = _SYNTAX_WORDING.get(
+        message, (message[:1].lower() + message[1:], "fix it and check again")
+    )
+    if at_end:
+        what += " (noticed at the end of the file)"
+    return Problem(line, f"TOML syntax error: {what}; {fix}", column)
 
 
 class _LineIndex:
     """Where tables and keys start in the TOML text, so problems can name a line.
 
     tomllib gives no positions; this scanner knows enough TOML for agenda files:
-    [[segments]] and [[segments.polls]] headers and `key =` lines, skipping
-    multi-line strings.
+    [[segments]] and [[segments.polls]] headers, other [table] headers, and `key =`
+    (or dotted `key.sub =`) lines, skipping multi-line strings.
     """
 
-    _HEADER = re.compile(r"\s*\[\[\s*(segments(?:\s*\.\s*polls)?)\s*\]\]")
-    _TABLE = re.compile(r"\s*\[")
-    _KEY = re.compile(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+    _ARRAY_HEADER = re.compile(r"\s*\[\[([^\[\]]+)\]\]")
+    _TABLE_HEADER = re.compile(r"\s*\[([^\[\]]+)\]")
+    _KEY = re.compile(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
 
     def __init__(self, text: str) -> None:
         self.top: dict[str, int] = {}
@@ -185,38 +220,42 @@ class _LineIndex:
         self.poll_keys: list[list[dict[str, int]]] = []
         current: dict[str, int] | None = self.top
         in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML counts lines by "\n" only; str.splitlines would also split on \u2028 and co.
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_multiline:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None
                 continue
-            header = self._HEADER.match(line)
-            if header:
-                if "polls" in header.group(1):
-                    if not self.segments:
-                        current = None
-                        continue
-                    self.polls[-1].append(number)
-                    self.poll_keys[-1].append({})
-                    current = self.poll_keys[-1][-1]
-                else:
-                    self.segments.append(number)
-                    self.segment_keys.append({})
-                    self.polls.append([])
-                    self.poll_keys.append([])
-                    current = self.segment_keys[-1]
-                continue
-            if self._TABLE.match(line):
-                current = None
+            array = self._ARRAY_HEADER.match(line)
+            header = array or self._TABLE_HEADER.match(line)
+            if header is not None:
+                current = self._header(_dotted(header), array is not None, number)
                 continue
             key = self._KEY.match(line)
             if key and current is not None:
-                name = key.group(1) or key.group(2) or key.group(3)
-                current.setdefault(name, number)
+                current.setdefault(key.group(1) or key.group(2) or key.group(3), number)
             for quote in ('"""', "'''"):
                 if line.count(quote) % 2 == 1:
                     in_multiline = quote
                     break
+
+    def _header(self, names: list[str], is_array: bool, number: int) -> dict[str, int] | None:
+        """Record a table header; return where the keys under it go (None: not tracked)."""
+        if is_array and names == ["segments"]:
+            self.segments.append(number)
+            self.segment_keys.append({})
+            self.polls.append([])
+            self.poll_keys.append([])
+            return self.segment_keys[-1]
+        if is_array and names == ["segments", "polls"] and self.segments:
+            self.polls[-1].append(number)
+            self.poll_keys[-1].append({})
+            return self.poll_keys[-1][-1]
+        if names[0] == "segments" and len(names) == 2 and self.segments:
+            self.segment_keys[-1].setdefault(names[1], number)  # e.g. [segments.extra]
+        else:
+            self.top.setdefault(names[0], number)  # e.g. [meta]
+        return None
 
     def top_key(self, key: str) -> int | None:
         return self.top.get(key)
@@ -236,17 +275,37 @@ class _LineIndex:
         return self.polls[i][j]
 
 
-def _did_you_mean(key: str, valid: Iterable[str]) -> str:
-    close = difflib.get_close_matches(key, list(valid), n=1, cutoff=0.6)
-    if close:
-        return f'did you mean "{close[0]}"?'
-    return "valid keys: " + ", ".join(valid)
+def _dotted(header: re.Match[str]) -> list[str]:
+    return [part.strip().strip("\"'") for part in header.group(1).split(".")]
+
+
+def _closest(word: str, valid: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(valid), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_keys(
+    item: Mapping[str, Any], valid: Sequence[str], problem: Callable[[str, str], None]
+) -> set[str]:
+    """Report keys not in `valid`; return the valid keys they were probably meant to be."""
+    meant = set()
+    for key in item:
+        if key in valid:
+            continue
+        close = _closest(key, valid)
+        if close:
+            meant.add(close)
+            problem(key, f'unknown key {quoted(key)}; did you mean "{close}"?')
+        else:
+            problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
+    return meant
 
 
 def _type_name(value: object) -> str:
     return {
-        str: "text", int: "a whole number", float: "a number", bool: "true/false",
-        list: "a list", dict: "a table",
+        str: "text", int: "a whole number", float: "a decimal number", bool: "true/false",
+        list: "a list", dict: "a table", datetime: "a date and time", date: "a date",
+        time: "a time",
     }.get(type(value), type(value).__name__)  # fmt: skip
 
 
@@ -256,17 +315,16 @@ def _build_agenda(raw: Mapping[str, Any], lines: _LineIndex) -> tuple[Agenda | N
     def problem(line: int | None, message: str) -> None:
         problems.append(Problem(line, message))
 
-    for key in raw:
-        if key not in AGENDA_KEYS:
-            problem(lines.top_key(key), f'unknown key "{key}"; {_did_you_mean(key, AGENDA_KEYS)}')
+    meant = _unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
 
     def text_field(key: str, required: bool = False) -> str:
         value = raw.get(key, "")
         if not isinstance(value, str):
             problem(lines.top_key(key), f'"{key}" must be text, not {_type_name(value)}')
             return ""
-        if required and not value.strip():
-            problem(lines.top_key(key) or 1, f'the agenda needs a "{key}"; add {key} = "..."')
+        # A misspelt key already has its own line ("did you mean ..."): no second one.
+        if required and not value.strip() and key not in meant:
+            problem(lines.top_key(key), f'the agenda needs a "{key}"; add {key} = "..."')
         return value
 
     title = text_field("title", required=True)
@@ -325,15 +383,14 @@ def _build_segment(
     i: int, item: Mapping[str, Any], lines: _LineIndex, problems: list[Problem]
 ) -> Segment | None:
     name = item.get("title")
-    label = f'segment {i + 1} "{name}"' if isinstance(name, str) and name else f"segment {i + 1}"
+    named = isinstance(name, str) and name.strip()
+    label = f"segment {i + 1} {quoted(str(name))}" if named else f"segment {i + 1}"
     count = len(problems)
 
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.segment(i, key), f"{label}: {message}"))
 
-    for key in item:
-        if key not in SEGMENT_KEYS:
-            problem(key, f'unknown key "{key}"; {_did_you_mean(key, SEGMENT_KEYS)}')
+    meant = _unknown_keys(item, SEGMENT_KEYS, problem)
 
     def text(key: str) -> str:
         value = item.get(key, "")
@@ -343,12 +400,13 @@ def _build_segment(
         return value
 
     title = text("title")
-    if "title" not in item or (isinstance(item.get("title"), str) and not title.strip()):
-        problem(None, 'needs a "title"; add title = "..."')
+    if "title" not in meant and isinstance(item.get("title", ""), str) and not title.strip():
+        problem("title", 'needs a "title"; add title = "..."')
 
     duration = 0
     if "duration" not in item:
-        problem(None, f'needs a "duration"; {DURATION_HINT}')
+        if "duration" not in meant:
+            problem(None, f'needs a "duration"; {DURATION_HINT}')
     else:
         try:
             duration = parse_duration(item["duration"])
@@ -356,11 +414,14 @@ def _build_segment(
             problem("duration", f'"duration": {exc}; {DURATION_HINT}')
 
     kind = item.get("kind", "other")
-    if not isinstance(kind, str) or kind not in KINDS:
-        shown = f'"{kind}"' if isinstance(kind, str) else _type_name(kind)
-        close = difflib.get_close_matches(str(kind), KINDS, n=1)
-        maybe = f'did you mean "{close[0]}"? ' if close else ""
-        problem("kind", f"unknown kind {shown}; {maybe}valid kinds: {', '.join(KINDS)}")
+    valid_kinds = f"valid kinds: {', '.join(KINDS)}"
+    if not isinstance(kind, str):
+        problem("kind", f'"kind" must be text, not {_type_name(kind)}; {valid_kinds}')
+        kind = "other"
+    elif kind not in KINDS:
+        close = _closest(kind, KINDS)
+        maybe = f'did you mean "{close}"? ' if close else ""
+        problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         kind = "other"
 
     prompt = text("prompt")
@@ -482,26 +543,31 @@ def _build_poll(
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.poll(i, j, key), f"{label}, poll {j + 1}: {message}"))
 
-    for key in item:
-        if key not in POLL_KEYS:
-            problem(key, f'unknown key "{key}"; {_did_you_mean(key, POLL_KEYS)}')
+    meant = _unknown_keys(item, POLL_KEYS, problem)
     question = item.get("question")
     if not isinstance(question, str) or not question.strip():
-        problem("question", 'needs a "question" as text')
+        if "question" not in meant or "question" in item:
+            problem("question", 'needs a "question" as text')
         question = ""
     options = item.get("options")
+    if isinstance(options, list):  # numbers are fine as answers: options = [1, 2, 3, 4, 5]
+        options = [_number_text(o) if _is_number(o) else o for o in options]
     if (
         not isinstance(options, list)
         or len(options) < 2
         or not all(isinstance(o, str) and o.strip() for o in options)
     ):
-        problem("options", 'needs "options": a list of at least two answers, like ["Yes", "No"]')
+        if "options" not in meant or "options" in item:
+            problem(
+                "options", 'needs "options": a list of at least two answers, like ["Yes", "No"]'
+            )
         options = []
     elif len(set(options)) != len(options):
         problem("options", '"options" has the same answer twice; make each option different')
     kind = item.get("kind", "choice")
-    if kind not in POLL_KINDS:
-        problem("kind", f'unknown poll kind "{kind}"; valid poll kinds: {", ".join(POLL_KINDS)}')
+    if not isinstance(kind, str) or kind not in POLL_KINDS:
+        shown = quoted(kind) if isinstance(kind, str) else _type_name(kind)
+        problem("kind", f"unknown poll kind {shown}; valid poll kinds: {', '.join(POLL_KINDS)}")
     elif kind == "score" and options:
         try:
             [float(o) for o in options]
@@ -510,6 +576,14 @@ def _build_poll(
     if len(problems) > count:
         return None
     return Poll(question=question, options=tuple(options), kind=kind)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
 
 
 # --------------------------------------------------------------------------- writing
@@ -563,7 +637,22 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
 def dumps_agenda(agenda: Agenda) -> str:
     import tomli_w  # imported here: only writers need it
 
-    return tomli_w.dumps(agenda_to_dict(agenda), multiline_strings=True)
+    data = agenda_to_dict(agenda)
+    # Multi-line strings read best, but TOML turns a written "\r\n" into "\n": keep text
+    # with Windows line ends in escaped one-line strings so that it reads back the same.
+    multiline = not any("\r\n" in text for text in _strings(data))
+    return tomli_w.dumps(data, multiline_strings=multiline)
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
 
 
 # --------------------------------------------------------------------------- timeline

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from liftkit.core.errors import quoted
+
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 _UNIT_WORDS = {
     "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
@@ -15,6 +17,7 @@ _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
 
+MAX_SECONDS = 24 * 3600  # nothing a host plans lasts longer; larger values are typos
 DURATION_HINT = (
     'write it like "90s", "5m", "1h 15m", "1:30" (minutes:seconds) or a number of minutes'
 )
@@ -32,32 +35,49 @@ def parse_duration(value: object) -> int:
     so that every caller gets the same message.
     """
     if isinstance(value, bool):
-        raise DurationError(f"{value!r} is not a duration")
+        raise DurationError(f"{_show(value)} is not a duration")
     if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise DurationError(f"{value!r} is not a duration")
-        seconds = round(value * 60)
+        try:
+            exact = float(value) * 60
+        except OverflowError:  # an int too large for a float
+            exact = math.inf
     elif isinstance(value, str):
-        seconds = _parse_text(value)
+        exact = _parse_text(value)
     else:
-        raise DurationError(f"{value!r} is not a duration")
+        raise DurationError(f"{_show(value)} is not a duration")
+    if not math.isfinite(exact):
+        raise DurationError(f"{_show(value)} is not a duration")
+    if exact > MAX_SECONDS:
+        raise DurationError(f"{_show(value)} is longer than a day")
+    seconds = round(exact)
     if seconds <= 0:
         raise DurationError(f"{_show(value)} is not a positive duration")
     return seconds
 
 
 def _show(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+    """A value as the host wrote it in TOML (true, "5m", 5) or what it is (a list)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"  # TOML dates and times
 
 
-def _parse_text(text: str) -> int:
+def _parse_text(text: str) -> float:
     s = text.strip().lower()
     if not s:
-        raise DurationError("an empty duration")
+        raise DurationError(f"{_show(text)} is not a duration")
     if s.startswith("-"):
-        raise DurationError(f'"{text}" is not a positive duration')
+        raise DurationError(f"{quoted(text)} is not a positive duration")
     if _NUMBER.fullmatch(s):
-        return round(float(s) * 60)
+        return float(s) * 60
     clock = _CLOCK.fullmatch(s)
     if clock:
         a, b, c = clock.groups()
@@ -79,8 +99,8 @@ def _parse_text(text: str) -> int:
         pos = match.end()
     else:
         if seen and not compact[pos:].strip():
-            return round(total)
-    raise DurationError(f'cannot read "{text}" as a duration')
+            return total
+    raise DurationError(f"cannot read {quoted(text)} as a duration")
 
 
 def format_duration(seconds: int) -> str:

@@ -29,3 +29,27 @@ class LiftkitError(Exception):
         if self.hint:
             text = f"{text}; {self.hint}"
         return text.splitlines()
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Text from a user's file, in double quotes, safe to put in a one-line message.
+
+    Line breaks and other control characters are escaped as TOML would write them, so a
+    message never spans lines; very long text is cut short with an ellipsis.
+    """
+    import unicodedata  # only needed when a message is written
+
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'

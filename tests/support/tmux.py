@@ -1,0 +1,66 @@
+"""A real terminal for end-to-end tests: tmux on a private socket, read with capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+
+class Tmux:
+    def __init__(self, width: int = 80, height: int = 24, cwd: str | None = None) -> None:
+        if shutil.which("tmux") is None:
+            pytest.skip("tmux is not installed")
+        self.socket = f"liftkit-test-{uuid.uuid4().hex[:8]}"
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
+        env["TERM"] = "xterm-256color"
+        env["PS1"] = "$ "
+        self._run(
+            "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t",
+            "bash --norc --noprofile", env=env, cwd=cwd,
+        )  # fmt: skip
+        self._run("set-option", "-t", "t", "status", "off")
+        self.type("PS1='$ '; clear; echo READY")
+        self.wait_for("READY")
+
+    def _run(self, *args: str, env=None, cwd=None) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True, text=True, env=env, cwd=cwd, check=True,
+        )  # fmt: skip
+        return result.stdout
+
+    def type(self, text: str, enter: bool = True) -> None:
+        self._run("send-keys", "-t", "t", "-l", text)
+        if enter:
+            self._run("send-keys", "-t", "t", "Enter")
+
+    def keys(self, *keys: str) -> None:
+        self._run("send-keys", "-t", "t", *keys)
+
+    def run(self, argv: list[str]) -> None:
+        self.type(shlex.join(argv) + "; echo EXIT=$?")
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+
+    def resize(self, width: int, height: int) -> None:
+        self._run("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

@@ -1,0 +1,151 @@
+"""The agenda model: what valid files mean."""
+
+from datetime import datetime
+
+import pytest
+
+from liftkit.core.agenda import (
+    AgendaError,
+    Poll,
+    dumps_agenda,
+    parse_agenda,
+    timeline,
+    with_durations,
+)
+from liftkit.core.templates import resolve_agenda
+
+MINIMAL = """
+title = "Team call"
+
+[[segments]]
+title = "Welcome"
+duration = "{duration}"
+"""
+
+
+def one_segment(**keys: str) -> str:
+    lines = ['title = "Team call"', "", "[[segments]]", 'title = "Only"']
+    lines += [f"{key} = {value}" for key, value in keys.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [
+        ('"90s"', 90),
+        ('"5m"', 300),
+        ('"1h 15m"', 4500),
+        ('"1:30"', 90),
+        ("5", 300),
+        ("1.5", 90),
+        ('"10"', 600),
+        ('"2 minutes"', 120),
+        ('"1h"', 3600),
+    ],
+)
+def test_every_duration_spelling_of_the_format(written, seconds):
+    agenda = parse_agenda(one_segment(duration=written))
+    assert agenda.segments[0].duration == seconds
+
+
+def test_defaults_of_a_minimal_segment():
+    segment = parse_agenda(one_segment(duration='"5m"')).segments[0]
+    assert segment.kind == "other"
+    assert segment.prompt == segment.notes == ""
+    assert segment.questions == ()
+    assert segment.auto_advance is False
+    assert segment.silence == 0
+    assert segment.polls == ()
+    assert (segment.group_size, segment.groups, segment.rounds) == (None, None, 1)
+
+
+@pytest.mark.parametrize(
+    ("duration", "warn"), [('"5m"', (60,)), ('"2m 1s"', (60,)), ('"2m"', ()), ('"30s"', ())]
+)
+def test_default_warning_is_one_minute_before_the_end_of_segments_over_two_minutes(duration, warn):
+    assert parse_agenda(one_segment(duration=duration)).segments[0].warn == warn
+
+
+def test_warnings_are_kept_largest_first_and_an_empty_list_means_none():
+    assert parse_agenda(one_segment(duration='"10m"', warn='["1m", "5m"]')).segments[0].warn == (
+        300,
+        60,
+    )
+    assert parse_agenda(one_segment(duration='"10m"', warn="[]")).segments[0].warn == ()
+    assert parse_agenda(one_segment(duration='"10m"', warn='"2m"')).segments[0].warn == (120,)
+
+
+def test_a_single_question_may_be_written_as_text():
+    agenda = parse_agenda(one_segment(duration="5", questions='"Why?"'))
+    assert agenda.segments[0].questions == ("Why?",)
+
+
+def test_poll_options_may_be_numbers_and_kinds_are_kept():
+    agenda = parse_agenda(
+        one_segment(duration="5")
+        + '\n[[segments.polls]]\nquestion = "Score?"\noptions = [1, 2, 3, 4, 5]\nkind = "score"\n'
+        + '\n[[segments.polls]]\nquestion = "Recommend?"\noptions = ["Yes", "No"]\n'
+        + 'kind = "recommend"\n'
+    )
+    assert agenda.segments[0].polls == (
+        Poll("Score?", ("1", "2", "3", "4", "5"), "score"),
+        Poll("Recommend?", ("Yes", "No"), "recommend"),
+    )
+
+
+def test_breakout_keys():
+    agenda = parse_agenda(
+        one_segment(duration='"30m"', kind='"breakout"', group_size="5", rounds="2")
+    )
+    segment = agenda.segments[0]
+    assert (segment.kind, segment.group_size, segment.groups, segment.rounds) == (
+        "breakout",
+        5,
+        None,
+        2,
+    )
+
+
+def test_silence_at_the_start_of_a_segment():
+    agenda = parse_agenda(one_segment(duration='"5m"', silence='"30s"', kind='"reflection"'))
+    assert agenda.segments[0].silence == 30
+
+
+def test_a_utf8_byte_order_mark_is_accepted():
+    data = "\ufeff".encode() + MINIMAL.format(duration="5m").encode()
+    assert parse_agenda(data).title == "Team call"
+
+
+def test_declared_total_agreeing_with_the_segments_is_kept():
+    agenda = parse_agenda('total = "1h 5m"\n' + MINIMAL.format(duration="65m"))
+    assert agenda.declared_total == agenda.total == 3900
+
+
+def test_problems_name_the_source_given():
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(MINIMAL.format(duration="0"), "my/agenda.toml")
+    assert str(caught.value).startswith("my/agenda.toml:6: ")
+
+
+def test_timeline_of_the_community_conversation():
+    agenda = resolve_agenda("community-conversation").agenda
+    start = datetime(2024, 5, 1, 14, 0)
+    rows = timeline(agenda, start)
+    assert [r.start_clock.strftime("%H:%M") for r in rows] == [
+        "14:00",
+        "14:05",
+        "14:10",
+        "14:40",
+        "14:55",
+    ]
+    assert rows[-1].end_clock == datetime(2024, 5, 1, 15, 0)
+    assert [(r.start, r.end) for r in timeline(agenda)][2] == (600, 2400)
+
+
+def test_new_durations_drop_warnings_and_silence_that_no_longer_fit():
+    agenda = resolve_agenda("community-conversation").agenda
+    shorter = with_durations(agenda, [300, 300, 240, 900, 20])
+    assert shorter.segments[2].warn == (60,)  # the 5m warning does not fit in 4m
+    assert shorter.segments[4].silence == 0  # 30 s of silence does not fit in 20 s
+    assert shorter.declared_total is None
+    assert parse_agenda(dumps_agenda(shorter)) == shorter

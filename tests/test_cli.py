@@ -1,0 +1,430 @@
+"""The commands of issue 2 through the real Typer app, with every error path."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from liftkit import __version__
+from liftkit.core.agenda import load_agenda, parse_agenda
+from liftkit.core.templates import template_names
+
+REPO = Path(__file__).resolve().parent.parent
+DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "export")
+ALL_COMMANDS = [
+    ("agenda", "list"),
+    ("agenda", "show"),
+    ("agenda", "check"),
+    ("new",),
+    ("run",),
+    ("resume",),
+    ("groups",),
+    ("note",),
+    ("export",),
+]
+
+
+def only_error_lines(stderr: str) -> list[str]:
+    lines = stderr.splitlines()
+    assert lines, "expected a message on stderr"
+    assert all(line.startswith("Error: ") for line in lines), stderr
+    assert "Traceback" not in stderr
+    return lines
+
+
+# --------------------------------------------------------------------------- version, help
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"liftkit {__version__}\n"
+
+
+def test_version_fast_path_says_the_same(capsys):
+    from liftkit.cli.main import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"liftkit {__version__}\n"
+
+
+def test_help_lists_every_command_of_the_design_with_one_line_help(cli):
+    result = cli("--help")
+    assert result.exit_code == 0
+    listed = {}
+    for line in result.stdout.splitlines():
+        match = re.match(r"[│|]\s+([a-z]+)\s{2,}(\S.*?)\s*[│|]?$", line)
+        if match:
+            listed.setdefault(match.group(1), match.group(2))
+    assert list(listed) == list(DESIGN_COMMANDS)  # in DESIGN.md's order
+    assert all(len(text) > 10 for text in listed.values())
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=" ".join)
+def test_each_command_help_has_an_example(cli, command):
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    assert f"Example: liftkit {' '.join(command)}" in result.stdout
+
+
+def test_python_m_liftkit_help_in_a_real_process():
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    for command in DESIGN_COMMANDS:
+        assert re.search(rf"^\W*{command}\s{{2,}}\w", result.stdout, re.MULTILINE), command
+
+
+def test_unknown_command_is_a_usage_error(cli):
+    result = cli("agendas")
+    assert result.exit_code == 2
+    assert "No such command 'agendas'" in result.stderr
+
+
+# --------------------------------------------------------------------------- agenda list
+
+
+def test_agenda_list_has_a_row_per_template(cli):
+    result = cli("agenda", "list")
+    assert result.exit_code == 0
+    header, rule, *rows = result.stdout.splitlines()
+    assert header.split() == ["name", "title", "segments", "total"]
+    assert set(rule) == {"-", " "}
+    table = {re.split(r"\s{2,}", row)[0]: re.split(r"\s{2,}", row)[1:] for row in rows}
+    assert sorted(table) == template_names()
+    assert len(table) >= 5
+    assert table["community-conversation"] == ["Community conversation", "5", "1h"]
+    assert table["hosted-event"] == ["Hosted community event", "6", "1h 30m"]
+    assert table["1-2-4-all"] == ["1-2-4-All", "4", "12m"]
+
+
+# --------------------------------------------------------------------------- agenda show
+
+
+def timeline_rows(stdout: str) -> list[list[str]]:
+    """The numbered rows of the timeline table: [#, from, to, length, kind, segment]."""
+    rows = []
+    for line in stdout.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if cells and cells[0].isdigit():
+            rows.append(cells)
+    return rows
+
+
+def test_show_without_start_gives_offsets_from_zero(cli):
+    result = cli("agenda", "show", "community-conversation")
+    assert result.exit_code == 0
+    rows = timeline_rows(result.stdout)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("0:00", "0:05"),
+        ("0:05", "0:10"),
+        ("0:10", "0:40"),
+        ("0:40", "0:55"),
+        ("0:55", "1:00"),
+    ]
+    assert [r[3] for r in rows] == ["5m", "5m", "30m", "15m", "5m"]
+    assert [r[4] for r in rows] == ["welcome", "talk", "breakout", "discussion", "reflection"]
+    assert re.search(r"0:00\s+1:00\s+1h\s+total", result.stdout)
+
+
+def test_show_with_start_gives_clock_times(cli):
+    result = cli("agenda", "show", "community-conversation", "--start", "14:00")
+    assert result.exit_code == 0
+    rows = timeline_rows(result.stdout)
+    assert [r[1] for r in rows] == ["14:00", "14:05", "14:10", "14:40", "14:55"]
+    assert rows[-1][2] == "15:00"
+    assert re.search(r"14:00\s+15:00\s+1h\s+total", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("start", "first", "last_end"),
+    [("9:05", "09:05", "10:05"), ("09.30", "09:30", "10:30"), ("23:30", "23:30", "00:30")],
+)
+def test_show_start_spellings_and_midnight(cli, start, first, last_end):
+    result = cli("agenda", "show", "community-conversation", "--start", start)
+    assert result.exit_code == 0
+    rows = timeline_rows(result.stdout)
+    assert rows[0][1] == first
+    assert rows[-1][2] == last_end
+
+
+@pytest.mark.parametrize("start", ["25:00", "9", "noon", "14:60", "", "9:5"])
+def test_show_with_a_bad_start_is_a_usage_error(cli, start):
+    result = cli("agenda", "show", "community-conversation", "--start", start)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert only_error_lines(result.stderr) == [
+        f'Error: --start: "{start}" is not a clock time; write it as HH:MM, e.g. 14:00'
+    ]
+
+
+def test_show_json(cli):
+    result = cli("agenda", "show", "community-conversation", "--json", "--start", "14:00")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["title"] == "Community conversation"
+    assert (data["start"], data["end"]) == ("14:00", "15:00")
+    assert (data["total_seconds"], data["total"]) == (3600, "1h")
+    assert [s["title"] for s in data["segments"]] == [
+        "Introductions",
+        "Opening perspective",
+        "Breakout discussions",
+        "Whole-group discussion",
+        "Closing reflections",
+    ]
+    third = data["segments"][2]
+    assert third == {
+        "index": 3,
+        "title": "Breakout discussions",
+        "kind": "breakout",
+        "start": "14:10",
+        "end": "14:40",
+        "start_offset_seconds": 600,
+        "end_offset_seconds": 2400,
+        "duration_seconds": 1800,
+        "duration": "30m",
+    }
+
+
+def test_show_json_without_start_gives_offsets(cli):
+    data = json.loads(cli("agenda", "show", "1-2-4-all", "--json").stdout)
+    assert [(s["start"], s["end"]) for s in data["segments"]] == [
+        ("0:00", "0:01"),
+        ("0:01", "0:03"),
+        ("0:03", "0:07"),
+        ("0:07", "0:12"),
+    ]
+
+
+def test_show_a_file_whose_name_has_spaces(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("My team call.toml").write_text(
+        'title = "My team call"\n\n[[segments]]\ntitle = "Check-in"\nduration = "90s"\n'
+    )
+    result = cli("agenda", "show", "My team call.toml", "--start", "9:00")
+    assert result.exit_code == 0
+    assert timeline_rows(result.stdout) == [
+        ["1", "09:00", "09:01:30", "1m 30s", "other", "Check-in"]
+    ]
+
+
+def test_a_template_name_may_be_given_with_toml(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("agenda", "show", "community-conversation.toml")
+    assert result.exit_code == 0
+    assert "Breakout discussions" in result.stdout
+
+
+def test_a_file_wins_over_a_template_of_the_same_name(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("1-2-4-all.toml").write_text('title = "Mine"\n[[segments]]\ntitle = "A"\nduration = 3\n')
+    data = json.loads(cli("agenda", "show", "1-2-4-all.toml", "--json").stdout)
+    assert data["title"] == "Mine"
+    data = json.loads(cli("agenda", "show", "1-2-4-all", "--json").stdout)
+    assert data["title"] == "1-2-4-All"
+
+
+def test_show_missing_file(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("agenda", "show", "nope.toml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert only_error_lines(result.stderr) == [
+        "Error: nope.toml: no such file; check the path, or run `liftkit agenda list` for templates"
+    ]
+
+
+def test_show_unknown_template_suggests_the_closest(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("agenda", "show", "comunity-conversation")
+    assert result.exit_code == 2
+    [line] = only_error_lines(result.stderr)
+    assert line.startswith(
+        'Error: unknown template "comunity-conversation"; did you mean "community-conversation"?'
+    )
+    assert all(name in line for name in template_names())
+
+
+def test_a_plain_word_naming_a_file_without_toml_gets_a_hint(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("my agenda.toml").write_text("")
+    [line] = only_error_lines(cli("agenda", "show", "my agenda").stderr)
+    assert 'did you mean the file "my agenda.toml"?' in line
+
+
+def test_show_a_folder(cli, tmp_path):
+    result = cli("agenda", "show", str(tmp_path))
+    assert result.exit_code == 2
+    assert only_error_lines(result.stderr) == [
+        f"Error: {tmp_path}: is a folder, not an agenda file; name a .toml file"
+    ]
+
+
+# --------------------------------------------------------------------------- agenda check
+
+
+def test_check_every_template_by_name(cli):
+    result = cli("agenda", "check", *template_names())
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == len(template_names())
+    assert "ok: community-conversation: Community conversation (5 segments, 1h)" in result.stdout
+
+
+def test_check_a_missing_file_and_a_good_one(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("agenda", "check", "missing.toml", "1-2-4-all")
+    assert result.exit_code == 2
+    assert result.stdout == "ok: 1-2-4-all: 1-2-4-All (4 segments, 12m)\n"
+    assert result.stderr.splitlines() == [
+        "Error: missing.toml: no such file; check the path, or run `liftkit agenda list` for "
+        "templates",
+        "1 of 2 agendas have problems",
+    ]
+
+
+def test_check_needs_an_agenda(cli):
+    result = cli("agenda", "check")
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+# --------------------------------------------------------------------------- new
+
+
+def test_new_writes_the_default_template_and_it_passes_check(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "call.toml")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Wrote call.toml: Community conversation, 5 segments. Next: liftkit agenda show call.toml\n"
+    )
+    text = Path("call.toml").read_text()
+    assert text.startswith("# A liftkit agenda, started from community-conversation.\n")
+    assert load_agenda("call.toml") == load_agenda(REPO / "agendas/community-conversation.toml")
+    assert cli("agenda", "check", "call.toml").exit_code == 0
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_new_from_each_template(cli, tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    assert cli("new", "a.toml", "--from", name).exit_code == 0
+    assert load_agenda("a.toml") == load_agenda(REPO / "agendas" / f"{name}.toml")
+    assert cli("agenda", "check", "a.toml").exit_code == 0
+
+
+def test_new_refuses_to_overwrite(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("call.toml").write_text("mine")
+    result = cli("new", "call.toml", "--from", "1-2-4-all")
+    assert result.exit_code == 2
+    assert only_error_lines(result.stderr) == [
+        "Error: call.toml: already exists; choose another path or add --force"
+    ]
+    assert Path("call.toml").read_text() == "mine"
+
+
+def test_new_force_replaces(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("call.toml").write_text("mine")
+    result = cli("new", "call.toml", "--from", "1-2-4-all", "--force")
+    assert result.exit_code == 0
+    assert load_agenda("call.toml").title == "1-2-4-All"
+    assert [p.name for p in tmp_path.iterdir()] == ["call.toml"]  # no temporary file left
+
+
+def test_new_from_an_unknown_template(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "call.toml", "--from", "troika")
+    assert result.exit_code == 2
+    [line] = only_error_lines(result.stderr)
+    assert line.startswith('Error: unknown template "troika"; did you mean "troika-consulting"?')
+    assert not Path("call.toml").exists()
+
+
+def test_new_from_a_broken_file_writes_nothing(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("old.toml").write_text('title = "Old"\n[[segments]]\ntitle = "A"\nduraton = "5m"\n')
+    result = cli("new", "call.toml", "--from", "old.toml")
+    assert result.exit_code == 2
+    assert only_error_lines(result.stderr) == [
+        'Error: old.toml:4: segment 1 "A": unknown key "duraton"; did you mean "duration"?'
+    ]
+    assert not Path("call.toml").exists()
+
+
+def test_new_with_spaces_in_the_path_quotes_it_in_what_it_suggests(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "team call.toml", "--from", "1-2-4-all")
+    assert result.exit_code == 0
+    assert "Next: liftkit agenda show 'team call.toml'" in result.stdout
+    assert (
+        "# Check it with: liftkit agenda check 'team call.toml'\n"
+        in Path("team call.toml").read_text()
+    )
+
+
+def test_new_to_stdout(cli):
+    result = cli("new", "-", "--from", "what-so-what-now-what")
+    assert result.exit_code == 0
+    assert parse_agenda(result.stdout).title == "What, So What, Now What?"
+
+
+def test_new_into_a_folder_is_refused(cli, tmp_path):
+    result = cli("new", str(tmp_path), "--force")
+    assert result.exit_code == 2
+    assert only_error_lines(result.stderr) == [
+        f"Error: {tmp_path}: is a folder; give a file name such as agenda.toml"
+    ]
+
+
+def test_new_where_it_cannot_write_is_a_runtime_failure(cli, tmp_path):
+    (tmp_path / "file").write_text("")
+    result = cli("new", str(tmp_path / "file" / "call.toml"))
+    assert result.exit_code == 1
+    [line] = only_error_lines(result.stderr)
+    assert line.startswith(f"Error: {tmp_path / 'file' / 'call.toml'}: cannot write: ")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_an_internal_error_prints_one_line_and_saves_the_traceback(cli, monkeypatch):
+    from liftkit.cli import agenda_cmd
+
+    def broken() -> list[str]:
+        raise RuntimeError("the templates folder vanished")
+
+    monkeypatch.setattr(agenda_cmd, "template_names", broken)
+    result = cli("agenda", "list")
+    assert result.exit_code == 1
+    [line] = only_error_lines(result.stderr)
+    match = re.fullmatch(
+        r"Error: internal error: RuntimeError: the templates folder vanished "
+        r"\(details saved in (\S+)\); please report it",
+        line,
+    )
+    assert match, line
+    saved = Path(match.group(1)).read_text()
+    assert "Traceback" in saved
+    assert "the templates folder vanished" in saved
+    Path(match.group(1)).unlink()
+
+
+def test_ctrl_c_exits_130_through_the_error_path(cli, monkeypatch):
+    from liftkit.cli import agenda_cmd
+
+    def interrupted(_argument: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(agenda_cmd, "resolve_agenda", interrupted)
+    result = cli("agenda", "show", "community-conversation")
+    assert result.exit_code == 130
+    assert result.stderr == "\nInterrupted.\n"

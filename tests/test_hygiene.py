@@ -1,0 +1,101 @@
+"""The pure core stays pure, fast commands stay fast, and the code is lint- and type-clean."""
+
+import importlib.util
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import liftkit.core
+
+REPO = Path(__file__).resolve().parent.parent
+SHELL_LIBRARIES = ("typer", "rich", "questionary", "click", "prompt_toolkit")
+
+
+def modules_loaded_after(code: str) -> set[str]:
+    """Run `code` in a fresh interpreter and return the names in its sys.modules."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def core_modules() -> list[str]:
+    return sorted(
+        m.name for m in pkgutil.walk_packages(liftkit.core.__path__, prefix="liftkit.core.")
+    )
+
+
+def test_there_is_a_core_to_check():
+    assert {"liftkit.core.agenda", "liftkit.core.durations", "liftkit.core.templates"} <= set(
+        core_modules()
+    )
+
+
+def test_core_modules_import_no_terminal_library():
+    imports = "\n".join(f"import {name}" for name in core_modules())
+    loaded = modules_loaded_after(imports)
+    assert set(core_modules()) <= loaded
+    leaked = sorted(m for m in loaded if m.split(".")[0] in SHELL_LIBRARIES)
+    assert leaked == []
+
+
+def loaded_by_command(*args: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from liftkit.cli.main import main\n"
+        f"sys.argv = ['liftkit', *{list(args)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code in (0, None), exit.code\n"
+    )
+    return modules_loaded_after(code)
+
+
+def slow_modules(loaded: set[str]) -> list[str]:
+    return sorted(
+        m
+        for m in loaded
+        if m.split(".")[0] in ("questionary", "prompt_toolkit")
+        or m.startswith(("liftkit.cli.live", "liftkit.cli.prompts"))
+    )
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("agenda", "list")], ids=" ".join)
+def test_fast_commands_import_neither_questionary_nor_the_live_view(args):
+    loaded = loaded_by_command(*args)
+    assert slow_modules(loaded) == []
+
+
+@pytest.mark.parametrize("args", [("--version",), ("agenda", "list")], ids=" ".join)
+def test_version_and_agenda_list_do_not_even_import_rich(args):
+    loaded = loaded_by_command(*args)
+    assert sorted(m for m in loaded if m.split(".")[0] == "rich") == []
+
+
+def test_version_does_not_import_typer():
+    assert "typer" not in loaded_by_command("--version")
+
+
+def tool(module: str) -> list[str]:
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} is not installed (pip install -e '.[test]' brings it)")
+    return [sys.executable, "-m", module]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],
+    ids=" ".join,
+)
+def test_lint_format_and_types(command):
+    result = subprocess.run(
+        [*tool(command[0]), *command[1:]], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

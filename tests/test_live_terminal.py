@@ -1,0 +1,140 @@
+"""`liftkit run` in a real terminal (tmux): keys, capture, SIGKILL and resume, restore."""
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+AGENDA = """
+title = "Tmux rehearsal"
+
+[[segments]]
+title = "Welcome"
+duration = "2m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+notes = "SECRET HOST NOTE"
+
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+
+[[segments]]
+title = "Breakouts"
+duration = "10m"
+kind = "breakout"
+questions = ["What resonated?"]
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+
+@pytest.fixture
+def term(tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    t = Tmux(80, 24, cwd=str(tmp_path))
+    yield t
+    t.close()
+
+
+def journal(tmp_path):
+    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def stty_is_sane(term: Tmux) -> None:
+    """Echo, line reading and Ctrl-C are back on in the terminal after liftkit exits."""
+    term.type("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo|isig)$' | sort | tr '\\n' ,; echo")
+    screen = term.wait_for("isig,")
+    assert "echo,icanon,isig," in screen
+
+
+def test_keys_capture_sigkill_resume_and_a_restored_terminal(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--rehearse", "5", "--sessions", "s"])
+    screen = term.wait_for("running")
+    assert "Tmux rehearsal" in screen and "Welcome" in screen and "█" in screen
+    assert "SECRET HOST NOTE" in screen
+    term.keys("h")
+    assert "SECRET HOST NOTE" not in term.wait_for("Host notes hidden")
+    term.keys("Space")
+    term.wait_for("PAUSED")
+    term.keys("Space")
+    term.wait_for("running")
+    term.keys("p")
+    term.wait_for("Been before?")
+    term.type("30 12")
+    term.wait_for("Saved 1 poll result")
+    term.keys("n")
+    term.wait_for("2/3  Breakouts")
+    term.keys("+")
+    term.wait_for("+1 min")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("Ada Lovelace: kept after a crash #crash")
+    term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
+
+    subprocess.run(["pkill", "-KILL", "-f", "liftkit run a.toml"], check=True)
+    term.wait_for("EXIT=137")
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    screen = term.wait_for("1 reflection")
+    assert "2/3  Breakouts" in screen
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    screen = term.wait_for("EXIT=0")
+    assert "Session stopped (quit)" in screen
+    stty_is_sane(term)
+
+    events = journal(tmp_path)
+    reflections = [e for e in events if e["type"] == "reflection"]
+    assert [(r["author"], r["text"], r["tags"], r["segment"]) for r in reflections] == [
+        ("Ada Lovelace", "kept after a crash #crash", ["crash"], 1)
+    ]
+    assert [e["counts"] for e in events if e["type"] == "poll"] == [{"Yes": 30, "No": 12}]
+    assert [e["type"] for e in events].count("session_resume") == 1
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "quit"
+
+
+def test_warning_and_overrun_are_words_as_well_as_colour(term, tmp_path):
+    (tmp_path / "short.toml").write_text(
+        'title = "Short"\n[[segments]]\ntitle = "Only"\nduration = "90s"\nwarn = ["1m"]\n'
+    )
+    term.run([*LIFTKIT, "run", "short.toml", "--rehearse", "20", "--sessions", "s"])
+    term.wait_for("1M LEFT")
+    screen = term.wait_for("OVER TIME", timeout=15)
+    assert "+" in screen  # the big overrun counter starts with a plus sign
+    term.keys("C-c")
+    term.wait_for("press Ctrl-C again")
+    term.keys("C-c")
+    assert "Session stopped (interrupt)" in term.wait_for("EXIT=130")
+    stty_is_sane(term)
+    events = journal(tmp_path)
+    assert [e["before"] for e in events if e["type"] == "warning"] == [60, 0]
+    assert events[-1] == events[-1] | {"type": "stop", "reason": "interrupt"}
+
+
+def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    small = term.wait_for("running")
+    assert max(len(line) for line in small.splitlines()) <= 80
+    term.resize(140, 45)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        big = term.screen()
+        if max(len(line.rstrip()) for line in big.splitlines()) > 100:
+            break
+        time.sleep(0.1)
+    digit_rows = [line for line in big.splitlines() if "█" in line]
+    assert len(digit_rows) > len([line for line in small.splitlines() if "█" in line])
+    subprocess.run(["pkill", "-TERM", "-f", "liftkit run a.toml"], check=True)
+    assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
+    stty_is_sane(term)
+    assert journal(tmp_path)[-1]["reason"] == "sigterm"

@@ -1,0 +1,101 @@
+"""`liftkit new` on a real terminal: the questionary prompts, answered in a pseudo-terminal."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from liftkit.core.agenda import load_agenda
+
+pexpect = pytest.importorskip("pexpect")
+
+DOWN = "\x1b[B"
+CLEAR_LINE = "\x15"  # Ctrl-U: empty the text field before typing
+
+
+def spawn(tmp_path: Path, *args: str):
+    env = dict(
+        os.environ,
+        COLUMNS="100",
+        LINES="40",
+        TERM="xterm-256color",
+        NO_COLOR="1",
+        # pexpect does not answer prompt_toolkit's cursor-position requests.
+        PROMPT_TOOLKIT_NO_CPR="1",
+    )
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "liftkit", *args],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+
+
+def test_new_asks_for_template_title_and_durations(tmp_path):
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")  # the whole list is drawn
+    child.send(DOWN + "\r")  # from community-conversation (the default) to hosted-event
+    child.expect("Title of your agenda")
+    child.expect("Hosted community event")  # the template's title is offered
+    child.send(CLEAR_LINE + "Leaders' lunch\r")
+    child.expect(r"Change the segment durations\?")
+    child.send("y")
+    segments = [
+        "Welcome and introductions",
+        "Opening perspective",
+        "Questions for the host",
+        "Breakout discussions",
+        "Closing reflections",
+        "Thank you and evaluation",
+    ]
+    for title in segments:
+        child.expect(f"{title}: ")
+        child.expect(r"\d+m")  # the current duration is offered
+        if title == "Breakout discussions":
+            child.send(CLEAR_LINE + "oops")  # refused by the validator, then corrected
+            child.send("\r")
+            child.expect("try 90s, 5m, 1h 15m or 1:30")
+            child.send(CLEAR_LINE + "40m")
+        child.send("\r")
+    child.expect("Wrote team.toml: Leaders' lunch, 6 segments")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    agenda = load_agenda(tmp_path / "team.toml")
+    assert agenda.title == "Leaders' lunch"
+    assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]
+    assert agenda.segments[4].silence == 30  # the rest of the template is kept
+    assert agenda.declared_total is None  # the old 90m total no longer holds
+
+    check = spawn(tmp_path, "agenda", "check", "team.toml")
+    check.expect(pexpect.EOF)
+    check.close()
+    assert check.exitstatus == 0
+
+
+def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path):
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")
+    child.sendintr()
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_with_from_on_a_terminal_does_not_ask(tmp_path):
+    child = spawn(tmp_path, "new", "team.toml", "--from", "1-2-4-all")
+    child.expect("Wrote team.toml: 1-2-4-All, 4 segments")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

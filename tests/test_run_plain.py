@@ -1,0 +1,188 @@
+"""`liftkit run --plain`, `resume` and `note` through the real command line."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+AUTO = """
+title = "Auto"
+[[segments]]
+title = "Alone"
+duration = "1m"
+kind = "silence"
+auto_advance = true
+[[segments]]
+title = "Pairs"
+duration = "2m"
+kind = "breakout"
+prompt = "Talk in pairs"
+questions = ["What stood out?"]
+warn = ["1m"]
+auto_advance = true
+[[segments.polls]]
+question = "Useful?"
+options = ["Yes", "No"]
+"""
+
+OPEN_ENDED = """
+title = "Open"
+[[segments]]
+title = "Talk"
+duration = "5m"
+"""
+
+
+def env():
+    e = dict(os.environ)
+    e.pop("LIFTKIT_SESSIONS", None)
+    return e
+
+
+def journal(folder):
+    (path,) = folder.glob("*/journal.jsonl")
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def run_plain(tmp_path, agenda_text, commands, *extra, timeout=20):
+    (tmp_path / "a.toml").write_text(agenda_text)
+    proc = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", *extra],
+        input=commands,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=timeout,
+        env=env(),
+    )
+    return proc
+
+
+def test_plain_mode_prints_events_and_takes_commands_from_stdin(tmp_path):
+    commands = "r Ada: hello from the pipe #pipe\nbogus\np 5 2\n"
+    proc = run_plain(tmp_path, AUTO, commands, "--rehearse", "60")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "> 1/2 Alone (silence, 1m)" in out
+    assert "saved reflection (1): Ada: hello from the pipe #pipe" in out
+    assert "unknown command 'bogus'" in out
+    assert "This segment has no polls." in out  # the poll came while "Alone" was current
+    assert "> 2/2 Pairs (breakout, 2m)" in out and "  1. What stood out?" in out
+    assert "! 1m left in Pairs" in out
+    assert "session complete: 1 reflection captured" in out
+    assert "end of input: the session carries on" in out
+    # each line is stamped with the wall clock
+    assert all(line[:8].count(":") == 2 for line in out.splitlines())
+    assert "Session complete" in proc.stderr and "liftkit export" in proc.stderr
+    events = journal(tmp_path / "s")
+    assert [e["type"] for e in events if e["type"] in ("segment_start", "session_end")] == [
+        "segment_start", "segment_start", "session_end",
+    ]  # fmt: skip
+    (reflection,) = [e for e in events if e["type"] == "reflection"]
+    assert reflection["source"] == "plain" and reflection["author"] == "Ada"
+
+
+def test_plain_is_chosen_when_stdout_is_not_a_terminal(tmp_path):
+    proc = run_plain(tmp_path, AUTO, "", "--rehearse", "120")
+    assert proc.returncode == 0
+    assert "> 1/2 Alone" in proc.stdout and "\x1b[" not in proc.stdout
+
+
+def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_path):
+    (tmp_path / "a.toml").write_text(OPEN_ENDED)
+    proc = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", "--rehearse", "60"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env(),
+    )
+    proc.stdin.write("pause\nresume\n+\n")
+    proc.stdin.close()
+    proc.stdin = None  # end of input; communicate() must not flush it again
+    time.sleep(2.5)
+    assert proc.poll() is None  # still running after end of input
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130
+    assert "paused Talk" in out and "resumed Talk" in out and "+1m for Talk" in out
+    assert "1/1 Talk:" in out  # the line each (rehearsed) minute
+    assert "Carry on with: liftkit resume" in err
+    events = journal(tmp_path / "s")
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sigterm"
+
+
+def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypatch):
+    (tmp_path / "a.toml").write_text(OPEN_ENDED)
+    proc = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env(),
+    )
+    proc.stdin.write("r confirmed before the crash\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        events = list((tmp_path / "s").glob("*/journal.jsonl"))
+        if events and "confirmed before" in events[0].read_text():
+            break
+        time.sleep(0.05)
+    proc.kill()
+    proc.communicate()
+
+    monkeypatch.chdir(tmp_path)
+    result = cli(
+        "note", "latest", "Bo: an afterthought #later", "--sessions", "s", "--segment", "1"
+    )
+    assert result.exit_code == 0, result.output
+    assert 'Added a reflection from Bo to segment 1 "Talk"' in result.output
+    result = cli("note", "latest", "x", "--sessions", "s", "--segment", "3")
+    assert result.exit_code == 2 and "has segments 1 to 1" in result.output
+    result = cli("note", "nowhere", "x")
+    assert result.exit_code == 2 and "no such session folder" in result.output
+    result = cli("resume", "latest", "--sessions", "empty")
+    assert result.exit_code == 2 and "no sessions in empty" in result.output
+
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],
+        input="r after the resume\nq\ny\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=20,
+        env=env(),
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "saved reflection (3): after the resume" in resumed.stdout
+    texts = [e["text"] for e in journal(tmp_path / "s") if e["type"] == "reflection"]
+    assert texts == ["confirmed before the crash", "an afterthought #later", "after the resume"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "nope"], 'unknown template "nope"'),
+        (["run", "missing.toml"], "missing.toml: no such file"),
+        (["run", "community-conversation", "--rehearse", "0"], "--rehearse: 0 is not a speed-up"),
+        (["run", "community-conversation", "--start", "25:61"], '"25:61" is not a clock time'),
+    ],
+)
+def test_run_rejects_bad_input_with_one_line_and_exit_2(cli, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "liftkit-sessions").exists()  # nothing half-made

@@ -1,0 +1,208 @@
+"""A live session on disk: journal first, replay, resume after a crash or a quit."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from liftkit.core.controls import Action
+from liftkit.core.engine import ENDED, PAUSED, replay, state_of
+from liftkit.core.errors import LiftkitError
+from liftkit.core.journal import read_journal
+from liftkit.core.session import Clock, carry_out, new_session, resume_session
+
+AGENDA = """
+title = "Tiny"
+[[segments]]
+title = "Welcome"
+duration = "2m"
+kind = "welcome"
+warn = ["1m"]
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+[[segments]]
+title = "Talk"
+duration = "5m"
+kind = "talk"
+[[segments]]
+title = "Close"
+duration = "1m"
+kind = "reflection"
+auto_advance = true
+"""
+
+T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+
+
+class FakeTime:
+    def __init__(self):
+        self.mono = 1000.0
+        self.wall = T0
+
+    def advance(self, seconds):
+        self.mono += seconds
+        self.wall += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def agenda_file(tmp_path):
+    path = tmp_path / "tiny.toml"
+    path.write_text(AGENDA)
+    return path
+
+
+OPEN = []
+
+
+@pytest.fixture(autouse=True)
+def close_sessions():
+    yield
+    while OPEN:
+        OPEN.pop().close()
+
+
+def make(tmp_path, agenda_file, time, rate=1.0):
+    clock = Clock(rate=rate, mono=lambda: time.mono, wall=lambda: time.wall)
+    session = new_session(agenda_file, "tiny", tmp_path / "sessions", clock)
+    OPEN.append(session)
+    return session
+
+
+def resume(folder, time):
+    resumed = resume_session(
+        folder,
+        lambda rate, offset: Clock(rate, offset, mono=lambda: time.mono, wall=lambda: time.wall),
+        wall_now=lambda: time.wall,
+    )
+    OPEN.append(resumed.session)
+    return resumed
+
+
+def journal_of(session):
+    return read_journal(session.folder / "journal.jsonl").events
+
+
+def test_every_capture_is_on_disk_before_it_is_acknowledged(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    seen_on_disk = []
+    s.listeners.append(lambda e: seen_on_disk.append(e in journal_of(s)))
+    s.start()
+    s.reflect("Ada Lovelace: listening with fascination #listening", "live")
+    s.record_poll(0, 0, {"Yes": 30, "No": 12})
+    assert seen_on_disk and all(seen_on_disk)
+    events = journal_of(s)
+    reflection = next(e for e in events if e["type"] == "reflection")
+    assert reflection["author"] == "Ada Lovelace"
+    assert reflection["tags"] == ["listening"]
+    assert reflection["segment"] == 0
+    assert reflection["wall"] == "2026-03-09T14:00:00.000+00:00"
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+
+
+def test_the_folder_holds_the_agenda_copy_and_a_journal(tmp_path, agenda_file):
+    s = make(tmp_path, agenda_file, FakeTime())
+    assert (s.folder / "agenda.toml").read_text() == AGENDA
+    assert s.folder.name.endswith("-tiny")
+    assert s.folder.parent == tmp_path / "sessions"
+
+
+def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    time.advance(30)
+    s.tick()
+    s.reflect("kept", "live")
+    # kill -9: no stop event, the journal is simply left as it is
+    time.advance(45)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert resumed.counted and resumed.gap == pytest.approx(45)
+    view = r.engine.view(r.now())
+    assert view.elapsed == pytest.approx(75)  # the call went on while liftkit was down
+    assert [x.text for x in r.engine.reflections] == ["kept"]
+
+
+def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    time.advance(30)
+    s.stop("quit")
+    time.advance(3600)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert not resumed.counted
+    assert r.engine.view(r.now()).elapsed == pytest.approx(30)
+    r.reflect("after resume", "live")
+    events = journal_of(r)
+    assert [e["type"] for e in events][-2:] == ["session_resume", "reflection"]
+    assert any(e["type"] == "stop" and e["reason"] == "quit" for e in events)
+    assert any(e["type"] == "session_resume" for e in events)
+
+
+def test_a_torn_last_line_is_dropped_with_a_warning_and_the_rest_kept(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    s.reflect("confirmed", "live")
+    s.close()
+    with open(s.folder / "journal.jsonl", "ab") as handle:
+        handle.write(b'{"seq":9,"type":"reflection","text":"never confir')
+    resumed = resume(s.folder, time)
+    assert any("cut off" in n for n in resumed.session.notices)
+    assert [x.text for x in resumed.session.engine.reflections] == ["confirmed"]
+    resumed.session.reflect("after", "live")
+    lines = (s.folder / "journal.jsonl").read_bytes().splitlines()
+    assert all(json.loads(line) for line in lines)  # the torn bytes are gone
+    assert b"never confir" not in b"".join(lines)
+
+
+def test_replaying_the_journal_gives_the_state_the_session_had(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time, rate=60)
+    s.start()
+    time.advance(1)  # 60 session seconds
+    s.toggle_pause()
+    time.advance(0.5)
+    s.toggle_pause()
+    s.extend(60)
+    s.next_()
+    time.advance(2)
+    s.back()
+    s.jump(2)
+    time.advance(2)  # the last segment auto-advances: the session ends
+    s.tick()
+    assert s.engine.status == ENDED
+    rebuilt = replay(s.agenda, journal_of(s))
+    assert state_of(rebuilt) == state_of(s.engine)
+
+
+def test_a_finished_session_cannot_be_resumed(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    s.jump(2)
+    time.advance(61)
+    s.tick()
+    with pytest.raises(LiftkitError, match="has ended"):
+        resume(s.folder, time)
+
+
+def test_plain_commands_drive_the_session(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    assert carry_out(s, Action("pause"), "plain") == ""
+    assert s.engine.status == PAUSED
+    assert carry_out(s, Action("pause"), "plain") == "Already paused."
+    carry_out(s, Action("resume"), "plain")
+    assert "no polls" not in carry_out(s, Action("poll", text="30 12"), "plain")
+    assert s.engine.polls[0].counts == {"Yes": 30, "No": 12}
+    message = carry_out(s, Action("poll", text="30"), "plain")
+    assert "1 counts for 2 options" in message
+    assert carry_out(s, Action("jump", number=7), "plain") == "No segment 8: choose 1 to 3."
+    carry_out(s, Action("next"), "plain")
+    assert carry_out(s, Action("poll", text="1 2"), "plain") == "This segment has no polls."

@@ -1,0 +1,74 @@
+"""The bundled templates: valid, round-tripping, and found from any folder."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from liftkit.core.agenda import dumps_agenda, load_agenda, parse_agenda
+from liftkit.core.templates import template_names, template_path, templates_dir
+
+REPO = Path(__file__).resolve().parent.parent
+REPO_TEMPLATES = sorted(p.stem for p in (REPO / "agendas").glob("*.toml"))
+
+
+def test_the_templates_liftkit_finds_are_the_repository_ones():
+    assert template_names() == REPO_TEMPLATES
+    for name in REPO_TEMPLATES:
+        assert template_path(name).read_bytes() == (REPO / "agendas" / f"{name}.toml").read_bytes()
+
+
+@pytest.mark.parametrize("name", REPO_TEMPLATES)
+def test_every_template_is_valid_and_round_trips(name):
+    agenda = load_agenda(templates_dir() / f"{name}.toml")
+    assert parse_agenda(dumps_agenda(agenda)) == agenda
+
+
+def test_agenda_list_works_from_any_folder(tmp_path):
+    """Run from a folder with no agendas/ in it, as a host would after `pip install .`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "agenda", "list"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    names = [line.split()[0] for line in result.stdout.splitlines()[2:]]
+    assert names == REPO_TEMPLATES
+    shown = subprocess.run(
+        [sys.executable, "-m", "liftkit", "agenda", "show", "hosted-event", "--start", "18:00"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "19:30" in shown.stdout
+
+
+def test_community_conversation_is_the_reference_format():
+    agenda = load_agenda(template_path("community-conversation"))
+    assert [s.duration // 60 for s in agenda.segments] == [5, 5, 30, 15, 5]
+    closing = agenda.segments[-1]
+    assert closing.silence == 30
+    assert "One practical step I will take away from the discussions is…" in closing.prompt
+    assert agenda.segments[2].kind == "breakout"
+
+
+def test_hosted_event_has_its_polls_and_four_breakout_questions():
+    agenda = load_agenda(template_path("hosted-event"))
+    polls = [p for s in agenda.segments for p in s.polls]
+    assert polls[0].question == "Have you attended one of our events before?"
+    assert polls[0].options == ("Yes", "No")
+    assert [p.kind for p in polls[1:]] == ["score", "recommend"]
+    assert polls[1].options == ("1", "2", "3", "4", "5")
+    breakout = next(s for s in agenda.segments if s.kind == "breakout")
+    assert len(breakout.questions) == 4
+
+
+def test_one_two_four_all_is_one_two_four_five_minutes():
+    agenda = load_agenda(template_path("1-2-4-all"))
+    assert [s.duration // 60 for s in agenda.segments] == [1, 2, 4, 5]
+    assert [s.group_size for s in agenda.segments] == [None, 2, 4, None]
