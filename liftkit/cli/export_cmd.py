@@ -2,20 +2,128 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.cli.errors import warn
+from liftkit.core.errors import LiftkitError
+
+FORMATS = ("md", "json")
 
 
 def export(
-    session: Annotated[str, typer.Argument(help="A session folder, or latest.")],
+    session: Annotated[str, typer.Argument(help="A session folder, or latest.", metavar="SESSION")],
+    chat: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--chat",
+            metavar="FILE",
+            help="A meeting chat log: Zoom saved chat, Teams .vtt or Google Meet .sbv "
+            "(repeat for several; - reads stdin).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="md|json", help="Markdown (md) or JSON.")
+    ] = "md",
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Write here (default: stdout, or -)."),
+    ] = None,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Quote without names; list no one.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    host: Annotated[
+        str | None, typer.Option("--host", metavar="NAME", help="The host (default: the agenda's).")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", metavar="COLUMN", help="Break attendees down by this attendee-file column."
+        ),
+    ] = None,
+    groups: Annotated[
+        bool, typer.Option("--groups", help="Include the session's breakout groups.")
+    ] = False,
+    groups_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--groups-file",
+            metavar="FILE",
+            help="Include breakout groups from this JSON (from `liftkit groups --format json`).",
+        ),
+    ] = None,
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Keep direct and private chat messages.")
+    ] = False,
+    chat_start: Annotated[
+        str | None,
+        typer.Option(
+            "--chat-start",
+            metavar="HH:MM:SS",
+            help="Clock time a transcript's times count from (default: the session start).",
+        ),
+    ] = None,
 ) -> None:
     """Write the event pack of a session (and its chat logs) as Markdown or JSON.
 
+    It reads only the session folder and the files named here. Chat messages go to the
+    segment during which they were sent.
+
     Example: liftkit export latest --chat meeting_saved_chat.txt -o event-pack.md
     """
-    raise LiftkitError(
-        "liftkit export is not available yet", "it comes with the event pack", EXIT_FAILURE
+    from liftkit.core.chat import parse_chat, read_chat
+    from liftkit.core.files import write_atomic
+    from liftkit.core.report import ReportOptions, build_report, load_session
+    from liftkit.core.sessions import find_session
+    from liftkit.core.timeparse import parse_clock
+
+    if fmt not in FORMATS:
+        raise LiftkitError(f'--format: "{fmt}" is not a format', "use md or json")
+    start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
+    target = None if output in (None, "-") else Path(output)
+    if target is not None and target.exists() and not force:
+        raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
+    files = chat or []
+    if files.count("-") > 1:
+        raise LiftkitError("--chat -: standard input can be read only once", "name files instead")
+
+    folder = find_session(session)
+    data = load_session(folder)
+    logs = [
+        parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
+        for name in files
+    ]
+    options = ReportOptions(
+        host=host,
+        by=by,
+        groups=groups,
+        groups_file=groups_file,
+        include_private=include_private,
+        chat_start=start,
+        anonymous=anonymous,
+    )
+    report = build_report(data, logs, options)
+    for message in report.warnings:
+        warn(message)
+    if fmt == "json":
+        from liftkit.core.report_json import render_json
+
+        text = render_json(report)
+    else:
+        from liftkit.core.markdown import render_markdown
+
+        text = render_markdown(report)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(target, text, force=force)
+    quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)
+    typer.echo(
+        f"Wrote {target}: {len(report.segments)} segments, {quotes} reflections and messages.",
+        err=True,
     )

@@ -1,0 +1,155 @@
+"""The event pack as data (`liftkit export --format json`): the same report as the Markdown."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from liftkit.core.report import Breakdown, PollResult, Quote, Report, SegmentRun
+
+FORMAT_VERSION = 1
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _quote(quote: Quote, anonymous: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": quote.text,
+        "author": None if anonymous else quote.author,
+        "tags": list(quote.tags),
+        "source": quote.source,
+        "time": _time(quote.at),
+    }
+    if quote.step:
+        data["practical_step"] = True
+    if quote.private_to is not None:
+        data["direct_message"] = True
+        data["to"] = None if anonymous else quote.private_to
+    return data
+
+
+def _breakdown(data: Breakdown) -> dict[str, Any]:
+    return {
+        "title": data.title,
+        "total": data.total,
+        "rows": [{"label": r.label, "count": r.count, "percent": r.percent} for r in data.rows],
+    }
+
+
+def _poll(poll: PollResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "segment": poll.segment + 1,
+        "poll": poll.index + 1,
+        "question": poll.question,
+        "kind": poll.kind,
+        "answers": _breakdown(poll.breakdown),
+    }
+    if poll.average is not None:
+        data["average_score"] = round(poll.average, 2)
+        data["scale"] = poll.scale
+    if poll.recommend_percent is not None:
+        data["recommend_percent"] = poll.recommend_percent
+    return data
+
+
+def _segment(segment: SegmentRun, anonymous: bool) -> dict[str, Any]:
+    return {
+        "number": segment.index + 1,
+        "title": segment.title,
+        "kind": segment.kind,
+        "prompt": segment.prompt,
+        "questions": list(segment.questions),
+        "planned_start": _time(segment.planned_start),
+        "started": _time(segment.actual_start),
+        "planned_seconds": segment.planned,
+        "actual_seconds": segment.actual,
+        "overrun_seconds": max(0, segment.over),
+        "polls": [_poll(p) for p in segment.polls],
+        "reflections": [_quote(q, anonymous) for q in segment.quotes],
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    anonymous = report.anonymous
+    attendance = report.attendance
+    feedback: dict[str, Any] | None = None
+    if report.feedback_planned:
+        scores = [p for p in report.feedback if p.average is not None]
+        recommends = [p for p in report.feedback if p.recommend_percent is not None]
+        feedback = {
+            "average_score": round(scores[0].average, 2) if scores and scores[0].average else None,
+            "score_answers": scores[0].breakdown.total if scores else 0,
+            "recommend_percent": recommends[0].recommend_percent if recommends else None,
+            "recommend_answers": recommends[0].breakdown.total if recommends else 0,
+        }
+    return {
+        "liftkit_export": FORMAT_VERSION,
+        "title": report.title,
+        "description": report.description,
+        "host": report.host,
+        "session": report.session,
+        "date": report.start.date().isoformat() if report.start else None,
+        "start": _time(report.start),
+        "end": _time(report.end),
+        "rehearse": report.rehearse,
+        "anonymous": anonymous,
+        "attendance": {
+            "count": attendance.count,
+            "source": attendance.source or None,
+            "breakdown": _breakdown(attendance.breakdown) if attendance.breakdown else None,
+        },
+        "chat": {
+            "files": [
+                {
+                    "file": c.file,
+                    "layout": c.layout,
+                    "messages": c.messages,
+                    "direct_messages_left_out": c.private_left_out,
+                    "reactions": c.reactions,
+                    "skipped_lines": c.skipped_lines,
+                }
+                for c in report.chats
+            ],
+            "participants": report.participants,
+            "reactions": report.reactions,
+        },
+        "segments": [_segment(s, anonymous) for s in report.segments],
+        "before": [_quote(q, anonymous) for q in report.before],
+        "after": [_quote(q, anonymous) for q in report.after],
+        "other_reflections": [_quote(q, anonymous) for q in report.unplaced],
+        "themes": [
+            {"tag": t.tag, "reflections": [_quote(q, anonymous) for q in t.quotes]}
+            for t in report.themes
+        ],
+        "groups": None
+        if report.groups is None
+        else [
+            {
+                "segment": None if g.segment is None else g.segment + 1,
+                "rounds": [
+                    {
+                        "round": r.round,
+                        "groups": [
+                            {
+                                "name": group.name,
+                                "size": len(group.members),
+                                "members": None if anonymous else list(group.members),
+                            }
+                            for group in r.groups
+                        ],
+                    }
+                    for r in g.rounds
+                ],
+            }
+            for g in report.groups
+        ],
+        "polls": [_poll(p) for p in report.polls],
+        "feedback": feedback,
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,127 @@
+"""Markdown rendering: participants' text shows verbatim and never changes the structure."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from liftkit.core.agenda import parse_agenda
+from liftkit.core.markdown import escape_inline, escape_line, render_markdown
+from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
+
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+START = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+AGENDA = parse_agenda(
+    """
+title = "Tiny"
+[[segments]]
+title = "Talk"
+duration = "10m"
+prompt = "Say something."
+"""
+)
+
+
+def session_with(text: str, author: str | None = None) -> SessionData:
+    def wall(seconds: int) -> str:
+        return (START + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+
+    events = [
+        {"seq": 1, "type": "session_start", "wall": wall(0), "agenda": "agenda.toml"},
+        {"seq": 2, "type": "segment_start", "wall": wall(0), "segment": 0},
+        {"seq": 3, "type": "reflection", "wall": wall(60), "segment": 0, "text": text,
+         "author": author, "tags": [], "source": "live"},
+        {"seq": 4, "type": "segment_end", "wall": wall(600), "segment": 0, "reason": "end"},
+        {"seq": 5, "type": "session_end", "wall": wall(600)},
+    ]  # fmt: skip
+    return SessionData(Path("2026-03-09-140000-tiny"), AGENDA, events)
+
+
+def render(text: str, author: str | None = None) -> str:
+    return render_markdown(build_report(session_with(text, author), [], ReportOptions()))
+
+
+def blocks(markdown: str) -> list[str]:
+    return [t.type for t in MD.parse(markdown) if t.type != "inline"]
+
+
+def quote_inline(markdown: str):
+    """The inline token of the first list item: the quote (the sources list comes last)."""
+    tokens = MD.parse(markdown)
+    first = next(i for i, t in enumerate(tokens) if t.type == "list_item_open")
+    return next(t for t in tokens[first:] if t.type == "inline")
+
+
+def code_or_html(markdown: str) -> list[str]:
+    found = []
+    for token in MD.parse(markdown):
+        for t in [token, *(token.children or [])]:
+            if t.type in ("html_block", "html_inline", "code_block", "code_inline", "fence"):
+                found.append(t.type)
+    return found
+
+
+def shown_text(inline) -> str:
+    out = []
+    for child in inline.children:
+        assert child.type in ("text", "softbreak", "hardbreak"), child.type
+        out.append(child.content if child.type == "text" else "\n")
+    return "".join(out)
+
+
+STRUCTURE = blocks(render("plain words"))
+
+tricky = st.text(
+    st.sampled_from(list("#>|`*_-+=:.)1234567890[]()<>!&;~$\\ \t\n\"'“”aAé😀\u00a0\u2028"))
+    | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tricky)
+def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
+    assume(clean_text(text))
+    markdown = render(text)
+    assert blocks(markdown) == STRUCTURE
+    shown = shown_text(quote_inline(markdown))
+    assert shown == f"“{clean_text(text)}”"
+    assert code_or_html(markdown) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(tricky, tricky)
+def test_any_author_name_adds_no_structure(text, author):
+    assume(clean_text(text) and clean_text(author))
+    markdown = render(text, author)
+    assert blocks(markdown) == STRUCTURE
+    shown = shown_text(quote_inline(markdown))
+    assert shown == f"“{clean_text(text)}” — {' '.join(clean_text(author).split())}"
+
+
+def test_the_issue_s_examples_show_literally():
+    text = "# heading?\n> quote?\n| a | b |\n|---|---|\n`code` <script>alert(1)</script>\n1. list?"
+    markdown = render(text, "Ada")
+    assert blocks(markdown) == STRUCTURE
+    assert shown_text(quote_inline(markdown)) == f"“{text}” — Ada"
+    assert code_or_html(markdown) == []
+
+
+def test_reflection_text_keeps_its_line_breaks_as_hard_breaks():
+    markdown = render("first line\nsecond line")
+    kinds = [c.type for c in quote_inline(markdown).children]
+    assert "hardbreak" in kinds and "softbreak" not in kinds
+    assert "- “first line\\\n  second line”" in markdown
+
+
+def test_plain_words_stay_readable_as_plain_text():
+    assert escape_inline("snake_case, don't panic (really): 50% of e.g. staff") == (
+        "snake_case, don't panic (really): 50% of e.g. staff"
+    )
+    assert escape_inline("costs $5") == "costs $5"
+    assert escape_inline("$5 or $6") == "\\$5 or \\$6"
+    assert escape_line("- not a list") == "\\- not a list"
+    assert escape_line("12. not a list") == "12\\. not a list"
+    assert escape_line("2026 was a year") == "2026 was a year"
