@@ -153,7 +153,7 @@ def poll_block(poll: PollResult) -> list[str]:
             "",
         ]
     if poll.breakdown.total:
-        out += [*breakdown_block(poll.breakdown, "Answer", "Answers"), ""]
+        out += [*breakdown_block(poll.breakdown, "Answer", "Votes"), ""]
     else:
         out += ["No answers were recorded.", ""]
     return out

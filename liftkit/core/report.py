@@ -713,6 +713,8 @@ def _themes(report: Report) -> list[Theme]:
     for quote in [*every, *report.unplaced]:
         for tag in quote.tags:
             key = tag.casefold()
+            if key in STEP_TAGS:
+                continue  # a marker for practical steps, not a theme
             spelling.setdefault(key, tag)
             by_tag.setdefault(key, []).append(quote)
     ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))

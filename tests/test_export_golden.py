@@ -1,0 +1,44 @@
+"""Golden files: a session folder and a chat log in, the exact event pack out.
+
+Set LIFTKIT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, then
+read the diff before committing it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SESSION = Path("sessions") / "2026-03-09-135958-hosted-community-event"
+CHAT = Path("chat")  # paths relative to tests/data, as a host would type them
+GOLDEN = Path(__file__).parent / "golden"
+
+CASES = {
+    "hosted-zoom-two-line.md": ["--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups"],
+    "hosted-zoom-single-line.md": ["--chat", CHAT / "zoom-single-line.txt", "--include-private"],
+    "hosted-teams-webvtt.md": ["--chat", CHAT / "teams.vtt", "--host", "Morgan Reyes"],
+    "hosted-meet-sbv.md": ["--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous"],
+    "hosted-no-chat.md": ["--groups"],
+    "hosted-zoom-two-line.json": [
+        "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
+    monkeypatch.chdir(DATA)
+    out = tmp_path / name
+    result = cli("export", str(SESSION), *map(str, CASES[name]), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / name
+    if os.environ.get("LIFTKIT_UPDATE_GOLDEN"):
+        golden.write_bytes(out.read_bytes())
+    assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+def test_every_chat_layout_has_a_golden_file():
+    used = {str(arg) for args in CASES.values() for arg in args}
+    for chat in (DATA / CHAT).iterdir():
+        assert str(CHAT / chat.name) in used, f"{chat.name} has no golden event pack"
