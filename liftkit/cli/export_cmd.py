@@ -59,6 +59,10 @@ def export(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Keep direct and private chat messages.")
     ] = False,
+    sessions: Annotated[
+        Path | None,
+        typer.Option("--sessions", metavar="DIR", help="Parent folder of sessions (for latest)."),
+    ] = None,
     chat_start: Annotated[
         str | None,
         typer.Option(
@@ -91,7 +95,7 @@ def export(
     if files.count("-") > 1:
         raise LiftkitError("--chat -: standard input can be read only once", "name files instead")
 
-    folder = find_session(session)
+    folder = find_session(session, sessions)
     data = load_session(folder)
     logs = [
         parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))

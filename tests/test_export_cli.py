@@ -1,0 +1,417 @@
+"""`liftkit export` through the command line: every option and every error."""
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from liftkit.core.journal import Journal
+
+DATA = Path(__file__).parent / "data"
+HOSTED = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"
+CHAT = DATA / "chat"
+
+TWO_SEGMENTS = """
+title = "Late call"
+host = "Sam Host"
+[[segments]]
+title = "Talk"
+duration = "30m"
+prompt = "What matters?"
+[[segments]]
+title = "Close"
+duration = "30m"
+kind = "reflection"
+"""
+
+
+def make_session(folder: Path, start: datetime, agenda: str = TWO_SEGMENTS, events=None) -> Path:
+    """A session folder whose journal has two segments of 30 minutes from `start`, plus
+    `events` given as (seconds after start, type, fields)."""
+    folder.mkdir(parents=True)
+    (folder / "agenda.toml").write_text(agenda)
+    timeline = [
+        (0, "session_start", {"agenda": "agenda.toml", "rehearse": 1.0, "planned_start": None}),
+        (0, "segment_start", {"segment": 0}),
+        (1800, "segment_end", {"segment": 0, "reason": "next"}),
+        (1800, "segment_start", {"segment": 1}),
+        (3600, "segment_end", {"segment": 1, "reason": "end"}),
+        (3600, "session_end", {}),
+        *(events or []),
+    ]
+    with Journal.create(folder / "journal.jsonl") as journal:
+        for seconds, kind, fields in sorted(timeline, key=lambda e: e[0]):
+            journal.append(kind, seconds, start + timedelta(seconds=seconds), **fields)
+    return folder
+
+
+def reflection(seconds, segment, text, author=None, tags=()):
+    return (seconds, "reflection", {"segment": segment, "text": text, "author": author,
+                                    "tags": list(tags), "source": "live"})  # fmt: skip
+
+
+@pytest.fixture
+def late(tmp_path):
+    """A session from 23:30 to 00:30 (UTC), crossing midnight."""
+    return make_session(tmp_path / "late", datetime(2026, 3, 9, 23, 30, tzinfo=UTC))
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def section(markdown: str, title: str) -> str:
+    """The text of the `## ...title` section."""
+    start = next(i for i, line in enumerate(markdown.splitlines()) if line.startswith("## ")
+                 and title in line)  # fmt: skip
+    lines = markdown.splitlines()[start + 1 :]
+    end = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    return "\n".join(lines[:end])
+
+
+# --------------------------------------------------------------------------- output
+
+
+def test_markdown_goes_to_stdout_by_default(cli):
+    result = cli("export", str(HOSTED))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Hosted community event\n")
+
+
+def test_json_goes_to_stdout_with_dash(cli):
+    result = cli("export", str(HOSTED), "--format", "json", "-o", "-")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["title"] == "Hosted community event"
+    assert [s["number"] for s in data["segments"]] == [1, 2, 3, 4, 5, 6]
+    assert data["feedback"] == {
+        "average_score": 4.65,
+        "score_answers": 23,
+        "recommend_percent": 96,
+        "recommend_answers": 23,
+    }
+
+
+def test_output_file_is_written_and_kept_unless_force(cli, tmp_path):
+    out = tmp_path / "pack.md"
+    first = cli("export", str(HOSTED), "-o", str(out))
+    assert first.exit_code == 0
+    assert f"Wrote {out}" in first.stderr
+    assert out.read_text().startswith("# Hosted community event")
+    out.write_text("my edits")
+    again = cli("export", str(HOSTED), "-o", str(out))
+    assert again.exit_code == 2
+    assert f"{out}: already exists; choose another path or add --force" in again.stderr
+    assert out.read_text() == "my edits"
+    forced = cli("export", str(HOSTED), "-o", str(out), "--force")
+    assert forced.exit_code == 0
+    assert out.read_text().startswith("# Hosted")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.md"]  # no temporary file left
+
+
+def test_an_error_leaves_no_output_file(cli, tmp_path):
+    out = tmp_path / "pack.md"
+    result = cli("export", str(HOSTED), "--chat", str(tmp_path / "nope.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_latest_finds_the_newest_session(cli, tmp_path):
+    make_session(tmp_path / "s" / "2026-03-01-100000-a", datetime(2026, 3, 1, 10, tzinfo=UTC))
+    make_session(tmp_path / "s" / "2026-03-02-100000-b", datetime(2026, 3, 2, 10, tzinfo=UTC))
+    result = cli("export", "latest", "--sessions", str(tmp_path / "s"))
+    assert result.exit_code == 0
+    assert "Monday 2 March 2026" in result.stdout
+
+
+# --------------------------------------------------------------------------- chat placement
+
+
+def test_zoom_times_after_midnight_go_to_the_next_day(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:20:00 From Ada to Everyone:\n\tearly\n"
+        "23:45:00 From Ada to Everyone:\n\tin the talk\n"
+        "00:10:00 From Bob to Everyone:\n\tin the close, after midnight\n"
+        "00:40:00 From Bob to Everyone:\n\tafter the end\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "- “early” — Ada" in section(out, "Before the session")
+    assert "- “in the talk” — Ada" in section(out, "1. Talk")
+    assert "- “in the close, after midnight” — Bob" in section(out, "2. Close")
+    assert "- “after the end” — Bob" in section(out, "After the session")
+
+
+def test_transcript_times_count_from_the_session_start_or_chat_start(cli, late, tmp_path):
+    vtt = write(
+        tmp_path / "t.vtt",
+        "WEBVTT\n\n00:10:00.000 --> 00:10:05.000\n<v Ada>said in the talk</v>\n",
+    )
+    plain = cli("export", str(late), "--chat", str(vtt)).stdout
+    assert "said in the talk" in section(plain, "1. Talk")
+    shifted = cli("export", str(late), "--chat", str(vtt), "--chat-start", "23:55:00").stdout
+    assert "said in the talk" in section(shifted, "2. Close")  # 00:05, after midnight
+
+
+def test_chat_start_is_ignored_with_a_warning_for_zoom_logs(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    result = cli("export", str(late), "--chat", str(chat), "--chat-start", "10:00:00")
+    assert result.exit_code == 0
+    assert "Warning: --chat-start applies to transcripts (.vtt, .sbv) only; ignored" in (
+        result.stderr
+    )
+
+
+def test_chat_from_stdin_and_several_chat_files(cli, late, tmp_path):
+    sbv = write(tmp_path / "meet.sbv", "0:40:00.000,0:40:00.000\nCy: from meet\n")
+    result = cli(
+        "export", str(late), "--chat", "-", "--chat", str(sbv),
+        input="23:45:00 From Ada to Everyone:\n\tfrom zoom\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "from zoom" in section(result.stdout, "1. Talk")
+    assert "from meet" in section(result.stdout, "2. Close")
+    assert "2 people took part in the chat." in result.stdout
+
+
+def test_direct_messages_are_left_out_unless_include_private(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:45:00 From Ada to Bob (Direct Message):\n\tjust for you\n"
+        "23:46:00 From Bob to Everyone:\n\tfor all\n",
+    )
+    without = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "just for you" not in without
+    assert "(1 direct message left out)" in without
+    with_private = cli("export", str(late), "--chat", str(chat), "--include-private").stdout
+    assert "- “just for you” — Ada (direct message to Bob)" in with_private
+
+
+def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:45:00 From Ada to Everyone:\n\tgood point\n"
+        '23:45:10 From Bob to Everyone:\n\tReacted to "good point" with 👍\n'
+        '23:45:20 From Cy to Everyone:\n\tReacted to "good point" with 👍\n'
+        '23:45:30 From Cy to Everyone:\n\tRemoved a 👍 reaction from "good point"\n',
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "reactions: 👍 1." in out
+    assert "Reacted" not in out and "Removed" not in out
+
+
+def test_unknown_chat_lines_are_warnings_with_line_numbers(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:45:00 From Ada to Everyone:\n\tfine\nstray line\n"
+        "23:46:00 From Bob to Everyone:\n\tok\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert (
+        f'Warning: {chat}:3: does not fit the Zoom chat (two-line layout); skipped: "stray line"'
+        in result.stderr
+    )
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_anonymous_names_no_one(cli):
+    result = cli(
+        "export", str(HOSTED), "--chat", str(CHAT / "zoom-two-line.txt"), "--groups",
+        "--include-private", "--anonymous",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    quotes = [line for line in result.stdout.splitlines() if line.startswith("- “")]
+    assert len(quotes) > 10
+    assert not [q for q in quotes if "” —" in q]
+    for surname in ("Lovelace", "Hopper", "Turing", "Johnson", "Babbage", "Somerville"):
+        assert surname not in result.stdout  # no author, group member or recipient
+    assert "- Room 1: 3 people" in result.stdout
+    assert "(direct message)" in result.stdout
+    data = json.loads(
+        cli("export", str(HOSTED), "--format", "json", "--anonymous", "--groups").stdout
+    )
+    assert "Lovelace" not in json.dumps(data)
+
+
+def test_host_option_replaces_the_agenda_host(cli):
+    assert "**Host:** Dr Morgan Reyes" in cli("export", str(HOSTED)).stdout
+    assert "**Host:** Jo Smith" in cli("export", str(HOSTED), "--host", "Jo Smith").stdout
+
+
+def test_attendance_falls_back_to_chat_participants(cli, late, tmp_path):
+    out = cli("export", str(late)).stdout
+    assert "The session has no attendee list and no chat log was given." in out
+    chat = write(tmp_path / "c.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    assert "1 person took part in the chat." in cli("export", str(late), "--chat", str(chat)).stdout
+
+
+def test_by_column_percentages_add_up_to_100(cli, late):
+    (late / "attendees.csv").write_text(
+        "name,email,Organisation\n"
+        + "".join(
+            f"P{i},p{i}@x.org,{org}\n" for i, org in enumerate(["A", "A", "B", "C", "C", "C"])
+        )
+    )
+    out = cli("export", str(late), "--by", "organisation").stdout
+    block = section(out, "Who joined")
+    assert "6 people joined (attendee list: attendees.csv)." in block
+    assert "| C | 3 | 50% |" in block and "| A | 2 | 33% |" in block and "| B | 1 | 17% |" in block
+    assert "C  ███████████████ 50% (3)" in block
+
+
+def test_closing_reflections_and_practical_steps(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[
+            reflection(2000, 1, "Relationships are key", "Ada"),
+            reflection(2100, 1, "Ask my team how they are #step", "Bob", ["step"]),
+            reflection(2200, 1, "One practical step: block time to reflect", "Cy"),
+            reflection(100, 0, "A talk thought #power", "Di", ["power"]),
+        ],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    close = section(out, "2. Close")
+    reflections, steps = close.split("### Practical steps")
+    assert "Relationships are key" in reflections and "#step" not in reflections
+    assert "Ask my team how they are #step" in steps and "block time to reflect" in steps
+    themes = section(out, "Themes that emerged")
+    assert "### Power" in themes and "A talk thought #power" in themes and "Step" not in themes
+
+
+def test_agenda_as_run_marks_overruns_and_segments_not_run(cli, tmp_path):
+    agenda = TWO_SEGMENTS + '[[segments]]\ntitle = "Never"\nduration = "5m"\n'
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda)
+    out = cli("export", str(folder)).stdout
+    table = section(out, "The agenda as run")
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 30m |  |" in table
+    assert "| 3 | Never | 11:00 | not run | 5m | — |  |" in table
+    assert "This segment was not run." in section(out, "3. Never")
+
+
+def test_overrun_is_marked(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        agenda=TWO_SEGMENTS.replace('duration = "30m"', 'duration = "25m"', 1),
+    )  # fmt: skip
+    table = section(cli("export", str(folder)).stdout, "The agenda as run")
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 25m | 30m | ⚠ +5m |" in table
+    assert "1 segment overran." in table
+
+
+def test_groups_file_is_read(cli, late, tmp_path):
+    groups = write(
+        tmp_path / "g.json",
+        json.dumps({"seed": 1, "rounds": [
+            {"round": n, "groups": [{"name": f"Room {room}",
+                                     "members": [{"name": "Ada", "email": None}]}]}
+            for n, room in ((1, "A"), (2, "B"))
+        ], "score": {"repeat_pairs": 0}}),
+    )  # fmt: skip
+    out = cli("export", str(late), "--groups-file", str(groups)).stdout
+    block = section(out, "Breakout groups")
+    assert "Round 1:" in block and "- **Room A:** Ada" in block and "- **Room B:** Ada" in block
+
+
+def test_groups_json_in_the_session_folder_is_used_with_groups(cli, late):
+    (late / "groups.json").write_text(
+        json.dumps(
+            {"rounds": [{"round": 1, "groups": [{"name": "R1", "members": [{"name": "Zed"}]}]}]}
+        )
+    )
+    out = cli("export", str(late), "--groups").stdout
+    assert "- **R1:** Zed" in out
+    assert "Zed" not in cli("export", str(late)).stdout
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xml"], '--format: "xml" is not a format; use md or json'),
+        (["--chat-start", "25:00"], '--chat-start: "25:00" is not a clock time'),
+        (["--chat", "-", "--chat", "-"], "--chat -: standard input can be read only once"),
+        (["--by", "sector"], "--by sector: the session has no attendee file"),
+        (["--groups"], "the session holds no breakout groups"),
+    ],
+)
+def test_bad_options_are_one_line_errors(cli, late, args, message):
+    result = cli("export", str(late), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_by_an_unknown_column_lists_the_columns(cli):
+    result = cli("export", str(HOSTED), "--by", "sektor")
+    assert result.exit_code == 2
+    assert "--by sektor: attendees.csv has no such column; its columns: Sector, Organisation" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty, not a chat log"),
+        ("name,email\nAda,a@x.org\n", "not a chat log"),
+        ("WEBVTT\n\nnothing\n", "not a chat log"),
+    ],
+)
+def test_a_file_that_is_no_chat_log_is_exit_2_naming_it(cli, late, tmp_path, content, message):
+    bad = write(tmp_path / "notes.txt", content)
+    result = cli("export", str(late), "--chat", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {bad}: ") and message in result.stderr
+
+
+def test_missing_chat_file(cli, late, tmp_path):
+    result = cli("export", str(late), "--chat", str(tmp_path / "gone.txt"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'gone.txt'}: no such chat log" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "g.json:1: not valid JSON"),
+        ('{"rounds": 3}', "g.json: rounds: missing or not a list"),
+        ('{"rounds": [{"groups": [{"members": []}]}]}', 'rounds[0].groups[0]: needs a "name"'),
+        ('{"rounds": [{"groups": [{"name": "R", "members": [7]}]}]}', "members[0]: needs a"),
+    ],
+)
+def test_bad_groups_file(cli, late, tmp_path, content, message):
+    groups = write(tmp_path / "g.json", content)
+    result = cli("export", str(late), "--groups-file", str(groups))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_not_a_session(cli, tmp_path):
+    result = cli("export", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2 and "no such session folder" in result.stderr
+    result = cli("export", str(tmp_path))
+    assert result.exit_code == 2 and "not a session folder (no journal.jsonl)" in result.stderr
+
+
+def test_empty_journal_and_missing_agenda(cli, late):
+    (late / "agenda.toml").unlink()
+    result = cli("export", str(late))
+    assert result.exit_code == 2 and "the session's copy of its agenda is missing" in result.stderr
+    (late / "journal.jsonl").write_text("")
+    result = cli("export", str(late))
+    assert result.exit_code == 2 and "the journal holds no events" in result.stderr
+
+
+def test_a_torn_journal_line_is_a_warning(cli, late):
+    with open(late / "journal.jsonl", "a") as journal:
+        journal.write('{"seq": 99, "type": "reflec')
+    result = cli("export", str(late))
+    assert result.exit_code == 0
+    assert "Warning: " in result.stderr and "cut off" in result.stderr

@@ -1,0 +1,188 @@
+"""The report model: percentages, the timeline, polls, quotes."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from liftkit.core.agenda import parse_agenda
+from liftkit.core.chat import parse_chat
+from liftkit.core.report import (
+    AFTER,
+    BEFORE,
+    ReportOptions,
+    SessionData,
+    Timeline,
+    build_report,
+    clean_text,
+    is_practical_step,
+    largest_remainder,
+    nearest_day,
+    tags_in,
+)
+
+T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+AGENDA = parse_agenda(
+    """
+title = "Three"
+[[segments]]
+title = "A"
+duration = "10m"
+[[segments.polls]]
+question = "Score?"
+options = ["1", "2", "3", "4", "5"]
+kind = "score"
+[[segments.polls]]
+question = "Recommend?"
+options = ["Yes", "No"]
+kind = "recommend"
+[[segments]]
+title = "B"
+duration = "10m"
+[[segments]]
+title = "C"
+duration = "10m"
+"""
+)
+
+
+def event(seconds: float, kind: str, **fields):
+    wall = (T0 + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+    return {"type": kind, "wall": wall, **fields}
+
+
+def session(*events) -> SessionData:
+    return SessionData(Path("s"), AGENDA, [event(0, "session_start"), *events])
+
+
+# --------------------------------------------------------------------------- percentages
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=30))
+def test_largest_remainder_adds_to_exactly_100_and_stays_within_one_point(counts):
+    shares = largest_remainder(counts)
+    total = sum(counts)
+    if total == 0:
+        assert shares == [0] * len(counts)
+        return
+    assert sum(shares) == 100
+    for count, share in zip(counts, shares, strict=True):
+        assert abs(share - count * 100 / total) < 1
+        if count == 0:
+            assert share == 0
+
+
+def test_largest_remainder_examples():
+    assert largest_remainder([1, 1, 1]) == [34, 33, 33]
+    assert largest_remainder([58, 11, 4]) == [79, 15, 6]  # the reference pack's split
+    assert largest_remainder([7, 3, 1, 1]) == [59, 25, 8, 8]
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def test_a_segment_entered_twice_adds_up_both_spans():
+    timeline = Timeline(
+        [
+            event(0, "segment_start", segment=0),
+            event(300, "segment_start", segment=1),  # next
+            event(400, "segment_start", segment=0),  # back
+            event(500, "segment_start", segment=1),
+            event(900, "session_end"),
+        ]
+    )
+    spans = timeline.spans()
+    assert spans[0] == (T0, 400)
+    assert spans[1] == (T0 + timedelta(seconds=300), 500)
+    assert timeline.place(T0 - timedelta(seconds=1)) == BEFORE
+    assert timeline.place(T0 + timedelta(seconds=450)) == 0
+    assert timeline.place(T0 + timedelta(seconds=900)) == AFTER
+
+
+def test_a_journal_cut_short_ends_at_its_last_event():
+    timeline = Timeline([event(0, "segment_start", segment=0), event(120, "stop", reason="quit")])
+    assert timeline.end == T0 + timedelta(seconds=120)
+    assert timeline.spans()[0] == (T0, 120)
+
+
+def test_nearest_day_handles_midnight_both_ways():
+    start = datetime(2026, 3, 9, 23, 30, tzinfo=UTC)
+    end = start + timedelta(hours=1)
+    assert nearest_day(start, 10 * 60, end) == datetime(2026, 3, 10, 0, 10, tzinfo=UTC)
+    assert nearest_day(start, 23 * 3600, end) == datetime(2026, 3, 9, 23, 0, tzinfo=UTC)
+    early = datetime(2026, 3, 10, 0, 5, tzinfo=UTC)
+    assert nearest_day(early, 23 * 3600 + 59 * 60, early + timedelta(hours=1)) == datetime(
+        2026, 3, 9, 23, 59, tzinfo=UTC
+    )
+
+
+# --------------------------------------------------------------------------- polls
+
+
+def test_the_last_recorded_poll_result_stands_and_feedback_is_computed():
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(2, "poll", segment=0, poll=0, question="Score?", counts={"5": 1}),
+            event(3, "poll", segment=0, poll=0, question="Score?", counts={"4": 2, "5": 1}),
+            event(4, "poll", segment=0, poll=1, question="Recommend?", counts={"Yes": 2, "No": 1}),
+            event(600, "session_end"),
+        ),
+        [],
+        ReportOptions(),
+    )
+    score, recommend = report.feedback
+    assert score.breakdown.total == 3 and score.average == (4 + 4 + 5) / 3 and score.scale == 5
+    assert [r.percent for r in score.breakdown.rows] == [0, 0, 0, 67, 33]
+    assert recommend.recommend_percent == 67
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_a_chat_message_the_host_also_recorded_shows_once_with_its_author():
+    chat = parse_chat("14:01:00 From Ada to Everyone:\n\tListening   with fascination\n", "c.txt")
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(90, "reflection", segment=0, text="listening with fascination", author=None),
+            event(600, "session_end"),
+        ),
+        [chat],
+        ReportOptions(),
+    )
+    (quote,) = report.segments[0].quotes
+    assert (quote.text, quote.author, quote.source) == ("listening with fascination", "Ada", "live")
+
+
+def test_reflections_without_a_segment_and_empty_ones():
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(2, "reflection", segment=None, text="later thought", author="Bo"),
+            event(3, "reflection", segment=7, text="segment out of range", author=None),
+            event(4, "reflection", segment=0, text="   \n  ", author="Cy"),
+            event(600, "session_end"),
+        ),
+        [],
+        ReportOptions(),
+    )
+    assert [q.text for q in report.unplaced] == ["later thought", "segment out of range"]
+    assert report.segments[0].quotes == ()
+
+
+def test_practical_steps_and_tags():
+    assert is_practical_step("One practical step: rest", ())
+    assert is_practical_step("“Practical step - rest”", ())
+    assert is_practical_step("rest more", ("Step",))
+    assert not is_practical_step("a step in the right direction", ())
+    assert tags_in("#Listening and #self-compassion, not #1 or a#b or &#35;") == (
+        "Listening",
+        "self-compassion",
+    )
+
+
+def test_clean_text_trims_lines_and_drops_control_characters():
+    assert clean_text("  a  \r\n\r\n\tb\x00c\x1b[31m \n") == "a\nbc[31m"
+    assert clean_text("tabs\tinside stay") == "tabs\tinside stay"
