@@ -111,6 +111,27 @@ def test_output_file_is_written_and_kept_unless_force(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.md"]  # no temporary file left
 
 
+def test_a_pipe_or_device_is_written_to_not_replaced(cli, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    result = cli("export", str(HOSTED), "-o", str(fifo))
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert received and received[0].startswith("# Hosted community event")
+    assert fifo.is_fifo()  # still a pipe, not a file renamed over it
+
+
+def test_a_folder_as_output_is_an_error(cli, tmp_path):
+    result = cli("export", str(HOSTED), "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
 def test_an_error_leaves_no_output_file(cli, tmp_path):
     out = tmp_path / "pack.md"
     result = cli("export", str(HOSTED), "--chat", str(tmp_path / "nope.txt"), "-o", str(out))

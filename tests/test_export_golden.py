@@ -4,6 +4,7 @@ Set LIFTKIT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate cha
 read the diff before committing it.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -33,9 +34,17 @@ def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
     result = cli("export", str(SESSION), *map(str, CASES[name]), "-o", str(out))
     assert result.exit_code == 0, result.output
     golden = GOLDEN / name
+    got = out.read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        # One line of JSON comes out; the golden file is indented so that diffs can be read.
+        assert got.count("\n") == 1
+        if os.environ.get("LIFTKIT_UPDATE_GOLDEN"):
+            golden.write_text(json.dumps(json.loads(got), ensure_ascii=False, indent=2) + "\n")
+        assert json.loads(got) == json.loads(golden.read_text(encoding="utf-8"))
+        return
     if os.environ.get("LIFTKIT_UPDATE_GOLDEN"):
-        golden.write_bytes(out.read_bytes())
-    assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
 
 
 def test_every_chat_layout_has_a_golden_file():

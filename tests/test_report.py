@@ -186,3 +186,20 @@ def test_practical_steps_and_tags():
 def test_clean_text_trims_lines_and_drops_control_characters():
     assert clean_text("  a  \r\n\r\n\tb\x00c\x1b[31m \n") == "a\nbc[31m"
     assert clean_text("tabs\tinside stay") == "tabs\tinside stay"
+
+
+def test_two_people_saying_the_same_thing_are_both_quoted():
+    chat = parse_chat(
+        "14:01:00 From Ada to Everyone:\n\tThank you!\n"
+        "14:01:05 From Bo to Everyone:\n\tThank you!\n",
+        "c.txt",
+    )
+    report = build_report(
+        session(event(1, "segment_start", segment=0), event(600, "session_end")),
+        [chat],
+        ReportOptions(),
+    )
+    assert [(q.author, q.text) for q in report.segments[0].quotes] == [
+        ("Ada", "Thank you!"),
+        ("Bo", "Thank you!"),
+    ]

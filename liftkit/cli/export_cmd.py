@@ -79,6 +79,11 @@ def export(
 
     Example: liftkit export latest --chat meeting_saved_chat.txt -o event-pack.md
     """
+    import gc
+
+    # A big session makes 100,000s of small objects and no reference cycles: collecting
+    # garbage meanwhile only costs time (a third of it), and the process ends soon after.
+    gc.disable()
     from liftkit.core.chat import parse_chat, read_chat
     from liftkit.core.files import write_atomic
     from liftkit.core.report import ReportOptions, build_report, load_session
@@ -89,7 +94,11 @@ def export(
         raise LiftkitError(f'--format: "{fmt}" is not a format', "use md or json")
     start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
     target = None if output in (None, "-") else Path(output)
-    if target is not None and target.exists() and not force:
+    # A device or pipe (/dev/stdout, a FIFO) is written to, never replaced by a renamed file.
+    stream = target is not None and target.exists() and not target.is_file()
+    if target is not None and target.is_dir():
+        raise LiftkitError(f"{target}: is a folder", "give a file name, e.g. -o event-pack.md")
+    if target is not None and target.exists() and not stream and not force:
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
     files = chat or []
     if files.count("-") > 1:
@@ -124,6 +133,10 @@ def export(
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    if stream:
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
         return
     write_atomic(target, text, force=force)
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)

@@ -152,4 +152,6 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    """One line of JSON: the C encoder only writes compact JSON, and a big session needs it
+    (pipe it through `jq .` to read it)."""
+    return json.dumps(report_data(report), ensure_ascii=False, separators=(",", ":")) + "\n"

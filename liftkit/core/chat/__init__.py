@@ -66,9 +66,9 @@ def decode_chat(data: bytes, source: str) -> str:
         encoding, data = "utf-8", data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
-    elif len(data) >= 4 and data[1::2].count(0) > len(data) // 4 and 0 not in data[::2][:64]:
+    elif _zero_bytes(data, 1) and 0 not in data[:128:2]:
         encoding = "utf-16-le"
-    elif len(data) >= 4 and data[::2].count(0) > len(data) // 4 and 0 not in data[1::2][:64]:
+    elif _zero_bytes(data, 0) and 0 not in data[1:128:2]:
         encoding = "utf-16-be"
     else:
         encoding = "utf-8"
@@ -89,6 +89,13 @@ def decode_chat(data: bytes, source: str) -> str:
     if "\x00" in text:
         raise LiftkitError(f"{source}: a binary file, not a chat log", NOT_A_CHAT_HINT)
     return text
+
+
+def _zero_bytes(data: bytes, parity: int) -> bool:
+    """Whether many of the first bytes at odd (1) or even (0) places are zero: UTF-16 text
+    without a BOM, mostly ASCII."""
+    head = data[parity:4096:2]
+    return len(head) >= 2 and head.count(0) * 2 > len(head)
 
 
 def parse_chat(data: bytes | str, source: str) -> ChatLog:

@@ -110,5 +110,11 @@ def parse_sbv(lines: list[str], source: str) -> ChatLog:
     return log
 
 
-def count_sbv_timings(lines: list[str]) -> int:
-    return sum(1 for line in lines if line[:1].isdigit() and SBV_TIMING.match(line.strip()))
+def count_sbv_timings(lines: list[str], enough: int = 500) -> int:
+    count = 0
+    for line in lines:
+        if line[:1].isdigit() and SBV_TIMING.match(line.strip()):
+            count += 1
+            if count >= enough:
+                break
+    return count

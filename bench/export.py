@@ -1,0 +1,185 @@
+"""Speed of `liftkit export` on a big session: 10,000 reflections and a 100,000-line chat log.
+
+Builds the session folder (the bundled hosted-event agenda, 70 attendees, a journal with
+10,000 reflections) and a Zoom chat log of 100,000 lines (two-line layout, with multi-line
+messages, replies, reactions and direct messages) in a temporary folder, then runs the real
+command `liftkit export SESSION --chat FILE --by sector --groups -o pack.md` (and the same with
+--format json) several times and prints the median wall time, start-up included. It also times
+the steps in this process (read the session, read the chat, build the report, render Markdown
+and JSON). Target: <= 1 s.
+
+    python bench/export.py [--runs N] [--reflections N] [--chat-lines N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 1.0
+START = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+NAMES = [f"{first} {last}" for first in ("Ada", "Grace", "Alan", "Mary", "Lise", "Emmy", "Hedy")
+         for last in ("Lovelace", "Hopper", "Turing", "Somerville", "Meitner", "Noether",
+                      "Lamarr", "Franklin", "Hodgkin", "Wu")]  # fmt: skip
+# Some words need escaping in Markdown, so the bench pays for it.
+WORDS = [
+    "listening", "with", "fascination", "makes", "space", "to", "reflect", "on", "compassion",
+    "in", "our", "teams", "and", "#", "|", "*", "`", "<", ">", "characters", "that", "need",
+    "escaping", "so", "that", "nothing", "changes", "the", "structure",
+]  # fmt: skip
+
+
+def sentence(i: int, length: int = 14) -> str:
+    """A different sentence for each i (so that no two are taken for duplicates)."""
+    picks = []
+    for _ in range(length):
+        i, pick = divmod(i * 31 + 17, len(WORDS))
+        picks.append(WORDS[pick])
+    return " ".join(picks) + f" ({i})"
+
+
+def make_session(folder: Path, reflections: int) -> None:
+    folder.mkdir()
+    shutil.copyfile(REPO / "agendas" / "hosted-event.toml", folder / "agenda.toml")
+    sectors = ("Health care", "Social services", "Other", "")
+    rows = [f"{n},{n.split()[0].lower()}{i}@example.org,{sectors[i % 4]}" for i, n in
+            enumerate(NAMES)]  # fmt: skip
+    (folder / "attendees.csv").write_text("name,email,sector\n" + "\n".join(rows) + "\n")
+    durations = [600, 1200, 600, 1500, 900, 600]
+    events: list[dict[str, Any]] = [{"type": "session_start", "agenda": "agenda.toml"}]
+    offset = 0
+    for segment, seconds in enumerate(durations):
+        events.append({"type": "segment_start", "segment": segment, "at": offset})
+        for k in range(reflections // len(durations)):
+            n = segment * 100_000 + k
+            events.append(
+                {"type": "reflection", "segment": segment, "at": offset + k * seconds / 2000,
+                 "text": sentence(n) + (" #theme" if n % 5 == 0 else ""),
+                 "author": NAMES[n % len(NAMES)], "tags": ["theme"] if n % 5 == 0 else [],
+                 "source": "live"}
+            )  # fmt: skip
+        if segment == 3:
+            groups = [{"name": f"Room {r + 1}", "members": [{"name": n} for n in NAMES[r::14]]}
+                      for r in range(14)]  # fmt: skip
+            events.append({"type": "groups", "segment": 3, "rounds": [{"round": 1,
+                           "groups": groups}], "at": offset + 1})  # fmt: skip
+        offset += seconds
+        events.append({"type": "segment_end", "segment": segment, "reason": "next", "at": offset})
+    events.append({"type": "session_end", "at": offset})
+    with open(folder / "journal.jsonl", "w", encoding="utf-8") as journal:
+        for seq, event in enumerate(events, start=1):
+            at = event.pop("at", 0)
+            wall = (START + timedelta(seconds=at)).isoformat(timespec="milliseconds")
+            line = {"seq": seq, "type": event.pop("type"), "wall": wall, "mono": at, **event}
+            journal.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def make_chat(path: Path, lines: int) -> None:
+    out: list[str] = []
+    i = 0
+    while len(out) < lines:
+        at = START + timedelta(seconds=-300 + i * 5400 / (lines / 2))
+        who = NAMES[i % len(NAMES)]
+        stamp = f"{at:%H:%M:%S}"
+        if i % 50 == 7:
+            out += [f"{stamp} From {who} to {NAMES[0]} (Direct Message):", f"\t{sentence(i)}"]
+        elif i % 20 == 3:
+            out += [
+                f"{stamp} From {who} to Everyone:",
+                f'\tReacted to "{sentence(i - 1)[:20]}..." with 👍',
+            ]
+        elif i % 10 == 5:
+            reply = f'\tReplying to "{sentence(i - 1)[:20]}..."'
+            out += [f"{stamp} From {who} to Everyone:", reply, f"\t{sentence(i)}"]
+        else:
+            out += [f"{stamp} From {who} to Everyone:", f"\t{sentence(i)}"]
+        i += 1
+    path.write_text("\n".join(out[:lines]) + "\n", encoding="utf-8")
+
+
+def liftkit_command() -> list[str]:
+    script = Path(sys.executable).parent / "liftkit"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "liftkit"]
+
+
+def timed(step: Callable[[], Any]) -> tuple[float, Any]:
+    begin = time.perf_counter()
+    result = step()
+    return time.perf_counter() - begin, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of the command (default 7)")
+    parser.add_argument("--reflections", type=int, default=10_000)
+    parser.add_argument("--chat-lines", type=int, default=100_000)
+    args = parser.parse_args()
+
+    from liftkit.core.chat import read_chat
+    from liftkit.core.markdown import render_markdown
+    from liftkit.core.report import ReportOptions, build_report, load_session
+    from liftkit.core.report_json import render_json
+
+    with tempfile.TemporaryDirectory(prefix="liftkit-bench-") as tmp:
+        folder = Path(tmp) / "2026-03-09-140000-hosted-event"
+        chat = Path(tmp) / "meeting_saved_chat.txt"
+        make_session(folder, args.reflections)
+        make_chat(chat, args.chat_lines)
+        commands = {}
+        for fmt in ("md", "json"):
+            out = Path(tmp) / f"pack.{fmt}"
+            commands[fmt] = [*liftkit_command(), "export", str(folder), "--chat", str(chat),
+                             "--by", "sector", "--groups", "--format", fmt, "-o", str(out),
+                             "--force"]  # fmt: skip
+            subprocess.run(commands[fmt], check=True, capture_output=True)  # warm the caches
+        times: dict[str, list[float]] = {fmt: [] for fmt in commands}
+        for _ in range(args.runs):  # interleaved, so a busy machine slows both alike
+            for fmt, argv in commands.items():
+                seconds, _ = timed(lambda: subprocess.run(argv, check=True, capture_output=True))  # noqa: B023
+                times[fmt].append(seconds)
+
+        steps: dict[str, list[float]] = {}
+        for _ in range(args.runs):
+            spent, data = timed(lambda: load_session(folder))
+            steps.setdefault("read the session", []).append(spent)
+            spent, log = timed(lambda: read_chat(chat))
+            steps.setdefault("read the chat log", []).append(spent)
+            options = ReportOptions(by="sector", groups=True)
+            spent, report = timed(lambda: build_report(data, [log], options))  # noqa: B023
+            steps.setdefault("build the report", []).append(spent)
+            spent, markdown = timed(lambda: render_markdown(report))  # noqa: B023
+            steps.setdefault("render Markdown", []).append(spent)
+            spent, _ = timed(lambda: render_json(report))  # noqa: B023
+            steps.setdefault("render JSON", []).append(spent)
+
+        quotes = sum(len(s.quotes) for s in report.segments) + len(report.before)
+        quotes += len(report.after)
+        print(f"python {sys.version.split()[0]}; {args.reflections} reflections, "
+              f"{args.chat_lines} chat lines ({len(log.messages)} messages, "
+              f"{len(log.reactions)} reactions); {quotes} quotes, "
+              f"{len(markdown) // 1024} KiB of Markdown")  # fmt: skip
+        for name, values in steps.items():
+            print(f"  {name:34} {statistics.median(values) * 1000:7.1f} ms (median)")
+        failed = False
+        for fmt, values in times.items():
+            median = statistics.median(values)
+            verdict = "ok" if median <= TARGET_SECONDS else "MISSED"
+            failed |= verdict != "ok"
+            print(f"liftkit export --format {fmt:4}, whole command, median of {args.runs} runs: "
+                  f"{median:.3f} s (target <= {TARGET_SECONDS:.0f} s: {verdict})")  # fmt: skip
+        return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
