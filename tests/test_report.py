@@ -203,3 +203,9 @@ def test_two_people_saying_the_same_thing_are_both_quoted():
         ("Ada", "Thank you!"),
         ("Bo", "Thank you!"),
     ]
+
+
+def test_a_session_that_never_started_places_later_messages_after_it():
+    timeline = Timeline([event(0, "session_start")])
+    assert timeline.place(T0 - timedelta(minutes=1)) == BEFORE
+    assert timeline.place(T0 + timedelta(minutes=1)) == AFTER

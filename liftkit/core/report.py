@@ -377,12 +377,10 @@ class Timeline:
         return self.place_stamp(moment.timestamp())
 
     def place_stamp(self, stamp: float) -> int | str:
-        i = bisect_right(self._stamps, stamp) - 1
-        if i < 0:
-            return BEFORE
         if stamp >= self._end_stamp:
             return AFTER
-        return self.segments[i]
+        i = bisect_right(self._stamps, stamp) - 1
+        return BEFORE if i < 0 else self.segments[i]
 
     def spans(self) -> dict[int, tuple[datetime, int]]:
         """Each segment that ran: its first start, and the seconds it was current in all."""
