@@ -1,0 +1,71 @@
+"""The event pack as data, built from a session folder and the meeting's chat logs.
+
+`load_session` reads the folder (journal, agenda copy, attendees, groups); `build_report` puts
+it together with the chat logs: who joined, the agenda as run, each segment's prompt and quotes,
+themes, closing reflections and practical steps, groups, polls and feedback. markdown.py and
+report_json.py render the result.
+"""
+
+from liftkit.core.report.build import build_report
+from liftkit.core.report.model import (
+    AFTER,
+    BEFORE,
+    Attendance,
+    Breakdown,
+    ChatSummary,
+    Group,
+    GroupRound,
+    GroupSet,
+    PollResult,
+    Quote,
+    Report,
+    ReportOptions,
+    SegmentRun,
+    Share,
+    Theme,
+    breakdown,
+    clean_text,
+    is_practical_step,
+    largest_remainder,
+    one_line,
+    tags_in,
+)
+from liftkit.core.report.sources import (
+    SessionData,
+    Timeline,
+    load_session,
+    nearest_day,
+    parse_group_rounds,
+    read_groups_json,
+)
+
+__all__ = [
+    "AFTER",
+    "BEFORE",
+    "Attendance",
+    "Breakdown",
+    "ChatSummary",
+    "Group",
+    "GroupRound",
+    "GroupSet",
+    "PollResult",
+    "Quote",
+    "Report",
+    "ReportOptions",
+    "SegmentRun",
+    "SessionData",
+    "Share",
+    "Theme",
+    "Timeline",
+    "breakdown",
+    "build_report",
+    "clean_text",
+    "is_practical_step",
+    "largest_remainder",
+    "load_session",
+    "nearest_day",
+    "one_line",
+    "parse_group_rounds",
+    "read_groups_json",
+    "tags_in",
+]

@@ -1,0 +1,383 @@
+"""Building the report: the session folder and the chat logs put together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from liftkit.core.agenda import Agenda, Poll
+from liftkit.core.chat import ChatLog
+from liftkit.core.errors import LiftkitError
+from liftkit.core.journal import JOURNAL_NAME
+from liftkit.core.report.model import (
+    AFTER,
+    BEFORE,
+    NOT_GIVEN,
+    STEP_TAGS,
+    Attendance,
+    ChatSummary,
+    GroupSet,
+    PollResult,
+    Quote,
+    Report,
+    ReportOptions,
+    SegmentRun,
+    Theme,
+    breakdown,
+    clean_text,
+    is_practical_step,
+    one_line,
+    tags_in,
+)
+from liftkit.core.report.sources import (
+    SessionData,
+    Timeline,
+    chat_clock,
+    event_wall,
+    nearest_day,
+    parse_group_rounds,
+    read_groups_json,
+)
+
+
+def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
+    agenda, events = session.agenda, session.events
+    timeline = Timeline(events)
+    first = next((e for e in events if e.get("type") == "session_start"), {})
+    warnings = list(session.warnings)
+    for log in chats:
+        warnings.extend(log.warnings())
+    if options.chat_start is not None and chats and all(log.clock for log in chats):
+        warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
+
+    quotes = _Quotes()
+    quotes.add_reflections(events, len(agenda.segments))
+    chat = _ChatTotals()
+    base = _transcript_base(options.chat_start, timeline)
+    for log in chats:
+        chat.add(log, quotes, timeline, base, options.include_private)
+
+    report = Report(
+        title=agenda.title or str(first.get("title") or ""),
+        description=agenda.description,
+        host=one_line(options.host) if options.host is not None else agenda.host,
+        session=session.folder.name,
+        start=timeline.session_start,
+        end=timeline.end,
+        rehearse=float(first.get("rehearse") or 1),
+        attendance=_attendance(session, options.by, len(chat.participants) if chats else None),
+        segments=_segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline)),
+        before=quotes.in_order(BEFORE),
+        after=quotes.in_order(AFTER),
+        unplaced=quotes.unplaced,
+        groups=_groups(session, options) if options.groups or options.groups_file else None,
+        chats=chat.summaries,
+        participants=len(chat.participants),
+        reactions={emoji: n for emoji, n in chat.reactions.most_common() if n > 0},
+        anonymous=options.anonymous,
+        warnings=warnings,
+        feedback_planned=sum(
+            1 for s in agenda.segments for p in s.polls if p.kind in ("score", "recommend")
+        ),
+    )
+    report.themes = _themes(report)
+    return report
+
+
+class _Quotes:
+    """Quotes by where they go: a segment's index, BEFORE or AFTER the session."""
+
+    def __init__(self) -> None:
+        self.placed: dict[int | str, list[Quote]] = {}
+        self.unplaced: list[Quote] = []
+        # What the host recorded, by segment and text: the host often records a chat message
+        # as a reflection too, and then it shows once (with the chat's author if it had none).
+        self.recorded: dict[int | str, dict[str, int]] = {}
+
+    def add_reflections(self, events: list[dict[str, Any]], segments: int) -> None:
+        for event in events:
+            if event.get("type") != "reflection":
+                continue
+            text = clean_text(str(event.get("text") or ""))
+            if not text:
+                continue
+            author = one_line(str(event["author"])) if event.get("author") else None
+            raw_tags = event.get("tags")
+            tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else tags_in(text)
+            source = str(event.get("source") or "live")
+            quote = Quote(text, author or None, tags, source, event_wall(event))
+            segment = event.get("segment")
+            if isinstance(segment, int) and 0 <= segment < segments:
+                bucket = self.placed.setdefault(segment, [])
+                self.recorded.setdefault(segment, {})[_same_text(text)] = len(bucket)
+                bucket.append(quote)
+            else:
+                self.unplaced.append(quote)
+
+    def add_chat(self, where: int | str, quote: Quote) -> None:
+        same = self.recorded.get(where)
+        if same is not None:
+            index = same.get(_same_text(quote.text))
+            if index is not None:
+                bucket = self.placed[where]
+                if bucket[index].author is None and quote.author:
+                    bucket[index] = replace(bucket[index], author=quote.author)
+                return
+        self.placed.setdefault(where, []).append(quote)
+
+    def in_order(self, where: int | str) -> list[Quote]:
+        return sorted(self.placed.get(where, []), key=_quote_order)
+
+
+class _ChatTotals:
+    """The chat logs' messages placed as quotes, and what is counted: people, reactions."""
+
+    def __init__(self) -> None:
+        self.summaries: list[ChatSummary] = []
+        self.participants: set[str] = set()
+        self.reactions: Counter[str] = Counter()
+        self._names: dict[str, str | None] = {}
+
+    def name(self, raw: str) -> str | None:
+        if raw not in self._names:
+            self._names[raw] = one_line(raw) or None
+        return self._names[raw]
+
+    def add(
+        self,
+        log: ChatLog,
+        quotes: _Quotes,
+        timeline: Timeline,
+        base: datetime | None,
+        include_private: bool,
+    ) -> None:
+        stamp_of = chat_clock(log, timeline, base)
+        tz = timeline.session_start.tzinfo if timeline.session_start else None
+        left_out = 0
+        for message in log.messages:
+            if message.author:
+                self.participants.add(message.author)
+            if message.private and not include_private:
+                left_out += 1
+                continue
+            text = clean_text(message.text)
+            if not text:
+                continue
+            stamp = stamp_of(message.at)
+            private_to = one_line(message.to) if message.private else None
+            quote = Quote(
+                text, self.name(message.author), tags_in(text), "chat",
+                datetime.fromtimestamp(stamp, tz), False, private_to,
+            )  # fmt: skip
+            quotes.add_chat(timeline.place_stamp(stamp), quote)
+        counted = 0
+        for reaction in log.reactions:
+            if reaction.author:
+                self.participants.add(reaction.author)
+            if reaction.private and not include_private:
+                continue
+            counted += 1
+            self.reactions[reaction.emoji] += -1 if reaction.removed else 1
+        messages = len(log.messages) - left_out
+        self.summaries.append(
+            ChatSummary(log.source, log.layout, messages, left_out, counted, len(log.unmatched))
+        )
+
+
+def _segment_runs(
+    agenda: Agenda,
+    events: list[dict[str, Any]],
+    timeline: Timeline,
+    quotes: _Quotes,
+    planned_start: datetime | None,
+) -> list[SegmentRun]:
+    polls = _poll_results(agenda, events)
+    spans = timeline.spans()
+    runs = []
+    offset = 0
+    for i, segment in enumerate(agenda.segments):
+        span = spans.get(i)
+        said = quotes.in_order(i)
+        if segment.kind == "reflection":
+            said = [_with_step(q) for q in said]
+        runs.append(
+            SegmentRun(
+                index=i,
+                title=segment.title,
+                kind=segment.kind,
+                prompt=segment.prompt,
+                questions=segment.questions,
+                planned=segment.duration,
+                planned_start=planned_start + timedelta(seconds=offset) if planned_start else None,
+                actual_start=span[0] if span else None,
+                actual=span[1] if span else None,
+                quotes=tuple(said),
+                polls=tuple(p for p in polls if p.segment == i),
+            )
+        )
+        offset += segment.duration
+    return runs
+
+
+def _transcript_base(chat_start: time | None, timeline: Timeline) -> datetime | None:
+    if chat_start is None or timeline.session_start is None:
+        return timeline.session_start
+    seconds = chat_start.hour * 3600 + chat_start.minute * 60 + chat_start.second
+    start = timeline.session_start
+    return nearest_day(start, seconds, timeline.end or start)
+
+
+def _same_text(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _quote_order(quote: Quote) -> float:
+    return quote.at.timestamp() if quote.at else float("inf")
+
+
+def _with_step(quote: Quote) -> Quote:
+    if not is_practical_step(quote.text, quote.tags):
+        return quote
+    return replace(quote, step=True)
+
+
+def _planned_start(first: dict[str, Any], timeline: Timeline) -> datetime | None:
+    planned = first.get("planned_start")
+    if planned:
+        try:
+            return datetime.fromisoformat(str(planned))
+        except ValueError:
+            pass
+    return timeline.session_start
+
+
+def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResult]:
+    latest: dict[tuple[int, int], dict[str, Any]] = {}
+    for event in events:
+        if event.get("type") == "poll" and isinstance(event.get("counts"), dict):
+            key = (int(event.get("segment", -1)), int(event.get("poll", 0)))
+            latest[key] = event  # recorded again: the later result stands
+    results = []
+    for (segment, index), event in sorted(latest.items()):
+        poll: Poll | None = None
+        if 0 <= segment < len(agenda.segments) and index < len(agenda.segments[segment].polls):
+            poll = agenda.segments[segment].polls[index]
+        counts = {str(k): _count(v) for k, v in event["counts"].items()}
+        options = list(poll.options) if poll else []
+        options += [o for o in counts if o not in options]
+        table = breakdown(
+            str(event.get("question") or ""), [(o, counts.get(o, 0)) for o in options]
+        )
+        kind = poll.kind if poll else "choice"
+        result = PollResult(segment, index, poll.question if poll else table.title, kind, table)
+        if kind == "score" and table.total:
+            scores = [(float(s.label), s.count) for s in table.rows if _is_number(s.label)]
+            answered = sum(c for _, c in scores)
+            if answered:
+                average = sum(v * c for v, c in scores) / answered
+                scale = max(v for v, _ in scores)
+                result = PollResult(segment, index, result.question, kind, table, average, scale)
+        elif kind == "recommend" and table.total:
+            result = PollResult(
+                segment,
+                index,
+                result.question,
+                kind,
+                table,
+                recommend_percent=table.rows[0].percent,
+            )
+        results.append(result)
+    return results
+
+
+def _count(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _attendance(session: SessionData, by: str | None, chat_people: int | None) -> Attendance:
+    read = session.attendees
+    if read is None:
+        if by is not None:
+            raise LiftkitError(
+                f"--by {by}: the session has no attendee file (attendees.csv or attendees.txt)",
+                "run the session with --attendees FILE, or leave out --by",
+            )
+        if chat_people is None:
+            return Attendance(None, "")
+        return Attendance(chat_people, "chat")
+    source = Path(read.source).name
+    table = None
+    if by is not None:
+        from liftkit.core.people import find_column
+
+        column = find_column(read.columns, by)
+        if column is None:
+            columns = ", ".join(read.columns) or "none besides name and email"
+            raise LiftkitError(
+                f"--by {by}: {source} has no such column; its columns: {columns}",
+                "give one of those columns",
+            )
+        counts = Counter(one_line(p.attributes.get(column, "")) or NOT_GIVEN for p in read.people)
+        ordered = sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
+        table = breakdown(column, ordered)
+    return Attendance(len(read.people), source, table)
+
+
+def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
+    """The breakout groups: from --groups-file, else the journal (the last shuffle of each
+    segment wins), else the session's groups.json. Groups not tied to a segment go with the
+    first breakout segment."""
+    segments = session.agenda.segments
+    breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
+    if options.groups_file is not None:
+        data = read_groups_json(options.groups_file)
+        return [GroupSet(breakout, parse_group_rounds(data["rounds"], str(options.groups_file)))]
+    latest: dict[int | None, dict[str, Any]] = {}
+    for event in session.events:
+        if event.get("type") == "groups":
+            segment = event.get("segment")
+            in_agenda = isinstance(segment, int) and 0 <= segment < len(segments)
+            latest[segment if in_agenda else breakout] = event
+    sets = []
+    for segment, event in latest.items():
+        source = f"{session.folder / JOURNAL_NAME} (groups event {event.get('seq', '?')})"
+        sets.append(GroupSet(segment, parse_group_rounds(event.get("rounds"), source)))
+    if sets:
+        return sets
+    if session.groups_json is not None:
+        source = str(session.folder / "groups.json")
+        return [GroupSet(breakout, parse_group_rounds(session.groups_json["rounds"], source))]
+    raise LiftkitError(
+        f"{session.folder}: the session holds no breakout groups",
+        "give a groups file with --groups-file FILE, or leave out --groups",
+    )
+
+
+def _themes(report: Report) -> list[Theme]:
+    by_tag: dict[str, list[Quote]] = {}
+    spelling: dict[str, str] = {}
+    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
+    for quote in [*every, *report.unplaced]:
+        for tag in quote.tags:
+            key = tag.casefold()
+            if key in STEP_TAGS:
+                continue  # a marker for practical steps, not a theme
+            spelling.setdefault(key, tag)
+            by_tag.setdefault(key, []).append(quote)
+    ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [Theme(spelling[key], tuple(quotes)) for key, quotes in ordered]

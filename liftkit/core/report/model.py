@@ -1,0 +1,227 @@
+"""The event pack as data: the report model, and the small rules it is built by (cleaning
+participants' text, whole percentages that add up to 100, #tags, practical steps)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+BEFORE = "before"
+AFTER = "after"
+STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nextstep", "next-step"})
+STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
+TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
+NOT_GIVEN = "(not given)"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(slots=True)  # not frozen: a session can hold 100,000 of them, made 5x faster
+class Quote:
+    """A reflection: captured in the session (`live`, `plain`, `note`) or from the `chat`."""
+
+    text: str
+    author: str | None
+    tags: tuple[str, ...] = ()
+    source: str = "chat"
+    at: datetime | None = None
+    step: bool = False  # a practical step (closing segments only)
+    private_to: str | None = None  # a direct message, shown only with --include-private
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Counts with whole percentages that add up to exactly 100 (largest remainder)."""
+
+    title: str
+    rows: tuple[Share, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(r.count for r in self.rows)
+
+
+@dataclass(frozen=True)
+class PollResult:
+    segment: int
+    index: int
+    question: str
+    kind: str  # choice, score, recommend
+    breakdown: Breakdown
+    average: float | None = None  # score polls
+    scale: float | None = None  # the highest score option
+    recommend_percent: int | None = None  # recommend polls: share of the first option
+
+
+@dataclass(frozen=True)
+class SegmentRun:
+    index: int  # 0-based, as in the journal
+    title: str
+    kind: str
+    prompt: str
+    questions: tuple[str, ...]
+    planned: int  # seconds
+    planned_start: datetime | None
+    actual_start: datetime | None
+    actual: int | None  # seconds the segment was current, pauses included; None: never ran
+    quotes: tuple[Quote, ...] = ()
+    polls: tuple[PollResult, ...] = ()
+
+    @property
+    def over(self) -> int:
+        return 0 if self.actual is None else self.actual - self.planned
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupRound:
+    round: int
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class GroupSet:
+    segment: int | None  # 0-based; None: groups not tied to a segment
+    rounds: tuple[GroupRound, ...]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    count: int | None
+    source: str  # the attendee file's name, "chat", or "" when nothing tells
+    breakdown: Breakdown | None = None
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    file: str
+    layout: str
+    messages: int
+    private_left_out: int
+    reactions: int
+    skipped_lines: int
+
+
+@dataclass(frozen=True)
+class Theme:
+    tag: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass
+class Report:
+    title: str
+    description: str
+    host: str
+    session: str  # the session folder's name
+    start: datetime | None
+    end: datetime | None
+    rehearse: float
+    attendance: Attendance
+    segments: list[SegmentRun]
+    before: list[Quote] = field(default_factory=list)
+    after: list[Quote] = field(default_factory=list)
+    unplaced: list[Quote] = field(default_factory=list)  # reflections noted without a segment
+    themes: list[Theme] = field(default_factory=list)
+    groups: list[GroupSet] | None = None  # None: not asked for
+    chats: list[ChatSummary] = field(default_factory=list)
+    participants: int = 0  # distinct names in the chat logs
+    reactions: dict[str, int] = field(default_factory=dict)
+    anonymous: bool = False
+    warnings: list[str] = field(default_factory=list)
+    feedback_planned: int = 0  # evaluation polls in the agenda, answered or not
+
+    @property
+    def closing(self) -> list[SegmentRun]:
+        return [s for s in self.segments if s.kind == "reflection"]
+
+    @property
+    def polls(self) -> list[PollResult]:
+        return [p for s in self.segments for p in s.polls]
+
+    @property
+    def feedback(self) -> list[PollResult]:
+        return [p for p in self.polls if p.kind in ("score", "recommend")]
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    host: str | None = None
+    by: str | None = None
+    groups: bool = False
+    groups_file: Path | None = None
+    include_private: bool = False
+    chat_start: time | None = None
+    anonymous: bool = False
+
+
+# --------------------------------------------------------------------------- small pieces
+
+
+def clean_text(text: str) -> str:
+    """Participants' text as the report shows it: control characters dropped, each line trimmed,
+    blank lines dropped. Everything else is kept exactly."""
+    if "\n" not in text and "\r" not in text and CONTROL.search(text) is None:
+        return text.strip()
+    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(s for line in text.split("\n") if (s := line.strip()))
+
+
+def one_line(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
+    """Whole shares of `total` in proportion to counts, adding up to exactly `total`.
+
+    Each gets the floor of its exact share; the points left go to the largest remainders
+    (ties: the larger count, then the earlier item).
+    """
+    whole = sum(counts)
+    if whole == 0:
+        return [0] * len(counts)
+    floors = [c * total // whole for c in counts]
+    remainders = [c * total % whole for c in counts]
+    missing = total - sum(floors)
+    order = sorted(range(len(counts)), key=lambda i: (-remainders[i], -counts[i], i))
+    for i in order[:missing]:
+        floors[i] += 1
+    return floors
+
+
+def breakdown(title: str, counts: Iterable[tuple[str, int]]) -> Breakdown:
+    items = list(counts)
+    percents = largest_remainder([c for _, c in items])
+    return Breakdown(
+        title, tuple(Share(label, c, p) for (label, c), p in zip(items, percents, strict=True))
+    )
+
+
+def tags_in(text: str) -> tuple[str, ...]:
+    if "#" not in text:
+        return ()
+    return tuple(dict.fromkeys(m.group(1).rstrip("-") for m in TAG.finditer(text)))
+
+
+def is_practical_step(text: str, tags: Iterable[str]) -> bool:
+    if any(t.lower() in STEP_TAGS for t in tags):
+        return True
+    opening = text.lstrip("\"'“‘ ").lower()
+    return opening.startswith(STEP_OPENINGS)
