@@ -125,3 +125,50 @@ def test_plain_words_stay_readable_as_plain_text():
     assert escape_line("- not a list") == "\\- not a list"
     assert escape_line("12. not a list") == "12\\. not a list"
     assert escape_line("2026 was a year") == "2026 was a year"
+
+
+def test_host_text_in_titles_prompts_questions_polls_and_tables_stays_literal():
+    agenda = parse_agenda(
+        """
+title = "# Title | with <b>bold</b>"
+host = "<script>x</script> | Host"
+[[segments]]
+title = "Talk | Q&amp;A ##"
+duration = "10m"
+prompt = "# not a heading\\n- not a list\\n===\\n| a | b |\\n|---|---|"
+questions = ["1. numbered?", "> quoted?", "```fence```"]
+[[segments.polls]]
+question = "Which | one?"
+options = ["```", "a|b", "<i>"]
+"""
+    )
+    events = [
+        {"type": "session_start", "wall": START.isoformat()},
+        {"type": "segment_start", "wall": START.isoformat(), "segment": 0},
+        {"type": "poll", "wall": START.isoformat(), "segment": 0, "poll": 0,
+         "question": "Which | one?", "counts": {"```": 2, "a|b": 1, "<i>": 1}},
+        {"type": "session_end", "wall": (START + timedelta(minutes=10)).isoformat()},
+    ]  # fmt: skip
+    markdown = render_markdown(
+        build_report(SessionData(Path("s"), agenda, events), [], ReportOptions())
+    )
+    tokens = MD.parse(markdown)
+    headings = [shown_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "# Title | with <b>bold</b>",
+        "Who joined",
+        "The agenda as run",
+        "1. Talk | Q&amp;A ##",
+    ]
+    assert code_or_html(markdown) == ["fence"]  # the poll's bar chart, and nothing else
+    (fence,) = [t for t in tokens if t.type == "fence"]
+    assert fence.markup == "````" and fence.content.startswith("```  ")
+    tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
+    assert len(tables) == 2  # the agenda as run and the poll
+    rows = [t for t in tokens if t.type == "tr_open"]
+    cells = [t for t in tokens if t.type in ("th_open", "td_open")]
+    assert len(rows) == 2 + 5 and len(cells) == 2 * 7 + 5 * 3
+    prompt = next(t for t in tokens if t.type == "inline" and "not a heading" in t.content)
+    assert shown_text(prompt) == "# not a heading\n- not a list\n===\n| a | b |\n|---|---|"
+    items = [t for t in tokens if t.type == "list_item_open"]
+    assert len(items) == 3 + 1  # the questions, and the session in the sources
