@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liftkit.core.agenda import parse_agenda
@@ -209,3 +209,66 @@ def test_a_session_that_never_started_places_later_messages_after_it():
     timeline = Timeline([event(0, "session_start")])
     assert timeline.place(T0 - timedelta(minutes=1)) == BEFORE
     assert timeline.place(T0 + timedelta(minutes=1)) == AFTER
+
+
+values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5), st.floats(), st.text(max_size=8),
+    st.lists(st.integers(0, 3), max_size=3), st.dictionaries(st.text(max_size=3), st.integers()),
+)  # fmt: skip
+walls = st.one_of(
+    st.datetimes(
+        min_value=datetime(2026, 3, 9), max_value=datetime(2026, 3, 10), timezones=st.just(UTC)
+    ).map(lambda d: d.isoformat()),
+    values,
+)
+journal_events = st.lists(
+    st.fixed_dictionaries(
+        {
+            "type": st.sampled_from(
+                [
+                    "session_start",
+                    "segment_start",
+                    "segment_end",
+                    "reflection",
+                    "poll",
+                    "groups",
+                    "stop",
+                    "session_end",
+                    "pause",
+                    "mystery",
+                ]
+            ),
+            "wall": walls,
+        },
+        optional={
+            "segment": values,
+            "poll": values,
+            "text": values,
+            "author": values,
+            "tags": values,
+            "counts": values,
+            "rounds": values,
+            "planned_start": values,
+            "rehearse": values,
+            "source": values,
+        },
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(journal_events, st.booleans())
+def test_any_journal_gives_a_report_or_our_error(events, groups):
+    from liftkit.core.errors import LiftkitError
+    from liftkit.core.markdown import render_markdown
+    from liftkit.core.report_json import render_json
+
+    chat = parse_chat("14:01:00 From Ada to Everyone:\n\thello\n", "c.txt")
+    try:
+        options = ReportOptions(groups=groups, anonymous=groups)
+        report = build_report(SessionData(Path("s"), AGENDA, events), [chat], options)
+    except LiftkitError:
+        return
+    render_markdown(report)
+    render_json(report)

@@ -41,6 +41,7 @@ from liftkit.core.report.sources import (
     nearest_day,
     parse_group_rounds,
     read_groups_json,
+    whole,
 )
 
 
@@ -68,7 +69,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,
-        rehearse=float(first.get("rehearse") or 1),
+        rehearse=_speed(first.get("rehearse")),
         attendance=_attendance(session, options.by, len(chat.participants) if chats else None),
         segments=_segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline)),
         before=quotes.in_order(BEFORE),
@@ -259,7 +260,7 @@ def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResu
     latest: dict[tuple[int, int], dict[str, Any]] = {}
     for event in events:
         if event.get("type") == "poll" and isinstance(event.get("counts"), dict):
-            key = (int(event.get("segment", -1)), int(event.get("poll", 0)))
+            key = (whole(event.get("segment"), -1), whole(event.get("poll"), 0))
             latest[key] = event  # recorded again: the later result stands
     results = []
     for (segment, index), event in sorted(latest.items()):
@@ -294,10 +295,17 @@ def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResu
     return results
 
 
+def _speed(value: Any) -> float:
+    """The --rehearse factor the session ran at (1 when the journal says nothing sensible)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e6:
+        return float(value)
+    return 1.0
+
+
 def _count(value: Any) -> int:
     try:
         return max(0, int(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0
 
 

@@ -31,10 +31,21 @@ class SessionData:
 
 
 def event_wall(event: dict[str, Any]) -> datetime | None:
+    """The event's wall-clock time; one written without its UTC offset is taken as local."""
     try:
-        return datetime.fromisoformat(str(event["wall"]))
+        wall = datetime.fromisoformat(str(event["wall"]))
     except (KeyError, ValueError):
         return None
+    return wall if wall.tzinfo is not None else wall.astimezone()
+
+
+def whole(value: Any, default: int) -> int:
+    """A whole number from a journal field, or `default` for anything else."""
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int):
+        return value
+    return default
 
 
 # --------------------------------------------------------------------------- loading
@@ -136,7 +147,7 @@ class Timeline:
         for event in events:
             wall = event_wall(event)
             if event.get("type") == "segment_start" and wall is not None:
-                starts.append((wall, int(event.get("segment", 0))))
+                starts.append((wall, whole(event.get("segment"), -1)))
         starts.sort(key=lambda s: s[0])
         self.starts = [w for w, _ in starts]
         self.segments = [s for _, s in starts]
