@@ -15,7 +15,7 @@ from datetime import datetime
 from rich.console import Console
 from rich.live import Live
 
-from liftkit.cli.live_view import render
+from liftkit.cli.live_view import Frame
 from liftkit.cli.terminal import KeyReader, Signals, Terminated
 from liftkit.core.capture import parse_counts
 from liftkit.core.controls import Action, Ui, step
@@ -57,6 +57,7 @@ class LiveApp:
         self.groups_view = groups_view
         self.reshuffle = reshuffle
         self.signals = Signals()
+        self.frame = Frame()
         self.session.guard = self.signals.deferred
 
     # ------------------------------------------------------------------ drawing
@@ -66,7 +67,7 @@ class LiveApp:
         t = s.now()
         start = s.engine.started_at
         size = self.console.size
-        return render(
+        return self.frame.render(
             build_screen(
                 s.engine.view(t),
                 self.ui,
