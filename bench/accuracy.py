@@ -29,9 +29,8 @@ LENGTH = 2.0
 def agenda_text() -> str:
     parts = ['title = "Accuracy"']
     for i in range(1, SEGMENTS + 1):
-        parts.append(
-            f'[[segments]]\ntitle = "S{i}"\nduration = "{LENGTH:g}s"\nauto_advance = true\nwarn = []'
-        )
+        parts.append(f'[[segments]]\ntitle = "S{i}"\nduration = "{LENGTH:g}s"')
+        parts.append("auto_advance = true\nwarn = []")
     return "\n".join(parts) + "\n"
 
 

@@ -12,6 +12,7 @@ Targets (issue 3): liftkit <= 0.1 CPU-s over 20 s, and at most a quarter of term
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -40,17 +41,13 @@ def measure(argv: list[str], seconds: float, cwd: str, warmup: float = 3.0) -> f
     try:
         end = time.monotonic() + warmup
         while time.monotonic() < end:  # drain the output, like a terminal would
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 child.read_nonblocking(65536, timeout=0.2)
-            except pexpect.TIMEOUT:
-                pass
         before = cpu_seconds(child.pid)
         end = time.monotonic() + seconds
         while time.monotonic() < end:
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 child.read_nonblocking(65536, timeout=0.2)
-            except pexpect.TIMEOUT:
-                pass
         return cpu_seconds(child.pid) - before
     finally:
         child.terminate(force=True)
