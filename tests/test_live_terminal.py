@@ -138,3 +138,79 @@ def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
     assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
     stty_is_sane(term)
     assert journal(tmp_path)[-1]["reason"] == "sigterm"
+
+
+def test_the_bell_rings_once_for_a_warning(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "bell.toml").write_text(
+        'title = "Bell"\n[[segments]]\ntitle = "Only"\nduration = "2m"\nwarn = ["1m"]\n'
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("COLUMNS", "LINES")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "liftkit", "run", "bell.toml", "--rehearse", "30", "--sessions", "s"],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(24, 80),
+    )
+    child.expect("running", timeout=10)
+    child.expect("\x07", timeout=10)  # the one-minute warning
+    child.expect("1M LEFT", timeout=5)
+    child.sendcontrol("c")
+    child.expect("Ctrl-C again", timeout=5)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF, timeout=10)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("kept when the window closes")
+    term.wait_for("Saved reflection")
+    term.close()  # the window goes away: SIGHUP
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and journal(tmp_path)[-1]["type"] != "stop":
+        time.sleep(0.1)
+    events = journal(tmp_path)
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sighup"
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        "kept when the window closes"
+    ]
+
+
+def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path):
+    # A view that fails on its twentieth frame, after a reflection has been saved.
+    (tmp_path / "faulty.py").write_text(
+        "import sys\n"
+        "import liftkit.cli.live_view as view\n"
+        "calls = 0\n"
+        "real = view._bars\n"
+        "def bars(*args):\n"
+        "    global calls\n"
+        "    calls += 1\n"
+        "    if calls >= 20 and '--now' in open('trigger').read():\n"
+        "        raise RuntimeError('the view broke')\n"
+        "    return real(*args)\n"
+        "view._bars = bars\n"
+        "from liftkit.cli.main import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    (tmp_path / "trigger").write_text("")
+    term.run([sys.executable, "faulty.py", "run", "a.toml", "--sessions", "s", "--rehearse", "20"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("saved before the fault")
+    term.wait_for("Saved reflection")
+    (tmp_path / "trigger").write_text("--now")
+    screen = term.wait_for("EXIT=1", timeout=15)
+    assert "internal error: RuntimeError: the view broke" in screen
+    assert "Traceback" not in screen
+    stty_is_sane(term)
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["saved before the fault"]
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "error"

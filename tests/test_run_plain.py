@@ -186,3 +186,15 @@ def test_run_rejects_bad_input_with_one_line_and_exit_2(cli, tmp_path, monkeypat
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "liftkit-sessions").exists()  # nothing half-made
+
+
+def test_start_waits_for_the_clock_time_and_n_starts_at_once(tmp_path):
+    from datetime import datetime, timedelta
+
+    later = (datetime.now() + timedelta(minutes=30)).strftime("%H:%M")
+    proc = run_plain(tmp_path, AUTO, "n\n", "--start", later, "--rehearse", "120")
+    assert proc.returncode == 0, proc.stderr
+    assert f"waiting to start at {later}" in proc.stdout
+    assert "> 1/2 Alone" in proc.stdout
+    start = next(e for e in journal(tmp_path / "s") if e["type"] == "session_start")
+    assert datetime.fromisoformat(start["planned_start"]).strftime("%H:%M") == later

@@ -51,7 +51,8 @@ class LiveApp:
         start_at: datetime | None = None,
     ) -> None:
         self.session = session
-        self.start_at = start_at
+        self.start_at = start_at  # the planned start, kept in the journal
+        self.start_now = start_at is None
         self.console = console
         self.ui = Ui(rate=session.clock.rate)
         self.groups_view = groups_view
@@ -88,7 +89,7 @@ class LiveApp:
         t = s.now()
         wake = s.engine.next_change(t)
         real = s.clock.real_seconds(wake - t) if wake is not None else MAX_SLEEP
-        if s.engine.status == NOT_STARTED and self.start_at is not None:
+        if s.engine.status == NOT_STARTED and self.start_at is not None and not self.start_now:
             until = (self.start_at - s.clock.wall_at(t)).total_seconds()
             real = until % 1.0 or 1.0
         return min(max(real, MIN_SLEEP), MAX_SLEEP)
@@ -118,7 +119,9 @@ class LiveApp:
         while True:
             try:
                 if s.engine.status == NOT_STARTED and (
-                    self.start_at is None or s.clock.wall_at(s.now()) >= self.start_at
+                    self.start_now
+                    or self.start_at is None
+                    or s.clock.wall_at(s.now()) >= self.start_at
                 ):
                     s.start(self.start_at)
                 self._ring(s.tick())
@@ -153,7 +156,7 @@ class LiveApp:
             return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
         if s.engine.status == NOT_STARTED:
             if name in ("toggle_pause", "next"):
-                self.start_at = None  # start now
+                self.start_now = True
             return None
         if name in ("toggle_pause", "next", "back", "extend", "jump"):
             before = s.engine.status, s.engine.index
