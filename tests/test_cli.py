@@ -449,3 +449,25 @@ def test_problems_in_standard_input_are_named_stdin(cli):
         'Error: <stdin>:2: segment 1 "a": needs a "duration"; write it like "90s", "5m", '
         '"1h 15m", "1:30" (minutes:seconds) or a number of minutes'
     ]
+
+
+def test_show_prints_titles_literally_not_as_rich_markup(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("a.toml").write_text(
+        'title = "Call [draft]"\ndescription = "[bold]notes[/bold]"\n'
+        '[[segments]]\ntitle = "[red]Opening[/red]"\nduration = 5\n'
+    )
+    result = cli("agenda", "show", "a.toml")
+    assert result.exit_code == 0
+    for text in ("Call [draft]", "[bold]notes[/bold]", "[red]Opening[/red]"):
+        assert text in result.stdout
+
+
+def test_show_on_a_narrow_terminal_keeps_times_whole(runner):
+    from liftkit.cli.app import app
+
+    result = runner.invoke(app, ["agenda", "show", "hosted-event"], env={"COLUMNS": "50"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 50
+    rows = timeline_rows(result.stdout)
+    assert [(r[1], r[2]) for r in rows][:2] == [("0:00", "0:10"), ("0:10", "0:30")]
