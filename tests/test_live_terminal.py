@@ -1,7 +1,7 @@
 """`liftkit run` in a real terminal (tmux): keys, capture, SIGKILL and resume, restore."""
 
 import json
-import subprocess
+import signal
 import sys
 import time
 
@@ -81,7 +81,7 @@ def test_keys_capture_sigkill_resume_and_a_restored_terminal(term, tmp_path):
     term.type("Ada Lovelace: kept after a crash #crash")
     term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
 
-    subprocess.run(["pkill", "-KILL", "-f", "liftkit run a.toml"], check=True)
+    term.signal(signal.SIGKILL)
     term.wait_for("EXIT=137")
     term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
     screen = term.wait_for("1 reflection")
@@ -134,7 +134,7 @@ def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
         time.sleep(0.1)
     digit_rows = [line for line in big.splitlines() if "█" in line]
     assert len(digit_rows) > len([line for line in small.splitlines() if "█" in line])
-    subprocess.run(["pkill", "-TERM", "-f", "liftkit run a.toml"], check=True)
+    term.signal(signal.SIGTERM)
     assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
     stty_is_sane(term)
     assert journal(tmp_path)[-1]["reason"] == "sigterm"

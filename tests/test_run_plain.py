@@ -50,6 +50,16 @@ def journal(folder):
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+def wait_for_event(folder, type_, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        paths = list(folder.glob("*/journal.jsonl"))
+        if paths and f'"type":"{type_}"' in paths[0].read_text():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no {type_} event in the journal")
+
+
 def run_plain(tmp_path, agenda_text, commands, *extra, timeout=20):
     (tmp_path / "a.toml").write_text(agenda_text)
     proc = subprocess.run(
@@ -108,7 +118,8 @@ def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_
     proc.stdin.write("pause\nresume\n+\n")
     proc.stdin.close()
     proc.stdin = None  # end of input; communicate() must not flush it again
-    time.sleep(2.5)
+    wait_for_event(tmp_path / "s", "extend")
+    time.sleep(1.5)  # 90 rehearsed seconds: at least one status line
     assert proc.poll() is None  # still running after end of input
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=10)
@@ -133,12 +144,7 @@ def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypa
     )
     proc.stdin.write("r confirmed before the crash\n")
     proc.stdin.flush()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        events = list((tmp_path / "s").glob("*/journal.jsonl"))
-        if events and "confirmed before" in events[0].read_text():
-            break
-        time.sleep(0.05)
+    wait_for_event(tmp_path / "s", "reflection")
     proc.kill()
     proc.communicate()
 
