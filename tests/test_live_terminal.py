@@ -127,14 +127,17 @@ def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
     small = term.wait_for("running")
     assert max(len(line) for line in small.splitlines()) <= 80
     term.resize(140, 45)
+
+    def digit_rows(screen):
+        return len([line for line in screen.splitlines() if "█" in line])
+
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        big = term.screen()
-        if max(len(line.rstrip()) for line in big.splitlines()) > 100:
-            break
+    big = term.screen()
+    while time.monotonic() < deadline and digit_rows(big) <= digit_rows(small):
         time.sleep(0.1)
-    digit_rows = [line for line in big.splitlines() if "█" in line]
-    assert len(digit_rows) > len([line for line in small.splitlines() if "█" in line])
+        big = term.screen()
+    assert digit_rows(big) > digit_rows(small)  # larger digits
+    assert max(len(line.rstrip()) for line in big.splitlines()) > 80  # using the width
     term.signal(signal.SIGTERM)
     assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
     stty_is_sane(term)
