@@ -204,3 +204,26 @@ def test_start_waits_for_the_clock_time_and_n_starts_at_once(tmp_path):
     assert "> 1/2 Alone" in proc.stdout
     start = next(e for e in journal(tmp_path / "s") if e["type"] == "session_start")
     assert datetime.fromisoformat(start["planned_start"]).strftime("%H:%M") == later
+
+
+def test_ctrl_c_asks_first_and_a_second_one_quits(tmp_path):
+    (tmp_path / "a.toml").write_text(OPEN_ENDED)
+    proc = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env(),
+    )
+    wait_for_event(tmp_path / "s", "segment_start")
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    assert proc.poll() is None  # the first Ctrl-C only asks
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130
+    assert "press Ctrl-C again" in out and "interrupted: stopping" in out
+    assert "Traceback" not in err
+    assert journal(tmp_path / "s")[-1]["reason"] == "interrupt"

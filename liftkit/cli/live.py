@@ -28,7 +28,7 @@ from liftkit.core.session import LiveSession, carry_out
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
-MIN_SLEEP = 0.05
+MIN_SLEEP = 0.1
 
 
 @dataclass
@@ -133,7 +133,9 @@ class LiveApp:
                     return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
                 live.update(self.screen(), refresh=True)
                 self.signals.resized = False
-                for key in keys.read(self.sleep_for()):
+                pressed = keys.read(self.sleep_for())
+                pressed += ["CTRL_C"] * self.signals.take_interrupts()
+                for key in pressed:
                     outcome = self._act(step(self.ui, key, s.now()), live, keys)
                     if outcome is not None:
                         return outcome

@@ -93,13 +93,23 @@ class PlainApp:
                     outcome = self._command(line)
                     if outcome is not None:
                         return outcome
+                for _ in range(self.signals.take_interrupts()):
+                    outcome = self._interrupt()
+                    if outcome is not None:
+                        return outcome
             except KeyboardInterrupt:
-                if self.ui.confirm == "interrupt":
-                    self.say("interrupted: stopping")
-                    s.stop("interrupt")
-                    return Outcome(EXIT_INTERRUPTED, "interrupt")
-                self.ui.confirm = "interrupt"
-                self.say("Ctrl-C: press Ctrl-C again or type y to quit; anything else carries on")
+                outcome = self._interrupt()
+                if outcome is not None:
+                    return outcome
+
+    def _interrupt(self) -> Outcome | None:
+        if self.ui.confirm == "interrupt":
+            self.say("interrupted: stopping")
+            self.session.stop("interrupt")
+            return Outcome(EXIT_INTERRUPTED, "interrupt")
+        self.ui.confirm = "interrupt"
+        self.say("Ctrl-C: press Ctrl-C again or type y to quit; anything else carries on")
+        return None
 
     def _may_start(self) -> bool:
         if self.start_now or self.start_at is None:
