@@ -149,3 +149,20 @@ def test_new_durations_drop_warnings_and_silence_that_no_longer_fit():
     assert shorter.segments[4].silence == 0  # 30 s of silence does not fit in 20 s
     assert shorter.declared_total is None
     assert parse_agenda(dumps_agenda(shorter)) == shorter
+
+
+def test_windows_line_ends_keep_line_numbers_right():
+    text = 'title = "Call"\r\n\r\n[[segments]]\r\ntitle = "A"\r\nduration = "0"\r\n'
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(text.encode(), "win.toml")
+    assert str(caught.value).startswith('win.toml:5: segment 1 "A": "duration": "0" is not')
+
+
+def test_a_value_with_line_breaks_stays_on_one_message_line():
+    text = 'title = "Call"\n[[segments]]\ntitle = "A"\nduration = """\nfive\nminutes"""\n'
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(text, "a.toml")
+    assert str(caught.value) == (
+        'a.toml:4: segment 1 "A": "duration": cannot read "five\\nminutes" as a duration; '
+        'write it like "90s", "5m", "1h 15m", "1:30" (minutes:seconds) or a number of minutes'
+    )

@@ -428,3 +428,46 @@ def test_ctrl_c_exits_130_through_the_error_path(cli, monkeypatch):
     result = cli("agenda", "show", "community-conversation")
     assert result.exit_code == 130
     assert result.stderr == "\nInterrupted.\n"
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+def test_show_and_check_read_standard_input_for_dash(cli):
+    written = cli("new", "-", "--from", "1-2-4-all").stdout
+    shown = cli("agenda", "show", "-", "--json", input=written)
+    assert shown.exit_code == 0
+    assert json.loads(shown.stdout)["title"] == "1-2-4-All"
+    checked = cli("agenda", "check", "-", input=written)
+    assert (checked.exit_code, checked.stdout) == (0, "ok: -: 1-2-4-All (4 segments, 12m)\n")
+
+
+def test_problems_in_standard_input_are_named_stdin(cli):
+    result = cli("agenda", "check", "-", input='title = "x"\n[[segments]]\ntitle = "a"\n')
+    assert result.exit_code == 2
+    assert only_error_lines(result.stderr) == [
+        'Error: <stdin>:2: segment 1 "a": needs a "duration"; write it like "90s", "5m", '
+        '"1h 15m", "1:30" (minutes:seconds) or a number of minutes'
+    ]
+
+
+def test_show_prints_titles_literally_not_as_rich_markup(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("a.toml").write_text(
+        'title = "Call [draft]"\ndescription = "[bold]notes[/bold]"\n'
+        '[[segments]]\ntitle = "[red]Opening[/red]"\nduration = 5\n'
+    )
+    result = cli("agenda", "show", "a.toml")
+    assert result.exit_code == 0
+    for text in ("Call [draft]", "[bold]notes[/bold]", "[red]Opening[/red]"):
+        assert text in result.stdout
+
+
+def test_show_on_a_narrow_terminal_keeps_times_whole(runner):
+    from liftkit.cli.app import app
+
+    result = runner.invoke(app, ["agenda", "show", "hosted-event"], env={"COLUMNS": "50"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 50
+    rows = timeline_rows(result.stdout)
+    assert [(r[1], r[2]) for r in rows][:2] == [("0:00", "0:10"), ("0:10", "0:30")]

@@ -99,3 +99,37 @@ def test_lint_format_and_types(command):
         [*tool(command[0]), *command[1:]], capture_output=True, text=True, cwd=REPO, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_agenda_list_loads_no_other_command_module():
+    loaded = loaded_by_command("agenda", "list")
+    commands = sorted(m for m in loaded if m.startswith("liftkit.cli.") and m.endswith("_cmd"))
+    assert commands == ["liftkit.cli.agenda_cmd"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agenda", "list"],
+        ["agenda", "show", "1-2-4-all", "--start", "9:00"],
+        ["agenda", "--help"],
+        ["new", "--help"],
+        ["agenda", "show", "nope.toml"],
+        ["agenda", "bogus"],
+        ["bogus"],
+        ["--help"],
+    ],
+    ids=" ".join,
+)
+def test_the_command_line_behaves_like_the_full_app(cli, args, tmp_path, monkeypatch):
+    """main() builds only the app a command needs; what the user sees is the same."""
+    monkeypatch.chdir(tmp_path)
+    full = cli(*args)
+    real = subprocess.run(
+        [sys.executable, "-m", "liftkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert (real.returncode, real.stdout, real.stderr) == (full.exit_code, full.stdout, full.stderr)

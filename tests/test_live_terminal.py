@@ -1,7 +1,8 @@
 """`liftkit run` in a real terminal (tmux): keys, capture, SIGKILL and resume, restore."""
 
 import json
-import subprocess
+import re
+import signal
 import sys
 import time
 
@@ -81,7 +82,7 @@ def test_keys_capture_sigkill_resume_and_a_restored_terminal(term, tmp_path):
     term.type("Ada Lovelace: kept after a crash #crash")
     term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
 
-    subprocess.run(["pkill", "-KILL", "-f", "liftkit run a.toml"], check=True)
+    term.signal(signal.SIGKILL)
     term.wait_for("EXIT=137")
     term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
     screen = term.wait_for("1 reflection")
@@ -126,15 +127,123 @@ def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
     small = term.wait_for("running")
     assert max(len(line) for line in small.splitlines()) <= 80
     term.resize(140, 45)
+
+    def digit_rows(screen):
+        return len([line for line in screen.splitlines() if "█" in line])
+
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        big = term.screen()
-        if max(len(line.rstrip()) for line in big.splitlines()) > 100:
-            break
+    big = term.screen()
+    while time.monotonic() < deadline and digit_rows(big) <= digit_rows(small):
         time.sleep(0.1)
-    digit_rows = [line for line in big.splitlines() if "█" in line]
-    assert len(digit_rows) > len([line for line in small.splitlines() if "█" in line])
-    subprocess.run(["pkill", "-TERM", "-f", "liftkit run a.toml"], check=True)
+        big = term.screen()
+    assert digit_rows(big) > digit_rows(small)  # larger digits
+    assert max(len(line.rstrip()) for line in big.splitlines()) > 80  # using the width
+    term.signal(signal.SIGTERM)
     assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
     stty_is_sane(term)
     assert journal(tmp_path)[-1]["reason"] == "sigterm"
+
+
+def test_the_bell_rings_once_for_a_warning(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "bell.toml").write_text(
+        'title = "Bell"\n[[segments]]\ntitle = "Only"\nduration = "2m"\nwarn = ["1m"]\n'
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("COLUMNS", "LINES")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "liftkit", "run", "bell.toml", "--rehearse", "30", "--sessions", "s"],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(24, 80),
+    )
+    child.expect("running", timeout=10)
+    child.expect("\x07", timeout=10)  # the one-minute warning
+    child.expect("1M LEFT", timeout=5)
+    child.sendcontrol("c")
+    child.expect("Ctrl-C again", timeout=5)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF, timeout=10)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("kept when the window closes")
+    term.wait_for("Saved reflection")
+    term.close()  # the window goes away: SIGHUP
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and journal(tmp_path)[-1]["type"] != "stop":
+        time.sleep(0.1)
+    events = journal(tmp_path)
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sighup"
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        "kept when the window closes"
+    ]
+
+
+def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path):
+    # A view that fails on its twentieth frame, after a reflection has been saved.
+    (tmp_path / "faulty.py").write_text(
+        "import sys\n"
+        "import liftkit.cli.live_view as view\n"
+        "calls = 0\n"
+        "real = view._bars\n"
+        "def bars(*args):\n"
+        "    global calls\n"
+        "    calls += 1\n"
+        "    if calls >= 20 and '--now' in open('trigger').read():\n"
+        "        raise RuntimeError('the view broke')\n"
+        "    return real(*args)\n"
+        "view._bars = bars\n"
+        "from liftkit.cli.main import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    (tmp_path / "trigger").write_text("")
+    term.run([sys.executable, "faulty.py", "run", "a.toml", "--sessions", "s", "--rehearse", "20"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("saved before the fault")
+    term.wait_for("Saved reflection")
+    (tmp_path / "trigger").write_text("--now")
+    screen = term.wait_for("EXIT=1", timeout=15)
+    assert "internal error: RuntimeError: the view broke" in screen
+    assert "Traceback" not in screen
+    stty_is_sane(term)
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["saved before the fault"]
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "error"
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+def test_no_color_drops_colours_but_keeps_the_words(tmp_path, no_color):
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "warn.toml").write_text(
+        'title = "Warn"\n[[segments]]\ntitle = "Only"\nduration = "2m"\nwarn = ["1m"]\n'
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("COLUMNS", "LINES")}
+    env.pop("NO_COLOR", None)
+    env["TERM"] = "xterm-256color"
+    if no_color:
+        env["NO_COLOR"] = "1"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "liftkit", "run", "warn.toml", "--rehearse", "30", "--sessions", "s"],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+    )
+    child.expect("1M LEFT", timeout=15)
+    shown = child.before
+    child.sendcontrol("c")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF, timeout=10)
+    child.close()
+    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[25])[;m]")
+    assert bool(colour.search(shown)) is not no_color

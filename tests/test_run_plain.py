@@ -50,6 +50,16 @@ def journal(folder):
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+def wait_for_event(folder, type_, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        paths = list(folder.glob("*/journal.jsonl"))
+        if paths and f'"type":"{type_}"' in paths[0].read_text():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no {type_} event in the journal")
+
+
 def run_plain(tmp_path, agenda_text, commands, *extra, timeout=20):
     (tmp_path / "a.toml").write_text(agenda_text)
     proc = subprocess.run(
@@ -108,7 +118,8 @@ def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_
     proc.stdin.write("pause\nresume\n+\n")
     proc.stdin.close()
     proc.stdin = None  # end of input; communicate() must not flush it again
-    time.sleep(2.5)
+    wait_for_event(tmp_path / "s", "extend")
+    time.sleep(1.5)  # 90 rehearsed seconds: at least one status line
     assert proc.poll() is None  # still running after end of input
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=10)
@@ -133,12 +144,7 @@ def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypa
     )
     proc.stdin.write("r confirmed before the crash\n")
     proc.stdin.flush()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        events = list((tmp_path / "s").glob("*/journal.jsonl"))
-        if events and "confirmed before" in events[0].read_text():
-            break
-        time.sleep(0.05)
+    wait_for_event(tmp_path / "s", "reflection")
     proc.kill()
     proc.communicate()
 
@@ -186,3 +192,38 @@ def test_run_rejects_bad_input_with_one_line_and_exit_2(cli, tmp_path, monkeypat
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "liftkit-sessions").exists()  # nothing half-made
+
+
+def test_start_waits_for_the_clock_time_and_n_starts_at_once(tmp_path):
+    from datetime import datetime, timedelta
+
+    later = (datetime.now() + timedelta(minutes=30)).strftime("%H:%M")
+    proc = run_plain(tmp_path, AUTO, "n\n", "--start", later, "--rehearse", "120")
+    assert proc.returncode == 0, proc.stderr
+    assert f"waiting to start at {later}" in proc.stdout
+    assert "> 1/2 Alone" in proc.stdout
+    start = next(e for e in journal(tmp_path / "s") if e["type"] == "session_start")
+    assert datetime.fromisoformat(start["planned_start"]).strftime("%H:%M") == later
+
+
+def test_ctrl_c_asks_first_and_a_second_one_quits(tmp_path):
+    (tmp_path / "a.toml").write_text(OPEN_ENDED)
+    proc = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env(),
+    )
+    wait_for_event(tmp_path / "s", "segment_start")
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    assert proc.poll() is None  # the first Ctrl-C only asks
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130
+    assert "press Ctrl-C again" in out and "interrupted: stopping" in out
+    assert "Traceback" not in err
+    assert journal(tmp_path / "s")[-1]["reason"] == "interrupt"

@@ -115,7 +115,7 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     time.advance(30)
     s.tick()
     s.reflect("kept", "live")
-    # kill -9: no stop event, the journal is simply left as it is
+    s.close()  # kill -9: no stop event; the process's lock goes with it
     time.advance(45)
     resumed = resume(s.folder, time)
     r = resumed.session
@@ -206,3 +206,28 @@ def test_plain_commands_drive_the_session(tmp_path, agenda_file):
     assert carry_out(s, Action("jump", number=7), "plain") == "No segment 8: choose 1 to 3."
     carry_out(s, Action("next"), "plain")
     assert carry_out(s, Action("poll", text="1 2"), "plain") == "This segment has no polls."
+
+
+def test_a_running_session_cannot_be_resumed_a_second_time(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    with pytest.raises(LiftkitError, match="running in another terminal"):
+        resume(s.folder, time)
+    s.reflect("still mine", "live")  # the running session is unharmed
+    assert journal_of(s)[-1]["text"] == "still mine"
+
+
+def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
+    from liftkit.core.journal import append_event
+
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    append_event(
+        s.folder / "journal.jsonl", "reflection", 0.0, T0, segment=0, text="from a note",
+        author=None, tags=[], source="note",
+    )  # fmt: skip
+    s.reflect("from the session", "live")
+    texts = [e["text"] for e in journal_of(s) if e["type"] == "reflection"]
+    assert texts == ["from a note", "from the session"]

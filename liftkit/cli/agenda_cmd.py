@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from liftkit.cli.errors import report
 from liftkit.cli.text import text_table
-from liftkit.core.agenda import load_agenda, timeline
+from liftkit.core.agenda import load_agenda, parse_agenda, timeline
 from liftkit.core.durations import format_duration
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
-from liftkit.core.templates import resolve_agenda, template_names, template_path
+from liftkit.core.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.timeparse import clock_text, offset_text, parse_start
 
 app = typer.Typer(
@@ -23,8 +25,18 @@ app = typer.Typer(
 
 AgendaArg = Annotated[
     str,
-    typer.Argument(metavar="AGENDA", help="A TOML agenda file, or the name of a bundled template."),
+    typer.Argument(
+        metavar="AGENDA",
+        help="A TOML agenda file, the name of a bundled template, or - for standard input.",
+    ),
 ]
+
+
+def resolve(argument: str) -> Resolved:
+    """An AGENDA argument, where - reads the agenda from standard input."""
+    if argument == "-":
+        return Resolved(parse_agenda(sys.stdin.buffer.read(), "<stdin>"), Path("-"), "stdin")
+    return resolve_agenda(argument)
 
 
 @app.command("list")
@@ -54,7 +66,7 @@ def show(
     Example: liftkit agenda show community-conversation --start 14:00
     """
     begin = parse_start(start, "--start") if start is not None else None
-    resolved = resolve_agenda(agenda)
+    resolved = resolve(agenda)
     rows = timeline(resolved.agenda, begin)
 
     def when(offset: int, clock: datetime | None) -> str:
@@ -111,7 +123,7 @@ def check(
     failed = 0
     for argument in agendas:
         try:
-            resolved = resolve_agenda(argument)
+            resolved = resolve(argument)
         except LiftkitError as error:
             report(error)
             failed += 1

@@ -15,7 +15,7 @@ from datetime import datetime
 from rich.console import Console
 from rich.live import Live
 
-from liftkit.cli.live_view import render
+from liftkit.cli.live_view import Frame
 from liftkit.cli.terminal import KeyReader, Signals, Terminated
 from liftkit.core.capture import parse_counts
 from liftkit.core.controls import Action, Ui, step
@@ -28,7 +28,7 @@ from liftkit.core.session import LiveSession, carry_out
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
-MIN_SLEEP = 0.05
+MIN_SLEEP = 0.1
 
 
 @dataclass
@@ -51,12 +51,14 @@ class LiveApp:
         start_at: datetime | None = None,
     ) -> None:
         self.session = session
-        self.start_at = start_at
+        self.start_at = start_at  # the planned start, kept in the journal
+        self.start_now = start_at is None
         self.console = console
         self.ui = Ui(rate=session.clock.rate)
         self.groups_view = groups_view
         self.reshuffle = reshuffle
         self.signals = Signals()
+        self.frame = Frame()
         self.session.guard = self.signals.deferred
 
     # ------------------------------------------------------------------ drawing
@@ -66,7 +68,7 @@ class LiveApp:
         t = s.now()
         start = s.engine.started_at
         size = self.console.size
-        return render(
+        return self.frame.render(
             build_screen(
                 s.engine.view(t),
                 self.ui,
@@ -87,7 +89,7 @@ class LiveApp:
         t = s.now()
         wake = s.engine.next_change(t)
         real = s.clock.real_seconds(wake - t) if wake is not None else MAX_SLEEP
-        if s.engine.status == NOT_STARTED and self.start_at is not None:
+        if s.engine.status == NOT_STARTED and self.start_at is not None and not self.start_now:
             until = (self.start_at - s.clock.wall_at(t)).total_seconds()
             real = until % 1.0 or 1.0
         return min(max(real, MIN_SLEEP), MAX_SLEEP)
@@ -117,7 +119,9 @@ class LiveApp:
         while True:
             try:
                 if s.engine.status == NOT_STARTED and (
-                    self.start_at is None or s.clock.wall_at(s.now()) >= self.start_at
+                    self.start_now
+                    or self.start_at is None
+                    or s.clock.wall_at(s.now()) >= self.start_at
                 ):
                     s.start(self.start_at)
                 self._ring(s.tick())
@@ -129,7 +133,9 @@ class LiveApp:
                     return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
                 live.update(self.screen(), refresh=True)
                 self.signals.resized = False
-                for key in keys.read(self.sleep_for()):
+                pressed = keys.read(self.sleep_for())
+                pressed += ["CTRL_C"] * self.signals.take_interrupts()
+                for key in pressed:
                     outcome = self._act(step(self.ui, key, s.now()), live, keys)
                     if outcome is not None:
                         return outcome
@@ -152,7 +158,7 @@ class LiveApp:
             return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
         if s.engine.status == NOT_STARTED:
             if name in ("toggle_pause", "next"):
-                self.start_at = None  # start now
+                self.start_now = True
             return None
         if name in ("toggle_pause", "next", "back", "extend", "jump"):
             before = s.engine.status, s.engine.index

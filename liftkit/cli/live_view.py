@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.layout import Layout
-from rich.padding import Padding
-from rich.progress_bar import ProgressBar
+from collections.abc import Callable
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -27,29 +27,96 @@ BOTTOM_ROWS = 3
 MIN_BODY = 4
 
 
-def render(screen: Screen, width: int, height: int) -> RenderableType:
-    style = TONE_STYLE.get(screen.tone, "bold")
-    spare_rows = max(height - TOP_ROWS - BAR_ROWS - BOTTOM_ROWS - MIN_BODY - 1, HEIGHT)
-    scale = best_scale(screen.countdown, max(width - 4, 10), spare_rows)
-    digits = Text("\n".join(big_text(screen.countdown, scale)), style=style, no_wrap=True)
-    digits_rows = HEIGHT * scale + 1
+class Frame:
+    """The whole screen as lines, region by region, each region cut or padded to its height.
 
-    layout = Layout()
-    layout.split_column(
-        Layout(_top(screen), name="top", size=TOP_ROWS),
-        Layout(
-            Group(
-                Padding(digits, (0, 0, 0, max((width - len(digits.plain.split("\n")[0])) // 2, 0))),
-                Text(screen.status, style=style, justify="center"),
+    Regions that did not change since the last frame (the body, the top and bottom lines)
+    are taken from a cache, so an idle second costs little more than the countdown itself.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[object, list[list[Segment]]]] = {}
+
+    def lines(
+        self,
+        console: Console,
+        name: str,
+        key: object,
+        make: Callable[[], RenderableType],
+        width: int,
+        height: int,
+    ) -> list[list[Segment]]:
+        cached = self._cache.get(name)
+        if cached is not None and cached[0] == (key, width, height):
+            return cached[1]
+        options = console.options.update(width=width, height=height)
+        lines = console.render_lines(make(), options, pad=True)[:height]
+        blank = [Segment(" " * width)]
+        lines.extend([blank] * (height - len(lines)))
+        self._cache[name] = ((key, width, height), lines)
+        return lines
+
+    def render(self, screen: Screen, width: int, height: int) -> RenderableType:
+        return _Rendered(self, screen, width, height)
+
+
+class _Rendered:
+    def __init__(self, frame: Frame, screen: Screen, width: int, height: int) -> None:
+        self.frame, self.screen, self.width, self.height = frame, screen, width, height
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        screen, width, height = self.screen, self.width, self.height
+        style = TONE_STYLE.get(screen.tone, "bold")
+        spare_rows = max(height - TOP_ROWS - BAR_ROWS - BOTTOM_ROWS - MIN_BODY - 1, HEIGHT)
+        scale = best_scale(screen.countdown, max(width - 4, 10), spare_rows)
+        digits_rows = HEIGHT * scale + 1
+        body_rows = max(height - TOP_ROWS - digits_rows - BAR_ROWS - BOTTOM_ROWS, 0)
+        body_key = (
+            screen.show_help, screen.prompt, tuple(screen.questions), screen.notes, screen.groups,
+        )  # fmt: skip
+        regions = [
+            ("top", _top_key(screen), lambda: _top(screen), TOP_ROWS),
+            (
+                "countdown",
+                (screen.countdown, screen.status, style, scale),
+                lambda: _countdown(screen, style, scale, width),
+                digits_rows,
             ),
-            name="countdown",
-            size=digits_rows,
-        ),
-        Layout(_bars(screen), name="bars", size=BAR_ROWS),
-        Layout(_help() if screen.show_help else _body(screen), name="body"),
-        Layout(_bottom(screen, width), name="bottom", size=BOTTOM_ROWS),
-    )
-    return layout
+            ("bars", None, lambda: _bars(screen, width), BAR_ROWS),
+            ("body", body_key, lambda: _help() if screen.show_help else _body(screen), body_rows),
+            (
+                "bottom",
+                (screen.next_line, screen.message, screen.confirm),
+                lambda: _bottom(screen, width),
+                BOTTOM_ROWS,
+            ),
+        ]
+        new_line = Segment.line()
+        for name, key, make, rows in regions:
+            if rows <= 0:
+                continue
+            if key is None:  # changes every second: not worth caching
+                key = object()
+            for line in self.frame.lines(console, name, key, make, width, rows):
+                yield from line
+                yield new_line
+
+
+def render(screen: Screen, width: int, height: int) -> RenderableType:
+    """A one-off frame (tests, and the first draw)."""
+    return Frame().render(screen, width, height)
+
+
+def _top_key(screen: Screen) -> tuple[object, ...]:
+    return (screen.title, screen.wall_clock, screen.position, screen.segment_title, screen.kind,
+            screen.reflections)  # fmt: skip
+
+
+def _countdown(screen: Screen, style: str, scale: int, width: int) -> RenderableType:
+    rows = big_text(screen.countdown, scale)
+    indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
+    digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
+    return Group(digits, Text(screen.status, style=style, justify="center"))
 
 
 def _top(screen: Screen) -> RenderableType:
@@ -66,23 +133,23 @@ def _top(screen: Screen) -> RenderableType:
     return grid
 
 
-def _bars(screen: Screen) -> RenderableType:
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(width=8, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_row(
-        Text("segment", style="dim"),
-        ProgressBar(total=1.0, completed=screen.segment_progress),
-        Text(screen.segment_line),
-    )
-    grid.add_row(
-        Text("session", style="dim"),
-        ProgressBar(total=1.0, completed=screen.session_progress),
-        Text(""),
-    )
+def _bar(label: str, progress: float, right: str, width: int) -> Text:
+    """A progress line readable without colour: filled blocks, then light shade."""
+    room = max(width - len(label) - len(right) - 3, 4)
+    filled = round(min(max(progress, 0.0), 1.0) * room)
+    line = Text(no_wrap=True, overflow="crop")
+    line.append(f"{label} ", style="dim")
+    line.append("█" * filled, style="bold")
+    line.append("░" * (room - filled), style="dim")
+    line.append(f" {right}")
+    return line
+
+
+def _bars(screen: Screen, width: int) -> RenderableType:
     return Group(
-        grid, Text(screen.session_line, justify="right", no_wrap=True, overflow="ellipsis")
+        _bar("segment", screen.segment_progress, screen.segment_line, width),
+        _bar("session", screen.session_progress, "", width),
+        Text(screen.session_line, justify="right", no_wrap=True, overflow="ellipsis"),
     )
 
 

@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> None:
         # The most common check of an install answers before Typer is even imported.
         sys.stdout.write(f"liftkit {__version__}\n")
         sys.exit(0)
-    from liftkit.cli.app import app, get_command
+    from liftkit.cli.app import app_for, get_command
 
-    command = get_command(app)
+    command = get_command(app_for(args))
     command.main(args=args, prog_name="liftkit", standalone_mode=True)

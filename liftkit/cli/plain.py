@@ -37,7 +37,8 @@ class PlainApp:
         self.session = session
         self.out = out
         self.stdin_fd = stdin_fd
-        self.start_at = start_at
+        self.start_at = start_at  # the planned start, kept in the journal
+        self.start_now = start_at is None
         self.reshuffle = reshuffle
         self.ui = Ui()
         self.signals = Signals()
@@ -92,16 +93,26 @@ class PlainApp:
                     outcome = self._command(line)
                     if outcome is not None:
                         return outcome
+                for _ in range(self.signals.take_interrupts()):
+                    outcome = self._interrupt()
+                    if outcome is not None:
+                        return outcome
             except KeyboardInterrupt:
-                if self.ui.confirm == "interrupt":
-                    self.say("interrupted: stopping")
-                    s.stop("interrupt")
-                    return Outcome(EXIT_INTERRUPTED, "interrupt")
-                self.ui.confirm = "interrupt"
-                self.say("Ctrl-C: press Ctrl-C again or type y to quit; anything else carries on")
+                outcome = self._interrupt()
+                if outcome is not None:
+                    return outcome
+
+    def _interrupt(self) -> Outcome | None:
+        if self.ui.confirm == "interrupt":
+            self.say("interrupted: stopping")
+            self.session.stop("interrupt")
+            return Outcome(EXIT_INTERRUPTED, "interrupt")
+        self.ui.confirm = "interrupt"
+        self.say("Ctrl-C: press Ctrl-C again or type y to quit; anything else carries on")
+        return None
 
     def _may_start(self) -> bool:
-        if self.start_at is None:
+        if self.start_now or self.start_at is None:
             return True
         now_wall = self.session.clock.wall_at(self.session.now())
         if now_wall >= self.start_at:
@@ -131,7 +142,7 @@ class PlainApp:
         s = self.session
         t = s.now()
         wakes = [w for w in (s.engine.next_due(), self._next_minute) if w is not None]
-        if s.engine.status == NOT_STARTED and self.start_at is not None:
+        if s.engine.status == NOT_STARTED and self.start_at is not None and not self.start_now:
             real = (self.start_at - s.clock.wall_at(t)).total_seconds()
             return min(max(real, 0.0), MAX_SLEEP)
         if not wakes:
@@ -161,7 +172,7 @@ class PlainApp:
     def _command(self, line: str) -> Outcome | None:
         s = self.session
         if s.engine.status == NOT_STARTED and line.strip().lower() in ("n", "next", "start"):
-            self.start_at = None
+            self.start_now = True
             return None
         action = parse_line(self.ui, line)
         if action.name == "quit":

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from liftkit.core.agenda import Agenda, TimelineRow
 from liftkit.core.durations import format_duration
@@ -25,22 +26,26 @@ def agenda_timeline(
     clock: bool,
 ) -> None:
     out = console()
+    # Titles come from the host's file: Text() keeps "[draft]" literal instead of rich markup.
     table = Table(
-        title=agenda.title,
-        caption=agenda.description or None,
+        title=Text(agenda.title),
+        caption=Text(agenda.description) if agenda.description else None,
         box=box.SIMPLE_HEAD,
         title_style="bold",
         caption_justify="left",
+        padding=(0, 1, 0, 0),  # with the box's blank divider: two spaces between columns
+        pad_edge=False,
     )
-    table.add_column("#", justify="right")
-    table.add_column("start" if clock else "from", justify="right")
-    table.add_column("end" if clock else "to", justify="right")
-    table.add_column("length", justify="right")
-    table.add_column("kind")
-    table.add_column("segment")
+    # On a narrow terminal the segment titles wrap; times, lengths and kinds stay whole.
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("start" if clock else "from", justify="right", no_wrap=True)
+    table.add_column("end" if clock else "to", justify="right", no_wrap=True)
+    table.add_column("length", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("segment", ratio=1)
     for row, start, end in zip(rows, starts, ends, strict=True):
         table.add_row(
-            str(row.index), start, end, format_duration(row.duration), row.kind, row.title
+            str(row.index), start, end, format_duration(row.duration), row.kind, Text(row.title)
         )
     table.add_section()
     table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")

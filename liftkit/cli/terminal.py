@@ -39,13 +39,16 @@ class Terminated(Exception):
 
 
 class Signals:
-    """SIGTERM, SIGHUP and SIGWINCH as flags that also wake a `select` (through a pipe).
+    """SIGINT, SIGTERM, SIGHUP and SIGWINCH as flags that also wake a `select` (a pipe).
 
-    While `raising` is set (a prompt is open and owns the terminal), SIGTERM and SIGHUP
-    raise `Terminated` instead, so the prompt unwinds and the session can stop cleanly.
+    Flags rather than exceptions, so that Ctrl-C never cuts a write to the screen or the
+    journal in half. While `raising` is set (a prompt is open and owns the terminal),
+    SIGTERM and SIGHUP raise `Terminated` and SIGINT raises KeyboardInterrupt instead, so
+    the prompt unwinds.
     """
 
     def __init__(self) -> None:
+        self.interrupts = 0
         self.terminate: str | None = None
         self.resized = False
         self.raising = False
@@ -59,7 +62,7 @@ class Signals:
         os.set_blocking(self.wake_fd, False)
         os.set_blocking(self._write_fd, False)
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
-        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH):
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH):
             self._saved[signum] = signal.signal(signum, self._handle)
         return self
 
@@ -75,14 +78,25 @@ class Signals:
         if signum == signal.SIGWINCH:
             self.resized = True
             return
+        if signum == signal.SIGINT:
+            # Counted from the wake-up pipe, which gets a byte for every Ctrl-C even when
+            # two arrive before this handler runs once.
+            if self.raising:
+                raise KeyboardInterrupt
+            return
         self.terminate = "sigterm" if signum == signal.SIGTERM else "sighup"
         if self.raising:
             raise Terminated(self.terminate)
 
+    def take_interrupts(self) -> int:
+        self.drain()
+        count, self.interrupts = self.interrupts, 0
+        return count
+
     def drain(self) -> None:
         with contextlib.suppress(BlockingIOError, OSError):
-            while os.read(self.wake_fd, 512):
-                pass
+            while data := os.read(self.wake_fd, 512):
+                self.interrupts += data.count(signal.SIGINT.value)
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
@@ -103,6 +117,7 @@ class Signals:
             yield
         finally:
             self.raising = False
+            self.take_interrupts()  # a Ctrl-C inside the prompt was the prompt's to handle
 
 
 def decode_keys(data: str) -> list[str]:

@@ -6,13 +6,15 @@ Every event carries `seq` (1, 2, ...), `type`, `wall` (ISO 8601 with the UTC off
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 
@@ -62,42 +64,50 @@ def read_journal(path: Path) -> JournalRead:
 
 
 class Journal:
-    """An append-only journal file. Each append is one write, flushed and fsynced."""
+    """An append-only journal file. Each append is one write(2), then fsync.
 
-    def __init__(self, path: Path, next_seq: int = 1) -> None:
+    The file is opened with O_APPEND (so `liftkit note` can add a line while a session runs)
+    and held under an exclusive lock for as long as a session has it open, so that a second
+    `liftkit resume` of a running session is refused rather than interleaved.
+    """
+
+    def __init__(self, path: Path, fd: int, next_seq: int = 1) -> None:
         self.path = path
         self.next_seq = next_seq
-        self._handle: IO[bytes] | None = None
+        self._fd: int | None = fd
 
     @classmethod
     def create(cls, path: Path) -> Journal:
-        journal = cls(path)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
         except FileExistsError:
             raise LiftkitError(f"{path}: a journal is already here", "resume it instead") from None
-        # O_APPEND: `liftkit note` may add a line while the session runs.
-        journal._handle = os.fdopen(fd, "ab")
+        try:
+            _lock(fd, path)
+        except BaseException:
+            os.close(fd)
+            raise
         _fsync_dir(path.parent)
-        return journal
+        return cls(path, fd)
 
     @classmethod
     def reopen(cls, path: Path, read: JournalRead) -> Journal:
         """Open an existing journal for appending, cutting off a torn last line first."""
-        if read.torn_bytes:
-            with open(path, "r+b") as torn:
-                size = torn.seek(0, os.SEEK_END)
-                torn.truncate(size - read.torn_bytes)
-                os.fsync(torn.fileno())
-        handle = open(path, "ab")  # noqa: SIM115 - held open for the session
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        try:
+            _lock(fd, path)
+            if read.torn_bytes:
+                os.ftruncate(fd, os.fstat(fd).st_size - read.torn_bytes)
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
         last = max((int(e.get("seq", 0)) for e in read.events), default=0)
-        journal = cls(path, next_seq=last + 1)
-        journal._handle = handle
-        return journal
+        return cls(path, fd, next_seq=last + 1)
 
     def append(self, type_: str, mono: float, wall: datetime, **fields: Any) -> dict[str, Any]:
         """Write an event and return it once it is on disk."""
-        if self._handle is None:
+        if self._fd is None:
             raise RuntimeError("journal is closed")
         event: dict[str, Any] = {
             "seq": self.next_seq,
@@ -106,21 +116,18 @@ class Journal:
             "mono": round(mono, 4),
         }
         event.update(fields)
-        line = json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n"
-        self._handle.write(line.encode("utf-8"))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        _write_line(self._fd, event)
         self.next_seq += 1
         return event
 
     @property
     def closed(self) -> bool:
-        return self._handle is None
+        return self._fd is None
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._fd is not None:
+            os.close(self._fd)  # releases the lock
+            self._fd = None
 
     def __enter__(self) -> Journal:
         return self
@@ -129,11 +136,58 @@ class Journal:
         self.close()
 
 
+def _write_line(fd: int, event: dict[str, Any]) -> None:
+    line = (json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    try:
+        written = os.write(fd, line)
+        if written != len(line):  # only when the disk is full; never leave half a line
+            raise OSError(errno.ENOSPC, "short write")
+        os.fsync(fd)
+    except OSError as exc:
+        raise LiftkitError(
+            f"cannot write to the journal: {exc.strerror or exc}",
+            "free some disk space, then `liftkit resume` the session",
+            EXIT_FAILURE,
+        ) from None
+
+
+def _lock(fd: int, path: Path) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise LiftkitError(
+            f"{path.parent}: this session is running in another terminal",
+            "carry on there, or stop it first (q)",
+        ) from None
+
+
 def append_event(path: Path, type_: str, mono: float, wall: datetime, **fields: Any) -> None:
-    """Append one event to an existing journal (e.g. `liftkit note` after the session)."""
-    read = read_journal(path)
-    with Journal.reopen(path, read) as journal:
-        journal.append(type_, mono, wall, **fields)
+    """Append one event to an existing journal (e.g. `liftkit note`), even while it runs.
+
+    When no session holds the journal, a torn last line is cut off first, as on resume; while
+    one runs, its lines are whole (one write each), so the event is simply appended.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            running = False
+        except BlockingIOError:
+            running = True
+        read = read_journal(path)
+        if read.torn_bytes and not running:
+            os.ftruncate(fd, os.fstat(fd).st_size - read.torn_bytes)
+        last = max((int(e.get("seq", 0)) for e in read.events), default=0)
+        event: dict[str, Any] = {
+            "seq": last + 1,
+            "type": type_,
+            "wall": wall.isoformat(timespec="milliseconds"),
+            "mono": round(mono, 4),
+            **fields,
+        }
+        _write_line(fd, event)
+    finally:
+        os.close(fd)
 
 
 def iter_type(events: list[dict[str, Any]], *types: str) -> Iterator[dict[str, Any]]:

@@ -59,6 +59,22 @@ class Tmux:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
 
+    def command_pid(self, timeout: float = 10.0) -> int:
+        """The pid of the command running in the pane's shell (never another test's process)."""
+        shell = int(self._run("list-panes", "-t", "t", "-F", "#{pane_pid}").split()[0])
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            children = subprocess.run(
+                ["pgrep", "-P", str(shell)], capture_output=True, text=True
+            ).stdout.split()
+            if children:
+                return int(children[0])
+            time.sleep(0.05)
+        raise AssertionError("no command is running in the terminal")
+
+    def signal(self, signum: int) -> None:
+        os.kill(self.command_pid(), signum)
+
     def resize(self, width: int, height: int) -> None:
         self._run("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
 
