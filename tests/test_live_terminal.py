@@ -245,6 +245,7 @@ def test_no_color_drops_colours_but_keeps_the_words(tmp_path, no_color):
     child.expect("1M LEFT", timeout=15)
     shown = child.before
     child.sendcontrol("c")
+    child.expect("Ctrl-C again", timeout=10)  # two signals sent at once would merge into one
     child.sendcontrol("c")
     child.expect(pexpect.EOF, timeout=10)
     child.close()
