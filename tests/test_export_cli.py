@@ -324,6 +324,15 @@ def test_overrun_is_marked(cli, tmp_path):
     assert "1 segment overran." in table
 
 
+def test_a_rehearsal_reports_lengths_in_session_time(cli, tmp_path):
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC))
+    journal = folder / "journal.jsonl"
+    journal.write_text(journal.read_text().replace('"rehearse":1.0', '"rehearse":20.0', 1))
+    out = cli("export", str(folder)).stdout
+    assert "This was a rehearsal, run at 20 times the real speed" in out
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 10h | ⚠ +9h 30m |" in out
+
+
 def test_groups_file_is_read(cli, late, tmp_path):
     groups = write(
         tmp_path / "g.json",

@@ -226,7 +226,11 @@ def _overview(report: Report) -> list[str]:
     if report.description:
         out += [lines_of(clean_text(report.description)), ""]
     if report.rehearse != 1:
-        out += [f"This was a rehearsal, run at {report.rehearse:g} times the real speed.", ""]
+        out += [
+            f"This was a rehearsal, run at {report.rehearse:g} times the real speed; the "
+            "lengths below are in session time.",
+            "",
+        ]
     return out
 
 
@@ -283,7 +287,7 @@ def _agenda_as_run(report: Report) -> list[str]:
     out += [*table(headers, rows, right={0, 2, 3, 4, 5}), ""]
     planned = sum(s.planned for s in report.segments)
     if report.start is not None and report.end is not None:
-        took = round((report.end - report.start).total_seconds())
+        took = round((report.end - report.start).total_seconds() * report.rehearse)
         summary = f"Planned {format_duration(planned)}; took {format_duration(took)}."
         overran = [s for s in report.segments if s.actual is not None and s.over > 0]
         if overran:

@@ -62,6 +62,8 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     for log in chats:
         chat.add(log, quotes, timeline, base, options.include_private)
 
+    speed = _speed(first.get("rehearse"))
+    runs = _segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline), speed)
     report = Report(
         title=agenda.title or str(first.get("title") or ""),
         description=agenda.description,
@@ -69,9 +71,9 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,
-        rehearse=_speed(first.get("rehearse")),
+        rehearse=speed,
         attendance=_attendance(session, options.by, len(chat.participants) if chats else None),
-        segments=_segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline)),
+        segments=runs,
         before=quotes.in_order(BEFORE),
         after=quotes.in_order(AFTER),
         unplaced=quotes.unplaced,
@@ -195,7 +197,10 @@ def _segment_runs(
     timeline: Timeline,
     quotes: _Quotes,
     planned_start: datetime | None,
+    speed: float,
 ) -> list[SegmentRun]:
+    """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
+    speed that spent 2 real seconds in a segment spent a minute of it."""
     polls = _poll_results(agenda, events)
     spans = timeline.spans()
     runs = []
@@ -215,7 +220,7 @@ def _segment_runs(
                 planned=segment.duration,
                 planned_start=planned_start + timedelta(seconds=offset) if planned_start else None,
                 actual_start=span[0] if span else None,
-                actual=span[1] if span else None,
+                actual=round(span[1] * speed) if span else None,
                 quotes=tuple(said),
                 polls=tuple(p for p in polls if p.segment == i),
             )
