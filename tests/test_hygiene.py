@@ -133,3 +133,22 @@ def test_the_command_line_behaves_like_the_full_app(cli, args, tmp_path, monkeyp
         timeout=60,
     )
     assert (real.returncode, real.stdout, real.stderr) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_writing_to_a_device_or_pipe_writes_into_it_and_never_replaces_it(tmp_path):
+    import os
+    import stat
+
+    from liftkit.core.files import write_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_atomic(fifo, "through the pipe\n", force=False)
+        assert os.read(reader, 100) == b"through the pipe\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not a renamed file
+    write_atomic("/dev/null", "gone", force=False)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -94,11 +94,10 @@ def export(
         raise LiftkitError(f'--format: "{fmt}" is not a format', "use md or json")
     start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
     target = None if output in (None, "-") else Path(output)
-    # A device or pipe (/dev/stdout, a FIFO) is written to, never replaced by a renamed file.
-    stream = target is not None and target.exists() and not target.is_file()
     if target is not None and target.is_dir():
         raise LiftkitError(f"{target}: is a folder", "give a file name, e.g. -o event-pack.md")
-    if target is not None and target.exists() and not stream and not force:
+    if target is not None and target.is_file() and not force:
+        # Checked before the work, so a long export is not wasted on it.
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
     files = chat or []
     if files.count("-") > 1:
@@ -133,10 +132,6 @@ def export(
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    if stream:
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(text)
         return
     write_atomic(target, text, force=force)
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)

@@ -12,12 +12,25 @@ from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:
     """Write a file through a temporary file in the same folder and a rename.
 
-    With force=False an existing file is kept and an error says how to replace it.
+    With force=False an existing file is kept and an error says how to replace it. A device
+    or a pipe (/dev/null, /dev/stdout, a FIFO) is written into: renaming over it would
+    replace it with a plain file.
     """
     target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.is_dir():
+        raise LiftkitError(f"{target}: is a folder", "give a file name")
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "wb") as stream:
+                stream.write(payload)
+        except OSError as exc:
+            raise LiftkitError(
+                f"{target}: cannot write: {exc.strerror}", "check the path", EXIT_FAILURE
+            ) from None
+        return
     if not force and target.exists():
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
