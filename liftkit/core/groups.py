@@ -296,7 +296,7 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
         if len(distinct_units) > k:
             raise LiftkitError(
                 f"--apart {text}: {len(distinct_units)} people must be in different groups "
-                f"but there are only {k} groups",
+                f"but there {'is only 1 group' if k == 1 else f'are only {k} groups'}",
                 "use more, smaller groups (--size or --count) or a shorter --apart list",
             )
 
@@ -374,7 +374,7 @@ def _problem(setup: _Setup, homes: list[list[int] | None]) -> Problem:
             totals[v] += 1
         bands.append([(t // k, -(-t // k)) for t in totals])
     ncols = len(setup.columns)
-    weights = [10 * 4 ** (ncols - 1 - c) for c in range(ncols)]
+    weights = [2 ** (ncols - c) for c in range(ncols)]  # 2 for the last; doubling upwards
     kinds = [(len(unit), sum(setup.facilitator[i] for i in unit)) for unit in setup.units]
     return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes)
 
@@ -396,11 +396,7 @@ def _start(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng)
         if design is not None:
-            order = list(range(n))
-            rng.shuffle(order)
-            order.sort(
-                key=lambda p: (not setup.facilitator[p], *(vals[p] for vals in setup.values))
-            )
+            order = _layout(setup, design.points, rng)
             for design_round in design.rounds[:rounds]:
                 row = [0] * n
                 for g, points in enumerate(design_round):
@@ -411,6 +407,48 @@ def _start(
     while len(schedule) < rounds:
         schedule.append(_greedy_round(setup, problem, schedule, rng))
     return schedule
+
+
+def _layout(setup: _Setup, points: int, rng: random.Random) -> list[int]:
+    """Which person takes each design point (row-major rows of `groups` points).
+
+    In the transversal construction every group gets exactly one point of each row in every
+    round, so facilitators go in the first row (one per group) and each value of the first
+    --balance column is packed into as few rows as possible (a value within one row is
+    never twice in a group).
+    """
+    n, k = len(setup.people), setup.groups
+    rows = [[] for _ in range(-(-points // k))]  # type: list[list[int]]
+    room = [k] * len(rows)
+    room[-1] = n - k * (len(rows) - 1)
+    people = list(range(n))
+    rng.shuffle(people)
+    facilitators = [p for p in people if setup.facilitator[p]]
+    others = [p for p in people if not setup.facilitator[p]]
+    if setup.values:
+        by_value: dict[int, list[int]] = {}
+        for p in others:
+            by_value.setdefault(setup.values[0][p], []).append(p)
+        batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
+    else:
+        batches = [others]
+    pending = [facilitators, *batches]
+    for batch in pending:
+        while batch:
+            fits = [i for i in range(len(rows)) if room[i] >= len(batch)]
+            if fits and batch is not facilitators:
+                i = min(fits, key=lambda i: (room[i], i))  # the tightest row it fills
+            else:
+                i = next(i for i in range(len(rows)) if room[i] > 0)
+            take = min(room[i], len(batch))
+            rows[i].extend(batch[:take])
+            room[i] -= take
+            batch = batch[take:]
+    order: list[int] = []
+    for members in rows:
+        rng.shuffle(members)
+        order.extend(members)
+    return order
 
 
 def _meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:

@@ -1,4 +1,4 @@
-"""Tabu search over swaps: fewer repeated meetings, balanced attributes, hard constraints.
+"""Local search over swaps: fewer repeated meetings, balanced attributes, hard constraints.
 
 The state is a schedule (each person's group in each round). A move swaps two units (a
 person, or a block of people kept together) of the same kind (size and number of
@@ -6,16 +6,19 @@ facilitators) between two groups of one round, so group sizes and the facilitato
 group never change: the starting schedule fixes them.
 
 The cost is an integer sum, so that no floating point can make two machines differ:
-  apart pairs in one group        x APART_WEIGHT  (hard; the result is refused if any remain)
-  people moved from their room    x STAY_WEIGHT   (rounds kept from --previous)
-  attribute counts outside band   x the column's weight (first --balance column heaviest)
+  apart pairs in one group         x APART_WEIGHT  (hard; the result is refused if any remain)
+  people moved from their room     x STAY_WEIGHT   (rounds kept from --previous)
+  attribute counts outside band    x the column's weight (2 for the last --balance column,
+                                     doubling towards the first: balance before repeats)
   sum over pairs of C(meetings, 2) x 1             (a pair meeting twice costs 1, thrice 3)
 
-Each step picks a person in conflict in some round, evaluates swapping their unit with
-every unit of the same kind in the other groups of that round (or a sample when groups are
-many), and makes the best move that is not tabu (a move that beats the best schedule so far
-is always allowed). Stalls restart from the best schedule with a few random swaps. The step
-budget is a count, never a time, so the same seed gives the same result on every machine.
+Two methods share the budget. Tabu search: pick a person in conflict in some round, weigh
+swapping their unit with every unit of the same kind in the other groups of that round (a
+sample when groups are many), make the best move that is not tabu (one that beats the best
+schedule so far is always allowed); stalls restart from the best with a few random swaps.
+Late acceptance: random swaps for people in conflict, kept when no worse than the cost of a
+while ago. The budget counts weighed swaps, never time, so the same seed gives the same
+result on every machine.
 """
 
 from __future__ import annotations
@@ -77,7 +80,15 @@ class Search:
                     table[self.grp[r][p]][values[p]] += 1
                 per_round.append(table)
             self.counts.append(per_round)
+        # short[c][r][g]: how many values of column c are below their band in group g
+        self.short = [
+            [[self._shortage(c, r, g) for g in range(k)] for r in range(self.rounds)]
+            for c in range(len(problem.columns))
+        ]
         self.cost = self.total_cost()
+        self.constrained = bool(
+            problem.columns or any(problem.apart) or any(h is not None for h in problem.homes)
+        )
 
     # --- cost ---------------------------------------------------------------------------
 
@@ -134,13 +145,16 @@ class Search:
         if home is not None and home[p] >= 0 and home[p] != g:
             return True
         for c, values in enumerate(self.pb.columns):
-            counts = self.counts[c][r][g]
-            bands = self.pb.bands[c]
-            if counts[values[p]] > bands[values[p]][1]:
-                return True
-            if any(count < bands[v][0] for v, count in enumerate(counts)):
+            if (
+                self.short[c][r][g]
+                or self.counts[c][r][g][values[p]] > self.pb.bands[c][values[p]][1]
+            ):
                 return True
         return False
+
+    def _shortage(self, c: int, r: int, g: int) -> int:
+        bands = self.pb.bands[c]
+        return sum(1 for v, count in enumerate(self.counts[c][r][g]) if count < bands[v][0])
 
     # --- moves --------------------------------------------------------------------------
 
@@ -194,6 +208,51 @@ class Search:
             out_a = [values[x] for x in us]
             out_b = [values[x] for x in vs]
             change += self._balance_delta(c, r, a, b, out_a, out_b)
+        return change
+
+    def single_delta(self, r: int, p: int, q: int) -> int:
+        """delta() for two people who are units of their own: the hot path of the search."""
+        pb = self.pb
+        row = self.grp[r]
+        a, b = row[p], row[q]
+        group_a, group_b = self.mem[r][a], self.mem[r][b]
+        meet_p, meet_q = self.meet[p], self.meet[q]
+        change = 0
+        for y in group_a:
+            if y != p:
+                change += meet_q.get(y, 0) - meet_p.get(y, 0) + 1
+        for z in group_b:
+            if z != q:
+                change += meet_p.get(z, 0) - meet_q.get(z, 0) + 1
+        if self.constrained:
+            for x, y_group, x_group in ((p, b, a), (q, a, b)):
+                for y in pb.apart[x]:
+                    if y != p and y != q:
+                        g = row[y]
+                        change += APART_WEIGHT * ((g == y_group) - (g == x_group))
+            home = pb.homes[r]
+            if home is not None:
+                hp, hq = home[p], home[q]
+                if hp >= 0:
+                    change += STAY_WEIGHT * ((b != hp) - (a != hp))
+                if hq >= 0:
+                    change += STAY_WEIGHT * ((a != hq) - (b != hq))
+            for c, values in enumerate(pb.columns):
+                vp, vq = values[p], values[q]
+                if vp == vq:
+                    continue
+                counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+                band_p, band_q = pb.bands[c][vp], pb.bands[c][vq]
+                change += pb.column_weights[c] * (
+                    _off(counts_a[vp] - 1, band_p)
+                    - _off(counts_a[vp], band_p)
+                    + _off(counts_b[vp] + 1, band_p)
+                    - _off(counts_b[vp], band_p)
+                    + _off(counts_a[vq] + 1, band_q)
+                    - _off(counts_a[vq], band_q)
+                    + _off(counts_b[vq] - 1, band_q)
+                    - _off(counts_b[vq], band_q)
+                )
         return change
 
     def _balance_delta(
@@ -253,6 +312,8 @@ class Search:
             for x in vs:
                 counts_b[values[x]] -= 1
                 counts_a[values[x]] += 1
+            self.short[c][r][a] = self._shortage(c, r, a)
+            self.short[c][r][b] = self._shortage(c, r, b)
         self.cost += change
 
     # --- the search ---------------------------------------------------------------------
@@ -265,8 +326,17 @@ class Search:
             if self.in_conflict(r, p)
         ]
 
-    def run(self, budget: int, sample: int = 48) -> None:
-        """Improve the schedule until `budget` candidate swaps have been weighed, or cost 0."""
+    def run(self, budget: int) -> None:
+        """Improve the schedule until `budget` candidate swaps have been weighed, or cost 0.
+
+        A quarter of the budget goes to tabu search, which settles easy instances within a
+        few hundred moves; the rest to late acceptance, which goes further on hard ones.
+        """
+        self.tabu(budget // 4)
+        self.late_acceptance(budget - budget // 4)
+
+    def tabu(self, budget: int, sample: int = 48) -> None:
+        """Steepest swaps for people in conflict, with recently moved people tabu."""
         if self.cost == 0 or budget <= 0:
             return
         pb, rng = self.pb, self.rng
@@ -277,8 +347,9 @@ class Search:
         stall, step, weighed = 0, 0, 0
         patience = max(300, 10 * n)
         pool: list[tuple[int, int]] = []
-        while weighed < budget:
+        while weighed < budget and pb.groups > 1:
             step += 1
+            weighed += 1  # a step that finds nothing to weigh still spends budget
             if not pool:
                 pool = self.conflicts()
                 rng.shuffle(pool)
@@ -358,6 +429,57 @@ class Search:
         if best_cost < self.cost:
             self.restore(best)
 
+    def late_acceptance(self, budget: int, history: int = 0) -> None:
+        """Late acceptance hill climbing: a random swap for a person in conflict is made if
+        it is no worse than now, or than the cost `history` steps ago (Burke and Bykov)."""
+        if self.cost == 0 or budget <= 0 or self.pb.groups < 2:
+            return
+        pb, rng = self.pb, self.rng
+        n = pb.people
+        length = history or max(50, 2 * n)
+        hist = [self.cost] * length
+        best_cost, best = self.cost, [row[:] for row in self.grp]
+        pool: list[tuple[int, int]] = []
+        units, kinds, unit_of = pb.units, pb.kinds, self.unit_of
+        for step in range(budget):
+            if not pool:
+                pool = self.conflicts()
+                if not pool:
+                    break
+                rng.shuffle(pool)
+            r, p = pool[-1]
+            if not self.in_conflict(r, p):
+                pool.pop()
+                continue
+            if rng.randrange(4) == 0:
+                pool.pop()
+            u = unit_of[p]
+            q = rng.randrange(n)
+            row = self.grp[r]
+            if row[q] == row[p]:
+                continue
+            v = unit_of[q]
+            if kinds[v] != kinds[u]:
+                continue
+            if len(units[u]) == 1:
+                change = self.single_delta(r, p, units[v][0])
+            else:
+                change = self.delta(r, u, v)
+            new = self.cost + change
+            slot = step % length
+            if change <= 0 or new <= hist[slot]:
+                self.swap(r, u, v, change)
+                if self.cost < best_cost:
+                    best_cost = self.cost
+                    best = [row[:] for row in self.grp]
+                    if best_cost == 0:
+                        return
+                if (r, q) not in pool[-4:]:
+                    pool.append((r, q))
+            hist[slot] = self.cost
+        if best_cost < self.cost:
+            self.restore(best)
+
     def restore(self, schedule: list[list[int]]) -> None:
         fresh = Search(self.pb, schedule, self.rng)
         self.__dict__.update(fresh.__dict__)
@@ -377,6 +499,12 @@ class Search:
             if others:
                 v = others[self.rng.randrange(len(others))]
                 self.swap(r, u, v, self.delta(r, u, v))
+
+
+def _off(count: int, band: tuple[int, int]) -> int:
+    """How far a count lies outside its band."""
+    low, high = band
+    return count - high if count > high else low - count if count < low else 0
 
 
 def _bump(row: dict[int, int], key: int, step: int) -> None:
