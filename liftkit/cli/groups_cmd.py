@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import random
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from liftkit.core.errors import LiftkitError
+
+if TYPE_CHECKING:
+    from liftkit.core.groups import Split
+    from liftkit.core.people import Person
 
 FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
@@ -96,7 +100,6 @@ def groups(
         FORMATS,
         format_for_path,
         load_groups_file,
-        render,
         score_lines,
         to_zoom,
     )
@@ -116,9 +119,9 @@ def groups(
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     earlier = load_groups_file(previous) if previous else None
+    chosen = seed is None
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
-        typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
     request = SplitRequest(
         size=size,
         count=count,
@@ -130,20 +133,21 @@ def groups(
         previous=earlier,
     )
     split = split_into_groups(read.people, request, random.Random(seed), seed=seed)
+    # Everything that can still fail runs before anything is said about the split.
+    text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
+    if chosen:
+        typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
     for note in split.notes:
         typer.echo(f"Note: {note}", err=True)
-
-    if fmt == "table":
-        text = _table_text(split, to_file)
-        if text is None:
-            return
-    else:
-        text = render(split, fmt, round_number)
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
     if fmt in ("csv", "zoom"):
         typer.echo("Score: " + "; ".join(score_lines(split)), err=True)
-    if to_file and output:
+    if text is None:
+        from liftkit.cli.render import console, groups_tables
+
+        groups_tables(split, console())
+    elif to_file and output:
         from liftkit.core.files import write_atomic
 
         write_atomic(output, text)
@@ -152,28 +156,24 @@ def groups(
         typer.echo(text, nl=False)
 
 
-def _table_text(split: object, to_file: bool) -> str | None:
-    """Draw the tables on the terminal (None), or return them as plain text for a file."""
-    from liftkit.cli.render import console, groups_tables
-    from liftkit.core.groups import Split
+def _text(split: Split, fmt: str, round_number: int | None) -> str:
+    """The output as text; the rich tables as plain text when they go to a file."""
+    if fmt != "table":
+        from liftkit.core.groups_io import render
 
-    assert isinstance(split, Split)
-    if not to_file:
-        groups_tables(split, console())
-        return None
+        return render(split, fmt, round_number)
     import io
 
     from rich.console import Console
+
+    from liftkit.cli.render import groups_tables
 
     buffer = io.StringIO()
     groups_tables(split, Console(file=buffer, width=100, no_color=True, highlight=False))
     return buffer.getvalue()
 
 
-def _zoom_notes(split: object, round_number: int | None, missing: list) -> None:  # type: ignore[type-arg]
-    from liftkit.core.groups import Split
-
-    assert isinstance(split, Split)
+def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
     if len(split.rounds) > 1 and round_number is None:
         typer.echo(
             f"Note: --format zoom holds one round: wrote round 1 of {len(split.rounds)}; "

@@ -179,6 +179,8 @@ def pick_round(split: Split, round_number: int | None) -> Round:
     for rnd in split.rounds:
         if rnd.number == number:
             return rnd
+    if len(split.rounds) == 1:
+        raise LiftkitError(f"--round {number}: the split has one round", "leave out --round")
     raise LiftkitError(
         f"--round {number}: the split has rounds 1 to {len(split.rounds)}",
         f"use --round 1 to {len(split.rounds)}",
@@ -398,14 +400,15 @@ def _split_from_data(data: Any, label: str) -> Split:
 
 def _check_each_once(rounds: Sequence[Round], label: str) -> None:
     for rnd in rounds:
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[Person, str]] = {}
         for group in rnd.groups:
             for person in group.members:
                 key = (person.email or person.name).casefold()
                 if key in seen:
+                    first, room = seen[key]
                     raise LiftkitError(
-                        f"{label}: round {rnd.number}: {person.label} is in both "
-                        f"{seen[key]} and {group.name}",
+                        f"{label}: round {rnd.number}: {first.label} is in both "
+                        f"{room} and {group.name}",
                         "each person belongs in one group per round",
                     )
-                seen[key] = group.name
+                seen[key] = (person, group.name)
