@@ -199,6 +199,11 @@ def test_hard_constraints_always_hold_or_are_refused(n, size, rounds, data):
             assert len({where[m] for m in members}) == 1
     assert split.score.constraints_held == split.score.constraints_total
     assert_well_formed(split, people)
+    if facilitators and not together:
+        k = len(split.rounds[0].groups)
+        low, high = len(facilitators) // k, -(-len(facilitators) // k)
+        for rnd in split.rounds:
+            assert all(low <= len(g.facilitators) <= high for g in rnd.groups)
 
 
 def test_same_seed_same_bytes_whatever_the_hash_seed(tmp_path):
@@ -399,6 +404,19 @@ def test_previous_with_more_rounds_avoids_the_earlier_meetings():
     assert len(second.rounds) == 3
     assert second.score.repeat_pairs == 0
     assert_well_formed(second, joined)
+
+
+def test_previous_keeps_blocks_together():
+    people = crowd(16)
+    first = split_into_groups(people, SplitRequest(size=4, rounds=2), random.Random(1))
+    request = SplitRequest(
+        previous=first, together=("Person 0,Person 9",), apart=("Person 1,Person 2",)
+    )
+    second = split_into_groups(people, request, random.Random(2))
+    for where in placements(second):
+        assert where["Person 0"] == where["Person 9"]
+        assert where["Person 1"] != where["Person 2"]
+    assert_well_formed(second, people)
 
 
 # --- for the live session ---------------------------------------------------------------

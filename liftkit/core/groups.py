@@ -486,25 +486,41 @@ def _even_out(setup: _Setup, row: list[int], earlier: list[list[int]]) -> list[i
         members[big].remove(p)
         members[small].append(p)
         row[p] = small
-    fac_total = sum(setup.facilitator)
-    low, high = fac_total // k, -(-fac_total // k)
-    for _ in range(n):
+    _spread_facilitators(setup, members, row)
+    return row
+
+
+def _spread_facilitators(setup: _Setup, members: list[list[int]], row: list[int]) -> None:
+    """Swap facilitators with others until each group has floor or ceil of their share."""
+    k = setup.groups
+    single = [False] * len(setup.people)
+    for unit in setup.units:
+        single[unit[0]] = len(unit) == 1
+    total = sum(setup.facilitator)
+    low, high = total // k, -(-total // k)
+    for _ in range(len(setup.people)):
         counts = [sum(setup.facilitator[p] for p in group) for group in members]
         over = [g for g in range(k) if counts[g] > high]
         under = [g for g in range(k) if counts[g] < low]
-        if not over or not under:
-            break
-        a, b = over[0], under[0]
-        f = next(p for p in members[a] if setup.facilitator[p])
-        x = next((p for p in members[b] if not setup.facilitator[p]), None)
-        if x is None:
-            break
+        a: int | None
+        b: int | None
+        if over:
+            a, b = over[0], next((g for g in range(k) if counts[g] < high), None)
+        elif under:
+            a, b = next((g for g in range(k) if counts[g] > low), None), under[0]
+        else:
+            return
+        if a is None or b is None:
+            return
+        f = next((p for p in members[a] if setup.facilitator[p] and single[p]), None)
+        x = next((p for p in members[b] if not setup.facilitator[p] and single[p]), None)
+        if f is None or x is None:
+            return
         members[a].remove(f)
         members[b].remove(x)
         members[a].append(x)
         members[b].append(f)
         row[f], row[x] = b, a
-    return row
 
 
 def _greedy_round(
@@ -629,32 +645,59 @@ def _next_room_name(names: list[str]) -> str:
 def _refit(
     setup: _Setup, home: list[int], earlier: list[list[int]], rng: random.Random
 ) -> list[int]:
-    """Everyone in their old room where sizes allow; the rest where they meet fewest."""
+    """Everyone in their old room where sizes allow; the rest where they meet fewest.
+
+    Works on units, so that people kept together (--together) stay together: a unit's room
+    is the earlier room of its first member who had one.
+    """
     n, k = len(setup.people), setup.groups
     meet = _meetings(earlier, n)
-    members: list[list[int]] = [[] for _ in range(k)]
-    for p in range(n):
-        if home[p] >= 0:
-            members[home[p]].append(p)
+    unit_home = [next((home[p] for p in unit if home[p] >= 0), -1) for unit in setup.units]
+    placed: list[list[int]] = [[] for _ in range(k)]  # unit indices per room
+    for u, h in enumerate(unit_home):
+        if h >= 0:
+            placed[h].append(u)
+
+    def size(g: int) -> int:
+        return sum(len(setup.units[u]) for u in placed[g])
+
     # The rooms that keep the most people get the larger sizes.
-    by_fill = sorted(range(k), key=lambda g: (-len(members[g]), g))
+    by_fill = sorted(range(k), key=lambda g: (-size(g), g))
     capacity = [0] * k
-    for g, size in zip(by_fill, group_sizes(n, k), strict=True):
-        capacity[g] = size
-    pool = [p for p in range(n) if home[p] < 0]
+    for g, cap in zip(by_fill, group_sizes(n, k), strict=True):
+        capacity[g] = cap
+    pool = [u for u in range(len(setup.units)) if unit_home[u] < 0]
     for g in range(k):
-        while len(members[g]) > capacity[g]:
-            p = members[g].pop(rng.randrange(len(members[g])))
-            pool.append(p)
-    row = [-1] * n
+        while size(g) > capacity[g]:
+            singles = [u for u in placed[g] if len(setup.units[u]) == 1] or placed[g]
+            u = singles[rng.randrange(len(singles))]
+            placed[g].remove(u)
+            pool.append(u)
+    pool.sort(key=lambda u: -len(setup.units[u]))
+    for u in pool:
+        unit = setup.units[u]
+        open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
+        if not open_groups:
+            raise LiftkitError(
+                "the people kept together (--together) do not fit into the rooms of --previous",
+                "use bigger groups (--size) or fewer --together names",
+            )
+        best = min(
+            open_groups,
+            key=lambda g, unit=unit: (  # type: ignore[misc]
+                sum(meet[p].get(q, 0) for p in unit for v in placed[g] for q in setup.units[v]),
+                g,
+            ),
+        )
+        placed[best].append(u)
+    row = [0] * n
+    members: list[list[int]] = [[] for _ in range(k)]
     for g in range(k):
-        for p in members[g]:
-            row[p] = g
-    for p in pool:
-        open_groups = [g for g in range(k) if len(members[g]) < capacity[g]]
-        g = min(open_groups, key=lambda g: (sum(meet[p].get(q, 0) for q in members[g]), g))
-        members[g].append(p)
-        row[p] = g
+        for u in placed[g]:
+            for p in setup.units[u]:
+                row[p] = g
+                members[g].append(p)
+    _spread_facilitators(setup, members, row)
     return row
 
 
