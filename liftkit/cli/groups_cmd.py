@@ -2,20 +2,188 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import random
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.errors import LiftkitError
+
+if TYPE_CHECKING:
+    from liftkit.core.groups import Split
+    from liftkit.core.people import Person
+
+FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
 
 def groups(
-    attendees: Annotated[str, typer.Argument(help="Attendee CSV or text file, or - for stdin.")],
+    attendees: Annotated[
+        str, typer.Argument(help="Attendee CSV or text file (one name a line), or - for stdin.")
+    ],
+    size: Annotated[
+        int | None,
+        typer.Option("--size", help="People per group, at most (default 4).", min=2),
+    ] = None,
+    count: Annotated[
+        int | None, typer.Option("--count", help="Number of groups (instead of --size).", min=1)
+    ] = None,
+    rounds: Annotated[
+        int | None,
+        typer.Option(
+            "--rounds", help="Rounds; nobody meets twice where possible (default 1).", min=1
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Random seed: the same seed gives the same split."),
+    ] = None,
+    balance: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--balance",
+            metavar="COLUMN",
+            help="Spread the values of this column evenly; repeat, most important first.",
+        ),
+    ] = None,
+    apart: Annotated[
+        list[str] | None,
+        typer.Option("--apart", metavar="NAME,NAME", help="Never in the same group (repeatable)."),
+    ] = None,
+    together: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--together", metavar="NAME,NAME", help="Always in the same group (repeatable)."
+        ),
+    ] = None,
+    facilitator: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--facilitator",
+            metavar="NAME",
+            help="One facilitator per group (repeatable); also a 'role' column = facilitator.",
+        ),
+    ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            metavar="FILE",
+            help="An earlier split (json/toml): keep people in their rooms, add late "
+            "joiners, drop no-shows.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FORMAT_HELP)
+    ] = None,
+    round_number: Annotated[
+        int | None,
+        typer.Option(
+            "--round", metavar="N", help="The round --format zoom writes (default 1).", min=1
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (- for stdout)."),
+    ] = None,
 ) -> None:
     """Split attendees into breakout groups over several rounds.
 
-    Example: liftkit groups people.csv --size 5 --rounds 2 --seed 7
+    Nobody meets the same person twice where the numbers allow; --balance, --apart,
+    --together and --facilitator shape the groups. A seed is reported on stderr so that
+    the split can be repeated.
+
+    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector --seed 7
     """
-    raise LiftkitError(
-        "liftkit groups is not available yet", "it comes with breakout groups", EXIT_FAILURE
+    from liftkit.core.groups import SplitRequest, split_into_groups
+    from liftkit.core.groups_io import (
+        FORMATS,
+        format_for_path,
+        load_groups_file,
+        score_lines,
+        to_zoom,
     )
+    from liftkit.core.people import read_people
+
+    to_file = output is not None and output != "-"
+    fmt = output_format or (format_for_path(output) if to_file and output else None)
+    if fmt is None:
+        fmt = "table" if not to_file and sys.stdout.isatty() else "md"
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
+    if round_number is not None and fmt != "zoom":
+        raise LiftkitError("--round only applies to --format zoom", "add --format zoom")
+
+    read = read_people(attendees)
+    for warning in read.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    earlier = load_groups_file(previous) if previous else None
+    chosen = seed is None
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 1_000_000)
+    request = SplitRequest(
+        size=size,
+        count=count,
+        rounds=rounds,
+        balance=tuple(balance or ()),
+        apart=tuple(apart or ()),
+        together=tuple(together or ()),
+        facilitators=tuple(facilitator or ()),
+        previous=earlier,
+    )
+    split = split_into_groups(read.people, request, random.Random(seed), seed=seed)
+    # Everything that can still fail runs before anything is said about the split.
+    text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
+    if chosen:
+        typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
+    for note in split.notes:
+        typer.echo(f"Note: {note}", err=True)
+    if fmt == "zoom":
+        _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
+    if fmt in ("csv", "zoom"):
+        typer.echo("Score: " + "; ".join(score_lines(split)), err=True)
+    if text is None:
+        from liftkit.cli.render import console, groups_tables
+
+        groups_tables(split, console())
+    elif to_file and output:
+        from liftkit.core.files import write_atomic
+
+        write_atomic(output, text)
+        typer.echo(f"Wrote {output}", err=True)
+    else:
+        typer.echo(text, nl=False)
+
+
+def _text(split: Split, fmt: str, round_number: int | None) -> str:
+    """The output as text; the rich tables as plain text when they go to a file."""
+    if fmt != "table":
+        from liftkit.core.groups_io import render
+
+        return render(split, fmt, round_number)
+    import io
+
+    from rich.console import Console
+
+    from liftkit.cli.render import groups_tables
+
+    buffer = io.StringIO()
+    groups_tables(split, Console(file=buffer, width=100, no_color=True, highlight=False))
+    return buffer.getvalue()
+
+
+def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
+    if len(split.rounds) > 1 and round_number is None:
+        typer.echo(
+            f"Note: --format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
+            "use --round N for another",
+            err=True,
+        )
+    if missing:
+        shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
+        typer.echo(
+            f"Warning: {len(missing)} people have no email, so Zoom cannot pre-assign them; "
+            f"assign them by hand: {shown}",
+            err=True,
+        )

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from liftkit.core.agenda import Agenda, TimelineRow
 from liftkit.core.durations import format_duration
+from liftkit.core.groups import Split
 
 
 def console(stderr: bool = False) -> Console:
@@ -50,3 +51,31 @@ def agenda_timeline(
     table.add_section()
     table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")
     out.print(table)
+
+
+def groups_tables(split: Split, out: Console | None = None) -> None:
+    """One table per round: room, size, members (facilitators marked), then the score."""
+    from liftkit.core.groups_io import score_lines, summary_line
+
+    out = out or console()
+    several = len(split.rounds) > 1
+    for rnd in split.rounds:
+        table = Table(
+            title=f"Round {rnd.number}" if several else "Breakout groups",
+            box=box.SIMPLE_HEAD,
+            title_style="bold",
+            title_justify="left",
+        )
+        table.add_column("room")
+        table.add_column("size", justify="right")
+        table.add_column("members", overflow="fold")
+        for group in rnd.groups:
+            names = [
+                f"{person.name} (facilitator)" if person in group.facilitators else person.name
+                for person in group.members
+            ]
+            table.add_row(group.name, str(len(group.members)), ", ".join(names))
+        out.print(table)
+    out.print(summary_line(split))
+    for line in score_lines(split):
+        out.print(f"  {line}")

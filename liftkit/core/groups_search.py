@@ -1,0 +1,537 @@
+"""Local search over swaps: fewer repeated meetings, balanced attributes, hard constraints.
+
+The state is a schedule (each person's group in each round). A move swaps two units (a
+person, or a block of people kept together) of the same kind (size and number of
+facilitators) between two groups of one round, so group sizes and the facilitators in each
+group never change: the starting schedule fixes them.
+
+The cost is an integer sum, so that no floating point can make two machines differ:
+  apart pairs in one group         x APART_WEIGHT  (hard; the result is refused if any remain)
+  people moved from their room     x STAY_WEIGHT   (rounds kept from --previous)
+  attribute counts outside band    x the column's weight (2 for the last --balance column,
+                                     doubling towards the first: balance before repeats)
+  sum over pairs of C(meetings, 2) x 1             (a pair meeting twice costs 1, thrice 3)
+
+Two methods share the budget. Tabu search: pick a person in conflict in some round, weigh
+swapping their unit with every unit of the same kind in the other groups of that round (a
+sample when groups are many), make the best move that is not tabu (one that beats the best
+schedule so far is always allowed); stalls restart from the best with a few random swaps.
+Late acceptance: random swaps for people in conflict, kept when no worse than the cost of a
+while ago. The budget counts weighed swaps, never time, so the same seed gives the same
+result on every machine.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+APART_WEIGHT = 1_000_000
+STAY_WEIGHT = 10_000
+
+
+@dataclass
+class Problem:
+    """Everything the search needs, in plain integers."""
+
+    people: int
+    groups: int
+    units: list[list[int]]  # blocks of people kept together (singletons for everyone else)
+    kinds: list[tuple[int, int]]  # per unit: (size, facilitators)
+    apart: list[list[int]]  # per person: the people they must not share a group with
+    columns: list[list[int]]  # per balance column: each person's value id
+    bands: list[list[tuple[int, int]]]  # per column, per value id: (low, high) per group
+    column_weights: list[int]
+    homes: list[list[int] | None]  # per round: each person's room to stay in, -1 for none
+
+
+class Search:
+    def __init__(self, problem: Problem, schedule: list[list[int]], rng: random.Random) -> None:
+        self.pb = problem
+        self.rng = rng
+        self.rounds = len(schedule)
+        n, k = problem.people, problem.groups
+        self.unit_of = [0] * n
+        for u, members in enumerate(problem.units):
+            for p in members:
+                self.unit_of[p] = u
+        self.grp = [row[:] for row in schedule]
+        self.mem: list[list[list[int]]] = []
+        for row in self.grp:
+            groups: list[list[int]] = [[] for _ in range(k)]
+            for p in range(n):
+                groups[row[p]].append(p)
+            self.mem.append(groups)
+        self.meet: list[dict[int, int]] = [{} for _ in range(n)]
+        for r in range(self.rounds):
+            for group in self.mem[r]:
+                for i, p in enumerate(group):
+                    for q in group[i + 1 :]:
+                        if self.unit_of[p] != self.unit_of[q]:
+                            self.meet[p][q] = self.meet[p].get(q, 0) + 1
+                            self.meet[q][p] = self.meet[q].get(p, 0) + 1
+        self.counts: list[list[list[list[int]]]] = []  # column -> round -> group -> value
+        for c, values in enumerate(problem.columns):
+            per_round = []
+            for r in range(self.rounds):
+                table = [[0] * len(problem.bands[c]) for _ in range(k)]
+                for p in range(n):
+                    table[self.grp[r][p]][values[p]] += 1
+                per_round.append(table)
+            self.counts.append(per_round)
+        # short[c][r][g]: how many values of column c are below their band in group g
+        self.short = [
+            [[self._shortage(c, r, g) for g in range(k)] for r in range(self.rounds)]
+            for c in range(len(problem.columns))
+        ]
+        self.cost = self.total_cost()
+        self.constrained = bool(
+            problem.columns or any(problem.apart) or any(h is not None for h in problem.homes)
+        )
+
+    # --- cost ---------------------------------------------------------------------------
+
+    def repeat_cost(self) -> int:
+        return sum(m * (m - 1) // 2 for row in self.meet for m in row.values()) // 2
+
+    def apart_violations(self) -> int:
+        found = 0
+        for r in range(self.rounds):
+            row = self.grp[r]
+            for p, partners in enumerate(self.pb.apart):
+                found += sum(1 for a in partners if a > p and row[a] == row[p])
+        return found
+
+    def balance_cost(self) -> int:
+        total = 0
+        for c, per_round in enumerate(self.counts):
+            bands = self.pb.bands[c]
+            weight = self.pb.column_weights[c]
+            for table in per_round:
+                for row in table:
+                    for value, count in enumerate(row):
+                        low, high = bands[value]
+                        total += weight * (max(0, count - high) + max(0, low - count))
+        return total
+
+    def moved(self) -> int:
+        total = 0
+        for r, home in enumerate(self.pb.homes):
+            if home is not None:
+                row = self.grp[r]
+                total += sum(1 for p, h in enumerate(home) if h >= 0 and row[p] != h)
+        return total
+
+    def total_cost(self) -> int:
+        return (
+            self.repeat_cost()
+            + APART_WEIGHT * self.apart_violations()
+            + self.balance_cost()
+            + STAY_WEIGHT * self.moved()
+        )
+
+    def in_conflict(self, r: int, p: int) -> bool:
+        g = self.grp[r][p]
+        row = self.grp[r]
+        meet = self.meet[p]
+        for q in self.mem[r][g]:
+            if meet.get(q, 0) > 1:
+                return True
+        for a in self.pb.apart[p]:
+            if row[a] == g:
+                return True
+        home = self.pb.homes[r]
+        if home is not None and home[p] >= 0 and home[p] != g:
+            return True
+        for c, values in enumerate(self.pb.columns):
+            if (
+                self.short[c][r][g]
+                or self.counts[c][r][g][values[p]] > self.pb.bands[c][values[p]][1]
+            ):
+                return True
+        return False
+
+    def _shortage(self, c: int, r: int, g: int) -> int:
+        bands = self.pb.bands[c]
+        return sum(1 for v, count in enumerate(self.counts[c][r][g]) if count < bands[v][0])
+
+    # --- moves --------------------------------------------------------------------------
+
+    def delta(self, r: int, u: int, v: int) -> int:
+        """The change in cost if units u and v (in different groups of round r) swap."""
+        us, vs = self.pb.units[u], self.pb.units[v]
+        row = self.grp[r]
+        group_a, group_b = self.mem[r][row[us[0]]], self.mem[r][row[vs[0]]]
+        change = 0
+        for movers, source, target, staying_out in (
+            (us, group_a, group_b, v),
+            (vs, group_b, group_a, u),
+        ):
+            for x in movers:
+                meet = self.meet[x]
+                own = self.unit_of[x]
+                for y in source:
+                    if self.unit_of[y] != own:
+                        change -= meet.get(y, 0) - 1
+                for z in target:
+                    if self.unit_of[z] != staying_out:
+                        change += meet.get(z, 0)
+        return change + self.constraint_delta(r, u, v)
+
+    def constraint_delta(self, r: int, u: int, v: int) -> int:
+        """The change in the apart, stay and balance parts of the cost for a swap."""
+        pb = self.pb
+        row = self.grp[r]
+        us, vs = pb.units[u], pb.units[v]
+        a, b = row[us[0]], row[vs[0]]
+        change = 0
+        if pb.apart:
+            for movers, from_g, to_g in ((us, a, b), (vs, b, a)):
+                for x in movers:
+                    for y in pb.apart[x]:
+                        if self.unit_of[y] in (u, v):
+                            continue
+                        g = row[y]
+                        change += APART_WEIGHT * ((g == to_g) - (g == from_g))
+        home = pb.homes[r]
+        if home is not None:
+            for x in us:
+                h = home[x]
+                if h >= 0:
+                    change += STAY_WEIGHT * ((b != h) - (a != h))
+            for x in vs:
+                h = home[x]
+                if h >= 0:
+                    change += STAY_WEIGHT * ((a != h) - (b != h))
+        for c, values in enumerate(pb.columns):
+            out_a = [values[x] for x in us]
+            out_b = [values[x] for x in vs]
+            change += self._balance_delta(c, r, a, b, out_a, out_b)
+        return change
+
+    def single_delta(self, r: int, p: int, q: int) -> int:
+        """delta() for two people who are units of their own: the hot path of the search."""
+        pb = self.pb
+        row = self.grp[r]
+        a, b = row[p], row[q]
+        group_a, group_b = self.mem[r][a], self.mem[r][b]
+        meet_p, meet_q = self.meet[p], self.meet[q]
+        change = 0
+        for y in group_a:
+            if y != p:
+                change += meet_q.get(y, 0) - meet_p.get(y, 0) + 1
+        for z in group_b:
+            if z != q:
+                change += meet_p.get(z, 0) - meet_q.get(z, 0) + 1
+        if self.constrained:
+            for x, y_group, x_group in ((p, b, a), (q, a, b)):
+                for y in pb.apart[x]:
+                    if y != p and y != q:
+                        g = row[y]
+                        change += APART_WEIGHT * ((g == y_group) - (g == x_group))
+            home = pb.homes[r]
+            if home is not None:
+                hp, hq = home[p], home[q]
+                if hp >= 0:
+                    change += STAY_WEIGHT * ((b != hp) - (a != hp))
+                if hq >= 0:
+                    change += STAY_WEIGHT * ((a != hq) - (b != hq))
+            for c, values in enumerate(pb.columns):
+                vp, vq = values[p], values[q]
+                if vp == vq:
+                    continue
+                counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+                band_p, band_q = pb.bands[c][vp], pb.bands[c][vq]
+                change += pb.column_weights[c] * (
+                    _off(counts_a[vp] - 1, band_p)
+                    - _off(counts_a[vp], band_p)
+                    + _off(counts_b[vp] + 1, band_p)
+                    - _off(counts_b[vp], band_p)
+                    + _off(counts_a[vq] + 1, band_q)
+                    - _off(counts_a[vq], band_q)
+                    + _off(counts_b[vq] - 1, band_q)
+                    - _off(counts_b[vq], band_q)
+                )
+        return change
+
+    def _balance_delta(
+        self, c: int, r: int, a: int, b: int, out_a: list[int], out_b: list[int]
+    ) -> int:
+        if sorted(out_a) == sorted(out_b):
+            return 0
+        bands = self.pb.bands[c]
+        counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+        net: dict[int, int] = {}
+        for value in out_a:
+            net[value] = net.get(value, 0) - 1
+        for value in out_b:
+            net[value] = net.get(value, 0) + 1
+        change = 0
+        for value, shift in net.items():
+            if shift == 0:
+                continue
+            low, high = bands[value]
+            for count, step in ((counts_a[value], shift), (counts_b[value], -shift)):
+                before = max(0, count - high) + max(0, low - count)
+                after = max(0, count + step - high) + max(0, low - count - step)
+                change += after - before
+        return change * self.pb.column_weights[c]
+
+    def swap(self, r: int, u: int, v: int, change: int) -> None:
+        pb = self.pb
+        row = self.grp[r]
+        us, vs = pb.units[u], pb.units[v]
+        a, b = row[us[0]], row[vs[0]]
+        group_a, group_b = self.mem[r][a], self.mem[r][b]
+        for x in us:
+            group_a.remove(x)
+        for x in vs:
+            group_b.remove(x)
+        for movers, old, new in ((us, group_a, group_b), (vs, group_b, group_a)):
+            for x in movers:
+                meet = self.meet[x]
+                for y in old:
+                    if self.unit_of[y] != self.unit_of[x]:
+                        _bump(meet, y, -1)
+                        _bump(self.meet[y], x, -1)
+                for z in new:
+                    _bump(meet, z, 1)
+                    _bump(self.meet[z], x, 1)
+        group_a.extend(vs)
+        group_b.extend(us)
+        for x in us:
+            row[x] = b
+        for x in vs:
+            row[x] = a
+        for c, values in enumerate(pb.columns):
+            counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+            for x in us:
+                counts_a[values[x]] -= 1
+                counts_b[values[x]] += 1
+            for x in vs:
+                counts_b[values[x]] -= 1
+                counts_a[values[x]] += 1
+            self.short[c][r][a] = self._shortage(c, r, a)
+            self.short[c][r][b] = self._shortage(c, r, b)
+        self.cost += change
+
+    # --- the search ---------------------------------------------------------------------
+
+    def conflicts(self) -> list[tuple[int, int]]:
+        return [
+            (r, p)
+            for r in range(self.rounds)
+            for p in range(self.pb.people)
+            if self.in_conflict(r, p)
+        ]
+
+    def run(self, budget: int) -> None:
+        """Improve the schedule until `budget` candidate swaps have been weighed, or cost 0.
+
+        A quarter of the budget goes to tabu search, which settles easy instances within a
+        few hundred moves; the rest to late acceptance, which goes further on hard ones.
+        """
+        self.tabu(budget // 4)
+        self.late_acceptance(budget - budget // 4)
+
+    def tabu(self, budget: int, sample: int = 48) -> None:
+        """Steepest swaps for people in conflict, with recently moved people tabu."""
+        if self.cost == 0 or budget <= 0:
+            return
+        pb, rng = self.pb, self.rng
+        n = pb.people
+        constrained = bool(pb.columns or any(pb.apart) or any(h is not None for h in pb.homes))
+        best_cost, best = self.cost, [row[:] for row in self.grp]
+        tabu: dict[int, int] = {}
+        stall, step, weighed = 0, 0, 0
+        patience = max(300, 10 * n)
+        pool: list[tuple[int, int]] = []
+        while weighed < budget and pb.groups > 1:
+            step += 1
+            weighed += 1  # a step that finds nothing to weigh still spends budget
+            if not pool:
+                pool = self.conflicts()
+                rng.shuffle(pool)
+                if not pool:
+                    break
+            r, p = pool.pop()
+            if not self.in_conflict(r, p):
+                continue
+            u = self.unit_of[p]
+            kind = pb.kinds[u]
+            single = kind[0] == 1
+            row, members = self.grp[r], self.mem[r]
+            a = row[p]
+            group_a = members[a]
+            meet_p = self.meet[p]
+            leaving = sum(meet_p.get(y, 0) - 1 for y in group_a if y != p) if single else 0
+            groups = [g for g in range(pb.groups) if g != a]
+            if len(groups) > sample:
+                groups = rng.sample(groups, sample)
+            p_tabu = tabu.get(r * n + p, -1) >= step
+            best_move: tuple[int, int] | None = None
+            ties = 0
+            for g in groups:
+                group_b = members[g]
+                joining = sum(meet_p.get(z, 0) for z in group_b) if single else 0
+                seen_units: list[int] = []
+                for q in group_b:
+                    v = self.unit_of[q]
+                    if pb.kinds[v] != kind:
+                        continue
+                    if single:
+                        meet_q = self.meet[q]
+                        change = (
+                            joining
+                            - meet_p.get(q, 0)
+                            - leaving
+                            + sum(meet_q.get(y, 0) for y in group_a if y != p)
+                            - sum(meet_q.get(z, 0) - 1 for z in group_b if z != q)
+                        )
+                        if constrained:
+                            change += self.constraint_delta(r, u, v)
+                    else:
+                        if v in seen_units:
+                            continue
+                        seen_units.append(v)
+                        change = self.delta(r, u, v)
+                    weighed += 1
+                    is_tabu = p_tabu or tabu.get(r * n + q, -1) >= step
+                    if is_tabu and self.cost + change >= best_cost:
+                        continue
+                    if best_move is None or change < best_move[0]:
+                        best_move, ties = (change, v), 1
+                    elif change == best_move[0]:
+                        ties += 1
+                        if rng.randrange(ties) == 0:
+                            best_move = (change, v)
+            if best_move is None:
+                continue
+            change, v = best_move
+            self.swap(r, u, v, change)
+            tenure = 4 + rng.randrange(6)
+            for x in pb.units[u] + pb.units[v]:
+                tabu[r * n + x] = step + tenure
+            pool.append((r, p))
+            for x in pb.units[v]:
+                pool.append((r, x))
+            if self.cost < best_cost:
+                best_cost, best, stall = self.cost, [row[:] for row in self.grp], 0
+                if best_cost == 0:
+                    return
+            else:
+                stall += 1
+                if stall > patience:
+                    self.restore(best)
+                    self.kick(max(2, n // 10))
+                    pool, stall = [], 0
+        if best_cost < self.cost:
+            self.restore(best)
+
+    def late_acceptance(self, budget: int, history: int = 0) -> None:
+        """Late acceptance hill climbing: a random swap for a person in conflict is made if
+        it is no worse than now, or than the cost `history` steps ago (Burke and Bykov)."""
+        if self.cost == 0 or budget <= 0 or self.pb.groups < 2:
+            return
+        pb, rng = self.pb, self.rng
+        n = pb.people
+        length = history or max(50, 2 * n)
+        hist = [self.cost] * length
+        best_cost, best = self.cost, [row[:] for row in self.grp]
+        pool: list[tuple[int, int]] = []
+        units, kinds, unit_of = pb.units, pb.kinds, self.unit_of
+        for step in range(budget):
+            if not pool:
+                pool = self.conflicts()
+                if not pool:
+                    break
+                rng.shuffle(pool)
+            r, p = pool[-1]
+            if not self.in_conflict(r, p):
+                pool.pop()
+                continue
+            if rng.randrange(4) == 0:
+                pool.pop()
+            u = unit_of[p]
+            q = rng.randrange(n)
+            row = self.grp[r]
+            if row[q] == row[p]:
+                continue
+            v = unit_of[q]
+            if kinds[v] != kinds[u]:
+                continue
+            if len(units[u]) == 1:
+                change = self.single_delta(r, p, units[v][0])
+            else:
+                change = self.delta(r, u, v)
+            new = self.cost + change
+            slot = step % length
+            if change <= 0 or new <= hist[slot]:
+                self.swap(r, u, v, change)
+                if self.cost < best_cost:
+                    best_cost = self.cost
+                    best = [row[:] for row in self.grp]
+                    if best_cost == 0:
+                        return
+                if (r, q) not in pool[-4:]:
+                    pool.append((r, q))
+            hist[slot] = self.cost
+        if best_cost < self.cost:
+            self.restore(best)
+
+    def restore(self, schedule: list[list[int]]) -> None:
+        fresh = Search(self.pb, schedule, self.rng)
+        self.__dict__.update(fresh.__dict__)
+
+    def kick(self, moves: int) -> None:
+        """A few random swaps between units of the same kind, to leave a local minimum."""
+        for _ in range(moves):
+            r = self.rng.randrange(self.rounds)
+            p = self.rng.randrange(self.pb.people)
+            u = self.unit_of[p]
+            others = [
+                v
+                for v in range(len(self.pb.units))
+                if self.pb.kinds[v] == self.pb.kinds[u]
+                and self.grp[r][self.pb.units[v][0]] != self.grp[r][p]
+            ]
+            if others:
+                v = others[self.rng.randrange(len(others))]
+                self.swap(r, u, v, self.delta(r, u, v))
+
+
+def _off(count: int, band: tuple[int, int]) -> int:
+    """How far a count lies outside its band."""
+    low, high = band
+    return count - high if count > high else low - count if count < low else 0
+
+
+def _bump(row: dict[int, int], key: int, step: int) -> None:
+    value = row.get(key, 0) + step
+    if value:
+        row[key] = value
+    else:
+        del row[key]
+
+
+def repeat_summary(
+    schedule: Sequence[Sequence[int]], units_of: Sequence[int]
+) -> tuple[int, int, int]:
+    """(pairs meeting more than once, most meetings of one pair, pairs met) of a schedule.
+
+    Pairs in one unit (kept together on purpose) are not counted.
+    """
+    meetings: dict[tuple[int, int], int] = {}
+    for row in schedule:
+        groups: dict[int, list[int]] = {}
+        for p, g in enumerate(row):
+            groups.setdefault(g, []).append(p)
+        for members in groups.values():
+            for i, p in enumerate(members):
+                for q in members[i + 1 :]:
+                    if units_of[p] != units_of[q]:
+                        meetings[(p, q)] = meetings.get((p, q), 0) + 1
+    repeats = sum(1 for m in meetings.values() if m > 1)
+    most = max(meetings.values(), default=0)
+    return repeats, most, len(meetings)

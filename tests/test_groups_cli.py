@@ -1,0 +1,215 @@
+"""`liftkit groups` through the real command line: every format, every error."""
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "people"
+
+
+@pytest.fixture
+def people_csv(tmp_path):
+    path = tmp_path / "people.csv"
+    rows = ["Name,Email,Sector,Role"]
+    for i in range(1, 25):
+        email = "" if i == 24 else f"p{i}@example.org"
+        role = "facilitator" if i in (1, 2, 3) else ""
+        rows.append(f"Person {i},{email},{'abc'[i % 3]},{role}")
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_markdown_is_the_default_off_a_terminal_and_the_seed_is_reported(cli, people_csv):
+    result = cli("groups", str(people_csv), "--size", "4", "--rounds", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Breakout groups\n")
+    assert "## Round 2" in result.stdout
+    assert "Seed: " in result.stderr and "--seed" in result.stderr
+    seed = int(result.stderr.split("Seed: ")[1].split()[0])
+    again = cli("groups", str(people_csv), "--size", "4", "--rounds", "2", "--seed", str(seed))
+    assert again.stdout == result.stdout
+    assert "Seed" not in again.stderr
+
+
+def test_json_format(cli, people_csv):
+    result = cli("groups", str(people_csv), "--rounds", "3", "--seed", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["seed"] == 5
+    assert len(data["rounds"]) == 3
+    assert data["score"]["repeat_pairs"] == 0
+    rooms = data["rounds"][0]["groups"]
+    assert len(rooms) == 6  # 24 people, groups of 4 by default
+    assert all(
+        any(m.get("facilitator") for m in room["members"]) for room in rooms[:3]
+    )  # the role column's three facilitators lead three rooms
+
+
+def test_toml_format_reads_back_with_previous(cli, people_csv, tmp_path):
+    out = tmp_path / "groups.toml"
+    result = cli("groups", str(people_csv), "--seed", "5", "--rounds", "2", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"Wrote {out}" in result.stderr
+    data = tomllib.loads(out.read_text())
+    assert data["seed"] == 5 and len(data["rounds"]) == 2
+    # A late joiner and a no-show: everyone else keeps their rooms.
+    lines = people_csv.read_text().splitlines()
+    now = tmp_path / "now.csv"
+    now.write_text("\n".join([*lines[:5], *lines[6:], "Late Comer,late@example.org,a,"]) + "\n")
+    result = cli("groups", str(now), "--previous", str(out), "--seed", "6", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "late joiners: Late Comer" in result.stderr
+    assert "no-shows: Person 5" in result.stderr
+    again = json.loads(result.stdout)
+    assert len(again["rounds"]) == 2
+    assert again["score"]["moved"] <= 2
+
+
+def test_csv_format(cli, people_csv):
+    result = cli("groups", str(people_csv), "--seed", "1", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["round", "group", "name", "email", "facilitator", "Sector", "Role"]
+    assert len(rows) == 24
+    assert "Score: repeat pairs" in result.stderr
+
+
+def test_zoom_format(cli, people_csv):
+    result = cli("groups", str(people_csv), "--seed", "1", "--rounds", "2", "--format", "zoom")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"Pre-assign Room Name,Email Address\n")
+    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    assert len(rows) == 23
+    assert all(room.startswith("Room ") for room, _ in rows)
+    assert "Person 24" in result.stderr and "no email" in result.stderr
+    assert "wrote round 1 of 2" in result.stderr
+    second = cli(
+        "groups", str(people_csv), "--seed", "1", "--rounds", "2", "-f", "zoom", "--round", "2"
+    )
+    assert second.exit_code == 0
+    assert second.stdout != result.stdout
+    assert "wrote round 1" not in second.stderr
+
+
+def test_table_format_to_a_file(cli, people_csv, tmp_path):
+    out = tmp_path / "groups.txt"
+    result = cli("groups", str(people_csv), "--seed", "1", "--format", "table", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "Breakout groups" in text and "Room 1" in text and "(facilitator)" in text
+    assert "repeat pairs: 0" in text
+
+
+def test_table_on_a_terminal(people_csv, monkeypatch, capsys):
+    import random
+
+    from rich.console import Console
+
+    from liftkit.cli.render import groups_tables
+    from liftkit.core.groups import SplitRequest, split_into_groups
+    from liftkit.core.people import read_people
+
+    people = read_people(people_csv).people
+    split = split_into_groups(people, SplitRequest(rounds=2), random.Random(3), seed=3)
+    buffer = io.StringIO()
+    groups_tables(split, Console(file=buffer, width=100, no_color=True))
+    text = buffer.getvalue()
+    assert "Round 1" in text and "Round 2" in text
+    assert "Person 1 (facilitator)" in text
+    assert "24 people in 6 groups, 2 rounds, seed 3" in text
+
+
+def test_output_file_format_follows_the_extension_and_dash_is_stdout(cli, people_csv, tmp_path):
+    out = tmp_path / "split.json"
+    assert cli("groups", str(people_csv), "--seed", "2", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["seed"] == 2
+    result = cli("groups", str(people_csv), "--seed", "2", "-o", "-", "--format", "json")
+    assert json.loads(result.stdout)["seed"] == 2
+    assert out.read_text() == result.stdout
+
+
+def test_stdin_and_every_option(cli, people_csv):
+    result = cli(
+        "groups", "-", "--count", "6", "--rounds", "2", "--seed", "3", "--balance", "sector",
+        "--apart", "Person 4,Person 5,Person 6", "--together", "Person 7,p8@example.org",
+        "--facilitator", "Person 9", "--format", "json",
+        input=people_csv.read_text(),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for rnd in data["rounds"]:
+        where = {m["name"]: g["name"] for g in rnd["groups"] for m in g["members"]}
+        assert len({where["Person 4"], where["Person 5"], where["Person 6"]}) == 3
+        assert where["Person 7"] == where["Person 8"]
+    assert data["score"]["constraints_held"] == data["score"]["constraints_total"] == 2
+    assert data["settings"]["facilitators"] == ["Person 1", "Person 2", "Person 3", "Person 9"]
+
+
+def test_real_export_fixtures(cli):
+    result = cli("groups", str(DATA / "zoom-registration.csv"), "--size", "2", "--seed", "1")
+    assert result.exit_code == 0, result.output
+    assert "duplicates line 11" in result.stderr  # Mary registered twice
+    members = result.stdout.split("## Score")[0]
+    assert sum(1 for line in members.splitlines() if line.startswith("- ")) == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope.csv"], "nope.csv: no such file"),
+        (["{people}", "--format", "pdf"], "--format pdf: unknown format"),
+        (["{people}", "--round", "2"], "--round only applies to --format zoom"),
+        (["{people}", "--size", "4", "--count", "3"], "not both"),
+        (["{people}", "--balance", "city"], "--balance city: no such column"),
+        (["{people}", "--apart", "Person 1,Nobody"], "'Nobody' is not in the attendee list"),
+        (["{people}", "--count", "2", "--apart", "Person 4,Person 5,Person 6"], "only 2 groups"),
+        (
+            ["{people}", "--format", "zoom", "--round", "3"],
+            "--round 3: the split has one round",
+        ),
+        (["{people}", "--previous", "missing.json"], "missing.json: no such file"),
+        (["{bad}"], "line 2: no usable name"),
+        (["{binary}"], "not a text file"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(cli, people_csv, tmp_path, args, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,email\n,x@example.org\n")
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x00\x01\x02\x03")
+    values = {"people": people_csv, "bad": bad, "binary": binary}
+    result = cli("groups", *[a.format(**values) for a in args])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+def test_size_below_two_is_a_usage_error(cli, people_csv):
+    result = cli("groups", str(people_csv), "--size", "1")
+    assert result.exit_code == 2
+    assert "--size" in result.stderr
+
+
+def test_a_failed_run_leaves_no_output_file(cli, people_csv, tmp_path):
+    out = tmp_path / "groups.json"
+    out.write_text("old")
+    result = cli("groups", str(people_csv), "--balance", "nope", "-o", str(out))
+    assert result.exit_code == 2
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".groups")] == []
+
+
+def test_help_has_an_example(cli):
+    result = cli("groups", "--help")
+    assert result.exit_code == 0
+    assert "Example: liftkit groups" in result.stdout
+    options = "--size --count --rounds --seed --balance --apart --together --facilitator"
+    for option in [*options.split(), "--previous", "--format", "--output"]:
+        assert option in result.stdout
