@@ -251,3 +251,27 @@ def test_no_color_drops_colours_but_keeps_the_words(tmp_path, no_color):
     child.close()
     colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[25])[;m]")
     assert bool(colour.search(shown)) is not no_color
+
+
+def test_a_breakout_shows_its_groups_and_g_reshuffles_them(term, tmp_path):
+    (tmp_path / "people.csv").write_text(
+        "First Name,Last Name,Email\n"
+        + "".join(f"Ann{i},Lee{i},a{i}@example.org\n" for i in range(10))
+    )
+    term.run([*LIFTKIT, "run", "a.toml", "--attendees", "people.csv", "--seed", "4",
+              "--sessions", "s"])  # fmt: skip
+    term.wait_for("running")
+    term.keys("n")
+    screen = term.wait_for("Room 1")
+    assert "Groups: 3 rooms of 3-4 · 10 people · seed 4" in screen
+    term.keys("g")
+    term.wait_for("Reshuffle the breakout groups?")
+    term.keys("y")
+    term.wait_for("Groups reshuffled")
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    groups = [e for e in journal(tmp_path) if e["type"] == "groups"]
+    assert [g["segment"] for g in groups] == [1, 1]
+    assert groups[0]["seed"] == 4 and groups[1]["seed"] != 4

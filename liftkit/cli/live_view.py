@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -67,7 +67,10 @@ class _Rendered:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
-        spare_rows = max(height - TOP_ROWS - BAR_ROWS - BOTTOM_ROWS - MIN_BODY - 1, HEIGHT)
+        # The digits take what the body does not need (but the body gets at most half).
+        need = MIN_BODY if screen.show_help else max(body_need(screen, width), MIN_BODY)
+        need = min(need, height // 2)
+        spare_rows = max(height - TOP_ROWS - BAR_ROWS - BOTTOM_ROWS - need - 1, HEIGHT)
         scale = best_scale(screen.countdown, max(width - 4, 10), spare_rows)
         digits_rows = HEIGHT * scale + 1
         body_rows = max(height - TOP_ROWS - digits_rows - BAR_ROWS - BOTTOM_ROWS, 0)
@@ -83,7 +86,12 @@ class _Rendered:
                 digits_rows,
             ),
             ("bars", None, lambda: _bars(screen, width), BAR_ROWS),
-            ("body", body_key, lambda: _help() if screen.show_help else _body(screen), body_rows),
+            (
+                "body",
+                body_key,
+                lambda: _help() if screen.show_help else _body(screen, width, body_rows),
+                body_rows,
+            ),
             (
                 "bottom",
                 (screen.next_line, screen.message, screen.confirm),
@@ -153,23 +161,66 @@ def _bars(screen: Screen, width: int) -> RenderableType:
     )
 
 
-def _body(screen: Screen) -> RenderableType:
+def _lines(text: str, width: int) -> int:
+    return max(1, -(-len(text) // max(width, 1)))
+
+
+def body_need(screen: Screen, width: int) -> int:
+    """Rows the body would like: texts as wrapped, one row per line of rooms."""
+    rows = _lines(screen.prompt, width) if screen.prompt else 0
+    rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
+    if screen.groups is not None:
+        columns = max(1, width // ROOM_WIDTH)
+        rows += 1 + -(-len(screen.groups.rooms) // columns)
+    if screen.notes:
+        rows += _lines("Host notes (h hides): " + screen.notes, width)
+    return rows
+
+
+ROOM_WIDTH = 40
+
+
+def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     parts: list[RenderableType] = []
+    used = 0
     if screen.prompt:
         parts.append(Text(screen.prompt, style="bold"))
+        used += _lines(screen.prompt, width)
     for i, question in enumerate(screen.questions, start=1):
         parts.append(Text(f"  {i}. {question}"))
+        used += _lines(f"  {i}. {question}", width)
     if screen.groups is not None:
-        parts.append(Text(screen.groups.title, style="bold"))
-        rooms = Table.grid(padding=(0, 2))
-        rooms.add_column(no_wrap=True, style="bold")
-        rooms.add_column(overflow="ellipsis", no_wrap=True)
-        for name, members in screen.groups.rooms:
-            rooms.add_row(name, ", ".join(members))
-        parts.append(rooms)
+        parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
+        parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1, 1)))
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
     return Group(*parts)
+
+
+def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) -> RenderableType:
+    """Rooms in as many columns as fit; when they do not all fit, say how many are left out."""
+    columns = max(1, width // ROOM_WIDTH)
+    shown = list(rooms)
+    more = 0
+    if -(-len(shown) // columns) > rows:
+        keep = max((rows - 1) * columns, 0)
+        more = len(shown) - keep
+        shown = shown[:keep]
+    grid = Table.grid(padding=(0, 2), expand=True)
+    for _ in range(columns):
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    cells = [
+        Text.assemble((name, "bold"), "  ", ", ".join(members), no_wrap=True)
+        for name, members in shown
+    ]
+    for r in range(0, len(cells), columns):
+        row = cells[r : r + columns]
+        grid.add_row(*row, *([Text("")] * (columns - len(row))))
+    if more:
+        return Group(
+            grid, Text(f"… and {more} more rooms (all in the session's journal)", style="dim")
+        )
+    return grid
 
 
 def _help() -> RenderableType:

@@ -2,40 +2,119 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import typer
 
 from liftkit.core.agenda import Agenda
-from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.breakouts import (
+    people_in,
+    plan_from_people,
+    plan_from_split,
+    reshuffle,
+    summary,
+)
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people import Person, read_people
 from liftkit.core.screen import GroupsSummary
 from liftkit.core.session import LiveSession
+
+ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
+GROUPS_COPY = "groups.json"
 
 
 @dataclass
 class GroupsPlan:
+    people: list[Person] = field(default_factory=list)
+    plans: dict[int, dict[str, Any]] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    groups_json: str | None = None  # a --groups file, kept in the session folder as JSON
 
     def record(self, session: LiveSession) -> None:
-        """Journal the groups of each breakout segment (nothing yet without attendees)."""
+        """Keep the files in the session folder and journal each breakout's groups."""
+        if self.groups_json is not None:
+            (session.folder / GROUPS_COPY).write_text(self.groups_json, encoding="utf-8")
+        for segment, payload in sorted(self.plans.items()):
+            session.record_groups(segment, payload)
 
     def summary(self, session: LiveSession) -> GroupsSummary | None:
-        return None
+        engine = session.engine
+        segment = engine.current
+        if segment is None or segment.kind != "breakout":
+            return None
+        payload = engine.groups.get(engine.index)
+        if payload is None:
+            if self.people:
+                return GroupsSummary(title=f"{len(self.people)} attendees")
+            return None
+        t = session.now()
+        return summary(segment, payload, engine.elapsed(t), engine.duration(engine.index))
 
     def reshuffle(self, session: LiveSession) -> str:
-        return "No groups to reshuffle: start with --attendees FILE."
+        engine = session.engine
+        segment = engine.current
+        if segment is None or segment.kind != "breakout":
+            return "Groups are for breakout segments: there is none now."
+        people = self.people or people_in(engine.groups.get(engine.index, {}))
+        if len(people) < 2:
+            return "No groups to reshuffle: start with --attendees FILE."
+        seed = random.SystemRandom().randrange(1, 1_000_000)
+        session.record_groups(engine.index, reshuffle(segment, people, seed))
+        return f"Groups reshuffled (seed {seed})."
 
 
 def prepare_groups(
     agenda: Agenda, attendees: Path | None, groups: Path | None, seed: int | None
 ) -> GroupsPlan:
-    if attendees is not None or groups is not None:
+    """Read --attendees or --groups and split for each breakout, before the session begins."""
+    if attendees is not None and groups is not None:
         raise LiftkitError(
-            "--attendees and --groups are not available yet",
-            "they come with `liftkit groups`",
-            EXIT_FAILURE,
+            "give --attendees or --groups, not both",
+            "--groups uses groups made earlier; --attendees makes them now",
         )
-    return GroupsPlan()
+    plan = GroupsPlan()
+    if attendees is not None and str(attendees) == "-":
+        raise LiftkitError(
+            "--attendees -: standard input is for the host's keys and commands here",
+            "give the attendee file's path",
+        )
+    if attendees is not None:
+        read = read_people(attendees)
+        for warning in read.warnings:
+            typer.echo(f"Warning: {warning}", err=True)
+        plan.people = list(read.people)
+        suffix = attendees.suffix.lower()
+        name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
+        plan.files[name] = attendees
+        if seed is None:
+            seed = random.SystemRandom().randrange(1, 1_000_000)
+        plan.plans = plan_from_people(agenda, plan.people, seed)
+        if plan.plans:
+            typer.echo(
+                f"Groups made for {len(plan.plans)} breakout segment(s) with seed {seed} "
+                f"(--seed {seed} makes the same again).",
+                err=True,
+            )
+    elif groups is not None:
+        from liftkit.core.groups_io import load_groups_file, to_json
+
+        split = load_groups_file(groups)
+        plan.plans, notes = plan_from_split(agenda, split)
+        for note in notes:
+            typer.echo(f"Warning: {note}", err=True)
+        plan.groups_json = to_json(split)
+    return plan
 
 
 def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
-    return GroupsPlan()
+    """People from the session folder's attendee copy; groups come back from the journal."""
+    plan = GroupsPlan()
+    for name in ATTENDEE_COPIES:
+        path = session.folder / name
+        if path.is_file():
+            plan.people = list(read_people(path).people)
+            break
+    return plan
