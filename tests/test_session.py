@@ -231,3 +231,23 @@ def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
     s.reflect("from the session", "live")
     texts = [e["text"] for e in journal_of(s) if e["type"] == "reflection"]
     assert texts == ["from a note", "from the session"]
+
+
+def test_poll_counts_for_several_polls_are_read_by_their_number(tmp_path):
+    two_polls = AGENDA.replace(
+        '[[segments]]\ntitle = "Talk"',
+        '[[segments.polls]]\nquestion = "Score?"\noptions = ["1", "2", "3"]\n'
+        '[[segments]]\ntitle = "Talk"',
+    )
+    path = tmp_path / "two.toml"
+    path.write_text(two_polls)
+    s = make(tmp_path, path, FakeTime())
+    s.start()
+    assert carry_out(s, Action("poll", text="2 1 4 9"), "plain") == ""  # poll 2, three counts
+    assert carry_out(s, Action("poll", text="7 3"), "plain") == ""  # two counts: poll 1
+    assert carry_out(s, Action("poll", text="1 7 3"), "plain") == ""  # poll 1 by number
+    assert [(p.poll, p.counts) for p in s.engine.polls] == [
+        (1, {"1": 1, "2": 4, "3": 9}),
+        (0, {"Yes": 7, "No": 3}),
+        (0, {"Yes": 7, "No": 3}),
+    ]

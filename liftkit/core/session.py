@@ -325,12 +325,13 @@ def _poll_from_text(session: LiveSession, text: str) -> str:
     segment = session.engine.current
     if segment is None or not segment.polls:
         return "This segment has no polls."
-    words = text.split()
+    words = text.replace(",", " ").split()
     poll = 0
     if len(segment.polls) > 1 and words and words[0].isdigit():
+        # "p 2 28 2": the second poll, when the count of numbers after the first fits it.
         wanted = int(words[0]) - 1
         rest = words[1:]
-        if 0 <= wanted < len(segment.polls) and rest:
+        if 0 <= wanted < len(segment.polls) and len(rest) == len(segment.polls[wanted].options):
             poll, words = wanted, rest
     options = segment.polls[poll].options
     if not words:
