@@ -230,7 +230,8 @@ def split_into_groups(
     problem = _problem(setup, homes)
     schedule = _start(setup, problem, rounds, previous_rounds, rng)
     search = Search(problem, schedule, rng)
-    search.run(int(BASE_BUDGET * request.effort))
+    # Small instances need less: the budget is capped by a multiple of their size.
+    search.run(int(min(BASE_BUDGET, 4000 * len(people) * rounds) * request.effort))
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
     return _result(setup, search, request, seed, names)
