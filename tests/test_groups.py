@@ -358,6 +358,27 @@ def test_one_facilitator_per_group_from_options_and_role_column():
     assert split.score.repeat_pairs == 0
 
 
+def test_facilitators_spread_even_with_blocks_and_apart_sets():
+    # Blocks force the greedy start; facilitators in apart sets must still land one a group.
+    people = crowd(70, role=["facilitator"] * 14 + [""] * 56, sector="abcdef")
+    request = SplitRequest(
+        size=5,
+        rounds=4,
+        balance=("sector",),
+        together=("Person 50,Person 51",),
+        apart=(
+            "Person 17,Person 8,Person 32",
+            "Person 15,Person 63,Person 57",
+            "Person 60,Person 41,Person 24",
+            "Person 50,Person 13,Person 6",
+        ),
+    )
+    split = split_into_groups(people, request, random.Random(1))
+    for rnd in split.rounds:
+        assert [len(g.facilitators) for g in rnd.groups] == [1] * 14
+    assert split.score.groups_without_facilitator == 0
+
+
 def test_too_few_facilitators_says_how_many_groups_lack_one():
     split = split_into_groups(
         crowd(20), SplitRequest(size=4, facilitators=("Person 3",)), random.Random(1)

@@ -133,6 +133,15 @@ def test_plain_text_one_person_a_line():
     assert [p.line for p in result.people] == [2, 3, 5, 6]
 
 
+def test_plain_text_name_comma_email():
+    result = parse_people("Ada Lovelace, ada@example.org\ngrace@example.org;Grace Hopper\nAlan\n")
+    assert [p.label for p in result.people] == [
+        "Ada Lovelace <ada@example.org>",
+        "Grace Hopper <grace@example.org>",
+        "Alan",
+    ]
+
+
 def test_windows_1252_is_read_with_a_warning():
     result = read_people(DATA / "windows-1252.csv")
     assert result.people[0].name == "René Descartes"

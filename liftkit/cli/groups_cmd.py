@@ -183,7 +183,11 @@ def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str,
     if missing:
         shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
         typer.echo(
-            f"Warning: {len(missing)} people have no email, so Zoom cannot pre-assign them; "
+            f"Warning: {_people(len(missing))} no email, so Zoom cannot pre-assign them; "
             f"assign them by hand: {shown}",
             err=True,
         )
+
+
+def _people(count: int) -> str:
+    return "1 person has" if count == 1 else f"{count} people have"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -12,7 +13,6 @@ from rich.text import Text
 
 from liftkit.core.agenda import Agenda, TimelineRow
 from liftkit.core.durations import format_duration
-from liftkit.core.groups import Split
 
 
 def console(stderr: bool = False) -> Console:
@@ -51,6 +51,10 @@ def agenda_timeline(
     table.add_section()
     table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")
     out.print(table)
+
+
+if TYPE_CHECKING:
+    from liftkit.core.groups import Split
 
 
 def groups_tables(split: Split, out: Console | None = None) -> None:

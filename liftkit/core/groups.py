@@ -230,7 +230,8 @@ def split_into_groups(
     problem = _problem(setup, homes)
     schedule = _start(setup, problem, rounds, previous_rounds, rng)
     search = Search(problem, schedule, rng)
-    search.run(int(BASE_BUDGET * request.effort))
+    # Small instances need less: the budget is capped by a multiple of their size.
+    search.run(int(min(BASE_BUDGET, 4000 * len(people) * rounds) * request.effort))
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
     return _result(setup, search, request, seed, names)
@@ -567,7 +568,7 @@ def _greedy_round(
                     v = setup.values[c][p]
                     over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
             room = capacity[g] - len(members[g])
-            score = (apart, fac_in[g] if facs else 0, over + repeats, -room, rng.randrange(1 << 30))
+            score = (fac_in[g] if facs else 0, apart, over + repeats, -room, rng.randrange(1 << 30))
             if best is None or score < best:
                 best, choice = score, g
         for p in unit:
@@ -576,6 +577,7 @@ def _greedy_round(
             for c in range(len(setup.values)):
                 counts[choice][c][setup.values[c][p]] += 1
         fac_in[choice] += facs
+    _spread_facilitators(setup, members, row)
     return row
 
 

@@ -86,6 +86,7 @@ class Search:
             for c in range(len(problem.columns))
         ]
         self.cost = self.total_cost()
+        self.floor = self.repeat_floor()
         self.constrained = bool(
             problem.columns or any(problem.apart) or any(h is not None for h in problem.homes)
         )
@@ -94,6 +95,18 @@ class Search:
 
     def repeat_cost(self) -> int:
         return sum(m * (m - 1) // 2 for row in self.meet for m in row.values()) // 2
+
+    def repeat_floor(self) -> int:
+        """No schedule with these group sizes costs less: its pair meetings spread evenly."""
+        inside = sum(len(u) * (len(u) - 1) // 2 for u in self.pb.units)  # never counted
+        slots = sum(len(g) * (len(g) - 1) // 2 for groups in self.mem for g in groups)
+        slots -= self.rounds * inside
+        n = self.pb.people
+        pairs = n * (n - 1) // 2 - inside
+        if pairs <= 0 or slots <= pairs:
+            return 0
+        each, extra = divmod(slots, pairs)
+        return (pairs - extra) * each * (each - 1) // 2 + extra * (each + 1) * each // 2
 
     def apart_violations(self) -> int:
         found = 0
@@ -337,7 +350,7 @@ class Search:
 
     def tabu(self, budget: int, sample: int = 48) -> None:
         """Steepest swaps for people in conflict, with recently moved people tabu."""
-        if self.cost == 0 or budget <= 0:
+        if self.cost <= self.floor or budget <= 0:
             return
         pb, rng = self.pb, self.rng
         n = pb.people
@@ -418,7 +431,7 @@ class Search:
                 pool.append((r, x))
             if self.cost < best_cost:
                 best_cost, best, stall = self.cost, [row[:] for row in self.grp], 0
-                if best_cost == 0:
+                if best_cost <= self.floor:
                     return
             else:
                 stall += 1
@@ -432,7 +445,7 @@ class Search:
     def late_acceptance(self, budget: int, history: int = 0) -> None:
         """Late acceptance hill climbing: a random swap for a person in conflict is made if
         it is no worse than now, or than the cost `history` steps ago (Burke and Bykov)."""
-        if self.cost == 0 or budget <= 0 or self.pb.groups < 2:
+        if self.cost <= self.floor or budget <= 0 or self.pb.groups < 2:
             return
         pb, rng = self.pb, self.rng
         n = pb.people
@@ -472,7 +485,7 @@ class Search:
                 if self.cost < best_cost:
                     best_cost = self.cost
                     best = [row[:] for row in self.grp]
-                    if best_cost == 0:
+                    if best_cost <= self.floor:
                         return
                 if (r, q) not in pool[-4:]:
                     pool.append((r, q))

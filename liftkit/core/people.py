@@ -6,7 +6,8 @@ kept as an attribute under its header as written. Headers match case-insensitive
 `_`, `-` and repeated spaces count as one space. Lines before the header (the report
 preamble that Zoom writes) are skipped.
 
-A plain-text file has one person a line, optionally `Name <email>`; `#` starts a comment.
+A plain-text file has one person a line, optionally `Name <email>` (or `Name, email`); `#`
+starts a comment.
 
 UTF-8 with or without BOM (also UTF-16 with a BOM; Windows-1252 as a fallback, with a
 warning), comma, semicolon or tab delimiters, quoted fields and blank lines are all read.
@@ -398,6 +399,17 @@ def _email(text: str, line: int, label: str, warnings: list[str]) -> str | None:
 _ANGLE = re.compile(r"^(?P<name>.*?)\s*<(?P<email>[^<>]*)>\s*$")
 
 
+def _name_and_email(line: str) -> tuple[str, str]:
+    """`Ada Lovelace, ada@example.org` (or with ; or a tab) is a name and an email."""
+    for delimiter in DELIMITERS:
+        parts = [part.strip() for part in line.split(delimiter)]
+        if len(parts) == 2:
+            for name, email in (parts, parts[::-1]):
+                if "@" in email and " " not in email and "@" not in name:
+                    return name, email
+    return line, ""
+
+
 def _parse_lines(lines: Sequence[str], label: str) -> list[Person]:
     people: list[Person] = []
     warnings: list[str] = []
@@ -406,7 +418,7 @@ def _parse_lines(lines: Sequence[str], label: str) -> list[Person]:
         if not line or line.startswith("#"):
             continue
         match = _ANGLE.match(line)
-        name, email_text = (match["name"], match["email"]) if match else (line, "")
+        name, email_text = (match["name"], match["email"]) if match else _name_and_email(line)
         name = _clean(name.strip().strip('"').strip("'"))
         if not _usable(name):
             hint = "write it as Name <email>" if "@" in line else "give a name on each line"

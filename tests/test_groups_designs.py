@@ -1,0 +1,86 @@
+"""Constructions from design theory: every round a partition, no pair twice."""
+
+import itertools
+import random
+
+import pytest
+
+from liftkit.core.groups_designs import (
+    best_design,
+    binary_spread,
+    kirkman_packing,
+    make_field,
+    prime_power,
+    translated_base,
+    transversal_rows,
+)
+from liftkit.core.groups_search import Problem, Search
+
+
+def check(design, people):
+    """Each round partitions the points; no two real people share two groups."""
+    seen = set()
+    for groups in design.rounds:
+        assert sorted(p for g in groups for p in g) == list(range(design.points))
+        for group in groups:
+            for pair in itertools.combinations(sorted(p for p in group if p < people), 2):
+                assert pair not in seen
+                seen.add(pair)
+    return len(design.rounds)
+
+
+@pytest.mark.parametrize("q", [2, 3, 4, 5, 7, 8, 9, 16, 25, 27])
+def test_finite_fields_have_inverses_and_distribute(q):
+    field = make_field(q)
+    assert field is not None and field.q == q
+    for a in range(1, q):
+        assert sorted(field.mul(a, b) for b in range(q)) == list(range(q))
+    for a, b, c in itertools.product(range(q), repeat=3):
+        if (a + b + c) % 3 == 0:  # a sample keeps this quick
+            assert field.mul(a, field.add(b, c)) == field.add(field.mul(a, b), field.mul(a, c))
+
+
+def test_prime_powers():
+    assert [q for q in range(2, 30) if prime_power(q)] == [
+        2, 3, 4, 5, 7, 8, 9, 11, 13, 16, 17, 19, 23, 25, 27, 29,
+    ]  # fmt: skip
+    assert prime_power(12) is None and prime_power(1) is None
+
+
+@pytest.mark.parametrize(
+    ("people", "groups", "rounds"),
+    [(25, 5, 6), (16, 4, 5), (49, 7, 8), (73, 15, 3), (200, 34, 5), (1000, 200, 4), (23, 5, 5)],
+)
+def test_transversal_rows(people, groups, rounds):
+    design = transversal_rows(people, groups, rounds)
+    assert check(design, people) == rounds
+
+
+def test_binary_spread_gives_nine_rounds_for_32_in_fours():
+    design = binary_spread(32, 8, 9, random.Random(1))
+    assert check(design, 32) == 9
+
+
+def test_kirkman_schoolgirls():
+    design = kirkman_packing(15, 5, 7)
+    assert check(design, 15) == 7
+    assert all(len(g) == 3 for groups in design.rounds for g in groups)
+
+
+def test_translates_of_a_base_round_for_30_in_threes():
+    design = translated_base(30, 10, 10, random.Random(1))
+    assert check(design, 30) == 10
+
+
+def test_best_design_with_ghosts_keeps_groups_within_one_after_evening_out():
+    design = best_design(31, 8, 9, random.Random(2))
+    assert check(design, 31) == 9
+
+
+def test_the_repeat_floor():
+    # 10 people in 2 groups of 5 for 3 rounds: 60 meetings over 45 pairs, so at least 15
+    # pairs meet twice.
+    schedule = [[p // 5 for p in range(10)], [p % 2 for p in range(10)], [p % 2 for p in range(10)]]
+    problem = Problem(10, 2, [[p] for p in range(10)], [(1, 0)] * 10, [[] for _ in range(10)],
+                      [], [], [], [None] * 3)  # fmt: skip
+    assert Search(problem, schedule, random.Random(1)).repeat_floor() == 15
