@@ -219,7 +219,7 @@ def test_a_file_that_is_no_chat_log_is_an_error_naming_it(data, says):
 
 
 def test_read_chat_errors_name_the_file(tmp_path):
-    with pytest.raises(LiftkitError, match=r"missing\.txt: no such chat log"):
+    with pytest.raises(LiftkitError, match=r"missing\.txt: no such file"):
         read_chat(tmp_path / "missing.txt")
     with pytest.raises(LiftkitError, match="is a folder"):
         read_chat(tmp_path)

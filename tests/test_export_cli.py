@@ -404,16 +404,19 @@ def test_a_file_that_is_no_chat_log_is_exit_2_naming_it(cli, late, tmp_path, con
 def test_missing_chat_file(cli, late, tmp_path):
     result = cli("export", str(late), "--chat", str(tmp_path / "gone.txt"))
     assert result.exit_code == 2
-    assert f"{tmp_path / 'gone.txt'}: no such chat log" in result.stderr
+    assert f"{tmp_path / 'gone.txt'}: no such file" in result.stderr
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "g.json:1: not valid JSON"),
-        ('{"rounds": 3}', "g.json: rounds: missing or not a list"),
-        ('{"rounds": [{"groups": [{"members": []}]}]}', 'rounds[0].groups[0]: needs a "name"'),
-        ('{"rounds": [{"groups": [{"name": "R", "members": [7]}]}]}', "members[0]: needs a"),
+        ("{not json", "g.json: line 1: not valid JSON"),
+        ('{"rounds": 3}', "g.json: rounds: missing or empty"),
+        (
+            '{"rounds": [{"groups": [{"name": "R", "members": [{"name": "A"}, {"name": "A"}]}]}]}',
+            "round 1: A is in both R and R",
+        ),
+        ('{"rounds": [{"groups": [{"name": "R", "members": [7]}]}]}', "members[0]: expected a"),
     ],
 )
 def test_bad_groups_file(cli, late, tmp_path, content, message):

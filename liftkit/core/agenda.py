@@ -17,6 +17,7 @@ from typing import Any
 
 from liftkit.core.durations import DURATION_HINT, DurationError, format_duration, parse_duration
 from liftkit.core.errors import LiftkitError, quoted
+from liftkit.core.files import read_input
 
 KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "break", "other")
 POLL_KINDS = ("choice", "score", "recommend")
@@ -106,16 +107,12 @@ def format_problem(source: str, problem: Problem) -> str:
 def load_agenda(path: Path | str) -> Agenda:
     """Read and validate an agenda file."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise LiftkitError(
-            f"{p}: no such file", "check the path, or run `liftkit agenda list` for templates"
-        ) from None
-    except IsADirectoryError:
-        raise LiftkitError(f"{p}: is a folder, not an agenda file", "name a .toml file") from None
-    except OSError as exc:
-        raise LiftkitError(f"{p}: cannot read: {exc.strerror}", "check its permissions") from None
+    data = read_input(
+        p,
+        "an agenda file",
+        "check the path, or run `liftkit agenda list` for templates",
+        "name a .toml file",
+    )
     return parse_agenda(data, str(p))
 
 

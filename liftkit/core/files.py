@@ -58,3 +58,24 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def read_input(path: Path | str, what: str, hint: str, folder_hint: str = "") -> bytes:
+    """The bytes of a file the user named, or one error line that says what to do.
+
+    `what` names the kind of file with its article ("an attendee list", "a chat log");
+    `hint` is the fix offered when it is missing, `folder_hint` when it is a folder.
+    """
+    target = Path(path)
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise LiftkitError(f"{target}: no such file", hint) from None
+    except IsADirectoryError:
+        raise LiftkitError(
+            f"{target}: is a folder, not {what}", folder_hint or "give the file inside it"
+        ) from None
+    except OSError as exc:
+        raise LiftkitError(
+            f"{target}: cannot read: {exc.strerror}", "check its permissions"
+        ) from None

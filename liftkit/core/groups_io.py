@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import read_input
 from liftkit.core.groups import Group, Round, Score, Split, score_rounds
 from liftkit.core.people import Person
 
@@ -267,16 +268,7 @@ def render(split: Split, fmt: str, round_number: int | None = None) -> str:
 def load_groups_file(path: str | Path) -> Split:
     """A groups file written by `liftkit groups --format json|toml`, checked in full."""
     label = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise LiftkitError(f"{label}: no such file", "give a file from liftkit groups") from None
-    except IsADirectoryError:
-        raise LiftkitError(f"{label}: is a folder", "give the groups file inside it") from None
-    except OSError as exc:
-        raise LiftkitError(
-            f"{label}: cannot read: {exc.strerror}", "check its permissions"
-        ) from None
+    raw = read_input(path, "a groups file", "give a file from liftkit groups")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -304,7 +296,7 @@ def parse_groups(text: str, label: str = "groups") -> Split:
                 f"{label}: not valid JSON or TOML: {exc}",
                 "give the JSON or TOML written by liftkit groups",
             ) from None
-    return _split_from_data(data, label)
+    return split_from_data(data, label)
 
 
 def _need(condition: bool, label: str, where: str, what: str) -> None:
@@ -314,7 +306,7 @@ def _need(condition: bool, label: str, where: str, what: str) -> None:
         )
 
 
-def _split_from_data(data: Any, label: str) -> Split:
+def split_from_data(data: Any, label: str) -> Split:
     _need(isinstance(data, dict), label, "top level", "expected a table with 'rounds'")
     rounds_data = data.get("rounds")
     _need(isinstance(rounds_data, list) and bool(rounds_data), label, "rounds", "missing or empty")

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import read_input
 
 NAME_COLUMNS = (
     "name",
@@ -123,16 +124,7 @@ def read_people(path: str | Path, stdin: IO[Any] | None = None) -> PeopleRead:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise LiftkitError(f"{path}: no such file", "check the path to the attendee list") from None
-    except IsADirectoryError:
-        raise LiftkitError(f"{path}: is a folder", "give the attendee file inside it") from None
-    except OSError as exc:
-        raise LiftkitError(
-            f"{path}: cannot read: {exc.strerror}", "check its permissions"
-        ) from None
+    return read_input(path, "an attendee list", "check the path to the attendee list")
 
 
 def decode_text(data: bytes, label: str, warnings: list[str]) -> str:

@@ -24,6 +24,7 @@ from liftkit.core.chat.model import (
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
 from liftkit.core.chat.zoom import count_headers, parse_single_line, parse_two_line
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import read_input
 
 __all__ = [
     "LAYOUT_NAMES",
@@ -47,16 +48,7 @@ NOT_A_CHAT_HINT = (
 
 
 def read_chat(path: Path) -> ChatLog:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LiftkitError(f"{path}: no such chat log", "check the path given to --chat") from None
-    except IsADirectoryError:
-        raise LiftkitError(f"{path}: is a folder, not a chat log", NOT_A_CHAT_HINT) from None
-    except OSError as exc:
-        raise LiftkitError(
-            f"{path}: cannot read: {exc.strerror}", "check its permissions"
-        ) from None
+    data = read_input(path, "a chat log", "check the path given to --chat", NOT_A_CHAT_HINT)
     return parse_chat(data, str(path))
 
 

@@ -33,10 +33,9 @@ from liftkit.core.report.model import (
 from liftkit.core.report.sources import (
     SessionData,
     Timeline,
+    group_rounds,
     load_session,
     nearest_day,
-    parse_group_rounds,
-    read_groups_json,
 )
 
 __all__ = [
@@ -60,12 +59,11 @@ __all__ = [
     "breakdown",
     "build_report",
     "clean_text",
+    "group_rounds",
     "is_practical_step",
     "largest_remainder",
     "load_session",
     "nearest_day",
     "one_line",
-    "parse_group_rounds",
-    "read_groups_json",
     "tags_in",
 ]

@@ -12,6 +12,7 @@ from typing import Any
 from liftkit.core.agenda import Agenda, Poll
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups_io import load_groups_file, split_from_data
 from liftkit.core.journal import JOURNAL_NAME
 from liftkit.core.report.model import (
     AFTER,
@@ -38,9 +39,8 @@ from liftkit.core.report.sources import (
     Timeline,
     chat_clock,
     event_wall,
+    group_rounds,
     nearest_day,
-    parse_group_rounds,
-    read_groups_json,
     whole,
 )
 
@@ -358,8 +358,7 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     segments = session.agenda.segments
     breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
     if options.groups_file is not None:
-        data = read_groups_json(options.groups_file)
-        return [GroupSet(breakout, parse_group_rounds(data["rounds"], str(options.groups_file)))]
+        return [GroupSet(breakout, group_rounds(load_groups_file(options.groups_file)))]
     latest: dict[int | None, dict[str, Any]] = {}
     for event in session.events:
         if event.get("type") == "groups":
@@ -369,12 +368,11 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     sets = []
     for segment, event in latest.items():
         source = f"{session.folder / JOURNAL_NAME} (groups event {event.get('seq', '?')})"
-        sets.append(GroupSet(segment, parse_group_rounds(event.get("rounds"), source)))
+        sets.append(GroupSet(segment, group_rounds(split_from_data(event, source))))
     if sets:
         return sets
-    if session.groups_json is not None:
-        source = str(session.folder / "groups.json")
-        return [GroupSet(breakout, parse_group_rounds(session.groups_json["rounds"], source))]
+    if session.groups_split is not None:
+        return [GroupSet(breakout, group_rounds(session.groups_split))]
     raise LiftkitError(
         f"{session.folder}: the session holds no breakout groups",
         "give a groups file with --groups-file FILE, or leave out --groups",

@@ -3,7 +3,6 @@ when each segment ran, so that chat messages can be placed in the segment they w
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +13,8 @@ from typing import Any
 from liftkit.core.agenda import Agenda, load_agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups import Split
+from liftkit.core.groups_io import load_groups_file
 from liftkit.core.journal import JOURNAL_NAME, read_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound, one_line
 
@@ -26,7 +27,7 @@ class SessionData:
     agenda: Agenda
     events: list[dict[str, Any]]
     attendees: Any = None  # people.PeopleRead, when the folder holds an attendee file
-    groups_json: Any = None  # the parsed groups.json, when there is one
+    groups_split: Split | None = None  # the session's groups.json, when there is one
     warnings: list[str] = field(default_factory=list)
 
 
@@ -75,65 +76,22 @@ def load_session(folder: Path) -> SessionData:
             data.warnings.extend(data.attendees.warnings)
             break
     if (folder / "groups.json").is_file():
-        data.groups_json = read_groups_json(folder / "groups.json")
+        data.groups_split = load_groups_file(folder / "groups.json")
     return data
 
 
-def read_groups_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise LiftkitError(f"{path}: no such groups file", "check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise LiftkitError(
-            f"{path}: cannot read: {reason}", "give the JSON from `liftkit groups --format json`"
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LiftkitError(
-            f"{path}:{exc.lineno}: not valid JSON ({exc.msg})",
-            "give the JSON from `liftkit groups --format json`",
-        ) from None
-    parse_group_rounds(data.get("rounds") if isinstance(data, dict) else None, str(path))
-    return data
-
-
-def parse_group_rounds(rounds: Any, source: str) -> tuple[GroupRound, ...]:
-    """Rounds in the `groups --format json` schema, checked item by item."""
-    hint = 'expected {"rounds": [{"round": 1, "groups": [{"name": ..., "members": [...]}]}]}'
-
-    def bad(where: str, what: str) -> LiftkitError:
-        return LiftkitError(f"{source}: {where}: {what}", hint)
-
-    if not isinstance(rounds, list):
-        raise bad("rounds", "missing or not a list")
-    out = []
-    for r, item in enumerate(rounds):
-        where = f"rounds[{r}]"
-        if not isinstance(item, dict) or not isinstance(item.get("groups"), list):
-            raise bad(where, 'needs a "groups" list')
-        number = item.get("round", r + 1)
-        if not isinstance(number, int) or isinstance(number, bool):
-            raise bad(f"{where}.round", "must be a whole number")
-        groups = []
-        for g, group in enumerate(item["groups"]):
-            gwhere = f"{where}.groups[{g}]"
-            if not isinstance(group, dict) or not isinstance(group.get("name"), str):
-                raise bad(gwhere, 'needs a "name"')
-            members = group.get("members")
-            if not isinstance(members, list):
-                raise bad(gwhere, 'needs a "members" list')
-            names = []
-            for m, member in enumerate(members):
-                name = member.get("name") if isinstance(member, dict) else member
-                if not isinstance(name, str):
-                    raise bad(f"{gwhere}.members[{m}]", 'needs a "name"')
-                names.append(one_line(name))
-            groups.append(Group(one_line(group["name"]), tuple(names)))
-        out.append(GroupRound(number, tuple(groups)))
-    return tuple(out)
+def group_rounds(split: Split) -> tuple[GroupRound, ...]:
+    """The rounds of a split (read and checked by groups_io) as the report shows them."""
+    return tuple(
+        GroupRound(
+            rnd.number,
+            tuple(
+                Group(one_line(group.name), tuple(one_line(p.name) for p in group.members))
+                for group in rnd.groups
+            ),
+        )
+        for rnd in split.rounds
+    )
 
 
 # --------------------------------------------------------------------------- timeline
