@@ -60,6 +60,20 @@ def wait_for_event(folder, type_, timeout=20):
     raise AssertionError(f"no {type_} event in the journal")
 
 
+def start_plain(tmp_path, agenda_text, *extra):
+    """`liftkit run --plain` in the background, with pipes to talk to it."""
+    (tmp_path / "a.toml").write_text(agenda_text)
+    return subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", *extra],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env(),
+    )
+
+
 def run_plain(tmp_path, agenda_text, commands, *extra, timeout=20):
     (tmp_path / "a.toml").write_text(agenda_text)
     proc = subprocess.run(
@@ -105,16 +119,7 @@ def test_plain_is_chosen_when_stdout_is_not_a_terminal(tmp_path):
 
 
 def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_path):
-    (tmp_path / "a.toml").write_text(OPEN_ENDED)
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", "--rehearse", "60"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env(),
-    )
+    proc = start_plain(tmp_path, OPEN_ENDED, "--rehearse", "60")
     proc.stdin.write("pause\nresume\n+\n")
     proc.stdin.close()
     proc.stdin = None  # end of input; communicate() must not flush it again
@@ -132,16 +137,7 @@ def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_
 
 
 def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypatch):
-    (tmp_path / "a.toml").write_text(OPEN_ENDED)
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env(),
-    )
+    proc = start_plain(tmp_path, OPEN_ENDED)
     proc.stdin.write("r confirmed before the crash\n")
     proc.stdin.flush()
     wait_for_event(tmp_path / "s", "reflection")
@@ -207,16 +203,7 @@ def test_start_waits_for_the_clock_time_and_n_starts_at_once(tmp_path):
 
 
 def test_ctrl_c_asks_first_and_a_second_one_quits(tmp_path):
-    (tmp_path / "a.toml").write_text(OPEN_ENDED)
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env(),
-    )
+    proc = start_plain(tmp_path, OPEN_ENDED)
     wait_for_event(tmp_path / "s", "segment_start")
     proc.send_signal(signal.SIGINT)
     time.sleep(0.5)

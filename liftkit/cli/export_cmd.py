@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 
 from liftkit.cli.errors import warn
+from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
 
 FORMATS = ("md", "json")
 
 
 def export(
-    session: Annotated[str, typer.Argument(help="A session folder, or latest.", metavar="SESSION")],
+    session: SessionArg,
     chat: Annotated[
         list[str] | None,
         typer.Option(
@@ -59,10 +60,7 @@ def export(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Keep direct and private chat messages.")
     ] = False,
-    sessions: Annotated[
-        Path | None,
-        typer.Option("--sessions", metavar="DIR", help="Parent folder of sessions (for latest)."),
-    ] = None,
+    sessions: SessionsOption = None,
     chat_start: Annotated[
         str | None,
         typer.Option(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda import load_agenda
 from liftkit.core.capture import parse_reflection
 from liftkit.core.engine import replay
@@ -18,7 +18,7 @@ from liftkit.core.sessions import find_session
 
 
 def note(
-    session: Annotated[str, typer.Argument(help="A session folder, or latest.")],
+    session: SessionArg,
     text: Annotated[
         str, typer.Argument(help="The reflection; 'Name: text' credits it, #words tag it.")
     ],
@@ -31,9 +31,7 @@ def note(
         ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who said it.")] = None,
-    sessions: Annotated[
-        Path | None, typer.Option("--sessions", metavar="DIR", help="Parent folder of sessions.")
-    ] = None,
+    sessions: SessionsOption = None,
 ) -> None:
     """Add a reflection to a session after the fact (also while it runs).
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import EXIT_INTERRUPTED, LiftkitError
 from liftkit.core.screen import plural
 from liftkit.core.session import Clock, LiveSession, new_session, resume_session
@@ -16,14 +17,6 @@ from liftkit.core.sessions import default_parent, find_session
 from liftkit.core.templates import resolve_agenda
 from liftkit.core.timeparse import parse_start
 
-SessionsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--sessions",
-        metavar="DIR",
-        help="Parent folder of session folders [default: ./liftkit-sessions or $LIFTKIT_SESSIONS].",
-    ),
-]
 PlainOption = Annotated[
     bool,
     typer.Option(
@@ -91,7 +84,7 @@ def run(
 
 
 def resume(
-    session: Annotated[str, typer.Argument(help="A session folder, or latest.")],
+    session: SessionArg,
     sessions: SessionsOption = None,
     plain: PlainOption = False,
 ) -> None:
