@@ -19,7 +19,11 @@ FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom,
 
 def groups(
     attendees: Annotated[
-        str, typer.Argument(help="Attendee CSV or text file (one name a line), or - for stdin.")
+        str,
+        typer.Argument(
+            help="Attendee CSV or text file (one name a line), or - for stdin.",
+            metavar="ATTENDEES",
+        ),
     ],
     size: Annotated[
         int | None,

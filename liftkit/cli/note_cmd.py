@@ -20,14 +20,17 @@ from liftkit.core.sessions import find_session
 def note(
     session: SessionArg,
     text: Annotated[
-        str, typer.Argument(help="The reflection; 'Name: text' credits it, #words tag it.")
+        str,
+        typer.Argument(
+            help="The reflection; 'Name: text' credits it, #words tag it.", metavar="TEXT"
+        ),
     ],
     segment: Annotated[
         int | None,
         typer.Option(
             "--segment",
             metavar="N",
-            help="The segment it belongs to (1 is the first) [default: the current or last one].",
+            help="The segment it belongs to, 1 for the first (default: the current or last one).",
         ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who said it.")] = None,

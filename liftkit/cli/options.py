@@ -13,6 +13,6 @@ SessionsOption = Annotated[
     typer.Option(
         "--sessions",
         metavar="DIR",
-        help="Parent folder of session folders [default: ./liftkit-sessions or $LIFTKIT_SESSIONS].",
+        help="Where session folders go (default: ./liftkit-sessions, or $LIFTKIT_SESSIONS).",
     ),
 ]

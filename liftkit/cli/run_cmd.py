@@ -27,7 +27,9 @@ PlainOption = Annotated[
 
 
 def run(
-    agenda: Annotated[str, typer.Argument(help="A TOML agenda file or a bundled template name.")],
+    agenda: Annotated[
+        str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
+    ],
     attendees: Annotated[
         Path | None,
         typer.Option(
