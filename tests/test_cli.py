@@ -385,12 +385,12 @@ def test_new_into_a_folder_is_refused(cli, tmp_path):
     ]
 
 
-def test_new_where_it_cannot_write_is_a_runtime_failure(cli, tmp_path):
+def test_new_under_a_file_says_the_file_is_not_a_folder(cli, tmp_path):
     (tmp_path / "file").write_text("")
     result = cli("new", str(tmp_path / "file" / "call.toml"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     [line] = only_error_lines(result.stderr)
-    assert line.startswith(f"Error: {tmp_path / 'file' / 'call.toml'}: cannot write: ")
+    assert line == f"Error: {tmp_path / 'file'}: is a file, not a folder; choose another path"
 
 
 # --------------------------------------------------------------------------- errors

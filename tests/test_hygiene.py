@@ -152,3 +152,36 @@ def test_writing_to_a_device_or_pipe_writes_into_it_and_never_replaces_it(tmp_pa
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not a renamed file
     write_atomic("/dev/null", "gone", force=False)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_link_to_stdout_is_written_through_and_a_link_to_a_file_is_kept(tmp_path):
+    import os
+
+    from liftkit.core.files import write_atomic
+
+    redirected = tmp_path / "out.txt"
+    redirected.write_text("old")
+    with open(redirected, "w") as handle:
+        link = f"/proc/self/fd/{handle.fileno()}"  # what /dev/stdout leads to when redirected
+        write_atomic(link, "through the link\n", force=False)
+    assert redirected.read_text() == "through the link\n"
+
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    alias = tmp_path / "alias.md"
+    alias.symlink_to(real)
+    write_atomic(alias, "new")
+    assert alias.is_symlink() and real.read_text() == "new"
+    assert os.readlink(alias) == str(real)
+
+
+def test_a_path_under_a_file_is_a_clear_error(tmp_path):
+    import pytest
+
+    from liftkit.core.errors import LiftkitError
+    from liftkit.core.files import write_atomic
+
+    (tmp_path / "people.csv").write_text("x")
+    with pytest.raises(LiftkitError, match=r"people\.csv: is a file, not a folder") as caught:
+        write_atomic(tmp_path / "people.csv" / "x.md", "y")
+    assert caught.value.exit_code == 2

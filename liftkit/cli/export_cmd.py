@@ -83,7 +83,7 @@ def export(
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
     from liftkit.core.chat import parse_chat, read_chat
-    from liftkit.core.files import write_atomic
+    from liftkit.core.files import replaces_a_file, write_atomic
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.sessions import find_session
     from liftkit.core.timeparse import parse_clock
@@ -94,7 +94,7 @@ def export(
     target = None if output in (None, "-") else Path(output)
     if target is not None and target.is_dir():
         raise LiftkitError(f"{target}: is a folder", "give a file name, e.g. -o event-pack.md")
-    if target is not None and target.is_file() and not force:
+    if target is not None and replaces_a_file(target) and not force:
         # Checked before the work, so a long export is not wasted on it.
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
     files = chat or []

@@ -55,8 +55,8 @@ def new(
     else:
         name = from_template or DEFAULT_TEMPLATE
         agenda = resolve_agenda(name).agenda
-    shown = shlex.quote(path)
-    header = f"# A liftkit agenda, started from {name}.\n"
+    shown = _one_line(shlex.quote(path))
+    header = f"# A liftkit agenda, started from {_one_line(name)}.\n"
     if not to_stdout:
         header += (
             f"# Check it with: liftkit agenda check {shown}\n# Run it with:   liftkit run {shown}\n"
@@ -74,3 +74,8 @@ def new(
 
 def _template(name: str) -> Agenda:
     return load_agenda(template_path(name))
+
+
+def _one_line(text: str) -> str:
+    """Text for a TOML comment: a line break in a file name would end the comment."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")

@@ -149,6 +149,11 @@ def parse_agenda(data: bytes | str, source: str = "<agenda>") -> Agenda:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AgendaError(source, [_syntax_problem(exc)]) from None
+    except RecursionError:
+        raise AgendaError(
+            source,
+            [Problem(None, "tables or lists are nested too deeply to read; flatten them")],
+        ) from None
     lines = _LineIndex(text)
     agenda, problems = _build_agenda(raw, lines)
     if problems or agenda is None:

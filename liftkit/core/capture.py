@@ -11,6 +11,13 @@ from liftkit.core.errors import LiftkitError
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
 _TAG = re.compile(r"(?<![\w#&])#(\w[\w-]*)")
 _NOT_A_NAME = re.compile(r"https?$|www|\d{1,2}$", re.IGNORECASE)
+# Labels people put before a colon that are not who is speaking.
+_LABELS = re.compile(
+    r"(one |my |a )?(practical )?(next )?(step|action|takeaway|take-away|idea|tip|question|"
+    r"answer|comment|note|reflection|theme|thought|q|a|re|ps|p\.s\.|update|feedback)s?"
+    r"( \d+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -23,15 +30,15 @@ class ParsedReflection:
 def parse_reflection(raw: str) -> ParsedReflection:
     """ "Ada Lovelace: listen with fascination #listening" -> author, text and tags.
 
-    An author is a short prefix before ": " of at most five words that is not a URL scheme
-    or a clock time, so "Note: 5pm" keeps working as text only if it looks like a name.
+    An author is a short prefix before ": " of at most five words that is not a URL scheme,
+    a number or a label such as "One practical step:", "Question:" or "Note:".
     """
     text = raw.strip()
     author = None
     match = _AUTHOR.match(text)
     if match:
         name = match.group(1).strip()
-        if len(name.split()) <= 5 and not _NOT_A_NAME.search(name):
+        if len(name.split()) <= 5 and not _NOT_A_NAME.search(name) and not _LABELS.fullmatch(name):
             author = name
             text = match.group(2).strip()
     tags: list[str] = []

@@ -9,18 +9,33 @@ from pathlib import Path
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 
 
+def is_stream(path: Path) -> bool:
+    """A path to write into, never to replace: a device, a pipe or a socket, and the
+    /dev/stdout and /proc/self/fd/N links to them (which may lead to a redirected file)."""
+    if os.path.abspath(path).startswith(("/dev/", "/proc/")):
+        return True
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def replaces_a_file(path: Path | str) -> bool:
+    """Whether writing to `path` would replace a file that is already there."""
+    target = Path(path)
+    return target.is_file() and not is_stream(target)
+
+
 def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:
     """Write a file through a temporary file in the same folder and a rename.
 
     With force=False an existing file is kept and an error says how to replace it. A device
-    or a pipe (/dev/null, /dev/stdout, a FIFO) is written into: renaming over it would
-    replace it with a plain file.
+    or a pipe (/dev/null, /dev/stdout, a FIFO) is written into, since renaming over it would
+    replace it with a plain file; a symbolic link to a file keeps its link and the file it
+    leads to is replaced.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.is_dir():
         raise LiftkitError(f"{target}: is a folder", "give a file name")
-    if target.exists() and not target.is_file():
+    if is_stream(target):
         try:
             with open(target, "wb") as stream:
                 stream.write(payload)
@@ -31,7 +46,14 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
         return
     if not force and target.exists():
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise LiftkitError(f"{parent}: is a file, not a folder", "choose another path")
+            break
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
