@@ -49,6 +49,8 @@ def parse_duration(value: object) -> int:
         raise DurationError(f"{_show(value)} is not a duration")
     if exact > MAX_SECONDS:
         raise DurationError(f"{_show(value)} is longer than a day")
+    if exact > 0 and round(exact) == 0:
+        raise DurationError(f"{_show(value)} is shorter than a second, the smallest step")
     seconds = round(exact)
     if seconds <= 0:
         raise DurationError(f"{_show(value)} is not a positive duration")
