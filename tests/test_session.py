@@ -228,9 +228,29 @@ def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
         s.folder / "journal.jsonl", "reflection", 0.0, T0, segment=0, text="from a note",
         author=None, tags=[], source="note",
     )  # fmt: skip
+    s.tick()
+    assert [r.text for r in s.engine.reflections] == ["from a note"]  # the screen counts it
     s.reflect("from the session", "live")
-    texts = [e["text"] for e in journal_of(s) if e["type"] == "reflection"]
+    events = journal_of(s)
+    texts = [e["text"] for e in events if e["type"] == "reflection"]
     assert texts == ["from a note", "from the session"]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))  # no seq twice
+
+
+def test_a_malformed_event_is_skipped_on_resume_with_a_notice(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    s.reflect("kept", "live")
+    s.close()
+    with open(s.folder / "journal.jsonl", "a") as handle:
+        handle.write('{"seq":9,"type":"extend","segment":0}\n')  # no seconds
+        handle.write('{"seq":10,"type":"segment_start","segment":"x"}\n')
+        handle.write('{"seq":11,"type":"pause","mono":1e400}\n')
+    resumed = resume(s.folder, time)
+    assert any("skipped 3 event(s)" in n for n in resumed.session.notices)
+    assert [r.text for r in resumed.session.engine.reflections] == ["kept"]
+    assert resumed.session.engine.status == "running"
 
 
 def test_poll_counts_for_several_polls_are_read_by_their_number(tmp_path):

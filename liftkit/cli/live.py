@@ -7,6 +7,7 @@ screen says it is saved.
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,19 +17,21 @@ from rich.console import Console
 from rich.live import Live
 
 from liftkit.cli.live_view import Frame
-from liftkit.cli.terminal import KeyReader, Signals, Terminated
+from liftkit.cli.terminal import KeyReader, Signals, Terminated, forget_pending_input
 from liftkit.core.capture import parse_counts
 from liftkit.core.controls import Action, Ui, step
 from liftkit.core.durations import format_clock
 from liftkit.core.engine import ENDED, NOT_STARTED, Event
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.screen import GroupsSummary, build_screen
+from liftkit.core.screen import GroupsSummary, build_screen, plural
 from liftkit.core.session import LiveSession, carry_out
 
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
 MIN_SLEEP = 0.1
+ALT_SCREEN = "\x1b[?1049h"
+CLEAR = "\x1b[2J\x1b[H"
 
 
 @dataclass
@@ -49,8 +52,11 @@ class LiveApp:
         groups_view: GroupsView | None = None,
         reshuffle: Reshuffle | None = None,
         start_at: datetime | None = None,
+        notice: str = "",
     ) -> None:
         self.session = session
+        self.notice = notice  # said once when the view opens (e.g. how a resume went)
+        self.unsaved: list[str] = []  # reflections the journal could not take
         self.start_at = start_at  # the planned start, kept in the journal
         self.start_now = start_at is None
         self.console = console
@@ -106,16 +112,27 @@ class LiveApp:
                     redirect_stdout=False,
                     redirect_stderr=False,
                 ) as live:
-                    return self._loop(live, keys)
+                    outcome = self._loop(live, keys)
             except Terminated as stop:
                 self.session.stop(stop.reason)
                 return Outcome(EXIT_INTERRUPTED, stop.reason)
+            except OSError as error:
+                # The terminal went away (a closed window): the journal is what matters.
+                if self.signals.terminate or error.errno in (errno.EIO, errno.EPIPE):
+                    reason = self.signals.terminate or "sighup"
+                    self.session.stop(reason)
+                    return Outcome(EXIT_INTERRUPTED, reason)
+                self.session.stop("error")
+                raise
             except BaseException:
                 self.session.stop("error")
                 raise
+        return outcome
 
     def _loop(self, live: Live, keys: KeyReader) -> Outcome:
         s = self.session
+        if self.notice:
+            self.ui.say(self.notice, s.now(), 8)
         while True:
             try:
                 if s.engine.status == NOT_STARTED and (
@@ -131,24 +148,34 @@ class LiveApp:
                 if self.signals.terminate:
                     s.stop(self.signals.terminate)
                     return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
+                if self.signals.continued:  # back from Ctrl-Z and `fg`
+                    self.signals.continued = False
+                    keys.cbreak()
                 live.update(self.screen(), refresh=True)
                 self.signals.resized = False
                 pressed = keys.read(self.sleep_for())
                 pressed += ["CTRL_C"] * self.signals.take_interrupts()
-                for key in pressed:
-                    outcome = self._act(step(self.ui, key, s.now()), live, keys)
+                for i, key in enumerate(pressed):
+                    action = step(self.ui, key, s.now())
+                    if action.name in ("reflect", "poll"):
+                        # What came in the same burst was typed for the prompt, not as keys.
+                        self._ask(action.name, live, keys, typed_ahead(pressed[i + 1 :]))
+                        break
+                    outcome = self._act(action)
                     if outcome is not None:
                         return outcome
             except KeyboardInterrupt:
-                outcome = self._act(step(self.ui, "CTRL_C", s.now()), live, keys)
+                outcome = self._act(step(self.ui, "CTRL_C", s.now()))
                 if outcome is not None:
                     return outcome
+            except LiftkitError as error:  # the journal cannot be written (a full disk)
+                self.ui.say(f"NOT SAVED: {error.message}. {error.hint}", s.now(), 30)
 
     def _ring(self, events: list[Event]) -> None:
         if any(e["type"] in ("warning", "segment_start") for e in events):
             self.console.bell()
 
-    def _act(self, action: Action, live: Live, keys: KeyReader) -> Outcome | None:
+    def _act(self, action: Action) -> Outcome | None:
         s = self.session
         name = action.name
         t = s.now()
@@ -159,6 +186,11 @@ class LiveApp:
         if s.engine.status == NOT_STARTED:
             if name in ("toggle_pause", "next"):
                 self.start_now = True
+            elif name != "none":
+                self.ui.say("Not started yet: n or space starts the session now.", t, 3)
+            return None
+        if name == "next" and action.text != "end" and s.engine.index == s.engine.count - 1:
+            self.ui.confirm = "end"  # the last segment: ending cannot be undone
             return None
         if name in ("toggle_pause", "next", "back", "extend", "jump"):
             before = s.engine.status, s.engine.index
@@ -173,10 +205,6 @@ class LiveApp:
                 self.console.bell()
             if message:
                 self.ui.say(message, s.now(), 3)
-        elif name == "reflect":
-            self._reflect(live, keys)
-        elif name == "poll":
-            self._poll(live, keys)
         elif name == "reshuffle":
             if self.reshuffle is None:
                 self.ui.say("No groups to reshuffle: start with --attendees FILE.", t, 4)
@@ -187,13 +215,31 @@ class LiveApp:
     # ------------------------------------------------------------------ prompts
 
     def _prompt(self, live: Live, keys: KeyReader, ask: Callable[[], object]) -> object:
-        """Run a questionary prompt with the clock still running, then return to the view."""
+        """Run a questionary prompt with the clock still running, then return to the view.
+
+        The prompt stays on the alternate screen, so the host's shell history never shows
+        on a shared screen; keys typed but not read are dropped when it closes.
+        """
         live.stop()
+        out = self.console.file
+        out.write(ALT_SCREEN + CLEAR)
+        out.flush()
         try:
-            with keys.cooked(), self.signals.raising_during():
+            with keys.cooked(), self.signals.prompt():
                 return ask()
         finally:
+            forget_pending_input(keys.fd)
+            out.write(CLEAR)
             live.start(refresh=True)
+
+    def _ask(self, name: str, live: Live, keys: KeyReader, typed: str) -> None:
+        s = self.session
+        if s.engine.status == NOT_STARTED:
+            self.ui.say("Not started yet: n or space starts the session now.", s.now(), 3)
+        elif name == "reflect":
+            self._reflect(live, keys, typed)
+        else:
+            self._poll(live, keys, typed)
 
     def _toolbar(self) -> str:
         s = self.session
@@ -204,7 +250,7 @@ class LiveApp:
         when = f"+{format_clock(-left)} over" if left < 0 else f"{format_clock(left)} left"
         return f" {view.segment.title}: {when} (the clock keeps running; Ctrl-C cancels)"
 
-    def _reflect(self, live: Live, keys: KeyReader) -> None:
+    def _reflect(self, live: Live, keys: KeyReader, typed: str) -> None:
         from liftkit.cli.prompts import ask_text
 
         s = self.session
@@ -212,18 +258,29 @@ class LiveApp:
         text = self._prompt(
             live,
             keys,
-            lambda: ask_text("Reflection ('Name: text', #tags):", toolbar=self._toolbar),
+            lambda: ask_text(
+                "Reflection ('Name: text', #tags):", toolbar=self._toolbar, default=typed
+            ),
         )
         self._ring(s.tick())
         if not isinstance(text, str) or not text.strip():
             self.ui.say("No reflection recorded.", s.now(), 3)
             return
-        event = s.reflect(text, "live", segment=segment)
+        try:
+            event = s.reflect(text, "live", segment=segment)
+        except LiftkitError as error:
+            self.unsaved.append(text)
+            self.ui.say(
+                f"NOT SAVED: {error.message}. The text is kept and shown when liftkit stops.",
+                s.now(),
+                30,
+            )
+            return
         if event is not None:
             who = f" from {event['author']}" if event.get("author") else ""
             self.ui.say(f"Saved reflection{who} ({len(s.engine.reflections)} so far).", s.now(), 4)
 
-    def _poll(self, live: Live, keys: KeyReader) -> None:
+    def _poll(self, live: Live, keys: KeyReader, typed: str) -> None:
         from liftkit.cli.prompts import ask_counts
 
         s = self.session
@@ -237,7 +294,12 @@ class LiveApp:
             answer = self._prompt(
                 live,
                 keys,
-                lambda poll=poll: ask_counts(poll.question, poll.options, toolbar=self._toolbar),
+                lambda poll=poll, first=(j == 0): ask_counts(
+                    poll.question,
+                    poll.options,
+                    toolbar=self._toolbar,
+                    default=typed if first else "",
+                ),
             )
             self._ring(s.tick())
             if not isinstance(answer, str):
@@ -249,4 +311,17 @@ class LiveApp:
                 break
             s.record_poll(index, j, counts)
             saved += 1
-        self.ui.say(f"Saved {saved} poll result(s)." if saved else "No poll recorded.", s.now(), 4)
+        self.ui.say(
+            f"Saved {plural(saved, 'poll result')}." if saved else "No poll recorded.", s.now(), 4
+        )
+
+
+def typed_ahead(keys: list[str]) -> str:
+    """The text in keys that came in the same burst as r or p (up to the first Enter)."""
+    text = []
+    for key in keys:
+        if key == "ENTER":
+            break
+        if len(key) == 1 and key.isprintable():
+            text.append(key)
+    return "".join(text)

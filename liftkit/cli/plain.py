@@ -17,7 +17,7 @@ from liftkit.cli.live import Outcome
 from liftkit.cli.terminal import Signals
 from liftkit.core.controls import PLAIN_HELP, Ui, parse_line
 from liftkit.core.engine import ENDED, NOT_STARTED, Event
-from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
+from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
 from liftkit.core.screen import event_lines, status_line
 from liftkit.core.session import LiveSession, carry_out
 
@@ -60,6 +60,21 @@ class PlainApp:
         view = s.engine.view(s.now())
         for line in event_lines(event, view, s.agenda.segments):
             self.say(line)
+        if event["type"] in ("segment_start", "groups"):
+            self._rooms(int(event["segment"]))
+
+    def _rooms(self, index: int) -> None:
+        """The breakout rooms, when a breakout starts or its groups are reshuffled."""
+        from liftkit.core.breakouts import summary
+
+        engine = self.session.engine
+        payload = engine.groups.get(index)
+        if payload is None or index != engine.index or engine.current is None:
+            return
+        shown = summary(engine.current, payload, engine.elapsed(self.session.now()), 1.0)
+        self.say(f"  {shown.title.removesuffix(' (g reshuffles)')}")
+        for room, members in shown.rooms:
+            self.say(f"  {room}: {', '.join(members)}")
 
     def run(self) -> Outcome:
         with self.signals:
@@ -101,6 +116,17 @@ class PlainApp:
                 outcome = self._interrupt()
                 if outcome is not None:
                     return outcome
+            except LiftkitError as error:  # the journal cannot be written (a full disk)
+                self.say(f"NOT SAVED: {error.message}. {error.hint}")
+
+    def _has_groups(self) -> bool:
+        engine = self.session.engine
+        segment = engine.current
+        return (
+            segment is not None
+            and segment.kind == "breakout"
+            and (engine.index in engine.groups or self.reshuffle is not None)
+        )
 
     def _interrupt(self) -> Outcome | None:
         if self.ui.confirm == "interrupt":
@@ -160,6 +186,10 @@ class PlainApp:
         with contextlib.suppress(BlockingIOError):
             data = os.read(self.stdin_fd, 65536)
         if not data:
+            if os.isatty(self.stdin_fd):
+                # Ctrl-D on a terminal: a slip of the finger, not the end of the commands.
+                self.say("Ctrl-D ignored: type q then y to stop")
+                return []
             self._stdin_open = False
             lines = [self._buffer.decode("utf-8", "replace")] if self._buffer.strip() else []
             self._buffer = b""
@@ -174,7 +204,14 @@ class PlainApp:
         if s.engine.status == NOT_STARTED and line.strip().lower() in ("n", "next", "start"):
             self.start_now = True
             return None
+        if line.strip().lower() in ("g", "groups") and not self._has_groups():
+            self.say("No groups here: groups are for breakout segments, with --attendees FILE.")
+            return None
         action = parse_line(self.ui, line)
+        if action.name == "next" and action.text != "end" and s.engine.index == s.engine.count - 1:
+            self.ui.confirm = "end"
+            self.say("End the session? It cannot be resumed after. y to confirm")
+            return None
         if action.name == "quit":
             reason = "interrupt" if action.text == "interrupt" else "quit"
             self.say(f"quitting; carry on later with: liftkit resume {s.folder}")

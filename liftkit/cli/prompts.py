@@ -55,15 +55,22 @@ def _valid_duration(text: str) -> bool | str:
     return True
 
 
-def ask_text(message: str, toolbar: Callable[[], str] | None = None) -> str | None:
+def ask_text(
+    message: str, toolbar: Callable[[], str] | None = None, default: str = ""
+) -> str | None:
     """One line of text; None when cancelled. The toolbar keeps the countdown in view."""
-    question = questionary.text(message, bottom_toolbar=toolbar, refresh_interval=0.5)
+    question = questionary.text(
+        message, default=default, bottom_toolbar=toolbar, refresh_interval=0.5
+    )
     value = question.ask()
     return value if isinstance(value, str) else None
 
 
 def ask_counts(
-    question: str, options: Sequence[str], toolbar: Callable[[], str] | None = None
+    question: str,
+    options: Sequence[str],
+    toolbar: Callable[[], str] | None = None,
+    default: str = "",
 ) -> str | None:
     """Poll counts typed in option order ("30 12") or by name ("Yes=30 No=12")."""
     from liftkit.core.capture import parse_counts
@@ -78,6 +85,7 @@ def ask_counts(
 
     prompt = questionary.text(
         f"{question} [{' / '.join(options)}] counts:",
+        default=default,
         validate=valid,
         bottom_toolbar=toolbar,
         refresh_interval=0.5,

@@ -19,7 +19,7 @@ from liftkit.core.breakouts import (
 )
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people import Person, read_people
-from liftkit.core.screen import GroupsSummary
+from liftkit.core.screen import GroupsSummary, plural
 from liftkit.core.session import LiveSession
 
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
@@ -94,7 +94,7 @@ def prepare_groups(
         plan.plans = plan_from_people(agenda, plan.people, seed)
         if plan.plans:
             typer.echo(
-                f"Groups made for {len(plan.plans)} breakout segment(s) with seed {seed} "
+                f"Groups made for {plural(len(plan.plans), 'breakout segment')} with seed {seed} "
                 f"(--seed {seed} makes the same again).",
                 err=True,
             )

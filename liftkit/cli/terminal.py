@@ -39,19 +39,24 @@ class Terminated(Exception):
 
 
 class Signals:
-    """SIGINT, SIGTERM, SIGHUP and SIGWINCH as flags that also wake a `select` (a pipe).
+    """SIGINT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a `select`.
 
     Flags rather than exceptions, so that Ctrl-C never cuts a write to the screen or the
-    journal in half. While `raising` is set (a prompt is open and owns the terminal),
-    SIGTERM and SIGHUP raise `Terminated` and SIGINT raises KeyboardInterrupt instead, so
-    the prompt unwinds.
+    journal in half. While a prompt is open (`prompting`), SIGTERM and SIGHUP end the prompt
+    with `Terminated`, so that it unwinds and the session stops cleanly.
+
+    prompt_toolkit installs handlers of its own and resets the wake-up pipe when a prompt
+    closes, so `install()` is called again after every prompt.
     """
+
+    HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH, signal.SIGCONT)
 
     def __init__(self) -> None:
         self.interrupts = 0
         self.terminate: str | None = None
         self.resized = False
-        self.raising = False
+        self.continued = False  # back from Ctrl-Z: the terminal modes need setting again
+        self.prompting = False
         self.wake_fd = -1
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
@@ -62,9 +67,15 @@ class Signals:
         os.set_blocking(self.wake_fd, False)
         os.set_blocking(self._write_fd, False)
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH):
+        for signum in self.HANDLED:
             self._saved[signum] = signal.signal(signum, self._handle)
         return self
+
+    def install(self) -> None:
+        """Put our handlers and wake-up pipe back (after a prompt took them)."""
+        signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
+        for signum in self.HANDLED:
+            signal.signal(signum, self._handle)
 
     def __exit__(self, *exc: object) -> None:
         for signum, handler in self._saved.items():
@@ -78,14 +89,17 @@ class Signals:
         if signum == signal.SIGWINCH:
             self.resized = True
             return
+        if signum == signal.SIGCONT:
+            self.continued = True
+            return
         if signum == signal.SIGINT:
             # Counted from the wake-up pipe, which gets a byte for every Ctrl-C even when
             # two arrive before this handler runs once.
-            if self.raising:
+            if self.prompting:
                 raise KeyboardInterrupt
             return
         self.terminate = "sigterm" if signum == signal.SIGTERM else "sighup"
-        if self.raising:
+        if self.prompting and not _end_prompt(Terminated(self.terminate)):
             raise Terminated(self.terminate)
 
     def take_interrupts(self) -> int:
@@ -109,15 +123,62 @@ class Signals:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
     @contextlib.contextmanager
-    def raising_during(self) -> Iterator[None]:
-        self.raising = True
+    def prompt(self) -> Iterator[None]:
+        """Around a questionary prompt: a signal ends it; our handlers come back after it."""
+        self.prompting = True
         try:
             if self.terminate:
                 raise Terminated(self.terminate)
             yield
         finally:
-            self.raising = False
+            self.prompting = False
+            self.install()
             self.take_interrupts()  # a Ctrl-C inside the prompt was the prompt's to handle
+        if self.terminate:
+            raise Terminated(self.terminate)
+
+
+def _end_prompt(error: BaseException) -> bool:
+    """Make the running prompt_toolkit application return `error` from its own loop.
+
+    Raising from the signal handler instead would surface inside whatever callback the
+    prompt was running, which prompt_toolkit reports with a traceback and "Press ENTER".
+    """
+    try:
+        from prompt_toolkit.application.current import get_app_or_none
+    except ImportError:
+        return False
+    app = get_app_or_none()
+    loop = getattr(app, "loop", None)
+    if app is None or loop is None or not app.is_running:
+        return False
+
+    def finish() -> None:
+        if app.is_running and app.future is not None and not app.future.done():
+            app.exit(exception=error)
+
+    loop.call_soon_threadsafe(finish)
+    return True
+
+
+def forget_pending_input(fd: int) -> None:
+    """Drop keys typed but not read, by us and by prompt_toolkit (its "typeahead"), so that
+    what was typed for one prompt never runs as commands or fills the next prompt."""
+    import termios
+
+    with contextlib.suppress(termios.error, OSError):
+        termios.tcflush(fd, termios.TCIFLUSH)
+    try:
+        from prompt_toolkit.input.typeahead import clear_typeahead
+    except ImportError:
+        return
+
+    class _Input:
+        @staticmethod
+        def typeahead_hash() -> str:
+            return f"fd-{fd}"
+
+    clear_typeahead(_Input())  # type: ignore[arg-type]
 
 
 def decode_keys(data: str) -> list[str]:

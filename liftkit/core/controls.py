@@ -70,7 +70,7 @@ PLAIN_HELP = (
 class Ui:
     show_notes: bool = True
     show_help: bool = False
-    confirm: str | None = None  # "quit", "interrupt" or "reshuffle": waiting for y
+    confirm: str | None = None  # "quit", "interrupt", "reshuffle", "end": waiting for y
     flash: str = ""
     flash_until: float = 0.0  # session seconds
     rate: float = 1.0  # session seconds per real second (--rehearse)
@@ -98,12 +98,20 @@ class Action:
 NONE = Action("none")
 
 
+def _confirmed(pending: str) -> Action:
+    if pending == "reshuffle":
+        return Action("reshuffle")
+    if pending == "end":
+        return Action("next", text="end")
+    return Action("quit", text=pending)
+
+
 def step(ui: Ui, key: str, now: float) -> Action:
     """One key press in the full-screen view."""
     if ui.confirm is not None:
         pending, ui.confirm = ui.confirm, None
         if key in ("y", "Y"):
-            return Action("reshuffle") if pending == "reshuffle" else Action("quit", text=pending)
+            return _confirmed(pending)
         if pending == "interrupt" and key == "CTRL_C":
             return Action("quit", text="interrupt")
         ui.say("Carrying on.", now, 2.0)
@@ -148,7 +156,7 @@ def parse_line(ui: Ui, line: str) -> Action:
     if ui.confirm is not None:
         pending, ui.confirm = ui.confirm, None
         if word in ("y", "yes"):
-            return Action("reshuffle") if pending == "reshuffle" else Action("quit", text=pending)
+            return _confirmed(pending)
         return Action("say", text="Carrying on.")
     simple = {
         "n": "next", "next": "next", "b": "back", "back": "back",

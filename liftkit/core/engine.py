@@ -9,6 +9,7 @@ a late redraw or a long prompt never makes the timer drift.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,7 @@ class Engine:
     groups: dict[int, Event] = field(default_factory=dict)  # segment -> last groups event
     last_mono: float = 0.0
     stop_reason: str | None = None
+    skipped: list[Any] = field(default_factory=list)  # seq of events that could not apply
 
     def __post_init__(self) -> None:
         n = len(self.agenda.segments)
@@ -341,12 +343,20 @@ class Engine:
     # ------------------------------------------------------------------ applying events
 
     def apply(self, event: Event) -> None:
-        """Move the state by one journal event. Unknown event types are ignored."""
+        """Move the state by one journal event. Unknown event types are ignored, and an event
+        whose fields are not what its type needs (a hand-edited journal) is skipped and noted
+        in `skipped`, so that one bad line never stops a session from being resumed."""
         kind = event.get("type")
-        t = float(event.get("mono", self.last_mono))
         handler = getattr(self, f"_on_{kind}", None)
-        if handler is not None:
-            handler(event, t)
+        try:
+            t = float(event.get("mono", self.last_mono))
+            if not math.isfinite(t):
+                raise ValueError(t)
+            if handler is not None:
+                handler(event, t)
+        except (KeyError, ValueError, TypeError, OverflowError, IndexError):
+            self.skipped.append(event.get("seq"))
+            return
         self.last_mono = max(self.last_mono, t)
 
     def apply_all(self, events: Iterable[Event]) -> None:

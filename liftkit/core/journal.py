@@ -75,11 +75,13 @@ class Journal:
         self.path = path
         self.next_seq = next_seq
         self._fd: int | None = fd
+        self._size = os.fstat(fd).st_size  # how far this journal has been read or written
+        self._foreign: list[dict[str, Any]] = []  # lines another process added (`note`)
 
     @classmethod
     def create(cls, path: Path) -> Journal:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
         except FileExistsError:
             raise LiftkitError(f"{path}: a journal is already here", "resume it instead") from None
         try:
@@ -102,8 +104,7 @@ class Journal:
         except BaseException:
             os.close(fd)
             raise
-        last = max((int(e.get("seq", 0)) for e in read.events), default=0)
-        return cls(path, fd, next_seq=last + 1)
+        return cls(path, fd, next_seq=_last_seq(read.events) + 1)
 
     def append(self, type_: str, mono: float, wall: datetime, **fields: Any) -> dict[str, Any]:
         """Write an event and return it once it is on disk."""
@@ -116,9 +117,36 @@ class Journal:
             "mono": round(mono, 4),
         }
         event.update(fields)
-        _write_line(self._fd, event)
+        self._take_foreign(os.fstat(self._fd).st_size)
+        line = _write_line(self._fd, event)
+        end = os.lseek(self._fd, 0, os.SEEK_CUR)  # O_APPEND leaves it after our line
+        self._take_foreign(end - line)  # lines another process added just before ours
+        self._size = end
         self.next_seq += 1
         return event
+
+    def foreign_events(self) -> list[dict[str, Any]]:
+        """Events another process (`liftkit note`) appended since we last looked."""
+        if self._fd is not None:
+            self._take_foreign(os.fstat(self._fd).st_size)
+        events, self._foreign = self._foreign, []
+        return events
+
+    def _take_foreign(self, upto: int) -> None:
+        assert self._fd is not None
+        if upto <= self._size:
+            return
+        data = os.pread(self._fd, upto - self._size, self._size)
+        complete = data[: data.rfind(b"\n") + 1]
+        for raw in complete.splitlines():
+            try:
+                event = json.loads(raw)
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(event, dict) and "type" in event:
+                self._foreign.append(event)
+        self.next_seq = max(self.next_seq, _last_seq(self._foreign) + 1)
+        self._size += len(complete)
 
     @property
     def closed(self) -> bool:
@@ -136,13 +164,22 @@ class Journal:
         self.close()
 
 
-def _write_line(fd: int, event: dict[str, Any]) -> None:
+def _last_seq(events: list[dict[str, Any]]) -> int:
+    numbers = [e.get("seq") for e in events]
+    return max((n for n in numbers if isinstance(n, int) and not isinstance(n, bool)), default=0)
+
+
+def _write_line(fd: int, event: dict[str, Any]) -> int:
+    """Write one event as one line; return its length in bytes."""
     line = (json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    before = os.fstat(fd).st_size
     try:
         written = os.write(fd, line)
-        if written != len(line):  # only when the disk is full; never leave half a line
-            raise OSError(errno.ENOSPC, "short write")
+        if written != len(line):  # only when the disk is full: never leave half a line
+            os.ftruncate(fd, before)
+            raise OSError(errno.ENOSPC, "No space left on device")
         os.fsync(fd)
+        return written
     except OSError as exc:
         raise LiftkitError(
             f"cannot write to the journal: {exc.strerror or exc}",
@@ -177,9 +214,8 @@ def append_event(path: Path, type_: str, mono: float, wall: datetime, **fields: 
         read = read_journal(path)
         if read.torn_bytes and not running:
             os.ftruncate(fd, os.fstat(fd).st_size - read.torn_bytes)
-        last = max((int(e.get("seq", 0)) for e in read.events), default=0)
         event: dict[str, Any] = {
-            "seq": last + 1,
+            "seq": _last_seq(read.events) + 1,
             "type": type_,
             "wall": wall.isoformat(timespec="milliseconds"),
             "mono": round(mono, 4),

@@ -159,6 +159,7 @@ def build_screen(
         "quit": "Quit? y to confirm, any other key to carry on (the session stays resumable)",
         "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, any other key to carry on",
         "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
+        "end": "End the session? It cannot be resumed after. y to confirm, any other key not",
     }.get(ui.confirm or "", "")
     return Screen(
         title=title,

@@ -109,6 +109,11 @@ class LiveSession:
         )
 
     def tick(self) -> list[Event]:
+        """Take in what another process added (notes), then what time has brought."""
+        for event in self.journal.foreign_events():
+            self.engine.apply(event)
+            for listener in self.listeners:
+                listener(event)
         return self.perform(self.engine.due(self.now()))
 
     def next_(self) -> list[Event]:
@@ -191,10 +196,14 @@ class LiveSession:
         """Record that liftkit stopped (the session stays resumable); close the journal."""
         if self.journal.closed:
             return
-        if self.engine.status != ENDED:
-            t = max(self.now(), self.engine.last_mono)
-            self.perform(self.engine.due(t) + self.engine.stop(t, reason))
-        self.journal.close()
+        try:
+            if self.engine.status != ENDED:
+                t = max(self.now(), self.engine.last_mono)
+                self.perform(self.engine.due(t) + self.engine.stop(t, reason))
+        except LiftkitError:
+            pass  # the journal cannot be written: what it holds is still complete to here
+        finally:
+            self.journal.close()
 
     def close(self) -> None:
         self.journal.close()
@@ -258,6 +267,12 @@ def resume_session(
     journal = Journal.reopen(folder / JOURNAL_NAME, read)
     session = LiveSession(folder=folder, engine=engine, journal=journal, clock=clock)
     session.notices.extend(read.warnings)
+    if engine.skipped:
+        shown = ", ".join(str(seq) for seq in engine.skipped[:5])
+        session.notices.append(
+            f"{folder / JOURNAL_NAME}: skipped {len(engine.skipped)} event(s) with missing or "
+            f"broken fields (seq {shown})"
+        )
     if engine.status != NOT_STARTED:
         session.perform(
             [
