@@ -109,7 +109,7 @@ def test_warning_and_overrun_are_words_as_well_as_colour(term, tmp_path):
         'title = "Short"\n[[segments]]\ntitle = "Only"\nduration = "90s"\nwarn = ["1m"]\n'
     )
     term.run([*LIFTKIT, "run", "short.toml", "--rehearse", "20", "--sessions", "s"])
-    term.wait_for("1M LEFT")
+    term.wait_for("1 MIN LEFT")
     screen = term.wait_for("OVER TIME", timeout=15)
     assert "+" in screen  # the big overrun counter starts with a plus sign
     term.keys("C-c")
@@ -159,7 +159,7 @@ def test_the_bell_rings_once_for_a_warning(tmp_path):
     )
     child.expect("running", timeout=10)
     child.expect("\x07", timeout=10)  # the one-minute warning
-    child.expect("1M LEFT", timeout=5)
+    child.expect("1 MIN LEFT", timeout=5)
     child.sendcontrol("c")
     child.expect("Ctrl-C again", timeout=5)
     child.sendcontrol("c")
@@ -242,7 +242,7 @@ def test_no_color_drops_colours_but_keeps_the_words(tmp_path, no_color):
         # cut a character in half on the way to us.
         codec_errors="replace",
     )
-    child.expect("1M LEFT", timeout=15)
+    child.expect("1 MIN LEFT", timeout=15)
     shown = child.before
     child.sendcontrol("c")
     child.expect("Ctrl-C again", timeout=10)  # two signals sent at once would merge into one

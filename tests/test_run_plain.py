@@ -177,7 +177,7 @@ def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypa
     [
         (["run", "nope"], 'unknown template "nope"'),
         (["run", "missing.toml"], "missing.toml: no such file"),
-        (["run", "community-conversation", "--rehearse", "0"], "--rehearse: 0 is not a speed-up"),
+        (["run", "community-conversation", "--rehearse", "0"], "0 is not a speed factor"),
         (["run", "community-conversation", "--start", "25:61"], '"25:61" is not a clock time'),
     ],
 )

@@ -17,6 +17,7 @@ from liftkit.core.durations import format_duration
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
 from liftkit.core.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.timeparse import clock_text, offset_text, parse_start
+from liftkit.core.words import plural
 
 app = typer.Typer(
     help="List, show and check agendas.\n\nExample: liftkit agenda show community-conversation",
@@ -130,7 +131,8 @@ def check(
             continue
         a = resolved.agenda
         typer.echo(
-            f"ok: {argument}: {a.title} ({len(a.segments)} segments, {format_duration(a.total)})"
+            f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
+            f"{format_duration(a.total)})"
         )
     if failed:
         if len(agendas) > 1:

@@ -23,8 +23,9 @@ from liftkit.core.controls import Action, Ui, step
 from liftkit.core.durations import format_clock
 from liftkit.core.engine import ENDED, NOT_STARTED, Event
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.screen import GroupsSummary, build_screen, plural
+from liftkit.core.screen import GroupsSummary, build_screen
 from liftkit.core.session import LiveSession, carry_out
+from liftkit.core.words import plural
 
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
@@ -60,7 +61,7 @@ class LiveApp:
         self.start_at = start_at  # the planned start, kept in the journal
         self.start_now = start_at is None
         self.console = console
-        self.ui = Ui(rate=session.clock.rate)
+        self.ui = Ui(rate=session.clock.rate, show_notes=session.engine.notes_shown)
         self.groups_view = groups_view
         self.reshuffle = reshuffle
         self.signals = Signals()
@@ -72,7 +73,6 @@ class LiveApp:
     def screen(self) -> object:
         s = self.session
         t = s.now()
-        start = s.engine.started_at
         size = self.console.size
         return self.frame.render(
             build_screen(
@@ -80,7 +80,7 @@ class LiveApp:
                 self.ui,
                 title=s.agenda.title,
                 now_wall=s.clock.wall_at(t),
-                session_start_wall=s.clock.wall_at(start) if start is not None else None,
+                session_start_wall=s.schedule_start() or self.start_at,
                 rate=s.clock.rate,
                 now=t,
                 groups=self.groups_view(s) if self.groups_view else None,
@@ -205,6 +205,10 @@ class LiveApp:
                 self.console.bell()
             if message:
                 self.ui.say(message, s.now(), 3)
+        elif name == "notes":
+            s.perform(
+                [{"type": "notes", "mono": max(t, s.engine.last_mono), "shown": self.ui.show_notes}]
+            )
         elif name == "reshuffle":
             if self.reshuffle is None:
                 self.ui.say("No groups to reshuffle: start with --attendees FILE.", t, 4)

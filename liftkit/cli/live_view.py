@@ -10,8 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from liftkit.cli.bigdigits import HEIGHT, best_scale, big_text
+from liftkit.cli.bigdigits import width as digits_width
 from liftkit.core.controls import HELP
-from liftkit.core.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen, plural
+from liftkit.core.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
+from liftkit.core.words import plural
 
 TONE_STYLE = {
     NORMAL: "bold",
@@ -50,7 +52,10 @@ class Frame:
         if cached is not None and cached[0] == (key, width, height):
             return cached[1]
         options = console.options.update(width=width, height=height)
-        lines = console.render_lines(make(), options, pad=True)[:height]
+        lines = console.render_lines(make(), options, pad=True)
+        if len(lines) > height:  # say so rather than cut silently
+            more = Text("… more below: a taller window shows it", style="dim")
+            lines = lines[: height - 1] + console.render_lines(more, options, pad=True)[:1]
         blank = [Segment(" " * width)]
         lines.extend([blank] * (height - len(lines)))
         self._cache[name] = ((key, width, height), lines)
@@ -67,25 +72,34 @@ class _Rendered:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
-        # The digits take what the body does not need (but the body gets at most half).
-        need = MIN_BODY if screen.show_help else max(body_need(screen, width), MIN_BODY)
+        # Small windows keep, in this order: the countdown, the confirmation and messages
+        # with the keys, the segment, the progress; the body gets what is left.
+        bottom_rows = 3 if height >= 10 else 2
+        top_rows = 2 if height >= 12 else 1
+        bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
+        need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
         need = min(need, height // 2)
-        spare_rows = max(height - TOP_ROWS - BAR_ROWS - BOTTOM_ROWS - need - 1, HEIGHT)
-        scale = best_scale(screen.countdown, max(width - 4, 10), spare_rows)
-        digits_rows = HEIGHT * scale + 1
-        body_rows = max(height - TOP_ROWS - digits_rows - BAR_ROWS - BOTTOM_ROWS, 0)
+        room = height - top_rows - bar_rows - bottom_rows - need
+        big = room >= HEIGHT + 1 and width >= digits_width(screen.countdown, 1) + 2
+        if big:
+            scale = best_scale(screen.countdown, max(width - 4, 10), room - 1)
+            digits_rows = HEIGHT * scale + 1
+        else:
+            scale, digits_rows = 0, 1 if height < 9 else 2
+        body_rows = max(height - top_rows - digits_rows - bar_rows - bottom_rows, 0)
         body_key = (
-            screen.show_help, screen.prompt, tuple(screen.questions), screen.notes, screen.groups,
+            screen.show_help, screen.prompt, tuple(screen.questions), tuple(screen.polls),
+            screen.notes, screen.groups,
         )  # fmt: skip
         regions = [
-            ("top", _top_key(screen), lambda: _top(screen), TOP_ROWS),
+            ("top", _top_key(screen), lambda: _top(screen, top_rows), top_rows),
             (
                 "countdown",
                 (screen.countdown, screen.status, style, scale),
                 lambda: _countdown(screen, style, scale, width),
                 digits_rows,
             ),
-            ("bars", None, lambda: _bars(screen, width), BAR_ROWS),
+            ("bars", None, lambda: _bars(screen, width, bar_rows), bar_rows),
             (
                 "body",
                 body_key,
@@ -94,9 +108,9 @@ class _Rendered:
             ),
             (
                 "bottom",
-                (screen.next_line, screen.message, screen.confirm),
-                lambda: _bottom(screen, width),
-                BOTTOM_ROWS,
+                (screen.next_line, screen.message, screen.confirm, tuple(screen.legend)),
+                lambda: _bottom(screen, width, bottom_rows),
+                bottom_rows,
             ),
         ]
         new_line = Segment.line()
@@ -121,22 +135,27 @@ def _top_key(screen: Screen) -> tuple[object, ...]:
 
 
 def _countdown(screen: Screen, style: str, scale: int, width: int) -> RenderableType:
+    if scale == 0:  # too small for big digits: the time and the state on one line
+        return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
     rows = big_text(screen.countdown, scale)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
     digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
     return Group(digits, Text(screen.status, style=style, justify="center"))
 
 
-def _top(screen: Screen) -> RenderableType:
-    grid = Table.grid(expand=True)
+def _top(screen: Screen, rows: int) -> RenderableType:
+    grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
     segment = Text()
     segment.append(f"{screen.position}  ", style="dim")
     segment.append(screen.segment_title, style="bold")
     if screen.kind:
         segment.append(f"  · {screen.kind}", style="dim")
+    if rows == 1:
+        grid.add_row(segment, Text(screen.wall_clock, style="bold"))
+        return grid
+    grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
     grid.add_row(segment, Text(plural(screen.reflections, "reflection"), style="dim"))
     return grid
 
@@ -153,9 +172,12 @@ def _bar(label: str, progress: float, right: str, width: int) -> Text:
     return line
 
 
-def _bars(screen: Screen, width: int) -> RenderableType:
+def _bars(screen: Screen, width: int, rows: int) -> RenderableType:
+    segment = _bar("segment", screen.segment_progress, screen.segment_line, width)
+    if rows < 3:
+        return segment
     return Group(
-        _bar("segment", screen.segment_progress, screen.segment_line, width),
+        segment,
         _bar("session", screen.session_progress, "", width),
         Text(screen.session_line, justify="right", no_wrap=True, overflow="ellipsis"),
     )
@@ -166,18 +188,19 @@ def _lines(text: str, width: int) -> int:
 
 
 def body_need(screen: Screen, width: int) -> int:
-    """Rows the body would like: texts as wrapped, one row per line of rooms."""
+    """Rows the body would like: texts as wrapped, rooms in as many columns as fit."""
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
+    rows += sum(_lines(poll + POLL_HINT, width) for poll in screen.polls)
     if screen.groups is not None:
-        columns = max(1, width // ROOM_WIDTH)
-        rows += 1 + -(-len(screen.groups.rooms) // columns)
+        rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
     if screen.notes:
         rows += _lines("Host notes (h hides): " + screen.notes, width)
     return rows
 
 
-ROOM_WIDTH = 40
+MIN_ROOM_WIDTH = 30
+POLL_HINT = "  (p records the results)"
 
 
 def _body(screen: Screen, width: int, rows: int) -> RenderableType:
@@ -189,17 +212,23 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     for i, question in enumerate(screen.questions, start=1):
         parts.append(Text(f"  {i}. {question}"))
         used += _lines(f"  {i}. {question}", width)
+    for poll in screen.polls:
+        parts.append(Text.assemble((poll, "italic"), (POLL_HINT, "dim")))
+        used += _lines(poll + POLL_HINT, width)
+    notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
-        parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1, 1)))
+        parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1 - notes, 1)))
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
     return Group(*parts)
 
 
 def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) -> RenderableType:
-    """Rooms in as many columns as fit; when they do not all fit, say how many are left out."""
-    columns = max(1, width // ROOM_WIDTH)
+    """Rooms in as few columns as fit the rows (wider columns show more names); when they do
+    not all fit, say how many are left out."""
+    most = max(1, width // MIN_ROOM_WIDTH)
+    columns = min(most, max(1, -(-len(rooms) // rows)))
     shown = list(rooms)
     more = 0
     if -(-len(shown) // columns) > rows:
@@ -217,9 +246,8 @@ def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) ->
         row = cells[r : r + columns]
         grid.add_row(*row, *([Text("")] * (columns - len(row))))
     if more:
-        return Group(
-            grid, Text(f"… and {more} more rooms (all in the session's journal)", style="dim")
-        )
+        note = Text(f"… and {more} more rooms: a bigger window shows them", style="dim")
+        return Group(grid, note)
     return grid
 
 
@@ -250,8 +278,10 @@ def _legend(screen: Screen, width: int) -> Text:
     return legend
 
 
-def _bottom(screen: Screen, width: int) -> RenderableType:
-    lines: list[RenderableType] = [Text(screen.next_line, no_wrap=True, overflow="ellipsis")]
+def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
+    lines: list[RenderableType] = []
+    if rows >= 3:
+        lines.append(Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
     if screen.confirm:
         lines.append(Text(screen.confirm, style="bold reverse", no_wrap=True, overflow="ellipsis"))
     else:

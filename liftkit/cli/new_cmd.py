@@ -13,6 +13,7 @@ from liftkit.core.agenda import Agenda, dumps_agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.templates import resolve_agenda, template_names, template_path
+from liftkit.core.words import plural
 
 DEFAULT_TEMPLATE = "community-conversation"
 
@@ -67,7 +68,7 @@ def new(
         return
     write_atomic(target, text, force=force)
     typer.echo(
-        f"Wrote {path}: {agenda.title}, {len(agenda.segments)} segments. "
+        f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
         f"Next: liftkit agenda show {shown}"
     )
 

@@ -18,7 +18,7 @@ from liftkit.cli.terminal import Signals
 from liftkit.core.controls import PLAIN_HELP, Ui, parse_line
 from liftkit.core.engine import ENDED, NOT_STARTED, Event
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.screen import event_lines, status_line
+from liftkit.core.screen import event_lines, schedule, status_line
 from liftkit.core.session import LiveSession, carry_out
 
 MINUTE = 60.0
@@ -33,8 +33,10 @@ class PlainApp:
         stdin_fd: int,
         start_at: datetime | None = None,
         reshuffle: Callable[[LiveSession], str] | None = None,
+        notice: str = "",
     ) -> None:
         self.session = session
+        self.notice = notice
         self.out = out
         self.stdin_fd = stdin_fd
         self.start_at = start_at  # the planned start, kept in the journal
@@ -91,6 +93,7 @@ class PlainApp:
         self.say(f"session folder: {s.folder}")
         for notice in s.notices:
             self.say(f"warning: {notice}")
+        self.say(self.notice)
         while True:
             try:
                 if s.engine.status == NOT_STARTED and self._may_start():
@@ -118,6 +121,12 @@ class PlainApp:
                     return outcome
             except LiftkitError as error:  # the journal cannot be written (a full disk)
                 self.say(f"NOT SAVED: {error.message}. {error.hint}")
+
+    def _status(self, t: float) -> str:
+        s = self.session
+        view = s.engine.view(t)
+        plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
+        return status_line(view, plan.behind)
 
     def _has_groups(self) -> bool:
         engine = self.session.engine
@@ -160,7 +169,7 @@ class PlainApp:
         if self._next_minute is None or self._next_minute < s.engine.started_at:
             self._next_minute = s.engine.started_at + MINUTE
         if t >= self._next_minute:
-            self.say(status_line(s.engine.view(t)))
+            self.say(self._status(t))
             elapsed = t - s.engine.started_at
             self._next_minute = s.engine.started_at + (elapsed // MINUTE + 1) * MINUTE
 
@@ -221,7 +230,7 @@ class PlainApp:
             self.say(PLAIN_HELP)
             return None
         if action.name == "status":
-            self.say(status_line(s.engine.view(s.now())) or "not started")
+            self.say(self._status(s.now()) or "not started")
             return None
         if action.name == "reshuffle":
             message = self.reshuffle(s) if self.reshuffle else "No groups: use --attendees FILE."

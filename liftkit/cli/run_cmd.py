@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from liftkit.cli.options import SessionArg, SessionsOption
-from liftkit.core.errors import EXIT_INTERRUPTED, LiftkitError
-from liftkit.core.screen import plural
+from liftkit.core.durations import format_duration
+from liftkit.core.errors import LiftkitError
 from liftkit.core.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.sessions import default_parent, find_session
 from liftkit.core.templates import resolve_agenda
 from liftkit.core.timeparse import parse_start
+from liftkit.core.words import plural
+
+if TYPE_CHECKING:
+    from liftkit.cli.run_groups import GroupsPlan
 
 PlainOption = Annotated[
     bool,
@@ -70,7 +76,8 @@ def run(
     """
     if not 0 < rehearse <= 3600:
         raise LiftkitError(
-            f"--rehearse: {rehearse:g} is not a speed-up", "use a factor from 1 to 3600, e.g. 60"
+            f"--rehearse: {rehearse:g} is not a speed factor",
+            "use a number above 0 and up to 3600, e.g. 60 for a minute a second",
         )
     resolved = resolve_agenda(agenda)
     start_at = _start_time(start) if start else None
@@ -104,7 +111,17 @@ def resume(
         typer.echo(f"Warning: {notice}", err=True)
     from liftkit.cli.run_groups import prepare_groups_for_resume
 
-    _run_view(live, plain, None, prepare_groups_for_resume(live))
+    if resumed.gap >= 1:
+        away = format_duration(round(resumed.gap))
+        how = (
+            "the clock ran on, as the call did"
+            if resumed.counted
+            else "the clock carries on from where you stopped"
+        )
+        notice = f"Resumed after {away} away: {how}."
+    else:
+        notice = "Resumed."
+    _run_view(live, plain, None, prepare_groups_for_resume(live), notice)
 
 
 def _start_time(text: str) -> datetime:
@@ -115,43 +132,56 @@ def _start_time(text: str) -> datetime:
     return start_at
 
 
-def _run_view(session: LiveSession, plain: bool, start_at: datetime | None, plan: object) -> None:
-    from liftkit.cli.run_groups import GroupsPlan
-
-    assert isinstance(plan, GroupsPlan)
-    use_plain = plain or not (sys.stdin.isatty() and sys.stdout.isatty())
+def _run_view(
+    session: LiveSession,
+    plain: bool,
+    start_at: datetime | None,
+    plan: GroupsPlan,
+    notice: str = "",
+) -> None:
+    dumb = os.environ.get("TERM", "") in ("", "dumb")  # no cursor movement: no full screen
+    use_plain = plain or dumb or not (sys.stdin.isatty() and sys.stdout.isatty())
+    unsaved: list[str] = []
     try:
         if use_plain:
             from liftkit.cli.plain import PlainApp
 
             outcome = PlainApp(
-                session, sys.stdout, sys.stdin.fileno(), start_at, reshuffle=plan.reshuffle
+                session,
+                sys.stdout,
+                sys.stdin.fileno(),
+                start_at,
+                reshuffle=plan.reshuffle,
+                notice=notice,
             ).run()
         else:
             from liftkit.cli.live import LiveApp
             from liftkit.cli.render import console
 
-            outcome = LiveApp(
+            app = LiveApp(
                 session,
                 console(),
                 groups_view=plan.summary,
                 reshuffle=plan.reshuffle,
                 start_at=start_at,
-            ).run()
+                notice=notice,
+            )
+            outcome = app.run()
+            unsaved = app.unsaved
     finally:
         session.close()
     folder = session.folder
     if outcome.reason == "ended":
         captured = plural(len(session.engine.reflections), "reflection")
-        typer.echo(
-            f"Session complete: {captured} in {folder}. Next: liftkit export {folder}",
-            err=True,
-        )
+        summary = f"Session complete: {captured} in {folder}. Next: liftkit export {folder}"
     else:
-        typer.echo(
+        summary = (
             f"Session stopped ({outcome.reason}); nothing captured is lost. "
-            f"Carry on with: liftkit resume {folder}",
-            err=True,
+            f"Carry on with: liftkit resume {folder}"
         )
+    with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
+        for text in unsaved:
+            typer.echo(f"Not saved (the journal could not be written): {text}", err=True)
+        typer.echo(summary, err=True)
     if outcome.exit_code:
-        raise typer.Exit(outcome.exit_code if outcome.exit_code != EXIT_INTERRUPTED else 130)
+        raise typer.Exit(outcome.exit_code)

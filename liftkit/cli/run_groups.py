@@ -19,8 +19,9 @@ from liftkit.core.breakouts import (
 )
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people import Person, read_people
-from liftkit.core.screen import GroupsSummary, plural
+from liftkit.core.screen import GroupsSummary
 from liftkit.core.session import LiveSession
+from liftkit.core.words import plural
 
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 GROUPS_COPY = "groups.json"

@@ -32,15 +32,16 @@ KEYS: dict[str, str] = {
 }
 
 # In order of importance: a narrow screen shows the first ones that fit (and always ? and q).
+# p and g show only where there is a poll or there are groups, so they come early.
 LEGEND = (
     ("space", "pause"),
     ("n", "next"),
     ("r", "reflect"),
+    ("p", "poll"),
+    ("g", "groups"),
     ("+/-", "1 min"),
     ("b", "back"),
-    ("p", "poll"),
     ("h", "notes"),
-    ("g", "groups"),
     ("?", "help"),
     ("q", "quit"),
 )
@@ -128,7 +129,7 @@ def step(ui: Ui, key: str, now: float) -> Action:
     if command == "notes":
         ui.show_notes = not ui.show_notes
         ui.say("Host notes shown." if ui.show_notes else "Host notes hidden.", now, 2.0)
-        return NONE
+        return Action("notes")  # journalled, so that a resume keeps them hidden
     if command == "help":
         ui.show_help = not ui.show_help
         return NONE

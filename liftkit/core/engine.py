@@ -96,6 +96,7 @@ class Engine:
     groups: dict[int, Event] = field(default_factory=dict)  # segment -> last groups event
     last_mono: float = 0.0
     stop_reason: str | None = None
+    notes_shown: bool = True  # the host notes on screen (h hides them before screen sharing)
     skipped: list[Any] = field(default_factory=list)  # seq of events that could not apply
 
     def __post_init__(self) -> None:
@@ -431,6 +432,9 @@ class Engine:
 
     def _on_groups(self, event: Event, t: float) -> None:
         self.groups[int(event["segment"])] = event
+
+    def _on_notes(self, event: Event, t: float) -> None:
+        self.notes_shown = bool(event["shown"])
 
     def _on_stop(self, event: Event, t: float) -> None:
         self.stop_reason = str(event.get("reason", ""))

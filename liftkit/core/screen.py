@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from liftkit.core.controls import LEGEND, Ui
 from liftkit.core.durations import format_clock, format_duration
 from liftkit.core.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.words import plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
     "normal",
@@ -56,15 +57,15 @@ class Screen:
     confirm: str = ""
     show_help: bool = False
     reflections: int = 0
-    extras: Sequence[str] = field(default_factory=tuple)
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
 
 
 def clock(moment: datetime) -> str:
     return moment.strftime("%H:%M")
+
+
+def clock_seconds(moment: datetime) -> str:
+    return moment.strftime("%H:%M:%S")
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -78,11 +79,20 @@ def minutes_phrase(seconds: float) -> str:
 def countdown_text(view: SegmentView) -> str:
     if view.status == ENDED:
         return "00:00"
-    if view.silence_left > 0:
-        return format_clock(math.ceil(view.silence_left))
     if view.remaining < 0:
         return "+" + format_clock(math.floor(-view.remaining))
+    if view.silence_left > 0:
+        return format_clock(math.ceil(view.silence_left))
     return format_clock(math.ceil(view.remaining))
+
+
+def time_left_words(seconds: int) -> str:
+    """ "1 MIN", "5 MINS", "1 MIN 30 SEC", "30 SECONDS": never read as 1 million."""
+    minutes, secs = divmod(seconds, 60)
+    if not minutes:
+        return f"{secs} SECONDS" if secs != 1 else "1 SECOND"
+    words = f"{minutes} MIN" if minutes == 1 else f"{minutes} MINS"
+    return f"{words} {secs} SEC" if secs else words
 
 
 def tone_and_status(view: SegmentView) -> tuple[str, str]:
@@ -97,11 +107,33 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        left = view.warning
-        if left >= 60:
-            return WARN, f"▲ {format_duration(int(left)).upper()} LEFT"
-        return WARN, f"▲ {int(left)} SECONDS LEFT"
+        return WARN, f"▲ {time_left_words(int(view.warning))} LEFT"
     return NORMAL, "running"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    planned_end: datetime | None
+    projected_end: datetime | None
+    behind: float  # session seconds the session is projected to run over (negative: ahead)
+
+
+def schedule(
+    view: SegmentView, now_wall: datetime, start_wall: datetime | None, rate: float
+) -> Schedule:
+    """Planned and projected end on the wall clock, from the planned (or first) start.
+
+    The planned end never moves: it comes from the start the journal recorded, not from
+    when this process began, so a resume or a pause shows up as time behind.
+    """
+    if start_wall is None:
+        return Schedule(None, None, view.behind)
+    planned = start_wall + timedelta(seconds=view.planned_total / rate)
+    if view.status == NOT_STARTED:
+        return Schedule(planned, planned, 0.0)
+    left = view.projected_total - view.session_elapsed
+    projected = now_wall + timedelta(seconds=left / rate)
+    return Schedule(planned, projected, (projected - planned).total_seconds() * rate)
 
 
 def build_screen(
@@ -131,19 +163,19 @@ def build_screen(
         )
     else:
         segment_line = ""
-    planned_end = projected_end = ""
-    if session_start_wall is not None:
-        planned_end = clock(session_start_wall + timedelta(seconds=view.planned_total / rate))
-        projected_end = clock(
-            now_wall + timedelta(seconds=(view.projected_total - view.session_elapsed) / rate)
-        )
+    plan = schedule(view, now_wall, session_start_wall, rate)
+    show = clock if rate == 1 else clock_seconds  # a rehearsal moves in seconds
+    planned_end = show(plan.planned_end) if plan.planned_end else ""
+    projected_end = show(plan.projected_end) if plan.projected_end else ""
     if view.status == ENDED:
-        session_line = f"ended at {clock(now_wall)} · planned end {planned_end}"
+        session_line = f"ended at {show(now_wall)} · planned end {planned_end}"
     elif view.status == NOT_STARTED:
         session_line = f"total {format_duration(int(view.planned_total))}"
+        if planned_end:
+            session_line += f" · planned end {planned_end}"
     else:
         session_line = (
-            f"planned end {planned_end} · projected {projected_end} · {minutes_phrase(view.behind)}"
+            f"planned end {planned_end} · projected {projected_end} · {minutes_phrase(plan.behind)}"
         )
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
@@ -161,6 +193,16 @@ def build_screen(
         "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
         "end": "End the session? It cannot be resumed after. y to confirm, any other key not",
     }.get(ui.confirm or "", "")
+    polls = (
+        tuple(f"Poll: {poll.question} [{' / '.join(poll.options)}]" for poll in segment.polls)
+        if segment
+        else ()
+    )
+    hidden = set()
+    if not polls:
+        hidden.add("p")
+    if groups is None:
+        hidden.add("g")
     return Screen(
         title=title,
         wall_clock=clock(now_wall),
@@ -171,7 +213,7 @@ def build_screen(
         tone=tone,
         status=status,
         segment_line=segment_line,
-        segment_progress=view.segment_progress,
+        segment_progress=view.segment_progress if view.status != NOT_STARTED else 0.0,
         session_line=session_line,
         session_progress=view.session_progress,
         prompt=segment.prompt if segment else "",
@@ -183,6 +225,8 @@ def build_screen(
         confirm=confirm,
         show_help=ui.show_help,
         reflections=view.reflections,
+        polls=polls,
+        legend=tuple(item for item in LEGEND if item[0] not in hidden),
     )
 
 
@@ -247,7 +291,7 @@ def event_lines(
     return []
 
 
-def status_line(view: SegmentView) -> str:
+def status_line(view: SegmentView, behind: float | None = None) -> str:
     """The line plain mode prints each minute."""
     if view.segment is None:
         return ""
@@ -259,5 +303,5 @@ def status_line(view: SegmentView) -> str:
     state = " (paused)" if view.status == PAUSED else ""
     return (
         f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
-        f"{minutes_phrase(view.behind)}"
+        f"{minutes_phrase(view.behind if behind is None else behind)}"
     )

@@ -4,6 +4,7 @@ disk before anyone is told about it. Used by both the full-screen view and plain
 from __future__ import annotations
 
 import contextlib
+import math
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -73,6 +74,13 @@ class LiveSession:
     notices: list[str] = field(default_factory=list)
     # Told of each event once it is on disk and applied (plain mode prints them).
     listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    # When the session began (as journalled) and when it was planned to (--start).
+    started_wall: datetime | None = None
+    planned_start: datetime | None = None
+
+    def schedule_start(self) -> datetime | None:
+        """What the planned end counts from: the planned start, else the actual one."""
+        return self.planned_start or self.started_wall
 
     @property
     def agenda(self) -> Agenda:
@@ -97,6 +105,8 @@ class LiveSession:
         return self.clock.now()
 
     def start(self, planned_start: datetime | None = None) -> list[Event]:
+        self.planned_start = planned_start
+        self.started_wall = self.clock.wall_at(self.now())
         return self.perform(
             self.engine.start(
                 self.now(),
@@ -248,12 +258,19 @@ def resume_session(
     engine = Engine(agenda)
     rate = 1.0
     last_wall: datetime | None = None
+    started_wall = planned_start = None
     for event in read.events:
-        if event.get("type") == "session_start":
-            rate = float(event.get("rehearse") or 1.0)
         with contextlib.suppress(ValueError, TypeError):
             last_wall = datetime.fromisoformat(str(event.get("wall")))
+        if event.get("type") == "session_start":
+            with contextlib.suppress(ValueError, TypeError):
+                rate = float(event.get("rehearse") or 1.0)
+            started_wall = last_wall
+            with contextlib.suppress(ValueError, TypeError):
+                planned_start = datetime.fromisoformat(str(event.get("planned_start")))
         engine.apply(event)
+    if not (math.isfinite(rate) and rate > 0):
+        rate = 1.0
     if engine.status == ENDED:
         raise LiftkitError(
             f"{folder}: this session has ended",
@@ -265,7 +282,14 @@ def resume_session(
     offset = engine.last_mono + (gap * rate if counted else 0.0)
     clock = clock_factory(rate, offset)
     journal = Journal.reopen(folder / JOURNAL_NAME, read)
-    session = LiveSession(folder=folder, engine=engine, journal=journal, clock=clock)
+    session = LiveSession(
+        folder=folder,
+        engine=engine,
+        journal=journal,
+        clock=clock,
+        started_wall=started_wall,
+        planned_start=planned_start,
+    )
     session.notices.extend(read.warnings)
     if engine.skipped:
         shown = ", ".join(str(seq) for seq in engine.skipped[:5])
@@ -322,7 +346,8 @@ def carry_out(session: LiveSession, action: Action, source: str) -> str:
         session.jump(target)
         return ""
     if name == "extend":
-        session.extend(action.seconds)
+        if not session.extend(action.seconds):
+            return "No time left to take from this segment."
         return ""
     if name == "reflect":
         event = session.reflect(action.text, source)
