@@ -275,3 +275,113 @@ def test_a_breakout_shows_its_groups_and_g_reshuffles_them(term, tmp_path):
     groups = [e for e in journal(tmp_path) if e["type"] == "groups"]
     assert [g["segment"] for g in groups] == [1, 1]
     assert groups[0]["seed"] == 4 and groups[1]["seed"] != 4
+
+
+def test_ctrl_c_still_asks_after_a_prompt_has_been_open(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.keys("Enter")  # nothing typed: no reflection
+    term.wait_for("No reflection recorded")
+    term.keys("C-c")
+    term.wait_for("press Ctrl-C again")
+    term.keys("C-c")
+    assert "Session stopped (interrupt)" in term.wait_for("EXIT=130")
+
+
+def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("half typ", enter=False)
+    term.wait_for("half typ")
+    term.signal(signal.SIGTERM)
+    screen = term.wait_for("EXIT=130")
+    assert "Session stopped (sigterm)" in screen
+    assert "Traceback" not in screen and "Press ENTER" not in screen
+    stty_is_sane(term)
+    events = journal(tmp_path)
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sigterm"
+    assert not [e for e in events if e["type"] == "reflection"]  # never confirmed
+
+
+def test_keys_typed_with_r_go_into_the_prompt_not_into_commands(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.type("rBen: nice one", enter=False)  # one burst, as a paste would come
+    term.wait_for("Reflection")
+    term.keys("Enter")
+    term.wait_for("Saved reflection from Ben")
+    screen = term.screen()
+    assert "1/3  Welcome" in screen and "PAUSED" not in screen
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["nice one"]
+    assert not [e for e in events if e["type"] in ("pause", "segment_end")]
+
+
+def test_the_last_segment_asks_before_ending_and_hidden_notes_stay_hidden(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("SECRET HOST NOTE")
+    term.keys("h")
+    term.wait_for("Host notes hidden")
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    screen = term.wait_for("Resumed")
+    assert "SECRET HOST NOTE" not in screen  # still hidden on a shared screen
+    term.keys("n", "n")
+    term.wait_for("3/3  Close")
+    term.keys("n")
+    term.wait_for("End the session?")
+    term.keys("x")  # anything but y carries on
+    term.wait_for("Carrying on")
+    term.keys("n")
+    term.wait_for("End the session?")
+    term.keys("y")
+    assert "Session complete" in term.wait_for("EXIT=0")
+
+
+def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("C-z")
+    term.wait_for("Stopped")
+    term.type("fg")
+    term.wait_for("running")
+    term.keys("n")
+    term.wait_for("2/3  Breakouts")
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("Session stopped (quit)")  # (after fg, bash runs no `; echo EXIT`)
+    stty_is_sane(term)
+
+
+def test_a_small_window_keeps_the_countdown_and_the_confirmation(tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    small = Tmux(40, 12, cwd=str(tmp_path))
+    try:
+        small.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        screen = small.wait_for("running")
+        assert re.search(r"\d\d:\d\d  running", screen)  # the time, not cropped digits
+        small.keys("q")
+        small.wait_for("Quit?")
+        small.keys("y")
+        small.wait_for("EXIT=0")
+    finally:
+        small.close()
+
+
+def test_a_dumb_terminal_and_ctrl_d_in_plain_mode(term, tmp_path):
+    term.type("export TERM=dumb")
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("> 1/3 Welcome")  # plain lines, not an invisible full screen
+    term.keys("C-d")
+    term.wait_for("Ctrl-D ignored")
+    term.type("r still listening")
+    term.wait_for("saved reflection (1): still listening")
+    term.type("q")
+    term.type("y")
+    term.wait_for("EXIT=0")
