@@ -16,6 +16,8 @@ from liftkit.core.capture import parse_reflection
         ("Grace: One practical step: listen", "Grace", "One practical step: listen"),
         ("https://example.org is good", None, "https://example.org is good"),
         ("12:30: lunch", None, "12:30: lunch"),
+        ("I think: we should", None, "I think: we should"),
+        ("Re: the opening", None, "Re: the opening"),
         ("A very long prefix of many words here: text", None,
          "A very long prefix of many words here: text"),
     ],
@@ -26,5 +28,7 @@ def test_an_author_is_a_name_before_a_colon_not_a_label(typed, author, text):
 
 
 def test_tags_are_words_after_a_hash_lower_cased_once_each():
-    parsed = parse_reflection("Bo: #Culture eats #strategy; #culture again, not a#tag or &#39;")
+    parsed = parse_reflection(
+        "Bo: #Culture eats #strategy; #culture again, not a#tag, &#39; or https://x.org/#frag"
+    )
     assert parsed.tags == ["culture", "strategy"]

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from liftkit.core.errors import LiftkitError
 
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
-_TAG = re.compile(r"(?<![\w#&])#(\w[\w-]*)")
+_TAG = re.compile(r"(?<![\w#&/])#(\w[\w-]*)")  # not a URL's #fragment
 _NOT_A_NAME = re.compile(r"https?$|www|\d{1,2}$", re.IGNORECASE)
 # Labels people put before a colon that are not who is speaking.
 _LABELS = re.compile(
     r"(one |my |a )?(practical )?(next )?(step|action|takeaway|take-away|idea|tip|question|"
     r"answer|comment|note|reflection|theme|thought|q|a|re|ps|p\.s\.|update|feedback)s?"
-    r"( \d+)?",
+    r"( \d+)?"
+    r"|(i|we|you|they|my|our|it|this|that) .*",  # "I think:", "We agreed:" are not names
     re.IGNORECASE,
 )
 
