@@ -213,3 +213,34 @@ def test_help_has_an_example(cli):
     options = "--size --count --rounds --seed --balance --apart --together --facilitator"
     for option in [*options.split(), "--previous", "--format", "--output"]:
         assert option in result.stdout
+
+
+@pytest.mark.parametrize("link", ["same", "symlink", "hardlink"])
+def test_output_onto_the_attendee_list_is_refused(cli, people_csv, tmp_path, link):
+    before = people_csv.read_bytes()
+    target = tmp_path / "out.csv"
+    if link == "same":
+        target = people_csv
+    elif link == "symlink":
+        target.symlink_to(people_csv)
+    else:
+        target.hardlink_to(people_csv)
+    result = cli("groups", str(people_csv), "--seed", "1", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: -o {target}: is the attendee list {people_csv}")
+    assert len(result.stderr.splitlines()) == 1
+    assert people_csv.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["people.csv"] + ([] if link == "same" else ["out.csv"])
+    )
+
+
+def test_replacing_an_earlier_output_works_and_says_so(cli, people_csv, tmp_path):
+    out = tmp_path / "groups.json"
+    first = cli("groups", str(people_csv), "--seed", "1", "--rounds", "2", "-o", str(out))
+    assert first.exit_code == 0, first.output
+    assert f"Wrote {out}" in first.stderr and "Replaced" not in first.stderr
+    again = cli("groups", str(people_csv), "--previous", str(out), "--seed", "2", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    assert f"Replaced {out}\n" in again.stderr and "Wrote" not in again.stderr
+    assert json.loads(out.read_text())["seed"] == 2
