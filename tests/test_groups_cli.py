@@ -63,8 +63,8 @@ def test_toml_format_reads_back_with_previous(cli, people_csv, tmp_path):
     now.write_text("\n".join([*lines[:5], *lines[6:], "Late Comer,late@example.org,a,"]) + "\n")
     result = cli("groups", str(now), "--previous", str(out), "--seed", "6", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert "late joiners: Late Comer" in result.stderr
-    assert "no-shows: Person 5" in result.stderr
+    assert "added 1 late joiner: Late Comer" in result.stderr
+    assert "dropped 1 no-show: Person 5" in result.stderr
     again = json.loads(result.stdout)
     assert len(again["rounds"]) == 2
     assert again["score"]["moved"] <= 2

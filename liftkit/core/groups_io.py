@@ -22,7 +22,7 @@ from typing import Any
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.groups import Group, Round, Score, Split, score_rounds
-from liftkit.core.people import Person
+from liftkit.core.people import Person, counted
 
 FORMATS = ("table", "md", "csv", "zoom", "json", "toml")
 ZOOM_HEADER = "Pre-assign Room Name,Email Address"
@@ -214,12 +214,16 @@ def score_lines(split: Split) -> list[str]:
 
 
 def summary_line(split: Split) -> str:
-    people = split.settings.get("people", sum(len(g.members) for g in split.rounds[0].groups))
+    people = split.settings.get("people")
+    if not isinstance(people, int):
+        people = sum(len(g.members) for g in split.rounds[0].groups) if split.rounds else 0
     groups = len(split.rounds[0].groups) if split.rounds else 0
     rounds = len(split.rounds)
     seed = f", seed {split.seed}" if split.seed is not None else ""
-    plural = "s" if rounds != 1 else ""
-    return f"{people} people in {groups} groups, {rounds} round{plural}{seed}"
+    return (
+        f"{counted(people, 'person', 'people')} in {counted(groups, 'group')}, "
+        f"{counted(rounds, 'round')}{seed}"
+    )
 
 
 def _md_escape(text: str) -> str:

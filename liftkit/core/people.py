@@ -58,6 +58,11 @@ PEOPLE_HINT = (
 )
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """`1 group`, `3 groups`, `1 person`, `2 people`: a count and its noun in agreement."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 @dataclass(frozen=True)
 class Person:
     """One attendee. `attributes` keeps every other column under its header as written."""
