@@ -226,28 +226,33 @@ def summary_line(split: Split) -> str:
     )
 
 
-def _md_escape(text: str) -> str:
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def to_markdown(split: Split) -> str:
+    """A heading per round and per room, members as a list, then the score.
+
+    Names, room names and column names are escaped as the event pack escapes participants'
+    text (liftkit.core.markdown): they show verbatim and never add headings, lists, quotes,
+    code or HTML.
+    """
+    # Imported here: the event pack's modules are not needed for the other formats.
+    from liftkit.core.markdown import escape_line, heading
+    from liftkit.core.report import one_line
+
+    def item(text: str) -> str:
+        return "- " + escape_line(one_line(text))
+
     out = ["# Breakout groups", "", summary_line(split) + ".", ""]
     for rnd in split.rounds:
         if len(split.rounds) > 1:
             out += [f"## Round {rnd.number}", ""]
-        level = "###" if len(split.rounds) > 1 else "##"
+        level = 3 if len(split.rounds) > 1 else 2
         for group in rnd.groups:
-            out += [f"{level} {_md_escape(group.name)} ({len(group.members)})", ""]
+            out += [heading(level, f"{group.name} ({len(group.members)})"), ""]
             for person in group.members:
-                label = _md_escape(person.name)
-                if person in group.facilitators:
-                    label += " (facilitator)"
-                out.append(f"- {label}")
+                suffix = " (facilitator)" if person in group.facilitators else ""
+                out.append(item(person.name) + suffix)
             out.append("")
     out += ["## Score", ""]
-    out += [f"- {line}" for line in score_lines(split)]
+    out += [item(line) for line in score_lines(split)]
     return "\n".join(out) + "\n"
 
 
