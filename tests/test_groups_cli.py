@@ -244,3 +244,40 @@ def test_replacing_an_earlier_output_works_and_says_so(cli, people_csv, tmp_path
     assert again.exit_code == 0, again.output
     assert f"Replaced {out}\n" in again.stderr and "Wrote" not in again.stderr
     assert json.loads(out.read_text())["seed"] == 2
+
+
+def test_exports_read_through_the_command_line(cli):
+    webinar = DATA / "zoom-webinar-attendees.csv"
+    result = cli("groups", str(webinar), "--size", "2", "--seed", "1", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert f"Note: {webinar}: left out 2 registrants who did not attend" in result.stderr
+    names = {row["name"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert names == {
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Katherine Johnson",
+        "Alan Turing",
+        "Mae Jemison",
+    }
+    teams = cli("groups", str(DATA / "teams-rejoins.csv"), "--seed", "1", "--format", "json")
+    assert teams.exit_code == 0 and "Warning" not in teams.stderr
+    utf16 = cli("groups", str(DATA / "utf16le-no-bom.csv"), "--seed", "1", "--format", "json")
+    assert utf16.exit_code == 0, utf16.output
+    assert "Zoë Ådams" in utf16.stdout
+
+
+def test_unknown_headers_and_random_bytes_are_refused(cli):
+    unknown = DATA / "unknown-headers.csv"
+    result = cli("groups", str(unknown))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {unknown}: line 1: no name column among: Delegate, Contact, Company; "
+        "name a column 'name' or 'full name', or two columns 'first name' and 'last name'\n"
+    )
+    import random
+
+    noise = random.Random(4).randbytes(200)
+    result = cli("groups", "-", input=noise)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: stdin: not a text file")
+    assert result.stdout == ""

@@ -125,6 +125,8 @@ def groups(
     read = read_people(attendees)
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}", err=True)
+    for note in read.notes:
+        typer.echo(f"Note: {note}", err=True)
     earlier = load_groups_file(previous) if previous else None
     chosen = seed is None
     if seed is None:
