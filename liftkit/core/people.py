@@ -266,9 +266,10 @@ def parse_people(
         raise LiftkitError(f"{label}: is empty, no attendees found", PEOPLE_HINT)
     header = _find_header(lines)
     notes: list[str] = []
+    per_join: set[int] = set()
     if header is not None:
         index, delimiter = header
-        people, columns, absent = _parse_csv(lines, index, delimiter, label, warnings)
+        people, columns, absent, per_join = _parse_csv(lines, index, delimiter, label, warnings)
         if absent:
             registrants = counted(absent, "registrant")
             notes.append(f"{label}: left out {registrants} who did not attend (Attended = No)")
@@ -282,7 +283,7 @@ def parse_people(
         people, columns = _parse_lines(lines, label), []
     if not people:
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
-    kept = _collapse_duplicates(people, label, warnings)
+    kept = _collapse_duplicates(people, label, warnings, notes, per_join)
     return PeopleRead(kept, warnings, columns, label, notes)
 
 
@@ -299,6 +300,7 @@ class _Layout:
     account: int | None  # a user name: the name only when the row gives no other
     email: int | None
     attended: int | None  # Zoom webinar reports: "No" for registrants who did not come
+    per_join: bool  # one row per join (Zoom's reports): the same person again is a rejoin
     original_names: frozenset[int]  # "Grace H (Grace Hopper)": Zoom's current and original
     attributes: tuple[tuple[int, str], ...]
     unnamed: frozenset[str]  # attributes named "column N" for a lack of a header
@@ -359,8 +361,9 @@ def _layout(cells: Sequence[str], first_line: bool = False) -> _Layout | None:
             unnamed.add(key)
     original = frozenset(i for i, key in enumerate(keys) if key.endswith("(original name)"))
     attended = keys.index("attended") if "attended" in keys else None
+    per_join = "join time" in keys
     return _Layout(
-        name, first, last, account, email, attended, original, tuple(attributes),
+        name, first, last, account, email, attended, per_join, original, tuple(attributes),
         frozenset(unnamed),
     )  # fmt: skip
 
@@ -462,9 +465,9 @@ def _unclosed_quote(lines: Sequence[str], delimiter: str) -> bool:
 
 def _parse_csv(
     lines: Sequence[str], index: int, delimiter: str, label: str, warnings: list[str]
-) -> tuple[list[Person], list[str], int]:
-    """People from the header at `index` on, the attribute columns, and how many registrants
-    did not attend; a later header row starts a new section.
+) -> tuple[list[Person], list[str], int, set[int]]:
+    """People from the header at `index` on, the attribute columns, how many registrants did
+    not attend, and the lines of rows that are joins; a later header row starts a new section.
 
     Zoom reports hold several sections ("Host Details", "Attendee Details"), each a title
     row and its own header; every section with a name column contributes its people. Teams
@@ -480,6 +483,7 @@ def _parse_csv(
     columns = [name for _, name in layout.attributes]
     unnamed = set(layout.unnamed)
     people: list[Person] = []
+    per_join: set[int] = set()
     reading = True
     absent = 0
     for position, (line, cells) in enumerate(records):
@@ -510,12 +514,14 @@ def _parse_csv(
             absent += 1
             continue
         people.append(_person_from_cells(cells, layout, line, label, warnings))
+        if layout.per_join:
+            per_join.add(line)
     # Zoom pads its lines with commas: columns with neither a header nor a value are nothing.
     empty = {key for key in unnamed if not any(p.attributes.get(key) for p in people)}
     if empty:
         columns = [c for c in columns if c not in empty]
         people = [_without_attributes(person, empty) for person in people]
-    return people, columns, absent
+    return people, columns, absent, per_join
 
 
 def _without_attributes(person: Person, keys: set[str]) -> Person:
@@ -654,11 +660,20 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _collapse_duplicates(people: list[Person], label: str, warnings: list[str]) -> list[Person]:
+def _collapse_duplicates(
+    people: list[Person],
+    label: str,
+    warnings: list[str],
+    notes: list[str],
+    per_join: set[int],
+) -> list[Person]:
     """Same email (any case), or same name when either has no email: keep the first.
 
     The first keeps its position; an email or attributes it lacks are filled from the later.
+    In a report with one row per join (`per_join` lines), the same person again rejoined:
+    one note for all of them rather than a warning each.
     """
+    rejoined: list[str] = []
     kept: list[Person] = []
     by_email: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
@@ -678,10 +693,14 @@ def _collapse_duplicates(people: list[Person], label: str, warnings: list[str]) 
             by_name.setdefault(_name_key(person.name), []).append(len(kept) - 1)
             continue
         first = kept[index]
-        warnings.append(
-            f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
-            f"({first.label}); kept once"
-        )
+        if person.line in per_join and first.line in per_join:
+            if first.name not in rejoined:
+                rejoined.append(first.name)
+        else:
+            warnings.append(
+                f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
+                f"({first.label}); kept once"
+            )
         merged_attributes = dict(first.attributes)
         for key, value in person.attributes.items():
             if not merged_attributes.get(key):
@@ -690,4 +709,8 @@ def _collapse_duplicates(people: list[Person], label: str, warnings: list[str]) 
         kept[index] = Person(first.name, email, merged_attributes, first.line)
         if email and not first.email:
             by_email[email.casefold()] = index
+    if rejoined:
+        shown = ", ".join(rejoined[:5]) + (", …" if len(rejoined) > 5 else "")
+        who = counted(len(rejoined), "person", "people")
+        notes.append(f"{label}: {who} joined more than once ({shown}); each is kept once")
     return kept
