@@ -451,3 +451,26 @@ def test_split_for_segment_uses_the_segment_settings():
     assert to_json(again) == to_json(split)
     by_count = split_for_segment(crowd(30), groups=3, rng=random.Random(1))
     assert [len(g.members) for g in by_count.rounds[0].groups] == [10, 10, 10]
+
+
+# --- what the host is told --------------------------------------------------------------
+
+
+def test_notes_put_counts_and_nouns_in_agreement():
+    from liftkit.core.groups_io import summary_line
+
+    six = split_into_groups(crowd(6), SplitRequest(count=1), random.Random(1), seed=1)
+    assert summary_line(six) == "6 people in 1 group, 1 round, seed 1"
+    one = split_into_groups(crowd(1), SplitRequest(), random.Random(1))
+    assert summary_line(one) == "1 person in 1 group, 1 round"
+    assert group_count(3, None, 3)[1] == [
+        "3 people make at most 1 group of 2 or more; made 1, not 3"
+    ]
+    people = crowd(8)
+    lead = SplitRequest(count=2, facilitators=("Person 0",))
+    split = split_into_groups(people, lead, random.Random(1))
+    assert split.notes == ("1 facilitator for 2 groups: 1 group has none in each round",)
+    now = [*people[1:], Person("Late One", "late1@example.org")]
+    again = split_into_groups(now, SplitRequest(previous=split), random.Random(2))
+    assert "added 1 late joiner: Late One <late1@example.org>" in again.notes
+    assert "dropped 1 no-show: Person 0 <p0@example.org>" in again.notes

@@ -63,8 +63,8 @@ def test_toml_format_reads_back_with_previous(cli, people_csv, tmp_path):
     now.write_text("\n".join([*lines[:5], *lines[6:], "Late Comer,late@example.org,a,"]) + "\n")
     result = cli("groups", str(now), "--previous", str(out), "--seed", "6", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert "late joiners: Late Comer" in result.stderr
-    assert "no-shows: Person 5" in result.stderr
+    assert "added 1 late joiner: Late Comer" in result.stderr
+    assert "dropped 1 no-show: Person 5" in result.stderr
     again = json.loads(result.stdout)
     assert len(again["rounds"]) == 2
     assert again["score"]["moved"] <= 2
@@ -213,3 +213,71 @@ def test_help_has_an_example(cli):
     options = "--size --count --rounds --seed --balance --apart --together --facilitator"
     for option in [*options.split(), "--previous", "--format", "--output"]:
         assert option in result.stdout
+
+
+@pytest.mark.parametrize("link", ["same", "symlink", "hardlink"])
+def test_output_onto_the_attendee_list_is_refused(cli, people_csv, tmp_path, link):
+    before = people_csv.read_bytes()
+    target = tmp_path / "out.csv"
+    if link == "same":
+        target = people_csv
+    elif link == "symlink":
+        target.symlink_to(people_csv)
+    else:
+        target.hardlink_to(people_csv)
+    result = cli("groups", str(people_csv), "--seed", "1", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: -o {target}: is the attendee list {people_csv}")
+    assert len(result.stderr.splitlines()) == 1
+    assert people_csv.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["people.csv"] + ([] if link == "same" else ["out.csv"])
+    )
+
+
+def test_replacing_an_earlier_output_works_and_says_so(cli, people_csv, tmp_path):
+    out = tmp_path / "groups.json"
+    first = cli("groups", str(people_csv), "--seed", "1", "--rounds", "2", "-o", str(out))
+    assert first.exit_code == 0, first.output
+    assert f"Wrote {out}" in first.stderr and "Replaced" not in first.stderr
+    again = cli("groups", str(people_csv), "--previous", str(out), "--seed", "2", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    assert f"Replaced {out}\n" in again.stderr and "Wrote" not in again.stderr
+    assert json.loads(out.read_text())["seed"] == 2
+
+
+def test_exports_read_through_the_command_line(cli):
+    webinar = DATA / "zoom-webinar-attendees.csv"
+    result = cli("groups", str(webinar), "--size", "2", "--seed", "1", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert f"Note: {webinar}: left out 2 registrants who did not attend" in result.stderr
+    names = {row["name"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert names == {
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Katherine Johnson",
+        "Alan Turing",
+        "Mae Jemison",
+    }
+    teams = cli("groups", str(DATA / "teams-rejoins.csv"), "--seed", "1", "--format", "json")
+    assert teams.exit_code == 0 and "Warning" not in teams.stderr
+    utf16 = cli("groups", str(DATA / "utf16le-no-bom.csv"), "--seed", "1", "--format", "json")
+    assert utf16.exit_code == 0, utf16.output
+    assert "Zoë Ådams" in utf16.stdout
+
+
+def test_unknown_headers_and_random_bytes_are_refused(cli):
+    unknown = DATA / "unknown-headers.csv"
+    result = cli("groups", str(unknown))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {unknown}: line 1: no name column among: Delegate, Contact, Company; "
+        "name a column 'name' or 'full name', or two columns 'first name' and 'last name'\n"
+    )
+    import random
+
+    noise = random.Random(4).randbytes(200)
+    result = cli("groups", "-", input=noise)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: stdin: not a text file")
+    assert result.stdout == ""

@@ -7,11 +7,12 @@ import random
 import tomllib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups import SplitRequest, split_into_groups
+from liftkit.core.groups import Group, Round, Split, SplitRequest, score_rounds, split_into_groups
 from liftkit.core.groups_io import (
     ZOOM_HEADER,
     load_groups_file,
@@ -23,6 +24,7 @@ from liftkit.core.groups_io import (
     to_zoom,
 )
 from liftkit.core.people import Person
+from liftkit.core.report import one_line
 
 
 def sample_split(n=9, rounds=2, seed=42, **kwargs):
@@ -109,7 +111,75 @@ def test_markdown_has_rounds_rooms_members_and_score():
 def test_markdown_escapes_names():
     people = [Person("*Bold* <b>"), Person("Plain")]
     text = to_markdown(split_into_groups(people, SplitRequest(), random.Random(1)))
-    assert "- \\*Bold\\* \\<b\\>" in text
+    assert "- \\*Bold\\* \\<b>" in text
+
+
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+tricky = st.text(
+    st.sampled_from(list("#>|`*_-+=:.)1234567890[]()<>!&;~$\\ \t\n\"'aAé😀\u00a0\u2028"))
+    | st.characters(),
+    min_size=1,
+    max_size=30,
+)
+
+
+def blocks(markdown):
+    return [(t.type, t.tag) for t in MD.parse(markdown) if t.type != "inline"]
+
+
+def shown_texts(markdown):
+    """The text of every heading and list item as a reader sees it, or an error when any of
+    them holds markup (emphasis, a link, code, HTML...)."""
+    shown = []
+    for token in MD.parse(markdown):
+        if token.type == "inline":
+            for child in token.children:
+                assert child.type == "text", (child.type, markdown)
+            shown.append("".join(child.content for child in token.children))
+    return shown
+
+
+def hand_made_split(rooms, names):
+    """Rooms named `rooms`, the people `names` dealt over them, the first of each leading."""
+    people = [Person(name, None) for name in names]
+    groups = [
+        Group(room, tuple(people[g :: len(rooms)]), tuple(people[g :: len(rooms)][:1]))
+        for g, room in enumerate(rooms)
+    ]
+    rounds = [Round(1, tuple(groups))]
+    return Split(tuple(rounds), score_rounds(rounds), 7, (), {"people": len(people)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(tricky, min_size=1, max_size=3), st.lists(tricky, min_size=3, max_size=8, unique=True)
+)
+def test_any_names_and_room_names_show_verbatim_and_add_no_structure(rooms, names):
+    assume(all(one_line(text) for text in rooms + names))
+    markdown = to_markdown(hand_made_split(rooms, names))
+    plain = to_markdown(
+        hand_made_split(
+            [f"Room {i}" for i in range(len(rooms))], [f"P{i}" for i in range(len(names))]
+        )
+    )
+    assert blocks(markdown) == blocks(plain)
+    groups = "1 group" if len(rooms) == 1 else f"{len(rooms)} groups"
+    expected = ["Breakout groups", f"{len(names)} people in {groups}, 1 round, seed 7."]
+    for g, room in enumerate(rooms):
+        members = names[g :: len(rooms)]
+        expected.append(f"{one_line(room)} ({len(members)})")
+        expected += [
+            one_line(name) + (" (facilitator)" if not i else "") for i, name in enumerate(members)
+        ]
+    shown = shown_texts(markdown)
+    assert shown[: len(expected)] == expected
+
+
+@pytest.mark.parametrize("name", ["1. Alan", "- X", "+ X", "> X", "# X", "2) Y", "***", "<b>x</b>"])
+def test_names_that_look_like_markdown_stay_names(name):
+    markdown = to_markdown(hand_made_split(["Room 1"], [name, "Plain"]))
+    assert blocks(markdown) == blocks(to_markdown(hand_made_split(["Room 1"], ["A", "B"])))
+    assert shown_texts(markdown)[3] == name + " (facilitator)"
 
 
 def test_toml_and_json_read_back_to_the_same_groups(tmp_path):

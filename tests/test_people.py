@@ -93,15 +93,21 @@ def test_teams_attendance_report_in_utf16_with_sections():
     result = read_people(DATA / "teams-attendance.csv")
     assert names(result) == ["Ada Lovelace", "Grace Hopper", "Alan Turing"]
     assert result.people[0].attribute("Role") == "Organizer"
-    # The activity section lists everyone again: collapsed, each with a warning.
-    assert len(result.warnings) == 3
+    # Only "2. Participants" is read: "3. In-Meeting Activities" lists everyone again.
+    assert result.warnings == []
+    assert "Join Time" not in result.columns
 
 
 def test_zoom_participant_report_collapses_rejoins():
     result = read_people(DATA / "zoom-participants.csv")
-    assert names(result) == ["Ada Lovelace (Host)", "Grace Hopper", "Alan Turing"]
+    assert names(result) == ["Ada Lovelace", "Grace Hopper", "Alan Turing"]
     assert result.people[0].email == "host@example.org"
-    assert len(result.warnings) == 1 and "Grace Hopper" in result.warnings[0]
+    # One row per join: Grace's second row is a rejoin, told once in a note, not a warning.
+    assert result.warnings == []
+    assert result.notes == [
+        f"{DATA / 'zoom-participants.csv'}: 1 person joined more than once (Grace Hopper); "
+        "each is kept once"
+    ]
 
 
 def test_duplicates_by_email_any_case_or_by_name_without_email():

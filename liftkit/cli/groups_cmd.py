@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -118,10 +119,14 @@ def groups(
         raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
     if round_number is not None and fmt != "zoom":
         raise LiftkitError("--round only applies to --format zoom", "add --format zoom")
+    if to_file and output:
+        _refuse_to_overwrite_the_attendees(attendees, output)
 
     read = read_people(attendees)
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}", err=True)
+    for note in read.notes:
+        typer.echo(f"Note: {note}", err=True)
     earlier = load_groups_file(previous) if previous else None
     chosen = seed is None
     if seed is None:
@@ -154,10 +159,29 @@ def groups(
     elif to_file and output:
         from liftkit.core.files import write_atomic
 
+        # An earlier output may be replaced (`--previous groups.json -o groups.json`), but
+        # never silently.
+        replacing = os.path.isfile(output)
         write_atomic(output, text)
-        typer.echo(f"Wrote {output}", err=True)
+        typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
         typer.echo(text, nl=False)
+
+
+def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
+    """-o naming the attendee list itself (or a link to it) would destroy the input."""
+    if attendees == "-" or not os.path.isfile(output):
+        return
+    try:
+        same = os.path.samefile(attendees, output)
+    except OSError:
+        return  # a missing attendee list is reported when it is read
+    if same:
+        raise LiftkitError(
+            f"-o {output}: is the attendee list {attendees}; writing the groups there would "
+            "overwrite it",
+            "write the groups to another file",
+        )
 
 
 def _text(split: Split, fmt: str, round_number: int | None) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups_designs import best_design
 from liftkit.core.groups_search import Problem, Search, repeat_summary
-from liftkit.core.people import Person, find_column
+from liftkit.core.people import Person, counted, find_column
 
 DEFAULT_SIZE = 4
 ROLE_COLUMN = "role"
@@ -118,13 +118,19 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
         if people // k < 2:
             k = people // 2
             notes.append(
-                f"{people} people make at most {k} groups of 2 or more; made {k}, not {count}"
+                f"{people} people make at most {counted(k, 'group')} of 2 or more; "
+                f"made {k}, not {count}"
             )
         return k, notes
     k = -(-people // (size or DEFAULT_SIZE))
     if people // k < 2:
         k = max(1, people // 2)
     return k, notes
+
+
+def _size_range(sizes: Sequence[int]) -> str:
+    low, high = min(sizes), max(sizes)
+    return str(low) if low == high else f"{low} to {high}"
 
 
 def group_sizes(people: int, groups: int) -> list[int]:
@@ -332,8 +338,8 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
     fac_count = sum(facilitator)
     if fac_count and fac_count < k:
         notes.append(
-            f"{fac_count} facilitators for {k} groups: {k - fac_count} groups have none "
-            "in each round"
+            f"{counted(fac_count, 'facilitator')} for {counted(k, 'group')}: "
+            f"{counted(k - fac_count, 'group has', 'groups have')} none in each round"
         )
     return _Setup(
         people, k, sizes, units, facilitator, apart_sets, together_sets, columns, values,
@@ -552,7 +558,7 @@ def _greedy_round(
         if not open_groups:
             raise LiftkitError(
                 "the people kept together (--together) do not fit into "
-                f"{k} groups of {min(setup.sizes)} to {max(setup.sizes)}",
+                f"{counted(k, 'group')} of {_size_range(setup.sizes)}",
                 "use bigger groups (--size) or fewer --together names",
             )
         if len(open_groups) > 64:
@@ -618,9 +624,9 @@ def _from_previous(
         names.append(room_names)
     joiners = [setup.people[i].label for i in range(n) if not seen[i]]
     if joiners:
-        setup.notes.append(f"added {len(joiners)} late joiners: " + "; ".join(joiners))
+        setup.notes.append(f"added {counted(len(joiners), 'late joiner')}: " + "; ".join(joiners))
     if gone:
-        setup.notes.append(f"dropped {len(gone)} no-shows: " + "; ".join(gone))
+        setup.notes.append(f"dropped {counted(len(gone), 'no-show')}: " + "; ".join(gone))
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names

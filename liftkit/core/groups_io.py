@@ -22,7 +22,7 @@ from typing import Any
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.groups import Group, Round, Score, Split, score_rounds
-from liftkit.core.people import Person
+from liftkit.core.people import Person, counted
 
 FORMATS = ("table", "md", "csv", "zoom", "json", "toml")
 ZOOM_HEADER = "Pre-assign Room Name,Email Address"
@@ -214,36 +214,45 @@ def score_lines(split: Split) -> list[str]:
 
 
 def summary_line(split: Split) -> str:
-    people = split.settings.get("people", sum(len(g.members) for g in split.rounds[0].groups))
+    people = split.settings.get("people")
+    if not isinstance(people, int):
+        people = sum(len(g.members) for g in split.rounds[0].groups) if split.rounds else 0
     groups = len(split.rounds[0].groups) if split.rounds else 0
     rounds = len(split.rounds)
     seed = f", seed {split.seed}" if split.seed is not None else ""
-    plural = "s" if rounds != 1 else ""
-    return f"{people} people in {groups} groups, {rounds} round{plural}{seed}"
-
-
-def _md_escape(text: str) -> str:
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
+    return (
+        f"{counted(people, 'person', 'people')} in {counted(groups, 'group')}, "
+        f"{counted(rounds, 'round')}{seed}"
+    )
 
 
 def to_markdown(split: Split) -> str:
+    """A heading per round and per room, members as a list, then the score.
+
+    Names, room names and column names are escaped as the event pack escapes participants'
+    text (liftkit.core.markdown): they show verbatim and never add headings, lists, quotes,
+    code or HTML.
+    """
+    # Imported here: the event pack's modules are not needed for the other formats.
+    from liftkit.core.markdown import escape_line, heading
+    from liftkit.core.report import one_line
+
+    def item(text: str) -> str:
+        return "- " + escape_line(one_line(text))
+
     out = ["# Breakout groups", "", summary_line(split) + ".", ""]
     for rnd in split.rounds:
         if len(split.rounds) > 1:
             out += [f"## Round {rnd.number}", ""]
-        level = "###" if len(split.rounds) > 1 else "##"
+        level = 3 if len(split.rounds) > 1 else 2
         for group in rnd.groups:
-            out += [f"{level} {_md_escape(group.name)} ({len(group.members)})", ""]
+            out += [heading(level, f"{group.name} ({len(group.members)})"), ""]
             for person in group.members:
-                label = _md_escape(person.name)
-                if person in group.facilitators:
-                    label += " (facilitator)"
-                out.append(f"- {label}")
+                suffix = " (facilitator)" if person in group.facilitators else ""
+                out.append(item(person.name) + suffix)
             out.append("")
     out += ["## Score", ""]
-    out += [f"- {line}" for line in score_lines(split)]
+    out += [item(line) for line in score_lines(split)]
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,150 @@
+"""Attendee files as real tools export them: Zoom meeting and webinar reports, Teams
+attendance reports, Tito, real header spellings, and tables that name no name."""
+
+from pathlib import Path
+
+import pytest
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people import parse_people, read_people
+
+DATA = Path(__file__).parent / "data" / "people"
+
+
+def names(result):
+    return [p.name for p in result.people]
+
+
+def test_zoom_participant_report_keeps_the_name_before_the_original_name():
+    result = read_people(DATA / "zoom-participants-renamed.csv")
+    # The preamble's "User Name" (the host's account) is a meeting summary, not a header.
+    assert names(result) == ["Ada Lovelace", "Grace Hopper", "Katherine J", "Alan Turing"]
+    assert result.people[1].email == "grace@example.org"
+    assert result.warnings == [] and result.notes == []
+
+
+def test_zoom_webinar_report_prefers_first_and_last_name_and_leaves_out_no_shows():
+    result = read_people(DATA / "zoom-webinar-attendees.csv")
+    assert names(result) == [
+        "Ada Lovelace",  # host: "User Name (Original Name)" is all there is
+        "Grace Hopper",  # panelist renamed from "Grace H"
+        "Katherine Johnson",  # registered as Katherine Johnson, joined as "kj"
+        "Alan Turing",
+        "Mae Jemison",  # no first and last name: the user name after all
+    ]
+    assert result.notes == [
+        f"{DATA / 'zoom-webinar-attendees.csv'}: left out 2 registrants who did not attend "
+        "(Attended = No)"
+    ]
+    assert result.warnings == []
+    katherine = result.people[2]
+    assert katherine.attributes["Organization"] == "NASA"
+    # Zoom pads every line with commas: the empty columns are not attributes.
+    assert not any(column.startswith("column ") for column in result.columns)
+    assert "column 14" not in katherine.attributes
+
+
+def test_a_trailing_section_title_with_nobody_under_it_is_not_a_person():
+    text = (
+        "Attended,User Name (Original Name),Email\n"
+        "Yes,Ada Lovelace,ada@example.org\n"
+        "Other Attended,\n"
+    )
+    assert names(parse_people(text)) == ["Ada Lovelace"]
+
+
+def test_a_webinar_where_nobody_attended_says_so():
+    text = "Attended,User Name (Original Name),Email\nNo,Ada Lovelace,ada@example.org\n"
+    with pytest.raises(LiftkitError, match=r"x.csv: nobody attended \(1 registrant"):
+        parse_people(text, "x.csv")
+
+
+def test_teams_report_reads_only_the_participants_section():
+    result = read_people(DATA / "teams-rejoins.csv")
+    assert names(result) == ["Ada Lovelace", "Grace Hopper", "Katherine Johnson", "Alan Turing"]
+    # Rejoins are listed under "3. In-Meeting Activities": not read, so no duplicates.
+    assert result.warnings == []
+    assert result.columns == [
+        "First Join",
+        "Last Leave",
+        "In-Meeting Duration",
+        "Participant ID (UPN)",
+        "Role",
+    ]
+    assert result.people[1].attributes["In-Meeting Duration"] == "57m 2s"
+    assert result.people[2].email is None
+
+
+def test_tito_export_takes_the_ticket_holder_not_the_buyer():
+    result = read_people(DATA / "tito.csv")
+    assert [p.label for p in result.people] == [
+        "Ada Lovelace <ada@example.org>",
+        "Grace Hopper <grace@example.org>",
+    ]
+    assert result.people[0].attributes["Order Name"] == "Charles Babbage"
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "email"),
+    [
+        ("Participant Name,Mail", "Participant Name", "Mail"),
+        ("Attendee,Ticket Email,Organisation", "Attendee", "Ticket Email"),
+        ("Attendee Name,Attendee Email", "Attendee Name", "Attendee Email"),
+        ("Display Name,E-mail", "Display Name", "E-mail"),
+        ("Your name *,Email address", "Your name *", "Email address"),
+        ("User Name (Original Name),Email Address", "User Name (Original Name)", "Email Address"),
+        ("Participants", "Participants", None),
+    ],
+)
+def test_real_header_spellings(header, name, email):
+    columns = header.split(",")
+    row = ["Ada Lovelace", "ada@example.org", "Analytical Engines"][: len(columns)]
+    result = parse_people(f"{header}\n{','.join(row)}\n")
+    assert result.people[0].name == "Ada Lovelace"
+    assert result.people[0].email == ("ada@example.org" if email else None)
+    assert name not in result.columns and email not in result.columns
+
+
+def test_a_role_column_saying_attendee_is_not_a_header():
+    text = (
+        "Name\tEmail\tRole\nAda\tada@example.org\tOrganizer\nAlan\t\tAttendee\nGrace\t\tAttendee\n"
+    )
+    assert names(parse_people(text)) == ["Ada", "Alan", "Grace"]
+
+
+def test_a_table_without_a_name_column_is_refused_not_read_as_names():
+    with pytest.raises(LiftkitError) as caught:
+        read_people(DATA / "unknown-headers.csv")
+    error = caught.value
+    assert error.message == (
+        f"{DATA / 'unknown-headers.csv'}: line 1: no name column among: Delegate, Contact, Company"
+    )
+    assert "'name'" in error.hint and "'first name' and 'last name'" in error.hint
+    assert error.exit_code == 2 and len(error.lines()) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendee Ref;Ticket;Organisation\nA1;General;NASA\nA2;General;Navy\n",
+        "Foo,Bar\n",
+        "ID\tTeam\n1\tred\n2\tblue\n3\n",
+        "# exported 5 March\nDelegate,Company\nAda,NASA\nGrace,Navy\n",
+    ],
+)
+def test_unknown_tables_are_refused(text):
+    with pytest.raises(LiftkitError, match="no name column among"):
+        parse_people(text, "x.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lovelace, Ada\nHopper, Grace\n", ["Lovelace, Ada", "Hopper, Grace"]),
+        ("Ada Lovelace, ada@example.org\nGrace Hopper, grace@example.org\n", None),
+        ("Ada Lovelace\nGrace Hopper\n", ["Ada Lovelace", "Grace Hopper"]),
+    ],
+)
+def test_plain_text_lists_with_commas_are_still_lists(text, expected):
+    result = parse_people(text)
+    assert names(result) == (expected or ["Ada Lovelace", "Grace Hopper"])
