@@ -281,3 +281,11 @@ def test_unknown_headers_and_random_bytes_are_refused(cli):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: stdin: not a text file")
     assert result.stdout == ""
+
+
+def test_table_format_shows_names_that_look_like_markup_as_written(cli, tmp_path):
+    people = tmp_path / "p.csv"
+    people.write_text("Name,Email\n[red]Ada,a@x.org\nBo,b@x.org\nCy,c@x.org\nDi,d@x.org\n")
+    result = cli("groups", str(people), "--format", "table", "--seed", "1", "--size", "2")
+    assert result.exit_code == 0
+    assert "[red]Ada" in result.output

@@ -78,8 +78,9 @@ def groups_tables(split: Split, out: Console | None = None) -> None:
                 f"{person.name} (facilitator)" if person in group.facilitators else person.name
                 for person in group.members
             ]
-            table.add_row(group.name, str(len(group.members)), ", ".join(names))
+            # Text, not markup: a name like "[red]x" is shown as written.
+            table.add_row(Text(group.name), str(len(group.members)), Text(", ".join(names)))
         out.print(table)
-    out.print(summary_line(split))
+    out.print(Text(summary_line(split)))
     for line in score_lines(split):
-        out.print(f"  {line}")
+        out.print(Text(f"  {line}"))

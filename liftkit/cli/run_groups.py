@@ -86,6 +86,8 @@ def prepare_groups(
         read = read_people(attendees)
         for warning in read.warnings:
             typer.echo(f"Warning: {warning}", err=True)
+        for note in read.notes:
+            typer.echo(f"Note: {note}", err=True)
         plan.people = list(read.people)
         suffix = attendees.suffix.lower()
         name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
