@@ -448,3 +448,35 @@ def test_a_torn_journal_line_is_a_warning(cli, late):
     result = cli("export", str(late))
     assert result.exit_code == 0
     assert "Warning: " in result.stderr and "cut off" in result.stderr
+
+
+# --------------------------------------------------------------------------- attendee file
+
+
+@pytest.mark.parametrize("name", ["attendees.csv", "attendees.txt"])
+def test_a_damaged_attendee_file_is_a_warning_without_by(cli, late, tmp_path, name):
+    (late / name).write_bytes(bytes(range(256)) * 4)  # random bytes, NULs among them
+    chat = write(tmp_path / "c.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if str(late / name) in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"Warning: {late / name}: ")
+    assert "the number who joined comes from the chat instead" in warnings[0]
+    assert "1 person took part in the chat." in result.stdout
+
+
+def test_a_damaged_attendee_file_without_a_chat_still_exports(cli, late):
+    (late / "attendees.csv").write_bytes(b"\x00\x01\x02binary\xff")
+    result = cli("export", str(late))
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {late / 'attendees.csv'}: " in result.stderr
+    assert "no chat log was given" in result.stderr
+
+
+def test_a_damaged_attendee_file_with_by_is_an_error(cli, late):
+    (late / "attendees.csv").write_bytes(b"\x00\x01\x02binary\xff")
+    result = cli("export", str(late), "--by", "sector")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: --by sector: {late / 'attendees.csv'}: ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output

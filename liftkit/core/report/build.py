@@ -72,7 +72,9 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         start=timeline.session_start,
         end=timeline.end,
         rehearse=speed,
-        attendance=_attendance(session, options.by, len(chat.participants) if chats else None),
+        attendance=_attendance(
+            session, options.by, len(chat.participants) if chats else None, warnings
+        ),
         segments=runs,
         before=quotes.in_order(BEFORE),
         after=quotes.in_order(AFTER),
@@ -322,8 +324,20 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _attendance(session: SessionData, by: str | None, chat_people: int | None) -> Attendance:
+def _attendance(
+    session: SessionData, by: str | None, chat_people: int | None, warnings: list[str]
+) -> Attendance:
     read = session.attendees
+    damaged = session.attendees_error
+    if read is None and damaged is not None:
+        if by is not None:
+            raise LiftkitError(f"--by {by}: {damaged.message}", damaged.hint)
+        instead = (
+            "the number who joined comes from the chat instead"
+            if chat_people is not None
+            else "no chat log was given, so the pack gives no number who joined"
+        )
+        warnings.append(f"{damaged.message}; {instead}")
     if read is None:
         if by is not None:
             raise LiftkitError(

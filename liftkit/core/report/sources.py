@@ -28,6 +28,9 @@ class SessionData:
     events: list[dict[str, Any]]
     attendees: Any = None  # people.PeopleRead, when the folder holds an attendee file
     groups_split: Split | None = None  # the session's groups.json, when there is one
+    # Why the attendee file could not be read: only "who joined" needs it, so it is an
+    # error for --by and a warning otherwise.
+    attendees_error: LiftkitError | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -72,8 +75,12 @@ def load_session(folder: Path) -> SessionData:
         if (folder / name).is_file():
             from liftkit.core.people import read_people
 
-            data.attendees = read_people(folder / name)
-            data.warnings.extend(data.attendees.warnings)
+            try:
+                data.attendees = read_people(folder / name)
+            except LiftkitError as error:
+                data.attendees_error = error
+            else:
+                data.warnings.extend(data.attendees.warnings)
             break
     if (folder / "groups.json").is_file():
         data.groups_split = load_groups_file(folder / "groups.json")
