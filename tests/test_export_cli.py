@@ -26,23 +26,35 @@ kind = "reflection"
 """
 
 
-def make_session(folder: Path, start: datetime, agenda: str = TWO_SEGMENTS, events=None) -> Path:
+def make_session(
+    folder: Path,
+    start: datetime,
+    agenda: str = TWO_SEGMENTS,
+    events=None,
+    rate: float = 1.0,
+    timeline=None,
+) -> Path:
     """A session folder whose journal has two segments of 30 minutes from `start`, plus
-    `events` given as (seconds after start, type, fields)."""
+    `events` given as (session seconds after start, type, fields). `rate` is the --rehearse
+    factor: the journal's `mono` is in session seconds, its `wall` in real time."""
     folder.mkdir(parents=True)
     (folder / "agenda.toml").write_text(agenda)
+    if timeline is None:
+        timeline = [
+            (0, "segment_start", {"segment": 0}),
+            (1800, "segment_end", {"segment": 0, "reason": "next"}),
+            (1800, "segment_start", {"segment": 1}),
+            (3600, "segment_end", {"segment": 1, "reason": "end"}),
+            (3600, "session_end", {}),
+        ]
     timeline = [
-        (0, "session_start", {"agenda": "agenda.toml", "rehearse": 1.0, "planned_start": None}),
-        (0, "segment_start", {"segment": 0}),
-        (1800, "segment_end", {"segment": 0, "reason": "next"}),
-        (1800, "segment_start", {"segment": 1}),
-        (3600, "segment_end", {"segment": 1, "reason": "end"}),
-        (3600, "session_end", {}),
+        (0, "session_start", {"agenda": "agenda.toml", "rehearse": rate, "planned_start": None}),
+        *timeline,
         *(events or []),
     ]
     with Journal.create(folder / "journal.jsonl") as journal:
         for seconds, kind, fields in sorted(timeline, key=lambda e: e[0]):
-            journal.append(kind, seconds, start + timedelta(seconds=seconds), **fields)
+            journal.append(kind, seconds, start + timedelta(seconds=seconds / rate), **fields)
     return folder
 
 
@@ -325,12 +337,107 @@ def test_overrun_is_marked(cli, tmp_path):
 
 
 def test_a_rehearsal_reports_lengths_in_session_time(cli, tmp_path):
-    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC))
-    journal = folder / "journal.jsonl"
-    journal.write_text(journal.read_text().replace('"rehearse":1.0', '"rehearse":20.0', 1))
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=20)
     out = cli("export", str(folder)).stdout
     assert "This was a rehearsal, run at 20 times the real speed" in out
-    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 10h | ⚠ +9h 30m |" in out
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 30m |  |" in out
+    assert "| 2 | Close | 10:30 | 10:01:30 | 30m | 30m |  |" in out
+    assert "Planned 1h; took 1h." in out
+
+
+def agenda_rows(markdown: str) -> list[list[str]]:
+    lines = section(markdown, "The agenda as run").splitlines()
+    table = [line for line in lines if line[:1] == "|"]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in table[2:]]
+
+
+def test_a_fast_rehearsal_takes_segment_lengths_from_session_seconds(cli, tmp_path):
+    # --rehearse 600: half a real second is five minutes of session time. Rounding real
+    # seconds and multiplying made it 0 or 10 minutes, and the column did not add up.
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=600,
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (300.6, "segment_end", {"segment": 0, "reason": "next", "elapsed": 300.6}),
+            (300.6, "segment_start", {"segment": 1}),
+            (1500.2, "segment_end", {"segment": 1, "reason": "end", "elapsed": 1199.6}),
+            (1500.2, "session_end", {}),
+        ],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    rows = agenda_rows(out)
+    assert [r[5] for r in rows] == ["5m 1s", "19m 59s"]
+    assert "Planned 1h; took 25m." in out
+
+
+def test_a_paused_segment_says_so_and_the_pause_is_no_overrun(cli, tmp_path):
+    agenda = TWO_SEGMENTS.replace('duration = "30m"', 'duration = "25m"', 1)
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda,
+        events=[(600, "pause", {"segment": 0}), (900, "resume", {"segment": 0})],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    table = section(out, "The agenda as run")
+    assert "| # | Segment | Planned start | Started | Planned | Took | Paused | Overrun |" in table
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 25m | 30m | 5m |  |" in table  # 25m running
+    assert "| 2 | Close | 10:25 | 10:30:00 | 30m | 30m |  |  |" in table
+    assert "Planned 55m; took 1h, 5m of it paused." in table
+    assert "overran" not in table
+    data = json.loads(cli("export", str(folder), "--format", "json").stdout)
+    first = data["segments"][0]
+    took = (first["actual_seconds"], first["paused_seconds"], first["overrun_seconds"])
+    assert took == (1800, 300, 0)
+    assert (data["took_seconds"], data["paused_seconds"]) == (3600, 300)
+
+
+def test_a_segment_paused_and_overrun_shows_both(cli, tmp_path):
+    agenda = TWO_SEGMENTS.replace('duration = "30m"', 'duration = "20m"', 1)
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda,
+        events=[(600, "pause", {"segment": 0}), (900, "resume", {"segment": 0})],
+    )  # fmt: skip
+    table = section(cli("export", str(folder)).stdout, "The agenda as run")
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 20m | 30m | 5m | ⚠ +5m |" in table
+    assert "1 segment overran." in table
+
+
+def test_segment_lengths_add_up_across_back_pause_and_a_resumed_crash(cli, tmp_path):
+    # Back to the talk, a pause left open when liftkit crashed, and a resume whose gap
+    # counts (the call went on): every second is in exactly one segment.
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (1000, "segment_end", {"segment": 0, "reason": "next"}),
+            (1000, "segment_start", {"segment": 1}),
+            (1100, "segment_end", {"segment": 1, "reason": "back"}),
+            (1100, "segment_start", {"segment": 0}),
+            (1200, "pause", {"segment": 0}),
+            (1300, "stop", {"reason": "error"}),
+            (1700, "session_resume", {"gap": 400, "paused": True, "counted": True}),
+            (1750, "resume", {"segment": 0}),
+            (1900, "segment_end", {"segment": 0, "reason": "next"}),
+            (1900, "segment_start", {"segment": 1}),
+            (3000, "segment_end", {"segment": 1, "reason": "end"}),
+            (3000, "session_end", {}),
+        ],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    rows = agenda_rows(out)
+    assert [(r[5], r[6]) for r in rows] == [("30m", "9m 10s"), ("20m", "")]
+    assert "took 50m, 9m 10s of it paused." in out
+
+
+def test_a_session_cut_short_ends_at_its_last_event_not_a_later_note(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        timeline=[(0, "segment_start", {"segment": 0}), (600, "stop", {"reason": "sighup"})],
+        events=[(9000, "reflection", {"segment": None, "text": "later", "author": None,
+                                      "tags": [], "source": "note"})],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    assert agenda_rows(out)[0][5] == "10m"
+    assert "**Time:** 10:00 to 10:10" in out
 
 
 def test_groups_file_is_read(cli, late, tmp_path):

@@ -268,27 +268,35 @@ def _who_joined(report: Report) -> list[str]:
 
 def _agenda_as_run(report: Report) -> list[str]:
     out = [heading(2, "The agenda as run"), ""]
+    # Took: how long the segment was current, pauses included, so that the column adds up
+    # to the session's length. Paused time gets its own column, and is not an overrun.
+    paused = report.paused > 0
     rows = []
     for s in report.segments:
         ran = s.actual is not None
         over = f"⚠ +{format_duration(s.over)}" if ran and s.over > 0 else ""
-        rows.append(
-            [
-                str(s.index + 1),
-                cell(s.title),
-                clock(s.planned_start),
-                clock(s.actual_start, seconds=True) if ran else "not run",
-                format_duration(s.planned),
-                format_duration(s.actual or 0) if ran else "—",
-                over,
-            ]
-        )
-    headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took", "Overrun"]
-    out += [*table(headers, rows, right={0, 2, 3, 4, 5}), ""]
+        row = [
+            str(s.index + 1),
+            cell(s.title),
+            clock(s.planned_start),
+            clock(s.actual_start, seconds=True) if ran else "not run",
+            format_duration(s.planned),
+            format_duration(s.actual or 0) if ran else "—",
+        ]
+        if paused:
+            row.append(format_duration(s.paused) if s.paused else "")
+        rows.append([*row, over])
+    headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took"]
+    headers += ["Paused", "Overrun"] if paused else ["Overrun"]
+    right = {0, 2, 3, 4, 5, 6} if paused else {0, 2, 3, 4, 5}
+    out += [*table(headers, rows, right=right), ""]
     planned = sum(s.planned for s in report.segments)
-    if report.start is not None and report.end is not None:
-        took = round((report.end - report.start).total_seconds() * report.rehearse)
-        summary = f"Planned {format_duration(planned)}; took {format_duration(took)}."
+    took = report.took
+    if took is not None:
+        summary = f"Planned {format_duration(planned)}; took {format_duration(took)}"
+        if paused:
+            summary += f", {format_duration(report.paused)} of it paused"
+        summary += "."
         overran = [s for s in report.segments if s.actual is not None and s.over > 0]
         if overran:
             summary += f" {plural(len(overran), 'segment')} overran."

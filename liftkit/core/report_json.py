@@ -66,6 +66,7 @@ def _segment(segment: SegmentRun, anonymous: bool) -> dict[str, Any]:
         "started": _time(segment.actual_start),
         "planned_seconds": segment.planned,
         "actual_seconds": segment.actual,
+        "paused_seconds": segment.paused,
         "overrun_seconds": max(0, segment.over),
         "polls": [_poll(p) for p in segment.polls],
         "reflections": [_quote(q, anonymous) for q in segment.quotes],
@@ -95,6 +96,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "start": _time(report.start),
         "end": _time(report.end),
         "rehearse": report.rehearse,
+        "took_seconds": report.took,
+        "paused_seconds": report.paused,
         "anonymous": anonymous,
         "attendance": {
             "count": attendance.count,

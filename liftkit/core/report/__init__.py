@@ -31,11 +31,13 @@ from liftkit.core.report.model import (
     tags_in,
 )
 from liftkit.core.report.sources import (
+    SegmentTime,
     SessionData,
     Timeline,
     group_rounds,
     load_session,
     nearest_day,
+    segment_times,
 )
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "Report",
     "ReportOptions",
     "SegmentRun",
+    "SegmentTime",
     "SessionData",
     "Share",
     "Theme",
@@ -65,5 +68,6 @@ __all__ = [
     "load_session",
     "nearest_day",
     "one_line",
+    "segment_times",
     "tags_in",
 ]

@@ -41,6 +41,7 @@ from liftkit.core.report.sources import (
     event_wall,
     group_rounds,
     nearest_day,
+    segment_times,
     whole,
 )
 
@@ -63,7 +64,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         chat.add(log, quotes, timeline, base, options.include_private)
 
     speed = _speed(first.get("rehearse"))
-    runs = _segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline), speed)
+    runs = _segment_runs(agenda, events, quotes, _planned_start(first, timeline), speed)
     report = Report(
         title=agenda.title or str(first.get("title") or ""),
         description=agenda.description,
@@ -196,7 +197,6 @@ class _ChatTotals:
 def _segment_runs(
     agenda: Agenda,
     events: list[dict[str, Any]],
-    timeline: Timeline,
     quotes: _Quotes,
     planned_start: datetime | None,
     speed: float,
@@ -204,11 +204,11 @@ def _segment_runs(
     """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
     speed that spent 2 real seconds in a segment spent a minute of it."""
     polls = _poll_results(agenda, events)
-    spans = timeline.spans()
+    times = segment_times(events, speed)
     runs = []
     offset = 0
     for i, segment in enumerate(agenda.segments):
-        span = spans.get(i)
+        ran = times.get(i)
         said = quotes.in_order(i)
         if segment.kind == "reflection":
             said = [_with_step(q) for q in said]
@@ -221,10 +221,11 @@ def _segment_runs(
                 questions=segment.questions,
                 planned=segment.duration,
                 planned_start=planned_start + timedelta(seconds=offset) if planned_start else None,
-                actual_start=span[0] if span else None,
-                actual=round(span[1] * speed) if span else None,
+                actual_start=ran.started if ran else None,
+                actual=ran.took if ran else None,
                 quotes=tuple(said),
                 polls=tuple(p for p in polls if p.segment == i),
+                paused=ran.paused if ran else 0,
             )
         )
         offset += segment.duration

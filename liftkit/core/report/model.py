@@ -75,13 +75,15 @@ class SegmentRun:
     planned: int  # seconds
     planned_start: datetime | None
     actual_start: datetime | None
-    actual: int | None  # seconds the segment was current, pauses included; None: never ran
+    actual: int | None  # session seconds the segment was current, pauses included; None: never ran
     quotes: tuple[Quote, ...] = ()
     polls: tuple[PollResult, ...] = ()
+    paused: int = 0  # the part of `actual` the clock was paused
 
     @property
     def over(self) -> int:
-        return 0 if self.actual is None else self.actual - self.planned
+        """Running time beyond the plan: a pause is not an overrun."""
+        return 0 if self.actual is None else self.actual - self.paused - self.planned
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,16 @@ class Report:
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)
     feedback_planned: int = 0  # evaluation polls in the agenda, answered or not
+
+    @property
+    def took(self) -> int | None:
+        """Session seconds from the first segment's start to the end: the segments' sum."""
+        ran = [s.actual for s in self.segments if s.actual is not None]
+        return sum(ran) if ran else None
+
+    @property
+    def paused(self) -> int:
+        return sum(s.paused for s in self.segments)
 
     @property
     def closing(self) -> list[SegmentRun]:
