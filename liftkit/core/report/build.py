@@ -202,7 +202,8 @@ def _segment_runs(
     speed: float,
 ) -> list[SegmentRun]:
     """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
-    speed that spent 2 real seconds in a segment spent a minute of it."""
+    speed that spent 2 real seconds in a segment spent a minute of it. Start times are clock
+    times, so a rehearsal's planned starts come 30 times closer together too."""
     polls = _poll_results(agenda, events)
     times = segment_times(events, speed)
     runs = []
@@ -220,7 +221,9 @@ def _segment_runs(
                 prompt=segment.prompt,
                 questions=segment.questions,
                 planned=segment.duration,
-                planned_start=planned_start + timedelta(seconds=offset) if planned_start else None,
+                planned_start=(
+                    planned_start + timedelta(seconds=offset / speed) if planned_start else None
+                ),
                 actual_start=ran.started if ran else None,
                 actual=ran.took if ran else None,
                 quotes=tuple(said),
