@@ -588,3 +588,52 @@ def test_a_damaged_attendee_file_with_by_is_an_error(cli, late):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: --by sector: {late / 'attendees.csv'}: ")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- chat from elsewhere
+
+
+def test_a_chat_from_another_meeting_is_a_warning(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "morning.txt",
+        "10:01:00 From Ada to Everyone:\n\tgood morning\n"
+        "10:02:00 From Bob to Bo (Direct Message):\n\tpsst\n"
+        "10:03:00 From Cy to Everyone:\n\tbye\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: none of its 3 messages fall within the session (23:30-00:30); is it "
+        "this meeting's chat? (for transcripts, --chat-start HH:MM:SS)"
+    ]
+
+
+def test_a_transcript_that_starts_too_late_is_a_warning(cli, late, tmp_path):
+    vtt = write(tmp_path / "t.vtt", "WEBVTT\n\n01:10:00.000 --> 01:10:05.000\n<v Ada>late</v>\n")
+    result = cli("export", str(late), "--chat", str(vtt))
+    assert "none of its 1 messages fall within the session (23:30-00:30)" in result.stderr
+    shifted = cli("export", str(late), "--chat", str(vtt), "--chat-start", "23:00:00")
+    assert shifted.stderr == ""
+
+
+def test_messages_far_outside_the_session_are_counted_in_one_warning(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "20:00:00 From Ada to Everyone:\n\tleft over from an earlier call\n"
+        "21:29:00 From Ada to Everyone:\n\tand another\n"
+        "23:00:00 From Bob to Everyone:\n\tearly, but this meeting\n"
+        "23:45:00 From Bob to Everyone:\n\tin the talk\n"
+        "03:00:00 From Cy to Everyone:\n\tmuch later\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: 3 of its 5 messages were sent more than 2 hours before or after the "
+        "session (23:30-00:30); is it this meeting's chat?"
+    ]
+    assert "early, but this meeting" in section(result.stdout, "Before the session")
+
+
+def test_a_chat_of_this_meeting_gives_no_warning(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    assert cli("export", str(late), "--chat", str(chat)).stderr == ""

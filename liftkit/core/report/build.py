@@ -45,6 +45,9 @@ from liftkit.core.report.sources import (
     whole,
 )
 
+# Chat messages sent this long before the session began or after it ended are warned about.
+FAR_OUTSIDE = 2 * 3600
+
 
 def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
     agenda, events = session.agenda, session.events
@@ -62,6 +65,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
         chat.add(log, quotes, timeline, base, options.include_private)
+    warnings.extend(chat.warnings)
 
     speed = _speed(first.get("rehearse"))
     runs = _segment_runs(agenda, events, quotes, _planned_start(first, timeline), speed)
@@ -146,6 +150,7 @@ class _ChatTotals:
         self.summaries: list[ChatSummary] = []
         self.participants: set[str] = set()
         self.reactions: Counter[str] = Counter()
+        self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
 
     def name(self, raw: str) -> str | None:
@@ -163,23 +168,30 @@ class _ChatTotals:
     ) -> None:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
-        left_out = 0
+        low, high = _far_bounds(timeline)
+        left_out = within = far = 0
         for message in log.messages:
             if message.author:
                 self.participants.add(message.author)
+            stamp = stamp_of(message.at)
+            where = timeline.place_stamp(stamp)
+            if isinstance(where, int):
+                within += 1
+            elif not low <= stamp <= high:
+                far += 1
             if message.private and not include_private:
                 left_out += 1
                 continue
             text = clean_text(message.text)
             if not text:
                 continue
-            stamp = stamp_of(message.at)
             private_to = one_line(message.to) if message.private else None
             quote = Quote(
                 text, self.name(message.author), tags_in(text), "chat",
                 datetime.fromtimestamp(stamp, tz), False, private_to,
             )  # fmt: skip
-            quotes.add_chat(timeline.place_stamp(stamp), quote)
+            quotes.add_chat(where, quote)
+        self._check_meeting(log, timeline, within, far)
         counted = 0
         for reaction in log.reactions:
             if reaction.author:
@@ -192,6 +204,38 @@ class _ChatTotals:
         self.summaries.append(
             ChatSummary(log.source, log.layout, messages, left_out, counted, len(log.unmatched))
         )
+
+    def _check_meeting(self, log: ChatLog, timeline: Timeline, within: int, far: int) -> None:
+        """A warning when the log seems to be another meeting's: none of its messages fall
+        within the session, or some were sent hours before or after it."""
+        total = len(log.messages)
+        if not total or timeline.session_start is None:
+            return
+        end = timeline.end or timeline.session_start
+        span = f"{timeline.session_start:%H:%M}-{end:%H:%M}"
+        if within == 0:
+            self.warnings.append(
+                f"{log.source}: none of its {total} messages fall within the session ({span}); "
+                "is it this meeting's chat? (for transcripts, --chat-start HH:MM:SS)"
+            )
+        elif far:
+            hours = f"{FAR_OUTSIDE // 3600} hours"
+            self.warnings.append(
+                f"{log.source}: {far} of its {total} messages were sent more than {hours} "
+                f"before or after the session ({span}); is it this meeting's chat?"
+            )
+
+
+def _far_bounds(timeline: Timeline) -> tuple[float, float]:
+    """Messages sent outside these timestamps are far from the session: likely another
+    meeting's."""
+    if timeline.session_start is None:
+        return float("-inf"), float("inf")
+    end = timeline.end or timeline.session_start
+    return (
+        timeline.session_start.timestamp() - FAR_OUTSIDE,
+        end.timestamp() + FAR_OUTSIDE,
+    )
 
 
 def _segment_runs(
