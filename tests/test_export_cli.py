@@ -637,3 +637,19 @@ def test_messages_far_outside_the_session_are_counted_in_one_warning(cli, late, 
 def test_a_chat_of_this_meeting_gives_no_warning(cli, late, tmp_path):
     chat = write(tmp_path / "chat.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
     assert cli("export", str(late), "--chat", str(chat)).stderr == ""
+
+
+def test_by_column_folds_letter_case_and_spaces(cli, late):
+    sectors = ["Health", "health ", "HEALTH", " Social care", "social care", "Health", "", "x"]
+    (late / "attendees.csv").write_text(
+        "name,email,Sector\n" + "".join(f'P{i},p{i}@x.org,"{s}"\n' for i, s in enumerate(sectors))
+    )
+    block = section(cli("export", str(late), "--by", "sector").stdout, "Who joined")
+    rows = [line for line in block.splitlines() if line.startswith("| ") and "%" in line]
+    assert rows == [
+        "| Health | 4 | 50% |",  # the most common spelling
+        "| Social care | 2 | 25% |",  # a tie: the first seen
+        "| x | 1 | 13% |",
+        "| (not given) | 1 | 12% |",
+        "| Total | 8 | 100% |",
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -407,10 +407,20 @@ def _attendance(
                 f"--by {by}: {source} has no such column; its columns: {columns}",
                 "give one of those columns",
             )
-        counts = Counter(one_line(p.attributes.get(column, "")) or NOT_GIVEN for p in read.people)
-        ordered = sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
-        table = breakdown(column, ordered)
+        table = breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
     return Attendance(len(read.people), source, table)
+
+
+def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
+    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
+    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
+    most common first, blanks last."""
+    spellings: dict[str, Counter[str]] = {}
+    for value in values:
+        shown = one_line(value) or NOT_GIVEN
+        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
+    counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
+    return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
 
 
 def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
