@@ -653,3 +653,57 @@ def test_by_column_folds_letter_case_and_spaces(cli, late):
         "| (not given) | 1 | 12% |",
         "| Total | 8 | 100% |",
     ]
+
+
+# --------------------------------------------------------------------------- duplicate chats
+
+HOST_CHAT = (
+    "23:40:00 From Ada to Everyone:\n\tfirst\n"
+    "23:41:00 From Bob to Everyone:\n\tsecond\n"
+    '23:41:30 From Cy to Everyone:\n\tReacted to "second" with 👍\n'
+    "23:42:00 From Ada to Bob (Direct Message):\n\tjust for Bob\n"
+)
+COHOST_CHAT = (
+    "23:41:00 From Bob to Everyone:\n\tsecond\n"
+    '23:41:30 From Cy to Everyone:\n\tReacted to "second" with 👍\n'
+    "23:42:00 From Ada to Bob (Direct Message):\n\tjust for Bob\n"
+    "23:43:00 From Cy to Everyone:\n\tthird\n"
+)
+
+
+def test_the_same_chat_twice_is_quoted_once(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", HOST_CHAT)
+    result = cli("export", str(late), "--chat", str(chat), "--chat", str(chat))
+    assert result.exit_code == 0
+    talk = section(result.stdout, "1. Talk")
+    assert talk.count("“first”") == 1 and talk.count("“second”") == 1
+    assert "The chat: 2 messages; reactions: 👍 1." in result.stdout
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: dropped 3 messages and 1 reaction already read from an earlier "
+        "chat log (same time, author and text)"
+    ]
+
+
+def test_overlapping_chats_of_host_and_cohost_are_merged(cli, late, tmp_path):
+    host = write(tmp_path / "host.txt", HOST_CHAT)
+    cohost = write(tmp_path / "cohost.txt", COHOST_CHAT)
+    result = cli("export", str(late), "--chat", str(host), "--chat", str(cohost))
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- ")] == [
+        "- “first” — Ada",
+        "- “second” — Bob",
+        "- “third” — Cy",
+    ]
+    assert "(1 direct message left out)" in result.stdout  # not 2
+    assert "- cohost.txt: Zoom chat (two-line layout), 1 message (2 duplicates left out)" in (
+        result.stdout
+    )
+    assert f"Warning: {cohost}: dropped 2 messages and 1 reaction already read" in result.stderr
+
+
+def test_a_message_said_twice_in_one_chat_is_kept_twice(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 2)
+    other = write(tmp_path / "other.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 3)
+    result = cli("export", str(late), "--chat", str(chat), "--chat", str(other))
+    assert section(result.stdout, "1. Talk").count("“+1”") == 3
+    assert f"Warning: {other}: dropped 2 messages already read" in result.stderr

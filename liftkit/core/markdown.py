@@ -397,7 +397,12 @@ def _sources(report: Report) -> list[str]:
     for chat in report.chats:
         name = chat.file.replace("\\", "/").rsplit("/", 1)[-1]
         line = f"- {cell(name)}: {LAYOUT_NAMES[chat.layout]}, {plural(chat.messages, 'message')}"
+        left_out = []
         if chat.private_left_out:
-            line += f" ({plural(chat.private_left_out, 'direct message')} left out)"
+            left_out.append(plural(chat.private_left_out, "direct message"))
+        if chat.duplicates:
+            left_out.append(plural(chat.duplicates, "duplicate"))
+        if left_out:
+            line += f" ({' and '.join(left_out)} left out)"
         out.append(line)
     return out

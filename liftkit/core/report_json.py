@@ -111,6 +111,7 @@ def report_data(report: Report) -> dict[str, Any]:
                     "layout": c.layout,
                     "messages": c.messages,
                     "direct_messages_left_out": c.private_left_out,
+                    "duplicates_left_out": c.duplicates,
                     "reactions": c.reactions,
                     "skipped_lines": c.skipped_lines,
                 }

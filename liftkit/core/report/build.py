@@ -64,7 +64,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
-        chat.add(log, quotes, timeline, base, options.include_private)
+        chat.add(log, quotes, timeline, base, options.include_private, len(chats) > 1)
     warnings.extend(chat.warnings)
 
     speed = _speed(first.get("rehearse"))
@@ -152,6 +152,9 @@ class _ChatTotals:
         self.reactions: Counter[str] = Counter()
         self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
+        # What earlier chat logs held, to drop what a later one repeats (the same log given
+        # twice, or the host's and a co-host's saved chats): how many times each was seen.
+        self._seen: Counter[tuple[Any, ...]] = Counter()
 
     def name(self, raw: str) -> str | None:
         if raw not in self._names:
@@ -165,11 +168,13 @@ class _ChatTotals:
         timeline: Timeline,
         base: datetime | None,
         include_private: bool,
+        several: bool = False,
     ) -> None:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
-        left_out = within = far = 0
+        left_out = within = far = duplicates = 0
+        here: Counter[tuple[Any, ...]] = Counter()
         for message in log.messages:
             if message.author:
                 self.participants.add(message.author)
@@ -179,10 +184,16 @@ class _ChatTotals:
                 within += 1
             elif not low <= stamp <= high:
                 far += 1
+            text = clean_text(message.text)
+            if several:
+                key = (round(stamp, 3), message.author, text)
+                here[key] += 1
+                if here[key] <= self._seen[key]:
+                    duplicates += 1
+                    continue
             if message.private and not include_private:
                 left_out += 1
                 continue
-            text = clean_text(message.text)
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
@@ -192,18 +203,40 @@ class _ChatTotals:
             )  # fmt: skip
             quotes.add_chat(where, quote)
         self._check_meeting(log, timeline, within, far)
-        counted = 0
+        counted = repeated_reactions = 0
         for reaction in log.reactions:
             if reaction.author:
                 self.participants.add(reaction.author)
+            if several:
+                at = round(stamp_of(reaction.at), 3)
+                said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
+                here[said] += 1
+                if here[said] <= self._seen[said]:
+                    repeated_reactions += 1
+                    continue
             if reaction.private and not include_private:
                 continue
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
-        messages = len(log.messages) - left_out
+        for key, times in here.items():
+            self._seen[key] = max(self._seen[key], times)
+        messages = len(log.messages) - left_out - duplicates
         self.summaries.append(
-            ChatSummary(log.source, log.layout, messages, left_out, counted, len(log.unmatched))
-        )
+            ChatSummary(
+                log.source, log.layout, messages, left_out, counted, len(log.unmatched),
+                duplicates,
+            )
+        )  # fmt: skip
+        dropped = [
+            f"{count} {word}{'s' if count != 1 else ''}"
+            for count, word in ((duplicates, "message"), (repeated_reactions, "reaction"))
+            if count
+        ]
+        if dropped:
+            self.warnings.append(
+                f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
+                "chat log (same time, author and text)"
+            )
 
     def _check_meeting(self, log: ChatLog, timeline: Timeline, within: int, far: int) -> None:
         """A warning when the log seems to be another meeting's: none of its messages fall

@@ -119,6 +119,7 @@ class ChatSummary:
     private_left_out: int
     reactions: int
     skipped_lines: int
+    duplicates: int = 0  # messages already read from an earlier chat log, left out
 
 
 @dataclass(frozen=True)
