@@ -707,3 +707,15 @@ def test_a_message_said_twice_in_one_chat_is_kept_twice(cli, late, tmp_path):
     result = cli("export", str(late), "--chat", str(chat), "--chat", str(other))
     assert section(result.stdout, "1. Talk").count("“+1”") == 3
     assert f"Warning: {other}: dropped 2 messages already read" in result.stderr
+
+
+def test_a_chat_in_windows_1252_is_exported_with_a_warning(cli, late, tmp_path):
+    chat = tmp_path / "chat.txt"
+    chat.write_bytes("23:45:00 From Ren\xe9e to Everyone:\n\tcaf\xe9\n".encode("cp1252"))
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert "- “caf\xe9” — Ren\xe9e" in section(result.stdout, "1. Talk")
+    assert result.stderr == (
+        f"Warning: {chat}:1: not UTF-8 text; read as Windows-1252 (check the accented letters, "
+        "or save the chat as UTF-8)\n"
+    )
