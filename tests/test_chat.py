@@ -113,6 +113,39 @@ def test_zoom_single_line_oldest_form_colons_in_text_and_garbled_header():
     assert [n for n, _ in log.unmatched] == [1, 4]
 
 
+def test_zoom_names_holding_to_are_read_from_the_right():
+    text = (
+        "10:00:00\t From  Mary to Jane  to  Everyone : hi from Mary-to-Jane\n"
+        "10:01:00\t From Tom to Jerry to Everyone : one space each\n"
+        "10:02:00\t From  Ada  to  Mary to Jane(Direct Message) : to a name with to\n"
+        "10:03:00\t From  Bob  To  Everyone : I want to go to the park: now\n"
+    )
+    log = parse_chat(text, "old.txt")
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Mary to Jane", "Everyone", False, "hi from Mary-to-Jane"),
+        ("Tom to Jerry", "Everyone", False, "one space each"),
+        ("Ada", "Mary to Jane", True, "to a name with to"),
+        ("Bob", "Everyone", False, "I want to go to the park: now"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "10:00:00\t From  Host  to  Everyone in Waiting Room : We will let you in soon",
+        "10:00:00\t From  Host  to  Waiting Room Participants : We will let you in soon",
+        "10:00:00 From Host to Everyone in Waiting Room:\n\tWe will let you in soon",
+        "10:00:00 From Host to Waiting Room Participants:\n\tWe will let you in soon",
+    ],
+)
+def test_messages_to_the_waiting_room_are_not_public(header):
+    log = parse_chat(header + "\n10:05:00 From Ada to Everyone:\n\thello\n", "chat.txt")
+    waiting, public = log.messages
+    assert (waiting.private, waiting.waiting_room, waiting.author) == (True, True, "Host")
+    assert waiting.text == "We will let you in soon"
+    assert (public.private, public.waiting_room) == (False, False)
+
+
 def test_an_hour_beyond_23_is_not_a_header():
     log = parse_chat("10:00:00\t From A : one\n25:00:00\t From B : two\n", "x.txt")
     assert [m.author for m in log.messages] == ["A"]

@@ -719,3 +719,23 @@ def test_a_chat_in_windows_1252_is_exported_with_a_warning(cli, late, tmp_path):
         f"Warning: {chat}:1: not UTF-8 text; read as Windows-1252 (check the accented letters, "
         "or save the chat as UTF-8)\n"
     )
+
+
+def test_messages_to_the_waiting_room_are_left_out_and_counted(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:29:00\t From  Sam Host  to  Everyone in Waiting Room : Doors open in a minute\n"
+        "23:45:00\t From  Mary to Jane  to  Everyone : Mary-to-Jane is my display name\n"
+        "23:46:00\t From  Ada  to  Bob(Direct Message) : psst\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "Doors open" not in out and "psst" not in out
+    assert "- “Mary-to-Jane is my display name” — Mary to Jane" in section(out, "1. Talk")
+    assert (
+        "- chat.txt: Zoom chat (single-line layout), 1 message "
+        "(1 direct message and 1 message to the waiting room left out)"
+    ) in out
+    kept = cli("export", str(late), "--chat", str(chat), "--include-private").stdout
+    assert "- “Doors open in a minute” — Sam Host (to the waiting room)" in kept
+    data = json.loads(cli("export", str(late), "--chat", str(chat), "--format", "json").stdout)
+    assert data["chat"]["files"][0]["waiting_room_left_out"] == 1

@@ -95,7 +95,9 @@ def quote_item(quote: Quote, anonymous: bool) -> str:
     said = f"- “{lines_of(quote.text, indent='  ', first_safe=True)}”"
     if quote.author and not anonymous:
         said += f" — {_name(quote.author)}"
-    if quote.private_to is not None:
+    if quote.waiting_room:
+        said += " (to the waiting room)"
+    elif quote.private_to is not None:
         said += (
             " (direct message)" if anonymous else f" (direct message to {cell(quote.private_to)})"
         )
@@ -400,9 +402,16 @@ def _sources(report: Report) -> list[str]:
         left_out = []
         if chat.private_left_out:
             left_out.append(plural(chat.private_left_out, "direct message"))
+        if chat.waiting_room_left_out:
+            left_out.append(plural(chat.waiting_room_left_out, "message") + " to the waiting room")
         if chat.duplicates:
             left_out.append(plural(chat.duplicates, "duplicate"))
         if left_out:
-            line += f" ({' and '.join(left_out)} left out)"
+            listed = (
+                ", ".join(left_out[:-1]) + " and " + left_out[-1]
+                if len(left_out) > 1
+                else left_out[0]
+            )
+            line += f" ({listed} left out)"
         out.append(line)
     return out

@@ -25,7 +25,9 @@ def _quote(quote: Quote, anonymous: bool) -> dict[str, Any]:
     }
     if quote.step:
         data["practical_step"] = True
-    if quote.private_to is not None:
+    if quote.waiting_room:
+        data["waiting_room"] = True
+    elif quote.private_to is not None:
         data["direct_message"] = True
         data["to"] = None if anonymous else quote.private_to
     return data
@@ -111,6 +113,7 @@ def report_data(report: Report) -> dict[str, Any]:
                     "layout": c.layout,
                     "messages": c.messages,
                     "direct_messages_left_out": c.private_left_out,
+                    "waiting_room_left_out": c.waiting_room_left_out,
                     "duplicates_left_out": c.duplicates,
                     "reactions": c.reactions,
                     "skipped_lines": c.skipped_lines,

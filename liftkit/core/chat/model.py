@@ -28,6 +28,7 @@ class ChatMessage:
     to: str = "Everyone"
     private: bool = False
     reply_to: str | None = None
+    waiting_room: bool = False  # the host's message to the waiting room (private too)
 
 
 @dataclass(slots=True)

@@ -173,7 +173,7 @@ class _ChatTotals:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
-        left_out = within = far = duplicates = 0
+        left_out = waiting = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
         for message in log.messages:
             if message.author:
@@ -192,14 +192,17 @@ class _ChatTotals:
                     duplicates += 1
                     continue
             if message.private and not include_private:
-                left_out += 1
+                if message.waiting_room:
+                    waiting += 1
+                else:
+                    left_out += 1
                 continue
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
             quote = Quote(
                 text, self.name(message.author), tags_in(text), "chat",
-                datetime.fromtimestamp(stamp, tz), False, private_to,
+                datetime.fromtimestamp(stamp, tz), False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)
         self._check_meeting(log, timeline, within, far)
@@ -220,11 +223,11 @@ class _ChatTotals:
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         for key, times in here.items():
             self._seen[key] = max(self._seen[key], times)
-        messages = len(log.messages) - left_out - duplicates
+        messages = len(log.messages) - left_out - waiting - duplicates
         self.summaries.append(
             ChatSummary(
                 log.source, log.layout, messages, left_out, counted, len(log.unmatched),
-                duplicates,
+                duplicates, waiting,
             )
         )  # fmt: skip
         dropped = [

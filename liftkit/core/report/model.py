@@ -32,6 +32,7 @@ class Quote:
     at: datetime | None = None
     step: bool = False  # a practical step (closing segments only)
     private_to: str | None = None  # a direct message, shown only with --include-private
+    waiting_room: bool = False  # the host's message to the waiting room (private_to is set)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class ChatSummary:
     reactions: int
     skipped_lines: int
     duplicates: int = 0  # messages already read from an earlier chat log, left out
+    waiting_room_left_out: int = 0  # the host's messages to the waiting room
 
 
 @dataclass(frozen=True)
