@@ -103,6 +103,7 @@ def test_json_goes_to_stdout_with_dash(cli):
         "score_answers": 23,
         "recommend_percent": 96,
         "recommend_answers": 23,
+        "said": [],
     }
 
 
@@ -739,3 +740,70 @@ def test_messages_to_the_waiting_room_are_left_out_and_counted(cli, late, tmp_pa
     assert "- “Doors open in a minute” — Sam Host (to the waiting room)" in kept
     data = json.loads(cli("export", str(late), "--chat", str(chat), "--format", "json").stdout)
     assert data["chat"]["files"][0]["waiting_room_left_out"] == 1
+
+
+# --------------------------------------------------------------------------- feedback
+
+THANKS = """
+[[segments]]
+title = "Thanks"
+duration = "10m"
+[[segments.polls]]
+question = "Score?"
+options = ["1", "2", "3", "4", "5"]
+kind = "score"
+"""
+EVALUATED = TWO_SEGMENTS + THANKS
+
+
+def test_what_participants_said_about_the_event_is_under_feedback(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), EVALUATED,
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (1800, "segment_start", {"segment": 1}),
+            (3600, "segment_start", {"segment": 2}),
+            (4200, "segment_end", {"segment": 2, "reason": "end"}),
+            (4200, "session_end", {}),
+        ],
+        events=[
+            reflection(100, 0, "A talk thought #power", "Di", ["power"]),
+            reflection(2000, 1, "Loved the breakouts #feedback", "Bo", ["feedback"]),
+            reflection(3700, 2, "Sharing ideas, building bridges", "Ada"),
+            (3800, "poll", {"segment": 2, "poll": 0, "question": "Score?",
+                            "counts": {"4": 1, "5": 3}}),
+        ],
+    )  # fmt: skip
+    chat = write(tmp_path / "chat.txt", "11:02:00 From Cy to Everyone:\n\t# great *event*\n")
+    out = cli("export", str(folder), "--chat", str(chat)).stdout
+    feedback = section(out, "Feedback")
+    assert "Average score: **4.8** out of 5." in feedback
+    said = feedback.split("### What participants said\n\n", 1)[1].splitlines()
+    assert said[:3] == [
+        "- “Loved the breakouts #feedback” — Bo",
+        "- “Sharing ideas, building bridges” — Ada",
+        "- “# great \\*event\\*” — Cy",
+    ]
+    # Tagged elsewhere: stays in its segment too. In the evaluation segment: moved.
+    assert "Loved the breakouts #feedback" in section(out, "2. Close")
+    thanks = section(out, "3. Thanks")
+    assert "Sharing ideas" not in thanks and "under Feedback" in thanks
+    assert "### Feedback" not in section(out, "Themes that emerged")
+    data = json.loads(cli("export", str(folder), "--chat", str(chat), "--format", "json").stdout)
+    assert [q["text"] for q in data["feedback"]["said"]] == [
+        "Loved the breakouts #feedback",
+        "Sharing ideas, building bridges",
+        "# great *event*",
+    ]
+
+
+def test_feedback_quotes_without_an_evaluation_poll(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[reflection(2000, 1, "More time for questions next time #Feedback", "Bo",
+                           ["Feedback"])],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    feedback = section(out, "Feedback")
+    assert "No evaluation results" not in feedback
+    assert "- “More time for questions next time #Feedback” — Bo" in feedback

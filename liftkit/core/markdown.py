@@ -200,7 +200,7 @@ def render_markdown(report: Report) -> str:
         out += _groups(unplaced_groups, report.anonymous)
     if report.themes:
         out += _themes(report)
-    if report.feedback_planned:
+    if report.feedback_planned or report.feedback_said:
         out += _feedback(report)
     if report.after:
         out += [heading(2, "After the session"), ""]
@@ -329,7 +329,9 @@ def _segment(segment: SegmentRun, groups: list[GroupSet], anonymous: bool) -> li
         out += _groups(groups, anonymous)
     if segment.kind == "reflection":
         return out + _closing(segment, anonymous)
-    if segment.quotes:
+    if segment.evaluation and segment.quotes:
+        out += ["What participants said in this segment is under Feedback, below.", ""]
+    elif segment.quotes:
         out += [heading(3, "Reflections"), ""]
         out += [*quote_list(segment.quotes, anonymous), ""]
     elif segment.actual is not None:
@@ -387,10 +389,13 @@ def _groups(sets: list[GroupSet], anonymous: bool) -> list[str]:
 def _feedback(report: Report) -> list[str]:
     out = [heading(2, "Feedback"), ""]
     polls = report.feedback
-    if not polls:
-        return [*out, "No evaluation results were recorded.", ""]
+    if report.feedback_planned and not polls:
+        out += ["No evaluation results were recorded.", ""]
     for poll in polls:
         out += poll_block(poll)
+    if report.feedback_said:
+        out += [heading(3, "What participants said"), ""]
+        out += [*quote_list(report.feedback_said, report.anonymous), ""]
     return out
 
 

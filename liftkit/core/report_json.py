@@ -79,7 +79,7 @@ def report_data(report: Report) -> dict[str, Any]:
     anonymous = report.anonymous
     attendance = report.attendance
     feedback: dict[str, Any] | None = None
-    if report.feedback_planned:
+    if report.feedback_planned or report.feedback_said:
         scores = [p for p in report.feedback if p.average is not None]
         recommends = [p for p in report.feedback if p.recommend_percent is not None]
         feedback = {
@@ -87,6 +87,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "score_answers": scores[0].breakdown.total if scores else 0,
             "recommend_percent": recommends[0].recommend_percent if recommends else None,
             "recommend_answers": recommends[0].breakdown.total if recommends else 0,
+            "said": [_quote(q, anonymous) for q in report.feedback_said],
         }
     return {
         "liftkit_export": FORMAT_VERSION,

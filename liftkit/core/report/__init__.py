@@ -10,6 +10,7 @@ from liftkit.core.report.build import build_report
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
+    FEEDBACK_TAG,
     Attendance,
     Breakdown,
     ChatSummary,
@@ -43,6 +44,7 @@ from liftkit.core.report.sources import (
 __all__ = [
     "AFTER",
     "BEFORE",
+    "FEEDBACK_TAG",
     "Attendance",
     "Breakdown",
     "ChatSummary",

@@ -17,6 +17,7 @@ from liftkit.core.journal import JOURNAL_NAME
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
+    FEEDBACK_TAG,
     NOT_GIVEN,
     STEP_TAGS,
     Attendance,
@@ -95,6 +96,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         ),
     )
     report.themes = _themes(report)
+    report.feedback_said = _feedback_said(report)
     return report
 
 
@@ -309,6 +311,8 @@ def _segment_runs(
                 quotes=tuple(said),
                 polls=tuple(p for p in polls if p.segment == i),
                 paused=ran.paused if ran else 0,
+                evaluation=segment.kind != "reflection"
+                and any(p.kind in ("score", "recommend") for p in segment.polls),
             )
         )
         offset += segment.duration
@@ -494,9 +498,22 @@ def _themes(report: Report) -> list[Theme]:
     for quote in [*every, *report.unplaced]:
         for tag in quote.tags:
             key = tag.casefold()
-            if key in STEP_TAGS:
-                continue  # a marker for practical steps, not a theme
+            if key in STEP_TAGS or key == FEEDBACK_TAG:
+                continue  # a marker for practical steps or feedback, not a theme
             spelling.setdefault(key, tag)
             by_tag.setdefault(key, []).append(quote)
     ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [Theme(spelling[key], tuple(quotes)) for key, quotes in ordered]
+
+
+def _feedback_said(report: Report) -> list[Quote]:
+    """The quotes of the segments that hold the evaluation polls (closing reflections aside)
+    and every quote tagged #feedback, each once, in the order they were said."""
+    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
+    evaluation = {id(q) for s in report.segments if s.evaluation for q in s.quotes}
+    said = [
+        q
+        for q in [*every, *report.unplaced]
+        if id(q) in evaluation or any(t.casefold() == FEEDBACK_TAG for t in q.tags)
+    ]
+    return sorted(said, key=_quote_order)

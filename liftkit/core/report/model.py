@@ -11,6 +11,7 @@ from pathlib import Path
 
 BEFORE = "before"
 AFTER = "after"
+FEEDBACK_TAG = "feedback"  # gathers a reflection under Feedback, not a theme of its own
 STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nextstep", "next-step"})
 STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
@@ -80,6 +81,7 @@ class SegmentRun:
     quotes: tuple[Quote, ...] = ()
     polls: tuple[PollResult, ...] = ()
     paused: int = 0  # the part of `actual` the clock was paused
+    evaluation: bool = False  # holds the evaluation polls: its quotes go under Feedback
 
     @property
     def over(self) -> int:
@@ -152,6 +154,9 @@ class Report:
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)
     feedback_planned: int = 0  # evaluation polls in the agenda, answered or not
+    # What participants said about the event: the evaluation segment's quotes and those
+    # tagged #feedback anywhere, in the order they were said.
+    feedback_said: list[Quote] = field(default_factory=list)
 
     @property
     def took(self) -> int | None:
