@@ -807,3 +807,10 @@ def test_feedback_quotes_without_an_evaluation_poll(cli, tmp_path):
     feedback = section(out, "Feedback")
     assert "No evaluation results" not in feedback
     assert "- “More time for questions next time #Feedback” — Bo" in feedback
+
+
+def test_anonymous_leaves_names_typed_inside_messages_as_written(cli, late, tmp_path):
+    # docs/export.md says so: participants' words are never altered.
+    chat = write(tmp_path / "c.txt", "23:45:00 From Ada Lovelace to Everyone:\n\tThanks Bob!\n")
+    out = cli("export", str(late), "--chat", str(chat), "--anonymous").stdout
+    assert "- “Thanks Bob!”\n" in out and "Lovelace" not in out
