@@ -612,7 +612,7 @@ def test_a_chat_from_another_meeting_is_a_warning(cli, late, tmp_path):
 def test_a_transcript_that_starts_too_late_is_a_warning(cli, late, tmp_path):
     vtt = write(tmp_path / "t.vtt", "WEBVTT\n\n01:10:00.000 --> 01:10:05.000\n<v Ada>late</v>\n")
     result = cli("export", str(late), "--chat", str(vtt))
-    assert "none of its 1 messages fall within the session (23:30-00:30)" in result.stderr
+    assert "its one message does not fall within the session (23:30-00:30)" in result.stderr
     shifted = cli("export", str(late), "--chat", str(vtt), "--chat-start", "23:00:00")
     assert shifted.stderr == ""
 

@@ -252,9 +252,14 @@ class _ChatTotals:
         end = timeline.end or timeline.session_start
         span = f"{timeline.session_start:%H:%M}-{end:%H:%M}"
         if within == 0:
+            none = (
+                "its one message does not fall"
+                if total == 1
+                else f"none of its {total} messages fall"
+            )
             self.warnings.append(
-                f"{log.source}: none of its {total} messages fall within the session ({span}); "
-                "is it this meeting's chat? (for transcripts, --chat-start HH:MM:SS)"
+                f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
+                "(for transcripts, --chat-start HH:MM:SS)"
             )
         elif far:
             hours = f"{FAR_OUTSIDE // 3600} hours"
