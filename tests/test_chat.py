@@ -113,6 +113,39 @@ def test_zoom_single_line_oldest_form_colons_in_text_and_garbled_header():
     assert [n for n, _ in log.unmatched] == [1, 4]
 
 
+def test_zoom_names_holding_to_are_read_from_the_right():
+    text = (
+        "10:00:00\t From  Mary to Jane  to  Everyone : hi from Mary-to-Jane\n"
+        "10:01:00\t From Tom to Jerry to Everyone : one space each\n"
+        "10:02:00\t From  Ada  to  Mary to Jane(Direct Message) : to a name with to\n"
+        "10:03:00\t From  Bob  To  Everyone : I want to go to the park: now\n"
+    )
+    log = parse_chat(text, "old.txt")
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Mary to Jane", "Everyone", False, "hi from Mary-to-Jane"),
+        ("Tom to Jerry", "Everyone", False, "one space each"),
+        ("Ada", "Mary to Jane", True, "to a name with to"),
+        ("Bob", "Everyone", False, "I want to go to the park: now"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "10:00:00\t From  Host  to  Everyone in Waiting Room : We will let you in soon",
+        "10:00:00\t From  Host  to  Waiting Room Participants : We will let you in soon",
+        "10:00:00 From Host to Everyone in Waiting Room:\n\tWe will let you in soon",
+        "10:00:00 From Host to Waiting Room Participants:\n\tWe will let you in soon",
+    ],
+)
+def test_messages_to_the_waiting_room_are_not_public(header):
+    log = parse_chat(header + "\n10:05:00 From Ada to Everyone:\n\thello\n", "chat.txt")
+    waiting, public = log.messages
+    assert (waiting.private, waiting.waiting_room, waiting.author) == (True, True, "Host")
+    assert waiting.text == "We will let you in soon"
+    assert (public.private, public.waiting_room) == (False, False)
+
+
 def test_an_hour_beyond_23_is_not_a_header():
     log = parse_chat("10:00:00\t From A : one\n25:00:00\t From B : two\n", "x.txt")
     assert [m.author for m in log.messages] == ["A"]
@@ -204,11 +237,12 @@ def test_every_layout_reads_the_same_in_every_encoding(name, encode):
         (b"\n  \n", "empty, not a chat log"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a chat log"),
         (b"name,email\nAda,ada@example.org\n", "not a chat log"),
-        ("caf\xe9 au lait\n".encode("latin-1"), "not UTF-8 or UTF-16"),
+        ("caf\xe9 au lait\n".encode("latin-1"), "not a chat log"),
+        (b"10:00:00 From A to Everyone:\n\t\xff\x00\x01 binary\n", "a binary file"),
         (b"WEBVTT\n\nno cues at all\n", "not a chat log"),
         (b"# Notes\n" + b"just text\n" * 20 + b"10:00:00\t From A : hi\n", "not a chat log"),
     ],
-    ids=["empty", "blank", "binary", "csv", "latin-1", "vtt-without-cues", "mostly-not-chat"],
+    ids=["empty", "blank", "binary", "csv", "latin-1", "nul", "no-cues", "mostly-not-chat"],
 )
 def test_a_file_that_is_no_chat_log_is_an_error_naming_it(data, says):
     with pytest.raises(LiftkitError) as caught:
@@ -216,6 +250,47 @@ def test_a_file_that_is_no_chat_log_is_an_error_naming_it(data, says):
     assert caught.value.exit_code == 2
     assert caught.value.message.startswith("notes/meeting.txt")
     assert says in caught.value.message
+
+
+def test_a_windows_1252_chat_is_read_with_one_warning():
+    data = (
+        "10:00:00 From Zo\xeb to Everyone:\n\tna\xefve caf\xe9\n"
+        "10:01:00 From Ren\xe9e to Everyone:\n\t\u201cquoted\u201d \u2013 fine\n"
+    ).encode("cp1252")
+    log = parse_chat(data, "chat.txt")
+    assert [(m.author, m.text) for m in log.messages] == [
+        ("Zo\xeb", "na\xefve caf\xe9"),
+        ("Ren\xe9e", "\u201cquoted\u201d \u2013 fine"),
+    ]
+    assert log.warnings() == [
+        "chat.txt:1: not UTF-8 text; read as Windows-1252 (check the accented letters, "
+        "or save the chat as UTF-8)"
+    ]
+
+
+def test_one_bad_byte_in_a_utf_8_chat_is_replaced_not_fatal():
+    data = (
+        "10:00:00 From Ada to Everyone:\n\tcaf\xe9 \U0001f44d\n".encode()
+        + b"10:01:00 From Bob to Everyone:\n\tbad \xe9 byte\n"
+    )
+    log = parse_chat(data, "chat.txt")
+    assert [m.text for m in log.messages] == ["caf\xe9 \U0001f44d", "bad \ufffd byte"]
+    assert log.warnings() == [
+        "chat.txt:4: not UTF-8 text; what is not was replaced with \ufffd (save the chat as UTF-8)"
+    ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_utf_16_chat_cut_on_an_odd_byte_loses_only_that_byte(codec):
+    text = "10:00:00 From Ada to Everyone:\n\thi\n10:01:00 From Bob to Everyone:\n\tbye \U0001f44b"
+    data = text.encode(codec)
+    for cut in (data[:-1], data[:-3]):  # half a character; half a surrogate pair
+        log = parse_chat(cut, "chat.txt")
+        assert [m.text for m in log.messages] == ["hi", "bye"]
+        assert log.warnings() == [
+            "chat.txt: UTF-16 text cut off in the middle of a character; "
+            "the last bytes were dropped"
+        ]
 
 
 def test_read_chat_errors_name_the_file(tmp_path):

@@ -26,23 +26,35 @@ kind = "reflection"
 """
 
 
-def make_session(folder: Path, start: datetime, agenda: str = TWO_SEGMENTS, events=None) -> Path:
+def make_session(
+    folder: Path,
+    start: datetime,
+    agenda: str = TWO_SEGMENTS,
+    events=None,
+    rate: float = 1.0,
+    timeline=None,
+) -> Path:
     """A session folder whose journal has two segments of 30 minutes from `start`, plus
-    `events` given as (seconds after start, type, fields)."""
+    `events` given as (session seconds after start, type, fields). `rate` is the --rehearse
+    factor: the journal's `mono` is in session seconds, its `wall` in real time."""
     folder.mkdir(parents=True)
     (folder / "agenda.toml").write_text(agenda)
+    if timeline is None:
+        timeline = [
+            (0, "segment_start", {"segment": 0}),
+            (1800, "segment_end", {"segment": 0, "reason": "next"}),
+            (1800, "segment_start", {"segment": 1}),
+            (3600, "segment_end", {"segment": 1, "reason": "end"}),
+            (3600, "session_end", {}),
+        ]
     timeline = [
-        (0, "session_start", {"agenda": "agenda.toml", "rehearse": 1.0, "planned_start": None}),
-        (0, "segment_start", {"segment": 0}),
-        (1800, "segment_end", {"segment": 0, "reason": "next"}),
-        (1800, "segment_start", {"segment": 1}),
-        (3600, "segment_end", {"segment": 1, "reason": "end"}),
-        (3600, "session_end", {}),
+        (0, "session_start", {"agenda": "agenda.toml", "rehearse": rate, "planned_start": None}),
+        *timeline,
         *(events or []),
     ]
     with Journal.create(folder / "journal.jsonl") as journal:
         for seconds, kind, fields in sorted(timeline, key=lambda e: e[0]):
-            journal.append(kind, seconds, start + timedelta(seconds=seconds), **fields)
+            journal.append(kind, seconds, start + timedelta(seconds=seconds / rate), **fields)
     return folder
 
 
@@ -91,6 +103,7 @@ def test_json_goes_to_stdout_with_dash(cli):
         "score_answers": 23,
         "recommend_percent": 96,
         "recommend_answers": 23,
+        "said": [],
     }
 
 
@@ -325,12 +338,108 @@ def test_overrun_is_marked(cli, tmp_path):
 
 
 def test_a_rehearsal_reports_lengths_in_session_time(cli, tmp_path):
-    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC))
-    journal = folder / "journal.jsonl"
-    journal.write_text(journal.read_text().replace('"rehearse":1.0', '"rehearse":20.0', 1))
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=20)
     out = cli("export", str(folder)).stdout
     assert "This was a rehearsal, run at 20 times the real speed" in out
-    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 10h | ⚠ +9h 30m |" in out
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 30m | 30m |  |" in out
+    # Planned and actual starts are both clock times: in a rehearsal the plan runs fast too.
+    assert "| 2 | Close | 10:01:30 | 10:01:30 | 30m | 30m |  |" in out
+    assert "Planned 1h; took 1h." in out
+
+
+def agenda_rows(markdown: str) -> list[list[str]]:
+    lines = section(markdown, "The agenda as run").splitlines()
+    table = [line for line in lines if line[:1] == "|"]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in table[2:]]
+
+
+def test_a_fast_rehearsal_takes_segment_lengths_from_session_seconds(cli, tmp_path):
+    # --rehearse 600: half a real second is five minutes of session time. Rounding real
+    # seconds and multiplying made it 0 or 10 minutes, and the column did not add up.
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=600,
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (300.6, "segment_end", {"segment": 0, "reason": "next", "elapsed": 300.6}),
+            (300.6, "segment_start", {"segment": 1}),
+            (1500.2, "segment_end", {"segment": 1, "reason": "end", "elapsed": 1199.6}),
+            (1500.2, "session_end", {}),
+        ],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    rows = agenda_rows(out)
+    assert [r[5] for r in rows] == ["5m 1s", "19m 59s"]
+    assert "Planned 1h; took 25m." in out
+
+
+def test_a_paused_segment_says_so_and_the_pause_is_no_overrun(cli, tmp_path):
+    agenda = TWO_SEGMENTS.replace('duration = "30m"', 'duration = "25m"', 1)
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda,
+        events=[(600, "pause", {"segment": 0}), (900, "resume", {"segment": 0})],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    table = section(out, "The agenda as run")
+    assert "| # | Segment | Planned start | Started | Planned | Took | Paused | Overrun |" in table
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 25m | 30m | 5m |  |" in table  # 25m running
+    assert "| 2 | Close | 10:25 | 10:30:00 | 30m | 30m |  |  |" in table
+    assert "Planned 55m; took 1h, 5m of it paused." in table
+    assert "overran" not in table
+    data = json.loads(cli("export", str(folder), "--format", "json").stdout)
+    first = data["segments"][0]
+    took = (first["actual_seconds"], first["paused_seconds"], first["overrun_seconds"])
+    assert took == (1800, 300, 0)
+    assert (data["took_seconds"], data["paused_seconds"]) == (3600, 300)
+
+
+def test_a_segment_paused_and_overrun_shows_both(cli, tmp_path):
+    agenda = TWO_SEGMENTS.replace('duration = "30m"', 'duration = "20m"', 1)
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda,
+        events=[(600, "pause", {"segment": 0}), (900, "resume", {"segment": 0})],
+    )  # fmt: skip
+    table = section(cli("export", str(folder)).stdout, "The agenda as run")
+    assert "| 1 | Talk | 10:00 | 10:00:00 | 20m | 30m | 5m | ⚠ +5m |" in table
+    assert "1 segment overran." in table
+
+
+def test_segment_lengths_add_up_across_back_pause_and_a_resumed_crash(cli, tmp_path):
+    # Back to the talk, a pause left open when liftkit crashed, and a resume whose gap
+    # counts (the call went on): every second is in exactly one segment.
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (1000, "segment_end", {"segment": 0, "reason": "next"}),
+            (1000, "segment_start", {"segment": 1}),
+            (1100, "segment_end", {"segment": 1, "reason": "back"}),
+            (1100, "segment_start", {"segment": 0}),
+            (1200, "pause", {"segment": 0}),
+            (1300, "stop", {"reason": "error"}),
+            (1700, "session_resume", {"gap": 400, "paused": True, "counted": True}),
+            (1750, "resume", {"segment": 0}),
+            (1900, "segment_end", {"segment": 0, "reason": "next"}),
+            (1900, "segment_start", {"segment": 1}),
+            (3000, "segment_end", {"segment": 1, "reason": "end"}),
+            (3000, "session_end", {}),
+        ],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    rows = agenda_rows(out)
+    assert [(r[5], r[6]) for r in rows] == [("30m", "9m 10s"), ("20m", "")]
+    assert "took 50m, 9m 10s of it paused." in out
+
+
+def test_a_session_cut_short_ends_at_its_last_event_not_a_later_note(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        timeline=[(0, "segment_start", {"segment": 0}), (600, "stop", {"reason": "sighup"})],
+        events=[(9000, "reflection", {"segment": None, "text": "later", "author": None,
+                                      "tags": [], "source": "note"})],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    assert agenda_rows(out)[0][5] == "10m"
+    assert "**Time:** 10:00 to 10:10" in out
 
 
 def test_groups_file_is_read(cli, late, tmp_path):
@@ -448,3 +557,260 @@ def test_a_torn_journal_line_is_a_warning(cli, late):
     result = cli("export", str(late))
     assert result.exit_code == 0
     assert "Warning: " in result.stderr and "cut off" in result.stderr
+
+
+# --------------------------------------------------------------------------- attendee file
+
+
+@pytest.mark.parametrize("name", ["attendees.csv", "attendees.txt"])
+def test_a_damaged_attendee_file_is_a_warning_without_by(cli, late, tmp_path, name):
+    (late / name).write_bytes(bytes(range(256)) * 4)  # random bytes, NULs among them
+    chat = write(tmp_path / "c.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if str(late / name) in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"Warning: {late / name}: ")
+    assert "the number who joined comes from the chat instead" in warnings[0]
+    assert "1 person took part in the chat." in result.stdout
+
+
+def test_a_damaged_attendee_file_without_a_chat_still_exports(cli, late):
+    (late / "attendees.csv").write_bytes(b"\x00\x01\x02binary\xff")
+    result = cli("export", str(late))
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {late / 'attendees.csv'}: " in result.stderr
+    assert "no chat log was given" in result.stderr
+
+
+def test_a_damaged_attendee_file_with_by_is_an_error(cli, late):
+    (late / "attendees.csv").write_bytes(b"\x00\x01\x02binary\xff")
+    result = cli("export", str(late), "--by", "sector")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: --by sector: {late / 'attendees.csv'}: ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- chat from elsewhere
+
+
+def test_a_chat_from_another_meeting_is_a_warning(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "morning.txt",
+        "10:01:00 From Ada to Everyone:\n\tgood morning\n"
+        "10:02:00 From Bob to Bo (Direct Message):\n\tpsst\n"
+        "10:03:00 From Cy to Everyone:\n\tbye\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: none of its 3 messages fall within the session (23:30-00:30); is it "
+        "this meeting's chat? (for transcripts, --chat-start HH:MM:SS)"
+    ]
+
+
+def test_a_transcript_that_starts_too_late_is_a_warning(cli, late, tmp_path):
+    vtt = write(tmp_path / "t.vtt", "WEBVTT\n\n01:10:00.000 --> 01:10:05.000\n<v Ada>late</v>\n")
+    result = cli("export", str(late), "--chat", str(vtt))
+    assert "its one message does not fall within the session (23:30-00:30)" in result.stderr
+    shifted = cli("export", str(late), "--chat", str(vtt), "--chat-start", "23:00:00")
+    assert shifted.stderr == ""
+
+
+def test_messages_far_outside_the_session_are_counted_in_one_warning(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "20:00:00 From Ada to Everyone:\n\tleft over from an earlier call\n"
+        "21:29:00 From Ada to Everyone:\n\tand another\n"
+        "23:00:00 From Bob to Everyone:\n\tearly, but this meeting\n"
+        "23:45:00 From Bob to Everyone:\n\tin the talk\n"
+        "03:00:00 From Cy to Everyone:\n\tmuch later\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: 3 of its 5 messages were sent more than 2 hours before or after the "
+        "session (23:30-00:30); is it this meeting's chat?"
+    ]
+    assert "early, but this meeting" in section(result.stdout, "Before the session")
+
+
+def test_a_chat_of_this_meeting_gives_no_warning(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
+    assert cli("export", str(late), "--chat", str(chat)).stderr == ""
+
+
+def test_by_column_folds_letter_case_and_spaces(cli, late):
+    sectors = ["Health", "health ", "HEALTH", " Social care", "social care", "Health", "", "x"]
+    (late / "attendees.csv").write_text(
+        "name,email,Sector\n" + "".join(f'P{i},p{i}@x.org,"{s}"\n' for i, s in enumerate(sectors))
+    )
+    block = section(cli("export", str(late), "--by", "sector").stdout, "Who joined")
+    rows = [line for line in block.splitlines() if line.startswith("| ") and "%" in line]
+    assert rows == [
+        "| Health | 4 | 50% |",  # the most common spelling
+        "| Social care | 2 | 25% |",  # a tie: the first seen
+        "| x | 1 | 13% |",
+        "| (not given) | 1 | 12% |",
+        "| Total | 8 | 100% |",
+    ]
+
+
+# --------------------------------------------------------------------------- duplicate chats
+
+HOST_CHAT = (
+    "23:40:00 From Ada to Everyone:\n\tfirst\n"
+    "23:41:00 From Bob to Everyone:\n\tsecond\n"
+    '23:41:30 From Cy to Everyone:\n\tReacted to "second" with 👍\n'
+    "23:42:00 From Ada to Bob (Direct Message):\n\tjust for Bob\n"
+)
+COHOST_CHAT = (
+    "23:41:00 From Bob to Everyone:\n\tsecond\n"
+    '23:41:30 From Cy to Everyone:\n\tReacted to "second" with 👍\n'
+    "23:42:00 From Ada to Bob (Direct Message):\n\tjust for Bob\n"
+    "23:43:00 From Cy to Everyone:\n\tthird\n"
+)
+
+
+def test_the_same_chat_twice_is_quoted_once(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", HOST_CHAT)
+    result = cli("export", str(late), "--chat", str(chat), "--chat", str(chat))
+    assert result.exit_code == 0
+    talk = section(result.stdout, "1. Talk")
+    assert talk.count("“first”") == 1 and talk.count("“second”") == 1
+    assert "The chat: 2 messages; reactions: 👍 1." in result.stdout
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: dropped 3 messages and 1 reaction already read from an earlier "
+        "chat log (same time, author and text)"
+    ]
+
+
+def test_overlapping_chats_of_host_and_cohost_are_merged(cli, late, tmp_path):
+    host = write(tmp_path / "host.txt", HOST_CHAT)
+    cohost = write(tmp_path / "cohost.txt", COHOST_CHAT)
+    result = cli("export", str(late), "--chat", str(host), "--chat", str(cohost))
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- ")] == [
+        "- “first” — Ada",
+        "- “second” — Bob",
+        "- “third” — Cy",
+    ]
+    assert "(1 direct message left out)" in result.stdout  # not 2
+    assert "- cohost.txt: Zoom chat (two-line layout), 1 message (2 duplicates left out)" in (
+        result.stdout
+    )
+    assert f"Warning: {cohost}: dropped 2 messages and 1 reaction already read" in result.stderr
+
+
+def test_a_message_said_twice_in_one_chat_is_kept_twice(cli, late, tmp_path):
+    chat = write(tmp_path / "chat.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 2)
+    other = write(tmp_path / "other.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 3)
+    result = cli("export", str(late), "--chat", str(chat), "--chat", str(other))
+    assert section(result.stdout, "1. Talk").count("“+1”") == 3
+    assert f"Warning: {other}: dropped 2 messages already read" in result.stderr
+
+
+def test_a_chat_in_windows_1252_is_exported_with_a_warning(cli, late, tmp_path):
+    chat = tmp_path / "chat.txt"
+    chat.write_bytes("23:45:00 From Ren\xe9e to Everyone:\n\tcaf\xe9\n".encode("cp1252"))
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert "- “caf\xe9” — Ren\xe9e" in section(result.stdout, "1. Talk")
+    assert result.stderr == (
+        f"Warning: {chat}:1: not UTF-8 text; read as Windows-1252 (check the accented letters, "
+        "or save the chat as UTF-8)\n"
+    )
+
+
+def test_messages_to_the_waiting_room_are_left_out_and_counted(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "chat.txt",
+        "23:29:00\t From  Sam Host  to  Everyone in Waiting Room : Doors open in a minute\n"
+        "23:45:00\t From  Mary to Jane  to  Everyone : Mary-to-Jane is my display name\n"
+        "23:46:00\t From  Ada  to  Bob(Direct Message) : psst\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "Doors open" not in out and "psst" not in out
+    assert "- “Mary-to-Jane is my display name” — Mary to Jane" in section(out, "1. Talk")
+    assert (
+        "- chat.txt: Zoom chat (single-line layout), 1 message "
+        "(1 direct message and 1 message to the waiting room left out)"
+    ) in out
+    kept = cli("export", str(late), "--chat", str(chat), "--include-private").stdout
+    assert "- “Doors open in a minute” — Sam Host (to the waiting room)" in kept
+    data = json.loads(cli("export", str(late), "--chat", str(chat), "--format", "json").stdout)
+    assert data["chat"]["files"][0]["waiting_room_left_out"] == 1
+
+
+# --------------------------------------------------------------------------- feedback
+
+THANKS = """
+[[segments]]
+title = "Thanks"
+duration = "10m"
+[[segments.polls]]
+question = "Score?"
+options = ["1", "2", "3", "4", "5"]
+kind = "score"
+"""
+EVALUATED = TWO_SEGMENTS + THANKS
+
+
+def test_what_participants_said_about_the_event_is_under_feedback(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), EVALUATED,
+        timeline=[
+            (0, "segment_start", {"segment": 0}),
+            (1800, "segment_start", {"segment": 1}),
+            (3600, "segment_start", {"segment": 2}),
+            (4200, "segment_end", {"segment": 2, "reason": "end"}),
+            (4200, "session_end", {}),
+        ],
+        events=[
+            reflection(100, 0, "A talk thought #power", "Di", ["power"]),
+            reflection(2000, 1, "Loved the breakouts #feedback", "Bo", ["feedback"]),
+            reflection(3700, 2, "Sharing ideas, building bridges", "Ada"),
+            (3800, "poll", {"segment": 2, "poll": 0, "question": "Score?",
+                            "counts": {"4": 1, "5": 3}}),
+        ],
+    )  # fmt: skip
+    chat = write(tmp_path / "chat.txt", "11:02:00 From Cy to Everyone:\n\t# great *event*\n")
+    out = cli("export", str(folder), "--chat", str(chat)).stdout
+    feedback = section(out, "Feedback")
+    assert "Average score: **4.8** out of 5." in feedback
+    said = feedback.split("### What participants said\n\n", 1)[1].splitlines()
+    assert said[:3] == [
+        "- “Loved the breakouts #feedback” — Bo",
+        "- “Sharing ideas, building bridges” — Ada",
+        "- “# great \\*event\\*” — Cy",
+    ]
+    # Tagged elsewhere: stays in its segment too. In the evaluation segment: moved.
+    assert "Loved the breakouts #feedback" in section(out, "2. Close")
+    thanks = section(out, "3. Thanks")
+    assert "Sharing ideas" not in thanks and "under Feedback" in thanks
+    assert "### Feedback" not in section(out, "Themes that emerged")
+    data = json.loads(cli("export", str(folder), "--chat", str(chat), "--format", "json").stdout)
+    assert [q["text"] for q in data["feedback"]["said"]] == [
+        "Loved the breakouts #feedback",
+        "Sharing ideas, building bridges",
+        "# great *event*",
+    ]
+
+
+def test_feedback_quotes_without_an_evaluation_poll(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[reflection(2000, 1, "More time for questions next time #Feedback", "Bo",
+                           ["Feedback"])],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    feedback = section(out, "Feedback")
+    assert "No evaluation results" not in feedback
+    assert "- “More time for questions next time #Feedback” — Bo" in feedback
+
+
+def test_anonymous_leaves_names_typed_inside_messages_as_written(cli, late, tmp_path):
+    # docs/export.md says so: participants' words are never altered.
+    chat = write(tmp_path / "c.txt", "23:45:00 From Ada Lovelace to Everyone:\n\tThanks Bob!\n")
+    out = cli("export", str(late), "--chat", str(chat), "--anonymous").stdout
+    assert "- “Thanks Bob!”\n" in out and "Lovelace" not in out

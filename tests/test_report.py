@@ -19,6 +19,7 @@ from liftkit.core.report import (
     is_practical_step,
     largest_remainder,
     nearest_day,
+    segment_times,
     tags_in,
 )
 
@@ -83,27 +84,46 @@ def test_largest_remainder_examples():
 
 
 def test_a_segment_entered_twice_adds_up_both_spans():
-    timeline = Timeline(
-        [
-            event(0, "segment_start", segment=0),
-            event(300, "segment_start", segment=1),  # next
-            event(400, "segment_start", segment=0),  # back
-            event(500, "segment_start", segment=1),
-            event(900, "session_end"),
-        ]
-    )
-    spans = timeline.spans()
-    assert spans[0] == (T0, 400)
-    assert spans[1] == (T0 + timedelta(seconds=300), 500)
+    events = [
+        event(0, "segment_start", segment=0),
+        event(300, "segment_start", segment=1),  # next
+        event(400, "segment_start", segment=0),  # back
+        event(500, "segment_start", segment=1),
+        event(900, "session_end"),
+    ]
+    timeline = Timeline(events)
+    times = segment_times(events, 1.0)  # no `mono`: wall-clock seconds
+    assert (times[0].started, times[0].took) == (T0, 400)
+    assert (times[1].started, times[1].took) == (T0 + timedelta(seconds=300), 500)
     assert timeline.place(T0 - timedelta(seconds=1)) == BEFORE
     assert timeline.place(T0 + timedelta(seconds=450)) == 0
     assert timeline.place(T0 + timedelta(seconds=900)) == AFTER
 
 
 def test_a_journal_cut_short_ends_at_its_last_event():
-    timeline = Timeline([event(0, "segment_start", segment=0), event(120, "stop", reason="quit")])
-    assert timeline.end == T0 + timedelta(seconds=120)
-    assert timeline.spans()[0] == (T0, 120)
+    events = [event(0, "segment_start", segment=0), event(120, "stop", reason="quit")]
+    assert Timeline(events).end == T0 + timedelta(seconds=120)
+    assert segment_times(events, 1.0)[0].took == 120
+
+
+def test_segment_times_come_from_session_seconds_and_add_up():
+    # A rehearsal at 600 times: walls 0.4 s apart, `mono` in session seconds.
+    def at(mono: float, kind: str, **fields):
+        return {**event(mono / 600, kind, **fields), "mono": mono}
+
+    events = [
+        at(0.4, "segment_start", segment=0),
+        at(100.6, "pause", segment=0),
+        at(160.4, "resume", segment=0),
+        at(240.6, "segment_end", segment=0, elapsed=180.4),
+        at(240.6, "segment_start", segment=1),
+        at(601.4, "segment_end", segment=1, elapsed=360.8),
+        at(601.4, "session_end"),
+    ]
+    times = segment_times(events, 600.0)
+    assert (times[0].took, times[0].paused) == (241, 59)  # 0 to 241 once rounded; 101 to 160
+    assert times[1].took == 360
+    assert times[0].took + times[1].took == round(601.4) - round(0.4)
 
 
 def test_nearest_day_handles_midnight_both_ways():

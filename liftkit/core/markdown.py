@@ -95,7 +95,9 @@ def quote_item(quote: Quote, anonymous: bool) -> str:
     said = f"- “{lines_of(quote.text, indent='  ', first_safe=True)}”"
     if quote.author and not anonymous:
         said += f" — {_name(quote.author)}"
-    if quote.private_to is not None:
+    if quote.waiting_room:
+        said += " (to the waiting room)"
+    elif quote.private_to is not None:
         said += (
             " (direct message)" if anonymous else f" (direct message to {cell(quote.private_to)})"
         )
@@ -198,7 +200,7 @@ def render_markdown(report: Report) -> str:
         out += _groups(unplaced_groups, report.anonymous)
     if report.themes:
         out += _themes(report)
-    if report.feedback_planned:
+    if report.feedback_planned or report.feedback_said:
         out += _feedback(report)
     if report.after:
         out += [heading(2, "After the session"), ""]
@@ -268,27 +270,35 @@ def _who_joined(report: Report) -> list[str]:
 
 def _agenda_as_run(report: Report) -> list[str]:
     out = [heading(2, "The agenda as run"), ""]
+    # Took: how long the segment was current, pauses included, so that the column adds up
+    # to the session's length. Paused time gets its own column, and is not an overrun.
+    paused = report.paused > 0
     rows = []
     for s in report.segments:
         ran = s.actual is not None
         over = f"⚠ +{format_duration(s.over)}" if ran and s.over > 0 else ""
-        rows.append(
-            [
-                str(s.index + 1),
-                cell(s.title),
-                clock(s.planned_start),
-                clock(s.actual_start, seconds=True) if ran else "not run",
-                format_duration(s.planned),
-                format_duration(s.actual or 0) if ran else "—",
-                over,
-            ]
-        )
-    headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took", "Overrun"]
-    out += [*table(headers, rows, right={0, 2, 3, 4, 5}), ""]
+        row = [
+            str(s.index + 1),
+            cell(s.title),
+            clock(s.planned_start),
+            clock(s.actual_start, seconds=True) if ran else "not run",
+            format_duration(s.planned),
+            format_duration(s.actual or 0) if ran else "—",
+        ]
+        if paused:
+            row.append(format_duration(s.paused) if s.paused else "")
+        rows.append([*row, over])
+    headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took"]
+    headers += ["Paused", "Overrun"] if paused else ["Overrun"]
+    right = {0, 2, 3, 4, 5, 6} if paused else {0, 2, 3, 4, 5}
+    out += [*table(headers, rows, right=right), ""]
     planned = sum(s.planned for s in report.segments)
-    if report.start is not None and report.end is not None:
-        took = round((report.end - report.start).total_seconds() * report.rehearse)
-        summary = f"Planned {format_duration(planned)}; took {format_duration(took)}."
+    took = report.took
+    if took is not None:
+        summary = f"Planned {format_duration(planned)}; took {format_duration(took)}"
+        if paused:
+            summary += f", {format_duration(report.paused)} of it paused"
+        summary += "."
         overran = [s for s in report.segments if s.actual is not None and s.over > 0]
         if overran:
             summary += f" {plural(len(overran), 'segment')} overran."
@@ -319,7 +329,9 @@ def _segment(segment: SegmentRun, groups: list[GroupSet], anonymous: bool) -> li
         out += _groups(groups, anonymous)
     if segment.kind == "reflection":
         return out + _closing(segment, anonymous)
-    if segment.quotes:
+    if segment.evaluation and segment.quotes:
+        out += ["What participants said in this segment is under Feedback, below.", ""]
+    elif segment.quotes:
         out += [heading(3, "Reflections"), ""]
         out += [*quote_list(segment.quotes, anonymous), ""]
     elif segment.actual is not None:
@@ -377,10 +389,13 @@ def _groups(sets: list[GroupSet], anonymous: bool) -> list[str]:
 def _feedback(report: Report) -> list[str]:
     out = [heading(2, "Feedback"), ""]
     polls = report.feedback
-    if not polls:
-        return [*out, "No evaluation results were recorded.", ""]
+    if report.feedback_planned and not polls:
+        out += ["No evaluation results were recorded.", ""]
     for poll in polls:
         out += poll_block(poll)
+    if report.feedback_said:
+        out += [heading(3, "What participants said"), ""]
+        out += [*quote_list(report.feedback_said, report.anonymous), ""]
     return out
 
 
@@ -389,7 +404,19 @@ def _sources(report: Report) -> list[str]:
     for chat in report.chats:
         name = chat.file.replace("\\", "/").rsplit("/", 1)[-1]
         line = f"- {cell(name)}: {LAYOUT_NAMES[chat.layout]}, {plural(chat.messages, 'message')}"
+        left_out = []
         if chat.private_left_out:
-            line += f" ({plural(chat.private_left_out, 'direct message')} left out)"
+            left_out.append(plural(chat.private_left_out, "direct message"))
+        if chat.waiting_room_left_out:
+            left_out.append(plural(chat.waiting_room_left_out, "message") + " to the waiting room")
+        if chat.duplicates:
+            left_out.append(plural(chat.duplicates, "duplicate"))
+        if left_out:
+            listed = (
+                ", ".join(left_out[:-1]) + " and " + left_out[-1]
+                if len(left_out) > 1
+                else left_out[0]
+            )
+            line += f" ({listed} left out)"
         out.append(line)
     return out

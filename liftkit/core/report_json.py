@@ -25,7 +25,9 @@ def _quote(quote: Quote, anonymous: bool) -> dict[str, Any]:
     }
     if quote.step:
         data["practical_step"] = True
-    if quote.private_to is not None:
+    if quote.waiting_room:
+        data["waiting_room"] = True
+    elif quote.private_to is not None:
         data["direct_message"] = True
         data["to"] = None if anonymous else quote.private_to
     return data
@@ -66,6 +68,7 @@ def _segment(segment: SegmentRun, anonymous: bool) -> dict[str, Any]:
         "started": _time(segment.actual_start),
         "planned_seconds": segment.planned,
         "actual_seconds": segment.actual,
+        "paused_seconds": segment.paused,
         "overrun_seconds": max(0, segment.over),
         "polls": [_poll(p) for p in segment.polls],
         "reflections": [_quote(q, anonymous) for q in segment.quotes],
@@ -76,7 +79,7 @@ def report_data(report: Report) -> dict[str, Any]:
     anonymous = report.anonymous
     attendance = report.attendance
     feedback: dict[str, Any] | None = None
-    if report.feedback_planned:
+    if report.feedback_planned or report.feedback_said:
         scores = [p for p in report.feedback if p.average is not None]
         recommends = [p for p in report.feedback if p.recommend_percent is not None]
         feedback = {
@@ -84,6 +87,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "score_answers": scores[0].breakdown.total if scores else 0,
             "recommend_percent": recommends[0].recommend_percent if recommends else None,
             "recommend_answers": recommends[0].breakdown.total if recommends else 0,
+            "said": [_quote(q, anonymous) for q in report.feedback_said],
         }
     return {
         "liftkit_export": FORMAT_VERSION,
@@ -95,6 +99,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "start": _time(report.start),
         "end": _time(report.end),
         "rehearse": report.rehearse,
+        "took_seconds": report.took,
+        "paused_seconds": report.paused,
         "anonymous": anonymous,
         "attendance": {
             "count": attendance.count,
@@ -108,6 +114,8 @@ def report_data(report: Report) -> dict[str, Any]:
                     "layout": c.layout,
                     "messages": c.messages,
                     "direct_messages_left_out": c.private_left_out,
+                    "waiting_room_left_out": c.waiting_room_left_out,
+                    "duplicates_left_out": c.duplicates,
                     "reactions": c.reactions,
                     "skipped_lines": c.skipped_lines,
                 }

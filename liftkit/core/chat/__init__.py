@@ -8,6 +8,7 @@ is a LiftkitError naming the file.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from liftkit.core.chat.model import (
@@ -41,6 +42,9 @@ __all__ = [
     "read_chat",
 ]
 
+# A character beyond ASCII that is not a byte UTF-8 could not read (surrogateescape makes
+# those U+DC80 to U+DCFF).
+BEYOND_ASCII = re.compile("[\x80-\udc7f\udd00-\U0010ffff]")
 NOT_A_CHAT_HINT = (
     "name a Zoom saved chat (meeting_saved_chat.txt), a Teams transcript (.vtt) "
     "or a Google Meet chat (.sbv)"
@@ -52,8 +56,14 @@ def read_chat(path: Path) -> ChatLog:
     return parse_chat(data, str(path))
 
 
-def decode_chat(data: bytes, source: str) -> str:
-    """UTF-8 with or without BOM, or UTF-16 (with a BOM, or guessed from its zero bytes)."""
+def decode_chat(data: bytes, source: str, notes: list[str] | None = None) -> str:
+    """UTF-8 with or without BOM, or UTF-16 (with a BOM, or guessed from its zero bytes).
+
+    Text that is not quite either is still read, with a warning added to `notes`: text in an
+    older Windows encoding as Windows-1252, a stray bad byte in UTF-8 replaced, a UTF-16 file
+    cut off in the middle of a character without its last bytes. Binary data is an error.
+    """
+    notes = [] if notes is None else notes
     if data.startswith(codecs.BOM_UTF8):
         encoding, data = "utf-8", data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -64,22 +74,62 @@ def decode_chat(data: bytes, source: str) -> str:
         encoding = "utf-16-be"
     else:
         encoding = "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        if encoding == "utf-8":
-            line = data[: exc.start].count(b"\n") + 1
-            raise LiftkitError(
-                f"{source}:{line}: not UTF-8 or UTF-16 text, so not a chat log liftkit can read",
-                "save it as UTF-8 text, or name the chat log itself",
-            ) from None
-        raise LiftkitError(
-            f"{source}: broken UTF-16 text", "save it again as UTF-8 or UTF-16 text"
-        ) from None
+    if encoding == "utf-8":
+        text = _decode_utf_8(data, source, notes)
+    else:
+        text = _decode_utf_16(data, encoding, source, notes)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
         raise LiftkitError(f"{source}: a binary file, not a chat log", NOT_A_CHAT_HINT)
+    return text
+
+
+def _decode_utf_8(data: bytes, source: str, notes: list[str]) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    if b"\x00" in data:
+        raise LiftkitError(f"{source}: a binary file, not a chat log", NOT_A_CHAT_HINT)
+    # A file with no valid UTF-8 beyond ASCII was saved in an older Windows encoding; one
+    # that has some (emoji, accents) is UTF-8 with a few bad bytes, and stays UTF-8.
+    if not BEYOND_ASCII.search(data.decode("utf-8", "surrogateescape")):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass  # bytes Windows-1252 leaves undefined
+        else:
+            notes.append(
+                f"{source}:{line}: not UTF-8 text; read as Windows-1252 (check the accented "
+                "letters, or save the chat as UTF-8)"
+            )
+            return text
+    notes.append(
+        f"{source}:{line}: not UTF-8 text; what is not was replaced with \ufffd "
+        "(save the chat as UTF-8)"
+    )
+    return data.decode("utf-8", "replace")
+
+
+def _decode_utf_16(data: bytes, encoding: str, source: str, notes: list[str]) -> str:
+    cut = len(data) % 2 == 1
+    if cut:
+        data = data[:-1]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data):
+            raise LiftkitError(
+                f"{source}: broken UTF-16 text", "save it again as UTF-8 or UTF-16 text"
+            ) from None
+        # Cut between the two halves of a character outside the BMP (an emoji).
+        text, cut = data[: exc.start].decode(encoding), True
+    if cut:
+        notes.append(
+            f"{source}: UTF-16 text cut off in the middle of a character; "
+            "the last bytes were dropped"
+        )
     return text
 
 
@@ -91,7 +141,8 @@ def _zero_bytes(data: bytes, parity: int) -> bool:
 
 
 def parse_chat(data: bytes | str, source: str) -> ChatLog:
-    text = decode_chat(data, source) if isinstance(data, bytes) else data
+    notes: list[str] = []
+    text = decode_chat(data, source, notes) if isinstance(data, bytes) else data
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     meaningful = [line for line in lines if line.strip()]
     if not meaningful:
@@ -126,4 +177,5 @@ def parse_chat(data: bytes | str, source: str) -> ChatLog:
             f"fit the {log.layout_name} (the first is line {first})",
             NOT_A_CHAT_HINT,
         )
+    log.notes = notes
     return log

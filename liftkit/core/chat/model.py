@@ -28,6 +28,7 @@ class ChatMessage:
     to: str = "Everyone"
     private: bool = False
     reply_to: str | None = None
+    waiting_room: bool = False  # the host's message to the waiting room (private too)
 
 
 @dataclass(slots=True)
@@ -51,14 +52,16 @@ class ChatLog:
     messages: list[ChatMessage] = field(default_factory=list)
     reactions: list[ChatReaction] = field(default_factory=list)
     unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, the line)
+    notes: list[str] = field(default_factory=list)  # how its text was read, when not cleanly
 
     @property
     def layout_name(self) -> str:
         return LAYOUT_NAMES[self.layout]
 
     def warnings(self, detailed: int = 10) -> list[str]:
-        """Lines that match no layout: the first few with their text, the rest as line ranges."""
-        out = []
+        """How the text was read when it was not clean UTF-8 or UTF-16, then the lines that
+        match no layout: the first few with their text, the rest as line ranges."""
+        out = list(self.notes)
         for number, text in self.unmatched[:detailed]:
             shown = text.strip()
             if len(shown) > 60:

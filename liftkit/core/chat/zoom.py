@@ -4,7 +4,9 @@ Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, w
 multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
 Everyone:` then the message on tab-indented lines, where replies start `Replying to "…"` and
 reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Direct messages say
-`(Direct Message)` or `(Privately)` after the recipient. Times are times of day, with no date.
+`(Direct Message)` or `(Privately)` after the recipient; the host's messages to the waiting
+room are sent `to Everyone in Waiting Room` or `to Waiting Room Participants`. Times are times
+of day, with no date.
 """
 
 from __future__ import annotations
@@ -21,14 +23,18 @@ from liftkit.core.chat.model import (
 
 # One pattern for the whole header line: the time, then "From", the sender, "to" and the
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
-# single-line layout the message itself.
+# single-line layout the message itself. Sender and recipient are split apart afterwards,
+# from the right, since a display name may hold " to " itself.
 HEADER = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
-    r"(?P<who>.+?)"
-    r"(?:[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}(?P<to>.+?))?"
+    r"(?P<names>.+?)"
     r"[ \t]?(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?[ \t]*:"
     r"(?:[ \t]+(?P<text>.*))?$"
 )
+# "to" between sender and recipient: the single-line layout puts two spaces around it (so a
+# name's own " to " has one), the two-line layout one.
+TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
+TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
@@ -74,22 +80,40 @@ def _header(number: int, line: str) -> _Header | None:
     match = HEADER.match(line)
     if match is None:
         return None
-    h, m, s, _, who, to, dm, text = match.groups()
+    h, m, s, _, names, dm, text = match.groups()
     if int(h) > 23:
         return None
+    who, to = _sender_and_recipient(names)
     return _Header(
         number,
         float(int(h) * 3600 + int(m) * 60 + int(s)),
-        who.strip(),
-        to.strip() if to else "Everyone",
+        who,
+        to,
         dm is not None,
         text.rstrip() if text else "",
     )
 
 
+def _sender_and_recipient(names: str) -> tuple[str, str]:
+    """ "Mary to Jane  to  Everyone" -> ("Mary to Jane", "Everyone"): split at the last "to"
+    with two spaces around it when there is one, else at the last "to"; the oldest files
+    name no recipient."""
+    found = list(TO_WIDE.finditer(names)) or list(TO_NARROW.finditer(names))
+    last = found[-1] if found else None
+    if last is None:
+        return names.strip(), "Everyone"
+    return names[: last.start()].strip(), names[last.end() :].strip()
+
+
+def is_waiting_room(to: str) -> bool:
+    """The host's messages to people not yet let in ("Everyone in Waiting Room", "Waiting
+    Room Participants"): not part of the meeting's chat."""
+    return "waiting room" in to.lower()
+
+
 def _is_private(header: _Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
-    return header.dm or not header.to.lower().startswith("everyone")
+    return header.dm or not header.to.lower().startswith("everyone") or is_waiting_room(header.to)
 
 
 def _reactions(header: _Header, body: list[str], private: bool) -> list[ChatReaction]:
@@ -130,8 +154,11 @@ def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
     text = "\n".join(body).strip() if len(body) != 1 else body[0].strip()
     if text:
         log.messages.append(
-            ChatMessage(header.line, header.at, header.who, text, header.to, private, reply_to)
-        )
+            ChatMessage(
+                header.line, header.at, header.who, text, header.to, private, reply_to,
+                private and is_waiting_room(header.to),
+            )
+        )  # fmt: skip
 
 
 def parse_single_line(lines: list[str], source: str) -> ChatLog:

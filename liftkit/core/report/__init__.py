@@ -10,6 +10,7 @@ from liftkit.core.report.build import build_report
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
+    FEEDBACK_TAG,
     Attendance,
     Breakdown,
     ChatSummary,
@@ -31,16 +32,19 @@ from liftkit.core.report.model import (
     tags_in,
 )
 from liftkit.core.report.sources import (
+    SegmentTime,
     SessionData,
     Timeline,
     group_rounds,
     load_session,
     nearest_day,
+    segment_times,
 )
 
 __all__ = [
     "AFTER",
     "BEFORE",
+    "FEEDBACK_TAG",
     "Attendance",
     "Breakdown",
     "ChatSummary",
@@ -52,6 +56,7 @@ __all__ = [
     "Report",
     "ReportOptions",
     "SegmentRun",
+    "SegmentTime",
     "SessionData",
     "Share",
     "Theme",
@@ -65,5 +70,6 @@ __all__ = [
     "load_session",
     "nearest_day",
     "one_line",
+    "segment_times",
     "tags_in",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -17,6 +17,7 @@ from liftkit.core.journal import JOURNAL_NAME
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
+    FEEDBACK_TAG,
     NOT_GIVEN,
     STEP_TAGS,
     Attendance,
@@ -41,8 +42,12 @@ from liftkit.core.report.sources import (
     event_wall,
     group_rounds,
     nearest_day,
+    segment_times,
     whole,
 )
+
+# Chat messages sent this long before the session began or after it ended are warned about.
+FAR_OUTSIDE = 2 * 3600
 
 
 def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
@@ -60,10 +65,11 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
-        chat.add(log, quotes, timeline, base, options.include_private)
+        chat.add(log, quotes, timeline, base, options.include_private, len(chats) > 1)
+    warnings.extend(chat.warnings)
 
     speed = _speed(first.get("rehearse"))
-    runs = _segment_runs(agenda, events, timeline, quotes, _planned_start(first, timeline), speed)
+    runs = _segment_runs(agenda, events, quotes, _planned_start(first, timeline), speed)
     report = Report(
         title=agenda.title or str(first.get("title") or ""),
         description=agenda.description,
@@ -72,7 +78,9 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         start=timeline.session_start,
         end=timeline.end,
         rehearse=speed,
-        attendance=_attendance(session, options.by, len(chat.participants) if chats else None),
+        attendance=_attendance(
+            session, options.by, len(chat.participants) if chats else None, warnings
+        ),
         segments=runs,
         before=quotes.in_order(BEFORE),
         after=quotes.in_order(AFTER),
@@ -88,6 +96,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         ),
     )
     report.themes = _themes(report)
+    report.feedback_said = _feedback_said(report)
     return report
 
 
@@ -143,7 +152,11 @@ class _ChatTotals:
         self.summaries: list[ChatSummary] = []
         self.participants: set[str] = set()
         self.reactions: Counter[str] = Counter()
+        self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
+        # What earlier chat logs held, to drop what a later one repeats (the same log given
+        # twice, or the host's and a co-host's saved chats): how many times each was seen.
+        self._seen: Counter[tuple[Any, ...]] = Counter()
 
     def name(self, raw: str) -> str | None:
         if raw not in self._names:
@@ -157,56 +170,133 @@ class _ChatTotals:
         timeline: Timeline,
         base: datetime | None,
         include_private: bool,
+        several: bool = False,
     ) -> None:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
-        left_out = 0
+        low, high = _far_bounds(timeline)
+        left_out = waiting = within = far = duplicates = 0
+        here: Counter[tuple[Any, ...]] = Counter()
         for message in log.messages:
             if message.author:
                 self.participants.add(message.author)
-            if message.private and not include_private:
-                left_out += 1
-                continue
+            stamp = stamp_of(message.at)
+            where = timeline.place_stamp(stamp)
+            if isinstance(where, int):
+                within += 1
+            elif not low <= stamp <= high:
+                far += 1
             text = clean_text(message.text)
+            if several:
+                key = (round(stamp, 3), message.author, text)
+                here[key] += 1
+                if here[key] <= self._seen[key]:
+                    duplicates += 1
+                    continue
+            if message.private and not include_private:
+                if message.waiting_room:
+                    waiting += 1
+                else:
+                    left_out += 1
+                continue
             if not text:
                 continue
-            stamp = stamp_of(message.at)
             private_to = one_line(message.to) if message.private else None
             quote = Quote(
                 text, self.name(message.author), tags_in(text), "chat",
-                datetime.fromtimestamp(stamp, tz), False, private_to,
+                datetime.fromtimestamp(stamp, tz), False, private_to, message.waiting_room,
             )  # fmt: skip
-            quotes.add_chat(timeline.place_stamp(stamp), quote)
-        counted = 0
+            quotes.add_chat(where, quote)
+        self._check_meeting(log, timeline, within, far)
+        counted = repeated_reactions = 0
         for reaction in log.reactions:
             if reaction.author:
                 self.participants.add(reaction.author)
+            if several:
+                at = round(stamp_of(reaction.at), 3)
+                said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
+                here[said] += 1
+                if here[said] <= self._seen[said]:
+                    repeated_reactions += 1
+                    continue
             if reaction.private and not include_private:
                 continue
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
-        messages = len(log.messages) - left_out
+        for key, times in here.items():
+            self._seen[key] = max(self._seen[key], times)
+        messages = len(log.messages) - left_out - waiting - duplicates
         self.summaries.append(
-            ChatSummary(log.source, log.layout, messages, left_out, counted, len(log.unmatched))
-        )
+            ChatSummary(
+                log.source, log.layout, messages, left_out, counted, len(log.unmatched),
+                duplicates, waiting,
+            )
+        )  # fmt: skip
+        dropped = [
+            f"{count} {word}{'s' if count != 1 else ''}"
+            for count, word in ((duplicates, "message"), (repeated_reactions, "reaction"))
+            if count
+        ]
+        if dropped:
+            self.warnings.append(
+                f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
+                "chat log (same time, author and text)"
+            )
+
+    def _check_meeting(self, log: ChatLog, timeline: Timeline, within: int, far: int) -> None:
+        """A warning when the log seems to be another meeting's: none of its messages fall
+        within the session, or some were sent hours before or after it."""
+        total = len(log.messages)
+        if not total or timeline.session_start is None:
+            return
+        end = timeline.end or timeline.session_start
+        span = f"{timeline.session_start:%H:%M}-{end:%H:%M}"
+        if within == 0:
+            none = (
+                "its one message does not fall"
+                if total == 1
+                else f"none of its {total} messages fall"
+            )
+            self.warnings.append(
+                f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
+                "(for transcripts, --chat-start HH:MM:SS)"
+            )
+        elif far:
+            hours = f"{FAR_OUTSIDE // 3600} hours"
+            self.warnings.append(
+                f"{log.source}: {far} of its {total} messages were sent more than {hours} "
+                f"before or after the session ({span}); is it this meeting's chat?"
+            )
+
+
+def _far_bounds(timeline: Timeline) -> tuple[float, float]:
+    """Messages sent outside these timestamps are far from the session: likely another
+    meeting's."""
+    if timeline.session_start is None:
+        return float("-inf"), float("inf")
+    end = timeline.end or timeline.session_start
+    return (
+        timeline.session_start.timestamp() - FAR_OUTSIDE,
+        end.timestamp() + FAR_OUTSIDE,
+    )
 
 
 def _segment_runs(
     agenda: Agenda,
     events: list[dict[str, Any]],
-    timeline: Timeline,
     quotes: _Quotes,
     planned_start: datetime | None,
     speed: float,
 ) -> list[SegmentRun]:
     """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
-    speed that spent 2 real seconds in a segment spent a minute of it."""
+    speed that spent 2 real seconds in a segment spent a minute of it. Start times are clock
+    times, so a rehearsal's planned starts come 30 times closer together too."""
     polls = _poll_results(agenda, events)
-    spans = timeline.spans()
+    times = segment_times(events, speed)
     runs = []
     offset = 0
     for i, segment in enumerate(agenda.segments):
-        span = spans.get(i)
+        ran = times.get(i)
         said = quotes.in_order(i)
         if segment.kind == "reflection":
             said = [_with_step(q) for q in said]
@@ -218,11 +308,16 @@ def _segment_runs(
                 prompt=segment.prompt,
                 questions=segment.questions,
                 planned=segment.duration,
-                planned_start=planned_start + timedelta(seconds=offset) if planned_start else None,
-                actual_start=span[0] if span else None,
-                actual=round(span[1] * speed) if span else None,
+                planned_start=(
+                    planned_start + timedelta(seconds=offset / speed) if planned_start else None
+                ),
+                actual_start=ran.started if ran else None,
+                actual=ran.took if ran else None,
                 quotes=tuple(said),
                 polls=tuple(p for p in polls if p.segment == i),
+                paused=ran.paused if ran else 0,
+                evaluation=segment.kind != "reflection"
+                and any(p.kind in ("score", "recommend") for p in segment.polls),
             )
         )
         offset += segment.duration
@@ -322,8 +417,20 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _attendance(session: SessionData, by: str | None, chat_people: int | None) -> Attendance:
+def _attendance(
+    session: SessionData, by: str | None, chat_people: int | None, warnings: list[str]
+) -> Attendance:
     read = session.attendees
+    damaged = session.attendees_error
+    if read is None and damaged is not None:
+        if by is not None:
+            raise LiftkitError(f"--by {by}: {damaged.message}", damaged.hint)
+        instead = (
+            "the number who joined comes from the chat instead"
+            if chat_people is not None
+            else "no chat log was given, so the pack gives no number who joined"
+        )
+        warnings.append(f"{damaged.message}; {instead}")
     if read is None:
         if by is not None:
             raise LiftkitError(
@@ -345,10 +452,20 @@ def _attendance(session: SessionData, by: str | None, chat_people: int | None) -
                 f"--by {by}: {source} has no such column; its columns: {columns}",
                 "give one of those columns",
             )
-        counts = Counter(one_line(p.attributes.get(column, "")) or NOT_GIVEN for p in read.people)
-        ordered = sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
-        table = breakdown(column, ordered)
+        table = breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
     return Attendance(len(read.people), source, table)
+
+
+def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
+    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
+    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
+    most common first, blanks last."""
+    spellings: dict[str, Counter[str]] = {}
+    for value in values:
+        shown = one_line(value) or NOT_GIVEN
+        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
+    counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
+    return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
 
 
 def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
@@ -386,9 +503,22 @@ def _themes(report: Report) -> list[Theme]:
     for quote in [*every, *report.unplaced]:
         for tag in quote.tags:
             key = tag.casefold()
-            if key in STEP_TAGS:
-                continue  # a marker for practical steps, not a theme
+            if key in STEP_TAGS or key == FEEDBACK_TAG:
+                continue  # a marker for practical steps or feedback, not a theme
             spelling.setdefault(key, tag)
             by_tag.setdefault(key, []).append(quote)
     ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [Theme(spelling[key], tuple(quotes)) for key, quotes in ordered]
+
+
+def _feedback_said(report: Report) -> list[Quote]:
+    """The quotes of the segments that hold the evaluation polls (closing reflections aside)
+    and every quote tagged #feedback, each once, in the order they were said."""
+    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
+    evaluation = {id(q) for s in report.segments if s.evaluation for q in s.quotes}
+    said = [
+        q
+        for q in [*every, *report.unplaced]
+        if id(q) in evaluation or any(t.casefold() == FEEDBACK_TAG for t in q.tags)
+    ]
+    return sorted(said, key=_quote_order)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 BEFORE = "before"
 AFTER = "after"
+FEEDBACK_TAG = "feedback"  # gathers a reflection under Feedback, not a theme of its own
 STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nextstep", "next-step"})
 STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
@@ -32,6 +33,7 @@ class Quote:
     at: datetime | None = None
     step: bool = False  # a practical step (closing segments only)
     private_to: str | None = None  # a direct message, shown only with --include-private
+    waiting_room: bool = False  # the host's message to the waiting room (private_to is set)
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,16 @@ class SegmentRun:
     planned: int  # seconds
     planned_start: datetime | None
     actual_start: datetime | None
-    actual: int | None  # seconds the segment was current, pauses included; None: never ran
+    actual: int | None  # session seconds the segment was current, pauses included; None: never ran
     quotes: tuple[Quote, ...] = ()
     polls: tuple[PollResult, ...] = ()
+    paused: int = 0  # the part of `actual` the clock was paused
+    evaluation: bool = False  # holds the evaluation polls: its quotes go under Feedback
 
     @property
     def over(self) -> int:
-        return 0 if self.actual is None else self.actual - self.planned
+        """Running time beyond the plan: a pause is not an overrun."""
+        return 0 if self.actual is None else self.actual - self.paused - self.planned
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,8 @@ class ChatSummary:
     private_left_out: int
     reactions: int
     skipped_lines: int
+    duplicates: int = 0  # messages already read from an earlier chat log, left out
+    waiting_room_left_out: int = 0  # the host's messages to the waiting room
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,19 @@ class Report:
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)
     feedback_planned: int = 0  # evaluation polls in the agenda, answered or not
+    # What participants said about the event: the evaluation segment's quotes and those
+    # tagged #feedback anywhere, in the order they were said.
+    feedback_said: list[Quote] = field(default_factory=list)
+
+    @property
+    def took(self) -> int | None:
+        """Session seconds from the first segment's start to the end: the segments' sum."""
+        ran = [s.actual for s in self.segments if s.actual is not None]
+        return sum(ran) if ran else None
+
+    @property
+    def paused(self) -> int:
+        return sum(s.paused for s in self.segments)
 
     @property
     def closing(self) -> list[SegmentRun]:

@@ -28,6 +28,9 @@ class SessionData:
     events: list[dict[str, Any]]
     attendees: Any = None  # people.PeopleRead, when the folder holds an attendee file
     groups_split: Split | None = None  # the session's groups.json, when there is one
+    # Why the attendee file could not be read: only "who joined" needs it, so it is an
+    # error for --by and a warning otherwise.
+    attendees_error: LiftkitError | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -72,8 +75,12 @@ def load_session(folder: Path) -> SessionData:
         if (folder / name).is_file():
             from liftkit.core.people import read_people
 
-            data.attendees = read_people(folder / name)
-            data.warnings.extend(data.attendees.warnings)
+            try:
+                data.attendees = read_people(folder / name)
+            except LiftkitError as error:
+                data.attendees_error = error
+            else:
+                data.warnings.extend(data.attendees.warnings)
             break
     if (folder / "groups.json").is_file():
         data.groups_split = load_groups_file(folder / "groups.json")
@@ -114,9 +121,10 @@ class Timeline:
         self.session_start = (
             self.starts[0] if self.starts else (event_wall(first) if first else None)
         )
-        # The session ended at its session_end, else (cut short) at the last event written.
+        # The session ended at its session_end, else (cut short) at the last event written
+        # while it ran (a `liftkit note` added the next day is not part of it).
         ended = (event_wall(e) for e in reversed(events) if e.get("type") == "session_end")
-        last = (event_wall(e) for e in reversed(events) if e.get("wall"))
+        last = (event_wall(e) for e in reversed(events) if e.get("wall") and not _noted(e))
         self.end = next(ended, None) or next(last, None)
         self._end_stamp = self.end.timestamp() if self.end else float("inf")
 
@@ -130,15 +138,81 @@ class Timeline:
         i = bisect_right(self._stamps, stamp) - 1
         return BEFORE if i < 0 else self.segments[i]
 
-    def spans(self) -> dict[int, tuple[datetime, int]]:
-        """Each segment that ran: its first start, and the seconds it was current in all."""
-        out: dict[int, tuple[datetime, int]] = {}
-        for i, (start, segment) in enumerate(zip(self.starts, self.segments, strict=True)):
-            stop = self.starts[i + 1] if i + 1 < len(self.starts) else self.end or start
-            seconds = max(0, round((stop - start).total_seconds()))
-            first, total = out.get(segment, (start, 0))
-            out[segment] = (first, total + seconds)
-        return out
+
+def _noted(event: dict[str, Any]) -> bool:
+    """A reflection added with `liftkit note`, possibly long after the session."""
+    return event.get("type") == "reflection" and event.get("source") == "note"
+
+
+# --------------------------------------------------------------------------- segment lengths
+
+
+@dataclass
+class SegmentTime:
+    """How long a segment was current, in whole session seconds (scaled by --rehearse)."""
+
+    started: datetime | None  # the wall-clock time it first became current
+    took: int = 0  # from each start to the next segment or the end, pauses included
+    paused: int = 0  # the part of `took` the clock was paused
+
+
+def segment_times(events: list[dict[str, Any]], speed: float) -> dict[int, SegmentTime]:
+    """Each segment that ran, from the journal's session seconds (`mono`).
+
+    `mono` is already in session time (scaled by --rehearse) and continuous across resumes,
+    so the segments' lengths add up to the session's. Times are rounded to whole seconds
+    before they are subtracted, so the rounded lengths add up too. A journal without `mono`
+    (written by hand) falls back to wall-clock seconds times the rehearsal factor.
+    """
+    timed = [e for e in events if not _noted(e)]
+    use_mono = all(_is_number(e.get("mono")) for e in timed)
+    first_wall = next((w for e in timed if (w := event_wall(e)) is not None), None)
+
+    def seconds(event: dict[str, Any]) -> int | None:
+        if use_mono:
+            return round(float(event["mono"]))
+        wall = event_wall(event)
+        if wall is None or first_wall is None:
+            return None
+        return round((wall - first_wall).total_seconds() * speed)
+
+    out: dict[int, SegmentTime] = {}
+    current: SegmentTime | None = None
+    since = last = 0
+    paused_since = -1  # when the clock was paused in the current segment; -1: running
+
+    def close(at: int) -> None:
+        nonlocal current, paused_since
+        if current is not None:
+            current.took += max(0, at - since)
+            if paused_since >= 0:
+                current.paused += max(0, at - paused_since)
+        current, paused_since = None, -1
+
+    for event in timed:
+        at = seconds(event)
+        if at is None:
+            continue
+        at = last = max(at, last)  # never backwards, whatever a hand-edited journal says
+        kind = event.get("type")
+        if kind == "segment_start":
+            close(at)
+            segment = whole(event.get("segment"), -1)
+            current = out.setdefault(segment, SegmentTime(event_wall(event)))
+            since = at
+        elif kind in ("segment_end", "session_end"):
+            close(at)
+        elif kind == "pause" and current is not None and paused_since < 0:
+            paused_since = at
+        elif kind == "resume" and current is not None and paused_since >= 0:
+            current.paused += at - paused_since
+            paused_since = -1
+    close(last)  # cut short: the segment current at the last event ran until then
+    return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def chat_clock(log: ChatLog, timeline: Timeline, base: datetime | None) -> Callable[[float], float]:
