@@ -140,6 +140,9 @@ def _zero_bytes(data: bytes, parity: int) -> bool:
     return len(head) >= 2 and head.count(0) * 2 > len(head)
 
 
+DETECT_LINES = 5000
+
+
 def parse_chat(data: bytes | str, source: str) -> ChatLog:
     notes: list[str] = []
     text = decode_chat(data, source, notes) if isinstance(data, bytes) else data
@@ -150,8 +153,9 @@ def parse_chat(data: bytes | str, source: str) -> ChatLog:
     if meaningful[0].lstrip().startswith("WEBVTT"):
         log = parse_webvtt(lines, source)
     else:
-        single, two = count_headers(lines)
-        sbv = count_sbv_timings(lines)
+        sample = lines[:DETECT_LINES]  # the layout shows in the first lines; don't scan all
+        single, two = count_headers(sample)
+        sbv = count_sbv_timings(sample)
         best = max(single, two, sbv)
         if best == 0:
             raise LiftkitError(

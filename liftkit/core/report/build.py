@@ -12,7 +12,6 @@ from typing import Any
 from liftkit.core.agenda import Agenda, Poll
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups_io import load_groups_file, split_from_data
 from liftkit.core.journal import JOURNAL_NAME
 from liftkit.core.report.model import (
     AFTER,
@@ -472,6 +471,8 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
     segment wins), else the session's groups.json. Groups not tied to a segment go with the
     first breakout segment."""
+    from liftkit.core.groups_io import load_groups_file, split_from_data  # only when asked
+
     segments = session.agenda.segments
     breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
     if options.groups_file is not None:

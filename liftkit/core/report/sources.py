@@ -8,15 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liftkit.core.agenda import Agenda, load_agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups import Split
-from liftkit.core.groups_io import load_groups_file
 from liftkit.core.journal import JOURNAL_NAME, read_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound, one_line
+
+if TYPE_CHECKING:
+    from liftkit.core.groups import Split
 
 
 @dataclass
@@ -83,6 +84,8 @@ def load_session(folder: Path) -> SessionData:
                 data.warnings.extend(data.attendees.warnings)
             break
     if (folder / "groups.json").is_file():
+        from liftkit.core.groups_io import load_groups_file  # the engine, only when needed
+
         data.groups_split = load_groups_file(folder / "groups.json")
     return data
 
