@@ -152,7 +152,6 @@ class LiveApp:
                     self.signals.continued = False
                     keys.cbreak()
                 live.update(self.screen(), refresh=True)
-                self.signals.resized = False
                 pressed = keys.read(self.sleep_for())
                 pressed += ["CTRL_C"] * self.signals.take_interrupts()
                 for i, key in enumerate(pressed):

@@ -23,9 +23,6 @@ TONE_STYLE = {
     SILENCE: "bold cyan",
     DONE: "bold green",
 }
-TOP_ROWS = 2
-BAR_ROWS = 3
-BOTTOM_ROWS = 3
 MIN_BODY = 4
 
 

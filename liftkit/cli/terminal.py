@@ -54,7 +54,6 @@ class Signals:
     def __init__(self) -> None:
         self.interrupts = 0
         self.terminate: str | None = None
-        self.resized = False
         self.continued = False  # back from Ctrl-Z: the terminal modes need setting again
         self.prompting = False
         self.wake_fd = -1
@@ -87,8 +86,7 @@ class Signals:
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if signum == signal.SIGWINCH:
-            self.resized = True
-            return
+            return  # handled only so that it wakes the loop (through the pipe) to redraw
         if signum == signal.SIGCONT:
             self.continued = True
             return

@@ -10,7 +10,6 @@ import errno
 import fcntl
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -224,10 +223,6 @@ def append_event(path: Path, type_: str, mono: float, wall: datetime, **fields: 
         _write_line(fd, event)
     finally:
         os.close(fd)
-
-
-def iter_type(events: list[dict[str, Any]], *types: str) -> Iterator[dict[str, Any]]:
-    return (e for e in events if e.get("type") in types)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -7,7 +7,7 @@ import contextlib
 import math
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -310,14 +310,6 @@ def resume_session(
             ]
         )
     return Resumed(session=session, gap=gap, counted=counted)
-
-
-@contextlib.contextmanager
-def closing(session: LiveSession) -> Iterator[LiveSession]:
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def carry_out(session: LiveSession, action: Action, source: str) -> str:

@@ -169,10 +169,6 @@ class Report:
         return sum(s.paused for s in self.segments)
 
     @property
-    def closing(self) -> list[SegmentRun]:
-        return [s for s in self.segments if s.kind == "reflection"]
-
-    @property
     def polls(self) -> list[PollResult]:
         return [p for s in self.segments for p in s.polls]
 
