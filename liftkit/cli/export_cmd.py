@@ -11,6 +11,7 @@ import typer
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
+from liftkit.core.words import plural
 
 FORMATS = ("md", "json")
 
@@ -134,6 +135,7 @@ def export(
     write_atomic(target, text, force=force)
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)
     typer.echo(
-        f"Wrote {target}: {len(report.segments)} segments, {quotes} reflections and messages.",
+        f"Wrote {target}: {plural(len(report.segments), 'segment')}, "
+        f"{plural(quotes, 'quote')} (reflections and chat messages).",
         err=True,
     )
