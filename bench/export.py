@@ -127,9 +127,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from liftkit.core.chat import read_chat
-    from liftkit.core.markdown import render_markdown
     from liftkit.core.report import ReportOptions, build_report, load_session
-    from liftkit.core.report_json import render_json
+    from liftkit.core.report.json_format import render_json
+    from liftkit.core.report.markdown import render_markdown
 
     with tempfile.TemporaryDirectory(prefix="liftkit-bench-") as tmp:
         folder = Path(tmp) / "2026-03-09-140000-hosted-event"

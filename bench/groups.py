@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from liftkit.core.groups import SplitRequest, split_into_groups
-from liftkit.core.people import Person
+from liftkit.core.groups.split import SplitRequest, split_into_groups
+from liftkit.core.people.reader import Person
 
 SECTORS = ("charity", "public", "private", "academic", "health", "community")
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from liftkit.core.agenda import (
+from liftkit.core.agenda.model import (
     AgendaError,
     Poll,
     dumps_agenda,
@@ -12,7 +12,7 @@ from liftkit.core.agenda import (
     timeline,
     with_durations,
 )
-from liftkit.core.templates import resolve_agenda
+from liftkit.core.agenda.templates import resolve_agenda
 
 MINIMAL = """
 title = "Team call"

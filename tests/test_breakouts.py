@@ -6,10 +6,10 @@ import os
 import subprocess
 import sys
 
-from liftkit.core.agenda import Agenda, Segment
-from liftkit.core.breakouts import people_in, plan_from_people, plan_from_split, summary
-from liftkit.core.groups_io import parse_groups
-from liftkit.core.people import Person
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.groups.breakouts import people_in, plan_from_people, plan_from_split, summary
+from liftkit.core.groups.formats import parse_groups
+from liftkit.core.people.reader import Person
 
 PEOPLE = [Person(f"Person {i}", f"p{i}@example.org") for i in range(24)]
 

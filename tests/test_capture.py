@@ -2,7 +2,7 @@
 
 import pytest
 
-from liftkit.core.capture import parse_reflection
+from liftkit.core.live.capture import parse_reflection
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from liftkit import __version__
-from liftkit.core.agenda import load_agenda, parse_agenda
-from liftkit.core.templates import template_names
+from liftkit.core.agenda.model import load_agenda, parse_agenda
+from liftkit.core.agenda.templates import template_names
 
 REPO = Path(__file__).resolve().parent.parent
 DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "export")
@@ -397,7 +397,7 @@ def test_new_under_a_file_says_the_file_is_not_a_folder(cli, tmp_path):
 
 
 def test_an_internal_error_prints_one_line_and_saves_the_traceback(cli, monkeypatch):
-    from liftkit.cli import agenda_cmd
+    from liftkit.cli.commands import agenda as agenda_cmd
 
     def broken() -> list[str]:
         raise RuntimeError("the templates folder vanished")
@@ -419,7 +419,7 @@ def test_an_internal_error_prints_one_line_and_saves_the_traceback(cli, monkeypa
 
 
 def test_ctrl_c_exits_130_through_the_error_path(cli, monkeypatch):
-    from liftkit.cli import agenda_cmd
+    from liftkit.cli.commands import agenda as agenda_cmd
 
     def interrupted(_argument: str) -> None:
         raise KeyboardInterrupt

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from liftkit.core.agenda import AGENDA_KEYS, KINDS, POLL_KEYS, SEGMENT_KEYS, parse_agenda
-from liftkit.core.durations import parse_duration
+from liftkit.core.agenda.durations import parse_duration
+from liftkit.core.agenda.model import AGENDA_KEYS, KINDS, POLL_KEYS, SEGMENT_KEYS, parse_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "agenda-format.md").read_text(encoding="utf-8")

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liftkit.core.agenda import Agenda, Segment
-from liftkit.core.engine import ENDED, PAUSED, RUNNING, Engine, replay, state_of
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine, replay, state_of
 
 
 def agenda(*segments: Segment) -> Agenda:

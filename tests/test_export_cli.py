@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from liftkit.core.journal import Journal
+from liftkit.core.live.journal import Journal
 
 DATA = Path(__file__).parent / "data"
 HOSTED = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"

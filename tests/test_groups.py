@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups import (
+from liftkit.core.groups.formats import to_json
+from liftkit.core.groups.split import (
     SplitRequest,
     group_count,
     split_for_segment,
     split_into_groups,
 )
-from liftkit.core.groups_io import to_json
-from liftkit.core.people import Person
+from liftkit.core.people.reader import Person
 
 QUICK = 0.05  # a small search budget keeps property tests fast
 
@@ -457,7 +457,7 @@ def test_split_for_segment_uses_the_segment_settings():
 
 
 def test_notes_put_counts_and_nouns_in_agreement():
-    from liftkit.core.groups_io import summary_line
+    from liftkit.core.groups.formats import summary_line
 
     six = split_into_groups(crowd(6), SplitRequest(count=1), random.Random(1), seed=1)
     assert summary_line(six) == "6 people in 1 group, 1 round, seed 1"

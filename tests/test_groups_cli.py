@@ -111,8 +111,8 @@ def test_table_on_a_terminal(people_csv, monkeypatch, capsys):
     from rich.console import Console
 
     from liftkit.cli.render import groups_tables
-    from liftkit.core.groups import SplitRequest, split_into_groups
-    from liftkit.core.people import read_people
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.people.reader import read_people
 
     people = read_people(people_csv).people
     split = split_into_groups(people, SplitRequest(rounds=2), random.Random(3), seed=3)

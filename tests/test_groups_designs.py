@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from liftkit.core.groups_designs import (
+from liftkit.core.groups.designs import (
     best_design,
     binary_spread,
     kirkman_packing,
@@ -14,7 +14,7 @@ from liftkit.core.groups_designs import (
     translated_base,
     transversal_rows,
 )
-from liftkit.core.groups_search import Problem, Search
+from liftkit.core.groups.search import Problem, Search
 
 
 def check(design, people):

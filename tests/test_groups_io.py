@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups import Group, Round, Split, SplitRequest, score_rounds, split_into_groups
-from liftkit.core.groups_io import (
+from liftkit.core.groups.formats import (
     ZOOM_HEADER,
     load_groups_file,
     parse_groups,
@@ -23,7 +22,15 @@ from liftkit.core.groups_io import (
     to_toml,
     to_zoom,
 )
-from liftkit.core.people import Person
+from liftkit.core.groups.split import (
+    Group,
+    Round,
+    Split,
+    SplitRequest,
+    score_rounds,
+    split_into_groups,
+)
+from liftkit.core.people.reader import Person
 from liftkit.core.report import one_line
 
 

@@ -190,7 +190,7 @@ def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path)
     # A view that fails on its twentieth frame, after a reflection has been saved.
     (tmp_path / "faulty.py").write_text(
         "import sys\n"
-        "import liftkit.cli.live_view as view\n"
+        "import liftkit.cli.live.frame as view\n"
         "calls = 0\n"
         "real = view._bars\n"
         "def bars(*args):\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from liftkit.core.agenda import load_agenda
+from liftkit.core.agenda.model import load_agenda
 
 pexpect = pytest.importorskip("pexpect")
 

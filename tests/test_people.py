@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people import Person, find_column, parse_people, read_people
+from liftkit.core.people.reader import Person, find_column, parse_people, read_people
 
 DATA = Path(__file__).parent / "data" / "people"
 

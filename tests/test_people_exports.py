@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people import parse_people, read_people
+from liftkit.core.people.reader import parse_people, read_people
 
 DATA = Path(__file__).parent / "data" / "people"
 

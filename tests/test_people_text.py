@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people import read_people
+from liftkit.core.people.reader import read_people
 
 DATA = Path(__file__).parent / "data" / "people"
 

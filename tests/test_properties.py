@@ -6,7 +6,8 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liftkit.core.agenda import (
+from liftkit.core.agenda.durations import DurationError, format_duration, parse_duration
+from liftkit.core.agenda.model import (
     KINDS,
     Agenda,
     AgendaError,
@@ -15,7 +16,6 @@ from liftkit.core.agenda import (
     dumps_agenda,
     parse_agenda,
 )
-from liftkit.core.durations import DurationError, format_duration, parse_duration
 
 # Any text a host could type (lone surrogates cannot be saved as UTF-8 at all).
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

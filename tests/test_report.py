@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liftkit.core.agenda import parse_agenda
+from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.chat import parse_chat
 from liftkit.core.report import (
     AFTER,
@@ -281,8 +281,8 @@ journal_events = st.lists(
 @given(journal_events, st.booleans())
 def test_any_journal_gives_a_report_or_our_error(events, groups):
     from liftkit.core.errors import LiftkitError
-    from liftkit.core.markdown import render_markdown
-    from liftkit.core.report_json import render_json
+    from liftkit.core.report.json_format import render_json
+    from liftkit.core.report.markdown import render_markdown
 
     chat = parse_chat("14:01:00 From Ada to Everyone:\n\thello\n", "c.txt")
     try:

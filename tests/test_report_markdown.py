@@ -7,9 +7,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from liftkit.core.agenda import parse_agenda
-from liftkit.core.markdown import escape_inline, escape_line, render_markdown
+from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
+from liftkit.core.report.markdown import render_markdown
+from liftkit.core.text import escape_inline, escape_line
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 START = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)

@@ -5,11 +5,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from liftkit.core.controls import Action
-from liftkit.core.engine import ENDED, PAUSED, replay, state_of
 from liftkit.core.errors import LiftkitError
-from liftkit.core.journal import read_journal
-from liftkit.core.session import Clock, carry_out, new_session, resume_session
+from liftkit.core.live.controls import Action
+from liftkit.core.live.engine import ENDED, PAUSED, replay, state_of
+from liftkit.core.live.journal import read_journal
+from liftkit.core.live.session import Clock, carry_out, new_session, resume_session
 
 AGENDA = """
 title = "Tiny"
@@ -219,7 +219,7 @@ def test_a_running_session_cannot_be_resumed_a_second_time(tmp_path, agenda_file
 
 
 def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
-    from liftkit.core.journal import append_event
+    from liftkit.core.live.journal import append_event
 
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from liftkit.core.agenda import dumps_agenda, load_agenda, parse_agenda
-from liftkit.core.templates import template_names, template_path, templates_dir
+from liftkit.core.agenda.model import dumps_agenda, load_agenda, parse_agenda
+from liftkit.core.agenda.templates import template_names, template_path, templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
 REPO_TEMPLATES = sorted(p.stem for p in (REPO / "agendas").glob("*.toml"))

@@ -20,13 +20,13 @@ __all__ = ["COMMANDS", "app_for", "build_app", "get_command"]  # and `app`, buil
 
 # name -> (module, attribute, is a group of subcommands), in the order of DESIGN.md.
 COMMANDS: dict[str, tuple[str, str, bool]] = {
-    "agenda": ("liftkit.cli.agenda_cmd", "app", True),
-    "new": ("liftkit.cli.new_cmd", "new", False),
-    "run": ("liftkit.cli.run_cmd", "run", False),
-    "resume": ("liftkit.cli.run_cmd", "resume", False),
-    "groups": ("liftkit.cli.groups_cmd", "groups", False),
-    "note": ("liftkit.cli.note_cmd", "note", False),
-    "export": ("liftkit.cli.export_cmd", "export", False),
+    "agenda": ("liftkit.cli.commands.agenda", "app", True),
+    "new": ("liftkit.cli.commands.new", "new", False),
+    "run": ("liftkit.cli.commands.run", "run", False),
+    "resume": ("liftkit.cli.commands.run", "resume", False),
+    "groups": ("liftkit.cli.commands.groups", "groups", False),
+    "note": ("liftkit.cli.commands.note", "note", False),
+    "export": ("liftkit.cli.commands.export", "export", False),
 }
 
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import questionary
 
-from liftkit.core.agenda import Agenda, with_durations
-from liftkit.core.durations import DurationError, format_duration, parse_duration
+from liftkit.core.agenda.durations import DurationError, format_duration, parse_duration
+from liftkit.core.agenda.model import Agenda, with_durations
 
 
 def _answer(question: questionary.Question) -> object:
@@ -73,8 +73,8 @@ def ask_counts(
     default: str = "",
 ) -> str | None:
     """Poll counts typed in option order ("30 12") or by name ("Yes=30 No=12")."""
-    from liftkit.core.capture import parse_counts
     from liftkit.core.errors import LiftkitError
+    from liftkit.core.live.capture import parse_counts
 
     def valid(text: str) -> bool | str:
         try:

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.core.agenda import Agenda, TimelineRow
-from liftkit.core.durations import format_duration
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.agenda.model import Agenda, TimelineRow
 
 
 def console(stderr: bool = False) -> Console:
@@ -54,12 +54,12 @@ def agenda_timeline(
 
 
 if TYPE_CHECKING:
-    from liftkit.core.groups import Split
+    from liftkit.core.groups.split import Split
 
 
 def groups_tables(split: Split, out: Console | None = None) -> None:
     """One table per round: room, size, members (facilitators marked), then the score."""
-    from liftkit.core.groups_io import score_lines, summary_line
+    from liftkit.core.groups.formats import score_lines, summary_line
 
     out = out or console()
     several = len(split.rounds) > 1

@@ -24,13 +24,3 @@ def parse_start(text: str, option: str, today: datetime | None = None) -> dateti
     clock = parse_clock(text, option)
     base = today or datetime.now().astimezone()
     return base.replace(hour=clock.hour, minute=clock.minute, second=clock.second, microsecond=0)
-
-
-def clock_text(moment: datetime) -> str:
-    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-
-
-def offset_text(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if secs else f"{hours}:{minutes:02d}"

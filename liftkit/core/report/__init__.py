@@ -3,7 +3,7 @@
 `load_session` reads the folder (journal, agenda copy, attendees, groups); `build_report` puts
 it together with the chat logs: who joined, the agenda as run, each segment's prompt and quotes,
 themes, closing reflections and practical steps, groups, polls and feedback. markdown.py and
-report_json.py render the result.
+json_format.py render the result.
 """
 
 from liftkit.core.report.build import build_report
@@ -25,10 +25,8 @@ from liftkit.core.report.model import (
     Share,
     Theme,
     breakdown,
-    clean_text,
     is_practical_step,
     largest_remainder,
-    one_line,
     tags_in,
 )
 from liftkit.core.report.sources import (
@@ -40,6 +38,7 @@ from liftkit.core.report.sources import (
     nearest_day,
     segment_times,
 )
+from liftkit.core.text import clean_text, one_line
 
 __all__ = [
     "AFTER",

@@ -9,10 +9,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from liftkit.core.agenda import Agenda, Poll
+from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
-from liftkit.core.journal import JOURNAL_NAME
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
@@ -29,9 +29,7 @@ from liftkit.core.report.model import (
     SegmentRun,
     Theme,
     breakdown,
-    clean_text,
     is_practical_step,
-    one_line,
     tags_in,
 )
 from liftkit.core.report.sources import (
@@ -44,6 +42,7 @@ from liftkit.core.report.sources import (
     segment_times,
     whole,
 )
+from liftkit.core.text import clean_text, one_line
 
 # Chat messages sent this long before the session began or after it ended are warned about.
 FAR_OUTSIDE = 2 * 3600
@@ -442,7 +441,7 @@ def _attendance(
     source = Path(read.source).name
     table = None
     if by is not None:
-        from liftkit.core.people import find_column
+        from liftkit.core.people.reader import find_column
 
         column = find_column(read.columns, by)
         if column is None:
@@ -471,7 +470,7 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
     segment wins), else the session's groups.json. Groups not tied to a segment go with the
     first breakout segment."""
-    from liftkit.core.groups_io import load_groups_file, split_from_data  # only when asked
+    from liftkit.core.groups.formats import load_groups_file, split_from_data  # only when asked
 
     segments = session.agenda.segments
     breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)

@@ -16,7 +16,6 @@ STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nexts
 STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 NOT_GIVEN = "(not given)"
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # --------------------------------------------------------------------------- the model
@@ -189,19 +188,6 @@ class ReportOptions:
 
 
 # --------------------------------------------------------------------------- small pieces
-
-
-def clean_text(text: str) -> str:
-    """Participants' text as the report shows it: control characters dropped, each line trimmed,
-    blank lines dropped. Everything else is kept exactly."""
-    if "\n" not in text and "\r" not in text and CONTROL.search(text) is None:
-        return text.strip()
-    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(s for line in text.split("\n") if (s := line.strip()))
-
-
-def one_line(text: str) -> str:
-    return " ".join(clean_text(text).split())
 
 
 def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:

@@ -10,14 +10,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.agenda import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
-from liftkit.core.journal import JOURNAL_NAME, read_journal
-from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound, one_line
+from liftkit.core.live.journal import JOURNAL_NAME, read_journal
+from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
+from liftkit.core.text import one_line
 
 if TYPE_CHECKING:
-    from liftkit.core.groups import Split
+    from liftkit.core.groups.split import Split
 
 
 @dataclass
@@ -74,7 +75,7 @@ def load_session(folder: Path) -> SessionData:
     data = SessionData(folder, load_agenda(agenda_path), journal.events, warnings=journal.warnings)
     for name in ("attendees.csv", "attendees.txt"):
         if (folder / name).is_file():
-            from liftkit.core.people import read_people
+            from liftkit.core.people.reader import read_people
 
             try:
                 data.attendees = read_people(folder / name)
@@ -84,14 +85,14 @@ def load_session(folder: Path) -> SessionData:
                 data.warnings.extend(data.attendees.warnings)
             break
     if (folder / "groups.json").is_file():
-        from liftkit.core.groups_io import load_groups_file  # the engine, only when needed
+        from liftkit.core.groups.formats import load_groups_file  # the engine, only when needed
 
         data.groups_split = load_groups_file(folder / "groups.json")
     return data
 
 
 def group_rounds(split: Split) -> tuple[GroupRound, ...]:
-    """The rounds of a split (read and checked by groups_io) as the report shows them."""
+    """The rounds of a split (read and checked by groups.formats) as the report shows them."""
     return tuple(
         GroupRound(
             rnd.number,

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from liftkit import __version__
-from liftkit.core.agenda import Agenda, load_agenda
-from liftkit.core.capture import parse_counts, parse_reflection
-from liftkit.core.controls import Action
-from liftkit.core.engine import ENDED, NOT_STARTED, PAUSED, Engine, Event
+from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.journal import JOURNAL_NAME, Journal, read_journal
-from liftkit.core.sessions import create_session_folder
+from liftkit.core.live.capture import parse_counts, parse_reflection
+from liftkit.core.live.controls import Action
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine, Event
+from liftkit.core.live.folders import create_session_folder
+from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 
 AGENDA_COPY = "agenda.toml"
 # Stops the host chose: on resume, the time liftkit was away does not count.

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
-from liftkit.core.journal import JOURNAL_NAME
+from liftkit.core.live.journal import JOURNAL_NAME
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"

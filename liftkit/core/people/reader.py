@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
+from liftkit.core.text import plural
 
 # Header spellings of Zoom (registration, participant and webinar reports), Eventbrite, Tito,
 # Microsoft Teams attendance reports, Google Forms and spreadsheets, matched as normalised.
@@ -90,11 +91,6 @@ PEOPLE_HINT = (
 NAME_COLUMN_HINT = (
     "name a column 'name' or 'full name', or two columns 'first name' and 'last name'"
 )
-
-
-def counted(count: int, one: str, many: str | None = None) -> str:
-    """`1 group`, `3 groups`, `1 person`, `2 people`: a count and its noun in agreement."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)
@@ -271,7 +267,7 @@ def parse_people(
         index, delimiter = header
         people, columns, absent, per_join = _parse_csv(lines, index, delimiter, label, warnings)
         if absent:
-            registrants = counted(absent, "registrant")
+            registrants = plural(absent, "registrant")
             notes.append(f"{label}: left out {registrants} who did not attend (Attended = No)")
             if not people:
                 raise LiftkitError(
@@ -711,6 +707,6 @@ def _collapse_duplicates(
             by_email[email.casefold()] = index
     if rejoined:
         shown = ", ".join(rejoined[:5]) + (", …" if len(rejoined) > 5 else "")
-        who = counted(len(rejoined), "person", "people")
+        who = plural(len(rejoined), "person", "people")
         notes.append(f"{label}: {who} joined more than once ({shown}); each is kept once")
     return kept

@@ -12,8 +12,8 @@ import typer
 from liftkit.core.errors import LiftkitError
 
 if TYPE_CHECKING:
-    from liftkit.core.groups import Split
-    from liftkit.core.people import Person
+    from liftkit.core.groups.split import Split
+    from liftkit.core.people.reader import Person
 
 FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
@@ -100,15 +100,15 @@ def groups(
 
     Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector --seed 7
     """
-    from liftkit.core.groups import SplitRequest, split_into_groups
-    from liftkit.core.groups_io import (
+    from liftkit.core.groups.formats import (
         FORMATS,
         format_for_path,
         load_groups_file,
         score_lines,
         to_zoom,
     )
-    from liftkit.core.people import read_people
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.people.reader import read_people
 
     to_file = output is not None and output != "-"
     fmt = output_format or (format_for_path(output) if to_file and output else None)
@@ -187,7 +187,7 @@ def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
 def _text(split: Split, fmt: str, round_number: int | None) -> str:
     """The output as text; the rich tables as plain text when they go to a file."""
     if fmt != "table":
-        from liftkit.core.groups_io import render
+        from liftkit.core.groups.formats import render
 
         return render(split, fmt, round_number)
     import io

@@ -9,19 +9,19 @@ from typing import Any
 
 import typer
 
-from liftkit.core.agenda import Agenda
-from liftkit.core.breakouts import (
+from liftkit.core.agenda.model import Agenda
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.breakouts import (
     people_in,
     plan_from_people,
     plan_from_split,
     reshuffle,
     summary,
 )
-from liftkit.core.errors import LiftkitError
-from liftkit.core.people import Person, read_people
-from liftkit.core.screen import GroupsSummary
-from liftkit.core.session import LiveSession
-from liftkit.core.words import plural
+from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.live.session import LiveSession
+from liftkit.core.people.reader import Person, read_people
+from liftkit.core.text import plural
 
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 GROUPS_COPY = "groups.json"
@@ -102,7 +102,7 @@ def prepare_groups(
                 err=True,
             )
     elif groups is not None:
-        from liftkit.core.groups_io import load_groups_file, to_json
+        from liftkit.core.groups.formats import load_groups_file, to_json
 
         split = load_groups_file(groups)
         plan.plans, notes = plan_from_split(agenda, split)

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from liftkit.cli.options import SessionArg, SessionsOption
-from liftkit.core.durations import format_duration
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.sessions import default_parent, find_session
-from liftkit.core.templates import resolve_agenda
+from liftkit.core.live.folders import default_parent, find_session
+from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
+from liftkit.core.text import plural
 from liftkit.core.timeparse import parse_start
-from liftkit.core.words import plural
 
 if TYPE_CHECKING:
-    from liftkit.cli.run_groups import GroupsPlan
+    from liftkit.cli.commands.run_groups import GroupsPlan
 
 PlainOption = Annotated[
     bool,
@@ -81,7 +81,7 @@ def run(
         )
     resolved = resolve_agenda(agenda)
     start_at = _start_time(start) if start else None
-    from liftkit.cli.run_groups import prepare_groups
+    from liftkit.cli.commands.run_groups import prepare_groups
 
     plan = prepare_groups(resolved.agenda, attendees, groups, seed)
     clock = Clock(rate=rehearse)
@@ -109,7 +109,7 @@ def resume(
     live = resumed.session
     for notice in live.notices:
         typer.echo(f"Warning: {notice}", err=True)
-    from liftkit.cli.run_groups import prepare_groups_for_resume
+    from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     if resumed.gap >= 1:
         away = format_duration(round(resumed.gap))
@@ -144,7 +144,7 @@ def _run_view(
     unsaved: list[str] = []
     try:
         if use_plain:
-            from liftkit.cli.plain import PlainApp
+            from liftkit.cli.live.plain import PlainApp
 
             outcome = PlainApp(
                 session,
@@ -155,7 +155,7 @@ def _run_view(
                 notice=notice,
             ).run()
         else:
-            from liftkit.cli.live import LiveApp
+            from liftkit.cli.live.fullscreen import LiveApp
             from liftkit.cli.render import console
 
             app = LiveApp(

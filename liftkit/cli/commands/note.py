@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from liftkit.cli.options import SessionArg, SessionsOption
-from liftkit.core.agenda import load_agenda
-from liftkit.core.capture import parse_reflection
-from liftkit.core.engine import replay
+from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.journal import JOURNAL_NAME, append_event, read_journal
-from liftkit.core.session import AGENDA_COPY
-from liftkit.core.sessions import find_session
+from liftkit.core.live.capture import parse_reflection
+from liftkit.core.live.engine import replay
+from liftkit.core.live.folders import find_session
+from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
+from liftkit.core.live.session import AGENDA_COPY
 
 
 def note(

@@ -15,7 +15,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from liftkit.core.durations import DURATION_HINT, DurationError, format_duration, parse_duration
+from liftkit.core.agenda.durations import (
+    DURATION_HINT,
+    DurationError,
+    format_duration,
+    parse_duration,
+)
 from liftkit.core.errors import LiftkitError, quoted
 from liftkit.core.files import read_input
 

@@ -11,7 +11,7 @@ import typer
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
-from liftkit.core.words import plural
+from liftkit.core.text import plural
 
 FORMATS = ("md", "json")
 
@@ -85,8 +85,8 @@ def export(
     gc.disable()
     from liftkit.core.chat import parse_chat, read_chat
     from liftkit.core.files import replaces_a_file, write_atomic
+    from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, build_report, load_session
-    from liftkit.core.sessions import find_session
     from liftkit.core.timeparse import parse_clock
 
     if fmt not in FORMATS:
@@ -121,11 +121,11 @@ def export(
     for message in report.warnings:
         warn(message)
     if fmt == "json":
-        from liftkit.core.report_json import render_json
+        from liftkit.core.report.json_format import render_json
 
         text = render_json(report)
     else:
-        from liftkit.core.markdown import render_markdown
+        from liftkit.core.report.markdown import render_markdown
 
         text = render_markdown(report)
     if target is None:

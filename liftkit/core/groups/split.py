@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups_designs import best_design
-from liftkit.core.groups_search import Problem, Search, repeat_summary
-from liftkit.core.people import Person, counted, find_column
+from liftkit.core.groups.designs import best_design
+from liftkit.core.groups.search import Problem, Search, repeat_summary
+from liftkit.core.people.reader import Person, find_column
+from liftkit.core.text import plural
 
 DEFAULT_SIZE = 4
 ROLE_COLUMN = "role"
@@ -118,7 +119,7 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
         if people // k < 2:
             k = people // 2
             notes.append(
-                f"{people} people make at most {counted(k, 'group')} of 2 or more; "
+                f"{people} people make at most {plural(k, 'group')} of 2 or more; "
                 f"made {k}, not {count}"
             )
         return k, notes
@@ -338,8 +339,8 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
     fac_count = sum(facilitator)
     if fac_count and fac_count < k:
         notes.append(
-            f"{counted(fac_count, 'facilitator')} for {counted(k, 'group')}: "
-            f"{counted(k - fac_count, 'group has', 'groups have')} none in each round"
+            f"{plural(fac_count, 'facilitator')} for {plural(k, 'group')}: "
+            f"{plural(k - fac_count, 'group has', 'groups have')} none in each round"
         )
     return _Setup(
         people, k, sizes, units, facilitator, apart_sets, together_sets, columns, values,
@@ -558,7 +559,7 @@ def _greedy_round(
         if not open_groups:
             raise LiftkitError(
                 "the people kept together (--together) do not fit into "
-                f"{counted(k, 'group')} of {_size_range(setup.sizes)}",
+                f"{plural(k, 'group')} of {_size_range(setup.sizes)}",
                 "use bigger groups (--size) or fewer --together names",
             )
         if len(open_groups) > 64:
@@ -624,9 +625,9 @@ def _from_previous(
         names.append(room_names)
     joiners = [setup.people[i].label for i in range(n) if not seen[i]]
     if joiners:
-        setup.notes.append(f"added {counted(len(joiners), 'late joiner')}: " + "; ".join(joiners))
+        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + "; ".join(joiners))
     if gone:
-        setup.notes.append(f"dropped {counted(len(gone), 'no-show')}: " + "; ".join(gone))
+        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + "; ".join(gone))
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names

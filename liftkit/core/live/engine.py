@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from liftkit.core.agenda import Agenda, Segment
+from liftkit.core.agenda.model import Agenda, Segment
 
 Event = dict[str, Any]
 

@@ -12,12 +12,12 @@ import typer
 
 from liftkit.cli.errors import report
 from liftkit.cli.text import text_table
-from liftkit.core.agenda import load_agenda, parse_agenda, timeline
-from liftkit.core.durations import format_duration
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.agenda.model import load_agenda, parse_agenda, timeline
+from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
-from liftkit.core.templates import Resolved, resolve_agenda, template_names, template_path
-from liftkit.core.timeparse import clock_text, offset_text, parse_start
-from liftkit.core.words import plural
+from liftkit.core.text import clock_text, offset_text, plural
+from liftkit.core.timeparse import parse_start
 
 app = typer.Typer(
     help="List, show and check agendas.\n\nExample: liftkit agenda show community-conversation",

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from liftkit.core.controls import LEGEND, Ui
-from liftkit.core.durations import format_clock, format_duration
-from liftkit.core.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
-from liftkit.core.words import plural
+from liftkit.core.agenda.durations import format_clock, format_duration
+from liftkit.core.live.controls import LEGEND, Ui
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.text import hhmm, hhmmss, plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
     "normal",
@@ -58,14 +58,6 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
-
-
-def clock(moment: datetime) -> str:
-    return moment.strftime("%H:%M")
-
-
-def clock_seconds(moment: datetime) -> str:
-    return moment.strftime("%H:%M:%S")
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -154,7 +146,7 @@ def build_screen(
     if view.status == NOT_STARTED and start_at is not None:
         wait = max((start_at - now_wall).total_seconds(), 0.0)
         countdown = format_clock(math.ceil(wait))
-        status = f"STARTS AT {clock(start_at)} (n or space starts now)"
+        status = f"STARTS AT {hhmm(start_at)} (n or space starts now)"
     if segment is not None:
         segment_line = (
             f"{format_clock(view.elapsed)} of {format_clock(view.duration)}"
@@ -164,7 +156,7 @@ def build_screen(
     else:
         segment_line = ""
     plan = schedule(view, now_wall, session_start_wall, rate)
-    show = clock if rate == 1 else clock_seconds  # a rehearsal moves in seconds
+    show = hhmm if rate == 1 else hhmmss  # a rehearsal moves in seconds
     planned_end = show(plan.planned_end) if plan.planned_end else ""
     projected_end = show(plan.projected_end) if plan.projected_end else ""
     if view.status == ENDED:
@@ -205,7 +197,7 @@ def build_screen(
         hidden.add("g")
     return Screen(
         title=title,
-        wall_clock=clock(now_wall),
+        wall_clock=hhmm(now_wall),
         position=f"{min(view.index + 1, view.count)}/{view.count}",
         segment_title=segment.title if segment else ("Finished" if view.status == ENDED else ""),
         kind=segment.kind if segment else "",

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES
-from liftkit.core.durations import format_duration
 from liftkit.core.report import (
     Breakdown,
     GroupSet,
@@ -20,8 +20,16 @@ from liftkit.core.report import (
     Quote,
     Report,
     SegmentRun,
+)
+from liftkit.core.text import (
+    cell,
     clean_text,
+    clock_text,
+    escape_inline,
+    heading,
+    lines_of,
     one_line,
+    plural,
 )
 
 MONTHS = (
@@ -30,60 +38,6 @@ MONTHS = (
 )  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BAR_WIDTH = 30
-
-# --------------------------------------------------------------------------- escaping
-
-# Backticks (code), * and _ (emphasis), [ (links), < (HTML, autolinks), | (tables),
-# ~ (strikethrough), a backslash that would escape what follows, and & before an entity.
-# An underscore inside a word (snake_case) cannot make emphasis, so it stays readable.
-_ALWAYS = "`*[<|~"
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)")
-# What would start a block at the beginning of a line: a heading, quote, list item, setext
-# underline, thematic break or table delimiter row, or an ordered list's "1." / "1)".
-_LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
-
-
-def escape_inline(text: str) -> str:
-    if "\\" in text:
-        text = _BACKSLASH.sub(r"\\\\", text)  # first, so the escapes added below stay intact
-    for char in _ALWAYS:  # str.replace beats translate and re.sub here, and speed counts
-        if char in text:
-            text = text.replace(char, "\\" + char)
-    if "_" in text or "&" in text:
-        text = _UNDERSCORE_OR_ENTITY.sub(lambda m: "\\" + m.group(0), text)
-    if text.count("$") > 1:  # GitHub reads $...$ as mathematics
-        text = text.replace("$", "\\$")
-    return text
-
-
-def escape_line(text: str) -> str:
-    """One line that also begins a block (a paragraph line, a list item's first line)."""
-    escaped = escape_inline(text)
-    start = _LINE_START.match(escaped)
-    if start is None:
-        return escaped
-    if start.group(0)[0].isdigit():
-        end = start.end()
-        return escaped[:end] + "\\" + escaped[end:]
-    return "\\" + escaped
-
-
-def lines_of(text: str, indent: str = "", first_safe: bool = False) -> str:
-    """Cleaned multi-line text with its line breaks kept as hard breaks (a trailing backslash),
-    every line escaped; `indent` continues a list item."""
-    out = []
-    for i, line in enumerate(text.split("\n")):
-        out.append(escape_inline(line) if i == 0 and first_safe else escape_line(line))
-    return ("\\\n" + indent).join(out)
-
-
-def heading(level: int, text: str) -> str:
-    return "#" * level + " " + escape_inline(one_line(text)).replace("#", "\\#")
-
-
-def cell(text: str) -> str:
-    return escape_inline(one_line(text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,13 +66,7 @@ def long_date(moment: datetime) -> str:
 
 
 def clock(moment: datetime | None, seconds: bool = False) -> str:
-    if moment is None:
-        return "—"
-    return moment.strftime("%H:%M:%S" if seconds or moment.second else "%H:%M")
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return "—" if moment is None else clock_text(moment, seconds)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:

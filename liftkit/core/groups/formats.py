@@ -21,8 +21,9 @@ from typing import Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
-from liftkit.core.groups import Group, Round, Score, Split, score_rounds
-from liftkit.core.people import Person, counted
+from liftkit.core.groups.split import Group, Round, Score, Split, score_rounds
+from liftkit.core.people.reader import Person
+from liftkit.core.text import escape_line, heading, one_line, plural
 
 FORMATS = ("table", "md", "csv", "zoom", "json", "toml")
 ZOOM_HEADER = "Pre-assign Room Name,Email Address"
@@ -221,8 +222,8 @@ def summary_line(split: Split) -> str:
     rounds = len(split.rounds)
     seed = f", seed {split.seed}" if split.seed is not None else ""
     return (
-        f"{counted(people, 'person', 'people')} in {counted(groups, 'group')}, "
-        f"{counted(rounds, 'round')}{seed}"
+        f"{plural(people, 'person', 'people')} in {plural(groups, 'group')}, "
+        f"{plural(rounds, 'round')}{seed}"
     )
 
 
@@ -230,12 +231,9 @@ def to_markdown(split: Split) -> str:
     """A heading per round and per room, members as a list, then the score.
 
     Names, room names and column names are escaped as the event pack escapes participants'
-    text (liftkit.core.markdown): they show verbatim and never add headings, lists, quotes,
+    text (liftkit.core.text): they show verbatim and never add headings, lists, quotes,
     code or HTML.
     """
-    # Imported here: the event pack's modules are not needed for the other formats.
-    from liftkit.core.markdown import escape_line, heading
-    from liftkit.core.report import one_line
 
     def item(text: str) -> str:
         return "- " + escape_line(one_line(text))

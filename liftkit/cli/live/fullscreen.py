@@ -16,16 +16,16 @@ from datetime import datetime
 from rich.console import Console
 from rich.live import Live
 
-from liftkit.cli.live_view import Frame
-from liftkit.cli.terminal import KeyReader, Signals, Terminated, forget_pending_input
-from liftkit.core.capture import parse_counts
-from liftkit.core.controls import Action, Ui, step
-from liftkit.core.durations import format_clock
-from liftkit.core.engine import ENDED, NOT_STARTED, Event
+from liftkit.cli.live.frame import Frame
+from liftkit.cli.live.terminal import KeyReader, Signals, Terminated, forget_pending_input
+from liftkit.core.agenda.durations import format_clock
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.screen import GroupsSummary, build_screen
-from liftkit.core.session import LiveSession, carry_out
-from liftkit.core.words import plural
+from liftkit.core.live.capture import parse_counts
+from liftkit.core.live.controls import Action, Ui, step
+from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
+from liftkit.core.live.screen import GroupsSummary, build_screen
+from liftkit.core.live.session import LiveSession, carry_out
+from liftkit.core.text import plural
 
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0

@@ -12,11 +12,11 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from liftkit.core.agenda import Agenda, Segment
-from liftkit.core.groups import Split, split_for_segment
-from liftkit.core.groups_io import score_dict, split_dict
-from liftkit.core.people import Person
-from liftkit.core.screen import GroupsSummary
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.groups.formats import score_dict, split_dict
+from liftkit.core.groups.split import Split, split_for_segment
+from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.people.reader import Person
 
 Payload = dict[str, Any]
 

@@ -9,11 +9,11 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.bigdigits import HEIGHT, best_scale, big_text
-from liftkit.cli.bigdigits import width as digits_width
-from liftkit.core.controls import HELP
-from liftkit.core.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
-from liftkit.core.words import plural
+from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text
+from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.core.live.controls import HELP
+from liftkit.core.live.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
+from liftkit.core.text import plural
 
 TONE_STYLE = {
     NORMAL: "bold",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from liftkit.core.durations import DurationError, parse_duration
+from liftkit.core.agenda.durations import DurationError, parse_duration
 
 MINUTE = 60.0
 

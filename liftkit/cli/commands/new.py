@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from liftkit.core.agenda import Agenda, dumps_agenda, load_agenda
+from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
+from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
-from liftkit.core.templates import resolve_agenda, template_names, template_path
-from liftkit.core.words import plural
+from liftkit.core.text import plural
 
 DEFAULT_TEMPLATE = "community-conversation"
 

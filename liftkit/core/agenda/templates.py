@@ -6,16 +6,17 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from liftkit.core.agenda import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError, quoted
 
 
 def templates_dir() -> Path:
     """Where the bundled agendas are: inside the installed package, or the repo's agendas/."""
-    packaged = Path(__file__).resolve().parent.parent / "agendas"
+    package = Path(__file__).resolve().parents[2]  # liftkit/
+    packaged = package / "agendas"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent.parent / "agendas"
+    return package.parent / "agendas"
 
 
 def template_names() -> list[str]:

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
-from liftkit.cli.live import Outcome
-from liftkit.cli.terminal import Signals
-from liftkit.core.controls import PLAIN_HELP, Ui, parse_line
-from liftkit.core.engine import ENDED, NOT_STARTED, Event
+from liftkit.cli.live.fullscreen import Outcome
+from liftkit.cli.live.terminal import Signals
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.screen import event_lines, schedule, status_line
-from liftkit.core.session import LiveSession, carry_out
+from liftkit.core.live.controls import PLAIN_HELP, Ui, parse_line
+from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
+from liftkit.core.live.screen import event_lines, schedule, status_line
+from liftkit.core.live.session import LiveSession, carry_out
 
 MINUTE = 60.0
 MAX_SLEEP = 1.0
@@ -67,7 +67,7 @@ class PlainApp:
 
     def _rooms(self, index: int) -> None:
         """The breakout rooms, when a breakout starts or its groups are reshuffled."""
-        from liftkit.core.breakouts import summary
+        from liftkit.core.groups.breakouts import summary
 
         engine = self.session.engine
         payload = engine.groups.get(index)

@@ -1,0 +1,1 @@
+"""The live front-ends: full screen, plain lines, the terminal they run in."""

@@ -1,0 +1,1 @@
+"""The agenda: its model and validation, durations, bundled templates."""

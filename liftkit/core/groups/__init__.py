@@ -1,0 +1,1 @@
+"""Breakout groups: the split, its search and constructions, breakouts, output formats."""

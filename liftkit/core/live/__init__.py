@@ -1,0 +1,1 @@
+"""The live session: engine (injected clock), journal, session folders, controls, screen model."""

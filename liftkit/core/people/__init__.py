@@ -1,0 +1,1 @@
+"""Attendee files: reading Zoom, Teams, Eventbrite and spreadsheet exports into people."""

@@ -1,0 +1,113 @@
+"""Words and text as liftkit shows them: plurals, one-line text, Markdown escaping, clock times.
+
+One home for the small helpers every part of the core uses, so that "1 person", "14:05" and an
+escaped name look the same in the terminal, the groups file and the event pack.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+# --------------------------------------------------------------------------- words
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 segment", "5 segments" (or the plural given: "1 person", "3 people")."""
+    return f"{count} {one}" if count == 1 else f"{count} {many or one + 's'}"
+
+
+# --------------------------------------------------------------------------- participants' text
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Participants' text as the report shows it: control characters dropped, each line trimmed,
+    blank lines dropped. Everything else is kept exactly."""
+    if "\n" not in text and "\r" not in text and CONTROL.search(text) is None:
+        return text.strip()
+    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(s for line in text.split("\n") if (s := line.strip()))
+
+
+def one_line(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+# --------------------------------------------------------------------------- Markdown escaping
+
+# Backticks (code), * and _ (emphasis), [ (links), < (HTML, autolinks), | (tables),
+# ~ (strikethrough), a backslash that would escape what follows, and & before an entity.
+# An underscore inside a word (snake_case) cannot make emphasis, so it stays readable.
+_ALWAYS = "`*[<|~"
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+_UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)")
+# What would start a block at the beginning of a line: a heading, quote, list item, setext
+# underline, thematic break or table delimiter row, or an ordered list's "1." / "1)".
+_LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
+
+
+def escape_inline(text: str) -> str:
+    if "\\" in text:
+        text = _BACKSLASH.sub(r"\\\\", text)  # first, so the escapes added below stay intact
+    for char in _ALWAYS:  # str.replace beats translate and re.sub here, and speed counts
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    if "_" in text or "&" in text:
+        text = _UNDERSCORE_OR_ENTITY.sub(lambda m: "\\" + m.group(0), text)
+    if text.count("$") > 1:  # GitHub reads $...$ as mathematics
+        text = text.replace("$", "\\$")
+    return text
+
+
+def escape_line(text: str) -> str:
+    """One line that also begins a block (a paragraph line, a list item's first line)."""
+    escaped = escape_inline(text)
+    start = _LINE_START.match(escaped)
+    if start is None:
+        return escaped
+    if start.group(0)[0].isdigit():
+        end = start.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
+
+
+def lines_of(text: str, indent: str = "", first_safe: bool = False) -> str:
+    """Cleaned multi-line text with its line breaks kept as hard breaks (a trailing backslash),
+    every line escaped; `indent` continues a list item."""
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        out.append(escape_inline(line) if i == 0 and first_safe else escape_line(line))
+    return ("\\\n" + indent).join(out)
+
+
+def heading(level: int, text: str) -> str:
+    return "#" * level + " " + escape_inline(one_line(text)).replace("#", "\\#")
+
+
+def cell(text: str) -> str:
+    return escape_inline(one_line(text))
+
+
+# --------------------------------------------------------------------------- clock times
+
+
+def hhmm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def hhmmss(moment: datetime) -> str:
+    return moment.strftime("%H:%M:%S")
+
+
+def clock_text(moment: datetime, seconds: bool = False) -> str:
+    """14:05, or 14:05:30 when the seconds are not zero (or are asked for)."""
+    return hhmmss(moment) if seconds or moment.second else hhmm(moment)
+
+
+def offset_text(seconds: int) -> str:
+    """An offset from the start: 0:05, 1:15, or 0:05:30 with seconds."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if secs else f"{hours}:{minutes:02d}"
