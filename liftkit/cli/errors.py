@@ -1,20 +1,66 @@
 """The one place where exceptions become messages on stderr and exit codes.
 
 0 ok, 1 runtime failure, 2 bad input or usage, 130 interrupted.
+
+The core names fields in backticks ("`size` 1: a group needs at least 2 people"); a command
+declares the flags of the fields it passes on (`@flag_names("size", facilitators=
+"--facilitator")`), and its errors, warnings and notes are shown with those flags instead
+("--size 1: a group needs at least 2 people"). A field the command does not declare keeps its
+backticks: it is then not something the user typed as a flag (a key of an agenda file, say).
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
-from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, FIELD, LiftkitError
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+# field -> flag, for the command running now (set by `flag_names`).
+_flags: ContextVar[Mapping[str, str]] = ContextVar("liftkit_flags", default=MappingProxyType({}))
+
+
+def flag_names(*fields: str, **renamed: str) -> Callable[[Command], Command]:
+    """Declare the flags of the fields a command passes to the core.
+
+    `flag_names("size", "chat_start", facilitators="--facilitator")`: `size` is --size,
+    `chat_start` is --chat-start (underscores become hyphens), `facilitators` is --facilitator.
+    """
+    flags = {field: "--" + field.replace("_", "-") for field in fields} | renamed
+
+    def declare(command: Command) -> Command:
+        @functools.wraps(command)
+        def worded(*args: Any, **kwargs: Any) -> Any:
+            token = _flags.set(flags)
+            try:
+                return command(*args, **kwargs)
+            except LiftkitError as error:
+                raise error.reworded(as_flags) from error
+            finally:
+                _flags.reset(token)
+
+        return worded  # type: ignore[return-value]
+
+    return declare
+
+
+def as_flags(text: str) -> str:
+    """`text` from the core with the running command's fields written as its flags."""
+    flags = _flags.get()
+    if not flags:
+        return text
+    return FIELD.sub(lambda found: flags.get(found.group(1), found.group(0)), text)
 
 
 def report(error: LiftkitError) -> None:
@@ -23,7 +69,11 @@ def report(error: LiftkitError) -> None:
 
 
 def warn(message: str) -> None:
-    typer.echo(f"Warning: {message}", err=True)
+    typer.echo(f"Warning: {as_flags(message)}", err=True)
+
+
+def note(message: str) -> None:
+    typer.echo(f"Note: {as_flags(message)}", err=True)
 
 
 def guarded(call: Callable[[], Any]) -> Any:

@@ -45,7 +45,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             ) from None
         return
     if not force and target.exists():
-        raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
+        raise LiftkitError(f"{target}: already exists", "choose another path or add `force`")
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")

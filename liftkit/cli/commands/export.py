@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from liftkit.cli.errors import warn
+from liftkit.cli.errors import flag_names, warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import plural
@@ -16,6 +16,9 @@ from liftkit.core.text import plural
 FORMATS = ("md", "json")
 
 
+@flag_names(
+    "chat", "chat_start", "by", "groups", "groups_file", "attendees", "force", "sessions", "format"
+)
 def export(
     session: SessionArg,
     chat: Annotated[

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.errors import flag_names, note
 from liftkit.core.errors import LiftkitError
 
 if TYPE_CHECKING:
@@ -18,6 +19,18 @@ if TYPE_CHECKING:
 FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
 
+@flag_names(
+    "size",
+    "count",
+    "rounds",
+    "balance",
+    "apart",
+    "together",
+    "previous",
+    "format",
+    "round",
+    facilitators="--facilitator",
+)
 def groups(
     attendees: Annotated[
         str,
@@ -125,8 +138,8 @@ def groups(
     read = read_people(attendees)
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}", err=True)
-    for note in read.notes:
-        typer.echo(f"Note: {note}", err=True)
+    for message in read.notes:
+        note(message)
     earlier = load_groups_file(previous) if previous else None
     chosen = seed is None
     if seed is None:
@@ -146,8 +159,8 @@ def groups(
     text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
     if chosen:
         typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
-    for note in split.notes:
-        typer.echo(f"Note: {note}", err=True)
+    for message in split.notes:
+        note(message)
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
     if fmt in ("csv", "zoom"):

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.errors import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
@@ -18,6 +19,7 @@ from liftkit.core.text import plural
 DEFAULT_TEMPLATE = "community-conversation"
 
 
+@flag_names("force")
 def new(
     path: Annotated[
         str,

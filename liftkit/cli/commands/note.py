@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.errors import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
@@ -17,6 +18,7 @@ from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
 from liftkit.core.live.session import AGENDA_COPY
 
 
+@flag_names("sessions")
 def note(
     session: SessionArg,
     text: Annotated[

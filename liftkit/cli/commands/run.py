@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.errors import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
@@ -32,6 +33,7 @@ PlainOption = Annotated[
 ]
 
 
+@flag_names("sessions")
 def run(
     agenda: Annotated[
         str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
@@ -92,6 +94,7 @@ def run(
     _run_view(session, plain, start_at, plan)
 
 
+@flag_names("sessions")
 def resume(
     session: SessionArg,
     sessions: SessionsOption = None,

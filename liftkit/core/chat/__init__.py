@@ -52,7 +52,7 @@ NOT_A_CHAT_HINT = (
 
 
 def read_chat(path: Path) -> ChatLog:
-    data = read_input(path, "a chat log", "check the path given to --chat", NOT_A_CHAT_HINT)
+    data = read_input(path, "a chat log", "check the path given to `chat`", NOT_A_CHAT_HINT)
     return parse_chat(data, str(path))
 
 

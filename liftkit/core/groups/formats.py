@@ -151,9 +151,9 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
     rnd = pick_round(split, round_number)
     if len(rnd.groups) > ZOOM_MAX_ROOMS:
         raise LiftkitError(
-            f"--format zoom: {len(rnd.groups)} rooms, but Zoom pre-assigns at most "
+            f"`format` zoom: {len(rnd.groups)} rooms, but Zoom pre-assigns at most "
             f"{ZOOM_MAX_ROOMS} breakout rooms",
-            "use bigger groups (--size) or another --format",
+            "use bigger groups (`size`) or another `format`",
         )
     rows: list[tuple[str, str]] = []
     missing: list[tuple[str, Person]] = []
@@ -165,9 +165,9 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
                 missing.append((group.name, person))
     if len(rows) > ZOOM_MAX_PARTICIPANTS:
         raise LiftkitError(
-            f"--format zoom: {len(rows)} participants, but Zoom pre-assigns at most "
+            f"`format` zoom: {len(rows)} participants, but Zoom pre-assigns at most "
             f"{ZOOM_MAX_PARTICIPANTS} to breakout rooms",
-            "split the list, or use another --format",
+            "split the list, or use another `format`",
         )
     buffer = io.StringIO()
     buffer.write(ZOOM_HEADER + "\n")
@@ -182,10 +182,10 @@ def pick_round(split: Split, round_number: int | None) -> Round:
         if rnd.number == number:
             return rnd
     if len(split.rounds) == 1:
-        raise LiftkitError(f"--round {number}: the split has one round", "leave out --round")
+        raise LiftkitError(f"`round` {number}: the split has one round", "leave out `round`")
     raise LiftkitError(
-        f"--round {number}: the split has rounds 1 to {len(split.rounds)}",
-        f"use --round 1 to {len(split.rounds)}",
+        f"`round` {number}: the split has rounds 1 to {len(split.rounds)}",
+        f"use `round` 1 to {len(split.rounds)}",
     )
 
 
@@ -266,7 +266,7 @@ def render(split: Split, fmt: str, round_number: int | None = None) -> str:
         return to_markdown(split)
     if fmt == "zoom":
         return to_zoom(split, round_number)[0]
-    raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
+    raise LiftkitError(f"`format` {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
 
 
 # --- reading ----------------------------------------------------------------------------

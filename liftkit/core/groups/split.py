@@ -105,13 +105,13 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
     """How many groups, and notes when the request had to be adjusted."""
     notes: list[str] = []
     if size is not None and count is not None:
-        raise LiftkitError("give --size or --count, not both", "--size N sets people per group")
+        raise LiftkitError("give `size` or `count`, not both", "`size` N sets people per group")
     if size is not None and size < 2:
         raise LiftkitError(
-            f"--size {size}: a group needs at least 2 people", "use --size 2 or more"
+            f"`size` {size}: a group needs at least 2 people", "use `size` 2 or more"
         )
     if count is not None and count < 1:
-        raise LiftkitError(f"--count {count}: need at least one group", "use --count 1 or more")
+        raise LiftkitError(f"`count` {count}: need at least one group", "use `count` 1 or more")
     if people < 2:
         return 1, notes
     if count is not None:
@@ -225,7 +225,7 @@ def split_into_groups(
         raise LiftkitError("no attendees to split", "give a file with at least one person")
     if request.rounds is not None and request.rounds < 1:
         raise LiftkitError(
-            f"--rounds {request.rounds}: need at least one round", "use --rounds 1 or more"
+            f"`rounds` {request.rounds}: need at least one round", "use `rounds` 1 or more"
         )
     setup = _prepare(list(people), request)
     rounds = request.rounds or 1
@@ -254,7 +254,7 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
 
     facilitator = [False] * n
     for text in request.facilitators:
-        for i in directory.many(text, "--facilitator"):
+        for i in directory.many(text, "`facilitators`"):
             facilitator[i] = True
     role_column = find_column(_all_columns(people), ROLE_COLUMN)
     if role_column is not None:
@@ -262,7 +262,7 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
             if _key(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
                 facilitator[i] = True
 
-    together_sets = [_constraint(directory, text, "--together") for text in request.together]
+    together_sets = [_constraint(directory, text, "`together`") for text in request.together]
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -283,29 +283,29 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
         if len(unit) > largest:
             shown = ", ".join(people[i].name for i in unit)
             raise LiftkitError(
-                f"--together keeps {len(unit)} people in one group ({shown}) but groups "
+                f"`together` keeps {len(unit)} people in one group ({shown}) but groups "
                 f"hold at most {largest}",
-                f"use --size {len(unit)} or fewer --together names",
+                f"use `size` {len(unit)} or fewer `together` names",
             )
 
-    apart_sets = [_constraint(directory, text, "--apart") for text in request.apart]
+    apart_sets = [_constraint(directory, text, "`apart`") for text in request.apart]
     for members, text in zip(apart_sets, request.apart, strict=True):
         distinct_units: list[int] = []
         for i in members:
             for j in members:
                 if i < j and root(i) == root(j):
                     raise LiftkitError(
-                        f"--apart {text}: {people[i].name} and {people[j].name} are also kept "
-                        "together (--together)",
+                        f"`apart` {text}: {people[i].name} and {people[j].name} are also kept "
+                        "together (`together`)",
                         "drop one of the two constraints",
                     )
             if root(i) not in distinct_units:
                 distinct_units.append(root(i))
         if len(distinct_units) > k:
             raise LiftkitError(
-                f"--apart {text}: {len(distinct_units)} people must be in different groups "
+                f"`apart` {text}: {len(distinct_units)} people must be in different groups "
                 f"but there {'is only 1 group' if k == 1 else f'are only {k} groups'}",
-                "use more, smaller groups (--size or --count) or a shorter --apart list",
+                "use more, smaller groups (`size` or `count`) or a shorter `apart` list",
             )
 
     columns: list[str] = []
@@ -317,7 +317,7 @@ def _prepare(people: list[Person], request: SplitRequest) -> _Setup:
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"
             raise LiftkitError(
-                f"--balance {wanted}: no such column in the attendee list (columns: {shown})",
+                f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
                 "name one of those columns",
             )
         if column in columns:
@@ -558,9 +558,9 @@ def _greedy_round(
         open_groups = [g for g in range(k) if capacity[g] - len(members[g]) >= len(unit)]
         if not open_groups:
             raise LiftkitError(
-                "the people kept together (--together) do not fit into "
+                "the people kept together (`together`) do not fit into "
                 f"{plural(k, 'group')} of {_size_range(setup.sizes)}",
-                "use bigger groups (--size) or fewer --together names",
+                "use bigger groups (`size`) or fewer `together` names",
             )
         if len(open_groups) > 64:
             open_groups = sorted(rng.sample(open_groups, 64))
@@ -688,8 +688,8 @@ def _refit(
         open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
         if not open_groups:
             raise LiftkitError(
-                "the people kept together (--together) do not fit into the rooms of --previous",
-                "use bigger groups (--size) or fewer --together names",
+                "the people kept together (`together`) do not fit into the rooms of `previous`",
+                "use bigger groups (`size`) or fewer `together` names",
             )
         best = min(
             open_groups,
@@ -724,9 +724,9 @@ def _apart_failure(setup: _Setup, schedule: list[list[int]]) -> tuple[str, str]:
                         broken.append(f"{people[i].name} and {people[j].name} in round {r + 1}")
     shown = "; ".join(broken[:3]) + ("…" if len(broken) > 3 else "")
     return (
-        f"could not keep every --apart pair apart ({shown}): the constraints leave too "
+        f"could not keep every `apart` pair apart ({shown}): the constraints leave too "
         "few ways to split",
-        "use more groups (--count) or fewer --apart/--together names",
+        "use more groups (`count`) or fewer `apart`/`together` names",
     )
 
 
@@ -774,7 +774,7 @@ def _result(
     notes = list(setup.notes)
     if search.balance_cost():
         notes.append(
-            "--balance: some values could not be spread within one per group "
+            "`balance`: some values could not be spread within one per group "
             "(see the score's spread)"
         )
     score = Score(

@@ -56,7 +56,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     for log in chats:
         warnings.extend(log.warnings())
     if options.chat_start is not None and chats and all(log.clock for log in chats):
-        warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
+        warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
     quotes = _Quotes()
     quotes.add_reflections(events, len(agenda.segments))
@@ -257,7 +257,7 @@ class _ChatTotals:
             )
             self.warnings.append(
                 f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
-                "(for transcripts, --chat-start HH:MM:SS)"
+                "(for transcripts, `chat_start` HH:MM:SS)"
             )
         elif far:
             hours = f"{FAR_OUTSIDE // 3600} hours"
@@ -422,7 +422,7 @@ def _attendance(
     damaged = session.attendees_error
     if read is None and damaged is not None:
         if by is not None:
-            raise LiftkitError(f"--by {by}: {damaged.message}", damaged.hint)
+            raise LiftkitError(f"`by` {by}: {damaged.message}", damaged.hint)
         instead = (
             "the number who joined comes from the chat instead"
             if chat_people is not None
@@ -432,8 +432,8 @@ def _attendance(
     if read is None:
         if by is not None:
             raise LiftkitError(
-                f"--by {by}: the session has no attendee file (attendees.csv or attendees.txt)",
-                "run the session with --attendees FILE, or leave out --by",
+                f"`by` {by}: the session has no attendee file (attendees.csv or attendees.txt)",
+                "run the session with `attendees` FILE, or leave out `by`",
             )
         if chat_people is None:
             return Attendance(None, "")
@@ -447,7 +447,7 @@ def _attendance(
         if column is None:
             columns = ", ".join(read.columns) or "none besides name and email"
             raise LiftkitError(
-                f"--by {by}: {source} has no such column; its columns: {columns}",
+                f"`by` {by}: {source} has no such column; its columns: {columns}",
                 "give one of those columns",
             )
         table = breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
@@ -492,7 +492,7 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
         return [GroupSet(breakout, group_rounds(session.groups_split))]
     raise LiftkitError(
         f"{session.folder}: the session holds no breakout groups",
-        "give a groups file with --groups-file FILE, or leave out --groups",
+        "give a groups file with `groups_file` FILE, or leave out `groups`",
     )
 
 
