@@ -16,8 +16,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Mapping
-from contextvars import ContextVar
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 import typer
@@ -27,8 +25,8 @@ from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, FIELD, LiftkitEr
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
-# field -> flag, for the command running now (set by `flag_names`).
-_flags: ContextVar[Mapping[str, str]] = ContextVar("liftkit_flags", default=MappingProxyType({}))
+# field -> flag, for the command running now (set by `flag_names`; one command runs at a time).
+_flags: Mapping[str, str] = {}
 
 
 def flag_names(*fields: str, **renamed: str) -> Callable[[Command], Command]:
@@ -42,13 +40,14 @@ def flag_names(*fields: str, **renamed: str) -> Callable[[Command], Command]:
     def declare(command: Command) -> Command:
         @functools.wraps(command)
         def worded(*args: Any, **kwargs: Any) -> Any:
-            token = _flags.set(flags)
+            global _flags
+            outer, _flags = _flags, flags
             try:
                 return command(*args, **kwargs)
             except LiftkitError as error:
                 raise error.reworded(as_flags) from error
             finally:
-                _flags.reset(token)
+                _flags = outer
 
         return worded  # type: ignore[return-value]
 
@@ -57,10 +56,9 @@ def flag_names(*fields: str, **renamed: str) -> Callable[[Command], Command]:
 
 def as_flags(text: str) -> str:
     """`text` from the core with the running command's fields written as its flags."""
-    flags = _flags.get()
-    if not flags:
+    if not _flags:
         return text
-    return FIELD.sub(lambda found: flags.get(found.group(1), found.group(0)), text)
+    return FIELD.sub(lambda found: _flags.get(found.group(1), found.group(0)), text)
 
 
 def report(error: LiftkitError) -> None:
