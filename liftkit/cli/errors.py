@@ -49,6 +49,7 @@ def flag_names(*fields: str, **renamed: str) -> Callable[[Command], Command]:
             finally:
                 _flags = outer
 
+        worded.flags = flags  # type: ignore[attr-defined]  # read by the tests
         return worded  # type: ignore[return-value]
 
     return declare
