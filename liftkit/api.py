@@ -12,18 +12,18 @@ or item, and the argument by its name here in backticks ("`size` 1: a group need
 people"). The command line is a thin shell over the same calls. docs/api.md documents each
 function; the names exported by `liftkit` are stable.
 
-The core modules load only when a function is called, so that `import liftkit` stays cheap.
+The core modules load only when a function is called: a script pays only for what it uses.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterable, Sequence
-from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import time
+
     from liftkit.core.agenda.model import Agenda
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.groups.split import Split
@@ -32,11 +32,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GROUP_FORMATS",
+    "PUBLIC",
     "agenda_templates",
     "build_report",
     "load_agenda",
     "parse_agenda",
     "parse_chat",
+    "public_attribute",
     "read_attendees",
     "read_chat",
     "render_groups",
@@ -46,6 +48,51 @@ __all__ = [
 ]
 
 GROUP_FORMATS = ("md", "csv", "zoom", "json", "toml")
+
+# What `import liftkit` offers: public name -> the module that defines it. These names are
+# stable; liftkit/__init__.py loads each on first use, and __init__.pyi types them.
+PUBLIC: dict[str, str] = {
+    # functions (liftkit/api.py)
+    "load_agenda": "liftkit.api",
+    "parse_agenda": "liftkit.api",
+    "agenda_templates": "liftkit.api",
+    "read_attendees": "liftkit.api",
+    "split_groups": "liftkit.api",
+    "render_groups": "liftkit.api",
+    "GROUP_FORMATS": "liftkit.api",
+    "read_chat": "liftkit.api",
+    "parse_chat": "liftkit.api",
+    "build_report": "liftkit.api",
+    "render_markdown": "liftkit.api",
+    "render_json": "liftkit.api",
+    # errors
+    "LiftkitError": "liftkit.core.errors",
+    "AgendaError": "liftkit.core.agenda.model",
+    # what the functions return
+    "Agenda": "liftkit.core.agenda.model",
+    "Segment": "liftkit.core.agenda.model",
+    "Poll": "liftkit.core.agenda.model",
+    "PeopleRead": "liftkit.core.people.reader",
+    "Person": "liftkit.core.people.reader",
+    "Split": "liftkit.core.groups.split",
+    "Round": "liftkit.core.groups.split",
+    "Group": "liftkit.core.groups.split",
+    "Score": "liftkit.core.groups.split",
+    "ChatLog": "liftkit.core.chat.model",
+    "ChatMessage": "liftkit.core.chat.model",
+    "Report": "liftkit.core.report.model",
+}
+
+
+def public_attribute(name: str) -> object:
+    """What `liftkit.<name>` is: liftkit/__init__.py asks here the first time it is used."""
+    if name == "__all__":  # for `from liftkit import *`
+        return ["__version__", *PUBLIC]
+    if name not in PUBLIC:
+        raise AttributeError(f"module 'liftkit' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(PUBLIC[name]), name)
 
 
 # --------------------------------------------------------------------------- agendas
@@ -124,6 +171,8 @@ def split_groups(
 
     Raises LiftkitError for a request that cannot be met, naming the argument.
     """
+    import random
+
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import SplitRequest, split_into_groups
     from liftkit.core.people.reader import Person
