@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from liftkit.core.live.events import parse_record
 from liftkit.core.live.journal import Journal
 
 DATA = Path(__file__).parent / "data"
@@ -54,7 +55,9 @@ def make_session(
     ]
     with Journal.create(folder / "journal.jsonl") as journal:
         for seconds, kind, fields in sorted(timeline, key=lambda e: e[0]):
-            journal.append(kind, seconds, start + timedelta(seconds=seconds / rate), **fields)
+            wall = start + timedelta(seconds=seconds / rate)
+            record = {"type": kind, "wall": wall.isoformat(), "mono": seconds, **fields}
+            journal.append([parse_record(record)])
     return folder
 
 
