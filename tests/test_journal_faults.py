@@ -92,7 +92,7 @@ def test_a_segment_end_without_its_start_is_finished_and_resumes_every_time(copy
     # Line 5 left segment 0 for the next one: the resume wrote that segment's start first.
     assert [e.type for e in events[4:]] == ["segment_end", "segment_start", "session_resume"]
     assert isinstance(events[5], SegmentStart) and events[5].segment == 1
-    assert events[5].mono == events[4].mono  # at the moment the change was made
+    assert (events[5].mono, events[5].wall) == (events[4].mono, events[4].wall)  # when it was made
     again = resume(copy)
     again.session.close()
     assert len(read_journal(journal).events) == 8  # one session_resume more, nothing else

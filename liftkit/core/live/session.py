@@ -105,7 +105,9 @@ class LiveSession:
         what was written. A change of segment (its end and the next start) is one write."""
         if not events:
             return []
-        timed = [replace(e, wall=self.clock.wall_at(e.mono or 0.0)) for e in events]
+        timed = [
+            e if e.wall else replace(e, wall=self.clock.wall_at(e.mono or 0.0)) for e in events
+        ]
         with self.guard():
             written = self.journal.append(timed)
             self.engine.apply_all(written)
@@ -279,7 +281,8 @@ def resume_session(
         planned_start=replayed.start.planned_start if replayed.start else None,
     )
     session.notices.extend(read.warnings)
-    finish = engine.unfinished()
+    # Finished at the moment the change was made, not now.
+    finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
     if engine.status != NOT_STARTED or finish:
         resume = SessionResume(
             mono=clock.now(),
