@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from liftkit.core.live.events import parse_record
 from liftkit.core.live.journal import Journal
+from liftkit.core.live.records import parse_record
 
 DATA = Path(__file__).parent / "data"
 HOSTED = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"

@@ -5,7 +5,8 @@ import json
 
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.formats import parse_groups
-from liftkit.core.live.events import GroupsMade, parse_record, to_record
+from liftkit.core.live.events import GroupsMade
+from liftkit.core.live.records import parse_record, to_record
 from liftkit.core.live.rooms import people_in, plan_from_people, plan_from_split, summary
 from liftkit.core.people.reader import Person
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
-from liftkit.core.live.events import BadField, JournalEvent, parse_record, stamped, to_record
+from liftkit.core.live.events import JournalEvent, stamped
+from liftkit.core.live.records import BadField, parse_record, to_record
 
 JOURNAL_NAME = "journal.jsonl"
 
