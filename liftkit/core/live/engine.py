@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.live.events import (
     EndReason,
@@ -34,6 +36,8 @@ from liftkit.core.live.events import (
     StopReason,
     TimeWarning,
 )
+
+AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
 NOT_STARTED = Status.NOT_STARTED
 RUNNING = Status.RUNNING
@@ -224,10 +228,21 @@ class Engine:
 
     # ------------------------------------------------------------------ commands
 
-    def start(self, t: float, **details: object) -> list[JournalEvent]:
+    def start(
+        self, t: float, rehearse: float = 1.0, planned_start: datetime | None = None
+    ) -> list[JournalEvent]:
+        """The session's start and its first segment's, journalled as one record."""
         if self.status != NOT_STARTED:
             return []
-        first = SessionStart(mono=t, title=self.agenda.title, **details)  # type: ignore[arg-type]
+        first = SessionStart(
+            mono=t,
+            title=self.agenda.title,
+            agenda=AGENDA_COPY,
+            segments=self.count,
+            rehearse=rehearse,
+            planned_start=planned_start,
+            liftkit=__version__,
+        )
         return [first, self._segment_start(0, t)]
 
     def toggle_pause(self, t: float) -> list[JournalEvent]:

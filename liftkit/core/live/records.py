@@ -126,7 +126,7 @@ class _Fields:
             raise BadField(f"{key}: {value!r} is not a number")
         if not low <= value <= high:  # also false for nan; inf is out of any range here
             raise BadField(f"{key}: {value!r} is out of range ({low:g} to {high:g})")
-        return float(value)
+        return value  # a whole number stays one, so that the line is written back as it was
 
     def text(self, key: str, default: Any = "") -> Any:
         value = self.raw.get(key)
@@ -236,11 +236,15 @@ def _poll(r: _Fields, where: str) -> dict[str, Any]:
     if not isinstance(counts, dict):
         raise BadField(f"counts: {counts!r} is not a table of counts")
     checked = _Fields(counts)
+    try:
+        counted = {str(option): checked.whole(option, _REQUIRED) for option in counts}
+    except BadField as problem:
+        raise BadField(f"counts: {problem}") from None
     return {
         "segment": r.whole("segment", _REQUIRED),
         "poll": r.whole("poll", 0),
         "question": r.text("question"),
-        "counts": {str(option): checked.whole(option, _REQUIRED) for option in counts},
+        "counts": counted,
     }
 
 

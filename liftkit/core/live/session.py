@@ -13,12 +13,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts, parse_reflection
 from liftkit.core.live.controls import Action
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
+from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
     GroupsMade,
@@ -37,7 +36,6 @@ from liftkit.core.live.replay import Replay, replay_journal
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
 
-AGENDA_COPY = "agenda.toml"
 # A crash longer ago than this: the call is long over, so the time away is not counted.
 LONGEST_COUNTED_GAP = 7 * 86400
 
@@ -122,16 +120,7 @@ class LiveSession:
     def start(self, planned_start: datetime | None = None) -> list[JournalEvent]:
         self.planned_start = planned_start
         self.started_wall = self.clock.wall_at(self.now())
-        return self.perform(
-            self.engine.start(
-                self.now(),
-                agenda=AGENDA_COPY,
-                segments=self.engine.count,
-                rehearse=self.clock.rate,
-                planned_start=planned_start,
-                liftkit=__version__,
-            )
-        )
+        return self.perform(self.engine.start(self.now(), self.clock.rate, planned_start))
 
     def tick(self) -> list[JournalEvent]:
         """Take in what another process added (notes), then what time has brought."""
