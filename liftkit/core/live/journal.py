@@ -160,7 +160,7 @@ class Journal:
 
     def foreign_events(self) -> list[JournalEvent]:
         """Events another process (`liftkit note`) appended since we last looked."""
-        if self._fd is not None:
+        if self._fd is not None and os.fstat(self._fd).st_size > self._size:  # cheap when idle
             with append_lock(self.path):
                 self._take_foreign(os.fstat(self._fd).st_size)
         events, self._foreign = self._foreign, []
