@@ -49,7 +49,7 @@ ENDED = Status.ENDED
 class SegmentView:
     """What the screen and plain mode show about the current moment."""
 
-    status: str
+    status: Status
     index: int  # 0-based; len(segments) when the session has ended
     count: int
     segment: Segment | None
