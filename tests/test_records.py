@@ -43,7 +43,7 @@ records = st.builds(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(records)
 def test_any_line_is_an_event_or_a_named_bad_field_and_reads_back_the_same(record):
     try:
