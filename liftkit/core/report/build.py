@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 from liftkit.core.agenda.model import Agenda, Poll
@@ -17,9 +16,7 @@ from liftkit.core.report.model import (
     AFTER,
     BEFORE,
     FEEDBACK_TAG,
-    NOT_GIVEN,
     STEP_TAGS,
-    Attendance,
     ChatSummary,
     GroupSet,
     PollResult,
@@ -31,6 +28,13 @@ from liftkit.core.report.model import (
     breakdown,
     is_practical_step,
     tags_in,
+)
+from liftkit.core.report.pack import (
+    attendance,
+    host_key,
+    host_names,
+    is_host,
+    registration_answers,
 )
 from liftkit.core.report.sources import (
     SessionData,
@@ -58,7 +62,9 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
 
-    quotes = _Quotes()
+    hosts = host_names(agenda, options, session.attendees)
+    host_keys = {host_key(h) for h in hosts}
+    quotes = _Quotes(host_keys)
     quotes.add_reflections(events, len(agenda.segments))
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
@@ -71,13 +77,13 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     report = Report(
         title=agenda.title or str(first.get("title") or ""),
         description=agenda.description,
-        host=one_line(options.host) if options.host is not None else agenda.host,
+        host=_shown_hosts(agenda, options),
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,
         rehearse=speed,
-        attendance=_attendance(
-            session, options.by, len(chat.participants) if chats else None, warnings
+        attendance=attendance(
+            session, options, len(chat.participants) if chats else None, warnings, host_keys
         ),
         segments=runs,
         before=quotes.in_order(BEFORE),
@@ -92,6 +98,11 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         feedback_planned=sum(
             1 for s in agenda.segments for p in s.polls if p.kind in ("score", "recommend")
         ),
+        named=options.named and not options.anonymous,
+        hosts=hosts,
+        purpose=agenda.purpose,
+        contact=agenda.contact,
+        questions=registration_answers(session, options),
     )
     report.themes = _themes(report)
     report.feedback_said = _feedback_said(report)
@@ -101,7 +112,8 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
 class _Quotes:
     """Quotes by where they go: a segment's index, BEFORE or AFTER the session."""
 
-    def __init__(self) -> None:
+    def __init__(self, hosts: set[str] | None = None) -> None:
+        self.hosts = hosts or set()  # never quoted
         self.placed: dict[int | str, list[Quote]] = {}
         self.unplaced: list[Quote] = []
         # What the host recorded, by segment and text: the host often records a chat message
@@ -116,6 +128,8 @@ class _Quotes:
             if not text:
                 continue
             author = one_line(str(event["author"])) if event.get("author") else None
+            if is_host(author, self.hosts):
+                continue
             raw_tags = event.get("tags")
             tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else tags_in(text)
             source = str(event.get("source") or "live")
@@ -129,6 +143,8 @@ class _Quotes:
                 self.unplaced.append(quote)
 
     def add_chat(self, where: int | str, quote: Quote) -> None:
+        if is_host(quote.author, self.hosts):
+            return
         same = self.recorded.get(where)
         if same is not None:
             index = same.get(_same_text(quote.text))
@@ -176,8 +192,6 @@ class _ChatTotals:
         left_out = waiting = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
         for message in log.messages:
-            if message.author:
-                self.participants.add(message.author)
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             if isinstance(where, int):
@@ -197,6 +211,8 @@ class _ChatTotals:
                 else:
                     left_out += 1
                 continue
+            if message.author:  # counted among those who posted: not reactions or DMs
+                self.participants.add(message.author)
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
@@ -208,8 +224,6 @@ class _ChatTotals:
         self._check_meeting(log, timeline, within, far)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
-            if reaction.author:
-                self.participants.add(reaction.author)
             if several:
                 at = round(stamp_of(reaction.at), 3)
                 said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
@@ -316,6 +330,7 @@ def _segment_runs(
                 paused=ran.paused if ran else 0,
                 evaluation=segment.kind != "reflection"
                 and any(p.kind in ("score", "recommend") for p in segment.polls),
+                summary=segment.summary,
             )
         )
         offset += segment.duration
@@ -415,57 +430,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _attendance(
-    session: SessionData, by: str | None, chat_people: int | None, warnings: list[str]
-) -> Attendance:
-    read = session.attendees
-    damaged = session.attendees_error
-    if read is None and damaged is not None:
-        if by is not None:
-            raise LiftkitError(f"--by {by}: {damaged.message}", damaged.hint)
-        instead = (
-            "the number who joined comes from the chat instead"
-            if chat_people is not None
-            else "no chat log was given, so the pack gives no number who joined"
-        )
-        warnings.append(f"{damaged.message}; {instead}")
-    if read is None:
-        if by is not None:
-            raise LiftkitError(
-                f"--by {by}: the session has no attendee file (attendees.csv or attendees.txt)",
-                "run the session with --attendees FILE, or leave out --by",
-            )
-        if chat_people is None:
-            return Attendance(None, "")
-        return Attendance(chat_people, "chat")
-    source = Path(read.source).name
-    table = None
-    if by is not None:
-        from liftkit.core.people.reader import find_column
-
-        column = find_column(read.columns, by)
-        if column is None:
-            columns = ", ".join(read.columns) or "none besides name and email"
-            raise LiftkitError(
-                f"--by {by}: {source} has no such column; its columns: {columns}",
-                "give one of those columns",
-            )
-        table = breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
-    return Attendance(len(read.people), source, table)
-
-
-def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
-    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
-    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
-    most common first, blanks last."""
-    spellings: dict[str, Counter[str]] = {}
-    for value in values:
-        shown = one_line(value) or NOT_GIVEN
-        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
-    counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
-    return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
-
-
 def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
     segment wins), else the session's groups.json. Groups not tied to a segment go with the
@@ -522,3 +486,9 @@ def _feedback_said(report: Report) -> list[Quote]:
         if id(q) in evaluation or any(t.casefold() == FEEDBACK_TAG for t in q.tags)
     ]
     return sorted(said, key=_quote_order)
+
+
+def _shown_hosts(agenda: Agenda, options: ReportOptions) -> str:
+    names = [one_line(n) for n in (options.host or agenda.host, *options.cohosts)]
+    names = [n for n in dict.fromkeys(names) if n]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
