@@ -9,8 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
 
+from liftkit.core.report import ReportOptions, build_report, clean_text
+from liftkit.core.report.html import render_html
 from tests.test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
+from tests.test_report_markdown import session_with, tricky
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
@@ -171,3 +175,23 @@ def browser(page: Path, tmp_path: Path, *args: str) -> None:
         ],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(tricky, tricky)
+def test_any_quote_or_name_stays_text_in_html(text, author):
+    assume(clean_text(text) and clean_text(author))
+    report = build_report(session_with(text, author), [], ReportOptions(named=True))
+    page = parse(render_html(report))
+    assert [t for t, _ in page.tags if t != "br"] == PLAIN_TAGS  # a line break is a <br>
+    shown = " ".join("".join(page.text).split())
+    said = " ".join(f"“{clean_text(text)}” — {clean_text(author)}".split())
+    assert said in shown
+
+
+def _tags_of_a_plain_pack() -> list[str]:
+    report = build_report(session_with("plain words", "Ada"), [], ReportOptions(named=True))
+    return [t for t, _ in parse(render_html(report)).tags]
+
+
+PLAIN_TAGS = _tags_of_a_plain_pack()

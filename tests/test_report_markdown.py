@@ -90,7 +90,7 @@ def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
     markdown = render(text)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    assert shown == f"“{without_tags(clean_text(text))}”"  # tags at the end are left out
+    assert shown == f"“{without_tags(clean_text(text), ())}”"  # tags at the end are left out
     assert code_or_html(markdown) == []
 
 
@@ -101,7 +101,7 @@ def test_any_author_name_adds_no_structure(text, author):
     markdown = render(text, author)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    said = without_tags(clean_text(text))
+    said = without_tags(clean_text(text), ())
     assert shown == f"“{said}” — {' '.join(clean_text(author).split())}"
 
 

@@ -20,7 +20,6 @@ from liftkit.core.report.markdown_parts import (
     long_date,
     minutes,
     poll_block,
-    quote_list,
     shares_sentence,
     table,
 )
@@ -36,12 +35,12 @@ def render_markdown(report: Report, charts: Charts | None = None) -> str:
     out += _who_joined(report, charts)
     for i, answers in enumerate(report.questions):
         out += [heading(2, answers.question), "", *_words(report, question_key(i))]
-        said = [f"- “{cell(a)}”" for a in answers.answers]
+        said = charts.answers(answers.answers)
         out += [*said, ""] if said else ["No answers were given.", ""]
     if report.before:
         out += [heading(2, "Before the session"), ""]
         out += ["Posted in the chat before the first segment began.", ""]
-        out += [*quote_list(report.before, report.named), ""]
+        out += [*charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
     for segment in report.segments:
         sets = [g for g in report.groups or [] if g.segment == segment.index]
@@ -57,11 +56,11 @@ def render_markdown(report: Report, charts: Charts | None = None) -> str:
     if report.after:
         out += [heading(2, "After the session"), ""]
         out += ["Posted in the chat after the last segment ended.", ""]
-        out += [*quote_list(report.after, report.named), ""]
+        out += [*charts.quotes(report.after, report.named), ""]
     if report.unplaced:
         out += [heading(2, "Other reflections"), ""]
         out += ["Noted without a segment.", ""]
-        out += [*quote_list(report.unplaced, report.named), ""]
+        out += [*charts.quotes(report.unplaced, report.named), ""]
     out += _agenda_as_run(report)
     out += _sources(report)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -157,11 +156,11 @@ def _segment(
     if groups:
         out += [heading(3, "Breakout groups"), "", *_groups(groups, not report.anonymous)]
     if segment.kind == "reflection":
-        return out + _closing(segment, report.named)
+        return out + _closing(segment, report.named, charts)
     if segment.evaluation and segment.quotes:
         out += ["What participants said in this segment is under Feedback, below.", ""]
     elif segment.quotes:
-        out += _by_theme(segment.quotes, 3, "Reflections", report.named)
+        out += _by_theme(segment.quotes, 3, "Reflections", report.named, charts)
     elif segment.actual is not None:
         out += ["No reflections were captured in this segment.", ""]
     else:
@@ -169,19 +168,21 @@ def _segment(
     return out
 
 
-def _by_theme(quotes: Sequence[Quote], level: int, untagged: str, named: bool) -> list[str]:
+def _by_theme(
+    quotes: Sequence[Quote], level: int, untagged: str, named: bool, charts: Charts
+) -> list[str]:
     """Quotes under their themes (#tags), the untagged ones after."""
     themes, rest = themed(quotes)
     out = []
     for theme in themes:
-        out += [heading(level, theme_title(theme.tag)), "", *quote_list(theme.quotes, named), ""]
+        out += [heading(level, theme_title(theme.tag)), "", *charts.quotes(theme.quotes, named), ""]
     if rest:
         title = f"Other {untagged.casefold()}" if themes else untagged
-        out += [heading(level, title), "", *quote_list(rest, named), ""]
+        out += [heading(level, title), "", *charts.quotes(rest, named), ""]
     return out
 
 
-def _closing(segment: SegmentRun, named: bool) -> list[str]:
+def _closing(segment: SegmentRun, named: bool, charts: Charts) -> list[str]:
     """Closing reflections, with the practical steps (tagged #step, or starting "One
     practical step") apart."""
     reflections = [q for q in segment.quotes if not q.step]
@@ -191,15 +192,15 @@ def _closing(segment: SegmentRun, named: bool) -> list[str]:
         themes, rest = themed(reflections)
         for theme in themes:
             out += [heading(4, theme_title(theme.tag)), ""]
-            out += [*quote_list(theme.quotes, named), ""]
+            out += [*charts.quotes(theme.quotes, named), ""]
         if rest and themes:
             out += [heading(4, "Other closing reflections"), ""]
-        out += [*quote_list(rest, named), ""] if rest else []
+        out += [*charts.quotes(rest, named), ""] if rest else []
     else:
         out += ["No closing reflections were captured.", ""]
     out += [heading(3, "Practical steps"), ""]
     if steps:
-        out += [*quote_list(steps, named), ""]
+        out += [*charts.quotes(steps, named), ""]
     else:
         out += ["No practical steps were captured.", ""]
     return out
@@ -255,7 +256,7 @@ def _thanks(report: Report, charts: Charts) -> list[str]:
         out += poll_block(poll, charts)
     if report.feedback_said:
         out += [heading(3, "What participants said"), ""]
-        out += [*quote_list(report.feedback_said, report.named), ""]
+        out += [*charts.quotes(report.feedback_said, report.named), ""]
     return out
 
 

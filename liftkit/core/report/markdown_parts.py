@@ -32,7 +32,7 @@ def _name(name: str) -> str:
 
 
 def quote_item(quote: Quote, named: bool) -> str:
-    said = f"- “{lines_of(without_tags(quote.text), indent='  ', first_safe=True)}”"
+    said = f"- “{lines_of(without_tags(quote.text, quote.tags), indent='  ', first_safe=True)}”"
     if quote.author and named:
         said += f" — {_name(quote.author)}"
     if quote.waiting_room:
@@ -103,6 +103,12 @@ class Charts:
 
     def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
         return [*share_table(data, label, unit), ""]
+
+    def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
+        return quote_list(quotes, named)
+
+    def answers(self, answers: Iterable[str]) -> list[str]:
+        return [f"- “{cell(a)}”" for a in answers]
 
     def breakdown(self, data: Breakdown) -> list[str]:
         body = [f"pie showData title {_mermaid(data.title)}"]

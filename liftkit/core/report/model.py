@@ -265,16 +265,23 @@ def is_practical_step(text: str, tags: Iterable[str]) -> bool:
     return opening.startswith(STEP_OPENINGS)
 
 
-TRAILING_TAGS = re.compile(r"(?:\s*(?<![\w#&])#[^\W\d_][\w-]*)+\s*$")
+WHOLE_TAG = re.compile(r"#[^\W\d_][\w-]*")
 
 
-def without_tags(text: str) -> str:
+def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
     """The text as quoted: #tags at its end removed, those inside it kept as words (so that
-    "a #culture question" still reads), the tags themselves still used for themes."""
-    if "#" not in text:
+    "a #culture question" still reads), the tags themselves still used for themes. With the
+    quote's `tags` known, a quote without any is returned as it is (fast: most have none)."""
+    if "#" not in text or (tags is not None and not tags):
         return text
-    shown = TRAILING_TAGS.sub("", text)
-    shown = TAG.sub(lambda m: m.group(1), shown)
+    shown = text.rstrip()
+    while shown:
+        cut = max(shown.rfind(" "), shown.rfind("\n"), shown.rfind("\t"))
+        if not WHOLE_TAG.fullmatch(shown[cut + 1 :]):
+            break
+        shown = shown[:cut].rstrip() if cut >= 0 else ""
+    if "#" in shown:
+        shown = TAG.sub(lambda m: m.group(1), shown)
     return shown if shown.strip() else text
 
 
@@ -289,15 +296,20 @@ def themed(quotes: Sequence[Quote]) -> tuple[list[Theme], list[Quote]]:
     that each quote shows once; themes come most quoted first, then in the order seen."""
     counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
+    keyed: list[tuple[Quote, list[str]]] = []
     for quote in quotes:
-        for tag in _theme_tags(quote):
+        keys = []
+        for tag in quote.tags:
             key = tag.casefold()
+            if key in STEP_TAGS or key == FEEDBACK_TAG:
+                continue  # markers, not themes
             spelling.setdefault(key, tag)
             counts[key] = counts.get(key, 0) + 1
+            keys.append(key)
+        keyed.append((quote, keys))
     groups: dict[str, list[Quote]] = {}
     untagged: list[Quote] = []
-    for quote in quotes:
-        keys = [t.casefold() for t in _theme_tags(quote)]
+    for quote, keys in keyed:
         if not keys:
             untagged.append(quote)
             continue
@@ -305,7 +317,3 @@ def themed(quotes: Sequence[Quote]) -> tuple[list[Theme], list[Quote]]:
         groups.setdefault(best, []).append(quote)
     order = sorted(groups, key=lambda k: -len(groups[k]))  # stable: ties keep first seen
     return [Theme(spelling[k], tuple(groups[k])) for k in order], untagged
-
-
-def _theme_tags(quote: Quote) -> list[str]:
-    return [t for t in quote.tags if t.casefold() not in STEP_TAGS and t.casefold() != FEEDBACK_TAG]
