@@ -1,6 +1,10 @@
 """The narrative file in the core: how headings find their part of the pack."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liftkit.core.report import ReportOptions, build_report, load_session
 from liftkit.core.report.model import themed, without_tags
@@ -75,3 +79,26 @@ def test_each_quote_shows_once_under_its_most_shared_theme():
     themes, rest = themed([a, b, c, d])
     assert [(t.tag, [q.text for q in t.quotes]) for t in themes] == [("culture", ["a", "b"])]
     assert [q.text for q in rest] == ["c", "d"]
+
+
+LINES = st.lists(
+    st.tuples(
+        st.sampled_from(["", "# ", "## ", "### ", "```", "<!-- ", " -->", "  "]),
+        st.sampled_from(["", "ab", "Opening", "Thanks", "a1 b2", "x: y", "**c**"]),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_any_narrative_text_is_placed_or_warned_about(lines):
+    text = "\n".join(start + words for start, words in lines)
+    report = build_report(load_session(COMMUNITY), [], ReportOptions())
+    merge_narrative(report, parse_narrative(text, "n.md"))
+    placed = "".join(report.narrative.values()) + "".join(b for _, b in report.narrative_extra)
+    body = re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines()
+    kept = [w for line in body if not line.startswith("#") for w in re.findall(r"\w+", line)]
+    assert all(w in placed for w in kept)  # no word of the text is lost
+    headings = [line for line in body if line.startswith("## ")]
+    assert len(report.warnings) <= len(headings)  # only headings are warned about
