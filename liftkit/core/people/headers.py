@@ -160,6 +160,14 @@ JOIN_COLUMNS = (
 )
 
 
+# Teams' older per-event report: one row per Joined and Left. A row that says the person left
+# is no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them).
+ACTION_COLUMNS = JOIN_COLUMNS[2:9]
+LEAVE_ACTIONS = frozenset(
+    ("left", "saiu", "salió", "a quitté", "quitté", "verlassen", "uscito", "vertrokken")
+)
+
+
 def keys(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(header_key(name) for name in names)
 
@@ -168,8 +176,8 @@ NAME_KEYS, BARE_NAME_KEYS, ROLE_NAME_KEYS, FIRST_KEYS, LAST_KEYS = map(
     keys, (NAME_COLUMNS, BARE_NAME_COLUMNS, ROLE_NAME_COLUMNS, FIRST_NAME_COLUMNS,
            LAST_NAME_COLUMNS),
 )  # fmt: skip
-ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS = map(
-    keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS)
+ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
+    keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (

@@ -121,8 +121,14 @@ def _left_out(absent: int, footers: list[int], label: str, anyone: bool) -> list
     if footers:
         from liftkit.core.chat.model import line_ranges
 
+        what = (
+            "1 row that is not a person"
+            if len(footers) == 1
+            else (f"{len(footers)} rows that are not people")
+        )
+        where = "line" if len(footers) == 1 else "lines"
         notes.append(
-            f"{label}: left out {plural(len(footers), 'row')} that are not people (totals, "
-            f"counts, percentages or rows without a name: line {line_ranges(footers)})"
+            f"{label}: left out {what} (totals, counts, percentages or rows without a name: "
+            f"{where} {line_ranges(footers)})"
         )
     return notes

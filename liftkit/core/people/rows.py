@@ -40,7 +40,10 @@ def cell(cells: Sequence[str], index: int | None) -> str:
 
 
 def clean(text: str) -> str:
-    return " ".join(CONTROL.sub(" ", text).split())
+    text = " ".join(CONTROL.sub(" ", text).split())
+    # A cell that liftkit (or a careful spreadsheet) wrote as "'=…" to keep it from running
+    # as a formula: the apostrophe is not part of the value.
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
 
 
 def usable(name: str) -> bool:

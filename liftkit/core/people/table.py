@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.headers import LEAVE_ACTIONS
 from liftkit.core.people.layout import Layout, layout_of, split_line
 from liftkit.core.people.model import Person
 from liftkit.core.people.rows import (
@@ -140,6 +141,8 @@ def _add_row(
     if layout.attended is not None and cell(cells, layout.attended).casefold() == "no":
         out.absent += 1
         return
+    if cell(cells, layout.action).casefold() in LEAVE_ACTIONS:
+        return  # the same person's "Left" row, after their "Joined" row
     out.people.append(person_from_cells(cells, layout, line, label, warnings))
     if layout.per_join:
         out.per_join.add(line)
