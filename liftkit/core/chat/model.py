@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 TEAMS_WEBVTT = "teams-webvtt"
+ZOOM_WEBVTT = "zoom-webvtt"
 MEET_SBV = "meet-sbv"
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
+    ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
     MEET_SBV: "Google Meet chat (.sbv)",
 }
 

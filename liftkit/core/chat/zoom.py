@@ -12,6 +12,8 @@ of day, with no date.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 
 from liftkit.core.chat.model import (
     ZOOM_SINGLE_LINE,
@@ -38,14 +40,18 @@ TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
-REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S.*?)\s*$')
-REMOVED = re.compile(r'Removed an? (?P<emoji>\S.*?) reaction from "(?P<target>.*)"\s*$')
+# A reaction quotes the message it reacts to, which may run over several lines
+# (`Reacted to "Slido:⏎https://…" with 👍🏾`): matched over the whole body.
+REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S[^\n]*?)[ \t]*$', re.DOTALL)
+REMOVED = re.compile(
+    r'Removed an? (?P<emoji>\S[^\n]*?) reaction from "(?P<target>.*)"[ \t]*$', re.DOTALL
+)
 REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$')
 REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
 
 
-def count_headers(lines: list[str]) -> tuple[int, int]:
+def count_headers(lines: Iterable[str]) -> tuple[int, int]:
     """How many of the first headers look single-line and two-line (to choose the layout)."""
     single = two = 0
     for line in lines:
@@ -76,7 +82,7 @@ def _header(number: int, line: str) -> _Header | None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
             at = float(int(h) * 3600 + int(m) * 60 + int(s))
-            return _Header(number, at, who.strip(), "Everyone", False, "")
+            return _Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
     if match is None:
         return None
@@ -87,8 +93,8 @@ def _header(number: int, line: str) -> _Header | None:
     return _Header(
         number,
         float(int(h) * 3600 + int(m) * 60 + int(s)),
-        who,
-        to,
+        sys.intern(who),
+        sys.intern(to),
         dm is not None,
         text.rstrip() if text else "",
     )
@@ -117,18 +123,27 @@ def _is_private(header: _Header) -> bool:
 
 
 def _reactions(header: _Header, body: list[str], private: bool) -> list[ChatReaction]:
-    """The reactions a message body holds, or [] when it is an ordinary message."""
-    out = []
+    """The reactions a message body holds, or [] when it is an ordinary message.
+
+    Each reaction starts a line; a line that starts none continues the quoted message of the
+    reaction before it."""
+    chunks: list[str] = []
     for text in body:
-        reacted = REACTED.match(text) if text.startswith("Reacted") else None
-        removed = REMOVED.match(text) if reacted is None and text.startswith("Removed") else None
+        if text.startswith(("Reacted to ", "Removed a")) or not chunks:
+            chunks.append(text)
+        else:
+            chunks[-1] += "\n" + text
+    out = []
+    for chunk in chunks:
+        reacted = REACTED.match(chunk) if chunk.startswith("Reacted") else None
+        removed = REMOVED.match(chunk) if reacted is None and chunk.startswith("Removed") else None
         found = reacted or removed
         if found is None:
             return []
         emoji, target = found.group("emoji", "target")
         out.append(
-            ChatReaction(header.line, header.at, header.who, emoji, target, removed is not None,
-                         private)
+            ChatReaction(header.line, header.at, header.who, emoji, " ".join(target.split()),
+                         removed is not None, private)
         )  # fmt: skip
     return out
 
@@ -161,7 +176,7 @@ def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
         )  # fmt: skip
 
 
-def parse_single_line(lines: list[str], source: str) -> ChatLog:
+def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     log = ChatLog(source, ZOOM_SINGLE_LINE, clock=True)
     current: _Header | None = None
     body: list[str] = []
@@ -183,26 +198,26 @@ def parse_single_line(lines: list[str], source: str) -> ChatLog:
     return log
 
 
-def parse_two_line(lines: list[str], source: str) -> ChatLog:
+def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
+    """Headers, each followed by the message's lines. Zoom indents them with one tab, which
+    is dropped (further indentation, as in pasted code, is kept); a line it wrote without
+    the tab continues the message as well, unless it looks like a garbled header."""
     log = ChatLog(source, ZOOM_TWO_LINE, clock=True)
     current: _Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        if line[0] in " \t":
-            if current is None:
-                log.unmatched.append((number, line))
-            else:
-                body.append(line.strip())
-            continue
-        header = _header(number, line)
-        if header is None:
+        indented = line[0] in " \t"
+        header = None if indented else _header(number, line)
+        if header is not None:
+            if current is not None:
+                _emit(log, current, body)
+            current, body = header, [header.text] if header.text else []
+        elif current is None or (not indented and STAMPED.match(line)):
             log.unmatched.append((number, line))
-            continue
-        if current is not None:
-            _emit(log, current, body)
-        current, body = header, [header.text] if header.text else []
+        else:
+            body.append((line[1:] if line[0] == "\t" else line).rstrip())
     if current is not None:
         _emit(log, current, body)
     return log
