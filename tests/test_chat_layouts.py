@@ -7,7 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from liftkit.core.chat import ZOOM_TWO_LINE, ZOOM_WEBVTT, ChatLog, ChatMessage, read_chat
+from liftkit.core.chat import (
+    ZOOM_RECORDING,
+    ZOOM_SINGLE_LINE,
+    ZOOM_TWO_LINE,
+    ZOOM_WEBVTT,
+    ChatLog,
+    ChatMessage,
+    parse_chat,
+    read_chat,
+)
 from liftkit.core.report.model import tags_in
 from liftkit.core.report.sources import Timeline, chat_clock, load_session
 
@@ -144,3 +153,49 @@ def test_a_big_chat_log_is_read_as_a_stream(tmp_path):
     )  # fmt: skip
     base_kib = int(baseline.stdout.split()[1])
     assert (peak_kib - base_kib) < 60_000  # the messages' own text is about 20 MB
+
+
+REAL = CHAT / "real"
+
+
+def test_a_real_single_line_zoom_chat_reads_every_line_as_a_message():
+    path = REAL / "zoom-single-line-certcc-ssvc.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    log = read_chat(path)
+    assert log.layout == ZOOM_SINGLE_LINE and log.unmatched == []
+    assert len(log.messages) == len(lines)
+    assert [m.author for m in log.messages] == [line.split(" From  ")[1].split(" : ")[0]
+                                                for line in lines]  # fmt: skip
+    # What Zoom glued together stays as it was; links keep their #fragments out of themes.
+    assert log.messages[0].text.endswith('02:11 PM"patch" should go awaysupplier, uservendor, user')
+    assert all(tags_in(m.text) == () for m in log.messages)
+
+
+RECORDING = (
+    "00:12:42\tAda Lovelace:\thttps://example.org/discussions/27291\r\n"
+    "00:28:29\tGrace Hopper (Fife):\tI am in a loud place, so I'll ask here ....\r\n"
+    "Is something similar planned for the next session?\r\n"
+    "\r\n"
+    "00:29:20\tAda Lovelace:\tGrace, I'll ask in a moment.\r\n"
+    '00:29:35\tGrace Hopper (Fife):\tReacted to "Grace, I\'ll ask in a..." with 👍\r\n'
+    '00:30:10\tAlan Turing:\tReplying to "I am in a loud place..."\r\n'
+    "\r\n"
+    "Yes, in March.\r\n"
+)
+
+
+def test_a_zoom_cloud_recording_chat_is_read_with_times_from_the_recording_start():
+    log = parse_chat(RECORDING.encode(), "chat.txt")
+    assert log.layout == ZOOM_RECORDING and not log.clock
+    assert [(m.at, m.author) for m in log.messages] == [
+        (762.0, "Ada Lovelace"),
+        (1709.0, "Grace Hopper (Fife)"),
+        (1760.0, "Ada Lovelace"),
+        (1810.0, "Alan Turing"),
+    ]
+    assert log.messages[1].text.endswith("\nIs something similar planned for the next session?")
+    assert (log.messages[3].reply_to, log.messages[3].text) == (
+        "I am in a loud place...",
+        "Yes, in March.",
+    )
+    assert [(r.author, r.emoji) for r in log.reactions] == [("Grace Hopper (Fife)", "👍")]

@@ -19,6 +19,7 @@ from liftkit.core.chat.model import (
     LAYOUT_NAMES,
     MEET_SBV,
     TEAMS_WEBVTT,
+    ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
@@ -27,6 +28,7 @@ from liftkit.core.chat.model import (
     ChatReaction,
     line_ranges,
 )
+from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
 from liftkit.core.chat.zoom import count_headers, parse_single_line, parse_two_line
 from liftkit.core.errors import LiftkitError
@@ -35,6 +37,7 @@ __all__ = [
     "LAYOUT_NAMES",
     "MEET_SBV",
     "TEAMS_WEBVTT",
+    "ZOOM_RECORDING",
     "ZOOM_SINGLE_LINE",
     "ZOOM_TWO_LINE",
     "ZOOM_WEBVTT",
@@ -99,14 +102,18 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
     else:
         single, two = count_headers(sample)
         sbv = count_sbv_timings(sample)
-        best = max(single, two, sbv)
+        recording = count_recording_lines(sample)
+        best = max(single, two, sbv, recording)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
-                "a Teams transcript cue or a Google Meet chat entry",
+                "a transcript cue or a Google Meet chat entry",
                 NOT_A_CHAT_HINT,
             )
-        parse = parse_sbv if best == sbv else parse_two_line if best == two else parse_single_line
+        parse = (
+            parse_sbv if best == sbv else parse_two_line if best == two
+            else parse_single_line if best == single else parse_recording_chat
+        )  # fmt: skip
         log = parse(counted, source)
     _check(log, source, counted.meaningful)
     log.notes = notes

@@ -8,6 +8,7 @@ ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
+ZOOM_RECORDING = "zoom-recording-chat"
 MEET_SBV = "meet-sbv"
 
 LAYOUT_NAMES = {
@@ -15,6 +16,7 @@ LAYOUT_NAMES = {
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
+    ZOOM_RECORDING: "Zoom cloud-recording chat",
     MEET_SBV: "Google Meet chat (.sbv)",
 }
 

@@ -69,20 +69,20 @@ def count_headers(lines: Iterable[str]) -> tuple[int, int]:
     return single, two
 
 
-class _Header:
+class Header:
     __slots__ = ("at", "dm", "line", "text", "to", "who")
 
     def __init__(self, line: int, at: float, who: str, to: str, dm: bool, text: str) -> None:
         self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
 
 
-def _header(number: int, line: str) -> _Header | None:
+def _header(number: int, line: str) -> Header | None:
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
             at = float(int(h) * 3600 + int(m) * 60 + int(s))
-            return _Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
+            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
     if match is None:
         return None
@@ -90,7 +90,7 @@ def _header(number: int, line: str) -> _Header | None:
     if int(h) > 23:
         return None
     who, to = _sender_and_recipient(names)
-    return _Header(
+    return Header(
         number,
         float(int(h) * 3600 + int(m) * 60 + int(s)),
         sys.intern(who),
@@ -117,12 +117,12 @@ def is_waiting_room(to: str) -> bool:
     return "waiting room" in to.lower()
 
 
-def _is_private(header: _Header) -> bool:
+def _is_private(header: Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
     return header.dm or not header.to.lower().startswith("everyone") or is_waiting_room(header.to)
 
 
-def _reactions(header: _Header, body: list[str], private: bool) -> list[ChatReaction]:
+def _reactions(header: Header, body: list[str], private: bool) -> list[ChatReaction]:
     """The reactions a message body holds, or [] when it is an ordinary message.
 
     Each reaction starts a line; a line that starts none continues the quoted message of the
@@ -148,7 +148,7 @@ def _reactions(header: _Header, body: list[str], private: bool) -> list[ChatReac
     return out
 
 
-def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
+def emit(log: ChatLog, header: Header, body: list[str]) -> None:
     private = _is_private(header)
     if body and body[0][:1] == "R":  # Reacted, Removed, Replying: the rare cases
         reactions = _reactions(header, body, private)
@@ -178,7 +178,7 @@ def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
 
 def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     log = ChatLog(source, ZOOM_SINGLE_LINE, clock=True)
-    current: _Header | None = None
+    current: Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -186,7 +186,7 @@ def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
         header = _header(number, line) if line[:1].isdigit() else None
         if header is not None:
             if current is not None:
-                _emit(log, current, body)
+                emit(log, current, body)
             current, body = header, [header.text] if header.text else []
         elif current is None or STAMPED.match(line):
             # Before the first message, or a header too garbled to read: not part of a message.
@@ -194,7 +194,7 @@ def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
         else:
             body.append(line.rstrip())
     if current is not None:
-        _emit(log, current, body)
+        emit(log, current, body)
     return log
 
 
@@ -203,7 +203,7 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     is dropped (further indentation, as in pasted code, is kept); a line it wrote without
     the tab continues the message as well, unless it looks like a garbled header."""
     log = ChatLog(source, ZOOM_TWO_LINE, clock=True)
-    current: _Header | None = None
+    current: Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -212,12 +212,12 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
         header = None if indented else _header(number, line)
         if header is not None:
             if current is not None:
-                _emit(log, current, body)
+                emit(log, current, body)
             current, body = header, [header.text] if header.text else []
         elif current is None or (not indented and STAMPED.match(line)):
             log.unmatched.append((number, line))
         else:
             body.append((line[1:] if line[0] == "\t" else line).rstrip())
     if current is not None:
-        _emit(log, current, body)
+        emit(log, current, body)
     return log
