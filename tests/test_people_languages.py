@@ -120,9 +120,24 @@ def test_a_summary_row_is_not_a_person(footer):
     ]
 
 
-def test_a_row_without_a_name_inside_the_table_is_still_an_error():
+def test_a_row_with_an_email_but_no_name_is_still_an_error():
     with pytest.raises(LiftkitError, match="line 3: no usable name"):
-        parse_people("Name,Present\nAda,yes\n,yes\nGrace,yes\n", "x.csv")
+        parse_people("Name,Email\nAda,a@x.org\n,g@x.org\nGrace,\n", "x.csv")
+
+
+def test_an_unassigned_tito_ticket_is_left_out_not_an_error():
+    text = (
+        "Registration Name,Registration Email,Ticket Full Name,Ticket First Name,"
+        "Ticket Last Name,Ticket Email,Void Status,Ticket Reference\n"
+        "Purchaser,buyer@example.org,,,,,,UNASSIGNED\n"
+        "Purchaser,buyer@example.org,Zoë Åström,Zoë,Åström,zoe@example.org,,ASSIGNED\n"
+    )
+    result = parse_people(text, "tito.csv")
+    assert [p.label for p in result.people] == ["Zoë Åström <zoe@example.org>"]
+    assert result.notes == [
+        "tito.csv: left out 1 row that is not a person (totals, counts, percentages or rows "
+        "without a name: line 2)"
+    ]
 
 
 def test_a_person_named_like_a_word_of_a_footer_is_kept():

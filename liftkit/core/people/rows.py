@@ -62,7 +62,8 @@ def row_name(cells: Sequence[str], layout: Layout) -> str:
 
 def footer_kind(cells: Sequence[str], layout: Layout) -> str | None:
     """Why a row is no person: "summary" for a total, count or percentage, "blank" for a
-    row with neither a name nor an email; None for a person (or a person missing a name)."""
+    row with neither a name nor an email; None for a person (a row with an email but no
+    name is a person missing a name: an error)."""
     name = row_name(cells, layout)
     if not name:
         return None if cell(cells, layout.email) else "blank"

@@ -16,7 +16,6 @@ from liftkit.core.people.rows import (
     cell,
     filled,
     footer_kind,
-    no_name_error,
     person_from_cells,
 )
 
@@ -79,7 +78,8 @@ def parse_table(
     row and its own header; every section with a name column contributes its people. Teams
     attendance reports number their sections ("1. Summary", "2. Participants", "3. In-Meeting
     Activities", one row per join): only the participants are read. Totals, counts and
-    percentages under a table, and rows with neither name nor email after it, are no people.
+    percentages under a table, and rows with neither a name nor an email (a Tito ticket not
+    yet assigned, the blank rows after a spreadsheet's table), are no people.
     """
     body = "\n".join(lines[index:])
     rows = [(n, cells) for n, cells in records(body, delimiter, label, index) if filled(cells)]
@@ -94,7 +94,7 @@ def parse_table(
         )
     out = TableRead(columns=[name for _, name in layout.attributes])
     unnamed = set(layout.unnamed)
-    reading, blank_after = True, None
+    reading = True
     for position, (line, cells) in enumerate(rows[1:], start=1):
         section = _numbered_section(cells) if teams else None
         if section is not None:
@@ -111,14 +111,9 @@ def parse_table(
         following = rows[position + 1][1] if position + 1 < len(rows) else None
         if _section_title(cells, layout, following):
             continue
-        kind = footer_kind(cells, layout)
-        if kind is not None:
+        if footer_kind(cells, layout) is not None:
             out.footers.append(line)
-            if kind == "blank" and blank_after is None:
-                blank_after = line
             continue
-        if blank_after is not None:  # a row without a name inside the table, not after it
-            raise no_name_error(label, blank_after)
         _add_row(out, cells, header_cells, layout, line, label, warnings)
     _drop_empty_columns(out, unnamed)
     return out
