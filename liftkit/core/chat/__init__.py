@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from liftkit.core.chat.decode import NOT_A_CHAT_HINT, decode_chat, open_chat_file, open_lines
+from liftkit.core.chat.decode import (
+    NOT_A_CHAT_HINT,
+    decode_chat,
+    guess_encoding,
+    open_chat_file,
+    text_lines,
+    utf_8_reading,
+    utf_16_lines,
+)
 from liftkit.core.chat.model import (
     LAYOUT_NAMES,
     MEET_SBV,
@@ -55,12 +63,22 @@ DETECT_LINES = 5000  # the layout shows in the first lines; don't scan all
 
 def read_chat(path: Path) -> ChatLog:
     """A chat log file, read line by line: its size costs time, not memory."""
-    notes: list[str] = []
-    with open_chat_file(path) as stream:
-        seekable: IO[bytes] = stream
-        if not stream.seekable():  # a pipe (/dev/stdin, <(…)): read it whole
-            seekable = io.BytesIO(stream.read())
-        return parse_lines(open_lines(seekable, str(path), notes), str(path), notes)
+    source, notes = str(path), list[str]()
+    with open_chat_file(path) as opened:
+        stream: IO[bytes] = opened
+        if not opened.seekable():  # a pipe (/dev/stdin, <(…)): read it whole
+            stream = io.BytesIO(opened.read())
+        encoding = guess_encoding(stream.read(4096))
+        stream.seek(0)
+        if encoding.startswith("utf-16"):
+            return parse_lines(utf_16_lines(stream.read(), encoding, source, notes), source, notes)
+        try:
+            return parse_lines(text_lines(stream, "utf-8-sig", "strict", source), source, notes)
+        except UnicodeDecodeError:
+            stream.seek(0)
+            codec, errors = utf_8_reading(stream, source, notes)
+            stream.seek(0)
+            return parse_lines(text_lines(stream, codec, errors, source), source, notes)
 
 
 def parse_chat(data: bytes | str, source: str) -> ChatLog:
@@ -69,19 +87,6 @@ def parse_chat(data: bytes | str, source: str) -> ChatLog:
     text = decode_chat(data, source, notes) if isinstance(data, bytes) else data
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return parse_lines(lines, source, notes)
-
-
-class _Counted:
-    """The lines, counting those that are not blank as they go by."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self.lines, self.meaningful = lines, 0
-
-    def __iter__(self) -> Iterator[str]:
-        for line in self.lines:
-            if line.strip():
-                self.meaningful += 1
-            yield line
 
 
 def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
@@ -96,7 +101,7 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             break
     if first is None:
         raise LiftkitError(f"{source}: empty, not a chat log", NOT_A_CHAT_HINT)
-    counted = _Counted(itertools.chain(sample, stream))
+    counted = itertools.chain(sample, stream)
     if first.lstrip().startswith("WEBVTT"):
         log = parse_webvtt(counted, source)
     else:
@@ -115,7 +120,7 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             else parse_single_line if best == single else parse_recording_chat
         )  # fmt: skip
         log = parse(counted, source)
-    _check(log, source, counted.meaningful)
+    _check(log, source, log.lines)
     log.notes = notes
     return log
 

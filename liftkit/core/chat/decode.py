@@ -5,8 +5,9 @@ Text that is not quite either is still read, with a warning: text in an older Wi
 encoding as Windows-1252, a stray bad byte in UTF-8 replaced, a UTF-16 file cut off in the
 middle of a character without its last bytes. Binary data is an error.
 
-A file is read as a stream of lines (`open_lines`): a chat log of hundreds of megabytes is
-never held whole in memory, only the messages read from it.
+A file is read as a stream of lines (`text_lines`): a chat log of hundreds of megabytes is
+never held whole in memory, only the messages read from it. Clean UTF-8 is read in one pass;
+a file that turns out not to be is read again, as `utf_8_reading` decides from its bytes.
 """
 
 from __future__ import annotations
@@ -73,28 +74,30 @@ def decode_chat(data: bytes, source: str, notes: list[str] | None = None) -> str
     return text
 
 
-def open_lines(stream: IO[bytes], source: str, notes: list[str]) -> Iterator[str]:
-    """The lines of a chat log file (without their line ends), read as needed.
+def utf_16_lines(data: bytes, encoding: str, source: str, notes: list[str]) -> list[str]:
+    """The lines of a UTF-16 chat log (which Zoom does not write), read whole."""
+    text = _decode_utf_16(data, encoding, source, notes).lstrip("\ufeff")
+    if "\x00" in text:
+        raise binary_error(source)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
-    UTF-8 is checked in one pass over the file first, so that a bad byte anywhere chooses
-    how the whole file is read; UTF-16 (which Zoom does not write) is read whole.
-    """
-    encoding = guess_encoding(stream.read(4096))
-    stream.seek(0)
-    if encoding.startswith("utf-16"):
-        text = _decode_utf_16(stream.read(), encoding, source, notes).lstrip("\ufeff")
-        if "\x00" in text:
-            raise binary_error(source)
-        yield from text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return
-    codec, errors = _utf_8_reading(stream, source, notes)
-    stream.seek(0)
+
+def text_lines(stream: IO[bytes], codec: str, errors: str, source: str) -> Iterator[str]:
+    """The lines of a file (without their line ends), decoded as they are read."""
     reader = io.TextIOWrapper(stream, encoding=codec, errors=errors, newline=None)
     try:
         for line in reader:
+            if "\x00" in line:
+                raise binary_error(source)
             yield line[:-1] if line.endswith("\n") else line
     finally:
         reader.detach()  # the caller closes the file
+
+
+def utf_8_reading(stream: IO[bytes], source: str, notes: list[str]) -> tuple[str, str]:
+    """How to read a file that is not clean UTF-8 (codec and error handling), from one pass
+    over its bytes, with a note saying so."""
+    return _utf_8_reading(stream, source, notes)
 
 
 def _utf_8_reading(stream: IO[bytes], source: str, notes: list[str]) -> tuple[str, str]:

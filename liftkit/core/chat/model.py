@@ -57,6 +57,7 @@ class ChatLog:
     reactions: list[ChatReaction] = field(default_factory=list)
     unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, the line)
     notes: list[str] = field(default_factory=list)  # how its text was read, when not cleanly
+    lines: int = 0  # lines that are not blank, the header of a transcript aside
 
     @property
     def layout_name(self) -> str:

@@ -32,6 +32,7 @@ def parse_recording_chat(lines: Iterable[str], source: str) -> ChatLog:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        log.lines += 1
         match = LINE.match(line) if line[:1].isdigit() else None
         if match is not None:
             if current is not None:

@@ -52,6 +52,7 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     next(blocks, None)  # the WEBVTT header block
     voiced = named = 0
     for block in blocks:
+        log.lines += len(block)
         first = block[0][1].lstrip()
         if first.startswith(("NOTE", "STYLE", "REGION")):
             continue
@@ -111,6 +112,7 @@ def _plain(text: str) -> str:
 def parse_sbv(lines: Iterable[str], source: str) -> ChatLog:
     log = ChatLog(source, MEET_SBV, clock=False)
     for block in _blocks(lines):
+        log.lines += len(block)
         timing = SBV_TIMING.match(block[0][1].strip())
         if timing is None:
             log.unmatched.extend(block)

@@ -183,6 +183,7 @@ def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        log.lines += 1
         header = _header(number, line) if line[:1].isdigit() else None
         if header is not None:
             if current is not None:
@@ -208,6 +209,7 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        log.lines += 1
         indented = line[0] in " \t"
         header = None if indented else _header(number, line)
         if header is not None:
