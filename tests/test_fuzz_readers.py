@@ -20,8 +20,10 @@ from liftkit.core.people.decode import decode_text
 from liftkit.core.people.reader import parse_people
 
 ROOT = Path(__file__).parent
-PEOPLE = sorted((ROOT / "data" / "people").iterdir())
-CHATS = sorted((ROOT / "data" / "chat").iterdir())
+PEOPLE = sorted(p for p in (ROOT / "data" / "people").rglob("*") if p.is_file())
+CHATS = sorted(
+    p for p in (ROOT / "data" / "chat").rglob("*") if p.suffix in (".txt", ".vtt", ".sbv")
+)
 AGENDAS = sorted((ROOT.parent / "agendas").glob("*.toml"))
 AGENDAS += sorted((ROOT / "data" / "agendas" / "broken").glob("*.toml"))
 # What hostile and broken exports hold: quotes, separators, line ends of every kind, the
