@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable
 
 from liftkit.core.chat.model import ZOOM_RECORDING, ChatLog
-from liftkit.core.chat.zoom import Header, emit
+from liftkit.core.chat.zoom import Header, emit, seconds_of
 
 LINE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)\t([^\t]{1,200}?):\t?(.*)$")
 
@@ -38,7 +38,7 @@ def parse_recording_chat(lines: Iterable[str], source: str) -> ChatLog:
             if current is not None:
                 emit(log, current, body)
             h, m, s, who, text = match.groups()
-            at = float(int(h) * 3600 + int(m) * 60 + int(s))
+            at = seconds_of(h, m, s)
             current = Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
             body = [text.strip()] if text.strip() else []
         elif current is None:

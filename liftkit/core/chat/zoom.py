@@ -76,12 +76,24 @@ class Header:
         self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
 
 
+# One float object for each second of the day, shared by the messages sent in it: a big log
+# holds millions of messages, and each float of its own would cost 24 bytes.
+_SECONDS: dict[int, float] = {}
+
+
+def seconds_of(h: str, m: str, s: str) -> float:
+    """HH, MM and SS as seconds, one shared float for each time."""
+    key = int(h) * 3600 + int(m) * 60 + int(s)
+    at = _SECONDS.get(key)
+    return at if at is not None else _SECONDS.setdefault(key, float(key))
+
+
 def _header(number: int, line: str) -> Header | None:
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
-            at = float(int(h) * 3600 + int(m) * 60 + int(s))
+            at = seconds_of(h, m, s)
             return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
     if match is None:
@@ -92,7 +104,7 @@ def _header(number: int, line: str) -> Header | None:
     who, to = _sender_and_recipient(names)
     return Header(
         number,
-        float(int(h) * 3600 + int(m) * 60 + int(s)),
+        seconds_of(h, m, s),
         sys.intern(who),
         sys.intern(to),
         dm is not None,
