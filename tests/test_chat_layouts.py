@@ -199,3 +199,14 @@ def test_a_zoom_cloud_recording_chat_is_read_with_times_from_the_recording_start
         "Yes, in March.",
     )
     assert [(r.author, r.emoji) for r in log.reactions] == [("Grace Hopper (Fife)", "👍")]
+
+
+def test_a_line_that_fits_no_layout_is_shown_without_its_escape_sequences():
+    text = (
+        "10:00:00 From Ada to Everyone:\n\thi\n"
+        "10:00:99 \x1b]52;c;ZXZpbA==\x07 garbled\n"
+        "10:01:00 From Bo to Everyone:\n\tok\n"
+    )
+    [warning] = parse_chat(text, "c.txt").warnings()
+    assert "\x1b" not in warning and "\x07" not in warning
+    assert warning.endswith('skipped: "10:00:99 \\x1b]52;c;ZXZpbA==\\x07 garbled"')

@@ -68,7 +68,7 @@ class ChatLog:
         match no layout: the first few with their text, the rest as line ranges."""
         out = list(self.notes)
         for number, text in self.unmatched[:detailed]:
-            shown = text.strip()
+            shown = _printable(text.strip())
             if len(shown) > 60:
                 shown = shown[:57] + "..."
             out.append(
@@ -81,6 +81,14 @@ class ChatLog:
                 f"were skipped: lines {line_ranges(rest)}"
             )
         return out
+
+
+def _printable(text: str) -> str:
+    """A line from a file as a warning may show it: a control character (an escape sequence
+    that would reach the terminal) is written as its code, never sent raw."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def line_ranges(numbers: list[int]) -> str:
