@@ -164,3 +164,28 @@ def test_a_record_separator_and_odd_quotes_end_in_a_clear_error_or_a_list(text):
         assert str(exc).startswith("x.csv")
     else:
         assert result.people
+
+
+def test_a_zoom_report_with_the_meeting_on_every_row_reads_its_participants():
+    path = DATA / "zoom-participants-with-meeting-data.csv"
+    result = read_people(path)
+    assert labels(result) == [
+        "Ada Lovelace <ada@example.org>",
+        "Grace Hopper <grace@example.org>",
+        "Alan Turing",
+    ]
+    assert result.people[0].attributes["Topic"] == "Community conversation"
+    assert result.notes == [
+        f"{path}: 1 person joined more than once (Grace Hopper); each is kept once"
+    ]
+
+
+def test_a_zoom_preamble_naming_the_host_account_is_still_no_header():
+    text = (
+        "Meeting ID,Topic,Start Time,User Name,User Email,Participants\n"
+        "81234567890,Conversation,03/09/2026,Ada L,ada@example.org,2\n"
+        "\n"
+        "Name (Original Name),User Email,Join Time\n"
+        "Grace Hopper,grace@example.org,03/09/2026 01:58:12 PM\n"
+    )
+    assert [p.name for p in parse_people(text, "z.csv").people] == ["Grace Hopper"]

@@ -52,8 +52,12 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     if not any(word in cell.casefold() for cell in cells for word in h.NAME_WORDS):
         return None
     keys = [header_key(c) for c in cells]
-    if _summary_row(keys):
-        return None
+    # Zoom's preamble names the meeting ("Meeting ID", "Topic", "User Name" of the host): no
+    # header, unless the row names the participants too (a report exported "with meeting
+    # data" repeats the meeting's columns on every participant's row).
+    summary = _summary_row(keys)
+    if summary:
+        first_line = False
 
     def first_of(wanted: Sequence[str]) -> int | None:
         for key in wanted:
@@ -71,6 +75,8 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     if name is not None and keys[name] in h.BARE_NAME_KEYS and (first is None) != (last is None):
         first, last, name = (name, last, None) if first is None else (first, name, None)
     if name is None and first is None and account is None:
+        return None
+    if summary and name is None:
         return None
     email = first_of(h.EMAIL_KEYS)
     used = {i for i in (name, first, last, account, email) if i is not None}
