@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from liftkit.core.chat import (
+    ZOOM_NAME_TAB,
     ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
     ZOOM_TWO_LINE,
@@ -210,3 +211,20 @@ def test_a_line_that_fits_no_layout_is_shown_without_its_escape_sequences():
     [warning] = parse_chat(text, "c.txt").warnings()
     assert "\x1b" not in warning and "\x07" not in warning
     assert warning.endswith('skipped: "10:00:99 \\x1b]52;c;ZXZpbA==\\x07 garbled"')
+
+
+def test_a_zoom_chat_with_a_tab_after_the_name_reads_times_of_day_and_direct_messages():
+    path = CHAT / "zoom-name-tab.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    headers = [line for line in lines if re.match(r"\d\d:\d\d:\d\d ", line)]
+    log = read_chat(path)
+    assert log.layout == ZOOM_NAME_TAB and log.clock and log.unmatched == []
+    assert len(log.messages) + len(log.reactions) == len(headers)
+    alan = next(m for m in log.messages if m.author == "Alan Turing")
+    assert alan.text == (
+        "I tried the exercise:\nheroku/7.53.0 linux-x64 node-v12.21.0\n"
+        "    indented output stays indented"
+    )
+    direct = next(m for m in log.messages if m.author == "Katherine Johnson")
+    assert (direct.private, direct.to) == (True, "Ada Lovelace")
+    assert log.messages[0].at == 14 * 3600 + 2 * 60 + 35

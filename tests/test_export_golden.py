@@ -22,6 +22,7 @@ CASES = {
     "hosted-meet-sbv.md": ["--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous"],
     "hosted-no-chat.md": ["--groups"],
     "hosted-zoom-two-line-multiline.md": ["--chat", CHAT / "zoom-two-line-multiline.txt"],
+    "hosted-zoom-name-tab.md": ["--chat", CHAT / "zoom-name-tab.txt"],
     "hosted-zoom-transcript.md": [
         "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"
     ],

@@ -9,6 +9,7 @@ ZOOM_TWO_LINE = "zoom-two-line"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
 ZOOM_RECORDING = "zoom-recording-chat"
+ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
 
 LAYOUT_NAMES = {
@@ -17,6 +18,7 @@ LAYOUT_NAMES = {
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
     ZOOM_RECORDING: "Zoom cloud-recording chat",
+    ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
 }
 
