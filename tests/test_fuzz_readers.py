@@ -149,9 +149,25 @@ def test_any_table_of_text_gives_people_or_our_error(rows, delimiter):
     _only_our_error(parse_people, text, "people.csv")
 
 
+# Tokens that line splitting and the CSV reader disagree on, around a header's words: this
+# found the header that read as a header on its own line but not as a CSV record.
+_TOKENS = ['"', ",", ";", "\t", "\n", "\r", "\x1e", "\u2028", "\x85", " ", "Name", "Email", "Ada",
+           "a@x.org", "Full Name", "User Action"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=16).map("".join))
+def test_quotes_and_line_ends_around_headers_give_people_or_our_error(text):
+    _only_our_error(parse_people, text, "people.csv")
+
+
 @pytest.mark.parametrize(
     "data",
-    [b'"Name\x1e,Email\n"Ada",a@x.org\n', b'\xef\xbb\xbfName\x1e"x,Email\nAda,"a@x.org\n'],
+    [
+        b'"Name\x1e,Email\n"Ada",a@x.org\n',
+        b'",\x1e,"Name\x1e\n\n;,"\nAda',
+        b'\xef\xbb\xbfName\x1e"x,Email\nAda,"a@x.org\n',
+    ],
 )
 def test_a_record_separator_in_the_header_is_not_an_internal_error(data):
     _only_our_error(_read_people, data, "people.csv")
