@@ -65,7 +65,7 @@ def decode_chat(data: bytes, source: str, notes: list[str] | None = None) -> str
     if encoding.startswith("utf-16"):
         text = _decode_utf_16(data, encoding, source, notes)
     else:
-        codec, errors = _utf_8_reading(io.BytesIO(data), source, notes)
+        codec, errors = utf_8_reading(io.BytesIO(data), source, notes)
         text = data.decode(codec, errors)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -95,13 +95,8 @@ def text_lines(stream: IO[bytes], codec: str, errors: str, source: str) -> Itera
 
 
 def utf_8_reading(stream: IO[bytes], source: str, notes: list[str]) -> tuple[str, str]:
-    """How to read a file that is not clean UTF-8 (codec and error handling), from one pass
-    over its bytes, with a note saying so."""
-    return _utf_8_reading(stream, source, notes)
-
-
-def _utf_8_reading(stream: IO[bytes], source: str, notes: list[str]) -> tuple[str, str]:
-    """How to read a UTF-8 file (codec and error handling), from one pass over its bytes."""
+    """How to read a file that may not be clean UTF-8 (codec and error handling), from one
+    pass over its bytes, with a note when it is not."""
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     bad_line: int | None = None
     beyond_ascii, cp1252 = False, True
