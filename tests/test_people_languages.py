@@ -189,3 +189,13 @@ def test_a_zoom_preamble_naming_the_host_account_is_still_no_header():
         "Grace Hopper,grace@example.org,03/09/2026 01:58:12 PM\n"
     )
     assert [p.name for p in parse_people(text, "z.csv").people] == ["Grace Hopper"]
+
+
+def test_a_teams_report_reads_only_the_section_of_its_header_whatever_the_titles_language():
+    path = DATA / "teams-attendance-sections-pt.csv"
+    lines = path.read_bytes().decode("utf-16").splitlines()
+    section = lines[lines.index("2. Participantes") + 2 : lines.index("3. Atividades na reunião")]
+    result = read_people(path)
+    assert [p.name for p in result.people] == [row.split("\t")[0] for row in section if row]
+    # The activities (one row per join) are not read: no duplicates, no rejoin note.
+    assert result.warnings == [] and result.notes == []

@@ -19,7 +19,6 @@ from liftkit.core.people.rows import (
     person_from_cells,
 )
 
-PARTICIPANTS = ("participants", "attendees")
 _NUMBERED = re.compile(r"^\d{1,2}\.\s*(\S.*)$")
 
 
@@ -77,13 +76,16 @@ def parse_table(
     Zoom reports hold several sections ("Host Details", "Attendee Details"), each a title
     row and its own header; every section with a name column contributes its people. Teams
     attendance reports number their sections ("1. Summary", "2. Participants", "3. In-Meeting
-    Activities", one row per join): only the participants are read. Totals, counts and
+    Activities", one row per join, titled in the organiser's language): only the section of
+    the header, the participants, is read. Totals, counts and
     percentages under a table, and rows with neither a name nor an email (a Tito ticket not
     yet assigned, the blank rows after a spreadsheet's table), are no people.
     """
     body = "\n".join(lines[index:])
     rows = [(n, cells) for n, cells in records(body, delimiter, label, index) if filled(cells)]
-    teams = _numbered_section(split_line(_line_before(lines, index), delimiter)) in PARTICIPANTS
+    # Teams numbers its sections ("2. Participants", "2. Participantes", "2. Teilnehmer"): the
+    # section of the header is read, up to the next numbered title, in any language.
+    teams = _numbered_section(split_line(_line_before(lines, index), delimiter)) is not None
     header_cells = rows[0][1]
     layout = layout_of(header_cells, first_line=not any(line.strip() for line in lines[:index]))
     if layout is None:
@@ -98,7 +100,7 @@ def parse_table(
     for position, (line, cells) in enumerate(rows[1:], start=1):
         section = _numbered_section(cells) if teams else None
         if section is not None:
-            reading = section in PARTICIPANTS
+            reading = False
             continue
         if not reading:
             continue
