@@ -42,6 +42,7 @@ __all__ = [
     "read_attendees",
     "read_chat",
     "render_groups",
+    "render_html",
     "render_json",
     "render_markdown",
     "split_groups",
@@ -65,6 +66,7 @@ PUBLIC: dict[str, str] = {
     "build_report": "liftkit.api",
     "render_markdown": "liftkit.api",
     "render_json": "liftkit.api",
+    "render_html": "liftkit.api",
     # errors
     "LiftkitError": "liftkit.core.errors",
     "AgendaError": "liftkit.core.agenda.model",
@@ -244,23 +246,31 @@ def build_report(
     chats: Iterable[ChatLog | str | Path] = (),
     *,
     sessions: str | Path | None = None,
-    host: str | None = None,
-    by: str | None = None,
+    host: str | Sequence[str] | None = None,
+    by: str | Sequence[str] | None = None,
+    roles: str | None = None,
+    organisations: str | None = None,
+    questions: Sequence[str] = (),
+    names: bool = False,
+    anonymous: bool = False,
     groups: bool = False,
     groups_file: str | Path | None = None,
     include_private: bool = False,
     chat_start: time | str | None = None,
-    anonymous: bool = False,
+    narrative: str | Path | None = None,
 ) -> Report:
     """The event pack of a session folder (made by `liftkit run`), with its chat logs.
 
     `session` is a session folder, or "latest" for the newest under `sessions` (default
     ./liftkit-sessions). `chats` are chat logs (from `read_chat`) or their paths; each message
-    goes to the segment during which it was sent. `host` overrides the agenda's host; `by`
-    names an attendee-file column to break attendance down by; `groups` includes the
-    session's breakout groups, `groups_file` those of a groups JSON file; `include_private`
-    keeps direct messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a
-    transcript's offsets count from; `anonymous` quotes without names.
+    goes to the segment during which it was sent. `host` is the host (default: the agenda's),
+    or several hosts, the first shown as the host. `by` names attendee-file columns to break
+    attendance down by; `roles` and `organisations` the columns of roles and organisations;
+    `questions` the columns holding registration answers. Quotes show who said them with
+    `names`; `anonymous` names no one at all. `groups` includes the session's breakout
+    groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
+    messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
+    count from; `narrative` is the host's Markdown file of their own words for the pack.
 
     Problems that do not stop the report are listed in `Report.warnings`.
     """
@@ -270,20 +280,36 @@ def build_report(
     from liftkit.core.report import build_report as build
     from liftkit.core.timeparse import parse_clock
 
+    story = None
+    if narrative is not None:
+        from liftkit.core.report.narrative import read_narrative
+
+        story = read_narrative(Path(narrative))  # before the work: a bad file fails fast
     folder = find_session(str(session), Path(sessions) if sessions is not None else None)
     logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
     if isinstance(chat_start, str):
         chat_start = parse_clock(chat_start, "`chat_start`")
+    hosts = [host] if isinstance(host, str) else list(host or ())
     options = ReportOptions(
-        host=host,
-        by=by,
+        host=hosts[0] if hosts else None,
+        cohosts=tuple(hosts[1:]),
+        by=(by,) if isinstance(by, str) else tuple(by or ()),
+        questions=tuple(questions),
+        roles=roles,
+        organisations=organisations,
+        named=names,
+        anonymous=anonymous,
         groups=groups,
         groups_file=Path(groups_file) if groups_file is not None else None,
         include_private=include_private,
         chat_start=chat_start,
-        anonymous=anonymous,
     )
-    return build(load_session(folder), logs, options)
+    report = build(load_session(folder), logs, options)
+    if story is not None:
+        from liftkit.core.report.narrative import merge_narrative
+
+        merge_narrative(report, story)
+    return report
 
 
 def render_markdown(report: Report) -> str:
@@ -296,5 +322,12 @@ def render_markdown(report: Report) -> str:
 def render_json(report: Report) -> str:
     """The event pack as JSON text (what `liftkit export --format json` writes)."""
     from liftkit.core.report.json_format import render_json as render
+
+    return render(report)
+
+
+def render_html(report: Report) -> str:
+    """The event pack as one HTML page, charts included (`liftkit export --format html`)."""
+    from liftkit.core.report.html import render_html as render
 
     return render(report)

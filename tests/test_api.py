@@ -265,21 +265,42 @@ def test_a_command_shows_the_fields_it_declares_as_flags_and_no_others():
 # --------------------------------------------------------------------------- reports
 
 
+COMMUNITY = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+PACK = {
+    "narrative": "narratives/community-conversation.md",
+    "by": "Sector",
+    "roles": "Role",
+    "organisations": "Organisation",
+    "questions": ["If this event could answer one question, what would it be?"],
+    "host": ["Sam Okafor", "Priya Shah"],
+}
+
+
 @pytest.mark.parametrize(
-    ("golden", "chats", "options"),
+    ("golden", "session", "chats", "options"),
     [
-        ("hosted-zoom-two-line.md", ["zoom-two-line.txt"], {"by": "Sector", "groups": True}),
-        ("hosted-meet-sbv.md", ["meet.sbv"], {"chat_start": "14:00:00", "anonymous": True}),
-        ("hosted-zoom-two-line.json", ["zoom-two-line.txt"], {"by": "sector", "groups": True}),
+        ("hosted-zoom-two-line.md", SESSION, ["zoom-two-line.txt"],
+         {"by": "Sector", "groups": True, "names": True}),
+        ("hosted-meet-sbv.md", SESSION, ["meet.sbv"],
+         {"chat_start": "14:00:00", "anonymous": True}),
+        ("hosted-zoom-two-line.json", SESSION, ["zoom-two-line.txt"],
+         {"by": "sector", "groups": True}),
+        ("community-conversation.html", COMMUNITY, ["zoom-community.txt"], PACK),
     ],
-)
-def test_a_report_built_in_python_is_the_golden_event_pack(golden, chats, options, monkeypatch):
+    ids=lambda value: value if isinstance(value, str) else "",
+)  # fmt: skip
+def test_a_report_built_in_python_is_the_golden_event_pack(
+    golden, session, chats, options, monkeypatch
+):
+    """The same options as tests/test_export_golden.py gives the command line."""
     monkeypatch.chdir(DATA)  # the event pack names its chat logs as given
     logs = [Path("chat") / name for name in chats]
-    report = liftkit.build_report(SESSION.relative_to(DATA), logs, **options)
+    report = liftkit.build_report(session.relative_to(DATA), logs, **options)
     expected = (GOLDEN / golden).read_text(encoding="utf-8")
     if golden.endswith(".json"):
         assert json.loads(liftkit.render_json(report)) == json.loads(expected)
+    elif golden.endswith(".html"):
+        assert liftkit.render_html(report) == expected
     else:
         assert liftkit.render_markdown(report) == expected
 
@@ -287,7 +308,7 @@ def test_a_report_built_in_python_is_the_golden_event_pack(golden, chats, option
 def test_report_errors_name_arguments(tmp_path):
     with pytest.raises(liftkit.LiftkitError) as caught:
         liftkit.build_report(SESSION, by="nope")
-    assert str(caught.value).startswith("`by` nope: ")
+    assert str(caught.value).startswith("column nope: attendees.csv has no such column")
     with pytest.raises(liftkit.LiftkitError, match="is not a clock time"):
         liftkit.build_report(SESSION, chat_start="25:99")
     with pytest.raises(liftkit.LiftkitError, match="no sessions in"):
