@@ -139,37 +139,32 @@ def _run_view(
     plan: GroupsPlan,
     notice: str = "",
 ) -> None:
+    from liftkit.core.live.controller import LIVE, PLAIN, Controller
+
     dumb = os.environ.get("TERM", "") in ("", "dumb")  # no cursor movement: no full screen
     use_plain = plain or dumb or not (sys.stdin.isatty() and sys.stdout.isatty())
-    unsaved: list[str] = []
+    controller = Controller(
+        session,
+        mode=PLAIN if use_plain else LIVE,
+        start_at=start_at,
+        reshuffle=plan.reshuffle,
+        groups_view=plan.summary,
+        notice=notice,
+    )
     try:
         if use_plain:
-            from liftkit.cli.live.plain import PlainApp
+            from liftkit.cli.live.plain import LineReader, PlainApp
 
-            outcome = PlainApp(
-                session,
-                sys.stdout,
-                sys.stdin.fileno(),
-                start_at,
-                reshuffle=plan.reshuffle,
-                notice=notice,
-            ).run()
+            outcome = PlainApp(controller, sys.stdout, LineReader(sys.stdin.fileno())).run()
         else:
             from liftkit.cli.live.fullscreen import LiveApp
+            from liftkit.cli.live.terminal import KeyTerminal
             from liftkit.cli.render import console
 
-            app = LiveApp(
-                session,
-                console(),
-                groups_view=plan.summary,
-                reshuffle=plan.reshuffle,
-                start_at=start_at,
-                notice=notice,
-            )
-            outcome = app.run()
-            unsaved = app.unsaved
+            outcome = LiveApp(controller, console(), KeyTerminal(sys.stdin.fileno())).run()
     finally:
         session.close()
+    unsaved = controller.unsaved
     folder = session.folder
     if outcome.reason == "ended":
         captured = plural(len(session.engine.reflections), "reflection")

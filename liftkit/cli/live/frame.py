@@ -105,7 +105,14 @@ class _Rendered:
             ),
             (
                 "bottom",
-                (screen.next_line, screen.message, screen.confirm, tuple(screen.legend)),
+                (
+                    screen.next_line,
+                    screen.message,
+                    screen.confirm,
+                    tuple(screen.legend),
+                    screen.input_label,
+                    screen.input_text,
+                ),
                 lambda: _bottom(screen, width, bottom_rows),
                 bottom_rows,
             ),
@@ -275,7 +282,32 @@ def _legend(screen: Screen, width: int) -> Text:
     return legend
 
 
+TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
+
+
+def _input_line(screen: Screen, width: int) -> Text:
+    """What is asked, then the end of what is typed so far (long text scrolls left)."""
+    label = f"{screen.input_label}: "
+    room = max(width - len(label) - 1, 10)
+    typed = screen.input_text[-room:]
+    return Text.assemble((label, "bold"), (typed, "reverse"), ("▌", "blink"), no_wrap=True)
+
+
+def _typing(screen: Screen, width: int, rows: int) -> RenderableType:
+    legend = Text(no_wrap=True, overflow="crop")
+    for key, meaning in TYPING_LEGEND:
+        legend.append(f" {key} ", style="bold reverse")
+        legend.append(f" {meaning} ")
+    legend.append(" the clock keeps running", style="dim")
+    lines: list[RenderableType] = []
+    if rows >= 3:
+        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+    return Group(*lines, _input_line(screen, width), legend)
+
+
 def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
+    if screen.input_label:
+        return _typing(screen, width, rows)
     lines: list[RenderableType] = []
     if rows >= 3:
         lines.append(Text(screen.next_line, no_wrap=True, overflow="ellipsis"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.live.controls import LEGEND, Ui
+from liftkit.core.live.controls import CONFIRM, LEGEND, Ui
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 
@@ -58,6 +58,8 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
+    input_label: str = ""  # the input line, while the host types a reflection or counts
+    input_text: str = ""
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -139,7 +141,10 @@ def build_screen(
     now: float,
     groups: GroupsSummary | None = None,
     start_at: datetime | None = None,
+    host: bool = True,
 ) -> Screen:
+    """The screen for this moment. `host=False` leaves out what only the host sees (notes,
+    keys, messages, confirmations and typed text): the audience's screen."""
     segment = view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
@@ -179,12 +184,8 @@ def build_screen(
         next_line = f"{plural(view.reflections, 'reflection')} captured."
     else:
         next_line = "Next: the end of the session"
-    confirm = {
-        "quit": "Quit? y to confirm, any other key to carry on (the session stays resumable)",
-        "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, any other key to carry on",
-        "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
-        "end": "End the session? It cannot be resumed after. y to confirm, any other key not",
-    }.get(ui.confirm or "", "")
+    confirm = CONFIRM.get(ui.confirm or "", "") if host else ""
+    typing = ui.typing if host else None
     polls = (
         tuple(f"Poll: {poll.question} [{' / '.join(poll.options)}]" for poll in segment.polls)
         if segment
@@ -210,15 +211,17 @@ def build_screen(
         session_progress=view.session_progress,
         prompt=segment.prompt if segment else "",
         questions=segment.questions if segment else (),
-        notes=segment.notes if (segment and ui.show_notes) else "",
+        notes=segment.notes if (segment and ui.show_notes and host) else "",
         next_line=next_line,
         groups=groups,
-        message=ui.message(now),
+        message=ui.message(now) if host else "",
         confirm=confirm,
-        show_help=ui.show_help,
+        show_help=ui.show_help and host,
         reflections=view.reflections,
         polls=polls,
-        legend=tuple(item for item in LEGEND if item[0] not in hidden),
+        legend=tuple(item for item in LEGEND if item[0] not in hidden) if host else (),
+        input_label=typing.label if typing else "",
+        input_text=typing.text if typing else "",
     )
 
 
