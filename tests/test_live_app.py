@@ -300,3 +300,44 @@ def test_g_then_y_reshuffles_on_the_full_screen(tmp_path, time):
     assert any(sc.message.startswith("Groups reshuffled") for sc in seen.screens)
     groups = [e for e in journal(s) if e["type"] == "groups"]
     assert [g["segment"] for g in groups] == [1, 1] and groups[1]["seed"] != 4
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+def test_no_color_drops_colours_but_keeps_the_words(tmp_path, time, no_color):
+    import re
+
+    from liftkit.cli.env import Environment
+
+    environ = {"TERM": "xterm-256color"} | ({"NO_COLOR": "1"} if no_color else {})
+    env = Environment.from_process(environ)
+    assert env.no_color is no_color
+    out = io.StringIO()
+    env.stdout = out
+    console = env.console(force_terminal=True, color_system="256", width=80, height=24)
+    s = open_session(tmp_path, AGENDA, time)
+    app = LiveApp(Controller(s), console, ScriptedKeys(time, []))
+    app.controller.advance()
+    time.advance(61)
+    app.controller.advance()
+    console.print(app.renderable())
+    shown = out.getvalue()
+    assert "1 MIN LEFT" in shown
+    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;5)[;m]")
+    assert bool(colour.search(shown)) is not no_color
+
+
+@pytest.mark.parametrize(
+    "environ, ttys, interactive",
+    [
+        ({"TERM": "xterm-256color"}, True, True),
+        ({"TERM": "dumb"}, True, False),  # no cursor movement: plain mode
+        ({}, True, False),
+        ({"TERM": "xterm"}, False, False),  # a pipe: plain mode
+    ],
+)
+def test_the_environment_says_when_a_full_screen_can_be_drawn(environ, ttys, interactive):
+    from liftkit.cli.env import Environment
+
+    env = Environment.from_process(environ)
+    env.stdin_isatty = env.stdout_isatty = ttys
+    assert env.interactive is interactive

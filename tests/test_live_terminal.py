@@ -3,7 +3,6 @@ quit, a kill, a signal or an error; resize; Ctrl-Z; Ctrl-D. The rest is in-proce
 (test_live_app.py, test_controller.py)."""
 
 import json
-import re
 import signal
 import sys
 import time
@@ -164,39 +163,6 @@ def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path)
     events = journal(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["saved before the fault"]
     assert events[-1]["type"] == "stop" and events[-1]["reason"] == "error"
-
-
-@pytest.mark.parametrize("no_color", [True, False])
-def test_no_color_drops_colours_but_keeps_the_words(tmp_path, no_color):
-    pexpect = pytest.importorskip("pexpect")
-    (tmp_path / "warn.toml").write_text(
-        'title = "Warn"\n[[segments]]\ntitle = "Only"\nduration = "2m"\nwarn = ["1m"]\n'
-    )
-    env = {k: v for k, v in __import__("os").environ.items() if k not in ("COLUMNS", "LINES")}
-    env.pop("NO_COLOR", None)
-    env["TERM"] = "xterm-256color"
-    if no_color:
-        env["NO_COLOR"] = "1"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "liftkit", "run", "warn.toml", "--rehearse", "30", "--sessions", "s"],
-        cwd=str(tmp_path),
-        env=env,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        # Ctrl-C makes the terminal driver flush its output queue (no NOFLSH), which can
-        # cut a character in half on the way to us.
-        codec_errors="replace",
-    )
-    child.expect("1 MIN LEFT", timeout=15)
-    shown = child.before
-    child.sendcontrol("c")
-    child.expect("Ctrl-C again", timeout=10)  # two signals sent at once would merge into one
-    child.sendcontrol("c")
-    child.expect(pexpect.EOF, timeout=10)
-    child.close()
-    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[25])[;m]")
-    assert bool(colour.search(shown)) is not no_color
 
 
 def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):

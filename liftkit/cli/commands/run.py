@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.env import Environment
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
@@ -33,6 +32,7 @@ PlainOption = Annotated[
 
 
 def run(
+    ctx: typer.Context,
     agenda: Annotated[
         str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
     ],
@@ -89,10 +89,11 @@ def run(
         resolved.path, resolved.name, sessions or default_parent(), clock, plan.files
     )
     plan.record(session)
-    _run_view(session, plain, start_at, plan)
+    _run_view(Environment.of(ctx), session, plain, start_at, plan)
 
 
 def resume(
+    ctx: typer.Context,
     session: SessionArg,
     sessions: SessionsOption = None,
     plain: PlainOption = False,
@@ -107,8 +108,9 @@ def resume(
     folder = find_session(session, sessions)
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session
+    env = Environment.of(ctx)
     for notice in live.notices:
-        typer.echo(f"Warning: {notice}", err=True)
+        env.echo(f"Warning: {notice}", err=True)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     if resumed.gap >= 1:
@@ -121,7 +123,7 @@ def resume(
         notice = f"Resumed after {away} away: {how}."
     else:
         notice = "Resumed."
-    _run_view(live, plain, None, prepare_groups_for_resume(live), notice)
+    _run_view(env, live, plain, None, prepare_groups_for_resume(live), notice)
 
 
 def _start_time(text: str) -> datetime:
@@ -133,6 +135,7 @@ def _start_time(text: str) -> datetime:
 
 
 def _run_view(
+    env: Environment,
     session: LiveSession,
     plain: bool,
     start_at: datetime | None,
@@ -141,8 +144,7 @@ def _run_view(
 ) -> None:
     from liftkit.core.live.controller import LIVE, PLAIN, Controller
 
-    dumb = os.environ.get("TERM", "") in ("", "dumb")  # no cursor movement: no full screen
-    use_plain = plain or dumb or not (sys.stdin.isatty() and sys.stdout.isatty())
+    use_plain = plain or not env.interactive
     controller = Controller(
         session,
         mode=PLAIN if use_plain else LIVE,
@@ -155,13 +157,13 @@ def _run_view(
         if use_plain:
             from liftkit.cli.live.plain import LineReader, PlainApp
 
-            outcome = PlainApp(controller, sys.stdout, LineReader(sys.stdin.fileno())).run()
+            outcome = PlainApp(controller, env.stdout, LineReader(env.stdin.fileno())).run()
         else:
             from liftkit.cli.live.fullscreen import LiveApp
             from liftkit.cli.live.terminal import KeyTerminal
-            from liftkit.cli.render import console
 
-            outcome = LiveApp(controller, console(), KeyTerminal(sys.stdin.fileno())).run()
+            keys = KeyTerminal(env.stdin.fileno())
+            outcome = LiveApp(controller, env.console(), keys).run()
     finally:
         session.close()
     unsaved = controller.unsaved
@@ -176,7 +178,7 @@ def _run_view(
         )
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
         for text in unsaved:
-            typer.echo(f"Not saved (the journal could not be written): {text}", err=True)
-        typer.echo(summary, err=True)
+            env.echo(f"Not saved (the journal could not be written): {text}", err=True)
+        env.echo(summary, err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)
