@@ -3,6 +3,7 @@ quit, a kill, a signal or an error; resize; Ctrl-Z; Ctrl-D. The rest is in-proce
 (test_live_app.py, test_controller.py)."""
 
 import json
+import re
 import signal
 import sys
 import time
@@ -209,3 +210,59 @@ def test_a_dumb_terminal_and_ctrl_d_in_plain_mode(term, tmp_path):
     term.type("q")
     term.type("y")
     term.wait_for("EXIT=0")
+
+
+@pytest.mark.parametrize("width, height", [(80, 24), (120, 40)])
+def test_the_rooms_view_shows_73_full_names_with_the_clock(tmp_path, width, height):
+    from support.live import attendee_names, attendees_csv
+
+    (tmp_path / "b.toml").write_text(
+        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
+    )
+    attendees_csv(tmp_path / "people.csv", 73, long=False)
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("2/3  Breakouts")
+        term.keys("g")
+        pages = [term.wait_for("Room 1 (")]
+        while "page 1 of 2" in pages[0] and len(pages) < 2:
+            term.keys("Right")
+            pages.append(term.wait_for("page 2 of 2"))
+        names = set(attendee_names(73, long=False))
+        assert {name for name in names if any(name in page for page in pages)} == names
+        assert len(pages) == (2 if height == 24 else 1)
+        for page in pages:
+            assert ("█" in page) if height >= 30 else re.search(r"\d\d:\d\d  running", page)
+            assert max(len(line) for line in page.splitlines()) <= width
+        term.keys("Escape")
+        assert "Room 1 (" not in term.wait_for("Groups: 15 rooms")  # the clock view again
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+
+
+def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection ('Name: text', #tags):")
+    screens = []
+    for word in ("Grace ", "Hopper: ", "one ", "step"):
+        term.type(word, enter=False)
+        screens.append(term.wait_for(word.strip()))
+        time.sleep(0.4)
+    assert "Grace Hopper: one step" in screens[-1]
+    clocks = {tuple(line for line in s.splitlines() if "█" in line) for s in screens}
+    assert len(clocks) >= 3  # the big countdown changed while the text was typed
+    term.keys("Enter")
+    term.wait_for("Saved reflection from Grace Hopper (1 so far)")
+    term.keys("q")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    assert [e["text"] for e in journal(tmp_path) if e["type"] == "reflection"] == ["one step"]

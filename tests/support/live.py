@@ -105,3 +105,28 @@ class ScriptedLines(Scripted):
 def plain_output(out: io.StringIO) -> list[str]:
     """The lines plain mode printed, without their time stamps."""
     return [line[10:] for line in out.getvalue().splitlines()]
+
+
+FIRST = ("Ada", "Grace", "Katherine", "Mary", "Hedy", "Radia", "Margaret", "Frances",
+         "Barbara", "Shafi", "Anita", "Sophie", "Evelyn", "Jean", "Lynn", "Adele", "Karen",
+         "Joan")  # fmt: skip
+LAST = ("Lovelace", "Hopper", "Johnson", "Jackson", "Lamarr", "Perlman", "Hamilton", "Allen",
+        "Liskov", "Goldwasser", "Borg", "Wilson", "Berezin", "Bartik", "Conway", "Goldberg",
+        "Spärck Jones", "Clarke", "Featherstonehaugh-Okonkwo")  # fmt: skip
+
+
+def attendee_names(count: int, long: bool = True) -> list[str]:
+    """`count` different full names (up to 300), some of them long unless `long` is False.
+
+    18 first names and 19 (or 17) family names share no factor, so pairing the i-th of each
+    in turn gives a new name every time."""
+    last = LAST if long else LAST[:17]
+    return [f"{FIRST[i % len(FIRST)]} {last[i % len(last)]}" for i in range(count)]
+
+
+def attendees_csv(path: Path, count: int, long: bool = True) -> Path:
+    rows = ["Name,Email"] + [
+        f"{name},person{i}@example.org" for i, name in enumerate(attendee_names(count, long))
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path

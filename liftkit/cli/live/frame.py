@@ -11,6 +11,7 @@ from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.controls import HELP
 from liftkit.core.live.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
 from liftkit.core.text import plural
@@ -69,6 +70,29 @@ class _Rendered:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
+        if screen.rooms_view:
+            regions = rooms_regions(
+                screen,
+                style,
+                width,
+                height,
+                lambda rows: _top(screen, rows),
+                lambda rows: _bottom(screen, width, rows),
+            )
+        else:
+            regions = self._regions(style)
+        new_line = Segment.line()
+        for name, key, make, rows in regions:
+            if rows <= 0:
+                continue
+            if key is None:  # changes every second: not worth caching
+                key = object()
+            for line in self.frame.lines(console, name, key, make, width, rows):
+                yield from line
+                yield new_line
+
+    def _regions(self, style: str) -> list[Region]:
+        screen, width, height = self.screen, self.width, self.height
         # Small windows keep, in this order: the countdown, the confirmation and messages
         # with the keys, the segment, the progress; the body gets what is left.
         bottom_rows = 3 if height >= 10 else 2
@@ -88,7 +112,7 @@ class _Rendered:
             screen.show_help, screen.prompt, tuple(screen.questions), tuple(screen.polls),
             screen.notes, screen.groups,
         )  # fmt: skip
-        regions = [
+        regions: list[Region] = [
             ("top", _top_key(screen), lambda: _top(screen, top_rows), top_rows),
             (
                 "countdown",
@@ -117,15 +141,7 @@ class _Rendered:
                 bottom_rows,
             ),
         ]
-        new_line = Segment.line()
-        for name, key, make, rows in regions:
-            if rows <= 0:
-                continue
-            if key is None:  # changes every second: not worth caching
-                key = object()
-            for line in self.frame.lines(console, name, key, make, width, rows):
-                yield from line
-                yield new_line
+        return regions
 
 
 def render(screen: Screen, width: int, height: int) -> RenderableType:

@@ -24,6 +24,8 @@ _SEQUENCES = {
     "\x1bOA": "UP",
     "\x1b[B": "DOWN",
     "\x1bOB": "DOWN",
+    "\x1b[5~": "PGUP",
+    "\x1b[6~": "PGDN",
 }
 _SINGLE = {"\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x1b": "ESC"}
 

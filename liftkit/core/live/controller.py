@@ -155,6 +155,8 @@ class Controller:
         events = s.tick()
         if any(e["type"] in ("warning", "segment_start") for e in events):
             self.bells += 1
+        if any(e["type"] == "segment_start" for e in events):
+            self.ui.rooms = False
         if s.engine.status == ENDED:
             if self.mode == PLAIN:
                 self.outbox.append(f"next: liftkit export {s.folder}")
@@ -257,6 +259,8 @@ class Controller:
             return None
         if name == "next" and action.text != "end" and s.engine.index == s.engine.count - 1:
             self._ask("end")  # the last segment: ending cannot be undone
+        elif name == "rooms":
+            self._open_rooms()
         elif name in ("groups", "reshuffle"):
             self._groups(name)
         elif name in ("reflect", "poll") and self.mode == LIVE:
@@ -329,6 +333,13 @@ class Controller:
             if self.mode == PLAIN:
                 self._print_rooms()
 
+    def _open_rooms(self) -> None:
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms:
+            self.say("No rooms here: the rooms view is for breakouts, with --attendees FILE.")
+            return
+        self.ui.rooms, self.ui.rooms_page = True, 0
+
     def _move(self, action: Action) -> None:
         """Pause, resume, next, back, ± time, jump: the clock and the segments."""
         s = self.session
@@ -364,6 +375,7 @@ class Controller:
                 self.say(f"{sign}{unit}: {left} left in this segment.", 3, True)
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1
+            self.ui.rooms = False
 
     # ------------------------------------------------------------------ captures
 

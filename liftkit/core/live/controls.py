@@ -26,7 +26,7 @@ KEYS: dict[str, str] = {
     "_": "shorten",
     "r": "reflect",
     "p": "poll",
-    "g": "groups",
+    "g": "rooms",
     "h": "notes",
     "?": "help",
     "q": "quit",
@@ -39,13 +39,26 @@ LEGEND = (
     ("n", "next"),
     ("r", "reflect"),
     ("p", "poll"),
-    ("g", "groups"),
+    ("g", "rooms"),
     ("+/-", "1 min"),
     ("b", "back"),
     ("h", "notes"),
     ("?", "help"),
     ("q", "quit"),
 )
+
+# The rooms view's own keys (the others keep their meaning there).
+ROOMS_LEGEND = (
+    ("←/→", "page"),
+    ("s", "reshuffle"),
+    ("g/Esc", "clock"),
+    ("space", "pause"),
+    ("?", "help"),
+    ("q", "quit"),
+)
+ROOMS_KEYS = {
+    "RIGHT": 1, "DOWN": 1, "PGDN": 1, "LEFT": -1, "UP": -1, "PGUP": -1,
+}  # fmt: skip
 
 HELP = (
     ("space", "pause or resume the clock"),
@@ -54,7 +67,7 @@ HELP = (
     ("+ / -", "one minute more / less for this segment"),
     ("r", "record a reflection ('Name: text' credits it, #words tag it)"),
     ("p", "record poll results for this segment"),
-    ("g", "reshuffle the breakout groups (asks first)"),
+    ("g", "the rooms view: every room and name; ←/→ pages, s reshuffles, g or Esc returns"),
     ("h", "hide or show the host notes (before sharing your screen)"),
     ("?", "show or hide this help"),
     ("q", "quit (asks; y confirms). `liftkit resume latest` carries on"),
@@ -98,6 +111,8 @@ class Ui:
     flash_until: float = 0.0  # session seconds
     rate: float = 1.0  # session seconds per real second (--rehearse)
     typing: InputLine | None = None
+    rooms: bool = False  # the rooms view is open (g)
+    rooms_page: int = 0  # which page of it (taken modulo the pages there are)
 
     def say(self, message: str, now: float, seconds: float = 4.0) -> None:
         """Show a message for `seconds` of real time."""
@@ -140,6 +155,15 @@ def step(ui: Ui, key: str, now: float) -> Action:
             return _confirmed(pending)
         ui.say("Carrying on.", now, 2.0)
         return NONE
+    if ui.rooms:
+        if key in ("g", "ESC"):
+            ui.rooms = False
+            return NONE
+        if key in ROOMS_KEYS:
+            ui.rooms_page += ROOMS_KEYS[key]
+            return NONE
+        if key == "s":
+            return Action("groups")  # reshuffle, once confirmed
     command = KEYS.get(key)
     if command is None:
         if key not in ("ESC", "ENTER"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.live.controls import CONFIRM, LEGEND, Ui
+from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 
@@ -59,6 +59,8 @@ class Screen:
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
     input_label: str = ""  # the input line, while the host types a reflection or counts
+    rooms_view: bool = False  # every room in full, in place of the prompt and notes
+    rooms_page: int = 0  # taken modulo the pages the window needs
     input_text: str = ""
 
 
@@ -191,11 +193,10 @@ def build_screen(
         if segment
         else ()
     )
-    hidden = set()
-    if not polls:
-        hidden.add("p")
-    if groups is None:
-        hidden.add("g")
+    rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
+    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(polls, groups))
+    if rooms_view:
+        legend = ROOMS_LEGEND
     return Screen(
         title=title,
         wall_clock=hhmm(now_wall),
@@ -219,10 +220,22 @@ def build_screen(
         show_help=ui.show_help and host,
         reflections=view.reflections,
         polls=polls,
-        legend=tuple(item for item in LEGEND if item[0] not in hidden) if host else (),
+        legend=legend if host else (),
+        rooms_view=rooms_view,
+        rooms_page=ui.rooms_page,
         input_label=typing.label if typing else "",
         input_text=typing.text if typing else "",
     )
+
+
+def hidden_keys(polls: Sequence[str], groups: GroupsSummary | None) -> set[str]:
+    """Keys that do nothing in this segment, left out of the legend."""
+    hidden = set()
+    if not polls:
+        hidden.add("p")
+    if groups is None or not groups.rooms:
+        hidden.add("g")
+    return hidden
 
 
 def event_lines(
