@@ -290,10 +290,10 @@ def test_plain_mode_prints_full_rooms_of_the_right_round(tmp_path, time):
         assert sorted(names) == sorted(f"Ann{i} Lee{i}" for i in range(10))
 
 
-def test_g_then_y_reshuffles_on_the_full_screen(tmp_path, time):
+def test_s_then_y_in_the_rooms_view_reshuffles(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)
     plan = groups_plan(s)
-    script = [(1, ["n"]), (2, ["g"]), (3, ["y"]), (4, ["q", "y"])]
+    script = [(1, ["n"]), (2, ["g"]), (3, ["s"]), (4, ["y"]), (5, ["q", "y"])]
     app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
     app.run()
     assert any("Groups: 3 rooms of 3-4 · 10 people · seed 4" in f for f in seen.frames)
