@@ -341,3 +341,23 @@ def test_the_environment_says_when_a_full_screen_can_be_drawn(environ, ttys, int
     env = Environment.from_process(environ)
     env.stdin_isatty = env.stdout_isatty = ttys
     assert env.interactive is interactive
+
+
+def test_after_a_poll_the_screen_shows_its_counts_and_bars(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    script = [(1, ["p", *"30 12", "ENTER"]), (3, ["n"]), (4, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script)
+    app.run()
+    before = seen.frames[0]
+    assert "Poll: Been before? [Yes / No]  (p records the results)" in before
+    shown = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.poll_counts)
+    assert "(p records the results)" not in shown
+    lines = shown.splitlines()
+    total = next(line for line in lines if line.startswith("Poll: Been before?"))
+    yes = next(line for line in lines if line.startswith("  Yes "))
+    no = next(line for line in lines if line.startswith("  No "))
+    assert total.endswith(f"{30 + 12} answers")
+    assert yes.endswith("30 (71%)") and no.endswith("12 (29%)")
+    assert round(yes.count("█") / no.count("█"), 1) == round(30 / 12, 1)
+    after = [f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.position == "2/3"]
+    assert after and not any("Been before?" in f for f in after)  # the next segment replaces it

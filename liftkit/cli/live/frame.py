@@ -13,7 +13,16 @@ from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.controls import HELP
-from liftkit.core.live.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
+from liftkit.core.live.screen import (
+    DONE,
+    NORMAL,
+    OVER,
+    PAUSED_TONE,
+    SILENCE,
+    WARN,
+    PollCounts,
+    Screen,
+)
 from liftkit.core.text import plural
 
 TONE_STYLE = {
@@ -110,6 +119,7 @@ class _Rendered:
         body_rows = max(height - top_rows - digits_rows - bar_rows - bottom_rows, 0)
         body_key = (
             screen.show_help, screen.prompt, tuple(screen.questions), tuple(screen.polls),
+            tuple(screen.poll_counts),
             screen.notes, screen.groups,
         )  # fmt: skip
         regions: list[Region] = [
@@ -212,6 +222,7 @@ def body_need(screen: Screen, width: int) -> int:
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + POLL_HINT, width) for poll in screen.polls)
+    rows += sum(1 + len(poll.counts) for poll in screen.poll_counts)
     if screen.groups is not None:
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
     if screen.notes:
@@ -235,6 +246,9 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     for poll in screen.polls:
         parts.append(Text.assemble((poll, "italic"), (POLL_HINT, "dim")))
         used += _lines(poll + POLL_HINT, width)
+    for counts in screen.poll_counts:
+        parts.append(_poll_bars(counts, width))
+        used += 1 + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
@@ -242,6 +256,31 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
     return Group(*parts)
+
+
+def _poll_bars(poll: PollCounts, width: int) -> RenderableType:
+    """A recorded poll: its question and total, then a bar per option, readable without
+    colour (count and percent in words)."""
+    label = max((len(option) for option, _ in poll.counts), default=0)
+    numbers = max(len(f"{count} ({poll.percent(count)}%)") for _, count in poll.counts)
+    room = max(width - label - numbers - 6, 4)
+    lines = [
+        Text.assemble(
+            (f"Poll: {poll.question}", "italic"),
+            (f"  {plural(poll.total, 'answer')}", "dim"),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    ]
+    for option, count in poll.counts:
+        filled = round(room * count / poll.total) if poll.total else 0
+        line = Text(no_wrap=True, overflow="crop")
+        line.append(f"  {option.ljust(label)} ")
+        line.append("█" * filled, style="bold")
+        line.append("░" * (room - filled), style="dim")
+        line.append(f" {count} ({poll.percent(count)}%)")
+        lines.append(line)
+    return Group(*lines)
 
 
 def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) -> RenderableType:

@@ -58,6 +58,7 @@ class LiveApp:
             now=t,
             groups=c.groups_view(s) if c.groups_view else None,
             start_at=c.start_at,
+            poll_results=s.engine.polls,
         )
 
     def renderable(self) -> RenderableType:

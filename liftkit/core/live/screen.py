@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, PollResult, SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
@@ -31,6 +31,21 @@ class GroupsSummary:
 
     title: str  # e.g. "15 rooms of 4-5 (73 people), round 1"
     rooms: Sequence[tuple[str, Sequence[str]]] = ()  # (room name, member names)
+
+
+@dataclass(frozen=True)
+class PollCounts:
+    """A poll's results as recorded: shown with bars until the segment moves on."""
+
+    question: str
+    counts: tuple[tuple[str, int], ...]  # (option, count) in the poll's order
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.total) if self.total else 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,7 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
+    poll_counts: Sequence[PollCounts] = ()  # the polls of this segment with results
     input_label: str = ""  # the input line, while the host types a reflection or counts
     rooms_view: bool = False  # every room in full, in place of the prompt and notes
     rooms_page: int = 0  # taken modulo the pages the window needs
@@ -144,6 +160,7 @@ def build_screen(
     groups: GroupsSummary | None = None,
     start_at: datetime | None = None,
     host: bool = True,
+    poll_results: Sequence[PollResult] = (),
 ) -> Screen:
     """The screen for this moment. `host=False` leaves out what only the host sees (notes,
     keys, messages, confirmations and typed text): the audience's screen."""
@@ -188,13 +205,20 @@ def build_screen(
         next_line = "Next: the end of the session"
     confirm = CONFIRM.get(ui.confirm or "", "") if host else ""
     typing = ui.typing if host else None
-    polls = (
-        tuple(f"Poll: {poll.question} [{' / '.join(poll.options)}]" for poll in segment.polls)
-        if segment
-        else ()
+    latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
+    polls = tuple(
+        f"Poll: {poll.question} [{' / '.join(poll.options)}]"
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j not in latest
+    )
+    poll_counts = tuple(
+        PollCounts(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j in latest
     )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
-    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(polls, groups))
+    has_polls = bool(segment and segment.polls)
+    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(has_polls, groups))
     if rooms_view:
         legend = ROOMS_LEGEND
     return Screen(
@@ -220,6 +244,7 @@ def build_screen(
         show_help=ui.show_help and host,
         reflections=view.reflections,
         polls=polls,
+        poll_counts=poll_counts,
         legend=legend if host else (),
         rooms_view=rooms_view,
         rooms_page=ui.rooms_page,
@@ -228,10 +253,10 @@ def build_screen(
     )
 
 
-def hidden_keys(polls: Sequence[str], groups: GroupsSummary | None) -> set[str]:
+def hidden_keys(has_polls: bool, groups: GroupsSummary | None) -> set[str]:
     """Keys that do nothing in this segment, left out of the legend."""
     hidden = set()
-    if not polls:
+    if not has_polls:
         hidden.add("p")
     if groups is None or not groups.rooms:
         hidden.add("g")
