@@ -284,7 +284,7 @@ def test_plain_mode_prints_full_rooms_of_the_right_round(tmp_path, time):
     assert [t.split(" · ")[0] for t in titles] == [
         "Groups: round 1 of 2", "Groups: round 1 of 2", "Groups: round 2 of 2",
     ]  # fmt: skip
-    assert "seed 4" in titles[0] and "seed 4" not in titles[1]  # reshuffled
+    assert titles[0].endswith(" · seed 4") and not titles[1].endswith(" · seed 4")  # reshuffled
     for _, rooms in listings:  # every attendee, each once, with full names
         names = [name for room in rooms for name in room]
         assert sorted(names) == sorted(f"Ann{i} Lee{i}" for i in range(10))
@@ -361,3 +361,51 @@ def test_after_a_poll_the_screen_shows_its_counts_and_bars(tmp_path, time):
     assert round(yes.count("█") / no.count("█"), 1) == round(30 / 12, 1)
     after = [f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.position == "2/3"]
     assert after and not any("Been before?" in f for f in after)  # the next segment replaces it
+
+
+def digit_rows(frame):
+    """Rows of the big digits (not the progress bars, which start with their name)."""
+    bars = ("segment", "session")
+    return len([ln for ln in frame.splitlines() if "█" in ln and not ln.startswith(bars)])
+
+
+def test_warnings_are_recomputed_after_back_and_plus_or_minus(tmp_path, time):
+    warned = AGENDA.replace('questions = ["What resonated?"]', 'warn = ["5m", "1m"]')
+    s = open_session(tmp_path, warned, time)
+    # Into the breakout at 1 s; 6:20 later (3:40 left) on to Close, then straight back.
+    script = [(1, ["n"]), (381, ["n"]), (382, ["b"]), (390, ["+"]), (395, ["-", "-"]),
+              (396, ["q", "y"])]  # fmt: skip
+    app, seen, _ = live_app(s, time, script)
+    app.run()
+    at = {round(time_at, 1): sc for time_at, sc in zip(app.keys.times, seen.screens, strict=False)}
+    back = [sc for t, sc in at.items() if 382 <= t < 390]
+    assert back and all(sc.status == "▲ UNDER 4 MINS LEFT" for sc in back)
+    assert not any("5 MINS" in sc.status for sc in back)
+    plus = [sc for t, sc in at.items() if 390 <= t < 395]
+    assert plus and all(sc.status == "▲ 5 MINS LEFT" or "UNDER 5" in sc.status for sc in plus)
+    minus = [sc for t, sc in at.items() if t >= 395 and sc.position == "2/3"]
+    assert minus and all(sc.status == "▲ UNDER 3 MINS LEFT" for sc in minus)
+
+
+def test_the_overrun_counter_is_as_large_as_the_countdown(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(200, ["q", "y"])])
+    app.run()
+    running = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.tone == "warn")
+    over = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.tone == "over")
+    assert digit_rows(over) == digit_rows(running) >= 10  # at 80x24
+
+
+@pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbhq?")])
+def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time, segment, keys):
+    s = open_session(tmp_path, AGENDA, time)
+    plan = groups_plan(s)
+    script = [(1, ["n"] * segment), (2, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    app.run()
+    screen = next(sc for sc in seen.screens if sc.position == f"{segment + 1}/3")
+    legend = frame_text(screen).splitlines()[-1]
+    shown = {key for key, _ in screen.legend if f"{key} " in legend}
+    assert shown == {key for key, _ in screen.legend}  # none left out at 80 columns
+    assert set(keys) <= {key for key, _ in screen.legend} | {"space"}
+    assert ("p" in shown) is (segment == 0) and ("g" in shown) is (segment == 1)

@@ -51,6 +51,7 @@ class Scripted:
         self.pending_interrupts = 0
         self.signal: str | None = None
         self.waits: list[float] = []  # every time-out asked for (tests of idle wake-ups)
+        self.times: list[float] = []  # when each read began, in seconds from the start
 
     def __enter__(self) -> Scripted:
         return self
@@ -66,6 +67,7 @@ class Scripted:
 
     def _next(self, timeout: float) -> list[str]:
         self.waits.append(timeout)
+        self.times.append(self.elapsed())
         if self.elapsed() > self.limit:
             raise AssertionError(f"the session was still running after {self.limit} s")
         if self.script and self.script[0][0] <= self.elapsed() + timeout:

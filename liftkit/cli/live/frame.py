@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text
+from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.controls import HELP
@@ -110,9 +110,11 @@ class _Rendered:
         need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
         need = min(need, height // 2)
         room = height - top_rows - bar_rows - bottom_rows - need
-        big = room >= HEIGHT + 1 and width >= digits_width(screen.countdown, 1) + 2
+        big = (
+            room >= HEIGHT + 1 and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
+        )
         if big:
-            scale = best_scale(screen.countdown, max(width - 4, 10), room - 1)
+            scale = best_scale(countdown_digits(screen.countdown), max(width - 4, 10), room - 1)
             digits_rows = HEIGHT * scale + 1
         else:
             scale, digits_rows = 0, 1 if height < 9 else 2
@@ -167,7 +169,7 @@ def _top_key(screen: Screen) -> tuple[object, ...]:
 def _countdown(screen: Screen, style: str, scale: int, width: int) -> RenderableType:
     if scale == 0:  # too small for big digits: the time and the state on one line
         return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
-    rows = big_text(screen.countdown, scale)
+    rows = big_text(countdown_digits(screen.countdown), scale)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
     digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
     return Group(digits, Text(screen.status, style=style, justify="center"))
@@ -319,21 +321,26 @@ def _help() -> RenderableType:
     return Group(Text("Keys (? closes this help)", style="bold underline"), table)
 
 
+def _legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
+    return sum(len(k) + len(m) + 2 + 2 * pad for k, m in items) - (0 if pad else 1)
+
+
 def _legend(screen: Screen, width: int) -> Text:
-    """The keys that fit on one line, most important first; ? and q always."""
-    essential = [item for item in screen.legend if item[0] in ("?", "q")]
-    chosen = [item for item in screen.legend if item not in essential]
-
-    def length(items: list[tuple[str, str]]) -> int:
-        return sum(len(k) + len(m) + 4 for k, m in items)
-
-    while chosen and length(chosen + essential) > width:
-        chosen.pop()
-    shown = [item for item in screen.legend if item in chosen or item in essential]
+    """Every key that does something here, spaced out when there is room, packed tight when
+    not (80 columns hold them all); narrower still, the most important first, ? and q always.
+    """
+    items = list(screen.legend)
+    pad = 1 if _legend_width(items, 1) <= width else 0
+    if _legend_width(items, pad) > width:
+        essential = [item for item in items if item[0] in ("?", "q")]
+        chosen = [item for item in items if item not in essential]
+        while chosen and _legend_width(chosen + essential, 0) > width:
+            chosen.pop()
+        items = [item for item in items if item in chosen or item in essential]
     legend = Text(no_wrap=True, overflow="crop")
-    for key, meaning in shown:
-        legend.append(f" {key} ", style="bold reverse")
-        legend.append(f" {meaning} ")
+    for i, (key, meaning) in enumerate(items):
+        legend.append(f"{' ' * pad}{key}{' ' * pad}", style="bold reverse")
+        legend.append(f" {meaning}{' ' * pad}" + (" " if i < len(items) - 1 else ""))
     return legend
 
 

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.live.bigdigits import HEIGHT, big_text
+from liftkit.cli.live.bigdigits import HEIGHT, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.core.live.rooms import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
@@ -27,7 +27,10 @@ def rooms_regions(
     top: Callable[[int], RenderableType],
     bottom: Callable[[int], RenderableType],
 ) -> list[Region]:
-    big = height >= BIG_DIGITS_FROM and width >= digits_width(screen.countdown, 1) + 2
+    big = (
+        height >= BIG_DIGITS_FROM
+        and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
+    )
     countdown_rows = HEIGHT + 1 if big else 1
     bottom_rows = 3 if height >= BIG_DIGITS_FROM else 2
     grid_rows = max(height - 1 - countdown_rows - 1 - bottom_rows, 1)
@@ -35,7 +38,6 @@ def rooms_regions(
     pages = room_pages(rooms, width, grid_rows)
     page = pages[screen.rooms_page % len(pages)]
     title = screen.groups.title if screen.groups is not None else ""
-    title = title.removesuffix(" (g reshuffles)")
     if page.count > 1:
         title += f" · page {page.number} of {page.count} (←/→)"
     return [
@@ -74,7 +76,7 @@ def _top_key(screen: Screen) -> tuple[object, ...]:
 def _countdown(screen: Screen, style: str, big: bool, width: int) -> RenderableType:
     if not big:
         return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
-    rows = big_text(screen.countdown, 1)
+    rows = big_text(countdown_digits(screen.countdown), 1)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
     digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
     return Group(digits, Text(screen.status, style=style, justify="center"))

@@ -173,7 +173,7 @@ class Controller:
         if shown is None or not shown.rooms or shown == self.rooms_printed:
             return
         self.rooms_printed = shown
-        self.outbox.append(f"  {shown.title.removesuffix(' (g reshuffles)')}")
+        self.outbox.append(f"  {shown.title}")
         self.outbox.extend(f"  {room}: {', '.join(members)}" for room, members in shown.rooms)
 
     def terminate(self, reason: str) -> Outcome:

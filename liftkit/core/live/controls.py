@@ -40,7 +40,7 @@ LEGEND = (
     ("r", "reflect"),
     ("p", "poll"),
     ("g", "rooms"),
-    ("+/-", "1 min"),
+    ("+/-", "min"),
     ("b", "back"),
     ("h", "notes"),
     ("?", "help"),

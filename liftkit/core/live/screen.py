@@ -119,8 +119,21 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        return WARN, f"▲ {time_left_words(int(view.warning))} LEFT"
+        return WARN, f"▲ {warning_words(view.warning, view.remaining)} LEFT"
     return NORMAL, "running"
+
+
+def warning_words(warning: float, remaining: float) -> str:
+    """What is left, in words that stay true after b, + or -: "5 MINS" as a 5-minute
+    warning falls due, but "UNDER 4 MINS" on coming back to a segment with 3:40 left."""
+    shown = math.ceil(remaining)  # as the countdown shows it
+    if shown >= warning:  # the warning has just fallen due
+        return time_left_words(int(warning))
+    if shown <= 0 or (warning >= 60 and shown % 60 == 0):  # exactly so many minutes
+        return time_left_words(max(shown, 0))
+    if warning < 60:
+        return f"UNDER {time_left_words(int(warning))}"
+    return f"UNDER {time_left_words(math.ceil(shown / 60) * 60)}"
 
 
 @dataclass(frozen=True)
