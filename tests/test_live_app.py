@@ -409,3 +409,17 @@ def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time
     assert shown == {key for key, _ in screen.legend}  # none left out at 80 columns
     assert set(keys) <= {key for key, _ in screen.legend} | {"space"}
     assert ("p" in shown) is (segment == 0) and ("g" in shown) is (segment == 1)
+
+
+def test_an_idle_screen_redraws_only_what_changed(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, _, _ = live_app(s, time, [(30, [" "]), (60, [" "]), (70, ["q", "y"])], height=30)
+    app.run()
+    first, *rest = app.written
+    assert first == 30  # the whole screen once
+    ticking = rest[: len([t for t in app.keys.times if 1 < t < 29])]
+    assert ticking and max(ticking) <= 14  # then the countdown and the bars: under half
+    assert all(0.9 <= wait <= 1.0 for wait in app.keys.waits[2:25])  # once a second
+    # Paused, the countdown stands still: only the session's progress bar moves, now and then.
+    paused = [n for t, n in zip(app.keys.times, [first, *rest], strict=False) if 34 < t < 59]
+    assert len(paused) >= 20 and paused.count(0) >= 20 and max(paused) == 1

@@ -9,8 +9,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
+from liftkit.cli.live.bigdigits import HEIGHT, best_scale, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
 from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.controls import HELP
 from liftkit.core.live.screen import (
@@ -51,7 +52,7 @@ class Frame:
         console: Console,
         name: str,
         key: object,
-        make: Callable[[], RenderableType],
+        make: Callable[[], RenderableType | Lines],
         width: int,
         height: int,
     ) -> list[list[Segment]]:
@@ -59,7 +60,8 @@ class Frame:
         if cached is not None and cached[0] == (key, width, height):
             return cached[1]
         options = console.options.update(width=width, height=height)
-        lines = console.render_lines(make(), options, pad=True)
+        made = make()
+        lines = made if isinstance(made, list) else console.render_lines(made, options, pad=True)
         if len(lines) > height:  # say so rather than cut silently
             more = Text("… more below: a taller window shows it", style="dim")
             lines = lines[: height - 1] + console.render_lines(more, options, pad=True)[:1]
@@ -71,12 +73,22 @@ class Frame:
     def render(self, screen: Screen, width: int, height: int) -> RenderableType:
         return _Rendered(self, screen, width, height)
 
+    def frame_lines(self, console: Console, screen: Screen, width: int, height: int) -> Lines:
+        """The whole screen as `height` lines of `width` cells."""
+        return _Rendered(self, screen, width, height).lines(console)
+
 
 class _Rendered:
     def __init__(self, frame: Frame, screen: Screen, width: int, height: int) -> None:
         self.frame, self.screen, self.width, self.height = frame, screen, width, height
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.lines(console):
+            yield from line
+            yield new_line
+
+    def lines(self, console: Console) -> Lines:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
         if screen.rooms_view:
@@ -89,18 +101,17 @@ class _Rendered:
                 lambda rows: _bottom(screen, width, rows),
             )
         else:
-            regions = self._regions(style)
-        new_line = Segment.line()
+            regions = self._regions(console, style)
+        lines: Lines = []
         for name, key, make, rows in regions:
             if rows <= 0:
                 continue
             if key is None:  # changes every second: not worth caching
                 key = object()
-            for line in self.frame.lines(console, name, key, make, width, rows):
-                yield from line
-                yield new_line
+            lines.extend(self.frame.lines(console, name, key, make, width, rows))
+        return lines
 
-    def _regions(self, style: str) -> list[Region]:
+    def _regions(self, console: Console, style: str) -> list[Region]:
         screen, width, height = self.screen, self.width, self.height
         # Small windows keep, in this order: the countdown, the confirmation and messages
         # with the keys, the segment, the progress; the body gets what is left.
@@ -129,10 +140,23 @@ class _Rendered:
             (
                 "countdown",
                 (screen.countdown, screen.status, style, scale),
-                lambda: _countdown(screen, style, scale, width),
+                lambda: countdown_lines(
+                    console, screen.countdown, screen.status, style, scale, width
+                ),
                 digits_rows,
             ),
-            ("bars", None, lambda: _bars(screen, width, bar_rows), bar_rows),
+            (
+                "bars",
+                None,
+                lambda: bars_lines(
+                    console,
+                    (screen.segment_progress, screen.segment_line),
+                    (screen.session_progress, screen.session_line),
+                    width,
+                    bar_rows,
+                ),
+                bar_rows,
+            ),
             (
                 "body",
                 body_key,
@@ -166,15 +190,6 @@ def _top_key(screen: Screen) -> tuple[object, ...]:
             screen.reflections)  # fmt: skip
 
 
-def _countdown(screen: Screen, style: str, scale: int, width: int) -> RenderableType:
-    if scale == 0:  # too small for big digits: the time and the state on one line
-        return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
-    rows = big_text(countdown_digits(screen.countdown), scale)
-    indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
-    digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
-    return Group(digits, Text(screen.status, style=style, justify="center"))
-
-
 def _top(screen: Screen, rows: int) -> RenderableType:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -190,29 +205,6 @@ def _top(screen: Screen, rows: int) -> RenderableType:
     grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
     grid.add_row(segment, Text(plural(screen.reflections, "reflection"), style="dim"))
     return grid
-
-
-def _bar(label: str, progress: float, right: str, width: int) -> Text:
-    """A progress line readable without colour: filled blocks, then light shade."""
-    room = max(width - len(label) - len(right) - 3, 4)
-    filled = round(min(max(progress, 0.0), 1.0) * room)
-    line = Text(no_wrap=True, overflow="crop")
-    line.append(f"{label} ", style="dim")
-    line.append("█" * filled, style="bold")
-    line.append("░" * (room - filled), style="dim")
-    line.append(f" {right}")
-    return line
-
-
-def _bars(screen: Screen, width: int, rows: int) -> RenderableType:
-    segment = _bar("segment", screen.segment_progress, screen.segment_line, width)
-    if rows < 3:
-        return segment
-    return Group(
-        segment,
-        _bar("session", screen.session_progress, "", width),
-        Text(screen.session_line, justify="right", no_wrap=True, overflow="ellipsis"),
-    )
 
 
 def _lines(text: str, width: int) -> int:

@@ -1,8 +1,9 @@
 """The full-screen live session: it reads keys and draws what the controller decided.
 
-rich `Live` runs in a `with` block inside the key terminal's `with` block, so the screen and
-the terminal modes are restored whatever ends the session. The loop itself is the
-controller's (`Controller.run`); this module is its port to a terminal.
+The alternate screen (`ScreenWriter`) is a `with` block inside the key terminal's `with`
+block, so the screen, the cursor and the terminal modes are restored whatever ends the
+session. The loop itself is the controller's (`Controller.run`); this module is its port to
+a terminal.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from rich.console import Console, RenderableType
-from rich.live import Live
+from rich.control import Control
+from rich.segment import Segment, Segments
 
 from liftkit.cli.live.frame import Frame
 from liftkit.core.errors import EXIT_INTERRUPTED
@@ -31,6 +33,51 @@ class Keys(Protocol):
     def deferred(self) -> AbstractContextManager[None]: ...
 
 
+class ScreenWriter:
+    """The alternate screen, redrawn line by line: only the lines that changed since the last
+    frame are written (the countdown once a second; the rest when something happens).
+
+    rich's `Live` rewrites the whole screen on every refresh; on an idle screen that is most
+    of liftkit's CPU time.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.shown: list[list[Segment]] = []
+        self.size: tuple[int, int] = (0, 0)
+        self.written: list[int] = []  # lines written by each draw (what idle costs)
+
+    def __enter__(self) -> ScreenWriter:
+        self.console.set_alt_screen(True)
+        self.console.show_cursor(False)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.console.show_cursor(True)
+        self.console.set_alt_screen(False)
+
+    def draw(self, lines: list[list[Segment]], width: int, height: int) -> int:
+        """Write the lines that differ from the screen as it is, in one write; return how
+        many were written."""
+        console = self.console
+        if (width, height) != self.size:  # a resize: the terminal's contents are not ours
+            self.size, self.shown = (width, height), []
+            console.control(Control.clear(), Control.home())
+        changed: list[Segment] = []
+        written = 0
+        for y, line in enumerate(lines[:height]):
+            if y < len(self.shown) and self.shown[y] == line:
+                continue
+            changed.append(Control.move_to(0, y).segment)
+            changed.extend(line)
+            written += 1
+        if changed:
+            console.print(Segments(changed), end="", soft_wrap=True)
+        self.shown = lines
+        self.written.append(written)
+        return written
+
+
 class LiveApp:
     def __init__(self, controller: Controller, console: Console, keys: Keys) -> None:
         self.controller = controller
@@ -38,7 +85,8 @@ class LiveApp:
         self.console = console
         self.keys = keys
         self.frame = Frame()
-        self.live: Live | None = None
+        self.writer: ScreenWriter | None = None
+        self.written: list[int] = []  # per draw, kept after the session (tests)
         self.last_screen: Screen | None = None  # what was drawn last (tests read it)
         self.session.guard = keys.deferred
 
@@ -66,13 +114,24 @@ class LiveApp:
         size = self.console.size
         return self.frame.render(self.last_screen, size.width, size.height)
 
+    def draw(self) -> None:
+        if self.writer is None:
+            return
+        size = self.console.size
+        screen = self.screen()
+        if screen == self.last_screen and self.writer.size == (size.width, size.height):
+            self.writer.written.append(0)  # nothing changed (a paused clock): not even a render
+            return
+        self.last_screen = screen
+        lines = self.frame.frame_lines(self.console, screen, size.width, size.height)
+        self.writer.draw(lines, size.width, size.height)
+
     # ------------------------------------------------------------------ the controller's port
 
     def show(self) -> None:
         for _ in range(self.controller.take_bells()):
             self.console.bell()
-        if self.live is not None:
-            self.live.update(self.renderable(), refresh=True)
+        self.draw()
 
     def read(self, timeout: float) -> list[str]:
         return self.keys.read(timeout)
@@ -88,14 +147,9 @@ class LiveApp:
     def run(self) -> Outcome:
         with self.keys:
             try:
-                with Live(
-                    console=self.console,
-                    screen=True,
-                    auto_refresh=False,
-                    redirect_stdout=False,
-                    redirect_stderr=False,
-                ) as live:
-                    self.live = live
+                with ScreenWriter(self.console) as writer:
+                    self.writer = writer
+                    self.written = writer.written
                     return self.controller.run(self)
             except OSError as error:
                 # The terminal went away (a closed window): the journal is what matters.
@@ -109,4 +163,4 @@ class LiveApp:
                 self.session.stop("error")
                 raise
             finally:
-                self.live = None
+                self.writer = None
