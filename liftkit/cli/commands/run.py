@@ -16,7 +16,6 @@ from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.text import plural
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -166,19 +165,8 @@ def _run_view(
             outcome = LiveApp(controller, env.console(), keys).run()
     finally:
         session.close()
-    unsaved = controller.unsaved
-    folder = session.folder
-    if outcome.reason == "ended":
-        captured = plural(len(session.engine.reflections), "reflection")
-        summary = f"Session complete: {captured} in {folder}. Next: liftkit export {folder}"
-    else:
-        summary = (
-            f"Session stopped ({outcome.reason}); nothing captured is lost. "
-            f"Carry on with: liftkit resume {folder}"
-        )
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
-        for text in unsaved:
-            env.echo(f"Not saved (the journal could not be written): {text}", err=True)
-        env.echo(summary, err=True)
+        for line in controller.farewell(outcome):
+            env.echo(line, err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)
