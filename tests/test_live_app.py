@@ -51,19 +51,25 @@ def frame_text(screen, width=80, height=24):
 
 
 class Recorder:
-    """Wraps a live app's `show` to keep every screen and frame it drew."""
+    """Wraps a live app's `show` to keep every screen it drew; `frames` are their texts."""
 
     def __init__(self, app, width=80, height=24):
         self.screens = []
-        self.frames = []
+        self.size = width, height
+        self._frames = []
         real = app.show
 
         def show():
             real()
             self.screens.append(app.last_screen)
-            self.frames.append(frame_text(app.last_screen, width, height))
 
         app.show = show
+
+    @property
+    def frames(self):
+        done = len(self._frames)
+        self._frames.extend(frame_text(sc, *self.size) for sc in self.screens[done:])
+        return self._frames
 
 
 def live_app(session, time, script, width=80, height=24, limit=4 * 3600, **kwargs):
@@ -272,11 +278,12 @@ def printed_rooms(lines):
 
 def test_plain_mode_prints_full_rooms_of_the_right_round(tmp_path, time):
     two_rounds = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\nrounds = 2')
-    s = open_session(tmp_path, two_rounds, time)
+    s = open_session(tmp_path, two_rounds, time, rate=10)
     plan = groups_plan(s)
     out = io.StringIO()
-    # Into the breakout at 10 s; reshuffle a minute in (round 1); round 2 begins at 5 min.
-    script = [(10, ["n"]), (70, ["g"]), (71, ["y"]), (400, ["q"]), (401, ["y"])]
+    # At ten times the speed: into the breakout at 10 s (session time); reshuffle a minute
+    # in (round 1); round 2 begins 5 minutes in.
+    script = [(1, ["n"]), (7, ["g"]), (7.1, ["y"]), (40, ["q"]), (40.1, ["y"])]
     controller = Controller(s, mode=PLAIN, reshuffle=plan.reshuffle, groups_view=plan.summary)
     PlainApp(controller, out, ScriptedLines(time, script)).run()
     listings = printed_rooms(plain_output(out))
@@ -391,8 +398,8 @@ def test_the_overrun_counter_is_as_large_as_the_countdown(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)
     app, seen, _ = live_app(s, time, [(200, ["q", "y"])])
     app.run()
-    running = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.tone == "warn")
-    over = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.tone == "over")
+    running = frame_text(next(sc for sc in seen.screens if sc.tone == "warn"))
+    over = frame_text(next(sc for sc in seen.screens if sc.tone == "over"))
     assert digit_rows(over) == digit_rows(running) >= 10  # at 80x24
 
 
