@@ -86,6 +86,9 @@ class Scripted:
                 taken.append(item)
         return taken
 
+    def take_resumed(self) -> bool:
+        return False
+
     def interrupts(self) -> int:
         count, self.pending_interrupts = self.pending_interrupts, 0
         return count

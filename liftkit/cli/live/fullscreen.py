@@ -31,6 +31,7 @@ class Keys(Protocol):
     def interrupts(self) -> int: ...
     def terminated(self) -> str | None: ...
     def deferred(self) -> AbstractContextManager[None]: ...
+    def take_resumed(self) -> bool: ...
 
 
 class ScreenWriter:
@@ -119,6 +120,8 @@ class LiveApp:
             return
         size = self.console.size
         screen = self.screen()
+        if self.keys.take_resumed():
+            self.writer.size = (0, 0)  # draw everything again
         if screen == self.last_screen and self.writer.size == (size.width, size.height):
             self.writer.written.append(0)  # nothing changed (a paused clock): not even a render
             return

@@ -137,6 +137,7 @@ class KeyTerminal:
         self.signals = signals or Signals()
         self._saved: list[Any] | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._resumed = False
 
     def __enter__(self) -> KeyTerminal:
         self.signals.__enter__()
@@ -179,6 +180,7 @@ class KeyTerminal:
         """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us)."""
         if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
             self.signals.continued = False
+            self._resumed = True
             self.cbreak()
         ready, _, _ = select.select([self.fd, self.signals.wake_fd], [], [], max(timeout, 0))
         if self.signals.wake_fd in ready:
@@ -189,6 +191,12 @@ class KeyTerminal:
         if not data:
             return []
         return decode_keys(self._decoder.decode(data))
+
+    def take_resumed(self) -> bool:
+        """Whether liftkit came back from Ctrl-Z since the last call: the shell may have
+        written on the screen meanwhile, so it is drawn again in full."""
+        resumed, self._resumed = self._resumed, False
+        return resumed
 
     def interrupts(self) -> int:
         return self.signals.take_interrupts()
