@@ -21,7 +21,7 @@ from liftkit.core.live.screen import (
     PAUSED_TONE,
     SILENCE,
     WARN,
-    PollCounts,
+    PollBars,
     Screen,
 )
 from liftkit.core.text import plural
@@ -252,7 +252,7 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     return Group(*parts)
 
 
-def _poll_bars(poll: PollCounts, width: int) -> RenderableType:
+def _poll_bars(poll: PollBars, width: int) -> RenderableType:
     """A recorded poll: its question and total, then a bar per option, readable without
     colour (count and percent in words)."""
     label = max((len(option) for option, _ in poll.counts), default=0)

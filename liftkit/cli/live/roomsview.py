@@ -11,7 +11,7 @@ from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
-from liftkit.core.live.rooms import GAP, RoomsPage, room_pages
+from liftkit.core.live.room_pages import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
 
 Region = tuple[str, object, Callable[[], RenderableType], int]

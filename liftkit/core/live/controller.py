@@ -150,10 +150,13 @@ class Controller(Captures):
         if s.engine.status == NOT_STARTED and self._may_start():
             s.start(self.start_at)
             self.bells += 1
-        events = s.tick()
-        if any(e["type"] in ("warning", "segment_start") for e in events):
+        engine = s.engine
+        before = engine.index, engine.status, len(engine.fired)
+        s.tick()
+        moved = (engine.index, engine.status) != before[:2]
+        if moved or len(engine.fired) != before[2]:  # a warning, or an auto-advance
             self.bells += 1
-        if any(e["type"] == "segment_start" for e in events):
+        if moved:
             self.ui.rooms = False
         if s.engine.status == ENDED:
             if self.mode == PLAIN:

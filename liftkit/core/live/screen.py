@@ -34,7 +34,7 @@ class GroupsSummary:
 
 
 @dataclass(frozen=True)
-class PollCounts:
+class PollBars:
     """A poll's results as recorded: shown with bars until the segment moves on."""
 
     question: str
@@ -73,7 +73,7 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
-    poll_counts: Sequence[PollCounts] = ()  # the polls of this segment with results
+    poll_counts: Sequence[PollBars] = ()  # the polls of this segment with results
     input_label: str = ""  # the input line, while the host types a reflection or counts
     rooms_view: bool = False  # every room in full, in place of the prompt and notes
     rooms_page: int = 0  # taken modulo the pages the window needs
@@ -225,7 +225,7 @@ def build_screen(
         if j not in latest
     )
     poll_counts = tuple(
-        PollCounts(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
+        PollBars(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
         for j, poll in enumerate(segment.polls if segment else ())
         if j in latest
     )
