@@ -215,7 +215,7 @@ def body_need(screen: Screen, width: int) -> int:
     """Rows the body would like: texts as wrapped, rooms in as many columns as fit."""
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
-    rows += sum(_lines(poll + POLL_HINT, width) for poll in screen.polls)
+    rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
     rows += sum(1 + len(poll.counts) for poll in screen.poll_counts)
     if screen.groups is not None:
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
@@ -228,6 +228,10 @@ MIN_ROOM_WIDTH = 30
 POLL_HINT = "  (p records the results)"
 
 
+def _poll_hint(screen: Screen) -> str:
+    return POLL_HINT if screen.legend else ""  # no keys on screen (the audience view): no hint
+
+
 def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     parts: list[RenderableType] = []
     used = 0
@@ -238,8 +242,8 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text(f"  {i}. {question}"))
         used += _lines(f"  {i}. {question}", width)
     for poll in screen.polls:
-        parts.append(Text.assemble((poll, "italic"), (POLL_HINT, "dim")))
-        used += _lines(poll + POLL_HINT, width)
+        parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
+        used += _lines(poll + _poll_hint(screen), width)
     for counts in screen.poll_counts:
         parts.append(_poll_bars(counts, width))
         used += 1 + len(counts.counts)

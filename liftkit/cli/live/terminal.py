@@ -124,35 +124,25 @@ def decode_keys(data: str) -> list[str]:
     return keys
 
 
-class KeyTerminal:
-    """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a
-    signal), and the signals that end or interrupt a session; the full screen's input port.
+class KeyReader:
+    """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal).
 
     `__exit__` hands back a terminal that echoes, reads lines and turns Ctrl-C into SIGINT,
     whatever state it was found in (a crashed earlier run may have left cbreak behind).
     """
 
-    def __init__(self, fd: int, signals: Signals | None = None) -> None:
+    def __init__(self, fd: int, signals: Signals) -> None:
         self.fd = fd
-        self.signals = signals or Signals()
+        self.signals = signals
         self._saved: list[Any] | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        self._resumed = False
 
-    def __enter__(self) -> KeyTerminal:
-        self.signals.__enter__()
-        try:
-            self.cbreak()
-        except BaseException:
-            self.signals.__exit__()
-            raise
+    def __enter__(self) -> KeyReader:
+        self.cbreak()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
-            self.restore()
-        finally:
-            self.signals.__exit__()
+        self.restore()
 
     def cbreak(self) -> None:
         import termios
@@ -173,15 +163,8 @@ class KeyTerminal:
         with contextlib.suppress(termios.error):
             termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs)
 
-    def deferred(self) -> contextlib.AbstractContextManager[None]:
-        return self.signals.deferred()
-
     def read(self, timeout: float) -> list[str]:
         """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us)."""
-        if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
-            self.signals.continued = False
-            self._resumed = True
-            self.cbreak()
         ready, _, _ = select.select([self.fd, self.signals.wake_fd], [], [], max(timeout, 0))
         if self.signals.wake_fd in ready:
             self.signals.drain()
@@ -191,6 +174,40 @@ class KeyTerminal:
         if not data:
             return []
         return decode_keys(self._decoder.decode(data))
+
+
+class KeyTerminal(KeyReader):
+    """The full screen's input port: keys, and the signals that end or interrupt a session
+    (it installs and removes the signal handlers itself)."""
+
+    def __init__(self, fd: int, signals: Signals | None = None) -> None:
+        super().__init__(fd, signals or Signals())
+        self._resumed = False
+
+    def __enter__(self) -> KeyTerminal:
+        self.signals.__enter__()
+        try:
+            self.cbreak()
+        except BaseException:
+            self.signals.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.restore()
+        finally:
+            self.signals.__exit__()
+
+    def deferred(self) -> contextlib.AbstractContextManager[None]:
+        return self.signals.deferred()
+
+    def read(self, timeout: float) -> list[str]:
+        if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
+            self.signals.continued = False
+            self._resumed = True
+            self.cbreak()
+        return super().read(timeout)
 
     def take_resumed(self) -> bool:
         """Whether liftkit came back from Ctrl-Z since the last call: the shell may have
