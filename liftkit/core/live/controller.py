@@ -58,7 +58,7 @@ class FrontEnd(Protocol):
         """How many Ctrl-C arrived since the last call."""
 
     def terminated(self) -> str | None:
-        """ "sigterm" or "sighup" when the session must stop now."""
+        """The reason ("sigterm" or "sighup") when the session must stop now, else None."""
 
 
 Reshuffle = Callable[[LiveSession], str]
