@@ -109,3 +109,14 @@ def test_the_rooms_view_closes_when_the_breakout_ends_and_s_reshuffles(tmp_path)
     after = [sc for sc in seen.screens if sc.segment_title == "Close"]
     assert after and not any(sc.rooms_view for sc in after)
     assert any(sc.message.startswith("No rooms here") for sc in after)
+
+
+def test_the_clock_view_of_a_breakout_keeps_the_big_countdown_at_80x24(tmp_path):
+    from test_live_app import digit_rows
+
+    time = FakeTime()
+    app, seen = rooms_app(tmp_path, time, [(1, ["n"]), (2, ["q", "y"])], 80, 24)
+    app.run()
+    clock = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.groups)
+    assert "Groups: 15 rooms of 4-5 · 73 people" in clock and "g: every room and name" in clock
+    assert digit_rows(clock) >= 10  # the rooms are one key away, not in the countdown's rows

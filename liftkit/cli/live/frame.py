@@ -217,8 +217,10 @@ def body_need(screen: Screen, width: int) -> int:
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
     rows += sum(1 + len(poll.counts) for poll in screen.poll_counts)
-    if screen.groups is not None:
+    if screen.groups is not None and _rooms_inline(screen):
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
+    elif screen.groups is not None:
+        rows += 1
     if screen.notes:
         rows += _lines("Host notes (h hides): " + screen.notes, width)
     return rows
@@ -226,6 +228,15 @@ def body_need(screen: Screen, width: int) -> int:
 
 MIN_ROOM_WIDTH = 30
 POLL_HINT = "  (p records the results)"
+
+
+ROOMS_HINT = "  (g: every room and name)"
+
+
+def _rooms_inline(screen: Screen) -> bool:
+    """The host reads the rooms in the rooms view (g), so the countdown keeps its size here;
+    a screen without keys (the audience's) shows them in its body."""
+    return not any(key == "g" for key, _ in screen.legend)
 
 
 def _poll_hint(screen: Screen) -> str:
@@ -248,7 +259,16 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(_poll_bars(counts, width))
         used += 1 + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
-    if screen.groups is not None:
+    if screen.groups is not None and not _rooms_inline(screen):
+        parts.append(
+            Text.assemble(
+                (screen.groups.title, "bold"),
+                (ROOMS_HINT, "dim"),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+    elif screen.groups is not None:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
         parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1 - notes, 1)))
     if screen.notes:
