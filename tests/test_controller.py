@@ -176,7 +176,7 @@ def test_a_reflection_is_typed_while_the_clock_runs(session, time):
     assert c.ui.typing is None and session.engine.index == 0
     (r,) = session.engine.reflections
     assert (r.author, r.text, r.tags, r.segment) == (
-        "Ada Lovelace", "listen more #listening", ["listening"], 0,
+        "Ada Lovelace", "listen more #listening", ("listening",), 0,
     )  # fmt: skip
     assert c.ui.message(session.now()) == "Saved reflection from Ada Lovelace (1 so far)."
 

@@ -256,7 +256,7 @@ def test_key_decoding(data, keys):
 def groups_plan(session, people=10, seed=4):
     """Groups for every breakout, made and journalled as `liftkit run --attendees` does."""
     from liftkit.cli.commands.run_groups import GroupsPlan
-    from liftkit.core.groups.breakouts import plan_from_people
+    from liftkit.core.live.rooms import plan_from_people
     from liftkit.core.people.reader import Person
 
     everyone = [Person(f"Ann{i} Lee{i}", f"a{i}@example.org") for i in range(people)]

@@ -10,9 +10,9 @@ from test_live_app import AGENDA, Recorder
 
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.cli.live.fullscreen import LiveApp
-from liftkit.core.groups.breakouts import plan_from_people
 from liftkit.core.live.controller import Controller
 from liftkit.core.live.room_pages import GAP, HARD_CUT, INDENT, WRAP_INDENT, room_pages
+from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.people.reader import Person
 
 BREAKOUT_OF_FIVES = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')

@@ -7,6 +7,7 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.session import Clock, LiveSession, new_session
 
 T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
@@ -32,7 +33,8 @@ def open_session(
 ) -> LiveSession:
     path = tmp_path / "agenda.toml"
     path.write_text(agenda_text)
-    return new_session(path, "agenda", tmp_path / "sessions", time.clock(rate))
+    agenda = load_agenda(path)
+    return new_session(agenda, path, "agenda", tmp_path / "sessions", time.clock(rate))
 
 
 class Scripted:

@@ -17,7 +17,7 @@ from typing import Protocol, TextIO
 from liftkit.cli.live.terminal import Signals
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
-from liftkit.core.live.engine import Event
+from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.screen import event_lines
 
 
@@ -98,7 +98,7 @@ class PlainApp:
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 
-    def print_event(self, event: Event) -> None:
+    def print_event(self, event: JournalEvent) -> None:
         s = self.session
         for line in event_lines(event, s.engine.view(s.now()), s.agenda.segments):
             self.say(line)

@@ -128,4 +128,4 @@ def summary(
         (str(g.get("name", "")), [str(m.get("name", "")) for m in g.get("members", [])])
         for g in groups
     ]
-    return GroupsSummary(title="Groups: " + " · ".join(parts), rooms=rooms)
+    return GroupsSummary(title="Groups: " + " · ".join(parts) + " (g reshuffles)", rooms=rooms)

@@ -42,7 +42,7 @@ class Captures:
         if event is None:
             self.say("No reflection recorded.")
             return
-        who = f" from {event['author']}" if event.get("author") else ""
+        who = f" from {event.author}" if event.author else ""
         count = len(s.engine.reflections)
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 

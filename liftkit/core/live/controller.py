@@ -299,9 +299,7 @@ class Controller(Captures):
         elif name == "status":
             self.say(self.status() or "not started")
         elif name == "notes":
-            s = self.session
-            shown = self.ui.show_notes
-            s.perform([{"type": "notes", "mono": max(s.now(), s.engine.last_mono), "shown": shown}])
+            self.session.record_notes(self.ui.show_notes)
         elif name == "ask_quit":
             self._ask("quit")
         elif name == "interrupt" and self.ui.typing is not None:
