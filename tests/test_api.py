@@ -313,3 +313,17 @@ def test_report_errors_name_arguments(tmp_path):
         liftkit.build_report(SESSION, chat_start="25:99")
     with pytest.raises(liftkit.LiftkitError, match="no sessions in"):
         liftkit.build_report("latest", sessions=tmp_path)
+
+
+def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
+    """The core's message during a session names `attendees`; the host reads --attendees."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "1-2-4-all", "--plain", "--sessions", tmp_path],
+        input="g\nq\ny\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    [said] = [line for line in proc.stdout.splitlines() if "No groups here" in line]
+    assert said.endswith("with --attendees FILE.")
