@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -40,9 +42,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             with open(target, "wb") as stream:
                 stream.write(payload)
         except OSError as exc:
-            raise LiftkitError(
-                f"{target}: cannot write: {exc.strerror}", "check the path", EXIT_FAILURE
-            ) from None
+            raise write_failed(target, exc, "part of it may have been written") from None
         return
     if not force and target.exists():
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
@@ -58,11 +58,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise LiftkitError(
-            f"{target}: cannot write: {exc.strerror}",
-            "check the folder exists and is writable",
-            EXIT_FAILURE,
-        ) from None
+        raise write_failed(target, exc, _kept(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -70,10 +66,40 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # never leave half a file behind
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise write_failed(target, exc, _kept(target)) from None
         raise
+
+
+def _kept(target: Path) -> str:
+    if target.exists():
+        return "nothing was written; the file already there is unchanged"
+    return "nothing was written"
+
+
+# What an error from writing means to a host, and what they can do about it.
+_TROUBLE = {
+    errno.ENOSPC: ("the disk is full", "free some space, or write to another disk"),
+    errno.EDQUOT: ("your disk quota is used up", "free some space, or write to another disk"),
+    errno.EROFS: ("the disk is read-only", "write to another folder"),
+    errno.EACCES: ("permission denied", "check the folder's permissions, or write elsewhere"),
+    errno.EPERM: ("permission denied", "check the folder's permissions, or write elsewhere"),
+}
+
+
+def write_failed(path: Path | str, exc: OSError, kept: str) -> LiftkitError:
+    """One line for a write that failed: where, why in a host's words, what was kept, the fix.
+
+    `kept` says what is still there ("nothing was written; the file already there is
+    unchanged"), so that a host knows whether anything was lost.
+    """
+    reason, fix = _TROUBLE.get(
+        exc.errno or 0, (exc.strerror or str(exc), "check the folder exists and is writable")
+    )
+    return LiftkitError(f"{path}: cannot write: {reason}; {kept}", fix, EXIT_FAILURE)
 
 
 def _umask() -> int:

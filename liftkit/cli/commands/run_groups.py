@@ -11,6 +11,7 @@ import typer
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_atomic
 from liftkit.core.groups.breakouts import (
     people_in,
     plan_from_people,
@@ -37,7 +38,7 @@ class GroupsPlan:
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
         if self.groups_json is not None:
-            (session.folder / GROUPS_COPY).write_text(self.groups_json, encoding="utf-8")
+            write_atomic(session.folder / GROUPS_COPY, self.groups_json)
         for segment, payload in sorted(self.plans.items()):
             session.record_groups(segment, payload)
 

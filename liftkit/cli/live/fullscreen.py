@@ -168,6 +168,8 @@ class LiveApp:
                 if outcome is not None:
                     return outcome
             except LiftkitError as error:  # the journal cannot be written (a full disk)
+                if s.engine.status == NOT_STARTED:
+                    raise  # nothing captured yet: one error line, not a retry loop
                 self.ui.say(f"NOT SAVED: {error.message}. {error.hint}", s.now(), 30)
 
     def _ring(self, events: list[Event]) -> None:

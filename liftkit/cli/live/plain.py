@@ -120,6 +120,8 @@ class PlainApp:
                 if outcome is not None:
                     return outcome
             except LiftkitError as error:  # the journal cannot be written (a full disk)
+                if s.engine.status == NOT_STARTED:
+                    raise  # nothing captured yet: one error line, not a retry loop
                 self.say(f"NOT SAVED: {error.message}. {error.hint}")
 
     def _status(self, t: float) -> str:

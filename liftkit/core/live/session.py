@@ -17,6 +17,7 @@ from typing import Any
 from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_failed
 from liftkit.core.live.capture import parse_counts, parse_reflection
 from liftkit.core.live.controls import Action
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine, Event
@@ -229,10 +230,14 @@ def new_session(
     """Create the session folder with a copy of the agenda (and attendee and group files)."""
     agenda = load_agenda(agenda_path)
     folder = create_session_folder(parent, agenda_name, clock.wall_at(clock.now()))
-    shutil.copyfile(agenda_path, folder / AGENDA_COPY)
-    for name, source in (extra_files or {}).items():
-        shutil.copyfile(source, folder / name)
-    journal = Journal.create(folder / JOURNAL_NAME)
+    try:
+        shutil.copyfile(agenda_path, folder / AGENDA_COPY)
+        for name, source in (extra_files or {}).items():
+            shutil.copyfile(source, folder / name)
+        journal = Journal.create(folder / JOURNAL_NAME)
+    except OSError as exc:  # a full or read-only disk: leave no half-made session behind
+        shutil.rmtree(folder, ignore_errors=True)
+        raise write_failed(folder, exc, "no session was started and nothing was kept") from None
     return LiveSession(folder=folder, engine=Engine(agenda), journal=journal, clock=clock)
 
 
