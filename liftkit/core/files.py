@@ -5,24 +5,56 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 
+# Links to a stream this process holds open (they may lead to a redirected file, which must be
+# written through, not replaced).
+_OPEN_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
+
 
 def is_stream(path: Path) -> bool:
     """A path to write into, never to replace: a device, a pipe or a socket, and the
-    /dev/stdout and /proc/self/fd/N links to them (which may lead to a redirected file)."""
-    if os.path.abspath(path).startswith(("/dev/", "/proc/")):
+    /dev/stdout, /dev/fd/N and /proc/self/fd/N links to open streams.
+
+    A regular file under /dev/ (/dev/shm/pack.md) is a file like any other: replacing it
+    needs --force, and it is replaced whole.
+    """
+    absolute = os.path.abspath(path)
+    if absolute in _OPEN_STREAMS[:2] or absolute.startswith(_OPEN_STREAMS[2:]):
         return True
-    return path.exists() and not path.is_file() and not path.is_dir()
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # nothing there yet (or a dangling link): a new file
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def replaces_a_file(path: Path | str) -> bool:
     """Whether writing to `path` would replace a file that is already there."""
     target = Path(path)
     return target.is_file() and not is_stream(target)
+
+
+def refuse_to_overwrite_inputs(target: Path, inputs: Iterable[tuple[str, Path]]) -> None:
+    """An output must never replace what the command reads, even when replacing is allowed:
+    `target` naming one of the `inputs` (what it is, where), or a link to it, is refused."""
+    if not target.is_file():
+        return  # a new file, or a device: nothing of the inputs can be lost
+    for what, source in inputs:
+        try:
+            same = os.path.samefile(target, source)
+        except OSError:
+            continue  # an input that is not there is reported where it is read
+        if same:
+            raise LiftkitError(
+                f"{target}: is {what}; writing there would overwrite it",
+                "write to another file",
+            )
 
 
 def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:

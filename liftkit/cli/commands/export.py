@@ -84,7 +84,7 @@ def export(
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
     from liftkit.core.chat import parse_chat, read_chat
-    from liftkit.core.files import replaces_a_file, write_atomic
+    from liftkit.core.files import refuse_to_overwrite_inputs, replaces_a_file, write_atomic
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
@@ -103,6 +103,8 @@ def export(
         raise LiftkitError("--chat -: standard input can be read only once", "name files instead")
 
     folder = find_session(session, sessions)
+    if target is not None:  # --force replaces an earlier pack, never what the pack is made from
+        refuse_to_overwrite_inputs(target, _inputs(folder, files, groups_file))
     data = load_session(folder)
     logs = [
         parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
@@ -139,3 +141,12 @@ def export(
         f"{plural(quotes, 'quote')} (reflections and chat messages).",
         err=True,
     )
+
+
+def _inputs(folder: Path, chats: list[str], groups_file: Path | None) -> list[tuple[str, Path]]:
+    """What export reads: every file of the session folder, the chat logs, a groups file."""
+    inputs = [(f"a file of the session {folder}", p) for p in sorted(folder.iterdir())]
+    inputs += [(f"the chat log {name}", Path(name)) for name in chats if name != "-"]
+    if groups_file is not None:
+        inputs.append((f"the groups file {groups_file}", groups_file))
+    return inputs
