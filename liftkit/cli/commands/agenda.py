@@ -16,7 +16,7 @@ from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import load_agenda, parse_agenda, timeline
 from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
-from liftkit.core.text import clock_text, offset_text, plural
+from liftkit.core.text import UNSAFE_FOR_TERMINAL, clock_text, offset_text, plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 app = typer.Typer(
@@ -49,7 +49,8 @@ def list_templates() -> None:
     rows = []
     for name in template_names():
         agenda = load_agenda(template_path(name))
-        rows.append([name, agenda.title, str(len(agenda.segments)), format_duration(agenda.total)])
+        title = terminal_safe(agenda.title)
+        rows.append([name, title, str(len(agenda.segments)), format_duration(agenda.total)])
     typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
 
 
@@ -96,7 +97,7 @@ def show(
                 for r in rows
             ],
         }
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        typer.echo(_json_for_terminal(json.dumps(payload, indent=2, ensure_ascii=False)))
         return
 
     from liftkit.cli.render import agenda_timeline
@@ -131,10 +132,18 @@ def check(
             continue
         a = resolved.agenda
         typer.echo(
-            f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
-            f"{format_duration(a.total)})"
+            terminal_safe(
+                f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
+                f"{format_duration(a.total)})"
+            )
         )
     if failed:
         if len(agendas) > 1:
             typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)
         raise typer.Exit(EXIT_USAGE)
+
+
+def _json_for_terminal(text: str) -> str:
+    """JSON escapes C0 controls itself; C1 controls and bidi overrides get the same \\u
+    escapes, which read back as the same strings."""
+    return UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

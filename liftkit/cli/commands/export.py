@@ -11,7 +11,7 @@ import typer
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
-from liftkit.core.text import plural
+from liftkit.core.text import plural, terminal_safe
 
 FORMATS = ("md", "json")
 
@@ -131,7 +131,8 @@ def export(
 
         text = render_markdown(report)
     if target is None:
-        sys.stdout.write(text)
+        # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
+        sys.stdout.write(terminal_safe(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
         return
     write_atomic(target, text, force=force)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.errors import note, warn
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import terminal_safe
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -124,9 +126,9 @@ def groups(
 
     read = read_people(attendees)
     for warning in read.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
-    for note in read.notes:
-        typer.echo(f"Note: {note}", err=True)
+        warn(warning)
+    for message in read.notes:
+        note(message)
     earlier = load_groups_file(previous) if previous else None
     chosen = seed is None
     if seed is None:
@@ -146,12 +148,12 @@ def groups(
     text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
     if chosen:
         typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
-    for note in split.notes:
-        typer.echo(f"Note: {note}", err=True)
+    for message in split.notes:
+        note(message)
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
     if fmt in ("csv", "zoom"):
-        typer.echo("Score: " + "; ".join(score_lines(split)), err=True)
+        typer.echo(terminal_safe("Score: " + "; ".join(score_lines(split))), err=True)
     if text is None:
         from liftkit.cli.render import console, groups_tables
 
@@ -165,7 +167,7 @@ def groups(
         write_atomic(output, text)
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
-        typer.echo(text, nl=False)
+        typer.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
@@ -203,17 +205,15 @@ def _text(split: Split, fmt: str, round_number: int | None) -> str:
 
 def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
     if len(split.rounds) > 1 and round_number is None:
-        typer.echo(
-            f"Note: --format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
-            "use --round N for another",
-            err=True,
+        note(
+            f"--format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
+            "use --round N for another"
         )
     if missing:
         shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
-        typer.echo(
-            f"Warning: {_people(len(missing))} no email, so Zoom cannot pre-assign them; "
-            f"assign them by hand: {shown}",
-            err=True,
+        warn(
+            f"{_people(len(missing))} no email, so Zoom cannot pre-assign them; "
+            f"assign them by hand: {shown}"
         )
 
 

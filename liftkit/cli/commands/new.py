@@ -13,7 +13,7 @@ from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
-from liftkit.core.text import plural
+from liftkit.core.text import plural, terminal_safe
 
 DEFAULT_TEMPLATE = "community-conversation"
 
@@ -68,8 +68,10 @@ def new(
         return
     write_atomic(target, text, force=force)
     typer.echo(
-        f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
-        f"Next: liftkit agenda show {shown}"
+        terminal_safe(
+            f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
+            f"Next: liftkit agenda show {shown}"
+        )
     )
 
 

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.text import plural
+from liftkit.core.text import plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def resume(
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session
     for notice in live.notices:
-        typer.echo(f"Warning: {notice}", err=True)
+        warn(notice)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     if resumed.gap >= 1:
@@ -181,7 +182,9 @@ def _run_view(
         )
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
         for text in unsaved:
-            typer.echo(f"Not saved (the journal could not be written): {text}", err=True)
+            typer.echo(
+                f"Not saved (the journal could not be written): {terminal_safe(text)}", err=True
+            )
         typer.echo(summary, err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

@@ -7,11 +7,13 @@ screen says it is saved.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from rich.console import Console
 from rich.live import Live
@@ -23,9 +25,9 @@ from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
 from liftkit.core.live.capture import parse_counts
 from liftkit.core.live.controls import Action, Ui, step
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
-from liftkit.core.live.screen import GroupsSummary, build_screen
+from liftkit.core.live.screen import GroupsSummary, Screen, build_screen
 from liftkit.core.live.session import LiveSession, carry_out
-from liftkit.core.text import plural
+from liftkit.core.text import plural, terminal_safe
 
 # The longest sleep between redraws, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
@@ -75,16 +77,18 @@ class LiveApp:
         t = s.now()
         size = self.console.size
         return self.frame.render(
-            build_screen(
-                s.engine.view(t),
-                self.ui,
-                title=s.agenda.title,
-                now_wall=s.clock.wall_at(t),
-                session_start_wall=s.schedule_start() or self.start_at,
-                rate=s.clock.rate,
-                now=t,
-                groups=self.groups_view(s) if self.groups_view else None,
-                start_at=self.start_at,
+            safe_screen(
+                build_screen(
+                    s.engine.view(t),
+                    self.ui,
+                    title=s.agenda.title,
+                    now_wall=s.clock.wall_at(t),
+                    session_start_wall=s.schedule_start() or self.start_at,
+                    rate=s.clock.rate,
+                    now=t,
+                    groups=self.groups_view(s) if self.groups_view else None,
+                    start_at=self.start_at,
+                )
             ),
             size.width,
             size.height,
@@ -330,3 +334,21 @@ def typed_ahead(keys: list[str]) -> str:
         if len(key) == 1 and key.isprintable():
             text.append(key)
     return "".join(text)
+
+
+def safe_screen(screen: Screen) -> Screen:
+    """The screen with every text made safe for the terminal: titles, prompts, notes, names
+    and reflections come from the host's files and the participants."""
+
+    def safe(value: Any) -> Any:
+        if isinstance(value, str):
+            return terminal_safe(value)
+        if isinstance(value, tuple | list):
+            return type(value)(safe(v) for v in value)
+        if isinstance(value, GroupsSummary):
+            return GroupsSummary(safe(value.title), safe(value.rooms))
+        return value
+
+    return dataclasses.replace(
+        screen, **{f.name: safe(getattr(screen, f.name)) for f in dataclasses.fields(screen)}
+    )

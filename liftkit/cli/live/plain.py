@@ -20,6 +20,7 @@ from liftkit.core.live.controls import PLAIN_HELP, Ui, parse_line
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
 from liftkit.core.live.screen import event_lines, schedule, status_line
 from liftkit.core.live.session import LiveSession, carry_out
+from liftkit.core.text import terminal_safe
 
 MINUTE = 60.0
 MAX_SLEEP = 1.0
@@ -53,7 +54,7 @@ class PlainApp:
         if not text:
             return
         stamp = self.session.clock.wall_at(self.session.now()).strftime("%H:%M:%S")
-        for line in text.splitlines():
+        for line in terminal_safe(text).splitlines():  # titles, names, chat come from files
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 
