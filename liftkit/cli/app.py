@@ -56,7 +56,9 @@ def build_app(only: str | None = None) -> typer.Typer:
             "Example: liftkit run community-conversation"
         ),
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion and --show-completion (bash, zsh, fish, PowerShell); Typer
+        # loads its completion code anyway, so this costs no start-up time.
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

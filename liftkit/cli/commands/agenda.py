@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.cli.errors import report
 from liftkit.cli.text import text_table
 from liftkit.core.agenda.durations import format_duration
@@ -29,6 +30,7 @@ AgendaArg = Annotated[
     typer.Argument(
         metavar="AGENDA",
         help="A TOML agenda file, the name of a bundled template, or - for standard input.",
+        autocompletion=complete_agenda,
     ),
 ]
 
@@ -115,7 +117,11 @@ def show(
 def check(
     agendas: Annotated[
         list[str],
-        typer.Argument(metavar="AGENDA...", help="Agenda files or template names to validate."),
+        typer.Argument(
+            metavar="AGENDA...",
+            help="Agenda files or template names to validate.",
+            autocompletion=complete_agenda,
+        ),
     ],
 ) -> None:
     """Validate agendas; exit 0 when all are valid, 2 otherwise.

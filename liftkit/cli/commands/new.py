@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
@@ -31,6 +32,7 @@ def new(
             "--from",
             metavar="TEMPLATE",
             help="Start from this bundled template (or from an agenda file).",
+            autocompletion=complete_agenda,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,

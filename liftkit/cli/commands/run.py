@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
@@ -35,7 +36,12 @@ PlainOption = Annotated[
 
 def run(
     agenda: Annotated[
-        str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
+        str,
+        typer.Argument(
+            help="A TOML agenda file or a bundled template name.",
+            metavar="AGENDA",
+            autocompletion=complete_agenda,
+        ),
     ],
     attendees: Annotated[
         Path | None,
