@@ -30,20 +30,26 @@ def groups(
     ],
     size: Annotated[
         int | None,
-        typer.Option("--size", help="People per group, at most (default 4).", min=2),
+        typer.Option("--size", metavar="N", help="People per group, at most (default 4).", min=2),
     ] = None,
     count: Annotated[
-        int | None, typer.Option("--count", help="Number of groups (instead of --size).", min=1)
+        int | None,
+        typer.Option("--count", metavar="N", help="Number of groups (instead of --size).", min=1),
     ] = None,
     rounds: Annotated[
         int | None,
         typer.Option(
-            "--rounds", help="Rounds; nobody meets twice where possible (default 1).", min=1
+            "--rounds",
+            metavar="N",
+            help="Rounds; nobody meets twice where possible (default 1).",
+            min=1,
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Random seed: the same seed gives the same split."),
+        typer.Option(
+            "--seed", metavar="N", help="Random seed: the same seed gives the same split."
+        ),
     ] = None,
     balance: Annotated[
         list[str] | None,
@@ -100,7 +106,7 @@ def groups(
     --together and --facilitator shape the groups. A seed is reported on stderr so that
     the split can be repeated.
 
-    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector --seed 7
+    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector
     """
     from liftkit.core.groups.formats import (
         FORMATS,

@@ -40,7 +40,7 @@ def note(
 ) -> None:
     """Add a reflection to a session after the fact (also while it runs).
 
-    Example: liftkit note latest "Ada: listening with fascination #listening" --segment 5
+    Example: liftkit note latest "Ada: listening matters #listening" --segment 5
     """
     folder = find_session(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)

@@ -74,7 +74,8 @@ def run(
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for the breakout groups (reproducible).")
+        int | None,
+        typer.Option("--seed", metavar="N", help="Seed for the breakout groups (reproducible)."),
     ] = None,
 ) -> None:
     """Run an agenda live: countdown, prompts, keys, reflections into a crash-safe journal.
