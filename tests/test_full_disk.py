@@ -7,10 +7,12 @@ skip. A permission error (EACCES) cannot be made for root, so it is injected.
 """
 
 import errno
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,58 @@ def test_each_write_failure_is_said_in_a_hosts_words_and_the_temporary_file_goes
     assert caught.value.message == f"{where}: cannot write: {words}; nothing was written"
     assert caught.value.exit_code == 1
     assert list(tmp_path.iterdir()) == []
+
+
+WARNED = """
+title = "Short"
+[[segments]]
+title = "Only"
+duration = "10m"
+warn = ["9m", "8m", "7m"]
+"""
+
+
+def fill_last_page(journal: Path) -> None:
+    """tmpfs gives a file whole 4 KB pages: fill the journal's last one with a note, as
+    `liftkit note` would add it, so that the session's next line finds no room."""
+    room = -journal.stat().st_size % 4096
+    event = {"seq": 1000, "type": "reflection", "wall": "2026-01-01T10:00:00.000+00:00",
+             "mono": 0.0, "segment": 0, "text": "", "author": None, "tags": [],
+             "source": "note"}  # fmt: skip
+    padding = room - len(json.dumps(event, separators=(",", ":"))) - 1
+    if padding > 0:
+        event["text"] = "x" * padding
+        with open(journal, "a") as handle:
+            handle.write(json.dumps(event, separators=(",", ":")) + "\n")
+
+
+def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_path):
+    """Due events that cannot be written are said once, not in a loop that takes no more
+    commands: `q` then `y` still stop the session, and what was written stays resumable."""
+    agenda = tmp_path / "short.toml"
+    agenda.write_text(WARNED)
+    sessions = disk / "sessions"
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while (
+            not list(sessions.glob("*/journal.jsonl"))
+            or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
+        ):
+            assert time.monotonic() < deadline, "the session did not start"
+            time.sleep(0.05)
+        fill(disk)
+        fill_last_page(next(sessions.glob("*/journal.jsonl")))
+        time.sleep(4)
+        out, err = process.communicate("q\ny\n", timeout=30)
+    finally:
+        process.kill()
+    assert out.count("NOT SAVED") == 1, out
+    assert "internal error" not in err
+    (folder,) = sessions.iterdir()
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [e["type"] for e in events][:2] == ["session_start", "segment_start"]

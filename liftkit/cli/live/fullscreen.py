@@ -145,7 +145,12 @@ class LiveApp:
                     or s.clock.wall_at(s.now()) >= self.start_at
                 ):
                     s.start(self.start_at)
-                self._ring(s.tick())
+                try:
+                    self._ring(s.tick())
+                    stalled = False
+                except LiftkitError as error:  # due events cannot be written: keys still work
+                    self.ui.say(f"NOT SAVED: {error.message}. {error.hint}", s.now(), 30)
+                    stalled = True
                 if s.engine.status == ENDED:
                     live.update(self.screen(), refresh=True)
                     return Outcome(EXIT_OK, "ended")
@@ -156,7 +161,7 @@ class LiveApp:
                     self.signals.continued = False
                     keys.cbreak()
                 live.update(self.screen(), refresh=True)
-                pressed = keys.read(self.sleep_for())
+                pressed = keys.read(1.0 if stalled else self.sleep_for())
                 pressed += ["CTRL_C"] * self.signals.take_interrupts()
                 for i, key in enumerate(pressed):
                     action = step(self.ui, key, s.now())

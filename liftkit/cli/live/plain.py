@@ -49,6 +49,7 @@ class PlainApp:
         self._buffer = b""
         self._stdin_open = True
         self._next_minute: float | None = None
+        self._last_not_saved = ""
 
     def say(self, text: str) -> None:
         if not text:
@@ -99,7 +100,12 @@ class PlainApp:
             try:
                 if s.engine.status == NOT_STARTED and self._may_start():
                     s.start(self.start_at)
-                s.tick()
+                try:
+                    s.tick()
+                    stalled = False
+                except LiftkitError as error:  # due events cannot be written: commands still work
+                    self._not_saved(error)
+                    stalled = True
                 if s.engine.status == ENDED:
                     self.say(f"next: liftkit export {s.folder}")
                     return Outcome(EXIT_OK, "ended")
@@ -108,7 +114,7 @@ class PlainApp:
                     s.stop(self.signals.terminate)
                     return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
                 self._minute_line()
-                for line in self._read_lines(self._sleep_for()):
+                for line in self._read_lines(1.0 if stalled else self._sleep_for()):
                     outcome = self._command(line)
                     if outcome is not None:
                         return outcome
@@ -123,7 +129,14 @@ class PlainApp:
             except LiftkitError as error:  # the journal cannot be written (a full disk)
                 if s.engine.status == NOT_STARTED:
                     raise  # nothing captured yet: one error line, not a retry loop
-                self.say(f"NOT SAVED: {error.message}. {error.hint}")
+                self._not_saved(error)
+
+    def _not_saved(self, error: LiftkitError) -> None:
+        # Said once while the same write keeps failing (a full disk fails every second).
+        text = f"NOT SAVED: {error.message}. {error.hint}"
+        if text != self._last_not_saved:
+            self.say(text)
+        self._last_not_saved = text
 
     def _status(self, t: float) -> str:
         s = self.session
