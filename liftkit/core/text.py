@@ -54,6 +54,12 @@ def terminal_safe(text: str) -> str:
     return UNSAFE_FOR_TERMINAL.sub(_escaped, text)
 
 
+def json_terminal_safe(text: str) -> str:
+    """JSON text safe to print: JSON escapes C0 controls itself; C1 controls and bidi overrides
+    get the same \\u escapes, which read back as the same strings."""
+    return UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

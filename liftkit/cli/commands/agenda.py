@@ -17,7 +17,7 @@ from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import load_agenda, parse_agenda, timeline
 from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
-from liftkit.core.text import UNSAFE_FOR_TERMINAL, clock_text, offset_text, plural, terminal_safe
+from liftkit.core.text import clock_text, json_terminal_safe, offset_text, plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 app = typer.Typer(
@@ -99,7 +99,7 @@ def show(
                 for r in rows
             ],
         }
-        typer.echo(_json_for_terminal(json.dumps(payload, indent=2, ensure_ascii=False)))
+        typer.echo(json_terminal_safe(json.dumps(payload, indent=2, ensure_ascii=False)))
         return
 
     from liftkit.cli.render import agenda_timeline
@@ -147,9 +147,3 @@ def check(
         if len(agendas) > 1:
             typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)
         raise typer.Exit(EXIT_USAGE)
-
-
-def _json_for_terminal(text: str) -> str:
-    """JSON escapes C0 controls itself; C1 controls and bidi overrides get the same \\u
-    escapes, which read back as the same strings."""
-    return UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -11,7 +11,7 @@ import typer
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
-from liftkit.core.text import plural, terminal_safe
+from liftkit.core.text import json_terminal_safe, plural, terminal_safe
 
 FORMATS = ("md", "json")
 
@@ -132,7 +132,9 @@ def export(
         text = render_markdown(report)
     if target is None:
         # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
-        sys.stdout.write(terminal_safe(text) if sys.stdout.isatty() else text)
+        if sys.stdout.isatty():
+            text = json_terminal_safe(text) if fmt == "json" else terminal_safe(text)
+        sys.stdout.write(text)
         sys.stdout.flush()
         return
     write_atomic(target, text, force=force)
