@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from liftkit.core.errors import quoted
 from liftkit.core.text import terminal_safe
@@ -150,3 +152,23 @@ def test_run_plain_prints_hostile_titles_and_prompts_escaped(agenda, tmp_path):
     )  # fmt: skip
     assert "Welcome\\x9b31m" in result.stdout, result.stdout + result.stderr
     assert_safe(result.stdout + result.stderr)
+
+
+@given(st.text())
+def test_terminal_safe_text_holds_nothing_a_terminal_obeys_and_safe_text_is_kept(text):
+    shown = terminal_safe(text)
+    assert not any(c in shown for c in "\x1b\x07\x9b\x0d\x00\u202e\u2066")
+
+    def obeyed(c: str) -> bool:
+        code = ord(c)
+        return (
+            (code < 32 and c not in "\t\n")
+            or 0x7F <= code <= 0x9F
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+        )
+
+    if not any(obeyed(c) for c in text):
+        assert shown == text
+    else:
+        assert len(shown) > len(text)  # shown escaped, never dropped
