@@ -172,3 +172,38 @@ def test_terminal_safe_text_holds_nothing_a_terminal_obeys_and_safe_text_is_kept
         assert shown == text
     else:
         assert len(shown) > len(text)  # shown escaped, never dropped
+
+
+def test_the_full_screen_view_renders_hostile_text_escaped():
+    import io
+    from datetime import datetime
+
+    from rich.console import Console
+
+    from liftkit.cli.live.frame import Frame
+    from liftkit.cli.live.fullscreen import safe_screen
+    from liftkit.core.agenda.model import parse_agenda
+    from liftkit.core.live.controls import Ui
+    from liftkit.core.live.engine import Engine
+    from liftkit.core.live.screen import GroupsSummary, build_screen
+
+    agenda = parse_agenda(AGENDA)
+    engine = Engine(agenda)
+    for event in engine.start(0.0):
+        engine.apply(event)
+    screen = build_screen(
+        engine.view(1.0),
+        Ui(),
+        title=agenda.title,
+        now_wall=datetime(2026, 1, 1, 10, 0),
+        session_start_wall=datetime(2026, 1, 1, 10, 0),
+        rate=1.0,
+        now=1.0,
+        groups=GroupsSummary(f"Rooms{RLO}", [("Room 1", [f"Eve{CLEAR}", "Bob"])]),
+    )
+    out = io.StringIO()
+    Console(file=out, width=100, height=40, color_system=None).print(
+        Frame().render(safe_screen(screen), 100, 40)
+    )
+    assert_safe(out.getvalue())
+    assert "Say hi\\u202e" in out.getvalue()
