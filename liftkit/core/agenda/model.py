@@ -4,8 +4,8 @@ Loading reports every problem at once, one line each, naming the file, the line 
 column for TOML syntax errors), what is wrong and what to do.
 
 This module is the agenda's public face: the rest of liftkit imports from here. The work is
-done in schema (the data classes), toml_source (text and line numbers), validation,
-writing and timeline.
+done in schema (the data classes), toml_source (text and line numbers), validation (with
+tables, the checks every table shares, and polls), writing and timeline.
 """
 
 from __future__ import annotations

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from liftkit.core.agenda.durations import (
@@ -14,52 +10,21 @@ from liftkit.core.agenda.durations import (
     DurationError,
     format_duration,
     parse_duration,
-    show_value,
 )
+from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
     AGENDA_KEYS,
     DEFAULT_WARN_SECONDS,
     KINDS,
-    POLL_KEYS,
-    POLL_KINDS,
     SEGMENT_KEYS,
     Agenda,
     Poll,
     Problem,
     Segment,
 )
+from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
 from liftkit.core.agenda.toml_source import LineIndex
 from liftkit.core.errors import quoted
-
-
-def _closest(word: str, valid: Sequence[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(valid), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _unknown_keys(
-    item: Mapping[str, Any], valid: Sequence[str], problem: Callable[[str, str], None]
-) -> set[str]:
-    """Report keys not in `valid`; return the valid keys they were probably meant to be."""
-    meant = set()
-    for key in item:
-        if key in valid:
-            continue
-        close = _closest(key, valid)
-        if close:
-            meant.add(close)
-            problem(key, f'unknown key {quoted(key)}; did you mean "{close}"?')
-        else:
-            problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
-    return meant
-
-
-def _type_name(value: object) -> str:
-    return {
-        str: "text", int: "a whole number", float: "a decimal number", bool: "true/false",
-        list: "a list", dict: "a table", datetime: "a date and time", date: "a date",
-        time: "a time",
-    }.get(type(value), type(value).__name__)  # fmt: skip
 
 
 def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | None, list[Problem]]:
@@ -68,12 +33,12 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
     def problem(line: int | None, message: str) -> None:
         problems.append(Problem(line, message))
 
-    meant = _unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
+    meant = unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
 
     def text_field(key: str, required: bool = False) -> str:
         value = raw.get(key, "")
         if not isinstance(value, str):
-            problem(lines.top_key(key), f'"{key}" must be text, not {_type_name(value)}')
+            problem(lines.top_key(key), f'"{key}" must be text, not {type_name(value)}')
             return ""
         # A misspelt key already has its own line ("did you mean ..."): no second one.
         if required and not value.strip() and key not in meant:
@@ -137,52 +102,6 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
 MAX_GROUP_SIZE = 1000
 MAX_GROUPS = 1000
 MAX_ROUNDS = 50
-# Numbers an answer or a score can be: wider ones are typos, and would overflow an average.
-MAX_ANSWER_NUMBER = 10**9
-
-Report = Callable[[str | None, str], None]  # (key, message) of one table
-
-
-@dataclass
-class _Table:
-    """One TOML table being validated: its values, where its problems go, and the keys its
-    misspelt keys were probably meant to be (those are not reported missing too)."""
-
-    item: Mapping[str, Any]
-    problem: Report
-    meant: set[str]
-
-    def text(self, key: str) -> str:
-        value = self.item.get(key, "")
-        if not isinstance(value, str):
-            self.problem(key, f'"{key}" must be text, not {_type_name(value)}')
-            return ""
-        return value
-
-    def duration(self, key: str) -> int | None:
-        """Seconds, or None when the key is missing or its value is reported."""
-        if key not in self.item:
-            return None
-        try:
-            return parse_duration(self.item[key])
-        except DurationError as exc:
-            self.problem(key, f'"{key}": {exc}; {DURATION_HINT}')
-            return None
-
-    def whole(self, key: str, minimum: int, maximum: int) -> int | None:
-        if key not in self.item:
-            return None
-        value = self.item[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(key, f'"{key}" must be a whole number, not {_type_name(value)}')
-            return None
-        if value < minimum:
-            self.problem(key, f'"{key}" must be at least {minimum}, not {show_value(value)}')
-            return None
-        if value > maximum:
-            self.problem(key, f'"{key}" must be at most {maximum}, not {show_value(value)}')
-            return None
-        return value
 
 
 def _build_segment(
@@ -196,7 +115,7 @@ def _build_segment(
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.segment(i, key), f"{label}: {message}"))
 
-    table = _Table(item, problem, _unknown_keys(item, SEGMENT_KEYS, problem))
+    table = Table(item, problem, unknown_keys(item, SEGMENT_KEYS, problem))
     title = table.text("title")
     if "title" not in table.meant and isinstance(item.get("title", ""), str) and not title.strip():
         problem("title", 'needs a "title"; add title = "..."')
@@ -211,7 +130,7 @@ def _build_segment(
     warn = _warnings(table, duration)
     silence = _silence(table, duration)
     group_size, groups, rounds = _breakout(table, kind)
-    polls = _polls(table, lambda j, raw: _build_poll(i, j, label, raw, lines, problems))
+    polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
         return None
     return Segment(
@@ -232,21 +151,21 @@ def _build_segment(
     )
 
 
-def _segment_kind(table: _Table) -> str:
+def _segment_kind(table: Table) -> str:
     kind = table.item.get("kind", "other")
     valid_kinds = f"valid kinds: {', '.join(KINDS)}"
     if not isinstance(kind, str):
-        table.problem("kind", f'"kind" must be text, not {_type_name(kind)}; {valid_kinds}')
+        table.problem("kind", f'"kind" must be text, not {type_name(kind)}; {valid_kinds}')
         return "other"
     if kind not in KINDS:
-        close = _closest(kind, KINDS)
+        close = closest(kind, KINDS)
         maybe = f'did you mean "{close}"? ' if close else ""
         table.problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         return "other"
     return kind
 
 
-def _questions(table: _Table) -> tuple[str, ...]:
+def _questions(table: Table) -> tuple[str, ...]:
     raw = table.item.get("questions", [])
     if isinstance(raw, str):
         raw = [raw]
@@ -256,15 +175,15 @@ def _questions(table: _Table) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _flag(table: _Table, key: str) -> bool:
+def _flag(table: Table, key: str) -> bool:
     value = table.item.get(key, False)
     if not isinstance(value, bool):
-        table.problem(key, f'"{key}" must be true or false, not {_type_name(value)}')
+        table.problem(key, f'"{key}" must be true or false, not {type_name(value)}')
         return False
     return value
 
 
-def _warnings(table: _Table, duration: int) -> tuple[int, ...]:
+def _warnings(table: Table, duration: int) -> tuple[int, ...]:
     """Seconds before the end, largest first: as written, or one minute in a long segment."""
     if "warn" not in table.item:
         return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
@@ -285,7 +204,7 @@ def _warnings(table: _Table, duration: int) -> tuple[int, ...]:
     return tuple(sorted(set(parsed), reverse=True))
 
 
-def _silence(table: _Table, duration: int) -> int:
+def _silence(table: Table, duration: int) -> int:
     silence = table.duration("silence") or 0
     if duration and silence >= duration:
         table.problem(
@@ -296,7 +215,7 @@ def _silence(table: _Table, duration: int) -> int:
     return silence
 
 
-def _breakout(table: _Table, kind: str) -> tuple[int | None, int | None, int | None]:
+def _breakout(table: Table, kind: str) -> tuple[int | None, int | None, int | None]:
     """group_size, groups and rounds, which only a breakout segment may give."""
     group_size = table.whole("group_size", 2, MAX_GROUP_SIZE)
     groups = table.whole("groups", 1, MAX_GROUPS)
@@ -309,92 +228,9 @@ def _breakout(table: _Table, kind: str) -> tuple[int | None, int | None, int | N
     return group_size, groups, rounds
 
 
-def _polls(table: _Table, build: Callable[[int, Mapping[str, Any]], Poll | None]) -> list[Poll]:
+def _polls(table: Table, build: Callable[[int, Mapping[str, Any]], Poll | None]) -> list[Poll]:
     raw = table.item.get("polls", [])
     if not isinstance(raw, list) or not all(isinstance(p, dict) for p in raw):
         table.problem("polls", '"polls" must be a list of tables; write each as [[segments.polls]]')
         return []
     return [poll for j, item in enumerate(raw) if (poll := build(j, item)) is not None]
-
-
-def _build_poll(
-    i: int,
-    j: int,
-    label: str,
-    item: Mapping[str, Any],
-    lines: LineIndex,
-    problems: list[Problem],
-) -> Poll | None:
-    count = len(problems)
-
-    def problem(key: str | None, message: str) -> None:
-        problems.append(Problem(lines.poll(i, j, key), f"{label}, poll {j + 1}: {message}"))
-
-    table = _Table(item, problem, _unknown_keys(item, POLL_KEYS, problem))
-    question = item.get("question")
-    if not isinstance(question, str) or not question.strip():
-        if "question" not in table.meant or "question" in item:
-            problem("question", 'needs a "question" as text')
-        question = ""
-    options = _options(table)
-    kind = item.get("kind", "choice")
-    if not isinstance(kind, str) or kind not in POLL_KINDS:
-        shown = quoted(kind) if isinstance(kind, str) else _type_name(kind)
-        problem("kind", f"unknown poll kind {shown}; valid poll kinds: {', '.join(POLL_KINDS)}")
-    elif kind == "score" and options and not all(_is_score(o) for o in options):
-        wrong = next(o for o in options if not _is_score(o))
-        problem(
-            "options",
-            'a "score" poll needs numbers as options, like ["1", "2", "3"]; '
-            f"{quoted(wrong)} is not one",
-        )
-    if len(problems) > count:
-        return None
-    return Poll(question=question, options=tuple(options), kind=kind)
-
-
-def _options(table: _Table) -> list[str]:
-    """The answers as text; numbers are fine as answers: options = [1, 2, 3, 4, 5]."""
-    options = table.item.get("options")
-    if isinstance(options, list):
-        for value in options:
-            if _is_number(value) and not _is_answer_number(value):
-                table.problem(
-                    "options",
-                    f'"options": {show_value(value)} is not an answer; write numbers '
-                    f"between -{MAX_ANSWER_NUMBER:,} and {MAX_ANSWER_NUMBER:,}, or text in quotes",
-                )
-                return []
-        options = [_number_text(o) if _is_number(o) else o for o in options]
-    if (
-        not isinstance(options, list)
-        or len(options) < 2
-        or not all(isinstance(o, str) and o.strip() for o in options)
-    ):
-        if "options" not in table.meant or "options" in table.item:
-            table.problem(
-                "options", 'needs "options": a list of at least two answers, like ["Yes", "No"]'
-            )
-        return []
-    if len(set(options)) != len(options):
-        table.problem("options", '"options" has the same answer twice; make each option different')
-    return options
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _is_answer_number(value: float) -> bool:
-    return math.isfinite(value) and abs(value) <= MAX_ANSWER_NUMBER
-
-
-def _is_score(option: str) -> bool:
-    try:
-        return _is_answer_number(float(option))
-    except ValueError:
-        return False
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
