@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from liftkit.core.live.journal import Journal
+from liftkit.core.live.records import parse_record
 
 DATA = Path(__file__).parent / "data"
 HOSTED = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"
@@ -54,7 +55,9 @@ def make_session(
     ]
     with Journal.create(folder / "journal.jsonl") as journal:
         for seconds, kind, fields in sorted(timeline, key=lambda e: e[0]):
-            journal.append(kind, seconds, start + timedelta(seconds=seconds / rate), **fields)
+            wall = start + timedelta(seconds=seconds / rate)
+            record = {"type": kind, "wall": wall.isoformat(), "mono": seconds, **fields}
+            journal.append([parse_record(record)])
     return folder
 
 

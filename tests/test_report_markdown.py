@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from liftkit.core.agenda.model import parse_agenda
+from liftkit.core.live.journal import read_records
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
 from liftkit.core.report.markdown import render_markdown
 from liftkit.core.text import escape_inline, escape_line
@@ -25,6 +26,11 @@ prompt = "Say something."
 )
 
 
+def typed(records):
+    """Journal lines written by hand, read as the journal reader reads them."""
+    return read_records((f"line {n}", r) for n, r in enumerate(records, start=1)).events
+
+
 def session_with(text: str, author: str | None = None) -> SessionData:
     def wall(seconds: int) -> str:
         return (START + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
@@ -37,7 +43,7 @@ def session_with(text: str, author: str | None = None) -> SessionData:
         {"seq": 4, "type": "segment_end", "wall": wall(600), "segment": 0, "reason": "end"},
         {"seq": 5, "type": "session_end", "wall": wall(600)},
     ]  # fmt: skip
-    return SessionData(Path("2026-03-09-140000-tiny"), AGENDA, events)
+    return SessionData(Path("2026-03-09-140000-tiny"), AGENDA, typed(events))
 
 
 def render(text: str, author: str | None = None) -> str:
@@ -151,7 +157,7 @@ options = ["```", "a|b", "<i>"]
         {"type": "session_end", "wall": (START + timedelta(minutes=10)).isoformat()},
     ]  # fmt: skip
     markdown = render_markdown(
-        build_report(SessionData(Path("s"), agenda, events), [], ReportOptions())
+        build_report(SessionData(Path("s"), agenda, typed(events)), [], ReportOptions())
     )
     tokens = MD.parse(markdown)
     headings = [shown_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]

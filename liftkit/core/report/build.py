@@ -12,7 +12,8 @@ from typing import Any
 from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.events import GroupsMade, PollCounts, Reflection, SessionStart
+from liftkit.core.live.replay import Replay
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
@@ -36,11 +37,8 @@ from liftkit.core.report.sources import (
     SessionData,
     Timeline,
     chat_clock,
-    event_wall,
     group_rounds,
     nearest_day,
-    segment_times,
-    whole,
 )
 from liftkit.core.text import clean_text, one_line
 
@@ -49,9 +47,9 @@ FAR_OUTSIDE = 2 * 3600
 
 
 def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
-    agenda, events = session.agenda, session.events
-    timeline = Timeline(events)
-    first = next((e for e in events if e.get("type") == "session_start"), {})
+    agenda, replayed = session.agenda, session.replay()
+    timeline = Timeline(session.events)
+    first = replayed.start
     warnings = list(session.warnings)
     for log in chats:
         warnings.extend(log.warnings())
@@ -59,17 +57,17 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
 
     quotes = _Quotes()
-    quotes.add_reflections(events, len(agenda.segments))
+    quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
         chat.add(log, quotes, timeline, base, options.include_private, len(chats) > 1)
     warnings.extend(chat.warnings)
 
-    speed = _speed(first.get("rehearse"))
-    runs = _segment_runs(agenda, events, quotes, _planned_start(first, timeline), speed)
+    speed = replayed.rate
+    runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
     report = Report(
-        title=agenda.title or str(first.get("title") or ""),
+        title=agenda.title or (first.title if first else ""),
         description=agenda.description,
         host=one_line(options.host) if options.host is not None else agenda.host,
         session=session.folder.name,
@@ -108,20 +106,16 @@ class _Quotes:
         # as a reflection too, and then it shows once (with the chat's author if it had none).
         self.recorded: dict[int | str, dict[str, int]] = {}
 
-    def add_reflections(self, events: list[dict[str, Any]], segments: int) -> None:
-        for event in events:
-            if event.get("type") != "reflection":
-                continue
-            text = clean_text(str(event.get("text") or ""))
+    def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
+        for event in reflections:
+            text = clean_text(event.text)
             if not text:
                 continue
-            author = one_line(str(event["author"])) if event.get("author") else None
-            raw_tags = event.get("tags")
-            tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else tags_in(text)
-            source = str(event.get("source") or "live")
-            quote = Quote(text, author or None, tags, source, event_wall(event))
-            segment = event.get("segment")
-            if isinstance(segment, int) and 0 <= segment < segments:
+            author = one_line(event.author) if event.author else None
+            tags = event.tags if event.tags is not None else tags_in(text)
+            quote = Quote(text, author or None, tags, str(event.source), event.wall)
+            segment = event.segment
+            if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
                 self.recorded.setdefault(segment, {})[_same_text(text)] = len(bucket)
                 bucket.append(quote)
@@ -281,7 +275,7 @@ def _far_bounds(timeline: Timeline) -> tuple[float, float]:
 
 def _segment_runs(
     agenda: Agenda,
-    events: list[dict[str, Any]],
+    replayed: Replay,
     quotes: _Quotes,
     planned_start: datetime | None,
     speed: float,
@@ -289,8 +283,8 @@ def _segment_runs(
     """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
     speed that spent 2 real seconds in a segment spent a minute of it. Start times are clock
     times, so a rehearsal's planned starts come 30 times closer together too."""
-    polls = _poll_results(agenda, events)
-    times = segment_times(events, speed)
+    polls = _poll_results(agenda, replayed.engine.polls)
+    times = replayed.times
     runs = []
     offset = 0
     for i, segment in enumerate(agenda.segments):
@@ -344,33 +338,25 @@ def _with_step(quote: Quote) -> Quote:
     return replace(quote, step=True)
 
 
-def _planned_start(first: dict[str, Any], timeline: Timeline) -> datetime | None:
-    planned = first.get("planned_start")
-    if planned:
-        try:
-            return datetime.fromisoformat(str(planned))
-        except ValueError:
-            pass
+def _planned_start(first: SessionStart | None, timeline: Timeline) -> datetime | None:
+    if first is not None and first.planned_start is not None:
+        return first.planned_start
     return timeline.session_start
 
 
-def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResult]:
-    latest: dict[tuple[int, int], dict[str, Any]] = {}
-    for event in events:
-        if event.get("type") == "poll" and isinstance(event.get("counts"), dict):
-            key = (whole(event.get("segment"), -1), whole(event.get("poll"), 0))
-            latest[key] = event  # recorded again: the later result stands
+def _poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollResult]:
+    latest: dict[tuple[int, int], PollCounts] = {}
+    for event in recorded:
+        latest[(event.segment, event.poll)] = event  # recorded again: the later result stands
     results = []
     for (segment, index), event in sorted(latest.items()):
         poll: Poll | None = None
         if 0 <= segment < len(agenda.segments) and index < len(agenda.segments[segment].polls):
             poll = agenda.segments[segment].polls[index]
-        counts = {str(k): _count(v) for k, v in event["counts"].items()}
+        counts = event.counts
         options = list(poll.options) if poll else []
         options += [o for o in counts if o not in options]
-        table = breakdown(
-            str(event.get("question") or ""), [(o, counts.get(o, 0)) for o in options]
-        )
+        table = breakdown(event.question, [(o, counts.get(o, 0)) for o in options])
         kind = poll.kind if poll else "choice"
         result = PollResult(segment, index, poll.question if poll else table.title, kind, table)
         if kind == "score" and table.total:
@@ -391,20 +377,6 @@ def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResu
             )
         results.append(result)
     return results
-
-
-def _speed(value: Any) -> float:
-    """The --rehearse factor the session ran at (1 when the journal says nothing sensible)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e6:
-        return float(value)
-    return 1.0
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(0, int(value))
-    except (TypeError, ValueError, OverflowError):
-        return 0
 
 
 def _is_number(text: str) -> bool:
@@ -470,22 +442,19 @@ def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
     segment wins), else the session's groups.json. Groups not tied to a segment go with the
     first breakout segment."""
-    from liftkit.core.groups.formats import load_groups_file, split_from_data  # only when asked
+    from liftkit.core.groups.formats import load_groups_file  # only when asked
 
     segments = session.agenda.segments
     breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
     if options.groups_file is not None:
         return [GroupSet(breakout, group_rounds(load_groups_file(options.groups_file)))]
-    latest: dict[int | None, dict[str, Any]] = {}
+    latest: dict[int | None, GroupsMade] = {}
     for event in session.events:
-        if event.get("type") == "groups":
-            segment = event.get("segment")
-            in_agenda = isinstance(segment, int) and 0 <= segment < len(segments)
+        if isinstance(event, GroupsMade):
+            segment = event.segment
+            in_agenda = segment is not None and 0 <= segment < len(segments)
             latest[segment if in_agenda else breakout] = event
-    sets = []
-    for segment, event in latest.items():
-        source = f"{session.folder / JOURNAL_NAME} (groups event {event.get('seq', '?')})"
-        sets.append(GroupSet(segment, group_rounds(split_from_data(event, source))))
+    sets = [GroupSet(segment, group_rounds(event.split)) for segment, event in latest.items()]
     if sets:
         return sets
     if session.groups_split is not None:
