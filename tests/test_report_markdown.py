@@ -11,6 +11,7 @@ from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.live.journal import read_records
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
 from liftkit.core.report.markdown import render_markdown
+from liftkit.core.report.model import without_tags
 from liftkit.core.text import escape_inline, escape_line
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -47,7 +48,8 @@ def session_with(text: str, author: str | None = None) -> SessionData:
 
 
 def render(text: str, author: str | None = None) -> str:
-    return render_markdown(build_report(session_with(text, author), [], ReportOptions()))
+    options = ReportOptions(named=True)
+    return render_markdown(build_report(session_with(text, author), [], options))
 
 
 def blocks(markdown: str) -> list[str]:
@@ -94,7 +96,7 @@ def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
     markdown = render(text)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    assert shown == f"“{clean_text(text)}”"
+    assert shown == f"“{without_tags(clean_text(text), ())}”"  # tags at the end are left out
     assert code_or_html(markdown) == []
 
 
@@ -105,7 +107,8 @@ def test_any_author_name_adds_no_structure(text, author):
     markdown = render(text, author)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    assert shown == f"“{clean_text(text)}” — {' '.join(clean_text(author).split())}"
+    said = without_tags(clean_text(text), ())
+    assert shown == f"“{said}” — {' '.join(clean_text(author).split())}"
 
 
 def test_the_issue_s_examples_show_literally():
@@ -164,8 +167,9 @@ options = ["```", "a|b", "<i>"]
     assert headings == [
         "# Title | with <b>bold</b>",
         "Who joined",
-        "The agenda as run",
         "1. Talk | Q&amp;A ##",
+        "Host this conversation yourself",
+        "The agenda as run",
     ]
     assert code_or_html(markdown) == ["fence"]  # the poll's bar chart, and nothing else
     (fence,) = [t for t in tokens if t.type == "fence"]
@@ -178,4 +182,5 @@ options = ["```", "a|b", "<i>"]
     prompt = next(t for t in tokens if t.type == "inline" and "not a heading" in t.content)
     assert shown_text(prompt) == "# not a heading\n- not a list\n===\n| a | b |\n|---|---|"
     items = [t for t in tokens if t.type == "list_item_open"]
-    assert len(items) == 3 + 1  # the questions, and the session in the sources
+    # The questions, the segment in "host this yourself", and the session in the sources.
+    assert len(items) == 3 + 1 + 1

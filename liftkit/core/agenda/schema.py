@@ -12,10 +12,10 @@ KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "
 POLL_KINDS = ("choice", "score", "recommend")
 DEFAULT_WARN_SECONDS = 60
 
-AGENDA_KEYS = ("title", "description", "host", "total", "segments")
+AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "groups", "rounds", "polls", "silence",
+    "group_size", "groups", "rounds", "polls", "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 
@@ -48,6 +48,7 @@ class Segment:
     rounds: int = 1
     polls: tuple[Poll, ...] = ()
     silence: int = 0  # seconds of strict silence at the start of the segment
+    summary: str = ""  # what happens, for the event pack's "host this yourself" section
     line: int = field(default=0, compare=False)
 
 
@@ -58,6 +59,8 @@ class Agenda:
     description: str = ""
     host: str = ""
     declared_total: int | None = None
+    purpose: str = ""  # the format's purpose, for the event pack ("We set out to ...")
+    contact: str = ""  # the event pack's contact line
 
     @property
     def total(self) -> int:

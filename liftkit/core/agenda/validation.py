@@ -48,6 +48,8 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
     title = text_field("title", required=True)
     description = text_field("description")
     host = text_field("host")
+    purpose = text_field("purpose")
+    contact = text_field("contact")
 
     declared_total: int | None = None
     if "total" in raw:
@@ -93,6 +95,8 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
         description=description,
         host=host,
         declared_total=declared_total,
+        purpose=purpose,
+        contact=contact,
     )
     return agenda, problems
 
@@ -125,6 +129,7 @@ def _build_segment(
     kind = _segment_kind(table)
     prompt = table.text("prompt")
     notes = table.text("notes")
+    summary = table.text("summary")
     questions = _questions(table)
     auto_advance = _flag(table, "auto_advance")
     warn = _warnings(table, duration)
@@ -147,6 +152,7 @@ def _build_segment(
         rounds=rounds or 1,
         polls=tuple(polls),
         silence=silence,
+        summary=summary,
         line=lines.segment(i) or 0,
     )
 

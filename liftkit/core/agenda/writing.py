@@ -16,6 +16,9 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
         data["description"] = agenda.description
     if agenda.host:
         data["host"] = agenda.host
+    for key in ("purpose", "contact"):
+        if getattr(agenda, key):
+            data[key] = getattr(agenda, key)
     if agenda.declared_total is not None:
         data["total"] = format_duration(agenda.declared_total)
     data["segments"] = [_segment_to_dict(s) for s in agenda.segments]
@@ -34,6 +37,8 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["questions"] = list(segment.questions)
     if segment.notes:
         data["notes"] = segment.notes
+    if segment.summary:
+        data["summary"] = segment.summary
     if segment.silence:
         data["silence"] = format_duration(segment.silence)
     data["warn"] = [format_duration(w) for w in segment.warn]
