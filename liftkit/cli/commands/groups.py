@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from liftkit.cli.errors import flag_names, note
+from liftkit.cli.errors import flag_names, note, warn
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import terminal_safe
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -41,20 +42,26 @@ def groups(
     ],
     size: Annotated[
         int | None,
-        typer.Option("--size", help="People per group, at most (default 4).", min=2),
+        typer.Option("--size", metavar="N", help="People per group, at most (default 4).", min=2),
     ] = None,
     count: Annotated[
-        int | None, typer.Option("--count", help="Number of groups (instead of --size).", min=1)
+        int | None,
+        typer.Option("--count", metavar="N", help="Number of groups (instead of --size).", min=1),
     ] = None,
     rounds: Annotated[
         int | None,
         typer.Option(
-            "--rounds", help="Rounds; nobody meets twice where possible (default 1).", min=1
+            "--rounds",
+            metavar="N",
+            help="Rounds; nobody meets twice where possible (default 1).",
+            min=1,
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Random seed: the same seed gives the same split."),
+        typer.Option(
+            "--seed", metavar="N", help="Random seed: the same seed gives the same split."
+        ),
     ] = None,
     balance: Annotated[
         list[str] | None,
@@ -111,7 +118,7 @@ def groups(
     --together and --facilitator shape the groups. A seed is reported on stderr so that
     the split can be repeated.
 
-    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector --seed 7
+    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector
     """
     from liftkit.core.groups.formats import (
         FORMATS,
@@ -142,7 +149,7 @@ def groups(
 
     read = read_people(attendees)
     for warning in read.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
+        warn(warning)
     for message in read.notes:
         note(message)
     earlier = load_groups_file(previous) if previous else None
@@ -169,7 +176,7 @@ def groups(
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
     if fmt in ("csv", "zoom"):
-        typer.echo("Score: " + "; ".join(score_lines(split)), err=True)
+        typer.echo(terminal_safe("Score: " + "; ".join(score_lines(split))), err=True)
     if text is None:
         from liftkit.cli.render import console, groups_tables
 
@@ -183,7 +190,7 @@ def groups(
         write_atomic(output, text)
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
-        typer.echo(text, nl=False)
+        typer.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
@@ -221,17 +228,15 @@ def _text(split: Split, fmt: str, round_number: int | None) -> str:
 
 def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
     if len(split.rounds) > 1 and round_number is None:
-        typer.echo(
-            f"Note: --format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
-            "use --round N for another",
-            err=True,
+        note(
+            f"--format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
+            "use --round N for another"
         )
     if missing:
         shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
-        typer.echo(
-            f"Warning: {_people(len(missing))} no email, so Zoom cannot pre-assign them; "
-            f"assign them by hand: {shown}",
-            err=True,
+        warn(
+            f"{_people(len(missing))} no email, so Zoom cannot pre-assign them; "
+            f"assign them by hand: {shown}"
         )
 
 
