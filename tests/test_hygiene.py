@@ -392,7 +392,7 @@ def test_every_field_the_core_names_is_a_flag_of_some_command():
     from liftkit.cli.app import COMMANDS
     from liftkit.core.errors import FIELD
 
-    named = {field: where for where, text in core_strings() for field in FIELD.findall(text)}
+    named = {field: where for where, text in core_strings() for field in re.findall(FIELD, text)}
     declared: set[str] = set()
     for module, attribute, _ in COMMANDS.values():
         declared |= set(getattr(getattr(import_module(module), attribute), "flags", {}))

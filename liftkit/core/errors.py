@@ -9,7 +9,6 @@ liftkit/cli/errors.py), so the core never needs to know a flag's spelling.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 EXIT_OK = 0
@@ -17,9 +16,10 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-# A field named in a message: one lowercase identifier in backticks (so that "`liftkit run`",
-# a command to type, is not one).
-FIELD = re.compile(r"`([a-z][a-z0-9_]*)`")
+# The pattern of a field named in a message: one lowercase identifier in backticks (so that
+# "`liftkit run`", a command to type, is not one). Compiled when first used (re caches it):
+# every command imports this module.
+FIELD = r"`([a-z][a-z0-9_]*)`"
 
 
 class LiftkitError(Exception):
@@ -40,7 +40,9 @@ class LiftkitError(Exception):
     @property
     def fields(self) -> tuple[str, ...]:
         """The fields the message and hint name (in backticks), in order of first mention."""
-        found = FIELD.findall(f"{self.message}\n{self.hint}")
+        import re
+
+        found = re.findall(FIELD, f"{self.message}\n{self.hint}")
         return tuple(dict.fromkeys(found))
 
     def reworded(self, words: Callable[[str], str]) -> LiftkitError:

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from liftkit.cli.errors import flag_names, warn
+from liftkit.cli.errors import warn
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import json_terminal_safe, plural, terminal_safe

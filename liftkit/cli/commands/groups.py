@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from liftkit.cli.errors import flag_names, note, warn
+from liftkit.cli.errors import note, warn
+from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import terminal_safe
 

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from liftkit.cli.errors import flag_names, warn
+from liftkit.cli.errors import warn
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError

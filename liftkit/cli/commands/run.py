@@ -11,7 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
-from liftkit.cli.errors import flag_names
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda

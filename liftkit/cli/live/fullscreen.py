@@ -17,7 +17,7 @@ from rich.console import Console, RenderableType
 from rich.control import Control
 from rich.segment import Segment, Segments
 
-from liftkit.cli.errors import as_flags
+from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome

@@ -14,7 +14,7 @@ import select
 from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
-from liftkit.cli.errors import as_flags
+from liftkit.cli.flags import as_flags
 from liftkit.cli.live.terminal import Signals
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
