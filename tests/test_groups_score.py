@@ -1,0 +1,82 @@
+"""The score is checked on the groups that come out: spoil a split, and the score says so."""
+
+import itertools
+import json
+import random
+from collections import Counter
+
+from liftkit.core.groups.check import check_split
+from liftkit.core.groups.formats import to_json
+from liftkit.core.groups.model import Group, Round, SplitRequest
+from liftkit.core.groups.setup import prepare
+from liftkit.core.groups.split import split_into_groups
+from liftkit.core.people.reader import Person
+
+SECTORS = "abcdef"
+
+
+def crowd(n):
+    return [Person(f"P{i}", f"p{i}@x.org", {"sector": SECTORS[i % 6]}) for i in range(n)]
+
+
+def recount(data, together=()):
+    """Repeat pairs and most meetings, recounted from the JSON as written."""
+    met = Counter()
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            names = sorted(m["name"] for m in group["members"])
+            met.update(p for p in itertools.combinations(names, 2) if p not in together)
+    return sum(1 for m in met.values() if m > 1), max(met.values(), default=0)
+
+
+def swapped(rounds, r, a, b):
+    """Round r with people a and b exchanged between their groups."""
+    rnd = rounds[r]
+    groups = []
+    for group in rnd.groups:
+        members = tuple(b if m is a else a if m is b else m for m in group.members)
+        groups.append(Group(group.name, members, ()))
+    return [*rounds[:r], Round(rnd.number, tuple(groups)), *rounds[r + 1 :]]
+
+
+def test_a_spoilt_split_scores_what_it_shows():
+    people = crowd(24)
+    request = SplitRequest(size=4, rounds=3, apart=("P0,P1",), together=("P2,P3",))
+    split = split_into_groups(people, request, random.Random(4))
+    setup = prepare(people, request)
+    assert split.score.constraints_held == 2 and split.score.repeat_pairs == 0
+    # P0 moves into P1's group in round 2: the apart constraint is broken there.
+    rounds = list(split.rounds)
+    partner = next(
+        m for g in rounds[1].groups if people[1] in g.members for m in g.members
+        if m is not people[1] and m not in people[:4]
+    )  # fmt: skip
+    spoilt = swapped(rounds, 1, people[0], partner)
+    score = check_split(spoilt, setup)
+    assert score.constraints_held == 1 and score.constraints_total == 2
+    data = json.loads(to_json(split.__class__(tuple(spoilt), score, 4)))
+    assert (score.repeat_pairs, score.most_meetings) == recount(data, {("P2", "P3")})
+    assert score.repeat_pairs > 0
+
+
+def test_balance_spread_is_measured_on_the_groups():
+    people = crowd(36)
+    request = SplitRequest(size=6, rounds=2, balance=("sector",))
+    split = split_into_groups(people, request, random.Random(2))
+    assert dict(split.score.spread) == {"sector": 0}
+    setup = prepare(people, request)
+    first = split.rounds[0].groups
+    a = first[0].members[0]
+    b = next(m for m in first[1].members if m.attributes["sector"] != a.attributes["sector"])
+    score = check_split(swapped(list(split.rounds), 0, a, b), setup)
+    assert dict(score.spread) == {"sector": 2}  # two of one value in a group, none in another
+
+
+def test_reported_repeats_match_a_recount_of_the_output():
+    for n, size, rounds in ((20, 4, 6), (30, 5, 8), (9, 3, 5)):
+        request = SplitRequest(size=size, rounds=rounds, effort=0.05)
+        split = split_into_groups(crowd(n), request, random.Random(n))
+        data = json.loads(to_json(split))
+        repeats, most = recount(data)
+        assert data["score"]["repeat_pairs"] == repeats
+        assert data["score"]["most_meetings"] == most
