@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.search import repeat_summary
 from liftkit.core.groups.setup import Setup, name_key
@@ -64,6 +65,9 @@ def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = 
         constraints_total=len(setup.apart_sets) + len(setup.together_sets),
         groups_without_facilitator=lacking,
         moved=moved_people(rounds, previous) if previous is not None else 0,
+        limit=limit_text([len(g.members) for g in rounds[0].groups], len(rounds), repeats)
+        if rounds
+        else "",
     )
 
 

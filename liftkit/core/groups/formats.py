@@ -51,6 +51,8 @@ def score_dict(score: Score) -> dict[str, Any]:
         "groups_without_facilitator": score.groups_without_facilitator,
         "moved": score.moved,
     }
+    if score.limit:
+        data["limit"] = score.limit
     return data
 
 
@@ -196,6 +198,8 @@ def score_lines(split: Split) -> list[str]:
         f"repeat pairs: {score.repeat_pairs} (pairs who meet in more than one round)",
         f"most meetings of any pair: {score.most_meetings}",
     ]
+    if score.limit:
+        lines.append(score.limit)
     for column, spread in score.spread:
         verdict = "balanced" if spread <= 1 else "uneven"
         lines.append(

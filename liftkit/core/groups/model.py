@@ -37,6 +37,7 @@ class Score:
     constraints_total: int = 0
     groups_without_facilitator: int = 0  # in the worst round, when there are facilitators
     moved: int = 0  # with --previous: people moved from the room they had
+    limit: str = ""  # with repeats left: why (a proven limit, or none found), in words
 
 
 @dataclass(frozen=True)

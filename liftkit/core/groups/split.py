@@ -89,7 +89,7 @@ def split_into_groups(
     if request.previous is not None:
         rounds, previous_rounds, homes, names = from_previous(setup, request, rng)
     problem = make_problem(setup, homes)
-    schedule = start_schedule(setup, problem, rounds, previous_rounds, rng)
+    schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort)
     search = Search(problem, schedule, rng)
     # Small instances need less: the budget is capped by a multiple of their size.
     search.run(int(min(BASE_BUDGET, 4000 * len(people) * rounds) * request.effort))

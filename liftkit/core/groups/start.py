@@ -19,13 +19,14 @@ def start_schedule(
     rounds: int,
     previous_rounds: list[list[int]],
     rng: random.Random,
+    effort: float = 1.0,
 ) -> list[list[int]]:
     """Kept rounds first, then a zero-repeat construction where one fits, then greedy."""
     n = len(setup.people)
     schedule: list[list[int]] = [row[:] for row in previous_rounds]
     blocks = any(len(unit) > 1 for unit in setup.units)
     if not schedule and not blocks and rounds > 1 and n >= 4:
-        design = best_design(n, setup.groups, rounds, rng)
+        design = best_design(n, setup.groups, rounds, rng, effort)
         if design is not None:
             order = _layout(setup, design.points, rng)
             for design_round in design.rounds[:rounds]:
