@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 APART_WEIGHT = 1_000_000
 STAY_WEIGHT = 10_000
+STALL_STEPS = 60_000  # late acceptance stops after this many steps without a new best
 
 
 @dataclass
@@ -454,9 +455,13 @@ class Search:
         best_cost, best = self.cost, [row[:] for row in self.grp]
         pool: list[tuple[int, int]] = []
         units, kinds, unit_of = pb.units, pb.kinds, self.unit_of
+        last_best = 0
         for step in range(budget):
+            if step - last_best > STALL_STEPS:
+                break  # long without a new best: more of the same rarely pays
             if not pool:
-                pool = self.conflicts()
+                # Recounting conflicts costs a pass over everyone: take each several times.
+                pool = self.conflicts() * 8
                 if not pool:
                     break
                 rng.shuffle(pool)
@@ -483,7 +488,7 @@ class Search:
             if change <= 0 or new <= hist[slot]:
                 self.swap(r, u, v, change)
                 if self.cost < best_cost:
-                    best_cost = self.cost
+                    best_cost, last_best = self.cost, step
                     best = [row[:] for row in self.grp]
                     if best_cost <= self.floor:
                         return

@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.model import size_range
+from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
+
+RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 
 
 def start_schedule(
@@ -29,6 +32,8 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort)
         if design is not None:
             order = _layout(setup, design.points, rng)
+            used = design.rounds[:rounds]
+            order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
             for design_round in design.rounds[:rounds]:
                 row = [0] * n
                 for g, points in enumerate(design_round):
