@@ -80,3 +80,31 @@ def test_reported_repeats_match_a_recount_of_the_output():
         repeats, most = recount(data)
         assert data["score"]["repeat_pairs"] == repeats
         assert data["score"]["most_meetings"] == most
+
+
+def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(36)))
+    result = cli("groups", str(people), "--size", "6", "--rounds", "4", "--seed", "1",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
+    assert data["score"]["limit"] == "at most 3 rounds can avoid repeats for 36 people in sixes"
+
+
+def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):
+    import liftkit.core.groups.split as engine
+
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(1200)))
+
+    def never(*args, **kwargs):
+        raise AssertionError("the split ran")
+
+    monkeypatch.setattr(engine, "split_into_groups", never)
+    result = cli("groups", str(people), "--size", "20", "--format", "zoom")
+    assert result.exit_code == 2
+    assert "1200 participants, but Zoom pre-assigns at most 1000" in result.output
+    result = cli("groups", str(people), "--size", "4", "--format", "zoom")
+    assert "300 rooms, but Zoom pre-assigns at most 100" in result.output

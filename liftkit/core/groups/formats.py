@@ -151,12 +151,7 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
     participant; it allows at most 100 rooms and 1,000 participants.
     """
     rnd = pick_round(split, round_number)
-    if len(rnd.groups) > ZOOM_MAX_ROOMS:
-        raise LiftkitError(
-            f"--format zoom: {len(rnd.groups)} rooms, but Zoom pre-assigns at most "
-            f"{ZOOM_MAX_ROOMS} breakout rooms",
-            "use bigger groups (--size) or another --format",
-        )
+    check_zoom_limits(len(rnd.groups), 0)
     rows: list[tuple[str, str]] = []
     missing: list[tuple[str, Person]] = []
     for group in rnd.groups:
@@ -165,17 +160,29 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
                 rows.append((group.name, person.email))
             else:
                 missing.append((group.name, person))
-    if len(rows) > ZOOM_MAX_PARTICIPANTS:
-        raise LiftkitError(
-            f"--format zoom: {len(rows)} participants, but Zoom pre-assigns at most "
-            f"{ZOOM_MAX_PARTICIPANTS} to breakout rooms",
-            "split the list, or use another --format",
-        )
+    check_zoom_limits(0, len(rows))
     buffer = io.StringIO()
     buffer.write(ZOOM_HEADER + "\n")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(rows)
     return buffer.getvalue(), missing
+
+
+def check_zoom_limits(rooms: int, participants: int) -> None:
+    """Refuse what Zoom will not import; called before the split too, so that a list too
+    large for Zoom is refused before the work, not after it."""
+    if rooms > ZOOM_MAX_ROOMS:
+        raise LiftkitError(
+            f"--format zoom: {rooms} rooms, but Zoom pre-assigns at most "
+            f"{ZOOM_MAX_ROOMS} breakout rooms",
+            "use bigger groups (--size) or another --format",
+        )
+    if participants > ZOOM_MAX_PARTICIPANTS:
+        raise LiftkitError(
+            f"--format zoom: {participants} participants, but Zoom pre-assigns at most "
+            f"{ZOOM_MAX_PARTICIPANTS} to breakout rooms",
+            "split the list, or use another --format",
+        )
 
 
 def pick_round(split: Split, round_number: int | None) -> Round:

@@ -166,9 +166,11 @@ def _greedy_round(
     """One round: blocks first, then facilitators, then everyone else, each into the open
     group where they add the fewest repeat meetings and imbalances."""
     n, k = len(setup.people), setup.groups
-    meet = meetings(schedule, n)
     capacity = setup.sizes[:]
     rng.shuffle(capacity)
+    if not schedule and _nothing_to_weigh(setup, problem):
+        return _deal(n, capacity, rng)
+    meet = meetings(schedule, n)
     members: list[list[int]] = [[] for _ in range(k)]
     fac_in = [0] * k
     counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
@@ -181,18 +183,18 @@ def _greedy_round(
         )
     )
     row = [0] * n
+    open_list = list(range(k))  # groups with room left
+    where = list(range(k))  # each group's place in open_list
     for u in order:
         unit = setup.units[u]
         facs = sum(setup.facilitator[p] for p in unit)
-        open_groups = [g for g in range(k) if capacity[g] - len(members[g]) >= len(unit)]
+        open_groups = _open_groups(open_list, capacity, members, len(unit), rng)
         if not open_groups:
             raise LiftkitError(
                 "the people kept together (--together) do not fit into "
                 f"{plural(k, 'group')} of {size_range(setup.sizes)}",
                 "use bigger groups (--size) or fewer --together names",
             )
-        if len(open_groups) > 64:
-            open_groups = sorted(rng.sample(open_groups, 64))
         best: tuple[int, ...] | None = None
         choice = open_groups[0]
         for g in open_groups:
@@ -213,5 +215,56 @@ def _greedy_round(
             for c in range(len(setup.values)):
                 counts[choice][c][setup.values[c][p]] += 1
         fac_in[choice] += facs
+        if len(members[choice]) == capacity[choice]:
+            at = where[choice]  # the full group leaves the open list (swapped with the last)
+            last = open_list[-1]
+            open_list[at], where[last] = last, at
+            open_list.pop()
     spread_facilitators(setup, members, row)
+    return row
+
+
+SAMPLE = 64  # groups weighed for each placement when there are more
+
+
+def _open_groups(
+    open_list: list[int],
+    capacity: list[int],
+    members: list[list[int]],
+    size: int,
+    rng: random.Random,
+) -> list[int]:
+    """Up to SAMPLE groups with room for `size` more, in group order.
+
+    Only groups not yet full are looked at, so a round of 100,000 people does not scan
+    25,000 groups for each person.
+    """
+    if len(open_list) <= SAMPLE:
+        chosen = sorted(open_list)
+    else:
+        chosen = sorted(rng.sample(open_list, SAMPLE))
+    fits = [g for g in chosen if capacity[g] - len(members[g]) >= size]
+    if fits or size == 1:
+        return fits
+    fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
+    return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
+
+
+def _nothing_to_weigh(setup: Setup, problem: Problem) -> bool:
+    return not (
+        problem.columns
+        or any(problem.apart)
+        or any(setup.facilitator)
+        or any(len(unit) > 1 for unit in setup.units)
+    )
+
+
+def _deal(n: int, capacity: list[int], rng: random.Random) -> list[int]:
+    """A first round with nothing to weigh: everyone in turn to the next group with room."""
+    people = list(range(n))
+    rng.shuffle(people)
+    row = [0] * n
+    slots = [g for size in range(max(capacity)) for g, cap in enumerate(capacity) if cap > size]
+    for p, g in zip(people, slots, strict=True):
+        row[p] = g
     return row
