@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 APART_WEIGHT = 1_000_000
 STAY_WEIGHT = 10_000
-STALL_STEPS = 60_000  # late acceptance stops after this many steps without a new best
 
 
 @dataclass
@@ -346,157 +345,10 @@ class Search:
         A quarter of the budget goes to tabu search, which settles easy instances within a
         few hundred moves; the rest to late acceptance, which goes further on hard ones.
         """
-        self.tabu(budget // 4)
-        self.late_acceptance(budget - budget // 4)
+        from liftkit.core.groups.strategies import late_acceptance, tabu
 
-    def tabu(self, budget: int, sample: int = 48) -> None:
-        """Steepest swaps for people in conflict, with recently moved people tabu."""
-        if self.cost <= self.floor or budget <= 0:
-            return
-        pb, rng = self.pb, self.rng
-        n = pb.people
-        constrained = bool(pb.columns or any(pb.apart) or any(h is not None for h in pb.homes))
-        best_cost, best = self.cost, [row[:] for row in self.grp]
-        tabu: dict[int, int] = {}
-        stall, step, weighed = 0, 0, 0
-        patience = max(300, 10 * n)
-        pool: list[tuple[int, int]] = []
-        while weighed < budget and pb.groups > 1:
-            step += 1
-            weighed += 1  # a step that finds nothing to weigh still spends budget
-            if not pool:
-                pool = self.conflicts()
-                rng.shuffle(pool)
-                if not pool:
-                    break
-            r, p = pool.pop()
-            if not self.in_conflict(r, p):
-                continue
-            u = self.unit_of[p]
-            kind = pb.kinds[u]
-            single = kind[0] == 1
-            row, members = self.grp[r], self.mem[r]
-            a = row[p]
-            group_a = members[a]
-            meet_p = self.meet[p]
-            leaving = sum(meet_p.get(y, 0) - 1 for y in group_a if y != p) if single else 0
-            groups = [g for g in range(pb.groups) if g != a]
-            if len(groups) > sample:
-                groups = rng.sample(groups, sample)
-            p_tabu = tabu.get(r * n + p, -1) >= step
-            best_move: tuple[int, int] | None = None
-            ties = 0
-            for g in groups:
-                group_b = members[g]
-                joining = sum(meet_p.get(z, 0) for z in group_b) if single else 0
-                seen_units: list[int] = []
-                for q in group_b:
-                    v = self.unit_of[q]
-                    if pb.kinds[v] != kind:
-                        continue
-                    if single:
-                        meet_q = self.meet[q]
-                        change = (
-                            joining
-                            - meet_p.get(q, 0)
-                            - leaving
-                            + sum(meet_q.get(y, 0) for y in group_a if y != p)
-                            - sum(meet_q.get(z, 0) - 1 for z in group_b if z != q)
-                        )
-                        if constrained:
-                            change += self.constraint_delta(r, u, v)
-                    else:
-                        if v in seen_units:
-                            continue
-                        seen_units.append(v)
-                        change = self.delta(r, u, v)
-                    weighed += 1
-                    is_tabu = p_tabu or tabu.get(r * n + q, -1) >= step
-                    if is_tabu and self.cost + change >= best_cost:
-                        continue
-                    if best_move is None or change < best_move[0]:
-                        best_move, ties = (change, v), 1
-                    elif change == best_move[0]:
-                        ties += 1
-                        if rng.randrange(ties) == 0:
-                            best_move = (change, v)
-            if best_move is None:
-                continue
-            change, v = best_move
-            self.swap(r, u, v, change)
-            tenure = 4 + rng.randrange(6)
-            for x in pb.units[u] + pb.units[v]:
-                tabu[r * n + x] = step + tenure
-            pool.append((r, p))
-            for x in pb.units[v]:
-                pool.append((r, x))
-            if self.cost < best_cost:
-                best_cost, best, stall = self.cost, [row[:] for row in self.grp], 0
-                if best_cost <= self.floor:
-                    return
-            else:
-                stall += 1
-                if stall > patience:
-                    self.restore(best)
-                    self.kick(max(2, n // 10))
-                    pool, stall = [], 0
-        if best_cost < self.cost:
-            self.restore(best)
-
-    def late_acceptance(self, budget: int, history: int = 0) -> None:
-        """Late acceptance hill climbing: a random swap for a person in conflict is made if
-        it is no worse than now, or than the cost `history` steps ago (Burke and Bykov)."""
-        if self.cost <= self.floor or budget <= 0 or self.pb.groups < 2:
-            return
-        pb, rng = self.pb, self.rng
-        n = pb.people
-        length = history or max(50, 2 * n)
-        hist = [self.cost] * length
-        best_cost, best = self.cost, [row[:] for row in self.grp]
-        pool: list[tuple[int, int]] = []
-        units, kinds, unit_of = pb.units, pb.kinds, self.unit_of
-        last_best = 0
-        for step in range(budget):
-            if step - last_best > STALL_STEPS:
-                break  # long without a new best: more of the same rarely pays
-            if not pool:
-                # Recounting conflicts costs a pass over everyone: take each several times.
-                pool = self.conflicts() * 8
-                if not pool:
-                    break
-                rng.shuffle(pool)
-            r, p = pool[-1]
-            if not self.in_conflict(r, p):
-                pool.pop()
-                continue
-            if rng.randrange(4) == 0:
-                pool.pop()
-            u = unit_of[p]
-            q = rng.randrange(n)
-            row = self.grp[r]
-            if row[q] == row[p]:
-                continue
-            v = unit_of[q]
-            if kinds[v] != kinds[u]:
-                continue
-            if len(units[u]) == 1:
-                change = self.single_delta(r, p, units[v][0])
-            else:
-                change = self.delta(r, u, v)
-            new = self.cost + change
-            slot = step % length
-            if change <= 0 or new <= hist[slot]:
-                self.swap(r, u, v, change)
-                if self.cost < best_cost:
-                    best_cost, last_best = self.cost, step
-                    best = [row[:] for row in self.grp]
-                    if best_cost <= self.floor:
-                        return
-                if (r, q) not in pool[-4:]:
-                    pool.append((r, q))
-            hist[slot] = self.cost
-        if best_cost < self.cost:
-            self.restore(best)
+        tabu(self, budget // 4)
+        late_acceptance(self, budget - budget // 4)
 
     def restore(self, schedule: list[list[int]]) -> None:
         fresh = Search(self.pb, schedule, self.rng)
