@@ -98,6 +98,9 @@ def test_the_repeat_floor():
         (27, 9, 13),  # the lines of AG(3,3)
         (27, 6, 5),  # groups of 4 and 5 (Miller et al. 2021)
         (25, 6, 5),
+        (59, 10, 7),  # groups of 5 and 6
+        (55, 10, 7),
+        (20, 7, 10),  # a Kirkman system less one point: trios and one pair
     ],
 )
 def test_constructions_reach_every_round_without_a_repeat(people, groups, rounds):

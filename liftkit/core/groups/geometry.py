@@ -12,8 +12,8 @@
   nearly so (every pair meets exactly once, or almost), where a search within a second is
   not assured. Each was found by cyclic.py's search with a large budget, and the tests
   check that the rounds they give repeat no pair. Among them the Kirkman triple system of
-  order 21, a resolvable 2-(28,4,1) design, and 32 people in fours for 10 rounds (the
-  social golfer problem, first solved by Aguado in 2004).
+  order 21, a resolvable 2-(28,4,1) design, and 55 or 59 people in 10 rooms for 7 rounds
+  (groups of 5 and 6, as in Miller et al. 2021's table).
 """
 
 from __future__ import annotations
@@ -116,14 +116,45 @@ STARTERS: dict[tuple[int, int], tuple[tuple[int, int, int, int], list[list[list[
              [21, 14, 12, 25], [0, 18, 19, 2], [5, 20, 26, 6]],
         ],
     ),
+    (55, 10): (
+        (7, 7, 6, 1),
+        [
+            [
+             [23, 22, 42, 30, 47, 37], [50, 6, 10, 33, 46, 15], [7, 14, 4, 29, 25,
+             52], [36, 9, 18, 40, 34, 20], [21, 41, 2, 1, 8, 24], [51, 45, 0, 12,
+             31], [38, 17, 27, 3, 49], [28, 54, 39, 11, 43], [35, 16, 13, 44, 5],
+             [48, 32, 53, 19, 26]],
+        ],
+    ),
+    (59, 10): (
+        (7, 8, 3, 1),
+        [
+            [
+             [11, 35, 47, 43, 4, 48], [19, 29, 25, 58, 42, 38], [10, 8, 36, 32, 55,
+             7], [3, 34, 21, 40, 26, 22], [46, 12, 57, 18, 23, 39], [16, 24, 17, 0,
+             14, 9], [50, 1, 41, 6, 5, 31], [27, 37, 51, 30, 52, 54], [13, 56, 2,
+             49, 44, 15], [20, 53, 45, 28, 33]],
+        ],
+    ),
 }  # fmt: skip
 
 
 def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     """A stored cyclic design for n people (up to one ghost a group) in `groups` groups."""
-    for (points, k), ((m, rows, fixed, bases), base_rounds) in STARTERS.items():
-        if k == groups and n <= points < n + groups:
-            layout = Layout(m, rows, fixed, bases)
-            rounds = develop(layout, base_rounds, wanted)
-            return f"translates of base rounds on Z_{m} x {rows}", points, rounds
-    return None
+    fitting = sorted(
+        key
+        for key in STARTERS
+        if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*STARTERS[key][0], key)
+    )
+    if not fitting:
+        return None
+    (m, rows, fixed, bases), base_rounds = STARTERS[fitting[0]]
+    rounds = develop(Layout(m, rows, fixed, bases), base_rounds, wanted)
+    return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], rounds
+
+
+def _ghosts_allowed(m: int, rows: int, fixed: int, bases: int, key: tuple[int, int]) -> int:
+    """Points left empty without uneven groups: fixed points are never in one group, so
+    removing some of them from a design of equal groups leaves sizes within one."""
+    points, groups = key
+    return fixed if points % groups == 0 else 0
