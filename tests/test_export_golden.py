@@ -14,13 +14,35 @@ DATA = Path(__file__).parent / "data"
 SESSION = Path("sessions") / "2026-03-09-135958-hosted-community-event"
 CHAT = Path("chat")  # paths relative to tests/data, as a host would type them
 GOLDEN = Path(__file__).parent / "golden"
+# The full pack: the bundled agenda run, an attendee file with roles, organisations, a
+# sector and a registration question, a Zoom chat, and the host's narrative.
+COMMUNITY = Path("sessions") / "2026-03-10-122958-community-conversation"
+PACK = [
+    "--chat", CHAT / "zoom-community.txt",
+    "--narrative", Path("narratives") / "community-conversation.md",
+    "--by", "Sector", "--roles", "Role", "--organisations", "Organisation",
+    "--question", "If this event could answer one question, what would it be?",
+    "--host", "Sam Okafor", "--host", "Priya Shah",
+]  # fmt: skip
 
 CASES = {
-    "hosted-zoom-two-line.md": ["--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups"],
+    "community-conversation.md": [COMMUNITY, *PACK],
+    "community-conversation.html": [COMMUNITY, *PACK, "--format", "html"],
+    "hosted-zoom-two-line.md": [
+        "--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups", "--names"
+    ],
     "hosted-zoom-single-line.md": ["--chat", CHAT / "zoom-single-line.txt", "--include-private"],
     "hosted-teams-webvtt.md": ["--chat", CHAT / "teams.vtt", "--host", "Morgan Reyes"],
     "hosted-meet-sbv.md": ["--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous"],
     "hosted-no-chat.md": ["--groups"],
+    "hosted-zoom-two-line-multiline.md": ["--chat", CHAT / "zoom-two-line-multiline.txt"],
+    "hosted-zoom-name-tab.md": ["--chat", CHAT / "zoom-name-tab.txt"],
+    "hosted-zoom-transcript.md": [
+        "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"
+    ],
+    "hosted-zoom-single-line-real.md": [
+        "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
+    ],
     "hosted-zoom-two-line.json": [
         "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
     ],
@@ -31,7 +53,10 @@ CASES = {
 def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
     monkeypatch.chdir(DATA)
     out = tmp_path / name
-    result = cli("export", str(SESSION), *map(str, CASES[name]), "-o", str(out))
+    args = CASES[name]
+    session = args[0] if isinstance(args[0], Path) and args[0].parts[0] == "sessions" else SESSION
+    args = args[1:] if session is not SESSION else args
+    result = cli("export", str(session), *map(str, args), "-o", str(out))
     assert result.exit_code == 0, result.output
     golden = GOLDEN / name
     got = out.read_text(encoding="utf-8")
@@ -49,5 +74,7 @@ def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
 
 def test_every_chat_layout_has_a_golden_file():
     used = {str(arg) for args in CASES.values() for arg in args}
-    for chat in (DATA / CHAT).iterdir():
-        assert str(CHAT / chat.name) in used, f"{chat.name} has no golden event pack"
+    for chat in (DATA / CHAT).rglob("*"):
+        if chat.is_file() and chat.suffix != ".md":
+            relative = chat.relative_to(DATA)
+            assert str(relative) in used, f"{relative} has no golden event pack"

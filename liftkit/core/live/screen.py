@@ -11,8 +11,24 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.live.controls import LEGEND, Ui
+from liftkit.core.agenda.model import Segment
+from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.live.events import (
+    Extend,
+    GroupsMade,
+    JournalEvent,
+    Pause,
+    PollCounts,
+    Reflection,
+    Resume,
+    SegmentStart,
+    SessionEnd,
+    SessionResume,
+    SessionStart,
+    Stop,
+    TimeWarning,
+)
 from liftkit.core.text import hhmm, hhmmss, plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
@@ -31,6 +47,21 @@ class GroupsSummary:
 
     title: str  # e.g. "15 rooms of 4-5 (73 people), round 1"
     rooms: Sequence[tuple[str, Sequence[str]]] = ()  # (room name, member names)
+
+
+@dataclass(frozen=True)
+class PollBars:
+    """A poll's results as recorded: shown with bars until the segment moves on."""
+
+    question: str
+    counts: tuple[tuple[str, int], ...]  # (option, count) in the poll's order
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.total) if self.total else 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +89,11 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
+    poll_counts: Sequence[PollBars] = ()  # the polls of this segment with results
+    input_label: str = ""  # the input line, while the host types a reflection or counts
+    rooms_view: bool = False  # every room in full, in place of the prompt and notes
+    rooms_page: int = 0  # taken modulo the pages the window needs
+    input_text: str = ""
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -99,8 +135,21 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        return WARN, f"▲ {time_left_words(int(view.warning))} LEFT"
+        return WARN, f"▲ {warning_words(view.warning, view.remaining)} LEFT"
     return NORMAL, "running"
+
+
+def warning_words(warning: float, remaining: float) -> str:
+    """What is left, in words that stay true after b, + or -: "5 MINS" as a 5-minute
+    warning falls due, but "UNDER 4 MINS" on coming back to a segment with 3:40 left."""
+    shown = math.ceil(remaining)  # as the countdown shows it
+    if shown >= warning:  # the warning has just fallen due
+        return time_left_words(int(warning))
+    if shown <= 0 or (warning >= 60 and shown % 60 == 0):  # exactly so many minutes
+        return time_left_words(max(shown, 0))
+    if warning < 60:
+        return f"UNDER {time_left_words(int(warning))}"
+    return f"UNDER {time_left_words(math.ceil(shown / 60) * 60)}"
 
 
 @dataclass(frozen=True)
@@ -139,7 +188,11 @@ def build_screen(
     now: float,
     groups: GroupsSummary | None = None,
     start_at: datetime | None = None,
+    host: bool = True,
+    poll_results: Sequence[PollCounts] = (),
 ) -> Screen:
+    """The screen for this moment. `host=False` leaves out what only the host sees (notes,
+    keys, messages, confirmations and typed text): the audience's screen."""
     segment = view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
@@ -179,22 +232,24 @@ def build_screen(
         next_line = f"{plural(view.reflections, 'reflection')} captured."
     else:
         next_line = "Next: the end of the session"
-    confirm = {
-        "quit": "Quit? y to confirm, any other key to carry on (the session stays resumable)",
-        "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, any other key to carry on",
-        "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
-        "end": "End the session? It cannot be resumed after. y to confirm, any other key not",
-    }.get(ui.confirm or "", "")
-    polls = (
-        tuple(f"Poll: {poll.question} [{' / '.join(poll.options)}]" for poll in segment.polls)
-        if segment
-        else ()
+    confirm = CONFIRM.get(ui.confirm or "", "") if host else ""
+    typing = ui.typing if host else None
+    latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
+    polls = tuple(
+        f"Poll: {poll.question} [{' / '.join(poll.options)}]"
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j not in latest
     )
-    hidden = set()
-    if not polls:
-        hidden.add("p")
-    if groups is None:
-        hidden.add("g")
+    poll_counts = tuple(
+        PollBars(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j in latest
+    )
+    rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
+    has_polls = bool(segment and segment.polls)
+    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(has_polls, groups))
+    if rooms_view:
+        legend = ROOMS_LEGEND
     return Screen(
         title=title,
         wall_clock=hhmm(now_wall),
@@ -210,77 +265,89 @@ def build_screen(
         session_progress=view.session_progress,
         prompt=segment.prompt if segment else "",
         questions=segment.questions if segment else (),
-        notes=segment.notes if (segment and ui.show_notes) else "",
+        notes=segment.notes if (segment and ui.show_notes and host) else "",
         next_line=next_line,
         groups=groups,
-        message=ui.message(now),
+        message=ui.message(now) if host else "",
         confirm=confirm,
-        show_help=ui.show_help,
+        show_help=ui.show_help and host,
         reflections=view.reflections,
         polls=polls,
-        legend=tuple(item for item in LEGEND if item[0] not in hidden),
+        poll_counts=poll_counts,
+        legend=legend if host else (),
+        rooms_view=rooms_view,
+        rooms_page=ui.rooms_page,
+        input_label=typing.label if typing else "",
+        input_text=typing.text if typing else "",
     )
 
 
+def hidden_keys(has_polls: bool, groups: GroupsSummary | None) -> set[str]:
+    """Keys that do nothing in this segment, left out of the legend."""
+    hidden = set()
+    if not has_polls:
+        hidden.add("p")
+    if groups is None or not groups.rooms:
+        hidden.add("g")
+    return hidden
+
+
 def event_lines(
-    event: dict[str, object], view: SegmentView, agenda_segments: Sequence[object]
+    event: JournalEvent, view: SegmentView, agenda_segments: Sequence[Segment]
 ) -> list[str]:
     """What plain mode prints for a journal event (several lines for a segment start)."""
-    kind = event.get("type")
-    segment_no = event.get("segment")
-    i = int(segment_no) if isinstance(segment_no, int) else -1
-    segment = agenda_segments[i] if 0 <= i < len(agenda_segments) else None
-    title = getattr(segment, "title", "")
-    if kind == "session_start":
-        return [f"session started: {event.get('title')}"]
-    if kind == "segment_start" and segment is not None:
-        lines = [
-            f"> {i + 1}/{view.count} {title} ({getattr(segment, 'kind', '')}, "
-            f"{format_duration(int(view.duration or getattr(segment, 'duration', 0)))})"
-        ]
-        silence = int(getattr(segment, "silence", 0))
-        if silence:
-            lines.append(f"  {format_duration(silence)} of strict silence first")
-        prompt = getattr(segment, "prompt", "")
-        if prompt:
-            lines.append(f"  {prompt}")
-        for n, question in enumerate(getattr(segment, "questions", ()), start=1):
-            lines.append(f"  {n}. {question}")
-        return lines
-    if kind == "segment_end":
-        return []
-    if kind == "warning":
-        before = int(str(event.get("before", 0)))
-        if before == 0:
-            return [] if getattr(segment, "auto_advance", False) else [f"! time is up for {title}"]
-        return [f"! {format_duration(before)} left in {title}"]
-    if kind == "pause":
-        return [f"paused {title}"]
-    if kind == "resume":
-        return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
-    if kind == "extend":
-        seconds = float(str(event.get("seconds", 0)))
-        sign = "+" if seconds > 0 else "-"
-        return [
-            f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
-            f"{format_clock(max(view.remaining, 0))} left"
-        ]
-    if kind == "reflection":
-        who = f"{event.get('author')}: " if event.get("author") else ""
-        return [f"saved reflection ({view.reflections}): {who}{event.get('text')}"]
-    if kind == "poll":
-        counts = event.get("counts")
-        shown = ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
-        return [f"saved poll: {event.get('question')} {shown}"]
-    if kind == "groups":
-        return [f"groups made for {title}"]
-    if kind == "session_end":
-        return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
-    if kind == "session_resume":
-        return ["session resumed"]
-    if kind == "stop":
-        return [f"stopped ({event.get('reason')}); carry on with: liftkit resume"]
+    i = getattr(event, "segment", None)
+    segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
+    title = segment.title if segment is not None else ""
+    match event:
+        case SessionStart():
+            return [f"session started: {event.title}"]
+        case SegmentStart() if segment is not None:
+            return _segment_lines(event.segment, segment, view)
+        case TimeWarning(before=0):
+            auto = segment is not None and segment.auto_advance
+            return [] if auto else [f"! time is up for {title}"]
+        case TimeWarning(before=before):
+            return [f"! {format_duration(before)} left in {title}"]
+        case Pause():
+            return [f"paused {title}"]
+        case Resume():
+            return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
+        case Extend(seconds=seconds):
+            sign = "+" if seconds > 0 else "-"
+            return [
+                f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
+                f"{format_clock(max(view.remaining, 0))} left"
+            ]
+        case Reflection(author=author, text=text):
+            who = f"{author}: " if author else ""
+            return [f"saved reflection ({view.reflections}): {who}{text}"]
+        case PollCounts(question=question, counts=counts):
+            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+            return [f"saved poll: {question} {shown}"]
+        case GroupsMade():
+            return [f"groups made for {title}"]
+        case SessionEnd():
+            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+        case SessionResume():
+            return ["session resumed"]
+        case Stop(reason=reason):
+            return [f"stopped ({reason}); carry on with: liftkit resume"]
     return []
+
+
+def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
+    lines = [
+        f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
+        f"{format_duration(int(view.duration or segment.duration))})"
+    ]
+    if segment.silence:
+        lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
+    if segment.prompt:
+        lines.append(f"  {segment.prompt}")
+    for n, question in enumerate(segment.questions, start=1):
+        lines.append(f"  {n}. {question}")
+    return lines
 
 
 def status_line(view: SegmentView, behind: float | None = None) -> str:
