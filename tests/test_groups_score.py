@@ -108,3 +108,20 @@ def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):
     assert "1200 participants, but Zoom pre-assigns at most 1000" in result.output
     result = cli("groups", str(people), "--size", "4", "--format", "zoom")
     assert "300 rooms, but Zoom pre-assigns at most 100" in result.output
+
+
+def test_known_schedules_come_out_without_repeats_whatever_the_seed(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    for n, shape, rounds in ((64, ("--size", "4"), 21), (27, ("--count", "6"), 5),
+                             (21, ("--size", "3"), 10)):  # fmt: skip
+        people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
+        for seed in ("1", "2"):
+            result = cli("groups", str(people), *shape, "--rounds", str(rounds), "--seed", seed,
+                         "--format", "json")  # fmt: skip
+            data = json.loads(result.stdout)
+            assert len(data["rounds"]) == rounds
+            for rnd in data["rounds"]:
+                assert sorted(m["name"] for g in rnd["groups"] for m in g["members"]) == sorted(
+                    f"P{i}" for i in range(n)
+                )
+            assert recount(data) == (0, 1)
