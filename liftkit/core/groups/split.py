@@ -149,6 +149,11 @@ def _result(
         rounds.append(Round(r + 1, tuple(groups)))
     score = check_split(rounds, setup, request.previous)
     notes = list(setup.notes)
+    if score.repeat_pairs and setup.columns:
+        notes.append(
+            "--balance comes before repeats: when every pair must meet, people sharing a "
+            "value meet too; without --balance fewer pairs may repeat"
+        )
     if any(spread > 1 for _, spread in score.spread):
         notes.append(
             "--balance: some values could not be spread within one per group "
