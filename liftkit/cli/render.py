@@ -13,6 +13,7 @@ from rich.text import Text
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, TimelineRow
+from liftkit.core.text import terminal_safe
 
 
 def console(stderr: bool = False) -> Console:
@@ -29,8 +30,8 @@ def agenda_timeline(
     out = console()
     # Titles come from the host's file: Text() keeps "[draft]" literal instead of rich markup.
     table = Table(
-        title=Text(agenda.title),
-        caption=Text(agenda.description) if agenda.description else None,
+        title=Text(terminal_safe(agenda.title)),
+        caption=Text(terminal_safe(agenda.description)) if agenda.description else None,
         box=box.SIMPLE_HEAD,
         title_style="bold",
         caption_justify="left",
@@ -46,7 +47,12 @@ def agenda_timeline(
     table.add_column("segment", ratio=1)
     for row, start, end in zip(rows, starts, ends, strict=True):
         table.add_row(
-            str(row.index), start, end, format_duration(row.duration), row.kind, Text(row.title)
+            str(row.index),
+            start,
+            end,
+            format_duration(row.duration),
+            row.kind,
+            Text(terminal_safe(row.title)),
         )
     table.add_section()
     table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")
@@ -79,8 +85,12 @@ def groups_tables(split: Split, out: Console | None = None) -> None:
                 for person in group.members
             ]
             # Text, not markup: a name like "[red]x" is shown as written.
-            table.add_row(Text(group.name), str(len(group.members)), Text(", ".join(names)))
+            table.add_row(
+                Text(terminal_safe(group.name)),
+                str(len(group.members)),
+                Text(terminal_safe(", ".join(names))),
+            )
         out.print(table)
-    out.print(Text(summary_line(split)))
+    out.print(Text(terminal_safe(summary_line(split))))
     for line in score_lines(split):
-        out.print(Text(f"  {line}"))
+        out.print(Text(terminal_safe(f"  {line}")))
