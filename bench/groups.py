@@ -1,6 +1,9 @@
-"""Benchmark of `liftkit groups`: quality (repeat pairs) and speed on the instances of issue 4.
+"""Benchmark of `liftkit groups`: quality (repeat pairs) and speed on the instances of issues
+4 and 11, beside the figures of Good Enough Golfers (GEG) that issue 11 measured.
 
-Instances are players-size-rounds. For each: the repeat pairs and the most meetings of any
+Instances are players-size-rounds, or players-cCOUNT-rounds for a number of rooms (groups of
+two adjacent sizes); "-constrained" adds --balance on a six-valued column and keep-apart sets
+of three covering 20 % of the players. For each: the repeat pairs and the most meetings of any
 pair (worst over the seeds), the engine's time in this process, and the whole-process time
 of the real command line (`python -m liftkit groups FILE ... -o FILE` on a generated CSV),
 median of several runs.
@@ -25,24 +28,50 @@ from liftkit.core.people.reader import Person
 
 SECTORS = ("charity", "public", "private", "academic", "health", "community")
 
-# (instance, zero-repeat solution known, whole-process target in seconds or None)
-INSTANCES = [
-    ("73-5-3", True, 1.0),
-    ("30-3-10", True, 1.0),
-    ("32-4-8", True, 1.0),
-    ("32-4-9", True, 1.0),
-    ("32-4-10", True, 1.0),
-    ("15-3-7", True, 1.0),
-    ("200-6-5", True, 5.0),
-    ("1000-5-4", True, 5.0),
-    ("10000-6-5", True, None),
-    ("73-5-3-constrained", True, 1.0),
+# (instance, zero-repeat solution known, whole-process target in seconds or None, GEG)
+Row = tuple[str, bool, float | None, str]
+INSTANCES: list[Row] = [
+    ("21-3-10", True, 2.0, "11"),
+    ("28-4-9", True, 2.0, "32"),
+    ("32-4-10", True, 2.0, "31-34"),
+    ("100-10-4", True, 2.0, "23 (62 s)"),
+    ("21-3-10-constrained", True, 2.0, "-"),
+    ("28-4-9-constrained", True, 2.0, "-"),
+    ("32-4-10-constrained", True, 2.0, "-"),
+    ("100-10-4-constrained", True, 2.0, "-"),
+    ("73-5-3", True, 1.0, "-"),
+    ("30-3-10", True, 1.0, "-"),
+    ("32-4-8", True, 1.0, "-"),
+    ("32-4-9", True, 1.0, "-"),
+    ("32-4-10", True, 1.0, "-"),
+    ("15-3-7", True, 1.0, "-"),
+    ("200-6-5", True, 5.0, "-"),
+    ("1000-5-4", True, 5.0, "-"),
+    ("10000-6-5", True, None, "-"),
+    ("73-5-3-constrained", True, 1.0, "-"),
+    ("100000-4-1", False, 30.0, "-"),
+]
+
+# Groups of two adjacent sizes (Miller et al. 2021 publish schedules without repeats for all).
+ADJACENT: list[Row] = [
+    ("25-c6-5", True, 2.0, "-"),
+    ("26-c6-5", True, 2.0, "-"),
+    ("27-c6-5", True, 2.0, "-"),
+    ("18-3-8", True, 2.0, "-"),
+    ("51-c10-7", True, 2.0, "-"),
+    ("55-c10-7", True, 2.0, "-"),
+    ("59-c10-7", True, 2.0, "-"),
+    ("90-9-5", True, 2.0, "-"),
+    ("80-8-5", True, 2.0, "-"),
+    ("64-4-21", True, 2.0, "-"),
 ]
 
 
 def parse(instance: str) -> tuple[int, int, int, bool]:
+    """(players, size, rounds, constrained); a size below 0 is a number of rooms."""
     parts = instance.split("-")
-    return int(parts[0]), int(parts[1]), int(parts[2]), parts[-1] == "constrained"
+    size = -int(parts[1][1:]) if parts[1].startswith("c") else int(parts[1])
+    return int(parts[0]), size, int(parts[2]), parts[-1] == "constrained"
 
 
 def people(n: int) -> list[Person]:
@@ -62,6 +91,8 @@ def constraints(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def request(n: int, size: int, rounds: int, constrained: bool) -> SplitRequest:
     apart, balance = constraints(n) if constrained else ((), ())
+    if size < 0:  # a number of rooms
+        return SplitRequest(count=-size, rounds=rounds, apart=apart, balance=balance)
     return SplitRequest(size=size, rounds=rounds, apart=apart, balance=balance)
 
 
@@ -88,13 +119,14 @@ def engine(instance: str, seeds: int) -> dict[str, object]:
     }
 
 
-def whole_process(instance: str, runs: int, folder: Path) -> float:
+def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
     n, size, rounds, constrained = parse(instance)
     csv_path = folder / f"{instance}.csv"
     lines = ["name,email,sector"]
     lines += [f"{p.name},{p.email},{p.attributes['sector']}" for p in people(n)]
     csv_path.write_text("\n".join(lines) + "\n")
-    args = [sys.executable, "-m", "liftkit", "groups", str(csv_path), "--size", str(size)]
+    shape = ["--size", str(size)] if size > 0 else ["--count", str(-size)]
+    args = [sys.executable, "-m", "liftkit", "groups", str(csv_path), *shape]
     args += ["--rounds", str(rounds), "--seed", "1", "--format", "json"]
     args += ["-o", str(folder / f"{instance}.json")]
     if constrained:
@@ -110,37 +142,57 @@ def whole_process(instance: str, runs: int, folder: Path) -> float:
         times.append(time.perf_counter() - start)
     data = json.loads((folder / f"{instance}.json").read_text())
     assert len(data["rounds"]) == rounds
-    return statistics.median(times)
+    met: dict[tuple[str, str], int] = {}
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            names = sorted(m["name"] for m in group["members"])
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    met[(a, b)] = met.get((a, b), 0) + 1
+    recounted = sum(1 for m in met.values() if m > 1)  # from the output, not the score
+    return statistics.median(times), recounted
+
+
+def table(title: str, rows: list[Row], seeds: int, runs: int,
+          folder: Path) -> None:  # fmt: skip
+    header = (
+        f"{'instance':<22} {'repeats':>7} {'output':>6} {'most':>4} {'spread':>6} {'held':>5} "
+        f"{'engine s':>8} {'process s':>9} {'target':>6} {'GEG':>10}  verdict"
+    )
+    print(f"\n{title}\n{header}\n{'-' * len(header)}")
+    for instance, zero_known, target, golfers in rows:
+        big = parse(instance)[0] >= 10000
+        figures = engine(instance, 1 if big else seeds)
+        process, recounted = whole_process(instance, 1 if big else runs, folder)
+        verdicts = []
+        if zero_known:
+            verdicts.append("0 repeats" if figures["repeats"] == 0 else "repeats left")
+        if target is not None:
+            verdicts.append("in time" if process <= target else "SLOW")
+        print(
+            f"{instance:<22} {figures['repeats']:>7} {recounted:>6} {figures['most']:>4} "
+            f"{figures['spread']:>6} {figures['held']:>5} {figures['engine']:>8.3f} "
+            f"{process:>9.3f} {target if target else '-':>6} {golfers:>10}  {', '.join(verdicts)}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per instance (engine)")
     parser.add_argument("--runs", type=int, default=5, help="command-line runs per instance")
-    parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 73-5-3-constrained")
+    parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 27-c6-5")
     options = parser.parse_args()
-    chosen = [row for row in INSTANCES if not options.instances or row[0] in options.instances]
-    header = (
-        f"{'instance':<20} {'repeats':>7} {'most':>4} {'spread':>6} {'held':>5} "
-        f"{'engine s':>8} {'process s':>9} {'target':>7}  verdict"
-    )
-    print(header)
-    print("-" * len(header))
+
+    def pick(
+        rows: list[tuple[str, bool, float | None, str]],
+    ) -> list[tuple[str, bool, float | None, str]]:
+        return [row for row in rows if not options.instances or row[0] in options.instances]
+
+    print("repeats: worst over the seeds (engine); output: recounted from the command's JSON")
     with tempfile.TemporaryDirectory() as tmp:
-        for instance, zero_known, target in chosen:
-            big = parse(instance)[0] >= 10000
-            figures = engine(instance, 1 if big else options.seeds)
-            process = whole_process(instance, 1 if big else options.runs, Path(tmp))
-            verdicts = []
-            if zero_known:
-                verdicts.append("0 repeats" if figures["repeats"] == 0 else "repeats left")
-            if target is not None:
-                verdicts.append("in time" if process <= target else "SLOW")
-            print(
-                f"{instance:<20} {figures['repeats']:>7} {figures['most']:>4} "
-                f"{figures['spread']:>6} {figures['held']:>5} {figures['engine']:>8.3f} "
-                f"{process:>9.3f} {target if target else '-':>7}  {', '.join(verdicts)}"
-            )
+        for title, rows in (("Equal groups", pick(INSTANCES)), ("Adjacent sizes", pick(ADJACENT))):
+            if rows:
+                table(title, rows, options.seeds, options.runs, Path(tmp))
 
 
 if __name__ == "__main__":

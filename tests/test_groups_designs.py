@@ -11,7 +11,6 @@ from liftkit.core.groups.designs import (
     kirkman_packing,
     make_field,
     prime_power,
-    translated_base,
     transversal_rows,
 )
 from liftkit.core.groups.search import Problem, Search
@@ -68,7 +67,7 @@ def test_kirkman_schoolgirls():
 
 
 def test_translates_of_a_base_round_for_30_in_threes():
-    design = translated_base(30, 10, 10, random.Random(1))
+    design = best_design(30, 10, 10, random.Random(1))
     assert check(design, 30) == 10
 
 
@@ -84,3 +83,40 @@ def test_the_repeat_floor():
     problem = Problem(10, 2, [[p] for p in range(10)], [(1, 0)] * 10, [[] for _ in range(10)],
                       [], [], [], [None] * 3)  # fmt: skip
     assert Search(problem, schedule, random.Random(1)).repeat_floor() == 15
+
+
+# --- the instances of issue 11, and adjacent group sizes ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("people", "groups", "rounds"),
+    [
+        (21, 7, 10),  # Kirkman triple system of order 21
+        (28, 7, 9),  # resolvable 2-(28,4,1) design
+        (100, 10, 4),  # two orthogonal Latin squares of order 10
+        (64, 16, 21),  # the lines of AG(3,4), whatever the seed
+        (27, 9, 13),  # the lines of AG(3,3)
+        (27, 6, 5),  # groups of 4 and 5 (Miller et al. 2021)
+        (25, 6, 5),
+        (59, 10, 7),  # groups of 5 and 6
+        (55, 10, 7),
+        (20, 7, 10),  # a Kirkman system less one point: trios and one pair
+    ],
+)
+def test_constructions_reach_every_round_without_a_repeat(people, groups, rounds):
+    for seed in (1, 2):
+        design = best_design(people, groups, rounds, random.Random(seed))
+        assert check(design, people) == rounds
+        assert len(design.rounds[0]) == groups
+
+
+def test_the_limit_is_said_in_words():
+    from liftkit.core.groups.bounds import limit_text, zero_repeat_limit
+
+    assert zero_repeat_limit([6] * 6) == 3  # no two orthogonal Latin squares of order 6
+    assert zero_repeat_limit([5] * 5) == 6  # the affine plane of order 5
+    assert zero_repeat_limit([3] * 7) == 10  # everyone meets 2 of 20 a round
+    assert zero_repeat_limit([5, 5]) == 1  # groups larger than their number
+    text = limit_text([6] * 6, 4, repeats=2)
+    assert text == "at most 3 rounds can avoid repeats for 36 people in sixes"
+    assert limit_text([6] * 6, 3, repeats=0) == ""

@@ -123,12 +123,13 @@ def groups(
     """
     from liftkit.core.groups.formats import (
         FORMATS,
+        check_zoom_limits,
         format_for_path,
         load_groups_file,
         score_lines,
         to_zoom,
     )
-    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.people.reader import read_people
 
     to_file = output is not None and output != "-"
@@ -154,6 +155,11 @@ def groups(
     for message in read.notes:
         note(message)
     earlier = load_groups_file(previous) if previous else None
+    if fmt == "zoom":
+        rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
+        if not rooms:
+            rooms = group_count(len(read.people), size, count)[0]
+        check_zoom_limits(rooms, sum(1 for person in read.people if person.email))
     chosen = seed is None
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)

@@ -24,6 +24,14 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from liftkit.core.groups.bounds import zero_repeat_limit
+from liftkit.core.groups.cyclic import cyclic_rounds
+from liftkit.core.groups.fields import Field, make_field, prime_power
+from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
+from liftkit.core.groups.model import group_sizes
+
+__all__ = ["Field", "make_field", "prime_power"]
+
 Rounds = list[list[list[int]]]  # round -> group -> points
 
 
@@ -34,91 +42,6 @@ class Design:
     name: str
     points: int
     rounds: Rounds
-
-
-# --- finite fields ----------------------------------------------------------------------
-
-
-def prime_power(q: int) -> tuple[int, int] | None:
-    """(p, e) with q == p**e for a prime p, or None."""
-    if q < 2:
-        return None
-    for p in range(2, int(q**0.5) + 1):
-        if q % p == 0:
-            e = 0
-            while q % p == 0:
-                q //= p
-                e += 1
-            return (p, e) if q == 1 else None
-    return (q, 1)
-
-
-@dataclass(frozen=True)
-class Field:
-    """GF(p^e) on the integers 0..q-1 (base-p digits are polynomial coefficients)."""
-
-    p: int
-    e: int
-    exp: tuple[int, ...]  # powers of a primitive element (e > 1 only)
-    log: tuple[int, ...]
-
-    @property
-    def q(self) -> int:
-        return int(self.p**self.e)
-
-    def add(self, a: int, b: int) -> int:
-        if self.e == 1:
-            return (a + b) % self.p
-        if self.p == 2:
-            return a ^ b
-        out, place = 0, 1
-        while a or b:
-            out += ((a % self.p + b % self.p) % self.p) * place
-            a, b, place = a // self.p, b // self.p, place * self.p
-        return out
-
-    def mul(self, a: int, b: int) -> int:
-        if self.e == 1:
-            return a * b % self.p
-        if a == 0 or b == 0:
-            return 0
-        return self.exp[(self.log[a] + self.log[b]) % (self.q - 1)]
-
-
-def make_field(q: int) -> Field | None:
-    pe = prime_power(q)
-    if pe is None:
-        return None
-    p, e = pe
-    if e == 1:
-        return Field(p, 1, (), ())
-    for poly in range(q, 2 * q):  # monic polynomials of degree e, as base-p digits
-        powers = _powers_of_x(p, e, poly)
-        if powers is not None:
-            log = [0] * q
-            for i, value in enumerate(powers):
-                log[value] = i
-            return Field(p, e, tuple(powers), tuple(log))
-    return None  # pragma: no cover - a primitive polynomial always exists
-
-
-def _powers_of_x(p: int, e: int, poly: int) -> list[int] | None:
-    """x^0..x^(q-2) modulo `poly`, when x is primitive (all distinct and nonzero)."""
-    q = p**e
-    low = [(poly // p**i) % p for i in range(e)]  # x^e == -(low) modulo poly
-    value = [1] + [0] * (e - 1)
-    seen: list[int] = []
-    marks = [False] * q
-    for _ in range(q - 1):
-        as_int = sum(c * p**i for i, c in enumerate(value))
-        if as_int == 0 or marks[as_int]:
-            return None
-        marks[as_int] = True
-        seen.append(as_int)
-        top = value[-1]
-        value = [0, *value[:-1]]
-        value = [(v - top * c) % p for v, c in zip(value, low, strict=True)]
-    return seen
 
 
 # --- transversal rows -------------------------------------------------------------------
@@ -274,108 +197,29 @@ def kirkman_packing(n: int, k: int, wanted: int) -> Design | None:
     return Design("Kirkman packing of PG(3,2)", 15, rounds)
 
 
-# --- translates of a base round ---------------------------------------------------------
-
-
-def translated_base(
-    n: int, k: int, wanted: int, rng: random.Random, budget: int = 20000
+def best_design(
+    n: int, k: int, wanted: int, rng: random.Random, effort: float = 1.0
 ) -> Design | None:
-    """Rounds that are the translates t = 0..R-1 of one base round on Z_m x rows.
+    """The construction giving the most zero-repeat rounds (up to `wanted`), if any.
 
-    A pair's difference (its rows and the gap between them modulo m) is the same in every
-    translate, so if the base round uses each difference at most once, no pair meets in two
-    translates. The base round is found by a small depth-first search (node budget).
+    Stored and algebraic constructions come first (they are exact and instant); the
+    cyclic search (cyclic.py) only when none of them gives every round, for up to
+    CYCLIC_LIMIT people.
     """
-    s = -(-n // k)
-    total = k * s
-    if s < 2:
-        return None
-    for m in range(wanted, total + 1):
-        if total % m:
-            continue
-        rows = total // m
-        slots = rows * (rows - 1) // 2 * m + rows * ((m - 1) // 2)
-        if slots < k * s * (s - 1) // 2:
-            continue  # not enough distinct differences for one round's pairs
-        base = _base_round(m, rows, s, rng, budget)
-        if base is None:
-            continue
-        rounds = [
-            [sorted((p // m) * m + (p % m + t) % m for p in group) for group in base]
-            for t in range(wanted)
-        ]
-        return Design(f"translates of a base round on Z_{m} x {rows}", total, rounds)
-    return None
-
-
-def _base_round(
-    m: int, rows: int, s: int, rng: random.Random, budget: int
-) -> list[list[int]] | None:
-    total = m * rows
-    used: dict[tuple[int, int, int], bool] = {}
-    placed = [False] * total
-    groups: list[list[int]] = []
-    nodes = [0]
-
-    def key(a: int, b: int) -> tuple[int, int, int] | None:
-        (i, x), (j, y) = divmod(a, m), divmod(b, m)
-        if i > j:
-            (i, x), (j, y) = (j, y), (i, x)
-        d = (y - x) % m
-        if i == j:
-            d = min(d, m - d)
-            if d == 0 or 2 * d == m:
-                return None  # such a pair would meet again in the translate by d
-        return (i, j, d)
-
-    def grow(group: list[int], keys: list[tuple[int, int, int]], start: int) -> bool:
-        nodes[0] += 1
-        if nodes[0] > budget:
-            return False
-        if len(group) == s:
-            for k in keys:
-                used[k] = True
-            groups.append(group)
-            for p in group:
-                placed[p] = True
-            if fill():
-                return True
-            for p in group:
-                placed[p] = False
-            groups.pop()
-            for k in keys:
-                del used[k]
-            return False
-        candidates = [p for p in range(start, total) if not placed[p]]
-        rng.shuffle(candidates)
-        for p in candidates:
-            new = [key(q, p) for q in group]
-            clean = [k for k in new if k is not None]
-            if len(clean) < len(new) or any(used.get(k) or k in keys for k in clean):
-                continue
-            if len(set(clean)) < len(clean):
-                continue
-            if grow([*group, p], keys + clean, p + 1):
-                return True
-        return False
-
-    def fill() -> bool:
-        first = next((p for p in range(total) if not placed[p]), None)
-        if first is None:
-            return True
-        return grow([first], [], first + 1)
-
-    return groups if fill() else None
-
-
-def best_design(n: int, k: int, wanted: int, rng: random.Random) -> Design | None:
-    """The construction giving the most zero-repeat rounds (up to `wanted`), if any."""
     found: Design | None = None
+
+    def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
+        made = build()
+        return Design(*made) if made is not None else None
+
     builds: tuple[Callable[[], Design | None], ...] = (
+        lambda: table(lambda: starter(n, k, wanted)),
+        lambda: table(lambda: affine_lines(n, k, wanted)),
+        lambda: table(lambda: latin_squares(n, k, wanted)),
         lambda: kirkman_packing(n, k, wanted),
         lambda: transversal_rows(n, k, wanted),
         lambda: binary_spread(n, k, wanted, rng),
-        lambda: translated_base(n, k, wanted, rng),
+        lambda: _cyclic(n, k, wanted, rng, effort),
     )
     for build in builds:
         design = build()
@@ -384,3 +228,18 @@ def best_design(n: int, k: int, wanted: int, rng: random.Random) -> Design | Non
         if found is not None and len(found.rounds) >= wanted:
             break
     return found
+
+
+CYCLIC_LIMIT = 150
+CYCLIC_BUDGET = 60_000  # swaps weighed by the search for base rounds (well under a second)
+
+
+def _cyclic(n: int, k: int, wanted: int, rng: random.Random, effort: float) -> Design | None:
+    if n > CYCLIC_LIMIT or k < 2 or n // k < 2:
+        return None
+    sizes = group_sizes(n, k)
+    wanted = min(wanted, zero_repeat_limit(sizes))  # a search for more would be in vain
+    if wanted < 2:
+        return None
+    made = cyclic_rounds(n, sizes, wanted, rng, int(CYCLIC_BUDGET * effort))
+    return Design(made[0], n, made[1]) if made is not None else None

@@ -1,0 +1,102 @@
+"""The score of a split, checked on the groups that come out.
+
+Nothing here trusts the engine's bookkeeping: every figure is recounted from the rounds
+as they will be written (who is in which group), so a bug in the search shows up in the
+score instead of hiding behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liftkit.core.groups.bounds import limit_text
+from liftkit.core.groups.model import Round, Score, Split
+from liftkit.core.groups.search import repeat_summary
+from liftkit.core.groups.setup import Setup, name_key
+from liftkit.core.people.reader import Person
+
+
+def placement_rows(rounds: Sequence[Round], people: Sequence[Person]) -> list[list[int]]:
+    """Per round, each person's group index; a person missing or placed twice is a bug."""
+    index = {id(person): i for i, person in enumerate(people)}
+    rows: list[list[int]] = []
+    for rnd in rounds:
+        row = [-1] * len(people)
+        for g, group in enumerate(rnd.groups):
+            for person in group.members:
+                i = index.get(id(person), -1)
+                if i < 0 or row[i] >= 0:
+                    raise RuntimeError(f"round {rnd.number}: {person.label} placed twice")
+                row[i] = g
+        if -1 in row:
+            missing = people[row.index(-1)].label
+            raise RuntimeError(f"round {rnd.number}: {missing} is in no group")
+        rows.append(row)
+    return rows
+
+
+def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = None) -> Score:
+    """The score of `rounds`, every constraint verified on them."""
+    people = setup.people
+    rows = placement_rows(rounds, people)
+    unit_of = [0] * len(people)
+    for u, unit in enumerate(setup.units):
+        for p in unit:
+            unit_of[p] = u
+    repeats, most, met = repeat_summary(rows, unit_of)
+    held = sum(all(len({row[p] for p in members}) == len(members) for row in rows)
+               for members in setup.apart_sets)  # fmt: skip
+    held += sum(all(len({row[p] for p in members}) == 1 for row in rows)
+                for members in setup.together_sets)  # fmt: skip
+    lacking = 0
+    if any(setup.facilitator):
+        marked = {id(person) for person, f in zip(people, setup.facilitator, strict=True) if f}
+        for rnd in rounds:
+            without = sum(
+                1 for group in rnd.groups if not any(id(m) in marked for m in group.members)
+            )
+            lacking = max(lacking, without)
+    return Score(
+        repeat_pairs=repeats,
+        most_meetings=most,
+        pairs_met=met,
+        spread=tuple((column, balance_spread(rounds, column)) for column in setup.columns),
+        constraints_held=held,
+        constraints_total=len(setup.apart_sets) + len(setup.together_sets),
+        groups_without_facilitator=lacking,
+        moved=moved_people(rounds, previous) if previous is not None else 0,
+        limit=limit_text([len(g.members) for g in rounds[0].groups], len(rounds), repeats)
+        if rounds
+        else "",
+    )
+
+
+def balance_spread(rounds: Sequence[Round], column: str) -> int:
+    """The largest difference, between two groups of one round, in the count of a value."""
+    worst = 0
+    for rnd in rounds:
+        tables = [
+            [name_key(m.attributes.get(column, "").strip()) for m in group.members]
+            for group in rnd.groups
+        ]
+        values = sorted({v for table in tables for v in table})
+        for value in values:
+            counts = [table.count(value) for table in tables]
+            worst = max(worst, max(counts) - min(counts))
+    return worst
+
+
+def _person_key(person: Person) -> str:
+    return name_key(person.email or person.name)
+
+
+def moved_people(rounds: Sequence[Round], previous: Split) -> int:
+    """People in both splits whose room (by name) differs in a round both have."""
+    moved = 0
+    for new, old in zip(rounds, previous.rounds, strict=False):
+        before = {_person_key(m): group.name for group in old.groups for m in group.members}
+        for group in new.groups:
+            for m in group.members:
+                room = before.get(_person_key(m))
+                moved += room is not None and room != group.name
+    return moved

@@ -1,0 +1,259 @@
+"""Cyclic constructions: base rounds whose translates never repeat a pair.
+
+The points are `rows` copies of Z_m plus `fixed` points that every translate leaves
+where they are. A base round is a partition of all points into groups of the wanted
+sizes (two adjacent sizes are as easy as one); translating it by t = 0..m-1 (adding t to
+every cyclic point) gives m rounds. A pair's *class* is what translation keeps: its two
+rows and the gap between them modulo m, or the fixed point and the row of its partner.
+The m translates of a pair are m different pairs of one class, so if the base rounds use
+each class at most once, no pair meets twice in any of their translates. (Two points of
+one row half-way round Z_m would meet again after m/2 translates: that class is never
+used. Two fixed points would meet in every translate: never in one group.)
+
+This is how the literature builds resolvable designs by hand (1-rotational Kirkman triple
+systems, Bose's constructions, the base blocks in the Handbook of Combinatorial Designs);
+here a small randomised depth-first search finds the base rounds, within a node budget
+(never a time limit, so a seed gives the same rounds on every machine).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Rounds = list[list[list[int]]]  # round -> group -> points
+
+
+@dataclass(frozen=True)
+class Layout:
+    m: int  # the cyclic group Z_m
+    rows: int  # copies of Z_m
+    fixed: int  # points left where they are
+    bases: int  # base rounds, each giving m rounds
+
+    @property
+    def points(self) -> int:
+        return self.m * self.rows + self.fixed
+
+
+def layouts(n: int, sizes: Sequence[int], wanted: int) -> list[Layout]:
+    """Every layout of n points that could give `wanted` rounds, the likeliest first."""
+    groups = len(sizes)
+    pairs = sum(s * (s - 1) // 2 for s in sizes)
+    smallest = min(sizes)
+    found: list[tuple[tuple[int, int, int], Layout]] = []
+    for fixed in range(0, min(groups, n) + 1):
+        for m in range(2, n - fixed + 1):
+            if (n - fixed) % m:
+                continue
+            rows = (n - fixed) // m
+            bases = -(-wanted // m)
+            if bases > 3 or (fixed and bases * (smallest - 1) > rows):
+                continue
+            classes = rows * ((m - 1) // 2) + rows * (rows - 1) // 2 * m + fixed * rows
+            if bases * pairs > classes:
+                continue
+            # fewer base rounds first, then as little slack as the search can bear
+            found.append(((bases, fixed, -m), Layout(m, rows, fixed, bases)))
+    found.sort(key=lambda item: item[0])
+    return [layout for _, layout in found]
+
+
+class _BaseSearch:
+    def __init__(self, layout: Layout, sizes: Sequence[int], rng: random.Random) -> None:
+        self.lay = layout
+        self.sizes = sorted(sizes, reverse=True)
+        self.rng = rng
+        m, rows, fixed = layout.m, layout.rows, layout.fixed
+        self.total = layout.points
+        self.cyclic = m * rows
+        pure = (m - 1) // 2
+        self.class_of = [[-1] * self.total for _ in range(self.total)]
+        for a in range(self.total):
+            for b in range(self.total):
+                self.class_of[a][b] = self._class(a, b, m, rows, pure)
+        self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
+        self.nodes = 0
+
+    def _class(self, a: int, b: int, m: int, rows: int, pure: int) -> int:
+        if a == b:
+            return -1
+        if a >= self.cyclic and b >= self.cyclic:
+            return -1  # two fixed points would meet in every translate
+        if a >= self.cyclic or b >= self.cyclic:
+            f, x = (a, b) if a >= self.cyclic else (b, a)
+            return rows * pure + rows * (rows - 1) // 2 * m + (f - self.cyclic) * rows + x // m
+        (i, x), (j, y) = divmod(a, m), divmod(b, m)
+        if i > j:
+            (i, x), (j, y) = (j, y), (i, x)
+        d = (y - x) % m
+        if i == j:
+            d = min(d, m - d)
+            if 2 * d == m:
+                return -1  # the pair would meet again half-way round
+            return i * pure + d - 1
+        pair_index = i * rows - i * (i + 1) // 2 + (j - i - 1)
+        return rows * pure + pair_index * m + d
+
+    def run(self, budget: int) -> list[list[list[int]]] | None:
+        """Tabu search over swaps inside a base round: cost is the uses of each class
+        beyond the first, and forbidden pairs; 0 is a set of base rounds."""
+        rng, class_of, total = self.rng, self.class_of, self.total
+        # The last slot gathers forbidden pairs; it starts at 1 so that each one costs.
+        count = [0] * self.classes + [1]
+        forbidden = self.classes
+        group_of: list[list[int]] = []
+        members: list[list[list[int]]] = []
+        for _ in range(self.lay.bases):
+            order = list(range(total))
+            rng.shuffle(order)
+            # one fixed point per group, so that no two fixed points start together
+            fixed = [p for p in order if p >= self.cyclic]
+            rest = [p for p in order if p < self.cyclic]
+            groups: list[list[int]] = [[] for _ in self.sizes]
+            for g, p in enumerate(fixed):
+                groups[g].append(p)
+            for g, size in enumerate(self.sizes):
+                while len(groups[g]) < size:
+                    groups[g].append(rest.pop())
+            row = [0] * total
+            for g, group in enumerate(groups):
+                for p in group:
+                    row[p] = g
+            group_of.append(row)
+            members.append(groups)
+        for groups in members:
+            for group in groups:
+                for i, p in enumerate(group):
+                    for q in group[i + 1 :]:
+                        c = class_of[p][q]
+                        count[c if c >= 0 else forbidden] += 1
+        weight = [1] * self.classes + [4]
+        cost = sum(weight[c] * max(0, n - 1) for c, n in enumerate(count))
+        if cost == 0:
+            return members
+        tabu: dict[tuple[int, int], int] = {}
+        step = 0
+        while self.nodes < budget:
+            step += 1
+            b = rng.randrange(self.lay.bases)
+            groups, row = members[b], group_of[b]
+            conflicted = [
+                p for p in range(total) if self._in_conflict(p, groups[row[p]], count, forbidden)
+            ]
+            if not conflicted:
+                b = next(
+                    (x for x in range(self.lay.bases)
+                     if any(self._in_conflict(p, members[x][group_of[x][p]], count, forbidden)
+                            for p in range(total))),
+                    -1,
+                )  # fmt: skip
+                if b < 0:
+                    return members
+                continue
+            p = conflicted[rng.randrange(len(conflicted))]
+            a = row[p]
+            best: tuple[int, int, int] | None = None
+            for q in range(total):
+                g = row[q]
+                if g == a:
+                    continue
+                self.nodes += 1
+                change = self._swap_delta(p, q, groups[a], groups[g], count, weight, forbidden)
+                if tabu.get((b * total + q, a), -1) >= step and cost + change > 0:
+                    continue
+                key = (change, rng.randrange(1 << 20), q)
+                if best is None or key < best:
+                    best = key
+            if best is None:
+                continue
+            change, _, q = best
+            g = row[q]
+            self._apply(p, q, groups[a], groups[g], count, forbidden)
+            row[p], row[q] = g, a
+            tabu[(b * total + p, a)] = step + 3 + rng.randrange(5)
+            cost += change
+            if cost == 0:
+                return members
+        return None
+
+    def _in_conflict(self, p: int, group: list[int], count: list[int], forbidden: int) -> bool:
+        row = self.class_of[p]
+        for q in group:
+            if q != p:
+                c = row[q]
+                if c < 0 or count[c] > 1:
+                    return True
+        return False
+
+    def _pairs(
+        self, p: int, q: int, group_a: list[int], group_b: list[int], forbidden: int
+    ) -> tuple[list[int], list[int]]:
+        """Classes that p (from a) and q (from b) leave, and those they join, if swapped."""
+        row_p, row_q = self.class_of[p], self.class_of[q]
+        out = [row_p[x] for x in group_a if x != p] + [row_q[y] for y in group_b if y != q]
+        into = [row_p[y] for y in group_b if y != q] + [row_q[x] for x in group_a if x != p]
+        return (
+            [c if c >= 0 else forbidden for c in out],
+            [c if c >= 0 else forbidden for c in into],
+        )
+
+    def _swap_delta(self, p, q, group_a, group_b, count, weight, forbidden) -> int:  # type: ignore[no-untyped-def]
+        out, into = self._pairs(p, q, group_a, group_b, forbidden)
+        change = 0
+        for c in out:
+            count[c] -= 1
+            change -= weight[c] * (count[c] >= 1)
+        for c in into:
+            change += weight[c] * (count[c] >= 1)
+            count[c] += 1
+        for c in into:
+            count[c] -= 1
+        for c in out:
+            count[c] += 1
+        return change
+
+    def _apply(self, p, q, group_a, group_b, count, forbidden) -> None:  # type: ignore[no-untyped-def]
+        out, into = self._pairs(p, q, group_a, group_b, forbidden)
+        for c in out:
+            count[c] -= 1
+        for c in into:
+            count[c] += 1
+        group_a[group_a.index(p)] = q
+        group_b[group_b.index(q)] = p
+
+
+def develop(layout: Layout, bases: list[list[list[int]]], wanted: int) -> Rounds:
+    """The translates of the base rounds, `wanted` of them."""
+    m, cyclic = layout.m, layout.m * layout.rows
+    rounds: Rounds = []
+    for base in bases:
+        for t in range(m):
+            rounds.append(
+                [
+                    sorted(p if p >= cyclic else p - p % m + (p % m + t) % m for p in group)
+                    for group in base
+                ]
+            )
+    return rounds[:wanted]
+
+
+def cyclic_rounds(
+    n: int, sizes: Sequence[int], wanted: int, rng: random.Random, budget: int = 60_000
+) -> tuple[str, Rounds] | None:
+    """Zero-repeat rounds for n people in groups of `sizes`, from the first layout whose
+    base rounds the search finds within the budget (shared over the layouts tried)."""
+    left = budget
+    for layout in layouts(n, sizes, wanted)[:6]:
+        search = _BaseSearch(layout, sizes, rng)
+        bases = search.run(max(1, left // 2))
+        left -= search.nodes
+        if bases is not None:
+            name = f"translates of {layout.bases} base round(s) on Z_{layout.m} x {layout.rows}"
+            if layout.fixed:
+                name += f" and {layout.fixed} fixed point(s)"
+            return name, develop(layout, bases, wanted)
+        if left <= 0:
+            break
+    return None

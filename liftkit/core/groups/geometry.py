@@ -1,0 +1,160 @@
+"""More zero-repeat constructions: affine geometries, orthogonal Latin squares of order
+10, and the base rounds of cyclic designs that a search cannot be relied on to find fast.
+
+- affine lines: the q^d points of AG(d, q) over GF(q) (q a prime power, the group size);
+  a round is the parallel class of lines in one direction, and two lines in different
+  directions share at most one point, so there are (q^d - 1)/(q - 1) rounds: 21 for 64
+  people in fours, 13 for 27 in trios, 9 for 64 in eights.
+- Latin squares: the 100 cells of two orthogonal Latin squares of order 10 (found once by
+  a search for ten disjoint transversals, checked by the tests); rounds are the rows, the
+  columns and the symbols of each square: 100 people at 10 tables for 4 rounds.
+- starters: base rounds for cyclic.py, one per instance whose design is complete or
+  nearly so (every pair meets exactly once, or almost), where a search within a second is
+  not assured. Each was found by cyclic.py's search with a large budget, and the tests
+  check that the rounds they give repeat no pair. Among them the Kirkman triple system of
+  order 21, a resolvable 2-(28,4,1) design, and 55 or 59 people in 10 rooms for 7 rounds
+  (groups of 5 and 6, as in Miller et al. 2021's table).
+"""
+
+from __future__ import annotations
+
+from liftkit.core.groups.cyclic import Layout, develop
+from liftkit.core.groups.fields import make_field
+
+Rounds = list[list[list[int]]]
+
+
+def affine_lines(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """(name, points, rounds) of AG(d, q) for n people in `groups` groups, ghosts allowed."""
+    for q in range(2, n + 1):
+        field = make_field(q)
+        if field is None:
+            continue
+        d, points = 1, q
+        while points < n:
+            d, points = d + 1, points * q
+        if d < 2 or points // q != groups or points - n >= groups:
+            continue
+        return f"lines of AG({d},{q})", points, _parallel_classes(field, d, wanted)
+    return None
+
+
+def _parallel_classes(field, d: int, wanted: int) -> Rounds:  # type: ignore[no-untyped-def]
+    q = field.q
+    points = q**d
+    places = [q**i for i in range(d)]
+
+    def digits(x: int) -> list[int]:
+        return [(x // place) % q for place in places]
+
+    def number(v: list[int]) -> int:
+        return sum(c * place for c, place in zip(v, places, strict=True))
+
+    rounds: Rounds = []
+    for direction in range(1, points):
+        v = digits(direction)
+        if v[next(i for i, c in enumerate(v) if c)] != 1:
+            continue  # one direction per line through 0: its first nonzero digit is 1
+        multiples = [[field.mul(a, c) for c in v] for a in range(q)]
+        placed = [False] * points
+        lines: list[list[int]] = []
+        for x in range(points):
+            if placed[x]:
+                continue
+            base = digits(x)
+            line = sorted(
+                number([field.add(b, c) for b, c in zip(base, step, strict=True)])
+                for step in multiples
+            )
+            for y in line:
+                placed[y] = True
+            lines.append(line)
+        rounds.append(lines)
+        if len(rounds) == wanted:
+            break
+    return rounds
+
+
+# Two orthogonal Latin squares of order 10, a row a string.
+MOLS_10 = (
+    ("4168032957", "0492613785", "1534890672", "8905724163", "5219467830",
+     "9326178504", "3871945026", "6783509241", "2057386419", "7640251398"),
+    ("0123456789", "8307941652", "9065237841", "6954328017", "7582160493",
+     "1430789526", "2876593104", "3218604975", "4691075238", "5749812360"),
+)  # fmt: skip
+
+
+def latin_squares(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """Rows, columns and the symbols of two orthogonal Latin squares: 4 rounds of 10 x 10."""
+    if groups != 10 or not 90 < n <= 100 or not MOLS_10[0]:
+        return None
+    cells = range(100)
+    rounds: Rounds = [
+        [[r * 10 + c for c in range(10)] for r in range(10)],
+        [[r * 10 + c for r in range(10)] for c in range(10)],
+    ]
+    for square in MOLS_10:
+        rounds.append([[x for x in cells if int(square[x // 10][x % 10]) == s] for s in range(10)])
+    return "two orthogonal Latin squares of order 10", 100, rounds[:wanted]
+
+
+# (points, groups) -> (m, rows, fixed points, base rounds), the bases as lists of groups.
+STARTERS: dict[tuple[int, int], tuple[tuple[int, int, int, int], list[list[list[int]]]]] = {
+    (21, 7): (
+        (5, 4, 1, 2),
+        [
+            [[7, 8, 10], [19, 6, 15], [1, 9, 2], [0, 14, 5], [11, 12, 18], [16, 20, 4],
+             [13, 3, 17]],
+            [[17, 7, 5], [15, 0, 9], [14, 2, 8], [3, 19, 1], [4, 10, 12], [16, 13, 18],
+             [6, 11, 20]],
+        ],
+    ),
+    (28, 7): (
+        (9, 3, 1, 1),
+        [
+            [[17, 3, 8, 9], [23, 27, 13, 1], [10, 24, 22, 16], [15, 4, 11, 7],
+             [21, 14, 12, 25], [0, 18, 19, 2], [5, 20, 26, 6]],
+        ],
+    ),
+    (55, 10): (
+        (7, 7, 6, 1),
+        [
+            [
+             [23, 22, 42, 30, 47, 37], [50, 6, 10, 33, 46, 15], [7, 14, 4, 29, 25,
+             52], [36, 9, 18, 40, 34, 20], [21, 41, 2, 1, 8, 24], [51, 45, 0, 12,
+             31], [38, 17, 27, 3, 49], [28, 54, 39, 11, 43], [35, 16, 13, 44, 5],
+             [48, 32, 53, 19, 26]],
+        ],
+    ),
+    (59, 10): (
+        (7, 8, 3, 1),
+        [
+            [
+             [11, 35, 47, 43, 4, 48], [19, 29, 25, 58, 42, 38], [10, 8, 36, 32, 55,
+             7], [3, 34, 21, 40, 26, 22], [46, 12, 57, 18, 23, 39], [16, 24, 17, 0,
+             14, 9], [50, 1, 41, 6, 5, 31], [27, 37, 51, 30, 52, 54], [13, 56, 2,
+             49, 44, 15], [20, 53, 45, 28, 33]],
+        ],
+    ),
+}  # fmt: skip
+
+
+def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """A stored cyclic design for n people (up to one ghost a group) in `groups` groups."""
+    fitting = sorted(
+        key
+        for key in STARTERS
+        if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*STARTERS[key][0], key)
+    )
+    if not fitting:
+        return None
+    (m, rows, fixed, bases), base_rounds = STARTERS[fitting[0]]
+    rounds = develop(Layout(m, rows, fixed, bases), base_rounds, wanted)
+    return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], rounds
+
+
+def _ghosts_allowed(m: int, rows: int, fixed: int, bases: int, key: tuple[int, int]) -> int:
+    """Points left empty without uneven groups: fixed points are never in one group, so
+    removing some of them from a design of equal groups leaves sizes within one."""
+    points, groups = key
+    return fixed if points % groups == 0 else 0

@@ -1,0 +1,105 @@
+"""The shapes of a split: groups, rounds, the score, the request, and group sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.reader import Person
+from liftkit.core.text import plural
+
+DEFAULT_SIZE = 4
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    members: tuple[Person, ...]
+    facilitators: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True)
+class Round:
+    number: int
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """How good a split is; everything a host would ask about it."""
+
+    repeat_pairs: int  # pairs who meet in more than one round
+    most_meetings: int  # the most rounds any pair shares
+    pairs_met: int  # distinct pairs who meet at least once
+    spread: tuple[tuple[str, int], ...] = ()  # per balance column: worst max-min count of a value
+    constraints_held: int = 0
+    constraints_total: int = 0
+    groups_without_facilitator: int = 0  # in the worst round, when there are facilitators
+    moved: int = 0  # with --previous: people moved from the room they had
+    limit: str = ""  # with repeats left: why (a proven limit, or none found), in words
+
+
+@dataclass(frozen=True)
+class SplitRequest:
+    """What to split and how; names refer to people by name or email."""
+
+    size: int | None = None
+    count: int | None = None
+    rounds: int | None = None  # None: 1, or as many as the previous split had
+    balance: tuple[str, ...] = ()
+    apart: tuple[str, ...] = ()  # each "A,B[,C...]": pairwise never in one group
+    together: tuple[str, ...] = ()  # each "A,B[,C...]": always in one group
+    facilitators: tuple[str, ...] = ()
+    previous: Split | None = None
+    effort: float = 1.0  # scales the search budget
+
+
+@dataclass(frozen=True)
+class Split:
+    rounds: tuple[Round, ...]
+    score: Score
+    seed: int | None = None
+    notes: tuple[str, ...] = ()  # things to tell the host (on stderr)
+    settings: dict[str, object] = field(default_factory=dict, compare=False)
+
+
+# --- sizes ------------------------------------------------------------------------------
+
+
+def group_count(people: int, size: int | None, count: int | None) -> tuple[int, list[str]]:
+    """How many groups, and notes when the request had to be adjusted."""
+    notes: list[str] = []
+    if size is not None and count is not None:
+        raise LiftkitError("give `size` or `count`, not both", "`size` N sets people per group")
+    if size is not None and size < 2:
+        raise LiftkitError(
+            f"`size` {size}: a group needs at least 2 people", "use `size` 2 or more"
+        )
+    if count is not None and count < 1:
+        raise LiftkitError(f"`count` {count}: need at least one group", "use `count` 1 or more")
+    if people < 2:
+        return 1, notes
+    if count is not None:
+        k = count
+        if people // k < 2:
+            k = people // 2
+            notes.append(
+                f"{people} people make at most {plural(k, 'group')} of 2 or more; "
+                f"made {k}, not {count}"
+            )
+        return k, notes
+    k = -(-people // (size or DEFAULT_SIZE))
+    if people // k < 2:
+        k = max(1, people // 2)
+    return k, notes
+
+
+def size_range(sizes: Sequence[int]) -> str:
+    low, high = min(sizes), max(sizes)
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def group_sizes(people: int, groups: int) -> list[int]:
+    base, extra = divmod(people, groups)
+    return [base + 1] * extra + [base] * (groups - extra)

@@ -1,0 +1,131 @@
+"""`--previous`: keep an earlier split for the people still there."""
+
+from __future__ import annotations
+
+import random
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.model import SplitRequest, group_sizes
+from liftkit.core.groups.setup import Directory, Setup
+from liftkit.core.groups.start import meetings, spread_facilitators
+from liftkit.core.people.reader import Person
+from liftkit.core.text import plural
+
+
+def from_previous(
+    setup: Setup, request: SplitRequest, rng: random.Random
+) -> tuple[int, list[list[int]], list[list[int] | None], list[list[str]]]:
+    """Rounds kept from an earlier split: the people still here stay in their rooms;
+    no-shows leave, late joiners fill the emptiest rooms, sizes are evened out."""
+    previous = request.previous
+    assert previous is not None
+    n, k = len(setup.people), setup.groups
+    directory = Directory(setup.people)
+    seen = [False] * n
+    gone: list[str] = []
+    kept_rounds: list[list[int]] = []
+    homes: list[list[int] | None] = []
+    names: list[list[str]] = []
+    wanted = request.rounds or len(previous.rounds)
+    for old_round in previous.rounds[:wanted]:
+        home = [-1] * n
+        room_names = [g.name for g in old_round.groups][:k]
+        while len(room_names) < k:
+            room_names.append(_next_room_name(room_names))
+        for g, old_group in enumerate(old_round.groups):
+            for member in old_group.members:
+                index = _match(directory, member)
+                if index is None:
+                    if member.label not in gone:
+                        gone.append(member.label)
+                    continue
+                seen[index] = True
+                home[index] = g if g < k else -1
+        kept_rounds.append(_refit(setup, home, kept_rounds, rng))
+        homes.append(home)
+        names.append(room_names)
+    joiners = [setup.people[i].label for i in range(n) if not seen[i]]
+    if joiners:
+        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + "; ".join(joiners))
+    if gone:
+        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + "; ".join(gone))
+    rounds = max(wanted, len(kept_rounds))
+    homes += [None] * (rounds - len(homes))
+    return rounds, kept_rounds, homes, names
+
+
+def _match(directory: Directory, member: Person) -> int | None:
+    for text in (member.email, member.name):
+        if text:
+            found = directory.find(text)
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1 and text == member.name:
+                return None
+    return None
+
+
+def _next_room_name(names: list[str]) -> str:
+    number = len(names) + 1
+    while f"Room {number}" in names:
+        number += 1
+    return f"Room {number}"
+
+
+def _refit(
+    setup: Setup, home: list[int], earlier: list[list[int]], rng: random.Random
+) -> list[int]:
+    """Everyone in their old room where sizes allow; the rest where they meet fewest.
+
+    Works on units, so that people kept together (--together) stay together: a unit's room
+    is the earlier room of its first member who had one.
+    """
+    n, k = len(setup.people), setup.groups
+    meet = meetings(earlier, n)
+    unit_home = [next((home[p] for p in unit if home[p] >= 0), -1) for unit in setup.units]
+    placed: list[list[int]] = [[] for _ in range(k)]  # unit indices per room
+    for u, h in enumerate(unit_home):
+        if h >= 0:
+            placed[h].append(u)
+
+    def size(g: int) -> int:
+        return sum(len(setup.units[u]) for u in placed[g])
+
+    # The rooms that keep the most people get the larger sizes.
+    by_fill = sorted(range(k), key=lambda g: (-size(g), g))
+    capacity = [0] * k
+    for g, cap in zip(by_fill, group_sizes(n, k), strict=True):
+        capacity[g] = cap
+    pool = [u for u in range(len(setup.units)) if unit_home[u] < 0]
+    for g in range(k):
+        while size(g) > capacity[g]:
+            singles = [u for u in placed[g] if len(setup.units[u]) == 1] or placed[g]
+            u = singles[rng.randrange(len(singles))]
+            placed[g].remove(u)
+            pool.append(u)
+    pool.sort(key=lambda u: -len(setup.units[u]))
+    for u in pool:
+        unit = setup.units[u]
+        open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
+        if not open_groups:
+            raise LiftkitError(
+                "the people kept together (`together`) do not fit into the rooms of `previous`",
+                "use bigger groups (`size`) or fewer `together` names",
+            )
+        best = min(
+            open_groups,
+            key=lambda g, unit=unit: (  # type: ignore[misc]
+                sum(meet[p].get(q, 0) for p in unit for v in placed[g] for q in setup.units[v]),
+                g,
+            ),
+        )
+        placed[best].append(u)
+    row = [0] * n
+    members: list[list[int]] = [[] for _ in range(k)]
+    for g in range(k):
+        for u in placed[g]:
+            for p in setup.units[u]:
+                row[p] = g
+                members[g].append(p)
+    spread_facilitators(setup, members, row)
+    return row

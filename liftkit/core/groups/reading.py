@@ -1,0 +1,156 @@
+"""Reading a groups file back: the JSON or TOML of `liftkit groups`, checked in full
+(`liftkit run --groups FILE`, `--previous FILE`, `liftkit export`)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.files import read_input
+from liftkit.core.groups.split import Group, Round, Split, score_rounds
+from liftkit.core.people.reader import Person
+
+
+def load_groups_file(path: str | Path) -> Split:
+    """A groups file written by `liftkit groups --format json|toml`, checked in full."""
+    label = str(path)
+    raw = read_input(path, "a groups file", "give a file from liftkit groups")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LiftkitError(
+            f"{label}: not a text file", "give the JSON or TOML from liftkit groups"
+        ) from None
+    return parse_groups(text, label)
+
+
+def parse_groups(text: str, label: str = "groups") -> Split:
+    data: Any
+    if text.lstrip().startswith("{") or label.lower().endswith(".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LiftkitError(
+                f"{label}: line {exc.lineno}: not valid JSON: {exc.msg}",
+                "give the JSON or TOML written by liftkit groups",
+            ) from None
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise LiftkitError(
+                f"{label}: not valid JSON or TOML: {exc}",
+                "give the JSON or TOML written by liftkit groups",
+            ) from None
+    return split_from_data(data, label)
+
+
+def _need(condition: bool, label: str, where: str, what: str) -> None:
+    if not condition:
+        raise LiftkitError(
+            f"{label}: {where}: {what}", "give a groups file written by liftkit groups"
+        )
+
+
+def split_from_data(data: Any, label: str) -> Split:
+    _need(isinstance(data, dict), label, "top level", "expected a table with 'rounds'")
+    rounds_data = data.get("rounds")
+    _need(isinstance(rounds_data, list) and bool(rounds_data), label, "rounds", "missing or empty")
+    seed = data.get("seed")
+    _need(
+        seed is None or (isinstance(seed, int) and not isinstance(seed, bool)),
+        label,
+        "seed",
+        "expected a whole number",
+    )
+    rounds: list[Round] = []
+    for r, rnd in enumerate(rounds_data):
+        where = f"rounds[{r}]"
+        _need(isinstance(rnd, dict), label, where, "expected a table")
+        number = rnd.get("round", r + 1)
+        _need(
+            isinstance(number, int) and not isinstance(number, bool) and number >= 1,
+            label,
+            f"{where}.round",
+            "expected a whole number from 1",
+        )
+        groups_data = rnd.get("groups")
+        _need(
+            isinstance(groups_data, list) and bool(groups_data),
+            label,
+            f"{where}.groups",
+            "missing or empty",
+        )
+        groups: list[Group] = []
+        for g, group in enumerate(groups_data):
+            gwhere = f"{where}.groups[{g}]"
+            _need(isinstance(group, dict), label, gwhere, "expected a table")
+            name = group.get("name", f"Room {g + 1}")
+            _need(
+                isinstance(name, str) and bool(name.strip()),
+                label,
+                f"{gwhere}.name",
+                "expected a room name",
+            )
+            members_data = group.get("members")
+            _need(isinstance(members_data, list), label, f"{gwhere}.members", "missing")
+            members: list[Person] = []
+            facilitators: list[Person] = []
+            for m, member in enumerate(members_data):
+                mwhere = f"{gwhere}.members[{m}]"
+                if isinstance(member, str):
+                    member = {"name": member}
+                _need(isinstance(member, dict), label, mwhere, "expected a name or a table")
+                person_name = member.get("name")
+                _need(
+                    isinstance(person_name, str) and bool(person_name.strip()),
+                    label,
+                    f"{mwhere}.name",
+                    "expected a name",
+                )
+                email = member.get("email")
+                _need(
+                    email is None or isinstance(email, str),
+                    label,
+                    f"{mwhere}.email",
+                    "expected text",
+                )
+                attributes = member.get("attributes", {})
+                _need(
+                    isinstance(attributes, dict)
+                    and all(
+                        isinstance(k, str) and isinstance(v, str) for k, v in attributes.items()
+                    ),
+                    label,
+                    f"{mwhere}.attributes",
+                    "expected a table of text values",
+                )
+                person = Person(person_name.strip(), email or None, dict(attributes))
+                members.append(person)
+                if member.get("facilitator") is True:
+                    facilitators.append(person)
+            groups.append(Group(name, tuple(members), tuple(facilitators)))
+        rounds.append(Round(number, tuple(groups)))
+    _check_each_once(rounds, label)
+    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    return Split(tuple(rounds), score_rounds(rounds), seed, (), dict(settings))
+
+
+def _check_each_once(rounds: Sequence[Round], label: str) -> None:
+    for rnd in rounds:
+        seen: dict[str, tuple[Person, str]] = {}
+        for group in rnd.groups:
+            for person in group.members:
+                key = (person.email or person.name).casefold()
+                if key in seen:
+                    first, room = seen[key]
+                    raise LiftkitError(
+                        f"{label}: round {rnd.number}: {first.label} is in both "
+                        f"{room} and {group.name}",
+                        "each person belongs in one group per round",
+                    )
+                seen[key] = (person, group.name)

@@ -1,0 +1,112 @@
+"""Constraints on top of a design: choose who takes which point, so that they hold.
+
+A design's rounds have no repeated pair whoever stands on which point, so the points
+can be handed out freely. Swapping two people's points changes nothing about repeats and
+only moves constraints: a local search over such swaps settles --apart, --balance and
+the spread of facilitators before any group is touched, and the main search then repairs
+whatever is left (at the price of a repeat where it must).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from liftkit.core.groups.search import Problem
+from liftkit.core.groups.setup import Setup
+
+WEIGHT = 8  # an apart pair or a facilitator out of place, against one balance step
+STALL = 3_000  # swaps tried without a better labelling before giving up
+
+
+class _Labels:
+    def __init__(self, setup: Setup, problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
+                 order: list[int]) -> None:  # fmt: skip
+        self.setup, self.pb = setup, problem
+        self.n = len(setup.people)
+        self.rounds = [[[x for x in group if x < self.n] for group in groups] for groups in rounds]
+        self.where = [[0] * self.n for _ in self.rounds]  # round -> point -> group
+        for r, groups in enumerate(self.rounds):
+            for g, group in enumerate(groups):
+                for x in group:
+                    self.where[r][x] = g
+        self.order = order  # point -> person
+        k = problem.groups
+        total = sum(setup.facilitator)
+        self.facilitators = (total // k, -(-total // k))
+
+    def group_cost(self, r: int, g: int) -> int:
+        people = [self.order[x] for x in self.rounds[r][g]]
+        pb, cost = self.pb, 0
+        inside = set(people)
+        for p in people:
+            cost += WEIGHT * sum(1 for q in pb.apart[p] if q in inside and q > p)
+        if self.facilitators[1]:
+            count = sum(self.setup.facilitator[p] for p in people)
+            low, high = self.facilitators
+            cost += WEIGHT * (max(0, count - high) + max(0, low - count))
+        for c, values in enumerate(pb.columns):
+            counts = [0] * len(pb.bands[c])
+            for p in people:
+                counts[values[p]] += 1
+            for v, (low, high) in enumerate(pb.bands[c]):
+                cost += pb.column_weights[c] * (max(0, counts[v] - high) + max(0, low - counts[v]))
+        return cost
+
+    def touched(self, x: int, y: int) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for r, where in enumerate(self.where):
+            for g in {where[x], where[y]}:
+                found.append((r, g))
+        return found
+
+
+def relabel(
+    setup: Setup,
+    problem: Problem,
+    rounds: Sequence[Sequence[Sequence[int]]],
+    order: list[int],
+    rng: random.Random,
+    budget: int,
+) -> list[int]:
+    """A better `order` (point -> person) for the constraints; the design is untouched."""
+    if not (any(problem.apart) or problem.columns or any(setup.facilitator)):
+        return order
+    labels = _Labels(setup, problem, rounds, order[:])
+    n = labels.n
+    cost = {(r, g): labels.group_cost(r, g)
+            for r, groups in enumerate(labels.rounds) for g in range(len(groups))}  # fmt: skip
+    total = sum(cost.values())
+    best, best_total, last_best = labels.order[:], total, 0
+    for step in range(budget):
+        if step - last_best > STALL:
+            break  # what is left is likely beyond relabelling: the search repairs it
+        bad = [key for key, value in cost.items() if value]
+        if not bad:
+            break
+        r, g = bad[rng.randrange(len(bad))]
+        members = labels.rounds[r][g]
+        if not members:
+            break
+        x = members[rng.randrange(len(members))]
+        if rng.randrange(2):
+            y = rng.randrange(n)  # anyone, or someone from another group in trouble
+        else:
+            other = labels.rounds[r][bad[rng.randrange(len(bad))][1]]
+            y = other[rng.randrange(len(other))] if other else x
+        if labels.where[r][y] == g:
+            continue
+        keys = sorted(set(labels.touched(x, y)))
+        before = sum(cost[key] for key in keys)
+        labels.order[x], labels.order[y] = labels.order[y], labels.order[x]
+        after = {key: labels.group_cost(*key) for key in keys}
+        change = sum(after.values()) - before
+        # Sideways moves too: the plateaus are wide.
+        if change <= 0:
+            cost.update(after)
+            total += change
+            if total < best_total:
+                best, best_total, last_best = labels.order[:], total, step
+        else:
+            labels.order[x], labels.order[y] = labels.order[y], labels.order[x]
+    return best

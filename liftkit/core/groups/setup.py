@@ -1,0 +1,231 @@
+"""Reading a request: who is who, the constraints, the balance columns, in plain integers."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
+from liftkit.core.groups.search import Problem
+from liftkit.core.people.reader import Person, find_column
+from liftkit.core.text import plural
+
+ROLE_COLUMN = "role"
+FACILITATOR_ROLE = "facilitator"
+
+
+# --- naming people ----------------------------------------------------------------------
+
+
+class Directory:
+    """Finds people by email or name, case-insensitively, for constraint options."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.people = people
+        self.by_email: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for i, person in enumerate(people):
+            if person.email:
+                self.by_email.setdefault(person.email.casefold(), []).append(i)
+            self.by_name.setdefault(name_key(person.name), []).append(i)
+
+    def find(self, text: str) -> list[int]:
+        key = name_key(text)
+        return self.by_email.get(key) or self.by_name.get(key) or []
+
+    def one(self, text: str, option: str) -> int:
+        found = self.find(text)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            emails = ", ".join(self.people[i].email or "no email" for i in found)
+            raise LiftkitError(
+                f"{option}: {text!r} names {len(found)} people ({emails})",
+                "give the email instead",
+            )
+        names = [p.name for p in self.people]
+        close = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else "check the spelling in the attendee list"
+        raise LiftkitError(f"{option}: {text!r} is not in the attendee list", hint)
+
+    def many(self, text: str, option: str) -> list[int]:
+        """People in "A,B,C"; a name that itself holds commas ("Lovelace, Ada") is found whole."""
+        parts = text.split(",")
+        found: list[int] = []
+        i = 0
+        while i < len(parts):
+            for j in range(len(parts), i, -1):
+                candidate = ",".join(parts[i:j]).strip()
+                if j > i + 1 and not self.find(candidate):
+                    continue
+                if candidate:
+                    index = self.one(candidate, option)
+                    if index not in found:
+                        found.append(index)
+                i = j
+                break
+        return found
+
+
+def name_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class Setup:
+    people: list[Person]
+    groups: int
+    sizes: list[int]
+    units: list[list[int]]
+    facilitator: list[bool]
+    apart_sets: list[list[int]]
+    together_sets: list[list[int]]
+    columns: list[str]  # the attribute headers behind --balance
+    values: list[list[int]]
+    value_names: list[list[str]]
+    notes: list[str]
+
+
+def prepare(people: list[Person], request: SplitRequest) -> Setup:
+    n = len(people)
+    k, notes = group_count(n, request.size, request.count)
+    if request.previous is not None and request.size is None and request.count is None:
+        k = min(max(1, len(request.previous.rounds[0].groups)), max(1, n // 2))
+    sizes = group_sizes(n, k)
+    directory = Directory(people)
+
+    facilitator = [False] * n
+    for text in request.facilitators:
+        for i in directory.many(text, "`facilitators`"):
+            facilitator[i] = True
+    role_column = find_column(all_columns(people), ROLE_COLUMN)
+    if role_column is not None:
+        for i, person in enumerate(people):
+            if name_key(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
+                facilitator[i] = True
+
+    together_sets = [_constraint(directory, text, "`together`") for text in request.together]
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in together_sets:
+        for other in members[1:]:
+            parent[root(other)] = root(members[0])
+    blocks: dict[int, list[int]] = {}
+    for i in range(n):
+        blocks.setdefault(root(i), []).append(i)
+    units = sorted(blocks.values(), key=lambda unit: unit[0])
+    largest = max(sizes)
+    for unit in units:
+        if len(unit) > largest:
+            shown = ", ".join(people[i].name for i in unit)
+            raise LiftkitError(
+                f"`together` keeps {len(unit)} people in one group ({shown}) but groups "
+                f"hold at most {largest}",
+                f"use `size` {len(unit)} or fewer `together` names",
+            )
+
+    apart_sets = [_constraint(directory, text, "`apart`") for text in request.apart]
+    for members, text in zip(apart_sets, request.apart, strict=True):
+        distinct_units: list[int] = []
+        for i in members:
+            for j in members:
+                if i < j and root(i) == root(j):
+                    raise LiftkitError(
+                        f"`apart` {text}: {people[i].name} and {people[j].name} are also kept "
+                        "together (`together`)",
+                        "drop one of the two constraints",
+                    )
+            if root(i) not in distinct_units:
+                distinct_units.append(root(i))
+        if len(distinct_units) > k:
+            raise LiftkitError(
+                f"`apart` {text}: {len(distinct_units)} people must be in different groups "
+                f"but there {'is only 1 group' if k == 1 else f'are only {k} groups'}",
+                "use more, smaller groups (`size` or `count`) or a shorter `apart` list",
+            )
+
+    columns: list[str] = []
+    values: list[list[int]] = []
+    value_names: list[list[str]] = []
+    available = all_columns(people)
+    for wanted in request.balance:
+        column = find_column(available, wanted)
+        if column is None:
+            shown = ", ".join(available) if available else "none besides name and email"
+            raise LiftkitError(
+                f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
+                "name one of those columns",
+            )
+        if column in columns:
+            continue
+        ids: dict[str, int] = {}
+        labels: list[str] = []
+        per_person: list[int] = []
+        for person in people:
+            text = person.attributes.get(column, "").strip()
+            key = name_key(text)
+            if key not in ids:
+                ids[key] = len(labels)
+                labels.append(text or "(blank)")
+            per_person.append(ids[key])
+        columns.append(column)
+        values.append(per_person)
+        value_names.append(labels)
+
+    fac_count = sum(facilitator)
+    if fac_count and fac_count < k:
+        notes.append(
+            f"{plural(fac_count, 'facilitator')} for {plural(k, 'group')}: "
+            f"{plural(k - fac_count, 'group has', 'groups have')} none in each round"
+        )
+    return Setup(
+        people, k, sizes, units, facilitator, apart_sets, together_sets, columns, values,
+        value_names, notes,
+    )  # fmt: skip
+
+
+def all_columns(people: Sequence[Person]) -> list[str]:
+    columns: list[str] = []
+    for person in people:
+        for column in person.attributes:
+            if column not in columns:
+                columns.append(column)
+    return columns
+
+
+def _constraint(directory: Directory, text: str, option: str) -> list[int]:
+    members = directory.many(text, option)
+    if len(members) < 2:
+        raise LiftkitError(
+            f"{option} {text}: needs two or more different people",
+            f"write {option} 'Name One,Name Two'",
+        )
+    return members
+
+
+def make_problem(setup: Setup, homes: list[list[int] | None]) -> Problem:
+    n, k = len(setup.people), setup.groups
+    apart: list[list[int]] = [[] for _ in range(n)]
+    for members in setup.apart_sets:
+        for i in members:
+            for j in members:
+                if i != j and j not in apart[i]:
+                    apart[i].append(j)
+    bands: list[list[tuple[int, int]]] = []
+    for c, per_person in enumerate(setup.values):
+        totals = [0] * len(setup.value_names[c])
+        for v in per_person:
+            totals[v] += 1
+        bands.append([(t // k, -(-t // k)) for t in totals])
+    ncols = len(setup.columns)
+    weights = [2 ** (ncols - c) for c in range(ncols)]  # 2 for the last; doubling upwards
+    kinds = [(len(unit), sum(setup.facilitator[i] for i in unit)) for unit in setup.units]
+    return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes)

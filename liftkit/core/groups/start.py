@@ -1,0 +1,270 @@
+"""Starting schedules: kept rounds, a zero-repeat construction, or a greedy round."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.designs import best_design
+from liftkit.core.groups.model import size_range
+from liftkit.core.groups.relabel import relabel
+from liftkit.core.groups.search import Problem
+from liftkit.core.groups.setup import Setup
+from liftkit.core.text import plural
+
+RELABEL_BUDGET = 20_000  # swaps of two people's points tried
+
+
+def start_schedule(
+    setup: Setup,
+    problem: Problem,
+    rounds: int,
+    previous_rounds: list[list[int]],
+    rng: random.Random,
+    effort: float = 1.0,
+) -> list[list[int]]:
+    """Kept rounds first, then a zero-repeat construction where one fits, then greedy."""
+    n = len(setup.people)
+    schedule: list[list[int]] = [row[:] for row in previous_rounds]
+    blocks = any(len(unit) > 1 for unit in setup.units)
+    if not schedule and not blocks and rounds > 1 and n >= 4:
+        design = best_design(n, setup.groups, rounds, rng, effort)
+        if design is not None:
+            order = _layout(setup, design.points, rng)
+            used = design.rounds[:rounds]
+            order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+            for design_round in design.rounds[:rounds]:
+                row = [0] * n
+                for g, points in enumerate(design_round):
+                    for point in points:
+                        if point < n:
+                            row[order[point]] = g
+                schedule.append(_even_out(setup, row, schedule))
+    while len(schedule) < rounds:
+        schedule.append(_greedy_round(setup, problem, schedule, rng))
+    return schedule
+
+
+def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
+    """Which person takes each design point (row-major rows of `groups` points).
+
+    In the transversal construction every group gets exactly one point of each row in every
+    round, so facilitators go in the first row (one per group) and each value of the first
+    --balance column is packed into as few rows as possible (a value within one row is
+    never twice in a group).
+    """
+    n, k = len(setup.people), setup.groups
+    rows = [[] for _ in range(-(-points // k))]  # type: list[list[int]]
+    room = [k] * len(rows)
+    room[-1] = n - k * (len(rows) - 1)
+    people = list(range(n))
+    rng.shuffle(people)
+    facilitators = [p for p in people if setup.facilitator[p]]
+    others = [p for p in people if not setup.facilitator[p]]
+    if setup.values:
+        by_value: dict[int, list[int]] = {}
+        for p in others:
+            by_value.setdefault(setup.values[0][p], []).append(p)
+        batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
+    else:
+        batches = [others]
+    pending = [facilitators, *batches]
+    for batch in pending:
+        while batch:
+            fits = [i for i in range(len(rows)) if room[i] >= len(batch)]
+            if fits and batch is not facilitators:
+                i = min(fits, key=lambda i: (room[i], i))  # the tightest row it fills
+            else:
+                i = next(i for i in range(len(rows)) if room[i] > 0)
+            take = min(room[i], len(batch))
+            rows[i].extend(batch[:take])
+            room[i] -= take
+            batch = batch[take:]
+    order: list[int] = []
+    for members in rows:
+        rng.shuffle(members)
+        order.extend(members)
+    return order
+
+
+def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
+    meet: list[dict[int, int]] = [{} for _ in range(n)]
+    for row in schedule:
+        members: dict[int, list[int]] = {}
+        for p, g in enumerate(row):
+            members.setdefault(g, []).append(p)
+        for group in members.values():
+            for p in group:
+                for q in group:
+                    if p != q:
+                        meet[p][q] = meet[p].get(q, 0) + 1
+    return meet
+
+
+def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
+    """Sizes within one and facilitators spread evenly, after ghosts left a design round."""
+    n, k = len(setup.people), setup.groups
+    meet = meetings(earlier, n)
+    members: list[list[int]] = [[] for _ in range(k)]
+    for p in range(n):
+        members[row[p]].append(p)
+
+    def cost(p: int, g: int) -> int:
+        return sum(meet[p].get(q, 0) for q in members[g])
+
+    while True:
+        big = max(range(k), key=lambda g: len(members[g]))
+        small = min(range(k), key=lambda g: len(members[g]))
+        if len(members[big]) - len(members[small]) <= 1:
+            break
+        movers = [p for p in members[big] if not setup.facilitator[p]] or members[big]
+        p = min(movers, key=lambda q: cost(q, small))
+        members[big].remove(p)
+        members[small].append(p)
+        row[p] = small
+    spread_facilitators(setup, members, row)
+    return row
+
+
+def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) -> None:
+    """Swap facilitators with others until each group has floor or ceil of their share."""
+    k = setup.groups
+    single = [False] * len(setup.people)
+    for unit in setup.units:
+        single[unit[0]] = len(unit) == 1
+    total = sum(setup.facilitator)
+    low, high = total // k, -(-total // k)
+    for _ in range(len(setup.people)):
+        counts = [sum(setup.facilitator[p] for p in group) for group in members]
+        over = [g for g in range(k) if counts[g] > high]
+        under = [g for g in range(k) if counts[g] < low]
+        a: int | None
+        b: int | None
+        if over:
+            a, b = over[0], next((g for g in range(k) if counts[g] < high), None)
+        elif under:
+            a, b = next((g for g in range(k) if counts[g] > low), None), under[0]
+        else:
+            return
+        if a is None or b is None:
+            return
+        f = next((p for p in members[a] if setup.facilitator[p] and single[p]), None)
+        x = next((p for p in members[b] if not setup.facilitator[p] and single[p]), None)
+        if f is None or x is None:
+            return
+        members[a].remove(f)
+        members[b].remove(x)
+        members[a].append(x)
+        members[b].append(f)
+        row[f], row[x] = b, a
+
+
+def _greedy_round(
+    setup: Setup, problem: Problem, schedule: list[list[int]], rng: random.Random
+) -> list[int]:
+    """One round: blocks first, then facilitators, then everyone else, each into the open
+    group where they add the fewest repeat meetings and imbalances."""
+    n, k = len(setup.people), setup.groups
+    capacity = setup.sizes[:]
+    rng.shuffle(capacity)
+    if not schedule and _nothing_to_weigh(setup, problem):
+        return _deal(n, capacity, rng)
+    meet = meetings(schedule, n)
+    members: list[list[int]] = [[] for _ in range(k)]
+    fac_in = [0] * k
+    counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
+    order = list(range(len(setup.units)))
+    rng.shuffle(order)
+    order.sort(
+        key=lambda u: (
+            -len(setup.units[u]),
+            not any(setup.facilitator[p] for p in setup.units[u]),
+        )
+    )
+    row = [0] * n
+    open_list = list(range(k))  # groups with room left
+    where = list(range(k))  # each group's place in open_list
+    for u in order:
+        unit = setup.units[u]
+        facs = sum(setup.facilitator[p] for p in unit)
+        open_groups = _open_groups(open_list, capacity, members, len(unit), rng)
+        if not open_groups:
+            raise LiftkitError(
+                "the people kept together (`together`) do not fit into "
+                f"{plural(k, 'group')} of {size_range(setup.sizes)}",
+                "use bigger groups (`size`) or fewer `together` names",
+            )
+        best: tuple[int, ...] | None = None
+        choice = open_groups[0]
+        for g in open_groups:
+            apart = sum(1 for p in unit for q in problem.apart[p] if q in members[g])
+            repeats = sum(meet[p].get(q, 0) for p in unit for q in members[g])
+            over = 0
+            for c, bands in enumerate(problem.bands):
+                for p in unit:
+                    v = setup.values[c][p]
+                    over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
+            room = capacity[g] - len(members[g])
+            score = (fac_in[g] if facs else 0, apart, over + repeats, -room, rng.randrange(1 << 30))
+            if best is None or score < best:
+                best, choice = score, g
+        for p in unit:
+            members[choice].append(p)
+            row[p] = choice
+            for c in range(len(setup.values)):
+                counts[choice][c][setup.values[c][p]] += 1
+        fac_in[choice] += facs
+        if len(members[choice]) == capacity[choice]:
+            at = where[choice]  # the full group leaves the open list (swapped with the last)
+            last = open_list[-1]
+            open_list[at], where[last] = last, at
+            open_list.pop()
+    spread_facilitators(setup, members, row)
+    return row
+
+
+SAMPLE = 64  # groups weighed for each placement when there are more
+
+
+def _open_groups(
+    open_list: list[int],
+    capacity: list[int],
+    members: list[list[int]],
+    size: int,
+    rng: random.Random,
+) -> list[int]:
+    """Up to SAMPLE groups with room for `size` more, in group order.
+
+    Only groups not yet full are looked at, so a round of 100,000 people does not scan
+    25,000 groups for each person.
+    """
+    if len(open_list) <= SAMPLE:
+        chosen = sorted(open_list)
+    else:
+        chosen = sorted(rng.sample(open_list, SAMPLE))
+    fits = [g for g in chosen if capacity[g] - len(members[g]) >= size]
+    if fits or size == 1:
+        return fits
+    fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
+    return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
+
+
+def _nothing_to_weigh(setup: Setup, problem: Problem) -> bool:
+    return not (
+        problem.columns
+        or any(problem.apart)
+        or any(setup.facilitator)
+        or any(len(unit) > 1 for unit in setup.units)
+    )
+
+
+def _deal(n: int, capacity: list[int], rng: random.Random) -> list[int]:
+    """A first round with nothing to weigh: everyone in turn to the next group with room."""
+    people = list(range(n))
+    rng.shuffle(people)
+    row = [0] * n
+    slots = [g for size in range(max(capacity)) for g, cap in enumerate(capacity) if cap > size]
+    for p, g in zip(people, slots, strict=True):
+        row[p] = g
+    return row

@@ -1,0 +1,127 @@
+"""The score is checked on the groups that come out: spoil a split, and the score says so."""
+
+import itertools
+import json
+import random
+from collections import Counter
+
+from liftkit.core.groups.check import check_split
+from liftkit.core.groups.formats import to_json
+from liftkit.core.groups.model import Group, Round, SplitRequest
+from liftkit.core.groups.setup import prepare
+from liftkit.core.groups.split import split_into_groups
+from liftkit.core.people.reader import Person
+
+SECTORS = "abcdef"
+
+
+def crowd(n):
+    return [Person(f"P{i}", f"p{i}@x.org", {"sector": SECTORS[i % 6]}) for i in range(n)]
+
+
+def recount(data, together=()):
+    """Repeat pairs and most meetings, recounted from the JSON as written."""
+    met = Counter()
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            names = sorted(m["name"] for m in group["members"])
+            met.update(p for p in itertools.combinations(names, 2) if p not in together)
+    return sum(1 for m in met.values() if m > 1), max(met.values(), default=0)
+
+
+def swapped(rounds, r, a, b):
+    """Round r with people a and b exchanged between their groups."""
+    rnd = rounds[r]
+    groups = []
+    for group in rnd.groups:
+        members = tuple(b if m is a else a if m is b else m for m in group.members)
+        groups.append(Group(group.name, members, ()))
+    return [*rounds[:r], Round(rnd.number, tuple(groups)), *rounds[r + 1 :]]
+
+
+def test_a_spoilt_split_scores_what_it_shows():
+    people = crowd(24)
+    request = SplitRequest(size=4, rounds=3, apart=("P0,P1",), together=("P2,P3",))
+    split = split_into_groups(people, request, random.Random(4))
+    setup = prepare(people, request)
+    assert split.score.constraints_held == 2 and split.score.repeat_pairs == 0
+    # P0 moves into P1's group in round 2: the apart constraint is broken there.
+    rounds = list(split.rounds)
+    partner = next(
+        m for g in rounds[1].groups if people[1] in g.members for m in g.members
+        if m is not people[1] and m not in people[:4]
+    )  # fmt: skip
+    spoilt = swapped(rounds, 1, people[0], partner)
+    score = check_split(spoilt, setup)
+    assert score.constraints_held == 1 and score.constraints_total == 2
+    data = json.loads(to_json(split.__class__(tuple(spoilt), score, 4)))
+    assert (score.repeat_pairs, score.most_meetings) == recount(data, {("P2", "P3")})
+    assert score.repeat_pairs > 0
+
+
+def test_balance_spread_is_measured_on_the_groups():
+    people = crowd(36)
+    request = SplitRequest(size=6, rounds=2, balance=("sector",))
+    split = split_into_groups(people, request, random.Random(2))
+    assert dict(split.score.spread) == {"sector": 0}
+    setup = prepare(people, request)
+    first = split.rounds[0].groups
+    a = first[0].members[0]
+    b = next(m for m in first[1].members if m.attributes["sector"] != a.attributes["sector"])
+    score = check_split(swapped(list(split.rounds), 0, a, b), setup)
+    assert dict(score.spread) == {"sector": 2}  # two of one value in a group, none in another
+
+
+def test_reported_repeats_match_a_recount_of_the_output():
+    for n, size, rounds in ((20, 4, 6), (30, 5, 8), (9, 3, 5)):
+        request = SplitRequest(size=size, rounds=rounds, effort=0.05)
+        split = split_into_groups(crowd(n), request, random.Random(n))
+        data = json.loads(to_json(split))
+        repeats, most = recount(data)
+        assert data["score"]["repeat_pairs"] == repeats
+        assert data["score"]["most_meetings"] == most
+
+
+def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(36)))
+    result = cli("groups", str(people), "--size", "6", "--rounds", "4", "--seed", "1",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
+    assert data["score"]["limit"] == "at most 3 rounds can avoid repeats for 36 people in sixes"
+
+
+def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):
+    import liftkit.core.groups.split as engine
+
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(1200)))
+
+    def never(*args, **kwargs):
+        raise AssertionError("the split ran")
+
+    monkeypatch.setattr(engine, "split_into_groups", never)
+    result = cli("groups", str(people), "--size", "20", "--format", "zoom")
+    assert result.exit_code == 2
+    assert "1200 participants, but Zoom pre-assigns at most 1000" in result.output
+    result = cli("groups", str(people), "--size", "4", "--format", "zoom")
+    assert "300 rooms, but Zoom pre-assigns at most 100" in result.output
+
+
+def test_known_schedules_come_out_without_repeats_whatever_the_seed(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    for n, shape, rounds in ((64, ("--size", "4"), 21), (27, ("--count", "6"), 5),
+                             (21, ("--size", "3"), 10)):  # fmt: skip
+        people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
+        for seed in ("1", "2"):
+            result = cli("groups", str(people), *shape, "--rounds", str(rounds), "--seed", seed,
+                         "--format", "json")  # fmt: skip
+            data = json.loads(result.stdout)
+            assert len(data["rounds"]) == rounds
+            for rnd in data["rounds"]:
+                assert sorted(m["name"] for g in rnd["groups"] for m in g["members"]) == sorted(
+                    f"P{i}" for i in range(n)
+                )
+            assert recount(data) == (0, 1)
