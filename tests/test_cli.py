@@ -13,7 +13,7 @@ from liftkit.core.agenda.model import load_agenda, parse_agenda
 from liftkit.core.agenda.templates import template_names
 
 REPO = Path(__file__).resolve().parent.parent
-DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "export")
+DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "view", "export")
 ALL_COMMANDS = [
     ("agenda", "list"),
     ("agenda", "show"),
@@ -23,6 +23,7 @@ ALL_COMMANDS = [
     ("resume",),
     ("groups",),
     ("note",),
+    ("view",),
     ("export",),
 ]
 

@@ -17,7 +17,7 @@ from typing import Any
 from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts, parse_reflection
+from liftkit.core.live.capture import parse_counts, parse_reflection, session_people
 from liftkit.core.live.controls import Action
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine, Event
 from liftkit.core.live.folders import create_session_folder
@@ -152,8 +152,9 @@ class LiveSession:
         return self.perform(self.engine.jump(self.now(), target))
 
     def reflect(self, raw: str, source: str, segment: int | None = None) -> Event | None:
-        """Capture a reflection typed as "Name: text #tag"; None when there is no text."""
-        parsed = parse_reflection(raw)
+        """Capture a reflection typed as "Name: text #tag" (a name on the attendee list, or one
+        that looks like a name); None when there is no text."""
+        parsed = parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
         if not parsed.text:
             return None
         if segment is None and self.engine.current is not None:

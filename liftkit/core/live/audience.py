@@ -1,0 +1,123 @@
+"""What the audience window says: the host's screen without what only the host should see.
+
+The big countdown, warnings, the segment, its prompt, questions and polls, the silence
+screen and, on a breakout, the rooms; never the host notes, the key legend, messages meant
+for the host or what they are typing. Built from the same `build_screen` as the host's view,
+so both say the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from liftkit.core.agenda.durations import format_clock
+from liftkit.core.live.controls import Ui
+from liftkit.core.live.engine import ENDED, PAUSED, Engine, Event
+from liftkit.core.live.follow import Follower
+from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, event_lines
+from liftkit.core.text import plural
+
+_SEED = re.compile(r" · seed \d+")
+_KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
+
+AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
+STOPPED = "The host has stopped the clock: it carries on when they resume."
+ENDED_NOTE = "The session has ended. Any key closes this window."
+
+
+def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
+    """The rooms of the round being held now, titled for the audience (no keys, no seed)."""
+    from liftkit.core.groups.breakouts import summary
+
+    segment = engine.current
+    payload = engine.groups.get(engine.index)
+    if segment is None or segment.kind != "breakout" or payload is None:
+        return None
+    shown = summary(segment, payload, engine.elapsed(t), engine.duration(engine.index))
+    title = _SEED.sub("", shown.title).removesuffix(" (g reshuffles)")
+    return GroupsSummary(title=title, rooms=shown.rooms)
+
+
+def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen:
+    """The audience's screen at `wall_now`; `host` is `Follower.host_state`."""
+    t = follower.now(wall_now)
+    engine = follower.projected(t)
+    view = engine.view(t)
+    screen = build_screen(
+        view,
+        Ui(show_notes=False, rate=follower.rate),
+        title=follower.agenda.title,
+        now_wall=wall_now,
+        session_start_wall=follower.planned_start or follower.started_wall,
+        rate=follower.rate,
+        now=t,
+        groups=room_groups(engine, t),
+    )
+    tone, status = screen.tone, _KEY_HINT.sub("", screen.status)
+    message = {"away": AWAY, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
+    if host == "stopped" and view.status != PAUSED:
+        tone, status = PAUSED_TONE, "■ PAUSED"
+    return replace(
+        screen,
+        tone=tone,
+        status=status,
+        notes="",
+        message=message,
+        confirm="",
+        show_help=False,
+        legend=(),
+    )
+
+
+def rooms_lines(groups: GroupsSummary) -> list[str]:
+    return [f"  {groups.title}", *(f"  {room}: {', '.join(names)}" for room, names in groups.rooms)]
+
+
+def audience_lines(event: Event, follower: Follower) -> list[str]:
+    """What the plain audience view prints for an event just taken in (nothing for what
+    only the host should see: reflections, notes shown or hidden)."""
+    kind = event.get("type")
+    engine = follower.engine
+    t = engine.last_mono
+    view = engine.view(t)
+    if kind in ("reflection", "notes", "segment_end"):
+        return []
+    if kind == "poll":
+        counts = event.get("counts")
+        shown = ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
+        return [f"poll: {event.get('question')} {shown}".rstrip()]
+    if kind == "groups":
+        groups = room_groups(engine, t)
+        if groups is None or event.get("segment") != engine.index:
+            return []
+        return ["groups reshuffled:", *rooms_lines(groups)]
+    if kind == "stop":
+        if follower.stopped_deliberately:
+            return ["the host stopped the clock; it carries on when they resume"]
+        return ["the host's liftkit stopped; the clock runs on, as the call does"]
+    if kind == "session_resume":
+        return [f"the host's liftkit is back: {status_now(follower, t) or 'carrying on'}"]
+    if kind == "session_end":
+        return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+    lines = event_lines(event, view, follower.agenda.segments)
+    if kind == "segment_start":
+        groups = room_groups(engine, t)
+        if groups is not None:
+            lines.extend(rooms_lines(groups))
+    return lines
+
+
+def status_now(follower: Follower, t: float) -> str:
+    """ "2/5 Opening perspective: 03:12 left" (or over time, or paused)."""
+    view = follower.view(t)
+    if view.segment is None:
+        return "session complete" if view.status == ENDED else "waiting to start"
+    left = (
+        f"{format_clock(view.remaining)} left"
+        if not view.overrun
+        else f"+{format_clock(-view.remaining)} over time"
+    )
+    paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
+    return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"
