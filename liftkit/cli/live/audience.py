@@ -157,31 +157,37 @@ class PlainAudience:
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 
-    def run(self) -> int:
+    def start(self) -> None:
+        """Say what is followed and where the session is now; then a line per change."""
         f = self.follower
         self.say(f"following {f.folder} ({f.agenda.title}); Ctrl-C stops")
         self.say(status_now(f, f.now(self.wall())))
         self._rooms_now()
         f.listeners.append(self._event)
+
+    def step(self) -> int | None:
+        """Take in what the journal gained and say what changed; an exit code at the end."""
+        f = self.follower
+        f.refresh()
+        if f.ended:
+            return EXIT_OK
+        self._host_changes()
+        self._rooms_now()
+        self._minute_line()
+        return None
+
+    def run(self) -> int:
+        self.start()
         with self.signals:
             try:
-                return self._loop()
+                while (code := self.step()) is None:
+                    ready, _, _ = select.select([self.signals.wake_fd], [], [], POLL)
+                    if ready:
+                        self.signals.drain()
+                    if self.signals.terminate or self.signals.take_interrupts():
+                        return EXIT_INTERRUPTED
+                return code
             except KeyboardInterrupt:
-                return EXIT_INTERRUPTED
-
-    def _loop(self) -> int:
-        f = self.follower
-        while True:
-            f.refresh()
-            if f.ended:
-                return EXIT_OK
-            self._host_changes()
-            self._rooms_now()
-            self._minute_line()
-            ready, _, _ = select.select([self.signals.wake_fd], [], [], POLL)
-            if ready:
-                self.signals.drain()
-            if self.signals.terminate or self.signals.take_interrupts():
                 return EXIT_INTERRUPTED
 
     def _event(self, event: dict[str, object]) -> None:

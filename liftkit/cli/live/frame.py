@@ -188,7 +188,7 @@ def body_need(screen: Screen, width: int) -> int:
     """Rows the body would like: texts as wrapped, rooms in as many columns as fit."""
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
-    rows += sum(_lines(poll + POLL_HINT, width) for poll in screen.polls)
+    rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
     if screen.groups is not None:
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
     if screen.notes:
@@ -198,6 +198,10 @@ def body_need(screen: Screen, width: int) -> int:
 
 MIN_ROOM_WIDTH = 30
 POLL_HINT = "  (p records the results)"
+
+
+def _poll_hint(screen: Screen) -> str:
+    return POLL_HINT if screen.legend else ""  # no keys on screen (the audience view): no hint
 
 
 def _body(screen: Screen, width: int, rows: int) -> RenderableType:
@@ -210,8 +214,8 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text(f"  {i}. {question}"))
         used += _lines(f"  {i}. {question}", width)
     for poll in screen.polls:
-        parts.append(Text.assemble((poll, "italic"), (POLL_HINT, "dim")))
-        used += _lines(poll + POLL_HINT, width)
+        parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
+        used += _lines(poll + _poll_hint(screen), width)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
