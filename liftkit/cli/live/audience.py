@@ -46,6 +46,10 @@ class HostWatch:
         self._checked: datetime | None = None
         self._in_use: bool | None = None
 
+    def forget(self) -> None:
+        """Look again next time (an event came: the host's liftkit may be back)."""
+        self._checked = None
+
     def state(self) -> str:
         now = self.wall()
         if self._checked is None or (now - self._checked).total_seconds() >= HOST_CHECK:
@@ -114,7 +118,8 @@ class AudienceApp:
     def _loop(self, live: Live, keys: KeyReader | None) -> int:
         while True:
             try:
-                self.follower.refresh()
+                if self.follower.refresh():
+                    self.host.forget()
                 self.draw(live)
                 pressed = self._wait(keys, self.sleep_for())
                 if self.signals.terminate or self.signals.take_interrupts():
@@ -168,7 +173,8 @@ class PlainAudience:
     def step(self) -> int | None:
         """Take in what the journal gained and say what changed; an exit code at the end."""
         f = self.follower
-        f.refresh()
+        if f.refresh():
+            self.host.forget()
         if f.ended:
             return EXIT_OK
         self._host_changes()
