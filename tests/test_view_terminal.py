@@ -34,8 +34,10 @@ duration = "5m"
 kind = "reflection"
 """
 
-PEOPLE = [f"{first} {last}" for first, last in zip(["Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy"],
-          ["Lovelace", "Li", "Young", "Dee", "Eng", "Fox", "Grey", "Hope", "Ives"], strict=True)]  # fmt: skip
+PEOPLE = [
+    "Ada Lovelace", "Bo Li", "Cy Young", "Di Dee", "Ed Eng", "Flo Fox", "Gus Grey", "Hal Hope",
+    "Ivy Ives",
+]  # fmt: skip
 
 
 @pytest.fixture
