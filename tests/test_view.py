@@ -148,8 +148,11 @@ def test_the_audience_sees_no_host_notes_keys_or_messages(session, time):
     for host_word in ("quit", "help", "1 min", "notes", "space", "p records"):
         assert host_word not in shown
     session.pause()
+    session.record_poll(0, 0, {"Yes": 30, "No": 12})
     follower.refresh()
-    assert "space" not in text_of(audience_screen(follower, time.wall, "running"))
+    shown = text_of(audience_screen(follower, time.wall, "running"))
+    assert "space" not in shown
+    assert "Poll: Been before? Yes 30 · No 12" in shown  # the counts, once recorded
 
 
 def test_a_crash_keeps_the_clock_running_and_resume_agrees(session, time, tmp_path):

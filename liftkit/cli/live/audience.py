@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import select
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TextIO
@@ -85,13 +86,14 @@ class AudienceApp:
             live.update(self.frame.render(screen, size.width, size.height), refresh=True)
             self._shown = key
 
-    def sleep_for(self) -> float:
-        """Until the shown second changes, but never longer than one look at the journal."""
+    def until_change(self) -> float:
+        """Real seconds until the shown second changes (at most one: the wall clock, the
+        host's state)."""
         f = self.follower
         t = f.now(self.wall())
         wake = f.engine.next_change(t) if not f.stopped_deliberately else None
-        real = (wake - t) / f.rate if wake is not None else POLL
-        return min(max(real, 0.02), POLL)
+        real = (wake - t) / f.rate if wake is not None else 1.0
+        return min(max(real, 0.02), 1.0)
 
     def run(self) -> int:
         with (
@@ -116,18 +118,28 @@ class AudienceApp:
             yield keys
 
     def _loop(self, live: Live, keys: KeyReader | None) -> int:
+        """Each wake-up costs a stat of the journal; the screen is built only when an event
+        came, the window changed size or the shown second is due to change."""
+        draw_at = 0.0
+        size = None
         while True:
             try:
                 if self.follower.refresh():
                     self.host.forget()
-                self.draw(live)
-                pressed = self._wait(keys, self.sleep_for())
+                    draw_at = 0.0
+                if self.console.size != size:
+                    size, draw_at = self.console.size, 0.0
+                if time.monotonic() >= draw_at:
+                    self.draw(live)
+                    draw_at = time.monotonic() + self.until_change()
+                wait = min(max(draw_at - time.monotonic(), 0.0), POLL)
+                pressed = self._wait(keys, wait)
                 if self.signals.terminate or self.signals.take_interrupts():
                     return EXIT_INTERRUPTED
                 if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
                     self.signals.continued = False
                     keys.cbreak()
-                    self._shown = None
+                    self._shown, draw_at = None, 0.0
                 for key in pressed:
                     if self.follower.ended or key in ("q", "Q", "ESC"):
                         return EXIT_OK

@@ -61,6 +61,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         tone, status = PAUSED_TONE, "■ PAUSED"
     return replace(
         screen,
+        polls=poll_lines(engine) or screen.polls,
         tone=tone,
         status=status,
         notes="",
@@ -69,6 +70,23 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         show_help=False,
         legend=(),
     )
+
+
+def poll_lines(engine: Engine) -> tuple[str, ...]:
+    """The current segment's polls, each with its counts once the host has recorded them."""
+    segment = engine.current
+    if segment is None:
+        return ()
+    results = {p.poll: p.counts for p in engine.polls if p.segment == engine.index}
+    lines = []
+    for j, poll in enumerate(segment.polls):
+        counts = results.get(j)
+        if counts is None:
+            lines.append(f"Poll: {poll.question} [{' / '.join(poll.options)}]")
+        else:
+            shown = " · ".join(f"{option} {count}" for option, count in counts.items())
+            lines.append(f"Poll: {poll.question} {shown}")
+    return tuple(lines)
 
 
 def rooms_lines(groups: GroupsSummary) -> list[str]:
