@@ -36,7 +36,7 @@ def test_the_table_shows_warnings_silence_and_polls(cli, tmp_path):
     arrive = next(line for line in lines if "Arrive" in line)
     assert "2m, 30s" in arrive
     quiet = next(line for line in lines if "Quiet" in line)
-    assert quiet.split()[4] == "-"  # no warnings: said, not left blank
+    assert quiet.split()[5] == "-"  # no warnings: said, not left blank
     after_quiet = "\n".join(lines[lines.index(quiet) :])
     assert "45s of silence first" in after_quiet and "moves on by itself" in after_quiet
     assert "poll: Been before? (Yes / No)" in result.stdout

@@ -43,8 +43,8 @@ def agenda_timeline(
     table.add_column("start" if clock else "from", justify="right", no_wrap=True)
     table.add_column("end" if clock else "to", justify="right", no_wrap=True)
     table.add_column("length", justify="right", no_wrap=True)
-    table.add_column("warn", justify="right", no_wrap=True)
     table.add_column("kind", no_wrap=True)
+    table.add_column("warn", justify="right", no_wrap=True)
     table.add_column("segment", ratio=1)
     for row, start, end in zip(rows, starts, ends, strict=True):
         segment = agenda.segments[row.index - 1]
@@ -54,8 +54,8 @@ def agenda_timeline(
             start,
             end,
             format_duration(row.duration),
-            warn,
             row.kind,
+            warn,
             _segment_cell(segment),
         )
     table.add_section()
