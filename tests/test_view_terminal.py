@@ -106,15 +106,15 @@ def test_view_follows_pause_skip_reshuffle_a_crash_and_the_end(terms, tmp_path):
     host.type("pause")
     audience.wait_for("■ PAUSED", timeout=3)
     host.type("resume")
-    audience.wait_for("running", timeout=3)
+    audience.wait_for("running", timeout=5)
     host.type("n")
-    screen = audience.wait_for("2/3  Breakouts", timeout=3)
+    screen = audience.wait_for("2/3  Breakouts", timeout=5)
     assert "3 rooms of 3" in screen
     host.type("g")
     host.type("y")
     host.wait_for("Groups reshuffled")
     shown = ", ".join(last_rooms(tmp_path)[0])
-    audience.wait_for(shown, timeout=3)
+    audience.wait_for(shown, timeout=5)
 
     host.signal(signal.SIGKILL)  # the host's liftkit dies; the call, and the clock, go on
     host.wait_for("EXIT=137")
@@ -127,11 +127,11 @@ def test_view_follows_pause_skip_reshuffle_a_crash_and_the_end(terms, tmp_path):
     audience.wait_for("■ PAUSED", timeout=3)
 
     host.type("n")
-    audience.wait_for("3/3  Close", timeout=3)
+    audience.wait_for("3/3  Close", timeout=5)
     host.type("n")
     host.type("y")
     host.wait_for("EXIT=0")
-    screen = audience.wait_for("SESSION COMPLETE", timeout=3)
+    screen = audience.wait_for("SESSION COMPLETE", timeout=5)
     assert "The session has ended" in screen
     digest = hashlib.sha256(journal_path(tmp_path).read_bytes()).hexdigest()
     time.sleep(1)  # still showing; a key closes it
