@@ -216,8 +216,11 @@ def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, ti
     assert "  30s of strict silence first" in lines
     assert not any("private" in line for line in lines)
     assert lines[-1] == "session complete: 1 reflection captured"
+    time.advance(600)  # the view is still open ten minutes later
     ended = audience_screen(follower, time.wall, follower.host_state(None))
     assert ended.status == "SESSION COMPLETE" and "ended" in ended.message
+    assert ended.session_line.startswith("ended at 14:00 ")  # not the time it is now
+    assert ended.wall_clock == "14:10"
 
 
 def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session, time):

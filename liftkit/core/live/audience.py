@@ -17,7 +17,7 @@ from liftkit.core.live.controls import Ui
 from liftkit.core.live.engine import ENDED, PAUSED, Engine, Event
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, event_lines
-from liftkit.core.text import plural
+from liftkit.core.text import hhmm, plural
 
 _SEED = re.compile(r" · seed \d+")
 _KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
@@ -45,11 +45,13 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     t = follower.now(wall_now)
     engine = follower.projected(t)
     view = engine.view(t)
+    # An ended session is shown as it was when it ended ("ended at 15:02"), with today's clock.
+    as_of = follower.ended_wall if follower.ended and follower.ended_wall else wall_now
     screen = build_screen(
         view,
         Ui(show_notes=False, rate=follower.rate),
         title=follower.agenda.title,
-        now_wall=wall_now,
+        now_wall=as_of,
         session_start_wall=follower.planned_start or follower.started_wall,
         rate=follower.rate,
         now=t,
@@ -61,6 +63,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         tone, status = PAUSED_TONE, "■ PAUSED"
     return replace(
         screen,
+        wall_clock=hhmm(wall_now),
         polls=poll_lines(engine) or screen.polls,
         tone=tone,
         status=status,

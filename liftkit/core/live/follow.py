@@ -130,6 +130,7 @@ class Follower:
     started_wall: datetime | None = None
     planned_start: datetime | None = None
     anchor: tuple[float, datetime] | None = None  # (session time, wall time) last written
+    ended_wall: datetime | None = None  # when the session ended
     taken: int = 0  # events taken in
     listeners: list[Callable[[Event], None]] = field(default_factory=list)
 
@@ -155,7 +156,7 @@ class Follower:
         events, restarted = self.tail.read_new()
         if restarted:  # the file was replaced: build the state again from all of it
             self.engine = Engine(self.agenda)
-            self.anchor = self.started_wall = self.planned_start = None
+            self.anchor = self.started_wall = self.planned_start = self.ended_wall = None
             self.taken = 0
         for event in events:
             self.take(event)
@@ -166,6 +167,8 @@ class Follower:
         self.taken += 1
         kind = event.get("type")
         wall = _wall(event)
+        if kind == "session_end":
+            self.ended_wall = wall
         if kind == "session_start":
             with contextlib.suppress(TypeError, ValueError):
                 rate = float(event.get("rehearse") or 1.0)
