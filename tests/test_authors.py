@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.controls import Action
 from liftkit.core.live.journal import JOURNAL_NAME
@@ -80,7 +81,8 @@ def make_session(tmp_path, attendees: str | None):
     if attendees is not None:
         (tmp_path / "people.txt").write_text(attendees)
         extra["attendees.txt"] = tmp_path / "people.txt"
-    session = new_session(tmp_path / "a.toml", "a", tmp_path / "s", clock, extra)
+    agenda = load_agenda(tmp_path / "a.toml")
+    session = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock, extra)
     session.start()
     return session
 
@@ -94,7 +96,7 @@ def test_live_and_plain_capture_use_the_sessions_attendee_list(tmp_path):
         carry_out(session, Action("reflect", text="Zed Quinn: a walk-in"), "plain")
     finally:
         session.close()
-    assert live is not None and live["author"] == "Grace Hopper"
+    assert live is not None and live.author == "Grace Hopper"
     lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
     reflections = [json.loads(line) for line in lines if '"reflection"' in line]
     assert [(r["author"], r["text"]) for r in reflections] == [

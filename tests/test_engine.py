@@ -4,7 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liftkit.core.agenda.model import Agenda, Segment
-from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine, replay, state_of
+from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine
+from liftkit.core.live.events import Reflection, SegmentStart
+from liftkit.core.live.replay import replay_journal
 
 
 def agenda(*segments: Segment) -> Agenda:
@@ -102,7 +104,7 @@ def test_next_back_and_jump_keep_each_segments_time():
     assert d.engine.index == 4
     d.next_()
     assert d.engine.status == ENDED
-    assert [e["type"] for e in d.log][-2:] == ["segment_end", "session_end"]
+    assert [e.type for e in d.log][-2:] == ["segment_end", "session_end"]
 
 
 def test_warnings_fire_once_each_in_order():
@@ -110,10 +112,10 @@ def test_warnings_fire_once_each_in_order():
     d.start()
     d.jump(2)  # breakout, 30 min, warnings at 5 min and 1 min before the end
     fired = d.at(1600)  # 26:40 into the breakout: only the 5-minute warning is due
-    assert [(e["before"], e["mono"]) for e in fired] == [(300, 1500)]
+    assert [(e.before, e.mono) for e in fired] == [(300, 1500)]
     assert d.at(1610) == []  # once
     fired = d.at(1801)
-    assert [(e["before"], e["mono"]) for e in fired] == [(60, 1740), (0, 1800)]
+    assert [(e.before, e.mono) for e in fired] == [(60, 1740), (0, 1800)]
 
 
 def test_auto_advance_moves_on_at_the_deadline_even_when_checked_late():
@@ -125,7 +127,7 @@ def test_auto_advance_moves_on_at_the_deadline_even_when_checked_late():
     d = Driver(a)
     d.start()
     d.at(200)  # checked late: both auto segments are over
-    starts = [(e["segment"], e["mono"]) for e in d.log if e["type"] == "segment_start"]
+    starts = [(e.segment, e.mono) for e in d.log if isinstance(e, SegmentStart)]
     assert starts == [(0, 0.0), (1, 60.0), (2, 180.0)]
     assert d.engine.view(200).remaining == 280  # no drift from the late check
 
@@ -194,14 +196,14 @@ def test_replaying_the_journal_gives_the_live_state(actions, auto):
         if name == "wait":
             d.at(d.t + arg)
         elif name == "reflect":
-            d.do([{"type": "reflection", "mono": d.t, "segment": d.engine.index, "text": arg}])
+            d.do([Reflection(mono=d.t, segment=d.engine.index, text=arg)])
         elif arg is None:
             getattr(d, name)()
         else:
             getattr(d, name)(arg)
     d.at(d.t)
-    rebuilt = replay(a, d.log)
-    assert state_of(rebuilt) == state_of(d.engine)
+    rebuilt = replay_journal(a, d.log).engine
+    assert rebuilt == d.engine
     assert rebuilt.view(d.t) == d.engine.view(d.t)
-    monos = [e["mono"] for e in d.log]
+    monos = [e.mono for e in d.log]
     assert monos == sorted(monos)  # the journal never goes back in time

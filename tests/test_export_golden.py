@@ -14,9 +14,23 @@ DATA = Path(__file__).parent / "data"
 SESSION = Path("sessions") / "2026-03-09-135958-hosted-community-event"
 CHAT = Path("chat")  # paths relative to tests/data, as a host would type them
 GOLDEN = Path(__file__).parent / "golden"
+# The full pack: the bundled agenda run, an attendee file with roles, organisations, a
+# sector and a registration question, a Zoom chat, and the host's narrative.
+COMMUNITY = Path("sessions") / "2026-03-10-122958-community-conversation"
+PACK = [
+    "--chat", CHAT / "zoom-community.txt",
+    "--narrative", Path("narratives") / "community-conversation.md",
+    "--by", "Sector", "--roles", "Role", "--organisations", "Organisation",
+    "--question", "If this event could answer one question, what would it be?",
+    "--host", "Sam Okafor", "--host", "Priya Shah",
+]  # fmt: skip
 
 CASES = {
-    "hosted-zoom-two-line.md": ["--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups"],
+    "community-conversation.md": [COMMUNITY, *PACK],
+    "community-conversation.html": [COMMUNITY, *PACK, "--format", "html"],
+    "hosted-zoom-two-line.md": [
+        "--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups", "--names"
+    ],
     "hosted-zoom-single-line.md": ["--chat", CHAT / "zoom-single-line.txt", "--include-private"],
     "hosted-teams-webvtt.md": ["--chat", CHAT / "teams.vtt", "--host", "Morgan Reyes"],
     "hosted-meet-sbv.md": ["--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous"],
@@ -31,7 +45,10 @@ CASES = {
 def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
     monkeypatch.chdir(DATA)
     out = tmp_path / name
-    result = cli("export", str(SESSION), *map(str, CASES[name]), "-o", str(out))
+    args = CASES[name]
+    session = args[0] if isinstance(args[0], Path) and args[0].parts[0] == "sessions" else SESSION
+    args = args[1:] if session is not SESSION else args
+    result = cli("export", str(session), *map(str, args), "-o", str(out))
     assert result.exit_code == 0, result.output
     golden = GOLDEN / name
     got = out.read_text(encoding="utf-8")

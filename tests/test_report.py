@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.chat import parse_chat
+from liftkit.core.live.journal import read_records
 from liftkit.core.report import (
     AFTER,
     BEFORE,
@@ -53,8 +54,13 @@ def event(seconds: float, kind: str, **fields):
     return {"type": kind, "wall": wall, **fields}
 
 
+def typed(records):
+    """Journal lines written by hand, read as the journal reader reads them."""
+    return read_records((f"line {n}", r) for n, r in enumerate(records, start=1)).events
+
+
 def session(*events) -> SessionData:
-    return SessionData(Path("s"), AGENDA, [event(0, "session_start"), *events])
+    return SessionData(Path("s"), AGENDA, typed([event(0, "session_start"), *events]))
 
 
 # --------------------------------------------------------------------------- percentages
@@ -91,8 +97,8 @@ def test_a_segment_entered_twice_adds_up_both_spans():
         event(500, "segment_start", segment=1),
         event(900, "session_end"),
     ]
-    timeline = Timeline(events)
-    times = segment_times(events, 1.0)  # no `mono`: wall-clock seconds
+    timeline = Timeline(typed(events))
+    times = segment_times(AGENDA, typed(events))  # no `mono`: wall-clock seconds
     assert (times[0].started, times[0].took) == (T0, 400)
     assert (times[1].started, times[1].took) == (T0 + timedelta(seconds=300), 500)
     assert timeline.place(T0 - timedelta(seconds=1)) == BEFORE
@@ -102,8 +108,8 @@ def test_a_segment_entered_twice_adds_up_both_spans():
 
 def test_a_journal_cut_short_ends_at_its_last_event():
     events = [event(0, "segment_start", segment=0), event(120, "stop", reason="quit")]
-    assert Timeline(events).end == T0 + timedelta(seconds=120)
-    assert segment_times(events, 1.0)[0].took == 120
+    assert Timeline(typed(events)).end == T0 + timedelta(seconds=120)
+    assert segment_times(AGENDA, typed(events))[0].took == 120
 
 
 def test_segment_times_come_from_session_seconds_and_add_up():
@@ -120,7 +126,7 @@ def test_segment_times_come_from_session_seconds_and_add_up():
         at(601.4, "segment_end", segment=1, elapsed=360.8),
         at(601.4, "session_end"),
     ]
-    times = segment_times(events, 600.0)
+    times = segment_times(AGENDA, typed(events))
     assert (times[0].took, times[0].paused) == (241, 59)  # 0 to 241 once rounded; 101 to 160
     assert times[1].took == 360
     assert times[0].took + times[1].took == round(601.4) - round(0.4)
@@ -226,7 +232,7 @@ def test_two_people_saying_the_same_thing_are_both_quoted():
 
 
 def test_a_session_that_never_started_places_later_messages_after_it():
-    timeline = Timeline([event(0, "session_start")])
+    timeline = Timeline(typed([event(0, "session_start")]))
     assert timeline.place(T0 - timedelta(minutes=1)) == BEFORE
     assert timeline.place(T0 + timedelta(minutes=1)) == AFTER
 
@@ -287,7 +293,7 @@ def test_any_journal_gives_a_report_or_our_error(events, groups):
     chat = parse_chat("14:01:00 From Ada to Everyone:\n\thello\n", "c.txt")
     try:
         options = ReportOptions(groups=groups, anonymous=groups)
-        report = build_report(SessionData(Path("s"), AGENDA, events), [chat], options)
+        report = build_report(SessionData(Path("s"), AGENDA, typed(events)), [chat], options)
     except LiftkitError:
         return
     render_markdown(report)

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from liftkit.core.agenda.model import parse_agenda
+from liftkit.core.live.journal import read_records
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
 from liftkit.core.report.markdown import render_markdown
+from liftkit.core.report.model import without_tags
 from liftkit.core.text import escape_inline, escape_line
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -25,6 +27,11 @@ prompt = "Say something."
 )
 
 
+def typed(records):
+    """Journal lines written by hand, read as the journal reader reads them."""
+    return read_records((f"line {n}", r) for n, r in enumerate(records, start=1)).events
+
+
 def session_with(text: str, author: str | None = None) -> SessionData:
     def wall(seconds: int) -> str:
         return (START + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
@@ -37,11 +44,12 @@ def session_with(text: str, author: str | None = None) -> SessionData:
         {"seq": 4, "type": "segment_end", "wall": wall(600), "segment": 0, "reason": "end"},
         {"seq": 5, "type": "session_end", "wall": wall(600)},
     ]  # fmt: skip
-    return SessionData(Path("2026-03-09-140000-tiny"), AGENDA, events)
+    return SessionData(Path("2026-03-09-140000-tiny"), AGENDA, typed(events))
 
 
 def render(text: str, author: str | None = None) -> str:
-    return render_markdown(build_report(session_with(text, author), [], ReportOptions()))
+    options = ReportOptions(named=True)
+    return render_markdown(build_report(session_with(text, author), [], options))
 
 
 def blocks(markdown: str) -> list[str]:
@@ -88,7 +96,7 @@ def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
     markdown = render(text)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    assert shown == f"“{clean_text(text)}”"
+    assert shown == f"“{without_tags(clean_text(text), ())}”"  # tags at the end are left out
     assert code_or_html(markdown) == []
 
 
@@ -99,7 +107,8 @@ def test_any_author_name_adds_no_structure(text, author):
     markdown = render(text, author)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
-    assert shown == f"“{clean_text(text)}” — {' '.join(clean_text(author).split())}"
+    said = without_tags(clean_text(text), ())
+    assert shown == f"“{said}” — {' '.join(clean_text(author).split())}"
 
 
 def test_the_issue_s_examples_show_literally():
@@ -151,15 +160,16 @@ options = ["```", "a|b", "<i>"]
         {"type": "session_end", "wall": (START + timedelta(minutes=10)).isoformat()},
     ]  # fmt: skip
     markdown = render_markdown(
-        build_report(SessionData(Path("s"), agenda, events), [], ReportOptions())
+        build_report(SessionData(Path("s"), agenda, typed(events)), [], ReportOptions())
     )
     tokens = MD.parse(markdown)
     headings = [shown_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings == [
         "# Title | with <b>bold</b>",
         "Who joined",
-        "The agenda as run",
         "1. Talk | Q&amp;A ##",
+        "Host this conversation yourself",
+        "The agenda as run",
     ]
     assert code_or_html(markdown) == ["fence"]  # the poll's bar chart, and nothing else
     (fence,) = [t for t in tokens if t.type == "fence"]
@@ -172,4 +182,5 @@ options = ["```", "a|b", "<i>"]
     prompt = next(t for t in tokens if t.type == "inline" and "not a heading" in t.content)
     assert shown_text(prompt) == "# not a heading\n- not a list\n===\n| a | b |\n|---|---|"
     items = [t for t in tokens if t.type == "list_item_open"]
-    assert len(items) == 3 + 1  # the questions, and the session in the sources
+    # The questions, the segment in "host this yourself", and the session in the sources.
+    assert len(items) == 3 + 1 + 1

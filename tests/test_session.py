@@ -5,10 +5,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.controls import Action
-from liftkit.core.live.engine import ENDED, PAUSED, replay, state_of
+from liftkit.core.live.engine import ENDED, PAUSED
+from liftkit.core.live.events import Reflection, SessionResume, Source, Stop
 from liftkit.core.live.journal import read_journal
+from liftkit.core.live.replay import replay_journal
 from liftkit.core.live.session import Clock, carry_out, new_session, resume_session
 
 AGENDA = """
@@ -64,7 +67,9 @@ def close_sessions():
 
 def make(tmp_path, agenda_file, time, rate=1.0):
     clock = Clock(rate=rate, mono=lambda: time.mono, wall=lambda: time.wall)
-    session = new_session(agenda_file, "tiny", tmp_path / "sessions", clock)
+    session = new_session(
+        load_agenda(agenda_file), agenda_file, "tiny", tmp_path / "sessions", clock
+    )
     OPEN.append(session)
     return session
 
@@ -93,12 +98,14 @@ def test_every_capture_is_on_disk_before_it_is_acknowledged(tmp_path, agenda_fil
     s.record_poll(0, 0, {"Yes": 30, "No": 12})
     assert seen_on_disk and all(seen_on_disk)
     events = journal_of(s)
-    reflection = next(e for e in events if e["type"] == "reflection")
-    assert reflection["author"] == "Ada Lovelace"
-    assert reflection["tags"] == ["listening"]
-    assert reflection["segment"] == 0
-    assert reflection["wall"] == "2026-03-09T14:00:00.000+00:00"
-    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    reflection = next(e for e in events if isinstance(e, Reflection))
+    assert reflection.author == "Ada Lovelace"
+    assert reflection.tags == ("listening",)
+    assert reflection.segment == 0
+    assert reflection.wall == T0
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    line = (s.folder / "journal.jsonl").read_text().splitlines()[2]
+    assert json.loads(line)["wall"] == "2026-03-09T14:00:00.000+00:00"  # the format on disk
 
 
 def test_the_folder_holds_the_agenda_copy_and_a_journal(tmp_path, agenda_file):
@@ -138,9 +145,9 @@ def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     assert r.engine.view(r.now()).elapsed == pytest.approx(30)
     r.reflect("after resume", "live")
     events = journal_of(r)
-    assert [e["type"] for e in events][-2:] == ["session_resume", "reflection"]
-    assert any(e["type"] == "stop" and e["reason"] == "quit" for e in events)
-    assert any(e["type"] == "session_resume" for e in events)
+    assert [e.type for e in events][-2:] == ["session_resume", "reflection"]
+    assert any(isinstance(e, Stop) and e.reason == "quit" for e in events)
+    assert any(isinstance(e, SessionResume) for e in events)
 
 
 def test_a_torn_last_line_is_dropped_with_a_warning_and_the_rest_kept(tmp_path, agenda_file):
@@ -176,8 +183,8 @@ def test_replaying_the_journal_gives_the_state_the_session_had(tmp_path, agenda_
     time.advance(2)  # the last segment auto-advances: the session ends
     s.tick()
     assert s.engine.status == ENDED
-    rebuilt = replay(s.agenda, journal_of(s))
-    assert state_of(rebuilt) == state_of(s.engine)
+    rebuilt = replay_journal(s.agenda, journal_of(s)).engine
+    assert rebuilt == s.engine
 
 
 def test_a_finished_session_cannot_be_resumed(tmp_path, agenda_file):
@@ -215,7 +222,7 @@ def test_a_running_session_cannot_be_resumed_a_second_time(tmp_path, agenda_file
     with pytest.raises(LiftkitError, match="running in another terminal"):
         resume(s.folder, time)
     s.reflect("still mine", "live")  # the running session is unharmed
-    assert journal_of(s)[-1]["text"] == "still mine"
+    assert journal_of(s)[-1].text == "still mine"
 
 
 def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
@@ -224,17 +231,15 @@ def test_a_note_is_added_while_the_session_runs(tmp_path, agenda_file):
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)
     s.start()
-    append_event(
-        s.folder / "journal.jsonl", "reflection", 0.0, T0, segment=0, text="from a note",
-        author=None, tags=[], source="note",
-    )  # fmt: skip
+    note = Reflection(mono=0.0, wall=T0, segment=0, text="from a note", source=Source.NOTE)
+    append_event(s.folder / "journal.jsonl", note)
     s.tick()
     assert [r.text for r in s.engine.reflections] == ["from a note"]  # the screen counts it
     s.reflect("from the session", "live")
     events = journal_of(s)
-    texts = [e["text"] for e in events if e["type"] == "reflection"]
+    texts = [e.text for e in events if isinstance(e, Reflection)]
     assert texts == ["from a note", "from the session"]
-    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))  # no seq twice
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))  # no seq twice
 
 
 def test_a_malformed_event_is_skipped_on_resume_with_a_notice(tmp_path, agenda_file):
@@ -248,7 +253,12 @@ def test_a_malformed_event_is_skipped_on_resume_with_a_notice(tmp_path, agenda_f
         handle.write('{"seq":10,"type":"segment_start","segment":"x"}\n')
         handle.write('{"seq":11,"type":"pause","mono":1e400}\n')
     resumed = resume(s.folder, time)
-    assert any("skipped 3 event(s)" in n for n in resumed.session.notices)
+    skipped = [n for n in resumed.session.notices if "skipped" in n]
+    assert [n.split(": ", 1)[1] for n in skipped] == [
+        "extend event skipped: seconds: missing",
+        "segment_start event skipped: segment: 'x' is not a whole number from 0",
+        "pause event skipped: mono: inf is out of range (0 to 1e+12)",
+    ]
     assert [r.text for r in resumed.session.engine.reflections] == ["kept"]
     assert resumed.session.engine.status == "running"
 

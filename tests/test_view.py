@@ -10,6 +10,7 @@ from rich.console import Console
 
 from liftkit.cli.live.audience import PlainAudience
 from liftkit.cli.live.frame import render
+from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.audience import audience_screen
 from liftkit.core.live.follow import Follower, JournalTail, journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
@@ -64,7 +65,8 @@ def time():
 def session(tmp_path, time):
     (tmp_path / "a.toml").write_text(AGENDA)
     clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
-    live = new_session(tmp_path / "a.toml", "a", tmp_path / "s", clock)
+    agenda = load_agenda(tmp_path / "a.toml")
+    live = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
     yield live
     live.close()
 
@@ -84,22 +86,28 @@ def text_of(screen, width=80, height=24):
     return console.file.getvalue()
 
 
+def line(seq, kind="pause", **fields):
+    record = {"seq": seq, "type": kind, "wall": "2026-03-09T14:00:00.000+00:00", "mono": seq}
+    return (json.dumps({**record, **fields}) + "\n").encode()
+
+
 def test_the_tail_reads_only_whole_lines_appended_since_the_last_look(tmp_path):
     path = tmp_path / JOURNAL_NAME
-    path.write_bytes(b'{"seq":1,"type":"a"}\n{"seq":2,"ty')
+    second = line(2, "resume")
+    path.write_bytes(line(1) + second[:20])
     tail = JournalTail(path)
     events, restarted = tail.read_new()
-    assert [e["seq"] for e in events] == [1] and not restarted
+    assert [e.seq for e in events] == [1] and not restarted
     assert tail.read_new() == ([], False)  # nothing new: one stat, no read
     with path.open("ab") as file:
-        file.write(b'pe":"b"}\nnot json\n{"seq":3,"type":"c"}\n')
+        file.write(second[20:] + b"not json\n" + line(4, "extend", seconds=60))
     events, _ = tail.read_new()
-    assert [e["seq"] for e in events] == [2, 3]
-    assert tail.unreadable == 1
+    assert [(e.seq, e.type) for e in events] == [(2, "resume"), (4, "extend")]
+    assert tail.warnings == [f"{path}:3: unreadable journal line skipped"]
     assert tail.offset == path.stat().st_size
-    path.write_bytes(b'{"seq":1,"type":"z"}\n')  # replaced by a shorter file
+    path.write_bytes(line(1, "session_end"))  # replaced by a shorter file
     events, restarted = tail.read_new()
-    assert restarted and [e["type"] for e in events] == ["z"]
+    assert restarted and [e.type for e in events] == ["session_end"]
 
 
 def test_the_view_follows_pause_extend_skip_and_reshuffle_and_never_writes(session, time):
@@ -119,7 +127,7 @@ def test_the_view_follows_pause_extend_skip_and_reshuffle_and_never_writes(sessi
     assert seconds_left(follower, time.wall) == 150
     session.next_()
     people = [Person(name=f"Person {n}") for n in range(1, 10)]
-    from liftkit.core.groups.breakouts import reshuffle
+    from liftkit.core.live.rooms import reshuffle
 
     session.record_groups(1, reshuffle(session.agenda.segments[1], people, seed=7))
     follower.refresh()
@@ -224,11 +232,11 @@ def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, ti
 
 
 def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session, time):
-    from liftkit.core.groups.breakouts import plan_from_people, reshuffle
+    from liftkit.core.live.rooms import plan_from_people, reshuffle
 
     people = [Person(name=f"Person {n}") for n in range(1, 7)]
-    for segment, payload in plan_from_people(session.agenda, people, seed=3).items():
-        session.record_groups(segment, payload)
+    for segment, split in plan_from_people(session.agenda, people, seed=3).items():
+        session.record_groups(segment, split)
     session.start()
     session.next_()
     follower = Follower.open(session.folder)
@@ -263,15 +271,16 @@ def test_view_cli_of_no_session_is_a_one_line_error(cli, tmp_path):
 
 
 def test_events_a_note_adds_do_not_move_the_clock(session, time, tmp_path):
+    from liftkit.core.live.events import Reflection, Source
     from liftkit.core.live.journal import append_event
 
     session.start()
     follower = Follower.open(session.folder)
     time.advance(30)
-    append_event(
-        session.folder / JOURNAL_NAME, "reflection", 0.0, T0 + timedelta(hours=5),
-        segment=0, text="later", author=None, tags=[], source="note",
-    )  # fmt: skip
+    late = Reflection(
+        mono=0.0, wall=T0 + timedelta(hours=5), segment=0, text="later", source=Source.NOTE
+    )
+    append_event(session.folder / JOURNAL_NAME, late)
     follower.refresh()
+    assert follower.engine.reflections[-1].text == "later"
     assert seconds_left(follower, time.wall) == 90
-    assert json.loads((session.folder / JOURNAL_NAME).read_text().splitlines()[-1])["text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,7 +13,7 @@ from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import plural
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "html")
 
 
 def export(
@@ -28,23 +28,79 @@ def export(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", metavar="md|json", help="Markdown (md) or JSON.")
+        str,
+        typer.Option(
+            "--format",
+            metavar="md|json|html",
+            help="Markdown (md), JSON, or one self-contained HTML file to publish or print.",
+        ),
     ] = "md",
     output: Annotated[
         str | None,
         typer.Option("-o", "--output", metavar="FILE", help="Write here (default: stdout, or -)."),
     ] = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Quote without names; list no one.")
+        bool, typer.Option("--anonymous", help="Name no one: no quote authors, no group members.")
     ] = False,
+    names: Annotated[
+        bool,
+        typer.Option("--names", help="Show who said each quote (unattributed by default)."),
+    ] = False,
+    narrative: Annotated[
+        Path | None,
+        typer.Option(
+            "--narrative",
+            metavar="FILE",
+            help="Your words (Markdown, one ## heading per part), merged into the pack.",
+        ),
+    ] = None,
+    new_narrative: Annotated[
+        Path | None,
+        typer.Option(
+            "--new-narrative",
+            metavar="FILE",
+            help="Write a starter narrative for this session (headings and hints), then stop.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
     host: Annotated[
-        str | None, typer.Option("--host", metavar="NAME", help="The host (default: the agenda's).")
+        list[str] | None,
+        typer.Option(
+            "--host",
+            metavar="NAME",
+            help="The host (default: the agenda's); repeat for co-hosts. Hosts are never quoted.",
+        ),
     ] = None,
     by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            metavar="COLUMN",
+            help="Break attendees down by this attendee-file column (repeat for several).",
+        ),
+    ] = None,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question",
+            metavar="COLUMN",
+            help="Quote the answers in this attendee-file column, a registration question "
+            "(repeat for several).",
+        ),
+    ] = None,
+    roles: Annotated[
         str | None,
         typer.Option(
-            "--by", metavar="COLUMN", help="Break attendees down by this attendee-file column."
+            "--roles", metavar="COLUMN", help="Name example roles from this attendee-file column."
+        ),
+    ] = None,
+    organisations: Annotated[
+        str | None,
+        typer.Option(
+            "--organisations",
+            "--orgs",
+            metavar="COLUMN",
+            help="Name example organisations from this attendee-file column.",
         ),
     ] = None,
     groups: Annotated[
@@ -71,12 +127,13 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the event pack of a session (and its chat logs) as Markdown or JSON.
+    """Write the event pack of a session (and its chat logs) as Markdown, JSON or HTML.
 
     It reads only the session folder and the files named here. Chat messages go to the
-    segment during which they were sent.
+    segment during which they were sent; quotes go under their #tags' themes, without names.
+    Your own words come from a narrative file: --new-narrative writes a starter one.
 
-    Example: liftkit export latest --chat meeting_saved_chat.txt -o event-pack.md
+    Example: liftkit export latest --chat meeting_saved_chat.txt --narrative words.md -o pack.md
     """
     import gc
 
@@ -90,8 +147,10 @@ def export(
     from liftkit.core.timeparse import parse_clock
 
     if fmt not in FORMATS:
-        raise LiftkitError(f'--format: "{fmt}" is not a format', "use md or json")
+        raise LiftkitError(f'--format: "{fmt}" is not a format', "use md, json or html")
     start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
+    if new_narrative is not None:
+        output, fmt = str(new_narrative), "narrative"
     target = None if output in (None, "-") else Path(output)
     if target is not None and target.is_dir():
         raise LiftkitError(f"{target}: is a folder", "give a file name, e.g. -o event-pack.md")
@@ -102,15 +161,26 @@ def export(
     if files.count("-") > 1:
         raise LiftkitError("--chat -: standard input can be read only once", "name files instead")
 
+    story = None
+    if narrative is not None:
+        from liftkit.core.report.narrative import read_narrative
+
+        story = read_narrative(narrative)  # before the work: a bad file fails fast
     folder = find_session(session, sessions)
     data = load_session(folder)
     logs = [
         parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
         for name in files
     ]
+    hosts = host or []
     options = ReportOptions(
-        host=host,
-        by=by,
+        host=hosts[0] if hosts else None,
+        cohosts=tuple(hosts[1:]),
+        by=tuple(by or ()),
+        questions=tuple(question or ()),
+        roles=roles,
+        organisations=organisations,
+        named=names,
         groups=groups,
         groups_file=groups_file,
         include_private=include_private,
@@ -118,24 +188,46 @@ def export(
         anonymous=anonymous,
     )
     report = build_report(data, logs, options)
+    if story is not None:
+        from liftkit.core.report.narrative import merge_narrative
+
+        merge_narrative(report, story)
     for message in report.warnings:
         warn(message)
-    if fmt == "json":
-        from liftkit.core.report.json_format import render_json
-
-        text = render_json(report)
-    else:
-        from liftkit.core.report.markdown import render_markdown
-
-        text = render_markdown(report)
+    text = _render(report, fmt)
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     write_atomic(target, text, force=force)
+    if fmt == "narrative":
+        typer.echo(
+            f"Wrote {target}: write under its headings, then "
+            f"liftkit export {session} --narrative {target}",
+            err=True,
+        )
+        return
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)
     typer.echo(
         f"Wrote {target}: {plural(len(report.segments), 'segment')}, "
         f"{plural(quotes, 'quote')} (reflections and chat messages).",
         err=True,
     )
+
+
+def _render(report: Any, fmt: str) -> str:
+    if fmt == "json":
+        from liftkit.core.report.json_format import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from liftkit.core.report.html import render_html
+
+        return render_html(report)
+    if fmt == "narrative":
+        from liftkit.core.report.narrative import starter_narrative
+
+        return starter_narrative(report)
+    from liftkit.core.report.markdown import render_markdown
+
+    return render_markdown(report)

@@ -11,9 +11,10 @@ from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
-from liftkit.core.live.engine import replay
+from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
+from liftkit.core.live.replay import replay_journal
 from liftkit.core.live.session import AGENDA_COPY
 
 
@@ -46,7 +47,7 @@ def note(
     read = read_journal(journal_path)
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}", err=True)
-    engine = replay(agenda, read.events)
+    engine = replay_journal(agenda, read.events).engine
     count = len(agenda.segments)
     if segment is not None:
         if not 1 <= segment <= count:
@@ -62,17 +63,16 @@ def note(
     body = text.strip() if by else parsed.text
     if not body:
         raise LiftkitError("the reflection is empty", "give its text in quotes")
-    append_event(
-        journal_path,
-        "reflection",
-        engine.last_mono,
-        datetime.now().astimezone(),
+    reflection = Reflection(
+        mono=engine.last_mono,
+        wall=datetime.now().astimezone(),
         segment=index,
         text=body,
         author=author,
-        tags=parsed.tags,
-        source="note",
+        tags=tuple(parsed.tags),
+        source=Source.NOTE,
     )
+    append_event(journal_path, reflection)
     who = f" from {author}" if author else ""
     typer.echo(
         f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '

@@ -86,8 +86,9 @@ def run(
     plan = prepare_groups(resolved.agenda, attendees, groups, seed)
     clock = Clock(rate=rehearse)
     session = new_session(
-        resolved.path, resolved.name, sessions or default_parent(), clock, plan.files
-    )
+        resolved.agenda, resolved.path, resolved.name, sessions or default_parent(), clock,
+        plan.files,
+    )  # fmt: skip
     plan.record(session)
     _run_view(session, plain, start_at, plan)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.breakouts import (
+from liftkit.core.live.rooms import (
     people_in,
     plan_from_people,
     plan_from_split,
@@ -23,6 +23,9 @@ from liftkit.core.live.session import LiveSession
 from liftkit.core.people.reader import Person, read_people
 from liftkit.core.text import plural
 
+if TYPE_CHECKING:
+    from liftkit.core.groups.split import Split
+
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 GROUPS_COPY = "groups.json"
 
@@ -30,7 +33,7 @@ GROUPS_COPY = "groups.json"
 @dataclass
 class GroupsPlan:
     people: list[Person] = field(default_factory=list)
-    plans: dict[int, dict[str, Any]] = field(default_factory=dict)
+    plans: dict[int, Split] = field(default_factory=dict)  # breakout segment -> its groups
     files: dict[str, Path] = field(default_factory=dict)
     groups_json: str | None = None  # a --groups file, kept in the session folder as JSON
 
@@ -38,28 +41,29 @@ class GroupsPlan:
         """Keep the files in the session folder and journal each breakout's groups."""
         if self.groups_json is not None:
             (session.folder / GROUPS_COPY).write_text(self.groups_json, encoding="utf-8")
-        for segment, payload in sorted(self.plans.items()):
-            session.record_groups(segment, payload)
+        for segment, split in sorted(self.plans.items()):
+            session.record_groups(segment, split)
 
     def summary(self, session: LiveSession) -> GroupsSummary | None:
         engine = session.engine
         segment = engine.current
         if segment is None or segment.kind != "breakout":
             return None
-        payload = engine.groups.get(engine.index)
-        if payload is None:
+        made = engine.groups.get(engine.index)
+        if made is None:
             if self.people:
                 return GroupsSummary(title=f"{len(self.people)} attendees")
             return None
         t = session.now()
-        return summary(segment, payload, engine.elapsed(t), engine.duration(engine.index))
+        return summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
 
     def reshuffle(self, session: LiveSession) -> str:
         engine = session.engine
         segment = engine.current
         if segment is None or segment.kind != "breakout":
             return "Groups are for breakout segments: there is none now."
-        people = self.people or people_in(engine.groups.get(engine.index, {}))
+        made = engine.groups.get(engine.index)
+        people = self.people or (people_in(made.split) if made else [])
         if len(people) < 2:
             return "No groups to reshuffle: start with --attendees FILE."
         seed = random.SystemRandom().randrange(1, 1_000_000)

@@ -27,6 +27,7 @@ from liftkit.core.live.audience import (
     rooms_lines,
     status_now,
 )
+from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.screen import Screen
 
@@ -208,13 +209,13 @@ class PlainAudience:
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
 
-    def _event(self, event: dict[str, object]) -> None:
+    def _event(self, event: JournalEvent) -> None:
         lines = audience_lines(event, self.follower)
         if lines:
             self.say(*lines)
-        if event.get("type") in ("segment_start", "groups"):
+        if event.type in ("segment_start", "groups"):
             self._rooms_shown = self._rooms_key()
-        if event.get("type") in ("stop", "session_resume"):
+        if event.type in ("stop", "session_resume"):
             self._host_state = self.host.state()
 
     def _rooms_key(self) -> tuple[int, str] | None:

@@ -22,7 +22,8 @@ from liftkit.core.agenda.durations import format_clock
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
 from liftkit.core.live.capture import parse_counts
 from liftkit.core.live.controls import Action, Ui, step
-from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
+from liftkit.core.live.engine import ENDED, NOT_STARTED
+from liftkit.core.live.events import JournalEvent, SegmentStart, TimeWarning
 from liftkit.core.live.screen import GroupsSummary, build_screen
 from liftkit.core.live.session import LiveSession, carry_out
 from liftkit.core.text import plural
@@ -170,8 +171,8 @@ class LiveApp:
             except LiftkitError as error:  # the journal cannot be written (a full disk)
                 self.ui.say(f"NOT SAVED: {error.message}. {error.hint}", s.now(), 30)
 
-    def _ring(self, events: list[Event]) -> None:
-        if any(e["type"] in ("warning", "segment_start") for e in events):
+    def _ring(self, events: list[JournalEvent]) -> None:
+        if any(isinstance(e, TimeWarning | SegmentStart) for e in events):
             self.console.bell()
 
     def _act(self, action: Action) -> Outcome | None:
@@ -205,9 +206,7 @@ class LiveApp:
             if message:
                 self.ui.say(message, s.now(), 3)
         elif name == "notes":
-            s.perform(
-                [{"type": "notes", "mono": max(t, s.engine.last_mono), "shown": self.ui.show_notes}]
-            )
+            s.record_notes(self.ui.show_notes)
         elif name == "reshuffle":
             if self.reshuffle is None:
                 self.ui.say("No groups to reshuffle: start with --attendees FILE.", t, 4)
@@ -280,7 +279,7 @@ class LiveApp:
             )
             return
         if event is not None:
-            who = f" from {event['author']}" if event.get("author") else ""
+            who = f" from {event.author}" if event.author else ""
             self.ui.say(f"Saved reflection{who} ({len(s.engine.reflections)} so far).", s.now(), 4)
 
     def _poll(self, live: Live, keys: KeyReader, typed: str) -> None:

@@ -17,7 +17,8 @@ from liftkit.cli.live.fullscreen import Outcome
 from liftkit.cli.live.terminal import Signals
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
 from liftkit.core.live.controls import PLAIN_HELP, Ui, parse_line
-from liftkit.core.live.engine import ENDED, NOT_STARTED, Event
+from liftkit.core.live.engine import ENDED, NOT_STARTED
+from liftkit.core.live.events import GroupsMade, JournalEvent, SegmentStart
 from liftkit.core.live.screen import event_lines, schedule, status_line
 from liftkit.core.live.session import LiveSession, carry_out
 
@@ -57,23 +58,23 @@ class PlainApp:
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 
-    def show(self, event: Event) -> None:
+    def show(self, event: JournalEvent) -> None:
         s = self.session
         view = s.engine.view(s.now())
         for line in event_lines(event, view, s.agenda.segments):
             self.say(line)
-        if event["type"] in ("segment_start", "groups"):
-            self._rooms(int(event["segment"]))
+        if isinstance(event, SegmentStart | GroupsMade) and event.segment is not None:
+            self._rooms(event.segment)
 
     def _rooms(self, index: int) -> None:
         """The breakout rooms, when a breakout starts or its groups are reshuffled."""
-        from liftkit.core.groups.breakouts import summary
+        from liftkit.core.live.rooms import summary
 
         engine = self.session.engine
-        payload = engine.groups.get(index)
-        if payload is None or index != engine.index or engine.current is None:
+        made = engine.groups.get(index)
+        if made is None or index != engine.index or engine.current is None:
             return
-        shown = summary(engine.current, payload, engine.elapsed(self.session.now()), 1.0)
+        shown = summary(engine.current, made.split, engine.elapsed(self.session.now()), 1.0)
         self.say(f"  {shown.title.removesuffix(' (g reshuffles)')}")
         for room, members in shown.rooms:
             self.say(f"  {room}: {', '.join(members)}")

@@ -28,10 +28,10 @@ KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "
 POLL_KINDS = ("choice", "score", "recommend")
 DEFAULT_WARN_SECONDS = 60
 
-AGENDA_KEYS = ("title", "description", "host", "total", "segments")
+AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "groups", "rounds", "polls", "silence",
+    "group_size", "groups", "rounds", "polls", "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 
@@ -64,6 +64,7 @@ class Segment:
     rounds: int = 1
     polls: tuple[Poll, ...] = ()
     silence: int = 0  # seconds of strict silence at the start of the segment
+    summary: str = ""  # what happens, for the event pack's "host this yourself" section
     line: int = field(default=0, compare=False)
 
 
@@ -74,6 +75,8 @@ class Agenda:
     description: str = ""
     host: str = ""
     declared_total: int | None = None
+    purpose: str = ""  # the format's purpose, for the event pack ("We set out to ...")
+    contact: str = ""  # the event pack's contact line
 
     @property
     def total(self) -> int:
@@ -337,6 +340,8 @@ def _build_agenda(raw: Mapping[str, Any], lines: _LineIndex) -> tuple[Agenda | N
     title = text_field("title", required=True)
     description = text_field("description")
     host = text_field("host")
+    purpose = text_field("purpose")
+    contact = text_field("contact")
 
     declared_total: int | None = None
     if "total" in raw:
@@ -382,6 +387,8 @@ def _build_agenda(raw: Mapping[str, Any], lines: _LineIndex) -> tuple[Agenda | N
         description=description,
         host=host,
         declared_total=declared_total,
+        purpose=purpose,
+        contact=contact,
     )
     return agenda, problems
 
@@ -433,6 +440,7 @@ def _build_segment(
 
     prompt = text("prompt")
     notes = text("notes")
+    summary = text("summary")
 
     questions: tuple[str, ...] = ()
     raw_questions = item.get("questions", [])
@@ -533,6 +541,7 @@ def _build_segment(
         rounds=rounds or 1,
         polls=tuple(polls),
         silence=silence,
+        summary=summary,
         line=lines.segment(i) or 0,
     )
 
@@ -603,6 +612,9 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
         data["description"] = agenda.description
     if agenda.host:
         data["host"] = agenda.host
+    for key in ("purpose", "contact"):
+        if getattr(agenda, key):
+            data[key] = getattr(agenda, key)
     if agenda.declared_total is not None:
         data["total"] = format_duration(agenda.declared_total)
     data["segments"] = [_segment_to_dict(s) for s in agenda.segments]
@@ -621,6 +633,8 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["questions"] = list(segment.questions)
     if segment.notes:
         data["notes"] = segment.notes
+    if segment.summary:
+        data["summary"] = segment.summary
     if segment.silence:
         data["silence"] = format_duration(segment.silence)
     data["warn"] = [format_duration(w) for w in segment.warn]

@@ -14,7 +14,18 @@ from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import Ui
-from liftkit.core.live.engine import ENDED, PAUSED, Engine, Event
+from liftkit.core.live.engine import ENDED, PAUSED, Engine
+from liftkit.core.live.events import (
+    GroupsMade,
+    JournalEvent,
+    NotesShown,
+    PollCounts,
+    Reflection,
+    SegmentEnd,
+    SessionEnd,
+    SessionResume,
+    Stop,
+)
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, event_lines
 from liftkit.core.text import hhmm, plural
@@ -29,13 +40,13 @@ ENDED_NOTE = "The session has ended. Any key closes this window."
 
 def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
     """The rooms of the round being held now, titled for the audience (no keys, no seed)."""
-    from liftkit.core.groups.breakouts import summary
+    from liftkit.core.live.rooms import summary
 
     segment = engine.current
-    payload = engine.groups.get(engine.index)
-    if segment is None or segment.kind != "breakout" or payload is None:
+    made = engine.groups.get(engine.index)
+    if segment is None or segment.kind != "breakout" or made is None:
         return None
-    shown = summary(segment, payload, engine.elapsed(t), engine.duration(engine.index))
+    shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
     title = _SEED.sub("", shown.title).removesuffix(" (g reshuffles)")
     return GroupsSummary(title=title, rooms=shown.rooms)
 
@@ -96,34 +107,33 @@ def rooms_lines(groups: GroupsSummary) -> list[str]:
     return [f"  {groups.title}", *(f"  {room}: {', '.join(names)}" for room, names in groups.rooms)]
 
 
-def audience_lines(event: Event, follower: Follower) -> list[str]:
+def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
     """What the plain audience view prints for an event just taken in (nothing for what
     only the host should see: reflections, notes shown or hidden)."""
-    kind = event.get("type")
     engine = follower.engine
     t = engine.last_mono
     view = engine.view(t)
-    if kind in ("reflection", "notes", "segment_end"):
-        return []
-    if kind == "poll":
-        counts = event.get("counts")
-        shown = ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
-        return [f"poll: {event.get('question')} {shown}".rstrip()]
-    if kind == "groups":
-        groups = room_groups(engine, t)
-        if groups is None or event.get("segment") != engine.index:
+    match event:
+        case Reflection() | NotesShown() | SegmentEnd():
             return []
-        return ["groups reshuffled:", *rooms_lines(groups)]
-    if kind == "stop":
-        if follower.stopped_deliberately:
-            return ["the host stopped the clock; it carries on when they resume"]
-        return ["the host's liftkit stopped; the clock runs on, as the call does"]
-    if kind == "session_resume":
-        return [f"the host's liftkit is back: {status_now(follower, t) or 'carrying on'}"]
-    if kind == "session_end":
-        return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+        case PollCounts(question=question, counts=counts):
+            shown = ", ".join(f"{option} {count}" for option, count in counts.items())
+            return [f"poll: {question} {shown}".rstrip()]
+        case GroupsMade(segment=segment):
+            groups = room_groups(engine, t)
+            if groups is None or segment != engine.index:
+                return []
+            return ["groups reshuffled:", *rooms_lines(groups)]
+        case Stop():
+            if follower.stopped_deliberately:
+                return ["the host stopped the clock; it carries on when they resume"]
+            return ["the host's liftkit stopped; the clock runs on, as the call does"]
+        case SessionResume():
+            return [f"the host's liftkit is back: {status_now(follower, t)}"]
+        case SessionEnd():
+            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
     lines = event_lines(event, view, follower.agenda.segments)
-    if kind == "segment_start":
+    if event.type == "segment_start":
         groups = room_groups(engine, t)
         if groups is not None:
             lines.extend(rooms_lines(groups))

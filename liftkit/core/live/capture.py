@@ -11,12 +11,15 @@ stays part of the text, so nothing typed is ever lost to a misread author.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
+
+if TYPE_CHECKING:
+    from liftkit.core.live.events import GroupsMade
 
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
 _TAG = re.compile(r"(?<![\w#&/])#(\w[\w-]*)")  # not a URL's #fragment
@@ -130,7 +133,7 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
 ATTENDEE_FILES = ("attendees.csv", "attendees.txt")
 
 
-def session_people(folder: Path, groups: Iterable[Mapping[str, Any]] = ()) -> list[str] | None:
+def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str] | None:
     """The names of a session's attendees: its attendee copy, else everyone in its groups.
 
     None when the session has neither (then authors are recognised by how they look).
@@ -146,10 +149,10 @@ def session_people(folder: Path, groups: Iterable[Mapping[str, Any]] = ()) -> li
             except LiftkitError:
                 names = []
             break
-    for payload in groups:
-        for rnd in payload.get("rounds", []):
-            for group in rnd.get("groups", []):
-                names.extend(str(m.get("name", "")) for m in group.get("members", []))
+    for made in groups:
+        for rnd in made.split.rounds:
+            for group in rnd.groups:
+                names.extend(person.name for person in group.members)
     unique = list(dict.fromkeys(name for name in names if name.strip()))
     return unique or None
 

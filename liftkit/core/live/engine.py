@@ -9,45 +9,47 @@ a late redraw or a long prompt never makes the timer drift.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
 
+from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.live.events import (
+    EndReason,
+    Extend,
+    GroupsMade,
+    JournalEvent,
+    NotesShown,
+    Pause,
+    PollCounts,
+    Reflection,
+    Resume,
+    SegmentEnd,
+    SegmentStart,
+    SessionEnd,
+    SessionResume,
+    SessionStart,
+    Source,
+    Status,
+    Stop,
+    StopReason,
+    TimeWarning,
+)
 
-Event = dict[str, Any]
+AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
-NOT_STARTED = "not started"
-RUNNING = "running"
-PAUSED = "paused"
-ENDED = "ended"
-
-
-@dataclass
-class Reflection:
-    segment: int | None
-    text: str
-    author: str | None
-    tags: list[str]
-    source: str
-    mono: float
-    wall: str = ""
-
-
-@dataclass
-class PollResult:
-    segment: int
-    poll: int
-    question: str
-    counts: dict[str, int]
+NOT_STARTED = Status.NOT_STARTED
+RUNNING = Status.RUNNING
+PAUSED = Status.PAUSED
+ENDED = Status.ENDED
 
 
 @dataclass
 class SegmentView:
     """What the screen and plain mode show about the current moment."""
 
-    status: str
+    status: Status
     index: int  # 0-based; len(segments) when the session has ended
     count: int
     segment: Segment | None
@@ -84,7 +86,7 @@ class SegmentView:
 @dataclass
 class Engine:
     agenda: Agenda
-    status: str = NOT_STARTED
+    status: Status = NOT_STARTED
     index: int = 0
     started_at: float | None = None
     extra: list[float] = field(default_factory=list)  # per segment, seconds added or removed
@@ -92,12 +94,13 @@ class Engine:
     run_since: float | None = None  # when the current run began (None: paused or not running)
     fired: set[tuple[int, int]] = field(default_factory=set)  # (segment, seconds before end)
     reflections: list[Reflection] = field(default_factory=list)
-    polls: list[PollResult] = field(default_factory=list)
-    groups: dict[int, Event] = field(default_factory=dict)  # segment -> last groups event
+    polls: list[PollCounts] = field(default_factory=list)
+    groups: dict[int, GroupsMade] = field(default_factory=dict)  # segment -> its latest groups
     last_mono: float = 0.0
-    stop_reason: str | None = None
+    stop_reason: StopReason | None = None
     notes_shown: bool = True  # the host notes on screen (h hides them before screen sharing)
-    skipped: list[Any] = field(default_factory=list)  # seq of events that could not apply
+    # Between a segment_end and the segment_start (or session_end) it leads to: where to.
+    moving_to: int | None = None
 
     def __post_init__(self) -> None:
         n = len(self.agenda.segments)
@@ -111,10 +114,6 @@ class Engine:
     @property
     def count(self) -> int:
         return len(self.agenda.segments)
-
-    @property
-    def ended(self) -> bool:
-        return self.status == ENDED
 
     @property
     def current(self) -> Segment | None:
@@ -229,104 +228,116 @@ class Engine:
 
     # ------------------------------------------------------------------ commands
 
-    def start(self, t: float, **fields: Any) -> list[Event]:
+    def start(
+        self, t: float, rehearse: float = 1.0, planned_start: datetime | None = None
+    ) -> list[JournalEvent]:
+        """The session's start and its first segment's, journalled as one record."""
         if self.status != NOT_STARTED:
             return []
-        return [
-            {"type": "session_start", "mono": t, "title": self.agenda.title, **fields},
-            self._segment_start(0, t),
-        ]
+        first = SessionStart(
+            mono=t,
+            title=self.agenda.title,
+            agenda=AGENDA_COPY,
+            segments=self.count,
+            rehearse=rehearse,
+            planned_start=planned_start,
+            liftkit=__version__,
+        )
+        return [first, self._segment_start(0, t)]
 
-    def toggle_pause(self, t: float) -> list[Event]:
-        if self.status == RUNNING:
-            return [{"type": "pause", "mono": t, "segment": self.index}]
-        if self.status == PAUSED:
-            return [{"type": "resume", "mono": t, "segment": self.index}]
+    def toggle_pause(self, t: float) -> list[JournalEvent]:
+        if self.status == RUNNING and self.moving_to is None:
+            return [Pause(mono=t, segment=self.index)]
+        if self.status == PAUSED and self.moving_to is None:
+            return [Resume(mono=t, segment=self.index)]
         return []
 
-    def pause(self, t: float) -> list[Event]:
+    def pause(self, t: float) -> list[JournalEvent]:
         return self.toggle_pause(t) if self.status == RUNNING else []
 
-    def resume(self, t: float) -> list[Event]:
+    def resume(self, t: float) -> list[JournalEvent]:
         return self.toggle_pause(t) if self.status == PAUSED else []
 
-    def next_(self, t: float) -> list[Event]:
-        return self.jump(t, self.index + 1, reason="next")
+    def next_(self, t: float) -> list[JournalEvent]:
+        return self.jump(t, self.index + 1, reason=EndReason.NEXT)
 
-    def back(self, t: float) -> list[Event]:
+    def back(self, t: float) -> list[JournalEvent]:
         if self.index == 0:
             return []
-        return self.jump(t, self.index - 1, reason="back")
+        return self.jump(t, self.index - 1, reason=EndReason.BACK)
 
-    def jump(self, t: float, target: int, reason: str = "jump") -> list[Event]:
-        if self.current is None or target == self.index or target < 0:
+    def jump(self, t: float, target: int, reason: EndReason = EndReason.JUMP) -> list[JournalEvent]:
+        """Leave the current segment for `target` (the count: end the session). The two events
+        are journalled as one write; `unfinished` completes a change that was cut in two."""
+        if self.current is None or self.moving_to is not None or target == self.index:
             return []
-        events = [self._segment_end(t, reason)]
-        if target >= self.count:
-            events.append({"type": "session_end", "mono": t})
-        else:
-            events.append(self._segment_start(target, t))
-        return events
+        if target < 0:
+            return []
+        target = min(target, self.count)
+        end = SegmentEnd(
+            mono=t,
+            segment=self.index,
+            reason=reason,
+            elapsed=round(self.elapsed(t), 3),
+            to=target,
+        )
+        return [end, self._arrival(target, t)]
 
-    def extend(self, t: float, seconds: float) -> list[Event]:
+    def unfinished(self) -> list[JournalEvent]:
+        """The rest of a change the journal holds only the first line of (a crash, or a full
+        disk, between lines written before both went as one record): a session_start without
+        its first segment_start, or a segment_end without what it led to."""
+        if self.moving_to is not None:
+            return [self._arrival(self.moving_to, self.last_mono)]
+        if self.status == NOT_STARTED and self.started_at is not None:
+            return [self._segment_start(0, self.last_mono)]
+        return []
+
+    def _arrival(self, target: int, t: float) -> JournalEvent:
+        return SessionEnd(mono=t) if target >= self.count else self._segment_start(target, t)
+
+    def extend(self, t: float, seconds: float) -> list[JournalEvent]:
         """Make the current segment longer (or shorter, never below zero)."""
-        if self.current is None:
+        if self.current is None or self.moving_to is not None:
             return []
         applied = max(seconds, -self.duration(self.index))
         if applied == 0:
             return []
-        return [{"type": "extend", "mono": t, "segment": self.index, "seconds": applied}]
+        return [Extend(mono=t, segment=self.index, seconds=applied)]
 
-    def due(self, t: float) -> list[Event]:
+    def due(self, t: float) -> list[JournalEvent]:
         """Warnings and auto-advances that time has brought, each at the moment it fell due.
 
         Several may be due at once after a long prompt or a resume; they are returned in
         order, each stamped with its own deadline, and applied in turn.
         """
-        events: list[Event] = []
+        events: list[JournalEvent] = []
         probe = self._copy()
-        while probe.current is not None and probe.status == RUNNING:
-            segment = probe.current
-            deadline = probe.deadline()
-            assert deadline is not None
-            batch: list[Event] = []
+        while probe.status == RUNNING:
+            segment, deadline = probe.current, probe.deadline()
+            if segment is None or deadline is None:
+                break
+            batch: list[JournalEvent] = []
             for before in (*segment.warn, 0):
                 when = deadline - before
                 if (probe.index, before) not in probe.fired and when <= t:
-                    batch.append(
-                        {
-                            "type": "warning",
-                            "mono": max(when, probe.last_mono),
-                            "segment": probe.index,
-                            "before": before,
-                        }
-                    )
+                    at = max(when, probe.last_mono)
+                    batch.append(TimeWarning(mono=at, segment=probe.index, before=before))
             if segment.auto_advance and deadline <= t:
                 at = max(deadline, probe.last_mono)
-                batch.extend(probe.jump(at, probe.index + 1, reason="auto"))
+                batch.extend(probe.jump(at, probe.index + 1, reason=EndReason.AUTO))
             if not batch:
                 break
-            for event in batch:
-                probe.apply(event)
+            probe.apply_all(batch)
             events.extend(batch)
         return events
 
-    def stop(self, t: float, reason: str) -> list[Event]:
-        return [{"type": "stop", "mono": t, "reason": reason}]
+    def stop(self, t: float, reason: StopReason) -> list[JournalEvent]:
+        return [Stop(mono=t, reason=reason)]
 
-    def _segment_start(self, i: int, t: float) -> Event:
+    def _segment_start(self, i: int, t: float) -> SegmentStart:
         s = self.agenda.segments[i]
-        return {"type": "segment_start", "mono": t, "segment": i, "title": s.title,
-                "planned": s.duration}  # fmt: skip
-
-    def _segment_end(self, t: float, reason: str) -> Event:
-        return {
-            "type": "segment_end",
-            "mono": t,
-            "segment": self.index,
-            "reason": reason,
-            "elapsed": round(self.elapsed(t), 3),
-        }
+        return SegmentStart(mono=t, segment=i, title=s.title, planned=s.duration)
 
     def _copy(self) -> Engine:
         return Engine(
@@ -339,127 +350,74 @@ class Engine:
             run_since=self.run_since,
             fired=set(self.fired),
             last_mono=self.last_mono,
+            moving_to=self.moving_to,
         )
 
     # ------------------------------------------------------------------ applying events
 
-    def apply(self, event: Event) -> None:
-        """Move the state by one journal event. Unknown event types are ignored, and an event
-        whose fields are not what its type needs (a hand-edited journal) is skipped and noted
-        in `skipped`, so that one bad line never stops a session from being resumed."""
-        kind = event.get("type")
-        handler = getattr(self, f"_on_{kind}", None)
-        try:
-            t = float(event.get("mono", self.last_mono))
-            if not math.isfinite(t):
-                raise ValueError(t)
-            if handler is not None:
-                handler(event, t)
-        except (KeyError, ValueError, TypeError, OverflowError, IndexError):
-            self.skipped.append(event.get("seq"))
-            return
-        self.last_mono = max(self.last_mono, t)
+    def apply(self, event: JournalEvent) -> None:
+        """Move the state by one journal event (already checked when it was read). Time never
+        runs backwards, whatever a hand-edited journal says; a line without `mono` happened
+        at the latest time seen."""
+        t = max(event.mono if event.mono is not None else 0.0, self.last_mono)
+        if isinstance(event, Reflection) and event.source == Source.NOTE:
+            t = self.last_mono  # added after the fact: it does not move the session clock
+        match event:
+            case SessionStart():
+                self.started_at = t
+            case SegmentStart(segment=i) if 0 <= i < self.count:
+                self._enter(i, t)
+            case SegmentEnd():
+                self._leave(event, t)
+            case SessionEnd():
+                self.run_since, self.moving_to = None, None
+                self.status, self.index = ENDED, self.count
+            case Pause() if self.status == RUNNING and self.moving_to is None:
+                self.elapsed_done[self.index] = self.elapsed(t)
+                self.run_since, self.status = None, PAUSED
+            case Resume() if self.status == PAUSED and self.moving_to is None:
+                self.run_since, self.status = t, RUNNING
+            case Extend(segment=segment, seconds=seconds):
+                i = self.index if segment is None else segment
+                if 0 <= i < self.count:
+                    self.extra[i] += seconds
+            case TimeWarning(segment=segment, before=before):
+                self.fired.add((segment, before))
+            case Reflection():
+                self.reflections.append(event)
+            case PollCounts():
+                self.polls.append(event)
+            case GroupsMade(segment=segment) if segment is not None:
+                self.groups[segment] = event
+            case NotesShown(shown=shown):
+                self.notes_shown = shown
+            case Stop(reason=reason):
+                self.stop_reason = reason
+            case SessionResume():
+                self.stop_reason = None
+        self.last_mono = t
 
-    def apply_all(self, events: Iterable[Event]) -> None:
+    def apply_all(self, events: Iterable[JournalEvent]) -> None:
         for event in events:
             self.apply(event)
 
-    def _on_session_start(self, event: Event, t: float) -> None:
-        self.started_at = t
-
-    def _on_segment_start(self, event: Event, t: float) -> None:
-        i = int(event["segment"])
-        if not 0 <= i < self.count:
-            return
-        self.index = i
-        self.status = RUNNING
-        self.run_since = t
+    def _enter(self, i: int, t: float) -> None:
+        self.index, self.status, self.run_since, self.moving_to = i, RUNNING, t, None
         if self.started_at is None:
             self.started_at = t
 
-    def _on_segment_end(self, event: Event, t: float) -> None:
-        if self.current is not None:
-            self.elapsed_done[self.index] = self.elapsed(t)
+    def _leave(self, event: SegmentEnd, t: float) -> None:
+        if self.current is None:
+            return
+        self.elapsed_done[self.index] = self.elapsed(t)
         self.run_since = None
+        self.moving_to = event.to if event.to is not None else self._inferred_target(event)
 
-    def _on_session_end(self, event: Event, t: float) -> None:
-        self.run_since = None
-        self.status = ENDED
-        self.index = self.count
-
-    def _on_pause(self, event: Event, t: float) -> None:
-        if self.status == RUNNING:
-            self.elapsed_done[self.index] = self.elapsed(t)
-            self.run_since = None
-            self.status = PAUSED
-
-    def _on_resume(self, event: Event, t: float) -> None:
-        if self.status == PAUSED:
-            self.run_since = t
-            self.status = RUNNING
-
-    def _on_extend(self, event: Event, t: float) -> None:
-        i = int(event.get("segment", self.index))
-        if 0 <= i < self.count:
-            self.extra[i] += float(event["seconds"])
-
-    def _on_warning(self, event: Event, t: float) -> None:
-        self.fired.add((int(event["segment"]), int(event["before"])))
-
-    def _on_reflection(self, event: Event, t: float) -> None:
-        segment = event.get("segment")
-        self.reflections.append(
-            Reflection(
-                segment=int(segment) if segment is not None else None,
-                text=str(event.get("text", "")),
-                author=event.get("author"),
-                tags=list(event.get("tags", [])),
-                source=str(event.get("source", "live")),
-                mono=t,
-                wall=str(event.get("wall", "")),
-            )
-        )
-
-    def _on_poll(self, event: Event, t: float) -> None:
-        self.polls.append(
-            PollResult(
-                segment=int(event["segment"]),
-                poll=int(event.get("poll", 0)),
-                question=str(event.get("question", "")),
-                counts={str(k): int(v) for k, v in dict(event.get("counts", {})).items()},
-            )
-        )
-
-    def _on_groups(self, event: Event, t: float) -> None:
-        self.groups[int(event["segment"])] = event
-
-    def _on_notes(self, event: Event, t: float) -> None:
-        self.notes_shown = bool(event["shown"])
-
-    def _on_stop(self, event: Event, t: float) -> None:
-        self.stop_reason = str(event.get("reason", ""))
-
-    def _on_session_resume(self, event: Event, t: float) -> None:
-        self.stop_reason = None
-
-
-def replay(agenda: Agenda, events: Iterable[Event]) -> Engine:
-    engine = Engine(agenda)
-    engine.apply_all(events)
-    return engine
-
-
-def state_of(engine: Engine) -> dict[str, Any]:
-    """The parts of the state that matter, for comparing a live engine with a replayed one."""
-    return {
-        "status": engine.status,
-        "index": engine.index,
-        "started_at": engine.started_at,
-        "extra": list(engine.extra),
-        "elapsed_done": [round(x, 6) for x in engine.elapsed_done],
-        "run_since": engine.run_since,
-        "fired": sorted(engine.fired),
-        "reflections": [(r.segment, r.text, r.author, r.tags) for r in engine.reflections],
-        "polls": [(p.segment, p.poll, p.counts) for p in engine.polls],
-        "last_mono": engine.last_mono,
-    }
+    def _inferred_target(self, event: SegmentEnd) -> int:
+        """Where a segment_end written before `to` was recorded led: a jump's target is not
+        known, so the segment is taken up again."""
+        if event.reason == EndReason.BACK:
+            return max(self.index - 1, 0)
+        if event.reason == EndReason.JUMP:
+            return self.index
+        return self.index + 1

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
-import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +23,16 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda, load_agenda
-from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine, Event, SegmentView
-from liftkit.core.live.journal import JOURNAL_NAME
-from liftkit.core.live.session import AGENDA_COPY, DELIBERATE_STOPS
+from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, Engine, SegmentView
+from liftkit.core.live.events import (
+    DELIBERATE_STOPS,
+    JournalEvent,
+    Reflection,
+    SessionEnd,
+    SessionStart,
+    Source,
+)
+from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 
 PROC_LOCKS = Path("/proc/locks")
 
@@ -42,10 +47,11 @@ class JournalTail:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.offset = 0  # bytes of complete lines read so far
-        self.unreadable = 0  # lines that were not events (a hand edit, a torn write)
+        self.lines = 0  # and how many lines they were (to name a bad one)
+        self.warnings: list[str] = []  # lines that were not events (a hand edit)
         self._stamp: tuple[int, int, int] | None = None
 
-    def read_new(self) -> tuple[list[Event], bool]:
+    def read_new(self) -> tuple[list[JournalEvent], bool]:
         """(new events, restarted): restarted when the file was replaced or cut shorter than
         what was read, so that everything must be read again from the start."""
         try:
@@ -59,7 +65,7 @@ class JournalTail:
             status.st_ino != self._stamp[0] or status.st_size < self.offset
         )
         if restarted:
-            self.offset = 0
+            self.offset = self.lines = 0
         self._stamp = stamp
         try:
             with open(self.path, "rb") as file:
@@ -68,25 +74,14 @@ class JournalTail:
         except OSError:
             self._stamp = None
             return [], restarted
-        complete = data[: data.rfind(b"\n") + 1]
+        complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+        if not complete:
+            return [], restarted
+        read = parse_lines(self.path, complete[:-1], first_line=self.lines + 1)
         self.offset += len(complete)
-        return self._parse(complete), restarted
-
-    def _parse(self, data: bytes) -> list[Event]:
-        events = []
-        for raw in data.splitlines():
-            if not raw.strip():
-                continue
-            try:
-                event = json.loads(raw)
-            except (ValueError, UnicodeDecodeError):
-                self.unreadable += 1
-                continue
-            if isinstance(event, dict) and "type" in event:
-                events.append(event)
-            else:
-                self.unreadable += 1
-        return events
+        self.lines += complete.count(b"\n")
+        self.warnings.extend(read.warnings)
+        return read.events, restarted
 
 
 def journal_in_use(path: Path, locks: Path = PROC_LOCKS) -> bool | None:
@@ -111,11 +106,10 @@ def journal_in_use(path: Path, locks: Path = PROC_LOCKS) -> bool | None:
     return False
 
 
-def _wall(event: Event) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(event.get("wall")))
-    except (TypeError, ValueError):
-        return None
+def _noted(event: JournalEvent) -> bool:
+    """Added by `liftkit note`: stamped with the session's last time and the wall clock of
+    whenever it was added, so not a reading of the session clock."""
+    return isinstance(event, Reflection) and event.source == Source.NOTE
 
 
 @dataclass
@@ -132,7 +126,7 @@ class Follower:
     anchor: tuple[float, datetime] | None = None  # (session time, wall time) last written
     ended_wall: datetime | None = None  # when the session ended
     taken: int = 0  # events taken in
-    listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
 
     @classmethod
     def open(cls, folder: Path) -> Follower:
@@ -145,13 +139,13 @@ class Follower:
     @property
     def stopped_deliberately(self) -> bool:
         """The host quit (q or Ctrl-C): the clock waits until they resume."""
-        return self.engine.stop_reason in DELIBERATE_STOPS and not self.engine.ended
+        return self.engine.stop_reason in DELIBERATE_STOPS and not self.ended
 
     @property
     def ended(self) -> bool:
         return self.engine.status == ENDED
 
-    def refresh(self) -> list[Event]:
+    def refresh(self) -> list[JournalEvent]:
         """Take in what was appended since the last call; return those events."""
         events, restarted = self.tail.read_new()
         if restarted:  # the file was replaced: build the state again from all of it
@@ -162,27 +156,17 @@ class Follower:
             self.take(event)
         return events
 
-    def take(self, event: Event) -> None:
+    def take(self, event: JournalEvent) -> None:
         self.engine.apply(event)
         self.taken += 1
-        kind = event.get("type")
-        wall = _wall(event)
-        if kind == "session_end":
-            self.ended_wall = wall
-        if kind == "session_start":
-            with contextlib.suppress(TypeError, ValueError):
-                rate = float(event.get("rehearse") or 1.0)
-                self.rate = rate if math.isfinite(rate) and rate > 0 else 1.0
-            self.started_wall = wall
-            with contextlib.suppress(TypeError, ValueError):
-                self.planned_start = datetime.fromisoformat(str(event.get("planned_start")))
-        # `liftkit note` stamps its lines with the session's last time and its own wall
-        # clock: not a reading of the session clock.
-        written_by_session = event.get("source") != "note"
-        with contextlib.suppress(TypeError, ValueError):
-            mono = float(event.get("mono", math.nan))
-            if wall is not None and math.isfinite(mono) and written_by_session:
-                self.anchor = (mono, wall)
+        if isinstance(event, SessionStart):
+            self.rate = event.rehearse
+            self.started_wall = event.wall
+            self.planned_start = event.planned_start
+        elif isinstance(event, SessionEnd):
+            self.ended_wall = event.wall
+        if event.mono is not None and event.wall is not None and not _noted(event):
+            self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
             listener(event)
 

@@ -1,7 +1,9 @@
 """The session journal: one JSON object a line, appended and fsynced before it is acknowledged.
 
 Every event carries `seq` (1, 2, ...), `type`, `wall` (ISO 8601 with the UTC offset) and `mono`
-(seconds on the session's monotonic clock). docs/journal.md lists the event types.
+(seconds on the session's monotonic clock); liftkit.core.live.events holds one type per event.
+Each writer (the running session, `liftkit note`) appends under one lock, taken on the session
+folder, so `seq` is unique and in file order however many write at once.
 """
 
 from __future__ import annotations
@@ -10,21 +12,24 @@ import errno
 import fcntl
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.live.events import JournalEvent, stamped
+from liftkit.core.live.records import BadField, parse_record, to_record
 
 JOURNAL_NAME = "journal.jsonl"
 
 
 @dataclass
 class JournalRead:
-    events: list[dict[str, Any]]
+    events: list[JournalEvent]
     warnings: list[str] = field(default_factory=list)
     torn_bytes: int = 0  # bytes after the last complete line (a crash mid-write)
+    last_seq: int = 0  # the highest `seq` of any line, readable or not
 
 
 def read_journal(path: Path) -> JournalRead:
@@ -37,37 +42,70 @@ def read_journal(path: Path) -> JournalRead:
         ) from None
     except OSError as exc:
         raise LiftkitError(f"{path}: cannot read: {exc.strerror}", "", EXIT_FAILURE) from None
-    result = JournalRead(events=[])
-    complete, _, tail = data.rpartition(b"\n")
+    complete, tail = _complete_lines(data)
+    result = parse_lines(path, complete)
     if tail.strip():
         result.torn_bytes = len(tail)
         result.warnings.append(
             f"{path}: the last line was cut off (a crash while writing?); "
             f"dropped {len(tail)} bytes that were never confirmed"
         )
-    if not complete and not data.endswith(b"\n"):
-        complete = b""
-    for number, raw in enumerate(complete.split(b"\n"), start=1):
+    return result
+
+
+def _complete_lines(data: bytes) -> tuple[bytes, bytes]:
+    cut = data.rfind(b"\n") + 1
+    return data[:cut], data[cut:]
+
+
+def parse_lines(path: Path, data: bytes, first_line: int = 1) -> JournalRead:
+    """The events of whole lines; a line that is not a valid event is skipped with a warning."""
+    records: list[tuple[str, object]] = []
+    for number, raw in enumerate(data.split(b"\n"), start=first_line):
         if not raw.strip():
             continue
         try:
-            event = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            result.warnings.append(f"{path}:{number}: unreadable journal line skipped")
+            records.append((f"{path}:{number}", json.loads(raw.decode("utf-8"))))
+        except (UnicodeDecodeError, ValueError):
+            records.append((f"{path}:{number}", _UNREADABLE))
+    return read_records(records)
+
+
+_UNREADABLE = object()  # a line that is not JSON
+
+
+def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
+    """Typed events from decoded journal lines, each named by where it was read (for the
+    warnings); a line that is not a valid event is skipped with a warning."""
+    result = JournalRead(events=[])
+    for where, record in records:
+        if record is _UNREADABLE:
+            result.warnings.append(f"{where}: unreadable journal line skipped")
             continue
-        if not isinstance(event, dict) or "type" not in event:
-            result.warnings.append(f"{path}:{number}: journal line without a type skipped")
+        seq = record.get("seq") if isinstance(record, dict) else None
+        if isinstance(seq, int) and not isinstance(seq, bool):
+            result.last_seq = max(result.last_seq, seq)
+        try:
+            event = parse_record(record, where)
+        except BadField as problem:
+            kind = record.get("type") if isinstance(record, dict) else None
+            what = f"{kind} event" if isinstance(kind, str) else "journal line"
+            result.warnings.append(f"{where}: {what} skipped: {problem}")
+            continue
+        if event is None:
+            assert isinstance(record, dict)
+            result.warnings.append(f"{where}: unknown event type {record['type']!r} skipped")
             continue
         result.events.append(event)
     return result
 
 
 class Journal:
-    """An append-only journal file. Each append is one write(2), then fsync.
+    """An append-only journal file, held by the running session.
 
-    The file is opened with O_APPEND (so `liftkit note` can add a line while a session runs)
-    and held under an exclusive lock for as long as a session has it open, so that a second
-    `liftkit resume` of a running session is refused rather than interleaved.
+    The file is opened with O_APPEND and held under an exclusive lock for as long as a session
+    has it open, so that a second `liftkit resume` of a running session is refused rather than
+    interleaved; appends take the folder's append lock, which `liftkit note` takes too.
     """
 
     def __init__(self, path: Path, fd: int, next_seq: int = 1) -> None:
@@ -75,7 +113,8 @@ class Journal:
         self.next_seq = next_seq
         self._fd: int | None = fd
         self._size = os.fstat(fd).st_size  # how far this journal has been read or written
-        self._foreign: list[dict[str, Any]] = []  # lines another process added (`note`)
+        self._lines = 0  # whole lines up to _size, for naming the lines of foreign events
+        self._foreign: list[JournalEvent] = []  # events another process added (`note`)
 
     @classmethod
     def create(cls, path: Path) -> Journal:
@@ -93,41 +132,37 @@ class Journal:
 
     @classmethod
     def reopen(cls, path: Path, read: JournalRead) -> Journal:
-        """Open an existing journal for appending, cutting off a torn last line first."""
+        """Open an existing journal for appending (a torn last line is cut off then)."""
         fd = os.open(path, os.O_RDWR | os.O_APPEND)
         try:
             _lock(fd, path)
-            if read.torn_bytes:
-                os.ftruncate(fd, os.fstat(fd).st_size - read.torn_bytes)
-                os.fsync(fd)
         except BaseException:
             os.close(fd)
             raise
-        return cls(path, fd, next_seq=_last_seq(read.events) + 1)
+        journal = cls(path, fd, next_seq=read.last_seq + 1)
+        journal._size -= read.torn_bytes
+        journal._lines = os.pread(fd, journal._size, 0).count(b"\n")
+        return journal
 
-    def append(self, type_: str, mono: float, wall: datetime, **fields: Any) -> dict[str, Any]:
-        """Write an event and return it once it is on disk."""
+    def append(self, events: Sequence[JournalEvent]) -> list[JournalEvent]:
+        """Write events (their `wall` set) as one write, and return them numbered once on disk."""
         if self._fd is None:
             raise RuntimeError("journal is closed")
-        event: dict[str, Any] = {
-            "seq": self.next_seq,
-            "type": type_,
-            "wall": wall.isoformat(timespec="milliseconds"),
-            "mono": round(mono, 4),
-        }
-        event.update(fields)
-        self._take_foreign(os.fstat(self._fd).st_size)
-        line = _write_line(self._fd, event)
-        end = os.lseek(self._fd, 0, os.SEEK_CUR)  # O_APPEND leaves it after our line
-        self._take_foreign(end - line)  # lines another process added just before ours
-        self._size = end
-        self.next_seq += 1
-        return event
+        fd = self._fd
+        with append_lock(self.path):
+            _cut_torn_tail(fd)
+            self._take_foreign(os.fstat(fd).st_size)
+            written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
+            self._size += _write_lines(fd, written)
+            self._lines += len(written)
+        self.next_seq += len(written)
+        return written
 
-    def foreign_events(self) -> list[dict[str, Any]]:
+    def foreign_events(self) -> list[JournalEvent]:
         """Events another process (`liftkit note`) appended since we last looked."""
-        if self._fd is not None:
-            self._take_foreign(os.fstat(self._fd).st_size)
+        if self._fd is not None and os.fstat(self._fd).st_size > self._size:  # cheap when idle
+            with append_lock(self.path):
+                self._take_foreign(os.fstat(self._fd).st_size)
         events, self._foreign = self._foreign, []
         return events
 
@@ -135,17 +170,12 @@ class Journal:
         assert self._fd is not None
         if upto <= self._size:
             return
-        data = os.pread(self._fd, upto - self._size, self._size)
-        complete = data[: data.rfind(b"\n") + 1]
-        for raw in complete.splitlines():
-            try:
-                event = json.loads(raw)
-            except (ValueError, UnicodeDecodeError):
-                continue
-            if isinstance(event, dict) and "type" in event:
-                self._foreign.append(event)
-        self.next_seq = max(self.next_seq, _last_seq(self._foreign) + 1)
+        complete, _ = _complete_lines(os.pread(self._fd, upto - self._size, self._size))
+        read = parse_lines(self.path, complete, first_line=self._lines + 1)
+        self._foreign.extend(read.events)
+        self.next_seq = max(self.next_seq, read.last_seq + 1)
         self._size += len(complete)
+        self._lines += complete.count(b"\n")
 
     @property
     def closed(self) -> bool:
@@ -163,18 +193,62 @@ class Journal:
         self.close()
 
 
-def _last_seq(events: list[dict[str, Any]]) -> int:
-    numbers = [e.get("seq") for e in events]
-    return max((n for n in numbers if isinstance(n, int) and not isinstance(n, bool)), default=0)
+def append_event(path: Path, event: JournalEvent) -> JournalEvent:
+    """Append one event to an existing journal (e.g. `liftkit note`), even while a session runs."""
+    fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    try:
+        with append_lock(path):
+            _cut_torn_tail(fd)
+            complete, _ = _complete_lines(os.pread(fd, os.fstat(fd).st_size, 0))
+            seq = parse_lines(path, complete).last_seq + 1
+            written = stamped(event, seq)
+            _write_lines(fd, [written])
+            return written
+    finally:
+        os.close(fd)
 
 
-def _write_line(fd: int, event: dict[str, Any]) -> int:
-    """Write one event as one line; return its length in bytes."""
-    line = (json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+@contextmanager
+def append_lock(path: Path) -> Iterator[None]:
+    """Held while a writer numbers and appends its lines: taken on the folder, which every
+    writer can open, and waited for (an append takes milliseconds)."""
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _cut_torn_tail(fd: int) -> None:
+    """A writer that died mid-line left a torn tail: it was never confirmed, so it goes,
+    before the next line is glued to it."""
+    size = os.fstat(fd).st_size
+    if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+        return
+    start = max(0, size - 1_048_576)
+    while True:
+        chunk = os.pread(fd, size - start, start)
+        cut = chunk.rfind(b"\n")
+        if cut >= 0 or start == 0:
+            break
+        start = max(0, start - 1_048_576)
+    os.ftruncate(fd, start + cut + 1)
+    os.fsync(fd)
+
+
+def _write_lines(fd: int, events: Sequence[JournalEvent]) -> int:
+    """Write events as lines with one write(2) and fsync; return their length in bytes."""
+    if any(e.wall is None for e in events):
+        raise ValueError("journal events need their wall-clock time")
+    data = b"".join(
+        (json.dumps(to_record(e), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        for e in events
+    )
     before = os.fstat(fd).st_size
     try:
-        written = os.write(fd, line)
-        if written != len(line):  # only when the disk is full: never leave half a line
+        written = os.write(fd, data)
+        if written != len(data):  # only when the disk is full: never leave half a line
             os.ftruncate(fd, before)
             raise OSError(errno.ENOSPC, "No space left on device")
         os.fsync(fd)
@@ -195,34 +269,6 @@ def _lock(fd: int, path: Path) -> None:
             f"{path.parent}: this session is running in another terminal",
             "carry on there, or stop it first (q)",
         ) from None
-
-
-def append_event(path: Path, type_: str, mono: float, wall: datetime, **fields: Any) -> None:
-    """Append one event to an existing journal (e.g. `liftkit note`), even while it runs.
-
-    When no session holds the journal, a torn last line is cut off first, as on resume; while
-    one runs, its lines are whole (one write each), so the event is simply appended.
-    """
-    fd = os.open(path, os.O_RDWR | os.O_APPEND)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            running = False
-        except BlockingIOError:
-            running = True
-        read = read_journal(path)
-        if read.torn_bytes and not running:
-            os.ftruncate(fd, os.fstat(fd).st_size - read.torn_bytes)
-        event: dict[str, Any] = {
-            "seq": _last_seq(read.events) + 1,
-            "type": type_,
-            "wall": wall.isoformat(timespec="milliseconds"),
-            "mono": round(mono, 4),
-            **fields,
-        }
-        _write_line(fd, event)
-    finally:
-        os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -11,8 +11,24 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
+from liftkit.core.agenda.model import Segment
 from liftkit.core.live.controls import LEGEND, Ui
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.live.events import (
+    Extend,
+    GroupsMade,
+    JournalEvent,
+    Pause,
+    PollCounts,
+    Reflection,
+    Resume,
+    SegmentStart,
+    SessionEnd,
+    SessionResume,
+    SessionStart,
+    Stop,
+    TimeWarning,
+)
 from liftkit.core.text import hhmm, hhmmss, plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
@@ -223,64 +239,61 @@ def build_screen(
 
 
 def event_lines(
-    event: dict[str, object], view: SegmentView, agenda_segments: Sequence[object]
+    event: JournalEvent, view: SegmentView, agenda_segments: Sequence[Segment]
 ) -> list[str]:
     """What plain mode prints for a journal event (several lines for a segment start)."""
-    kind = event.get("type")
-    segment_no = event.get("segment")
-    i = int(segment_no) if isinstance(segment_no, int) else -1
-    segment = agenda_segments[i] if 0 <= i < len(agenda_segments) else None
-    title = getattr(segment, "title", "")
-    if kind == "session_start":
-        return [f"session started: {event.get('title')}"]
-    if kind == "segment_start" and segment is not None:
-        lines = [
-            f"> {i + 1}/{view.count} {title} ({getattr(segment, 'kind', '')}, "
-            f"{format_duration(int(view.duration or getattr(segment, 'duration', 0)))})"
-        ]
-        silence = int(getattr(segment, "silence", 0))
-        if silence:
-            lines.append(f"  {format_duration(silence)} of strict silence first")
-        prompt = getattr(segment, "prompt", "")
-        if prompt:
-            lines.append(f"  {prompt}")
-        for n, question in enumerate(getattr(segment, "questions", ()), start=1):
-            lines.append(f"  {n}. {question}")
-        return lines
-    if kind == "segment_end":
-        return []
-    if kind == "warning":
-        before = int(str(event.get("before", 0)))
-        if before == 0:
-            return [] if getattr(segment, "auto_advance", False) else [f"! time is up for {title}"]
-        return [f"! {format_duration(before)} left in {title}"]
-    if kind == "pause":
-        return [f"paused {title}"]
-    if kind == "resume":
-        return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
-    if kind == "extend":
-        seconds = float(str(event.get("seconds", 0)))
-        sign = "+" if seconds > 0 else "-"
-        return [
-            f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
-            f"{format_clock(max(view.remaining, 0))} left"
-        ]
-    if kind == "reflection":
-        who = f"{event.get('author')}: " if event.get("author") else ""
-        return [f"saved reflection ({view.reflections}): {who}{event.get('text')}"]
-    if kind == "poll":
-        counts = event.get("counts")
-        shown = ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
-        return [f"saved poll: {event.get('question')} {shown}"]
-    if kind == "groups":
-        return [f"groups made for {title}"]
-    if kind == "session_end":
-        return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
-    if kind == "session_resume":
-        return ["session resumed"]
-    if kind == "stop":
-        return [f"stopped ({event.get('reason')}); carry on with: liftkit resume"]
+    i = getattr(event, "segment", None)
+    segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
+    title = segment.title if segment is not None else ""
+    match event:
+        case SessionStart():
+            return [f"session started: {event.title}"]
+        case SegmentStart() if segment is not None:
+            return _segment_lines(event.segment, segment, view)
+        case TimeWarning(before=0):
+            auto = segment is not None and segment.auto_advance
+            return [] if auto else [f"! time is up for {title}"]
+        case TimeWarning(before=before):
+            return [f"! {format_duration(before)} left in {title}"]
+        case Pause():
+            return [f"paused {title}"]
+        case Resume():
+            return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
+        case Extend(seconds=seconds):
+            sign = "+" if seconds > 0 else "-"
+            return [
+                f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
+                f"{format_clock(max(view.remaining, 0))} left"
+            ]
+        case Reflection(author=author, text=text):
+            who = f"{author}: " if author else ""
+            return [f"saved reflection ({view.reflections}): {who}{text}"]
+        case PollCounts(question=question, counts=counts):
+            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+            return [f"saved poll: {question} {shown}"]
+        case GroupsMade():
+            return [f"groups made for {title}"]
+        case SessionEnd():
+            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+        case SessionResume():
+            return ["session resumed"]
+        case Stop(reason=reason):
+            return [f"stopped ({reason}); carry on with: liftkit resume"]
     return []
+
+
+def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
+    lines = [
+        f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
+        f"{format_duration(int(view.duration or segment.duration))})"
+    ]
+    if segment.silence:
+        lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
+    if segment.prompt:
+        lines.append(f"  {segment.prompt}")
+    for n, question in enumerate(segment.questions, start=1):
+        lines.append(f"  {n}. {question}")
+    return lines
 
 
 def status_line(view: SegmentView, behind: float | None = None) -> str:

@@ -4,28 +4,40 @@ disk before anyone is told about it. Used by both the full-screen view and plain
 from __future__ import annotations
 
 import contextlib
-import math
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from liftkit import __version__
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts, parse_reflection, session_people
 from liftkit.core.live.controls import Action
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine, Event
+from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
+from liftkit.core.live.events import (
+    DELIBERATE_STOPS,
+    GroupsMade,
+    JournalEvent,
+    NotesShown,
+    PollCounts,
+    Reflection,
+    SessionResume,
+    Source,
+    StopReason,
+)
 from liftkit.core.live.folders import create_session_folder
-from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
+from liftkit.core.live.journal import JOURNAL_NAME, Journal, JournalRead, read_journal
+from liftkit.core.live.replay import Replay, replay_journal
 
-AGENDA_COPY = "agenda.toml"
-# Stops the host chose: on resume, the time liftkit was away does not count.
-DELIBERATE_STOPS = ("quit", "interrupt")
+if TYPE_CHECKING:
+    from liftkit.core.groups.split import Split
+
+# A crash longer ago than this: the call is long over, so the time away is not counted.
+LONGEST_COUNTED_GAP = 7 * 86400
 
 
 def _local_now() -> datetime:
@@ -73,7 +85,7 @@ class LiveSession:
     guard: Callable[[], AbstractContextManager[Any]] = contextlib.nullcontext
     notices: list[str] = field(default_factory=list)
     # Told of each event once it is on disk and applied (plain mode prints them).
-    listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
     # When the session began (as journalled) and when it was planned to (--start).
     started_wall: datetime | None = None
     planned_start: datetime | None = None
@@ -86,39 +98,31 @@ class LiveSession:
     def agenda(self) -> Agenda:
         return self.engine.agenda
 
-    def perform(self, events: list[Event]) -> list[Event]:
-        """Write each event to the journal (fsynced), then apply it; return what was written."""
-        written = []
-        for event in events:
-            fields = {k: v for k, v in event.items() if k not in ("type", "mono")}
-            with self.guard():
-                stored = self.journal.append(
-                    event["type"], event["mono"], self.clock.wall_at(event["mono"]), **fields
-                )
-                self.engine.apply(stored)
-            written.append(stored)
+    def perform(self, events: Sequence[JournalEvent]) -> list[JournalEvent]:
+        """Write the events to the journal as one record (fsynced), then apply them; return
+        what was written. A change of segment (its end and the next start) is one write."""
+        if not events:
+            return []
+        timed = [
+            e if e.wall else replace(e, wall=self.clock.wall_at(e.mono or 0.0)) for e in events
+        ]
+        with self.guard():
+            written = self.journal.append(timed)
+            self.engine.apply_all(written)
+        for event in written:
             for listener in self.listeners:
-                listener(stored)
+                listener(event)
         return written
 
     def now(self) -> float:
         return self.clock.now()
 
-    def start(self, planned_start: datetime | None = None) -> list[Event]:
+    def start(self, planned_start: datetime | None = None) -> list[JournalEvent]:
         self.planned_start = planned_start
         self.started_wall = self.clock.wall_at(self.now())
-        return self.perform(
-            self.engine.start(
-                self.now(),
-                agenda=AGENDA_COPY,
-                segments=self.engine.count,
-                rehearse=self.clock.rate,
-                planned_start=planned_start.isoformat() if planned_start else None,
-                liftkit=__version__,
-            )
-        )
+        return self.perform(self.engine.start(self.now(), self.clock.rate, planned_start))
 
-    def tick(self) -> list[Event]:
+    def tick(self) -> list[JournalEvent]:
         """Take in what another process added (notes), then what time has brought."""
         for event in self.journal.foreign_events():
             self.engine.apply(event)
@@ -126,32 +130,35 @@ class LiveSession:
                 listener(event)
         return self.perform(self.engine.due(self.now()))
 
-    def next_(self) -> list[Event]:
+    def next_(self) -> list[JournalEvent]:
         return self.perform(self.engine.due(self.now()) + self.engine.next_(self.now()))
 
-    def back(self) -> list[Event]:
+    def back(self) -> list[JournalEvent]:
         return self.perform(self.engine.due(self.now()) + self.engine.back(self.now()))
 
-    def toggle_pause(self) -> list[Event]:
+    def toggle_pause(self) -> list[JournalEvent]:
         self.tick()
         return self.perform(self.engine.toggle_pause(self.now()))
 
-    def pause(self) -> list[Event]:
+    def pause(self) -> list[JournalEvent]:
         self.tick()
         return self.perform(self.engine.pause(self.now()))
 
-    def resume(self) -> list[Event]:
+    def resume(self) -> list[JournalEvent]:
         return self.perform(self.engine.resume(self.now()))
 
-    def extend(self, seconds: float) -> list[Event]:
+    def extend(self, seconds: float) -> list[JournalEvent]:
         self.tick()
         return self.perform(self.engine.extend(self.now(), seconds))
 
-    def jump(self, target: int) -> list[Event]:
+    def jump(self, target: int) -> list[JournalEvent]:
         self.tick()
         return self.perform(self.engine.jump(self.now(), target))
 
-    def reflect(self, raw: str, source: str, segment: int | None = None) -> Event | None:
+    def _capture_time(self) -> float:
+        return max(self.now(), self.engine.last_mono)
+
+    def reflect(self, raw: str, source: str, segment: int | None = None) -> Reflection | None:
         """Capture a reflection typed as "Name: text #tag" (a name on the attendee list, or one
         that looks like a name); None when there is no text."""
         parsed = parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
@@ -159,58 +166,42 @@ class LiveSession:
             return None
         if segment is None and self.engine.current is not None:
             segment = self.engine.index
-        (event,) = self.perform(
-            [
-                {
-                    "type": "reflection",
-                    "mono": max(self.now(), self.engine.last_mono),
-                    "segment": segment,
-                    "text": parsed.text,
-                    "author": parsed.author,
-                    "tags": parsed.tags,
-                    "source": source,
-                }
-            ]
+        reflection = Reflection(
+            mono=self._capture_time(),
+            segment=segment,
+            text=parsed.text,
+            author=parsed.author,
+            tags=tuple(parsed.tags),
+            source=Source(source),
         )
+        (event,) = self.perform([reflection])
+        assert isinstance(event, Reflection)
         return event
 
-    def record_poll(self, segment: int, poll: int, counts: dict[str, int]) -> Event:
+    def record_poll(self, segment: int, poll: int, counts: dict[str, int]) -> JournalEvent:
         question = self.agenda.segments[segment].polls[poll].question
-        (event,) = self.perform(
-            [
-                {
-                    "type": "poll",
-                    "mono": max(self.now(), self.engine.last_mono),
-                    "segment": segment,
-                    "poll": poll,
-                    "question": question,
-                    "counts": counts,
-                }
-            ]
+        event = PollCounts(
+            mono=self._capture_time(), segment=segment, poll=poll, question=question, counts=counts
         )
-        return event
+        return self.perform([event])[0]
 
-    def record_groups(self, segment: int, data: dict[str, Any]) -> Event:
-        (event,) = self.perform(
-            [
-                {
-                    "type": "groups",
-                    "mono": max(self.now(), self.engine.last_mono),
-                    "segment": segment,
-                    **data,
-                }
-            ]
-        )
-        return event
+    def record_groups(self, segment: int, split: Split) -> JournalEvent:
+        return self.perform([GroupsMade(mono=self._capture_time(), segment=segment, split=split)])[
+            0
+        ]
 
-    def stop(self, reason: str) -> None:
+    def record_notes(self, shown: bool) -> JournalEvent:
+        """The host hid (h) or showed the host notes: journalled, so a resume keeps them so."""
+        return self.perform([NotesShown(mono=self._capture_time(), shown=shown)])[0]
+
+    def stop(self, reason: StopReason | str) -> None:
         """Record that liftkit stopped (the session stays resumable); close the journal."""
         if self.journal.closed:
             return
         try:
             if self.engine.status != ENDED:
-                t = max(self.now(), self.engine.last_mono)
-                self.perform(self.engine.due(t) + self.engine.stop(t, reason))
+                t = self._capture_time()
+                self.perform(self.engine.due(t) + self.engine.stop(t, StopReason(reason)))
         except LiftkitError:
             pass  # the journal cannot be written: what it holds is still complete to here
         finally:
@@ -221,14 +212,16 @@ class LiveSession:
 
 
 def new_session(
+    agenda: Agenda,
     agenda_path: Path,
     agenda_name: str,
     parent: Path,
     clock: Clock,
     extra_files: dict[str, Path] | None = None,
 ) -> LiveSession:
-    """Create the session folder with a copy of the agenda (and attendee and group files)."""
-    agenda = load_agenda(agenda_path)
+    """Create the session folder with a copy of the agenda (and attendee and group files).
+
+    `agenda` is what `agenda_path` holds, read once by the caller."""
     folder = create_session_folder(parent, agenda_name, clock.wall_at(clock.now()))
     shutil.copyfile(agenda_path, folder / AGENDA_COPY)
     for name, source in (extra_files or {}).items():
@@ -252,65 +245,59 @@ def resume_session(
     """Rebuild a session's state from its journal and reopen the journal for appending.
 
     After a crash (or a closed terminal) the call went on, so the time liftkit was away runs
-    on the session clock; after a deliberate quit it does not.
+    on the session clock; after a deliberate quit it does not. A change of segment that the
+    journal holds only half of (a crash between its two lines) is finished first. Nothing is
+    written until the journal has been read and found resumable.
     """
     agenda = load_agenda(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
-    engine = Engine(agenda)
-    rate = 1.0
-    last_wall: datetime | None = None
-    started_wall = planned_start = None
-    for event in read.events:
-        with contextlib.suppress(ValueError, TypeError):
-            last_wall = datetime.fromisoformat(str(event.get("wall")))
-        if event.get("type") == "session_start":
-            with contextlib.suppress(ValueError, TypeError):
-                rate = float(event.get("rehearse") or 1.0)
-            started_wall = last_wall
-            with contextlib.suppress(ValueError, TypeError):
-                planned_start = datetime.fromisoformat(str(event.get("planned_start")))
-        engine.apply(event)
-    if not (math.isfinite(rate) and rate > 0):
-        rate = 1.0
-    if engine.status == ENDED:
+    replayed = replay_journal(agenda, read.events)
+    _check_resumable(folder, read, replayed)
+    engine = replayed.engine
+    last_wall = replayed.last_wall
+    gap = max((wall_now() - last_wall).total_seconds(), 0.0) if last_wall else 0.0
+    counted = (
+        engine.stop_reason not in DELIBERATE_STOPS
+        and engine.status != NOT_STARTED
+        and gap <= LONGEST_COUNTED_GAP
+    )
+    clock = clock_factory(replayed.rate, engine.last_mono + (gap * replayed.rate if counted else 0))
+    session = LiveSession(
+        folder=folder,
+        engine=engine,
+        journal=Journal.reopen(folder / JOURNAL_NAME, read),
+        clock=clock,
+        started_wall=replayed.start.wall if replayed.start else None,
+        planned_start=replayed.start.planned_start if replayed.start else None,
+    )
+    session.notices.extend(read.warnings)
+    # Finished at the moment the change was made, not now.
+    finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
+    if engine.status != NOT_STARTED or finish:
+        resume = SessionResume(
+            mono=clock.now(),
+            gap=round(gap, 3),
+            paused=engine.status == PAUSED and not finish,
+            counted=counted,
+        )
+        session.perform([*finish, resume])
+    return Resumed(session=session, gap=gap, counted=counted)
+
+
+def _check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
+    if replayed.engine.status == ENDED:
         raise LiftkitError(
             f"{folder}: this session has ended",
             f"add reflections with `liftkit note {folder} TEXT`, or write the pack with "
             f"`liftkit export {folder}`",
         )
-    gap = max((wall_now() - last_wall).total_seconds(), 0.0) if last_wall else 0.0
-    counted = engine.stop_reason not in DELIBERATE_STOPS and engine.status != NOT_STARTED
-    offset = engine.last_mono + (gap * rate if counted else 0.0)
-    clock = clock_factory(rate, offset)
-    journal = Journal.reopen(folder / JOURNAL_NAME, read)
-    session = LiveSession(
-        folder=folder,
-        engine=engine,
-        journal=journal,
-        clock=clock,
-        started_wall=started_wall,
-        planned_start=planned_start,
-    )
-    session.notices.extend(read.warnings)
-    if engine.skipped:
-        shown = ", ".join(str(seq) for seq in engine.skipped[:5])
-        session.notices.append(
-            f"{folder / JOURNAL_NAME}: skipped {len(engine.skipped)} event(s) with missing or "
-            f"broken fields (seq {shown})"
+    if read.events and replayed.start is None:
+        broken = next((w for w in read.warnings if "session_start" in w), None)
+        raise LiftkitError(
+            broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",
+            "a session cannot go on without it: fix that line (docs/journal.md), or write "
+            f"the pack of what was captured with `liftkit export {folder}`",
         )
-    if engine.status != NOT_STARTED:
-        session.perform(
-            [
-                {
-                    "type": "session_resume",
-                    "mono": clock.now(),
-                    "gap": round(gap, 3),
-                    "paused": engine.status == PAUSED,
-                    "counted": counted,
-                }
-            ]
-        )
-    return Resumed(session=session, gap=gap, counted=counted)
 
 
 def carry_out(session: LiveSession, action: Action, source: str) -> str:

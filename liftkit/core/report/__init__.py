@@ -6,6 +6,7 @@ themes, closing reflections and practical steps, groups, polls and feedback. mar
 json_format.py render the result.
 """
 
+from liftkit.core.live.replay import SegmentTime
 from liftkit.core.report.build import build_report
 from liftkit.core.report.model import (
     AFTER,
@@ -30,7 +31,6 @@ from liftkit.core.report.model import (
     tags_in,
 )
 from liftkit.core.report.sources import (
-    SegmentTime,
     SessionData,
     Timeline,
     group_rounds,

@@ -3,44 +3,39 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
-from liftkit.core.agenda.model import Agenda, Poll
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
-from liftkit.core.errors import LiftkitError
-from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.events import Reflection, SessionStart
+from liftkit.core.live.replay import Replay
+from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
-    FEEDBACK_TAG,
-    NOT_GIVEN,
-    STEP_TAGS,
-    Attendance,
     ChatSummary,
-    GroupSet,
-    PollResult,
     Quote,
     Report,
     ReportOptions,
     SegmentRun,
-    Theme,
-    breakdown,
     is_practical_step,
     tags_in,
+)
+from liftkit.core.report.pack import (
+    attendance,
+    host_key,
+    host_names,
+    is_host,
+    registration_answers,
 )
 from liftkit.core.report.sources import (
     SessionData,
     Timeline,
     chat_clock,
-    event_wall,
-    group_rounds,
     nearest_day,
-    segment_times,
-    whole,
 )
 from liftkit.core.text import clean_text, one_line
 
@@ -49,41 +44,43 @@ FAR_OUTSIDE = 2 * 3600
 
 
 def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
-    agenda, events = session.agenda, session.events
-    timeline = Timeline(events)
-    first = next((e for e in events if e.get("type") == "session_start"), {})
+    agenda, replayed = session.agenda, session.replay()
+    timeline = Timeline(session.events)
+    first = replayed.start
     warnings = list(session.warnings)
     for log in chats:
         warnings.extend(log.warnings())
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
 
-    quotes = _Quotes()
-    quotes.add_reflections(events, len(agenda.segments))
+    hosts = host_names(agenda, options, session.attendees)
+    host_keys = {host_key(h) for h in hosts}
+    quotes = _Quotes(host_keys)
+    quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
         chat.add(log, quotes, timeline, base, options.include_private, len(chats) > 1)
     warnings.extend(chat.warnings)
 
-    speed = _speed(first.get("rehearse"))
-    runs = _segment_runs(agenda, events, quotes, _planned_start(first, timeline), speed)
+    speed = replayed.rate
+    runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
     report = Report(
-        title=agenda.title or str(first.get("title") or ""),
+        title=agenda.title or (first.title if first else ""),
         description=agenda.description,
-        host=one_line(options.host) if options.host is not None else agenda.host,
+        host=_shown_hosts(agenda, options),
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,
         rehearse=speed,
-        attendance=_attendance(
-            session, options.by, len(chat.participants) if chats else None, warnings
+        attendance=attendance(
+            session, options, len(chat.participants) if chats else None, warnings, host_keys
         ),
         segments=runs,
         before=quotes.in_order(BEFORE),
         after=quotes.in_order(AFTER),
         unplaced=quotes.unplaced,
-        groups=_groups(session, options) if options.groups or options.groups_file else None,
+        groups=groups(session, options) if options.groups or options.groups_file else None,
         chats=chat.summaries,
         participants=len(chat.participants),
         reactions={emoji: n for emoji, n in chat.reactions.most_common() if n > 0},
@@ -92,36 +89,40 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
         feedback_planned=sum(
             1 for s in agenda.segments for p in s.polls if p.kind in ("score", "recommend")
         ),
+        named=options.named and not options.anonymous,
+        hosts=hosts,
+        purpose=agenda.purpose,
+        contact=agenda.contact,
+        questions=registration_answers(session, options),
     )
-    report.themes = _themes(report)
-    report.feedback_said = _feedback_said(report)
+    report.themes = themes(report)
+    report.feedback_said = feedback_said(report)
     return report
 
 
 class _Quotes:
     """Quotes by where they go: a segment's index, BEFORE or AFTER the session."""
 
-    def __init__(self) -> None:
+    def __init__(self, hosts: set[str] | None = None) -> None:
+        self.hosts = hosts or set()  # never quoted
         self.placed: dict[int | str, list[Quote]] = {}
         self.unplaced: list[Quote] = []
         # What the host recorded, by segment and text: the host often records a chat message
         # as a reflection too, and then it shows once (with the chat's author if it had none).
         self.recorded: dict[int | str, dict[str, int]] = {}
 
-    def add_reflections(self, events: list[dict[str, Any]], segments: int) -> None:
-        for event in events:
-            if event.get("type") != "reflection":
-                continue
-            text = clean_text(str(event.get("text") or ""))
+    def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
+        for event in reflections:
+            text = clean_text(event.text)
             if not text:
                 continue
-            author = one_line(str(event["author"])) if event.get("author") else None
-            raw_tags = event.get("tags")
-            tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else tags_in(text)
-            source = str(event.get("source") or "live")
-            quote = Quote(text, author or None, tags, source, event_wall(event))
-            segment = event.get("segment")
-            if isinstance(segment, int) and 0 <= segment < segments:
+            author = one_line(event.author) if event.author else None
+            if is_host(author, self.hosts):
+                continue
+            tags = event.tags if event.tags is not None else tags_in(text)
+            quote = Quote(text, author or None, tags, str(event.source), event.wall)
+            segment = event.segment
+            if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
                 self.recorded.setdefault(segment, {})[_same_text(text)] = len(bucket)
                 bucket.append(quote)
@@ -129,6 +130,8 @@ class _Quotes:
                 self.unplaced.append(quote)
 
     def add_chat(self, where: int | str, quote: Quote) -> None:
+        if is_host(quote.author, self.hosts):
+            return
         same = self.recorded.get(where)
         if same is not None:
             index = same.get(_same_text(quote.text))
@@ -176,8 +179,6 @@ class _ChatTotals:
         left_out = waiting = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
         for message in log.messages:
-            if message.author:
-                self.participants.add(message.author)
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             if isinstance(where, int):
@@ -197,6 +198,8 @@ class _ChatTotals:
                 else:
                     left_out += 1
                 continue
+            if message.author:  # counted among those who posted: not reactions or DMs
+                self.participants.add(message.author)
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
@@ -208,8 +211,6 @@ class _ChatTotals:
         self._check_meeting(log, timeline, within, far)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
-            if reaction.author:
-                self.participants.add(reaction.author)
             if several:
                 at = round(stamp_of(reaction.at), 3)
                 said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
@@ -281,7 +282,7 @@ def _far_bounds(timeline: Timeline) -> tuple[float, float]:
 
 def _segment_runs(
     agenda: Agenda,
-    events: list[dict[str, Any]],
+    replayed: Replay,
     quotes: _Quotes,
     planned_start: datetime | None,
     speed: float,
@@ -289,8 +290,8 @@ def _segment_runs(
     """What was planned and what ran. Lengths are in session time: a rehearsal at 30 times the
     speed that spent 2 real seconds in a segment spent a minute of it. Start times are clock
     times, so a rehearsal's planned starts come 30 times closer together too."""
-    polls = _poll_results(agenda, events)
-    times = segment_times(events, speed)
+    polls = poll_results(agenda, replayed.engine.polls)
+    times = replayed.times
     runs = []
     offset = 0
     for i, segment in enumerate(agenda.segments):
@@ -316,6 +317,7 @@ def _segment_runs(
                 paused=ran.paused if ran else 0,
                 evaluation=segment.kind != "reflection"
                 and any(p.kind in ("score", "recommend") for p in segment.polls),
+                summary=segment.summary,
             )
         )
         offset += segment.duration
@@ -344,181 +346,13 @@ def _with_step(quote: Quote) -> Quote:
     return replace(quote, step=True)
 
 
-def _planned_start(first: dict[str, Any], timeline: Timeline) -> datetime | None:
-    planned = first.get("planned_start")
-    if planned:
-        try:
-            return datetime.fromisoformat(str(planned))
-        except ValueError:
-            pass
+def _planned_start(first: SessionStart | None, timeline: Timeline) -> datetime | None:
+    if first is not None and first.planned_start is not None:
+        return first.planned_start
     return timeline.session_start
 
 
-def _poll_results(agenda: Agenda, events: list[dict[str, Any]]) -> list[PollResult]:
-    latest: dict[tuple[int, int], dict[str, Any]] = {}
-    for event in events:
-        if event.get("type") == "poll" and isinstance(event.get("counts"), dict):
-            key = (whole(event.get("segment"), -1), whole(event.get("poll"), 0))
-            latest[key] = event  # recorded again: the later result stands
-    results = []
-    for (segment, index), event in sorted(latest.items()):
-        poll: Poll | None = None
-        if 0 <= segment < len(agenda.segments) and index < len(agenda.segments[segment].polls):
-            poll = agenda.segments[segment].polls[index]
-        counts = {str(k): _count(v) for k, v in event["counts"].items()}
-        options = list(poll.options) if poll else []
-        options += [o for o in counts if o not in options]
-        table = breakdown(
-            str(event.get("question") or ""), [(o, counts.get(o, 0)) for o in options]
-        )
-        kind = poll.kind if poll else "choice"
-        result = PollResult(segment, index, poll.question if poll else table.title, kind, table)
-        if kind == "score" and table.total:
-            scores = [(float(s.label), s.count) for s in table.rows if _is_number(s.label)]
-            answered = sum(c for _, c in scores)
-            if answered:
-                average = sum(v * c for v, c in scores) / answered
-                scale = max(v for v, _ in scores)
-                result = PollResult(segment, index, result.question, kind, table, average, scale)
-        elif kind == "recommend" and table.total:
-            result = PollResult(
-                segment,
-                index,
-                result.question,
-                kind,
-                table,
-                recommend_percent=table.rows[0].percent,
-            )
-        results.append(result)
-    return results
-
-
-def _speed(value: Any) -> float:
-    """The --rehearse factor the session ran at (1 when the journal says nothing sensible)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e6:
-        return float(value)
-    return 1.0
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(0, int(value))
-    except (TypeError, ValueError, OverflowError):
-        return 0
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _attendance(
-    session: SessionData, by: str | None, chat_people: int | None, warnings: list[str]
-) -> Attendance:
-    read = session.attendees
-    damaged = session.attendees_error
-    if read is None and damaged is not None:
-        if by is not None:
-            raise LiftkitError(f"--by {by}: {damaged.message}", damaged.hint)
-        instead = (
-            "the number who joined comes from the chat instead"
-            if chat_people is not None
-            else "no chat log was given, so the pack gives no number who joined"
-        )
-        warnings.append(f"{damaged.message}; {instead}")
-    if read is None:
-        if by is not None:
-            raise LiftkitError(
-                f"--by {by}: the session has no attendee file (attendees.csv or attendees.txt)",
-                "run the session with --attendees FILE, or leave out --by",
-            )
-        if chat_people is None:
-            return Attendance(None, "")
-        return Attendance(chat_people, "chat")
-    source = Path(read.source).name
-    table = None
-    if by is not None:
-        from liftkit.core.people.reader import find_column
-
-        column = find_column(read.columns, by)
-        if column is None:
-            columns = ", ".join(read.columns) or "none besides name and email"
-            raise LiftkitError(
-                f"--by {by}: {source} has no such column; its columns: {columns}",
-                "give one of those columns",
-            )
-        table = breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
-    return Attendance(len(read.people), source, table)
-
-
-def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
-    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
-    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
-    most common first, blanks last."""
-    spellings: dict[str, Counter[str]] = {}
-    for value in values:
-        shown = one_line(value) or NOT_GIVEN
-        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
-    counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
-    return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
-
-
-def _groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
-    """The breakout groups: from --groups-file, else the journal (the last shuffle of each
-    segment wins), else the session's groups.json. Groups not tied to a segment go with the
-    first breakout segment."""
-    from liftkit.core.groups.formats import load_groups_file, split_from_data  # only when asked
-
-    segments = session.agenda.segments
-    breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
-    if options.groups_file is not None:
-        return [GroupSet(breakout, group_rounds(load_groups_file(options.groups_file)))]
-    latest: dict[int | None, dict[str, Any]] = {}
-    for event in session.events:
-        if event.get("type") == "groups":
-            segment = event.get("segment")
-            in_agenda = isinstance(segment, int) and 0 <= segment < len(segments)
-            latest[segment if in_agenda else breakout] = event
-    sets = []
-    for segment, event in latest.items():
-        source = f"{session.folder / JOURNAL_NAME} (groups event {event.get('seq', '?')})"
-        sets.append(GroupSet(segment, group_rounds(split_from_data(event, source))))
-    if sets:
-        return sets
-    if session.groups_split is not None:
-        return [GroupSet(breakout, group_rounds(session.groups_split))]
-    raise LiftkitError(
-        f"{session.folder}: the session holds no breakout groups",
-        "give a groups file with --groups-file FILE, or leave out --groups",
-    )
-
-
-def _themes(report: Report) -> list[Theme]:
-    by_tag: dict[str, list[Quote]] = {}
-    spelling: dict[str, str] = {}
-    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
-    for quote in [*every, *report.unplaced]:
-        for tag in quote.tags:
-            key = tag.casefold()
-            if key in STEP_TAGS or key == FEEDBACK_TAG:
-                continue  # a marker for practical steps or feedback, not a theme
-            spelling.setdefault(key, tag)
-            by_tag.setdefault(key, []).append(quote)
-    ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [Theme(spelling[key], tuple(quotes)) for key, quotes in ordered]
-
-
-def _feedback_said(report: Report) -> list[Quote]:
-    """The quotes of the segments that hold the evaluation polls (closing reflections aside)
-    and every quote tagged #feedback, each once, in the order they were said."""
-    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
-    evaluation = {id(q) for s in report.segments if s.evaluation for q in s.quotes}
-    said = [
-        q
-        for q in [*every, *report.unplaced]
-        if id(q) in evaluation or any(t.casefold() == FEEDBACK_TAG for t in q.tags)
-    ]
-    return sorted(said, key=_quote_order)
+def _shown_hosts(agenda: Agenda, options: ReportOptions) -> str:
+    names = [one_line(n) for n in (options.host or agenda.host, *options.cohosts)]
+    names = [n for n in dict.fromkeys(names) if n]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

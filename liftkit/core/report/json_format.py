@@ -92,8 +92,12 @@ def report_data(report: Report) -> dict[str, Any]:
     return {
         "liftkit_export": FORMAT_VERSION,
         "title": report.title,
+        "headline": report.headline or None,  # the narrative's title
         "description": report.description,
+        "purpose": report.purpose,
+        "contact": report.contact,
         "host": report.host,
+        "hosts": list(report.hosts),  # never quoted
         "session": report.session,
         "date": report.start.date().isoformat() if report.start else None,
         "start": _time(report.start),
@@ -106,6 +110,16 @@ def report_data(report: Report) -> dict[str, Any]:
             "count": attendance.count,
             "source": attendance.source or None,
             "breakdown": _breakdown(attendance.breakdown) if attendance.breakdown else None,
+            "breakdowns": [_breakdown(b) for b in attendance.breakdowns],
+            "example_roles": list(attendance.roles),
+            "example_organisations": list(attendance.organisations),
+        },
+        "registration_answers": [
+            {"question": q.question, "answers": list(q.answers)} for q in report.questions
+        ],
+        "narrative": {
+            **report.narrative,
+            **{f"unmatched:{title}": body for title, body in report.narrative_extra},
         },
         "chat": {
             "files": [

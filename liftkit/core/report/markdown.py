@@ -1,168 +1,78 @@
 """The event pack as Markdown (CommonMark with GitHub tables), readable as plain text.
 
-Participants' text is escaped so that it shows literally and can never change the document's
-structure: no headings, lists, tables, quotes, code or HTML come from what people wrote.
+The sections follow a published pack: the title and the host's opening, who joined, the
+registration answers, each segment (the host's words, then the participants' quotes under
+their themes), how to host the conversation yourself, thanks and feedback; then what was
+said outside the segments and the organiser's record of the agenda as run. The host's
+narrative is Markdown of their own and goes in as written; participants' text is escaped
+(markdown_parts.py).
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES
-from liftkit.core.report import (
-    Breakdown,
-    GroupSet,
-    PollResult,
-    Quote,
-    Report,
-    SegmentRun,
+from liftkit.core.report.markdown_parts import (
+    Charts,
+    clock,
+    long_date,
+    minutes,
+    poll_block,
+    shares_sentence,
+    table,
 )
-from liftkit.core.text import (
-    cell,
-    clean_text,
-    clock_text,
-    escape_inline,
-    heading,
-    lines_of,
-    one_line,
-    plural,
-)
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-BAR_WIDTH = 30
+from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
+from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_key, segment_key
+from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, plural
 
 
-@functools.lru_cache(maxsize=4096)
-def _name(name: str) -> str:
-    return escape_inline(name)
-
-
-def quote_item(quote: Quote, anonymous: bool) -> str:
-    said = f"- “{lines_of(quote.text, indent='  ', first_safe=True)}”"
-    if quote.author and not anonymous:
-        said += f" — {_name(quote.author)}"
-    if quote.waiting_room:
-        said += " (to the waiting room)"
-    elif quote.private_to is not None:
-        said += (
-            " (direct message)" if anonymous else f" (direct message to {cell(quote.private_to)})"
-        )
-    return said
-
-
-# --------------------------------------------------------------------------- pieces
-
-
-def long_date(moment: datetime) -> str:
-    return f"{DAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-
-
-def clock(moment: datetime | None, seconds: bool = False) -> str:
-    return "—" if moment is None else clock_text(moment, seconds)
-
-
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
-    out = ["| " + " | ".join(headers) + " |"]
-    out.append(
-        "| " + " | ".join("---:" if i in right else "---" for i in range(len(headers))) + " |"
-    )
-    out.extend("| " + " | ".join(row) + " |" for row in rows)
-    return out
-
-
-def bar_chart(data: Breakdown) -> list[str]:
-    """A text bar chart in a code block: plain text in every reader."""
-    labels = [one_line(r.label) for r in data.rows]
-    width = max((len(label) for label in labels), default=0)
-    body = []
-    for label, row in zip(labels, data.rows, strict=True):
-        blocks = round(row.percent * BAR_WIDTH / 100)
-        bar = "█" * blocks if blocks or not row.count else "▏"
-        body.append(f"{label.ljust(width)}  {bar} {row.percent}% ({row.count})".rstrip())
-    longest = max((len(run) for line in body for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [fence + "text", *body, fence]
-
-
-def breakdown_block(data: Breakdown, label: str, unit: str) -> list[str]:
-    rows = [[cell(r.label), str(r.count), f"{r.percent}%"] for r in data.rows]
-    rows.append(["Total", str(data.total), "100%" if data.total else "0%"])
-    return [
-        *table([label, unit, "Share"], rows, right={1, 2}),
-        "",
-        *bar_chart(data),
-    ]
-
-
-def poll_block(poll: PollResult) -> list[str]:
-    out = [f"**Poll:** {cell(poll.question)} ({plural(poll.breakdown.total, 'answer')})", ""]
-    if poll.average is not None:
-        scale = f"{poll.scale:g}" if poll.scale is not None else "?"
-        out += [f"Average score: **{poll.average:.1f}** out of {scale}.", ""]
-    if poll.recommend_percent is not None:
-        first = poll.breakdown.rows[0]
-        out += [
-            f"Would recommend: **{poll.recommend_percent}%** "
-            f"({first.count} of {poll.breakdown.total}).",
-            "",
-        ]
-    if poll.breakdown.total:
-        out += [*breakdown_block(poll.breakdown, "Answer", "Votes"), ""]
-    else:
-        out += ["No answers were recorded.", ""]
-    return out
-
-
-def quote_list(quotes: Iterable[Quote], anonymous: bool) -> list[str]:
-    return [quote_item(q, anonymous) for q in quotes]
-
-
-# --------------------------------------------------------------------------- sections
-
-
-def render_markdown(report: Report) -> str:
-    out: list[str] = [heading(1, report.title or "Event pack"), ""]
-    out += _overview(report)
-    out += _who_joined(report)
-    out += _agenda_as_run(report)
+def render_markdown(report: Report, charts: Charts | None = None) -> str:
+    charts = charts or Charts()
+    out: list[str] = [heading(1, report.headline or report.title or "Event pack"), ""]
+    out += _opening(report)
+    out += _who_joined(report, charts)
+    for i, answers in enumerate(report.questions):
+        out += [heading(2, answers.question), "", *_words(report, question_key(i))]
+        said = charts.answers(answers.answers)
+        out += [*said, ""] if said else ["No answers were given.", ""]
     if report.before:
         out += [heading(2, "Before the session"), ""]
         out += ["Posted in the chat before the first segment began.", ""]
-        out += [*quote_list(report.before, report.anonymous), ""]
+        out += [*charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
     for segment in report.segments:
         sets = [g for g in report.groups or [] if g.segment == segment.index]
         placed.update(id(g) for g in sets)
-        out += _segment(segment, sets, report.anonymous)
+        out += _segment(report, segment, sets, charts)
     unplaced_groups = [g for g in report.groups or [] if id(g) not in placed]
     if unplaced_groups:
-        out += [heading(2, "Breakout groups"), ""]
-        out += _groups(unplaced_groups, report.anonymous)
-    if report.themes:
-        out += _themes(report)
-    if report.feedback_planned or report.feedback_said:
-        out += _feedback(report)
+        out += [heading(2, "Breakout groups"), "", *_groups(unplaced_groups, not report.anonymous)]
+    for title, body in report.narrative_extra:
+        out += [heading(2, title), "", body, ""]
+    out += _host_it_yourself(report)
+    out += _thanks(report, charts)
     if report.after:
         out += [heading(2, "After the session"), ""]
         out += ["Posted in the chat after the last segment ended.", ""]
-        out += [*quote_list(report.after, report.anonymous), ""]
+        out += [*charts.quotes(report.after, report.named), ""]
     if report.unplaced:
         out += [heading(2, "Other reflections"), ""]
         out += ["Noted without a segment.", ""]
-        out += [*quote_list(report.unplaced, report.anonymous), ""]
+        out += [*charts.quotes(report.unplaced, report.named), ""]
+    out += _agenda_as_run(report)
     out += _sources(report)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _overview(report: Report) -> list[str]:
+def _words(report: Report, key: str) -> list[str]:
+    """The host's narrative for this part, as they wrote it."""
+    body = report.narrative.get(key)
+    return [body, ""] if body else []
+
+
+def _opening(report: Report) -> list[str]:
     facts = []
     if report.start is not None:
         facts.append(f"**Date:** {long_date(report.start)}")
@@ -170,11 +80,14 @@ def _overview(report: Report) -> list[str]:
         facts.append(f"**Time:** {report.start:%H:%M}{end}")
     if report.host:
         facts.append(f"**Host:** {cell(report.host)}")
-    out = []
-    if facts:
-        out += [" · ".join(facts), ""]
+    out = [" · ".join(facts), ""] if facts else []
+    if report.headline and report.title and report.headline != report.title:
+        out += [f"*{cell(report.title)}*", ""]
     if report.description:
         out += [lines_of(clean_text(report.description)), ""]
+    if report.purpose:
+        out += [f"**We set out to:** {lines_of(clean_text(report.purpose), first_safe=True)}", ""]
+    out += _words(report, OPENING)
     if report.rehearse != 1:
         out += [
             f"This was a rehearsal, run at {report.rehearse:g} times the real speed; the "
@@ -184,8 +97,8 @@ def _overview(report: Report) -> list[str]:
     return out
 
 
-def _who_joined(report: Report) -> list[str]:
-    out = [heading(2, "Who joined"), ""]
+def _who_joined(report: Report, charts: Charts) -> list[str]:
+    out = [heading(2, "Who joined"), "", *_words(report, WHO)]
     attendance = report.attendance
     if attendance.count is None:
         out += ["The session has no attendee list and no chat log was given.", ""]
@@ -197,12 +110,16 @@ def _who_joined(report: Report) -> list[str]:
             f"(attendee list: {cell(attendance.source)}).",
             "",
         ]
-    if attendance.breakdown is not None:
-        out += [heading(3, f"By {attendance.breakdown.title}"), ""]
-        out += [
-            *breakdown_block(attendance.breakdown, cell(attendance.breakdown.title), "People"),
-            "",
-        ]
+    examples = []
+    if attendance.roles:
+        examples.append(f"They came in a range of roles, including {_listed(attendance.roles)}.")
+    if attendance.organisations:
+        examples.append(f"Organisations included {_listed(attendance.organisations)}.")
+    if examples:
+        out += [" ".join(examples), ""]
+    for data in attendance.breakdowns:
+        out += [heading(3, f"By {data.title}"), "", shares_sentence(data), ""]
+        out += [*charts.table(data, cell(data.title), "People"), *charts.breakdown(data), ""]
     if report.chats:
         messages = sum(c.messages for c in report.chats)
         line = f"The chat: {plural(messages, 'message')}"
@@ -211,8 +128,135 @@ def _who_joined(report: Report) -> list[str]:
         if report.reactions:
             shown = ", ".join(f"{cell(emoji)} {n}" for emoji, n in report.reactions.items())
             line += f"; reactions: {shown}"
-        line += "."
-        out += [line, ""]
+        out += [line + ".", ""]
+    return out
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    shown = [cell(i) for i in items]
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+
+
+def _segment(
+    report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts
+) -> list[str]:
+    # What was asked, then what happened in the host's words, then polls and quotes.
+    out = [heading(2, f"{segment.index + 1}. {segment.title}"), ""]
+    if segment.prompt.strip():
+        out += [lines_of(clean_text(segment.prompt)), ""]
+    if segment.questions:
+        for n, question in enumerate(segment.questions, start=1):
+            marker = f"{n}. "
+            out.append(marker + lines_of(one_line(question), indent=" " * len(marker)))
+        out.append("")
+    out += _words(report, segment_key(segment.index))
+    for poll in segment.polls:
+        if poll.kind == "choice":
+            out += poll_block(poll, charts)
+    if groups:
+        out += [heading(3, "Breakout groups"), "", *_groups(groups, not report.anonymous)]
+    if segment.kind == "reflection":
+        return out + _closing(segment, report.named, charts)
+    if segment.evaluation and segment.quotes:
+        out += ["What participants said in this segment is under Feedback, below.", ""]
+    elif segment.quotes:
+        out += _by_theme(segment.quotes, 3, "Reflections", report.named, charts)
+    elif segment.actual is not None:
+        out += ["No reflections were captured in this segment.", ""]
+    else:
+        out += ["This segment was not run.", ""]
+    return out
+
+
+def _by_theme(
+    quotes: Sequence[Quote], level: int, untagged: str, named: bool, charts: Charts
+) -> list[str]:
+    """Quotes under their themes (#tags), the untagged ones after."""
+    themes, rest = themed(quotes)
+    out = []
+    for theme in themes:
+        out += [heading(level, theme_title(theme.tag)), "", *charts.quotes(theme.quotes, named), ""]
+    if rest:
+        title = f"Other {untagged.casefold()}" if themes else untagged
+        out += [heading(level, title), "", *charts.quotes(rest, named), ""]
+    return out
+
+
+def _closing(segment: SegmentRun, named: bool, charts: Charts) -> list[str]:
+    """Closing reflections, with the practical steps (tagged #step, or starting "One
+    practical step") apart."""
+    reflections = [q for q in segment.quotes if not q.step]
+    steps = [q for q in segment.quotes if q.step]
+    out = [heading(3, "Closing reflections"), ""]
+    if reflections:
+        themes, rest = themed(reflections)
+        for theme in themes:
+            out += [heading(4, theme_title(theme.tag)), ""]
+            out += [*charts.quotes(theme.quotes, named), ""]
+        if rest and themes:
+            out += [heading(4, "Other closing reflections"), ""]
+        out += [*charts.quotes(rest, named), ""] if rest else []
+    else:
+        out += ["No closing reflections were captured.", ""]
+    out += [heading(3, "Practical steps"), ""]
+    if steps:
+        out += [*charts.quotes(steps, named), ""]
+    else:
+        out += ["No practical steps were captured.", ""]
+    return out
+
+
+def _groups(sets: list[GroupSet], named: bool) -> list[str]:
+    """The rooms: asked for with --groups, so their members are listed unless anonymous."""
+    out = []
+    for group_set in sets:
+        for group_round in group_set.rounds:
+            if len(group_set.rounds) > 1:
+                out += [f"Round {group_round.round}:", ""]
+            for group in group_round.groups:
+                if not named:
+                    size = plural(len(group.members), "person", "people")
+                    out.append(f"- {cell(group.name)}: {size}")
+                else:
+                    members = ", ".join(cell(m) for m in group.members) or "nobody"
+                    out.append(f"- **{cell(group.name)}:** {members}")
+            out.append("")
+    return out
+
+
+def _host_it_yourself(report: Report) -> list[str]:
+    out = [heading(2, "Host this conversation yourself"), "", *_words(report, DIY)]
+    total = sum(s.planned for s in report.segments)
+    out += [f"**{minutes(total)}: {cell(report.title or 'the conversation')}**", ""]
+    for s in report.segments:
+        what = s.summary or s.prompt or " ".join(s.questions)
+        line = f"- **{minutes(s.planned)} – {cell(s.title)}**"
+        out.append(
+            line + (f": {lines_of(one_line(what), first_safe=True)}" if what.strip() else "")
+        )
+    return [*out, ""]
+
+
+def _thanks(report: Report, charts: Charts) -> list[str]:
+    words = _words(report, THANKS)
+    if not (report.feedback_planned or report.feedback_said or words or report.contact):
+        return []
+    out = [heading(2, "Thank you and feedback"), ""]
+    polls = report.feedback
+    score = next((p for p in polls if p.kind == "score" and p.average is not None), None)
+    recommend = next((p for p in polls if p.recommend_percent is not None), None)
+    figures = charts.feedback(score, recommend)
+    out += [*figures, ""] if figures else []
+    out += words
+    if report.contact:
+        out += [f"**Contact:** {lines_of(clean_text(report.contact), first_safe=True)}", ""]
+    if report.feedback_planned and not polls:
+        out += ["No evaluation results were recorded.", ""]
+    for poll in polls:
+        out += poll_block(poll, charts)
+    if report.feedback_said:
+        out += [heading(3, "What participants said"), ""]
+        out += [*charts.quotes(report.feedback_said, report.named), ""]
     return out
 
 
@@ -251,99 +295,6 @@ def _agenda_as_run(report: Report) -> list[str]:
         if overran:
             summary += f" {plural(len(overran), 'segment')} overran."
         out += [summary, ""]
-    return out
-
-
-def _segment_intro(segment: SegmentRun) -> list[str]:
-    out = []
-    if segment.prompt.strip():
-        out += [lines_of(clean_text(segment.prompt)), ""]
-    if segment.questions:
-        for n, question in enumerate(segment.questions, start=1):
-            marker = f"{n}. "
-            out.append(marker + lines_of(one_line(question), indent=" " * len(marker)))
-        out.append("")
-    return out
-
-
-def _segment(segment: SegmentRun, groups: list[GroupSet], anonymous: bool) -> list[str]:
-    out = [heading(2, f"{segment.index + 1}. {segment.title}"), ""]
-    out += _segment_intro(segment)
-    for poll in segment.polls:
-        if poll.kind == "choice":
-            out += poll_block(poll)
-    if groups:
-        out += [heading(3, "Breakout groups"), ""]
-        out += _groups(groups, anonymous)
-    if segment.kind == "reflection":
-        return out + _closing(segment, anonymous)
-    if segment.evaluation and segment.quotes:
-        out += ["What participants said in this segment is under Feedback, below.", ""]
-    elif segment.quotes:
-        out += [heading(3, "Reflections"), ""]
-        out += [*quote_list(segment.quotes, anonymous), ""]
-    elif segment.actual is not None:
-        out += ["No reflections were captured in this segment.", ""]
-    else:
-        out += ["This segment was not run.", ""]
-    return out
-
-
-def _closing(segment: SegmentRun, anonymous: bool) -> list[str]:
-    """Closing reflections, with the practical steps (tagged #step, or starting "One
-    practical step") apart."""
-    reflections = [q for q in segment.quotes if not q.step]
-    steps = [q for q in segment.quotes if q.step]
-    out = [heading(3, "Closing reflections"), ""]
-    if reflections:
-        out += [*quote_list(reflections, anonymous), ""]
-    else:
-        out += ["No closing reflections were captured.", ""]
-    out += [heading(3, "Practical steps"), ""]
-    if steps:
-        out += [*quote_list(steps, anonymous), ""]
-    else:
-        out += ["No practical steps were captured.", ""]
-    return out
-
-
-def _themes(report: Report) -> list[str]:
-    out = [heading(2, "Themes that emerged"), ""]
-    out += ["Reflections tagged with a #word, gathered by tag.", ""]
-    for theme in report.themes:
-        title = theme.tag.replace("_", " ")
-        out += [heading(3, title[:1].upper() + title[1:]), ""]
-        out += [*quote_list(theme.quotes, report.anonymous), ""]
-    return out
-
-
-def _groups(sets: list[GroupSet], anonymous: bool) -> list[str]:
-    out = []
-    for group_set in sets:
-        for group_round in group_set.rounds:
-            if len(group_set.rounds) > 1:
-                out += [f"Round {group_round.round}:", ""]
-            for group in group_round.groups:
-                if anonymous:
-                    size = plural(len(group.members), "person", "people")
-                    out.append(f"- {cell(group.name)}: {size}")
-                else:
-                    members = ", ".join(cell(m) for m in group.members) or "nobody"
-                    out.append(f"- **{cell(group.name)}:** {members}")
-            out.append("")
-    return out
-
-
-def _feedback(report: Report) -> list[str]:
-    out = [heading(2, "Feedback"), ""]
-    polls = report.feedback
-    if report.feedback_planned and not polls:
-        out += ["No evaluation results were recorded.", ""]
-    for poll in polls:
-        out += poll_block(poll)
-    if report.feedback_said:
-        out += [heading(3, "What participants said"), ""]
-        out += [*quote_list(report.feedback_said, report.anonymous), ""]
     return out
 
 

@@ -81,6 +81,7 @@ class SegmentRun:
     polls: tuple[PollResult, ...] = ()
     paused: int = 0  # the part of `actual` the clock was paused
     evaluation: bool = False  # holds the evaluation polls: its quotes go under Feedback
+    summary: str = ""  # what happens in it, for "Host this conversation yourself"
 
     @property
     def over(self) -> int:
@@ -110,7 +111,22 @@ class GroupSet:
 class Attendance:
     count: int | None
     source: str  # the attendee file's name, "chat", or "" when nothing tells
-    breakdown: Breakdown | None = None
+    breakdowns: tuple[Breakdown, ...] = ()  # one per --by column, in the order given
+    roles: tuple[str, ...] = ()  # examples from the roles column the host named
+    organisations: tuple[str, ...] = ()  # examples from the organisations column
+
+    @property
+    def breakdown(self) -> Breakdown | None:
+        return self.breakdowns[0] if self.breakdowns else None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A registration question (a column of the attendee file) and the answers worth quoting:
+    blanks and "n/a"-like answers dropped, each answer once."""
+
+    question: str
+    answers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -148,7 +164,7 @@ class Report:
     themes: list[Theme] = field(default_factory=list)
     groups: list[GroupSet] | None = None  # None: not asked for
     chats: list[ChatSummary] = field(default_factory=list)
-    participants: int = 0  # distinct names in the chat logs
+    participants: int = 0  # distinct names that posted in the chat where everyone saw it
     reactions: dict[str, int] = field(default_factory=dict)
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -156,6 +172,15 @@ class Report:
     # What participants said about the event: the evaluation segment's quotes and those
     # tagged #feedback anywhere, in the order they were said.
     feedback_said: list[Quote] = field(default_factory=list)
+    named: bool = False  # quotes show their authors (a published pack does not, by default)
+    hosts: tuple[str, ...] = ()  # the host and co-hosts: never quoted
+    purpose: str = ""
+    contact: str = ""
+    questions: list[Answers] = field(default_factory=list)  # registration answers
+    # The host's own words (the narrative file), by part: see narrative.py.
+    headline: str = ""  # the narrative's title, shown instead of the agenda's
+    narrative: dict[str, str] = field(default_factory=dict)
+    narrative_extra: list[tuple[str, str]] = field(default_factory=list)  # matched no part
 
     @property
     def took(self) -> int | None:
@@ -178,13 +203,24 @@ class Report:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    host: str | None = None
-    by: str | None = None
+    host: str | None = None  # the host shown (default: the agenda's)
+    cohosts: tuple[str, ...] = ()  # more hosts: shown and never quoted
+    by: str | Sequence[str] | None = None  # attendee-file columns to break attendance down by
     groups: bool = False
     groups_file: Path | None = None
     include_private: bool = False
     chat_start: time | None = None
     anonymous: bool = False
+    named: bool = False  # quotes show who said them
+    questions: tuple[str, ...] = ()  # attendee-file columns holding registration answers
+    roles: str | None = None  # the attendee-file column of roles, for examples
+    organisations: str | None = None  # the attendee-file column of organisations
+
+    @property
+    def by_columns(self) -> tuple[str, ...]:
+        if self.by is None:
+            return ()
+        return (self.by,) if isinstance(self.by, str) else tuple(self.by)
 
 
 # --------------------------------------------------------------------------- small pieces
@@ -227,3 +263,57 @@ def is_practical_step(text: str, tags: Iterable[str]) -> bool:
         return True
     opening = text.lstrip("\"'“‘ ").lower()
     return opening.startswith(STEP_OPENINGS)
+
+
+WHOLE_TAG = re.compile(r"#[^\W\d_][\w-]*")
+
+
+def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
+    """The text as quoted: #tags at its end removed, those inside it kept as words (so that
+    "a #culture question" still reads), the tags themselves still used for themes. With the
+    quote's `tags` known, a quote without any is returned as it is (fast: most have none)."""
+    if "#" not in text or (tags is not None and not tags):
+        return text
+    shown = text.rstrip()
+    while shown:
+        cut = max(shown.rfind(" "), shown.rfind("\n"), shown.rfind("\t"))
+        if not WHOLE_TAG.fullmatch(shown[cut + 1 :]):
+            break
+        shown = shown[:cut].rstrip() if cut >= 0 else ""
+    if "#" in shown:
+        shown = TAG.sub(lambda m: m.group(1), shown)
+    return shown if shown.strip() else text
+
+
+def theme_title(tag: str) -> str:
+    title = tag.replace("_", " ")
+    return title[:1].upper() + title[1:]
+
+
+def themed(quotes: Sequence[Quote]) -> tuple[list[Theme], list[Quote]]:
+    """A segment's quotes under their themes, and the untagged ones after. A quote with
+    several tags goes under the one most quotes of the segment share (ties: its first), so
+    that each quote shows once; themes come most quoted first, then in the order seen."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    keyed: list[tuple[Quote, list[str]]] = []
+    for quote in quotes:
+        keys = []
+        for tag in quote.tags:
+            key = tag.casefold()
+            if key in STEP_TAGS or key == FEEDBACK_TAG:
+                continue  # markers, not themes
+            spelling.setdefault(key, tag)
+            counts[key] = counts.get(key, 0) + 1
+            keys.append(key)
+        keyed.append((quote, keys))
+    groups: dict[str, list[Quote]] = {}
+    untagged: list[Quote] = []
+    for quote, keys in keyed:
+        if not keys:
+            untagged.append(quote)
+            continue
+        best = max(keys, key=lambda k: (counts[k], -keys.index(k)))
+        groups.setdefault(best, []).append(quote)
+    order = sorted(groups, key=lambda k: -len(groups[k]))  # stable: ties keep first seen
+    return [Theme(spelling[k], tuple(groups[k])) for k in order], untagged

@@ -4,7 +4,7 @@ when each segment ran, so that chat messages can be placed in the segment they w
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
+from liftkit.core.live.events import (
+    JournalEvent,
+    Reflection,
+    SegmentStart,
+    SessionEnd,
+    SessionStart,
+    Source,
+)
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
+from liftkit.core.live.replay import Replay, SegmentTime, replay_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
 
@@ -27,7 +36,7 @@ class SessionData:
 
     folder: Path
     agenda: Agenda
-    events: list[dict[str, Any]]
+    events: list[JournalEvent]  # as read and checked, in file order
     attendees: Any = None  # people.PeopleRead, when the folder holds an attendee file
     groups_split: Split | None = None  # the session's groups.json, when there is one
     # Why the attendee file could not be read: only "who joined" needs it, so it is an
@@ -35,23 +44,13 @@ class SessionData:
     attendees_error: LiftkitError | None = None
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def start(self) -> SessionStart | None:
+        return next((e for e in self.events if isinstance(e, SessionStart)), None)
 
-def event_wall(event: dict[str, Any]) -> datetime | None:
-    """The event's wall-clock time; one written without its UTC offset is taken as local."""
-    try:
-        wall = datetime.fromisoformat(str(event["wall"]))
-    except (KeyError, ValueError):
-        return None
-    return wall if wall.tzinfo is not None else wall.astimezone()
-
-
-def whole(value: Any, default: int) -> int:
-    """A whole number from a journal field, or `default` for anything else."""
-    if isinstance(value, bool):
-        return default
-    if isinstance(value, int):
-        return value
-    return default
+    def replay(self) -> Replay:
+        """The session as the engine saw it (the same replay as `liftkit resume`)."""
+        return replay_journal(self.agenda, self.events)
 
 
 # --------------------------------------------------------------------------- loading
@@ -64,8 +63,8 @@ def load_session(folder: Path) -> SessionData:
             f"{folder / JOURNAL_NAME}: the journal holds no events, so there is nothing to export",
             "name a session that was run",
         )
-    start = next((e for e in journal.events if e.get("type") == "session_start"), {})
-    agenda_name = str(start.get("agenda") or "agenda.toml")
+    start = next((e for e in journal.events if isinstance(e, SessionStart)), None)
+    agenda_name = start.agenda if start is not None and start.agenda else "agenda.toml"
     agenda_path = folder / Path(agenda_name).name
     if not agenda_path.is_file():
         raise LiftkitError(
@@ -111,24 +110,20 @@ def group_rounds(split: Split) -> tuple[GroupRound, ...]:
 class Timeline:
     """When each segment was current, from the journal's segment starts and the session end."""
 
-    def __init__(self, events: list[dict[str, Any]]) -> None:
-        starts = []
-        for event in events:
-            wall = event_wall(event)
-            if event.get("type") == "segment_start" and wall is not None:
-                starts.append((wall, whole(event.get("segment"), -1)))
-        starts.sort(key=lambda s: s[0])
+    def __init__(self, events: Sequence[JournalEvent]) -> None:
+        starts = sorted(
+            ((e.wall, e.segment) for e in events if isinstance(e, SegmentStart) and e.wall),
+            key=lambda s: s[0],
+        )
         self.starts = [w for w, _ in starts]
         self.segments = [s for _, s in starts]
         self._stamps = [w.timestamp() for w in self.starts]  # for placing thousands of messages
-        first = next((e for e in events if e.get("type") == "session_start"), None)
-        self.session_start = (
-            self.starts[0] if self.starts else (event_wall(first) if first else None)
-        )
+        first = next((e for e in events if isinstance(e, SessionStart)), None)
+        self.session_start = self.starts[0] if self.starts else (first.wall if first else None)
         # The session ended at its session_end, else (cut short) at the last event written
         # while it ran (a `liftkit note` added the next day is not part of it).
-        ended = (event_wall(e) for e in reversed(events) if e.get("type") == "session_end")
-        last = (event_wall(e) for e in reversed(events) if e.get("wall") and not _noted(e))
+        ended = (e.wall for e in reversed(events) if isinstance(e, SessionEnd))
+        last = (e.wall for e in reversed(events) if e.wall and not _noted(e))
         self.end = next(ended, None) or next(last, None)
         self._end_stamp = self.end.timestamp() if self.end else float("inf")
 
@@ -143,80 +138,18 @@ class Timeline:
         return BEFORE if i < 0 else self.segments[i]
 
 
-def _noted(event: dict[str, Any]) -> bool:
+def _noted(event: JournalEvent) -> bool:
     """A reflection added with `liftkit note`, possibly long after the session."""
-    return event.get("type") == "reflection" and event.get("source") == "note"
+    return isinstance(event, Reflection) and event.source == Source.NOTE
 
 
 # --------------------------------------------------------------------------- segment lengths
 
 
-@dataclass
-class SegmentTime:
-    """How long a segment was current, in whole session seconds (scaled by --rehearse)."""
-
-    started: datetime | None  # the wall-clock time it first became current
-    took: int = 0  # from each start to the next segment or the end, pauses included
-    paused: int = 0  # the part of `took` the clock was paused
-
-
-def segment_times(events: list[dict[str, Any]], speed: float) -> dict[int, SegmentTime]:
-    """Each segment that ran, from the journal's session seconds (`mono`).
-
-    `mono` is already in session time (scaled by --rehearse) and continuous across resumes,
-    so the segments' lengths add up to the session's. Times are rounded to whole seconds
-    before they are subtracted, so the rounded lengths add up too. A journal without `mono`
-    (written by hand) falls back to wall-clock seconds times the rehearsal factor.
-    """
-    timed = [e for e in events if not _noted(e)]
-    use_mono = all(_is_number(e.get("mono")) for e in timed)
-    first_wall = next((w for e in timed if (w := event_wall(e)) is not None), None)
-
-    def seconds(event: dict[str, Any]) -> int | None:
-        if use_mono:
-            return round(float(event["mono"]))
-        wall = event_wall(event)
-        if wall is None or first_wall is None:
-            return None
-        return round((wall - first_wall).total_seconds() * speed)
-
-    out: dict[int, SegmentTime] = {}
-    current: SegmentTime | None = None
-    since = last = 0
-    paused_since = -1  # when the clock was paused in the current segment; -1: running
-
-    def close(at: int) -> None:
-        nonlocal current, paused_since
-        if current is not None:
-            current.took += max(0, at - since)
-            if paused_since >= 0:
-                current.paused += max(0, at - paused_since)
-        current, paused_since = None, -1
-
-    for event in timed:
-        at = seconds(event)
-        if at is None:
-            continue
-        at = last = max(at, last)  # never backwards, whatever a hand-edited journal says
-        kind = event.get("type")
-        if kind == "segment_start":
-            close(at)
-            segment = whole(event.get("segment"), -1)
-            current = out.setdefault(segment, SegmentTime(event_wall(event)))
-            since = at
-        elif kind in ("segment_end", "session_end"):
-            close(at)
-        elif kind == "pause" and current is not None and paused_since < 0:
-            paused_since = at
-        elif kind == "resume" and current is not None and paused_since >= 0:
-            current.paused += at - paused_since
-            paused_since = -1
-    close(last)  # cut short: the segment current at the last event ran until then
-    return out
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def segment_times(agenda: Agenda, events: Sequence[JournalEvent]) -> dict[int, SegmentTime]:
+    """Each segment that ran, in whole session seconds: the replay's accounting, which
+    `liftkit resume` shares (see liftkit.core.live.replay)."""
+    return replay_journal(agenda, events).times
 
 
 def chat_clock(log: ChatLog, timeline: Timeline, base: datetime | None) -> Callable[[float], float]:

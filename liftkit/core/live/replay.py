@@ -1,0 +1,126 @@
+"""One replay of a journal, for everything that reads one: `liftkit resume`, `liftkit note` and
+the report. The engine decides what each event does (so pauses and overruns are counted in one
+place); the replay adds what only a reader of the whole journal needs: how the session began,
+when the last event was written, and how long each segment was current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from liftkit.core.agenda.model import Agenda
+from liftkit.core.live.engine import PAUSED, RUNNING, Engine
+from liftkit.core.live.events import (
+    JournalEvent,
+    Reflection,
+    SegmentEnd,
+    SegmentStart,
+    SessionEnd,
+    SessionStart,
+    Source,
+    Status,
+)
+
+
+@dataclass
+class SegmentTime:
+    """How long a segment was current, in whole session seconds (scaled by --rehearse)."""
+
+    started: datetime | None  # the wall-clock time it first became current
+    took: int = 0  # from each start to the next segment or the end, pauses included
+    paused: int = 0  # the part of `took` the clock was paused
+
+
+@dataclass
+class Replay:
+    engine: Engine
+    start: SessionStart | None = None  # the journal's session_start, when it has one
+    last_wall: datetime | None = None  # when the last event was written
+    times: dict[int, SegmentTime] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        """The --rehearse factor the session runs at."""
+        return self.start.rehearse if self.start is not None else 1.0
+
+
+def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
+    """The state a journal leads to, and each segment's time.
+
+    Times are the journal's session seconds (`mono`), rounded to whole seconds before they
+    are subtracted so that the rounded lengths add up. A journal without `mono` (written by
+    hand) is timed by its wall-clock seconds times the rehearsal factor.
+    """
+    result = Replay(Engine(agenda))
+    result.start = next((e for e in events if isinstance(e, SessionStart)), None)
+    clock = _wall_seconds(events, result.rate) if _without_mono(events) else None
+    spans = _Spans(result.times)
+    for event in events:
+        if clock is not None:
+            event = replace(event, mono=clock(event))
+        before = result.engine.status
+        result.engine.apply(event)
+        spans.follow(event, before, result.engine)
+        if event.wall is not None:
+            result.last_wall = event.wall
+    spans.close(round(result.engine.last_mono))  # cut short: the current segment ran till then
+    return result
+
+
+def _noted(event: JournalEvent) -> bool:
+    """A reflection added with `liftkit note`, possibly long after the session."""
+    return isinstance(event, Reflection) and event.source == Source.NOTE
+
+
+def _without_mono(events: Sequence[JournalEvent]) -> bool:
+    return any(e.mono is None for e in events if not _noted(e))
+
+
+def _wall_seconds(
+    events: Sequence[JournalEvent], rate: float
+) -> Callable[[JournalEvent], float | None]:
+    first = next((e.wall for e in events if e.wall is not None and not _noted(e)), None)
+
+    def seconds(event: JournalEvent) -> float | None:
+        if event.wall is None or first is None or _noted(event):
+            return None
+        return max((event.wall - first).total_seconds() * rate, 0.0)
+
+    return seconds
+
+
+class _Spans:
+    """Each segment's time, from the engine's moves: a segment is current from its start to
+    the next segment_start, segment_end or session_end; paused while the engine is."""
+
+    def __init__(self, times: dict[int, SegmentTime]) -> None:
+        self.times = times
+        self.current: SegmentTime | None = None
+        self.since = 0
+        self.paused_since: int | None = None
+
+    def follow(self, event: JournalEvent, status: Status, engine: Engine) -> None:
+        """Take in one event, given the engine's status before it and the engine after."""
+        at = round(engine.last_mono)
+        if isinstance(event, SegmentStart | SegmentEnd | SessionEnd):
+            if isinstance(event, SegmentStart) and engine.index != event.segment:
+                return  # a segment the agenda does not have: the current one goes on
+            self.close(at)
+            if isinstance(event, SegmentStart):
+                self.current = self.times.setdefault(event.segment, SegmentTime(event.wall))
+                self.since = at
+        elif self.current is not None and status == RUNNING and engine.status == PAUSED:
+            self.paused_since = at
+        elif self.paused_since is not None and status == PAUSED and engine.status == RUNNING:
+            if self.current is not None:
+                self.current.paused += at - self.paused_since
+            self.paused_since = None
+
+    def close(self, at: int) -> None:
+        if self.current is not None:
+            self.current.took += max(0, at - self.since)
+            if self.paused_since is not None:
+                self.current.paused += max(0, at - self.paused_since)
+        self.current, self.paused_since = None, None

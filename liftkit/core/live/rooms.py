@@ -1,0 +1,105 @@
+"""Breakout rooms for the segments of a running agenda, as the groups package's own Splits.
+
+Breakout segments that split the same way (the same `group_size` or `groups`) share one
+multi-round split, so that people meet someone new in each of them; a segment with
+`rounds = 2` takes two consecutive rounds. Each segment's Split goes into the journal as a
+`groups` event and comes back from it as a Split (liftkit.core.live.events).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.groups.split import Round, Split, split_for_segment
+from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.people.reader import Person
+
+
+def breakout_segments(agenda: Agenda) -> list[int]:
+    return [i for i, s in enumerate(agenda.segments) if s.kind == "breakout"]
+
+
+def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
+    """A segment's share of a split: its rounds, numbered from 1, with the split's score."""
+    numbered = tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1))
+    return Split(numbered, split.score, split.seed)
+
+
+def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dict[int, Split]:
+    """Split the attendees for every breakout segment (seeded, so it can be reproduced)."""
+    families: dict[tuple[int | None, int | None], list[int]] = {}
+    for i in breakout_segments(agenda):
+        segment = agenda.segments[i]
+        families.setdefault((segment.group_size, segment.groups), []).append(i)
+    plans: dict[int, Split] = {}
+    for n, ((size, count), members) in enumerate(sorted(families.items(), key=lambda f: f[1][0])):
+        family_seed = seed + n
+        total = sum(agenda.segments[i].rounds for i in members)
+        split = split_for_segment(
+            people, size, count, total, rng=random.Random(family_seed), seed=family_seed
+        )
+        taken = 0
+        for i in members:
+            wanted = agenda.segments[i].rounds
+            plans[i] = _rounds_of(split, split.rounds[taken : taken + wanted])
+            taken += wanted
+    return plans
+
+
+def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], list[str]]:
+    """Give the rounds of a groups file to the breakout segments, in order."""
+    rounds = split.rounds
+    notes: list[str] = []
+    plans: dict[int, Split] = {}
+    taken = 0
+    for i in breakout_segments(agenda):
+        chosen = []
+        for _ in range(agenda.segments[i].rounds):
+            chosen.append(rounds[min(taken, len(rounds) - 1)])
+            taken += 1
+        plans[i] = _rounds_of(split, chosen)
+    if plans and taken > len(rounds):
+        notes.append(
+            f"the groups file has {len(rounds)} round(s) for {taken} breakout round(s); "
+            "the last round is used again"
+        )
+    return plans, notes
+
+
+def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
+    return split_for_segment(
+        people, segment.group_size, segment.groups, segment.rounds,
+        rng=random.Random(seed), seed=seed,
+    )  # fmt: skip
+
+
+def people_in(split: Split) -> list[Person]:
+    """Everyone placed in the first round, each once, for reshuffling without a list."""
+    seen: dict[str, Person] = {}
+    for group in split.rounds[0].groups if split.rounds else ():
+        for person in group.members:
+            seen.setdefault((person.email or person.name).lower(), person)
+    return list(seen.values())
+
+
+def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> GroupsSummary:
+    """The round being held now (rounds share the segment's time equally) and its rooms."""
+    rounds = split.rounds
+    if not rounds:
+        return GroupsSummary(title="No groups.")
+    each = duration / len(rounds) if duration > 0 else 0
+    k = min(int(elapsed // each), len(rounds) - 1) if each else 0
+    groups = rounds[k].groups
+    sizes = [len(g.members) for g in groups]
+    low, high = min(sizes, default=0), max(sizes, default=0)
+    parts = []
+    if len(rounds) > 1:
+        parts.append(f"round {k + 1} of {len(rounds)}")
+    parts.append(f"{len(groups)} rooms of {low if low == high else f'{low}-{high}'}")
+    parts.append(f"{sum(sizes)} people")
+    if split.seed is not None:
+        parts.append(f"seed {split.seed}")
+    rooms = [(g.name, [p.name for p in g.members]) for g in groups]
+    return GroupsSummary(title="Groups: " + " · ".join(parts) + " (g reshuffles)", rooms=rooms)

@@ -1,0 +1,124 @@
+"""What the report gathers from the whole session once its quotes are placed: poll results,
+breakout groups, themes, and what participants said about the event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liftkit.core.agenda.model import Agenda, Poll
+from liftkit.core.errors import LiftkitError
+from liftkit.core.live.events import GroupsMade, PollCounts
+from liftkit.core.report.model import (
+    FEEDBACK_TAG,
+    STEP_TAGS,
+    GroupSet,
+    PollResult,
+    Quote,
+    Report,
+    ReportOptions,
+    Theme,
+    breakdown,
+)
+from liftkit.core.report.sources import SessionData, group_rounds
+
+
+def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollResult]:
+    latest: dict[tuple[int, int], PollCounts] = {}
+    for event in recorded:
+        latest[(event.segment, event.poll)] = event  # recorded again: the later result stands
+    results = []
+    for (segment, index), event in sorted(latest.items()):
+        poll: Poll | None = None
+        if 0 <= segment < len(agenda.segments) and index < len(agenda.segments[segment].polls):
+            poll = agenda.segments[segment].polls[index]
+        counts = event.counts
+        options = list(poll.options) if poll else []
+        options += [o for o in counts if o not in options]
+        table = breakdown(event.question, [(o, counts.get(o, 0)) for o in options])
+        kind = poll.kind if poll else "choice"
+        result = PollResult(segment, index, poll.question if poll else table.title, kind, table)
+        if kind == "score" and table.total:
+            scores = [(float(s.label), s.count) for s in table.rows if _is_number(s.label)]
+            answered = sum(c for _, c in scores)
+            if answered:
+                average = sum(v * c for v, c in scores) / answered
+                scale = max(v for v, _ in scores)
+                result = PollResult(segment, index, result.question, kind, table, average, scale)
+        elif kind == "recommend" and table.total:
+            result = PollResult(
+                segment,
+                index,
+                result.question,
+                kind,
+                table,
+                recommend_percent=table.rows[0].percent,
+            )
+        results.append(result)
+    return results
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
+    """The breakout groups: from --groups-file, else the journal (the last shuffle of each
+    segment wins), else the session's groups.json. Groups not tied to a segment go with the
+    first breakout segment."""
+    from liftkit.core.groups.formats import load_groups_file  # only when asked
+
+    segments = session.agenda.segments
+    breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
+    if options.groups_file is not None:
+        return [GroupSet(breakout, group_rounds(load_groups_file(options.groups_file)))]
+    latest: dict[int | None, GroupsMade] = {}
+    for event in session.events:
+        if isinstance(event, GroupsMade):
+            segment = event.segment
+            in_agenda = segment is not None and 0 <= segment < len(segments)
+            latest[segment if in_agenda else breakout] = event
+    sets = [GroupSet(segment, group_rounds(event.split)) for segment, event in latest.items()]
+    if sets:
+        return sets
+    if session.groups_split is not None:
+        return [GroupSet(breakout, group_rounds(session.groups_split))]
+    raise LiftkitError(
+        f"{session.folder}: the session holds no breakout groups",
+        "give a groups file with --groups-file FILE, or leave out --groups",
+    )
+
+
+def themes(report: Report) -> list[Theme]:
+    by_tag: dict[str, list[Quote]] = {}
+    spelling: dict[str, str] = {}
+    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
+    for quote in [*every, *report.unplaced]:
+        for tag in quote.tags:
+            key = tag.casefold()
+            if key in STEP_TAGS or key == FEEDBACK_TAG:
+                continue  # a marker for practical steps or feedback, not a theme
+            spelling.setdefault(key, tag)
+            by_tag.setdefault(key, []).append(quote)
+    ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [Theme(spelling[key], tuple(quotes)) for key, quotes in ordered]
+
+
+def feedback_said(report: Report) -> list[Quote]:
+    """The quotes of the segments that hold the evaluation polls (closing reflections aside)
+    and every quote tagged #feedback, each once, in the order they were said."""
+    every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
+    evaluation = {id(q) for s in report.segments if s.evaluation for q in s.quotes}
+    said = [
+        q
+        for q in [*every, *report.unplaced]
+        if id(q) in evaluation or any(t.casefold() == FEEDBACK_TAG for t in q.tags)
+    ]
+    return sorted(said, key=_quote_order)
+
+
+def _quote_order(quote: Quote) -> float:
+    return quote.at.timestamp() if quote.at else float("inf")

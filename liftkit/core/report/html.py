@@ -1,0 +1,148 @@
+"""The event pack as one self-contained HTML file to publish or print.
+
+It is rendered from the same Markdown as the Markdown pack (markdown-it-py, CommonMark with
+tables, raw HTML off), so the two say the same; the figures are drawn as inline SVG in place
+of their tables and text bars. Nothing in it loads from the network: styles are inline,
+fonts are the system's, images are shown by their description, and the page's security
+policy forbids scripts and remote content. It reads on a phone and prints on A4 with each
+section on a new page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from liftkit.core.report.html_charts import CHART_FENCE, SvgCharts
+from liftkit.core.report.markdown import render_markdown
+from liftkit.core.report.model import Report
+
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+STYLE = """
+:root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--soft); color: var(--ink);
+  font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
+main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
+section { background: var(--paper); border-radius: 10px; padding: 1.2rem 1.4rem;
+  margin: 0 0 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 8%); }
+section.cover { border-top: 6px solid var(--accent); }
+h1 { font-size: 2.1rem; line-height: 1.2; margin: .3rem 0 1rem; color: var(--accent); }
+h2 { font-size: 1.55rem; line-height: 1.25; margin: 0 0 .8rem; color: var(--accent); }
+h3 { font-size: 1.15rem; margin: 1.4rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
+a { color: var(--accent); overflow-wrap: anywhere; }
+p, li { overflow-wrap: break-word; }
+hr { border: 0; border-top: 1px solid #ccd3da; margin: 1.5rem 0; }
+ul.quotes { list-style: none; padding: 0; display: grid; gap: .7rem;
+  grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
+ul.quotes > li { background: var(--soft); border-left: 4px solid var(--accent);
+  border-radius: 6px; padding: .6rem .8rem; font-style: italic; break-inside: avoid; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid #dfe4e8; text-align: left; }
+table.bars { width: 100%; }
+table.bars th { font-weight: 600; width: 30%; }
+table.bars td.bar { width: 50%; }
+table.bars svg { display: block; width: 100%; height: .9rem; border-radius: 3px; }
+table.bars span, .legend span { color: var(--muted); }
+figure { margin: .8rem 0 1.2rem; }
+figure.donut { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: center; }
+figure.donut > svg { width: 10rem; height: 10rem; transform: rotate(0deg); }
+ul.legend { list-style: none; padding: 0; margin: 0; }
+ul.legend li { margin: .25rem 0; }
+svg.swatch { width: .9rem; height: .9rem; vertical-align: -.1rem; margin-right: .4rem; }
+.figures { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
+figure.figure { background: var(--soft); border-radius: 10px; padding: 1rem; margin: 0;
+  display: flex; gap: 1rem; align-items: center; break-inside: avoid; }
+figure.figure .big { display: block; font-size: 2.6rem; line-height: 1.1; color: var(--accent); }
+figure.figure figcaption { color: var(--muted); }
+svg.gauge { width: 5rem; height: .8rem; flex: none; }
+svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg); }
+.image { color: var(--muted); font-style: italic; }
+@media (max-width: 30rem) {
+  body { font-size: 16px; } main { padding: .5rem; } section { padding: 1rem; }
+  h1 { font-size: 1.7rem; }
+}
+@page { size: A4; margin: 16mm 15mm; }
+@media print {
+  body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
+  section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
+  section.cover { border-top: 0; }
+  section + section { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def render_html(report: Report) -> str:
+    charts = SvgCharts()
+    source = render_markdown(report, charts)
+    body = _markdown_html(source, charts.drawings)
+    # Each `##` part is a section: a card on screen, a new page in print. Participants'
+    # text cannot hold "<h2>": markdown-it escapes every < that it did not write itself.
+    first, *parts = body.split("<h2>")
+    sections = [f'<section class="cover">{first}</section>']
+    sections += [f"<section><h2>{part}</section>" for part in parts]
+    title = escape(report.headline or report.title or "Event pack")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(sections)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _markdown_html(source: str, drawings: list[str]) -> str:
+    from markdown_it import MarkdownIt  # comes with rich; only the HTML pack needs it
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    default_fence = md.renderer.rules["fence"]  # type: ignore[attr-defined]
+
+    def fence(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        number = token.content.strip()
+        if token.info.strip() == CHART_FENCE and number.isdigit() and int(number) < len(drawings):
+            return drawings[int(number)] + "\n"
+        return str(default_fence(tokens, idx, options, env))
+
+    def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        # An image would load from the network: its description shows instead.
+        alt = "".join(child.content for child in tokens[idx].children or [])
+        return f'<span class="image">[image: {escape(alt or "no description")}]</span>'
+
+    def table_open(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return '<div class="table"><table>\n'
+
+    def table_close(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return "</table></div>\n"
+
+    md.add_render_rule("fence", fence)
+    md.add_render_rule("image", image)
+    md.add_render_rule("table_open", table_open)
+    md.add_render_rule("table_close", table_close)
+    tokens = md.parse(source)
+    _mark_quote_lists(tokens)
+    return str(md.renderer.render(tokens, md.options, {}))
+
+
+def _mark_quote_lists(tokens: list[Any]) -> None:
+    """Lists whose every item opens with “ are quotes: shown as cards."""
+    for i, token in enumerate(tokens):
+        if token.type != "bullet_list_open":
+            continue
+        items, depth = [], 0
+        for later in tokens[i + 1 :]:
+            if later.type == "bullet_list_close" and depth == 0:
+                break
+            depth += later.type.endswith("list_open") - later.type.endswith("list_close")
+            if later.type == "inline" and depth == 0:
+                items.append(later.content)
+        if items and all(item.startswith("“") for item in items):
+            token.attrSet("class", "quotes")

@@ -1,0 +1,151 @@
+"""The pack's figures drawn for the HTML pack: inline SVG, so they print, with their numbers
+as text beside them. Every label is escaped: attendee files and polls hold typed text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from liftkit.core.report.markdown_parts import Charts, fenced, score_text
+from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
+from liftkit.core.text import one_line, plural
+
+CHART_FENCE = "liftkit-chart"
+PALETTE = ("#1f5f8b", "#e07b39", "#3a9d6e", "#b8418f", "#7a6fd0", "#c9a227", "#5b6770")
+GREY = "#d9dee3"
+
+
+class SvgCharts(Charts):
+    """Charts that leave a numbered placeholder fence in the Markdown; the HTML renderer
+    puts the drawing (`drawings[n]`) in its place. The tables they draw replace are left out.
+    Quote lists are written as HTML here too: the same text, escaped once, and 50,000 quotes
+    need not go through the Markdown parser."""
+
+    def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
+        items = "".join(f"<li>{quote_html(q, named)}</li>" for q in quotes)
+        return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
+
+    def answers(self, answers: Iterable[str]) -> list[str]:
+        items = "".join(f"<li>“{escape(one_line(a))}”</li>" for a in answers)
+        return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
+
+    def __init__(self) -> None:
+        self.drawings: list[str] = []
+
+    def _place(self, html: str) -> list[str]:
+        self.drawings.append(html)
+        return [*fenced(CHART_FENCE, [str(len(self.drawings) - 1)]), ""]
+
+    def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
+        return []
+
+    def breakdown(self, data: Breakdown) -> list[str]:
+        return self._place(donut(data))
+
+    def poll(self, poll: PollResult) -> list[str]:
+        return self._place(bars(poll.breakdown))
+
+    def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
+        cards = []
+        if score is not None and score.average is not None:
+            scale = score.scale or 5
+            cards.append(
+                _card(
+                    score_text(score),
+                    f"average score ({plural(score.breakdown.total, 'answer')})",
+                    _gauge(score.average / scale if scale else 0),
+                )
+            )
+        if recommend is not None and recommend.recommend_percent is not None:
+            first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
+            cards.append(
+                _card(
+                    f"{recommend.recommend_percent}%",
+                    f"would recommend it to a colleague ({first} of {total})",
+                    _ring(recommend.recommend_percent),
+                )
+            )
+        if not cards:
+            return []
+        return self._place(f'<div class="figures">{"".join(cards)}</div>')
+
+
+def _card(figure: str, caption: str, drawing: str) -> str:
+    return (
+        f'<figure class="figure">{drawing}<div><strong class="big">{escape(figure)}</strong>'
+        f"<figcaption>{escape(caption)}</figcaption></div></figure>"
+    )
+
+
+def _gauge(share: float) -> str:
+    width = max(0.0, min(1.0, share)) * 100
+    return (
+        '<svg class="gauge" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+        f'<rect width="100" height="10" rx="5" fill="{GREY}"/>'
+        f'<rect width="{width:.1f}" height="10" rx="5" fill="{PALETTE[2]}"/></svg>'
+    )
+
+
+def _ring(percent: int) -> str:
+    return (
+        '<svg class="ring" viewBox="0 0 42 42" aria-hidden="true">'
+        f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{GREY}" stroke-width="6"/>'
+        f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{PALETTE[2]}" '
+        f'stroke-width="6" stroke-dasharray="{percent} {100 - percent}" '
+        'stroke-dashoffset="25"/></svg>'
+    )
+
+
+def donut(data: Breakdown) -> str:
+    """A donut of the shares, with a legend giving each label, percent and count."""
+    circles, legend, start = [], [], 0
+    for i, row in enumerate(r for r in data.rows if r.count):
+        colour = PALETTE[i % len(PALETTE)]
+        if row.percent:
+            circles.append(
+                f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
+                f'stroke-width="8" stroke-dasharray="{row.percent} {100 - row.percent}" '
+                f'stroke-dashoffset="{25 - start}"/>'
+            )
+        start += row.percent
+        legend.append(
+            f'<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" '
+            f'height="10" fill="{colour}"/></svg>{escape(one_line(row.label))} '
+            f"<b>{row.percent}%</b> <span>({row.count})</span></li>"
+        )
+    return (
+        f'<figure class="chart donut"><svg viewBox="0 0 42 42" role="img" '
+        f'aria-label="{escape(one_line(data.title))}">{"".join(circles)}</svg>'
+        f'<ul class="legend">{"".join(legend)}</ul></figure>'
+    )
+
+
+def bars(data: Breakdown) -> str:
+    """One bar per answer, as long as its share of the votes."""
+    rows = []
+    for row in data.rows:
+        rows.append(
+            f'<tr><th scope="row">{escape(one_line(row.label))}</th><td class="bar">'
+            '<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
+            f'<rect width="100" height="8" fill="{GREY}"/>'
+            f'<rect width="{row.percent}" height="8" fill="{PALETTE[0]}"/></svg></td>'
+            f"<td>{row.percent}% <span>({row.count})</span></td></tr>"
+        )
+    return f'<table class="bars">{"".join(rows)}</table>'
+
+
+def quote_html(quote: Quote, named: bool) -> str:
+    """A quote as the Markdown shows it (markdown_parts.quote_item), escaped for HTML."""
+    said = escape(without_tags(quote.text, quote.tags)).replace("\n", "<br>\n")
+    out = f"“{said}”"
+    if quote.author and named:
+        out += f" — {escape(quote.author)}"
+    if quote.waiting_room:
+        out += " (to the waiting room)"
+    elif quote.private_to is not None:
+        out += (
+            f" (direct message to {escape(one_line(quote.private_to))})"
+            if named
+            else (" (direct message)")
+        )
+    return out

@@ -1,0 +1,157 @@
+"""Pieces of the Markdown pack: quotes, tables, and the figures, drawn by a `Charts` object
+(a mermaid pie and text bars in Markdown; the HTML renderer draws its own in their place).
+
+Participants' text is escaped so that it shows literally and can never change the document's
+structure: no headings, lists, tables, quotes, code or HTML come from what people wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
+from liftkit.core.text import cell, clock_text, escape_inline, lines_of, one_line, plural
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+BAR_WIDTH = 30
+# What a mermaid label may hold: its syntax has no escaping that every reader supports.
+MERMAID_UNSAFE = re.compile(r"[^\w .,'&/()+-]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name(name: str) -> str:
+    return escape_inline(name)
+
+
+def quote_item(quote: Quote, named: bool) -> str:
+    said = f"- “{lines_of(without_tags(quote.text, quote.tags), indent='  ', first_safe=True)}”"
+    if quote.author and named:
+        said += f" — {_name(quote.author)}"
+    if quote.waiting_room:
+        said += " (to the waiting room)"
+    elif quote.private_to is not None:
+        said += f" (direct message to {cell(quote.private_to)})" if named else " (direct message)"
+    return said
+
+
+def quote_list(quotes: Iterable[Quote], named: bool) -> list[str]:
+    return [quote_item(q, named) for q in quotes]
+
+
+def long_date(moment: datetime) -> str:
+    return f"{DAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def clock(moment: datetime | None, seconds: bool = False) -> str:
+    return "—" if moment is None else clock_text(moment, seconds)
+
+
+def minutes(seconds: int) -> str:
+    """A length as readers say it: "5 min", "1 h 30 min" (seconds only when there are)."""
+    if seconds % 60:
+        return format_duration(seconds)
+    hours, mins = divmod(seconds // 60, 60)
+    return " ".join([f"{hours} h"] * bool(hours) + [f"{mins} min"] * bool(mins or not hours))
+
+
+def score_text(poll: PollResult) -> str:
+    average = round(poll.average or 0, 1)
+    scale = f"{poll.scale:g}" if poll.scale is not None else "?"
+    return f"{average:g}/{scale}"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
+    out = ["| " + " | ".join(headers) + " |"]
+    out.append(
+        "| " + " | ".join("---:" if i in right else "---" for i in range(len(headers))) + " |"
+    )
+    out.extend("| " + " | ".join(row) + " |" for row in rows)
+    return out
+
+
+def share_table(data: Breakdown, label: str, unit: str) -> list[str]:
+    rows = [[cell(r.label), str(r.count), f"{r.percent}%"] for r in data.rows]
+    rows.append(["Total", str(data.total), "100%" if data.total else "0%"])
+    return table([label, unit, "Share"], rows, right={1, 2})
+
+
+def shares_sentence(data: Breakdown) -> str:
+    """ "Health care 59%, Social services 25% and Other 16%." """
+    parts = [f"{cell(r.label)} {r.percent}%" for r in data.rows if r.count]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return f"By {cell(data.title.casefold())}: {listed}." if parts else ""
+
+
+def fenced(info: str, body: list[str]) -> list[str]:
+    longest = max((len(run) for line in body for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, *body, fence]
+
+
+class Charts:
+    """The figures as Markdown: a table and a mermaid pie (GitHub, GitLab and most notes
+    apps draw it; elsewhere it reads as a list) for a breakdown, a table and text bars for a
+    poll, and the feedback figures in bold."""
+
+    def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
+        return [*share_table(data, label, unit), ""]
+
+    def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
+        return quote_list(quotes, named)
+
+    def answers(self, answers: Iterable[str]) -> list[str]:
+        return [f"- “{cell(a)}”" for a in answers]
+
+    def breakdown(self, data: Breakdown) -> list[str]:
+        body = [f"pie showData title {_mermaid(data.title)}"]
+        body += [f'    "{_mermaid(r.label)}" : {r.count}' for r in data.rows if r.count]
+        return fenced("mermaid", body)
+
+    def poll(self, poll: PollResult) -> list[str]:
+        return bar_chart(poll.breakdown)
+
+    def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
+        figures = []
+        if score is not None and score.average is not None:
+            answers = plural(score.breakdown.total, "answer")
+            figures.append(f"Average score: **{score_text(score)}** ({answers})")
+        if recommend is not None and recommend.recommend_percent is not None:
+            first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
+            figures.append(
+                f"**{recommend.recommend_percent}%** would recommend it to a colleague "
+                f"({first} of {total})"
+            )
+        return [" · ".join(figures)] if figures else []
+
+
+def _mermaid(label: str) -> str:
+    return MERMAID_UNSAFE.sub(" ", one_line(label)).strip() or "?"
+
+
+def bar_chart(data: Breakdown) -> list[str]:
+    """A text bar chart in a code block: plain text in every reader."""
+    labels = [one_line(r.label) for r in data.rows]
+    width = max((len(label) for label in labels), default=0)
+    body = []
+    for label, row in zip(labels, data.rows, strict=True):
+        blocks = round(row.percent * BAR_WIDTH / 100)
+        bar = "█" * blocks if blocks or not row.count else "▏"
+        body.append(f"{label.ljust(width)}  {bar} {row.percent}% ({row.count})".rstrip())
+    return fenced("text", body)
+
+
+def poll_block(poll: PollResult, charts: Charts) -> list[str]:
+    out = [f"**Poll:** {cell(poll.question)} ({plural(poll.breakdown.total, 'answer')})", ""]
+    if poll.breakdown.total:
+        out += [*charts.table(poll.breakdown, "Answer", "Votes"), *charts.poll(poll), ""]
+    else:
+        out += ["No answers were recorded.", ""]
+    return out

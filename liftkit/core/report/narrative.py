@@ -1,0 +1,201 @@
+"""The host's own words: a Markdown file with one `##` heading per part of the pack, merged
+into the pack at the right places on every export.
+
+The parts, in the pack's order: Opening, Who joined, each registration question, each
+segment (by its title, or "Segment N"), Host this conversation yourself, Thanks ("Closing"
+is the closing reflections segment). A `# Title` line at the top replaces the agenda's title;
+text before the first `##` heading belongs to the opening. `<!-- comments -->` are left out,
+so the hints of a starter file never reach the pack. A heading that matches no part gets a
+warning naming it, and its text still goes into the pack, after the last segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.files import read_input
+from liftkit.core.report.model import Report
+
+OPENING, WHO, DIY, THANKS = "opening", "who", "diy", "thanks"
+PART_NAMES = {
+    OPENING: ("opening", "we set out to", "introduction to the pack"),
+    WHO: ("who joined", "who joined us"),
+    DIY: (
+        "host this conversation yourself", "host this yourself", "host your own",
+        "having this conversation in your own team", "diy",
+    ),
+    THANKS: (
+        "thanks", "thank you", "thank you and evaluation", "thank you and feedback",
+        "thank you for joining us", "feedback",
+    ),
+}  # fmt: skip
+CLOSING_NAMES = ("closing",)
+HINTS = {
+    OPENING: "What you set out to do, who hosted and why, a link to the recording.",
+    WHO: "Who the series is for; what the figures below do not say.",
+    DIY: "Invite readers to host their own conversation; the agenda's steps follow.",
+    THANKS: "Thank everyone for coming; the feedback figures and contact line follow.",
+}
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+NUMBERED = re.compile(r"^(?:(?:section|segment|part)\s+)?(\d+)\s*[.:)\-–]?\s*", re.IGNORECASE)
+
+
+@dataclass
+class Part:
+    heading: str
+    line: int
+    body: str
+
+
+@dataclass
+class Narrative:
+    source: str
+    title: str = ""
+    parts: list[Part] = field(default_factory=list)
+
+
+def segment_key(index: int) -> str:
+    return f"segment:{index}"
+
+
+def question_key(index: int) -> str:
+    return f"question:{index}"
+
+
+def read_narrative(path: Path) -> Narrative:
+    data = read_input(path, "a narrative file", "check the path", "name a Markdown file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LiftkitError(
+            f"{path}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8 text",
+            "save the narrative as UTF-8 (in your editor: Save with encoding, UTF-8)",
+        ) from None
+    return parse_narrative(text, str(path))
+
+
+def parse_narrative(text: str, source: str = "<narrative>") -> Narrative:
+    # Comments become blank lines of the same count, so that line numbers stay true.
+    text = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text.replace("\r\n", "\n"))
+    narrative = Narrative(source)
+    current = Part("", 0, "")  # before the first heading: the opening
+    bodies: list[tuple[Part, list[str]]] = [(current, [])]
+    fence = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        opened = FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        elif line.startswith("## ") or line.rstrip() == "##":
+            current = Part(line[2:].strip().rstrip("#").strip(), number, "")
+            bodies.append((current, []))
+            continue
+        elif line.startswith("# ") and _title_may_come(narrative, bodies):
+            narrative.title = line[2:].strip().rstrip("#").strip()
+            continue
+        bodies[-1][1].append(line)
+    for part, lines in bodies:
+        part.body = "\n".join(lines).strip("\n").rstrip()
+        if part.heading or part.body.strip():
+            narrative.parts.append(part)
+    return narrative
+
+
+def _title_may_come(narrative: Narrative, bodies: list[tuple[Part, list[str]]]) -> bool:
+    """A `# Title` line is the title only at the top: before any text or `##` heading."""
+    return not narrative.title and len(bodies) == 1 and not "".join(bodies[0][1]).strip()
+
+
+def part_headings(report: Report) -> list[tuple[str, str]]:
+    """Every part of the pack as (key, heading), in the pack's order."""
+    parts = [(OPENING, "Opening"), (WHO, "Who joined")]
+    parts += [(question_key(i), q.question) for i, q in enumerate(report.questions)]
+    parts += [(segment_key(s.index), f"{s.index + 1}. {s.title}") for s in report.segments]
+    return [*parts, (DIY, "Host this conversation yourself"), (THANKS, "Thanks")]
+
+
+def merge_narrative(report: Report, narrative: Narrative) -> None:
+    """Put the narrative's parts into the report; warn about headings that match nothing."""
+    report.headline = narrative.title
+    for part in narrative.parts:
+        key = OPENING if not part.heading else _match(report, part.heading)
+        if key is None:
+            known = ", ".join(h for _, h in part_headings(report))
+            report.warnings.append(
+                f'{narrative.source}:{part.line}: the heading "{part.heading}" matches no part '
+                f"of the pack, so its text goes after the last segment; the parts: {known}"
+            )
+            if part.body.strip():
+                report.narrative_extra.append((part.heading, part.body))
+            continue
+        if part.body.strip():
+            had = report.narrative.get(key)
+            report.narrative[key] = f"{had}\n\n{part.body}" if had else part.body
+
+
+def _match(report: Report, heading: str) -> str | None:
+    wanted = _key(heading)
+    numbered = NUMBERED.match(heading.strip())
+    for segment in report.segments:
+        if _key(segment.title) == wanted or (
+            numbered and numbered.end() == len(heading.strip())
+            and int(numbered.group(1)) == segment.index + 1
+        ):  # fmt: skip
+            return segment_key(segment.index)
+    for i, answers in enumerate(report.questions):
+        if _key(answers.question) == wanted:
+            return question_key(i)
+    for key, names in PART_NAMES.items():
+        if wanted in names:
+            return key
+    if wanted in CLOSING_NAMES and report.segments:
+        closing = [s for s in report.segments if s.kind == "reflection"] or report.segments
+        return segment_key(closing[-1].index)
+    return None
+
+
+def _key(heading: str) -> str:
+    text = heading.strip().strip("*_ ")
+    text = NUMBERED.sub("", text, count=1) if NUMBERED.match(text) else text
+    return " ".join(text.casefold().split()).rstrip(" ?:!.…")
+
+
+def starter_narrative(report: Report) -> str:
+    """A narrative file to fill in: every part's heading, with a short hint in a comment."""
+    out = [
+        f"# {report.headline or report.title or 'Event pack'}",
+        "",
+        "<!-- Your words for the event pack of the session "
+        f"{report.session}. Write under each heading in Markdown; on every export, "
+        "`liftkit export SESSION --narrative THIS-FILE` puts each part in its place in the "
+        "pack. Comments like this one are left out. Leave a part empty or delete it when "
+        "you have nothing to add; the title above replaces the agenda's (a question works "
+        "well). -->",
+        "",
+    ]
+    for key, heading in part_headings(report):
+        out += [f"## {heading}", "", f"<!-- {_hint(report, key)} -->", ""]
+    return "\n".join(out)
+
+
+def _hint(report: Report, key: str) -> str:
+    if key in HINTS:
+        return HINTS[key]
+    if key.startswith("question:"):
+        return "What the registration answers below tell you (they are quoted after this)."
+    segment = report.segments[int(key.split(":")[1])]
+    if segment.kind == "breakout":
+        return (
+            "What the groups discussed, in your words: the key themes as ### headings with "
+            "bullet points. Participants' quotes follow, under their themes."
+        )
+    return "What happened, in your words. Participants' quotes follow, under their themes."

@@ -1,0 +1,159 @@
+"""The parts of the pack drawn from the attendee file and the people named as hosts: who
+joined (count, breakdowns, example roles and organisations), registration answers, and the
+hosts, who are never quoted."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from liftkit.core.agenda.model import Agenda
+from liftkit.core.errors import LiftkitError
+from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
+from liftkit.core.text import one_line
+
+EXAMPLES = 6  # example roles or organisations named in the sentence
+# Answers that say nothing: dropped from the quoted registration answers.
+NOTHING_SAID = frozenset(
+    {
+        "", "n/a", "na", "n.a", "n a", "none", "no", "nope", "nothing", "nil", "null", "-",
+        "not applicable", "not sure", "unsure", "no question", "no questions", "tbc", "tbd",
+        "?", "x", "no comment", "nothing yet", "none at the moment", "don't know", "dont know",
+    }
+)  # fmt: skip
+ROLE_COLUMNS = ("role", "attendee type", "ticket type", "type")
+HOST_ROLE = re.compile(r"\b(co-?\s?)?host\b", re.IGNORECASE)
+HOST_SUFFIX = re.compile(r"\s*\((co-?\s?)?host\)\s*$", re.IGNORECASE)
+
+
+def host_key(name: str) -> str:
+    """How a host's name is compared: case and spacing aside, and a chat's "(Host)" suffix."""
+    return " ".join(HOST_SUFFIX.sub("", name).casefold().split())
+
+
+def host_names(agenda: Agenda, options: ReportOptions, people: Any) -> tuple[str, ...]:
+    """The host and co-hosts, each once: the agenda's, --host's, and the attendee rows
+    whose role says host."""
+    names = [agenda.host, options.host or "", *options.cohosts]
+    if people is not None:
+        column = next(
+            (c for c in (_find(people.columns, r) for r in ROLE_COLUMNS) if c is not None), None
+        )
+        if column is not None:
+            roles = ((p.name, p.attributes.get(column, "")) for p in people.people)
+            names += [name for name, role in roles if HOST_ROLE.search(role)]
+    seen: dict[str, str] = {}
+    for name in names:
+        shown = one_line(name)
+        if shown:
+            seen.setdefault(host_key(shown), shown)
+    return tuple(seen.values())
+
+
+def is_host(author: str | None, hosts: set[str]) -> bool:
+    return author is not None and (host_key(author) in hosts or bool(HOST_SUFFIX.search(author)))
+
+
+def attendance(
+    session: Any,
+    options: ReportOptions,
+    chat_people: int | None,
+    warnings: list[str],
+    hosts: set[str] | frozenset[str] = frozenset(),
+) -> Attendance:
+    """Who joined: from the attendee file, else the people who posted in the chat."""
+    read = session.attendees
+    asked = [*options.by_columns, *options.questions]
+    asked += [c for c in (options.roles, options.organisations) if c is not None]
+    if read is None:
+        damaged = session.attendees_error
+        if asked:
+            if damaged is not None:
+                raise LiftkitError(f"column {asked[0]}: {damaged.message}", damaged.hint)
+            raise LiftkitError(
+                f"column {asked[0]}: the session has no attendee file "
+                "(attendees.csv or attendees.txt)",
+                "run the session with --attendees FILE, or leave out the columns",
+            )
+        if damaged is not None:
+            instead = (
+                "the number who joined comes from the chat instead"
+                if chat_people is not None
+                else "no chat log was given, so the pack gives no number who joined"
+            )
+            warnings.append(f"{damaged.message}; {instead}")
+        if chat_people is None:
+            return Attendance(None, "")
+        return Attendance(chat_people, "chat")
+    source = Path(read.source).name
+    tables = tuple(
+        breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
+        for column in (column_of(read, by) for by in options.by_columns)
+    )
+    # Examples of who joined: the hosts' own rows are not examples of it.
+    guests = [p for p in read.people if host_key(p.name) not in hosts]
+    roles = examples(read, guests, options.roles) if options.roles else ()
+    organisations = examples(read, guests, options.organisations) if options.organisations else ()
+    return Attendance(len(read.people), source, tables, roles, organisations)
+
+
+def column_of(read: Any, wanted: str) -> str:
+    """The attendee file's column matching `wanted`; an error listing its columns if none."""
+    column = _find(read.columns, wanted)
+    if column is None:
+        columns = ", ".join(read.columns) or "none besides name and email"
+        raise LiftkitError(
+            f"column {wanted}: {Path(read.source).name} has no such column; its columns: {columns}",
+            "give one of those columns",
+        )
+    return column
+
+
+def registration_answers(session: Any, options: ReportOptions) -> list[Answers]:
+    if not options.questions:
+        return []
+    read = session.attendees
+    out = []
+    for wanted in options.questions:
+        column = column_of(read, wanted)
+        seen: dict[str, str] = {}
+        for person in read.people:
+            answer = one_line(person.attributes.get(column, ""))
+            key = _answer_key(answer)
+            if key not in NOTHING_SAID:
+                seen.setdefault(key, answer)
+        out.append(Answers(column, tuple(seen.values())))
+    return out
+
+
+def examples(read: Any, people: Sequence[Any], wanted: str) -> tuple[str, ...]:
+    """A few values of a column, the most common first (ties: alphabetical)."""
+    column = column_of(read, wanted)
+    counts = _fold_values(p.attributes.get(column, "") for p in people)
+    named = [label for label, _ in counts if _answer_key(label) not in NOTHING_SAID]
+    return tuple(label for label in named if label != NOT_GIVEN)[:EXAMPLES]
+
+
+def _answer_key(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .!…")
+
+
+def _find(columns: Sequence[str], wanted: str) -> str | None:
+    from liftkit.core.people.reader import find_column
+
+    return find_column(columns, wanted)
+
+
+def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
+    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
+    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
+    most common first, blanks last."""
+    spellings: dict[str, Counter[str]] = {}
+    for value in values:
+        shown = one_line(value) or NOT_GIVEN
+        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
+    counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
+    return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))

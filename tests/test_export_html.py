@@ -1,0 +1,197 @@
+"""`liftkit export --format html`: one self-contained file, from the same content as the
+Markdown, with nothing typed by anyone turned into markup or script; printed to PDF by a
+real headless Chromium (installed by .ci/run) to check the pages."""
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+
+from liftkit.core.report import ReportOptions, build_report, clean_text
+from liftkit.core.report.html import render_html
+from tests.test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
+from tests.test_report_markdown import session_with, tricky
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
+
+
+class Page(HTMLParser):
+    """What a browser would see: elements, attributes and the text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from liftkit.cli.app import app
+
+    folder = tmp_path_factory.mktemp("html")
+    hostile = folder / "words.md"
+    hostile.write_text(
+        "# Pack <script>alert('title')</script>\n\n## Opening\n\n"
+        "<script>alert('narrative')</script> <b onclick=x>bold?</b>\n\n"
+        "![a photo](https://example.org/photo.jpg) [ok](https://example.org/recording)\n\n"
+        "## Thanks\n\nThank you.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = {}
+    for fmt in ("md", "html"):
+        target = folder / f"pack.{fmt}"
+        args = ["export", str(COMMUNITY), *FULL[:2], *FULL[4:], "--narrative", str(hostile)]
+        result = runner.invoke(
+            app, [*args, "--host", "Sam Okafor", "--format", fmt, "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        out[fmt] = target
+    return out
+
+
+def test_nothing_anyone_typed_becomes_markup_or_script(packs):
+    html = packs["html"].read_text(encoding="utf-8")
+    page = parse(html)
+    tags = [tag for tag, _ in page.tags]
+    assert "script" not in tags and "img" not in tags and "iframe" not in tags
+    for tag, attrs in page.tags:
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        for name in ("href", "src"):
+            assert not (attrs.get(name) or "").lower().startswith("javascript:"), attrs
+    text = "".join(page.text)
+    for typed in (
+        "<img src=x onerror=alert(1)> **not bold** [a link](javascript:alert(3))",  # chat
+        "</p><script>alert(2)</script>",  # a registration answer
+        "<img src=x onerror=alert(1)>, ",  # a role, in the sentence of examples
+        "<script>alert('narrative')</script> <b onclick=x>bold?</b>",  # the host's own words
+    ):
+        assert typed in text  # shown as typed, as text
+
+
+def test_it_is_self_contained(packs):
+    html = packs["html"].read_text(encoding="utf-8")
+    page = parse(html)
+    loads = [a.get("src") for _, a in page.tags if a.get("src")]
+    loads += [a.get("href") for t, a in page.tags if t == "link"]
+    assert loads == []  # no images, fonts, scripts or style sheets from anywhere
+    assert "[image: a photo]" in "".join(page.text)
+    links = [a["href"] for t, a in page.tags if t == "a"]
+    assert links == ["https://example.org/recording"]  # a link is fine: it loads nothing
+    policy = next(a["content"] for t, a in page.tags if a.get("http-equiv"))
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert ("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}) in (
+        page.tags
+    )
+
+
+def test_the_same_content_as_the_markdown(packs):
+    markdown = packs["md"].read_text(encoding="utf-8")
+    html = packs["html"].read_text(encoding="utf-8")
+    page = parse(html)
+    shown = [t for t, _ in page.tags if t == "h2"]
+    assert len(shown) == len(headings(markdown))
+    text = " ".join("".join(page.text).split())
+    for quote in quotes(markdown):
+        plain = re.sub(r"\\(.)", r"\1", quote)
+        assert f"“{plain}”" in text
+    assert QUESTION in text
+
+
+def test_figures_are_drawn_not_written(packs):
+    html = packs["html"].read_text(encoding="utf-8")
+    page = parse(html)
+    assert "█" not in html and "```" not in html and "mermaid" not in html
+    legend = re.findall(r'<ul class="legend">(.*?)</ul>', html)
+    assert len(legend) == 1 and legend[0].count("<li>") == 4  # the four sectors
+    sector_rows = re.findall(r"^\| (?!Total|Sector|---)", packs["md"].read_text(), re.M)
+    assert sector_rows  # the Markdown has tables; the HTML draws them
+    bars = re.findall(r'<table class="bars">(.*?)</table>', html)
+    assert [b.count("<tr>") for b in bars] == [2, 5, 2]  # welcome poll, score, recommend
+    assert '<strong class="big">5/5</strong>' in html
+    assert '<strong class="big">100%</strong>' in html
+    assert sum(1 for t, _ in page.tags if t == "svg") >= 1 + 3 + 2
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_a_browser_prints_it_on_a4_with_a_page_per_section(packs, tmp_path):
+    pdf = tmp_path / "pack.pdf"
+    browser(packs["html"], tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info.stdout)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    sections = headings(packs["md"].read_text(encoding="utf-8"))
+    assert pages >= len(sections) + 1
+    starts = []
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        starts.append(" ".join(text.split()))
+    # Each section begins a new page, in order (long ones run over several).
+    firsts = [s for s in starts if any(s.startswith(h[:30]) for h in sections)]
+    assert len(firsts) == len(sections)
+    everything = " ".join(starts)
+    assert "5/5" in everything and "100%" in everything and "Has kindness" not in everything
+    assert "Pack <script>alert('title')</script>" in starts[0]
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="needs chromium")
+def test_a_phone_sized_window_renders_it(packs, tmp_path):
+    shot = tmp_path / "phone.png"
+    browser(packs["html"], tmp_path, f"--screenshot={shot}", "--window-size=390,1200")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    assert width == 390
+
+
+def browser(page: Path, tmp_path: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}", *args, page.as_uri(),
+        ],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(tricky, tricky)
+def test_any_quote_or_name_stays_text_in_html(text, author):
+    assume(clean_text(text) and clean_text(author))
+    report = build_report(session_with(text, author), [], ReportOptions(named=True))
+    page = parse(render_html(report))
+    assert [t for t, _ in page.tags if t != "br"] == PLAIN_TAGS  # a line break is a <br>
+    shown = " ".join("".join(page.text).split())
+    said = " ".join(f"“{clean_text(text)}” — {clean_text(author)}".split())
+    assert said in shown
+
+
+def _tags_of_a_plain_pack() -> list[str]:
+    report = build_report(session_with("plain words", "Ada"), [], ReportOptions(named=True))
+    return [t for t, _ in parse(render_html(report)).tags]
+
+
+PLAIN_TAGS = _tags_of_a_plain_pack()

@@ -1,0 +1,275 @@
+"""The pack a host publishes (issue 9), through `liftkit export`: the narrative, registration
+answers, who joined, quotes under their themes, hosts never quoted, the bundled agenda's
+polls, "host this yourself", and the order of the sections."""
+
+import re
+import shutil
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.test_export_cli import HOSTED, make_session, reflection, section, write
+
+DATA = Path(__file__).parent / "data"
+COMMUNITY = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+CHAT = DATA / "chat" / "zoom-community.txt"
+NARRATIVE = DATA / "narratives" / "community-conversation.md"
+QUESTION = "If this event could answer one question, what would it be?"
+FULL = [
+    "--chat", str(CHAT), "--narrative", str(NARRATIVE), "--by", "Sector", "--roles", "Role",
+    "--organisations", "Organisation", "--question", QUESTION,
+]  # fmt: skip
+
+
+def headings(markdown: str, level: int = 2) -> list[str]:
+    return re.findall(rf"^{'#' * level} (.+)$", markdown, re.MULTILINE)
+
+
+def quotes(text: str) -> list[str]:
+    return re.findall(r"^- “(.*)”", text, re.MULTILINE)
+
+
+@pytest.fixture
+def community(cli):
+    result = cli("export", str(COMMUNITY), *FULL)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# --------------------------------------------------------------------------- the narrative
+
+
+def test_sections_follow_the_reference_order(community):
+    assert headings(community.stdout) == [
+        "Who joined",
+        QUESTION,
+        "Before the session",
+        "1. Introductions",
+        "2. Opening perspective",
+        "3. Breakout discussions",
+        "4. Whole-group discussion",
+        "5. Closing reflections",
+        "Speakers",  # matched no part: warned about, and kept after the last segment
+        "Host this conversation yourself",
+        "Thank you and feedback",
+        "After the session",
+        "The agenda as run",
+    ]
+
+
+def test_the_narrative_goes_where_its_headings_say(community):
+    out = community.stdout
+    assert out.startswith("# Has kindness become too fashionable?\n")
+    opening = out.split("## Who joined")[0]
+    assert "[watch a recording of the opening perspective](https://example.org/recording)" in (
+        opening
+    )
+    breakout = section(out, "3. Breakout discussions")
+    # The host's key themes, as written, after the questions and before the quotes.
+    assert breakout.index("3. What can we do") < breakout.index("### Relationships")
+    assert breakout.index("### Relationships") < breakout.index("### Culture")
+    assert "We closed with thirty seconds of silence" in section(out, "5. Closing reflections")
+    assert "Thank you for your energy" in section(out, "Thank you and feedback")
+    assert "The community events series is open" in section(out, "Who joined")
+    assert "We asked everyone this" in section(out, QUESTION)
+
+
+def test_a_heading_that_matches_nothing_is_warned_about_by_name(community):
+    warnings = [line for line in community.stderr.splitlines() if line.startswith("Warning")]
+    assert len(warnings) == 1
+    assert f'{NARRATIVE}:56: the heading "Speakers" matches no part of the pack' in warnings[0]
+    assert "the parts: Opening, Who joined," in warnings[0]
+    assert "Sam Okafor leads the compassionate" in section(community.stdout, "Speakers")
+
+
+def test_a_starter_narrative_lists_every_part_and_merges_to_nothing(cli, tmp_path):
+    starter = tmp_path / "words.md"
+    result = cli("export", str(COMMUNITY), "--question", QUESTION, "--new-narrative", str(starter))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    text = starter.read_text(encoding="utf-8")
+    assert headings(text) == [
+        "Opening", "Who joined", QUESTION, "1. Introductions", "2. Opening perspective",
+        "3. Breakout discussions", "4. Whole-group discussion", "5. Closing reflections",
+        "Host this conversation yourself", "Thanks",
+    ]  # fmt: skip
+    assert text.count("<!--") == 11  # a hint under each heading, and one at the top
+    # Untouched, it changes nothing but nothing is lost either: no warnings, the same pack.
+    plain = cli("export", str(COMMUNITY), "--question", QUESTION)
+    merged = cli("export", str(COMMUNITY), "--question", QUESTION, "--narrative", str(starter))
+    assert merged.stderr == "" and merged.stdout == plain.stdout
+    again = cli("export", str(COMMUNITY), "--new-narrative", str(starter))
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert starter.read_text(encoding="utf-8") == text  # not overwritten
+
+
+def test_a_narrative_edited_once_is_merged_on_every_export(cli, tmp_path):
+    words = write(
+        tmp_path / "words.md",
+        "Text before any heading opens the pack.\n\n## Section 2: Opening perspective\n\n"
+        "Our host *told a story*.\n\n```\n## not a heading inside code\n```\n\n"
+        "## closing\n\nSilence, then the chat.\n\n## thank you\n\nSee you soon.\n",
+    )
+    out = cli("export", str(COMMUNITY), "--narrative", str(words)).stdout
+    assert (
+        out.split("## Who joined")[0].rstrip().endswith("Text before any heading opens the pack.")
+    )
+    talk = section(out, "2. Opening perspective")
+    assert "Our host *told a story*." in talk
+    assert "*.\n\n```\n## not a heading inside code\n```" in out
+    assert "Silence, then the chat." in section(out, "5. Closing reflections")
+    assert "See you soon." in section(out, "Thank you and feedback")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"## Opening\n\ncaf\xe9\n", "words.md:3: byte 0xe9 is not UTF-8 text"),
+        (None, "words.md"),
+    ],
+)
+def test_a_bad_narrative_is_a_one_line_error_and_nothing_is_written(
+    cli, tmp_path, content, message
+):
+    words = tmp_path / "words.md"
+    if content is not None:
+        words.write_bytes(content)
+    out = tmp_path / "pack.md"
+    result = cli("export", str(COMMUNITY), "--narrative", str(words), "-o", str(out))
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert not out.exists()
+
+
+# --------------------------------------------------------------------------- who joined
+
+
+def test_registration_answers_drop_blanks_and_n_a_and_repeats(community):
+    answers = quotes(section(community.stdout, QUESTION))
+    rows = (COMMUNITY / "attendees.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) - 1 == 14  # every row has the column; only these five say something
+    assert answers == [
+        "What are the features of kind and compassionate leadership, and do I have any?",
+        "How can we make compassionate leadership work as usual?",  # given twice
+        "What advice would you give someone leading a demotivated team?",
+        "What does self-compassion look like on a busy ward?",
+        "\\</p>\\<script>alert(2)\\</script>",
+    ]
+
+
+def test_several_breakdowns_and_a_sentence_of_examples(cli):
+    result = cli(
+        "export", str(COMMUNITY), "--by", "sector", "--by", "Organisation", "--roles", "role",
+        "--orgs", "organisation",
+    )  # fmt: skip
+    who = section(result.stdout, "Who joined")
+    assert headings(who, 3) == ["By Sector", "By Organisation"]
+    for table in who.split("### ")[1:]:
+        percents = [
+            int(p) for p in re.findall(r"^\| (?!Total).+ \| \d+ \| (\d+)% \|$", table, re.M)
+        ]
+        assert sum(percents) == 100
+    sentence = next(line for line in who.splitlines() if line.startswith("They came"))
+    assert "Occupational Therapist" in sentence and "Nurse Lead" in sentence
+    # The hosts' own rows (Host, Co-host at Project Lift) are no examples of who joined.
+    assert "host" not in sentence.casefold() and "Project Lift" not in sentence
+    assert "Organisations included NHS Fife, NHS Tayside" in sentence
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_quotes_are_unattributed_tagless_and_under_their_themes(community):
+    talk = section(community.stdout, "2. Opening perspective")
+    assert headings(talk, 3) == ["Authenticity", "Power", "Other reflections"]
+    said = quotes(talk)
+    assert "Power is not a possession but a relationship" in said
+    assert not [q for q in said if re.search(r"#\w", q)]  # the tags are left out
+    assert "— " not in talk and "Rosalind" not in community.stdout
+
+
+def test_names_are_shown_when_asked(cli):
+    out = cli("export", str(COMMUNITY), "--chat", str(CHAT), "--names").stdout
+    assert "- “Power is not a possession but a relationship” — Rosalind Franklin" in out
+
+
+def test_hosts_are_never_quoted(cli):
+    # Sam Okafor's attendee row says Host; Priya Shah's says Co-host; neither is named by
+    # the agenda or --host here.
+    out = cli("export", str(COMMUNITY), "--chat", str(CHAT), "--names").stdout
+    assert "Welcome! Tell us who you are" not in out  # Sam's chat
+    assert "Welcome everyone, the chat is open" not in out  # Sam's recorded reflection
+    assert "Breakout rooms are open now" not in out  # Priya's chat
+    assert "Sam Okafor" not in out and "Priya Shah" not in out
+
+
+def test_host_option_is_repeatable_and_never_quoted(cli, tmp_path):
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[reflection(100, 0, "Rooms are open", "Jo Co"),
+                reflection(200, 0, "A real thought", "Ada")],
+    )  # fmt: skip
+    out = cli("export", str(folder), "--host", "Sam Host", "--host", "Jo Co", "--names").stdout
+    assert "**Host:** Sam Host and Jo Co" in out
+    assert "Rooms are open" not in out and "- “A real thought” — Ada" in out
+
+
+def test_the_chat_counts_only_people_who_posted_publicly(community):
+    chat = CHAT.read_text(encoding="utf-8")
+    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat, re.M)
+    assert len(set(public)) == 10  # Hedy only reacted, Dorothy only sent a direct message
+    assert f"The chat: {len(public)} messages from {len(set(public))} people" in (community.stdout)
+
+
+# --------------------------------------------------------------------------- the bundled agenda
+
+
+def test_the_bundled_agenda_s_pack_shows_the_score_and_the_recommend_share(community):
+    thanks = section(community.stdout, "Thank you and feedback")
+    assert "Average score: **5/5** (12 answers)" in thanks
+    assert "**100%** would recommend" in thanks
+    intro = section(community.stdout, "1. Introductions")
+    assert "**Poll:** Have you attended one of our events before? (16 answers)" in intro
+
+
+def test_host_it_yourself_lists_each_segment_from_the_agenda(community):
+    steps = re.findall(
+        r"^- \*\*(\d+) min – (.+?)\*\*: (.+)$",
+        section(community.stdout, "Host this conversation yourself"),
+        re.M,
+    )
+    agenda = tomllib.loads((COMMUNITY / "agenda.toml").read_text(encoding="utf-8"))
+    assert [(int(m), t) for m, t, _ in steps] == [
+        (int(s["duration"].rstrip("m")), s["title"]) for s in agenda["segments"]
+    ]
+    assert steps[0][2] == agenda["segments"][0]["summary"]
+
+
+def test_a_missing_column_names_the_columns_there_are(cli, tmp_path):
+    out = tmp_path / "pack.md"
+    result = cli("export", str(COMMUNITY), "--question", "Why did you come?", "-o", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr == (
+        "Error: column Why did you come?: attendees.csv has no such column; its columns: Role, "
+        f"Organisation, Sector, {QUESTION}; give one of those columns\n"
+    )
+
+
+def test_an_existing_output_needs_force(cli, tmp_path):
+    out = write(tmp_path / "pack.html", "mine")
+    result = cli("export", str(COMMUNITY), "--format", "html", "-o", str(out))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "already exists" in result.stderr and out.read_text() == "mine"
+    assert (
+        cli("export", str(COMMUNITY), "--format", "html", "-o", str(out), "--force").exit_code == 0
+    )
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_hosted_session_still_exports(cli, tmp_path):
+    # A copy elsewhere: the session's folder name is all it needs.
+    copy = tmp_path / "copy"
+    shutil.copytree(HOSTED, copy)
+    assert cli("export", str(copy), "--by", "sector", "--by", "organisation").exit_code == 0
