@@ -9,20 +9,25 @@ included. It also times the steps in this process (read the session, read the ch
 report, render Markdown, JSON and HTML). Target: <= 1 s for Markdown and JSON; the HTML
 figure is given beside them.
 
-    python bench/export.py [--runs N] [--reflections N] [--chat-lines N]
+Memory: it also writes a chat log of about 200 MB (the same layout, streamed to disk) and reads
+it in a subprocess that reports its peak resident memory (resource.getrusage), then runs the
+whole export with it and reports the command's peak. Target for reading the log: < 500 MB.
+
+    python bench/export.py [--runs N] [--reflections N] [--chat-lines N] [--memory-mb N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -87,26 +92,51 @@ def make_session(folder: Path, reflections: int) -> None:
 
 
 def make_chat(path: Path, lines: int) -> None:
-    out: list[str] = []
+    with open(path, "w", encoding="utf-8") as out:
+        for line in chat_lines(lines):
+            out.write(line + "\n")
+
+
+def make_chat_of_size(path: Path, megabytes: int) -> int:
+    """A chat log of about `megabytes` MB, written as it is made; its number of lines."""
+    written = count = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for line in chat_lines(None):
+            if written >= megabytes * 1_000_000:
+                return count
+            out.write(line + "\n")
+            written += len(line.encode()) + 1
+            count += 1
+    return count
+
+
+def chat_lines(lines: int | None) -> Iterator[str]:
+    """The lines of a long chat: `lines` of them, or without end."""
+    produced = 0
     i = 0
-    while len(out) < lines:
-        at = START + timedelta(seconds=-300 + i * 5400 / (lines / 2))
+    span = (lines or 1_000_000) / 2
+    while lines is None or produced < lines:
+        at = START + timedelta(seconds=-300 + (i * 5400 / span) % 5400)
         who = NAMES[i % len(NAMES)]
         stamp = f"{at:%H:%M:%S}"
         if i % 50 == 7:
-            out += [f"{stamp} From {who} to {NAMES[0]} (Direct Message):", f"\t{sentence(i)}"]
+            message = [f"{stamp} From {who} to {NAMES[0]} (Direct Message):", f"\t{sentence(i)}"]
         elif i % 20 == 3:
-            out += [
+            message = [
                 f"{stamp} From {who} to Everyone:",
                 f'\tReacted to "{sentence(i - 1)[:20]}..." with 👍',
             ]
         elif i % 10 == 5:
             reply = f'\tReplying to "{sentence(i - 1)[:20]}..."'
-            out += [f"{stamp} From {who} to Everyone:", reply, f"\t{sentence(i)}"]
+            message = [f"{stamp} From {who} to Everyone:", reply, f"\t{sentence(i)}"]
         else:
-            out += [f"{stamp} From {who} to Everyone:", f"\t{sentence(i)}"]
+            message = [f"{stamp} From {who} to Everyone:", f"\t{sentence(i)}"]
+        for line in message:
+            if lines is not None and produced >= lines:
+                return
+            yield line
+            produced += 1
         i += 1
-    path.write_text("\n".join(out[:lines]) + "\n", encoding="utf-8")
 
 
 def liftkit_command() -> list[str]:
@@ -120,11 +150,45 @@ def timed(step: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - begin, result
 
 
+MEMORY_TARGET_MB = 500
+PEAK_OF_READING = """
+import resource, sys
+from pathlib import Path
+from liftkit.core.chat import read_chat
+log = read_chat(Path(sys.argv[1]))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(len(log.messages), len(log.reactions), peak)
+"""
+
+
+def memory(folder: Path, tmp: Path, megabytes: int) -> bool:
+    """Peak memory reading a chat log of `megabytes` MB, and of the whole export with it."""
+    chat = tmp / "big_chat.txt"
+    lines = make_chat_of_size(chat, megabytes)
+    size = chat.stat().st_size / 1e6
+    result = subprocess.run([sys.executable, "-c", PEAK_OF_READING, str(chat)], check=True,
+                            capture_output=True, text=True)  # fmt: skip
+    messages, reactions, peak = map(int, result.stdout.split())
+    verdict = "ok" if peak < MEMORY_TARGET_MB else "MISSED"
+    print(f"read a {size:.0f} MB chat log ({lines} lines, {messages} messages, {reactions} "
+          f"reactions): peak {peak} MB (target < {MEMORY_TARGET_MB} MB: {verdict})")  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([*liftkit_command(), "export", str(folder), "--chat", str(chat), "-o",
+                    str(tmp / "big.md"), "--force"], check=True, capture_output=True)  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    shown = f"{after // 1024} MB" if after > before else f"at most {before // 1024} MB"
+    print(f"liftkit export with that chat log: peak {shown} (the pack holds every message)")
+    chat.unlink()
+    return verdict == "ok"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of the command (default 7)")
     parser.add_argument("--reflections", type=int, default=10_000)
     parser.add_argument("--chat-lines", type=int, default=100_000)
+    parser.add_argument("--memory-mb", type=int, default=200,
+                        help="size of the chat log for the memory figure (0: skip it)")  # fmt: skip
     args = parser.parse_args()
 
     from liftkit.core.chat import read_chat
@@ -185,6 +249,8 @@ def main() -> int:
             failed |= verdict == "MISSED"
             print(f"liftkit export --format {fmt:4}, whole command, median of {args.runs} runs: "
                   f"{median:.3f} s (target <= {TARGET_SECONDS:.0f} s: {verdict})")  # fmt: skip
+        if args.memory_mb:
+            failed |= not memory(folder, Path(tmp), args.memory_mb)
         return 1 if failed else 0
 
 

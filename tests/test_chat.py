@@ -61,7 +61,7 @@ def test_zoom_two_line_privately_reply_on_one_line_and_unknown_lines():
         "\tsecret\n"
         "10:01:00 From Bob  to  Everyone:\n"
         '\tReplying to "Hello": Hi Ada\n'
-        "not part of any message\n"
+        "10:01:30 Frm garbled header\n"
         "10:02:00 From Cy to everyone:\n"
         "\tline one\n"
         "\t\n"
@@ -74,10 +74,10 @@ def test_zoom_two_line_privately_reply_on_one_line_and_unknown_lines():
         ("Cy", False, "line one\nline two"),
     ]
     assert log.messages[1].reply_to == "Hello"
-    assert log.unmatched == [(5, "not part of any message")]
+    assert log.unmatched == [(5, "10:01:30 Frm garbled header")]
     assert log.warnings() == [
         "chat.txt:5: does not fit the Zoom chat (two-line layout); "
-        'skipped: "not part of any message"'
+        'skipped: "10:01:30 Frm garbled header"'
     ]
 
 
@@ -303,7 +303,8 @@ def test_read_chat_errors_name_the_file(tmp_path):
 def test_many_unknown_lines_are_summarised_as_line_ranges():
     lines = ["10:00:00 From A to Everyone:", "\thello"]
     lines += [f"10:{i:02d}:00 From B to Everyone:\n\tmsg {i}" for i in range(40)]
-    lines += ["junk"] * 13 + ["10:09:00 From C to Everyone:", "\tbye", "junk", "junk"]
+    junk = "10:09:99 junk"  # a garbled header: not a line that continues a message
+    lines += [junk] * 13 + ["10:09:00 From C to Everyone:", "\tbye", junk, junk]
     log = parse_chat("\n".join(lines), "big.txt")
     warnings = log.warnings()
     assert len(warnings) == 11

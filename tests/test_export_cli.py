@@ -244,14 +244,14 @@ def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
 def test_unknown_chat_lines_are_warnings_with_line_numbers(cli, late, tmp_path):
     chat = write(
         tmp_path / "chat.txt",
-        "23:45:00 From Ada to Everyone:\n\tfine\nstray line\n"
+        "23:45:00 From Ada to Everyone:\n\tfine\n23:45:99 stray line\n"
         "23:46:00 From Bob to Everyone:\n\tok\n",
     )
     result = cli("export", str(late), "--chat", str(chat))
     assert result.exit_code == 0
     assert (
-        f'Warning: {chat}:3: does not fit the Zoom chat (two-line layout); skipped: "stray line"'
-        in result.stderr
+        f"Warning: {chat}:3: does not fit the Zoom chat (two-line layout); "
+        'skipped: "23:45:99 stray line"' in result.stderr
     )
 
 

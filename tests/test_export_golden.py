@@ -35,6 +35,14 @@ CASES = {
     "hosted-teams-webvtt.md": ["--chat", CHAT / "teams.vtt", "--host", "Morgan Reyes"],
     "hosted-meet-sbv.md": ["--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous"],
     "hosted-no-chat.md": ["--groups"],
+    "hosted-zoom-two-line-multiline.md": ["--chat", CHAT / "zoom-two-line-multiline.txt"],
+    "hosted-zoom-name-tab.md": ["--chat", CHAT / "zoom-name-tab.txt"],
+    "hosted-zoom-transcript.md": [
+        "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"
+    ],
+    "hosted-zoom-single-line-real.md": [
+        "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
+    ],
     "hosted-zoom-two-line.json": [
         "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
     ],
@@ -66,5 +74,7 @@ def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
 
 def test_every_chat_layout_has_a_golden_file():
     used = {str(arg) for args in CASES.values() for arg in args}
-    for chat in (DATA / CHAT).iterdir():
-        assert str(CHAT / chat.name) in used, f"{chat.name} has no golden event pack"
+    for chat in (DATA / CHAT).rglob("*"):
+        if chat.is_file() and chat.suffix != ".md":
+            relative = chat.relative_to(DATA)
+            assert str(relative) in used, f"{relative} has no golden event pack"

@@ -121,6 +121,11 @@ def groups(
         raise LiftkitError("--round only applies to --format zoom", "add --format zoom")
     if to_file and output:
         _refuse_to_overwrite_the_attendees(attendees, output)
+    if any(not name.strip() for name in facilitator or ()):
+        raise LiftkitError(
+            '--facilitator "": an empty name names nobody',
+            "give the facilitator's name or email, or leave out --facilitator",
+        )
 
     read = read_people(attendees)
     for warning in read.warnings:

@@ -7,12 +7,18 @@ from dataclasses import dataclass, field
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 TEAMS_WEBVTT = "teams-webvtt"
+ZOOM_WEBVTT = "zoom-webvtt"
+ZOOM_RECORDING = "zoom-recording-chat"
+ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
+    ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
+    ZOOM_RECORDING: "Zoom cloud-recording chat",
+    ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
 }
 
@@ -53,6 +59,7 @@ class ChatLog:
     reactions: list[ChatReaction] = field(default_factory=list)
     unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, the line)
     notes: list[str] = field(default_factory=list)  # how its text was read, when not cleanly
+    lines: int = 0  # lines that are not blank, the header of a transcript aside
 
     @property
     def layout_name(self) -> str:
@@ -63,7 +70,7 @@ class ChatLog:
         match no layout: the first few with their text, the rest as line ranges."""
         out = list(self.notes)
         for number, text in self.unmatched[:detailed]:
-            shown = text.strip()
+            shown = _printable(text.strip())
             if len(shown) > 60:
                 shown = shown[:57] + "..."
             out.append(
@@ -76,6 +83,14 @@ class ChatLog:
                 f"were skipped: lines {line_ranges(rest)}"
             )
         return out
+
+
+def _printable(text: str) -> str:
+    """A line from a file as a warning may show it: a control character (an escape sequence
+    that would reach the terminal) is written as its code, never sent raw."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def line_ranges(numbers: list[int]) -> str:

@@ -1,4 +1,5 @@
-"""Teams WebVTT transcripts and Google Meet .sbv chat: blocks separated by blank lines.
+"""WebVTT transcripts (Teams: `<v Name>text</v>` cues; Zoom's cloud recordings: `Name: text`
+cues) and Google Meet .sbv chat: blocks separated by blank lines.
 
 Their times are offsets from the start of the recording, not times of day.
 """
@@ -7,9 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from liftkit.core.chat.model import MEET_SBV, TEAMS_WEBVTT, ChatLog, ChatMessage
+from liftkit.core.chat.model import MEET_SBV, TEAMS_WEBVTT, ZOOM_WEBVTT, ChatLog, ChatMessage
 
 _VTT_TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*)?$")
@@ -21,12 +22,15 @@ SBV_TIMING = re.compile(
 SBV_SPEAKER = re.compile(r"([^:]{1,100}?):(?:[ \t]+(.*))?$")
 
 
-def _blocks(lines: list[str], first: int = 0) -> Iterator[list[tuple[int, str]]]:
+# A Zoom transcript cue: "Ada Lovelace: text". A name is short and holds no "://".
+ZOOM_SPEAKER = re.compile(r"([^:<>]{1,80}?):[ \t]+(\S.*)$")
+
+
+def _blocks(lines: Iterable[str]) -> Iterator[list[tuple[int, str]]]:
     block: list[tuple[int, str]] = []
-    for index in range(first, len(lines)):
-        line = lines[index]
+    for number, line in enumerate(lines, start=1):
         if line.strip():
-            block.append((index + 1, line.rstrip()))
+            block.append((number, line.rstrip()))
         elif block:
             yield block
             block = []
@@ -40,13 +44,15 @@ def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> floa
     )
 
 
-def parse_webvtt(lines: list[str], source: str) -> ChatLog:
+def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
+    """Cues by speaker. Teams cuts one person's turn into many short cues, joined again here;
+    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are."""
     log = ChatLog(source, TEAMS_WEBVTT, clock=False)
-    start = 0
-    while start < len(lines) and lines[start].strip():  # the WEBVTT header block
-        start += 1
-    turns: list[ChatMessage] = []
-    for block in _blocks(lines, start):
+    blocks = _blocks(lines)
+    next(blocks, None)  # the WEBVTT header block
+    voiced = named = 0
+    for block in blocks:
+        log.lines += len(block)
         first = block[0][1].lstrip()
         if first.startswith(("NOTE", "STYLE", "REGION")):
             continue
@@ -57,19 +63,34 @@ def parse_webvtt(lines: list[str], source: str) -> ChatLog:
             continue
         at = _seconds(*timing.groups()[:4])
         payload = " ".join(text.strip() for _, text in block[timing_at + 1 :])
-        for author, text in _voices(payload):
-            if not text:
-                continue
-            previous = turns[-1] if turns else None
-            if previous is not None and previous.author == author:
-                # Teams cuts one person's turn into many short cues; a turn reads better whole.
-                turns[-1] = ChatMessage(
-                    previous.line, previous.at, author, f"{previous.text} {text}"
-                )
-            else:
-                turns.append(ChatMessage(block[0][0], at, author, text))
-    log.messages = turns
+        spans = _voices(payload)
+        voiced += spans[0][0] != ""
+        if spans[0][0] == "" and ZOOM_SPEAKER.match(spans[0][1]) and "://" not in spans[0][1][:12]:
+            named += 1
+        for author, text in spans:
+            if text:
+                _add_turn(log.messages, ChatMessage(block[0][0], at, author, text))
+    if named and not voiced:
+        _as_zoom(log)
     return log
+
+
+def _add_turn(turns: list[ChatMessage], message: ChatMessage) -> None:
+    previous = turns[-1] if turns else None
+    if previous is not None and previous.author == message.author and message.author:
+        previous.text = f"{previous.text} {message.text}"
+    else:
+        turns.append(message)
+
+
+def _as_zoom(log: ChatLog) -> None:
+    """A transcript without <v> tags whose cues say "Name: text" is Zoom's: each cue by its
+    speaker (cues that name nobody keep no author)."""
+    log.layout = ZOOM_WEBVTT
+    for message in log.messages:
+        speaker = ZOOM_SPEAKER.match(message.text)
+        if speaker is not None:
+            message.author, message.text = speaker.group(1).strip(), speaker.group(2).strip()
 
 
 def _voices(payload: str) -> list[tuple[str, str]]:
@@ -88,9 +109,10 @@ def _plain(text: str) -> str:
     return " ".join(html.unescape(TAG.sub("", text)).split())
 
 
-def parse_sbv(lines: list[str], source: str) -> ChatLog:
+def parse_sbv(lines: Iterable[str], source: str) -> ChatLog:
     log = ChatLog(source, MEET_SBV, clock=False)
     for block in _blocks(lines):
+        log.lines += len(block)
         timing = SBV_TIMING.match(block[0][1].strip())
         if timing is None:
             log.unmatched.extend(block)

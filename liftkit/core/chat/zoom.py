@@ -12,6 +12,8 @@ of day, with no date.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 
 from liftkit.core.chat.model import (
     ZOOM_SINGLE_LINE,
@@ -38,14 +40,18 @@ TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
-REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S.*?)\s*$')
-REMOVED = re.compile(r'Removed an? (?P<emoji>\S.*?) reaction from "(?P<target>.*)"\s*$')
+# A reaction quotes the message it reacts to, which may run over several lines
+# (`Reacted to "Slido:⏎https://…" with 👍🏾`): matched over the whole body.
+REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S[^\n]*?)[ \t]*$', re.DOTALL)
+REMOVED = re.compile(
+    r'Removed an? (?P<emoji>\S[^\n]*?) reaction from "(?P<target>.*)"[ \t]*$', re.DOTALL
+)
 REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$')
 REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
 
 
-def count_headers(lines: list[str]) -> tuple[int, int]:
+def count_headers(lines: Iterable[str]) -> tuple[int, int]:
     """How many of the first headers look single-line and two-line (to choose the layout)."""
     single = two = 0
     for line in lines:
@@ -63,20 +69,32 @@ def count_headers(lines: list[str]) -> tuple[int, int]:
     return single, two
 
 
-class _Header:
+class Header:
     __slots__ = ("at", "dm", "line", "text", "to", "who")
 
     def __init__(self, line: int, at: float, who: str, to: str, dm: bool, text: str) -> None:
         self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
 
 
-def _header(number: int, line: str) -> _Header | None:
+# One float object for each second of the day, shared by the messages sent in it: a big log
+# holds millions of messages, and each float of its own would cost 24 bytes.
+_SECONDS: dict[int, float] = {}
+
+
+def seconds_of(h: str, m: str, s: str) -> float:
+    """HH, MM and SS as seconds, one shared float for each time."""
+    key = int(h) * 3600 + int(m) * 60 + int(s)
+    at = _SECONDS.get(key)
+    return at if at is not None else _SECONDS.setdefault(key, float(key))
+
+
+def _header(number: int, line: str) -> Header | None:
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
-            at = float(int(h) * 3600 + int(m) * 60 + int(s))
-            return _Header(number, at, who.strip(), "Everyone", False, "")
+            at = seconds_of(h, m, s)
+            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
     if match is None:
         return None
@@ -84,11 +102,11 @@ def _header(number: int, line: str) -> _Header | None:
     if int(h) > 23:
         return None
     who, to = _sender_and_recipient(names)
-    return _Header(
+    return Header(
         number,
-        float(int(h) * 3600 + int(m) * 60 + int(s)),
-        who,
-        to,
+        seconds_of(h, m, s),
+        sys.intern(who),
+        sys.intern(to),
         dm is not None,
         text.rstrip() if text else "",
     )
@@ -111,29 +129,38 @@ def is_waiting_room(to: str) -> bool:
     return "waiting room" in to.lower()
 
 
-def _is_private(header: _Header) -> bool:
+def _is_private(header: Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
     return header.dm or not header.to.lower().startswith("everyone") or is_waiting_room(header.to)
 
 
-def _reactions(header: _Header, body: list[str], private: bool) -> list[ChatReaction]:
-    """The reactions a message body holds, or [] when it is an ordinary message."""
-    out = []
+def _reactions(header: Header, body: list[str], private: bool) -> list[ChatReaction]:
+    """The reactions a message body holds, or [] when it is an ordinary message.
+
+    Each reaction starts a line; a line that starts none continues the quoted message of the
+    reaction before it."""
+    chunks: list[str] = []
     for text in body:
-        reacted = REACTED.match(text) if text.startswith("Reacted") else None
-        removed = REMOVED.match(text) if reacted is None and text.startswith("Removed") else None
+        if text.startswith(("Reacted to ", "Removed a")) or not chunks:
+            chunks.append(text)
+        else:
+            chunks[-1] += "\n" + text
+    out = []
+    for chunk in chunks:
+        reacted = REACTED.match(chunk) if chunk.startswith("Reacted") else None
+        removed = REMOVED.match(chunk) if reacted is None and chunk.startswith("Removed") else None
         found = reacted or removed
         if found is None:
             return []
         emoji, target = found.group("emoji", "target")
         out.append(
-            ChatReaction(header.line, header.at, header.who, emoji, target, removed is not None,
-                         private)
+            ChatReaction(header.line, header.at, header.who, emoji, " ".join(target.split()),
+                         removed is not None, private)
         )  # fmt: skip
     return out
 
 
-def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
+def emit(log: ChatLog, header: Header, body: list[str]) -> None:
     private = _is_private(header)
     if body and body[0][:1] == "R":  # Reacted, Removed, Replying: the rare cases
         reactions = _reactions(header, body, private)
@@ -161,17 +188,18 @@ def _emit(log: ChatLog, header: _Header, body: list[str]) -> None:
         )  # fmt: skip
 
 
-def parse_single_line(lines: list[str], source: str) -> ChatLog:
+def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     log = ChatLog(source, ZOOM_SINGLE_LINE, clock=True)
-    current: _Header | None = None
+    current: Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        log.lines += 1
         header = _header(number, line) if line[:1].isdigit() else None
         if header is not None:
             if current is not None:
-                _emit(log, current, body)
+                emit(log, current, body)
             current, body = header, [header.text] if header.text else []
         elif current is None or STAMPED.match(line):
             # Before the first message, or a header too garbled to read: not part of a message.
@@ -179,30 +207,31 @@ def parse_single_line(lines: list[str], source: str) -> ChatLog:
         else:
             body.append(line.rstrip())
     if current is not None:
-        _emit(log, current, body)
+        emit(log, current, body)
     return log
 
 
-def parse_two_line(lines: list[str], source: str) -> ChatLog:
+def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
+    """Headers, each followed by the message's lines. Zoom indents them with one tab, which
+    is dropped (further indentation, as in pasted code, is kept); a line it wrote without
+    the tab continues the message as well, unless it looks like a garbled header."""
     log = ChatLog(source, ZOOM_TWO_LINE, clock=True)
-    current: _Header | None = None
+    current: Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        if line[0] in " \t":
-            if current is None:
-                log.unmatched.append((number, line))
-            else:
-                body.append(line.strip())
-            continue
-        header = _header(number, line)
-        if header is None:
+        log.lines += 1
+        indented = line[0] in " \t"
+        header = None if indented else _header(number, line)
+        if header is not None:
+            if current is not None:
+                emit(log, current, body)
+            current, body = header, [header.text] if header.text else []
+        elif current is None or (not indented and STAMPED.match(line)):
             log.unmatched.append((number, line))
-            continue
-        if current is not None:
-            _emit(log, current, body)
-        current, body = header, [header.text] if header.text else []
+        else:
+            body.append((line[1:] if line[0] == "\t" else line).rstrip())
     if current is not None:
-        _emit(log, current, body)
+        emit(log, current, body)
     return log

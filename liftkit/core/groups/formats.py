@@ -109,6 +109,22 @@ def to_toml(split: Split) -> str:
     return tomli_w.dumps(data)
 
 
+# Cells a spreadsheet would take for a formula (OWASP, CSV injection): "=HYPERLINK(…)" in a
+# name must stay text when a host opens the file in Excel or LibreOffice. A leading
+# apostrophe makes it text there and shows nothing; tab and carriage return count too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _safe_rows(rows: Sequence[Sequence[object]]) -> list[list[str]]:
+    return [[spreadsheet_safe(cell) for cell in row] for row in rows]
+
+
 def to_csv(split: Split) -> str:
     """round, group, name, email, then every attribute column (and facilitator if any)."""
     columns: list[str] = []
@@ -120,16 +136,14 @@ def to_csv(split: Split) -> str:
                 for column in person.attributes:
                     if column not in columns:
                         columns.append(column)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
+    rows: list[list[object]] = [
         ["round", "group", "name", "email", *(["facilitator"] if facilitators else []), *columns]
-    )
+    ]
     for rnd in split.rounds:
         for group in rnd.groups:
             for person in group.members:
                 flag = ["yes" if person in group.facilitators else ""] if facilitators else []
-                writer.writerow(
+                rows.append(
                     [
                         rnd.number,
                         group.name,
@@ -139,6 +153,8 @@ def to_csv(split: Split) -> str:
                         *(person.attributes.get(c, "") for c in columns),
                     ]
                 )
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(_safe_rows(rows))
     return buffer.getvalue()
 
 
@@ -171,8 +187,7 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
         )
     buffer = io.StringIO()
     buffer.write(ZOOM_HEADER + "\n")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(_safe_rows(rows))
     return buffer.getvalue(), missing
 
 

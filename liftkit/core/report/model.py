@@ -14,7 +14,9 @@ AFTER = "after"
 FEEDBACK_TAG = "feedback"  # gathers a reflection under Feedback, not a theme of its own
 STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nextstep", "next-step"})
 STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
-TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
+TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+# A link's #fragment (".../June2018/#sec-Errors") is no tag: links are taken out first.
+LINK = re.compile(r"(?:[a-zA-Z][\w+.-]*://|www\.)\S+")
 NOT_GIVEN = "(not given)"
 
 
@@ -255,6 +257,8 @@ def breakdown(title: str, counts: Iterable[tuple[str, int]]) -> Breakdown:
 def tags_in(text: str) -> tuple[str, ...]:
     if "#" not in text:
         return ()
+    if "://" in text or "www." in text:
+        text = LINK.sub(" ", text)
     return tuple(dict.fromkeys(m.group(1).rstrip("-") for m in TAG.finditer(text)))
 
 

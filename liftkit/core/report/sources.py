@@ -172,7 +172,26 @@ def chat_clock(log: ChatLog, timeline: Timeline, base: datetime | None) -> Calla
         )
     midnight = anchor.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
     low, high = anchor.timestamp(), (timeline.end or anchor).timestamp()
-    return lambda at: midnight + at + 86400 * _nearest_day(midnight + at, low, high)
+    times = [m.at for m in log.messages] or [r.at for r in log.reactions]
+    if not times:
+        return lambda at: midnight + at
+    # One day for the whole log, the one that brings its span nearest the session, so that
+    # a log far from the session is never split over two dates; a time of day more than
+    # twelve hours before the log's first is after midnight (a log that runs past it).
+    first = times[0]
+
+    def after_first(at: float) -> float:
+        return at + 86400 if at < first - 43200 else at
+
+    span = (midnight + first, midnight + max(after_first(t) for t in times))
+    day = min((0, -1, 1), key=lambda d: _gap(span[0] + d * 86400, span[1] + d * 86400, low, high))
+    start = midnight + day * 86400
+    return lambda at: start + after_first(at)
+
+
+def _gap(start: float, end: float, low: float, high: float) -> float:
+    """How far apart two spans of time are (0 when they overlap)."""
+    return max(0.0, low - end, start - high)
 
 
 def nearest_day(anchor: datetime, seconds_of_day: float, end: datetime) -> datetime:

@@ -1,0 +1,89 @@
+"""An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252 as a
+fallback with a warning; binary files and workbooks refused with what to do."""
+
+from __future__ import annotations
+
+import re
+
+from liftkit.core.errors import LiftkitError
+
+
+def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
+    """Bytes to text, refusing binary files with a message that says what to do."""
+    if data.startswith(b"PK\x03\x04"):
+        raise LiftkitError(
+            f"{label}: looks like a spreadsheet workbook (.xlsx), not a text file",
+            "save it as CSV (CSV UTF-8) and try again",
+        )
+    utf16 = _utf16_encoding(data)
+    if utf16 is not None:
+        try:
+            return checked(data.decode(utf16).lstrip("\ufeff"), label)
+        except UnicodeDecodeError:
+            raise LiftkitError(
+                f"{label}: not a text file (it looks like UTF-16 but does not decode as UTF-16)",
+                "save it again as CSV UTF-8",
+            ) from None
+    try:
+        return checked(data.decode("utf-8-sig"), label)
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if not text or _odd_symbols(text) * 20 > len(text):
+        raise LiftkitError(
+            f"{label}: not a text file (byte {bad} is not UTF-8)",
+            "save it as CSV UTF-8 or plain text",
+        )
+    text = checked(text, label)
+    line = data.count(b"\n", 0, bad) + 1
+    warnings.append(
+        f"{label}: not UTF-8 (line {line}); read as Windows-1252, "
+        "check the accents or save it as CSV UTF-8"
+    )
+    return text
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """UTF-16 by its byte-order mark, or without one by its zero bytes: Latin text in UTF-16
+    has a zero in every other byte (at odd positions for little-endian, as Windows writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[: min(len(data), 128) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) * 4 >= len(zeros) * 3 and others.count(0) == 0:
+            return encoding
+    return None
+
+
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# What a Windows-1252 name list holds beyond ASCII: letters, and a little punctuation.
+_WINDOWS_PUNCTUATION = frozenset("’‘“”–—…•·€£\u00a0")
+
+
+def checked(text: str, label: str) -> str:
+    """Text with more than one control character in a hundred is binary data, not a list.
+
+    A stray NUL in a long export (Zoom writes them) is tolerated; names drop it.
+    """
+    controls = len(CONTROL.findall(text))
+    if controls * 100 > len(text):
+        raise LiftkitError(
+            f"{label}: not a text file (it holds binary data)",
+            "give the attendee list as CSV or plain text",
+        )
+    return text
+
+
+def _odd_symbols(text: str) -> int:
+    """Characters beyond ASCII that are neither letters nor common punctuation: random bytes
+    read as Windows-1252 are full of them (¤ ¦ ¨ ± ¾ ‡), real names hardly ever."""
+    return sum(
+        1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _WINDOWS_PUNCTUATION
+    )

@@ -1,0 +1,66 @@
+"""Duplicates in an attendee list: the same email, or the same name without an email."""
+
+from __future__ import annotations
+
+from liftkit.core.people.model import Person
+from liftkit.core.text import plural
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def collapse_duplicates(
+    people: list[Person],
+    label: str,
+    warnings: list[str],
+    notes: list[str],
+    per_join: set[int],
+) -> list[Person]:
+    """Same email (any case), or same name when either has no email: keep the first.
+
+    The first keeps its position; an email or attributes it lacks are filled from the later.
+    In a report with one row per join (`per_join` lines), the same person again rejoined:
+    one note for all of them rather than a warning each.
+    """
+    rejoined: list[str] = []
+    kept: list[Person] = []
+    by_email: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    for person in people:
+        index: int | None = None
+        if person.email:
+            index = by_email.get(person.email.casefold())
+        if index is None:
+            for candidate in by_name.get(_name_key(person.name), []):
+                if not person.email or not kept[candidate].email:
+                    index = candidate
+                    break
+        if index is None:
+            kept.append(person)
+            if person.email:
+                by_email[person.email.casefold()] = len(kept) - 1
+            by_name.setdefault(_name_key(person.name), []).append(len(kept) - 1)
+            continue
+        first = kept[index]
+        if person.line in per_join and first.line in per_join:
+            if first.name not in rejoined:
+                rejoined.append(first.name)
+        else:
+            warnings.append(
+                f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
+                f"({first.label}); kept once"
+            )
+        merged_attributes = dict(first.attributes)
+        for key, value in person.attributes.items():
+            if not merged_attributes.get(key):
+                merged_attributes[key] = value
+        email = first.email or person.email
+        kept[index] = Person(first.name, email, merged_attributes, first.line)
+        if email and not first.email:
+            by_email[email.casefold()] = index
+    if rejoined:
+        shown = ", ".join(rejoined[:5]) + (", …" if len(rejoined) > 5 else "")
+        who = plural(len(rejoined), "person", "people")
+        notes.append(f"{label}: {who} joined more than once ({shown}); each is kept once")
+    return kept

@@ -1,0 +1,187 @@
+"""The header spellings that name an attendee's name, first and last name, and email.
+
+English spellings come from Zoom (registration, participant and webinar reports), Eventbrite,
+Tito, Microsoft Teams attendance reports, Google Forms and spreadsheets. Zoom and Teams write
+their headers in the organiser's language; the other languages' spellings were taken from
+real exports and from scripts that read them in public repositories (docs/groups.md lists
+them with their source). All are matched as normalised by `header_key`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liftkit.core.people.model import header_key
+
+NAME_COLUMNS = (
+    "name",
+    "names",  # the Google Meet Attendance extension
+    "full name",
+    "fullname",
+    "your name",
+    "display name",
+    "attendee name",
+    "attendee full name",
+    "participant name",
+    "registrant name",
+    "guest name",
+    "ticket full name",
+    "name (original name)",
+    # Teams (older per-event report) and spreadsheets in other languages.
+    "nome completo",  # Portuguese, Italian
+    "nombre completo",  # Spanish
+    "nom complet",  # French
+    "vollständiger name",  # German
+    "volledige naam",  # Dutch
+    "nome e cognome",  # Italian
+    "nombre del participante",
+    "nome do participante",
+    "nom du participant",
+    "nome partecipante",
+    "teilnehmername",
+    "naam deelnemer",
+)
+# The bare word "name" in each language: a full name alone, but beside a first-name column it
+# is the last name (French "Nom, Prénom", German "Name, Vorname") and beside a last-name
+# column the first name (Spanish "Nombre, Apellidos", Italian "Nome, Cognome").
+BARE_NAME_COLUMNS = ("name", "nome", "nombre", "nom", "naam")
+FIRST_NAME_COLUMNS = (
+    "first name",
+    "firstname",
+    "given name",
+    "forename",
+    "attendee first name",
+    "ticket first name",
+    "vorname",
+    "prénom",
+    "prenom",
+    "primeiro nome",
+    "nome próprio",
+    "primer nombre",
+    "nombre de pila",
+    "voornaam",
+)
+LAST_NAME_COLUMNS = (
+    "last name",
+    "lastname",
+    "surname",
+    "family name",
+    "attendee last name",
+    "ticket last name",
+    "nachname",
+    "familienname",
+    "nom de famille",
+    "apellido",
+    "apellidos",
+    "sobrenome",
+    "apelido",
+    "cognome",
+    "achternaam",
+)
+# Words that are also the values of a role column ("Attendee"): a name header only on the
+# first line of a file.
+ROLE_NAME_COLUMNS = ("attendee", "attendees", "participant", "participants")
+# An account name: the name only when a row gives no other (Zoom webinar reports carry both
+# "User Name (Original Name)" and the registration's first and last name).
+ACCOUNT_NAME_COLUMNS = (
+    "user name (original name)",
+    "user name",
+    "username",
+    "nombre de usuario",
+    "nome de usuário",
+    "nom d'utilisateur",
+    "benutzername",
+    "nome utente",
+    "gebruikersnaam",
+)
+EMAIL_COLUMNS = (
+    "email",
+    "email address",
+    "e-mail",
+    "e-mail address",
+    "mail",
+    "user email",
+    "attendee email",
+    "participant email",
+    "registrant email",
+    "guest email",
+    "ticket email",
+    "registration email",
+    # Zoom's participant reports and Teams' attendance reports in other languages.
+    "e-mail del usuario",  # Zoom, Spanish
+    "correo electrónico",
+    "correo electronico",
+    "correo",
+    "adresse e-mail de l'utilisateur",  # Zoom, French
+    "adresse e-mail",
+    "adresse électronique",
+    "courriel",
+    "e-mail-adresse",  # German
+    "email dell'utente",  # Zoom, Italian
+    "e-mail dell'utente",
+    "indirizzo email",
+    "indirizzo e-mail",
+    "endereço de e-mail",  # Portuguese
+    "endereço de email",
+    "e-mailadres",  # Dutch
+)
+# Columns of a meeting's summary line (Zoom's report preamble), never of an attendee table.
+SUMMARY_COLUMNS = (
+    "meeting id",
+    "webinar id",
+    "id de reunión",
+    "id da reunião",
+    "id de réunion",
+    "meeting-id",
+    "id riunione",
+    "vergadering-id",
+)
+# Columns that say a row is one join (or one join or leave) rather than one person: the same
+# person again rejoined (Zoom's "Join Time", Teams' "First Join", Teams' older per-event
+# report "User Action" with one row per Joined and Left), in English and as localized.
+JOIN_COLUMNS = (
+    "join time",
+    "first join",
+    "user action",
+    "atividade",  # Teams, Portuguese: "Ingressou", "Saiu"
+    "acción del usuario",
+    "action de l'utilisateur",
+    "benutzeraktion",
+    "azione utente",
+    "gebruikersactie",
+    "hora de entrada",  # Zoom, Spanish
+    "hora para unirse",
+    "ingressar na hora",  # Zoom, Portuguese
+    "heure d'arrivée",  # Zoom, French
+    "ora di ingresso",  # Zoom, Italian
+    "beitrittszeit",  # Zoom, German
+    "erster beitritt",  # Teams, German
+    "arrival time",  # the Google Meet Attendance extension
+)
+
+
+# Teams' older per-event report: one row per Joined and Left. A row that says the person left
+# is no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them).
+ACTION_COLUMNS = JOIN_COLUMNS[2:9]
+LEAVE_ACTIONS = frozenset(
+    ("left", "saiu", "salió", "a quitté", "quitté", "verlassen", "uscito", "vertrokken")
+)
+
+
+def keys(names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(header_key(name) for name in names)
+
+
+NAME_KEYS, BARE_NAME_KEYS, ROLE_NAME_KEYS, FIRST_KEYS, LAST_KEYS = map(
+    keys, (NAME_COLUMNS, BARE_NAME_COLUMNS, ROLE_NAME_COLUMNS, FIRST_NAME_COLUMNS,
+           LAST_NAME_COLUMNS),
+)  # fmt: skip
+ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
+    keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
+)
+# Every name header holds one of these: a quick no for the rows of a long file.
+NAME_WORDS = (
+    "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
+    "deelnemer", "username", "usuário", "utente", "vorname", "prénom", "prenom",
+    "cognome", "apellido", "apelido", "sobrenome", "achternaam", "nachname", "surname",
+)  # fmt: skip

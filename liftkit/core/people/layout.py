@@ -1,0 +1,169 @@
+"""Which row of a table is its header, and which of its columns hold the name and email."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people import headers as h
+from liftkit.core.people.model import header_key, normalise_header
+
+DELIMITERS = (",", ";", "\t")
+HEADER_SEARCH_LINES = 40  # a Zoom report preamble is about ten lines
+NAME_COLUMN_HINT = (
+    "name a column 'name' or 'full name', or two columns 'first name' and 'last name'"
+)
+# "Name (Original Name)" and its translations ("Nome (nome original)", "Name (ursprünglicher
+# Name)"): Zoom's participant reports give the current name, then the original in brackets.
+_ORIGINAL_NAME_HEADER = re.compile(r"^(?P<word>[^()]+?)\s*\([^()]+\)$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which columns hold the name and email; the rest are attributes."""
+
+    name: int | None
+    first: int | None
+    last: int | None
+    account: int | None  # a user name: the name only when the row gives no other
+    email: int | None
+    attended: int | None  # Zoom webinar reports: "No" for registrants who did not come
+    action: int | None  # Teams' per-event report: "Joined" or "Left"
+    per_join: bool  # one row per join (Zoom's reports): the same person again is a rejoin
+    original_names: frozenset[int]  # "Grace H (Grace Hopper)": Zoom's current and original
+    attributes: tuple[tuple[int, str], ...]
+    unnamed: frozenset[str]  # attributes named "column N" for a lack of a header
+
+
+def _original_name_column(key: str) -> bool:
+    match = _ORIGINAL_NAME_HEADER.match(key)
+    return match is not None and header_key(match["word"]) in h.BARE_NAME_KEYS + h.ACCOUNT_KEYS
+
+
+def _summary_row(keys: Sequence[str]) -> bool:
+    return any(key in h.SUMMARY_KEYS for key in keys)
+
+
+def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
+    """The layout a header row gives, or None when `cells` is no header row."""
+    if not any(word in cell.casefold() for cell in cells for word in h.NAME_WORDS):
+        return None
+    keys = [header_key(c) for c in cells]
+    # Zoom's preamble names the meeting ("Meeting ID", "Topic", "User Name" of the host): no
+    # header, unless the row names the participants too (a report exported "with meeting
+    # data" repeats the meeting's columns on every participant's row).
+    summary = _summary_row(keys)
+    if summary:
+        first_line = False
+
+    def first_of(wanted: Sequence[str]) -> int | None:
+        for key in wanted:
+            if key in keys:
+                return keys.index(key)
+        return None
+
+    original = frozenset(i for i, key in enumerate(keys) if _original_name_column(key))
+    name = first_of(h.NAME_KEYS + (h.ROLE_NAME_KEYS if first_line else ()))
+    if name is None:
+        name = next((i for i in sorted(original) if i != first_of(h.ACCOUNT_KEYS)), None)
+    if name is None:
+        name = first_of(h.BARE_NAME_KEYS)
+    first, last, account = first_of(h.FIRST_KEYS), first_of(h.LAST_KEYS), first_of(h.ACCOUNT_KEYS)
+    if name is not None and keys[name] in h.BARE_NAME_KEYS and (first is None) != (last is None):
+        first, last, name = (name, last, None) if first is None else (first, name, None)
+    if name is None and first is None and account is None:
+        return None
+    if summary and name is None:
+        return None
+    email = first_of(h.EMAIL_KEYS)
+    used = {i for i in (name, first, last, account, email) if i is not None}
+    attributes, unnamed = _attributes(cells, used)
+    attended = keys.index("attended") if "attended" in keys else None
+    per_join = any(key in h.JOIN_KEYS for key in keys)
+    action = first_of(h.ACTION_KEYS)
+    return Layout(
+        name, first, last, account, email, attended, action, per_join, original, tuple(attributes),
+        frozenset(unnamed),
+    )  # fmt: skip
+
+
+def _attributes(cells: Sequence[str], used: set[int]) -> tuple[list[tuple[int, str]], set[str]]:
+    attributes: list[tuple[int, str]] = []
+    unnamed: set[str] = set()
+    seen: set[str] = set()
+    for i, cell in enumerate(cells):
+        if i in used:
+            continue
+        header = cell.strip().strip("\ufeff") or f"column {i + 1}"
+        key, n = header, 2
+        while normalise_header(key) in seen:
+            key, n = f"{header} ({n})", n + 1
+        seen.add(normalise_header(key))
+        attributes.append((i, key))
+        if not cell.strip().strip("\ufeff"):
+            unnamed.add(key)
+    return attributes, unnamed
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def find_header(lines: Sequence[str]) -> tuple[int, str] | None:
+    """The first line (within the preamble allowance) that names a name column."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > HEADER_SEARCH_LINES:
+            return None
+        best: tuple[int, str] | None = None
+        for delimiter in DELIMITERS:
+            cells = split_line(line, delimiter)
+            layout = layout_of(cells, first_line=seen == 1)
+            if layout is not None and (best is None or len(cells) > best[0]):
+                best = (len(cells), delimiter)
+        if best is not None:
+            if best[0] == 1 and seen > 1:
+                continue  # a lone word "Name" inside a text list is a person, not a header
+            return index, best[1]
+    return None
+
+
+def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
+    """A table without a name column must not be read as a list of one-line people.
+
+    It is a table when its first line splits into cells and most lines split into as many;
+    but `Ada Lovelace, ada@example.org` (an email) and `Lovelace, Ada` (a comma and a space)
+    are the plain-text forms of one person a line.
+    """
+    numbered = [
+        (number, line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not numbered:
+        return
+    number, first = numbered[0]
+    for delimiter in DELIMITERS:
+        cells = split_line(first, delimiter)
+        if len(cells) < 2 or any("@" in cell for cell in cells):
+            continue
+        keys = [header_key(cell) for cell in cells]
+        has_email = any(key in keys for key in h.EMAIL_KEYS)
+        if delimiter == "," and len(cells) == 2 and cells[1][:1] == " " and not has_email:
+            continue
+        alike = sum(1 for _, line in numbered if len(split_line(line, delimiter)) == len(cells))
+        if has_email or alike * 2 > len(numbered):
+            shown = ", ".join(c.strip() for c in cells[:12] if c.strip())
+            more = f" and {len(cells) - 12} more" if len(cells) > 12 else ""
+            raise LiftkitError(
+                f"{label}: line {number}: no name column among: {shown}{more}", NAME_COLUMN_HINT
+            )

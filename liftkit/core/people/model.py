@@ -1,0 +1,62 @@
+"""An attendee as read from a file, the result of reading one, and how headers compare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Person:
+    """One attendee. `attributes` keeps every other column under its header as written."""
+
+    name: str
+    email: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    line: int = field(default=0, compare=False)  # where it was read, for messages
+
+    def attribute(self, column: str) -> str:
+        """The value under `column` (matched like headers are), or "" when absent."""
+        key = find_column(self.attributes, column)
+        return self.attributes.get(key, "") if key is not None else ""
+
+    @property
+    def label(self) -> str:
+        """The name, with the email when there is one: how messages refer to a person."""
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+
+@dataclass(frozen=True)
+class PeopleRead:
+    """The result of reading an attendee file."""
+
+    people: list[Person]
+    warnings: list[str]
+    columns: list[str] = field(default_factory=list)  # attribute headers, in file order
+    source: str = ""
+    notes: list[str] = field(default_factory=list)  # what was left out on purpose, and why
+
+
+def normalise_header(text: str) -> str:
+    """`E-Mail_Address ` and `email address` compare equal; `e-mail` keeps its hyphen.
+
+    A form's trailing `*` (required), `:` or `?` is dropped; a typographic apostrophe
+    (`Heure d’arrivée`, as Zoom writes it in French) is a plain one.
+    """
+    text = text.strip().strip("\ufeff").casefold().replace("\u2019", "'")
+    text = re.sub(r"[_\s]+", " ", text).rstrip(" *:?")
+    return text.replace("e mail", "e-mail").strip()
+
+
+def header_key(text: str) -> str:
+    return normalise_header(text).replace("-", " ")
+
+
+def find_column(columns: Iterable[str], wanted: str) -> str | None:
+    """The first of `columns` whose header matches `wanted` case-insensitively, or None."""
+    target = header_key(wanted)
+    for column in columns:
+        if header_key(column) == target:
+            return column
+    return None

@@ -1,0 +1,115 @@
+"""One row of an attendee table as a person, and the rows that are not people: the totals,
+counts and percentages that spreadsheets put under a table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.decode import CONTROL
+from liftkit.core.people.layout import Layout
+from liftkit.core.people.model import Person
+
+_ORIGINAL_NAME = re.compile(r"^(?P<name>.*?)\s*\([^()]*\)$")
+# A summary row's label, whole ("Total", "Percentage:", "Absent 4") in the languages of the
+# headers, or at its start ("number of Absentees", "Total attendees", "Nombre de présents").
+_FOOTER_WORDS = (
+    "total|totals|grand total|subtotal|sum|count|percentage|percent|average|mean|present|"
+    "absent|presentees|absentees|totale|gesamt|summe|anzahl|insgesamt|pourcentage|porcentaje|"
+    "percentagem|porcentagem|percentuale|prozent|aantal|totaal|promedio|moyenne|durchschnitt|"
+    "gemiddelde|media"
+)
+_FOOTER_PREFIXES = (
+    r"number of|no\.? of|count of|total (?:number|count|no\.?)?|percentage of|% of|"
+    r"n(?:ú|u)mero de|nombre de|nombre total|anzahl (?:der )?|aantal|totale|gesamtzahl"
+)
+_FOOTER = re.compile(
+    rf"^(?:(?:{_FOOTER_WORDS})\s*[:=]?\s*[\d.,%\s]*|(?:{_FOOTER_PREFIXES})\b.*)$", re.IGNORECASE
+)
+
+
+def filled(cells: Sequence[str]) -> bool:
+    return any(c.strip() for c in cells)
+
+
+def cell(cells: Sequence[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return clean(cells[index])
+
+
+def clean(text: str) -> str:
+    text = " ".join(CONTROL.sub(" ", text).split())
+    # A cell that liftkit (or a careful spreadsheet) wrote as "'=…" to keep it from running
+    # as a formula: the apostrophe is not part of the value.
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
+def usable(name: str) -> bool:
+    return any(ch.isalnum() for ch in name)
+
+
+def row_name(cells: Sequence[str], layout: Layout) -> str:
+    """The name a row gives (its name, else first and last name, else its account), or ""."""
+    name = _name_cell(cells, layout, layout.name)
+    if not usable(name):
+        name = " ".join(p for p in (cell(cells, layout.first), cell(cells, layout.last)) if p)
+    if not usable(name):
+        name = _name_cell(cells, layout, layout.account)
+    return name if usable(name) else ""
+
+
+def footer_kind(cells: Sequence[str], layout: Layout) -> str | None:
+    """Why a row is no person: "summary" for a total, count or percentage, "blank" for a
+    row with neither a name nor an email; None for a person (a row with an email but no
+    name is a person missing a name: an error)."""
+    name = row_name(cells, layout)
+    if not name:
+        return None if cell(cells, layout.email) else "blank"
+    if _FOOTER.match(name) or not any(ch.isalpha() for ch in name):
+        return "summary"
+    first = cell(cells, 0)
+    if 0 not in (layout.name, layout.first, layout.last) and _FOOTER.match(first):
+        return "summary"
+    return None
+
+
+def person_from_cells(
+    cells: Sequence[str], layout: Layout, line: int, label: str, warnings: list[str]
+) -> Person:
+    name = row_name(cells, layout)
+    if not name:
+        raise no_name_error(label, line)
+    email = email_or_warning(cell(cells, layout.email), line, label, warnings)
+    attributes = {key: cell(cells, i) for i, key in layout.attributes}
+    return Person(name, email, attributes, line)
+
+
+def no_name_error(label: str, line: int) -> LiftkitError:
+    return LiftkitError(
+        f"{label}: line {line}: no usable name in this row", "fill in the name or delete the row"
+    )
+
+
+def _name_cell(cells: Sequence[str], layout: Layout, index: int | None) -> str:
+    """The name in a cell; in Zoom's "Name (Original Name)" column, the name before the
+    original name in parentheses ("Grace Hopper (Grace H)", "Ada Lovelace (Host)")."""
+    text = cell(cells, index)
+    if index in layout.original_names:
+        match = _ORIGINAL_NAME.match(text)
+        if match and usable(match["name"]):
+            return match["name"]
+    return text
+
+
+def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> str | None:
+    text = text.strip().strip("<>").strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    if not text:
+        return None
+    if "@" not in text or " " in text:
+        warnings.append(f"{label}: line {line}: {text!r} is not an email address; left out")
+        return None
+    return text

@@ -1,0 +1,182 @@
+"""The rows of an attendee table from its header on: people, sections, and rows left out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.headers import LEAVE_ACTIONS
+from liftkit.core.people.layout import Layout, layout_of, split_line
+from liftkit.core.people.model import Person
+from liftkit.core.people.rows import (
+    cell,
+    filled,
+    footer_kind,
+    person_from_cells,
+)
+
+_NUMBERED = re.compile(r"^\d{1,2}\.\s*(\S.*)$")
+
+
+@dataclass
+class TableRead:
+    """What a table gave: its people, attribute columns, registrants who did not attend,
+    the lines of rows that are joins, and the lines of rows that are no people."""
+
+    people: list[Person] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    absent: int = 0
+    per_join: set[int] = field(default_factory=set)
+    footers: list[int] = field(default_factory=list)
+
+
+def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each CSV record, quoted newlines included."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    lines = text.split("\n")
+    start = 1
+    try:
+        for cells in reader:
+            end = reader.line_num
+            # Inside an unclosed quote the lenient reader runs to the end of the file rather
+            # than failing; the strict reader tells, on the last record only.
+            if end >= len(lines) and _unclosed_quote(lines[start - 1 : end], delimiter):
+                raise LiftkitError(
+                    f"{label}: line {start + offset}: a quote opened on this line is never closed",
+                    'close it, or write a quote inside a quoted field as ""',
+                )
+            yield start + offset, cells
+            start = end + 1
+    except csv.Error as exc:
+        raise LiftkitError(
+            f"{label}: line {reader.line_num + offset}: cannot read the CSV: {exc}",
+            "check the quotes on that line",
+        ) from None
+
+
+def _unclosed_quote(lines: Sequence[str], delimiter: str) -> bool:
+    try:
+        list(
+            csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter, strict=True)
+        )
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def parse_table(
+    lines: Sequence[str], index: int, delimiter: str, label: str, warnings: list[str]
+) -> TableRead:
+    """People from the header at `index` on; a later header row starts a new section.
+
+    Zoom reports hold several sections ("Host Details", "Attendee Details"), each a title
+    row and its own header; every section with a name column contributes its people. Teams
+    attendance reports number their sections ("1. Summary", "2. Participants", "3. In-Meeting
+    Activities", one row per join, titled in the organiser's language): only the section of
+    the header, the participants, is read. Totals, counts and
+    percentages under a table, and rows with neither a name nor an email (a Tito ticket not
+    yet assigned, the blank rows after a spreadsheet's table), are no people.
+    """
+    body = "\n".join(lines[index:])
+    rows = [(n, cells) for n, cells in records(body, delimiter, label, index) if filled(cells)]
+    # Teams numbers its sections ("2. Participants", "2. Participantes", "2. Teilnehmer"): the
+    # section of the header is read, up to the next numbered title, in any language.
+    teams = _numbered_section(split_line(_line_before(lines, index), delimiter)) is not None
+    header_cells = rows[0][1]
+    layout = layout_of(header_cells, first_line=not any(line.strip() for line in lines[:index]))
+    if layout is None:
+        raise LiftkitError(
+            f"{label}: line {rows[0][0]}: the header row does not read the same as a CSV row "
+            "(check its quotes)",
+            "save the file again as CSV from a spreadsheet",
+        )
+    out = TableRead(columns=[name for _, name in layout.attributes])
+    unnamed = set(layout.unnamed)
+    reading = True
+    for position, (line, cells) in enumerate(rows[1:], start=1):
+        section = _numbered_section(cells) if teams else None
+        if section is not None:
+            reading = False
+            continue
+        if not reading:
+            continue
+        new_layout = layout_of(cells)
+        if new_layout is not None:
+            layout, header_cells = new_layout, cells
+            out.columns.extend(n for _, n in layout.attributes if n not in out.columns)
+            unnamed |= layout.unnamed
+            continue
+        following = rows[position + 1][1] if position + 1 < len(rows) else None
+        if _section_title(cells, layout, following):
+            continue
+        if footer_kind(cells, layout) is not None:
+            out.footers.append(line)
+            continue
+        _add_row(out, cells, header_cells, layout, line, label, warnings)
+    _drop_empty_columns(out, unnamed)
+    return out
+
+
+def _add_row(
+    out: TableRead,
+    cells: list[str],
+    header: list[str],
+    layout: Layout,
+    line: int,
+    label: str,
+    warnings: list[str],
+) -> None:
+    if len(cells) > len(header) and filled(cells[len(header) :]):
+        warnings.append(
+            f"{label}: line {line}: {len(cells)} fields but the header has {len(header)}; "
+            "the extra fields are ignored (a comma inside a name needs quotes)"
+        )
+    if layout.attended is not None and cell(cells, layout.attended).casefold() == "no":
+        out.absent += 1
+        return
+    if cell(cells, layout.action).casefold() in LEAVE_ACTIONS:
+        return  # the same person's "Left" row, after their "Joined" row
+    out.people.append(person_from_cells(cells, layout, line, label, warnings))
+    if layout.per_join:
+        out.per_join.add(line)
+
+
+def _drop_empty_columns(out: TableRead, unnamed: set[str]) -> None:
+    """Zoom pads its lines with commas: columns with neither a header nor a value are
+    nothing."""
+    empty = {key for key in unnamed if not any(p.attributes.get(key) for p in out.people)}
+    if empty:
+        out.columns = [c for c in out.columns if c not in empty]
+        out.people = [_without_attributes(person, empty) for person in out.people]
+
+
+def _without_attributes(person: Person, keys: set[str]) -> Person:
+    kept = {k: v for k, v in person.attributes.items() if k not in keys}
+    return Person(person.name, person.email, kept, person.line)
+
+
+def _line_before(lines: Sequence[str], index: int) -> str:
+    return next((line for line in reversed(lines[:index]) if line.strip()), "")
+
+
+def _numbered_section(cells: Sequence[str]) -> str | None:
+    """`participants` for a Teams section title such as "2. Participants", else None."""
+    shown = [c.strip() for c in cells if c.strip()]
+    match = _NUMBERED.match(shown[0]) if len(shown) == 1 else None
+    return match[1].casefold() if match else None
+
+
+def _section_title(cells: Sequence[str], layout: Layout, following: list[str] | None) -> bool:
+    """A row with a single cell filled, such as "Attendee Details" before its header row, or
+    Zoom's "Other Attended" closing the file with nobody under it."""
+    shown = [i for i, c in enumerate(cells) if c.strip()]
+    if len(shown) != 1:
+        return False
+    if following is not None and layout_of(following) is not None:
+        return True
+    names = (layout.name, layout.first, layout.last, layout.account, layout.email)
+    return shown == [0] and 0 not in names and following is None
