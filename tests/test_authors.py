@@ -7,9 +7,9 @@ import pytest
 
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.capture import parse_reflection, session_people
-from liftkit.core.live.controls import Action
+from liftkit.core.live.controller import LIVE, PLAIN, Controller
 from liftkit.core.live.journal import JOURNAL_NAME
-from liftkit.core.live.session import Clock, carry_out, new_session
+from liftkit.core.live.session import Clock, new_session
 
 PEOPLE = ["Ada Lovelace", "Grace Hopper", "Ada Byron", "Bo Li (she/her)", "Vincent van Gogh"]
 
@@ -91,18 +91,21 @@ def test_live_and_plain_capture_use_the_sessions_attendee_list(tmp_path):
     session = make_session(tmp_path, "Grace Hopper\nAda Lovelace\n")
     try:
         assert session_people(session.folder) == ["Grace Hopper", "Ada Lovelace"]
-        live = session.reflect("Grace: keep it small #scale", "live")
-        carry_out(session, Action("reflect", text="Reminder: book the room"), "plain")
-        carry_out(session, Action("reflect", text="Zed Quinn: a walk-in"), "plain")
+        live = Controller(session, mode=LIVE)
+        for key in ["r", *"Grace: keep it small #scale", "ENTER"]:  # the input line
+            live.press(key)
+        assert "Saved reflection from Grace Hopper" in live.ui.message(session.now())
+        plain = Controller(session, mode=PLAIN)
+        plain.command("r Reminder: book the room")
+        plain.command("r Zed Quinn: a walk-in")
     finally:
         session.close()
-    assert live is not None and live.author == "Grace Hopper"
     lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
     reflections = [json.loads(line) for line in lines if '"reflection"' in line]
-    assert [(r["author"], r["text"]) for r in reflections] == [
-        ("Grace Hopper", "keep it small #scale"),
-        (None, "Reminder: book the room"),
-        (None, "Zed Quinn: a walk-in"),
+    assert [(r["author"], r["text"], r["source"]) for r in reflections] == [
+        ("Grace Hopper", "keep it small #scale", "live"),
+        (None, "Reminder: book the room", "plain"),
+        (None, "Zed Quinn: a walk-in", "plain"),
     ]
 
 

@@ -7,12 +7,11 @@ import pytest
 
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.controls import Action
-from liftkit.core.live.engine import ENDED, PAUSED
+from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import Reflection, SessionResume, Source, Stop
 from liftkit.core.live.journal import read_journal
 from liftkit.core.live.replay import replay_journal
-from liftkit.core.live.session import Clock, carry_out, new_session, resume_session
+from liftkit.core.live.session import Clock, new_session, resume_session
 
 AGENDA = """
 title = "Tiny"
@@ -198,23 +197,6 @@ def test_a_finished_session_cannot_be_resumed(tmp_path, agenda_file):
         resume(s.folder, time)
 
 
-def test_plain_commands_drive_the_session(tmp_path, agenda_file):
-    time = FakeTime()
-    s = make(tmp_path, agenda_file, time)
-    s.start()
-    assert carry_out(s, Action("pause"), "plain") == ""
-    assert s.engine.status == PAUSED
-    assert carry_out(s, Action("pause"), "plain") == "Already paused."
-    carry_out(s, Action("resume"), "plain")
-    assert "no polls" not in carry_out(s, Action("poll", text="30 12"), "plain")
-    assert s.engine.polls[0].counts == {"Yes": 30, "No": 12}
-    message = carry_out(s, Action("poll", text="30"), "plain")
-    assert "1 counts for 2 options" in message
-    assert carry_out(s, Action("jump", number=7), "plain") == "No segment 8: choose 1 to 3."
-    carry_out(s, Action("next"), "plain")
-    assert carry_out(s, Action("poll", text="1 2"), "plain") == "This segment has no polls."
-
-
 def test_a_running_session_cannot_be_resumed_a_second_time(tmp_path, agenda_file):
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)
@@ -261,23 +243,3 @@ def test_a_malformed_event_is_skipped_on_resume_with_a_notice(tmp_path, agenda_f
     ]
     assert [r.text for r in resumed.session.engine.reflections] == ["kept"]
     assert resumed.session.engine.status == "running"
-
-
-def test_poll_counts_for_several_polls_are_read_by_their_number(tmp_path):
-    two_polls = AGENDA.replace(
-        '[[segments]]\ntitle = "Talk"',
-        '[[segments.polls]]\nquestion = "Score?"\noptions = ["1", "2", "3"]\n'
-        '[[segments]]\ntitle = "Talk"',
-    )
-    path = tmp_path / "two.toml"
-    path.write_text(two_polls)
-    s = make(tmp_path, path, FakeTime())
-    s.start()
-    assert carry_out(s, Action("poll", text="2 1 4 9"), "plain") == ""  # poll 2, three counts
-    assert carry_out(s, Action("poll", text="7 3"), "plain") == ""  # two counts: poll 1
-    assert carry_out(s, Action("poll", text="1 7 3"), "plain") == ""  # poll 1 by number
-    assert [(p.poll, p.counts) for p in s.engine.polls] == [
-        (1, {"1": 1, "2": 4, "3": 9}),
-        (0, {"Yes": 7, "No": 3}),
-        (0, {"Yes": 7, "No": 3}),
-    ]

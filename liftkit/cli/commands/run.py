@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.env import Environment
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.text import plural
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -33,6 +31,7 @@ PlainOption = Annotated[
 
 
 def run(
+    ctx: typer.Context,
     agenda: Annotated[
         str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
     ],
@@ -90,10 +89,11 @@ def run(
         plan.files,
     )  # fmt: skip
     plan.record(session)
-    _run_view(session, plain, start_at, plan)
+    _run_view(Environment.of(ctx), session, plain, start_at, plan)
 
 
 def resume(
+    ctx: typer.Context,
     session: SessionArg,
     sessions: SessionsOption = None,
     plain: PlainOption = False,
@@ -108,8 +108,9 @@ def resume(
     folder = find_session(session, sessions)
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session
+    env = Environment.of(ctx)
     for notice in live.notices:
-        typer.echo(f"Warning: {notice}", err=True)
+        env.echo(f"Warning: {notice}", err=True)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     if resumed.gap >= 1:
@@ -122,7 +123,7 @@ def resume(
         notice = f"Resumed after {away} away: {how}."
     else:
         notice = "Resumed."
-    _run_view(live, plain, None, prepare_groups_for_resume(live), notice)
+    _run_view(env, live, plain, None, prepare_groups_for_resume(live), notice)
 
 
 def _start_time(text: str) -> datetime:
@@ -134,55 +135,39 @@ def _start_time(text: str) -> datetime:
 
 
 def _run_view(
+    env: Environment,
     session: LiveSession,
     plain: bool,
     start_at: datetime | None,
     plan: GroupsPlan,
     notice: str = "",
 ) -> None:
-    dumb = os.environ.get("TERM", "") in ("", "dumb")  # no cursor movement: no full screen
-    use_plain = plain or dumb or not (sys.stdin.isatty() and sys.stdout.isatty())
-    unsaved: list[str] = []
+    from liftkit.core.live.controller import LIVE, PLAIN, Controller
+
+    use_plain = plain or not env.interactive
+    controller = Controller(
+        session,
+        mode=PLAIN if use_plain else LIVE,
+        start_at=start_at,
+        reshuffle=plan.reshuffle,
+        groups_view=plan.summary,
+        notice=notice,
+    )
     try:
         if use_plain:
-            from liftkit.cli.live.plain import PlainApp
+            from liftkit.cli.live.plain import LineReader, PlainApp
 
-            outcome = PlainApp(
-                session,
-                sys.stdout,
-                sys.stdin.fileno(),
-                start_at,
-                reshuffle=plan.reshuffle,
-                notice=notice,
-            ).run()
+            outcome = PlainApp(controller, env.stdout, LineReader(env.stdin.fileno())).run()
         else:
             from liftkit.cli.live.fullscreen import LiveApp
-            from liftkit.cli.render import console
+            from liftkit.cli.live.terminal import KeyTerminal
 
-            app = LiveApp(
-                session,
-                console(),
-                groups_view=plan.summary,
-                reshuffle=plan.reshuffle,
-                start_at=start_at,
-                notice=notice,
-            )
-            outcome = app.run()
-            unsaved = app.unsaved
+            keys = KeyTerminal(env.stdin.fileno())
+            outcome = LiveApp(controller, env.console(), keys).run()
     finally:
         session.close()
-    folder = session.folder
-    if outcome.reason == "ended":
-        captured = plural(len(session.engine.reflections), "reflection")
-        summary = f"Session complete: {captured} in {folder}. Next: liftkit export {folder}"
-    else:
-        summary = (
-            f"Session stopped ({outcome.reason}); nothing captured is lost. "
-            f"Carry on with: liftkit resume {folder}"
-        )
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
-        for text in unsaved:
-            typer.echo(f"Not saved (the journal could not be written): {text}", err=True)
-        typer.echo(summary, err=True)
+        for line in controller.farewell(outcome):
+            env.echo(line, err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

@@ -42,3 +42,11 @@ def best_scale(text: str, columns: int, rows: int) -> int:
     while width(text, scale + 1) <= columns and HEIGHT * (scale + 1) <= rows:
         scale += 1
     return scale
+
+
+def countdown_digits(countdown: str) -> str:
+    """The countdown as drawn big: an overrun drops its leading zero ("+1:23"), so that it
+    is as wide as "04:59" and drawn as large."""
+    if countdown.startswith("+0") and len(countdown) > 3:
+        return "+" + countdown[2:]
+    return countdown

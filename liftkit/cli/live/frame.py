@@ -9,10 +9,21 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text
+from liftkit.cli.live.bigdigits import HEIGHT, best_scale, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
+from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.controls import HELP
-from liftkit.core.live.screen import DONE, NORMAL, OVER, PAUSED_TONE, SILENCE, WARN, Screen
+from liftkit.core.live.screen import (
+    DONE,
+    NORMAL,
+    OVER,
+    PAUSED_TONE,
+    SILENCE,
+    WARN,
+    PollBars,
+    Screen,
+)
 from liftkit.core.text import plural
 
 TONE_STYLE = {
@@ -41,7 +52,7 @@ class Frame:
         console: Console,
         name: str,
         key: object,
-        make: Callable[[], RenderableType],
+        make: Callable[[], RenderableType | Lines],
         width: int,
         height: int,
     ) -> list[list[Segment]]:
@@ -49,7 +60,8 @@ class Frame:
         if cached is not None and cached[0] == (key, width, height):
             return cached[1]
         options = console.options.update(width=width, height=height)
-        lines = console.render_lines(make(), options, pad=True)
+        made = make()
+        lines = made if isinstance(made, list) else console.render_lines(made, options, pad=True)
         if len(lines) > height:  # say so rather than cut silently
             more = Text("… more below: a taller window shows it", style="dim")
             lines = lines[: height - 1] + console.render_lines(more, options, pad=True)[:1]
@@ -61,14 +73,46 @@ class Frame:
     def render(self, screen: Screen, width: int, height: int) -> RenderableType:
         return _Rendered(self, screen, width, height)
 
+    def frame_lines(self, console: Console, screen: Screen, width: int, height: int) -> Lines:
+        """The whole screen as `height` lines of `width` cells."""
+        return _Rendered(self, screen, width, height).lines(console)
+
 
 class _Rendered:
     def __init__(self, frame: Frame, screen: Screen, width: int, height: int) -> None:
         self.frame, self.screen, self.width, self.height = frame, screen, width, height
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.lines(console):
+            yield from line
+            yield new_line
+
+    def lines(self, console: Console) -> Lines:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
+        if screen.rooms_view:
+            regions = rooms_regions(
+                screen,
+                style,
+                width,
+                height,
+                lambda rows: _top(screen, rows),
+                lambda rows: _bottom(screen, width, rows),
+            )
+        else:
+            regions = self._regions(console, style)
+        lines: Lines = []
+        for name, key, make, rows in regions:
+            if rows <= 0:
+                continue
+            if key is None:  # changes every second: not worth caching
+                key = object()
+            lines.extend(self.frame.lines(console, name, key, make, width, rows))
+        return lines
+
+    def _regions(self, console: Console, style: str) -> list[Region]:
+        screen, width, height = self.screen, self.width, self.height
         # Small windows keep, in this order: the countdown, the confirmation and messages
         # with the keys, the segment, the progress; the body gets what is left.
         bottom_rows = 3 if height >= 10 else 2
@@ -77,26 +121,42 @@ class _Rendered:
         need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
         need = min(need, height // 2)
         room = height - top_rows - bar_rows - bottom_rows - need
-        big = room >= HEIGHT + 1 and width >= digits_width(screen.countdown, 1) + 2
+        big = (
+            room >= HEIGHT + 1 and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
+        )
         if big:
-            scale = best_scale(screen.countdown, max(width - 4, 10), room - 1)
+            scale = best_scale(countdown_digits(screen.countdown), max(width - 4, 10), room - 1)
             digits_rows = HEIGHT * scale + 1
         else:
             scale, digits_rows = 0, 1 if height < 9 else 2
         body_rows = max(height - top_rows - digits_rows - bar_rows - bottom_rows, 0)
         body_key = (
             screen.show_help, screen.prompt, tuple(screen.questions), tuple(screen.polls),
+            tuple(screen.poll_counts),
             screen.notes, screen.groups,
         )  # fmt: skip
-        regions = [
+        regions: list[Region] = [
             ("top", _top_key(screen), lambda: _top(screen, top_rows), top_rows),
             (
                 "countdown",
                 (screen.countdown, screen.status, style, scale),
-                lambda: _countdown(screen, style, scale, width),
+                lambda: countdown_lines(
+                    console, screen.countdown, screen.status, style, scale, width
+                ),
                 digits_rows,
             ),
-            ("bars", None, lambda: _bars(screen, width, bar_rows), bar_rows),
+            (
+                "bars",
+                None,
+                lambda: bars_lines(
+                    console,
+                    (screen.segment_progress, screen.segment_line),
+                    (screen.session_progress, screen.session_line),
+                    width,
+                    bar_rows,
+                ),
+                bar_rows,
+            ),
             (
                 "body",
                 body_key,
@@ -105,20 +165,19 @@ class _Rendered:
             ),
             (
                 "bottom",
-                (screen.next_line, screen.message, screen.confirm, tuple(screen.legend)),
+                (
+                    screen.next_line,
+                    screen.message,
+                    screen.confirm,
+                    tuple(screen.legend),
+                    screen.input_label,
+                    screen.input_text,
+                ),
                 lambda: _bottom(screen, width, bottom_rows),
                 bottom_rows,
             ),
         ]
-        new_line = Segment.line()
-        for name, key, make, rows in regions:
-            if rows <= 0:
-                continue
-            if key is None:  # changes every second: not worth caching
-                key = object()
-            for line in self.frame.lines(console, name, key, make, width, rows):
-                yield from line
-                yield new_line
+        return regions
 
 
 def render(screen: Screen, width: int, height: int) -> RenderableType:
@@ -129,15 +188,6 @@ def render(screen: Screen, width: int, height: int) -> RenderableType:
 def _top_key(screen: Screen) -> tuple[object, ...]:
     return (screen.title, screen.wall_clock, screen.position, screen.segment_title, screen.kind,
             screen.reflections)  # fmt: skip
-
-
-def _countdown(screen: Screen, style: str, scale: int, width: int) -> RenderableType:
-    if scale == 0:  # too small for big digits: the time and the state on one line
-        return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
-    rows = big_text(screen.countdown, scale)
-    indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
-    digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
-    return Group(digits, Text(screen.status, style=style, justify="center"))
 
 
 def _top(screen: Screen, rows: int) -> RenderableType:
@@ -157,29 +207,6 @@ def _top(screen: Screen, rows: int) -> RenderableType:
     return grid
 
 
-def _bar(label: str, progress: float, right: str, width: int) -> Text:
-    """A progress line readable without colour: filled blocks, then light shade."""
-    room = max(width - len(label) - len(right) - 3, 4)
-    filled = round(min(max(progress, 0.0), 1.0) * room)
-    line = Text(no_wrap=True, overflow="crop")
-    line.append(f"{label} ", style="dim")
-    line.append("█" * filled, style="bold")
-    line.append("░" * (room - filled), style="dim")
-    line.append(f" {right}")
-    return line
-
-
-def _bars(screen: Screen, width: int, rows: int) -> RenderableType:
-    segment = _bar("segment", screen.segment_progress, screen.segment_line, width)
-    if rows < 3:
-        return segment
-    return Group(
-        segment,
-        _bar("session", screen.session_progress, "", width),
-        Text(screen.session_line, justify="right", no_wrap=True, overflow="ellipsis"),
-    )
-
-
 def _lines(text: str, width: int) -> int:
     return max(1, -(-len(text) // max(width, 1)))
 
@@ -189,8 +216,11 @@ def body_need(screen: Screen, width: int) -> int:
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
-    if screen.groups is not None:
+    rows += sum(1 + len(poll.counts) for poll in screen.poll_counts)
+    if screen.groups is not None and _rooms_inline(screen):
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
+    elif screen.groups is not None:
+        rows += 1
     if screen.notes:
         rows += _lines("Host notes (h hides): " + screen.notes, width)
     return rows
@@ -198,6 +228,15 @@ def body_need(screen: Screen, width: int) -> int:
 
 MIN_ROOM_WIDTH = 30
 POLL_HINT = "  (p records the results)"
+
+
+ROOMS_HINT = "  (g: every room and name)"
+
+
+def _rooms_inline(screen: Screen) -> bool:
+    """The host reads the rooms in the rooms view (g), so the countdown keeps its size here;
+    a screen without keys (the audience's) shows them in its body."""
+    return not any(key == "g" for key, _ in screen.legend)
 
 
 def _poll_hint(screen: Screen) -> str:
@@ -216,13 +255,50 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     for poll in screen.polls:
         parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
         used += _lines(poll + _poll_hint(screen), width)
+    for counts in screen.poll_counts:
+        parts.append(_poll_bars(counts, width))
+        used += 1 + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
-    if screen.groups is not None:
+    if screen.groups is not None and not _rooms_inline(screen):
+        parts.append(
+            Text.assemble(
+                (screen.groups.title, "bold"),
+                (ROOMS_HINT, "dim"),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+    elif screen.groups is not None:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
         parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1 - notes, 1)))
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
     return Group(*parts)
+
+
+def _poll_bars(poll: PollBars, width: int) -> RenderableType:
+    """A recorded poll: its question and total, then a bar per option, readable without
+    colour (count and percent in words)."""
+    label = max((len(option) for option, _ in poll.counts), default=0)
+    numbers = max(len(f"{count} ({poll.percent(count)}%)") for _, count in poll.counts)
+    room = max(width - label - numbers - 6, 4)
+    lines = [
+        Text.assemble(
+            (f"Poll: {poll.question}", "italic"),
+            (f"  {plural(poll.total, 'answer')}", "dim"),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    ]
+    for option, count in poll.counts:
+        filled = round(room * count / poll.total) if poll.total else 0
+        line = Text(no_wrap=True, overflow="crop")
+        line.append(f"  {option.ljust(label)} ")
+        line.append("█" * filled, style="bold")
+        line.append("░" * (room - filled), style="dim")
+        line.append(f" {count} ({poll.percent(count)}%)")
+        lines.append(line)
+    return Group(*lines)
 
 
 def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) -> RenderableType:
@@ -261,25 +337,55 @@ def _help() -> RenderableType:
     return Group(Text("Keys (? closes this help)", style="bold underline"), table)
 
 
+def _legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
+    return sum(len(k) + len(m) + 2 + 2 * pad for k, m in items) - (0 if pad else 1)
+
+
 def _legend(screen: Screen, width: int) -> Text:
-    """The keys that fit on one line, most important first; ? and q always."""
-    essential = [item for item in screen.legend if item[0] in ("?", "q")]
-    chosen = [item for item in screen.legend if item not in essential]
-
-    def length(items: list[tuple[str, str]]) -> int:
-        return sum(len(k) + len(m) + 4 for k, m in items)
-
-    while chosen and length(chosen + essential) > width:
-        chosen.pop()
-    shown = [item for item in screen.legend if item in chosen or item in essential]
+    """Every key that does something here, spaced out when there is room, packed tight when
+    not (80 columns hold them all); narrower still, the most important first, ? and q always.
+    """
+    items = list(screen.legend)
+    pad = 1 if _legend_width(items, 1) <= width else 0
+    if _legend_width(items, pad) > width:
+        essential = [item for item in items if item[0] in ("?", "q")]
+        chosen = [item for item in items if item not in essential]
+        while chosen and _legend_width(chosen + essential, 0) > width:
+            chosen.pop()
+        items = [item for item in items if item in chosen or item in essential]
     legend = Text(no_wrap=True, overflow="crop")
-    for key, meaning in shown:
-        legend.append(f" {key} ", style="bold reverse")
-        legend.append(f" {meaning} ")
+    for i, (key, meaning) in enumerate(items):
+        legend.append(f"{' ' * pad}{key}{' ' * pad}", style="bold reverse")
+        legend.append(f" {meaning}{' ' * pad}" + (" " if i < len(items) - 1 else ""))
     return legend
 
 
+TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
+
+
+def _input_line(screen: Screen, width: int) -> Text:
+    """What is asked, then the end of what is typed so far (long text scrolls left)."""
+    label = f"{screen.input_label}: "
+    room = max(width - len(label) - 1, 10)
+    typed = screen.input_text[-room:]
+    return Text.assemble((label, "bold"), (typed, "reverse"), ("▌", "blink"), no_wrap=True)
+
+
+def _typing(screen: Screen, width: int, rows: int) -> RenderableType:
+    legend = Text(no_wrap=True, overflow="crop")
+    for key, meaning in TYPING_LEGEND:
+        legend.append(f" {key} ", style="bold reverse")
+        legend.append(f" {meaning} ")
+    legend.append(" the clock keeps running", style="dim")
+    lines: list[RenderableType] = []
+    if rows >= 3:
+        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+    return Group(*lines, _input_line(screen, width), legend)
+
+
 def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
+    if screen.input_label:
+        return _typing(screen, width, rows)
     lines: list[RenderableType] = []
     if rows >= 3:
         lines.append(Text(screen.next_line, no_wrap=True, overflow="ellipsis"))

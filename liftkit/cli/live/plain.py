@@ -1,54 +1,94 @@
 """Plain mode: one line per event and one a minute; commands as lines on standard input.
 
 Chosen with --plain, or when standard input or output is not a terminal. End of input does
-not end the session: the clock runs on until the agenda ends or a signal stops it.
+not end the session: the clock runs on until the agenda ends or a signal stops it. What each
+command does is the controller's decision; this module reads lines and prints.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import select
-from collections.abc import Callable
-from datetime import datetime
-from typing import TextIO
+from contextlib import AbstractContextManager
+from typing import Protocol, TextIO
 
-from liftkit.cli.live.fullscreen import Outcome
 from liftkit.cli.live.terminal import Signals
-from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
-from liftkit.core.live.controls import PLAIN_HELP, Ui, parse_line
-from liftkit.core.live.engine import ENDED, NOT_STARTED
-from liftkit.core.live.events import GroupsMade, JournalEvent, SegmentStart
-from liftkit.core.live.screen import event_lines, schedule, status_line
-from liftkit.core.live.session import LiveSession, carry_out
+from liftkit.core.live.controller import Controller, Outcome
+from liftkit.core.live.controls import PLAIN_HELP
+from liftkit.core.live.events import JournalEvent
+from liftkit.core.live.screen import event_lines
 
-MINUTE = 60.0
-MAX_SLEEP = 1.0
+
+class Lines(Protocol):
+    """Where lines and signals come from: standard input (`LineReader`) or a scripted fake."""
+
+    def __enter__(self) -> Lines: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def read(self, timeout: float) -> tuple[list[str], str]: ...
+    def interrupts(self) -> int: ...
+    def terminated(self) -> str | None: ...
+    def deferred(self) -> AbstractContextManager[None]: ...
+
+
+class LineReader:
+    """Lines from a file descriptor, without blocking past a time-out, and the signals that
+    end or interrupt a session (a signal wakes the wait)."""
+
+    def __init__(self, fd: int, signals: Signals | None = None) -> None:
+        self.fd = fd
+        self.signals = signals or Signals()
+        self.open = True
+        self.is_terminal = os.isatty(fd)
+        self._buffer = ""
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def __enter__(self) -> LineReader:
+        self.signals.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.signals.__exit__()
+
+    def deferred(self) -> AbstractContextManager[None]:
+        return self.signals.deferred()
+
+    def interrupts(self) -> int:
+        return self.signals.take_interrupts()
+
+    def terminated(self) -> str | None:
+        return self.signals.terminate
+
+    def read(self, timeout: float) -> tuple[list[str], str]:
+        """The complete lines, and what happened to the input ("", "eof" or "ctrl-d")."""
+        fds = [self.signals.wake_fd] + ([self.fd] if self.open else [])
+        ready, _, _ = select.select(fds, [], [], timeout)
+        if self.signals.wake_fd in ready:
+            self.signals.drain()
+        if self.fd not in ready:
+            return [], ""
+        data = b""
+        with contextlib.suppress(BlockingIOError):
+            data = os.read(self.fd, 65536)
+        if not data:
+            if self.is_terminal:  # Ctrl-D on a terminal: a slip of the finger
+                return [], "ctrl-d"
+            self.open = False
+            rest, self._buffer = self._buffer, ""
+            return ([rest] if rest.strip() else []), "eof"
+        self._buffer += self._decoder.decode(data)
+        *complete, self._buffer = self._buffer.split("\n")
+        return [line.rstrip("\r") for line in complete], ""
 
 
 class PlainApp:
-    def __init__(
-        self,
-        session: LiveSession,
-        out: TextIO,
-        stdin_fd: int,
-        start_at: datetime | None = None,
-        reshuffle: Callable[[LiveSession], str] | None = None,
-        notice: str = "",
-    ) -> None:
-        self.session = session
-        self.notice = notice
+    def __init__(self, controller: Controller, out: TextIO, lines: Lines) -> None:
+        self.controller = controller
+        self.session = controller.session
         self.out = out
-        self.stdin_fd = stdin_fd
-        self.start_at = start_at  # the planned start, kept in the journal
-        self.start_now = start_at is None
-        self.reshuffle = reshuffle
-        self.ui = Ui()
-        self.signals = Signals()
-        self.session.guard = self.signals.deferred
-        self._buffer = b""
-        self._stdin_open = True
-        self._next_minute: float | None = None
+        self.lines = lines
+        self.session.guard = lines.deferred
 
     def say(self, text: str) -> None:
         if not text:
@@ -58,184 +98,43 @@ class PlainApp:
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 
-    def show(self, event: JournalEvent) -> None:
+    def print_event(self, event: JournalEvent) -> None:
         s = self.session
-        view = s.engine.view(s.now())
-        for line in event_lines(event, view, s.agenda.segments):
+        for line in event_lines(event, s.engine.view(s.now()), s.agenda.segments):
             self.say(line)
-        if isinstance(event, SegmentStart | GroupsMade) and event.segment is not None:
-            self._rooms(event.segment)
 
-    def _rooms(self, index: int) -> None:
-        """The breakout rooms, when a breakout starts or its groups are reshuffled."""
-        from liftkit.core.live.rooms import summary
+    # ------------------------------------------------------------------ the controller's port
 
-        engine = self.session.engine
-        made = engine.groups.get(index)
-        if made is None or index != engine.index or engine.current is None:
-            return
-        shown = summary(engine.current, made.split, engine.elapsed(self.session.now()), 1.0)
-        self.say(f"  {shown.title.removesuffix(' (g reshuffles)')}")
-        for room, members in shown.rooms:
-            self.say(f"  {room}: {', '.join(members)}")
+    def show(self) -> None:
+        for line in self.controller.take_outbox():
+            self.say(line)
+
+    def read(self, timeout: float) -> list[str]:
+        lines, happened = self.lines.read(timeout)
+        if happened == "ctrl-d":
+            self.say("Ctrl-D ignored: type q then y to stop")
+        elif happened == "eof":
+            self.say("end of input: the session carries on until its end or a signal stops it")
+        return lines
+
+    def interrupts(self) -> int:
+        return self.lines.interrupts()
+
+    def terminated(self) -> str | None:
+        return self.lines.terminated()
+
+    # ------------------------------------------------------------------ the session
 
     def run(self) -> Outcome:
-        with self.signals:
+        s = self.session
+        with self.lines:
             try:
-                return self._loop()
+                s.listeners.append(self.print_event)
+                self.say(f"{s.agenda.title}: {s.engine.count} segments. {PLAIN_HELP}")
+                self.say(f"session folder: {s.folder}")
+                for notice in s.notices:
+                    self.say(f"warning: {notice}")
+                return self.controller.run(self)
             except BaseException:
                 self.session.stop("error")
                 raise
-
-    def _loop(self) -> Outcome:
-        s = self.session
-        s.listeners.append(self.show)
-        self.say(f"{s.agenda.title}: {s.engine.count} segments. {PLAIN_HELP}")
-        self.say(f"session folder: {s.folder}")
-        for notice in s.notices:
-            self.say(f"warning: {notice}")
-        self.say(self.notice)
-        while True:
-            try:
-                if s.engine.status == NOT_STARTED and self._may_start():
-                    s.start(self.start_at)
-                s.tick()
-                if s.engine.status == ENDED:
-                    self.say(f"next: liftkit export {s.folder}")
-                    return Outcome(EXIT_OK, "ended")
-                if self.signals.terminate:
-                    self.say(f"stopping ({self.signals.terminate})")
-                    s.stop(self.signals.terminate)
-                    return Outcome(EXIT_INTERRUPTED, self.signals.terminate)
-                self._minute_line()
-                for line in self._read_lines(self._sleep_for()):
-                    outcome = self._command(line)
-                    if outcome is not None:
-                        return outcome
-                for _ in range(self.signals.take_interrupts()):
-                    outcome = self._interrupt()
-                    if outcome is not None:
-                        return outcome
-            except KeyboardInterrupt:
-                outcome = self._interrupt()
-                if outcome is not None:
-                    return outcome
-            except LiftkitError as error:  # the journal cannot be written (a full disk)
-                self.say(f"NOT SAVED: {error.message}. {error.hint}")
-
-    def _status(self, t: float) -> str:
-        s = self.session
-        view = s.engine.view(t)
-        plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
-        return status_line(view, plan.behind)
-
-    def _has_groups(self) -> bool:
-        engine = self.session.engine
-        segment = engine.current
-        return (
-            segment is not None
-            and segment.kind == "breakout"
-            and (engine.index in engine.groups or self.reshuffle is not None)
-        )
-
-    def _interrupt(self) -> Outcome | None:
-        if self.ui.confirm == "interrupt":
-            self.say("interrupted: stopping")
-            self.session.stop("interrupt")
-            return Outcome(EXIT_INTERRUPTED, "interrupt")
-        self.ui.confirm = "interrupt"
-        self.say("Ctrl-C: press Ctrl-C again or type y to quit; anything else carries on")
-        return None
-
-    def _may_start(self) -> bool:
-        if self.start_now or self.start_at is None:
-            return True
-        now_wall = self.session.clock.wall_at(self.session.now())
-        if now_wall >= self.start_at:
-            return True
-        if self._next_minute is None:
-            self.say(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
-            self._next_minute = self.session.now() + MINUTE
-        return False
-
-    def _minute_line(self) -> None:
-        s = self.session
-        t = s.now()
-        if s.engine.started_at is None:
-            if self._next_minute is not None and t >= self._next_minute and self.start_at:
-                left = (self.start_at - s.clock.wall_at(t)).total_seconds()
-                self.say(f"starting at {self.start_at:%H:%M} (in {int(left // 60) + 1} min)")
-                self._next_minute = t + MINUTE
-            return
-        if self._next_minute is None or self._next_minute < s.engine.started_at:
-            self._next_minute = s.engine.started_at + MINUTE
-        if t >= self._next_minute:
-            self.say(self._status(t))
-            elapsed = t - s.engine.started_at
-            self._next_minute = s.engine.started_at + (elapsed // MINUTE + 1) * MINUTE
-
-    def _sleep_for(self) -> float:
-        s = self.session
-        t = s.now()
-        wakes = [w for w in (s.engine.next_due(), self._next_minute) if w is not None]
-        if s.engine.status == NOT_STARTED and self.start_at is not None and not self.start_now:
-            real = (self.start_at - s.clock.wall_at(t)).total_seconds()
-            return min(max(real, 0.0), MAX_SLEEP)
-        if not wakes:
-            return MAX_SLEEP
-        return min(max(s.clock.real_seconds(min(wakes) - t), 0.0), MAX_SLEEP)
-
-    def _read_lines(self, timeout: float) -> list[str]:
-        fds = [self.signals.wake_fd] + ([self.stdin_fd] if self._stdin_open else [])
-        ready, _, _ = select.select(fds, [], [], timeout)
-        if self.signals.wake_fd in ready:
-            self.signals.drain()
-        if self.stdin_fd not in ready:
-            return []
-        data = b""
-        with contextlib.suppress(BlockingIOError):
-            data = os.read(self.stdin_fd, 65536)
-        if not data:
-            if os.isatty(self.stdin_fd):
-                # Ctrl-D on a terminal: a slip of the finger, not the end of the commands.
-                self.say("Ctrl-D ignored: type q then y to stop")
-                return []
-            self._stdin_open = False
-            lines = [self._buffer.decode("utf-8", "replace")] if self._buffer.strip() else []
-            self._buffer = b""
-            self.say("end of input: the session carries on until its end or a signal stops it")
-            return lines
-        self._buffer += data
-        *complete, self._buffer = self._buffer.split(b"\n")
-        return [line.decode("utf-8", "replace").rstrip("\r") for line in complete]
-
-    def _command(self, line: str) -> Outcome | None:
-        s = self.session
-        if s.engine.status == NOT_STARTED and line.strip().lower() in ("n", "next", "start"):
-            self.start_now = True
-            return None
-        if line.strip().lower() in ("g", "groups") and not self._has_groups():
-            self.say("No groups here: groups are for breakout segments, with --attendees FILE.")
-            return None
-        action = parse_line(self.ui, line)
-        if action.name == "next" and action.text != "end" and s.engine.index == s.engine.count - 1:
-            self.ui.confirm = "end"
-            self.say("End the session? It cannot be resumed after. y to confirm")
-            return None
-        if action.name == "quit":
-            reason = "interrupt" if action.text == "interrupt" else "quit"
-            self.say(f"quitting; carry on later with: liftkit resume {s.folder}")
-            s.stop(reason)
-            return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
-        if action.name == "help":
-            self.say(PLAIN_HELP)
-            return None
-        if action.name == "status":
-            self.say(self._status(s.now()) or "not started")
-            return None
-        if action.name == "reshuffle":
-            message = self.reshuffle(s) if self.reshuffle else "No groups: use --attendees FILE."
-            self.say(message)
-            return None
-        self.say(carry_out(s, action, "plain"))
-        return None

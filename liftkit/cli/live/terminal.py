@@ -1,4 +1,4 @@
-"""The terminal around a live session: signals, cbreak mode and key reading.
+"""The terminal around a live session: signals, cbreak mode and key decoding.
 
 Restoring the terminal is structural: every mode change is undone in `__exit__`, whatever
 ends the session (a key, Ctrl-C, SIGTERM, SIGHUP or an exception in the view).
@@ -6,16 +6,14 @@ ends the session (a key, Ctrl-C, SIGTERM, SIGHUP or an exception in the view).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import select
 import signal
-import sys
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
-
-SHOW_CURSOR = "\x1b[?25h"
 
 _SEQUENCES = {
     "\x1b[C": "RIGHT",
@@ -26,27 +24,17 @@ _SEQUENCES = {
     "\x1bOA": "UP",
     "\x1b[B": "DOWN",
     "\x1bOB": "DOWN",
+    "\x1b[5~": "PGUP",
+    "\x1b[6~": "PGDN",
 }
 _SINGLE = {"\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x1b": "ESC"}
-
-
-class Terminated(Exception):
-    """SIGTERM or SIGHUP arrived while a prompt was open."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class Signals:
     """SIGINT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a `select`.
 
     Flags rather than exceptions, so that Ctrl-C never cuts a write to the screen or the
-    journal in half. While a prompt is open (`prompting`), SIGTERM and SIGHUP end the prompt
-    with `Terminated`, so that it unwinds and the session stops cleanly.
-
-    prompt_toolkit installs handlers of its own and resets the wake-up pipe when a prompt
-    closes, so `install()` is called again after every prompt.
+    journal in half; the loop sees them when `select` wakes up.
     """
 
     HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH, signal.SIGCONT)
@@ -55,7 +43,6 @@ class Signals:
         self.interrupts = 0
         self.terminate: str | None = None
         self.continued = False  # back from Ctrl-Z: the terminal modes need setting again
-        self.prompting = False
         self.wake_fd = -1
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
@@ -69,12 +56,6 @@ class Signals:
         for signum in self.HANDLED:
             self._saved[signum] = signal.signal(signum, self._handle)
         return self
-
-    def install(self) -> None:
-        """Put our handlers and wake-up pipe back (after a prompt took them)."""
-        signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
-        for signum in self.HANDLED:
-            signal.signal(signum, self._handle)
 
     def __exit__(self, *exc: object) -> None:
         for signum, handler in self._saved.items():
@@ -93,12 +74,8 @@ class Signals:
         if signum == signal.SIGINT:
             # Counted from the wake-up pipe, which gets a byte for every Ctrl-C even when
             # two arrive before this handler runs once.
-            if self.prompting:
-                raise KeyboardInterrupt
             return
         self.terminate = "sigterm" if signum == signal.SIGTERM else "sighup"
-        if self.prompting and not _end_prompt(Terminated(self.terminate)):
-            raise Terminated(self.terminate)
 
     def take_interrupts(self) -> int:
         self.drain()
@@ -119,64 +96,6 @@ class Signals:
             yield
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-    @contextlib.contextmanager
-    def prompt(self) -> Iterator[None]:
-        """Around a questionary prompt: a signal ends it; our handlers come back after it."""
-        self.prompting = True
-        try:
-            if self.terminate:
-                raise Terminated(self.terminate)
-            yield
-        finally:
-            self.prompting = False
-            self.install()
-            self.take_interrupts()  # a Ctrl-C inside the prompt was the prompt's to handle
-        if self.terminate:
-            raise Terminated(self.terminate)
-
-
-def _end_prompt(error: BaseException) -> bool:
-    """Make the running prompt_toolkit application return `error` from its own loop.
-
-    Raising from the signal handler instead would surface inside whatever callback the
-    prompt was running, which prompt_toolkit reports with a traceback and "Press ENTER".
-    """
-    try:
-        from prompt_toolkit.application.current import get_app_or_none
-    except ImportError:
-        return False
-    app = get_app_or_none()
-    loop = getattr(app, "loop", None)
-    if app is None or loop is None or not app.is_running:
-        return False
-
-    def finish() -> None:
-        if app.is_running and app.future is not None and not app.future.done():
-            app.exit(exception=error)
-
-    loop.call_soon_threadsafe(finish)
-    return True
-
-
-def forget_pending_input(fd: int) -> None:
-    """Drop keys typed but not read, by us and by prompt_toolkit (its "typeahead"), so that
-    what was typed for one prompt never runs as commands or fills the next prompt."""
-    import termios
-
-    with contextlib.suppress(termios.error, OSError):
-        termios.tcflush(fd, termios.TCIFLUSH)
-    try:
-        from prompt_toolkit.input.typeahead import clear_typeahead
-    except ImportError:
-        return
-
-    class _Input:
-        @staticmethod
-        def typeahead_hash() -> str:
-            return f"fd-{fd}"
-
-    clear_typeahead(_Input())  # type: ignore[arg-type]
 
 
 def decode_keys(data: str) -> list[str]:
@@ -206,12 +125,17 @@ def decode_keys(data: str) -> list[str]:
 
 
 class KeyReader:
-    """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal)."""
+    """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal).
+
+    `__exit__` hands back a terminal that echoes, reads lines and turns Ctrl-C into SIGINT,
+    whatever state it was found in (a crashed earlier run may have left cbreak behind).
+    """
 
     def __init__(self, fd: int, signals: Signals) -> None:
         self.fd = fd
         self.signals = signals
         self._saved: list[Any] | None = None
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     def __enter__(self) -> KeyReader:
         self.cbreak()
@@ -231,28 +155,13 @@ class KeyReader:
     def restore(self) -> None:
         import termios
 
-        if self._saved is not None:
-            attrs = list(self._saved)
-            # Whatever state we found (a crashed earlier run may have left cbreak behind),
-            # hand back a terminal that echoes, reads lines and turns Ctrl-C into SIGINT.
-            attrs[0] |= termios.ICRNL
-            attrs[3] |= (
-                termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
-            )
-            with contextlib.suppress(termios.error):
-                termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs)
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdout.write(SHOW_CURSOR)
-            sys.stdout.flush()
-
-    @contextlib.contextmanager
-    def cooked(self) -> Iterator[None]:
-        """Give the terminal back its normal modes for a prompt, then return to cbreak."""
-        self.restore()
-        try:
-            yield
-        finally:
-            self.cbreak()
+        if self._saved is None:
+            return
+        attrs = list(self._saved)
+        attrs[0] |= termios.ICRNL
+        attrs[3] |= termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs)
 
     def read(self, timeout: float) -> list[str]:
         """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us)."""
@@ -264,4 +173,50 @@ class KeyReader:
         data = os.read(self.fd, 1024)
         if not data:
             return []
-        return decode_keys(data.decode("utf-8", errors="replace"))
+        return decode_keys(self._decoder.decode(data))
+
+
+class KeyTerminal(KeyReader):
+    """The full screen's input port: keys, and the signals that end or interrupt a session
+    (it installs and removes the signal handlers itself)."""
+
+    def __init__(self, fd: int, signals: Signals | None = None) -> None:
+        super().__init__(fd, signals or Signals())
+        self._resumed = False
+
+    def __enter__(self) -> KeyTerminal:
+        self.signals.__enter__()
+        try:
+            self.cbreak()
+        except BaseException:
+            self.signals.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.restore()
+        finally:
+            self.signals.__exit__()
+
+    def deferred(self) -> contextlib.AbstractContextManager[None]:
+        return self.signals.deferred()
+
+    def read(self, timeout: float) -> list[str]:
+        if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
+            self.signals.continued = False
+            self._resumed = True
+            self.cbreak()
+        return super().read(timeout)
+
+    def take_resumed(self) -> bool:
+        """Whether liftkit came back from Ctrl-Z since the last call: the shell may have
+        written on the screen meanwhile, so it is drawn again in full."""
+        resumed, self._resumed = self._resumed, False
+        return resumed
+
+    def interrupts(self) -> int:
+        return self.signals.take_interrupts()
+
+    def terminated(self) -> str | None:
+        return self.signals.terminate

@@ -36,6 +36,8 @@ _KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
 AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
 STOPPED = "The host has stopped the clock: it carries on when they resume."
 ENDED_NOTE = "The session has ended. Any key closes this window."
+# Real seconds each page of rooms stays up when they do not all fit the window.
+ROOM_PAGE_SECONDS = 10
 
 
 def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
@@ -52,12 +54,17 @@ def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
 
 
 def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen:
-    """The audience's screen at `wall_now`; `host` is `Follower.host_state`."""
+    """The audience's screen at `wall_now`; `host` is `Follower.host_state`.
+
+    On a breakout with rooms it is the rooms view: every room and every full name, a page
+    at a time (the next every ROOM_PAGE_SECONDS) when they do not all fit.
+    """
     t = follower.now(wall_now)
     engine = follower.projected(t)
     view = engine.view(t)
     # An ended session is shown as it was when it ended ("ended at 15:02"), with today's clock.
     as_of = follower.ended_wall if follower.ended and follower.ended_wall else wall_now
+    groups = room_groups(engine, t)
     screen = build_screen(
         view,
         Ui(show_notes=False, rate=follower.rate),
@@ -66,41 +73,25 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         session_start_wall=follower.planned_start or follower.started_wall,
         rate=follower.rate,
         now=t,
-        groups=room_groups(engine, t),
+        groups=groups,
+        host=False,
+        poll_results=engine.polls,
     )
     tone, status = screen.tone, _KEY_HINT.sub("", screen.status)
     message = {"away": AWAY, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
     if host == "stopped" and view.status != PAUSED:
         tone, status = PAUSED_TONE, "■ PAUSED"
+    rooms = groups is not None and bool(groups.rooms)
+    page = int(view.elapsed / follower.rate // ROOM_PAGE_SECONDS) if rooms else 0
     return replace(
         screen,
         wall_clock=hhmm(wall_now),
-        polls=poll_lines(engine) or screen.polls,
         tone=tone,
         status=status,
-        notes="",
         message=message,
-        confirm="",
-        show_help=False,
-        legend=(),
+        rooms_view=rooms,
+        rooms_page=page,
     )
-
-
-def poll_lines(engine: Engine) -> tuple[str, ...]:
-    """The current segment's polls, each with its counts once the host has recorded them."""
-    segment = engine.current
-    if segment is None:
-        return ()
-    results = {p.poll: p.counts for p in engine.polls if p.segment == engine.index}
-    lines = []
-    for j, poll in enumerate(segment.polls):
-        counts = results.get(j)
-        if counts is None:
-            lines.append(f"Poll: {poll.question} [{' / '.join(poll.options)}]")
-        else:
-            shown = " · ".join(f"{option} {count}" for option, count in counts.items())
-            lines.append(f"Poll: {poll.question} {shown}")
-    return tuple(lines)
 
 
 def rooms_lines(groups: GroupsSummary) -> list[str]:

@@ -1,8 +1,9 @@
-"""What the host's keys and typed commands mean, as a pure step: (ui, key) -> action.
+"""What the host's keys and typed lines mean: (ui, key) -> action, (ui, line) -> action.
 
-The shell reads keys (or lines in plain mode), calls `step`/`parse_line`, and carries out
-the action on the live session. Screen-only state (notes shown, help shown, a pending
-confirmation, a short message) lives in `Ui`.
+The front-ends read keys (or lines in plain mode); `step` and `parse_line` turn them into
+an `Action`, and the session controller (controller.py) decides what each action does.
+Screen-only state (notes shown, help shown, a pending confirmation, a short message) lives
+in `Ui`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ KEYS: dict[str, str] = {
     "_": "shorten",
     "r": "reflect",
     "p": "poll",
-    "g": "groups",
+    "g": "rooms",
     "h": "notes",
     "?": "help",
     "q": "quit",
@@ -38,13 +39,26 @@ LEGEND = (
     ("n", "next"),
     ("r", "reflect"),
     ("p", "poll"),
-    ("g", "groups"),
-    ("+/-", "1 min"),
+    ("g", "rooms"),
+    ("+/-", "min"),
     ("b", "back"),
     ("h", "notes"),
     ("?", "help"),
     ("q", "quit"),
 )
+
+# The rooms view's own keys (the others keep their meaning there).
+ROOMS_LEGEND = (
+    ("←/→", "page"),
+    ("s", "reshuffle"),
+    ("g/Esc", "clock"),
+    ("space", "pause"),
+    ("?", "help"),
+    ("q", "quit"),
+)
+ROOMS_KEYS = {
+    "RIGHT": 1, "DOWN": 1, "PGDN": 1, "LEFT": -1, "UP": -1, "PGUP": -1,
+}  # fmt: skip
 
 HELP = (
     ("space", "pause or resume the clock"),
@@ -53,7 +67,7 @@ HELP = (
     ("+ / -", "one minute more / less for this segment"),
     ("r", "record a reflection ('Name: text' credits it, #words tag it)"),
     ("p", "record poll results for this segment"),
-    ("g", "reshuffle the breakout groups (asks first)"),
+    ("g", "the rooms view: every room and name; ←/→ pages, s reshuffles, g or Esc returns"),
     ("h", "hide or show the host notes (before sharing your screen)"),
     ("?", "show or hide this help"),
     ("q", "quit (asks; y confirms). `liftkit resume latest` carries on"),
@@ -67,6 +81,27 @@ PLAIN_HELP = (
 )
 
 
+# What a pending confirmation asks, in words that fit a key (full screen) and a line (plain).
+CONFIRM = {
+    "quit": "Quit? y to confirm, anything else carries on (the session stays resumable)",
+    "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, anything else carries on",
+    "reshuffle": "Reshuffle the breakout groups? y to confirm, anything else keeps them",
+    "end": "End the session? It cannot be resumed after. y to confirm, anything else carries on",
+}
+
+
+@dataclass
+class InputLine:
+    """Text the host is typing at the bottom of the screen while the clock runs on."""
+
+    kind: str  # "reflect" or "poll"
+    label: str  # what is asked: "Reflection ('Name: text', #tags)"
+    text: str = ""
+    segment: int | None = None  # where it was opened: a capture belongs there
+    poll: int = 0  # for "poll": which of the segment's polls is asked now
+    saved: int = 0  # poll results saved so far in this round of questions
+
+
 @dataclass
 class Ui:
     show_notes: bool = True
@@ -75,6 +110,9 @@ class Ui:
     flash: str = ""
     flash_until: float = 0.0  # session seconds
     rate: float = 1.0  # session seconds per real second (--rehearse)
+    typing: InputLine | None = None
+    rooms: bool = False  # the rooms view is open (g)
+    rooms_page: int = 0  # which page of it (taken modulo the pages there are)
 
     def say(self, message: str, now: float, seconds: float = 4.0) -> None:
         """Show a message for `seconds` of real time."""
@@ -90,7 +128,7 @@ class Action:
     """What to do to the session: a name, and a number or text for some."""
 
     name: str  # none, toggle_pause, pause, resume, next, back, extend, jump, reflect, poll,
-    # groups, reshuffle, quit, status, help
+    # groups, reshuffle, ask_quit, quit, interrupt, notes, status, help, say
     seconds: float = 0.0
     text: str = ""
     number: int | None = None
@@ -109,17 +147,23 @@ def _confirmed(pending: str) -> Action:
 
 def step(ui: Ui, key: str, now: float) -> Action:
     """One key press in the full-screen view."""
+    if key == "CTRL_C":
+        return Action("interrupt")
     if ui.confirm is not None:
         pending, ui.confirm = ui.confirm, None
         if key in ("y", "Y"):
             return _confirmed(pending)
-        if pending == "interrupt" and key == "CTRL_C":
-            return Action("quit", text="interrupt")
         ui.say("Carrying on.", now, 2.0)
         return NONE
-    if key == "CTRL_C":
-        ui.confirm = "interrupt"
-        return NONE
+    if ui.rooms:
+        if key in ("g", "ESC"):
+            ui.rooms = False
+            return NONE
+        if key in ROOMS_KEYS:
+            ui.rooms_page += ROOMS_KEYS[key]
+            return NONE
+        if key == "s":
+            return Action("groups")  # reshuffle, once confirmed
     command = KEYS.get(key)
     if command is None:
         if key not in ("ESC", "ENTER"):
@@ -134,11 +178,7 @@ def step(ui: Ui, key: str, now: float) -> Action:
         ui.show_help = not ui.show_help
         return NONE
     if command == "quit":
-        ui.confirm = "quit"
-        return NONE
-    if command == "groups":
-        ui.confirm = "reshuffle"
-        return NONE
+        return Action("ask_quit")
     if command == "extend":
         return Action("extend", seconds=MINUTE)
     if command == "shorten":
@@ -160,7 +200,7 @@ def parse_line(ui: Ui, line: str) -> Action:
             return _confirmed(pending)
         return Action("say", text="Carrying on.")
     simple = {
-        "n": "next", "next": "next", "b": "back", "back": "back",
+        "n": "next", "next": "next", "start": "next", "b": "back", "back": "back",
         "pause": "pause", "resume": "resume", "status": "status", "s": "status",
         "help": "help", "?": "help",
     }  # fmt: skip
@@ -181,11 +221,9 @@ def parse_line(ui: Ui, line: str) -> Action:
     if word in ("p", "poll"):
         return Action("poll", text=rest)
     if word in ("g", "groups"):
-        ui.confirm = "reshuffle"
-        return Action("say", text="Reshuffle the groups? y to confirm")
+        return Action("groups")
     if word in ("q", "quit"):
-        ui.confirm = "quit"
-        return Action("say", text="Quit? y to confirm (the session stays resumable)")
+        return Action("ask_quit")
     if word in ("jump", "j", "go") and rest.isdigit():
         return Action("jump", number=int(rest) - 1)
     return Action("say", text=f"unknown command {text!r}; {PLAIN_HELP}")

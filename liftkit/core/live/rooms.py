@@ -102,4 +102,4 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
     rooms = [(g.name, [p.name for p in g.members]) for g in groups]
-    return GroupsSummary(title="Groups: " + " · ".join(parts) + " (g reshuffles)", rooms=rooms)
+    return GroupsSummary(title="Groups: " + " · ".join(parts), rooms=rooms)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
-from liftkit.core.live.controls import LEGEND, Ui
+from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
 from liftkit.core.live.events import (
     Extend,
@@ -50,6 +50,21 @@ class GroupsSummary:
 
 
 @dataclass(frozen=True)
+class PollBars:
+    """A poll's results as recorded: shown with bars until the segment moves on."""
+
+    question: str
+    counts: tuple[tuple[str, int], ...]  # (option, count) in the poll's order
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
 class Screen:
     title: str
     wall_clock: str
@@ -74,6 +89,11 @@ class Screen:
     show_help: bool = False
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
+    poll_counts: Sequence[PollBars] = ()  # the polls of this segment with results
+    input_label: str = ""  # the input line, while the host types a reflection or counts
+    rooms_view: bool = False  # every room in full, in place of the prompt and notes
+    rooms_page: int = 0  # taken modulo the pages the window needs
+    input_text: str = ""
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -115,8 +135,21 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        return WARN, f"▲ {time_left_words(int(view.warning))} LEFT"
+        return WARN, f"▲ {warning_words(view.warning, view.remaining)} LEFT"
     return NORMAL, "running"
+
+
+def warning_words(warning: float, remaining: float) -> str:
+    """What is left, in words that stay true after b, + or -: "5 MINS" as a 5-minute
+    warning falls due, but "UNDER 4 MINS" on coming back to a segment with 3:40 left."""
+    shown = math.ceil(remaining)  # as the countdown shows it
+    if shown >= warning:  # the warning has just fallen due
+        return time_left_words(int(warning))
+    if shown <= 0 or (warning >= 60 and shown % 60 == 0):  # exactly so many minutes
+        return time_left_words(max(shown, 0))
+    if warning < 60:
+        return f"UNDER {time_left_words(int(warning))}"
+    return f"UNDER {time_left_words(math.ceil(shown / 60) * 60)}"
 
 
 @dataclass(frozen=True)
@@ -155,7 +188,11 @@ def build_screen(
     now: float,
     groups: GroupsSummary | None = None,
     start_at: datetime | None = None,
+    host: bool = True,
+    poll_results: Sequence[PollCounts] = (),
 ) -> Screen:
+    """The screen for this moment. `host=False` leaves out what only the host sees (notes,
+    keys, messages, confirmations and typed text): the audience's screen."""
     segment = view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
@@ -195,22 +232,24 @@ def build_screen(
         next_line = f"{plural(view.reflections, 'reflection')} captured."
     else:
         next_line = "Next: the end of the session"
-    confirm = {
-        "quit": "Quit? y to confirm, any other key to carry on (the session stays resumable)",
-        "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, any other key to carry on",
-        "reshuffle": "Reshuffle the breakout groups? y to confirm, any other key to keep them",
-        "end": "End the session? It cannot be resumed after. y to confirm, any other key not",
-    }.get(ui.confirm or "", "")
-    polls = (
-        tuple(f"Poll: {poll.question} [{' / '.join(poll.options)}]" for poll in segment.polls)
-        if segment
-        else ()
+    confirm = CONFIRM.get(ui.confirm or "", "") if host else ""
+    typing = ui.typing if host else None
+    latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
+    polls = tuple(
+        f"Poll: {poll.question} [{' / '.join(poll.options)}]"
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j not in latest
     )
-    hidden = set()
-    if not polls:
-        hidden.add("p")
-    if groups is None:
-        hidden.add("g")
+    poll_counts = tuple(
+        PollBars(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
+        for j, poll in enumerate(segment.polls if segment else ())
+        if j in latest
+    )
+    rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
+    has_polls = bool(segment and segment.polls)
+    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(has_polls, groups))
+    if rooms_view:
+        legend = ROOMS_LEGEND
     return Screen(
         title=title,
         wall_clock=hhmm(now_wall),
@@ -226,16 +265,31 @@ def build_screen(
         session_progress=view.session_progress,
         prompt=segment.prompt if segment else "",
         questions=segment.questions if segment else (),
-        notes=segment.notes if (segment and ui.show_notes) else "",
+        notes=segment.notes if (segment and ui.show_notes and host) else "",
         next_line=next_line,
         groups=groups,
-        message=ui.message(now),
+        message=ui.message(now) if host else "",
         confirm=confirm,
-        show_help=ui.show_help,
+        show_help=ui.show_help and host,
         reflections=view.reflections,
         polls=polls,
-        legend=tuple(item for item in LEGEND if item[0] not in hidden),
+        poll_counts=poll_counts,
+        legend=legend if host else (),
+        rooms_view=rooms_view,
+        rooms_page=ui.rooms_page,
+        input_label=typing.label if typing else "",
+        input_text=typing.text if typing else "",
     )
+
+
+def hidden_keys(has_polls: bool, groups: GroupsSummary | None) -> set[str]:
+    """Keys that do nothing in this segment, left out of the legend."""
+    hidden = set()
+    if not has_polls:
+        hidden.add("p")
+    if groups is None or not groups.rooms:
+        hidden.add("g")
+    return hidden
 
 
 def event_lines(

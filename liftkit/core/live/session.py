@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts, parse_reflection, session_people
-from liftkit.core.live.controls import Action
+from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -298,70 +297,3 @@ def _check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
             "a session cannot go on without it: fix that line (docs/journal.md), or write "
             f"the pack of what was captured with `liftkit export {folder}`",
         )
-
-
-def carry_out(session: LiveSession, action: Action, source: str) -> str:
-    """Do what a key or a typed command asks for; return a short message for the host.
-
-    Reflections and poll counts come as text in the action (plain mode); the full-screen
-    view asks for them with a prompt first and then calls this.
-    """
-    engine = session.engine
-    name = action.name
-    if name == "toggle_pause":
-        session.toggle_pause()
-        return "Paused." if engine.status == PAUSED else "Running again."
-    if name in ("pause", "resume"):
-        done = session.pause() if name == "pause" else session.resume()
-        return "" if done else f"Already {'paused' if name == 'pause' else 'running'}."
-    if name == "next":
-        session.next_()
-        return ""
-    if name == "back":
-        return "" if session.back() else "This is the first segment."
-    if name == "jump":
-        target = action.number if action.number is not None else -1
-        if not 0 <= target < engine.count:
-            return f"No segment {target + 1}: choose 1 to {engine.count}."
-        session.jump(target)
-        return ""
-    if name == "extend":
-        if not session.extend(action.seconds):
-            return "No time left to take from this segment."
-        return ""
-    if name == "reflect":
-        event = session.reflect(action.text, source)
-        if event is None:
-            return "No reflection recorded (it was empty)."
-        return ""
-    if name == "poll":
-        return _poll_from_text(session, action.text)
-    if name == "say":
-        return action.text
-    return ""
-
-
-def _poll_from_text(session: LiveSession, text: str) -> str:
-    segment = session.engine.current
-    if segment is None or not segment.polls:
-        return "This segment has no polls."
-    words = text.replace(",", " ").split()
-    poll = 0
-    if len(segment.polls) > 1 and words and words[0].isdigit():
-        # "p 2 28 2": the second poll, when the count of numbers after the first fits it.
-        wanted = int(words[0]) - 1
-        rest = words[1:]
-        if 0 <= wanted < len(segment.polls) and len(rest) == len(segment.polls[wanted].options):
-            poll, words = wanted, rest
-    options = segment.polls[poll].options
-    if not words:
-        listing = "; ".join(
-            f"{j + 1}. {p.question} [{' / '.join(p.options)}]" for j, p in enumerate(segment.polls)
-        )
-        return f"Polls here: {listing}. Type e.g. p {' '.join('0' for _ in options)}"
-    try:
-        counts = parse_counts(" ".join(words), options, where=f"poll {poll + 1}")
-    except LiftkitError as error:
-        return " ".join(error.lines())
-    session.record_poll(session.engine.index, poll, counts)
-    return ""

@@ -1,0 +1,81 @@
+"""One environment object for the commands: streams, tty-ness, TERM, NO_COLOR, the console.
+
+httpie's `Environment` is the model: commands ask it rather than `sys` and `os.environ`,
+and tests hand in one of their own (`runner.invoke(app, args, obj=Environment(...))`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or fake stream
+        return False
+
+
+@dataclass
+class Environment:
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool
+    stdout_isatty: bool
+    term: str = ""
+    no_color: bool = False
+
+    @classmethod
+    def from_process(cls, environ: Mapping[str, str] | None = None) -> Environment:
+        environ = os.environ if environ is None else environ
+        return cls(
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdin_isatty=_isatty(sys.stdin),
+            stdout_isatty=_isatty(sys.stdout),
+            term=environ.get("TERM", ""),
+            # https://no-color.org: set and not empty
+            no_color=bool(environ.get("NO_COLOR")),
+        )
+
+    @classmethod
+    def of(cls, ctx: typer.Context | None) -> Environment:
+        """The environment a command was handed (tests pass one as `obj`), else the process's."""
+        found = ctx.find_object(Environment) if ctx is not None else None
+        return found if found is not None else cls.from_process()
+
+    @property
+    def dumb_terminal(self) -> bool:
+        """A terminal that cannot move the cursor (or none named): no full screen there."""
+        return self.term in ("", "dumb")
+
+    @property
+    def interactive(self) -> bool:
+        """Keys can be read and a full screen drawn: both ends are a capable terminal."""
+        return self.stdin_isatty and self.stdout_isatty and not self.dumb_terminal
+
+    def console(self, stderr: bool = False, **options: object) -> Console:
+        from rich.console import Console
+
+        return Console(
+            file=self.stderr if stderr else self.stdout,
+            highlight=False,
+            no_color=self.no_color,
+            **options,  # type: ignore[arg-type]
+        )
+
+    def echo(self, text: str, err: bool = False) -> None:
+        stream = self.stderr if err else self.stdout
+        stream.write(text + "\n")
+        stream.flush()

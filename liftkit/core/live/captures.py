@@ -1,0 +1,150 @@
+"""Captures during a live session: reflections and poll counts, typed in the full screen's
+input line (while the clock runs on) or given whole on a line in plain mode.
+
+Part of the session controller (`Controller` takes these decisions through this base), kept
+apart so that each reads in a sitting.
+"""
+
+from __future__ import annotations
+
+from liftkit.core.agenda.model import Poll
+from liftkit.core.errors import LiftkitError
+from liftkit.core.live.capture import parse_counts
+from liftkit.core.live.controls import InputLine, Ui
+from liftkit.core.live.session import LiveSession
+from liftkit.core.text import plural
+
+
+class Captures:
+    """What `r`, `p`, `r TEXT` and `p COUNTS` do; the controller supplies the state."""
+
+    session: LiveSession
+    ui: Ui
+    mode: str
+    unsaved: list[str]
+
+    def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
+        raise NotImplementedError
+
+    def reflect(self, text: str, segment: int | None = None) -> None:
+        """Journal a reflection ("Name: text #tag"); a journal that fails keeps the text."""
+        s = self.session
+        if segment is None and s.engine.current is not None:
+            segment = s.engine.index
+        try:
+            event = s.reflect(text, self.mode, segment=segment)
+        except LiftkitError as error:
+            self.unsaved.append(text)
+            self.say(
+                f"NOT SAVED: {error.message}. The text is kept and shown when liftkit stops.", 30
+            )
+            return
+        if event is None:
+            self.say("No reflection recorded.")
+            return
+        who = f" from {event.author}" if event.author else ""
+        count = len(s.engine.reflections)
+        self.say(f"Saved reflection{who} ({count} so far).", 4, True)
+
+    def save_poll(self, poll: int, answer: str, index: int | None = None) -> bool:
+        """Journal the counts typed for one of a segment's polls (the current one unless
+        `index` says which); False when they do not fit its options (the host is told why)."""
+        s = self.session
+        if index is None and s.engine.current is not None:
+            index = s.engine.index
+        segment = s.agenda.segments[index] if index is not None else None
+        if index is None or segment is None or not 0 <= poll < len(segment.polls):
+            self.say("This segment has no polls.")
+            return False
+        options = segment.polls[poll].options
+        try:
+            counts = parse_counts(answer, options, where=f"poll {poll + 1}")
+        except LiftkitError as error:
+            self.say(" ".join(error.lines()), 6)
+            return False
+        s.record_poll(index, poll, counts)
+        return True
+
+    def polls_saved(self, saved: int) -> None:
+        self.say(
+            f"Saved {plural(saved, 'poll result')}." if saved else "No poll recorded.", 4, True
+        )
+
+    # ------------------------------------------------------------------ the input line
+
+    def _open_input(self, kind: str) -> None:
+        engine = self.session.engine
+        segment = engine.current
+        index = engine.index if segment is not None else None
+        if kind == "reflect":
+            self.ui.typing = InputLine("reflect", "Reflection ('Name: text', #tags)", segment=index)
+        elif segment is None or not segment.polls:
+            self.say("This segment has no polls.")
+        else:
+            self.ui.typing = InputLine("poll", _poll_label(segment.polls[0]), segment=index)
+
+    def _edit(self, line: InputLine, key: str) -> None:
+        """One key typed into the input line: text, Backspace, Ctrl-U, Enter or Esc."""
+        if key == "ENTER":
+            self._submit(line)
+        elif key in ("ESC", "CTRL_C"):
+            self._cancel_input()
+        elif key == "BACKSPACE":
+            line.text = line.text[:-1]
+        elif key == "\x15":  # Ctrl-U: start the line again
+            line.text = ""
+        elif len(key) == 1 and key.isprintable():
+            line.text += key
+
+    def _cancel_input(self) -> None:
+        line, self.ui.typing = self.ui.typing, None
+        if line is not None and line.kind == "poll":
+            self.polls_saved(line.saved)
+        else:
+            self.say("No reflection recorded.")
+
+    def _submit(self, line: InputLine) -> None:
+        if line.kind == "reflect":
+            self.ui.typing = None
+            self.reflect(line.text, line.segment)
+            return
+        agenda = self.session.agenda
+        segment = agenda.segments[line.segment] if line.segment is not None else None
+        if not line.text.strip():
+            self._cancel_input()
+        elif self.save_poll(line.poll, line.text, line.segment):
+            line.saved += 1
+            if segment is not None and line.poll + 1 < len(segment.polls):
+                line.poll += 1
+                line.label, line.text = _poll_label(segment.polls[line.poll]), ""
+            else:
+                self.ui.typing = None
+                self.polls_saved(line.saved)
+
+    def _poll_line(self, text: str) -> None:
+        """`p [POLL] COUNTS` in plain mode."""
+        segment = self.session.engine.current
+        if segment is None or not segment.polls:
+            self.say("This segment has no polls.")
+            return
+        words = text.replace(",", " ").split()
+        poll = 0
+        if len(segment.polls) > 1 and words and words[0].isdigit():
+            # "p 2 28 2": the second poll, when the count of numbers after the first fits it.
+            wanted = int(words[0]) - 1
+            rest = words[1:]
+            if 0 <= wanted < len(segment.polls) and len(rest) == len(segment.polls[wanted].options):
+                poll, words = wanted, rest
+        if not words:
+            listing = "; ".join(
+                f"{j + 1}. {p.question} [{' / '.join(p.options)}]"
+                for j, p in enumerate(segment.polls)
+            )
+            example = " ".join("0" for _ in segment.polls[poll].options)
+            self.say(f"Polls here: {listing}. Type e.g. p {example}")
+            return
+        self.save_poll(poll, " ".join(words))
+
+
+def _poll_label(poll: Poll) -> str:
+    return f"{poll.question} [{' / '.join(poll.options)}] counts"

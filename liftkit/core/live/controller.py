@@ -1,0 +1,392 @@
+"""The session controller: every decision about what a host's action does, in one place.
+
+Both front-ends (the full screen and plain mode) only read input and render. They hand each
+key (`press`) or typed line (`command`) to the controller, which acts on the live session
+and leaves what to tell the host in `ui` (a message on screen), in `outbox` (lines plain mode
+prints) and in `bells`. `run` is the one loop both front-ends share: it takes the front-end
+as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from liftkit.core.agenda.durations import format_clock, format_duration
+from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
+from liftkit.core.live.captures import Captures
+from liftkit.core.live.controls import (
+    CONFIRM,
+    PLAIN_HELP,
+    Action,
+    Ui,
+    parse_line,
+    step,
+)
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
+from liftkit.core.live.screen import GroupsSummary, schedule, status_line
+from liftkit.core.live.session import LiveSession
+from liftkit.core.text import plural
+
+MINUTE = 60.0
+# The longest sleep between wake-ups, in real seconds (the wall clock and messages move on).
+MAX_SLEEP = 1.0
+# The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
+MIN_SLEEP = 0.1
+LIVE, PLAIN = "live", "plain"
+NOT_STARTED_YET = "Not started yet: n or space starts the session now."
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    reason: str  # "ended", "quit", "interrupt", "sigterm", "sighup"
+
+
+class FrontEnd(Protocol):
+    """What the controller's loop needs from a front-end."""
+
+    def read(self, timeout: float) -> list[str]:
+        """Keys (full screen) or lines (plain) that came within `timeout` real seconds."""
+
+    def show(self) -> None:
+        """Draw the screen, or print what the controller has to say."""
+
+    def interrupts(self) -> int:
+        """How many Ctrl-C arrived since the last call."""
+
+    def terminated(self) -> str | None:
+        """The reason ("sigterm" or "sighup") when the session must stop now, else None."""
+
+
+Reshuffle = Callable[[LiveSession], str]
+GroupsView = Callable[[LiveSession], GroupsSummary | None]
+
+
+@dataclass
+class Controller(Captures):
+    session: LiveSession
+    mode: str = LIVE  # LIVE: keys; PLAIN: lines. Also the `source` of journalled captures.
+    start_at: datetime | None = None  # the planned start (--start), kept in the journal
+    reshuffle: Reshuffle | None = None
+    groups_view: GroupsView | None = None
+    notice: str = ""  # said once when the session opens (e.g. how a resume went)
+    ui: Ui = field(default_factory=Ui)
+    outbox: list[str] = field(default_factory=list)  # what plain mode prints next
+    bells: int = 0  # bells the full screen still has to ring
+    unsaved: list[str] = field(default_factory=list)  # captures the journal could not take
+    start_now: bool = False
+    next_minute: float | None = None  # when plain mode prints its next status line
+    rooms_printed: GroupsSummary | None = None  # the rooms plain mode printed last
+
+    def __post_init__(self) -> None:
+        self.ui.rate = self.session.clock.rate
+        self.ui.show_notes = self.session.engine.notes_shown
+        self.start_now = self.start_at is None
+
+    # ------------------------------------------------------------------ telling the host
+
+    def now(self) -> float:
+        return self.session.now()
+
+    def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
+        """A message for the host. Plain mode prints each event already, so a message that
+        only restates one is shown on the full screen alone."""
+        if not text:
+            return
+        self.ui.say(text, self.now(), seconds)
+        if self.mode == PLAIN and not restates_event:
+            self.outbox.append(text)
+
+    def take_outbox(self) -> list[str]:
+        lines, self.outbox = self.outbox, []
+        return lines
+
+    def take_bells(self) -> int:
+        bells, self.bells = self.bells, 0
+        return bells
+
+    # ------------------------------------------------------------------ the loop
+
+    def run(self, front: FrontEnd) -> Outcome:
+        """Process what time brings, show, wait for input, act on it; until an outcome."""
+        if self.notice:
+            self.say(self.notice, 8)
+        while True:
+            try:
+                outcome = self._turn(front)
+            except KeyboardInterrupt:
+                outcome = self.act(Action("interrupt"))
+            except LiftkitError as error:  # the journal cannot be written (a full disk)
+                self.say(f"NOT SAVED: {error.message}. {error.hint}", 30)
+                outcome = None
+            if outcome is not None:
+                front.show()
+                return outcome
+
+    def _turn(self, front: FrontEnd) -> Outcome | None:
+        outcome = self.advance()
+        if outcome is not None:
+            return outcome
+        reason = front.terminated()
+        if reason:
+            return self.terminate(reason)
+        front.show()
+        for item in front.read(self.sleep_for()):
+            outcome = self.press(item) if self.mode == LIVE else self.command(item)
+            if outcome is not None:
+                return outcome
+        for _ in range(front.interrupts()):
+            outcome = self.act(Action("interrupt"))
+            if outcome is not None:
+                return outcome
+        return None
+
+    def advance(self) -> Outcome | None:
+        """Start when it is time, then take in what time (and `liftkit note`) has brought."""
+        s = self.session
+        if s.engine.status == NOT_STARTED and self._may_start():
+            s.start(self.start_at)
+            self.bells += 1
+        engine = s.engine
+        before = engine.index, engine.status, len(engine.fired)
+        s.tick()
+        moved = (engine.index, engine.status) != before[:2]
+        if moved or len(engine.fired) != before[2]:  # a warning, or an auto-advance
+            self.bells += 1
+        if moved:
+            self.ui.rooms = False
+        if s.engine.status == ENDED:
+            if self.mode == PLAIN:
+                self.outbox.append(f"next: liftkit export {s.folder}")
+            return Outcome(EXIT_OK, "ended")
+        if self.mode == PLAIN:
+            self._minute_line()
+            self._print_rooms()
+        return None
+
+    def _print_rooms(self) -> None:
+        """Plain mode prints a breakout's rooms in full when a round begins (the segment's
+        first, or a later one as its time comes) and after a reshuffle."""
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms or shown == self.rooms_printed:
+            return
+        self.rooms_printed = shown
+        self.outbox.append(f"  {shown.title}")
+        self.outbox.extend(f"  {room}: {', '.join(members)}" for room, members in shown.rooms)
+
+    def farewell(self, outcome: Outcome) -> list[str]:
+        """What the host reads once the session has stopped: what could not be saved, how it
+        ended, and what to do next."""
+        folder = self.session.folder
+        lines = [f"Not saved (the journal could not be written): {text}" for text in self.unsaved]
+        if outcome.reason == "ended":
+            captured = plural(len(self.session.engine.reflections), "reflection")
+            lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
+        else:
+            lines.append(
+                f"Session stopped ({outcome.reason}); nothing captured is lost. "
+                f"Carry on with: liftkit resume {folder}"
+            )
+        return lines
+
+    def terminate(self, reason: str) -> Outcome:
+        """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
+        if self.mode == PLAIN:
+            self.outbox.append(f"stopping ({reason})")
+        self.session.stop(reason)
+        return Outcome(EXIT_INTERRUPTED, reason)
+
+    def sleep_for(self) -> float:
+        """Real seconds until something on screen (or in plain mode's output) changes."""
+        s = self.session
+        t = s.now()
+        if s.engine.status == NOT_STARTED and not self.start_now and self.start_at is not None:
+            until = (self.start_at - s.clock.wall_at(t)).total_seconds()
+            if self.mode == PLAIN:
+                return min(max(until, 0.0), MAX_SLEEP)
+            return min(max(until % 1.0 or 1.0, MIN_SLEEP), MAX_SLEEP)
+        if self.mode == PLAIN:
+            wakes = [w for w in (s.engine.next_due(), self.next_minute) if w is not None]
+            if not wakes:
+                return MAX_SLEEP
+            return min(max(s.clock.real_seconds(min(wakes) - t), 0.0), MAX_SLEEP)
+        wake = s.engine.next_change(t)
+        real = s.clock.real_seconds(wake - t) if wake is not None else MAX_SLEEP
+        return min(max(real, MIN_SLEEP), MAX_SLEEP)
+
+    def _may_start(self) -> bool:
+        if self.start_now or self.start_at is None:
+            return True
+        s = self.session
+        if s.clock.wall_at(s.now()) >= self.start_at:
+            return True
+        if self.mode == PLAIN and self.next_minute is None:
+            self.outbox.append(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
+            self.next_minute = s.now() + MINUTE
+        return False
+
+    def _minute_line(self) -> None:
+        """Plain mode's status line, once a (session) minute."""
+        s = self.session
+        t = s.now()
+        started = s.engine.started_at
+        if started is None:
+            return
+        if self.next_minute is None or self.next_minute < started:
+            self.next_minute = started + MINUTE
+        if t >= self.next_minute:
+            self.outbox.append(self.status())
+            self.next_minute = started + ((t - started) // MINUTE + 1) * MINUTE
+
+    def status(self) -> str:
+        s = self.session
+        t = s.now()
+        view = s.engine.view(t)
+        plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
+        return status_line(view, plan.behind)
+
+    # ------------------------------------------------------------------ input
+
+    def press(self, key: str) -> Outcome | None:
+        """One key in the full-screen view."""
+        if self.ui.typing is not None:
+            self._edit(self.ui.typing, key)
+            return None
+        return self.act(step(self.ui, key, self.now()))
+
+    def command(self, line: str) -> Outcome | None:
+        """One line typed in plain mode."""
+        return self.act(parse_line(self.ui, line))
+
+    def act(self, action: Action) -> Outcome | None:
+        """What an action does: the one place where the host's actions are decided."""
+        s = self.session
+        name = action.name
+        if name in ("none", "say", "help", "status", "notes", "interrupt", "ask_quit", "quit"):
+            return self._talk(action)
+        if s.engine.status == NOT_STARTED:
+            if name in ("toggle_pause", "next"):
+                self.start_now = True
+            else:
+                self.say(NOT_STARTED_YET)
+            return None
+        if name == "next" and action.text != "end" and s.engine.index == s.engine.count - 1:
+            self._ask("end")  # the last segment: ending cannot be undone
+        elif name == "rooms":
+            self._open_rooms()
+        elif name in ("groups", "reshuffle"):
+            self._groups(name)
+        elif name in ("reflect", "poll") and self.mode == LIVE:
+            self._open_input(name)
+        elif name == "reflect":
+            self.reflect(action.text)
+        elif name == "poll":
+            self._poll_line(action.text)
+        else:
+            self._move(action)
+        return None
+
+    def _talk(self, action: Action) -> Outcome | None:
+        """Actions that do not depend on where the session is."""
+        name = action.name
+        if name == "say":
+            self.say(action.text, 4)
+        elif name == "help" and self.mode == PLAIN:
+            self.say(PLAIN_HELP)
+        elif name == "status":
+            self.say(self.status() or "not started")
+        elif name == "notes":
+            self.session.record_notes(self.ui.show_notes)
+        elif name == "ask_quit":
+            self._ask("quit")
+        elif name == "interrupt" and self.ui.typing is not None:
+            self._cancel_input()
+        elif name == "interrupt":
+            if self.ui.confirm != "interrupt":
+                self._ask("interrupt")
+                return None
+            self.ui.confirm = None
+            return self._quit("interrupt")
+        elif name == "quit":
+            return self._quit("interrupt" if action.text == "interrupt" else "quit")
+        return None
+
+    def _ask(self, what: str) -> None:
+        self.ui.confirm = what
+        if self.mode == PLAIN:
+            self.outbox.append(CONFIRM[what])
+
+    def _quit(self, reason: str) -> Outcome:
+        s = self.session
+        if self.mode == PLAIN:
+            self.outbox.append(
+                "interrupted: stopping"
+                if reason == "interrupt"
+                else f"quitting; carry on later with: liftkit resume {s.folder}"
+            )
+        s.stop(reason)
+        return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
+
+    def _groups(self, name: str) -> None:
+        s = self.session
+        segment = s.engine.current
+        has_groups = (
+            segment is not None
+            and segment.kind == "breakout"
+            and (s.engine.index in s.engine.groups or self.reshuffle is not None)
+        )
+        if not has_groups or (self.reshuffle is None and name == "reshuffle"):
+            self.say("No groups here: groups are for breakout segments, with --attendees FILE.")
+        elif name == "groups":
+            self._ask("reshuffle")
+        elif self.reshuffle is not None:
+            self.say(self.reshuffle(s), 4)
+            if self.mode == PLAIN:
+                self._print_rooms()
+
+    def _open_rooms(self) -> None:
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms:
+            self.say("No rooms here: the rooms view is for breakouts, with --attendees FILE.")
+            return
+        self.ui.rooms, self.ui.rooms_page = True, 0
+
+    def _move(self, action: Action) -> None:
+        """Pause, resume, next, back, ± time, jump: the clock and the segments."""
+        s = self.session
+        engine = s.engine
+        name = action.name
+        before = engine.status, engine.index
+        if name == "toggle_pause":
+            s.toggle_pause()
+            paused = engine.status == PAUSED
+            self.say("Paused: space resumes." if paused else "Running again.", 3, True)
+        elif name in ("pause", "resume"):
+            if not (s.pause() if name == "pause" else s.resume()):
+                self.say(f"Already {'paused' if name == 'pause' else 'running'}.")
+        elif name == "next":
+            s.next_()
+        elif name == "back":
+            if not s.back():
+                self.say("This is the first segment.")
+        elif name == "jump":
+            target = action.number if action.number is not None else -1
+            if not 0 <= target < engine.count:
+                self.say(f"No segment {target + 1}: choose 1 to {engine.count}.")
+            else:
+                s.jump(target)
+        elif name == "extend":
+            if not s.extend(action.seconds):
+                self.say("No time left to take from this segment.")
+            else:
+                sign = "+" if action.seconds > 0 else "-"
+                left = format_clock(max(engine.remaining(s.now()), 0))
+                amount = abs(action.seconds)
+                unit = "1 min" if amount == MINUTE else format_duration(int(amount))
+                self.say(f"{sign}{unit}: {left} left in this segment.", 3, True)
+        if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
+            self.bells += 1
+            self.ui.rooms = False

@@ -1,0 +1,96 @@
+"""The rooms view laid out as text: every room, every full name, in as many columns as fit,
+in pages when they do not all fit at once.
+
+Pure layout (lines of text for a width and a height), so the full screen, the audience view
+and the tests share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+GAP = 3  # spaces between columns
+INDENT = "  "  # members under their room's name
+WRAP_INDENT = "    "  # a name too long for its column goes on below, further in
+HARD_CUT = "…"  # ends a piece of a word too long for its column
+
+
+@dataclass(frozen=True)
+class RoomsPage:
+    columns: tuple[tuple[str, ...], ...]  # lines of each column; a room name starts with no indent
+    column_width: int
+    number: int  # from 1
+    count: int
+
+
+def _fold(line: str, width: int, indent: str) -> list[str]:
+    """A line cut into pieces of `width`, at a space or after a hyphen where possible (a
+    name cut elsewhere starts its next piece with `HARD_CUT`); never a name lost."""
+    pieces: list[str] = []
+    while len(line) > width:
+        start = max(len(indent), len(WRAP_INDENT)) + 1
+        cut = max(line.rfind(" ", start, width + 1), line.rfind("-", start, width) + 1)
+        if cut <= start:
+            cut = width - 1
+            pieces.append(line[:cut] + HARD_CUT)
+            line = WRAP_INDENT + line[cut:]
+            continue
+        pieces.append(line[:cut].rstrip())
+        line = WRAP_INDENT + line[cut:].lstrip()
+    pieces.append(line)
+    return pieces
+
+
+def room_block(name: str, members: Sequence[str], width: int) -> list[str]:
+    lines = _fold(f"{name} ({len(members)})", width, "")
+    for member in members:
+        lines.extend(_fold(INDENT + member, width, INDENT))
+    return lines
+
+
+MIN_COLUMN = 18  # narrower columns fold too many names
+
+
+def room_pages(
+    rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int
+) -> list[RoomsPage]:
+    """Rooms in columns, filled top to bottom, in as few pages as the window allows: among
+    the column counts that fit the width, the one that needs the fewest pages, and of those
+    the one that folds the fewest long names onto a second line."""
+    best: tuple[tuple[bool, int, int], list[RoomsPage]] | None = None
+    for columns in range(1, max(width // MIN_COLUMN, 1) + 1):
+        cw = max((width - GAP * (columns - 1)) // columns, 1)
+        pages, folds = _layout(rooms, cw, columns, max(rows, 1))
+        cuts = any(line.endswith(HARD_CUT) for p in pages for c in p.columns for line in c)
+        score = (cuts, len(pages), folds)  # a word cut in two reads worst
+        if best is None or score < best[0]:
+            best = (score, pages)
+    assert best is not None
+    return best[1]
+
+
+def _layout(
+    rooms: Sequence[tuple[str, Sequence[str]]], cw: int, per_page: int, rows: int
+) -> tuple[list[RoomsPage], int]:
+    """A room is kept whole in one column unless it is taller than the column itself."""
+    columns: list[list[str]] = [[]]
+    folds = 0
+    for name, members in rooms:
+        block = room_block(name, members, cw)
+        folds += len(block) - 1 - len(members)
+        current = columns[-1]
+        if current and len(current) + len(block) > rows:
+            columns.append([])
+            current = columns[-1]
+        for line in block:
+            if len(current) == rows:
+                columns.append([])
+                current = columns[-1]
+            current.append(line)
+    chunks = [columns[i : i + per_page] for i in range(0, len(columns), per_page)]
+    pages = [
+        RoomsPage(tuple(tuple(c) for c in chunk), cw, n, len(chunks))
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+    return pages, folds

@@ -1,0 +1,432 @@
+"""Both live front-ends in-process: scripted keys or lines, a fake clock, a string console."""
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+from support.live import FakeTime, ScriptedKeys, ScriptedLines, open_session, plain_output
+
+from liftkit.cli.live.frame import Frame
+from liftkit.cli.live.fullscreen import LiveApp
+from liftkit.cli.live.plain import PlainApp
+from liftkit.cli.live.terminal import decode_keys
+from liftkit.core.live.controller import LIVE, PLAIN, Controller
+from liftkit.core.live.session import resume_session
+
+AGENDA = """
+title = "Rehearsal"
+
+[[segments]]
+title = "Welcome"
+duration = "2m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+notes = "SECRET HOST NOTE"
+warn = ["1m"]
+
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+
+[[segments]]
+title = "Breakouts"
+duration = "10m"
+kind = "breakout"
+questions = ["What resonated?"]
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+
+def frame_text(screen, width=80, height=24):
+    """The frame as the terminal would show it, without styles."""
+    console = Console(width=width, height=height, file=io.StringIO(), color_system=None)
+    options = console.options.update(width=width, height=height)
+    lines = console.render_lines(Frame().render(screen, width, height), options, pad=False)
+    return "\n".join("".join(s.text for s in line).rstrip() for line in lines)
+
+
+class Recorder:
+    """Wraps a live app's `show` to keep every screen it drew; `frames` are their texts."""
+
+    def __init__(self, app, width=80, height=24):
+        self.screens = []
+        self.size = width, height
+        self._frames = []
+        real = app.show
+
+        def show():
+            real()
+            self.screens.append(app.last_screen)
+
+        app.show = show
+
+    @property
+    def frames(self):
+        done = len(self._frames)
+        self._frames.extend(frame_text(sc, *self.size) for sc in self.screens[done:])
+        return self._frames
+
+
+def live_app(session, time, script, width=80, height=24, limit=4 * 3600, **kwargs):
+    controller = Controller(session, mode=LIVE, **kwargs)
+    out = io.StringIO()
+    console = Console(file=out, width=width, height=height, force_terminal=True, color_system=None)
+    app = LiveApp(controller, console, ScriptedKeys(time, script, limit))
+    return app, Recorder(app, width, height), out
+
+
+def journal(session):
+    path = session.folder / "journal.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+@pytest.fixture
+def time():
+    return FakeTime()
+
+
+def test_keys_drive_the_full_screen_and_captures_reach_the_journal(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    script = [
+        (1, ["h"]),
+        (2, [" "]),
+        (3, [" "]),
+        (4, ["p"]), (5, [*list("30 12"), "ENTER"]),
+        (6, ["n"]),
+        (7, ["+"]),
+        (8, ["r", *"Ada Lovelace: kept #crash", "ENTER"]),
+        (9, ["q"]), (10, ["y"]),
+    ]  # fmt: skip
+    app, seen, _ = live_app(s, time, script)
+    outcome = app.run()
+    assert (outcome.exit_code, outcome.reason) == (0, "quit")
+    first = seen.frames[0]
+    assert "Rehearsal" in first and "1/3  Welcome" in first and "█" in first
+    assert "SECRET HOST NOTE" in first
+    texts = {screen.message for screen in seen.screens}
+    assert {"Host notes hidden.", "Paused: space resumes.", "Saved 1 poll result."} <= texts
+    assert "+1 min: 10:59 left in this segment." in texts
+    assert "Saved reflection from Ada Lovelace (1 so far)." in texts
+    assert not any("SECRET HOST NOTE" in frame for frame in seen.frames[2:])
+    assert any("■ PAUSED" in frame for frame in seen.frames)
+    assert any("Quit?" in frame for frame in seen.frames)
+    events = journal(s)
+    (reflection,) = [e for e in events if e["type"] == "reflection"]
+    assert (reflection["author"], reflection["segment"], reflection["source"]) == (
+        "Ada Lovelace", 1, "live",
+    )  # fmt: skip
+    assert [e["counts"] for e in events if e["type"] == "poll"] == [{"Yes": 30, "No": 12}]
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "quit"
+
+
+def test_warning_and_overrun_are_words_the_bell_rings_and_ctrl_c_asks(tmp_path, time):
+    s = open_session(tmp_path, 'title = "S"\n[[segments]]\ntitle = "Only"\nduration = "90s"\n'
+                     'warn = ["1m"]\n', time, rate=20)  # fmt: skip
+    app, seen, out = live_app(s, time, [(6, ["SIGINT"]), (6.5, ["SIGINT"])])
+    outcome = app.run()
+    assert (outcome.exit_code, outcome.reason) == (130, "interrupt")
+    statuses = [screen.status for screen in seen.screens]
+    assert "▲ 1 MIN LEFT" in statuses and "▲ OVER TIME" in statuses
+    over = next(screen for screen in seen.screens if screen.status == "▲ OVER TIME")
+    assert over.countdown.startswith("+")
+    # The session start and the warning ring; the end of time (no auto-advance) as well.
+    assert out.getvalue().count("\x07") == 3
+    assert any("press Ctrl-C again" in frame for frame in seen.frames)
+    warnings = [e["before"] for e in journal(s) if e["type"] == "warning"]
+    assert warnings == [60, 0]
+
+
+def test_keys_typed_with_r_go_into_the_input_line_not_into_commands(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, _, _ = live_app(s, time, [(1, [*list("rBen: nice one n"), "ENTER"]), (2, ["q", "y"])])
+    app.run()
+    events = journal(s)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["nice one n"]
+    assert not [e for e in events if e["type"] in ("pause", "segment_end")]
+
+
+def test_the_input_line_shows_while_the_countdown_runs(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    script = [(1, ["r", *"Ada: slow"]), (4, [*" typing"]), (6, ["ENTER"]), (7, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script)
+    app.run()
+    typing = [
+        (sc.countdown, f)
+        for sc, f in zip(seen.screens, seen.frames, strict=False)
+        if sc.input_label
+    ]
+    assert len({countdown for countdown, _ in typing}) >= 3  # the clock moved while typing
+    assert any("Ada: slow typing" in frame for _, frame in typing)
+    assert all("Enter" in frame and "Esc" in frame for _, frame in typing)
+
+
+def test_hidden_notes_stay_hidden_after_a_resume(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, _, _ = live_app(s, time, [(1, ["h"])], limit=2)
+    with pytest.raises(AssertionError, match="still running"):  # as if killed
+        app.run()
+    s.journal.close()
+    resumed = resume_session(s.folder, time.clock).session
+    app, seen, _ = live_app(resumed, time, [(1, ["q", "y"])])
+    app.run()
+    assert not any("SECRET HOST NOTE" in frame for frame in seen.frames)
+    assert seen.screens[0].notes == ""
+
+
+def test_a_small_window_keeps_the_countdown_and_the_confirmation(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(1, ["q"]), (2, ["y"])], width=40, height=12)
+    app.run()
+    assert "02:00  running" in seen.frames[0] or "01:59  running" in seen.frames[0]
+    asking = next(frame for frame in seen.frames if "Quit?" in frame)
+    assert "running" in asking
+    assert all(len(line) <= 40 for frame in seen.frames for line in frame.splitlines())
+
+
+def test_plain_mode_prints_events_and_takes_commands(tmp_path, time):
+    auto = AGENDA.replace('kind = "reflection"', 'kind = "reflection"\nauto_advance = true')
+    s = open_session(tmp_path, auto, time, rate=60)
+    out = io.StringIO()
+    script = [(0.5, ["r Ada: hello from the pipe #pipe", "bogus", "p 5 2"]), (3, ["n", "n"])]
+    controller = Controller(s, mode=PLAIN)
+    outcome = PlainApp(controller, out, ScriptedLines(time, script)).run()
+    assert outcome.reason == "ended"
+    lines = plain_output(out)
+    assert "> 1/3 Welcome (welcome, 2m)" in lines
+    assert "saved reflection (1): Ada: hello from the pipe #pipe" in lines
+    assert any(line.startswith("unknown command 'bogus'") for line in lines)
+    assert "saved poll: Been before? Yes 5, No 2" in lines
+    assert "! 1m left in Welcome" in lines
+    assert "> 2/3 Breakouts (breakout, 10m)" in lines and "  1. What resonated?" in lines
+    assert "session complete: 1 reflection captured" in lines
+    assert lines[-1] == f"next: liftkit export {s.folder}"
+    assert all(line[:8].count(":") == 2 for line in out.getvalue().splitlines())
+
+
+def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):
+    from datetime import timedelta
+
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    later = time.wall + timedelta(minutes=30)
+    script = [(90, ["n"]), (100, ["SIGINT"]), (101, ["SIGINT"])]
+    controller = Controller(s, mode=PLAIN, start_at=later)
+    outcome = PlainApp(controller, out, ScriptedLines(time, script)).run()
+    assert outcome.exit_code == 130
+    lines = plain_output(out)
+    assert f"waiting to start at {later:%H:%M}; type n to start now" in lines
+    assert "starting at" not in " ".join(lines)
+    assert "> 1/3 Welcome (welcome, 2m)" in lines
+    assert any("press Ctrl-C again" in line for line in lines)
+    assert "interrupted: stopping" in lines
+    assert journal(s)[-1]["reason"] == "interrupt"
+
+
+def test_plain_mode_sigterm_stops_cleanly(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    outcome = PlainApp(
+        Controller(s, mode=PLAIN), out, ScriptedLines(time, [(3, ["SIGTERM"])])
+    ).run()
+    assert (outcome.exit_code, outcome.reason) == (130, "sigterm")
+    assert "stopping (sigterm)" in plain_output(out)
+    assert journal(s)[-1]["reason"] == "sigterm"
+
+
+@pytest.mark.parametrize(
+    "data, keys",
+    [
+        ("\x1b[C\x1bOD", ["RIGHT", "LEFT"]),
+        ("\x1b[1;5C", []),  # another CSI sequence is skipped whole
+        ("\x1b", ["ESC"]),
+        ("r\r", ["r", "ENTER"]),
+        ("é\x7f", ["é", "BACKSPACE"]),
+        ("\x03", ["CTRL_C"]),
+    ],
+)
+def test_key_decoding(data, keys):
+    assert decode_keys(data) == keys
+
+
+def groups_plan(session, people=10, seed=4):
+    """Groups for every breakout, made and journalled as `liftkit run --attendees` does."""
+    from liftkit.cli.commands.run_groups import GroupsPlan
+    from liftkit.core.live.rooms import plan_from_people
+    from liftkit.core.people.reader import Person
+
+    everyone = [Person(f"Ann{i} Lee{i}", f"a{i}@example.org") for i in range(people)]
+    plan = GroupsPlan(people=everyone, plans=plan_from_people(session.agenda, everyone, seed))
+    plan.record(session)
+    return plan
+
+
+def printed_rooms(lines):
+    """Plain mode's room listings: the title line and each room's members, recounted."""
+    listings = []
+    for line in lines:
+        if line.startswith("  Groups: "):
+            listings.append((line.strip(), []))
+        elif line.startswith("  Room ") and listings:
+            listings[-1][1].append(line.split(": ", 1)[1].split(", "))
+    return listings
+
+
+def test_plain_mode_prints_full_rooms_of_the_right_round(tmp_path, time):
+    two_rounds = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\nrounds = 2')
+    s = open_session(tmp_path, two_rounds, time, rate=10)
+    plan = groups_plan(s)
+    out = io.StringIO()
+    # At ten times the speed: into the breakout at 10 s (session time); reshuffle a minute
+    # in (round 1); round 2 begins 5 minutes in.
+    script = [(1, ["n"]), (7, ["g"]), (7.1, ["y"]), (40, ["q"]), (40.1, ["y"])]
+    controller = Controller(s, mode=PLAIN, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    PlainApp(controller, out, ScriptedLines(time, script)).run()
+    listings = printed_rooms(plain_output(out))
+    titles = [title for title, _ in listings]
+    assert [t.split(" · ")[0] for t in titles] == [
+        "Groups: round 1 of 2", "Groups: round 1 of 2", "Groups: round 2 of 2",
+    ]  # fmt: skip
+    assert titles[0].endswith(" · seed 4") and not titles[1].endswith(" · seed 4")  # reshuffled
+    for _, rooms in listings:  # every attendee, each once, with full names
+        names = [name for room in rooms for name in room]
+        assert sorted(names) == sorted(f"Ann{i} Lee{i}" for i in range(10))
+
+
+def test_s_then_y_in_the_rooms_view_reshuffles(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    plan = groups_plan(s)
+    script = [(1, ["n"]), (2, ["g"]), (3, ["s"]), (4, ["y"]), (5, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    app.run()
+    assert any("Groups: 3 rooms of 3-4 · 10 people · seed 4" in f for f in seen.frames)
+    assert any(sc.message.startswith("Groups reshuffled") for sc in seen.screens)
+    groups = [e for e in journal(s) if e["type"] == "groups"]
+    assert [g["segment"] for g in groups] == [1, 1] and groups[1]["seed"] != 4
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+def test_no_color_drops_colours_but_keeps_the_words(tmp_path, time, no_color):
+    import re
+
+    from liftkit.cli.env import Environment
+
+    environ = {"TERM": "xterm-256color"} | ({"NO_COLOR": "1"} if no_color else {})
+    env = Environment.from_process(environ)
+    assert env.no_color is no_color
+    out = io.StringIO()
+    env.stdout = out
+    console = env.console(force_terminal=True, color_system="256", width=80, height=24)
+    s = open_session(tmp_path, AGENDA, time)
+    app = LiveApp(Controller(s), console, ScriptedKeys(time, []))
+    app.controller.advance()
+    time.advance(61)
+    app.controller.advance()
+    console.print(app.renderable())
+    shown = out.getvalue()
+    assert "1 MIN LEFT" in shown
+    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;5)[;m]")
+    assert bool(colour.search(shown)) is not no_color
+
+
+@pytest.mark.parametrize(
+    "environ, ttys, interactive",
+    [
+        ({"TERM": "xterm-256color"}, True, True),
+        ({"TERM": "dumb"}, True, False),  # no cursor movement: plain mode
+        ({}, True, False),
+        ({"TERM": "xterm"}, False, False),  # a pipe: plain mode
+    ],
+)
+def test_the_environment_says_when_a_full_screen_can_be_drawn(environ, ttys, interactive):
+    from liftkit.cli.env import Environment
+
+    env = Environment.from_process(environ)
+    env.stdin_isatty = env.stdout_isatty = ttys
+    assert env.interactive is interactive
+
+
+def test_after_a_poll_the_screen_shows_its_counts_and_bars(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    script = [(1, ["p", *"30 12", "ENTER"]), (3, ["n"]), (4, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script)
+    app.run()
+    before = seen.frames[0]
+    assert "Poll: Been before? [Yes / No]  (p records the results)" in before
+    shown = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.poll_counts)
+    assert "(p records the results)" not in shown
+    lines = shown.splitlines()
+    total = next(line for line in lines if line.startswith("Poll: Been before?"))
+    yes = next(line for line in lines if line.startswith("  Yes "))
+    no = next(line for line in lines if line.startswith("  No "))
+    assert total.endswith(f"{30 + 12} answers")
+    assert yes.endswith("30 (71%)") and no.endswith("12 (29%)")
+    assert round(yes.count("█") / no.count("█"), 1) == round(30 / 12, 1)
+    after = [f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.position == "2/3"]
+    assert after and not any("Been before?" in f for f in after)  # the next segment replaces it
+
+
+def digit_rows(frame):
+    """Rows of the big digits (not the progress bars, which start with their name)."""
+    bars = ("segment", "session")
+    return len([ln for ln in frame.splitlines() if "█" in ln and not ln.startswith(bars)])
+
+
+def test_warnings_are_recomputed_after_back_and_plus_or_minus(tmp_path, time):
+    warned = AGENDA.replace('questions = ["What resonated?"]', 'warn = ["5m", "1m"]')
+    s = open_session(tmp_path, warned, time)
+    # Into the breakout at 1 s; 6:20 later (3:40 left) on to Close, then straight back.
+    script = [(1, ["n"]), (381, ["n"]), (382, ["b"]), (390, ["+"]), (395, ["-", "-"]),
+              (396, ["q", "y"])]  # fmt: skip
+    app, seen, _ = live_app(s, time, script)
+    app.run()
+    at = {round(time_at, 1): sc for time_at, sc in zip(app.keys.times, seen.screens, strict=False)}
+    back = [sc for t, sc in at.items() if 382 <= t < 390]
+    assert back and all(sc.status == "▲ UNDER 4 MINS LEFT" for sc in back)
+    assert not any("5 MINS" in sc.status for sc in back)
+    plus = [sc for t, sc in at.items() if 390 <= t < 395]
+    assert plus and all(sc.status == "▲ 5 MINS LEFT" or "UNDER 5" in sc.status for sc in plus)
+    minus = [sc for t, sc in at.items() if t >= 395 and sc.position == "2/3"]
+    assert minus and all(sc.status == "▲ UNDER 3 MINS LEFT" for sc in minus)
+
+
+def test_the_overrun_counter_is_as_large_as_the_countdown(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(200, ["q", "y"])])
+    app.run()
+    running = frame_text(next(sc for sc in seen.screens if sc.tone == "warn"))
+    over = frame_text(next(sc for sc in seen.screens if sc.tone == "over"))
+    assert digit_rows(over) == digit_rows(running) >= 10  # at 80x24
+
+
+@pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbhq?")])
+def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time, segment, keys):
+    s = open_session(tmp_path, AGENDA, time)
+    plan = groups_plan(s)
+    script = [(1, ["n"] * segment), (2, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    app.run()
+    screen = next(sc for sc in seen.screens if sc.position == f"{segment + 1}/3")
+    legend = frame_text(screen).splitlines()[-1]
+    shown = {key for key, _ in screen.legend if f"{key} " in legend}
+    assert shown == {key for key, _ in screen.legend}  # none left out at 80 columns
+    assert set(keys) <= {key for key, _ in screen.legend} | {"space"}
+    assert ("p" in shown) is (segment == 0) and ("g" in shown) is (segment == 1)
+
+
+def test_an_idle_screen_redraws_only_what_changed(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    app, _, _ = live_app(s, time, [(30, [" "]), (60, [" "]), (70, ["q", "y"])], height=30)
+    app.run()
+    first, *rest = app.written
+    assert first == 30  # the whole screen once
+    ticking = rest[: len([t for t in app.keys.times if 1 < t < 29])]
+    assert ticking and max(ticking) <= 14  # then the countdown and the bars: under half
+    assert all(0.9 <= wait <= 1.0 for wait in app.keys.waits[2:25])  # once a second
+    # Paused, the countdown stands still: only the session's progress bar moves, now and then.
+    paused = [n for t, n in zip(app.keys.times, [first, *rest], strict=False) if 34 < t < 59]
+    assert len(paused) >= 20 and paused.count(0) >= 20 and max(paused) == 1

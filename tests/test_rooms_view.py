@@ -1,0 +1,122 @@
+"""The rooms view: every room and every full name, in columns and pages (in-process)."""
+
+import io
+from collections import Counter
+
+import pytest
+from rich.console import Console
+from support.live import FakeTime, ScriptedKeys, attendee_names, open_session
+from test_live_app import AGENDA, Recorder
+
+from liftkit.cli.commands.run_groups import GroupsPlan
+from liftkit.cli.live.fullscreen import LiveApp
+from liftkit.core.live.controller import Controller
+from liftkit.core.live.room_pages import GAP, HARD_CUT, INDENT, WRAP_INDENT, room_pages
+from liftkit.core.live.rooms import plan_from_people
+from liftkit.core.people.reader import Person
+
+BREAKOUT_OF_FIVES = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
+
+
+def rooms_of(names, size=5):
+    return [
+        (f"Room {n}", names[i : i + size])
+        for n, i in enumerate(range(0, len(names), size), start=1)
+    ]
+
+
+def names_in(pages):
+    """The member names of the layout, read column after column, folded names joined."""
+    names = []
+    for line in (line for page in pages for column in page.columns for line in column):
+        if line.startswith(WRAP_INDENT):
+            last, piece = names[-1], line.strip()
+            if last.endswith(HARD_CUT):  # a word cut in two
+                names[-1] = last.removesuffix(HARD_CUT) + piece
+            else:
+                names[-1] = last + ("" if last.endswith("-") else " ") + piece
+        elif line.startswith(INDENT):
+            names.append(line.strip())
+    return names
+
+
+@pytest.mark.parametrize("width, rows", [(80, 18), (120, 29), (40, 8), (200, 50), (30, 12)])
+def test_every_full_name_is_on_a_page_once_and_within_the_window(width, rows):
+    names = attendee_names(73)
+    pages = room_pages(rooms_of(names), width, rows)
+    assert Counter(names_in(pages)) == Counter(names)
+    for page in pages:
+        assert page.count == len(pages)
+        assert len(page.columns) * page.column_width + GAP * (len(page.columns) - 1) <= width
+        assert all(len(column) <= rows for column in page.columns)
+        assert all(len(line) <= page.column_width for c in page.columns for line in c)
+
+
+def test_pages_are_few_and_rooms_stay_whole_when_they_can():
+    pages = room_pages(rooms_of(attendee_names(73)), 120, 29)
+    assert len(pages) == 1  # 15 rooms fit a 120x40 window
+    pages = room_pages(rooms_of(attendee_names(73, long=False)), 80, 17)
+    assert len(pages) == 2
+    for column in (c for page in pages for c in page.columns):
+        assert not column[0].startswith(INDENT)  # a column starts with a room's name
+
+
+def rooms_app(tmp_path, time, script, width, height, long=False):
+    s = open_session(tmp_path, BREAKOUT_OF_FIVES, time)
+    everyone = [Person(name) for name in attendee_names(73, long)]
+    plan = GroupsPlan(people=everyone, plans=plan_from_people(s.agenda, everyone, 7))
+    plan.record(s)
+    controller = Controller(s, groups_view=plan.summary, reshuffle=plan.reshuffle)
+    console = Console(file=io.StringIO(), width=width, height=height, force_terminal=True)
+    app = LiveApp(controller, console, ScriptedKeys(time, script))
+    return app, Recorder(app, width, height)
+
+
+@pytest.mark.parametrize("width, height, pages", [(80, 24, 2), (120, 40, 1)])
+def test_g_opens_the_rooms_view_it_pages_and_g_or_esc_go_back(tmp_path, width, height, pages):
+    time = FakeTime()
+    script = [(1, ["n"]), (2, ["g"]), (3, ["RIGHT"]), (4, ["RIGHT"]), (5, ["ESC"]), (6, ["g"]),
+              (7, ["g"]), (8, ["q", "y"])]  # fmt: skip
+    app, seen = rooms_app(tmp_path, time, script, width, height)
+    app.run()
+    views = [(sc, f) for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.rooms_view]
+    assert views and not seen.screens[-1].rooms_view
+    first, second = views[0][1], next(f for sc, f in views if sc.rooms_page == 1)
+    names = set(attendee_names(73, long=False))
+    on_pages = {name for name in names if name in first or (pages > 1 and name in second)}
+    assert on_pages == names  # every full name, on the pages the window needs
+    if pages > 1:
+        assert "page 1 of 2" in first and "page 2 of 2" in second
+        assert names - {n for n in names if n in first}  # some only on page 2
+    else:
+        assert "page 1 of" not in first
+    countdowns = {sc.countdown for sc, _ in views}
+    assert len(countdowns) >= 3  # the clock stays in view and keeps running
+    big = height >= 30  # big digits above the rooms, else the countdown as one line
+    assert all(("█" in f) if big else any(c in f for c in countdowns) for _, f in views)
+    assert all(len(line) <= width for _, f in views for line in f.splitlines())
+    legend = views[0][1].splitlines()[-1]
+    assert "page" in legend and "reshuffle" in legend and "clock" in legend
+
+
+def test_the_rooms_view_closes_when_the_breakout_ends_and_s_reshuffles(tmp_path):
+    time = FakeTime()
+    script = [(1, ["n"]), (2, ["g"]), (3, ["s"]), (4, ["y"]), (5, ["n"]), (6, ["g"]),
+              (7, ["q", "y"])]  # fmt: skip
+    app, seen = rooms_app(tmp_path, time, script, 80, 24)
+    app.run()
+    assert any(sc.message.startswith("Groups reshuffled") and sc.rooms_view for sc in seen.screens)
+    after = [sc for sc in seen.screens if sc.segment_title == "Close"]
+    assert after and not any(sc.rooms_view for sc in after)
+    assert any(sc.message.startswith("No rooms here") for sc in after)
+
+
+def test_the_clock_view_of_a_breakout_keeps_the_big_countdown_at_80x24(tmp_path):
+    from test_live_app import digit_rows
+
+    time = FakeTime()
+    app, seen = rooms_app(tmp_path, time, [(1, ["n"]), (2, ["q", "y"])], 80, 24)
+    app.run()
+    clock = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.groups)
+    assert "Groups: 15 rooms of 4-5 · 73 people" in clock and "g: every room and name" in clock
+    assert digit_rows(clock) >= 10  # the rooms are one key away, not in the countdown's rows
