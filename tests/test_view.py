@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -286,3 +287,24 @@ def test_events_a_note_adds_do_not_move_the_clock(session, time, tmp_path):
     follower.refresh()
     assert follower.engine.reflections[-1].text == "later"
     assert seconds_left(follower, time.wall) == 90
+
+
+def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, time):
+    from liftkit.core.live.rooms import plan_from_people
+
+    people = [Person(name=f"Attendee number {n}") for n in range(1, 74)]
+    for segment, split in plan_from_people(session.agenda, people, seed=5).items():
+        session.record_groups(segment, split)
+    session.start()
+    session.next_()
+    follower = Follower.open(session.folder)
+    first = audience_screen(follower, time.wall, "running")
+    assert first.rooms_view and first.groups is not None
+    assert sum(len(names) for _, names in first.groups.rooms) == 73
+    pages = set()
+    for _ in range(4):
+        shown = text_of(audience_screen(follower, time.wall, "running"))
+        pages.add(re.search(r"page (\d) of (\d)", shown).groups())
+        assert "←" not in shown  # no keys to name on the audience's screen
+        time.advance(10)
+    assert len(pages) > 1  # at 80x24 the rooms take several pages, and they turn
