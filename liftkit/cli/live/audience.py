@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import TextIO
 
 from rich.console import Console
-from rich.live import Live
 
 from liftkit.cli.live.frame import Frame
+from liftkit.cli.live.fullscreen import ScreenWriter
 from liftkit.cli.live.terminal import KeyReader, Signals
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
@@ -78,13 +78,15 @@ class AudienceApp:
     def screen(self) -> Screen:
         return audience_screen(self.follower, self.wall(), self.host.state())
 
-    def draw(self, live: Live) -> None:
-        """Redraw only when the screen or the window size changed."""
+    def draw(self, writer: ScreenWriter) -> None:
+        """Redraw only when the screen or the window size changed, and then only the lines
+        that changed (the countdown's, once a second)."""
         screen = self.screen()
         size = self.console.size
         key = (screen, size.width, size.height)
         if key != self._shown:
-            live.update(self.frame.render(screen, size.width, size.height), refresh=True)
+            lines = self.frame.frame_lines(self.console, screen, size.width, size.height)
+            writer.draw(lines, size.width, size.height)
             self._shown = key
 
     def until_change(self) -> float:
@@ -100,15 +102,9 @@ class AudienceApp:
         with (
             self.signals,
             self._keys() as keys,
-            Live(
-                console=self.console,
-                screen=True,
-                auto_refresh=False,
-                redirect_stdout=False,
-                redirect_stderr=False,
-            ) as live,
+            ScreenWriter(self.console) as writer,
         ):
-            return self._loop(live, keys)
+            return self._loop(writer, keys)
 
     @contextlib.contextmanager
     def _keys(self) -> Iterator[KeyReader | None]:
@@ -118,7 +114,7 @@ class AudienceApp:
         with KeyReader(self.stdin_fd, self.signals) as keys:  # no echo on a shared screen
             yield keys
 
-    def _loop(self, live: Live, keys: KeyReader | None) -> int:
+    def _loop(self, writer: ScreenWriter, keys: KeyReader | None) -> int:
         """Each wake-up costs a stat of the journal; the screen is built only when an event
         came, the window changed size or the shown second is due to change."""
         draw_at = 0.0
@@ -131,7 +127,7 @@ class AudienceApp:
                 if self.console.size != size:
                     size, draw_at = self.console.size, 0.0
                 if time.monotonic() >= draw_at:
-                    self.draw(live)
+                    self.draw(writer)
                     draw_at = time.monotonic() + self.until_change()
                 wait = min(max(draw_at - time.monotonic(), 0.0), POLL)
                 pressed = self._wait(keys, wait)
@@ -140,7 +136,7 @@ class AudienceApp:
                 if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
                     self.signals.continued = False
                     keys.cbreak()
-                    self._shown, draw_at = None, 0.0
+                    self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
                 for key in pressed:
                     if self.follower.ended or key in ("q", "Q", "ESC"):
                         return EXIT_OK
