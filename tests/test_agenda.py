@@ -166,3 +166,66 @@ def test_a_value_with_line_breaks_stays_on_one_message_line():
         'a.toml:4: segment 1 "A": "duration": cannot read "five\\nminutes" as a duration; '
         'write it like "90s", "5m", "1h 15m", "1:30" (minutes:seconds) or a number of minutes'
     )
+
+
+# Numbers that TOML reads but no host means (issue 12): each is one problem line naming the
+# key, never an internal error.
+ENDLESS = ["inf", "-inf", "nan", "1e400", "-1e400"]
+
+
+@pytest.mark.parametrize("number", ENDLESS)
+@pytest.mark.parametrize(
+    "where",
+    [
+        "duration = {n}",
+        'duration = "10m"\nwarn = [{n}]',
+        'duration = "10m"\nsilence = {n}',
+        'duration = "10m"\n\n[[segments.polls]]\nquestion = "Q?"\noptions = [{n}, 2]',
+    ],
+    ids=["duration", "warn", "silence", "poll options"],
+)
+def test_endless_numbers_are_one_problem_naming_the_key(number, where):
+    text = one_segment(**dict([where.format(n=number).split(" = ", 1)]))
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(text, "a.toml")
+    (line,) = str(caught.value).splitlines()
+    key = where.split("\n")[-1].split(" = ")[0]
+    assert line.startswith("a.toml:") and f'"{key}"' in line
+    assert "is not a duration" in line or "is not an answer" in line
+
+
+@pytest.mark.parametrize("number", ENDLESS)
+def test_the_declared_total_refuses_endless_numbers(number):
+    with pytest.raises(AgendaError, match=r'^a\.toml:1: "total": .* is not a duration'):
+        parse_agenda(f"total = {number}\n" + MINIMAL.format(duration="5m"), "a.toml")
+
+
+@pytest.mark.parametrize("option", ['"nan"', '"inf"', '"1e400"', '"1e300"', '"-Infinity"'])
+def test_score_polls_need_finite_numbers(option):
+    poll = f'\n[[segments.polls]]\nquestion = "Score?"\nkind = "score"\noptions = ["1", {option}]\n'
+    with pytest.raises(AgendaError, match=f'a "score" poll needs numbers.*; {option} is not one'):
+        parse_agenda(one_segment(duration="5") + poll)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "limit"),
+    [("rounds", "1000000", "at most 50"), ("groups", "99999", "at most 1000")],
+)
+def test_breakout_numbers_past_any_plan_are_refused(key, value, limit):
+    text = one_segment(duration='"30m"', kind='"breakout"', **{key: value})
+    with pytest.raises(AgendaError, match=f'"{key}" must be {limit}, not {value}$'):
+        parse_agenda(text)
+
+
+def test_a_number_of_thousands_of_digits_is_a_problem_not_a_crash():
+    text = one_segment(duration="9" * 5000)
+    with pytest.raises(AgendaError, match=r"^<agenda>:5: a number is thousands of digits long"):
+        parse_agenda(text)
+    shown = one_segment(duration="9" * 40)  # TOML reads it; the message gives its size
+    with pytest.raises(AgendaError, match="a number of 40 digits is longer than a day"):
+        parse_agenda(shown)
+
+
+def test_a_clock_duration_of_thousands_of_digits_is_unreadable_not_a_crash():
+    with pytest.raises(AgendaError, match=r'"duration": ".*…" is not a duration'):
+        parse_agenda(one_segment(duration=f'"{"9" * 5000}:00"'))

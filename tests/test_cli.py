@@ -1,5 +1,6 @@
 """The commands of issue 2 through the real Typer app, with every error path."""
 
+import itertools
 import json
 import re
 import subprocess
@@ -71,6 +72,25 @@ def test_each_command_help_has_an_example(cli, command):
     result = cli(*command, "--help")
     assert result.exit_code == 0
     assert f"Example: liftkit {' '.join(command)}" in result.stdout
+
+
+@pytest.mark.parametrize("command", [(), ("agenda",), *ALL_COMMANDS], ids=" ".join)
+def test_help_reads_cleanly_at_80_columns(cli, monkeypatch, command):
+    """No line past 80 columns, no sentence broken by a docstring's own line breaks, no
+    "<str>" or "{AGENDA}" metavars, and an example (issue 12)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert re.search(r"<(str|int|float|text|path)|\{[A-Z]", result.stdout) is None
+    assert "Example: liftkit" in result.stdout
+    # The description (above the first panel): rich fills each line to the width, so a
+    # short line followed by more text is a line break left inside a sentence.
+    description = lines[: next(i for i, line in enumerate(lines) if line.startswith("╭"))]
+    for line, after in itertools.pairwise(description):
+        if line.strip() and after.strip() and not line.lstrip().startswith("Usage:"):
+            assert len(line.rstrip()) + len(after.split()[0]) + 1 > 78, (line, after)
 
 
 def test_python_m_liftkit_help_in_a_real_process():

@@ -129,11 +129,6 @@ def test_agendas_with_values_of_any_type_give_an_agenda_or_our_error(data):
     _only_our_error(parse_agenda, tomli_w.dumps(data).encode(), "agenda.toml", one_line=False)
 
 
-@pytest.mark.xfail(
-    reason="issue 12: poll options inf, nan and 1e400 end in internal error (OverflowError in "
-    "agenda/model.py _number_text); liftkit/core/agenda is the hardening helper's",
-    strict=False,
-)
 @pytest.mark.parametrize("option", ["inf", "nan", "1e400"])
 def test_a_poll_option_that_is_no_finite_number_is_our_error(option):
     text = '[[segments]]\ntitle = "a"\nduration = "5m"\n[[segments.polls]]\nquestion = "q"\n'

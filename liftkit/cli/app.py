@@ -7,10 +7,14 @@ session, groups or export code. `liftkit --help` and unknown commands get the fu
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
+import re
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 from typer.main import get_command
 
 from liftkit import __version__
@@ -46,6 +50,51 @@ def _root(
     """liftkit: run the agenda, split the groups, publish the event pack."""
 
 
+class LiftkitCommand(TyperCommand):
+    """A command whose --help reads cleanly at any width, as httpie's and rich-click's do.
+
+    Docstrings are wrapped at 100 columns in the source; rich would keep those line breaks
+    and wrap again, breaking sentences mid-line, so each paragraph is joined into one line
+    first ("Example:" paragraphs keep their lines). Usage shows AGENDA, not {AGENDA}, and
+    an argument's help shows its name without a "<str>" type beside it.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = one_line_paragraphs(self.help or "")
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                quiet = copy.copy(param.type)
+                quiet.__class__ = _without_metavar(type(param.type))
+                param.type = quiet
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [_REQUIRED.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+_REQUIRED = re.compile(r"\{([A-Z][A-Z.]*)\}")  # Typer marks a required argument {AGENDA}
+
+
+@functools.cache
+def _without_metavar(kind: type) -> type:
+    # The argument's metavar (AGENDA) already says what it is; "<str>" beside it says nothing.
+    return type(f"Unlabelled{kind.__name__}", (kind,), {"get_metavar": lambda *_, **__: ""})
+
+
+def one_line_paragraphs(text: str) -> str:
+    """Help text with the line breaks inside each paragraph removed (not in examples)."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(
+        p if p.lstrip().startswith(("Example", "\b")) else " ".join(p.split()) for p in paragraphs
+    )
+
+
+def _use_liftkit_command(target: typer.Typer) -> None:
+    for info in target.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = LiftkitCommand
+
+
 def build_app(only: str | None = None) -> typer.Typer:
     """The liftkit app with every command, or with just the command named `only`."""
     root = typer.Typer(
@@ -57,7 +106,9 @@ def build_app(only: str | None = None) -> typer.Typer:
             "Example: liftkit run community-conversation"
         ),
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion and --show-completion (bash, zsh, fish, PowerShell); Typer
+        # loads its completion code anyway, so this costs no start-up time.
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -68,9 +119,10 @@ def build_app(only: str | None = None) -> typer.Typer:
             continue
         target = getattr(importlib.import_module(module), attribute)
         if is_group:
+            _use_liftkit_command(target)
             root.add_typer(target, name=name)
         else:
-            root.command(name)(target)
+            root.command(name, cls=LiftkitCommand)(target)
     return root
 
 

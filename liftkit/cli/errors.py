@@ -15,15 +15,21 @@ import typer
 from typer.core import TyperGroup
 
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
+from liftkit.core.text import terminal_safe
 
 
 def report(error: LiftkitError) -> None:
+    # Messages quote files (a name, a title, a chat line): never let them drive the terminal.
     for line in error.lines():
-        typer.echo(f"Error: {line}", err=True)
+        typer.echo(f"Error: {terminal_safe(line)}", err=True)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"Warning: {message}", err=True)
+    typer.echo(f"Warning: {terminal_safe(message)}", err=True)
+
+
+def note(message: str) -> None:
+    typer.echo(f"Note: {terminal_safe(message)}", err=True)
 
 
 def guarded(call: Callable[[], Any]) -> Any:
@@ -43,7 +49,8 @@ def guarded(call: Callable[[], Any]) -> Any:
         raise typer.Exit(EXIT_FAILURE) from None
     except Exception as exc:
         typer.echo(
-            f"Error: internal error: {type(exc).__name__}: {exc} ({save_crash_report()}); "
+            f"Error: internal error: {type(exc).__name__}: {terminal_safe(str(exc))} "
+            f"({save_crash_report()}); "
             "please report it",
             err=True,
         )

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-SessionArg = Annotated[str, typer.Argument(help="A session folder, or latest.", metavar="SESSION")]
+from liftkit.cli.completion import complete_session
+
+SessionArg = Annotated[
+    str,
+    typer.Argument(
+        help="A session folder, or latest.", metavar="SESSION", autocompletion=complete_session
+    ),
+]
 SessionsOption = Annotated[
     Path | None,
     typer.Option(

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, Segment, TimelineRow
+from liftkit.core.text import terminal_safe
 
 
 def console(stderr: bool = False) -> Console:
@@ -30,8 +31,8 @@ def agenda_timeline(
     out = console()
     # Titles come from the host's file: Text() keeps "[draft]" literal instead of rich markup.
     table = Table(
-        title=Text(agenda.title),
-        caption=Text(agenda.description) if agenda.description else None,
+        title=Text(terminal_safe(agenda.title)),
+        caption=Text(terminal_safe(agenda.description)) if agenda.description else None,
         box=box.SIMPLE_HEAD,
         title_style="bold",
         caption_justify="left",
@@ -73,9 +74,9 @@ def _segment_cell(segment: Segment) -> RenderableType:
     for poll in segment.polls:
         extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
     if not extras:
-        return Text(segment.title)
-    indented = [Padding(Text(extra, style="dim"), (0, 0, 0, 2)) for extra in extras]
-    return Group(Text(segment.title), *indented)
+        return Text(terminal_safe(segment.title))
+    indented = [Padding(Text(terminal_safe(extra), style="dim"), (0, 0, 0, 2)) for extra in extras]
+    return Group(Text(terminal_safe(segment.title)), *indented)
 
 
 if TYPE_CHECKING:
@@ -104,8 +105,12 @@ def groups_tables(split: Split, out: Console | None = None) -> None:
                 for person in group.members
             ]
             # Text, not markup: a name like "[red]x" is shown as written.
-            table.add_row(Text(group.name), str(len(group.members)), Text(", ".join(names)))
+            table.add_row(
+                Text(terminal_safe(group.name)),
+                str(len(group.members)),
+                Text(terminal_safe(", ".join(names))),
+            )
         out.print(table)
-    out.print(Text(summary_line(split)))
+    out.print(Text(terminal_safe(summary_line(split))))
     for line in score_lines(split):
-        out.print(Text(f"  {line}"))
+        out.print(Text(terminal_safe(f"  {line}")))

@@ -31,6 +31,8 @@ class LiftkitError(Exception):
         return text.splitlines()
 
 
+# Embeddings, overrides and isolates: they would make the rest of the message read backwards.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -48,7 +50,7 @@ def quoted(text: str, limit: int = 60) -> str:
     for char in text:
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS:
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)

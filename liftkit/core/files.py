@@ -2,25 +2,59 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 
+# Links to a stream this process holds open (they may lead to a redirected file, which must be
+# written through, not replaced).
+_OPEN_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
+
 
 def is_stream(path: Path) -> bool:
     """A path to write into, never to replace: a device, a pipe or a socket, and the
-    /dev/stdout and /proc/self/fd/N links to them (which may lead to a redirected file)."""
-    if os.path.abspath(path).startswith(("/dev/", "/proc/")):
+    /dev/stdout, /dev/fd/N and /proc/self/fd/N links to open streams.
+
+    A regular file under /dev/ (/dev/shm/pack.md) is a file like any other: replacing it
+    needs --force, and it is replaced whole.
+    """
+    absolute = os.path.abspath(path)
+    if absolute in _OPEN_STREAMS[:2] or absolute.startswith(_OPEN_STREAMS[2:]):
         return True
-    return path.exists() and not path.is_file() and not path.is_dir()
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # nothing there yet (or a dangling link): a new file
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def replaces_a_file(path: Path | str) -> bool:
     """Whether writing to `path` would replace a file that is already there."""
     target = Path(path)
     return target.is_file() and not is_stream(target)
+
+
+def refuse_to_overwrite_inputs(target: Path, inputs: Iterable[tuple[str, Path]]) -> None:
+    """An output must never replace what the command reads, even when replacing is allowed:
+    `target` naming one of the `inputs` (what it is, where), or a link to it, is refused."""
+    if not target.is_file():
+        return  # a new file, or a device: nothing of the inputs can be lost
+    for what, source in inputs:
+        try:
+            same = os.path.samefile(target, source)
+        except OSError:
+            continue  # an input that is not there is reported where it is read
+        if same:
+            raise LiftkitError(
+                f"{target}: is {what}; writing there would overwrite it",
+                "write to another file",
+            )
 
 
 def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:
@@ -40,9 +74,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             with open(target, "wb") as stream:
                 stream.write(payload)
         except OSError as exc:
-            raise LiftkitError(
-                f"{target}: cannot write: {exc.strerror}", "check the path", EXIT_FAILURE
-            ) from None
+            raise write_failed(target, exc, "part of it may have been written") from None
         return
     if not force and target.exists():
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
@@ -58,11 +90,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise LiftkitError(
-            f"{target}: cannot write: {exc.strerror}",
-            "check the folder exists and is writable",
-            EXIT_FAILURE,
-        ) from None
+        raise write_failed(target, exc, _kept(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -70,10 +98,40 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # never leave half a file behind
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise write_failed(target, exc, _kept(target)) from None
         raise
+
+
+def _kept(target: Path) -> str:
+    if target.exists():
+        return "nothing was written; the file already there is unchanged"
+    return "nothing was written"
+
+
+# What an error from writing means to a host, and what they can do about it.
+_TROUBLE = {
+    errno.ENOSPC: ("the disk is full", "free some space, or write to another disk"),
+    errno.EDQUOT: ("your disk quota is used up", "free some space, or write to another disk"),
+    errno.EROFS: ("the disk is read-only", "write to another folder"),
+    errno.EACCES: ("permission denied", "check the folder's permissions, or write elsewhere"),
+    errno.EPERM: ("permission denied", "check the folder's permissions, or write elsewhere"),
+}
+
+
+def write_failed(path: Path | str, exc: OSError, kept: str) -> LiftkitError:
+    """One line for a write that failed: where, why in a host's words, what was kept, the fix.
+
+    `kept` says what is still there ("nothing was written; the file already there is
+    unchanged"), so that a host knows whether anything was lost.
+    """
+    reason, fix = _TROUBLE.get(
+        exc.errno or 0, (exc.strerror or str(exc), "check the folder exists and is writable")
+    )
+    return LiftkitError(f"{path}: cannot write: {reason}; {kept}", fix, EXIT_FAILURE)
 
 
 def _umask() -> int:

@@ -35,6 +35,36 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+# --------------------------------------------------------------------------- terminal safety
+
+# What a terminal would obey rather than show: C0 controls but tab and line feed (ESC starts
+# colour, cursor, clipboard and title sequences; CR overwrites a line), DEL, the C1 controls
+# (0x9b is CSI on some terminals), and the bidirectional embeddings, overrides and isolates
+# that make text read in another order than it is (CVE-2021-42574, "Trojan Source"); the
+# marks that right-to-left names need (U+200E, U+200F) stay.
+UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text from a file, safe to print on a terminal: every character a terminal would act on
+    is shown escaped instead (ESC as \\x1b, a right-to-left override as \\u202e); tab and
+    line feed are kept, everything else is unchanged."""
+    if UNSAFE_FOR_TERMINAL.search(text) is None:
+        return text
+    return UNSAFE_FOR_TERMINAL.sub(_escaped, text)
+
+
+def json_terminal_safe(text: str) -> str:
+    """JSON text safe to print: JSON escapes C0 controls itself; C1 controls and bidi overrides
+    get the same \\u escapes, which read back as the same strings."""
+    return UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 # --------------------------------------------------------------------------- Markdown escaping
 
 # Backticks (code), * and _ (emphasis), [ (links), < (HTML, autolinks), | (tables),

@@ -10,13 +10,14 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.cli.errors import report
 from liftkit.cli.text import text_table
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Segment, load_agenda, parse_agenda, timeline
 from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
-from liftkit.core.text import clock_text, offset_text, plural
+from liftkit.core.text import clock_text, json_terminal_safe, offset_text, plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ AgendaArg = Annotated[
     typer.Argument(
         metavar="AGENDA",
         help="A TOML agenda file, the name of a bundled template, or - for standard input.",
+        autocompletion=complete_agenda,
     ),
 ]
 
@@ -49,7 +51,8 @@ def list_templates() -> None:
     rows = []
     for name in template_names():
         agenda = load_agenda(template_path(name))
-        rows.append([name, agenda.title, str(len(agenda.segments)), format_duration(agenda.total)])
+        title = terminal_safe(agenda.title)
+        rows.append([name, title, str(len(agenda.segments)), format_duration(agenda.total)])
     typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
 
 
@@ -97,7 +100,7 @@ def show(
                 for r in rows
             ],
         }
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        typer.echo(json_terminal_safe(json.dumps(payload, indent=2, ensure_ascii=False)))
         return
 
     from liftkit.cli.render import agenda_timeline
@@ -130,7 +133,11 @@ def _segment_extras(segment: Segment) -> dict[str, object]:
 def check(
     agendas: Annotated[
         list[str],
-        typer.Argument(metavar="AGENDA...", help="Agenda files or template names to validate."),
+        typer.Argument(
+            metavar="AGENDA...",
+            help="Agenda files or template names to validate.",
+            autocompletion=complete_agenda,
+        ),
     ],
 ) -> None:
     """Validate agendas; exit 0 when all are valid, 2 otherwise.
@@ -147,8 +154,10 @@ def check(
             continue
         a = resolved.agenda
         typer.echo(
-            f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
-            f"{format_duration(a.total)})"
+            terminal_safe(
+                f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
+                f"{format_duration(a.total)})"
+            )
         )
     if failed:
         if len(agendas) > 1:

@@ -11,7 +11,7 @@ import typer
 from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
-from liftkit.core.text import plural
+from liftkit.core.text import json_terminal_safe, plural, terminal_safe
 
 FORMATS = ("md", "json", "html")
 
@@ -141,7 +141,7 @@ def export(
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
     from liftkit.core.chat import parse_chat, read_chat
-    from liftkit.core.files import replaces_a_file, write_atomic
+    from liftkit.core.files import refuse_to_overwrite_inputs, replaces_a_file, write_atomic
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
@@ -167,6 +167,11 @@ def export(
 
         story = read_narrative(narrative)  # before the work: a bad file fails fast
     folder = find_session(session, sessions)
+    if target is not None:  # --force replaces an earlier pack, never what the pack is made from
+        inputs = _inputs(folder, files, groups_file)
+        if narrative is not None:
+            inputs.append((f"the narrative {narrative}", narrative))
+        refuse_to_overwrite_inputs(target, inputs)
     data = load_session(folder)
     logs = [
         parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
@@ -196,6 +201,9 @@ def export(
         warn(message)
     text = _render(report, fmt)
     if target is None:
+        # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
+        if sys.stdout.isatty():
+            text = json_terminal_safe(text) if fmt == "json" else terminal_safe(text)
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -213,6 +221,15 @@ def export(
         f"{plural(quotes, 'quote')} (reflections and chat messages).",
         err=True,
     )
+
+
+def _inputs(folder: Path, chats: list[str], groups_file: Path | None) -> list[tuple[str, Path]]:
+    """What export reads: every file of the session folder, the chat logs, a groups file."""
+    inputs = [(f"a file of the session {folder}", p) for p in sorted(folder.iterdir())]
+    inputs += [(f"the chat log {name}", Path(name)) for name in chats if name != "-"]
+    if groups_file is not None:
+        inputs.append((f"the groups file {groups_file}", groups_file))
+    return inputs
 
 
 def _render(report: Any, fmt: str) -> str:

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.errors import note, warn
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import terminal_safe
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -28,20 +30,26 @@ def groups(
     ],
     size: Annotated[
         int | None,
-        typer.Option("--size", help="People per group, at most (default 4).", min=2),
+        typer.Option("--size", metavar="N", help="People per group, at most (default 4).", min=2),
     ] = None,
     count: Annotated[
-        int | None, typer.Option("--count", help="Number of groups (instead of --size).", min=1)
+        int | None,
+        typer.Option("--count", metavar="N", help="Number of groups (instead of --size).", min=1),
     ] = None,
     rounds: Annotated[
         int | None,
         typer.Option(
-            "--rounds", help="Rounds; nobody meets twice where possible (default 1).", min=1
+            "--rounds",
+            metavar="N",
+            help="Rounds; nobody meets twice where possible (default 1).",
+            min=1,
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Random seed: the same seed gives the same split."),
+        typer.Option(
+            "--seed", metavar="N", help="Random seed: the same seed gives the same split."
+        ),
     ] = None,
     balance: Annotated[
         list[str] | None,
@@ -98,7 +106,7 @@ def groups(
     --together and --facilitator shape the groups. A seed is reported on stderr so that
     the split can be repeated.
 
-    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector --seed 7
+    Example: liftkit groups people.csv --size 5 --rounds 3 --balance sector
     """
     from liftkit.core.groups.formats import (
         FORMATS,
@@ -129,9 +137,9 @@ def groups(
 
     read = read_people(attendees)
     for warning in read.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
-    for note in read.notes:
-        typer.echo(f"Note: {note}", err=True)
+        warn(warning)
+    for message in read.notes:
+        note(message)
     earlier = load_groups_file(previous) if previous else None
     chosen = seed is None
     if seed is None:
@@ -151,12 +159,12 @@ def groups(
     text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
     if chosen:
         typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
-    for note in split.notes:
-        typer.echo(f"Note: {note}", err=True)
+    for message in split.notes:
+        note(message)
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
     if fmt in ("csv", "zoom"):
-        typer.echo("Score: " + "; ".join(score_lines(split)), err=True)
+        typer.echo(terminal_safe("Score: " + "; ".join(score_lines(split))), err=True)
     if text is None:
         from liftkit.cli.render import console, groups_tables
 
@@ -170,7 +178,7 @@ def groups(
         write_atomic(output, text)
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
-        typer.echo(text, nl=False)
+        typer.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
@@ -208,17 +216,15 @@ def _text(split: Split, fmt: str, round_number: int | None) -> str:
 
 def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
     if len(split.rounds) > 1 and round_number is None:
-        typer.echo(
-            f"Note: --format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
-            "use --round N for another",
-            err=True,
+        note(
+            f"--format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
+            "use --round N for another"
         )
     if missing:
         shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
-        typer.echo(
-            f"Warning: {_people(len(missing))} no email, so Zoom cannot pre-assign them; "
-            f"assign them by hand: {shown}",
-            err=True,
+        warn(
+            f"{_people(len(missing))} no email, so Zoom cannot pre-assign them; "
+            f"assign them by hand: {shown}"
         )
 
 

@@ -9,11 +9,12 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
-from liftkit.core.text import plural
+from liftkit.core.text import plural, terminal_safe
 
 DEFAULT_TEMPLATE = "community-conversation"
 
@@ -31,6 +32,7 @@ def new(
             "--from",
             metavar="TEMPLATE",
             help="Start from this bundled template (or from an agenda file).",
+            autocompletion=complete_agenda,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
@@ -68,8 +70,10 @@ def new(
         return
     write_atomic(target, text, force=force)
     typer.echo(
-        f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
-        f"Next: liftkit agenda show {shown}"
+        terminal_safe(
+            f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
+            f"Next: liftkit agenda show {shown}"
+        )
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.errors import warn
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
@@ -16,6 +17,7 @@ from liftkit.core.live.folders import find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
 from liftkit.core.live.replay import replay_journal
 from liftkit.core.live.session import AGENDA_COPY
+from liftkit.core.text import terminal_safe
 
 
 def note(
@@ -39,14 +41,14 @@ def note(
 ) -> None:
     """Add a reflection to a session after the fact (also while it runs).
 
-    Example: liftkit note latest "Ada: listening with fascination #listening" --segment 5
+    Example: liftkit note latest "Ada: listening matters #listening" --segment 5
     """
     folder = find_session(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME
     read = read_journal(journal_path)
     for warning in read.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
+        warn(warning)
     engine = replay_journal(agenda, read.events).engine
     count = len(agenda.segments)
     if segment is not None:
@@ -75,6 +77,8 @@ def note(
     append_event(journal_path, reflection)
     who = f" from {author}" if author else ""
     typer.echo(
-        f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
-        f"of {folder}"
+        terminal_safe(
+            f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
+            f"of {folder}"
+        )
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
@@ -16,6 +17,7 @@ from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
+from liftkit.core.text import terminal_safe
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -33,7 +35,12 @@ PlainOption = Annotated[
 def run(
     ctx: typer.Context,
     agenda: Annotated[
-        str, typer.Argument(help="A TOML agenda file or a bundled template name.", metavar="AGENDA")
+        str,
+        typer.Argument(
+            help="A TOML agenda file or a bundled template name.",
+            metavar="AGENDA",
+            autocompletion=complete_agenda,
+        ),
     ],
     attendees: Annotated[
         Path | None,
@@ -66,7 +73,8 @@ def run(
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for the breakout groups (reproducible).")
+        int | None,
+        typer.Option("--seed", metavar="N", help="Seed for the breakout groups (reproducible)."),
     ] = None,
 ) -> None:
     """Run an agenda live: countdown, prompts, keys, reflections into a crash-safe journal.
@@ -110,7 +118,7 @@ def resume(
     live = resumed.session
     env = Environment.of(ctx)
     for notice in live.notices:
-        env.echo(f"Warning: {notice}", err=True)
+        env.echo(f"Warning: {terminal_safe(notice)}", err=True)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     if resumed.gap >= 1:
@@ -168,6 +176,6 @@ def _run_view(
         session.close()
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
         for line in controller.farewell(outcome):
-            env.echo(line, err=True)
+            env.echo(terminal_safe(line), err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

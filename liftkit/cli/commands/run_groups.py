@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from liftkit.cli.errors import note as show_note
+from liftkit.cli.errors import warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_atomic
 from liftkit.core.live.rooms import (
     people_in,
     plan_from_people,
@@ -40,7 +43,7 @@ class GroupsPlan:
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
         if self.groups_json is not None:
-            (session.folder / GROUPS_COPY).write_text(self.groups_json, encoding="utf-8")
+            write_atomic(session.folder / GROUPS_COPY, self.groups_json)
         for segment, split in sorted(self.plans.items()):
             session.record_groups(segment, split)
 
@@ -89,9 +92,9 @@ def prepare_groups(
     if attendees is not None:
         read = read_people(attendees)
         for warning in read.warnings:
-            typer.echo(f"Warning: {warning}", err=True)
+            warn(warning)
         for note in read.notes:
-            typer.echo(f"Note: {note}", err=True)
+            show_note(note)
         plan.people = list(read.people)
         suffix = attendees.suffix.lower()
         name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
@@ -111,7 +114,7 @@ def prepare_groups(
         split = load_groups_file(groups)
         plan.plans, notes = plan_from_split(agenda, split)
         for note in notes:
-            typer.echo(f"Warning: {note}", err=True)
+            warn(note)
         plan.groups_json = to_json(split)
     return plan
 

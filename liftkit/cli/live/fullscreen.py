@@ -8,9 +8,10 @@ a terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from rich.console import Console, RenderableType
 from rich.control import Control
@@ -19,7 +20,8 @@ from rich.segment import Segment, Segments
 from liftkit.cli.live.frame import Frame
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
-from liftkit.core.live.screen import Screen, build_screen
+from liftkit.core.live.screen import GroupsSummary, Screen, build_screen
+from liftkit.core.text import terminal_safe
 
 
 class Keys(Protocol):
@@ -97,17 +99,19 @@ class LiveApp:
         c = self.controller
         s = self.session
         t = s.now()
-        return build_screen(
-            s.engine.view(t),
-            c.ui,
-            title=s.agenda.title,
-            now_wall=s.clock.wall_at(t),
-            session_start_wall=s.schedule_start() or c.start_at,
-            rate=s.clock.rate,
-            now=t,
-            groups=c.groups_view(s) if c.groups_view else None,
-            start_at=c.start_at,
-            poll_results=s.engine.polls,
+        return safe_screen(
+            build_screen(
+                s.engine.view(t),
+                c.ui,
+                title=s.agenda.title,
+                now_wall=s.clock.wall_at(t),
+                session_start_wall=s.schedule_start() or c.start_at,
+                rate=s.clock.rate,
+                now=t,
+                groups=c.groups_view(s) if c.groups_view else None,
+                start_at=c.start_at,
+                poll_results=s.engine.polls,
+            )
         )
 
     def renderable(self) -> RenderableType:
@@ -167,3 +171,21 @@ class LiveApp:
                 raise
             finally:
                 self.writer = None
+
+
+def safe_screen(screen: Screen) -> Screen:
+    """The screen with every text made safe for the terminal: titles, prompts, notes, names
+    and reflections come from the host's files and the participants."""
+
+    def safe(value: Any) -> Any:
+        if isinstance(value, str):
+            return terminal_safe(value)
+        if isinstance(value, tuple | list):
+            return type(value)(safe(v) for v in value)
+        if isinstance(value, GroupsSummary):
+            return GroupsSummary(safe(value.title), safe(value.rooms))
+        return value
+
+    return dataclasses.replace(
+        screen, **{f.name: safe(getattr(screen, f.name)) for f in dataclasses.fields(screen)}
+    )

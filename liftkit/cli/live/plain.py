@@ -19,6 +19,7 @@ from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.screen import event_lines
+from liftkit.core.text import terminal_safe
 
 
 class Lines(Protocol):
@@ -94,7 +95,7 @@ class PlainApp:
         if not text:
             return
         stamp = self.session.clock.wall_at(self.session.now()).strftime("%H:%M:%S")
-        for line in text.splitlines():
+        for line in terminal_safe(text).splitlines():  # titles, names, chat come from files
             self.out.write(f"{stamp}  {line}\n")
         self.out.flush()
 

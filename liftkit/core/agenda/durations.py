@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
 
 MAX_SECONDS = 24 * 3600  # nothing a host plans lasts longer; larger values are typos
+MAX_TEXT = 40  # "1 hour 15 minutes 30 seconds" fits; a longer text is not a duration
 DURATION_HINT = (
     'write it like "90s", "5m", "1h 15m", "1:30" (minutes:seconds) or a number of minutes'
 )
@@ -35,7 +36,7 @@ def parse_duration(value: object) -> int:
     so that every caller gets the same message.
     """
     if isinstance(value, bool):
-        raise DurationError(f"{_show(value)} is not a duration")
+        raise DurationError(f"{show_value(value)} is not a duration")
     if isinstance(value, int | float):
         try:
             exact = float(value) * 60
@@ -44,25 +45,33 @@ def parse_duration(value: object) -> int:
     elif isinstance(value, str):
         exact = _parse_text(value)
     else:
-        raise DurationError(f"{_show(value)} is not a duration")
+        raise DurationError(f"{show_value(value)} is not a duration")
     if not math.isfinite(exact):
-        raise DurationError(f"{_show(value)} is not a duration")
+        raise DurationError(f"{show_value(value)} is not a duration")
     if exact > MAX_SECONDS:
-        raise DurationError(f"{_show(value)} is longer than a day")
+        raise DurationError(f"{show_value(value)} is longer than a day")
     if exact > 0 and round(exact) == 0:
-        raise DurationError(f"{_show(value)} is shorter than a second, the smallest step")
+        raise DurationError(f"{show_value(value)} is shorter than a second, the smallest step")
     seconds = round(exact)
     if seconds <= 0:
-        raise DurationError(f"{_show(value)} is not a positive duration")
+        raise DurationError(f"{show_value(value)} is not a positive duration")
     return seconds
 
 
-def _show(value: object) -> str:
+def show_value(value: object) -> str:
     """A value as the host wrote it in TOML (true, "5m", 5) or what it is (a list)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return quoted(value)
+    if isinstance(value, int) and value.bit_length() > 64:
+        # A number hundreds of digits long would fill the terminal (and past 4300 digits
+        # Python refuses to print it): its size is what matters.
+        return f"a number of {_digits(value)} digits"
+    if isinstance(value, float) and math.isinf(value):
+        return f"{value!r} (an endless number: 1e400 or more reads as one)"
+    if isinstance(value, float) and math.isnan(value):
+        return "nan (not a number)"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list):
@@ -72,10 +81,17 @@ def _show(value: object) -> str:
     return f"a {type(value).__name__}"  # TOML dates and times
 
 
+def _digits(value: int) -> int:
+    try:
+        return len(str(abs(value)))
+    except ValueError:  # past 4300 digits: count them from the bits, near enough
+        return int(value.bit_length() * math.log10(2)) + 1
+
+
 def _parse_text(text: str) -> float:
     s = text.strip().lower()
-    if not s:
-        raise DurationError(f"{_show(text)} is not a duration")
+    if not s or len(s) > MAX_TEXT:
+        raise DurationError(f"{show_value(text)} is not a duration")
     if s.startswith("-"):
         raise DurationError(f"{quoted(text)} is not a positive duration")
     if _NUMBER.fullmatch(s):

@@ -80,6 +80,7 @@ class Controller(Captures):
     start_now: bool = False
     next_minute: float | None = None  # when plain mode prints its next status line
     rooms_printed: GroupsSummary | None = None  # the rooms plain mode printed last
+    last_not_saved: str = ""  # said once while the same write keeps failing
 
     def __post_init__(self) -> None:
         self.ui.rate = self.session.clock.rate
@@ -120,8 +121,9 @@ class Controller(Captures):
             except KeyboardInterrupt:
                 outcome = self.act(Action("interrupt"))
             except LiftkitError as error:  # the journal cannot be written (a full disk)
-                self.say(f"NOT SAVED: {error.message}. {error.hint}", 30)
-                outcome = None
+                if self.session.engine.status == NOT_STARTED:
+                    raise  # nothing captured yet: one error line, not a retry loop
+                outcome = self._stalled(front, error)
             if outcome is not None:
                 front.show()
                 return outcome
@@ -134,7 +136,24 @@ class Controller(Captures):
         if reason:
             return self.terminate(reason)
         front.show()
-        for item in front.read(self.sleep_for()):
+        return self._take_input(front, self.sleep_for())
+
+    def _stalled(self, front: FrontEnd, error: LiftkitError) -> Outcome | None:
+        """What time brings cannot be written (a full disk): say so once, and keep taking
+        input, so that the host can still quit, rather than retrying in a loop that reads
+        none."""
+        text = f"NOT SAVED: {error.message}. {error.hint}"
+        if text != self.last_not_saved:
+            self.say(text, 30)
+        self.last_not_saved = text
+        front.show()
+        try:
+            return self._take_input(front, 1.0)
+        except LiftkitError:
+            return None
+
+    def _take_input(self, front: FrontEnd, timeout: float) -> Outcome | None:
+        for item in front.read(timeout):
             outcome = self.press(item) if self.mode == LIVE else self.command(item)
             if outcome is not None:
                 return outcome

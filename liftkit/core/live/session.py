@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_failed
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
@@ -222,10 +223,14 @@ def new_session(
 
     `agenda` is what `agenda_path` holds, read once by the caller."""
     folder = create_session_folder(parent, agenda_name, clock.wall_at(clock.now()))
-    shutil.copyfile(agenda_path, folder / AGENDA_COPY)
-    for name, source in (extra_files or {}).items():
-        shutil.copyfile(source, folder / name)
-    journal = Journal.create(folder / JOURNAL_NAME)
+    try:
+        shutil.copyfile(agenda_path, folder / AGENDA_COPY)
+        for name, source in (extra_files or {}).items():
+            shutil.copyfile(source, folder / name)
+        journal = Journal.create(folder / JOURNAL_NAME)
+    except OSError as exc:  # a full or read-only disk: leave no half-made session behind
+        shutil.rmtree(folder, ignore_errors=True)
+        raise write_failed(folder, exc, "no session was started and nothing was kept") from None
     return LiveSession(folder=folder, engine=Engine(agenda), journal=journal, clock=clock)
 
 

@@ -1,0 +1,96 @@
+"""What an agenda is: its data classes, the keys and kinds of the file format, and the error
+that lists an agenda's problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from liftkit.core.errors import LiftkitError
+
+KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "break", "other")
+POLL_KINDS = ("choice", "score", "recommend")
+DEFAULT_WARN_SECONDS = 60
+
+AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
+SEGMENT_KEYS = (
+    "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
+    "group_size", "groups", "rounds", "polls", "silence", "summary",
+)  # fmt: skip
+POLL_KEYS = ("question", "options", "kind")
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A question put to everyone, with fixed options.
+
+    kind "score" marks an evaluation score (options are numbers; the report gives the
+    average); "recommend" marks a would-you-recommend question (the first option is yes).
+    """
+
+    question: str
+    options: tuple[str, ...]
+    kind: str = "choice"
+
+
+@dataclass(frozen=True)
+class Segment:
+    title: str
+    duration: int  # seconds
+    kind: str = "other"
+    prompt: str = ""
+    questions: tuple[str, ...] = ()
+    notes: str = ""
+    warn: tuple[int, ...] = ()  # seconds before the end, largest first
+    auto_advance: bool = False
+    group_size: int | None = None
+    groups: int | None = None
+    rounds: int = 1
+    polls: tuple[Poll, ...] = ()
+    silence: int = 0  # seconds of strict silence at the start of the segment
+    summary: str = ""  # what happens, for the event pack's "host this yourself" section
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    title: str
+    segments: tuple[Segment, ...]
+    description: str = ""
+    host: str = ""
+    declared_total: int | None = None
+    purpose: str = ""  # the format's purpose, for the event pack ("We set out to ...")
+    contact: str = ""  # the event pack's contact line
+
+    @property
+    def total(self) -> int:
+        return sum(s.duration for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    message: str
+    column: int | None = None
+
+
+class AgendaError(LiftkitError):
+    """An agenda with problems; the message has one line per problem."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        # In file order, so a host can fix them top to bottom; problems without a line first.
+        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        super().__init__("\n".join(format_problem(source, p) for p in self.problems))
+
+
+def format_problem(source: str, problem: Problem) -> str:
+    where = source
+    if problem.line is not None:
+        where += f":{problem.line}"
+        if problem.column is not None:
+            where += f":{problem.column}"
+    return f"{where}: {problem.message}"
+
+
+# --------------------------------------------------------------------------- loading

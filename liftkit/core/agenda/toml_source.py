@@ -1,0 +1,184 @@
+"""Agenda TOML as text: decoding, syntax errors in a host's words, and where tables and keys
+sit (tomllib gives no positions, so problems could not name a line without this)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from liftkit.core.agenda.schema import AgendaError, Problem
+
+
+def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex]:
+    """The TOML tables of an agenda and where their keys are; AgendaError when unreadable."""
+    text = _decode(data, source) if isinstance(data, bytes) else data
+    if not text.strip():
+        raise AgendaError(
+            source,
+            [Problem(None, "the file is empty; add a title and at least one [[segments]] table")],
+        )
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AgendaError(source, [_syntax_problem(exc)]) from None
+    except ValueError:
+        # tomllib's int() refuses numbers of more than 4300 digits (CVE-2020-10735).
+        raise AgendaError(source, [_huge_number_problem(text)]) from None
+    except RecursionError:
+        raise AgendaError(
+            source,
+            [Problem(None, "tables or lists are nested too deeply to read; flatten them")],
+        ) from None
+    return raw, LineIndex(text)
+
+
+_HUGE_NUMBER = re.compile(r"[0-9_]{1000,}")
+
+
+def _huge_number_problem(text: str) -> Problem:
+    match = _HUGE_NUMBER.search(text)
+    line = text.count("\n", 0, match.start()) + 1 if match else None
+    return Problem(line, "a number is thousands of digits long; no agenda value is, so fix it")
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+        raise AgendaError(
+            source,
+            [
+                Problem(
+                    line,
+                    f"byte 0x{byte:02x} is not UTF-8 text; save the agenda as UTF-8 "
+                    "(in your editor: Save with encoding, UTF-8)",
+                    column,
+                )
+            ],
+        ) from None
+
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_END = " (at end of document)"
+# tomllib's wording for the slips hosts make most, said in their terms: (what, what to do).
+_SYNTAX_WORDING = {
+    "Illegal character '\\n'": ("the line ends inside quoted text", "close the quotes"),
+    "Invalid value": (
+        "a value is missing or not in quotes",
+        'write text in quotes, like title = "Welcome"',
+    ),
+    "Cannot overwrite a value": ("this key is given twice", "keep one of them"),
+    "Unterminated string": ("quoted text is never closed", "close the quotes"),
+    "Unclosed array": ("a list is never closed", "end it with ]"),
+    "Expected newline or end of document after a statement": (
+        "something follows the value on this line",
+        'write text in quotes, like duration = "5m", and one key = value per line',
+    ),
+    "Expected '=' after a key in a key/value pair": (
+        "a key is not followed by =",
+        'write it like title = "Welcome"',
+    ),
+}
+
+
+def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+    message = str(exc)
+    line = column = None
+    at_end = message.endswith(_END)
+    match = _POSITION.search(message)
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif at_end:
+        message = message[: -len(_END)]
+    what, fix = _SYNTAX_WORDING.get(
+        message, (message[:1].lower() + message[1:], "fix it and check again")
+    )
+    if at_end:
+        what += " (noticed at the end of the file)"
+    return Problem(line, f"TOML syntax error: {what}; {fix}", column)
+
+
+class LineIndex:
+    """Where tables and keys start in the TOML text, so problems can name a line.
+
+    tomllib gives no positions; this scanner knows enough TOML for agenda files:
+    [[segments]] and [[segments.polls]] headers, other [table] headers, and `key =`
+    (or dotted `key.sub =`) lines, skipping multi-line strings.
+    """
+
+    _ARRAY_HEADER = re.compile(r"\s*\[\[([^\[\]]+)\]\]")
+    _TABLE_HEADER = re.compile(r"\s*\[([^\[\]]+)\]")
+    _KEY = re.compile(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
+
+    def __init__(self, text: str) -> None:
+        self.top: dict[str, int] = {}
+        self.segments: list[int] = []
+        self.segment_keys: list[dict[str, int]] = []
+        self.polls: list[list[int]] = []
+        self.poll_keys: list[list[dict[str, int]]] = []
+        current: dict[str, int] | None = self.top
+        in_multiline: str | None = None
+        # TOML counts lines by "\n" only; str.splitlines would also split on \u2028 and co.
+        for number, line in enumerate(text.split("\n"), start=1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            array = self._ARRAY_HEADER.match(line)
+            header = array or self._TABLE_HEADER.match(line)
+            if header is not None:
+                current = self._header(_dotted(header), array is not None, number)
+                continue
+            key = self._KEY.match(line)
+            if key and current is not None:
+                current.setdefault(key.group(1) or key.group(2) or key.group(3), number)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_multiline = quote
+                    break
+
+    def _header(self, names: list[str], is_array: bool, number: int) -> dict[str, int] | None:
+        """Record a table header; return where the keys under it go (None: not tracked)."""
+        if is_array and names == ["segments"]:
+            self.segments.append(number)
+            self.segment_keys.append({})
+            self.polls.append([])
+            self.poll_keys.append([])
+            return self.segment_keys[-1]
+        if is_array and names == ["segments", "polls"] and self.segments:
+            self.polls[-1].append(number)
+            self.poll_keys[-1].append({})
+            return self.poll_keys[-1][-1]
+        if names[0] == "segments" and len(names) == 2 and self.segments:
+            self.segment_keys[-1].setdefault(names[1], number)  # e.g. [segments.extra]
+        else:
+            self.top.setdefault(names[0], number)  # e.g. [meta]
+        return None
+
+    def top_key(self, key: str) -> int | None:
+        return self.top.get(key)
+
+    def segment(self, i: int, key: str | None = None) -> int | None:
+        if i >= len(self.segments):
+            return self.top.get("segments")
+        if key is not None and key in self.segment_keys[i]:
+            return self.segment_keys[i][key]
+        return self.segments[i]
+
+    def poll(self, i: int, j: int, key: str | None = None) -> int | None:
+        if i >= len(self.polls) or j >= len(self.polls[i]):
+            return self.segment(i, "polls")
+        if key is not None and key in self.poll_keys[i][j]:
+            return self.poll_keys[i][j][key]
+        return self.polls[i][j]
+
+
+def _dotted(header: re.Match[str]) -> list[str]:
+    return [part.strip().strip("\"'") for part in header.group(1).split(".")]

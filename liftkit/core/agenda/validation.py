@@ -1,0 +1,242 @@
+"""Validating an agenda's TOML tables: every problem found, one line each, with its fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from liftkit.core.agenda.durations import (
+    DURATION_HINT,
+    DurationError,
+    format_duration,
+    parse_duration,
+)
+from liftkit.core.agenda.polls import build_poll
+from liftkit.core.agenda.schema import (
+    AGENDA_KEYS,
+    DEFAULT_WARN_SECONDS,
+    KINDS,
+    SEGMENT_KEYS,
+    Agenda,
+    Poll,
+    Problem,
+    Segment,
+)
+from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
+from liftkit.core.agenda.toml_source import LineIndex
+from liftkit.core.errors import quoted
+
+
+def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(line: int | None, message: str) -> None:
+        problems.append(Problem(line, message))
+
+    meant = unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
+
+    def text_field(key: str, required: bool = False) -> str:
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            problem(lines.top_key(key), f'"{key}" must be text, not {type_name(value)}')
+            return ""
+        # A misspelt key already has its own line ("did you mean ..."): no second one.
+        if required and not value.strip() and key not in meant:
+            problem(lines.top_key(key), f'the agenda needs a "{key}"; add {key} = "..."')
+        return value
+
+    title = text_field("title", required=True)
+    description = text_field("description")
+    host = text_field("host")
+    purpose = text_field("purpose")
+    contact = text_field("contact")
+
+    declared_total: int | None = None
+    if "total" in raw:
+        try:
+            declared_total = parse_duration(raw["total"])
+        except DurationError as exc:
+            problem(lines.top_key("total"), f'"total": {exc}; {DURATION_HINT}')
+
+    raw_segments = raw.get("segments")
+    segments: list[Segment] = []
+    if raw_segments is None:
+        problem(None, "the agenda has no segments; add at least one [[segments]] table")
+    elif not isinstance(raw_segments, list) or not all(isinstance(s, dict) for s in raw_segments):
+        problem(
+            lines.top_key("segments"),
+            '"segments" must be a list of tables; write each as a [[segments]] table',
+        )
+    elif not raw_segments:
+        problem(
+            lines.top_key("segments"),
+            "the agenda has no segments; add at least one [[segments]] table",
+        )
+    else:
+        for i, item in enumerate(raw_segments):
+            segment = _build_segment(i, item, lines, problems)
+            if segment is not None:
+                segments.append(segment)
+
+    if declared_total is not None and segments and len(segments) == len(raw_segments or []):
+        actual = sum(s.duration for s in segments)
+        if actual != declared_total:
+            problem(
+                lines.top_key("total"),
+                f'"total" says {format_duration(declared_total)} but the segments add up to '
+                f"{format_duration(actual)}; correct the total or the segment durations",
+            )
+
+    if problems:
+        return None, problems
+    agenda = Agenda(
+        title=title,
+        segments=tuple(segments),
+        description=description,
+        host=host,
+        declared_total=declared_total,
+        purpose=purpose,
+        contact=contact,
+    )
+    return agenda, problems
+
+
+# Beyond these a number is a slip (a stray digit, 1e9), not a plan; the groups code would
+# spend minutes or all memory on it.
+MAX_GROUP_SIZE = 1000
+MAX_GROUPS = 1000
+MAX_ROUNDS = 50
+
+
+def _build_segment(
+    i: int, item: Mapping[str, Any], lines: LineIndex, problems: list[Problem]
+) -> Segment | None:
+    name = item.get("title")
+    named = isinstance(name, str) and name.strip()
+    label = f"segment {i + 1} {quoted(str(name))}" if named else f"segment {i + 1}"
+    count = len(problems)
+
+    def problem(key: str | None, message: str) -> None:
+        problems.append(Problem(lines.segment(i, key), f"{label}: {message}"))
+
+    table = Table(item, problem, unknown_keys(item, SEGMENT_KEYS, problem))
+    title = table.text("title")
+    if "title" not in table.meant and isinstance(item.get("title", ""), str) and not title.strip():
+        problem("title", 'needs a "title"; add title = "..."')
+    if "duration" not in item and "duration" not in table.meant:
+        problem(None, f'needs a "duration"; {DURATION_HINT}')
+    duration = table.duration("duration") or 0
+    kind = _segment_kind(table)
+    prompt = table.text("prompt")
+    notes = table.text("notes")
+    summary = table.text("summary")
+    questions = _questions(table)
+    auto_advance = _flag(table, "auto_advance")
+    warn = _warnings(table, duration)
+    silence = _silence(table, duration)
+    group_size, groups, rounds = _breakout(table, kind)
+    polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
+    if len(problems) > count:
+        return None
+    return Segment(
+        title=title,
+        duration=duration,
+        kind=kind,
+        prompt=prompt,
+        questions=questions,
+        notes=notes,
+        warn=warn,
+        auto_advance=auto_advance,
+        group_size=group_size,
+        groups=groups,
+        rounds=rounds or 1,
+        polls=tuple(polls),
+        silence=silence,
+        summary=summary,
+        line=lines.segment(i) or 0,
+    )
+
+
+def _segment_kind(table: Table) -> str:
+    kind = table.item.get("kind", "other")
+    valid_kinds = f"valid kinds: {', '.join(KINDS)}"
+    if not isinstance(kind, str):
+        table.problem("kind", f'"kind" must be text, not {type_name(kind)}; {valid_kinds}')
+        return "other"
+    if kind not in KINDS:
+        close = closest(kind, KINDS)
+        maybe = f'did you mean "{close}"? ' if close else ""
+        table.problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
+        return "other"
+    return kind
+
+
+def _questions(table: Table) -> tuple[str, ...]:
+    raw = table.item.get("questions", [])
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(q, str) for q in raw):
+        table.problem("questions", '"questions" must be a list of text, like ["First?", "Second?"]')
+        return ()
+    return tuple(raw)
+
+
+def _flag(table: Table, key: str) -> bool:
+    value = table.item.get(key, False)
+    if not isinstance(value, bool):
+        table.problem(key, f'"{key}" must be true or false, not {type_name(value)}')
+        return False
+    return value
+
+
+def _warnings(table: Table, duration: int) -> tuple[int, ...]:
+    """Seconds before the end, largest first: as written, or one minute in a long segment."""
+    if "warn" not in table.item:
+        return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
+    raw = table.item["warn"]
+    parsed = []
+    for value in raw if isinstance(raw, list) else [raw]:
+        try:
+            parsed.append(parse_duration(value))
+        except DurationError as exc:
+            table.problem("warn", f'"warn": {exc}; {DURATION_HINT}')
+    for seconds in parsed:
+        if duration and seconds >= duration:
+            table.problem(
+                "warn",
+                f'"warn": a warning {format_duration(seconds)} before the end does not fit in '
+                f"a {format_duration(duration)} segment; make it shorter than the segment",
+            )
+    return tuple(sorted(set(parsed), reverse=True))
+
+
+def _silence(table: Table, duration: int) -> int:
+    silence = table.duration("silence") or 0
+    if duration and silence >= duration:
+        table.problem(
+            "silence",
+            f'"silence": {format_duration(silence)} of silence does not fit in a '
+            f"{format_duration(duration)} segment; make it shorter than the segment",
+        )
+    return silence
+
+
+def _breakout(table: Table, kind: str) -> tuple[int | None, int | None, int | None]:
+    """group_size, groups and rounds, which only a breakout segment may give."""
+    group_size = table.whole("group_size", 2, MAX_GROUP_SIZE)
+    groups = table.whole("groups", 1, MAX_GROUPS)
+    rounds = table.whole("rounds", 1, MAX_ROUNDS)
+    if group_size is not None and groups is not None:
+        table.problem("groups", 'give "group_size" or "groups", not both')
+    for key in ("group_size", "groups", "rounds"):
+        if key in table.item and kind != "breakout":
+            table.problem(key, f'"{key}" only applies to breakout segments; add kind = "breakout"')
+    return group_size, groups, rounds
+
+
+def _polls(table: Table, build: Callable[[int, Mapping[str, Any]], Poll | None]) -> list[Poll]:
+    raw = table.item.get("polls", [])
+    if not isinstance(raw, list) or not all(isinstance(p, dict) for p in raw):
+        table.problem("polls", '"polls" must be a list of tables; write each as [[segments.polls]]')
+        return []
+    return [poll for j, item in enumerate(raw) if (poll := build(j, item)) is not None]

@@ -1,0 +1,80 @@
+"""Writing an agenda back as TOML, in the file format a host edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.agenda.schema import Agenda, Segment
+
+
+def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
+    """The agenda as plain data in the file format, ready for tomli-w."""
+    data: dict[str, Any] = {"title": agenda.title}
+    if agenda.description:
+        data["description"] = agenda.description
+    if agenda.host:
+        data["host"] = agenda.host
+    for key in ("purpose", "contact"):
+        if getattr(agenda, key):
+            data[key] = getattr(agenda, key)
+    if agenda.declared_total is not None:
+        data["total"] = format_duration(agenda.declared_total)
+    data["segments"] = [_segment_to_dict(s) for s in agenda.segments]
+    return data
+
+
+def _segment_to_dict(segment: Segment) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": segment.title,
+        "duration": format_duration(segment.duration),
+        "kind": segment.kind,
+    }
+    if segment.prompt:
+        data["prompt"] = segment.prompt
+    if segment.questions:
+        data["questions"] = list(segment.questions)
+    if segment.notes:
+        data["notes"] = segment.notes
+    if segment.summary:
+        data["summary"] = segment.summary
+    if segment.silence:
+        data["silence"] = format_duration(segment.silence)
+    data["warn"] = [format_duration(w) for w in segment.warn]
+    if segment.auto_advance:
+        data["auto_advance"] = True
+    if segment.group_size is not None:
+        data["group_size"] = segment.group_size
+    if segment.groups is not None:
+        data["groups"] = segment.groups
+    if segment.kind == "breakout" and segment.rounds != 1:
+        data["rounds"] = segment.rounds
+    if segment.polls:
+        data["polls"] = [
+            {"question": p.question, "options": list(p.options)}
+            | ({"kind": p.kind} if p.kind != "choice" else {})
+            for p in segment.polls
+        ]
+    return data
+
+
+def dumps_agenda(agenda: Agenda) -> str:
+    import tomli_w  # imported here: only writers need it
+
+    data = agenda_to_dict(agenda)
+    # Multi-line strings read best, but TOML turns a written "\r\n" into "\n": keep text
+    # with Windows line ends in escaped one-line strings so that it reads back the same.
+    multiline = not any("\r\n" in text for text in _strings(data))
+    return tomli_w.dumps(data, multiline_strings=multiline)
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)

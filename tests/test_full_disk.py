@@ -1,0 +1,249 @@
+"""Full and read-only disks (issue 12): one error line that says so and what was kept; no
+half-written file, no temporary file, no half-made session folder.
+
+The disks are real: a 64 KB tmpfs, filled to the last byte, and the same remounted
+read-only. Mounting needs root (or a user namespace); where it is not allowed, these tests
+skip. A permission error (EACCES) cannot be made for root, so it is injected.
+"""
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from liftkit.core.agenda.templates import template_path
+from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_atomic
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+SESSION = Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
+PEOPLE = "Ada Lovelace\nGrace Hopper\nAlan Turing\nKatherine Johnson\nMary Jackson\n"
+
+
+def _mount(folder: Path, options: str) -> bool:
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+        capture_output=True,
+        timeout=10,
+    )
+    return result.returncode == 0
+
+
+@pytest.fixture
+def disk(tmp_path):
+    """A 64 KB tmpfs at tmp_path/disk (skips where mounting is not permitted)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if shutil.which("mount") is None or not _mount(folder, "size=64k"):
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=10)
+
+
+def fill(folder: Path) -> None:
+    """Write until the disk refuses another byte."""
+    with open(folder / "filler", "wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"x" * 512)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+        try:
+            while True:
+                handle.write(b"x")
+        except OSError:
+            pass
+
+
+def read_only(folder: Path) -> None:
+    assert subprocess.run(["mount", "-o", "remount,ro", str(folder)], timeout=10).returncode == 0
+
+
+def liftkit(*args, cwd, stdin=""):
+    return subprocess.run(
+        [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def one_error_line(result) -> str:
+    lines = result.stderr.splitlines()
+    errors = [line for line in lines if line.startswith("Error: ")]
+    assert len(errors) == 1, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    return errors[0]
+
+
+@pytest.fixture
+def people(tmp_path):
+    path = tmp_path / "people.txt"
+    path.write_text(PEOPLE)
+    return path
+
+
+def test_export_to_a_full_disk_says_so_and_leaves_nothing(disk, tmp_path):
+    fill(disk)
+    before = files_in(disk)
+    result = liftkit("export", str(SESSION), "-o", str(disk / "pack.md"), cwd=tmp_path)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert line.startswith(f"Error: {disk / 'pack.md'}: cannot write: the disk is full;")
+    assert "nothing was written" in line
+    assert files_in(disk) == before  # no pack, no temporary file
+
+
+def test_export_over_a_file_on_a_full_disk_keeps_the_old_file(disk, tmp_path):
+    old = disk / "pack.md"
+    old.write_text("last week's pack\n")
+    fill(disk)
+    result = liftkit("export", str(SESSION), "-o", str(old), "--force", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "the file already there is unchanged" in one_error_line(result)
+    assert old.read_text() == "last week's pack\n"
+    assert files_in(disk) == ["filler", "pack.md"]
+
+
+def test_groups_to_a_full_disk_says_so_and_leaves_nothing(disk, people, tmp_path):
+    fill(disk)
+    result = liftkit("groups", str(people), "--seed", "1", "-o", str(disk / "g.csv"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert ": cannot write: the disk is full; nothing was written" in one_error_line(result)
+    assert files_in(disk) == ["filler"]
+
+
+def test_run_on_a_full_disk_makes_no_session_folder(disk, tmp_path):
+    fill(disk)
+    sessions = disk / "sessions"
+    result = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions),
+        cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "the disk is full; no session was started and nothing was kept" in line
+    assert list(sessions.iterdir()) == []  # no folder with an empty agenda.toml
+
+
+def test_run_with_room_for_the_copies_but_not_the_journal_stays_resumable(disk, tmp_path):
+    """The disk fills between making the folder and starting: the error is said once (no
+    retry loop), and the folder holds a whole agenda copy that `resume` can start later."""
+    sessions = disk / "sessions"
+    sessions.mkdir()
+    fill(disk)
+    os.truncate(disk / "filler", os.path.getsize(disk / "filler") - 4096)  # one page: the copy
+    result = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions),
+        cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "No space left on device" in one_error_line(result)
+    assert result.stdout.count("NOT SAVED") == 0
+    (folder,) = sessions.iterdir()
+    template = template_path("community-conversation")
+    assert (folder / "agenda.toml").read_bytes() == template.read_bytes()
+    assert (folder / "journal.jsonl").read_bytes() == b""
+
+
+def test_a_read_only_disk_is_named_as_such(disk, people, tmp_path):
+    (disk / "sessions").mkdir()
+    read_only(disk)
+    export = liftkit("export", str(SESSION), "-o", str(disk / "pack.md"), cwd=tmp_path)
+    assert export.returncode == 1
+    assert ": cannot write: the disk is read-only; nothing was written" in one_error_line(export)
+    groups = liftkit("groups", str(people), "-o", str(disk / "g.md"), cwd=tmp_path)
+    assert "the disk is read-only" in one_error_line(groups)
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(disk / "sessions"),
+        cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "Read-only file system" in one_error_line(run)
+    assert files_in(disk) == ["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EDQUOT, "your disk quota is used up"),
+        (errno.EROFS, "the disk is read-only"),
+        (errno.EACCES, "permission denied"),
+    ],
+)
+def test_each_write_failure_is_said_in_a_hosts_words_and_the_temporary_file_goes(
+    tmp_path, monkeypatch, code, words
+):
+    def refuse(source, target):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(LiftkitError) as caught:
+        write_atomic(tmp_path / "out.md", "text")
+    where = tmp_path / "out.md"
+    assert caught.value.message == f"{where}: cannot write: {words}; nothing was written"
+    assert caught.value.exit_code == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+WARNED = """
+title = "Short"
+[[segments]]
+title = "Only"
+duration = "10m"
+warn = ["9m", "8m", "7m"]
+"""
+
+
+def fill_last_page(journal: Path) -> None:
+    """tmpfs gives a file whole 4 KB pages: fill the journal's last one with a note, as
+    `liftkit note` would add it, so that the session's next line finds no room."""
+    room = -journal.stat().st_size % 4096
+    event = {"seq": 1000, "type": "reflection", "wall": "2026-01-01T10:00:00.000+00:00",
+             "mono": 0.0, "segment": 0, "text": "", "author": None, "tags": [],
+             "source": "note"}  # fmt: skip
+    padding = room - len(json.dumps(event, separators=(",", ":"))) - 1
+    if padding > 0:
+        event["text"] = "x" * padding
+        with open(journal, "a") as handle:
+            handle.write(json.dumps(event, separators=(",", ":")) + "\n")
+
+
+def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_path):
+    """Due events that cannot be written are said once, not in a loop that takes no more
+    commands: `q` then `y` still stop the session, and what was written stays resumable."""
+    agenda = tmp_path / "short.toml"
+    agenda.write_text(WARNED)
+    sessions = disk / "sessions"
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while (
+            not list(sessions.glob("*/journal.jsonl"))
+            or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
+        ):
+            assert time.monotonic() < deadline, "the session did not start"
+            time.sleep(0.05)
+        fill(disk)
+        fill_last_page(next(sessions.glob("*/journal.jsonl")))
+        time.sleep(4)
+        out, err = process.communicate("q\ny\n", timeout=30)
+    finally:
+        process.kill()
+    assert out.count("NOT SAVED") == 1, out
+    assert "internal error" not in err
+    (folder,) = sessions.iterdir()
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [e["type"] for e in events][:2] == ["session_start", "segment_start"]

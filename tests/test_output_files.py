@@ -1,0 +1,111 @@
+"""Where `export -o` may write (issue 12): never over its own inputs, even with --force, and a
+regular file under /dev/ is a file like any other (kept unless --force)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+HOSTED = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"
+CHAT = DATA / "chat" / "zoom-two-line.txt"
+
+
+@pytest.fixture
+def session(tmp_path):
+    folder = tmp_path / HOSTED.name
+    shutil.copytree(HOSTED, folder)
+    return folder
+
+
+@pytest.fixture
+def chat(tmp_path):
+    path = tmp_path / "meeting_saved_chat.txt"
+    shutil.copyfile(CHAT, path)
+    return path
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("name", ["journal.jsonl", "agenda.toml", "attendees.csv"])
+def test_force_never_writes_the_pack_over_a_session_file(cli, session, name):
+    before = contents(session)
+    result = cli("export", str(session), "-o", str(session / name), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {session / name}: is a file of the session {session}; writing there would "
+        "overwrite it; write to another file\n"
+    )
+    assert contents(session) == before
+
+
+def test_force_never_writes_the_pack_over_a_chat_log_it_reads(cli, session, chat):
+    before = chat.read_bytes()
+    result = cli("export", str(session), "--chat", str(chat), "-o", str(chat), "--force")
+    assert result.exit_code == 2
+    assert f"is the chat log {chat}; writing there would overwrite it" in result.stderr
+    assert chat.read_bytes() == before
+
+
+def test_a_link_to_an_input_is_the_input(cli, session, chat, tmp_path):
+    soft = tmp_path / "pack.md"
+    soft.symlink_to(session / "journal.jsonl")
+    hard = tmp_path / "pack2.md"
+    os.link(chat, hard)
+    journal, log = (session / "journal.jsonl").read_bytes(), chat.read_bytes()
+    for target, chats in ((soft, []), (hard, ["--chat", str(chat)])):
+        result = cli("export", str(session), *chats, "-o", str(target), "--force")
+        assert result.exit_code == 2
+        assert "writing there would overwrite it" in result.stderr
+    assert (session / "journal.jsonl").read_bytes() == journal and chat.read_bytes() == log
+
+
+def test_force_still_replaces_an_earlier_pack_and_a_new_file_in_the_session_is_fine(
+    cli, session, tmp_path
+):
+    earlier = tmp_path / "pack.md"
+    earlier.write_text("last week\n")
+    assert cli("export", str(session), "-o", str(earlier), "--force").exit_code == 0
+    assert earlier.read_text().startswith("# ")
+    inside = session / "event-pack.md"
+    assert cli("export", str(session), "-o", str(inside)).exit_code == 0
+    assert inside.read_text() == earlier.read_text()
+
+
+@pytest.fixture
+def shm_file():
+    if not os.path.isdir("/dev/shm") or not os.access("/dev/shm", os.W_OK):
+        pytest.skip("no writable /dev/shm here")
+    path = Path(f"/dev/shm/liftkit-test-{os.getpid()}.md")
+    path.write_text("keep me\n")
+    yield path
+    path.unlink(missing_ok=True)
+
+
+def test_a_regular_file_under_dev_is_kept_unless_force(cli, session, shm_file):
+    refused = cli("export", str(session), "-o", str(shm_file))
+    assert refused.exit_code == 2
+    assert f"{shm_file}: already exists; choose another path or add --force" in refused.stderr
+    assert shm_file.read_text() == "keep me\n"
+    forced = cli("export", str(session), "-o", str(shm_file), "--force")
+    assert forced.exit_code == 0
+    assert shm_file.read_text().startswith("# ")
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_through(session, tmp_path):
+    out = tmp_path / "redirected.md"
+    with open(out, "w") as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "liftkit", "export", str(session), "-o", "/dev/stdout"],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    assert out.read_text().startswith("# ")
