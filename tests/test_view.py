@@ -308,3 +308,12 @@ def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, t
         assert "←" not in shown  # no keys to name on the audience's screen
         time.advance(10)
     assert len(pages) > 1  # at 80x24 the rooms take several pages, and they turn
+
+
+def test_the_plain_view_prints_escape_codes_from_the_agenda_as_text(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.say("Room \x1b[2J1")
+    assert "\x1b" not in out.getvalue() and "\\x1b[2J" in out.getvalue()

@@ -17,7 +17,7 @@ from typing import TextIO
 from rich.console import Console
 
 from liftkit.cli.live.frame import Frame
-from liftkit.cli.live.fullscreen import ScreenWriter
+from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
@@ -30,6 +30,7 @@ from liftkit.core.live.audience import (
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.screen import Screen
+from liftkit.core.text import terminal_safe
 
 # Seconds between looks at the journal: a change shows within a second, at a stat's cost.
 POLL = 0.25
@@ -76,7 +77,8 @@ class AudienceApp:
         self._shown: tuple[Screen, int, int] | None = None
 
     def screen(self) -> Screen:
-        return audience_screen(self.follower, self.wall(), self.host.state())
+        """Texts from the host's files (titles, prompts, names) made safe for the terminal."""
+        return safe_screen(audience_screen(self.follower, self.wall(), self.host.state()))
 
     def draw(self, writer: ScreenWriter) -> None:
         """Redraw only when the screen or the window size changed, and then only the lines
@@ -167,8 +169,8 @@ class PlainAudience:
 
     def say(self, *lines: str) -> None:
         stamp = self.wall().strftime("%H:%M:%S")
-        for line in lines:
-            self.out.write(f"{stamp}  {line}\n")
+        for line in lines:  # titles, prompts and names come from the host's files
+            self.out.write(f"{stamp}  {terminal_safe(line)}\n")
         self.out.flush()
 
     def start(self) -> None:
