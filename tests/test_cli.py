@@ -14,7 +14,7 @@ from liftkit.core.agenda.model import load_agenda, parse_agenda
 from liftkit.core.agenda.templates import template_names
 
 REPO = Path(__file__).resolve().parent.parent
-DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "export")
+DESIGN_COMMANDS = ("agenda", "new", "run", "resume", "groups", "note", "view", "export")
 ALL_COMMANDS = [
     ("agenda", "list"),
     ("agenda", "show"),
@@ -24,6 +24,7 @@ ALL_COMMANDS = [
     ("resume",),
     ("groups",),
     ("note",),
+    ("view",),
     ("export",),
 ]
 
@@ -129,7 +130,7 @@ def test_agenda_list_has_a_row_per_template(cli):
 
 
 def timeline_rows(stdout: str) -> list[list[str]]:
-    """The numbered rows of the timeline table: [#, from, to, length, kind, segment]."""
+    """The numbered rows of the timeline table: [#, from, to, length, kind, warn, segment]."""
     rows = []
     for line in stdout.splitlines():
         cells = re.split(r"\s{2,}", line.strip())
@@ -210,6 +211,12 @@ def test_show_json(cli):
         "end_offset_seconds": 2400,
         "duration_seconds": 1800,
         "duration": "30m",
+        "warn_seconds": [300, 60],
+        "warn": ["5m", "1m"],
+        "silence_seconds": 0,
+        "silence": None,
+        "auto_advance": False,
+        "polls": [],
     }
 
 
@@ -231,7 +238,7 @@ def test_show_a_file_whose_name_has_spaces(cli, tmp_path, monkeypatch):
     result = cli("agenda", "show", "My team call.toml", "--start", "9:00")
     assert result.exit_code == 0
     assert timeline_rows(result.stdout) == [
-        ["1", "09:00", "09:01:30", "1m 30s", "other", "Check-in"]
+        ["1", "09:00", "09:01:30", "1m 30s", "other", "-", "Check-in"]
     ]
 
 

@@ -35,7 +35,7 @@ def spawn(tmp_path: Path, *args: str):
     )
 
 
-def test_new_asks_for_template_title_and_durations(tmp_path):
+def test_new_asks_for_template_title_host_and_durations(tmp_path):
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
     child.expect("what-so-what-now-what")  # the whole list is drawn
@@ -43,6 +43,8 @@ def test_new_asks_for_template_title_and_durations(tmp_path):
     child.expect("Title of your agenda")
     child.expect("Hosted community event")  # the template's title is offered
     child.send(CLEAR_LINE + "Leaders' lunch\r")
+    child.expect(r"Who hosts it \(your name\)\?")
+    child.send(CLEAR_LINE + "Sam  Okafor\r")
     child.expect(r"Change the segment durations\?")
     child.send("y")
     segments = [
@@ -69,6 +71,7 @@ def test_new_asks_for_template_title_and_durations(tmp_path):
 
     agenda = load_agenda(tmp_path / "team.toml")
     assert agenda.title == "Leaders' lunch"
+    assert agenda.host == "Sam Okafor"  # kept in the file, spaces tidied
     assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]
     assert agenda.segments[4].silence == 30  # the rest of the template is kept
     assert agenda.declared_total is None  # the old 90m total no longer holds

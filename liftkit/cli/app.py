@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "resume": ("liftkit.cli.commands.run", "resume", False),
     "groups": ("liftkit.cli.commands.groups", "groups", False),
     "note": ("liftkit.cli.commands.note", "note", False),
+    "view": ("liftkit.cli.commands.view", "view", False),
     "export": ("liftkit.cli.commands.export", "export", False),
 }
 

@@ -76,7 +76,7 @@ def save_crash_report() -> str:
 
 
 # The order of DESIGN.md, which is the order of a host's day: prepare, run, follow up.
-COMMAND_ORDER = ("agenda", "new", "run", "resume", "groups", "note", "export")
+COMMAND_ORDER = ("agenda", "new", "run", "resume", "groups", "note", "view", "export")
 
 
 class LiftkitGroup(TyperGroup):

@@ -23,7 +23,7 @@ def ask_new_agenda(
     default: str,
     load: Callable[[str], Agenda],
 ) -> tuple[Agenda, str]:
-    """Ask for the template, the title and (if wanted) new durations; return the agenda."""
+    """Ask for the template, the title, the host and (if wanted) new durations."""
     choices = [questionary.Choice(f"{n}: {load(n).title}", value=n) for n in names]
     name = str(
         _answer(questionary.select("Start from which template?", choices=choices, default=default))
@@ -32,6 +32,8 @@ def ask_new_agenda(
     title = str(_answer(questionary.text("Title of your agenda:", default=agenda.title)))
     if title.strip():
         agenda = replace(agenda, title=title.strip())
+    host = str(_answer(questionary.text("Who hosts it (your name)?", default=agenda.host)))
+    agenda = replace(agenda, host=" ".join(host.split()))
     if _answer(questionary.confirm("Change the segment durations?", default=False)):
         durations = []
         for segment in agenda.segments:

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from liftkit.core.agenda.durations import format_duration
-from liftkit.core.agenda.model import Agenda, TimelineRow
+from liftkit.core.agenda.model import Agenda, Segment, TimelineRow
 from liftkit.core.text import terminal_safe
 
 
@@ -44,19 +45,38 @@ def agenda_timeline(
     table.add_column("end" if clock else "to", justify="right", no_wrap=True)
     table.add_column("length", justify="right", no_wrap=True)
     table.add_column("kind", no_wrap=True)
+    table.add_column("warn", justify="right", no_wrap=True)
     table.add_column("segment", ratio=1)
     for row, start, end in zip(rows, starts, ends, strict=True):
+        segment = agenda.segments[row.index - 1]
+        warn = ", ".join(format_duration(w) for w in segment.warn) or "-"
         table.add_row(
             str(row.index),
             start,
             end,
             format_duration(row.duration),
             row.kind,
-            Text(terminal_safe(row.title)),
+            warn,
+            _segment_cell(segment),
         )
     table.add_section()
-    table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "total")
+    table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "", "total")
     out.print(table)
+
+
+def _segment_cell(segment: Segment) -> RenderableType:
+    """The title, then what else happens in the segment: silence, polls, auto-advance."""
+    extras = []
+    if segment.silence:
+        extras.append(f"{format_duration(segment.silence)} of silence first")
+    if segment.auto_advance:
+        extras.append("moves on by itself")
+    for poll in segment.polls:
+        extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
+    if not extras:
+        return Text(terminal_safe(segment.title))
+    indented = [Padding(Text(terminal_safe(extra), style="dim"), (0, 0, 0, 2)) for extra in extras]
+    return Group(Text(terminal_safe(segment.title)), *indented)
 
 
 if TYPE_CHECKING:

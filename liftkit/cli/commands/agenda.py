@@ -14,7 +14,7 @@ from liftkit.cli.completion import complete_agenda
 from liftkit.cli.errors import report
 from liftkit.cli.text import text_table
 from liftkit.core.agenda.durations import format_duration
-from liftkit.core.agenda.model import load_agenda, parse_agenda, timeline
+from liftkit.core.agenda.model import Segment, load_agenda, parse_agenda, timeline
 from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_names, template_path
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
 from liftkit.core.text import clock_text, json_terminal_safe, offset_text, plural, terminal_safe
@@ -95,6 +95,7 @@ def show(
                     "end_offset_seconds": r.end,
                     "duration_seconds": r.duration,
                     "duration": format_duration(r.duration),
+                    **_segment_extras(resolved.agenda.segments[r.index - 1]),
                 }
                 for r in rows
             ],
@@ -111,6 +112,21 @@ def show(
         [when(r.end, r.end_clock) for r in rows],
         clock=begin is not None,
     )
+
+
+def _segment_extras(segment: Segment) -> dict[str, object]:
+    """Warnings, silence, auto-advance and polls of a segment, for `agenda show --json`."""
+    return {
+        "warn_seconds": list(segment.warn),
+        "warn": [format_duration(w) for w in segment.warn],
+        "silence_seconds": segment.silence,
+        "silence": format_duration(segment.silence) if segment.silence else None,
+        "auto_advance": segment.auto_advance,
+        "polls": [
+            {"question": p.question, "options": list(p.options), "kind": p.kind}
+            for p in segment.polls
+        ],
+    }
 
 
 @app.command("check")

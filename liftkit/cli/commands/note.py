@@ -12,7 +12,7 @@ from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_reflection
+from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
@@ -62,7 +62,7 @@ def note(
         index = segment - 1
     else:
         index = min(engine.index, count - 1)
-    parsed = parse_reflection(text)
+    parsed = parse_reflection(text, session_people(folder, engine.groups.values()))
     author = by.strip() if by and by.strip() else parsed.author
     body = text.strip() if by else parsed.text
     if not body:

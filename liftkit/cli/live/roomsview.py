@@ -38,8 +38,8 @@ def rooms_regions(
     pages = room_pages(rooms, width, grid_rows)
     page = pages[screen.rooms_page % len(pages)]
     title = screen.groups.title if screen.groups is not None else ""
-    if page.count > 1:
-        title += f" · page {page.number} of {page.count} (←/→)"
+    if page.count > 1:  # the keys only where they work (not in the audience view)
+        title += f" · page {page.number} of {page.count}" + (" (←/→)" if screen.legend else "")
     return [
         (
             "top",

@@ -1,24 +1,99 @@
-"""Reading what the host types: reflections ("Name: text #tag") and poll counts."""
+"""Reading what the host types: reflections ("Name: text #tag") and poll counts.
+
+Who said it: a "Label:" before the text names its author only when the label is a person.
+With the session's attendee list, that means someone on it (a full name, or a first name);
+without one, a label that looks like a name: one to four capitalised words of letters (with
+' - . and particles such as "van" or "de" inside), none of them a word people put before a
+colon as a heading ("Top themes:", "Reminder:", "Question:", "Next steps:"). Anything else
+stays part of the text, so nothing typed is ever lost to a misread author.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
 
+if TYPE_CHECKING:
+    from liftkit.core.live.events import GroupsMade
+
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
 _TAG = re.compile(r"(?<![\w#&/])#(\w[\w-]*)")  # not a URL's #fragment
-_NOT_A_NAME = re.compile(r"https?$|www|\d{1,2}$", re.IGNORECASE)
-# Labels people put before a colon that are not who is speaking.
-_LABELS = re.compile(
-    r"(one |my |a )?(practical )?(next )?(step|action|takeaway|take-away|idea|tip|question|"
-    r"answer|comment|note|reflection|theme|thought|q|a|re|ps|p\.s\.|update|feedback)s?"
-    r"( \d+)?"
-    r"|(i|we|you|they|my|our|it|this|that) .*",  # "I think:", "We agreed:" are not names
-    re.IGNORECASE,
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")  # letters, with ' ’ . - inside
+_PARENTHESES = re.compile(r"\s*\([^()]*\)$")  # "Ada Lovelace (she/her)": Zoom display names
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Lower-case words inside a name: "Vincent van Gogh", "Maria de la Cruz".
+_PARTICLES = _words(
+    "van von de del della der den di da du la le bin binti bint al el ten ter dos das do y e"
 )
+# Words people put before a colon that are not who is speaking (compared lower-cased).
+_LABEL_WORDS = _words(
+    """
+    a q an the i we you they he she it me my our your their this that these those here there
+    one two three first second third last next final finally also and but so then or if
+    top main key big important practical overall general quick short long
+    theme themes topic topics reminder reminders question questions answer answers note notes
+    nb ps p.s re fwd fyi todo tldr edit update updates summary recap conclusion conclusions
+    action actions step steps idea ideas tip tips comment comments feedback takeaway takeaways
+    point points quote quotes reflection reflections thought thoughts insight insights issue
+    issues problem problems challenge challenges example examples lesson lessons learning
+    learnings outcome outcomes goal goals result results decision decisions option options
+    plan plans risk risks need needs ask asks request requests proposal suggestion suggestions
+    observation observations agenda poll chat room rooms group groups breakout breakouts
+    everyone all someone somebody anyone nobody host cohost co-host facilitator speaker
+    volunteer participant participants attendee attendees guest guests panel team
+    warning caution fact facts status link source why what how who when where which
+    today tomorrow yesterday morning afternoon evening bonus definition meaning
+    """
+)
+
+
+def looks_like_a_name(label: str) -> bool:
+    """Whether a label reads as a person's name ("Ada Lovelace", "Bo", "Vincent van Gogh")."""
+    words = _PARENTHESES.sub("", label).split()
+    if not 1 <= len(words) <= 4:
+        return False
+    for i, word in enumerate(words):
+        if word.lower().rstrip(".") in _LABEL_WORDS or not _NAME_WORD.fullmatch(word):
+            return False
+        if word[0].isupper():
+            if len(word) > 1 and word.isupper() and "." not in word:
+                return False  # "NHS:", "FYI:", "TODO:" are headings, not people
+            continue
+        if not (0 < i < len(words) - 1 and word in _PARTICLES):
+            return False
+    return True
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def match_person(label: str, people: Sequence[str]) -> str | None:
+    """The attendee a label names: their full name, or a first name (unique or not).
+
+    A first name shared by several people stays as typed: it is a person, just not one
+    liftkit can pick.
+    """
+    key = _name_key(_PARENTHESES.sub("", label))
+    if not key:
+        return None
+    for person in people:
+        if _name_key(person) == key or _name_key(_PARENTHESES.sub("", person)) == key:
+            return person
+    firsts = [p for p in people if _name_key(p).split(" ")[0] == key]
+    if len(firsts) == 1:
+        return firsts[0]
+    return label if firsts else None
 
 
 @dataclass(frozen=True)
@@ -28,19 +103,23 @@ class ParsedReflection:
     tags: list[str]
 
 
-def parse_reflection(raw: str) -> ParsedReflection:
+def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedReflection:
     """ "Ada Lovelace: listen with fascination #listening" -> author, text and tags.
 
-    An author is a short prefix before ": " of at most five words that is not a URL scheme,
-    a number or a label such as "One practical step:", "Question:" or "Note:".
+    `people` is the session's attendee list (names); with it, only someone on the list is an
+    author. Without it, a label is an author when it looks like a name (see the module's
+    docstring); "Top themes: ..." keeps its label as text.
     """
     text = raw.strip()
     author = None
     match = _AUTHOR.match(text)
     if match:
-        name = match.group(1).strip()
-        if len(name.split()) <= 5 and not _NOT_A_NAME.search(name) and not _LABELS.fullmatch(name):
-            author = name
+        label = " ".join(match.group(1).split())
+        if people:
+            author = match_person(label, people)
+        elif looks_like_a_name(label):
+            author = label
+        if author is not None:
             text = match.group(2).strip()
     tags: list[str] = []
     for tag in _TAG.findall(text):
@@ -48,6 +127,34 @@ def parse_reflection(raw: str) -> ParsedReflection:
         if tag not in tags:
             tags.append(tag)
     return ParsedReflection(text=text, author=author, tags=tags)
+
+
+# The copies of --attendees that `liftkit run` keeps in a session folder.
+ATTENDEE_FILES = ("attendees.csv", "attendees.txt")
+
+
+def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str] | None:
+    """The names of a session's attendees: its attendee copy, else everyone in its groups.
+
+    None when the session has neither (then authors are recognised by how they look).
+    """
+    from liftkit.core.people.reader import read_people
+
+    names: list[str] = []
+    for file_name in ATTENDEE_FILES:
+        path = folder / file_name
+        if path.is_file():
+            try:
+                names = [person.name for person in read_people(path).people]
+            except LiftkitError:
+                names = []
+            break
+    for made in groups:
+        for rnd in made.split.rounds:
+            for group in rnd.groups:
+                names.extend(person.name for person in group.members)
+    unique = list(dict.fromkeys(name for name in names if name.strip()))
+    return unique or None
 
 
 def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:

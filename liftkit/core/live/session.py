@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
-from liftkit.core.live.capture import parse_reflection
+from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -159,8 +159,9 @@ class LiveSession:
         return max(self.now(), self.engine.last_mono)
 
     def reflect(self, raw: str, source: str, segment: int | None = None) -> Reflection | None:
-        """Capture a reflection typed as "Name: text #tag"; None when there is no text."""
-        parsed = parse_reflection(raw)
+        """Capture a reflection typed as "Name: text #tag" (a name on the attendee list, or one
+        that looks like a name); None when there is no text."""
+        parsed = parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
         if not parsed.text:
             return None
         if segment is None and self.engine.current is not None:

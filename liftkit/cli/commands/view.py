@@ -1,0 +1,47 @@
+"""`liftkit view`: a read-only audience window that follows a running session."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+import typer
+
+from liftkit.cli.options import SessionArg, SessionsOption
+from liftkit.core.live.folders import find_session
+from liftkit.core.live.follow import Follower
+from liftkit.core.text import plural
+
+
+def view(session: SessionArg, sessions: SessionsOption = None) -> None:
+    """Show a running session to the audience: countdown, prompt, rooms; no host notes or keys.
+
+    Share this window on the call and keep the one running `liftkit run` to yourself. It
+    follows the session's journal (read-only) from any terminal on the same machine; q or
+    Ctrl-C closes it, and any key once the session has ended.
+
+    Example: liftkit view latest
+    """
+    folder = find_session(session, sessions)
+    follower = Follower.open(folder)
+    dumb = os.environ.get("TERM", "") in ("", "dumb")
+    if dumb or not sys.stdout.isatty():
+        from liftkit.cli.live.audience import PlainAudience
+
+        code = PlainAudience(follower, sys.stdout).run()
+    else:
+        from liftkit.cli.live.audience import AudienceApp
+        from liftkit.cli.render import console
+
+        stdin_fd = sys.stdin.fileno() if sys.stdin.isatty() else None
+        code = AudienceApp(follower, console(), stdin_fd).run()
+    if follower.ended:
+        captured = plural(len(follower.engine.reflections), "reflection")
+        summary = f"The session has ended ({captured}). Next: liftkit export {folder}"
+    else:
+        summary = f"Stopped following {folder}; the session itself carries on."
+    with contextlib.suppress(OSError):
+        typer.echo(summary, err=True)
+    if code:
+        raise typer.Exit(code)

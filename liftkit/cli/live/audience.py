@@ -1,0 +1,250 @@
+"""`liftkit view`: the audience window, full screen, or a line per change when not on a terminal.
+
+Read-only: it follows the journal (see liftkit.core.live.follow) and never writes it. The
+full screen redraws only when what it shows changes (the countdown once a second, the rest
+when an event arrives); the journal is checked four times a second, a stat each time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import select
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import TextIO
+
+from rich.console import Console
+
+from liftkit.cli.live.frame import Frame
+from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
+from liftkit.cli.live.terminal import KeyReader, Signals
+from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
+from liftkit.core.live.audience import (
+    audience_lines,
+    audience_screen,
+    room_groups,
+    rooms_lines,
+    status_now,
+)
+from liftkit.core.live.events import JournalEvent
+from liftkit.core.live.follow import Follower, journal_in_use, local_now
+from liftkit.core.live.screen import Screen
+from liftkit.core.text import terminal_safe
+
+# Seconds between looks at the journal: a change shows within a second, at a stat's cost.
+POLL = 0.25
+# Seconds between looks at whether the host's liftkit holds the journal.
+HOST_CHECK = 1.0
+MINUTE = 60.0
+
+Wall = Callable[[], datetime]
+
+
+class HostWatch:
+    """Whether the host's liftkit is running, looked up at most once a second."""
+
+    def __init__(self, follower: Follower, wall: Wall) -> None:
+        self.follower, self.wall = follower, wall
+        self._checked: datetime | None = None
+        self._in_use: bool | None = None
+
+    def forget(self) -> None:
+        """Look again next time (an event came: the host's liftkit may be back)."""
+        self._checked = None
+
+    def state(self) -> str:
+        now = self.wall()
+        if self._checked is None or (now - self._checked).total_seconds() >= HOST_CHECK:
+            self._in_use = journal_in_use(self.follower.tail.path)
+            self._checked = now
+        return self.follower.host_state(self._in_use)
+
+
+class AudienceApp:
+    """The full-screen audience window; q, Esc or Ctrl-C close it, any key once it ended."""
+
+    def __init__(
+        self, follower: Follower, console: Console, stdin_fd: int | None, wall: Wall = local_now
+    ) -> None:
+        self.follower = follower
+        self.console = console
+        self.stdin_fd = stdin_fd
+        self.wall = wall
+        self.host = HostWatch(follower, wall)
+        self.frame = Frame()
+        self.signals = Signals()
+        self._shown: tuple[Screen, int, int] | None = None
+
+    def screen(self) -> Screen:
+        """Texts from the host's files (titles, prompts, names) made safe for the terminal."""
+        return safe_screen(audience_screen(self.follower, self.wall(), self.host.state()))
+
+    def draw(self, writer: ScreenWriter) -> None:
+        """Redraw only when the screen or the window size changed, and then only the lines
+        that changed (the countdown's, once a second)."""
+        screen = self.screen()
+        size = self.console.size
+        key = (screen, size.width, size.height)
+        if key != self._shown:
+            lines = self.frame.frame_lines(self.console, screen, size.width, size.height)
+            writer.draw(lines, size.width, size.height)
+            self._shown = key
+
+    def until_change(self) -> float:
+        """Real seconds until the shown second changes (at most one: the wall clock, the
+        host's state)."""
+        f = self.follower
+        t = f.now(self.wall())
+        wake = f.engine.next_change(t) if not f.stopped_deliberately else None
+        real = (wake - t) / f.rate if wake is not None else 1.0
+        return min(max(real, 0.02), 1.0)
+
+    def run(self) -> int:
+        with (
+            self.signals,
+            self._keys() as keys,
+            ScreenWriter(self.console) as writer,
+        ):
+            return self._loop(writer, keys)
+
+    @contextlib.contextmanager
+    def _keys(self) -> Iterator[KeyReader | None]:
+        if self.stdin_fd is None:
+            yield None
+            return
+        with KeyReader(self.stdin_fd, self.signals) as keys:  # no echo on a shared screen
+            yield keys
+
+    def _loop(self, writer: ScreenWriter, keys: KeyReader | None) -> int:
+        """Each wake-up costs a stat of the journal; the screen is built only when an event
+        came, the window changed size or the shown second is due to change."""
+        draw_at = 0.0
+        size = None
+        while True:
+            try:
+                if self.follower.refresh():
+                    self.host.forget()
+                    draw_at = 0.0
+                if self.console.size != size:
+                    size, draw_at = self.console.size, 0.0
+                if time.monotonic() >= draw_at:
+                    self.draw(writer)
+                    draw_at = time.monotonic() + self.until_change()
+                wait = min(max(draw_at - time.monotonic(), 0.0), POLL)
+                pressed = self._wait(keys, wait)
+                if self.signals.terminate or self.signals.take_interrupts():
+                    return EXIT_INTERRUPTED
+                if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
+                    self.signals.continued = False
+                    keys.cbreak()
+                    self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
+                for key in pressed:
+                    if self.follower.ended or key in ("q", "Q", "ESC"):
+                        return EXIT_OK
+            except KeyboardInterrupt:
+                return EXIT_INTERRUPTED
+
+    def _wait(self, keys: KeyReader | None, timeout: float) -> list[str]:
+        if keys is not None:
+            return keys.read(timeout)
+        ready, _, _ = select.select([self.signals.wake_fd], [], [], timeout)
+        if ready:
+            self.signals.drain()
+        return []
+
+
+class PlainAudience:
+    """A line per change, stamped with the wall clock, and a status line each minute."""
+
+    def __init__(self, follower: Follower, out: TextIO, wall: Wall = local_now) -> None:
+        self.follower = follower
+        self.out = out
+        self.wall = wall
+        self.host = HostWatch(follower, wall)
+        self.signals = Signals()
+        self._host_state = ""
+        self._rooms_shown: tuple[int, str] | None = None
+        self._next_minute: float | None = None
+
+    def say(self, *lines: str) -> None:
+        stamp = self.wall().strftime("%H:%M:%S")
+        for line in lines:  # titles, prompts and names come from the host's files
+            self.out.write(f"{stamp}  {terminal_safe(line)}\n")
+        self.out.flush()
+
+    def start(self) -> None:
+        """Say what is followed and where the session is now; then a line per change."""
+        f = self.follower
+        self.say(f"following {f.folder} ({f.agenda.title}); Ctrl-C stops")
+        self.say(status_now(f, f.now(self.wall())))
+        self._rooms_now()
+        f.listeners.append(self._event)
+
+    def step(self) -> int | None:
+        """Take in what the journal gained and say what changed; an exit code at the end."""
+        f = self.follower
+        if f.refresh():
+            self.host.forget()
+        if f.ended:
+            return EXIT_OK
+        self._host_changes()
+        self._rooms_now()
+        self._minute_line()
+        return None
+
+    def run(self) -> int:
+        self.start()
+        with self.signals:
+            try:
+                while (code := self.step()) is None:
+                    ready, _, _ = select.select([self.signals.wake_fd], [], [], POLL)
+                    if ready:
+                        self.signals.drain()
+                    if self.signals.terminate or self.signals.take_interrupts():
+                        return EXIT_INTERRUPTED
+                return code
+            except KeyboardInterrupt:
+                return EXIT_INTERRUPTED
+
+    def _event(self, event: JournalEvent) -> None:
+        lines = audience_lines(event, self.follower)
+        if lines:
+            self.say(*lines)
+        if event.type in ("segment_start", "groups"):
+            self._rooms_shown = self._rooms_key()
+        if event.type in ("stop", "session_resume"):
+            self._host_state = self.host.state()
+
+    def _rooms_key(self) -> tuple[int, str] | None:
+        f = self.follower
+        groups = room_groups(f.engine, f.now(self.wall()))
+        return (f.engine.index, groups.title) if groups is not None else None
+
+    def _rooms_now(self) -> None:
+        """A breakout's next round: its rooms, when the round begins."""
+        f = self.follower
+        groups = room_groups(f.engine, f.now(self.wall()))
+        key = (f.engine.index, groups.title) if groups is not None else None
+        if groups is not None and key != self._rooms_shown:
+            self.say("rooms now:", *rooms_lines(groups))
+        self._rooms_shown = key
+
+    def _host_changes(self) -> None:
+        state = self.host.state()
+        if state == self._host_state:
+            return
+        if state == "away" and self._host_state in ("", "running"):
+            self.say("the host's liftkit is not running; the clock runs on, as the call does")
+        self._host_state = state
+
+    def _minute_line(self) -> None:
+        f = self.follower
+        t = f.now(self.wall())
+        if f.engine.started_at is None or f.stopped_deliberately:
+            return
+        if self._next_minute is None:
+            self._next_minute = t + MINUTE
+        if t >= self._next_minute:
+            self.say(status_now(f, t))
+            self._next_minute = t + MINUTE

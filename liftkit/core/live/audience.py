@@ -1,0 +1,145 @@
+"""What the audience window says: the host's screen without what only the host should see.
+
+The big countdown, warnings, the segment, its prompt, questions and polls, the silence
+screen and, on a breakout, the rooms; never the host notes, the key legend, messages meant
+for the host or what they are typing. Built from the same `build_screen` as the host's view,
+so both say the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from liftkit.core.agenda.durations import format_clock
+from liftkit.core.live.controls import Ui
+from liftkit.core.live.engine import ENDED, PAUSED, Engine
+from liftkit.core.live.events import (
+    GroupsMade,
+    JournalEvent,
+    NotesShown,
+    PollCounts,
+    Reflection,
+    SegmentEnd,
+    SessionEnd,
+    SessionResume,
+    Stop,
+)
+from liftkit.core.live.follow import Follower
+from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, event_lines
+from liftkit.core.text import hhmm, plural
+
+_SEED = re.compile(r" · seed \d+")
+_KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
+
+AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
+STOPPED = "The host has stopped the clock: it carries on when they resume."
+ENDED_NOTE = "The session has ended. Any key closes this window."
+# Real seconds each page of rooms stays up when they do not all fit the window.
+ROOM_PAGE_SECONDS = 10
+
+
+def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
+    """The rooms of the round being held now, titled for the audience (no keys, no seed)."""
+    from liftkit.core.live.rooms import summary
+
+    segment = engine.current
+    made = engine.groups.get(engine.index)
+    if segment is None or segment.kind != "breakout" or made is None:
+        return None
+    shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
+    title = _SEED.sub("", shown.title).removesuffix(" (g reshuffles)")
+    return GroupsSummary(title=title, rooms=shown.rooms)
+
+
+def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen:
+    """The audience's screen at `wall_now`; `host` is `Follower.host_state`.
+
+    On a breakout with rooms it is the rooms view: every room and every full name, a page
+    at a time (the next every ROOM_PAGE_SECONDS) when they do not all fit.
+    """
+    t = follower.now(wall_now)
+    engine = follower.projected(t)
+    view = engine.view(t)
+    # An ended session is shown as it was when it ended ("ended at 15:02"), with today's clock.
+    as_of = follower.ended_wall if follower.ended and follower.ended_wall else wall_now
+    groups = room_groups(engine, t)
+    screen = build_screen(
+        view,
+        Ui(show_notes=False, rate=follower.rate),
+        title=follower.agenda.title,
+        now_wall=as_of,
+        session_start_wall=follower.planned_start or follower.started_wall,
+        rate=follower.rate,
+        now=t,
+        groups=groups,
+        host=False,
+        poll_results=engine.polls,
+    )
+    tone, status = screen.tone, _KEY_HINT.sub("", screen.status)
+    message = {"away": AWAY, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
+    if host == "stopped" and view.status != PAUSED:
+        tone, status = PAUSED_TONE, "■ PAUSED"
+    rooms = groups is not None and bool(groups.rooms)
+    page = int(view.elapsed / follower.rate // ROOM_PAGE_SECONDS) if rooms else 0
+    return replace(
+        screen,
+        wall_clock=hhmm(wall_now),
+        tone=tone,
+        status=status,
+        message=message,
+        rooms_view=rooms,
+        rooms_page=page,
+    )
+
+
+def rooms_lines(groups: GroupsSummary) -> list[str]:
+    return [f"  {groups.title}", *(f"  {room}: {', '.join(names)}" for room, names in groups.rooms)]
+
+
+def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
+    """What the plain audience view prints for an event just taken in (nothing for what
+    only the host should see: reflections, notes shown or hidden)."""
+    engine = follower.engine
+    t = engine.last_mono
+    view = engine.view(t)
+    match event:
+        case Reflection() | NotesShown() | SegmentEnd():
+            return []
+        case PollCounts(question=question, counts=counts):
+            shown = ", ".join(f"{option} {count}" for option, count in counts.items())
+            return [f"poll: {question} {shown}".rstrip()]
+        case GroupsMade(segment=segment):
+            groups = room_groups(engine, t)
+            if groups is None or segment != engine.index:
+                return []
+            return ["groups reshuffled:", *rooms_lines(groups)]
+        case Stop():
+            if follower.stopped_deliberately:
+                return ["the host stopped the clock; it carries on when they resume"]
+            return ["the host's liftkit stopped; the clock runs on, as the call does"]
+        case SessionResume():
+            return [f"the host's liftkit is back: {status_now(follower, t)}"]
+        case SessionEnd():
+            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+    lines = event_lines(event, view, follower.agenda.segments)
+    if event.type == "segment_start":
+        groups = room_groups(engine, t)
+        if groups is not None:
+            lines.extend(rooms_lines(groups))
+    return lines
+
+
+def status_now(follower: Follower, t: float) -> str:
+    """ "2/5 Opening perspective: 03:12 left" (or over time, or paused)."""
+    view = follower.view(t)
+    if view.segment is None:
+        return "session complete" if view.status == ENDED else "waiting to start"
+    left = (
+        f"{format_clock(view.remaining)} left"
+        if not view.overrun
+        else f"+{format_clock(-view.remaining)} over time"
+    )
+    paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
+    return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"

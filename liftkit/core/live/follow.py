@@ -1,0 +1,207 @@
+"""Following a session from its journal, read-only: the model behind `liftkit view`.
+
+The journal is only ever opened for reading and never locked. Each check costs one stat
+(inode, size, modification time); only the bytes appended since the last read are read, and
+a line still being written is left for the next check.
+
+The follower keeps its own engine, moved by the journal's events, and its own idea of the
+session clock: every event the session writes pairs a session time (`mono`) with the wall
+time it fell on, so "now" on the session clock is the last such pair carried forward at the
+rehearsal rate. That is also what `liftkit resume` does after a crash (the call went on), so
+the countdown here keeps running through a crash and agrees with the host's when it comes
+back. After a deliberate stop (q, Ctrl-C) the clock waits, as it does on resume.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, Engine, SegmentView
+from liftkit.core.live.events import (
+    DELIBERATE_STOPS,
+    JournalEvent,
+    Reflection,
+    SessionEnd,
+    SessionStart,
+    Source,
+)
+from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
+
+PROC_LOCKS = Path("/proc/locks")
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class JournalTail:
+    """The events appended to a journal file since the last look."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0  # bytes of complete lines read so far
+        self.lines = 0  # and how many lines they were (to name a bad one)
+        self.warnings: list[str] = []  # lines that were not events (a hand edit)
+        self._stamp: tuple[int, int, int] | None = None
+
+    def read_new(self) -> tuple[list[JournalEvent], bool]:
+        """(new events, restarted): restarted when the file was replaced or cut shorter than
+        what was read, so that everything must be read again from the start."""
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return [], False  # gone for a moment (moved, a network drive): try again later
+        stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if stamp == self._stamp:
+            return [], False
+        restarted = self._stamp is not None and (
+            status.st_ino != self._stamp[0] or status.st_size < self.offset
+        )
+        if restarted:
+            self.offset = self.lines = 0
+        self._stamp = stamp
+        try:
+            with open(self.path, "rb") as file:
+                file.seek(self.offset)
+                data = file.read(max(status.st_size - self.offset, 0))
+        except OSError:
+            self._stamp = None
+            return [], restarted
+        complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+        if not complete:
+            return [], restarted
+        read = parse_lines(self.path, complete[:-1], first_line=self.lines + 1)
+        self.offset += len(complete)
+        self.lines += complete.count(b"\n")
+        self.warnings.extend(read.warnings)
+        return read.events, restarted
+
+
+def journal_in_use(path: Path, locks: Path = PROC_LOCKS) -> bool | None:
+    """Whether a process holds the journal's lock (a running `liftkit run` or `resume`).
+
+    Read from /proc/locks, without taking a lock, so that a `liftkit resume` starting at the
+    same moment is never refused. None where the system does not say (not Linux). Only the
+    inode is compared: some file systems report another device number there.
+    """
+    try:
+        inode = os.stat(path).st_ino
+        text = locks.read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        fields = line.split()
+        if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
+            continue
+        with contextlib.suppress(ValueError):
+            if int(fields[5].rsplit(":", 1)[-1]) == inode:
+                return True
+    return False
+
+
+def _noted(event: JournalEvent) -> bool:
+    """Added by `liftkit note`: stamped with the session's last time and the wall clock of
+    whenever it was added, so not a reading of the session clock."""
+    return isinstance(event, Reflection) and event.source == Source.NOTE
+
+
+@dataclass
+class Follower:
+    """A session as seen from its journal: its engine, clock and how the host's side is."""
+
+    folder: Path
+    agenda: Agenda
+    engine: Engine
+    tail: JournalTail
+    rate: float = 1.0
+    started_wall: datetime | None = None
+    planned_start: datetime | None = None
+    anchor: tuple[float, datetime] | None = None  # (session time, wall time) last written
+    ended_wall: datetime | None = None  # when the session ended
+    taken: int = 0  # events taken in
+    listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, folder: Path) -> Follower:
+        """Load the session's agenda copy and everything its journal holds so far."""
+        agenda = load_agenda(folder / AGENDA_COPY)
+        follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
+        follower.refresh()
+        return follower
+
+    @property
+    def stopped_deliberately(self) -> bool:
+        """The host quit (q or Ctrl-C): the clock waits until they resume."""
+        return self.engine.stop_reason in DELIBERATE_STOPS and not self.ended
+
+    @property
+    def ended(self) -> bool:
+        return self.engine.status == ENDED
+
+    def refresh(self) -> list[JournalEvent]:
+        """Take in what was appended since the last call; return those events."""
+        events, restarted = self.tail.read_new()
+        if restarted:  # the file was replaced: build the state again from all of it
+            self.engine = Engine(self.agenda)
+            self.anchor = self.started_wall = self.planned_start = self.ended_wall = None
+            self.taken = 0
+        for event in events:
+            self.take(event)
+        return events
+
+    def take(self, event: JournalEvent) -> None:
+        self.engine.apply(event)
+        self.taken += 1
+        if isinstance(event, SessionStart):
+            self.rate = event.rehearse
+            self.started_wall = event.wall
+            self.planned_start = event.planned_start
+        elif isinstance(event, SessionEnd):
+            self.ended_wall = event.wall
+        if event.mono is not None and event.wall is not None and not _noted(event):
+            self.anchor = (event.mono, event.wall)
+        for listener in self.listeners:
+            listener(event)
+
+    def now(self, wall_now: datetime) -> float:
+        """The session clock at `wall_now`, carried on from the last time the session wrote."""
+        last = self.engine.last_mono
+        if self.anchor is None or self.stopped_deliberately:
+            return last
+        mono, wall = self.anchor
+        return max(mono + (wall_now - wall).total_seconds() * self.rate, last)
+
+    def projected(self, t: float) -> Engine:
+        """The engine at `t`, with a due auto-advance done: the host's liftkit does it within
+        a second, or on resume when it is not running."""
+        engine = self.engine
+        segment = engine.current
+        deadline = engine.deadline()
+        if segment is None or not segment.auto_advance or deadline is None or deadline > t:
+            return engine
+        if self.stopped_deliberately:
+            return engine
+        probe = copy.deepcopy(engine)
+        probe.apply_all(probe.due(t))
+        return probe
+
+    def view(self, t: float) -> SegmentView:
+        return self.projected(t).view(t)
+
+    def host_state(self, in_use: bool | None) -> str:
+        """ "running", "stopped" (quit or Ctrl-C), "away" (a crash or a closed terminal) or
+        "ended"; `in_use` says whether the journal is locked (None: unknown)."""
+        if self.ended:
+            return "ended"
+        if self.engine.stop_reason is not None:
+            return "stopped" if self.stopped_deliberately else "away"
+        if in_use is False and self.engine.status != NOT_STARTED:
+            return "away"
+        return "running"

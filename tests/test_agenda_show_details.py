@@ -1,0 +1,60 @@
+"""`liftkit agenda show`: warnings, silence, auto-advance and polls, in the table and in JSON."""
+
+import json
+
+from liftkit.core.agenda.model import load_agenda
+
+AGENDA = """
+title = "Details"
+
+[[segments]]
+title = "Arrive"
+duration = "5m"
+warn = ["2m", "30s"]
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+[[segments.polls]]
+question = "Score it"
+options = ["1", "2", "3"]
+kind = "score"
+
+[[segments]]
+title = "Quiet"
+duration = "3m"
+silence = "45s"
+auto_advance = true
+warn = []
+"""
+
+
+def test_the_table_shows_warnings_silence_and_polls(cli, tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    result = cli("agenda", "show", str(tmp_path / "a.toml"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    arrive = next(line for line in lines if "Arrive" in line)
+    assert "2m, 30s" in arrive
+    quiet = next(line for line in lines if "Quiet" in line)
+    assert quiet.split()[5] == "-"  # no warnings: said, not left blank
+    after_quiet = "\n".join(lines[lines.index(quiet) :])
+    assert "45s of silence first" in after_quiet and "moves on by itself" in after_quiet
+    assert "poll: Been before? (Yes / No)" in result.stdout
+    assert "poll: Score it (1 / 2 / 3)" in result.stdout
+
+
+def test_json_gives_each_segments_warnings_silence_and_polls(cli, tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    result = cli("agenda", "show", str(tmp_path / "a.toml"), "--json")
+    assert result.exit_code == 0, result.output
+    segments = json.loads(result.stdout)["segments"]
+    agenda = load_agenda(tmp_path / "a.toml")
+    for shown, segment in zip(segments, agenda.segments, strict=True):
+        assert shown["warn_seconds"] == list(segment.warn)
+        assert shown["silence_seconds"] == segment.silence
+        assert shown["auto_advance"] == segment.auto_advance
+        assert [(p["question"], p["options"], p["kind"]) for p in shown["polls"]] == [
+            (p.question, list(p.options), p.kind) for p in segment.polls
+        ]
+    assert segments[0]["warn"] == ["2m", "30s"] and segments[0]["silence"] is None
+    assert segments[1]["silence"] == "45s" and segments[1]["warn"] == []

@@ -1,0 +1,126 @@
+"""Names only for people: a "Label:" prefix is an author only when it is a person."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from liftkit.core.agenda.model import load_agenda
+from liftkit.core.live.capture import parse_reflection, session_people
+from liftkit.core.live.controller import LIVE, PLAIN, Controller
+from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.session import Clock, new_session
+
+PEOPLE = ["Ada Lovelace", "Grace Hopper", "Ada Byron", "Bo Li (she/her)", "Vincent van Gogh"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Top themes: relationships, pressure",
+        "Reminder: send the slides",
+        "Question: how do we scale this?",
+        "Top Themes: listening",
+        "Next steps: meet monthly",
+        "Key point: trust first",
+        "Summary: a good hour",
+        "NHS: waiting lists",
+        "Room 3: we agreed",
+        "Breakout room: quiet",
+    ],
+)
+def test_labels_stay_part_of_the_text(typed):
+    for people in (None, PEOPLE):
+        parsed = parse_reflection(typed, people)
+        assert (parsed.author, parsed.text) == (None, typed)
+
+
+def test_without_a_list_a_lower_case_label_is_not_read_as_a_name():
+    typed = "ada: in a hurry"
+    assert parse_reflection(typed).author is None
+    assert parse_reflection(typed, PEOPLE).author == "ada"  # on the list, in any case
+
+
+@pytest.mark.parametrize(
+    ("typed", "author"),
+    [
+        ("Ada Lovelace: listen with fascination", "Ada Lovelace"),
+        ("Bo: protect lunch", "Bo"),
+        ("Vincent van Gogh: colour", "Vincent van Gogh"),
+        ("Jean-Luc O'Brien: make it so", "Jean-Luc O'Brien"),
+        ("Zoë: more silence", "Zoë"),
+    ],
+)
+def test_without_a_list_a_label_that_looks_like_a_name_is_the_author(typed, author):
+    parsed = parse_reflection(typed)
+    assert parsed.author == author
+    assert parsed.text == typed.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "author"),
+    [
+        ("grace hopper: ships are safe in harbour", "Grace Hopper"),  # as on the list
+        ("Grace: first name only", "Grace Hopper"),  # one Grace: her full name
+        ("Ada: two people are called Ada", "Ada"),  # a person, but which one is unclear
+        ("Bo Li: Zoom display name", "Bo Li (she/her)"),
+        ("Zed Quinn: not on the list", None),  # looks like a name, but not an attendee
+    ],
+)
+def test_with_a_list_only_someone_on_it_is_the_author(typed, author):
+    parsed = parse_reflection(typed, PEOPLE)
+    assert parsed.author == author
+    if author is None:
+        assert parsed.text == typed
+
+
+def make_session(tmp_path, attendees: str | None):
+    (tmp_path / "a.toml").write_text('title = "T"\n[[segments]]\ntitle = "Only"\nduration = "5m"\n')
+    clock = Clock(mono=lambda: 0.0, wall=lambda: datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+    extra = {}
+    if attendees is not None:
+        (tmp_path / "people.txt").write_text(attendees)
+        extra["attendees.txt"] = tmp_path / "people.txt"
+    agenda = load_agenda(tmp_path / "a.toml")
+    session = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock, extra)
+    session.start()
+    return session
+
+
+def test_live_and_plain_capture_use_the_sessions_attendee_list(tmp_path):
+    session = make_session(tmp_path, "Grace Hopper\nAda Lovelace\n")
+    try:
+        assert session_people(session.folder) == ["Grace Hopper", "Ada Lovelace"]
+        live = Controller(session, mode=LIVE)
+        for key in ["r", *"Grace: keep it small #scale", "ENTER"]:  # the input line
+            live.press(key)
+        assert "Saved reflection from Grace Hopper" in live.ui.message(session.now())
+        plain = Controller(session, mode=PLAIN)
+        plain.command("r Reminder: book the room")
+        plain.command("r Zed Quinn: a walk-in")
+    finally:
+        session.close()
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    reflections = [json.loads(line) for line in lines if '"reflection"' in line]
+    assert [(r["author"], r["text"], r["source"]) for r in reflections] == [
+        ("Grace Hopper", "keep it small #scale", "live"),
+        (None, "Reminder: book the room", "plain"),
+        (None, "Zed Quinn: a walk-in", "plain"),
+    ]
+
+
+def test_note_keeps_a_label_as_text_and_credits_a_name(cli, tmp_path):
+    session = make_session(tmp_path, None)
+    session.close()
+    folder = str(session.folder)
+    result = cli("note", folder, "Top themes: relationships, pressure")
+    assert result.exit_code == 0, result.output
+    assert "Added a reflection to segment 1" in result.stdout and "from" not in result.stdout
+    result = cli("note", folder, "Ada Lovelace: listen with fascination")
+    assert "Added a reflection from Ada Lovelace" in result.stdout
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    reflections = [json.loads(line) for line in lines if '"reflection"' in line]
+    assert [(r["author"], r["text"]) for r in reflections] == [
+        (None, "Top themes: relationships, pressure"),
+        ("Ada Lovelace", "listen with fascination"),
+    ]

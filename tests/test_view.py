@@ -1,0 +1,319 @@
+"""`liftkit view` in-process: following a journal read-only, with a fake clock."""
+
+import hashlib
+import io
+import json
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from rich.console import Console
+
+from liftkit.cli.live.audience import PlainAudience
+from liftkit.cli.live.frame import render
+from liftkit.core.agenda.model import load_agenda
+from liftkit.core.live.audience import audience_screen
+from liftkit.core.live.follow import Follower, JournalTail, journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.session import Clock, new_session, resume_session
+from liftkit.core.people.reader import Person
+
+AGENDA = """
+title = "Followed"
+[[segments]]
+title = "Welcome"
+duration = "2m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+notes = "SECRET HOST NOTE"
+warn = ["1m"]
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+[[segments]]
+title = "Rooms"
+duration = "10m"
+kind = "breakout"
+group_size = 3
+rounds = 2
+questions = ["What resonated?"]
+[[segments]]
+title = "Close"
+duration = "1m"
+kind = "reflection"
+silence = "30s"
+"""
+
+T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+
+
+class FakeTime:
+    def __init__(self):
+        self.mono = 1000.0
+        self.wall = T0
+
+    def advance(self, seconds):
+        self.mono += seconds
+        self.wall += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def time():
+    return FakeTime()
+
+
+@pytest.fixture
+def session(tmp_path, time):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
+    agenda = load_agenda(tmp_path / "a.toml")
+    live = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
+    yield live
+    live.close()
+
+
+def journal_digest(folder):
+    return hashlib.sha256((folder / JOURNAL_NAME).read_bytes()).hexdigest()
+
+
+def seconds_left(follower, wall):
+    t = follower.now(wall)
+    return round(follower.view(t).remaining)
+
+
+def text_of(screen, width=80, height=24):
+    console = Console(width=width, height=height, file=io.StringIO(), no_color=True)
+    console.print(render(screen, width, height))
+    return console.file.getvalue()
+
+
+def line(seq, kind="pause", **fields):
+    record = {"seq": seq, "type": kind, "wall": "2026-03-09T14:00:00.000+00:00", "mono": seq}
+    return (json.dumps({**record, **fields}) + "\n").encode()
+
+
+def test_the_tail_reads_only_whole_lines_appended_since_the_last_look(tmp_path):
+    path = tmp_path / JOURNAL_NAME
+    second = line(2, "resume")
+    path.write_bytes(line(1) + second[:20])
+    tail = JournalTail(path)
+    events, restarted = tail.read_new()
+    assert [e.seq for e in events] == [1] and not restarted
+    assert tail.read_new() == ([], False)  # nothing new: one stat, no read
+    with path.open("ab") as file:
+        file.write(second[20:] + b"not json\n" + line(4, "extend", seconds=60))
+    events, _ = tail.read_new()
+    assert [(e.seq, e.type) for e in events] == [(2, "resume"), (4, "extend")]
+    assert tail.warnings == [f"{path}:3: unreadable journal line skipped"]
+    assert tail.offset == path.stat().st_size
+    path.write_bytes(line(1, "session_end"))  # replaced by a shorter file
+    events, restarted = tail.read_new()
+    assert restarted and [e.type for e in events] == ["session_end"]
+
+
+def test_the_view_follows_pause_extend_skip_and_reshuffle_and_never_writes(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    before = journal_digest(session.folder)
+    time.advance(30)
+    assert seconds_left(follower, time.wall) == 90  # the clock runs on between events
+    session.pause()
+    follower.refresh()
+    time.advance(40)
+    assert seconds_left(follower, time.wall) == 90  # paused: it waits
+    assert "PAUSED" in audience_screen(follower, time.wall, "running").status
+    session.resume()
+    session.extend(60)
+    follower.refresh()
+    assert seconds_left(follower, time.wall) == 150
+    session.next_()
+    people = [Person(name=f"Person {n}") for n in range(1, 10)]
+    from liftkit.core.live.rooms import reshuffle
+
+    session.record_groups(1, reshuffle(session.agenda.segments[1], people, seed=7))
+    follower.refresh()
+    screen = audience_screen(follower, time.wall, "running")
+    assert screen.segment_title == "Rooms"
+    assert screen.groups is not None and len(screen.groups.rooms) == 3
+    names = sorted(n for _, members in screen.groups.rooms for n in members)
+    assert names == sorted(p.name for p in people)
+    assert "g reshuffles" not in screen.groups.title and "seed" not in screen.groups.title
+    assert journal_digest(session.folder) != before  # the host wrote; now check the view
+    after = journal_digest(session.folder)
+    for _ in range(3):
+        follower.refresh()
+        audience_screen(follower, time.wall, "running")
+    assert journal_digest(session.folder) == after
+
+
+def test_the_audience_sees_no_host_notes_keys_or_messages(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    screen = audience_screen(follower, time.wall, "running")
+    shown = text_of(screen)
+    assert "Say hello in the chat" in shown and "Been before?" in shown
+    assert "SECRET HOST NOTE" not in shown
+    assert screen.legend == () and screen.message == "" and screen.notes == ""
+    for host_word in ("quit", "help", "1 min", "notes", "space", "p records"):
+        assert host_word not in shown
+    session.pause()
+    session.record_poll(0, 0, {"Yes": 30, "No": 12})
+    follower.refresh()
+    shown = text_of(audience_screen(follower, time.wall, "running"))
+    assert "space" not in shown
+    rows = [line.split() for line in shown.splitlines()]
+    bars = {words[0]: words[2] for words in rows if words[:1] in (["Yes"], ["No"])}
+    assert bars == {"Yes": "30", "No": "12"}  # the counts, once recorded
+
+
+def test_a_crash_keeps_the_clock_running_and_resume_agrees(session, time, tmp_path):
+    session.start()
+    time.advance(20)
+    session.extend(60)  # 160 s left
+    follower = Follower.open(session.folder)
+    assert journal_in_use(session.folder / JOURNAL_NAME) in (True, None)  # None: no /proc
+    session.journal.close()  # kill -9: no stop event, the lock is gone
+    assert journal_in_use(session.folder / JOURNAL_NAME) in (False, None)
+    assert follower.host_state(False) == "away"
+    time.advance(50)
+    assert seconds_left(follower, time.wall) == 110  # the call went on
+    assert "not running" in audience_screen(follower, time.wall, "away").message
+
+    def clock(rate, offset):
+        return Clock(rate=rate, offset=offset, mono=lambda: time.mono, wall=lambda: time.wall)
+
+    resumed = resume_session(session.folder, clock).session
+    try:
+        follower.refresh()
+        assert follower.host_state(True) == "running"
+        assert seconds_left(follower, time.wall) == round(resumed.engine.remaining(resumed.now()))
+    finally:
+        resumed.close()
+
+
+def test_a_quit_stops_the_clock_until_the_host_resumes(session, time):
+    session.start()
+    time.advance(10)
+    session.stop("quit")
+    follower = Follower.open(session.folder)
+    assert follower.host_state(False) == "stopped"
+    time.advance(300)
+    assert seconds_left(follower, time.wall) == 110
+    screen = audience_screen(follower, time.wall, "stopped")
+    assert "PAUSED" in screen.status and "resume" in screen.message
+
+
+def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.start()
+    session.pause()
+    session.resume()
+    session.next_()
+    assert plain.step() is None
+    session.reflect("Ada: private to the host's pack", "live")
+    session.jump(2)
+    time.advance(10)
+    assert plain.step() is None
+    session.jump(3)
+    assert plain.step() == 0
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert lines[1] == "1/3 Welcome: 02:00 left"
+    assert "paused Welcome" in lines and "resumed Welcome: 02:00 left" in lines
+    assert any(line.startswith("> 2/3 Rooms") for line in lines)
+    assert any(line.startswith("> 3/3 Close") for line in lines)
+    assert "  30s of strict silence first" in lines
+    assert not any("private" in line for line in lines)
+    assert lines[-1] == "session complete: 1 reflection captured"
+    time.advance(600)  # the view is still open ten minutes later
+    ended = audience_screen(follower, time.wall, follower.host_state(None))
+    assert ended.status == "SESSION COMPLETE" and "ended" in ended.message
+    assert ended.session_line.startswith("ended at 14:00 ")  # not the time it is now
+    assert ended.wall_clock == "14:10"
+
+
+def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session, time):
+    from liftkit.core.live.rooms import plan_from_people, reshuffle
+
+    people = [Person(name=f"Person {n}") for n in range(1, 7)]
+    for segment, split in plan_from_people(session.agenda, people, seed=3).items():
+        session.record_groups(segment, split)
+    session.start()
+    session.next_()
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.start()
+    assert "round 1 of 2" in out.getvalue()
+    session.record_groups(1, reshuffle(session.agenda.segments[1], people, seed=11))
+    plain.step()
+    assert "groups reshuffled:" in out.getvalue()
+    assert "round 2 of 2" not in out.getvalue()
+    time.advance(301)  # rounds share the 10 minutes: round 2 from 5:00
+    plain.step()
+    text = out.getvalue()
+    second = text[text.index("round 2 of 2") :]
+    assert sum(line.count("Person") for line in second.splitlines()[1:3]) == 6
+
+
+def test_view_cli_of_an_ended_session_prints_its_state_and_exits(cli, session, time):
+    session.start()
+    session.jump(3)
+    result = cli("view", str(session.folder))
+    assert result.exit_code == 0
+    assert "session complete" in result.stdout
+    assert f"liftkit export {session.folder}" in result.stderr
+
+
+def test_view_cli_of_no_session_is_a_one_line_error(cli, tmp_path):
+    result = cli("view", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "no such session folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_events_a_note_adds_do_not_move_the_clock(session, time, tmp_path):
+    from liftkit.core.live.events import Reflection, Source
+    from liftkit.core.live.journal import append_event
+
+    session.start()
+    follower = Follower.open(session.folder)
+    time.advance(30)
+    late = Reflection(
+        mono=0.0, wall=T0 + timedelta(hours=5), segment=0, text="later", source=Source.NOTE
+    )
+    append_event(session.folder / JOURNAL_NAME, late)
+    follower.refresh()
+    assert follower.engine.reflections[-1].text == "later"
+    assert seconds_left(follower, time.wall) == 90
+
+
+def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, time):
+    from liftkit.core.live.rooms import plan_from_people
+
+    people = [Person(name=f"Attendee number {n}") for n in range(1, 74)]
+    for segment, split in plan_from_people(session.agenda, people, seed=5).items():
+        session.record_groups(segment, split)
+    session.start()
+    session.next_()
+    follower = Follower.open(session.folder)
+    first = audience_screen(follower, time.wall, "running")
+    assert first.rooms_view and first.groups is not None
+    assert sum(len(names) for _, names in first.groups.rooms) == 73
+    pages = set()
+    for _ in range(4):
+        shown = text_of(audience_screen(follower, time.wall, "running"))
+        pages.add(re.search(r"page (\d) of (\d)", shown).groups())
+        assert "←" not in shown  # no keys to name on the audience's screen
+        time.advance(10)
+    assert len(pages) > 1  # at 80x24 the rooms take several pages, and they turn
+
+
+def test_the_plain_view_prints_escape_codes_from_the_agenda_as_text(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.say("Room \x1b[2J1")
+    assert "\x1b" not in out.getvalue() and "\\x1b[2J" in out.getvalue()

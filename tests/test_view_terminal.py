@@ -1,0 +1,145 @@
+"""`liftkit view` in a real terminal, following a session run in plain mode in another one."""
+
+import hashlib
+import json
+import re
+import signal
+import sys
+import time
+
+import pytest
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+AGENDA = """
+title = "Shared screen"
+
+[[segments]]
+title = "Welcome"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+notes = "SECRET HOST NOTE"
+
+[[segments]]
+title = "Breakouts"
+duration = "10m"
+kind = "breakout"
+group_size = 3
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+PEOPLE = [
+    "Ada Lovelace", "Bo Li", "Cy Young", "Di Dee", "Ed Eng", "Flo Fox", "Gus Grey", "Hal Hope",
+    "Ivy Ives",
+]  # fmt: skip
+
+
+@pytest.fixture
+def terms(tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    (tmp_path / "people.txt").write_text("\n".join(PEOPLE) + "\n")
+    host = Tmux(80, 24, cwd=str(tmp_path))
+    audience = Tmux(80, 24, cwd=str(tmp_path))
+    yield host, audience
+    host.close()
+    audience.close()
+
+
+def journal_path(tmp_path):
+    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
+    return path
+
+
+def last_rooms(tmp_path):
+    events = [json.loads(line) for line in journal_path(tmp_path).read_text().splitlines()]
+    groups = [e for e in events if e["type"] == "groups"][-1]
+    return [[m["name"] for m in g["members"]] for g in groups["rounds"][0]["groups"]]
+
+
+def countdown_rows(screen):
+    """The countdown: big digits, or one line ("  09:27  running") where rooms take the room."""
+    return [
+        line for line in screen.splitlines() if "█" in line or re.match(r"\s+\d\d:\d\d  ", line)
+    ][:10]
+
+
+def wait_for_change(term, before, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if countdown_rows(term.screen()) != before:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the countdown stopped:\n{term.screen()}")
+
+
+def wait_until_gone(term, text, timeout=4.0):
+    deadline = time.monotonic() + timeout
+    while text in term.screen():
+        assert time.monotonic() < deadline, f"{text!r} stayed:\n{term.screen()}"
+        time.sleep(0.1)
+
+
+def test_view_follows_pause_skip_reshuffle_a_crash_and_the_end(terms, tmp_path):
+    host, audience = terms
+    host.run([*LIFTKIT, "run", "a.toml", "--plain", "--rehearse", "5", "--sessions", "s",
+              "--attendees", "people.txt"])  # fmt: skip
+    host.wait_for("session started")
+    view = [*LIFTKIT, "view", "latest", "--sessions", "s"]
+
+    audience.run(view)  # Ctrl-C closes it with 130 and gives the terminal back
+    audience.wait_for("Say hello in the chat")
+    audience.keys("C-c")
+    audience.wait_for("EXIT=130")
+    audience.type(
+        "stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo|isig)$' | sort | tr '\\n' ,; echo"
+    )
+    assert "echo,icanon,isig," in audience.wait_for("isig,")
+
+    audience.run(view)
+    screen = audience.wait_for("Say hello in the chat")
+    assert "1/3  Welcome" in screen and "█" in screen
+    for private in ("SECRET HOST NOTE", "quit", "help", "space"):
+        assert private not in screen
+    host.type("pause")
+    audience.wait_for("■ PAUSED", timeout=3)
+    host.type("resume")
+    audience.wait_for("running", timeout=5)
+    host.type("n")
+    screen = audience.wait_for("2/3  Breakouts", timeout=5)
+    assert "3 rooms of 3" in screen
+    host.type("g")
+    host.type("y")
+    host.wait_for("Groups reshuffled")
+    first = last_rooms(tmp_path)[0]  # the rooms view: a room's name, then a name a line
+    shown = "\n".join([f"Room 1 ({len(first)})", *(f"  {name}" for name in first)])
+    audience.wait_for(shown, timeout=5)
+
+    host.signal(signal.SIGKILL)  # the host's liftkit dies; the call, and the clock, go on
+    host.wait_for("EXIT=137")
+    screen = audience.wait_for("not running", timeout=4)
+    wait_for_change(audience, countdown_rows(screen))
+    host.run([*LIFTKIT, "resume", "latest", "--plain", "--sessions", "s"])
+    host.wait_for("Resumed")
+    wait_until_gone(audience, "not running")
+    host.type("pause")
+    audience.wait_for("■ PAUSED", timeout=3)
+
+    host.type("n")
+    audience.wait_for("3/3  Close", timeout=5)
+    host.type("n")
+    host.type("y")
+    host.wait_for("EXIT=0")
+    screen = audience.wait_for("SESSION COMPLETE", timeout=5)
+    assert "The session has ended" in screen
+    digest = hashlib.sha256(journal_path(tmp_path).read_bytes()).hexdigest()
+    time.sleep(1)  # still showing; a key closes it
+    audience.keys("x")
+    screen = audience.wait_for("EXIT=0")
+    assert re.search(r"The session has ended \(0 reflections\)", screen)
+    assert hashlib.sha256(journal_path(tmp_path).read_bytes()).hexdigest() == digest
