@@ -9,6 +9,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 
@@ -57,13 +58,16 @@ def refuse_to_overwrite_inputs(target: Path, inputs: Iterable[tuple[str, Path]])
             )
 
 
-def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> None:
+def write_atomic(
+    path: Path | str, data: str | bytes | Iterable[str], *, force: bool = True
+) -> None:
     """Write a file through a temporary file in the same folder and a rename.
 
     With force=False an existing file is kept and an error says how to replace it. A device
     or a pipe (/dev/null, /dev/stdout, a FIFO) is written into, since renaming over it would
     replace it with a plain file; a symbolic link to a file keeps its link and the file it
-    leads to is replaced.
+    leads to is replaced. `data` may come in pieces of text (written as they come, so that a
+    big file is never held whole); a failure while they come leaves nothing written.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -72,7 +76,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
     if is_stream(target):
         try:
             with open(target, "wb") as stream:
-                stream.write(payload)
+                _write(stream, payload)
         except OSError as exc:
             raise write_failed(target, exc, "part of it may have been written") from None
         return
@@ -93,7 +97,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
         raise write_failed(target, exc, _kept(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            _write(handle, payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
@@ -104,6 +108,14 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
         if isinstance(exc, OSError):
             raise write_failed(target, exc, _kept(target)) from None
         raise
+
+
+def _write(handle: BinaryIO, data: bytes | Iterable[str]) -> None:
+    if isinstance(data, bytes):
+        handle.write(data)
+        return
+    for piece in data:
+        handle.write(piece.encode("utf-8"))
 
 
 def _kept(target: Path) -> str:

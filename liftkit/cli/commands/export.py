@@ -197,12 +197,19 @@ def export(
         anonymous=anonymous,
     )
     report = build_report(data, logs, options)
+    del data, logs  # the report holds what it needs of them: a big chat log's messages go
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative
 
         merge_narrative(report, story)
     for message in report.warnings:
         warn(message)
+    if target is not None and fmt == "md":  # written as it is made: never held whole
+        from liftkit.core.report.markdown import markdown_chunks
+
+        write_atomic(target, markdown_chunks(report), force=force)
+        _wrote(target, report)
+        return
     text = _render(report, fmt)
     if target is None:
         # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
@@ -219,6 +226,10 @@ def export(
             err=True,
         )
         return
+    _wrote(target, report)
+
+
+def _wrote(target: Path, report: Any) -> None:
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)
     typer.echo(
         f"Wrote {target}: {plural(len(report.segments), 'segment')}, "

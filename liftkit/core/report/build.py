@@ -178,6 +178,7 @@ class _ChatTotals:
         low, high = _far_bounds(timeline)
         left_out = waiting = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
+        last_stamp, sent = None, None  # many messages share a second: and then their time
         for message in log.messages:
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
@@ -203,9 +204,11 @@ class _ChatTotals:
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
+            if stamp != last_stamp or sent is None:
+                last_stamp, sent = stamp, datetime.fromtimestamp(stamp, tz)
             quote = Quote(
                 text, self.name(message.author), tags_in(text), "chat",
-                datetime.fromtimestamp(stamp, tz), False, private_to, message.waiting_room,
+                sent, False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)
         self._check_meeting(log, timeline, within, far)

@@ -10,7 +10,7 @@ narrative is Markdown of their own and goes in as written; participants' text is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES
@@ -27,9 +27,28 @@ from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme
 from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_key, segment_key
 from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, plural
 
+CHUNK_LINES = 4096  # lines written at a time
+
 
 def render_markdown(report: Report, charts: Charts | None = None) -> str:
-    charts = charts or Charts()
+    return "".join(markdown_chunks(report, charts))
+
+
+def markdown_chunks(report: Report, charts: Charts | None = None) -> Iterator[str]:
+    """The pack's text in pieces that add up to `render_markdown`'s, for writing to a file
+    without ever holding the whole text (a 200 MB chat log makes a pack of about as much)."""
+    out = _lines(report, charts or Charts())
+    last = len(out) - 1  # the text ends in one line end: trailing blank lines are dropped
+    while last >= 0 and not out[last].strip("\n"):
+        last -= 1
+    for start in range(0, last, CHUNK_LINES):
+        end = min(start + CHUNK_LINES, last)
+        yield "\n".join(out[start:end]) + "\n"
+        out[start:end] = [""] * (end - start)  # written: let the lines go
+    yield (out[last].rstrip("\n") if last >= 0 else "") + "\n"
+
+
+def _lines(report: Report, charts: Charts) -> list[str]:
     out: list[str] = [heading(1, report.headline or report.title or "Event pack"), ""]
     out += _opening(report)
     out += _who_joined(report, charts)
@@ -63,7 +82,7 @@ def render_markdown(report: Report, charts: Charts | None = None) -> str:
         out += [*charts.quotes(report.unplaced, report.named), ""]
     out += _agenda_as_run(report)
     out += _sources(report)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def _words(report: Report, key: str) -> list[str]:
