@@ -109,3 +109,39 @@ def test_dev_stdout_redirected_to_a_file_is_written_through(session, tmp_path):
         )
     assert result.returncode == 0, result.stderr
     assert out.read_text().startswith("# ")
+
+
+# --------------------------------------------------------------------------- written in pieces
+# A big pack is written to its file as it is made (issue 12 point 9: memory), never held whole.
+
+
+def test_a_pack_written_in_pieces_is_the_same_as_written_whole(cli, tmp_path, monkeypatch):
+    from liftkit.core.report import markdown
+
+    args = ("export", str(HOSTED), "--chat", str(CHAT), "--by", "sector")
+    whole, pieces = tmp_path / "whole.md", tmp_path / "pieces.md"
+    monkeypatch.setattr(markdown, "CHUNK_LINES", 1_000_000)
+    assert cli(*args, "-o", str(whole)).exit_code == 0
+    monkeypatch.setattr(markdown, "CHUNK_LINES", 3)  # a boundary every 3 lines
+    assert cli(*args, "-o", str(pieces)).exit_code == 0
+    text = pieces.read_text(encoding="utf-8")
+    assert text.count("\n") > 100  # many boundaries between pieces
+    assert text.endswith("\n") and not text.endswith("\n\n")  # one line end, as when whole
+    assert pieces.read_bytes() == whole.read_bytes()
+    assert cli(*args).stdout == text  # what goes to standard output, made whole
+
+
+def test_a_failure_while_the_pieces_come_leaves_the_earlier_file_and_no_other(tmp_path):
+    from liftkit.core.files import write_atomic
+
+    out = tmp_path / "pack.md"
+    out.write_text("the earlier pack\n")
+
+    def pieces():
+        yield "# A new pack\n" * 1000
+        raise RuntimeError("the report broke halfway")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(out, pieces(), force=True)
+    assert out.read_text() == "the earlier pack\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.md"]
