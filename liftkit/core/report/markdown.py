@@ -10,7 +10,7 @@ narrative is Markdown of their own and goes in as written; participants' text is
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES
@@ -28,6 +28,9 @@ from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_ke
 from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, plural
 
 CHUNK_LINES = 4096  # lines written at a time
+# The pack's lines, some of them given as a run of lines made as they are written (the quotes:
+# as many as the chat log's messages).
+Lines = list[str | Iterable[str]]
 
 
 def render_markdown(report: Report, charts: Charts | None = None) -> str:
@@ -36,20 +39,33 @@ def render_markdown(report: Report, charts: Charts | None = None) -> str:
 
 def markdown_chunks(report: Report, charts: Charts | None = None) -> Iterator[str]:
     """The pack's text in pieces that add up to `render_markdown`'s, for writing to a file
-    without ever holding the whole text (a 200 MB chat log makes a pack of about as much)."""
-    out = _lines(report, charts or Charts())
-    last = len(out) - 1  # the text ends in one line end: trailing blank lines are dropped
-    while last >= 0 and not out[last].strip("\n"):
-        last -= 1
-    for start in range(0, last, CHUNK_LINES):
-        end = min(start + CHUNK_LINES, last)
-        yield "\n".join(out[start:end]) + "\n"
-        out[start:end] = [""] * (end - start)  # written: let the lines go
-    yield (out[last].rstrip("\n") if last >= 0 else "") + "\n"
+    without ever holding the whole text (a 200 MB chat log makes a pack of about as much).
+    The text ends in one line end: the blank lines at its end are held back, then dropped."""
+    held = ""
+    for piece in _pieces(_lines(report, charts or Charts())):
+        text = piece.rstrip("\n")
+        if text:
+            yield held + text
+            held = piece[len(text) :]
+        else:
+            held += piece
+    yield "\n"
 
 
-def _lines(report: Report, charts: Charts) -> list[str]:
-    out: list[str] = [heading(1, report.headline or report.title or "Event pack"), ""]
+def _pieces(out: Lines) -> Iterator[str]:
+    """The lines, CHUNK_LINES at a time, each followed by its line end."""
+    chunk: list[str] = []
+    for part in out:
+        for line in [part] if isinstance(part, str) else part:
+            chunk.append(line)
+            if len(chunk) >= CHUNK_LINES:
+                yield "\n".join(chunk) + "\n"
+                chunk.clear()
+    yield "\n".join(chunk) + "\n"
+
+
+def _lines(report: Report, charts: Charts) -> Lines:
+    out: Lines = [heading(1, report.headline or report.title or "Event pack"), ""]
     out += _opening(report)
     out += _who_joined(report, charts)
     for i, answers in enumerate(report.questions):
@@ -59,7 +75,7 @@ def _lines(report: Report, charts: Charts) -> list[str]:
     if report.before:
         out += [heading(2, "Before the session"), ""]
         out += ["Posted in the chat before the first segment began.", ""]
-        out += [*charts.quotes(report.before, report.named), ""]
+        out += [charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
     for segment in report.segments:
         sets = [g for g in report.groups or [] if g.segment == segment.index]
@@ -75,11 +91,11 @@ def _lines(report: Report, charts: Charts) -> list[str]:
     if report.after:
         out += [heading(2, "After the session"), ""]
         out += ["Posted in the chat after the last segment ended.", ""]
-        out += [*charts.quotes(report.after, report.named), ""]
+        out += [charts.quotes(report.after, report.named), ""]
     if report.unplaced:
         out += [heading(2, "Other reflections"), ""]
         out += ["Noted without a segment.", ""]
-        out += [*charts.quotes(report.unplaced, report.named), ""]
+        out += [charts.quotes(report.unplaced, report.named), ""]
     out += _agenda_as_run(report)
     out += _sources(report)
     return out
@@ -156,11 +172,9 @@ def _listed(items: tuple[str, ...]) -> str:
     return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
-def _segment(
-    report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts
-) -> list[str]:
+def _segment(report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts) -> Lines:
     # What was asked, then what happened in the host's words, then polls and quotes.
-    out = [heading(2, f"{segment.index + 1}. {segment.title}"), ""]
+    out: Lines = [heading(2, f"{segment.index + 1}. {segment.title}"), ""]
     if segment.prompt.strip():
         out += [lines_of(clean_text(segment.prompt)), ""]
     if segment.questions:
@@ -189,37 +203,37 @@ def _segment(
 
 def _by_theme(
     quotes: Sequence[Quote], level: int, untagged: str, named: bool, charts: Charts
-) -> list[str]:
+) -> Lines:
     """Quotes under their themes (#tags), the untagged ones after."""
     themes, rest = themed(quotes)
-    out = []
+    out: Lines = []
     for theme in themes:
-        out += [heading(level, theme_title(theme.tag)), "", *charts.quotes(theme.quotes, named), ""]
+        out += [heading(level, theme_title(theme.tag)), "", charts.quotes(theme.quotes, named), ""]
     if rest:
         title = f"Other {untagged.casefold()}" if themes else untagged
-        out += [heading(level, title), "", *charts.quotes(rest, named), ""]
+        out += [heading(level, title), "", charts.quotes(rest, named), ""]
     return out
 
 
-def _closing(segment: SegmentRun, named: bool, charts: Charts) -> list[str]:
+def _closing(segment: SegmentRun, named: bool, charts: Charts) -> Lines:
     """Closing reflections, with the practical steps (tagged #step, or starting "One
     practical step") apart."""
     reflections = [q for q in segment.quotes if not q.step]
     steps = [q for q in segment.quotes if q.step]
-    out = [heading(3, "Closing reflections"), ""]
+    out: Lines = [heading(3, "Closing reflections"), ""]
     if reflections:
         themes, rest = themed(reflections)
         for theme in themes:
             out += [heading(4, theme_title(theme.tag)), ""]
-            out += [*charts.quotes(theme.quotes, named), ""]
+            out += [charts.quotes(theme.quotes, named), ""]
         if rest and themes:
             out += [heading(4, "Other closing reflections"), ""]
-        out += [*charts.quotes(rest, named), ""] if rest else []
+        out += [charts.quotes(rest, named), ""] if rest else []
     else:
         out += ["No closing reflections were captured.", ""]
     out += [heading(3, "Practical steps"), ""]
     if steps:
-        out += [*charts.quotes(steps, named), ""]
+        out += [charts.quotes(steps, named), ""]
     else:
         out += ["No practical steps were captured.", ""]
     return out
@@ -256,11 +270,11 @@ def _host_it_yourself(report: Report) -> list[str]:
     return [*out, ""]
 
 
-def _thanks(report: Report, charts: Charts) -> list[str]:
+def _thanks(report: Report, charts: Charts) -> Lines:
     words = _words(report, THANKS)
     if not (report.feedback_planned or report.feedback_said or words or report.contact):
         return []
-    out = [heading(2, "Thank you and feedback"), ""]
+    out: Lines = [heading(2, "Thank you and feedback"), ""]
     polls = report.feedback
     score = next((p for p in polls if p.kind == "score" and p.average is not None), None)
     recommend = next((p for p in polls if p.recommend_percent is not None), None)
@@ -275,7 +289,7 @@ def _thanks(report: Report, charts: Charts) -> list[str]:
         out += poll_block(poll, charts)
     if report.feedback_said:
         out += [heading(3, "What participants said"), ""]
-        out += [*charts.quotes(report.feedback_said, report.named), ""]
+        out += [charts.quotes(report.feedback_said, report.named), ""]
     return out
 
 

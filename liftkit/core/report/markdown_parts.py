@@ -42,10 +42,6 @@ def quote_item(quote: Quote, named: bool) -> str:
     return said
 
 
-def quote_list(quotes: Iterable[Quote], named: bool) -> list[str]:
-    return [quote_item(q, named) for q in quotes]
-
-
 def long_date(moment: datetime) -> str:
     return f"{DAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
@@ -104,8 +100,9 @@ class Charts:
     def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
         return [*share_table(data, label, unit), ""]
 
-    def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
-        return quote_list(quotes, named)
+    def quotes(self, quotes: Iterable[Quote], named: bool) -> Iterable[str]:
+        # Made as they are written: a big chat log's quotes are never all held as text.
+        return (quote_item(q, named) for q in quotes)
 
     def answers(self, answers: Iterable[str]) -> list[str]:
         return [f"- “{cell(a)}”" for a in answers]
