@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from liftkit.core.agenda.model import Agenda
-from liftkit.core.chat import ChatLog
+from liftkit.core.chat import ChatLog, ChatMessage
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
@@ -39,11 +39,21 @@ from liftkit.core.report.sources import (
 )
 from liftkit.core.text import clean_text, one_line
 
+RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
 # Chat messages sent this long before the session began or after it ended are warned about.
 FAR_OUTSIDE = 2 * 3600
 
 
-def build_report(session: SessionData, chats: Sequence[ChatLog], options: ReportOptions) -> Report:
+def build_report(
+    session: SessionData,
+    chats: Sequence[ChatLog],
+    options: ReportOptions,
+    *,
+    consume_chats: bool = False,
+) -> Report:
+    """The report. With `consume_chats` the chat logs' messages are let go as they are placed
+    (the logs are left without messages), so that a big log's messages and their quotes are
+    never all held at once: for a caller that has no more use for the logs."""
     agenda, replayed = session.agenda, session.replay()
     timeline = Timeline(session.events)
     first = replayed.start
@@ -60,7 +70,9 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     chat = _ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
-        chat.add(log, quotes, timeline, base, options.include_private, len(chats) > 1)
+        chat.add(
+            log, quotes, timeline, base, options.include_private, len(chats) > 1, consume_chats
+        )
     warnings.extend(chat.warnings)
 
     speed = replayed.rate
@@ -172,14 +184,16 @@ class _ChatTotals:
         base: datetime | None,
         include_private: bool,
         several: bool = False,
+        consume: bool = False,
     ) -> None:
+        total = len(log.messages)
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
         left_out = waiting = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
         last_stamp, sent = None, None  # many messages share a second: and then their time
-        for message in log.messages:
+        for message in _taken(log.messages) if consume else log.messages:
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             if isinstance(where, int):
@@ -211,7 +225,7 @@ class _ChatTotals:
                 sent, False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)
-        self._check_meeting(log, timeline, within, far)
+        self._check_meeting(log, total, timeline, within, far)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
             if several:
@@ -227,7 +241,7 @@ class _ChatTotals:
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         for key, times in here.items():
             self._seen[key] = max(self._seen[key], times)
-        messages = len(log.messages) - left_out - waiting - duplicates
+        messages = total - left_out - waiting - duplicates
         self.summaries.append(
             ChatSummary(
                 log.source, log.layout, messages, left_out, counted, len(log.unmatched),
@@ -245,10 +259,11 @@ class _ChatTotals:
                 "chat log (same time, author and text)"
             )
 
-    def _check_meeting(self, log: ChatLog, timeline: Timeline, within: int, far: int) -> None:
-        """A warning when the log seems to be another meeting's: none of its messages fall
-        within the session, or some were sent hours before or after it."""
-        total = len(log.messages)
+    def _check_meeting(
+        self, log: ChatLog, total: int, timeline: Timeline, within: int, far: int
+    ) -> None:
+        """A warning when the log seems to be another meeting's: none of its `total` messages
+        fall within the session, or some were sent hours before or after it."""
         if not total or timeline.session_start is None:
             return
         end = timeline.end or timeline.session_start
@@ -269,6 +284,14 @@ class _ChatTotals:
                 f"{log.source}: {far} of its {total} messages were sent more than {hours} "
                 f"before or after the session ({span}); is it this meeting's chat?"
             )
+
+
+def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:
+    """The messages in order, each batch taken out of the list as it is given."""
+    while messages:
+        batch = messages[:RELEASE_BATCH]
+        del messages[:RELEASE_BATCH]
+        yield from batch
 
 
 def _far_bounds(timeline: Timeline) -> tuple[float, float]:
