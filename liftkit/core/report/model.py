@@ -300,20 +300,16 @@ def themed(quotes: Sequence[Quote]) -> tuple[list[Theme], list[Quote]]:
     that each quote shows once; themes come most quoted first, then in the order seen."""
     counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
-    keyed: list[tuple[Quote, list[str]]] = []
-    for quote in quotes:
-        keys = []
+    for quote in quotes:  # counted first; nothing is kept per quote (a chat has millions)
         for tag in quote.tags:
             key = tag.casefold()
-            if key in STEP_TAGS or key == FEEDBACK_TAG:
-                continue  # markers, not themes
-            spelling.setdefault(key, tag)
-            counts[key] = counts.get(key, 0) + 1
-            keys.append(key)
-        keyed.append((quote, keys))
+            if key not in STEP_TAGS and key != FEEDBACK_TAG:  # markers, not themes
+                spelling.setdefault(key, tag)
+                counts[key] = counts.get(key, 0) + 1
     groups: dict[str, list[Quote]] = {}
     untagged: list[Quote] = []
-    for quote, keys in keyed:
+    for quote in quotes:
+        keys = [k for t in quote.tags if (k := t.casefold()) in counts] if quote.tags else []
         if not keys:
             untagged.append(quote)
             continue
