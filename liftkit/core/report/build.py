@@ -89,8 +89,8 @@ def build_report(
             session, options, len(chat.participants) if chats else None, warnings, host_keys
         ),
         segments=runs,
-        before=quotes.in_order(BEFORE),
-        after=quotes.in_order(AFTER),
+        before=quotes.take_in_order(BEFORE),
+        after=quotes.take_in_order(AFTER),
         unplaced=quotes.unplaced,
         groups=groups(session, options) if options.groups or options.groups_file else None,
         chats=chat.summaries,
@@ -154,8 +154,12 @@ class _Quotes:
                 return
         self.placed.setdefault(where, []).append(quote)
 
-    def in_order(self, where: int | str) -> list[Quote]:
-        return sorted(self.placed.get(where, []), key=_quote_order)
+    def take_in_order(self, where: int | str) -> list[Quote]:
+        """The quotes placed there, by time; taken out (sorted in place: no copy of a list
+        that a big chat log makes millions long), so each place is asked for once."""
+        bucket = self.placed.pop(where, [])
+        bucket.sort(key=_quote_order)
+        return bucket
 
 
 class _ChatTotals:
@@ -322,7 +326,7 @@ def _segment_runs(
     offset = 0
     for i, segment in enumerate(agenda.segments):
         ran = times.get(i)
-        said = quotes.in_order(i)
+        said = quotes.take_in_order(i)
         if segment.kind == "reflection":
             said = [_with_step(q) for q in said]
         runs.append(
