@@ -291,11 +291,14 @@ class _ChatTotals:
 
 
 def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:
-    """The messages in order, each batch taken out of the list as it is given."""
+    """The messages in order, each taken out of the list as it is given (a batch at a time
+    from the list, then one by one: its quote reuses its memory)."""
     while messages:
         batch = messages[:RELEASE_BATCH]
         del messages[:RELEASE_BATCH]
-        yield from batch
+        batch.reverse()
+        while batch:
+            yield batch.pop()
 
 
 def _far_bounds(timeline: Timeline) -> tuple[float, float]:
