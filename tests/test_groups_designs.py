@@ -93,6 +93,7 @@ def test_the_repeat_floor():
     [
         (21, 7, 10),  # Kirkman triple system of order 21
         (28, 7, 9),  # resolvable 2-(28,4,1) design
+        (32, 8, 10),  # the social golfer problem (Aguado 2004)
         (100, 10, 4),  # two orthogonal Latin squares of order 10
         (64, 16, 21),  # the lines of AG(3,4), whatever the seed
         (27, 9, 13),  # the lines of AG(3,3)

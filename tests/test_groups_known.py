@@ -1,0 +1,40 @@
+"""Schedules known to exist come out of the command without a repeat, recounted from its JSON."""
+
+import itertools
+import json
+from collections import Counter
+
+import pytest
+
+
+def write_people(path, n):
+    path.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
+
+
+def run(cli, path, *options):
+    result = cli("groups", str(path), *options, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def recount(data, n):
+    """Repeat pairs recounted from the output, after checking each round holds everyone once."""
+    met = Counter()
+    for rnd in data["rounds"]:
+        names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
+        assert names == sorted(f"P{i}" for i in range(n))
+        sizes = [len(g["members"]) for g in rnd["groups"]]
+        assert max(sizes) - min(sizes) <= 1
+        for group in rnd["groups"]:
+            met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
+    return sum(1 for count in met.values() if count > 1)
+
+
+@pytest.mark.parametrize(("n", "rounds"), [(32, 10), (32, 9), (32, 4), (31, 10), (30, 10)])
+def test_the_social_golfer_problem_has_ten_rounds_without_a_repeat(cli, tmp_path, n, rounds):
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--size", "4", "--rounds", str(rounds), "--seed", "1")
+    assert len(data["rounds"]) == rounds
+    assert len(data["rounds"][0]["groups"]) == 8
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
