@@ -61,7 +61,7 @@ def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] |
 
 def _apart(rounds: Rounds, points: int, count: int) -> list[int] | None:
     """`count` points no two of which ever share a group, the lowest such set, if any."""
-    met = set()
+    met: set[tuple[int, int]] = set()
     for rnd in rounds:
         for group in rnd:
             met.update(itertools.permutations(group, 2))
