@@ -38,3 +38,21 @@ def test_the_social_golfer_problem_has_ten_rounds_without_a_repeat(cli, tmp_path
     assert len(data["rounds"]) == rounds
     assert len(data["rounds"][0]["groups"]) == 8
     assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+@pytest.mark.parametrize(("n", "size"), [(80, 8), (90, 9)])
+def test_ten_rooms_for_five_rounds_without_a_repeat(cli, tmp_path, n, size):
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--size", str(size), "--rounds", "5", "--seed", "1")
+    assert [len(rnd["groups"]) for rnd in data["rounds"]] == [10] * 5
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+def test_eighteen_in_trios_for_eight_rounds_whatever_the_seed(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    write_people(people, 18)
+    for seed in ("1", "2", "3", "4"):
+        data = run(cli, people, "--size", "3", "--rounds", "8", "--seed", seed)
+        assert len(data["rounds"]) == 8
+        assert recount(data, 18) == 0

@@ -29,11 +29,24 @@ AGjM BeIO DhLP agJm cfKn CFkN bEio dHlp
 AHkO BfLM Dejn bFlm cGIP Cgip dEJN ahKo
 """
 
-_LETTERS = string.ascii_uppercase[:16] + string.ascii_lowercase[:16]
+# 18 people in trios for 8 rounds (6 groups; the Kirkman-like "T(18,3) = 9" schedule less its
+# last round): A-I are points 0-8, a-i 9-17. Same sources as above.
+_TRIOS_18 = """
+ABC DEF GHI afh bdi ceg
+Abc Def Ghi aFH BdI CEg
+abC deF ghI AfH BDi cEG
+aBc dEf gHi AFh bDI CeG
+ADG BEH CFI aei bfg cdh
+Adg Beh Cfi aEI bFG cDH
+adG beH cfI AEi BFg CDh
+aDg bEh cFi AeI BfG CdH
+"""
 
 
-def _read(text: str) -> Rounds:
-    point = {letter: i for i, letter in enumerate(_LETTERS)}
+def _read(text: str, half: int) -> Rounds:
+    """Rounds written with letters: the first `half` capitals, then as many small letters."""
+    letters = string.ascii_uppercase[:half] + string.ascii_lowercase[:half]
+    point = {letter: i for i, letter in enumerate(letters)}
     lines = [line for line in text.split("\n") if line]
     return [[[point[c] for c in group] for group in line.split()] for line in lines]
 
@@ -41,7 +54,10 @@ def _read(text: str) -> Rounds:
 MAX_GHOSTS = 2  # ghosts must pairwise never meet; a near-complete schedule has few such sets
 
 # (points, groups) -> rounds
-STORED: dict[tuple[int, int], Rounds] = {(32, 8): _read(_GOLFERS_32)}
+STORED: dict[tuple[int, int], Rounds] = {
+    (18, 6): _read(_TRIOS_18, 9),
+    (32, 8): _read(_GOLFERS_32, 16),
+}
 
 
 def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
