@@ -56,3 +56,21 @@ def test_eighteen_in_trios_for_eight_rounds_whatever_the_seed(cli, tmp_path):
         data = run(cli, people, "--size", "3", "--rounds", "8", "--seed", seed)
         assert len(data["rounds"]) == 8
         assert recount(data, 18) == 0
+
+
+def test_world_cafe_balanced_on_six_sectors_without_a_repeat(cli, tmp_path):
+    # 100 people, 10 tables, 4 rounds, six sectors of 16-17: every sector 1-2 a table.
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(100))
+    people.write_text("name,email,sector\n" + rows)
+    for seed in ("1", "2"):
+        data = run(cli, people, "--count", "10", "--rounds", "4", "--seed", seed,
+                   "--balance", "sector", "--apart", "P3,P4,P5")  # fmt: skip
+        assert recount(data, 100) == 0
+        for rnd in data["rounds"]:
+            for sector in "abcdef":
+                counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
+                          for g in rnd["groups"]]  # fmt: skip
+                assert max(counts) - min(counts) <= 1
+            for group in rnd["groups"]:
+                assert len({"P3", "P4", "P5"} & {m["name"] for m in group["members"]}) <= 1
