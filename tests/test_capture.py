@@ -2,7 +2,8 @@
 
 import pytest
 
-from liftkit.core.live.capture import parse_reflection
+from liftkit.core.errors import LiftkitError
+from liftkit.core.live.capture import parse_counts, parse_reflection
 
 
 @pytest.mark.parametrize(
@@ -32,3 +33,27 @@ def test_tags_are_words_after_a_hash_lower_cased_once_each():
         "Bo: #Culture eats #strategy; #culture again, not a#tag, &#39; or https://x.org/#frag"
     )
     assert parsed.tags == ["culture", "strategy"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Yes 9, No 7", {"Yes": 9, "No": 7}),
+        ("yes: 9; no: 7", {"Yes": 9, "No": 7}),
+        ("No 7", {"Yes": 0, "No": 7}),
+    ],
+)
+def test_counts_read_out_with_their_option_names(typed, expected):
+    assert parse_counts(typed, ["Yes", "No"]) == expected
+
+
+def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
+    options = ["Strongly agree", "Agree", "Disagree"]
+    assert parse_counts("Strongly agree 4, Agree 2", options) == {
+        "Strongly agree": 4,
+        "Agree": 2,
+        "Disagree": 0,
+    }
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("Maybe 3", ["Yes", "No"])
+    assert "Yes=10 No=11" in caught.value.hint

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
+from test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
+from test_report_markdown import session_with, tricky
 
 from liftkit.core.report import ReportOptions, build_report, clean_text
 from liftkit.core.report.html import render_html
-from tests.test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
-from tests.test_report_markdown import session_with, tricky
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")

@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from tests.test_export_cli import HOSTED, make_session, reflection, section, write
+from test_export_cli import HOSTED, make_session, reflection, section, write
 
 DATA = Path(__file__).parent / "data"
 COMMUNITY = DATA / "sessions" / "2026-03-10-122958-community-conversation"

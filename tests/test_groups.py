@@ -262,7 +262,7 @@ def test_balance_counts_blank_values_as_a_value():
 
 
 def test_unknown_balance_column_lists_the_columns():
-    with pytest.raises(LiftkitError, match=r"--balance sectr: no such column.*columns: sector"):
+    with pytest.raises(LiftkitError, match=r"`balance` sectr: no such column.*columns: sector"):
         split_into_groups(crowd(6, sector="ab"), SplitRequest(balance=("sectr",)), random.Random(1))
 
 
@@ -322,7 +322,7 @@ def test_impossible_or_unclear_constraints_are_refused(request_, message):
 def test_apart_pairs_that_cannot_all_hold_are_refused_not_broken():
     # Four people pairwise apart, given pair by pair, with only three groups.
     pairs = [f"Person {a},Person {b}" for a, b in itertools.combinations(range(4), 2)]
-    with pytest.raises(LiftkitError, match="could not keep every --apart pair apart"):
+    with pytest.raises(LiftkitError, match="could not keep every `apart` pair apart"):
         split_into_groups(
             crowd(9), SplitRequest(count=3, apart=tuple(pairs), effort=QUICK), random.Random(1)
         )

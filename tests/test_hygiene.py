@@ -1,8 +1,10 @@
 """The pure core stays pure, fast commands stay fast, and the code is lint- and type-clean."""
 
+import ast
 import importlib.util
 import json
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +189,210 @@ def test_a_path_under_a_file_is_a_clear_error(tmp_path):
     with pytest.raises(LiftkitError, match=r"people\.csv: is a file, not a folder") as caught:
         write_atomic(tmp_path / "people.csv" / "x.md", "y")
     assert caught.value.exit_code == 2
+
+
+# --------------------------------------------------------------------------- architecture
+
+PACKAGE = REPO / "liftkit"
+MAX_LINES = 400
+# Modules still over MAX_LINES, and what would split them: take a module off this list once it
+# is short enough (a test fails while a listed module is no longer over, so that the list
+# stays true). Nothing new goes on it.
+TOO_LONG_STILL = {
+    "liftkit/core/groups/search.py",  # the tabu search and its cost bookkeeping
+    "liftkit/core/live/engine.py",  # the engine, and the journal replay
+    "liftkit/core/live/controller.py",  # host actions, and the input loop (run, _turn, ...)
+}
+
+
+def module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def imported_names(tree: ast.AST, name: str, is_package: bool) -> set[str]:
+    """Every module `tree` imports when it runs, at the top or inside functions (those run
+    too, later); not what it imports only for the type checker (`if TYPE_CHECKING:`)."""
+    found: set[str] = set()
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child):
+                pending.extend(child.orelse)
+                continue
+            if isinstance(child, ast.Import):
+                found.update(alias.name for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                if child.level:  # relative: from the package of this module
+                    base = name.split(".")[: None if is_package else -1]
+                    base = base[: len(base) - child.level + 1]
+                    target = ".".join([*base, *([child.module] if child.module else [])])
+                else:
+                    target = child.module or ""
+                found.add(target)  # `from a.b import c` imports a.b, and a.b.c if a module
+                found.update(f"{target}.{alias.name}" for alias in child.names)
+            pending.append(child)
+    return found
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """module -> the modules of the same package tree that importing it runs.
+
+    Importing a.b.c runs a/__init__ and a/b/__init__ first, so it counts as importing them
+    too, except the packages the importing module is itself inside: those are already
+    running when it is imported.
+    """
+    paths = {module_name(p, root): p for p in sorted(root.rglob("*.py"))}
+
+    def with_packages(module: str) -> list[str]:
+        parts = module.split(".")
+        return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside = set(with_packages(name))
+        edges: set[str] = set()
+        for target in imported_names(tree, name, path.name == "__init__.py"):
+            edges.update(m for m in with_packages(target) if m in paths and m not in inside)
+        graph[name] = edges
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in sorted(graph[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return sorted(cycles)
+
+
+def test_the_cycle_finder_finds_a_cycle_through_a_package_init(tmp_path):
+    """The circle issue 8 found: a.text -> report/__init__ -> report.build -> a.text."""
+    pkg = tmp_path / "pkg"
+    (pkg / "report").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "report" / "__init__.py").write_text("from pkg.report.build import build\n")
+    (pkg / "report" / "build.py").write_text("from pkg.report.model import M\n")
+    (pkg / "report" / "model.py").write_text("M = 1\n")
+    (pkg / "groups_io.py").write_text("from .report import model\n")
+    assert import_cycles(import_graph(pkg)) == []
+    (pkg / "report" / "build.py").write_text(
+        "from pkg.report.model import M\n\ndef build():\n    from pkg import groups_io\n"
+    )
+    assert import_cycles(import_graph(pkg)) == [["pkg.groups_io", "pkg.report", "pkg.report.build"]]
+
+
+def test_no_import_cycles_among_liftkit_modules():
+    graph = import_graph(PACKAGE)
+    assert "liftkit.core.errors" in graph["liftkit.core.groups.split"]
+    assert import_cycles(graph) == []
+
+
+def test_modules_stay_small_enough_to_read_in_one_sitting():
+    lengths = {
+        str(path.relative_to(REPO)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+    too_long = {path: n for path, n in lengths.items() if n > MAX_LINES}
+    assert sorted(set(too_long) - set(TOO_LONG_STILL)) == [], f"over {MAX_LINES} lines"
+    stale = sorted(path for path in TOO_LONG_STILL if lengths.get(path, 0) <= MAX_LINES)
+    assert stale == [], "now short enough (or gone): take these off TOO_LONG_STILL"
+
+
+FLAG = re.compile(r"(?<![\w-])--[a-z]")
+# Not flags named in a message: a command to type, in backticks (`liftkit export --format
+# json`), and a style sheet's custom properties ({ --ink: #123; } and var(--ink)).
+NOT_A_FLAG = re.compile(r"`liftkit [^`]*`|\{[^}]*\}|var\(--[\w-]+\)")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    nodes = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, nodes)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+
+
+def core_strings() -> list[tuple[str, str]]:
+    """Every string in the core's code but its docstrings, with where it is (path:line)."""
+    found = []
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = _docstrings(tree)
+        found += [
+            (f"{path.relative_to(REPO)}:{node.lineno}", node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ]
+    return found
+
+
+def test_core_messages_name_fields_not_command_line_flags():
+    """The core writes `size`; the command that declares it shows --size (cli/errors.py)."""
+    named = [
+        f"{where}: {text!r}"
+        for where, text in core_strings()
+        if FLAG.search(NOT_A_FLAG.sub("", text))
+    ]
+    # Write the field as the library's argument, in backticks (`size`), and declare its flag
+    # on the command (cli/errors.py: flag_names).
+    assert named == []
+
+
+def test_every_field_the_core_names_is_a_flag_of_some_command():
+    """A field in backticks that no command declares would reach the user with its backticks."""
+    from importlib import import_module
+
+    from liftkit.cli.app import COMMANDS
+    from liftkit.core.errors import FIELD
+
+    named = {field: where for where, text in core_strings() for field in re.findall(FIELD, text)}
+    declared: set[str] = set()
+    for module, attribute, _ in COMMANDS.values():
+        declared |= set(getattr(getattr(import_module(module), attribute), "flags", {}))
+    assert "size" in named and "facilitators" in declared
+    assert {field: where for field, where in named.items() if field not in declared} == {}

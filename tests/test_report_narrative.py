@@ -5,11 +5,11 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_export_pack import COMMUNITY, QUESTION
 
 from liftkit.core.report import ReportOptions, build_report, load_session
 from liftkit.core.report.model import themed, without_tags
 from liftkit.core.report.narrative import merge_narrative, parse_narrative, starter_narrative
-from tests.test_export_pack import COMMUNITY, QUESTION
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 """The one place where exceptions become messages on stderr and exit codes.
 
 0 ok, 1 runtime failure, 2 bad input or usage, 130 interrupted.
+Warnings and notes from the core are shown with the running command's flags for the fields
+they name (liftkit/cli/flags.py).
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ def report(error: LiftkitError) -> None:
 
 
 def warn(message: str) -> None:
-    typer.echo(f"Warning: {terminal_safe(message)}", err=True)
+    from liftkit.cli.flags import as_flags
+
+    typer.echo(f"Warning: {terminal_safe(as_flags(message))}", err=True)
 
 
 def note(message: str) -> None:
-    typer.echo(f"Note: {terminal_safe(message)}", err=True)
+    from liftkit.cli.flags import as_flags
+
+    typer.echo(f"Note: {terminal_safe(as_flags(message))}", err=True)
 
 
 def guarded(call: Callable[[], Any]) -> Any:

@@ -1,11 +1,25 @@
-"""The one error type users see."""
+"""The one error type users see.
+
+Messages name fields and values, not command-line flags: a field is written in backticks
+("`size` 1: a group needs at least 2 people", hint "use `size` 2 or more"), which is how a
+script calling the library knows it (`liftkit.split_groups(people, size=1)`). The command
+line shows each field as the flag its command declares for it ("--size 1: ...", see
+liftkit/cli/errors.py), so the core never needs to know a flag's spelling.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+
+# The pattern of a field named in a message: one lowercase identifier in backticks (so that
+# "`liftkit run`", a command to type, is not one). Compiled when first used (re caches it):
+# every command imports this module.
+FIELD = r"`([a-z][a-z0-9_]*)`"
 
 
 class LiftkitError(Exception):
@@ -22,6 +36,18 @@ class LiftkitError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the message and hint name (in backticks), in order of first mention."""
+        import re
+
+        found = re.findall(FIELD, f"{self.message}\n{self.hint}")
+        return tuple(dict.fromkeys(found))
+
+    def reworded(self, words: Callable[[str], str]) -> LiftkitError:
+        """The same error as a plain LiftkitError, its message and hint passed through `words`."""
+        return LiftkitError(words(self.message), words(self.hint), self.exit_code)
 
     def lines(self) -> list[str]:
         """The message as the lines printed on stderr."""

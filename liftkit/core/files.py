@@ -77,7 +77,7 @@ def write_atomic(path: Path | str, data: str | bytes, *, force: bool = True) -> 
             raise write_failed(target, exc, "part of it may have been written") from None
         return
     if not force and target.exists():
-        raise LiftkitError(f"{target}: already exists", "choose another path or add --force")
+        raise LiftkitError(f"{target}: already exists", "choose another path or add `force`")
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")

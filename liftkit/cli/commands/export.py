@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from liftkit.cli.errors import warn
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import json_terminal_safe, plural, terminal_safe
@@ -16,6 +17,9 @@ from liftkit.core.text import json_terminal_safe, plural, terminal_safe
 FORMATS = ("md", "json", "html")
 
 
+@flag_names(
+    "chat", "chat_start", "by", "groups", "groups_file", "attendees", "force", "sessions", "format"
+)
 def export(
     session: SessionArg,
     chat: Annotated[

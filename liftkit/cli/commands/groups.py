@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from liftkit.cli.errors import note, warn
+from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import terminal_safe
 
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
 FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
 
+@flag_names(
+    "size",
+    "count",
+    "rounds",
+    "balance",
+    "apart",
+    "together",
+    "previous",
+    "format",
+    "round",
+    facilitators="--facilitator",
+)
 def groups(
     attendees: Annotated[
         str,

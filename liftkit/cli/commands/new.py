@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from liftkit.cli.completion import complete_agenda
+from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
@@ -19,6 +20,7 @@ from liftkit.core.text import plural, terminal_safe
 DEFAULT_TEMPLATE = "community-conversation"
 
 
+@flag_names("force")
 def new(
     path: Annotated[
         str,

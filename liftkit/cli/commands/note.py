@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from liftkit.cli.errors import warn
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
@@ -20,6 +21,7 @@ from liftkit.core.live.session import AGENDA_COPY
 from liftkit.core.text import terminal_safe
 
 
+@flag_names("sessions")
 def note(
     session: SessionArg,
     text: Annotated[

@@ -11,6 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
@@ -32,6 +33,7 @@ PlainOption = Annotated[
 ]
 
 
+@flag_names("sessions", "attendees")
 def run(
     ctx: typer.Context,
     agenda: Annotated[
@@ -100,6 +102,7 @@ def run(
     _run_view(Environment.of(ctx), session, plain, start_at, plan)
 
 
+@flag_names("sessions", "attendees")
 def resume(
     ctx: typer.Context,
     session: SessionArg,

@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from rich.control import Control
 from rich.segment import Segment, Segments
 
+from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
@@ -99,7 +100,7 @@ class LiveApp:
         c = self.controller
         s = self.session
         t = s.now()
-        return safe_screen(
+        screen = safe_screen(
             build_screen(
                 s.engine.view(t),
                 c.ui,
@@ -113,6 +114,7 @@ class LiveApp:
                 poll_results=s.engine.polls,
             )
         )
+        return dataclasses.replace(screen, message=as_flags(screen.message))
 
     def renderable(self) -> RenderableType:
         self.last_screen = self.screen()

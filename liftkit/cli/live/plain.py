@@ -14,6 +14,7 @@ import select
 from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
+from liftkit.cli.flags import as_flags
 from liftkit.cli.live.terminal import Signals
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
@@ -108,7 +109,7 @@ class PlainApp:
 
     def show(self) -> None:
         for line in self.controller.take_outbox():
-            self.say(line)
+            self.say(as_flags(line))
 
     def read(self, timeout: float) -> list[str]:
         lines, happened = self.lines.read(timeout)

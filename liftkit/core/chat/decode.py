@@ -156,7 +156,7 @@ def open_chat_file(path: Path) -> IO[bytes]:
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise LiftkitError(f"{path}: no such file", "check the path given to --chat") from None
+        raise LiftkitError(f"{path}: no such file", "check the path given to `chat`") from None
     except IsADirectoryError:
         raise LiftkitError(f"{path}: is a folder, not a chat log", NOT_A_CHAT_HINT) from None
     except OSError as exc:

@@ -198,15 +198,15 @@ def check_zoom_limits(rooms: int, participants: int) -> None:
     large for Zoom is refused before the work, not after it."""
     if rooms > ZOOM_MAX_ROOMS:
         raise LiftkitError(
-            f"--format zoom: {rooms} rooms, but Zoom pre-assigns at most "
+            f"`format` zoom: {rooms} rooms, but Zoom pre-assigns at most "
             f"{ZOOM_MAX_ROOMS} breakout rooms",
-            "use bigger groups (--size) or another --format",
+            "use bigger groups (`size`) or another `format`",
         )
     if participants > ZOOM_MAX_PARTICIPANTS:
         raise LiftkitError(
-            f"--format zoom: {participants} participants, but Zoom pre-assigns at most "
+            f"`format` zoom: {participants} participants, but Zoom pre-assigns at most "
             f"{ZOOM_MAX_PARTICIPANTS} to breakout rooms",
-            "split the list, or use another --format",
+            "split the list, or use another `format`",
         )
 
 
@@ -216,10 +216,10 @@ def pick_round(split: Split, round_number: int | None) -> Round:
         if rnd.number == number:
             return rnd
     if len(split.rounds) == 1:
-        raise LiftkitError(f"--round {number}: the split has one round", "leave out --round")
+        raise LiftkitError(f"`round` {number}: the split has one round", "leave out `round`")
     raise LiftkitError(
-        f"--round {number}: the split has rounds 1 to {len(split.rounds)}",
-        f"use --round 1 to {len(split.rounds)}",
+        f"`round` {number}: the split has rounds 1 to {len(split.rounds)}",
+        f"use `round` 1 to {len(split.rounds)}",
     )
 
 
@@ -302,4 +302,4 @@ def render(split: Split, fmt: str, round_number: int | None = None) -> str:
         return to_markdown(split)
     if fmt == "zoom":
         return to_zoom(split, round_number)[0]
-    raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
+    raise LiftkitError(f"`format` {fmt}: unknown format", "use one of " + ", ".join(FORMATS))

@@ -71,13 +71,13 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
     """How many groups, and notes when the request had to be adjusted."""
     notes: list[str] = []
     if size is not None and count is not None:
-        raise LiftkitError("give --size or --count, not both", "--size N sets people per group")
+        raise LiftkitError("give `size` or `count`, not both", "`size` N sets people per group")
     if size is not None and size < 2:
         raise LiftkitError(
-            f"--size {size}: a group needs at least 2 people", "use --size 2 or more"
+            f"`size` {size}: a group needs at least 2 people", "use `size` 2 or more"
         )
     if count is not None and count < 1:
-        raise LiftkitError(f"--count {count}: need at least one group", "use --count 1 or more")
+        raise LiftkitError(f"`count` {count}: need at least one group", "use `count` 1 or more")
     if people < 2:
         return 1, notes
     if count is not None:

@@ -109,8 +109,8 @@ def _refit(
         open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
         if not open_groups:
             raise LiftkitError(
-                "the people kept together (--together) do not fit into the rooms of --previous",
-                "use bigger groups (--size) or fewer --together names",
+                "the people kept together (`together`) do not fit into the rooms of `previous`",
+                "use bigger groups (`size`) or fewer `together` names",
             )
         best = min(
             open_groups,

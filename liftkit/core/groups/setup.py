@@ -98,7 +98,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
 
     facilitator = [False] * n
     for text in request.facilitators:
-        for i in directory.many(text, "--facilitator"):
+        for i in directory.many(text, "`facilitators`"):
             facilitator[i] = True
     role_column = find_column(all_columns(people), ROLE_COLUMN)
     if role_column is not None:
@@ -106,7 +106,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
             if name_key(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
                 facilitator[i] = True
 
-    together_sets = [_constraint(directory, text, "--together") for text in request.together]
+    together_sets = [_constraint(directory, text, "`together`") for text in request.together]
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -127,29 +127,29 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         if len(unit) > largest:
             shown = ", ".join(people[i].name for i in unit)
             raise LiftkitError(
-                f"--together keeps {len(unit)} people in one group ({shown}) but groups "
+                f"`together` keeps {len(unit)} people in one group ({shown}) but groups "
                 f"hold at most {largest}",
-                f"use --size {len(unit)} or fewer --together names",
+                f"use `size` {len(unit)} or fewer `together` names",
             )
 
-    apart_sets = [_constraint(directory, text, "--apart") for text in request.apart]
+    apart_sets = [_constraint(directory, text, "`apart`") for text in request.apart]
     for members, text in zip(apart_sets, request.apart, strict=True):
         distinct_units: list[int] = []
         for i in members:
             for j in members:
                 if i < j and root(i) == root(j):
                     raise LiftkitError(
-                        f"--apart {text}: {people[i].name} and {people[j].name} are also kept "
-                        "together (--together)",
+                        f"`apart` {text}: {people[i].name} and {people[j].name} are also kept "
+                        "together (`together`)",
                         "drop one of the two constraints",
                     )
             if root(i) not in distinct_units:
                 distinct_units.append(root(i))
         if len(distinct_units) > k:
             raise LiftkitError(
-                f"--apart {text}: {len(distinct_units)} people must be in different groups "
+                f"`apart` {text}: {len(distinct_units)} people must be in different groups "
                 f"but there {'is only 1 group' if k == 1 else f'are only {k} groups'}",
-                "use more, smaller groups (--size or --count) or a shorter --apart list",
+                "use more, smaller groups (`size` or `count`) or a shorter `apart` list",
             )
 
     columns: list[str] = []
@@ -161,7 +161,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"
             raise LiftkitError(
-                f"--balance {wanted}: no such column in the attendee list (columns: {shown})",
+                f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
                 "name one of those columns",
             )
         if column in columns:

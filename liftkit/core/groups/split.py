@@ -79,7 +79,7 @@ def split_into_groups(
         raise LiftkitError("no attendees to split", "give a file with at least one person")
     if request.rounds is not None and request.rounds < 1:
         raise LiftkitError(
-            f"--rounds {request.rounds}: need at least one round", "use --rounds 1 or more"
+            f"`rounds` {request.rounds}: need at least one round", "use `rounds` 1 or more"
         )
     setup = prepare(list(people), request)
     rounds = request.rounds or 1
@@ -117,9 +117,9 @@ def _apart_failure(setup: Setup, schedule: list[list[int]]) -> tuple[str, str]:
                         broken.append(f"{people[i].name} and {people[j].name} in round {r + 1}")
     shown = "; ".join(broken[:3]) + ("…" if len(broken) > 3 else "")
     return (
-        f"could not keep every --apart pair apart ({shown}): the constraints leave too "
+        f"could not keep every `apart` pair apart ({shown}): the constraints leave too "
         "few ways to split",
-        "use more groups (--count) or fewer --apart/--together names",
+        "use more groups (`count`) or fewer `apart`/`together` names",
     )
 
 
@@ -151,12 +151,12 @@ def _result(
     notes = list(setup.notes)
     if score.repeat_pairs and setup.columns:
         notes.append(
-            "--balance comes before repeats: when every pair must meet, people sharing a "
-            "value meet too; without --balance fewer pairs may repeat"
+            "`balance` comes before repeats: when every pair must meet, people sharing a "
+            "value meet too; without `balance` fewer pairs may repeat"
         )
     if any(spread > 1 for _, spread in score.spread):
         notes.append(
-            "--balance: some values could not be spread within one per group "
+            "`balance`: some values could not be spread within one per group "
             "(see the score's spread)"
         )
     settings: dict[str, object] = {

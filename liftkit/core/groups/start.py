@@ -194,9 +194,9 @@ def _greedy_round(
         open_groups = _open_groups(open_list, capacity, members, len(unit), rng)
         if not open_groups:
             raise LiftkitError(
-                "the people kept together (--together) do not fit into "
+                "the people kept together (`together`) do not fit into "
                 f"{plural(k, 'group')} of {size_range(setup.sizes)}",
-                "use bigger groups (--size) or fewer --together names",
+                "use bigger groups (`size`) or fewer `together` names",
             )
         best: tuple[int, ...] | None = None
         choice = open_groups[0]

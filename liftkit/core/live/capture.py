@@ -163,6 +163,9 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
     if not parts:
         raise LiftkitError(f"{where}: no counts given", _counts_hint(options))
     counts: dict[str, int] = {}
+    labelled = _labelled_counts(raw, options)
+    if labelled is not None:
+        return {option: labelled.get(option, 0) for option in options}
     if all("=" in p for p in parts):
         lower = {o.lower(): o for o in options}
         for part in parts:
@@ -181,6 +184,29 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
     return {option: counts.get(option, 0) for option in options}
 
 
+_LABELLED = re.compile(r"\s*([^\d,;=:]*[^\d\s,;=:])\s*[:=]?\s*(\d+)\s*[,;]?")
+
+
+def _labelled_counts(raw: str, options: Sequence[str]) -> dict[str, int] | None:
+    """Counts typed with their options' names, as a host reads them out: "Yes 9, No 7",
+    "Yes: 9; No: 7", "Strongly agree 4". None when the text is not wholly such pairs or names
+    an option the poll does not have (then the other forms, and their errors, apply)."""
+    if not any(c.isalpha() for c in raw):
+        return None
+    lower = {o.casefold(): o for o in options}
+    counts: dict[str, int] = {}
+    at = 0
+    for match in _LABELLED.finditer(raw):
+        if match.start() != at:
+            return None
+        option = lower.get(match.group(1).strip().casefold())
+        if option is None:
+            return None
+        counts[option] = int(match.group(2))
+        at = match.end()
+    return counts if counts and at == len(raw) else None
+
+
 def _count(value: str, where: str, options: Sequence[str]) -> int:
     if not value.strip().isdigit():
         raise LiftkitError(f'{where}: "{value}" is not a count', _counts_hint(options))
@@ -189,4 +215,5 @@ def _count(value: str, where: str, options: Sequence[str]) -> int:
 
 def _counts_hint(options: Sequence[str]) -> str:
     example = " ".join(str(10 + i) for i in range(len(options)))
-    return f"give one whole number per option ({', '.join(options)}), e.g. {example}"
+    named = " ".join(f"{o}={10 + i}" for i, o in enumerate(options))
+    return f"give one whole number per option ({', '.join(options)}), e.g. {example} or {named}"

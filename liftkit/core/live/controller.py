@@ -358,7 +358,7 @@ class Controller(Captures):
             and (s.engine.index in s.engine.groups or self.reshuffle is not None)
         )
         if not has_groups or (self.reshuffle is None and name == "reshuffle"):
-            self.say("No groups here: groups are for breakout segments, with --attendees FILE.")
+            self.say("No groups here: groups are for breakout segments, with `attendees` FILE.")
         elif name == "groups":
             self._ask("reshuffle")
         elif self.reshuffle is not None:
@@ -369,7 +369,7 @@ class Controller(Captures):
     def _open_rooms(self) -> None:
         shown = self.groups_view(self.session) if self.groups_view else None
         if shown is None or not shown.rooms:
-            self.say("No rooms here: the rooms view is for breakouts, with --attendees FILE.")
+            self.say("No rooms here: the rooms view is for breakouts, with `attendees` FILE.")
             return
         self.ui.rooms, self.ui.rooms_page = True, 0
 

@@ -39,10 +39,10 @@ def create_session_folder(parent: Path, agenda_name: str, now: datetime) -> Path
     except OSError as exc:
         raise LiftkitError(
             f"{parent}: cannot create a session folder: {exc.strerror}",
-            "choose another place with --sessions DIR",
+            "choose another place with `sessions` DIR",
             EXIT_FAILURE,
         ) from None
-    raise LiftkitError(f"{parent}: too many sessions named {base}", "use --sessions DIR")
+    raise LiftkitError(f"{parent}: too many sessions named {base}", "use `sessions` DIR")
 
 
 def find_session(argument: str, parent: Path | None = None) -> Path:

@@ -51,7 +51,7 @@ def build_report(session: SessionData, chats: Sequence[ChatLog], options: Report
     for log in chats:
         warnings.extend(log.warnings())
     if options.chat_start is not None and chats and all(log.clock for log in chats):
-        warnings.append("--chat-start applies to transcripts (.vtt, .sbv) only; ignored")
+        warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
     hosts = host_names(agenda, options, session.attendees)
     host_keys = {host_key(h) for h in hosts}
@@ -258,7 +258,7 @@ class _ChatTotals:
             )
             self.warnings.append(
                 f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
-                "(for transcripts, --chat-start HH:MM:SS)"
+                "(for transcripts, `chat_start` HH:MM:SS)"
             )
         elif far:
             hours = f"{FAR_OUTSIDE // 3600} hours"

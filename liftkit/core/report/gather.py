@@ -88,7 +88,7 @@ def groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
         return [GroupSet(breakout, group_rounds(session.groups_split))]
     raise LiftkitError(
         f"{session.folder}: the session holds no breakout groups",
-        "give a groups file with --groups-file FILE, or leave out --groups",
+        "give a groups file with `groups_file` FILE, or leave out `groups`",
     )
 
 

@@ -76,7 +76,7 @@ def attendance(
             raise LiftkitError(
                 f"column {asked[0]}: the session has no attendee file "
                 "(attendees.csv or attendees.txt)",
-                "run the session with --attendees FILE, or leave out the columns",
+                "run the session with `attendees` FILE, or leave out the columns",
             )
         if damaged is not None:
             instead = (

@@ -160,7 +160,7 @@ def chat_clock(log: ChatLog, timeline: Timeline, base: datetime | None) -> Calla
         if base is None:
             raise LiftkitError(
                 f"{log.source}: a transcript has no clock times and the session never started",
-                "give --chat-start HH:MM:SS, the clock time the recording began",
+                "give `chat_start` HH:MM:SS, the clock time the recording began",
             )
         start = base.timestamp()
         return lambda at: start + at

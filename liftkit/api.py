@@ -1,0 +1,333 @@
+"""The public Python API: what a script needs, in one place (`import liftkit`).
+
+    import liftkit
+
+    agenda = liftkit.load_agenda("community-conversation")
+    people = liftkit.read_attendees("people.csv").people
+    split = liftkit.split_groups(people, size=4, rounds=3, seed=7)
+    print(liftkit.render_groups(split, "md"))
+
+Every function raises `liftkit.LiftkitError` for bad input: its message names the file, line
+or item, and the argument by its name here in backticks ("`size` 1: a group needs at least 2
+people"). The command line is a thin shell over the same calls. docs/api.md documents each
+function; the names exported by `liftkit` are stable.
+
+The core modules load only when a function is called: a script pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import time
+
+    from liftkit.core.agenda.model import Agenda
+    from liftkit.core.chat.model import ChatLog
+    from liftkit.core.groups.split import Split
+    from liftkit.core.people.reader import PeopleRead, Person
+    from liftkit.core.report.model import Report
+
+__all__ = [
+    "GROUP_FORMATS",
+    "PUBLIC",
+    "agenda_templates",
+    "build_report",
+    "load_agenda",
+    "parse_agenda",
+    "parse_chat",
+    "public_attribute",
+    "read_attendees",
+    "read_chat",
+    "render_groups",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "split_groups",
+]
+
+GROUP_FORMATS = ("md", "csv", "zoom", "json", "toml")
+
+# What `import liftkit` offers: public name -> the module that defines it. These names are
+# stable; liftkit/__init__.py loads each on first use, and __init__.pyi types them.
+PUBLIC: dict[str, str] = {
+    # functions (liftkit/api.py)
+    "load_agenda": "liftkit.api",
+    "parse_agenda": "liftkit.api",
+    "agenda_templates": "liftkit.api",
+    "read_attendees": "liftkit.api",
+    "split_groups": "liftkit.api",
+    "render_groups": "liftkit.api",
+    "GROUP_FORMATS": "liftkit.api",
+    "read_chat": "liftkit.api",
+    "parse_chat": "liftkit.api",
+    "build_report": "liftkit.api",
+    "render_markdown": "liftkit.api",
+    "render_json": "liftkit.api",
+    "render_html": "liftkit.api",
+    # errors
+    "LiftkitError": "liftkit.core.errors",
+    "AgendaError": "liftkit.core.agenda.model",
+    # what the functions return
+    "Agenda": "liftkit.core.agenda.model",
+    "Segment": "liftkit.core.agenda.model",
+    "Poll": "liftkit.core.agenda.model",
+    "PeopleRead": "liftkit.core.people.reader",
+    "Person": "liftkit.core.people.reader",
+    "Split": "liftkit.core.groups.split",
+    "Round": "liftkit.core.groups.split",
+    "Group": "liftkit.core.groups.split",
+    "Score": "liftkit.core.groups.split",
+    "ChatLog": "liftkit.core.chat.model",
+    "ChatMessage": "liftkit.core.chat.model",
+    "Report": "liftkit.core.report.model",
+}
+
+
+def public_attribute(name: str) -> object:
+    """What `liftkit.<name>` is: liftkit/__init__.py asks here the first time it is used."""
+    if name == "__all__":  # for `from liftkit import *`
+        return ["__version__", *PUBLIC]
+    if name not in PUBLIC:
+        raise AttributeError(f"module 'liftkit' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(PUBLIC[name]), name)
+
+
+# --------------------------------------------------------------------------- agendas
+
+
+def load_agenda(agenda: str | Path) -> Agenda:
+    """Read and validate an agenda: a TOML file, or the name of a bundled template.
+
+    An existing file wins over a template of the same name. Raises AgendaError (a
+    LiftkitError whose `problems` lists every problem, with its line) for an invalid agenda,
+    and LiftkitError for a missing file or an unknown template name.
+    """
+    from liftkit.core.agenda.templates import resolve_agenda
+
+    return resolve_agenda(str(agenda)).agenda
+
+
+def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
+    """Validate agenda TOML given as text; `source` names it in messages."""
+    from liftkit.core.agenda.model import parse_agenda as parse
+
+    return parse(text, source)
+
+
+def agenda_templates() -> list[str]:
+    """The names of the bundled agenda templates, sorted."""
+    from liftkit.core.agenda.templates import template_names
+
+    return template_names()
+
+
+# --------------------------------------------------------------------------- attendees
+
+
+def read_attendees(path: str | Path) -> PeopleRead:
+    """Read an attendee file: CSV or TSV exports (Zoom, Teams, Eventbrite, spreadsheets),
+    or plain text with one name (and optional email) a line.
+
+    Returns the people in file order, what was worth a warning (`warnings`), what was left
+    out on purpose (`notes`) and the other columns (`columns`, kept per person in
+    `Person.attributes`). Raises LiftkitError naming the file and line it cannot read.
+    """
+    from liftkit.core.people.reader import read_people
+
+    return read_people(path)
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def split_groups(
+    people: Iterable[Person | str],
+    *,
+    size: int | None = None,
+    count: int | None = None,
+    rounds: int | None = None,
+    seed: int | None = None,
+    balance: Sequence[str] = (),
+    apart: Sequence[str | Sequence[str]] = (),
+    together: Sequence[str | Sequence[str]] = (),
+    facilitators: Sequence[str] = (),
+    previous: Split | str | Path | None = None,
+) -> Split:
+    """Split people into breakout groups over one or more rounds.
+
+    `people` are Person objects (from `read_attendees`) or plain names. Give `size` (people
+    per group, at most; default 4) or `count` (number of groups), not both. Across `rounds`
+    nobody meets the same person twice where the numbers allow. The same `seed` gives the
+    same split; without one a seed is chosen, and kept in `Split.seed`.
+
+    `balance` names attendee-file columns whose values are spread evenly, most important
+    first. Each `apart` / `together` item is a group of people, as a sequence of names or
+    emails or as one "Name,Name" string: never in one group / always in one group.
+    `facilitators` are spread one per group. `previous` is an earlier split (or its JSON or
+    TOML file): people keep their rooms, late joiners are added, no-shows dropped.
+
+    Raises LiftkitError for a request that cannot be met, naming the argument.
+    """
+    import random
+
+    from liftkit.core.groups.formats import load_groups_file
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.people.reader import Person
+
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 1_000_000)
+    if isinstance(previous, (str, Path)):
+        previous = load_groups_file(previous)
+    request = SplitRequest(
+        size=size,
+        count=count,
+        rounds=rounds,
+        balance=tuple(balance),
+        apart=tuple(_names(item) for item in apart),
+        together=tuple(_names(item) for item in together),
+        facilitators=tuple(facilitators),
+        previous=previous,
+    )
+    persons = [p if isinstance(p, Person) else Person(p) for p in people]
+    return split_into_groups(persons, request, random.Random(seed), seed=seed)
+
+
+def _names(item: str | Sequence[str]) -> str:
+    return item if isinstance(item, str) else ",".join(item)
+
+
+def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
+    """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
+    round: `round`, default 1), "json" or "toml" (both read back by `previous`)."""
+    from liftkit.core.errors import LiftkitError
+    from liftkit.core.groups.formats import render
+
+    if format not in GROUP_FORMATS:
+        raise LiftkitError(
+            f"`format` {format}: unknown format", "use one of " + ", ".join(GROUP_FORMATS)
+        )
+    if round is not None and format != "zoom":
+        raise LiftkitError("`round` only applies to `format` zoom", 'add format="zoom"')
+    return render(split, format, round)
+
+
+# --------------------------------------------------------------------------- chat logs
+
+
+def read_chat(path: str | Path) -> ChatLog:
+    """Read a meeting chat log: a Zoom saved chat (either layout), a Teams transcript
+    (.vtt) or a Google Meet chat (.sbv); the layout is found from the text.
+
+    Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
+    LiftkitError naming it.
+    """
+    from liftkit.core.chat import read_chat as read
+
+    return read(Path(path))
+
+
+def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
+    """A chat log given as text or bytes; `source` names it in messages."""
+    from liftkit.core.chat import parse_chat as parse
+
+    return parse(data, source)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def build_report(
+    session: str | Path,
+    chats: Iterable[ChatLog | str | Path] = (),
+    *,
+    sessions: str | Path | None = None,
+    host: str | Sequence[str] | None = None,
+    by: str | Sequence[str] | None = None,
+    roles: str | None = None,
+    organisations: str | None = None,
+    questions: Sequence[str] = (),
+    names: bool = False,
+    anonymous: bool = False,
+    groups: bool = False,
+    groups_file: str | Path | None = None,
+    include_private: bool = False,
+    chat_start: time | str | None = None,
+    narrative: str | Path | None = None,
+) -> Report:
+    """The event pack of a session folder (made by `liftkit run`), with its chat logs.
+
+    `session` is a session folder, or "latest" for the newest under `sessions` (default
+    ./liftkit-sessions). `chats` are chat logs (from `read_chat`) or their paths; each message
+    goes to the segment during which it was sent. `host` is the host (default: the agenda's),
+    or several hosts, the first shown as the host. `by` names attendee-file columns to break
+    attendance down by; `roles` and `organisations` the columns of roles and organisations;
+    `questions` the columns holding registration answers. Quotes show who said them with
+    `names`; `anonymous` names no one at all. `groups` includes the session's breakout
+    groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
+    messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
+    count from; `narrative` is the host's Markdown file of their own words for the pack.
+
+    Problems that do not stop the report are listed in `Report.warnings`.
+    """
+    from liftkit.core.chat.model import ChatLog
+    from liftkit.core.live.folders import find_session
+    from liftkit.core.report import ReportOptions, load_session
+    from liftkit.core.report import build_report as build
+    from liftkit.core.timeparse import parse_clock
+
+    story = None
+    if narrative is not None:
+        from liftkit.core.report.narrative import read_narrative
+
+        story = read_narrative(Path(narrative))  # before the work: a bad file fails fast
+    folder = find_session(str(session), Path(sessions) if sessions is not None else None)
+    logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
+    if isinstance(chat_start, str):
+        chat_start = parse_clock(chat_start, "`chat_start`")
+    hosts = [host] if isinstance(host, str) else list(host or ())
+    options = ReportOptions(
+        host=hosts[0] if hosts else None,
+        cohosts=tuple(hosts[1:]),
+        by=(by,) if isinstance(by, str) else tuple(by or ()),
+        questions=tuple(questions),
+        roles=roles,
+        organisations=organisations,
+        named=names,
+        anonymous=anonymous,
+        groups=groups,
+        groups_file=Path(groups_file) if groups_file is not None else None,
+        include_private=include_private,
+        chat_start=chat_start,
+    )
+    report = build(load_session(folder), logs, options)
+    if story is not None:
+        from liftkit.core.report.narrative import merge_narrative
+
+        merge_narrative(report, story)
+    return report
+
+
+def render_markdown(report: Report) -> str:
+    """The event pack as Markdown (what `liftkit export` writes)."""
+    from liftkit.core.report.markdown import render_markdown as render
+
+    return render(report)
+
+
+def render_json(report: Report) -> str:
+    """The event pack as JSON text (what `liftkit export --format json` writes)."""
+    from liftkit.core.report.json_format import render_json as render
+
+    return render(report)
+
+
+def render_html(report: Report) -> str:
+    """The event pack as one HTML page, charts included (`liftkit export --format html`)."""
+    from liftkit.core.report.html import render_html as render
+
+    return render(report)

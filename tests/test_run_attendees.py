@@ -1,0 +1,40 @@
+"""`liftkit run --attendees`: groups journalled per breakout; a bad attendee file refused first."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def test_run_with_attendees_journals_groups_for_each_breakout(tmp_path):
+    (tmp_path / "people.csv").write_text(
+        "Name,Email,Sector\n" + "".join(f"P{i},p{i}@x.org,S{i % 3}\n" for i in range(12))
+    )
+    (tmp_path / "a.toml").write_text(
+        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
+        "group_size = 3\nauto_advance = true\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "a.toml", "--attendees", "people.csv",
+         "--seed", "3", "--rehearse", "120", "--sessions", "s"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "seed 3" in proc.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    assert (folder / "attendees.csv").read_bytes() == (tmp_path / "people.csv").read_bytes()
+    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
+    (groups,) = [e for e in events if e["type"] == "groups"]
+    assert groups["segment"] == 0 and groups["seed"] == 3
+    assert [len(g["members"]) for g in groups["rounds"][0]["groups"]] == [3, 3, 3, 3]
+
+
+def test_run_rejects_a_bad_attendee_file_before_making_a_session(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.csv").write_bytes(b"\x00\x01\x02binary")
+    result = cli("run", "community-conversation", "--attendees", "bad.csv")
+    assert result.exit_code == 2 and "bad.csv" in result.output
+    result = cli("run", "community-conversation", "--attendees", "bad.csv", "--groups", "g.json")
+    assert result.exit_code == 2 and "not both" in result.output
+    assert not (tmp_path / "liftkit-sessions").exists()
