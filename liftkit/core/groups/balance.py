@@ -173,7 +173,7 @@ def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
         if not bad:
             break
         moves = _mending_swaps(colouring, bad[rng.randrange(len(bad))][:-1], rng)
-        weighed += (len(moves) + 1) * len(colouring.rounds)  # a swap is weighed per round
+        weighed += (len(moves) + CANDIDATES) * len(colouring.rounds)  # per round, sampled too
         if not moves:
             continue
         if rng.randrange(NOISE) == 0:
@@ -208,5 +208,17 @@ def _mending_swaps(colouring: _Colouring, problem: tuple[int, ...],
     # Too many: someone with v leaves for someone without; too few: the reverse.
     inside = colouring.rounds[r][g]
     movers = [x for x in inside if (values[colouring.order[x]] == v) == too_many][:4]
-    partners = [y for y in sample if (values[colouring.order[y]] == v) != too_many]
-    return [(x, y) for x in movers for y in partners if colouring.where[r][y] != g]
+    counts, where = colouring.counts[c][r], colouring.where[r]
+    low, high = colouring.lows[c], colouring.highs[c]
+
+    def fits(y: int) -> bool:
+        # the swap mends round r without spoiling the partner's group or this one there
+        h, w = where[y], values[colouring.order[y]]
+        if h == g or (w == v) == too_many:
+            return False
+        if too_many:
+            return counts[h][v] < high[v] and counts[h][w] > low[w] and counts[g][w] < high[w]
+        return counts[h][v] > low[v] and counts[h][w] < high[w] and counts[g][w] > low[w]
+
+    partners = [y for y in sample if fits(y)]
+    return [(x, y) for x in movers for y in partners]

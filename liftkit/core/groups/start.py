@@ -15,7 +15,7 @@ from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
-BALANCE_BUDGET = 240_000  # swaps weighed, times rounds, by the balance colouring
+BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
 
 
 def start_schedule(
