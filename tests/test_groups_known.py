@@ -58,15 +58,16 @@ def test_eighteen_in_trios_for_eight_rounds_whatever_the_seed(cli, tmp_path):
         assert recount(data, 18) == 0
 
 
-def test_world_cafe_balanced_on_six_sectors_without_a_repeat(cli, tmp_path):
-    # 100 people, 10 tables, 4 rounds, six sectors of 16-17: every sector 1-2 a table.
+@pytest.mark.parametrize(("n", "rounds", "seeds"), [(100, 4, ("1", "2")), (80, 5, ("1",))])
+def test_balanced_on_six_sectors_without_a_repeat(cli, tmp_path, n, rounds, seeds):
+    # 10 tables, six sectors of 13-17: every sector 1-2 a table, three people kept apart.
     people = tmp_path / "people.csv"
-    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(100))
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(n))
     people.write_text("name,email,sector\n" + rows)
-    for seed in ("1", "2"):
-        data = run(cli, people, "--count", "10", "--rounds", "4", "--seed", seed,
+    for seed in seeds:
+        data = run(cli, people, "--count", "10", "--rounds", str(rounds), "--seed", seed,
                    "--balance", "sector", "--apart", "P3,P4,P5")  # fmt: skip
-        assert recount(data, 100) == 0
+        assert recount(data, n) == 0
         for rnd in data["rounds"]:
             for sector in "abcdef":
                 counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
