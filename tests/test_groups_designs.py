@@ -48,7 +48,19 @@ def test_prime_powers():
 
 @pytest.mark.parametrize(
     ("people", "groups", "rounds"),
-    [(25, 5, 6), (16, 4, 5), (49, 7, 8), (73, 15, 3), (200, 34, 5), (1000, 200, 4), (23, 5, 5)],
+    [
+        (25, 5, 6),
+        (16, 4, 5),
+        (49, 7, 8),
+        (73, 15, 3),
+        (200, 34, 5),
+        (1000, 200, 4),
+        (23, 5, 5),
+        (90, 10, 5),
+        (80, 10, 5),
+        (75, 10, 5),
+        (50, 10, 5),
+    ],
 )
 def test_transversal_rows(people, groups, rounds):
     design = transversal_rows(people, groups, rounds)
@@ -93,6 +105,10 @@ def test_the_repeat_floor():
     [
         (21, 7, 10),  # Kirkman triple system of order 21
         (28, 7, 9),  # resolvable 2-(28,4,1) design
+        (32, 8, 10),  # the social golfer problem (Aguado 2004)
+        (18, 6, 8),  # trios, stored
+        (80, 10, 5),  # difference rows over Z_10
+        (90, 10, 5),
         (100, 10, 4),  # two orthogonal Latin squares of order 10
         (64, 16, 21),  # the lines of AG(3,4), whatever the seed
         (27, 9, 13),  # the lines of AG(3,3)

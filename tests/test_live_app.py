@@ -326,7 +326,7 @@ def test_no_color_drops_colours_but_keeps_the_words(tmp_path, time, no_color):
     app.controller.advance()
     time.advance(61)
     app.controller.advance()
-    console.print(app.renderable())
+    console.print(app.frame.render(app.screen(), 80, 24))
     shown = out.getvalue()
     assert "1 MIN LEFT" in shown
     colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;5)[;m]")

@@ -101,9 +101,9 @@ def test_a_segment_entered_twice_adds_up_both_spans():
     times = segment_times(AGENDA, typed(events))  # no `mono`: wall-clock seconds
     assert (times[0].started, times[0].took) == (T0, 400)
     assert (times[1].started, times[1].took) == (T0 + timedelta(seconds=300), 500)
-    assert timeline.place(T0 - timedelta(seconds=1)) == BEFORE
-    assert timeline.place(T0 + timedelta(seconds=450)) == 0
-    assert timeline.place(T0 + timedelta(seconds=900)) == AFTER
+    assert timeline.place_stamp((T0 - timedelta(seconds=1)).timestamp()) == BEFORE
+    assert timeline.place_stamp((T0 + timedelta(seconds=450)).timestamp()) == 0
+    assert timeline.place_stamp((T0 + timedelta(seconds=900)).timestamp()) == AFTER
 
 
 def test_a_journal_cut_short_ends_at_its_last_event():
@@ -233,8 +233,8 @@ def test_two_people_saying_the_same_thing_are_both_quoted():
 
 def test_a_session_that_never_started_places_later_messages_after_it():
     timeline = Timeline(typed([event(0, "session_start")]))
-    assert timeline.place(T0 - timedelta(minutes=1)) == BEFORE
-    assert timeline.place(T0 + timedelta(minutes=1)) == AFTER
+    assert timeline.place_stamp((T0 - timedelta(minutes=1)).timestamp()) == BEFORE
+    assert timeline.place_stamp((T0 + timedelta(minutes=1)).timestamp()) == AFTER
 
 
 values = st.one_of(

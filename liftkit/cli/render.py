@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,18 +16,14 @@ from liftkit.core.agenda.model import Agenda, Segment, TimelineRow
 from liftkit.core.text import terminal_safe
 
 
-def console(stderr: bool = False) -> Console:
-    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False)
-
-
 def agenda_timeline(
     agenda: Agenda,
     rows: Sequence[TimelineRow],
     starts: Sequence[str],
     ends: Sequence[str],
     clock: bool,
+    out: Console,
 ) -> None:
-    out = console()
     # Titles come from the host's file: Text() keeps "[draft]" literal instead of rich markup.
     table = Table(
         title=Text(terminal_safe(agenda.title)),
@@ -83,11 +78,10 @@ if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
 
 
-def groups_tables(split: Split, out: Console | None = None) -> None:
+def groups_tables(split: Split, out: Console) -> None:
     """One table per round: room, size, members (facilitators marked), then the score."""
     from liftkit.core.groups.formats import score_lines, summary_line
 
-    out = out or console()
     several = len(split.rounds) > 1
     for rnd in split.rounds:
         table = Table(

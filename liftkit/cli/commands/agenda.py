@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +18,9 @@ from liftkit.core.agenda.templates import Resolved, resolve_agenda, template_nam
 from liftkit.core.errors import EXIT_USAGE, LiftkitError
 from liftkit.core.text import clock_text, json_terminal_safe, offset_text, plural, terminal_safe
 from liftkit.core.timeparse import parse_start
+
+if TYPE_CHECKING:
+    from liftkit.cli.env import Environment  # `agenda list` starts without it
 
 app = typer.Typer(
     help="List, show and check agendas.\n\nExample: liftkit agenda show community-conversation",
@@ -35,10 +37,10 @@ AgendaArg = Annotated[
 ]
 
 
-def resolve(argument: str) -> Resolved:
+def resolve(argument: str, env: Environment) -> Resolved:
     """An AGENDA argument, where - reads the agenda from standard input."""
     if argument == "-":
-        return Resolved(parse_agenda(sys.stdin.buffer.read(), "<stdin>"), Path("-"), "stdin")
+        return Resolved(parse_agenda(env.stdin.buffer.read(), "<stdin>"), Path("-"), "stdin")
     return resolve_agenda(argument)
 
 
@@ -58,6 +60,7 @@ def list_templates() -> None:
 
 @app.command("show")
 def show(
+    ctx: typer.Context,
     agenda: AgendaArg,
     start: Annotated[
         str | None,
@@ -69,8 +72,11 @@ def show(
 
     Example: liftkit agenda show community-conversation --start 14:00
     """
+    from liftkit.cli.env import Environment
+
+    env = Environment.of(ctx)
     begin = parse_start(start, "--start") if start is not None else None
-    resolved = resolve(agenda)
+    resolved = resolve(agenda, env)
     rows = timeline(resolved.agenda, begin)
 
     def when(offset: int, clock: datetime | None) -> str:
@@ -111,6 +117,7 @@ def show(
         [when(r.start, r.start_clock) for r in rows],
         [when(r.end, r.end_clock) for r in rows],
         clock=begin is not None,
+        out=env.console(),
     )
 
 
@@ -131,6 +138,7 @@ def _segment_extras(segment: Segment) -> dict[str, object]:
 
 @app.command("check")
 def check(
+    ctx: typer.Context,
     agendas: Annotated[
         list[str],
         typer.Argument(
@@ -144,10 +152,13 @@ def check(
 
     Example: liftkit agenda check my-agenda.toml community-conversation
     """
+    from liftkit.cli.env import Environment
+
+    env = Environment.of(ctx)
     failed = 0
     for argument in agendas:
         try:
-            resolved = resolve(argument)
+            resolved = resolve(argument, env)
         except LiftkitError as error:
             report(error)
             failed += 1

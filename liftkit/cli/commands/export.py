@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from liftkit.cli.env import Environment
 from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
@@ -21,6 +21,7 @@ FORMATS = ("md", "json", "html")
     "chat", "chat_start", "by", "groups", "groups_file", "attendees", "force", "sessions", "format"
 )
 def export(
+    ctx: typer.Context,
     session: SessionArg,
     chat: Annotated[
         list[str] | None,
@@ -141,6 +142,7 @@ def export(
     """
     import gc
 
+    env = Environment.of(ctx)
     # A big session makes 100,000s of small objects and no reference cycles: collecting
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
@@ -178,7 +180,7 @@ def export(
         refuse_to_overwrite_inputs(target, inputs)
     data = load_session(folder)
     logs = [
-        parse_chat(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
+        parse_chat(env.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
         for name in files
     ]
     hosts = host or []
@@ -214,10 +216,10 @@ def export(
     text = _render(report, fmt)
     if target is None:
         # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
-        if sys.stdout.isatty():
+        if env.stdout_isatty:
             text = json_terminal_safe(text) if fmt == "json" else terminal_safe(text)
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        env.stdout.write(text)
+        env.stdout.flush()
         return
     write_atomic(target, text, force=force)
     if fmt == "narrative":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from liftkit.cli.env import Environment
 from liftkit.cli.errors import note, warn
 from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
@@ -34,6 +34,7 @@ FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom,
     facilitators="--facilitator",
 )
 def groups(
+    ctx: typer.Context,
     attendees: Annotated[
         str,
         typer.Argument(
@@ -132,10 +133,11 @@ def groups(
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.people.reader import read_people
 
+    env = Environment.of(ctx)
     to_file = output is not None and output != "-"
     fmt = output_format or (format_for_path(output) if to_file and output else None)
     if fmt is None:
-        fmt = "table" if not to_file and sys.stdout.isatty() else "md"
+        fmt = "table" if not to_file and env.stdout_isatty else "md"
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
@@ -185,9 +187,9 @@ def groups(
     if fmt in ("csv", "zoom"):
         typer.echo(terminal_safe("Score: " + "; ".join(score_lines(split))), err=True)
     if text is None:
-        from liftkit.cli.render import console, groups_tables
+        from liftkit.cli.render import groups_tables
 
-        groups_tables(split, console())
+        groups_tables(split, env.console())
     elif to_file and output:
         from liftkit.core.files import write_atomic
 
@@ -197,7 +199,7 @@ def groups(
         write_atomic(output, text)
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
-        typer.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
+        typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)
 
 
 def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from liftkit.cli.completion import complete_agenda
+from liftkit.cli.env import Environment
 from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
@@ -22,6 +22,7 @@ DEFAULT_TEMPLATE = "community-conversation"
 
 @flag_names("force")
 def new(
+    ctx: typer.Context,
     path: Annotated[
         str,
         typer.Argument(
@@ -50,9 +51,8 @@ def new(
             raise LiftkitError(f"{path}: is a folder", "give a file name such as agenda.toml")
         if target.exists() and not force:
             raise LiftkitError(f"{path}: already exists", "choose another path or add --force")
-    interactive = (
-        from_template is None and not to_stdout and sys.stdin.isatty() and sys.stdout.isatty()
-    )
+    env = Environment.of(ctx)
+    interactive = from_template is None and not to_stdout and env.stdin_isatty and env.stdout_isatty
     if interactive:
         from liftkit.cli.prompts import ask_new_agenda
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 
 import typer
 
+from liftkit.cli.env import Environment
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.follow import Follower
 from liftkit.core.text import plural
 
 
-def view(session: SessionArg, sessions: SessionsOption = None) -> None:
+def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = None) -> None:
     """Show a running session to the audience: countdown, prompt, rooms; no host notes or keys.
 
     Share this window on the call and keep the one running `liftkit run` to yourself. It
@@ -25,17 +24,16 @@ def view(session: SessionArg, sessions: SessionsOption = None) -> None:
     """
     folder = find_session(session, sessions)
     follower = Follower.open(folder)
-    dumb = os.environ.get("TERM", "") in ("", "dumb")
-    if dumb or not sys.stdout.isatty():
+    env = Environment.of(ctx)
+    if env.dumb_terminal or not env.stdout_isatty:
         from liftkit.cli.live.audience import PlainAudience
 
-        code = PlainAudience(follower, sys.stdout).run()
+        code = PlainAudience(follower, env.stdout).run()
     else:
         from liftkit.cli.live.audience import AudienceApp
-        from liftkit.cli.render import console
 
-        stdin_fd = sys.stdin.fileno() if sys.stdin.isatty() else None
-        code = AudienceApp(follower, console(), stdin_fd).run()
+        stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
+        code = AudienceApp(follower, env.console(), stdin_fd).run()
     if follower.ended:
         captured = plural(len(follower.engine.reflections), "reflection")
         summary = f"The session has ended ({captured}). Next: liftkit export {folder}"

@@ -13,7 +13,7 @@ import errno
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from rich.console import Console, RenderableType
+from rich.console import Console
 from rich.control import Control
 from rich.segment import Segment, Segments
 
@@ -115,11 +115,6 @@ class LiveApp:
             )
         )
         return dataclasses.replace(screen, message=as_flags(screen.message))
-
-    def renderable(self) -> RenderableType:
-        self.last_screen = self.screen()
-        size = self.console.size
-        return self.frame.render(self.last_screen, size.width, size.height)
 
     def draw(self) -> None:
         if self.writer is None:

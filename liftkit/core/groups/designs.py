@@ -29,6 +29,7 @@ from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
+from liftkit.core.groups.stored import stored_rounds
 
 __all__ = ["Field", "make_field", "prime_power"]
 
@@ -58,32 +59,90 @@ def cyclic_multipliers(k: int, s: int, wanted: int) -> list[int]:
     return chosen
 
 
+DIFFERENCE_BUDGET = 20_000  # values tried by the search for difference rows
+
+
+def difference_rows(k: int, s: int, wanted: int) -> list[list[int]]:
+    """Shift rows over Z_k, one a round, whose pairwise differences are injective on s rows.
+
+    Point (i, j) goes to group j + shift[i] in a round; two points of different rows meet
+    in two rounds only when both rounds' shifts differ by the same amount at both rows, so
+    injective differences mean no repeat. Multipliers give linear shifts; when Z_k has too
+    few units (k = 10), a backtracking search finds non-linear ones (5 rounds for 10 rooms
+    of 8 or 9). Rows are searched with extra columns, then cut: a wider row is often found
+    first. Deterministic: no random generator, so every seed gets the same rounds.
+    """
+    best: list[list[int]] = []
+    for width in range(s, k + 1):
+        rows = _greedy_difference_rows(k, width, wanted)
+        if len(rows) > len(best):
+            best = [row[:s] for row in rows]
+        if len(best) >= wanted:
+            break
+    return best
+
+
+def _greedy_difference_rows(k: int, width: int, wanted: int) -> list[list[int]]:
+    rows = [[0] * width]
+    budget = [DIFFERENCE_BUDGET]
+
+    def extend(row: list[int], seen: list[set[int]]) -> list[int] | None:
+        if len(row) == width:
+            return row
+        col = len(row)
+        for value in range(k):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            diffs = [(value - other[col]) % k for other in rows]
+            if any(d in seen[t] for t, d in enumerate(diffs)):
+                continue
+            for t, d in enumerate(diffs):
+                seen[t].add(d)
+            found = extend([*row, value], seen)
+            for t, d in enumerate(diffs):
+                seen[t].discard(d)
+            if found is not None:
+                return found
+        return None
+
+    while len(rows) < wanted:
+        found = extend([], [set() for _ in rows])
+        if found is None:
+            break
+        rows.append(found)
+    return rows
+
+
 def transversal_rows(n: int, k: int, wanted: int) -> Design | None:
     """Up to `wanted` zero-repeat rounds of k groups for n people in rows of k."""
     s = -(-n // k)
     if k < 2 or s < 2:
         return None
     field = make_field(k)
-    add: Callable[[int, int], int]
-    mul: Callable[[int, int], int]
+    shifts: list[list[int]]
     if field is not None and s <= k:
-        multipliers = list(range(min(wanted, k)))
-        add, mul, name = field.add, field.mul, f"transversal rows over GF({k})"
+        mul = field.mul
+        shifts = [[mul(a, i) for i in range(s)] for a in range(min(wanted, k))]
+        add, name = field.add, f"transversal rows over GF({k})"
     else:
         multipliers = cyclic_multipliers(k, s, wanted)
-        add, mul, name = (lambda a, b: (a + b) % k), (lambda a, b: a * b % k), "cyclic rows"
-    if len(multipliers) < 2:
+        shifts = [[a * i % k for i in range(s)] for a in multipliers]
+        if len(shifts) < wanted and s <= k:
+            searched = difference_rows(k, s, wanted)
+            shifts = searched if len(searched) > len(shifts) else shifts
+        add, name = (lambda a, b: (a + b) % k), "cyclic rows"
+    if len(shifts) < 2:
         return None
     points = s * k  # point i*k + j is row i, column j; the last row may hold ghosts
     rounds: Rounds = []
-    for a in multipliers:
+    for shift in shifts:
         groups: list[list[int]] = [[] for _ in range(k)]
         for i in range(s):
-            shift = mul(a, i)
             for j in range(k):
-                groups[add(j, shift)].append(i * k + j)
+                groups[add(j, shift[i])].append(i * k + j)
         rounds.append(groups)
-    if s == k and len(rounds) < wanted and field is not None and len(multipliers) == k:
+    if s == k and len(rounds) < wanted and field is not None and len(shifts) == k:
         rounds.append([[i * k + j for j in range(k)] for i in range(s)])
     return Design(name, points, rounds)
 
@@ -213,6 +272,7 @@ def best_design(
         return Design(*made) if made is not None else None
 
     builds: tuple[Callable[[], Design | None], ...] = (
+        lambda: table(lambda: stored_rounds(n, k, wanted)),
         lambda: table(lambda: starter(n, k, wanted)),
         lambda: table(lambda: affine_lines(n, k, wanted)),
         lambda: table(lambda: latin_squares(n, k, wanted)),

@@ -6,6 +6,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.balance import balance_points
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.model import size_range
 from liftkit.core.groups.relabel import relabel
@@ -14,6 +15,7 @@ from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
+BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
 
 
 def start_schedule(
@@ -33,6 +35,7 @@ def start_schedule(
         if design is not None:
             order = _layout(setup, design.points, rng)
             used = design.rounds[:rounds]
+            order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
             order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
             for design_round in design.rounds[:rounds]:
                 row = [0] * n

@@ -9,16 +9,18 @@ as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake cl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
+from liftkit.core.live.breakouts import Breakouts, GroupsView, Reshuffle
 from liftkit.core.live.captures import Captures
 from liftkit.core.live.controls import (
     CONFIRM,
+    LIVE,
+    PLAIN,
     PLAIN_HELP,
     Action,
     Ui,
@@ -35,7 +37,6 @@ MINUTE = 60.0
 MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
 MIN_SLEEP = 0.1
-LIVE, PLAIN = "live", "plain"
 NOT_STARTED_YET = "Not started yet: n or space starts the session now."
 
 
@@ -61,12 +62,8 @@ class FrontEnd(Protocol):
         """The reason ("sigterm" or "sighup") when the session must stop now, else None."""
 
 
-Reshuffle = Callable[[LiveSession], str]
-GroupsView = Callable[[LiveSession], GroupsSummary | None]
-
-
 @dataclass
-class Controller(Captures):
+class Controller(Captures, Breakouts):
     session: LiveSession
     mode: str = LIVE  # LIVE: keys; PLAIN: lines. Also the `source` of journalled captures.
     start_at: datetime | None = None  # the planned start (--start), kept in the journal
@@ -185,16 +182,6 @@ class Controller(Captures):
             self._minute_line()
             self._print_rooms()
         return None
-
-    def _print_rooms(self) -> None:
-        """Plain mode prints a breakout's rooms in full when a round begins (the segment's
-        first, or a later one as its time comes) and after a reshuffle."""
-        shown = self.groups_view(self.session) if self.groups_view else None
-        if shown is None or not shown.rooms or shown == self.rooms_printed:
-            return
-        self.rooms_printed = shown
-        self.outbox.append(f"  {shown.title}")
-        self.outbox.extend(f"  {room}: {', '.join(members)}" for room, members in shown.rooms)
 
     def farewell(self, outcome: Outcome) -> list[str]:
         """What the host reads once the session has stopped: what could not be saved, how it
@@ -348,30 +335,6 @@ class Controller(Captures):
             )
         s.stop(reason)
         return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
-
-    def _groups(self, name: str) -> None:
-        s = self.session
-        segment = s.engine.current
-        has_groups = (
-            segment is not None
-            and segment.kind == "breakout"
-            and (s.engine.index in s.engine.groups or self.reshuffle is not None)
-        )
-        if not has_groups or (self.reshuffle is None and name == "reshuffle"):
-            self.say("No groups here: groups are for breakout segments, with `attendees` FILE.")
-        elif name == "groups":
-            self._ask("reshuffle")
-        elif self.reshuffle is not None:
-            self.say(self.reshuffle(s), 4)
-            if self.mode == PLAIN:
-                self._print_rooms()
-
-    def _open_rooms(self) -> None:
-        shown = self.groups_view(self.session) if self.groups_view else None
-        if shown is None or not shown.rooms:
-            self.say("No rooms here: the rooms view is for breakouts, with `attendees` FILE.")
-            return
-        self.ui.rooms, self.ui.rooms_page = True, 0
 
     def _move(self, action: Action) -> None:
         """Pause, resume, next, back, ± time, jump: the clock and the segments."""

@@ -74,6 +74,9 @@ HELP = (
     ("Ctrl-C", "twice to quit at once"),
 )
 
+# How the host talks to the session: keys on the full screen, or typed lines (plain mode).
+LIVE, PLAIN = "live", "plain"
+
 PLAIN_HELP = (
     "commands: n (next), b (back), + / - (one minute more / less), pause, resume, "
     "r TEXT (reflection), p [POLL] COUNTS (poll results, e.g. p 30 12), g (reshuffle groups), "

@@ -36,6 +36,7 @@ from liftkit.core.live.events import (
     StopReason,
     TimeWarning,
 )
+from liftkit.core.live.segment_view import SegmentView, segment_view
 
 AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
@@ -43,44 +44,6 @@ NOT_STARTED = Status.NOT_STARTED
 RUNNING = Status.RUNNING
 PAUSED = Status.PAUSED
 ENDED = Status.ENDED
-
-
-@dataclass
-class SegmentView:
-    """What the screen and plain mode show about the current moment."""
-
-    status: Status
-    index: int  # 0-based; len(segments) when the session has ended
-    count: int
-    segment: Segment | None
-    duration: float  # effective: planned plus extensions
-    elapsed: float
-    remaining: float  # negative when overrunning
-    silence_left: float  # seconds of strict silence still to keep
-    warning: int | None  # the latest warning that applies (seconds before the end)
-    overrun: bool
-    session_elapsed: float  # since the session started
-    planned_total: float
-    projected_total: float  # session_elapsed + what is left, at the current pace
-    next_segment: Segment | None
-    reflections: int
-
-    @property
-    def behind(self) -> float:
-        """Seconds the session is projected to run over its plan (negative: ahead)."""
-        return self.projected_total - self.planned_total
-
-    @property
-    def segment_progress(self) -> float:
-        if self.duration <= 0:
-            return 1.0
-        return min(max(self.elapsed / self.duration, 0.0), 1.0)
-
-    @property
-    def session_progress(self) -> float:
-        if self.projected_total <= 0:
-            return 1.0
-        return min(max(self.session_elapsed / self.projected_total, 0.0), 1.0)
 
 
 @dataclass
@@ -143,55 +106,7 @@ class Engine:
         return self.run_since + self.duration(self.index) - self.elapsed_done[self.index]
 
     def view(self, t: float) -> SegmentView:
-        segment = self.current
-        n = self.count
-        planned_total = float(sum(s.duration for s in self.agenda.segments))
-        session_elapsed = t - self.started_at if self.started_at is not None else 0.0
-        if segment is None:
-            done = self.status == ENDED
-            return SegmentView(
-                status=self.status,
-                index=n if done else 0,
-                count=n,
-                segment=None,
-                duration=0.0,
-                elapsed=0.0,
-                remaining=0.0,
-                silence_left=0.0,
-                warning=None,
-                overrun=False,
-                session_elapsed=max(session_elapsed, 0.0),
-                planned_total=planned_total,
-                projected_total=max(session_elapsed, 0.0) if done else planned_total,
-                next_segment=None if done else self.agenda.segments[0],
-                reflections=len(self.reflections),
-            )
-        elapsed = self.elapsed(t)
-        remaining = self.duration(self.index) - elapsed
-        later = sum(
-            max(self.duration(j) - self.elapsed_done[j], 0.0) for j in range(self.index + 1, n)
-        )
-        warning = None
-        for before in segment.warn:  # largest first
-            if remaining <= before:
-                warning = before
-        return SegmentView(
-            status=self.status,
-            index=self.index,
-            count=n,
-            segment=segment,
-            duration=self.duration(self.index),
-            elapsed=elapsed,
-            remaining=remaining,
-            silence_left=max(segment.silence - elapsed, 0.0),
-            warning=warning,
-            overrun=remaining < 0,
-            session_elapsed=session_elapsed,
-            planned_total=planned_total,
-            projected_total=session_elapsed + max(remaining, 0.0) + later,
-            next_segment=self.agenda.segments[self.index + 1] if self.index + 1 < n else None,
-            reflections=len(self.reflections),
-        )
+        return segment_view(self, t)
 
     def next_change(self, t: float) -> float | None:
         """The next session time at which the screen must change by itself.

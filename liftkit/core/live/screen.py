@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
 from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, SegmentView
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import (
     Extend,
     GroupsMade,
@@ -29,6 +29,7 @@ from liftkit.core.live.events import (
     Stop,
     TimeWarning,
 )
+from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (

@@ -127,11 +127,8 @@ class Timeline:
         self.end = next(ended, None) or next(last, None)
         self._end_stamp = self.end.timestamp() if self.end else float("inf")
 
-    def place(self, moment: datetime) -> int | str:
-        """The segment current at `moment`, or BEFORE / AFTER the session."""
-        return self.place_stamp(moment.timestamp())
-
     def place_stamp(self, stamp: float) -> int | str:
+        """The segment current at `stamp` (a POSIX time), or BEFORE / AFTER the session."""
         if stamp >= self._end_stamp:
             return AFTER
         i = bisect_right(self._stamps, stamp) - 1

@@ -1,0 +1,224 @@
+"""--balance on top of a design: hand out its points so that every value is spread evenly.
+
+For balance, people with the same values are interchangeable, so the question is which
+values stand on which points: a colouring of the design's points in which each group of
+every round holds each value within its band. Counts per (column, round, group, value) are
+kept up to date, so weighing a swap of two people costs a few additions per round, and a
+min-conflicts search (pick a group out of band, try swaps that mend it, take the best,
+sometimes a sideways or random step) settles 100 people at 10 tables over 4 rounds at once,
+where a search weighing whole groups stalls. Repeats are untouched: a design has none,
+whoever stands where.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from liftkit.core.groups.search import Problem
+
+CANDIDATES = 40  # swap partners weighed per step
+NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
+STALL = 300  # steps without a better colouring before giving up
+APART = 8  # an --apart pair in one group, against the heaviest balance step
+
+
+class _Colouring:
+    def __init__(self, problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
+                 order: list[int]) -> None:  # fmt: skip
+        self.pb = problem
+        n = problem.people
+        self.order = order  # point -> person
+        self.point_of = [0] * n
+        for x in range(n):
+            self.point_of[order[x]] = x
+        self.apart_weight = APART * (1 + sum(problem.column_weights))
+        self.lows = [[low for low, _ in bands] for bands in problem.bands]
+        self.highs = [[high for _, high in bands] for bands in problem.bands]
+        self.rounds = [[[x for x in group if x < n] for group in groups] for groups in rounds]
+        self.where = [[0] * n for _ in self.rounds]  # round -> point -> group
+        for r, groups in enumerate(self.rounds):
+            for g, group in enumerate(groups):
+                for x in group:
+                    self.where[r][x] = g
+        # counts[c][r][g][v]: people with value v of column c in group g of round r
+        self.counts = [
+            [[[0] * len(bands) for _ in groups] for groups in self.rounds]
+            for bands in problem.bands
+        ]
+        for c, values in enumerate(problem.columns):
+            for r, groups in enumerate(self.rounds):
+                for g, group in enumerate(groups):
+                    for x in group:
+                        self.counts[c][r][g][values[order[x]]] += 1
+
+    def penalty(self, c: int, value: int, count: int) -> int:
+        low, high = self.pb.bands[c][value]
+        return max(0, count - high) + max(0, low - count)
+
+    def together_apart(self) -> list[tuple[int, int, int]]:
+        """(round, point, weight) of each person sharing a group with someone kept apart."""
+        found = []
+        for r, where in enumerate(self.where):
+            for p, others in enumerate(self.pb.apart):
+                x = self.point_of[p]
+                if any(where[self.point_of[q]] == where[x] for q in others):
+                    found.append((r, x, self.apart_weight))
+        return found
+
+    def out_of_band(self) -> list[tuple[int, int, int, int]]:
+        """(column, round, group, value) of every count outside its band."""
+        found = []
+        for c, table in enumerate(self.counts):
+            for r, groups in enumerate(table):
+                for g, counts in enumerate(groups):
+                    for v, count in enumerate(counts):
+                        if self.penalty(c, v, count):
+                            found.append((c, r, g, v))
+        return found
+
+    def swap_change(self, x: int, y: int) -> int:
+        """How the total penalty changes if the people on points x and y swap."""
+        change = 0
+        px, py = self.order[x], self.order[y]
+        if self.pb.apart[px] or self.pb.apart[py]:
+            change += self.apart_weight * self._apart_change(x, y, px, py)
+        for c, values in enumerate(self.pb.columns):
+            vx, vy = values[px], values[py]
+            if vx == vy:
+                continue
+            weight = self.pb.column_weights[c]
+            low, high = self.lows[c], self.highs[c]
+            for r, where in enumerate(self.where):
+                gx, gy = where[x], where[y]
+                if gx == gy:
+                    continue
+                counts_x, counts_y = self.counts[c][r][gx], self.counts[c][r][gy]
+                for counts, leaves, comes in ((counts_x, vx, vy), (counts_y, vy, vx)):
+                    # one fewer `leaves`: better when above its band, worse when at or below
+                    # its low end; one more `comes`: the mirror image
+                    change += weight * ((-1 if counts[leaves] > high[leaves] else 0)
+                                        + (1 if counts[leaves] <= low[leaves] else 0)
+                                        + (1 if counts[comes] >= high[comes] else 0)
+                                        + (-1 if counts[comes] < low[comes] else 0))  # fmt: skip
+        return change
+
+    def _apart_change(self, x: int, y: int, px: int, py: int) -> int:
+        change = 0
+        for where in self.where:
+            gx, gy = where[x], where[y]
+            if gx != gy:
+                for p, leaves, comes, other in ((px, gx, gy, py), (py, gy, gx, px)):
+                    for q in self.pb.apart[p]:
+                        if q != other:
+                            g = where[self.point_of[q]]
+                            change += (g == comes) - (g == leaves)
+        return change
+
+    def swap(self, x: int, y: int) -> None:
+        px, py = self.order[x], self.order[y]
+        for c, values in enumerate(self.pb.columns):
+            vx, vy = values[px], values[py]
+            if vx != vy:
+                for r, where in enumerate(self.where):
+                    counts_x, counts_y = self.counts[c][r][where[x]], self.counts[c][r][where[y]]
+                    counts_x[vx] -= 1
+                    counts_x[vy] += 1
+                    counts_y[vy] -= 1
+                    counts_y[vx] += 1
+        self.order[x], self.order[y] = py, px
+        self.point_of[px], self.point_of[py] = y, x
+
+
+def balance_points(
+    problem: Problem,
+    rounds: Sequence[Sequence[Sequence[int]]],
+    order: list[int],
+    rng: random.Random,
+    budget: int,
+) -> list[int]:
+    """A new `order` (point -> person) with every --balance value in band and --apart held.
+
+    A search that stalls starts again from a shuffled order (the last few problems are often
+    locked in place), until the budget of weighed swaps is spent; the best order found wins.
+    """
+    if not problem.columns and not any(problem.apart):
+        return order
+    best, best_total, left = order, -1, budget
+    start = order[:]
+    while left > 0:
+        found, total, spent = _descend(problem, rounds, start, rng, left)
+        left -= spent
+        if best_total < 0 or total < best_total:
+            best, best_total = found, total
+        if best_total == 0:
+            break
+        start = order[:]
+        rng.shuffle(start)
+    return best
+
+
+def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
+             rng: random.Random, budget: int) -> tuple[list[int], int, int]:  # fmt: skip
+    """(best order, its total penalty, swaps weighed) of one tabu descent."""
+    colouring = _Colouring(problem, rounds, order[:])
+    weighed, step, last_better = 0, 0, 0
+    best, best_total = colouring.order[:], -1
+    while weighed < budget and step - last_better < STALL:
+        step += 1
+        bad = _problems(colouring)
+        total = sum(weight for *_, weight in bad)
+        if best_total < 0 or total < best_total:
+            best, best_total, last_better = colouring.order[:], total, step
+        if not bad:
+            break
+        moves = _mending_swaps(colouring, bad[rng.randrange(len(bad))][:-1], rng)
+        weighed += (len(moves) + CANDIDATES) * len(colouring.rounds)  # per round, sampled too
+        if not moves:
+            continue
+        if rng.randrange(NOISE) == 0:
+            colouring.swap(*moves[rng.randrange(len(moves))])
+            continue
+        change, i = min((colouring.swap_change(x, y), i) for i, (x, y) in enumerate(moves))
+        if change <= 0:
+            colouring.swap(*moves[i])
+    return best, best_total, max(weighed, 1)
+
+
+def _problems(colouring: _Colouring) -> list[tuple[int, ...]]:
+    """Apart pairs as (round, point, weight); counts out of band as (c, r, g, v, weight)."""
+    found: list[tuple[int, ...]] = list(colouring.together_apart())
+    for c, r, g, v in colouring.out_of_band():
+        count = colouring.counts[c][r][g][v]
+        found.append((c, r, g, v, colouring.pb.column_weights[c] * colouring.penalty(c, v, count)))
+    return found
+
+
+def _mending_swaps(colouring: _Colouring, problem: tuple[int, ...],
+                   rng: random.Random) -> list[tuple[int, int]]:  # fmt: skip
+    """Swaps of two points that may mend one problem: someone leaves the group at fault."""
+    n = colouring.pb.people
+    sample = rng.sample(range(n), min(n, CANDIDATES))
+    if len(problem) == 2:  # someone kept apart from a group-mate: anyone elsewhere
+        r, x = problem
+        return [(x, y) for y in sample if colouring.where[r][y] != colouring.where[r][x]]
+    c, r, g, v = problem
+    values = colouring.pb.columns[c]
+    too_many = colouring.counts[c][r][g][v] > colouring.pb.bands[c][v][1]
+    # Too many: someone with v leaves for someone without; too few: the reverse.
+    inside = colouring.rounds[r][g]
+    movers = [x for x in inside if (values[colouring.order[x]] == v) == too_many][:4]
+    counts, where = colouring.counts[c][r], colouring.where[r]
+    low, high = colouring.lows[c], colouring.highs[c]
+
+    def fits(y: int) -> bool:
+        # the swap mends round r without spoiling the partner's group or this one there
+        h, w = where[y], values[colouring.order[y]]
+        if h == g or (w == v) == too_many:
+            return False
+        if too_many:
+            return counts[h][v] < high[v] and counts[h][w] > low[w] and counts[g][w] < high[w]
+        return counts[h][v] > low[v] and counts[h][w] < high[w] and counts[g][w] > low[w]
+
+    partners = [y for y in sample if fits(y)]
+    return [(x, y) for x in movers for y in partners]

@@ -1,0 +1,87 @@
+"""Stored schedules that no construction here builds: the rounds, written out, with a source.
+
+Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule may be
+used with a few ghost points left out, when the ghosts never share a group (each pair of
+ghosts never meets), so the groups still differ in size by at most one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import string
+
+Rounds = list[list[list[int]]]
+
+# The social golfer problem itself: 32 golfers in 8 fours for 10 weeks (Aguado, "A 10 days
+# solution to the social golfer problem", 2004). Letters A-P are points 0-15, a-p 16-31;
+# the schedule as published in Wolfram's "Social Golfer Problem" demonstration and listed in
+# github.com/fpvandoorn/Dagstuhl-tables (literature.md, T(32,4)), checked by the tests.
+_GOLFERS_32 = """
+ABCD EFGH IJKL MNOP abcd efgh ijkl mnop
+AEIm BcgH DFKp dfkP aeiM bCGh jLNo JlnO
+Aflo Bhkm DGiN aFLO bHKM CeJP cEjp dgIn
+AciL BdjK bDJk FgoP fGOp aCIl EhMn eHmN
+AgKN BElP DHIo dhiO beLp Cfjm cFJM aGkn
+AhJp BFin cDmO bfIN eGKl CdMo EgkL aHjP
+AdeF BGJo aDEf chlN iKmP CHLn bgjO IkMp
+AbnP aBNp DglM ceko fHiJ CEKO FhIj dGLm
+AGjM BeIO DhLP agJm cfKn CFkN bEio dHlp
+AHkO BfLM Dejn bFlm cGIP Cgip dEJN ahKo
+"""
+
+# 18 people in trios for 8 rounds (6 groups; the Kirkman-like "T(18,3) = 9" schedule less its
+# last round): A-I are points 0-8, a-i 9-17. Same sources as above.
+_TRIOS_18 = """
+ABC DEF GHI afh bdi ceg
+Abc Def Ghi aFH BdI CEg
+abC deF ghI AfH BDi cEG
+aBc dEf gHi AFh bDI CeG
+ADG BEH CFI aei bfg cdh
+Adg Beh Cfi aEI bFG cDH
+adG beH cfI AEi BFg CDh
+aDg bEh cFi AeI BfG CdH
+"""
+
+
+def _read(text: str, half: int) -> Rounds:
+    """Rounds written with letters: the first `half` capitals, then as many small letters."""
+    letters = string.ascii_uppercase[:half] + string.ascii_lowercase[:half]
+    point = {letter: i for i, letter in enumerate(letters)}
+    lines = [line for line in text.split("\n") if line]
+    return [[[point[c] for c in group] for group in line.split()] for line in lines]
+
+
+MAX_GHOSTS = 2  # ghosts must pairwise never meet; a near-complete schedule has few such sets
+
+# (points, groups) -> rounds
+STORED: dict[tuple[int, int], Rounds] = {
+    (18, 6): _read(_TRIOS_18, 9),
+    (32, 8): _read(_GOLFERS_32, 16),
+}
+
+
+def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """A stored schedule for n people in `groups` groups, its unused points left as ghosts."""
+    for (points, count), rounds in sorted(STORED.items()):
+        if count != groups or not 0 <= points - n <= MAX_GHOSTS:
+            continue
+        ghosts = _apart(rounds, points, points - n)
+        if ghosts is None:
+            continue
+        order = [p for p in range(points) if p not in ghosts] + ghosts  # ghosts last
+        rename = {p: i for i, p in enumerate(order)}
+        renamed = [[[rename[p] for p in g] for g in rnd] for rnd in rounds[:wanted]]
+        return f"a stored schedule of {points} people in {groups} groups", points, renamed
+    return None
+
+
+def _apart(rounds: Rounds, points: int, count: int) -> list[int] | None:
+    """`count` points no two of which ever share a group, the lowest such set, if any."""
+    met: set[tuple[int, int]] = set()
+    for rnd in rounds:
+        for group in rnd:
+            met.update(itertools.permutations(group, 2))
+    for chosen in itertools.combinations(range(points), count):
+        if all((a, b) not in met for a, b in itertools.combinations(chosen, 2)):
+            return list(chosen)
+    return None

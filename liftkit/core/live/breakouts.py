@@ -1,0 +1,69 @@
+"""Breakout groups during a live session: the rooms view, reshuffling the groups (once
+confirmed), and the rooms plain mode prints as a round begins.
+
+Part of the session controller (`Controller` takes these decisions through this base), kept
+apart so that each reads in a sitting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from liftkit.core.live.controls import PLAIN, Ui
+from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.live.session import LiveSession
+
+Reshuffle = Callable[[LiveSession], str]
+GroupsView = Callable[[LiveSession], GroupsSummary | None]
+
+
+class Breakouts:
+    """What the rooms, groups and reshuffle actions do; the controller supplies the state."""
+
+    session: LiveSession
+    ui: Ui
+    mode: str
+    outbox: list[str]
+    reshuffle: Reshuffle | None
+    groups_view: GroupsView | None
+    rooms_printed: GroupsSummary | None
+
+    def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
+        raise NotImplementedError
+
+    def _ask(self, what: str) -> None:
+        raise NotImplementedError
+
+    def _print_rooms(self) -> None:
+        """Plain mode prints a breakout's rooms in full when a round begins (the segment's
+        first, or a later one as its time comes) and after a reshuffle."""
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms or shown == self.rooms_printed:
+            return
+        self.rooms_printed = shown
+        self.outbox.append(f"  {shown.title}")
+        self.outbox.extend(f"  {room}: {', '.join(members)}" for room, members in shown.rooms)
+
+    def _groups(self, name: str) -> None:
+        s = self.session
+        segment = s.engine.current
+        has_groups = (
+            segment is not None
+            and segment.kind == "breakout"
+            and (s.engine.index in s.engine.groups or self.reshuffle is not None)
+        )
+        if not has_groups or (self.reshuffle is None and name == "reshuffle"):
+            self.say("No groups here: groups are for breakout segments, with `attendees` FILE.")
+        elif name == "groups":
+            self._ask("reshuffle")
+        elif self.reshuffle is not None:
+            self.say(self.reshuffle(s), 4)
+            if self.mode == PLAIN:
+                self._print_rooms()
+
+    def _open_rooms(self) -> None:
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms:
+            self.say("No rooms here: the rooms view is for breakouts, with `attendees` FILE.")
+            return
+        self.ui.rooms, self.ui.rooms_page = True, 0

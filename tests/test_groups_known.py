@@ -1,0 +1,77 @@
+"""Schedules known to exist come out of the command without a repeat, recounted from its JSON."""
+
+import itertools
+import json
+from collections import Counter
+
+import pytest
+
+
+def write_people(path, n):
+    path.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
+
+
+def run(cli, path, *options):
+    result = cli("groups", str(path), *options, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def recount(data, n):
+    """Repeat pairs recounted from the output, after checking each round holds everyone once."""
+    met = Counter()
+    for rnd in data["rounds"]:
+        names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
+        assert names == sorted(f"P{i}" for i in range(n))
+        sizes = [len(g["members"]) for g in rnd["groups"]]
+        assert max(sizes) - min(sizes) <= 1
+        for group in rnd["groups"]:
+            met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
+    return sum(1 for count in met.values() if count > 1)
+
+
+@pytest.mark.parametrize(("n", "rounds"), [(32, 10), (32, 9), (32, 4), (31, 10), (30, 10)])
+def test_the_social_golfer_problem_has_ten_rounds_without_a_repeat(cli, tmp_path, n, rounds):
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--size", "4", "--rounds", str(rounds), "--seed", "1")
+    assert len(data["rounds"]) == rounds
+    assert len(data["rounds"][0]["groups"]) == 8
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+@pytest.mark.parametrize(("n", "size"), [(80, 8), (90, 9)])
+def test_ten_rooms_for_five_rounds_without_a_repeat(cli, tmp_path, n, size):
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--size", str(size), "--rounds", "5", "--seed", "1")
+    assert [len(rnd["groups"]) for rnd in data["rounds"]] == [10] * 5
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+def test_eighteen_in_trios_for_eight_rounds_whatever_the_seed(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    write_people(people, 18)
+    for seed in ("1", "2", "3", "4"):
+        data = run(cli, people, "--size", "3", "--rounds", "8", "--seed", seed)
+        assert len(data["rounds"]) == 8
+        assert recount(data, 18) == 0
+
+
+@pytest.mark.parametrize(("n", "rounds", "seeds"), [(100, 4, ("1", "2")), (80, 5, ("1",))])
+def test_balanced_on_six_sectors_without_a_repeat(cli, tmp_path, n, rounds, seeds):
+    # 10 tables, six sectors of 13-17: every sector 1-2 a table, three people kept apart.
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(n))
+    people.write_text("name,email,sector\n" + rows)
+    for seed in seeds:
+        data = run(cli, people, "--count", "10", "--rounds", str(rounds), "--seed", seed,
+                   "--balance", "sector", "--apart", "P3,P4,P5")  # fmt: skip
+        assert recount(data, n) == 0
+        for rnd in data["rounds"]:
+            for sector in "abcdef":
+                counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
+                          for g in rnd["groups"]]  # fmt: skip
+                assert max(counts) - min(counts) <= 1
+            for group in rnd["groups"]:
+                assert len({"P3", "P4", "P5"} & {m["name"] for m in group["members"]}) <= 1
