@@ -1,9 +1,9 @@
 """A live session on disk: journal first, replay, resume after a crash or a quit."""
 
 import json
-from datetime import UTC, datetime, timedelta
 
 import pytest
+from support.live import T0, FakeTime
 
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
@@ -33,18 +33,6 @@ duration = "1m"
 kind = "reflection"
 auto_advance = true
 """
-
-T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
-
-
-class FakeTime:
-    def __init__(self):
-        self.mono = 1000.0
-        self.wall = T0
-
-    def advance(self, seconds):
-        self.mono += seconds
-        self.wall += timedelta(seconds=seconds)
 
 
 @pytest.fixture

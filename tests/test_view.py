@@ -4,10 +4,11 @@ import hashlib
 import io
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from rich.console import Console
+from support.live import T0, FakeTime
 
 from liftkit.cli.live.audience import PlainAudience
 from liftkit.cli.live.frame import render
@@ -43,18 +44,6 @@ duration = "1m"
 kind = "reflection"
 silence = "30s"
 """
-
-T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
-
-
-class FakeTime:
-    def __init__(self):
-        self.mono = 1000.0
-        self.wall = T0
-
-    def advance(self, seconds):
-        self.mono += seconds
-        self.wall += timedelta(seconds=seconds)
 
 
 @pytest.fixture
