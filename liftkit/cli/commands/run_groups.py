@@ -14,6 +14,7 @@ from liftkit.cli.errors import warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
+from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import (
     people_in,
     plan_from_people,
@@ -29,7 +30,6 @@ from liftkit.core.text import plural
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
 
-ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 GROUPS_COPY = "groups.json"
 
 

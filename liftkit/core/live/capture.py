@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.live.folders import ATTENDEE_COPIES
 
 if TYPE_CHECKING:
     from liftkit.core.live.events import GroupsMade
@@ -130,7 +131,6 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
 
 
 # The copies of --attendees that `liftkit run` keeps in a session folder.
-ATTENDEE_FILES = ("attendees.csv", "attendees.txt")
 
 
 def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str] | None:
@@ -141,7 +141,7 @@ def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str]
     from liftkit.core.people.reader import read_people
 
     names: list[str] = []
-    for file_name in ATTENDEE_FILES:
+    for file_name in ATTENDEE_COPIES:
         path = folder / file_name
         if path.is_file():
             try:

@@ -12,6 +12,8 @@ from liftkit.core.live.journal import JOURNAL_NAME
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
+# The copy of the attendee list a session keeps, by the kind of file it was given.
+ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 
 
 def default_parent() -> Path:

@@ -21,6 +21,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
+from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import Replay, SegmentTime, replay_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
@@ -72,7 +73,7 @@ def load_session(folder: Path) -> SessionData:
             "put the agenda file the session ran back in the folder as agenda.toml",
         )
     data = SessionData(folder, load_agenda(agenda_path), journal.events, warnings=journal.warnings)
-    for name in ("attendees.csv", "attendees.txt"):
+    for name in ATTENDEE_COPIES:
         if (folder / name).is_file():
             from liftkit.core.people.reader import read_people
 
