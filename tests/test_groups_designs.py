@@ -136,3 +136,25 @@ def test_the_limit_is_said_in_words():
     text = limit_text([6] * 6, 4, repeats=2)
     assert text == "at most 3 rounds can avoid repeats for 36 people in sixes"
     assert limit_text([6] * 6, 3, repeats=0) == ""
+
+
+def test_pairs_that_constraints_keep_apart_lower_the_limit():
+    from liftkit.core.groups.bounds import limit_text, never_meet, zero_repeat_limit
+
+    # 12 people in 4 trios; a column whose value "x" has 3 holders (no more than the groups),
+    # and "y" 9 (more than the groups: two of them may share a trio); P9-P11 kept apart.
+    values = [0, 0, 0] + [1] * 9
+    never = never_meet(12, 4, [("sector", values)], [[9, 10, 11]])
+    assert never.pairs == 3 + 3
+    assert never.fewest_free == 11 - 2
+    assert never.why == "sector balanced and 1 apart set kept"
+    assert zero_repeat_limit([3] * 4) == 5
+    assert zero_repeat_limit([3] * 4, never) == 4  # 66 - 6 = 60 pairs, 12 a round
+    text = limit_text([3] * 4, 5, repeats=3, never=never)
+    assert text == (
+        "with sector balanced and 1 apart set kept, at most 4 rounds can avoid repeats "
+        "for 12 people in trios (6 pairs may never share a group)"
+    )
+    assert limit_text([3] * 4, 4, repeats=3, never=never).startswith("no 4 rounds")
+    # People kept together are not a pair the constraints keep apart.
+    assert never_meet(12, 4, [("sector", values)], [], units=[[0, 1]]).pairs == 2

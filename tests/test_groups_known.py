@@ -75,3 +75,45 @@ def test_balanced_on_six_sectors_without_a_repeat(cli, tmp_path, n, rounds, seed
                 assert max(counts) - min(counts) <= 1
             for group in rnd["groups"]:
                 assert len({"P3", "P4", "P5"} & {m["name"] for m in group["members"]}) <= 1
+
+
+def _pairs_kept_apart(n, sectors, apart, groups):
+    """Pairs that may never meet: the same scarce sector (no more holders than groups) or
+    one apart set; counted here from the attendee list, not by liftkit."""
+    never = set()
+    for sector in set(sectors):
+        holders = [i for i in range(n) if sectors[i] == sector]
+        if len(holders) <= groups:
+            never.update(itertools.combinations(holders, 2))
+    never.update(itertools.combinations(sorted(apart), 2))
+    return never
+
+
+@pytest.mark.parametrize(("n", "size", "rounds"), [(21, 3, 10), (28, 4, 9), (32, 4, 10)])
+def test_balance_comes_before_repeats_and_the_limit_says_why(cli, tmp_path, n, size, rounds):
+    # Every pair must meet once in these schedules (32 in fours: all but 16), so a balanced
+    # six-valued column cannot go with zero repeats; the balance holds and the score says so.
+    sectors = ["abcdef"[i * 7 % 6] for i in range(n)]
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{sectors[i]}\n" for i in range(n))
+    people.write_text("name,email,sector\n" + rows)
+    data = run(cli, people, "--size", str(size), "--rounds", str(rounds), "--seed", "1",
+               "--balance", "sector", "--apart", "P0,P1,P2")  # fmt: skip
+    groups = n // size
+    never = _pairs_kept_apart(n, sectors, {0, 1, 2}, groups)
+    slots = rounds * groups * size * (size - 1) // 2
+    assert slots > n * (n - 1) // 2 - len(never)  # repeats are forced: more meetings than pairs
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            ids = sorted(int(m["name"][1:]) for m in group["members"])
+            assert not never & set(itertools.combinations(ids, 2))  # balanced, apart held
+    repeats = recount(data, n)
+    assert repeats == data["score"]["repeat_pairs"] > 0
+    assert data["score"]["spread"] == {"sector": 1}
+    # The least any schedule can do: the meetings beyond the pairs that may meet.
+    assert repeats >= (slots - (n * (n - 1) // 2 - len(never))) // (rounds - 1)
+    limit = data["score"]["limit"]
+    assert limit.startswith("with sector balanced and 1 apart set kept, at most ")
+    assert f"({len(never)} pairs may never share a group)" in limit
+    most = int(limit.split("at most ")[1].split()[0])
+    assert most * groups * size * (size - 1) // 2 <= n * (n - 1) // 2 - len(never)

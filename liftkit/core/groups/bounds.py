@@ -7,26 +7,86 @@
 - n = s * s people in s groups of s: at most s + 1 rounds (an affine plane), and for
   s = 6 only 3, because no two orthogonal Latin squares of order 6 exist (Tarry, 1900):
   36 people in sixes for 4 rounds always repeat someone.
+- Hard constraints take pairs away: people kept apart never meet, and neither do two people
+  with a --balance value held by no more people than there are groups (at most one of them
+  fits in each group). The pairs left must hold every round's meetings: 21 people in trios,
+  balanced on a six-valued column, cannot have 10 rounds without a repeat, because those
+  rounds need all 210 pairs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 GROUP_WORDS = {2: "pairs", 3: "trios", 4: "fours", 5: "fives", 6: "sixes", 7: "sevens",
                8: "eights", 9: "nines", 10: "tens"}  # fmt: skip
 NO_PAIR_OF_LATIN_SQUARES = (2, 6)  # orders with no two orthogonal Latin squares
 
 
-def zero_repeat_limit(sizes: Sequence[int]) -> int:
-    """The most rounds that can avoid repeats with these group sizes (a proven bound)."""
+MOST_PEOPLE_COUNTED = 5_000  # above this, pairs that may never meet are not counted
+
+
+@dataclass(frozen=True)
+class NeverMeet:
+    """Pairs that hard constraints keep out of every group, and why."""
+
+    pairs: int = 0  # distinct pairs that can never share a group
+    fewest_free: int | None = None  # the fewest others any one person may ever meet
+    why: str = ""  # "sector balanced and 2 apart sets kept"
+
+
+def never_meet(
+    n: int,
+    groups: int,
+    columns: Sequence[tuple[str, Sequence[int]]],
+    apart_sets: Sequence[Sequence[int]],
+    units: Sequence[Sequence[int]] = (),
+) -> NeverMeet:
+    """The pairs that a balanced split (each value within one per group) and the apart sets
+    keep apart for good. `columns` are (header, each person's value id); pairs inside one
+    of `units` (people kept together) are not counted."""
+    if n > MOST_PEOPLE_COUNTED or groups < 2:
+        return NeverMeet()
+    partners: list[set[int]] = [set() for _ in range(n)]
+    reasons: list[str] = []
+    for header, values in columns:
+        holders: dict[int, list[int]] = {}
+        for p, v in enumerate(values):
+            holders.setdefault(v, []).append(p)
+        scarce = [ps for ps in holders.values() if 1 < len(ps) <= groups]
+        for ps in scarce:
+            for p in ps:
+                partners[p].update(q for q in ps if q != p)
+        if scarce:
+            reasons.append(f"{header} balanced")
+    for members in apart_sets:
+        for p in members:
+            partners[p].update(q for q in members if q != p)
+    if apart_sets:
+        reasons.append(f"{len(apart_sets)} apart {'set' if len(apart_sets) == 1 else 'sets'} kept")
+    for unit in units:
+        for p in unit:
+            partners[p].difference_update(unit)
+    pairs = sum(len(others) for others in partners) // 2
+    if not pairs:
+        return NeverMeet()
+    fewest = min(n - 1 - len(others) for others in partners)
+    return NeverMeet(pairs, fewest, " and ".join(reasons))
+
+
+def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> int:
+    """The most rounds that can avoid repeats with these group sizes (a proven bound), and
+    with the pairs that constraints keep apart when `never` is given."""
     n, groups = sum(sizes), len(sizes)
     if n < 2 or groups < 2 or min(sizes) < 2:
         return 1
     if max(sizes) > groups:
         return 1
-    per_person = (n - 1) // (min(sizes) - 1)
-    pairs = n * (n - 1) // 2 // sum(s * (s - 1) // 2 for s in sizes)
+    free = n - 1 if never is None or never.fewest_free is None else never.fewest_free
+    per_person = max(1, free // (min(sizes) - 1))
+    open_pairs = n * (n - 1) // 2 - (never.pairs if never else 0)
+    pairs = max(1, open_pairs // sum(s * (s - 1) // 2 for s in sizes))
     bound = min(per_person, pairs)
     if all(s == groups for s in sizes):
         bound = min(bound, groups + 1)
@@ -42,7 +102,9 @@ def in_groups(sizes: Sequence[int]) -> str:
     return f"in {GROUP_WORDS[low]}" if low in GROUP_WORDS else f"in groups of {low}"
 
 
-def limit_text(sizes: Sequence[int], rounds: int, repeats: int) -> str:
+def limit_text(
+    sizes: Sequence[int], rounds: int, repeats: int, never: NeverMeet | None = None
+) -> str:
     """A sentence for the score when repeats are left: impossible, or not found."""
     if repeats == 0 or rounds < 2:
         return ""
@@ -52,6 +114,14 @@ def limit_text(sizes: Sequence[int], rounds: int, repeats: int) -> str:
     if rounds > limit:
         plural = "round" if limit == 1 else "rounds"
         return f"at most {limit} {plural} can avoid repeats for {who}"
+    if never is not None and never.pairs:
+        held = zero_repeat_limit(sizes, never)
+        if rounds > held:
+            plural = "round" if held == 1 else "rounds"
+            return (
+                f"with {never.why}, at most {held} {plural} can avoid repeats for {who} "
+                f"({never.pairs} pairs may never share a group)"
+            )
     return (
         f"no {rounds} rounds without repeats were found for {who}; whether they exist "
         f"is not known to liftkit (counting allows up to {limit})"

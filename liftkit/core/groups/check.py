@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from liftkit.core.groups.bounds import limit_text
+from liftkit.core.groups.bounds import NeverMeet, limit_text, never_meet
 from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.search import repeat_summary
 from liftkit.core.groups.setup import Setup, name_key
@@ -65,10 +65,18 @@ def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = 
         constraints_total=len(setup.apart_sets) + len(setup.together_sets),
         groups_without_facilitator=lacking,
         moved=moved_people(rounds, previous) if previous is not None else 0,
-        limit=limit_text([len(g.members) for g in rounds[0].groups], len(rounds), repeats)
+        limit=limit_text(
+            [len(g.members) for g in rounds[0].groups], len(rounds), repeats, constrained(setup)
+        )
         if rounds
         else "",
     )
+
+
+def constrained(setup: Setup) -> NeverMeet:
+    """The pairs that the balance columns and apart sets keep apart in every round."""
+    columns = list(zip(setup.columns, setup.values, strict=True))
+    return never_meet(len(setup.people), setup.groups, columns, setup.apart_sets)
 
 
 def balance_spread(rounds: Sequence[Round], column: str) -> int:

@@ -8,8 +8,10 @@ group never change: the starting schedule fixes them.
 The cost is an integer sum, so that no floating point can make two machines differ:
   apart pairs in one group         x APART_WEIGHT  (hard; the result is refused if any remain)
   people moved from their room     x STAY_WEIGHT   (rounds kept from --previous)
-  attribute counts outside band    x the column's weight (2 for the last --balance column,
-                                     doubling towards the first: balance before repeats)
+  attribute counts outside band    x BALANCE_WEIGHT x the column's weight (2 for the last
+                                     --balance column, doubling towards the first); one step
+                                     outweighs what any swap can change in repeats: balance
+                                     comes before repeats
   sum over pairs of C(meetings, 2) x 1             (a pair meeting twice costs 1, thrice 3)
 
 Two methods share the budget. Tabu search: pick a person in conflict in some round, weigh
@@ -27,8 +29,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-APART_WEIGHT = 1_000_000
-STAY_WEIGHT = 10_000
+APART_WEIGHT = 100_000_000
+STAY_WEIGHT = 1_000_000
+BALANCE_WEIGHT = 500  # per unit of the column's weight; a swap moves repeats by far less
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Problem:
     bands: list[list[tuple[int, int]]]  # per column, per value id: (low, high) per group
     column_weights: list[int]
     homes: list[list[int] | None]  # per round: each person's room to stay in, -1 for none
+    never: int = 0  # pairs that balance and apart keep out of every group (bounds.never_meet)
 
 
 class Search:
@@ -85,6 +89,7 @@ class Search:
             [[self._shortage(c, r, g) for g in range(k)] for r in range(self.rounds)]
             for c in range(len(problem.columns))
         ]
+        self.weights = [BALANCE_WEIGHT * w for w in problem.column_weights]
         self.cost = self.total_cost()
         self.floor = self.repeat_floor()
         self.constrained = bool(
@@ -97,16 +102,19 @@ class Search:
         return sum(m * (m - 1) // 2 for row in self.meet for m in row.values()) // 2
 
     def repeat_floor(self) -> int:
-        """No schedule with these group sizes costs less: its pair meetings spread evenly."""
+        """No schedule with these group sizes costs less: its pair meetings spread evenly
+        over the pairs that may meet (the constraints keep `never` pairs apart)."""
         inside = sum(len(u) * (len(u) - 1) // 2 for u in self.pb.units)  # never counted
         slots = sum(len(g) * (len(g) - 1) // 2 for groups in self.mem for g in groups)
         slots -= self.rounds * inside
         n = self.pb.people
         pairs = n * (n - 1) // 2 - inside
-        if pairs <= 0 or slots <= pairs:
-            return 0
-        each, extra = divmod(slots, pairs)
-        return (pairs - extra) * each * (each - 1) // 2 + extra * (each + 1) * each // 2
+        floor = _even_floor(slots, pairs - self.pb.never)
+        # The pairs balance keeps apart meet when it is broken: this floor then holds only
+        # while any broken balance costs more than the floor itself.
+        if self.weights and floor >= min(self.weights):
+            return _even_floor(slots, pairs)
+        return floor
 
     def apart_violations(self) -> int:
         found = 0
@@ -120,7 +128,7 @@ class Search:
         total = 0
         for c, per_round in enumerate(self.counts):
             bands = self.pb.bands[c]
-            weight = self.pb.column_weights[c]
+            weight = self.weights[c]
             for table in per_round:
                 for row in table:
                     for value, count in enumerate(row):
@@ -256,7 +264,7 @@ class Search:
                     continue
                 counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
                 band_p, band_q = pb.bands[c][vp], pb.bands[c][vq]
-                change += pb.column_weights[c] * (
+                change += self.weights[c] * (
                     _off(counts_a[vp] - 1, band_p)
                     - _off(counts_a[vp], band_p)
                     + _off(counts_b[vp] + 1, band_p)
@@ -289,7 +297,7 @@ class Search:
                 before = max(0, count - high) + max(0, low - count)
                 after = max(0, count + step - high) + max(0, low - count - step)
                 change += after - before
-        return change * self.pb.column_weights[c]
+        return change * self.weights[c]
 
     def swap(self, r: int, u: int, v: int, change: int) -> None:
         pb = self.pb
@@ -369,6 +377,14 @@ class Search:
             if others:
                 v = others[self.rng.randrange(len(others))]
                 self.swap(r, u, v, self.delta(r, u, v))
+
+
+def _even_floor(slots: int, pairs: int) -> int:
+    """The least sum of C(meetings, 2) when `slots` meetings fall on `pairs` pairs."""
+    if pairs <= 0 or slots <= pairs:
+        return 0
+    each, extra = divmod(slots, pairs)
+    return (pairs - extra) * each * (each - 1) // 2 + extra * (each + 1) * each // 2
 
 
 def _off(count: int, band: tuple[int, int]) -> int:

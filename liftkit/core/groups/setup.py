@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.bounds import never_meet
 from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
 from liftkit.core.groups.search import Problem
 from liftkit.core.people.reader import Person, find_column
@@ -228,4 +229,6 @@ def make_problem(setup: Setup, homes: list[list[int] | None]) -> Problem:
     ncols = len(setup.columns)
     weights = [2 ** (ncols - c) for c in range(ncols)]  # 2 for the last; doubling upwards
     kinds = [(len(unit), sum(setup.facilitator[i] for i in unit)) for unit in setup.units]
-    return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes)
+    never = never_meet(n, k, list(zip(setup.columns, setup.values, strict=True)),
+                       setup.apart_sets, setup.units).pairs  # fmt: skip
+    return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes, never)

@@ -97,6 +97,10 @@ def split_into_groups(
         # A design with the constraints laid on it: only repairs are left, and a repair that
         # costs a repeat is rarely found late.
         budget /= 8
+    elif search.floor > 0:
+        # Repeats are proven unavoidable (counting, or pairs the constraints keep apart): the
+        # search only chases that floor, and most of its gain comes early.
+        budget /= 2
     search.run(int(budget))
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))

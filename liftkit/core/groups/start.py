@@ -35,8 +35,9 @@ def start_schedule(
         if design is not None:
             order = _layout(setup, design.points, rng)
             used = design.rounds[:rounds]
-            order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
-            order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+            if problem.never <= _unmet_pairs(used, n):
+                order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
+                order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
             for design_round in design.rounds[:rounds]:
                 row = [0] * n
                 for g, points in enumerate(design_round):
@@ -47,6 +48,16 @@ def start_schedule(
     while len(schedule) < rounds:
         schedule.append(_greedy_round(setup, problem, schedule, rng))
     return schedule
+
+
+def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
+    """Pairs of the first n points that meet in none of the design's rounds."""
+    met = 0
+    for groups in rounds:
+        for group in groups:
+            real = sum(1 for x in group if x < n)  # ghosts (points n and above) are nobody
+            met += real * (real - 1) // 2
+    return n * (n - 1) // 2 - met  # a design meets each pair at most once
 
 
 def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
@@ -209,7 +220,7 @@ def _greedy_round(
                     v = setup.values[c][p]
                     over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
             room = capacity[g] - len(members[g])
-            score = (fac_in[g] if facs else 0, apart, over + repeats, -room, rng.randrange(1 << 30))
+            score = (fac_in[g] if facs else 0, apart, over, repeats, -room, rng.randrange(1 << 30))
             if best is None or score < best:
                 best, choice = score, g
         for p in unit:

@@ -121,6 +121,9 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
     best_cost, best = search.cost, [row[:] for row in search.grp]
     pool: list[tuple[int, int]] = []
     units, kinds, unit_of = pb.units, pb.kinds, search.unit_of
+    # With --balance, a swap of two people who differ in a value mostly breaks the balance
+    # and is refused: three swaps in four are with someone holding the same values.
+    twins = _twins(pb.columns, n)
     last_best = 0
     for step in range(budget):
         if step - last_best > STALL_STEPS:
@@ -138,7 +141,8 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
         if rng.randrange(4) == 0:
             pool.pop()
         u = unit_of[p]
-        q = rng.randrange(n)
+        alike = twins[p]
+        q = alike[rng.randrange(len(alike))] if alike and rng.randrange(4) else rng.randrange(n)
         row = search.grp[r]
         if row[q] == row[p]:
             continue
@@ -161,3 +165,13 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
         hist[slot] = search.cost
     if best_cost < search.cost:
         search.restore(best)
+
+
+def _twins(columns: list[list[int]], n: int) -> list[list[int]]:
+    """Per person, the others with the same value in every balance column."""
+    if not columns:
+        return [[] for _ in range(n)]
+    alike: dict[tuple[int, ...], list[int]] = {}
+    for p in range(n):
+        alike.setdefault(tuple(values[p] for values in columns), []).append(p)
+    return [[q for q in alike[tuple(values[p] for values in columns)] if q != p] for p in range(n)]
