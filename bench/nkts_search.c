@@ -52,9 +52,98 @@ static int classes(int m) { /* fills cls; -1 marks a forbidden pair; returns the
 
 static int trios[MAXP / 3][3], trio_of[MAXP], slot_of[MAXP], count[MAXP * 2];
 
+static int reheats = 0; /* runs continued from the last one's round, from `reheat` */
+static double reheat = 0.25;
+static int focus = 0; /* tries at drawing a point of a trio in conflict */
+
+static int conflicted(int t, int forbidden) {
+    for (int a = 0; a < 3; a++)
+        for (int b = a + 1; b < 3; b++) {
+            int c = cls[trios[t][a]][trios[t][b]];
+            if (c < 0 || count[c] > 1) return 1;
+        }
+    (void)forbidden;
+    return 0;
+}
+
+/* Large-neighbourhood repair: take out every trio in conflict and some others at random,
+   then re-partition their points exactly by depth-first search, using only classes no
+   kept trio uses. Returns 1 (and leaves the repaired round) if it succeeds. */
+static int freed[MAXP], nfreed, taken[MAXP];
+static long nodes;
+
+static int usable(int a, int b) { int c = cls[a][b]; return c >= 0 && count[c] == 0; }
+
+static int fill(int at) {
+    if (++nodes > 200000) return 0;
+    int p = -1;
+    for (int i = 0; i < nfreed; i++) if (!taken[freed[i]]) { p = freed[i]; break; }
+    if (p < 0) return 1;
+    taken[p] = 1;
+    for (int i = 0; i < nfreed; i++) {
+        int q = freed[i];
+        if (taken[q] || !usable(p, q)) continue;
+        taken[q] = 1; count[cls[p][q]]++;
+        for (int j = i + 1; j < nfreed; j++) {
+            int r = freed[j];
+            if (taken[r] || !usable(p, r)) continue;
+            count[cls[p][r]]++;
+            if (usable(q, r)) {
+                count[cls[q][r]]++; taken[r] = 1;
+                trios[at][0] = p; trios[at][1] = q; trios[at][2] = r;
+                if (fill(at + 1)) return 1;
+                taken[r] = 0; count[cls[q][r]]--;
+            }
+            count[cls[p][r]]--;
+        }
+        taken[q] = 0; count[cls[p][q]]--;
+    }
+    taken[p] = 0;
+    return 0;
+}
+
+static int repair(int m, int forbidden, int size) {
+    int ntrios = (2 * m + 2) / 3, chosen[MAXP / 3], nchosen = 0, saved[MAXP / 3][3];
+    for (int t = 0; t < ntrios; t++) chosen[t] = conflicted(t, forbidden);
+    for (int t = 0; t < ntrios; t++) nchosen += chosen[t];
+    while (nchosen < size && nchosen < ntrios) {
+        int t = below(ntrios);
+        if (!chosen[t]) { chosen[t] = 1; nchosen++; }
+    }
+    /* move the chosen trios to the end, take their pairs out of the counts */
+    int order[MAXP / 3], k = 0;
+    for (int t = 0; t < ntrios; t++) if (!chosen[t]) order[k++] = t;
+    int kept = k;
+    for (int t = 0; t < ntrios; t++) if (chosen[t]) order[k++] = t;
+    int copy[MAXP / 3][3];
+    for (int t = 0; t < ntrios; t++) for (int a = 0; a < 3; a++) copy[t][a] = trios[order[t]][a];
+    for (int t = 0; t < ntrios; t++) for (int a = 0; a < 3; a++) trios[t][a] = copy[t][a];
+    nfreed = 0;
+    for (int t = kept; t < ntrios; t++) {
+        for (int a = 0; a < 3; a++) { saved[t][a] = trios[t][a]; freed[nfreed++] = trios[t][a]; taken[trios[t][a]] = 0; }
+        for (int a = 0; a < 3; a++)
+            for (int b = a + 1; b < 3; b++) { int c = cls[trios[t][a]][trios[t][b]]; count[c < 0 ? forbidden : c]--; }
+    }
+    nodes = 0;
+    int ok = fill(kept);
+    if (!ok)
+        for (int t = kept; t < ntrios; t++) {
+            for (int a = 0; a < 3; a++) trios[t][a] = saved[t][a];
+            for (int a = 0; a < 3; a++)
+                for (int b = a + 1; b < 3; b++) { int c = cls[trios[t][a]][trios[t][b]]; count[c < 0 ? forbidden : c]++; }
+        }
+    for (int t = 0; t < ntrios; t++)
+        for (int a = 0; a < 3; a++) { trio_of[trios[t][a]] = t; slot_of[trios[t][a]] = a; }
+    return ok;
+}
+
+static int repairs = 0, repair_size = 10; /* repair attempts after each run, trios freed */
+
 static int solve(int m, long per, double t0, double t1) {
     int total = 2 * m + 2, forbidden = classes(m), order[MAXP];
-    for (;;) {
+    for (int run = 0;; run++) {
+      int cost = 0;
+      if (run % (reheats + 1) == 0) { /* a fresh random round */
         for (int i = 0; i < 2 * m; i++) order[i] = i;
         for (int i = 2 * m - 1; i > 0; i--) { int j = below(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
         int seq[MAXP], k = 0;
@@ -67,12 +156,16 @@ static int solve(int m, long per, double t0, double t1) {
         for (int t = 0; t < total / 3; t++)
             for (int a = 0; a < 3; a++)
                 for (int b = a + 1; b < 3; b++) { int c = cls[trios[t][a]][trios[t][b]]; count[c < 0 ? forbidden : c]++; }
-        int cost = 0;
+      }
         for (int i = 0; i <= forbidden; i++) if (count[i] > 1) cost += count[i] - 1;
+        double start = run % (reheats + 1) == 0 ? t0 : reheat, temp = start;
         for (long s = 0; s < per; s++) {
             if (cost == 0) return 1;
-            double temp = t0 * pow(t1 / t0, (double)s / per);
-            int p = below(total), q = below(total), A = trio_of[p], B = trio_of[q];
+            if (s % 1024 == 0) temp = start * pow(t1 / start, (double)s / per);
+            int p = below(total);
+            for (int tries = 0; tries < focus && !conflicted(trio_of[p], forbidden); tries++)
+                p = below(total); /* mostly move points of trios that over-use a class */
+            int q = below(total), A = trio_of[p], B = trio_of[q];
             if (A == B) continue;
             int out[4], in[4], k2 = 0;
             for (int i = 0; i < 3; i++) {
@@ -97,12 +190,20 @@ static int solve(int m, long per, double t0, double t1) {
                 for (int i = 0; i < 4; i++) count[out[i]]++;
             }
         }
+        if (getenv("NKTS_VERBOSE")) fprintf(stderr, "restart: cost %d\n", cost);
+        for (int r = 0; r < repairs; r++)
+            if (repair(m, forbidden, repair_size)) return 1;
     }
 }
 
 int main(int argc, char **argv) {
     int first = argc > 1 ? atoi(argv[1]) : 18, last = argc > 2 ? atoi(argv[2]) : first;
-    long per = argc > 3 ? atol(argv[3]) : 2000000;
+    long per = argc > 3 ? atol(argv[3]) : 20000000;
+    focus = argc > 4 ? atoi(argv[4]) : 0;
+    reheats = argc > 5 ? atoi(argv[5]) : 0;
+    reheat = argc > 6 ? atof(argv[6]) : 0.25;
+    repairs = argc > 7 ? atoi(argv[7]) : 0;
+    repair_size = argc > 8 ? atoi(argv[8]) : 10;
     for (int v = first; v <= last && v < MAXP; v += 6) {
         int m = (v - 2) / 2;
         clock_t start = clock();
