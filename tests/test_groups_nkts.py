@@ -70,7 +70,7 @@ def test_each_design_meets_every_pair_at_most_once(v):
 @pytest.mark.parametrize("ghosts", [1, 2])
 def test_one_or_two_people_fewer_leave_groups_within_one(ghosts):
     v = 66
-    name, points, rounds = build(v - ghosts, v // 3, 10)
+    _, points, rounds = build(v - ghosts, v // 3, 10)
     assert points == v and len(rounds) == 10
     for groups in rounds:
         sizes = [sum(1 for p in group if p < v - ghosts) for group in groups]
