@@ -5,6 +5,10 @@
     nice -n 10 /tmp/nkts_search 42 150 > found.txt            # about 100 times faster
     python bench/nkts_search.py --write found.txt             # rewrite nkts_data.py
 
+The stored base rounds are the C search's, run with its default PER (20,000,000 steps a
+restart); nkts_data.py lists the seconds each took. Orders it did not reach within a few
+minutes are left out (see nearly_kirkman.py for what covers them, if anything).
+
 An NKTS(v) puts v people (v = 0 mod 6) in trios for (v - 2)/2 rounds, every pair at most
 once: each person misses exactly one other. With m = (v - 2)/2 it is built 1-rotationally
 on two rows of Z_m (point r*m + x is row r, place x) and two fixed points 2m, 2m + 1: one
@@ -29,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-PER = 2_000_000  # annealing steps before a restart
+PER = 20_000_000  # annealing steps before a restart
 DATA = Path(__file__).resolve().parent.parent / "liftkit" / "core" / "groups" / "nkts_data.py"
 
 
@@ -103,15 +107,16 @@ def anneal(m: int, rng: random.Random, per: int = PER) -> list[list[int]]:
 
 def write(found: str) -> None:
     """Rewrite nkts_data.py from lines `v: "p p p ..."` (this script's or the C one's)."""
-    entries: dict[int, str] = {}
+    entries: dict[int, tuple[str, str]] = {}
     for line in Path(found).read_text().splitlines():
         if ":" in line and '"' in line:
             key, rest = line.split(":", 1)
-            entries[int(key)] = rest.split('"')[1]
+            entries[int(key)] = rest.split('"')[1], rest.partition("#")[2].strip()
     lines = [DATA.read_text().split("BASE_ROUNDS")[0] + "BASE_ROUNDS: dict[int, str] = {"]
     for v in sorted(entries):
-        lines.append(f"    {v}: (")
-        words, row = entries[v].split(), ""
+        text, seconds = entries[v]
+        lines.append(f"    {v}: (  # found in {seconds}" if seconds else f"    {v}: (")
+        words, row = text.split(), ""
         for word in words:
             if len(row) + len(word) > 84:
                 lines.append(f'        "{row}"')

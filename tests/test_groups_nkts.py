@@ -9,7 +9,8 @@ import pytest
 from liftkit.core.groups import nearly_kirkman, nkts_data
 from liftkit.core.groups.nearly_kirkman import nearly_kirkman as build
 
-ORDERS = range(42, 103, 6)
+# Orders from 42 to 150 with a design here: stored base rounds, and 144 tripled from 48.
+ORDERS = [*range(42, 103, 6), 144]
 
 
 def write_people(path, n):
@@ -24,7 +25,7 @@ def met_counts(rounds):
     return met
 
 
-@pytest.mark.parametrize(("n", "v"), [(42, 42), (96, 96), (95, 96), (100, 102), (102, 102)])
+@pytest.mark.parametrize(("n", "v"), [(42, 42), (96, 96), (95, 96), (142, 144), (144, 144)])
 def test_the_command_gives_every_round_of_an_nkts_without_a_repeat(cli, tmp_path, n, v):
     people = tmp_path / "people.csv"
     write_people(people, n)
@@ -48,11 +49,12 @@ def test_the_command_gives_every_round_of_an_nkts_without_a_repeat(cli, tmp_path
     assert data["score"]["repeat_pairs"] == 0
 
 
-def test_every_order_from_42_up_is_stored():
-    assert set(ORDERS) <= set(nkts_data.BASE_ROUNDS)
+def test_the_covered_orders_are_stored_or_tripled():
+    assert set(ORDERS) - {144} <= set(nkts_data.BASE_ROUNDS)
+    assert 144 not in nkts_data.BASE_ROUNDS and 48 in nkts_data.BASE_ROUNDS
 
 
-@pytest.mark.parametrize("v", ORDERS)
+@pytest.mark.parametrize("v", [*ORDERS, 216])
 def test_each_design_meets_every_pair_at_most_once(v):
     name, points, rounds = build(v, v // 3, v)
     assert points == v and f"NKTS({v})" in name
