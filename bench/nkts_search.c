@@ -2,7 +2,8 @@
 
    Build and run (one process at a time; each order takes seconds to minutes):
      cc -O2 -o /tmp/nkts_search bench/nkts_search.c -lm
-     nice -n 10 /tmp/nkts_search FIRST LAST [PER] > found.txt   (PER: 20000000)
+     nice -n 10 /tmp/nkts_search FIRST LAST [PER [EVERY]] > found.txt
+   PER (20000000) steps a restart, the temperature updated every EVERY (1024) steps.
      python bench/nkts_search.py --write found.txt
 
    The model is documented in bench/nkts_search.py, which runs the same annealing in
@@ -53,6 +54,8 @@ static int classes(int m) { /* fills cls; -1 marks a forbidden pair; returns the
 
 static int trios[MAXP / 3][3], trio_of[MAXP], slot_of[MAXP], count[MAXP * 2];
 
+static long every = 1024; /* steps between updates of the temperature */
+
 /* Anneals fresh random rounds, PER steps each, until one has cost 0 (left in trios). */
 static void solve(int m, long per, double t0, double t1) {
     int total = 2 * m + 2, forbidden = classes(m), order[MAXP], seq[MAXP];
@@ -81,7 +84,7 @@ static void solve(int m, long per, double t0, double t1) {
         double temp = t0;
         for (long s = 0; s < per; s++) {
             if (cost == 0) return;
-            if (s % 1024 == 0) temp = t0 * pow(t1 / t0, (double)s / per);
+            if (s % every == 0) temp = t0 * pow(t1 / t0, (double)s / per);
             int p = below(total), q = below(total), A = trio_of[p], B = trio_of[q];
             if (A == B) continue;
             int out[4], in[4], n = 0; /* the classes p and q leave, and those they join */
@@ -113,6 +116,7 @@ static void solve(int m, long per, double t0, double t1) {
 int main(int argc, char **argv) {
     int first = argc > 1 ? atoi(argv[1]) : 18, last = argc > 2 ? atoi(argv[2]) : first;
     long per = argc > 3 ? atol(argv[3]) : 20000000;
+    every = argc > 4 ? atol(argv[4]) : 1024;
     for (int v = first; v <= last && v < MAXP; v += 6) {
         int m = (v - 2) / 2;
         clock_t start = clock();
