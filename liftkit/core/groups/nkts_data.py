@@ -4,12 +4,22 @@ v -> the base round on points 0..v-1, three numbers a trio: with m = (v - 2)/2, 
 r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Translating
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
-`nkts_search 42 96` with its defaults, and `nkts_search 102 102 20000000 1` (the seconds
+`nkts_search 24 36` and `nkts_search 42 96` with its defaults, and `nkts_search 102 102 20000000 1` (the seconds
 are one core's, on a shared machine). nearly_kirkman.py checks the rounds they give
 before using them, and so do the tests.
 """
 
 BASE_ROUNDS: dict[int, str] = {
+    24: (  # found in 0.0 s
+        "1 9 16 11 6 17 12 13 15 21 4 23 2 3 7 19 22 0 10 20 8 14 18 5"
+    ),
+    30: (  # found in 0.1 s
+        "29 8 24 15 9 6 28 3 20 17 23 2 10 0 14 22 26 21 4 12 13 7 5 18 19 16 11 25 1 27"
+    ),
+    36: (  # found in 0.1 s
+        "17 2 13 22 18 25 7 5 0 12 24 26 14 23 31 10 9 6 33 21 3 15 20 35 4 34 27 16 8 32 30 "
+        "11 19 28 29 1"
+    ),
     42: (  # found in 0.6 s
         "15 2 37 29 19 13 4 27 16 22 1 28 12 10 36 11 24 41 32 23 30 31 40 6 34 17 0 26 7 8 "
         "20 35 39 14 18 3 38 21 9 33 25 5"
