@@ -4,9 +4,9 @@ v -> the base round on points 0..v-1, three numbers a trio: with m = (v - 2)/2, 
 r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Translating
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
-`nkts_search 24 36` and `nkts_search 42 96` with its defaults, and `nkts_search 102 102 20000000 1` (the seconds
-are one core's, on a shared machine). nearly_kirkman.py checks the rounds they give
-before using them, and so do the tests.
+`nkts_search 24 36` and `nkts_search 42 96` with its defaults, and
+`nkts_search 102 102 20000000 1` (the seconds are one core's, on a shared machine).
+nearly_kirkman.py checks the rounds they give before using them, and so do the tests.
 """
 
 BASE_ROUNDS: dict[int, str] = {
