@@ -29,6 +29,7 @@ from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
+from liftkit.core.groups.mols import mols_rounds
 from liftkit.core.groups.stored import stored_rounds
 
 __all__ = ["Field", "make_field", "prime_power"]
@@ -277,6 +278,7 @@ def best_design(
         lambda: table(lambda: affine_lines(n, k, wanted)),
         lambda: table(lambda: latin_squares(n, k, wanted)),
         lambda: kirkman_packing(n, k, wanted),
+        lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
         lambda: binary_spread(n, k, wanted, rng),
         lambda: _cyclic(n, k, wanted, rng, effort),
