@@ -158,6 +158,13 @@ def balance_points(
     return best
 
 
+def balance_penalty(
+    problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int]
+) -> int:
+    """Weighted count of values out of band and people sharing a group with someone kept apart."""
+    return sum(weight for *_, weight in _problems(_Colouring(problem, rounds, order)))
+
+
 def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
              rng: random.Random, budget: int) -> tuple[list[int], int, int]:  # fmt: skip
     """(best order, its total penalty, swaps weighed) of one tabu descent."""

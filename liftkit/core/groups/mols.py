@@ -175,11 +175,10 @@ def _tables(array: Array, n: int, s: int, wanted: int) -> tuple[str, int, Rounds
         if n == g * g:
             columns += 1
         else:
-            apart = _rows_agreeing_nowhere(rows, g * g - n)
-            if apart is not None:
-                ghosts = set(apart)  # the last points, left out
+            ghosts = _rows_agreeing_nowhere(rows, g, g * g - n)
+            if ghosts is not None:  # the last points, left out
                 rows = [row for i, row in enumerate(rows) if i not in ghosts] + [
-                    rows[i] for i in apart
+                    rows[i] for i in ghosts
                 ]
                 columns += 1
     rounds: Rounds = []
@@ -191,16 +190,21 @@ def _tables(array: Array, n: int, s: int, wanted: int) -> tuple[str, int, Rounds
     return f"tables from {array.name}", len(rows), rounds
 
 
-def _rows_agreeing_nowhere(rows: list[Row], count: int) -> list[int] | None:
-    """Indices of `count` rows no two of which share a symbol in any column, if found."""
+def _rows_agreeing_nowhere(rows: list[Row], g: int, count: int) -> list[int] | None:
+    """`count` rows, one from each of the last classes, no two sharing a symbol anywhere.
+
+    Taking them from the last classes keeps the first classes whole, so the first points
+    still make rows of g that every round but the last spreads one to a group.
+    """
     chosen: list[int] = []
     taken: list[set[int]] = [set() for _ in rows[0]]  # symbols used, column by column
     budget = [GHOST_BUDGET]
 
-    def extend(start: int) -> bool:
+    def extend() -> bool:
         if len(chosen) == count:
             return True
-        for i in range(start, len(rows)):
+        c = g - count + len(chosen)  # the class to take a row from
+        for i in range(c * g, c * g + g):
             budget[0] -= 1
             if budget[0] < 0:
                 return False
@@ -209,11 +213,11 @@ def _rows_agreeing_nowhere(rows: list[Row], count: int) -> list[int] | None:
             chosen.append(i)
             for x, used in zip(rows[i], taken, strict=True):
                 used.add(x)
-            if extend(i + 1):
+            if extend():
                 return True
             chosen.pop()
             for x, used in zip(rows[i], taken, strict=True):
                 used.discard(x)
         return False
 
-    return chosen if extend(0) else None
+    return chosen if extend() else None

@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.balance import balance_points
+from liftkit.core.groups.balance import balance_penalty, balance_points
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.model import size_range
 from liftkit.core.groups.relabel import relabel
@@ -36,9 +36,9 @@ def start_schedule(
             order = _layout(setup, design.points, rng)
             used = design.rounds[:rounds]
             if problem.never <= _unmet_pairs(used, n):
-                order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
+                order, used = _balanced(setup, problem, used, order, rng, effort)
                 order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
-            for design_round in design.rounds[:rounds]:
+            for design_round in used:
                 row = [0] * n
                 for g, points in enumerate(design_round):
                     for point in points:
@@ -48,6 +48,50 @@ def start_schedule(
     while len(schedule) < rounds:
         schedule.append(_greedy_round(setup, problem, schedule, rng))
     return schedule
+
+
+def _balanced(
+    setup: Setup,
+    problem: Problem,
+    used: list[list[list[int]]],
+    order: list[int],
+    rng: random.Random,
+    effort: float,
+) -> tuple[list[int], list[list[list[int]]]]:
+    """(order, rounds): the design's points handed out so that --balance and --apart hold.
+
+    When some round breaks the layout's rows (a row's points not one a group, as in the last
+    round of an orthogonal array's tables), every round is tried first (with a quarter of the
+    budget when the layout alone settles at least two rounds), then all but the last, then
+    the rounds before the first such round, each with a quarter; if none settles, no
+    design round is kept, so balance is never traded for a design (the greedy rounds and
+    the search hold it).
+    """
+    budget = int(BALANCE_BUDGET * effort)
+    easy = _rounds_keeping_rows(used, setup.groups)
+    if easy == len(used) or not (setup.values or any(problem.apart)):
+        return balance_points(problem, used, order, rng, budget), used
+    tried = balance_points(problem, used, order, rng, budget if easy < 2 else budget // 4)
+    if balance_penalty(problem, used, tried) == 0:
+        return tried, used
+    for shorter in sorted({len(used) - 1, easy}, reverse=True):
+        if shorter >= 2:
+            tried = balance_points(problem, used[:shorter], order, rng, budget // 4)
+            if balance_penalty(problem, used[:shorter], tried) == 0:
+                return tried, used[:shorter]
+    return order, []
+
+
+def _rounds_keeping_rows(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> int:
+    """How many leading rounds put the points of each layout row (k points) in k groups."""
+    for r, groups in enumerate(rounds):
+        where = {x: g for g, group in enumerate(groups) for x in group}
+        points = len(where)
+        for first in range(0, points, k):
+            row = range(first, min(first + k, points))
+            if len({where[x] for x in row}) < len(row):
+                return r
+    return len(rounds)
 
 
 def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
