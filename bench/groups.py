@@ -53,6 +53,8 @@ INSTANCES: list[Row] = [
     ("1000-5-4", True, 5.0, "-"),
     ("10000-6-5", True, None, "-"),
     ("73-5-3-constrained", True, 1.0, "-"),
+    ("1000-8-10-constrained", True, 5.0, "-"),
+    ("150-5-10-constrained", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 

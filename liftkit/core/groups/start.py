@@ -33,8 +33,8 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         if design is not None:
-            order = _layout(setup, design.points, rng)
             used = design.rounds[:rounds]
+            order = _layout(setup, design.points, rng, _rows_apart(used, setup.groups))
             if problem.never <= _unmet_pairs(used, n):
                 order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
                 order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
@@ -63,7 +63,12 @@ def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
     return n * (n - 1) // 2 - met  # a design meets each pair at most once
 
 
-def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
+def _rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
+    """Whether the points of each row (k consecutive points) are never in one group."""
+    return all(len({x // k for x in group}) == len(group) for groups in rounds for group in groups)
+
+
+def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> list[int]:
     """Which person takes each design point (row-major rows of `groups` points).
 
     In the transversal construction every group gets exactly one point of each row in every
@@ -86,7 +91,21 @@ def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
         batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
     else:
         batches = [others]
-    pending = [facilitators, *batches]
+    pending = [facilitators]
+    # Whole rows of one value first, when a row's points never share a group (transversal
+    # rows): a row gives each group one point of it in every round, so full rows of each
+    # value and the leftovers packed tightly often balance at once.
+    for batch in batches:
+        while (
+            rows_apart
+            and len(batch) >= k
+            and any(r == k and not rows[i] for i, r in enumerate(room))
+        ):
+            i = next(i for i, r in enumerate(room) if r == k and not rows[i])
+            rows[i].extend(batch[:k])
+            room[i] = 0
+            batch = batch[k:]
+        pending.append(batch)
     for batch in pending:
         while batch:
             fits = [i for i in range(len(rows)) if room[i] >= len(batch)]
