@@ -165,12 +165,18 @@ def test_the_command_gives_these_schedules_without_a_repeat(
     assert _repeats(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
-@pytest.mark.parametrize(("n", "rounds"), [(144, 5), (120, 5)])
-def test_balanced_on_six_sectors_at_twelve_tables_without_a_repeat(cli, tmp_path, n, rounds):
+@pytest.mark.parametrize(("n", "option", "rounds"), [(144, "--count", 5), (72, "--size", 12)])
+def test_balanced_on_six_sectors_in_twelve_groups_without_a_repeat(
+    cli, tmp_path, n, option, rounds
+):
+    # 144 at 12 tables (two of each sector a table), 72 in 12 rooms of 6 (one of each: then
+    # each person meets everyone of the other sectors once, so only people of one sector can
+    # be kept apart without a repeat; P0, P6 and P12 are all in sector a)
     people = tmp_path / "people.csv"
     _people(people, n, "abcdef")
-    data = _run(cli, people, "--count", "12", "--rounds", str(rounds), "--balance", "sector",
-                "--apart", "P3,P4,P5")  # fmt: skip
+    value = "12" if option == "--count" else "6"
+    data = _run(cli, people, option, value, "--rounds", str(rounds), "--balance", "sector",
+                "--apart", "P0,P6,P12")  # fmt: skip
     assert _repeats(data, n) == 0
     for rnd in data["rounds"]:
         for sector in "abcdef":
@@ -178,4 +184,4 @@ def test_balanced_on_six_sectors_at_twelve_tables_without_a_repeat(cli, tmp_path
                       for g in rnd["groups"]]  # fmt: skip
             assert max(counts) - min(counts) <= 1
         for group in rnd["groups"]:
-            assert len({"P3", "P4", "P5"} & {m["name"] for m in group["members"]}) <= 1
+            assert len({"P0", "P6", "P12"} & {m["name"] for m in group["members"]}) <= 1

@@ -34,10 +34,11 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort)
         if design is not None:
             used = design.rounds[:rounds]
-            order = _layout(setup, design.points, rng, _rows_apart(used, setup.groups))
             if problem.never <= _unmet_pairs(used, n):
-                order, used = _balanced(setup, problem, used, order, rng, effort)
+                order, used = _balanced(setup, problem, used, design.points, rng, effort)
                 order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+            else:
+                order = _layout(setup, design.points, rng, _rows_apart(used, setup.groups))
             for design_round in used:
                 row = [0] * n
                 for g, points in enumerate(design_round):
@@ -57,7 +58,7 @@ def _balanced(
     setup: Setup,
     problem: Problem,
     used: list[list[list[int]]],
-    order: list[int],
+    points: int,
     rng: random.Random,
     effort: float,
 ) -> tuple[list[int], list[list[list[int]]]]:
@@ -71,7 +72,9 @@ def _balanced(
     the search hold it).
     """
     budget = int(BALANCE_BUDGET * effort)
-    easy = _rounds_keeping_rows(used, setup.groups)
+    k = setup.groups
+    easy = next((r for r, groups in enumerate(used) if not _rows_apart([groups], k)), len(used))
+    order = _layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (setup.values or any(problem.apart)):
         return balance_points(problem, used, order, rng, budget), used
     tried = balance_points(problem, used, order, rng, budget if easy < 2 else budget // 4)
@@ -79,22 +82,11 @@ def _balanced(
         return tried, used
     for shorter in sorted({len(used) - 1, easy}, reverse=True):
         if shorter >= 2:
+            order = _layout(setup, points, rng, _rows_apart(used[:shorter], k))
             tried = balance_points(problem, used[:shorter], order, rng, budget // 4)
             if balance_penalty(problem, used[:shorter], tried) == 0:
                 return tried, used[:shorter]
     return order, []
-
-
-def _rounds_keeping_rows(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> int:
-    """How many leading rounds put the points of each layout row (k points) in k groups."""
-    for r, groups in enumerate(rounds):
-        where = {x: g for g, group in enumerate(groups) for x in group}
-        points = len(where)
-        for first in range(0, points, k):
-            row = range(first, min(first + k, points))
-            if len({where[x] for x in row}) < len(row):
-                return r
-    return len(rounds)
 
 
 def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
