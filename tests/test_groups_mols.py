@@ -61,7 +61,8 @@ def _whole(array):
 
 
 # order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
-WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 5, 21: 4, 22: 3, 24: 4, 28: 5, 35: 6}
+WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 5, 21: 7, 22: 3, 24: 9, 28: 7, 33: 7,
+          35: 6}  # fmt: skip
 
 
 @pytest.mark.parametrize(("order", "width"), sorted(WIDTHS.items()))

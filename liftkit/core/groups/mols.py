@@ -20,8 +20,9 @@ Arrays: MacNeish (1922) over the ring GF(q1) x ... x GF(qr), g = q1...qr in prim
 the row y of class x holds y + a*x for the m = min(qi) slopes a = (j, ..., j), j < m, whose
 differences have no zero component (they are units, so each (a - b)*x takes every value
 once), then x: an OA(m + 1, g). For a prime power this is the affine plane (g + 1 columns);
-for 12 = 4 * 3 an OA(4, 12). Wider arrays are stored (mols_data.py): a (12,6,1) difference
-matrix gives an OA(7, 12), and Latin squares an OA(4, 10), OA(6, 14), OA(6, 15), OA(5, 18).
+for 12 = 4 * 3 an OA(4, 12). Wider arrays are stored (mols_data.py): (g,k,1) difference
+matrices give an OA(7, 12), OA(7, 21), OA(9, 24), OA(7, 28), OA(7, 33), and Latin squares
+an OA(4, 10), OA(6, 14), OA(6, 15), OA(5, 18).
 """
 
 from __future__ import annotations
@@ -31,7 +32,17 @@ from dataclasses import dataclass
 
 from liftkit.core.groups.fields import make_field, prime_power
 from liftkit.core.groups.geometry import MOLS_10
-from liftkit.core.groups.mols_data import MOLS_14, MOLS_15, MOLS_18, difference_matrix_12, squares
+from liftkit.core.groups.mols_data import (
+    MOLS_14,
+    MOLS_15,
+    MOLS_18,
+    difference_matrix_12,
+    difference_matrix_21,
+    difference_matrix_24,
+    difference_matrix_28,
+    difference_matrix_33,
+    squares,
+)
 
 Rounds = list[list[list[int]]]
 Row = tuple[int, ...]
@@ -118,10 +129,19 @@ def from_squares(name: str, latin: list[list[list[int]]]) -> Array:
     return Array(name, len(latin[0]), len(latin) + 2, rows)
 
 
+DIFFERENCE_MATRICES = {
+    12: ("Hanani's (12,6,1) difference matrix", difference_matrix_12),
+    21: ("a (21,6,1) difference matrix", difference_matrix_21),
+    24: ("a (24,8,1) difference matrix", difference_matrix_24),
+    28: ("a (28,6,1) difference matrix", difference_matrix_28),
+    33: ("a (33,6,1) difference matrix", difference_matrix_33),
+}
+
+
 def _stored(g: int) -> Array | None:
-    if g == 12:
-        matrix, add = difference_matrix_12()
-        return from_difference_matrix("Hanani's (12,6,1) difference matrix", matrix, add)
+    if g in DIFFERENCE_MATRICES:
+        name, build = DIFFERENCE_MATRICES[g]
+        return from_difference_matrix(name, *build())
     if g == 10:
         latin = [[[int(s) for s in line] for line in square] for square in MOLS_10]
         return from_squares("two orthogonal Latin squares of order 10", latin)

@@ -14,9 +14,15 @@ of symbols exactly once, so a copying slip cannot reach a schedule.
   MOLS_18_3): OA(6,14), OA(6,15), OA(5,18). The Handbook of Combinatorial Designs (2nd ed.,
   III.3.87) gives these as the most MOLS known for these orders.
 - Two MOLS of order 10: geometry.MOLS_10 (only two are known; a third is an open problem).
+- Difference matrices (21,6,1) over Z_21, (24,8,1) over Z_2 x Z_2 x Z_6, (28,6,1) over
+  Z_2 x Z_2 x Z_7 and (33,6,1) over Z_33 from the Handbook of Combinatorial Designs (2nd
+  ed., III.3.50, 3.52, 3.54, 3.56), as SageMath's database.py writes them out (DM_21_6_1,
+  DM_24_8_1, DM_28_6_1, DM_33_6_1): a few base rows and the rule that develops them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 # Entries "ab" are the element (a, b) of Z_2 x Z_6, numbered 6a + b.
 DIFFERENCE_MATRIX_12 = """
@@ -90,6 +96,107 @@ nildmprkhjofcbgqae  pmblnaioefjkgcrqhd  jponacleqdfgmhrbki
 iojmenqalfbpgdchrk  fqncmokjpegblhdari  crponhkjmeafgidlbq
 mjpbnforklgcqhedia  qgrodnplbjfhcmieka  iklpondqrcmhfgeajb
 """
+
+
+Matrix = list[list[int]]
+
+
+def _group(moduli: tuple[int, ...]) -> tuple[Callable[..., int], Matrix]:
+    """(encode, addition table) of Z_m1 x Z_m2 x ..., the first component most significant."""
+
+    def encode(*parts: int) -> int:
+        value = 0
+        for part, m in zip(parts, moduli, strict=True):
+            value = value * m + part % m
+        return value
+
+    def decode(value: int) -> list[int]:
+        parts = []
+        for m in reversed(moduli):
+            value, part = divmod(value, m)
+            parts.append(part)
+        return parts[::-1]
+
+    order = 1
+    for m in moduli:
+        order *= m
+    add = [[encode(*(x + y for x, y in zip(decode(a), decode(b), strict=True)))
+            for b in range(order)] for a in range(order)]  # fmt: skip
+    return encode, add
+
+
+def difference_matrix_21() -> tuple[Matrix, Matrix]:
+    """Z_21: a zero row, then each base column's five rotations, closed by a 0."""
+    _, add = _group((21,))
+    base = [(8, 9, 11, 14, 18), (17, 16, 5, 1, 19), (20, 4, 10, 3, 12), (2, 15, 6, 13, 7)]
+    rows = [[0] * 6]
+    for column in base:
+        rows += [[*column[i:], *column[:i], 0] for i in range(5)]
+    return rows, add
+
+
+DM_24_BASE = """
+0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000
+0000 0010 0100 0110 1000 1010 1100 1110 2000 2010 2100 2110
+0000 0011 1001 2110 0111 2011 2111 1000 0100 1100 1101 2010
+0000 1010 1011 2000 1101 2110 0001 0101 2100 2001 0111 1100
+0000 0001 2010 1111 2111 2100 1101 0011 1010 2101 1000 0110
+0000 1000 2001 1011 0100 1100 0110 2101 2111 0010 1111 2011
+0000 1001 0111 2100 2000 0010 1110 2011 1100 1011 0101 2111
+0000 1011 2101 0100 2110 1001 2000 0110 0101 1111 2011 1010
+"""
+
+
+def difference_matrix_24() -> tuple[Matrix, Matrix]:
+    """Z_2 x Z_2 x Z_6: "abcd" is (c, d, x) with x = a mod 3 and b mod 2; each base row
+    comes again shifted by (0,0,0) (0,1,0) (1,0,0) (1,1,0) (0,0,3) (0,1,3) (1,0,3) (1,1,3)."""
+    encode, add = _group((2, 2, 6))
+    six = {(x % 3, x % 2): x for x in range(6)}
+    lines = [line.split() for line in DM_24_BASE.split("\n") if line]
+    base = [[encode(int(t[2]), int(t[3]), six[int(t[0]), int(t[1])]) for t in line]
+            for line in lines]  # fmt: skip
+    shifts = [encode(c, d, x) for x in (0, 3) for c in (0, 1) for d in (0, 1)]
+    rows = []
+    for column in zip(*base, strict=True):
+        rows.append(list(column))
+        rows.append([add[entry][shift] for entry, shift in zip(column, shifts, strict=True)])
+    return rows, add
+
+
+DM_28_BASE = """
+00 36 11 11 13 14 00 14 25
+22 00 15 21 22 26 33 00 21
+23 34 00 35 32 34 32 16 00
+05 26 05 06 23 00 04 15 34
+03 03 35 00 05 36 11 01 23
+13 06 06 15 00 03 36 22 02
+"""
+
+
+def difference_matrix_28() -> tuple[Matrix, Matrix]:
+    """Z_2 x Z_2 x Z_7: "xy" is (x div 2, x mod 2, y); a zero row, then each base column
+    (a..f) as a b c d e f, b c a f d e and c a b e f d."""
+    encode, add = _group((2, 2, 7))
+    lines = [line.split() for line in DM_28_BASE.split("\n") if line]
+    base = [[encode(int(t[0]) // 2, int(t[0]) % 2, int(t[1])) for t in line] for line in lines]
+    rows = [[0] * 6]
+    for a, b, c, d, e, f in zip(*base, strict=True):
+        rows += [[a, b, c, d, e, f], [b, c, a, f, d, e], [c, a, b, e, f, d]]
+    return rows, add
+
+
+def difference_matrix_33() -> tuple[Matrix, Matrix]:
+    """Z_33: three fixed rows, then each base column five times, each time rotated and
+    multiplied by 4 ((a..f) -> (4e, 4a, 4b, 4c, 4d, 4f))."""
+    _, add = _group((33,))
+    base = [[0, 0, 0, 0, 0, 0], [15, 11, 22, 4, 17, 8], [19, 7, 14, 32, 22, 18],
+            [22, 19, 8, 24, 21, 6], [9, 12, 15, 7, 26, 14], [14, 28, 23, 2, 19, 3]]  # fmt: skip
+    rows = [[0] * 6, [1, 4, 16, 31, 25, 22], [7, 28, 13, 19, 10, 0]]
+    for a, b, c, d, e, f in zip(*base, strict=True):
+        for _ in range(5):
+            rows.append([a, b, c, d, e, f])
+            a, b, c, d, e, f = (4 * x % 33 for x in (e, a, b, c, d, f))
+    return rows, add
 
 
 def difference_matrix_12() -> tuple[list[list[int]], list[list[int]]]:
