@@ -61,8 +61,8 @@ def _whole(array):
 
 
 # order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
-WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 5, 21: 7, 22: 3, 24: 9, 28: 7, 33: 7,
-          35: 6}  # fmt: skip
+WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
+          34: 6, 35: 6}  # fmt: skip
 
 
 @pytest.mark.parametrize(("order", "width"), sorted(WIDTHS.items()))
@@ -110,7 +110,8 @@ def _check(points, rounds, n, groups):
     [(144, 12, 7, 7), (140, 12, 7, 7), (139, 12, 6, 6), (48, 12, 12, 12), (58, 12, 12, 12),
      (72, 12, 12, 12), (36, 6, 3, 3), (97, 10, 4, 4), (30, 10, 10, 10), (70, 14, 14, 14),
      (196, 14, 6, 6), (75, 15, 15, 15), (72, 18, 18, 18), (80, 20, 20, 20), (225, 15, 6, 6),
-     (390, 20, 5, 5), (1000, 200, 12, 12)],
+     (390, 20, 5, 5), (1000, 200, 12, 12), (100, 20, 20, 20), (88, 22, 22, 22),
+     (126, 21, 21, 21), (144, 24, 24, 24), (140, 28, 28, 28), (136, 34, 34, 34)],
 )  # fmt: skip
 def test_the_layouts_give_rounds_without_a_repeat(n, groups, wanted, rounds):
     made = mols_rounds(n, groups, wanted)

@@ -21,8 +21,9 @@ the row y of class x holds y + a*x for the m = min(qi) slopes a = (j, ..., j), j
 differences have no zero component (they are units, so each (a - b)*x takes every value
 once), then x: an OA(m + 1, g). For a prime power this is the affine plane (g + 1 columns);
 for 12 = 4 * 3 an OA(4, 12). Wider arrays are stored (mols_data.py): (g,k,1) difference
-matrices give an OA(7, 12), OA(7, 21), OA(9, 24), OA(7, 28), OA(7, 33), and Latin squares
-an OA(4, 10), OA(6, 14), OA(6, 15), OA(5, 18).
+matrices give an OA(7, 12), OA(7, 21), OA(9, 24), OA(7, 28), OA(7, 33), quasi-difference
+matrices an OA(6, 20), OA(5, 22), OA(6, 34), and Latin squares an OA(4, 10), OA(6, 14),
+OA(6, 15), OA(5, 18).
 """
 
 from __future__ import annotations
@@ -36,11 +37,15 @@ from liftkit.core.groups.mols_data import (
     MOLS_14,
     MOLS_15,
     MOLS_18,
+    Vectors,
     difference_matrix_12,
     difference_matrix_21,
     difference_matrix_24,
     difference_matrix_28,
     difference_matrix_33,
+    quasi_difference_matrix_19,
+    quasi_difference_matrix_21,
+    quasi_difference_matrix_33,
     squares,
 )
 
@@ -138,10 +143,35 @@ DIFFERENCE_MATRICES = {
 }
 
 
+def from_quasi_difference_matrix(name: str, vectors: Vectors, n: int) -> Array:
+    """OA(k, n + 1) of an (n,k;1,1;1) quasi-difference matrix over Z_n: every vector plus
+    each element of Z_n (an empty entry stays the extra symbol n), and one row of n's."""
+    k = len(vectors[0])
+    rows = [tuple(n if x is None else (x + y) % n for x in v) for v in vectors for y in range(n)]
+    classes: list[list[Row]] = [[] for _ in range(n + 1)]
+    for row in [*rows, (n,) * k]:
+        classes[row[-1]].append(row)
+
+    def rows_of(c: int, width: int) -> list[Row]:
+        return [row[:width] for row in classes[c]]
+
+    return Array(name, n + 1, k, rows_of)
+
+
+QUASI_DIFFERENCE_MATRICES = {
+    20: ("a (19,6;1,1;1) quasi-difference matrix", quasi_difference_matrix_19),
+    22: ("a (21,5;1,1;1) quasi-difference matrix", quasi_difference_matrix_21),
+    34: ("a (33,6;1,1;1) quasi-difference matrix", quasi_difference_matrix_33),
+}
+
+
 def _stored(g: int) -> Array | None:
     if g in DIFFERENCE_MATRICES:
         name, build = DIFFERENCE_MATRICES[g]
         return from_difference_matrix(name, *build())
+    if g in QUASI_DIFFERENCE_MATRICES:
+        name, quasi = QUASI_DIFFERENCE_MATRICES[g]
+        return from_quasi_difference_matrix(name, *quasi())
     if g == 10:
         latin = [[[int(s) for s in line] for line in square] for square in MOLS_10]
         return from_squares("two orthogonal Latin squares of order 10", latin)

@@ -18,6 +18,10 @@ of symbols exactly once, so a copying slip cannot reach a schedule.
   Z_2 x Z_2 x Z_7 and (33,6,1) over Z_33 from the Handbook of Combinatorial Designs (2nd
   ed., III.3.50, 3.52, 3.54, 3.56), as SageMath's database.py writes them out (DM_21_6_1,
   DM_24_8_1, DM_28_6_1, DM_33_6_1): a few base rows and the rule that develops them.
+- Quasi-difference matrices (19,6;1,1;1), (21,5;1,1;1) and (33,6;1,1;1) over Z_19, Z_21 and
+  Z_33 (Handbook III.3.49, 3.51, 3.57; SageMath's QDM_19_6_1_1_1, QDM_21_5_1_1_1,
+  QDM_33_6_1_1_1): an empty entry (None) becomes one more symbol, giving an OA(6,20),
+  OA(5,22) and OA(6,34).
 """
 
 from __future__ import annotations
@@ -197,6 +201,55 @@ def difference_matrix_33() -> tuple[Matrix, Matrix]:
             rows.append([a, b, c, d, e, f])
             a, b, c, d, e, f = (4 * x % 33 for x in (e, a, b, c, d, f))
     return rows, add
+
+
+Vectors = list[list[int | None]]
+
+
+def quasi_difference_matrix_19() -> tuple[Vectors, int]:
+    """Z_19: each base column (a..f) as a b c d e f, b c a f d e and c a b e f d."""
+    base: Vectors = [[None, 7, 13, 1, 16, 9, 2], [0, 1, 15, 7, 17, 6, 14],
+                     [0, 11, 10, 11, 5, 4, 3], [7, None, 13, 16, 1, 2, 9],
+                     [1, 0, 15, 17, 7, 14, 6], [11, 0, 10, 5, 11, 3, 4]]  # fmt: skip
+    vectors: Vectors = []
+    for a, b, c, d, e, f in zip(*base, strict=True):
+        vectors += [[a, b, c, d, e, f], [b, c, a, f, d, e], [c, a, b, e, f, d]]
+    return vectors, 19
+
+
+def _times(factor: int, x: int | None, plus: int = 0, n: int = 21) -> int | None:
+    return None if x is None else (factor * x + plus) % n
+
+
+def quasi_difference_matrix_21() -> tuple[Vectors, int]:
+    """Z_21: two fixed vectors, then each base column (a..e) as itself,
+    (16c, 16a, 16b, 16d + 7, 16e + 14) and (4b, 4c, 4a, 4d + 14, 4e + 7)."""
+    base: Vectors = [[1, 13, 18, 3, 16, 19, None], [16, 19, 1, 13, 18, 3, 0],
+                     [18, 3, 16, 19, 1, 13, 0], [6, 15, 6, 15, 6, 15, 0],
+                     [12, 9, 19, 16, 5, 2, 0]]  # fmt: skip
+    vectors: Vectors = [[0, 7, 14, None, 0], [0, 14, 7, 0, None]]
+    for a, b, c, d, e in zip(*base, strict=True):
+        vectors.append([a, b, c, d, e])
+        vectors.append([_times(16, c), _times(16, a), _times(16, b), _times(16, d, 7),
+                        _times(16, e, 14)])  # fmt: skip
+        vectors.append([_times(4, b), _times(4, c), _times(4, a), _times(4, d, 14),
+                        _times(4, e, 7)])  # fmt: skip
+    return vectors, 21
+
+
+def quasi_difference_matrix_33() -> tuple[Vectors, int]:
+    """Z_33: five fixed vectors, then each base column five times, each time rotated and
+    multiplied by 4 ((a..f) -> (4e, 4a, 4b, 4c, 4d, 4f))."""
+    base: Vectors = [[None, 0, 0, 0, 0, 0], [30, 17, 10, 25, 23, 8], [22, 4, 32, 29, 28, 22],
+                     [25, 10, 20, 15, 21, 16], [0, 12, 15, 16, 32, 23],
+                     [6, 11, 18, 14, 9, 20]]  # fmt: skip
+    vectors: Vectors = [[0, 0, 0, 0, 0, 0], [1, 4, 16, 31, 25, 11], [3, 12, 15, 27, 9, 11],
+                        [10, 7, 28, 13, 19, 0], [5, 20, 14, 23, 26, None]]  # fmt: skip
+    for a, b, c, d, e, f in zip(*base, strict=True):
+        for _ in range(5):
+            vectors.append([a, b, c, d, e, f])
+            a, b, c, d, e, f = (_times(4, x, n=33) for x in (e, a, b, c, d, f))
+    return vectors, 33
 
 
 def difference_matrix_12() -> tuple[list[list[int]], list[list[int]]]:
