@@ -220,8 +220,10 @@ def _rooms(array: Array, s: int, wanted: int) -> tuple[str, int, Rounds]:
 def _tables(array: Array, n: int, s: int, wanted: int) -> tuple[str, int, Rounds]:
     """Point c*g + y is row y of class c; a class has one point in each group of a round."""
     g, columns = array.order, array.width - 1
-    rows = [row for c in range(s) for row in array.rows(c, array.width)]
-    if s == g and wanted > columns:
+    every = s == g and wanted > columns  # the last column as a round too, if it can be
+    width = array.width if every else min(wanted, columns)
+    rows = [row for c in range(s) for row in array.rows(c, width)]
+    if every:
         if n == g * g:
             columns += 1
         else:
