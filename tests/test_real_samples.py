@@ -197,6 +197,29 @@ def test_a_real_zoom_report_splits_into_groups_through_the_command_line(cli):
     assert "joined more than once" in result.stderr
 
 
+def teams_participants(text: str) -> list[dict[str, str]]:
+    """The rows of section "2. Participants" of a Teams attendance report, as published."""
+    lines = text.splitlines()
+    start = lines.index("2. Participants") + 1
+    end = lines.index("", start)
+    return list(csv.DictReader(lines[start:end], delimiter="\t"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_real_teams_attendance_report_gives_the_participants_section_only(tmp_path, encoding):
+    published = PEOPLE / "teams-attendance-dvaneynde.csv"
+    text = published.read_text("utf-8")
+    path = tmp_path / published.name  # Teams writes UTF-16; the publisher kept a UTF-8 copy
+    path.write_bytes(text.encode(encoding))
+    rows = teams_participants(text)
+    result = read_people(path)
+    # "Last, First" names, capitals and "(EXT)" stay as Teams wrote them; each person once,
+    # though the activities section lists them all again.
+    assert [(p.name, p.email) for p in result.people] == [(r["Name"], r["Email"]) for r in rows]
+    assert result.people[0].attribute("Role") == rows[0]["Role"]
+    assert (result.warnings, result.notes) == ([], [])
+
+
 # --------------------------------------------------------------------------- same shapes
 # Files written in the shape of published ones that carry no licence (see the READMEs).
 
