@@ -13,6 +13,7 @@ import pytest
 
 from liftkit.core.chat import (
     ZOOM_RECORDING,
+    ZOOM_TRANSCRIPT_TEXT,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
     read_chat,
@@ -137,6 +138,41 @@ def test_a_real_two_line_chat_is_quoted_in_the_markdown_pack(cli):
     # Each one-line message shows as a quote with its author; the link stays whole.
     assert "“Good morning teacher.” — Joe" in result.stdout
     assert "https://www.google.com" in result.stdout
+
+
+BLOCK = re.compile(r"^\[(.+)\] (\d\d):(\d\d):(\d\d)$")
+
+
+def test_a_real_zoom_transcript_saved_as_text_gives_each_speakers_turn():
+    path = CHAT / "zoom-transcript-text-datadaveshin.txt"
+    blocks = path.read_text("utf-8").strip().split("\n\n")
+    turns: list[tuple[str, int, str]] = []
+    for block in blocks:
+        head, *said = block.split("\n")
+        match = BLOCK.match(head)
+        assert match is not None
+        name, (h, m, s) = match.group(1), (int(g) for g in match.groups()[1:])
+        text = " ".join(said)
+        if turns and turns[-1][0] == name:  # the same speaker again after a pause
+            turns[-1] = (name, turns[-1][1], f"{turns[-1][2]} {text}")
+        else:
+            turns.append((name, h * 3600 + m * 60 + s, text))
+    log = read_chat(path)
+    assert (log.layout, log.clock, log.unmatched) == (ZOOM_TRANSCRIPT_TEXT, True, [])
+    assert [(m.author, m.at, m.text) for m in log.messages] == turns
+    assert len(turns) < len(blocks)
+
+
+def test_a_real_zoom_transcript_saved_as_text_goes_into_the_pack(cli):
+    path = CHAT / "zoom-transcript-text-datadaveshin.txt"
+    heads = [BLOCK.match(line) for line in path.read_text("utf-8").splitlines()]
+    speakers = {head.group(1) for head in heads if head is not None}
+    result = cli("export", str(HOSTED), "--chat", str(path), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    chat = json.loads(result.stdout)["chat"]
+    assert chat["files"][0]["layout"] == ZOOM_TRANSCRIPT_TEXT
+    assert chat["files"][0]["messages"] == len(read_chat(path).messages)
+    assert chat["participants"] == len(speakers)
 
 
 # --------------------------------------------------------------------------- attendee files
