@@ -45,8 +45,11 @@ def start_schedule(
                         if point < n:
                             row[order[point]] = g
                 schedule.append(_even_out(setup, row, schedule))
+    meet = meetings(schedule, n) if len(schedule) < rounds else []
     while len(schedule) < rounds:
-        schedule.append(_greedy_round(setup, problem, schedule, rng))
+        row = _greedy_round(setup, problem, schedule, meet, rng)
+        schedule.append(row)
+        _add_meetings(meet, row)
     return schedule
 
 
@@ -105,15 +108,19 @@ def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
 def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
     meet: list[dict[int, int]] = [{} for _ in range(n)]
     for row in schedule:
-        members: dict[int, list[int]] = {}
-        for p, g in enumerate(row):
-            members.setdefault(g, []).append(p)
-        for group in members.values():
-            for p in group:
-                for q in group:
-                    if p != q:
-                        meet[p][q] = meet[p].get(q, 0) + 1
+        _add_meetings(meet, row)
     return meet
+
+
+def _add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
+    members: dict[int, list[int]] = {}
+    for p, g in enumerate(row):
+        members.setdefault(g, []).append(p)
+    for group in members.values():
+        for p in group:
+            for q in group:
+                if p != q:
+                    meet[p][q] = meet[p].get(q, 0) + 1
 
 
 def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
@@ -175,7 +182,11 @@ def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) 
 
 
 def _greedy_round(
-    setup: Setup, problem: Problem, schedule: list[list[int]], rng: random.Random
+    setup: Setup,
+    problem: Problem,
+    schedule: list[list[int]],
+    meet: list[dict[int, int]],
+    rng: random.Random,
 ) -> list[int]:
     """One round: blocks first, then facilitators, then everyone else, each into the open
     group where they add the fewest repeat meetings and imbalances."""
@@ -184,7 +195,6 @@ def _greedy_round(
     rng.shuffle(capacity)
     if not schedule and _nothing_to_weigh(setup, problem):
         return _deal(n, capacity, rng)
-    meet = meetings(schedule, n)
     members: list[list[int]] = [[] for _ in range(k)]
     fac_in = [0] * k
     counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
