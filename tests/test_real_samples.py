@@ -256,6 +256,28 @@ def test_a_real_teams_attendance_report_gives_the_participants_section_only(tmp_
     assert (result.warnings, result.notes) == ([], [])
 
 
+@pytest.mark.parametrize(
+    "file", ["meet-attendance-alcaughey-short.csv", "meet-attendance-alcaughey-rejoins.csv"]
+)
+def test_a_real_meet_attendance_export_reads_each_row_and_keeps_every_arrival(file):
+    path = PEOPLE / file
+    lines = path.read_text("utf-8").splitlines()
+    rows = [next(csv.reader([line]))[0].split("\t") for line in lines if line.startswith('"')]
+    header, people = rows[0], rows[1:]
+    stray = [line for line in lines[lines.index(f'"{chr(9).join(header)}"') :]
+             if line.strip() and not line.startswith('"')]  # fmt: skip
+    result = read_people(path)
+    # The title line and the header are no people; each row is one person, and someone who
+    # came back keeps all their arrivals under "Arrival time".
+    assert [(p.name, p.attribute("Arrival time")) for p in result.people[: len(people)]] == [
+        (row[0], "; ".join(row[2:])) for row in people
+    ]
+    # A line the extension did not write is read as written, and said so.
+    assert [p.name for p in result.people[len(people) :]] == stray
+    assert len(result.warnings) == len(stray)
+    assert all("not a row of the Meet Attendance export" in w for w in result.warnings)
+
+
 # --------------------------------------------------------------------------- same shapes
 # Files written in the shape of published ones that carry no licence (see the READMEs).
 
