@@ -187,3 +187,18 @@ def test_balanced_on_six_sectors_in_twelve_groups_without_a_repeat(
             assert max(counts) - min(counts) <= 1
         for group in rnd["groups"]:
             assert len({"P0", "P6", "P12"} & {m["name"] for m in group["members"]}) <= 1
+
+
+def test_balance_holds_when_the_arrays_last_round_cannot_be_balanced(cli, tmp_path):
+    # The seventh round of 144 at 12 tables seats whole classes of the array together, so
+    # no hand-out of its points balances six sectors; the balance is kept anyway.
+    people = tmp_path / "people.csv"
+    _people(people, 144, "abcdef")
+    data = _run(cli, people, "--count", "12", "--rounds", "7", "--balance", "sector")
+    assert len(data["rounds"]) == 7
+    _repeats(data, 144)  # everyone once a round, sizes within one
+    for rnd in data["rounds"]:
+        for sector in "abcdef":
+            counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
+                      for g in rnd["groups"]]  # fmt: skip
+            assert max(counts) - min(counts) <= 1
