@@ -1,0 +1,381 @@
+"""Find the base blocks stored in liftkit/core/groups/rotational_table.py (run offline).
+
+    nice -n 10 python bench/rotational_search.py 3 33 [seed] [seconds]  # one design, one line
+    nice -n 10 python bench/rotational_search.py all [seconds] FOUND     # the missing ones
+    python bench/rotational_search.py table FOUND    # rewrite rotational_table.py from FOUND
+
+Two shapes of resolvable designs on v = (k - 1) u + 1 points, u rounds of groups of k:
+
+- "R" (1-rotational, Buratti): points Z_N and infinity, N = (k - 1) u. The base round is
+  {inf, 0, u, ..., (k-2) u} with the blocks T_j + h u (h < k - 1) of (u - 1) / k representative
+  blocks T_j; round i is the base round plus i. Each T_j holds one element of each residue class
+  mod u (the classes 1..u-1 all used once), and the differences inside the T_j cover Z_N minus the
+  multiples of u exactly once. The search picks which residues share a block and, for each
+  residue, which of its k - 1 lifts r + h u stands in the block.
+- "C" (rows): points Z_m x r rows and infinity (m odd, r m = v - 1), b = r / (k - 1) base rounds,
+  each translated m times. A pair's class is its two rows and the gap between them mod m (or
+  infinity and a row); every class is used exactly once by the base rounds. This covers Kirkman
+  triple systems with v = 15, 21 mod 24, where no 1-rotational one over an abelian group exists
+  (a parity count on the odd differences).
+
+The search is a min-conflicts tabu search: cost is the number of pair classes used beyond once;
+pick a conflicted place at random, make the best non-tabu move (a swap between two blocks of a base
+round, or another lift), restart when it stalls. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+class Problem:
+    """Blocks of values to arrange so that every pair class is used at most once."""
+
+    def __init__(self, boards: list[list[list[int]]], choices: dict[int, list[int]],
+                 pair_class: list[list[int]], classes: int) -> None:  # fmt: skip
+        self.boards = boards  # board -> block -> value; a swap stays inside one board
+        self.choices = choices  # value -> the values it may turn into (its lifts)
+        self.pair_class = pair_class
+        self.classes = classes
+
+    def solve(self, rng: random.Random, stall: int, limit: float) -> list[list[list[int]]] | None:
+        start = time.monotonic()
+        while time.monotonic() - start < limit:
+            found = self._attempt(rng, stall)
+            if found is not None:
+                return found
+        return None
+
+    def _attempt(self, rng: random.Random, stall: int) -> list[list[list[int]]] | None:
+        pc = self.pair_class
+        boards = [[block[:] for block in board] for board in self.boards]
+        # shuffle: random partition of each board, random lifts
+        for board in boards:
+            flat = [self._lift(x, rng) for block in board for x in block]
+            rng.shuffle(flat)
+            size = len(board[0])
+            for i in range(len(board)):
+                board[i] = flat[i * size : (i + 1) * size]
+        count = [0] * self.classes
+        for board in boards:
+            for block in board:
+                for i, x in enumerate(block):
+                    for y in block[i + 1 :]:
+                        count[pc[x][y]] += 1
+        cost = sum(c - 1 for c in count if c > 1)
+        best_cost, since = cost, 0
+        tabu: dict[tuple[int, int], int] = {}
+        step = 0
+        while cost > 0 and since < stall:
+            step += 1
+            places = [
+                (b, i, j)
+                for b, board in enumerate(boards)
+                for i, block in enumerate(board)
+                for j, x in enumerate(block)
+                if any(count[pc[x][y]] > 1 for y in block if y != x)
+            ]
+            b, i, j = places[rng.randrange(len(places))]
+            board = boards[b]
+            block = board[i]
+            x = block[j]
+            rest = [y for y in block if y != x]
+            leave = [pc[x][y] for y in rest]
+            moves: list[tuple[int, int, int, int, int]] = []
+            for lift in self.choices.get(x, ()):
+                if lift != x:
+                    delta = self._delta(leave, [pc[lift][y] for y in rest], count)
+                    moves.append((delta, rng.randrange(1 << 30), -1, -1, lift))
+            for i2, other in enumerate(board):
+                if i2 == i:
+                    continue
+                for j2, z in enumerate(other):
+                    rest2 = [y for y in other if y != z]
+                    out = leave + [pc[z][y] for y in rest2]
+                    into = [pc[z][y] for y in rest] + [pc[x][y] for y in rest2]
+                    delta = self._delta(out, into, count)
+                    moves.append((delta, rng.randrange(1 << 30), i2, j2, z))
+            moves.sort()
+            for delta, _, i2, j2, z in moves:
+                if tabu.get((b, z), 0) > step and cost + delta >= best_cost:
+                    continue
+                self._apply(board, i, j, i2, j2, z, count)
+                cost += delta
+                tabu[(b, x)] = step + 2 + rng.randrange(6)
+                break
+            if cost < best_cost:
+                best_cost, since = cost, 0
+            else:
+                since += 1
+        return boards if cost == 0 else None
+
+    def _lift(self, x: int, rng: random.Random) -> int:
+        options = self.choices.get(x)
+        return options[rng.randrange(len(options))] if options else x
+
+    @staticmethod
+    def _delta(out: list[int], into: list[int], count: list[int]) -> int:
+        change = 0
+        for c in out:
+            count[c] -= 1
+            change -= count[c] >= 1
+        for c in into:
+            change += count[c] >= 1
+            count[c] += 1
+        for c in into:
+            count[c] -= 1
+        for c in out:
+            count[c] += 1
+        return change
+
+    def _apply(self, board, i, j, i2, j2, z, count) -> None:  # type: ignore[no-untyped-def]
+        pc = self.pair_class
+        block = board[i]
+        x = block[j]
+        for y in block:
+            if y != x:
+                count[pc[x][y]] -= 1
+        if i2 < 0:  # a new lift for x
+            block[j] = z
+            for y in block:
+                if y != z:
+                    count[pc[z][y]] += 1
+            return
+        other = board[i2]
+        for y in other:
+            if y != z:
+                count[pc[z][y]] -= 1
+        block[j], other[j2] = z, x
+        for y in block:
+            if y != z:
+                count[pc[z][y]] += 1
+        for y in other:
+            if y != x:
+                count[pc[x][y]] += 1
+
+
+def rotational_problem(k: int, v: int) -> Problem:
+    u = (v - 1) // (k - 1)
+    n = (k - 1) * u
+    pair_class = [[min((x - y) % n, (y - x) % n) for y in range(n)] for x in range(n)]
+    residues = list(range(1, u))
+    blocks = [residues[i * k : (i + 1) * k] for i in range((u - 1) // k)]
+    choices = {r + h * u: [r + g * u for g in range(k - 1)] for r in residues for h in range(k - 1)}
+    return Problem([blocks], choices, pair_class, n // 2 + 1)
+
+
+def rows_problem(k: int, v: int, m: int) -> Problem:
+    rows = (v - 1) // m
+    inf = rows * m
+    half = (m - 1) // 2
+
+    def pair_class(a: int, b: int) -> int:
+        if a == b:
+            return 0
+        if a == inf or b == inf:
+            return 1 + rows * half + rows * rows * m + min(a, b) // m
+        (i, x), (j, y) = divmod(a, m), divmod(b, m)
+        if i == j:
+            d = (y - x) % m
+            return 1 + i * half + min(d, m - d) - 1
+        if i > j:
+            (i, x), (j, y) = (j, y), (i, x)
+        return 1 + rows * half + (i * rows + j) * m + (y - x) % m
+
+    table = [[pair_class(a, b) for b in range(v)] for a in range(v)]
+    bases = rows // (k - 1)
+    points = list(range(v))
+    boards = [[points[i * k : (i + 1) * k] for i in range(v // k)] for _ in range(bases)]
+    return Problem(boards, {}, table, 1 + rows * half + rows * rows * m + rows)
+
+
+def shapes(k: int, v: int) -> list[tuple[str, int]]:
+    """("R", 0) where a 1-rotational design over Z_(v-1) may exist, then ("C", m) for rows of
+    Z_m, m the largest odd divisor of u with r = (v - 1) / m rows a multiple of k - 1."""
+    u = (v - 1) // (k - 1)
+    m = u
+    while m % 2 == 0:
+        m //= 2
+    if k == 3 and v % 24 not in (3, 9):
+        return [("C", m)]  # parity rules out the 1-rotational shape
+    return [("R", 0), ("C", m)]
+
+
+def line(k: int, v: int, kind: str, m: int, boards: list[list[list[int]]]) -> str:
+    head = f"{kind} {k} {v}" + (f" {m}" if kind == "C" else "")
+    rounds = ["|".join(",".join(map(str, sorted(b))) for b in board) for board in boards]
+    return head + ": " + " / ".join(rounds)
+
+
+def solve_in_c(
+    problem: Problem, seed: int, stall: int, limit: float
+) -> list[list[list[int]]] | None:
+    """The same search compiled from rotational_search.c (about 50 times faster)."""
+    source = Path(__file__).with_suffix(".c")
+    binary = Path(tempfile.gettempdir()) / "liftkit_rotational_search"
+    if not binary.exists() or binary.stat().st_mtime < source.stat().st_mtime:
+        subprocess.run(["cc", "-O2", "-o", str(binary), str(source)], check=True)
+    nv = len(problem.pair_class)
+    blocks, size = len(problem.boards[0]), len(problem.boards[0][0])
+    words = [nv, problem.classes, len(problem.boards), blocks, size, stall, seed, limit]
+    text = [" ".join(map(str, words))]
+    text += [" ".join(map(str, row)) for row in problem.pair_class]
+    text += [" ".join(map(str, [len(problem.choices.get(x, [])), *problem.choices.get(x, [])]))
+             for x in range(nv)]  # fmt: skip
+    text += [" ".join(str(x) for block in board for x in block) for board in problem.boards]
+    done = subprocess.run([str(binary)], input="\n".join(text), capture_output=True, text=True)
+    print(done.stderr.strip(), file=sys.stderr)
+    if done.returncode:
+        return None
+    boards = []
+    for row in done.stdout.split("\n")[: len(problem.boards)]:
+        values = [int(x) for x in row.split()]
+        boards.append([values[i * size : (i + 1) * size] for i in range(blocks)])
+    return boards
+
+
+def _is_prime(q: int) -> bool:
+    return q > 1 and all(q % d for d in range(2, int(q**0.5) + 1))
+
+
+def _primitive_root(q: int) -> int:
+    factors = [d for d in range(2, q) if (q - 1) % d == 0 and _is_prime(d)]
+    return next(a for a in range(2, q) if all(pow(a, (q - 1) // d, q) != 1 for d in factors))
+
+
+def kirkman_2q_plus_1(v: int) -> str | None:
+    """KTS(2q+1), q a prime = 1 mod 6 (Ray-Chaudhuri and Wilson 1971, Theorem 6; Stinson's
+    survey, Construction 1.1): rows of Z_q and infinity, one base round. None otherwise."""
+    q = (v - 1) // 2
+    if v % 6 != 3 or q % 6 != 1 or not _is_prime(q):
+        return None
+    a, t = _primitive_root(q), (q - 1) // 6
+    half = (pow(a, t, q) + 1) * pow(2, q - 2, q) % q
+    m = next(e for e in range(q - 1) if pow(a, e, q) == half)  # a^m = (a^t + 1) / 2
+    blocks = [[0, q, 2 * q]]  # (0, row 1), (0, row 2), infinity
+    for i in [*range(t), *range(2 * t, 3 * t), *range(4 * t, 5 * t)]:
+        blocks.append([pow(a, i, q), pow(a, t + i, q), q + pow(a, m + i, q)])
+    for i in range(t):
+        blocks.append([q + pow(a, m + j * t + i, q) for j in (1, 3, 5)])
+    return line(3, v, "C", q, [blocks])
+
+
+def quadruples_3q_plus_1(v: int) -> str | None:
+    """Resolvable 2-(3q+1, 4, 1), q a prime = 1 mod 4 (Beth, Jungnickel, Lenz, Design Theory,
+    VII.7.5.a): 1-rotational over Z_3 x Z_q = Z_3q, written in Z_3q. None otherwise."""
+    q = (v - 1) // 3
+    if v % 12 != 4 or not _is_prime(q):
+        return None
+    w = _primitive_root(q)
+    e = pow(w, (q - 1) // 4, q)  # a square root of -1
+
+    def point(x: int, row: int) -> int:  # the element of Z_3q that is x mod q and row mod 3
+        return next(z for z in range(x % q, 3 * q, q) if z % 3 == row % 3)
+
+    blocks = []
+    for i in range((q - 1) // 4):
+        x = pow(w, i, q)
+        blocks.append([point(x, 0), point(-x, 0), point(e * x, 1), point(-e * x, 1)])
+    return line(4, v, "R", 0, [blocks])
+
+
+DIRECT = (kirkman_2q_plus_1, quadruples_3q_plus_1)
+
+
+def search(k: int, v: int, seed: int, limit: float) -> str | None:
+    for build in DIRECT:
+        made = build(v) if k == (3 if build is kirkman_2q_plus_1 else 4) else None
+        if made is not None:
+            return made
+    tried = shapes(k, v)
+    for kind, m in tried:
+        problem = rotational_problem(k, v) if kind == "R" else rows_problem(k, v, m)
+        stall = int(os.environ.get("STALL", "400")) * v
+        share = limit / len(tried)
+        if shutil.which("cc"):
+            found = solve_in_c(problem, seed, stall, share)
+        else:
+            found = problem.solve(random.Random(seed), stall, share)
+        if found is not None:
+            return line(k, v, kind, m, found)
+    return None
+
+
+WANTED = {  # what the table should hold: every order up to 150
+    3: list(range(15, 151, 6)),
+    4: list(range(16, 151, 12)),
+    5: list(range(25, 151, 20)),
+}
+
+
+TABLE_HEAD = '''"""Base blocks of resolvable designs, developed by rotational.py.
+
+Written by `python bench/rotational_search.py table FOUND` from the lines the search found. An
+entry is "R k v:" (1-rotational over Z_(v-1): the representative blocks T_j) or "C k v m:" (rows of
+Z_m and infinity: the base rounds, separated by "/"), then blocks of comma-separated points.
+"""
+
+TABLE = """
+'''
+
+
+def write_table(found: Path, module: Path) -> None:
+    """The table module holding every line of `found`, one entry per (k, v), wrapped at 96."""
+    entries: dict[tuple[int, int], str] = {}
+    for text in found.read_text().splitlines():
+        if text and not text.startswith("#"):
+            head, body = text.split(":")
+            _kind, k, v, *_ = head.split()
+            entries[(int(k), int(v))] = head + ":" + body.replace("|", " ")
+    lines: list[str] = []
+    for key in sorted(entries):
+        row = ""
+        for word in entries[key].split(" "):
+            if row and len(row) + len(word) + 1 > 96:
+                lines.append(row)
+                row = "  " + word
+            else:
+                row = f"{row} {word}" if row else word
+        lines.append(row)
+    module.write_text(TABLE_HEAD + "\n".join(lines) + '\n"""\n')
+
+
+def main(argv: list[str]) -> None:
+    if argv[0] == "table":
+        module = Path(__file__).parent.parent / "liftkit/core/groups/rotational_table.py"
+        write_table(Path(argv[1]), module)
+        return
+    if argv[0] == "all":  # all [seconds] [file]: what the file does not hold yet, appended to it
+        limit = float(argv[1]) if len(argv) > 1 else 1800.0
+        out = Path(argv[2]) if len(argv) > 2 else None
+        held = out.read_text() if out is not None and out.exists() else ""
+        jobs = [(k, v) for k, vs in WANTED.items() for v in vs if f" {k} {v}" not in held]
+        jobs.sort(key=lambda job: job[1])
+        seed = 1
+    else:
+        jobs = [(int(argv[0]), int(argv[1]))]
+        seed = int(argv[2]) if len(argv) > 2 else 1
+        limit = float(argv[3]) if len(argv) > 3 else 1800.0
+        out = None
+    for k, v in jobs:
+        start = time.monotonic()
+        found = search(k, v, seed, limit)
+        took = time.monotonic() - start
+        note = f"# k={k} v={v} seed={seed}: {'found' if found else 'not found'} in {took:.1f} s"
+        print(note, file=sys.stderr, flush=True)
+        if found is not None:
+            print(found, flush=True)
+            if out is not None:
+                with out.open("a") as file:
+                    file.write(found + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
