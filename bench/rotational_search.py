@@ -196,16 +196,63 @@ def rows_problem(k: int, v: int, m: int) -> Problem:
     return Problem(boards, {}, table, 1 + rows * half + rows * rows * m + rows)
 
 
+ROW_GROUPS = {"cyclic": lambda k: (k - 1, 1), "klein": lambda k: (2, 2)}
+
+
+def invariant_problem(k: int, v: int, rows: str) -> Problem:
+    """1-rotational over R x Z_u (u odd, R = Z_(k-1) or Z_2 x Z_2 on the k - 1 rows): the base
+    round is invariant under R acting on the rows, so only the T_j are searched; written out as a
+    "C" line (rows of Z_u) by `invariant_line`. u odd: no involution of the group lies outside R."""
+    u = (v - 1) // (k - 1)
+    a, b = ROW_GROUPS[rows](k)
+
+    def sub(r: int, s: int) -> int:  # row r minus row s in Z_a x Z_b, rows numbered i * b + j
+        return ((r // b - s // b) % a) * b + (r % b - s % b) % b
+
+    def pair_class(p: int, q: int) -> int:
+        (r, x), (s, y) = divmod(p, u), divmod(q, u)
+        if p == q:
+            return 0
+        d = (x - y) % u
+        return min(sub(r, s) * u + d, sub(s, r) * u + (u - d) % u)
+
+    values = (k - 1) * u
+    table = [[pair_class(p, q) for q in range(values)] for p in range(values)]
+    residues = list(range(1, u))
+    blocks = [residues[i * k : (i + 1) * k] for i in range((u - 1) // k)]
+    choices = {r * u + x: [g * u + x for g in range(k - 1)] for x in residues for r in range(k - 1)}
+    return Problem([blocks], choices, table, values)
+
+
+def invariant_line(k: int, v: int, rows: str, blocks: list[list[int]]) -> str:
+    u = (v - 1) // (k - 1)
+    a, b = ROW_GROUPS[rows](k)
+
+    def add(r: int, h: int) -> int:
+        return ((r // b + h // b) % a) * b + (r % b + h % b) % b
+
+    base = [[g * u for g in range(k - 1)] + [(k - 1) * u]]
+    for block in blocks:
+        for h in range(k - 1):
+            base.append([add(p // u, h) * u + p % u for p in block])
+    return line(k, v, "C", u, [base])
+
+
 def shapes(k: int, v: int) -> list[tuple[str, int]]:
-    """("R", 0) where a 1-rotational design over Z_(v-1) may exist, then ("C", m) for rows of
-    Z_m, m the largest odd divisor of u with r = (v - 1) / m rows a multiple of k - 1."""
+    """The shapes to try, in order: ("R", 0) 1-rotational over Z_(v-1); ("cyclic" or "klein",
+    0) 1-rotational over R x Z_u; ("C", m) rows of Z_m, m the largest odd divisor of u."""
     u = (v - 1) // (k - 1)
     m = u
     while m % 2 == 0:
         m //= 2
     if k == 3 and v % 24 not in (3, 9):
-        return [("C", m)]  # parity rules out the 1-rotational shape
-    return [("R", 0), ("C", m)]
+        return [("C", m)]  # parity rules out every 1-rotational shape
+    tried = [("R", 0)]
+    if u % 2 and k == 4 and u % 3 == 0:
+        tried.append(("cyclic", 0))  # Z_3 x Z_u is not Z_3u
+    if u % 2 and k == 5:
+        tried.insert(0, ("klein", 0))
+    return [*tried, ("C", m)]
 
 
 def line(k: int, v: int, kind: str, m: int, boards: list[list[list[int]]]) -> str:
@@ -296,13 +343,20 @@ def search(k: int, v: int, seed: int, limit: float) -> str | None:
             return made
     tried = shapes(k, v)
     for kind, m in tried:
-        problem = rotational_problem(k, v) if kind == "R" else rows_problem(k, v, m)
+        if kind == "R":
+            problem = rotational_problem(k, v)
+        elif kind == "C":
+            problem = rows_problem(k, v, m)
+        else:
+            problem = invariant_problem(k, v, kind)
         stall = int(os.environ.get("STALL", "400")) * v
         share = limit / len(tried)
         if shutil.which("cc"):
             found = solve_in_c(problem, seed, stall, share)
         else:
             found = problem.solve(random.Random(seed), stall, share)
+        if found is not None and kind in ROW_GROUPS:
+            return invariant_line(k, v, kind, found[0])
         if found is not None:
             return line(k, v, kind, m, found)
     return None
@@ -357,7 +411,16 @@ def main(argv: list[str]) -> None:
         out = Path(argv[2]) if len(argv) > 2 else None
         held = out.read_text() if out is not None and out.exists() else ""
         jobs = [(k, v) for k, vs in WANTED.items() for v in vs if f" {k} {v}" not in held]
-        jobs.sort(key=lambda job: job[1])
+        # orders other constructions in liftkit already give (affine geometries, the stored
+        # 2-(28,4,1) starter) last
+        jobs.sort(
+            key=lambda job: (
+                job[1] in (28, 64, 81, 125),
+                job[0] == 5,
+                shapes(*job)[0][0] == "C",
+                job[1],
+            )
+        )
         seed = 1
     else:
         jobs = [(int(argv[0]), int(argv[1]))]
