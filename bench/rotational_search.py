@@ -256,7 +256,7 @@ def shapes(k: int, v: int) -> list[tuple[str, int]]:
 
 
 def line(k: int, v: int, kind: str, m: int, boards: list[list[list[int]]]) -> str:
-    head = f"{kind} {k} {v}" + (f" {m}" if kind == "C" else "")
+    head = f"{kind} {k} {v}" + (f" {m}" if kind in "CT" else "")
     rounds = ["|".join(",".join(map(str, sorted(b))) for b in board) for board in boards]
     return head + ": " + " / ".join(rounds)
 
@@ -314,6 +314,26 @@ def kirkman_2q_plus_1(v: int) -> str | None:
     return line(3, v, "C", q, [blocks])
 
 
+def kirkman_3q(v: int) -> str | None:
+    """KTS(3q), q a prime = 1 mod 6 (Ray-Chaudhuri and Wilson 1971, Theorem 5; Stinson's survey,
+    Construction 1.2): three rows of Z_q, no fixed point; q translates of one base round, and
+    (q - 1) / 2 rounds that are the translates of one block across the rows. None otherwise."""
+    q = v // 3
+    if v % 6 != 3 or q % 6 != 1 or not _is_prime(q):
+        return None
+    a, t = _primitive_root(q), (q - 1) // 6
+
+    def power(e: int, row: int) -> int:
+        return row * q + pow(a, e, q)
+
+    across = [[power(i, 0), power(i + 2 * t, 1), power(i + 4 * t, 2)] for i in range(6 * t)]
+    base = [[0, q, 2 * q]]
+    base += [[power(i + 2 * t * h, j) for h in range(3)] for j in range(3) for i in range(t)]
+    base += across[t : 2 * t] + across[3 * t : 4 * t] + across[5 * t : 6 * t]
+    orbits = across[:t] + across[2 * t : 3 * t] + across[4 * t : 5 * t]
+    return line(3, v, "T", q, [base, orbits])
+
+
 def quadruples_3q_plus_1(v: int) -> str | None:
     """Resolvable 2-(3q+1, 4, 1), q a prime = 1 mod 4 (Beth, Jungnickel, Lenz, Design Theory,
     VII.7.5.a): 1-rotational over Z_3 x Z_q = Z_3q, written in Z_3q. None otherwise."""
@@ -333,12 +353,12 @@ def quadruples_3q_plus_1(v: int) -> str | None:
     return line(4, v, "R", 0, [blocks])
 
 
-DIRECT = (kirkman_2q_plus_1, quadruples_3q_plus_1)
+DIRECT = (kirkman_2q_plus_1, kirkman_3q, quadruples_3q_plus_1)
 
 
 def search(k: int, v: int, seed: int, limit: float) -> str | None:
     for build in DIRECT:
-        made = build(v) if k == (3 if build is kirkman_2q_plus_1 else 4) else None
+        made = build(v) if k == (4 if build is quadruples_3q_plus_1 else 3) else None
         if made is not None:
             return made
     tried = shapes(k, v)
@@ -371,9 +391,10 @@ WANTED = {  # what the table should hold: every order up to 150
 
 TABLE_HEAD = '''"""Base blocks of resolvable designs, developed by rotational.py.
 
-Written by `python bench/rotational_search.py table FOUND` from the lines the search found. An
-entry is "R k v:" (1-rotational over Z_(v-1): the representative blocks T_j) or "C k v m:" (rows of
-Z_m and infinity: the base rounds, separated by "/"), then blocks of comma-separated points.
+Written by `python bench/rotational_search.py table FOUND` from the lines the search found.
+An entry is "R k v:" (1-rotational over Z_(v-1): the representative blocks T_j), "C k v m:"
+(rows of Z_m and infinity: the base rounds, separated by "/") or "T 3 v m:" (three rows of Z_m:
+the base round, "/", the blocks whose translates are a round), then comma-separated blocks.
 """
 
 TABLE = """

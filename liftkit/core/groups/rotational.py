@@ -11,7 +11,9 @@ The table (rotational_table.py, found offline by bench/rotational_search.py) hol
   the T_j cover Z_N minus the multiples of u exactly once.
 - "C", rows: points Z_m x r rows and infinity (m odd), r / (k - 1) base rounds, each
   translated m times. Kirkman triple systems with v = 15, 21 mod 24 need it: a parity count on
-  the odd differences rules out a 1-rotational one over any abelian group.
+  the odd differences rules out a 1-rotational one over any group.
+- "T", KTS(3q) (Ray-Chaudhuri and Wilson): points Z_q x 3 rows, the q translates of a base
+  round, and (q - 1) / 2 rounds each made of the q translates of one block across the rows.
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
@@ -36,7 +38,7 @@ MAX_GHOSTS = 2
 def _entries() -> dict[tuple[int, int], tuple[str, int, list[list[list[int]]]]]:
     """(k, v) -> (shape, m, base rounds), read from the table's text."""
     entries: dict[tuple[int, int], tuple[str, int, list[list[list[int]]]]] = {}
-    for head, body in re.findall(r"([RC][ 0-9]+):([^RC]*)", TABLE):
+    for head, body in re.findall(r"([RCT][ 0-9]+):([^RCT]*)", TABLE):
         shape, k, v, *rest = head.split()
         bases = [
             [[int(x) for x in block.split(",")] for block in base.split()]
@@ -59,7 +61,12 @@ def develop(k: int, v: int) -> Rounds | None:
     shape, m, bases = entry
     if shape == "R":
         return _develop_rotational(k, v, bases[0])
-    return _develop_rows(v, m, bases)
+    if shape == "C":
+        return _translates(v - 1, m, bases)  # rows of Z_m; the point v - 1 is infinity
+    base, across = bases  # "T": three rows of Z_m; the translates of one block are a round
+    rounds = _translates(v, m, [base])
+    rounds += [[[_shift(p, m, t) for p in block] for t in range(m)] for block in across]
+    return rounds
 
 
 def _develop_rotational(k: int, v: int, blocks: list[list[int]]) -> Rounds:
@@ -72,10 +79,15 @@ def _develop_rotational(k: int, v: int, blocks: list[list[int]]) -> Rounds:
     ]
 
 
-def _develop_rows(v: int, m: int, bases: list[list[list[int]]]) -> Rounds:
-    cyclic = v - 1  # points below are (row, x) as row * m + x; the point v - 1 is infinity
+def _shift(p: int, m: int, t: int) -> int:
+    """The point row * m + x moved to row * m + (x + t) mod m."""
+    return p - p % m + (p % m + t) % m
+
+
+def _translates(cyclic: int, m: int, bases: list[list[list[int]]]) -> Rounds:
+    """The m translates of each base round; points from `cyclic` on stay where they are."""
     return [
-        [sorted(p if p == cyclic else p - p % m + (p % m + t) % m for p in group) for group in base]
+        [sorted(p if p >= cyclic else _shift(p, m, t) for p in group) for group in base]
         for base in bases
         for t in range(m)
     ]
