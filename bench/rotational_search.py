@@ -34,6 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from liftkit.core.groups.fields import make_field
+
 
 class Problem:
     """Blocks of values to arrange so that every pair class is used at most once."""
@@ -353,12 +356,40 @@ def quadruples_3q_plus_1(v: int) -> str | None:
     return line(4, v, "R", 0, [blocks])
 
 
-DIRECT = (kirkman_2q_plus_1, kirkman_3q, quadruples_3q_plus_1)
+def quadruples_prime_power(v: int) -> str | None:
+    """The same design for q = p^e, e > 1 (v = 28, 76, 148): GF(q) is Z_p^e, so the q rounds are
+    q / p base rounds (translates by multiples of p, digit-wise) each translated by Z_p, written
+    as a "C" line: rows (j, x // p) of Z_p, x % p along the row. None otherwise."""
+    q = (v - 1) // 3
+    field = make_field(q)
+    if v % 12 != 4 or field is None or field.e == 1:
+        return None
+    p, add, mul = field.p, field.add, field.mul
+    e = field.exp[(q - 1) // 4]  # a square root of -1
+    minus = p - 1  # -1 in GF(q)
+
+    def power(i: int) -> int:
+        return field.exp[i % (q - 1)]
+
+    base = [[0, q, 2 * q, 3 * q]]  # (0, j) for each j, and infinity
+    for i in range((q - 1) // 4):
+        x, y = power(i), mul(e, power(i))
+        for j in range(3):
+            base.append([j * q + x, j * q + mul(minus, x),
+                         (j + 1) % 3 * q + y, (j + 1) % 3 * q + mul(minus, y)])  # fmt: skip
+    bases = []
+    for shift in range(0, q, p):  # field elements whose digit 0 is 0
+        bases.append([[b if b == 3 * q else b - b % q + add(b % q, shift) for b in block]
+                      for block in base])  # fmt: skip
+    return line(4, v, "C", p, bases)
+
+
+DIRECT = (kirkman_2q_plus_1, kirkman_3q, quadruples_3q_plus_1, quadruples_prime_power)
 
 
 def search(k: int, v: int, seed: int, limit: float) -> str | None:
     for build in DIRECT:
-        made = build(v) if k == (4 if build is quadruples_3q_plus_1 else 3) else None
+        made = build(v) if k == (4 if build.__name__.startswith("quadruples") else 3) else None
         if made is not None:
             return made
     tried = shapes(k, v)
