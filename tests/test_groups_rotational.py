@@ -15,7 +15,7 @@ from liftkit.core.groups.rotational import develop, rotational_rounds, stored_or
 # The orders the table must cover: every v <= 150 for which a resolvable design is known and the
 # offline search (bench/rotational_search.py) found one.
 COVERED = {
-    3: [15, 21, 27, 33, 39, 45, 51, 57, 63, 75, 87, 93, 99, 105, 111, 123, 129, 135, 147],
+    3: [15, 21, 27, 33, 39, 45, 51, 57, 63, 75, 81, 87, 93, 99, 105, 111, 117, 123, 129, 135, 147],
     4: [16, 28, 40, 52, 76, 88, 112, 124, 148],
     5: [25],
 }

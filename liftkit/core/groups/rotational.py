@@ -15,6 +15,9 @@ The table (rotational_table.py, found offline by bench/rotational_search.py) hol
 - "T", KTS(3q) (Ray-Chaudhuri and Wilson): points Z_q x 3 rows, the q translates of a base
   round, and (q - 1) / 2 rounds each made of the q translates of one block across the rows.
 
+A Kirkman triple system of order 3v is also made from one of order v (tripling, with a
+resolvable transversal design on each triple), for 117 = 3 x 39.
+
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
 two people fewer leave the last points as ghosts: the round where two ghosts would share a
@@ -48,16 +51,22 @@ def _entries() -> dict[tuple[int, int], tuple[str, int, list[list[list[int]]]]]:
     return entries
 
 
+TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
+
+
 def stored_orders() -> list[tuple[int, int]]:
-    """Every (group size, people) the table holds a design for."""
-    return sorted(_entries())
+    """Every (group size, people) the table holds a design for, or a third of it in trios."""
+    held = set(_entries())
+    tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
+    return sorted(held | tripled)
 
 
 def develop(k: int, v: int) -> Rounds | None:
     """The u rounds of the stored design for v people in groups of k, if stored."""
     entry = _entries().get((k, v))
     if entry is None:
-        return None
+        third = develop(3, v // 3) if k == 3 and v % 3 == 0 and v <= TRIPLED_LIMIT else None
+        return _tripled(third) if third is not None else None
     shape, m, bases = entry
     if shape == "R":
         return _develop_rotational(k, v, bases[0])
@@ -67,6 +76,24 @@ def develop(k: int, v: int) -> Rounds | None:
     rounds = _translates(v, m, [base])
     rounds += [[[_shift(p, m, t) for p in block] for t in range(m)] for block in across]
     return rounds
+
+
+def _tripled(rounds: Rounds) -> Rounds:
+    """KTS(3v) from a KTS(v): the point x becomes 3x, 3x + 1, 3x + 2. Each triple {a, b, c}
+    becomes the nine triples {(a, i), (b, i + s), (c, i - s)} of a transversal design, three
+    rounds' worth (one for each s); the three copies of each point make one more round."""
+    out: Rounds = [
+        [
+            [3 * a + i, 3 * b + (i + s) % 3, 3 * c + (i - s) % 3]
+            for a, b, c in groups
+            for i in range(3)
+        ]
+        for groups in rounds
+        for s in range(3)
+    ]
+    points = sum(len(group) for group in rounds[0])
+    out.append([[3 * x, 3 * x + 1, 3 * x + 2] for x in range(points)])
+    return out
 
 
 def _develop_rotational(k: int, v: int, blocks: list[list[int]]) -> Rounds:
