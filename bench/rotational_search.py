@@ -241,6 +241,56 @@ def invariant_line(k: int, v: int, rows: str, blocks: list[list[int]]) -> str:
     return line(k, v, "C", u, [base])
 
 
+def tripling_problem(v: int) -> Problem:
+    """KTS(3w) on three rows of Z_w (the "T" shape, no fixed point), searched: board 0 is the
+    base round (w triples), board 1 holds the (w - 1) / 2 blocks across the rows, whose points
+    (copies numbered from 3w) may move along their row, padded to w blocks with dummy triples.
+    A pair of a dummy and a point shares one class that costs from its second use, so the
+    dummies end up among themselves; two points of one row in a block across cost the same."""
+    w = v // 3
+    half = (w - 1) // 2
+    pure, mixed = 3 * half, 3 * w
+    bad = pure + mixed
+    across = (w - 1) // 2
+    dummies = 3 * (w - across)
+    size = 6 * w + dummies
+
+    def real_class(p: int, q: int) -> int:
+        (i, x), (j, y) = divmod(p, w), divmod(q, w)
+        if i == j:
+            d = (y - x) % w
+            return bad if d == 0 else i * half + min(d, w - d) - 1
+        if i > j:
+            (i, x), (j, y) = (j, y), (i, x)
+        return pure + (i + j - 1) * w + (y - x) % w  # row pairs (0,1), (0,2), (1,2)
+
+    table = [[bad] * size for _ in range(size)]
+    fresh = bad + 1
+    for p in range(size):
+        for q in range(size):
+            if p < 3 * w and q < 3 * w:
+                table[p][q] = real_class(p, q)
+            elif 3 * w <= p < 6 * w and 3 * w <= q < 6 * w:
+                a, b = p - 3 * w, q - 3 * w
+                table[p][q] = bad if a // w == b // w else real_class(a, b)
+            elif p >= 6 * w and q >= 6 * w and p < q:
+                table[p][q] = table[q][p] = fresh
+                fresh += 1
+    points = list(range(3 * w))
+    base = [points[i * 3 : (i + 1) * 3] for i in range(w)]
+    items = [3 * w + row * w for row in range(3) for _ in range(across)]
+    items += list(range(6 * w, size))
+    second = [items[i * 3 : (i + 1) * 3] for i in range(w)]
+    choices = {3 * w + p: [3 * w + (p // w) * w + x for x in range(w)] for p in points}
+    return Problem([base, second], choices, table, fresh)
+
+
+def tripling_line(v: int, boards: list[list[list[int]]]) -> str:
+    w = v // 3
+    across = [[p - 3 * w for p in block] for block in boards[1] if max(block) < 6 * w]
+    return line(3, v, "T", w, [boards[0], across])
+
+
 def shapes(k: int, v: int) -> list[tuple[str, int]]:
     """The shapes to try, in order: ("R", 0) 1-rotational over Z_(v-1); ("cyclic" or "klein",
     0) 1-rotational over R x Z_u; ("C", m) rows of Z_m, m the largest odd divisor of u."""
@@ -248,8 +298,8 @@ def shapes(k: int, v: int) -> list[tuple[str, int]]:
     m = u
     while m % 2 == 0:
         m //= 2
-    if k == 3 and v % 24 not in (3, 9):
-        return [("C", m)]  # parity rules out every 1-rotational shape
+    if k == 3 and v % 24 not in (3, 9):  # parity rules out every 1-rotational shape
+        return [("T", 0), ("C", m)]
     tried = [("R", 0)]
     if u % 2 and k == 4 and u % 3 == 0:
         tried.append(("cyclic", 0))  # Z_3 x Z_u is not Z_3u
@@ -398,6 +448,8 @@ def search(k: int, v: int, seed: int, limit: float) -> str | None:
             problem = rotational_problem(k, v)
         elif kind == "C":
             problem = rows_problem(k, v, m)
+        elif kind == "T":
+            problem = tripling_problem(v)
         else:
             problem = invariant_problem(k, v, kind)
         stall = int(os.environ.get("STALL", "400")) * v
@@ -406,6 +458,8 @@ def search(k: int, v: int, seed: int, limit: float) -> str | None:
             found = solve_in_c(problem, seed, stall, share)
         else:
             found = problem.solve(random.Random(seed), stall, share)
+        if found is not None and kind == "T":
+            return tripling_line(v, found)
         if found is not None and kind in ROW_GROUPS:
             return invariant_line(k, v, kind, found[0])
         if found is not None:
