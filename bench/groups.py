@@ -8,7 +8,11 @@ pair (worst over the seeds), the engine's time in this process, and the whole-pr
 of the real command line (`python -m liftkit groups FILE ... -o FILE` on a generated CSV),
 median of several runs.
 
-Run: python bench/groups.py [--seeds N] [--runs N] [INSTANCE...]
+Run: python bench/groups.py [--seeds N] [--runs N] [--families] [INSTANCE...]
+
+--families adds every instance up to 150 people where design theory proves a schedule
+without repeats exists (Kirkman and nearly Kirkman triple systems, resolvable designs with
+blocks of 4 and 5, affine planes, orthogonal Latin squares).
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ INSTANCES: list[Row] = [
     ("1000-5-4", True, 5.0, "-"),
     ("10000-6-5", True, None, "-"),
     ("73-5-3-constrained", True, 1.0, "-"),
+    ("1000-8-10-constrained", True, 5.0, "-"),
+    ("150-5-10-constrained", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 
@@ -67,6 +73,22 @@ ADJACENT: list[Row] = [
     ("80-8-5-constrained", True, 2.0, "-"),
     ("64-4-21", True, 2.0, "-"),
 ]
+
+
+def families() -> list[Row]:
+    """Every instance up to 150 people where design theory proves 0 repeats possible, by
+    family: Kirkman (KTS) and nearly Kirkman (NKTS) triple systems, resolvable 2-(v,4,1) and
+    2-(v,5,1) designs, affine planes, orthogonal Latin squares (MacNeish products and the
+    known sets of order 10 and 12) and resolvable transversal designs."""
+    rows: list[Row] = []
+    rows += [(f"{v}-3-{(v - 1) // 2}", True, 2.0, "KTS") for v in range(9, 151, 6)]
+    rows += [(f"{v}-3-{(v - 2) // 2}", True, 2.0, "NKTS") for v in range(18, 151, 6)]
+    rows += [(f"{v}-4-{(v - 1) // 3}", True, 2.0, "RBIBD4") for v in range(16, 151, 12)]
+    rows += [(f"{v}-5-{(v - 1) // 4}", True, 2.0, "RBIBD5") for v in (25, 65, 85, 105, 125, 145)]
+    rows += [(f"{q * q}-{q}-{q + 1}", True, 2.0, "AG(2,q)") for q in (7, 8, 9, 11)]
+    rows += [("100-10-4", True, 2.0, "2 MOLS(10)"), ("144-12-4", True, 2.0, "2 MOLS(12)")]
+    rows += [(f"{12 * k}-c12-12", True, 2.0, f"{k - 1} MOLS(12)") for k in (3, 4, 5)]
+    return rows
 
 
 def parse(instance: str) -> tuple[int, int, int, bool]:
@@ -182,6 +204,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per instance (engine)")
     parser.add_argument("--runs", type=int, default=5, help="command-line runs per instance")
+    parser.add_argument("--families", action="store_true",
+                        help="also every design-theory family up to 150 people (slow)")  # fmt: skip
     parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 27-c6-5")
     options = parser.parse_args()
 
@@ -192,7 +216,10 @@ def main() -> None:
 
     print("repeats: worst over the seeds (engine); output: recounted from the command's JSON")
     with tempfile.TemporaryDirectory() as tmp:
-        for title, rows in (("Equal groups", pick(INSTANCES)), ("Adjacent sizes", pick(ADJACENT))):
+        sections = [("Equal groups", pick(INSTANCES)), ("Adjacent sizes", pick(ADJACENT))]
+        if options.families:
+            sections.append(("Design-theory families (GEG column: the family)", pick(families())))
+        for title, rows in sections:
             if rows:
                 table(title, rows, options.seeds, options.runs, Path(tmp))
 

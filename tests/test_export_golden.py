@@ -43,6 +43,18 @@ CASES = {
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],
+    # Real chat logs kept with their licences in tests/data/chat/real/.
+    "hosted-real-zoomgroupstats.md": [
+        "--chat", CHAT / "real" / "zoom-recording-chat-zoomgroupstats.txt",
+        "--chat", CHAT / "real" / "zoom-transcript-zoomgroupstats.vtt",
+        "--chat-start", "14:00:00", "--names",
+    ],
+    "hosted-real-zoomclass-and-text-transcript.md": [
+        "--chat", CHAT / "real" / "zoom-recording-chat-zoomclass.txt",
+        "--chat", CHAT / "real" / "zoom-two-line-zoomclass.txt",
+        "--chat", CHAT / "real" / "zoom-transcript-text-datadaveshin.txt",
+        "--names",
+    ],
     "hosted-zoom-two-line.json": [
         "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
     ],

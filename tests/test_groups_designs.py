@@ -158,3 +158,16 @@ def test_pairs_that_constraints_keep_apart_lower_the_limit():
     assert limit_text([3] * 4, 4, repeats=3, never=never).startswith("no 4 rounds")
     # People kept together are not a pair the constraints keep apart.
     assert never_meet(12, 4, [("sector", values)], [], units=[[0, 1]]).pairs == 2
+
+
+def test_a_schedule_known_to_exist_but_not_reached_is_named():
+    from liftkit.core.groups.bounds import limit_text
+
+    text = limit_text([3] * 11, 16, repeats=5)
+    assert text.startswith("16 rounds without repeats exist for 33 people in trios")
+    assert "Kirkman triple system of order 33" in text
+    assert "resolvable 2-(40,4,1) design" in limit_text([4] * 10, 13, repeats=1)
+    assert "nearly Kirkman" in limit_text([3] * 14, 20, repeats=1)
+    # Three orthogonal Latin squares of order 10 are an open question: not claimed.
+    assert "not known to liftkit" in limit_text([10] * 10, 5, repeats=1)
+    assert "not known to liftkit" in limit_text([5] * 9, 11, repeats=1)  # 45: still open

@@ -117,3 +117,20 @@ def test_balance_comes_before_repeats_and_the_limit_says_why(cli, tmp_path, n, s
     assert f"({len(never)} pairs may never share a group)" in limit
     most = int(limit.split("at most ")[1].split()[0])
     assert most * groups * size * (size - 1) // 2 <= n * (n - 1) // 2 - len(never)
+
+
+def test_a_thousand_people_balanced_and_apart_without_a_repeat(cli, tmp_path):
+    # 125 rooms of 8 for 10 rounds, six sectors of 166-167: 1-2 of each a room, 7 kept apart.
+    n = 1000
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(n))
+    people.write_text("name,email,sector\n" + rows)
+    apart = {f"P{i}" for i in range(0, 700, 100)}
+    data = run(cli, people, "--size", "8", "--rounds", "10", "--seed", "5",
+               "--balance", "sector", "--apart", ",".join(sorted(apart)))  # fmt: skip
+    assert recount(data, n) == 0
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            sectors = [m["attributes"]["sector"] for m in group["members"]]
+            assert all(1 <= sectors.count(s) <= 2 for s in "abcdef")
+            assert len(apart & {m["name"] for m in group["members"]}) <= 1

@@ -1,5 +1,5 @@
-"""Meeting chat logs: Zoom (two layouts), Teams and Zoom WebVTT transcripts and Google Meet
-.sbv chat.
+"""Meeting chat logs: Zoom saved chats (four layouts), Teams and Zoom WebVTT transcripts, Zoom
+transcripts saved as text and Google Meet .sbv chat.
 
 `parse_chat` finds the layout by itself. Lines that fit no layout are kept in
 `ChatLog.unmatched` (to be reported with their line numbers); a file that is no chat log at all
@@ -30,6 +30,7 @@ from liftkit.core.chat.model import (
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
+    ZOOM_TRANSCRIPT_TEXT,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
     ChatLog,
@@ -38,6 +39,7 @@ from liftkit.core.chat.model import (
     line_ranges,
 )
 from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
+from liftkit.core.chat.text_transcript import count_block_heads, parse_text_transcript
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
 from liftkit.core.chat.zoom import count_headers, parse_single_line, parse_two_line
 from liftkit.core.errors import LiftkitError
@@ -49,6 +51,7 @@ __all__ = [
     "ZOOM_NAME_TAB",
     "ZOOM_RECORDING",
     "ZOOM_SINGLE_LINE",
+    "ZOOM_TRANSCRIPT_TEXT",
     "ZOOM_TWO_LINE",
     "ZOOM_WEBVTT",
     "ChatLog",
@@ -110,7 +113,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         single, two = count_headers(sample)
         sbv = count_sbv_timings(sample)
         recording = count_recording_lines(sample)
-        best = max(single, two, sbv, recording)
+        heads = count_block_heads(sample)
+        best = max(single, two, sbv, recording, heads)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -119,7 +123,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             )
         parse = (
             parse_sbv if best == sbv else parse_two_line if best == two
-            else parse_single_line if best == single else parse_recording_chat
+            else parse_single_line if best == single
+            else parse_recording_chat if best == recording else parse_text_transcript
         )  # fmt: skip
         log = parse(counted, source)
     _check(log, source, log.lines)

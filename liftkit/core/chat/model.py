@@ -11,6 +11,7 @@ ZOOM_WEBVTT = "zoom-webvtt"
 ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
+ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
@@ -20,6 +21,7 @@ LAYOUT_NAMES = {
     ZOOM_RECORDING: "Zoom cloud-recording chat",
     ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
+    ZOOM_TRANSCRIPT_TEXT: "Zoom transcript (saved as text)",
 }
 
 

@@ -69,13 +69,13 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
             named += 1
         for author, text in spans:
             if text:
-                _add_turn(log.messages, ChatMessage(block[0][0], at, author, text))
+                add_turn(log.messages, ChatMessage(block[0][0], at, author, text))
     if named and not voiced:
         _as_zoom(log)
     return log
 
 
-def _add_turn(turns: list[ChatMessage], message: ChatMessage) -> None:
+def add_turn(turns: list[ChatMessage], message: ChatMessage) -> None:
     previous = turns[-1] if turns else None
     if previous is not None and previous.author == message.author and message.author:
         previous.text = f"{previous.text} {message.text}"

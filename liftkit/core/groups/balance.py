@@ -20,6 +20,7 @@ from liftkit.core.groups.search import Problem
 CANDIDATES = 40  # swap partners weighed per step
 NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
 STALL = 300  # steps without a better colouring before giving up
+REFRESH = 16  # steps between two listings of every problem
 APART = 8  # an --apart pair in one group, against the heaviest balance step
 
 
@@ -158,21 +159,39 @@ def balance_points(
     return best
 
 
+def balance_penalty(
+    problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int]
+) -> int:
+    """Weighted count of values out of band and people sharing a group with someone kept apart."""
+    return sum(weight for *_, weight in _problems(_Colouring(problem, rounds, order)))
+
+
 def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
              rng: random.Random, budget: int) -> tuple[list[int], int, int]:  # fmt: skip
     """(best order, its total penalty, swaps weighed) of one tabu descent."""
     colouring = _Colouring(problem, rounds, order[:])
     weighed, step, last_better = 0, 0, 0
     best, best_total = colouring.order[:], -1
+    bad: list[tuple[int, ...]] = []
+    listed = 0  # steps since the problems were last listed
     while weighed < budget and step - last_better < STALL:
         step += 1
-        bad = _problems(colouring)
-        total = sum(weight for *_, weight in bad)
-        if best_total < 0 or total < best_total:
-            best, best_total, last_better = colouring.order[:], total, step
-        if not bad:
-            break
-        moves = _mending_swaps(colouring, bad[rng.randrange(len(bad))][:-1], rng)
+        # Listing every problem is a pass over all rounds and groups: it is done every
+        # REFRESH steps, and a problem picked in between is checked before it is mended.
+        if not bad or listed >= REFRESH:
+            bad, listed = _problems(colouring), 0
+            total = sum(weight for *_, weight in bad)
+            if best_total < 0 or total < best_total:
+                best, best_total, last_better = colouring.order[:], total, step
+            if not bad:
+                break
+        listed += 1
+        i = rng.randrange(len(bad))
+        if not _still_wrong(colouring, bad[i][:-1]):
+            bad[i] = bad[-1]
+            bad.pop()
+            continue
+        moves = _mending_swaps(colouring, bad[i][:-1], rng)
         weighed += (len(moves) + CANDIDATES) * len(colouring.rounds)  # per round, sampled too
         if not moves:
             continue
@@ -183,6 +202,16 @@ def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
         if change <= 0:
             colouring.swap(*moves[i])
     return best, best_total, max(weighed, 1)
+
+
+def _still_wrong(colouring: _Colouring, problem: tuple[int, ...]) -> bool:
+    """Whether a problem listed a few swaps ago is still there."""
+    if len(problem) == 2:  # (round, point): its person shares a group with someone apart
+        r, x = problem
+        where, point_of = colouring.where[r], colouring.point_of
+        return any(where[point_of[q]] == where[x] for q in colouring.pb.apart[colouring.order[x]])
+    c, r, g, v = problem
+    return colouring.penalty(c, v, colouring.counts[c][r][g][v]) > 0
 
 
 def _problems(colouring: _Colouring) -> list[tuple[int, ...]]:

@@ -95,6 +95,42 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
     return bound
 
 
+# Orders g with more mutually orthogonal Latin squares known than a prime power gives:
+# at least this many (Handbook of Combinatorial Designs, table III.3.87).
+KNOWN_MOLS = {6: 1, 10: 2, 12: 5, 14: 3, 15: 4}
+NO_RESOLVABLE_FIVES = (45, 345, 465, 645)  # v = 5 mod 20 still open (Handbook, II.7.3)
+
+
+def known_schedule(sizes: Sequence[int], rounds: int) -> str:
+    """The design that gives `rounds` without repeats for these equal groups, when design
+    theory proves one exists; "" when liftkit knows of none."""
+    n, k = sum(sizes), sizes[0]
+    if any(s != k for s in sizes):
+        return ""
+    if k == 3 and n % 6 == 3 and rounds <= (n - 1) // 2:
+        return f"a Kirkman triple system of order {n}"
+    if k == 3 and n % 6 == 0 and n >= 18 and rounds <= (n - 2) // 2:
+        return f"a nearly Kirkman triple system of order {n}"
+    if k == 4 and n % 12 == 4 and rounds <= (n - 1) // 3:
+        return f"a resolvable 2-({n},4,1) design"
+    if k == 5 and n % 20 == 5 and n not in NO_RESOLVABLE_FIVES and rounds <= (n - 1) // 4:
+        return f"a resolvable 2-({n},5,1) design"
+    if n == k * k:
+        squares = k - 1 if _prime_power(k) else KNOWN_MOLS.get(k, 1)
+        if rounds <= squares + 2:
+            if squares == 1:
+                return f"a Latin square of order {k}"
+            return f"{squares} mutually orthogonal Latin squares of order {k}"
+    return ""
+
+
+def _prime_power(q: int) -> bool:
+    p = next((d for d in range(2, q + 1) if q % d == 0), q)
+    while q % p == 0:
+        q //= p
+    return q == 1
+
+
 def in_groups(sizes: Sequence[int]) -> str:
     low, high = min(sizes), max(sizes)
     if low != high:
@@ -122,6 +158,12 @@ def limit_text(
                 f"with {never.why}, at most {held} {plural} can avoid repeats for {who} "
                 f"({never.pairs} pairs may never share a group)"
             )
+    known = known_schedule(sizes, rounds)
+    if known and not (never and never.pairs):
+        return (
+            f"{rounds} rounds without repeats exist for {who} ({known}), but liftkit's "
+            "constructions do not reach them"
+        )
     return (
         f"no {rounds} rounds without repeats were found for {who}; whether they exist "
         f"is not known to liftkit (counting allows up to {limit})"

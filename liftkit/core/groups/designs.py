@@ -29,6 +29,7 @@ from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
+from liftkit.core.groups.mols import mols_rounds
 from liftkit.core.groups.rotational import rotational_rounds
 from liftkit.core.groups.stored import stored_rounds
 
@@ -60,7 +61,8 @@ def cyclic_multipliers(k: int, s: int, wanted: int) -> list[int]:
     return chosen
 
 
-DIFFERENCE_BUDGET = 20_000  # values tried by the search for difference rows
+DIFFERENCE_BUDGET = 20_000  # values tried by the search for difference rows, per width
+DIFFERENCE_WIDTHS = 3  # the budget of this many widths is all the search spends
 
 
 def difference_rows(k: int, s: int, wanted: int) -> list[list[int]]:
@@ -74,8 +76,11 @@ def difference_rows(k: int, s: int, wanted: int) -> list[list[int]]:
     first. Deterministic: no random generator, so every seed gets the same rounds.
     """
     best: list[list[int]] = []
+    left = [DIFFERENCE_BUDGET * DIFFERENCE_WIDTHS]  # many rooms have many widths to try
     for width in range(s, k + 1):
-        rows = _greedy_difference_rows(k, width, wanted)
+        if left[0] <= 0:
+            break
+        rows = _greedy_difference_rows(k, width, wanted, left)
         if len(rows) > len(best):
             best = [row[:s] for row in rows]
         if len(best) >= wanted:
@@ -83,7 +88,7 @@ def difference_rows(k: int, s: int, wanted: int) -> list[list[int]]:
     return best
 
 
-def _greedy_difference_rows(k: int, width: int, wanted: int) -> list[list[int]]:
+def _greedy_difference_rows(k: int, width: int, wanted: int, left: list[int]) -> list[list[int]]:
     rows = [[0] * width]
     budget = [DIFFERENCE_BUDGET]
 
@@ -93,7 +98,8 @@ def _greedy_difference_rows(k: int, width: int, wanted: int) -> list[list[int]]:
         col = len(row)
         for value in range(k):
             budget[0] -= 1
-            if budget[0] < 0:
+            left[0] -= 1
+            if budget[0] < 0 or left[0] < 0:
                 return None
             diffs = [(value - other[col]) % k for other in rows]
             if any(d in seen[t] for t, d in enumerate(diffs)):
@@ -279,6 +285,7 @@ def best_design(
         lambda: table(lambda: affine_lines(n, k, wanted)),
         lambda: table(lambda: latin_squares(n, k, wanted)),
         lambda: kirkman_packing(n, k, wanted),
+        lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
         lambda: binary_spread(n, k, wanted, rng),
         lambda: _cyclic(n, k, wanted, rng, effort),
@@ -293,7 +300,8 @@ def best_design(
 
 
 CYCLIC_LIMIT = 150
-CYCLIC_BUDGET = 60_000  # swaps weighed by the search for base rounds (well under a second)
+CYCLIC_BUDGET = 60_000  # nodes of the search for base rounds, for up to CYCLIC_FULL people
+CYCLIC_FULL = 50  # a node costs about as much as there are people: larger lists get fewer
 
 
 def _cyclic(n: int, k: int, wanted: int, rng: random.Random, effort: float) -> Design | None:
@@ -303,5 +311,6 @@ def _cyclic(n: int, k: int, wanted: int, rng: random.Random, effort: float) -> D
     wanted = min(wanted, zero_repeat_limit(sizes))  # a search for more would be in vain
     if wanted < 2:
         return None
-    made = cyclic_rounds(n, sizes, wanted, rng, int(CYCLIC_BUDGET * effort))
+    budget = CYCLIC_BUDGET * effort * CYCLIC_FULL / max(CYCLIC_FULL, n)
+    made = cyclic_rounds(n, sizes, wanted, rng, int(budget))
     return Design(made[0], n, made[1]) if made is not None else None

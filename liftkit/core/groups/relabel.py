@@ -17,6 +17,7 @@ from liftkit.core.groups.setup import Setup
 
 WEIGHT = 8  # an apart pair or a facilitator out of place, against one balance step
 STALL = 3_000  # swaps tried without a better labelling before giving up
+REFRESH = 32  # swaps tried between two listings of the groups at fault
 
 
 class _Labels:
@@ -78,13 +79,20 @@ def relabel(
             for r, groups in enumerate(labels.rounds) for g in range(len(groups))}  # fmt: skip
     total = sum(cost.values())
     best, best_total, last_best = labels.order[:], total, 0
+    bad: list[tuple[int, int]] = []
     for step in range(budget):
         if step - last_best > STALL:
             break  # what is left is likely beyond relabelling: the search repairs it
-        bad = [key for key, value in cost.items() if value]
-        if not bad:
-            break
-        r, g = bad[rng.randrange(len(bad))]
+        if step % REFRESH == 0 or not bad:  # a pass over every group, so not every step
+            bad = [key for key, value in cost.items() if value]
+            if not bad:
+                break
+        pick = rng.randrange(len(bad))
+        r, g = bad[pick]
+        if not cost[r, g]:  # mended since it was listed
+            bad[pick] = bad[-1]
+            bad.pop()
+            continue
         members = labels.rounds[r][g]
         if not members:
             break

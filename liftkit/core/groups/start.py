@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.balance import balance_points
+from liftkit.core.groups.balance import balance_penalty, balance_points
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.model import size_range
 from liftkit.core.groups.relabel import relabel
@@ -33,21 +33,60 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         if design is not None:
-            order = _layout(setup, design.points, rng)
             used = design.rounds[:rounds]
             if problem.never <= _unmet_pairs(used, n):
-                order = balance_points(problem, used, order, rng, int(BALANCE_BUDGET * effort))
+                order, used = _balanced(setup, problem, used, design.points, rng, effort)
                 order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
-            for design_round in design.rounds[:rounds]:
+            else:
+                order = _layout(setup, design.points, rng, _rows_apart(used, setup.groups))
+            for design_round in used:
                 row = [0] * n
                 for g, points in enumerate(design_round):
                     for point in points:
                         if point < n:
                             row[order[point]] = g
                 schedule.append(_even_out(setup, row, schedule))
+    meet = meetings(schedule, n) if len(schedule) < rounds else []
     while len(schedule) < rounds:
-        schedule.append(_greedy_round(setup, problem, schedule, rng))
+        row = _greedy_round(setup, problem, schedule, meet, rng)
+        schedule.append(row)
+        _add_meetings(meet, row)
     return schedule
+
+
+def _balanced(
+    setup: Setup,
+    problem: Problem,
+    used: list[list[list[int]]],
+    points: int,
+    rng: random.Random,
+    effort: float,
+) -> tuple[list[int], list[list[list[int]]]]:
+    """(order, rounds): the design's points handed out so that --balance and --apart hold.
+
+    When some round breaks the layout's rows (a row's points not one a group, as in the last
+    round of an orthogonal array's tables), every round is tried first (with a quarter of the
+    budget when the layout alone settles at least two rounds), then all but the last, then
+    the rounds before the first such round, each with a quarter; if none settles, no
+    design round is kept, so balance is never traded for a design (the greedy rounds and
+    the search hold it).
+    """
+    budget = int(BALANCE_BUDGET * effort)
+    k = setup.groups
+    easy = next((r for r, groups in enumerate(used) if not _rows_apart([groups], k)), len(used))
+    order = _layout(setup, points, rng, easy == len(used))
+    if easy == len(used) or not (setup.values or any(problem.apart)):
+        return balance_points(problem, used, order, rng, budget), used
+    tried = balance_points(problem, used, order, rng, budget if easy < 2 else budget // 4)
+    if balance_penalty(problem, used, tried) == 0:
+        return tried, used
+    for shorter in sorted({len(used) - 1, easy}, reverse=True):
+        if shorter >= 2:
+            order = _layout(setup, points, rng, _rows_apart(used[:shorter], k))
+            tried = balance_points(problem, used[:shorter], order, rng, budget // 4)
+            if balance_penalty(problem, used[:shorter], tried) == 0:
+                return tried, used[:shorter]
+    return order, []
 
 
 def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
@@ -60,7 +99,12 @@ def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
     return n * (n - 1) // 2 - met  # a design meets each pair at most once
 
 
-def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
+def _rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
+    """Whether the points of each row (k consecutive points) are never in one group."""
+    return all(len({x // k for x in group}) == len(group) for groups in rounds for group in groups)
+
+
+def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> list[int]:
     """Which person takes each design point (row-major rows of `groups` points).
 
     In the transversal construction every group gets exactly one point of each row in every
@@ -83,7 +127,21 @@ def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
         batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
     else:
         batches = [others]
-    pending = [facilitators, *batches]
+    pending = [facilitators]
+    # Whole rows of one value first, when a row's points never share a group (transversal
+    # rows): a row gives each group one point of it in every round, so full rows of each
+    # value and the leftovers packed tightly often balance at once.
+    for batch in batches:
+        while (
+            rows_apart
+            and len(batch) >= k
+            and any(r == k and not rows[i] for i, r in enumerate(room))
+        ):
+            i = next(i for i, r in enumerate(room) if r == k and not rows[i])
+            rows[i].extend(batch[:k])
+            room[i] = 0
+            batch = batch[k:]
+        pending.append(batch)
     for batch in pending:
         while batch:
             fits = [i for i in range(len(rows)) if room[i] >= len(batch)]
@@ -105,15 +163,19 @@ def _layout(setup: Setup, points: int, rng: random.Random) -> list[int]:
 def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
     meet: list[dict[int, int]] = [{} for _ in range(n)]
     for row in schedule:
-        members: dict[int, list[int]] = {}
-        for p, g in enumerate(row):
-            members.setdefault(g, []).append(p)
-        for group in members.values():
-            for p in group:
-                for q in group:
-                    if p != q:
-                        meet[p][q] = meet[p].get(q, 0) + 1
+        _add_meetings(meet, row)
     return meet
+
+
+def _add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
+    members: dict[int, list[int]] = {}
+    for p, g in enumerate(row):
+        members.setdefault(g, []).append(p)
+    for group in members.values():
+        for p in group:
+            for q in group:
+                if p != q:
+                    meet[p][q] = meet[p].get(q, 0) + 1
 
 
 def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
@@ -175,7 +237,11 @@ def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) 
 
 
 def _greedy_round(
-    setup: Setup, problem: Problem, schedule: list[list[int]], rng: random.Random
+    setup: Setup,
+    problem: Problem,
+    schedule: list[list[int]],
+    meet: list[dict[int, int]],
+    rng: random.Random,
 ) -> list[int]:
     """One round: blocks first, then facilitators, then everyone else, each into the open
     group where they add the fewest repeat meetings and imbalances."""
@@ -184,7 +250,6 @@ def _greedy_round(
     rng.shuffle(capacity)
     if not schedule and _nothing_to_weigh(setup, problem):
         return _deal(n, capacity, rng)
-    meet = meetings(schedule, n)
     members: list[list[int]] = [[] for _ in range(k)]
     fac_in = [0] * k
     counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]

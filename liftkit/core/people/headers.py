@@ -4,7 +4,10 @@ English spellings come from Zoom (registration, participant and webinar reports)
 Tito, Microsoft Teams attendance reports, Google Forms and spreadsheets. Zoom and Teams write
 their headers in the organiser's language; the other languages' spellings were taken from
 real exports and from scripts that read them in public repositories (docs/groups.md lists
-them with their source). All are matched as normalised by `header_key`.
+them with their source). A few have no such source yet and are marked "unverified" below:
+they are kept because they are what a translation of the English header would read, and
+reading them costs nothing when they never occur. All are matched as normalised by
+`header_key`.
 """
 
 from __future__ import annotations
@@ -28,11 +31,11 @@ NAME_COLUMNS = (
     "ticket full name",
     "name (original name)",
     # Teams (older per-event report) and spreadsheets in other languages.
-    "nome completo",  # Portuguese, Italian
-    "nombre completo",  # Spanish
+    "nome completo",  # Portuguese (Teams' per-event report), Italian
+    "nombre completo",  # Spanish (a public Zoom-report script's list of name headers)
     "nom complet",  # French
     "vollständiger name",  # German
-    "volledige naam",  # Dutch
+    "volledige naam",  # Dutch (registration forms; no Dutch Zoom or Teams export found)
     "nome e cognome",  # Italian
     "nombre del participante",
     "nome do participante",
@@ -108,7 +111,7 @@ EMAIL_COLUMNS = (
     "ticket email",
     "registration email",
     # Zoom's participant reports and Teams' attendance reports in other languages.
-    "e-mail del usuario",  # Zoom, Spanish
+    "e-mail del usuario",  # Zoom, Spanish (older wording, beside "Hora para unirse")
     "correo electrónico",
     "correo electronico",
     "correo",
@@ -123,7 +126,7 @@ EMAIL_COLUMNS = (
     "indirizzo e-mail",
     "endereço de e-mail",  # Portuguese
     "endereço de email",
-    "e-mailadres",  # Dutch
+    "e-mailadres",  # Dutch (registration forms)
 )
 # Columns of a meeting's summary line (Zoom's report preamble), never of an attendee table.
 SUMMARY_COLUMNS = (
@@ -134,7 +137,7 @@ SUMMARY_COLUMNS = (
     "id de réunion",
     "meeting-id",
     "id riunione",
-    "vergadering-id",
+    "vergadering-id",  # unverified
 )
 # Columns that say a row is one join (or one join or leave) rather than one person: the same
 # person again rejoined (Zoom's "Join Time", Teams' "First Join", Teams' older per-event
@@ -144,24 +147,25 @@ JOIN_COLUMNS = (
     "first join",
     "user action",
     "atividade",  # Teams, Portuguese: "Ingressou", "Saiu"
-    "acción del usuario",
-    "action de l'utilisateur",
-    "benutzeraktion",
-    "azione utente",
-    "gebruikersactie",
+    "acción del usuario",  # unverified (no Spanish per-event report found)
+    "action de l'utilisateur",  # unverified
+    "benutzeraktion",  # unverified
+    "azione utente",  # unverified
+    "gebruikersactie",  # unverified
     "hora de entrada",  # Zoom, Spanish
-    "hora para unirse",
+    "hora para unirse",  # Zoom, Spanish, older wording
     "ingressar na hora",  # Zoom, Portuguese
-    "heure d'arrivée",  # Zoom, French
+    "heure d'arrivée",  # Zoom, French ("Heure d’arrivée")
     "ora di ingresso",  # Zoom, Italian
     "beitrittszeit",  # Zoom, German
-    "erster beitritt",  # Teams, German
+    "erster beitritt",  # Teams, German (a public parser of Teams and Zoom reports)
     "arrival time",  # the Google Meet Attendance extension
 )
 
 
 # Teams' older per-event report: one row per Joined and Left. A row that says the person left
-# is no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them).
+# is no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them;
+# the other languages' words are unverified).
 ACTION_COLUMNS = JOIN_COLUMNS[2:9]
 LEAVE_ACTIONS = frozenset(
     ("left", "saiu", "salió", "a quitté", "quitté", "verlassen", "uscito", "vertrokken")

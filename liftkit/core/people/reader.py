@@ -90,7 +90,7 @@ def parse_people(
         lines.pop()
     if not any(line.strip() for line in lines):
         raise LiftkitError(f"{label}: is empty, no attendees found", PEOPLE_HINT)
-    lines = unwrap_quoted_rows(lines)
+    lines = unwrap_quoted_rows(lines, label, warnings)
     header = find_header(lines)
     notes: list[str] = []
     per_join: set[int] = set()

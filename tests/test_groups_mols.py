@@ -1,0 +1,204 @@
+"""Orthogonal arrays (MacNeish's products, a difference matrix, stored Latin squares): every
+stored table is recounted here, and the schedules they give repeat no pair in the output."""
+
+import itertools
+import json
+from collections import Counter
+
+import pytest
+
+from liftkit.core.groups import mols_data
+from liftkit.core.groups.geometry import MOLS_10
+from liftkit.core.groups.mols import best_array, mols_rounds, prime_power_factors
+
+# --- the stored tables, recounted from their text ----------------------------------------
+
+
+def test_the_difference_matrix_of_order_12_holds_every_difference_once_per_pair_of_columns():
+    rows = [line.split() for line in mols_data.DIFFERENCE_MATRIX_12.split("\n") if line]
+    assert len(rows) == 12 and {len(row) for row in rows} == {6}
+
+    def minus(x, y):  # in Z_2 x Z_6, on the written pairs
+        return ((int(x[0]) - int(y[0])) % 2, (int(x[1]) - int(y[1])) % 6)
+
+    everything = {(a, b) for a in range(2) for b in range(6)}
+    for i, j in itertools.combinations(range(6), 2):
+        assert {minus(row[i], row[j]) for row in rows} == everything, (i, j)
+
+
+STORED = [
+    (10, 2, [[line for line in square] for square in MOLS_10]),
+    (14, 4, [[line[s] for line in map(str.split, filter(None, mols_data.MOLS_14.split("\n")))]
+             for s in range(4)]),
+    (15, 4, [[line[s] for line in map(str.split, filter(None, mols_data.MOLS_15.split("\n")))]
+             for s in range(4)]),
+    (18, 3, [[line[s] for line in map(str.split, filter(None, mols_data.MOLS_18.split("\n")))]
+             for s in range(3)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("order", "count", "squares"), STORED, ids=[f"{s[0]}" for s in STORED])
+def test_stored_latin_squares_are_latin_and_mutually_orthogonal(order, count, squares):
+    assert len(squares) == count
+    for square in squares:
+        assert len(square) == order
+        symbols = set(square[0])
+        assert len(symbols) == order
+        for row in square:
+            assert set(row) == symbols
+        for c in range(order):
+            assert {row[c] for row in square} == symbols
+    for a, b in itertools.combinations(squares, 2):
+        cells = {(a[r][c], b[r][c]) for r in range(order) for c in range(order)}
+        assert len(cells) == order * order
+
+
+# --- the arrays, rebuilt whole and recounted ---------------------------------------------
+
+
+def _whole(array):
+    return [row for c in range(array.order) for row in array.rows(c, array.width)]
+
+
+# order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
+WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
+          34: 6, 35: 6}  # fmt: skip
+
+
+@pytest.mark.parametrize(("order", "width"), sorted(WIDTHS.items()))
+def test_every_array_holds_each_pair_of_symbols_once_in_any_two_columns(order, width):
+    array = best_array(order)
+    assert array is not None and array.order == order and array.width == width
+    rows = _whole(array)
+    assert len(rows) == order * order and {len(row) for row in rows} == {width}
+    for i, j in itertools.combinations(range(width), 2):
+        assert len({(row[i], row[j]) for row in rows}) == order * order, (i, j)
+    for c in range(order):  # a class: its own number last, every other column a permutation
+        members = array.rows(c, width)
+        assert {row[-1] for row in members} == {c}
+        for i in range(width - 1):
+            assert len({row[i] for row in members}) == order
+
+
+def test_numbers_split_into_prime_powers():
+    for g in range(2, 400):
+        factors = prime_power_factors(g)
+        product = 1
+        for q in factors:
+            product *= q
+        assert product == g
+        assert all(len({p for p in range(2, q + 1) if q % p == 0 and all(
+            p % d for d in range(2, p))}) == 1 for q in factors)  # fmt: skip
+
+
+def _check(points, rounds, n, groups):
+    """Rounds partition the points; real people (below n) never share two groups."""
+    seen = set()
+    for round_groups in rounds:
+        assert len(round_groups) == groups
+        assert sorted(x for group in round_groups for x in group) == list(range(points))
+        sizes = [sum(1 for x in group if x < n) for group in round_groups]
+        assert max(sizes) - min(sizes) <= 1
+        for group in round_groups:
+            for pair in itertools.combinations(sorted(x for x in group if x < n), 2):
+                assert pair not in seen
+                seen.add(pair)
+
+
+@pytest.mark.parametrize(
+    ("n", "groups", "wanted", "rounds"),
+    [(144, 12, 7, 7), (140, 12, 7, 7), (139, 12, 6, 6), (48, 12, 12, 12), (58, 12, 12, 12),
+     (72, 12, 12, 12), (36, 6, 3, 3), (97, 10, 4, 4), (30, 10, 10, 10), (70, 14, 14, 14),
+     (196, 14, 6, 6), (75, 15, 15, 15), (72, 18, 18, 18), (80, 20, 20, 20), (225, 15, 6, 6),
+     (390, 20, 5, 5), (1000, 200, 12, 12), (100, 20, 20, 20), (88, 22, 22, 22),
+     (126, 21, 21, 21), (144, 24, 24, 24), (140, 28, 28, 28), (136, 34, 34, 34)],
+)  # fmt: skip
+def test_the_layouts_give_rounds_without_a_repeat(n, groups, wanted, rounds):
+    made = mols_rounds(n, groups, wanted)
+    assert made is not None
+    _name, points, design = made
+    assert len(design) == rounds
+    _check(points, design, n, groups)
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def _people(path, n, sectors=""):
+    header = "name,email" + (",sector" if sectors else "")
+    rows = "".join(
+        f"P{i},p{i}@x.org" + (f",{sectors[i * 7 % len(sectors)]}" if sectors else "") + "\n"
+        for i in range(n)
+    )
+    path.write_text(header + "\n" + rows)
+
+
+def _run(cli, path, *options):
+    result = cli("groups", str(path), *options, "--seed", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _repeats(data, n):
+    met = Counter()
+    for rnd in data["rounds"]:
+        names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
+        assert names == sorted(f"P{i}" for i in range(n))
+        sizes = [len(g["members"]) for g in rnd["groups"]]
+        assert max(sizes) - min(sizes) <= 1
+        for group in rnd["groups"]:
+            met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
+    return sum(1 for count in met.values() if count > 1)
+
+
+@pytest.mark.parametrize(
+    ("n", "option", "value", "rounds", "groups"),
+    [(144, "--count", 12, 4, 12), (144, "--count", 12, 7, 12), (140, "--count", 12, 7, 12),
+     (48, "--size", 4, 12, 12), (60, "--size", 5, 12, 12), (72, "--size", 6, 12, 12),
+     (70, "--size", 5, 14, 14), (75, "--size", 5, 15, 15), (36, "--count", 6, 3, 6)],
+)  # fmt: skip
+def test_the_command_gives_these_schedules_without_a_repeat(
+    cli, tmp_path, n, option, value, rounds, groups
+):
+    people = tmp_path / "people.csv"
+    _people(people, n)
+    data = _run(cli, people, option, str(value), "--rounds", str(rounds))
+    assert [len(rnd["groups"]) for rnd in data["rounds"]] == [groups] * rounds
+    assert _repeats(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+@pytest.mark.parametrize(("n", "option", "rounds"), [(144, "--count", 5), (72, "--size", 12)])
+def test_balanced_on_six_sectors_in_twelve_groups_without_a_repeat(
+    cli, tmp_path, n, option, rounds
+):
+    # 144 at 12 tables (two of each sector a table), 72 in 12 rooms of 6 (one of each: then
+    # each person meets everyone of the other sectors once, so only people of one sector can
+    # be kept apart without a repeat; P0, P6 and P12 are all in sector a)
+    people = tmp_path / "people.csv"
+    _people(people, n, "abcdef")
+    value = "12" if option == "--count" else "6"
+    data = _run(cli, people, option, value, "--rounds", str(rounds), "--balance", "sector",
+                "--apart", "P0,P6,P12")  # fmt: skip
+    assert _repeats(data, n) == 0
+    for rnd in data["rounds"]:
+        for sector in "abcdef":
+            counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
+                      for g in rnd["groups"]]  # fmt: skip
+            assert max(counts) - min(counts) <= 1
+        for group in rnd["groups"]:
+            assert len({"P0", "P6", "P12"} & {m["name"] for m in group["members"]}) <= 1
+
+
+def test_balance_holds_when_the_arrays_last_round_cannot_be_balanced(cli, tmp_path):
+    # The seventh round of 144 at 12 tables seats whole classes of the array together, so
+    # no hand-out of its points balances six sectors; the balance is kept anyway.
+    people = tmp_path / "people.csv"
+    _people(people, 144, "abcdef")
+    data = _run(cli, people, "--count", "12", "--rounds", "7", "--balance", "sector")
+    assert len(data["rounds"]) == 7
+    _repeats(data, 144)  # everyone once a round, sizes within one
+    for rnd in data["rounds"]:
+        for sector in "abcdef":
+            counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
+                      for g in rnd["groups"]]  # fmt: skip
+            assert max(counts) - min(counts) <= 1
