@@ -4,23 +4,30 @@
     nice -n 10 python bench/rotational_search.py all [seconds] FOUND     # the missing ones
     python bench/rotational_search.py table FOUND    # rewrite rotational_table.py from FOUND
 
-Two shapes of resolvable designs on v = (k - 1) u + 1 points, u rounds of groups of k:
+Resolvable designs on v = (k - 1) u + 1 points, u rounds of groups of k, in these shapes:
 
 - "R" (1-rotational, Buratti): points Z_N and infinity, N = (k - 1) u. The base round is
   {inf, 0, u, ..., (k-2) u} with the blocks T_j + h u (h < k - 1) of (u - 1) / k representative
   blocks T_j; round i is the base round plus i. Each T_j holds one element of each residue class
-  mod u (the classes 1..u-1 all used once), and the differences inside the T_j cover Z_N minus the
-  multiples of u exactly once. The search picks which residues share a block and, for each
-  residue, which of its k - 1 lifts r + h u stands in the block.
-- "C" (rows): points Z_m x r rows and infinity (m odd, r m = v - 1), b = r / (k - 1) base rounds,
-  each translated m times. A pair's class is its two rows and the gap between them mod m (or
-  infinity and a row); every class is used exactly once by the base rounds. This covers Kirkman
-  triple systems with v = 15, 21 mod 24, where no 1-rotational one over an abelian group exists
-  (a parity count on the odd differences).
+  mod u (the classes 1..u-1 all used once), and the differences inside the T_j cover Z_N minus
+  the multiples of u exactly once. The search picks which residues share a block and, for each
+  residue, which of its k - 1 lifts r + h u stands in the block. The same over Z_3 x Z_u or
+  Z_2^2 x Z_u (u odd) is written out as a "C" line.
+- "C" (rows): points Z_m x r rows and infinity (m odd, r m = v - 1), b = r / (k - 1) base
+  rounds, each translated m times. A pair's class is its two rows and the gap between them mod
+  m (or infinity and a row); every class is used exactly once by the base rounds. This covers
+  Kirkman triple systems with v = 15, 21 mod 24, where no 1-rotational one exists (a parity
+  count on the odd differences rules it out over any group).
+- "T" (KTS(3w)): three rows of Z_w: w translates of a base round, and (w - 1) / 2 rounds that
+  are the w translates of one block across the rows.
 
-The search is a min-conflicts tabu search: cost is the number of pair classes used beyond once;
-pick a conflicted place at random, make the best non-tabu move (a swap between two blocks of a base
-round, or another lift), restart when it stalls. Deterministic for a seed.
+Direct constructions come first where they apply (instant): KTS(2q+1) and KTS(3q) for q a prime
+= 1 mod 6 (Ray-Chaudhuri and Wilson), 2-(3q+1,4,1) over GF(q) (Beth, Jungnickel and Lenz).
+
+The search is a min-conflicts tabu search (in C when a compiler is there, the same moves in
+Python otherwise): cost is the number of pair classes used beyond once; pick a conflicted place
+at random, make the best non-tabu move (a swap between two blocks of a base round, or another
+lift), restart when it stalls. Deterministic for a seed and a time limit in CPU seconds.
 """
 
 from __future__ import annotations
@@ -443,6 +450,8 @@ def search(k: int, v: int, seed: int, limit: float) -> str | None:
         if made is not None:
             return made
     tried = shapes(k, v)
+    if os.environ.get("SHAPE"):  # one shape only, e.g. SHAPE=C
+        tried = [(kind, m) for kind, m in tried if kind == os.environ["SHAPE"]]
     for kind, m in tried:
         if kind == "R":
             problem = rotational_problem(k, v)
