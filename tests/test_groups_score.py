@@ -1,5 +1,6 @@
 """The score is checked on the groups that come out: spoil a split, and the score says so."""
 
+import dataclasses
 import itertools
 import json
 import random
@@ -52,6 +53,8 @@ def test_a_spoilt_split_scores_what_it_shows():
         if m is not people[1] and m not in people[:4]
     )  # fmt: skip
     spoilt = swapped(rounds, 1, people[0], partner)
+    # and round 3 seats everyone as round 2 does: every pair of round 2 meets twice.
+    spoilt[2] = dataclasses.replace(spoilt[1], number=3)
     score = check_split(spoilt, setup)
     assert score.constraints_held == 1 and score.constraints_total == 2
     data = json.loads(to_json(split.__class__(tuple(spoilt), score, 4)))

@@ -63,6 +63,8 @@ def cyclic_multipliers(k: int, s: int, wanted: int) -> list[int]:
 
 
 DIFFERENCE_BUDGET = 20_000  # values tried by the search for difference rows, per width
+DIFFERENCE_ROOMS = 16  # beyond this many rooms each value tried costs too much, and the
+# orthogonal arrays (mols.py) and the cyclic search cover those numbers better
 DIFFERENCE_WIDTHS = 3  # the budget of this many widths is all the search spends
 
 
@@ -136,7 +138,7 @@ def transversal_rows(n: int, k: int, wanted: int) -> Design | None:
     else:
         multipliers = cyclic_multipliers(k, s, wanted)
         shifts = [[a * i % k for i in range(s)] for a in multipliers]
-        if len(shifts) < wanted and s <= k:
+        if len(shifts) < wanted and s <= k <= DIFFERENCE_ROOMS:
             searched = difference_rows(k, s, wanted)
             shifts = searched if len(searched) > len(shifts) else shifts
         add, name = (lambda a, b: (a + b) % k), "cyclic rows"

@@ -52,6 +52,7 @@ __all__ = [
 
 BASE_BUDGET = 400_000  # candidate swaps weighed by the search at effort 1 (about 1 s)
 FULL_BUDGET_SIZE = 4  # groups of up to this size get the whole budget
+FULL_BUDGET_ROUNDS = 30  # and so do up to this many rounds
 
 
 def split_for_segment(
@@ -96,6 +97,8 @@ def split_into_groups(
     budget = min(BASE_BUDGET, 4000 * len(people) * rounds) * request.effort
     # A weighed swap costs about as much as a group is large: big tables get fewer swaps.
     budget *= min(1.0, FULL_BUDGET_SIZE * setup.groups / len(people))
+    # Many rounds make every step dearer (longer meeting lists) and the start slower.
+    budget *= min(1.0, FULL_BUDGET_ROUNDS / rounds)
     if search.repeat_cost() == 0 and not search.apart_violations():
         # A design with the constraints laid on it: only repairs are left, and a repair that
         # costs a repeat is rarely found late.

@@ -276,16 +276,25 @@ def _greedy_round(
             )
         best: tuple[int, ...] | None = None
         choice = open_groups[0]
-        for g in open_groups:
-            apart = sum(1 for p in unit for q in problem.apart[p] if q in members[g])
-            repeats = sum(meet[p].get(q, 0) for p in unit for q in members[g])
-            over = 0
+        # Ties go to the first group weighed, from a random place in the list (one draw a
+        # person, not one a group weighed).
+        turn = rng.randrange(len(open_groups))
+        for g in open_groups[turn:] + open_groups[:turn]:
+            inside = members[g]
+            apart = repeats = over = 0
+            for p in unit:  # plain loops: this runs for every person and group weighed
+                meet_p = meet[p]
+                for q in inside:
+                    repeats += meet_p.get(q, 0)
+                for q in problem.apart[p]:
+                    if q in inside:
+                        apart += 1
             for c, bands in enumerate(problem.bands):
                 for p in unit:
                     v = setup.values[c][p]
                     over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
             room = capacity[g] - len(members[g])
-            score = (fac_in[g] if facs else 0, apart, over, repeats, -room, rng.randrange(1 << 30))
+            score = (fac_in[g] if facs else 0, apart, over, repeats, -room)
             if best is None or score < best:
                 best, choice = score, g
         for p in unit:
