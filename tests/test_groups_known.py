@@ -134,3 +134,17 @@ def test_a_thousand_people_balanced_and_apart_without_a_repeat(cli, tmp_path):
             sectors = [m["attributes"]["sector"] for m in group["members"]]
             assert all(1 <= sectors.count(s) <= 2 for s in "abcdef")
             assert len(apart & {m["name"] for m in group["members"]}) <= 1
+
+
+def test_balance_holds_over_many_rounds_without_a_construction(cli, tmp_path):
+    # 141 in trios for 70 rounds: no stored design; the search must mend the balance first.
+    n = 141
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(n))
+    people.write_text("name,email,sector\n" + rows)
+    data = run(cli, people, "--size", "3", "--rounds", "70", "--seed", "1", "--balance", "sector")
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            sectors = [m["attributes"]["sector"] for m in group["members"]]
+            assert len(set(sectors)) == len(sectors)  # 23-24 of each value, 47 trios: one each
+    assert data["score"]["spread"] == {"sector": 1}

@@ -347,6 +347,28 @@ class Search:
             if self.in_conflict(r, p)
         ]
 
+    def hard_conflict(self, r: int, p: int) -> bool:
+        """Whether p breaks a constraint in round r (kept apart, or a value out of band)."""
+        row, g = self.grp[r], self.grp[r][p]
+        if any(row[a] == g for a in self.pb.apart[p]):
+            return True
+        for c, values in enumerate(self.pb.columns):
+            if (
+                self.short[c][r][g]
+                or self.counts[c][r][g][values[p]] > self.pb.bands[c][values[p]][1]
+            ):
+                return True
+        return False
+
+    def by_urgency(self, pool: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The pool with broken constraints last, so that they are popped first."""
+        if not self.constrained:
+            return pool
+        hard = {item for item in set(pool) if self.hard_conflict(*item)}
+        if not hard:
+            return pool
+        return sorted(pool, key=hard.__contains__)
+
     def run(self, budget: int) -> None:
         """Improve the schedule until `budget` candidate swaps have been weighed, or cost 0.
 

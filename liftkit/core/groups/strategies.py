@@ -32,6 +32,7 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
         if not pool:
             pool = search.conflicts()
             rng.shuffle(pool)
+            pool = search.by_urgency(pool)
             if not pool:
                 break
         r, p = pool.pop()
@@ -134,6 +135,7 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
             if not pool:
                 break
             rng.shuffle(pool)
+            pool = search.by_urgency(pool)
         r, p = pool[-1]
         if not search.in_conflict(r, p):
             pool.pop()
