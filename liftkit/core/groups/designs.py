@@ -31,6 +31,7 @@ from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
 from liftkit.core.groups.mols import mols_rounds
 from liftkit.core.groups.nearly_kirkman import nearly_kirkman
+from liftkit.core.groups.rotational import rotational_rounds
 from liftkit.core.groups.stored import stored_rounds
 
 __all__ = ["Field", "make_field", "prime_power"]
@@ -281,6 +282,7 @@ def best_design(
     builds: tuple[Callable[[], Design | None], ...] = (
         lambda: table(lambda: stored_rounds(n, k, wanted)),
         lambda: table(lambda: nearly_kirkman(n, k, wanted)),
+        lambda: table(lambda: rotational_rounds(n, k, wanted)),
         lambda: table(lambda: starter(n, k, wanted)),
         lambda: table(lambda: affine_lines(n, k, wanted)),
         lambda: table(lambda: latin_squares(n, k, wanted)),
