@@ -2,8 +2,9 @@
 
    Build and run (one process at a time; each order takes seconds to minutes):
      cc -O2 -o /tmp/nkts_search bench/nkts_search.c -lm
-     nice -n 10 /tmp/nkts_search FIRST LAST [PER [EVERY]] > found.txt
-   PER (20000000) steps a restart, the temperature updated every EVERY (1024) steps.
+     nice -n 10 /tmp/nkts_search FIRST LAST [PER [EVERY [T0 T1]]] > found.txt
+   PER (20000000) steps a restart, cooling from T0 (0.6) to T1 (0.05), the temperature
+   updated every EVERY (1024) steps.
      python bench/nkts_search.py --write found.txt
 
    The model is documented in bench/nkts_search.py, which runs the same annealing in
@@ -117,11 +118,12 @@ int main(int argc, char **argv) {
     int first = argc > 1 ? atoi(argv[1]) : 18, last = argc > 2 ? atoi(argv[2]) : first;
     long per = argc > 3 ? atol(argv[3]) : 20000000;
     every = argc > 4 ? atol(argv[4]) : 1024;
+    double t0 = argc > 5 ? atof(argv[5]) : 0.6, t1 = argc > 6 ? atof(argv[6]) : 0.05;
     for (int v = first; v <= last && v < MAXP; v += 6) {
         int m = (v - 2) / 2;
         clock_t start = clock();
         state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)v;
-        solve(m, per, 0.6, 0.05);
+        solve(m, per, t0, t1);
         printf("    %d: \"", v);
         for (int t = 0; t < v / 3; t++)
             printf("%s%d %d %d", t ? " " : "", trios[t][0], trios[t][1], trios[t][2]);

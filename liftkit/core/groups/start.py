@@ -181,12 +181,14 @@ def _add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
 def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
     """Sizes within one and facilitators spread evenly, after ghosts left a design round."""
     n, k = len(setup.people), setup.groups
-    meet = meetings(earlier, n)
     members: list[list[int]] = [[] for _ in range(k)]
     for p in range(n):
         members[row[p]].append(p)
+    meet: list[dict[int, int]] = []  # counted only when someone must move (a long design)
 
     def cost(p: int, g: int) -> int:
+        if not meet:
+            meet.extend(meetings(earlier, n))
         return sum(meet[p].get(q, 0) for q in members[g])
 
     while True:
