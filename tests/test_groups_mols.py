@@ -3,9 +3,9 @@ stored table is recounted here, and the schedules they give repeat no pair in th
 
 import itertools
 import json
-from collections import Counter
 
 import pytest
+from test_groups_known import recount
 
 from liftkit.core.groups import mols_data
 from liftkit.core.groups.geometry import MOLS_10
@@ -139,18 +139,6 @@ def _run(cli, path, *options):
     return json.loads(result.stdout)
 
 
-def _repeats(data, n):
-    met = Counter()
-    for rnd in data["rounds"]:
-        names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
-        assert names == sorted(f"P{i}" for i in range(n))
-        sizes = [len(g["members"]) for g in rnd["groups"]]
-        assert max(sizes) - min(sizes) <= 1
-        for group in rnd["groups"]:
-            met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
-    return sum(1 for count in met.values() if count > 1)
-
-
 @pytest.mark.parametrize(
     ("n", "option", "value", "rounds", "groups"),
     [(144, "--count", 12, 4, 12), (144, "--count", 12, 7, 12), (140, "--count", 12, 7, 12),
@@ -164,7 +152,7 @@ def test_the_command_gives_these_schedules_without_a_repeat(
     _people(people, n)
     data = _run(cli, people, option, str(value), "--rounds", str(rounds))
     assert [len(rnd["groups"]) for rnd in data["rounds"]] == [groups] * rounds
-    assert _repeats(data, n) == 0 == data["score"]["repeat_pairs"]
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
 @pytest.mark.parametrize(("n", "option", "rounds"), [(144, "--count", 5), (72, "--size", 12)])
@@ -179,7 +167,7 @@ def test_balanced_on_six_sectors_in_twelve_groups_without_a_repeat(
     value = "12" if option == "--count" else "6"
     data = _run(cli, people, option, value, "--rounds", str(rounds), "--balance", "sector",
                 "--apart", "P0,P6,P12")  # fmt: skip
-    assert _repeats(data, n) == 0
+    assert recount(data, n) == 0
     for rnd in data["rounds"]:
         for sector in "abcdef":
             counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])
@@ -196,7 +184,7 @@ def test_balance_holds_when_the_arrays_last_round_cannot_be_balanced(cli, tmp_pa
     _people(people, 144, "abcdef")
     data = _run(cli, people, "--count", "12", "--rounds", "7", "--balance", "sector")
     assert len(data["rounds"]) == 7
-    _repeats(data, 144)  # everyone once a round, sizes within one
+    recount(data, 144)  # everyone once a round, sizes within one
     for rnd in data["rounds"]:
         for sector in "abcdef":
             counts = [sum(m["attributes"]["sector"] == sector for m in g["members"])

@@ -8,6 +8,7 @@ import time
 from collections import Counter
 
 import pytest
+from test_groups_known import recount
 
 from liftkit.core.groups import rotational
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
@@ -81,19 +82,6 @@ def groups_json(cli, path, *options):
     result = cli("groups", str(path), *options, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def recount(data, n):
-    """Repeat pairs recounted from the JSON, after checking each round holds everyone once."""
-    met = Counter()
-    for rnd in data["rounds"]:
-        names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
-        assert names == sorted(f"P{i}" for i in range(n))
-        sizes = [len(g["members"]) for g in rnd["groups"]]
-        assert max(sizes) - min(sizes) <= 1
-        for group in rnd["groups"]:
-            met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
-    return sum(1 for count in met.values() if count > 1)
 
 
 def representatives():

@@ -25,11 +25,10 @@ fixed points never meet, so leaving them out makes at most two groups of two.
 
 from __future__ import annotations
 
-import itertools
-
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.fields import make_field
 from liftkit.core.groups.nkts_data import BASE_ROUNDS
+from liftkit.core.groups.rotational import is_resolvable_packing
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 
@@ -51,7 +50,7 @@ def nkts_rounds(v: int) -> Rounds | None:
     """The (v - 2)/2 rounds of an NKTS(v), stored or tripled, or None: none known here, or
     the rounds fail the check (then nothing broken is ever used)."""
     rounds = _developed(v) if v in BASE_ROUNDS else _tripled(v)
-    return rounds if rounds is not None and _no_pair_twice(rounds, v) else None
+    return rounds if rounds is not None and is_resolvable_packing(rounds, v) else None
 
 
 def _developed(v: int) -> Rounds | None:
@@ -115,17 +114,3 @@ def _orthogonal_squares(g: int) -> tuple[list[list[int]], list[list[int]]] | Non
                 place *= field.q
             latin[x][y], mate[x][y] = sum_, other
     return latin, mate
-
-
-def _no_pair_twice(rounds: Rounds, v: int) -> bool:
-    """Every round splits all v points into groups, and no pair shares two groups."""
-    met: set[tuple[int, int]] = set()
-    for groups in rounds:
-        if sorted(p for group in groups for p in group) != list(range(v)):
-            return False
-        for group in groups:
-            for pair in itertools.combinations(sorted(group), 2):
-                if pair in met:
-                    return False
-                met.add(pair)
-    return True

@@ -154,24 +154,14 @@ class Search:
 
     def in_conflict(self, r: int, p: int) -> bool:
         g = self.grp[r][p]
-        row = self.grp[r]
         meet = self.meet[p]
         for q in self.mem[r][g]:
             if meet.get(q, 0) > 1:
                 return True
-        for a in self.pb.apart[p]:
-            if row[a] == g:
-                return True
         home = self.pb.homes[r]
         if home is not None and home[p] >= 0 and home[p] != g:
             return True
-        for c, values in enumerate(self.pb.columns):
-            if (
-                self.short[c][r][g]
-                or self.counts[c][r][g][values[p]] > self.pb.bands[c][values[p]][1]
-            ):
-                return True
-        return False
+        return self.hard_conflict(r, p)
 
     def _shortage(self, c: int, r: int, g: int) -> int:
         bands = self.pb.bands[c]
@@ -349,14 +339,14 @@ class Search:
 
     def hard_conflict(self, r: int, p: int) -> bool:
         """Whether p breaks a constraint in round r (kept apart, or a value out of band)."""
-        row, g = self.grp[r], self.grp[r][p]
-        if any(row[a] == g for a in self.pb.apart[p]):
-            return True
+        row = self.grp[r]
+        g = row[p]
+        for a in self.pb.apart[p]:
+            if row[a] == g:
+                return True
         for c, values in enumerate(self.pb.columns):
-            if (
-                self.short[c][r][g]
-                or self.counts[c][r][g][values[p]] > self.pb.bands[c][values[p]][1]
-            ):
+            v = values[p]
+            if self.short[c][r][g] or self.counts[c][r][g][v] > self.pb.bands[c][v][1]:
                 return True
         return False
 
