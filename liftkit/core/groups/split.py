@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 BASE_BUDGET = 400_000  # candidate swaps weighed by the search at effort 1 (about 1 s)
-FULL_BUDGET_SIZE = 4  # groups of up to this size get the whole budget
+FULL_BUDGET_SIZE = 3  # groups of up to this size get the whole budget
 FULL_BUDGET_ROUNDS = 30  # and so do up to this many rounds
 
 
@@ -106,7 +106,7 @@ def split_into_groups(
     elif search.floor > 0:
         # Repeats are proven unavoidable (counting, or pairs the constraints keep apart): the
         # search only chases that floor, and most of its gain comes early.
-        budget /= 2
+        budget /= 3
     search.run(int(budget))
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
