@@ -50,7 +50,7 @@ __all__ = [
     "split_into_groups",
 ]
 
-BASE_BUDGET = 400_000  # candidate swaps weighed by the search at effort 1 (about 1 s)
+BASE_BUDGET = 300_000  # candidate swaps weighed by the search at effort 1 (about 1 s)
 FULL_BUDGET_SIZE = 3  # groups of up to this size get the whole budget
 FULL_BUDGET_ROUNDS = 30  # and so do up to this many rounds
 
