@@ -227,6 +227,8 @@ def test_the_rooms_view_shows_73_full_names_with_the_clock(tmp_path, width, heig
         term.keys("n")
         term.wait_for("2/3  Breakouts")
         term.keys("g")
+        term.wait_for("Room 1 (")
+        time.sleep(0.5)  # look again: under load the first capture may be a partial frame
         pages = [term.wait_for("Room 1 (")]
         while "page 1 of 2" in pages[0] and len(pages) < 2:
             term.keys("Right")
