@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liftkit.core.groups.mols import prime_power_factors
+
 GROUP_WORDS = {2: "pairs", 3: "trios", 4: "fours", 5: "fives", 6: "sixes", 7: "sevens",
                8: "eights", 9: "nines", 10: "tens"}  # fmt: skip
 NO_PAIR_OF_LATIN_SQUARES = (2, 6)  # orders with no two orthogonal Latin squares
@@ -95,7 +97,7 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
     return bound
 
 
-# Orders g with more mutually orthogonal Latin squares known than a prime power gives:
+# Orders g with more mutually orthogonal Latin squares known than MacNeish's products give:
 # at least this many (Handbook of Combinatorial Designs, table III.3.87).
 KNOWN_MOLS = {6: 1, 10: 2, 12: 5, 14: 3, 15: 4}
 NO_RESOLVABLE_FIVES = (45, 345, 465, 645)  # v = 5 mod 20 still open (Handbook, II.7.3)
@@ -116,19 +118,13 @@ def known_schedule(sizes: Sequence[int], rounds: int) -> str:
     if k == 5 and n % 20 == 5 and n not in NO_RESOLVABLE_FIVES and rounds <= (n - 1) // 4:
         return f"a resolvable 2-({n},5,1) design"
     if n == k * k:
-        squares = k - 1 if _prime_power(k) else KNOWN_MOLS.get(k, 1)
+        macneish = min(prime_power_factors(k)) - 1  # k - 1 when k is a prime power
+        squares = max(macneish, KNOWN_MOLS.get(k, 1))
         if rounds <= squares + 2:
             if squares == 1:
                 return f"a Latin square of order {k}"
             return f"{squares} mutually orthogonal Latin squares of order {k}"
     return ""
-
-
-def _prime_power(q: int) -> bool:
-    p = next((d for d in range(2, q + 1) if q % d == 0), q)
-    while q % p == 0:
-        q //= p
-    return q == 1
 
 
 def in_groups(sizes: Sequence[int]) -> str:

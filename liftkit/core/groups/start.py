@@ -131,13 +131,10 @@ def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> 
     # Whole rows of one value first, when a row's points never share a group (transversal
     # rows): a row gives each group one point of it in every round, so full rows of each
     # value and the leftovers packed tightly often balance at once.
+    empty = [i for i, r in enumerate(room) if r == k] if rows_apart else []
     for batch in batches:
-        while (
-            rows_apart
-            and len(batch) >= k
-            and any(r == k and not rows[i] for i, r in enumerate(room))
-        ):
-            i = next(i for i, r in enumerate(room) if r == k and not rows[i])
+        while empty and len(batch) >= k:
+            i = empty.pop(0)
             rows[i].extend(batch[:k])
             room[i] = 0
             batch = batch[k:]
