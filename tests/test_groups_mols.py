@@ -61,8 +61,9 @@ def _whole(array):
 
 
 # order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
+# or a product of two (30 = 3 x 10, 42 = 3 x 14, 48 = 4 x 12, 70 = 5 x 14, 150 = 3 x 5 x 10)
 WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
-          34: 6, 35: 6}  # fmt: skip
+          34: 6, 35: 6, 30: 4, 42: 4, 48: 5, 70: 6, 150: 4}  # fmt: skip
 
 
 @pytest.mark.parametrize(("order", "width"), sorted(WIDTHS.items()))

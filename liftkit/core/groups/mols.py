@@ -28,6 +28,7 @@ OA(6, 15), OA(5, 18).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -112,8 +113,9 @@ def macneish(g: int) -> Array | None:
             out.append((*entries, x)[:k])
         return out
 
-    product = " x ".join(f"GF({q})" for q in factors)
-    return Array(f"MacNeish's product {product}", g, slopes + 1, rows)
+    over = " x ".join(f"GF({q})" for q in factors)
+    name = f"MacNeish's product {over}" if len(factors) > 1 else over
+    return Array(name, g, slopes + 1, rows)
 
 
 def from_difference_matrix(name: str, matrix: list[list[int]], add: list[list[int]]) -> Array:
@@ -182,11 +184,40 @@ def _stored(g: int) -> Array | None:
     return from_squares(f"{len(latin)} orthogonal Latin squares of order {g}", latin)
 
 
+def product(a: Array, b: Array) -> Array:
+    """OA(min(ka, kb), ga*gb) from OA(ka, ga) and OA(kb, gb): the pairs of rows, symbol by
+    symbol x*gb + y. Two columns of it hold each pair (x*gb + y, x'*gb + y') once, from the
+    one row of a holding (x, x') and the one of b holding (y, y'); class c*gb + d is the
+    rows of class c of a paired with those of class d of b."""
+    gb, width = b.order, min(a.width, b.width)
+
+    def cut(row: Row, k: int) -> Row:  # k columns; all of them keep each one's class last
+        return row[:k] if k < width else (*row[: width - 1], row[-1])
+
+    def rows(c: int, k: int) -> list[Row]:
+        return [
+            tuple(x * gb + y for x, y in zip(cut(ra, k), cut(rb, k), strict=True))
+            for ra in a.rows(c // gb, a.width)
+            for rb in b.rows(c % gb, b.width)
+        ]
+
+    return Array(f"the product of {a.name} and {b.name}", a.order * gb, width, rows)
+
+
+@functools.cache
 def best_array(g: int) -> Array | None:
-    """The widest array known here for order g (MacNeish's, or a stored one)."""
+    """The widest array known here for order g: MacNeish's, a stored one, or the product of
+    two for a split of g into factors (42 = 3 x 14 gives an OA(4, 42), MacNeish an OA(3, 42))."""
     if not 2 <= g <= ARRAY_LIMIT:
         return None
     found = [a for a in (_stored(g), macneish(g)) if a is not None]
+    for d in range(3, g):
+        if d * d > g:
+            break
+        if g % d == 0:
+            a, b = best_array(d), best_array(g // d)
+            if a is not None and b is not None:
+                found.append(product(a, b))
     return max(found, key=lambda a: a.width) if found else None
 
 

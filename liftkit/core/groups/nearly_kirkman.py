@@ -16,8 +16,9 @@ developed and checked, so this is instant.
 
 Orders the search did not reach are tripled where possible: NKTS(3g) from an NKTS(g) on
 each of three copies of g people and a resolvable transversal design TD(3, g), made from
-two orthogonal Latin squares over finite fields (g a product of prime powers of at least
-3): 144 from 48, and beyond 150, 216 from 72 and so on.
+an orthogonal array OA(4, g) (two orthogonal Latin squares, mols.py): 108 from 36, 126
+from 42 (an OA(4, 42) as the product of GF(3)'s and one of order 14), 144 from 48, and
+beyond 150, 216 from 72 and so on.
 
 One or two people fewer use the same design with the fixed points as ghosts: the two
 fixed points never meet, so leaving them out makes at most two groups of two.
@@ -26,7 +27,7 @@ fixed points never meet, so leaving them out makes at most two groups of two.
 from __future__ import annotations
 
 from liftkit.core.groups.cyclic import Layout, develop
-from liftkit.core.groups.fields import make_field
+from liftkit.core.groups.mols import best_array
 from liftkit.core.groups.nkts_data import BASE_ROUNDS
 from liftkit.core.groups.rotational import is_resolvable_packing
 
@@ -66,9 +67,9 @@ def _developed(v: int) -> Rounds | None:
 def _tripled(v: int) -> Rounds | None:
     """NKTS(3g) from an NKTS(g) on each of three copies and a resolvable TD(3, g).
 
-    Point i*g + p is person p of copy i. A pair of orthogonal Latin squares L, M of order g
-    gives g rounds: the cells with M(x, y) = j make round j, each cell the trio
-    (0, x), (1, y), (2, L(x, y)); these meet every pair from two copies exactly once. The
+    Point i*g + p is person p of copy i. An orthogonal array OA(4, g) (two orthogonal Latin
+    squares; mols.py) gives g rounds: class c of its rows makes round c, each row (x, y, z, c)
+    the trio (0, x), (1, y), (2, z); these meet every pair from two copies exactly once. The
     (g - 2)/2 rounds of the NKTS(g), run in all three copies at once, meet the pairs
     within a copy. The last two points of copy 2 never meet, so they can be ghosts.
     """
@@ -76,41 +77,12 @@ def _tripled(v: int) -> Rounds | None:
     if v % 6 or g < 18:
         return None
     inner = nkts_rounds(g)
-    squares = _orthogonal_squares(g) if inner is not None else None
-    if inner is None or squares is None:
+    array = best_array(g) if inner is not None else None
+    if inner is None or array is None or array.width < 4:
         return None
-    latin, mate = squares
-    rounds: Rounds = [[] for _ in range(g)]
-    for x in range(g):
-        for y in range(g):
-            rounds[mate[x][y]].append([x, g + y, 2 * g + latin[x][y]])
+    rounds: Rounds = [
+        [[row[0], g + row[1], 2 * g + row[2]] for row in array.rows(c, 3)] for c in range(g)
+    ]
     for groups in inner:
         rounds.append([[i * g + p for p in group] for i in range(3) for group in groups])
     return rounds
-
-
-def _orthogonal_squares(g: int) -> tuple[list[list[int]], list[list[int]]] | None:
-    """x + y and x + a*y over a product of finite fields of order g (each at least 3)."""
-    fields = []
-    rest = g
-    for p in range(2, g + 1):
-        q = 1
-        while rest % p == 0:
-            rest, q = rest // p, q * p
-        if q > 1:
-            field = make_field(q)
-            if field is None or q < 3:
-                return None
-            fields.append(field)
-    latin = [[0] * g for _ in range(g)]
-    mate = [[0] * g for _ in range(g)]
-    for x in range(g):
-        for y in range(g):
-            sum_, other, place, a, b = 0, 0, 1, x, y
-            for field in fields:
-                (a, xi), (b, yi) = divmod(a, field.q), divmod(b, field.q)
-                sum_ += place * field.add(xi, yi)
-                other += place * field.add(xi, field.mul(2, yi))
-                place *= field.q
-            latin[x][y], mate[x][y] = sum_, other
-    return latin, mate

@@ -5,7 +5,8 @@ r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Tra
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
 `nkts_search 24 36` and `nkts_search 42 96` with its defaults, and
-`nkts_search 102 102 20000000 1` (the seconds are one core's, on a shared machine).
+`nkts_search 102 102 20000000 1`, `nkts_search 114 114` and `nkts_search 120 120`
+(the seconds are one core's, on a shared machine).
 nearly_kirkman.py checks the rounds they give before using them, and so do the tests.
 """
 
@@ -73,5 +74,19 @@ BASE_ROUNDS: dict[int, str] = {
         "10 35 79 83 82 28 66 91 29 78 100 13 53 70 71 99 52 101 17 37 48 38 19 32 97 69 67 "
         "72 51 86 95 94 42 76 89 3 21 45 92 36 24 74 47 14 7 87 20 39 96 41 63 43 25 1 31 65 "
         "4 26 59 22 6 11 56 40 60 98 27 90 8 50 55 62 88"
+    ),
+    114: (  # found in 855.0 s
+        "68 52 0 15 97 32 81 112 51 98 91 48 77 101 1 61 62 88 74 99 56 72 94 58 42 89 73 43 "
+        "6 79 28 7 54 27 86 40 63 34 35 18 41 3 95 50 21 24 46 22 84 96 29 38 45 107 90 80 20 "
+        "8 16 106 17 37 100 60 23 64 93 55 4 19 30 5 10 76 85 25 78 83 75 26 14 113 13 65 92 "
+        "111 103 66 2 12 39 71 36 47 53 104 69 67 44 11 59 82 31 70 109 110 57 33 108 102 87 "
+        "105 49 9"
+    ),
+    120: (  # found in 192.6 s
+        "50 4 60 41 11 45 71 37 92 107 119 43 47 118 85 65 80 53 96 28 20 7 103 56 113 46 2 "
+        "74 90 83 109 39 25 114 116 14 63 48 102 72 77 101 40 59 38 94 81 21 6 18 17 112 35 "
+        "64 51 91 99 88 100 110 23 73 104 70 31 67 82 19 0 13 49 52 86 24 68 10 89 93 32 58 "
+        "117 61 95 30 12 29 78 105 111 69 54 27 33 115 57 3 36 1 8 97 55 5 44 79 22 84 9 98 "
+        "87 42 26 76 108 75 16 62 34 15 66 106"
     ),
 }
