@@ -142,8 +142,9 @@ def test_a_thousand_people_balanced_and_apart_without_a_repeat(cli, tmp_path):
             assert len(apart & {m["name"] for m in group["members"]}) <= 1
 
 
-def test_balance_holds_over_many_rounds_without_a_construction(cli, tmp_path):
-    # 141 in trios for 70 rounds: no stored design; the search must mend the balance first.
+def test_balance_holds_over_more_rounds_of_a_design_than_it_can_keep(cli, tmp_path):
+    # 141 in trios for 70 rounds: a KTS(141) meets every pair, so two of a sector would meet;
+    # balance comes first (the design is set aside, and greedy rounds and the search hold it).
     n = 141
     people = tmp_path / "people.csv"
     rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i * 7 % 6]}\n" for i in range(n))

@@ -16,7 +16,8 @@ The table (rotational_table.py, found offline by bench/rotational_search.py) hol
   round, and (q - 1) / 2 rounds each made of the q translates of one block across the rows.
 
 A Kirkman triple system of order 3v is also made from one of order v (tripling, with a
-resolvable transversal design on each triple), for 117 = 3 x 39.
+resolvable transversal design on each triple), for 117 = 3 x 39, and those of order 69 and
+141 by doubling a pairwise balanced design with blocks of 4 and 7 (pbd.py).
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
@@ -30,6 +31,7 @@ import itertools
 import re
 from functools import cache
 
+from liftkit.core.groups import pbd
 from liftkit.core.groups.rotational_table import TABLE
 
 Rounds = list[list[list[int]]]  # round -> group -> points
@@ -55,15 +57,19 @@ TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
 
 
 def stored_orders() -> list[tuple[int, int]]:
-    """Every (group size, people) the table holds a design for, or a third of it in trios."""
+    """Every (group size, people) the table holds a design for, a third of it in trios, or
+    a Kirkman triple system doubled from a stored PBD (pbd.py)."""
     held = set(_entries())
     tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
-    return sorted(held | tripled)
+    doubled = {(3, 2 * m + 1) for m in pbd.PBDS}
+    return sorted(held | tripled | doubled)
 
 
 def develop(k: int, v: int) -> Rounds | None:
     """The u rounds of the stored design for v people in groups of k, if stored."""
     entry = _entries().get((k, v))
+    if entry is None and k == 3 and (v - 1) // 2 in pbd.PBDS:
+        return pbd.doubled(v, develop(3, 15))
     if entry is None:
         third = develop(3, v // 3) if k == 3 and v % 3 == 0 and v <= TRIPLED_LIMIT else None
         return _tripled(third) if third is not None else None

@@ -15,6 +15,7 @@ from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
+LAYOUT_ROUNDS = 30  # design rounds the search can mend when constraints break them
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
 
 
@@ -37,6 +38,11 @@ def start_schedule(
             if problem.never <= _unmet_pairs(used, n):
                 order, used = _balanced(setup, problem, used, design.points, rng, effort)
                 order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+            elif len(used) > LAYOUT_ROUNDS:
+                # The design meets pairs the constraints keep apart, over more rounds than the
+                # search can mend (141 in trios for 70 rounds, balanced, ended with three of a
+                # sector in a trio): greedy rounds, which hold the constraints, instead.
+                order, used = [], []
             else:
                 order = _layout(setup, design.points, rng, _rows_apart(used, setup.groups))
             for design_round in used:
