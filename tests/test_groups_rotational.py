@@ -13,12 +13,12 @@ from test_groups_known import assert_balanced, recount
 from liftkit.core.groups import pbd, rotational
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
 
-# The orders up to 150 that the table covers (69 and 141 doubled from a PBD). Not covered
-# (known to exist, not found by the offline search): fours 100 and 136 (64 is an affine
+# The orders up to 150 that the table covers (69, 141 and fours of 136 inflated from a PBD).
+# Not covered (known to exist, not found by the offline search): fours 100 (64 is an affine
 # geometry); fives 45, 65, 85, 105 and 145 (125 is an affine geometry).
 COVERED = {
     3: list(range(15, 148, 6)),  # every Kirkman triple system order from 15 to 147
-    4: [16, 28, 40, 52, 76, 88, 112, 124, 148],
+    4: [16, 28, 40, 52, 76, 88, 112, 124, 136, 148],
     5: [25],
 }
 
@@ -61,19 +61,19 @@ def test_one_or_two_people_fewer_leave_ghosts_apart(k, v):
         assert max(pair_counts(rounds, v, k).values()) == 1
 
 
-@pytest.mark.parametrize("m", sorted(pbd.PBDS))
-def test_each_stored_pbd_has_blocks_of_4_and_7_holding_every_pair_once(m):
-    blocks = pbd.PBDS[m]()
-    assert {len(b) for b in blocks} == {4, 7}
+@pytest.mark.parametrize(("k", "m"), sorted(pbd.PBDS))
+def test_each_stored_pbd_holds_every_pair_once(k, m):
+    blocks = pbd.PBDS[(k, m)]()
+    assert {len(b) for b in blocks} == ({4, 7} if k == 3 else {5})
     assert {p for b in blocks for p in b} == set(range(m))
     met = Counter(pair for b in blocks for pair in itertools.combinations(sorted(b), 2))
     assert len(met) == m * (m - 1) // 2 and set(met.values()) == {1}
 
 
 def test_a_broken_pbd_gives_no_design(monkeypatch):
-    blocks = pbd.PBDS[34]()
+    blocks = pbd.PBDS[(3, 34)]()
     blocks[0][0], blocks[1][0] = blocks[1][0], blocks[0][0]
-    monkeypatch.setitem(pbd.PBDS, 34, lambda: blocks)
+    monkeypatch.setitem(pbd.PBDS, (3, 34), lambda: blocks)
     assert rotational_rounds(69, 23, 1000) is None
 
 

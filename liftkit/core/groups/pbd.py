@@ -1,18 +1,24 @@
-"""Kirkman triple systems KTS(2m + 1) from a pairwise balanced design on m points.
+"""Resolvable designs in groups of k from a pairwise balanced design on m points.
 
-A (m, {4, 7})-PBD is a set of blocks of 4 or 7 of m points in which every pair lies in
-exactly one block. Doubling it gives a KTS(2m + 1) (Beth, Jungnickel and Lenz, Design
-Theory, Lemma IX.6.4): point x becomes 2x and 2x + 1, and a point infinity is added. On
-the doubled points of each block of s, with infinity, lies a KTS(2s + 1) (of order 9 or
-15) whose triple through infinity in class i is {2b_i, 2b_i + 1, infinity}, b_i the
-block's i-th point. Round x of the whole design is {2x, 2x + 1, infinity} and, from every
-block holding x, the rest of the class belonging to x: a pair {x, y} lies in one block, so
-the round covers each doubled point once, and every pair meets exactly once.
+A PBD is a set of blocks of m points in which every pair lies in exactly one block.
+Inflating it by k - 1 gives a resolvable 2-((k - 1)m + 1, k, 1) design (for k = 3 a
+Kirkman triple system; Beth, Jungnickel and Lenz, Design Theory, Lemma IX.6.4 for k = 3):
+point x becomes the k - 1 points (k - 1)x + e, and a point infinity is added. On the
+inflated points of each block of s, with infinity, lies a resolvable 2-((k - 1)s + 1, k, 1)
+design whose group through infinity in class i holds the k - 1 points of b_i, the block's
+i-th point. Round x of the whole design is x's points with infinity and, from every block
+holding x, the rest of the class belonging to x: a pair {x, y} lies in one block, so the
+round covers each inflated point once, and every pair meets exactly once.
 
-The orders of 69 and 141 people (m = 34 and 70), which no stored base blocks reach, come
-from Brouwer's PBDs, as given in the same book (vol. 1, p. 527): points Z_n x Z_3
-(n = 9 or 21) and seven points more, on base blocks developed by the translations listed
-below. rotational.py checks the rounds before using them.
+Stored PBDs, for orders that no stored base blocks reach:
+- KTS(69) and KTS(141) (m = 34 and 70, blocks of 4 and 7, a KTS(9) or KTS(15) on each):
+  Brouwer's PBDs, as given in the same book (vol. 1, p. 527): points Z_n x Z_3 (n = 9 or
+  21) and seven points more, on base blocks developed by the translations listed below.
+- a resolvable 2-(136,4,1) design (m = 45, blocks of 5, a 2-(16,4,1) design on each): a
+  2-(45,5,1) design from a difference family over Z_3 x Z_3 x Z_5, two base blocks and the
+  subgroup of order 5, found by an exhaustive search (bench/pbd_search.py).
+
+rotational.py checks the rounds before using them.
 """
 
 from __future__ import annotations
@@ -68,7 +74,27 @@ def _pbd_70() -> list[list[int]]:
     ]
 
 
-PBDS = {34: _pbd_34, 70: _pbd_70}
+def _bibd_45() -> list[list[int]]:
+    """2-(45,5,1): the translates of two base blocks over Z_3 x Z_3 x Z_5, point
+    15a + 5b + c, and the cosets of the subgroup of order 5."""
+    bases = [[(0, 0, 0), (0, 1, 0), (0, 2, 1), (1, 0, 2), (2, 1, 2)],
+             [(0, 0, 0), (0, 1, 2), (1, 0, 1), (2, 0, 0), (2, 2, 2)]]  # fmt: skip
+    blocks = [
+        [15 * ((a + x) % 3) + 5 * ((b + y) % 3) + (c + z) % 5 for a, b, c in base]
+        for base in bases
+        for x in range(3)
+        for y in range(3)
+        for z in range(5)
+    ]
+    return blocks + [[15 * x + 5 * y + z for z in range(5)] for x in range(3) for y in range(3)]
+
+
+# (group size k, PBD points m) -> the PBD's blocks
+PBDS: dict[tuple[int, int], Callable[[], list[list[int]]]] = {
+    (3, 34): _pbd_34,
+    (3, 70): _pbd_70,
+    (4, 45): _bibd_45,
+}
 
 
 def kts_9() -> Rounds:
@@ -77,27 +103,33 @@ def kts_9() -> Rounds:
     return [*rounds, [[3 * c + y for y in range(3)] for c in range(3)]]
 
 
-def doubled(v: int, kts_15: Rounds | None) -> Rounds | None:
-    """The KTS(v) doubled from a stored (m, {4, 7})-PBD, m = (v - 1)/2, or None."""
-    m = (v - 1) // 2
-    if m not in PBDS or kts_15 is None:
+def inflated(k: int, v: int, develop: Callable[[int, int], Rounds | None]) -> Rounds | None:
+    """The resolvable 2-(v,k,1) design inflated from a stored PBD on (v - 1)/(k - 1)
+    points, its ingredients from `develop(k, w)` (and the KTS(9) here), or None."""
+    m, t = (v - 1) // (k - 1), k - 1
+    if (k, m) not in PBDS:
         return None
-    small = {4: _anchored(kts_9()), 7: _anchored(kts_15)}
-    rounds: Rounds = [[[2 * x, 2 * x + 1, v - 1]] for x in range(m)]
-    for block in PBDS[m]():
-        if len(block) not in small:
+    blocks = PBDS[(k, m)]()
+    small: dict[int, Rounds] = {}
+    for s in {len(block) for block in blocks}:
+        design = kts_9() if (k, s) == (3, 4) else develop(k, t * s + 1)
+        if design is None:
             return None
+        small[s] = _anchored(design, t)
+    rounds: Rounds = [[[*range(t * x, t * x + t), v - 1]] for x in range(m)]
+    for block in blocks:
         for i, groups in enumerate(small[len(block)]):
-            rounds[block[i]] += [[2 * block[p // 2] + p % 2 for p in group] for group in groups]
+            rounds[block[i]] += [[t * block[p // t] + p % t for p in group] for group in groups]
     return rounds
 
 
-def _anchored(kts: Rounds) -> Rounds:
-    """A KTS(2s + 1) relabelled so that its last point is infinity and class i holds the
-    triple {2i, 2i + 1, infinity}; that triple is then left out of each class."""
-    w = sum(len(group) for group in kts[0])
+def _anchored(design: Rounds, t: int) -> Rounds:
+    """A resolvable design relabelled so that its last point is infinity and class i holds
+    the group of the t points ti, ..., ti + t - 1 with infinity; that group is then left out
+    of each class."""
+    w = sum(len(group) for group in design[0])
     label = {w - 1: w - 1}
-    for i, groups in enumerate(kts):
-        a, b = next(sorted(set(g) - {w - 1}) for g in groups if w - 1 in g)
-        label[a], label[b] = 2 * i, 2 * i + 1
-    return [[[label[p] for p in g] for g in groups if w - 1 not in g] for groups in kts]
+    for i, groups in enumerate(design):
+        others = next(sorted(set(g) - {w - 1}) for g in groups if w - 1 in g)
+        label.update({p: t * i + e for e, p in enumerate(others)})
+    return [[[label[p] for p in g] for g in groups if w - 1 not in g] for groups in design]

@@ -17,7 +17,8 @@ The table (rotational_table.py, found offline by bench/rotational_search.py) hol
 
 A Kirkman triple system of order 3v is also made from one of order v (tripling, with a
 resolvable transversal design on each triple), for 117 = 3 x 39, and those of order 69 and
-141 by doubling a pairwise balanced design with blocks of 4 and 7 (pbd.py).
+141 by doubling a pairwise balanced design with blocks of 4 and 7, and a 2-(136,4,1) by
+tripling a 2-(45,5,1) design (pbd.py).
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
@@ -58,18 +59,18 @@ TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
 
 def stored_orders() -> list[tuple[int, int]]:
     """Every (group size, people) the table holds a design for, a third of it in trios, or
-    a Kirkman triple system doubled from a stored PBD (pbd.py)."""
+    a design inflated from a stored PBD (pbd.py)."""
     held = set(_entries())
     tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
-    doubled = {(3, 2 * m + 1) for m in pbd.PBDS}
+    doubled = {(k, (k - 1) * m + 1) for k, m in pbd.PBDS}
     return sorted(held | tripled | doubled)
 
 
 def develop(k: int, v: int) -> Rounds | None:
     """The u rounds of the stored design for v people in groups of k, if stored."""
     entry = _entries().get((k, v))
-    if entry is None and k == 3 and (v - 1) // 2 in pbd.PBDS:
-        return pbd.doubled(v, develop(3, 15))
+    if entry is None and (v - 1) % (k - 1) == 0 and (k, (v - 1) // (k - 1)) in pbd.PBDS:
+        return pbd.inflated(k, v, develop)
     if entry is None:
         third = develop(3, v // 3) if k == 3 and v % 3 == 0 and v <= TRIPLED_LIMIT else None
         return _tripled(third) if third is not None else None
