@@ -18,7 +18,8 @@ The table (rotational_table.py, found offline by bench/rotational_search.py) hol
 A Kirkman triple system of order 3v is also made from one of order v (tripling, with a
 resolvable transversal design on each triple), for 117 = 3 x 39, and those of order 69 and
 141 by doubling a pairwise balanced design with blocks of 4 and 7, and a 2-(136,4,1) by
-tripling a 2-(45,5,1) design (pbd.py).
+tripling a 2-(45,5,1) design (pbd.py); 85 people in fives are a packing of PG(3,4)
+(spreads.py).
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
@@ -32,7 +33,7 @@ import itertools
 import re
 from functools import cache
 
-from liftkit.core.groups import pbd
+from liftkit.core.groups import pbd, spreads
 from liftkit.core.groups.rotational_table import TABLE
 
 Rounds = list[list[list[int]]]  # round -> group -> points
@@ -59,16 +60,18 @@ TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
 
 def stored_orders() -> list[tuple[int, int]]:
     """Every (group size, people) the table holds a design for, a third of it in trios, or
-    a design inflated from a stored PBD (pbd.py)."""
+    a design inflated from a stored PBD (pbd.py), or the packing of PG(3,4) (spreads.py)."""
     held = set(_entries())
     tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
     doubled = {(k, (k - 1) * m + 1) for k, m in pbd.PBDS}
-    return sorted(held | tripled | doubled)
+    return sorted(held | tripled | doubled | {(5, spreads.POINTS)})
 
 
 def develop(k: int, v: int) -> Rounds | None:
     """The u rounds of the stored design for v people in groups of k, if stored."""
     entry = _entries().get((k, v))
+    if entry is None and (k, v) == (5, spreads.POINTS):
+        return spreads.packing_rounds()
     if entry is None and (v - 1) % (k - 1) == 0 and (k, (v - 1) // (k - 1)) in pbd.PBDS:
         return pbd.inflated(k, v, develop)
     if entry is None:
