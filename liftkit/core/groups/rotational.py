@@ -19,7 +19,7 @@ A Kirkman triple system of order 3v is also made from one of order v (tripling, 
 resolvable transversal design on each triple), for 117 = 3 x 39, and those of order 69 and
 141 by doubling a pairwise balanced design with blocks of 4 and 7, and a 2-(136,4,1) by
 tripling a 2-(45,5,1) design (pbd.py); 85 people in fives are a packing of PG(3,4)
-(spreads.py).
+(spreads.py), 65 in fives 1-rotational over Z_8 x Z_8 (bicyclic.py).
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. One or
@@ -33,7 +33,7 @@ import itertools
 import re
 from functools import cache
 
-from liftkit.core.groups import pbd, spreads
+from liftkit.core.groups import bicyclic, pbd, spreads
 from liftkit.core.groups.rotational_table import TABLE
 
 Rounds = list[list[list[int]]]  # round -> group -> points
@@ -60,11 +60,12 @@ TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
 
 def stored_orders() -> list[tuple[int, int]]:
     """Every (group size, people) the table holds a design for, a third of it in trios, or
-    a design inflated from a stored PBD (pbd.py), or the packing of PG(3,4) (spreads.py)."""
+    a design inflated from a stored PBD (pbd.py), the packing of PG(3,4) (spreads.py), or a
+    design 1-rotational over Z_a x Z_b (bicyclic.py)."""
     held = set(_entries())
     tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
     doubled = {(k, (k - 1) * m + 1) for k, m in pbd.PBDS}
-    return sorted(held | tripled | doubled | {(5, spreads.POINTS)})
+    return sorted(held | tripled | doubled | {(5, spreads.POINTS)} | set(bicyclic.DESIGNS))
 
 
 def develop(k: int, v: int) -> Rounds | None:
@@ -72,6 +73,8 @@ def develop(k: int, v: int) -> Rounds | None:
     entry = _entries().get((k, v))
     if entry is None and (k, v) == (5, spreads.POINTS):
         return spreads.packing_rounds()
+    if entry is None and (k, v) in bicyclic.DESIGNS:
+        return bicyclic.develop(k, v)
     if entry is None and (v - 1) % (k - 1) == 0 and (k, (v - 1) // (k - 1)) in pbd.PBDS:
         return pbd.inflated(k, v, develop)
     if entry is None:
