@@ -4,7 +4,6 @@ command's JSON, never with the module's own checker."""
 
 import itertools
 import json
-import time
 from collections import Counter
 
 import pytest
@@ -141,10 +140,10 @@ def test_balanced_on_six_sectors_over_some_rounds_without_a_repeat(cli, tmp_path
     assert_balanced(data)
 
 
-def test_the_largest_design_is_developed_in_well_under_a_second():
+def test_the_largest_design_gives_every_round_from_a_fresh_table():
+    # Its speed is measured by bench/groups.py --families (whole command), not here.
     k, v = max(stored_orders(), key=lambda kv: kv[1])
     rotational._entries.cache_clear()
-    start = time.perf_counter()
     _name, _points, rounds = rotational_rounds(v, v // k, 1000)
-    assert time.perf_counter() - start < 0.5
     assert len(rounds) == (v - 1) // (k - 1)
+    assert max(pair_counts(rounds, v, k).values()) == 1
