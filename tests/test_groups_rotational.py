@@ -140,6 +140,18 @@ def test_balanced_on_six_sectors_over_some_rounds_without_a_repeat(cli, tmp_path
     assert_balanced(data)
 
 
+@pytest.mark.parametrize(("n", "k"), [(65, 5), (85, 5), (136, 4)])
+def test_balance_holds_when_a_design_would_make_two_of_a_sector_meet(cli, tmp_path, n, k):
+    # Over every round of a design each pair meets, two of a sector too: balance comes first.
+    people = tmp_path / "people.csv"
+    write_people(people, n, sectors=True)
+    rounds = str((n - 1) // (k - 1))
+    data = groups_json(cli, people, "--size", str(k), "--rounds", rounds, "--seed", "1",
+                       "--balance", "sector")  # fmt: skip
+    assert_balanced(data)
+    assert data["score"]["spread"] == {"sector": 1}
+
+
 def test_the_largest_design_gives_every_round_from_a_fresh_table():
     # Its speed is measured by bench/groups.py --families (whole command), not here.
     k, v = max(stored_orders(), key=lambda kv: kv[1])
