@@ -5,7 +5,7 @@ r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Tra
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
 `nkts_search 24 36` and `nkts_search 42 96` with its defaults, and
-`nkts_search 102 102 20000000 1`, `nkts_search 114 114` and `nkts_search 120 120`
+`nkts_search 102 102 20000000 1`, and `nkts_search V V` for V = 114, 120 and 132
 (the seconds are one core's, on a shared machine).
 nearly_kirkman.py checks the rounds they give before using them, and so do the tests.
 """
@@ -88,5 +88,12 @@ BASE_ROUNDS: dict[int, str] = {
         "64 51 91 99 88 100 110 23 73 104 70 31 67 82 19 0 13 49 52 86 24 68 10 89 93 32 58 "
         "117 61 95 30 12 29 78 105 111 69 54 27 33 115 57 3 36 1 8 97 55 5 44 79 22 84 9 98 "
         "87 42 26 76 108 75 16 62 34 15 66 106"
+    ),
+    132: (  # found in 774.3 s
+        "129 49 31 100 73 90 96 52 117 17 38 47 74 37 126 26 125 57 11 21 48 14 84 55 88 128 "
+        "114 10 9 7 6 109 25 63 95 111 79 16 99 67 8 61 80 30 35 83 124 102 12 23 45 104 0 29 "
+        "40 1 118 112 121 119 22 68 91 36 32 87 76 51 64 27 20 106 50 81 92 120 59 44 116 131 "
+        "2 71 28 5 15 110 107 69 46 103 39 75 93 42 98 58 56 82 78 53 13 113 34 130 127 108 "
+        "41 123 85 86 115 94 122 89 33 105 97 24 4 18 62 54 70 66 72 19 3 65 77 60 43 101"
     ),
 }
