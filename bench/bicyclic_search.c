@@ -6,14 +6,18 @@
    must cover G minus H exactly once. Depth first: each block starts with the first unused
    coset (its first element: adding an element of H gives the same base round), then the
    rest in increasing coset order, every lift tried; a difference used twice cuts the branch.
-   LIMIT (0: none) stops after that many nodes.
+   LIMIT (0: none) stops a try after that many nodes; RESTARTS tries (1: one exhaustive try
+   when LIMIT is 0), each after the first with the cosets and lifts shuffled by a generator
+   seeded with SEED, so a run is the same on every machine.
 
      cc -O2 -o /tmp/bicyclic bench/bicyclic_search.c
-     /tmp/bicyclic A B K HX HY H2X H2Y [LIMIT]
+     /tmp/bicyclic A B K HX HY H2X H2Y [LIMIT [RESTARTS [SEED]]]
      /tmp/bicyclic 8 8 5 4 0 0 4     # 65 in fives over Z_8 x Z_8: found, 0.15 s
      /tmp/bicyclic 1 64 5 0 16 0 0   # over Z_64: none (56 million nodes, 13 s)
      /tmp/bicyclic 32 2 5 16 0 0 1   # over Z_32 x Z_2: none
      /tmp/bicyclic 16 4 5 8 0 0 2    # over Z_16 x Z_4: none
+     /tmp/bicyclic 1 99 4 0 33 0 0 3000000 100000 7   # 100 in fours over Z_99: found, about a minute
+       (stored in rotational_table.py as "R 4 100", the table's 1-rotational shape)
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,13 +27,16 @@ static int addt[256][256], negt[256];
 static int coset[256], ncos, members[256][8], inH[256];
 static int usedcos[256], useddiff[256], blk[64][8];
 static long long nodes = 0, limit = 0;
+static unsigned long long rs = 88172645463325252ULL;
+static unsigned rnd(void) { rs ^= rs << 13; rs ^= rs >> 7; rs ^= rs << 17; return (unsigned)(rs >> 11); }
+static int liftorder[256][8];
 static int rec(int j);
 static int place(int j, int pos, int startc) {
     if (pos == k) return rec(j + 1);
     for (int c = startc; c < ncos; c++) {
         if (usedcos[c]) continue;
         for (int h = 0; h < L; h++) {
-            int x = members[c][h], i, ok = 1;
+            int x = members[c][liftorder[c][h]], i, ok = 1;
             for (i = 0; i < pos; i++) {
                 int d = addt[x][negt[blk[j][i]]], e = negt[d];
                 if (useddiff[d] || useddiff[e] || d == e) { ok = 0; break; }
@@ -85,7 +92,21 @@ int main(int argc, char **argv) {
     }
     nb = ncos / k;
     if (nb * k != ncos) { fprintf(stderr, "cosets %d not divisible by k\n", ncos); return 1; }
-    int found = rec(0);
+    int restarts = argc > 9 ? atoi(argv[9]) : 1, found = 0;
+    rs ^= argc > 10 ? (unsigned long long)atoll(argv[10]) * 2654435761ULL : 0;
+    for (int t = 0; t < restarts && !found; t++) {
+        for (int c = 0; c < ncos; c++) {
+            for (int h = 0; h < L; h++) liftorder[c][h] = h;
+            if (t) for (int h = L - 1; h > 0; h--) { int z = rnd() % (h + 1), w = liftorder[c][h]; liftorder[c][h] = liftorder[c][z]; liftorder[c][z] = w; }
+        }
+        if (t) for (int c = ncos - 1; c > 0; c--) { /* shuffle the cosets */
+            int z = rnd() % (c + 1);
+            for (int h = 0; h < L; h++) { int w = members[c][h]; members[c][h] = members[z][h]; members[z][h] = w; }
+            for (int h = 0; h < L; h++) { int w = liftorder[c][h]; liftorder[c][h] = liftorder[z][h]; liftorder[z][h] = w; }
+        }
+        memset(usedcos, 0, sizeof usedcos); memset(useddiff, 0, sizeof useddiff); nodes = 0;
+        found = rec(0);
+    }
     if (found) {
         printf("G=Z%dxZ%d H=<(%d,%d),(%d,%d)>:", a, bb, hx, hy, h2x, h2y);
         for (int j = 0; j < nb; j++) { printf(" "); for (int i = 0; i < k; i++) printf("(%d,%d)%s", blk[j][i] / bb, blk[j][i] % bb, i == k - 1 ? "" : ","); }
