@@ -12,7 +12,7 @@ from liftkit.core.groups.nearly_kirkman import nearly_kirkman as build
 # Orders up to 150 with a design here: stored base rounds, and 108, 126 and 144 tripled
 # from 36, 42 and 48 (18 is a stored schedule, stored.py).
 TRIPLED = [108, 126, 144]
-ORDERS = [*range(24, 103, 6), 114, 120, 132, *TRIPLED]
+ORDERS = [*range(24, 103, 6), 114, 120, 132, 138, *TRIPLED]
 
 
 def write_people(path, n):

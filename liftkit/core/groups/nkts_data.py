@@ -5,7 +5,7 @@ r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Tra
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
 `nkts_search 24 36` and `nkts_search 42 96` with its defaults, and
-`nkts_search 102 102 20000000 1`, and `nkts_search V V` for V = 114, 120 and 132
+`nkts_search 102 102 20000000 1`, and `nkts_search V V` for V = 114, 120, 132 and 138
 (the seconds are one core's, on a shared machine).
 nearly_kirkman.py checks the rounds they give before using them, and so do the tests.
 """
@@ -95,5 +95,13 @@ BASE_ROUNDS: dict[int, str] = {
         "40 1 118 112 121 119 22 68 91 36 32 87 76 51 64 27 20 106 50 81 92 120 59 44 116 131 "
         "2 71 28 5 15 110 107 69 46 103 39 75 93 42 98 58 56 82 78 53 13 113 34 130 127 108 "
         "41 123 85 86 115 94 122 89 33 105 97 24 4 18 62 54 70 66 72 19 3 65 77 60 43 101"
+    ),
+    138: (  # found in 1820.9 s
+        "135 122 38 130 110 95 21 108 12 32 105 87 75 19 62 100 101 128 96 84 88 61 125 25 22 "
+        "36 93 3 8 4 97 35 64 15 80 73 70 129 50 57 42 9 24 94 11 132 54 26 52 7 124 2 20 14 "
+        "43 27 53 81 117 79 112 60 86 72 49 47 137 58 106 131 107 68 30 0 134 29 66 111 5 123 "
+        "126 63 104 85 10 118 71 76 37 34 48 83 56 44 65 133 16 23 121 69 51 136 39 28 113 67 "
+        "91 114 119 102 59 77 18 1 45 89 99 6 55 33 103 92 78 116 17 41 82 31 98 127 13 90 "
+        "109 46 115 74 120 40"
     ),
 }
