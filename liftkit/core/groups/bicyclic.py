@@ -55,7 +55,7 @@ def develop(k: int, v: int) -> Rounds | None:
     infinity = v - 1
     rounds: Rounds = []
     for g in steps:
-        groups = [[add(p, g)[0] * b + add(p, g)[1] for p in block] for block in base]
+        groups = [[x * b + y for x, y in (add(p, g) for p in block)] for block in base]
         groups[0].append(infinity)
         rounds.append([sorted(group) for group in groups])
     return rounds

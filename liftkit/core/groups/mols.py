@@ -29,6 +29,7 @@ OA(6, 15), OA(5, 18).
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -211,9 +212,7 @@ def best_array(g: int) -> Array | None:
     if not 2 <= g <= ARRAY_LIMIT:
         return None
     found = [a for a in (_stored(g), macneish(g)) if a is not None]
-    for d in range(3, g):
-        if d * d > g:
-            break
+    for d in range(3, math.isqrt(g) + 1):
         if g % d == 0:
             a, b = best_array(d), best_array(g // d)
             if a is not None and b is not None:

@@ -29,8 +29,10 @@ group is left out.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache
 
 from liftkit.core.groups import bicyclic, pbd, spreads
@@ -60,23 +62,32 @@ TRIPLED_LIMIT = 150  # Kirkman triple systems tripled up to this order
 
 def stored_orders() -> list[tuple[int, int]]:
     """Every (group size, people) the table holds a design for, a third of it in trios, or
-    a design inflated from a stored PBD (pbd.py), the packing of PG(3,4) (spreads.py), or a
-    design 1-rotational over Z_a x Z_b (bicyclic.py)."""
+    another module builds (_elsewhere)."""
     held = set(_entries())
     tripled = {(3, 3 * v) for k, v in held if k == 3 and 3 * v <= TRIPLED_LIMIT}
-    doubled = {(k, (k - 1) * m + 1) for k, m in pbd.PBDS}
-    return sorted(held | tripled | doubled | {(5, spreads.POINTS)} | set(bicyclic.DESIGNS))
+    return sorted(held | tripled | set(_elsewhere()))
+
+
+def _elsewhere() -> dict[tuple[int, int], Callable[[], Rounds | None]]:
+    """(group size, people) -> the builder, for designs made outside the table: inflated
+    from a stored PBD (pbd.py), the packing of PG(3,4) (spreads.py), and designs
+    1-rotational over Z_a x Z_b (bicyclic.py)."""
+    built: dict[tuple[int, int], Callable[[], Rounds | None]] = {
+        (5, spreads.POINTS): spreads.packing_rounds
+    }
+    for k, v in bicyclic.DESIGNS:
+        built[(k, v)] = functools.partial(bicyclic.develop, k, v)
+    for k, m in pbd.PBDS:
+        v = (k - 1) * m + 1
+        built[(k, v)] = functools.partial(pbd.inflated, k, v, develop)
+    return built
 
 
 def develop(k: int, v: int) -> Rounds | None:
     """The u rounds of the stored design for v people in groups of k, if stored."""
     entry = _entries().get((k, v))
-    if entry is None and (k, v) == (5, spreads.POINTS):
-        return spreads.packing_rounds()
-    if entry is None and (k, v) in bicyclic.DESIGNS:
-        return bicyclic.develop(k, v)
-    if entry is None and (v - 1) % (k - 1) == 0 and (k, (v - 1) // (k - 1)) in pbd.PBDS:
-        return pbd.inflated(k, v, develop)
+    if entry is None and (k, v) in (elsewhere := _elsewhere()):
+        return elsewhere[(k, v)]()
     if entry is None:
         third = develop(3, v // 3) if k == 3 and v % 3 == 0 and v <= TRIPLED_LIMIT else None
         return _tripled(third) if third is not None else None

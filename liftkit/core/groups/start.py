@@ -32,17 +32,16 @@ def start_schedule(
     blocks = any(len(unit) > 1 for unit in setup.units)
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
-        if design is not None:
-            used = design.rounds[:rounds]
-            if problem.never <= _unmet_pairs(used, n):
-                order, used = _balanced(setup, problem, used, design.points, rng, effort)
-                order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
-            else:
-                # The design meets pairs the constraints keep apart (two of a balanced value,
-                # or an apart set): greedy rounds, which hold the constraints, and the search
-                # do as well on small lists and far better on large ones (65 in fives for 16
-                # rounds, balanced, ended with four of a value in a group from the design).
-                order, used = [], []
+        used = design.rounds[:rounds] if design is not None else []
+        if used and problem.never > _unmet_pairs(used, n):
+            # The design meets pairs the constraints keep apart (two of a balanced value, or
+            # an apart set): greedy rounds, which hold the constraints, and the search do as
+            # well on small lists and far better on large ones (65 in fives for 16 rounds,
+            # balanced, ended with four of a value in a group from the design).
+            used = []
+        if design is not None and used:
+            order, used = _balanced(setup, problem, used, design.points, rng, effort)
+            order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
             for design_round in used:
                 row = [0] * n
                 for g, points in enumerate(design_round):
