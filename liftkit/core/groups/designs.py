@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from liftkit.core.groups.bounds import zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
@@ -41,11 +41,17 @@ Rounds = list[list[list[int]]]  # round -> group -> points
 
 @dataclass(frozen=True)
 class Design:
-    """Zero-repeat rounds on `points` points (some may be ghosts) in `groups` groups."""
+    """Zero-repeat rounds on `points` points (some may be ghosts) in `groups` groups.
+
+    `spare` rounds come after them when more are wanted: rounds of the design where ghosts
+    share a group. No pair of them meets in `rounds`, but evening out their sizes moves a
+    person or more, who meets people again.
+    """
 
     name: str
     points: int
     rounds: Rounds
+    spare: Rounds = field(default_factory=list)
 
 
 # --- transversal rows -------------------------------------------------------------------
@@ -277,7 +283,9 @@ def best_design(
     """
     found: Design | None = None
 
-    def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
+    Made = tuple[str, int, Rounds] | tuple[str, int, Rounds, Rounds]  # spare rounds optional
+
+    def table(build: Callable[[], Made | None]) -> Design | None:
         made = build()
         return Design(*made) if made is not None else None
 

@@ -22,9 +22,10 @@ tripling a 2-(45,5,1) design (pbd.py); 85 people in fives are a packing of PG(3,
 (spreads.py), 65 in fives 1-rotational over Z_8 x Z_8 (bicyclic.py).
 
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
-use, and a table line that fails the check gives nothing rather than a broken schedule. One or
-two people fewer leave the last points as ghosts: the round where two ghosts would share a
-group is left out.
+use, and a table line that fails the check gives nothing rather than a broken schedule. Up to
+k - 1 people fewer leave ghosts, taken from one group of the last round: they never share a
+group elsewhere, so every other round has groups of k and k - 1, and the last round is left
+out when there are two ghosts or more.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from functools import cache
 
 from liftkit.core.groups import bicyclic, pbd, spreads
 from liftkit.core.groups.rotational_table import TABLE
+from liftkit.core.groups.stored import ghosts_last
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 
-MAX_GHOSTS = 2
+MAX_GHOSTS = 4  # at most k - 1: the ghosts all come from one group
 
 
 @cache
@@ -158,15 +160,19 @@ def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
     return True
 
 
-def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
-    """(name, points, rounds) of a stored resolvable design for n people in `groups` groups.
+def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rounds] | None:
+    """(name, points, rounds, spare) of a stored resolvable design for n people in `groups`
+    groups.
 
-    The design may have one or two points more than people (ghosts, the highest points);
-    with two, the round in which they share a group is left out.
+    The design may have up to k - 1 points more than people (ghosts): they are taken from one
+    group of the last round and relabelled as the highest points, so that they share a group
+    only there. The other rounds have groups of k and k - 1; with two ghosts or more the last
+    round is spare: a host asking for every round gets it with a person or more moved into
+    the ghosts' group (98 people in fours for 33 rounds: two repeats).
     """
     for ghosts in range(MAX_GHOSTS + 1):
         v = n + ghosts
-        if groups < 2 or v % groups or v < 2 * groups:
+        if groups < 2 or v % groups or v < 2 * groups or ghosts >= v // groups:
             continue
         k = v // groups
         rounds = develop(k, v)
@@ -174,8 +180,9 @@ def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Round
             continue
         if not is_resolvable_packing(rounds, v):
             return None  # pragma: no cover - the tests check every stored design
-        ghost_points = set(range(n, v))
-        kept = [r for r in rounds if all(len(ghost_points & set(g)) <= 1 for g in r)]
+        if ghosts:
+            rounds = ghosts_last(rounds, v, sorted(rounds[-1][0])[:ghosts])
+        kept, spare = (rounds[:-1], rounds[-1:]) if ghosts >= 2 else (rounds, [])
         kind = "Kirkman triple system" if k == 3 else f"resolvable 2-({v},{k},1) design"
-        return f"{kind} of order {v}" if k == 3 else kind, v, kept[:wanted]
+        return f"{kind} of order {v}" if k == 3 else kind, v, kept[:wanted], spare
     return None

@@ -2,7 +2,10 @@
 
 Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule may be
 used with a few ghost points left out, when the ghosts never share a group (each pair of
-ghosts never meets), so the groups still differ in size by at most one.
+ghosts never meets), so the groups still differ in size by at most one. Failing that (three
+ghosts in the 32 golfers), up to k - 1 ghosts come from one group of the last round, which
+becomes spare: the design gives it only when every round is asked for, its ghosts' group
+filled by people moved from full groups.
 """
 
 from __future__ import annotations
@@ -51,8 +54,6 @@ def _read(text: str, half: int) -> Rounds:
     return [[[point[c] for c in group] for group in line.split()] for line in lines]
 
 
-MAX_GHOSTS = 2  # ghosts must pairwise never meet; a near-complete schedule has few such sets
-
 # (points, groups) -> rounds
 STORED: dict[tuple[int, int], Rounds] = {
     (18, 6): _read(_TRIOS_18, 9),
@@ -60,19 +61,27 @@ STORED: dict[tuple[int, int], Rounds] = {
 }
 
 
-def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
-    """A stored schedule for n people in `groups` groups, its unused points left as ghosts."""
+def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rounds] | None:
+    """(name, points, rounds, spare): a stored schedule for n people in `groups` groups, its
+    unused points left as ghosts."""
     for (points, count), rounds in sorted(STORED.items()):
-        if count != groups or not 0 <= points - n <= MAX_GHOSTS:
+        if count != groups or not 0 <= points - n < points // count:
             continue
-        ghosts = _apart(rounds, points, points - n)
-        if ghosts is None:
-            continue
-        order = [p for p in range(points) if p not in ghosts] + ghosts  # ghosts last
-        rename = {p: i for i, p in enumerate(order)}
-        renamed = [[[rename[p] for p in g] for g in rnd] for rnd in rounds[:wanted]]
-        return f"a stored schedule of {points} people in {groups} groups", points, renamed
+        ghosts, spare = _apart(rounds, points, points - n), []
+        if ghosts is None:  # from one group of the last round, which becomes spare
+            ghosts, rounds, spare = sorted(rounds[-1][0])[: points - n], rounds[:-1], rounds[-1:]
+        name = f"a stored schedule of {points} people in {groups} groups"
+        kept = ghosts_last(rounds, points, ghosts)[:wanted]
+        return name, points, kept, ghosts_last(spare, points, ghosts)
     return None
+
+
+def ghosts_last(rounds: Rounds, points: int, ghosts: list[int]) -> Rounds:
+    """The rounds relabelled so that the ghosts become the highest points."""
+    chosen = set(ghosts)
+    order = [p for p in range(points) if p not in chosen] + ghosts
+    label = {p: i for i, p in enumerate(order)}
+    return [[sorted(label[p] for p in group) for group in groups] for groups in rounds]
 
 
 def _apart(rounds: Rounds, points: int, count: int) -> list[int] | None:
