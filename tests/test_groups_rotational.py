@@ -4,12 +4,14 @@ command's JSON, never with the module's own checker."""
 
 import itertools
 import json
+import random
 from collections import Counter
 
 import pytest
 from test_groups_known import assert_balanced, recount
 
 from liftkit.core.groups import pbd, rotational
+from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
 
 # The orders up to 150 that the table covers (69, 141 and fours of 136 inflated from a PBD,
@@ -54,17 +56,16 @@ def test_up_to_k_minus_one_people_fewer_leave_ghosts_apart(k, v):
     u = (v - 1) // (k - 1)
     for ghosts in range(1, k):
         n = v - ghosts
-        _name, points, rounds, spare = rotational_rounds(n, v // k, 1000)
-        assert points == v
-        assert len(rounds) == u - (ghosts >= 2)  # the ghosts' round is spare
-        for groups in rounds:
+        _name, points, rounds = rotational_rounds(n, v // k, 1000)
+        assert points == v and len(rounds) == u
+        assert max(pair_counts(rounds, v, k).values()) == 1
+        for groups in rounds[:-1]:
             assert all(sum(p >= n for p in g) <= 1 for g in groups)
-        assert len(spare) == (ghosts >= 2)
-        for groups in spare:  # the ghosts share one group there, and only there
-            assert sorted(sum(p >= n for p in g) for g in groups if any(p >= n for p in g)) == [
-                ghosts
-            ]
-        assert max(pair_counts(rounds + spare, v, k).values()) == 1
+        # the ghosts share one group of the last round, and only there
+        together = [sum(p >= n for p in g) for g in rounds[-1] if any(p >= n for p in g)]
+        assert together == [ghosts]
+        design = best_design(n, v // k, u, random.Random(1))
+        assert len(design.rounds) == u - (ghosts >= 2) and len(design.spare) == (ghosts >= 2)
 
 
 @pytest.mark.parametrize(("k", "m"), sorted(pbd.PBDS))
@@ -182,6 +183,6 @@ def test_the_largest_design_gives_every_round_from_a_fresh_table():
     # Its speed is measured by bench/groups.py --families (whole command), not here.
     k, v = max(stored_orders(), key=lambda kv: kv[1])
     rotational._entries.cache_clear()
-    _name, _points, rounds, _spare = rotational_rounds(v, v // k, 1000)
+    _name, _points, rounds = rotational_rounds(v, v // k, 1000)
     assert len(rounds) == (v - 1) // (k - 1)
     assert max(pair_counts(rounds, v, k).values()) == 1

@@ -283,9 +283,7 @@ def best_design(
     """
     found: Design | None = None
 
-    Made = tuple[str, int, Rounds] | tuple[str, int, Rounds, Rounds]  # spare rounds optional
-
-    def table(build: Callable[[], Made | None]) -> Design | None:
+    def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
         made = build()
         return Design(*made) if made is not None else None
 
@@ -303,12 +301,26 @@ def best_design(
         lambda: _cyclic(n, k, wanted, rng, effort),
     )
     for build in builds:
-        design = build()
+        design = _ghost_rounds_spare(build(), n)
         if design is not None and (found is None or len(design.rounds) > len(found.rounds)):
             found = design
         if found is not None and len(found.rounds) >= wanted:
             break
     return found
+
+
+def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
+    """The design with its rounds where ghosts (points n and above) share a group moved to
+    `spare`, fewest ghost pairs first: only the other rounds count as zero-repeat rounds."""
+    if design is None or design.points == n:
+        return design
+
+    def ghost_pairs(groups: list[list[int]]) -> int:
+        return sum(c * (c - 1) // 2 for c in (sum(p >= n for p in g) for g in groups))
+
+    rounds = [r for r in design.rounds if ghost_pairs(r) == 0]
+    spare = sorted((r for r in design.rounds if ghost_pairs(r)), key=ghost_pairs)
+    return Design(design.name, design.points, rounds, spare)
 
 
 CYCLIC_LIMIT = 150

@@ -24,6 +24,9 @@ from liftkit.core.groups.fields import make_field
 Rounds = list[list[list[int]]]
 
 
+MORE_ROUNDS = 64  # rounds made beyond those wanted, at most, to set ghosts' rounds aside
+
+
 def affine_lines(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     """(name, points, rounds) of AG(d, q) for n people in `groups` groups, ghosts allowed."""
     for q in range(2, n + 1):
@@ -35,7 +38,11 @@ def affine_lines(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | 
             d, points = d + 1, points * q
         if d < 2 or points // q != groups or points - n >= groups:
             continue
-        return f"lines of AG({d},{q})", points, _parallel_classes(field, d, wanted)
+        # Each pair of ghosts shares a line in one round, which best_design keeps spare:
+        # enough rounds more that the wanted ones are free of them where the plane allows.
+        ghosts = points - n
+        more = min(ghosts * (ghosts - 1) // 2, MORE_ROUNDS)
+        return f"lines of AG({d},{q})", points, _parallel_classes(field, d, wanted + more)
     return None
 
 

@@ -24,8 +24,7 @@ tripling a 2-(45,5,1) design (pbd.py); 85 people in fives are a packing of PG(3,
 Developing is instant; each design is checked (everyone once a round, no pair twice) before
 use, and a table line that fails the check gives nothing rather than a broken schedule. Up to
 k - 1 people fewer leave ghosts, taken from one group of the last round: they never share a
-group elsewhere, so every other round has groups of k and k - 1, and the last round is left
-out when there are two ghosts or more.
+group elsewhere, so every other round has groups of k and k - 1.
 """
 
 from __future__ import annotations
@@ -160,15 +159,13 @@ def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
     return True
 
 
-def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rounds] | None:
-    """(name, points, rounds, spare) of a stored resolvable design for n people in `groups`
-    groups.
+def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """(name, points, rounds) of a stored resolvable design for n people in `groups` groups.
 
     The design may have up to k - 1 points more than people (ghosts): they are taken from one
     group of the last round and relabelled as the highest points, so that they share a group
-    only there. The other rounds have groups of k and k - 1; with two ghosts or more the last
-    round is spare: a host asking for every round gets it with a person or more moved into
-    the ghosts' group (98 people in fours for 33 rounds: two repeats).
+    only there (best_design keeps that round spare); every other round has groups of k and
+    k - 1.
     """
     for ghosts in range(MAX_GHOSTS + 1):
         v = n + ghosts
@@ -182,7 +179,6 @@ def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Round
             return None  # pragma: no cover - the tests check every stored design
         if ghosts:
             rounds = ghosts_last(rounds, v, sorted(rounds[-1][0])[:ghosts])
-        kept, spare = (rounds[:-1], rounds[-1:]) if ghosts >= 2 else (rounds, [])
         kind = "Kirkman triple system" if k == 3 else f"resolvable 2-({v},{k},1) design"
-        return f"{kind} of order {v}" if k == 3 else kind, v, kept[:wanted], spare
+        return f"{kind} of order {v}" if k == 3 else kind, v, rounds[:wanted]
     return None

@@ -3,9 +3,8 @@
 Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule may be
 used with a few ghost points left out, when the ghosts never share a group (each pair of
 ghosts never meets), so the groups still differ in size by at most one. Failing that (three
-ghosts in the 32 golfers), up to k - 1 ghosts come from one group of the last round, which
-becomes spare: the design gives it only when every round is asked for, its ghosts' group
-filled by people moved from full groups.
+ghosts in the 32 golfers), up to k - 1 ghosts come from one group of the last round, the only
+round where they meet (best_design keeps it spare).
 """
 
 from __future__ import annotations
@@ -61,18 +60,14 @@ STORED: dict[tuple[int, int], Rounds] = {
 }
 
 
-def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rounds] | None:
-    """(name, points, rounds, spare): a stored schedule for n people in `groups` groups, its
-    unused points left as ghosts."""
+def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """A stored schedule for n people in `groups` groups, its unused points left as ghosts."""
     for (points, count), rounds in sorted(STORED.items()):
         if count != groups or not 0 <= points - n < points // count:
             continue
-        ghosts, spare = _apart(rounds, points, points - n), []
-        if ghosts is None:  # from one group of the last round, which becomes spare
-            ghosts, rounds, spare = sorted(rounds[-1][0])[: points - n], rounds[:-1], rounds[-1:]
+        ghosts = _apart(rounds, points, points - n) or sorted(rounds[-1][0])[: points - n]
         name = f"a stored schedule of {points} people in {groups} groups"
-        kept = ghosts_last(rounds, points, ghosts)[:wanted]
-        return name, points, kept, ghosts_last(spare, points, ghosts)
+        return name, points, ghosts_last(rounds, points, ghosts)[:wanted]
     return None
 
 
