@@ -25,6 +25,7 @@ Rounds = list[list[list[int]]]
 
 
 MORE_ROUNDS = 64  # rounds made beyond those wanted, at most, to set ghosts' rounds aside
+MORE_POINTS = 500_000  # and at most this many points in them (a round of 100,000: 0.3 s)
 
 
 def affine_lines(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
@@ -41,7 +42,7 @@ def affine_lines(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | 
         # Each pair of ghosts shares a line in one round, which best_design keeps spare:
         # enough rounds more that the wanted ones are free of them where the plane allows.
         ghosts = points - n
-        more = min(ghosts * (ghosts - 1) // 2, MORE_ROUNDS)
+        more = min(ghosts * (ghosts - 1) // 2, MORE_ROUNDS, MORE_POINTS // points)
         return f"lines of AG({d},{q})", points, _parallel_classes(field, d, wanted + more)
     return None
 
