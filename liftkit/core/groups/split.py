@@ -103,7 +103,9 @@ def split_into_groups(
         # A design with the constraints laid on it: only repairs are left, and a repair that
         # costs a repeat is rarely found late.
         budget /= 8
-    elif _last_round_only(schedule, len(people), search.repeat_cost(), setup.groups):
+    elif not search.constrained and _last_round_only(
+        schedule, len(people), search.repeat_cost(), setup.groups
+    ):
         # A design with its last round evened out (ghosts' groups filled, 98 people in fours
         # for 33 rounds: 2 repeats): the few repeats a move left were never removed later.
         budget /= 8
