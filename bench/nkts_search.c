@@ -4,7 +4,9 @@
      cc -O2 -o /tmp/nkts_search bench/nkts_search.c -lm
      nice -n 10 /tmp/nkts_search FIRST LAST [PER [EVERY [T0 T1]]] > found.txt
    PER (20000000) steps a restart, cooling from T0 (0.6) to T1 (0.05), the temperature
-   updated every EVERY (1024) steps.
+   updated every EVERY (1024) steps. With FOCUS=n in the environment the first point of a
+   swap is drawn up to n more times until its trio holds a conflict: 6 to 15 times faster
+   (96 in 1.0 s against 15.4 s, 102 in 88 s against 526 s, FOCUS=4).
      python bench/nkts_search.py --write found.txt
 
    The model is documented in bench/nkts_search.py, which runs the same annealing in
@@ -56,6 +58,17 @@ static int classes(int m) { /* fills cls; -1 marks a forbidden pair; returns the
 static int trios[MAXP / 3][3], trio_of[MAXP], slot_of[MAXP], count[MAXP * 2];
 
 static long every = 1024; /* steps between updates of the temperature */
+static int focus = 0; /* FOCUS=n: draw the first point up to n more times until its trio
+                          holds a pair class used twice (or a forbidden pair) */
+
+static int conflicted(int t, int forbidden) {
+    for (int a = 0; a < 3; a++)
+        for (int b = a + 1; b < 3; b++) {
+            int c = cls[trios[t][a]][trios[t][b]];
+            if (count[c < 0 ? forbidden : c] > 1) return 1;
+        }
+    return 0;
+}
 
 /* Anneals fresh random rounds, PER steps each, until one has cost 0 (left in trios). */
 static void solve(int m, long per, double t0, double t1) {
@@ -86,7 +99,9 @@ static void solve(int m, long per, double t0, double t1) {
         for (long s = 0; s < per; s++) {
             if (cost == 0) return;
             if (s % every == 0) temp = t0 * pow(t1 / t0, (double)s / per);
-            int p = below(total), q = below(total), A = trio_of[p], B = trio_of[q];
+            int p = below(total);
+            for (int f = 0; f < focus && !conflicted(trio_of[p], forbidden); f++) p = below(total);
+            int q = below(total), A = trio_of[p], B = trio_of[q];
             if (A == B) continue;
             int out[4], in[4], n = 0; /* the classes p and q leave, and those they join */
             for (int i = 0; i < 3; i++) {
@@ -119,6 +134,7 @@ int main(int argc, char **argv) {
     long per = argc > 3 ? atol(argv[3]) : 20000000;
     every = argc > 4 ? atol(argv[4]) : 1024;
     double t0 = argc > 5 ? atof(argv[5]) : 0.6, t1 = argc > 6 ? atof(argv[6]) : 0.05;
+    focus = getenv("FOCUS") ? atoi(getenv("FOCUS")) : 0;
     for (int v = first; v <= last && v < MAXP; v += 6) {
         int m = (v - 2) / 2;
         clock_t start = clock();
