@@ -318,9 +318,9 @@ def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
     def ghost_pairs(groups: list[list[int]]) -> int:
         return sum(c * (c - 1) // 2 for c in (sum(p >= n for p in g) for g in groups))
 
-    rounds = [r for r in design.rounds if ghost_pairs(r) == 0]
-    spare = sorted((r for r in design.rounds if ghost_pairs(r)), key=ghost_pairs)
-    return Design(design.name, design.points, rounds, spare)
+    weighed = [(ghost_pairs(r), r) for r in design.rounds]
+    spare = [r for pairs, r in sorted(weighed, key=lambda pair_round: pair_round[0]) if pairs]
+    return Design(design.name, design.points, [r for pairs, r in weighed if not pairs], spare)
 
 
 CYCLIC_LIMIT = 150

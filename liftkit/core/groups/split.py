@@ -33,7 +33,7 @@ from liftkit.core.groups.model import (
 from liftkit.core.groups.previous import from_previous
 from liftkit.core.groups.search import Search, repeat_summary
 from liftkit.core.groups.setup import Setup, make_problem, name_key, prepare
-from liftkit.core.groups.start import meetings, start_schedule
+from liftkit.core.groups.start import start_schedule
 from liftkit.core.people.reader import Person
 
 __all__ = [
@@ -103,9 +103,7 @@ def split_into_groups(
         # A design with the constraints laid on it: only repairs are left, and a repair that
         # costs a repeat is rarely found late.
         budget /= 8
-    elif not search.constrained and _last_round_only(
-        schedule, len(people), search.repeat_cost(), setup.groups
-    ):
+    elif not search.constrained and _last_round_only(search, setup.groups):
         # A design with its last round evened out (ghosts' groups filled, 98 people in fours
         # for 33 rounds: 2 repeats): the few repeats a move left were never removed later.
         budget /= 8
@@ -139,11 +137,16 @@ def _apart_failure(setup: Setup, schedule: list[list[int]]) -> tuple[str, str]:
     )
 
 
-def _last_round_only(schedule: list[list[int]], n: int, repeats: int, groups: int) -> bool:
+def _last_round_only(search: Search, groups: int) -> bool:
     """Whether the repeats, at most one a group, all come from the last round."""
-    if not 0 < repeats <= groups or len(schedule) < 2:
+    if not 0 < search.repeat_cost() <= groups or search.rounds < 2:
         return False
-    return all(m <= 1 for row in meetings(schedule[:-1], n) for m in row.values())
+    last = search.grp[-1]
+    return all(
+        m == 1 or (m == 2 and last[p] == last[q])
+        for p, met in enumerate(search.meet)
+        for q, m in met.items()
+    )
 
 
 def _result(

@@ -40,10 +40,9 @@ def start_schedule(
             # balanced, ended with four of a value in a group from the design).
             used = []
         if design is not None and used:
-            whole = len(used) == len(design.rounds)
             order, used = _balanced(setup, problem, used, design.points, rng, effort)
             order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
-            if whole and len(used) == len(design.rounds) and not problem.never:
+            if len(used) == len(design.rounds) and not problem.never:  # every round, untrimmed
                 used = used + design.spare[: rounds - len(used)]  # evened out below
             for design_round in used:
                 row = [0] * n
