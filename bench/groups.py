@@ -77,6 +77,14 @@ ADJACENT: list[Row] = [
     ("82-5-21", True, 2.0, "-"),
     ("81-5-21", True, 2.0, "-"),
     ("29-c8-10", True, 2.0, "-"),
+    # base rounds on rows of Z_m that the depth-first search finds (cyclic.py)
+    ("26-c6-6", True, 2.0, "-"),
+    ("30-c6-6", True, 2.0, "-"),
+    ("33-c9-10", True, 2.0, "-"),
+    ("34-c9-10", True, 2.0, "-"),
+    ("41-c11-12", True, 2.0, "-"),
+    ("46-c10-8", True, 2.0, "-"),
+    ("47-c10-8", True, 2.0, "-"),
 ]
 
 

@@ -84,6 +84,22 @@ def test_a_design_a_few_people_short_leaves_out_the_round_where_the_missing_woul
     assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
+@pytest.mark.parametrize(
+    ("n", "rooms", "rounds"), [(30, 6, 6), (26, 6, 6), (41, 11, 12), (33, 9, 10)]
+)
+def test_rooms_of_two_sizes_from_base_rounds_a_depth_first_search_finds(
+    cli, tmp_path, n, rooms, rounds
+):
+    # Translates of one base round on rows of Z_m. Before the depth-first search (a tabu
+    # search alone), seeds 1 and 2 left 4 and 0, 6 and 11, 3 and 3, 0 and 0 repeats.
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    for seed in ("1", "2"):
+        data = run(cli, people, "--count", str(rooms), "--rounds", str(rounds), "--seed", seed)
+        assert [len(rnd["groups"]) for rnd in data["rounds"]] == [rooms] * rounds
+        assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
 @pytest.mark.parametrize(("n", "rounds", "seeds"), [(100, 4, ("1", "2")), (80, 5, ("1",))])
 def test_balanced_on_six_sectors_without_a_repeat(cli, tmp_path, n, rounds, seeds):
     # 10 tables, six sectors of 13-17: every sector 1-2 a table, three people kept apart.

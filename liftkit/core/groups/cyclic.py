@@ -12,8 +12,11 @@ used. Two fixed points would meet in every translate: never in one group.)
 
 This is how the literature builds resolvable designs by hand (1-rotational Kirkman triple
 systems, Bose's constructions, the base blocks in the Handbook of Combinatorial Designs);
-here a small randomised depth-first search finds the base rounds, within a node budget
-(never a time limit, so a seed gives the same rounds on every machine).
+here two small randomised searches find the base rounds, within node budgets (never a time
+limit, so a seed gives the same rounds on every machine): a depth-first search with
+restarts, which settles tight layouts (30 people in 6 rooms for 6 rounds: every seed, where
+the other found 2 in 10), then a tabu search over swaps, which does better where the
+groups are large and the classes many (51 people in 10 rooms for 7 rounds).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 Rounds = list[list[list[int]]]  # round -> group -> points
+
+DFS_RESTART = 20_000  # points weighed in one try of the depth-first search, then a fresh order
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,12 @@ class Layout:
         return self.m * self.rows + self.fixed
 
 
-def layouts(n: int, sizes: Sequence[int], wanted: int) -> list[Layout]:
-    """Every layout of n points that could give `wanted` rounds, the likeliest first."""
+def layouts(n: int, sizes: Sequence[int], wanted: int, roomy: bool = False) -> list[Layout]:
+    """Every layout of n points that could give `wanted` rounds, the likeliest first: for
+    the tabu search, as little slack as it can bear; for the depth-first search (`roomy`),
+    the most classes to spare, which it fills far more often (46 people in 10 rooms for 8
+    rounds: Z_8 x 5 and 6 fixed points, 41 classes to spare, every try; Z_11 x 4 and 2
+    fixed points, 10 to spare, none)."""
     groups = len(sizes)
     pairs = sum(s * (s - 1) // 2 for s in sizes)
     smallest = min(sizes)
@@ -54,8 +63,8 @@ def layouts(n: int, sizes: Sequence[int], wanted: int) -> list[Layout]:
             classes = rows * ((m - 1) // 2) + rows * (rows - 1) // 2 * m + fixed * rows
             if bases * pairs > classes:
                 continue
-            # fewer base rounds first, then as little slack as the search can bear
-            found.append(((bases, fixed, -m), Layout(m, rows, fixed, bases)))
+            order = (bases, bases * pairs - classes, fixed) if roomy else (bases, fixed, -m)
+            found.append((order, Layout(m, rows, fixed, bases)))
     found.sort(key=lambda item: item[0])
     return [layout for _, layout in found]
 
@@ -75,6 +84,85 @@ class _BaseSearch:
                 self.class_of[a][b] = self._class(a, b, m, rows, pure)
         self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
         self.nodes = 0
+
+    def dfs(self, budget: int, restart: int = DFS_RESTART) -> list[list[list[int]]] | None:
+        """Depth-first search with restarts, within `budget` points weighed.
+
+        Groups are filled one after another (every group of a base round, then the next
+        base round); a group opens with the first point not yet placed, in an order shuffled
+        at each restart, and takes later points whose classes with its members are all
+        unused. A try gives up after `restart` points weighed: on these problems a fresh order
+        finds base rounds sooner than going deeper into a bad one.
+        """
+        rng, total, forbidden = self.rng, self.total, self.classes
+        cls = [[c if c >= 0 else forbidden for c in row] for row in self.class_of]
+        slots = [(b, g) for b in range(self.lay.bases) for g in range(len(self.sizes))]
+        levels = [(b, g, j == 0) for b, g in slots for j in range(self.sizes[g])]
+        while self.nodes < budget:
+            cap = min(budget, self.nodes + restart)
+            orders = []
+            for _ in range(self.lay.bases):
+                order = list(range(total))
+                rng.shuffle(order)
+                orders.append(order)
+            used = bytearray(forbidden + 1)
+            used[forbidden] = 1  # a forbidden pair is never allowed
+            placed = [bytearray(total) for _ in range(self.lay.bases)]
+            members: list[list[list[int]]] = [
+                [[] for _ in self.sizes] for _ in range(self.lay.bases)
+            ]
+            added: list[list[int]] = [[] for _ in levels]
+            at = [0] * len(levels)  # where in the order each level's point stands
+            level, scan, forward = 0, 0, True
+            while 0 <= level < len(levels) and self.nodes < cap:
+                b, g, opens = levels[level]
+                group, order, here = members[b][g], orders[b], placed[b]
+                if not forward:  # back from a dead end: take this level's point out
+                    here[group.pop()] = 0
+                    for c in added[level]:
+                        used[c] = 0
+                    if opens:  # a group's first point has no alternative
+                        level -= 1
+                        continue
+                    scan = at[level] + 1
+                if opens:
+                    i = 0
+                    while here[order[i]]:
+                        i += 1
+                    group.append(order[i])
+                    here[order[i]] = 1
+                    added[level], at[level] = [], i
+                    level, scan, forward = level + 1, i + 1, True
+                    continue
+                last = total - (self.sizes[g] - len(group))
+                for i in range(scan, last + 1):
+                    q = order[i]
+                    if here[q]:
+                        continue
+                    self.nodes += 1
+                    row = cls[q]
+                    free = True
+                    for x in group:
+                        if used[row[x]]:
+                            free = False
+                            break
+                    if not free:
+                        continue
+                    new = [row[x] for x in group]
+                    if len(set(new)) < len(new):
+                        continue
+                    for c in new:
+                        used[c] = 1
+                    group.append(q)
+                    here[q] = 1
+                    added[level], at[level] = new, i
+                    level, scan, forward = level + 1, i + 1, True
+                    break
+                else:
+                    level, forward = level - 1, False
+            if level == len(levels):
+                return members
+        return None
 
     def _class(self, a: int, b: int, m: int, rows: int, pure: int) -> int:
         if a == b:
@@ -96,7 +184,7 @@ class _BaseSearch:
         pair_index = i * rows - i * (i + 1) // 2 + (j - i - 1)
         return rows * pure + pair_index * m + d
 
-    def run(self, budget: int) -> list[list[list[int]]] | None:
+    def tabu(self, budget: int) -> list[list[list[int]]] | None:
         """Tabu search over swaps inside a base round: cost is the uses of each class
         beyond the first, and forbidden pairs; 0 is a set of base rounds."""
         rng, class_of, total = self.rng, self.class_of, self.total
@@ -240,20 +328,33 @@ def develop(layout: Layout, bases: list[list[list[int]]], wanted: int) -> Rounds
 
 
 def cyclic_rounds(
-    n: int, sizes: Sequence[int], wanted: int, rng: random.Random, budget: int = 60_000
+    n: int,
+    sizes: Sequence[int],
+    wanted: int,
+    rng: random.Random,
+    budget: int = 60_000,
+    dfs_budget: int = 0,
 ) -> tuple[str, Rounds] | None:
     """Zero-repeat rounds for n people in groups of `sizes`, from the first layout whose
-    base rounds the search finds within the budget (shared over the layouts tried)."""
-    left = budget
-    for layout in layouts(n, sizes, wanted)[:6]:
-        search = _BaseSearch(layout, sizes, rng)
-        bases = search.run(max(1, left // 2))
-        left -= search.nodes
-        if bases is not None:
-            name = f"translates of {layout.bases} base round(s) on Z_{layout.m} x {layout.rows}"
-            if layout.fixed:
-                name += f" and {layout.fixed} fixed point(s)"
-            return name, develop(layout, bases, wanted)
-        if left <= 0:
-            break
+    base rounds a search finds: the depth-first search within `dfs_budget` points weighed,
+    then the tabu search within `budget` weighed swaps; each gives half of what it has left
+    to each layout in turn, the likeliest first."""
+    searches: dict[Layout, _BaseSearch] = {}
+    for method, total in (("dfs", dfs_budget), ("tabu", budget)):
+        left = total
+        for layout in layouts(n, sizes, wanted, roomy=method == "dfs")[:6]:
+            if left <= 0:
+                break
+            if layout not in searches:
+                searches[layout] = _BaseSearch(layout, sizes, rng)
+            search = searches[layout]
+            search.nodes = 0
+            share = max(1, left // 2)
+            bases = search.dfs(share) if method == "dfs" else search.tabu(share)
+            left -= search.nodes
+            if bases is not None:
+                name = f"translates of {layout.bases} base round(s) on Z_{layout.m} x {layout.rows}"
+                if layout.fixed:
+                    name += f" and {layout.fixed} fixed point(s)"
+                return name, develop(layout, bases, wanted)
     return None

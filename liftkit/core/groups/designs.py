@@ -324,7 +324,8 @@ def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
 
 
 CYCLIC_LIMIT = 150
-CYCLIC_BUDGET = 60_000  # nodes of the search for base rounds, for up to CYCLIC_FULL people
+CYCLIC_BUDGET = 30_000  # swaps the tabu search for base rounds then weighs
+CYCLIC_DFS_BUDGET = 250_000  # points the depth-first search weighs first (about 1 us each)
 CYCLIC_FULL = 50  # a node costs about as much as there are people: larger lists get fewer
 
 
@@ -336,5 +337,5 @@ def _cyclic(n: int, k: int, wanted: int, rng: random.Random, effort: float) -> D
     if wanted < 2:
         return None
     budget = CYCLIC_BUDGET * effort * CYCLIC_FULL / max(CYCLIC_FULL, n)
-    made = cyclic_rounds(n, sizes, wanted, rng, int(budget))
+    made = cyclic_rounds(n, sizes, wanted, rng, int(budget), int(CYCLIC_DFS_BUDGET * effort))
     return Design(made[0], n, made[1]) if made is not None else None
