@@ -15,7 +15,7 @@ systems, Bose's constructions, the base blocks in the Handbook of Combinatorial 
 here two small randomised searches find the base rounds, within node budgets (never a time
 limit, so a seed gives the same rounds on every machine): a depth-first search with
 restarts (30 people in 6 rooms for 6 rounds: 7 seeds of 8, where the tabu search alone
-found 1), then a tabu search over swaps, which does better on some layouts with large
+found 3), then a tabu search over swaps, which does better on some layouts with large
 groups (51 people in 10 rooms for 7 rounds: 8 of 8, the depth-first search 1).
 """
 
@@ -83,6 +83,8 @@ class _BaseSearch:
             for b in range(self.total):
                 self.class_of[a][b] = self._class(a, b, m, rows, pure)
         self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
+        # the same, with every forbidden pair in one last class
+        self.cls = [[c if c >= 0 else self.classes for c in row] for row in self.class_of]
         self.nodes = 0
 
     def dfs(self, budget: int, restart: int = DFS_RESTART) -> list[list[list[int]]] | None:
@@ -94,8 +96,7 @@ class _BaseSearch:
         unused. A try gives up after `restart` points weighed: on these problems a fresh order
         finds base rounds sooner than going deeper into a bad one.
         """
-        rng, total, forbidden = self.rng, self.total, self.classes
-        cls = [[c if c >= 0 else forbidden for c in row] for row in self.class_of]
+        rng, total, forbidden, cls = self.rng, self.total, self.classes, self.cls
         slots = [(b, g) for b in range(self.lay.bases) for g in range(len(self.sizes))]
         levels = [(b, g, j == 0) for b, g in slots for j in range(self.sizes[g])]
         while self.nodes < budget:
@@ -187,7 +188,7 @@ class _BaseSearch:
     def tabu(self, budget: int) -> list[list[list[int]]] | None:
         """Tabu search over swaps inside a base round: cost is the uses of each class
         beyond the first, and forbidden pairs; 0 is a set of base rounds."""
-        rng, class_of, total = self.rng, self.class_of, self.total
+        rng, class_of, cls, total = self.rng, self.class_of, self.cls, self.total
         # The last slot gathers forbidden pairs; it starts at 1 so that each one costs.
         count = [0] * self.classes + [1]
         forbidden = self.classes
@@ -242,21 +243,55 @@ class _BaseSearch:
                 continue
             p = conflicted[rng.randrange(len(conflicted))]
             a = row[p]
-            best: tuple[int, int, int] | None = None
+            best = 0  # the least change found, and the swaps that make it
+            ties: list[int] = []
+            # What swapping p with q changes, counted pair class by pair class: p's pairs in
+            # its group come out once for every q, then q's, then the pairs each joins.
+            mine, with_p = [x for x in groups[a] if x != p], cls[p]
+            leaving = 0
+            for x in mine:
+                c = with_p[x]
+                count[c] -= 1
+                if count[c] >= 1:
+                    leaving -= weight[c]
             for q in range(total):
                 g = row[q]
                 if g == a:
                     continue
                 self.nodes += 1
-                change = self._swap_delta(p, q, groups[a], groups[g], count, weight, forbidden)
+                with_q, change = cls[q], leaving
+                theirs = [y for y in groups[g] if y != q]
+                for y in theirs:
+                    c = with_q[y]
+                    count[c] -= 1
+                    if count[c] >= 1:
+                        change -= weight[c]
+                for y in theirs:
+                    c = with_p[y]
+                    if count[c] >= 1:
+                        change += weight[c]
+                    count[c] += 1
+                for x in mine:
+                    c = with_q[x]
+                    if count[c] >= 1:
+                        change += weight[c]
+                    count[c] += 1
+                for x in mine:
+                    count[with_q[x]] -= 1
+                for y in theirs:
+                    count[with_p[y]] -= 1
+                    count[with_q[y]] += 1
                 if tabu.get((b * total + q, a), -1) >= step and cost + change > 0:
                     continue
-                key = (change, rng.randrange(1 << 20), q)
-                if best is None or key < best:
-                    best = key
-            if best is None:
+                if not ties or change < best:
+                    best, ties = change, [q]
+                elif change == best:
+                    ties.append(q)
+            for x in mine:
+                count[with_p[x]] += 1
+            if not ties:
                 continue
-            change, _, q = best
+            change, q = best, ties[rng.randrange(len(ties))]
             g = row[q]
             self._apply(p, q, groups[a], groups[g], count, forbidden)
             row[p], row[q] = g, a
@@ -267,13 +302,8 @@ class _BaseSearch:
         return None
 
     def _in_conflict(self, p: int, group: list[int], count: list[int], forbidden: int) -> bool:
-        row = self.class_of[p]
-        for q in group:
-            if q != p:
-                c = row[q]
-                if c < 0 or count[c] > 1:
-                    return True
-        return False
+        row = self.cls[p]  # a forbidden pair's class counts 1 more than such pairs: always > 1
+        return any(q != p and count[row[q]] > 1 for q in group)
 
     def _pairs(
         self, p: int, q: int, group_a: list[int], group_b: list[int], forbidden: int
@@ -286,21 +316,6 @@ class _BaseSearch:
             [c if c >= 0 else forbidden for c in out],
             [c if c >= 0 else forbidden for c in into],
         )
-
-    def _swap_delta(self, p, q, group_a, group_b, count, weight, forbidden) -> int:  # type: ignore[no-untyped-def]
-        out, into = self._pairs(p, q, group_a, group_b, forbidden)
-        change = 0
-        for c in out:
-            count[c] -= 1
-            change -= weight[c] * (count[c] >= 1)
-        for c in into:
-            change += weight[c] * (count[c] >= 1)
-            count[c] += 1
-        for c in into:
-            count[c] -= 1
-        for c in out:
-            count[c] += 1
-        return change
 
     def _apply(self, p, q, group_a, group_b, count, forbidden) -> None:  # type: ignore[no-untyped-def]
         out, into = self._pairs(p, q, group_a, group_b, forbidden)

@@ -324,7 +324,7 @@ def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
 
 
 CYCLIC_LIMIT = 150
-CYCLIC_BUDGET = 30_000  # swaps the tabu search for base rounds then weighs
+CYCLIC_BUDGET = 60_000  # swaps the tabu search for base rounds then weighs (up to CYCLIC_FULL)
 CYCLIC_DFS_BUDGET = 250_000  # points the depth-first search weighs first (about 1 us each)
 CYCLIC_FULL = 50  # a node costs about as much as there are people: larger lists get fewer
 
