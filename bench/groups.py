@@ -85,6 +85,9 @@ ADJACENT: list[Row] = [
     ("41-c11-12", True, 2.0, "-"),
     ("46-c10-8", True, 2.0, "-"),
     ("47-c10-8", True, 2.0, "-"),
+    # stored: rooms of 5 and 6 (stored.py)
+    ("31-c6-4", True, 2.0, "-"),
+    ("32-c6-4", True, 2.0, "-"),
 ]
 
 

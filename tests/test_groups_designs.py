@@ -107,6 +107,8 @@ def test_the_repeat_floor():
         (28, 7, 9),  # resolvable 2-(28,4,1) design
         (32, 8, 10),  # the social golfer problem (Aguado 2004)
         (18, 6, 8),  # trios, stored
+        (32, 6, 4),  # two rooms of 6 and four of 5, stored
+        (31, 6, 4),
         (80, 10, 5),  # difference rows over Z_10
         (90, 10, 5),
         (100, 10, 4),  # two orthogonal Latin squares of order 10
@@ -216,3 +218,15 @@ def test_the_tabu_search_finds_base_rounds_the_depth_first_search_mostly_misses(
         made = cyclic_rounds(51, sizes, 7, random.Random(seed), budget, 0)
         assert made is not None
         assert check(Design(made[0], 51, made[1]), 51) == 7
+
+
+def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
+    from liftkit.core.groups.stored import stored_rounds
+
+    # 32 people in 6 rooms is two rooms of 6 and four of 5: a ghost in a room of 5 would
+    # leave a room of 4 beside one of 6, so 30 people take nothing from it.
+    assert stored_rounds(32, 6, 4)[1] == 32
+    assert stored_rounds(31, 6, 4)[1] == 31
+    assert stored_rounds(30, 6, 4) is None
+    # the golfers' schedule (equal fours) still lends itself to 29 to 31
+    assert stored_rounds(30, 8, 10)[1] == 32
