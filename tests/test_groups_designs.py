@@ -230,3 +230,43 @@ def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
     assert stored_rounds(30, 6, 4) is None
     # the golfers' schedule (equal fours) still lends itself to 29 to 31
     assert stored_rounds(30, 8, 10)[1] == 32
+
+
+def _found():
+    from liftkit.core.groups.starters_data import FOUND
+
+    return sorted(FOUND)
+
+
+@pytest.mark.parametrize(("people", "groups"), _found(), ids=[f"{n}-{g}" for n, g in _found()])
+def test_every_base_round_found_offline_gives_its_rounds_without_a_repeat(people, groups):
+    from liftkit.core.groups.designs import Design
+    from liftkit.core.groups.geometry import starter
+    from liftkit.core.groups.model import group_sizes
+    from liftkit.core.groups.starters_data import FOUND
+
+    m, _, _, bases = (int(x) for x in FOUND[(people, groups)].split(":")[0].split())
+    made = starter(people, groups, m * bases)
+    assert made is not None and made[1] == people
+    assert check(Design(made[0], people, made[2]), people) == m * bases
+    for rnd in made[2]:
+        assert sorted(len(g) for g in rnd) == sorted(group_sizes(people, groups))
+
+
+def test_a_corrupt_base_round_found_offline_gives_nothing(monkeypatch):
+    from liftkit.core.groups import geometry
+    from liftkit.core.groups.starters_data import FOUND
+
+    text = FOUND[(30, 6)]
+    head, body = text.split(":")
+    points = body.split()
+    # the same point twice in the base round: its translates would not be rounds
+    broken = head + ": " + " ".join([points[1], *points[1:]])
+    monkeypatch.setitem(FOUND, (30, 6), broken)
+    geometry._found_starters.cache_clear()
+    try:
+        assert geometry.starter(30, 6, 6) is None
+    finally:
+        monkeypatch.undo()
+        geometry._found_starters.cache_clear()
+    assert geometry.starter(30, 6, 6) is not None

@@ -100,6 +100,20 @@ def test_rooms_of_two_sizes_from_base_rounds_a_depth_first_search_finds(
         assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
+@pytest.mark.parametrize(("n", "rooms", "rounds"), [(35, 9, 10), (48, 10, 8), (28, 6, 6)])
+def test_base_rounds_found_offline_give_every_round_whatever_the_seed(
+    cli, tmp_path, n, rooms, rounds
+):
+    # starters_data.py: before it, seeds 1 and 2 left 5 and 3 (35), 10 and 0 (48), 7 and 7
+    # (28) repeats.
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    for seed in ("1", "2", "3"):
+        data = run(cli, people, "--count", str(rooms), "--rounds", str(rounds), "--seed", seed)
+        assert [len(rnd["groups"]) for rnd in data["rounds"]] == [rooms] * rounds
+        assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
 @pytest.mark.parametrize("n", [31, 32])
 def test_six_rooms_of_five_and_six_for_four_rounds_without_a_repeat(cli, tmp_path, n):
     # Stored schedules: the search alone left 1 and 0 (31), 1 and 0 (32) with seeds 1 and 2;

@@ -13,13 +13,20 @@
   not assured. Each was found by cyclic.py's search with a large budget, and the tests
   check that the rounds they give repeat no pair. Among them the Kirkman triple system of
   order 21, a resolvable 2-(28,4,1) design, and 55 or 59 people in 10 rooms for 7 rounds
-  (groups of 5 and 6, as in Miller et al. 2021's table).
+  (groups of 5 and 6, as in Miller et al. 2021's table); and, in starters_data.py, those
+  bench/starters_search.py found for 20 to 100 people in rooms of 4 to 8 beyond the other
+  constructions (30 people in 6 rooms for 6 rounds, 35 in 9 rooms for 10, 48 in 10 for 8),
+  checked before use.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.fields import make_field
+from liftkit.core.groups.starters_data import FOUND
 
 Rounds = list[list[list[int]]]
 
@@ -148,17 +155,56 @@ STARTERS: dict[tuple[int, int], tuple[tuple[int, int, int, int], list[list[list[
 
 
 def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
-    """A stored cyclic design for n people (up to one ghost a group) in `groups` groups."""
+    """A stored cyclic design for n people (up to one ghost a group) in `groups` groups:
+    those above, then those found offline (starters_data.py), checked before use."""
+    table = {**_found_starters(), **STARTERS}
     fitting = sorted(
         key
-        for key in STARTERS
-        if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*STARTERS[key][0], key)
+        for key in table
+        if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*table[key][0], key)
     )
     if not fitting:
         return None
-    (m, rows, fixed, bases), base_rounds = STARTERS[fitting[0]]
-    rounds = develop(Layout(m, rows, fixed, bases), base_rounds, wanted)
+    (m, rows, fixed, bases), base_rounds = table[fitting[0]]
+    layout = Layout(m, rows, fixed, bases)
+    if not _sound(develop(layout, base_rounds, m * bases), fitting[0]):
+        return None
+    rounds = develop(layout, base_rounds, wanted)
     return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], rounds
+
+
+@functools.cache
+def _found_starters() -> dict[tuple[int, int], tuple[tuple[int, int, int, int], Rounds]]:
+    """starters_data.py's entries, read: "m rows fixed bases: " and the base rounds."""
+    table = {}
+    for key, text in FOUND.items():
+        head, body = text.split(":", 1)
+        m, rows, fixed, bases = (int(x) for x in head.split())
+        base_rounds = [
+            [[int(x) for x in group.split()] for group in base.split("|")]
+            for base in body.split("/")
+        ]
+        table[key] = ((m, rows, fixed, bases), base_rounds)
+    return table
+
+
+def _sound(rounds: Rounds, key: tuple[int, int]) -> bool:
+    """Every round splits the points into `groups` groups within one in size, and no pair
+    meets twice: a corrupt table line gives no design rather than a broken schedule."""
+    points, groups = key
+    met: set[tuple[int, int]] = set()
+    for groups_of_round in rounds:
+        sizes = [len(group) for group in groups_of_round]
+        if len(sizes) != groups or max(sizes) - min(sizes) > 1:
+            return False
+        if sorted(p for group in groups_of_round for p in group) != list(range(points)):
+            return False
+        for group in groups_of_round:
+            for pair in itertools.combinations(sorted(group), 2):
+                if pair in met:
+                    return False
+                met.add(pair)
+    return True
 
 
 def _ghosts_allowed(m: int, rows: int, fixed: int, bases: int, key: tuple[int, int]) -> int:

@@ -1,0 +1,128 @@
+"""Find base rounds of cyclic designs that the command's own search finds only sometimes
+(run offline), and write them to liftkit/core/groups/starters_data.py.
+
+    nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START]
+    python bench/starters_search.py table FOUND.jsonl   # rewrite starters_data.py
+
+For every n from 20 to 100 and rooms of 4 to 8 people (g = ceil(n / size) rooms), `find`
+asks the other constructions how many rounds they give (r0), then runs cyclic.py's two
+searches (its depth-first search, then its tabu search, each on six layouts) with budgets
+about 30 times the command's, for r0 + 1 rounds, then more, until a search fails; the last
+base rounds found are written as one JSON line. Each try uses the seed 7 + rounds, so a run
+is the same on every machine. `table` writes the module from those lines, one entry per
+(people, rooms), keeping the one with the most rounds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from liftkit.core.groups import cyclic, designs
+from liftkit.core.groups.bounds import zero_repeat_limit
+from liftkit.core.groups.model import group_sizes
+
+DFS_BUDGET = 2_000_000  # points weighed, a quarter to each of the first layouts tried
+TABU_BUDGET = 300_000  # swaps weighed, likewise
+MOST_ROUNDS = 12
+
+
+def search(n: int, sizes: list[int], rounds: int, seed: int) -> tuple[cyclic.Layout, list] | None:
+    rng = random.Random(seed)
+    for method, budget in (("dfs", DFS_BUDGET), ("tabu", TABU_BUDGET)):
+        for layout in cyclic.layouts(n, sizes, rounds, roomy=method == "dfs")[:6]:
+            base = cyclic._BaseSearch(layout, sizes, rng)
+            found = base.dfs(budget // 4) if method == "dfs" else base.tabu(budget // 4)
+            if found is not None:
+                return layout, found
+    return None
+
+
+def find(low: int, high: int, out: Path, step: int = 1, start: int = 0) -> None:
+    designs._cyclic = lambda *args, **kwargs: None  # what the others give, without this
+    seen: set[tuple[int, int]] = set()
+    with out.open("a") as sink:
+        for n in range(low + start, high + 1, step):
+            for size in range(4, 9):
+                g = -(-n // size)
+                if g < 3 or (n, g) in seen:
+                    continue
+                seen.add((n, g))
+                sizes = group_sizes(n, g)
+                limit = min(zero_repeat_limit(sizes), MOST_ROUNDS)
+                other = designs.best_design(n, g, limit, random.Random(1))
+                r0 = len(other.rounds) if other else 0
+                got = None
+                began = time.perf_counter()
+                for r in range(max(r0 + 1, 3), limit + 1):
+                    if got is not None and got[0].m * got[0].bases >= r:
+                        continue
+                    found = search(n, sizes, r, 7 + r)
+                    if found is None:
+                        break
+                    got = found
+                if got is not None:
+                    layout, bases = got
+                    seconds = round(time.perf_counter() - began, 1)
+                    record = {"n": n, "g": g, "other": r0, "rounds": layout.m * layout.bases,
+                              "layout": [layout.m, layout.rows, layout.fixed, layout.bases],
+                              "bases": bases, "seconds": seconds}  # fmt: skip
+                    sink.write(json.dumps(record) + "\n")
+                    sink.flush()
+                    print(n, g, r0, "->", record["rounds"], flush=True)
+
+
+HEAD = '''"""Base rounds of cyclic designs found offline, read by geometry.py (`starter`).
+
+Written by `python bench/starters_search.py table FOUND`, from base rounds its `find` found
+with cyclic.py's own searches at about 30 times the command's budget: instances where the
+command's search finds them only with some seeds, or not within its budget. An entry is
+(people, rooms) -> "m rows fixed bases: " and the base rounds, separated by "/"; a base
+round's groups are separated by "|", their points by spaces. Point r*m + x is place x of
+row r of Z_m and the last `fixed` points are fixed (cyclic.py); translating each base round
+m times gives m * bases rounds without a repeat. geometry.py checks them before use, and so
+do the tests.
+"""
+
+FOUND: dict[tuple[int, int], str] = {
+'''
+
+
+def table(found: Path, module: Path) -> None:
+    best: dict[tuple[int, int], dict] = {}
+    for line in found.read_text().splitlines():
+        record = json.loads(line)
+        key = (record["n"], record["g"])
+        if key not in best or record["rounds"] > best[key]["rounds"]:
+            best[key] = record
+    lines = [HEAD]
+    for key in sorted(best):
+        record = best[key]
+        m, rows, fixed, bases = record["layout"]
+        text = f"{m} {rows} {fixed} {bases}: " + " / ".join(
+            "|".join(" ".join(map(str, group)) for group in base) for base in record["bases"]
+        )
+        note = f"{record['rounds']} rounds (the other constructions: {record['other']})"
+        lines.append(f"    {key}: (  # {note}\n")
+        while text:
+            lines.append(f'        "{text[:80]}"\n')
+            text = text[80:]
+        lines.append("    ),\n")
+    lines.append("}  # fmt: skip\n")
+    module.write_text("".join(lines))
+
+
+def main(argv: list[str]) -> None:
+    if argv[0] == "table":
+        table(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters_data.py")
+        return
+    extra = [int(x) for x in argv[4:6]]
+    find(int(argv[1]), int(argv[2]), Path(argv[3]), *extra)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
