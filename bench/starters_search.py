@@ -1,8 +1,11 @@
 """Find base rounds of cyclic designs that the command's own search finds only sometimes
 (run offline), and write them to liftkit/core/groups/starters_data.py.
 
-    nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START]
+    nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START [SIZES]]
     python bench/starters_search.py table FOUND.jsonl   # rewrite starters_data.py
+
+(the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
+`2 1 4-10`, and `find 20 100 F 2 0 9-10` and `2 1 9-10`.)
 
 For every n from 20 to 100 and rooms of 4 to 8 people (g = ceil(n / size) rooms), `find`
 asks the other constructions how many rounds they give (r0), then runs cyclic.py's two
@@ -42,12 +45,15 @@ def search(n: int, sizes: list[int], rounds: int, seed: int) -> tuple[cyclic.Lay
     return None
 
 
-def find(low: int, high: int, out: Path, step: int = 1, start: int = 0) -> None:
+def find(
+    low: int, high: int, out: Path, step: int = 1, start: int = 0, sizes_tried: str = "4-8"
+) -> None:
+    smallest, largest = (int(x) for x in sizes_tried.split("-"))
     designs._cyclic = lambda *args, **kwargs: None  # what the others give, without this
     seen: set[tuple[int, int]] = set()
     with out.open("a") as sink:
         for n in range(low + start, high + 1, step):
-            for size in range(4, 9):
+            for size in range(smallest, largest + 1):
                 g = -(-n // size)
                 if g < 3 or (n, g) in seen:
                     continue
@@ -120,8 +126,8 @@ def main(argv: list[str]) -> None:
     if argv[0] == "table":
         table(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters_data.py")
         return
-    extra = [int(x) for x in argv[4:6]]
-    find(int(argv[1]), int(argv[2]), Path(argv[3]), *extra)
+    step, start = (int(x) for x in (argv[4:6] or ["1", "0"]))
+    find(int(argv[1]), int(argv[2]), Path(argv[3]), step, start, *argv[6:7])
 
 
 if __name__ == "__main__":

@@ -22,10 +22,10 @@
 from __future__ import annotations
 
 import functools
-import itertools
 
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.fields import make_field
+from liftkit.core.groups.rotational import is_resolvable_packing
 from liftkit.core.groups.starters_data import FOUND
 
 Rounds = list[list[list[int]]]
@@ -192,19 +192,11 @@ def _sound(rounds: Rounds, key: tuple[int, int]) -> bool:
     """Every round splits the points into `groups` groups within one in size, and no pair
     meets twice: a corrupt table line gives no design rather than a broken schedule."""
     points, groups = key
-    met: set[tuple[int, int]] = set()
     for groups_of_round in rounds:
         sizes = [len(group) for group in groups_of_round]
         if len(sizes) != groups or max(sizes) - min(sizes) > 1:
             return False
-        if sorted(p for group in groups_of_round for p in group) != list(range(points)):
-            return False
-        for group in groups_of_round:
-            for pair in itertools.combinations(sorted(group), 2):
-                if pair in met:
-                    return False
-                met.add(pair)
-    return True
+    return is_resolvable_packing(rounds, points)
 
 
 def _ghosts_allowed(m: int, rows: int, fixed: int, bases: int, key: tuple[int, int]) -> int:
