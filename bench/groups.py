@@ -85,6 +85,11 @@ ADJACENT: list[Row] = [
     ("41-c11-12", True, 2.0, "-"),
     ("46-c10-8", True, 2.0, "-"),
     ("47-c10-8", True, 2.0, "-"),
+    # base rounds found offline (starters.txt)
+    ("48-c10-8", True, 2.0, "-"),
+    ("86-c18-12", True, 2.0, "-"),
+    ("120-c20-12", True, 2.0, "-"),
+    ("123-c18-8", True, 2.0, "-"),
     # stored: rooms of 5 and 6 (stored.py)
     ("31-c6-4", True, 2.0, "-"),
     ("32-c6-4", True, 2.0, "-"),

@@ -1,8 +1,8 @@
 """Find base rounds of cyclic designs that the command's own search finds only sometimes
-(run offline), and write them to liftkit/core/groups/starters_data.py.
+(run offline), and write them to liftkit/core/groups/starters.txt.
 
     nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START [SIZES]]
-    python bench/starters_search.py table FOUND.jsonl   # rewrite starters_data.py
+    python bench/starters_search.py table FOUND.jsonl   # rewrite starters.txt
 
 (the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
 `2 1 4-10`, and `find 20 100 F 2 0 9-10` and `2 1 9-10`.)
@@ -12,8 +12,9 @@ asks the other constructions how many rounds they give (r0), then runs cyclic.py
 searches (its depth-first search, then its tabu search, each on six layouts) with budgets
 about 30 times the command's, for r0 + 1 rounds, then more, until a search fails; the last
 base rounds found are written as one JSON line. Each try uses the seed 7 + rounds, so a run
-is the same on every machine. `table` writes the module from those lines, one entry per
-(people, rooms), keeping the one with the most rounds.
+is the same on every machine. `table` writes the text file geometry.py reads (package data:
+a module would be far too long to read) from those lines, one line per (people, rooms),
+keeping the one with the most rounds.
 """
 
 from __future__ import annotations
@@ -82,23 +83,21 @@ def find(
                     print(n, g, r0, "->", record["rounds"], flush=True)
 
 
-HEAD = '''"""Base rounds of cyclic designs found offline, read by geometry.py (`starter`).
-
-Written by `python bench/starters_search.py table FOUND`, from base rounds its `find` found
-with cyclic.py's own searches at about 30 times the command's budget: instances where the
-command's search finds them only with some seeds, or not within its budget. An entry is
-(people, rooms) -> "m rows fixed bases: " and the base rounds, separated by "/"; a base
-round's groups are separated by "|", their points by spaces. Point r*m + x is place x of
-row r of Z_m and the last `fixed` points are fixed (cyclic.py); translating each base round
-m times gives m * bases rounds without a repeat. geometry.py checks them before use, and so
-do the tests.
+HEAD = """\
+# Base rounds of cyclic designs found offline, read by liftkit/core/groups/geometry.py.
+#
+# Written by `python bench/starters_search.py table FOUND`, from base rounds its `find` found
+# with cyclic.py's own searches at about 30 times the command's budget: instances where the
+# command's search finds them only with some seeds, or not within its budget. A line is
+# "people rooms: m rows fixed bases: " and the base rounds, separated by "/"; a base round's
+# groups are separated by "|", their points by spaces. Point r*m + x is place x of row r of
+# Z_m and the last `fixed` points are fixed (cyclic.py); translating each base round m times
+# gives m * bases rounds without a repeat. geometry.py checks them before use, and so do the
+# tests. After "#", what the other constructions give.
 """
 
-FOUND: dict[tuple[int, int], str] = {
-'''
 
-
-def table(found: Path, module: Path) -> None:
+def table(found: Path, text: Path) -> None:
     best: dict[tuple[int, int], dict] = {}
     for line in found.read_text().splitlines():
         record = json.loads(line)
@@ -109,22 +108,17 @@ def table(found: Path, module: Path) -> None:
     for key in sorted(best):
         record = best[key]
         m, rows, fixed, bases = record["layout"]
-        text = f"{m} {rows} {fixed} {bases}: " + " / ".join(
+        rounds = " / ".join(
             "|".join(" ".join(map(str, group)) for group in base) for base in record["bases"]
         )
-        note = f"{record['rounds']} rounds (the other constructions: {record['other']})"
-        lines.append(f"    {key}: (  # {note}\n")
-        while text:
-            lines.append(f'        "{text[:80]}"\n')
-            text = text[80:]
-        lines.append("    ),\n")
-    lines.append("}  # fmt: skip\n")
-    module.write_text("".join(lines))
+        note = f"{record['rounds']} rounds; the other constructions {record['other']}"
+        lines.append(f"{key[0]} {key[1]}: {m} {rows} {fixed} {bases}: {rounds}  # {note}\n")
+    text.write_text("".join(lines))
 
 
 def main(argv: list[str]) -> None:
     if argv[0] == "table":
-        table(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters_data.py")
+        table(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters.txt")
         return
     step, start = (int(x) for x in (argv[4:6] or ["1", "0"]))
     find(int(argv[1]), int(argv[2]), Path(argv[3]), step, start, *argv[6:7])

@@ -233,19 +233,18 @@ def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
 
 
 def _found():
-    from liftkit.core.groups.starters_data import FOUND
+    from liftkit.core.groups.geometry import _found_starters
 
-    return sorted(FOUND)
+    return sorted(_found_starters())
 
 
 @pytest.mark.parametrize(("people", "groups"), _found(), ids=[f"{n}-{g}" for n, g in _found()])
 def test_every_base_round_found_offline_gives_its_rounds_without_a_repeat(people, groups):
     from liftkit.core.groups.designs import Design
-    from liftkit.core.groups.geometry import starter
+    from liftkit.core.groups.geometry import _found_starters, starter
     from liftkit.core.groups.model import group_sizes
-    from liftkit.core.groups.starters_data import FOUND
 
-    m, _, _, bases = (int(x) for x in FOUND[(people, groups)].split(":")[0].split())
+    (m, _, _, bases), _ = _found_starters()[(people, groups)]
     made = starter(people, groups, m * bases)
     assert made is not None and made[1] == people
     assert check(Design(made[0], people, made[2]), people) == m * bases
@@ -253,18 +252,28 @@ def test_every_base_round_found_offline_gives_its_rounds_without_a_repeat(people
         assert sorted(len(g) for g in rnd) == sorted(group_sizes(people, groups))
 
 
+def test_the_file_of_base_rounds_found_offline_is_read_whole():
+    from liftkit.core.groups.geometry import _found_lines, _found_starters
+
+    assert len(_found_starters()) == len(_found_lines()) == 94
+
+
 def test_a_corrupt_base_round_found_offline_gives_nothing(monkeypatch):
     from liftkit.core.groups import geometry
-    from liftkit.core.groups.starters_data import FOUND
 
-    text = FOUND[(30, 6)]
-    head, body = text.split(":")
+    lines = geometry._found_lines()
+    line = next(line for line in lines if line.startswith("30 6:"))
+    key, layout, body = line.split("#")[0].split(":")
     points = body.split()
     # the same point twice in the base round: its translates would not be rounds
-    broken = head + ": " + " ".join([points[1], *points[1:]])
-    monkeypatch.setitem(FOUND, (30, 6), broken)
+    broken = f"{key}:{layout}: " + " ".join([points[1], *points[1:]])
+    monkeypatch.setattr(geometry, "_found_lines", lambda: [broken])
     geometry._found_starters.cache_clear()
     try:
+        assert geometry.starter(30, 6, 6) is None
+        # a line that does not read at all is left out
+        monkeypatch.setattr(geometry, "_found_lines", lambda: ["30 6: six 5 0 1: 1 2"])
+        geometry._found_starters.cache_clear()
         assert geometry.starter(30, 6, 6) is None
     finally:
         monkeypatch.undo()

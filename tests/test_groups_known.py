@@ -104,7 +104,7 @@ def test_rooms_of_two_sizes_from_base_rounds_a_depth_first_search_finds(
 def test_base_rounds_found_offline_give_every_round_whatever_the_seed(
     cli, tmp_path, n, rooms, rounds
 ):
-    # starters_data.py: before it, seeds 1 and 2 left 5 and 3 (35), 10 and 0 (48), 7 and 7
+    # starters.txt: before it, seeds 1 and 2 left 5 and 3 (35), 10 and 0 (48), 7 and 7
     # (28) repeats.
     people = tmp_path / "people.csv"
     write_people(people, n)

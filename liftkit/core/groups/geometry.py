@@ -13,20 +13,20 @@
   not assured. Each was found by cyclic.py's search with a large budget, and the tests
   check that the rounds they give repeat no pair. Among them the Kirkman triple system of
   order 21, a resolvable 2-(28,4,1) design, and 55 or 59 people in 10 rooms for 7 rounds
-  (groups of 5 and 6, as in Miller et al. 2021's table); and, in starters_data.py, those
-  bench/starters_search.py found for 20 to 100 people in rooms of 4 to 8 beyond the other
-  constructions (30 people in 6 rooms for 6 rounds, 35 in 9 rooms for 10, 48 in 10 for 8),
-  checked before use.
+  (groups of 5 and 6, as in Miller et al. 2021's table); and, in starters.txt, those
+  bench/starters_search.py found for 20 to 150 people in rooms of 4 to 8 beyond the other
+  constructions (30 people in 6 rooms for 6 rounds, 35 in 9 rooms for 10, 48 in 10 for 8,
+  120 in 20 for 12), checked before use.
 """
 
 from __future__ import annotations
 
 import functools
+from importlib import resources
 
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.fields import make_field
 from liftkit.core.groups.rotational import is_resolvable_packing
-from liftkit.core.groups.starters_data import FOUND
 
 Rounds = list[list[list[int]]]
 
@@ -156,7 +156,7 @@ STARTERS: dict[tuple[int, int], tuple[tuple[int, int, int, int], list[list[list[
 
 def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     """A stored cyclic design for n people (up to one ghost a group) in `groups` groups:
-    those above, then those found offline (starters_data.py), checked before use."""
+    those above, then those found offline (starters.txt), checked before use."""
     table = {**_found_starters(), **STARTERS}
     fitting = sorted(
         key
@@ -175,17 +175,27 @@ def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
 
 @functools.cache
 def _found_starters() -> dict[tuple[int, int], tuple[tuple[int, int, int, int], Rounds]]:
-    """starters_data.py's entries, read: "m rows fixed bases: " and the base rounds."""
+    """starters.txt's lines, read: "people rooms: m rows fixed bases: " and the base rounds
+    (a line that does not read is left out; one that reads but is wrong fails `_sound`)."""
     table = {}
-    for key, text in FOUND.items():
-        head, body = text.split(":", 1)
-        m, rows, fixed, bases = (int(x) for x in head.split())
-        base_rounds = [
-            [[int(x) for x in group.split()] for group in base.split("|")]
-            for base in body.split("/")
-        ]
-        table[key] = ((m, rows, fixed, bases), base_rounds)
+    for line in _found_lines():
+        try:
+            key, layout, body = line.split("#")[0].split(":")
+            people, groups = (int(x) for x in key.split())
+            m, rows, fixed, bases = (int(x) for x in layout.split())
+            base_rounds = [
+                [[int(x) for x in group.split()] for group in base.split("|")]
+                for base in body.split("/")
+            ]
+        except ValueError:
+            continue
+        table[(people, groups)] = ((m, rows, fixed, bases), base_rounds)
     return table
+
+
+def _found_lines() -> list[str]:
+    text = resources.files(__package__).joinpath("starters.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _sound(rounds: Rounds, key: tuple[int, int]) -> bool:
