@@ -46,7 +46,7 @@ aDg bEh cFi AeI BfG CdH
 
 # 32 people in 6 rooms (two of 6, four of 5) for 4 rounds, and 31 (one of 6): found by
 # liftkit's own search (split.py) at 16 times its budget, seed 2 (10 s), and at its usual
-# budget, seed 1; the search alone mostly misses them (1 or 2 repeats). For 36 people in six
+# budget, seed 1; at that budget the search often leaves 1 or 2 repeats. For 36 people in six
 # sixes no 4 rounds exist (no two orthogonal Latin squares of order 6). Points as above,
 # A-P then a-p.
 _ROOMS_32_6 = """
