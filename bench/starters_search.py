@@ -5,7 +5,8 @@
     python bench/starters_search.py table FOUND.jsonl   # rewrite starters.txt
 
 (the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
-`2 1 4-10`, and `find 20 100 F 2 0 9-10` and `2 1 9-10`.)
+`2 1 4-10`, `find 20 100 F 2 0 9-10` and `2 1 9-10`, and with EVERY_COUNT=1 (every number of
+rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 1 3-8`.)
 
 For every n from 20 to 100 and rooms of 4 to 8 people (g = ceil(n / size) rooms), `find`
 asks the other constructions how many rounds they give (r0), then runs cyclic.py's two
@@ -20,6 +21,7 @@ keeping the one with the most rounds.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -50,12 +52,19 @@ def find(
     low: int, high: int, out: Path, step: int = 1, start: int = 0, sizes_tried: str = "4-8"
 ) -> None:
     smallest, largest = (int(x) for x in sizes_tried.split("-"))
+    every_count = os.environ.get("EVERY_COUNT") == "1"  # every number of rooms, not one a size
     designs._cyclic = lambda *args, **kwargs: None  # what the others give, without this
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()  # and what `out` holds already
+    if out.exists():
+        seen |= {(r["n"], r["g"]) for r in map(json.loads, out.read_text().splitlines())}
     with out.open("a") as sink:
         for n in range(low + start, high + 1, step):
-            for size in range(smallest, largest + 1):
-                g = -(-n // size)
+            counts = (
+                range(-(-n // largest), n // smallest + 1)
+                if every_count
+                else [-(-n // size) for size in range(smallest, largest + 1)]
+            )
+            for g in counts:
                 if g < 3 or (n, g) in seen:
                     continue
                 seen.add((n, g))

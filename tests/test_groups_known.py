@@ -100,12 +100,14 @@ def test_rooms_of_two_sizes_from_base_rounds_a_depth_first_search_finds(
         assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
-@pytest.mark.parametrize(("n", "rooms", "rounds"), [(35, 9, 10), (48, 10, 8), (28, 6, 6)])
+@pytest.mark.parametrize(
+    ("n", "rooms", "rounds"), [(35, 9, 10), (48, 10, 8), (28, 6, 6), (42, 10, 10)]
+)
 def test_base_rounds_found_offline_give_every_round_whatever_the_seed(
     cli, tmp_path, n, rooms, rounds
 ):
     # starters.txt: before it, seeds 1 and 2 left 5 and 3 (35), 10 and 0 (48), 7 and 7
-    # (28) repeats.
+    # (28), 27 and 30 (42) repeats.
     people = tmp_path / "people.csv"
     write_people(people, n)
     for seed in ("1", "2", "3"):

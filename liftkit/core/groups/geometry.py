@@ -14,8 +14,8 @@
   check that the rounds they give repeat no pair. Among them the Kirkman triple system of
   order 21, a resolvable 2-(28,4,1) design, and 55 or 59 people in 10 rooms for 7 rounds
   (groups of 5 and 6, as in Miller et al. 2021's table); and, in starters.txt, those
-  bench/starters_search.py found for 20 to 150 people in rooms of 4 to 8 beyond the other
-  constructions (30 people in 6 rooms for 6 rounds, 35 in 9 rooms for 10, 48 in 10 for 8,
+  bench/starters_search.py found for 20 to 150 people in rooms of 3 to 8 beyond the other
+  constructions (30 people in 6 rooms for 6 rounds, 35 in 9 rooms for 10, 42 in 10 for 10,
   120 in 20 for 12), checked before use.
 """
 
