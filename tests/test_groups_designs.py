@@ -194,7 +194,7 @@ def test_the_depth_first_search_finds_base_rounds_the_tabu_search_mostly_misses(
     sizes = group_sizes(people, groups)
     found = 0
     for seed in range(8):
-        # The depth-first search alone (no tabu budget), at the budget `groups` gives it.
+        # The depth-first search alone (no tabu budget), at the budget designs.py gives it.
         made = cyclic_rounds(people, sizes, rounds, random.Random(seed), 0, CYCLIC_DFS_BUDGET)
         if made is not None:
             found += 1

@@ -78,13 +78,14 @@ class _BaseSearch:
         self.total = layout.points
         self.cyclic = m * rows
         pure = (m - 1) // 2
-        self.class_of = [[-1] * self.total for _ in range(self.total)]
+        self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
+        # each pair's class, every forbidden pair (-1 from _class) in one last class
+        self.cls = [[self.classes] * self.total for _ in range(self.total)]
         for a in range(self.total):
             for b in range(self.total):
-                self.class_of[a][b] = self._class(a, b, m, rows, pure)
-        self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
-        # the same, with every forbidden pair in one last class
-        self.cls = [[c if c >= 0 else self.classes for c in row] for row in self.class_of]
+                c = self._class(a, b, m, rows, pure)
+                if c >= 0:
+                    self.cls[a][b] = c
         self.nodes = 0
 
     def dfs(self, budget: int, restart: int = DFS_RESTART) -> list[list[list[int]]] | None:
@@ -188,10 +189,9 @@ class _BaseSearch:
     def tabu(self, budget: int) -> list[list[list[int]]] | None:
         """Tabu search over swaps inside a base round: cost is the uses of each class
         beyond the first, and forbidden pairs; 0 is a set of base rounds."""
-        rng, class_of, cls, total = self.rng, self.class_of, self.cls, self.total
+        rng, cls, total = self.rng, self.cls, self.total
         # The last slot gathers forbidden pairs; it starts at 1 so that each one costs.
         count = [0] * self.classes + [1]
-        forbidden = self.classes
         group_of: list[list[int]] = []
         members: list[list[list[int]]] = []
         for _ in range(self.lay.bases):
@@ -216,8 +216,7 @@ class _BaseSearch:
             for group in groups:
                 for i, p in enumerate(group):
                     for q in group[i + 1 :]:
-                        c = class_of[p][q]
-                        count[c if c >= 0 else forbidden] += 1
+                        count[cls[p][q]] += 1
         weight = [1] * self.classes + [4]
         cost = sum(weight[c] * max(0, n - 1) for c, n in enumerate(count))
         if cost == 0:
@@ -228,13 +227,11 @@ class _BaseSearch:
             step += 1
             b = rng.randrange(self.lay.bases)
             groups, row = members[b], group_of[b]
-            conflicted = [
-                p for p in range(total) if self._in_conflict(p, groups[row[p]], count, forbidden)
-            ]
+            conflicted = [p for p in range(total) if self._in_conflict(p, groups[row[p]], count)]
             if not conflicted:
                 b = next(
                     (x for x in range(self.lay.bases)
-                     if any(self._in_conflict(p, members[x][group_of[x][p]], count, forbidden)
+                     if any(self._in_conflict(p, members[x][group_of[x][p]], count)
                             for p in range(total))),
                     -1,
                 )  # fmt: skip
@@ -293,7 +290,7 @@ class _BaseSearch:
                 continue
             change, q = best, ties[rng.randrange(len(ties))]
             g = row[q]
-            self._apply(p, q, groups[a], groups[g], count, forbidden)
+            self._apply(p, q, groups[a], groups[g], count)
             row[p], row[q] = g, a
             tabu[(b * total + p, a)] = step + 3 + rng.randrange(5)
             cost += change
@@ -301,28 +298,23 @@ class _BaseSearch:
                 return members
         return None
 
-    def _in_conflict(self, p: int, group: list[int], count: list[int], forbidden: int) -> bool:
+    def _in_conflict(self, p: int, group: list[int], count: list[int]) -> bool:
         row = self.cls[p]  # a forbidden pair's class counts 1 more than such pairs: always > 1
         return any(q != p and count[row[q]] > 1 for q in group)
 
-    def _pairs(
-        self, p: int, q: int, group_a: list[int], group_b: list[int], forbidden: int
-    ) -> tuple[list[int], list[int]]:
-        """Classes that p (from a) and q (from b) leave, and those they join, if swapped."""
-        row_p, row_q = self.class_of[p], self.class_of[q]
-        out = [row_p[x] for x in group_a if x != p] + [row_q[y] for y in group_b if y != q]
-        into = [row_p[y] for y in group_b if y != q] + [row_q[x] for x in group_a if x != p]
-        return (
-            [c if c >= 0 else forbidden for c in out],
-            [c if c >= 0 else forbidden for c in into],
-        )
-
-    def _apply(self, p, q, group_a, group_b, count, forbidden) -> None:  # type: ignore[no-untyped-def]
-        out, into = self._pairs(p, q, group_a, group_b, forbidden)
-        for c in out:
-            count[c] -= 1
-        for c in into:
-            count[c] += 1
+    def _apply(
+        self, p: int, q: int, group_a: list[int], group_b: list[int], count: list[int]
+    ) -> None:
+        """Swap p (from a) and q (from b), moving their pairs' counts to the classes they join."""
+        row_p, row_q = self.cls[p], self.cls[q]
+        for x in group_a:
+            if x != p:
+                count[row_p[x]] -= 1
+                count[row_q[x]] += 1
+        for y in group_b:
+            if y != q:
+                count[row_q[y]] -= 1
+                count[row_p[y]] += 1
         group_a[group_a.index(p)] = q
         group_b[group_b.index(q)] = p
 

@@ -166,11 +166,10 @@ def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     if not fitting:
         return None
     (m, rows, fixed, bases), base_rounds = table[fitting[0]]
-    layout = Layout(m, rows, fixed, bases)
-    if not _sound(develop(layout, base_rounds, m * bases), fitting[0]):
+    every = develop(Layout(m, rows, fixed, bases), base_rounds, m * bases)
+    if not _sound(every, fitting[0]):
         return None
-    rounds = develop(layout, base_rounds, wanted)
-    return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], rounds
+    return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], every[:wanted]
 
 
 @functools.cache
