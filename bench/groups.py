@@ -55,6 +55,7 @@ INSTANCES: list[Row] = [
     ("73-5-3-constrained", True, 1.0, "-"),
     ("1000-8-10-constrained", True, 5.0, "-"),
     ("150-5-10-constrained", True, 2.0, "-"),
+    ("120-c20-12-constrained", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 

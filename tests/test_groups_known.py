@@ -203,3 +203,20 @@ def test_balance_holds_over_more_rounds_of_a_design_than_it_can_keep(cli, tmp_pa
             sectors = [m["attributes"]["sector"] for m in group["members"]]
             assert len(set(sectors)) == len(sectors)  # 23-24 of each value, 47 trios: one each
     assert data["score"]["spread"] == {"sector": 1}
+
+
+@pytest.mark.parametrize("seed", ["1", "2"])
+def test_six_organisations_of_twenty_meet_new_people_one_of_each_a_room(cli, tmp_path, seed):
+    # 120 people, 20 of each organisation, in 20 rooms of 6 for 12 rounds, balanced: every
+    # room holds one of each organisation. The cyclic design for 120 in 20 rooms cannot take
+    # that; rows of Z_20, one an organisation, can (they left 218-254 repeats before).
+    n = 120
+    people = tmp_path / "people.csv"
+    rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i % 6]}\n" for i in range(n))
+    people.write_text("name,email,sector\n" + rows)
+    data = run(cli, people, "--count", "20", "--rounds", "12", "--seed", seed,
+               "--balance", "sector")  # fmt: skip
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            assert sorted(m["attributes"]["sector"] for m in group["members"]) == list("abcdef")

@@ -130,8 +130,14 @@ def _greedy_difference_rows(k: int, width: int, wanted: int, left: list[int]) ->
     return rows
 
 
-def transversal_rows(n: int, k: int, wanted: int) -> Design | None:
-    """Up to `wanted` zero-repeat rounds of k groups for n people in rows of k."""
+def transversal_rows(
+    n: int, k: int, wanted: int, search_rooms: int = DIFFERENCE_ROOMS
+) -> Design | None:
+    """Up to `wanted` zero-repeat rounds of k groups for n people in rows of k.
+
+    Difference rows are searched for up to `search_rooms` rooms: more when the rows
+    themselves are wanted (a balanced value on each row, see start.py).
+    """
     s = -(-n // k)
     if k < 2 or s < 2:
         return None
@@ -144,7 +150,7 @@ def transversal_rows(n: int, k: int, wanted: int) -> Design | None:
     else:
         multipliers = cyclic_multipliers(k, s, wanted)
         shifts = [[a * i % k for i in range(s)] for a in multipliers]
-        if len(shifts) < wanted and s <= k <= DIFFERENCE_ROOMS:
+        if len(shifts) < wanted and s <= k <= search_rooms:
             searched = difference_rows(k, s, wanted)
             shifts = searched if len(searched) > len(shifts) else shifts
         add, name = (lambda a, b: (a + b) % k), "cyclic rows"

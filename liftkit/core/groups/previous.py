@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.greedy import meetings, spread_facilitators
 from liftkit.core.groups.model import SplitRequest, group_sizes
 from liftkit.core.groups.setup import Directory, Setup
-from liftkit.core.groups.start import meetings, spread_facilitators
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
 

@@ -255,14 +255,14 @@ class Search:
                 counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
                 band_p, band_q = pb.bands[c][vp], pb.bands[c][vq]
                 change += self.weights[c] * (
-                    _off(counts_a[vp] - 1, band_p)
-                    - _off(counts_a[vp], band_p)
-                    + _off(counts_b[vp] + 1, band_p)
-                    - _off(counts_b[vp], band_p)
-                    + _off(counts_a[vq] + 1, band_q)
-                    - _off(counts_a[vq], band_q)
-                    + _off(counts_b[vq] - 1, band_q)
-                    - _off(counts_b[vq], band_q)
+                    off_band(counts_a[vp] - 1, band_p)
+                    - off_band(counts_a[vp], band_p)
+                    + off_band(counts_b[vp] + 1, band_p)
+                    - off_band(counts_b[vp], band_p)
+                    + off_band(counts_a[vq] + 1, band_q)
+                    - off_band(counts_a[vq], band_q)
+                    + off_band(counts_b[vq] - 1, band_q)
+                    - off_band(counts_b[vq], band_q)
                 )
         return change
 
@@ -399,7 +399,7 @@ def _even_floor(slots: int, pairs: int) -> int:
     return (pairs - extra) * each * (each - 1) // 2 + extra * (each + 1) * each // 2
 
 
-def _off(count: int, band: tuple[int, int]) -> int:
+def off_band(count: int, band: tuple[int, int]) -> int:
     """How far a count lies outside its band."""
     low, high = band
     return count - high if count > high else low - count if count < low else 0

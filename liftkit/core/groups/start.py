@@ -5,17 +5,17 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.balance import balance_penalty, balance_points
-from liftkit.core.groups.designs import best_design
-from liftkit.core.groups.model import size_range
+from liftkit.core.groups.designs import Design, best_design, transversal_rows
+from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup
-from liftkit.core.text import plural
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
+ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance needs rows
+ROWS_SHARE = 4  # rows laid out by value balance at once or not at all: a quarter of the effort
 
 
 def start_schedule(
@@ -32,16 +32,18 @@ def start_schedule(
     blocks = any(len(unit) > 1 for unit in setup.units)
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
-        used = design.rounds[:rounds] if design is not None else []
-        if used and problem.never > _unmet_pairs(used, n):
-            # The design meets pairs the constraints keep apart (two of a balanced value, or
-            # an apart set): greedy rounds, which hold the constraints, and the search do as
-            # well on small lists and far better on large ones (65 in fives for 16 rounds,
-            # balanced, ended with four of a value in a group from the design).
-            used = []
-        if design is not None and used:
-            order, used = _balanced(setup, problem, used, design.points, rng, effort)
-            order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+        fitted = _fit(setup, problem, design, rounds, rng, effort)
+        if _rows_may_do_better(setup, problem, design, fitted, rounds):
+            # The design cannot take the constraints on all its rounds (120 people of six
+            # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
+            # give every group one point of each row in every round, so a value laid on
+            # whole rows is spread evenly by construction.
+            rows = transversal_rows(n, setup.groups, rounds, ROWS_ROOMS)
+            other = _fit(setup, problem, rows, rounds, rng, effort / ROWS_SHARE, strict=True)
+            if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
+                fitted = other
+        if fitted is not None:
+            design, order, used = fitted
             if len(used) == len(design.rounds) and not problem.never:  # every round, untrimmed
                 used = used + design.spare[: rounds - len(used)]  # evened out below
             for design_round in used:
@@ -53,10 +55,40 @@ def start_schedule(
                 schedule.append(_even_out(setup, row, schedule))
     meet = meetings(schedule, n) if len(schedule) < rounds else []
     while len(schedule) < rounds:
-        row = _greedy_round(setup, problem, schedule, meet, rng)
+        row = greedy_round(setup, problem, schedule, meet, rng)
         schedule.append(row)
-        _add_meetings(meet, row)
+        add_meetings(meet, row)
     return schedule
+
+
+Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
+
+
+def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
+         rng: random.Random, effort: float, strict: bool = False) -> Fitted | None:  # fmt: skip
+    """The design's rounds that take the constraints, and who stands on which point
+    (`strict`: only if they all hold on every round kept)."""
+    n = len(setup.people)
+    used = design.rounds[:rounds] if design is not None else []
+    if design is None or not used or problem.never > _unmet_pairs(used, n):
+        # The design meets pairs the constraints keep apart (two of a balanced value, or
+        # an apart set): greedy rounds, which hold the constraints, and the search do as
+        # well on small lists and far better on large ones (65 in fives for 16 rounds,
+        # balanced, ended with four of a value in a group from the design).
+        return None
+    order, used = _balanced(setup, problem, used, design.points, rng, effort)
+    if not used or (strict and balance_penalty(problem, used, order)):
+        return None
+    order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
+    return design, order, used
+
+
+def _rows_may_do_better(setup: Setup, problem: Problem, design: Design | None,
+                        fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
+    """Whether the constraints cost the design rounds that transversal rows might keep."""
+    if not setup.values or design is None or design.name.startswith(("transversal", "cyclic rows")):
+        return False
+    return fitted is None or len(fitted[2]) < min(rounds, len(design.rounds))
 
 
 def _balanced(
@@ -162,24 +194,6 @@ def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> 
     return order
 
 
-def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
-    meet: list[dict[int, int]] = [{} for _ in range(n)]
-    for row in schedule:
-        _add_meetings(meet, row)
-    return meet
-
-
-def _add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
-    members: dict[int, list[int]] = {}
-    for p, g in enumerate(row):
-        members.setdefault(g, []).append(p)
-    for group in members.values():
-        for p in group:
-            for q in group:
-                if p != q:
-                    meet[p][q] = meet[p].get(q, 0) + 1
-
-
 def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
     """Sizes within one and facilitators spread evenly, after ghosts left a design round."""
     n, k = len(setup.people), setup.groups
@@ -204,159 +218,4 @@ def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[in
         members[small].append(p)
         row[p] = small
     spread_facilitators(setup, members, row)
-    return row
-
-
-def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) -> None:
-    """Swap facilitators with others until each group has floor or ceil of their share."""
-    k = setup.groups
-    single = [False] * len(setup.people)
-    for unit in setup.units:
-        single[unit[0]] = len(unit) == 1
-    total = sum(setup.facilitator)
-    low, high = total // k, -(-total // k)
-    for _ in range(len(setup.people)):
-        counts = [sum(setup.facilitator[p] for p in group) for group in members]
-        over = [g for g in range(k) if counts[g] > high]
-        under = [g for g in range(k) if counts[g] < low]
-        a: int | None
-        b: int | None
-        if over:
-            a, b = over[0], next((g for g in range(k) if counts[g] < high), None)
-        elif under:
-            a, b = next((g for g in range(k) if counts[g] > low), None), under[0]
-        else:
-            return
-        if a is None or b is None:
-            return
-        f = next((p for p in members[a] if setup.facilitator[p] and single[p]), None)
-        x = next((p for p in members[b] if not setup.facilitator[p] and single[p]), None)
-        if f is None or x is None:
-            return
-        members[a].remove(f)
-        members[b].remove(x)
-        members[a].append(x)
-        members[b].append(f)
-        row[f], row[x] = b, a
-
-
-def _greedy_round(
-    setup: Setup,
-    problem: Problem,
-    schedule: list[list[int]],
-    meet: list[dict[int, int]],
-    rng: random.Random,
-) -> list[int]:
-    """One round: blocks first, then facilitators, then everyone else, each into the open
-    group where they add the fewest repeat meetings and imbalances."""
-    n, k = len(setup.people), setup.groups
-    capacity = setup.sizes[:]
-    rng.shuffle(capacity)
-    if not schedule and _nothing_to_weigh(setup, problem):
-        return _deal(n, capacity, rng)
-    members: list[list[int]] = [[] for _ in range(k)]
-    fac_in = [0] * k
-    counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
-    order = list(range(len(setup.units)))
-    rng.shuffle(order)
-    order.sort(
-        key=lambda u: (
-            -len(setup.units[u]),
-            not any(setup.facilitator[p] for p in setup.units[u]),
-        )
-    )
-    row = [0] * n
-    open_list = list(range(k))  # groups with room left
-    where = list(range(k))  # each group's place in open_list
-    for u in order:
-        unit = setup.units[u]
-        facs = sum(setup.facilitator[p] for p in unit)
-        open_groups = _open_groups(open_list, capacity, members, len(unit), rng)
-        if not open_groups:
-            raise LiftkitError(
-                "the people kept together (`together`) do not fit into "
-                f"{plural(k, 'group')} of {size_range(setup.sizes)}",
-                "use bigger groups (`size`) or fewer `together` names",
-            )
-        best: tuple[int, ...] | None = None
-        choice = open_groups[0]
-        # Ties go to the first group weighed, from a random place in the list (one draw a
-        # person, not one a group weighed).
-        turn = rng.randrange(len(open_groups))
-        for g in open_groups[turn:] + open_groups[:turn]:
-            inside = members[g]
-            apart = repeats = over = 0
-            for p in unit:  # plain loops: this runs for every person and group weighed
-                meet_p = meet[p]
-                for q in inside:
-                    repeats += meet_p.get(q, 0)
-                for q in problem.apart[p]:
-                    if q in inside:
-                        apart += 1
-            for c, bands in enumerate(problem.bands):
-                for p in unit:
-                    v = setup.values[c][p]
-                    over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
-            room = capacity[g] - len(members[g])
-            score = (fac_in[g] if facs else 0, apart, over, repeats, -room)
-            if best is None or score < best:
-                best, choice = score, g
-        for p in unit:
-            members[choice].append(p)
-            row[p] = choice
-            for c in range(len(setup.values)):
-                counts[choice][c][setup.values[c][p]] += 1
-        fac_in[choice] += facs
-        if len(members[choice]) == capacity[choice]:
-            at = where[choice]  # the full group leaves the open list (swapped with the last)
-            last = open_list[-1]
-            open_list[at], where[last] = last, at
-            open_list.pop()
-    spread_facilitators(setup, members, row)
-    return row
-
-
-SAMPLE = 64  # groups weighed for each placement when there are more
-
-
-def _open_groups(
-    open_list: list[int],
-    capacity: list[int],
-    members: list[list[int]],
-    size: int,
-    rng: random.Random,
-) -> list[int]:
-    """Up to SAMPLE groups with room for `size` more, in group order.
-
-    Only groups not yet full are looked at, so a round of 100,000 people does not scan
-    25,000 groups for each person.
-    """
-    if len(open_list) <= SAMPLE:
-        chosen = sorted(open_list)
-    else:
-        chosen = sorted(rng.sample(open_list, SAMPLE))
-    fits = [g for g in chosen if capacity[g] - len(members[g]) >= size]
-    if fits or size == 1:
-        return fits
-    fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
-    return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
-
-
-def _nothing_to_weigh(setup: Setup, problem: Problem) -> bool:
-    return not (
-        problem.columns
-        or any(problem.apart)
-        or any(setup.facilitator)
-        or any(len(unit) > 1 for unit in setup.units)
-    )
-
-
-def _deal(n: int, capacity: list[int], rng: random.Random) -> list[int]:
-    """A first round with nothing to weigh: everyone in turn to the next group with room."""
-    people = list(range(n))
-    rng.shuffle(people)
-    row = [0] * n
-    slots = [g for size in range(max(capacity)) for g, cap in enumerate(capacity) if cap > size]
-    for p, g in zip(people, slots, strict=True):
-        row[p] = g
     return row

@@ -1,0 +1,270 @@
+"""Greedy rounds: each person into the open group where they add the fewest repeats.
+
+start.py calls it for every round no construction gives; the search (search.py) then
+improves them. Balance and facilitators are weighed first, and a round whose last people
+found no group with room for their value is mended by swaps before it is used.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.model import size_range
+from liftkit.core.groups.search import Problem, off_band
+from liftkit.core.groups.setup import Setup
+from liftkit.core.text import plural
+
+
+def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
+    meet: list[dict[int, int]] = [{} for _ in range(n)]
+    for row in schedule:
+        add_meetings(meet, row)
+    return meet
+
+
+def add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
+    members: dict[int, list[int]] = {}
+    for p, g in enumerate(row):
+        members.setdefault(g, []).append(p)
+    for group in members.values():
+        for p in group:
+            for q in group:
+                if p != q:
+                    meet[p][q] = meet[p].get(q, 0) + 1
+
+
+def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) -> None:
+    """Swap facilitators with others until each group has floor or ceil of their share."""
+    k = setup.groups
+    single = [False] * len(setup.people)
+    for unit in setup.units:
+        single[unit[0]] = len(unit) == 1
+    total = sum(setup.facilitator)
+    low, high = total // k, -(-total // k)
+    for _ in range(len(setup.people)):
+        counts = [sum(setup.facilitator[p] for p in group) for group in members]
+        over = [g for g in range(k) if counts[g] > high]
+        under = [g for g in range(k) if counts[g] < low]
+        a: int | None
+        b: int | None
+        if over:
+            a, b = over[0], next((g for g in range(k) if counts[g] < high), None)
+        elif under:
+            a, b = next((g for g in range(k) if counts[g] > low), None), under[0]
+        else:
+            return
+        if a is None or b is None:
+            return
+        f = next((p for p in members[a] if setup.facilitator[p] and single[p]), None)
+        x = next((p for p in members[b] if not setup.facilitator[p] and single[p]), None)
+        if f is None or x is None:
+            return
+        members[a].remove(f)
+        members[b].remove(x)
+        members[a].append(x)
+        members[b].append(f)
+        row[f], row[x] = b, a
+
+
+def greedy_round(
+    setup: Setup,
+    problem: Problem,
+    schedule: list[list[int]],
+    meet: list[dict[int, int]],
+    rng: random.Random,
+) -> list[int]:
+    """One round: blocks first, then facilitators, then everyone else, each into the open
+    group where they add the fewest repeat meetings and imbalances."""
+    n, k = len(setup.people), setup.groups
+    capacity = setup.sizes[:]
+    rng.shuffle(capacity)
+    if not schedule and _nothing_to_weigh(setup, problem):
+        return _deal(n, capacity, rng)
+    members: list[list[int]] = [[] for _ in range(k)]
+    fac_in = [0] * k
+    counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
+    order = list(range(len(setup.units)))
+    rng.shuffle(order)
+    order.sort(
+        key=lambda u: (
+            -len(setup.units[u]),
+            not any(setup.facilitator[p] for p in setup.units[u]),
+        )
+    )
+    row = [0] * n
+    open_list = list(range(k))  # groups with room left
+    where = list(range(k))  # each group's place in open_list
+    for u in order:
+        unit = setup.units[u]
+        facs = sum(setup.facilitator[p] for p in unit)
+        open_groups = _open_groups(open_list, capacity, members, len(unit), rng)
+        if not open_groups:
+            raise LiftkitError(
+                "the people kept together (`together`) do not fit into "
+                f"{plural(k, 'group')} of {size_range(setup.sizes)}",
+                "use bigger groups (`size`) or fewer `together` names",
+            )
+        best: tuple[int, ...] | None = None
+        choice = open_groups[0]
+        # Ties go to the first group weighed, from a random place in the list (one draw a
+        # person, not one a group weighed).
+        turn = rng.randrange(len(open_groups))
+        for g in open_groups[turn:] + open_groups[:turn]:
+            inside = members[g]
+            apart = repeats = over = 0
+            for p in unit:  # plain loops: this runs for every person and group weighed
+                meet_p = meet[p]
+                for q in inside:
+                    repeats += meet_p.get(q, 0)
+                for q in problem.apart[p]:
+                    if q in inside:
+                        apart += 1
+            for c, bands in enumerate(problem.bands):
+                for p in unit:
+                    v = setup.values[c][p]
+                    over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
+            room = capacity[g] - len(members[g])
+            score = (fac_in[g] if facs else 0, apart, over, repeats, -room)
+            if best is None or score < best:
+                best, choice = score, g
+        for p in unit:
+            members[choice].append(p)
+            row[p] = choice
+            for c in range(len(setup.values)):
+                counts[choice][c][setup.values[c][p]] += 1
+        fac_in[choice] += facs
+        if len(members[choice]) == capacity[choice]:
+            at = where[choice]  # the full group leaves the open list (swapped with the last)
+            last = open_list[-1]
+            open_list[at], where[last] = last, at
+            open_list.pop()
+    spread_facilitators(setup, members, row)
+    _mend_balance(setup, problem, members, row, meet, rng)
+    return row
+
+
+def _mend_balance(setup: Setup, problem: Problem, members: list[list[int]], row: list[int],
+                  meet: list[dict[int, int]], rng: random.Random) -> None:  # fmt: skip
+    """Swaps of two people that bring the round's counts into their bands, fewest repeats first.
+
+    The greedy placement weighs balance first, but its last people may find only groups
+    that already hold their value (85 people in fives, balanced on six sectors, over 21
+    rounds: two of a sector in a group, which the search did not always mend). Each step
+    takes, for the first group out of band, the swap with another group (SAMPLE of them
+    when there are more) that lowers the penalty most, adding the fewest repeats.
+    """
+    if not problem.bands:
+        return
+    n, k = len(setup.people), setup.groups
+    single = [False] * n
+    for unit in setup.units:
+        single[unit[0]] = len(unit) == 1
+    counts = [[[0] * len(bands) for bands in problem.bands] for _ in range(k)]
+    for p in range(n):
+        for c, values in enumerate(problem.columns):
+            counts[row[p]][c][values[p]] += 1
+    weighted = list(zip(problem.columns, problem.bands, problem.column_weights, strict=True))
+
+    def penalty(g: int) -> int:
+        return sum(
+            weight * sum(off_band(count, band) for count, band in zip(table, bands, strict=True))
+            for table, (_, bands, weight) in zip(counts[g], weighted, strict=True)
+        )
+
+    def exchange(p: int, q: int, step: int = 1) -> None:
+        """The counts as if p went to q's group and q to p's (step -1 takes it back)."""
+        g, h = row[p], row[q]
+        for c, (values, _, _) in enumerate(weighted):
+            counts[g][c][values[p]] -= step
+            counts[g][c][values[q]] += step
+            counts[h][c][values[q]] -= step
+            counts[h][c][values[p]] += step
+
+    for _ in range(n):
+        best: tuple[int, int, int, int] | None = None  # (change, repeats, p, q)
+        for g in (g for g in range(k) if penalty(g)):
+            best = _best_mend(setup, members, g, single, meet, penalty, exchange, rng)
+            if best is not None:
+                break
+        if best is None:
+            return
+        _, _, p, q = best
+        g, h = row[p], row[q]
+        exchange(p, q)
+        members[g][members[g].index(p)] = q
+        members[h][members[h].index(q)] = p
+        row[p], row[q] = h, g
+
+
+def _best_mend(setup: Setup, members: list[list[int]], g: int, single: list[bool],
+               meet: list[dict[int, int]], penalty: Callable[[int], int],
+               exchange: Callable[[int, int, int], None], rng: random.Random,
+               ) -> tuple[int, int, int, int] | None:  # fmt: skip
+    """(penalty change, repeats added, p, q): the best swap of p in group g with q elsewhere."""
+    others = [h for h in range(setup.groups) if h != g]
+    if len(others) > SAMPLE:
+        others = rng.sample(others, SAMPLE)
+    best: tuple[int, int, int, int] | None = None
+    for h in others:
+        before = penalty(g) + penalty(h)
+        for p in members[g]:
+            for q in members[h]:
+                if not (single[p] and single[q]) or setup.facilitator[q] != setup.facilitator[p]:
+                    continue
+                exchange(p, q, 1)
+                change = penalty(g) + penalty(h) - before
+                exchange(p, q, -1)
+                if change < 0:
+                    repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
+                    repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
+                    if best is None or (change, repeats) < best[:2]:
+                        best = (change, repeats, p, q)
+    return best
+
+
+SAMPLE = 64  # groups weighed for each placement when there are more
+
+
+def _open_groups(
+    open_list: list[int],
+    capacity: list[int],
+    members: list[list[int]],
+    size: int,
+    rng: random.Random,
+) -> list[int]:
+    """Up to SAMPLE groups with room for `size` more, in group order.
+
+    Only groups not yet full are looked at, so a round of 100,000 people does not scan
+    25,000 groups for each person.
+    """
+    if len(open_list) <= SAMPLE:
+        chosen = sorted(open_list)
+    else:
+        chosen = sorted(rng.sample(open_list, SAMPLE))
+    fits = [g for g in chosen if capacity[g] - len(members[g]) >= size]
+    if fits or size == 1:
+        return fits
+    fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
+    return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
+
+
+def _nothing_to_weigh(setup: Setup, problem: Problem) -> bool:
+    return not (
+        problem.columns
+        or any(problem.apart)
+        or any(setup.facilitator)
+        or any(len(unit) > 1 for unit in setup.units)
+    )
+
+
+def _deal(n: int, capacity: list[int], rng: random.Random) -> list[int]:
+    """A first round with nothing to weigh: everyone in turn to the next group with room."""
+    people = list(range(n))
+    rng.shuffle(people)
+    row = [0] * n
+    slots = [g for size in range(max(capacity)) for g, cap in enumerate(capacity) if cap > size]
+    for p, g in zip(people, slots, strict=True):
+        row[p] = g
+    return row
