@@ -56,6 +56,7 @@ INSTANCES: list[Row] = [
     ("1000-8-10-constrained", True, 5.0, "-"),
     ("150-5-10-constrained", True, 2.0, "-"),
     ("120-c20-12-constrained", True, 2.0, "-"),
+    ("30-c6-6-constrained", False, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 

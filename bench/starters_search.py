@@ -2,11 +2,20 @@
 (run offline), and write them to liftkit/core/groups/starters.txt.
 
     nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START [SIZES]]
-    python bench/starters_search.py table FOUND.jsonl   # rewrite starters.txt
+    nice -n 10 python bench/starters_search.py hunt FOUND.jsonl 56-c10-7 57-c10-7 ...
+    python bench/starters_search.py table FOUND.jsonl [MORE.jsonl ...]   # rewrite starters.txt
 
 (the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
 `2 1 4-10`, `find 20 100 F 2 0 9-10` and `2 1 9-10`, and with EVERY_COUNT=1 (every number of
-rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 1 3-8`.)
+rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 1 3-8`; then
+`hunt` on the instances a sweep of 20 to 60 people left with repeats, added with `table F H`.)
+
+`hunt` takes instances people-cROOMS-rounds and tries harder on each, for exactly those
+rounds: the first HUNT_LAYOUTS layouts of each search (not six), HUNT_BUDGET for the
+depth-first search on each (a quarter of it for the tabu search), seeds 1 to 3, until one
+finds base rounds. 56, 57 and 58 people in 10 rooms for 7 rounds are found this way in
+seconds, on Z_7 x 8 rows and 0 to 2 fixed points, a layout the command's search reaches
+late.
 
 For every n from 20 to 100 and rooms of 4 to 8 people (g = ceil(n / size) rooms), `find`
 asks the other constructions how many rounds they give (r0), then runs cyclic.py's two
@@ -35,14 +44,25 @@ from liftkit.core.groups.model import group_sizes
 DFS_BUDGET = 2_000_000  # points weighed, a quarter to each of the first layouts tried
 TABU_BUDGET = 300_000  # swaps weighed, likewise
 MOST_ROUNDS = 12
+HUNT_BUDGET = 4_000_000  # points weighed by `hunt`'s depth-first search, on each layout
+HUNT_LAYOUTS = 8
 
 
-def search(n: int, sizes: list[int], rounds: int, seed: int) -> tuple[cyclic.Layout, list] | None:
+def search(
+    n: int,
+    sizes: list[int],
+    rounds: int,
+    seed: int,
+    budgets: tuple[int, int] = (DFS_BUDGET // 4, TABU_BUDGET // 4),
+    count: int = 6,
+) -> tuple[cyclic.Layout, list] | None:
+    """Base rounds from the depth-first search, then the tabu search, each spending its
+    budget on each of the first `count` layouts in turn."""
     rng = random.Random(seed)
-    for method, budget in (("dfs", DFS_BUDGET), ("tabu", TABU_BUDGET)):
-        for layout in cyclic.layouts(n, sizes, rounds, roomy=method == "dfs")[:6]:
+    for method, budget in zip(("dfs", "tabu"), budgets, strict=True):
+        for layout in cyclic.layouts(n, sizes, rounds, roomy=method == "dfs")[:count]:
             base = cyclic._BaseSearch(layout, sizes, rng)
-            found = base.dfs(budget // 4) if method == "dfs" else base.tabu(budget // 4)
+            found = base.dfs(budget) if method == "dfs" else base.tabu(budget)
             if found is not None:
                 return layout, found
     return None
@@ -53,7 +73,6 @@ def find(
 ) -> None:
     smallest, largest = (int(x) for x in sizes_tried.split("-"))
     every_count = os.environ.get("EVERY_COUNT") == "1"  # every number of rooms, not one a size
-    designs._cyclic = lambda *args, **kwargs: None  # what the others give, without this
     seen: set[tuple[int, int]] = set()  # and what `out` holds already
     if out.exists():
         seen |= {(r["n"], r["g"]) for r in map(json.loads, out.read_text().splitlines())}
@@ -70,7 +89,7 @@ def find(
                 seen.add((n, g))
                 sizes = group_sizes(n, g)
                 limit = min(zero_repeat_limit(sizes), MOST_ROUNDS)
-                other = designs.best_design(n, g, limit, random.Random(1))
+                other = _others(n, g, limit)
                 r0 = len(other.rounds) if other else 0
                 got = None
                 began = time.perf_counter()
@@ -92,6 +111,42 @@ def find(
                     print(n, g, r0, "->", record["rounds"], flush=True)
 
 
+def _others(n: int, g: int, rounds: int) -> designs.Design | None:
+    """What the other constructions give: neither the cyclic search nor starters.txt."""
+    real = designs._cyclic, designs.starter
+    designs._cyclic = lambda *args, **kwargs: None
+    designs.starter = lambda *args, **kwargs: None
+    try:
+        return designs.best_design(n, g, rounds, random.Random(1))
+    finally:
+        designs._cyclic, designs.starter = real
+
+
+def hunt(out: Path, specs: list[str]) -> None:
+    with out.open("a") as sink:
+        for spec in specs:
+            n, g, rounds = (int(x) for x in spec.replace("c", "").split("-"))
+            sizes = group_sizes(n, g)
+            other = _others(n, g, rounds)
+            began, got = time.perf_counter(), None
+            for seed in range(1, 4):
+                got = search(n, sizes, rounds, seed, (HUNT_BUDGET, HUNT_BUDGET // 4), HUNT_LAYOUTS)
+                if got is not None:
+                    break
+            seconds = round(time.perf_counter() - began, 1)
+            if got is None:
+                print(spec, "none", seconds, flush=True)
+                continue
+            layout, bases = got
+            record = {"n": n, "g": g, "other": len(other.rounds) if other else 0,
+                      "rounds": layout.m * layout.bases,
+                      "layout": [layout.m, layout.rows, layout.fixed, layout.bases],
+                      "bases": bases, "seconds": seconds}  # fmt: skip
+            sink.write(json.dumps(record) + "\n")
+            sink.flush()
+            print(spec, "->", record["rounds"], seconds, flush=True)
+
+
 HEAD = """\
 # Base rounds of cyclic designs found offline, read by liftkit/core/groups/geometry.py.
 #
@@ -106,9 +161,9 @@ HEAD = """\
 """
 
 
-def table(found: Path, text: Path) -> None:
+def table(found: list[Path], text: Path) -> None:
     best: dict[tuple[int, int], dict] = {}
-    for line in found.read_text().splitlines():
+    for line in (line for path in found for line in path.read_text().splitlines()):
         record = json.loads(line)
         key = (record["n"], record["g"])
         if key not in best or record["rounds"] > best[key]["rounds"]:
@@ -127,7 +182,13 @@ def table(found: Path, text: Path) -> None:
 
 def main(argv: list[str]) -> None:
     if argv[0] == "table":
-        table(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters.txt")
+        table(
+            [Path(a) for a in argv[1:]],
+            Path(__file__).parent.parent / "liftkit/core/groups/starters.txt",
+        )
+        return
+    if argv[0] == "hunt":
+        hunt(Path(argv[1]), argv[2:])
         return
     step, start = (int(x) for x in (argv[4:6] or ["1", "0"]))
     find(int(argv[1]), int(argv[2]), Path(argv[3]), step, start, *argv[6:7])

@@ -33,7 +33,7 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         fitted = _fit(setup, problem, design, rounds, rng, effort)
-        if _rows_may_do_better(setup, problem, design, fitted, rounds):
+        if _rows_may_do_better(setup, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
             # give every group one point of each row in every round, so a value laid on
@@ -83,8 +83,8 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
     return design, order, used
 
 
-def _rows_may_do_better(setup: Setup, problem: Problem, design: Design | None,
-                        fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
+def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
+                        rounds: int) -> bool:  # fmt: skip
     """Whether the constraints cost the design rounds that transversal rows might keep."""
     if not setup.values or design is None or design.name.startswith(("transversal", "cyclic rows")):
         return False
