@@ -21,16 +21,10 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "xorshift.h"
+
 #define MAXP 512
 static int cls[MAXP][MAXP];
-static unsigned long long state;
-
-static unsigned long long next(void) { /* xorshift64* */
-    state ^= state >> 12; state ^= state << 25; state ^= state >> 27;
-    return state * 2685821657736338717ULL;
-}
-static int below(int k) { return (int)((next() >> 33) % (unsigned)k); }
-static double uniform(void) { return (next() >> 11) * (1.0 / 9007199254740992.0); }
 
 static int classes(int m) { /* fills cls; -1 marks a forbidden pair; returns the count */
     int total = 2 * m + 2, cyc = 2 * m, pure = (m - 1) / 2;

@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "xorshift.h"
+
 #define K 5
 #define MAXM 64
 #define MAXP (K * MAXM)
@@ -38,14 +40,6 @@ static int cls[MAXP][MAXP];
 static int grp[MAXM][K], grp_of[MAXP], slot_of[MAXP], count[K * MAXM + 10 * MAXM];
 static int tb[16][K];
 static int lowest; /* the least cost of the last restart */
-static unsigned long long state;
-
-static unsigned long long next(void) { /* xorshift64* */
-    state ^= state >> 12; state ^= state << 25; state ^= state >> 27;
-    return state * 2685821657736338717ULL;
-}
-static int below(int k) { return (int)((next() >> 33) % (unsigned)k); }
-static double uniform(void) { return (next() >> 11) * (1.0 / 9007199254740992.0); }
 
 static int pair_index(int i, int j) { /* rows i < j */
     static const int base[K] = {0, 4, 7, 9, 10};
