@@ -95,6 +95,18 @@ ADJACENT: list[Row] = [
     # stored: rooms of 5 and 6 (stored.py)
     ("31-c6-4", True, 2.0, "-"),
     ("32-c6-4", True, 2.0, "-"),
+    # hunted offline (bench/starters_search.py hunt, starters.txt)
+    ("33-c6-4", True, 2.0, "-"),
+    ("56-c10-7", True, 2.0, "-"),
+    ("58-c10-7", True, 2.0, "-"),
+    ("48-c10-9", True, 2.0, "-"),
+    ("64-c10-6", True, 2.0, "-"),
+    ("80-c12-7", True, 2.0, "-"),
+    ("84-c14-9", True, 2.0, "-"),
+    ("100-c15-9", True, 2.0, "-"),
+    # where the hunt found nothing: the search runs its whole budget
+    ("75-c10-6", False, 2.0, "-"),
+    ("93-c14-9", False, 2.0, "-"),
 ]
 
 
