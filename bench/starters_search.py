@@ -9,7 +9,7 @@
 `2 1 4-10`, `find 20 100 F 2 0 9-10` and `2 1 9-10`, and with EVERY_COUNT=1 (every number of
 rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 1 3-8`; then
 `hunt` on the instances a sweep of 20 to 100 people (seeds 1 and 2) left with repeats,
-added with `table F H...`: 17 found of 47 tried.)
+added with `table F H...`: 18 found of 48 tried.)
 
 `hunt` takes instances people-cROOMS-rounds and tries harder on each, for exactly those
 rounds: the first HUNT_LAYOUTS layouts of each search (not six), HUNT_BUDGET for the
