@@ -8,7 +8,7 @@ found no group with room for their value is mended by swaps before it is used.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import size_range
@@ -157,71 +157,81 @@ def _mend_balance(setup: Setup, problem: Problem, members: list[list[int]], row:
     """
     if not problem.bands:
         return
-    n, k = len(setup.people), setup.groups
-    single = [False] * n
-    for unit in setup.units:
-        single[unit[0]] = len(unit) == 1
-    counts = [[[0] * len(bands) for bands in problem.bands] for _ in range(k)]
-    for p in range(n):
-        for c, values in enumerate(problem.columns):
-            counts[row[p]][c][values[p]] += 1
-    weighted = list(zip(problem.columns, problem.bands, problem.column_weights, strict=True))
-
-    def penalty(g: int) -> int:
-        return sum(
-            weight * sum(off_band(count, band) for count, band in zip(table, bands, strict=True))
-            for table, (_, bands, weight) in zip(counts[g], weighted, strict=True)
-        )
-
-    def exchange(p: int, q: int, step: int = 1) -> None:
-        """The counts as if p went to q's group and q to p's (step -1 takes it back)."""
-        g, h = row[p], row[q]
-        for c, (values, _, _) in enumerate(weighted):
-            counts[g][c][values[p]] -= step
-            counts[g][c][values[q]] += step
-            counts[h][c][values[q]] -= step
-            counts[h][c][values[p]] += step
-
-    for _ in range(n):
+    mend = _Mend(setup, problem, members, row)
+    for _ in range(len(setup.people)):
         best: tuple[int, int, int, int] | None = None  # (change, repeats, p, q)
-        for g in (g for g in range(k) if penalty(g)):
-            best = _best_mend(setup, members, g, single, meet, penalty, exchange, rng)
+        for g in (g for g in range(setup.groups) if mend.penalty(g)):
+            best = mend.best_swap(g, meet, rng)
             if best is not None:
                 break
         if best is None:
             return
-        _, _, p, q = best
-        g, h = row[p], row[q]
-        exchange(p, q)
-        members[g][members[g].index(p)] = q
-        members[h][members[h].index(q)] = p
-        row[p], row[q] = h, g
+        mend.swap(best[2], best[3])
 
 
-def _best_mend(setup: Setup, members: list[list[int]], g: int, single: list[bool],
-               meet: list[dict[int, int]], penalty: Callable[[int], int],
-               exchange: Callable[[int, int, int], None], rng: random.Random,
-               ) -> tuple[int, int, int, int] | None:  # fmt: skip
-    """(penalty change, repeats added, p, q): the best swap of p in group g with q elsewhere."""
-    others = [h for h in range(setup.groups) if h != g]
-    if len(others) > SAMPLE:
-        others = rng.sample(others, SAMPLE)
-    best: tuple[int, int, int, int] | None = None
-    for h in others:
-        before = penalty(g) + penalty(h)
-        for p in members[g]:
-            for q in members[h]:
-                if not (single[p] and single[q]) or setup.facilitator[q] != setup.facilitator[p]:
-                    continue
-                exchange(p, q, 1)
-                change = penalty(g) + penalty(h) - before
-                exchange(p, q, -1)
-                if change < 0:
-                    repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
-                    repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
-                    if best is None or (change, repeats) < best[:2]:
-                        best = (change, repeats, p, q)
-    return best
+class _Mend:
+    """One round's counts per group, column and value, under swaps of two people."""
+
+    def __init__(self, setup: Setup, problem: Problem, members: list[list[int]],
+                 row: list[int]) -> None:  # fmt: skip
+        self.setup, self.members, self.row = setup, members, row
+        self.single = [False] * len(setup.people)
+        for unit in setup.units:
+            self.single[unit[0]] = len(unit) == 1
+        self.weighted = list(
+            zip(problem.columns, problem.bands, problem.column_weights, strict=True)
+        )
+        self.counts = [[[0] * len(bands) for bands in problem.bands] for _ in range(setup.groups)]
+        for p, g in enumerate(row):
+            for c, values in enumerate(problem.columns):
+                self.counts[g][c][values[p]] += 1
+
+    def penalty(self, g: int) -> int:
+        return sum(
+            weight * sum(off_band(count, band) for count, band in zip(table, bands, strict=True))
+            for table, (_, bands, weight) in zip(self.counts[g], self.weighted, strict=True)
+        )
+
+    def exchange(self, p: int, q: int, step: int = 1) -> None:
+        """The counts as if p went to q's group and q to p's (step -1 takes it back)."""
+        g, h = self.row[p], self.row[q]
+        for c, (values, _, _) in enumerate(self.weighted):
+            self.counts[g][c][values[p]] -= step
+            self.counts[g][c][values[q]] += step
+            self.counts[h][c][values[q]] -= step
+            self.counts[h][c][values[p]] += step
+
+    def best_swap(self, g: int, meet: list[dict[int, int]],
+                  rng: random.Random) -> tuple[int, int, int, int] | None:  # fmt: skip
+        """(penalty change, repeats added, p, q): the best swap of p in group g with q elsewhere."""
+        setup, members, single = self.setup, self.members, self.single
+        facilitator = setup.facilitator
+        others = [h for h in range(setup.groups) if h != g]
+        if len(others) > SAMPLE:
+            others = rng.sample(others, SAMPLE)
+        best: tuple[int, int, int, int] | None = None
+        for h in others:
+            before = self.penalty(g) + self.penalty(h)
+            for p in members[g]:
+                for q in members[h]:
+                    if not (single[p] and single[q]) or facilitator[q] != facilitator[p]:
+                        continue
+                    self.exchange(p, q, 1)
+                    change = self.penalty(g) + self.penalty(h) - before
+                    self.exchange(p, q, -1)
+                    if change < 0:
+                        repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
+                        repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
+                        if best is None or (change, repeats) < best[:2]:
+                            best = (change, repeats, p, q)
+        return best
+
+    def swap(self, p: int, q: int) -> None:
+        g, h = self.row[p], self.row[q]
+        self.exchange(p, q)
+        self.members[g][self.members[g].index(p)] = q
+        self.members[h][self.members[h].index(q)] = p
+        self.row[p], self.row[q] = h, g
 
 
 SAMPLE = 64  # groups weighed for each placement when there are more
