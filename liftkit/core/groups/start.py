@@ -6,6 +6,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.groups.balance import balance_penalty, balance_points
+from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
 from liftkit.core.groups.relabel import relabel
@@ -97,6 +98,8 @@ def _rows_may_balance(setup: Setup, problem: Problem, rows: Design, rounds: int,
     """Whether rows are worth a search: with one --balance column and nobody kept apart,
     only if the values laid on whole rows are in band at once (30 people of six
     organisations, 5 each, in 6 rooms: they are not, and the search cost 0.4 s in vain)."""
+    if cannot_balance(problem, rows.rounds[:rounds]):
+        return False
     if len(problem.columns) > 1 or any(problem.apart):
         return True
     order = _layout(setup, rows.points, rng, True)
@@ -118,7 +121,9 @@ def _balanced(
     budget when the layout alone settles at least two rounds), then all but the last, then
     the rounds before the first such round, each with a quarter; if none settles, no
     design round is kept, so balance is never traded for a design (the greedy rounds and
-    the search hold it).
+    the search hold it). Each try starts from the packing of one-a-room values on points
+    that never meet (cliques.py); a try that packing proves hopeless is skipped, and its
+    budget goes to the next.
     """
     budget = int(BALANCE_BUDGET * effort)
     k = setup.groups
@@ -126,15 +131,20 @@ def _balanced(
     order = _layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (setup.values or any(problem.apart)):
         return balance_points(problem, used, order, rng, budget), used
-    tried = balance_points(problem, used, order, rng, budget if easy < 2 else budget // 4)
-    if balance_penalty(problem, used, tried) == 0:
-        return tried, used
-    for shorter in sorted({len(used) - 1, easy}, reverse=True):
-        if shorter >= 2:
-            order = _layout(setup, points, rng, _rows_apart(used[:shorter], k))
-            tried = balance_points(problem, used[:shorter], order, rng, budget // 4)
-            if balance_penalty(problem, used[:shorter], tried) == 0:
-                return tried, used[:shorter]
+    counts = [len(used)] + [s for s in sorted({len(used) - 1, easy}, reverse=True) if s >= 2]
+    spare = 0  # the budget of a try proven hopeless goes to the next
+    for count in counts:
+        if count < len(used):
+            order = _layout(setup, points, rng, _rows_apart(used[:count], k))
+        share = budget if count == len(used) and easy < 2 else budget // 4
+        start = packed_order(problem, used[:count], order)
+        if start is None:
+            spare += share
+            continue
+        tried = balance_points(problem, used[:count], start, rng, share + spare)
+        if balance_penalty(problem, used[:count], tried) == 0:
+            return tried, used[:count]
+        spare = 0
     return order, []
 
 
