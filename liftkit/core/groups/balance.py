@@ -12,6 +12,7 @@ whoever stands where.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 
@@ -22,6 +23,8 @@ NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
 STALL = 300  # steps without a better colouring before giving up
 REFRESH = 16  # steps between two listings of every problem
 APART = 8  # an --apart pair in one group, against the heaviest balance step
+HEAT = 1.0  # annealing's first temperature, in steps of the lightest column; it cools to
+CHILL = 0.05  # this, linearly, over the annealing budget
 
 
 class _Colouring:
@@ -140,8 +143,13 @@ def balance_points(
 ) -> list[int]:
     """A new `order` (point -> person) with every --balance value in band and --apart held.
 
-    A search that stalls starts again from a shuffled order (the last few problems are often
-    locked in place), until the budget of weighed swaps is spent; the best order found wins.
+    Descents spend the budget of weighed swaps: one that stalls starts again from a shuffled
+    order (the last few problems are often locked in place); the best order found wins. If
+    none settles, simulated annealing spends a quarter as much again, and wins if it
+    settles: tight bands on every value (100 people of three sectors, 33-34 each, at 10
+    tables over the 4 rounds of two orthogonal Latin squares: 3 or 4 of each a table) leave
+    the descents a few counts short, where annealing gets there. It starts from `order` when
+    that holds a packing (cliques.py), which it keeps, and from the descents' best otherwise.
     """
     if not problem.columns and not any(problem.apart):
         return order
@@ -153,10 +161,16 @@ def balance_points(
         if best_total < 0 or total < best_total:
             best, best_total = found, total
         if best_total == 0:
-            break
+            return best
         start = order[:]
         rng.shuffle(start)
-    return best
+    packed = len(_movable(_Colouring(problem, rounds, order[:]))) < problem.people
+    steps = budget // 4 // max(1, len(rounds))  # a swap is weighed on every round
+    # Its own generator, seeded by the start, so that a failed annealing changes nothing.
+    start = order if packed else best
+    own = random.Random(sum(i * p for i, p in enumerate(start)))
+    annealed, total = _anneal(problem, rounds, start, own, steps)
+    return annealed if total == 0 else best
 
 
 def balance_penalty(
@@ -202,6 +216,53 @@ def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
         if change <= 0:
             colouring.swap(*moves[i])
     return best, best_total, max(weighed, 1)
+
+
+def _anneal(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
+            rng: random.Random, steps: int) -> tuple[list[int], int]:  # fmt: skip
+    """(order, its total penalty): the best simulated annealing reaches from `order` in
+    `steps` random swaps."""
+    colouring = _Colouring(problem, rounds, order[:])
+    total = sum(weight for *_, weight in _problems(colouring))
+    best, best_total = order, total
+    movable = _movable(colouring)
+    n = len(movable)
+    if n < 2:
+        return order, total
+    scale = min(problem.column_weights, default=1)
+    for step in range(steps):
+        x, y = movable[rng.randrange(n)], movable[rng.randrange(n)]
+        change = colouring.swap_change(x, y)
+        heat = scale * (HEAT + (CHILL - HEAT) * step / steps)
+        if change <= 0 or rng.random() < math.exp(-change / heat):
+            if x == y:
+                continue
+            colouring.swap(x, y)
+            total += change
+            if total < best_total:
+                best, best_total = colouring.order[:], total
+                if total == 0:
+                    break
+    return best, best_total
+
+
+def _movable(colouring: _Colouring) -> list[int]:
+    """The points annealing may swap: all but those of a value allowed once a group whose
+    people already never share one (a packing, cliques.py), which random swaps would break
+    far more easily than find again."""
+    pb, n = colouring.pb, colouring.pb.people
+    frozen = [False] * n
+    for c, values in enumerate(pb.columns):
+        holders: dict[int, list[int]] = {}
+        for x in range(n):
+            v = values[colouring.order[x]]
+            if pb.bands[c][v][1] == 1:
+                holders.setdefault(v, []).append(x)
+        for points in holders.values():
+            if all(len({where[x] for x in points}) == len(points) for where in colouring.where):
+                for x in points:
+                    frozen[x] = True
+    return [x for x in range(n) if not frozen[x]]
 
 
 def _still_wrong(colouring: _Colouring, problem: tuple[int, ...]) -> bool:

@@ -9,8 +9,11 @@ with the fewest free neighbours first, cliques of each size through it or none).
 It answers three ways: a packing (a colouring with every such value in band, to start the
 colouring search from), proof that none exists (30 people of six organisations, five of
 each, in 6 rooms: the six rounds of the design leave each person five unmet partners, and
-no six disjoint cliques of five fit; the colouring search spent 0.35 s failing), or
-"unknown" when the search runs out of nodes.
+no six disjoint cliques of five fit; the colouring search spent 0.35 s failing; or 100
+people at 10 tables over the 4 rounds of two orthogonal Latin squares, with an organisation
+of 10: they would be a common transversal of both squares, and the stored pair has none),
+or "unknown" when the search runs out of nodes. A clique takes at most one point of each
+group of a round, which bounds the search (BOUND_ROUNDS of them, as it costs a scan).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from liftkit.core.groups.search import Problem
 
 NODES = 20_000  # clique choices tried before the answer is "unknown"
+BOUND_ROUNDS = 2  # rounds whose groups bound a clique (one point a group at most)
 
 
 class Undecided(Exception):
@@ -58,7 +62,13 @@ def pack(
     everyone = (1 << n) - 1
     unmet = [everyone & ~met[x] & ~(1 << x) for x in range(n)]
     sizes = sorted((len(members) for members in wanted.values()), reverse=True)
-    search = _Packer(unmet, n - sum(sizes), nodes)
+    masks = [
+        [sum(1 << x for x in group if x < n) for group in groups]
+        for groups in rounds[:BOUND_ROUNDS]
+    ]
+    search = _Packer(unmet, masks, n - sum(sizes), nodes)
+    if not all(search.any_clique(size) for size in sorted(set(sizes), reverse=True)):
+        return None  # 10 people allowed one a table at 10 tables: a common transversal
     found = search.place(everyone, sizes)
     if found is None:
         return None
@@ -109,8 +119,10 @@ def packed_order(
 
 
 class _Packer:
-    def __init__(self, unmet: list[int], slack: int, nodes: int) -> None:
+    def __init__(self, unmet: list[int], masks: list[list[int]], slack: int, nodes: int) -> None:
         self.unmet = unmet
+        self.masks = masks  # per round, its groups' points: a clique takes one of a group at most
+        self.charge = 1 + sum(map(len, masks)) // 8  # nodes a bound costs, for its group scans
         self.slack = slack  # points that may stay outside every clique
         self.nodes = nodes
 
@@ -150,13 +162,29 @@ class _Packer:
             return self.place(free & ~(1 << x), sizes, skipped + 1)
         return None
 
+    def room(self, candidates: int) -> int:
+        """The most points of `candidates` a clique can take: one a group of every round."""
+        self.nodes -= self.charge
+        return min(
+            (sum(1 for mask in groups if mask & candidates) for groups in self.masks),
+            default=candidates.bit_count(),
+        )
+
+    def any_clique(self, size: int) -> bool:
+        """Whether some `size` points never meet (the lowest point of it first)."""
+        for x in range(len(self.unmet)):
+            above = self.unmet[x] >> (x + 1) << (x + 1)
+            for _ in self.cliques(above, size - 1, [x]):
+                return True
+        return False
+
     def cliques(self, candidates: int, more: int, chosen: list[int]) -> Iterator[list[int]]:
         """Every clique made of `chosen` and `more` points of `candidates` (all unmet by
         them); each point added spends a node."""
         if more == 0:
             yield list(chosen)
             return
-        while candidates and candidates.bit_count() >= more:
+        while candidates and self.room(candidates) >= more:
             self.nodes -= 1
             if self.nodes < 0:
                 raise Undecided
