@@ -3,10 +3,11 @@
 
 Instances are players-size-rounds, or players-cCOUNT-rounds for a number of rooms (groups of
 two adjacent sizes); "-constrained" adds --balance on a six-valued column and keep-apart sets
-of three covering 20 % of the players. For each: the repeat pairs and the most meetings of any
-pair (worst over the seeds), the engine's time in this process, and the whole-process time
-of the real command line (`python -m liftkit groups FILE ... -o FILE` on a generated CSV),
-median of several runs.
+of three covering 20 % of the players; "-orgs34.33.33" gives the players organisations of
+those sizes instead of six even sectors, and --balance on them. For each: the repeat pairs
+and the most meetings of any pair (worst over the seeds), the engine's time in this
+process, and the whole-process time of the real command line (`python -m liftkit groups
+FILE ... -o FILE` on a generated CSV), median of several runs.
 
 Run: python bench/groups.py [--seeds N] [--runs N] [--families] [INSTANCE...]
 
@@ -57,6 +58,10 @@ INSTANCES: list[Row] = [
     ("150-5-10-constrained", True, 2.0, "-"),
     ("120-c20-12-constrained", True, 2.0, "-"),
     ("30-c6-6-constrained", False, 2.0, "-"),
+    # World Cafe with organisations of uneven size, balanced
+    ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
+    ("100-c10-4-orgs22.18.15.12.11.10.7.5", False, 2.0, "-"),
+    ("100-c10-4-orgs50.50", False, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 
@@ -133,7 +138,17 @@ def parse(instance: str) -> tuple[int, int, int, bool]:
     return int(parts[0]), size, int(parts[2]), parts[-1] == "constrained"
 
 
-def people(n: int) -> list[Person]:
+def organisations(instance: str) -> list[int]:
+    """The organisations' sizes of an "-orgs" instance, or [] for six even sectors."""
+    last = instance.split("-")[-1]
+    return [int(x) for x in last[4:].split(".")] if last.startswith("orgs") else []
+
+
+def people(n: int, orgs: list[int] | None = None) -> list[Person]:
+    if orgs:
+        labels = [f"org{o}" for o, size in enumerate(orgs) for _ in range(size)]
+        assert len(labels) == n, "the organisations' sizes add up to the players"
+        return [Person(f"Person {i}", f"p{i}@example.org", {"sector": labels[i]}) for i in range(n)]
     return [
         Person(f"Person {i}", f"p{i}@example.org", {"sector": SECTORS[i * 7 % 6]}) for i in range(n)
     ]
@@ -148,8 +163,9 @@ def constraints(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return apart, ("sector",)
 
 
-def request(n: int, size: int, rounds: int, constrained: bool) -> SplitRequest:
+def request(n: int, size: int, rounds: int, constrained: bool, orgs: bool = False) -> SplitRequest:
     apart, balance = constraints(n) if constrained else ((), ())
+    balance = ("sector",) if orgs else balance
     if size < 0:  # a number of rooms
         return SplitRequest(count=-size, rounds=rounds, apart=apart, balance=balance)
     return SplitRequest(size=size, rounds=rounds, apart=apart, balance=balance)
@@ -157,17 +173,19 @@ def request(n: int, size: int, rounds: int, constrained: bool) -> SplitRequest:
 
 def engine(instance: str, seeds: int) -> dict[str, object]:
     n, size, rounds, constrained = parse(instance)
-    crowd = people(n)
+    orgs = organisations(instance)
+    crowd = people(n, orgs)
     worst_repeats, worst_most, times = 0, 0, []
     spread, held = 0, "-"
     for seed in range(1, seeds + 1):
         start = time.perf_counter()
-        split = split_into_groups(crowd, request(n, size, rounds, constrained), random.Random(seed))
+        asked = request(n, size, rounds, constrained, bool(orgs))
+        split = split_into_groups(crowd, asked, random.Random(seed))
         times.append(time.perf_counter() - start)
         worst_repeats = max(worst_repeats, split.score.repeat_pairs)
         worst_most = max(worst_most, split.score.most_meetings)
         spread = max([spread, *(s for _, s in split.score.spread)])
-        if constrained:
+        if constrained or orgs:
             held = f"{split.score.constraints_held}/{split.score.constraints_total}"
     return {
         "repeats": worst_repeats,
@@ -182,12 +200,15 @@ def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
     n, size, rounds, constrained = parse(instance)
     csv_path = folder / f"{instance}.csv"
     lines = ["name,email,sector"]
-    lines += [f"{p.name},{p.email},{p.attributes['sector']}" for p in people(n)]
+    orgs = organisations(instance)
+    lines += [f"{p.name},{p.email},{p.attributes['sector']}" for p in people(n, orgs)]
     csv_path.write_text("\n".join(lines) + "\n")
     shape = ["--size", str(size)] if size > 0 else ["--count", str(-size)]
     args = [sys.executable, "-m", "liftkit", "groups", str(csv_path), *shape]
     args += ["--rounds", str(rounds), "--seed", "1", "--format", "json"]
     args += ["-o", str(folder / f"{instance}.json")]
+    if orgs:
+        args += ["--balance", "sector"]
     if constrained:
         apart, balance = constraints(n)
         for text in apart:
@@ -215,7 +236,7 @@ def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
 def table(title: str, rows: list[Row], seeds: int, runs: int,
           folder: Path) -> None:  # fmt: skip
     header = (
-        f"{'instance':<22} {'repeats':>7} {'output':>6} {'most':>4} {'spread':>6} {'held':>5} "
+        f"{'instance':<36} {'repeats':>7} {'output':>6} {'most':>4} {'spread':>6} {'held':>5} "
         f"{'engine s':>8} {'process s':>9} {'target':>6} {'GEG':>10}  verdict"
     )
     print(f"\n{title}\n{header}\n{'-' * len(header)}")
@@ -229,7 +250,7 @@ def table(title: str, rows: list[Row], seeds: int, runs: int,
         if target is not None:
             verdicts.append("in time" if process <= target else "SLOW")
         print(
-            f"{instance:<22} {figures['repeats']:>7} {recounted:>6} {figures['most']:>4} "
+            f"{instance:<36} {figures['repeats']:>7} {recounted:>6} {figures['most']:>4} "
             f"{figures['spread']:>6} {figures['held']:>5} {figures['engine']:>8.3f} "
             f"{process:>9.3f} {target if target else '-':>6} {golfers:>10}  {', '.join(verdicts)}"
         )
