@@ -1,6 +1,7 @@
 """Constructions from design theory: every round a partition, no pair twice."""
 
 import itertools
+import json
 import random
 
 import pytest
@@ -173,6 +174,23 @@ def test_a_schedule_known_to_exist_but_not_reached_is_named():
     # Three orthogonal Latin squares of order 10 are an open question: not claimed.
     assert "not known to liftkit" in limit_text([10] * 10, 5, repeats=1)
     assert "not known to liftkit" in limit_text([5] * 9, 11, repeats=1)  # 45: still open
+
+
+def test_a_schedule_known_without_the_constraints_is_not_promised_with_them(cli, tmp_path):
+    # 100 people of two organisations, 50 each, at 10 tables for 4 rounds: two orthogonal
+    # Latin squares give 4 rounds without repeats, but with five and five at every table
+    # none is known; the score must not say liftkit merely failed to reach a known schedule.
+    people = tmp_path / "people.csv"
+    people.write_text("name,email,org\n" + "".join(f"P{i},,{'ab'[i % 2]}\n" for i in range(100)))
+    result = cli("groups", str(people), "--count", "10", "--rounds", "4", "--seed", "1",
+                 "--balance", "org", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    score = json.loads(result.stdout)["score"]
+    assert score["repeat_pairs"] > 0 and score["spread"] == {"org": 0}
+    assert "2 mutually orthogonal Latin squares of order 10" in score["limit"]
+    assert "but none was found with org balanced" in score["limit"]
+    assert "constructions do not reach" not in score["limit"]
+    assert "the groups stay balanced even where that costs repeated pairs" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -135,9 +135,15 @@ def in_groups(sizes: Sequence[int]) -> str:
 
 
 def limit_text(
-    sizes: Sequence[int], rounds: int, repeats: int, never: NeverMeet | None = None
+    sizes: Sequence[int],
+    rounds: int,
+    repeats: int,
+    never: NeverMeet | None = None,
+    kept: str = "",
 ) -> str:
-    """A sentence for the score when repeats are left: impossible, or not found."""
+    """A sentence for the score when repeats are left: impossible, or not found. `kept`
+    names the constraints asked for ("org balanced"): a schedule known to exist without
+    them may not exist with them."""
     if repeats == 0 or rounds < 2:
         return ""
     n = sum(sizes)
@@ -155,12 +161,18 @@ def limit_text(
                 f"({never.pairs} pairs may never share a group)"
             )
     known = known_schedule(sizes, rounds)
-    if known and not (never and never.pairs):
+    with_kept = f" with {kept}" if kept else ""
+    if known and kept:
+        return (
+            f"{rounds} rounds without repeats exist for {who} ({known}), but none was found"
+            f"{with_kept}; whether one exists{with_kept} is not known to liftkit"
+        )
+    if known:
         return (
             f"{rounds} rounds without repeats exist for {who} ({known}), but liftkit's "
             "constructions do not reach them"
         )
     return (
-        f"no {rounds} rounds without repeats were found for {who}; whether they exist "
-        f"is not known to liftkit (counting allows up to {limit})"
+        f"no {rounds} rounds without repeats were found for {who}{with_kept}; whether they "
+        f"exist is not known to liftkit (counting allows up to {limit})"
     )

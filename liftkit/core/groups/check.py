@@ -66,7 +66,11 @@ def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = 
         groups_without_facilitator=lacking,
         moved=moved_people(rounds, previous) if previous is not None else 0,
         limit=limit_text(
-            [len(g.members) for g in rounds[0].groups], len(rounds), repeats, constrained(setup)
+            [len(g.members) for g in rounds[0].groups],
+            len(rounds),
+            repeats,
+            constrained(setup),
+            kept_text(setup),
         )
         if rounds
         else "",
@@ -77,6 +81,15 @@ def constrained(setup: Setup) -> NeverMeet:
     """The pairs that the balance columns and apart sets keep apart in every round."""
     columns = list(zip(setup.columns, setup.values, strict=True))
     return never_meet(len(setup.people), setup.groups, columns, setup.apart_sets)
+
+
+def kept_text(setup: Setup) -> str:
+    """The constraints asked for, in words: "org balanced and 2 apart sets kept"."""
+    words = [f"{column} balanced" for column in setup.columns]
+    sets = len(setup.apart_sets)
+    if sets:
+        words.append(f"{sets} apart {'set' if sets == 1 else 'sets'} kept")
+    return " and ".join(words)
 
 
 def balance_spread(rounds: Sequence[Round], column: str) -> int:

@@ -177,8 +177,8 @@ def _result(
     notes = list(setup.notes)
     if score.repeat_pairs and setup.columns:
         notes.append(
-            "`balance` comes before repeats: when every pair must meet, people sharing a "
-            "value meet too; without `balance` fewer pairs may repeat"
+            "`balance` comes before repeats: the groups stay balanced even where that "
+            "costs repeated pairs; without `balance` fewer pairs may repeat"
         )
     if any(spread > 1 for _, spread in score.spread):
         notes.append(
