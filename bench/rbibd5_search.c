@@ -24,7 +24,8 @@
    Results so far (one core, FOCUS=4): m = 5 (25 people) in 0.0 s; m = 9 and m = 13 (45
    and 65) none in 5 minutes each, every restart stalling at 11 to 14 classes used twice
    of 230 (m = 13): either no such design exists for them or the search is too weak, so
-   105 and 145 were not tried at length. Nothing from here is stored. */
+   105 and 145 were not tried at length. Nothing from here is stored: 105 in fives came
+   later from bench/bicyclic_search.c, 1-rotational over Z_104. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -483,9 +483,19 @@ WANTED = {  # what the table should hold: every order up to 150
 }
 
 
+# Lines found by other searches, written into the table with those in FOUND.
+KEPT = [
+    # bench/bicyclic_search.c 1 99 4 0 33 0 0 3000000 100000 7: 1-rotational over Z_99
+    "R 4 100: 22,19,98,62 14,10,44,72 1,25,36,74 24,31,46,40 4,17,59,5 16,2,96,48 18,28,20,45"
+    " 9,27,87,56",
+    # bench/bicyclic_search.c 1 104 5 0 26 0 0 2000000 100000 1: 1-rotational over Z_104
+    "R 5 105: 18,66,19,86,36 13,22,68,82,55 11,21,87,6,103 5,1,80,46,7 24,67,75,43,64",
+]
+
 TABLE_HEAD = '''"""Base blocks of resolvable designs, developed by rotational.py.
 
-Written by `python bench/rotational_search.py table FOUND` from the lines the search found.
+Written by `python bench/rotational_search.py table FOUND` from the lines the search found
+(and, kept in that script, 2-(100,4,1) and 2-(105,5,1) found by bench/bicyclic_search.c).
 An entry is "R k v:" (1-rotational over Z_(v-1): the representative blocks T_j), "C k v m:"
 (rows of Z_m and infinity: the base rounds, separated by "/") or "T 3 v m:" (three rows of Z_m:
 the base round, "/", the blocks whose translates are a round), then comma-separated blocks.
@@ -498,7 +508,7 @@ TABLE = """
 def write_table(found: Path, module: Path) -> None:
     """The table module holding every line of `found`, one entry per (k, v), wrapped at 96."""
     entries: dict[tuple[int, int], str] = {}
-    for text in found.read_text().splitlines():
+    for text in [*found.read_text().splitlines(), *KEPT]:
         if text and not text.startswith("#"):
             head, body = text.split(":")
             _kind, k, v, *_ = head.split()

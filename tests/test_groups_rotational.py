@@ -15,13 +15,13 @@ from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
 
 # The orders up to 150 that the table covers (69, 141 and fours of 136 inflated from a PBD,
-# fives of 85 a packing of PG(3,4), of 65 over Z_8 x Z_8). Not covered (known to exist, not
-# found by the offline searches): fives 105 and 145 (125 is an affine geometry and 64 in
-# fours too; whether 45 in fives exists is open).
+# fives of 85 a packing of PG(3,4), of 65 over Z_8 x Z_8, of 105 1-rotational over Z_104).
+# Not covered (known to exist, not found by the offline searches): fives 145 (125 is an
+# affine geometry and 64 in fours too; whether 45 in fives exists is open).
 COVERED = {
     3: list(range(15, 148, 6)),  # every Kirkman triple system order from 15 to 147
     4: [16, 28, 40, 52, 76, 88, 100, 112, 124, 136, 148],
-    5: [25, 65, 85],
+    5: [25, 65, 85, 105],
 }
 
 

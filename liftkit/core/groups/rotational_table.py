@@ -1,6 +1,7 @@
 """Base blocks of resolvable designs, developed by rotational.py.
 
-Written by `python bench/rotational_search.py table FOUND` from the lines the search found.
+Written by `python bench/rotational_search.py table FOUND` from the lines the search found
+(and, kept in that script, 2-(100,4,1) and 2-(105,5,1) found by bench/bicyclic_search.c).
 An entry is "R k v:" (1-rotational over Z_(v-1): the representative blocks T_j), "C k v m:"
 (rows of Z_m and infinity: the base rounds, separated by "/") or "T 3 v m:" (three rows of Z_m:
 the base round, "/", the blocks whose translates are a round), then comma-separated blocks.
@@ -84,7 +85,8 @@ C 4 76 5: 0,25,50,75 1,4,27,28 26,29,52,53 2,3,51,54 5,20,35,40 30,45,60,65 10,1
   9,11,52,68 3,17,31,39 28,42,56,64 6,14,53,67 8,12,29,41 33,37,54,66 4,16,58,62 1,19,32,38
   26,44,57,63 7,13,51,69
 R 4 88: 30,46,57,70 27,34,60,82 10,19,33,54 21,49,66,67 40,42,45,76 3,7,22,84 6,43,73,81
-R 4 100: 22,19,98,62 14,10,44,72 1,25,36,74 24,31,46,40 4,17,59,5 16,2,96,48 18,28,20,45 9,27,87,56
+R 4 100: 22,19,98,62 14,10,44,72 1,25,36,74 24,31,46,40 4,17,59,5 16,2,96,48 18,28,20,45
+  9,27,87,56
 R 4 112: 31,36,43,75 25,39,49,72 13,33,61,78 45,66,85,100 21,22,52,90 7,42,67,69 27,84,88,97
   28,46,54,57 3,19,55,108
 R 4 124: 42,73,81,91 6,13,28,117 4,36,37,87 30,58,93,106 57,61,66,103 27,79,85,96 39,64,84,100
@@ -128,4 +130,5 @@ C 4 148 7: 0,49,98,147 1,6,60,94 50,55,109,143 11,45,99,104 7,42,74,80 56,91,123
   14,21,61,79 63,70,110,128 12,30,112,119 16,26,64,76 65,75,113,125 15,27,114,124 2,40,58,82
   51,89,107,131 9,33,100,138
 R 5 25: 10,11,14,19,21
+R 5 105: 18,66,19,86,36 13,22,68,82,55 11,21,87,6,103 5,1,80,46,7 24,67,75,43,64
 """
