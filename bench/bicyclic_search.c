@@ -18,7 +18,7 @@
      /tmp/bicyclic 16 4 5 8 0 0 2    # over Z_16 x Z_4: none
      /tmp/bicyclic 1 99 4 0 33 0 0 3000000 100000 7   # 100 in fours over Z_99: found, about a minute
        (stored in rotational_table.py as "R 4 100", the table's 1-rotational shape)
-     /tmp/bicyclic 1 104 5 0 26 0 0 2000000 100000 1  # 105 in fives over Z_104: found
+     /tmp/bicyclic 1 104 5 0 26 0 0 2000000 100000 1  # 105 in fives over Z_104: found, 148 s
        (stored as "R 5 105"; over Z_52 x Z_2 none in 15 minutes)
      /tmp/bicyclic 1 144 5 0 36 0 0 2000000 100000 1  # 145 in fives: none in 15 minutes,
        nor over Z_12 x Z_12 (12 12 5 6 0 0 6)
