@@ -179,7 +179,8 @@ def balance_points(
     start = order if packed else best
     own = random.Random(sum(i * p for i, p in enumerate(start)))
     annealed, total = _anneal(problem, rounds, start, own, steps)
-    return annealed if total == 0 else best
+    settled = total == 0 and balance_penalty(problem, rounds, annealed) == 0  # recounted
+    return annealed if settled else best
 
 
 def balance_penalty(
@@ -248,6 +249,8 @@ def _anneal(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: 
                 continue
             colouring.swap(x, y)
             total += change
+            if total <= 0:  # an --apart change is weighed per pair, counted per person
+                total = sum(weight for *_, weight in _problems(colouring))
             if total < best_total:
                 best, best_total = colouring.order[:], total
                 if total == 0:
