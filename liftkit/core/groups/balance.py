@@ -149,17 +149,16 @@ def balance_points(
     settles: tight bands on every value (100 people of three sectors, 33-34 each, at 10
     tables over the 4 rounds of two orthogonal Latin squares: 3 or 4 of each a table) leave
     the descents a few counts short, where annealing gets there. When `order` holds a
-    packing (cliques.py), which descents break and annealing keeps, annealing starts from
-    it and each gets half the budget (100 people of eight organisations of 5 to 22 at 10
-    tables: three rounds of the Latin squares balanced); otherwise it starts from the
-    descents' best.
+    packing (cliques.py), which descents break and annealing keeps, descents get a quarter
+    of the budget (they settle such a start at once or not at all) and annealing, from the
+    packing, half (100 people of eight organisations of 5 to 22 at 10 tables: three rounds
+    of the Latin squares balanced); otherwise annealing starts from the descents' best.
     """
     if not problem.columns and not any(problem.apart):
         return order
-    # A packing (cliques.py) in `order` is what the descents break and annealing keeps: then
-    # they share the budget.
+    # A packing (cliques.py) in `order` is what the descents break and annealing keeps.
     packed = len(_movable(_Colouring(problem, rounds, order[:]))) < problem.people
-    best, best_total, left = order, -1, budget // 2 if packed else budget
+    best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
         found, total, spent = _descend(problem, rounds, start, rng, left)
