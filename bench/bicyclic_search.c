@@ -21,7 +21,7 @@
      /tmp/bicyclic 1 104 5 0 26 0 0 2000000 100000 1  # 105 in fives over Z_104: found, 148 s
        (stored as "R 5 105"; over Z_52 x Z_2 none in 15 minutes)
      /tmp/bicyclic 1 144 5 0 36 0 0 2000000 100000 1  # 145 in fives: none in 15 minutes,
-       nor over Z_12 x Z_12 (12 12 5 6 0 0 6)
+       nor over Z_12 x Z_12 (12 12 5 6 0 0 6) or Z_36 x Z_4 (36 4 5 18 0 0 2)
 */
 #include <stdio.h>
 #include <stdlib.h>
