@@ -16,6 +16,7 @@ import math
 import random
 from collections.abc import Sequence
 
+from liftkit.core.groups.cliques import single_cliques
 from liftkit.core.groups.search import Problem
 
 CANDIDATES = 40  # swap partners weighed per step
@@ -261,18 +262,12 @@ def _movable(colouring: _Colouring) -> list[int]:
     """The points annealing may swap: all but those of a value allowed once a group whose
     people already never share one (a packing, cliques.py), which random swaps would break
     far more easily than find again."""
-    pb, n = colouring.pb, colouring.pb.people
+    n = colouring.pb.people
     frozen = [False] * n
-    for c, values in enumerate(pb.columns):
-        holders: dict[int, list[int]] = {}
-        for x in range(n):
-            v = values[colouring.order[x]]
-            if pb.bands[c][v][1] == 1:
-                holders.setdefault(v, []).append(x)
-        for points in holders.values():
-            if len(points) > 1 and all(
-                len({where[x] for x in points}) == len(points) for where in colouring.where
-            ):
+    for c in range(len(colouring.pb.columns)):
+        for people in single_cliques(colouring.pb, c).values():
+            points = [colouring.point_of[p] for p in people]
+            if all(len({where[x] for x in points}) == len(points) for where in colouring.where):
                 for x in points:
                     frozen[x] = True
     return [x for x in range(n) if not frozen[x]]

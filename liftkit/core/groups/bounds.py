@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from liftkit.core.groups.mols import prime_power_factors
+from liftkit.core.text import plural
 
 GROUP_WORDS = {2: "pairs", 3: "trios", 4: "fours", 5: "fives", 6: "sixes", 7: "sevens",
                8: "eights", 9: "nines", 10: "tens"}  # fmt: skip
@@ -66,7 +67,7 @@ def never_meet(
         for p in members:
             partners[p].update(q for q in members if q != p)
     if apart_sets:
-        reasons.append(f"{len(apart_sets)} apart {'set' if len(apart_sets) == 1 else 'sets'} kept")
+        reasons.append(f"{plural(len(apart_sets), 'apart set')} kept")
     for unit in units:
         for p in unit:
             partners[p].difference_update(unit)

@@ -14,6 +14,7 @@ from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.search import repeat_summary
 from liftkit.core.groups.setup import Setup, name_key
 from liftkit.core.people.reader import Person
+from liftkit.core.text import plural
 
 
 def placement_rows(rounds: Sequence[Round], people: Sequence[Person]) -> list[list[int]]:
@@ -86,9 +87,8 @@ def constrained(setup: Setup) -> NeverMeet:
 def kept_text(setup: Setup) -> str:
     """The constraints asked for, in words: "org balanced and 2 apart sets kept"."""
     words = [f"{column} balanced" for column in setup.columns]
-    sets = len(setup.apart_sets)
-    if sets:
-        words.append(f"{sets} apart {'set' if sets == 1 else 'sets'} kept")
+    if setup.apart_sets:
+        words.append(f"{plural(len(setup.apart_sets), 'apart set')} kept")
     return " and ".join(words)
 
 

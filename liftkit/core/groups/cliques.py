@@ -80,13 +80,7 @@ def pack(
 
 def cannot_balance(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]]) -> bool:
     """Whether some column has values that cannot all be one a group on these rounds."""
-    for c in range(len(problem.columns)):
-        try:
-            if pack(problem, rounds, c) is None:
-                return True
-        except Undecided:
-            pass
-    return False
+    return packed_order(problem, rounds, list(range(problem.people))) is None
 
 
 def packed_order(
