@@ -79,13 +79,8 @@ class _BaseSearch:
         self.cyclic = m * rows
         pure = (m - 1) // 2
         self.classes = rows * pure + rows * (rows - 1) // 2 * m + fixed * rows
-        # each pair's class, every forbidden pair (-1 from _class) in one last class
-        self.cls = [[self.classes] * self.total for _ in range(self.total)]
-        for a in range(self.total):
-            for b in range(self.total):
-                c = self._class(a, b, m, rows, pure)
-                if c >= 0:
-                    self.cls[a][b] = c
+        # each pair's class, every forbidden pair in one last class (see _class_table)
+        self.cls = self._class_table(m, rows, fixed, pure)
         self.nodes = 0
 
     def dfs(self, budget: int, restart: int = DFS_RESTART) -> list[list[list[int]]] | None:
@@ -166,25 +161,42 @@ class _BaseSearch:
                 return members
         return None
 
-    def _class(self, a: int, b: int, m: int, rows: int, pure: int) -> int:
-        if a == b:
-            return -1
-        if a >= self.cyclic and b >= self.cyclic:
-            return -1  # two fixed points would meet in every translate
-        if a >= self.cyclic or b >= self.cyclic:
-            f, x = (a, b) if a >= self.cyclic else (b, a)
-            return rows * pure + rows * (rows - 1) // 2 * m + (f - self.cyclic) * rows + x // m
-        (i, x), (j, y) = divmod(a, m), divmod(b, m)
-        if i > j:
-            (i, x), (j, y) = (j, y), (i, x)
-        d = (y - x) % m
-        if i == j:
-            d = min(d, m - d)
-            if 2 * d == m:
-                return -1  # the pair would meet again half-way round
-            return i * pure + d - 1
-        pair_index = i * rows - i * (i + 1) // 2 + (j - i - 1)
-        return rows * pure + pair_index * m + d
+    def _class_table(self, m: int, rows: int, fixed: int, pure: int) -> list[list[int]]:
+        """Every pair's class; forbidden pairs (one point, two fixed points, two points of a
+        row half-way round Z_m) get the last class, `self.classes`.
+
+        A pair of cyclic points has the class of its rows and its gap, so the classes of a
+        point of row i at x with row j are one list per (i, j), by gap, turned by x.
+        """
+        forbidden, mixed = self.classes, rows * pure
+
+        def by_gap(i: int, j: int) -> list[int]:
+            if i == j:
+                return [
+                    forbidden if d == 0 or 2 * d == m else i * pure + min(d, m - d) - 1
+                    for d in range(m)
+                ]
+            low, high = min(i, j), max(i, j)
+            start = mixed + (low * rows - low * (low + 1) // 2 + high - low - 1) * m
+            # the gap is taken from the lower row's point to the higher row's
+            return [start + (d if i < j else -d % m) for d in range(m)]
+
+        fixed_start = mixed + rows * (rows - 1) // 2 * m
+        gaps = [[by_gap(i, j) for j in range(rows)] for i in range(rows)]
+        table = []
+        for a in range(self.cyclic):
+            i, x = divmod(a, m)
+            turn = -x % m
+            row: list[int] = []
+            for gap in gaps[i]:
+                row += gap[turn:] + gap[:turn]
+            row += [fixed_start + f * rows + i for f in range(fixed)]
+            table.append(row)
+        for f in range(fixed):
+            table.append(
+                [fixed_start + f * rows + b // m for b in range(self.cyclic)] + [forbidden] * fixed
+            )
+        return table
 
     def tabu(self, budget: int) -> list[list[list[int]]] | None:
         """Tabu search over swaps inside a base round: cost is the uses of each class

@@ -330,12 +330,29 @@ class Search:
     # --- the search ---------------------------------------------------------------------
 
     def conflicts(self) -> list[tuple[int, int]]:
-        return [
-            (r, p)
-            for r in range(self.rounds)
-            for p in range(self.pb.people)
-            if self.in_conflict(r, p)
-        ]
+        """Every (round, person) for which in_conflict holds, in order.
+
+        Found from the pairs that meet more than once rather than by asking every person
+        of every round: the search recounts its conflicts often, and few pairs repeat.
+        """
+        found: set[tuple[int, int]] = set()
+        rows = self.grp
+        for p, met in enumerate(self.meet):
+            for q in [q for q, m in met.items() if m > 1 and q > p]:
+                for r, row in enumerate(rows):
+                    if row[p] == row[q]:
+                        found.add((r, p))
+                        found.add((r, q))
+        if self.constrained:
+            for r, row in enumerate(rows):
+                home = self.pb.homes[r]
+                for p in range(self.pb.people):
+                    if (r, p) not in found and (
+                        (home is not None and home[p] >= 0 and home[p] != row[p])
+                        or self.hard_conflict(r, p)
+                    ):
+                        found.add((r, p))
+        return sorted(found)
 
     def hard_conflict(self, r: int, p: int) -> bool:
         """Whether p breaks a constraint in round r (kept apart, or a value out of band)."""
