@@ -223,7 +223,6 @@ class Search:
 
     def single_delta(self, r: int, p: int, q: int) -> int:
         """delta() for two people who are units of their own: the hot path of the search."""
-        pb = self.pb
         row = self.grp[r]
         a, b = row[p], row[q]
         group_a, group_b = self.mem[r][a], self.mem[r][b]
@@ -236,34 +235,46 @@ class Search:
             if z != q:
                 change += meet_p.get(z, 0) - meet_q.get(z, 0) + 1
         if self.constrained:
-            for x, y_group, x_group in ((p, b, a), (q, a, b)):
-                for y in pb.apart[x]:
-                    if y != p and y != q:
-                        g = row[y]
-                        change += APART_WEIGHT * ((g == y_group) - (g == x_group))
-            home = pb.homes[r]
-            if home is not None:
-                hp, hq = home[p], home[q]
-                if hp >= 0:
-                    change += STAY_WEIGHT * ((b != hp) - (a != hp))
-                if hq >= 0:
-                    change += STAY_WEIGHT * ((a != hq) - (b != hq))
-            for c, values in enumerate(pb.columns):
-                vp, vq = values[p], values[q]
-                if vp == vq:
-                    continue
-                counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
-                band_p, band_q = pb.bands[c][vp], pb.bands[c][vq]
-                change += self.weights[c] * (
-                    off_band(counts_a[vp] - 1, band_p)
-                    - off_band(counts_a[vp], band_p)
-                    + off_band(counts_b[vp] + 1, band_p)
-                    - off_band(counts_b[vp], band_p)
-                    + off_band(counts_a[vq] + 1, band_q)
-                    - off_band(counts_a[vq], band_q)
-                    + off_band(counts_b[vq] - 1, band_q)
-                    - off_band(counts_b[vq], band_q)
-                )
+            change += self.single_constraint_delta(r, p, q)
+        return change
+
+    def single_constraint_delta(self, r: int, p: int, q: int) -> int:
+        """constraint_delta() for two people who are units of their own."""
+        pb = self.pb
+        row = self.grp[r]
+        a, b = row[p], row[q]
+        change = 0
+        for x, y_group, x_group in ((p, b, a), (q, a, b)):
+            for y in pb.apart[x]:
+                if y != p and y != q:
+                    g = row[y]
+                    change += APART_WEIGHT * ((g == y_group) - (g == x_group))
+        home = pb.homes[r]
+        if home is not None:
+            hp, hq = home[p], home[q]
+            if hp >= 0:
+                change += STAY_WEIGHT * ((b != hp) - (a != hp))
+            if hq >= 0:
+                change += STAY_WEIGHT * ((a != hq) - (b != hq))
+        for c, values in enumerate(pb.columns):
+            vp, vq = values[p], values[q]
+            if vp == vq:
+                continue
+            counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+            (low_p, high_p), (low_q, high_q) = pb.bands[c][vp], pb.bands[c][vq]
+            # off_band(n - 1) - off_band(n) is -1 above the band, +1 at or below its low
+            # end; off_band(n + 1) - off_band(n) the mirror image
+            ap, bp, aq, bq = counts_a[vp], counts_b[vp], counts_a[vq], counts_b[vq]
+            change += self.weights[c] * (
+                (ap <= low_p)
+                - (ap > high_p)
+                + (bp >= high_p)
+                - (bp < low_p)
+                + (aq >= high_q)
+                - (aq < low_q)
+                + (bq <= low_q)
+                - (bq > high_q)
+            )
         return change
 
     def _balance_delta(

@@ -70,7 +70,7 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
                         - sum(meet_q.get(z, 0) - 1 for z in group_b if z != q)
                     )
                     if constrained:
-                        change += search.constraint_delta(r, u, v)
+                        change += search.single_constraint_delta(r, p, q)
                 else:
                     if v in seen_units:
                         continue
