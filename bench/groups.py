@@ -112,6 +112,10 @@ ADJACENT: list[Row] = [
     # where the hunt found nothing: the search runs its whole budget
     ("75-c10-6", False, 2.0, "-"),
     ("93-c14-9", False, 2.0, "-"),
+    # fives for many rounds beyond the constructions (the transversal design of 145 gives 29)
+    ("145-5-30", True, 2.0, "-"),
+    ("140-5-31", False, 2.0, "-"),
+    ("130-5-25", False, 2.0, "-"),
 ]
 
 
