@@ -35,23 +35,31 @@ class _Labels:
         k = problem.groups
         total = sum(setup.facilitator)
         self.facilitators = (total // k, -(-total // k))
+        self.any_apart = any(problem.apart)
+        self.lows = [sum(low for low, _ in bands) for bands in problem.bands]
 
     def group_cost(self, r: int, g: int) -> int:
         people = [self.order[x] for x in self.rounds[r][g]]
         pb, cost = self.pb, 0
-        inside = set(people)
-        for p in people:
-            cost += WEIGHT * sum(1 for q in pb.apart[p] if q in inside and q > p)
+        if self.any_apart:
+            inside = set(people)
+            for p in people:
+                cost += WEIGHT * sum(1 for q in pb.apart[p] if q in inside and q > p)
         if self.facilitators[1]:
             count = sum(self.setup.facilitator[p] for p in people)
             low, high = self.facilitators
             cost += WEIGHT * (max(0, count - high) + max(0, low - count))
         for c, values in enumerate(pb.columns):
-            counts = [0] * len(pb.bands[c])
+            counts: dict[int, int] = {}
             for p in people:
-                counts[values[p]] += 1
-            for v, (low, high) in enumerate(pb.bands[c]):
-                cost += pb.column_weights[c] * (max(0, counts[v] - high) + max(0, low - counts[v]))
+                counts[values[p]] = counts.get(values[p], 0) + 1
+            bands = pb.bands[c]
+            # every value short of its low end when absent, then the values present
+            off = self.lows[c]
+            for v, count in counts.items():
+                low, high = bands[v]
+                off += max(0, count - high) + max(0, low - count) - low
+            cost += pb.column_weights[c] * off
         return cost
 
     def touched(self, x: int, y: int) -> list[tuple[int, int]]:
