@@ -37,6 +37,23 @@ class _Labels:
         self.facilitators = (total // k, -(-total // k))
         self.any_apart = any(problem.apart)
         self.lows = [sum(low for low, _ in bands) for bands in problem.bands]
+        self.point_of = [0] * self.n
+        for x, p in enumerate(order[: self.n]):
+            self.point_of[p] = x
+        # counts[c][r][g][v]: people of value v of column c in group g of round r; and the
+        # facilitators of each group, so that a swap is weighed without a recount
+        self.counts = [
+            [[[0] * len(bands) for _ in groups] for groups in self.rounds]
+            for bands in problem.bands
+        ]
+        self.leads = [[0] * len(groups) for groups in self.rounds]
+        for r, groups in enumerate(self.rounds):
+            for g, group in enumerate(groups):
+                for x in group:
+                    p = order[x]
+                    self.leads[r][g] += setup.facilitator[p]
+                    for c, values in enumerate(problem.columns):
+                        self.counts[c][r][g][values[p]] += 1
 
     def group_cost(self, r: int, g: int) -> int:
         people = [self.order[x] for x in self.rounds[r][g]]
@@ -61,6 +78,66 @@ class _Labels:
                 off += max(0, count - high) + max(0, low - count) - low
             cost += pb.column_weights[c] * off
         return cost
+
+    def change(self, x: int, y: int) -> int:
+        """What swapping the people on points x and y changes in the groups' costs: the
+        sum of group_cost over the groups they are in, after less before."""
+        pb, order = self.pb, self.order
+        px, py = order[x], order[y]
+        lead = self.setup.facilitator[py] - self.setup.facilitator[px]  # into x's group
+        low_f, high_f = self.facilitators
+        total = 0
+        for r, where in enumerate(self.where):
+            gx, gy = where[x], where[y]
+            if gx == gy:
+                continue
+            if lead and high_f:
+                for g, step in ((gx, lead), (gy, -lead)):
+                    before, after = self.leads[r][g], self.leads[r][g] + step
+                    total += WEIGHT * (
+                        max(0, after - high_f)
+                        + max(0, low_f - after)
+                        - max(0, before - high_f)
+                        - max(0, low_f - before)
+                    )
+            for c, values in enumerate(pb.columns):
+                vx, vy = values[px], values[py]
+                if vx == vy:
+                    continue
+                bands, off = pb.bands[c], 0
+                for counts, leaves, comes in ((self.counts[c][r][gx], vx, vy),
+                                              (self.counts[c][r][gy], vy, vx)):  # fmt: skip
+                    (low, high), n = bands[leaves], counts[leaves]
+                    off += (n <= low) - (n > high)  # one fewer
+                    (low, high), n = bands[comes], counts[comes]
+                    off += (n >= high) - (n < low)  # one more
+                total += pb.column_weights[c] * off
+            if self.any_apart:
+                for p, other, leaves, comes in ((px, py, gx, gy), (py, px, gy, gx)):
+                    for q in pb.apart[p]:
+                        if q != other:
+                            g = where[self.point_of[q]]
+                            total += WEIGHT * ((g == comes) - (g == leaves))
+        return total
+
+    def swap(self, x: int, y: int) -> None:
+        px, py = self.order[x], self.order[y]
+        lead = self.setup.facilitator[py] - self.setup.facilitator[px]
+        for r, where in enumerate(self.where):
+            gx, gy = where[x], where[y]
+            if gx == gy:
+                continue
+            self.leads[r][gx] += lead
+            self.leads[r][gy] -= lead
+            for c, values in enumerate(self.pb.columns):
+                vx, vy = values[px], values[py]
+                counts_x, counts_y = self.counts[c][r][gx], self.counts[c][r][gy]
+                counts_x[vx] -= 1
+                counts_x[vy] += 1
+                counts_y[vy] -= 1
+                counts_y[vx] += 1
+        self.order[x], self.order[y] = py, px
+        self.point_of[px], self.point_of[py] = y, x
 
     def touched(self, x: int, y: int) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -112,17 +189,13 @@ def relabel(
             y = other[rng.randrange(len(other))] if other else x
         if labels.where[r][y] == g:
             continue
-        keys = sorted(set(labels.touched(x, y)))
-        before = sum(cost[key] for key in keys)
-        labels.order[x], labels.order[y] = labels.order[y], labels.order[x]
-        after = {key: labels.group_cost(*key) for key in keys}
-        change = sum(after.values()) - before
+        change = labels.change(x, y)
         # Sideways moves too: the plateaus are wide.
         if change <= 0:
-            cost.update(after)
+            labels.swap(x, y)
+            for key in labels.touched(x, y):
+                cost[key] = labels.group_cost(*key)
             total += change
             if total < best_total:
                 best, best_total, last_best = labels.order[:], total, step
-        else:
-            labels.order[x], labels.order[y] = labels.order[y], labels.order[x]
     return best
