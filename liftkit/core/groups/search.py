@@ -310,16 +310,20 @@ class Search:
             group_a.remove(x)
         for x in vs:
             group_b.remove(x)
+        meets, unit_of = self.meet, self.unit_of
         for movers, old, new in ((us, group_a, group_b), (vs, group_b, group_a)):
             for x in movers:
-                meet = self.meet[x]
-                for y in old:
-                    if self.unit_of[y] != self.unit_of[x]:
-                        _bump(meet, y, -1)
-                        _bump(self.meet[y], x, -1)
+                meet, own = meets[x], unit_of[x]
+                for y in old:  # x met y here, so both counts are at least 1 (and equal)
+                    if unit_of[y] != own:
+                        count = meet[y] - 1
+                        if count:
+                            meet[y] = meets[y][x] = count
+                        else:
+                            del meet[y], meets[y][x]
                 for z in new:
-                    _bump(meet, z, 1)
-                    _bump(self.meet[z], x, 1)
+                    count = meet.get(z, 0) + 1
+                    meet[z] = meets[z][x] = count
         group_a.extend(vs)
         group_b.extend(us)
         for x in us:
@@ -431,14 +435,6 @@ def off_band(count: int, band: tuple[int, int]) -> int:
     """How far a count lies outside its band."""
     low, high = band
     return count - high if count > high else low - count if count < low else 0
-
-
-def _bump(row: dict[int, int], key: int, step: int) -> None:
-    value = row.get(key, 0) + step
-    if value:
-        row[key] = value
-    else:
-        del row[key]
 
 
 def repeat_summary(
