@@ -192,6 +192,29 @@ class _Mend:
             for table, (_, bands, weight) in zip(self.counts[g], self.weighted, strict=True)
         )
 
+    def change(self, p: int, q: int) -> int:
+        """How the penalties of p's and q's groups change if p and q swap."""
+        g, h = self.row[p], self.row[q]
+        total = 0
+        for c, (values, bands, weight) in enumerate(self.weighted):
+            vp, vq = values[p], values[q]
+            if vp == vq:
+                continue
+            at_g, at_h = self.counts[g][c], self.counts[h][c]
+            (low_p, high_p), (low_q, high_q) = bands[vp], bands[vq]
+            # one fewer: -1 above the band, +1 at or below its low end; one more: the mirror
+            total += weight * (
+                (at_g[vp] <= low_p)
+                - (at_g[vp] > high_p)
+                + (at_h[vp] >= high_p)
+                - (at_h[vp] < low_p)
+                + (at_g[vq] >= high_q)
+                - (at_g[vq] < low_q)
+                + (at_h[vq] <= low_q)
+                - (at_h[vq] > high_q)
+            )
+        return total
+
     def exchange(self, p: int, q: int, step: int = 1) -> None:
         """The counts as if p went to q's group and q to p's (step -1 takes it back)."""
         g, h = self.row[p], self.row[q]
@@ -211,14 +234,11 @@ class _Mend:
             others = rng.sample(others, SAMPLE)
         best: tuple[int, int, int, int] | None = None
         for h in others:
-            before = self.penalty(g) + self.penalty(h)
             for p in members[g]:
                 for q in members[h]:
                     if not (single[p] and single[q]) or facilitator[q] != facilitator[p]:
                         continue
-                    self.exchange(p, q, 1)
-                    change = self.penalty(g) + self.penalty(h) - before
-                    self.exchange(p, q, -1)
+                    change = self.change(p, q)
                     if change < 0:
                         repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
                         repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
