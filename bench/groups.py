@@ -4,7 +4,8 @@
 Instances are players-size-rounds, or players-cCOUNT-rounds for a number of rooms (groups of
 two adjacent sizes); "-constrained" adds --balance on a six-valued column and keep-apart sets
 of three covering 20 % of the players; "-orgs34.33.33" gives the players organisations of
-those sizes instead of six even sectors, and --balance on them. For each: the repeat pairs
+those sizes instead of six even sectors, and --balance on them; "-regions" adds a second
+--balance column, four even regions. For each: the repeat pairs
 and the most meetings of any pair (worst over the seeds), the engine's time in this
 process, and the whole-process time of the real command line (`python -m liftkit groups
 FILE ... -o FILE` on a generated CSV), median of several runs.
@@ -32,6 +33,7 @@ from liftkit.core.groups.split import SplitRequest, split_into_groups
 from liftkit.core.people.reader import Person
 
 SECTORS = ("charity", "public", "private", "academic", "health", "community")
+REGIONS = ("north", "south", "east", "west")
 
 # (instance, zero-repeat solution known, whole-process target in seconds or None, GEG)
 Row = tuple[str, bool, float | None, str]
@@ -62,6 +64,10 @@ INSTANCES: list[Row] = [
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5", False, 2.0, "-"),
     ("100-c10-4-orgs50.50", False, 2.0, "-"),
+    # and on a second column, four even regions: tables of 8 and of 10
+    ("100-8-4-orgs22.18.15.12.11.10.7.5-regions", False, 2.0, "-"),
+    ("100-c10-4-orgs22.18.15.12.11.10.7.5-regions", False, 2.0, "-"),
+    ("150-6-4-orgs33.27.22.18.17.15.11.7-regions", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
 ]
 
@@ -144,18 +150,25 @@ def parse(instance: str) -> tuple[int, int, int, bool]:
 
 def organisations(instance: str) -> list[int]:
     """The organisations' sizes of an "-orgs" instance, or [] for six even sectors."""
-    last = instance.split("-")[-1]
-    return [int(x) for x in last[4:].split(".")] if last.startswith("orgs") else []
+    orgs = next((part for part in instance.split("-") if part.startswith("orgs")), "")
+    return [int(x) for x in orgs[4:].split(".")] if orgs else []
 
 
-def people(n: int, orgs: list[int] | None = None) -> list[Person]:
-    if orgs:
-        labels = [f"org{o}" for o, size in enumerate(orgs) for _ in range(size)]
-        assert len(labels) == n, "the organisations' sizes add up to the players"
-        return [Person(f"Person {i}", f"p{i}@example.org", {"sector": labels[i]}) for i in range(n)]
-    return [
-        Person(f"Person {i}", f"p{i}@example.org", {"sector": SECTORS[i * 7 % 6]}) for i in range(n)
-    ]
+def regions(instance: str) -> bool:
+    """Whether the instance adds a second --balance column, four even regions ("-regions")."""
+    return instance.split("-")[-1] == "regions"
+
+
+def people(n: int, orgs: list[int] | None = None, region: bool = False) -> list[Person]:
+    labels = [f"org{o}" for o, size in enumerate(orgs or []) for _ in range(size)]
+    assert not orgs or len(labels) == n, "the organisations' sizes add up to the players"
+    crowd = []
+    for i in range(n):
+        attributes = {"sector": labels[i] if orgs else SECTORS[i * 7 % 6]}
+        if region:
+            attributes["region"] = REGIONS[i * 7 % 4]
+        crowd.append(Person(f"Person {i}", f"p{i}@example.org", attributes))
+    return crowd
 
 
 def constraints(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -167,9 +180,11 @@ def constraints(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return apart, ("sector",)
 
 
-def request(n: int, size: int, rounds: int, constrained: bool, orgs: bool = False) -> SplitRequest:
+def request(n: int, size: int, rounds: int, constrained: bool, orgs: bool = False,
+            region: bool = False) -> SplitRequest:  # fmt: skip
     apart, balance = constraints(n) if constrained else ((), ())
     balance = ("sector",) if orgs else balance
+    balance += ("region",) if region else ()
     if size < 0:  # a number of rooms
         return SplitRequest(count=-size, rounds=rounds, apart=apart, balance=balance)
     return SplitRequest(size=size, rounds=rounds, apart=apart, balance=balance)
@@ -177,19 +192,19 @@ def request(n: int, size: int, rounds: int, constrained: bool, orgs: bool = Fals
 
 def engine(instance: str, seeds: int) -> dict[str, object]:
     n, size, rounds, constrained = parse(instance)
-    orgs = organisations(instance)
-    crowd = people(n, orgs)
+    orgs, region = organisations(instance), regions(instance)
+    crowd = people(n, orgs, region)
     worst_repeats, worst_most, times = 0, 0, []
     spread, held = 0, "-"
     for seed in range(1, seeds + 1):
         start = time.perf_counter()
-        asked = request(n, size, rounds, constrained, bool(orgs))
+        asked = request(n, size, rounds, constrained, bool(orgs), region)
         split = split_into_groups(crowd, asked, random.Random(seed))
         times.append(time.perf_counter() - start)
         worst_repeats = max(worst_repeats, split.score.repeat_pairs)
         worst_most = max(worst_most, split.score.most_meetings)
         spread = max([spread, *(s for _, s in split.score.spread)])
-        if constrained or orgs:
+        if constrained or orgs or region:
             held = f"{split.score.constraints_held}/{split.score.constraints_total}"
     return {
         "repeats": worst_repeats,
@@ -203,9 +218,11 @@ def engine(instance: str, seeds: int) -> dict[str, object]:
 def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
     n, size, rounds, constrained = parse(instance)
     csv_path = folder / f"{instance}.csv"
-    lines = ["name,email,sector"]
-    orgs = organisations(instance)
-    lines += [f"{p.name},{p.email},{p.attributes['sector']}" for p in people(n, orgs)]
+    orgs, region = organisations(instance), regions(instance)
+    crowd = people(n, orgs, region)
+    lines = ["name,email,sector,region"]
+    lines += [f"{p.name},{p.email},{p.attributes['sector']},{p.attributes.get('region', '')}"
+              for p in crowd]  # fmt: skip
     csv_path.write_text("\n".join(lines) + "\n")
     shape = ["--size", str(size)] if size > 0 else ["--count", str(-size)]
     args = [sys.executable, "-m", "liftkit", "groups", str(csv_path), *shape]
@@ -213,6 +230,8 @@ def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
     args += ["-o", str(folder / f"{instance}.json")]
     if orgs:
         args += ["--balance", "sector"]
+    if region:
+        args += ["--balance", "region"]
     if constrained:
         apart, balance = constraints(n)
         for text in apart:
