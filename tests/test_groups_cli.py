@@ -150,6 +150,24 @@ def test_stdin_and_every_option(cli, people_csv):
     assert data["settings"]["facilitators"] == ["Person 1", "Person 2", "Person 3", "Person 9"]
 
 
+def test_a_balance_that_people_kept_together_break_is_explained(cli, tmp_path):
+    # Four people of org0 at eight tables: one a table at most, but two of them must sit
+    # together. The note names them, so the host knows which option to loosen.
+    people = tmp_path / "people.csv"
+    orgs = ["org0"] * 4 + ["org1"] * 12 + ["org2"] * 14
+    rows = "".join(f"P{i},p{i}@x.org,{org}\n" for i, org in enumerate(orgs))
+    people.write_text("name,email,org\n" + rows)
+    result = cli("groups", str(people), "--size", "4", "--rounds", "2", "--seed", "1",
+                 "--balance", "org", "--together", "P0,P1", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for rnd in data["rounds"]:
+        where = {m["name"]: g["name"] for g in rnd["groups"] for m in g["members"]}
+        assert where["P0"] == where["P1"]
+    assert dict(data["score"]["spread"])["org"] == 2
+    assert "P0 and P1 are kept together (--together) and share org 'org0'" in result.stderr
+
+
 def test_real_export_fixtures(cli):
     result = cli("groups", str(DATA / "zoom-registration.csv"), "--size", "2", "--seed", "1")
     assert result.exit_code == 0, result.output

@@ -31,7 +31,7 @@ from liftkit.core.groups.model import (
     group_sizes,
 )
 from liftkit.core.groups.previous import from_previous
-from liftkit.core.groups.search import Search, repeat_summary
+from liftkit.core.groups.search import Problem, Search, repeat_summary
 from liftkit.core.groups.setup import Setup, make_problem, name_key, prepare
 from liftkit.core.groups.start import start_schedule
 from liftkit.core.people.reader import Person
@@ -183,7 +183,7 @@ def _result(
     if any(spread > 1 for _, spread in score.spread):
         notes.append(
             "`balance`: some values could not be spread within one per group "
-            "(see the score's spread)"
+            "(see the score's spread)" + _overfull_blocks(setup, search.pb)
         )
     settings: dict[str, object] = {
         "people": len(people),
@@ -197,6 +197,26 @@ def _result(
         "facilitators": [p.name for i, p in enumerate(people) if setup.facilitator[i]],
     }
     return Split(tuple(rounds), score, seed, tuple(notes), settings)
+
+
+def _overfull_blocks(setup: Setup, problem: Problem) -> str:
+    """Why, when people kept together hold more of one value than a group may."""
+    reasons = []
+    for members in setup.together_sets:
+        for c, column in enumerate(setup.columns):
+            values = [setup.values[c][p] for p in members]
+            for v in sorted(set(values)):
+                high = problem.bands[c][v][1]
+                if values.count(v) > high:
+                    names = " and ".join(
+                        setup.people[p].name for p in members if setup.values[c][p] == v
+                    )
+                    value = setup.value_names[c][v]
+                    reasons.append(
+                        f"{names} are kept together (`together`) and share {column} "
+                        f"{value!r}, of which a group may hold {high}"
+                    )
+    return ": " + "; ".join(reasons[:3]) if reasons else ""
 
 
 def score_rounds(rounds: Sequence[Round]) -> Score:
