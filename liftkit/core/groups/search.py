@@ -332,14 +332,20 @@ class Search:
             row[x] = a
         for c, values in enumerate(pb.columns):
             counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
+            bands, short = pb.bands[c], self.short[c][r]
+            # a value falls below its band's low end, or climbs back to it
             for x in us:
-                counts_a[values[x]] -= 1
-                counts_b[values[x]] += 1
+                v, low = values[x], bands[values[x]][0]
+                short[a] += counts_a[v] == low
+                short[b] -= counts_b[v] == low - 1
+                counts_a[v] -= 1
+                counts_b[v] += 1
             for x in vs:
-                counts_b[values[x]] -= 1
-                counts_a[values[x]] += 1
-            self.short[c][r][a] = self._shortage(c, r, a)
-            self.short[c][r][b] = self._shortage(c, r, b)
+                v, low = values[x], bands[values[x]][0]
+                short[b] += counts_b[v] == low
+                short[a] -= counts_a[v] == low - 1
+                counts_b[v] -= 1
+                counts_a[v] += 1
         self.cost += change
 
     # --- the search ---------------------------------------------------------------------
