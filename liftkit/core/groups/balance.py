@@ -28,7 +28,7 @@ HEAT = 1.0  # annealing's first temperature, in steps of the lightest column; it
 CHILL = 0.05  # this, linearly, over the annealing budget
 
 
-class _Colouring:
+class Colouring:
     def __init__(self, problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
                  order: list[int]) -> None:  # fmt: skip
         self.pb = problem
@@ -84,10 +84,16 @@ class _Colouring:
 
     def swap_change(self, x: int, y: int) -> int:
         """How the total penalty changes if the people on points x and y swap."""
-        change = 0
+        change = self.balance_change(x, y)
         px, py = self.order[x], self.order[y]
         if self.pb.apart[px] or self.pb.apart[py]:
-            change += self.apart_weight * self._apart_change(x, y, px, py)
+            change += self.apart_weight * self.apart_change(x, y)
+        return change
+
+    def balance_change(self, x: int, y: int) -> int:
+        """The balance part of swap_change: weighted steps out of band, after less before."""
+        change = 0
+        px, py = self.order[x], self.order[y]
         for c, values in enumerate(self.pb.columns):
             vx, vy = values[px], values[py]
             if vx == vy:
@@ -108,8 +114,10 @@ class _Colouring:
                                         + (-1 if counts[comes] < low[comes] else 0))  # fmt: skip
         return change
 
-    def _apart_change(self, x: int, y: int, px: int, py: int) -> int:
+    def apart_change(self, x: int, y: int) -> int:
+        """Pairs kept apart that share a group, summed over rounds, after less before."""
         change = 0
+        px, py = self.order[x], self.order[y]
         for where in self.where:
             gx, gy = where[x], where[y]
             if gx != gy:
@@ -158,7 +166,7 @@ def balance_points(
     if not problem.columns and not any(problem.apart):
         return order
     # A packing (cliques.py) in `order` is what the descents break and annealing keeps.
-    packed = len(_movable(_Colouring(problem, rounds, order[:]))) < problem.people
+    packed = len(_movable(Colouring(problem, rounds, order[:]))) < problem.people
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
@@ -187,13 +195,13 @@ def balance_penalty(
     problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int]
 ) -> int:
     """Weighted count of values out of band and people sharing a group with someone kept apart."""
-    return sum(weight for *_, weight in _problems(_Colouring(problem, rounds, order)))
+    return sum(weight for *_, weight in _problems(Colouring(problem, rounds, order)))
 
 
 def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
              rng: random.Random, budget: int) -> tuple[list[int], int, int]:  # fmt: skip
     """(best order, its total penalty, swaps weighed) of one tabu descent."""
-    colouring = _Colouring(problem, rounds, order[:])
+    colouring = Colouring(problem, rounds, order[:])
     weighed, step, last_better = 0, 0, 0
     best, best_total = colouring.order[:], -1
     bad: list[tuple[int, ...]] = []
@@ -232,7 +240,7 @@ def _anneal(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: 
             rng: random.Random, steps: int) -> tuple[list[int], int]:  # fmt: skip
     """(order, its total penalty): the best simulated annealing reaches from `order` in
     `steps` random swaps."""
-    colouring = _Colouring(problem, rounds, order[:])
+    colouring = Colouring(problem, rounds, order[:])
     total = sum(weight for *_, weight in _problems(colouring))
     best, best_total = order, total
     movable = _movable(colouring)
@@ -258,7 +266,7 @@ def _anneal(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: 
     return best, best_total
 
 
-def _movable(colouring: _Colouring) -> list[int]:
+def _movable(colouring: Colouring) -> list[int]:
     """The points annealing may swap: all but those of a value allowed once a group whose
     people already never share one (a packing, cliques.py), which random swaps would break
     far more easily than find again."""
@@ -273,7 +281,7 @@ def _movable(colouring: _Colouring) -> list[int]:
     return [x for x in range(n) if not frozen[x]]
 
 
-def _still_wrong(colouring: _Colouring, problem: tuple[int, ...]) -> bool:
+def _still_wrong(colouring: Colouring, problem: tuple[int, ...]) -> bool:
     """Whether a problem listed a few swaps ago is still there."""
     if len(problem) == 2:  # (round, point): its person shares a group with someone apart
         r, x = problem
@@ -283,7 +291,7 @@ def _still_wrong(colouring: _Colouring, problem: tuple[int, ...]) -> bool:
     return colouring.penalty(c, v, colouring.counts[c][r][g][v]) > 0
 
 
-def _problems(colouring: _Colouring) -> list[tuple[int, ...]]:
+def _problems(colouring: Colouring) -> list[tuple[int, ...]]:
     """Apart pairs as (round, point, weight); counts out of band as (c, r, g, v, weight)."""
     found: list[tuple[int, ...]] = list(colouring.together_apart())
     for c, r, g, v in colouring.out_of_band():
@@ -292,7 +300,7 @@ def _problems(colouring: _Colouring) -> list[tuple[int, ...]]:
     return found
 
 
-def _mending_swaps(colouring: _Colouring, problem: tuple[int, ...],
+def _mending_swaps(colouring: Colouring, problem: tuple[int, ...],
                    rng: random.Random) -> list[tuple[int, int]]:  # fmt: skip
     """Swaps of two points that may mend one problem: someone leaves the group at fault."""
     n = colouring.pb.people

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from liftkit.core.groups.balance import Colouring
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup
 
@@ -25,35 +26,20 @@ class _Labels:
                  order: list[int]) -> None:  # fmt: skip
         self.setup, self.pb = setup, problem
         self.n = len(setup.people)
-        self.rounds = [[[x for x in group if x < self.n] for group in groups] for groups in rounds]
-        self.where = [[0] * self.n for _ in self.rounds]  # round -> point -> group
-        for r, groups in enumerate(self.rounds):
-            for g, group in enumerate(groups):
-                for x in group:
-                    self.where[r][x] = g
-        self.order = order  # point -> person
+        # the counts per round, group and value, kept under swaps (balance.py)
+        self.colouring = Colouring(problem, rounds, order)
+        self.rounds, self.where = self.colouring.rounds, self.colouring.where
+        self.order = self.colouring.order  # point -> person
         k = problem.groups
         total = sum(setup.facilitator)
         self.facilitators = (total // k, -(-total // k))
         self.any_apart = any(problem.apart)
         self.lows = [sum(low for low, _ in bands) for bands in problem.bands]
-        self.point_of = [0] * self.n
-        for x, p in enumerate(order[: self.n]):
-            self.point_of[p] = x
-        # counts[c][r][g][v]: people of value v of column c in group g of round r; and the
-        # facilitators of each group, so that a swap is weighed without a recount
-        self.counts = [
-            [[[0] * len(bands) for _ in groups] for groups in self.rounds]
-            for bands in problem.bands
-        ]
+        # and the facilitators of each group, so that a swap is weighed without a recount
         self.leads = [[0] * len(groups) for groups in self.rounds]
         for r, groups in enumerate(self.rounds):
             for g, group in enumerate(groups):
-                for x in group:
-                    p = order[x]
-                    self.leads[r][g] += setup.facilitator[p]
-                    for c, values in enumerate(problem.columns):
-                        self.counts[c][r][g][values[p]] += 1
+                self.leads[r][g] = sum(setup.facilitator[order[x]] for x in group)
 
     def group_cost(self, r: int, g: int) -> int:
         people = [self.order[x] for x in self.rounds[r][g]]
@@ -82,62 +68,35 @@ class _Labels:
     def change(self, x: int, y: int) -> int:
         """What swapping the people on points x and y changes in the groups' costs: the
         sum of group_cost over the groups they are in, after less before."""
-        pb, order = self.pb, self.order
-        px, py = order[x], order[y]
+        px, py = self.order[x], self.order[y]
+        total = self.colouring.balance_change(x, y)
+        if self.pb.apart[px] or self.pb.apart[py]:
+            total += WEIGHT * self.colouring.apart_change(x, y)
         lead = self.setup.facilitator[py] - self.setup.facilitator[px]  # into x's group
-        low_f, high_f = self.facilitators
-        total = 0
-        for r, where in enumerate(self.where):
-            gx, gy = where[x], where[y]
-            if gx == gy:
-                continue
-            if lead and high_f:
+        low, high = self.facilitators
+        if lead and high:
+            for r, where in enumerate(self.where):
+                gx, gy = where[x], where[y]
+                if gx == gy:
+                    continue
                 for g, step in ((gx, lead), (gy, -lead)):
                     before, after = self.leads[r][g], self.leads[r][g] + step
                     total += WEIGHT * (
-                        max(0, after - high_f)
-                        + max(0, low_f - after)
-                        - max(0, before - high_f)
-                        - max(0, low_f - before)
+                        max(0, after - high)
+                        + max(0, low - after)
+                        - max(0, before - high)
+                        - max(0, low - before)
                     )
-            for c, values in enumerate(pb.columns):
-                vx, vy = values[px], values[py]
-                if vx == vy:
-                    continue
-                bands, off = pb.bands[c], 0
-                for counts, leaves, comes in ((self.counts[c][r][gx], vx, vy),
-                                              (self.counts[c][r][gy], vy, vx)):  # fmt: skip
-                    (low, high), n = bands[leaves], counts[leaves]
-                    off += (n <= low) - (n > high)  # one fewer
-                    (low, high), n = bands[comes], counts[comes]
-                    off += (n >= high) - (n < low)  # one more
-                total += pb.column_weights[c] * off
-            if self.any_apart:
-                for p, other, leaves, comes in ((px, py, gx, gy), (py, px, gy, gx)):
-                    for q in pb.apart[p]:
-                        if q != other:
-                            g = where[self.point_of[q]]
-                            total += WEIGHT * ((g == comes) - (g == leaves))
         return total
 
     def swap(self, x: int, y: int) -> None:
         px, py = self.order[x], self.order[y]
         lead = self.setup.facilitator[py] - self.setup.facilitator[px]
-        for r, where in enumerate(self.where):
-            gx, gy = where[x], where[y]
-            if gx == gy:
-                continue
-            self.leads[r][gx] += lead
-            self.leads[r][gy] -= lead
-            for c, values in enumerate(self.pb.columns):
-                vx, vy = values[px], values[py]
-                counts_x, counts_y = self.counts[c][r][gx], self.counts[c][r][gy]
-                counts_x[vx] -= 1
-                counts_x[vy] += 1
-                counts_y[vy] -= 1
-                counts_y[vx] += 1
-        self.order[x], self.order[y] = py, px
-        self.point_of[px], self.point_of[py] = y, x
+        if lead:
+            for r, where in enumerate(self.where):
+                self.leads[r][where[x]] += lead
+                self.leads[r][where[y]] -= lead
+        self.colouring.swap(x, y)
 
     def touched(self, x: int, y: int) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
