@@ -11,6 +11,10 @@ process, and the whole-process time of the real command line (`python -m liftkit
 FILE ... -o FILE` on a generated CSV), median of several runs.
 
 Run: python bench/groups.py [--seeds N] [--runs N] [--families] [INSTANCE...]
+     python bench/groups.py --hosts [--seeds N]
+
+--hosts times 32 splits a host would ask for (40 to 150 people, two --balance columns,
+facilitators and keep-apart sets) in this process and prints their repeats and spread.
 
 --families adds every instance up to 150 people where design theory proves a schedule
 without repeats exists (Kirkman and nearly Kirkman triple systems, resolvable designs with
@@ -279,14 +283,53 @@ def table(title: str, rows: list[Row], seeds: int, runs: int,
         )
 
 
+def host_splits(seeds: int) -> None:
+    """Splits a host would ask for: 40 to 150 people of eight organisations (22 % down to
+    5 %) and four regions, tables of 4 to 8, 3 or 4 rounds, --balance on both, one
+    facilitator a table and keep-apart sets of three on a fifth of them (engine only)."""
+    print("\nHost splits (two balanced columns, facilitators, apart sets), engine seconds")
+    shares, rows = (22, 18, 15, 12, 11, 10, 7, 5), []
+    for n in (40, 70, 100, 150):
+        orgs = [round(n * share / 100) for share in shares]
+        orgs[0] += n - sum(orgs)
+        crowd = people(n, orgs, region=True)
+        chosen = crowd[: n // 5 // 3 * 3]
+        apart = tuple(",".join(p.name for p in chosen[i : i + 3]) for i in range(0, len(chosen), 3))
+        for size in (4, 5, 6, 8):
+            facilitators = tuple(p.name for p in crowd[-(-n // size) :])
+            for rounds in (3, 4):
+                for seed in range(1, seeds + 1):
+                    asked = SplitRequest(size=size, rounds=rounds, balance=("sector", "region"),
+                                         apart=apart, facilitators=facilitators)  # fmt: skip
+                    start = time.perf_counter()
+                    split = split_into_groups(crowd, asked, random.Random(seed))
+                    took = time.perf_counter() - start
+                    spread = max(s for _, s in split.score.spread)
+                    rows.append((f"{n}-{size}-{rounds}", split.score.repeat_pairs, spread, took))
+    for name, repeats, spread, took in rows:
+        print(f"{name:<12} repeats {repeats:>4}  spread {spread}  {took:6.3f} s")
+    times = [took for *_, took in rows]
+    print(
+        f"{len(rows)} splits: {sum(times):.1f} s in all, median {statistics.median(times):.2f} s, "
+        f"slowest {max(times):.2f} s; {sum(t > 1.6 for t in times)} over 1.6 s; "
+        f"{sum(r == 0 for _, r, _, _ in rows)} without a repeat; "
+        f"{sum(s > 1 for _, _, s, _ in rows)} with a value out of balance"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per instance (engine)")
     parser.add_argument("--runs", type=int, default=5, help="command-line runs per instance")
     parser.add_argument("--families", action="store_true",
                         help="also every design-theory family up to 150 people (slow)")  # fmt: skip
+    parser.add_argument("--hosts", action="store_true",
+                        help="only the host splits (two balanced columns and more)")  # fmt: skip
     parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 27-c6-5")
     options = parser.parse_args()
+    if options.hosts:
+        host_splits(options.seeds)
+        return
 
     def pick(
         rows: list[tuple[str, bool, float | None, str]],
