@@ -125,7 +125,8 @@ def _balanced(
     design round is kept, so balance is never traded for a design (the greedy rounds and
     the search hold it). Each try starts from the packing of one-a-room values on points
     that never meet (cliques.py); a try that packing proves hopeless is skipped, and its
-    budget goes to the next.
+    budget goes to the next. When every round keeps the rows, all of them are tried once,
+    and kept only if the search can mend what is left out of band (_repairable).
     """
     budget = int(BALANCE_BUDGET * effort)
     if len(problem.columns) > 1:
@@ -164,8 +165,8 @@ def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int])
     tables for 5 rounds: 5 counts in 50 groups, 0 repeats after the search; greedy rounds
     instead, 61). Many are not: 100 people at 13 tables for 4 rounds, balanced on eight
     organisations and four sectors, 34-50 counts in 52 groups: the search left 54-62
-    repeats and a sector twice over its band, where greedy rounds, which hold the balance,
-    and the search left 7-12 repeats.
+    repeats and three of a sector at a table that may hold two, where greedy rounds, which
+    hold the balance, and the search left 7-12 repeats.
     """
     lightest = min(problem.column_weights, default=1)
     off = balance_penalty(problem, used, order) // lightest
