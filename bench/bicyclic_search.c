@@ -22,6 +22,8 @@
        (stored as "R 5 105"; over Z_52 x Z_2 none in 15 minutes)
      /tmp/bicyclic 1 144 5 0 36 0 0 2000000 100000 1  # 145 in fives: none in 15 minutes,
        nor over Z_12 x Z_12 (12 12 5 6 0 0 6) or Z_36 x Z_4 (36 4 5 18 0 0 2)
+       nor in 20 minutes over Z_72 x Z_2 with H = Z_2^2 (72 2 5 36 0 0 1) or Z_18 x Z_8 with
+       H = Z_4 (18 8 5 0 2 0 0)
 */
 #include <stdio.h>
 #include <stdlib.h>
