@@ -17,7 +17,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.groups.cliques import single_cliques
-from liftkit.core.groups.search import Problem
+from liftkit.core.groups.search import Problem, swap_off_band
 
 CANDIDATES = 40  # swap partners weighed per step
 NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
@@ -98,20 +98,12 @@ class Colouring:
             vx, vy = values[px], values[py]
             if vx == vy:
                 continue
-            weight = self.pb.column_weights[c]
-            low, high = self.lows[c], self.highs[c]
+            weight, bands = self.pb.column_weights[c], self.pb.bands[c]
             for r, where in enumerate(self.where):
                 gx, gy = where[x], where[y]
-                if gx == gy:
-                    continue
-                counts_x, counts_y = self.counts[c][r][gx], self.counts[c][r][gy]
-                for counts, leaves, comes in ((counts_x, vx, vy), (counts_y, vy, vx)):
-                    # one fewer `leaves`: better when above its band, worse when at or below
-                    # its low end; one more `comes`: the mirror image
-                    change += weight * ((-1 if counts[leaves] > high[leaves] else 0)
-                                        + (1 if counts[leaves] <= low[leaves] else 0)
-                                        + (1 if counts[comes] >= high[comes] else 0)
-                                        + (-1 if counts[comes] < low[comes] else 0))  # fmt: skip
+                if gx != gy:
+                    counts = self.counts[c][r]
+                    change += weight * swap_off_band(counts[gx], counts[gy], vx, vy, bands)
         return change
 
     def apart_change(self, x: int, y: int) -> int:

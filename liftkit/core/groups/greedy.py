@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import size_range
-from liftkit.core.groups.search import Problem, off_band
+from liftkit.core.groups.search import Problem, off_band, swap_off_band
 from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
 
@@ -200,29 +200,17 @@ class _Mend:
             vp, vq = values[p], values[q]
             if vp == vq:
                 continue
-            at_g, at_h = self.counts[g][c], self.counts[h][c]
-            (low_p, high_p), (low_q, high_q) = bands[vp], bands[vq]
-            # one fewer: -1 above the band, +1 at or below its low end; one more: the mirror
-            total += weight * (
-                (at_g[vp] <= low_p)
-                - (at_g[vp] > high_p)
-                + (at_h[vp] >= high_p)
-                - (at_h[vp] < low_p)
-                + (at_g[vq] >= high_q)
-                - (at_g[vq] < low_q)
-                + (at_h[vq] <= low_q)
-                - (at_h[vq] > high_q)
-            )
+            total += weight * swap_off_band(self.counts[g][c], self.counts[h][c], vp, vq, bands)
         return total
 
-    def exchange(self, p: int, q: int, step: int = 1) -> None:
-        """The counts as if p went to q's group and q to p's (step -1 takes it back)."""
+    def exchange(self, p: int, q: int) -> None:
+        """The counts with p in q's group and q in p's."""
         g, h = self.row[p], self.row[q]
         for c, (values, _, _) in enumerate(self.weighted):
-            self.counts[g][c][values[p]] -= step
-            self.counts[g][c][values[q]] += step
-            self.counts[h][c][values[q]] -= step
-            self.counts[h][c][values[p]] += step
+            self.counts[g][c][values[p]] -= 1
+            self.counts[g][c][values[q]] += 1
+            self.counts[h][c][values[q]] -= 1
+            self.counts[h][c][values[p]] += 1
 
     def best_swap(self, g: int, meet: list[dict[int, int]],
                   rng: random.Random) -> tuple[int, int, int, int] | None:  # fmt: skip

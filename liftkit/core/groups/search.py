@@ -261,20 +261,7 @@ class Search:
             if vp == vq:
                 continue
             counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
-            (low_p, high_p), (low_q, high_q) = pb.bands[c][vp], pb.bands[c][vq]
-            # off_band(n - 1) - off_band(n) is -1 above the band, +1 at or below its low
-            # end; off_band(n + 1) - off_band(n) the mirror image
-            ap, bp, aq, bq = counts_a[vp], counts_b[vp], counts_a[vq], counts_b[vq]
-            change += self.weights[c] * (
-                (ap <= low_p)
-                - (ap > high_p)
-                + (bp >= high_p)
-                - (bp < low_p)
-                + (aq >= high_q)
-                - (aq < low_q)
-                + (bq <= low_q)
-                - (bq > high_q)
-            )
+            change += self.weights[c] * swap_off_band(counts_a, counts_b, vp, vq, pb.bands[c])
         return change
 
     def _balance_delta(
@@ -441,6 +428,23 @@ def off_band(count: int, band: tuple[int, int]) -> int:
     """How far a count lies outside its band."""
     low, high = band
     return count - high if count > high else low - count if count < low else 0
+
+
+def swap_off_band(
+    here: Sequence[int], there: Sequence[int], mine: int, theirs: int,
+    bands: Sequence[tuple[int, int]],
+) -> int:  # fmt: skip
+    """How far the counts of two groups move out of band (off_band, after less before) when
+    someone of value `mine` leaves `here` for `there` and someone of value `theirs` comes
+    the other way; `mine` != `theirs`."""
+    (low_m, high_m), (low_t, high_t) = bands[mine], bands[theirs]
+    # one fewer: -1 above the band, +1 at or below its low end; one more: the mirror image
+    return (
+        (here[mine] <= low_m) - (here[mine] > high_m)
+        + (there[mine] >= high_m) - (there[mine] < low_m)
+        + (here[theirs] >= high_t) - (here[theirs] < low_t)
+        + (there[theirs] <= low_t) - (there[theirs] > high_t)
+    )  # fmt: skip
 
 
 def repeat_summary(
