@@ -68,6 +68,9 @@ INSTANCES: list[Row] = [
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5", False, 2.0, "-"),
     ("100-c10-4-orgs50.50", False, 2.0, "-"),
+    # organisations of exactly 10: one a table, on the Latin squares' common transversals
+    ("100-c10-4-orgs24.23.23.10.10.10", True, 2.0, "-"),
+    ("100-c10-4-orgs35.25.15.15.10", True, 2.0, "-"),
     # and on a second column, four even regions: tables of 8 and of 10
     ("100-8-4-orgs22.18.15.12.11.10.7.5-regions", False, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5-regions", False, 2.0, "-"),

@@ -9,10 +9,8 @@ with the fewest free neighbours first, cliques of each size through it or none).
 It answers three ways: a packing (a colouring with every such value in band, to start the
 colouring search from), proof that none exists (30 people of six organisations, five of
 each, in 6 rooms: the six rounds of the design leave each person five unmet partners, and
-no six disjoint cliques of five fit; the colouring search spent 0.35 s failing; or 100
-people at 10 tables over the 4 rounds of two orthogonal Latin squares, with an organisation
-of 10: they would be a common transversal of both squares, and the stored pair has none),
-or "unknown" when the search runs out of nodes. A clique takes at most one point of each
+no six disjoint cliques of five fit; the colouring search spent 0.35 s failing), or
+"unknown" when the search runs out of nodes. A clique takes at most one point of each
 group of a round, which bounds the search (BOUND_ROUNDS of them, as it costs a scan).
 """
 

@@ -13,7 +13,7 @@ of symbols exactly once, so a copying slip cannot reach a schedule.
   as listed in SageMath's sage/combinat/designs/database.py (MOLS_14_4, MOLS_15_4,
   MOLS_18_3): OA(6,14), OA(6,15), OA(5,18). The Handbook of Combinatorial Designs (2nd ed.,
   III.3.87) gives these as the most MOLS known for these orders.
-- Two MOLS of order 10: geometry.MOLS_10 (only two are known; a third is an open problem).
+- Two MOLS of order 10: geometry.MOLS_10 (whether a third exists is an open problem).
 - Difference matrices (21,6,1) over Z_21, (24,8,1) over Z_2 x Z_2 x Z_6, (28,6,1) over
   Z_2 x Z_2 x Z_7 and (33,6,1) over Z_33 from the Handbook of Combinatorial Designs (2nd
   ed., III.3.50, 3.52, 3.54, 3.56), as SageMath's database.py writes them out (DM_21_6_1,

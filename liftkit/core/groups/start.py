@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from liftkit.core.groups.balance import balance_penalty, balance_points
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
+from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
@@ -36,6 +37,15 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         fitted = _fit(setup, problem, design, rounds, rng, effort)
+        if _shared_pair_may_do_better(problem, design, fitted, rounds):
+            # An organisation of exactly 10 at 10 tables must stand on a common transversal
+            # of the two Latin squares, which the first pair lacks; the second has four.
+            made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10)
+            share = effort / ROWS_SHARE  # it settles at once or not at all, like rows
+            other = _fit(setup, problem, Design(*made), rounds, rng, share) if made else None
+            if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
+                fitted = other
+                design = other[0]
         if _rows_may_do_better(setup, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
@@ -85,6 +95,18 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
         return None
     order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
     return design, order, used
+
+
+def _shared_pair_may_do_better(problem: Problem, design: Design | None,
+                                fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
+    """Whether balance cannot hold on all the rounds of the first pair of Latin squares
+    (cliques.py proves it: an organisation of 10 at 10 tables), so the pair sharing common
+    transversals is worth a try."""
+    if design is None or design.name != "two orthogonal Latin squares of order 10":
+        return False
+    wanted = min(rounds, len(design.rounds))
+    kept = len(fitted[2]) if fitted is not None else 0
+    return kept < wanted and cannot_balance(problem, design.rounds[:wanted])
 
 
 def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
