@@ -299,7 +299,8 @@ def host_splits(seeds: int) -> None:
         chosen = crowd[: n // 5 // 3 * 3]
         apart = tuple(",".join(p.name for p in chosen[i : i + 3]) for i in range(0, len(chosen), 3))
         for size in (4, 5, 6, 8):
-            facilitators = tuple(p.name for p in crowd[-(-n // size) :])
+            tables = -(-n // size)  # as liftkit counts them for --size
+            facilitators = tuple(p.name for p in crowd[n - tables :])
             for rounds in (3, 4):
                 for seed in range(1, seeds + 1):
                     asked = SplitRequest(size=size, rounds=rounds, balance=("sector", "region"),
