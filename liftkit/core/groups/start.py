@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from liftkit.core.groups.balance import balance_penalty, balance_points
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
-from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
+from liftkit.core.groups.geometry import SHARED_GHOSTS, SHARED_MOLS_10, latin_squares
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
@@ -37,12 +37,12 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         fitted = _fit(setup, problem, design, rounds, rng, effort)
-        if _shared_pair_may_do_better(problem, design, fitted, rounds):
+        if _shared_pair_may_do_better(design, fitted, rounds):
             # An organisation of exactly 10 at 10 tables must stand on a common transversal
             # of the two Latin squares, which the first pair lacks; the second has four.
-            made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10)
-            share = effort / ROWS_SHARE  # it settles at once or not at all, like rows
-            other = _fit(setup, problem, Design(*made), rounds, rng, share) if made else None
+            ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
+            made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
+            other = _fit(setup, problem, Design(*made), rounds, rng, effort) if made else None
             if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
                 fitted = other
                 design = other[0]
@@ -97,16 +97,15 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
     return design, order, used
 
 
-def _shared_pair_may_do_better(problem: Problem, design: Design | None,
-                                fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
-    """Whether balance cannot hold on all the rounds of the first pair of Latin squares
-    (cliques.py proves it: an organisation of 10 at 10 tables), so the pair sharing common
-    transversals is worth a try."""
-    if design is None or design.name != "two orthogonal Latin squares of order 10":
-        return False
-    wanted = min(rounds, len(design.rounds))
+def _shared_pair_may_do_better(design: Design | None, fitted: Fitted | None,
+                                rounds: int) -> bool:  # fmt: skip
+    """Whether balance held on fewer rounds of the first pair of Latin squares than were
+    asked for, so that the pair sharing common transversals is worth a try (an
+    organisation of 10 at 10 tables must stand on one)."""
+    if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
+        return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
     kept = len(fitted[2]) if fitted is not None else 0
-    return kept < wanted and cannot_balance(problem, design.rounds[:wanted])
+    return kept < min(rounds, len(design.rounds))
 
 
 def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
