@@ -37,12 +37,15 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
         fitted = _fit(setup, problem, design, rounds, rng, effort)
-        if _shared_pair_may_do_better(design, fitted, rounds):
+        if _shared_pair_may_do_better(problem, design, fitted, rounds):
             # An organisation of exactly 10 at 10 tables must stand on a common transversal
             # of the two Latin squares, which the first pair lacks; the second has four.
             ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
             made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
-            other = _fit(setup, problem, Design(*made), rounds, rng, effort) if made else None
+            kept = len(fitted[2]) if fitted is not None else 0
+            other = None
+            if made is not None:  # worth it only if it keeps more rounds than the first pair
+                other = _fit(setup, problem, Design(*made), rounds, rng, effort, least=kept + 1)
             if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
                 fitted = other
                 design = other[0]
@@ -79,9 +82,11 @@ Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> per
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
-         rng: random.Random, effort: float, strict: bool = False) -> Fitted | None:  # fmt: skip
+         rng: random.Random, effort: float, strict: bool = False,
+         least: int = 0) -> Fitted | None:  # fmt: skip
     """The design's rounds that take the constraints, and who stands on which point
-    (`strict`: only if they all hold on every round kept)."""
+    (`strict`: only if they all hold on every round kept; `least`: no fewer rounds than
+    this are worth a try)."""
     n = len(setup.people)
     used = design.rounds[:rounds] if design is not None else []
     if design is None or not used or problem.never > _unmet_pairs(used, n):
@@ -90,22 +95,26 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
         # well on small lists and far better on large ones (65 in fives for 16 rounds,
         # balanced, ended with four of a value in a group from the design).
         return None
-    order, used = _balanced(setup, problem, used, design.points, rng, effort)
+    order, used = _balanced(setup, problem, used, design.points, rng, effort, least)
     if not used or (strict and balance_penalty(problem, used, order)):
         return None
     order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
     return design, order, used
 
 
-def _shared_pair_may_do_better(design: Design | None, fitted: Fitted | None,
-                                rounds: int) -> bool:  # fmt: skip
-    """Whether balance held on fewer rounds of the first pair of Latin squares than were
-    asked for, so that the pair sharing common transversals is worth a try (an
-    organisation of 10 at 10 tables must stand on one)."""
+def _shared_pair_may_do_better(problem: Problem, design: Design | None,
+                                fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
+    """Whether the pair of Latin squares sharing common transversals is worth a try: balance
+    held on fewer of the first pair's rounds than were asked for, and some value must be
+    exactly once at every table (an organisation of 10 at 10 tables), which only a common
+    transversal gives. Without such a value it gave one schedule without repeats in 14
+    trials (28/24/18/12/9/9, 34/33/31, 26/25/25/19 and 50/50 people, 3-4 seeds each) and
+    cost up to a second each time, past 2 s for the whole command."""
     if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
         return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
     kept = len(fitted[2]) if fitted is not None else 0
-    return kept < min(rounds, len(design.rounds))
+    exactly_one = any(band == (1, 1) for bands in problem.bands for band in bands)
+    return exactly_one and kept < min(rounds, len(design.rounds))
 
 
 def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
@@ -136,6 +145,7 @@ def _balanced(
     points: int,
     rng: random.Random,
     effort: float,
+    least: int = 0,
 ) -> tuple[list[int], list[list[list[int]]]]:
     """(order, rounds): the design's points handed out so that --balance and --apart hold.
 
@@ -163,6 +173,7 @@ def _balanced(
         order = balance_points(problem, used, order, rng, budget)
         return order, used if _repairable(problem, used, order) else []
     counts = [len(used)] + [s for s in sorted({len(used) - 1, easy}, reverse=True) if s >= 2]
+    counts = [count for count in counts if count >= least]
     spare = 0  # the budget of a try proven hopeless goes to the next
     for count in counts:
         if count < len(used):
