@@ -42,13 +42,11 @@ def start_schedule(
             # of the two Latin squares, which the first pair lacks; the second has four.
             ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
             made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
-            kept = len(fitted[2]) if fitted is not None else 0
-            other = None
-            if made is not None:  # worth it only if it keeps more rounds than the first pair
-                other = _fit(setup, problem, Design(*made), rounds, rng, effort, least=kept + 1)
-            if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
-                fitted = other
-                design = other[0]
+            # worth it only for more rounds than the first pair kept, which any fit has
+            other = _fit(setup, problem, Design(*made) if made else None, rounds, rng, effort,
+                         least=_kept(fitted) + 1)  # fmt: skip
+            if other is not None:
+                fitted, design = other, other[0]
         if _rows_may_do_better(setup, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
@@ -112,9 +110,13 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
     cost up to a second each time, past 2 s for the whole command."""
     if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
         return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
-    kept = len(fitted[2]) if fitted is not None else 0
     exactly_one = any(band == (1, 1) for bands in problem.bands for band in bands)
-    return exactly_one and kept < min(rounds, len(design.rounds))
+    return exactly_one and _kept(fitted) < min(rounds, len(design.rounds))
+
+
+def _kept(fitted: Fitted | None) -> int:
+    """How many of its design's rounds a fit keeps."""
+    return len(fitted[2]) if fitted is not None else 0
 
 
 def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
@@ -157,7 +159,8 @@ def _balanced(
     the search hold it). Each try starts from the packing of one-a-room values on points
     that never meet (cliques.py); a try that packing proves hopeless is skipped, and its
     budget goes to the next. When every round keeps the rows, all of them are tried once,
-    and kept only if the search can mend what is left out of band (_repairable).
+    and kept only if the search can mend what is left out of band (_repairable). Tries of
+    fewer than `least` rounds are skipped.
     """
     budget = int(BALANCE_BUDGET * effort)
     if len(problem.columns) > 1:
