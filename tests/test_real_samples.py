@@ -292,6 +292,19 @@ def test_teams_per_event_report_with_commas_and_quoted_timestamps():
     assert result.notes == rejoin_note(path, joins)
 
 
+def test_teams_live_event_attendee_report_counts_each_person_once():
+    # One row per Joined and Left, and a new session for each rejoin: the Left rows are no
+    # people, and someone who came back is one note, not a warning per row.
+    path = DATA / "people" / "teams-live-event-attendees.csv"
+    rows = table(path, "SessionId")
+    joins = [row["FullName"] for row in rows if row["Action"] != "Left"]
+    result = read_people(path)
+    assert [p.name for p in result.people] == list(dict.fromkeys(joins))
+    assert len(result.people) == 6
+    assert result.warnings == []
+    assert result.notes == rejoin_note(path, joins)
+
+
 @pytest.mark.parametrize(
     ("file", "name", "email", "delimiter"),
     [

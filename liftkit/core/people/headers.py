@@ -139,19 +139,31 @@ SUMMARY_COLUMNS = (
     "id riunione",
     "vergadering-id",  # unverified
 )
-# Columns that say a row is one join (or one join or leave) rather than one person: the same
-# person again rejoined (Zoom's "Join Time", Teams' "First Join", Teams' older per-event
-# report "User Action" with one row per Joined and Left), in English and as localized.
-JOIN_COLUMNS = (
-    "join time",
-    "first join",
+# Teams' per-event reports: one row per Joined and Left. A row that says the person left is
+# no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them; the
+# other languages' words are unverified). The older meeting report says "User Action"; the
+# attendee report of a live event says "Action" (SessionId, ParticipantId, FullName,
+# UserAgent, UtcEventTimestamp, Action, Role).
+ACTION_COLUMNS = (
     "user action",
+    "action",
     "atividade",  # Teams, Portuguese: "Ingressou", "Saiu"
     "acción del usuario",  # unverified (no Spanish per-event report found)
     "action de l'utilisateur",  # unverified
     "benutzeraktion",  # unverified
     "azione utente",  # unverified
     "gebruikersactie",  # unverified
+)
+LEAVE_ACTIONS = frozenset(
+    ("left", "saiu", "salió", "a quitté", "quitté", "verlassen", "uscito", "vertrokken")
+)
+# Columns that say a row is one join (or one join or leave) rather than one person: the same
+# person again rejoined (Zoom's "Join Time", Teams' "First Join", the per-event reports'
+# actions), in English and as localized.
+JOIN_COLUMNS = (
+    "join time",
+    "first join",
+    *ACTION_COLUMNS,
     "hora de entrada",  # Zoom, Spanish
     "hora para unirse",  # Zoom, Spanish, older wording
     "ingressar na hora",  # Zoom, Portuguese
@@ -160,15 +172,6 @@ JOIN_COLUMNS = (
     "beitrittszeit",  # Zoom, German
     "erster beitritt",  # Teams, German (a public parser of Teams and Zoom reports)
     "arrival time",  # the Google Meet Attendance extension
-)
-
-
-# Teams' older per-event report: one row per Joined and Left. A row that says the person left
-# is no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them;
-# the other languages' words are unverified).
-ACTION_COLUMNS = JOIN_COLUMNS[2:9]
-LEAVE_ACTIONS = frozenset(
-    ("left", "saiu", "salió", "a quitté", "quitté", "verlassen", "uscito", "vertrokken")
 )
 
 
