@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from liftkit.core.groups.cliques import single_cliques
 from liftkit.core.groups.search import Problem, swap_off_band
+from liftkit.core.groups.tabu import tabu_colouring
 
 CANDIDATES = 40  # swap partners weighed per step
 NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
@@ -26,6 +27,10 @@ REFRESH = 16  # steps between two listings of every problem
 APART = 8  # an --apart pair in one group, against the heaviest balance step
 HEAT = 1.0  # annealing's first temperature, in steps of the lightest column; it cools to
 CHILL = 0.05  # this, linearly, over the annealing budget
+TABU_PEOPLE = 200  # people up to whom one column without apart sets goes to tabu.py
+PACKED, RIGID = 1, 2  # points of a packing (cliques.py); of a value exactly one a group
+PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
+EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
 
 
 class Colouring:
@@ -144,21 +149,23 @@ def balance_points(
 ) -> list[int]:
     """A new `order` (point -> person) with every --balance value in band and --apart held.
 
-    Descents spend the budget of weighed swaps: one that stalls starts again from a shuffled
-    order (the last few problems are often locked in place); the best order found wins. If
-    none settles, simulated annealing spends a quarter as much again, and wins if it
-    settles: tight bands on every value (100 people of three sectors, 33-34 each, at 10
-    tables over the 4 rounds of two orthogonal Latin squares: 3 or 4 of each a table) leave
-    the descents a few counts short, where annealing gets there. When `order` holds a
-    packing (cliques.py), which descents break and annealing keeps, descents get a quarter
-    of the budget (they settle such a start at once or not at all) and annealing, from the
-    packing, half (100 people of eight organisations of 5 to 22 at 10 tables: three rounds
-    of the Latin squares balanced); otherwise annealing starts from the descents' best.
+    One column, nobody kept apart and up to TABU_PEOPLE people: tabu.py's search
+    (_by_tabu). Otherwise descents spend the budget of weighed swaps: one that stalls starts
+    again from a shuffled order (the last few problems are often locked in place); the best
+    order found wins. If none settles, simulated annealing spends a quarter as much again,
+    and wins if it settles: tight bands on every value leave the descents a few counts
+    short, where annealing sometimes gets there. When `order` holds a packing (cliques.py),
+    which descents break and annealing keeps, descents get a quarter of the budget (they
+    settle such a start at once or not at all) and annealing, from the packing, half;
+    otherwise annealing starts from the descents' best.
     """
     if not problem.columns and not any(problem.apart):
         return order
     # A packing (cliques.py) in `order` is what the descents break and annealing keeps.
-    packed = len(_movable(Colouring(problem, rounds, order[:]))) < problem.people
+    frozen = _frozen(Colouring(problem, rounds, order[:]))
+    packed = any(frozen)
+    if len(problem.columns) == 1 and not any(problem.apart) and problem.people <= TABU_PEOPLE:
+        return _by_tabu(problem, rounds, order, rng, budget, frozen)
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
@@ -181,6 +188,26 @@ def balance_points(
     annealed, total = _anneal(problem, rounds, start, own, steps)
     settled = total == 0 and balance_penalty(problem, rounds, annealed) == 0  # recounted
     return annealed if settled else best
+
+
+def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
+             rng: random.Random, budget: int, frozen: list[int]) -> list[int]:  # fmt: skip
+    """The best order tabu.py finds, after one short descent when `order` holds a packing
+    (a descent settles one at once or not at all, and the tabu search moves its points:
+    49 people of eight organisations in 7 groups for 6 rounds, seed 2, settled by the
+    descent in 0.1 s, not by the tabu search in 2 s). A value that must be in every group
+    exactly once keeps the points of its packing; the others move. With a value that must
+    be exactly two or more a group (40, 30, 20 and 10 people at 10 tables) it rarely
+    settles, so it gets a quarter of the budget. Annealing from its best never settled a
+    colouring in trials, so none is spent."""
+    if any(frozen):
+        found, total, _ = _descend(problem, rounds, order, rng, budget // PACKED_SHARE)
+        if total == 0:
+            return found
+    rigid = [x for x, still in enumerate(frozen) if still == RIGID]
+    if any(low == high > 1 for low, high in problem.bands[0]):
+        budget //= EXACT_SHARE
+    return tabu_colouring(problem, rounds, order, rng, budget, rigid)[0]
 
 
 def balance_penalty(
@@ -262,15 +289,22 @@ def _movable(colouring: Colouring) -> list[int]:
     """The points annealing may swap: all but those of a value allowed once a group whose
     people already never share one (a packing, cliques.py), which random swaps would break
     far more easily than find again."""
-    n = colouring.pb.people
-    frozen = [False] * n
-    for c in range(len(colouring.pb.columns)):
-        for people in single_cliques(colouring.pb, c).values():
+    return [x for x, still in enumerate(_frozen(colouring)) if not still]
+
+
+def _frozen(colouring: Colouring) -> list[int]:
+    """Per point: PACKED if its person's value is allowed once a group and its people never
+    share one (a packing, cliques.py), RIGID if that value must also be in every group
+    (an organisation of 10 at 10 tables), else 0."""
+    pb = colouring.pb
+    frozen = [0] * pb.people
+    for c in range(len(pb.columns)):
+        for v, people in single_cliques(pb, c).items():
             points = [colouring.point_of[p] for p in people]
             if all(len({where[x] for x in points}) == len(points) for where in colouring.where):
                 for x in points:
-                    frozen[x] = True
-    return [x for x in range(n) if not frozen[x]]
+                    frozen[x] = max(frozen[x], RIGID if pb.bands[c][v][0] == 1 else PACKED)
+    return frozen
 
 
 def _still_wrong(colouring: Colouring, problem: tuple[int, ...]) -> bool:

@@ -1,0 +1,179 @@
+"""--balance on a design by tabu search: every swap of two points' values weighed at each step.
+
+balance.py's colouring mends one count at a time (pick a group out of band, try swaps that
+mend it). With one --balance column of uneven values on the 4 rounds of two orthogonal
+Latin squares of order 10 (100 people of organisations of 22, 21, 16, 14, 14 and 13) it
+stalls a few counts short, and the 4th round goes to the search, with about 60 repeats.
+Weighing every swap at every step and taking the best settles such a colouring in a few
+hundred steps.
+
+A step takes the swap that lowers the penalty most (or raises it least), ties broken at
+random, among the points not moved lately: a point that moved waits TENURE to TENURE +
+SPREAD - 1 steps, unless the swap beats the best colouring so far. Weighing every swap is
+cheap because a swap's change splits in two. F[x][v], for a point x holding value u, is
+what x's groups gain when u leaves them and v arrives; swapping x (value u) with y (value
+v) changes the penalty by F[x][v] + F[y][u], except when x and y share a group, whose
+counts then do not change: those pairs (a few in each group) are weighed one by one. The
+best of the others is the best F[x][v] over the points holding u plus the best F[y][u]
+over those holding v, for each pair of values.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from liftkit.core.groups.search import Problem
+
+TENURE = 4  # steps a moved point waits, at least
+SPREAD = 4  # and up to this many more, at random
+SAMPLES = 8  # pairs weighed exactly among those tied best by the split change
+FAR = 1 << 30  # above any change
+CHEAP = 3  # things weighed in a step per unit of the budget (a unit is one swap weighed)
+
+
+def tabu_colouring(
+    problem: Problem,
+    rounds: Sequence[Sequence[Sequence[int]]],
+    order: list[int],
+    rng: random.Random,
+    budget: int,
+    frozen: Sequence[int] = (),
+) -> tuple[list[int], int]:
+    """(order, penalty): the best order (point -> person) found for the first --balance
+    column from `order`, and its counts out of band (0: every value in band in every
+    group). A step weighs each pair sharing a group and each point against each value, and
+    costs one unit of `budget` per CHEAP things weighed. Points in `frozen` keep their person."""
+    n = problem.people
+    values, bands = problem.columns[0], problem.bands[0]
+    k = len(bands)
+    lines = [[x for x in group if x < n] for groups in rounds for group in groups]
+    line_of: list[list[int]] = [[] for _ in range(n)]
+    for i, members in enumerate(lines):
+        for x in members:
+            line_of[x].append(i)
+    share: list[dict[int, int]] = [{} for _ in range(n)]  # x -> {y: the group they share}
+    for i, members in enumerate(lines):
+        for x in members:
+            for y in members:
+                if x != y:
+                    share[x][y] = i
+    top = max(map(len, lines), default=0) + 1
+    pen = [[max(0, c - high) + max(0, low - c) for c in range(top + 1)] for low, high in bands]
+    order = order[:]
+    col = [values[order[x]] for x in range(n)]
+    counts = [[0] * k for _ in lines]
+    for i, members in enumerate(lines):
+        for x in members:
+            counts[i][col[x]] += 1
+    up: list[list[int]] = [[] for _ in lines]  # up[i][v]: one more v in group i
+    down: list[list[int]] = [[] for _ in lines]  # down[i][v]: one fewer
+
+    def weigh(i: int) -> None:
+        c = counts[i]
+        up[i] = [pen[v][c[v] + 1] - pen[v][c[v]] for v in range(k)]
+        down[i] = [pen[v][c[v] - 1] - pen[v][c[v]] if c[v] else 0 for v in range(k)]
+
+    def gains(x: int) -> list[int]:
+        ls = line_of[x]
+        leave = sum(down[i][col[x]] for i in ls)
+        return [leave + sum(column) for column in zip(*(up[i] for i in ls), strict=True)]
+
+    for i in range(len(lines)):
+        weigh(i)
+    cost = sum(pen[v][c[v]] for c in counts for v in range(k))
+    gain = [gains(x) for x in range(n)]
+    still = set(frozen)
+    movable = [x for x in range(n) if x not in still]
+    pairs = [
+        (x, y, i)
+        for i, members in enumerate(lines)
+        for a, x in enumerate(members)
+        for y in members[a + 1 :]
+        if x not in still and y not in still
+    ]
+    steps = CHEAP * budget // max(1, len(pairs) + len(movable) * k)
+    wait = [0] * n
+    best, best_cost = order[:], cost
+    step = 0
+    while cost > 0 and step < steps:
+        step += 1
+        # the split change: per pair of values, the best point of each
+        low = [[FAR] * k for _ in range(k)]
+        at: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(k)]
+        for x in movable:
+            if wait[x] > step:
+                continue
+            u = col[x]
+            low_u, at_u = low[u], at[u]
+            for v, f in enumerate(gain[x]):
+                if f < low_u[v]:
+                    low_u[v] = f
+                    at_u[v] = [x]
+                elif f == low_u[v]:
+                    at_u[v].append(x)
+        tied: list[tuple[int, int]] = []
+        lowest = FAR
+        for u in range(k):
+            for v in range(u + 1, k):
+                if at[u][v] and at[v][u]:
+                    s = low[u][v] + low[v][u]
+                    if s < lowest:
+                        lowest, tied = s, [(u, v)]
+                    elif s == lowest:
+                        tied.append((u, v))
+        move, change, ties = None, FAR, 0
+        for _ in range(SAMPLES if tied else 0):
+            u, v = tied[rng.randrange(len(tied))]
+            x, y = rng.choice(at[u][v]), rng.choice(at[v][u])
+            d = gain[x][v] + gain[y][u]
+            joint = share[x].get(y)
+            if joint is not None:
+                d -= down[joint][u] + up[joint][v] + down[joint][v] + up[joint][u]
+            if d < change:
+                move, change, ties = (x, y), d, 1
+        # pairs sharing a group, weighed exactly
+        for x, y, i in pairs:
+            u, v = col[x], col[y]
+            if u == v:
+                continue
+            down_i, up_i = down[i], up[i]
+            d = gain[x][v] + gain[y][u] - down_i[u] - up_i[v] - down_i[v] - up_i[u]
+            if d > change or ((wait[x] > step or wait[y] > step) and cost + d >= best_cost):
+                continue
+            if d < change:
+                move, change, ties = (x, y), d, 1
+            else:
+                ties += 1
+                if rng.randrange(ties) == 0:
+                    move = (x, y)
+        if move is None:
+            break
+        x, y = move
+        u, v = col[x], col[y]
+        common = share[x].get(y)
+        touched = []
+        for z, leaves, comes in ((x, u, v), (y, v, u)):
+            for i in line_of[z]:
+                if i != common:
+                    counts[i][leaves] -= 1
+                    counts[i][comes] += 1
+                    touched.append(i)
+        col[x], col[y] = v, u
+        order[x], order[y] = order[y], order[x]
+        cost += change
+        for i in touched:  # the points of a group whose counts changed gain otherwise
+            was_up, was_down = up[i], down[i]
+            weigh(i)
+            more = [a - b for a, b in zip(up[i], was_up, strict=True)]
+            for z in lines[i]:
+                g, w = gain[z], col[z]
+                less = down[i][w] - was_down[w]
+                for v in range(k):
+                    g[v] += more[v] + less
+        gain[x], gain[y] = gains(x), gains(y)
+        wait[x] = step + TENURE + rng.randrange(SPREAD)
+        wait[y] = step + TENURE + rng.randrange(SPREAD)
+        if cost < best_cost:
+            best, best_cost = order[:], cost
+    return best, best_cost

@@ -1,0 +1,72 @@
+"""The tabu colouring (tabu.py): which value stands on which point of a design, recounted
+from the order it returns, never from the penalty it reports."""
+
+import random
+from collections import Counter
+
+from liftkit.core.groups.geometry import MOLS_10, latin_squares
+from liftkit.core.groups.search import Problem
+from liftkit.core.groups.tabu import tabu_colouring
+
+BUDGET = 600_000  # what start.py gives 100 people over 4 rounds
+
+
+def world_cafe(sizes):
+    """(problem, rounds): 100 people of organisations of these sizes, balanced at 10 tables
+    over the 4 rounds of two orthogonal Latin squares."""
+    made = latin_squares(100, 10, 4, MOLS_10)
+    assert made is not None
+    values = [o for o, t in enumerate(sizes) for _ in range(t)]
+    bands = [(t // 10, -(-t // 10)) for t in sizes]
+    n = len(values)
+    problem = Problem(n, 10, [[p] for p in range(n)], [(1, 0)] * n, [[] for _ in range(n)],
+                      [values], [bands], [1], [None] * 4)  # fmt: skip
+    return problem, made[2]
+
+
+def out_of_band(sizes, rounds, order):
+    """Counts outside their band, summed over every group of every round."""
+    values = [o for o, t in enumerate(sizes) for _ in range(t)]
+    off = 0
+    for groups in rounds:
+        for group in groups:
+            counts = Counter(values[order[x]] for x in group)
+            for o, t in enumerate(sizes):
+                off += max(0, counts[o] - -(-t // 10)) + max(0, t // 10 - counts[o])
+    return off
+
+
+def test_uneven_organisations_settle_on_the_latin_squares():
+    sizes = [22, 21, 16, 14, 14, 13]
+    problem, rounds = world_cafe(sizes)
+    for seed in (2, 3, 4):
+        rng = random.Random(seed)
+        start = list(range(100))
+        rng.shuffle(start)
+        assert out_of_band(sizes, rounds, start) > 0
+        order, penalty = tabu_colouring(problem, rounds, start, rng, BUDGET)
+        assert sorted(order) == list(range(100))  # everyone on one point
+        assert out_of_band(sizes, rounds, order) == 0 == penalty
+
+
+def test_what_it_reports_is_what_it_returns_when_it_does_not_settle():
+    # 40, 30, 20 and 10 people: exactly 4, 3, 2 and 1 at every table in every round
+    sizes = [40, 30, 20, 10]
+    problem, rounds = world_cafe(sizes)
+    start = list(range(100))
+    order, penalty = tabu_colouring(problem, rounds, start, random.Random(1), BUDGET // 20)
+    assert penalty == out_of_band(sizes, rounds, order) > 0
+    assert penalty < out_of_band(sizes, rounds, start)  # the best it found, not the last
+
+
+def test_frozen_points_keep_their_person():
+    sizes = [24, 23, 17, 15, 14, 7]
+    problem, rounds = world_cafe(sizes)
+    rng = random.Random(5)
+    start = list(range(100))
+    rng.shuffle(start)
+    frozen = list(range(0, 100, 7))
+    order, penalty = tabu_colouring(problem, rounds, start, rng, BUDGET, frozen)
+    assert all(order[x] == start[x] for x in frozen)
+    assert penalty == out_of_band(sizes, rounds, order)
+    assert sum(order[x] != start[x] for x in range(100)) > 20  # the others moved
