@@ -246,6 +246,17 @@ def test_eight_organisations_in_an_affine_plane_of_order_seven(cli, tmp_path):
         assert recount(data, 49) == 0
 
 
+@pytest.mark.parametrize("sizes", [[21, 20, 20, 20, 20, 20], [27, 22, 18, 15, 13, 12, 8, 6]])
+def test_an_affine_plane_spreads_organisations_laid_on_whole_rows(cli, tmp_path, sizes):
+    # 121 people at 11 tables for 6 rounds, balanced on organisation: six of the twelve
+    # directions of AG(2,11). A line of a direction left out crosses every table of every
+    # round once, so the rows are such lines and an organisation laid on whole rows is
+    # spread evenly. The rows were the first round's tables: 305-330 repeats.
+    for seed in ("1", "2"):
+        data = balanced_world_cafe(cli, tmp_path, sizes, seed, 11, 6)
+        assert recount(data, 121) == 0 == data["score"]["repeat_pairs"]
+
+
 @pytest.mark.parametrize("n", [91, 95, 99])
 def test_the_ghosts_of_the_second_pair_never_share_a_table(n):
     made = latin_squares(n, 10, 4, SHARED_MOLS_10, SHARED_GHOSTS)

@@ -70,10 +70,14 @@ def _parallel_classes(field, d: int, wanted: int) -> Rounds:  # type: ignore[no-
         return sum(c * place for c, place in zip(v, places, strict=True))
 
     rounds: Rounds = []
-    for direction in range(1, points):
-        v = digits(direction)
-        if v[next(i for i, c in enumerate(v) if c)] != 1:
-            continue  # one direction per line through 0: its first nonzero digit is 1
+    # One direction per line through 0: its first nonzero digit is 1. Those whose last digit
+    # is nonzero come first: their lines cross every row (q ** (d - 1) consecutive points,
+    # the groups' number) once, so a value laid on whole rows is spread evenly (start.py).
+    directions = [
+        v for v in map(digits, range(1, points)) if v[next(i for i, c in enumerate(v) if c)] == 1
+    ]
+    directions.sort(key=lambda v: v[-1] == 0)
+    for v in directions:
         multiples = [[field.mul(a, c) for c in v] for a in range(q)]
         placed = [False] * points
         lines: list[list[int]] = []
