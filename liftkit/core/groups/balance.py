@@ -31,6 +31,7 @@ TABU_PEOPLE = 200  # people up to whom one column without apart sets goes to tab
 PACKED, RIGID = 1, 2  # points of a packing (cliques.py); of a value exactly one a group
 PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
 EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
+APART_SHARE = 4  # of it for keeping people apart by swaps within a value, after the tabu search
 
 
 class Colouring:
@@ -164,7 +165,7 @@ def balance_points(
     # A packing (cliques.py) in `order` is what the descents break and annealing keeps.
     frozen = _frozen(Colouring(problem, rounds, order[:]))
     packed = any(frozen)
-    if len(problem.columns) == 1 and not any(problem.apart) and problem.people <= TABU_PEOPLE:
+    if _tabu_fits(problem):
         return _by_tabu(problem, rounds, order, rng, budget, frozen)
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
@@ -190,6 +191,17 @@ def balance_points(
     return annealed if settled else best
 
 
+def _tabu_fits(problem: Problem) -> bool:
+    """Whether tabu.py colours this problem: one --balance column, up to TABU_PEOPLE
+    people, and some value allowed twice or more in a group. When every value is allowed
+    at most once (21 people of six sectors in 7 trios), the colouring is a packing of
+    cliques (cliques.py) that descents and annealing keep and tabu.py breaks: 30 people of
+    six sectors of 5 in 6 rooms, keep-apart sets on a fifth, ended with 46-47 repeats for
+    two seeds of six, where they keep 28-30."""
+    one_column = len(problem.columns) == 1 and problem.people <= TABU_PEOPLE
+    return one_column and any(high > 1 for _, high in problem.bands[0])
+
+
 def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
              rng: random.Random, budget: int, frozen: list[int]) -> list[int]:  # fmt: skip
     """The best order tabu.py finds, after one short descent when `order` holds a packing
@@ -205,9 +217,57 @@ def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
         if total == 0:
             return found
     rigid = [x for x, still in enumerate(frozen) if still == RIGID]
-    if any(low == high > 1 for low, high in problem.bands[0]):
-        budget //= EXACT_SHARE
-    return tabu_colouring(problem, rounds, order, rng, budget, rigid)[0]
+    share = EXACT_SHARE if any(low == high > 1 for low, high in problem.bands[0]) else 1
+    order = tabu_colouring(problem, rounds, order, rng, budget // share, rigid)[0]
+    if any(problem.apart):
+        order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
+        left = balance_penalty(problem, rounds, order)
+        if left:  # a descent may move someone to another value's point and back
+            found, total, _ = _descend(problem, rounds, order, rng, budget // APART_SHARE)
+            if total < left:
+                order = found
+    return order
+
+
+def _apart_within_values(
+    problem: Problem,
+    rounds: Sequence[Sequence[Sequence[int]]],
+    order: list[int],
+    rng: random.Random,
+    budget: int,
+) -> list[int]:
+    """`order` with people of the same --balance value swapped until nobody shares a group
+    with someone kept apart: such swaps leave every count as it is. A min-conflicts search:
+    a person in a group with someone kept apart swaps with whoever of their value does
+    best, if no worse, and one step in NOISE with any of them; it stops after STALL // 3
+    steps without fewer people in a group with someone kept apart (the points of a value
+    may not hold an apart set of it at all)."""
+    colouring = Colouring(problem, rounds, order[:])
+    values = problem.columns[0]
+    points: dict[int, list[int]] = {}
+    for x in range(problem.people):
+        points.setdefault(values[colouring.order[x]], []).append(x)
+    weighed, step, fewest, last_fewer = 0, 0, -1, 0
+    while weighed < budget and step - last_fewer < STALL // 3:
+        step += 1
+        found = colouring.together_apart()
+        if not found:
+            break
+        if fewest < 0 or len(found) < fewest:
+            fewest, last_fewer = len(found), step
+        _, x, _ = found[rng.randrange(len(found))]
+        others = [y for y in points[values[colouring.order[x]]] if y != x]
+        if not others:
+            break
+        weighed += len(others) * len(rounds)
+        if rng.randrange(NOISE) == 0:
+            colouring.swap(x, others[rng.randrange(len(others))])
+            continue
+        rng.shuffle(others)
+        change, y = min((colouring.swap_change(x, y), y) for y in others)
+        if change <= 0:
+            colouring.swap(x, y)
+    return colouring.order
 
 
 def balance_penalty(
