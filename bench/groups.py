@@ -68,6 +68,10 @@ INSTANCES: list[Row] = [
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5", False, 2.0, "-"),
     ("100-c10-4-orgs50.50", False, 2.0, "-"),
+    # uneven organisations: the tabu search colours the Latin squares (tabu.py)
+    ("100-c10-4-orgs33.22.16.13.6.5.5", True, 2.0, "-"),
+    # six organisations at 11 tables for 6 rounds of AG(2,11), laid on rows that cross them
+    ("121-11-6-orgs21.20.20.20.20.20", True, 2.0, "-"),
     # organisations of exactly 10: one a table, on the Latin squares' common transversals
     ("100-c10-4-orgs24.23.23.10.10.10", True, 2.0, "-"),
     ("100-c10-4-orgs35.25.15.15.10", True, 2.0, "-"),
