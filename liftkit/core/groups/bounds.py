@@ -104,6 +104,13 @@ KNOWN_MOLS = {6: 1, 10: 2, 12: 5, 14: 3, 15: 4}
 NO_RESOLVABLE_FIVES = (45, 345, 465, 645)  # v = 5 mod 20 still open (Handbook, II.7.3)
 
 
+def known_squares(k: int) -> int:
+    """How many mutually orthogonal Latin squares of order k are known: k - 1 for a prime
+    power, MacNeish's product or the Handbook's table otherwise."""
+    macneish = min(prime_power_factors(k)) - 1
+    return max(macneish, KNOWN_MOLS.get(k, 1))
+
+
 def known_schedule(sizes: Sequence[int], rounds: int) -> str:
     """The design that gives `rounds` without repeats for these equal groups, when design
     theory proves one exists; "" when liftkit knows of none."""
@@ -119,8 +126,7 @@ def known_schedule(sizes: Sequence[int], rounds: int) -> str:
     if k == 5 and n % 20 == 5 and n not in NO_RESOLVABLE_FIVES and rounds <= (n - 1) // 4:
         return f"a resolvable 2-({n},5,1) design"
     if n == k * k:
-        macneish = min(prime_power_factors(k)) - 1  # k - 1 when k is a prime power
-        squares = max(macneish, KNOWN_MOLS.get(k, 1))
+        squares = known_squares(k)
         if rounds <= squares + 2:
             if squares == 1:
                 return f"a Latin square of order {k}"
