@@ -2,143 +2,35 @@
 
 For balance, people with the same values are interchangeable, so the question is which
 values stand on which points: a colouring of the design's points in which each group of
-every round holds each value within its band. Counts per (column, round, group, value) are
-kept up to date, so weighing a swap of two people costs a few additions per round, and a
-min-conflicts search (pick a group out of band, try swaps that mend it, take the best,
-sometimes a sideways or random step) settles 100 people at 10 tables over 4 rounds at once,
-where a search weighing whole groups stalls. Repeats are untouched: a design has none,
+every round holds each value within its band. With one --balance column (and some value
+allowed twice or more in a group) tabu.py's search colours them, then people of the same
+value swap points until nobody shares a group with someone kept apart; otherwise
+colouring.py's descents and annealing do both. Repeats are untouched: a design has none,
 whoever stands where.
 """
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Sequence
 
-from liftkit.core.groups.cliques import single_cliques
-from liftkit.core.groups.search import Problem, swap_off_band
+from liftkit.core.groups.colouring import (
+    NOISE,
+    RIGID,
+    STALL,
+    Colouring,
+    anneal,
+    balance_penalty,
+    descend,
+    frozen_points,
+)
+from liftkit.core.groups.search import Problem
 from liftkit.core.groups.tabu import tabu_colouring
 
-CANDIDATES = 40  # swap partners weighed per step
-NOISE = 10  # one step in NOISE is a random mending swap, to leave plateaus
-STALL = 300  # steps without a better colouring before giving up
-REFRESH = 16  # steps between two listings of every problem
-APART = 8  # an --apart pair in one group, against the heaviest balance step
-HEAT = 1.0  # annealing's first temperature, in steps of the lightest column; it cools to
-CHILL = 0.05  # this, linearly, over the annealing budget
-TABU_PEOPLE = 200  # people up to whom one column without apart sets goes to tabu.py
-PACKED, RIGID = 1, 2  # points of a packing (cliques.py); of a value exactly one a group
+TABU_PEOPLE = 200  # people up to whom one --balance column goes to tabu.py
 PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
 EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
 APART_SHARE = 4  # of it for keeping people apart by swaps within a value, after the tabu search
-
-
-class Colouring:
-    def __init__(self, problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
-                 order: list[int]) -> None:  # fmt: skip
-        self.pb = problem
-        n = problem.people
-        self.order = order  # point -> person
-        self.point_of = [0] * n
-        for x in range(n):
-            self.point_of[order[x]] = x
-        self.apart_weight = APART * (1 + sum(problem.column_weights))
-        self.lows = [[low for low, _ in bands] for bands in problem.bands]
-        self.highs = [[high for _, high in bands] for bands in problem.bands]
-        self.rounds = [[[x for x in group if x < n] for group in groups] for groups in rounds]
-        self.where = [[0] * n for _ in self.rounds]  # round -> point -> group
-        for r, groups in enumerate(self.rounds):
-            for g, group in enumerate(groups):
-                for x in group:
-                    self.where[r][x] = g
-        # counts[c][r][g][v]: people with value v of column c in group g of round r
-        self.counts = [
-            [[[0] * len(bands) for _ in groups] for groups in self.rounds]
-            for bands in problem.bands
-        ]
-        for c, values in enumerate(problem.columns):
-            for r, groups in enumerate(self.rounds):
-                for g, group in enumerate(groups):
-                    for x in group:
-                        self.counts[c][r][g][values[order[x]]] += 1
-
-    def penalty(self, c: int, value: int, count: int) -> int:
-        low, high = self.pb.bands[c][value]
-        return max(0, count - high) + max(0, low - count)
-
-    def together_apart(self) -> list[tuple[int, int, int]]:
-        """(round, point, weight) of each person sharing a group with someone kept apart."""
-        found = []
-        for r, where in enumerate(self.where):
-            for p, others in enumerate(self.pb.apart):
-                x = self.point_of[p]
-                if any(where[self.point_of[q]] == where[x] for q in others):
-                    found.append((r, x, self.apart_weight))
-        return found
-
-    def out_of_band(self) -> list[tuple[int, int, int, int]]:
-        """(column, round, group, value) of every count outside its band."""
-        found = []
-        for c, table in enumerate(self.counts):
-            for r, groups in enumerate(table):
-                for g, counts in enumerate(groups):
-                    for v, count in enumerate(counts):
-                        if self.penalty(c, v, count):
-                            found.append((c, r, g, v))
-        return found
-
-    def swap_change(self, x: int, y: int) -> int:
-        """How the total penalty changes if the people on points x and y swap."""
-        change = self.balance_change(x, y)
-        px, py = self.order[x], self.order[y]
-        if self.pb.apart[px] or self.pb.apart[py]:
-            change += self.apart_weight * self.apart_change(x, y)
-        return change
-
-    def balance_change(self, x: int, y: int) -> int:
-        """The balance part of swap_change: weighted steps out of band, after less before."""
-        change = 0
-        px, py = self.order[x], self.order[y]
-        for c, values in enumerate(self.pb.columns):
-            vx, vy = values[px], values[py]
-            if vx == vy:
-                continue
-            weight, bands = self.pb.column_weights[c], self.pb.bands[c]
-            for r, where in enumerate(self.where):
-                gx, gy = where[x], where[y]
-                if gx != gy:
-                    counts = self.counts[c][r]
-                    change += weight * swap_off_band(counts[gx], counts[gy], vx, vy, bands)
-        return change
-
-    def apart_change(self, x: int, y: int) -> int:
-        """Pairs kept apart that share a group, summed over rounds, after less before."""
-        change = 0
-        px, py = self.order[x], self.order[y]
-        for where in self.where:
-            gx, gy = where[x], where[y]
-            if gx != gy:
-                for p, leaves, comes, other in ((px, gx, gy, py), (py, gy, gx, px)):
-                    for q in self.pb.apart[p]:
-                        if q != other:
-                            g = where[self.point_of[q]]
-                            change += (g == comes) - (g == leaves)
-        return change
-
-    def swap(self, x: int, y: int) -> None:
-        px, py = self.order[x], self.order[y]
-        for c, values in enumerate(self.pb.columns):
-            vx, vy = values[px], values[py]
-            if vx != vy:
-                for r, where in enumerate(self.where):
-                    counts_x, counts_y = self.counts[c][r][where[x]], self.counts[c][r][where[y]]
-                    counts_x[vx] -= 1
-                    counts_x[vy] += 1
-                    counts_y[vy] -= 1
-                    counts_y[vx] += 1
-        self.order[x], self.order[y] = py, px
-        self.point_of[px], self.point_of[py] = y, x
 
 
 def balance_points(
@@ -163,14 +55,14 @@ def balance_points(
     if not problem.columns and not any(problem.apart):
         return order
     # A packing (cliques.py) in `order` is what the descents break and annealing keeps.
-    frozen = _frozen(Colouring(problem, rounds, order[:]))
+    frozen = frozen_points(Colouring(problem, rounds, order[:]))
     packed = any(frozen)
     if _tabu_fits(problem):
         return _by_tabu(problem, rounds, order, rng, budget, frozen)
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
-        found, total, spent = _descend(problem, rounds, start, rng, left)
+        found, total, spent = descend(problem, rounds, start, rng, left)
         left -= spent
         if best_total < 0 or total < best_total:
             best, best_total = found, total
@@ -186,7 +78,7 @@ def balance_points(
     # Its own generator, seeded by the start, so that a failed annealing changes nothing.
     start = order if packed else best
     own = random.Random(sum(i * p for i, p in enumerate(start)))
-    annealed, total = _anneal(problem, rounds, start, own, steps)
+    annealed, total = anneal(problem, rounds, start, own, steps)
     settled = total == 0 and balance_penalty(problem, rounds, annealed) == 0  # recounted
     return annealed if settled else best
 
@@ -213,7 +105,7 @@ def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
     settles, so it gets a quarter of the budget. Annealing from its best never settled a
     colouring in trials, so none is spent."""
     if any(frozen):
-        found, total, _ = _descend(problem, rounds, order, rng, budget // PACKED_SHARE)
+        found, total, _ = descend(problem, rounds, order, rng, budget // PACKED_SHARE)
         if total == 0:
             return found
     rigid = [x for x, still in enumerate(frozen) if still == RIGID]
@@ -223,7 +115,7 @@ def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
         order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
         left = balance_penalty(problem, rounds, order)
         if left:  # a descent may move someone to another value's point and back
-            found, total, _ = _descend(problem, rounds, order, rng, budget // APART_SHARE)
+            found, total, _ = descend(problem, rounds, order, rng, budget // APART_SHARE)
             if total < left:
                 order = found
     return order
@@ -268,149 +160,3 @@ def _apart_within_values(
         if change <= 0:
             colouring.swap(x, y)
     return colouring.order
-
-
-def balance_penalty(
-    problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int]
-) -> int:
-    """Weighted count of values out of band and people sharing a group with someone kept apart."""
-    return sum(weight for *_, weight in _problems(Colouring(problem, rounds, order)))
-
-
-def _descend(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
-             rng: random.Random, budget: int) -> tuple[list[int], int, int]:  # fmt: skip
-    """(best order, its total penalty, swaps weighed) of one tabu descent."""
-    colouring = Colouring(problem, rounds, order[:])
-    weighed, step, last_better = 0, 0, 0
-    best, best_total = colouring.order[:], -1
-    bad: list[tuple[int, ...]] = []
-    listed = 0  # steps since the problems were last listed
-    while weighed < budget and step - last_better < STALL:
-        step += 1
-        # Listing every problem is a pass over all rounds and groups: it is done every
-        # REFRESH steps, and a problem picked in between is checked before it is mended.
-        if not bad or listed >= REFRESH:
-            bad, listed = _problems(colouring), 0
-            total = sum(weight for *_, weight in bad)
-            if best_total < 0 or total < best_total:
-                best, best_total, last_better = colouring.order[:], total, step
-            if not bad:
-                break
-        listed += 1
-        i = rng.randrange(len(bad))
-        if not _still_wrong(colouring, bad[i][:-1]):
-            bad[i] = bad[-1]
-            bad.pop()
-            continue
-        moves = _mending_swaps(colouring, bad[i][:-1], rng)
-        weighed += (len(moves) + CANDIDATES) * len(colouring.rounds)  # per round, sampled too
-        if not moves:
-            continue
-        if rng.randrange(NOISE) == 0:
-            colouring.swap(*moves[rng.randrange(len(moves))])
-            continue
-        change, i = min((colouring.swap_change(x, y), i) for i, (x, y) in enumerate(moves))
-        if change <= 0:
-            colouring.swap(*moves[i])
-    return best, best_total, max(weighed, 1)
-
-
-def _anneal(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
-            rng: random.Random, steps: int) -> tuple[list[int], int]:  # fmt: skip
-    """(order, its total penalty): the best simulated annealing reaches from `order` in
-    `steps` random swaps."""
-    colouring = Colouring(problem, rounds, order[:])
-    total = sum(weight for *_, weight in _problems(colouring))
-    best, best_total = order, total
-    movable = _movable(colouring)
-    n = len(movable)
-    if n < 2:
-        return order, total
-    scale = min(problem.column_weights, default=1)
-    for step in range(steps):
-        x, y = movable[rng.randrange(n)], movable[rng.randrange(n)]
-        change = colouring.swap_change(x, y)
-        heat = scale * (HEAT + (CHILL - HEAT) * step / steps)
-        if change <= 0 or rng.random() < math.exp(-change / heat):
-            if x == y:
-                continue
-            colouring.swap(x, y)
-            total += change
-            if total <= 0:  # an --apart change is weighed per pair, counted per person
-                total = sum(weight for *_, weight in _problems(colouring))
-            if total < best_total:
-                best, best_total = colouring.order[:], total
-                if total == 0:
-                    break
-    return best, best_total
-
-
-def _movable(colouring: Colouring) -> list[int]:
-    """The points annealing may swap: all but those of a value allowed once a group whose
-    people already never share one (a packing, cliques.py), which random swaps would break
-    far more easily than find again."""
-    return [x for x, still in enumerate(_frozen(colouring)) if not still]
-
-
-def _frozen(colouring: Colouring) -> list[int]:
-    """Per point: PACKED if its person's value is allowed once a group and its people never
-    share one (a packing, cliques.py), RIGID if that value must also be in every group
-    (an organisation of 10 at 10 tables), else 0."""
-    pb = colouring.pb
-    frozen = [0] * pb.people
-    for c in range(len(pb.columns)):
-        for v, people in single_cliques(pb, c).items():
-            points = [colouring.point_of[p] for p in people]
-            if all(len({where[x] for x in points}) == len(points) for where in colouring.where):
-                for x in points:
-                    frozen[x] = max(frozen[x], RIGID if pb.bands[c][v][0] == 1 else PACKED)
-    return frozen
-
-
-def _still_wrong(colouring: Colouring, problem: tuple[int, ...]) -> bool:
-    """Whether a problem listed a few swaps ago is still there."""
-    if len(problem) == 2:  # (round, point): its person shares a group with someone apart
-        r, x = problem
-        where, point_of = colouring.where[r], colouring.point_of
-        return any(where[point_of[q]] == where[x] for q in colouring.pb.apart[colouring.order[x]])
-    c, r, g, v = problem
-    return colouring.penalty(c, v, colouring.counts[c][r][g][v]) > 0
-
-
-def _problems(colouring: Colouring) -> list[tuple[int, ...]]:
-    """Apart pairs as (round, point, weight); counts out of band as (c, r, g, v, weight)."""
-    found: list[tuple[int, ...]] = list(colouring.together_apart())
-    for c, r, g, v in colouring.out_of_band():
-        count = colouring.counts[c][r][g][v]
-        found.append((c, r, g, v, colouring.pb.column_weights[c] * colouring.penalty(c, v, count)))
-    return found
-
-
-def _mending_swaps(colouring: Colouring, problem: tuple[int, ...],
-                   rng: random.Random) -> list[tuple[int, int]]:  # fmt: skip
-    """Swaps of two points that may mend one problem: someone leaves the group at fault."""
-    n = colouring.pb.people
-    sample = rng.sample(range(n), min(n, CANDIDATES))
-    if len(problem) == 2:  # someone kept apart from a group-mate: anyone elsewhere
-        r, x = problem
-        return [(x, y) for y in sample if colouring.where[r][y] != colouring.where[r][x]]
-    c, r, g, v = problem
-    values = colouring.pb.columns[c]
-    too_many = colouring.counts[c][r][g][v] > colouring.pb.bands[c][v][1]
-    # Too many: someone with v leaves for someone without; too few: the reverse.
-    inside = colouring.rounds[r][g]
-    movers = [x for x in inside if (values[colouring.order[x]] == v) == too_many][:4]
-    counts, where = colouring.counts[c][r], colouring.where[r]
-    low, high = colouring.lows[c], colouring.highs[c]
-
-    def fits(y: int) -> bool:
-        # the swap mends round r without spoiling the partner's group or this one there
-        h, w = where[y], values[colouring.order[y]]
-        if h == g or (w == v) == too_many:
-            return False
-        if too_many:
-            return counts[h][v] < high[v] and counts[h][w] > low[w] and counts[g][w] < high[w]
-        return counts[h][v] > low[v] and counts[h][w] < high[w] and counts[g][w] > low[w]
-
-    partners = [y for y in sample if fits(y)]
-    return [(x, y) for x in movers for y in partners]

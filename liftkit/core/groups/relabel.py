@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from liftkit.core.groups.balance import Colouring
+from liftkit.core.groups.colouring import Colouring
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup
 
@@ -26,7 +26,7 @@ class _Labels:
                  order: list[int]) -> None:  # fmt: skip
         self.setup, self.pb = setup, problem
         self.n = len(setup.people)
-        # the counts per round, group and value, kept under swaps (balance.py)
+        # the counts per round, group and value, kept under swaps (colouring.py)
         self.colouring = Colouring(problem, rounds, order)
         self.rounds, self.where = self.colouring.rounds, self.colouring.where
         self.order = self.colouring.order  # point -> person

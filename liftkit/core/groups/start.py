@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from liftkit.core.groups.balance import balance_penalty, balance_points
+from liftkit.core.groups.balance import balance_points
 from liftkit.core.groups.cliques import cannot_balance, packed_order
+from liftkit.core.groups.colouring import balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
 from liftkit.core.groups.geometry import SHARED_GHOSTS, SHARED_MOLS_10, latin_squares
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators

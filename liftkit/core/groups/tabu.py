@@ -1,6 +1,6 @@
 """--balance on a design by tabu search: every swap of two points' values weighed at each step.
 
-balance.py's colouring mends one count at a time (pick a group out of band, try swaps that
+colouring.py's search mends one count at a time (pick a group out of band, try swaps that
 mend it). With one --balance column of uneven values on the 4 rounds of two orthogonal
 Latin squares of order 10 (100 people of organisations of 22, 21, 16, 14, 14 and 13) it
 stalls a few counts short, and the 4th round goes to the search, with about 60 repeats.
