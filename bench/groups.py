@@ -66,8 +66,10 @@ INSTANCES: list[Row] = [
     ("30-c6-6-constrained", False, 2.0, "-"),
     # World Cafe with organisations of uneven size, balanced
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
-    ("100-c10-4-orgs22.18.15.12.11.10.7.5", False, 2.0, "-"),
-    ("100-c10-4-orgs50.50", False, 2.0, "-"),
+    ("100-c10-4-orgs22.18.15.12.11.10.7.5", True, 2.0, "-"),
+    # organisations of whole tens: laid on the second pair's plexes (geometry.SHARED_PLEXES)
+    ("100-c10-4-orgs50.50", True, 2.0, "-"),
+    ("100-c10-4-orgs40.30.20.10", True, 2.0, "-"),
     # uneven organisations: the tabu search colours the Latin squares (tabu.py)
     ("100-c10-4-orgs33.22.16.13.6.5.5", True, 2.0, "-"),
     # six organisations at 11 tables for 6 rounds of AG(2,11), laid on rows that cross them

@@ -39,8 +39,10 @@ def balance_points(
     order: list[int],
     rng: random.Random,
     budget: int,
+    pinned: Sequence[int] = (),
 ) -> list[int]:
-    """A new `order` (point -> person) with every --balance value in band and --apart held.
+    """A new `order` (point -> person) with every --balance value in band and --apart held
+    (`pinned` points keep their value in the tabu search).
 
     One column, nobody kept apart and up to TABU_PEOPLE people: tabu.py's search
     (_by_tabu). Otherwise descents spend the budget of weighed swaps: one that stalls starts
@@ -58,7 +60,7 @@ def balance_points(
     frozen = frozen_points(Colouring(problem, rounds, order[:]))
     packed = any(frozen)
     if _tabu_fits(problem):
-        return _by_tabu(problem, rounds, order, rng, budget, frozen)
+        return _by_tabu(problem, rounds, order, rng, budget, frozen, pinned)
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
@@ -95,22 +97,26 @@ def _tabu_fits(problem: Problem) -> bool:
 
 
 def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
-             rng: random.Random, budget: int, frozen: list[int]) -> list[int]:  # fmt: skip
+             rng: random.Random, budget: int, frozen: list[int],
+             pinned: Sequence[int]) -> list[int]:  # fmt: skip
     """The best order tabu.py finds, after one short descent when `order` holds a packing
     (a descent settles one at once or not at all, and the tabu search moves its points:
     49 people of eight organisations in 7 groups for 6 rounds, seed 2, settled by the
     descent in 0.1 s, not by the tabu search in 2 s). A value that must be in every group
     exactly once keeps the points of its packing; the others move. With a value that must
     be exactly two or more a group (40, 30, 20 and 10 people at 10 tables) it rarely
-    settles, so it gets a quarter of the budget. Annealing from its best never settled a
-    colouring in trials, so none is spent."""
+    settles, so it gets a quarter of the budget, unless all such values are `pinned`
+    (start.py lays them on plexes of the Latin squares). Annealing from its best never
+    settled a colouring in trials, so none is spent."""
     if any(frozen):
         found, total, _ = descend(problem, rounds, order, rng, budget // PACKED_SHARE)
         if total == 0:
             return found
-    rigid = [x for x, still in enumerate(frozen) if still == RIGID]
-    share = EXACT_SHARE if any(low == high > 1 for low, high in problem.bands[0]) else 1
-    order = tabu_colouring(problem, rounds, order, rng, budget // share, rigid)[0]
+    still = {x for x, kept in enumerate(frozen) if kept == RIGID} | set(pinned)
+    bands, values = problem.bands[0], problem.columns[0]
+    loose = {values[order[x]] for x in range(problem.people) if x not in still}
+    share = EXACT_SHARE if any(bands[v][0] == bands[v][1] > 1 for v in loose) else 1
+    order = tabu_colouring(problem, rounds, order, rng, budget // share, sorted(still))[0]
     if any(problem.apart):
         order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
         left = balance_penalty(problem, rounds, order)

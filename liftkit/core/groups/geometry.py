@@ -121,6 +121,16 @@ SHARED_MOLS_10 = (
      "4893560712", "5974012368", "8045937126", "6728493051", "7301289645"),
 )  # fmt: skip
 SHARED_GHOSTS = (9, 14, 20, 35, 48, 51, 63, 76, 82, 97)  # one of its common transversals
+# SHARED_MOLS_10's cells in six common plexes, a cell's block at its place: 0-3 its four
+# common transversals (one cell in each row, column and symbol of both squares; 3 is
+# SHARED_GHOSTS), 4 and 5 thirty cells each with three in each (found by a tabu search over
+# the sixty cells the transversals leave). An organisation of 10 m people laid on blocks
+# whose sizes add up to m is exactly m at every table in all four rounds.
+SHARED_PLEXES = (
+    "5051542443", "0542345541", "3550444125", "4425531450", "4414250535",
+    "1345054254", "2103555444", "5254413054", "4535404512", "5444125305",
+)  # fmt: skip
+PLEX_SIZES = (1, 1, 1, 1, 3, 3)  # cells of each block in each row, column and symbol
 
 
 def latin_squares(
@@ -137,8 +147,7 @@ def latin_squares(
     group, and leave the other transversals whole."""
     if groups != 10 or not 90 < n <= 100 or not pair[0]:
         return None
-    order = [x for x in range(100) if x not in last] + list(last)
-    point = {x: i for i, x in enumerate(order)}
+    point = _cell_points(last)
     cells = range(100)
     rounds: Rounds = [
         [[point[r * 10 + c] for c in range(10)] for r in range(10)],
@@ -149,6 +158,25 @@ def latin_squares(
             [[point[x] for x in cells if int(square[x // 10][x % 10]) == s] for s in range(10)]
         )
     return "two orthogonal Latin squares of order 10", 100, rounds[:wanted]
+
+
+def _cell_points(last: tuple[int, ...]) -> dict[int, int]:
+    """Cell -> point: in order, but the cells `last` take the last numbers."""
+    order = [x for x in range(100) if x not in last] + list(last)
+    return {x: i for i, x in enumerate(order)}
+
+
+def shared_plexes(n: int) -> list[tuple[int, list[int]]]:
+    """(cells a row, points) of each block of SHARED_PLEXES, numbered as latin_squares
+    numbers the points of SHARED_MOLS_10 for n people; with fewer than 100, not the
+    ghosts' transversal."""
+    point = _cell_points(SHARED_GHOSTS if n < 100 else ())
+    blocks = []
+    for b, size in enumerate(PLEX_SIZES):
+        cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
+        if not (n < 100 and set(cells) == set(SHARED_GHOSTS)):
+            blocks.append((size, sorted(point[x] for x in cells)))
+    return blocks
 
 
 # (points, groups) -> (m, rows, fixed points, base rounds), the bases as lists of groups.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Sequence
 
@@ -9,7 +10,12 @@ from liftkit.core.groups.balance import balance_points
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
-from liftkit.core.groups.geometry import SHARED_GHOSTS, SHARED_MOLS_10, latin_squares
+from liftkit.core.groups.geometry import (
+    SHARED_GHOSTS,
+    SHARED_MOLS_10,
+    latin_squares,
+    shared_plexes,
+)
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
@@ -21,6 +27,7 @@ ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance n
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
 MANY_COLUMNS_SHARE = 4  # with several --balance columns the colouring rarely settles
 REPAIRABLE = 4  # a design kept with one count out of band per this many of its groups, at most
+SHARED_SHARE = 2  # of the effort for the second pair of Latin squares, without exact values
 
 
 def start_schedule(
@@ -39,13 +46,15 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort)
         fitted = _fit(setup, problem, design, rounds, rng, effort)
         if _shared_pair_may_do_better(problem, design, fitted, rounds):
-            # An organisation of exactly 10 at 10 tables must stand on a common transversal
-            # of the two Latin squares, which the first pair lacks; the second has four.
+            # The second pair of Latin squares: four common transversals and two common
+            # 3-plexes, on which values of 10 m people are m at every table by construction.
             ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
             made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
             # worth it only for more rounds than the first pair kept, which any fit has
-            other = _fit(setup, problem, Design(*made) if made else None, rounds, rng, effort,
-                         least=_kept(fitted) + 1)  # fmt: skip
+            share = 1 if _exact(problem) else SHARED_SHARE
+            other = _fit(setup, problem, Design(*made) if made else None, rounds, rng,
+                         effort / share, least=_kept(fitted) + 1,
+                         plexes=shared_plexes(n))  # fmt: skip
             if other is not None:
                 fitted, design = other, other[0]
         if _rows_may_do_better(setup, design, fitted, rounds):
@@ -78,14 +87,16 @@ def start_schedule(
 
 
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
+Plexes = Sequence[tuple[int, list[int]]]  # (times in every group, its points)
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
          rng: random.Random, effort: float, strict: bool = False,
-         least: int = 0) -> Fitted | None:  # fmt: skip
+         least: int = 0, plexes: Plexes = ()) -> Fitted | None:  # fmt: skip
     """The design's rounds that take the constraints, and who stands on which point
     (`strict`: only if they all hold on every round kept; `least`: no fewer rounds than
-    this are worth a try)."""
+    this are worth a try; `plexes`: sets of points that meet every group of every round
+    equally often, for values that must be exactly so many a group)."""
     n = len(setup.people)
     used = design.rounds[:rounds] if design is not None else []
     if design is None or not used or problem.never > _unmet_pairs(used, n):
@@ -94,7 +105,7 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
         # well on small lists and far better on large ones (65 in fives for 16 rounds,
         # balanced, ended with four of a value in a group from the design).
         return None
-    order, used = _balanced(setup, problem, used, design.points, rng, effort, least)
+    order, used = _balanced(setup, problem, used, design.points, rng, effort, least, plexes)
     if not used or (strict and balance_penalty(problem, used, order)):
         return None
     order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
@@ -105,14 +116,22 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
                                 fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
     """Whether the pair of Latin squares sharing common transversals is worth a try: balance
     held on fewer of the first pair's rounds than were asked for, and some value must be
-    exactly once at every table (an organisation of 10 at 10 tables), which only a common
-    transversal gives. Without such a value it gave one schedule without repeats in 14
-    trials (28/24/18/12/9/9, 34/33/31, 26/25/25/19 and 50/50 people, 3-4 seeds each) and
-    cost up to a second each time, past 2 s for the whole command."""
+    exactly so many at every table (an organisation of 10 at 10 tables must stand on a
+    common transversal, which the first pair lacks), or there is one --balance column. Its
+    cells fall into plexes (geometry.SHARED_PLEXES) on which such values are laid whole and
+    the others start (_on_plexes). Without an exact value it gets half the effort: 100
+    people of 22/21/16/14/14/13, which the first pair left with 45 and 49 repeats for seeds
+    1 and 4, get none; where it fails too (39/19/19/14/9) it costs 0.3 s more. With two
+    columns it is tried only for an exact value, as before."""
     if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
         return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
-    exactly_one = any(band == (1, 1) for bands in problem.bands for band in bands)
-    return exactly_one and _kept(fitted) < min(rounds, len(design.rounds))
+    one_column = len(problem.columns) == 1
+    return (_exact(problem) or one_column) and _kept(fitted) < min(rounds, len(design.rounds))
+
+
+def _exact(problem: Problem) -> bool:
+    """Whether some --balance value must be exactly so many (one or more) in every group."""
+    return any(low == high >= 1 for bands in problem.bands for low, high in bands)
 
 
 def _kept(fitted: Fitted | None) -> int:
@@ -149,6 +168,7 @@ def _balanced(
     rng: random.Random,
     effort: float,
     least: int = 0,
+    plexes: Plexes = (),
 ) -> tuple[list[int], list[list[list[int]]]]:
     """(order, rounds): the design's points handed out so that --balance and --apart hold.
 
@@ -187,11 +207,63 @@ def _balanced(
         if start is None:
             spare += share
             continue
-        tried = balance_points(problem, used[:count], start, rng, share + spare)
+        pinned: list[int] = []
+        if plexes and count == len(used):
+            start, pinned = _on_plexes(problem, start, plexes)
+        tried = balance_points(problem, used[:count], start, rng, share + spare, pinned)
         if balance_penalty(problem, used[:count], tried) == 0:
             return tried, used[:count]
         spare = 0
     return order, []
+
+
+def _on_plexes(problem: Problem, order: list[int], plexes: Plexes) -> tuple[list[int], list[int]]:
+    """(order, pinned points): the people of values that must be exactly m a group laid on
+    plexes whose sizes add up to m (as many such people as can be), then those of each other
+    value, most people first, on plexes left adding up to at most its least count a group.
+    Only the first are pinned; the others are where the tabu search starts (100 people of
+    eight organisations of 22 down to 5: 0 repeats with seeds 1-4, 40-51 without)."""
+    values, bands = problem.columns[0], problem.bands[0]
+    exact = sorted(
+        ((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1), reverse=True
+    )
+    best: list[tuple[int, tuple[int, ...]]] = []  # (value, its plexes)
+
+    def points(chosen: list[tuple[int, tuple[int, ...]]]) -> int:
+        return sum(len(plexes[b][1]) for _, picks in chosen for b in picks)
+
+    def place(i: int, free: list[int], chosen: list[tuple[int, tuple[int, ...]]]) -> None:
+        nonlocal best
+        if points(chosen) > points(best):
+            best = chosen[:]
+        if i < len(exact):
+            want, v = exact[i]
+            for r in range(1, len(free) + 1):
+                for pick in itertools.combinations(free, r):
+                    if sum(plexes[b][0] for b in pick) == want:
+                        place(i + 1, [b for b in free if b not in pick], [*chosen, (v, pick)])
+            place(i + 1, free, chosen)
+
+    place(0, list(range(len(plexes))), [])
+    free = [b for b in range(len(plexes)) if all(b not in picks for _, picks in best)]
+    starts: list[tuple[int, tuple[int, ...]]] = []
+    for want, v in sorted(((low, v) for v, (low, high) in enumerate(bands) if 1 <= low < high),
+                          reverse=True):  # fmt: skip
+        taken: list[int] = []
+        for b in sorted(free, key=lambda b: -plexes[b][0]):
+            if plexes[b][0] + sum(plexes[c][0] for c in taken) <= want:
+                taken.append(b)
+        free = [b for b in free if b not in taken]
+        starts.append((v, tuple(taken)))
+    new = [-1] * len(order)
+    for v, blocks in best + starts:
+        laid = sorted(x for b in blocks for x in plexes[b][1])
+        for x, p in zip(laid, (p for p in order if values[p] == v), strict=False):
+            new[x] = p
+    pinned = [x for _, blocks in best for b in blocks for x in plexes[b][1] if new[x] >= 0]
+    placed = {p for p in new if p >= 0}
+    others = (p for p in order if p not in placed)
+    return [p if p >= 0 else next(others) for p in new], sorted(pinned)
 
 
 def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int]) -> bool:
