@@ -123,9 +123,9 @@ SHARED_MOLS_10 = (
 SHARED_GHOSTS = (9, 14, 20, 35, 48, 51, 63, 76, 82, 97)  # one of its common transversals
 # SHARED_MOLS_10's cells in six common plexes, a cell's block at its place: 0-3 its four
 # common transversals (one cell in each row, column and symbol of both squares; 3 is
-# SHARED_GHOSTS), 4 and 5 thirty cells each with three in each (found by a tabu search over
-# the sixty cells the transversals leave). An organisation of 10 m people laid on blocks
-# whose sizes add up to m is exactly m at every table in all four rounds.
+# SHARED_GHOSTS), 4 and 5 thirty cells each with three in each (bench/mols10_plexes.c, a
+# tabu search over the sixty cells the transversals leave). An organisation of 10 m people
+# laid on blocks whose sizes add up to m is exactly m at every table in all four rounds.
 SHARED_PLEXES = (
     "5051542443", "0542345541", "3550444125", "4425531450", "4414250535",
     "1345054254", "2103555444", "5254413054", "4535404512", "5444125305",
