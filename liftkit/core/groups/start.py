@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from liftkit.core.groups.balance import balance_points
 from liftkit.core.groups.cliques import cannot_balance, packed_order
-from liftkit.core.groups.colouring import balance_penalty
+from liftkit.core.groups.colouring import Colouring, balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
 from liftkit.core.groups.geometry import (
     SHARED_GHOSTS,
@@ -26,7 +26,8 @@ BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colourin
 ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance needs rows
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
 MANY_COLUMNS_SHARE = 4  # with several --balance columns the colouring rarely settles
-REPAIRABLE = 4  # a design kept with one count out of band per this many of its groups, at most
+REPAIRABLE = 8  # a design kept with one count out of band per this many of its groups, at most
+FAR_OFF = 2  # and none of them more than this out of its band
 SHARED_SHARE = 2  # of the effort for the second pair of Latin squares, without exact values
 
 
@@ -274,11 +275,21 @@ def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int])
     instead, 61). Many are not: 100 people at 13 tables for 4 rounds, balanced on eight
     organisations and four sectors, 34-50 counts in 52 groups: the search left 54-62
     repeats and three of a sector at a table that may hold two, where greedy rounds, which
-    hold the balance, and the search left 7-12 repeats.
+    hold the balance, and the search left 7-12 repeats. Nor are counts far out of band, or
+    one in every few groups: 125 people of six sectors in fives for 20 rounds (AG(3,5)),
+    15 counts out in 500 groups but five of one sector in a group, ended with four of a
+    sector together, and 64 in fours for 15 rounds, 32 counts in 240 groups, with three;
+    greedy rounds keep them within one (447 and 130 repeats). Two out is mended: eight
+    organisations in proportion, 125 in fives for 20 rounds, 23-25 repeats.
     """
     lightest = min(problem.column_weights, default=1)
     off = balance_penalty(problem, used, order) // lightest
-    return off * REPAIRABLE <= sum(len(groups) for groups in used)
+    colouring = Colouring(problem, used, order)
+    far = any(
+        colouring.penalty(c, v, colouring.counts[c][r][g][v]) > FAR_OFF
+        for c, r, g, v in colouring.out_of_band()
+    )
+    return not far and off * REPAIRABLE <= sum(len(groups) for groups in used)
 
 
 def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
