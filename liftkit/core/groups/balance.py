@@ -44,15 +44,16 @@ def balance_points(
     """A new `order` (point -> person) with every --balance value in band and --apart held
     (`pinned` points keep their value in the tabu search).
 
-    One column, nobody kept apart and up to TABU_PEOPLE people: tabu.py's search
-    (_by_tabu). Otherwise descents spend the budget of weighed swaps: one that stalls starts
-    again from a shuffled order (the last few problems are often locked in place); the best
-    order found wins. If none settles, simulated annealing spends a quarter as much again,
-    and wins if it settles: tight bands on every value leave the descents a few counts
-    short, where annealing sometimes gets there. When `order` holds a packing (cliques.py),
-    which descents break and annealing keeps, descents get a quarter of the budget (they
-    settle such a start at once or not at all) and annealing, from the packing, half;
-    otherwise annealing starts from the descents' best.
+    One column, up to TABU_PEOPLE people and some value allowed twice or more in a group
+    (_tabu_fits): tabu.py's search, then keep-apart sets (_by_tabu). Otherwise descents
+    spend the budget of weighed swaps: one that stalls starts again from a shuffled order
+    (the last few problems are often locked in place); the best order found wins. If none
+    settles, simulated annealing spends a quarter as much again, and wins if it settles:
+    tight bands on every value leave the descents a few counts short, where annealing
+    sometimes gets there. When `order` holds a packing (cliques.py), which descents break
+    and annealing keeps, descents get a quarter of the budget (they settle such a start at
+    once or not at all) and annealing, from the packing, half; otherwise annealing starts
+    from the descents' best.
     """
     if not problem.columns and not any(problem.apart):
         return order
@@ -104,10 +105,12 @@ def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
     49 people of eight organisations in 7 groups for 6 rounds, seed 2, settled by the
     descent in 0.1 s, not by the tabu search in 2 s). A value that must be in every group
     exactly once keeps the points of its packing; the others move. With a value that must
-    be exactly two or more a group (40, 30, 20 and 10 people at 10 tables) it rarely
+    be exactly two or more a group (five organisations of 20 at 10 tables) it rarely
     settles, so it gets a quarter of the budget, unless all such values are `pinned`
-    (start.py lays them on plexes of the Latin squares). Annealing from its best never
-    settled a colouring in trials, so none is spent."""
+    (start.py lays them on plexes of the Latin squares: 40, 30, 20 and 10 people). Annealing
+    from its best never settled a colouring in trials, so none is spent. Keep-apart sets
+    come last: swaps within a value (_apart_within_values), then a descent if some are
+    left."""
     if any(frozen):
         found, total, _ = descend(problem, rounds, order, rng, budget // PACKED_SHARE)
         if total == 0:

@@ -182,7 +182,8 @@ def _balanced(
     that never meet (cliques.py); a try that packing proves hopeless is skipped, and its
     budget goes to the next. When every round keeps the rows, all of them are tried once,
     and kept only if the search can mend what is left out of band (_repairable). Tries of
-    fewer than `least` rounds are skipped.
+    fewer than `least` rounds are skipped. With `plexes`, the try of every round starts
+    with values laid on them (_on_plexes), those of exact counts pinned.
     """
     budget = int(BALANCE_BUDGET * effort)
     if len(problem.columns) > 1:
