@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 from collections.abc import Sequence
 
@@ -17,6 +16,7 @@ from liftkit.core.groups.geometry import (
     shared_plexes,
 )
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
+from liftkit.core.groups.plexes import Plexes, on_plexes
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup
@@ -54,11 +54,11 @@ def start_schedule(
             # worth it only for more rounds than the first pair kept, which any fit has
             share = 1 if _exact(problem) else SHARED_SHARE
             other = _fit(setup, problem, Design(*made) if made else None, rounds, rng,
-                         effort / share, least=_kept(fitted) + 1,
+                         effort / share, least=_kept(fitted, problem) + 1,
                          plexes=shared_plexes(n))  # fmt: skip
-            if other is not None:
+            if other is not None and _worth(problem, other) > _worth(problem, fitted):
                 fitted, design = other, other[0]
-        if _rows_may_do_better(setup, design, fitted, rounds):
+        if _rows_may_do_better(setup, problem, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
             # give every group one point of each row in every round, so a value laid on
@@ -66,7 +66,7 @@ def start_schedule(
             rows = transversal_rows(n, setup.groups, rounds, ROWS_ROOMS)
             if rows is not None and _rows_may_balance(setup, problem, rows, rounds, rng):
                 other = _fit(setup, problem, rows, rounds, rng, effort / ROWS_SHARE, strict=True)
-                if other is not None and (fitted is None or len(other[2]) > len(fitted[2])):
+                if other is not None and _worth(problem, other) > _worth(problem, fitted):
                     fitted = other
         if fitted is not None:
             design, order, used = fitted
@@ -88,7 +88,6 @@ def start_schedule(
 
 
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
-Plexes = Sequence[tuple[int, list[int]]]  # (times in every group, its points)
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
@@ -116,18 +115,20 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
 def _shared_pair_may_do_better(problem: Problem, design: Design | None,
                                 fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
     """Whether the pair of Latin squares sharing common transversals is worth a try: balance
-    held on fewer of the first pair's rounds than were asked for, and some value must be
+    held on fewer of the first pair's rounds than were asked for (or on all of them but a
+    few counts, left to the search; the pair with fewer such counts is kept), and some value must be
     exactly so many at every table (an organisation of 10 at 10 tables must stand on a
     common transversal, which the first pair lacks), or there is one --balance column. Its
     cells fall into plexes (geometry.SHARED_PLEXES) on which such values are laid whole and
-    the others start (_on_plexes). Without an exact value it gets half the effort: 100
+    the others start (plexes.on_plexes). Without an exact value it gets half the effort: 100
     people of 22/21/16/14/14/13, which the first pair left with 45 and 49 repeats for seeds
     1 and 4, get none; where it fails too (39/19/19/14/9) it costs 0.3 s more. With two
     columns it is tried only for an exact value, as before."""
     if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
         return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
     one_column = len(problem.columns) == 1
-    return (_exact(problem) or one_column) and _kept(fitted) < min(rounds, len(design.rounds))
+    wanted = min(rounds, len(design.rounds))
+    return (_exact(problem) or one_column) and _kept(fitted, problem) < wanted
 
 
 def _exact(problem: Problem) -> bool:
@@ -135,17 +136,29 @@ def _exact(problem: Problem) -> bool:
     return any(low == high >= 1 for bands in problem.bands for low, high in bands)
 
 
-def _kept(fitted: Fitted | None) -> int:
-    """How many of its design's rounds a fit keeps."""
-    return len(fitted[2]) if fitted is not None else 0
+def _kept(fitted: Fitted | None, problem: Problem) -> int:
+    """How many of its design's rounds a fit keeps in band: one fewer when some count is
+    left for the search to mend (_repairable)."""
+    if fitted is None:
+        return 0
+    _, order, used = fitted
+    out = balance_penalty(problem, used, order) > 0
+    return len(used) - out
 
 
-def _rows_may_do_better(setup: Setup, design: Design | None, fitted: Fitted | None,
-                        rounds: int) -> bool:  # fmt: skip
+def _worth(problem: Problem, fitted: Fitted | None) -> tuple[int, int]:
+    """A fit's rounds kept in band, then how little is left out of band: more is better."""
+    if fitted is None:
+        return (0, 0)
+    return (_kept(fitted, problem), -balance_penalty(problem, fitted[2], fitted[1]))
+
+
+def _rows_may_do_better(setup: Setup, problem: Problem, design: Design | None,
+                        fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
     """Whether the constraints cost the design rounds that transversal rows might keep."""
     if not setup.values or design is None or design.name.startswith(("transversal", "cyclic rows")):
         return False
-    return fitted is None or len(fitted[2]) < min(rounds, len(design.rounds))
+    return fitted is None or _kept(fitted, problem) < min(rounds, len(design.rounds))
 
 
 def _rows_may_balance(setup: Setup, problem: Problem, rows: Design, rounds: int,
@@ -175,15 +188,18 @@ def _balanced(
 
     When some round breaks the layout's rows (a row's points not one a group, as in the last
     round of an orthogonal array's tables), every round is tried first (with a quarter of the
-    budget when the layout alone settles at least two rounds), then all but the last, then
-    the rounds before the first such round, each with a quarter; if none settles, no
-    design round is kept, so balance is never traded for a design (the greedy rounds and
-    the search hold it). Each try starts from the packing of one-a-room values on points
-    that never meet (cliques.py); a try that packing proves hopeless is skipped, and its
-    budget goes to the next. When every round keeps the rows, all of them are tried once,
-    and kept only if the search can mend what is left out of band (_repairable). Tries of
-    fewer than `least` rounds are skipped. With `plexes`, the try of every round starts
-    with values laid on them (_on_plexes), those of exact counts pinned.
+    budget when the layout alone settles at least two rounds); if it ends a few counts short
+    (_repairable), every round is kept and the search mends them (100 people of
+    39/19/19/14/9 at 10 tables: 8 repeats, where three settled rounds and a greedy fourth
+    left 47-50). Otherwise all but the last are tried, then the rounds before the first
+    such round, each with a quarter; if none settles, no design round is kept, so balance
+    is never traded for a design (the greedy rounds and the search hold it). Each try
+    starts from the packing of one-a-room values on points that never meet (cliques.py); a
+    try that packing proves hopeless is skipped, and its budget goes to the next. When
+    every round keeps the rows, all of them are tried once, and kept only if the search
+    can mend what is left out of band. Tries of fewer than `least` rounds are skipped.
+    With `plexes`, the try of every round starts with values laid on them
+    (plexes.on_plexes), those of exact counts pinned.
     """
     budget = int(BALANCE_BUDGET * effort)
     if len(problem.columns) > 1:
@@ -211,61 +227,14 @@ def _balanced(
             continue
         pinned: list[int] = []
         if plexes and count == len(used):
-            start, pinned = _on_plexes(problem, start, plexes)
+            start, pinned = on_plexes(problem, start, plexes)
         tried = balance_points(problem, used[:count], start, rng, share + spare, pinned)
         if balance_penalty(problem, used[:count], tried) == 0:
             return tried, used[:count]
+        if count == len(used) and _repairable(problem, used, tried):
+            return tried, used
         spare = 0
     return order, []
-
-
-def _on_plexes(problem: Problem, order: list[int], plexes: Plexes) -> tuple[list[int], list[int]]:
-    """(order, pinned points): the people of values that must be exactly m a group laid on
-    plexes whose sizes add up to m (as many such people as can be), then those of each other
-    value, most people first, on plexes left adding up to at most its least count a group.
-    Only the first are pinned; the others are where the tabu search starts (100 people of
-    eight organisations of 22 down to 5: 0 repeats with seeds 1-4, 40-51 without)."""
-    values, bands = problem.columns[0], problem.bands[0]
-    exact = sorted(
-        ((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1), reverse=True
-    )
-    best: list[tuple[int, tuple[int, ...]]] = []  # (value, its plexes)
-
-    def points(chosen: list[tuple[int, tuple[int, ...]]]) -> int:
-        return sum(len(plexes[b][1]) for _, picks in chosen for b in picks)
-
-    def place(i: int, free: list[int], chosen: list[tuple[int, tuple[int, ...]]]) -> None:
-        nonlocal best
-        if points(chosen) > points(best):
-            best = chosen[:]
-        if i < len(exact):
-            want, v = exact[i]
-            for r in range(1, len(free) + 1):
-                for pick in itertools.combinations(free, r):
-                    if sum(plexes[b][0] for b in pick) == want:
-                        place(i + 1, [b for b in free if b not in pick], [*chosen, (v, pick)])
-            place(i + 1, free, chosen)
-
-    place(0, list(range(len(plexes))), [])
-    free = [b for b in range(len(plexes)) if all(b not in picks for _, picks in best)]
-    starts: list[tuple[int, tuple[int, ...]]] = []
-    for want, v in sorted(((low, v) for v, (low, high) in enumerate(bands) if 1 <= low < high),
-                          reverse=True):  # fmt: skip
-        taken: list[int] = []
-        for b in sorted(free, key=lambda b: -plexes[b][0]):
-            if plexes[b][0] + sum(plexes[c][0] for c in taken) <= want:
-                taken.append(b)
-        free = [b for b in free if b not in taken]
-        starts.append((v, tuple(taken)))
-    new = [-1] * len(order)
-    for v, blocks in best + starts:
-        laid = sorted(x for b in blocks for x in plexes[b][1])
-        for x, p in zip(laid, (p for p in order if values[p] == v), strict=False):
-            new[x] = p
-    pinned = [x for _, blocks in best for b in blocks for x in plexes[b][1] if new[x] >= 0]
-    placed = {p for p in new if p >= 0}
-    others = (p for p in order if p not in placed)
-    return [p if p >= 0 else next(others) for p in new], sorted(pinned)
 
 
 def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int]) -> bool:
