@@ -27,6 +27,7 @@ ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance n
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
 MANY_COLUMNS_SHARE = 4  # with several --balance columns the colouring rarely settles
 REPAIRABLE = 8  # a design kept with one count out of band per this many of its groups, at most
+LOOSE_REPAIRABLE = 2  # or per this many, when a schedule whose search fails is started again
 FAR_OFF = 2  # and none of them more than this out of its band
 SHARED_SHARE = 2  # of the effort for the second pair of Latin squares, without exact values
 
@@ -38,14 +39,16 @@ def start_schedule(
     previous_rounds: list[list[int]],
     rng: random.Random,
     effort: float = 1.0,
+    repairable: int = REPAIRABLE,
 ) -> list[list[int]]:
-    """Kept rounds first, then a zero-repeat construction where one fits, then greedy."""
+    """Kept rounds first, then a zero-repeat construction where one fits, then greedy
+    (a design is kept with up to one count out of band per `repairable` groups)."""
     n = len(setup.people)
     schedule: list[list[int]] = [row[:] for row in previous_rounds]
     blocks = any(len(unit) > 1 for unit in setup.units)
     if not schedule and not blocks and rounds > 1 and n >= 4:
         design = best_design(n, setup.groups, rounds, rng, effort)
-        fitted = _fit(setup, problem, design, rounds, rng, effort)
+        fitted = _fit(setup, problem, design, rounds, rng, effort, repairable=repairable)
         if _shared_pair_may_do_better(problem, design, fitted, rounds):
             # The second pair of Latin squares: four common transversals and two common
             # 3-plexes, on which values of 10 m people are m at every table by construction.
@@ -55,7 +58,7 @@ def start_schedule(
             share = 1 if _exact(problem) else SHARED_SHARE
             other = _fit(setup, problem, Design(*made) if made else None, rounds, rng,
                          effort / share, least=_kept(fitted, problem) + 1,
-                         plexes=shared_plexes(n))  # fmt: skip
+                         plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
             if other is not None and _worth(problem, other) > _worth(problem, fitted):
                 fitted, design = other, other[0]
         if _rows_may_do_better(setup, problem, design, fitted, rounds):
@@ -65,7 +68,8 @@ def start_schedule(
             # whole rows is spread evenly by construction.
             rows = transversal_rows(n, setup.groups, rounds, ROWS_ROOMS)
             if rows is not None and _rows_may_balance(setup, problem, rows, rounds, rng):
-                other = _fit(setup, problem, rows, rounds, rng, effort / ROWS_SHARE, strict=True)
+                other = _fit(setup, problem, rows, rounds, rng, effort / ROWS_SHARE, strict=True,
+                             repairable=repairable)  # fmt: skip
                 if other is not None and _worth(problem, other) > _worth(problem, fitted):
                     fitted = other
         if fitted is not None:
@@ -92,7 +96,8 @@ Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> per
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
          rng: random.Random, effort: float, strict: bool = False,
-         least: int = 0, plexes: Plexes = ()) -> Fitted | None:  # fmt: skip
+         least: int = 0, plexes: Plexes = (),
+         repairable: int = REPAIRABLE) -> Fitted | None:  # fmt: skip
     """The design's rounds that take the constraints, and who stands on which point
     (`strict`: only if they all hold on every round kept; `least`: no fewer rounds than
     this are worth a try; `plexes`: sets of points that meet every group of every round
@@ -105,7 +110,8 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
         # well on small lists and far better on large ones (65 in fives for 16 rounds,
         # balanced, ended with four of a value in a group from the design).
         return None
-    order, used = _balanced(setup, problem, used, design.points, rng, effort, least, plexes)
+    order, used = _balanced(setup, problem, used, design.points, rng, effort, least, plexes,
+                            repairable)  # fmt: skip
     if not used or (strict and balance_penalty(problem, used, order)):
         return None
     order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
@@ -183,6 +189,7 @@ def _balanced(
     effort: float,
     least: int = 0,
     plexes: Plexes = (),
+    repairable: int = REPAIRABLE,
 ) -> tuple[list[int], list[list[list[int]]]]:
     """(order, rounds): the design's points handed out so that --balance and --apart hold.
 
@@ -213,7 +220,7 @@ def _balanced(
     order = _layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (setup.values or any(problem.apart)):
         order = balance_points(problem, used, order, rng, budget)
-        return order, used if _repairable(problem, used, order) else []
+        return order, used if _repairable(problem, used, order, repairable) else []
     counts = [len(used)] + [s for s in sorted({len(used) - 1, easy}, reverse=True) if s >= 2]
     counts = [count for count in counts if count >= least]
     spare = 0  # the budget of a try proven hopeless goes to the next
@@ -231,13 +238,14 @@ def _balanced(
         tried = balance_points(problem, used[:count], start, rng, share + spare, pinned)
         if balance_penalty(problem, used[:count], tried) == 0:
             return tried, used[:count]
-        if count == len(used) and _repairable(problem, used, tried):
+        if count == len(used) and _repairable(problem, used, tried, repairable):
             return tried, used
         spare = 0
     return order, []
 
 
-def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int]) -> bool:
+def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int],
+                per: int = REPAIRABLE) -> bool:  # fmt: skip
     """Whether the search can be left to mend what the colouring left out of band.
 
     A few counts out of band are mended by a few swaps (80 people of six sectors at 10
@@ -259,7 +267,7 @@ def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int])
         colouring.penalty(c, v, colouring.counts[c][r][g][v]) > FAR_OFF
         for c, r, g, v in colouring.out_of_band()
     )
-    return not far and off * REPAIRABLE <= sum(len(groups) for groups in used)
+    return not far and off * per <= sum(len(groups) for groups in used)
 
 
 def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
