@@ -104,7 +104,8 @@ def split_into_groups(
         # rounds kept in band and two greedy ones left 70-80), and the search did not mend
         # them all (64 people of six sectors in fours for 15 rounds left three of one at a
         # table; so it is tried only up to LOOSE_ROUNDS rounds, and for one --balance
-        # column: with two, 96 host splits ran twice as long for 2 more without a repeat):
+        # column: with two, 96 host splits took 1.4 times as long for 2 more without a
+        # repeat):
         # start again with a design kept only when few counts are out.
         schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort)
         again = _searched(setup, problem, schedule, request, rng)
