@@ -33,7 +33,7 @@ from liftkit.core.groups.model import (
 from liftkit.core.groups.previous import from_previous
 from liftkit.core.groups.search import Problem, Search, repeat_summary
 from liftkit.core.groups.setup import Setup, make_problem, name_key, prepare
-from liftkit.core.groups.start import LOOSE_REPAIRABLE, REPAIRABLE, start_schedule
+from liftkit.core.groups.start import REPAIRABLE, start_schedule
 from liftkit.core.people.reader import Person
 
 __all__ = [
@@ -71,6 +71,7 @@ def split_for_segment(
 
 
 LOOSE_ROUNDS = 6  # rounds up to which a design far out of band is tried first (see below)
+LOOSE_REPAIRABLE = 2  # one count out of band per this many groups, against start.REPAIRABLE
 
 
 def split_into_groups(
@@ -105,8 +106,7 @@ def split_into_groups(
         # them all (64 people of six sectors in fours for 15 rounds left three of one at a
         # table; so it is tried only up to LOOSE_ROUNDS rounds, and for one --balance
         # column: with two, 96 host splits took 1.4 times as long for 2 more without a
-        # repeat):
-        # start again with a design kept only when few counts are out.
+        # repeat): start again with a design kept only when few counts are out.
         schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort)
         again = _searched(setup, problem, schedule, request, rng)
         if (again.balance_cost(), again.repeat_cost()) <= (

@@ -27,7 +27,6 @@ ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance n
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
 MANY_COLUMNS_SHARE = 4  # with several --balance columns the colouring rarely settles
 REPAIRABLE = 8  # a design kept with one count out of band per this many of its groups, at most
-LOOSE_REPAIRABLE = 2  # or per this many, when a schedule whose search fails is started again
 FAR_OFF = 2  # and none of them more than this out of its band
 SHARED_SHARE = 2  # of the effort for the second pair of Latin squares, without exact values
 
@@ -122,9 +121,10 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
                                 fitted: Fitted | None, rounds: int) -> bool:  # fmt: skip
     """Whether the pair of Latin squares sharing common transversals is worth a try: balance
     held on fewer of the first pair's rounds than were asked for (or on all of them but a
-    few counts, left to the search; the pair with fewer such counts is kept), and some value must be
-    exactly so many at every table (an organisation of 10 at 10 tables must stand on a
-    common transversal, which the first pair lacks), or there is one --balance column. Its
+    few counts, left to the search; the pair with fewer such counts is kept), and some
+    value must be exactly so many at every table (an organisation of 10 at 10 tables must
+    stand on a common transversal, which the first pair lacks), or there is one --balance
+    column. Its
     cells fall into plexes (geometry.SHARED_PLEXES) on which such values are laid whole and
     the others start (plexes.on_plexes). Without an exact value it gets half the effort: 100
     people of 22/21/16/14/14/13, which the first pair left with 45 and 49 repeats for seeds
@@ -145,18 +145,17 @@ def _exact(problem: Problem) -> bool:
 def _kept(fitted: Fitted | None, problem: Problem) -> int:
     """How many of its design's rounds a fit keeps in band: one fewer when some count is
     left for the search to mend (_repairable)."""
-    if fitted is None:
-        return 0
-    _, order, used = fitted
-    out = balance_penalty(problem, used, order) > 0
-    return len(used) - out
+    return _worth(problem, fitted)[0]
 
 
 def _worth(problem: Problem, fitted: Fitted | None) -> tuple[int, int]:
-    """A fit's rounds kept in band, then how little is left out of band: more is better."""
+    """A fit's rounds kept in band (_kept), then how little is left out of band: more is
+    better."""
     if fitted is None:
         return (0, 0)
-    return (_kept(fitted, problem), -balance_penalty(problem, fitted[2], fitted[1]))
+    _, order, used = fitted
+    out = balance_penalty(problem, used, order)
+    return (len(used) - (out > 0), -out)
 
 
 def _rows_may_do_better(setup: Setup, problem: Problem, design: Design | None,
