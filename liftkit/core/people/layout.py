@@ -142,28 +142,30 @@ def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
 
     It is a table when its first line splits into cells and most lines split into as many;
     but `Ada Lovelace, ada@example.org` (an email) and `Lovelace, Ada` (a comma and a space)
-    are the plain-text forms of one person a line.
+    are the plain-text forms of one person a line. A table may also stand below a preamble
+    of a few lines (a Teams or Zoom report in a language liftkit does not know): a line
+    further down with three or more cells, which most lines from it on share.
     """
     numbered = [
         (number, line)
         for number, line in enumerate(lines, start=1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
-    if not numbered:
-        return
-    number, first = numbered[0]
-    for delimiter in DELIMITERS:
-        cells = split_line(first, delimiter)
-        if len(cells) < 2 or any("@" in cell for cell in cells):
-            continue
-        keys = [header_key(cell) for cell in cells]
-        has_email = any(key in keys for key in h.EMAIL_KEYS)
-        if delimiter == "," and len(cells) == 2 and cells[1][:1] == " " and not has_email:
-            continue
-        alike = sum(1 for _, line in numbered if len(split_line(line, delimiter)) == len(cells))
-        if has_email or alike * 2 > len(numbered):
-            shown = ", ".join(c.strip() for c in cells[:12] if c.strip())
-            more = f" and {len(cells) - 12} more" if len(cells) > 12 else ""
-            raise LiftkitError(
-                f"{label}: line {number}: no name column among: {shown}{more}", NAME_COLUMN_HINT
-            )
+    for at, (number, first) in enumerate(numbered[:HEADER_SEARCH_LINES]):
+        rest = numbered[at:]
+        for delimiter in DELIMITERS:
+            cells = split_line(first, delimiter)
+            if len(cells) < (2 if at == 0 else 3) or any("@" in cell for cell in cells):
+                continue
+            keys = [header_key(cell) for cell in cells]
+            has_email = any(key in keys for key in h.EMAIL_KEYS)
+            if delimiter == "," and len(cells) == 2 and cells[1][:1] == " " and not has_email:
+                continue
+            alike = sum(1 for _, line in rest if len(split_line(line, delimiter)) == len(cells))
+            if has_email or (alike * 2 > len(rest) and (at == 0 or alike >= 2)):
+                shown = ", ".join(c.strip() for c in cells[:12] if c.strip())
+                more = f" and {len(cells) - 12} more" if len(cells) > 12 else ""
+                raise LiftkitError(
+                    f"{label}: line {number}: no name column among: {shown}{more}",
+                    NAME_COLUMN_HINT,
+                )
