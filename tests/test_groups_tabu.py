@@ -70,3 +70,30 @@ def test_frozen_points_keep_their_person():
     assert all(order[x] == start[x] for x in frozen)
     assert penalty == out_of_band(sizes, rounds, order)
     assert sum(order[x] != start[x] for x in range(100)) > 20  # the others moved
+
+
+def test_kinds_keep_the_first_column_where_it_is():
+    # Two columns: organisations (settled first) and four regions of 25. With `kinds`, only
+    # points whose people share an organisation swap, so every table keeps its
+    # organisations' counts exactly, while the regions are brought into band.
+    sizes = [22, 21, 16, 14, 14, 13]
+    problem, rounds = world_cafe(sizes)
+    regions = [i * 3 % 4 for i in range(100)]
+    problem.columns.append(regions)
+    problem.bands.append([(2, 3)] * 4)
+    problem.column_weights.append(1)
+    rng = random.Random(1)
+    order, penalty = tabu_colouring(problem, rounds, list(range(100)), rng, BUDGET)
+    assert penalty == 0 == out_of_band(sizes, rounds, order)
+    orgs = problem.columns[0]
+
+    def tables(order, values):
+        return [Counter(values[order[x]] for x in group) for groups in rounds for group in groups]
+
+    assert any(c[r] not in (2, 3) for c in tables(order, regions) for r in range(4))
+    kinds = [orgs[order[x]] for x in range(100)]
+    found, left = tabu_colouring(problem, rounds, order, rng, BUDGET, (), 1, kinds, 1000)
+    assert tables(found, orgs) == tables(order, orgs)  # not one organisation moved table
+    assert [kinds[x] for x in range(100)] == [orgs[found[x]] for x in range(100)]
+    off = sum(max(0, c[r] - 3) + max(0, 2 - c[r]) for c in tables(found, regions) for r in range(4))
+    assert left == off == 0

@@ -4,7 +4,9 @@ For balance, people with the same values are interchangeable, so the question is
 values stand on which points: a colouring of the design's points in which each group of
 every round holds each value within its band. With one --balance column (and some value
 allowed twice or more in a group) tabu.py's search colours them, then people of the same
-value swap points until nobody shares a group with someone kept apart; otherwise
+value swap points until nobody shares a group with someone kept apart. With several, the
+first is coloured so, then each next one by the same search among points whose people share
+the values of the columns before, which keeps those in band (_by_columns). Otherwise
 colouring.py's descents and annealing do both. Repeats are untouched: a design has none,
 whoever stands where.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 from liftkit.core.groups.colouring import (
     NOISE,
@@ -31,6 +34,8 @@ TABU_PEOPLE = 200  # people up to whom one --balance column goes to tabu.py
 PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
 EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
 APART_SHARE = 4  # of it for keeping people apart by swaps within a value, after the tabu search
+LATER_SHARE = 2  # of it for the columns after the first, with several --balance columns
+PATIENCE = 1_000  # steps without a better colouring after which those stop
 
 
 def balance_points(
@@ -62,6 +67,8 @@ def balance_points(
     packed = any(frozen)
     if _tabu_fits(problem):
         return _by_tabu(problem, rounds, order, rng, budget, frozen, pinned)
+    if len(problem.columns) > 1 and first_column_fits(problem):
+        return _by_columns(problem, rounds, order, rng, budget, pinned)
     best, best_total, left = order, -1, budget // 4 if packed else budget
     start = order[:]
     while left > 0:
@@ -93,8 +100,56 @@ def _tabu_fits(problem: Problem) -> bool:
     cliques (cliques.py) that descents and annealing keep and tabu.py breaks: 30 people of
     six sectors of 5 in 6 rooms, keep-apart sets on a fifth, ended with 46-47 repeats for
     two seeds of six, where they keep 28-30."""
-    one_column = len(problem.columns) == 1 and problem.people <= TABU_PEOPLE
-    return one_column and any(high > 1 for _, high in problem.bands[0])
+    return len(problem.columns) == 1 and first_column_fits(problem)
+
+
+def column_first(problem: Problem, c: int) -> Problem:
+    """The same problem with --balance column c first (each keeps its weight and bands)."""
+    rest = [d for d in range(len(problem.columns)) if d != c]
+    return replace(problem, columns=[problem.columns[d] for d in [c, *rest]],
+                   bands=[problem.bands[d] for d in [c, *rest]],
+                   column_weights=[problem.column_weights[d] for d in [c, *rest]])  # fmt: skip
+
+
+def first_column_fits(problem: Problem) -> bool:
+    """Whether tabu.py colours the first --balance column: up to TABU_PEOPLE people, and
+    some value of it allowed twice or more in a group."""
+    return problem.people <= TABU_PEOPLE and any(high > 1 for _, high in problem.bands[0])
+
+
+def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
+                rng: random.Random, budget: int, pinned: Sequence[int]) -> list[int]:  # fmt: skip
+    """Several --balance columns: the first coloured alone (_by_tabu), then each next one
+    by tabu.py's search among points whose people share the values of those before, which
+    leaves their counts as they are; then keep-apart sets, by swaps within all values, and
+    a descent over every column for what is left. The descents over every column at once
+    rarely settled (100 people of eight organisations and four regions at 10 tables for 4
+    rounds: 80-85 repeats after greedy rounds); this settles it at once. A later column
+    stops after PATIENCE steps without a better colouring: in 130 that settled (host splits
+    and 20 mixes of organisations and regions), the longest wait was 1,895 steps and 90 %
+    waited at most 454; 500 lost two of the three seeds of 100 at 10 tables."""
+    n, columns = problem.people, len(problem.columns)
+    alone = replace(problem, columns=problem.columns[:1], bands=problem.bands[:1],
+                    column_weights=problem.column_weights[:1],
+                    apart=[[] for _ in range(n)])  # fmt: skip
+    frozen = frozen_points(Colouring(alone, rounds, order[:]))
+    order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned)
+    share = budget // LATER_SHARE // (columns - 1)
+    for c in range(1, columns):
+        kinds: dict[tuple[int, ...], int] = {}
+        kind = [
+            kinds.setdefault(tuple(values[order[x]] for values in problem.columns[:c]), len(kinds))
+            for x in range(n)
+        ]
+        order = tabu_colouring(problem, rounds, order, rng, share, (), c, kind, PATIENCE)[0]
+    if any(problem.apart):
+        order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
+    left = balance_penalty(problem, rounds, order)
+    if left:
+        found, total, _ = descend(problem, rounds, order, rng, budget // 4)
+        if total < left:
+            order = found
+    return order
 
 
 def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
@@ -144,10 +199,13 @@ def _apart_within_values(
     steps without fewer people in a group with someone kept apart (the points of a value
     may not hold an apart set of it at all)."""
     colouring = Colouring(problem, rounds, order[:])
-    values = problem.columns[0]
-    points: dict[int, list[int]] = {}
+
+    def values(x: int) -> tuple[int, ...]:  # of every column, of the person on point x
+        return tuple(column[colouring.order[x]] for column in problem.columns)
+
+    points: dict[tuple[int, ...], list[int]] = {}
     for x in range(problem.people):
-        points.setdefault(values[colouring.order[x]], []).append(x)
+        points.setdefault(values(x), []).append(x)
     weighed, step, fewest, last_fewer = 0, 0, -1, 0
     while weighed < budget and step - last_fewer < STALL // 3:
         step += 1
@@ -157,7 +215,7 @@ def _apart_within_values(
         if fewest < 0 or len(found) < fewest:
             fewest, last_fewer = len(found), step
         _, x, _ = found[rng.randrange(len(found))]
-        others = [y for y in points[values[colouring.order[x]]] if y != x]
+        others = [y for y in points[values(x)] if y != x]
         if not others:
             break
         weighed += len(others) * len(rounds)

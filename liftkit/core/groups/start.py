@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from liftkit.core.groups.balance import balance_points
+from liftkit.core.groups.balance import balance_points, column_first, first_column_fits
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
@@ -25,7 +25,7 @@ RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
 ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance needs rows
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
-MANY_COLUMNS_SHARE = 4  # with several --balance columns the colouring rarely settles
+MANY_COLUMNS_SHARE = 4  # several --balance columns that tabu.py cannot colour rarely settle
 REPAIRABLE = 8  # a design kept with one count out of band per this many of its groups, at most
 FAR_OFF = 2  # and none of them more than this out of its band
 SHARED_SHARE = 2  # of the effort for the second pair of Latin squares, without exact values
@@ -139,7 +139,12 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
 
 def _exact(problem: Problem) -> bool:
     """Whether some --balance value must be exactly so many (one or more) in every group."""
-    return any(low == high >= 1 for bands in problem.bands for low, high in bands)
+    return any(_exact_in(problem, c) for c in range(len(problem.columns)))
+
+
+def _exact_in(problem: Problem, c: int) -> bool:
+    """Whether some value of --balance column c must be exactly so many in every group."""
+    return any(low == high >= 1 for low, high in problem.bands[c])
 
 
 def _kept(fitted: Fitted | None, problem: Problem) -> int:
@@ -202,23 +207,39 @@ def _balanced(
     is never traded for a design (the greedy rounds and the search hold it). Each try
     starts from the packing of one-a-room values on points that never meet (cliques.py); a
     try that packing proves hopeless is skipped, and its budget goes to the next. When
-    every round keeps the rows, all of them are tried once, and kept only if the search
-    can mend what is left out of band. Tries of fewer than `least` rounds are skipped.
-    With `plexes`, the try of every round starts with values laid on them
-    (plexes.on_plexes), those of exact counts pinned.
+    every round keeps the rows, all of them are tried once (and with several --balance
+    columns, again with each column of exact counts first and laid on whole rows), and
+    kept only if the search can mend what is left out of band. Tries of fewer than `least`
+    rounds are skipped. With `plexes`, the try of every round starts with values laid on
+    them (plexes.on_plexes: the first column with values of exact counts), those of exact
+    counts pinned.
     """
     budget = int(BALANCE_BUDGET * effort)
-    if len(problem.columns) > 1:
-        # Every value of every column within its band on the design's points: in trials
-        # (nine splits of 40 to 150 people balanced on organisation and sector, two seeds)
-        # this settled once, three rounds of 100 at 10 tables; the rest was spent in vain,
-        # 0.8-1.3 s, before greedy rounds and the search held both columns.
+    if len(problem.columns) > 1 and not first_column_fits(problem):
+        # Every value of every column within its band on the design's points, by descents
+        # (balance.py): in trials (nine splits of 40 to 150 people balanced on organisation
+        # and sector, two seeds) this settled once, three rounds of 100 at 10 tables; the
+        # rest was spent in vain, 0.8-1.3 s, before greedy rounds and the search held both
+        # columns. When tabu.py can colour the first column, it takes them one by one.
         budget //= MANY_COLUMNS_SHARE
     k = setup.groups
     easy = next((r for r, groups in enumerate(used) if not _rows_apart([groups], k)), len(used))
     order = _layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (setup.values or any(problem.apart)):
         order = balance_points(problem, used, order, rng, budget)
+        for c in range(1, len(problem.columns)):
+            left = balance_penalty(problem, used, order)
+            moved = column_first(problem, c)
+            if not left or not _exact_in(problem, c) or not first_column_fits(moved):
+                continue
+            # A column of exact counts first, laid on whole rows, where the first column
+            # left it out of band: 120 people at 12 tables of five organisations and
+            # regions of 60, 36 and 24 (exactly 5, 3 and 2 a table), 0 repeats, 63-64
+            # the other way round
+            laid = _layout(setup, points, rng, easy == len(used), c)
+            tried = balance_points(moved, used, laid, rng, budget // 2)
+            if balance_penalty(problem, used, tried) < left:
+                order = tried
         return order, used if _repairable(problem, used, order, repairable) else []
     counts = [len(used)] + [s for s in sorted({len(used) - 1, easy}, reverse=True) if s >= 2]
     counts = [count for count in counts if count >= least]
@@ -232,9 +253,14 @@ def _balanced(
             spare += share
             continue
         pinned: list[int] = []
+        laid_on = problem
         if plexes and count == len(used):
-            start, pinned = on_plexes(problem, start, plexes)
-        tried = balance_points(problem, used[:count], start, rng, share + spare, pinned)
+            # values of exactly m a table are laid on the plexes, so their column goes first
+            # (100 people of 34/33/33 and regions of 50/30/20 at 10 tables: 69-70 repeats)
+            exact = next((c for c in range(len(problem.columns)) if _exact_in(problem, c)), 0)
+            laid_on = column_first(problem, exact)
+            start, pinned = on_plexes(laid_on, start, plexes)
+        tried = balance_points(laid_on, used[:count], start, rng, share + spare, pinned)
         if balance_penalty(problem, used[:count], tried) == 0:
             return tried, used[:count]
         if count == len(used) and _repairable(problem, used, tried, repairable):
@@ -284,7 +310,8 @@ def _rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
     return all(len({x // k for x in group}) == len(group) for groups in rounds for group in groups)
 
 
-def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> list[int]:
+def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool,
+            column: int = 0) -> list[int]:  # fmt: skip
     """Which person takes each design point (row-major rows of `groups` points).
 
     In the transversal construction every group gets exactly one point of each row in every
@@ -303,7 +330,7 @@ def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool) -> 
     if setup.values:
         by_value: dict[int, list[int]] = {}
         for p in others:
-            by_value.setdefault(setup.values[0][p], []).append(p)
+            by_value.setdefault(setup.values[column][p], []).append(p)
         batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
     else:
         batches = [others]

@@ -39,14 +39,21 @@ def tabu_colouring(
     rng: random.Random,
     budget: int,
     frozen: Sequence[int] = (),
+    column: int = 0,
+    kinds: Sequence[int] = (),
+    patience: int = 0,
 ) -> tuple[list[int], int]:
-    """(order, penalty): the best order (point -> person) found for the first --balance
-    column from `order`, and its counts out of band (0: every value in band in every
-    group). A step weighs each pair sharing a group and each point against each value, and
-    costs one unit of `budget` per CHEAP things weighed. Points in `frozen` keep their person."""
+    """(order, penalty): the best order (point -> person) found for --balance column
+    `column` from `order`, and its counts out of band there (0: every value in band in
+    every group). A step weighs each pair sharing a group and each point against each
+    value, and costs one unit of `budget` per CHEAP things weighed. Points in `frozen` keep
+    their person; with `kinds` (per point), only points of the same kind swap, so that
+    what the kinds stand for (the values of the columns before) stays where it is."""
     n = problem.people
-    values, bands = problem.columns[0], problem.bands[0]
+    values, bands = problem.columns[column], problem.bands[column]
     k = len(bands)
+    kind = list(kinds) or [0] * n
+    sorts = max(kind, default=0) + 1
     lines = [[x for x in group if x < n] for groups in rounds for group in groups]
     line_of: list[list[int]] = [[] for _ in range(n)]
     for i, members in enumerate(lines):
@@ -90,42 +97,47 @@ def tabu_colouring(
         for i, members in enumerate(lines)
         for a, x in enumerate(members)
         for y in members[a + 1 :]
-        if x not in still and y not in still
+        if x not in still and y not in still and kind[x] == kind[y]
     ]
     steps = CHEAP * budget // max(1, len(pairs) + len(movable) * k)
     wait = [0] * n
     best, best_cost = order[:], cost
     step = 0
-    while cost > 0 and step < steps:
+    best_step = 0
+    while cost > 0 and step < steps and not (patience and step - best_step > patience):
         step += 1
-        # the split change: per pair of values, the best point of each
-        low = [[FAR] * k for _ in range(k)]
-        at: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(k)]
+        # the split change: per kind and pair of values, the best point of each
+        low = [[[FAR] * k for _ in range(k)] for _ in range(sorts)]
+        at: list[list[list[list[int]]]] = [
+            [[[] for _ in range(k)] for _ in range(k)] for _ in range(sorts)
+        ]
         for x in movable:
             if wait[x] > step:
                 continue
             u = col[x]
-            low_u, at_u = low[u], at[u]
+            low_u, at_u = low[kind[x]][u], at[kind[x]][u]
             for v, f in enumerate(gain[x]):
                 if f < low_u[v]:
                     low_u[v] = f
                     at_u[v] = [x]
                 elif f == low_u[v]:
                     at_u[v].append(x)
-        tied: list[tuple[int, int]] = []
+        tied: list[tuple[int, int, int]] = []
         lowest = FAR
-        for u in range(k):
-            for v in range(u + 1, k):
-                if at[u][v] and at[v][u]:
-                    s = low[u][v] + low[v][u]
-                    if s < lowest:
-                        lowest, tied = s, [(u, v)]
-                    elif s == lowest:
-                        tied.append((u, v))
+        for t in range(sorts):
+            low_t, at_t = low[t], at[t]
+            for u in range(k):
+                for v in range(u + 1, k):
+                    if at_t[u][v] and at_t[v][u]:
+                        s = low_t[u][v] + low_t[v][u]
+                        if s < lowest:
+                            lowest, tied = s, [(t, u, v)]
+                        elif s == lowest:
+                            tied.append((t, u, v))
         move, change, ties = None, FAR, 0
         for _ in range(SAMPLES if tied else 0):
-            u, v = tied[rng.randrange(len(tied))]
-            x, y = rng.choice(at[u][v]), rng.choice(at[v][u])
+            t, u, v = tied[rng.randrange(len(tied))]
+            x, y = rng.choice(at[t][u][v]), rng.choice(at[t][v][u])
             d = gain[x][v] + gain[y][u]
             joint = share[x].get(y)
             if joint is not None:
@@ -176,4 +188,5 @@ def tabu_colouring(
         wait[y] = step + TENURE + rng.randrange(SPREAD)
         if cost < best_cost:
             best, best_cost = order[:], cost
+            best_step = step
     return best, best_cost
