@@ -44,10 +44,10 @@ def balance_points(
     order: list[int],
     rng: random.Random,
     budget: int,
-    pinned: Sequence[int] = (),
+    pinned: Sequence[Sequence[int]] = (),
 ) -> list[int]:
     """A new `order` (point -> person) with every --balance value in band and --apart held
-    (`pinned` points keep their value in the tabu search).
+    (`pinned[c]` points keep their value of column c in the tabu search).
 
     One column, up to TABU_PEOPLE people and some value allowed twice or more in a group
     (_tabu_fits): tabu.py's search, then keep-apart sets (_by_tabu). Otherwise descents
@@ -66,7 +66,7 @@ def balance_points(
     frozen = frozen_points(Colouring(problem, rounds, order[:]))
     packed = any(frozen)
     if _tabu_fits(problem):
-        return _by_tabu(problem, rounds, order, rng, budget, frozen, pinned)
+        return _by_tabu(problem, rounds, order, rng, budget, frozen, pinned[0] if pinned else ())
     if len(problem.columns) > 1 and first_column_fits(problem):
         return _by_columns(problem, rounds, order, rng, budget, pinned)
     best, best_total, left = order, -1, budget // 4 if packed else budget
@@ -118,7 +118,8 @@ def first_column_fits(problem: Problem) -> bool:
 
 
 def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
-                rng: random.Random, budget: int, pinned: Sequence[int]) -> list[int]:  # fmt: skip
+                rng: random.Random, budget: int,
+                pinned: Sequence[Sequence[int]]) -> list[int]:  # fmt: skip
     """Several --balance columns: the first coloured alone (_by_tabu), then each next one
     by tabu.py's search among points whose people share the values of those before, which
     leaves their counts as they are; then keep-apart sets, by swaps within all values, and
@@ -133,7 +134,7 @@ def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], ord
                     column_weights=problem.column_weights[:1],
                     apart=[[] for _ in range(n)])  # fmt: skip
     frozen = frozen_points(Colouring(alone, rounds, order[:]))
-    order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned)
+    order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned[0] if pinned else ())
     share = budget // LATER_SHARE // (columns - 1)
     for c in range(1, columns):
         kinds: dict[tuple[int, ...], int] = {}
@@ -141,7 +142,8 @@ def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], ord
             kinds.setdefault(tuple(values[order[x]] for values in problem.columns[:c]), len(kinds))
             for x in range(n)
         ]
-        order = tabu_colouring(problem, rounds, order, rng, share, (), c, kind, PATIENCE)[0]
+        still = pinned[c] if c < len(pinned) else ()
+        order = tabu_colouring(problem, rounds, order, rng, share, still, c, kind, PATIENCE)[0]
     if any(problem.apart):
         order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
     left = balance_penalty(problem, rounds, order)

@@ -12,12 +12,14 @@ from liftkit.core.groups.search import Problem
 Plexes = Sequence[tuple[int, list[int]]]  # (times in every group, its points)
 
 
-def on_plexes(problem: Problem, order: list[int], plexes: Plexes) -> tuple[list[int], list[int]]:
-    """(order, pinned points): the people of values that must be exactly m a group laid on
-    plexes whose sizes add up to m (as many such people as can be), then those of each other
-    value, most people first, on plexes left adding up to at most its least count a group.
-    Only the first are pinned; the others are where the tabu search starts (100 people of
-    eight organisations of 22 down to 5: 0 repeats with seeds 1-4, 40-51 without)."""
+def on_plexes(problem: Problem, order: list[int],
+              plexes: Plexes) -> tuple[list[int], list[list[int]]]:  # fmt: skip
+    """(order, pinned points per column): the people of values of the first column that must
+    be exactly m a group laid on plexes whose sizes add up to m (as many such people as can
+    be), then those of each other value, most people first, on plexes left adding up to at
+    most its least count a group. Only the first are pinned; the others are where the tabu
+    search starts (100 people of eight organisations of 22 down to 5: 0 repeats with seeds
+    1-4, 40-51 without). Exact values of later columns follow (_later_columns)."""
     values, bands = problem.columns[0], problem.bands[0]
     exact = sorted(
         ((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1), reverse=True
@@ -58,4 +60,47 @@ def on_plexes(problem: Problem, order: list[int], plexes: Plexes) -> tuple[list[
     pinned = [x for _, blocks in best for b in blocks for x in plexes[b][1] if new[x] >= 0]
     placed = {p for p in new if p >= 0}
     others = (p for p in order if p not in placed)
-    return [p if p >= 0 else next(others) for p in new], sorted(pinned)
+    new = [p if p >= 0 else next(others) for p in new]
+    return new, [sorted(pinned), *_later_columns(problem, new, plexes)]
+
+
+def _later_columns(problem: Problem, order: list[int], plexes: Plexes) -> list[list[int]]:
+    """Per column after the first, the points where its values of exact counts now stand
+    (`order` changed in place): the people of such a value, if they share the values of
+    the columns before, swap onto plexes whose points all hold people who share them too,
+    so no earlier count changes (a facilitator at each of 10 tables, laid first, and an
+    organisation of 10, one a table, on another common transversal)."""
+    pinned: list[list[int]] = []
+    for c in range(1, len(problem.columns)):
+        values, bands = problem.columns[c], problem.bands[c]
+
+        def kind(p: int) -> tuple[int, ...]:
+            return tuple(column[p] for column in problem.columns[:c])  # noqa: B023
+
+        taken: list[int] = []
+        free = list(range(len(plexes)))
+        exact = sorted(((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1),
+                       reverse=True)  # fmt: skip
+        for want, v in exact:
+            people = [p for p in range(problem.people) if values[p] == v]
+            kinds = {kind(p) for p in people}
+            if len(kinds) != 1:
+                continue
+            fits = [b for b in free if all(kind(order[x]) in kinds for x in plexes[b][1])]
+            pick = next((pick for r in range(1, len(fits) + 1)
+                         for pick in itertools.combinations(fits, r)
+                         if sum(plexes[b][0] for b in pick) == want), None)  # fmt: skip
+            targets = sorted(x for b in pick or () for x in plexes[b][1])
+            if pick is None or len(targets) != len(people):
+                continue
+            free = [b for b in free if b not in pick]
+            on = set(targets)
+            point_of = {p: x for x, p in enumerate(order)}
+            away = [point_of[p] for p in people if point_of[p] not in on]
+            for x in targets:
+                if values[order[x]] != v:
+                    y = away.pop()
+                    order[x], order[y] = order[y], order[x]
+            taken.extend(targets)
+        pinned.append(sorted(taken))
+    return pinned

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
@@ -232,3 +232,23 @@ def make_problem(setup: Setup, homes: list[list[int] | None]) -> Problem:
     never = never_meet(n, k, list(zip(setup.columns, setup.values, strict=True)),
                        setup.apart_sets, setup.units).pairs  # fmt: skip
     return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes, never)
+
+
+def with_facilitators(setup: Setup, problem: Problem) -> Problem:
+    """The problem a design's points are coloured for: the --balance columns and, when
+    there are facilitators, one more column of who facilitates, banded like any value
+    (a facilitator a group when there are as many as groups). It goes first when its
+    counts are exact, to be laid on plexes or whole rows, and weighs twice the heaviest
+    column: a group without one is worse than a value one out."""
+    f = sum(setup.facilitator)
+    if not f:
+        return problem
+    n, k = len(setup.people), setup.groups
+    column = [int(lead) for lead in setup.facilitator]
+    bands = [((n - f) // k, -(-(n - f) // k)), (f // k, -(-f // k))]
+    weight = 2 * max(problem.column_weights, default=1)
+    if f % k == 0:
+        return replace(problem, columns=[column, *problem.columns], bands=[bands, *problem.bands],
+                       column_weights=[weight, *problem.column_weights])  # fmt: skip
+    return replace(problem, columns=[*problem.columns, column], bands=[*problem.bands, bands],
+                   column_weights=[*problem.column_weights, weight])  # fmt: skip

@@ -19,7 +19,7 @@ from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spr
 from liftkit.core.groups.plexes import Plexes, on_plexes
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
-from liftkit.core.groups.setup import Setup
+from liftkit.core.groups.setup import Setup, with_facilitators
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
@@ -46,34 +46,35 @@ def start_schedule(
     schedule: list[list[int]] = [row[:] for row in previous_rounds]
     blocks = any(len(unit) > 1 for unit in setup.units)
     if not schedule and not blocks and rounds > 1 and n >= 4:
+        coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
-        fitted = _fit(setup, problem, design, rounds, rng, effort, repairable=repairable)
-        if _shared_pair_may_do_better(problem, design, fitted, rounds):
+        fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable)
+        if _shared_pair_may_do_better(coloured, design, fitted, rounds):
             # The second pair of Latin squares: four common transversals and two common
             # 3-plexes, on which values of 10 m people are m at every table by construction.
             ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
             made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
             # worth it only for more rounds than the first pair kept, which any fit has
-            share = 1 if _exact(problem) else SHARED_SHARE
-            other = _fit(setup, problem, Design(*made) if made else None, rounds, rng,
-                         effort / share, least=_kept(fitted, problem) + 1,
+            share = 1 if _exact(coloured) else SHARED_SHARE
+            other = _fit(setup, coloured, Design(*made) if made else None, rounds, rng,
+                         effort / share, least=_kept(fitted, coloured) + 1,
                          plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
-            if other is not None and _worth(problem, other) > _worth(problem, fitted):
+            if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
                 fitted, design = other, other[0]
-        if _rows_may_do_better(setup, problem, design, fitted, rounds):
+        if _rows_may_do_better(setup, coloured, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
             # give every group one point of each row in every round, so a value laid on
             # whole rows is spread evenly by construction.
             rows = transversal_rows(n, setup.groups, rounds, ROWS_ROOMS)
-            if rows is not None and _rows_may_balance(setup, problem, rows, rounds, rng):
-                other = _fit(setup, problem, rows, rounds, rng, effort / ROWS_SHARE, strict=True,
+            if rows is not None and _rows_may_balance(setup, coloured, rows, rounds, rng):
+                other = _fit(setup, coloured, rows, rounds, rng, effort / ROWS_SHARE, strict=True,
                              repairable=repairable)  # fmt: skip
-                if other is not None and _worth(problem, other) > _worth(problem, fitted):
+                if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
                     fitted = other
         if fitted is not None:
             design, order, used = fitted
-            if len(used) == len(design.rounds) and not problem.never:  # every round, untrimmed
+            if len(used) == len(design.rounds) and not coloured.never:  # every round, untrimmed
                 used = used + design.spare[: rounds - len(used)]  # evened out below
             for design_round in used:
                 row = [0] * n
@@ -225,7 +226,7 @@ def _balanced(
     k = setup.groups
     easy = next((r for r, groups in enumerate(used) if not _rows_apart([groups], k)), len(used))
     order = _layout(setup, points, rng, easy == len(used))
-    if easy == len(used) or not (setup.values or any(problem.apart)):
+    if easy == len(used) or not (problem.columns or any(problem.apart)):
         order = balance_points(problem, used, order, rng, budget)
         for c in range(1, len(problem.columns)):
             left = balance_penalty(problem, used, order)
@@ -236,7 +237,7 @@ def _balanced(
             # left it out of band: 120 people at 12 tables of five organisations and
             # regions of 60, 36 and 24 (exactly 5, 3 and 2 a table), 0 repeats, 63-64
             # the other way round
-            laid = _layout(setup, points, rng, easy == len(used), c)
+            laid = _layout(setup, points, rng, easy == len(used), problem.columns[c])
             tried = balance_points(moved, used, laid, rng, budget // 2)
             if balance_penalty(problem, used, tried) < left:
                 order = tried
@@ -252,7 +253,7 @@ def _balanced(
         if start is None:
             spare += share
             continue
-        pinned: list[int] = []
+        pinned: list[list[int]] = []
         laid_on = problem
         if plexes and count == len(used):
             # values of exactly m a table are laid on the plexes, so their column goes first
@@ -311,7 +312,7 @@ def _rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
 
 
 def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool,
-            column: int = 0) -> list[int]:  # fmt: skip
+            values: Sequence[int] = ()) -> list[int]:  # fmt: skip
     """Which person takes each design point (row-major rows of `groups` points).
 
     In the transversal construction every group gets exactly one point of each row in every
@@ -327,10 +328,11 @@ def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool,
     rng.shuffle(people)
     facilitators = [p for p in people if setup.facilitator[p]]
     others = [p for p in people if not setup.facilitator[p]]
-    if setup.values:
+    values = values or (setup.values[0] if setup.values else ())
+    if values:
         by_value: dict[int, list[int]] = {}
         for p in others:
-            by_value.setdefault(setup.values[column][p], []).append(p)
+            by_value.setdefault(values[p], []).append(p)
         batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
     else:
         batches = [others]
