@@ -1,12 +1,16 @@
 """Values laid whole on plexes: sets of a design's points that meet every group of every
 round equally often (geometry.SHARED_PLEXES, the blocks of the second pair of Latin squares
-of order 10), so that a value of exactly m a group is m in every group by construction."""
+of order 10), so that a value of exactly m a group is m in every group by construction;
+then the colouring (balance.py) from there (colour_on_plexes)."""
 
 from __future__ import annotations
 
 import itertools
+import random
 from collections.abc import Sequence
 
+from liftkit.core.groups.balance import balance_points, column_first
+from liftkit.core.groups.colouring import balance_penalty
 from liftkit.core.groups.search import Problem
 
 Plexes = Sequence[tuple[int, list[int]]]  # (times in every group, its points)
@@ -104,3 +108,28 @@ def _later_columns(problem: Problem, order: list[int], plexes: Plexes) -> list[l
             taken.extend(targets)
         pinned.append(sorted(taken))
     return pinned
+
+
+def exact_in(problem: Problem, c: int) -> bool:
+    """Whether some value of --balance column c must be exactly so many in every group."""
+    return any(low == high >= 1 for low, high in problem.bands[c])
+
+
+def colour_on_plexes(problem: Problem, used: list[list[list[int]]], order: list[int],
+                     rng: random.Random, budget: int, plexes: Plexes) -> list[int]:  # fmt: skip
+    """The best colouring from values of exactly m a table laid on the plexes, their column
+    first (100 people of 34/33/33 and regions of 50/30/20 at 10 tables: 69-70 repeats
+    otherwise); with two such columns, each first in turn, until one settles (facilitators
+    drawn from three organisations of 10 that must each be once a table: laid first they
+    leave those organisations out, 113 repeats for 24/23/23/10/10/10 with seed 2)."""
+    best, least = order, -1
+    for c in [c for c in range(len(problem.columns)) if exact_in(problem, c)][:2] or [0]:
+        laid_on = column_first(problem, c)
+        start, pinned = on_plexes(laid_on, order, plexes)
+        tried = balance_points(laid_on, used, start, rng, budget, pinned)
+        left = balance_penalty(problem, used, tried)
+        if least < 0 or left < least:
+            best, least = tried, left
+        if not left:
+            break
+    return best

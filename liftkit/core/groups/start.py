@@ -16,7 +16,7 @@ from liftkit.core.groups.geometry import (
     shared_plexes,
 )
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
-from liftkit.core.groups.plexes import Plexes, on_plexes
+from liftkit.core.groups.plexes import Plexes, colour_on_plexes, exact_in
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
@@ -140,12 +140,7 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
 
 def _exact(problem: Problem) -> bool:
     """Whether some --balance value must be exactly so many (one or more) in every group."""
-    return any(_exact_in(problem, c) for c in range(len(problem.columns)))
-
-
-def _exact_in(problem: Problem, c: int) -> bool:
-    """Whether some value of --balance column c must be exactly so many in every group."""
-    return any(low == high >= 1 for low, high in problem.bands[c])
+    return any(exact_in(problem, c) for c in range(len(problem.columns)))
 
 
 def _kept(fitted: Fitted | None, problem: Problem) -> int:
@@ -212,8 +207,8 @@ def _balanced(
     columns, again with each column of exact counts first and laid on whole rows), and
     kept only if the search can mend what is left out of band. Tries of fewer than `least`
     rounds are skipped. With `plexes`, the try of every round starts with values laid on
-    them (plexes.on_plexes: the first column with values of exact counts), those of exact
-    counts pinned.
+    them (plexes.colour_on_plexes: a column with values of exact counts first, then the
+    other), those of exact counts pinned.
     """
     budget = int(BALANCE_BUDGET * effort)
     if len(problem.columns) > 1 and not first_column_fits(problem):
@@ -231,7 +226,7 @@ def _balanced(
         for c in range(1, len(problem.columns)):
             left = balance_penalty(problem, used, order)
             moved = column_first(problem, c)
-            if not left or not _exact_in(problem, c) or not first_column_fits(moved):
+            if not left or not exact_in(problem, c) or not first_column_fits(moved):
                 continue
             # A column of exact counts first, laid on whole rows, where the first column
             # left it out of band: 120 people at 12 tables of five organisations and
@@ -253,15 +248,10 @@ def _balanced(
         if start is None:
             spare += share
             continue
-        pinned: list[list[int]] = []
-        laid_on = problem
         if plexes and count == len(used):
-            # values of exactly m a table are laid on the plexes, so their column goes first
-            # (100 people of 34/33/33 and regions of 50/30/20 at 10 tables: 69-70 repeats)
-            exact = next((c for c in range(len(problem.columns)) if _exact_in(problem, c)), 0)
-            laid_on = column_first(problem, exact)
-            start, pinned = on_plexes(laid_on, start, plexes)
-        tried = balance_points(laid_on, used[:count], start, rng, share + spare, pinned)
+            tried = colour_on_plexes(problem, used, start, rng, share + spare, plexes)
+        else:
+            tried = balance_points(problem, used[:count], start, rng, share + spare)
         if balance_penalty(problem, used[:count], tried) == 0:
             return tried, used[:count]
         if count == len(used) and _repairable(problem, used, tried, repairable):
