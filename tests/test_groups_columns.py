@@ -161,7 +161,9 @@ def test_facilitators_drawn_from_organisations_of_ten_leave_few_repeats(cli, tmp
     assert {orgs[p] for p in leads} & {3, 4, 5}
     for seed in (1, 2):
         data = facilitated(cli, tmp_path, orgs, 10, 4, seed, leads)
-        assert recount(data, 100) <= 30
+        assert 0 < recount(data, 100) <= 30
+        limit = data["score"]["limit"]  # what was asked for, facilitators included
+        assert "none was found with org balanced and a facilitator in every group" in limit
         for rnd in data["rounds"]:
             for group in rnd["groups"]:
                 counts = Counter(m["attributes"]["org"] for m in group["members"])

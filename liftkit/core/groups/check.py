@@ -85,10 +85,16 @@ def constrained(setup: Setup) -> NeverMeet:
 
 
 def kept_text(setup: Setup) -> str:
-    """The constraints asked for, in words: "org balanced and 2 apart sets kept"."""
+    """The constraints asked for, in words: "org balanced and 2 apart sets kept", and the
+    facilitators ("a facilitator in every group", or with fewer than groups "no two
+    facilitators together")."""
     words = [f"{column} balanced" for column in setup.columns]
     if setup.apart_sets:
         words.append(f"{plural(len(setup.apart_sets), 'apart set')} kept")
+    leads = sum(setup.facilitator)
+    if leads:
+        words.append("a facilitator in every group" if leads >= setup.groups
+                     else "no two facilitators together")  # fmt: skip
     return " and ".join(words)
 
 
