@@ -136,21 +136,44 @@ def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], ord
     frozen = frozen_points(Colouring(alone, rounds, order[:]))
     order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned[0] if pinned else ())
     share = budget // LATER_SHARE // (columns - 1)
-    for c in range(1, columns):
-        kinds: dict[tuple[int, ...], int] = {}
-        kind = [
-            kinds.setdefault(tuple(values[order[x]] for values in problem.columns[:c]), len(kinds))
-            for x in range(n)
-        ]
-        still = pinned[c] if c < len(pinned) else ()
-        order = tabu_colouring(problem, rounds, order, rng, share, still, c, kind, PATIENCE)[0]
+    order = _later_columns(problem, rounds, order, rng, share, pinned)
     if any(problem.apart):
         order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
+        left = balance_penalty(problem, rounds, order)
+        if left:
+            # People of one value of every column are few (100 people of eight
+            # organisations and four regions: 1 to 7): swaps within the first column's
+            # values, weighing the others, keep more apart (0 repeats, 45-80 without)
+            found = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE, 1)
+            if balance_penalty(problem, rounds, found) < left:
+                # those swaps moved the later columns' values: colour them again, with
+                # everyone kept apart held where they are (100 people of eight
+                # organisations and four regions at 10 tables: 4-6 repeats, 44-70 without)
+                order = _later_columns(problem, rounds, found, rng, share, pinned, held=True)
     left = balance_penalty(problem, rounds, order)
     if left:
         found, total, _ = descend(problem, rounds, order, rng, budget // 4)
         if total < left:
             order = found
+    return order
+
+
+def _later_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
+                   order: list[int], rng: random.Random, budget: int,
+                   pinned: Sequence[Sequence[int]], held: bool = False) -> list[int]:  # fmt: skip
+    """`order` with each column after the first coloured by tabu.py's search among points
+    whose people share the values of the columns before (`pinned[c]` stay where they are;
+    with `held`, so does everyone in an apart set, so that nobody kept apart meets again)."""
+    n = problem.people
+    held_points = [x for x in range(n) if problem.apart[order[x]]] if held else []
+    for c in range(1, len(problem.columns)):
+        kinds: dict[tuple[int, ...], int] = {}
+        kind = [
+            kinds.setdefault(tuple(values[order[x]] for values in problem.columns[:c]), len(kinds))
+            for x in range(n)
+        ]
+        still = sorted({*(pinned[c] if c < len(pinned) else ()), *held_points})
+        order = tabu_colouring(problem, rounds, order, rng, budget, still, c, kind, PATIENCE)[0]
     return order
 
 
@@ -193,17 +216,20 @@ def _apart_within_values(
     order: list[int],
     rng: random.Random,
     budget: int,
+    columns: int | None = None,
 ) -> list[int]:
     """`order` with people of the same --balance value swapped until nobody shares a group
     with someone kept apart: such swaps leave every count as it is. A min-conflicts search:
     a person in a group with someone kept apart swaps with whoever of their value does
     best, if no worse, and one step in NOISE with any of them; it stops after STALL // 3
     steps without fewer people in a group with someone kept apart (the points of a value
-    may not hold an apart set of it at all)."""
+    may not hold an apart set of it at all). With `columns`, people who share the values of
+    the first so many columns swap, weighing what the swap does to the others."""
     colouring = Colouring(problem, rounds, order[:])
+    key = problem.columns[:columns]
 
-    def values(x: int) -> tuple[int, ...]:  # of every column, of the person on point x
-        return tuple(column[colouring.order[x]] for column in problem.columns)
+    def values(x: int) -> tuple[int, ...]:  # of those columns, of the person on point x
+        return tuple(column[colouring.order[x]] for column in key)
 
     points: dict[tuple[int, ...], list[int]] = {}
     for x in range(problem.people):
