@@ -146,7 +146,7 @@ def test_a_facilitator_at_every_table_on_the_latin_squares(cli, tmp_path, leads)
 def test_facilitators_and_an_organisation_of_exact_counts_share_the_plexes(cli, tmp_path):
     # Eight organisations (22 down to 5) at 10 tables, the last ten people facilitators:
     # the facilitators are laid on one common transversal, and the organisation of 10,
-    # which must also be once at every table, on another (plexes._later_columns).
+    # which must also be once at every table, on another (plexes._exact_later).
     # 42-43 repeats before; 18 for seed 1 with only the facilitators laid.
     orgs, _ = host_list(100)
     for seed in (1, 2):

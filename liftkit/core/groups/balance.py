@@ -143,12 +143,12 @@ def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], ord
         if left:
             # People of one value of every column are few (100 people of eight
             # organisations and four regions: 1 to 7): swaps within the first column's
-            # values, weighing the others, keep more apart (0 repeats, 45-80 without)
+            # values, weighing the others, keep more apart; those swaps moved the later
+            # columns' values, so they are coloured again with everyone kept apart held
+            # where they are (with start._worth, seeds 3-4 at 10 tables for 4 rounds: 4
+            # and 4 repeats, 80 and 45 before)
             found = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE, 1)
             if balance_penalty(problem, rounds, found) < left:
-                # those swaps moved the later columns' values: colour them again, with
-                # everyone kept apart held where they are (100 people of eight
-                # organisations and four regions at 10 tables: 4-6 repeats, 44-70 without)
                 order = _later_columns(problem, rounds, found, rng, share, pinned, held=True)
     left = balance_penalty(problem, rounds, order)
     if left:

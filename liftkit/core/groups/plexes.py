@@ -23,7 +23,7 @@ def on_plexes(problem: Problem, order: list[int],
     be), then those of each other value, most people first, on plexes left adding up to at
     most its least count a group. Only the first are pinned; the others are where the tabu
     search starts (100 people of eight organisations of 22 down to 5: 0 repeats with seeds
-    1-4, 40-51 without). Exact values of later columns follow (_later_columns)."""
+    1-4, 40-51 without). Exact values of later columns follow (_exact_later)."""
     values, bands = problem.columns[0], problem.bands[0]
     exact = sorted(
         ((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1), reverse=True
@@ -65,10 +65,10 @@ def on_plexes(problem: Problem, order: list[int],
     placed = {p for p in new if p >= 0}
     others = (p for p in order if p not in placed)
     new = [p if p >= 0 else next(others) for p in new]
-    return new, [sorted(pinned), *_later_columns(problem, new, plexes)]
+    return new, [sorted(pinned), *_exact_later(problem, new, plexes)]
 
 
-def _later_columns(problem: Problem, order: list[int], plexes: Plexes) -> list[list[int]]:
+def _exact_later(problem: Problem, order: list[int], plexes: Plexes) -> list[list[int]]:
     """Per column after the first, the points where its values of exact counts now stand
     (`order` changed in place): the people of such a value, if they share the values of
     the columns before, swap onto plexes whose points all hold people who share them too,
