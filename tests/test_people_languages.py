@@ -191,6 +191,29 @@ def test_a_zoom_preamble_naming_the_host_account_is_still_no_header():
     assert [p.name for p in parse_people(text, "z.csv").people] == ["Grace Hopper"]
 
 
+def test_zoom_participants_with_meeting_data_keep_each_participants_own_email():
+    # Exported "with meeting data", every row repeats the meeting's columns, the host's
+    # "User Email" among them, before the participant's name and own "User Email" (the
+    # layout Microsoft's vivainsights_zoom_int documents as User_Email_1 and _2, with
+    # Department and Group). Read by the host's email, all three were one person.
+    text = (
+        "Topic,Meeting ID,User Name,User Email,Department,Group,Participants,"
+        "Name (Original Name),User Email,Join Time,Guest\n"
+        "Conversation,852 1848 6288,Ada L,ada@example.org,Care,North,3,"
+        "Grace Hopper,grace@example.org,01/06/2023 00:00,No\n"
+        "Conversation,852 1848 6288,Ada L,ada@example.org,Care,North,3,"
+        "Alan Turing,alan@example.org,01/06/2023 00:01,No\n"
+        "Conversation,852 1848 6288,Ada L,ada@example.org,Care,North,3,"
+        "Mary Somerville,mary@example.org,01/06/2023 00:02,Yes\n"
+    )
+    people = parse_people(text, "z.csv").people
+    assert [(p.name, p.email) for p in people] == [
+        ("Grace Hopper", "grace@example.org"),
+        ("Alan Turing", "alan@example.org"),
+        ("Mary Somerville", "mary@example.org"),
+    ]
+
+
 def test_a_teams_report_reads_only_the_section_of_its_header_whatever_the_titles_language():
     path = DATA / "teams-attendance-sections-pt.csv"
     lines = path.read_bytes().decode("utf-16").splitlines()

@@ -79,6 +79,10 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     if summary and name is None:
         return None
     email = first_of(h.EMAIL_KEYS)
+    if email is not None and name is not None:
+        # Zoom's participants "with meeting data" have the host's "User Email" before the
+        # participant's name and the participant's after it: take the one after the name
+        email = next((i for i, key in enumerate(keys) if key == keys[email] and i > name), email)
     used = {i for i in (name, first, last, account, email) if i is not None}
     attributes, unnamed = _attributes(cells, used)
     attended = keys.index("attended") if "attended" in keys else None
