@@ -25,9 +25,7 @@ def on_plexes(problem: Problem, order: list[int],
     search starts (100 people of eight organisations of 22 down to 5: 0 repeats with seeds
     1-4, 40-51 without). Exact values of later columns follow (_exact_later)."""
     values, bands = problem.columns[0], problem.bands[0]
-    exact = sorted(
-        ((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1), reverse=True
-    )
+    exact = _exact_values(bands)
     best: list[tuple[int, tuple[int, ...]]] = []  # (value, its plexes)
 
     def points(chosen: list[tuple[int, tuple[int, ...]]]) -> int:
@@ -76,21 +74,16 @@ def _exact_later(problem: Problem, order: list[int], plexes: Plexes) -> list[lis
     organisation of 10, one a table, on another common transversal)."""
     pinned: list[list[int]] = []
     for c in range(1, len(problem.columns)):
-        values, bands = problem.columns[c], problem.bands[c]
-
-        def kind(p: int) -> tuple[int, ...]:
-            return tuple(column[p] for column in problem.columns[:c])  # noqa: B023
-
+        values = problem.columns[c]
+        kind = [tuple(column[p] for column in problem.columns[:c]) for p in range(problem.people)]
         taken: list[int] = []
         free = list(range(len(plexes)))
-        exact = sorted(((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1),
-                       reverse=True)  # fmt: skip
-        for want, v in exact:
+        for want, v in _exact_values(problem.bands[c]):
             people = [p for p in range(problem.people) if values[p] == v]
-            kinds = {kind(p) for p in people}
+            kinds = {kind[p] for p in people}
             if len(kinds) != 1:
                 continue
-            fits = [b for b in free if all(kind(order[x]) in kinds for x in plexes[b][1])]
+            fits = [b for b in free if all(kind[order[x]] in kinds for x in plexes[b][1])]
             pick = next((pick for r in range(1, len(fits) + 1)
                          for pick in itertools.combinations(fits, r)
                          if sum(plexes[b][0] for b in pick) == want), None)  # fmt: skip
@@ -112,7 +105,14 @@ def _exact_later(problem: Problem, order: list[int], plexes: Plexes) -> list[lis
 
 def exact_in(problem: Problem, c: int) -> bool:
     """Whether some value of --balance column c must be exactly so many in every group."""
-    return any(low == high >= 1 for low, high in problem.bands[c])
+    return bool(_exact_values(problem.bands[c]))
+
+
+def _exact_values(bands: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(count a group, value) of the values that must be exactly so many (one or more) in
+    every group, most first."""
+    return sorted(((low, v) for v, (low, high) in enumerate(bands) if low == high >= 1),
+                  reverse=True)  # fmt: skip
 
 
 def colour_on_plexes(problem: Problem, used: list[list[list[int]]], order: list[int],

@@ -227,10 +227,12 @@ def _balanced(
     if easy == len(used) or not (problem.columns or any(problem.apart)):
         order = balance_points(problem, used, order, rng, budget)
         for c in range(1, len(problem.columns)):
-            left = balance_penalty(problem, used, order)
             moved = column_first(problem, c)
-            if not left or not exact_in(problem, c) or not first_column_fits(moved):
+            if not exact_in(problem, c) or not first_column_fits(moved):
                 continue
+            left = balance_penalty(problem, used, order)
+            if not left:
+                break
             # A column of exact counts first, laid on whole rows, where the first column
             # left it out of band: 120 people at 12 tables of five organisations and
             # regions of 60, 36 and 24 (exactly 5, 3 and 2 a table), 0 repeats, 63-64
