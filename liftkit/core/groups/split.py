@@ -73,6 +73,8 @@ def split_for_segment(
 
 LOOSE_ROUNDS = 6  # rounds up to which a design far out of band is tried first (see below)
 LOOSE_REPAIRABLE = 2  # one count out of band per this many groups, against start.REPAIRABLE
+LOOSE_COLUMNS = 4  # the same with several --balance columns
+LOOSE_COLUMNS_SIZE = 8  # and groups of at least this many (a greedy round costs more)
 RESTART_SHARE = 2  # of the effort for the start again under the usual rule
 
 
@@ -97,18 +99,25 @@ def split_into_groups(
     if request.previous is not None:
         rounds, previous_rounds, homes, names = from_previous(setup, request, rng)
     problem = make_problem(setup, homes)
-    loose = rounds <= LOOSE_ROUNDS and len(problem.columns) == 1
+    size = -(-len(setup.people) // setup.groups)
+    loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
+    repairable = LOOSE_REPAIRABLE if len(problem.columns) < 2 else LOOSE_COLUMNS
     schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
-                              LOOSE_REPAIRABLE if loose else REPAIRABLE)  # fmt: skip
+                              repairable if loose else REPAIRABLE)  # fmt: skip
     search = _searched(setup, problem, schedule, request, rng)
+    if search.balance_cost():
+        _carry_on(setup, search, request)
     if loose and search.balance_cost():
         # A design was kept with many counts out of band (one in two groups: five
         # organisations of 20 at 10 tables for 4 rounds, 14-19 repeats, where the two
         # rounds kept in band and two greedy ones left 70-80), and the search did not mend
         # them all (64 people of six sectors in fours for 15 rounds left three of one at a
-        # table; so it is tried only up to LOOSE_ROUNDS rounds, and for one --balance
-        # column: with two, 96 host splits took 1.4 times as long for 2 more without a
-        # repeat): start again with a design kept only when few counts are out.
+        # table; so it is tried only up to LOOSE_ROUNDS rounds): start again with a design
+        # kept only when few counts are out. With several --balance columns a design is
+        # kept with one count out in four groups (LOOSE_COLUMNS): at one in two, 96 host
+        # splits took 1.4 times as long for 2 more without a repeat; at one in eight, 100
+        # people of eight organisations and four regions of random sizes at 10 tables for
+        # 4 rounds often kept two rounds and left 80-90 repeats, 20-40 now.
         # With less effort: 100 people of eight organisations with ten facilitators drawn
         # at random and keep-apart sets took up to 2.1 s with two whole starts.
         lighter = replace(request, effort=request.effort / RESTART_SHARE)
@@ -127,14 +136,8 @@ def split_into_groups(
 def _searched(setup: Setup, problem: Problem, schedule: list[list[int]], request: SplitRequest,
               rng: random.Random) -> Search:  # fmt: skip
     """The search run from `schedule` with a budget fitted to its size and start."""
-    people, rounds = setup.people, len(schedule)
     search = Search(problem, schedule, rng)
-    # Small instances need less: the budget is capped by a multiple of their size.
-    budget = min(BASE_BUDGET, 4000 * len(people) * rounds) * request.effort
-    # A weighed swap costs about as much as a group is large: big tables get fewer swaps.
-    budget *= min(1.0, FULL_BUDGET_SIZE * setup.groups / len(people))
-    # Many rounds make every step dearer (longer meeting lists) and the start slower.
-    budget *= min(1.0, FULL_BUDGET_ROUNDS / rounds)
+    budget = _budget(setup, len(schedule), request)
     if search.repeat_cost() == 0 and not search.apart_violations():
         # A design with the constraints laid on it: only repairs are left, and a repair that
         # costs a repeat is rarely found late.
@@ -149,6 +152,27 @@ def _searched(setup: Setup, problem: Problem, schedule: list[list[int]], request
         budget /= 3
     search.run(int(budget))
     return search
+
+
+def _carry_on(setup: Setup, search: Search, request: SplitRequest) -> None:
+    """More of the search, from where it stopped, with the budget of a start from greedy
+    rounds, when it left counts out of band: its budget was cut for a design's start (only
+    repairs left), and it often stops a count short. 144 people of eight organisations
+    and four regions at 12 tables, seeds 3 and 5: one count left, then 121 and 133 repeats
+    after the start again, 23 and 31 carried on; seed 4 of another mix ended with three of
+    an organisation at a table that may hold two, with no start again for two columns."""
+    search.run(int(_budget(setup, search.rounds, request)))
+
+
+def _budget(setup: Setup, rounds: int, request: SplitRequest) -> float:
+    """The search's budget for this size of split, before its start is weighed."""
+    people = len(setup.people)
+    # Small instances need less: the budget is capped by a multiple of their size.
+    budget = min(BASE_BUDGET, 4000 * people * rounds) * request.effort
+    # A weighed swap costs about as much as a group is large: big tables get fewer swaps.
+    budget *= min(1.0, FULL_BUDGET_SIZE * setup.groups / people)
+    # Many rounds make every step dearer (longer meeting lists) and the start slower.
+    return budget * min(1.0, FULL_BUDGET_ROUNDS / rounds)
 
 
 # --- results ----------------------------------------------------------------------------
