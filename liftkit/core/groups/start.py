@@ -146,20 +146,23 @@ def _exact(problem: Problem) -> bool:
 def _kept(fitted: Fitted | None, problem: Problem) -> int:
     """How many of its design's rounds a fit keeps in band: one fewer when some count is
     left for the search to mend (_repairable)."""
-    return _worth(problem, fitted, 0)[0]
+    rounds, out = _worth(problem, fitted)
+    return rounds - (out < 0)
 
 
-def _worth(problem: Problem, fitted: Fitted | None, few: int = 1) -> tuple[int, int]:
-    """A fit's rounds, one fewer when more than `few` counts are left out of band, then how
-    little is left out of band: more is better. A count or two left for the search costs a
-    few repeats, a round left to greedy rounds many (100 people of eight organisations and
-    four regions at 10 tables, keep-apart sets: 4-6 repeats, 51-70 with three settled
-    rounds preferred to four with one count out)."""
+def _worth(problem: Problem, fitted: Fitted | None) -> tuple[int, int]:
+    """A fit's rounds, then how little is left out of band: more is better. A fit is kept
+    only with few counts out (_repairable), and those cost the search a few repeats, a
+    round left to greedy rounds many: 100 people of eight organisations and four regions
+    at 10 tables, keep-apart sets, 4-6 repeats where three settled rounds preferred to
+    four with one count out left 51-70; 100 people of one to eight organisations with a
+    facilitator at each of 10 tables, drawn at random, 21 mixes and seeds 1-2, 234 repeats
+    where those preferred to four with two counts out or more left 554 (354 and 590 with
+    keep-apart sets as well), and no other split measured changed."""
     if fitted is None:
         return (0, 0)
     _, order, used = fitted
-    out = balance_penalty(problem, used, order)
-    return (len(used) - (out > few * min(problem.column_weights, default=1)), -out)
+    return (len(used), -balance_penalty(problem, used, order))
 
 
 def _rows_may_do_better(setup: Setup, problem: Problem, design: Design | None,
