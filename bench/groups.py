@@ -12,9 +12,13 @@ FILE ... -o FILE` on a generated CSV), median of several runs.
 
 Run: python bench/groups.py [--seeds N] [--runs N] [--families] [INSTANCE...]
      python bench/groups.py --hosts [--seeds N]
+     python bench/groups.py --mixes [--seeds N]
 
 --hosts times 32 splits a host would ask for (40 to 150 people, two --balance columns,
 facilitators and keep-apart sets) in this process and prints their repeats and spread.
+
+--mixes splits organisation mixes a host may bring (mixes(): two columns of random sizes,
+and one column plain, with facilitators drawn at random, keep-apart sets, and both).
 
 --families adds every instance up to 150 people where design theory proves a schedule
 without repeats exists (Kirkman and nearly Kirkman triple systems, resolvable designs with
@@ -33,6 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from liftkit.core.groups.model import Split
 from liftkit.core.groups.split import SplitRequest, split_into_groups
 from liftkit.core.people.reader import Person
 
@@ -331,6 +336,99 @@ def host_splits(seeds: int) -> None:
     )
 
 
+def random_sizes(rng: random.Random, n: int, values: int, least: int) -> list[int]:
+    """`values` sizes adding up to n, none below `least`, drawn at random, largest first."""
+    while True:
+        weights = [rng.random() + 0.3 for _ in range(values)]
+        sizes = [max(least, round(n * w / sum(weights))) for w in weights]
+        sizes[0] += n - sum(sizes)
+        if min(sizes) >= least:
+            return sorted(sizes, reverse=True)
+
+
+def recounted(split: Split) -> int:
+    """Pairs who share a group in more than one round, counted from the groups."""
+    met: dict[tuple[str, str], int] = {}
+    for rnd in split.rounds:
+        for group in rnd.groups:
+            names = sorted(p.name for p in group.members)
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    met[(a, b)] = met.get((a, b), 0) + 1
+    return sum(1 for m in met.values() if m > 1)
+
+
+# Organisation mixes of 100 people named in docs/groups.md; 25 more are drawn at random.
+NAMED_MIXES = [[22, 21, 16, 14, 14, 13], [33, 22, 16, 13, 6, 5, 5], [44, 44, 12],
+               [39, 19, 19, 14, 9], [28, 24, 18, 12, 9, 9], [39, 28, 19, 14],
+               [20, 20, 20, 20, 20], [40, 20, 20, 20], [30, 25, 20, 15, 10],
+               [32, 26, 18, 14, 5, 5], [35, 25, 19, 16, 5], [22, 18, 15, 12, 11, 10, 7, 5],
+               [24, 23, 23, 10, 10, 10], [50, 30, 20], [34, 33, 33]]  # fmt: skip
+
+
+def mixes(seeds: int) -> None:
+    """Organisation mixes a host may bring, engine only, repeats recounted from the groups.
+    Two columns: 100, 120 and 144 people of eight organisations and four regions of
+    random sizes (the regions shuffled, not tied to the organisations) at 10, 12 or 20
+    tables for 4 rounds (20 mixes; shapes with groups larger than their number are drawn
+    but not split). One column: 40 mixes of 100 people at 10 tables for 4 rounds, plain,
+    with ten facilitators drawn at random, with keep-apart sets of three on 18 people, and
+    with both."""
+    rng, cases = random.Random(11), []
+    shapes = ((60, 6), (80, 8), (100, 10), (120, 12), (144, 12), (100, 10), (100, 20), (90, 9))
+    for n, tables in shapes:
+        for _ in range(4):
+            cases.append((n, tables, random_sizes(rng, n, 8, 3), random_sizes(rng, n, 4, 8)))
+    rows: list[tuple[str, int, int, float]] = []
+    for i, (n, tables, orgs, regs) in enumerate(cases):
+        if -(-n // tables) > tables:
+            continue  # groups larger than their number: repeats are unavoidable
+        labels = [f"r{r}" for r, size in enumerate(regs) for _ in range(size)]
+        random.Random(i).shuffle(labels)
+        sector = [f"o{o}" for o, size in enumerate(orgs) for _ in range(size)]
+        crowd = [Person(f"P{x}", "", {"sector": sector[x], "region": labels[x]})
+                 for x in range(n)]  # fmt: skip
+        asked = SplitRequest(count=tables, rounds=4, balance=("sector", "region"))
+        rows += [("two columns", *_timed(crowd, asked, seed)) for seed in range(1, seeds + 1)]
+    rng = random.Random(77)
+    named = [sizes[:] for sizes in NAMED_MIXES]
+    while len(named) < 40:
+        count = rng.randint(2, 9)
+        weights = [rng.expovariate(1) for _ in range(count)]
+        sizes = [max(2, round(100 * w / sum(weights))) for w in weights]
+        sizes[0] += 100 - sum(sizes)
+        if min(sizes) >= 2:
+            named.append(sorted(sizes, reverse=True))
+    for mode in ("plain", "facilitators", "apart", "both"):
+        for i, sizes in enumerate(named):
+            labels = [f"o{o}" for o, size in enumerate(sizes) for _ in range(size)]
+            crowd = [Person(f"P{x}", "", {"sector": labels[x]}) for x in range(100)]
+            leads = random.Random(i).sample(crowd, 10) if mode in ("facilitators", "both") else []
+            chosen = random.Random(2024 + i).sample(range(100), 18)
+            apart = tuple(",".join(f"P{p}" for p in chosen[j : j + 3]) for j in range(0, 18, 3))
+            asked = SplitRequest(count=10, rounds=4, balance=("sector",),
+                                 facilitators=tuple(p.name for p in leads),
+                                 apart=apart if mode in ("apart", "both") else ())  # fmt: skip
+            rows += [(mode, *_timed(crowd, asked, seed)) for seed in range(1, seeds + 1)]
+    print("\nOrganisation mixes (engine): splits, without a repeat, repeats recounted, "
+          "out of balance, median and slowest seconds")  # fmt: skip
+    for kind in ("two columns", "plain", "facilitators", "apart", "both"):
+        mine = [row for row in rows if row[0] == kind]
+        times = [took for *_, took in mine]
+        print(f"{kind:<13} {len(mine):>3} splits  {sum(r == 0 for _, r, _, _ in mine):>3} "
+              f"without a repeat  {sum(r for _, r, _, _ in mine):>5} repeats  "
+              f"{sum(s > 1 for _, _, s, _ in mine)} out of balance  "
+              f"{statistics.median(times):.2f} s  {max(times):.2f} s")  # fmt: skip
+
+
+def _timed(crowd: list[Person], asked: SplitRequest, seed: int) -> tuple[int, int, float]:
+    """(repeats recounted, worst spread, engine seconds) of one split."""
+    start = time.perf_counter()
+    split = split_into_groups(crowd, asked, random.Random(seed))
+    took = time.perf_counter() - start
+    return recounted(split), max(s for _, s in split.score.spread), took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per instance (engine)")
@@ -339,10 +437,15 @@ def main() -> None:
                         help="also every design-theory family up to 150 people (slow)")  # fmt: skip
     parser.add_argument("--hosts", action="store_true",
                         help="only the host splits (two balanced columns and more)")  # fmt: skip
+    parser.add_argument("--mixes", action="store_true",
+                        help="only the organisation mixes (one and two columns)")  # fmt: skip
     parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 27-c6-5")
     options = parser.parse_args()
     if options.hosts:
         host_splits(options.seeds)
+        return
+    if options.mixes:
+        mixes(options.seeds)
         return
 
     def pick(
