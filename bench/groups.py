@@ -143,7 +143,10 @@ ADJACENT: list[Row] = [
     # fives for many rounds beyond the constructions (the transversal design of 145 gives 29)
     ("145-5-30", True, 2.0, "-"),
     ("140-5-31", False, 2.0, "-"),
-    ("130-5-25", False, 2.0, "-"),
+    ("130-5-25", True, 2.0, "-"),
+    # four orthogonal Latin squares of orders 26 and 30 (quasi-difference matrices)
+    ("130-5-26", True, 2.0, "-"),
+    ("150-5-30", True, 2.0, "-"),
 ]
 
 

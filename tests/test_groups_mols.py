@@ -63,7 +63,7 @@ def _whole(array):
 # order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
 # or a product of two (30 = 3 x 10, 42 = 3 x 14, 48 = 4 x 12, 70 = 5 x 14, 150 = 3 x 5 x 10)
 WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
-          34: 6, 35: 6, 30: 4, 42: 4, 48: 5, 70: 6, 150: 4}  # fmt: skip
+          34: 6, 35: 6, 30: 6, 26: 6, 42: 4, 48: 5, 70: 6, 150: 6}  # fmt: skip
 
 
 @pytest.mark.parametrize(("order", "width"), sorted(WIDTHS.items()))
@@ -144,7 +144,9 @@ def _run(cli, path, *options):
     ("n", "option", "value", "rounds", "groups"),
     [(144, "--count", 12, 4, 12), (144, "--count", 12, 7, 12), (140, "--count", 12, 7, 12),
      (48, "--size", 4, 12, 12), (60, "--size", 5, 12, 12), (72, "--size", 6, 12, 12),
-     (70, "--size", 5, 14, 14), (75, "--size", 5, 15, 15), (36, "--count", 6, 3, 6)],
+     (70, "--size", 5, 14, 14), (75, "--size", 5, 15, 15), (36, "--count", 6, 3, 6),
+     (130, "--size", 5, 26, 26), (104, "--size", 4, 26, 26), (150, "--size", 5, 30, 30),
+     (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups

@@ -22,8 +22,8 @@ differences have no zero component (they are units, so each (a - b)*x takes ever
 once), then x: an OA(m + 1, g). For a prime power this is the affine plane (g + 1 columns);
 for 12 = 4 * 3 an OA(4, 12). Wider arrays are stored (mols_data.py): (g,k,1) difference
 matrices give an OA(7, 12), OA(7, 21), OA(9, 24), OA(7, 28), OA(7, 33), quasi-difference
-matrices an OA(6, 20), OA(5, 22), OA(6, 34), and Latin squares an OA(4, 10), OA(6, 14),
-OA(6, 15), OA(5, 18).
+matrices an OA(6, 20), OA(5, 22), OA(6, 26), OA(6, 30), OA(6, 34), and Latin squares an
+OA(4, 10), OA(6, 14), OA(6, 15), OA(5, 18).
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ from liftkit.core.groups.mols_data import (
     difference_matrix_33,
     quasi_difference_matrix_19,
     quasi_difference_matrix_21,
+    quasi_difference_matrix_26,
+    quasi_difference_matrix_30,
     quasi_difference_matrix_33,
     squares,
 )
@@ -146,26 +148,43 @@ DIFFERENCE_MATRICES = {
 }
 
 
-def from_quasi_difference_matrix(name: str, vectors: Vectors, n: int) -> Array:
-    """OA(k, n + 1) of an (n,k;1,1;1) quasi-difference matrix over Z_n: every vector plus
-    each element of Z_n (an empty entry stays the extra symbol n), and one row of n's."""
-    k = len(vectors[0])
-    rows = [tuple(n if x is None else (x + y) % n for x in v) for v in vectors for y in range(n)]
-    classes: list[list[Row]] = [[] for _ in range(n + 1)]
-    for row in [*rows, (n,) * k]:
+def from_quasi_difference_matrix(
+    name: str, vectors: Vectors, n: int, u: int = 1, add: Callable[[int, int], int] | None = None
+) -> Array:
+    """OA(k, n + u) of an (n,k;1,1;u) quasi-difference matrix over a group of order n (Z_n
+    unless `add` is given): every vector plus each element of the group (an empty entry,
+    or an entry of n or more, is a point at infinity and stays), and the rows of an OA(k, u)
+    on the points at infinity (one row of n's when u is 1)."""
+    k, plus = len(vectors[0]), add or (lambda x, y: (x + y) % n)
+    rows = [tuple(n if x is None else x if x >= n else plus(x, y) for x in v)
+            for v in vectors for y in range(n)]  # fmt: skip
+    hole = macneish(u) if u > 1 else None
+    if hole is not None:
+        rows += [tuple(n + x for x in row[:k]) for c in range(u) for row in hole.rows(c, k)]
+    else:
+        rows.append((n,) * k)
+    classes: list[list[Row]] = [[] for _ in range(n + u)]
+    for row in rows:
         classes[row[-1]].append(row)
 
     def rows_of(c: int, width: int) -> list[Row]:
         return [row[:width] for row in classes[c]]
 
-    return Array(name, n + 1, k, rows_of)
+    return Array(name, n + u, k, rows_of)
 
 
 QUASI_DIFFERENCE_MATRICES = {
     20: ("a (19,6;1,1;1) quasi-difference matrix", quasi_difference_matrix_19),
     22: ("a (21,5;1,1;1) quasi-difference matrix", quasi_difference_matrix_21),
+    26: ("a (21,6;1,1;5) quasi-difference matrix", quasi_difference_matrix_26),
+    30: ("a (25,6;1,1;5) quasi-difference matrix", quasi_difference_matrix_30),
     34: ("a (33,6;1,1;1) quasi-difference matrix", quasi_difference_matrix_33),
 }
+
+
+def _z5_squared(a: int, b: int) -> int:
+    """The sum in Z_5 x Z_5 of (x, y) numbered 5x + y."""
+    return (a // 5 + b // 5) % 5 * 5 + (a + b) % 5
 
 
 def _stored(g: int) -> Array | None:
@@ -174,7 +193,9 @@ def _stored(g: int) -> Array | None:
         return from_difference_matrix(name, *build())
     if g in QUASI_DIFFERENCE_MATRICES:
         name, quasi = QUASI_DIFFERENCE_MATRICES[g]
-        return from_quasi_difference_matrix(name, *quasi())
+        vectors, n = quasi()
+        return from_quasi_difference_matrix(name, vectors, n, g - n,
+                                            _z5_squared if n == 25 else None)  # fmt: skip
     if g == 10:
         latin = [[[int(s) for s in line] for line in square] for square in MOLS_10]
         return from_squares("two orthogonal Latin squares of order 10", latin)

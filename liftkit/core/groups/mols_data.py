@@ -252,6 +252,42 @@ def quasi_difference_matrix_33() -> tuple[Vectors, int]:
     return vectors, 33
 
 
+def quasi_difference_matrix_26() -> tuple[Vectors, int]:
+    """Z_21 and five points at infinity, 21-25 (a (21,6;1,1;5) quasi-difference matrix,
+    Handbook of Combinatorial Designs III.3.53): the zero vector, then each base column
+    (empty, 0, a, b, c, d) turned six times, its empty entry the infinite point 21 + j of
+    the j-th column."""
+    base = [[1, 6, 7, 8, 14], [3, 11, 20, 18, 10], [6, 10, 14, 1, 5], [4, 19, 5, 12, 2]]
+    vectors: Vectors = [[0] * 6]
+    for j, (a, b, c, d) in enumerate(zip(*base, strict=True)):
+        column = [21 + j, 0, a, b, c, d]
+        vectors += [column[turn:] + column[:turn] for turn in range(6)]
+    return vectors, 21
+
+
+def quasi_difference_matrix_30() -> tuple[Vectors, int]:
+    """Z_5 x Z_5, (x, y) numbered 5x + y, and five points at infinity, 25-29 (a
+    (25,6;1,1;5) quasi-difference matrix, Handbook of Combinatorial Designs III.3.55): each
+    base column developed five times, the i-th adding i times (1,1), (2,1), (1,0), (4,0),
+    (3,4) and (4,4) to its six entries, its empty entry the infinite point 25 + i."""
+    base = [["00", None, "00", "00", "00", "00", "00"],
+            ["00", "00", None, "04", "02", "03", "01"],
+            ["00", "31", "30", None, "40", "10", "20"],
+            ["00", "30", "02", "12", None, "01", "03"],
+            ["00", "33", "12", "42", "20", None, "04"],
+            ["00", "42", "24", "03", "23", "32", None]]  # fmt: skip
+    steps = [(1, 1), (2, 1), (1, 0), (4, 0), (3, 4), (4, 4)]
+    vectors: Vectors = []
+    for column in zip(*base, strict=True):
+        for i in range(5):
+            vectors.append([
+                25 + i if entry is None
+                else (int(entry[0]) + i * dx) % 5 * 5 + (int(entry[1]) + i * dy) % 5
+                for entry, (dx, dy) in zip(column, steps, strict=True)
+            ])  # fmt: skip
+    return vectors, 25
+
+
 def difference_matrix_12() -> tuple[list[list[int]], list[list[int]]]:
     """(matrix, addition table): the 12 x 6 matrix over Z_2 x Z_6 numbered 0..11."""
     matrix = [
