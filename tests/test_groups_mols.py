@@ -32,8 +32,6 @@ STORED = [
              for s in range(4)]),
     (15, 4, [[line[s] for line in map(str.split, filter(None, mols_data.MOLS_15.split("\n")))]
              for s in range(4)]),
-    (18, 3, [[line[s] for line in map(str.split, filter(None, mols_data.MOLS_18.split("\n")))]
-             for s in range(3)]),
 ]  # fmt: skip
 
 
@@ -62,7 +60,7 @@ def _whole(array):
 
 # order: columns; MacNeish's bound min(q) + 1, or the stored array where it is wider
 # or a product of two (30 = 3 x 10, 42 = 3 x 14, 48 = 4 x 12, 70 = 5 x 14, 150 = 3 x 5 x 10)
-WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 5, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
+WIDTHS = {6: 3, 8: 9, 10: 4, 12: 7, 14: 6, 15: 6, 18: 7, 20: 6, 21: 7, 22: 5, 24: 9, 28: 7, 33: 7,
           34: 6, 35: 6, 30: 6, 26: 6, 42: 4, 48: 5, 70: 6, 150: 6}  # fmt: skip
 
 
@@ -146,7 +144,8 @@ def _run(cli, path, *options):
      (48, "--size", 4, 12, 12), (60, "--size", 5, 12, 12), (72, "--size", 6, 12, 12),
      (70, "--size", 5, 14, 14), (75, "--size", 5, 15, 15), (36, "--count", 6, 3, 6),
      (130, "--size", 5, 26, 26), (104, "--size", 4, 26, 26), (150, "--size", 5, 30, 30),
-     (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30)],
+     (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30), (90, "--size", 5, 18, 18),
+     (108, "--size", 6, 18, 18)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups

@@ -100,7 +100,7 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
 
 # Orders g with more mutually orthogonal Latin squares known than MacNeish's products give:
 # at least this many (Handbook of Combinatorial Designs, table III.3.87).
-KNOWN_MOLS = {6: 1, 10: 2, 12: 5, 14: 3, 15: 4, 26: 4, 30: 4}
+KNOWN_MOLS = {6: 1, 10: 2, 12: 5, 14: 3, 15: 4, 18: 5, 26: 4, 30: 4}  # 18: Abel (mols_data.py)
 NO_RESOLVABLE_FIVES = (45, 345, 465, 645)  # v = 5 mod 20 still open (Handbook, II.7.3)
 
 

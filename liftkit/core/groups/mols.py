@@ -38,13 +38,13 @@ from liftkit.core.groups.geometry import MOLS_10
 from liftkit.core.groups.mols_data import (
     MOLS_14,
     MOLS_15,
-    MOLS_18,
     Vectors,
     difference_matrix_12,
     difference_matrix_21,
     difference_matrix_24,
     difference_matrix_28,
     difference_matrix_33,
+    orthogonal_array_18,
     quasi_difference_matrix_19,
     quasi_difference_matrix_21,
     quasi_difference_matrix_26,
@@ -130,6 +130,15 @@ def from_difference_matrix(name: str, matrix: list[list[int]], add: list[list[in
     return Array(name, len(matrix), len(matrix[0]) + 1, rows)
 
 
+def from_rows(name: str, rows: list[Row]) -> Array:
+    """An OA(k, g) given whole, its rows in classes by their last entry."""
+    g = round(len(rows) ** 0.5)
+    classes: list[list[Row]] = [[] for _ in range(g)]
+    for row in rows:
+        classes[row[-1]].append(row)
+    return Array(name, g, len(rows[0]), lambda c, k: [row[:k] for row in classes[c]])
+
+
 def from_squares(name: str, latin: list[list[list[int]]]) -> Array:
     """OA(k + 2, g) of k MOLS: class r is row r of the squares, y the column."""
 
@@ -199,7 +208,9 @@ def _stored(g: int) -> Array | None:
     if g == 10:
         latin = [[[int(s) for s in line] for line in square] for square in MOLS_10]
         return from_squares("two orthogonal Latin squares of order 10", latin)
-    table = {14: MOLS_14, 15: MOLS_15, 18: MOLS_18}.get(g)
+    if g == 18:
+        return from_rows("Abel's five orthogonal Latin squares of order 18", orthogonal_array_18())
+    table = {14: MOLS_14, 15: MOLS_15}.get(g)
     if table is None:
         return None
     latin = squares(table)

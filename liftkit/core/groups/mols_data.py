@@ -9,10 +9,14 @@ of symbols exactly once, so a copying slip cannot reach a schedule.
   and any two entries of a row differ, over the 12 rows, by every element of the group once.
   It gives an OA(7,12): five mutually orthogonal Latin squares of order 12, as many as
   Johnson, Dulmage and Mendelsohn found in 1961 and the most known.
-- Four MOLS of order 14 and four of order 15, shared by Ian Wanless, and three of order 18,
-  as listed in SageMath's sage/combinat/designs/database.py (MOLS_14_4, MOLS_15_4,
-  MOLS_18_3): OA(6,14), OA(6,15), OA(5,18). The Handbook of Combinatorial Designs (2nd ed.,
-  III.3.87) gives these as the most MOLS known for these orders.
+- Four MOLS of order 14 and four of order 15, shared by Ian Wanless, as listed in SageMath's
+  sage/combinat/designs/database.py (MOLS_14_4, MOLS_15_4): OA(6,14), OA(6,15). The
+  Handbook of Combinatorial Designs (2nd ed., III.3.87) gives these as the most MOLS known
+  for these orders.
+- Five MOLS of order 18 (R. J. R. Abel, "Existence of five MOLS of orders 18 and 60",
+  Journal of Combinatorial Designs, doi:10.1002/jcd.21384; as SageMath's database.py
+  writes it out, OA_7_18): 12 base columns of 7 entries over Z_2 x Z_3 x Z_3, each developed
+  three times and then over the subgroup Z_3 x Z_3: an OA(7,18).
 - Two MOLS of order 10: geometry.MOLS_10 (whether a third exists is an open problem).
 - Difference matrices (21,6,1) over Z_21, (24,8,1) over Z_2 x Z_2 x Z_6, (28,6,1) over
   Z_2 x Z_2 x Z_7 and (33,6,1) over Z_33 from the Handbook of Combinatorial Designs (2nd
@@ -78,27 +82,6 @@ fghijklmnoabcde  gjbnliadfhkmoce  hekbiofcnjgmdal  ioejafkblgcmhdn
 efghijklmnoabcd  fhkcomjbegilnad  miflcjagdokhneb  ojafkbglcmhdnie
 defghijklmnoabc  egildankcfhjmob  cnjgmdkbhealiof  fakbglchmdnieoj
 cdefghijklmnoab  cfhjmeboldgikna  gdokhnelcifbmja  kgblchmdineojfa
-"""
-
-MOLS_18 = """
-bgejhkmodcnarilpfq  beqpodgcflkrjahnim  bcdefghijklmnopqra
-echfbilnprdokajmqg  gcfrqpehdnmlabkioj  rbkamfgdehqjinopcl
-qfdigcjmohaeplkbnr  ehdgarqfibonmkcljp  mlbqhifgajdcrenopk
-prgejhdbnaikfqmlco  jfiehkargqcponldmb  hijbcdefgqraklmnop
-oqahfbiecpkjlgrnmd  hbgjfilkacrdqpomen  gderbkamfpclhqjino
-dprkigcjfeqlbmhaon  kichbgjmlodaerqpnf  fgamlbqhiopkjdcren
-geqaljhdbofrmcnikp  mljdichbngpekfarqo  efghijbcdnopqraklm
-chfrkmbieqpgandojl  onmbejdicphqflgkar  amfgderbkinopclhqj
-fdigalncjmrqhkoepb  dponcfbejaqirgmhlk  qhifgamlbrenopkjdc
-lnbqcogpakmhdrifej  crhapeoqmkbgidnjfl  leqjponacbkidfgmhr
-kmocrdphqblnieajgf  ndaikqfprmlchjeobg  kjmcrponhlbqeafgid
-rlnpdaeqigcmojfkbh  aoekjlrgqhnmdibfpc  dqriklponajbcmhfge
-jamoqekfrihdnpbglc  rkpflbmahdionejcgq  nacleqjpomhrbkidfg
-abknprflgdjieoqchm  ialqgmcnkrejpofbdh  onhkjmcrpgidlbqeaf
-hkcloqagmnebjfprdi  ljkmrhndoiafbqpgce  pondqriklfgeajbcmh
-nildmprkhjofcbgqae  pmblnaioefjkgcrqhd  jponacleqdfgmhrbki
-iojmenqalfbpgdchrk  fqncmokjpegblhdari  crponhkjmeafgidlbq
-mjpbnforklgcqhedia  qgrodnplbjfhcmieka  iklpondqrcmhfgeajb
 """
 
 
@@ -286,6 +269,35 @@ def quasi_difference_matrix_30() -> tuple[Vectors, int]:
                 for entry, (dx, dy) in zip(column, steps, strict=True)
             ])  # fmt: skip
     return vectors, 25
+
+
+ARRAY_18 = """
+000 100 100 000 100 100 100 000 000 000 100 000
+000 020 100 100 000 120 110 110 010 020 010 120
+000 100 022 102 112 001 101 120 121 001 020 002
+000 002 100 002 102 122 010 111 110 121 021 001
+000 021 000 100 020 112 100 021 112 102 102 012
+000 000 011 010 100 010 110 122 011 121 120 111
+000 100 002 022 011 121 020 122 100 010 112 112
+"""
+
+
+def orthogonal_array_18() -> list[tuple[int, ...]]:
+    """The 324 rows of Abel's OA(7,18), (a, b, c) in Z_2 x Z_3 x Z_3 numbered 9a + 3b + c:
+    each base column, its y-th copy (y in Z_3) adding (0,0,0), (0,0,y), (0,y,0), (0,2y,y),
+    (0,2y,2y), (0,y,2y) and (0,0,2y) to its seven entries, then plus each (0, s, t)."""
+    lines = [[tuple(map(int, e)) for e in line.split()] for line in ARRAY_18.split("\n") if line]
+    rows = []
+    for column in zip(*lines, strict=True):
+        for y in range(3):
+            steps = [(0, 0), (0, y), (y, 0), (2 * y, y), (2 * y, 2 * y), (y, 2 * y), (0, 2 * y)]
+            for s in range(3):
+                for t in range(3):
+                    rows.append(tuple(
+                        x[0] * 9 + (x[1] + b + s) % 3 * 3 + (x[2] + c + t) % 3
+                        for x, (b, c) in zip(column, steps, strict=True)
+                    ))  # fmt: skip
+    return rows
 
 
 def difference_matrix_12() -> tuple[list[list[int]], list[list[int]]]:
