@@ -155,10 +155,10 @@ def _worth(problem: Problem, fitted: Fitted | None) -> tuple[int, int]:
     only with few counts out (_repairable), and those cost the search a few repeats, a
     round left to greedy rounds many: 100 people of eight organisations and four regions
     at 10 tables, keep-apart sets, 4-6 repeats where three settled rounds preferred to
-    four with one count out left 51-70; 100 people of one to eight organisations with a
-    facilitator at each of 10 tables, drawn at random, 21 mixes and seeds 1-2, 234 repeats
-    where those preferred to four with two counts out or more left 554 (354 and 590 with
-    keep-apart sets as well), and no other split measured changed."""
+    four with one count out left 51-70; 100 people of 40 organisation mixes with a
+    facilitator at each of 10 tables, drawn at random (bench/groups.py --mixes, seeds
+    1-2), 662 repeats where those preferred to four with two counts out or more left
+    1,065 (647 and 958 with keep-apart sets as well), and no other split measured changed."""
     if fitted is None:
         return (0, 0)
     _, order, used = fitted
