@@ -147,6 +147,9 @@ ADJACENT: list[Row] = [
     # four orthogonal Latin squares of orders 26 and 30 (quasi-difference matrices)
     ("130-5-26", True, 2.0, "-"),
     ("150-5-30", True, 2.0, "-"),
+    # a transversal design's columns filled with a smaller schedule (filled.py)
+    ("150-5-36", True, 2.0, "-"),
+    ("128-4-42", True, 2.0, "-"),
 ]
 
 

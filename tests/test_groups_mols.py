@@ -8,6 +8,7 @@ import pytest
 from test_groups_known import assert_balanced, recount
 
 from liftkit.core.groups import mols_data
+from liftkit.core.groups.filled import filled_groups, never_meet
 from liftkit.core.groups.geometry import MOLS_10
 from liftkit.core.groups.mols import best_array, mols_rounds, prime_power_factors
 
@@ -145,7 +146,8 @@ def _run(cli, path, *options):
      (70, "--size", 5, 14, 14), (75, "--size", 5, 15, 15), (36, "--count", 6, 3, 6),
      (130, "--size", 5, 26, 26), (104, "--size", 4, 26, 26), (150, "--size", 5, 30, 30),
      (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30), (90, "--size", 5, 18, 18),
-     (108, "--size", 6, 18, 18)],
+     (108, "--size", 6, 18, 18), (150, "--size", 5, 36, 30), (96, "--size", 4, 31, 24),
+     (128, "--size", 4, 42, 32), (144, "--size", 4, 45, 36), (80, "--size", 4, 25, 20)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups
@@ -185,3 +187,37 @@ def test_balance_holds_when_the_arrays_last_round_cannot_be_balanced(cli, tmp_pa
     assert len(data["rounds"]) == 7
     recount(data, 144)  # everyone once a round, sizes within one
     assert_balanced(data)
+
+
+# --- a transversal design's columns filled (filled.py) -------------------------------------
+
+
+def test_the_columns_of_a_transversal_design_are_the_people_who_never_meet():
+    _name, points, design = mols_rounds(150, 30, 30)
+    columns = never_meet(design, points)
+    assert columns is not None and len(columns) == 5 and {len(c) for c in columns} == {30}
+    for rnd in design:  # one person of each column in every group
+        for group in rnd:
+            assert sorted(next(i for i, c in enumerate(columns) if p in c) for p in group) == [
+                0,
+                1,
+                2,
+                3,
+                4,
+            ]
+    assert never_meet(design[:29], points) is None  # pairs left unmet across columns
+
+
+def test_filling_needs_a_schedule_for_one_column_without_ghosts():
+    def base(n, groups, wanted):
+        return mols_rounds(n, groups, wanted)
+
+    def nothing(n, groups, wanted):
+        return None
+
+    def short(n, groups, wanted):  # a column's people and two ghosts
+        return "with ghosts", n + 2, [[list(range(g * 5, g * 5 + 5)) for g in range(6)]]
+
+    assert filled_groups(150, 30, 36, base, nothing) is None
+    assert filled_groups(150, 30, 36, base, short) is None
+    assert filled_groups(150, 30, 30, base, short) is None  # nothing to add

@@ -14,6 +14,8 @@ points. They are exact and fast, so large instances need no search at all:
   so a partial spread of R subspaces gives R rounds (9 for 32 people in groups of 4).
 - Kirkman packing: the 15 points of PG(3,2), lines as groups and spreads as rounds: the
   schoolgirl problem, 7 rounds of 5 triples with no pair twice.
+- filled columns (filled.py): a transversal design (transversal rows, or mols.py's rooms)
+  and then, in each of its columns, the best design found here for one column.
 
 Nothing here iterates over sets or dicts in hash order, so results depend only on inputs.
 """
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from liftkit.core.groups.bounds import known_squares, zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.fields import Field, make_field, prime_power
+from liftkit.core.groups.filled import filled_groups
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
 from liftkit.core.groups.mols import mols_rounds
@@ -289,6 +292,10 @@ def best_design(
     """
     found: Design | None = None
 
+    def inner(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
+        design = best_design(m, groups, rounds, rng, effort)  # for one column of a design
+        return (design.name, design.points, design.rounds) if design is not None else None
+
     def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
         made = build()
         return Design(*made) if made is not None else None
@@ -303,6 +310,7 @@ def best_design(
         lambda: kirkman_packing(n, k, wanted),
         lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
+        lambda: table(lambda: filled_groups(n, k, wanted, _transversal, inner)),
         lambda: binary_spread(n, k, wanted, rng),
         lambda: _cyclic(n, k, wanted, rng, effort),
     )
@@ -313,6 +321,16 @@ def best_design(
         if found is not None and len(found.rounds) >= wanted:
             break
     return found
+
+
+def _transversal(n: int, k: int, wanted: int) -> tuple[str, int, Rounds] | None:
+    """The rooms of an orthogonal array, or transversal rows over GF(k): a transversal
+    design whose columns filled.py can fill."""
+    made = mols_rounds(n, k, wanted)
+    if made is not None:
+        return made
+    rows = transversal_rows(n, k, wanted)
+    return (rows.name, rows.points, rows.rounds) if rows is not None else None
 
 
 def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
