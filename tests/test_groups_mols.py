@@ -147,7 +147,8 @@ def _run(cli, path, *options):
      (130, "--size", 5, 26, 26), (104, "--size", 4, 26, 26), (150, "--size", 5, 30, 30),
      (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30), (90, "--size", 5, 18, 18),
      (108, "--size", 6, 18, 18), (150, "--size", 5, 36, 30), (96, "--size", 4, 31, 24),
-     (128, "--size", 4, 42, 32), (144, "--size", 4, 45, 36), (80, "--size", 4, 25, 20)],
+     (128, "--size", 4, 42, 32), (144, "--size", 4, 45, 36), (80, "--size", 4, 25, 20),
+     (149, "--size", 5, 36, 30), (148, "--size", 5, 36, 30), (95, "--size", 4, 31, 24)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups

@@ -21,6 +21,8 @@ from collections.abc import Callable
 Rounds = list[list[list[int]]]  # round -> group -> points
 Made = tuple[str, int, Rounds]  # (name, points, rounds)
 
+APART_NODES = 20_000  # points weighed, at most, in the search for ghosts' places
+
 
 def filled_groups(
     n: int,
@@ -30,21 +32,62 @@ def filled_groups(
     inner: Callable[[int, int, int], Made | None],
 ) -> Made | None:
     """(name, points, rounds): a design of `groups` rounds from `base`, its columns filled
-    with the rounds `inner` gives for one column (up to `wanted` in all), or None."""
-    s = n // groups if groups else 0
-    if s < 2 or n % groups or groups % s or wanted <= groups or s >= groups:
+    with the rounds `inner` gives for one column (up to `wanted` in all), or None. Ghosts
+    (points n and above, a few people short of s groups' worth) stand in one column; there
+    they take the places of people who never meet in the inner rounds, so no group holds
+    two of them (149 people in 30 rooms of 4 and 5 for 36 rounds)."""
+    s = -(-n // groups) if groups else 0
+    if s < 2 or groups % s or wanted <= groups or s >= groups:
         return None
     made = base(n, groups, groups)
-    if made is None or made[1] != n or len(made[2]) != groups:
+    points = s * groups
+    if made is None or made[1] != points or len(made[2]) != groups:
         return None
-    columns = never_meet(made[2], n)
+    columns = never_meet(made[2], points)
     if columns is None or len(columns) != s:
         return None
     more = inner(groups, groups // s, wanted - groups)
     if more is None or more[1] != groups or not more[2]:
         return None
-    extra = [[[column[p] for p in group] for column in columns for group in rnd] for rnd in more[2]]
-    return f"{made[0]}, its columns filled with {more[0]}", n, made[2] + extra
+    laid = []
+    for column in columns:
+        ghosts = [p for p in column if p >= n]
+        if ghosts:  # inner points that never meet take the ghosts' places
+            apart = _never_together(more[2], groups, len(ghosts))
+            if apart is None:
+                return None
+            people = iter(p for p in column if p < n)
+            place = dict(zip(apart, ghosts, strict=True))
+            column = [place[i] if i in place else next(people) for i in range(groups)]
+        laid.append(column)
+    extra = [[[column[p] for p in group] for column in laid for group in rnd] for rnd in more[2]]
+    return f"{made[0]}, its columns filled with {more[0]}", points, made[2] + extra
+
+
+def _never_together(rounds: Rounds, n: int, count: int) -> list[int] | None:
+    """`count` of the points 0..n-1 of which no two share a group in `rounds`, or None."""
+    met = [set() for _ in range(n)]  # type: list[set[int]]
+    for rnd in rounds:
+        for group in rnd:
+            for p in group:
+                met[p].update(q for q in group if q != p)
+    nodes = 0
+
+    def extend(chosen: list[int], start: int) -> list[int] | None:
+        nonlocal nodes
+        if len(chosen) == count:
+            return chosen
+        for p in range(start, n):
+            nodes += 1
+            if nodes > APART_NODES:
+                return None
+            if not any(q in met[p] for q in chosen):
+                found = extend([*chosen, p], p + 1)
+                if found is not None:
+                    return found
+        return None
+
+    return extend([], 0)
 
 
 def never_meet(rounds: Rounds, n: int) -> list[list[int]] | None:
