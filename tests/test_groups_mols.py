@@ -148,7 +148,8 @@ def _run(cli, path, *options):
      (120, "--size", 4, 30, 30), (146, "--size", 5, 30, 30), (90, "--size", 5, 18, 18),
      (108, "--size", 6, 18, 18), (150, "--size", 5, 36, 30), (96, "--size", 4, 31, 24),
      (128, "--size", 4, 42, 32), (144, "--size", 4, 45, 36), (80, "--size", 4, 25, 20),
-     (149, "--size", 5, 36, 30), (148, "--size", 5, 36, 30), (95, "--size", 4, 31, 24)],
+     (149, "--size", 5, 36, 30), (148, "--size", 5, 36, 30), (95, "--size", 4, 31, 24),
+     (108, "--size", 6, 19, 18), (100, "--size", 5, 21, 20), (99, "--size", 5, 21, 20)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups
@@ -209,16 +210,18 @@ def test_the_columns_of_a_transversal_design_are_the_people_who_never_meet():
     assert never_meet(design[:29], points) is None  # pairs left unmet across columns
 
 
-def test_filling_needs_a_schedule_for_one_column_without_ghosts():
+def test_without_a_schedule_for_one_column_filling_adds_one_split_of_each():
     def base(n, groups, wanted):
         return mols_rounds(n, groups, wanted)
 
     def nothing(n, groups, wanted):
         return None
 
-    def short(n, groups, wanted):  # a column's people and two ghosts
+    def short(n, groups, wanted):  # a column's people and two ghosts: not used
         return "with ghosts", n + 2, [[list(range(g * 5, g * 5 + 5)) for g in range(6)]]
 
-    assert filled_groups(150, 30, 36, base, nothing) is None
-    assert filled_groups(150, 30, 36, base, short) is None
-    assert filled_groups(150, 30, 30, base, short) is None  # nothing to add
+    for inner in (nothing, short):
+        made = filled_groups(150, 30, 36, base, inner)
+        assert made is not None and made[1] == 150 and len(made[2]) == 31
+        _check(150, made[2], 150, 30)  # every round a split of everyone, no pair twice
+    assert filled_groups(150, 30, 30, base, nothing) is None  # nothing to add
