@@ -68,11 +68,7 @@ def filled_groups(
 
 def _never_together(rounds: Rounds, n: int, count: int) -> list[int] | None:
     """`count` of the points 0..n-1 of which no two share a group in `rounds`, or None."""
-    met = [set() for _ in range(n)]  # type: list[set[int]]
-    for rnd in rounds:
-        for group in rnd:
-            for p in group:
-                met[p].update(q for q in group if q != p)
+    met = _companions(rounds, n)
     nodes = 0
 
     def extend(chosen: list[int], start: int) -> list[int] | None:
@@ -95,20 +91,26 @@ def _never_together(rounds: Rounds, n: int, count: int) -> list[int] | None:
 def never_meet(rounds: Rounds, n: int) -> list[list[int]] | None:
     """The classes of points 0..n-1 that never share a group in `rounds`, when every other
     pair meets (so that they are a design's columns), all of one size; else None."""
-    met = [set() for _ in range(n)]  # type: list[set[int]]
-    for rnd in rounds:
-        for group in rnd:
-            for p in group:
-                met[p].update(group)
+    met = _companions(rounds, n)
     columns: list[list[int]] = []
     seen = [False] * n
     for p in range(n):
         if seen[p]:
             continue
-        column = [q for q in range(n) if q not in met[p] or q == p]
+        column = [q for q in range(n) if q not in met[p]]  # p itself among them
         for q in column:
-            if seen[q] or [r for r in range(n) if r not in met[q] or r == q] != column:
+            if seen[q] or [r for r in range(n) if r not in met[q]] != column:
                 return None
             seen[q] = True
         columns.append(column)
     return columns if len({len(c) for c in columns}) == 1 else None
+
+
+def _companions(rounds: Rounds, n: int) -> list[set[int]]:
+    """Per point 0..n-1, the points it shares a group with in `rounds`."""
+    met: list[set[int]] = [set() for _ in range(n)]
+    for rnd in rounds:
+        for group in rnd:
+            for p in group:
+                met[p].update(q for q in group if q != p)
+    return met
