@@ -22,7 +22,7 @@ and one column plain, with facilitators drawn at random, keep-apart sets, and bo
 
 --families adds every instance up to 150 people where design theory proves a schedule
 without repeats exists (Kirkman and nearly Kirkman triple systems, resolvable designs with
-blocks of 4 and 5, affine planes, orthogonal Latin squares).
+blocks of 4 and 5, resolvable 4-GDDs of type 3^u, affine planes, orthogonal Latin squares).
 """
 
 from __future__ import annotations
@@ -156,12 +156,15 @@ ADJACENT: list[Row] = [
 def families() -> list[Row]:
     """Every instance up to 150 people where design theory proves 0 repeats possible, by
     family: Kirkman (KTS) and nearly Kirkman (NKTS) triple systems, resolvable 2-(v,4,1) and
-    2-(v,5,1) designs, affine planes, orthogonal Latin squares (MacNeish products and the
-    known sets of order 10 and 12) and resolvable transversal designs."""
+    2-(v,5,1) designs, resolvable 4-GDDs of type 3^u (v = 3u people in fours, each missing
+    the two others of a group of three: they exist for u = 0 mod 4, u >= 8), affine planes,
+    orthogonal Latin squares (MacNeish products and the known sets of order 10 and 12) and
+    resolvable transversal designs."""
     rows: list[Row] = []
     rows += [(f"{v}-3-{(v - 1) // 2}", True, 2.0, "KTS") for v in range(9, 151, 6)]
     rows += [(f"{v}-3-{(v - 2) // 2}", True, 2.0, "NKTS") for v in range(18, 151, 6)]
     rows += [(f"{v}-4-{(v - 1) // 3}", True, 2.0, "RBIBD4") for v in range(16, 151, 12)]
+    rows += [(f"{v}-4-{(v - 3) // 3}", True, 2.0, "4-RGDD 3^u") for v in range(24, 151, 12)]
     rows += [(f"{v}-5-{(v - 1) // 4}", True, 2.0, "RBIBD5") for v in (25, 65, 85, 105, 125, 145)]
     rows += [(f"{q * q}-{q}-{q + 1}", True, 2.0, "AG(2,q)") for q in (7, 8, 9, 11)]
     rows += [("100-10-4", True, 2.0, "2 MOLS(10)"), ("144-12-4", True, 2.0, "2 MOLS(12)")]

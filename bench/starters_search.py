@@ -4,12 +4,18 @@
     nice -n 10 python bench/starters_search.py find 20 100 FOUND.jsonl [STEP START [SIZES]]
     nice -n 10 python bench/starters_search.py hunt FOUND.jsonl 56-c10-7 57-c10-7 ...
     python bench/starters_search.py table FOUND.jsonl [MORE.jsonl ...]   # rewrite starters.txt
+    python bench/starters_search.py add LINES.txt     # merge another search's lines into it
 
 (the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
 `2 1 4-10`, `find 20 100 F 2 0 9-10` and `2 1 9-10`, and with EVERY_COUNT=1 (every number of
 rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 1 3-8`; then
 `hunt` on the instances a sweep of 20 to 100 people (seeds 1 and 2) left with repeats,
 added with `table F H...`: 18 found of 48 tried.)
+
+`add` merges lines in starters.txt's own form, printed by another search (bench/rgdd4_search.c:
+24 to 144 people in fours for (v - 3)/3 rounds), into starters.txt: each is checked as the
+command checks it (every round a partition, no pair twice), the other constructions' rounds
+are written after it, and it replaces a line for the same people and rooms with fewer rounds.
 
 `hunt` takes instances people-cROOMS-rounds and tries harder on each, for exactly those
 rounds: the first HUNT_LAYOUTS layouts of each search (not six), HUNT_BUDGET for the
@@ -38,7 +44,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from liftkit.core.groups import cyclic, designs
+from liftkit.core.groups import cyclic, designs, geometry
 from liftkit.core.groups.bounds import zero_repeat_limit
 from liftkit.core.groups.model import group_sizes
 
@@ -153,7 +159,8 @@ HEAD = """\
 #
 # Written by `python bench/starters_search.py table FOUND`, from base rounds its `find` found
 # with cyclic.py's own searches at about 30 times the command's budget: instances where the
-# command's search finds them only with some seeds, or not within its budget. A line is
+# command's search finds them only with some seeds, or not within its budget; and, merged by
+# its `add`, the resolvable 4-GDDs of type 3^u that bench/rgdd4_search.c found. A line is
 # "people rooms: m rows fixed bases: " and the base rounds, separated by "/"; a base round's
 # groups are separated by "|", their points by spaces. Point r*m + x is place x of row r of
 # Z_m and the last `fixed` points are fixed (cyclic.py); translating each base round m times
@@ -181,7 +188,39 @@ def table(found: list[Path], text: Path) -> None:
     text.write_text("".join(lines))
 
 
+def add(lines: Path, text: Path) -> None:
+    kept = {_key(line): line for line in text.read_text().splitlines() if line[:1].isdigit()}
+    for line in lines.read_text().splitlines():
+        key, rounds = _key(line), _rounds(line)
+        n, g = key
+        ((layout, bases),) = geometry._parse([line]).values()
+        every = cyclic.develop(cyclic.Layout(*layout), bases, rounds)
+        if len(every) != rounds or not geometry._sound(every, key):
+            sys.exit(f"{lines}: the line for {n} people in {g} rooms is not a design")
+        if key in kept and _rounds(kept[key]) >= rounds:
+            print(n, g, "kept:", _rounds(kept[key]), "rounds already")
+            continue
+        other = _others(n, g, rounds)
+        note = f"{rounds} rounds; the other constructions {len(other.rounds) if other else 0}"
+        kept[key] = f"{line.split('#')[0].rstrip()}  # {note}"
+        print(n, g, "->", rounds, flush=True)
+    text.write_text(HEAD + "".join(kept[key] + "\n" for key in sorted(kept)))
+
+
+def _key(line: str) -> tuple[int, int]:
+    n, g = line.split(":")[0].split()
+    return int(n), int(g)
+
+
+def _rounds(line: str) -> int:
+    m, _rows, _fixed, bases = (int(x) for x in line.split(":")[1].split())
+    return m * bases
+
+
 def main(argv: list[str]) -> None:
+    if argv[0] == "add":
+        add(Path(argv[1]), Path(__file__).parent.parent / "liftkit/core/groups/starters.txt")
+        return
     if argv[0] == "table":
         table(
             [Path(a) for a in argv[1:]],

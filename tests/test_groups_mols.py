@@ -149,7 +149,10 @@ def _run(cli, path, *options):
      (108, "--size", 6, 18, 18), (150, "--size", 5, 36, 30), (96, "--size", 4, 31, 24),
      (128, "--size", 4, 42, 32), (144, "--size", 4, 45, 36), (80, "--size", 4, 25, 20),
      (149, "--size", 5, 36, 30), (148, "--size", 5, 36, 30), (95, "--size", 4, 31, 24),
-     (108, "--size", 6, 19, 18), (100, "--size", 5, 21, 20), (99, "--size", 5, 21, 20)],
+     (108, "--size", 6, 19, 18), (100, "--size", 5, 21, 20), (99, "--size", 5, 21, 20),
+     # resolvable 4-GDDs of type 3^u (starters.txt), a few people short, and filled
+     (36, "--size", 4, 11, 9), (35, "--size", 4, 11, 9), (33, "--count", 9, 11, 9),
+     (84, "--size", 4, 27, 21), (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups

@@ -222,28 +222,40 @@ STARTERS: dict[tuple[int, int], tuple[tuple[int, int, int, int], list[list[list[
 
 def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     """A stored cyclic design for n people (up to one ghost a group) in `groups` groups:
-    those above, then those found offline (starters.txt), checked before use."""
+    those above, then those found offline (starters.txt), checked before use; of those
+    that fit, the one with the most rounds up to `wanted`, then the fewest ghosts (35
+    people in 9 rooms for 11 rounds: 36's design with a ghost, not 35's of 10 rounds)."""
     table = {**_found_starters(), **STARTERS}
     fitting = sorted(
-        key
+        (-min(rounds_of(table[key][0]), wanted), key)
         for key in table
         if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*table[key][0], key)
     )
     if not fitting:
         return None
-    (m, rows, fixed, bases), base_rounds = table[fitting[0]]
+    _, key = fitting[0]  # the most rounds up to those wanted, then the fewest ghosts
+    (m, rows, fixed, bases), base_rounds = table[key]
     every = develop(Layout(m, rows, fixed, bases), base_rounds, m * bases)
-    if not _sound(every, fitting[0]):
+    if not _sound(every, key):
         return None
-    return f"translates of base rounds on Z_{m} x {rows}", fitting[0][0], every[:wanted]
+    return f"translates of base rounds on Z_{m} x {rows}", key[0], every[:wanted]
+
+
+def rounds_of(layout: tuple[int, int, int, int]) -> int:
+    """The rounds a stored layout (m, rows, fixed, bases) gives."""
+    return layout[0] * layout[3]
 
 
 @functools.cache
 def _found_starters() -> dict[tuple[int, int], tuple[tuple[int, int, int, int], Rounds]]:
     """starters.txt's lines, read: "people rooms: m rows fixed bases: " and the base rounds
     (a line that does not read is left out; one that reads but is wrong fails `_sound`)."""
+    return _parse(_found_lines())
+
+
+def _parse(lines: list[str]) -> dict[tuple[int, int], tuple[tuple[int, int, int, int], Rounds]]:
     table = {}
-    for line in _found_lines():
+    for line in lines:
         try:
             key, layout, body = line.split("#")[0].split(":")
             people, groups = (int(x) for x in key.split())

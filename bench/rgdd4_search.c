@@ -1,0 +1,127 @@
+/* Base rounds of resolvable group divisible designs 4-RGDD of type 3^u (u = 0 mod 4, u >= 8),
+   for liftkit/core/groups/starters.txt: v = 3u people in fours for u - 1 rounds, every pair
+   at most once, each person missing exactly the two others of their "group" of three. That
+   is as many rounds as counting allows ((v - 1) / 3 rounded down).
+
+   Build and run (one process at a time):
+     cc -O2 -o /tmp/rgdd4 bench/rgdd4_search.c -lm
+     nice -n 10 /tmp/rgdd4 FIRST LAST [PER]    # v = FIRST, FIRST + 12, ... LAST
+
+   The model is cyclic.py's on m = u - 1 (odd): three rows of Z_m (point r*m + x is place x
+   of row r) and three fixed points 3m, 3m + 1, 3m + 2. One base round of v/4 groups of four
+   is translated m times (x -> x + t, the fixed points stay). The groups of three that never
+   meet are the columns {(0, x), (1, x), (2, x)} and the three fixed points.
+
+   The base round is also kept by turning the rows, sigma: (r, x) -> (r + 1, x), the fixed
+   point a -> a + 1, which makes the search small: u/4 base groups, one holding the fixed
+   point 3m and one point of each row, the others four points each, every column in exactly
+   one of them; sigma turns each into three groups of the base round. A pair's class under
+   translation and sigma is: (+-d) for two points of one row, (gap) for (r, x) and
+   (r + 1, x + gap), gap != 0, and the row a fixed point meets. Counting: u/4 base groups
+   hold 6u/4 pairs and there are (m - 1)/2 + (m - 1) + 3 = 6u/4 classes, so every class is
+   used exactly once; then translation and sigma use every class of cyclic.py's once.
+
+   The search is simulated annealing over the columns' places and the rows at them: a step
+   swaps two places' columns or turns one place's row (the fixed point's group keeps rows
+   0, 1, 2); the cost is the classes used more than once plus the forbidden gaps 0. It is
+   restarted from a fresh random start after PER (2,000,000) steps, cooling from 0.6 to
+   0.05, and seeded with v, so a run prints the same base rounds on any machine. Output, one
+   line each: "v rooms: m 3 3 1: " and the base round, "|" between groups, as starters.txt
+   reads them; `python bench/starters_search.py add FILE` checks them and merges them in.
+
+   Results (one core, a shared machine): v = 24 to 84 in 0.0 to 36 s (`rgdd4 24 84`; 24's
+   line was not taken, starters.txt had one already). v = 96 and 108: none in 10 minutes
+   each (restarts stalling at 1 to 3 classes used twice), nor with a depth-first search of
+   the same model; 96 and 144 come from filled columns (filled.py) instead. Without the
+   turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
+   two minutes. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "xorshift.h"
+
+#define MAXU 200
+static int m, nb, forbidden;
+static int col[MAXU], row[MAXU]; /* place 4*g + s: place 0 is the fixed point's, unused */
+static int count[MAXU * 2];
+
+static int cls(int p, int q) { /* the class of two cyclic places' points, or forbidden */
+    int r = row[p], x = col[p], s = row[q], y = col[q], d;
+    if (r == s) {
+        d = ((y - x) % m + m) % m;
+        return (d < m - d ? d : m - d) - 1;
+    }
+    d = s == (r + 1) % 3 ? y - x : x - y;
+    d = (d % m + m) % m;
+    return d == 0 ? forbidden : (m - 1) / 2 + d - 1;
+}
+
+static int group_cost(int g, int delta) { /* adds delta to its classes; returns conflicts */
+    int c = 0;
+    for (int a = 4 * g + (g == 0); a < 4 * g + 4; a++)
+        for (int b = a + 1; b < 4 * g + 4; b++) {
+            int k = cls(a, b);
+            if (delta < 0) { count[k]--; c += count[k] >= 1; }
+            else { c += count[k] >= 1; count[k]++; }
+        }
+    return c;
+}
+
+static void solve(long per) {
+    int places = 4 * nb;
+    for (;;) {
+        int cols[MAXU];
+        for (int i = 0; i < m; i++) cols[i] = i;
+        for (int i = m - 1; i > 0; i--) { int j = below(i + 1), t = cols[i]; cols[i] = cols[j]; cols[j] = t; }
+        for (int p = 1, i = 0; p < places; p++, i++) { col[p] = cols[i]; row[p] = p < 4 ? p - 1 : below(3); }
+        for (int i = 0; i <= forbidden; i++) count[i] = 0;
+        count[forbidden] = 1; /* forbidden pairs always cost */
+        for (int g = 0; g < nb; g++) group_cost(g, 1);
+        int cost = 0;
+        for (int i = 0; i <= forbidden; i++) if (count[i] > 1) cost += count[i] - 1;
+        double t0 = 0.6, t1 = 0.05, temp = t0;
+        for (long s = 0; s < per; s++) {
+            if (cost == 0) return;
+            if (s % 1024 == 0) temp = t0 * pow(t1 / t0, (double)s / per);
+            int p = 1 + below(places - 1), q = 1 + below(places - 1), gp = p / 4, gq = q / 4;
+            int turn = below(3) == 0; /* turn p's row, or swap p and q */
+            if (turn ? p < 4 : gp == gq) continue;
+            int d = -group_cost(gp, -1) - (turn ? 0 : group_cost(gq, -1));
+            int cp = col[p], rp = row[p], cq = col[q], rq = row[q];
+            if (turn) row[p] = (rp + 1 + below(2)) % 3;
+            else { col[p] = cq; col[q] = cp; }
+            d += group_cost(gp, 1) + (turn ? 0 : group_cost(gq, 1));
+            if (d <= 0 || uniform() < exp(-d / temp)) { cost += d; continue; }
+            group_cost(gp, -1); if (!turn) group_cost(gq, -1);
+            col[p] = cp; row[p] = rp; col[q] = cq; row[q] = rq;
+            group_cost(gp, 1); if (!turn) group_cost(gq, 1);
+        }
+        fprintf(stderr, "v=%d restart, cost %d\n", 3 * m + 3, cost);
+    }
+}
+
+int main(int argc, char **argv) {
+    int first = argc > 1 ? atoi(argv[1]) : 24, last = argc > 2 ? atoi(argv[2]) : first;
+    long per = argc > 3 ? atol(argv[3]) : 2000000;
+    for (int v = first; v <= last && v / 3 <= MAXU / 4 * 4; v += 12) {
+        int u = v / 3;
+        m = u - 1; nb = u / 4; forbidden = (m - 1) / 2 + m - 1;
+        clock_t start = clock();
+        state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)v;
+        solve(per);
+        printf("%d %d: %d 3 3 1: ", v, v / 4, m);
+        for (int g = 0; g < nb; g++)
+            for (int t = 0; t < 3; t++) { /* sigma^t of base group g */
+                printf("%s", g || t ? "|" : "");
+                for (int p = 4 * g; p < 4 * g + 4; p++) {
+                    int point = p == 0 ? 3 * m + t : ((row[p] + t) % 3) * m + col[p];
+                    printf("%s%d", p > 4 * g ? " " : "", point);
+                }
+            }
+        printf("  # %d rounds, found in %.1f s\n", m, (double)(clock() - start) / CLOCKS_PER_SEC);
+        fflush(stdout);
+    }
+    return 0;
+}
