@@ -25,16 +25,20 @@
    swaps two places' columns or turns one place's row (the fixed point's group keeps rows
    0, 1, 2); the cost is the classes used more than once plus the forbidden gaps 0. It is
    restarted from a fresh random start after PER (2,000,000) steps, cooling from 0.6 to
-   0.05, and seeded with v, so a run prints the same base rounds on any machine. Output, one
+   0.05, and seeded with v (and SEED from the environment, if set), so a run prints the
+   same base rounds on any machine. Output, one
    line each: "v rooms: m 3 3 1: " and the base round, "|" between groups, as starters.txt
    reads them; `python bench/starters_search.py add FILE` checks them and merges them in.
 
    Results (one core, a shared machine): v = 24 to 84 in 0.0 to 36 s (`rgdd4 24 84`; 24's
-   line was not taken, starters.txt had one already). v = 96 and 108: none in 10 minutes
-   each (restarts stalling at 1 to 3 classes used twice), nor with a depth-first search of
-   the same model; 96 and 144 come from filled columns (filled.py) instead. Without the
+   line was not taken, starters.txt had one already). Not found, every restart stalling at
+   1 to 3 classes used twice: 96 in 6 minutes, 108 in 10 (PER 10,000,000) and 120 in 15
+   (SEED=1, PER 30,000,000), nor 96 and 108 by a depth-first search of the same model (2
+   and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
-   two minutes. */
+   two minutes. The same model for fives (four rows and four fixed points, a 5-RGDD of
+   type 4^u) has no base round for u = 10 and 20: an exhaustive depth-first search ends
+   without one. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +114,7 @@ int main(int argc, char **argv) {
         m = u - 1; nb = u / 4; forbidden = (m - 1) / 2 + m - 1;
         clock_t start = clock();
         state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)v;
+        if (getenv("SEED")) state ^= (unsigned long long)atoll(getenv("SEED")) << 32;
         solve(per);
         printf("%d %d: %d 3 3 1: ", v, v / 4, m);
         for (int g = 0; g < nb; g++)
