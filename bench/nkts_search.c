@@ -15,7 +15,8 @@
    pair class at most once and never join the fixed points. Simulated annealing over
    swaps of two points between trios, cooling from 0.6 to 0.05 and restarted from a fresh
    random round after PER steps; the generator is seeded with v, so `nkts_search V V`
-   gives the same base round on any machine, whatever other orders the run covers. */
+   gives the same base round on any machine, whatever other orders the run covers (SEED=n
+   in the environment draws another sequence, for a second process on another core). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +134,7 @@ int main(int argc, char **argv) {
         int m = (v - 2) / 2;
         clock_t start = clock();
         state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)v;
+        if (getenv("SEED")) state ^= (unsigned long long)atoll(getenv("SEED")) << 32;
         solve(m, per, t0, t1);
         printf("    %d: \"", v);
         for (int t = 0; t < v / 3; t++)

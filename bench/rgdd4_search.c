@@ -32,7 +32,7 @@
 
    Results (one core, a shared machine): v = 24 to 84 in 0.0 to 36 s (`rgdd4 24 84`; 24's
    line was not taken, starters.txt had one already). Not found, every restart stalling at
-   1 to 3 classes used twice: 96 in 6 minutes, 108 in 10 (PER 10,000,000) and 120 in 15
+   1 to 3 classes used twice: 96 in 6 minutes, 108 in 10 (PER 10,000,000) and 120 in 19
    (SEED=1, PER 30,000,000), nor 96 and 108 by a depth-first search of the same model (2
    and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
