@@ -123,7 +123,7 @@ def known_schedule(sizes: Sequence[int], rounds: int) -> str:
         return f"a nearly Kirkman triple system of order {n}"
     if k == 4 and n % 12 == 4 and rounds <= (n - 1) // 3:
         return f"a resolvable 2-({n},4,1) design"
-    if k == 4 and n % 12 == 0 and n >= 24 and rounds <= (n - 3) // 3:
+    if k == 4 and n % 12 == 0 and n >= 24 and rounds <= (n - 3) // 3:  # Ge et al., 2005
         return f"a resolvable 4-GDD of type 3^{n // 3}"
     if k == 5 and n % 20 == 5 and n not in NO_RESOLVABLE_FIVES and rounds <= (n - 1) // 4:
         return f"a resolvable 2-({n},5,1) design"
