@@ -227,7 +227,7 @@ def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     people in 9 rooms for 11 rounds: 36's design with a ghost, not 35's of 10 rounds)."""
     table = {**_found_starters(), **STARTERS}
     fitting = sorted(
-        (-min(rounds_of(table[key][0]), wanted), key)
+        (-min(_rounds_of(table[key][0]), wanted), key)
         for key in table
         if key[1] == groups and n <= key[0] <= n + _ghosts_allowed(*table[key][0], key)
     )
@@ -241,7 +241,7 @@ def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     return f"translates of base rounds on Z_{m} x {rows}", key[0], every[:wanted]
 
 
-def rounds_of(layout: tuple[int, int, int, int]) -> int:
+def _rounds_of(layout: tuple[int, int, int, int]) -> int:
     """The rounds a stored layout (m, rows, fixed, bases) gives."""
     return layout[0] * layout[3]
 
