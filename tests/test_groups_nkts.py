@@ -12,7 +12,7 @@ from liftkit.core.groups.nearly_kirkman import nearly_kirkman as build
 # Orders up to 150 with a design here: stored base rounds, and 108, 126 and 144 tripled
 # from 36, 42 and 48 (18 is a stored schedule, stored.py).
 TRIPLED = [108, 126, 144]
-ORDERS = [*range(24, 103, 6), 114, 120, 132, 138, *TRIPLED]
+ORDERS = [*range(24, 103, 6), 114, 120, 132, 138, 150, *TRIPLED]
 
 
 def write_people(path, n):
@@ -29,7 +29,7 @@ def met_counts(rounds):
 
 @pytest.mark.parametrize(
     ("n", "v"),
-    [(42, 42), (96, 96), (95, 96), (120, 120), (142, 144), (144, 144)],
+    [(42, 42), (96, 96), (95, 96), (120, 120), (142, 144), (144, 144), (150, 150), (148, 150)],
 )
 def test_the_command_gives_every_round_of_an_nkts_without_a_repeat(cli, tmp_path, n, v):
     people = tmp_path / "people.csv"

@@ -5,8 +5,8 @@ r*m + x is place x of row r of Z_m, and 2m, 2m + 1 are the two fixed points. Tra
 it m times gives the rounds; each base round uses every pair class at most once.
 Found by bench/nkts_search.c (bench/nkts_search.py documents it and writes this file):
 `nkts_search 24 36` and `nkts_search 42 96` with its defaults, and
-`nkts_search 102 102 20000000 1`, and `nkts_search V V` for V = 114, 120, 132 and 138
-(the seconds are one core's, on a shared machine).
+`nkts_search 102 102 20000000 1`, `nkts_search V V` for V = 114, 120, 132 and 138, and
+`SEED=1 FOCUS=4 nkts_search 150 150` (the seconds are one core's, on a shared machine).
 nearly_kirkman.py checks the rounds they give before using them, and so do the tests.
 """
 
@@ -103,5 +103,13 @@ BASE_ROUNDS: dict[int, str] = {
         "126 63 104 85 10 118 71 76 37 34 48 83 56 44 65 133 16 23 121 69 51 136 39 28 113 67 "
         "91 114 119 102 59 77 18 1 45 89 99 6 55 33 103 92 78 116 17 41 82 31 98 127 13 90 "
         "109 46 115 74 120 40"
+    ),
+    150: (  # found in 132.2 s with SEED=1 (the default seed: none in 80 minutes)
+        "52 148 115 29 32 80 61 138 21 140 57 4 129 47 139 68 50 14 104 38 137 43 143 35 101 "
+        "95 124 26 98 10 22 125 79 136 111 100 109 105 59 86 133 78 87 121 28 60 141 31 69 18 "
+        "64 42 107 9 46 33 24 5 89 119 11 7 17 142 13 15 146 16 84 126 113 55 19 0 30 56 83 "
+        "39 90 132 20 75 144 96 65 76 134 3 45 70 2 99 117 72 74 25 51 93 145 118 40 66 123 "
+        "149 27 6 37 112 54 85 82 102 116 12 127 128 67 41 120 53 49 103 94 77 131 44 88 8 81 "
+        "110 108 73 1 36 122 92 135 71 34 147 58 48 63 62 23 114 97 106 91 130"
     ),
 }
