@@ -31,10 +31,11 @@
    reads them; `python bench/starters_search.py add FILE` checks them and merges them in.
 
    Results (one core, a shared machine): v = 24 to 84 in 0.0 to 36 s (`rgdd4 24 84`; 24's
-   line was not taken, starters.txt had one already). Not found, every restart stalling at
-   1 to 3 classes used twice: 96 in 6 minutes, 108 in 10 (PER 10,000,000) and 120 in 19
-   (SEED=1, PER 30,000,000), nor 96 and 108 by a depth-first search of the same model (2
-   and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
+   line was not taken, starters.txt had one already); 108 in 683 s with `SEED=2 rgdd4 108
+   108 20000000`, after none in 10 minutes with the default seed (PER 10,000,000). Not
+   found, every restart stalling at 1 to 3 classes used twice: 96 in 6 minutes, 120 in 19
+   (SEED=1, PER 30,000,000) and 12 (SEED=3), nor 96 and 108 by a depth-first search of the
+   same model (2 and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
    two minutes. The same model for fives (four rows and four fixed points, a 5-RGDD of
    type 4^u) has no base round for u = 10 and 20: an exhaustive depth-first search ends

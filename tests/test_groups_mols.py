@@ -152,7 +152,8 @@ def _run(cli, path, *options):
      (108, "--size", 6, 19, 18), (100, "--size", 5, 21, 20), (99, "--size", 5, 21, 20),
      # resolvable 4-GDDs of type 3^u (starters.txt), a few people short, and filled
      (36, "--size", 4, 11, 9), (35, "--size", 4, 11, 9), (33, "--count", 9, 11, 9),
-     (84, "--size", 4, 27, 21), (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36)],
+     (84, "--size", 4, 27, 21), (108, "--size", 4, 35, 27), (105, "--count", 27, 35, 27),
+     (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups
