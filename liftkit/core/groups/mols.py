@@ -172,14 +172,7 @@ def from_quasi_difference_matrix(
         rows += [tuple(n + x for x in row[:k]) for c in range(u) for row in hole.rows(c, k)]
     else:
         rows.append((n,) * k)
-    classes: list[list[Row]] = [[] for _ in range(n + u)]
-    for row in rows:
-        classes[row[-1]].append(row)
-
-    def rows_of(c: int, width: int) -> list[Row]:
-        return [row[:width] for row in classes[c]]
-
-    return Array(name, n + u, k, rows_of)
+    return from_rows(name, rows)
 
 
 QUASI_DIFFERENCE_MATRICES = {
