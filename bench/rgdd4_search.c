@@ -32,9 +32,10 @@
 
    Results (one core, a shared machine): v = 24 to 84 in 0.0 to 36 s (`rgdd4 24 84`; 24's
    line was not taken, starters.txt had one already); 108 in 683 s with `SEED=2 rgdd4 108
-   108 20000000`, after none in 10 minutes with the default seed (PER 10,000,000). Not
-   found, every restart stalling at 1 to 3 classes used twice: 96 in 6 minutes, 120 in 19
-   (SEED=1, PER 30,000,000) and 12 (SEED=3), nor 96 and 108 by a depth-first search of the
+   108 20000000`, after none in 10 minutes with the default seed (PER 10,000,000); 120 in
+   150 s with `SEED=4 rgdd4 120 120 20000000`, after none in 19 minutes with SEED=1 (PER
+   30,000,000), 12 with SEED=3 and 28 with SEED=2. Not found, every restart stalling at 1
+   to 3 classes used twice: 96 in 6 minutes, nor 96 and 108 by a depth-first search of the
    same model (2 and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
    two minutes. The same model for fives (four rows and four fixed points, a 5-RGDD of

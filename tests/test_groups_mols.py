@@ -153,6 +153,7 @@ def _run(cli, path, *options):
      # resolvable 4-GDDs of type 3^u (starters.txt), a few people short, and filled
      (36, "--size", 4, 11, 9), (35, "--size", 4, 11, 9), (33, "--count", 9, 11, 9),
      (84, "--size", 4, 27, 21), (108, "--size", 4, 35, 27), (105, "--count", 27, 35, 27),
+     (120, "--size", 4, 39, 30), (117, "--count", 30, 39, 30),
      (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
