@@ -11,6 +11,7 @@ from liftkit.core.chat import (
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
+    ZOOM_TIME_AFTER,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
     ChatLog,
@@ -228,3 +229,39 @@ def test_a_zoom_chat_with_a_tab_after_the_name_reads_times_of_day_and_direct_mes
     direct = next(m for m in log.messages if m.author == "Katherine Johnson")
     assert (direct.private, direct.to) == (True, "Ada Lovelace")
     assert log.messages[0].at == 14 * 3600 + 2 * 60 + 35
+
+
+# Zoom's older desktop clients put the time after the name, on a 12-hour clock, with the
+# message on the lines below; some copies put the time in brackets and the message after it.
+# The shape of saved chats published in meeting notes (names and words made up here).
+TIME_AFTER = (
+    "From Ada Lovelace to Everyone:  12:26 PM\n"
+    "What if a proposal that misses the quorum only loses part of its deposit?\n"
+    "@Grace what is a temperature check?\n"
+    "From Grace Hopper | Navy to Everyone:  12:30 PM\n"
+    "A vote before the vote, with a lower threshold.\n"
+    "From Me to Everyone:  01:00 PM\n"
+    "Thanks!\n"
+    " From Alan Turing to Everyone: (12:05 AM)\n"
+    " Still here, chat only.\n"
+    "From Alan Turing to Ada Lovelace (Direct Message): (01:02 PM)Just between us.\n"
+)
+
+
+def test_a_zoom_chat_with_the_time_after_the_name_reads_a_12_hour_clock(tmp_path):
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(TIME_AFTER, encoding="utf-8")
+    log = read_chat(path)
+    assert log.layout == ZOOM_TIME_AFTER and log.unmatched == [] and log.clock
+    assert [(m.author, m.at) for m in log.messages] == [
+        ("Ada Lovelace", 12 * 3600 + 26 * 60),
+        ("Grace Hopper | Navy", 12 * 3600 + 30 * 60),
+        ("Me", 13 * 3600),
+        ("Alan Turing", 5 * 60),
+        ("Alan Turing", 13 * 3600 + 2 * 60),
+    ]
+    assert log.messages[0].text.splitlines() == TIME_AFTER.splitlines()[1:3]
+    assert log.messages[3].text == "Still here, chat only."
+    last = log.messages[-1]
+    assert (last.text, last.to, last.private) == ("Just between us.", "Ada Lovelace", True)
+    assert not any(m.private for m in log.messages[:-1])

@@ -30,6 +30,7 @@ from liftkit.core.chat.model import (
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
+    ZOOM_TIME_AFTER,
     ZOOM_TRANSCRIPT_TEXT,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
@@ -41,7 +42,13 @@ from liftkit.core.chat.model import (
 from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
 from liftkit.core.chat.text_transcript import count_block_heads, parse_text_transcript
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
-from liftkit.core.chat.zoom import count_headers, parse_single_line, parse_two_line
+from liftkit.core.chat.zoom import (
+    count_headers,
+    count_time_after,
+    parse_single_line,
+    parse_time_after,
+    parse_two_line,
+)
 from liftkit.core.errors import LiftkitError
 
 __all__ = [
@@ -51,6 +58,7 @@ __all__ = [
     "ZOOM_NAME_TAB",
     "ZOOM_RECORDING",
     "ZOOM_SINGLE_LINE",
+    "ZOOM_TIME_AFTER",
     "ZOOM_TRANSCRIPT_TEXT",
     "ZOOM_TWO_LINE",
     "ZOOM_WEBVTT",
@@ -114,7 +122,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         sbv = count_sbv_timings(sample)
         recording = count_recording_lines(sample)
         heads = count_block_heads(sample)
-        best = max(single, two, sbv, recording, heads)
+        after = count_time_after(sample)
+        best = max(single, two, sbv, recording, heads, after)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -124,7 +133,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         parse = (
             parse_sbv if best == sbv else parse_two_line if best == two
             else parse_single_line if best == single
-            else parse_recording_chat if best == recording else parse_text_transcript
+            else parse_recording_chat if best == recording
+            else parse_time_after if best == after else parse_text_transcript
         )  # fmt: skip
         log = parse(counted, source)
     _check(log, source, log.lines)

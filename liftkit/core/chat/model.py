@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
+ZOOM_TIME_AFTER = "zoom-time-after"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
 ZOOM_RECORDING = "zoom-recording-chat"
@@ -16,6 +17,7 @@ ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
+    ZOOM_TIME_AFTER: "Zoom chat (time after the name)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
     ZOOM_RECORDING: "Zoom cloud-recording chat",

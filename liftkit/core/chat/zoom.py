@@ -1,9 +1,11 @@
-"""Zoom's saved chat, in its two layouts.
+"""Zoom's saved chat, in its three layouts.
 
 Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, with the lines of a
 multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
 Everyone:` then the message on tab-indented lines, where replies start `Replying to "…"` and
-reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Direct messages say
+reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Time after the name
+(older desktop clients): `From Ada Lovelace to Everyone:  02:05 PM` or `… Everyone: (02:05 PM)`, on
+a 12-hour clock, the message on the lines below (or after the time). Direct messages say
 `(Direct Message)` or `(Privately)` after the recipient; the host's messages to the waiting
 room are sent `to Everyone in Waiting Room` or `to Waiting Room Participants`. Times are times
 of day, with no date.
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 
 from liftkit.core.chat.model import (
     ZOOM_SINGLE_LINE,
+    ZOOM_TIME_AFTER,
     ZOOM_TWO_LINE,
     ChatLog,
     ChatMessage,
@@ -48,6 +51,14 @@ REMOVED = re.compile(
 )
 REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$')
 REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
+# The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
+# the time in brackets, and sometimes the message after it on the same line.
+TIME_AFTER = re.compile(
+    r"[ \t]*From[ \t]+(?P<names>.+?)"
+    r"[ \t]?(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?[ \t]*:[ \t]+"
+    r"\(?(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?\)?"
+    r"(?:[ \t]*(?P<text>\S.*))?$"
+)
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
 
 
@@ -67,6 +78,17 @@ def count_headers(lines: Iterable[str]) -> tuple[int, int]:
         if single + two >= SAMPLE_HEADERS:
             break
     return single, two
+
+
+def count_time_after(lines: Iterable[str]) -> int:
+    """How many of the first lines are headers with the time after the name."""
+    found = 0
+    for line in lines:
+        if "From" in line[:8] and _time_after(0, line) is not None:
+            found += 1
+            if found >= SAMPLE_HEADERS:
+                break
+    return found
 
 
 class Header:
@@ -109,6 +131,25 @@ def _header(number: int, line: str) -> Header | None:
         sys.intern(to),
         dm is not None,
         text.rstrip() if text else "",
+    )
+
+
+def _time_after(number: int, line: str) -> Header | None:
+    match = TIME_AFTER.match(line)
+    if match is None:
+        return None
+    names, dm, h, m, sec, half, text = match.groups()
+    hour = int(h)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    if hour > 23:
+        return None
+    who, to = _sender_and_recipient(names)
+    at = seconds_of(str(hour), m, sec or "0")
+    return Header(
+        number, at, sys.intern(who), sys.intern(to), dm is not None, (text or "").rstrip()
     )
 
 
@@ -232,6 +273,30 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
             log.unmatched.append((number, line))
         else:
             body.append((line[1:] if line[0] == "\t" else line).rstrip())
+    if current is not None:
+        emit(log, current, body)
+    return log
+
+
+def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
+    """Headers with the time after the name, each followed by the message's lines (as
+    written, or indented by a space or tab, which is dropped)."""
+    log = ChatLog(source, ZOOM_TIME_AFTER, clock=True)
+    current: Header | None = None
+    body: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        log.lines += 1
+        header = _time_after(number, line) if "From" in line[:8] else None
+        if header is not None:
+            if current is not None:
+                emit(log, current, body)
+            current, body = header, [header.text] if header.text else []
+        elif current is None:
+            log.unmatched.append((number, line))  # before the first message
+        else:
+            body.append(line.strip())
     if current is not None:
         emit(log, current, body)
     return log
