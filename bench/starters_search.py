@@ -13,9 +13,10 @@ rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 
 added with `table F H...`: 18 found of 48 tried.)
 
 `add` merges lines in starters.txt's own form, printed by another search (bench/rgdd4_search.c:
-36 to 84 and 108 people in fours for (v - 3)/3 rounds), into starters.txt: each is checked as the
-command checks it (every round a partition, no pair twice), the other constructions' rounds
-are written after it, and it replaces a line for the same people and rooms with fewer rounds.
+36 to 84, 108 and 120 people in fours for (v - 3)/3 rounds), into starters.txt: each is
+checked as the command checks it (every round a partition, no pair twice), the other
+constructions' rounds are written after it, and it replaces a line for the same people and
+rooms with fewer rounds.
 
 `hunt` takes instances people-cROOMS-rounds and tries harder on each, for exactly those
 rounds: the first HUNT_LAYOUTS layouts of each search (not six), HUNT_BUDGET for the
