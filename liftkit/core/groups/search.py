@@ -28,9 +28,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 APART_WEIGHT = 100_000_000
 STAY_WEIGHT = 1_000_000
+NONE = repeat(0)  # the count of a pair that never met, as many times as asked
 BALANCE_WEIGHT = 500  # per unit of the column's weight; a swap moves repeats by far less
 
 
@@ -226,14 +228,14 @@ class Search:
         row = self.grp[r]
         a, b = row[p], row[q]
         group_a, group_b = self.mem[r][a], self.mem[r][b]
-        meet_p, meet_q = self.meet[p], self.meet[q]
-        change = 0
-        for y in group_a:
-            if y != p:
-                change += meet_q.get(y, 0) - meet_p.get(y, 0) + 1
-        for z in group_b:
-            if z != q:
-                change += meet_p.get(z, 0) - meet_q.get(z, 0) + 1
+        meet_p, meet_q = self.meet[p].get, self.meet[q].get
+        # each y of p's group (p aside) comes to meet q and leaves p, each z of q's group
+        # the other way round; p and q meet as often (meet_q(p) = meet_p(q))
+        change = (
+            sum(map(meet_q, group_a, NONE)) - sum(map(meet_p, group_a, NONE))
+            + sum(map(meet_p, group_b, NONE)) - sum(map(meet_q, group_b, NONE))
+            - 2 * meet_p(q, 0) + len(group_a) + len(group_b) - 2
+        )  # fmt: skip
         if self.constrained:
             change += self.single_constraint_delta(r, p, q)
         return change

@@ -6,11 +6,13 @@ cost up to date under swaps; see there for the cost and the moves.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from liftkit.core.groups.search import Search
 
+NONE = repeat(0)  # the count of a pair that never met, as many times as asked
 STALL_STEPS = 60_000  # late acceptance stops after this many steps without a new best
 
 
@@ -45,7 +47,9 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
         a = row[p]
         group_a = members[a]
         meet_p = search.meet[p]
-        leaving = sum(meet_p.get(y, 0) - 1 for y in group_a if y != p) if single else 0
+        get_p = meet_p.get
+        # p leaves each other one of its group (p never meets itself)
+        leaving = sum(map(get_p, group_a, NONE)) - len(group_a) + 1 if single else 0
         groups = [g for g in range(pb.groups) if g != a]
         if len(groups) > sample:
             groups = rng.sample(groups, sample)
@@ -54,20 +58,23 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
         ties = 0
         for g in groups:
             group_b = members[g]
-            joining = sum(meet_p.get(z, 0) for z in group_b) if single else 0
+            joining = sum(map(get_p, group_b, NONE)) if single else 0
             seen_units: list[int] = []
             for q in group_b:
                 v = search.unit_of[q]
                 if pb.kinds[v] != kind:
                     continue
                 if single:
-                    meet_q = search.meet[q]
+                    get_q = search.meet[q].get
+                    # q joins p's group (p aside) and leaves its own (q never meets itself)
                     change = (
                         joining
-                        - meet_p.get(q, 0)
+                        - 2 * get_p(q, 0)
                         - leaving
-                        + sum(meet_q.get(y, 0) for y in group_a if y != p)
-                        - sum(meet_q.get(z, 0) - 1 for z in group_b if z != q)
+                        + sum(map(get_q, group_a, NONE))
+                        - sum(map(get_q, group_b, NONE))
+                        + len(group_b)
+                        - 1
                     )
                     if constrained:
                         change += search.single_constraint_delta(r, p, q)

@@ -21,6 +21,7 @@ over those holding v, for each pair of values.
 from __future__ import annotations
 
 import random
+from bisect import insort
 from collections.abc import Sequence
 
 from liftkit.core.groups.search import Problem
@@ -100,6 +101,10 @@ def tabu_colouring(
         if x not in still and y not in still and kind[x] == kind[y]
     ]
     steps = CHEAP * budget // max(1, len(pairs) + len(movable) * k)
+    # movable points by kind and value, in the order of `movable`
+    bucket = [[[x for x in movable if kind[x] == t and col[x] == u] for u in range(k)]
+              for t in range(sorts)]  # fmt: skip
+    none = [FAR] * k  # the lowest gains of no points
     wait = [0] * n
     best, best_cost = order[:], cost
     step = 0
@@ -107,37 +112,32 @@ def tabu_colouring(
     while cost > 0 and step < steps and not (patience and step - best_step > patience):
         step += 1
         # the split change: per kind and pair of values, the best point of each
-        low = [[[FAR] * k for _ in range(k)] for _ in range(sorts)]
-        at: list[list[list[list[int]]]] = [
-            [[[] for _ in range(k)] for _ in range(k)] for _ in range(sorts)
+        free = [[[x for x in xs if wait[x] <= step] for xs in b] for b in bucket]
+        low = [
+            [list(map(min, zip(*(gain[x] for x in xs), strict=True))) if xs else none for xs in f]
+            for f in free
         ]
-        for x in movable:
-            if wait[x] > step:
-                continue
-            u = col[x]
-            low_u, at_u = low[kind[x]][u], at[kind[x]][u]
-            for v, f in enumerate(gain[x]):
-                if f < low_u[v]:
-                    low_u[v] = f
-                    at_u[v] = [x]
-                elif f == low_u[v]:
-                    at_u[v].append(x)
         tied: list[tuple[int, int, int]] = []
         lowest = FAR
         for t in range(sorts):
-            low_t, at_t = low[t], at[t]
+            low_t = low[t]
             for u in range(k):
                 for v in range(u + 1, k):
-                    if at_t[u][v] and at_t[v][u]:
+                    if low_t[u][v] < FAR and low_t[v][u] < FAR:
                         s = low_t[u][v] + low_t[v][u]
                         if s < lowest:
                             lowest, tied = s, [(t, u, v)]
                         elif s == lowest:
                             tied.append((t, u, v))
+        at: dict[tuple[int, int, int], list[int]] = {}  # the points tied best, once drawn
         move, change, ties = None, FAR, 0
         for _ in range(SAMPLES if tied else 0):
             t, u, v = tied[rng.randrange(len(tied))]
-            x, y = rng.choice(at[t][u][v]), rng.choice(at[t][v][u])
+            for a, b in ((u, v), (v, u)):
+                if (t, a, b) not in at:
+                    f = low[t][a][b]
+                    at[t, a, b] = [x for x in free[t][a] if gain[x][b] == f]
+            x, y = rng.choice(at[t, u, v]), rng.choice(at[t, v, u])
             d = gain[x][v] + gain[y][u]
             joint = share[x].get(y)
             if joint is not None:
@@ -172,17 +172,24 @@ def tabu_colouring(
                     counts[i][comes] += 1
                     touched.append(i)
         col[x], col[y] = v, u
+        t = kind[x]
+        for z, leaves, comes in ((x, u, v), (y, v, u)):
+            bucket[t][leaves].remove(z)
+            insort(bucket[t][comes], z)
         order[x], order[y] = order[y], order[x]
         cost += change
         for i in touched:  # the points of a group whose counts changed gain otherwise
-            was_up, was_down = up[i], down[i]
-            weigh(i)
-            more = [a - b for a, b in zip(up[i], was_up, strict=True)]
-            for z in lines[i]:
-                g, w = gain[z], col[z]
-                less = down[i][w] - was_down[w]
-                for v in range(k):
-                    g[v] += more[v] + less
+            c, up_i, down_i, members = counts[i], up[i], down[i], lines[i]
+            for w in (u, v):  # the only values whose counts changed there
+                p, h = pen[w], c[w]
+                more, up_i[w] = p[h + 1] - p[h] - up_i[w], p[h + 1] - p[h]
+                now = p[h - 1] - p[h] if h else 0
+                less, down_i[w] = now - down_i[w], now
+                for z in members:
+                    g = gain[z]
+                    g[w] += more
+                    if less and col[z] == w:
+                        gain[z] = [f + less for f in g]
         gain[x], gain[y] = gains(x), gains(y)
         wait[x] = step + TENURE + rng.randrange(SPREAD)
         wait[y] = step + TENURE + rng.randrange(SPREAD)
