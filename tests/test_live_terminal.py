@@ -268,3 +268,26 @@ def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
     term.keys("y")
     term.wait_for("EXIT=0")
     assert [e["text"] for e in journal(tmp_path) if e["type"] == "reflection"] == ["one step"]
+
+
+def test_a_rehearsal_slowed_a_billion_times_runs_and_exports(term, tmp_path):
+    # --rehearse takes any factor above 0. At 1e-9 the planned end of a 17-minute agenda
+    # falls past the year 9999: the screen crashed with an internal error (OverflowError)
+    # before the first frame, and so did the export of such a journal.
+    term.run([*LIFTKIT, "run", "a.toml", "--rehearse", "1e-9", "--sessions", "s"])
+    screen = term.wait_for("running")
+    assert "rehearsal ×1e-09" in screen and "Welcome" in screen
+    assert "planned end" not in screen and "internal error" not in screen
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("Grace Hopper: slow and steady")
+    term.wait_for("Saved reflection from Grace Hopper (1 so far)")
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    term.type("clear")
+    term.run([*LIFTKIT, "export", "latest", "--sessions", "s", "-o", "pack.md"])
+    assert "internal error" not in term.wait_for("EXIT=0")
+    pack = (tmp_path / "pack.md").read_text()
+    assert "slow and steady" in pack

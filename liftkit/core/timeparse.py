@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from liftkit.core.errors import LiftkitError
 
@@ -24,3 +24,12 @@ def parse_start(text: str, option: str, today: datetime | None = None) -> dateti
     clock = parse_clock(text, option)
     base = today or datetime.now().astimezone()
     return base.replace(hour=clock.hour, minute=clock.minute, second=clock.second, microsecond=0)
+
+
+def later(start: datetime, seconds: float) -> datetime | None:
+    """`start` plus `seconds`, or None past the last date there is: a rehearsal slowed a
+    billion times (--rehearse 1e-9) stretches a one-hour agenda beyond the year 9999."""
+    try:
+        return start + timedelta(seconds=seconds)
+    except OverflowError:
+        return None

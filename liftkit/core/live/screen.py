@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
@@ -31,6 +31,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
+from liftkit.core.timeparse import later
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
     "normal",
@@ -170,11 +171,13 @@ def schedule(
     """
     if start_wall is None:
         return Schedule(None, None, view.behind)
-    planned = start_wall + timedelta(seconds=view.planned_total / rate)
+    planned = later(start_wall, view.planned_total / rate)
     if view.status == NOT_STARTED:
         return Schedule(planned, planned, 0.0)
     left = view.projected_total - view.session_elapsed
-    projected = now_wall + timedelta(seconds=left / rate)
+    projected = later(now_wall, left / rate)
+    if planned is None or projected is None:  # beyond the last date: a rehearsal slowed down
+        return Schedule(planned, projected, view.behind)
     return Schedule(planned, projected, (projected - planned).total_seconds() * rate)
 
 
@@ -213,16 +216,15 @@ def build_screen(
     show = hhmm if rate == 1 else hhmmss  # a rehearsal moves in seconds
     planned_end = show(plan.planned_end) if plan.planned_end else ""
     projected_end = show(plan.projected_end) if plan.projected_end else ""
+    planned = f"planned end {planned_end}" if planned_end else ""
     if view.status == ENDED:
-        session_line = f"ended at {show(now_wall)} · planned end {planned_end}"
+        parts = [f"ended at {show(now_wall)}", planned]
     elif view.status == NOT_STARTED:
-        session_line = f"total {format_duration(int(view.planned_total))}"
-        if planned_end:
-            session_line += f" · planned end {planned_end}"
+        parts = [f"total {format_duration(int(view.planned_total))}", planned]
     else:
-        session_line = (
-            f"planned end {planned_end} · projected {projected_end} · {minutes_phrase(plan.behind)}"
-        )
+        projected = f"projected {projected_end}" if projected_end else ""
+        parts = [planned, projected, minutes_phrase(plan.behind)]
+    session_line = " · ".join(part for part in parts if part)
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
     if view.next_segment is not None:

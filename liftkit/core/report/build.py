@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from liftkit.core.agenda.model import Agenda
@@ -38,6 +38,7 @@ from liftkit.core.report.sources import (
     nearest_day,
 )
 from liftkit.core.text import clean_text, one_line
+from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
 # Chat messages sent this long before the session began or after it ended are warned about.
@@ -340,9 +341,7 @@ def _segment_runs(
                 prompt=segment.prompt,
                 questions=segment.questions,
                 planned=segment.duration,
-                planned_start=(
-                    planned_start + timedelta(seconds=offset / speed) if planned_start else None
-                ),
+                planned_start=(later(planned_start, offset / speed) if planned_start else None),
                 actual_start=ran.started if ran else None,
                 actual=ran.took if ran else None,
                 quotes=tuple(said),
