@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from typing import TypeGuard
 
 from liftkit.core.groups.balance import balance_points, column_first, first_column_fits
 from liftkit.core.groups.cliques import cannot_balance, packed_order
@@ -15,8 +15,9 @@ from liftkit.core.groups.geometry import (
     latin_squares,
     shared_plexes,
 )
-from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings, spread_facilitators
+from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
 from liftkit.core.groups.plexes import Plexes, colour_on_plexes, exact_in
+from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
@@ -48,19 +49,30 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
-        fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable)
-        if _shared_pair_may_do_better(coloured, design, fitted, rounds):
-            # The second pair of Latin squares: four common transversals and two common
-            # 3-plexes, on which values of 10 m people are m at every table by construction.
-            ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
-            made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
-            # worth it only for more rounds than the first pair kept, which any fit has
-            share = 1 if _exact(coloured) else SHARED_SHARE
-            other = _fit(setup, coloured, Design(*made) if made else None, rounds, rng,
-                         effort / share, least=_kept(fitted, coloured) + 1,
-                         plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
-            if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
-                fitted, design = other, other[0]
+        fitted = None
+        if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
+            # Several --balance columns, one with a value of exactly two or more a group
+            # (100 people at 10 tables, an organisation of 20 and a region of 30): the
+            # second pair first, which lays that value on its plexes. In the 16 such
+            # splits of bench/groups.py --mixes (seeds 1-4) it kept every round, with
+            # fewer counts out than the first pair (which kept none in 14 of them), whose
+            # fit cost 0.2-0.45 s of the slowest; 1,963 -> 1,942 repeats in the 80
+            # two-column splits. An organisation of 10 (one a table) settles on the first
+            # pair. With one column the first pair still goes first: the second first cost
+            # 40 mixes with facilitators and keep-apart sets 1,280 -> 1,493 repeats.
+            fitted = _shared_fit(setup, coloured, rounds, rng, effort, 0, repairable)
+            if fitted is not None and len(fitted[2]) >= min(rounds, len(design.rounds)):
+                design = fitted[0]
+            else:
+                fitted = None
+        if fitted is None:
+            fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable)
+            if _shared_pair_may_do_better(coloured, design, fitted, rounds):
+                # worth it only for more rounds than the first pair kept, which any fit has
+                other = _shared_fit(setup, coloured, rounds, rng, effort,
+                                    _kept(fitted, coloured) + 1, repairable)  # fmt: skip
+                if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
+                    fitted, design = other, other[0]
         if _rows_may_do_better(setup, coloured, design, fitted, rounds):
             # The design cannot take the constraints on all its rounds (120 people of six
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
@@ -82,7 +94,7 @@ def start_schedule(
                     for point in points:
                         if point < n:
                             row[order[point]] = g
-                schedule.append(_even_out(setup, row, schedule))
+                schedule.append(even_out(setup, row, schedule))
     meet = meetings(schedule, n) if len(schedule) < rounds else []
     while len(schedule) < rounds:
         row = greedy_round(setup, problem, schedule, meet, rng)
@@ -104,7 +116,7 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
     equally often, for values that must be exactly so many a group)."""
     n = len(setup.people)
     used = design.rounds[:rounds] if design is not None else []
-    if design is None or not used or problem.never > _unmet_pairs(used, n):
+    if design is None or not used or problem.never > unmet_pairs(used, n):
         # The design meets pairs the constraints keep apart (two of a balanced value, or
         # an apart set): greedy rounds, which hold the constraints, and the search do as
         # well on small lists and far better on large ones (65 in fives for 16 rounds,
@@ -116,6 +128,25 @@ def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
         return None
     order = relabel(setup, problem, used, order, rng, int(RELABEL_BUDGET * effort))
     return design, order, used
+
+
+def _shared_fit(setup: Setup, problem: Problem, rounds: int, rng: random.Random,
+                effort: float, least: int, repairable: int) -> Fitted | None:  # fmt: skip
+    """The fit of the second pair of Latin squares of order 10: four common transversals
+    and two common 3-plexes, on which values of 10 m people are m at every table by
+    construction. Without a value of exact counts it gets SHARED_SHARE less effort."""
+    n = len(setup.people)
+    ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
+    made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
+    share = 1 if _exact(problem) else SHARED_SHARE
+    return _fit(setup, problem, Design(*made) if made else None, rounds, rng, effort / share,
+                least=least, plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
+
+
+def _first_pair(design: Design | None) -> TypeGuard[Design]:
+    """Whether the design is the first pair of Latin squares of order 10 (the rows,
+    columns and symbols, or the tables, of mols.py's MOLS_10), which the second may beat."""
+    return design is not None and design.name.endswith("two orthogonal Latin squares of order 10")
 
 
 def _shared_pair_may_do_better(problem: Problem, design: Design | None,
@@ -131,8 +162,8 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
     people of 22/21/16/14/14/13, which the first pair left with 45 and 49 repeats for seeds
     1 and 4, get none; where it fails too (39/19/19/14/9) it costs 0.3 s more. With two
     columns it is tried only for an exact value, as before."""
-    if design is None or not design.name.endswith("two orthogonal Latin squares of order 10"):
-        return False  # the rows, columns and symbols, or the tables (mols.py), of MOLS_10
+    if not _first_pair(design):
+        return False
     one_column = len(problem.columns) == 1
     wanted = min(rounds, len(design.rounds))
     return (_exact(problem) or one_column) and _kept(fitted, problem) < wanted
@@ -141,6 +172,11 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
 def _exact(problem: Problem) -> bool:
     """Whether some --balance value must be exactly so many (one or more) in every group."""
     return any(exact_in(problem, c) for c in range(len(problem.columns)))
+
+
+def _two_or_more(problem: Problem) -> bool:
+    """Whether some --balance value must be exactly two or more in every group."""
+    return any(low == high >= 2 for bands in problem.bands for low, high in bands)
 
 
 def _kept(fitted: Fitted | None, problem: Problem) -> int:
@@ -182,7 +218,7 @@ def _rows_may_balance(setup: Setup, problem: Problem, rows: Design, rounds: int,
         return False
     if len(problem.columns) > 1 or any(problem.apart):
         return True
-    order = _layout(setup, rows.points, rng, True)
+    order = layout(setup, rows.points, rng, True)
     return balance_penalty(problem, rows.rounds[:rounds], order) == 0
 
 
@@ -225,8 +261,8 @@ def _balanced(
         # columns. When tabu.py can colour the first column, it takes them one by one.
         budget //= MANY_COLUMNS_SHARE
     k = setup.groups
-    easy = next((r for r, groups in enumerate(used) if not _rows_apart([groups], k)), len(used))
-    order = _layout(setup, points, rng, easy == len(used))
+    easy = next((r for r, groups in enumerate(used) if not rows_apart([groups], k)), len(used))
+    order = layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (problem.columns or any(problem.apart)):
         order = balance_points(problem, used, order, rng, budget)
         for c in range(1, len(problem.columns)):
@@ -240,7 +276,7 @@ def _balanced(
             # left it out of band: 120 people at 12 tables of five organisations and
             # regions of 60, 36 and 24 (exactly 5, 3 and 2 a table), 0 repeats, 63-64
             # the other way round
-            laid = _layout(setup, points, rng, easy == len(used), problem.columns[c])
+            laid = layout(setup, points, rng, easy == len(used), problem.columns[c])
             tried = balance_points(moved, used, laid, rng, budget // 2)
             if balance_penalty(problem, used, tried) < left:
                 order = tried
@@ -250,7 +286,7 @@ def _balanced(
     spare = 0  # the budget of a try proven hopeless goes to the next
     for count in counts:
         if count < len(used):
-            order = _layout(setup, points, rng, _rows_apart(used[:count], k))
+            order = layout(setup, points, rng, rows_apart(used[:count], k))
         share = budget if count == len(used) and easy < 2 else budget // 4
         start = packed_order(problem, used[:count], order)
         if start is None:
@@ -292,100 +328,3 @@ def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int],
         for c, r, g, v in colouring.out_of_band()
     )
     return not far and off * per <= sum(len(groups) for groups in used)
-
-
-def _unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
-    """Pairs of the first n points that meet in none of the design's rounds."""
-    met = 0
-    for groups in rounds:
-        for group in groups:
-            real = sum(1 for x in group if x < n)  # ghosts (points n and above) are nobody
-            met += real * (real - 1) // 2
-    return n * (n - 1) // 2 - met  # a design meets each pair at most once
-
-
-def _rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
-    """Whether the points of each row (k consecutive points) are never in one group."""
-    return all(len({x // k for x in group}) == len(group) for groups in rounds for group in groups)
-
-
-def _layout(setup: Setup, points: int, rng: random.Random, rows_apart: bool,
-            values: Sequence[int] = ()) -> list[int]:  # fmt: skip
-    """Which person takes each design point (row-major rows of `groups` points).
-
-    In the transversal construction every group gets exactly one point of each row in every
-    round, so facilitators go in the first row (one per group) and each value of the first
-    --balance column is packed into as few rows as possible (a value within one row is
-    never twice in a group).
-    """
-    n, k = len(setup.people), setup.groups
-    rows = [[] for _ in range(-(-points // k))]  # type: list[list[int]]
-    room = [k] * len(rows)
-    room[-1] = n - k * (len(rows) - 1)
-    people = list(range(n))
-    rng.shuffle(people)
-    facilitators = [p for p in people if setup.facilitator[p]]
-    others = [p for p in people if not setup.facilitator[p]]
-    values = values or (setup.values[0] if setup.values else ())
-    if values:
-        by_value: dict[int, list[int]] = {}
-        for p in others:
-            by_value.setdefault(values[p], []).append(p)
-        batches = sorted(by_value.values(), key=lambda batch: (-len(batch), batch[0]))
-    else:
-        batches = [others]
-    pending = [facilitators]
-    # Whole rows of one value first, when a row's points never share a group (transversal
-    # rows): a row gives each group one point of it in every round, so full rows of each
-    # value and the leftovers packed tightly often balance at once.
-    empty = [i for i, r in enumerate(room) if r == k] if rows_apart else []
-    for batch in batches:
-        while empty and len(batch) >= k:
-            i = empty.pop(0)
-            rows[i].extend(batch[:k])
-            room[i] = 0
-            batch = batch[k:]
-        pending.append(batch)
-    for batch in pending:
-        while batch:
-            fits = [i for i in range(len(rows)) if room[i] >= len(batch)]
-            if fits and batch is not facilitators:
-                i = min(fits, key=lambda i: (room[i], i))  # the tightest row it fills
-            else:
-                i = next(i for i in range(len(rows)) if room[i] > 0)
-            take = min(room[i], len(batch))
-            rows[i].extend(batch[:take])
-            room[i] -= take
-            batch = batch[take:]
-    order: list[int] = []
-    for members in rows:
-        rng.shuffle(members)
-        order.extend(members)
-    return order
-
-
-def _even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
-    """Sizes within one and facilitators spread evenly, after ghosts left a design round."""
-    n, k = len(setup.people), setup.groups
-    members: list[list[int]] = [[] for _ in range(k)]
-    for p in range(n):
-        members[row[p]].append(p)
-    meet: list[dict[int, int]] = []  # counted only when someone must move (a long design)
-
-    def cost(p: int, g: int) -> int:
-        if not meet:
-            meet.extend(meetings(earlier, n))
-        return sum(meet[p].get(q, 0) for q in members[g])
-
-    while True:
-        big = max(range(k), key=lambda g: len(members[g]))
-        small = min(range(k), key=lambda g: len(members[g]))
-        if len(members[big]) - len(members[small]) <= 1:
-            break
-        movers = [p for p in members[big] if not setup.facilitator[p]] or members[big]
-        p = min(movers, key=lambda q: cost(q, small))
-        members[big].remove(p)
-        members[small].append(p)
-        row[p] = small
-    spread_facilitators(setup, members, row)
-    return row
