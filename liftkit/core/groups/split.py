@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.anneal import anneal, pairs_only
 from liftkit.core.groups.check import check_split
 from liftkit.core.groups.model import (
     DEFAULT_SIZE,
@@ -77,6 +78,8 @@ LOOSE_REPAIRABLE = 2  # one count out of band per this many groups, against star
 LOOSE_COLUMNS = 4  # the same with several --balance columns, none with exact counts
 LOOSE_COLUMNS_SIZE = 8  # and groups of at least this many (a greedy round costs more)
 RESTART_SHARE = 2  # of the effort for the start again under the usual rule
+ANNEAL_PEOPLE = 64  # splits of up to this many people may be annealed (anneal.py)
+ANNEAL_BUDGET = 1_600_000  # swaps drawn by the annealing at effort 1, times group size
 
 
 def split_into_groups(
@@ -136,9 +139,26 @@ def split_into_groups(
             search.repeat_cost(),
         ):
             search = again
+    if _worth_annealing(problem, search):
+        size = -(-problem.people // problem.groups)
+        found = anneal(problem, search.grp, rng, int(ANNEAL_BUDGET * request.effort) // size)
+        if found is not None:
+            search = Search(problem, found, rng)
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
     return _result(setup, search, request, seed, names)
+
+
+def _worth_annealing(problem: Problem, search: Search) -> bool:
+    """Whether anneal.py may take repeats off: a small split whose constraints (if any)
+    only keep pairs apart, all of them kept, with repeats above the counting floor."""
+    return (
+        problem.people <= ANNEAL_PEOPLE
+        and pairs_only(problem)
+        and search.repeat_cost() > search.floor
+        and not search.apart_violations()
+        and not search.balance_cost()
+    )
 
 
 def _searched(setup: Setup, problem: Problem, schedule: list[list[int]], request: SplitRequest,
