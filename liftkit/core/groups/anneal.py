@@ -1,4 +1,4 @@
-"""Simulated annealing for small splits whose constraints, if any, only keep pairs apart.
+"""Simulated annealing for splits whose constraints, if any, only keep pairs apart.
 
 When every --balance value may be at most once in a group, balance and keep-apart sets
 both say the same thing: some pairs must never share a group. The search (search.py)
@@ -10,7 +10,8 @@ with 81-87 repeated pairs (seeds 1-4), where at least 58 are forced (bench/group
 goes through such states and comes out lower, 73-78 from the search's schedule in under
 a second; only schedules that keep every such pair apart are kept. Without constraints
 it takes the search's local minima further too: 60 people in sixes for 8 rounds, 39
-repeats -> 27-29; 50 in fives for 12 rounds, 133-143 -> 116-120.
+repeats -> 27-29; 50 in fives for 12 rounds, 133-143 -> 116-120; 140 in fives for 31
+rounds, 101-144 -> 58-63.
 
 A step swaps two people of one round between their groups: people of the same kind
 (facilitator or not) whose values of exactly one a group (a value with as many people as

@@ -78,7 +78,7 @@ LOOSE_REPAIRABLE = 2  # one count out of band per this many groups, against star
 LOOSE_COLUMNS = 4  # the same with several --balance columns, none with exact counts
 LOOSE_COLUMNS_SIZE = 8  # and groups of at least this many (a greedy round costs more)
 RESTART_SHARE = 2  # of the effort for the start again under the usual rule
-ANNEAL_PEOPLE = 64  # splits of up to this many people may be annealed (anneal.py)
+ANNEAL_PEOPLE = 150  # splits of up to this many people may be annealed (anneal.py)
 ANNEAL_BUDGET = 1_600_000  # swaps drawn by the annealing at effort 1, times group size
 
 
