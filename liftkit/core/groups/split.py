@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.anneal import anneal, pairs_only
+from liftkit.core.groups.anneal import anneal, annealable, pairs_only
 from liftkit.core.groups.check import check_split
 from liftkit.core.groups.model import (
     DEFAULT_SIZE,
@@ -80,6 +80,7 @@ LOOSE_COLUMNS_SIZE = 8  # and groups of at least this many (a greedy round costs
 RESTART_SHARE = 2  # of the effort for the start again under the usual rule
 ANNEAL_PEOPLE = 150  # splits of up to this many people may be annealed (anneal.py)
 ANNEAL_BUDGET = 1_600_000  # swaps drawn by the annealing at effort 1, times group size
+ANNEAL_BALANCED = 600_000  # the same with values balanced two or more a group (slower)
 
 
 def split_into_groups(
@@ -141,7 +142,9 @@ def split_into_groups(
             search = again
     if _worth_annealing(problem, search):
         size = -(-problem.people // problem.groups)
-        found = anneal(problem, search.grp, rng, int(ANNEAL_BUDGET * request.effort) // size)
+        budget = ANNEAL_BUDGET if pairs_only(problem) else ANNEAL_BALANCED
+        steps = int(budget * request.effort) // size
+        found = anneal(problem, search.grp, rng, steps, search.floor)
         if found is not None:
             search = Search(problem, found, rng)
     if search.apart_violations():
@@ -150,11 +153,11 @@ def split_into_groups(
 
 
 def _worth_annealing(problem: Problem, search: Search) -> bool:
-    """Whether anneal.py may take repeats off: a small split whose constraints (if any)
-    only keep pairs apart, all of them kept, with repeats above the counting floor."""
+    """Whether anneal.py may take repeats off: up to ANNEAL_PEOPLE people, no --together
+    or --previous, every constraint kept, and repeats above the counting floor."""
     return (
         problem.people <= ANNEAL_PEOPLE
-        and pairs_only(problem)
+        and annealable(problem)
         and search.repeat_cost() > search.floor
         and not search.apart_violations()
         and not search.balance_cost()
