@@ -35,8 +35,8 @@
    108 20000000`, after none in 10 minutes with the default seed (PER 10,000,000); 120 in
    150 s with `SEED=4 rgdd4 120 120 20000000`, after none in 19 minutes with SEED=1 (PER
    30,000,000), 12 with SEED=3 and 28 with SEED=2. Not found, every restart stalling at 1
-   to 3 classes used twice: 96 in 6 minutes, 132 with SEED=2 (28 minutes) and SEED=4 to 8
-   (110 to 550 restarts each, 2,000 in all), nor 96 and 108 by a depth-first search of the
+   to 3 classes used twice: 96 in 6 minutes, 132 with SEED=2 (28 minutes) and SEED=4 to 9
+   (110 to 620 restarts each, 2,600 in all), nor 96 and 108 by a depth-first search of the
    same model (2 and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
    two minutes. The same model for fives (four rows and four fixed points, a 5-RGDD of
