@@ -8,7 +8,9 @@ evenly over the groups of every round; `--apart` and `--together` are hard const
 group. `--previous` keeps an earlier split for the people still there.
 
 How: a zero-repeat construction from design theory when one fits (designs.py), else a
-greedy start, then a tabu search (search.py) for the constraints and the rest. The
+greedy start, then a tabu search (search.py) for the constraints and the rest, and for up
+to ANNEAL_PEOPLE people without --together or --previous, an annealing that may pass
+through broken constraints but keeps only schedules that hold them (anneal.py). The
 random generator is the only source of chance and every loop runs in list order, so the
 same seed gives the same split everywhere.
 """
