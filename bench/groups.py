@@ -69,6 +69,9 @@ INSTANCES: list[Row] = [
     ("150-5-10-constrained", True, 2.0, "-"),
     ("120-c20-12-constrained", True, 2.0, "-"),
     ("30-c6-6-constrained", False, 2.0, "-"),
+    # no construction applies: the search, then the annealing (anneal.py)
+    ("60-6-8", False, 2.0, "-"),
+    ("50-5-12", False, 2.0, "-"),
     # World Cafe with organisations of uneven size, balanced
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5", True, 2.0, "-"),
