@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from liftkit.core.chat.model import (
     ZOOM_SINGLE_LINE,
@@ -229,74 +229,72 @@ def emit(log: ChatLog, header: Header, body: list[str]) -> None:
         )  # fmt: skip
 
 
-def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
-    log = ChatLog(source, ZOOM_SINGLE_LINE, clock=True)
+def _read(
+    log: ChatLog,
+    lines: Iterable[str],
+    header_of: Callable[[int, str], Header | None],
+    body_of: Callable[[str], str | None],
+) -> ChatLog:
+    """The messages of `lines` into `log`: a header (header_of) starts a message, and each
+    line after it continues it as body_of keeps it (None: a line of no message, kept as
+    unmatched, as is every line before the first header). Blank lines are skipped."""
     current: Header | None = None
     body: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         log.lines += 1
-        header = _header(number, line) if line[:1].isdigit() else None
+        header = header_of(number, line)
         if header is not None:
             if current is not None:
                 emit(log, current, body)
             current, body = header, [header.text] if header.text else []
-        elif current is None or STAMPED.match(line):
-            # Before the first message, or a header too garbled to read: not part of a message.
+            continue
+        kept = body_of(line) if current is not None else None
+        if kept is None:
             log.unmatched.append((number, line))
         else:
-            body.append(line.rstrip())
+            body.append(kept)
     if current is not None:
         emit(log, current, body)
     return log
+
+
+def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
+    """Headers on one line each, a message's further lines unindented; a line that looks
+    like a header too garbled to read is part of no message."""
+    return _read(
+        ChatLog(source, ZOOM_SINGLE_LINE, clock=True),
+        lines,
+        lambda number, line: _header(number, line) if line[:1].isdigit() else None,
+        lambda line: None if STAMPED.match(line) else line.rstrip(),
+    )
+
+
+def _two_line_body(line: str) -> str | None:
+    if line[0] == "\t":
+        return line[1:].rstrip()
+    return None if line[0] != " " and STAMPED.match(line) else line.rstrip()
 
 
 def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     """Headers, each followed by the message's lines. Zoom indents them with one tab, which
     is dropped (further indentation, as in pasted code, is kept); a line it wrote without
     the tab continues the message as well, unless it looks like a garbled header."""
-    log = ChatLog(source, ZOOM_TWO_LINE, clock=True)
-    current: Header | None = None
-    body: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        log.lines += 1
-        indented = line[0] in " \t"
-        header = None if indented else _header(number, line)
-        if header is not None:
-            if current is not None:
-                emit(log, current, body)
-            current, body = header, [header.text] if header.text else []
-        elif current is None or (not indented and STAMPED.match(line)):
-            log.unmatched.append((number, line))
-        else:
-            body.append((line[1:] if line[0] == "\t" else line).rstrip())
-    if current is not None:
-        emit(log, current, body)
-    return log
+    return _read(
+        ChatLog(source, ZOOM_TWO_LINE, clock=True),
+        lines,
+        lambda number, line: None if line[0] in " \t" else _header(number, line),
+        _two_line_body,
+    )
 
 
 def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
     """Headers with the time after the name, each followed by the message's lines (as
     written, or indented by a space or tab, which is dropped)."""
-    log = ChatLog(source, ZOOM_TIME_AFTER, clock=True)
-    current: Header | None = None
-    body: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        log.lines += 1
-        header = _time_after(number, line) if "From" in line[:8] else None
-        if header is not None:
-            if current is not None:
-                emit(log, current, body)
-            current, body = header, [header.text] if header.text else []
-        elif current is None:
-            log.unmatched.append((number, line))  # before the first message
-        else:
-            body.append(line.strip())
-    if current is not None:
-        emit(log, current, body)
-    return log
+    return _read(
+        ChatLog(source, ZOOM_TIME_AFTER, clock=True),
+        lines,
+        lambda number, line: _time_after(number, line) if "From" in line[:8] else None,
+        str.strip,
+    )

@@ -108,6 +108,12 @@ def exact_in(problem: Problem, c: int) -> bool:
     return bool(_exact_values(problem.bands[c]))
 
 
+def any_exact(problem: Problem) -> bool:
+    """Whether some value of some --balance column must be exactly so many (one or more)
+    in every group."""
+    return any(exact_in(problem, c) for c in range(len(problem.columns)))
+
+
 def _exact_values(bands: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(count a group, value) of the values that must be exactly so many (one or more) in
     every group, most first."""

@@ -34,7 +34,7 @@ from liftkit.core.groups.model import (
     group_count,
     group_sizes,
 )
-from liftkit.core.groups.plexes import exact_in
+from liftkit.core.groups.plexes import any_exact
 from liftkit.core.groups.previous import from_previous
 from liftkit.core.groups.search import Problem, Search, repeat_summary
 from liftkit.core.groups.setup import Setup, make_problem, name_key, prepare
@@ -108,7 +108,7 @@ def split_into_groups(
     problem = make_problem(setup, homes)
     size = -(-len(setup.people) // setup.groups)
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
-    exact = any(exact_in(problem, c) for c in range(len(problem.columns)))
+    exact = any_exact(problem)
     repairable = LOOSE_REPAIRABLE if len(problem.columns) < 2 or exact else LOOSE_COLUMNS
     schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
                               repairable if loose else REPAIRABLE)  # fmt: skip
@@ -143,7 +143,6 @@ def split_into_groups(
         ):
             search = again
     if _worth_annealing(problem, search):
-        size = -(-problem.people // problem.groups)
         budget = ANNEAL_BUDGET if pairs_only(problem) else ANNEAL_BALANCED
         steps = int(budget * request.effort) // size
         found = anneal(problem, search.grp, rng, steps, search.floor)

@@ -16,7 +16,7 @@ from liftkit.core.groups.geometry import (
     shared_plexes,
 )
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
-from liftkit.core.groups.plexes import Plexes, colour_on_plexes, exact_in
+from liftkit.core.groups.plexes import Plexes, any_exact, colour_on_plexes, exact_in
 from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
@@ -138,7 +138,7 @@ def _shared_fit(setup: Setup, problem: Problem, rounds: int, rng: random.Random,
     n = len(setup.people)
     ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
     made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
-    share = 1 if _exact(problem) else SHARED_SHARE
+    share = 1 if any_exact(problem) else SHARED_SHARE
     return _fit(setup, problem, Design(*made) if made else None, rounds, rng, effort / share,
                 least=least, plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
 
@@ -166,12 +166,7 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
         return False
     one_column = len(problem.columns) == 1
     wanted = min(rounds, len(design.rounds))
-    return (_exact(problem) or one_column) and _kept(fitted, problem) < wanted
-
-
-def _exact(problem: Problem) -> bool:
-    """Whether some --balance value must be exactly so many (one or more) in every group."""
-    return any(exact_in(problem, c) for c in range(len(problem.columns)))
+    return (any_exact(problem) or one_column) and _kept(fitted, problem) < wanted
 
 
 def _two_or_more(problem: Problem) -> bool:
