@@ -3,6 +3,7 @@
 import itertools
 import json
 import random
+from importlib import resources
 
 import pytest
 
@@ -61,11 +62,61 @@ def test_prime_powers():
         (80, 10, 5),
         (75, 10, 5),
         (50, 10, 5),
+        (80, 10, 8),  # difference rows stored for Z_10 (5 rounds before)
+        (75, 10, 6),
+        (93, 14, 10),
+        (108, 12, 9),
+        (150, 15, 7),
+        (400, 40, 10),
     ],
 )
 def test_transversal_rows(people, groups, rounds):
     design = transversal_rows(people, groups, rounds)
     assert check(design, people) == rounds
+
+
+def stored_difference_rows():
+    text = resources.files("liftkit.core.groups").joinpath("difference_rows.txt").read_text()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, body = line.split("#")[0].split(":")
+            k, s, rounds = (int(x) for x in head.split())
+            yield k, s, rounds, [[int(x) for x in row.split()] for row in body.split("/")]
+
+
+def test_every_stored_difference_row_repeats_nobody():
+    # The rounds each matrix makes, built here and recounted pair by pair (up to 20 rooms,
+    # every line; beyond, the same condition on differences, which is quicker).
+    lines = list(stored_difference_rows())
+    assert {k for k, *_ in lines} >= {10, 12, 14, 15, 18, 20, 21, 22, 24, 26, 28, 30}
+    for k, s, rounds, rows in lines:
+        assert len(rows) == rounds and all(len(row) == s for row in rows)
+        if k > 20:
+            for a, b in itertools.combinations(rows, 2):
+                assert len({(x - y) % k for x, y in zip(a, b, strict=True)}) == s, (k, s)
+            continue
+        seen = set()
+        for shift in rows:
+            groups = [[] for _ in range(k)]
+            for i in range(s):
+                for j in range(k):
+                    groups[(j + shift[i]) % k].append((i, j))
+            for group in groups:
+                for pair in itertools.combinations(group, 2):
+                    assert pair not in seen, (k, s)
+                    seen.add(pair)
+
+
+def test_a_stored_matrix_that_fails_its_check_is_not_used(monkeypatch):
+    from liftkit.core.groups import difference_rows
+
+    good = difference_rows.stored_rows(10, 8, 8)
+    assert len(good) == 8
+    broken = [row[:] for row in good]
+    broken[3][2] = (broken[3][1] + broken[2][2] - broken[2][1]) % 10  # rounds 2 and 3 repeat a pair
+    monkeypatch.setattr(difference_rows, "_table", lambda: {10: (tuple(map(tuple, broken)),)})
+    assert difference_rows.stored_rows(10, 8, 8) == []
+    assert difference_rows.stored_rows(10, 8, 2) != []  # the first two rounds still hold
 
 
 def test_binary_spread_gives_nine_rounds_for_32_in_fours():

@@ -58,6 +58,19 @@ def test_ten_rooms_for_five_rounds_without_a_repeat(cli, tmp_path, n, size):
     assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
 
 
+@pytest.mark.parametrize(
+    ("n", "rooms", "rounds"), [(80, 10, 8), (75, 10, 6), (93, 14, 10), (108, 12, 9), (150, 20, 13)]
+)
+def test_rooms_not_a_prime_power_get_the_stored_difference_rows(cli, tmp_path, n, rooms, rounds):
+    # Z_k's multipliers give 2 rounds for 10 rooms, and the search that ran each time 5:
+    # 80 in 10 rooms for 8 rounds left 133 repeats, 75 for 6 left 26, 93 in 14 rooms 69.
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--count", str(rooms), "--rounds", str(rounds), "--seed", "2")
+    assert [len(rnd["groups"]) for rnd in data["rounds"]] == [rooms] * rounds
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
 def test_eighteen_in_trios_for_eight_rounds_whatever_the_seed(cli, tmp_path):
     people = tmp_path / "people.csv"
     write_people(people, 18)
@@ -278,13 +291,15 @@ def test_annealing_takes_repeats_off_a_split_whose_constraints_keep_pairs_apart(
     assert recount(data, n) <= 78
 
 
-@pytest.mark.parametrize(("n", "size", "rounds", "most"), [(60, 6, 8, 31), (140, 5, 31, 70)])
+@pytest.mark.parametrize(("n", "size", "rounds", "most"), [(50, 5, 12, 90), (140, 5, 31, 70)])
 def test_annealing_takes_repeats_off_a_split_without_constraints(
     cli, tmp_path, n, size, rounds, most
 ):
-    # No construction applies: the search stopped at 39 repeated pairs for 60 people in sixes
-    # over 8 rounds (seeds 1 and 2), and 144 and 101 for 140 in fives over 31; annealing its
-    # schedule leaves 27 and 29, and 58 and 63.
+    # No construction gives every round: 50 people in fives over 12 rounds get 9 from the
+    # stored difference rows, and the search stopped at 89 and 97 repeated pairs (seeds 1
+    # and 2), 144 and 101 for 140 in fives over 31; annealing its schedule leaves 62 and 89,
+    # and 58 and 63. (60 in sixes over 8 rounds, here until the difference rows gave it 0,
+    # went from 39 to 27 and 29.)
     people = tmp_path / "people.csv"
     write_people(people, n)
     for seed in (1, 2):

@@ -6,7 +6,8 @@ points. They are exact and fast, so large instances need no search at all:
 
 - transversal rows: points in `s` rows of `k`; in round r the point (i, j) goes to group
   j + a_r * i, computed in the finite field GF(k) when k is a prime power, else in Z_k with
-  multipliers chosen so that (a_r - a_t) * e is never 0 for a row difference e. Two points
+  multipliers chosen so that (a_r - a_t) * e is never 0 for a row difference e, or with
+  difference rows found offline (difference_rows.py) where those give more. Two points
   in different rows meet at most once; points in one row never meet, so the rows
   themselves are one more round when there are k rows (the affine plane of order k).
 - binary spreads: the 2^d points of the vector space GF(2)^d; a round is the cosets of an
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 
 from liftkit.core.groups.bounds import known_squares, zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
+from liftkit.core.groups.difference_rows import stored_rows
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.filled import filled_groups
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
@@ -71,75 +73,11 @@ def cyclic_multipliers(k: int, s: int, wanted: int) -> list[int]:
     return chosen
 
 
-DIFFERENCE_BUDGET = 20_000  # values tried by the search for difference rows, per width
-DIFFERENCE_ROOMS = 16  # beyond this many rooms each value tried costs too much, and the
-# orthogonal arrays (mols.py) and the cyclic search cover those numbers better
-DIFFERENCE_WIDTHS = 3  # the budget of this many widths is all the search spends
-
-
-def difference_rows(k: int, s: int, wanted: int) -> list[list[int]]:
-    """Shift rows over Z_k, one a round, whose pairwise differences are injective on s rows.
-
-    Point (i, j) goes to group j + shift[i] in a round; two points of different rows meet
-    in two rounds only when both rounds' shifts differ by the same amount at both rows, so
-    injective differences mean no repeat. Multipliers give linear shifts; when Z_k has too
-    few units (k = 10), a backtracking search finds non-linear ones (5 rounds for 10 rooms
-    of 8 or 9). Rows are searched with extra columns, then cut: a wider row is often found
-    first. Deterministic: no random generator, so every seed gets the same rounds.
-    """
-    best: list[list[int]] = []
-    left = [DIFFERENCE_BUDGET * DIFFERENCE_WIDTHS]  # many rooms have many widths to try
-    for width in range(s, k + 1):
-        if left[0] <= 0:
-            break
-        rows = _greedy_difference_rows(k, width, wanted, left)
-        if len(rows) > len(best):
-            best = [row[:s] for row in rows]
-        if len(best) >= wanted:
-            break
-    return best
-
-
-def _greedy_difference_rows(k: int, width: int, wanted: int, left: list[int]) -> list[list[int]]:
-    rows = [[0] * width]
-    budget = [DIFFERENCE_BUDGET]
-
-    def extend(row: list[int], seen: list[set[int]]) -> list[int] | None:
-        if len(row) == width:
-            return row
-        col = len(row)
-        for value in range(k):
-            budget[0] -= 1
-            left[0] -= 1
-            if budget[0] < 0 or left[0] < 0:
-                return None
-            diffs = [(value - other[col]) % k for other in rows]
-            if any(d in seen[t] for t, d in enumerate(diffs)):
-                continue
-            for t, d in enumerate(diffs):
-                seen[t].add(d)
-            found = extend([*row, value], seen)
-            for t, d in enumerate(diffs):
-                seen[t].discard(d)
-            if found is not None:
-                return found
-        return None
-
-    while len(rows) < wanted:
-        found = extend([], [set() for _ in rows])
-        if found is None:
-            break
-        rows.append(found)
-    return rows
-
-
-def transversal_rows(
-    n: int, k: int, wanted: int, search_rooms: int = DIFFERENCE_ROOMS
-) -> Design | None:
+def transversal_rows(n: int, k: int, wanted: int) -> Design | None:
     """Up to `wanted` zero-repeat rounds of k groups for n people in rows of k.
 
-    Difference rows are searched for up to `search_rooms` rooms: more when the rows
-    themselves are wanted (a balanced value on each row, see start.py).
+    Over GF(k) when k is a prime power; otherwise over Z_k, with its multipliers or the
+    difference rows stored for k up to 40 rooms (difference_rows.py), whichever gives more.
     """
     s = -(-n // k)
     if k < 2 or s < 2:
@@ -153,9 +91,9 @@ def transversal_rows(
     else:
         multipliers = cyclic_multipliers(k, s, wanted)
         shifts = [[a * i % k for i in range(s)] for a in multipliers]
-        if len(shifts) < wanted and s <= k <= search_rooms:
-            searched = difference_rows(k, s, wanted)
-            shifts = searched if len(searched) > len(shifts) else shifts
+        if len(shifts) < wanted and s <= k:
+            stored = stored_rows(k, s, wanted)
+            shifts = stored if len(stored) > len(shifts) else shifts
         add, name = (lambda a, b: (a + b) % k), "cyclic rows"
     if len(shifts) < 2:
         return None

@@ -24,7 +24,6 @@ from liftkit.core.groups.setup import Setup, with_facilitators
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
-ROWS_ROOMS = 40  # rooms up to which difference rows are searched when balance needs rows
 ROWS_SHARE = 4  # rows are balanced at once or not at all: a quarter of the effort
 MANY_COLUMNS_SHARE = 4  # several --balance columns that tabu.py cannot colour rarely settle
 REPAIRABLE = 8  # a design kept with one count out of band per this many of its groups, at most
@@ -78,7 +77,7 @@ def start_schedule(
             # organisations, 20 of each, in 20 rooms for 12 rounds: one of each a room). Rows
             # give every group one point of each row in every round, so a value laid on
             # whole rows is spread evenly by construction.
-            rows = transversal_rows(n, setup.groups, rounds, ROWS_ROOMS)
+            rows = transversal_rows(n, setup.groups, rounds)
             if rows is not None and _rows_may_balance(setup, coloured, rows, rounds, rng):
                 other = _fit(setup, coloured, rows, rounds, rng, effort / ROWS_SHARE, strict=True,
                              repairable=repairable)  # fmt: skip

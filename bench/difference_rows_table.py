@@ -1,0 +1,52 @@
+"""Write liftkit/core/groups/difference_rows.txt from bench/difference_rows_search.c's lines.
+
+    python bench/difference_rows_table.py SWEEP > liftkit/core/groups/difference_rows.txt
+
+Keeps, for each number of rooms k, the matrices that no other one beats in both rows and
+rounds (cutting rows or rounds off a matrix keeps it valid), and only those giving more
+rounds than Z_k's multipliers (designs.cyclic_multipliers). Every line is checked first.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from liftkit.core.groups.designs import cyclic_multipliers
+from liftkit.core.groups.difference_rows import injective
+
+HEADER = """\
+# Difference rows over Z_k, read by liftkit/core/groups/difference_rows.py: transversal rows
+# for k rooms (k not a prime power) on s rows, one line a matrix, "k s rounds: " and its
+# rounds' shifts (s numbers each), "/" between rounds. Point (i, j) goes to room
+# j + shift[i] mod k; every two rounds' shifts differ by a different amount at every row, so
+# no pair meets twice. Found by bench/difference_rows_search.c (a tabu search, 2026-12-02)
+# and written by bench/difference_rows_table.py, which keeps the matrices no other one beats
+# in both rows and rounds. After "#", the rounds Z_k's multipliers give.
+"""
+
+
+def main(path: str) -> None:
+    found: dict[tuple[int, int], list[list[int]]] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            head, body = line.split(":", 1)
+            k, s, rounds = (int(x) for x in head.split())
+            rows = [[int(x) for x in part.split()] for part in body.split("/")] if rounds else []
+            if len(rows) != rounds or any(len(row) != s for row in rows) or not injective(k, rows):
+                sys.exit(f"{path}: the line for k={k}, s={s} fails its check")
+            found[(k, s)] = rows
+    out = [HEADER]
+    for (k, s), rows in sorted(found.items()):
+        linear = len(cyclic_multipliers(k, s, k))
+        beaten = any(
+            other_k == k and other_s > s and len(other) >= len(rows)
+            for (other_k, other_s), other in found.items()
+        )
+        if len(rows) > linear and not beaten:
+            matrix = " / ".join(" ".join(str(x) for x in row) for row in rows)
+            out.append(f"{k} {s} {len(rows)}: {matrix}  # {linear}\n")
+    sys.stdout.write("".join(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
