@@ -5,6 +5,7 @@
     nice -n 10 python bench/starters_search.py hunt FOUND.jsonl 56-c10-7 57-c10-7 ...
     python bench/starters_search.py table FOUND.jsonl [MORE.jsonl ...]   # rewrite starters.txt
     python bench/starters_search.py add LINES.txt     # merge another search's lines into it
+    python bench/starters_search.py notes             # what the other constructions give now
 
 (the table was made from `find 20 100 F 2 0` and `2 1`, then `find 101 150 F 2 0 4-10` and
 `2 1 4-10`, `find 20 100 F 2 0 9-10` and `2 1 9-10`, and with EVERY_COUNT=1 (every number of
@@ -208,6 +209,19 @@ def add(lines: Path, text: Path) -> None:
     text.write_text(HEAD + "".join(kept[key] + "\n" for key in sorted(kept)))
 
 
+def notes(text: Path) -> None:
+    """Write each line's note again: what the other constructions give now."""
+    out = []
+    for line in text.read_text().splitlines(keepends=True):
+        if line[:1].isdigit():
+            (n, g), rounds = _key(line), _rounds(line)
+            other = _others(n, g, rounds)
+            note = f"{rounds} rounds; the other constructions {len(other.rounds) if other else 0}"
+            line = f"{line.split('#')[0].rstrip()}  # {note}\n"
+        out.append(line)
+    text.write_text("".join(out))
+
+
 def _key(line: str) -> tuple[int, int]:
     n, g = line.split(":")[0].split()
     return int(n), int(g)
@@ -227,6 +241,9 @@ def main(argv: list[str]) -> None:
             [Path(a) for a in argv[1:]],
             Path(__file__).parent.parent / "liftkit/core/groups/starters.txt",
         )
+        return
+    if argv[0] == "notes":
+        notes(Path(__file__).parent.parent / "liftkit/core/groups/starters.txt")
         return
     if argv[0] == "hunt":
         hunt(Path(argv[1]), argv[2:])
