@@ -6,6 +6,8 @@ import json
 import random
 from collections import Counter
 
+import pytest
+
 from liftkit.core.groups.check import check_split
 from liftkit.core.groups.formats import to_json
 from liftkit.core.groups.model import Group, Round, SplitRequest
@@ -85,15 +87,26 @@ def test_reported_repeats_match_a_recount_of_the_output():
         assert data["score"]["most_meetings"] == most
 
 
-def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path):
+@pytest.mark.parametrize(
+    ("n", "size", "rounds", "limit"),
+    [
+        (36, 6, 4, "at most 3 rounds can avoid repeats for 36 people in sixes"),
+        # no nearly Kirkman triple system of order 12, though counting allows 5 rounds
+        (12, 3, 5, "at most 4 rounds can avoid repeats for 12 people in trios"),
+    ],
+)
+def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path, n, size, rounds, limit):
     people = tmp_path / "people.csv"
-    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(36)))
-    result = cli("groups", str(people), "--size", "6", "--rounds", "4", "--seed", "1",
-                 "--format", "json")  # fmt: skip
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
+    result = cli("groups", str(people), "--size", str(size), "--rounds", str(rounds),
+                 "--seed", "1", "--format", "json")  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
-    assert data["score"]["limit"] == "at most 3 rounds can avoid repeats for 36 people in sixes"
+    assert data["score"]["limit"] == limit
+    fewer = cli("groups", str(people), "--size", str(size), "--rounds", str(rounds - 1),
+                "--seed", "1", "--format", "json")  # fmt: skip
+    assert recount(json.loads(fewer.stdout))[0] == 0  # the limit is reached
 
 
 def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):

@@ -7,6 +7,9 @@
 - n = s * s people in s groups of s: at most s + 1 rounds (an affine plane), and for
   s = 6 only 3, because no two orthogonal Latin squares of order 6 exist (Tarry, 1900):
   36 people in sixes for 4 rounds always repeat someone.
+- 12 people in trios: at most 4 rounds, because no nearly Kirkman triple system of order
+  12 exists (Kotzig and Rosa, 1974; they exist for every order 0 mod 6 from 18): five
+  rounds would have each person meet 10 of the 11 others.
 - Hard constraints take pairs away: people kept apart never meet, and neither do two people
   with a --balance value held by no more people than there are groups (at most one of them
   fits in each group). The pairs left must hold every round's meetings: 21 people in trios,
@@ -25,6 +28,7 @@ from liftkit.core.text import plural
 GROUP_WORDS = {2: "pairs", 3: "trios", 4: "fours", 5: "fives", 6: "sixes", 7: "sevens",
                8: "eights", 9: "nines", 10: "tens"}  # fmt: skip
 NO_PAIR_OF_LATIN_SQUARES = (2, 6)  # orders with no two orthogonal Latin squares
+NO_NKTS_12 = 4  # rounds for 12 people in trios: no nearly Kirkman triple system of order 12
 
 
 MOST_PEOPLE_COUNTED = 5_000  # above this, pairs that may never meet are not counted
@@ -95,6 +99,8 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
         bound = min(bound, groups + 1)
         if groups in NO_PAIR_OF_LATIN_SQUARES:
             bound = min(bound, 3)
+    if n == 12 and all(s == 3 for s in sizes):
+        bound = min(bound, NO_NKTS_12)
     return bound
 
 
