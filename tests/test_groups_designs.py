@@ -188,6 +188,12 @@ def test_the_limit_is_said_in_words():
     assert zero_repeat_limit([3] * 7) == 10  # everyone meets 2 of 20 a round
     assert zero_repeat_limit([5, 5]) == 1  # groups larger than their number
     assert zero_repeat_limit([3] * 4) == 4  # no nearly Kirkman triple system of order 12
+    assert zero_repeat_limit([10] * 10) == 10  # no affine plane of order 10 (Lam, 1989)
+    assert zero_repeat_limit([14] * 14) == 14  # nor of order 14 (Bruck-Ryser)
+    assert zero_repeat_limit([13] * 13) == 14  # the plane of order 13
+    assert limit_text([10] * 10, 11, repeats=9) == (
+        "at most 10 rounds can avoid repeats for 100 people in tens"
+    )
     assert zero_repeat_limit([3] * 6) == 8  # one of order 18 exists
     text = limit_text([6] * 6, 4, repeats=2)
     assert text == "at most 3 rounds can avoid repeats for 36 people in sixes"

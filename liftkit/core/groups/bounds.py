@@ -7,6 +7,9 @@
 - n = s * s people in s groups of s: at most s + 1 rounds (an affine plane), and for
   s = 6 only 3, because no two orthogonal Latin squares of order 6 exist (Tarry, 1900):
   36 people in sixes for 4 rounds always repeat someone.
+- s * s people in s groups of s: at most s rounds when no affine plane of order s exists:
+  order 10 (Lam, Thiel and Swiercz, 1989) and every order 1 or 2 mod 4 that is not a sum of
+  two squares (Bruck and Ryser, 1949: 14, 21, 22, 30, ...).
 - 12 people in trios: at most 4 rounds, because no nearly Kirkman triple system of order
   12 exists (Kotzig and Rosa, 1974; they exist for every order 0 mod 6 from 18): five
   rounds would have each person meet 10 of the 11 others.
@@ -99,9 +102,21 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
         bound = min(bound, groups + 1)
         if groups in NO_PAIR_OF_LATIN_SQUARES:
             bound = min(bound, 3)
+        elif no_affine_plane(groups):
+            bound = min(bound, groups)
     if n == 12 and all(s == 3 for s in sizes):
         bound = min(bound, NO_NKTS_12)
     return bound
+
+
+def no_affine_plane(s: int) -> bool:
+    """Whether no affine plane of order s exists, as proven: 10 by computer search, the
+    others by the Bruck-Ryser theorem (6 among them)."""
+    if s == 10:
+        return True
+    if s % 4 not in (1, 2):
+        return False
+    return not any(round((s - a * a) ** 0.5) ** 2 == s - a * a for a in range(int(s**0.5) + 1))
 
 
 # Orders g with more mutually orthogonal Latin squares known than MacNeish's products give:
