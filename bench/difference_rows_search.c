@@ -5,6 +5,7 @@
      cc -O2 -o /tmp/difference_rows bench/difference_rows_search.c
      /tmp/difference_rows K S [WORK]      # the most rounds found for k rooms, s rows
      /tmp/difference_rows sweep [WORK]    # every k up to 40 not a prime power, s = 3..k
+     /tmp/difference_rows more K S R [WORK [SEED]]   # exactly R rounds, every entry weighed
 
    People are points (i, j) in s rows of k; in round r the point (i, j) goes to room
    j + M[r][i] mod k. Two points of rows i and i' meet in round r when j - j' =
@@ -34,7 +35,17 @@
    each time found 5), 9 for 12 rooms of 9 (5), 10 for 14 rooms of 7 (7) and 13 for 20
    rooms of 8 (10); never fewer than that search or the multipliers. Ten rooms of 9 stop
    at 5 rounds. These are lower bounds: 22 rooms of 11 gave 10 rounds at the default
-   WORK and 11 with 600 million (the multipliers give 11 there too). */
+   WORK and 11 with 600 million (the multipliers give 11 there too).
+
+   `more` looks for exactly R rounds with every entry weighed at each step (not only those
+   in a repeat), WORK 2 billion by default, the generator seeded with SEED too. Tried on
+   splits a sweep of 36 to 150 people over 7 to 10 rounds left with repeats (seeds 1-4 at
+   WORK 3 billion, then 1-2 at 1.5 billion, about 30-55 s each): found 14 rooms of 8 for
+   9 rounds (every seed) and 14 rooms of 9 for 8 (seed 1), so 105 to 112 people in 14
+   rooms for 9 rounds and 113 to 126 for 8 have no repeat (21-51 and 44-57 repeats
+   before); none for 15 rooms of 8 for 10 rounds, 12 of 8 for 10, 14 of 8 for 10, 12 of 9
+   for 10, 15 of 9 for 9 or 10 of 8 for 9. The table was written with
+   `difference_rows_table.py SWEEP MORE...`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +55,7 @@
 #define MR 41
 #define MS 41
 #define MK 41
-static int k, s, R;
+static int k, s, R, full; /* full: weigh every entry, not only those in a repeat */
 static int M[MR][MS];
 static int cnt[MR][MR][MK]; /* cnt[r][t][d], r < t: columns where M[r] - M[t] = d */
 static long tabu[MR][MS][MK];
@@ -106,7 +117,7 @@ static int solve(long work) { /* 1 when M holds R rounds without a repeat */
             int bd = 1 << 30, br = -1, bi = -1, bv = -1, ties = 0;
             for (int r = 1; r < R; r++)
                 for (int i = 1; i < s; i++) {
-                    if (!conflicted(r, i)) continue;
+                    if (!full && !conflicted(r, i)) continue;
                     spent += k - 1;
                     for (int v = 0; v < k; v++) {
                         if (v == M[r][i]) continue;
@@ -161,8 +172,24 @@ int main(int argc, char **argv) {
                 for (int rows = 3; rows <= rooms; rows++) most(rooms, rows, work);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "more") == 0 && argc >= 5) { /* more K S R [WORK [SEED]] */
+        k = atoi(argv[2]); s = atoi(argv[3]); R = atoi(argv[4]); full = 1;
+        if (k < 2 || k >= MK || s < 2 || s > k || R < 2 || R > k || R >= MR) return 2;
+        state = (unsigned long long)k * 1000 + s + (argc > 6 ? 1000000ULL * atoi(argv[6]) : 0);
+        if (!solve(argc > 5 ? atol(argv[5]) : 2000000000L)) {
+            printf("%d %d %d: none\n", k, s, R);
+            return 1;
+        }
+        printf("%d %d %d:", k, s, R);
+        for (int r = 0; r < R; r++) {
+            printf(r ? " /" : "");
+            for (int i = 0; i < s; i++) printf(" %d", M[r][i]);
+        }
+        printf("\n");
+        return 0;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: %s K S [WORK] | sweep [WORK]\n", argv[0]);
+        fprintf(stderr, "usage: %s K S [WORK] | sweep [WORK] | more K S R [WORK [SEED]]\n", argv[0]);
         return 2;
     }
     int rooms = atoi(argv[1]), rows = atoi(argv[2]);

@@ -1,6 +1,9 @@
 """Write liftkit/core/groups/difference_rows.txt from bench/difference_rows_search.c's lines.
 
-    python bench/difference_rows_table.py SWEEP > liftkit/core/groups/difference_rows.txt
+    python bench/difference_rows_table.py SWEEP [MORE ...] > liftkit/core/groups/difference_rows.txt
+
+MORE files hold lines of `difference_rows_search more`, which looks for one more round on a
+pair (lines "k s R: none" are skipped); a line with more rounds for a pair wins.
 
 Keeps, for each number of rooms k, the matrices that no other one beats in both rows and
 rounds (cutting rows or rounds off a matrix keeps it valid), and only those giving more
@@ -25,16 +28,20 @@ HEADER = """\
 """
 
 
-def main(path: str) -> None:
+def main(paths: list[str]) -> None:
     found: dict[tuple[int, int], list[list[int]]] = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            head, body = line.split(":", 1)
-            k, s, rounds = (int(x) for x in head.split())
-            rows = [[int(x) for x in part.split()] for part in body.split("/")] if rounds else []
-            if len(rows) != rounds or any(len(row) != s for row in rows) or not injective(k, rows):
-                sys.exit(f"{path}: the line for k={k}, s={s} fails its check")
-            found[(k, s)] = rows
+    for path in paths:
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                head, body = line.split(":", 1)
+                if body.strip() == "none":
+                    continue
+                k, s, rounds = (int(x) for x in head.split())
+                rows = [[int(x) for x in row.split()] for row in body.split("/")] if rounds else []
+                if len(rows) != rounds or any(len(r) != s for r in rows) or not injective(k, rows):
+                    sys.exit(f"{path}: the line for k={k}, s={s} fails its check")
+                if len(rows) >= len(found.get((k, s), [])):
+                    found[(k, s)] = rows
     out = [HEADER]
     for (k, s), rows in sorted(found.items()):
         linear = len(cyclic_multipliers(k, s, k))
@@ -49,4 +56,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -148,6 +148,8 @@ ADJACENT: list[Row] = [
     ("93-c14-10", True, 2.0, "-"),
     ("108-c12-9", True, 2.0, "-"),
     ("150-c20-13", True, 2.0, "-"),
+    ("105-c14-9", True, 2.0, "-"),
+    ("120-c14-8", True, 2.0, "-"),
     # fives for many rounds beyond the constructions (the transversal design of 145 gives 29)
     ("145-5-30", True, 2.0, "-"),
     ("140-5-31", False, 2.0, "-"),
