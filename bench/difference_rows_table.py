@@ -22,9 +22,10 @@ HEADER = """\
 # for k rooms (k not a prime power) on s rows, one line a matrix, "k s rounds: " and its
 # rounds' shifts (s numbers each), "/" between rounds. Point (i, j) goes to room
 # j + shift[i] mod k; every two rounds' shifts differ by a different amount at every row, so
-# no pair meets twice. Found by bench/difference_rows_search.c (a tabu search, 2026-12-02)
-# and written by bench/difference_rows_table.py, which keeps the matrices no other one beats
-# in both rows and rounds. After "#", the rounds Z_k's multipliers give.
+# no pair meets twice. Found by bench/difference_rows_search.c (a tabu search, 2026-12-02:
+# its sweep, then `more` for 14 rooms of 8 and of 9) and written by
+# bench/difference_rows_table.py, which keeps the matrices no other one beats in both rows
+# and rounds. After "#", the rounds Z_k's multipliers give.
 """
 
 

@@ -10,9 +10,9 @@ with 81-87 repeated pairs (seeds 1-4), where at least 58 are forced (bench/group
 band merely weighed (FORBIDDEN each, times the column's weight) goes through such states
 and comes out lower, 73-78 from the search's schedule in under a second; only schedules
 that keep every constraint are kept. It takes the search's local minima further without
-constraints too (60 people in sixes for 8 rounds, 39 repeats -> 27-29; 140 in fives for
-31 rounds, 101-144 -> 58-63) and with values balanced two or more a group (100 people at
-10 tables balanced on organisation and region, bench/groups.py --mixes: 932 -> 773
+constraints too (50 people in fives for 12 rounds, 89 and 97 repeats -> 62 and 89; 140 in
+fives for 31 rounds, 101-144 -> 58-63) and with values balanced two or more a group (100
+to 144 people balanced on organisation and region, bench/groups.py --mixes: 932 -> 791
 repeats over 40 splits).
 
 A step swaps two people of one round between their groups: people of the same kind

@@ -28,11 +28,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+
+from liftkit.core.groups.strategies import NONE, late_acceptance, tabu
 
 APART_WEIGHT = 100_000_000
 STAY_WEIGHT = 1_000_000
-NONE = repeat(0)  # the count of a pair that never met, as many times as asked
 BALANCE_WEIGHT = 500  # per unit of the column's weight; a swap moves repeats by far less
 
 
@@ -392,8 +392,6 @@ class Search:
         A quarter of the budget goes to tabu search, which settles easy instances within a
         few hundred moves; the rest to late acceptance, which goes further on hard ones.
         """
-        from liftkit.core.groups.strategies import late_acceptance, tabu
-
         tabu(self, budget // 4)
         late_acceptance(self, budget - budget // 4)
 

@@ -341,7 +341,7 @@ def _segment_runs(
                 prompt=segment.prompt,
                 questions=segment.questions,
                 planned=segment.duration,
-                planned_start=(later(planned_start, offset / speed) if planned_start else None),
+                planned_start=later(planned_start, offset / speed) if planned_start else None,
                 actual_start=ran.started if ran else None,
                 actual=ran.took if ran else None,
                 quotes=tuple(said),
