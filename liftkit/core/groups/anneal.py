@@ -13,7 +13,9 @@ that keep every constraint are kept. It takes the search's local minima further 
 constraints too (50 people in fives for 12 rounds, 89 and 97 repeats -> 62 and 89; 140 in
 fives for 31 rounds, 101-144 -> 58-63) and with values balanced two or more a group (100
 to 144 people balanced on organisation and region, bench/groups.py --mixes: 932 -> 791
-repeats over 40 splits).
+repeats over 40 splits), and on larger splits over few rounds (split.ANNEAL_LARGE: 250
+people at 21 tables for 4 rounds, balanced on organisation and region, 58 and 50 -> 28 and
+30).
 
 A step swaps two people of one round between their groups: people of the same kind
 (facilitator or not) whose values of exactly so many a group are the same, so that every
@@ -98,7 +100,8 @@ def anneal(
     broken = sum(meet[p][q] for p in range(n) for q in range(p + 1, n) if kept[p][q])
     if broken or off:
         return None  # the search left a constraint broken: nothing to measure against
-    best, best_repeats = None, repeats
+    best_repeats, improved = repeats, False
+    since_best: list[tuple[int, int, int]] = []  # swaps made since the best schedule
     for step in range(steps):
         r, p = rng.randrange(rounds), rng.randrange(n)
         choices = partners[p]
@@ -154,11 +157,18 @@ def anneal(
         here.append(q)
         there.append(p)
         row[p], row[q] = b, a
+        since_best.append((r, p, q))
         repeats += more
         broken += less
         off += moved
         if not broken and not off and repeats < best_repeats:
-            best, best_repeats = [line[:] for line in grp], repeats
+            best_repeats, improved = repeats, True
+            since_best.clear()  # rather than a copy of every round at each new best
             if repeats <= floor:
                 break
-    return best
+    if not improved:
+        return None
+    for r, p, q in reversed(since_best):  # back to the best
+        row = grp[r]
+        row[p], row[q] = row[q], row[p]
+    return grp

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import size_range
-from liftkit.core.groups.search import Problem, off_band, swap_off_band
+from liftkit.core.groups.search import Problem, off_band
 from liftkit.core.groups.setup import Setup
 from liftkit.core.text import plural
 
@@ -192,17 +192,6 @@ class _Mend:
             for table, (_, bands, weight) in zip(self.counts[g], self.weighted, strict=True)
         )
 
-    def change(self, p: int, q: int) -> int:
-        """How the penalties of p's and q's groups change if p and q swap."""
-        g, h = self.row[p], self.row[q]
-        total = 0
-        for c, (values, bands, weight) in enumerate(self.weighted):
-            vp, vq = values[p], values[q]
-            if vp == vq:
-                continue
-            total += weight * swap_off_band(self.counts[g][c], self.counts[h][c], vp, vq, bands)
-        return total
-
     def exchange(self, p: int, q: int) -> None:
         """The counts with p in q's group and q in p's."""
         g, h = self.row[p], self.row[q]
@@ -212,26 +201,67 @@ class _Mend:
             self.counts[h][c][values[q]] -= 1
             self.counts[h][c][values[p]] += 1
 
+    def sides(self, g: int, h: int, x: int) -> tuple[int, int, list[tuple[list[int], int, int]]]:
+        """change(p, q) for p in g and q in h, in parts that depend on one person each.
+
+        For x: (out, into, same), where out is what x's values add leaving g for h, into
+        what they add coming from h to g, and same the columns where a partner of x's value
+        takes off out + into (one value swapped for itself changes nothing), as (values,
+        x's value, what it takes off). So change(p, q) = out(p) + into(q) less what same(p)
+        takes off for the columns where q holds p's value.
+        """
+        out = into = 0
+        same = []
+        for c, (values, bands, weight) in enumerate(self.weighted):
+            v = values[x]
+            low, high = bands[v]
+            here, there = self.counts[g][c][v], self.counts[h][c][v]
+            o = weight * ((here <= low) - (here > high) + (there >= high) - (there < low))
+            i = weight * ((here >= high) - (here < low) + (there <= low) - (there > high))
+            out += o
+            into += i
+            if o + i:
+                same.append((values, v, o + i))
+        return out, into, same
+
     def best_swap(self, g: int, meet: list[dict[int, int]],
                   rng: random.Random) -> tuple[int, int, int, int] | None:  # fmt: skip
-        """(penalty change, repeats added, p, q): the best swap of p in group g with q elsewhere."""
+        """(penalty change, repeats added, p, q): the best swap of p in group g with q elsewhere.
+
+        Each pair's change is summed from sides(), and only pairs that lower the penalty at
+        least as far as the best so far have their repeats counted.
+        """
         setup, members, single = self.setup, self.members, self.single
         facilitator = setup.facilitator
         others = [h for h in range(setup.groups) if h != g]
         if len(others) > SAMPLE:
             others = rng.sample(others, SAMPLE)
         best: tuple[int, int, int, int] | None = None
+        under = 0  # a swap must lower the penalty below this: 0, then as far as the best
         for h in others:
+            into = {q: self.sides(g, h, q)[1] for q in members[h] if single[q]}
+            if not into:
+                continue
+            least = min(into.values())
             for p in members[g]:
+                if not single[p]:
+                    continue
+                out, _, same = self.sides(g, h, p)
+                if out + least - sum(max(0, e) for _, _, e in same) >= under:
+                    continue  # no partner in h lowers the penalty enough
                 for q in members[h]:
-                    if not (single[p] and single[q]) or facilitator[q] != facilitator[p]:
+                    if q not in into or facilitator[q] != facilitator[p]:
                         continue
-                    change = self.change(p, q)
-                    if change < 0:
+                    change = out + into[q]
+                    for values, v, e in same:
+                        if values[q] == v:
+                            change -= e
+                    if change < under:
                         repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
                         repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
                         if best is None or (change, repeats) < best[:2]:
                             best = (change, repeats, p, q)
+                            under = change + 1
         return best
 
     def swap(self, p: int, q: int) -> None:

@@ -9,8 +9,9 @@ group. `--previous` keeps an earlier split for the people still there.
 
 How: a zero-repeat construction from design theory when one fits (designs.py), else a
 greedy start, then a tabu search (search.py) for the constraints and the rest, and for up
-to ANNEAL_PEOPLE people without --together or --previous, an annealing that may pass
-through broken constraints but keeps only schedules that hold them (anneal.py). The
+to ANNEAL_PEOPLE people (ANNEAL_LARGE over few rounds) without --together or --previous, an
+annealing that may pass through broken constraints but keeps only schedules that hold them
+(anneal.py). The
 random generator is the only source of chance and every loop runs in list order, so the
 same seed gives the same split everywhere.
 """
@@ -81,6 +82,8 @@ LOOSE_COLUMNS = 4  # the same with several --balance columns, none with exact co
 LOOSE_COLUMNS_SIZE = 8  # and groups of at least this many (a greedy round costs more)
 RESTART_SHARE = 2  # of the effort for the start again under the usual rule
 ANNEAL_PEOPLE = 150  # splits of up to this many people may be annealed (anneal.py)
+ANNEAL_LARGE = 1000  # and of up to this many when people times rounds is at most
+ANNEAL_SLOTS = 4000  # this: its steps cost the same at any size, its setup grows with both
 ANNEAL_BUDGET = 1_600_000  # swaps drawn by the annealing at effort 1, times group size
 ANNEAL_BALANCED = 600_000  # the same with values balanced two or more a group (slower)
 
@@ -154,10 +157,13 @@ def split_into_groups(
 
 
 def _worth_annealing(problem: Problem, search: Search) -> bool:
-    """Whether anneal.py may take repeats off: up to ANNEAL_PEOPLE people, no --together
-    or --previous, every constraint kept, and repeats above the counting floor."""
+    """Whether anneal.py may take repeats off: up to ANNEAL_PEOPLE people (up to
+    ANNEAL_LARGE for few rounds), no --together or --previous, every constraint kept, and
+    repeats above the counting floor."""
+    people, rounds = problem.people, len(search.grp)
+    large = people <= ANNEAL_LARGE and people * rounds <= ANNEAL_SLOTS
     return (
-        problem.people <= ANNEAL_PEOPLE
+        (people <= ANNEAL_PEOPLE or large)
         and annealable(problem)
         and search.repeat_cost() > search.floor
         and not search.apart_violations()
