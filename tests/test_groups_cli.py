@@ -307,3 +307,42 @@ def test_table_format_shows_names_that_look_like_markup_as_written(cli, tmp_path
     result = cli("groups", str(people), "--format", "table", "--seed", "1", "--size", "2")
     assert result.exit_code == 0
     assert "[red]Ada" in result.output
+
+
+def test_a_split_too_large_is_refused_before_any_work(cli, tmp_path):
+    # A mistyped --rounds (100,000 rounds of 40 people ran for two minutes) is refused
+    # before the list is read; a list times rounds past a million places once it is.
+    result = cli("groups", str(tmp_path / "not-yet.csv"), "--rounds", "100000")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: --rounds 100000: liftkit splits at most 1,000 rounds at a time; "
+        "use --rounds 1000 or fewer\n"
+    )
+    crowd = tmp_path / "crowd.csv"
+    crowd.write_text("name\n" + "".join(f"P{i}\n" for i in range(1001)))
+    out = tmp_path / "groups.csv"
+    result = cli("groups", str(crowd), "--rounds", "1000", "-o", str(out))
+    assert result.exit_code == 2
+    assert "1,001 people over 1,000 rounds is 1,001,000 places" in result.stderr
+    assert "ask for fewer rounds" in result.stderr
+    assert not out.exists()
+    pair = tmp_path / "pair.csv"
+    pair.write_text("name\nAda\nBo\n")
+    result = cli("groups", str(pair), "--rounds", "1000", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["rounds"]) == 1000
+
+
+def test_a_long_split_says_it_is_still_running(cli, tmp_path, monkeypatch):
+    # A split that runs past SLOW_SECONDS says so on stderr, once, and still finishes.
+    from liftkit.cli.commands import groups
+
+    crowd = tmp_path / "crowd.csv"
+    crowd.write_text("name\n" + "".join(f"P{i}\n" for i in range(60)))
+    quick = cli("groups", str(crowd), "--size", "6", "--rounds", "8", "--seed", "1")
+    assert quick.exit_code == 0 and "still splitting" not in quick.stderr
+    monkeypatch.setattr(groups, "SLOW_SECONDS", 0.0)
+    slow = cli("groups", str(crowd), "--size", "6", "--rounds", "8", "--seed", "1")
+    assert slow.exit_code == 0
+    assert slow.stderr.count("Note: still splitting 60 people over 8 rounds;") == 1
+    assert slow.stdout == quick.stdout  # the same split

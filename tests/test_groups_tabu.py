@@ -4,6 +4,8 @@ from the order it returns, never from the penalty it reports."""
 import random
 from collections import Counter
 
+import pytest
+
 from liftkit.core.groups.geometry import MOLS_10, latin_squares
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.tabu import tabu_colouring
@@ -97,3 +99,34 @@ def test_kinds_keep_the_first_column_where_it_is():
     assert [kinds[x] for x in range(100)] == [orgs[found[x]] for x in range(100)]
     off = sum(max(0, c[r] - 3) + max(0, 2 - c[r]) for c in tables(found, regions) for r in range(4))
     assert left == off == 0
+
+
+@pytest.mark.parametrize(("people", "groups", "rounds"), [(40, 10, 3), (40, 10, 30), (30, 3, 40)])
+def test_the_search_finds_every_person_in_a_repeat_however_many_repeat(people, groups, rounds):
+    # conflicts() looks from the repeated pairs when they are few and from each group when
+    # they are many (1,000 people in fives for 300 rounds spent 12 s there); either way it
+    # must name exactly the people who share their group with someone met twice or more.
+    from liftkit.core.groups.search import Search
+
+    rng = random.Random(people * rounds)
+    schedule = []
+    for _ in range(rounds):
+        row = [p % groups for p in range(people)]
+        rng.shuffle(row)
+        schedule.append(row)
+    problem = Problem(people, groups, [[p] for p in range(people)], [(1, 0)] * people,
+                      [[] for _ in range(people)], [], [], [], [None] * rounds)  # fmt: skip
+    met = Counter()
+    for row in schedule:
+        for p in range(people):
+            for q in range(p + 1, people):
+                met[p, q] += row[p] == row[q]
+    expected = [
+        (r, p)
+        for r, row in enumerate(schedule)
+        for p in range(people)
+        if any(row[q] == row[p] and met[min(p, q), max(p, q)] > 1 for q in range(people) if q != p)
+    ]
+    repeated = sum(1 for m in met.values() if m > 1)
+    assert (repeated > people) == (rounds > 3)  # both ways of looking are taken
+    assert Search(problem, schedule, random.Random(1)).conflicts() == expected

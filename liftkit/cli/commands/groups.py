@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,12 +13,13 @@ from liftkit.cli.env import Environment
 from liftkit.cli.errors import note, warn
 from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
-from liftkit.core.text import terminal_safe
+from liftkit.core.text import plural, terminal_safe
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
     from liftkit.core.people.reader import Person
 
+SLOW_SECONDS = 10.0  # a split still running after this long says so
 FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom, json or toml."
 
 
@@ -130,6 +132,7 @@ def groups(
         score_lines,
         to_zoom,
     )
+    from liftkit.core.groups.model import check_extent
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.people.reader import read_people
 
@@ -151,6 +154,7 @@ def groups(
             "give the facilitator's name or email, or leave out --facilitator",
         )
 
+    check_extent(0, rounds or 1)  # a mistyped --rounds is refused before the file is read
     read = read_people(attendees)
     for warning in read.warnings:
         warn(warning)
@@ -175,7 +179,17 @@ def groups(
         facilitators=tuple(facilitator or ()),
         previous=earlier,
     )
-    split = split_into_groups(read.people, request, random.Random(seed), seed=seed)
+    # A split of many thousands can take minutes: say so when it does.
+    what = f"{len(read.people):,} people over {plural(rounds or 1, 'round')}"
+    slow = threading.Timer(
+        SLOW_SECONDS, note, [f"still splitting {what}; a split this large can take a few minutes"]
+    )
+    slow.daemon = True
+    slow.start()
+    try:
+        split = split_into_groups(read.people, request, random.Random(seed), seed=seed)
+    finally:
+        slow.cancel()
     # Everything that can still fail runs before anything is said about the split.
     text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
     if chosen:

@@ -95,6 +95,26 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
     return k, notes
 
 
+MAX_ROUNDS = 1000  # rounds of one split, at most (1,000 rounds of 40 people: about 3 s)
+MAX_PLACES = 1_000_000  # people times rounds, at most (a million in one round: about a minute)
+
+
+def check_extent(people: int, rounds: int) -> None:
+    """Refuse, before any work, a split too large to finish in a minute or so: a mistyped
+    `rounds` (100,000 rounds of 40 people took 2 minutes) or a list of millions."""
+    if rounds > MAX_ROUNDS:
+        raise LiftkitError(
+            f"`rounds` {rounds}: liftkit splits at most {MAX_ROUNDS:,} rounds at a time",
+            f"use `rounds` {MAX_ROUNDS} or fewer",
+        )
+    if people * rounds > MAX_PLACES:
+        raise LiftkitError(
+            f"{people:,} people over {rounds:,} rounds is {people * rounds:,} places; "
+            f"liftkit splits at most {MAX_PLACES:,} at a time",
+            "ask for fewer rounds, or split the list into parts",
+        )
+
+
 def size_range(sizes: Sequence[int]) -> str:
     low, high = min(sizes), max(sizes)
     return str(low) if low == high else f"{low} to {high}"

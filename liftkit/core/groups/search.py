@@ -346,13 +346,21 @@ class Search:
         of every round: the search recounts its conflicts often, and few pairs repeat.
         """
         found: set[tuple[int, int]] = set()
-        rows = self.grp
-        for p, met in enumerate(self.meet):
-            for q in [q for q, m in met.items() if m > 1 and q > p]:
+        rows, meet = self.grp, self.meet
+        pairs = [(p, q) for p, met in enumerate(meet) for q, m in met.items() if m > 1 and q > p]
+        if len(pairs) <= self.pb.people:
+            for p, q in pairs:
                 for r, row in enumerate(rows):
                     if row[p] == row[q]:
                         found.add((r, p))
                         found.add((r, q))
+        else:  # many repeats (more rounds than can avoid them): each group once instead
+            for r, groups in enumerate(self.mem):
+                for members in groups:
+                    for p in members:
+                        met = meet[p]
+                        if any(met.get(q, 0) > 1 for q in members):
+                            found.add((r, p))
         if self.constrained:
             for r, row in enumerate(rows):
                 home = self.pb.homes[r]

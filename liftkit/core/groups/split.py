@@ -32,6 +32,7 @@ from liftkit.core.groups.model import (
     Score,
     Split,
     SplitRequest,
+    check_extent,
     group_count,
     group_sizes,
 )
@@ -101,6 +102,7 @@ def split_into_groups(
         raise LiftkitError(
             f"`rounds` {request.rounds}: need at least one round", "use `rounds` 1 or more"
         )
+    check_extent(len(people), request.rounds or 1)
     setup = prepare(list(people), request)
     rounds = request.rounds or 1
     previous_rounds: list[list[int]] = []
