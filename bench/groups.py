@@ -99,6 +99,9 @@ INSTANCES: list[Row] = [
     # 2026-12-03 when people times rounds is at most 4,000 (split.ANNEAL_SLOTS)
     ("172-c18-10", False, 5.0, "-"),
     ("250-c21-4-orgs54.45.38.30.28.25.18.12-regions", False, 5.0, "-"),
+    # 1,000 at tables of 30 on two columns: tabu.py's colouring past 200 people since
+    # 2026-12-03 (balance.settle_large); 533 repeats before
+    ("1000-c34-4-orgs220.180.150.120.110.100.70.50-regions", False, 5.0, "-"),
 ]
 
 # Groups of two adjacent sizes (Miller et al. 2021 publish schedules without repeats for all).

@@ -31,6 +31,8 @@ from liftkit.core.groups.search import Problem
 from liftkit.core.groups.tabu import tabu_colouring
 
 TABU_PEOPLE = 200  # people up to whom one --balance column goes to tabu.py
+TABU_LARGE = 1000  # and up to whom it is tried where a design would be given up (settle_large)
+LARGE_SHARE = 4  # with this many times the budget, times the people over TABU_PEOPLE
 PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
 EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
 APART_SHARE = 4  # of it for keeping people apart by swaps within a value, after the tabu search
@@ -93,6 +95,30 @@ def balance_points(
     return annealed if settled else best
 
 
+def settle_large(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
+                 order: list[int], budget: int) -> list[int] | None:  # fmt: skip
+    """tabu.py's colouring from `order` for more than TABU_PEOPLE people (up to TABU_LARGE,
+    no value at most once a group), for start.py to try where the descents left a design
+    too far out of band to keep; None when not tried.
+
+    1,000 people at 34 tables of 30 for 4 rounds, balanced on organisation and region: the
+    descents left 760 counts out, the greedy rounds then 533 repeats in 2.9 s; this settles
+    the design, 0 repeats in 0.6 s. Its steps weigh every point against every value, so its
+    budget grows with the people; it has its own generator, so a try that fails changes
+    nothing else.
+    """
+    if not TABU_PEOPLE < problem.people <= TABU_LARGE:
+        return None
+    if any(band == (0, 1) for bands in problem.bands for band in bands):
+        return None  # a value at most once a group: a packing, which tabu.py breaks
+    large = budget * LARGE_SHARE * problem.people // TABU_PEOPLE
+    own = random.Random(sum(i * p for i, p in enumerate(order)))
+    if len(problem.columns) > 1:
+        return _by_columns(problem, rounds, order, own, large, (), first_settled=True)
+    frozen = frozen_points(Colouring(problem, rounds, order[:]))
+    return _by_tabu(problem, rounds, order, own, large, frozen, (), PATIENCE)
+
+
 def _tabu_fits(problem: Problem) -> bool:
     """Whether tabu.py colours this problem: one --balance column, up to TABU_PEOPLE
     people, and some value allowed twice or more in a group. When every value is allowed
@@ -118,8 +144,8 @@ def first_column_fits(problem: Problem) -> bool:
 
 
 def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
-                rng: random.Random, budget: int,
-                pinned: Sequence[Sequence[int]]) -> list[int]:  # fmt: skip
+                rng: random.Random, budget: int, pinned: Sequence[Sequence[int]],
+                first_settled: bool = False) -> list[int]:  # fmt: skip
     """Several --balance columns: the first coloured alone (_by_tabu), then each next one
     by tabu.py's search among points whose people share the values of those before, which
     leaves their counts as they are; then keep-apart sets, by swaps within all values, and
@@ -128,13 +154,17 @@ def _by_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], ord
     rounds: 80-85 repeats after greedy rounds); this settles it at once. A later column
     stops after PATIENCE steps without a better colouring: in 130 that settled (host splits
     and 20 mixes of organisations and regions), the longest wait was 1,895 steps and 90 %
-    waited at most 454; 500 lost two of the three seeds of 100 at 10 tables."""
+    waited at most 454; 500 lost two of the three seeds of 100 at 10 tables. With
+    `first_settled`, it stops when the first column is left out of band (settle_large)."""
     n, columns = problem.people, len(problem.columns)
     alone = replace(problem, columns=problem.columns[:1], bands=problem.bands[:1],
                     column_weights=problem.column_weights[:1],
                     apart=[[] for _ in range(n)])  # fmt: skip
     frozen = frozen_points(Colouring(alone, rounds, order[:]))
-    order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned[0] if pinned else ())
+    order = _by_tabu(alone, rounds, order, rng, budget // 2, frozen, pinned[0] if pinned else (),
+                     PATIENCE if first_settled else 0)  # fmt: skip
+    if first_settled and balance_penalty(alone, rounds, order):
+        return order  # the later columns' swaps leave the first column's counts as they are
     share = budget // LATER_SHARE // (columns - 1)
     order = _later_columns(problem, rounds, order, rng, share, pinned)
     if any(problem.apart):
@@ -179,7 +209,7 @@ def _later_columns(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
 
 def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order: list[int],
              rng: random.Random, budget: int, frozen: list[int],
-             pinned: Sequence[int]) -> list[int]:  # fmt: skip
+             pinned: Sequence[int], patience: int = 0) -> list[int]:  # fmt: skip
     """The best order tabu.py finds, after one short descent when `order` holds a packing
     (a descent settles one at once or not at all, and the tabu search moves its points:
     49 people of eight organisations in 7 groups for 6 rounds, seed 2, settled by the
@@ -199,7 +229,8 @@ def _by_tabu(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], order:
     bands, values = problem.bands[0], problem.columns[0]
     loose = {values[order[x]] for x in range(problem.people) if x not in still}
     share = EXACT_SHARE if any(bands[v][0] == bands[v][1] > 1 for v in loose) else 1
-    order = tabu_colouring(problem, rounds, order, rng, budget // share, sorted(still))[0]
+    order = tabu_colouring(problem, rounds, order, rng, budget // share, sorted(still),
+                           patience=patience)[0]  # fmt: skip
     if any(problem.apart):
         order = _apart_within_values(problem, rounds, order, rng, budget // APART_SHARE)
         left = balance_penalty(problem, rounds, order)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import random
 from typing import TypeGuard
 
-from liftkit.core.groups.balance import balance_points, column_first, first_column_fits
+from liftkit.core.groups.balance import (
+    balance_points,
+    column_first,
+    first_column_fits,
+    settle_large,
+)
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
@@ -258,7 +263,7 @@ def _balanced(
     easy = next((r for r, groups in enumerate(used) if not rows_apart([groups], k)), len(used))
     order = layout(setup, points, rng, easy == len(used))
     if easy == len(used) or not (problem.columns or any(problem.apart)):
-        order = balance_points(problem, used, order, rng, budget)
+        laid, order = order, balance_points(problem, used, order, rng, budget)
         for c in range(1, len(problem.columns)):
             moved = column_first(problem, c)
             if not exact_in(problem, c) or not first_column_fits(moved):
@@ -274,6 +279,8 @@ def _balanced(
             tried = balance_points(moved, used, laid, rng, budget // 2)
             if balance_penalty(problem, used, tried) < left:
                 order = tried
+        if not _repairable(problem, used, order, repairable):
+            order = _settled_large(problem, used, laid, budget, effort) or order
         return order, used if _repairable(problem, used, order, repairable) else []
     counts = [len(used)] + [s for s in sorted({len(used) - 1, easy}, reverse=True) if s >= 2]
     counts = [count for count in counts if count >= least]
@@ -294,8 +301,26 @@ def _balanced(
             return tried, used[:count]
         if count == len(used) and _repairable(problem, used, tried, repairable):
             return tried, used
+        if count == len(used) and not plexes:
+            large = _settled_large(problem, used, start, budget, effort)
+            if large is not None:
+                return large, used
         spare = 0
     return order, []
+
+
+def _settled_large(problem: Problem, used: list[list[list[int]]], order: list[int],
+                   budget: int, effort: float) -> list[int] | None:  # fmt: skip
+    """balance.settle_large's colouring where it settles the design, else None. One a few
+    counts out, kept for the search to mend, cost time for little (1,000 people at 34
+    tables for 5 and 6 rounds: the search left a count, and the start again took the
+    command from 3 s to 6 s, for 1,808 repeats rather than 1,841). Only at the whole
+    effort: the tries at a part of it (a design of rows, a start again) settled none in
+    trials and cost up to 0.6 s each."""
+    if effort < 1:
+        return None
+    found = settle_large(problem, used, order[:], budget)
+    return found if found is not None and not balance_penalty(problem, used, found) else None
 
 
 def _repairable(problem: Problem, used: list[list[list[int]]], order: list[int],
