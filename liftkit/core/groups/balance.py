@@ -31,7 +31,7 @@ from liftkit.core.groups.search import Problem
 from liftkit.core.groups.tabu import tabu_colouring
 
 TABU_PEOPLE = 200  # people up to whom one --balance column goes to tabu.py
-TABU_LARGE = 1000  # and up to whom it is tried where a design would be given up (settle_large)
+TABU_LARGE = 1000  # and up to whom it is tried where the descents fall short (settle_large)
 LARGE_SHARE = 4  # with this many times the budget, times the people over TABU_PEOPLE
 PACKED_SHARE = 16  # of the budget, for one descent from a packing before the tabu search
 EXACT_SHARE = 4  # of it for the tabu search when a value must be exactly two or more a group
@@ -99,7 +99,7 @@ def settle_large(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
                  order: list[int], budget: int) -> list[int] | None:  # fmt: skip
     """tabu.py's colouring from `order` for more than TABU_PEOPLE people (up to TABU_LARGE,
     no value at most once a group), for start.py to try where the descents left a design
-    too far out of band to keep; None when not tried.
+    out of band; None when not tried.
 
     1,000 people at 34 tables of 30 for 4 rounds, balanced on organisation and region: the
     descents left 760 counts out, the greedy rounds then 533 repeats in 2.9 s; this settles
