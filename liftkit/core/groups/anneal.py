@@ -100,7 +100,7 @@ def anneal(
     broken = sum(meet[p][q] for p in range(n) for q in range(p + 1, n) if kept[p][q])
     if broken or off:
         return None  # the search left a constraint broken: nothing to measure against
-    best_repeats, improved = repeats, False
+    searched = best_repeats = repeats  # the search's, then the best found
     since_best: list[tuple[int, int, int]] = []  # swaps made since the best schedule
     for step in range(steps):
         r, p = rng.randrange(rounds), rng.randrange(n)
@@ -162,12 +162,12 @@ def anneal(
         broken += less
         off += moved
         if not broken and not off and repeats < best_repeats:
-            best_repeats, improved = repeats, True
+            best_repeats = repeats
             since_best.clear()  # rather than a copy of every round at each new best
             if repeats <= floor:
                 break
-    if not improved:
-        return None
+    if best_repeats == searched:
+        return None  # nothing better than the search's
     for r, p, q in reversed(since_best):  # back to the best
         row = grp[r]
         row[p], row[q] = row[q], row[p]

@@ -87,10 +87,8 @@ def balance_points(
         # 10 tables: five and five): annealing never settled one in trials, so none is spent.
         return best
     steps = (budget // 2 if packed else budget // 4) // max(1, len(rounds))  # weighed a round
-    # Its own generator, seeded by the start, so that a failed annealing changes nothing.
     start = order if packed else best
-    own = random.Random(sum(i * p for i, p in enumerate(start)))
-    annealed, total = anneal(problem, rounds, start, own, steps)
+    annealed, total = anneal(problem, rounds, start, _own_generator(start), steps)
     settled = total == 0 and balance_penalty(problem, rounds, annealed) == 0  # recounted
     return annealed if settled else best
 
@@ -104,19 +102,24 @@ def settle_large(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
     1,000 people at 34 tables of 30 for 4 rounds, balanced on organisation and region: the
     descents left 760 counts out, the greedy rounds then 533 repeats in 2.9 s; this settles
     the design, 0 repeats in 0.6 s. Its steps weigh every point against every value, so its
-    budget grows with the people; it has its own generator, so a try that fails changes
-    nothing else.
+    budget grows with the people.
     """
     if not TABU_PEOPLE < problem.people <= TABU_LARGE:
         return None
     if any(band == (0, 1) for bands in problem.bands for band in bands):
         return None  # a value at most once a group: a packing, which tabu.py breaks
     large = budget * LARGE_SHARE * problem.people // TABU_PEOPLE
-    own = random.Random(sum(i * p for i, p in enumerate(order)))
+    own = _own_generator(order)
     if len(problem.columns) > 1:
         return _by_columns(problem, rounds, order, own, large, (), first_settled=True)
     frozen = frozen_points(Colouring(problem, rounds, order[:]))
     return _by_tabu(problem, rounds, order, own, large, frozen, (), PATIENCE)
+
+
+def _own_generator(order: list[int]) -> random.Random:
+    """A generator seeded by the order a try starts from, so that a try that fails changes
+    nothing else (the caller's generator is not drawn from)."""
+    return random.Random(sum(i * p for i, p in enumerate(order)))
 
 
 def _tabu_fits(problem: Problem) -> bool:

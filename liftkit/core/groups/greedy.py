@@ -208,7 +208,9 @@ class _Mend:
         what they add coming from h to g, and same the columns where a partner of x's value
         takes off out + into (one value swapped for itself changes nothing), as (values,
         x's value, what it takes off). So change(p, q) = out(p) + into(q) less what same(p)
-        takes off for the columns where q holds p's value.
+        takes off for the columns where q holds p's value. out and into are the two halves
+        of search.swap_off_band, written out here: this runs for every person weighed, and a
+        call per pair was what made the mending slow.
         """
         out = into = 0
         same = []
