@@ -142,11 +142,19 @@ def test_best_design_with_ghosts_keeps_groups_within_one_after_evening_out():
 
 def test_the_repeat_floor():
     # 10 people in 2 groups of 5 for 3 rounds: 60 meetings over 45 pairs, so at least 15
-    # pairs meet twice.
+    # pairs meet twice; but groups larger than their number force more: a group of 5 at 2
+    # groups in another round keeps at least 3 + 1 of its pairs together, so each two
+    # rounds share at least 8 pairs: 24.
     schedule = [[p // 5 for p in range(10)], [p % 2 for p in range(10)], [p % 2 for p in range(10)]]
     problem = Problem(10, 2, [[p] for p in range(10)], [(1, 0)] * 10, [[] for _ in range(10)],
                       [], [], [], [None] * 3)  # fmt: skip
-    assert Search(problem, schedule, random.Random(1)).repeat_floor() == 15
+    search = Search(problem, schedule, random.Random(1))
+    assert search.crowded_floor() == 24
+    assert search.repeat_floor() == 24
+    wide = Problem(10, 5, [[p] for p in range(10)], [(1, 0)] * 10, [[] for _ in range(10)],
+                   [], [], [], [None] * 3)  # fmt: skip
+    pairs = [[p // 2 for p in range(10)], [p % 5 for p in range(10)], [p % 5 for p in range(10)]]
+    assert Search(wide, pairs, random.Random(1)).crowded_floor() == 0  # pairs at 5 groups
 
 
 # --- the instances of issue 11, and adjacent group sizes ----------------------------------

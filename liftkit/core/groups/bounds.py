@@ -109,6 +109,13 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
     return bound
 
 
+def spread_pairs(size: int, groups: int) -> int:
+    """The fewest pairs of a group of `size` people that share a group again when they sit
+    at `groups` groups in another round (more people than groups: some must)."""
+    each, extra = divmod(size, groups)
+    return extra * (each + 1) * each // 2 + (groups - extra) * each * (each - 1) // 2
+
+
 def no_affine_plane(s: int) -> bool:
     """Whether no affine plane of order s exists, as proven: 10 by computer search, the
     others by the Bruck-Ryser theorem (6 among them)."""
@@ -181,7 +188,9 @@ def limit_text(
     who = f"{n} people {in_groups(sizes)}"
     if rounds > limit:
         plural = "round" if limit == 1 else "rounds"
-        return f"at most {limit} {plural} can avoid repeats for {who}"
+        forced = sum(spread_pairs(size, len(sizes)) for size in sizes)
+        crowded = f": any two rounds share at least {forced} pairs" if forced else ""
+        return f"at most {limit} {plural} can avoid repeats for {who}{crowded}"
     if never is not None and never.pairs:
         held = zero_repeat_limit(sizes, never)
         if rounds > held:

@@ -29,6 +29,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liftkit.core.groups.bounds import spread_pairs
 from liftkit.core.groups.strategies import NONE, late_acceptance, tabu
 
 APART_WEIGHT = 100_000_000
@@ -94,6 +95,7 @@ class Search:
         self.weights = [BALANCE_WEIGHT * w for w in problem.column_weights]
         self.cost = self.total_cost()
         self.floor = self.repeat_floor()
+        self.crowded = self.crowded_floor()
         self.constrained = bool(
             problem.columns or any(problem.apart) or any(h is not None for h in problem.homes)
         )
@@ -115,8 +117,22 @@ class Search:
         # The pairs balance keeps apart meet when it is broken: this floor then holds only
         # while any broken balance costs more than the floor itself.
         if self.weights and floor >= min(self.weights):
-            return _even_floor(slots, pairs)
-        return floor
+            floor = _even_floor(slots, pairs)
+        return max(floor, self.crowded_floor())
+
+    def crowded_floor(self) -> int:
+        """Groups larger than their number: a group of k + j people in one round has at
+        least j pairs that meet again in any other (k groups cannot part them all), so
+        each two rounds share at least the larger of their rounds' counts of such pairs
+        (twins.py meets this bound). Not with people kept together, whose pairs are not
+        counted."""
+        k = self.pb.groups
+        if any(len(unit) > 1 for unit in self.pb.units):
+            return 0
+        forced = sorted(
+            (sum(spread_pairs(len(g), k) for g in groups) for groups in self.mem), reverse=True
+        )
+        return sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
 
     def apart_violations(self) -> int:
         found = 0

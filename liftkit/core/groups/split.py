@@ -195,9 +195,12 @@ def _searched(setup: Setup, problem: Problem, schedule: list[list[int]], request
         # A design with its last round evened out (ghosts' groups filled, 98 people in fours
         # for 33 rounds: 2 repeats): the few repeats a move left were never removed later.
         budget /= 8
-    elif search.floor > 0:
+    elif search.floor > search.crowded:
         # Repeats are proven unavoidable (counting, or pairs the constraints keep apart): the
-        # search only chases that floor, and most of its gain comes early.
+        # search only chases that floor, and most of its gain comes early. Not for groups
+        # larger than their number alone: that floor is met only by twins (twins.py), and
+        # where constraints set them aside the search needs its whole budget (40 people at
+        # 6 tables for 3 rounds on two columns, 14-15 repeats, 17 with a third).
         budget /= 3
     search.run(int(budget))
     return search

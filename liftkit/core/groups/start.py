@@ -26,6 +26,7 @@ from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
+from liftkit.core.groups.twins import twinned
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
@@ -53,6 +54,8 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
+        if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
+            design = _twinned(n, setup.groups, rounds, rng, effort) or design
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
@@ -108,6 +111,19 @@ def start_schedule(
 
 
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
+
+
+def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float) -> Design | None:
+    """More people than k * k in k groups: a design of k * k points with the rest as twins
+    (twins.py), the fewest repeats possible; for k = 10 the second pair of Latin squares
+    too, whose common transversals take the twins."""
+
+    def base() -> tuple[str, int, list[list[list[int]]]] | None:
+        design = best_design(k * k, k, rounds, rng, effort)
+        return (design.name, design.points, design.rounds) if design is not None else None
+
+    made = twinned(n, k, rounds, [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)])
+    return Design(*made) if made is not None else None
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
