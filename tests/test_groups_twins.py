@@ -85,10 +85,10 @@ def test_the_search_alone_left_many_more(cli, tmp_path):
 @pytest.mark.parametrize("seed", ["1", "2", "3", "4"])
 def test_twins_hold_balance_and_apart_sets(cli, tmp_path, seed):
     # 104 people of six sectors at 10 tables for 4 rounds, balanced, with three keep-apart
-    # sets: before twins.py 62-67 pairs met twice. The twins' design takes the constraints
-    # whole for some seeds (1 and 2: the 4 pairs the bound forces) and in part for others
-    # (10-27 repeats for seeds 3-8), so this checks the constraints every time and the
-    # repeats against the bound and a third of the search's.
+    # sets: before twins.py 62-67 pairs met twice. The twins' design (on either pair of
+    # Latin squares) takes the constraints whole for most seeds (1, 2 and 4 here: the 4
+    # pairs the bound forces) and in part for others (15-27 repeats), so this checks the
+    # constraints every time and the repeats against the bound and a third of the search's.
     path = tmp_path / "people.csv"
     people(path, 104)
     apart = ["P1,P2,P3", "P10,P11,P12", "P20,P21"]
@@ -98,7 +98,7 @@ def test_twins_hold_balance_and_apart_sets(cli, tmp_path, seed):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert 4 == least_repeats(data, 10) // 6 <= recount(data, 104) <= 27
-    if seed in ("1", "2"):
+    if seed in ("1", "2", "4"):
         assert recount(data, 104) == 4
     assert_balanced(data)
     for rnd in data["rounds"]:
