@@ -107,7 +107,9 @@ class Search:
 
     def repeat_floor(self) -> int:
         """No schedule with these group sizes costs less: its pair meetings spread evenly
-        over the pairs that may meet (the constraints keep `never` pairs apart)."""
+        over the pairs that may meet (the constraints keep `never` pairs apart), or the
+        pairs that groups larger than their number force to meet again (crowded_floor),
+        whichever is more."""
         inside = sum(len(u) * (len(u) - 1) // 2 for u in self.pb.units)  # never counted
         slots = sum(len(g) * (len(g) - 1) // 2 for groups in self.mem for g in groups)
         slots -= self.rounds * inside
