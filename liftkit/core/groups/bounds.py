@@ -22,7 +22,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from liftkit.core.groups.mols import prime_power_factors
@@ -109,11 +109,15 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
     return bound
 
 
-def spread_pairs(size: int, groups: int) -> int:
-    """The fewest pairs of a group of `size` people that share a group again when they sit
-    at `groups` groups in another round (more people than groups: some must)."""
-    each, extra = divmod(size, groups)
-    return extra * (each + 1) * each // 2 + (groups - extra) * each * (each - 1) // 2
+def crowded_pairs(sizes: Iterable[int], groups: int) -> int:
+    """The fewest pairs of a round with groups of these sizes that share a group again in
+    any other round of `groups` groups: a group of more people than groups cannot be parted
+    whole (each group's people spread as evenly as they can)."""
+    total = 0
+    for size in sizes:
+        each, extra = divmod(size, groups)
+        total += extra * (each + 1) * each // 2 + (groups - extra) * each * (each - 1) // 2
+    return total
 
 
 def no_affine_plane(s: int) -> bool:
@@ -188,7 +192,7 @@ def limit_text(
     who = f"{n} people {in_groups(sizes)}"
     if rounds > limit:
         plural = "round" if limit == 1 else "rounds"
-        forced = sum(spread_pairs(size, len(sizes)) for size in sizes)
+        forced = crowded_pairs(sizes, len(sizes))
         crowded = f": any two rounds share at least {forced} pairs" if forced else ""
         return f"at most {limit} {plural} can avoid repeats for {who}{crowded}"
     if never is not None and never.pairs:

@@ -29,7 +29,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from liftkit.core.groups.bounds import spread_pairs
+from liftkit.core.groups.bounds import crowded_pairs
 from liftkit.core.groups.strategies import NONE, late_acceptance, tabu
 
 APART_WEIGHT = 100_000_000
@@ -94,8 +94,8 @@ class Search:
         ]
         self.weights = [BALANCE_WEIGHT * w for w in problem.column_weights]
         self.cost = self.total_cost()
-        self.floor = self.repeat_floor()
         self.crowded = self.crowded_floor()
+        self.floor = self.repeat_floor()
         self.constrained = bool(
             problem.columns or any(problem.apart) or any(h is not None for h in problem.homes)
         )
@@ -120,7 +120,7 @@ class Search:
         # while any broken balance costs more than the floor itself.
         if self.weights and floor >= min(self.weights):
             floor = _even_floor(slots, pairs)
-        return max(floor, self.crowded_floor())
+        return max(floor, self.crowded)
 
     def crowded_floor(self) -> int:
         """Groups larger than their number: a group of k + j people in one round has at
@@ -131,9 +131,7 @@ class Search:
         k = self.pb.groups
         if any(len(unit) > 1 for unit in self.pb.units):
             return 0
-        forced = sorted(
-            (sum(spread_pairs(len(g), k) for g in groups) for groups in self.mem), reverse=True
-        )
+        forced = sorted((crowded_pairs(map(len, groups), k) for groups in self.mem), reverse=True)
         return sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
 
     def apart_violations(self) -> int:

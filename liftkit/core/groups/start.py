@@ -26,7 +26,7 @@ from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
-from liftkit.core.groups.twins import twinned
+from liftkit.core.groups.twins import Base, twinned
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
@@ -132,7 +132,7 @@ def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float) -> 
     (twins.py), the fewest repeats possible; for k = 10 the second pair of Latin squares
     too, whose common transversals take the twins."""
 
-    def base() -> tuple[str, int, list[list[list[int]]]] | None:
+    def base() -> Base | None:
         design = best_design(k * k, k, rounds, rng, effort)
         return (design.name, design.points, design.rounds) if design is not None else None
 
