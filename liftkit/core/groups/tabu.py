@@ -17,14 +17,15 @@ counts then do not change: those pairs (a few in each group) are weighed one by 
 best of the others is the best F[x][v] over the points holding u plus the best F[y][u]
 over those holding v, for each pair of values.
 
-Where that search ends with counts out of band, a second one starts from its best, with as
-much budget and a generator of its own, on a weighed penalty: every count out of band has
+Where that search ends one or two counts out of band, a second one starts from its best,
+with half the budget and a generator of its own, on a weighed penalty: every count out of band has
 a weight, 1 at first, and whenever no swap lowers the weighed penalty, each count still
 out of band weighs one more (the breakout method). Counts stuck in a plateau, every swap
 out of which costs, grow heavy until mending them pays. Its best is kept by the plain
 penalty, and only if it leaves fewer counts out: a colouring the first search settles is
 the same as before. 105 people of six sectors at 10 tables for 4 rounds (twins.py, tables
-of 10 and 11), 16 starts of 600,000 swaps weighed: 3 settled, 10 with the second search.
+of 10 and 11), 16 starts of 600,000 swaps weighed: 3 settled, 14 with a second search of the
+whole budget; half keeps the slowest splits under 2 s (docs/groups.md).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ TENURE = 4  # steps a moved point waits, at least
 SPREAD = 4  # and up to this many more, at random
 SAMPLES = 8  # pairs weighed exactly among those tied best by the split change
 FAR = 1 << 30  # above any change
+RESCUE_LEFT = 2  # counts out of band, at most, after which the weighed search follows
+RESCUE_SHARE = 2  # of the budget for it
 CHEAP = 3  # things weighed in a step per unit of the budget (a unit is one swap weighed)
 
 
@@ -60,12 +63,12 @@ def tabu_colouring(
     their person; with `kinds` (per point), only points of the same kind swap, so that
     what the kinds stand for (the values of the columns before) stays where it is."""
     found, left = _search(problem, rounds, order, rng, budget, frozen, column, kinds, patience)
-    if left:
+    if 0 < left <= RESCUE_LEFT:
         # The weighed search, from the plain one's best, with a generator of its own: where
         # it does no better, nothing changes (the caller's generator is not drawn from).
         own = random.Random(sum(i * p for i, p in enumerate(found)))
-        weighed = _search(problem, rounds, found, own, budget, frozen, column, kinds, patience,
-                          weighed=True)  # fmt: skip
+        weighed = _search(problem, rounds, found, own, budget // RESCUE_SHARE, frozen, column,
+                          kinds, patience, weighed=True)  # fmt: skip
         if weighed[1] < left:
             return weighed
     return found, left
