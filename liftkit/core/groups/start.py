@@ -54,10 +54,10 @@ def start_schedule(
     if not schedule and not blocks and rounds > 1 and n >= 4:
         coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
-        twins: list[Design] = []
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
-            twins = _twinned(n, setup.groups, rounds, rng, effort)
-            design = twins[0] if twins else design
+            design = (
+                _twinned(n, setup.groups, rounds, rng, effort, len(problem.columns) == 1) or design
+            )
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
@@ -76,18 +76,6 @@ def start_schedule(
                 fitted = None
         if fitted is None:
             fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable)
-            for other_twins in twins[1:]:
-                # The other pair of Latin squares where the first left counts out of band,
-                # with one --balance column: 104 people of six sectors at 10 tables for 4
-                # rounds, seeds 1-8, with and without keep-apart sets, 6 -> 12 of 16 splits
-                # with only the 4 repeats the bound forces (224 -> 130 repeats in all).
-                # With two columns it cost 0.3-0.5 s (104 people: 2.0 s in all) for little.
-                if _worth(coloured, fitted) == (rounds, 0) or len(problem.columns) > 1:
-                    break
-                other = _fit(setup, coloured, other_twins, rounds, rng, effort,
-                             repairable=repairable)  # fmt: skip
-                if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
-                    fitted, design = other, other_twins
             if _shared_pair_may_do_better(coloured, design, fitted, rounds):
                 # worth it only for more rounds than the first pair kept, which any fit has
                 other = _shared_fit(setup, coloured, rounds, rng, effort,
@@ -127,17 +115,23 @@ def start_schedule(
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
 
 
-def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float) -> list[Design]:
+def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
+             one_column: bool) -> Design | None:  # fmt: skip
     """More people than k * k in k groups: a design of k * k points with the rest as twins
-    (twins.py), the fewest repeats possible; for k = 10 the second pair of Latin squares
-    too, whose common transversals take the twins."""
+    (twins.py), the fewest repeats possible. For k = 10 the second pair of Latin squares
+    can take the twins on its common transversals; with one --balance column it goes
+    first, and the first pair is not fitted after it (docs/groups.md, twins: 80 to 120
+    people of six sectors at 10 tables for 4 rounds, with and without keep-apart sets,
+    seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
+    and fell short the whole command took up to 2.5 s with the weighed tabu search)."""
 
     def base() -> Base | None:
         design = best_design(k * k, k, rounds, rng, effort)
         return (design.name, design.points, design.rounds) if design is not None else None
 
     bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
-    return [Design(*made) for made in twinned(n, k, rounds, bases)]
+    found = twinned(n, k, rounds, bases[::-1] if one_column else bases)
+    return Design(*found) if found else None
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,

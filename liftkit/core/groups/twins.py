@@ -29,14 +29,13 @@ Base = tuple[str, int, Rounds]  # name, points, rounds
 SEARCH_BUDGET = 200_000  # points weighed by the search for transversals, over them all
 
 
-def twinned(n: int, k: int, wanted: int, bases: list[Callable[[], Base | None]]) -> list[Base]:
-    """The rounds of each base design of k * k points in k groups that gives `wanted`
+def twinned(n: int, k: int, wanted: int, bases: list[Callable[[], Base | None]]) -> Base | None:
+    """The rounds of the first base design of k * k points in k groups that gives `wanted`
     rounds and has room for n - k * k twins spread evenly, with the twins added (points
-    k * k and on, in the order of the points they stand beside)."""
+    k * k and on, in the order of the points they stand beside); None if none has."""
     extra = n - k * k
     if k < 2 or wanted < 2 or not 0 < extra <= k * k:
-        return []
-    found: list[Base] = []
+        return None
     for base in bases:
         made = base()
         if made is None:
@@ -55,8 +54,8 @@ def twinned(n: int, k: int, wanted: int, bases: list[Callable[[], Base | None]])
         twins_rounds = [
             [group + [twin[p] for p in group if p in twin] for group in groups] for groups in used
         ]
-        found.append((f"{name}, {extra} of its points twinned", n, twins_rounds))
-    return found
+        return f"{name}, {extra} of its points twinned", n, twins_rounds
+    return None
 
 
 def _transversals(rounds: Rounds, k: int, sizes: list[int]) -> list[list[int]] | None:
