@@ -18,14 +18,14 @@ best of the others is the best F[x][v] over the points holding u plus the best F
 over those holding v, for each pair of values.
 
 Where that search ends one or two counts out of band, a second one starts from its best,
-with half the budget and a generator of its own, on a weighed penalty: every count out of band has
-a weight, 1 at first, and whenever no swap lowers the weighed penalty, each count still
-out of band weighs one more (the breakout method). Counts stuck in a plateau, every swap
-out of which costs, grow heavy until mending them pays. Its best is kept by the plain
+with half the budget and a generator of its own, on a weighed penalty: every count out of
+band has a weight, 1 at first, and whenever no swap lowers the weighed penalty, each count
+still out of band weighs one more (the breakout method). Counts stuck in a plateau, every
+swap out of which costs, grow heavy until mending them pays. Its best is kept by the plain
 penalty, and only if it leaves fewer counts out: a colouring the first search settles is
 the same as before. 105 people of six sectors at 10 tables for 4 rounds (twins.py, tables
-of 10 and 11), 16 starts of 600,000 swaps weighed: 3 settled, 14 with a second search of the
-whole budget; half keeps the slowest splits under 2 s (docs/groups.md).
+of 10 and 11), 16 starts of 600,000 swaps weighed: 3 settled, 14 with a second search of
+the whole budget; half of it keeps the slowest splits under 2 s (docs/groups.md).
 """
 
 from __future__ import annotations
