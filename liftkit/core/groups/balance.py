@@ -28,7 +28,7 @@ from liftkit.core.groups.colouring import (
     frozen_points,
 )
 from liftkit.core.groups.search import Problem
-from liftkit.core.groups.tabu import tabu_colouring
+from liftkit.core.groups.tabu import own_generator, tabu_colouring
 
 TABU_PEOPLE = 200  # people up to whom one --balance column goes to tabu.py
 TABU_LARGE = 1000  # and up to whom it is tried where the descents fall short (settle_large)
@@ -88,7 +88,7 @@ def balance_points(
         return best
     steps = (budget // 2 if packed else budget // 4) // max(1, len(rounds))  # weighed a round
     start = order if packed else best
-    annealed, total = anneal(problem, rounds, start, _own_generator(start), steps)
+    annealed, total = anneal(problem, rounds, start, own_generator(start), steps)
     settled = total == 0 and balance_penalty(problem, rounds, annealed) == 0  # recounted
     return annealed if settled else best
 
@@ -109,17 +109,11 @@ def settle_large(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
     if any(band == (0, 1) for bands in problem.bands for band in bands):
         return None  # a value at most once a group: a packing, which tabu.py breaks
     large = budget * LARGE_SHARE * problem.people // TABU_PEOPLE
-    own = _own_generator(order)
+    own = own_generator(order)
     if len(problem.columns) > 1:
         return _by_columns(problem, rounds, order, own, large, (), first_settled=True)
     frozen = frozen_points(Colouring(problem, rounds, order[:]))
     return _by_tabu(problem, rounds, order, own, large, frozen, (), PATIENCE)
-
-
-def _own_generator(order: list[int]) -> random.Random:
-    """A generator seeded by the order a try starts from, so that a try that fails changes
-    nothing else (the caller's generator is not drawn from)."""
-    return random.Random(sum(i * p for i, p in enumerate(order)))
 
 
 def _tabu_fits(problem: Problem) -> bool:

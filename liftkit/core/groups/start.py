@@ -55,9 +55,8 @@ def start_schedule(
         coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
-            design = (
-                _twinned(n, setup.groups, rounds, rng, effort, len(problem.columns) == 1) or design
-            )
+            one_column = len(problem.columns) == 1
+            design = _twinned(n, setup.groups, rounds, rng, effort, one_column) or design
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group

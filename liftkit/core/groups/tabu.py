@@ -66,12 +66,18 @@ def tabu_colouring(
     if 0 < left <= RESCUE_LEFT:
         # The weighed search, from the plain one's best, with a generator of its own: where
         # it does no better, nothing changes (the caller's generator is not drawn from).
-        own = random.Random(sum(i * p for i, p in enumerate(found)))
+        own = own_generator(found)
         weighed = _search(problem, rounds, found, own, budget // RESCUE_SHARE, frozen, column,
                           kinds, patience, weighed=True)  # fmt: skip
         if weighed[1] < left:
             return weighed
     return found, left
+
+
+def own_generator(order: list[int]) -> random.Random:
+    """A generator seeded by the order a try starts from, so that a try that fails changes
+    nothing else (the caller's generator is not drawn from)."""
+    return random.Random(sum(i * p for i, p in enumerate(order)))
 
 
 def _search(
@@ -121,6 +127,19 @@ def _search(
         c, w = counts[i], weight[i]
         up[i] = [w[v] * (pen[v][c[v] + 1] - pen[v][c[v]]) for v in range(k)]
         down[i] = [w[v] * (pen[v][c[v] - 1] - pen[v][c[v]]) if c[v] else 0 for v in range(k)]
+
+    def refresh(i: int, w: int) -> None:
+        """up[i][w] and down[i][w] weighed again from the counts and weights, and the gains
+        of group i's points moved by the difference."""
+        p, h, m = pen[w], counts[i][w], weight[i][w]
+        now_up, now_down = m * (p[h + 1] - p[h]), m * (p[h - 1] - p[h]) if h else 0
+        more, less = now_up - up[i][w], now_down - down[i][w]
+        up[i][w], down[i][w] = now_up, now_down
+        for z in lines[i]:
+            g = gain[z]
+            g[w] += more
+            if less and col[z] == w:
+                gain[z] = [f + less for f in g]
 
     def gains(x: int) -> list[int]:
         ls = line_of[x]
@@ -210,16 +229,9 @@ def _search(
         if weighed and change >= 0:  # no swap lowers the weighed penalty: counts out weigh more
             for i, c in enumerate(counts):
                 for v in range(k):
-                    p, h = pen[v], c[v]
-                    if p[h]:
+                    if pen[v][c[v]]:
                         weight[i][v] += 1
-                        more, less = p[h + 1] - p[h], p[h - 1] - p[h] if h else 0
-                        up[i][v] += more
-                        down[i][v] += less
-                        for z in lines[i]:
-                            gain[z][v] += more
-                            if less and col[z] == v:
-                                gain[z] = [f + less for f in gain[z]]
+                        refresh(i, v)
         x, y = move
         u, v = col[x], col[y]
         common = share[x].get(y, ())
@@ -240,17 +252,8 @@ def _search(
             insort(bucket[t][comes], z)
         order[x], order[y] = order[y], order[x]
         for i in touched:  # the points of a group whose counts changed gain otherwise
-            c, up_i, down_i, members = counts[i], up[i], down[i], lines[i]
-            for w in (u, v):  # the only values whose counts changed there
-                p, h, m = pen[w], c[w], weight[i][w]
-                more, up_i[w] = m * (p[h + 1] - p[h]) - up_i[w], m * (p[h + 1] - p[h])
-                now = m * (p[h - 1] - p[h]) if h else 0
-                less, down_i[w] = now - down_i[w], now
-                for z in members:
-                    g = gain[z]
-                    g[w] += more
-                    if less and col[z] == w:
-                        gain[z] = [f + less for f in g]
+            refresh(i, u)  # the only values whose counts changed there
+            refresh(i, v)
         gain[x], gain[y] = gains(x), gains(y)
         wait[x] = step + TENURE + rng.randrange(SPREAD)
         wait[y] = step + TENURE + rng.randrange(SPREAD)
