@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from liftkit.core.chat import (
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
@@ -19,6 +21,7 @@ from liftkit.core.chat import (
     parse_chat,
     read_chat,
 )
+from liftkit.core.errors import LiftkitError
 from liftkit.core.report.model import tags_in
 from liftkit.core.report.sources import Timeline, chat_clock, load_session
 
@@ -265,3 +268,44 @@ def test_a_zoom_chat_with_the_time_after_the_name_reads_a_12_hour_clock(tmp_path
     last = log.messages[-1]
     assert (last.text, last.to, last.private) == ("Just between us.", "Ada Lovelace", True)
     assert not any(m.private for m in log.messages[:-1])
+
+
+# A chat pasted into notes or an e-mail comes back with every line indented, or quoted ("> ").
+@pytest.mark.parametrize(
+    "name",
+    ["zoom-community.txt", "zoom-two-line-multiline.txt", "zoom-single-line.txt",
+     "zoom-name-tab.txt", "meet.sbv"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("margin", "words"),
+    [("    ", "4 spaces"), ("\t", "a tab"), ("> ", 'the quote mark ">"')],
+)
+def test_a_chat_pasted_indented_or_quoted_reads_as_the_saved_one(tmp_path, name, margin, words):
+    original = (CHAT / name).read_text(encoding="utf-8")
+    blank = margin.rstrip() if ">" in margin else ""  # a quoted blank line is a bare ">"
+    pasted = tmp_path / name
+    pasted.write_text(
+        "".join(margin + line if line.strip() else blank + "\n"
+                for line in original.splitlines(keepends=True)),
+        encoding="utf-8",
+    )  # fmt: skip
+
+    def seen(log: ChatLog) -> list[tuple]:
+        return [(m.author, m.at, m.text, m.to, m.private) for m in log.messages]
+
+    saved, read = read_chat(CHAT / name), read_chat(pasted)
+    assert read.layout == saved.layout and read.unmatched == saved.unmatched
+    assert seen(read) == seen(saved) and len(read.messages) >= 3
+    assert [(r.author, r.emoji) for r in read.reactions] == [
+        (r.author, r.emoji) for r in saved.reactions
+    ]
+    assert read.warnings()[0] == f"{pasted}: every line starts with {words}; read without it"
+    assert not saved.notes
+
+
+def test_indented_notes_that_are_no_chat_are_still_refused_in_one_line(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("    Agenda for Tuesday\n    > bring the slides\n\n    thanks\n", "utf-8")
+    with pytest.raises(LiftkitError) as caught:
+        read_chat(path)
+    assert caught.value.message.startswith(f"{path}: not a chat log: no line looks like")

@@ -255,6 +255,19 @@ def test_unknown_chat_lines_are_warnings_with_line_numbers(cli, late, tmp_path):
     )
 
 
+def test_a_chat_quoted_in_an_email_is_read_with_a_warning(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "forwarded.txt",
+        "> 23:45:00 From Ada to Everyone:\n> \tOne practical step: a buddy for new starters\n>\n"
+        "> 23:46:00 From Bob to Everyone:\n> \tok\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0
+    assert f'Warning: {chat}: every line starts with the quote mark ">"' in result.stderr
+    assert "One practical step: a buddy for new starters" in result.stdout
+    assert "> 23:4" not in result.stdout and "does not fit" not in result.stderr
+
+
 # --------------------------------------------------------------------------- the report
 
 

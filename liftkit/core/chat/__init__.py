@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -72,6 +72,7 @@ __all__ = [
 ]
 
 DETECT_LINES = 5000  # the layout shows in the first lines; don't scan all
+MARGIN = " \t>"  # what a chat pasted indented, or quoted in an e-mail, starts every line with
 
 
 def read_chat(path: Path) -> ChatLog:
@@ -124,6 +125,11 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         heads = count_block_heads(sample)
         after = count_time_after(sample)
         best = max(single, two, sbv, recording, heads, after)
+        margin = _margin(sample) if best == 0 else ""
+        if margin:  # pasted indented or quoted: read it without the margin
+            words = _margin_words(margin)
+            notes.append(f"{source}: every line starts with {words}; read without it")
+            return parse_lines(_without(counted, margin), source, notes)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -140,6 +146,37 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
     _check(log, source, log.lines)
     log.notes = notes
     return log
+
+
+def _margin(sample: list[str]) -> str:
+    """The spaces, tabs and quote marks (">") that every line of the sample starts with."""
+    margin: str | None = None
+    for line in sample:
+        if line.strip(MARGIN):  # a blank line, or a bare ">", has no say
+            lead = line[: len(line) - len(line.lstrip(MARGIN))]
+            margin = lead if margin is None else margin
+            while not lead.startswith(margin):  # the longest start the two share
+                margin = margin[:-1]
+            if not margin:
+                return ""
+    return margin or ""
+
+
+def _margin_words(margin: str) -> str:
+    if margin.strip(" ") == "":
+        return f"{len(margin)} spaces" if len(margin) > 1 else "a space"
+    if margin.strip("\t") == "":
+        return f"{len(margin)} tabs" if len(margin) > 1 else "a tab"
+    return f'the quote mark "{margin.strip()}"' if ">" in margin else "the same indentation"
+
+
+def _without(lines: Iterable[str], margin: str) -> Iterator[str]:
+    """The lines without the margin; a bare quote mark is a blank line."""
+    for line in lines:
+        if line.startswith(margin):
+            yield line[len(margin) :]
+        else:
+            yield "" if not line.strip(MARGIN) else line
 
 
 def _check(log: ChatLog, source: str, meaningful: int) -> None:
