@@ -6,6 +6,7 @@
    Build and run (one process at a time):
      cc -O2 -o /tmp/rgdd4 bench/rgdd4_search.c -lm
      nice -n 10 /tmp/rgdd4 FIRST LAST [PER]    # v = FIRST, FIRST + 12, ... LAST
+     MU=6 SEED=1 /tmp/rgdd4 132 132 20000000    # kept by a turn that multiplies (below)
 
    The model is cyclic.py's on m = u - 1 (odd): three rows of Z_m (point r*m + x is place x
    of row r) and three fixed points 3m, 3m + 1, 3m + 2. One base round of v/4 groups of four
@@ -20,6 +21,17 @@
    (r + 1, x + gap), gap != 0, and the row a fixed point meets. Counting: u/4 base groups
    hold 6u/4 pairs and there are (m - 1)/2 + (m - 1) + 3 = 6u/4 classes, so every class is
    used exactly once; then translation and sigma use every class of cyclic.py's once.
+
+   With MU set (an element of order 3 mod m, m prime), the turn also multiplies: tau: (r, x)
+   -> (r + 1, mu x), the fixed point a -> a + 1, and the base round is kept by tau instead
+   of sigma. A place then holds one of the m orbits of tau on the rows' points (the places
+   x, mu x, mu^2 x of the three rows three ways, and place 0's column) and how often it is
+   turned; a pair's class is taken back to rows 0 and 1 by tau's inverse, so the counting
+   above is unchanged, and so is the output: the base round written out whole. It is a
+   different search space, not a smaller one: a multiplier kept besides sigma would have to
+   fix the fixed point's group, whose three row points would then all be place 0, one
+   column, and a multiplier -1 that swaps rows 1 and 2 keeps every class, so a group it
+   keeps would use a class twice.
 
    The search is simulated annealing over the columns' places and the rows at them: a step
    swaps two places' columns or turns one place's row (the fixed point's group keeps rows
@@ -39,7 +51,12 @@
    (110 to 620 restarts each, 2,600 in all), nor 96 and 108 by a depth-first search of the
    same model (2 and 4 minutes); 96 and 144 come from filled columns (filled.py) instead. Without the
    turning of the rows (one base round of v/4 groups annealed whole) 36 was not found in
-   two minutes. The same model for fives (four rows and four fixed points, a 5-RGDD of
+   two minutes. With MU, no better: 96 with MU=5, none in 5 minutes (40 restarts of
+   20,000,000 steps, six stalling one class short); 132 with MU=6 and SEED=1, none in 10
+   minutes (66 restarts, 2 to 4 classes short). 24 with MU=2 and 60 with MU=7 come out at
+   once and check. A pair's class is looked up in tables made once per v (same, cross),
+   which took 72 from 75 s to 21 s on the same trajectory (the same base rounds are
+   printed). The same model for fives (four rows and four fixed points, a 5-RGDD of
    type 4^u) has no base round for u = 10 and 20: an exhaustive depth-first search ends
    without one. */
 #include <math.h>
@@ -54,15 +71,49 @@ static int m, nb, forbidden;
 static int col[MAXU], row[MAXU]; /* place 4*g + s: place 0 is the fixed point's, unused */
 static int count[MAXU * 2];
 
+static int mu = 1, mupow[3], muinv[3]; /* MU: the turn also multiplies places by mu */
+static int orow[MAXU], ocol[MAXU]; /* each orbit's first point (row, place) */
+
+static int point_row(int p) { /* the row of place p's point; places 1-3 hold rows 0, 1, 2 */
+    return p < 4 ? p - 1 : (orow[col[p]] + row[p]) % 3;
+}
+
+static int point_col(int p) {
+    int k = ((point_row(p) - orow[col[p]]) % 3 + 3) % 3; /* how often the orbit is turned */
+    return (int)((long)ocol[col[p]] * mupow[k] % m);
+}
+
+static int pr[MAXU], pc[MAXU], same[3][MAXU], cross[3][MAXU]; /* points; classes by difference */
+
+static void place(int p) { pr[p] = point_row(p); pc[p] = point_col(p); }
+
 static int cls(int p, int q) { /* the class of two cyclic places' points, or forbidden */
-    int r = row[p], x = col[p], s = row[q], y = col[q], d;
-    if (r == s) {
-        d = ((y - x) % m + m) % m;
-        return (d < m - d ? d : m - d) - 1;
+    int r = pr[p], s = pr[q], d = pc[q] - pc[p];
+    d += d < 0 ? m : 0;
+    if (r == s) return same[r][d];
+    return s == (r + 1) % 3 ? cross[r][d] : cross[s][d ? m - d : 0];
+}
+
+static void classes(void) { /* a difference's class, the points turned back to rows 0 and 1 */
+    for (int r = 0; r < 3; r++)
+        for (int d = 0; d < m; d++) {
+            int e = (int)((long)d * muinv[r] % m);
+            same[r][d] = (e < m - e ? e : m - e) - 1;
+            cross[r][d] = e == 0 ? forbidden : (m - 1) / 2 + e - 1;
+        }
+}
+
+static void orbits(void) { /* the m orbits of (row, place) under the turn, one first point each */
+    int n = 0;
+    mupow[0] = muinv[0] = 1;
+    mupow[1] = mu; mupow[2] = (int)((long)mu * mu % m);
+    muinv[1] = mupow[2]; muinv[2] = mu;
+    if (mu == 1) { for (int x = 0; x < m; x++) { orow[n] = 0; ocol[n++] = x; } return; }
+    orow[n] = 0; ocol[n++] = 0;
+    for (int x = 1; x < m; x++) {
+        if (x > mupow[1] * (long)x % m || x > mupow[2] * (long)x % m) continue; /* not the least */
+        for (int r = 0; r < 3; r++) { orow[n] = r; ocol[n++] = x; }
     }
-    d = s == (r + 1) % 3 ? y - x : x - y;
-    d = (d % m + m) % m;
-    return d == 0 ? forbidden : (m - 1) / 2 + d - 1;
 }
 
 static int group_cost(int g, int delta) { /* adds delta to its classes; returns conflicts */
@@ -82,7 +133,7 @@ static void solve(long per) {
         int cols[MAXU];
         for (int i = 0; i < m; i++) cols[i] = i;
         for (int i = m - 1; i > 0; i--) { int j = below(i + 1), t = cols[i]; cols[i] = cols[j]; cols[j] = t; }
-        for (int p = 1, i = 0; p < places; p++, i++) { col[p] = cols[i]; row[p] = p < 4 ? p - 1 : below(3); }
+        for (int p = 1, i = 0; p < places; p++, i++) { col[p] = cols[i]; row[p] = p < 4 ? p - 1 : below(3); place(p); }
         for (int i = 0; i <= forbidden; i++) count[i] = 0;
         count[forbidden] = 1; /* forbidden pairs always cost */
         for (int g = 0; g < nb; g++) group_cost(g, 1);
@@ -98,11 +149,12 @@ static void solve(long per) {
             int d = -group_cost(gp, -1) - (turn ? 0 : group_cost(gq, -1));
             int cp = col[p], rp = row[p], cq = col[q], rq = row[q];
             if (turn) row[p] = (rp + 1 + below(2)) % 3;
-            else { col[p] = cq; col[q] = cp; }
+            else { col[p] = cq; col[q] = cp; place(q); }
+            place(p);
             d += group_cost(gp, 1) + (turn ? 0 : group_cost(gq, 1));
             if (d <= 0 || uniform() < exp(-d / temp)) { cost += d; continue; }
             group_cost(gp, -1); if (!turn) group_cost(gq, -1);
-            col[p] = cp; row[p] = rp; col[q] = cq; row[q] = rq;
+            col[p] = cp; row[p] = rp; col[q] = cq; row[q] = rq; place(p); place(q);
             group_cost(gp, 1); if (!turn) group_cost(gq, 1);
         }
         fprintf(stderr, "v=%d restart, cost %d\n", 3 * m + 3, cost);
@@ -115,16 +167,21 @@ int main(int argc, char **argv) {
     for (int v = first; v <= last && v / 3 <= MAXU / 4 * 4; v += 12) {
         int u = v / 3;
         m = u - 1; nb = u / 4; forbidden = (m - 1) / 2 + m - 1;
+        mu = getenv("MU") ? atoi(getenv("MU")) : 1;
+        if (mu != 1 && (long)mu * mu % m * mu % m != 1) { fprintf(stderr, "MU^3 != 1 mod %d\n", m); return 2; }
+        orbits();
+        classes();
         clock_t start = clock();
         state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)v;
         if (getenv("SEED")) state ^= (unsigned long long)atoll(getenv("SEED")) << 32;
         solve(per);
         printf("%d %d: %d 3 3 1: ", v, v / 4, m);
         for (int g = 0; g < nb; g++)
-            for (int t = 0; t < 3; t++) { /* sigma^t of base group g */
+            for (int t = 0; t < 3; t++) { /* the turn t times of base group g */
                 printf("%s", g || t ? "|" : "");
                 for (int p = 4 * g; p < 4 * g + 4; p++) {
-                    int point = p == 0 ? 3 * m + t : ((row[p] + t) % 3) * m + col[p];
+                    int point = p == 0 ? 3 * m + t
+                        : ((point_row(p) + t) % 3) * m + (int)((long)point_col(p) * mupow[t] % m);
                     printf("%s%d", p > 4 * g ? " " : "", point);
                 }
             }
