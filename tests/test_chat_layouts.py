@@ -309,3 +309,62 @@ def test_indented_notes_that_are_no_chat_are_still_refused_in_one_line(tmp_path)
     with pytest.raises(LiftkitError) as caught:
         read_chat(path)
     assert caught.value.message.startswith(f"{path}: not a chat log: no line looks like")
+
+
+# The chat copied from the meeting's chat panel, as pasted into published meeting notes: a
+# glider-science workshop (Zoom 5, 24-hour clock), Kubernetes and Scala study-group notes
+# (12-hour clock), and class notes from older clients ("From … to Everyone 10:44 AM", no
+# colon). Found with the search tool; licences not known, so only their shape is kept here
+# (names and words made up).
+COPIED = (
+    "Ada Lovelace to Everyone (09:38)\n"
+    "velocities https://docs.example.org/d/1kKOt7kU/edit\n"
+    "drift https://docs.example.org/d/1nNtHyG0/edit\n"
+    "Grace Hopper  to Everyone (10:05)\n"
+    "All fine here? Everyone can edit the documents?\n"
+    "From 9 to 5, then 10:30\n"
+    "Me to Everyone (10:17)\n"
+    "yep, thanks to everyone (me included)\n"
+    "Brooklyn Ada (@ada) to Everyone (4:50 PM)\n"
+    "Helicoidal dives are possible too\n"
+    "Katherine Johnson to Me (Direct Message) (16:52)\n"
+    "Just between us.\n"
+)
+COPIED_FROM = (
+    "From Dattatray Example to Everyone 10:03 PM\n"
+    "select abs(10) from dual;\n"
+    "From now on, to be safe, we start at 10:30\n"
+    "From Gabriel Example - AWS to Everyone 10:15 AM\n"
+    "https://docs.example.com/workbench.html\n"
+)
+
+
+def test_a_zoom_chat_copied_from_the_meeting_window_reads_each_message(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(COPIED, encoding="utf-8")
+    log = read_chat(path)
+    assert log.layout == ZOOM_TIME_AFTER and log.unmatched == [] and log.clock
+    assert [(m.author, m.at, m.private) for m in log.messages] == [
+        ("Ada Lovelace", 9 * 3600 + 38 * 60, False),
+        ("Grace Hopper", 10 * 3600 + 5 * 60, False),
+        ("Me", 10 * 3600 + 17 * 60, False),
+        ("Brooklyn Ada (@ada)", 16 * 3600 + 50 * 60, False),
+        ("Katherine Johnson", 16 * 3600 + 52 * 60, True),
+    ]
+    lines = COPIED.splitlines()
+    assert log.messages[0].text.splitlines() == lines[1:3]
+    assert log.messages[1].text.splitlines() == lines[4:6]  # "From 9 to 5" is the message's
+    assert log.messages[2].text == lines[7]
+    assert (log.messages[-1].to, log.messages[-1].text) == ("Me", "Just between us.")
+
+
+def test_a_zoom_chat_copied_from_an_older_client_without_the_colon(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(COPIED_FROM, encoding="utf-8")
+    log = read_chat(path)
+    assert log.layout == ZOOM_TIME_AFTER and log.unmatched == []
+    assert [(m.author, m.at) for m in log.messages] == [
+        ("Dattatray Example", 22 * 3600 + 3 * 60),
+        ("Gabriel Example - AWS", 10 * 3600 + 15 * 60),
+    ]
+    assert log.messages[0].text.splitlines() == COPIED_FROM.splitlines()[1:3]

@@ -268,6 +268,26 @@ def test_a_chat_quoted_in_an_email_is_read_with_a_warning(cli, late, tmp_path):
     assert "> 23:4" not in result.stdout and "does not fit" not in result.stderr
 
 
+def test_a_chat_copied_from_the_zoom_window_goes_into_the_pack(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "copied.txt",
+        "Ada Lovelace to Everyone (23:45)\nOne practical step: a buddy for new starters\n"
+        "Grace Hopper to Everyone (11:46 PM)\nI will ask my team weekly\n"
+        "Alan Turing to Ada Lovelace (Direct Message) (23:47)\nnot for the pack\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat), "--format", "json", "-o", "-")
+    assert result.exit_code == 0 and "Warning" not in result.stderr
+    pack = json.loads(result.stdout)
+    quotes = [q for s in pack["segments"] for q in s["reflections"] if q["source"] == "chat"]
+    assert [(q["author"], q["text"]) for q in quotes] == [
+        ("Ada Lovelace", "One practical step: a buddy for new starters"),
+        ("Grace Hopper", "I will ask my team weekly"),
+    ]
+    (read,) = pack["chat"]["files"]
+    assert (read["layout"], read["messages"], read["direct_messages_left_out"]) == (
+        "zoom-time-after", 2, 1)  # fmt: skip
+
+
 # --------------------------------------------------------------------------- the report
 
 

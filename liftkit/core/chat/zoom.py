@@ -1,11 +1,13 @@
-"""Zoom's saved chat, in its three layouts.
+"""Zoom's saved chat, in its four layouts, and the chat copied from the meeting's window.
 
 Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, with the lines of a
 multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
 Everyone:` then the message on tab-indented lines, where replies start `Replying to "…"` and
 reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Time after the name
 (older desktop clients): `From Ada Lovelace to Everyone:  02:05 PM` or `… Everyone: (02:05 PM)`, on
-a 12-hour clock, the message on the lines below (or after the time). Direct messages say
+a 12-hour clock, the message on the lines below (or after the time); the chat copied from
+the meeting's chat panel has the same shape, `Ada Lovelace to Everyone (14:05)` or `From Ada
+Lovelace to Everyone 02:05 PM`, and is read as that layout. Direct messages say
 `(Direct Message)` or `(Privately)` after the recipient; the host's messages to the waiting
 room are sent `to Everyone in Waiting Room` or `to Waiting Room Participants`. Times are times
 of day, with no date.
@@ -59,6 +61,21 @@ TIME_AFTER = re.compile(
     r"\(?(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?\)?"
     r"(?:[ \t]*(?P<text>\S.*))?$"
 )
+# The same chat copied from the meeting's chat panel (Zoom 5 and later), the message on the
+# lines below: "Ada Lovelace to Everyone (14:05)" or "(02:05 PM)", and from older clients
+# "From Ada Lovelace to Everyone 02:05 PM", without the colon. Each is a whole line, with a
+# recipient; a line a message could hold ("From 9 to 5, then 10:30") is taken only with a
+# 12-hour clock, a direct-message mark or a recipient of Everyone or Me.
+_CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
+_DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
+COPIED = re.compile(
+    r"[ \t]*(?P<names>[^ \t(].*?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]*\(" + _CLOCK
+    + r"\)[ \t]*$"
+)  # fmt: skip
+COPIED_FROM = re.compile(
+    r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
+    + r"[ \t]*$"
+)  # fmt: skip
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
 
 
@@ -84,7 +101,7 @@ def count_time_after(lines: Iterable[str]) -> int:
     """How many of the first lines are headers with the time after the name."""
     found = 0
     for line in lines:
-        if "From" in line[:8] and _time_after(0, line) is not None:
+        if _time_after(0, line) is not None:
             found += 1
             if found >= SAMPLE_HEADERS:
                 break
@@ -135,10 +152,16 @@ def _header(number: int, line: str) -> Header | None:
 
 
 def _time_after(number: int, line: str) -> Header | None:
-    match = TIME_AFTER.match(line)
-    if match is None:
+    """A header with the time after the name, saved or copied, or None (a message's line)."""
+    text = None
+    if "From" in line[:8] and (match := TIME_AFTER.match(line)) is not None:
+        names, dm, h, m, sec, half, text = match.groups()
+    elif (match := _copied(line)) is not None:
+        names, dm, h, m, sec, half = match.groups()
+    else:
         return None
-    names, dm, h, m, sec, half, text = match.groups()
+    if match.re is not TIME_AFTER and not (half or dm or _plain_recipient(names)):
+        return None
     hour = int(h)
     if half:
         if not 1 <= hour <= 12:
@@ -151,6 +174,16 @@ def _time_after(number: int, line: str) -> Header | None:
     return Header(
         number, at, sys.intern(who), sys.intern(to), dm is not None, (text or "").rstrip()
     )
+
+
+def _copied(line: str) -> re.Match[str] | None:
+    if line.rstrip().endswith(")"):
+        return COPIED.match(line)
+    return COPIED_FROM.match(line) if "From" in line[:8] else None
+
+
+def _plain_recipient(names: str) -> bool:
+    return _sender_and_recipient(names)[1].lower() in ("everyone", "me")
 
 
 def _sender_and_recipient(names: str) -> tuple[str, str]:
@@ -295,6 +328,6 @@ def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
     return _read(
         ChatLog(source, ZOOM_TIME_AFTER, clock=True),
         lines,
-        lambda number, line: _time_after(number, line) if "From" in line[:8] else None,
+        _time_after,
         str.strip,
     )
