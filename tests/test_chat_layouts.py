@@ -372,3 +372,13 @@ def test_a_zoom_chat_copied_from_an_older_client_without_the_colon(tmp_path):
         ("Gabriel Example - AWS", 10 * 3600 + 15 * 60),
     ]
     assert log.messages[0].text.splitlines() == COPIED_FROM.splitlines()[1:3]
+
+
+def test_a_long_line_of_a_copied_message_stays_in_it(tmp_path):
+    # a pasted list of 20,000 " to "s ending in ")": one line of a message, not a header
+    # (without the cap on a header's length the patterns took 100 s on it)
+    long = "routes: a" + " to b" * 20_000 + " (see map)"
+    path = tmp_path / "copied.txt"
+    path.write_text(f"Ada Lovelace to Everyone (10:00)\n{long}\nthanks\n", encoding="utf-8")
+    log = read_chat(path)
+    assert [(m.author, m.text) for m in log.messages] == [("Ada Lovelace", f"{long}\nthanks")]

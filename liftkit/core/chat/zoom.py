@@ -1,4 +1,4 @@
-"""Zoom's saved chat, in its four layouts, and the chat copied from the meeting's window.
+"""Zoom's saved chat, in its three layouts, and the chat copied from the meeting's window.
 
 Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, with the lines of a
 multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
@@ -176,7 +176,12 @@ def _time_after(number: int, line: str) -> Header | None:
     )
 
 
+HEADER_CHARS = 300  # longer lines are a message's: a name and a time fit in far fewer
+
+
 def _copied(line: str) -> re.Match[str] | None:
+    if len(line) > HEADER_CHARS:  # the patterns' backtracking grows with " to "s a line
+        return None
     if line.rstrip().endswith(")"):
         return COPIED.match(line)
     return COPIED_FROM.match(line) if "From" in line[:8] else None
