@@ -154,7 +154,8 @@ def _margin(sample: list[str]) -> str:
     for line in sample:
         if line.strip(MARGIN):  # a blank line, or a bare ">", has no say
             lead = line[: len(line) - len(line.lstrip(MARGIN))]
-            margin = lead if margin is None else margin
+            if margin is None:
+                margin = lead
             while not lead.startswith(margin):  # the longest start the two share
                 margin = margin[:-1]
             if not margin:

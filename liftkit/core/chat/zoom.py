@@ -28,15 +28,17 @@ from liftkit.core.chat.model import (
     ChatReaction,
 )
 
+# A direct-message mark after the recipient, and a time of day (seconds and AM/PM optional),
+# as the headers below write them.
+_CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
+_DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
 # One pattern for the whole header line: the time, then "From", the sender, "to" and the
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
 # single-line layout the message itself. Sender and recipient are split apart afterwards,
 # from the right, since a display name may hold " to " itself.
 HEADER = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
-    r"(?P<names>.+?)"
-    r"[ \t]?(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?[ \t]*:"
-    r"(?:[ \t]+(?P<text>.*))?$"
+    r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$"
 )
 # "to" between sender and recipient: the single-line layout puts two spaces around it (so a
 # name's own " to " has one), the two-line layout one.
@@ -56,18 +58,14 @@ REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line.
 TIME_AFTER = re.compile(
-    r"[ \t]*From[ \t]+(?P<names>.+?)"
-    r"[ \t]?(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?[ \t]*:[ \t]+"
-    r"\(?(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?\)?"
-    r"(?:[ \t]*(?P<text>\S.*))?$"
-)
+    r"[ \t]*From[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
+    + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
+)  # fmt: skip
 # The same chat copied from the meeting's chat panel (Zoom 5 and later), the message on the
 # lines below: "Ada Lovelace to Everyone (14:05)" or "(02:05 PM)", and from older clients
 # "From Ada Lovelace to Everyone 02:05 PM", without the colon. Each is a whole line, with a
 # recipient; a line a message could hold ("From 9 to 5, then 10:30") is taken only with a
 # 12-hour clock, a direct-message mark or a recipient of Everyone or Me.
-_CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
-_DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
 COPIED = re.compile(
     r"[ \t]*(?P<names>[^ \t(].*?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]*\(" + _CLOCK
     + r"\)[ \t]*$"
