@@ -32,6 +32,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from command import installed_env, liftkit_command
+
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 1.0
 START = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
@@ -139,11 +141,6 @@ def chat_lines(lines: int | None) -> Iterator[str]:
         i += 1
 
 
-def liftkit_command() -> list[str]:
-    script = Path(sys.executable).parent / "liftkit"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "liftkit"]
-
-
 def timed(step: Callable[[], Any]) -> tuple[float, Any]:
     begin = time.perf_counter()
     result = step()
@@ -235,16 +232,19 @@ def main() -> int:
         make_session(folder, args.reflections)
         make_chat(chat, args.chat_lines)
         commands = {}
+        env = installed_env(Path(tmp) / "bytecode")
         for fmt in ("md", "json", "html"):
             out = Path(tmp) / f"pack.{fmt}"
             commands[fmt] = [*liftkit_command(), "export", str(folder), "--chat", str(chat),
                              "--by", "sector", "--groups", "--format", fmt, "-o", str(out),
                              "--force"]  # fmt: skip
-            subprocess.run(commands[fmt], check=True, capture_output=True)  # warm the caches
+            # warm the caches (bytecode too, as pip compiles it for a host: bench/command.py)
+            subprocess.run(commands[fmt], check=True, capture_output=True, env=env)
         times: dict[str, list[float]] = {fmt: [] for fmt in commands}
         for _ in range(args.runs):  # interleaved, so a busy machine slows both alike
             for fmt, argv in commands.items():
-                seconds, _ = timed(lambda: subprocess.run(argv, check=True, capture_output=True))  # noqa: B023
+                run = lambda: subprocess.run(argv, check=True, capture_output=True, env=env)  # noqa: B023, E731
+                seconds, _ = timed(run)
                 times[fmt].append(seconds)
 
         steps: dict[str, list[float]] = {}

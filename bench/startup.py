@@ -10,26 +10,16 @@ ratio to `python -c "import typer"`. Targets: --version <= 1.3, agenda list <= 1
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from command import installed_env, liftkit_command
+
 TARGETS = {"liftkit --version": 1.3, "liftkit agenda list": 1.6}
-
-
-def liftkit_command() -> list[str]:
-    """The installed `liftkit` script beside this interpreter, else `python -m liftkit`."""
-    script = Path(sys.executable).parent / "liftkit"
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("liftkit")
-    if found and Path(found).resolve().parent == Path(sys.executable).resolve().parent:
-        return [found]
-    return [sys.executable, "-m", "liftkit"]
 
 
 def time_once(argv: list[str], env: dict[str, str]) -> float:
@@ -43,7 +33,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="runs of each command (default 15)")
     args = parser.parse_args()
 
-    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="liftkit-bytecode-") as cache:
+        return measure(args.runs, installed_env(Path(cache)))
+
+
+def measure(runs: int, env: dict[str, str]) -> int:
     liftkit = liftkit_command()
     commands = {
         'python -c "import typer"': [sys.executable, "-c", "import typer"],
@@ -53,13 +47,13 @@ def main() -> int:
     for argv in commands.values():  # warm the file cache and the bytecode cache
         time_once(argv, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
+    for _ in range(runs):
         for name, argv in commands.items():
             times[name].append(time_once(argv, env))
 
     medians = {name: statistics.median(values) for name, values in times.items()}
     baseline = medians['python -c "import typer"']
-    print(f"python {sys.version.split()[0]}, {args.runs} interleaved runs each, median wall time")
+    print(f"python {sys.version.split()[0]}, {runs} interleaved runs each, median wall time")
     print(f"liftkit run as: {' '.join(liftkit)}")
     failed = False
     for name, median in medians.items():

@@ -118,6 +118,7 @@ class _Quotes:
 
     def __init__(self, hosts: set[str] | None = None) -> None:
         self.hosts = hosts or set()  # never quoted
+        self._host: dict[str | None, bool] = {}  # by author: a big chat repeats a few names
         self.placed: dict[int | str, list[Quote]] = {}
         self.unplaced: list[Quote] = []
         # What the host recorded, by segment and text: the host often records a chat message
@@ -130,7 +131,7 @@ class _Quotes:
             if not text:
                 continue
             author = one_line(event.author) if event.author else None
-            if is_host(author, self.hosts):
+            if self.is_host(author):
                 continue
             tags = event.tags if event.tags is not None else tags_in(text)
             quote = Quote(text, author or None, tags, str(event.source), event.wall)
@@ -142,8 +143,14 @@ class _Quotes:
             else:
                 self.unplaced.append(quote)
 
+    def is_host(self, author: str | None) -> bool:
+        known = self._host.get(author)
+        if known is None:
+            known = self._host[author] = is_host(author, self.hosts)
+        return known
+
     def add_chat(self, where: int | str, quote: Quote) -> None:
-        if is_host(quote.author, self.hosts):
+        if self.is_host(quote.author):
             return
         same = self.recorded.get(where)
         if same is not None:

@@ -15,22 +15,46 @@ def _time(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def _quote(quote: Quote, anonymous: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "text": quote.text,
-        "author": None if anonymous else quote.author,
-        "tags": list(quote.tags),
-        "source": quote.source,
-        "time": _time(quote.at),
-    }
-    if quote.step:
-        data["practical_step"] = True
-    if quote.waiting_room:
-        data["waiting_room"] = True
-    elif quote.private_to is not None:
-        data["direct_message"] = True
-        data["to"] = None if anonymous else quote.private_to
-    return data
+class _Times:
+    """Each quote's time as text, written once for each moment: a big chat's messages sent in
+    the same second share one datetime, and writing it is a third of a quote's cost."""
+
+    def __init__(self) -> None:
+        self._written: dict[int, tuple[datetime, str]] = {}  # by id, the moment kept alive
+
+    def __call__(self, moment: datetime | None) -> str | None:
+        if moment is None:
+            return None
+        found = self._written.get(id(moment))
+        if found is None:
+            found = self._written[id(moment)] = (moment, moment.isoformat(timespec="seconds"))
+        return found[1]
+
+
+class _Quotes:
+    """A quote as data; its time written by _Times."""
+
+    def __init__(self, anonymous: bool) -> None:
+        self.anonymous = anonymous
+        self.time = _Times()
+
+    def __call__(self, quote: Quote) -> dict[str, Any]:
+        anonymous = self.anonymous
+        data: dict[str, Any] = {
+            "text": quote.text,
+            "author": None if anonymous else quote.author,
+            "tags": quote.tags,  # a tuple: written as a list
+            "source": quote.source,
+            "time": self.time(quote.at),
+        }
+        if quote.step:
+            data["practical_step"] = True
+        if quote.waiting_room:
+            data["waiting_room"] = True
+        elif quote.private_to is not None:
+            data["direct_message"] = True
+            data["to"] = None if anonymous else quote.private_to
+        return data
 
 
 def _breakdown(data: Breakdown) -> dict[str, Any]:
@@ -57,7 +81,7 @@ def _poll(poll: PollResult) -> dict[str, Any]:
     return data
 
 
-def _segment(segment: SegmentRun, anonymous: bool) -> dict[str, Any]:
+def _segment(segment: SegmentRun, quote: _Quotes) -> dict[str, Any]:
     return {
         "number": segment.index + 1,
         "title": segment.title,
@@ -71,12 +95,13 @@ def _segment(segment: SegmentRun, anonymous: bool) -> dict[str, Any]:
         "paused_seconds": segment.paused,
         "overrun_seconds": max(0, segment.over),
         "polls": [_poll(p) for p in segment.polls],
-        "reflections": [_quote(q, anonymous) for q in segment.quotes],
+        "reflections": [quote(q) for q in segment.quotes],
     }
 
 
 def report_data(report: Report) -> dict[str, Any]:
     anonymous = report.anonymous
+    quote = _Quotes(anonymous)
     attendance = report.attendance
     feedback: dict[str, Any] | None = None
     if report.feedback_planned or report.feedback_said:
@@ -87,7 +112,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "score_answers": scores[0].breakdown.total if scores else 0,
             "recommend_percent": recommends[0].recommend_percent if recommends else None,
             "recommend_answers": recommends[0].breakdown.total if recommends else 0,
-            "said": [_quote(q, anonymous) for q in report.feedback_said],
+            "said": [quote(q) for q in report.feedback_said],
         }
     return {
         "liftkit_export": FORMAT_VERSION,
@@ -138,13 +163,12 @@ def report_data(report: Report) -> dict[str, Any]:
             "participants": report.participants,
             "reactions": report.reactions,
         },
-        "segments": [_segment(s, anonymous) for s in report.segments],
-        "before": [_quote(q, anonymous) for q in report.before],
-        "after": [_quote(q, anonymous) for q in report.after],
-        "other_reflections": [_quote(q, anonymous) for q in report.unplaced],
+        "segments": [_segment(s, quote) for s in report.segments],
+        "before": [quote(q) for q in report.before],
+        "after": [quote(q) for q in report.after],
+        "other_reflections": [quote(q) for q in report.unplaced],
         "themes": [
-            {"tag": t.tag, "reflections": [_quote(q, anonymous) for q in t.quotes]}
-            for t in report.themes
+            {"tag": t.tag, "reflections": [quote(q) for q in t.quotes]} for t in report.themes
         ],
         "groups": None
         if report.groups is None
