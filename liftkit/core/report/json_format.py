@@ -31,7 +31,7 @@ class _Times:
         return found[1]
 
 
-class _Quotes:
+class _QuoteData:
     """A quote as data; its time written by _Times."""
 
     def __init__(self, anonymous: bool) -> None:
@@ -81,7 +81,7 @@ def _poll(poll: PollResult) -> dict[str, Any]:
     return data
 
 
-def _segment(segment: SegmentRun, quote: _Quotes) -> dict[str, Any]:
+def _segment(segment: SegmentRun, quote: _QuoteData) -> dict[str, Any]:
     return {
         "number": segment.index + 1,
         "title": segment.title,
@@ -101,7 +101,7 @@ def _segment(segment: SegmentRun, quote: _Quotes) -> dict[str, Any]:
 
 def report_data(report: Report) -> dict[str, Any]:
     anonymous = report.anonymous
-    quote = _Quotes(anonymous)
+    quote = _QuoteData(anonymous)
     attendance = report.attendance
     feedback: dict[str, Any] | None = None
     if report.feedback_planned or report.feedback_said:
