@@ -2,8 +2,8 @@
 
 `pip install` compiles each module's bytecode, so a host's `liftkit` does not compile its
 source at every start. A machine that sets PYTHONDONTWRITEBYTECODE (this one does) would
-otherwise compile liftkit's hundred modules at every run of a command: about 0.15 s of each
-export measured on 2026-12-03. The benchmarks' commands cache it under a temporary folder
+otherwise compile liftkit's hundred modules at every run of a command: 0.1 to 0.15 s of
+each export, measured on 2026-12-03. The benchmarks' commands cache it under a temporary folder
 (PYTHONPYCACHEPREFIX), so nothing is written beside the source, and warm it before timing.
 """
 

@@ -3,6 +3,9 @@
 Runs each command 15 times, interleaved (so a busy machine slows all three alike), in the
 Python environment running this script, and prints the median wall time of each and its
 ratio to `python -c "import typer"`. Targets: --version <= 1.3, agenda list <= 1.6.
+liftkit's bytecode is cached as pip's install caches typer's (bench/command.py); before
+2026-12-03 it was compiled at every run on machines that set PYTHONDONTWRITEBYTECODE, and
+`agenda list` measured 1.66 where it is 1.32.
 
     python bench/startup.py [--runs N]
 """
