@@ -103,11 +103,15 @@ static int pr[MAXU], pc[MAXU], same[3][MAXU], cross[3][MAXU]; /* points; classes
 
 static void place(int p) { pr[p] = point_row(p); pc[p] = point_col(p); }
 
-static int cls(int p, int q) { /* the class of two cyclic places' points, or forbidden */
-    int r = pr[p], s = pr[q], d = pc[q] - pc[p];
+static int cls_pts(int r, int x, int s, int y) { /* the class of points (r, x) and (s, y) */
+    int d = y - x;
     d += d < 0 ? m : 0;
     if (r == s) return same[r][d];
     return s == (r + 1) % 3 ? cross[r][d] : cross[s][d ? m - d : 0];
+}
+
+static int cls(int p, int q) { /* the class of two cyclic places' points, or forbidden */
+    return cls_pts(pr[p], pc[p], pr[q], pc[q]);
 }
 
 static void classes(void) { /* a difference's class, the points turned back to rows 0 and 1 */
@@ -149,12 +153,6 @@ static int group_cost(int g, int delta) { /* adds delta to its classes; returns 
    other groups leave unused (at most REPAIR_NODES nodes a set). The annealing's last steps
    move one point at a time; this moves up to 4k at once. */
 #define REPAIR_NODES 2000000
-
-static int cls_pts(int r, int x, int s, int y) { /* cls() for points given by row and place */
-    int d = y - x; d += d < 0 ? m : 0;
-    if (r == s) return same[r][d];
-    return s == (r + 1) % 3 ? cross[r][d] : cross[s][d ? m - d : 0];
-}
 
 static int used[MAXU * 2], fcol[MAXU], ftaken[MAXU], nf, sg[MAXU / 4], nsg; /* free columns */
 static int gr[MAXU / 4][4], gx[MAXU / 4][4]; /* the refilled groups' points: row and place */

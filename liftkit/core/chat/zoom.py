@@ -158,8 +158,9 @@ def _time_after(number: int, line: str) -> Header | None:
         names, dm, h, m, sec, half = match.groups()
     else:
         return None
-    if match.re is not TIME_AFTER and not (half or dm or _plain_recipient(names)):
-        return None
+    who, to = _sender_and_recipient(names)
+    if match.re is not TIME_AFTER and not (half or dm or to.lower() in ("everyone", "me")):
+        return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
     hour = int(h)
     if half:
         if not 1 <= hour <= 12:
@@ -167,7 +168,6 @@ def _time_after(number: int, line: str) -> Header | None:
         hour = hour % 12 + (12 if half.lower() == "pm" else 0)
     if hour > 23:
         return None
-    who, to = _sender_and_recipient(names)
     at = seconds_of(str(hour), m, sec or "0")
     return Header(
         number, at, sys.intern(who), sys.intern(to), dm is not None, (text or "").rstrip()
@@ -183,10 +183,6 @@ def _copied(line: str) -> re.Match[str] | None:
     if line.rstrip().endswith(")"):
         return COPIED.match(line)
     return COPIED_FROM.match(line) if "From" in line[:8] else None
-
-
-def _plain_recipient(names: str) -> bool:
-    return _sender_and_recipient(names)[1].lower() in ("everyone", "me")
 
 
 def _sender_and_recipient(names: str) -> tuple[str, str]:
