@@ -150,7 +150,9 @@ def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path)
         "main(sys.argv[1:])\n"
     )
     (tmp_path / "trigger").write_text("")
-    term.run([sys.executable, "faulty.py", "run", "a.toml", "--sessions", "s", "--rehearse", "20"])
+    # the crash report goes to the temporary folder: this test's, not the machine's /tmp
+    command = [sys.executable, "faulty.py", "run", "a.toml", "--sessions", "s", "--rehearse", "20"]
+    term.run(["env", f"TMPDIR={tmp_path}", *command])
     term.wait_for("running")
     term.keys("r")
     term.wait_for("Reflection")
@@ -160,6 +162,9 @@ def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path)
     screen = term.wait_for("EXIT=1", timeout=15)
     assert "internal error: RuntimeError: the view broke" in screen
     assert "Traceback" not in screen
+    [report] = tmp_path.glob("liftkit-crash-*.txt")  # named on the screen, with the traceback
+    assert report.name in screen.replace("\n", "")
+    assert "RuntimeError: the view broke" in report.read_text()
     stty_is_sane(term)
     events = journal(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["saved before the fault"]
