@@ -129,6 +129,28 @@ def test_zoom_names_holding_to_are_read_from_the_right():
     ]
 
 
+def test_zoom_single_line_with_no_space_after_everyone_keeps_the_whole_message():
+    # Real saved chats (public call notes) hold lines like these now and then. Before, the
+    # first was no header (skipped with a warning), and in the second the words before the
+    # message's own ": " were taken for the recipient, and lost from the quote.
+    text = (
+        "09:00:18 From  Ann Lee  to  Everyone: starting soon\n"
+        "09:52:03 From  Micah Z  to  Everyone:I like the argument.\n"
+        "10:04:55 From  Tim B  to  Everyone:If it helps: let us do it :-)\n"
+        "10:05:00 From  Team:Blue  to  Everyone: a colon in a name stays in it\n"
+        "10:06:00 From  Ann Lee  to  Bob(Direct Message): private\n"
+    )
+    log = parse_chat(text, "meeting_saved_chat.txt")
+    assert log.layout == ZOOM_SINGLE_LINE and not log.unmatched
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Ann Lee", "Everyone", False, "starting soon"),
+        ("Micah Z", "Everyone", False, "I like the argument."),
+        ("Tim B", "Everyone", False, "If it helps: let us do it :-)"),
+        ("Team:Blue", "Everyone", False, "a colon in a name stays in it"),
+        ("Ann Lee", "Bob", True, "private"),
+    ]
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -40,6 +40,14 @@ HEADER = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
     r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$"
 )
+# A single-line header with no space after "Everyone:" (`From  Ada  to  Everyone:Hello`), as
+# real saved chats hold now and then. HEADER alone would read such a line as no header, or,
+# when the message holds ": " itself, take the message's start for the recipient. Only the
+# recipient Everyone: a colon inside a display name (`Team:Blue`) must not end the header.
+GLUED = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)[ \t]+From[ \t]{1,2}"
+    r"(?P<names>.+?[ \t](?:to|To|TO)[ \t]{1,2}Everyone):(?P<text>[^ \t].*)$"
+)
 # "to" between sender and recipient: the single-line layout puts two spaces around it (so a
 # name's own " to " has one), the two-line layout one.
 TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
@@ -85,6 +93,7 @@ def count_headers(lines: Iterable[str]) -> tuple[int, int]:
             continue
         header = HEADER.match(line)
         if header is None:
+            single += GLUED.match(line) is not None
             continue
         if "\t" in header.group("sep") or header.group("text"):
             single += 1
@@ -133,18 +142,21 @@ def _header(number: int, line: str) -> Header | None:
             at = seconds_of(h, m, s)
             return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
+    if (match is None or ":" in match.group("names")) and "Everyone:" in line:
+        match = GLUED.match(line) or match
     if match is None:
         return None
-    h, m, s, _, names, dm, text = match.groups()
+    h, m, s, names, text = match.group("h", "m", "s", "names", "text")
     if int(h) > 23:
         return None
+    dm = match.re is HEADER and match.group("dm") is not None
     who, to = _sender_and_recipient(names)
     return Header(
         number,
         seconds_of(h, m, s),
         sys.intern(who),
         sys.intern(to),
-        dm is not None,
+        dm,
         text.rstrip() if text else "",
     )
 
