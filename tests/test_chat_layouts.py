@@ -238,6 +238,34 @@ def test_a_zoom_chat_with_a_tab_after_the_name_reads_times_of_day_and_direct_mes
     assert log.messages[0].at == 14 * 3600 + 2 * 60 + 35
 
 
+# Older chat.txt files (a recording on the computer) write public messages with a tab after the
+# name and direct messages as single-line headers, in one file: the shape an open-source Zoom
+# chat viewer documents from real files (names and words made up here).
+MIXED = (
+    "17:59:50\tErik Newhard:\tHello everyone\n"
+    "17:59:57\t From  Erik Newhard   to   Sayuri(Privately) : Hey Sayuri!\n"
+    "Glad to see you in this course, too\n"
+    "18:00:05\tJulia Saxena:\tHi all, glad to be here\n"
+    "18:00:15\t From  Erik Newhard   to   Julia Saxena(Direct Message) : That worked\n"
+    "18:00:40\t From  Erik Newhard   to   Julia(garbled\n"
+    "a line of that garbled message\n"
+    "18:01:00\tSayuri:\tQuestion: when do we start?\n"
+)
+
+
+def test_direct_messages_among_tab_after_name_lines_stay_private():
+    # Before, each direct message was read as more lines of the public message above it.
+    log = parse_chat(MIXED, "chat.txt")
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Erik Newhard", "Everyone", False, "Hello everyone"),
+        ("Erik Newhard", "Sayuri", True, "Hey Sayuri!\nGlad to see you in this course, too"),
+        ("Julia Saxena", "Everyone", False, "Hi all, glad to be here"),
+        ("Erik Newhard", "Julia Saxena", True, "That worked"),
+        ("Sayuri", "Everyone", False, "Question: when do we start?"),
+    ]
+    assert [number for number, _ in log.unmatched] == [6, 7]  # neither joins a message
+
+
 # Zoom's older desktop clients put the time after the name, on a 12-hour clock, with the
 # message on the lines below; some copies put the time in brackets and the message after it.
 # The shape of saved chats published in meeting notes (names and words made up here).

@@ -228,6 +228,21 @@ def test_direct_messages_are_left_out_unless_include_private(cli, late, tmp_path
     assert "- “just for you” — Ada (direct message to Bob)" in with_private
 
 
+def test_direct_messages_of_an_older_chat_txt_stay_out_of_the_pack(cli, late, tmp_path):
+    # public messages with a tab after the name, direct ones as single-line headers
+    chat = write(
+        tmp_path / "chat.txt",
+        "00:01:00\tAda:\tfor all\n"
+        "00:01:30\t From  Ada   to   Bob(Privately) : just for you\n"
+        "and a second line for you\n"
+        "00:02:00\tBob:\talso for all\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "for all" in out and "also for all" in out
+    assert "for you" not in out
+    assert "(1 direct message left out)" in out
+
+
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
     chat = write(
         tmp_path / "chat.txt",

@@ -8,6 +8,11 @@ A saved chat of some Zoom versions: `08:02:35 Ada Lovelace:<TAB>Hello`, a space 
 of day, the lines of a longer message tab-indented; a direct message names its recipient and
 is cut at its colon (`08:10:00 Ada  to  Grace(Direct:<TAB>…`).
 
+Older chat.txt files mix the two: public messages as `18:00:05<TAB>Ada:<TAB>Hi all`, direct ones
+as single-line headers, `18:00:15<TAB> From  Ada   to   Grace(Privately) : Hi`. Such a line is a
+message of its own (a direct message, left out unless asked for), never a line of the one
+before; so is any other line that starts with a time, read or not.
+
 Replies and reactions read as in the meeting's saved chat."""
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import sys
 from collections.abc import Iterable
 
 from liftkit.core.chat.model import ZOOM_NAME_TAB, ZOOM_RECORDING, ChatLog
-from liftkit.core.chat.zoom import TO_WIDE, Header, emit, seconds_of
+from liftkit.core.chat.zoom import STAMPED, TO_WIDE, Header, emit, from_header, seconds_of
 
 LINE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)([ \t])([^\t]{1,200}?):\t(.*)$")
 _DIRECT = re.compile(r"\s*\((?:Direct|Privately|privately|direct)[^)]*\)?$")
@@ -67,6 +72,13 @@ def parse_recording_chat(lines: Iterable[str], source: str) -> ChatLog:
                 number, seconds_of(h, m, s), sys.intern(who), sys.intern(to), direct, ""
             )
             body = [text.strip()] if text.strip() else []
+        elif line[:1].isdigit() and STAMPED.match(line):
+            if current is not None:
+                emit(log, current, body)
+            current = from_header(number, line)
+            if current is None:  # garbled: it and the lines after it are part of no message
+                log.unmatched.append((number, line))
+            body = [current.text] if current is not None and current.text else []
         elif current is None:
             log.unmatched.append((number, line))
         else:

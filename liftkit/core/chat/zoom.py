@@ -134,7 +134,9 @@ def seconds_of(h: str, m: str, s: str) -> float:
     return at if at is not None else _SECONDS.setdefault(key, float(key))
 
 
-def _header(number: int, line: str) -> Header | None:
+def from_header(number: int, line: str) -> Header | None:
+    """A header of the single-line or two-line layout (`14:05:10 From  Ada  to  Everyone : Hi`),
+    or None."""
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
@@ -310,7 +312,7 @@ def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     return _read(
         ChatLog(source, ZOOM_SINGLE_LINE, clock=True),
         lines,
-        lambda number, line: _header(number, line) if line[:1].isdigit() else None,
+        lambda number, line: from_header(number, line) if line[:1].isdigit() else None,
         lambda line: None if STAMPED.match(line) else line.rstrip(),
     )
 
@@ -328,7 +330,7 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     return _read(
         ChatLog(source, ZOOM_TWO_LINE, clock=True),
         lines,
-        lambda number, line: None if line[0] in " \t" else _header(number, line),
+        lambda number, line: None if line[0] in " \t" else from_header(number, line),
         _two_line_body,
     )
 
