@@ -335,6 +335,42 @@ def test_a_chat_pasted_indented_or_quoted_reads_as_the_saved_one(tmp_path, name,
     assert not saved.notes
 
 
+# A chat kept in Markdown meeting notes as a list: each message marked "- ", its lines under
+# the mark indented (the shape of a blockchain core developers' call notes on GitHub).
+@pytest.mark.parametrize(
+    "name", ["zoom-community.txt", "zoom-two-line-multiline.txt", "zoom-single-line.txt"]
+)
+@pytest.mark.parametrize("mark", ["- ", "* "])
+def test_a_chat_kept_as_a_markdown_list_reads_as_the_saved_one(tmp_path, name, mark):
+    original = (CHAT / name).read_text(encoding="utf-8")
+    listed = tmp_path / name
+    listed.write_text(
+        "".join(
+            mark + line if re.match(r"\d\d:\d\d:\d\d", line)
+            else "    " + line.removeprefix("\t") if line.strip() else "\n"
+            for line in original.splitlines(keepends=True)
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    saved, read = read_chat(CHAT / name), read_chat(listed)
+    assert read.layout == saved.layout and read.unmatched == saved.unmatched
+    assert [(m.author, m.at, m.text, m.to, m.private) for m in read.messages] == [
+        (m.author, m.at, m.text, m.to, m.private) for m in saved.messages
+    ]
+    assert len(read.messages) >= 3
+    assert read.warnings()[0] == (
+        f'{listed}: a list, each message marked "{mark.strip()}"; read without the marks'
+    )
+
+
+def test_a_markdown_list_that_is_no_chat_is_still_refused(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("- 3 apples\n- bring the slides\n    and the cables\n", "utf-8")
+    with pytest.raises(LiftkitError) as caught:
+        read_chat(path)
+    assert caught.value.message.startswith(f"{path}: not a chat log: no line looks like")
+
+
 def test_indented_notes_that_are_no_chat_are_still_refused_in_one_line(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("    Agenda for Tuesday\n    > bring the slides\n\n    thanks\n", "utf-8")

@@ -73,6 +73,9 @@ __all__ = [
 
 DETECT_LINES = 5000  # the layout shows in the first lines; don't scan all
 MARGIN = " \t>"  # what a chat pasted indented, or quoted in an e-mail, starts every line with
+# A chat kept in Markdown notes as a list: `- 07:58:13 From  Ada  to  Everyone:`, each message's
+# further lines indented under its mark (as meeting notes published on GitHub hold it).
+LIST_MARKS = ("- ", "* ", "+ ")
 
 
 def read_chat(path: Path) -> ChatLog:
@@ -130,6 +133,12 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             words = _margin_words(margin)
             notes.append(f"{source}: every line starts with {words}; read without it")
             return parse_lines(_without(counted, margin), source, notes)
+        listed = _list_layout(sample) if best == 0 else None
+        if listed is not None:  # a Markdown list: read it without the marks and indentation
+            mark, indent = listed
+            notes.append(f'{source}: a list, each message marked "{mark.strip()}"; read without '
+                         "the marks")  # fmt: skip
+            return parse_lines(_unlisted(counted, mark, indent), source, notes)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -178,6 +187,35 @@ def _without(lines: Iterable[str], margin: str) -> Iterator[str]:
             yield line[len(margin) :]
         else:
             yield "" if not line.strip(MARGIN) else line
+
+
+def _list_layout(sample: list[str]) -> tuple[str, str] | None:
+    """The list mark that starts every unindented line, each followed by a time, and the
+    indentation of the lines under them; None when the sample is no such list."""
+    mark, indent = None, None
+    for line in sample:
+        if not line.strip():
+            continue
+        if line[0] in " \t":
+            lead = line[: len(line) - len(line.lstrip(" \t"))]
+            indent = lead if indent is None or len(lead) < len(indent) else indent
+        elif line[:2] in LIST_MARKS and line[2:3].isdigit() and mark in (None, line[:2]):
+            mark = line[:2]
+        else:
+            return None
+    return (mark, indent or "") if mark is not None else None
+
+
+def _unlisted(lines: Iterable[str], mark: str, indent: str) -> Iterator[str]:
+    """The lines of a list without its marks, and its items' further lines without their
+    indentation."""
+    for line in lines:
+        if line.startswith(mark):
+            yield line[len(mark) :]
+        elif indent and line.startswith(indent):
+            yield line[len(indent) :]
+        else:
+            yield line
 
 
 def _check(log: ChatLog, source: str, meaningful: int) -> None:
