@@ -266,6 +266,100 @@ def test_direct_messages_among_tab_after_name_lines_stay_private():
     assert [number for number, _ in log.unmatched] == [6, 7]  # neither joins a message
 
 
+# Zoom writes its headers in the language of the app. The shapes of saved chats published in
+# public repositories, one for each form (names and words made up here): two-line in Spanish,
+# German and Chinese, single-line in Russian and Japanese, and German with the time after the
+# name. Reactions stay in English, as in the Spanish one.
+LOCALIZED = {
+    "Spanish": (
+        "19:04:12 De  Ana María Ruiz  a  Todos:\n\tbuenas tardes\n"
+        "19:04:16 De  Juan a Pedro  a  Todos:\n\tHola profe!\n\tsegunda línea\n"
+        '19:05:02 De  Lucía Gómez  a  Todos:\n\tReacted to "buenas tardes" with 🫂\n'
+        "19:06:00 De  Ana María Ruiz  a  Lucía Gómez:\n\tsolo para ti\n",
+        "zoom-two-line",
+    ),
+    "German": (
+        "18:49:10 Von  Sergej Koch  an  Alle:\n\thttps://example.org/docs - bitte lesen\n"
+        "18:50:00 Von  Jan Weber  an  Alle:\n\tDanke!\n"
+        "18:51:00 Von  Jan Weber  an  Sergej Koch:\n\tunter uns\n",
+        "zoom-two-line",
+    ),
+    "Russian": (
+        "18:55:27 От  Кирилл Шамбир  кому  Все : +\n"
+        "19:01:24 От  Иван Будаев   кому  Все : Здравствуйте!\n"
+        "19:02:37 От  alexanderR  кому  Иван Будаев : только тебе\n",
+        "zoom-single-line",
+    ),
+    "Japanese": (
+        "16:29:55 開始 ホスト・事務局 に 全員 : 質問はいつでも書き込めます。\n"
+        "18:05:29 開始 櫻井 雅人 に 全員 : 音声が切れています\n"
+        "18:09:43 開始 ホスト・事務局 に さくらスマホ（ダイレクトメッセージ） : テストします\n"
+        "18:10:00 開始 Arisa Kimura 終了 皆様 : こんにちは！\n",
+        "zoom-single-line",
+    ),
+    "Chinese": (
+        "13:56:21  王老师 對 所有人:\n\thttps://example.org/folder\n"
+        "14:39:26  Qi Sun 对 所有人:\n\t我的功课\n",
+        "zoom-two-line",
+    ),
+}
+LOCALIZED_READ = {
+    "Spanish": [
+        ("Ana María Ruiz", "Everyone", False, "buenas tardes"),
+        ("Juan a Pedro", "Everyone", False, "Hola profe!\nsegunda línea"),
+        ("Ana María Ruiz", "Lucía Gómez", True, "solo para ti"),
+    ],
+    "German": [
+        ("Sergej Koch", "Everyone", False, "https://example.org/docs - bitte lesen"),
+        ("Jan Weber", "Everyone", False, "Danke!"),
+        ("Jan Weber", "Sergej Koch", True, "unter uns"),
+    ],
+    "Russian": [
+        ("Кирилл Шамбир", "Everyone", False, "+"),
+        ("Иван Будаев", "Everyone", False, "Здравствуйте!"),
+        ("alexanderR", "Иван Будаев", True, "только тебе"),
+    ],
+    "Japanese": [
+        ("ホスト・事務局", "Everyone", False, "質問はいつでも書き込めます。"),
+        ("櫻井 雅人", "Everyone", False, "音声が切れています"),
+        ("ホスト・事務局", "さくらスマホ", True, "テストします"),
+        ("Arisa Kimura", "Everyone", False, "こんにちは！"),
+    ],
+    "Chinese": [
+        ("王老师", "Everyone", False, "https://example.org/folder"),
+        ("Qi Sun", "Everyone", False, "我的功课"),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(LOCALIZED))
+def test_a_zoom_chat_saved_in_another_language_reads_as_the_english_one(language):
+    text, layout = LOCALIZED[language]
+    log = parse_chat(text, "meeting_saved_chat.txt")
+    assert log.layout == layout and not log.unmatched
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == LOCALIZED_READ[language]
+    assert log.warnings() == [
+        f"meeting_saved_chat.txt: Zoom's headers in {language}; read as the English ones"
+    ]
+    if language == "Spanish":
+        assert [(r.author, r.emoji, r.target) for r in log.reactions] == [
+            ("Lucía Gómez", "🫂", "buenas tardes")
+        ]
+
+
+def test_a_german_chat_with_the_time_after_the_name_reads_a_12_hour_clock():
+    text = (
+        "Von Elke Brandt an alle:  09:00 PM\nHallo zusammen\n"
+        "Von Jan Weber an alle:  09:02 PM\nGuten Abend\n"
+    )
+    log = parse_chat(text, "chat.txt")
+    assert log.layout == ZOOM_TIME_AFTER and not log.unmatched
+    assert [(m.author, m.to, m.at, m.text) for m in log.messages] == [
+        ("Elke Brandt", "Everyone", 21 * 3600, "Hallo zusammen"),
+        ("Jan Weber", "Everyone", 21 * 3600 + 120, "Guten Abend"),
+    ]
+
+
 # Zoom's older desktop clients put the time after the name, on a 12-hour clock, with the
 # message on the lines below; some copies put the time in brackets and the message after it.
 # The shape of saved chats published in meeting notes (names and words made up here).

@@ -243,6 +243,18 @@ def test_direct_messages_of_an_older_chat_txt_stay_out_of_the_pack(cli, late, tm
     assert "(1 direct message left out)" in out
 
 
+def test_a_chat_saved_in_spanish_is_quoted_and_its_direct_messages_left_out(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "meeting_saved_chat.txt",
+        "23:45:00 De  Ana Ruiz  a  Todos:\n\tpara todos\n"
+        "23:46:00 De  Ana Ruiz  a  Bob:\n\tsolo para ti\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert "para todos" in result.stdout and "solo para ti" not in result.stdout
+    assert "(1 direct message left out)" in result.stdout
+    assert "Zoom's headers in Spanish; read as the English ones" in result.stderr
+
+
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
     chat = write(
         tmp_path / "chat.txt",

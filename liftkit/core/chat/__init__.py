@@ -23,6 +23,7 @@ from liftkit.core.chat.decode import (
     utf_8_reading,
     utf_16_lines,
 )
+from liftkit.core.chat.localized import find_form, in_english
 from liftkit.core.chat.model import (
     LAYOUT_NAMES,
     MEET_SBV,
@@ -139,6 +140,10 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             notes.append(f'{source}: a list, each message marked "{mark.strip()}"; read without '
                          "the marks")  # fmt: skip
             return parse_lines(_unlisted(counted, mark, indent), source, notes)
+        form = find_form(sample) if best == 0 else None
+        if form is not None:  # saved by Zoom in another language: read as the English one
+            notes.append(f"{source}: Zoom's headers in {form.language}; read as the English ones")
+            return parse_lines(in_english(counted, form), source, notes)
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "

@@ -1,0 +1,100 @@
+"""Zoom chats saved by a client set to another language, read as the English ones.
+
+Zoom writes the words of its headers in the language of the app: `From`, `to` and `Everyone`
+become `De … a Todos` (Spanish), `Von … an Alle` (German), `От … кому Все` (Russian),
+`開始 … に 全員` or `開始 … 終了 皆様` (Japanese) and `… 对 所有人` or `… 對 所有人`
+(Chinese, with no word for "from"); the layouts are the English ones. Each form below was
+read from a saved chat published in a public repository (none is kept: their licences are
+not known). A line in one of these forms is rewritten as the English header it stands for,
+and the usual readers take it from there; a recipient other than the word for everyone is a
+direct message, as in English, and Japanese marks one `（ダイレクトメッセージ）` as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_TIME = r"(?P<time>\d{1,2}:[0-5]\d:[0-5]\d)(?P<sep>[ \t]+)"
+# The header's colon: the first one followed by a space or the end of the line, then in the
+# single-line layout the message.
+_COLON = r"(?P<colon>[ \t]*:(?:[ \t].*)?)$"
+
+
+@dataclass(frozen=True)
+class Form:
+    language: str
+    header: re.Pattern[str]
+    to: re.Pattern[str]  # the word for "to", between the sender and the recipient
+    everyone: frozenset[str]  # the words for everyone, in lower case
+
+
+def _form(language: str, start: str, to: tuple[str, ...], everyone: tuple[str, ...]) -> Form:
+    words = "|".join(map(re.escape, to))
+    return Form(
+        language,
+        re.compile(start + r"(?P<names>\S.*?)" + _COLON),
+        re.compile(r"[ \t]{1,2}(?:" + words + r")[ \t]{1,2}"),
+        frozenset(everyone),
+    )
+
+
+FORMS = (
+    _form("Spanish", _TIME + r"De[ \t]{1,2}", ("a",), ("todos",)),
+    _form("German", _TIME + r"Von[ \t]{1,2}", ("an",), ("alle",)),
+    # German, with the time after the name (older desktop clients): `Von Ada an alle:  09:00 PM`
+    _form(
+        "German",
+        r"(?P<time>)(?P<sep>[ \t]*)Von[ \t]+(?=.*:[ \t]+\(?\d{1,2}:\d\d)",
+        ("an",),
+        ("alle",),
+    ),
+    _form("Russian", _TIME + r"От[ \t]{1,2}", ("кому",), ("все",)),
+    _form("Japanese", _TIME + r"開始[ \t]{1,2}", ("に", "終了"), ("全員", "皆様")),
+    _form("Chinese", _TIME, ("对", "對"), ("所有人",)),
+)
+_DIRECT = ("（ダイレクトメッセージ）",)
+
+
+def english_header(line: str, form: Form) -> str | None:
+    """The English header a line in `form` stands for, or None when it is none."""
+    match = form.header.match(line)
+    if match is None:
+        return None
+    names = match.group("names")
+    found = list(form.to.finditer(names))
+    if not found:
+        return None
+    wide = [m for m in found if m.group().startswith(("  ", "\t"))]  # as in English: "  to  "
+    last = (wide or found)[-1]
+    who, to = names[: last.start()].strip(), names[last.end() :].strip()
+    if not who or not to:
+        return None
+    direct = to.endswith(_DIRECT)
+    if direct:
+        to = to[: to.rindex("（")].strip()
+    if to.lower() in form.everyone:
+        to = "Everyone"
+    mark = "(Direct Message)" if direct else ""
+    time, sep, colon = match.group("time", "sep", "colon")
+    return f"{time}{sep}From  {who}  to  {to}{mark}{colon}"
+
+
+def find_form(sample: Iterable[str]) -> Form | None:
+    """The form most of the sample's headers are in, if any is."""
+    counts = dict.fromkeys(FORMS, 0)
+    for line in sample:
+        if line[:1].isdigit() or line.lstrip()[:3] == "Von":
+            for form in FORMS:
+                if english_header(line, form) is not None:
+                    counts[form] += 1
+                    break
+    best = max(FORMS, key=counts.__getitem__)
+    return best if counts[best] else None
+
+
+def in_english(lines: Iterable[str], form: Form) -> Iterator[str]:
+    """The lines, with each header in `form` written as the English one."""
+    for line in lines:
+        yield english_header(line, form) or line
