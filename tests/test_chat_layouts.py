@@ -347,6 +347,23 @@ def test_a_zoom_chat_saved_in_another_language_reads_as_the_english_one(language
         ]
 
 
+def test_the_oldest_spanish_layout_names_no_recipient_and_marks_direct_messages():
+    text = (
+        "17:46:06\t De  Cursos Sinergia : http://example.org/index.php\n"
+        '18:23:22\t De  Cursos Sinergia : @When("Ingreso el nombre a buscar:$")\n'
+        "21:07:43\t De  Micaela Mera  a  Cursos Sinergia(En privado) : ya le pasé\n"
+        "21:08:00\t De  Dario Gómez : 5\n"
+    )
+    log = parse_chat(text, "meeting_saved_chat.txt")
+    assert log.layout == ZOOM_SINGLE_LINE and not log.unmatched
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Cursos Sinergia", "Everyone", False, "http://example.org/index.php"),
+        ("Cursos Sinergia", "Everyone", False, '@When("Ingreso el nombre a buscar:$")'),
+        ("Micaela Mera", "Cursos Sinergia", True, "ya le pasé"),
+        ("Dario Gómez", "Everyone", False, "5"),
+    ]
+
+
 def test_a_german_chat_with_the_time_after_the_name_reads_a_12_hour_clock():
     text = (
         "Von Elke Brandt an alle:  09:00 PM\nHallo zusammen\n"

@@ -7,7 +7,8 @@ become `De … a Todos` (Spanish), `Von … an Alle` (German), `От … ком�
 read from a saved chat published in a public repository (none is kept: their licences are
 not known). A line in one of these forms is rewritten as the English header it stands for,
 and the usual readers take it from there; a recipient other than the word for everyone is a
-direct message, as in English, and Japanese marks one `（ダイレクトメッセージ）` as well.
+direct message, as in English, marked or not (Japanese `（ダイレクトメッセージ）`, Spanish
+`(En privado)`).
 """
 
 from __future__ import annotations
@@ -28,15 +29,22 @@ class Form:
     header: re.Pattern[str]
     to: re.Pattern[str]  # the word for "to", between the sender and the recipient
     everyone: frozenset[str]  # the words for everyone, in lower case
+    # The oldest single-line layout names no recipient after a tab (`17:46:06<TAB> De  Ana :
+    # Hola`), as English does (`<TAB> From  Ada : Hello`): there, a header without the word
+    # for "to" is to everyone. Only where a word for "from" starts the header.
+    oldest: bool = False
 
 
-def _form(language: str, start: str, to: tuple[str, ...], everyone: tuple[str, ...]) -> Form:
+def _form(
+    language: str, start: str, to: tuple[str, ...], everyone: tuple[str, ...], oldest: bool = True
+) -> Form:
     words = "|".join(map(re.escape, to))
     return Form(
         language,
         re.compile(start + r"(?P<names>\S.*?)" + _COLON),
         re.compile(r"[ \t]{1,2}(?:" + words + r")[ \t]{1,2}"),
         frozenset(everyone),
+        oldest,
     )
 
 
@@ -49,12 +57,15 @@ FORMS = (
         r"(?P<time>)(?P<sep>[ \t]*)Von[ \t]+(?=.*:[ \t]+\(?\d{1,2}:\d\d)",
         ("an",),
         ("alle",),
+        oldest=False,
     ),
     _form("Russian", _TIME + r"От[ \t]{1,2}", ("кому",), ("все",)),
     _form("Japanese", _TIME + r"開始[ \t]{1,2}", ("に", "終了"), ("全員", "皆様")),
-    _form("Chinese", _TIME, ("对", "對"), ("所有人",)),
+    _form("Chinese", _TIME, ("对", "對"), ("所有人",), oldest=False),
 )
-_DIRECT = ("（ダイレクトメッセージ）",)
+# The marks of a direct message after the recipient, as (Direct Message) or (Privately) in
+# English: Japanese, and the oldest Spanish layout.
+_DIRECT = ("（ダイレクトメッセージ）", "(En privado)")
 
 
 def english_header(line: str, form: Form) -> str | None:
@@ -63,22 +74,24 @@ def english_header(line: str, form: Form) -> str | None:
     if match is None:
         return None
     names = match.group("names")
+    time, sep, colon = match.group("time", "sep", "colon")
     found = list(form.to.finditer(names))
-    if not found:
+    if found:
+        wide = [m for m in found if m.group().startswith(("  ", "\t"))]  # as English "  to  "
+        last = (wide or found)[-1]
+        who, to = names[: last.start()].strip(), names[last.end() :].strip()
+    elif form.oldest and "\t" in sep:
+        who, to = names.strip(), "Everyone"
+    else:
         return None
-    wide = [m for m in found if m.group().startswith(("  ", "\t"))]  # as in English: "  to  "
-    last = (wide or found)[-1]
-    who, to = names[: last.start()].strip(), names[last.end() :].strip()
     if not who or not to:
         return None
-    direct = to.endswith(_DIRECT)
-    if direct:
-        to = to[: to.rindex("（")].strip()
+    mark = next((mark for mark in _DIRECT if to.endswith(mark)), "")
+    if mark:
+        to = to[: -len(mark)].strip()
     if to.lower() in form.everyone:
         to = "Everyone"
-    mark = "(Direct Message)" if direct else ""
-    time, sep, colon = match.group("time", "sep", "colon")
-    return f"{time}{sep}From  {who}  to  {to}{mark}{colon}"
+    return f"{time}{sep}From  {who}  to  {to}{'(Direct Message)' if mark else ''}{colon}"
 
 
 def find_form(sample: Iterable[str]) -> Form | None:
