@@ -549,6 +549,46 @@ def test_a_zoom_chat_copied_from_an_older_client_without_the_colon(tmp_path):
     assert log.messages[0].text.splitlines() == COPIED_FROM.splitlines()[1:3]
 
 
+# Newer clients copy the panel without brackets: "Name  to  Everyone 14:25", a blank line between
+# messages, "(Edited)" after some times; the shape of class and workshop notes on GitHub
+# (ten found with the search tool; names and words made up here).
+COPIED_BARE = (
+    "Ayesha Rao  to  Everyone 14:25\n"
+    "Has a group been formed for this section?\n"
+    "\n"
+    "You  to  Everyone 14:27 (Edited)\n"
+    "No, not yet\n"
+    "\n"
+    "Kate Lock  to  Everyone 1:56 PM\n"
+    "# Getting Started\n"
+    "- create a `package.json`\n"
+    "\n"
+    "Sam Kumar  to  Ayesha Rao 15:02\n"
+    "just for you\n"
+    "\n"
+    "Training Team  to  Everyone 16:14\n"
+    "flask==2.3.2\n"
+    "meet at 5 to 6 14:00\n"
+)
+
+
+def test_a_zoom_chat_copied_from_a_newer_panel_without_brackets(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(COPIED_BARE, encoding="utf-8")
+    log = read_chat(path)
+    assert log.layout == ZOOM_TIME_AFTER and log.unmatched == []
+    assert [(m.author, m.to, m.at, m.private, m.text) for m in log.messages] == [
+        ("Ayesha Rao", "Everyone", 14 * 3600 + 25 * 60, False,
+         "Has a group been formed for this section?"),
+        ("You", "Everyone", 14 * 3600 + 27 * 60, False, "No, not yet"),
+        ("Kate Lock", "Everyone", 13 * 3600 + 56 * 60, False,
+         "# Getting Started\n- create a `package.json`"),
+        ("Sam Kumar", "Ayesha Rao", 15 * 3600 + 2 * 60, True, "just for you"),
+        ("Training Team", "Everyone", 16 * 3600 + 14 * 60, False,
+         "flask==2.3.2\nmeet at 5 to 6 14:00"),  # one space around "to": the message's
+    ]  # fmt: skip
+
+
 def test_a_long_line_of_a_copied_message_stays_in_it(tmp_path):
     # a pasted list of 20,000 " to "s ending in ")": one line of a message, not a header
     # (without the cap on a header's length the patterns took 100 s on it)

@@ -82,6 +82,14 @@ COPIED_FROM = re.compile(
     r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
     + r"[ \t]*$"
 )  # fmt: skip
+# The chat copied from the panel of newer clients: "Ada Lovelace  to  Everyone 14:05" or "… 1:56
+# PM", sometimes "(Edited)" after the time, each message below its header and a blank line
+# before the next. Two spaces around "to" set it apart from a line of a message, so any
+# recipient is taken (a direct message names the person).
+COPIED_BARE = re.compile(
+    r"[ \t]*(?P<names>[^ \t(].*?[ \t]{2}(?:to|To)[ \t]{2}.+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
+    + r"(?:[ \t]+\(Edited\))?[ \t]*$"
+)  # fmt: skip
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
 
 
@@ -173,7 +181,7 @@ def _time_after(number: int, line: str) -> Header | None:
     else:
         return None
     who, to = _sender_and_recipient(names)
-    if match.re is not TIME_AFTER and not (half or dm or to.lower() in ("everyone", "me")):
+    if match.re in (COPIED, COPIED_FROM) and not (half or dm or to.lower() in ("everyone", "me")):
         return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
     hour = int(h)
     if half:
@@ -194,9 +202,12 @@ HEADER_CHARS = 300  # longer lines are a message's: a name and a time fit in far
 def _copied(line: str) -> re.Match[str] | None:
     if len(line) > HEADER_CHARS:  # the patterns' backtracking grows with " to "s a line
         return None
-    if line.rstrip().endswith(")"):
-        return COPIED.match(line)
-    return COPIED_FROM.match(line) if "From" in line[:8] else None
+    found = COPIED.match(line) if line.rstrip().endswith(")") else None
+    if found is None and "From" in line[:8]:
+        found = COPIED_FROM.match(line)
+    if found is None and ("  to  " in line or "  To  " in line):
+        found = COPIED_BARE.match(line)
+    return found
 
 
 def _sender_and_recipient(names: str) -> tuple[str, str]:
