@@ -278,6 +278,12 @@ LOCALIZED = {
         "19:06:00 De  Ana María Ruiz  a  Lucía Gómez:\n\tsolo para ti\n",
         "zoom-two-line",
     ),
+    "French": (
+        "17:52:15 De  Gérard Martin  à  Tout le monde:\n\tre-bonjour\n"
+        "18:15:24 De  VOTE SECRET  à  Tout le monde:\n\tpour\n"
+        "18:16:00 De  Ana Lopes  à  Gérard Martin:\n\tentre nous\n",
+        "zoom-two-line",
+    ),
     "German": (
         "18:49:10 Von  Sergej Koch  an  Alle:\n\thttps://example.org/docs - bitte lesen\n"
         "18:50:00 Von  Jan Weber  an  Alle:\n\tDanke!\n"
@@ -308,6 +314,11 @@ LOCALIZED_READ = {
         ("Ana María Ruiz", "Everyone", False, "buenas tardes"),
         ("Juan a Pedro", "Everyone", False, "Hola profe!\nsegunda línea"),
         ("Ana María Ruiz", "Lucía Gómez", True, "solo para ti"),
+    ],
+    "French": [
+        ("Gérard Martin", "Everyone", False, "re-bonjour"),
+        ("VOTE SECRET", "Everyone", False, "pour"),
+        ("Ana Lopes", "Gérard Martin", True, "entre nous"),
     ],
     "German": [
         ("Sergej Koch", "Everyone", False, "https://example.org/docs - bitte lesen"),
@@ -345,6 +356,26 @@ def test_a_zoom_chat_saved_in_another_language_reads_as_the_english_one(language
         assert [(r.author, r.emoji, r.target) for r in log.reactions] == [
             ("Lucía Gómez", "🫂", "buenas tardes")
         ]
+
+
+@pytest.mark.parametrize(
+    ("language", "everyone"), [("French", "à  Tout le monde"), ("Italian", "a  Tutti")]
+)
+def test_a_chat_copied_from_a_panel_in_another_language(language, everyone):
+    to = "à" if language == "French" else "a"
+    text = (
+        f"Campus Team  {everyone} 16:37\nExpected argument of type array\n\n"
+        f"Ana Lopes  {everyone} 4:40 PM\nmerci\ngrazie\n\n"
+        f"Luca Bianchi  {to}  Ana Lopes 16:41\nsolo per te\n"
+    )
+    log = parse_chat(text, "copied.txt")
+    assert log.layout == ZOOM_TIME_AFTER and not log.unmatched
+    assert [(m.author, m.to, m.at, m.private, m.text) for m in log.messages] == [
+        ("Campus Team", "Everyone", 16 * 3600 + 37 * 60, False, "Expected argument of type array"),
+        ("Ana Lopes", "Everyone", 16 * 3600 + 40 * 60, False, "merci\ngrazie"),
+        ("Luca Bianchi", "Ana Lopes", 16 * 3600 + 41 * 60, True, "solo per te"),
+    ]
+    assert log.warnings() == [f"copied.txt: Zoom's headers in {language}; read as the English ones"]
 
 
 def test_the_oldest_spanish_layout_names_no_recipient_and_marks_direct_messages():

@@ -1,14 +1,15 @@
 """Zoom chats saved by a client set to another language, read as the English ones.
 
 Zoom writes the words of its headers in the language of the app: `From`, `to` and `Everyone`
-become `De … a Todos` (Spanish), `Von … an Alle` (German), `От … кому Все` (Russian),
-`開始 … に 全員` or `開始 … 終了 皆様` (Japanese) and `… 对 所有人` or `… 對 所有人`
-(Chinese, with no word for "from"); the layouts are the English ones. Each form below was
-read from a saved chat published in a public repository (none is kept: their licences are
-not known). A line in one of these forms is rewritten as the English header it stands for,
-and the usual readers take it from there; a recipient other than the word for everyone is a
-direct message, as in English, marked or not (Japanese `（ダイレクトメッセージ）`, Spanish
-`(En privado)`).
+become `De … a Todos` (Spanish), `De … à Tout le monde` (French), `Von … an Alle` (German),
+`От … кому Все` (Russian), `開始 … に 全員` or `開始 … 終了 皆様` (Japanese) and
+`… 对 所有人` or `… 對 所有人` (Chinese, with no word for "from"); the layouts are the English
+ones, and so is the chat copied from a newer panel (`Ada  à  Tout le monde 16:37`, Italian
+`Ada  a  Tutti 14:39`). Each form below was read from a chat published in a public
+repository (none is kept: their licences are not known). A line in one of these forms is
+rewritten as the English header it stands for, and the usual readers take it from there; a
+recipient other than the word for everyone is a direct message, as in English, marked or
+not (Japanese `（ダイレクトメッセージ）`, Spanish `(En privado)`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Form:
     # Hola`), as English does (`<TAB> From  Ada : Hello`): there, a header without the word
     # for "to" is to everyone. Only where a word for "from" starts the header.
     oldest: bool = False
+    prefix: str = "From  "  # before the sender in the English header ("": a copied chat's)
 
 
 def _form(
@@ -48,8 +50,27 @@ def _form(
     )
 
 
+def _copied(language: str, to: str, everyone: str) -> Form:
+    """The chat copied from a newer client's panel: `Ada  à  Tout le monde 16:37`, the message
+    on the lines below (English: `Ada  to  Everyone 16:37`)."""
+    word = re.escape(to)
+    return Form(
+        language,
+        re.compile(
+            r"(?P<time>)(?P<sep>[ \t]*)(?P<names>[^ \t(].*?[ \t]{2}" + word + r"[ \t]{2}.+?)"
+            r"(?P<colon>[ \t]+\d{1,2}:[0-5]\d(?:[ \t]*[AaPp][Mm])?[ \t]*)$"
+        ),
+        re.compile(r"[ \t]{2}" + word + r"[ \t]{2}"),
+        frozenset((everyone,)),
+        prefix="",
+    )
+
+
 FORMS = (
     _form("Spanish", _TIME + r"De[ \t]{1,2}", ("a",), ("todos",)),
+    _form("French", _TIME + r"De[ \t]{1,2}", ("à",), ("tout le monde",)),
+    _copied("French", "à", "tout le monde"),
+    _copied("Italian", "a", "tutti"),
     _form("German", _TIME + r"Von[ \t]{1,2}", ("an",), ("alle",)),
     # German, with the time after the name (older desktop clients): `Von Ada an alle:  09:00 PM`
     _form(
@@ -91,18 +112,18 @@ def english_header(line: str, form: Form) -> str | None:
         to = to[: -len(mark)].strip()
     if to.lower() in form.everyone:
         to = "Everyone"
-    return f"{time}{sep}From  {who}  to  {to}{'(Direct Message)' if mark else ''}{colon}"
+    direct = "(Direct Message)" if mark else ""
+    return f"{time}{sep}{form.prefix}{who}  to  {to}{direct}{colon}"
 
 
 def find_form(sample: Iterable[str]) -> Form | None:
     """The form most of the sample's headers are in, if any is."""
     counts = dict.fromkeys(FORMS, 0)
     for line in sample:
-        if line[:1].isdigit() or line.lstrip()[:3] == "Von":
-            for form in FORMS:
-                if english_header(line, form) is not None:
-                    counts[form] += 1
-                    break
+        for form in FORMS:
+            if english_header(line, form) is not None:
+                counts[form] += 1
+                break
     best = max(FORMS, key=counts.__getitem__)
     return best if counts[best] else None
 
