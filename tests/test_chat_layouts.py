@@ -238,6 +238,46 @@ def test_a_zoom_chat_with_a_tab_after_the_name_reads_times_of_day_and_direct_mes
     assert log.messages[0].at == 14 * 3600 + 2 * 60 + 35
 
 
+def test_older_reactions_quote_the_emoji_and_replies_quote_over_two_lines():
+    # The shapes of a large saved chat of a certification course (1,500 messages): reactions
+    # from older clients quote the emoji rather than the message, and a reply or reaction to a
+    # message with a line break quotes its start over two lines.
+    text = (
+        "10:07:00 From Rana to Everyone:\n\tThe recording is fine\n"
+        '10:07:23 From Rawan to Everyone:\n\tReacted to The recording is fin... with "👍"\n'
+        '10:08:00 From Rishi to Everyone:\n\tReacted to true with "👍"\n'
+        '10:08:10 From Rishi to Everyone:\n\tRemoved a 👍 reaction from "true"\n'
+        "10:40:00 From Amal to Everyone:\n\tAs-Salamu Alaykum,\n\tThanks for today\n"
+        '10:42:17 From Abu Khan to Everyone:\n\tReplying to "As-Salamu Alaykum,\n\tT..."\n'
+        "\t\n\tThank you very much.\n"
+        '10:45:42 From Rawan to Everyone:\n\tReacted to As-Salamu Alaykum,\n\tT... with "❤️"\n'
+    )
+    log = parse_chat(text, "meeting_saved_chat.txt")
+    assert [(m.author, m.reply_to, m.text) for m in log.messages] == [
+        ("Rana", None, "The recording is fine"),
+        ("Amal", None, "As-Salamu Alaykum,\nThanks for today"),
+        ("Abu Khan", "As-Salamu Alaykum, T...", "Thank you very much."),
+    ]
+    assert [(r.author, r.emoji, r.target, r.removed) for r in log.reactions] == [
+        ("Rawan", "👍", "The recording is fin...", False),
+        ("Rishi", "👍", "true", False),
+        ("Rishi", "👍", "true", True),
+        ("Rawan", "❤️", "As-Salamu Alaykum, T...", False),
+    ]
+
+
+def test_a_double_colon_in_a_single_line_sender_stays_in_the_name():
+    text = (
+        "10:02:04\t From  Ken Kay :: Instructor : http://example.org/dev-on-aws\n"
+        "10:03:00\t From  Ada : Agenda: see the link\n"
+    )
+    log = parse_chat(text, "meeting_saved_chat.txt")
+    assert [(m.author, m.text) for m in log.messages] == [
+        ("Ken Kay :: Instructor", "http://example.org/dev-on-aws"),
+        ("Ada", "Agenda: see the link"),
+    ]
+
+
 # Older chat.txt files (a recording on the computer) write public messages with a tab after the
 # name and direct messages as single-line headers, in one file: the shape an open-source Zoom
 # chat viewer documents from real files (names and words made up here).
@@ -303,6 +343,12 @@ LOCALIZED = {
         "18:10:00 開始 Arisa Kimura 終了 皆様 : こんにちは！\n",
         "zoom-single-line",
     ),
+    "Korean": (
+        "13:02:43 발신자 2조 김민수 수신자 모두에게:\n\t네 !\n"
+        "13:03:28 발신자 2조_이서연 수신자 모두에게:\n\t저 방금 왔습니다!\n"
+        "13:04:00 발신자 2조_이서연 수신자 2조 김민수:\n\t너만\n",
+        "zoom-two-line",
+    ),
     "Chinese": (
         "13:56:21  王老师 對 所有人:\n\thttps://example.org/folder\n"
         "14:39:26  Qi Sun 对 所有人:\n\t我的功课\n",
@@ -335,6 +381,11 @@ LOCALIZED_READ = {
         ("櫻井 雅人", "Everyone", False, "音声が切れています"),
         ("ホスト・事務局", "さくらスマホ", True, "テストします"),
         ("Arisa Kimura", "Everyone", False, "こんにちは！"),
+    ],
+    "Korean": [
+        ("2조 김민수", "Everyone", False, "네 !"),
+        ("2조_이서연", "Everyone", False, "저 방금 왔습니다!"),
+        ("2조_이서연", "2조 김민수", True, "너만"),
     ],
     "Chinese": [
         ("王老师", "Everyone", False, "https://example.org/folder"),

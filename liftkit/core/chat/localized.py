@@ -2,14 +2,15 @@
 
 Zoom writes the words of its headers in the language of the app: `From`, `to` and `Everyone`
 become `De … a Todos` (Spanish), `De … à Tout le monde` (French), `Von … an Alle` (German),
-`От … кому Все` (Russian), `開始 … に 全員` or `開始 … 終了 皆様` (Japanese) and
-`… 对 所有人` or `… 對 所有人` (Chinese, with no word for "from"); the layouts are the English
-ones, and so is the chat copied from a newer panel (`Ada  à  Tout le monde 16:37`, Italian
-`Ada  a  Tutti 14:39`). Each form below was read from a chat published in a public
-repository (none is kept: their licences are not known). A line in one of these forms is
-rewritten as the English header it stands for, and the usual readers take it from there; a
-recipient other than the word for everyone is a direct message, as in English, marked or
-not (Japanese `（ダイレクトメッセージ）`, Spanish `(En privado)`).
+`От … кому Все` (Russian), `開始 … に 全員` or `開始 … 終了 皆様` (Japanese),
+`발신자 … 수신자 모두에게` (Korean) and `… 对 所有人` or `… 對 所有人` (Chinese, with no word for
+"from"); the layouts are the English ones, and so is the chat copied from a newer panel
+(`Ada  à  Tout le monde 16:37`, Italian `Ada  a  Tutti 14:39`). Each form below was read
+from a chat published in a public repository (none is kept: their licences are not known).
+A line in one of these forms is rewritten as the English header it stands for, and the usual
+readers take it from there; a recipient other than the word for everyone is a direct
+message, as in English, marked or not (Japanese `（ダイレクトメッセージ）`, Spanish
+`(En privado)`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ FORMS = (
     _form("Russian", _TIME + r"От[ \t]{1,2}", ("кому",), ("все",)),
     _form("Japanese", _TIME + r"開始[ \t]{1,2}", ("に", "終了"), ("全員", "皆様")),
     _form("Chinese", _TIME, ("对", "對"), ("所有人",), oldest=False),
+    _form("Korean", _TIME + r"발신자[ \t]{1,2}", ("수신자",), ("모두에게",)),
 )
 # The marks of a direct message after the recipient, as (Direct Message) or (Privately) in
 # English: Japanese, and the oldest Spanish layout.

@@ -38,8 +38,8 @@ _DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
 # from the right, since a display name may hold " to " itself.
 HEADER = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
-    r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$"
-)
+    r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*(?<!:):(?!:)(?:[ \t]+(?P<text>.*))?$"
+)  # a colon beside another (`From  Ken :: Tutor : Hi`) is part of the name
 # A single-line header with no space after "Everyone:" (`From  Ada  to  Everyone:Hello`), as
 # real saved chats hold now and then. HEADER alone would read such a line as no header, or,
 # when the message holds ": " itself, take the message's start for the recipient. Only the
@@ -61,8 +61,13 @@ REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S[^\n]*?)[ \t
 REMOVED = re.compile(
     r'Removed an? (?P<emoji>\S[^\n]*?) reaction from "(?P<target>.*)"[ \t]*$', re.DOTALL
 )
-REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$')
-REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$')
+# Older clients quote the emoji, not the message: `Reacted to true with "👍"`.
+REACTED_OLD = re.compile(r'Reacted to (?P<target>.*) with "(?P<emoji>[^"\n]+)"[ \t]*$', re.DOTALL)
+# A reply quotes the start of its message, over several lines when that has a line break:
+# `Replying to "As-Salamu Alaykum,⏎T..."`.
+REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$', re.DOTALL)
+REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$', re.DOTALL)
+REPLY_LINES = 3  # the most lines a reply's quote is read over (Zoom cuts it at 20 characters)
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line.
 TIME_AFTER = re.compile(
@@ -245,7 +250,9 @@ def _reactions(header: Header, body: list[str], private: bool) -> list[ChatReact
             chunks[-1] += "\n" + text
     out = []
     for chunk in chunks:
-        reacted = REACTED.match(chunk) if chunk.startswith("Reacted") else None
+        reacted = None
+        if chunk.startswith("Reacted"):
+            reacted = REACTED.match(chunk) or REACTED_OLD.match(chunk)
         removed = REMOVED.match(chunk) if reacted is None and chunk.startswith("Removed") else None
         found = reacted or removed
         if found is None:
@@ -265,15 +272,17 @@ def emit(log: ChatLog, header: Header, body: list[str]) -> None:
         if reactions:
             log.reactions.extend(reactions)
             return
-        alone = REPLY_ALONE.match(body[0])
-        inline = None if alone else REPLY_INLINE.match(body[0])
         reply_to = None
-        if alone:
-            reply_to = alone.group("target")
-            body = body[1:]
-        elif inline:
-            reply_to = inline.group("target")
-            body = [inline.group("text"), *body[1:]]
+        for end in range(1, min(len(body), REPLY_LINES) + 1):
+            quoted = "\n".join(body[:end])
+            alone = REPLY_ALONE.match(quoted)
+            found = alone or REPLY_INLINE.match(quoted)
+            if found is not None:
+                reply_to = " ".join(found.group("target").split())
+                body = body[end:] if alone else [found.group("text"), *body[end:]]
+                break
+            if not quoted.startswith('Replying to "'):
+                break
     else:
         reply_to = None
     text = "\n".join(body).strip() if len(body) != 1 else body[0].strip()
