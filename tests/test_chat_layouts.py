@@ -671,6 +671,21 @@ def test_a_zoom_chat_copied_from_a_newer_panel_without_brackets(tmp_path):
     ]  # fmt: skip
 
 
+def test_a_webinar_chat_quotes_messages_to_all_panelists_and_attendees():
+    # webinar notes on GitHub: the attendees' chat to everyone, and questions to the panel
+    text = (
+        "From Ian Jones to All panelists and attendees: (01:20 PM)\n"
+        "This is like reducing a stream?\n"
+        "From Itay Ross to All panelists: (01:21 PM)\n"
+        "Are there more operators like scan?\n"
+    )
+    log = parse_chat(text, "webinar.txt")
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Ian Jones", "All panelists and attendees", False, "This is like reducing a stream?"),
+        ("Itay Ross", "All panelists", True, "Are there more operators like scan?"),
+    ]
+
+
 def test_a_long_line_of_a_copied_message_stays_in_it(tmp_path):
     # a pasted list of 20,000 " to "s ending in ")": one line of a message, not a header
     # (without the cap on a header's length the patterns took 100 s on it)

@@ -232,9 +232,16 @@ def is_waiting_room(to: str) -> bool:
     return "waiting room" in to.lower()
 
 
+# In a webinar, "All panelists and attendees" is everyone; "All panelists" is not (the
+# attendees do not see it), so it stays out with the direct messages.
+WEBINAR_EVERYONE = "all panelists and attendees"
+
+
 def _is_private(header: Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
-    return header.dm or not header.to.lower().startswith("everyone") or is_waiting_room(header.to)
+    to = header.to.lower()
+    public = to.startswith("everyone") or to == WEBINAR_EVERYONE
+    return header.dm or not public or is_waiting_room(header.to)
 
 
 def _reactions(header: Header, body: list[str], private: bool) -> list[ChatReaction]:
