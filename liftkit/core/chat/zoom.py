@@ -36,10 +36,13 @@ _DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
 # single-line layout the message itself. Sender and recipient are split apart afterwards,
 # from the right, since a display name may hold " to " itself.
-HEADER = re.compile(
-    r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
-    r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*(?<!:):(?!:)(?:[ \t]+(?P<text>.*))?$"
-)  # a colon beside another (`From  Ken :: Tutor : Hi`) is part of the name
+_START = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
+HEADER = re.compile(_START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$")
+# The same, for the rare name that HEADER cuts after a colon: a colon beside another (`From  Ken
+# :: Tutor : Hi`) is part of the name. Apart, as the look-arounds cost every header a third.
+HEADER_COLONS = re.compile(
+    _START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*(?<!:):(?!:)(?:[ \t]+(?P<text>.*))?$"
+)
 # A single-line header with no space after "Everyone:" (`From  Ada  to  Everyone:Hello`), as
 # real saved chats hold now and then. HEADER alone would read such a line as no header, or,
 # when the message holds ": " itself, take the message's start for the recipient. Only the
@@ -157,21 +160,26 @@ def from_header(number: int, line: str) -> Header | None:
             at = seconds_of(h, m, s)
             return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
     match = HEADER.match(line)
-    if (match is None or ":" in match.group("names")) and "Everyone:" in line:
-        match = GLUED.match(line) or match
-    if match is None:
-        return None
-    h, m, s, names, text = match.group("h", "m", "s", "names", "text")
+    if match is not None:
+        h, m, s, _, names, dm, text = match.groups()
+    if match is None or ":" in names:  # the rare cases
+        if match is not None and names.endswith(":"):
+            match = HEADER_COLONS.match(line) or match
+        if "Everyone:" in line:
+            match = GLUED.match(line) or match
+        if match is None:
+            return None
+        h, m, s, names, text = match.group("h", "m", "s", "names", "text")
+        dm = None if match.re is GLUED else match.group("dm")
     if int(h) > 23:
         return None
-    dm = match.re is HEADER and match.group("dm") is not None
     who, to = _sender_and_recipient(names)
     return Header(
         number,
         seconds_of(h, m, s),
         sys.intern(who),
         sys.intern(to),
-        dm,
+        dm is not None,
         text.rstrip() if text else "",
     )
 
