@@ -278,6 +278,45 @@ def test_a_double_colon_in_a_single_line_sender_stays_in_the_name():
     ]
 
 
+# The newest saved chat (meeting_saved_new_chat.txt, Zoom from 2025): the date before the time,
+# "(direct message)", a blank tab line after each message, and under a message who reacted
+# with what. The shape of four such files on GitHub, the largest a facilitation workshop's
+# (names and words made up here).
+NEW_CHAT = (
+    "2026-03-16 17:11:42 From Adam Zable to Everyone:\n\tHow do we begin?\n\t\n"
+    "2026-03-16 17:12:37 From Maria Milo to Everyone:\n\thttps://example.org/chat\n"
+    "\tJoseph, Renad Baomar:❤️\n\t\n"
+    "2026-03-16 17:17:05 From Adam Zable to Everyone:\n\tI think it would work\n"
+    "\tElla Sota, Peiyu Chen, Artem Zhig:👍\n\tAlex Soto:✅\n\t\n"
+    "2026-03-16 17:18:46 From Ella Sota to Everyone:\n"
+    '\tReplying to "I think it would work":\n\tTotally - noted!\n\tThanks all:)\n\t\n'
+    "2026-03-16 17:19:33 From Artem Zhig to Ella Sota (direct message):\n\tnice jazz!\n"
+    "\tElla Sota:❤️\n\t\n"
+)
+
+
+def test_the_newest_zoom_chat_with_dates_and_who_reacted_under_each_message():
+    log = parse_chat(NEW_CHAT, "meeting_saved_new_chat.txt")
+    assert log.layout == ZOOM_TWO_LINE and not log.unmatched and log.clock
+    assert [(m.author, m.to, m.private, m.reply_to, m.text) for m in log.messages] == [
+        ("Adam Zable", "Everyone", False, None, "How do we begin?"),
+        ("Maria Milo", "Everyone", False, None, "https://example.org/chat"),
+        ("Adam Zable", "Everyone", False, None, "I think it would work"),
+        ("Ella Sota", "Everyone", False, "I think it would work", "Totally - noted!\nThanks all:)"),
+        ("Artem Zhig", "Ella Sota", True, None, "nice jazz!"),
+    ]
+    assert log.messages[0].at == 17 * 3600 + 11 * 60 + 42
+    assert [(r.author, r.emoji, r.target, r.private) for r in log.reactions] == [
+        ("Joseph", "❤️", "https://example.org/chat", False),
+        ("Renad Baomar", "❤️", "https://example.org/chat", False),
+        ("Alex Soto", "✅", "I think it would work", False),
+        ("Ella Sota", "👍", "I think it would work", False),
+        ("Peiyu Chen", "👍", "I think it would work", False),
+        ("Artem Zhig", "👍", "I think it would work", False),
+        ("Ella Sota", "❤️", "nice jazz!", True),
+    ]
+
+
 # Older chat.txt files (a recording on the computer) write public messages with a tab after the
 # name and direct messages as single-line headers, in one file: the shape an open-source Zoom
 # chat viewer documents from real files (names and words made up here).

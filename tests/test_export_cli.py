@@ -255,6 +255,18 @@ def test_a_chat_saved_in_spanish_is_quoted_and_its_direct_messages_left_out(cli,
     assert "Zoom's headers in Spanish; read as the English ones" in result.stderr
 
 
+def test_the_newest_zoom_chat_is_quoted_with_its_reactions_counted(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "meeting_saved_new_chat.txt",
+        "2026-03-16 23:45:00 From Ana Ruiz to Everyone:\n\tfor all\n\tBo Li, Cy Ng:👍\n\t\n"
+        "2026-03-16 23:46:00 From Ana Ruiz to Bo Li (direct message):\n\tjust for you\n\t\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "for all" in out and "just for you" not in out
+    assert "reactions: 👍 2." in out and "Bo Li, Cy Ng" not in out
+    assert "(1 direct message left out)" in out
+
+
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
     chat = write(
         tmp_path / "chat.txt",

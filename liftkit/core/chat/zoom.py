@@ -25,18 +25,22 @@ from liftkit.core.chat.model import (
     ZOOM_TWO_LINE,
     ChatLog,
     ChatMessage,
-    ChatReaction,
 )
+from liftkit.core.chat.reactions import reacted_by, reactions_in, reply_in
 
 # A direct-message mark after the recipient, and a time of day (seconds and AM/PM optional),
 # as the headers below write them.
 _CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
 _DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
+# The newest saved chat (meeting_saved_new_chat.txt, 2025 on) puts the date before the time:
+# `2026-03-16 17:19:33 From Ada to Grace (direct message):`. The date is read past: times are
+# times of day, as in every other layout.
+_DATE = r"(?:\d{4}-\d\d-\d\d[ \t]+)?"
 # One pattern for the whole header line: the time, then "From", the sender, "to" and the
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
 # single-line layout the message itself. Sender and recipient are split apart afterwards,
 # from the right, since a display name may hold " to " itself.
-_START = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
+_START = _DATE + r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
 HEADER = re.compile(_START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$")
 # The same, for the rare name that HEADER cuts after a colon: a colon beside another (`From  Ken
 # :: Tutor : Hi`) is part of the name. Apart, as the look-arounds cost every header a third.
@@ -56,21 +60,8 @@ GLUED = re.compile(
 TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
 TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
-TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
-STAMPED = re.compile(r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
-# A reaction quotes the message it reacts to, which may run over several lines
-# (`Reacted to "Slido:⏎https://…" with 👍🏾`): matched over the whole body.
-REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S[^\n]*?)[ \t]*$', re.DOTALL)
-REMOVED = re.compile(
-    r'Removed an? (?P<emoji>\S[^\n]*?) reaction from "(?P<target>.*)"[ \t]*$', re.DOTALL
-)
-# Older clients quote the emoji, not the message: `Reacted to true with "👍"`.
-REACTED_OLD = re.compile(r'Reacted to (?P<target>.*) with "(?P<emoji>[^"\n]+)"[ \t]*$', re.DOTALL)
-# A reply quotes the start of its message, over several lines when that has a line break:
-# `Replying to "As-Salamu Alaykum,⏎T..."`.
-REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$', re.DOTALL)
-REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$', re.DOTALL)
-REPLY_LINES = 3  # the most lines a reply's quote is read over (Zoom cuts it at 20 characters)
+TO_EVERYONE = re.compile(_DATE + r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
+STAMPED = re.compile(_DATE + r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line.
 TIME_AFTER = re.compile(
@@ -132,10 +123,13 @@ def count_time_after(lines: Iterable[str]) -> int:
 
 
 class Header:
-    __slots__ = ("at", "dm", "line", "text", "to", "who")
+    __slots__ = ("at", "dated", "dm", "line", "text", "to", "who")
 
-    def __init__(self, line: int, at: float, who: str, to: str, dm: bool, text: str) -> None:
+    def __init__(
+        self, line: int, at: float, who: str, to: str, dm: bool, text: str, dated: bool = False
+    ) -> None:
         self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
+        self.dated = dated  # the newest saved chat's: who reacted is listed under the message
 
 
 # One float object for each second of the day, shared by the messages sent in it: a big log
@@ -153,12 +147,13 @@ def seconds_of(h: str, m: str, s: str) -> float:
 def from_header(number: int, line: str) -> Header | None:
     """A header of the single-line or two-line layout (`14:05:10 From  Ada  to  Everyone : Hi`),
     or None."""
+    dated = line[4:5] == "-"
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
             at = seconds_of(h, m, s)
-            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "")
+            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "", dated)
     match = HEADER.match(line)
     if match is not None:
         h, m, s, _, names, dm, text = match.groups()
@@ -181,6 +176,7 @@ def from_header(number: int, line: str) -> Header | None:
         sys.intern(to),
         dm is not None,
         text.rstrip() if text else "",
+        dated,
     )
 
 
@@ -252,54 +248,18 @@ def _is_private(header: Header) -> bool:
     return header.dm or not public or is_waiting_room(header.to)
 
 
-def _reactions(header: Header, body: list[str], private: bool) -> list[ChatReaction]:
-    """The reactions a message body holds, or [] when it is an ordinary message.
-
-    Each reaction starts a line; a line that starts none continues the quoted message of the
-    reaction before it."""
-    chunks: list[str] = []
-    for text in body:
-        if text.startswith(("Reacted to ", "Removed a")) or not chunks:
-            chunks.append(text)
-        else:
-            chunks[-1] += "\n" + text
-    out = []
-    for chunk in chunks:
-        reacted = None
-        if chunk.startswith("Reacted"):
-            reacted = REACTED.match(chunk) or REACTED_OLD.match(chunk)
-        removed = REMOVED.match(chunk) if reacted is None and chunk.startswith("Removed") else None
-        found = reacted or removed
-        if found is None:
-            return []
-        emoji, target = found.group("emoji", "target")
-        out.append(
-            ChatReaction(header.line, header.at, header.who, emoji, " ".join(target.split()),
-                         removed is not None, private)
-        )  # fmt: skip
-    return out
-
-
 def emit(log: ChatLog, header: Header, body: list[str]) -> None:
     private = _is_private(header)
+    said = (header.line, header.at, header.who, private)
+    if header.dated and len(body) > 1:
+        log.reactions.extend(reacted_by(said, body))
+    reply_to = None
     if body and body[0][:1] == "R":  # Reacted, Removed, Replying: the rare cases
-        reactions = _reactions(header, body, private)
+        reactions = reactions_in(said, body)
         if reactions:
             log.reactions.extend(reactions)
             return
-        reply_to = None
-        for end in range(1, min(len(body), REPLY_LINES) + 1):
-            quoted = "\n".join(body[:end])
-            alone = REPLY_ALONE.match(quoted)
-            found = alone or REPLY_INLINE.match(quoted)
-            if found is not None:
-                reply_to = " ".join(found.group("target").split())
-                body = body[end:] if alone else [found.group("text"), *body[end:]]
-                break
-            if not quoted.startswith('Replying to "'):
-                break
-    else:
-        reply_to = None
+        reply_to, body = reply_in(body)
     text = "\n".join(body).strip() if len(body) != 1 else body[0].strip()
     if text:
         log.messages.append(

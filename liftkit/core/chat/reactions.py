@@ -1,0 +1,85 @@
+"""What a Zoom chat message's lines may hold besides a message: reactions (`Reacted to "…"
+with 👍`, `Removed a 👍 reaction from "…"`, and under a message of the newest saved chat, who
+reacted with what), and the quote a reply starts with (`Replying to "…"`)."""
+
+from __future__ import annotations
+
+import re
+
+from liftkit.core.chat.model import ChatReaction
+
+Said = tuple[int, float, str, bool]  # a message's line, time, sender, and whether private
+
+# Under a message of the newest saved chat, who reacted with what: `Ana Ruiz, Bo Li:👍`.
+REACTED_BY = re.compile(r"(?P<names>[^:\n]+):(?P<emoji>[^\x00-\x7f\w\s]+)$")  # not "Thanks:)"
+# A reaction quotes the message it reacts to, which may run over several lines
+# (`Reacted to "Slido:⏎https://…" with 👍🏾`): matched over the whole body.
+REACTED = re.compile(r'Reacted to "(?P<target>.*)" with (?P<emoji>\S[^\n]*?)[ \t]*$', re.DOTALL)
+REMOVED = re.compile(
+    r'Removed an? (?P<emoji>\S[^\n]*?) reaction from "(?P<target>.*)"[ \t]*$', re.DOTALL
+)
+# Older clients quote the emoji, not the message: `Reacted to true with "👍"`.
+REACTED_OLD = re.compile(r'Reacted to (?P<target>.*) with "(?P<emoji>[^"\n]+)"[ \t]*$', re.DOTALL)
+# A reply quotes the start of its message, over several lines when that has a line break:
+# `Replying to "As-Salamu Alaykum,⏎T..."`.
+REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$', re.DOTALL)
+REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$', re.DOTALL)
+REPLY_LINES = 3  # the most lines a reply's quote is read over (Zoom cuts it at 20 characters)
+
+
+def reactions_in(said: Said, body: list[str]) -> list[ChatReaction]:
+    """The reactions a message body holds, or [] when it is an ordinary message.
+
+    Each reaction starts a line; a line that starts none continues the quoted message of the
+    reaction before it."""
+    line, at, who, private = said
+    chunks: list[str] = []
+    for text in body:
+        if text.startswith(("Reacted to ", "Removed a")) or not chunks:
+            chunks.append(text)
+        else:
+            chunks[-1] += "\n" + text
+    out = []
+    for chunk in chunks:
+        reacted = None
+        if chunk.startswith("Reacted"):
+            reacted = REACTED.match(chunk) or REACTED_OLD.match(chunk)
+        removed = REMOVED.match(chunk) if reacted is None and chunk.startswith("Removed") else None
+        found = reacted or removed
+        if found is None:
+            return []
+        emoji, target = found.group("emoji", "target")
+        out.append(
+            ChatReaction(line, at, who, emoji, " ".join(target.split()), removed is not None,
+                         private)
+        )  # fmt: skip
+    return out
+
+
+def reacted_by(said: Said, body: list[str]) -> list[ChatReaction]:
+    """The newest saved chat's lines of who reacted, taken off the end of `body` (one line an
+    emoji, its people before the colon); the message's own lines stay."""
+    number, at, _, private = said
+    found: list[ChatReaction] = []
+    while len(body) > 1 and (line := REACTED_BY.match(body[-1])) is not None:
+        body.pop()
+        target = " ".join(body[0].split())
+        for name in line.group("names").split(", "):
+            found.append(ChatReaction(number, at, name.strip(), line.group("emoji"), target, False,
+                                      private))  # fmt: skip
+    return found
+
+
+def reply_in(body: list[str]) -> tuple[str | None, list[str]]:
+    """The message a reply quotes, and the lines of the reply itself; (None, body) when the
+    message is no reply."""
+    for end in range(1, min(len(body), REPLY_LINES) + 1):
+        quoted = "\n".join(body[:end])
+        alone = REPLY_ALONE.match(quoted)
+        found = alone or REPLY_INLINE.match(quoted)
+        if found is not None:
+            reply_to = " ".join(found.group("target").split())
+            return reply_to, body[end:] if alone else [found.group("text"), *body[end:]]
+        if not quoted.startswith('Replying to "'):
+            break
+    return None, body
