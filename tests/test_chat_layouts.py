@@ -725,6 +725,18 @@ def test_a_webinar_chat_quotes_messages_to_all_panelists_and_attendees():
     ]
 
 
+def test_a_copied_direct_message_with_the_mark_after_the_colon_names_its_recipient():
+    text = (
+        "From Saumya Tri to Me:  (Privately) 11:45 AM\nis the link working?\n"
+        "From Me to Don Hernandez:  (Privately) 08:22 PM\nyes\n"
+    )
+    log = parse_chat(text, "copied.txt")
+    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+        ("Saumya Tri", "Me", True, "is the link working?"),
+        ("Me", "Don Hernandez", True, "yes"),
+    ]
+
+
 def test_a_long_line_of_a_copied_message_stays_in_it(tmp_path):
     # a pasted list of 20,000 " to "s ending in ")": one line of a message, not a header
     # (without the cap on a header's length the patterns took 100 s on it)

@@ -190,6 +190,7 @@ def _time_after(number: int, line: str) -> Header | None:
     else:
         return None
     who, to = _sender_and_recipient(names)
+    to = to.removesuffix(":").rstrip()  # "From Ada to Me:  (Privately) 11:45 AM"
     if match.re in (COPIED, COPIED_FROM) and not (half or dm or to.lower() in ("everyone", "me")):
         return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
     hour = int(h)
