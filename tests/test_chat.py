@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.chat import said
 
 from liftkit.core.chat import (
     MEET_SBV,
@@ -121,7 +122,7 @@ def test_zoom_names_holding_to_are_read_from_the_right():
         "10:03:00\t From  Bob  To  Everyone : I want to go to the park: now\n"
     )
     log = parse_chat(text, "old.txt")
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Mary to Jane", "Everyone", False, "hi from Mary-to-Jane"),
         ("Tom to Jerry", "Everyone", False, "one space each"),
         ("Ada", "Mary to Jane", True, "to a name with to"),
@@ -142,7 +143,7 @@ def test_zoom_single_line_with_no_space_after_everyone_keeps_the_whole_message()
     )
     log = parse_chat(text, "meeting_saved_chat.txt")
     assert log.layout == ZOOM_SINGLE_LINE and not log.unmatched
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Ann Lee", "Everyone", False, "starting soon"),
         ("Micah Z", "Everyone", False, "I like the argument."),
         ("Tim B", "Everyone", False, "If it helps: let us do it :-)"),

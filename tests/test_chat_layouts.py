@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.chat import said
 
 from liftkit.core.chat import (
     ZOOM_NAME_TAB,
@@ -335,7 +336,7 @@ MIXED = (
 def test_direct_messages_among_tab_after_name_lines_stay_private():
     # Before, each direct message was read as more lines of the public message above it.
     log = parse_chat(MIXED, "chat.txt")
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Erik Newhard", "Everyone", False, "Hello everyone"),
         ("Erik Newhard", "Sayuri", True, "Hey Sayuri!\nGlad to see you in this course, too"),
         ("Julia Saxena", "Everyone", False, "Hi all, glad to be here"),
@@ -438,7 +439,7 @@ def test_a_zoom_chat_saved_in_another_language_reads_as_the_english_one(language
     text, layout = LOCALIZED[language]
     log = parse_chat(text, "meeting_saved_chat.txt")
     assert log.layout == layout and not log.unmatched
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == LOCALIZED_READ[language]
+    assert said(log) == LOCALIZED_READ[language]
     assert log.warnings() == [
         f"meeting_saved_chat.txt: Zoom's headers in {language}; read as the English ones"
     ]
@@ -477,7 +478,7 @@ def test_the_oldest_spanish_layout_names_no_recipient_and_marks_direct_messages(
     )
     log = parse_chat(text, "meeting_saved_chat.txt")
     assert log.layout == ZOOM_SINGLE_LINE and not log.unmatched
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Cursos Sinergia", "Everyone", False, "http://example.org/index.php"),
         ("Cursos Sinergia", "Everyone", False, '@When("Ingreso el nombre a buscar:$")'),
         ("Micaela Mera", "Cursos Sinergia", True, "ya le pasé"),
@@ -719,7 +720,7 @@ def test_a_webinar_chat_quotes_messages_to_all_panelists_and_attendees():
         "Are there more operators like scan?\n"
     )
     log = parse_chat(text, "webinar.txt")
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Ian Jones", "All panelists and attendees", False, "This is like reducing a stream?"),
         ("Itay Ross", "All panelists", True, "Are there more operators like scan?"),
     ]
@@ -731,7 +732,7 @@ def test_a_copied_direct_message_with_the_mark_after_the_colon_names_its_recipie
         "From Me to Don Hernandez:  (Privately) 08:22 PM\nyes\n"
     )
     log = parse_chat(text, "copied.txt")
-    assert [(m.author, m.to, m.private, m.text) for m in log.messages] == [
+    assert said(log) == [
         ("Saumya Tri", "Me", True, "is the link working?"),
         ("Me", "Don Hernandez", True, "yes"),
     ]

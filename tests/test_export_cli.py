@@ -228,43 +228,36 @@ def test_direct_messages_are_left_out_unless_include_private(cli, late, tmp_path
     assert "- “just for you” — Ada (direct message to Bob)" in with_private
 
 
-def test_direct_messages_of_an_older_chat_txt_stay_out_of_the_pack(cli, late, tmp_path):
-    # public messages with a tab after the name, direct ones as single-line headers
-    chat = write(
-        tmp_path / "chat.txt",
+# Layouts read this session from real files, each with one direct message that must stay out:
+# an older chat.txt (public messages with a tab after the name, direct ones as single-line
+# headers), a chat saved in Spanish, and the newest saved chat (who reacted under a message).
+DIRECT_AMONG = {
+    "chat.txt": (
         "00:01:00\tAda:\tfor all\n"
-        "00:01:30\t From  Ada   to   Bob(Privately) : just for you\n"
-        "and a second line for you\n"
-        "00:02:00\tBob:\talso for all\n",
-    )
-    out = cli("export", str(late), "--chat", str(chat)).stdout
-    assert "for all" in out and "also for all" in out
-    assert "for you" not in out
-    assert "(1 direct message left out)" in out
-
-
-def test_a_chat_saved_in_spanish_is_quoted_and_its_direct_messages_left_out(cli, late, tmp_path):
-    chat = write(
-        tmp_path / "meeting_saved_chat.txt",
-        "23:45:00 De  Ana Ruiz  a  Todos:\n\tpara todos\n"
-        "23:46:00 De  Ana Ruiz  a  Bob:\n\tsolo para ti\n",
-    )
-    result = cli("export", str(late), "--chat", str(chat))
-    assert "para todos" in result.stdout and "solo para ti" not in result.stdout
-    assert "(1 direct message left out)" in result.stdout
-    assert "Zoom's headers in Spanish; read as the English ones" in result.stderr
-
-
-def test_the_newest_zoom_chat_is_quoted_with_its_reactions_counted(cli, late, tmp_path):
-    chat = write(
-        tmp_path / "meeting_saved_new_chat.txt",
+        "00:01:30\t From  Ada   to   Bob(Privately) : just for you\nand a second line for you\n"
+        "00:02:00\tBob:\talso for all\n"
+    ),
+    "meeting_saved_chat.txt": (
+        "23:45:00 De  Ana Ruiz  a  Todos:\n\tfor all\n"
+        "23:46:00 De  Ana Ruiz  a  Bob:\n\tjust for you\n"
+    ),
+    "meeting_saved_new_chat.txt": (
         "2026-03-16 23:45:00 From Ana Ruiz to Everyone:\n\tfor all\n\tBo Li, Cy Ng:👍\n\t\n"
-        "2026-03-16 23:46:00 From Ana Ruiz to Bo Li (direct message):\n\tjust for you\n\t\n",
-    )
-    out = cli("export", str(late), "--chat", str(chat)).stdout
-    assert "for all" in out and "just for you" not in out
-    assert "reactions: 👍 2." in out and "Bo Li, Cy Ng" not in out
-    assert "(1 direct message left out)" in out
+        "2026-03-16 23:46:00 From Ana Ruiz to Bo Li (direct message):\n\tjust for you\n\t\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIRECT_AMONG))
+def test_direct_messages_stay_out_of_the_pack_in_every_layout(cli, late, tmp_path, name):
+    chat = write(tmp_path / name, DIRECT_AMONG[name])
+    result = cli("export", str(late), "--chat", str(chat))
+    assert "for all" in result.stdout and "for you" not in result.stdout
+    assert "(1 direct message left out)" in result.stdout
+    if name == "meeting_saved_chat.txt":
+        assert "Zoom's headers in Spanish; read as the English ones" in result.stderr
+    if name == "meeting_saved_new_chat.txt":  # who reacted is counted, never quoted
+        assert "reactions: 👍 2." in result.stdout and "Bo Li, Cy Ng" not in result.stdout
 
 
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
