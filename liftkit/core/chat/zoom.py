@@ -3,14 +3,16 @@
 Single-line (older): `14:05:10<TAB> From  Ada Lovelace  to  Everyone : Hello`, with the lines of a
 multi-line message following unindented. Two-line (newer): `14:05:10 From Ada Lovelace to
 Everyone:` then the message on tab-indented lines, where replies start `Replying to "…"` and
-reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"`. Time after the name
-(older desktop clients): `From Ada Lovelace to Everyone:  02:05 PM` or `… Everyone: (02:05 PM)`, on
-a 12-hour clock, the message on the lines below (or after the time); the chat copied from
-the meeting's chat panel has the same shape, `Ada Lovelace to Everyone (14:05)` or `From Ada
-Lovelace to Everyone 02:05 PM`, and is read as that layout. Direct messages say
-`(Direct Message)` or `(Privately)` after the recipient; the host's messages to the waiting
-room are sent `to Everyone in Waiting Room` or `to Waiting Room Participants`. Times are times
-of day, with no date.
+reactions read `Reacted to "…" with 👍` or `Removed a 👍 reaction from "…"` (reactions.py); the
+newest (meeting_saved_new_chat.txt) puts the date first, `2026-03-16 14:05:10 From …`, and who
+reacted under the message. Time after the name (older desktop clients): `From Ada Lovelace to
+Everyone:  02:05 PM` or `… Everyone: (02:05 PM)`, on a 12-hour clock, the message on the lines
+below (or after the time); the chat copied from the meeting's chat panel has the same shape,
+`Ada Lovelace to Everyone (14:05)`, `Ada Lovelace  to  Everyone 14:05` or `From Ada Lovelace
+to Everyone 02:05 PM`, and is read as that layout. Direct messages say `(Direct Message)` or
+`(Privately)` after the recipient; the host's messages to the waiting room are sent `to
+Everyone in Waiting Room` or `to Waiting Room Participants`. Times are times of day (a date
+is read past). Chats saved in other languages are rewritten as these first (localized.py).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _DATE = r"(?:\d{4}-\d\d-\d\d[ \t]+)?"
 _START = _DATE + r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
 HEADER = re.compile(_START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$")
 # The same, for the rare name that HEADER cuts after a colon: a colon beside another (`From  Ken
-# :: Tutor : Hi`) is part of the name. Apart, as the look-arounds cost every header a third.
+# :: Tutor : Hi`) is part of the name. Apart, so that the usual header skips the look-arounds.
 HEADER_COLONS = re.compile(
     _START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*(?<!:):(?!:)(?:[ \t]+(?P<text>.*))?$"
 )
