@@ -163,10 +163,12 @@ def test_stdin_dash_reads_bytes_or_text():
     assert from_bytes.source == "stdin"
 
 
-def test_a_bad_email_is_left_out_with_a_warning():
+def test_a_bad_email_is_left_out_with_a_warning_and_the_person_kept():
     result = parse_people("name,email\nAda,not-an-email\n", "x.csv")
-    assert result.people[0].email is None
-    assert result.warnings == ["x.csv: line 2: 'not-an-email' is not an email address; left out"]
+    assert [(p.name, p.email) for p in result.people] == [("Ada", None)]
+    assert result.warnings == [
+        "x.csv: line 2: 'not-an-email' is not an email address; the person is kept without it"
+    ]
 
 
 def test_extra_fields_are_reported():

@@ -110,6 +110,8 @@ def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> s
     if not text:
         return None
     if "@" not in text or " " in text:
-        warnings.append(f"{label}: line {line}: {text!r} is not an email address; left out")
+        warnings.append(
+            f"{label}: line {line}: {text!r} is not an email address; the person is kept without it"
+        )
         return None
     return text
