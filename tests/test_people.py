@@ -171,6 +171,21 @@ def test_a_bad_email_is_left_out_with_a_warning_and_the_person_kept():
     ]
 
 
+def test_people_who_share_a_name_but_not_an_email_are_kept_with_a_note():
+    # a real Zoom participant report: the same name joining with two addresses
+    result = parse_people(
+        "name,email\nRubeus Hagrid,hagrid4@example.org\nRubeus Hagrid,hagrid2@example.org\n"
+        "Remus Lupin,lupin3@example.org\nRemus Lupin,lupin6@example.org\nAda,ada@example.org\n",
+        "x.csv",
+    )
+    assert [p.name for p in result.people].count("Rubeus Hagrid") == 2
+    assert len(result.people) == 5
+    assert result.notes == [
+        "x.csv: 2 names are shared by people with different emails (Rubeus Hagrid, Remus Lupin); "
+        "all are kept, so the same name may show in two groups"
+    ]
+
+
 def test_extra_fields_are_reported():
     result = parse_people("name,email\nLovelace, Ada,ada@example.org\n", "x.csv")
     assert "line 2" in result.warnings[0] and "quotes" in result.warnings[0]

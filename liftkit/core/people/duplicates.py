@@ -60,7 +60,17 @@ def collapse_duplicates(
         if email and not first.email:
             by_email[email.casefold()] = index
     if rejoined:
-        shown = ", ".join(rejoined[:5]) + (", …" if len(rejoined) > 5 else "")
         who = plural(len(rejoined), "person", "people")
-        notes.append(f"{label}: {who} joined more than once ({shown}); each is kept once")
+        notes.append(f"{label}: {who} joined more than once ({_some(rejoined)}); each is kept once")
+    shared = [kept[ids[0]].name for ids in by_name.values() if len(ids) > 1]
+    if shared:  # two people of one name, or one person with two emails: the host can tell
+        names = plural(len(shared), "name is", "names are")
+        notes.append(
+            f"{label}: {names} shared by people with different emails ({_some(shared)}); "
+            "all are kept, so the same name may show in two groups"
+        )
     return kept
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
