@@ -42,7 +42,8 @@ _DATE = r"(?:\d{4}-\d\d-\d\d[ \t]+)?"
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
 # single-line layout the message itself. Sender and recipient are split apart afterwards,
 # from the right, since a display name may hold " to " itself.
-_START = _DATE + r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
+DATE = re.compile(r"\d{4}-\d\d-\d\d[ \t]+")  # cut off before the patterns below are tried
+_START = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
 HEADER = re.compile(_START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$")
 # The same, for the rare name that HEADER cuts after a colon: a colon beside another (`From  Ken
 # :: Tutor : Hi`) is part of the name. Apart, so that the usual header skips the look-arounds.
@@ -62,7 +63,7 @@ GLUED = re.compile(
 TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
 TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
-TO_EVERYONE = re.compile(_DATE + r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
+TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(_DATE + r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line.
@@ -100,7 +101,7 @@ def count_headers(lines: Iterable[str]) -> tuple[int, int]:
     for line in lines:
         if not line[:1].isdigit():
             continue
-        header = HEADER.match(line)
+        header = HEADER.match(_undated(line)[0])
         if header is None:
             single += GLUED.match(line) is not None
             continue
@@ -146,10 +147,20 @@ def seconds_of(h: str, m: str, s: str) -> float:
     return at if at is not None else _SECONDS.setdefault(key, float(key))
 
 
+def _undated(line: str) -> tuple[str, bool]:
+    """The line without the date the newest saved chat starts a header with, and whether it had
+    one."""
+    if (date := DATE.match(line)) is not None:
+        return line[date.end() :], True
+    return line, False
+
+
 def from_header(number: int, line: str) -> Header | None:
     """A header of the single-line or two-line layout (`14:05:10 From  Ada  to  Everyone : Hi`),
     or None."""
-    dated = line[4:5] == "-"
+    dated = False
+    if line[4:5] == "-":  # no call for the usual header
+        line, dated = _undated(line)
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
