@@ -604,6 +604,22 @@ def test_a_markdown_list_that_is_no_chat_is_still_refused(tmp_path):
     assert caught.value.message.startswith(f"{path}: not a chat log: no line looks like")
 
 
+def test_closed_captions_without_speakers_are_refused_for_what_they_are(tmp_path):
+    # a local recording's closed_caption.txt, as two student projects on GitHub hold it
+    path = tmp_path / "closed_caption.txt"
+    path.write_text(
+        "16:02:22 Just give me one minute.\n16:02:24 Yeah.\n"
+        "16:02:31 Hi, and thank you for taking the time to speak with us today.\n",
+        "utf-8",
+    )
+    with pytest.raises(LiftkitError) as caught:
+        read_chat(path)
+    assert caught.value.message == (
+        f"{path}: Zoom's closed captions (closed_caption.txt), which name no speaker: "
+        "nothing in it can be quoted as someone's words"
+    )
+
+
 def test_indented_notes_that_are_no_chat_are_still_refused_in_one_line(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("    Agenda for Tuesday\n    > bring the slides\n\n    thanks\n", "utf-8")

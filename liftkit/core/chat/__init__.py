@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -144,6 +145,12 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         if form is not None:  # saved by Zoom in another language: read as the English one
             notes.append(f"{source}: Zoom's headers in {form.language}; read as the English ones")
             return parse_lines(in_english(counted, form), source, notes)
+        if best == 0 and _captions(sample):
+            raise LiftkitError(
+                f"{source}: Zoom's closed captions (closed_caption.txt), which name no speaker: "
+                "nothing in it can be quoted as someone's words",
+                NOT_A_CHAT_HINT,
+            )
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -192,6 +199,17 @@ def _without(lines: Iterable[str], margin: str) -> Iterator[str]:
             yield line[len(margin) :]
         else:
             yield "" if not line.strip(MARGIN) else line
+
+
+# A line of the closed captions a local Zoom recording saves: a time of day, then what was
+# said, with no speaker (`16:02:22 Just give me one minute.`).
+CAPTION = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d [^\t]")
+
+
+def _captions(sample: list[str]) -> bool:
+    """Whether most of the sample's lines are speakerless closed captions."""
+    lines = [line for line in sample if line.strip()]
+    return sum(1 for line in lines if CAPTION.match(line)) * 2 > len(lines)
 
 
 def _list_layout(sample: list[str]) -> tuple[str, str] | None:
