@@ -242,8 +242,8 @@ DIRECT_AMONG = {
         "23:46:00 De  Ana Ruiz  a  Bob:\n\tjust for you\n"
     ),
     "meeting_saved_new_chat.txt": (
-        "2026-03-16 23:45:00 From Ana Ruiz to Everyone:\n\tfor all\n\tBo Li, Cy Ng:👍\n\t\n"
-        "2026-03-16 23:46:00 From Ana Ruiz to Bo Li (direct message):\n\tjust for you\n\t\n"
+        "2026-03-09 23:45:00 From Ana Ruiz to Everyone:\n\tfor all\n\tBo Li, Cy Ng:👍\n\t\n"
+        "2026-03-09 23:46:00 From Ana Ruiz to Bo Li (direct message):\n\tjust for you\n\t\n"
     ),
 }
 
@@ -258,6 +258,28 @@ def test_direct_messages_stay_out_of_the_pack_in_every_layout(cli, late, tmp_pat
         assert "Zoom's headers in Spanish; read as the English ones" in result.stderr
     if name == "meeting_saved_new_chat.txt":  # who reacted is counted, never quoted
         assert "reactions: 👍 2." in result.stdout and "Bo Li, Cy Ng" not in result.stdout
+
+
+def test_a_dated_chat_of_another_day_is_named_in_a_warning(cli, late, tmp_path):
+    # a weekly call at the same hour: last week's saved chat fits the session's times
+    last_week = write(
+        tmp_path / "meeting_saved_new_chat.txt",
+        "2026-03-02 23:45:00 From Ana Ruiz to Everyone:\n\tlast week\n\t\n"
+        "2026-03-03 00:05:00 From Bo Li to Everyone:\n\tafter midnight\n\t\n",
+    )
+    result = cli("export", str(late), "--chat", str(last_week))
+    assert result.exit_code == 0
+    assert (
+        f"Warning: {last_week}: its messages are dated 2026-03-02 to 2026-03-03, the session "
+        "2026-03-09; is it this meeting's chat?"
+    ) in result.stderr
+    this_night = write(
+        tmp_path / "tonight.txt",
+        "2026-03-09 23:45:00 From Ana Ruiz to Everyone:\n\ttonight\n\t\n"
+        "2026-03-10 00:05:00 From Bo Li to Everyone:\n\tafter midnight\n\t\n",
+    )
+    result = cli("export", str(late), "--chat", str(this_night))
+    assert "Warning" not in result.stderr and "tonight" in result.stdout
 
 
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):

@@ -64,6 +64,7 @@ class ChatLog:
     unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, the line)
     notes: list[str] = field(default_factory=list)  # how its text was read, when not cleanly
     lines: int = 0  # lines that are not blank, the header of a transcript aside
+    dates: list[str] = field(default_factory=list)  # the days its messages are dated, in order
 
     @property
     def layout_name(self) -> str:

@@ -126,13 +126,15 @@ def count_time_after(lines: Iterable[str]) -> int:
 
 
 class Header:
-    __slots__ = ("at", "dated", "dm", "line", "text", "to", "who")
+    __slots__ = ("at", "date", "dm", "line", "text", "to", "who")
 
     def __init__(
-        self, line: int, at: float, who: str, to: str, dm: bool, text: str, dated: bool = False
+        self, line: int, at: float, who: str, to: str, dm: bool, text: str, date: str = ""
     ) -> None:
         self.line, self.at, self.who, self.to, self.dm, self.text = line, at, who, to, dm, text
-        self.dated = dated  # the newest saved chat's: who reacted is listed under the message
+        # The newest saved chat's date (2026-03-16): there, who reacted is listed under the
+        # message, and a chat of another day's meeting can be told apart.
+        self.date = date
 
 
 # One float object for each second of the day, shared by the messages sent in it: a big log
@@ -147,26 +149,26 @@ def seconds_of(h: str, m: str, s: str) -> float:
     return at if at is not None else _SECONDS.setdefault(key, float(key))
 
 
-def _undated(line: str) -> tuple[str, bool]:
-    """The line without the date the newest saved chat starts a header with, and whether it had
-    one."""
+def _undated(line: str) -> tuple[str, str]:
+    """The line without the date the newest saved chat starts a header with, and that date
+    ("" when it has none)."""
     if (date := DATE.match(line)) is not None:
-        return line[date.end() :], True
-    return line, False
+        return line[date.end() :], sys.intern(line[:10])
+    return line, ""
 
 
 def from_header(number: int, line: str) -> Header | None:
     """A header of the single-line or two-line layout (`14:05:10 From  Ada  to  Everyone : Hi`),
     or None."""
-    dated = False
+    date = ""
     if line[4:5] == "-":  # no call for the usual header
-        line, dated = _undated(line)
+        line, date = _undated(line)
     usual = TO_EVERYONE.match(line)
     if usual is not None:
         h, m, s, who = usual.groups()
         if int(h) < 24:
             at = seconds_of(h, m, s)
-            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "", dated)
+            return Header(number, at, sys.intern(who.strip()), "Everyone", False, "", date)
     match = HEADER.match(line)
     if match is not None:
         h, m, s, _, names, dm, text = match.groups()
@@ -189,7 +191,7 @@ def from_header(number: int, line: str) -> Header | None:
         sys.intern(to),
         dm is not None,
         text.rstrip() if text else "",
-        dated,
+        date,
     )
 
 
@@ -265,8 +267,11 @@ def _is_private(header: Header) -> bool:
 def emit(log: ChatLog, header: Header, body: list[str]) -> None:
     private = _is_private(header)
     said = (header.line, header.at, header.who, private)
-    if header.dated and len(body) > 1:
-        log.reactions.extend(reacted_by(said, body))
+    if header.date:
+        if header.date not in log.dates[-1:]:
+            log.dates.append(header.date)
+        if len(body) > 1:
+            log.reactions.extend(reacted_by(said, body))
     reply_to = None
     if body and body[0][:1] == "R":  # Reacted, Removed, Replying: the rare cases
         reactions = reactions_in(said, body)

@@ -32,8 +32,10 @@ from liftkit.core.report.pack import (
     registration_answers,
 )
 from liftkit.core.report.sources import (
+    FAR_OUTSIDE,
     SessionData,
     Timeline,
+    another_meeting,
     chat_clock,
     nearest_day,
 )
@@ -42,7 +44,6 @@ from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
 # Chat messages sent this long before the session began or after it ended are warned about.
-FAR_OUTSIDE = 2 * 3600
 
 
 def build_report(
@@ -237,7 +238,8 @@ class _ChatTotals:
                 sent, False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)
-        self._check_meeting(log, total, timeline, within, far)
+        if (warning := another_meeting(log, total, timeline, within, far)) is not None:
+            self.warnings.append(warning)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
             if several:
@@ -269,32 +271,6 @@ class _ChatTotals:
             self.warnings.append(
                 f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
                 "chat log (same time, author and text)"
-            )
-
-    def _check_meeting(
-        self, log: ChatLog, total: int, timeline: Timeline, within: int, far: int
-    ) -> None:
-        """A warning when the log seems to be another meeting's: none of its `total` messages
-        fall within the session, or some were sent hours before or after it."""
-        if not total or timeline.session_start is None:
-            return
-        end = timeline.end or timeline.session_start
-        span = f"{timeline.session_start:%H:%M}-{end:%H:%M}"
-        if within == 0:
-            none = (
-                "its one message does not fall"
-                if total == 1
-                else f"none of its {total} messages fall"
-            )
-            self.warnings.append(
-                f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
-                "(for transcripts, `chat_start` HH:MM:SS)"
-            )
-        elif far:
-            hours = f"{FAR_OUTSIDE // 3600} hours"
-            self.warnings.append(
-                f"{log.source}: {far} of its {total} messages were sent more than {hours} "
-                f"before or after the session ({span}); is it this meeting's chat?"
             )
 
 

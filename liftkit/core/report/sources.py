@@ -210,3 +210,40 @@ def _nearest_day(stamp: float, low: float, high: float) -> int:
         if gap < best_gap:
             best_day, best_gap = day, gap
     return best_day
+
+
+FAR_OUTSIDE = 2 * 3600  # a chat message sent this long before or after the session: another's
+
+
+def another_meeting(
+    log: ChatLog, total: int, timeline: Timeline, within: int, far: int
+) -> str | None:
+    """A warning when the log seems to be another meeting's: dated another day (Zoom's newest
+    saved chat), none of its `total` messages within the session, or some sent hours before or
+    after it."""
+    if not total or timeline.session_start is None:
+        return None
+    start = timeline.session_start
+    end = timeline.end or start
+    span = f"{start:%H:%M}-{end:%H:%M}"
+    if log.dates and not {f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"} & set(log.dates):
+        dated = log.dates[0] if len(log.dates) == 1 else f"{log.dates[0]} to {log.dates[-1]}"
+        return (
+            f"{log.source}: its messages are dated {dated}, the session {start:%Y-%m-%d}; "
+            "is it this meeting's chat?"
+        )
+    if within == 0:
+        none = (
+            "its one message does not fall" if total == 1 else f"none of its {total} messages fall"
+        )
+        return (
+            f"{log.source}: {none} within the session ({span}); is it this meeting's chat? "
+            "(for transcripts, `chat_start` HH:MM:SS)"
+        )
+    if far:
+        return (
+            f"{log.source}: {far} of its {total} messages were sent more than "
+            f"{FAR_OUTSIDE // 3600} hours before or after the session ({span}); is it this "
+            "meeting's chat?"
+        )
+    return None
