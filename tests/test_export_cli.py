@@ -282,6 +282,18 @@ def test_a_dated_chat_of_another_day_is_named_in_a_warning(cli, late, tmp_path):
     assert "Warning" not in result.stderr and "tonight" in result.stdout
 
 
+def test_a_webinar_chat_counts_messages_to_the_panelists_apart(cli, late, tmp_path):
+    chat = write(
+        tmp_path / "webinar.txt",
+        "From Ian Jones to All panelists and attendees: (11:45 PM)\nfor everyone\n"
+        "From Itay Ross to All panelists: (11:46 PM)\na question for the panel\n"
+        "From Ana Ruiz to Bo Li (Direct Message): (11:47 PM)\njust for you\n",
+    )
+    out = cli("export", str(late), "--chat", str(chat)).stdout
+    assert "for everyone" in out and "question" not in out and "just for you" not in out
+    assert "1 message (1 direct message and 1 message to the panelists left out)" in out
+
+
 def test_reactions_are_counted_never_quoted(cli, late, tmp_path):
     chat = write(
         tmp_path / "chat.txt",

@@ -203,7 +203,7 @@ class _ChatTotals:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
-        left_out = waiting = within = far = duplicates = 0
+        left_out = waiting = panel = within = far = duplicates = 0
         here: Counter[tuple[Any, ...]] = Counter()
         last_stamp, sent = None, None  # many messages share a second: and then their time
         for message in _taken(log.messages) if consume else log.messages:
@@ -223,6 +223,8 @@ class _ChatTotals:
             if message.private and not include_private:
                 if message.waiting_room:
                     waiting += 1
+                elif message.to.lower() == "all panelists":
+                    panel += 1
                 else:
                     left_out += 1
                 continue
@@ -255,11 +257,11 @@ class _ChatTotals:
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         for key, times in here.items():
             self._seen[key] = max(self._seen[key], times)
-        messages = total - left_out - waiting - duplicates
+        messages = total - left_out - waiting - panel - duplicates
         self.summaries.append(
             ChatSummary(
                 log.source, log.layout, messages, left_out, counted, len(log.unmatched),
-                duplicates, waiting,
+                duplicates, waiting, panel,
             )
         )  # fmt: skip
         dropped = [

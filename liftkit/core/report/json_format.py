@@ -154,6 +154,7 @@ def report_data(report: Report) -> dict[str, Any]:
                     "messages": c.messages,
                     "direct_messages_left_out": c.private_left_out,
                     "waiting_room_left_out": c.waiting_room_left_out,
+                    "panelists_left_out": c.panelists_left_out,
                     "duplicates_left_out": c.duplicates,
                     "reactions": c.reactions,
                     "skipped_lines": c.skipped_lines,

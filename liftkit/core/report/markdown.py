@@ -341,6 +341,8 @@ def _sources(report: Report) -> list[str]:
             left_out.append(plural(chat.private_left_out, "direct message"))
         if chat.waiting_room_left_out:
             left_out.append(plural(chat.waiting_room_left_out, "message") + " to the waiting room")
+        if chat.panelists_left_out:
+            left_out.append(plural(chat.panelists_left_out, "message") + " to the panelists")
         if chat.duplicates:
             left_out.append(plural(chat.duplicates, "duplicate"))
         if left_out:

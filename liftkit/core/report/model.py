@@ -141,6 +141,7 @@ class ChatSummary:
     skipped_lines: int
     duplicates: int = 0  # messages already read from an earlier chat log, left out
     waiting_room_left_out: int = 0  # the host's messages to the waiting room
+    panelists_left_out: int = 0  # a webinar's "to All panelists": attendees do not see them
 
 
 @dataclass(frozen=True)
