@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from liftkit.core.chat.zoom import split_names
+
 _TIME = r"(?P<time>\d{1,2}:[0-5]\d:[0-5]\d)(?P<sep>[ \t]+)"
 # The header's colon: the first one followed by a space or the end of the line, then in the
 # single-line layout the message.
@@ -30,6 +32,7 @@ class Form:
     language: str
     header: re.Pattern[str]
     to: re.Pattern[str]  # the word for "to", between the sender and the recipient
+    wide: re.Pattern[str]  # the same with two spaces around it, as the single-line layout writes
     everyone: frozenset[str]  # the words for everyone, in lower case
     # The oldest single-line layout names no recipient after a tab (`17:46:06<TAB> De  Ana :
     # Hola`), as English does (`<TAB> From  Ada : Hello`): there, a header without the word
@@ -46,6 +49,7 @@ def _form(
         language,
         re.compile(start + r"(?P<names>\S.*?)" + _COLON),
         re.compile(r"[ \t]{1,2}(?:" + words + r")[ \t]{1,2}"),
+        re.compile(r"[ \t]{2}(?:" + words + r")[ \t]{2}"),
         frozenset(everyone),
         oldest,
     )
@@ -55,13 +59,15 @@ def _copied(language: str, to: str, everyone: str) -> Form:
     """The chat copied from a newer client's panel: `Ada  à  Tout le monde 16:37`, the message
     on the lines below (English: `Ada  to  Everyone 16:37`)."""
     word = re.escape(to)
+    wide = re.compile(r"[ \t]{2}" + word + r"[ \t]{2}")
     return Form(
         language,
         re.compile(
             r"(?P<time>)(?P<sep>[ \t]*)(?P<names>[^ \t(].*?[ \t]{2}" + word + r"[ \t]{2}.+?)"
             r"(?P<colon>[ \t]+\d{1,2}:[0-5]\d(?:[ \t]*[AaPp][Mm])?[ \t]*)$"
         ),
-        re.compile(r"[ \t]{2}" + word + r"[ \t]{2}"),
+        wide,
+        wide,
         frozenset((everyone,)),
         prefix="",
     )
@@ -98,11 +104,9 @@ def english_header(line: str, form: Form) -> str | None:
         return None
     names = match.group("names")
     time, sep, colon = match.group("time", "sep", "colon")
-    found = list(form.to.finditer(names))
-    if found:
-        wide = [m for m in found if m.group().startswith(("  ", "\t"))]  # as English "  to  "
-        last = (wide or found)[-1]
-        who, to = names[: last.start()].strip(), names[last.end() :].strip()
+    split = split_names(names, form.wide, form.to)
+    if split is not None:
+        who, to = split
     elif form.oldest and "\t" in sep:
         who, to = names.strip(), "Everyone"
     else:

@@ -22,7 +22,15 @@ import sys
 from collections.abc import Iterable
 
 from liftkit.core.chat.model import ZOOM_NAME_TAB, ZOOM_RECORDING, ChatLog
-from liftkit.core.chat.zoom import STAMPED, TO_WIDE, Header, emit, from_header, seconds_of
+from liftkit.core.chat.zoom import (
+    STAMPED,
+    TO_WIDE,
+    Header,
+    emit,
+    from_header,
+    seconds_of,
+    split_names,
+)
 
 LINE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)([ \t])([^\t]{1,200}?):\t(.*)$")
 _DIRECT = re.compile(r"\s*\((?:Direct|Privately|privately|direct)[^)]*\)?$")
@@ -43,11 +51,8 @@ def _sender(who: str) -> tuple[str, str, bool]:
     direct = _DIRECT.search(who)
     if direct is not None:
         who = who[: direct.start()]
-    found = list(TO_WIDE.finditer(who))
-    if not found:
-        return who.strip(), "Everyone", direct is not None
-    last = found[-1]
-    return who[: last.start()].strip(), who[last.end() :].strip(), direct is not None
+    sender, to = split_names(who, TO_WIDE, TO_WIDE) or (who.strip(), "Everyone")
+    return sender, to, direct is not None
 
 
 def parse_recording_chat(lines: Iterable[str], source: str) -> ChatLog:

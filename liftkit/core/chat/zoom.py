@@ -36,13 +36,12 @@ _CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp
 _DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
 # The newest saved chat (meeting_saved_new_chat.txt, 2025 on) puts the date before the time:
 # `2026-03-16 17:19:33 From Ada to Grace (direct message):`. The date is read past: times are
-# times of day, as in every other layout.
-_DATE = r"(?:\d{4}-\d\d-\d\d[ \t]+)?"
+# times of day, as in every other layout. It is cut off before the patterns below are tried.
+DATE = re.compile(r"\d{4}-\d\d-\d\d[ \t]+")
 # One pattern for the whole header line: the time, then "From", the sender, "to" and the
 # recipient (absent in the oldest files), a direct-message mark, a colon, and in the
 # single-line layout the message itself. Sender and recipient are split apart afterwards,
 # from the right, since a display name may hold " to " itself.
-DATE = re.compile(r"\d{4}-\d\d-\d\d[ \t]+")  # cut off before the patterns below are tried
 _START = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?P<sep>[ \t]+)From[ \t]{1,2}"
 HEADER = re.compile(_START + r"(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:(?:[ \t]+(?P<text>.*))?$")
 # The same, for the rare name that HEADER cuts after a colon: a colon beside another (`From  Ken
@@ -64,7 +63,7 @@ TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
 TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
-STAMPED = re.compile(_DATE + r"\d{1,2}:\d{2}:\d{2}\s")  # how every header begins
+STAMPED = re.compile(f"(?:{DATE.pattern})?" + r"\d{1,2}:\d{2}:\d{2}\s")  # every header's start
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line.
 TIME_AFTER = re.compile(
@@ -235,15 +234,22 @@ def _copied(line: str) -> re.Match[str] | None:
     return found
 
 
-def _sender_and_recipient(names: str) -> tuple[str, str]:
+def split_names(
+    names: str, wide: re.Pattern[str], narrow: re.Pattern[str]
+) -> tuple[str, str] | None:
     """ "Mary to Jane  to  Everyone" -> ("Mary to Jane", "Everyone"): split at the last "to"
-    with two spaces around it when there is one, else at the last "to"; the oldest files
-    name no recipient."""
-    found = list(TO_WIDE.finditer(names)) or list(TO_NARROW.finditer(names))
-    last = found[-1] if found else None
-    if last is None:
-        return names.strip(), "Everyone"
+    (`narrow`) with two spaces around it (`wide`) when there is one, else at the last "to";
+    None when there is none. localized.py passes its languages' words for "to"."""
+    found = list(wide.finditer(names)) or list(narrow.finditer(names))
+    if not found:
+        return None
+    last = found[-1]
     return names[: last.start()].strip(), names[last.end() :].strip()
+
+
+def _sender_and_recipient(names: str) -> tuple[str, str]:
+    """Sender and recipient; the oldest files name no recipient: Everyone."""
+    return split_names(names, TO_WIDE, TO_NARROW) or (names.strip(), "Everyone")
 
 
 def is_waiting_room(to: str) -> bool:
@@ -255,6 +261,7 @@ def is_waiting_room(to: str) -> bool:
 # In a webinar, "All panelists and attendees" is everyone; "All panelists" is not (the
 # attendees do not see it), so it stays out with the direct messages.
 WEBINAR_EVERYONE = "all panelists and attendees"
+PANELISTS = "all panelists"  # counted apart in the pack
 
 
 def _is_private(header: Header) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog, ChatMessage
+from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
@@ -223,7 +224,7 @@ class _ChatTotals:
             if message.private and not include_private:
                 if message.waiting_room:
                     waiting += 1
-                elif message.to.lower() == "all panelists":
+                elif message.to.lower() == PANELISTS:
                     panel += 1
                 else:
                     left_out += 1
