@@ -183,3 +183,31 @@ def test_unknown_tables_are_refused(text):
 def test_plain_text_lists_with_commas_are_still_lists(text, expected):
     result = parse_people(text)
     assert names(result) == (expected or ["Ada Lovelace", "Grace Hopper"])
+
+
+def test_a_report_of_two_meetings_says_so_and_names_them():
+    # Zoom's report of a date range ("Topic", "Type", "ID", then each participant) holds
+    # every meeting in it; a real one held a host's 9-second test call before the class.
+    path = DATA / "zoom-report-two-meetings.csv"
+    result = read_people(path)
+    assert names(result) == ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson",
+                             "Mae Jemison"]  # fmt: skip
+    assert result.warnings == [
+        f"{path}: the report holds 2 meetings (Team check-in (1 row); Community conversation "
+        "(4 rows)); the people of all of them are read. To take one meeting only, keep its "
+        "rows ('ID' column)"
+    ]
+    one_meeting = "\n".join(line for line in path.read_text().splitlines() if "Team" not in line)
+    assert parse_people(one_meeting, "one.csv").warnings == []
+
+
+def test_meeting_ids_without_topics_are_counted_in_the_warning():
+    text = "Meeting ID,Name (Original Name),User Email\n" + "".join(
+        f"{812 + i // 3},Person {i},p{i}@example.org\n" for i in range(11)
+    )
+    warning = parse_people(text, "ids.csv").warnings
+    assert warning == [
+        "ids.csv: the report holds 4 meetings (ID 812 (3 rows); ID 813 (3 rows); ID 814 "
+        "(3 rows) and 1 more); the people of all of them are read. To take one meeting only, "
+        "keep its rows ('Meeting ID' column)"
+    ]

@@ -30,10 +30,17 @@ from liftkit.core.people.headers import (
     FIRST_NAME_COLUMNS,
     LAST_NAME_COLUMNS,
     NAME_COLUMNS,
+    SUMMARY_KEYS,
 )
 from liftkit.core.people.layout import find_header, refuse_unknown_table
 from liftkit.core.people.meet import unwrap_quoted_rows
-from liftkit.core.people.model import PeopleRead, Person, find_column, normalise_header
+from liftkit.core.people.model import (
+    PeopleRead,
+    Person,
+    find_column,
+    header_key,
+    normalise_header,
+)
 from liftkit.core.people.plain import parse_lines
 from liftkit.core.people.table import parse_table
 from liftkit.core.text import plural
@@ -98,6 +105,7 @@ def parse_people(
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
+        warnings.extend(_meetings(people, columns, label))
     else:
         refuse_unknown_table(lines, label)
         people, columns = parse_lines(lines, label), []
@@ -132,3 +140,33 @@ def _left_out(absent: int, footers: list[int], label: str, anyone: bool) -> list
             f"{where} {line_ranges(footers)})"
         )
     return notes
+
+
+def _meetings(people: list[Person], columns: list[str], label: str) -> list[str]:
+    """A warning when the rows name more than one meeting: Zoom's report of a date range
+    ("Topic", "ID", then each participant) holds every meeting of the range, one after the
+    other, and a split of one call should not take in the people of another."""
+    keys = {header_key(c): c for c in columns}
+    column = next((keys[k] for k in SUMMARY_KEYS if k in keys), None)
+    if column is None and "topic" in keys:
+        column = keys.get("id")
+    if column is None:
+        return []
+    topic = keys.get("topic")
+    meetings: dict[str, tuple[str, int]] = {}  # by ID: its topic, people on its rows
+    for person in people:
+        key = person.attributes.get(column, "").strip()
+        if key:
+            name, count = meetings.get(key, (person.attributes.get(topic or "", "").strip(), 0))
+            meetings[key] = (name, count + 1)
+    if len(meetings) < 2:
+        return []
+    shown = "; ".join(
+        f"{name or 'ID ' + key} ({plural(count, 'row')})"
+        for key, (name, count) in list(meetings.items())[:3]
+    )
+    more = f" and {len(meetings) - 3} more" if len(meetings) > 3 else ""
+    return [
+        f"{label}: the report holds {len(meetings)} meetings ({shown}{more}); the people of "
+        f"all of them are read. To take one meeting only, keep its rows ({column!r} column)"
+    ]
