@@ -87,6 +87,16 @@ def test_version_does_not_import_typer():
     assert "typer" not in loaded_by_command("--version")
 
 
+def test_export_reads_a_groups_file_without_the_splitting_engine():
+    # Reading the session's groups only checks them and counts their repeats: the search,
+    # the annealing and the stored designs cost a host's export a tenth of a second.
+    session = REPO / "tests" / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
+    loaded = loaded_by_command("export", str(session), "--groups")
+    assert "liftkit.core.groups.reading" in loaded  # the groups were read
+    engine = ("split", "search", "anneal", "designs", "mols", "geometry", "bounds")
+    assert sorted(m for m in loaded if m.rsplit(".", 1)[-1] in engine) == []
+
+
 def tool(module: str) -> list[str]:
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not installed (pip install -e '.[test]' brings it)")

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from liftkit.core.groups.bounds import NeverMeet, limit_text, never_meet
-from liftkit.core.groups.model import Round, Score, Split
-from liftkit.core.groups.search import repeat_summary
-from liftkit.core.groups.setup import Setup, name_key
+from liftkit.core.groups.model import Round, Score, Split, name_key, repeat_summary
+from liftkit.core.groups.setup import Setup
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.reading import load_groups_file, parse_groups, split_from_data
-from liftkit.core.groups.split import Round, Score, Split
 from liftkit.core.people.reader import Person
 from liftkit.core.text import escape_line, heading, one_line, plural
 

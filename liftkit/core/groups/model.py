@@ -123,3 +123,29 @@ def size_range(sizes: Sequence[int]) -> str:
 def group_sizes(people: int, groups: int) -> list[int]:
     base, extra = divmod(people, groups)
     return [base + 1] * extra + [base] * (groups - extra)
+
+
+def name_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def repeat_summary(
+    schedule: Sequence[Sequence[int]], units_of: Sequence[int]
+) -> tuple[int, int, int]:
+    """(pairs meeting more than once, most meetings of one pair, pairs met) of a schedule.
+
+    Pairs in one unit (kept together on purpose) are not counted.
+    """
+    meetings: dict[tuple[int, int], int] = {}
+    for row in schedule:
+        groups: dict[int, list[int]] = {}
+        for p, g in enumerate(row):
+            groups.setdefault(g, []).append(p)
+        for members in groups.values():
+            for i, p in enumerate(members):
+                for q in members[i + 1 :]:
+                    if units_of[p] != units_of[q]:
+                        meetings[(p, q)] = meetings.get((p, q), 0) + 1
+    repeats = sum(1 for m in meetings.values() if m > 1)
+    most = max(meetings.values(), default=0)
+    return repeats, most, len(meetings)

@@ -11,7 +11,7 @@ from typing import Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
-from liftkit.core.groups.split import Group, Round, Split, score_rounds
+from liftkit.core.groups.model import Group, Round, Score, Split, name_key, repeat_summary
 from liftkit.core.people.reader import Person
 
 
@@ -154,3 +154,25 @@ def _check_each_once(rounds: Sequence[Round], label: str) -> None:
                         "each person belongs in one group per round",
                     )
                 seen[key] = (person, group.name)
+
+
+def score_rounds(rounds: Sequence[Round]) -> Score:
+    """The repeat figures of rounds read from a file (people matched by email, else name)."""
+    ids: dict[str, int] = {}
+    schedule: list[list[int]] = []
+    for rnd in rounds:
+        for group in rnd.groups:
+            for person in group.members:
+                ids.setdefault(name_key(person.email or person.name), len(ids))
+    for rnd in rounds:
+        row = [-1] * len(ids)
+        for g, group in enumerate(rnd.groups):
+            for person in group.members:
+                row[ids[name_key(person.email or person.name)]] = g
+        # People absent from a round get a group of their own there, meeting nobody.
+        schedule.append([g if g >= 0 else -1 - p for p, g in enumerate(row)])
+    repeats, most, met = repeat_summary(schedule, list(range(len(ids))))
+    lacking = 0
+    if any(group.facilitators for rnd in rounds for group in rnd.groups):
+        lacking = max(sum(1 for g in rnd.groups if not g.facilitators) for rnd in rounds)
+    return Score(repeats, most, met, groups_without_facilitator=lacking)

@@ -469,25 +469,3 @@ def swap_off_band(
         + (here[theirs] >= high_t) - (here[theirs] < low_t)
         + (there[theirs] <= low_t) - (there[theirs] > high_t)
     )  # fmt: skip
-
-
-def repeat_summary(
-    schedule: Sequence[Sequence[int]], units_of: Sequence[int]
-) -> tuple[int, int, int]:
-    """(pairs meeting more than once, most meetings of one pair, pairs met) of a schedule.
-
-    Pairs in one unit (kept together on purpose) are not counted.
-    """
-    meetings: dict[tuple[int, int], int] = {}
-    for row in schedule:
-        groups: dict[int, list[int]] = {}
-        for p, g in enumerate(row):
-            groups.setdefault(g, []).append(p)
-        for members in groups.values():
-            for i, p in enumerate(members):
-                for q in members[i + 1 :]:
-                    if units_of[p] != units_of[q]:
-                        meetings[(p, q)] = meetings.get((p, q), 0) + 1
-    repeats = sum(1 for m in meetings.values() if m > 1)
-    most = max(meetings.values(), default=0)
-    return repeats, most, len(meetings)

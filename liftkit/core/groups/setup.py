@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
-from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
+from liftkit.core.groups.model import SplitRequest, group_count, group_sizes, name_key
 from liftkit.core.groups.search import Problem
 from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural
@@ -68,10 +68,6 @@ class Directory:
                 i = j
                 break
         return found
-
-
-def name_key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 @dataclass

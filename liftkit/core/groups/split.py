@@ -38,8 +38,9 @@ from liftkit.core.groups.model import (
 )
 from liftkit.core.groups.plexes import any_exact
 from liftkit.core.groups.previous import from_previous
-from liftkit.core.groups.search import Problem, Search, repeat_summary
-from liftkit.core.groups.setup import Setup, make_problem, name_key, prepare
+from liftkit.core.groups.reading import score_rounds
+from liftkit.core.groups.search import Problem, Search
+from liftkit.core.groups.setup import Setup, make_problem, prepare
 from liftkit.core.groups.start import REPAIRABLE, start_schedule
 from liftkit.core.people.reader import Person
 
@@ -327,25 +328,3 @@ def _overfull_blocks(setup: Setup, problem: Problem) -> str:
                         f"{value!r}, of which a group may hold {high}"
                     )
     return ": " + "; ".join(reasons[:3]) if reasons else ""
-
-
-def score_rounds(rounds: Sequence[Round]) -> Score:
-    """The repeat figures of rounds read from a file (people matched by email, else name)."""
-    ids: dict[str, int] = {}
-    schedule: list[list[int]] = []
-    for rnd in rounds:
-        for group in rnd.groups:
-            for person in group.members:
-                ids.setdefault(name_key(person.email or person.name), len(ids))
-    for rnd in rounds:
-        row = [-1] * len(ids)
-        for g, group in enumerate(rnd.groups):
-            for person in group.members:
-                row[ids[name_key(person.email or person.name)]] = g
-        # People absent from a round get a group of their own there, meeting nobody.
-        schedule.append([g if g >= 0 else -1 - p for p, g in enumerate(row)])
-    repeats, most, met = repeat_summary(schedule, list(range(len(ids))))
-    lacking = 0
-    if any(group.facilitators for rnd in rounds for group in rnd.groups):
-        lacking = max(sum(1 for g in rnd.groups if not g.facilitators) for rnd in rounds)
-    return Score(repeats, most, met, groups_without_facilitator=lacking)
