@@ -926,3 +926,20 @@ def test_anonymous_leaves_names_typed_inside_messages_as_written(cli, late, tmp_
     chat = write(tmp_path / "c.txt", "23:45:00 From Ada Lovelace to Everyone:\n\tThanks Bob!\n")
     out = cli("export", str(late), "--chat", str(chat), "--anonymous").stdout
     assert "- “Thanks Bob!”\n" in out and "Lovelace" not in out
+
+
+def test_json_to_a_file_is_the_json_on_stdout(cli, tmp_path):
+    # Written to a file as it is made, in pieces: the same text as the whole on stdout, for a
+    # chat of several hundred messages (lists longer than a piece) with an emoji in it.
+    chat = tmp_path / "chat.txt"
+    chat.write_text("".join(
+        f"14:{10 + i // 60:02d}:{i % 60:02d} From Ada Lovelace to Everyone:\n\tmessage {i} 👍\n"
+        for i in range(450)
+    ), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "pack.json"
+    args = ("export", str(HOSTED), "--chat", str(chat), "--format", "json")
+    assert cli(*args, "-o", str(out)).exit_code == 0
+    shown = cli(*args, "-o", "-").stdout
+    assert out.read_text(encoding="utf-8") == shown
+    quotes = [q for s in json.loads(shown)["segments"] for q in s["reflections"]]
+    assert sum("👍" in q["text"] for q in quotes) > 100

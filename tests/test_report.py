@@ -317,3 +317,25 @@ def test_a_report_that_lets_its_chat_log_go_is_the_same_report(monkeypatch):
     assert consumed.messages == []
     assert let_go == whole
     assert whole.count("“") >= total // 2  # the chat's messages are quoted, not lost
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(st.characters(codec="utf-8")),
+    lambda inner: st.lists(inner, max_size=250)
+    | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=6),
+    max_leaves=600,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_json_written_in_pieces_is_the_json_of_the_whole(data):
+    # A big pack's JSON is encoded a hundred quotes at a time: joined, it must read and
+    # compare as the one-piece encoding did, byte for byte (lists longer than the batch,
+    # emoji, empty containers, and keys that are not text included).
+    import json
+
+    from liftkit.core.report.json_format import _chunks
+
+    assert "".join(_chunks(data)) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))

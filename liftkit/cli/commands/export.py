@@ -207,10 +207,13 @@ def export(
         merge_narrative(report, story)
     for message in report.warnings:
         warn(message)
-    if target is not None and fmt == "md":  # written as it is made: never held whole
+    if target is not None and fmt in ("md", "json"):  # written as it is made: never whole
+        from liftkit.core.report.json_format import json_chunks
         from liftkit.core.report.markdown import markdown_chunks
 
-        write_atomic(target, markdown_chunks(report), force=force)
+        write_atomic(
+            target, (json_chunks if fmt == "json" else markdown_chunks)(report), force=force
+        )
         _wrote(target, report)
         return
     text = _render(report, fmt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -201,4 +202,38 @@ def report_data(report: Report) -> dict[str, Any]:
 def render_json(report: Report) -> str:
     """One line of JSON: the C encoder only writes compact JSON, and a big session needs it
     (pipe it through `jq .` to read it)."""
-    return json.dumps(report_data(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """render_json in pieces, the same text once joined, written as it comes (`-o`)."""
+    yield from _chunks(report_data(report))
+    yield "\n"
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_BATCH = 100  # items of a long list encoded at a time
+
+
+def _chunks(data: Any) -> Iterator[str]:
+    """`data` as compact JSON, long lists a hundred items at a time. One string of a big
+    session's quotes takes 4 bytes a character from its first emoji on, and encoding it
+    whole took twice as long as in pieces (10 MB of JSON: 220 -> 104 ms)."""
+    if isinstance(data, list) and len(data) > _BATCH:
+        yield "["
+        for start in range(0, len(data), _BATCH):
+            piece = _ENCODE(data[start : start + _BATCH])
+            yield piece[1:-1] if start == 0 else "," + piece[1:-1]
+        yield "]"
+    elif isinstance(data, list) and any(isinstance(v, list | dict) for v in data):
+        for i, value in enumerate(data):
+            yield "," if i else "["
+            yield from _chunks(value)
+        yield "]"
+    elif isinstance(data, dict) and data and all(isinstance(k, str) for k in data):
+        for i, (key, value) in enumerate(data.items()):
+            yield ("," if i else "{") + _ENCODE(key) + ":"
+            yield from _chunks(value)
+        yield "}"
+    else:
+        yield _ENCODE(data)
