@@ -762,3 +762,40 @@ def test_a_long_line_of_a_copied_message_stays_in_it(tmp_path):
     path.write_text(f"Ada Lovelace to Everyone (10:00)\n{long}\nthanks\n", encoding="utf-8")
     log = read_chat(path)
     assert [(m.author, m.text) for m in log.messages] == [("Ada Lovelace", f"{long}\nthanks")]
+
+
+# YouTube's automatic captions as yt-dlp saves them (the shape of the real files in public
+# test suites): a header with Kind and Language, cue settings, word timings in <c> spans.
+YOUTUBE_CAPTIONS = (
+    "WEBVTT\nKind: captions\nLanguage: en\n\n"
+    "00:00:00.030 --> 00:00:02.909 align:start position:0%\n"
+    "welcome<00:00:00.560><c> everyone</c><00:00:00.880><c> to</c><00:00:01.200><c> the</c>\n\n"
+    "00:00:02.909 --> 00:00:05.669 align:start position:0%\n"
+    "welcome everyone to the\ncall<00:00:03.400><c> today</c>\n\n"
+    "00:00:05.669 --> 00:00:08.000 align:start position:0%\n"
+    "question:<00:00:06.000><c> what</c><00:00:06.400><c> helps</c><00:00:06.800><c> most?</c>\n\n"
+)
+
+
+def test_captions_that_name_no_speaker_say_so_and_a_colon_names_no_one():
+    from liftkit.core.chat import WEBVTT_CAPTIONS, parse_chat
+
+    log = parse_chat(YOUTUBE_CAPTIONS, "captions.vtt")
+    assert log.layout == WEBVTT_CAPTIONS
+    assert log.layout_name == "WebVTT captions (no speaker named)"  # not a Teams transcript
+    assert [(m.author, m.text) for m in log.messages] == [
+        ("", "welcome everyone to the"),
+        ("", "welcome everyone to the call today"),
+        ("", "question: what helps most?"),  # "question" is no speaker
+    ]
+
+
+def test_a_zoom_transcript_with_a_cue_that_names_no_one_is_still_zoom():
+    from liftkit.core.chat import parse_chat
+
+    text = YOUTUBE_CAPTIONS.replace("welcome<", "Ada Lovelace: welcome<").replace(
+        "question:", "Grace Hopper: question:"
+    )
+    log = parse_chat(text, "zoom.vtt")
+    assert log.layout == ZOOM_WEBVTT
+    assert [m.author for m in log.messages] == ["Ada Lovelace", "", "Grace Hopper"]

@@ -9,6 +9,7 @@ ZOOM_TWO_LINE = "zoom-two-line"
 ZOOM_TIME_AFTER = "zoom-time-after"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
+WEBVTT_CAPTIONS = "webvtt-captions"
 ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
@@ -20,6 +21,7 @@ LAYOUT_NAMES = {
     ZOOM_TIME_AFTER: "Zoom chat (time after the name)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
+    WEBVTT_CAPTIONS: "WebVTT captions (no speaker named)",
     ZOOM_RECORDING: "Zoom cloud-recording chat",
     ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",

@@ -10,7 +10,14 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from liftkit.core.chat.model import MEET_SBV, TEAMS_WEBVTT, ZOOM_WEBVTT, ChatLog, ChatMessage
+from liftkit.core.chat.model import (
+    MEET_SBV,
+    TEAMS_WEBVTT,
+    WEBVTT_CAPTIONS,
+    ZOOM_WEBVTT,
+    ChatLog,
+    ChatMessage,
+)
 
 _VTT_TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*)?$")
@@ -46,11 +53,13 @@ def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> floa
 
 def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     """Cues by speaker. Teams cuts one person's turn into many short cues, joined again here;
-    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are."""
+    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are. Cues of which
+    neither names a speaker in most (captions: YouTube's, or a transcript saved without
+    speakers) are read as they are, by nobody; "Question: why?" in one of them names no one."""
     log = ChatLog(source, TEAMS_WEBVTT, clock=False)
     blocks = _blocks(lines)
     next(blocks, None)  # the WEBVTT header block
-    voiced = named = 0
+    voiced = named = cues = 0
     for block in blocks:
         log.lines += len(block)
         first = block[0][1].lstrip()
@@ -62,6 +71,7 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
             log.unmatched.extend(block)
             continue
         at = _seconds(*timing.groups()[:4])
+        cues += 1
         payload = " ".join(text.strip() for _, text in block[timing_at + 1 :])
         spans = _voices(payload)
         voiced += spans[0][0] != ""
@@ -70,8 +80,10 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
         for author, text in spans:
             if text:
                 add_turn(log.messages, ChatMessage(block[0][0], at, author, text))
-    if named and not voiced:
+    if named * 2 > cues and not voiced:
         _as_zoom(log)
+    elif not voiced:
+        log.layout = WEBVTT_CAPTIONS
     return log
 
 
