@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,6 +181,38 @@ def test_a_chat_message_the_host_also_recorded_shows_once_with_its_author():
     )
     (quote,) = report.segments[0].quotes
     assert (quote.text, quote.author, quote.source) == ("listening with fascination", "Ada", "live")
+
+
+@pytest.mark.parametrize(
+    ("posted", "recorded_in", "recorded_at", "shown"),
+    [
+        ("14:09:30", 1, 640, [[], ["Ada"]]),  # posted in A, recorded just after moving to B
+        ("14:10:50", 0, 590, [["Ada"], []]),  # recorded in A; posted once B had begun
+        ("13:59:00", 0, 60, [["Ada"], []]),  # posted before the start, recorded in A
+        ("14:01:00", 1, 640, [["Ada"], [None]]),  # nearly ten minutes apart: two quotes
+        ("14:01:00", 2, 1210, [["Ada"], [], [None]]),  # two segments apart: two quotes
+    ],
+)
+def test_a_message_recorded_in_the_next_segment_shows_once(posted, recorded_in, recorded_at,
+                                                           shown):  # fmt: skip
+    # The host often copies a chat message into a reflection a minute later, by which time
+    # they may have moved on: the same words in two segments of the pack, unless so close.
+    chat = parse_chat(f"{posted} From Ada to Everyone:\n\tListening   with fascination\n", "c")
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(600, "segment_start", segment=1),
+            event(1200, "segment_start", segment=2),
+            event(recorded_at, "reflection", segment=recorded_in, text="listening with "
+                  "fascination", author=None),
+            event(1800, "session_end"),
+        ),
+        [chat],
+        ReportOptions(),
+    )  # fmt: skip
+    authors = [[q.author for q in s.quotes] for s in report.segments]
+    assert authors[: len(shown)] == shown
+    assert not report.before
 
 
 def test_reflections_without_a_segment_and_empty_ones():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from liftkit.core.agenda.model import Agenda
@@ -44,6 +44,7 @@ from liftkit.core.text import clean_text, one_line
 from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
+NEAR = timedelta(minutes=5)  # a chat message and the host's record of it in the next segment
 # Chat messages sent this long before the session began or after it ended are warned about.
 
 
@@ -123,9 +124,10 @@ class _Quotes:
         self._host: dict[str | None, bool] = {}  # by author: a big chat repeats a few names
         self.placed: dict[int | str, list[Quote]] = {}
         self.unplaced: list[Quote] = []
-        # What the host recorded, by segment and text: the host often records a chat message
-        # as a reflection too, and then it shows once (with the chat's author if it had none).
-        self.recorded: dict[int | str, dict[str, int]] = {}
+        # What the host recorded, by text: (segment, time, place in it). The host often
+        # records a chat message as a reflection too, and then it shows once, with the chat's
+        # author if it had none; also when the host recorded it just after moving on.
+        self.recorded: dict[str, list[tuple[int, datetime | None, int]]] = {}
 
     def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
         for event in reflections:
@@ -140,7 +142,8 @@ class _Quotes:
             segment = event.segment
             if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
-                self.recorded.setdefault(segment, {})[_same_text(text)] = len(bucket)
+                entry = (segment, event.wall, len(bucket))
+                self.recorded.setdefault(_same_text(text), []).append(entry)
                 bucket.append(quote)
             else:
                 self.unplaced.append(quote)
@@ -154,11 +157,10 @@ class _Quotes:
     def add_chat(self, where: int | str, quote: Quote) -> None:
         if self.is_host(quote.author):
             return
-        same = self.recorded.get(where)
-        if same is not None:
-            index = same.get(_same_text(quote.text))
-            if index is not None:
-                bucket = self.placed[where]
+        for segment, wall, index in self.recorded.get(_same_text(quote.text), ()):
+            if segment == where or (_next_to(segment, where) and wall and quote.at
+                                    and abs(wall - quote.at) <= NEAR):  # fmt: skip
+                bucket = self.placed[segment]
                 if bucket[index].author is None and quote.author:
                     bucket[index] = replace(bucket[index], author=quote.author)
                 return
@@ -348,6 +350,11 @@ def _transcript_base(chat_start: time | None, timeline: Timeline) -> datetime | 
     seconds = chat_start.hour * 3600 + chat_start.minute * 60 + chat_start.second
     start = timeline.session_start
     return nearest_day(start, seconds, timeline.end or start)
+
+
+def _next_to(segment: int, where: int | str) -> bool:
+    """Whether `where` (a chat message's place) is next to `segment`, or before the first."""
+    return abs(segment - where) == 1 if isinstance(where, int) else where == BEFORE and not segment
 
 
 def _same_text(text: str) -> str:
