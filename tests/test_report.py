@@ -215,6 +215,20 @@ def test_a_message_recorded_in_the_next_segment_shows_once(posted, recorded_in, 
     assert not report.before
 
 
+def test_a_journal_without_its_start_line_still_merges_the_same_words():
+    # No session_start (a journal begun by hand, or its first line lost): the chat's clock
+    # comes from the first event instead, and the same words still show once.
+    chat = parse_chat("14:09:30 From Ada to Everyone:\n\tListening with fascination\n", "c")
+    events = [
+        event(1, "segment_start", segment=0),
+        event(600, "segment_start", segment=1),
+        event(640, "reflection", segment=1, text="listening with fascination", author=None),
+    ]
+    report = build_report(SessionData(Path("s"), AGENDA, typed(events)), [chat], ReportOptions())
+    quotes = [q for s in report.segments for q in s.quotes]
+    assert [(q.text, q.author) for q in quotes] == [("listening with fascination", "Ada")]
+
+
 def test_reflections_without_a_segment_and_empty_ones():
     report = build_report(
         session(

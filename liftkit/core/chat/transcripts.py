@@ -53,9 +53,9 @@ def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> floa
 
 def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     """Cues by speaker. Teams cuts one person's turn into many short cues, joined again here;
-    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are. Cues of which
-    neither names a speaker in most (captions: YouTube's, or a transcript saved without
-    speakers) are read as they are, by nobody; "Question: why?" in one of them names no one."""
+    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are. A file whose
+    cues mostly name no speaker (captions: YouTube's, or a transcript saved without speakers)
+    is read cue by cue, by nobody: a colon in one cue ("Question: why?") names no one."""
     log = ChatLog(source, TEAMS_WEBVTT, clock=False)
     blocks = _blocks(lines)
     next(blocks, None)  # the WEBVTT header block

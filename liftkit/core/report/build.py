@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from liftkit.core.agenda.model import Agenda
@@ -44,7 +44,7 @@ from liftkit.core.text import clean_text, one_line
 from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
-NEAR = timedelta(minutes=5)  # a chat message and the host's record of it in the next segment
+NEAR_SECONDS = 300  # a chat message and the host's record of it in the next segment
 # Chat messages sent this long before the session began or after it ended are warned about.
 
 
@@ -158,8 +158,8 @@ class _Quotes:
         if self.is_host(quote.author):
             return
         for segment, wall, index in self.recorded.get(_same_text(quote.text), ()):
-            if segment == where or (_next_to(segment, where) and wall and quote.at
-                                    and abs(wall - quote.at) <= NEAR):  # fmt: skip
+            if segment == where or (_next_to(segment, where) and wall and quote.at and abs(
+                    wall.timestamp() - quote.at.timestamp()) <= NEAR_SECONDS):  # fmt: skip
                 bucket = self.placed[segment]
                 if bucket[index].author is None and quote.author:
                     bucket[index] = replace(bucket[index], author=quote.author)
