@@ -215,6 +215,27 @@ def test_a_message_recorded_in_the_next_segment_shows_once(posted, recorded_in, 
     assert not report.before
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("Ana", "Ana Ruiz"), ("ana", "Ana Ruiz"), ("Ana Ruiz", "Ana Ruiz"), ("An", "An"),
+     ("Bo", "Bo"), ("Ana Ruiz-Lopez", "Ana Ruiz-Lopez")],
+)  # fmt: skip
+def test_the_chat_gives_its_fuller_name_to_the_host_s_record(typed, shown):
+    # The host types "Ana: ..." while the chat says who posted it in full.
+    chat = parse_chat("14:01:00 From Ana Ruiz to Everyone:\n\tListening with fascination\n", "c")
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(90, "reflection", segment=0, text="listening with fascination", author=typed),
+            event(600, "session_end"),
+        ),
+        [chat],
+        ReportOptions(),
+    )
+    (quote,) = report.segments[0].quotes
+    assert quote.author == shown
+
+
 def test_a_journal_without_its_start_line_still_merges_the_same_words():
     # No session_start (a journal begun by hand, or its first line lost): the chat's clock
     # comes from the first event instead, and the same words still show once.

@@ -161,7 +161,7 @@ class _Quotes:
             if segment == where or (_next_to(segment, where) and wall and quote.at and abs(
                     wall.timestamp() - quote.at.timestamp()) <= NEAR_SECONDS):  # fmt: skip
                 bucket = self.placed[segment]
-                if bucket[index].author is None and quote.author:
+                if quote.author and _fuller(bucket[index].author, quote.author):
                     bucket[index] = replace(bucket[index], author=quote.author)
                 return
         self.placed.setdefault(where, []).append(quote)
@@ -355,6 +355,13 @@ def _transcript_base(chat_start: time | None, timeline: Timeline) -> datetime | 
 def _next_to(segment: int, where: int | str) -> bool:
     """Whether `where` (a chat message's place) is next to `segment`, or before the first."""
     return abs(segment - where) == 1 if isinstance(where, int) else where == BEFORE and not segment
+
+
+def _fuller(recorded: str | None, chat: str) -> bool:
+    """Whether the chat's name says more: none was recorded, or the host typed its first
+    words ("Ana" for "Ana Ruiz")."""
+    words = recorded.casefold().split() if recorded else []
+    return chat.casefold().split()[: len(words)] == words and len(chat) > len(recorded or "")
 
 
 def _same_text(text: str) -> str:
