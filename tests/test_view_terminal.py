@@ -143,3 +143,35 @@ def test_view_follows_pause_skip_reshuffle_a_crash_and_the_end(terms, tmp_path):
     screen = audience.wait_for("EXIT=0")
     assert re.search(r"The session has ended \(0 reflections\)", screen)
     assert hashlib.sha256(journal_path(tmp_path).read_bytes()).hexdigest() == digest
+
+
+def test_closing_the_view_s_window_is_no_crash(terms, tmp_path):
+    # The audience's window closed mid-call (a terminal tab shut, tmux killed): the view must
+    # go quietly, as the host's console does, not save a crash report as an internal error.
+    host, audience = terms
+    host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+    host.wait_for("session started")
+    crashes = tmp_path / "crashes"
+    crashes.mkdir()
+    for _ in range(3):  # the window may close while the view waits or while it draws
+        audience.run(["env", f"TMPDIR={crashes}", *LIFTKIT, "view", "latest", "--sessions", "s"])
+        audience.wait_for("Say hello in the chat")
+        pid = audience.command_pid()
+        audience.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.1)
+        assert not _alive(pid)
+        audience = Tmux(80, 24, cwd=str(tmp_path))
+    audience.close()
+    assert sorted(p.name for p in crashes.iterdir()) == []
+    host.type("pause")  # the session itself carries on
+    host.wait_for("paused")
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False

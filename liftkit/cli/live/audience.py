@@ -8,6 +8,7 @@ when an event arrives); the journal is checked four times a second, a stat each 
 from __future__ import annotations
 
 import contextlib
+import errno
 import select
 import time
 from collections.abc import Callable, Iterator
@@ -101,12 +102,16 @@ class AudienceApp:
         return min(max(real, 0.02), 1.0)
 
     def run(self) -> int:
-        with (
-            self.signals,
-            self._keys() as keys,
-            ScreenWriter(self.console) as writer,
-        ):
-            return self._loop(writer, keys)
+        with self.signals:
+            try:
+                with self._keys() as keys, ScreenWriter(self.console) as writer:
+                    return self._loop(writer, keys)
+            except OSError as error:
+                # The window went away (a closed tab, a killed tmux): nothing to show it to,
+                # and nothing of the session's is held here, so go as quietly as the console.
+                if self.signals.terminate or error.errno in (errno.EIO, errno.EPIPE):
+                    return EXIT_INTERRUPTED
+                raise
 
     @contextlib.contextmanager
     def _keys(self) -> Iterator[KeyReader | None]:
