@@ -132,6 +132,28 @@ def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path):
     ]
 
 
+def test_a_closed_terminal_stops_a_plain_session_cleanly_too(term, tmp_path):
+    # --plain reads lines: its window closing gives it end of input and a terminal it can no
+    # longer write to. That is the window gone, as above, not an internal error.
+    crashes = tmp_path / "crashes"
+    crashes.mkdir()
+    term.run(["env", f"TMPDIR={crashes}", *LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+    term.wait_for("session started")
+    term.type("r kept when the plain window closes")
+    term.wait_for("reflection")
+    term.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and journal(tmp_path)[-1]["type"] != "stop":
+        time.sleep(0.1)
+    events = journal(tmp_path)
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sighup"
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        "kept when the plain window closes"
+    ]
+    time.sleep(0.5)  # a crash report would be written after the stop
+    assert sorted(p.name for p in crashes.iterdir()) == []
+
+
 def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path):
     # A view that fails on its twentieth frame, after a reflection has been saved.
     (tmp_path / "faulty.py").write_text(

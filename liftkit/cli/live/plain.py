@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import select
 from contextlib import AbstractContextManager
@@ -16,6 +17,7 @@ from typing import Protocol, TextIO
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.terminal import Signals
+from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
 from liftkit.core.live.events import JournalEvent
@@ -137,6 +139,15 @@ class PlainApp:
                 for notice in s.notices:
                     self.say(f"warning: {notice}")
                 return self.controller.run(self)
+            except OSError as error:
+                # The terminal went away (a closed window): the journal is what matters.
+                reason = self.lines.terminated()
+                if reason or error.errno in (errno.EIO, errno.EPIPE):
+                    s.listeners.remove(self.print_event)  # nothing can be printed any more
+                    self.session.stop(reason or "sighup")
+                    return Outcome(EXIT_INTERRUPTED, reason or "sighup")
+                self.session.stop("error")
+                raise
             except BaseException:
                 self.session.stop("error")
                 raise
