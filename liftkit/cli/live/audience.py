@@ -8,7 +8,6 @@ when an event arrives); the journal is checked four times a second, a stat each 
 from __future__ import annotations
 
 import contextlib
-import errno
 import select
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ from rich.console import Console
 
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
-from liftkit.cli.live.terminal import KeyReader, Signals
+from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
     audience_lines,
@@ -109,7 +108,7 @@ class AudienceApp:
             except OSError as error:
                 # The window went away (a closed tab, a killed tmux): nothing to show it to,
                 # and nothing of the session's is held here, so go as quietly as the console.
-                if self.signals.terminate or error.errno in (errno.EIO, errno.EPIPE):
+                if window_gone(error, self.signals.terminate):
                     return EXIT_INTERRUPTED
                 raise
 

@@ -9,7 +9,6 @@ a terminal.
 from __future__ import annotations
 
 import dataclasses
-import errno
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -19,6 +18,7 @@ from rich.segment import Segment, Segments
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
+from liftkit.cli.live.terminal import window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.screen import GroupsSummary, Screen, build_screen
@@ -157,10 +157,10 @@ class LiveApp:
                     return self.controller.run(self)
             except OSError as error:
                 # The terminal went away (a closed window): the journal is what matters.
-                reason = self.keys.terminated()
-                if reason or error.errno in (errno.EIO, errno.EPIPE):
-                    self.session.stop(reason or "sighup")
-                    return Outcome(EXIT_INTERRUPTED, reason or "sighup")
+                gone = window_gone(error, self.keys.terminated())
+                if gone:
+                    self.session.stop(gone)
+                    return Outcome(EXIT_INTERRUPTED, gone)
                 self.session.stop("error")
                 raise
             except BaseException:

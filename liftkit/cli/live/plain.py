@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import errno
 import os
 import select
 from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
 from liftkit.cli.flags import as_flags
-from liftkit.cli.live.terminal import Signals
+from liftkit.cli.live.terminal import Signals, window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
@@ -141,11 +140,11 @@ class PlainApp:
                 return self.controller.run(self)
             except OSError as error:
                 # The terminal went away (a closed window): the journal is what matters.
-                reason = self.lines.terminated()
-                if reason or error.errno in (errno.EIO, errno.EPIPE):
+                gone = window_gone(error, self.lines.terminated())
+                if gone:
                     s.listeners.remove(self.print_event)  # nothing can be printed any more
-                    self.session.stop(reason or "sighup")
-                    return Outcome(EXIT_INTERRUPTED, reason or "sighup")
+                    self.session.stop(gone)
+                    return Outcome(EXIT_INTERRUPTED, gone)
                 self.session.stop("error")
                 raise
             except BaseException:

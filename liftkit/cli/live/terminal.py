@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import select
 import signal
@@ -28,6 +29,15 @@ _SEQUENCES = {
     "\x1b[6~": "PGDN",
 }
 _SINGLE = {"\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x1b": "ESC"}
+
+
+def window_gone(error: OSError, reason: str | None) -> str | None:
+    """Why the session stops when writing to or reading from the terminal failed with `error`:
+    the signal that came (`reason`), or "sighup" when the terminal itself is gone (a closed
+    window: EIO, or EPIPE); None for any other failure."""
+    if reason or error.errno in (errno.EIO, errno.EPIPE):
+        return reason or "sighup"
+    return None
 
 
 class Signals:
