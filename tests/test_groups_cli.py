@@ -215,6 +215,26 @@ def test_size_below_two_is_a_usage_error(cli, people_csv):
     assert "--size" in result.stderr
 
 
+def test_rooms_is_the_number_of_rooms(cli, people_csv):
+    # Zoom says "breakout rooms": --rooms 5 makes 5 rooms, not 5 rounds (Click's nearest
+    # spelling, which it used to offer)
+    result = cli("groups", str(people_csv), "--rooms", "5", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    rounds = json.loads(result.stdout)["rounds"]
+    assert [len(r["groups"]) for r in rounds] == [5]
+
+
+@pytest.mark.parametrize(
+    ("guess", "meant"),
+    [("--groups", "--count N"), ("--group-size", "--size N"), ("--per-group", "--size N")],
+)
+def test_an_option_guessed_from_other_tools_names_the_one_meant(cli, people_csv, guess, meant):
+    result = cli("groups", str(people_csv), guess, "5")
+    assert result.exit_code == 2
+    assert f"No such option: {guess}; " in result.stderr and meant in result.stderr
+    assert "--rounds" not in result.stderr and "--previous" not in result.stderr
+
+
 def test_a_failed_run_leaves_no_output_file(cli, people_csv, tmp_path):
     out = tmp_path / "groups.json"
     out.write_text("old")

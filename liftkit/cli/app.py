@@ -71,6 +71,27 @@ class LiftkitCommand(TyperCommand):
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [_REQUIRED.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as error:  # Click's NoSuchOption, which Typer does not export
+            name = getattr(error, "option_name", None)
+            meant = MEANT.get(name or "")
+            if meant and any(meant[0] in param.opts for param in self.params):
+                error.message = f"No such option: {name}; {meant[1]}"  # type: ignore[attr-defined]
+                error.possibilities = None  # type: ignore[attr-defined]
+            raise
+
+
+# Options a host may guess from other tools' words, where Click's nearest spelling misleads
+# (--rooms would be offered --rounds): the option meant, and the hint that replaces it.
+MEANT: dict[str, tuple[str, str]] = {
+    "--groups": ("--count", "the number of groups is --count N (or --rooms N)"),
+    "--group-size": ("--size", "the people per group are --size N"),
+    "--per-group": ("--size", "the people per group are --size N"),
+    "--people": ("--size", "the people per group are --size N"),
+}
+
 
 _REQUIRED = re.compile(r"\{([A-Z][A-Z.]*)\}")  # Typer marks a required argument {AGENDA}
 

@@ -50,7 +50,13 @@ def groups(
     ] = None,
     count: Annotated[
         int | None,
-        typer.Option("--count", metavar="N", help="Number of groups (instead of --size).", min=1),
+        typer.Option(
+            "--count",
+            "--rooms",
+            metavar="N",
+            help="Number of groups, or rooms (instead of --size).",
+            min=1,
+        ),
     ] = None,
     rounds: Annotated[
         int | None,
