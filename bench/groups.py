@@ -390,7 +390,7 @@ def recounted(split: Split) -> int:
     return sum(1 for m in met.values() if m > 1)
 
 
-# Organisation mixes of 100 people named in docs/groups.md; 25 more are drawn at random.
+# Organisation mixes of 100 people named in docs/groups-engine.md; 25 more are drawn at random.
 NAMED_MIXES = [[22, 21, 16, 14, 14, 13], [33, 22, 16, 13, 6, 5, 5], [44, 44, 12],
                [39, 19, 19, 14, 9], [28, 24, 18, 12, 9, 9], [39, 28, 19, 14],
                [20, 20, 20, 20, 20], [40, 20, 20, 20], [30, 25, 20, 15, 10],

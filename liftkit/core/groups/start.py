@@ -119,7 +119,7 @@ def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
     """More people than k * k in k groups: a design of k * k points with the rest as twins
     (twins.py), the fewest repeats possible. For k = 10 the second pair of Latin squares
     can take the twins on its common transversals; with one --balance column it goes
-    first, and the first pair is not fitted after it (docs/groups.md, twins: 80 to 120
+    first, and the first pair is not fitted after it (docs/groups-engine.md, twins: 80 to 120
     people of six sectors at 10 tables for 4 rounds, with and without keep-apart sets,
     seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
     and fell short the whole command took up to 2.5 s with the weighed tabu search)."""

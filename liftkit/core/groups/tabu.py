@@ -25,7 +25,7 @@ swap out of which costs, grow heavy until mending them pays. Its best is kept by
 penalty, and only if it leaves fewer counts out: a colouring the first search settles is
 the same as before. 105 people of six sectors at 10 tables for 4 rounds (twins.py, tables
 of 10 and 11), 16 starts of 600,000 swaps weighed: 3 settled, 14 with a second search of
-the whole budget; half of it keeps the slowest splits under 2 s (docs/groups.md).
+the whole budget; half of it keeps the slowest splits under 2 s (docs/groups-engine.md).
 """
 
 from __future__ import annotations
