@@ -124,6 +124,32 @@ def test_table_on_a_terminal(people_csv, monkeypatch, capsys):
     assert "24 people in 6 groups, 2 rounds, seed 3" in text
 
 
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_table_breaks_lines_between_names_never_inside_one(tmp_path, width):
+    import random
+
+    from rich.console import Console
+
+    from liftkit.cli.render import groups_tables
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.people.reader import read_people
+
+    first = ("Grace", "Ada", "Priya", "Mohammed", "Li", "Siobhan", "Kwame", "Ana")
+    last = ("Somerville", "Lovelace", "Haddad", "Okafor", "Wu", "Ní Bhraonáin", "Mensah", "Ruiz")
+    names = [f"{first[i % 8]} {last[i * 3 % 8]} {i}" for i in range(40)]
+    path = tmp_path / "people.csv"
+    path.write_text("name\n" + "\n".join(names) + "\n")
+    people = read_people(path).people
+    split = split_into_groups(people, SplitRequest(count=8, rounds=2), random.Random(3), seed=3)
+    buffer = io.StringIO()
+    groups_tables(split, Console(file=buffer, width=width, no_color=True))
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    assert all(len(line) <= width for line in lines)
+    # each name whole on one line, in both rounds
+    assert all(sum(name + "," in line or line.endswith(name) for line in lines) == 2
+               for name in names)  # fmt: skip
+
+
 def test_output_file_format_follows_the_extension_and_dash_is_stdout(cli, people_csv, tmp_path):
     out = tmp_path / "split.json"
     assert cli("groups", str(people_csv), "--seed", "2", "-o", str(out)).exit_code == 0

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -78,6 +79,20 @@ if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
 
 
+def name_lines(names: list[str], width: int) -> str:
+    """Names joined by commas, with the line breaks between names, never inside one ("Grace /
+    Somerville"): a line is as many names as fit in `width` columns."""
+    lines: list[str] = []
+    line = ""
+    for name in (terminal_safe(n) for n in names):
+        joined = f"{line}, {name}" if line else name
+        if line and cell_len(joined) + 1 > width:  # the comma closing the line
+            lines.append(line + ",")
+            joined = name
+        line = joined
+    return "\n".join([*lines, line])
+
+
 def groups_tables(split: Split, out: Console) -> None:
     """One table per round: room, size, members (facilitators marked), then the score."""
     from liftkit.core.groups.formats import score_lines, summary_line
@@ -93,17 +108,17 @@ def groups_tables(split: Split, out: Console) -> None:
         table.add_column("room")
         table.add_column("size", justify="right")
         table.add_column("members", overflow="fold")
-        for group in rnd.groups:
+        rooms = [terminal_safe(group.name) for group in rnd.groups]
+        # The members' column is what the screen leaves: the edges, the paddings and the two
+        # dividers take 10 columns beside the room and size columns.
+        width = out.width - max(cell_len(room) for room in [*rooms, "room"]) - len("size") - 10
+        for room, group in zip(rooms, rnd.groups, strict=True):
             names = [
                 f"{person.name} (facilitator)" if person in group.facilitators else person.name
                 for person in group.members
             ]
             # Text, not markup: a name like "[red]x" is shown as written.
-            table.add_row(
-                Text(terminal_safe(group.name)),
-                str(len(group.members)),
-                Text(terminal_safe(", ".join(names))),
-            )
+            table.add_row(Text(room), str(len(group.members)), Text(name_lines(names, width)))
         out.print(table)
     out.print(Text(terminal_safe(summary_line(split))))
     for line in score_lines(split):
