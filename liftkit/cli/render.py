@@ -121,5 +121,5 @@ def groups_tables(split: Split, out: Console) -> None:
             table.add_row(Text(room), str(len(group.members)), Text(name_lines(names, width)))
         out.print(table)
     out.print(Text(terminal_safe(summary_line(split))))
-    for line in score_lines(split):
-        out.print(Text(terminal_safe(f"  {line}")))
+    for line in score_lines(split):  # indented, and so are the lines a long one wraps to
+        out.print(Padding(Text(terminal_safe(line)), (0, 0, 0, 2)))
