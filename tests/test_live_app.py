@@ -208,6 +208,20 @@ def test_plain_mode_prints_events_and_takes_commands(tmp_path, time):
     assert all(line[:8].count(":") == 2 for line in out.getvalue().splitlines())
 
 
+def test_plain_mode_prints_in_the_order_of_the_commands_read_at_once(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    script = [(0.5, ["bogus", "r Ada: one", "q", "y"])]  # a pipe: four lines in one read
+    outcome = PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, script)).run()
+    assert outcome.reason == "quit"
+    lines = plain_output(out)
+    said = [
+        next(i for i, line in enumerate(lines) if line.startswith(start))
+        for start in ("unknown command 'bogus'", "saved reflection (1)", "Quit? y", "stopped")
+    ]
+    assert said == sorted(said)
+
+
 def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):
     from datetime import timedelta
 

@@ -102,6 +102,9 @@ class PlainApp:
         self.out.flush()
 
     def print_event(self, event: JournalEvent) -> None:
+        # What the controller said before this event comes first: several lines read at once
+        # (a pipe) printed "stopped (quit)" before "Quit? y to confirm".
+        self.show()
         s = self.session
         for line in event_lines(event, s.engine.view(s.now()), s.agenda.segments):
             self.say(line)
