@@ -153,7 +153,10 @@ def export(
     from liftkit.core.timeparse import parse_clock
 
     if fmt not in FORMATS:
-        raise LiftkitError(f'--format: "{fmt}" is not a format', "use md, json or html")
+        hint = "use md, json or html"
+        if fmt.lower() == "pdf":  # the HTML pack is made to be printed
+            hint = "use html, then print it to PDF from a browser"
+        raise LiftkitError(f'--format: "{fmt}" is not a format', hint)
     start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
     if new_narrative is not None:
         output, fmt = str(new_narrative), "narrative"
