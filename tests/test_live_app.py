@@ -220,6 +220,8 @@ def test_plain_mode_prints_in_the_order_of_the_commands_read_at_once(tmp_path, t
         for start in ("unknown command 'bogus'", "saved reflection (1)", "Quit? y", "stopped")
     ]
     assert said == sorted(said)
+    resume = [line for line in lines if "liftkit resume" in line]  # said once, with the folder
+    assert resume == [f"quitting; carry on later with: liftkit resume {s.folder}"]
 
 
 def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):

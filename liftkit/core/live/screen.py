@@ -335,7 +335,9 @@ def event_lines(
         case SessionResume():
             return ["session resumed"]
         case Stop(reason=reason):
-            return [f"stopped ({reason}); carry on with: liftkit resume"]
+            # the resume command, with the folder, is said once: by the controller on a
+            # quit, and by the command's last line on stderr
+            return [f"stopped ({reason})"]
     return []
 
 
