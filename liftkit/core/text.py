@@ -31,6 +31,11 @@ def clean_text(text: str) -> str:
     return "\n".join(s for line in text.split("\n") if (s := line.strip()))
 
 
+def same_words(text: str) -> str:
+    """Text as compared, not shown: case and spacing aside ("Ana  RUIZ" is "ana ruiz")."""
+    return " ".join(text.casefold().split())
+
+
 def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 

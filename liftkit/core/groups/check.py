@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from liftkit.core.groups.bounds import NeverMeet, limit_text, never_meet
-from liftkit.core.groups.model import Round, Score, Split, name_key, repeat_summary
+from liftkit.core.groups.model import Round, Score, Split, repeat_summary
 from liftkit.core.groups.setup import Setup
 from liftkit.core.people.reader import Person
-from liftkit.core.text import plural
+from liftkit.core.text import plural, same_words
 
 
 def placement_rows(rounds: Sequence[Round], people: Sequence[Person]) -> list[list[int]]:
@@ -102,7 +102,7 @@ def balance_spread(rounds: Sequence[Round], column: str) -> int:
     worst = 0
     for rnd in rounds:
         tables = [
-            [name_key(m.attributes.get(column, "").strip()) for m in group.members]
+            [same_words(m.attributes.get(column, "").strip()) for m in group.members]
             for group in rnd.groups
         ]
         values = sorted({v for table in tables for v in table})
@@ -113,7 +113,7 @@ def balance_spread(rounds: Sequence[Round], column: str) -> int:
 
 
 def _person_key(person: Person) -> str:
-    return name_key(person.email or person.name)
+    return same_words(person.email or person.name)
 
 
 def moved_people(rounds: Sequence[Round], previous: Split) -> int:

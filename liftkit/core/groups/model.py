@@ -125,10 +125,6 @@ def group_sizes(people: int, groups: int) -> list[int]:
     return [base + 1] * extra + [base] * (groups - extra)
 
 
-def name_key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def repeat_summary(
     schedule: Sequence[Sequence[int]], units_of: Sequence[int]
 ) -> tuple[int, int, int]:

@@ -11,8 +11,9 @@ from typing import Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
-from liftkit.core.groups.model import Group, Round, Score, Split, name_key, repeat_summary
+from liftkit.core.groups.model import Group, Round, Score, Split, repeat_summary
 from liftkit.core.people.reader import Person
+from liftkit.core.text import same_words
 
 
 def load_groups_file(path: str | Path) -> Split:
@@ -163,12 +164,12 @@ def score_rounds(rounds: Sequence[Round]) -> Score:
     for rnd in rounds:
         for group in rnd.groups:
             for person in group.members:
-                ids.setdefault(name_key(person.email or person.name), len(ids))
+                ids.setdefault(same_words(person.email or person.name), len(ids))
     for rnd in rounds:
         row = [-1] * len(ids)
         for g, group in enumerate(rnd.groups):
             for person in group.members:
-                row[ids[name_key(person.email or person.name)]] = g
+                row[ids[same_words(person.email or person.name)]] = g
         # People absent from a round get a group of their own there, meeting nobody.
         schedule.append([g if g >= 0 else -1 - p for p, g in enumerate(row)])
     repeats, most, met = repeat_summary(schedule, list(range(len(ids))))

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
-from liftkit.core.groups.model import SplitRequest, group_count, group_sizes, name_key
+from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
 from liftkit.core.groups.search import Problem
 from liftkit.core.people.reader import Person, find_column
-from liftkit.core.text import plural
+from liftkit.core.text import plural, same_words
 
 ROLE_COLUMN = "role"
 FACILITATOR_ROLE = "facilitator"
@@ -30,10 +30,10 @@ class Directory:
         for i, person in enumerate(people):
             if person.email:
                 self.by_email.setdefault(person.email.casefold(), []).append(i)
-            self.by_name.setdefault(name_key(person.name), []).append(i)
+            self.by_name.setdefault(same_words(person.name), []).append(i)
 
     def find(self, text: str) -> list[int]:
-        key = name_key(text)
+        key = same_words(text)
         return self.by_email.get(key) or self.by_name.get(key) or []
 
     def one(self, text: str, option: str) -> int:
@@ -100,7 +100,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
     role_column = find_column(all_columns(people), ROLE_COLUMN)
     if role_column is not None:
         for i, person in enumerate(people):
-            if name_key(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
+            if same_words(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
                 facilitator[i] = True
 
     together_sets = [_constraint(directory, text, "`together`") for text in request.together]
@@ -168,7 +168,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         per_person: list[int] = []
         for person in people:
             text = person.attributes.get(column, "").strip()
-            key = name_key(text)
+            key = same_words(text)
             if key not in ids:
                 ids[key] = len(labels)
                 labels.append(text or "(blank)")

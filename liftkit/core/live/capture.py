@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.text import same_words
 
 if TYPE_CHECKING:
     from liftkit.core.live.events import GroupsMade
@@ -75,23 +76,19 @@ def looks_like_a_name(label: str) -> bool:
     return True
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def match_person(label: str, people: Sequence[str]) -> str | None:
     """The attendee a label names: their full name, or a first name (unique or not).
 
     A first name shared by several people stays as typed: it is a person, just not one
     liftkit can pick.
     """
-    key = _name_key(_PARENTHESES.sub("", label))
+    key = same_words(_PARENTHESES.sub("", label))
     if not key:
         return None
     for person in people:
-        if _name_key(person) == key or _name_key(_PARENTHESES.sub("", person)) == key:
+        if same_words(person) == key or same_words(_PARENTHESES.sub("", person)) == key:
             return person
-    firsts = [p for p in people if _name_key(p).split(" ")[0] == key]
+    firsts = [p for p in people if same_words(p).split(" ")[0] == key]
     if len(firsts) == 1:
         return firsts[0]
     return label if firsts else None

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from liftkit.core.people.model import Person
-from liftkit.core.text import plural
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+from liftkit.core.text import plural, same_words
 
 
 def collapse_duplicates(
@@ -32,7 +28,7 @@ def collapse_duplicates(
         if person.email:
             index = by_email.get(person.email.casefold())
         if index is None:
-            for candidate in by_name.get(_name_key(person.name), []):
+            for candidate in by_name.get(same_words(person.name), []):
                 if not person.email or not kept[candidate].email:
                     index = candidate
                     break
@@ -40,7 +36,7 @@ def collapse_duplicates(
             kept.append(person)
             if person.email:
                 by_email[person.email.casefold()] = len(kept) - 1
-            by_name.setdefault(_name_key(person.name), []).append(len(kept) - 1)
+            by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
             continue
         first = kept[index]
         if person.line in per_join and first.line in per_join:

@@ -40,7 +40,7 @@ from liftkit.core.report.sources import (
     chat_clock,
     nearest_day,
 )
-from liftkit.core.text import clean_text, one_line
+from liftkit.core.text import clean_text, one_line, same_words
 from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
@@ -143,7 +143,7 @@ class _Quotes:
             if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
                 entry = (segment, event.wall, len(bucket))
-                self.recorded.setdefault(_same_text(text), []).append(entry)
+                self.recorded.setdefault(same_words(text), []).append(entry)
                 bucket.append(quote)
             else:
                 self.unplaced.append(quote)
@@ -157,7 +157,7 @@ class _Quotes:
     def add_chat(self, where: int | str, quote: Quote) -> None:
         if self.is_host(quote.author):
             return
-        for segment, wall, index in self.recorded.get(_same_text(quote.text), ()):
+        for segment, wall, index in self.recorded.get(same_words(quote.text), ()):
             if segment == where or (_next_to(segment, where) and wall and quote.at and abs(
                     wall.timestamp() - quote.at.timestamp()) <= NEAR_SECONDS):  # fmt: skip
                 bucket = self.placed[segment]
@@ -362,10 +362,6 @@ def _fuller(recorded: str | None, chat: str) -> bool:
     words ("Ana" for "Ana Ruiz")."""
     words = recorded.casefold().split() if recorded else []
     return chat.casefold().split()[: len(words)] == words and len(chat) > len(recorded or "")
-
-
-def _same_text(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _quote_order(quote: Quote) -> float:

@@ -18,6 +18,7 @@ from pathlib import Path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.report.model import Report
+from liftkit.core.text import same_words
 
 OPENING, WHO, DIY, THANKS = "opening", "who", "diy", "thanks"
 PART_NAMES = {
@@ -166,7 +167,7 @@ def _match(report: Report, heading: str) -> str | None:
 def _key(heading: str) -> str:
     text = heading.strip().strip("*_ ")
     text = NUMBERED.sub("", text, count=1) if NUMBERED.match(text) else text
-    return " ".join(text.casefold().split()).rstrip(" ?:!.…")
+    return same_words(text).rstrip(" ?:!.…")
 
 
 def starter_narrative(report: Report) -> str:

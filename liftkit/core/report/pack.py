@@ -13,7 +13,7 @@ from typing import Any
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
-from liftkit.core.text import one_line
+from liftkit.core.text import one_line, same_words
 
 EXAMPLES = 6  # example roles or organisations named in the sentence
 # Answers that say nothing: dropped from the quoted registration answers.
@@ -31,7 +31,7 @@ HOST_SUFFIX = re.compile(r"\s*\((co-?\s?)?host\)\s*$", re.IGNORECASE)
 
 def host_key(name: str) -> str:
     """How a host's name is compared: case and spacing aside, and a chat's "(Host)" suffix."""
-    return " ".join(HOST_SUFFIX.sub("", name).casefold().split())
+    return same_words(HOST_SUFFIX.sub("", name))
 
 
 def host_names(agenda: Agenda, options: ReportOptions, people: Any) -> tuple[str, ...]:
@@ -138,7 +138,7 @@ def examples(read: Any, people: Sequence[Any], wanted: str) -> tuple[str, ...]:
 
 
 def _answer_key(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .!…")
+    return same_words(text).strip(" .!…")
 
 
 def _find(columns: Sequence[str], wanted: str) -> str | None:
