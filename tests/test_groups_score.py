@@ -141,3 +141,22 @@ def test_known_schedules_come_out_without_repeats_whatever_the_seed(cli, tmp_pat
                     f"P{i}" for i in range(n)
                 )
             assert recount(data) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        ("1", "balance of sector: one group holds everyone, so there is nothing to spread"),
+        ("2", "balance of sector: balanced (every group holds as many of each value)"),
+        ("3", "balance of sector: balanced (counts of a value differ by at most 1 between"),
+    ],
+)
+def test_the_balance_line_reads_right_for_one_group_and_an_even_spread(cli, tmp_path, count, words):
+    # 12 people of six sectors: in one group there is nothing to spread; in two, every
+    # sector has one person in each; in three, some group has two of a sector.
+    people = tmp_path / "people.csv"
+    people.write_text("name,sector\n" + "".join(f"P{i},{SECTORS[i % 6]}\n" for i in range(12)))
+    result = cli("groups", str(people), "--count", count, "--balance", "sector", "--seed", "1")
+    assert result.exit_code == 0, result.output
+    assert words in result.stdout
+    assert "at most 0" not in result.stdout

@@ -232,12 +232,9 @@ def score_lines(split: Split) -> list[str]:
     ]
     if score.limit:
         lines.append(score.limit)
+    groups = len(split.rounds[0].groups) if split.rounds else 0
     for column, spread in score.spread:
-        verdict = "balanced" if spread <= 1 else "uneven"
-        lines.append(
-            f"balance of {column}: {verdict} (counts of a value differ by at most {spread} "
-            "between groups)"
-        )
+        lines.append(f"balance of {column}: {_balance_words(spread, groups)}")
     if score.constraints_total:
         lines.append(f"constraints held: {score.constraints_held} of {score.constraints_total}")
     facilitators = split.settings.get("facilitators")
@@ -248,6 +245,15 @@ def score_lines(split: Split) -> list[str]:
     if score.moved:
         lines.append(f"moved from their earlier room: {score.moved}")
     return lines
+
+
+def _balance_words(spread: int, groups: int) -> str:
+    if groups <= 1:
+        return "one group holds everyone, so there is nothing to spread"
+    if spread == 0:
+        return "balanced (every group holds as many of each value)"
+    verdict = "balanced" if spread <= 1 else "uneven"
+    return f"{verdict} (counts of a value differ by at most {spread} between groups)"
 
 
 def summary_line(split: Split) -> str:
