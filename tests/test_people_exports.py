@@ -1,6 +1,8 @@
 """Attendee files as real tools export them: Zoom meeting and webinar reports, Teams
 attendance reports, Tito, real header spellings, and tables that name no name."""
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,53 @@ def test_meeting_ids_without_topics_are_counted_in_the_warning():
         "(3 rows) and 1 more); the people of all of them are read. To take one meeting only, "
         "keep its rows ('Meeting ID' column)"
     ]
+
+
+def _with_states(path, column, states):
+    """The fixture at `path` with its first rows given these states under `column`."""
+    lines = path.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if column in next(csv.reader([line])))
+    where = next(csv.reader([lines[at]])).index(column)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for line, state in zip(lines[at + 1 :], states, strict=False):
+        cells = next(csv.reader([line]))
+        cells[where] = state
+        writer.writerow(cells)
+    rows = out.getvalue().splitlines()
+    return "\n".join(lines[: at + 1] + rows + lines[at + 1 + len(rows) :]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "column", "states", "left", "note"),
+    [
+        (
+            "zoom-registration.csv", "Approval Status",
+            ["approved", "denied", "cancelled", "pending"], ["Grace Hopper", "Alan Turing"],
+            "left out 2 registrants marked as not coming (1 denied, 1 cancelled in "
+            "'Approval Status')",
+        ),
+        (
+            "eventbrite.csv", "Attendee Status", ["Attending", "Not Attending"],
+            ["Grace Hopper"],
+            "left out 1 registrant marked as not coming (1 not attending in 'Attendee Status')",
+        ),
+        (
+            "tito.csv", "Void Status", ["", "void"], ["Grace Hopper"],
+            "left out 1 registrant marked as not coming (1 void in 'Void Status')",
+        ),
+    ],
+)  # fmt: skip
+def test_registrants_marked_as_not_coming_get_no_room(fixture, column, states, left, note):
+    # A host splits the registration list before the call: a denied, cancelled, refunded
+    # or voided registration is nobody to seat. A pending one may yet come, and stays.
+    every = names(read_people(DATA / fixture))
+    result = parse_people(_with_states(DATA / fixture, column, states), fixture)
+    assert names(result) == [name for name in every if name not in left]
+    assert f"{fixture}: {note}" in result.notes
+
+
+def test_a_list_where_every_registrant_cancelled_is_refused():
+    text = "Name,Email,Approval Status\nAda,ada@x.org,cancelled\nAlan,alan@x.org,Denied\n"
+    with pytest.raises(LiftkitError, match="every registrant is marked as not coming"):
+        parse_people(text, "x.csv")

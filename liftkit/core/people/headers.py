@@ -174,6 +174,15 @@ JOIN_COLUMNS = (
     "arrival time",  # the Google Meet Attendance extension
 )
 
+# Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
+# cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's
+# "Void Status". "Pending" and "waitlisted" stay: they may yet come.
+STATUS_COLUMNS = ("approval status", "attendee status", "registration status", "void status")
+NOT_COMING = frozenset(
+    ("denied", "cancelled", "canceled", "rejected", "declined", "not attending", "refunded",
+     "deleted", "void", "voided")
+)  # fmt: skip
+
 
 def keys(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(header_key(name) for name in names)
@@ -186,6 +195,7 @@ NAME_KEYS, BARE_NAME_KEYS, ROLE_NAME_KEYS, FIRST_KEYS, LAST_KEYS = map(
 ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
+STATUS_KEYS = keys(STATUS_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",

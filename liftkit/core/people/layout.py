@@ -31,6 +31,7 @@ class Layout:
     account: int | None  # a user name: the name only when the row gives no other
     email: int | None
     attended: int | None  # Zoom webinar reports: "No" for registrants who did not come
+    status: tuple[int, ...]  # registration states: "denied", "Not Attending", "void"…
     action: int | None  # Teams' per-event report: "Joined" or "Left"
     per_join: bool  # one row per join (Zoom's reports): the same person again is a rejoin
     original_names: frozenset[int]  # "Grace H (Grace Hopper)": Zoom's current and original
@@ -89,11 +90,12 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     used = {i for i in (name, first, last, account, email) if i is not None}
     attributes, unnamed = _attributes(cells, used)
     attended = keys.index("attended") if "attended" in keys else None
+    status = tuple(i for i, key in enumerate(keys) if key in h.STATUS_KEYS)
     per_join = any(key in h.JOIN_KEYS for key in keys)
     action = first_of(h.ACTION_KEYS)
     return Layout(
-        name, first, last, account, email, attended, action, per_join, original, tuple(attributes),
-        frozenset(unnamed),
+        name, first, last, account, email, attended, status, action, per_join, original,
+        tuple(attributes), frozenset(unnamed),
     )  # fmt: skip
 
 

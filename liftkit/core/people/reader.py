@@ -18,6 +18,7 @@ Duplicates collapse into the first occurrence with a warning naming both lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import IO, Any
 
@@ -104,6 +105,7 @@ def parse_people(
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
+        notes.extend(_not_coming(table.not_coming, label, bool(people)))
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
     else:
@@ -113,6 +115,22 @@ def parse_people(
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     return PeopleRead(kept, warnings, columns, label, notes)
+
+
+def _not_coming(states: Counter[tuple[str, str]], label: str, anyone: bool) -> list[str]:
+    """One note for registrants whose registration says they are not coming."""
+    if not states:
+        return []
+    registrants = plural(sum(states.values()), "registrant")
+    columns = sorted({column for column, _ in states})
+    marked = ", ".join(f"{count} {state}" for (_, state), count in states.most_common())
+    where = f"{marked} in {' and '.join(repr(c) for c in columns)}"
+    if not anyone:
+        raise LiftkitError(
+            f"{label}: every registrant is marked as not coming ({where})",
+            "give the list of the people who are coming",
+        )
+    return [f"{label}: left out {registrants} marked as not coming ({where})"]
 
 
 def _left_out(absent: int, footers: list[int], label: str, anyone: bool) -> list[str]:

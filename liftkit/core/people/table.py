@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.headers import LEAVE_ACTIONS
+from liftkit.core.people.headers import LEAVE_ACTIONS, NOT_COMING
 from liftkit.core.people.layout import Layout, layout_of, split_line
 from liftkit.core.people.model import Person
 from liftkit.core.people.rows import (
@@ -30,6 +31,7 @@ class TableRead:
     people: list[Person] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     absent: int = 0
+    not_coming: Counter[tuple[str, str]] = field(default_factory=Counter)  # (column, state)
     per_join: set[int] = field(default_factory=set)
     footers: list[int] = field(default_factory=list)
 
@@ -138,6 +140,11 @@ def _add_row(
     if layout.attended is not None and cell(cells, layout.attended).casefold() == "no":
         out.absent += 1
         return
+    for column in layout.status:
+        state = " ".join(cell(cells, column).casefold().split())
+        if state in NOT_COMING:
+            out.not_coming[header[column].strip().strip("\ufeff"), state] += 1
+            return
     if cell(cells, layout.action).casefold() in LEAVE_ACTIONS:
         return  # the same person's "Left" row, after their "Joined" row
     out.people.append(person_from_cells(cells, layout, line, label, warnings))
