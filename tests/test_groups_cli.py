@@ -392,3 +392,39 @@ def test_a_long_split_says_it_is_still_running(cli, tmp_path, monkeypatch):
     assert slow.exit_code == 0
     assert slow.stderr.count("Note: still splitting 60 people over 8 rounds;") == 1
     assert slow.stdout == quick.stdout  # the same split
+
+
+def test_a_csv_liftkit_wrote_reads_back_as_its_people_with_their_facilitators(cli, tmp_path):
+    # A host feeds last week's rooms.csv back in: its people once each, the old rounds and
+    # rooms not columns of their own, and its facilitators still facilitators.
+    first = tmp_path / "rooms.csv"
+    people = "name,email,role\n" + "".join(f"P{i},p{i}@x.org,\n" for i in range(12))
+    (tmp_path / "people.csv").write_text(
+        people.replace("P0,p0@x.org,", "P0,p0@x.org,Lead facilitator")
+    )
+    made = cli("groups", str(tmp_path / "people.csv"), "--count", "3", "--rounds", "3",
+               "--facilitator", "P1", "--seed", "1", "-o", str(first))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    again = cli("groups", str(first), "--count", "3", "--seed", "2", "-f", "csv")
+    assert again.exit_code == 0, again.output
+    rows = list(csv.reader(io.StringIO(again.stdout)))
+    header = [h.casefold() for h in rows[0]]
+    assert len(header) == len(set(header)), rows[0]
+    assert rows[0][:5] == ["round", "group", "name", "email", "facilitator"]
+    assert sorted(r[2] for r in rows[1:]) == sorted(f"P{i}" for i in range(12))
+    assert {r[2] for r in rows[1:] if r[4] == "yes"} == {"P0", "P1"}
+    assert "duplicates" not in again.stderr
+    assert "read the 12 people of round 1 once each" in again.stderr
+
+
+def test_csv_columns_named_like_liftkits_own_are_kept_under_another_name(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name,email,Group,Round\n" + "".join(
+        f"P{i},p{i}@x.org,cohort {i % 2},r{i}\n" for i in range(6)))  # fmt: skip
+    result = cli("groups", str(people), "--count", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["round", "group", "name", "email", "Group (attendee file)",
+                       "Round (attendee file)"]  # fmt: skip
+    by_name = {r[2]: r for r in rows[1:]}
+    assert by_name["P3"][4:] == ["cohort 1", "r3"]

@@ -21,6 +21,7 @@ from typing import Any
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.reading import load_groups_file, parse_groups, split_from_data
+from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
 from liftkit.core.text import escape_line, heading, one_line, plural
 
@@ -148,9 +149,10 @@ def to_csv(split: Split) -> str:
                 for column in person.attributes:
                     if column not in columns:
                         columns.append(column)
-    rows: list[list[object]] = [
-        ["round", "group", "name", "email", *(["facilitator"] if facilitators else []), *columns]
-    ]
+    fixed = ["round", "group", "name", "email", *(["facilitator"] if facilitators else [])]
+    if facilitators:  # its "yes" made them facilitators: the flag column says it now
+        columns = [c for c in columns if header_key(c) != "facilitator"]
+    rows: list[list[object]] = [[*fixed, *_other_headings(fixed, columns)]]
     for rnd in split.rounds:
         for group in rnd.groups:
             for person in group.members:
@@ -168,6 +170,14 @@ def to_csv(split: Split) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(_safe_rows(rows))
     return buffer.getvalue()
+
+
+def _other_headings(fixed: list[str], columns: list[str]) -> list[str]:
+    """The attendee file's columns as headings after liftkit's own: one named like one of
+    liftkit's ("group", "Email") gets "(attendee file)" after its name, so that no two
+    columns share a name."""
+    taken = {header_key(c) for c in fixed}
+    return [f"{c} (attendee file)" if header_key(c) in taken else c for c in columns]
 
 
 def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tuple[str, Person]]]:

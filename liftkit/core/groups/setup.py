@@ -14,7 +14,8 @@ from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural, same_words
 
 ROLE_COLUMN = "role"
-FACILITATOR_ROLE = "facilitator"
+FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
+YES = frozenset(("yes", "y", "true", "x", "1"))
 
 
 # --- naming people ----------------------------------------------------------------------
@@ -97,11 +98,8 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
     for text in request.facilitators:
         for i in directory.many(text, "`facilitators`"):
             facilitator[i] = True
-    role_column = find_column(all_columns(people), ROLE_COLUMN)
-    if role_column is not None:
-        for i, person in enumerate(people):
-            if same_words(person.attributes.get(role_column, "")) == FACILITATOR_ROLE:
-                facilitator[i] = True
+    for i in _facilitators_by_column(people):
+        facilitator[i] = True
 
     together_sets = [_constraint(directory, text, "`together`") for text in request.together]
     parent = list(range(n))
@@ -228,6 +226,22 @@ def make_problem(setup: Setup, homes: list[list[int] | None]) -> Problem:
     never = never_meet(n, k, list(zip(setup.columns, setup.values, strict=True)),
                        setup.apart_sets, setup.units).pairs  # fmt: skip
     return Problem(n, k, setup.units, kinds, apart, setup.values, bands, weights, homes, never)
+
+
+def _facilitators_by_column(people: Sequence[Person]) -> list[int]:
+    """Who a column names as a facilitator: a `role` of facilitator (also "co-facilitator",
+    "Lead facilitator", "facilitators"), or "yes" under `facilitator` (liftkit's own CSV)."""
+    columns = all_columns(people)
+    role = find_column(columns, ROLE_COLUMN)
+    flag = find_column(columns, FACILITATOR_COLUMN)
+    found = []
+    for i, person in enumerate(people):
+        words = same_words(person.attributes.get(role, "") if role else "").replace("-", " ")
+        if any(word.startswith("facilitat") for word in words.split()) or (
+            flag and same_words(person.attributes.get(flag, "")) in YES
+        ):
+            found.append(i)
+    return found
 
 
 def with_facilitators(setup: Setup, problem: Problem) -> Problem:

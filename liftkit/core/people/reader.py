@@ -105,6 +105,8 @@ def parse_people(
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
+        if columns[:2] == ["round", "group"]:
+            people, columns = _first_round(people, columns, label, notes)
         notes.extend(_not_coming(table.not_coming, label, bool(people)))
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
@@ -115,6 +117,29 @@ def parse_people(
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     return PeopleRead(kept, warnings, columns, label, notes)
+
+
+def _first_round(
+    people: list[Person], columns: list[str], label: str, notes: list[str]
+) -> tuple[list[Person], list[str]]:
+    """A CSV that `liftkit groups` wrote (round, group, name, email, …): its people once
+    each, from the rows of its first round, without the old rounds and rooms."""
+    first = people[0].attributes.get("round", "") if people else ""
+    kept = [
+        Person(p.name, p.email, {k: v for k, v in p.attributes.items() if k not in _OLD}, p.line)
+        for p in people
+        if p.attributes.get("round", "") == first
+    ]
+    if len(kept) < len(people):
+        who = plural(len(kept), "person", "people")
+        notes.append(
+            f"{label}: a file of liftkit groups: read the {who} of round {first} once each "
+            "(a CSV does not keep the rooms: the JSON of a split does)"
+        )
+    return kept, [c for c in columns if c not in _OLD]
+
+
+_OLD = ("round", "group")
 
 
 def _not_coming(states: Counter[tuple[str, str]], label: str, anyone: bool) -> list[str]:
