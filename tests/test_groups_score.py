@@ -93,8 +93,11 @@ def test_reported_repeats_match_a_recount_of_the_output():
         (36, 6, 4, "at most 3 rounds can avoid repeats for 36 people in sixes"),
         # no nearly Kirkman triple system of order 12, though counting allows 5 rounds
         (12, 3, 5, "at most 4 rounds can avoid repeats for 12 people in trios"),
+        # one pair, said as one
+        (2, 2, 2, "at most 1 round can avoid repeats for 2 people in pairs: any two rounds "
+                  "share at least 1 pair"),
     ],
-)
+)  # fmt: skip
 def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path, n, size, rounds, limit):
     people = tmp_path / "people.csv"
     people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))

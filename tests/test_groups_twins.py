@@ -14,6 +14,8 @@ from math import comb
 import pytest
 from test_groups_known import assert_balanced, recount
 
+from liftkit.core.text import plural
+
 
 def people(path, n):
     rows = "".join(f"P{i},p{i}@x.org,{'abcdef'[i % 6]}\n" for i in range(n))
@@ -66,7 +68,7 @@ def test_extra_people_cost_only_the_repeats_that_cannot_be_avoided(cli, tmp_path
     # and the score says why, with the figure recounted for every two rounds
     limit = data["score"]["limit"]
     assert limit.startswith(f"at most 1 round can avoid repeats for {n} people in ")
-    assert limit.endswith(f": any two rounds share at least {n - k * k} pairs")
+    assert limit.endswith(f": any two rounds share at least {plural(n - k * k, 'pair')}")
     assert all(m in (1, rounds) for m in met.values())
 
 

@@ -191,17 +191,15 @@ def limit_text(
     limit = zero_repeat_limit(sizes)
     who = f"{n} people {in_groups(sizes)}"
     if rounds > limit:
-        plural = "round" if limit == 1 else "rounds"
         forced = crowded_pairs(sizes, len(sizes))
-        crowded = f": any two rounds share at least {forced} pairs" if forced else ""
-        return f"at most {limit} {plural} can avoid repeats for {who}{crowded}"
+        crowded = f": any two rounds share at least {plural(forced, 'pair')}" if forced else ""
+        return f"at most {plural(limit, 'round')} can avoid repeats for {who}{crowded}"
     if never is not None and never.pairs:
         held = zero_repeat_limit(sizes, never)
         if rounds > held:
-            plural = "round" if held == 1 else "rounds"
             return (
-                f"with {never.why}, at most {held} {plural} can avoid repeats for {who} "
-                f"({never.pairs} pairs may never share a group)"
+                f"with {never.why}, at most {plural(held, 'round')} can avoid repeats for {who} "
+                f"({plural(never.pairs, 'pair')} may never share a group)"
             )
     known = known_schedule(sizes, rounds)
     with_kept = f" with {kept}" if kept else ""
