@@ -207,6 +207,10 @@ def test_real_export_fixtures(cli):
     [
         (["nope.csv"], "nope.csv: no such file"),
         (["{people}", "--format", "pdf"], "--format pdf: unknown format"),
+        (
+            ["{people}", "-o", "{tmp}/rooms.xlsx"],
+            "liftkit does not write .xlsx files; name it .csv",
+        ),
         (["{people}", "--round", "2"], "--round only applies to --format zoom"),
         (["{people}", "--size", "4", "--count", "3"], "not both"),
         (["{people}", "--balance", "city"], "--balance city: no such column"),
@@ -226,13 +230,14 @@ def test_errors_are_one_line_and_exit_2(cli, people_csv, tmp_path, args, message
     bad.write_text("name,email\n,x@example.org\n")
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"\x00\x01\x02\x03")
-    values = {"people": people_csv, "bad": bad, "binary": binary}
+    values = {"people": people_csv, "bad": bad, "binary": binary, "tmp": tmp_path}
     result = cli("groups", *[a.format(**values) for a in args])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert result.stderr.startswith("Error: ")
     assert "Traceback" not in result.output
     assert result.stdout == ""
+    assert not (tmp_path / "rooms.xlsx").exists()
 
 
 def test_size_below_two_is_a_usage_error(cli, people_csv):

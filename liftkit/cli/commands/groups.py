@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -145,6 +146,8 @@ def groups(
     env = Environment.of(ctx)
     to_file = output is not None and output != "-"
     fmt = output_format or (format_for_path(output) if to_file and output else None)
+    if fmt is None and to_file and output:
+        _refuse_an_unknown_suffix(output)
     if fmt is None:
         fmt = "table" if not to_file and env.stdout_isatty else "md"
     fmt = fmt.lower()
@@ -220,6 +223,16 @@ def groups(
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
         typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)
+
+
+def _refuse_an_unknown_suffix(output: str) -> None:
+    """`-o rooms.xlsx` without --format: not Markdown under a name that says otherwise."""
+    suffix = Path(output).suffix.lower()
+    if suffix not in ("", ".txt", ".markdown"):
+        raise LiftkitError(
+            f"-o {output}: liftkit does not write {suffix} files",
+            "name it .csv (a spreadsheet opens it), .md, .json or .toml, or give --format",
+        )
 
 
 def _refuse_to_overwrite_the_attendees(attendees: str, output: str) -> None:
