@@ -466,6 +466,12 @@ def test_notes_put_counts_and_nouns_in_agreement():
     assert group_count(3, None, 3)[1] == [
         "3 people make at most 1 group of 2 or more; made 1, not 3"
     ]
+    # an odd number in pairs: someone would be alone, so one group has three, and says so
+    odd = split_into_groups(crowd(7), SplitRequest(size=2), random.Random(1))
+    assert sorted(len(g.members) for g in odd.rounds[0].groups) == [2, 2, 3]
+    assert "7 people in groups of 2 would leave someone alone: made 3 groups, one of 3" in (
+        odd.notes
+    )
     people = crowd(8)
     lead = SplitRequest(count=2, facilitators=("Person 0",))
     split = split_into_groups(people, lead, random.Random(1))

@@ -92,6 +92,11 @@ def group_count(people: int, size: int | None, count: int | None) -> tuple[int, 
     k = -(-people // (size or DEFAULT_SIZE))
     if people // k < 2:
         k = max(1, people // 2)
+        made = f"one group of {people}" if k == 1 else f"{k} groups, one of {-(-people // k)}"
+        notes.append(
+            f"{people} people in groups of {size or DEFAULT_SIZE} would leave someone alone: "
+            f"made {made}"
+        )
     return k, notes
 
 
