@@ -96,6 +96,25 @@ def test_zoom_format(cli, people_csv):
     assert "wrote round 1" not in second.stderr
 
 
+def test_a_zoom_room_without_any_email_is_named_as_missing_from_the_file(cli, tmp_path):
+    # Zoom makes only the rooms the file names: the host must add such a room by hand.
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(
+        f"P{i},{f'p{i}@x.org' if i < 4 else ''}\n" for i in range(8)))  # fmt: skip
+    for seed in range(1, 30):
+        result = cli("groups", str(people), "--count", "4", "--seed", str(seed), "-f", "zoom")
+        assert result.exit_code == 0, result.output
+        named = {room for room, _ in list(csv.reader(io.StringIO(result.stdout)))[1:]}
+        absent = sorted({f"Room {i}" for i in range(1, 5)} - named)
+        if absent:
+            assert f"{', '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in the file" in (
+                result.stderr
+            )
+            return
+        assert "not in the file" not in result.stderr
+    pytest.fail("no seed left a room without an email")
+
+
 def test_table_format_to_a_file(cli, people_csv, tmp_path):
     out = tmp_path / "groups.txt"
     result = cli("groups", str(people_csv), "--seed", "1", "--format", "table", "-o", str(out))

@@ -280,6 +280,18 @@ def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str,
             f"{_people(len(missing))} no email, so Zoom cannot pre-assign them; "
             f"assign them by hand: {shown}"
         )
+        # Zoom makes the rooms the file names: one where nobody has an email is not among them
+        from liftkit.core.groups.formats import pick_round
+
+        rnd = pick_round(split, round_number)
+        absent = [g.name for g in rnd.groups if all(not m.email for m in g.members)]
+        if absent:
+            one = len(absent) == 1
+            warn(
+                f"{', '.join(absent)} {'is' if one else 'are'} not in the file, as nobody in "
+                f"{'it' if one else 'them'} has an email: Zoom makes only the rooms the file "
+                f"names, so add {'it' if one else 'them'} in Zoom before assigning by hand"
+            )
 
 
 def _people(count: int) -> str:
