@@ -476,6 +476,17 @@ def test_notes_put_counts_and_nouns_in_agreement():
     lead = SplitRequest(count=2, facilitators=("Person 0",))
     split = split_into_groups(people, lead, random.Random(1))
     assert split.notes == ("1 facilitator for 2 groups: 1 group has none in each round",)
+    # two facilitators kept together lead one group between them: the note counts so
+    pair = SplitRequest(count=3, facilitators=("Person 0", "Person 1", "Person 2"),
+                        together=("Person 0,Person 1",))  # fmt: skip
+    shared = split_into_groups(crowd(12), pair, random.Random(1))
+    led = [sum(m.name in ("Person 0", "Person 1", "Person 2") for m in g.members) > 0
+           for g in shared.rounds[0].groups]  # fmt: skip
+    assert led.count(False) == shared.score.groups_without_facilitator == 1
+    assert shared.notes == (
+        "3 facilitators for 3 groups: 1 group has none in each round; Person 0 and Person 1 "
+        "share one (`together`)",
+    )
     now = [*people[1:], Person("Late One", "late1@example.org")]
     again = split_into_groups(now, SplitRequest(previous=split), random.Random(2))
     assert "added 1 late joiner: Late One <late1@example.org>" in again.notes

@@ -176,10 +176,15 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         value_names.append(labels)
 
     fac_count = sum(facilitator)
-    if fac_count and fac_count < k:
+    # facilitators kept together (--together) lead one group between them
+    shared = [[people[i].name for i in u if facilitator[i]] for u in units]
+    shared = [names for names in shared if len(names) > 1]
+    leading = fac_count - sum(len(names) - 1 for names in shared)
+    if fac_count and leading < k:
         notes.append(
             f"{plural(fac_count, 'facilitator')} for {plural(k, 'group')}: "
-            f"{plural(k - fac_count, 'group has', 'groups have')} none in each round"
+            f"{plural(k - leading, 'group has', 'groups have')} none in each round"
+            + "".join(f"; {' and '.join(names)} share one (`together`)" for names in shared)
         )
     return Setup(
         people, k, sizes, units, facilitator, apart_sets, together_sets, columns, values,
