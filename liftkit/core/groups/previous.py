@@ -44,6 +44,13 @@ def from_previous(
         kept_rounds.append(_refit(setup, home, kept_rounds, rng))
         homes.append(home)
         names.append(room_names)
+    if not any(seen) and previous.rounds and n:
+        there = plural(len(gone), "person", "people")
+        raise LiftkitError(
+            f"`previous`: nobody in it is in the attendee list ({there} there, none here): "
+            "it is the split of another list",
+            "give the split made from this list, or leave out `previous`",
+        )
     joiners = [setup.people[i].label for i in range(n) if not seen[i]]
     if joiners:
         setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + "; ".join(joiners))
@@ -103,7 +110,12 @@ def _refit(
             u = singles[rng.randrange(len(singles))]
             placed[g].remove(u)
             pool.append(u)
+    # Late joiners in a seeded order (not the file's), larger units first; each goes where
+    # its balanced values are fewest (the balance comes before repeats), then where it meets
+    # fewest people again, then to a room drawn by the seed.
+    rng.shuffle(pool)
     pool.sort(key=lambda u: -len(setup.units[u]))
+    draw = rng.sample(range(k), k)
     for u in pool:
         unit = setup.units[u]
         open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
@@ -112,14 +124,14 @@ def _refit(
                 "the people kept together (`together`) do not fit into the rooms of `previous`",
                 "use bigger groups (`size`) or fewer `together` names",
             )
-        best = min(
-            open_groups,
-            key=lambda g, unit=unit: (  # type: ignore[misc]
-                sum(meet[p].get(q, 0) for p in unit for v in placed[g] for q in setup.units[v]),
-                g,
-            ),
-        )
-        placed[best].append(u)
+
+        def cost(g: int, unit: list[int] = unit) -> tuple[int, int, int]:
+            here = [q for v in placed[g] for q in setup.units[v]]
+            alike = sum(col[p] == col[q] for col in setup.values for p in unit for q in here)
+            again = sum(meet[p].get(q, 0) for p in unit for q in here)
+            return alike, again, draw[g]
+
+        placed[min(open_groups, key=cost)].append(u)
     row = [0] * n
     members: list[list[int]] = [[] for _ in range(k)]
     for g in range(k):

@@ -291,7 +291,12 @@ def _result(
             "`balance` comes before repeats: the groups stay balanced even where that "
             "costs repeated pairs; without `balance` fewer pairs may repeat"
         )
-    if any(spread > 1 for _, spread in score.spread):
+    if any(spread > 1 for _, spread in score.spread) and request.previous is not None:
+        notes.append(
+            "`balance`: keeping people in their rooms from `previous` leaves some values "
+            "spread unevenly (see the score's spread); leave out `previous` to split afresh"
+        )
+    elif any(spread > 1 for _, spread in score.spread):
         notes.append(
             "`balance`: some values could not be spread within one per group "
             "(see the score's spread)" + _overfull_blocks(setup, search.pb)

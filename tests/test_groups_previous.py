@@ -1,0 +1,69 @@
+"""`liftkit groups --previous`: late joiners placed as a host would, and a wrong file refused."""
+
+import json
+
+PREVIOUS = """
+[[rounds]]
+[[rounds.groups]]
+name = "Room 1"
+members = ["A1", "A2", "A3", "A4"]
+[[rounds.groups]]
+name = "Room 2"
+members = ["B1", "B2", "B3", "B4"]
+[[rounds.groups]]
+name = "Room 3"
+members = ["C1", "C2", "C3", "C4"]
+"""
+# A4 and B4 did not come; L1 (NHS) and L2 came late. Room 2 has no NHS, room 1 has one.
+NOW = {
+    "L1": "NHS", "A1": "NHS", "A2": "x", "A3": "y", "B1": "x", "B2": "y", "B3": "z",
+    "C1": "NHS", "C2": "x", "C3": "y", "C4": "z", "L2": "z",
+}  # fmt: skip
+
+
+def rooms(result):
+    data = json.loads(result.stdout)
+    return {m["name"]: g["name"] for g in data["rounds"][0]["groups"] for m in g["members"]}
+
+
+def write(tmp_path, people):
+    previous = tmp_path / "previous.toml"
+    previous.write_text(PREVIOUS)
+    now = tmp_path / "now.csv"
+    now.write_text("name,sector\n" + "".join(f"{n},{s}\n" for n, s in people.items()))
+    return previous, now
+
+
+def test_late_joiners_keep_the_balance_asked_for(cli, tmp_path):
+    previous, now = write(tmp_path, NOW)
+    for seed in ("1", "2", "3"):
+        result = cli("groups", str(now), "--previous", str(previous), "--balance", "sector",
+                     "--seed", seed, "-f", "json")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        where = rooms(result)
+        assert where["L1"] == "Room 2" and where["L2"] == "Room 1"
+        # everyone else stays where they were
+        assert all(where[n] == f"Room {'ABC'.index(n[0]) + 1}" for n in NOW if n[0] != "L")
+        assert json.loads(result.stdout)["score"]["spread"] == {"sector": 0}
+
+
+def test_late_joiners_are_placed_by_the_seed_not_by_their_place_in_the_file(cli, tmp_path):
+    # Without a balance either room will do: which one is the seed's to say, not the file's.
+    previous, now = write(tmp_path, {n: "any" for n in NOW})
+    seen = set()
+    for seed in range(1, 9):
+        result = cli("groups", str(now), "--previous", str(previous), "--seed", str(seed),
+                     "-f", "json")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        seen.add(rooms(result)["L1"])
+    assert seen == {"Room 1", "Room 2"}
+
+
+def test_a_previous_split_of_another_list_is_refused(cli, tmp_path):
+    previous, _ = write(tmp_path, NOW)
+    other = tmp_path / "other.csv"
+    other.write_text("name\n" + "".join(f"Other {i}\n" for i in range(12)))
+    result = cli("groups", str(other), "--previous", str(previous))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --previous: nobody in it is in the attendee list")
+    assert "(12 people there, none here)" in result.stderr
