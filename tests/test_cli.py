@@ -323,6 +323,27 @@ def test_check_needs_an_agenda(cli):
     assert "Missing argument" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["agenda", "check"], "Error: Missing argument 'AGENDA...'; see 'liftkit agenda check -h'"),
+        (["groups", "x.csv", "--size", "0"],
+         "Error: Invalid value for '--size': 0 is not in the range x>=2; see 'liftkit groups -h'"),
+        (["grups"], "Error: No such command 'grups'. Did you mean 'groups'? See 'liftkit -h'"),
+        (["--bogus"], "Error: No such option: --bogus; see 'liftkit -h'"),
+        (["run", "community-conversation", "--rehearse", "fast"],
+         "Error: Invalid value for '--rehearse': 'fast' is not a valid float; see "
+         "'liftkit run -h'"),
+    ],
+)  # fmt: skip
+def test_a_mistyped_command_line_is_one_error_line_with_where_help_is(cli, args, line):
+    # as liftkit's own errors are: one line on stderr, exit code 2, no box, no usage block
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr == line + "\n"
+    assert result.stdout == ""
+
+
 # --------------------------------------------------------------------------- new
 
 

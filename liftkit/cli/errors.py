@@ -26,6 +26,22 @@ def report(error: LiftkitError) -> None:
         typer.echo(f"Error: {terminal_safe(line)}", err=True)
 
 
+# Click's UsageError (a wrong option, value or argument), which Typer does not export.
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+
+
+def report_usage(error: Exception) -> None:
+    """A usage error in one line, as liftkit's own errors are, with where help is."""
+    message = str(getattr(error, "format_message", lambda: str(error))()).rstrip(".")
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        see = f"see '{ctx.command_path} -h'"
+        message += f" {see[0].upper()}{see[1:]}" if message.endswith("?") else f"; {see}"
+    typer.echo(f"Error: {terminal_safe(message)}", err=True)
+
+
 def warn(message: str) -> None:
     from liftkit.cli.flags import as_flags
 
@@ -44,6 +60,11 @@ def guarded(call: Callable[[], Any]) -> Any:
     except LiftkitError as error:
         report(error)
         raise typer.Exit(error.exit_code) from None
+    except _USAGE_ERROR as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # the help, shown as it is
+            raise
+        report_usage(error)
+        raise typer.Exit(2) from None
     except (typer.Exit, typer.TyperException):
         raise
     except (KeyboardInterrupt, typer.Abort):
@@ -84,6 +105,15 @@ class LiftkitGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         return guarded(lambda: super(LiftkitGroup, self).invoke(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except _USAGE_ERROR as error:  # `liftkit --bogus`: before any command runs
+            if type(error).__name__ == "NoArgsIsHelpError":
+                raise
+            report_usage(error)
+            raise typer.Exit(2) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
