@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -165,8 +166,20 @@ def test_table_breaks_lines_between_names_never_inside_one(tmp_path, width):
     lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
     assert all(len(line) <= width for line in lines)
     # each name whole on one line, in both rounds
-    assert all(sum(name + "," in line or line.endswith(name) for line in lines) == 2
+    assert all(sum(name + ";" in line or line.endswith(name) for line in lines) == 2
                for name in names)  # fmt: skip
+
+
+def test_table_names_that_hold_a_comma_read_as_one_person(cli, tmp_path):
+    # Teams writes "Vermeulen, Anke": in the table, people are told apart by semicolons.
+    path = tmp_path / "people.csv"
+    path.write_text('name\n"Vermeulen, Anke"\n"Weiß, Anna"\n"Maes, Pieter"\n"Ng, Li"\n')
+    result = cli("groups", str(path), "--count", "1", "-f", "table")
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "Anke" in line)
+    members = re.split(r"\s{3,}", row.strip())[-1]
+    assert sorted(members.split("; ")) == ["Maes, Pieter", "Ng, Li", "Vermeulen, Anke",
+                                           "Weiß, Anna"]  # fmt: skip
 
 
 def test_output_file_format_follows_the_extension_and_dash_is_stdout(cli, people_csv, tmp_path):

@@ -80,14 +80,15 @@ if TYPE_CHECKING:
 
 
 def name_lines(names: list[str], width: int) -> str:
-    """Names joined by commas, with the line breaks between names, never inside one ("Grace /
-    Somerville"): a line is as many names as fit in `width` columns."""
+    """Names joined by semicolons (a name may hold a comma: Teams writes "Vermeulen, Anke"),
+    with the line breaks between names, never inside one ("Grace / Somerville"): a line is as
+    many names as fit in `width` columns."""
     lines: list[str] = []
     line = ""
     for name in (terminal_safe(n) for n in names):
-        joined = f"{line}, {name}" if line else name
-        if line and cell_len(joined) + 1 > width:  # the comma closing the line
-            lines.append(line + ",")
+        joined = f"{line}; {name}" if line else name
+        if line and cell_len(joined) + 1 > width:  # the semicolon closing the line
+            lines.append(line + ";")
             joined = name
         line = joined
     return "\n".join([*lines, line])
