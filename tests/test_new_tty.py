@@ -42,9 +42,9 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     child.send(DOWN + "\r")  # from community-conversation (the default) to hosted-event
     child.expect("Title of your agenda")
     child.expect("Hosted community event")  # the template's title is offered
-    child.send(CLEAR_LINE + "Leaders' lunch\r")
+    child.send("Leaders' lunch\r")  # typed over it, not after it
     child.expect(r"Who hosts it \(your name\)\?")
-    child.send(CLEAR_LINE + "Sam  Okafor\r")
+    child.send("Sam  Okafor\r")
     child.expect(r"Change the segment durations\?")
     child.send("y")
     segments = [
@@ -59,11 +59,11 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
         child.expect(f"{title}: ")
         child.expect(r"\d+m")  # the current duration is offered
         if title == "Breakout discussions":
-            child.send(CLEAR_LINE + "oops")  # refused by the validator, then corrected
+            child.send("oops")  # refused by the validator, then corrected
             child.send("\r")
             child.expect("try 90s, 5m, 1h 15m or 1:30")
             child.send(CLEAR_LINE + "40m")
-        child.send("\r")
+        child.send("\r")  # an empty answer keeps the duration offered
     child.expect("Wrote team.toml: Leaders' lunch, 6 segments")
     child.expect(pexpect.EOF)
     child.close()

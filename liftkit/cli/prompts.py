@@ -29,27 +29,33 @@ def ask_new_agenda(
         _answer(questionary.select("Start from which template?", choices=choices, default=default))
     )
     agenda = load(name)
-    title = str(_answer(questionary.text("Title of your agenda:", default=agenda.title)))
-    if title.strip():
-        agenda = replace(agenda, title=title.strip())
-    host = str(_answer(questionary.text("Who hosts it (your name)?", default=agenda.host)))
+    # The template's answers are shown greyed, not typed in: what the host types replaces
+    # them (with a default typed in, "My call" became "Community conversationMy call"), and
+    # Enter on an empty line keeps them.
+    title = _offered("Title of your agenda:", agenda.title)
+    agenda = replace(agenda, title=title.strip() or agenda.title)
+    host = _offered("Who hosts it (your name)?", agenda.host)
     agenda = replace(agenda, host=" ".join(host.split()))
     if _answer(questionary.confirm("Change the segment durations?", default=False)):
         durations = []
         for segment in agenda.segments:
-            answer = _answer(
-                questionary.text(
-                    f"{segment.title}:",
-                    default=format_duration(segment.duration),
-                    validate=_valid_duration,
-                )
-            )
+            current = format_duration(segment.duration)
+            answer = _offered(f"{segment.title}:", current, validate=_valid_duration)
             durations.append(parse_duration(answer))
         agenda = with_durations(agenda, durations)
     return agenda, name
 
 
+def _offered(message: str, value: str, **options: object) -> str:
+    """The answer to a question, `value` when the answer is left empty."""
+    hint = [("fg:ansibrightblack", value)] if value else None
+    typed = str(_answer(questionary.text(message, placeholder=hint, **options)))  # type: ignore[arg-type]
+    return typed if typed.strip() else value
+
+
 def _valid_duration(text: str) -> bool | str:
+    if not text.strip():
+        return True  # the current duration stays
     try:
         parse_duration(text)
     except DurationError as exc:
