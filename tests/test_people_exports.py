@@ -263,3 +263,21 @@ def test_a_list_where_every_registrant_cancelled_is_refused():
     text = "Name,Email,Approval Status\nAda,ada@x.org,cancelled\nAlan,alan@x.org,Denied\n"
     with pytest.raises(LiftkitError, match="every registrant is marked as not coming"):
         parse_people(text, "x.csv")
+
+
+def test_a_meeting_summary_above_the_participants_is_no_row_left_out():
+    # Zoom's participant report with the meeting above it: "Topic", "ID", … "Participants"
+    # name the meeting, and its row is no person left out (nor a header of people).
+    text = (
+        "Topic,ID,Host,Duration (minutes),Start time,End time,Participants\n"
+        "Community conversation,812 3456 7890,Sam Okafor,62,03/05/2025 02:00:01 PM,"
+        "03/05/2025 03:01:10 PM,3\n"
+        "\n"
+        "Name (original name),Email,Join time,Leave time,Duration (minutes),Guest\n"
+        "Sam Okafor (Host),sam@ex.org,03/05/2025 02:00:01 PM,03/05/2025 03:01:10 PM,62,No\n"
+        "Ada Lovelace,ada@ex.org,03/05/2025 02:01:01 PM,03/05/2025 02:30:10 PM,30,No\n"
+        "Alan Turing,alan@ex.org,03/05/2025 02:01:01 PM,03/05/2025 03:01:10 PM,60,No\n"
+    )
+    result = parse_people(text, "zoom.csv")
+    assert names(result) == ["Sam Okafor", "Ada Lovelace", "Alan Turing"]
+    assert result.notes == []

@@ -45,7 +45,8 @@ def _original_name_column(key: str) -> bool:
 
 
 def _summary_row(keys: Sequence[str]) -> bool:
-    return any(key in h.SUMMARY_KEYS for key in keys)
+    # "Meeting ID", or a meeting's "Topic" and "ID" (Zoom's report preambles and ranges)
+    return any(key in h.SUMMARY_KEYS for key in keys) or ("topic" in keys and "id" in keys)
 
 
 def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
