@@ -227,6 +227,14 @@ members = ["Ada Lovelace", { name = "Grace Hopper", email = "grace@example.org" 
         ("{}", "rounds: missing or empty"),
         ('{"rounds": [{"groups": []}]}', "rounds[0].groups: missing or empty"),
         ('{"rounds": [{"groups": [{"name": "R"}]}]}', "rounds[0].groups[0].members: missing"),
+        (
+            '{"rounds": [{"groups": [{"members": "Ada"}]}]}',
+            'rounds[0].groups[0].members: expected a list, e.g. ["Ada", "Grace"]',
+        ),
+        (
+            '{"rounds": [{"groups": {"members": ["Ada"]}}]}',
+            "rounds[0].groups: expected a list of rooms",
+        ),
         ('{"rounds": [{"groups": [{"members": [{"email": "x"}]}]}]}', "members[0].name"),
         ('{"seed": "x", "rounds": []}', "rounds: missing"),
         (

@@ -84,7 +84,7 @@ def split_from_data(data: Any, label: str) -> Split:
             isinstance(groups_data, list) and bool(groups_data),
             label,
             f"{where}.groups",
-            "missing or empty",
+            "missing or empty" if not groups_data else "expected a list of rooms",
         )
         groups: list[Group] = []
         for g, group in enumerate(groups_data):
@@ -98,7 +98,12 @@ def split_from_data(data: Any, label: str) -> Split:
                 "expected a room name",
             )
             members_data = group.get("members")
-            _need(isinstance(members_data, list), label, f"{gwhere}.members", "missing")
+            _need(
+                isinstance(members_data, list),
+                label,
+                f"{gwhere}.members",
+                "missing" if members_data is None else 'expected a list, e.g. ["Ada", "Grace"]',
+            )
             members: list[Person] = []
             facilitators: list[Person] = []
             for m, member in enumerate(members_data):
