@@ -116,6 +116,14 @@ def test_a_utf8_byte_order_mark_is_accepted():
     assert parse_agenda(data).title == "Team call"
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_agenda_with_its_byte_order_mark_is_read(codec):
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark: nothing to guess, so it is read
+    text = MINIMAL.format(duration="5m").replace("Team call", "Équipe café")
+    data = ("\ufeff" + text).encode(codec) if codec.endswith("be") else text.encode(codec)
+    assert parse_agenda(data).title == "Équipe café"
+
+
 def test_declared_total_agreeing_with_the_segments_is_kept():
     agenda = parse_agenda('total = "1h 5m"\n' + MINIMAL.format(duration="65m"))
     assert agenda.declared_total == agenda.total == 3900

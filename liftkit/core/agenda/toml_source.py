@@ -45,6 +45,12 @@ def _huge_number_problem(text: str) -> Problem:
 def _decode(data: bytes, source: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark (Notepad's "Unicode"): unambiguous, so read it
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: said as the UTF-8 it is not
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
