@@ -281,3 +281,10 @@ def test_a_meeting_summary_above_the_participants_is_no_row_left_out():
     result = parse_people(text, "zoom.csv")
     assert names(result) == ["Sam Okafor", "Ada Lovelace", "Alan Turing"]
     assert result.notes == []
+
+
+@pytest.mark.parametrize("header", ["Delegate name", "Learner Name", "Student name"])
+def test_sign_up_sheets_name_people_as_delegates_learners_or_students(header):
+    result = parse_people(f"{header},Organisation\nAda Lovelace,NHS\nAlan Turing,Council\n")
+    assert names(result) == ["Ada Lovelace", "Alan Turing"]
+    assert result.columns == ["Organisation"]

@@ -28,6 +28,9 @@ NAME_COLUMNS = (
     "participant name",
     "registrant name",
     "guest name",
+    "delegate name",  # unverified: conference and training registration sheets
+    "learner name",  # unverified
+    "student name",  # unverified
     "ticket full name",
     "name (original name)",
     # Teams (older per-event report) and spreadsheets in other languages.
