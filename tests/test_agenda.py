@@ -237,3 +237,39 @@ def test_a_number_of_thousands_of_digits_is_a_problem_not_a_crash():
 def test_a_clock_duration_of_thousands_of_digits_is_unreadable_not_a_crash():
     with pytest.raises(AgendaError, match=r'"duration": ".*…" is not a duration'):
         parse_agenda(one_segment(duration=f'"{"9" * 5000}:00"'))
+
+
+def _two_breakouts(second: str, first: str = "group_size = 3") -> str:
+    return (
+        'title = "Troika"\n\n[[segments]]\ntitle = "Round 1"\nduration = "4m"\n'
+        f'kind = "breakout"\n{first}\n\n[[segments]]\ntitle = "Round 2"\nduration = "4m"\n'
+        f"{second}\n"
+    )
+
+
+def test_same_groups_is_kept_and_written_back():
+    from liftkit.core.agenda.writing import dumps_agenda
+
+    agenda = parse_agenda(_two_breakouts('kind = "breakout"\nsame_groups = true'))
+    assert [s.same_groups for s in agenda.segments] == [False, True]
+    assert parse_agenda(dumps_agenda(agenda)) == agenda
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (_two_breakouts('kind = "talk"\nsame_groups = true'),
+         'x.toml:13: segment 2 "Round 2": "same_groups" only applies to breakout segments'),
+        (_two_breakouts('kind = "breakout"\nsame_groups = true\ngroup_size = 4'),
+         '"group_size" with same_groups = true: the rooms are those of the breakout before; '
+         'leave out "group_size"'),
+        (_two_breakouts('kind = "breakout"', first="same_groups = true"),
+         'segment 1 "Round 1": same_groups = true needs a breakout segment before it'),
+        (_two_breakouts('kind = "breakout"\nsame_groups = "yes"'),
+         '"same_groups" must be true or false, not text'),
+    ],
+)  # fmt: skip
+def test_same_groups_problems_say_what_to_do(text, message):
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(text, "x.toml")
+    assert message in str(caught.value)

@@ -216,6 +216,7 @@ def test_show_json(cli):
         "silence_seconds": 0,
         "silence": None,
         "auto_advance": False,
+        "same_groups": False,
         "polls": [],
     }
 

@@ -2,6 +2,8 @@
 
 import itertools
 import json
+import subprocess
+import sys
 
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.formats import parse_groups
@@ -78,3 +80,77 @@ def test_groups_go_into_the_journal_and_come_back_as_the_same_split():
     assert back.split.rounds == split.rounds and back.split.seed == split.seed
     # The people keep what the attendee file said of them (a reshuffle can balance on it).
     assert people_in(back.split)[0].attributes == {"Team": people_in(split)[0].attributes["Team"]}
+
+
+# --------------------------------------------------------------------------- same_groups
+
+TROIKA = Agenda(
+    title="Troika",
+    segments=(
+        Segment("Set-up", 120, "welcome"),
+        Segment("Round 1", 240, "breakout", group_size=3),
+        Segment("Round 2", 240, "breakout", same_groups=True),
+        Segment("Round 3", 240, "breakout", same_groups=True),
+        Segment("Pairs", 120, "breakout", group_size=3),
+    ),
+)
+
+
+def rooms_of(split):
+    return sorted(sorted(p.name for p in g.members) for g in split.rounds[0].groups)
+
+
+def test_same_groups_keeps_the_rooms_of_the_breakout_before():
+    # Troika consulting: the same three people in every round; a later breakout that
+    # splits afresh still meets new people.
+    plans = plan_from_people(TROIKA, PEOPLE, seed=3)
+    assert rooms_of(plans[1]) == rooms_of(plans[2]) == rooms_of(plans[3])
+    assert len(plans[2].rounds) == 1
+    fresh = set(pairs(plans[4]))
+    assert fresh and not fresh & set(pairs(plans[1]))
+    data = {"rounds": [{"groups": [{"members": ["Ada", "Bo"]}]},
+                       {"groups": [{"members": ["Ada"]}, {"members": ["Bo"]}]}]}  # fmt: skip
+    from_file, notes = plan_from_split(TROIKA, parse_groups(json.dumps(data)))
+    assert (
+        rooms_of(from_file[1])
+        == rooms_of(from_file[2])
+        == rooms_of(from_file[3])
+        == [["Ada", "Bo"]]
+    )
+    assert rooms_of(from_file[4]) == [["Ada"], ["Bo"]] and notes == []
+
+
+def test_reshuffled_rooms_carry_on_into_the_segments_that_keep_them(tmp_path):
+    agenda = tmp_path / "troika.toml"
+    agenda.write_text(
+        'title = "Troika"\n'
+        + "".join(
+            f'[[segments]]\ntitle = "Round {n}"\nduration = "4m"\nkind = "breakout"\n{extra}\n'
+            for n, extra in (
+                (1, "group_size = 3"),
+                (2, "same_groups = true"),
+                (3, "same_groups = true"),
+            )
+        )
+    )
+    people = tmp_path / "people.csv"
+    people.write_text("name\n" + "".join(f"P{i}\n" for i in range(12)))
+    sessions = tmp_path / "sessions"
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
+         "--plain", "--seed", "1", "--sessions", str(sessions)],
+        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Groups reshuffled" in result.stdout
+    journal = next(sessions.iterdir()) / "journal.jsonl"
+    made = {}
+    for line in journal.read_text().splitlines():
+        event = json.loads(line)
+        if event["type"] == "groups":
+            rooms = [sorted(m["name"] for m in g["members"]) for g in event["rounds"][0]["groups"]]
+            made.setdefault(event["segment"], []).append(sorted(rooms))
+    first, reshuffled = made[1]  # round 2 was reshuffled while it ran
+    assert first == made[0][0] and reshuffled != first
+    assert made[2][-1] == reshuffled  # round 3 keeps the reshuffled rooms
+    assert all(len(room) == 3 for room in reshuffled)

@@ -67,6 +67,8 @@ def _segment_cell(segment: Segment) -> RenderableType:
         extras.append(f"{format_duration(segment.silence)} of silence first")
     if segment.auto_advance:
         extras.append("moves on by itself")
+    if segment.same_groups:
+        extras.append("same rooms as before")
     for poll in segment.polls:
         extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
     if not extras:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import (
+    following,
     people_in,
     plan_from_people,
     plan_from_split,
@@ -70,8 +71,24 @@ class GroupsPlan:
         if len(people) < 2:
             return "No groups to reshuffle: start with --attendees FILE."
         seed = random.SystemRandom().randrange(1, 1_000_000)
-        session.record_groups(engine.index, reshuffle(segment, people, seed))
+        if segment.same_groups:
+            # rooms kept from the breakout before: reshuffled as that one was split
+            earlier = engine.agenda.segments[_origin(engine.agenda, engine.index)]
+            segment = replace(earlier, rounds=1)
+        made_now = reshuffle(segment, people, seed)
+        session.record_groups(engine.index, made_now)
+        for later in following(engine.agenda, engine.index):
+            session.record_groups(later, made_now)  # the segments that keep these rooms
         return f"Groups reshuffled (seed {seed})."
+
+
+def _origin(agenda: Agenda, index: int) -> int:
+    """The breakout whose rooms a `same_groups` segment keeps (over a chain of them)."""
+    for i in reversed(range(index)):
+        segment = agenda.segments[i]
+        if segment.kind == "breakout" and not segment.same_groups:
+            return i
+    return index
 
 
 def prepare_groups(

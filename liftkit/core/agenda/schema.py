@@ -15,7 +15,7 @@ DEFAULT_WARN_SECONDS = 60
 AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "groups", "rounds", "polls", "silence", "summary",
+    "group_size", "groups", "rounds", "same_groups", "polls", "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 
@@ -46,6 +46,7 @@ class Segment:
     group_size: int | None = None
     groups: int | None = None
     rounds: int = 1
+    same_groups: bool = False  # the rooms of the breakout before (Troika's rounds)
     polls: tuple[Poll, ...] = ()
     silence: int = 0  # seconds of strict silence at the start of the segment
     summary: str = ""  # what happens, for the event pack's "host this yourself" section

@@ -73,10 +73,19 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
             "the agenda has no segments; add at least one [[segments]] table",
         )
     else:
+        breakouts = 0
         for i, item in enumerate(raw_segments):
             segment = _build_segment(i, item, lines, problems)
             if segment is not None:
                 segments.append(segment)
+                if segment.kind == "breakout" and segment.same_groups and not breakouts:
+                    problem(
+                        lines.segment(i, "same_groups"),
+                        f"segment {i + 1} {quoted(segment.title)}: same_groups = true needs a "
+                        "breakout segment before it to take the rooms of; give this one "
+                        "group_size or groups instead",
+                    )
+                breakouts += segment.kind == "breakout"
 
     if declared_total is not None and segments and len(segments) == len(raw_segments or []):
         actual = sum(s.duration for s in segments)
@@ -135,6 +144,7 @@ def _build_segment(
     warn = _warnings(table, duration)
     silence = _silence(table, duration)
     group_size, groups, rounds = _breakout(table, kind)
+    same_groups = _same_groups(table, kind)
     polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
         return None
@@ -150,6 +160,7 @@ def _build_segment(
         group_size=group_size,
         groups=groups,
         rounds=rounds or 1,
+        same_groups=same_groups,
         polls=tuple(polls),
         silence=silence,
         summary=summary,
@@ -232,6 +243,24 @@ def _breakout(table: Table, kind: str) -> tuple[int | None, int | None, int | No
         if key in table.item and kind != "breakout":
             table.problem(key, f'"{key}" only applies to breakout segments; add kind = "breakout"')
     return group_size, groups, rounds
+
+
+def _same_groups(table: Table, kind: str) -> bool:
+    """`same_groups = true`: the rooms of the breakout before, so nothing of its own."""
+    same = _flag(table, "same_groups")
+    if "same_groups" in table.item and kind != "breakout":
+        table.problem(
+            "same_groups", '"same_groups" only applies to breakout segments; add kind = "breakout"'
+        )
+    elif same:
+        for key in ("group_size", "groups", "rounds"):
+            if key in table.item:
+                table.problem(
+                    key,
+                    f'"{key}" with same_groups = true: the rooms are those of the breakout '
+                    f'before; leave out "{key}"',
+                )
+    return same
 
 
 def _polls(table: Table, build: Callable[[int, Mapping[str, Any]], Poll | None]) -> list[Poll]:

@@ -50,6 +50,8 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["groups"] = segment.groups
     if segment.kind == "breakout" and segment.rounds != 1:
         data["rounds"] = segment.rounds
+    if segment.same_groups:
+        data["same_groups"] = True
     if segment.polls:
         data["polls"] = [
             {"question": p.question, "options": list(p.options)}

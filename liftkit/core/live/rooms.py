@@ -2,7 +2,8 @@
 
 Breakout segments that split the same way (the same `group_size` or `groups`) share one
 multi-round split, so that people meet someone new in each of them; a segment with
-`rounds = 2` takes two consecutive rounds. Each segment's Split goes into the journal as a
+`rounds = 2` takes two consecutive rounds, and one with `same_groups = true` the rooms of the
+breakout before it. Each segment's Split goes into the journal as a
 `groups` event and comes back from it as a Split (liftkit.core.live.events).
 """
 
@@ -21,6 +22,27 @@ def breakout_segments(agenda: Agenda) -> list[int]:
     return [i for i, s in enumerate(agenda.segments) if s.kind == "breakout"]
 
 
+def _same_as_before(agenda: Agenda, plans: dict[int, Split]) -> None:
+    """A `same_groups` segment keeps the rooms of the breakout before it (its last round)."""
+    before: Split | None = None
+    for i in breakout_segments(agenda):
+        if agenda.segments[i].same_groups and before is not None:
+            plans[i] = _rounds_of(before, before.rounds[-1:])
+        before = plans.get(i, before)
+
+
+def following(agenda: Agenda, index: int) -> list[int]:
+    """The `same_groups` segments that take their rooms from segment `index`, in a chain."""
+    chain = []
+    for i in breakout_segments(agenda):
+        if i <= index:
+            continue
+        if not agenda.segments[i].same_groups:
+            break
+        chain.append(i)
+    return chain
+
+
 def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
     """A segment's share of a split: its rounds, numbered from 1, with the split's score."""
     numbered = tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1))
@@ -32,7 +54,8 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     families: dict[tuple[int | None, int | None], list[int]] = {}
     for i in breakout_segments(agenda):
         segment = agenda.segments[i]
-        families.setdefault((segment.group_size, segment.groups), []).append(i)
+        if not segment.same_groups:
+            families.setdefault((segment.group_size, segment.groups), []).append(i)
     plans: dict[int, Split] = {}
     for n, ((size, count), members) in enumerate(sorted(families.items(), key=lambda f: f[1][0])):
         family_seed = seed + n
@@ -45,6 +68,7 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
             wanted = agenda.segments[i].rounds
             plans[i] = _rounds_of(split, split.rounds[taken : taken + wanted])
             taken += wanted
+    _same_as_before(agenda, plans)
     return plans
 
 
@@ -55,6 +79,8 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
     plans: dict[int, Split] = {}
     taken = 0
     for i in breakout_segments(agenda):
+        if agenda.segments[i].same_groups and plans:
+            continue  # the rooms of the breakout before, below
         chosen = []
         for _ in range(agenda.segments[i].rounds):
             chosen.append(rounds[min(taken, len(rounds) - 1)])
@@ -65,6 +91,7 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
             f"the groups file has {len(rounds)} round(s) for {taken} breakout round(s); "
             "the last round is used again"
         )
+    _same_as_before(agenda, plans)
     return plans, notes
 
 
