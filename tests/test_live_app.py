@@ -446,3 +446,29 @@ def test_an_idle_screen_redraws_only_what_changed(tmp_path, time):
     # Paused, the countdown stands still: only the session's progress bar moves, now and then.
     paused = [n for t, n in zip(app.keys.times, [first, *rest], strict=False) if 34 < t < 59]
     assert len(paused) >= 20 and paused.count(0) >= 20 and max(paused) == 1
+
+
+def test_a_bracketed_paste_is_one_key_even_when_it_comes_in_pieces():
+    from liftkit.cli.live.terminal import KeyDecoder
+    from liftkit.core.live.controls import pasted
+
+    keys = KeyDecoder()
+    assert keys.feed("r\x1b[200~Line one\rn ") == ["r"]
+    assert keys.feed("q\r\x1b[20") == []
+    [paste, *rest] = keys.feed("1~n")
+    assert pasted(paste) == "Line one n q " and rest == ["n"]
+    assert keys.feed("\x1b[200~cut off") == [] and pasted(keys.flush()[0]) == "cut off"
+
+
+def test_keys_after_enter_in_the_same_read_are_text_of_the_line(tmp_path, time):
+    # A paste from a terminal without bracketed paste: one read, Enter inside.
+    s = open_session(tmp_path, AGENDA, time)
+    burst = ["r", *"Line one", "ENTER", *"n h q", "ENTER", "ENTER", *"three"]
+    app, _, out = live_app(s, time, [(1, burst), (2, ["ENTER"]), (3, ["q", "y"])])
+    app.run()
+    events = journal(s)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["Line one n h q three"]
+    assert not [e for e in events if e["type"] in ("pause", "segment_end", "notes")]
+    written = out.getvalue()  # bracketed paste on while the screen is up, off after
+    assert written.count("\x1b[?2004h") == 1
+    assert written.rindex("\x1b[?2004l") > written.rindex("\x1b[?2004h")

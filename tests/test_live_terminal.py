@@ -309,3 +309,29 @@ def test_a_rehearsal_slowed_a_billion_times_runs_and_exports(term, tmp_path):
     assert "internal error" not in term.wait_for("EXIT=0")
     pack = (tmp_path / "pack.md").read_text()
     assert "slow and steady" in pack
+
+
+@pytest.mark.parametrize("how", ["bracketed paste", "plain paste", "one burst of keys"])
+def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, how):
+    # A paste's second line ran as commands: n skipped segments, space paused, h hid notes.
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    if how == "one burst of keys":
+        term.type("Line one\nn h  next\nLine three", enter=False)
+    else:
+        term.paste("Line one\nn h  next\nLine three", bracketed=how == "bracketed paste")
+    term.wait_for("Line three")
+    term.keys("Enter")
+    screen = term.wait_for("Saved reflection (1 so far)")
+    assert "1/3  Welcome" in screen and "SECRET HOST NOTE" in screen and "PAUSED" not in screen
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        "Line one n h  next Line three"
+    ]
+    assert not [e for e in events if e["type"] in ("pause", "segment_end", "notes")]

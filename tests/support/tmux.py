@@ -40,6 +40,12 @@ class Tmux:
         if enter:
             self._run("send-keys", "-t", "t", "Enter")
 
+    def paste(self, text: str, bracketed: bool = True) -> None:
+        """Paste `text` as a terminal does: in one piece, with bracketed-paste markers when
+        the program asked for them (`bracketed`), newlines sent as carriage returns."""
+        self._run("set-buffer", "-b", "p", text)
+        self._run("paste-buffer", "-b", "p", "-t", "t", *(["-p"] if bracketed else []))
+
     def keys(self, *keys: str) -> None:
         self._run("send-keys", "-t", "t", *keys)
 

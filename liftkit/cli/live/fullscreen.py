@@ -18,7 +18,7 @@ from rich.segment import Segment, Segments
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
-from liftkit.cli.live.terminal import window_gone
+from liftkit.cli.live.terminal import PASTE_OFF, PASTE_ON, window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.screen import GroupsSummary, Screen, build_screen
@@ -45,8 +45,9 @@ class ScreenWriter:
     of liftkit's CPU time.
     """
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, paste: bool = False) -> None:
         self.console = console
+        self.paste = paste  # bracketed paste on while it is shown: a paste is never keys
         self.shown: list[list[Segment]] = []
         self.size: tuple[int, int] = (0, 0)
         self.written: list[int] = []  # lines written by each draw (what idle costs)
@@ -54,11 +55,19 @@ class ScreenWriter:
     def __enter__(self) -> ScreenWriter:
         self.console.set_alt_screen(True)
         self.console.show_cursor(False)
+        self._paste_mode(PASTE_ON)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._paste_mode(PASTE_OFF)
         self.console.show_cursor(True)
         self.console.set_alt_screen(False)
+
+    def _paste_mode(self, code: str) -> None:
+        """Bracketed paste on or off (rich has no name for it: written as it is)."""
+        if self.paste and self.console.is_terminal:
+            self.console.file.write(code)
+            self.console.file.flush()
 
     def draw(self, lines: list[list[Segment]], width: int, height: int) -> int:
         """Write the lines that differ from the screen as it is, in one write; return how
@@ -151,7 +160,7 @@ class LiveApp:
     def run(self) -> Outcome:
         with self.keys:
             try:
-                with ScreenWriter(self.console) as writer:
+                with ScreenWriter(self.console, paste=True) as writer:
                     self.writer = writer
                     self.written = writer.written
                     return self.controller.run(self)

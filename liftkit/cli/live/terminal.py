@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+from liftkit.core.live.controls import PASTE
+
 _SEQUENCES = {
     "\x1b[C": "RIGHT",
     "\x1bOC": "RIGHT",
@@ -28,6 +30,9 @@ _SEQUENCES = {
     "\x1b[5~": "PGUP",
     "\x1b[6~": "PGDN",
 }
+# Bracketed paste: a terminal asked with ESC[?2004h wraps pasted text in these.
+PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
+_PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
 _SINGLE = {"\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x1b": "ESC"}
 
 
@@ -134,6 +139,40 @@ def decode_keys(data: str) -> list[str]:
     return keys
 
 
+class KeyDecoder:
+    """Keys from what a terminal sends, read by read: `decode_keys`, and bracketed pastes as
+    one PASTE key each (a paste may come in several reads; its text is never keys)."""
+
+    def __init__(self) -> None:
+        self._paste: str | None = None  # the text of a paste still coming
+
+    def feed(self, data: str) -> list[str]:
+        keys: list[str] = []
+        while data:
+            if self._paste is None:
+                start = data.find(_PASTE_START)
+                if start < 0:
+                    return [*keys, *decode_keys(data)]
+                keys.extend(decode_keys(data[:start]))
+                self._paste, data = "", data[start + len(_PASTE_START) :]
+                continue
+            text = self._paste + data
+            end = text.find(_PASTE_END)
+            if end < 0:
+                self._paste = text
+                return keys
+            keys.append(PASTE + text[:end])
+            self._paste, data = None, text[end + len(_PASTE_END) :]
+        return keys
+
+    def flush(self) -> list[str]:
+        """A paste whose end never came (nothing more was sent): its text as it is."""
+        if self._paste is None:
+            return []
+        text, self._paste = self._paste, None
+        return [PASTE + text] if text else []
+
+
 class KeyReader:
     """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal).
 
@@ -146,6 +185,7 @@ class KeyReader:
         self.signals = signals
         self._saved: list[Any] | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._keys = KeyDecoder()
 
     def __enter__(self) -> KeyReader:
         self.cbreak()
@@ -179,11 +219,11 @@ class KeyReader:
         if self.signals.wake_fd in ready:
             self.signals.drain()
         if self.fd not in ready:
-            return []
+            return self._keys.flush() if not ready else []
         data = os.read(self.fd, 1024)
         if not data:
             return []
-        return decode_keys(self._decoder.decode(data))
+        return self._keys.feed(self._decoder.decode(data))
 
 
 class KeyTerminal(KeyReader):

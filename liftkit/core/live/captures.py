@@ -10,7 +10,7 @@ from __future__ import annotations
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
-from liftkit.core.live.controls import InputLine, Ui
+from liftkit.core.live.controls import InputLine, Ui, pasted
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -84,8 +84,13 @@ class Captures:
             self.ui.typing = InputLine("poll", _poll_label(segment.polls[0]), segment=index)
 
     def _edit(self, line: InputLine, key: str) -> None:
-        """One key typed into the input line: text, Backspace, Ctrl-U, Enter or Esc."""
-        if key == "ENTER":
+        """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""
+        text = pasted(key)
+        if text is not None:  # one line of text, even when several were pasted
+            if text.startswith(" ") and (not line.text or line.text.endswith(" ")):
+                text = text[1:]
+            line.text += text
+        elif key == "ENTER":
             self._submit(line)
         elif key in ("ESC", "CTRL_C"):
             self._cancel_input()

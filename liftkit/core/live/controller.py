@@ -20,11 +20,13 @@ from liftkit.core.live.captures import Captures
 from liftkit.core.live.controls import (
     CONFIRM,
     LIVE,
+    PASTE,
     PLAIN,
     PLAIN_HELP,
     Action,
     Ui,
     parse_line,
+    pasted,
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
@@ -150,7 +152,12 @@ class Controller(Captures, Breakouts):
             return None
 
     def _take_input(self, front: FrontEnd, timeout: float) -> Outcome | None:
-        for item in front.read(timeout):
+        items = front.read(timeout)
+        for i, item in enumerate(items):
+            if self.mode == LIVE and item == "ENTER" and self.ui.typing and i + 1 < len(items):
+                # More came in the same read as this Enter: a paste from a terminal without
+                # bracketed paste (nobody types that fast). The rest is text, not commands.
+                item = PASTE + "\n"
             outcome = self.press(item) if self.mode == LIVE else self.command(item)
             if outcome is not None:
                 return outcome
@@ -260,6 +267,9 @@ class Controller(Captures, Breakouts):
         """One key in the full-screen view."""
         if self.ui.typing is not None:
             self._edit(self.ui.typing, key)
+            return None
+        if pasted(key) is not None:
+            self.say("Pasted text goes into an input line: press r (or p), then paste.", 5)
             return None
         return self.act(step(self.ui, key, self.now()))
 

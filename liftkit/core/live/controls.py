@@ -8,11 +8,25 @@ in `Ui`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from liftkit.core.agenda.durations import DurationError, parse_duration
 
 MINUTE = 60.0
+
+# A key that starts with PASTE carries text pasted in one piece (bracketed paste, or what
+# came after Enter in the same read while typing): text for the input line, never commands.
+PASTE = "PASTE:"
+
+
+def pasted(key: str) -> str | None:
+    """The text a paste key carries, on one line (line breaks become spaces); else None."""
+    if not key.startswith(PASTE):
+        return None
+    text = re.sub(r"[\r\n]+", " ", key[len(PASTE) :]).replace("\t", " ")
+    return "".join(c for c in text if c.isprintable())
+
 
 KEYS: dict[str, str] = {
     " ": "toggle_pause",
