@@ -263,6 +263,10 @@ def test_plain_mode_sigterm_stops_cleanly(tmp_path, time):
         ("r\r", ["r", "ENTER"]),
         ("é\x7f", ["é", "BACKSPACE"]),
         ("\x03", ["CTRL_C"]),
+        ("\x1bn\x1bb", ["ALT+n", "ALT+b"]),  # Alt (Option) with a key: never Esc then the key
+        ("\x1b\x7f", ["ALT_BACKSPACE"]),
+        ("\x1bOP", []),  # F1
+        ("\x1b\x1b", ["ESC", "ESC"]),
     ],
 )
 def test_key_decoding(data, keys):

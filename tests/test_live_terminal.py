@@ -335,3 +335,32 @@ def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, h
         "Line one n h  next Line three"
     ]
     assert not [e for e in events if e["type"] in ("pause", "segment_end", "notes")]
+
+
+def test_alt_keys_while_typing_neither_cancel_nor_run_commands(term, tmp_path):
+    # M-n and M-b cancelled the line ("No reflection recorded.") and then moved the segment.
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("keep these words", enter=False)
+    term.keys("M-n", "M-b", "M-h", "M-BSpace")
+    term.wait_for("keep these ▌")
+    term.type("two more", enter=False)
+    term.keys("C-w")
+    term.wait_for("keep these two ▌")
+    term.type("lines", enter=False)
+    term.keys("Enter")
+    screen = term.wait_for("Saved reflection (1 so far)")
+    assert "1/3  Welcome" in screen and "SECRET HOST NOTE" in screen
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.keys("Escape")  # a lone Esc still cancels
+    term.wait_for("No reflection recorded.")
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["keep these two lines"]
+    assert not [e for e in events if e["type"] in ("segment_end", "notes")]

@@ -129,6 +129,13 @@ def decode_keys(data: str) -> list[str]:
                     while j < len(data) and not ("@" <= data[j] <= "~"):
                         j += 1
                     i = j + 1
+                elif data.startswith("\x1bO", i) and i + 2 < len(data):  # SS3: F1 to F4
+                    i += 3
+                elif i + 1 < len(data) and data[i + 1] != "\x1b":
+                    # Alt (Option) with a key: one key, never Esc and then the key.
+                    after = data[i + 1]
+                    keys.append("ALT_BACKSPACE" if after in "\x7f\x08" else f"ALT+{after}")
+                    i += 2
                 else:
                     keys.append("ESC")
                     i += 1

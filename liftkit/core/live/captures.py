@@ -7,6 +7,8 @@ apart so that each reads in a sitting.
 
 from __future__ import annotations
 
+import re
+
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
@@ -96,10 +98,13 @@ class Captures:
             self._cancel_input()
         elif key == "BACKSPACE":
             line.text = line.text[:-1]
+        elif key in ("ALT_BACKSPACE", "\x17"):  # Alt-Backspace, Ctrl-W: the last word
+            line.text = re.sub(r"\S*\s*$", "", line.text)
         elif key == "\x15":  # Ctrl-U: start the line again
             line.text = ""
         elif len(key) == 1 and key.isprintable():
             line.text += key
+        # Anything else (Alt with a key, arrows, F-keys) does nothing while typing.
 
     def _cancel_input(self) -> None:
         line, self.ui.typing = self.ui.typing, None
