@@ -364,3 +364,28 @@ def test_alt_keys_while_typing_neither_cancel_nor_run_commands(term, tmp_path):
     events = journal(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["keep these two lines"]
     assert not [e for e in events if e["type"] in ("segment_end", "notes")]
+
+
+@pytest.mark.parametrize("width", [30, 40, 44])
+def test_the_end_of_what_is_typed_stays_in_view_in_a_narrow_window(tmp_path, width):
+    # At 44 columns and less the label took the line: typing abcdefghij showed "abcdef".
+    (tmp_path / "a.toml").write_text(AGENDA)
+    term = Tmux(width, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("abcdefghij", enter=False)
+        term.wait_for("abcdefghij▌")
+        term.type(" and on and on, longer than the window is wide: the end", enter=False)
+        screen = term.wait_for("the end▌")
+        assert "…" in screen and max(len(line) for line in screen.splitlines()) <= width
+        term.keys("Enter")
+        term.wait_for("Saved reflection")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()

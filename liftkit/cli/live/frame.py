@@ -13,6 +13,7 @@ from liftkit.cli.live.bigdigits import HEIGHT, best_scale, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
 from liftkit.cli.live.roomsview import Region, rooms_regions
+from liftkit.cli.live.typingline import typing_lines
 from liftkit.core.live.controls import HELP
 from liftkit.core.live.screen import (
     DONE,
@@ -360,32 +361,9 @@ def _legend(screen: Screen, width: int) -> Text:
     return legend
 
 
-TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
-
-
-def _input_line(screen: Screen, width: int) -> Text:
-    """What is asked, then the end of what is typed so far (long text scrolls left)."""
-    label = f"{screen.input_label}: "
-    room = max(width - len(label) - 1, 10)
-    typed = screen.input_text[-room:]
-    return Text.assemble((label, "bold"), (typed, "reverse"), ("▌", "blink"), no_wrap=True)
-
-
-def _typing(screen: Screen, width: int, rows: int) -> RenderableType:
-    legend = Text(no_wrap=True, overflow="crop")
-    for key, meaning in TYPING_LEGEND:
-        legend.append(f" {key} ", style="bold reverse")
-        legend.append(f" {meaning} ")
-    legend.append(" the clock keeps running", style="dim")
-    lines: list[RenderableType] = []
-    if rows >= 3:
-        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
-    return Group(*lines, _input_line(screen, width), legend)
-
-
 def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.input_label:
-        return _typing(screen, width, rows)
+        return typing_lines(screen, width, rows)
     lines: list[RenderableType] = []
     if rows >= 3:
         lines.append(Text(screen.next_line, no_wrap=True, overflow="ellipsis"))

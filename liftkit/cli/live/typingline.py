@@ -1,0 +1,53 @@
+"""The input line at the bottom of the full screen, while the host types a reflection or
+poll counts: what is asked, what is typed (its end and the cursor always in view), the keys.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from liftkit.core.live.screen import Screen
+
+TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
+
+
+def _input_line(screen: Screen, width: int) -> Text:
+    """What is asked, then the end of what is typed so far and the cursor, at any width: the
+    label gets shorter when the window is narrow, and long text scrolls left."""
+    room = max(width - 1, 1)  # the cursor's cell
+    label = ""
+    for text in _labels(screen.input_label):
+        if cell_len(text) + 2 + min(room // 2, 20) <= room:
+            label = f"{text}: "
+            break
+    room -= cell_len(label)
+    typed = screen.input_text
+    if cell_len(typed) > room:  # scrolled: the start is left out, and it says so
+        kept = ""
+        for char in reversed(typed):
+            if cell_len(char + kept) > room - 1:
+                break
+            kept = char + kept
+        typed = "…" + kept
+    return Text.assemble((label, "bold"), (typed, "reverse"), ("▌", "blink"), no_wrap=True)
+
+
+def _labels(label: str) -> list[str]:
+    """The input line's label, then shorter forms of it: "Reflection ('Name: text', #tags)",
+    "Reflection"."""
+    short = label.split(" (")[0].split(" [")[0]
+    return [label, short] if short != label else [label]
+
+
+def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:
+    legend = Text(no_wrap=True, overflow="crop")
+    for key, meaning in TYPING_LEGEND:
+        legend.append(f" {key} ", style="bold reverse")
+        legend.append(f" {meaning} ")
+    legend.append(" the clock keeps running", style="dim")
+    lines: list[RenderableType] = []
+    if rows >= 3:
+        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+    return Group(*lines, _input_line(screen, width), legend)
