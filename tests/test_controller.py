@@ -198,15 +198,16 @@ def test_esc_or_ctrl_c_cancels_the_input_line(session):
 def test_poll_counts_are_asked_for_each_poll_and_checked(session):
     c = started(session)
     c.press("p")
-    assert c.ui.typing.label == "Been before? [Yes / No] counts"
+    assert c.ui.typing.label == "Poll 1 [Yes/No]"
+    assert c.ui.typing.detail == "Poll 1 of 2: Been before? [Yes / No]: type the counts"
     type_keys(c, "30")
     c.press("ENTER")  # one count for two options: asked again, with the reason
-    assert c.ui.typing.label.startswith("Been before?")
+    assert c.ui.typing.label.startswith("Poll 1 ")
     assert "1 counts for 2 options" in c.ui.message(session.now())
     c.press("\x15")  # Ctrl-U clears the line
     type_keys(c, "30 12")
     c.press("ENTER")
-    assert c.ui.typing.label.startswith("Score?")
+    assert c.ui.typing.label.startswith("Poll 2 ") and "Score?" in c.ui.typing.detail
     type_keys(c, "1 2 3")
     c.press("ENTER")
     assert c.ui.typing is None

@@ -389,3 +389,33 @@ def test_the_end_of_what_is_typed_stays_in_view_in_a_narrow_window(tmp_path, wid
         term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("width, height", [(100, 30), (80, 24)])
+def test_a_long_poll_question_leaves_the_typed_counts_in_view(tmp_path, width, height):
+    # The input line held the whole question and options: the counts typed were off-screen.
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "community-conversation", "--sessions", "s"])
+        term.wait_for("running")
+        for position in range(2, 6):
+            term.keys("n")
+            term.wait_for(f"{position}/5")
+        term.keys("p")
+        screen = term.wait_for("Poll 1 [1/2/3/4/5]:")
+        assert "Poll 1 of 2: Overall, how would you score" in screen  # the question, above
+        term.type("0 1 4 20 31", enter=False)
+        screen = term.wait_for("Poll 1 [1/2/3/4/5]: 0 1 4 20 31▌")
+        assert max(len(line) for line in screen.splitlines()) <= width
+        term.keys("Enter")
+        term.wait_for("Poll 2 of 2: Would you recommend")
+        term.type("40 3", enter=False)
+        term.wait_for("Poll 2 [Yes/No]: 40 3▌")
+        term.keys("Enter")
+        term.wait_for("Saved 2 poll results.")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()

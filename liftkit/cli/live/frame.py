@@ -173,6 +173,7 @@ class _Rendered:
                     tuple(screen.legend),
                     screen.input_label,
                     screen.input_text,
+                    screen.input_detail,
                 ),
                 lambda: _bottom(screen, width, bottom_rows),
                 bottom_rows,

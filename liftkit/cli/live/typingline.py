@@ -49,5 +49,10 @@ def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:
     legend.append(" the clock keeps running", style="dim")
     lines: list[RenderableType] = []
     if rows >= 3:
-        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+        if screen.message or not screen.input_detail:
+            lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+        else:
+            lines.append(
+                Text(screen.input_detail, style="italic", no_wrap=True, overflow="ellipsis")
+            )
     return Group(*lines, _input_line(screen, width), legend)

@@ -8,6 +8,7 @@ apart so that each reads in a sitting.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
@@ -83,7 +84,8 @@ class Captures:
         elif segment is None or not segment.polls:
             self.say("This segment has no polls.")
         else:
-            self.ui.typing = InputLine("poll", _poll_label(segment.polls[0]), segment=index)
+            self.ui.typing = InputLine("poll", "", segment=index)
+            _ask_poll(self.ui.typing, segment.polls, 0)
 
     def _edit(self, line: InputLine, key: str) -> None:
         """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""
@@ -125,8 +127,7 @@ class Captures:
         elif self.save_poll(line.poll, line.text, line.segment):
             line.saved += 1
             if segment is not None and line.poll + 1 < len(segment.polls):
-                line.poll += 1
-                line.label, line.text = _poll_label(segment.polls[line.poll]), ""
+                _ask_poll(line, segment.polls, line.poll + 1)
             else:
                 self.ui.typing = None
                 self.polls_saved(line.saved)
@@ -156,5 +157,11 @@ class Captures:
         self.save_poll(poll, " ".join(words))
 
 
-def _poll_label(poll: Poll) -> str:
-    return f"{poll.question} [{' / '.join(poll.options)}] counts"
+def _ask_poll(line: InputLine, polls: Sequence[Poll], poll: int) -> None:
+    """The input line asks for poll `poll`'s counts: a short label, so that what is typed
+    stays in view ("Poll 1 [Yes/No]"), and the whole question above it."""
+    asked = polls[poll]
+    line.poll, line.text = poll, ""
+    line.label = f"Poll {poll + 1} [{'/'.join(asked.options)}]"
+    which = f"Poll {poll + 1} of {len(polls)}" if len(polls) > 1 else "Poll"
+    line.detail = f"{which}: {asked.question} [{' / '.join(asked.options)}]: type the counts"

@@ -112,7 +112,8 @@ class InputLine:
     """Text the host is typing at the bottom of the screen while the clock runs on."""
 
     kind: str  # "reflect" or "poll"
-    label: str  # what is asked: "Reflection ('Name: text', #tags)"
+    label: str  # what is asked: "Reflection ('Name: text', #tags)", "Poll 1 [Yes/No]"
+    detail: str = ""  # said above the line: a poll's whole question
     text: str = ""
     segment: int | None = None  # where it was opened: a capture belongs there
     poll: int = 0  # for "poll": which of the segment's polls is asked now

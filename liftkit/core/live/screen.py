@@ -96,6 +96,7 @@ class Screen:
     rooms_view: bool = False  # every room in full, in place of the prompt and notes
     rooms_page: int = 0  # taken modulo the pages the window needs
     input_text: str = ""
+    input_detail: str = ""  # above the input line: the whole poll question
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -282,6 +283,7 @@ def build_screen(
         rooms_page=ui.rooms_page,
         input_label=typing.label if typing else "",
         input_text=typing.text if typing else "",
+        input_detail=typing.detail if typing else "",
     )
 
 
