@@ -419,3 +419,21 @@ def test_a_long_poll_question_leaves_the_typed_counts_in_view(tmp_path, width, h
         term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("width, height", [(60, 15), (40, 12), (120, 40)])
+def test_notes_cut_by_a_small_window_say_there_is_more_below(tmp_path, width, height):
+    # The note was promised but never shown: rich cropped the body before it was counted.
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "community-conversation", "--sessions", "s"])
+        screen = term.wait_for("running")
+        cut = height < 40
+        assert ("… more below: a taller window shows it" in screen) == cut
+        assert ("is not recorded" in screen) != (width == 40)  # the notes, when they fit
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()

@@ -60,7 +60,8 @@ class Frame:
         cached = self._cache.get(name)
         if cached is not None and cached[0] == (key, width, height):
             return cached[1]
-        options = console.options.update(width=width, height=height)
+        # Rendered at its full height (rich would crop it to `height` silently) and then cut.
+        options = console.options.update(width=width, height=None)
         made = make()
         lines = made if isinstance(made, list) else console.render_lines(made, options, pad=True)
         if len(lines) > height:  # say so rather than cut silently
