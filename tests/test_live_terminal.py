@@ -204,10 +204,16 @@ def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
 def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
     term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
     term.wait_for("running")
+    assert term.state("#{alternate_on} #{cursor_flag}") == "1 0"
     term.keys("C-z")
     term.wait_for("Stopped")
+    # The shell gets its own screen back, with a cursor and a terminal that reads lines;
+    # it was left on liftkit's screen, the cursor hidden.
+    assert term.state("#{alternate_on} #{cursor_flag}") == "0 1"
+    stty_is_sane(term)
     term.type("fg")
     term.wait_for("running")
+    assert term.state("#{alternate_on} #{cursor_flag}") == "1 0"
     term.keys("n")
     term.wait_for("2/3  Breakouts")
     term.keys("q")

@@ -91,6 +91,12 @@ class Scripted:
     def take_resumed(self) -> bool:
         return False
 
+    def take_stop(self) -> bool:
+        return False
+
+    def stop_here(self) -> None:
+        pass
+
     def interrupts(self) -> int:
         count, self.pending_interrupts = self.pending_interrupts, 0
         return count

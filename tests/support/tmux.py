@@ -52,6 +52,10 @@ class Tmux:
     def run(self, argv: list[str]) -> None:
         self.type(shlex.join(argv) + "; echo EXIT=$?")
 
+    def state(self, fmt: str) -> str:
+        """What tmux knows of the pane, e.g. '#{alternate_on} #{cursor_flag}'."""
+        return self._run("display-message", "-p", "-t", "t", fmt).strip()
+
     def screen(self) -> str:
         return self._run("capture-pane", "-p", "-t", "t")
 

@@ -35,6 +35,8 @@ class Keys(Protocol):
     def terminated(self) -> str | None: ...
     def deferred(self) -> AbstractContextManager[None]: ...
     def take_resumed(self) -> bool: ...
+    def take_stop(self) -> bool: ...
+    def stop_here(self) -> None: ...
 
 
 class ScreenWriter:
@@ -147,7 +149,22 @@ class LiveApp:
         self.draw()
 
     def read(self, timeout: float) -> list[str]:
+        if self.keys.take_stop():
+            self.stop_for_the_shell()
         return self.keys.read(timeout)
+
+    def stop_for_the_shell(self) -> None:
+        """Ctrl-Z: leave the screen as the shell had it (main screen, cursor, cooked mode, no
+        bracketed paste), stop; after `fg`, take the screen again and draw it all."""
+        writer = self.writer
+        if writer is not None:
+            writer.__exit__()
+        self.keys.stop_here()
+        if writer is not None:
+            writer.__enter__()
+            writer.size = (0, 0)
+        self.last_screen = None
+        self.draw()
 
     def interrupts(self) -> int:
         return self.keys.interrupts()

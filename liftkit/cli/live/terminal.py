@@ -240,13 +240,16 @@ class KeyTerminal(KeyReader):
     def __init__(self, fd: int, signals: Signals | None = None) -> None:
         super().__init__(fd, signals or Signals())
         self._resumed = False
+        self._stop_asked = False  # Ctrl-Z: the screen is given back before liftkit stops
+        self._saved_tstp: Any = None
 
     def __enter__(self) -> KeyTerminal:
         self.signals.__enter__()
         try:
+            self._saved_tstp = signal.signal(signal.SIGTSTP, self._on_tstp)
             self.cbreak()
         except BaseException:
-            self.signals.__exit__()
+            self.__exit__()
             raise
         return self
 
@@ -254,7 +257,30 @@ class KeyTerminal(KeyReader):
         try:
             self.restore()
         finally:
+            if self._saved_tstp is not None:
+                signal.signal(signal.SIGTSTP, self._saved_tstp)
+                self._saved_tstp = None
             self.signals.__exit__()
+
+    def _on_tstp(self, signum: int, frame: FrameType | None) -> None:
+        self._stop_asked = True  # the signal's byte in the wake-up pipe wakes the loop
+
+    def take_stop(self) -> bool:
+        """Whether Ctrl-Z asked liftkit to stop since the last call."""
+        asked, self._stop_asked = self._stop_asked, False
+        return asked
+
+    def stop_here(self) -> None:
+        """Stop as Ctrl-Z does, with the terminal's modes given back to the shell (the caller
+        has left the screen); return once `fg` continues liftkit, in cbreak mode again."""
+        self.restore()
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        try:
+            os.kill(os.getpid(), signal.SIGTSTP)
+        finally:
+            signal.signal(signal.SIGTSTP, self._on_tstp)
+            self._resumed = True
+            self.cbreak()
 
     def deferred(self) -> contextlib.AbstractContextManager[None]:
         return self.signals.deferred()
