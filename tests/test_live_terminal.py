@@ -443,3 +443,30 @@ def test_notes_cut_by_a_small_window_say_there_is_more_below(tmp_path, width, he
         term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+def test_back_into_an_auto_advance_segment_whose_time_is_up_stays_there(tmp_path):
+    # It bounced straight back: segment_end back, segment_start, segment_end auto in the same
+    # millisecond, the screen still on 3/4 and nothing said.
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "1-2-4-all", "--rehearse", "60", "--sessions", "s"])
+        term.wait_for("3/4  In fours", timeout=15)
+        term.keys("b")
+        screen = term.wait_for("2/4 has no time left. + adds a minute, space moves on.")
+        assert "2/4  In pairs" in screen and "PAUSED" in screen
+        time.sleep(1.5)
+        assert "2/4  In pairs" in term.screen()
+        term.keys(*"+++++", "Space")  # minutes more, running again: it stays for them
+        term.wait_for("running")
+        assert "2/4  In pairs" in term.screen()
+        term.wait_for("3/4  In fours", timeout=15)  # then moves on by itself
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    events = journal(tmp_path)
+    back = next(i for i, e in enumerate(events) if e.get("reason") == "back")
+    assert [e["type"] for e in events[back : back + 3]] == ["segment_end", "segment_start", "pause"]

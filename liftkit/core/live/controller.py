@@ -382,3 +382,6 @@ class Controller(Captures, Breakouts):
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1
             self.ui.rooms = False
+            if engine.status == PAUSED and engine.used_up(engine.index):
+                where = f"{engine.index + 1}/{engine.count}"
+                self.say(f"Paused: {where} has no time left. + adds a minute, space moves on.", 8)

@@ -196,7 +196,18 @@ class Engine:
             elapsed=round(self.elapsed(t), 3),
             to=target,
         )
-        return [end, self._arrival(target, t)]
+        events = [end, self._arrival(target, t)]
+        if self.used_up(target):
+            # Its time is gone: running, it would move on again in the same instant.
+            events.append(Pause(mono=t, segment=target))
+        return events
+
+    def used_up(self, i: int) -> bool:
+        """Whether segment `i` moves on by itself and has no time left (it was left after
+        its time was up): arriving there, the clock waits, paused."""
+        if not 0 <= i < self.count or not self.agenda.segments[i].auto_advance:
+            return False
+        return self.duration(i) - self.elapsed_done[i] <= 0
 
     def unfinished(self) -> list[JournalEvent]:
         """The rest of a change the journal holds only the first line of (a crash, or a full
