@@ -470,3 +470,24 @@ def test_back_into_an_auto_advance_segment_whose_time_is_up_stays_there(tmp_path
     events = journal(tmp_path)
     back = next(i for i, e in enumerate(events) if e.get("reason") == "back")
     assert [e["type"] for e in events[back : back + 3]] == ["segment_end", "segment_start", "pause"]
+
+
+def test_a_resume_after_a_crash_while_paused_says_it_stays_paused(term, tmp_path):
+    # It said "Resumed after 9s away: the clock ran on, as the call did." above a paused
+    # clock that had not moved, and counted "away" from the last event, not the crash.
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("Space")
+    term.wait_for("PAUSED")
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    time.sleep(2)
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    screen = term.wait_for("still paused")
+    said = r"Resumed, still paused: space resumes \(\ds since the last recorded event\)\."
+    assert re.search(said, screen)
+    assert "ran on" not in screen and "PAUSED" in screen
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")

@@ -117,6 +117,9 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     view = r.engine.view(r.now())
     assert view.elapsed == pytest.approx(75)  # the call went on while liftkit was down
     assert [x.text for x in r.engine.reflections] == ["kept"]
+    assert resumed.notice == (
+        "Resumed: the clock ran on, as the call did (45s since the last recorded event)."
+    )
 
 
 def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
@@ -130,6 +133,7 @@ def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     r = resumed.session
     assert not resumed.counted
     assert r.engine.view(r.now()).elapsed == pytest.approx(30)
+    assert resumed.notice == "Resumed where you stopped (1h since the last recorded event)."
     r.reflect("after resume", "live")
     events = journal_of(r)
     assert [e.type for e in events][-2:] == ["session_resume", "reflection"]

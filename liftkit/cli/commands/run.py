@@ -13,7 +13,6 @@ from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
-from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session
@@ -124,17 +123,7 @@ def resume(
         env.echo(f"Warning: {terminal_safe(notice)}", err=True)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
-    if resumed.gap >= 1:
-        away = format_duration(round(resumed.gap))
-        how = (
-            "the clock ran on, as the call did"
-            if resumed.counted
-            else "the clock carries on from where you stopped"
-        )
-        notice = f"Resumed after {away} away: {how}."
-    else:
-        notice = "Resumed."
-    _run_view(env, live, plain, None, prepare_groups_for_resume(live), notice)
+    _run_view(env, live, plain, None, prepare_groups_for_resume(live), resumed.notice)
 
 
 def _start_time(text: str) -> datetime:

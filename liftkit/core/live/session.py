@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
@@ -239,6 +240,24 @@ class Resumed:
     session: LiveSession
     gap: float  # wall seconds since the last event
     counted: bool  # whether that time ran on the session clock
+    deliberate: bool = False  # the host had stopped it (q or Ctrl-C)
+
+    @property
+    def notice(self) -> str:
+        """What the host reads as the session opens again: only what is so. The time is
+        counted from the journal's last event (a quiet breakout may have none for a while),
+        and a paused clock stays paused."""
+        if self.gap < 1:
+            return "Resumed."
+        since = f"{format_duration(round(self.gap))} since the last recorded event"
+        engine = self.session.engine
+        if engine.status == PAUSED:
+            return f"Resumed, still paused: space resumes ({since})."
+        if self.counted:
+            return f"Resumed: the clock ran on, as the call did ({since})."
+        if self.deliberate:
+            return f"Resumed where you stopped ({since})."
+        return f"Resumed where it was ({since}: too long to count)."
 
 
 def resume_session(
@@ -260,11 +279,8 @@ def resume_session(
     engine = replayed.engine
     last_wall = replayed.last_wall
     gap = max((wall_now() - last_wall).total_seconds(), 0.0) if last_wall else 0.0
-    counted = (
-        engine.stop_reason not in DELIBERATE_STOPS
-        and engine.status != NOT_STARTED
-        and gap <= LONGEST_COUNTED_GAP
-    )
+    deliberate = engine.stop_reason in DELIBERATE_STOPS
+    counted = not deliberate and engine.status != NOT_STARTED and gap <= LONGEST_COUNTED_GAP
     clock = clock_factory(replayed.rate, engine.last_mono + (gap * replayed.rate if counted else 0))
     session = LiveSession(
         folder=folder,
@@ -285,7 +301,7 @@ def resume_session(
             counted=counted,
         )
         session.perform([*finish, resume])
-    return Resumed(session=session, gap=gap, counted=counted)
+    return Resumed(session=session, gap=gap, counted=counted, deliberate=deliberate)
 
 
 def _check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
