@@ -254,7 +254,16 @@ def test_plain_mode_runs_the_loop_to_the_end_with_scripted_lines(session, time):
     front = Front(time, [(5, ["r Ada: hello"]), (70, ["n", "n"]), (100, ["status"])])
     outcome = c.run(front)
     assert outcome.reason == "ended"
-    assert "1/3 Welcome: 01:00 left · on time" in printed  # the minute line
+    assert "1/3 Welcome: 01:00 left · session on time" in printed  # the minute line
     assert any(line.startswith("3/3 Close: 00:30 left") for line in printed)  # status
     assert printed[-1] == f"next: liftkit export {session.folder}"
     assert [r.text for r in session.engine.reflections] == ["hello"]
+
+
+def test_plain_modes_minute_line_never_contradicts_itself(session, time):
+    # At the end of a segment it read "1/3 Welcome: +00:00 OVER TIME · on time".
+    c = started(session, mode=PLAIN)
+    time.advance(120.0004)
+    assert c.status() == "1/3 Welcome: time is up · session on time"
+    time.advance(90)
+    assert c.status() == "1/3 Welcome: +01:30 OVER TIME · session 2 mins behind"

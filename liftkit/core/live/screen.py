@@ -361,13 +361,16 @@ def status_line(view: SegmentView, behind: float | None = None) -> str:
     """The line plain mode prints each minute."""
     if view.segment is None:
         return ""
-    left = (
-        f"{format_clock(view.remaining)} left"
-        if not view.overrun
-        else f"+{format_clock(-view.remaining)} OVER TIME"
-    )
+    over = math.floor(-view.remaining)
+    if not view.overrun:
+        left = f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
+    elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
+        left = "time is up"
+    else:
+        left = f"+{format_clock(over)} OVER TIME"
     state = " (paused)" if view.status == PAUSED else ""
+    # The segment's time, then the session's: "OVER TIME · session on time" is both true.
     return (
         f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
-        f"{minutes_phrase(view.behind if behind is None else behind)}"
+        f"session {minutes_phrase(view.behind if behind is None else behind)}"
     )
