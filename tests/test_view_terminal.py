@@ -175,3 +175,33 @@ def _alive(pid):
             return stat.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_view_counts_down_to_the_planned_start_as_the_host_does(terms, tmp_path):
+    # While the host waited for --start, the view showed a big 00:00 "WAITING TO START".
+    from datetime import datetime, timedelta
+
+    host, audience = terms
+    start = (datetime.now() + timedelta(minutes=3)).strftime("%H:%M")
+    host.run([*LIFTKIT, "run", "a.toml", "--start", start, "--sessions", "s"])
+    host.wait_for(f"STARTS AT {start}")
+    audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+    first = audience.wait_for(f"STARTS AT {start}")
+    assert "WAITING TO START" not in first and "n or space" not in first
+    digits = [line for line in first.splitlines() if "█" in line]
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # the countdown moves, second by second
+        time.sleep(0.3)
+        if [line for line in audience.screen().splitlines() if "█" in line] != digits:
+            break
+    else:
+        raise AssertionError("the countdown to the start did not move")
+    host.keys("n")  # the host starts now: the view follows
+    audience.wait_for("1/3  Welcome")
+    audience.wait_for("running")
+    host.keys("q")
+    host.wait_for("Quit?")
+    host.keys("y")
+    host.wait_for("EXIT=0")
+    audience.keys("q")
+    audience.wait_for("EXIT=0")

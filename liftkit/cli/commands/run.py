@@ -15,7 +15,7 @@ from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.folders import default_parent, find_session
+from liftkit.core.live.folders import default_parent, find_session, write_start_at
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.text import terminal_safe
 from liftkit.core.timeparse import parse_start
@@ -98,6 +98,8 @@ def run(
         plan.files,
     )  # fmt: skip
     plan.record(session)
+    if start_at is not None:
+        write_start_at(session.folder, start_at)  # `liftkit view` counts down to it too
     _run_view(Environment.of(ctx), session, plain, start_at, plan)
 
 

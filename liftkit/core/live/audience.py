@@ -74,6 +74,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         rate=follower.rate,
         now=t,
         groups=groups,
+        start_at=follower.waiting_for(),
         host=False,
         poll_results=engine.polls,
     )

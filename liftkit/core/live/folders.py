@@ -14,6 +14,29 @@ DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
 # The copy of the attendee list a session keeps, by the kind of file it was given.
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
+# The planned start (--start) while the host waits for it: the journal is empty until then.
+START_AT_NAME = "start-at.txt"
+
+
+def write_start_at(folder: Path, start_at: datetime) -> None:
+    """Note the planned start for `liftkit view` (best effort: the journal says it too, once
+    the session starts)."""
+    partial = folder / f".{START_AT_NAME}.tmp"
+    try:
+        partial.write_text(start_at.isoformat() + "\n", encoding="utf-8")
+        partial.replace(folder / START_AT_NAME)
+    except OSError:
+        return
+
+
+def read_start_at(folder: Path) -> datetime | None:
+    """The planned start noted by `write_start_at`; None when there is none (or it does not
+    read as a time with its UTC offset)."""
+    try:
+        when = datetime.fromisoformat((folder / START_AT_NAME).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return when if when.tzinfo is not None else None
 
 
 def default_parent() -> Path:

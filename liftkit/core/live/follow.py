@@ -32,6 +32,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
+from liftkit.core.live.folders import read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.segment_view import SegmentView
 
@@ -127,6 +128,7 @@ class Follower:
     anchor: tuple[float, datetime] | None = None  # (session time, wall time) last written
     ended_wall: datetime | None = None  # when the session ended
     taken: int = 0  # events taken in
+    start_at: datetime | None = None  # the planned start noted before the session started
     listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
 
     @classmethod
@@ -170,6 +172,14 @@ class Follower:
             self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
             listener(event)
+
+    def waiting_for(self) -> datetime | None:
+        """The planned start the host is waiting for (--start), before the session starts."""
+        if self.engine.status != NOT_STARTED or self.started_wall is not None:
+            return None
+        if self.start_at is None:
+            self.start_at = read_start_at(self.folder)
+        return self.start_at
 
     def now(self, wall_now: datetime) -> float:
         """The session clock at `wall_now`, carried on from the last time the session wrote."""
