@@ -205,3 +205,27 @@ def test_view_counts_down_to_the_planned_start_as_the_host_does(terms, tmp_path)
     host.wait_for("EXIT=0")
     audience.keys("q")
     audience.wait_for("EXIT=0")
+
+
+def test_ctrl_z_gives_the_shell_its_screen_back_and_fg_the_view(terms, tmp_path):
+    # The shell's prompt came up on the view's screen, with the cursor hidden.
+    host, audience = terms
+    host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+    host.wait_for("session started")
+    audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+    audience.wait_for("Say hello in the chat")
+    assert audience.state("#{alternate_on} #{cursor_flag}") == "1 0"
+    audience.keys("C-z")
+    audience.wait_for("Stopped")
+    assert audience.state("#{alternate_on} #{cursor_flag}") == "0 1"
+    audience.type("fg")
+    audience.wait_for("Say hello in the chat")
+    assert audience.state("#{alternate_on} #{cursor_flag}") == "1 0"
+    audience.keys("q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and audience.state("#{alternate_on}") != "0":
+        time.sleep(0.1)
+    assert audience.state("#{alternate_on} #{cursor_flag}") == "0 1"
+    host.type("q")
+    host.type("y")
+    host.wait_for("EXIT=0")

@@ -73,7 +73,7 @@ class AudienceApp:
         self.wall = wall
         self.host = HostWatch(follower, wall)
         self.frame = Frame()
-        self.signals = Signals()
+        self.signals = Signals(catch_stop=True)  # Ctrl-Z gives the terminal back first
         self._shown: tuple[Screen, int, int] | None = None
 
     def screen(self) -> Screen:
@@ -139,6 +139,9 @@ class AudienceApp:
                 pressed = self._wait(keys, wait)
                 if self.signals.terminate or self.signals.take_interrupts():
                     return EXIT_INTERRUPTED
+                if self.signals.take_stop():  # Ctrl-Z: the shell's screen and modes back
+                    self._stop_for_the_shell(writer, keys)
+                    size = None  # draw it all again
                 if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
                     self.signals.continued = False
                     keys.cbreak()
@@ -148,6 +151,18 @@ class AudienceApp:
                         return EXIT_OK
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
+
+    def _stop_for_the_shell(self, writer: ScreenWriter, keys: KeyReader | None) -> None:
+        writer.__exit__()
+        if keys is not None:
+            keys.restore()
+        try:
+            self.signals.stop_process()
+        finally:
+            if keys is not None:
+                keys.cbreak()
+            writer.__enter__()
+            self._shown, writer.shown, writer.size = None, [], (0, 0)
 
     def _wait(self, keys: KeyReader | None, timeout: float) -> list[str]:
         if keys is not None:

@@ -54,10 +54,14 @@ class Signals:
 
     HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH, signal.SIGCONT)
 
-    def __init__(self) -> None:
+    def __init__(self, catch_stop: bool = False) -> None:
         self.interrupts = 0
         self.terminate: str | None = None
         self.continued = False  # back from Ctrl-Z: the terminal modes need setting again
+        # Ctrl-Z (SIGTSTP) as a flag too, for a full screen that must give the terminal back
+        # before it stops (`stop_process`); otherwise it stops at once.
+        self.catch_stop = catch_stop
+        self.stop_asked = False
         self.wake_fd = -1
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
@@ -68,7 +72,7 @@ class Signals:
         os.set_blocking(self.wake_fd, False)
         os.set_blocking(self._write_fd, False)
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
-        for signum in self.HANDLED:
+        for signum in (*self.HANDLED, *([signal.SIGTSTP] if self.catch_stop else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
         return self
 
@@ -86,11 +90,28 @@ class Signals:
         if signum == signal.SIGCONT:
             self.continued = True
             return
+        if signum == signal.SIGTSTP:
+            self.stop_asked = True
+            return
         if signum == signal.SIGINT:
             # Counted from the wake-up pipe, which gets a byte for every Ctrl-C even when
             # two arrive before this handler runs once.
             return
         self.terminate = "sigterm" if signum == signal.SIGTERM else "sighup"
+
+    def take_stop(self) -> bool:
+        """Whether Ctrl-Z asked to stop since the last call."""
+        asked, self.stop_asked = self.stop_asked, False
+        return asked
+
+    def stop_process(self) -> None:
+        """Stop as Ctrl-Z does (the caller has given the terminal back); return once `fg`
+        continues the process."""
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        try:
+            os.kill(os.getpid(), signal.SIGTSTP)
+        finally:
+            signal.signal(signal.SIGTSTP, self._handle)
 
     def take_interrupts(self) -> int:
         self.drain()
@@ -238,18 +259,15 @@ class KeyTerminal(KeyReader):
     (it installs and removes the signal handlers itself)."""
 
     def __init__(self, fd: int, signals: Signals | None = None) -> None:
-        super().__init__(fd, signals or Signals())
+        super().__init__(fd, signals or Signals(catch_stop=True))
         self._resumed = False
-        self._stop_asked = False  # Ctrl-Z: the screen is given back before liftkit stops
-        self._saved_tstp: Any = None
 
     def __enter__(self) -> KeyTerminal:
         self.signals.__enter__()
         try:
-            self._saved_tstp = signal.signal(signal.SIGTSTP, self._on_tstp)
             self.cbreak()
         except BaseException:
-            self.__exit__()
+            self.signals.__exit__()
             raise
         return self
 
@@ -257,28 +275,19 @@ class KeyTerminal(KeyReader):
         try:
             self.restore()
         finally:
-            if self._saved_tstp is not None:
-                signal.signal(signal.SIGTSTP, self._saved_tstp)
-                self._saved_tstp = None
             self.signals.__exit__()
-
-    def _on_tstp(self, signum: int, frame: FrameType | None) -> None:
-        self._stop_asked = True  # the signal's byte in the wake-up pipe wakes the loop
 
     def take_stop(self) -> bool:
         """Whether Ctrl-Z asked liftkit to stop since the last call."""
-        asked, self._stop_asked = self._stop_asked, False
-        return asked
+        return self.signals.take_stop()
 
     def stop_here(self) -> None:
         """Stop as Ctrl-Z does, with the terminal's modes given back to the shell (the caller
         has left the screen); return once `fg` continues liftkit, in cbreak mode again."""
         self.restore()
-        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
         try:
-            os.kill(os.getpid(), signal.SIGTSTP)
+            self.signals.stop_process()
         finally:
-            signal.signal(signal.SIGTSTP, self._on_tstp)
             self._resumed = True
             self.cbreak()
 
