@@ -12,6 +12,7 @@ import errno
 import os
 import select
 import signal
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -171,8 +172,12 @@ class KeyDecoder:
     """Keys from what a terminal sends, read by read: `decode_keys`, and bracketed pastes as
     one PASTE key each (a paste may come in several reads; its text is never keys)."""
 
+    # How long a paste may pause (a slow link) before what came is taken without its end.
+    PASTE_WAIT = 2.0
+
     def __init__(self) -> None:
         self._paste: str | None = None  # the text of a paste still coming
+        self._pasted_at = 0.0  # when its last part came (time.monotonic)
 
     def feed(self, data: str) -> list[str]:
         keys: list[str] = []
@@ -183,8 +188,10 @@ class KeyDecoder:
                     return [*keys, *decode_keys(data)]
                 keys.extend(decode_keys(data[:start]))
                 self._paste, data = "", data[start + len(_PASTE_START) :]
+                self._pasted_at = time.monotonic()
                 continue
             text = self._paste + data
+            self._pasted_at = time.monotonic()
             end = text.find(_PASTE_END)
             if end < 0:
                 self._paste = text
@@ -194,8 +201,8 @@ class KeyDecoder:
         return keys
 
     def flush(self) -> list[str]:
-        """A paste whose end never came (nothing more was sent): its text as it is."""
-        if self._paste is None:
+        """A paste whose end never came (nothing more for PASTE_WAIT seconds): its text."""
+        if self._paste is None or time.monotonic() - self._pasted_at < self.PASTE_WAIT:
             return []
         text, self._paste = self._paste, None
         return [PASTE + text] if text else []
