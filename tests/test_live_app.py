@@ -292,7 +292,7 @@ def printed_rooms(lines):
         if line.startswith("  Groups: "):
             listings.append((line.strip(), []))
         elif line.startswith("  Room ") and listings:
-            listings[-1][1].append(line.split(": ", 1)[1].split(", "))
+            listings[-1][1].append(line.split(": ", 1)[1].split("; "))
     return listings
 
 

@@ -319,7 +319,7 @@ def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) ->
     for _ in range(columns):
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     cells = [
-        Text.assemble((name, "bold"), "  ", ", ".join(members), no_wrap=True)
+        Text.assemble((name, "bold"), "  ", "; ".join(members), no_wrap=True)
         for name, members in shown
     ]
     for r in range(0, len(cells), columns):

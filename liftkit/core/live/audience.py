@@ -96,7 +96,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
 
 
 def rooms_lines(groups: GroupsSummary) -> list[str]:
-    return [f"  {groups.title}", *(f"  {room}: {', '.join(names)}" for room, names in groups.rooms)]
+    return [f"  {groups.title}", *(f"  {room}: {'; '.join(names)}" for room, names in groups.rooms)]
 
 
 def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:

@@ -42,7 +42,7 @@ class Breakouts:
             return
         self.rooms_printed = shown
         self.outbox.append(f"  {shown.title}")
-        self.outbox.extend(f"  {room}: {', '.join(members)}" for room, members in shown.rooms)
+        self.outbox.extend(f"  {room}: {'; '.join(members)}" for room, members in shown.rooms)
 
     def _groups(self, name: str) -> None:
         s = self.session
