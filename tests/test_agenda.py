@@ -253,6 +253,9 @@ def test_same_groups_is_kept_and_written_back():
     agenda = parse_agenda(_two_breakouts('kind = "breakout"\nsame_groups = true'))
     assert [s.same_groups for s in agenda.segments] == [False, True]
     assert parse_agenda(dumps_agenda(agenda)) == agenda
+    joined = parse_agenda(_two_breakouts('kind = "breakout"\njoin_groups = 2', "group_size = 2"))
+    assert [s.join_groups for s in joined.segments] == [0, 2]
+    assert parse_agenda(dumps_agenda(joined)) == joined
 
 
 @pytest.mark.parametrize(
@@ -261,10 +264,16 @@ def test_same_groups_is_kept_and_written_back():
         (_two_breakouts('kind = "talk"\nsame_groups = true'),
          'x.toml:13: segment 2 "Round 2": "same_groups" only applies to breakout segments'),
         (_two_breakouts('kind = "breakout"\nsame_groups = true\ngroup_size = 4'),
-         '"group_size" with same_groups = true: the rooms are those of the breakout before; '
+         '"group_size" with same_groups = true: the rooms come from the breakout before; '
          'leave out "group_size"'),
         (_two_breakouts('kind = "breakout"', first="same_groups = true"),
-         'segment 1 "Round 1": same_groups = true needs a breakout segment before it'),
+         'segment 1 "Round 1": same_groups needs a breakout segment before it'),
+        (_two_breakouts('kind = "breakout"\nsame_groups = true\njoin_groups = 2'),
+         'give "same_groups" or "join_groups", not both'),
+        (_two_breakouts('kind = "breakout"\njoin_groups = 1'),
+         '"join_groups" must be at least 2, not 1'),
+        (_two_breakouts('kind = "discussion"\njoin_groups = 2'),
+         '"join_groups" only applies to breakout segments'),
         (_two_breakouts('kind = "breakout"\nsame_groups = "yes"'),
          '"same_groups" must be true or false, not text'),
     ],

@@ -217,6 +217,7 @@ def test_show_json(cli):
         "silence": None,
         "auto_advance": False,
         "same_groups": False,
+        "join_groups": None,
         "polls": [],
     }
 

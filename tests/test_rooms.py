@@ -154,3 +154,27 @@ def test_reshuffled_rooms_carry_on_into_the_segments_that_keep_them(tmp_path):
     assert first == made[0][0] and reshuffled != first
     assert made[2][-1] == reshuffled  # round 3 keeps the reshuffled rooms
     assert all(len(room) == 3 for room in reshuffled)
+
+
+ONE_TWO_FOUR = Agenda(
+    title="1-2-4-All",
+    segments=(
+        Segment("In pairs", 120, "breakout", group_size=2),
+        Segment("In fours", 240, "breakout", join_groups=2),
+    ),
+)
+
+
+def test_join_groups_makes_fours_of_two_pairs_each():
+    for count in (8, 10, 11):
+        people = PEOPLE[:count]
+        plans = plan_from_people(ONE_TWO_FOUR, people, seed=2)
+        pairs_now = [frozenset(p.name for p in g.members) for g in plans[0].rounds[0].groups]
+        fours = [{p.name for p in g.members} for g in plans[1].rounds[0].groups]
+        # every pair sits whole in one four, and everyone is in exactly one four
+        assert all(sum(pair <= four for four in fours) == 1 for pair in pairs_now)
+        assert sorted(n for four in fours for n in four) == sorted(p.name for p in people)
+        assert len(fours) == len(pairs_now) // 2
+        assert [g.name for g in plans[1].rounds[0].groups] == [
+            f"Room {n}" for n in range(1, len(fours) + 1)
+        ]

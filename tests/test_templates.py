@@ -71,4 +71,12 @@ def test_hosted_event_has_its_polls_and_four_breakout_questions():
 def test_one_two_four_all_is_one_two_four_five_minutes():
     agenda = load_agenda(template_path("1-2-4-all"))
     assert [s.duration // 60 for s in agenda.segments] == [1, 2, 4, 5]
-    assert [s.group_size for s in agenda.segments] == [None, 2, 4, None]
+    assert [s.group_size for s in agenda.segments] == [None, 2, None, None]
+    assert [s.join_groups for s in agenda.segments] == [0, 0, 2, 0]  # fours of two pairs
+
+
+def test_troika_keeps_its_threes_through_every_round():
+    agenda = load_agenda(template_path("troika-consulting"))
+    breakouts = [s for s in agenda.segments if s.kind == "breakout"]
+    assert breakouts[0].group_size == 3
+    assert len(breakouts) == 12 and all(s.same_groups for s in breakouts[1:])

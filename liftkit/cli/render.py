@@ -69,6 +69,8 @@ def _segment_cell(segment: Segment) -> RenderableType:
         extras.append("moves on by itself")
     if segment.same_groups:
         extras.append("same rooms as before")
+    if segment.join_groups:
+        extras.append(f"rooms before, joined {segment.join_groups} at a time")
     for poll in segment.polls:
         extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
     if not extras:

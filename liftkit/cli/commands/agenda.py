@@ -130,6 +130,7 @@ def _segment_extras(segment: Segment) -> dict[str, object]:
         "silence": format_duration(segment.silence) if segment.silence else None,
         "auto_advance": segment.auto_advance,
         "same_groups": segment.same_groups,
+        "join_groups": segment.join_groups or None,
         "polls": [
             {"question": p.question, "options": list(p.options), "kind": p.kind}
             for p in segment.polls

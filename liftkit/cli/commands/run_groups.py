@@ -17,10 +17,12 @@ from liftkit.core.files import write_atomic
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import (
     following,
+    from_earlier,
     people_in,
     plan_from_people,
     plan_from_split,
     reshuffle,
+    rooms_from,
     summary,
 )
 from liftkit.core.live.screen import GroupsSummary
@@ -71,14 +73,17 @@ class GroupsPlan:
         if len(people) < 2:
             return "No groups to reshuffle: start with --attendees FILE."
         seed = random.SystemRandom().randrange(1, 1_000_000)
-        if segment.same_groups:
-            # rooms kept from the breakout before: reshuffled as that one was split
-            earlier = engine.agenda.segments[_origin(engine.agenda, engine.index)]
-            segment = replace(earlier, rounds=1)
-        made_now = reshuffle(segment, people, seed)
+        agenda = engine.agenda
+        if from_earlier(segment):
+            # rooms from the breakout before: split as that one was, then kept or joined
+            origin = replace(agenda.segments[_origin(agenda, engine.index)], rounds=1)
+            made_now = rooms_from(segment, reshuffle(origin, people, seed))
+        else:
+            made_now = reshuffle(segment, people, seed)
         session.record_groups(engine.index, made_now)
-        for later in following(engine.agenda, engine.index):
-            session.record_groups(later, made_now)  # the segments that keep these rooms
+        for later in following(agenda, engine.index):  # the segments that take these rooms
+            made_now = rooms_from(agenda.segments[later], made_now)
+            session.record_groups(later, made_now)
         return f"Groups reshuffled (seed {seed})."
 
 
@@ -86,7 +91,7 @@ def _origin(agenda: Agenda, index: int) -> int:
     """The breakout whose rooms a `same_groups` segment keeps (over a chain of them)."""
     for i in reversed(range(index)):
         segment = agenda.segments[i]
-        if segment.kind == "breakout" and not segment.same_groups:
+        if segment.kind == "breakout" and not from_earlier(segment):
             return i
     return index
 

@@ -15,7 +15,8 @@ DEFAULT_WARN_SECONDS = 60
 AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "groups", "rounds", "same_groups", "polls", "silence", "summary",
+    "group_size", "groups", "rounds", "same_groups", "join_groups", "polls", "silence",
+    "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 
@@ -47,6 +48,7 @@ class Segment:
     groups: int | None = None
     rounds: int = 1
     same_groups: bool = False  # the rooms of the breakout before (Troika's rounds)
+    join_groups: int = 0  # the rooms of the breakout before, joined so many at a time
     polls: tuple[Poll, ...] = ()
     silence: int = 0  # seconds of strict silence at the start of the segment
     summary: str = ""  # what happens, for the event pack's "host this yourself" section

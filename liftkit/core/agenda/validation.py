@@ -78,12 +78,14 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
             segment = _build_segment(i, item, lines, problems)
             if segment is not None:
                 segments.append(segment)
-                if segment.kind == "breakout" and segment.same_groups and not breakouts:
+                earlier = segment.same_groups or segment.join_groups
+                if segment.kind == "breakout" and earlier and not breakouts:
+                    key = "same_groups" if segment.same_groups else "join_groups"
                     problem(
-                        lines.segment(i, "same_groups"),
-                        f"segment {i + 1} {quoted(segment.title)}: same_groups = true needs a "
-                        "breakout segment before it to take the rooms of; give this one "
-                        "group_size or groups instead",
+                        lines.segment(i, key),
+                        f"segment {i + 1} {quoted(segment.title)}: {key} needs a breakout "
+                        "segment before it to take the rooms of; give this one group_size "
+                        "or groups instead",
                     )
                 breakouts += segment.kind == "breakout"
 
@@ -144,7 +146,7 @@ def _build_segment(
     warn = _warnings(table, duration)
     silence = _silence(table, duration)
     group_size, groups, rounds = _breakout(table, kind)
-    same_groups = _same_groups(table, kind)
+    same_groups, join_groups = _earlier_rooms(table, kind)
     polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
         return None
@@ -161,6 +163,7 @@ def _build_segment(
         groups=groups,
         rounds=rounds or 1,
         same_groups=same_groups,
+        join_groups=join_groups or 0,
         polls=tuple(polls),
         silence=silence,
         summary=summary,
@@ -245,22 +248,27 @@ def _breakout(table: Table, kind: str) -> tuple[int | None, int | None, int | No
     return group_size, groups, rounds
 
 
-def _same_groups(table: Table, kind: str) -> bool:
-    """`same_groups = true`: the rooms of the breakout before, so nothing of its own."""
+def _earlier_rooms(table: Table, kind: str) -> tuple[bool, int | None]:
+    """`same_groups = true` or `join_groups = N`: the rooms of the breakout before, kept or
+    joined N at a time (1-2-4-All's pairs into fours), so no group keys of their own."""
     same = _flag(table, "same_groups")
-    if "same_groups" in table.item and kind != "breakout":
-        table.problem(
-            "same_groups", '"same_groups" only applies to breakout segments; add kind = "breakout"'
-        )
-    elif same:
-        for key in ("group_size", "groups", "rounds"):
-            if key in table.item:
+    join = table.whole("join_groups", 2, MAX_GROUPS)
+    given = [key for key in ("same_groups", "join_groups") if key in table.item]
+    if given and kind != "breakout":
+        for key in given:
+            table.problem(key, f'"{key}" only applies to breakout segments; add kind = "breakout"')
+    elif len(given) == 2:
+        table.problem("join_groups", 'give "same_groups" or "join_groups", not both')
+    elif same or join:
+        key = "same_groups = true" if same else f"join_groups = {join}"
+        for other in ("group_size", "groups", "rounds"):
+            if other in table.item:
                 table.problem(
-                    key,
-                    f'"{key}" with same_groups = true: the rooms are those of the breakout '
-                    f'before; leave out "{key}"',
+                    other,
+                    f'"{other}" with {key}: the rooms come from the breakout before; '
+                    f'leave out "{other}"',
                 )
-    return same
+    return same, join
 
 
 def _polls(table: Table, build: Callable[[int, Mapping[str, Any]], Poll | None]) -> list[Poll]:

@@ -52,6 +52,8 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["rounds"] = segment.rounds
     if segment.same_groups:
         data["same_groups"] = True
+    if segment.join_groups:
+        data["join_groups"] = segment.join_groups
     if segment.polls:
         data["polls"] = [
             {"question": p.question, "options": list(p.options)}

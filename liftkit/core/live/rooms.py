@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Agenda, Segment
-from liftkit.core.groups.split import Round, Split, split_for_segment
+from liftkit.core.groups.split import Group, Round, Split, split_for_segment
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.people.reader import Person
 
@@ -22,22 +22,52 @@ def breakout_segments(agenda: Agenda) -> list[int]:
     return [i for i, s in enumerate(agenda.segments) if s.kind == "breakout"]
 
 
+def from_earlier(segment: Segment) -> bool:
+    """Whether a segment's rooms come from the breakout before (`same_groups`, `join_groups`)."""
+    return segment.same_groups or segment.join_groups > 0
+
+
 def _same_as_before(agenda: Agenda, plans: dict[int, Split]) -> None:
-    """A `same_groups` segment keeps the rooms of the breakout before it (its last round)."""
+    """A `same_groups` segment keeps the rooms of the breakout before it (its last round);
+    a `join_groups` one joins them, so many at a time."""
     before: Split | None = None
     for i in breakout_segments(agenda):
-        if agenda.segments[i].same_groups and before is not None:
-            plans[i] = _rounds_of(before, before.rounds[-1:])
+        segment = agenda.segments[i]
+        if from_earlier(segment) and before is not None:
+            plans[i] = rooms_from(segment, before)
         before = plans.get(i, before)
 
 
+def rooms_from(segment: Segment, before: Split) -> Split:
+    """The rooms a `same_groups` or `join_groups` segment makes of the breakout before's."""
+    last = before.rounds[-1:]
+    if not segment.join_groups or not last:
+        return _rounds_of(before, last)
+    rooms, size = last[0].groups, segment.join_groups
+    count = max(1, len(rooms) // size)
+    joined: list[list[Group]] = [[] for _ in range(count)]
+    for r, room in enumerate(rooms):
+        # rooms left over (5 pairs into fours) join the last ones, one each
+        spare = r - count * size
+        joined[r // size if spare < 0 else count - 1 - spare % count].append(room)
+    groups = tuple(
+        Group(
+            f"Room {n}",
+            tuple(p for room in parts for p in room.members),
+            tuple(p for room in parts for p in room.facilitators),
+        )
+        for n, parts in enumerate(joined, start=1)
+    )
+    return Split((Round(1, groups),), before.score, before.seed)
+
+
 def following(agenda: Agenda, index: int) -> list[int]:
-    """The `same_groups` segments that take their rooms from segment `index`, in a chain."""
+    """The segments that take their rooms from segment `index`, in a chain."""
     chain = []
     for i in breakout_segments(agenda):
         if i <= index:
             continue
-        if not agenda.segments[i].same_groups:
+        if not from_earlier(agenda.segments[i]):
             break
         chain.append(i)
     return chain
@@ -54,7 +84,7 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     families: dict[tuple[int | None, int | None], list[int]] = {}
     for i in breakout_segments(agenda):
         segment = agenda.segments[i]
-        if not segment.same_groups:
+        if not from_earlier(segment):
             families.setdefault((segment.group_size, segment.groups), []).append(i)
     plans: dict[int, Split] = {}
     for n, ((size, count), members) in enumerate(sorted(families.items(), key=lambda f: f[1][0])):
@@ -79,7 +109,7 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
     plans: dict[int, Split] = {}
     taken = 0
     for i in breakout_segments(agenda):
-        if agenda.segments[i].same_groups and plans:
+        if from_earlier(agenda.segments[i]) and plans:
             continue  # the rooms of the breakout before, below
         chosen = []
         for _ in range(agenda.segments[i].rounds):
