@@ -23,6 +23,7 @@ from liftkit.core.report.model import (
     ReportOptions,
     SegmentRun,
     is_practical_step,
+    said_key,
     tags_in,
 )
 from liftkit.core.report.pack import (
@@ -40,7 +41,7 @@ from liftkit.core.report.sources import (
     chat_clock,
     nearest_day,
 )
-from liftkit.core.text import clean_text, one_line, same_words
+from liftkit.core.text import clean_text, one_line
 from liftkit.core.timeparse import later
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
@@ -143,7 +144,7 @@ class _Quotes:
             if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
                 entry = (segment, event.wall, len(bucket))
-                self.recorded.setdefault(same_words(text), []).append(entry)
+                self.recorded.setdefault(said_key(text, tags), []).append(entry)
                 bucket.append(quote)
             else:
                 self.unplaced.append(quote)
@@ -157,7 +158,7 @@ class _Quotes:
     def add_chat(self, where: int | str, quote: Quote) -> None:
         if self.is_host(quote.author):
             return
-        for segment, wall, index in self.recorded.get(same_words(quote.text), ()):
+        for segment, wall, index in self.recorded.get(said_key(quote.text, quote.tags), ()):
             if segment == where or (_next_to(segment, where) and wall and quote.at and abs(
                     wall.timestamp() - quote.at.timestamp()) <= NEAR_SECONDS):  # fmt: skip
                 bucket = self.placed[segment]

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from liftkit.core.text import same_words
+
 BEFORE = "before"
 AFTER = "after"
 FEEDBACK_TAG = "feedback"  # gathers a reflection under Feedback, not a theme of its own
@@ -288,6 +290,13 @@ def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
     if "#" in shown:
         shown = TAG.sub(lambda m: m.group(1), shown)
     return shown if shown.strip() else text
+
+
+def said_key(text: str, tags: Sequence[str] | None = None) -> str:
+    """A quote's words as compared, to find the host's record of a chat message: its tags
+    at the end, letter case, spacing and final full stops aside ("Mexico." is "mexico",
+    "changed my vote #influence" is "changed my vote")."""
+    return same_words(without_tags(text, tags)).rstrip(" .!?…")
 
 
 def theme_title(tag: str) -> str:
