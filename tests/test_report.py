@@ -356,7 +356,7 @@ def test_any_journal_gives_a_report_or_our_error(events, groups):
 
 def test_a_report_that_lets_its_chat_log_go_is_the_same_report(monkeypatch):
     """export lets each chat message go as it becomes a quote (issue 12 point 9: memory)."""
-    from liftkit.core.report import build, load_session
+    from liftkit.core.report import chat_totals, load_session
     from liftkit.core.report.markdown import render_markdown
 
     data = Path(__file__).parent / "data"
@@ -364,7 +364,7 @@ def test_a_report_that_lets_its_chat_log_go_is_the_same_report(monkeypatch):
     raw = (data / "chat" / "zoom-community.txt").read_bytes()
     kept, consumed = parse_chat(raw, "chat.txt"), parse_chat(raw, "chat.txt")
     total = len(kept.messages)
-    monkeypatch.setattr(build, "RELEASE_BATCH", 3)  # batches end in the middle of the log
+    monkeypatch.setattr(chat_totals, "RELEASE_BATCH", 3)  # batches end in the middle of the log
     whole = render_markdown(build_report(session, [kept], ReportOptions()))
     let_go = render_markdown(build_report(session, [consumed], ReportOptions(), consume_chats=True))
     assert total > 10 and len(kept.messages) == total

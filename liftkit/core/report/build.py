@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time
-from typing import Any
 
 from liftkit.core.agenda.model import Agenda
-from liftkit.core.chat import ChatLog, ChatMessage
-from liftkit.core.chat.zoom import PANELISTS
+from liftkit.core.chat import ChatLog
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
+from liftkit.core.report.chat_totals import ChatTotals
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
-    ChatSummary,
     Quote,
     Report,
     ReportOptions,
@@ -34,19 +31,14 @@ from liftkit.core.report.pack import (
     registration_answers,
 )
 from liftkit.core.report.sources import (
-    FAR_OUTSIDE,
     SessionData,
     Timeline,
-    another_meeting,
-    chat_clock,
     nearest_day,
 )
 from liftkit.core.text import clean_text, one_line
 from liftkit.core.timeparse import later
 
-RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
 NEAR_SECONDS = 300  # a chat message and the host's record of it in the next segment
-# Chat messages sent this long before the session began or after it ended are warned about.
 
 
 def build_report(
@@ -72,7 +64,7 @@ def build_report(
     host_keys = {host_key(h) for h in hosts}
     quotes = _Quotes(host_keys)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
-    chat = _ChatTotals()
+    chat = ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
         chat.add(
@@ -173,134 +165,6 @@ class _Quotes:
         bucket = self.placed.pop(where, [])
         bucket.sort(key=_quote_order)
         return bucket
-
-
-class _ChatTotals:
-    """The chat logs' messages placed as quotes, and what is counted: people, reactions."""
-
-    def __init__(self) -> None:
-        self.summaries: list[ChatSummary] = []
-        self.participants: set[str] = set()
-        self.reactions: Counter[str] = Counter()
-        self.warnings: list[str] = []
-        self._names: dict[str, str | None] = {}
-        # What earlier chat logs held, to drop what a later one repeats (the same log given
-        # twice, or the host's and a co-host's saved chats): how many times each was seen.
-        self._seen: Counter[tuple[Any, ...]] = Counter()
-
-    def name(self, raw: str) -> str | None:
-        if raw not in self._names:
-            self._names[raw] = one_line(raw) or None
-        return self._names[raw]
-
-    def add(
-        self,
-        log: ChatLog,
-        quotes: _Quotes,
-        timeline: Timeline,
-        base: datetime | None,
-        include_private: bool,
-        several: bool = False,
-        consume: bool = False,
-    ) -> None:
-        total = len(log.messages)
-        stamp_of = chat_clock(log, timeline, base)
-        tz = timeline.session_start.tzinfo if timeline.session_start else None
-        low, high = _far_bounds(timeline)
-        left_out = waiting = panel = within = far = duplicates = 0
-        here: Counter[tuple[Any, ...]] = Counter()
-        last_stamp, sent = None, None  # many messages share a second: and then their time
-        for message in _taken(log.messages) if consume else log.messages:
-            stamp = stamp_of(message.at)
-            where = timeline.place_stamp(stamp)
-            if isinstance(where, int):
-                within += 1
-            elif not low <= stamp <= high:
-                far += 1
-            text = clean_text(message.text)
-            if several:
-                key = (round(stamp, 3), message.author, text)
-                here[key] += 1
-                if here[key] <= self._seen[key]:
-                    duplicates += 1
-                    continue
-            if message.private and not include_private:
-                if message.waiting_room:
-                    waiting += 1
-                elif message.to.lower() == PANELISTS:
-                    panel += 1
-                else:
-                    left_out += 1
-                continue
-            if message.author:  # counted among those who posted: not reactions or DMs
-                self.participants.add(message.author)
-            if not text:
-                continue
-            private_to = one_line(message.to) if message.private else None
-            if stamp != last_stamp or sent is None:
-                last_stamp, sent = stamp, datetime.fromtimestamp(stamp, tz)
-            quote = Quote(
-                text, self.name(message.author), tags_in(text), "chat",
-                sent, False, private_to, message.waiting_room,
-            )  # fmt: skip
-            quotes.add_chat(where, quote)
-        if (warning := another_meeting(log, total, timeline, within, far)) is not None:
-            self.warnings.append(warning)
-        counted = repeated_reactions = 0
-        for reaction in log.reactions:
-            if several:
-                at = round(stamp_of(reaction.at), 3)
-                said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
-                here[said] += 1
-                if here[said] <= self._seen[said]:
-                    repeated_reactions += 1
-                    continue
-            if reaction.private and not include_private:
-                continue
-            counted += 1
-            self.reactions[reaction.emoji] += -1 if reaction.removed else 1
-        for key, times in here.items():
-            self._seen[key] = max(self._seen[key], times)
-        messages = total - left_out - waiting - panel - duplicates
-        self.summaries.append(
-            ChatSummary(
-                log.source, log.layout, messages, left_out, counted, len(log.unmatched),
-                duplicates, waiting, panel,
-            )
-        )  # fmt: skip
-        dropped = [
-            f"{count} {word}{'s' if count != 1 else ''}"
-            for count, word in ((duplicates, "message"), (repeated_reactions, "reaction"))
-            if count
-        ]
-        if dropped:
-            self.warnings.append(
-                f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
-                "chat log (same time, author and text)"
-            )
-
-
-def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:
-    """The messages in order, each taken out of the list as it is given (a batch at a time
-    from the list, then one by one: its quote reuses its memory)."""
-    while messages:
-        batch = messages[:RELEASE_BATCH]
-        del messages[:RELEASE_BATCH]
-        batch.reverse()
-        while batch:
-            yield batch.pop()
-
-
-def _far_bounds(timeline: Timeline) -> tuple[float, float]:
-    """Messages sent outside these timestamps are far from the session: likely another
-    meeting's."""
-    if timeline.session_start is None:
-        return float("-inf"), float("inf")
-    end = timeline.end or timeline.session_start
-    return (
-        timeline.session_start.timestamp() - FAR_OUTSIDE,
-        end.timestamp() + FAR_OUTSIDE,
-    )
 
 
 def _segment_runs(

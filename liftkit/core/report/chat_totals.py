@@ -1,0 +1,148 @@
+"""The chat logs' messages placed as quotes, and what is counted of them: messages, people,
+reactions, and what was left out (direct messages, repeats of an earlier log)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from liftkit.core.chat import ChatLog, ChatMessage
+from liftkit.core.chat.zoom import PANELISTS
+from liftkit.core.report.model import ChatSummary, Quote, tags_in
+from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
+from liftkit.core.text import clean_text, one_line
+
+if TYPE_CHECKING:
+    from liftkit.core.report.build import _Quotes
+
+RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
+
+
+class ChatTotals:
+    """The chat logs' messages placed as quotes, and what is counted: people, reactions."""
+
+    def __init__(self) -> None:
+        self.summaries: list[ChatSummary] = []
+        self.participants: set[str] = set()
+        self.reactions: Counter[str] = Counter()
+        self.warnings: list[str] = []
+        self._names: dict[str, str | None] = {}
+        # What earlier chat logs held, to drop what a later one repeats (the same log given
+        # twice, or the host's and a co-host's saved chats): how many times each was seen.
+        self._seen: Counter[tuple[Any, ...]] = Counter()
+
+    def name(self, raw: str) -> str | None:
+        if raw not in self._names:
+            self._names[raw] = one_line(raw) or None
+        return self._names[raw]
+
+    def add(
+        self,
+        log: ChatLog,
+        quotes: _Quotes,
+        timeline: Timeline,
+        base: datetime | None,
+        include_private: bool,
+        several: bool = False,
+        consume: bool = False,
+    ) -> None:
+        total = len(log.messages)
+        stamp_of = chat_clock(log, timeline, base)
+        tz = timeline.session_start.tzinfo if timeline.session_start else None
+        low, high = _far_bounds(timeline)
+        left_out = waiting = panel = within = far = duplicates = 0
+        here: Counter[tuple[Any, ...]] = Counter()
+        last_stamp, sent = None, None  # many messages share a second: and then their time
+        for message in _taken(log.messages) if consume else log.messages:
+            stamp = stamp_of(message.at)
+            where = timeline.place_stamp(stamp)
+            if isinstance(where, int):
+                within += 1
+            elif not low <= stamp <= high:
+                far += 1
+            text = clean_text(message.text)
+            if several:
+                key = (round(stamp, 3), message.author, text)
+                here[key] += 1
+                if here[key] <= self._seen[key]:
+                    duplicates += 1
+                    continue
+            if message.private and not include_private:
+                if message.waiting_room:
+                    waiting += 1
+                elif message.to.lower() == PANELISTS:
+                    panel += 1
+                else:
+                    left_out += 1
+                continue
+            if message.author:  # counted among those who posted: not reactions or DMs
+                self.participants.add(message.author)
+            if not text:
+                continue
+            private_to = one_line(message.to) if message.private else None
+            if stamp != last_stamp or sent is None:
+                last_stamp, sent = stamp, datetime.fromtimestamp(stamp, tz)
+            quote = Quote(
+                text, self.name(message.author), tags_in(text), "chat",
+                sent, False, private_to, message.waiting_room,
+            )  # fmt: skip
+            quotes.add_chat(where, quote)
+        if (warning := another_meeting(log, total, timeline, within, far)) is not None:
+            self.warnings.append(warning)
+        counted = repeated_reactions = 0
+        for reaction in log.reactions:
+            if several:
+                at = round(stamp_of(reaction.at), 3)
+                said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
+                here[said] += 1
+                if here[said] <= self._seen[said]:
+                    repeated_reactions += 1
+                    continue
+            if reaction.private and not include_private:
+                continue
+            counted += 1
+            self.reactions[reaction.emoji] += -1 if reaction.removed else 1
+        for key, times in here.items():
+            self._seen[key] = max(self._seen[key], times)
+        messages = total - left_out - waiting - panel - duplicates
+        self.summaries.append(
+            ChatSummary(
+                log.source, log.layout, messages, left_out, counted, len(log.unmatched),
+                duplicates, waiting, panel,
+            )
+        )  # fmt: skip
+        dropped = [
+            f"{count} {word}{'s' if count != 1 else ''}"
+            for count, word in ((duplicates, "message"), (repeated_reactions, "reaction"))
+            if count
+        ]
+        if dropped:
+            self.warnings.append(
+                f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
+                "chat log (same time, author and text)"
+            )
+
+
+def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:
+    """The messages in order, each taken out of the list as it is given (a batch at a time
+    from the list, then one by one: its quote reuses its memory)."""
+    while messages:
+        batch = messages[:RELEASE_BATCH]
+        del messages[:RELEASE_BATCH]
+        batch.reverse()
+        while batch:
+            yield batch.pop()
+
+
+def _far_bounds(timeline: Timeline) -> tuple[float, float]:
+    """Messages sent outside these timestamps are far from the session: likely another
+    meeting's."""
+    if timeline.session_start is None:
+        return float("-inf"), float("inf")
+    end = timeline.end or timeline.session_start
+    return (
+        timeline.session_start.timestamp() - FAR_OUTSIDE,
+        end.timestamp() + FAR_OUTSIDE,
+    )
