@@ -10,7 +10,7 @@ from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
-from liftkit.core.report.chat_totals import ChatTotals
+from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
 from liftkit.core.report.model import (
     AFTER,
@@ -60,7 +60,7 @@ def build_report(
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
-    hosts = host_names(agenda, options, session.attendees)
+    hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
     host_keys = {host_key(h) for h in hosts}
     quotes = _Quotes(host_keys)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))

@@ -4,13 +4,14 @@ reactions, and what was left out (direct messages, repeats of an earlier log).""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from liftkit.core.chat import ChatLog, ChatMessage
 from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.report.model import ChatSummary, Quote, tags_in
+from liftkit.core.report.pack import HOST_SUFFIX, host_key
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line
 
@@ -18,6 +19,13 @@ if TYPE_CHECKING:
     from liftkit.core.report.build import _Quotes
 
 RELEASE_BATCH = 65536  # messages let go at a time (see build_report's consume_chats)
+
+
+def chat_hosts(chats: Sequence[ChatLog]) -> list[str]:
+    """The names Zoom marks as a host in the chat ("Sam Host (Host)", "(Co-host)"), without
+    the mark: the same person's messages under the plain name are the host's too."""
+    authors = {m.author for log in chats for m in log.messages}
+    return [one_line(HOST_SUFFIX.sub("", a)) for a in sorted(authors) if HOST_SUFFIX.search(a)]
 
 
 class ChatTotals:
@@ -29,13 +37,19 @@ class ChatTotals:
         self.reactions: Counter[str] = Counter()
         self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
+        self._spelling: dict[str, str] = {}  # by host_key: the name shown
         # What earlier chat logs held, to drop what a later one repeats (the same log given
         # twice, or the host's and a co-host's saved chats): how many times each was seen.
         self._seen: Counter[tuple[Any, ...]] = Counter()
 
     def name(self, raw: str) -> str | None:
+        """The name shown for a chat author: one spelling per person (the first seen), as
+        names that differ only in letter case ("Ann Lee", "ann lee") or by Zoom's "(Host)"
+        are one person."""
         if raw not in self._names:
-            self._names[raw] = one_line(raw) or None
+            key = host_key(raw)
+            shown = self._spelling.setdefault(key, one_line(HOST_SUFFIX.sub("", raw)))
+            self._names[raw] = shown or None
         return self._names[raw]
 
     def add(
@@ -77,15 +91,16 @@ class ChatTotals:
                 else:
                     left_out += 1
                 continue
-            if message.author:  # counted among those who posted: not reactions or DMs
-                self.participants.add(message.author)
+            author = self.name(message.author)
+            if author:  # counted among those who posted: not reactions or DMs
+                self.participants.add(author)
             if not text:
                 continue
             private_to = one_line(message.to) if message.private else None
             if stamp != last_stamp or sent is None:
                 last_stamp, sent = stamp, datetime.fromtimestamp(stamp, tz)
             quote = Quote(
-                text, self.name(message.author), tags_in(text), "chat",
+                text, author, tags_in(text), "chat",
                 sent, False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)

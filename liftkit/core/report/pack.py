@@ -34,9 +34,11 @@ def host_key(name: str) -> str:
     return same_words(HOST_SUFFIX.sub("", name))
 
 
-def host_names(agenda: Agenda, options: ReportOptions, people: Any) -> tuple[str, ...]:
-    """The host and co-hosts, each once: the agenda's, --host's, and the attendee rows
-    whose role says host."""
+def host_names(
+    agenda: Agenda, options: ReportOptions, people: Any, marked: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The host and co-hosts, each once: the agenda's, --host's, the attendee rows whose
+    role says host, and the names `marked` as hosts in the chat."""
     names = [agenda.host, options.host or "", *options.cohosts]
     if people is not None:
         column = next(
@@ -45,6 +47,7 @@ def host_names(agenda: Agenda, options: ReportOptions, people: Any) -> tuple[str
         if column is not None:
             roles = ((p.name, p.attributes.get(column, "")) for p in people.people)
             names += [name for name, role in roles if HOST_ROLE.search(role)]
+    names += marked
     seen: dict[str, str] = {}
     for name in names:
         shown = one_line(name)
