@@ -62,3 +62,38 @@ def test_chat_names_differing_in_case_or_by_host_are_one_person(cli, tmp_path):
     data = json.loads(cli("export", str(session), "--chat", str(chat), "--format", "json").stdout)
     assert data["chat"]["participants"] == 2
     assert data["hosts"] == ["Sam Host"]
+
+
+# --------------------------------------------------------------------------- --attendees
+
+PARTICIPANTS = "Name,Email,Sector\nAda,ada@example.org,Health\nBob,bob@example.org,Charity\n"
+
+
+def test_an_attendee_list_can_be_given_at_export(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    before = sorted(p.name for p in session.iterdir())
+    refused = cli("export", str(session), "--by", "Sector")
+    assert refused.exit_code == 2
+    assert "--attendees FILE" in refused.stderr and "Traceback" not in refused.output
+    people = write(tmp_path / "participants.csv", PARTICIPANTS)
+    result = cli("export", str(session), "--attendees", str(people), "--by", "Sector")
+    assert result.exit_code == 0, result.output
+    who = section(result.stdout, "Who joined")
+    assert "By sector: Charity 50% and Health 50%." in who
+    assert sorted(p.name for p in session.iterdir()) == before  # the session is not changed
+
+
+def test_an_attendee_list_at_export_replaces_the_sessions_own(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    write(session / "attendees.csv", "Name,Sector\nOld,Retail\n")
+    people = write(tmp_path / "participants.csv", PARTICIPANTS)
+    out = cli("export", str(session), "--attendees", str(people), "--by", "Sector").stdout
+    assert "Retail" not in out and "Health 50%" in out
+
+
+def test_a_bad_attendee_list_at_export_is_one_line(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    result = cli("export", str(session), "--attendees", str(tmp_path / "nope.csv"))
+    assert result.exit_code == 2
+    assert "nope.csv" in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from liftkit.cli.env import Environment
-from liftkit.cli.errors import warn
+from liftkit.cli.errors import note, warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
@@ -122,6 +122,15 @@ def export(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Keep direct and private chat messages.")
     ] = False,
+    attendees: Annotated[
+        Path | None,
+        typer.Option(
+            "--attendees",
+            metavar="FILE",
+            help="The attendee list for this export (e.g. the call's participant report), "
+            "in place of the session's own; the session folder is not changed.",
+        ),
+    ] = None,
     sessions: SessionsOption = None,
     chat_start: Annotated[
         str | None,
@@ -139,6 +148,8 @@ def export(
     Your own words come from a narrative file: --new-narrative writes a starter one.
 
     Example: liftkit export latest --chat meeting_saved_chat.txt --narrative words.md -o pack.md
+
+    Example: liftkit export latest --attendees participants.csv --by sector -o pack.md
     """
     import gc
 
@@ -180,8 +191,19 @@ def export(
         inputs = _inputs(folder, files, groups_file)
         if narrative is not None:
             inputs.append((f"the narrative {narrative}", narrative))
+        if attendees is not None:
+            inputs.append((f"the attendee list {attendees}", attendees))
         refuse_to_overwrite_inputs(target, inputs)
-    data = load_session(folder)
+    people = None
+    if attendees is not None:
+        from liftkit.core.people.reader import read_people
+
+        if str(attendees) == "-":
+            raise LiftkitError("--attendees -: give the attendee list's path", "name a file")
+        people = read_people(attendees)
+        for message in people.notes:
+            note(message)
+    data = load_session(folder, people)
     logs = [
         parse_chat(env.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
         for name in files

@@ -79,7 +79,8 @@ def attendance(
             raise LiftkitError(
                 f"column {asked[0]}: the session has no attendee file "
                 "(attendees.csv or attendees.txt)",
-                "run the session with `attendees` FILE, or leave out the columns",
+                "give the attendee list with `attendees` FILE (a Zoom or Teams participant "
+                "report will do), or leave out the columns",
             )
         if damaged is not None:
             instead = (

@@ -57,7 +57,10 @@ class SessionData:
 # --------------------------------------------------------------------------- loading
 
 
-def load_session(folder: Path) -> SessionData:
+def load_session(folder: Path, attendees: Any = None) -> SessionData:
+    """The session folder as read. `attendees` (a people.PeopleRead: the list the host gives
+    at export, such as the call's participant report) replaces the folder's own copy, which
+    is then not read; the folder is never written to."""
     journal = read_journal(folder / JOURNAL_NAME)
     if not journal.events:
         raise LiftkitError(
@@ -73,7 +76,10 @@ def load_session(folder: Path) -> SessionData:
             "put the agenda file the session ran back in the folder as agenda.toml",
         )
     data = SessionData(folder, load_agenda(agenda_path), journal.events, warnings=journal.warnings)
-    for name in ATTENDEE_COPIES:
+    data.attendees = attendees
+    if attendees is not None:
+        data.warnings.extend(attendees.warnings)
+    for name in ATTENDEE_COPIES if attendees is None else ():
         if (folder / name).is_file():
             from liftkit.core.people.reader import read_people
 
