@@ -97,3 +97,33 @@ def test_a_bad_attendee_list_at_export_is_one_line(cli, tmp_path):
     assert result.exit_code == 2
     assert "nope.csv" in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- transcripts
+
+TEAMS = "WEBVTT\n\n" + "".join(
+    f"00:{m:02d}:00.000 --> 00:{m:02d}:05.000\n<v {who}>turn {m}</v>\n\n"
+    for m, who in enumerate(["Ada", "Bob", "Ada", "Bob", "Ada"], start=1)
+)
+
+
+def test_a_transcript_is_told_as_speakers_and_turns(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    vtt = write(tmp_path / "teams.vtt", TEAMS)
+    out = cli("export", str(session), "--chat", str(vtt)).stdout
+    who = section(out, "Who joined")
+    assert "2 people spoke in the transcript." in who
+    assert "The transcript: 5 turns." in who
+    assert "chat" not in who
+    assert "teams.vtt: Teams transcript (WebVTT), 5 turns" in out
+    assert len(quotes_in(section(out, "1. Talk"))) == 5
+
+
+def test_a_chat_and_a_transcript_are_counted_apart(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    vtt = write(tmp_path / "teams.vtt", TEAMS)
+    chat = write(tmp_path / "chat.txt", "17:10:00 From Cy to Everyone:\n\thello\n")
+    out = cli("export", str(session), "--chat", str(chat), "--chat", str(vtt)).stdout
+    who = section(out, "Who joined")
+    assert "3 people took part in the chat or spoke in the transcript." in who
+    assert "The chat: 1 message; the transcript: 5 turns." in who

@@ -14,6 +14,8 @@ ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
 ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
+# What was said aloud (each message a speaker's turn), not typed in the chat.
+TRANSCRIPT_LAYOUTS = frozenset({TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT})
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",

@@ -13,15 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from liftkit.core.agenda.durations import format_duration
-from liftkit.core.chat import LAYOUT_NAMES
+from liftkit.core.chat import LAYOUT_NAMES, TRANSCRIPT_LAYOUTS
 from liftkit.core.report.markdown_parts import (
     Charts,
+    chat_sentence,
     clock,
     long_date,
     minutes,
     poll_block,
+    posted,
     shares_sentence,
     table,
+    took_part,
 )
 from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
 from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_key, segment_key
@@ -74,7 +77,7 @@ def _lines(report: Report, charts: Charts) -> Lines:
         out += [*said, ""] if said else ["No answers were given.", ""]
     if report.before:
         out += [heading(2, "Before the session"), ""]
-        out += ["Posted in the chat before the first segment began.", ""]
+        out += [f"{posted(report.chats)} before the first segment began.", ""]
         out += [charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
     for segment in report.segments:
@@ -90,7 +93,7 @@ def _lines(report: Report, charts: Charts) -> Lines:
     out += _thanks(report, charts)
     if report.after:
         out += [heading(2, "After the session"), ""]
-        out += ["Posted in the chat after the last segment ended.", ""]
+        out += [f"{posted(report.chats)} after the last segment ended.", ""]
         out += [charts.quotes(report.after, report.named), ""]
     if report.unplaced:
         out += [heading(2, "Other reflections"), ""]
@@ -138,7 +141,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     if attendance.count is None:
         out += ["The session has no attendee list and no chat log was given.", ""]
     elif attendance.source == "chat":
-        out += [f"{plural(attendance.count, 'person', 'people')} took part in the chat.", ""]
+        out += [took_part(attendance.count, report.chats), ""]
     else:
         out += [
             f"{plural(attendance.count, 'person', 'people')} joined "
@@ -156,14 +159,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
         out += [heading(3, f"By {data.title}"), "", shares_sentence(data), ""]
         out += [*charts.table(data, cell(data.title), "People"), *charts.breakdown(data), ""]
     if report.chats:
-        messages = sum(c.messages for c in report.chats)
-        line = f"The chat: {plural(messages, 'message')}"
-        if attendance.source != "chat":
-            line += f" from {plural(report.participants, 'person', 'people')}"
-        if report.reactions:
-            shown = ", ".join(f"{cell(emoji)} {n}" for emoji, n in report.reactions.items())
-            line += f"; reactions: {shown}"
-        out += [line + ".", ""]
+        out += [chat_sentence(report, attendance.source != "chat"), ""]
     return out
 
 
@@ -335,7 +331,8 @@ def _sources(report: Report) -> list[str]:
     out = ["---", "", "Made with liftkit from:", "", f"- the session {cell(report.session)}"]
     for chat in report.chats:
         name = chat.file.replace("\\", "/").rsplit("/", 1)[-1]
-        line = f"- {cell(name)}: {LAYOUT_NAMES[chat.layout]}, {plural(chat.messages, 'message')}"
+        said = plural(chat.messages, "turn" if chat.layout in TRANSCRIPT_LAYOUTS else "message")
+        line = f"- {cell(name)}: {LAYOUT_NAMES[chat.layout]}, {said}"
         left_out = []
         if chat.private_left_out:
             left_out.append(plural(chat.private_left_out, "direct message"))

@@ -13,7 +13,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from liftkit.core.agenda.durations import format_duration
-from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
+from liftkit.core.chat.model import TRANSCRIPT_LAYOUTS
+from liftkit.core.report.model import (
+    Breakdown,
+    ChatSummary,
+    PollResult,
+    Quote,
+    Report,
+    without_tags,
+)
 from liftkit.core.text import cell, clock_text, escape_inline, lines_of, one_line, plural
 
 MONTHS = (
@@ -84,6 +92,42 @@ def shares_sentence(data: Breakdown) -> str:
     parts = [f"{cell(r.label)} {r.percent}%" for r in data.rows if r.count]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
     return f"By {cell(data.title.casefold())}: {listed}." if parts else ""
+
+
+def took_part(people: int, chats: Sequence[ChatSummary]) -> str:
+    """Who joined, when only the chat logs tell: a transcript's are those who spoke."""
+    spoken = {c.layout in TRANSCRIPT_LAYOUTS for c in chats}
+    who = plural(people, "person", "people")
+    if spoken == {True}:
+        return f"{who} spoke in the transcript."
+    if True in spoken:
+        return f"{who} took part in the chat or spoke in the transcript."
+    return f"{who} took part in the chat."
+
+
+def posted(chats: Sequence[ChatSummary]) -> str:
+    spoken = {c.layout in TRANSCRIPT_LAYOUTS for c in chats}
+    if spoken == {True}:
+        return "Said"
+    return "Posted in the chat or said" if True in spoken else "Posted in the chat"
+
+
+def chat_sentence(report: Report, people: bool) -> str:
+    """ "The chat: 40 messages from 12 people; reactions: 👍 3." A transcript's messages are
+    turns; with `people`, how many posted or spoke."""
+    spoken = [c.messages for c in report.chats if c.layout in TRANSCRIPT_LAYOUTS]
+    typed = [c.messages for c in report.chats if c.layout not in TRANSCRIPT_LAYOUTS]
+    parts = [f"the chat: {plural(sum(typed), 'message')}"] if typed else []
+    parts += [f"the transcript: {plural(sum(spoken), 'turn')}"] if spoken else []
+    line = "; ".join(parts)
+    line = line[:1].upper() + line[1:]
+    if people:
+        who = plural(report.participants, "person", "people")
+        line += f" from {who}" if len(parts) == 1 else f"; {who} in all"
+    if report.reactions:
+        shown = ", ".join(f"{cell(emoji)} {n}" for emoji, n in report.reactions.items())
+        line += f"; reactions: {shown}"
+    return line + "."
 
 
 def fenced(info: str, body: list[str]) -> list[str]:
