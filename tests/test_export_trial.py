@@ -127,3 +127,24 @@ def test_a_chat_and_a_transcript_are_counted_apart(cli, tmp_path):
     who = section(out, "Who joined")
     assert "3 people took part in the chat or spoke in the transcript." in who
     assert "The chat: 1 message; the transcript: 5 turns." in who
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def test_the_warning_and_the_pack_count_the_same_messages(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    chat = write(
+        tmp_path / "chat.txt",
+        "10:00:00 From Ada to Everyone:\n\tone\n"
+        "10:01:00 From Ada to Bob (Direct Message):\n\tjust you\n"
+        "10:02:00 From Bob to Everyone:\n\ttwo\n"
+        "10:03:00 From Bob to Everyone:\n\tthree\n",
+    )
+    result = cli("export", str(session), "--chat", str(chat))
+    assert "none of its 3 messages fall within the session" in result.stderr
+    assert "chat.txt: Zoom chat (two-line layout), 3 messages (1 direct message left out)" in (
+        result.stdout
+    )
+    assert "The chat: 3 messages." in result.stdout
+    assert len(quotes_in(result.stdout)) == 3

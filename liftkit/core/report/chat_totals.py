@@ -72,10 +72,6 @@ class ChatTotals:
         for message in _taken(log.messages) if consume else log.messages:
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
-            if isinstance(where, int):
-                within += 1
-            elif not low <= stamp <= high:
-                far += 1
             text = clean_text(message.text)
             if several:
                 key = (round(stamp, 3), message.author, text)
@@ -91,6 +87,11 @@ class ChatTotals:
                 else:
                     left_out += 1
                 continue
+            # Counted as the pack counts its messages: direct messages and repeats aside.
+            if isinstance(where, int):
+                within += 1
+            elif not low <= stamp <= high:
+                far += 1
             author = self.name(message.author)
             if author:  # counted among those who posted: not reactions or DMs
                 self.participants.add(author)
@@ -104,8 +105,6 @@ class ChatTotals:
                 sent, False, private_to, message.waiting_room,
             )  # fmt: skip
             quotes.add_chat(where, quote)
-        if (warning := another_meeting(log, total, timeline, within, far)) is not None:
-            self.warnings.append(warning)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
             if several:
@@ -122,6 +121,8 @@ class ChatTotals:
         for key, times in here.items():
             self._seen[key] = max(self._seen[key], times)
         messages = total - left_out - waiting - panel - duplicates
+        if (warning := another_meeting(log, messages, timeline, within, far)) is not None:
+            self.warnings.append(warning)
         self.summaries.append(
             ChatSummary(
                 log.source, log.layout, messages, left_out, counted, len(log.unmatched),
