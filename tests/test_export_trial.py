@@ -148,3 +148,19 @@ def test_the_warning_and_the_pack_count_the_same_messages(cli, tmp_path):
     )
     assert "The chat: 3 messages." in result.stdout
     assert len(quotes_in(result.stdout)) == 3
+
+
+# --------------------------------------------------------------------------- --anonymous
+
+
+def test_anonymous_names_no_host_in_any_format(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    write(session / "attendees.csv", "Name,Role\nAda,participant\nCo Host Carla,co-host\n")
+    chat = write(tmp_path / "chat.txt", SAME_PEOPLE)
+    args = ("export", str(session), "--chat", str(chat), "--anonymous", "--host", "Dee Lead")
+    data = json.loads(cli(*args, "--format", "json").stdout)
+    assert data["hosts"] is None and data["host"] == ""
+    for fmt in ("md", "json", "html"):
+        out = cli(*args, "--format", fmt).stdout
+        for name in ("Sam Host", "Carla", "Dee Lead", "Ann Lee"):
+            assert name not in out, (fmt, name)

@@ -45,7 +45,8 @@ def export(
         typer.Option("-o", "--output", metavar="FILE", help="Write here (default: stdout, or -)."),
     ] = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Name no one: no quote authors, no group members.")
+        bool,
+        typer.Option("--anonymous", help="Name no one: no quote authors, group members or hosts."),
     ] = False,
     names: Annotated[
         bool,

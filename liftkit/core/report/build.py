@@ -77,7 +77,7 @@ def build_report(
     report = Report(
         title=agenda.title or (first.title if first else ""),
         description=agenda.description,
-        host=_shown_hosts(agenda, options),
+        host="" if options.anonymous else _shown_hosts(agenda, options),  # names no one
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,

@@ -123,7 +123,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "purpose": report.purpose,
         "contact": report.contact,
         "host": report.host,
-        "hosts": list(report.hosts),  # never quoted
+        "hosts": None if anonymous else list(report.hosts),  # never quoted
         "session": report.session,
         "date": report.start.date().isoformat() if report.start else None,
         "start": _time(report.start),
