@@ -164,3 +164,35 @@ def test_anonymous_names_no_host_in_any_format(cli, tmp_path):
         out = cli(*args, "--format", fmt).stdout
         for name in ("Sam Host", "Carla", "Dee Lead", "Ann Lee"):
             assert name not in out, (fmt, name)
+
+
+# --------------------------------------------------------------------------- tags
+
+
+def test_tags_leave_the_words_clean(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    said = [
+        "so true #care.",
+        "agree (#care)",
+        "Top themes: trust, time, #care",
+        "#care",
+        "a #care question.",
+        "great session! #care #trust",
+    ]
+    chat = write(
+        tmp_path / "chat.txt",
+        "".join(f"17:{10 + i}:00 From P{i} to Everyone:\n\t{t}\n" for i, t in enumerate(said)),
+    )
+    args = ("export", str(session), "--chat", str(chat))
+    out = cli(*args).stdout
+    expected = [
+        "so true",
+        "agree",
+        "Top themes: trust, time",
+        "a care question.",
+        "great session!",
+    ]
+    assert quotes_in(section(out, "1. Talk")) == expected  # "#care" alone is no quote
+    assert "The chat: 6 messages." in out  # though it is a message
+    html = cli(*args, "--format", "html").stdout
+    assert re.findall(r"<li>“(.*?)”</li>", html) == expected

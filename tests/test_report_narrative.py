@@ -65,6 +65,10 @@ def test_tags_leave_the_quoted_text_but_make_the_themes():
     )
     assert without_tags("a #culture question.") == "a culture question."
     assert without_tags("#only") == "#only"  # nothing would be left: kept as said
+    assert without_tags("so true #care.") == "so true"  # with what the tag leaves dangling
+    assert without_tags("agree (#care)") == "agree"
+    assert without_tags("trust, time, #care") == "trust, time"
+    assert without_tags("see https://example.org/#care") == "see https://example.org/#care"
     assert without_tags("issue #12 and C# stay") == "issue #12 and C# stay"
     assert without_tags("text #tag", ()) == "text #tag"  # the journal says it has no tags
 

@@ -272,24 +272,55 @@ def is_practical_step(text: str, tags: Iterable[str]) -> bool:
     return opening.startswith(STEP_OPENINGS)
 
 
-WHOLE_TAG = re.compile(r"#[^\W\d_][\w-]*")
+# The tags that end a text, with the punctuation they leave dangling: the comma, colon or
+# bracket before them and the full stop or bracket after ("so true #care.", "agree (#care)",
+# "trust, time, #care"). A tag must start a word (not "C#", nor a link's "/#fragment").
+END_TAGS = re.compile(r"(?:(?:^|[\s,;:(\[]+)#[^\W\d_][\w-]*)+[\s.,;:!?…)\]]*$")
 
 
 def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
-    """The text as quoted: #tags at its end removed, those inside it kept as words (so that
-    "a #culture question" still reads), the tags themselves still used for themes. With the
-    quote's `tags` known, a quote without any is returned as it is (fast: most have none)."""
+    """The text as quoted: #tags at its end removed, with the punctuation they leave
+    dangling, those inside it kept as words (so that "a #culture question" still reads), the
+    tags themselves still used for themes. Text that is only tags is returned as it is (see
+    `only_tags`). With the quote's `tags` known, a quote without any is returned as it is
+    (fast: most have none)."""
     if "#" not in text or (tags is not None and not tags):
         return text
     shown = text.rstrip()
-    while shown:
-        cut = max(shown.rfind(" "), shown.rfind("\n"), shown.rfind("\t"))
-        if not WHOLE_TAG.fullmatch(shown[cut + 1 :]):
-            break
-        shown = shown[:cut].rstrip() if cut >= 0 else ""
+    end = END_TAGS.search(shown)
+    if end is not None:
+        cut = end.start()
+        if _leads_on(shown[:cut], shown[cut:]):  # the first tag is the sentence's last word
+            first = TAG.search(shown, cut)
+            cut = first.end() if first else cut
+            rest = shown[cut:].strip()
+            shown = shown[:cut] + (rest[-1] if rest[-1:] in (".", "!", "?") else "")
+        else:
+            shown = shown[:cut].rstrip()
     if "#" in shown:
         shown = TAG.sub(lambda m: m.group(1), shown)
     return shown if shown.strip() else text
+
+
+# Words after which a sentence goes on: a tag after one is the sentence's own word ("a
+# question of #culture", "una cuestión de #culture."), kept as that word.
+LEADS_ON = frozenset(
+    {
+        "a", "an", "the", "of", "for", "and", "or", "with", "about", "my", "our", "your", "their",
+        "de", "del", "la", "el", "los", "las", "y", "en", "con", "por", "para", "un", "una", "le",
+        "les", "du", "des", "et", "à", "der", "die", "das", "und", "von",
+    }
+)  # fmt: skip
+
+
+def _leads_on(before: str, tags: str) -> bool:
+    words = before.split()
+    return bool(words) and tags[:1].isspace() and words[-1].casefold() in LEADS_ON
+
+
+def only_tags(text: str) -> bool:
+    """Whether a message holds nothing but tags ("#care"): no quote."""
+    return "#" in text and (end := END_TAGS.search(text.strip())) is not None and not end.start()
 
 
 def said_key(text: str, tags: Sequence[str] | None = None) -> str:
