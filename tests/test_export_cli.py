@@ -383,7 +383,8 @@ def test_host_option_replaces_the_agenda_host(cli):
 
 def test_attendance_falls_back_to_chat_participants(cli, late, tmp_path):
     out = cli("export", str(late)).stdout
-    assert "The session has no attendee list and no chat log was given." in out
+    assert "Who joined" not in out  # nothing tells: a published pack says nothing of it
+    assert "attendee list" not in out and "chat log" not in out
     chat = write(tmp_path / "c.txt", "23:45:00 From Ada to Everyone:\n\thi\n")
     assert "1 person took part in the chat." in cli("export", str(late), "--chat", str(chat)).stdout
 

@@ -165,8 +165,7 @@ options = ["```", "a|b", "<i>"]
     tokens = MD.parse(markdown)
     headings = [shown_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings == [
-        "# Title | with <b>bold</b>",
-        "Who joined",
+        "# Title | with <b>bold</b>",  # no attendees nor chat: no Who joined
         "1. Talk | Q&amp;A ##",
         "Host this conversation yourself",
         "The agenda as run",

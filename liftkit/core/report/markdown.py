@@ -139,7 +139,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     out = [heading(2, "Who joined"), "", *_words(report, WHO)]
     attendance = report.attendance
     if attendance.count is None:
-        out += ["The session has no attendee list and no chat log was given.", ""]
+        pass  # nothing tells: a published pack says nothing rather than what the host lacked
     elif attendance.source == "chat":
         out += [took_part(attendance.count, report.chats), ""]
     else:
@@ -160,7 +160,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
         out += [*charts.table(data, cell(data.title), "People"), *charts.breakdown(data), ""]
     if report.chats:
         out += [chat_sentence(report, attendance.source != "chat"), ""]
-    return out
+    return out if len(out) > 2 else []  # the heading alone: no section
 
 
 def _listed(items: tuple[str, ...]) -> str:
