@@ -134,6 +134,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "anonymous": anonymous,
         "attendance": {
             "count": attendance.count,
+            "hosts": attendance.hosts,
             "source": attendance.source or None,
             "breakdown": _breakdown(attendance.breakdown) if attendance.breakdown else None,
             "breakdowns": [_breakdown(b) for b in attendance.breakdowns],

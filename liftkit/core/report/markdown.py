@@ -143,11 +143,11 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     elif attendance.source == "chat":
         out += [took_part(attendance.count, report.chats), ""]
     else:
-        out += [
-            f"{plural(attendance.count, 'person', 'people')} joined "
-            f"(attendee list: {cell(attendance.source)}).",
-            "",
-        ]
+        besides = f", besides {plural(attendance.hosts, 'host')}" if attendance.hosts else ""
+        # The session's copy is always attendees.csv: the name the host gave it is not kept.
+        listed = "" if attendance.session_copy else f" (attendee list: {cell(attendance.source)})"
+        joined = plural(attendance.count, "person", "people")
+        out += [f"{joined} joined{besides}{listed}.", ""]
     examples = []
     if attendance.roles:
         examples.append(f"They came in a range of roles, including {_listed(attendance.roles)}.")

@@ -118,6 +118,8 @@ class Attendance:
     breakdowns: tuple[Breakdown, ...] = ()  # one per --by column, in the order given
     roles: tuple[str, ...] = ()  # examples from the roles column the host named
     organisations: tuple[str, ...] = ()  # examples from the organisations column
+    hosts: int = 0  # the attendee file's rows of hosts: not counted in `count`
+    session_copy: bool = False  # the session folder's copy, not a file given to export
 
     @property
     def breakdown(self) -> Breakdown | None:

@@ -93,15 +93,18 @@ def attendance(
             return Attendance(None, "")
         return Attendance(chat_people, "chat")
     source = Path(read.source).name
+    # Who joined, counted and broken down: the hosts' own rows are not among them.
+    guests = [p for p in read.people if host_key(p.name) not in hosts]
     tables = tuple(
-        breakdown(column, _fold_values(p.attributes.get(column, "") for p in read.people))
+        breakdown(column, _fold_values(p.attributes.get(column, "") for p in guests))
         for column in (column_of(read, by) for by in options.by_columns)
     )
-    # Examples of who joined: the hosts' own rows are not examples of it.
-    guests = [p for p in read.people if host_key(p.name) not in hosts]
     roles = examples(read, guests, options.roles) if options.roles else ()
     organisations = examples(read, guests, options.organisations) if options.organisations else ()
-    return Attendance(len(read.people), source, tables, roles, organisations)
+    copy = Path(read.source).parent == Path(getattr(session, "folder", ""))
+    return Attendance(
+        len(guests), source, tables, roles, organisations, len(read.people) - len(guests), copy
+    )
 
 
 def column_of(read: Any, wanted: str) -> str:
