@@ -5,6 +5,7 @@ polls, "host this yourself", and the order of the sections."""
 import re
 import shutil
 import tomllib
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -166,10 +167,11 @@ def test_several_breakdowns_and_a_sentence_of_examples(cli):
     who = section(result.stdout, "Who joined")
     assert headings(who, 3) == ["By Sector", "By Organisation"]
     for table in who.split("### ")[1:]:
-        percents = [
-            int(p) for p in re.findall(r"^\| (?!Total).+ \| \d+ \| (\d+)% \|$", table, re.M)
-        ]
-        assert sum(percents) == 100
+        rows = re.findall(r"^\| (?!Total).+ \| (\d+) \| (\d+)% \|$", table, re.M)
+        percents = [int(p) for _, p in rows]
+        tied = max(Counter(n for n, _ in rows).values())
+        assert 100 - tied < sum(percents) <= 100  # 100 unless equal counts forbid it
+        assert len({p for n, p in rows if n == "1"}) <= 1
     sentence = next(line for line in who.splitlines() if line.startswith("They came"))
     assert "Occupational Therapist" in sentence and "Nurse Lead" in sentence
     # The hosts' own rows (Host, Co-host at Project Lift) are no examples of who joined.

@@ -217,3 +217,21 @@ def test_who_joined_counts_the_attendees_not_the_hosts_and_names_the_file_given(
         cli("export", str(session), "--attendees", str(people), "--format", "json").stdout
     )
     assert data["attendance"]["count"] == 3 and data["attendance"]["hosts"] == 1
+
+
+def test_equal_counts_show_equal_percentages(cli, tmp_path):
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    sectors = ["Health"] * 3 + ["Education"] * 2 + ["Charity", "Local Authority", "Retail"]
+    people = write(
+        tmp_path / "people.csv",
+        "Name,Sector\n" + "".join(f"P{i},{s}\n" for i, s in enumerate(sectors)),
+    )
+    out = cli("export", str(session), "--attendees", str(people), "--by", "Sector").stdout
+    who = section(out, "Who joined")
+    rows = re.findall(r"^\| ([\w ]+) \| (\d+) \| (\d+)% \|$", who, flags=re.MULTILINE)
+    shares = {label: (int(n), int(p)) for label, n, p in rows if label != "Total"}
+    assert sum(n for n, _ in shares.values()) == 8
+    assert {p for n, p in shares.values() if n == 1} == {12}  # one share for one count
+    for n, p in shares.values():
+        assert abs(p - n * 100 / 8) < 1
+    assert "Charity 12%, Local Authority 12% and Retail 12%." in who

@@ -48,7 +48,7 @@ class Share:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """Counts with whole percentages that add up to exactly 100 (largest remainder)."""
+    """Counts with whole percentages: equal counts, equal percentages (largest_remainder)."""
 
     title: str
     rows: tuple[Share, ...]
@@ -234,20 +234,29 @@ class ReportOptions:
 
 
 def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
-    """Whole shares of `total` in proportion to counts, adding up to exactly `total`.
+    """Whole shares of `total` in proportion to counts: equal counts get equal shares, and
+    the shares add up to `total` unless that would break such a tie.
 
-    Each gets the floor of its exact share; the points left go to the largest remainders
-    (ties: the larger count, then the earlier item).
+    Each gets the floor of its exact share; the points left go to the largest remainders,
+    to all the items of one count at once: when the points left are fewer than the items
+    of the next count, they stay unused (1, 1, 1 is 33, 33, 33: a total of 99, not 34, 33,
+    33). A larger count never gets a smaller share.
     """
     whole = sum(counts)
     if whole == 0:
         return [0] * len(counts)
     floors = [c * total // whole for c in counts]
-    remainders = [c * total % whole for c in counts]
     missing = total - sum(floors)
-    order = sorted(range(len(counts)), key=lambda i: (-remainders[i], -counts[i], i))
-    for i in order[:missing]:
-        floors[i] += 1
+    same: dict[int, list[int]] = {}
+    for i, count in enumerate(counts):
+        same.setdefault(count, []).append(i)
+    for count in sorted(same, key=lambda c: (-(c * total % whole), -c)):
+        items = same[count]
+        if count * total % whole == 0 or len(items) > missing:
+            break
+        for i in items:
+            floors[i] += 1
+        missing -= len(items)
     return floors
 
 
