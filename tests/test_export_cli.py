@@ -1,6 +1,7 @@
 """`liftkit export` through the command line: every option and every error."""
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -902,7 +903,9 @@ def test_what_participants_said_about_the_event_is_under_feedback(cli, tmp_path)
     # Tagged elsewhere: stays in its segment too. In the evaluation segment: moved.
     assert "Loved the breakouts" in section(out, "2. Close")
     thanks = section(out, "3. Thanks")
-    assert "Sharing ideas" not in thanks and "under Feedback" in thanks
+    assert "Sharing ideas" not in thanks
+    (pointer,) = re.findall(r"is under “(.+?)”", thanks)  # names a heading of the pack
+    assert f"\n## {pointer}\n" in out and "### What participants said" in section(out, pointer)
     assert "### Feedback" not in out  # a marker, not a theme
     data = json.loads(cli("export", str(folder), "--chat", str(chat), "--format", "json").stdout)
     assert [q["text"] for q in data["feedback"]["said"]] == [

@@ -187,7 +187,8 @@ def _segment(report: Report, segment: SegmentRun, groups: list[GroupSet], charts
     if segment.kind == "reflection":
         return out + _closing(segment, report.named, charts)
     if segment.evaluation and segment.quotes:
-        out += ["What participants said in this segment is under Feedback, below.", ""]
+        # Named as its heading reads, so that a reader finds it.
+        out += ["What participants said in this segment is under “Thank you and feedback”.", ""]
     elif segment.quotes:
         out += _by_theme(segment.quotes, 3, "Reflections", report.named, charts)
     elif segment.actual is not None:
