@@ -235,3 +235,15 @@ def test_equal_counts_show_equal_percentages(cli, tmp_path):
     for n, p in shares.values():
         assert abs(p - n * 100 / 8) < 1
     assert "Charity 12%, Local Authority 12% and Retail 12%." in who
+
+
+def test_emoji_and_bare_links_are_counted_but_not_quoted(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    said = ["👍", "🎉🎉", "https://example.org/slides", "slides: https://example.org/s", "ok 👍"]
+    chat = write(
+        tmp_path / "chat.txt",
+        "".join(f"17:{10 + i}:00 From P{i} to Everyone:\n\t{t}\n" for i, t in enumerate(said)),
+    )
+    out = cli("export", str(session), "--chat", str(chat)).stdout
+    assert quotes_in(section(out, "1. Talk")) == ["slides: https://example.org/s", "ok 👍"]
+    assert "The chat: 5 messages." in out and "5 people took part in the chat." in out

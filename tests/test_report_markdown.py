@@ -11,7 +11,7 @@ from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.live.journal import read_records
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
 from liftkit.core.report.markdown import render_markdown
-from liftkit.core.report.model import only_tags, without_tags
+from liftkit.core.report.model import says_nothing, without_tags
 from liftkit.core.text import escape_inline, escape_line
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -92,7 +92,7 @@ tricky = st.text(
 @settings(max_examples=400, deadline=None)
 @given(tricky)
 def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
-    assume(clean_text(text) and not only_tags(clean_text(text)))  # tags alone: no quote
+    assume(clean_text(text) and not says_nothing(clean_text(text)))  # no words: no quote
     markdown = render(text)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
@@ -103,7 +103,7 @@ def test_any_reflection_comes_out_verbatim_and_adds_no_structure(text):
 @settings(max_examples=200, deadline=None)
 @given(tricky, tricky)
 def test_any_author_name_adds_no_structure(text, author):
-    assume(clean_text(text) and not only_tags(clean_text(text)) and clean_text(author))
+    assume(clean_text(text) and not says_nothing(clean_text(text)) and clean_text(author))
     markdown = render(text, author)
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))

@@ -20,8 +20,8 @@ from liftkit.core.report.model import (
     ReportOptions,
     SegmentRun,
     is_practical_step,
-    only_tags,
     said_key,
+    says_nothing,
     tags_in,
 )
 from liftkit.core.report.pack import (
@@ -126,7 +126,7 @@ class _Quotes:
     def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
         for event in reflections:
             text = clean_text(event.text)
-            if not text or only_tags(text):
+            if not text or says_nothing(text):
                 continue
             author = one_line(event.author) if event.author else None
             if self.is_host(author):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from liftkit.core.chat import ChatLog, ChatMessage
 from liftkit.core.chat.zoom import PANELISTS
-from liftkit.core.report.model import ChatSummary, Quote, only_tags, tags_in
+from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
 from liftkit.core.report.pack import HOST_SUFFIX, host_key
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line
@@ -95,7 +95,7 @@ class ChatTotals:
             author = self.name(message.author)
             if author:  # counted among those who posted: not reactions or DMs
                 self.participants.add(author)
-            if not text or only_tags(text):  # counted, but no quote
+            if not text or says_nothing(text):  # counted, but no quote
                 continue
             private_to = one_line(message.to) if message.private else None
             if stamp != last_stamp or sent is None:

@@ -283,6 +283,7 @@ def is_practical_step(text: str, tags: Iterable[str]) -> bool:
     return opening.startswith(STEP_OPENINGS)
 
 
+WHOLE_TAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w-]*")
 # The tags that end a text, with the punctuation they leave dangling: the comma, colon or
 # bracket before them and the full stop or bracket after ("so true #care.", "agree (#care)",
 # "trust, time, #care"). A tag must start a word (not "C#", nor a link's "/#fragment").
@@ -293,7 +294,7 @@ def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
     """The text as quoted: #tags at its end removed, with the punctuation they leave
     dangling, those inside it kept as words (so that "a #culture question" still reads), the
     tags themselves still used for themes. Text that is only tags is returned as it is (see
-    `only_tags`). With the quote's `tags` known, a quote without any is returned as it is
+    `says_nothing`). With the quote's `tags` known, a quote without any is returned as it is
     (fast: most have none)."""
     if "#" not in text or (tags is not None and not tags):
         return text
@@ -329,9 +330,14 @@ def _leads_on(before: str, tags: str) -> bool:
     return bool(words) and tags[:1].isspace() and words[-1].casefold() in LEADS_ON
 
 
-def only_tags(text: str) -> bool:
-    """Whether a message holds nothing but tags ("#care"): no quote."""
-    return "#" in text and (end := END_TAGS.search(text.strip())) is not None and not end.start()
+def says_nothing(text: str) -> bool:
+    """Whether a message has no word of its own to quote: only tags ("#care"), emoji or
+    punctuation ("👍", "🎉🎉", ":)"), or links. Counted as a message, but no quote."""
+    if "://" in text or "www." in text:
+        text = LINK.sub("", text)
+    if "#" in text:
+        text = WHOLE_TAG.sub("", text)
+    return not any(c.isalnum() for c in text)
 
 
 def said_key(text: str, tags: Sequence[str] | None = None) -> str:
