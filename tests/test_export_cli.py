@@ -613,7 +613,6 @@ def test_by_an_unknown_column_lists_the_columns(cli):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("", "empty, not a chat log"),
         ("name,email\nAda,a@x.org\n", "not a chat log"),
         ("WEBVTT\n\nnothing\n", "not a chat log"),
     ],

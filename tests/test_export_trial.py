@@ -247,3 +247,17 @@ def test_emoji_and_bare_links_are_counted_but_not_quoted(cli, tmp_path):
     out = cli("export", str(session), "--chat", str(chat)).stdout
     assert quotes_in(section(out, "1. Talk")) == ["slides: https://example.org/s", "ok 👍"]
     assert "The chat: 5 messages." in out and "5 people took part in the chat." in out
+
+
+def test_an_empty_chat_log_is_a_warning_and_the_pack_is_made(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    empty = write(tmp_path / "chat.txt", "\n  \n")
+    other = write(tmp_path / "other.txt", "17:10:00 From Ada to Everyone:\n\thello\n")
+    result = cli("export", str(session), "--chat", str(empty), "--chat", str(other))
+    assert result.exit_code == 0, result.output
+    warned = f"Warning: {empty}: the chat log is empty; the pack is made without it\n"
+    assert result.stderr == warned
+    assert quotes_in(section(result.stdout, "1. Talk")) == ["hello"]
+    assert "chat.txt" not in result.stdout and "1 person took part in the chat." in result.stdout
+    alone = cli("export", str(session), "--chat", str(empty))
+    assert alone.exit_code == 0 and "took part" not in alone.stdout

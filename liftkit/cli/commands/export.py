@@ -158,7 +158,7 @@ def export(
     # A big session makes 100,000s of small objects and no reference cycles: collecting
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
-    from liftkit.core.chat import parse_chat, read_chat
+    from liftkit.core.chat import EmptyChat, parse_chat, read_chat
     from liftkit.core.files import refuse_to_overwrite_inputs, replaces_a_file, write_atomic
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, build_report, load_session
@@ -205,10 +205,16 @@ def export(
         for message in people.notes:
             note(message)
     data = load_session(folder, people)
-    logs = [
-        parse_chat(env.stdin.buffer.read(), "<stdin>") if name == "-" else read_chat(Path(name))
-        for name in files
-    ]
+    logs = []
+    for name in files:
+        try:
+            logs.append(
+                parse_chat(env.stdin.buffer.read(), "<stdin>")
+                if name == "-"
+                else read_chat(Path(name))
+            )
+        except EmptyChat:  # saved before anyone wrote: nothing to leave out of the pack
+            warn(f"{name}: the chat log is empty; the pack is made without it")
     hosts = host or []
     options = ReportOptions(
         host=hosts[0] if hosts else None,

@@ -71,6 +71,7 @@ __all__ = [
     "ChatLog",
     "ChatMessage",
     "ChatReaction",
+    "EmptyChat",
     "decode_chat",
     "line_ranges",
     "parse_chat",
@@ -104,6 +105,11 @@ def read_chat(path: Path) -> ChatLog:
             return parse_lines(text_lines(stream, codec, errors, source), source, notes)
 
 
+class EmptyChat(LiftkitError):
+    """A chat log with nothing in it (a chat saved before anyone wrote): a caller may go on
+    without it."""
+
+
 def parse_chat(data: bytes | str, source: str) -> ChatLog:
     """A chat log held in memory, as bytes (any encoding `decode_chat` reads) or text."""
     notes: list[str] = []
@@ -123,7 +129,7 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             first = line
             break
     if first is None:
-        raise LiftkitError(f"{source}: empty, not a chat log", NOT_A_CHAT_HINT)
+        raise EmptyChat(f"{source}: empty, not a chat log", NOT_A_CHAT_HINT)
     counted = itertools.chain(sample, stream)
     if first.lstrip().startswith("WEBVTT"):
         log = parse_webvtt(counted, source)
