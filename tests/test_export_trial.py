@@ -261,3 +261,17 @@ def test_an_empty_chat_log_is_a_warning_and_the_pack_is_made(cli, tmp_path):
     assert "chat.txt" not in result.stdout and "1 person took part in the chat." in result.stdout
     alone = cli("export", str(session), "--chat", str(empty))
     assert alone.exit_code == 0 and "took part" not in alone.stdout
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def test_html_durations_stay_on_one_line(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    html = cli("export", str(session), "--format", "html").stdout
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    nowrap = [rule for rule in style.split("}") if "white-space: nowrap" in rule]
+    assert any('td[style*="right"]' in rule for rule in nowrap)
+    table = html.split("The agenda as run", 1)[1].split("</table>", 1)[0]
+    durations = re.findall(r"<td([^>]*)>(\d+(?:h|m)[^<]*)</td>", table)
+    assert durations and all('style="text-align:right"' in attrs for attrs, _ in durations)
