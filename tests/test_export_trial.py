@@ -275,3 +275,14 @@ def test_html_durations_stay_on_one_line(cli, tmp_path):
     table = html.split("The agenda as run", 1)[1].split("</table>", 1)[0]
     durations = re.findall(r"<td([^>]*)>(\d+(?:h|m)[^<]*)</td>", table)
     assert durations and all('style="text-align:right"' in attrs for attrs, _ in durations)
+
+
+def test_a_pipe_is_escaped_in_tables_only(cli, tmp_path):
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    people = write(
+        tmp_path / "people.csv", 'Name,Sector\nAda,"Health | Care"\nBob,Retail\nCy,Retail\n'
+    )
+    out = cli("export", str(session), "--attendees", str(people), "--by", "Sector").stdout
+    who = section(out, "Who joined")
+    assert "By sector: Retail 67% and Health | Care 33%." in who  # a sentence: as typed
+    assert "| Health \\| Care | 1 | 33% |" in who  # a table's cell: escaped

@@ -76,6 +76,7 @@ def _escaped(match: re.Match[str]) -> str:
 # ~ (strikethrough), a backslash that would escape what follows, and & before an entity.
 # An underscore inside a word (snake_case) cannot make emphasis, so it stays readable.
 _ALWAYS = "`*[<|~"
+_NOT_IN_TABLES = "`*[<~"
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)")
 # What would start a block at the beginning of a line: a heading, quote, list item, setext
@@ -83,10 +84,10 @@ _UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+
 _LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
 
 
-def escape_inline(text: str) -> str:
+def escape_inline(text: str, always: str = _ALWAYS) -> str:
     if "\\" in text:
         text = _BACKSLASH.sub(r"\\\\", text)  # first, so the escapes added below stay intact
-    for char in _ALWAYS:  # str.replace beats translate and re.sub here, and speed counts
+    for char in always:  # str.replace beats translate and re.sub here, and speed counts
         if char in text:
             text = text.replace(char, "\\" + char)
     if "_" in text or "&" in text:
@@ -122,7 +123,14 @@ def heading(level: int, text: str) -> str:
 
 
 def cell(text: str) -> str:
+    """Text of a table's cell, on one line."""
     return escape_inline(one_line(text))
+
+
+def phrase(text: str) -> str:
+    """Text within a one-line sentence or list item, where no table can start: a `|` shows
+    as it is, not escaped."""
+    return escape_inline(one_line(text), _NOT_IN_TABLES)
 
 
 # --------------------------------------------------------------------------- clock times

@@ -28,7 +28,7 @@ from liftkit.core.report.markdown_parts import (
 )
 from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
 from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_key, segment_key
-from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, plural
+from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, phrase, plural
 
 CHUNK_LINES = 4096  # lines written at a time
 # The pack's lines, some of them given as a run of lines made as they are written (the quotes:
@@ -117,10 +117,10 @@ def _opening(report: Report) -> list[str]:
         end = f" to {report.end:%H:%M}" if report.end else ""
         facts.append(f"**Time:** {report.start:%H:%M}{end}")
     if report.host:
-        facts.append(f"**Host:** {cell(report.host)}")
+        facts.append(f"**Host:** {phrase(report.host)}")
     out = [" · ".join(facts), ""] if facts else []
     if report.headline and report.title and report.headline != report.title:
-        out += [f"*{cell(report.title)}*", ""]
+        out += [f"*{phrase(report.title)}*", ""]
     if report.description:
         out += [lines_of(clean_text(report.description)), ""]
     if report.purpose:
@@ -145,7 +145,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     else:
         besides = f", besides {plural(attendance.hosts, 'host')}" if attendance.hosts else ""
         # The session's copy is always attendees.csv: the name the host gave it is not kept.
-        listed = "" if attendance.session_copy else f" (attendee list: {cell(attendance.source)})"
+        listed = "" if attendance.session_copy else f" (attendee list: {phrase(attendance.source)})"
         joined = plural(attendance.count, "person", "people")
         out += [f"{joined} joined{besides}{listed}.", ""]
     examples = []
@@ -164,7 +164,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
 
 
 def _listed(items: tuple[str, ...]) -> str:
-    shown = [cell(i) for i in items]
+    shown = [phrase(i) for i in items]
     return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
@@ -246,10 +246,10 @@ def _groups(sets: list[GroupSet], named: bool) -> list[str]:
             for group in group_round.groups:
                 if not named:
                     size = plural(len(group.members), "person", "people")
-                    out.append(f"- {cell(group.name)}: {size}")
+                    out.append(f"- {phrase(group.name)}: {size}")
                 else:
-                    members = ", ".join(cell(m) for m in group.members) or "nobody"
-                    out.append(f"- **{cell(group.name)}:** {members}")
+                    members = ", ".join(phrase(m) for m in group.members) or "nobody"
+                    out.append(f"- **{phrase(group.name)}:** {members}")
             out.append("")
     return out
 
@@ -257,10 +257,10 @@ def _groups(sets: list[GroupSet], named: bool) -> list[str]:
 def _host_it_yourself(report: Report) -> list[str]:
     out = [heading(2, "Host this conversation yourself"), "", *_words(report, DIY)]
     total = sum(s.planned for s in report.segments)
-    out += [f"**{minutes(total)}: {cell(report.title or 'the conversation')}**", ""]
+    out += [f"**{minutes(total)}: {phrase(report.title or 'the conversation')}**", ""]
     for s in report.segments:
         what = s.summary or s.prompt or " ".join(s.questions)
-        line = f"- **{minutes(s.planned)} – {cell(s.title)}**"
+        line = f"- **{minutes(s.planned)} – {phrase(s.title)}**"
         out.append(
             line + (f": {lines_of(one_line(what), first_safe=True)}" if what.strip() else "")
         )
@@ -329,11 +329,11 @@ def _agenda_as_run(report: Report) -> list[str]:
 
 
 def _sources(report: Report) -> list[str]:
-    out = ["---", "", "Made with liftkit from:", "", f"- the session {cell(report.session)}"]
+    out = ["---", "", "Made with liftkit from:", "", f"- the session {phrase(report.session)}"]
     for chat in report.chats:
         name = chat.file.replace("\\", "/").rsplit("/", 1)[-1]
         said = plural(chat.messages, "turn" if chat.layout in TRANSCRIPT_LAYOUTS else "message")
-        line = f"- {cell(name)}: {LAYOUT_NAMES[chat.layout]}, {said}"
+        line = f"- {phrase(name)}: {LAYOUT_NAMES[chat.layout]}, {said}"
         left_out = []
         if chat.private_left_out:
             left_out.append(plural(chat.private_left_out, "direct message"))

@@ -22,7 +22,15 @@ from liftkit.core.report.model import (
     Report,
     without_tags,
 )
-from liftkit.core.text import cell, clock_text, escape_inline, lines_of, one_line, plural
+from liftkit.core.text import (
+    cell,
+    clock_text,
+    escape_inline,
+    lines_of,
+    one_line,
+    phrase,
+    plural,
+)
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -46,7 +54,7 @@ def quote_item(quote: Quote, named: bool) -> str:
     if quote.waiting_room:
         said += " (to the waiting room)"
     elif quote.private_to is not None:
-        said += f" (direct message to {cell(quote.private_to)})" if named else " (direct message)"
+        said += f" (direct message to {phrase(quote.private_to)})" if named else " (direct message)"
     return said
 
 
@@ -89,9 +97,9 @@ def share_table(data: Breakdown, label: str, unit: str) -> list[str]:
 
 def shares_sentence(data: Breakdown) -> str:
     """ "Health care 59%, Social services 25% and Other 16%." """
-    parts = [f"{cell(r.label)} {r.percent}%" for r in data.rows if r.count]
+    parts = [f"{phrase(r.label)} {r.percent}%" for r in data.rows if r.count]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
-    return f"By {cell(data.title.casefold())}: {listed}." if parts else ""
+    return f"By {phrase(data.title.casefold())}: {listed}." if parts else ""
 
 
 def took_part(people: int, chats: Sequence[ChatSummary]) -> str:
@@ -125,7 +133,7 @@ def chat_sentence(report: Report, people: bool) -> str:
         who = plural(report.participants, "person", "people")
         line += f" from {who}" if len(parts) == 1 else f"; {who} in all"
     if report.reactions:
-        shown = ", ".join(f"{cell(emoji)} {n}" for emoji, n in report.reactions.items())
+        shown = ", ".join(f"{phrase(emoji)} {n}" for emoji, n in report.reactions.items())
         line += f"; reactions: {shown}"
     return line + "."
 
@@ -149,7 +157,7 @@ class Charts:
         return (quote_item(q, named) for q in quotes)
 
     def answers(self, answers: Iterable[str]) -> list[str]:
-        return [f"- “{cell(a)}”" for a in answers]
+        return [f"- “{phrase(a)}”" for a in answers]
 
     def breakdown(self, data: Breakdown) -> list[str]:
         body = [f"pie showData title {_mermaid(data.title)}"]
@@ -190,7 +198,7 @@ def bar_chart(data: Breakdown) -> list[str]:
 
 
 def poll_block(poll: PollResult, charts: Charts) -> list[str]:
-    out = [f"**Poll:** {cell(poll.question)} ({plural(poll.breakdown.total, 'answer')})", ""]
+    out = [f"**Poll:** {phrase(poll.question)} ({plural(poll.breakdown.total, 'answer')})", ""]
     if poll.breakdown.total:
         out += [*charts.table(poll.breakdown, "Answer", "Votes"), *charts.poll(poll), ""]
     else:
