@@ -205,18 +205,18 @@ def test_who_joined_counts_the_attendees_not_the_hosts_and_names_the_file_given(
     session = make_session(tmp_path / "s", START)  # the agenda's host is Sam Host
     people = write(
         tmp_path / "zoom-participants.csv",
-        "Name,Email,Sector\nSam Host,sam@example.org,Charity\n"
+        "Name,Email,Sector\nSam Host,sam@example.org,Charity\nJo (Co-host),jo@x.org,Retail\n"
         "Ada,ada@example.org,Health\nBob,bob@example.org,Health\nCy,cy@example.org,Charity\n",
     )
     out = cli("export", str(session), "--attendees", str(people), "--by", "Sector").stdout
     who = section(out, "Who joined")
-    assert "3 people joined, besides 1 host (attendee list: zoom-participants.csv)." in who
+    assert "3 people joined, besides 2 hosts (attendee list: zoom-participants.csv)." in who
     rows = dict(re.findall(r"^\| (\w+) \| (\d+) \| \d+% \|$", who, flags=re.MULTILINE))
     assert rows == {"Health": "2", "Charity": "1", "Total": "3"}  # the count, recounted
     data = json.loads(
         cli("export", str(session), "--attendees", str(people), "--format", "json").stdout
     )
-    assert data["attendance"]["count"] == 3 and data["attendance"]["hosts"] == 1
+    assert data["attendance"]["count"] == 3 and data["attendance"]["hosts"] == 2
 
 
 def test_equal_counts_show_equal_percentages(cli, tmp_path):

@@ -94,7 +94,9 @@ def attendance(
         return Attendance(chat_people, "chat")
     source = Path(read.source).name
     # Who joined, counted and broken down: the hosts' own rows are not among them.
-    guests = [p for p in read.people if host_key(p.name) not in hosts]
+    # A row named "Jo (Co-host)", as a participant report may name them, is a host's too.
+    host_set = set(hosts)
+    guests = [p for p in read.people if not is_host(p.name, host_set)]
     tables = tuple(
         breakdown(column, _fold_values(p.attributes.get(column, "") for p in guests))
         for column in (column_of(read, by) for by in options.by_columns)
