@@ -160,7 +160,7 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
     if not parts:
         raise LiftkitError(f"{where}: no counts given", _counts_hint(options))
     counts: dict[str, int] = {}
-    labelled = _labelled_counts(raw, options)
+    labelled = _labelled_counts(raw, options, where)
     if labelled is not None:
         return {option: labelled.get(option, 0) for option in options}
     if all("=" in p for p in parts):
@@ -184,7 +184,7 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
 _LABELLED = re.compile(r"\s*([^\d,;=:]*[^\d\s,;=:])\s*[:=]?\s*(\d+)\s*[,;]?")
 
 
-def _labelled_counts(raw: str, options: Sequence[str]) -> dict[str, int] | None:
+def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int] | None:
     """Counts typed with their options' names, as a host reads them out: "Yes 9, No 7",
     "Yes: 9; No: 7", "Strongly agree 4". None when the text is not wholly such pairs or names
     an option the poll does not have (then the other forms, and their errors, apply)."""
@@ -192,16 +192,27 @@ def _labelled_counts(raw: str, options: Sequence[str]) -> dict[str, int] | None:
         return None
     lower = {o.casefold(): o for o in options}
     counts: dict[str, int] = {}
+    unknown: list[str] = []
     at = 0
     for match in _LABELLED.finditer(raw):
         if match.start() != at:
             return None
-        option = lower.get(match.group(1).strip().casefold())
+        label = match.group(1).strip()
+        option = lower.get(label.casefold())
         if option is None:
-            return None
-        counts[option] = int(match.group(2))
+            unknown.append(label)
+        else:
+            counts[option] = int(match.group(2))
         at = match.end()
-    return counts if counts and at == len(raw) else None
+    if at != len(raw):
+        return None
+    if unknown:
+        # "Yes 30, Maybe 12" on a yes/no poll: the name is what is wrong, not the count
+        raise LiftkitError(
+            f"{where}: no option {', '.join(repr(u) for u in unknown)}",
+            f"the options are {', '.join(options)}",
+        )
+    return counts or None
 
 
 def _count(value: str, where: str, options: Sequence[str]) -> int:
