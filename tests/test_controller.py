@@ -267,3 +267,15 @@ def test_plain_modes_minute_line_never_contradicts_itself(session, time):
     assert c.status() == "1/3 Welcome: time is up · session on time"
     time.advance(90)
     assert c.status() == "1/3 Welcome: +01:30 OVER TIME · session 2 mins behind"
+
+
+def test_keys_with_caps_lock_on_do_what_they_do_in_lower_case(session):
+    c = started(session)
+    c.press("N")
+    assert session.engine.index == 1
+    c.press("H")
+    assert not c.ui.show_notes
+    c.press("Q")
+    assert c.ui.confirm == "quit"
+    c.press("y")
+    assert journal(session)[-1]["type"] == "stop"

@@ -182,7 +182,8 @@ def step(ui: Ui, key: str, now: float) -> Action:
             return NONE
         if key == "s":
             return Action("groups")  # reshuffle, once confirmed
-    command = KEYS.get(key)
+    # Caps Lock on: N is n (no key is bound in upper case)
+    command = KEYS.get(key) or (KEYS.get(key.lower()) if len(key) == 1 else None)
     if command is None:
         if key not in ("ESC", "ENTER"):
             ui.say(f"No key {key!r} here: press ? for help.", now, 3.0)
