@@ -5,7 +5,7 @@ import json
 import re
 from datetime import UTC, datetime
 
-from tests.test_export_cli import TWO_SEGMENTS, make_session, reflection, section, write
+from test_export_cli import TWO_SEGMENTS, make_session, reflection, section, write
 
 START = datetime(2026, 3, 9, 17, 0, tzinfo=UTC)  # segments 17:00-17:30 and 17:30-18:00
 
