@@ -199,6 +199,10 @@ def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
     events = journal(tmp_path)
     assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sigterm"
     assert not [e for e in events if e["type"] == "reflection"]  # never confirmed
+    # but the host is told what was being typed, to enter it again
+    assert "Not saved (still being typed when the session stopped): reflection 'half typ'" in (
+        " ".join(screen.split())
+    )
 
 
 def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
