@@ -495,3 +495,17 @@ def test_a_resume_after_a_crash_while_paused_says_it_stays_paused(term, tmp_path
     term.wait_for("Quit?")
     term.keys("y")
     term.wait_for("EXIT=0")
+
+
+def test_warnings_about_the_attendee_file_are_said_again_after_the_full_screen(term, tmp_path):
+    # They are printed before the screen opens, which then hides them: the screen says how
+    # many there are, and they are listed again once the screen is gone.
+    (tmp_path / "people.csv").write_text("name,email\nAda,a@x.org\nAda,a@x.org\nBo,b@x.org\n")
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+    assert "1 message about the files given: listed again at the end" in term.wait_for("running")
+    term.keys("q")
+    term.wait_for("Quit")
+    term.keys("y")
+    screen = term.wait_for("EXIT=")
+    after = screen[screen.index("Before the session began:") :]
+    assert "Warning: people.csv: line 3: Ada <a@x.org> duplicates line 2" in after

@@ -17,7 +17,7 @@ from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session, write_start_at
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.text import terminal_safe
+from liftkit.core.text import plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -147,6 +147,11 @@ def _run_view(
     from liftkit.core.live.controller import LIVE, PLAIN, Controller
 
     use_plain = plain or not env.interactive
+    if plan.said and not use_plain and not notice:
+        # printed before the full screen opened, which hides them: said again at the end
+        notice = (
+            f"{plural(len(plan.said), 'message')} about the files given: listed again at the end"
+        )
     controller = Controller(
         session,
         mode=PLAIN if use_plain else LIVE,
@@ -169,6 +174,10 @@ def _run_view(
     finally:
         session.close()
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
+        if plan.said and not use_plain:
+            env.echo("Before the session began:", err=True)
+            for line in plan.said:
+                env.echo(f"  {terminal_safe(line)}", err=True)
         for line in controller.farewell(outcome):
             env.echo(terminal_safe(line), err=True)
     if outcome.exit_code:

@@ -42,6 +42,7 @@ class GroupsPlan:
     plans: dict[int, Split] = field(default_factory=dict)  # breakout segment -> its groups
     files: dict[str, Path] = field(default_factory=dict)
     groups_json: str | None = None  # a --groups file, kept in the session folder as JSON
+    said: list[str] = field(default_factory=list)  # warnings and notes on the files given
 
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
@@ -117,6 +118,7 @@ def prepare_groups(
             warn(warning)
         for note in read.notes:
             show_note(note)
+        plan.said = [f"Warning: {w}" for w in read.warnings] + [f"Note: {n}" for n in read.notes]
         plan.people = list(read.people)
         suffix = attendees.suffix.lower()
         name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
@@ -137,6 +139,7 @@ def prepare_groups(
         plan.plans, notes = plan_from_split(agenda, split)
         for note in notes:
             warn(note)
+        plan.said = [f"Warning: {note}" for note in notes]
         plan.groups_json = to_json(split)
     return plan
 
