@@ -317,6 +317,23 @@ def test_plain_mode_prints_full_rooms_of_the_right_round(tmp_path, time):
         assert sorted(names) == sorted(f"Ann{i} Lee{i}" for i in range(10))
 
 
+def test_the_next_round_of_a_breakout_rings_and_says_so(tmp_path, time):
+    # a breakout of two rounds of 5 minutes: at 5 minutes the host is told to send people
+    # to their new rooms (nothing in the countdown shows it otherwise)
+    two_rounds = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\nrounds = 2')
+    s = open_session(tmp_path, two_rounds, time)
+    plan = groups_plan(s)
+    script = [(1, ["n"]), (200, []), (320, []), (330, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, groups_view=plan.summary)
+    rings = []
+    real = app.controller.take_bells
+    app.controller.take_bells = lambda: rings.append(real()) or rings[-1]
+    app.run()
+    said = [sc.message for sc in seen.screens if sc.message.startswith("Round ")]
+    assert said and said[0] == "Round 2 of 2 begins: new rooms (g shows them)."
+    assert sum(rings) >= 2  # the move into the breakout, then its second round
+
+
 def test_s_then_y_in_the_rooms_view_reshuffles(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)
     plan = groups_plan(s)

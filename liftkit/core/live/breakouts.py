@@ -27,6 +27,8 @@ class Breakouts:
     reshuffle: Reshuffle | None
     groups_view: GroupsView | None
     rooms_printed: GroupsSummary | None
+    round_held: tuple[int, int]
+    bells: int
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -43,6 +45,18 @@ class Breakouts:
         self.rooms_printed = shown
         self.outbox.append(f"  {shown.title}")
         self.outbox.extend(f"  {room}: {'; '.join(members)}" for room, members in shown.rooms)
+
+    def _next_round(self) -> None:
+        """A breakout of several rounds: the bell and a word when the next round begins,
+        for the host to send people to their new rooms (plain mode prints the rooms)."""
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or shown.rounds < 2:
+            return
+        held = (self.session.engine.index, shown.round)
+        if held[0] == self.round_held[0] and held[1] > self.round_held[1]:
+            self.bells += 1
+            self.say(f"Round {shown.round} of {shown.rounds} begins: new rooms (g shows them).", 10)
+        self.round_held = held
 
     def _groups(self, name: str) -> None:
         s = self.session

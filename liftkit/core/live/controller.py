@@ -79,6 +79,7 @@ class Controller(Captures, Breakouts):
     start_now: bool = False
     next_minute: float | None = None  # when plain mode prints its next status line
     rooms_printed: GroupsSummary | None = None  # the rooms plain mode printed last
+    round_held: tuple[int, int] = (-1, 1)  # (segment, breakout round) the screen has said
     last_not_saved: str = ""  # said once while the same write keeps failing
 
     def __post_init__(self) -> None:
@@ -188,6 +189,8 @@ class Controller(Captures, Breakouts):
         if self.mode == PLAIN:
             self._minute_line()
             self._print_rooms()
+        else:
+            self._next_round()
         return None
 
     def farewell(self, outcome: Outcome) -> list[str]:

@@ -159,4 +159,4 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
     rooms = [(g.name, [p.name for p in g.members]) for g in groups]
-    return GroupsSummary(title="Groups: " + " · ".join(parts), rooms=rooms)
+    return GroupsSummary("Groups: " + " · ".join(parts), rooms, k + 1, len(rounds))

@@ -49,6 +49,8 @@ class GroupsSummary:
 
     title: str  # e.g. "15 rooms of 4-5 (73 people), round 1"
     rooms: Sequence[tuple[str, Sequence[str]]] = ()  # (room name, member names)
+    round: int = 1  # the round being held, of `rounds`
+    rounds: int = 1
 
 
 @dataclass(frozen=True)
