@@ -197,3 +197,15 @@ def _tags_of_a_plain_pack() -> list[str]:
 
 
 PLAIN_TAGS = _tags_of_a_plain_pack()
+
+
+def test_a_long_quote_takes_a_whole_row_and_short_ones_keep_their_height():
+    # A 2,000-character message in a 13rem column was a card many screens tall, and every
+    # card beside it stretched to its height, empty.
+    long_text = " ".join(["listening first changed how our team meets"] * 45)
+    page = render_html(build_report(session_with(long_text, "Ada"), [], ReportOptions()))
+    assert re.search(r'<li class="long">“listening first', page)
+    assert "ul.quotes > li.long { grid-column: 1 / -1; }" in page
+    assert re.search(r"ul\.quotes \{[^}]*align-items: start;", page)
+    short = render_html(build_report(session_with("Listen first", "Ada"), [], ReportOptions()))
+    assert "<li>“Listen first”" in short and '<li class="long">' not in short

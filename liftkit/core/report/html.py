@@ -37,7 +37,8 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 p, li { overflow-wrap: break-word; }
 hr { border: 0; border-top: 1px solid #ccd3da; margin: 1.5rem 0; }
 ul.quotes { list-style: none; padding: 0; display: grid; gap: .7rem;
-  grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
+  grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); align-items: start; }
+ul.quotes > li.long { grid-column: 1 / -1; }
 ul.quotes > li { background: var(--soft); border-left: 4px solid var(--accent);
   border-radius: 6px; padding: .6rem .8rem; font-style: italic; break-inside: avoid; }
 .table { overflow-x: auto; }

@@ -15,6 +15,13 @@ PALETTE = ("#1f5f8b", "#e07b39", "#3a9d6e", "#b8418f", "#7a6fd0", "#c9a227", "#5
 GREY = "#d9dee3"
 
 
+LONG_QUOTE = 280  # characters: a longer quote takes a whole row, not a tall narrow card
+
+
+def _item(text: str) -> str:
+    return '<li class="long">' if len(text) > LONG_QUOTE else "<li>"
+
+
 class SvgCharts(Charts):
     """Charts that leave a numbered placeholder fence in the Markdown; the HTML renderer
     puts the drawing (`drawings[n]`) in its place. The tables they draw replace are left out.
@@ -22,11 +29,11 @@ class SvgCharts(Charts):
     need not go through the Markdown parser."""
 
     def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
-        items = "".join(f"<li>{quote_html(q, named)}</li>" for q in quotes)
+        items = "".join(f"{_item(q.text)}{quote_html(q, named)}</li>" for q in quotes)
         return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
 
     def answers(self, answers: Iterable[str]) -> list[str]:
-        items = "".join(f"<li>“{escape(one_line(a))}”</li>" for a in answers)
+        items = "".join(f"{_item(a)}“{escape(one_line(a))}”</li>" for a in answers)
         return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
 
     def __init__(self) -> None:
