@@ -207,3 +207,22 @@ def test_replaying_the_journal_gives_the_live_state(actions, auto):
     assert rebuilt.view(d.t) == d.engine.view(d.t)
     monos = [e.mono for e in d.log]
     assert monos == sorted(monos)  # the journal never goes back in time
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=0.0, max_value=10_000.0, allow_nan=False))
+def test_back_into_a_used_up_auto_segment_pauses_whatever_the_clock_readings(s0):
+    # The time done is a difference of clock readings: 119.99999999999999 of 120 seconds
+    # once counted as time left, and the segment moved on again in the same instant.
+    from liftkit.core.agenda.templates import resolve_agenda
+    from liftkit.core.live.events import Pause
+
+    e = Engine(agenda=resolve_agenda("1-2-4-all").agenda)
+    e.apply_all(e.start(s0))
+    e.apply_all(e.due(s0 + 60))  # Alone moves on by itself to In pairs
+    e.apply_all(e.due(s0 + 180))  # and In pairs to In fours
+    assert e.index == 2
+    back = e.back(s0 + 185)
+    assert isinstance(back[-1], Pause)
+    e.apply_all(back)
+    assert (e.index, e.status) == (1, PAUSED) and e.due(s0 + 186) == []

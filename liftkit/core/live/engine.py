@@ -38,6 +38,8 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.segment_view import SegmentView, segment_view
 
+USED_UP = 0.5  # seconds: a segment with less time left than this has none
+
 AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
 NOT_STARTED = Status.NOT_STARTED
@@ -207,7 +209,9 @@ class Engine:
         its time was up): arriving there, the clock waits, paused."""
         if not 0 <= i < self.count or not self.agenda.segments[i].auto_advance:
             return False
-        return self.duration(i) - self.elapsed_done[i] <= 0
+        # less than half a second left is none: the countdown shows 00:00, and the time done
+        # is a difference of clock readings (119.99999999999999 of 120 seconds)
+        return self.duration(i) - self.elapsed_done[i] < USED_UP
 
     def unfinished(self) -> list[JournalEvent]:
         """The rest of a change the journal holds only the first line of (a crash, or a full
