@@ -347,6 +347,23 @@ def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, h
     assert not [e for e in events if e["type"] in ("pause", "segment_end", "notes")]
 
 
+@pytest.mark.parametrize("bracketed", [True, False], ids=["bracketed paste", "plain paste"])
+def test_lines_pasted_with_no_input_line_open_are_not_keys(term, tmp_path, bracketed):
+    # Without bracketed paste, five pasted lines skipped four segments, paused the clock and
+    # saved a stray reflection: the paste is text, and with no line open it is set aside.
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
+    term.wait_for("running")
+    term.paste("next steps\nbring notes\nreview\nhand out\nbye", bracketed=bracketed)
+    screen = term.wait_for("Pasted text goes into an input line")
+    assert "1/3  Welcome" in screen and "PAUSED" not in screen
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+    events = journal(tmp_path)
+    assert not [e for e in events if e["type"] in ("pause", "segment_end", "reflection", "notes")]
+
+
 def test_alt_keys_while_typing_neither_cancel_nor_run_commands(term, tmp_path):
     # M-n and M-b cancelled the line ("No reflection recorded.") and then moved the segment.
     term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])

@@ -27,6 +27,7 @@ from liftkit.core.live.controls import (
     Ui,
     parse_line,
     pasted,
+    pasted_lines,
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
@@ -154,6 +155,8 @@ class Controller(Captures, Breakouts):
 
     def _take_input(self, front: FrontEnd, timeout: float) -> Outcome | None:
         items = front.read(timeout)
+        if self.mode == LIVE and self.ui.typing is None and pasted_lines(items):
+            items = [PASTE + "".join("\n" if item == "ENTER" else item for item in items)]
         for i, item in enumerate(items):
             if self.mode == LIVE and item == "ENTER" and self.ui.typing and i + 1 < len(items):
                 # More came in the same read as this Enter: a paste from a terminal without
