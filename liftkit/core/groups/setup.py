@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -16,6 +17,8 @@ from liftkit.core.text import plural, same_words
 ROLE_COLUMN = "role"
 FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
 YES = frozenset(("yes", "y", "true", "x", "1"))
+# "facilitator", "Lead facilitator", "co-facilitator", "facilitators"; not "non-facilitator"
+_FACILITATOR_ROLE = re.compile(r"^(?:(?:lead|co|head|main|senior|assistant) )?facilitators?$")
 
 
 # --- naming people ----------------------------------------------------------------------
@@ -242,7 +245,7 @@ def _facilitators_by_column(people: Sequence[Person]) -> list[int]:
     found = []
     for i, person in enumerate(people):
         words = same_words(person.attributes.get(role, "") if role else "").replace("-", " ")
-        if any(word.startswith("facilitat") for word in words.split()) or (
+        if _FACILITATOR_ROLE.match(" ".join(words.split())) or (
             flag and same_words(person.attributes.get(flag, "")) in YES
         ):
             found.append(i)
