@@ -71,6 +71,11 @@ def test_tags_leave_the_quoted_text_but_make_the_themes():
     assert without_tags("see https://example.org/#care") == "see https://example.org/#care"
     assert without_tags("issue #12 and C# stay") == "issue #12 and C# stay"
     assert without_tags("text #tag", ()) == "text #tag"  # the journal says it has no tags
+    # a closing tag that is the sentence's last word stays a word
+    for said in ("we believe in", "I came to", "focus on", "more time with"):
+        assert without_tags(f"{said} #trust") == f"{said} trust"
+    assert without_tags("looking forward to #connection.") == "looking forward to connection."
+    assert without_tags("ask my team how they are #step") == "ask my team how they are"
 
 
 def test_each_quote_shows_once_under_its_most_shared_theme():

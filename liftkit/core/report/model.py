@@ -287,6 +287,7 @@ WHOLE_TAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w-]*")
 # The tags that end a text, with the punctuation they leave dangling: the comma, colon or
 # bracket before them and the full stop or bracket after ("so true #care.", "agree (#care)",
 # "trust, time, #care"). A tag must start a word (not "C#", nor a link's "/#fragment").
+END_TAGS_SPAN = 400  # characters at a message's end where its closing tags are looked for
 END_TAGS = re.compile(r"(?:(?:^|[\s,;:(\[]+)#[^\W\d_][\w-]*)+[\s.,;:!?…)\]]*$")
 
 
@@ -299,7 +300,8 @@ def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
     if "#" not in text or (tags is not None and not tags):
         return text
     shown = text.rstrip()
-    end = END_TAGS.search(shown)
+    # the tail only: tried from every "#" of a long run of them, the search took seconds
+    end = END_TAGS.search(shown, max(0, len(shown) - END_TAGS_SPAN))
     if end is not None:
         cut = end.start()
         if _leads_on(shown[:cut], shown[cut:]):  # the first tag is the sentence's last word
@@ -319,6 +321,8 @@ def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
 LEADS_ON = frozenset(
     {
         "a", "an", "the", "of", "for", "and", "or", "with", "about", "my", "our", "your", "their",
+        "to", "in", "on", "at", "by", "from", "into", "onto", "than", "towards", "through",
+        "around", "without", "within", "across", "between", "during", "its", "his", "very",
         "de", "del", "la", "el", "los", "las", "y", "en", "con", "por", "para", "un", "una", "le",
         "les", "du", "des", "et", "à", "der", "die", "das", "und", "von",
     }
