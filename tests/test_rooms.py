@@ -178,3 +178,12 @@ def test_join_groups_makes_fours_of_two_pairs_each():
         assert [g.name for g in plans[1].rounds[0].groups] == [
             f"Room {n}" for n in range(1, len(fours) + 1)
         ]
+
+
+def test_join_groups_shares_the_rooms_out_evenly():
+    # 6 pairs joined four at a time: two rooms of three pairs, not one of all six
+    in_eights = Agenda("x", (ONE_TWO_FOUR.segments[0], Segment("Eights", 240, "breakout",
+                                                               join_groups=4)))  # fmt: skip
+    for count, sizes in ((12, [6, 6]), (14, [8, 6]), (18, [10, 8]), (6, [6])):
+        plans = plan_from_people(in_eights, PEOPLE[:count], seed=1)
+        assert [len(g.members) for g in plans[1].rounds[0].groups] == sizes

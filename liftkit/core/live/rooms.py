@@ -44,12 +44,14 @@ def rooms_from(segment: Segment, before: Split) -> Split:
     if not segment.join_groups or not last:
         return _rounds_of(before, last)
     rooms, size = last[0].groups, segment.join_groups
-    count = max(1, len(rooms) // size)
+    # As many joined rooms as there are whole sets of `size`, one more when the rooms left
+    # over make half a set or more (6 pairs in fours: 2 of 3 pairs, not 1 of 6); the rooms
+    # are shared out in turn, so joined rooms differ by one room at most.
+    count, spare = divmod(len(rooms), size)
+    count = max(1, count + (spare >= max(2, -(-size // 2))))
     joined: list[list[Group]] = [[] for _ in range(count)]
     for r, room in enumerate(rooms):
-        # rooms left over (5 pairs into fours) join the last ones, one each
-        spare = r - count * size
-        joined[r // size if spare < 0 else count - 1 - spare % count].append(room)
+        joined[r * count // len(rooms)].append(room)
     groups = tuple(
         Group(
             f"Room {n}",
