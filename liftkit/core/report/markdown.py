@@ -248,7 +248,7 @@ def _groups(sets: list[GroupSet], named: bool) -> list[str]:
                     size = plural(len(group.members), "person", "people")
                     out.append(f"- {phrase(group.name)}: {size}")
                 else:
-                    members = ", ".join(phrase(m) for m in group.members) or "nobody"
+                    members = "; ".join(phrase(m) for m in group.members) or "nobody"
                     out.append(f"- **{phrase(group.name)}:** {members}")
             out.append("")
     return out
