@@ -282,3 +282,10 @@ def test_same_groups_problems_say_what_to_do(text, message):
     with pytest.raises(AgendaError) as caught:
         parse_agenda(text, "x.toml")
     assert message in str(caught.value)
+
+
+def test_same_groups_false_asks_for_nothing_and_is_no_problem():
+    agenda = parse_agenda(_two_breakouts('kind = "breakout"\nsame_groups = false\njoin_groups = 2'))
+    assert (agenda.segments[1].same_groups, agenda.segments[1].join_groups) == (False, 2)
+    talk = parse_agenda(_two_breakouts('kind = "talk"\nsame_groups = false'))
+    assert talk.segments[1].kind == "talk"

@@ -272,6 +272,13 @@ def test_errors_are_one_line_and_exit_2(cli, people_csv, tmp_path, args, message
     assert not (tmp_path / "rooms.xlsx").exists()
 
 
+def test_a_dot_in_an_output_name_is_not_a_file_type(cli, people_csv, tmp_path):
+    out = tmp_path / "rooms-v1.2"
+    result = cli("groups", str(people_csv), "--seed", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("# Breakout groups")
+
+
 def test_size_below_two_is_a_usage_error(cli, people_csv):
     result = cli("groups", str(people_csv), "--size", "1")
     assert result.exit_code == 2

@@ -495,3 +495,20 @@ def test_keys_after_enter_in_the_same_read_are_text_of_the_line(tmp_path, time):
     written = out.getvalue()  # bracketed paste on while the screen is up, off after
     assert written.count("\x1b[?2004h") == 1
     assert written.rindex("\x1b[?2004l") > written.rindex("\x1b[?2004h")
+
+
+def test_ctrl_z_left_ignored_by_a_parent_without_job_control_stays_ignored():
+    # Stopping a process nobody can continue (no job control) would hang the session.
+    import signal
+
+    from liftkit.cli.live.terminal import Signals
+
+    before = signal.signal(signal.SIGTSTP, signal.SIG_IGN)
+    try:
+        with Signals(catch_stop=True):
+            assert signal.getsignal(signal.SIGTSTP) is signal.SIG_IGN
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        with Signals(catch_stop=True):  # in a shell with job control it is caught
+            assert signal.getsignal(signal.SIGTSTP) not in (signal.SIG_IGN, signal.SIG_DFL)
+    finally:
+        signal.signal(signal.SIGTSTP, before)

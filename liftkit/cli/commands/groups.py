@@ -228,7 +228,8 @@ def groups(
 def _refuse_an_unknown_suffix(output: str) -> None:
     """`-o rooms.xlsx` without --format: not Markdown under a name that says otherwise."""
     suffix = Path(output).suffix.lower()
-    if suffix not in ("", ".txt", ".markdown"):
+    # a file type's extension (rooms.xlsx), not a dot in a name (rooms-v1.2)
+    if suffix[1:].isalpha() and suffix not in (".txt", ".markdown"):
         raise LiftkitError(
             f"-o {output}: liftkit does not write {suffix} files",
             "name it .csv (a spreadsheet opens it), .md, .json or .toml, or give --format",

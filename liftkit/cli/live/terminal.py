@@ -73,7 +73,9 @@ class Signals:
         os.set_blocking(self.wake_fd, False)
         os.set_blocking(self._write_fd, False)
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
-        for signum in (*self.HANDLED, *([signal.SIGTSTP] if self.catch_stop else [])):
+        # A parent without job control starts us with Ctrl-Z ignored: stopping could hang
+        stops = self.catch_stop and signal.getsignal(signal.SIGTSTP) is not signal.SIG_IGN
+        for signum in (*self.HANDLED, *([signal.SIGTSTP] if stops else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
         return self
 

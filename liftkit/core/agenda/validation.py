@@ -253,7 +253,8 @@ def _earlier_rooms(table: Table, kind: str) -> tuple[bool, int | None]:
     joined N at a time (1-2-4-All's pairs into fours), so no group keys of their own."""
     same = _flag(table, "same_groups")
     join = table.whole("join_groups", 2, MAX_GROUPS)
-    given = [key for key in ("same_groups", "join_groups") if key in table.item]
+    # `same_groups = false` asks for nothing: only keys that ask for the earlier rooms count
+    given = [key for key, value in (("same_groups", same), ("join_groups", join)) if value]
     if given and kind != "breakout":
         for key in given:
             table.problem(key, f'"{key}" only applies to breakout segments; add kind = "breakout"')
