@@ -217,6 +217,13 @@ def test_who_joined_counts_the_attendees_not_the_hosts_and_names_the_file_given(
         cli("export", str(session), "--attendees", str(people), "--format", "json").stdout
     )
     assert data["attendance"]["count"] == 3 and data["attendance"]["hosts"] == 2
+    # a co-host marked so in the list is a host everywhere: never quoted, and in `hosts`
+    assert data["hosts"] == ["Sam Host", "Jo"]
+    chat = write(tmp_path / "chat.txt", "17:05:00 From jo to Everyone:\n\tCo-host note on time\n"
+                 "17:06:00 From Ada to Everyone:\n\tListening first\n")  # fmt: skip
+    pack = cli("export", str(session), "--attendees", str(people), "--chat", str(chat),
+               "--names").stdout  # fmt: skip
+    assert "Listening first" in pack and "Co-host note" not in pack
 
 
 def test_equal_counts_show_equal_percentages(cli, tmp_path):

@@ -47,10 +47,12 @@ def host_names(
         if column is not None:
             roles = ((p.name, p.attributes.get(column, "")) for p in people.people)
             names += [name for name, role in roles if HOST_ROLE.search(role)]
+        # rows named "Sam Host (Host)" or "Jo (Co-host)", as a participant list may name them
+        names += [p.name for p in people.people if HOST_SUFFIX.search(p.name)]
     names += marked
     seen: dict[str, str] = {}
     for name in names:
-        shown = one_line(name)
+        shown = one_line(HOST_SUFFIX.sub("", name))  # "Jo (Co-host)" is Jo
         if shown:
             seen.setdefault(host_key(shown), shown)
     return tuple(seen.values())
