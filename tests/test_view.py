@@ -180,6 +180,22 @@ def test_a_crash_keeps_the_clock_running_and_resume_agrees(session, time, tmp_pa
         resumed.close()
 
 
+def test_a_crash_while_paused_says_the_clock_stays_paused(session, time):
+    # "the clock runs on" above a PAUSED clock that does not move was a contradiction
+    session.start()
+    time.advance(20)
+    session.pause()
+    follower = Follower.open(session.folder)
+    session.journal.close()  # kill -9 while paused
+    time.advance(50)
+    screen = audience_screen(follower, time.wall, "away")
+    assert (
+        screen.message
+        == "The host's liftkit is not running: the clock stays paused until they resume."
+    )
+    assert "runs on" not in text_of(screen)
+
+
 def test_a_quit_stops_the_clock_until_the_host_resumes(session, time):
     session.start()
     time.advance(10)

@@ -27,6 +27,7 @@ from liftkit.core.live.audience import (
     rooms_lines,
     status_now,
 )
+from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.screen import Screen
@@ -254,7 +255,11 @@ class PlainAudience:
         if state == self._host_state:
             return
         if state == "away" and self._host_state in ("", "running"):
-            self.say("the host's liftkit is not running; the clock runs on, as the call does")
+            paused = self.follower.engine.status == PAUSED
+            self.say(
+                "the host's liftkit is not running; "
+                + ("the clock stays paused" if paused else "the clock runs on, as the call does")
+            )
         self._host_state = state
 
     def _minute_line(self) -> None:

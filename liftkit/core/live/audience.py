@@ -34,6 +34,7 @@ _SEED = re.compile(r" · seed \d+")
 _KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
 
 AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
+AWAY_PAUSED = "The host's liftkit is not running: the clock stays paused until they resume."
 STOPPED = "The host has stopped the clock: it carries on when they resume."
 ENDED_NOTE = "The session has ended. Any key closes this window."
 # Real seconds each page of rooms stays up when they do not all fit the window.
@@ -79,7 +80,8 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         poll_results=engine.polls,
     )
     tone, status = screen.tone, _KEY_HINT.sub("", screen.status)
-    message = {"away": AWAY, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
+    away = AWAY_PAUSED if view.status == PAUSED else AWAY
+    message = {"away": away, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
     if host == "stopped" and view.status != PAUSED:
         tone, status = PAUSED_TONE, "■ PAUSED"
     rooms = groups is not None and bool(groups.rooms)
