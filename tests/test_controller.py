@@ -208,6 +208,9 @@ def test_poll_counts_are_asked_for_each_poll_and_checked(session):
     type_keys(c, "30 12")
     c.press("ENTER")
     assert c.ui.typing.label.startswith("Poll 2 ") and "Score?" in c.ui.typing.detail
+    # the refusal of poll 1 no longer hides poll 2's question above the line
+    assert c.ui.message(session.now()) == ""
+    assert c.ui.typing.detail.startswith("Poll 1 saved. Poll 2 of 2: Score?")
     type_keys(c, "1 2 3")
     c.press("ENTER")
     assert c.ui.typing is None
@@ -219,6 +222,10 @@ def test_poll_counts_are_asked_for_each_poll_and_checked(session):
     c.press("n")
     c.press("p")
     assert c.ui.typing is None and c.ui.message(session.now()) == "This segment has no polls."
+    c.press("b")
+    c.press(" ")  # "Paused: space resumes." would have stood where the question goes
+    c.press("p")
+    assert c.ui.typing.label.startswith("Poll 1 ") and c.ui.message(session.now()) == ""
 
 
 def test_hiding_the_notes_is_journalled(session):

@@ -86,6 +86,7 @@ class Captures:
         else:
             self.ui.typing = InputLine("poll", "", segment=index)
             _ask_poll(self.ui.typing, segment.polls, 0)
+            self.ui.flash_until = 0.0  # the question, not an older message, above the line
 
     def _edit(self, line: InputLine, key: str) -> None:
         """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""
@@ -128,6 +129,9 @@ class Captures:
             line.saved += 1
             if segment is not None and line.poll + 1 < len(segment.polls):
                 _ask_poll(line, segment.polls, line.poll + 1)
+                # the next question above the line, not the refusal of the last one
+                line.detail = f"Poll {line.poll} saved. {line.detail}"
+                self.ui.flash_until = 0.0
             else:
                 self.ui.typing = None
                 self.polls_saved(line.saved)
