@@ -187,3 +187,25 @@ def test_join_groups_shares_the_rooms_out_evenly():
     for count, sizes in ((12, [6, 6]), (14, [8, 6]), (18, [10, 8]), (6, [6])):
         plans = plan_from_people(in_eights, PEOPLE[:count], seed=1)
         assert [len(g.members) for g in plans[1].rounds[0].groups] == sizes
+
+
+def test_reshuffled_fours_are_still_made_of_whole_pairs(tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name\n" + "".join(f"P{i}\n" for i in range(12)))
+    sessions = tmp_path / "sessions"
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "1-2-4-all", "--attendees", str(people),
+         "--plain", "--seed", "3", "--sessions", str(sessions)],
+        input="n\nn\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    made: dict[int, list] = {}
+    for line in (next(sessions.iterdir()) / "journal.jsonl").read_text().splitlines():
+        event = json.loads(line)
+        if event["type"] == "groups":
+            rooms = [{m["name"] for m in g["members"]} for g in event["rounds"][0]["groups"]]
+            made.setdefault(event["segment"], []).append(rooms)
+    pairs, (_, reshuffled) = made[1][-1], made[2]
+    assert len(reshuffled) == 3
+    for four in reshuffled:  # new fours (drawn by a new seed), each of two whole pairs
+        assert sum(pair <= four for pair in pairs) == 2 and len(four) == 4

@@ -75,7 +75,16 @@ class GroupsPlan:
             return "No groups to reshuffle: start with --attendees FILE."
         seed = random.SystemRandom().randrange(1, 1_000_000)
         agenda = engine.agenda
-        if from_earlier(segment):
+        before = engine.groups.get(_before(agenda, engine.index))
+        if segment.join_groups and before is not None and before.split.rounds:
+            # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
+            from liftkit.core.groups.split import Round, Split
+
+            rooms = list(before.split.rounds[-1].groups)
+            random.Random(seed).shuffle(rooms)
+            shuffled = Split((Round(1, tuple(rooms)),), before.split.score, seed)
+            made_now = rooms_from(segment, shuffled)
+        elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
             origin = replace(agenda.segments[_origin(agenda, engine.index)], rounds=1)
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
@@ -86,6 +95,11 @@ class GroupsPlan:
             made_now = rooms_from(agenda.segments[later], made_now)
             session.record_groups(later, made_now)
         return f"Groups reshuffled (seed {seed})."
+
+
+def _before(agenda: Agenda, index: int) -> int:
+    """The breakout just before segment `index` (-1 when there is none)."""
+    return next((i for i in reversed(range(index)) if agenda.segments[i].kind == "breakout"), -1)
 
 
 def _origin(agenda: Agenda, index: int) -> int:
