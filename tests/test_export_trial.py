@@ -254,6 +254,10 @@ def test_emoji_and_bare_links_are_counted_but_not_quoted(cli, tmp_path):
     out = cli("export", str(session), "--chat", str(chat)).stdout
     assert quotes_in(section(out, "1. Talk")) == ["slides: https://example.org/s", "ok 👍"]
     assert "The chat: 5 messages." in out and "5 people took part in the chat." in out
+    # what the host chose to record is theirs to keep, an emoji alone too
+    recorded = make_session(tmp_path / "r", START, events=[reflection(60, 0, "🙏", "Ada")])
+    pack = cli("export", str(recorded), "--names").stdout
+    assert quotes_in(section(pack, "1. Talk")) == ["🙏"]
 
 
 def test_an_empty_chat_log_is_a_warning_and_the_pack_is_made(cli, tmp_path):

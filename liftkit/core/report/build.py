@@ -21,7 +21,6 @@ from liftkit.core.report.model import (
     SegmentRun,
     is_practical_step,
     said_key,
-    says_nothing,
     tags_in,
 )
 from liftkit.core.report.pack import (
@@ -126,7 +125,7 @@ class _Quotes:
     def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
         for event in reflections:
             text = clean_text(event.text)
-            if not text or says_nothing(text):
+            if not text:  # (an emoji alone, recorded by the host, is kept: they chose it)
                 continue
             author = one_line(event.author) if event.author else None
             if self.is_host(author):
