@@ -333,6 +333,8 @@ def test_check_needs_an_agenda(cli):
          "Error: Invalid value for '--size': 0 is not in the range x>=2; see 'liftkit groups -h'"),
         (["grups"], "Error: No such command 'grups'. Did you mean 'groups'? See 'liftkit -h'"),
         (["--bogus"], "Error: No such option: --bogus; see 'liftkit -h'"),
+        (["groups", "x.csv", "--size"],
+         "Error: Option '--size' requires an argument; see 'liftkit groups -h'"),
         (["run", "community-conversation", "--rehearse", "fast"],
          "Error: Invalid value for '--rehearse': 'fast' is not a valid float; see "
          "'liftkit run -h'"),

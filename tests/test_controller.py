@@ -286,3 +286,14 @@ def test_keys_with_caps_lock_on_do_what_they_do_in_lower_case(session):
     assert c.ui.confirm == "quit"
     c.press("y")
     assert journal(session)[-1]["type"] == "stop"
+
+
+def test_a_quit_before_the_planned_start_does_not_offer_a_resume(session, time):
+    # resume refuses a journal without a session_start: the farewell must not send the host
+    # there
+    c = Controller(session, mode=LIVE, start_at=time.wall + timedelta(minutes=30))
+    c.advance()
+    c.press("q")
+    outcome = c.press("y")
+    lines = c.farewell(outcome)
+    assert lines == [f"Stopped before the session started: nothing to carry on ({session.folder})."]

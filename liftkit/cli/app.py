@@ -75,6 +75,8 @@ class LiftkitCommand(TyperCommand):
         try:
             return super().parse_args(ctx, args)
         except Exception as error:  # Click's NoSuchOption, which Typer does not export
+            if getattr(error, "ctx", ctx) is None:
+                error.ctx = ctx  # type: ignore[attr-defined]  # so its message says where help is
             name = getattr(error, "option_name", None)
             meant = MEANT.get(name or "")
             if meant and any(meant[0] in param.opts for param in self.params):

@@ -201,14 +201,14 @@ class Controller(Captures, Breakouts):
         ended, and what to do next."""
         folder = self.session.folder
         lines = [f"Not saved (the journal could not be written): {text}" for text in self.unsaved]
-        draft = self.ui.typing
+        draft = self.ui.typing  # stopped while typing (SIGTERM): to enter again later
         if draft is not None and draft.text.strip():
-            # stopped (SIGTERM, a closed window) while the host was still typing: say what
-            # was never entered, so it can be entered again with liftkit note or on resume
             what = "reflection" if draft.kind == "reflect" else "poll counts"
             lines.append(f"Not saved (still being typed when the session stopped): {what} "
                          f"{draft.text.strip()!r}")  # fmt: skip
-        if outcome.reason == "ended":
+        if self.session.engine.status == NOT_STARTED:
+            lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
+        elif outcome.reason == "ended":
             captured = plural(len(self.session.engine.reflections), "reflection")
             lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
         else:
