@@ -512,3 +512,15 @@ def test_ctrl_z_left_ignored_by_a_parent_without_job_control_stays_ignored():
             assert signal.getsignal(signal.SIGTSTP) not in (signal.SIG_IGN, signal.SIG_DFL)
     finally:
         signal.signal(signal.SIGTSTP, before)
+
+
+def test_poll_bars_on_screen_give_the_shares_the_pack_gives():
+    # 1, 4 and 10 of 15 showed 7%, 27% and 67% live (101 in all) and 6%, 27%, 67% in the pack
+    from liftkit.core.live.screen import PollBars
+    from liftkit.core.report.model import breakdown
+
+    counts = (("1", 1), ("2", 4), ("3", 10), ("4", 0))
+    bars = PollBars("Score?", counts)
+    pack = {row.label: row.percent for row in breakdown("Score?", counts).rows}
+    assert {option: bars.percent(n) for option, n in counts} == pack
+    assert sum(bars.percent(n) for _, n in counts) <= 100

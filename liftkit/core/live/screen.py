@@ -65,7 +65,12 @@ class PollBars:
         return sum(count for _, count in self.counts)
 
     def percent(self, count: int) -> int:
-        return round(100 * count / self.total) if self.total else 0
+        """The share of `count` as the event pack gives it (equal counts, equal shares)."""
+        from liftkit.core.report.model import largest_remainder  # only once a poll shows
+
+        counts = [c for _, c in self.counts]
+        shares = dict(zip(counts, largest_remainder(counts), strict=True))
+        return shares.get(count, round(100 * count / self.total) if self.total else 0)
 
 
 @dataclass(frozen=True)
