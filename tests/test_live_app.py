@@ -524,3 +524,15 @@ def test_poll_bars_on_screen_give_the_shares_the_pack_gives():
     pack = {row.label: row.percent for row in breakdown("Score?", counts).rows}
     assert {option: bars.percent(n) for option, n in counts} == pack
     assert sum(bars.percent(n) for _, n in counts) <= 100
+
+
+def test_the_input_line_says_the_clock_keeps_running_only_while_it_does(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    script = [(1, ["r"]), (2, ["ESC", " "]), (3, ["r"]), (4, ["ESC", "q", "y"])]
+    app, seen, _ = live_app(s, time, script, width=100)
+    app.run()
+    typing = [f for f, sc in zip(seen.frames, seen.screens, strict=True) if sc.input_label]
+    running = [f for f in typing if "PAUSED" not in f]
+    paused = [f for f in typing if "PAUSED" in f]
+    assert running and all("the clock keeps running" in f for f in running)
+    assert paused and not any("the clock keeps running" in f for f in paused)

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from liftkit.core.live.screen import Screen
+from liftkit.core.live.screen import PAUSED_TONE, Screen
 
 TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
 
@@ -46,7 +46,9 @@ def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:
     for key, meaning in TYPING_LEGEND:
         legend.append(f" {key} ", style="bold reverse")
         legend.append(f" {meaning} ")
-    legend.append(" the clock keeps running", style="dim")
+    # while paused (or before the start) the clock does not run: say only what is so
+    if screen.tone != PAUSED_TONE:
+        legend.append(" the clock keeps running", style="dim")
     lines: list[RenderableType] = []
     if rows >= 3:
         if screen.message or not screen.input_detail:
