@@ -53,6 +53,25 @@ def journal(tmp_path):
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+def start(term: Tmux, *options: str) -> str:
+    """`liftkit run a.toml` in the pane, once its screen is up."""
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", *options])
+    return term.wait_for("running")
+
+
+def open_line(term: Tmux) -> None:
+    term.keys("r")
+    term.wait_for("Reflection")
+
+
+def quit_run(term: Tmux) -> None:
+    """q, y: the session stops, resumable, with exit code 0."""
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    term.wait_for("EXIT=0")
+
+
 def stty_is_sane(term: Tmux) -> None:
     """Echo, line reading and Ctrl-C are back on in the terminal after liftkit exits."""
     term.type("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo|isig)$' | sort | tr '\\n' ,; echo")
@@ -185,10 +204,8 @@ def test_an_error_in_the_view_keeps_the_journal_and_the_terminal(term, tmp_path)
 
 
 def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-    term.wait_for("running")
-    term.keys("r")
-    term.wait_for("Reflection")
+    start(term)
+    open_line(term)
     term.type("half typ", enter=False)
     term.wait_for("half typ")
     term.signal(signal.SIGTERM)
@@ -206,8 +223,7 @@ def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
 
 
 def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-    term.wait_for("running")
+    start(term)
     assert term.state("#{alternate_on} #{cursor_flag}") == "1 0"
     term.keys("C-z")
     term.wait_for("Stopped")
@@ -269,17 +285,13 @@ def test_the_rooms_view_shows_73_full_names_with_the_clock(tmp_path, width, heig
             assert max(len(line) for line in page.splitlines()) <= width
         term.keys("Escape")
         assert "Room 1 (" not in term.wait_for("reflect")  # the clock view (and its keys) again
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()
 
 
 def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
-    term.wait_for("running")
+    start(term, "--rehearse", "5")
     term.keys("r")
     term.wait_for("Reflection ('Name: text', #tags):")
     screens = []
@@ -310,10 +322,7 @@ def test_a_rehearsal_slowed_a_billion_times_runs_and_exports(term, tmp_path):
     term.wait_for("Reflection")
     term.type("Grace Hopper: slow and steady")
     term.wait_for("Saved reflection from Grace Hopper (1 so far)")
-    term.keys("q")
-    term.wait_for("Quit?")
-    term.keys("y")
-    term.wait_for("EXIT=0")
+    quit_run(term)
     term.type("clear")
     term.run([*LIFTKIT, "export", "latest", "--sessions", "s", "-o", "pack.md"])
     assert "internal error" not in term.wait_for("EXIT=0")
@@ -324,10 +333,8 @@ def test_a_rehearsal_slowed_a_billion_times_runs_and_exports(term, tmp_path):
 @pytest.mark.parametrize("how", ["bracketed paste", "plain paste", "one burst of keys"])
 def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, how):
     # A paste's second line ran as commands: n skipped segments, space paused, h hid notes.
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
-    term.wait_for("running")
-    term.keys("r")
-    term.wait_for("Reflection")
+    start(term, "--rehearse", "5")
+    open_line(term)
     if how == "one burst of keys":
         term.type("Line one\nn h  next\nLine three", enter=False)
     else:
@@ -336,10 +343,7 @@ def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, h
     term.keys("Enter")
     screen = term.wait_for("Saved reflection (1 so far)")
     assert "1/3  Welcome" in screen and "SECRET HOST NOTE" in screen and "PAUSED" not in screen
-    term.keys("q")
-    term.wait_for("Quit?")
-    term.keys("y")
-    term.wait_for("EXIT=0")
+    quit_run(term)
     events = journal(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == [
         "Line one n h  next Line three"
@@ -351,25 +355,19 @@ def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, h
 def test_lines_pasted_with_no_input_line_open_are_not_keys(term, tmp_path, bracketed):
     # Without bracketed paste, five pasted lines skipped four segments, paused the clock and
     # saved a stray reflection: the paste is text, and with no line open it is set aside.
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "5"])
-    term.wait_for("running")
+    start(term, "--rehearse", "5")
     term.paste("next steps\nbring notes\nreview\nhand out\nbye", bracketed=bracketed)
     screen = term.wait_for("Pasted text goes into an input line")
     assert "1/3  Welcome" in screen and "PAUSED" not in screen
-    term.keys("q")
-    term.wait_for("Quit?")
-    term.keys("y")
-    term.wait_for("EXIT=0")
+    quit_run(term)
     events = journal(tmp_path)
     assert not [e for e in events if e["type"] in ("pause", "segment_end", "reflection", "notes")]
 
 
 def test_alt_keys_while_typing_neither_cancel_nor_run_commands(term, tmp_path):
     # M-n and M-b cancelled the line ("No reflection recorded.") and then moved the segment.
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-    term.wait_for("running")
-    term.keys("r")
-    term.wait_for("Reflection")
+    start(term)
+    open_line(term)
     term.type("keep these words", enter=False)
     term.keys("M-n", "M-b", "M-h", "M-BSpace")
     term.wait_for("keep these ▌")
@@ -384,10 +382,7 @@ def test_alt_keys_while_typing_neither_cancel_nor_run_commands(term, tmp_path):
     term.wait_for("Reflection")
     term.keys("Escape")  # a lone Esc still cancels
     term.wait_for("No reflection recorded.")
-    term.keys("q")
-    term.wait_for("Quit?")
-    term.keys("y")
-    term.wait_for("EXIT=0")
+    quit_run(term)
     events = journal(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["keep these two lines"]
     assert not [e for e in events if e["type"] in ("segment_end", "notes")]
@@ -410,10 +405,7 @@ def test_the_end_of_what_is_typed_stays_in_view_in_a_narrow_window(tmp_path, wid
         assert "…" in screen and max(len(line) for line in screen.splitlines()) <= width
         term.keys("Enter")
         term.wait_for("Saved reflection")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()
 
@@ -440,10 +432,7 @@ def test_a_long_poll_question_leaves_the_typed_counts_in_view(tmp_path, width, h
         term.wait_for("Poll 2 [Yes/No]: 40 3▌")
         term.keys("Enter")
         term.wait_for("Saved 2 poll results.")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()
 
@@ -458,10 +447,7 @@ def test_notes_cut_by_a_small_window_say_there_is_more_below(tmp_path, width, he
         cut = height < 40
         assert ("… more below: a taller window shows it" in screen) == cut
         assert ("is not recorded" in screen) != (width == 40)  # the notes, when they fit
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()
 
@@ -482,10 +468,7 @@ def test_back_into_an_auto_advance_segment_whose_time_is_up_stays_there(tmp_path
         term.wait_for("running")
         assert "2/4  In pairs" in term.screen()
         term.wait_for("3/4  In fours", timeout=15)  # then moves on by itself
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()
     events = journal(tmp_path)
@@ -496,8 +479,7 @@ def test_back_into_an_auto_advance_segment_whose_time_is_up_stays_there(tmp_path
 def test_a_resume_after_a_crash_while_paused_says_it_stays_paused(term, tmp_path):
     # It said "Resumed after 9s away: the clock ran on, as the call did." above a paused
     # clock that had not moved, and counted "away" from the last event, not the crash.
-    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-    term.wait_for("running")
+    start(term)
     term.keys("Space")
     term.wait_for("PAUSED")
     term.signal(signal.SIGKILL)
@@ -508,10 +490,7 @@ def test_a_resume_after_a_crash_while_paused_says_it_stays_paused(term, tmp_path
     said = r"Resumed, still paused: space resumes \(\ds since the last recorded event\)\."
     assert re.search(said, screen)
     assert "ran on" not in screen and "PAUSED" in screen
-    term.keys("q")
-    term.wait_for("Quit?")
-    term.keys("y")
-    term.wait_for("EXIT=0")
+    quit_run(term)
 
 
 def test_warnings_about_the_attendee_file_are_said_again_after_the_full_screen(term, tmp_path):
