@@ -334,6 +334,9 @@ def _leads_on(before: str, tags: str) -> bool:
     return bool(words) and tags[:1].isspace() and words[-1].casefold() in LEADS_ON
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum says yes to, found at C speed
+
+
 def says_nothing(text: str) -> bool:
     """Whether a message has no word of its own to quote: only tags ("#care"), emoji or
     punctuation ("👍", "🎉🎉", ":)"), or links. Counted as a message, but no quote."""
@@ -341,7 +344,7 @@ def says_nothing(text: str) -> bool:
         text = LINK.sub("", text)
     if "#" in text:
         text = WHOLE_TAG.sub("", text)
-    return not any(c.isalnum() for c in text)
+    return _LETTER_OR_DIGIT.search(text) is None
 
 
 def said_key(text: str, tags: Sequence[str] | None = None) -> str:
