@@ -289,3 +289,31 @@ def test_same_groups_false_asks_for_nothing_and_is_no_problem():
     assert (agenda.segments[1].same_groups, agenda.segments[1].join_groups) == (False, 2)
     talk = parse_agenda(_two_breakouts('kind = "talk"\nsame_groups = false'))
     assert talk.segments[1].kind == "talk"
+
+
+def test_min_group_size_is_kept_and_written_back():
+    from liftkit.core.agenda.writing import dumps_agenda
+
+    agenda = parse_agenda(_two_breakouts('kind = "breakout"\ngroup_size = 4', "group_size = 3\n"
+                                         "min_group_size = 3"))  # fmt: skip
+    assert [s.min_group_size for s in agenda.segments] == [3, None]
+    assert parse_agenda(dumps_agenda(agenda)) == agenda
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (_two_breakouts('kind = "talk"\nmin_group_size = 3'),
+         '"min_group_size" only applies to breakout segments'),
+        (_two_breakouts('kind = "breakout"\nmin_group_size = 3'),
+         '"min_group_size" goes with "group_size"; add group_size = N'),
+        (_two_breakouts('kind = "breakout"\ngroup_size = 3\nmin_group_size = 4'),
+         '"min_group_size" 4 is more than "group_size" 3; make it at most 3'),
+        (_two_breakouts('kind = "breakout"\nsame_groups = true\nmin_group_size = 3'),
+         '"min_group_size" with same_groups = true: the rooms come from the breakout before'),
+    ],
+)  # fmt: skip
+def test_min_group_size_problems_say_what_to_do(text, message):
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(text, "x.toml")
+    assert message in str(caught.value)

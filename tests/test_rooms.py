@@ -209,3 +209,14 @@ def test_reshuffled_fours_are_still_made_of_whole_pairs(tmp_path):
     assert len(reshuffled) == 3
     for four in reshuffled:  # new fours (drawn by a new seed), each of two whole pairs
         assert sum(pair <= four for pair in pairs) == 2 and len(four) == 4
+
+
+def test_min_group_size_leaves_no_room_smaller():
+    # Troika needs three: 22 people in threes made two rooms of 2; now one room of 4
+    troika = Agenda("x", (Segment("Round 1", 240, "breakout", group_size=3, min_group_size=3),))
+    for count in range(6, 24):
+        sizes = [
+            len(g.members) for g in plan_from_people(troika, PEOPLE[:count], 1)[0].rounds[0].groups
+        ]
+        assert sum(sizes) == count and min(sizes) >= 3 and max(sizes) - min(sizes) <= 1
+        assert len(sizes) == count // 3  # as many rooms as whole threes

@@ -78,5 +78,5 @@ def test_one_two_four_all_is_one_two_four_five_minutes():
 def test_troika_keeps_its_threes_through_every_round():
     agenda = load_agenda(template_path("troika-consulting"))
     breakouts = [s for s in agenda.segments if s.kind == "breakout"]
-    assert breakouts[0].group_size == 3
+    assert breakouts[0].group_size == 3 and breakouts[0].min_group_size == 3  # no pairs
     assert len(breakouts) == 12 and all(s.same_groups for s in breakouts[1:])

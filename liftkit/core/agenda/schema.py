@@ -15,8 +15,8 @@ DEFAULT_WARN_SECONDS = 60
 AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "groups", "rounds", "same_groups", "join_groups", "polls", "silence",
-    "summary",
+    "group_size", "min_group_size", "groups", "rounds", "same_groups", "join_groups", "polls",
+    "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 
@@ -45,6 +45,7 @@ class Segment:
     warn: tuple[int, ...] = ()  # seconds before the end, largest first
     auto_advance: bool = False
     group_size: int | None = None
+    min_group_size: int | None = None  # no room smaller: the remainder makes some larger
     groups: int | None = None
     rounds: int = 1
     same_groups: bool = False  # the rooms of the breakout before (Troika's rounds)

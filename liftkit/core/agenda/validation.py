@@ -146,6 +146,7 @@ def _build_segment(
     warn = _warnings(table, duration)
     silence = _silence(table, duration)
     group_size, groups, rounds = _breakout(table, kind)
+    min_group_size = _min_group_size(table, kind, group_size)
     same_groups, join_groups = _earlier_rooms(table, kind)
     polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
@@ -160,6 +161,7 @@ def _build_segment(
         warn=warn,
         auto_advance=auto_advance,
         group_size=group_size,
+        min_group_size=min_group_size,
         groups=groups,
         rounds=rounds or 1,
         same_groups=same_groups,
@@ -248,6 +250,29 @@ def _breakout(table: Table, kind: str) -> tuple[int | None, int | None, int | No
     return group_size, groups, rounds
 
 
+def _min_group_size(table: Table, kind: str, group_size: int | None) -> int | None:
+    """`min_group_size`: no room smaller (Troika needs three), beside a `group_size`."""
+    least = table.whole("min_group_size", 2, MAX_GROUP_SIZE)
+    if "min_group_size" not in table.item:
+        return None
+    if kind != "breakout":
+        table.problem(
+            "min_group_size", '"min_group_size" only applies to breakout segments; '
+            'add kind = "breakout"'
+        )  # fmt: skip
+    elif group_size is None and "group_size" not in table.item:
+        table.problem(
+            "min_group_size", '"min_group_size" goes with "group_size"; add group_size = N'
+        )
+    elif least is not None and group_size is not None and least > group_size:
+        table.problem(
+            "min_group_size",
+            f'"min_group_size" {least} is more than "group_size" {group_size}; make it at most '
+            f"{group_size}",
+        )
+    return least
+
+
 def _earlier_rooms(table: Table, kind: str) -> tuple[bool, int | None]:
     """`same_groups = true` or `join_groups = N`: the rooms of the breakout before, kept or
     joined N at a time (1-2-4-All's pairs into fours), so no group keys of their own."""
@@ -262,7 +287,7 @@ def _earlier_rooms(table: Table, kind: str) -> tuple[bool, int | None]:
         table.problem("join_groups", 'give "same_groups" or "join_groups", not both')
     elif same or join:
         key = "same_groups = true" if same else f"join_groups = {join}"
-        for other in ("group_size", "groups", "rounds"):
+        for other in ("group_size", "min_group_size", "groups", "rounds"):
             if other in table.item:
                 table.problem(
                     other,

@@ -46,6 +46,8 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["auto_advance"] = True
     if segment.group_size is not None:
         data["group_size"] = segment.group_size
+    if segment.min_group_size is not None:
+        data["min_group_size"] = segment.min_group_size
     if segment.groups is not None:
         data["groups"] = segment.groups
     if segment.kind == "breakout" and segment.rounds != 1:

@@ -70,10 +70,18 @@ def split_for_segment(
     rounds: int = 1,
     rng: random.Random | None = None,
     seed: int | None = None,
+    min_size: int | None = None,
 ) -> Split:
-    """Split attendees for one breakout segment of an agenda (its group_size or groups)."""
+    """Split attendees for one breakout segment of an agenda (its group_size or groups);
+    with `min_size`, fewer rooms where the remainder would leave one smaller (22 people in
+    threes: 7 rooms, one of 4, rather than 8 with two of 2)."""
     if rng is None:
         rng = random.Random(seed)
+    if min_size and group_size and len(people) >= 2:
+        count = -(-len(people) // group_size)
+        while count > 1 and len(people) // count < min_size:
+            count -= 1
+        group_size, groups = None, count
     request = SplitRequest(size=group_size, count=groups, rounds=rounds)
     return split_into_groups(people, request, rng, seed=seed)
 

@@ -83,17 +83,19 @@ def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
 
 def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dict[int, Split]:
     """Split the attendees for every breakout segment (seeded, so it can be reproduced)."""
-    families: dict[tuple[int | None, int | None], list[int]] = {}
+    families: dict[tuple[int | None, int | None, int | None], list[int]] = {}
     for i in breakout_segments(agenda):
         segment = agenda.segments[i]
         if not from_earlier(segment):
-            families.setdefault((segment.group_size, segment.groups), []).append(i)
+            key = (segment.group_size, segment.groups, segment.min_group_size)
+            families.setdefault(key, []).append(i)
     plans: dict[int, Split] = {}
-    for n, ((size, count), members) in enumerate(sorted(families.items(), key=lambda f: f[1][0])):
+    ordered = sorted(families.items(), key=lambda f: f[1][0])
+    for n, ((size, count, least), members) in enumerate(ordered):
         family_seed = seed + n
         total = sum(agenda.segments[i].rounds for i in members)
         split = split_for_segment(
-            people, size, count, total, rng=random.Random(family_seed), seed=family_seed
+            people, size, count, total, random.Random(family_seed), family_seed, least
         )
         taken = 0
         for i in members:
@@ -130,7 +132,7 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
 def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
     return split_for_segment(
         people, segment.group_size, segment.groups, segment.rounds,
-        rng=random.Random(seed), seed=seed,
+        random.Random(seed), seed, segment.min_group_size,
     )  # fmt: skip
 
 
