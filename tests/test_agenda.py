@@ -274,11 +274,19 @@ def test_same_groups_is_kept_and_written_back():
          '"join_groups" must be at least 2, not 1'),
         (_two_breakouts('kind = "discussion"\njoin_groups = 2'),
          '"join_groups" only applies to breakout segments'),
+        (_two_breakouts('kind = "talk"\nmin_group_size = 3'),
+         '"min_group_size" only applies to breakout segments'),
+        (_two_breakouts('kind = "breakout"\nmin_group_size = 3'),
+         '"min_group_size" goes with "group_size"; add group_size = N'),
+        (_two_breakouts('kind = "breakout"\ngroup_size = 3\nmin_group_size = 4'),
+         '"min_group_size" 4 is more than "group_size" 3; make it at most 3'),
+        (_two_breakouts('kind = "breakout"\nsame_groups = true\nmin_group_size = 3'),
+         '"min_group_size" with same_groups = true: the rooms come from the breakout before'),
         (_two_breakouts('kind = "breakout"\nsame_groups = "yes"'),
          '"same_groups" must be true or false, not text'),
     ],
 )  # fmt: skip
-def test_same_groups_problems_say_what_to_do(text, message):
+def test_breakout_room_keys_problems_say_what_to_do(text, message):
     with pytest.raises(AgendaError) as caught:
         parse_agenda(text, "x.toml")
     assert message in str(caught.value)
@@ -298,22 +306,3 @@ def test_min_group_size_is_kept_and_written_back():
                                          "min_group_size = 3"))  # fmt: skip
     assert [s.min_group_size for s in agenda.segments] == [3, None]
     assert parse_agenda(dumps_agenda(agenda)) == agenda
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (_two_breakouts('kind = "talk"\nmin_group_size = 3'),
-         '"min_group_size" only applies to breakout segments'),
-        (_two_breakouts('kind = "breakout"\nmin_group_size = 3'),
-         '"min_group_size" goes with "group_size"; add group_size = N'),
-        (_two_breakouts('kind = "breakout"\ngroup_size = 3\nmin_group_size = 4'),
-         '"min_group_size" 4 is more than "group_size" 3; make it at most 3'),
-        (_two_breakouts('kind = "breakout"\nsame_groups = true\nmin_group_size = 3'),
-         '"min_group_size" with same_groups = true: the rooms come from the breakout before'),
-    ],
-)  # fmt: skip
-def test_min_group_size_problems_say_what_to_do(text, message):
-    with pytest.raises(AgendaError) as caught:
-        parse_agenda(text, "x.toml")
-    assert message in str(caught.value)
