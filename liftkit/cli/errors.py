@@ -11,7 +11,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -30,6 +30,15 @@ def report(error: LiftkitError) -> None:
 _USAGE_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
 )
+
+
+def usage_exit(error: Exception) -> NoReturn:
+    """A usage error in one line, and exit code 2; a command given no arguments shows its
+    help as it is (Click raises that as a usage error too)."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        raise error
+    report_usage(error)
+    raise typer.Exit(2) from None
 
 
 def report_usage(error: Exception) -> None:
@@ -61,10 +70,7 @@ def guarded(call: Callable[[], Any]) -> Any:
         report(error)
         raise typer.Exit(error.exit_code) from None
     except _USAGE_ERROR as error:
-        if type(error).__name__ == "NoArgsIsHelpError":  # the help, shown as it is
-            raise
-        report_usage(error)
-        raise typer.Exit(2) from None
+        usage_exit(error)
     except (typer.Exit, typer.TyperException):
         raise
     except (KeyboardInterrupt, typer.Abort):
@@ -110,10 +116,7 @@ class LiftkitGroup(TyperGroup):
         try:
             return super().parse_args(ctx, args)
         except _USAGE_ERROR as error:  # `liftkit --bogus`: before any command runs
-            if type(error).__name__ == "NoArgsIsHelpError":
-                raise
-            report_usage(error)
-            raise typer.Exit(2) from None
+            usage_exit(error)
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

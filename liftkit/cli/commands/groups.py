@@ -226,10 +226,10 @@ def groups(
 
 
 def _refuse_an_unknown_suffix(output: str) -> None:
-    """`-o rooms.xlsx` without --format: not Markdown under a name that says otherwise."""
+    """`-o rooms.xlsx` without --format (an extension `format_for_path` does not know): not
+    Markdown under a name that says otherwise. A dot in a name (rooms-v1.2) is no type."""
     suffix = Path(output).suffix.lower()
-    # a file type's extension (rooms.xlsx), not a dot in a name (rooms-v1.2)
-    if suffix[1:].isalpha() and suffix not in (".txt", ".markdown"):
+    if suffix[1:].isalpha():
         raise LiftkitError(
             f"-o {output}: liftkit does not write {suffix} files",
             "name it .csv (a spreadsheet opens it), .md, .json or .toml, or give --format",

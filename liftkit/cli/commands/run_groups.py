@@ -75,7 +75,7 @@ class GroupsPlan:
             return "No groups to reshuffle: start with --attendees FILE."
         seed = random.SystemRandom().randrange(1, 1_000_000)
         agenda = engine.agenda
-        before = engine.groups.get(_before(agenda, engine.index))
+        before = engine.groups.get(_breakout_before(agenda, engine.index))
         if segment.join_groups and before is not None and before.split.rounds:
             # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
             from liftkit.core.groups.split import Round, Split
@@ -86,7 +86,9 @@ class GroupsPlan:
             made_now = rooms_from(segment, shuffled)
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
-            origin = replace(agenda.segments[_origin(agenda, engine.index)], rounds=1)
+            origin = replace(
+                agenda.segments[_breakout_before(agenda, engine.index, True)], rounds=1
+            )
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
         else:
             made_now = reshuffle(segment, people, seed)
@@ -97,18 +99,14 @@ class GroupsPlan:
         return f"Groups reshuffled (seed {seed})."
 
 
-def _before(agenda: Agenda, index: int) -> int:
-    """The breakout just before segment `index` (-1 when there is none)."""
-    return next((i for i in reversed(range(index)) if agenda.segments[i].kind == "breakout"), -1)
-
-
-def _origin(agenda: Agenda, index: int) -> int:
-    """The breakout whose rooms a `same_groups` segment keeps (over a chain of them)."""
+def _breakout_before(agenda: Agenda, index: int, own_rooms: bool = False) -> int:
+    """The last breakout before segment `index` (-1 when there is none); with `own_rooms`,
+    the last that makes rooms of its own, whose rooms `same_groups` segments keep."""
     for i in reversed(range(index)):
         segment = agenda.segments[i]
-        if segment.kind == "breakout" and not from_earlier(segment):
+        if segment.kind == "breakout" and not (own_rooms and from_earlier(segment)):
             return i
-    return index
+    return -1
 
 
 def prepare_groups(

@@ -43,9 +43,10 @@ ZOOM_MAX_PARTICIPANTS = 1000
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name implies (.json, .toml, .csv, .md), or None."""
+    """The format a file name implies (.json, .toml, .csv, .md, .markdown, .txt), or None."""
     suffix = Path(path).suffix.lower()
-    return {".json": "json", ".toml": "toml", ".csv": "csv", ".md": "md"}.get(suffix)
+    return {".json": "json", ".toml": "toml", ".csv": "csv", ".md": "md", ".markdown": "md",
+            ".txt": "md"}.get(suffix)  # fmt: skip
 
 
 # --- writing ----------------------------------------------------------------------------
