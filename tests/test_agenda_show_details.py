@@ -58,3 +58,49 @@ def test_json_gives_each_segments_warnings_silence_and_polls(cli, tmp_path):
         ]
     assert segments[0]["warn"] == ["2m", "30s"] and segments[0]["silence"] is None
     assert segments[1]["silence"] == "45s" and segments[1]["warn"] == []
+
+
+ROOMS = """
+title = "Rooms"
+
+[[segments]]
+title = "Trios"
+duration = "5m"
+kind = "breakout"
+group_size = 3
+min_group_size = 3
+rounds = 2
+
+[[segments]]
+title = "Six tables"
+duration = "5m"
+kind = "breakout"
+groups = 6
+
+[[segments]]
+title = "Unsaid"
+duration = "5m"
+kind = "breakout"
+
+[[segments]]
+title = "All"
+duration = "5m"
+"""
+
+
+def test_the_table_and_json_say_how_each_breakout_splits_the_room(cli, tmp_path):
+    (tmp_path / "a.toml").write_text(ROOMS)
+    result = cli("agenda", "show", str(tmp_path / "a.toml"))
+    assert result.exit_code == 0, result.output
+    assert "rooms of 3, none smaller than 3, 2 rounds" in result.stdout
+    assert "6 rooms" in result.stdout
+    assert "rooms of 4 (the default)" in result.stdout
+    assert result.stdout.count("rooms") == 3  # nothing said of the segment that is no breakout
+    shown = json.loads(cli("agenda", "show", str(tmp_path / "a.toml"), "--json").stdout)
+    keys = ("group_size", "min_group_size", "groups", "rounds")
+    assert [[s[k] for k in keys] for s in shown["segments"]] == [
+        [3, 3, None, 2],
+        [None, None, 6, 1],
+        [None, None, None, 1],
+        [None, None, None, None],
+    ]

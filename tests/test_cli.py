@@ -216,6 +216,10 @@ def test_show_json(cli):
         "silence_seconds": 0,
         "silence": None,
         "auto_advance": False,
+        "group_size": 5,
+        "min_group_size": None,
+        "groups": None,
+        "rounds": 1,
         "same_groups": False,
         "join_groups": None,
         "polls": [],
@@ -523,3 +527,8 @@ def test_show_on_a_narrow_terminal_keeps_times_whole(runner):
     assert max(len(line) for line in result.stdout.splitlines()) <= 50
     rows = timeline_rows(result.stdout)
     assert [(r[1], r[2]) for r in rows][:2] == [("0:00", "0:10"), ("0:10", "0:30")]
+    assert rows[-1][1:] == ["1:20", "1:30", "10m", "Thank you and evaluation"]
+    # the kind and the warnings move under the title, which keeps a readable width
+    assert "welcome, warns at 2m" in result.stdout
+    assert "Welcome and introductions" in result.stdout
+    assert "Questions for the host" in result.stdout

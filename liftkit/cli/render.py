@@ -35,48 +35,70 @@ def agenda_timeline(
         padding=(0, 1, 0, 0),  # with the box's blank divider: two spaces between columns
         pad_edge=False,
     )
-    # On a narrow terminal the segment titles wrap; times, lengths and kinds stay whole.
+    # On a narrow terminal the segment titles wrap; times, lengths and kinds stay whole. Below
+    # NARROW columns the kind and the warnings leave their columns for a line under the title,
+    # or the titles would get a word a line.
+    wide = out.width >= NARROW
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("start" if clock else "from", justify="right", no_wrap=True)
     table.add_column("end" if clock else "to", justify="right", no_wrap=True)
     table.add_column("length", justify="right", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("warn", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("kind", no_wrap=True)
+        table.add_column("warn", justify="right", no_wrap=True)
     table.add_column("segment", ratio=1)
     for row, start, end in zip(rows, starts, ends, strict=True):
         segment = agenda.segments[row.index - 1]
         warn = ", ".join(format_duration(w) for w in segment.warn) or "-"
-        table.add_row(
-            str(row.index),
-            start,
-            end,
-            format_duration(row.duration),
-            row.kind,
-            warn,
-            _segment_cell(segment),
-        )
+        times = [str(row.index), start, end, format_duration(row.duration)]
+        if wide:
+            table.add_row(*times, row.kind, warn, _segment_cell(segment))
+        else:
+            said = f"{row.kind}, warns at {warn}" if segment.warn else f"{row.kind}, no warnings"
+            table.add_row(*times, _segment_cell(segment, said))
     table.add_section()
-    table.add_row("", starts[0], ends[-1], format_duration(agenda.total), "", "", "total")
+    total = ["", starts[0], ends[-1], format_duration(agenda.total)]
+    table.add_row(*total, *(["", ""] if wide else []), "total")
     out.print(table)
 
 
-def _segment_cell(segment: Segment) -> RenderableType:
+NARROW = 72  # columns below which the timeline says a segment's kind and warnings in words
+
+
+def _segment_cell(segment: Segment, *first: str) -> RenderableType:
     """The title, then what else happens in the segment: silence, polls, auto-advance."""
-    extras = []
+    extras = list(first)
     if segment.silence:
         extras.append(f"{format_duration(segment.silence)} of silence first")
     if segment.auto_advance:
         extras.append("moves on by itself")
     if segment.same_groups:
         extras.append("same rooms as before")
-    if segment.join_groups:
+    elif segment.join_groups:
         extras.append(f"rooms before, joined {segment.join_groups} at a time")
+    elif segment.kind == "breakout":
+        extras.append(_rooms(segment))
     for poll in segment.polls:
         extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
     if not extras:
         return Text(terminal_safe(segment.title))
     indented = [Padding(Text(terminal_safe(extra), style="dim"), (0, 0, 0, 2)) for extra in extras]
     return Group(Text(terminal_safe(segment.title)), *indented)
+
+
+def _rooms(segment: Segment) -> str:
+    """How a breakout splits the room: "rooms of 3, none smaller", "6 rooms, 2 rounds"."""
+    from liftkit.core.groups.model import DEFAULT_SIZE
+
+    if segment.groups is not None:
+        said = f"{segment.groups} room{'s' if segment.groups != 1 else ''}"
+    else:
+        said = f"rooms of {segment.group_size or DEFAULT_SIZE}"
+        if segment.group_size is None:
+            said += " (the default)"
+        if segment.min_group_size:
+            said += f", none smaller than {segment.min_group_size}"
+    return said + (f", {segment.rounds} rounds" if segment.rounds > 1 else "")
 
 
 if TYPE_CHECKING:

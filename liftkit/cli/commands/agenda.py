@@ -122,13 +122,17 @@ def show(
 
 
 def _segment_extras(segment: Segment) -> dict[str, object]:
-    """Warnings, silence, auto-advance and polls of a segment, for `agenda show --json`."""
+    """Warnings, silence, auto-advance, rooms and polls of a segment, for `agenda show --json`."""
     return {
         "warn_seconds": list(segment.warn),
         "warn": [format_duration(w) for w in segment.warn],
         "silence_seconds": segment.silence,
         "silence": format_duration(segment.silence) if segment.silence else None,
         "auto_advance": segment.auto_advance,
+        "group_size": segment.group_size,
+        "min_group_size": segment.min_group_size,
+        "groups": segment.groups,
+        "rounds": segment.rounds if segment.kind == "breakout" else None,
         "same_groups": segment.same_groups,
         "join_groups": segment.join_groups or None,
         "polls": [
