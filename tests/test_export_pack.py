@@ -2,6 +2,7 @@
 answers, who joined, quotes under their themes, hosts never quoted, the bundled agenda's
 polls, "host this yourself", and the order of the sections."""
 
+import json
 import re
 import shutil
 import tomllib
@@ -221,7 +222,22 @@ def test_the_chat_counts_only_people_who_posted_publicly(community):
     chat = CHAT.read_text(encoding="utf-8")
     public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat, re.M)
     assert len(set(public)) == 10  # Hedy only reacted, Dorothy only sent a direct message
-    assert f"The chat: {len(public)} messages from {len(set(public))} people" in (community.stdout)
+    # The hosts (Sam's row says Host, Priya's Co-host) are counted apart, as under Who joined.
+    hosts = [a for a in public if a in ("Sam Okafor", "Priya Shah")]
+    guests = [a for a in public if a not in hosts]
+    assert "12 people joined, besides 2 hosts." in community.stdout
+    assert (
+        f"The chat: {len(guests)} messages from {len(set(guests))} people, "
+        f"besides {len(hosts)} from the hosts;"
+    ) in community.stdout
+
+
+def test_the_hosts_chat_messages_are_counted_apart_in_json(cli):
+    data = json.loads(cli("export", str(COMMUNITY), "--chat", str(CHAT), "--format", "json").stdout)
+    [entry] = data["chat"]["files"]
+    assert (entry["messages"], entry["host_messages"]) == (16, 2)
+    assert (data["chat"]["participants"], data["chat"]["hosts"]) == (8, 2)
+    assert (data["attendance"]["count"], data["attendance"]["hosts"]) == (12, 2)
 
 
 # --------------------------------------------------------------------------- the bundled agenda

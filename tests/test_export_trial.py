@@ -54,13 +54,17 @@ def test_chat_names_differing_in_case_or_by_host_are_one_person(cli, tmp_path):
     session = make_session(tmp_path / "s", START, agenda=NO_HOST)
     chat = write(tmp_path / "chat.txt", SAME_PEOPLE)
     out = cli("export", str(session), "--chat", str(chat), "--names").stdout
-    assert "2 people took part in the chat." in section(out, "Who joined")
+    who = section(out, "Who joined")
+    # Sam Host is counted apart, both as a person and in the chat's messages.
+    assert "1 person took part in the chat, besides 1 host." in who
+    assert "The chat: 3 messages, besides 2 from the host." in who
     talk = section(out, "1. Talk")
     assert quotes_in(talk) == ["hello", "hello from my phone", "and my tablet"]
     assert "rejoined" not in out and "Breakout rooms" not in out
     assert talk.count("— Ann Lee") == 3  # one person, one spelling
     data = json.loads(cli("export", str(session), "--chat", str(chat), "--format", "json").stdout)
-    assert data["chat"]["participants"] == 2
+    assert (data["chat"]["participants"], data["chat"]["hosts"]) == (1, 1)
+    assert (data["attendance"]["count"], data["attendance"]["hosts"]) == (1, 1)
     assert data["hosts"] == ["Sam Host"]
 
 
@@ -127,6 +131,19 @@ def test_a_chat_and_a_transcript_are_counted_apart(cli, tmp_path):
     who = section(out, "Who joined")
     assert "3 people took part in the chat or spoke in the transcript." in who
     assert "The chat: 1 message; the transcript: 5 turns." in who
+
+
+def test_the_hosts_chat_and_turns_are_counted_apart_from_the_rest(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)  # the agenda's host is Sam Host
+    vtt = write(tmp_path / "teams.vtt", TEAMS.replace("<v Bob>", "<v Sam Host>"))
+    chat = write(tmp_path / "chat.txt", "17:10:00 From Cy to Everyone:\n\thello\n"
+                 "17:11:00 From Sam Host to Everyone:\n\twelcome all\n")  # fmt: skip
+    out = cli("export", str(session), "--chat", str(chat), "--chat", str(vtt)).stdout
+    who = section(out, "Who joined")
+    assert "2 people took part in the chat or spoke in the transcript, besides 1 host." in who
+    assert (
+        "The chat: 1 message; the transcript: 3 turns, besides 1 message and 2 turns from the host."
+    ) in who
 
 
 # --------------------------------------------------------------------------- counts

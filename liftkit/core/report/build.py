@@ -83,7 +83,12 @@ def build_report(
         end=timeline.end,
         rehearse=speed,
         attendance=attendance(
-            session, options, len(chat.participants) if chats else None, warnings, host_keys
+            session,
+            options,
+            len(chat.participants) if chats else None,
+            warnings,
+            host_keys,
+            len(chat.hosts),
         ),
         segments=runs,
         before=quotes.take_in_order(BEFORE),
@@ -92,6 +97,7 @@ def build_report(
         groups=groups(session, options) if options.groups or options.groups_file else None,
         chats=chat.summaries,
         participants=len(chat.participants),
+        hosts_posted=len(chat.hosts),
         reactions={emoji: n for emoji, n in chat.reactions.most_common() if n > 0},
         anonymous=options.anonymous,
         warnings=warnings,

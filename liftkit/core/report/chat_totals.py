@@ -33,7 +33,8 @@ class ChatTotals:
 
     def __init__(self) -> None:
         self.summaries: list[ChatSummary] = []
-        self.participants: set[str] = set()
+        self.participants: set[str] = set()  # who posted, the hosts aside
+        self.hosts: set[str] = set()  # the hosts who posted
         self.reactions: Counter[str] = Counter()
         self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
@@ -66,7 +67,7 @@ class ChatTotals:
         stamp_of = chat_clock(log, timeline, base)
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
-        left_out = waiting = panel = within = far = duplicates = 0
+        left_out = waiting = panel = within = far = duplicates = by_hosts = 0
         here: Counter[tuple[Any, ...]] = Counter()
         last_stamp, sent = None, None  # many messages share a second: and then their time
         for message in _taken(log.messages) if consume else log.messages:
@@ -93,8 +94,10 @@ class ChatTotals:
             elif not low <= stamp <= high:
                 far += 1
             author = self.name(message.author)
+            host = quotes.is_host(author)
+            by_hosts += host
             if author:  # counted among those who posted: not reactions or DMs
-                self.participants.add(author)
+                (self.hosts if host else self.participants).add(author)
             if not text or says_nothing(text):  # counted, but no quote
                 continue
             private_to = one_line(message.to) if message.private else None
@@ -126,7 +129,7 @@ class ChatTotals:
         self.summaries.append(
             ChatSummary(
                 log.source, log.layout, messages, left_out, counted, len(log.unmatched),
-                duplicates, waiting, panel,
+                duplicates, waiting, panel, by_hosts,
             )
         )  # fmt: skip
         dropped = [

@@ -154,6 +154,7 @@ def report_data(report: Report) -> dict[str, Any]:
                     "file": c.file,
                     "layout": c.layout,
                     "messages": c.messages,
+                    "host_messages": c.host_messages,
                     "direct_messages_left_out": c.private_left_out,
                     "waiting_room_left_out": c.waiting_room_left_out,
                     "panelists_left_out": c.panelists_left_out,
@@ -164,6 +165,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 for c in report.chats
             ],
             "participants": report.participants,
+            "hosts": report.hosts_posted,
             "reactions": report.reactions,
         },
         "segments": [_segment(s, quote) for s in report.segments],

@@ -141,7 +141,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     if attendance.count is None:
         pass  # nothing tells: a published pack says nothing rather than what the host lacked
     elif attendance.source == "chat":
-        out += [took_part(attendance.count, report.chats), ""]
+        out += [took_part(attendance.count, report.chats, attendance.hosts), ""]
     else:
         besides = f", besides {plural(attendance.hosts, 'host')}" if attendance.hosts else ""
         # The session's copy is always attendees.csv: the name the host gave it is not kept.

@@ -102,15 +102,18 @@ def shares_sentence(data: Breakdown) -> str:
     return f"By {phrase(data.title.casefold())}: {listed}." if parts else ""
 
 
-def took_part(people: int, chats: Sequence[ChatSummary]) -> str:
-    """Who joined, when only the chat logs tell: a transcript's are those who spoke."""
+def took_part(people: int, chats: Sequence[ChatSummary], hosts: int = 0) -> str:
+    """Who joined, when only the chat logs tell: a transcript's are those who spoke. The
+    hosts are not counted among them, but said: "8 people took part in the chat, besides 2
+    hosts"."""
     spoken = {c.layout in TRANSCRIPT_LAYOUTS for c in chats}
     who = plural(people, "person", "people")
+    besides = f", besides {plural(hosts, 'host')}" if hosts else ""
     if spoken == {True}:
-        return f"{who} spoke in the transcript."
+        return f"{who} spoke in the transcript{besides}."
     if True in spoken:
-        return f"{who} took part in the chat or spoke in the transcript."
-    return f"{who} took part in the chat."
+        return f"{who} took part in the chat or spoke in the transcript{besides}."
+    return f"{who} took part in the chat{besides}."
 
 
 def posted(chats: Sequence[ChatSummary]) -> str:
@@ -121,21 +124,33 @@ def posted(chats: Sequence[ChatSummary]) -> str:
 
 
 def chat_sentence(report: Report, people: bool) -> str:
-    """ "The chat: 40 messages from 12 people; reactions: 👍 3." A transcript's messages are
-    turns; with `people`, how many posted or spoke."""
-    spoken = [c.messages for c in report.chats if c.layout in TRANSCRIPT_LAYOUTS]
-    typed = [c.messages for c in report.chats if c.layout not in TRANSCRIPT_LAYOUTS]
-    parts = [f"the chat: {plural(sum(typed), 'message')}"] if typed else []
-    parts += [f"the transcript: {plural(sum(spoken), 'turn')}"] if spoken else []
+    """ "The chat: 40 messages from 12 people, besides 5 from the hosts; reactions: 👍 3." A
+    transcript's messages are turns; with `people`, how many posted or spoke. The hosts'
+    messages are counted apart, as the hosts are from those who joined."""
+    spoken = [c for c in report.chats if c.layout in TRANSCRIPT_LAYOUTS]
+    typed = [c for c in report.chats if c.layout not in TRANSCRIPT_LAYOUTS]
+    said = [(typed, "the chat", "message"), (spoken, "the transcript", "turn")]
+    parts = [f"{name}: {plural(_guests(cs), word)}" for cs, name, word in said if cs]
     line = "; ".join(parts)
     line = line[:1].upper() + line[1:]
     if people:
         who = plural(report.participants, "person", "people")
         line += f" from {who}" if len(parts) == 1 else f"; {who} in all"
+    theirs = [(sum(c.host_messages for c in cs), word) for cs, _, word in said if cs]
+    if any(n for n, _ in theirs):
+        hosts = "the host" if report.hosts_posted == 1 else "the hosts"
+        if len(parts) == 1:
+            line += f", besides {theirs[0][0]} from {hosts}"
+        else:  # "; 13 people in all, besides 5 messages and 3 turns from the hosts"
+            line += f", besides {' and '.join(plural(n, w) for n, w in theirs if n)} from {hosts}"
     if report.reactions:
         shown = ", ".join(f"{phrase(emoji)} {n}" for emoji, n in report.reactions.items())
         line += f"; reactions: {shown}"
     return line + "."
+
+
+def _guests(chats: Sequence[ChatSummary]) -> int:
+    return sum(c.messages - c.host_messages for c in chats)
 
 
 def fenced(info: str, body: list[str]) -> list[str]:

@@ -118,7 +118,7 @@ class Attendance:
     breakdowns: tuple[Breakdown, ...] = ()  # one per --by column, in the order given
     roles: tuple[str, ...] = ()  # examples from the roles column the host named
     organisations: tuple[str, ...] = ()  # examples from the organisations column
-    hosts: int = 0  # the attendee file's rows of hosts: not counted in `count`
+    hosts: int = 0  # the attendee file's rows of hosts (or hosts who posted): not in `count`
     session_copy: bool = False  # the session folder's copy, not a file given to export
 
     @property
@@ -146,6 +146,7 @@ class ChatSummary:
     duplicates: int = 0  # messages already read from an earlier chat log, left out
     waiting_room_left_out: int = 0  # the host's messages to the waiting room
     panelists_left_out: int = 0  # a webinar's "to All panelists": attendees do not see them
+    host_messages: int = 0  # of `messages`, the hosts' (never quoted)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ class Report:
     themes: list[Theme] = field(default_factory=list)
     groups: list[GroupSet] | None = None  # None: not asked for
     chats: list[ChatSummary] = field(default_factory=list)
-    participants: int = 0  # distinct names that posted in the chat where everyone saw it
+    participants: int = 0  # distinct names, hosts aside, that posted where everyone saw it
+    hosts_posted: int = 0  # the hosts among them: not counted in `participants`
     reactions: dict[str, int] = field(default_factory=dict)
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)

@@ -68,8 +68,10 @@ def attendance(
     chat_people: int | None,
     warnings: list[str],
     hosts: set[str] | frozenset[str] = frozenset(),
+    chat_hosts: int = 0,
 ) -> Attendance:
-    """Who joined: from the attendee file, else the people who posted in the chat."""
+    """Who joined: from the attendee file, else the people who posted in the chat (the
+    `chat_hosts` who posted aside)."""
     read = session.attendees
     asked = [*options.by_columns, *options.questions]
     asked += [c for c in (options.roles, options.organisations) if c is not None]
@@ -93,7 +95,7 @@ def attendance(
             warnings.append(f"{damaged.message}; {instead}")
         if chat_people is None:
             return Attendance(None, "")
-        return Attendance(chat_people, "chat")
+        return Attendance(chat_people, "chat", hosts=chat_hosts)
     source = Path(read.source).name
     # Who joined, counted and broken down: the hosts' own rows are not among them.
     # A row named "Jo (Co-host)", as a participant report may name them, is a host's too.
