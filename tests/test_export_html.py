@@ -209,3 +209,16 @@ def test_a_long_quote_takes_a_whole_row_and_short_ones_keep_their_height():
     assert re.search(r"ul\.quotes \{[^}]*align-items: start;", page)
     short = render_html(build_report(session_with("Listen first", "Ada"), [], ReportOptions()))
     assert "<li>“Listen first”" in short and '<li class="long">' not in short
+
+
+def test_a_right_to_left_quote_and_its_author_read_in_their_own_order():
+    # A Hebrew message with a number, by a Hebrew name (a Zoom chat from an Israeli class):
+    # in a left-to-right card the name's words ran into the quote's, "301206918” — מרון
+    # אבו" on one line and "301206918 רחמה" on the next. Each card, legend line and table
+    # cell takes its direction from its own first letter instead.
+    text, author = "מרון אבו רחמה 301206918", "מרון אבו רחמה"
+    page = render_html(build_report(session_with(text, author), [], ReportOptions(named=True)))
+    assert f"<li>“{text}” — {author}</li>" in page
+    rule = re.search(r"\n([^{}\n]*) \{ unicode-bidi: plaintext; \}", page)
+    assert rule is not None
+    assert {s.strip() for s in rule.group(1).split(",")} >= {"ul.quotes > li", "ul.legend li", "td"}

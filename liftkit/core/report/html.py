@@ -41,6 +41,7 @@ ul.quotes { list-style: none; padding: 0; display: grid; gap: .7rem;
 ul.quotes > li.long { grid-column: 1 / -1; }
 ul.quotes > li { background: var(--soft); border-left: 4px solid var(--accent);
   border-radius: 6px; padding: .6rem .8rem; font-style: italic; break-inside: avoid; }
+ul.quotes > li, ul.legend li, td, th { unicode-bidi: plaintext; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid #dfe4e8; text-align: left; }
