@@ -11,6 +11,7 @@ import pytest
 from support.chat import said
 
 from liftkit.core.chat import (
+    TEAMS_TRANSCRIPT_TEXT,
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
     ZOOM_SINGLE_LINE,
@@ -799,3 +800,23 @@ def test_a_zoom_transcript_with_a_cue_that_names_no_one_is_still_zoom():
     log = parse_chat(text, "zoom.vtt")
     assert log.layout == ZOOM_WEBVTT
     assert [m.author for m in log.messages] == ["Ada Lovelace", "", "Grace Hopper"]
+
+
+def test_a_teams_transcript_saved_from_word_is_read_as_turns():
+    # The shape of a real Teams transcript downloaded as .docx and saved as text (a web team's
+    # meeting, published on GitHub converted to Markdown): title, date and length first, then
+    # "Name   m:ss" (three spaces) over each block, times from the start of the transcription.
+    path = CHAT / "teams-transcript-word.txt"
+    log = read_chat(path)
+    assert (log.layout, log.clock, log.unmatched) == (TEAMS_TRANSCRIPT_TEXT, False, [])
+    assert log.layout_name == "Teams transcript (Word document saved as text)"
+    assert [(m.author, m.at, m.text) for m in log.messages] == [
+        ("Sam Host", 3.0, "Welcome everyone, thanks for coming."),
+        ("Ada Lovelace", 12.0, "Thanks Sam. I wanted to start with the question of what "
+         "compassion looks like on a busy ward."),
+        ("Grace Hopper", 40.0, "Yeah."),
+        # one speaker's blocks in a row are one turn; a time inside speech is speech
+        ("Ada Lovelace", 41.0, "Because I think we rarely get time for it. "
+         "See you at 10:30 tomorrow then."),
+        ("Grace Hopper", 3725.0, "For me, it starts with listening first."),
+    ]  # fmt: skip

@@ -43,6 +43,11 @@ CASES = {
     "hosted-zoom-transcript.md": [
         "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"
     ],
+    # Teams' Word transcript saved as text: times from the start of the transcription
+    "hosted-teams-transcript-word.md": [
+        "--chat", CHAT / "teams-transcript-word.txt", "--chat-start", "14:00:00",
+        "--host", "Sam Host", "--names",
+    ],
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],

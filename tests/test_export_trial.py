@@ -4,6 +4,7 @@ twice, chat names, attendee lists given at export, transcripts, counts and wordi
 import json
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from test_export_cli import TWO_SEGMENTS, make_session, reflection, section, write
 
@@ -314,3 +315,22 @@ def test_a_pipe_is_escaped_in_tables_only(cli, tmp_path):
     who = section(out, "Who joined")
     assert "By sector: Retail 67% and Health | Care 33%." in who  # a sentence: as typed
     assert "| Health \\| Care | 1 | 33% |" in who  # a table's cell: escaped
+
+
+def test_a_teams_transcript_saved_from_word_goes_into_the_pack(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    path = Path(__file__).parent / "data" / "chat" / "teams-transcript-word.txt"
+    result = cli("export", str(session), "--chat", str(path), "--chat-start", "17:00:00")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    who = section(out, "Who joined")
+    assert "2 people spoke in the transcript, besides 1 host." in who
+    assert "The transcript: 4 turns, besides 1 from the host." in who
+    assert quotes_in(section(out, "1. Talk"))[0].startswith("Thanks Sam. I wanted to start")
+    assert "Welcome everyone" not in out  # the host's
+    assert quotes_in(section(out, "After the session")) == [
+        "For me, it starts with listening first."
+    ]
+    assert (
+        "teams-transcript-word.txt: Teams transcript (Word document saved as text), 5 turns" in out
+    )

@@ -28,6 +28,7 @@ from liftkit.core.chat.localized import find_form, in_english
 from liftkit.core.chat.model import (
     LAYOUT_NAMES,
     MEET_SBV,
+    TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     TRANSCRIPT_LAYOUTS,
     WEBVTT_CAPTIONS,
@@ -44,7 +45,11 @@ from liftkit.core.chat.model import (
     line_ranges,
 )
 from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
-from liftkit.core.chat.text_transcript import count_block_heads, parse_text_transcript
+from liftkit.core.chat.text_transcript import (
+    count_block_heads,
+    parse_teams_text,
+    parse_text_transcript,
+)
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
 from liftkit.core.chat.zoom import (
     count_headers,
@@ -58,6 +63,7 @@ from liftkit.core.errors import LiftkitError
 __all__ = [
     "LAYOUT_NAMES",
     "MEET_SBV",
+    "TEAMS_TRANSCRIPT_TEXT",
     "TEAMS_WEBVTT",
     "TRANSCRIPT_LAYOUTS",
     "WEBVTT_CAPTIONS",
@@ -137,9 +143,9 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         single, two = count_headers(sample)
         sbv = count_sbv_timings(sample)
         recording = count_recording_lines(sample)
-        heads = count_block_heads(sample)
+        heads, teams = count_block_heads(sample)
         after = count_time_after(sample)
-        best = max(single, two, sbv, recording, heads, after)
+        best = max(single, two, sbv, recording, heads, after, teams)
         margin = _margin(sample) if best == 0 else ""
         if margin:  # pasted indented or quoted: read it without the margin
             words = _margin_words(margin)
@@ -171,7 +177,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             parse_sbv if best == sbv else parse_two_line if best == two
             else parse_single_line if best == single
             else parse_recording_chat if best == recording
-            else parse_time_after if best == after else parse_text_transcript
+            else parse_time_after if best == after
+            else parse_text_transcript if best == heads else parse_teams_text
         )  # fmt: skip
         log = parse(counted, source)
     _check(log, source, log.lines)

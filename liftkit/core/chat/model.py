@@ -14,8 +14,11 @@ ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
 ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
+TEAMS_TRANSCRIPT_TEXT = "teams-transcript-text"
 # What was said aloud (each message a speaker's turn), not typed in the chat.
-TRANSCRIPT_LAYOUTS = frozenset({TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT})
+TRANSCRIPT_LAYOUTS = frozenset(
+    {TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT, TEAMS_TRANSCRIPT_TEXT}
+)
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
@@ -28,6 +31,7 @@ LAYOUT_NAMES = {
     ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
     ZOOM_TRANSCRIPT_TEXT: "Zoom transcript (saved as text)",
+    TEAMS_TRANSCRIPT_TEXT: "Teams transcript (Word document saved as text)",
 }
 
 

@@ -1,7 +1,13 @@
-"""A Zoom transcript saved as text: `[Ada Lovelace] 11:02:09`, then what was said on the lines
-below it, a blank line before the next block. Times are times of day, as in a saved chat.
+"""Transcripts saved as text, a block per turn: a head naming the speaker and a time, then
+what was said on the lines below it.
 
-Zoom starts a new block at every pause, so one person's turn comes in several blocks: the
+- Zoom: `[Ada Lovelace] 11:02:09`, a blank line before the next block; times of day, as in a
+  saved chat.
+- Teams' Word transcript (the .docx Teams downloads) saved as text: `Ada Lovelace   0:03` (or
+  `1:02:05`), times from the start of the transcription; before the first block the
+  document's title, date and length, and lines such as `Ada Lovelace started transcription`.
+
+Both start a new block at every pause, so one person's turn comes in several blocks: the
 blocks of one speaker in a row are quoted as one turn, as Teams' cues are.
 """
 
@@ -10,25 +16,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from liftkit.core.chat.model import ZOOM_TRANSCRIPT_TEXT, ChatLog, ChatMessage
+from liftkit.core.chat.model import (
+    TEAMS_TRANSCRIPT_TEXT,
+    ZOOM_TRANSCRIPT_TEXT,
+    ChatLog,
+    ChatMessage,
+)
 from liftkit.core.chat.transcripts import add_turn
 from liftkit.core.chat.zoom import seconds_of
 
 BLOCK_HEAD = re.compile(r"\[([^\[\]]{1,100})\][ \t]+(\d{1,2}):([0-5]\d):([0-5]\d)[ \t]*$")
+# The name, then two spaces or more (or a tab) before the time: a line of speech that ends
+# with a time ("see you at 10:30") has one.
+TEAMS_HEAD = re.compile(r"(\S.{0,99}?)(?: {2,}|\t)[ \t]*(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)[ \t]*$")
+TEAMS_EVENT = re.compile(r".{1,100} (?:started|stopped) transcription[ \t]*$")
 
 
-def count_block_heads(lines: Iterable[str], enough: int = 500) -> int:
-    count = 0
+def count_block_heads(lines: Iterable[str], enough: int = 500) -> tuple[int, int]:
+    """How many lines look like the head of a block of Zoom's and of Teams' transcript."""
+    zoom = teams = 0
     for line in lines:
         if line.startswith("[") and BLOCK_HEAD.match(line):
-            count += 1
-            if count >= enough:
-                break
-    return count
+            zoom += 1
+        elif line[:1].strip() and TEAMS_HEAD.match(line):
+            teams += 1
+        if max(zoom, teams) >= enough:
+            break
+    return zoom, teams
 
 
-def parse_text_transcript(lines: Iterable[str], source: str) -> ChatLog:
-    log = ChatLog(source, ZOOM_TRANSCRIPT_TEXT, clock=True)
+def parse_teams_text(lines: Iterable[str], source: str) -> ChatLog:
+    return parse_text_transcript(lines, source, teams=True)
+
+
+def parse_text_transcript(lines: Iterable[str], source: str, teams: bool = False) -> ChatLog:
+    log = ChatLog(source, TEAMS_TRANSCRIPT_TEXT if teams else ZOOM_TRANSCRIPT_TEXT, clock=not teams)
     said: list[str] = []
     head: tuple[int, float, str] | None = None
 
@@ -41,12 +63,16 @@ def parse_text_transcript(lines: Iterable[str], source: str) -> ChatLog:
         text = line.strip()
         if not text:
             continue
+        if teams and TEAMS_EVENT.match(text):
+            continue  # "Ada started transcription": no one's words
+        match = (TEAMS_HEAD if teams else BLOCK_HEAD).match(text)
+        if teams and head is None and match is None:
+            continue  # the document's title, date and length
         log.lines += 1
-        match = BLOCK_HEAD.match(text)
         if match is not None:
             close()
             name, h, m, s = match.groups()
-            head = (number, seconds_of(h, m, s), name.strip())
+            head = (number, seconds_of(h or "0", m, s), name.strip())
         elif head is None:
             log.unmatched.append((number, line))
         else:
