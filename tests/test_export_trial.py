@@ -334,3 +334,20 @@ def test_a_teams_transcript_saved_from_word_goes_into_the_pack(cli, tmp_path):
     assert (
         "teams-transcript-word.txt: Teams transcript (Word document saved as text), 5 turns" in out
     )
+
+
+def test_the_organizer_of_a_real_teams_attendance_report_is_a_host(cli, tmp_path):
+    # Teams' report names the host's role "Organizer", not "Host": he was counted among those
+    # who joined and quoted from the transcript.
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    people = Path(__file__).parent / "data" / "people" / "real" / "teams-attendance-dvaneynde.csv"
+    cues = (
+        "00:00:05.000 --> 00:00:08.000\n<v MAES PIETER (EXT)>Let us start.</v>\n\n"
+        "00:00:20.000 --> 00:00:25.000\n<v Wout Claes>I finished the login page.</v>\n"
+    )
+    vtt = write(tmp_path / "standup.vtt", "WEBVTT\n\n" + cues)
+    out = cli("export", str(session), "--attendees", str(people), "--chat", str(vtt)).stdout
+    who = section(out, "Who joined")
+    assert "7 people joined, besides 1 host" in who  # 8 rows, one the Organizer
+    assert "The transcript: 1 turn from 1 person, besides 1 from the host." in who
+    assert quotes_in(section(out, "1. Talk")) == ["I finished the login page."]

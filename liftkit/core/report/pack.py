@@ -25,7 +25,9 @@ NOTHING_SAID = frozenset(
     }
 )  # fmt: skip
 ROLE_COLUMNS = ("role", "attendee type", "ticket type", "type")
-HOST_ROLE = re.compile(r"\b(co-?\s?)?host\b", re.IGNORECASE)
+# Teams' attendance report says "Organizer" (or "Co-organizer") for the host: the whole value,
+# since a registration's Role column may hold a job such as "Community organiser".
+HOST_ROLE = re.compile(r"\b(co-?\s?)?host\b|^\s*(co-?\s?)?organi[sz]er\s*$", re.IGNORECASE)
 HOST_SUFFIX = re.compile(r"\s*\((co-?\s?)?host\)\s*$", re.IGNORECASE)
 
 
