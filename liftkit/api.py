@@ -152,10 +152,10 @@ def split_groups(
     count: int | None = None,
     rounds: int | None = None,
     seed: int | None = None,
-    balance: Sequence[str] = (),
-    apart: Sequence[str | Sequence[str]] = (),
-    together: Sequence[str | Sequence[str]] = (),
-    facilitators: Sequence[str] = (),
+    balance: str | Sequence[str] = (),
+    apart: str | Sequence[str | Sequence[str]] = (),
+    together: str | Sequence[str | Sequence[str]] = (),
+    facilitators: str | Sequence[str] = (),
     previous: Split | str | Path | None = None,
 ) -> Split:
     """Split people into breakout groups over one or more rounds.
@@ -168,45 +168,54 @@ def split_groups(
     `balance` names attendee-file columns whose values are spread evenly, most important
     first. Each `apart` / `together` item is a group of people, as a sequence of names or
     emails or as one "Name,Name" string: never in one group / always in one group.
-    `facilitators` are spread one per group. `previous` is an earlier split (or its JSON or
+    `facilitators` are spread one per group. One text alone is one item (`balance="sector"`,
+    `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON or
     TOML file): people keep their rooms, late joiners are added, no-shows dropped.
 
-    Raises LiftkitError for a request that cannot be met, naming the argument.
+    Raises LiftkitError for a request that cannot be met, or an argument of the wrong type
+    or a person listed twice, naming the argument.
     """
     import random
 
+    from liftkit.api_arguments import groups_of_names, items, people_list, whole_number
+    from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
-    from liftkit.core.groups.split import SplitRequest, split_into_groups
-    from liftkit.core.people.reader import Person
+    from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
 
+    persons = people_list(people)
+    seed = whole_number(seed, "seed")
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
     if isinstance(previous, (str, Path)):
         previous = load_groups_file(previous)
+    elif previous is not None and not isinstance(previous, Split):
+        raise LiftkitError(
+            f"`previous` {previous!r}: not a split", "give a Split, or the path of its file"
+        )
     request = SplitRequest(
-        size=size,
-        count=count,
-        rounds=rounds,
-        balance=tuple(balance),
-        apart=tuple(_names(item) for item in apart),
-        together=tuple(_names(item) for item in together),
-        facilitators=tuple(facilitators),
+        size=whole_number(size, "size"),
+        count=whole_number(count, "count"),
+        rounds=whole_number(rounds, "rounds"),
+        balance=items(balance, "balance"),
+        apart=groups_of_names(apart, "apart"),
+        together=groups_of_names(together, "together"),
+        facilitators=items(facilitators, "facilitators"),
         previous=previous,
     )
-    persons = [p if isinstance(p, Person) else Person(p) for p in people]
     return split_into_groups(persons, request, random.Random(seed), seed=seed)
-
-
-def _names(item: str | Sequence[str]) -> str:
-    return item if isinstance(item, str) else ",".join(item)
 
 
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
     round: `round`, default 1), "json" or "toml" (both read back by `previous`)."""
+    from liftkit.api_arguments import whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
+    from liftkit.core.groups.split import Split
 
+    if not isinstance(split, Split):
+        raise LiftkitError(f"`split` {split!r}: not a split", "give the Split of split_groups")
+    round = whole_number(round, "round")
     if format not in GROUP_FORMATS:
         raise LiftkitError(
             f"`format` {format}: unknown format", "use one of " + ", ".join(GROUP_FORMATS)

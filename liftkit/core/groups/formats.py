@@ -222,7 +222,7 @@ def check_zoom_limits(rooms: int, participants: int) -> None:
 
 
 def pick_round(split: Split, round_number: int | None) -> Round:
-    number = round_number or 1
+    number = 1 if round_number is None else round_number
     for rnd in split.rounds:
         if rnd.number == number:
             return rnd

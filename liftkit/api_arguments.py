@@ -1,0 +1,77 @@
+"""The arguments of liftkit.split_groups and liftkit.render_groups as a script gives them.
+
+They are checked before any work, so that a wrong type or a doubled person is a
+LiftkitError naming the argument, never a TypeError (or a RuntimeError) from deep inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.model import Person
+from liftkit.core.text import same_words
+
+
+def whole_number(value: object, field: str) -> int | None:
+    """`value` if it is None or an int (not a bool); else an error naming `field`."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise LiftkitError(
+        f"`{field}` {value!r}: not a whole number", f"give `{field}` as an int, e.g. 4"
+    )
+
+
+def items(value: str | Sequence[str], field: str) -> tuple[str, ...]:
+    """A sequence of texts; one text alone is one item (`balance="sector"`)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Iterable) or not all(isinstance(item, str) for item in value):
+        raise LiftkitError(f"`{field}` {value!r}: not a list of text", f"give `{field}` as text")
+    return tuple(value)
+
+
+def groups_of_names(value: str | Sequence[str | Sequence[str]], field: str) -> tuple[str, ...]:
+    """`apart` or `together`: each item a group of names, as "Name,Name" or a sequence of
+    names; one "Name,Name" text alone is one group."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(item if isinstance(item, str) else ",".join(items(item, field)) for item in value)
+
+
+def people_list(people: Iterable[Person | str]) -> list[Person]:
+    """Person objects or plain names as Person objects, each person once."""
+    if isinstance(people, str) or not isinstance(people, Iterable):
+        raise LiftkitError(
+            f"`people` {people!r}: not a list of people",
+            "give a list of names, or the `people` of read_attendees",
+        )
+    persons: list[Person] = []
+    by_email: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    for number, item in enumerate(people, 1):
+        person = Person(item) if isinstance(item, str) else item
+        if not isinstance(person, Person) or not person.name.strip():
+            raise LiftkitError(
+                f"`people` item {number} ({item!r}): not a name or a Person",
+                "give each person as a name or as a Person from read_attendees",
+            )
+        # The same person as read_attendees finds them: the same email, or the same name
+        # where either has no email. It keeps them once; here the script lists them again.
+        earlier = by_email.get(person.email.casefold()) if person.email else None
+        for index in by_name.get(same_words(person.name), []) if earlier is None else []:
+            if not person.email or not persons[index].email:
+                earlier = index
+                break
+        if earlier is not None:
+            raise LiftkitError(
+                f"`people`: {person.label} is item {earlier + 1} and item {number}",
+                "list each person once",
+            )
+        if person.email:
+            by_email[person.email.casefold()] = len(persons)
+        by_name.setdefault(same_words(person.name), []).append(len(persons))
+        persons.append(person)
+    if not persons:
+        raise LiftkitError("`people` is empty: no one to split", "give at least one person")
+    return persons

@@ -1,0 +1,101 @@
+"""What a script passes to liftkit.split_groups and liftkit.render_groups: a wrong type, a
+string where a list goes, a person listed twice. Each is a LiftkitError naming the argument
+(or does what the script meant), never a TypeError from deep inside the split."""
+
+from pathlib import Path
+
+import pytest
+
+import liftkit
+
+PEOPLE = (
+    Path(__file__).resolve().parent
+    / "data"
+    / "sessions"
+    / "2026-03-09-135958-hosted-community-event"
+    / "attendees.csv"
+)
+NAMES = ["Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"]
+
+
+def rooms(split: liftkit.Split) -> list[list[list[str]]]:
+    return [[[m.name for m in g.members] for g in r.groups] for r in split.rounds]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ({"size": "4"}, "`size` '4': not a whole number"),
+        ({"size": 4.5}, "`size` 4.5: not a whole number"),
+        ({"count": "2"}, "`count` '2': not a whole number"),
+        ({"rounds": "2"}, "`rounds` '2': not a whole number"),
+        ({"seed": "x"}, "`seed` 'x': not a whole number"),
+        ({"previous": 42}, "`previous` 42: not a split"),
+        ({"people": "Ada,Bo,Cy"}, "`people` 'Ada,Bo,Cy': not a list of people"),
+        ({"people": None}, "`people` None: not a list of people"),
+        ({"people": [1, 2, 3]}, "`people` item 1 (1): not a name or a Person"),
+        ({"people": ["Ada", " ", "Bo"]}, "`people` item 2 (' '): not a name or a Person"),
+        ({"people": []}, "`people` is empty: no one to split"),
+    ],
+    ids=lambda value: (
+        next(iter(value)) + "=" + repr(next(iter(value.values())))
+        if isinstance(value, dict)
+        else ""
+    ),
+)
+def test_an_argument_of_the_wrong_type_is_an_error_naming_it(call, message):
+    arguments = {"people": NAMES, "seed": 1} | call
+    people = arguments.pop("people")
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups(people, **arguments)
+    assert caught.value.message == message
+    assert caught.value.fields[0] == next(iter(call))
+    assert caught.value.exit_code == 2
+
+
+def test_one_text_alone_is_one_item_not_a_list_of_its_letters():
+    people = liftkit.read_attendees(PEOPLE).people
+    names = [p.name for p in people]
+    one = {"size": 3, "rounds": 2, "seed": 4}
+    assert rooms(liftkit.split_groups(people, balance="sector", **one)) == rooms(
+        liftkit.split_groups(people, balance=["sector"], **one)
+    )
+    apart = f"{names[0]},{names[1]}"
+    assert rooms(liftkit.split_groups(people, apart=apart, **one)) == rooms(
+        liftkit.split_groups(people, apart=[apart], **one)
+    )
+    assert rooms(liftkit.split_groups(people, together=apart, **one)) == rooms(
+        liftkit.split_groups(people, together=[apart], **one)
+    )
+    assert rooms(liftkit.split_groups(people, facilitators=names[0], **one)) == rooms(
+        liftkit.split_groups(people, facilitators=[names[0]], **one)
+    )
+
+
+def test_a_person_listed_twice_is_an_error_as_two_people_of_one_name_are_not():
+    people = liftkit.read_attendees(PEOPLE).people
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups([*people, people[0]], seed=1)
+    assert caught.value.message == f"`people`: {people[0].label} is item 1 and item 13"
+    assert caught.value.hint == "list each person once"
+    with pytest.raises(liftkit.LiftkitError, match="`people`: ada is item 1 and item 3"):
+        liftkit.split_groups(["Ada", "Bo", "ada", "Cy"], seed=1)
+    twins = [liftkit.Person("Sam Lee", "sam@a.org"), liftkit.Person("Sam Lee", "sam@b.org")]
+    split = liftkit.split_groups([*twins, "Bo", "Cy"], size=2, seed=1)
+    assert sorted(m.email or "" for g in split.rounds[0].groups for m in g.members) == [
+        "",
+        "",
+        "sam@a.org",
+        "sam@b.org",
+    ]
+
+
+def test_a_zoom_round_is_checked_as_the_command_line_checks_it():
+    split = liftkit.split_groups(liftkit.read_attendees(PEOPLE).people, rounds=2, seed=1)
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.render_groups(split, "zoom", round=0)  # not round 1
+    assert caught.value.message == "`round` 0: the split has rounds 1 to 2"
+    with pytest.raises(liftkit.LiftkitError, match=r"^`round` '1': not a whole number$"):
+        liftkit.render_groups(split, "zoom", round="1")
+    with pytest.raises(liftkit.LiftkitError, match=r"^`split` 'groups.json': not a split$"):
+        liftkit.render_groups("groups.json", "md")
