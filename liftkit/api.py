@@ -252,14 +252,14 @@ def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
 
 def build_report(
     session: str | Path,
-    chats: Iterable[ChatLog | str | Path] = (),
+    chats: ChatLog | str | Path | Iterable[ChatLog | str | Path] = (),
     *,
     sessions: str | Path | None = None,
     host: str | Sequence[str] | None = None,
     by: str | Sequence[str] | None = None,
     roles: str | None = None,
     organisations: str | None = None,
-    questions: Sequence[str] = (),
+    questions: str | Sequence[str] = (),
     names: bool = False,
     anonymous: bool = False,
     groups: bool = False,
@@ -271,18 +271,20 @@ def build_report(
     """The event pack of a session folder (made by `liftkit run`), with its chat logs.
 
     `session` is a session folder, or "latest" for the newest under `sessions` (default
-    ./liftkit-sessions). `chats` are chat logs (from `read_chat`) or their paths; each message
-    goes to the segment during which it was sent. `host` is the host (default: the agenda's),
-    or several hosts, the first shown as the host. `by` names attendee-file columns to break
-    attendance down by; `roles` and `organisations` the columns of roles and organisations;
-    `questions` the columns holding registration answers. Quotes show who said them with
-    `names`; `anonymous` names no one at all. `groups` includes the session's breakout
+    $LIFTKIT_SESSIONS, else ./liftkit-sessions). `chats` are chat logs (from `read_chat`) or
+    their paths, or one of them; each message goes to the segment during which it was sent.
+    `host` is the host (default: the agenda's), or several hosts, the first shown as the
+    host. `by` names attendee-file columns to break attendance down by; `roles` and
+    `organisations` the columns of roles and organisations; `questions` the columns holding
+    registration answers (`by` and `questions`: a list, or one). Quotes show who said them
+    with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
     groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
     messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
     count from; `narrative` is the host's Markdown file of their own words for the pack.
 
     Problems that do not stop the report are listed in `Report.warnings`.
     """
+    from liftkit.api_arguments import items
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, load_session
@@ -295,6 +297,8 @@ def build_report(
 
         story = read_narrative(Path(narrative))  # before the work: a bad file fails fast
     folder = find_session(str(session), Path(sessions) if sessions is not None else None)
+    if isinstance(chats, (ChatLog, str, Path)):  # one chat log, not a list of its letters
+        chats = [chats]
     logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
     if isinstance(chat_start, str):
         chat_start = parse_clock(chat_start, "`chat_start`")
@@ -303,7 +307,7 @@ def build_report(
         host=hosts[0] if hosts else None,
         cohosts=tuple(hosts[1:]),
         by=(by,) if isinstance(by, str) else tuple(by or ()),
-        questions=tuple(questions),
+        questions=items(questions, "questions"),
         roles=roles,
         organisations=organisations,
         named=names,

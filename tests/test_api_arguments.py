@@ -99,3 +99,17 @@ def test_a_zoom_round_is_checked_as_the_command_line_checks_it():
         liftkit.render_groups(split, "zoom", round="1")
     with pytest.raises(liftkit.LiftkitError, match=r"^`split` 'groups.json': not a split$"):
         liftkit.render_groups("groups.json", "md")
+
+
+def test_build_report_takes_one_chat_log_or_one_question_as_text(monkeypatch):
+    data = PEOPLE.parent.parent.parent
+    monkeypatch.chdir(data)  # the event pack names its chat logs as given
+    session = PEOPLE.parent.relative_to(data)
+    question = "If this event could answer one question, what would it be?"
+    community = session.parent / "2026-03-10-122958-community-conversation"
+    listed = liftkit.build_report(community, ["chat/zoom-community.txt"], questions=[question])
+    alone = liftkit.build_report(community, "chat/zoom-community.txt", questions=question)
+    assert liftkit.render_markdown(alone) == liftkit.render_markdown(listed)
+    assert liftkit.build_report(session, Path("chat/zoom-two-line.txt")).segments == (
+        liftkit.build_report(session, [Path("chat/zoom-two-line.txt")]).segments
+    )
