@@ -309,7 +309,7 @@ def test_a_report_built_in_python_is_the_golden_event_pack(
 def test_report_errors_name_arguments(tmp_path):
     with pytest.raises(liftkit.LiftkitError) as caught:
         liftkit.build_report(SESSION, by="nope")
-    assert str(caught.value).startswith("column nope: attendees.csv has no such column")
+    assert str(caught.value).startswith("`by` nope: attendees.csv has no such column")
     with pytest.raises(liftkit.LiftkitError, match="is not a clock time"):
         liftkit.build_report(SESSION, chat_start="25:99")
     with pytest.raises(liftkit.LiftkitError, match="no sessions in"):

@@ -113,3 +113,24 @@ def test_build_report_takes_one_chat_log_or_one_question_as_text(monkeypatch):
     assert liftkit.build_report(session, Path("chat/zoom-two-line.txt")).segments == (
         liftkit.build_report(session, [Path("chat/zoom-two-line.txt")]).segments
     )
+
+
+@pytest.mark.parametrize(
+    ("argument", "flag"),
+    [("by", "--by"), ("roles", "--roles"), ("organisations", "--organisations"),
+     ("questions", "--question")],
+)  # fmt: skip
+def test_a_column_the_attendee_file_lacks_is_named_by_its_argument(cli, argument, flag):
+    session = PEOPLE.parent
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(session, **{argument: "Job"})
+    assert caught.value.message == (
+        f"`{argument}` Job: attendees.csv has no such column; its columns: Sector, Organisation"
+    )
+    assert caught.value.fields == (argument,)
+    result = cli("export", str(session), flag, "Job")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {flag} Job: attendees.csv has no such column; its columns: Sector, "
+        "Organisation; give one of those columns\n"
+    )

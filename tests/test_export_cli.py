@@ -599,13 +599,13 @@ def test_by_an_unknown_column_lists_the_columns(cli):
     result = cli("export", str(HOSTED), "--by", "sektor")
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: column sektor: attendees.csv has no such column; its columns: Sector, "
+        "Error: --by sektor: attendees.csv has no such column; its columns: Sector, "
         "Organisation; give one of those columns\n"
     )
     for option in ("--question", "--roles", "--organisations"):
         result = cli("export", str(HOSTED), "--by", "sector", option, "Job", "-o", "x.md")
         assert result.exit_code == 2 and not Path("x.md").exists()
-        assert "column Job: attendees.csv has no such column; its columns: Sector, " in (
+        assert f"{option} Job: attendees.csv has no such column; its columns: Sector, " in (
             result.stderr
         )
 

@@ -269,8 +269,8 @@ def test_a_missing_column_names_the_columns_there_are(cli, tmp_path):
     result = cli("export", str(COMMUNITY), "--question", "Why did you come?", "-o", str(out))
     assert result.exit_code == 2 and not out.exists()
     assert result.stderr == (
-        "Error: column Why did you come?: attendees.csv has no such column; its columns: Role, "
-        f"Organisation, Sector, {QUESTION}; give one of those columns\n"
+        "Error: --question Why did you come?: attendees.csv has no such column; its columns: "
+        f"Role, Organisation, Sector, {QUESTION}; give one of those columns\n"
     )
 
 

@@ -18,8 +18,9 @@ FORMATS = ("md", "json", "html")
 
 
 @flag_names(
-    "chat", "chat_start", "by", "groups", "groups_file", "attendees", "force", "sessions", "format"
-)
+    "chat", "chat_start", "by", "roles", "organisations", "groups", "groups_file", "attendees",
+    "force", "sessions", "format", questions="--question",
+)  # fmt: skip
 def export(
     ctx: typer.Context,
     session: SessionArg,

@@ -105,23 +105,29 @@ def attendance(
     guests = [p for p in read.people if not is_host(p.name, host_set)]
     tables = tuple(
         breakdown(column, _fold_values(p.attributes.get(column, "") for p in guests))
-        for column in (column_of(read, by) for by in options.by_columns)
+        for column in (column_of(read, by, "by") for by in options.by_columns)
     )
-    roles = examples(read, guests, options.roles) if options.roles else ()
-    organisations = examples(read, guests, options.organisations) if options.organisations else ()
+    roles = examples(read, guests, options.roles, "roles") if options.roles else ()
+    organisations = (
+        examples(read, guests, options.organisations, "organisations")
+        if options.organisations
+        else ()
+    )
     copy = Path(read.source).parent == Path(getattr(session, "folder", ""))
     return Attendance(
         len(guests), source, tables, roles, organisations, len(read.people) - len(guests), copy
     )
 
 
-def column_of(read: Any, wanted: str) -> str:
-    """The attendee file's column matching `wanted`; an error listing its columns if none."""
+def column_of(read: Any, wanted: str, field: str) -> str:
+    """The attendee file's column matching `wanted`; an error naming `field` (the option that
+    asked for it) and listing the file's columns if none."""
     column = _find(read.columns, wanted)
     if column is None:
         columns = ", ".join(read.columns) or "none besides name and email"
         raise LiftkitError(
-            f"column {wanted}: {Path(read.source).name} has no such column; its columns: {columns}",
+            f"`{field}` {wanted}: {Path(read.source).name} has no such column; "
+            f"its columns: {columns}",
             "give one of those columns",
         )
     return column
@@ -133,7 +139,7 @@ def registration_answers(session: Any, options: ReportOptions) -> list[Answers]:
     read = session.attendees
     out = []
     for wanted in options.questions:
-        column = column_of(read, wanted)
+        column = column_of(read, wanted, "questions")
         seen: dict[str, str] = {}
         for person in read.people:
             answer = one_line(person.attributes.get(column, ""))
@@ -144,9 +150,9 @@ def registration_answers(session: Any, options: ReportOptions) -> list[Answers]:
     return out
 
 
-def examples(read: Any, people: Sequence[Any], wanted: str) -> tuple[str, ...]:
+def examples(read: Any, people: Sequence[Any], wanted: str, field: str) -> tuple[str, ...]:
     """A few values of a column, the most common first (ties: alphabetical)."""
-    column = column_of(read, wanted)
+    column = column_of(read, wanted, field)
     counts = _fold_values(p.attributes.get(column, "") for p in people)
     named = [label for label, _ in counts if _answer_key(label) not in NOTHING_SAID]
     return tuple(label for label in named if label != NOT_GIVEN)[:EXAMPLES]
