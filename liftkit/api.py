@@ -130,8 +130,9 @@ def agenda_templates() -> list[str]:
 
 
 def read_attendees(path: str | Path) -> PeopleRead:
-    """Read an attendee file: CSV or TSV exports (Zoom, Teams, Eventbrite, spreadsheets),
-    or plain text with one name (and optional email) a line.
+    """Read an attendee file: CSV or TSV exports (Zoom, Teams, Eventbrite, Tito,
+    spreadsheets; any common encoding and delimiter), or plain text with one name (and
+    optional email) a line. "-" reads standard input.
 
     Returns the people in file order, what was worth a warning (`warnings`), what was left
     out on purpose (`notes`) and the other columns (`columns`, kept per person in
@@ -207,7 +208,8 @@ def split_groups(
 
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
-    round: `round`, default 1), "json" or "toml" (both read back by `previous`)."""
+    round: `round`, default 1; people without an email are left out, as Zoom matches by
+    email), "json" or "toml" (both read back by `previous`)."""
     from liftkit.api_arguments import whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
@@ -229,8 +231,10 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
 
 
 def read_chat(path: str | Path) -> ChatLog:
-    """Read a meeting chat log: a Zoom saved chat (either layout), a Teams transcript
-    (.vtt) or a Google Meet chat (.sbv); the layout is found from the text.
+    """Read a meeting chat log: a Zoom saved chat (any of its layouts, or copied from the
+    chat panel), a log pasted back indented or quoted, a Zoom cloud recording's chat, a Zoom
+    or Teams transcript (.vtt) or a Google Meet chat (.sbv); the layout is found from the
+    text, and `ChatLog.layout_name` says which it was.
 
     Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
     LiftkitError naming it.
