@@ -288,6 +288,8 @@ def build_report(
 
     Problems that do not stop the report are listed in `Report.warnings`.
     """
+    import datetime
+
     from liftkit.api_arguments import items
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.live.folders import find_session
@@ -304,8 +306,8 @@ def build_report(
     if isinstance(chats, (ChatLog, str, Path)):  # one chat log, not a list of its letters
         chats = [chats]
     logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
-    if isinstance(chat_start, str):
-        chat_start = parse_clock(chat_start, "`chat_start`")
+    if chat_start is not None and not isinstance(chat_start, datetime.time):
+        chat_start = parse_clock(str(chat_start), "`chat_start`")  # 5, not only "25:99"
     hosts = [host] if isinstance(host, str) else list(host or ())
     options = ReportOptions(
         host=hosts[0] if hosts else None,

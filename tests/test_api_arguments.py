@@ -134,3 +134,15 @@ def test_a_column_the_attendee_file_lacks_is_named_by_its_argument(cli, argument
         f"Error: {flag} Job: attendees.csv has no such column; its columns: Sector, "
         "Organisation; give one of those columns\n"
     )
+
+
+def test_a_chat_start_that_is_no_clock_time_is_an_error_naming_it():
+    for wrong in (1400, 14.0):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.build_report(PEOPLE.parent, chat_start=wrong)
+        assert caught.value.message == f'`chat_start`: "{wrong}" is not a clock time'
+    from datetime import time
+
+    assert liftkit.build_report(PEOPLE.parent, chat_start=time(14)) == liftkit.build_report(
+        PEOPLE.parent, chat_start="14:00"
+    )
