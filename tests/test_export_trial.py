@@ -351,3 +351,38 @@ def test_the_organizer_of_a_real_teams_attendance_report_is_a_host(cli, tmp_path
     assert "7 people joined, besides 1 host" in who  # 8 rows, one the Organizer
     assert "The transcript: 1 turn from 1 person, besides 1 from the host." in who
     assert quotes_in(section(out, "1. Talk")) == ["I finished the login page."]
+
+
+def test_a_host_marked_in_another_language_is_a_host(cli, tmp_path):
+    # Zoom's Italian report marks the host "(Organizzatore)": she was counted among those who
+    # joined and quoted from the chat.
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    people = Path(__file__).parent / "data" / "people" / "zoom-participants-it-preamble.csv"
+    chat = write(tmp_path / "chat.txt", "17:05:00 From Chiara Ferri to Everyone:\n\tBenvenuti\n"
+                 "17:06:00 From Marco Longo to Everyone:\n\tAscoltare prima\n")  # fmt: skip
+    out = cli("export", str(session), "--attendees", str(people), "--chat", str(chat)).stdout
+    rows = [line for line in people.read_text(encoding="utf-8-sig").splitlines()[4:] if line]
+    names = {line.split(",")[0] for line in rows}  # Elisa joined twice: one person
+    assert len(names) == 3
+    who = section(out, "Who joined")
+    assert f"{len(names) - 1} people joined, besides 1 host" in who
+    assert "Benvenuti" not in out and "Ascoltare prima" in out
+    data = json.loads(cli("export", str(session), "--attendees", str(people), "--format",
+                          "json").stdout)  # fmt: skip
+    assert data["hosts"] == ["Chiara Ferri"]
+
+
+def test_the_host_of_a_zoom_participant_report_is_a_host(cli, tmp_path):
+    # Zoom writes "Ada Lovelace (Host)" in its "Name (Original Name)" column; the reader
+    # keeps the name, and the pack counted her among those who joined.
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    people = Path(__file__).parent / "data" / "people" / "zoom-participants.csv"
+    rows = people.read_text(encoding="utf-8").splitlines()[4:]
+    names = {row.split(",")[0] for row in rows if row}
+    hosts = {name for name in names if name.endswith("(Host)")}
+    assert len(hosts) == 1
+    out = cli("export", str(session), "--attendees", str(people), "--format", "json").stdout
+    data = json.loads(out)
+    assert data["attendance"]["count"] == len(names) - len(hosts)
+    assert data["attendance"]["hosts"] == len(hosts)
+    assert data["hosts"] == [name.removesuffix(" (Host)") for name in hosts]

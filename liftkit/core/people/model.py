@@ -15,6 +15,7 @@ class Person:
     email: str | None = None
     attributes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     line: int = field(default=0, compare=False)  # where it was read, for messages
+    host: bool = field(default=False, compare=False)  # marked "(Host)" in a participant report
 
     def attribute(self, column: str) -> str:
         """The value under `column` (matched like headers are), or "" when absent."""
@@ -36,6 +37,15 @@ class PeopleRead:
     columns: list[str] = field(default_factory=list)  # attribute headers, in file order
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what was left out on purpose, and why
+
+
+# A participant list or chat marks the host after the name: "(Host)", "(Co-host)", and in a
+# Zoom report saved in another language "(Organizzatore)", "(Anfitrión)", "(Hôte)".
+HOST_SUFFIX = re.compile(
+    r"\s*\((co-?\s?)?(host|organi[sz]er|organizzatore|organizador|anfitri[oó]n|anfitri[aã]o"
+    r"|h[oô]te|animateur)\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def normalise_header(text: str) -> str:

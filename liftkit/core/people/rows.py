@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.decode import CONTROL
 from liftkit.core.people.layout import Layout
-from liftkit.core.people.model import Person
+from liftkit.core.people.model import HOST_SUFFIX, Person
 
 _ORIGINAL_NAME = re.compile(r"^(?P<name>.*?)\s*\([^()]*\)$")
 # A summary row's label, whole ("Total", "Percentage:", "Absent 4") in the languages of the
@@ -83,7 +83,10 @@ def person_from_cells(
         raise no_name_error(label, line)
     email = email_or_warning(cell(cells, layout.email), line, label, warnings)
     attributes = {key: cell(cells, i) for i, key in layout.attributes}
-    return Person(name, email, attributes, line)
+    host = layout.name in layout.original_names and bool(
+        HOST_SUFFIX.search(cell(cells, layout.name))
+    )
+    return Person(name, email, attributes, line, host)
 
 
 def no_name_error(label: str, line: int) -> LiftkitError:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from liftkit.core.chat import ChatLog, ChatMessage
 from liftkit.core.chat.zoom import PANELISTS
+from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
-from liftkit.core.report.pack import HOST_SUFFIX, host_key
+from liftkit.core.report.pack import host_key
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
 from liftkit.core.text import one_line, same_words
 
@@ -28,7 +29,6 @@ ROLE_COLUMNS = ("role", "attendee type", "ticket type", "type")
 # Teams' attendance report says "Organizer" (or "Co-organizer") for the host: the whole value,
 # since a registration's Role column may hold a job such as "Community organiser".
 HOST_ROLE = re.compile(r"\b(co-?\s?)?host\b|^\s*(co-?\s?)?organi[sz]er\s*$", re.IGNORECASE)
-HOST_SUFFIX = re.compile(r"\s*\((co-?\s?)?host\)\s*$", re.IGNORECASE)
 
 
 def host_key(name: str) -> str:
@@ -50,7 +50,8 @@ def host_names(
             roles = ((p.name, p.attributes.get(column, "")) for p in people.people)
             names += [name for name, role in roles if HOST_ROLE.search(role)]
         # rows named "Sam Host (Host)" or "Jo (Co-host)", as a participant list may name them
-        names += [p.name for p in people.people if HOST_SUFFIX.search(p.name)]
+        # (in Zoom's "Name (Original Name)" column the reader keeps the name and marks `host`)
+        names += [p.name for p in people.people if p.host or HOST_SUFFIX.search(p.name)]
     names += marked
     seen: dict[str, str] = {}
     for name in names:
