@@ -220,3 +220,20 @@ def test_min_group_size_leaves_no_room_smaller():
         ]
         assert sum(sizes) == count and min(sizes) >= 3 and max(sizes) - min(sizes) <= 1
         assert len(sizes) == count // 3  # as many rooms as whole threes
+
+
+def test_every_breakout_shows_the_seed_that_makes_its_groups_again():
+    # The fours showed seed 5 and the pairs seed 6 (5 + their place among the ways the
+    # agenda splits), where `liftkit run --seed 5` is what makes both again.
+    import random
+
+    from liftkit.core.groups.split import split_for_segment
+
+    plans = plan_from_people(AGENDA, PEOPLE, seed=5)
+    for i, split in plans.items():
+        segment = AGENDA.segments[i]
+        assert split.seed == 5
+        assert summary(segment, split, 0, segment.duration).title.endswith(" · seed 5")
+    # and the same --seed still makes the same groups as before
+    pairs_before = split_for_segment(PEOPLE, 2, None, 1, random.Random(6), 6)
+    assert plans[4].rounds == pairs_before.rounds

@@ -82,7 +82,8 @@ def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
 
 
 def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dict[int, Split]:
-    """Split the attendees for every breakout segment (seeded, so it can be reproduced)."""
+    """Split the attendees for every breakout segment (seeded, so it can be reproduced: each
+    split's `seed` is `seed`, whatever generator it drew from)."""
     families: dict[tuple[int | None, int | None, int | None], list[int]] = {}
     for i in breakout_segments(agenda):
         segment = agenda.segments[i]
@@ -92,11 +93,10 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     plans: dict[int, Split] = {}
     ordered = sorted(families.items(), key=lambda f: f[1][0])
     for n, ((size, count, least), members) in enumerate(ordered):
-        family_seed = seed + n
+        # Each way of splitting draws from its own generator (seed + n), but every split
+        # carries the run's seed: the one `--seed` takes to make them all again.
         total = sum(agenda.segments[i].rounds for i in members)
-        split = split_for_segment(
-            people, size, count, total, random.Random(family_seed), family_seed, least
-        )
+        split = split_for_segment(people, size, count, total, random.Random(seed + n), seed, least)
         taken = 0
         for i in members:
             wanted = agenda.segments[i].rounds
