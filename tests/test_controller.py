@@ -263,7 +263,8 @@ def test_plain_mode_runs_the_loop_to_the_end_with_scripted_lines(session, time):
     assert outcome.reason == "ended"
     assert "1/3 Welcome: 01:00 left · session on time" in printed  # the minute line
     assert any(line.startswith("3/3 Close: 00:30 left") for line in printed)  # status
-    assert printed[-1] == f"next: liftkit export {session.folder}"
+    assert not [line for line in printed if "liftkit export" in line]  # said by farewell
+    assert c.farewell(outcome) == [f"Next: liftkit export {session.folder}"]
     assert [r.text for r in session.engine.reflections] == ["hello"]
 
 

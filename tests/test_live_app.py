@@ -203,8 +203,8 @@ def test_plain_mode_prints_events_and_takes_commands(tmp_path, time):
     assert "saved poll: Been before? Yes 5, No 2" in lines
     assert "! 1m left in Welcome" in lines
     assert "> 2/3 Breakouts (breakout, 10m)" in lines and "  1. What resonated?" in lines
-    assert "session complete: 1 reflection captured" in lines
-    assert lines[-1] == f"next: liftkit export {s.folder}"
+    assert lines[-1] == "session complete: 1 reflection captured"  # what next: farewell
+    assert controller.farewell(outcome) == [f"Next: liftkit export {s.folder}"]
     assert all(line[:8].count(":") == 2 for line in out.getvalue().splitlines())
 
 
@@ -212,7 +212,8 @@ def test_plain_mode_prints_in_the_order_of_the_commands_read_at_once(tmp_path, t
     s = open_session(tmp_path, AGENDA, time)
     out = io.StringIO()
     script = [(0.5, ["bogus", "r Ada: one", "q", "y"])]  # a pipe: four lines in one read
-    outcome = PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, script)).run()
+    controller = Controller(s, mode=PLAIN)
+    outcome = PlainApp(controller, out, ScriptedLines(time, script)).run()
     assert outcome.reason == "quit"
     lines = plain_output(out)
     said = [
@@ -220,8 +221,11 @@ def test_plain_mode_prints_in_the_order_of_the_commands_read_at_once(tmp_path, t
         for start in ("unknown command 'bogus'", "saved reflection (1)", "Quit? y", "stopped")
     ]
     assert said == sorted(said)
-    resume = [line for line in lines if "liftkit resume" in line]  # said once, with the folder
-    assert resume == [f"quitting; carry on later with: liftkit resume {s.folder}"]
+    assert lines[-1] == "stopped (quit)"  # how to carry on: said once, in the farewell
+    assert not [line for line in lines if "liftkit resume" in line]
+    assert controller.farewell(outcome) == [
+        f"Nothing captured is lost. Carry on with: liftkit resume {s.folder}"
+    ]
 
 
 def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):

@@ -95,7 +95,8 @@ def test_plain_is_chosen_when_stdout_is_not_a_terminal(tmp_path):
     assert proc.returncode == 0
     assert "> 1/2 Alone" in proc.stdout and "\x1b[" not in proc.stdout
     assert "saved reflection (1): Ada: hello from the pipe" in proc.stdout
-    assert "Session complete" in proc.stderr and "liftkit export" in proc.stderr
+    assert "session complete: 1 reflection captured" in proc.stdout
+    assert "Next: liftkit export s/" in proc.stderr
 
 
 def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_path):
@@ -168,3 +169,28 @@ def test_run_rejects_bad_input_with_one_line_and_exit_2(cli, tmp_path, monkeypat
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "liftkit-sessions").exists()  # nothing half-made
+
+
+@pytest.mark.parametrize("how", ["quit", "complete"])
+def test_plain_mode_on_a_terminal_says_what_next_once(tmp_path, how):
+    # stdout's event lines and stderr's farewell both said it: the resume command twice on
+    # a quit, "session complete" and the export command twice at the end.
+    from support.tmux import Tmux
+
+    (tmp_path / "a.toml").write_text(AUTO)
+    term = Tmux(200, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", "--rehearse", "60"])
+        term.wait_for("> 1/2 Alone")
+        if how == "quit":
+            term.type("q")
+            term.wait_for("Quit?")
+            term.type("y")
+        screen = term.wait_for("EXIT=0", timeout=20)
+    finally:
+        term.close()
+    if how == "quit":
+        assert screen.count("liftkit resume s/") == 1
+    else:
+        assert screen.lower().count("session complete") == 1
+        assert screen.count("liftkit export s/") == 1

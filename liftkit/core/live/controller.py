@@ -31,9 +31,9 @@ from liftkit.core.live.controls import (
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
+from liftkit.core.live.farewell import farewell
 from liftkit.core.live.screen import GroupsSummary, schedule, status_line
 from liftkit.core.live.session import LiveSession
-from liftkit.core.text import plural
 
 MINUTE = 60.0
 # The longest sleep between wake-ups, in real seconds (the wall clock and messages move on).
@@ -185,9 +185,7 @@ class Controller(Captures, Breakouts):
             self.bells += 1
         if moved:
             self.ui.rooms = False
-        if s.engine.status == ENDED:
-            if self.mode == PLAIN:
-                self.outbox.append(f"next: liftkit export {s.folder}")
+        if s.engine.status == ENDED:  # what next: in the farewell, said once
             return Outcome(EXIT_OK, "ended")
         if self.mode == PLAIN:
             self._minute_line()
@@ -197,26 +195,8 @@ class Controller(Captures, Breakouts):
         return None
 
     def farewell(self, outcome: Outcome) -> list[str]:
-        """What the host reads once the session has stopped: what could not be saved, how it
-        ended, and what to do next."""
-        folder = self.session.folder
-        lines = [f"Not saved (the journal could not be written): {text}" for text in self.unsaved]
-        draft = self.ui.typing  # stopped while typing (SIGTERM): to enter again later
-        if draft is not None and draft.text.strip():
-            what = "reflection" if draft.kind == "reflect" else "poll counts"
-            lines.append(f"Not saved (still being typed when the session stopped): {what} "
-                         f"{draft.text.strip()!r}")  # fmt: skip
-        if self.session.engine.status == NOT_STARTED:
-            lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
-        elif outcome.reason == "ended":
-            captured = plural(len(self.session.engine.reflections), "reflection")
-            lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
-        else:
-            lines.append(
-                f"Session stopped ({outcome.reason}); nothing captured is lost. "
-                f"Carry on with: liftkit resume {folder}"
-            )
-        return lines
+        """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
+        return farewell(self.session, outcome.reason, self.mode, self.unsaved, self.ui.typing)
 
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
@@ -350,13 +330,9 @@ class Controller(Captures, Breakouts):
 
     def _quit(self, reason: str) -> Outcome:
         s = self.session
-        if self.mode == PLAIN:
-            self.outbox.append(
-                "interrupted: stopping"
-                if reason == "interrupt"
-                else f"quitting; carry on later with: liftkit resume {s.folder}"
-            )
-        s.stop(reason)
+        if self.mode == PLAIN and reason == "interrupt":  # (a quit was just confirmed)
+            self.outbox.append("interrupted: stopping")
+        s.stop(reason)  # `stopped (quit)`; how to carry on: in the farewell, said once
         return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
 
     def _move(self, action: Action) -> None:

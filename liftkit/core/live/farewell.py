@@ -1,0 +1,42 @@
+"""What the host reads once a live session has stopped: what could not be saved, how it
+ended, and what to do next (on standard error, after the screen or the event lines).
+
+Plain mode's event lines have said already how it ended (`session complete: 3 reflections
+captured`, `stopped (quit)`), on the same terminal most of the time: there, these lines say
+only what they did not, each once.
+"""
+
+from __future__ import annotations
+
+from liftkit.core.live.controls import PLAIN, InputLine
+from liftkit.core.live.engine import NOT_STARTED
+from liftkit.core.live.session import LiveSession
+from liftkit.core.text import plural
+
+
+def farewell(
+    session: LiveSession, reason: str, mode: str, unsaved: list[str], draft: InputLine | None
+) -> list[str]:
+    """The last lines, for a session stopped for `reason` ("ended", "quit", a signal...);
+    `draft` is what was still being typed (a SIGTERM while typing), to enter again later."""
+    folder = session.folder
+    lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
+    if draft is not None and draft.text.strip():
+        what = "reflection" if draft.kind == "reflect" else "poll counts"
+        lines.append(f"Not saved (still being typed when the session stopped): {what} "
+                     f"{draft.text.strip()!r}")  # fmt: skip
+    if session.engine.status == NOT_STARTED:
+        lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
+    elif reason == "ended" and mode == PLAIN:
+        lines.append(f"Next: liftkit export {folder}")
+    elif reason == "ended":
+        captured = plural(len(session.engine.reflections), "reflection")
+        lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
+    elif mode == PLAIN:
+        lines.append(f"Nothing captured is lost. Carry on with: liftkit resume {folder}")
+    else:
+        lines.append(
+            f"Session stopped ({reason}); nothing captured is lost. "
+            f"Carry on with: liftkit resume {folder}"
+        )
+    return lines
