@@ -487,7 +487,7 @@ def test_a_bracketed_paste_is_one_key_even_when_it_comes_in_pieces():
     assert pasted(keys.flush()[0]) == "cut off"
 
 
-def test_keys_after_enter_in_the_same_read_are_text_of_the_line(tmp_path, time):
+def test_lines_after_enter_in_the_same_read_are_text_of_the_line(tmp_path, time):
     # A paste from a terminal without bracketed paste: one read, Enter inside.
     s = open_session(tmp_path, AGENDA, time)
     burst = ["r", *"Line one", "ENTER", *"n h q", "ENTER", "ENTER", *"three"]
@@ -540,3 +540,17 @@ def test_the_input_line_says_the_clock_keeps_running_only_while_it_does(tmp_path
     paused = [f for f in typing if "PAUSED" in f]
     assert running and all("the clock keeps running" in f for f in running)
     assert paused and not any("the clock keeps running" in f for f in paused)
+
+
+@pytest.mark.parametrize("after", [["n"], [" "], ["RIGHT"], ["h", "n"]], ids=repr)
+def test_a_key_after_enter_in_the_same_read_is_a_key(tmp_path, time, after):
+    # Enter then n, typed fast (or over a slow link), came in one read: the n went into the
+    # line as text, and the reflection was not saved.
+    s = open_session(tmp_path, AGENDA, time)
+    app, _, _ = live_app(s, time, [(1, ["r", *"quick one", "ENTER", *after]), (3, ["q", "y"])])
+    app.run()
+    events = journal(s)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["quick one"]
+    moved = "n" in after or "RIGHT" in after
+    assert s.engine.index == (1 if moved else 0)
+    assert bool([e for e in events if e["type"] == "pause"]) == (after == [" "])

@@ -351,6 +351,18 @@ def test_a_paste_of_several_lines_stays_text_of_the_reflection(term, tmp_path, h
     assert not [e for e in events if e["type"] in ("pause", "segment_end", "notes")]
 
 
+def test_enter_and_the_next_key_in_one_burst_save_the_line_then_act(term, tmp_path):
+    # The n after Enter went into the line as text: nothing saved, the segment the same.
+    start(term, "--rehearse", "5")
+    open_line(term)
+    term.type("quick one\nn", enter=False)
+    screen = term.wait_for("2/3  Breakouts")
+    assert "Reflection" not in screen.splitlines()[-1]
+    quit_run(term)
+    events = journal(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["quick one"]
+
+
 @pytest.mark.parametrize("bracketed", [True, False], ids=["bracketed paste", "plain paste"])
 def test_lines_pasted_with_no_input_line_open_are_not_keys(term, tmp_path, bracketed):
     # Without bracketed paste, five pasted lines skipped four segments, paused the clock and

@@ -25,6 +25,7 @@ from liftkit.core.live.controls import (
     PLAIN_HELP,
     Action,
     Ui,
+    enter_ends_line,
     parse_line,
     pasted,
     pasted_lines,
@@ -158,10 +159,9 @@ class Controller(Captures, Breakouts):
         if self.mode == LIVE and self.ui.typing is None and pasted_lines(items):
             items = [PASTE + "".join("\n" if item == "ENTER" else item for item in items)]
         for i, item in enumerate(items):
-            if self.mode == LIVE and item == "ENTER" and self.ui.typing and i + 1 < len(items):
-                # More came in the same read as this Enter: a paste from a terminal without
-                # bracketed paste (nobody types that fast). The rest is text, not commands.
-                item = PASTE + "\n"
+            typing = self.mode == LIVE and self.ui.typing is not None
+            if typing and item == "ENTER" and not enter_ends_line(items[i + 1 :]):
+                item = PASTE + "\n"  # lines pasted without bracketed paste: text, not keys
             outcome = self.press(item) if self.mode == LIVE else self.command(item)
             if outcome is not None:
                 return outcome

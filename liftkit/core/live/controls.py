@@ -41,6 +41,22 @@ def pasted_lines(keys: list[str]) -> bool:
     )
 
 
+# At most this many keys after an Enter in the same read are keys typed fast (Enter then n);
+# more are the next lines of a paste from a terminal without bracketed paste.
+TYPED_AFTER_ENTER = 3
+
+
+def enter_ends_line(rest: list[str]) -> bool:
+    """Whether an Enter in the input line ends it, `rest` being what came after it in the
+    same read: a few keys typed fast are keys (Enter then n saves, then moves on). Several
+    characters, or another Enter, are lines pasted in a terminal without bracketed paste:
+    text of the line, so that a paste cannot skip segments. A key that no paste holds (an
+    arrow, Esc, a bracketed paste) was typed."""
+    if any(len(k) > 1 and k != "ENTER" for k in rest):
+        return True
+    return "ENTER" not in rest and len(rest) <= TYPED_AFTER_ENTER
+
+
 KEYS: dict[str, str] = {
     " ": "toggle_pause",
     "n": "next",
