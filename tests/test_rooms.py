@@ -189,6 +189,17 @@ def test_join_groups_shares_the_rooms_out_evenly():
         assert [len(g.members) for g in plans[1].rounds[0].groups] == sizes
 
 
+def test_the_pairs_room_of_three_joins_a_room_that_takes_fewer_rooms():
+    # 23 people: 11 pairs' rooms, one of 3, joined two at a time into 5 rooms, one of which
+    # takes three rooms; the three went there too, making a room of 7 among fours.
+    for count, sizes in ((23, [4, 4, 4, 5, 6]), (11, [5, 6]), (15, [4, 5, 6])):
+        plans = plan_from_people(ONE_TWO_FOUR, PEOPLE[:count], seed=2)
+        pairs_now = [frozenset(p.name for p in g.members) for g in plans[0].rounds[0].groups]
+        fours = [{p.name for p in g.members} for g in plans[1].rounds[0].groups]
+        assert sorted(len(four) for four in fours) == sizes
+        assert all(sum(pair <= four for four in fours) == 1 for pair in pairs_now)
+
+
 def test_reshuffled_fours_are_still_made_of_whole_pairs(tmp_path):
     people = tmp_path / "people.csv"
     people.write_text("name\n" + "".join(f"P{i}\n" for i in range(12)))

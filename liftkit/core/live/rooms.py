@@ -52,6 +52,7 @@ def rooms_from(segment: Segment, before: Split) -> Split:
     joined: list[list[Group]] = [[] for _ in range(count)]
     for r, room in enumerate(rooms):
         joined[r * count // len(rooms)].append(room)
+    _even_out(joined)
     groups = tuple(
         Group(
             f"Room {n}",
@@ -61,6 +62,24 @@ def rooms_from(segment: Segment, before: Split) -> Split:
         for n, parts in enumerate(joined, start=1)
     )
     return Split((Round(1, groups),), before.score, before.seed)
+
+
+def _even_out(joined: list[list[Group]]) -> None:
+    """Swap rooms between the joined rooms with the most and the fewest people while that
+    narrows the gap: the pairs' room of three goes where there are fewer rooms (23 people in
+    fours: rooms of 4, 4, 4, 5 and 6, not a room of 7). The number of rooms each joins stays."""
+
+    def people(parts: list[Group]) -> int:
+        return sum(len(room.members) for room in parts)
+
+    while True:
+        big, small = max(joined, key=people), min(joined, key=people)
+        a = max(range(len(big)), key=lambda r: len(big[r].members))
+        b = min(range(len(small)), key=lambda r: len(small[r].members))
+        gain = len(big[a].members) - len(small[b].members)
+        if not 0 < gain < people(big) - people(small):
+            return
+        big[a], small[b] = small[b], big[a]
 
 
 def following(agenda: Agenda, index: int) -> list[int]:
