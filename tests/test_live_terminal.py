@@ -290,6 +290,34 @@ def test_the_rooms_view_shows_73_full_names_with_the_clock(tmp_path, width, heig
         term.close()
 
 
+def test_the_rooms_view_in_a_40x12_window_says_its_page_and_each_name_s_room(tmp_path):
+    # The page was cut off the end of the title, the legend lost the way back (g/Esc), and
+    # the second page began with the rest of Room 1's names under no room.
+    from support.live import attendees_csv
+
+    (tmp_path / "b.toml").write_text(
+        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 10')
+    )
+    attendees_csv(tmp_path / "people.csv", 23)
+    term = Tmux(40, 12, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("2/3  Breakouts")
+        term.keys("g")
+        first = term.wait_for("Room 1 (")
+        assert re.search(r"Page 1 of \d", first) and "g/Esc clock" in first
+        term.keys("Right")
+        second = term.wait_for("Page 2 of")
+        assert second.splitlines()[3] == "Room 1 (continued)"
+        term.keys("Escape")
+        term.wait_for("running")
+        quit_run(term)
+    finally:
+        term.close()
+
+
 def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
     start(term, "--rehearse", "5")
     term.keys("r")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -39,7 +40,10 @@ def rooms_regions(
     page = pages[screen.rooms_page % len(pages)]
     title = screen.groups.title if screen.groups is not None else ""
     if page.count > 1:  # the keys only where they work (not in the audience view)
-        title += f" · page {page.number} of {page.count}" + (" (←/→)" if screen.legend else "")
+        paging = f"page {page.number} of {page.count}" + (" (←/→)" if screen.legend else "")
+        # in a narrow window the page comes first, where the title's end would cut it off
+        fits = cell_len(f"{title} · {paging}") <= width
+        title = f"{title} · {paging}" if fits else f"{paging.capitalize()} · {title}"
     return [
         (
             "top",

@@ -93,8 +93,8 @@ LEGEND = (
 # The rooms view's own keys (the others keep their meaning there).
 ROOMS_LEGEND = (
     ("←/→", "page"),
+    ("g/Esc", "clock"),  # before s: a narrow window keeps the way back to the clock
     ("s", "reshuffle"),
-    ("g/Esc", "clock"),
     ("space", "pause"),
     ("?", "help"),
     ("q", "quit"),

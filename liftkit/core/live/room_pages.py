@@ -73,20 +73,25 @@ def room_pages(
 def _layout(
     rooms: Sequence[tuple[str, Sequence[str]]], cw: int, per_page: int, rows: int
 ) -> tuple[list[RoomsPage], int]:
-    """A room is kept whole in one column unless it is taller than the column itself."""
+    """A room is kept whole in one column unless it is taller than the column itself; then
+    the column its names go on in starts with `Room 1 (continued)`, when the column has the
+    rows for it, so that no name is shown without its room."""
     columns: list[list[str]] = [[]]
     folds = 0
     for name, members in rooms:
         block = room_block(name, members, cw)
         folds += len(block) - 1 - len(members)
+        go_on = _fold(f"{name} (continued)", cw, "")
         current = columns[-1]
         if current and len(current) + len(block) > rows:
             columns.append([])
             current = columns[-1]
         for line in block:
-            if len(current) == rows:
+            if len(current) >= rows:
                 columns.append([])
                 current = columns[-1]
+                if line.startswith(INDENT) and len(go_on) < rows:
+                    current.extend(go_on)
             current.append(line)
     chunks = [columns[i : i + per_page] for i in range(0, len(columns), per_page)]
     pages = [
