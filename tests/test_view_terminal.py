@@ -169,6 +169,25 @@ def test_closing_the_view_s_window_is_no_crash(terms, tmp_path):
     host.wait_for("paused")
 
 
+def test_a_window_closed_while_the_keys_are_set_up_again_is_the_window_gone():
+    # Back from Ctrl-Z (SIGCONT), the view and the console set their keys up again; a window
+    # closed meanwhile made termios raise its own error, no OSError, and so a crash report.
+    import os
+    import pty
+
+    from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
+
+    parent, child = pty.openpty()
+    keys = KeyReader(child, Signals())
+    keys.cbreak()
+    os.close(parent)  # the window closes
+    with pytest.raises(OSError) as raised:
+        keys.cbreak()
+    assert window_gone(raised.value, None) == "sighup"
+    keys.restore()  # and giving the terminal back stays quiet
+    os.close(child)
+
+
 def _alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as stat:

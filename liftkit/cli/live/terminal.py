@@ -235,9 +235,12 @@ class KeyReader:
         import termios
         import tty
 
-        if self._saved is None:
-            self._saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd, termios.TCSANOW)
+        try:
+            if self._saved is None:
+                self._saved = termios.tcgetattr(self.fd)
+            tty.setcbreak(self.fd, termios.TCSANOW)
+        except termios.error as error:  # not an OSError: a closed window (EIO) would crash
+            raise OSError(*error.args) from None
 
     def restore(self) -> None:
         import termios
