@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from rich.console import Console
@@ -457,6 +458,23 @@ def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time
     assert shown == {key for key, _ in screen.legend}  # none left out at 80 columns
     assert set(keys) <= {key for key, _ in screen.legend} | {"space"}
     assert ("p" in shown) is (segment == 0) and ("g" in shown) is (segment == 1)
+
+
+@pytest.mark.parametrize("width", [40, 44, 60])
+def test_a_narrow_legend_keeps_space_n_and_r_with_help_and_quit(tmp_path, time, width):
+    # At 40 columns the legend showed space, n, ? and q: r, to record a reflection, the key
+    # a host needs most after the clock's, was dropped for the word "help".
+    s = open_session(tmp_path, AGENDA, time)
+    plan = groups_plan(s)
+    script = [(1, ["n"]), (2, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    app.run()
+    screen = next(sc for sc in seen.screens if sc.position == "2/3")
+    legend = frame_text(screen, width=width, height=12).splitlines()[-1]
+    assert len(legend) <= width
+    for key in ("space", "n", "r", "?", "q"):
+        assert re.search(rf"(^|\s){re.escape(key)} ", legend + " "), (key, legend)
+    assert "quit" in legend
 
 
 def test_an_idle_screen_redraws_only_what_changed(tmp_path, time):

@@ -341,25 +341,29 @@ def _help() -> RenderableType:
 
 
 def _legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
-    return sum(len(k) + len(m) + 2 + 2 * pad for k, m in items) - (0 if pad else 1)
+    return sum(len(k) + (len(m) + 1 if m else 0) + 1 + 2 * pad for k, m in items) - (
+        0 if pad else 1
+    )
 
 
 def _legend(screen: Screen, width: int) -> Text:
     """Every key that does something here, spaced out when there is room, packed tight when
-    not (80 columns hold them all); narrower still, the most important first, ? and q always.
+    not (80 columns hold them all); narrower still, the most important first, ? and q always
+    (? without its word, which leaves room for r at 40 columns).
     """
     items = list(screen.legend)
     pad = 1 if _legend_width(items, 1) <= width else 0
     if _legend_width(items, pad) > width:
-        essential = [item for item in items if item[0] in ("?", "q")]
-        chosen = [item for item in items if item not in essential]
+        essential = [(k, "" if k == "?" else m) for k, m in items if k in ("?", "q")]
+        chosen = [item for item in items if item[0] not in ("?", "q")]
         while chosen and _legend_width(chosen + essential, 0) > width:
             chosen.pop()
-        items = [item for item in items if item in chosen or item in essential]
+        items = [item for item in items if item in chosen] + essential
     legend = Text(no_wrap=True, overflow="crop")
     for i, (key, meaning) in enumerate(items):
         legend.append(f"{' ' * pad}{key}{' ' * pad}", style="bold reverse")
-        legend.append(f" {meaning}{' ' * pad}" + (" " if i < len(items) - 1 else ""))
+        said = f" {meaning}" if meaning else ""
+        legend.append(f"{said}{' ' * pad}" + (" " if i < len(items) - 1 else ""))
     return legend
 
 
