@@ -565,10 +565,27 @@ def test_a_key_after_enter_in_the_same_read_is_a_key(tmp_path, time, after):
     # Enter then n, typed fast (or over a slow link), came in one read: the n went into the
     # line as text, and the reflection was not saved.
     s = open_session(tmp_path, AGENDA, time)
-    app, _, _ = live_app(s, time, [(1, ["r", *"quick one", "ENTER", *after]), (3, ["q", "y"])])
+    script = [(1, ["r", *"quick one"]), (2, ["ENTER", *after]), (3, ["q", "y"])]
+    app, _, _ = live_app(s, time, script)
     app.run()
     events = journal(s)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["quick one"]
     moved = "n" in after or "RIGHT" in after
     assert s.engine.index == (1 if moved else 0)
     assert bool([e for e in events if e["type"] == "pause"]) == (after == [" "])
+
+
+@pytest.mark.parametrize("last", ["no", "+1", " ok", "b"])
+def test_a_paste_whose_last_line_is_short_stays_text(tmp_path, time, last):
+    # Pasted without bracketed paste, "Good session" then a short line came in one read with
+    # the text before the Enter: the short line was taken as keys (next, +1 min, pause).
+    s = open_session(tmp_path, AGENDA, time)
+    burst = ["r", *"Good session", "ENTER", *last]
+    app, _, _ = live_app(s, time, [(1, burst), (2, ["ENTER"]), (3, ["q", "y"])])
+    app.run()
+    events = journal(s)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        f"Good session {last}"  # the line break a space: nothing of the paste lost
+    ]
+    assert s.engine.index == 0
+    assert not [e for e in events if e["type"] in ("pause", "extend", "segment_end")]

@@ -383,7 +383,9 @@ def test_enter_and_the_next_key_in_one_burst_save_the_line_then_act(term, tmp_pa
     # The n after Enter went into the line as text: nothing saved, the segment the same.
     start(term, "--rehearse", "5")
     open_line(term)
-    term.type("quick one\nn", enter=False)
+    term.type("quick one", enter=False)
+    term.wait_for("quick one")
+    term.type("\nn", enter=False)  # Enter, then n at once
     screen = term.wait_for("2/3  Breakouts")
     assert "Reflection" not in screen.splitlines()[-1]
     quit_run(term)

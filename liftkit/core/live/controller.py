@@ -160,7 +160,7 @@ class Controller(Captures, Breakouts):
             items = [PASTE + "".join("\n" if item == "ENTER" else item for item in items)]
         for i, item in enumerate(items):
             typing = self.mode == LIVE and self.ui.typing is not None
-            if typing and item == "ENTER" and not enter_ends_line(items[i + 1 :]):
+            if typing and item == "ENTER" and not enter_ends_line(items[:i], items[i + 1 :]):
                 item = PASTE + "\n"  # lines pasted without bracketed paste: text, not keys
             outcome = self.press(item) if self.mode == LIVE else self.command(item)
             if outcome is not None:

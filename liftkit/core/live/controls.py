@@ -46,12 +46,18 @@ def pasted_lines(keys: list[str]) -> bool:
 TYPED_AFTER_ENTER = 3
 
 
-def enter_ends_line(rest: list[str]) -> bool:
-    """Whether an Enter in the input line ends it, `rest` being what came after it in the
-    same read: a few keys typed fast are keys (Enter then n saves, then moves on). Several
-    characters, or another Enter, are lines pasted in a terminal without bracketed paste:
-    text of the line, so that a paste cannot skip segments. A key that no paste holds (an
-    arrow, Esc, a bracketed paste) was typed."""
+def enter_ends_line(before: list[str], rest: list[str]) -> bool:
+    """Whether an Enter in the input line ends it, `before` and `rest` being what came before
+    and after it in the same read: a few keys typed fast are keys (Enter then n saves, then
+    moves on). An Enter last in its read ends the line. Otherwise, text before the Enter in
+    the same read, several characters after it, or another Enter, are lines pasted in a
+    terminal without bracketed paste: text of the line, so that a paste cannot skip segments
+    ("Good session⏎no" is one reflection). A key that no paste holds (an arrow, Esc, a
+    bracketed paste) was typed."""
+    if not rest:
+        return True  # the last of its read: typed (or a slow link's batch of typed keys)
+    if any(len(k) == 1 for k in before):
+        return False
     if any(len(k) > 1 and k != "ENTER" for k in rest):
         return True
     return "ENTER" not in rest and len(rest) <= TYPED_AFTER_ENTER
