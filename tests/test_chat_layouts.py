@@ -820,3 +820,55 @@ def test_a_teams_transcript_saved_from_word_is_read_as_turns():
          "See you at 10:30 tomorrow then."),
         ("Grace Hopper", 3725.0, "For me, it starts with listening first."),
     ]  # fmt: skip
+
+
+def test_a_line_like_a_teams_head_takes_no_file_from_the_layouts_tried_before():
+    # "meet at  10:30" looked like a Teams head ("Ada Lovelace   0:03"): a quoted Zoom chat
+    # was read as a Teams transcript by the speaker "> \tmeet at", and a page of notes with
+    # one such line as a transcript.
+    quoted = parse_chat(
+        "> 10:02:03 From Ada to Everyone:\n> \tHi\n> 10:03:03 From Bo to Everyone:\n"
+        "> \tmeet at  10:30\n> 10:04:03 From Cy to Everyone:\n> \tok\n",
+        "quoted.txt",
+    )
+    assert quoted.layout == ZOOM_TWO_LINE
+    assert [(m.author, m.text) for m in quoted.messages] == [
+        ("Ada", "Hi"), ("Bo", "meet at  10:30"), ("Cy", "ok"),
+    ]  # fmt: skip
+    with pytest.raises(LiftkitError, match="not a chat log"):
+        parse_chat("Agenda for Tuesday\nStart  10:00\nBring the slides\n", "notes.txt")
+
+
+def test_a_long_run_of_spaces_is_read_at_once():
+    # The Teams head's pattern backtracked over a run of spaces: a Zoom chat with a message
+    # holding 3,000 spaces took 9 seconds to read, 4,000 took half a minute; 20,000 here.
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("reading the chat hung")
+
+    before = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)  # the old pattern would take hours; reading it takes milliseconds
+    try:
+        log = parse_chat(
+            "10:02:03\t From  Ada  to  Everyone : hi\n"
+            "10:02:04\t From  Bo  to  Everyone : look" + " " * 20_000 + "here\n",
+            "chat.txt",
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert [m.author for m in log.messages] == ["Ada", "Bo"]
+
+
+def test_a_teams_transcript_has_a_few_lines_before_its_first_speaker_at_most():
+    # Every line before the first head was dropped unseen, so any file with two head-like
+    # lines at its end was a transcript.
+    notes = "\n".join(f"Point {n} of the plan" for n in range(1, 21))
+    with pytest.raises(LiftkitError, match="not a chat log"):
+        parse_chat(notes + "\nAda  0:03\nHello\nBo  0:09\nHi\n", "notes.txt")
+    word = "Weekly call\nMarch 9, 2026, 10:00AM\n12m 5s\n\nAda  0:03\nHello\nBo  0:09\nHi\n"
+    assert [(m.author, m.text) for m in parse_chat(word, "call.txt").messages] == [
+        ("Ada", "Hello"),
+        ("Bo", "Hi"),
+    ]

@@ -124,6 +124,9 @@ def parse_chat(data: bytes | str, source: str) -> ChatLog:
     return parse_lines(lines, source, notes)
 
 
+TEAMS_HEADS_AT_LEAST = 2  # one line "Start  10:00" in a page of notes makes no transcript
+
+
 def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
     """A chat log from its lines (without line ends), its layout found from the first ones."""
     stream = iter(lines)
@@ -145,7 +148,9 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         recording = count_recording_lines(sample)
         heads, teams = count_block_heads(sample)
         after = count_time_after(sample)
-        best = max(single, two, sbv, recording, heads, after, teams)
+        # A Teams transcript saved from Word is the last guess: its heads ("Ada  0:03") are
+        # plain text that other files may hold a line of, and the fallbacks come first.
+        best = max(single, two, sbv, recording, heads, after)
         margin = _margin(sample) if best == 0 else ""
         if margin:  # pasted indented or quoted: read it without the margin
             words = _margin_words(margin)
@@ -167,6 +172,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
                 "nothing in it can be quoted as someone's words",
                 NOT_A_CHAT_HINT,
             )
+        if best == 0 and teams >= TEAMS_HEADS_AT_LEAST:
+            best = teams
         if best == 0:
             raise LiftkitError(
                 f"{source}: not a chat log: no line looks like a Zoom chat message, "
@@ -178,7 +185,7 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             else parse_single_line if best == single
             else parse_recording_chat if best == recording
             else parse_time_after if best == after
-            else parse_text_transcript if best == heads else parse_teams_text
+            else parse_text_transcript if best == heads and heads else parse_teams_text
         )  # fmt: skip
         log = parse(counted, source)
     _check(log, source, log.lines)

@@ -27,9 +27,33 @@ from liftkit.core.chat.zoom import seconds_of
 
 BLOCK_HEAD = re.compile(r"\[([^\[\]]{1,100})\][ \t]+(\d{1,2}):([0-5]\d):([0-5]\d)[ \t]*$")
 # The name, then two spaces or more (or a tab) before the time: a line of speech that ends
-# with a time ("see you at 10:30") has one.
-TEAMS_HEAD = re.compile(r"(\S.{0,99}?)(?: {2,}|\t)[ \t]*(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)[ \t]*$")
+# with a time ("see you at 10:30") has one. The separator is checked apart (`teams_head`):
+# two quantifiers of spaces side by side took seconds on a line with a long run of spaces.
+TEAMS_HEAD = re.compile(r"(\S.{0,99}?)([ \t]+)(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)[ \t]*$")
+TEAMS_HEAD_LONGEST = 130  # a name of 100 characters, the spaces and 1:02:05
 TEAMS_EVENT = re.compile(r".{1,100} (?:started|stopped) transcription[ \t]*$")
+TEAMS_PREAMBLE = 6  # lines before the first head: the document's title, date and length
+
+
+def teams_head(text: str) -> tuple[str, str | None, str, str] | None:
+    """The speaker and time of a Teams block head (`Ada Lovelace   0:03`), or None."""
+    if len(text) > TEAMS_HEAD_LONGEST or not text.rstrip()[-1:].isdigit():
+        return None
+    match = TEAMS_HEAD.match(text)
+    if match is None:
+        return None
+    name, gap, h, m, s = match.groups()
+    if "\t" not in gap and len(gap) < 2:
+        return None
+    return name, h, m, s
+
+
+def _zoom_head(text: str) -> tuple[str, str | None, str, str] | None:
+    match = BLOCK_HEAD.match(text)
+    if match is None:
+        return None
+    name, h, m, s = match.groups()
+    return name, h, m, s
 
 
 def count_block_heads(lines: Iterable[str], enough: int = 500) -> tuple[int, int]:
@@ -38,7 +62,7 @@ def count_block_heads(lines: Iterable[str], enough: int = 500) -> tuple[int, int
     for line in lines:
         if line.startswith("[") and BLOCK_HEAD.match(line):
             zoom += 1
-        elif line[:1].strip() and TEAMS_HEAD.match(line):
+        elif line[:1].strip() and teams_head(line) is not None:
             teams += 1
         if max(zoom, teams) >= enough:
             break
@@ -59,19 +83,21 @@ def parse_text_transcript(lines: Iterable[str], source: str, teams: bool = False
             add_turn(log.messages, ChatMessage(head[0], head[1], head[2], " ".join(said)))
         said.clear()
 
+    preamble = 0
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
             continue
         if teams and TEAMS_EVENT.match(text):
             continue  # "Ada started transcription": no one's words
-        match = (TEAMS_HEAD if teams else BLOCK_HEAD).match(text)
-        if teams and head is None and match is None:
+        found = teams_head(text) if teams else _zoom_head(text)
+        if teams and head is None and found is None and preamble < TEAMS_PREAMBLE:
+            preamble += 1
             continue  # the document's title, date and length
         log.lines += 1
-        if match is not None:
+        if found is not None:
             close()
-            name, h, m, s = match.groups()
+            name, h, m, s = found
             head = (number, seconds_of(h or "0", m, s), name.strip())
         elif head is None:
             log.unmatched.append((number, line))
