@@ -386,3 +386,18 @@ def test_the_host_of_a_zoom_participant_report_is_a_host(cli, tmp_path):
     assert data["attendance"]["count"] == len(names) - len(hosts)
     assert data["attendance"]["hosts"] == len(hosts)
     assert data["hosts"] == [name.removesuffix(" (Host)") for name in hosts]
+
+
+def test_the_organizer_of_a_teams_report_in_portuguese_is_a_host(cli, tmp_path):
+    # "Função: Organizador": the host was counted among those who joined and quoted.
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    people = Path(__file__).parent / "data" / "people" / "teams-attendance-sections-pt.csv"
+    section_two = people.read_text(encoding="utf-16").split("\n\n")[1].splitlines()[2:]
+    roles = [row.split("\t")[-1].strip() for row in section_two]
+    assert roles.count("Organizador") == 1
+    chat = write(tmp_path / "chat.txt", "17:05:00 From Ada Lovelace to Everyone:\n\tBem-vindos\n"
+                 "17:06:00 From João Gonçalves to Everyone:\n\tOuvir primeiro\n")  # fmt: skip
+    out = cli("export", str(session), "--attendees", str(people), "--chat", str(chat)).stdout
+    who = section(out, "Who joined")
+    assert f"{len(roles) - 1} people joined, besides 1 host" in who
+    assert "Bem-vindos" not in out and "Ouvir primeiro" in out

@@ -25,10 +25,19 @@ NOTHING_SAID = frozenset(
         "?", "x", "no comment", "nothing yet", "none at the moment", "don't know", "dont know",
     }
 )  # fmt: skip
-ROLE_COLUMNS = ("role", "attendee type", "ticket type", "type")
-# Teams' attendance report says "Organizer" (or "Co-organizer") for the host: the whole value,
-# since a registration's Role column may hold a job such as "Community organiser".
-HOST_ROLE = re.compile(r"\b(co-?\s?)?host\b|^\s*(co-?\s?)?organi[sz]er\s*$", re.IGNORECASE)
+# The columns that may say a row is a host's: a registration's role or ticket type, and
+# Teams' "Role" in the languages of its attendance report ("Função", "Rolle").
+ROLE_COLUMNS = (
+    "role", "attendee type", "ticket type", "type", "função", "rol", "rôle", "rolle", "ruolo",
+)  # fmt: skip
+# Teams' attendance report says "Organizer" (or "Co-organizer", "Organizador", "Organisator")
+# for the host: the whole value, since a registration's Role column may hold a job such as
+# "Community organiser".
+HOST_ROLE = re.compile(
+    r"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?(organi[sz]er|organizador|organisateur|organisator"
+    r"|organizzatore)\s*$",
+    re.IGNORECASE,
+)
 
 
 def host_key(name: str) -> str:
