@@ -306,6 +306,8 @@ def build_report(
     if isinstance(chats, (ChatLog, str, Path)):  # one chat log, not a list of its letters
         chats = [chats]
     logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
+    if isinstance(chat_start, datetime.datetime):  # its clock time, as before
+        chat_start = chat_start.time()
     if chat_start is not None and not isinstance(chat_start, datetime.time):
         chat_start = parse_clock(str(chat_start), "`chat_start`")  # 5, not only "25:99"
     hosts = [host] if isinstance(host, str) else list(host or ())

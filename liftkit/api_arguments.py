@@ -6,7 +6,9 @@ LiftkitError naming the argument, never a TypeError (or a RuntimeError) from dee
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
+from typing import SupportsIndex
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.model import Person
@@ -15,27 +17,38 @@ from liftkit.core.text import same_words
 
 def whole_number(value: object, field: str) -> int | None:
     """`value` if it is None or an int (not a bool); else an error naming `field`."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, SupportsIndex) and not isinstance(value, bool):
+        return operator.index(value)  # an int, or one such as numpy's int64
     raise LiftkitError(
         f"`{field}` {value!r}: not a whole number", f"give `{field}` as an int, e.g. 4"
     )
 
 
 def items(value: str | Sequence[str], field: str) -> tuple[str, ...]:
-    """A sequence of texts; one text alone is one item (`balance="sector"`)."""
+    """A sequence of texts; one text alone is one item (`balance="sector"`), None none."""
+    if value is None:
+        return ()
     if isinstance(value, str):
         return (value,)
-    if not isinstance(value, Iterable) or not all(isinstance(item, str) for item in value):
+    listed = tuple(value) if isinstance(value, Iterable) else None  # a generator, read once
+    if listed is None or not all(isinstance(item, str) for item in listed):
         raise LiftkitError(f"`{field}` {value!r}: not a list of text", f"give `{field}` as text")
-    return tuple(value)
+    return listed
 
 
 def groups_of_names(value: str | Sequence[str | Sequence[str]], field: str) -> tuple[str, ...]:
     """`apart` or `together`: each item a group of names, as "Name,Name" or a sequence of
-    names; one "Name,Name" text alone is one group."""
+    names; one "Name,Name" text alone is one group; None none."""
+    if value is None:
+        return ()
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable):
+        raise LiftkitError(
+            f"`{field}` {value!r}: not a list of names", f'give `{field}` as ["Name,Name"]'
+        )
     return tuple(item if isinstance(item, str) else ",".join(items(item, field)) for item in value)
 
 

@@ -146,3 +146,39 @@ def test_a_chat_start_that_is_no_clock_time_is_an_error_naming_it():
     assert liftkit.build_report(PEOPLE.parent, chat_start=time(14)) == liftkit.build_report(
         PEOPLE.parent, chat_start="14:00"
     )
+
+
+class Int64:
+    """A whole number of another library (numpy's int64): not an int, but an index."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_a_generator_a_whole_number_of_another_library_and_a_datetime_are_taken():
+    # A generator was read twice (the second time empty: the facilitators forgotten), an
+    # int64 size refused, and a datetime as chat_start refused, where it had been taken.
+    from datetime import datetime
+
+    wanted = liftkit.split_groups(NAMES, size=3, seed=1, facilitators=["Ada", "Bo"])
+    given = liftkit.split_groups(
+        NAMES, size=Int64(3), seed=Int64(1), facilitators=(n for n in ["Ada", "Bo"])
+    )
+    assert rooms(given) == rooms(wanted)
+    heads = [g.members[0].name for g in given.rounds[0].groups]
+    assert "Ada" in heads and "Bo" in heads  # facilitators, each first in a room of their own
+    assert liftkit.build_report(
+        PEOPLE.parent, chat_start=datetime(2026, 3, 9, 14, 0)
+    ) == liftkit.build_report(PEOPLE.parent, chat_start="14:00")
+
+
+def test_apart_and_together_of_the_wrong_type_are_errors_naming_them():
+    for field in ("apart", "together"):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.split_groups(NAMES, seed=1, **{field: 5})
+        assert caught.value.fields[0] == field
+        none = liftkit.split_groups(NAMES, seed=1, **{field: None})  # None: none, as ()
+        assert rooms(none) == rooms(liftkit.split_groups(NAMES, seed=1))
