@@ -147,6 +147,18 @@ def test_the_hosts_chat_and_turns_are_counted_apart_from_the_rest(cli, tmp_path)
     ) in who
 
 
+def test_a_chat_only_the_host_posted_in_says_so(cli, tmp_path):
+    # "0 people took part in the chat, besides 1 host. The chat: 0 messages, besides 2 from
+    # the host."
+    session = make_session(tmp_path / "s", START)  # the agenda's host is Sam Host
+    chat = write(tmp_path / "chat.txt", "17:10:00 From Sam Host to Everyone:\n\twelcome\n"
+                 "17:11:00 From Sam Host to Everyone:\n\tbreakouts soon\n")  # fmt: skip
+    who = section(cli("export", str(session), "--chat", str(chat)).stdout, "Who joined")
+    assert "Only the host took part in the chat." in who
+    assert "The chat: 2 messages, all from the host." in who
+    assert "0 " not in who
+
+
 # --------------------------------------------------------------------------- counts
 
 

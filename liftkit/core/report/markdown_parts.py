@@ -107,13 +107,15 @@ def took_part(people: int, chats: Sequence[ChatSummary], hosts: int = 0) -> str:
     hosts are not counted among them, but said: "8 people took part in the chat, besides 2
     hosts"."""
     spoken = {c.layout in TRANSCRIPT_LAYOUTS for c in chats}
-    who = plural(people, "person", "people")
+    did = (
+        "spoke in the transcript" if spoken == {True}
+        else "took part in the chat or spoke in the transcript" if True in spoken
+        else "took part in the chat"
+    )  # fmt: skip
+    if people == 0 and hosts:  # not "0 people took part in the chat, besides 1 host"
+        return f"Only {'the host' if hosts == 1 else f'the {hosts} hosts'} {did}."
     besides = f", besides {plural(hosts, 'host')}" if hosts else ""
-    if spoken == {True}:
-        return f"{who} spoke in the transcript{besides}."
-    if True in spoken:
-        return f"{who} took part in the chat or spoke in the transcript{besides}."
-    return f"{who} took part in the chat{besides}."
+    return f"{plural(people, 'person', 'people')} {did}{besides}."
 
 
 def posted(chats: Sequence[ChatSummary]) -> str:
@@ -131,22 +133,30 @@ def chat_sentence(report: Report, people: bool) -> str:
     typed = [c for c in report.chats if c.layout not in TRANSCRIPT_LAYOUTS]
     said = [(typed, "the chat", "message"), (spoken, "the transcript", "turn")]
     parts = [f"{name}: {plural(_guests(cs), word)}" for cs, name, word in said if cs]
+    theirs = [(sum(c.host_messages for c in cs), word) for cs, _, word in said if cs]
+    hosts = "the host" if report.hosts_posted == 1 else "the hosts"
+    if len(parts) == 1 and not _guests(report.chats) and theirs[0][0]:
+        # "The chat: 2 messages, all from the host", not "0 messages, besides 2 from the host"
+        line = f"{said[0 if typed else 1][1]}: {plural(*theirs[0])}, all from {hosts}"
+        return _reactions(report, line[:1].upper() + line[1:]) + "."
     line = "; ".join(parts)
     line = line[:1].upper() + line[1:]
     if people:
         who = plural(report.participants, "person", "people")
         line += f" from {who}" if len(parts) == 1 else f"; {who} in all"
-    theirs = [(sum(c.host_messages for c in cs), word) for cs, _, word in said if cs]
     if any(n for n, _ in theirs):
-        hosts = "the host" if report.hosts_posted == 1 else "the hosts"
         if len(parts) == 1:
             line += f", besides {theirs[0][0]} from {hosts}"
         else:  # "; 13 people in all, besides 5 messages and 3 turns from the hosts"
             line += f", besides {' and '.join(plural(n, w) for n, w in theirs if n)} from {hosts}"
+    return _reactions(report, line) + "."
+
+
+def _reactions(report: Report, line: str) -> str:
     if report.reactions:
         shown = ", ".join(f"{phrase(emoji)} {n}" for emoji, n in report.reactions.items())
         line += f"; reactions: {shown}"
-    return line + "."
+    return line
 
 
 def _guests(chats: Sequence[ChatSummary]) -> int:
