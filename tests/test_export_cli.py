@@ -583,8 +583,8 @@ def test_groups_json_in_the_session_folder_is_used_with_groups(cli, late):
         (["--format", "pdf"], '"pdf" is not a format; use html, then print it to PDF from a'),
         (["--chat-start", "25:00"], '--chat-start: "25:00" is not a clock time'),
         (["--chat", "-", "--chat", "-"], "--chat -: standard input can be read only once"),
-        (["--by", "sector"], "column sector: the session has no attendee file"),
-        (["--question", "Why?"], "column Why?: the session has no attendee file"),
+        (["--by", "sector"], "--by sector: the session has no attendee file"),
+        (["--question", "Why?"], "--question Why?: the session has no attendee file"),
         (["--groups"], "the session holds no breakout groups"),
     ],
 )

@@ -85,15 +85,18 @@ def attendance(
     """Who joined: from the attendee file, else the people who posted in the chat (the
     `chat_hosts` who posted aside)."""
     read = session.attendees
-    asked = [*options.by_columns, *options.questions]
-    asked += [c for c in (options.roles, options.organisations) if c is not None]
+    asked = [("by", c) for c in options.by_columns]
+    asked += [("questions", q) for q in options.questions]
+    asked += [("roles", options.roles)] if options.roles is not None else []
+    asked += [("organisations", options.organisations)] if options.organisations is not None else []
     if read is None:
         damaged = session.attendees_error
         if asked:
             if damaged is not None:
-                raise LiftkitError(f"column {asked[0]}: {damaged.message}", damaged.hint)
+                field, column = asked[0]
+                raise LiftkitError(f"`{field}` {column}: {damaged.message}", damaged.hint)
             raise LiftkitError(
-                f"column {asked[0]}: the session has no attendee file "
+                f"`{asked[0][0]}` {asked[0][1]}: the session has no attendee file "
                 "(attendees.csv or attendees.txt)",
                 "give the attendee list with `attendees` FILE (a Zoom or Teams participant "
                 "report will do), or leave out the columns",
