@@ -124,3 +124,21 @@ def test_note_keeps_a_label_as_text_and_credits_a_name(cli, tmp_path):
         (None, "Top themes: relationships, pressure"),
         ("Ada Lovelace", "listen with fascination"),
     ]
+
+
+def test_note_says_when_a_name_is_not_on_the_attendee_list(cli, tmp_path):
+    # "Zed Quinn: ..." stays text (Zed is not on the list): the host is told, since the
+    # pack would otherwise quote the name, unasked, in a pack that names no one
+    session = make_session(tmp_path, "Grace Hopper\nAda Lovelace\n")
+    session.close()
+    folder = str(session.folder)
+    result = cli("note", folder, "Zed Quinn: watched the recording")
+    assert result.exit_code == 0, result.output
+    assert "Added a reflection to segment 1" in result.stdout
+    assert result.stderr.strip() == (
+        "Note: 'Zed Quinn' is not on the session's attendee list, so the name stays part of "
+        "the text (and of the quote in the pack); --by 'Zed Quinn' credits it"
+    )
+    for typed in ("Top themes: trust", "Grace: keep it small", "Zed Quinn: again"):
+        extra = ("--by", "Zed Quinn") if typed.endswith("again") else ()
+        assert cli("note", folder, typed, *extra).stderr == ""

@@ -7,12 +7,13 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.errors import note as print_note
 from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_reflection, session_people
+from liftkit.core.live.capture import parse_reflection, session_people, uncredited_name
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
@@ -62,7 +63,8 @@ def note(
         index = segment - 1
     else:
         index = min(engine.index, count - 1)
-    parsed = parse_reflection(text, session_people(folder, engine.groups.values()))
+    people = session_people(folder, engine.groups.values())
+    parsed = parse_reflection(text, people)
     author = by.strip() if by and by.strip() else parsed.author
     body = text.strip() if by else parsed.text
     if not body:
@@ -78,6 +80,12 @@ def note(
     )
     append_event(journal_path, reflection)
     who = f" from {author}" if author else ""
+    stranger = None if by else uncredited_name(text, people)
+    if stranger is not None:
+        print_note(
+            f"'{stranger}' is not on the session's attendee list, so the name stays part of "
+            f"the text (and of the quote in the pack); --by '{stranger}' credits it"
+        )
     typer.echo(
         terminal_safe(
             f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '

@@ -127,6 +127,18 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
     return ParsedReflection(text=text, author=author, tags=tags)
 
 
+def uncredited_name(raw: str, people: Sequence[str] | None) -> str | None:
+    """The name-like label that `parse_reflection` kept as text because it is not on the
+    attendee list ("Zed Quinn: a walk-in"), for a note saying so; None otherwise."""
+    match = _AUTHOR.match(raw.strip())
+    if not people or not match:
+        return None
+    label = " ".join(match.group(1).split())
+    if match_person(label, people) is None and looks_like_a_name(label):
+        return label
+    return None
+
+
 # The copies of --attendees that `liftkit run` keeps in a session folder.
 
 
