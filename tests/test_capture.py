@@ -61,3 +61,18 @@ def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
             parse_counts(typed, ["Yes", "No"])
         assert caught.value.message == f"poll: no option {named}"
         assert caught.value.hint == "the options are Yes, No"
+
+
+def test_words_among_counts_are_named_not_counted():
+    # a host who typed on into the poll line ("20 25 15nr Top themes") was told
+    # "9 counts for 4 options"; the word that is not a count is what is wrong
+    options = ["Health", "Social care", "Voluntary", "Other"]
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("20 25 15nr Top themes", options)
+    assert caught.value.message == 'poll: "15nr" is not a count'
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("20 25 15", options)
+    assert caught.value.message == "poll: 3 counts for 4 options"
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("20", options)
+    assert caught.value.message == "poll: 1 count for 4 options"

@@ -73,7 +73,7 @@ def test_plain_commands_drive_the_session(session):
     c.command("p 30 12")
     assert session.engine.polls[0].counts == {"Yes": 30, "No": 12}
     c.command("p 30")
-    assert "1 counts for 2 options" in c.take_outbox()[-1]
+    assert "1 count for 2 options" in c.take_outbox()[-1]
     c.command("jump 8")
     assert c.take_outbox()[-1] == "No segment 8: choose 1 to 3."
     c.command("n")
@@ -203,7 +203,7 @@ def test_poll_counts_are_asked_for_each_poll_and_checked(session):
     type_keys(c, "30")
     c.press("ENTER")  # one count for two options: asked again, with the reason
     assert c.ui.typing.label.startswith("Poll 1 ")
-    assert "1 counts for 2 options" in c.ui.message(session.now())
+    assert "1 count for 2 options" in c.ui.message(session.now())
     c.press("\x15")  # Ctrl-U clears the line
     type_keys(c, "30 12")
     c.press("ENTER")

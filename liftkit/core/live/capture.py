@@ -184,9 +184,13 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
                 raise LiftkitError(f'{where}: no option "{key}"', _counts_hint(options))
             counts[option] = _count(value, where, options)
     else:
+        for part in parts:  # words are not counts: "30 12 maybe" is not "3 counts"
+            _count(part, where, options)
         if len(parts) != len(options):
+            counts_word = "count" if len(parts) == 1 else "counts"
             raise LiftkitError(
-                f"{where}: {len(parts)} counts for {len(options)} options", _counts_hint(options)
+                f"{where}: {len(parts)} {counts_word} for {len(options)} options",
+                _counts_hint(options),
             )
         for option, value in zip(options, parts, strict=True):
             counts[option] = _count(value, where, options)
