@@ -106,6 +106,19 @@ def test_a_starter_narrative_lists_every_part_and_merges_to_nothing(cli, tmp_pat
     assert starter.read_text(encoding="utf-8") == text  # not overwritten
 
 
+def test_the_starter_narrative_names_the_export_that_merges_it_with_the_same_inputs(cli, tmp_path):
+    # the next step it printed dropped --chat and --question: copied as printed, the pack
+    # lost every chat quote and the question's part
+    starter = tmp_path / "my words.md"
+    given = ("--chat", str(CHAT), "--question", QUESTION, "--anonymous")
+    result = cli("export", str(COMMUNITY), *given, "--new-narrative", str(starter))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"Wrote {starter}: write under its headings, then liftkit export {COMMUNITY} "
+        f"--chat {CHAT} --anonymous --question '{QUESTION}' --narrative '{starter}'"
+    )
+
+
 def test_a_narrative_edited_once_is_merged_on_every_export(cli, tmp_path):
     words = write(
         tmp_path / "words.md",

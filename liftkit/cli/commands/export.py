@@ -260,12 +260,30 @@ def export(
     write_atomic(target, text, force=force)
     if fmt == "narrative":
         typer.echo(
-            f"Wrote {target}: write under its headings, then "
-            f"liftkit export {session} --narrative {target}",
+            f"Wrote {target}: write under its headings, then {_merge_command(ctx, target)}",
             err=True,
         )
         return
     _wrote(target, report)
+
+
+def _merge_command(ctx: typer.Context, target: Path) -> str:
+    """This export again, with the chats, columns and questions given (which shape the pack and
+    the starter's headings), and --narrative for --new-narrative."""
+    import shlex
+
+    words = ["liftkit", "export", str(ctx.params["session"])]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        skip = param.name in ("new_narrative", "narrative", "force", "output")
+        if skip or param.param_type_name != "option" or value in (None, False, [], ()):
+            continue
+        if value == param.default:
+            continue
+        flag = max(param.opts, key=len)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            words += [flag] if item is True else [flag, str(item)]
+    return shlex.join([*words, "--narrative", str(target)])
 
 
 def _wrote(target: Path, report: Any) -> None:
