@@ -483,3 +483,18 @@ def test_csv_columns_named_like_liftkits_own_are_kept_under_another_name(cli, tm
                        "Round (attendee file)"]  # fmt: skip
     by_name = {r[2]: r for r in rows[1:]}
     assert by_name["P3"][4:] == ["cohort 1", "r3"]
+
+
+def test_balance_by_a_word_of_a_registration_question_names_that_column(cli, tmp_path):
+    # Eventbrite calls the column after the question; --balance sector listed every
+    # column and said only "name one of those columns"
+    path = tmp_path / "eventbrite.csv"
+    rows = [f"P{i},Q,{'Charity' if i % 2 else 'NHS'},Org" for i in range(8)]
+    question = "Which sector do you work in?"
+    path.write_text(f"First Name,Last Name,{question},Company\n" + "\n".join(rows) + "\n")
+    result = cli("groups", str(path), "--balance", "sector")
+    assert result.exit_code == 2
+    hint = f"did you mean '{question}'? give its whole name, in quotes"
+    assert result.stderr.strip().endswith(hint)
+    result = cli("groups", str(path), "--balance", "sect")  # a word, not part of one
+    assert result.stderr.strip().endswith("name one of those columns")

@@ -158,9 +158,14 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         column = find_column(available, wanted)
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"
+            # "sector" for a registration question "Which sector do you work in?"
+            word = re.compile(rf"(?<!\w){re.escape(wanted.strip())}(?!\w)", re.IGNORECASE)
+            near = [c for c in available if word.search(c)]
             raise LiftkitError(
                 f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
-                "name one of those columns",
+                f"did you mean '{near[0]}'? give its whole name, in quotes"
+                if len(near) == 1
+                else "name one of those columns",
             )
         if column in columns:
             continue
