@@ -701,7 +701,7 @@ def test_a_damaged_attendee_file_with_by_is_an_error(cli, late):
     (late / "attendees.csv").write_bytes(b"\x00\x01\x02binary\xff")
     result = cli("export", str(late), "--by", "sector")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: column sector: {late / 'attendees.csv'}: ")
+    assert result.stderr.startswith(f"Error: --by sector: {late / 'attendees.csv'}: ")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
 
 
