@@ -39,6 +39,9 @@ from liftkit.core.live.events import (
 from liftkit.core.live.segment_view import SegmentView, segment_view
 
 USED_UP = 0.5  # seconds: a segment with less time left than this has none
+# seconds: a deadline this close is due (a sum of clock readings, 60 + 120 from 0.757…, comes
+# out one rounding above the reading of 180 after it)
+SLACK = 1e-6
 
 AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
@@ -250,10 +253,10 @@ class Engine:
             batch: list[JournalEvent] = []
             for before in (*segment.warn, 0):
                 when = deadline - before
-                if (probe.index, before) not in probe.fired and when <= t:
+                if (probe.index, before) not in probe.fired and when <= t + SLACK:
                     at = max(when, probe.last_mono)
                     batch.append(TimeWarning(mono=at, segment=probe.index, before=before))
-            if segment.auto_advance and deadline <= t:
+            if segment.auto_advance and deadline <= t + SLACK:
                 at = max(deadline, probe.last_mono)
                 batch.extend(probe.jump(at, probe.index + 1, reason=EndReason.AUTO))
             if not batch:
