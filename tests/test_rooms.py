@@ -248,3 +248,13 @@ def test_every_breakout_shows_the_seed_that_makes_its_groups_again():
     # and the same --seed still makes the same groups as before
     pairs_before = split_for_segment(PEOPLE, 2, None, 1, random.Random(6), 6)
     assert plans[4].rounds == pairs_before.rounds
+
+
+def test_one_room_is_said_in_the_singular():
+    # Three people in a breakout of fours showed "Groups: 1 rooms of 3 · 3 people".
+    three = [Person(name) for name in ("Ada", "Bo", "Cy")]
+    segment = AGENDA.segments[3]
+    plans = plan_from_people(AGENDA, three, seed=5)
+    title = summary(segment, plans[3], elapsed=0, duration=1200).title
+    rooms = len(plans[3].rounds[0].groups)
+    assert rooms == 1 and "1 room of 3 · 3 people" in title and "rooms" not in title

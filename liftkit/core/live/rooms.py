@@ -16,6 +16,7 @@ from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.split import Group, Round, Split, split_for_segment
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.people.reader import Person
+from liftkit.core.text import plural
 
 
 def breakout_segments(agenda: Agenda) -> list[int]:
@@ -177,8 +178,9 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     parts = []
     if len(rounds) > 1:
         parts.append(f"round {k + 1} of {len(rounds)}")
-    parts.append(f"{len(groups)} rooms of {low if low == high else f'{low}-{high}'}")
-    parts.append(f"{sum(sizes)} people")
+    of = low if low == high else f"{low}-{high}"
+    parts.append(f"1 room of {of}" if len(groups) == 1 else f"{len(groups)} rooms of {of}")
+    parts.append(plural(sum(sizes), "person", "people"))
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
     rooms = [(g.name, [p.name for p in g.members]) for g in groups]
