@@ -303,3 +303,18 @@ def test_the_hosted_session_still_exports(cli, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(HOSTED, copy)
     assert cli("export", str(copy), "--by", "sector", "--by", "organisation").exit_code == 0
+
+
+def test_roles_that_hold_a_comma_are_listed_with_semicolons(cli, tmp_path):
+    # "including Head of Service, Adults, Director of nursing": one role or two?
+    session = make_session(tmp_path / "s", datetime(2026, 3, 9, 17, 0, tzinfo=UTC))
+    people = write(
+        tmp_path / "people.csv",
+        'Name,Job\nAda,"Head of Service, Adults"\nBo,Director of nursing\nCy,Nurse Lead\n',
+    )
+    out = cli("export", str(session), "--attendees", str(people), "--roles", "Job").stdout
+    sentence = next(line for line in out.splitlines() if line.startswith("They came"))
+    listed = sentence.removeprefix("They came in a range of roles, including ").rstrip(".")
+    assert sorted(re.split(r"; | and ", listed)) == [
+        "Director of nursing", "Head of Service, Adults", "Nurse Lead",
+    ]  # fmt: skip

@@ -164,8 +164,11 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
 
 
 def _listed(items: tuple[str, ...]) -> str:
+    """ "A, B and C"; with semicolons when a value holds a comma ("Head of Service, Adults;
+    Nurse Lead and …"), which would otherwise run into the next."""
     shown = [phrase(i) for i in items]
-    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+    between = "; " if any("," in i for i in items) else ", "
+    return between.join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
 def _segment(report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts) -> Lines:
