@@ -109,6 +109,23 @@ def test_live_and_plain_capture_use_the_sessions_attendee_list(tmp_path):
     ]
 
 
+def test_live_and_plain_say_when_a_name_is_not_on_the_attendee_list(tmp_path):
+    # "Zed Quinn: a walk-in" was saved as text with only "Saved reflection": the host did not
+    # know the pack would quote the name, as note now says.
+    session = make_session(tmp_path, "Grace Hopper\nAda Lovelace\n")
+    try:
+        live = Controller(session, mode=LIVE)
+        for key in ["r", *"Zed Quinn: a walk-in", "ENTER"]:
+            live.press(key)
+        said = live.ui.message(session.now())
+        assert "'Zed Quinn:' is kept as text: not on the attendee list" in said
+        for key in ["r", *"Reminder: book the room", "ENTER"]:  # a label, not a name
+            live.press(key)
+        assert live.ui.message(session.now()) == "Saved reflection (2 so far)."
+    finally:
+        session.close()
+
+
 def test_note_keeps_a_label_as_text_and_credits_a_name(cli, tmp_path):
     session = make_session(tmp_path, None)
     session.close()

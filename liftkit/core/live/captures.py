@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts
+from liftkit.core.live.capture import parse_counts, session_people, uncredited_name
 from liftkit.core.live.controls import InputLine, Ui, pasted
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
@@ -47,6 +47,15 @@ class Captures:
             return
         who = f" from {event.author}" if event.author else ""
         count = len(s.engine.reflections)
+        # "Zed Quinn: …" with Zed not on the list stays text, and the pack would quote the name
+        people = session_people(s.folder, s.engine.groups.values())
+        stranger = None if event.author else uncredited_name(text, people)
+        if stranger is not None:
+            self.say(
+                f"Saved reflection ({count} so far); '{stranger}:' is kept as text: "
+                "not on the attendee list.", 8,
+            )  # fmt: skip
+            return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 
     def save_poll(self, poll: int, answer: str, index: int | None = None) -> bool:
