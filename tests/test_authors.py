@@ -122,6 +122,11 @@ def test_live_and_plain_say_when_a_name_is_not_on_the_attendee_list(tmp_path):
         for key in ["r", *"Reminder: book the room", "ENTER"]:  # a label, not a name
             live.press(key)
         assert live.ui.message(session.now()) == "Saved reflection (2 so far)."
+        plain = Controller(session, mode=PLAIN)
+        plain.command("r Zed Quinn: another")  # the event's line says it was saved
+        assert plain.ui.message(session.now()) == (
+            "'Zed Quinn:' is kept as text: not on the attendee list."
+        )
     finally:
         session.close()
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts, session_people, uncredited_name
-from liftkit.core.live.controls import InputLine, Ui, pasted
+from liftkit.core.live.controls import PLAIN, InputLine, Ui, pasted
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -50,11 +50,9 @@ class Captures:
         # "Zed Quinn: …" with Zed not on the list stays text, and the pack would quote the name
         people = session_people(s.folder, s.engine.groups.values())
         stranger = None if event.author else uncredited_name(text, people)
-        if stranger is not None:
-            self.say(
-                f"Saved reflection ({count} so far); '{stranger}:' is kept as text: "
-                "not on the attendee list.", 8,
-            )  # fmt: skip
+        if stranger is not None:  # plain mode has printed the saved reflection itself
+            saved = f"Saved reflection ({count} so far); " if self.mode != PLAIN else ""
+            self.say(f"{saved}'{stranger}:' is kept as text: not on the attendee list.", 8)
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 
