@@ -318,3 +318,19 @@ def test_roles_that_hold_a_comma_are_listed_with_semicolons(cli, tmp_path):
     assert sorted(re.split(r"; | and ", listed)) == [
         "Director of nursing", "Head of Service, Adults", "Nurse Lead",
     ]  # fmt: skip
+
+
+def test_a_column_named_after_a_registration_question(cli, tmp_path):
+    # Eventbrite names the column after the question: "--by sector" found no column and gave
+    # no hint, and the pack's heading read "By Which sector do you work in?".
+    session = make_session(tmp_path / "s", datetime(2026, 3, 9, 17, 0, tzinfo=UTC))
+    question = "Which sector do you work in?"
+    rows = ["Ada,Health", "Bo,Health", "Cy,Charity"]
+    people = write(tmp_path / "people.csv", f"Name,{question}\n" + "\n".join(rows) + "\n")
+    missed = cli("export", str(session), "--attendees", str(people), "--by", "sector")
+    assert missed.exit_code == 2
+    assert f"did you mean '{question}'? give its whole name, in quotes" in missed.stderr
+    out = cli("export", str(session), "--attendees", str(people), "--by", question).stdout
+    who = section(out, "Who joined")
+    assert headings(who, 3) == [question]
+    assert "Health 67% and Charity 33%." in who and "By which" not in who

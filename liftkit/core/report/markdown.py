@@ -16,6 +16,7 @@ from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES, TRANSCRIPT_LAYOUTS
 from liftkit.core.report.markdown_parts import (
     Charts,
+    by_heading,
     chat_sentence,
     clock,
     long_date,
@@ -156,7 +157,7 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     if examples:
         out += [" ".join(examples), ""]
     for data in attendance.breakdowns:
-        out += [heading(3, f"By {data.title}"), "", shares_sentence(data), ""]
+        out += [heading(3, by_heading(data.title)), "", shares_sentence(data), ""]
         out += [*charts.table(data, cell(data.title), "People"), *charts.breakdown(data), ""]
     if report.chats:
         out += [chat_sentence(report, attendance.source != "chat"), ""]

@@ -95,11 +95,21 @@ def share_table(data: Breakdown, label: str, unit: str) -> list[str]:
     return table([label, unit, "Share"], rows, right={1, 2})
 
 
+def by_heading(title: str) -> str:
+    """ "By Sector"; a column named after a registration question is its own heading
+    ("Which sector do you work in?", not "By Which sector do you work in?")."""
+    return title if title.rstrip().endswith("?") else f"By {title}"
+
+
 def shares_sentence(data: Breakdown) -> str:
-    """ "Health care 59%, Social services 25% and Other 16%." """
+    """ "By sector: Health care 59%, Social services 25% and Other 16%." """
     parts = [f"{phrase(r.label)} {r.percent}%" for r in data.rows if r.count]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
-    return f"By {phrase(data.title.casefold())}: {listed}." if parts else ""
+    if not parts:
+        return ""
+    if data.title.rstrip().endswith("?"):  # under the question itself: the answers alone
+        return f"{listed}."
+    return f"By {phrase(data.title.casefold())}: {listed}."
 
 
 def took_part(people: int, chats: Sequence[ChatSummary], hosts: int = 0) -> str:

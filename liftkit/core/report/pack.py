@@ -138,10 +138,15 @@ def column_of(read: Any, wanted: str, field: str) -> str:
     column = _find(read.columns, wanted)
     if column is None:
         columns = ", ".join(read.columns) or "none besides name and email"
+        # "sector" for a registration question "Which sector do you work in?"
+        word = re.compile(rf"(?<!\w){re.escape(wanted.strip())}(?!\w)", re.IGNORECASE)
+        near = [c for c in read.columns if word.search(c)]
         raise LiftkitError(
             f"`{field}` {wanted}: {Path(read.source).name} has no such column; "
             f"its columns: {columns}",
-            "give one of those columns",
+            f"did you mean '{near[0]}'? give its whole name, in quotes"
+            if len(near) == 1
+            else "give one of those columns",
         )
     return column
 
