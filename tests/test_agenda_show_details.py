@@ -39,8 +39,8 @@ def test_the_table_shows_warnings_silence_and_polls(cli, tmp_path):
     assert quiet.split()[5] == "-"  # no warnings: said, not left blank
     after_quiet = "\n".join(lines[lines.index(quiet) :])
     assert "45s of silence first" in after_quiet and "moves on by itself" in after_quiet
-    assert "poll: Been before? (Yes / No)" in result.stdout
-    assert "poll: Score it (1 / 2 / 3)" in result.stdout
+    assert "poll: Been before? [Yes / No]" in result.stdout
+    assert "poll: Score it [1 / 2 / 3]" in result.stdout
 
 
 def test_json_gives_each_segments_warnings_silence_and_polls(cli, tmp_path):

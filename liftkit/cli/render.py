@@ -79,7 +79,7 @@ def _segment_cell(segment: Segment, *first: str) -> RenderableType:
     elif segment.kind == "breakout":
         extras.append(_rooms(segment))
     for poll in segment.polls:
-        extras.append(f"poll: {poll.question} ({' / '.join(poll.options)})")
+        extras.append(f"poll: {poll.question} [{' / '.join(poll.options)}]")  # as the live line
     if not extras:
         return Text(terminal_safe(segment.title))
     indented = [Padding(Text(terminal_safe(extra), style="dim"), (0, 0, 0, 2)) for extra in extras]

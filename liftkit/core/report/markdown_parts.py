@@ -233,7 +233,10 @@ def bar_chart(data: Breakdown) -> list[str]:
 
 
 def poll_block(poll: PollResult, charts: Charts) -> list[str]:
-    out = [f"**Poll:** {phrase(poll.question)} ({plural(poll.breakdown.total, 'answer')})", ""]
+    answers = plural(poll.breakdown.total, "answer")
+    # "… (1 = poor, 5 = excellent) · 12 answers", not a second pair of brackets
+    count = f" · {answers}" if poll.question.rstrip().endswith(")") else f" ({answers})"
+    out = [f"**Poll:** {phrase(poll.question)}{count}", ""]
     if poll.breakdown.total:
         out += [*charts.table(poll.breakdown, "Answer", "Votes"), *charts.poll(poll), ""]
     else:
