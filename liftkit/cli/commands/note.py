@@ -13,7 +13,7 @@ from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_reflection, session_people, uncredited_name
+from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
@@ -63,8 +63,7 @@ def note(
         index = segment - 1
     else:
         index = min(engine.index, count - 1)
-    people = session_people(folder, engine.groups.values())
-    parsed = parse_reflection(text, people)
+    parsed = parse_reflection(text, session_people(folder, engine.groups.values()))
     author = by.strip() if by and by.strip() else parsed.author
     body = text.strip() if by else parsed.text
     if not body:
@@ -80,7 +79,7 @@ def note(
     )
     append_event(journal_path, reflection)
     who = f" from {author}" if author else ""
-    stranger = None if by else uncredited_name(text, people)
+    stranger = None if by else parsed.stranger
     if stranger is not None:
         print_note(
             f"'{stranger}' is not on the session's attendee list, so the name stays part of "

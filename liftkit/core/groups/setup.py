@@ -11,6 +11,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
 from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
 from liftkit.core.groups.search import Problem
+from liftkit.core.people.model import column_hint
 from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural, same_words
 
@@ -158,14 +159,9 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         column = find_column(available, wanted)
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"
-            # "sector" for a registration question "Which sector do you work in?"
-            word = re.compile(rf"(?<!\w){re.escape(wanted.strip())}(?!\w)", re.IGNORECASE)
-            near = [c for c in available if word.search(c)]
             raise LiftkitError(
                 f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
-                f"did you mean '{near[0]}'? give its whole name, in quotes"
-                if len(near) == 1
-                else "name one of those columns",
+                column_hint(available, wanted, "name one of those columns"),
             )
         if column in columns:
             continue

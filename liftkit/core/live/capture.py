@@ -99,6 +99,9 @@ class ParsedReflection:
     text: str
     author: str | None
     tags: list[str]
+    # a label that looks like a name but is not on the attendee list ("Zed Quinn: a walk-in"),
+    # kept as text: the host is told, since the pack would quote the name
+    stranger: str | None = None
 
 
 def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedReflection:
@@ -109,7 +112,7 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
     docstring); "Top themes: ..." keeps its label as text.
     """
     text = raw.strip()
-    author = None
+    author = stranger = None
     match = _AUTHOR.match(text)
     if match:
         label = " ".join(match.group(1).split())
@@ -119,24 +122,14 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
             author = label
         if author is not None:
             text = match.group(2).strip()
+        elif people and looks_like_a_name(label):
+            stranger = label
     tags: list[str] = []
     for tag in _TAG.findall(text):
         tag = tag.lower()
         if tag not in tags:
             tags.append(tag)
-    return ParsedReflection(text=text, author=author, tags=tags)
-
-
-def uncredited_name(raw: str, people: Sequence[str] | None) -> str | None:
-    """The name-like label that `parse_reflection` kept as text because it is not on the
-    attendee list ("Zed Quinn: a walk-in"), for a note saying so; None otherwise."""
-    match = _AUTHOR.match(raw.strip())
-    if not people or not match:
-        return None
-    label = " ".join(match.group(1).split())
-    if match_person(label, people) is None and looks_like_a_name(label):
-        return label
-    return None
+    return ParsedReflection(text=text, author=author, tags=tags, stranger=stranger)
 
 
 # The copies of --attendees that `liftkit run` keeps in a session folder.

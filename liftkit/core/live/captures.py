@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts, session_people, uncredited_name
+from liftkit.core.live.capture import parse_counts
 from liftkit.core.live.controls import PLAIN, InputLine, Ui, pasted
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
@@ -35,7 +35,8 @@ class Captures:
         if segment is None and s.engine.current is not None:
             segment = s.engine.index
         try:
-            event = s.reflect(text, self.mode, segment=segment)
+            parsed = s.parse(text)
+            event = s.reflect(text, self.mode, segment=segment, parsed=parsed)
         except LiftkitError as error:
             self.unsaved.append(text)
             self.say(
@@ -47,12 +48,9 @@ class Captures:
             return
         who = f" from {event.author}" if event.author else ""
         count = len(s.engine.reflections)
-        # "Zed Quinn: …" with Zed not on the list stays text, and the pack would quote the name
-        people = session_people(s.folder, s.engine.groups.values())
-        stranger = None if event.author else uncredited_name(text, people)
-        if stranger is not None:  # plain mode has printed the saved reflection itself
+        if parsed.stranger is not None:  # plain mode has printed the saved reflection itself
             saved = f"Saved reflection ({count} so far); " if self.mode != PLAIN else ""
-            self.say(f"{saved}'{stranger}:' is kept as text: not on the attendee list.", 8)
+            self.say(f"{saved}'{parsed.stranger}:' is kept as text: not on the attendee list.", 8)
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 

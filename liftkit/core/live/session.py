@@ -17,7 +17,7 @@ from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
-from liftkit.core.live.capture import parse_reflection, session_people
+from liftkit.core.live.capture import ParsedReflection, parse_reflection, session_people
 from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -159,10 +159,19 @@ class LiveSession:
     def _capture_time(self) -> float:
         return max(self.now(), self.engine.last_mono)
 
-    def reflect(self, raw: str, source: str, segment: int | None = None) -> Reflection | None:
-        """Capture a reflection typed as "Name: text #tag" (a name on the attendee list, or one
-        that looks like a name); None when there is no text."""
-        parsed = parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
+    def parse(self, raw: str) -> ParsedReflection:
+        """A reflection typed as "Name: text #tag": the author a name on the attendee list, or
+        one that looks like a name."""
+        return parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
+
+    def reflect(
+        self, raw: str, source: str, segment: int | None = None,
+        parsed: ParsedReflection | None = None,
+    ) -> Reflection | None:  # fmt: skip
+        """Capture a reflection (`parsed` from `parse(raw)`, if the caller has it); None when
+        there is no text."""
+        if parsed is None:
+            parsed = self.parse(raw)
         if not parsed.text:
             return None
         if segment is None and self.engine.current is not None:

@@ -41,9 +41,10 @@ class PeopleRead:
 
 # A participant list or chat marks the host after the name: "(Host)", "(Co-host)", and in a
 # Zoom report saved in another language "(Organizzatore)", "(Anfitrión)", "(Hôte)".
+# The organizer of a meeting, as Teams and Zoom say it in their languages.
+ORGANIZER = r"organi[sz]er|organizzatore|organizador|organisateur|organisator"
 HOST_SUFFIX = re.compile(
-    r"\s*\((co-?\s?)?(host|organi[sz]er|organizzatore|organizador|anfitri[oó]n|anfitri[aã]o"
-    r"|h[oô]te|animateur)\)\s*$",
+    rf"\s*\((co-?\s?)?(host|{ORGANIZER}|anfitri[oó]n|anfitri[aã]o|h[oô]te|animateur)\)\s*$",
     re.IGNORECASE,
 )
 
@@ -61,6 +62,16 @@ def normalise_header(text: str) -> str:
 
 def header_key(text: str) -> str:
     return normalise_header(text).replace("-", " ")
+
+
+def column_hint(columns: Iterable[str], wanted: str, otherwise: str) -> str:
+    """What to do about a column not found: the one column that holds `wanted` as a word
+    ("sector" in Eventbrite's "Which sector do you work in?"), else `otherwise`."""
+    word = re.compile(rf"(?<!\w){re.escape(wanted.strip())}(?!\w)", re.IGNORECASE)
+    near = [column for column in columns if word.search(column)]
+    if len(near) == 1:
+        return f"did you mean '{near[0]}'? give its whole name, in quotes"
+    return otherwise
 
 
 def find_column(columns: Iterable[str], wanted: str) -> str | None:

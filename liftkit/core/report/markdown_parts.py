@@ -141,32 +141,27 @@ def chat_sentence(report: Report, people: bool) -> str:
     messages are counted apart, as the hosts are from those who joined."""
     spoken = [c for c in report.chats if c.layout in TRANSCRIPT_LAYOUTS]
     typed = [c for c in report.chats if c.layout not in TRANSCRIPT_LAYOUTS]
-    said = [(typed, "the chat", "message"), (spoken, "the transcript", "turn")]
-    parts = [f"{name}: {plural(_guests(cs), word)}" for cs, name, word in said if cs]
-    theirs = [(sum(c.host_messages for c in cs), word) for cs, _, word in said if cs]
+    # (what, a message's word, the guests' messages, the hosts'), for each kind of log given
+    used = [(name, word, _guests(cs), sum(c.host_messages for c in cs)) for cs, name, word in
+            ((typed, "the chat", "message"), (spoken, "the transcript", "turn")) if cs]  # fmt: skip
     hosts = "the host" if report.hosts_posted == 1 else "the hosts"
-    if len(parts) == 1 and not _guests(report.chats) and theirs[0][0]:
+    if len(used) == 1 and not used[0][2] and used[0][3]:
         # "The chat: 2 messages, all from the host", not "0 messages, besides 2 from the host"
-        line = f"{said[0 if typed else 1][1]}: {plural(*theirs[0])}, all from {hosts}"
-        return _reactions(report, line[:1].upper() + line[1:]) + "."
-    line = "; ".join(parts)
-    line = line[:1].upper() + line[1:]
-    if people:
-        who = plural(report.participants, "person", "people")
-        line += f" from {who}" if len(parts) == 1 else f"; {who} in all"
-    if any(n for n, _ in theirs):
-        if len(parts) == 1:
-            line += f", besides {theirs[0][0]} from {hosts}"
-        else:  # "; 13 people in all, besides 5 messages and 3 turns from the hosts"
-            line += f", besides {' and '.join(plural(n, w) for n, w in theirs if n)} from {hosts}"
-    return _reactions(report, line) + "."
-
-
-def _reactions(report: Report, line: str) -> str:
+        name, word, _, theirs = used[0]
+        line = f"{name}: {plural(theirs, word)}, all from {hosts}"
+    else:
+        line = "; ".join(f"{name}: {plural(n, word)}" for name, word, n, _ in used)
+        if people:
+            who = plural(report.participants, "person", "people")
+            line += f" from {who}" if len(used) == 1 else f"; {who} in all"
+        besides = [plural(theirs, word) for _, word, _, theirs in used if theirs]
+        if besides:  # "; 13 people in all, besides 5 messages and 3 turns from the hosts"
+            said = str(used[0][3]) if len(used) == 1 else " and ".join(besides)
+            line += f", besides {said} from {hosts}"
     if report.reactions:
         shown = ", ".join(f"{phrase(emoji)} {n}" for emoji, n in report.reactions.items())
         line += f"; reactions: {shown}"
-    return line
+    return line[:1].upper() + line[1:] + "."
 
 
 def _guests(chats: Sequence[ChatSummary]) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.model import HOST_SUFFIX
+from liftkit.core.people.model import HOST_SUFFIX, ORGANIZER, column_hint
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
 from liftkit.core.text import one_line, same_words
 
@@ -33,11 +33,7 @@ ROLE_COLUMNS = (
 # Teams' attendance report says "Organizer" (or "Co-organizer", "Organizador", "Organisator")
 # for the host: the whole value, since a registration's Role column may hold a job such as
 # "Community organiser".
-HOST_ROLE = re.compile(
-    r"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?(organi[sz]er|organizador|organisateur|organisator"
-    r"|organizzatore)\s*$",
-    re.IGNORECASE,
-)
+HOST_ROLE = re.compile(rf"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?({ORGANIZER})\s*$", re.IGNORECASE)
 
 
 def host_key(name: str) -> str:
@@ -138,15 +134,10 @@ def column_of(read: Any, wanted: str, field: str) -> str:
     column = _find(read.columns, wanted)
     if column is None:
         columns = ", ".join(read.columns) or "none besides name and email"
-        # "sector" for a registration question "Which sector do you work in?"
-        word = re.compile(rf"(?<!\w){re.escape(wanted.strip())}(?!\w)", re.IGNORECASE)
-        near = [c for c in read.columns if word.search(c)]
         raise LiftkitError(
             f"`{field}` {wanted}: {Path(read.source).name} has no such column; "
             f"its columns: {columns}",
-            f"did you mean '{near[0]}'? give its whole name, in quotes"
-            if len(near) == 1
-            else "give one of those columns",
+            column_hint(read.columns, wanted, "give one of those columns"),
         )
     return column
 
