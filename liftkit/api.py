@@ -107,16 +107,18 @@ def load_agenda(agenda: str | Path) -> Agenda:
     LiftkitError whose `problems` lists every problem, with its line) for an invalid agenda,
     and LiftkitError for a missing file or an unknown template name.
     """
+    from liftkit.api_arguments import a_path
     from liftkit.core.agenda.templates import resolve_agenda
 
-    return resolve_agenda(str(agenda)).agenda
+    return resolve_agenda(str(a_path(agenda, "agenda"))).agenda
 
 
 def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     """Validate agenda TOML given as text; `source` names it in messages."""
+    from liftkit.api_arguments import one_text, text_or_bytes
     from liftkit.core.agenda.model import parse_agenda as parse
 
-    return parse(text, source)
+    return parse(text_or_bytes(text, "text"), one_text(source, "source") or "<agenda>")
 
 
 def agenda_templates() -> list[str]:
@@ -138,9 +140,10 @@ def read_attendees(path: str | Path) -> PeopleRead:
     out on purpose (`notes`) and the other columns (`columns`, kept per person in
     `Person.attributes`). Raises LiftkitError naming the file and line it cannot read.
     """
+    from liftkit.api_arguments import a_path
     from liftkit.core.people.reader import read_people
 
-    return read_people(path)
+    return read_people(a_path(path, "path"))
 
 
 # --------------------------------------------------------------------------- groups
@@ -239,16 +242,24 @@ def read_chat(path: str | Path) -> ChatLog:
     Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
     LiftkitError naming it.
     """
+    from liftkit.api_arguments import a_path
     from liftkit.core.chat import read_chat as read
+    from liftkit.core.errors import LiftkitError
 
-    return read(Path(path))
+    try:
+        return read(a_path(path, "path"))
+    except LiftkitError as error:  # the command line's `chat` is this function's `path`
+        if "chat" not in error.fields:
+            raise
+        raise error.reworded(lambda words: words.replace("`chat`", "`path`")) from None
 
 
 def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
     """A chat log given as text or bytes; `source` names it in messages."""
+    from liftkit.api_arguments import one_text, text_or_bytes
     from liftkit.core.chat import parse_chat as parse
 
-    return parse(data, source)
+    return parse(text_or_bytes(data, "data"), one_text(source, "source") or "<chat>")
 
 
 # --------------------------------------------------------------------------- reports
@@ -289,9 +300,11 @@ def build_report(
     Problems that do not stop the report are listed in `Report.warnings`.
     """
     import datetime
+    from collections.abc import Iterable
 
-    from liftkit.api_arguments import items
+    from liftkit.api_arguments import a_path, items, one_text
     from liftkit.core.chat.model import ChatLog
+    from liftkit.core.errors import LiftkitError
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, load_session
     from liftkit.core.report import build_report as build
@@ -301,30 +314,36 @@ def build_report(
     if narrative is not None:
         from liftkit.core.report.narrative import read_narrative
 
-        story = read_narrative(Path(narrative))  # before the work: a bad file fails fast
-    folder = find_session(str(session), Path(sessions) if sessions is not None else None)
+        story = read_narrative(a_path(narrative, "narrative"))  # a bad file fails fast
     if isinstance(chats, (ChatLog, str, Path)):  # one chat log, not a list of its letters
         chats = [chats]
-    logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
+    if not isinstance(chats, Iterable):
+        raise LiftkitError(
+            f"`chats` {chats!r}: not a chat log", "give `chats` as a path, a ChatLog or a list"
+        )
+    chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
     if isinstance(chat_start, datetime.datetime):  # its clock time, as before
         chat_start = chat_start.time()
     if chat_start is not None and not isinstance(chat_start, datetime.time):
         chat_start = parse_clock(str(chat_start), "`chat_start`")  # 5, not only "25:99"
-    hosts = [host] if isinstance(host, str) else list(host or ())
+    hosts = items(host, "host")
     options = ReportOptions(
         host=hosts[0] if hosts else None,
-        cohosts=tuple(hosts[1:]),
-        by=(by,) if isinstance(by, str) else tuple(by or ()),
+        cohosts=hosts[1:],
+        by=items(by, "by"),
         questions=items(questions, "questions"),
-        roles=roles,
-        organisations=organisations,
+        roles=one_text(roles, "roles"),
+        organisations=one_text(organisations, "organisations"),
         named=names,
         anonymous=anonymous,
         groups=groups,
-        groups_file=Path(groups_file) if groups_file is not None else None,
+        groups_file=a_path(groups_file, "groups_file") if groups_file is not None else None,
         include_private=include_private,
         chat_start=chat_start,
     )
+    where = a_path(sessions, "sessions") if sessions is not None else None
+    folder = find_session(str(a_path(session, "session")), where)
+    logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
     report = build(load_session(folder), logs, options)
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative
@@ -335,20 +354,23 @@ def build_report(
 
 def render_markdown(report: Report) -> str:
     """The event pack as Markdown (what `liftkit export` writes)."""
+    from liftkit.api_arguments import a_report
     from liftkit.core.report.markdown import render_markdown as render
 
-    return render(report)
+    return render(a_report(report))
 
 
 def render_json(report: Report) -> str:
     """The event pack as JSON text (what `liftkit export --format json` writes)."""
+    from liftkit.api_arguments import a_report
     from liftkit.core.report.json_format import render_json as render
 
-    return render(report)
+    return render(a_report(report))
 
 
 def render_html(report: Report) -> str:
     """The event pack as one HTML page, charts included (`liftkit export --format html`)."""
+    from liftkit.api_arguments import a_report
     from liftkit.core.report.html import render_html as render
 
-    return render(report)
+    return render(a_report(report))

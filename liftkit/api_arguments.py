@@ -1,4 +1,4 @@
-"""The arguments of liftkit.split_groups and liftkit.render_groups as a script gives them.
+"""The arguments of liftkit's functions as a script gives them.
 
 They are checked before any work, so that a wrong type or a doubled person is a
 LiftkitError naming the argument, never a TypeError (or a RuntimeError) from deep inside.
@@ -7,12 +7,17 @@ LiftkitError naming the argument, never a TypeError (or a RuntimeError) from dee
 from __future__ import annotations
 
 import operator
+import os
 from collections.abc import Iterable, Sequence
-from typing import SupportsIndex
+from pathlib import Path
+from typing import TYPE_CHECKING, SupportsIndex
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.model import Person
 from liftkit.core.text import same_words
+
+if TYPE_CHECKING:
+    from liftkit.core.report import Report
 
 
 def whole_number(value: object, field: str) -> int | None:
@@ -26,7 +31,7 @@ def whole_number(value: object, field: str) -> int | None:
     )
 
 
-def items(value: str | Sequence[str], field: str) -> tuple[str, ...]:
+def items(value: str | Sequence[str] | None, field: str) -> tuple[str, ...]:
     """A sequence of texts; one text alone is one item (`balance="sector"`), None none."""
     if value is None:
         return ()
@@ -88,3 +93,41 @@ def people_list(people: Iterable[Person | str]) -> list[Person]:
     if not persons:
         raise LiftkitError("`people` is empty: no one to split", "give at least one person")
     return persons
+
+
+def a_path(value: object, field: str) -> Path:
+    """`value` as a Path if it is text or a path; else an error naming `field`."""
+    if isinstance(value, (str, os.PathLike)):
+        return Path(value)
+    raise LiftkitError(
+        f"`{field}` {value!r}: not a path", f"give `{field}` as a file path, text or a Path"
+    )
+
+
+def text_or_bytes(value: object, field: str) -> str | bytes:
+    """`value` if it is text or bytes (a file's contents); else an error naming `field`."""
+    if isinstance(value, (str, bytes)):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    raise LiftkitError(
+        f"`{field}` {value!r}: not text", f"give `{field}` as text or bytes: a file's contents"
+    )
+
+
+def one_text(value: object, field: str) -> str | None:
+    """`value` if it is None or text; else an error naming `field`."""
+    if value is None or isinstance(value, str):
+        return value
+    raise LiftkitError(
+        f"`{field}` {value!r}: not text", f"give `{field}` as text, e.g. a column name"
+    )
+
+
+def a_report(report: object) -> Report:
+    """`report` if it is a Report; else an error naming the argument."""
+    from liftkit.core.report import Report
+
+    if isinstance(report, Report):
+        return report
+    raise LiftkitError(f"`report` {report!r}: not a report", "give the Report of build_report")

@@ -1,4 +1,5 @@
-"""What a script passes to liftkit.split_groups and liftkit.render_groups: a wrong type, a
+"""What a script passes to liftkit's functions (split_groups, render_groups, the readers, the
+report): a wrong type, a
 string where a list goes, a person listed twice. Each is a LiftkitError naming the argument
 (or does what the script meant), never a TypeError from deep inside the split."""
 
@@ -182,3 +183,48 @@ def test_apart_and_together_of_the_wrong_type_are_errors_naming_them():
         assert caught.value.fields[0] == field
         none = liftkit.split_groups(NAMES, seed=1, **{field: None})  # None: none, as ()
         assert rooms(none) == rooms(liftkit.split_groups(NAMES, seed=1))
+
+
+def report() -> liftkit.Report:
+    return liftkit.build_report(PEOPLE.parent)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: liftkit.parse_chat(None), "`data` None: not text"),
+        (lambda: liftkit.parse_chat(b"x", source=5), "`source` 5: not text"),
+        (lambda: liftkit.parse_agenda({}), "`text` {}: not text"),
+        (lambda: liftkit.load_agenda(None), "`agenda` None: not a path"),
+        (lambda: liftkit.read_attendees(None), "`path` None: not a path"),
+        (lambda: liftkit.read_chat(5), "`path` 5: not a path"),
+        (lambda: liftkit.build_report(None), "`session` None: not a path"),
+        (lambda: liftkit.build_report(PEOPLE.parent, chats=5), "`chats` 5: not a chat log"),
+        (lambda: liftkit.build_report(PEOPLE.parent, chats=[None]), "`chats` None: not a path"),
+        (lambda: liftkit.build_report(PEOPLE.parent, host=5), "`host` 5: not a list of text"),
+        (lambda: liftkit.build_report(PEOPLE.parent, by=[1]), "`by` [1]: not a list of text"),
+        (lambda: liftkit.build_report(PEOPLE.parent, roles=5), "`roles` 5: not text"),
+        (lambda: liftkit.build_report(PEOPLE.parent, narrative=5), "`narrative` 5: not a path"),
+        (lambda: liftkit.build_report("latest", sessions=5), "`sessions` 5: not a path"),
+        (lambda: liftkit.render_markdown(None), "`report` None: not a report"),
+        (lambda: liftkit.render_html("pack.md"), "`report` 'pack.md': not a report"),
+        (lambda: liftkit.render_json(report().segments), "`report` "),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_the_readers_and_the_report_name_an_argument_of_the_wrong_type(call, message):
+    # Each was an AttributeError or a TypeError from deep inside: "'NoneType' object has
+    # no attribute 'replace'", "expected str, bytes or os.PathLike object, not int".
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        call()
+    assert caught.value.message.startswith(message)
+    assert caught.value.fields[0] == message.split("`")[1]
+
+
+def test_the_chat_reader_names_its_own_argument_for_a_missing_file(tmp_path):
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.read_chat(tmp_path / "chat.txt")
+    assert caught.value.message == f"{tmp_path / 'chat.txt'}: no such file"
+    assert caught.value.hint == "check the path given to `path`"  # read_chat(path), not `chat`
+    good = liftkit.parse_chat(bytearray(b"10:00:01 From Ada to Everyone: hello\n"))
+    assert [m.text for m in good.messages] == ["hello"]
