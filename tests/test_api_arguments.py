@@ -1,7 +1,7 @@
-"""What a script passes to liftkit's functions (split_groups, render_groups, the readers, the
-report): a wrong type, a
-string where a list goes, a person listed twice. Each is a LiftkitError naming the argument
-(or does what the script meant), never a TypeError from deep inside the split."""
+"""What a script passes to liftkit's functions (split_groups, render_groups, the readers,
+the report): a wrong type, a string where a list goes, a person listed twice. Each is a
+LiftkitError naming the argument (or does what the script meant), never a TypeError from
+deep inside."""
 
 from pathlib import Path
 
