@@ -316,6 +316,15 @@ def test_a_utf_16_chat_cut_on_an_odd_byte_loses_only_that_byte(codec):
         ]
 
 
+def test_a_utf_16_chat_broken_inside_names_the_line():
+    data = "10:00:00 From Ada to Everyone:\n\thi\n10:01:00 From Bob to Everyone:\n".encode("utf-16")
+    at = data.index("10:01".encode("utf-16-le"))
+    broken = data[:at] + "\udc00".encode("utf-16-le", "surrogatepass") + data[at:]
+    with pytest.raises(LiftkitError) as caught:
+        parse_chat(broken, "chat.txt")
+    assert caught.value.message == "chat.txt: line 3: broken UTF-16 text"
+
+
 def test_read_chat_errors_name_the_file(tmp_path):
     with pytest.raises(LiftkitError, match=r"missing\.txt: no such file"):
         read_chat(tmp_path / "missing.txt")

@@ -222,3 +222,31 @@ def test_a_teams_report_reads_only_the_section_of_its_header_whatever_the_titles
     assert [p.name for p in result.people] == [row.split("\t")[0] for row in section if row]
     # The activities (one row per join) are not read: no duplicates, no rejoin note.
     assert result.warnings == [] and result.notes == []
+
+
+def test_a_utf16_report_cut_on_an_odd_byte_keeps_everyone_but_names_the_last_line(tmp_path):
+    # A copy cut short by a byte was refused whole ("does not decode as UTF-16"), naming no
+    # line; a chat log cut so has long lost only that byte.
+    data = (DATA / "teams-per-event-pt-utf16.csv").read_bytes()
+    lines = data.decode("utf-16").rstrip("\n").split("\n")
+    cut = tmp_path / "report.csv"
+    cut.write_bytes(data[:-5])  # the last line end (4 bytes) and half the last character
+    result = read_people(cut)
+    assert {p.name for p in result.people} == {line.split("\t")[0] for line in lines[1:]}
+    assert result.warnings == [
+        f"{cut}: line {len(lines)}: cut off in the middle of a character; "
+        "the last bytes were dropped, check that line"
+    ]
+
+
+def test_a_utf16_report_broken_inside_names_the_line(cli, tmp_path):
+    data = "Name\tEmail\nAda\tada@x.org\nBo\tbo@x.org\nCy\tcy@x.org\n".encode("utf-16")
+    at = data.index("Bo".encode("utf-16-le"))
+    broken = tmp_path / "people.tsv"
+    broken.write_bytes(data[:at] + "\udc00".encode("utf-16-le", "surrogatepass") + data[at:])
+    result = cli("groups", str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {broken}: line 3: not UTF-16 text, as the start of the file is; "
+        "save it again as CSV UTF-8\n"
+    )

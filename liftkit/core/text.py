@@ -154,3 +154,23 @@ def offset_text(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if secs else f"{hours}:{minutes:02d}"
+
+
+def utf_16_text(data: bytes, encoding: str) -> tuple[str, bool]:
+    """UTF-16 bytes as text, and whether they were cut off in the middle of a character (the
+    last bytes dropped: an odd length, or half an emoji at the end). Text broken before its
+    end raises UnicodeDecodeError, whose `start` is where."""
+    cut = len(data) % 2 == 1
+    if cut:
+        data = data[:-1]
+    try:
+        return data.decode(encoding), cut
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data):
+            raise
+        return data[: exc.start].decode(encoding), True  # half of a character beyond the BMP
+
+
+def utf_16_line(data: bytes, encoding: str, at: int) -> int:
+    """The line number of byte `at` of UTF-16 bytes."""
+    return data[: at - at % 2].decode(encoding, "replace").count("\n") + 1

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import utf_16_line, utf_16_text
 
 NOT_A_CHAT_HINT = (
     "name a Zoom saved chat (meeting_saved_chat.txt) or its chat panel copied into a file, "
@@ -131,18 +132,13 @@ def utf_8_reading(stream: IO[bytes], source: str, notes: list[str]) -> tuple[str
 
 
 def _decode_utf_16(data: bytes, encoding: str, source: str, notes: list[str]) -> str:
-    cut = len(data) % 2 == 1
-    if cut:
-        data = data[:-1]
     try:
-        text = data.decode(encoding)
+        text, cut = utf_16_text(data, encoding)
     except UnicodeDecodeError as exc:
-        if exc.end < len(data):
-            raise LiftkitError(
-                f"{source}: broken UTF-16 text", "save it again as UTF-8 or UTF-16 text"
-            ) from None
-        # Cut between the two halves of a character outside the BMP (an emoji).
-        text, cut = data[: exc.start].decode(encoding), True
+        raise LiftkitError(
+            f"{source}: line {utf_16_line(data, encoding, exc.start)}: broken UTF-16 text",
+            "save it again as UTF-8 or UTF-16 text",
+        ) from None
     if cut:
         notes.append(
             f"{source}: UTF-16 text cut off in the middle of a character; "

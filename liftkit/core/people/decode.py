@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import utf_16_line, utf_16_text
 
 
 def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
@@ -18,12 +19,20 @@ def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
     utf16 = _utf16_encoding(data)
     if utf16 is not None:
         try:
-            return checked(data.decode(utf16).lstrip("\ufeff"), label)
-        except UnicodeDecodeError:
+            text, cut = utf_16_text(data, utf16)
+        except UnicodeDecodeError as exc:
             raise LiftkitError(
-                f"{label}: not a text file (it looks like UTF-16 but does not decode as UTF-16)",
+                f"{label}: line {utf_16_line(data, utf16, exc.start)}: not UTF-16 text, "
+                "as the start of the file is",
                 "save it again as CSV UTF-8",
             ) from None
+        if cut:
+            last = text.count("\n") + 1
+            warnings.append(
+                f"{label}: line {last}: cut off in the middle of a character; "
+                "the last bytes were dropped, check that line"
+            )
+        return checked(text.lstrip("\ufeff"), label)
     try:
         return checked(data.decode("utf-8-sig"), label)
     except UnicodeDecodeError as exc:
