@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shlex
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from liftkit.cli.errors import warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
+from liftkit.core.groups.model import SplitRequest
+from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import (
     following,
@@ -29,6 +32,11 @@ from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
 from liftkit.core.people.reader import Person, read_people
 from liftkit.core.text import plural
+
+HOSTS_REMEDY = (
+    "to place them, make the rooms with: liftkit groups {attendees} --facilitator NAME "
+    "-f json -o rooms.json, then run with --groups rooms.json"
+)
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -138,6 +146,11 @@ def prepare_groups(
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         plan.plans = plan_from_people(agenda, plan.people, seed)
+        hosts = placed_people(plan.people, SplitRequest())[1]
+        if hosts and plan.plans:
+            said = hosts_note(hosts, HOSTS_REMEDY.format(attendees=shlex.quote(str(attendees))))
+            show_note(said)
+            plan.said.append(f"Note: {said}")
         if plan.plans:
             typer.echo(
                 f"Groups made for {plural(len(plan.plans), 'breakout segment')} with seed {seed} "

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
 from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
 from liftkit.core.groups.search import Problem
-from liftkit.core.people.model import column_hint
+from liftkit.core.people.model import column_hint, hosts_among
 from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural, same_words
 
@@ -73,6 +74,38 @@ class Directory:
                 i = j
                 break
         return found
+
+
+def placed_people(
+    people: Sequence[Person], request: SplitRequest
+) -> tuple[list[Person], list[Person]]:
+    """The people to place in rooms, and the hosts left out. Zoom and Teams put no host in a
+    breakout room: the host moves between rooms. So a host (marked in a participant or
+    attendance report, or by a role) is placed only when the request names them (a facilitator, in
+    `together` or `apart`) or had a room in the `previous` split; and when all are hosts."""
+    marked = {id(person) for person in hosts_among(people)}
+    hosts = [i for i, person in enumerate(people) if id(person) in marked]
+    if not hosts or len(hosts) == len(people):
+        return list(people), []
+    directory = Directory(people)
+    named = set(_facilitators_by_column(people))
+    for text in (*request.facilitators, *request.together, *request.apart):
+        with suppress(LiftkitError):  # a wrong name is the split's to report, with its option
+            named.update(directory.many(text, ""))
+    if request.previous is not None:
+        for group in request.previous.rounds[0].groups:
+            for member in group.members:
+                named.update(directory.find(member.email or member.name))
+    left = {i for i in hosts if i not in named}
+    return [p for i, p in enumerate(people) if i not in left], [people[i] for i in sorted(left)]
+
+
+def hosts_note(
+    hosts: Sequence[Person], remedy: str = "name a host as a facilitator to place them"
+) -> str:
+    names = ", ".join(person.name for person in hosts)
+    whom = "the host" if len(hosts) == 1 else f"{len(hosts)} hosts"
+    return f"left out {whom}, {names}: video calls put no host in a breakout room; {remedy}"
 
 
 @dataclass

@@ -40,7 +40,7 @@ from liftkit.core.groups.plexes import any_exact
 from liftkit.core.groups.previous import from_previous
 from liftkit.core.groups.reading import score_rounds
 from liftkit.core.groups.search import Problem, Search
-from liftkit.core.groups.setup import Setup, make_problem, prepare
+from liftkit.core.groups.setup import Setup, hosts_note, make_problem, placed_people, prepare
 from liftkit.core.groups.start import REPAIRABLE, start_schedule
 from liftkit.core.people.reader import Person
 
@@ -77,12 +77,13 @@ def split_for_segment(
     threes: 7 rooms, one of 4, rather than 8 with two of 2)."""
     if rng is None:
         rng = random.Random(seed)
-    if min_size and group_size and len(people) >= 2:
-        count = -(-len(people) // group_size)
-        while count > 1 and len(people) // count < min_size:
-            count -= 1
-        group_size, groups = None, count
     request = SplitRequest(size=group_size, count=groups, rounds=rounds)
+    placed = placed_people(people, request)[0]  # rooms for those placed, not the host
+    if min_size and group_size and len(placed) >= 2:
+        count = -(-len(placed) // group_size)
+        while count > 1 and len(placed) // count < min_size:
+            count -= 1
+        request = SplitRequest(count=count, rounds=rounds)
     return split_into_groups(people, request, rng, seed=seed)
 
 
@@ -112,8 +113,11 @@ def split_into_groups(
         raise LiftkitError(
             f"`rounds` {request.rounds}: need at least one round", "use `rounds` 1 or more"
         )
+    people, hosts = placed_people(people, request)
     check_extent(len(people), request.rounds or 1)
-    setup = prepare(list(people), request)
+    setup = prepare(people, request)
+    if hosts:
+        setup.notes.insert(0, hosts_note(hosts))
     rounds = request.rounds or 1
     previous_rounds: list[list[int]] = []
     homes: list[list[int] | None] = [None] * rounds

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -81,3 +81,29 @@ def find_column(columns: Iterable[str], wanted: str) -> str | None:
         if header_key(column) == target:
             return column
     return None
+
+
+# The columns that may say a row is a host's: a registration's role or ticket type, and
+# Teams' "Role" in the languages of its attendance report ("Função", "Rolle").
+ROLE_COLUMNS = (
+    "role", "attendee type", "ticket type", "type", "função", "rol", "rôle", "rolle", "ruolo",
+)  # fmt: skip
+# Teams' attendance report says "Organizer" (or "Co-organizer", "Organizador", "Organisator")
+# for the host: the whole value, since a registration's Role column may hold a job such as
+# "Community organiser".
+HOST_ROLE = re.compile(rf"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?({ORGANIZER})\s*$", re.IGNORECASE)
+
+
+def hosts_among(people: Sequence[Person]) -> list[Person]:
+    """The hosts and co-hosts among `people`: marked so by a participant report (`host`), named
+    "Jo (Co-host)", or whose role says so (a Teams "Organizer", a registration's "Host")."""
+    columns = list(dict.fromkeys(header for person in people for header in person.attributes))
+    found = (find_column(columns, wanted) for wanted in ROLE_COLUMNS)
+    column = next((header for header in found if header is not None), None)
+    return [
+        person
+        for person in people
+        if person.host
+        or HOST_SUFFIX.search(person.name)
+        or (column is not None and HOST_ROLE.search(person.attributes.get(column, "")))
+    ]

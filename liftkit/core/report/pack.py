@@ -4,7 +4,6 @@ hosts, who are never quoted."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.model import HOST_SUFFIX, ORGANIZER, column_hint
+from liftkit.core.people.model import HOST_SUFFIX, column_hint, hosts_among
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
 from liftkit.core.text import one_line, same_words
 
@@ -25,15 +24,6 @@ NOTHING_SAID = frozenset(
         "?", "x", "no comment", "nothing yet", "none at the moment", "don't know", "dont know",
     }
 )  # fmt: skip
-# The columns that may say a row is a host's: a registration's role or ticket type, and
-# Teams' "Role" in the languages of its attendance report ("Função", "Rolle").
-ROLE_COLUMNS = (
-    "role", "attendee type", "ticket type", "type", "função", "rol", "rôle", "rolle", "ruolo",
-)  # fmt: skip
-# Teams' attendance report says "Organizer" (or "Co-organizer", "Organizador", "Organisator")
-# for the host: the whole value, since a registration's Role column may hold a job such as
-# "Community organiser".
-HOST_ROLE = re.compile(rf"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?({ORGANIZER})\s*$", re.IGNORECASE)
 
 
 def host_key(name: str) -> str:
@@ -48,15 +38,7 @@ def host_names(
     role says host, and the names `marked` as hosts in the chat."""
     names = [agenda.host, options.host or "", *options.cohosts]
     if people is not None:
-        column = next(
-            (c for c in (_find(people.columns, r) for r in ROLE_COLUMNS) if c is not None), None
-        )
-        if column is not None:
-            roles = ((p.name, p.attributes.get(column, "")) for p in people.people)
-            names += [name for name, role in roles if HOST_ROLE.search(role)]
-        # rows named "Sam Host (Host)" or "Jo (Co-host)", as a participant list may name them
-        # (in Zoom's "Name (Original Name)" column the reader keeps the name and marks `host`)
-        names += [p.name for p in people.people if p.host or HOST_SUFFIX.search(p.name)]
+        names += [person.name for person in hosts_among(people.people)]
     names += marked
     seen: dict[str, str] = {}
     for name in names:

@@ -1,0 +1,98 @@
+"""A meeting's host is in no breakout room, as Zoom and Teams do it: `groups`, `run
+--attendees` and the library leave out a host that a participant or attendance report
+marks, say so, and place the host only when asked (a facilitator, or in the rooms before).
+Rooms are recounted from the output, never taken from the engine's own count."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import liftkit
+
+PEOPLE = Path(__file__).parent / "data" / "people"
+ZOOM = PEOPLE / "zoom-participants.csv"  # "Ada Lovelace (Host)", Grace Hopper, Alan Turing
+TEAMS = PEOPLE / "real" / "teams-attendance-dvaneynde.csv"  # Role: Organizer, MAES PIETER
+
+
+def placed(document: dict) -> list[list[str]]:
+    """Each round's names, recounted from a groups JSON file."""
+    return [
+        sorted(member["name"] for group in one["groups"] for member in group["members"])
+        for one in document["rounds"]
+    ]
+
+
+def teams_names() -> list[str]:
+    text = TEAMS.read_text(encoding="utf-8-sig")
+    rows = text.split("2. Participants\n")[1].split("\n\n")[0].splitlines()[1:]
+    return [row.split("\t")[0] for row in rows if row.split("\t")[-1].strip() != "Organizer"]
+
+
+def test_groups_leaves_the_zoom_host_out_and_says_so(cli, tmp_path):
+    out = tmp_path / "rooms.json"
+    result = cli("groups", str(ZOOM), "--size", "2", "--rounds", "2", "--seed", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert placed(json.loads(out.read_text())) == [["Alan Turing", "Grace Hopper"]] * 2
+    assert (
+        "Note: left out the host, Ada Lovelace: video calls put no host in a breakout room; "
+        "name a host as a facilitator to place them\n"
+    ) in result.stderr
+
+
+def test_a_host_named_as_facilitator_or_in_the_rooms_before_is_placed(cli, tmp_path):
+    first, second = tmp_path / "week1.json", tmp_path / "week2.json"
+    result = cli("groups", str(ZOOM), "--size", "2", "--seed", "1", "--facilitator",
+                 "Ada Lovelace", "-o", str(first))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "left out" not in result.stderr
+    assert placed(json.loads(first.read_text())) == [
+        ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    ]
+    result = cli("groups", str(ZOOM), "--previous", str(first), "-o", str(second))
+    assert result.exit_code == 0, result.output
+    assert placed(json.loads(second.read_text())) == placed(json.loads(first.read_text()))
+    assert "no-show" not in result.stderr and "left out" not in result.stderr
+
+
+def test_the_organizer_of_a_real_teams_report_is_left_out(cli, tmp_path):
+    out = tmp_path / "rooms.json"
+    result = cli("groups", str(TEAMS), "--size", "3", "--seed", "2", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert placed(json.loads(out.read_text())) == [sorted(teams_names())]
+    assert "Note: left out the host, MAES PIETER (EXT): " in result.stderr
+
+
+def test_the_library_leaves_the_host_out_and_notes_it():
+    split = liftkit.split_groups(liftkit.read_attendees(ZOOM).people, size=2, seed=1)
+    names = [m.name for g in split.rounds[0].groups for m in g.members]
+    assert sorted(names) == ["Alan Turing", "Grace Hopper"]
+    assert split.notes[0].startswith("left out the host, Ada Lovelace: ")
+    everyone = liftkit.split_groups(liftkit.read_attendees(ZOOM).people, size=2, seed=1,
+                                    facilitators="Ada Lovelace")  # fmt: skip
+    assert len([m for g in everyone.rounds[0].groups for m in g.members]) == 3
+
+
+def test_run_with_attendees_leaves_the_host_out_of_every_room(tmp_path):
+    (tmp_path / "a.toml").write_text(
+        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
+        "group_size = 2\nauto_advance = true\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "a.toml", "--attendees", str(ZOOM),
+         "--seed", "3", "--rehearse", "120", "--sessions", "s"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
+    (groups,) = [e for e in events if e["type"] == "groups"]
+    assert placed(groups) == [["Alan Turing", "Grace Hopper"]]
+    said = " ".join(proc.stderr.split())  # the note as printed, wrapped or not
+    assert (
+        "left out the host, Ada Lovelace: video calls put no host in a breakout room; to place "
+        f"them, make the rooms with: liftkit groups {ZOOM} --facilitator NAME -f json -o "
+        "rooms.json, then run with --groups rooms.json"
+    ) in said
