@@ -96,3 +96,22 @@ def test_run_with_attendees_leaves_the_host_out_of_every_room(tmp_path):
         f"them, make the rooms with: liftkit groups {ZOOM} --facilitator NAME -f json -o "
         "rooms.json, then run with --groups rooms.json"
     ) in said
+
+
+def test_zoom_limits_count_the_people_placed_not_the_host(cli, tmp_path):
+    # Zoom pre-assigns at most 1,000 people: 1,000 guests and their host fit, since the host
+    # has no room; before, the list was refused as 1,001 participants.
+    rows = [
+        "Name (Original Name),User Email,Duration (Minutes)",
+        "Ada Lovelace (Host),ada@x.org,60",
+    ]
+    rows += [f"Guest {i},guest{i}@x.org,60" for i in range(1000)]
+    (tmp_path / "report.csv").write_text("\n".join(rows) + "\n")
+    out = tmp_path / "rooms.csv"
+    result = cli("groups", str(tmp_path / "report.csv"), "--size", "10", "--seed", "1",
+                 "-f", "zoom", "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "Pre-assign Room Name,Email Address"
+    emails = [line.split(",")[1] for line in lines[1:]]
+    assert len(emails) == len(set(emails)) == 1000 and "ada@x.org" not in emails

@@ -140,6 +140,7 @@ def groups(
         to_zoom,
     )
     from liftkit.core.groups.model import check_extent
+    from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.people.reader import read_people
 
@@ -170,14 +171,6 @@ def groups(
     for message in read.notes:
         note(message)
     earlier = load_groups_file(previous) if previous else None
-    if fmt == "zoom":
-        rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
-        if not rooms:
-            rooms = group_count(len(read.people), size, count)[0]
-        check_zoom_limits(rooms, sum(1 for person in read.people if person.email))
-    chosen = seed is None
-    if seed is None:
-        seed = random.SystemRandom().randrange(1, 1_000_000)
     request = SplitRequest(
         size=size,
         count=count,
@@ -188,6 +181,15 @@ def groups(
         facilitators=tuple(facilitator or ()),
         previous=earlier,
     )
+    if fmt == "zoom":
+        rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
+        placed = placed_people(read.people, request)[0]  # not the host, who has no room
+        if not rooms:
+            rooms = group_count(len(placed), size, count)[0]
+        check_zoom_limits(rooms, sum(1 for person in placed if person.email))
+    chosen = seed is None
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 1_000_000)
     # A split of many thousands can take minutes: say so when it does.
     what = f"{len(read.people):,} people over {plural(rounds or 1, 'round')}"
     slow = threading.Timer(
