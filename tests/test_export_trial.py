@@ -413,3 +413,22 @@ def test_the_organizer_of_a_teams_report_in_portuguese_is_a_host(cli, tmp_path):
     who = section(out, "Who joined")
     assert f"{len(roles) - 1} people joined, besides 1 host" in who
     assert "Bem-vindos" not in out and "Ouvir primeiro" in out
+
+
+def test_a_zoom_host_who_joined_twice_is_still_the_host(cli, tmp_path):
+    # A host's connection drops and they rejoin: Zoom writes two "(Host)" rows. Keeping the
+    # person once dropped the mark, so the pack counted the host among those who joined.
+    session = make_session(tmp_path / "s", START, agenda=NO_HOST)
+    report = Path(__file__).parent / "data" / "people" / "zoom-participants.csv"
+    lines = report.read_text(encoding="utf-8").splitlines()
+    (host_row,) = [line for line in lines if line.startswith("Ada Lovelace (Host),")]
+    people = write(tmp_path / "participants.csv", "\n".join([*lines, host_row]) + "\n")
+    names = {row.split(",")[0] for row in lines[4:] if row}
+    data = json.loads(cli("export", str(session), "--attendees", str(people), "--format",
+                          "json").stdout)  # fmt: skip
+    assert data["attendance"]["count"] == len(names) - 1
+    assert data["hosts"] == ["Ada Lovelace"]
+    result = cli("groups", str(people), "--size", "2", "--seed", "1", "--format", "json")
+    placed = [m["name"] for g in json.loads(result.stdout)["rounds"][0]["groups"]
+              for m in g["members"]]  # fmt: skip
+    assert sorted(placed) == sorted(names - {"Ada Lovelace (Host)"})

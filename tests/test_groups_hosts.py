@@ -64,6 +64,13 @@ def test_the_organizer_of_a_real_teams_report_is_left_out(cli, tmp_path):
     assert "Note: left out the host, MAES PIETER (EXT): " in result.stderr
 
 
+def test_two_hosts_are_named_in_one_note(cli):
+    two = ZOOM.read_text().replace("Grace Hopper,", "Grace Hopper (Co-host),")
+    result = cli("groups", "-", "--seed", "1", input=two)
+    assert result.exit_code == 0, result.output
+    assert "Note: left out 2 hosts, Ada Lovelace and Grace Hopper: video calls" in result.stderr
+
+
 def test_the_library_leaves_the_host_out_and_notes_it():
     split = liftkit.split_groups(liftkit.read_attendees(ZOOM).people, size=2, seed=1)
     names = [m.name for g in split.rounds[0].groups for m in g.members]

@@ -103,7 +103,8 @@ def placed_people(
 def hosts_note(
     hosts: Sequence[Person], remedy: str = "name a host as a facilitator to place them"
 ) -> str:
-    names = ", ".join(person.name for person in hosts)
+    *others, last = [person.name for person in hosts]
+    names = f"{', '.join(others)} and {last}" if others else last
     whom = "the host" if len(hosts) == 1 else f"{len(hosts)} hosts"
     return f"left out {whom}, {names}: video calls put no host in a breakout room; {remedy}"
 

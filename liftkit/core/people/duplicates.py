@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from liftkit.core.people.model import Person
 from liftkit.core.text import plural, same_words
 
@@ -52,7 +54,8 @@ def collapse_duplicates(
             if not merged_attributes.get(key):
                 merged_attributes[key] = value
         email = first.email or person.email
-        kept[index] = Person(first.name, email, merged_attributes, first.line)
+        host = first.host or person.host  # Zoom marks the host's every row
+        kept[index] = replace(first, email=email, attributes=merged_attributes, host=host)
         if email and not first.email:
             by_email[email.casefold()] = index
     if rejoined:

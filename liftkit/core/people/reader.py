@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -126,7 +127,7 @@ def _first_round(
     each, from the rows of its first round, without the old rounds and rooms."""
     first = people[0].attributes.get("round", "") if people else ""
     kept = [
-        Person(p.name, p.email, {k: v for k, v in p.attributes.items() if k not in _OLD}, p.line)
+        replace(p, attributes={k: v for k, v in p.attributes.items() if k not in _OLD})
         for p in people
         if p.attributes.get("round", "") == first
     ]

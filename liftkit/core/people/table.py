@@ -7,7 +7,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.headers import LEAVE_ACTIONS, NOT_COMING
@@ -163,7 +163,7 @@ def _drop_empty_columns(out: TableRead, unnamed: set[str]) -> None:
 
 def _without_attributes(person: Person, keys: set[str]) -> Person:
     kept = {k: v for k, v in person.attributes.items() if k not in keys}
-    return Person(person.name, person.email, kept, person.line)
+    return replace(person, attributes=kept)
 
 
 def _line_before(lines: Sequence[str], index: int) -> str:
