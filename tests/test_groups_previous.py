@@ -67,3 +67,39 @@ def test_a_previous_split_of_another_list_is_refused(cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --previous: nobody in it is in the attendee list")
     assert "(12 people there, none here)" in result.stderr
+
+
+NINE = """
+[[rounds]]
+[[rounds.groups]]
+name = "Room 1"
+members = ["A1", "A2", "A3"]
+[[rounds.groups]]
+name = "Room 2"
+members = ["B1", "B2", "B3"]
+[[rounds.groups]]
+name = "Room 3"
+members = ["C1", "C2", "C3"]
+"""
+
+
+def joiner_rooms(cli, tmp_path, rows, *balance):
+    previous = tmp_path / "previous.toml"
+    previous.write_text(NINE)
+    now = tmp_path / "now.csv"
+    now.write_text("name,org,sector\n" + "".join(f"{n},{o},{s}\n" for n, o, s in rows))
+    options = [part for column in balance for part in ("--balance", column)]
+    for seed in range(1, 7):
+        result = cli("groups", str(now), "--previous", str(previous), *options,
+                     "--seed", str(seed), "-f", "json")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        yield rooms(result)["L"], json.loads(result.stdout)["score"]["spread"]
+
+
+def test_a_late_joiner_may_go_to_any_room_not_only_the_first_one_given_a_place(cli, tmp_path):
+    # Three rooms of three and one joiner: any room may become the room of four. Room 1 has
+    # the joiner's colleague, so the joiner goes to room 2 or 3 (before, always room 1).
+    rows = [("A1", "Trust", "s"), ("L", "Trust", "s")]
+    rows += [(n, f"org {n}", "s") for n in ("A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3")]
+    for room, spread in joiner_rooms(cli, tmp_path, rows, "org"):
+        assert room in ("Room 2", "Room 3") and spread == {"org": 1}

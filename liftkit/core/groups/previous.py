@@ -112,13 +112,25 @@ def _refit(
             pool.append(u)
     # Late joiners in a seeded order (not the file's), larger units first; each goes where
     # its balanced values are fewest (the balance comes before repeats), then where it meets
-    # fewest people again, then to a room drawn by the seed.
+    # fewest people again, then to a room drawn by the seed. A joiner alone may go to any
+    # room that keeps the sizes even, not only to the rooms given the larger size above.
     rng.shuffle(pool)
     pool.sort(key=lambda u: -len(setup.units[u]))
     draw = rng.sample(range(k), k)
+    wanted = group_sizes(n, k)
+    low, high = min(wanted, default=0), max(wanted, default=0)
+
+    def fits(g: int, unit: list[int]) -> bool:
+        if len(unit) > 1:
+            return capacity[g] - size(g) >= len(unit)
+        if size(g) < low:
+            return True
+        larger = sum(size(h) > low for h in range(k))
+        return size(g) == low < high and larger < wanted.count(high)
+
     for u in pool:
         unit = setup.units[u]
-        open_groups = [g for g in range(k) if capacity[g] - size(g) >= len(unit)]
+        open_groups = [g for g in range(k) if fits(g, unit)]
         if not open_groups:
             raise LiftkitError(
                 "the people kept together (`together`) do not fit into the rooms of `previous`",
