@@ -103,3 +103,15 @@ def test_a_late_joiner_may_go_to_any_room_not_only_the_first_one_given_a_place(c
     rows += [(n, f"org {n}", "s") for n in ("A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3")]
     for room, spread in joiner_rooms(cli, tmp_path, rows, "org"):
         assert room in ("Room 2", "Room 3") and spread == {"org": 1}
+
+
+def test_a_late_joiner_follows_the_balanced_columns_in_the_order_given(cli, tmp_path):
+    # org first: room 1 has a colleague (org), room 2 two people of the joiner's sector,
+    # room 3 both. The org comes first, so room 2, where before the counts were added up
+    # and room 1 (one alike) beat room 2 (two alike).
+    rows = [("L", "Trust", "Health"), ("A1", "Trust", "Care"), ("A2", "o2", "Care")]
+    rows += [("A3", "o3", "Care"), ("B1", "o4", "Health"), ("B2", "o5", "Health")]
+    rows += [("B3", "o6", "Care"), ("C1", "Trust", "Health"), ("C2", "o7", "Health")]
+    rows += [("C3", "o8", "Care")]
+    for room, spread in joiner_rooms(cli, tmp_path, rows, "org", "sector"):
+        assert room == "Room 2" and spread["org"] == 1

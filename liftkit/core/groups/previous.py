@@ -111,9 +111,10 @@ def _refit(
             placed[g].remove(u)
             pool.append(u)
     # Late joiners in a seeded order (not the file's), larger units first; each goes where
-    # its balanced values are fewest (the balance comes before repeats), then where it meets
-    # fewest people again, then to a room drawn by the seed. A joiner alone may go to any
-    # room that keeps the sizes even, not only to the rooms given the larger size above.
+    # its balanced values are fewest, column by column in the order given (the balance comes
+    # before repeats), then where it meets fewest people again, then to a room drawn by the
+    # seed. A joiner alone may go to any room that keeps the sizes even, not only to the
+    # rooms given the larger size above.
     rng.shuffle(pool)
     pool.sort(key=lambda u: -len(setup.units[u]))
     draw = rng.sample(range(k), k)
@@ -137,11 +138,11 @@ def _refit(
                 "use bigger groups (`size`) or fewer `together` names",
             )
 
-        def cost(g: int, unit: list[int] = unit) -> tuple[int, int, int]:
+        def cost(g: int, unit: list[int] = unit) -> tuple[int, ...]:
             here = [q for v in placed[g] for q in setup.units[v]]
-            alike = sum(col[p] == col[q] for col in setup.values for p in unit for q in here)
+            alike = [sum(col[p] == col[q] for p in unit for q in here) for col in setup.values]
             again = sum(meet[p].get(q, 0) for p in unit for q in here)
-            return alike, again, draw[g]
+            return (*alike, again, draw[g])
 
         placed[min(open_groups, key=cost)].append(u)
     row = [0] * n
