@@ -38,3 +38,29 @@ def test_run_rejects_a_bad_attendee_file_before_making_a_session(cli, tmp_path, 
     result = cli("run", "community-conversation", "--attendees", "bad.csv", "--groups", "g.json")
     assert result.exit_code == 2 and "not both" in result.output
     assert not (tmp_path / "liftkit-sessions").exists()
+
+
+def test_run_says_which_round_of_a_longer_groups_file_it_holds(tmp_path):
+    # A programme planned week by week: week3.json holds weeks 1 to 3, and the agenda has
+    # one breakout. The rooms shown are round 1's: the host is told, not left to find out.
+    rounds = [
+        {"round": r, "groups": [{"name": "Room 1", "members": ["Ada", "Bo"]},
+                                {"name": "Room 2", "members": ["Cy", "Di"]}]}
+        for r in (1, 2, 3)
+    ]  # fmt: skip
+    (tmp_path / "week3.json").write_text(json.dumps({"seed": 1, "rounds": rounds}))
+    (tmp_path / "a.toml").write_text(
+        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
+        "group_size = 2\nauto_advance = true\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "a.toml", "--groups", "week3.json",
+         "--rehearse", "120", "--sessions", "s"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "Warning: the groups file has 3 rounds for 1 breakout round: round 1 is used, "
+        "rounds 2-3 not"
+    ) in proc.stderr

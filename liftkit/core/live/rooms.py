@@ -145,6 +145,14 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
             f"the groups file has {len(rounds)} round(s) for {taken} breakout round(s); "
             "the last round is used again"
         )
+    elif plans and taken < len(rounds):
+        used = "round 1 is" if taken == 1 else f"rounds 1-{taken} are"
+        last = len(rounds)
+        unused = f"round {last}" if taken + 1 == last else f"rounds {taken + 1}-{last}"
+        notes.append(
+            f"the groups file has {len(rounds)} rounds for {plural(taken, 'breakout round')}: "
+            f"{used} used, {unused} not"
+        )
     _same_as_before(agenda, plans)
     return plans, notes
 
