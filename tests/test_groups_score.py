@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from liftkit.core.groups.bounds import NeverMeet, limit_text
 from liftkit.core.groups.check import check_split
 from liftkit.core.groups.formats import to_json
 from liftkit.core.groups.model import Group, Round, SplitRequest
@@ -163,3 +164,16 @@ def test_the_balance_line_reads_right_for_one_group_and_an_even_spread(cli, tmp_
     assert result.exit_code == 0, result.output
     assert words in result.stdout
     assert "at most 0" not in result.stdout
+
+
+def test_the_count_in_the_limit_sentence_counts_the_pairs_the_balance_keeps_apart():
+    # A cohort: 28 people from 7 organisations of 4 and 2 trainers, in 7 rooms, organisation
+    # balanced: 43 pairs never meet, so counting allows 7 rounds, not the 8 it allows
+    # without the balance; the sentence for 7 rounds said 8, the one for 8 rounds said 7.
+    sizes = [5, 5, 4, 4, 4, 4, 4]
+    never = NeverMeet(pairs=43, fewest_free=26, why="Organisation balanced")
+    text = limit_text(sizes, 7, 23, never, kept="Organisation balanced")
+    assert text.endswith("(counting allows up to 7)"), text
+    assert limit_text(sizes, 8, 45, never).startswith(
+        "with Organisation balanced, at most 7 rounds can avoid repeats"
+    )

@@ -188,7 +188,7 @@ def limit_text(
     if repeats == 0 or rounds < 2:
         return ""
     n = sum(sizes)
-    limit = zero_repeat_limit(sizes)
+    limit = held = zero_repeat_limit(sizes)
     who = f"{n} people {in_groups(sizes)}"
     if rounds > limit:
         forced = crowded_pairs(sizes, len(sizes))
@@ -215,5 +215,5 @@ def limit_text(
         )
     return (
         f"no {rounds} rounds without repeats were found for {who}{with_kept}; whether they "
-        f"exist is not known to liftkit (counting allows up to {limit})"
+        f"exist is not known to liftkit (counting allows up to {held})"
     )
