@@ -498,3 +498,18 @@ def test_balance_by_a_word_of_a_registration_question_names_that_column(cli, tmp
     assert result.stderr.strip().endswith(hint)
     result = cli("groups", str(path), "--balance", "sect")  # a word, not part of one
     assert result.stderr.strip().endswith("name one of those columns")
+
+
+@pytest.mark.parametrize("suffix", ["json", "toml"])
+def test_a_groups_file_given_as_the_attendee_list_is_named_for_what_it_is(
+    cli, people_csv, tmp_path, suffix
+):
+    # A week's plan given where the attendee list goes, to export its round for Zoom.
+    plan = tmp_path / f"week3.{suffix}"
+    assert cli("groups", str(people_csv), "--rounds", "3", "-o", str(plan)).exit_code == 0
+    result = cli("groups", str(plan), "--round", "3", "-f", "zoom")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"Error: {plan}: this is a groups file (the split of an earlier run), not an attendee "
+        f"list; give the attendee list, and --previous {plan} to keep its rooms\n"
+    )
