@@ -212,7 +212,7 @@ def split_groups(
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
     round: `round`, default 1; people without an email are left out, as Zoom matches by
-    email), "json" or "toml" (both read back by `previous`)."""
+    email), "json" or "toml" (both read back by `previous`). With `round`, that round only."""
     from liftkit.api_arguments import whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
@@ -225,8 +225,6 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
         raise LiftkitError(
             f"`format` {format}: unknown format", "use one of " + ", ".join(GROUP_FORMATS)
         )
-    if round is not None and format != "zoom":
-        raise LiftkitError("`round` only applies to `format` zoom", 'add format="zoom"')
     return render(split, format, round)
 
 

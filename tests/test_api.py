@@ -240,8 +240,8 @@ def test_the_groups_formats_name_their_arguments():
         liftkit.render_groups(split, "pdf")
     with pytest.raises(liftkit.LiftkitError, match=r"^`round` 3: the split has one round$"):
         liftkit.render_groups(split, "zoom", round=3)
-    with pytest.raises(liftkit.LiftkitError, match="only applies to `format` zoom"):
-        liftkit.render_groups(split, "md", round=1)
+    with pytest.raises(liftkit.LiftkitError, match=r"^`round` 2: the split has one round$"):
+        liftkit.render_groups(split, "md", round=2)
 
 
 def test_an_error_lists_the_fields_it_names():

@@ -243,7 +243,7 @@ def test_real_export_fixtures(cli):
             ["{people}", "-o", "{tmp}/rooms.xlsx"],
             "liftkit does not write .xlsx files; name it .csv",
         ),
-        (["{people}", "--round", "2"], "--round only applies to --format zoom"),
+        (["{people}", "--round", "2"], "--round 2: the split has one round"),
         (["{people}", "--size", "4", "--count", "3"], "not both"),
         (["{people}", "--balance", "city"], "--balance city: no such column"),
         (["{people}", "--apart", "Person 1,Nobody"], "'Nobody' is not in the attendee list"),

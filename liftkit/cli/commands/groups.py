@@ -115,7 +115,10 @@ def groups(
     round_number: Annotated[
         int | None,
         typer.Option(
-            "--round", metavar="N", help="The round --format zoom writes (default 1).", min=1
+            "--round",
+            metavar="N",
+            help="Write round N only (this week's rooms); --format zoom: one round, default 1.",
+            min=1,
         ),
     ] = None,
     output: Annotated[
@@ -136,6 +139,7 @@ def groups(
         check_zoom_limits,
         format_for_path,
         load_groups_file,
+        only_round,
         score_lines,
         to_zoom,
     )
@@ -154,8 +158,6 @@ def groups(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
-    if round_number is not None and fmt != "zoom":
-        raise LiftkitError("--round only applies to --format zoom", "add --format zoom")
     if to_file and output:
         _refuse_to_overwrite_the_attendees(attendees, output)
     if any(not name.strip() for name in facilitator or ()):
@@ -215,7 +217,8 @@ def groups(
     if text is None:
         from liftkit.cli.render import groups_tables
 
-        groups_tables(split, env.console())
+        shown = split if round_number is None else only_round(split, round_number)
+        groups_tables(shown, env.console())
     elif to_file and output:
         from liftkit.core.files import write_atomic
 

@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -272,12 +273,12 @@ def summary_line(split: Split) -> str:
     if not isinstance(people, int):
         people = sum(len(g.members) for g in split.rounds[0].groups) if split.rounds else 0
     groups = len(split.rounds[0].groups) if split.rounds else 0
-    rounds = len(split.rounds)
+    rounds = plural(len(split.rounds), "round")
+    of_rounds = split.settings.get("of_rounds")
+    if isinstance(of_rounds, int) and len(split.rounds) == 1:
+        rounds = f"round {split.rounds[0].number} of {of_rounds}"
     seed = f", seed {split.seed}" if split.seed is not None else ""
-    return (
-        f"{plural(people, 'person', 'people')} in {plural(groups, 'group')}, "
-        f"{plural(rounds, 'round')}{seed}"
-    )
+    return f"{plural(people, 'person', 'people')} in {plural(groups, 'group')}, {rounds}{seed}"
 
 
 def to_markdown(split: Split) -> str:
@@ -302,13 +303,24 @@ def to_markdown(split: Split) -> str:
                 suffix = " (facilitator)" if person in group.facilitators else ""
                 out.append(item(person.name) + suffix)
             out.append("")
-    out += ["## Score", ""]
+    of_rounds = split.settings.get("of_rounds")
+    out += [f"## Score of all {of_rounds} rounds" if of_rounds else "## Score", ""]
     out += [item(line) for line in score_lines(split)]
     return "\n".join(out) + "\n"
 
 
+def only_round(split: Split, round_number: int) -> Split:
+    """`split` with round `round_number` alone (this week's rooms of a programme's plan), its
+    score still that of the whole split."""
+    settings = split.settings | {"of_rounds": split.settings.get("of_rounds", len(split.rounds))}
+    return replace(split, rounds=(pick_round(split, round_number),), settings=settings)
+
+
 def render(split: Split, fmt: str, round_number: int | None = None) -> str:
-    """The text of `split` in a file format (not `table`, which the shell draws)."""
+    """The text of `split` in a file format (not `table`, which the shell draws); with
+    `round_number`, that round only."""
+    if round_number is not None and fmt != "zoom":
+        split = only_round(split, round_number)
     if fmt == "json":
         return to_json(split)
     if fmt == "toml":
