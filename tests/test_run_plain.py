@@ -194,3 +194,33 @@ def test_plain_mode_on_a_terminal_says_what_next_once(tmp_path, how):
     else:
         assert screen.lower().count("session complete") == 1
         assert screen.count("liftkit export s/") == 1
+
+
+ONE_BREAKOUT = """
+title = "Rooms"
+[[segments]]
+title = "Rooms"
+duration = "1m"
+kind = "breakout"
+group_size = 3
+auto_advance = true
+"""
+
+
+def test_the_live_rooms_mark_their_facilitators_and_one_segment_is_one(tmp_path, cli):
+    # The rooms of `liftkit groups` say who leads each; the live rooms said only the names.
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Role\n" + "".join(
+        f"P{i},{'Facilitator' if i < 3 else ''}\n" for i in range(1, 10)))  # fmt: skip
+    assert cli("groups", str(people), "--size", "3", "--seed", "1", "-o",
+               str(tmp_path / "rooms.json")).exit_code == 0  # fmt: skip
+    rooms = json.loads((tmp_path / "rooms.json").read_text())["rounds"][0]["groups"]
+    leads = {m["name"] for g in rooms for m in g["members"] if m.get("facilitator")}
+    assert leads == {"P1", "P2"}
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "", "--groups", "rooms.json", "--rehearse", "120")
+    assert proc.returncode == 0, proc.stderr
+    assert "Rooms: 1 segment. commands:" in proc.stdout
+    for group in rooms:
+        shown = "; ".join(m["name"] + (" (facilitator)" if m["name"] in leads else "")
+                          for m in group["members"])  # fmt: skip
+        assert f"{group['name']}: {shown}\n" in proc.stdout

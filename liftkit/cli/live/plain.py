@@ -21,7 +21,7 @@ from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.screen import event_lines
-from liftkit.core.text import terminal_safe
+from liftkit.core.text import plural, terminal_safe
 
 
 class Lines(Protocol):
@@ -136,7 +136,7 @@ class PlainApp:
         with self.lines:
             try:
                 s.listeners.append(self.print_event)
-                self.say(f"{s.agenda.title}: {s.engine.count} segments. {PLAIN_HELP}")
+                self.say(f"{s.agenda.title}: {plural(s.engine.count, 'segment')}. {PLAIN_HELP}")
                 self.say(f"session folder: {s.folder}")
                 for notice in s.notices:
                     self.say(f"warning: {notice}")

@@ -173,6 +173,12 @@ def people_in(split: Split) -> list[Person]:
     return list(seen.values())
 
 
+def _named(person: Person, group: Group) -> str:
+    """A member as the rooms show them: a facilitator marked, as `liftkit groups` marks them,
+    so that a room knows who leads it."""
+    return f"{person.name} (facilitator)" if person in group.facilitators else person.name
+
+
 def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> GroupsSummary:
     """The round being held now (rounds share the segment's time equally) and its rooms."""
     rounds = split.rounds
@@ -191,5 +197,5 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     parts.append(plural(sum(sizes), "person", "people"))
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
-    rooms = [(g.name, [p.name for p in g.members]) for g in groups]
+    rooms = [(g.name, [_named(p, g) for p in g.members]) for g in groups]
     return GroupsSummary("Groups: " + " · ".join(parts), rooms, k + 1, len(rounds))
