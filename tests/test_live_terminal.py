@@ -243,6 +243,26 @@ def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
     stty_is_sane(term)
 
 
+def test_ctrl_z_then_bg_then_fg_carries_on(term, tmp_path):
+    """`bg` by mistake: liftkit stops again (it needs the terminal) and `fg` brings it back,
+    where it crashed (EINTR) setting the terminal's modes."""
+    start(term)
+    term.keys("C-z")
+    term.wait_for("Stopped")
+    term.type("bg")
+    time.sleep(1)  # liftkit, continued in the background, stops when it takes the terminal
+    term.type("fg")
+    term.wait_for("running")
+    term.keys("n")
+    term.wait_for("2/3  Breakouts")
+    term.keys("q")
+    term.wait_for("Quit?")
+    term.keys("y")
+    screen = term.wait_for("Session stopped (quit)")
+    assert "internal error" not in screen
+    stty_is_sane(term)
+
+
 def test_a_dumb_terminal_and_ctrl_d_in_plain_mode(term, tmp_path):
     term.type("export TERM=dumb")
     term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])

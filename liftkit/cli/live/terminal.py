@@ -13,11 +13,13 @@ import os
 import select
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from liftkit.core.live.controls import PASTE
+
+_T = TypeVar("_T")
 
 _SEQUENCES = {
     "\x1b[C": "RIGHT",
@@ -210,6 +212,20 @@ class KeyDecoder:
         return [PASTE + text] if text else []
 
 
+def _retried(call: Callable[[], _T]) -> _T:
+    """`call` (a termios call) again when a signal cut it short. Python retries os calls
+    itself, not termios ones: set from the background (Ctrl-Z then `bg`), a mode change stops
+    liftkit until `fg`, and then fails with EINTR."""
+    import termios
+
+    while True:
+        try:
+            return call()
+        except termios.error as error:
+            if error.args[0] != errno.EINTR:
+                raise
+
+
 class KeyReader:
     """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal).
 
@@ -237,8 +253,8 @@ class KeyReader:
 
         try:
             if self._saved is None:
-                self._saved = termios.tcgetattr(self.fd)
-            tty.setcbreak(self.fd, termios.TCSANOW)
+                self._saved = _retried(lambda: termios.tcgetattr(self.fd))
+            _retried(lambda: tty.setcbreak(self.fd, termios.TCSANOW))
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None
 
@@ -251,7 +267,7 @@ class KeyReader:
         attrs[0] |= termios.ICRNL
         attrs[3] |= termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
         with contextlib.suppress(termios.error):
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs)
+            _retried(lambda: termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs))
 
     def read(self, timeout: float) -> list[str]:
         """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us)."""
