@@ -247,3 +247,26 @@ def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_p
     (folder,) = sessions.iterdir()
     events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
     assert [e["type"] for e in events][:2] == ["session_start", "segment_start"]
+
+
+def test_resume_and_note_on_a_read_only_disk_say_so_in_one_line(disk, tmp_path):
+    """A session folder on a disk that became read-only (or was copied from one): resume
+    and note name the disk and what was kept, where they stopped with 'internal error'."""
+    sessions = disk / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions),
+        cwd=tmp_path, stdin="r Ada: kept before the disk went read-only\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = sessions.iterdir()
+    before = (folder / "journal.jsonl").read_bytes()
+    read_only(disk)
+    resume = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resume.returncode == 1
+    line = one_error_line(resume)
+    assert "journal.jsonl: cannot write: the disk is read-only" in line
+    assert "it holds all that was captured" in line and "make the session folder writable" in line
+    note = liftkit("note", str(folder), "Grace: one more", cwd=tmp_path)
+    assert note.returncode == 1
+    assert "cannot write: the disk is read-only; nothing was written" in one_error_line(note)
+    assert (folder / "journal.jsonl").read_bytes() == before

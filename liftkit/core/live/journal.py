@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.files import write_failed
 from liftkit.core.live.events import JournalEvent, stamped
 from liftkit.core.live.records import BadField, parse_record, to_record
 
@@ -133,7 +134,7 @@ class Journal:
     @classmethod
     def reopen(cls, path: Path, read: JournalRead) -> Journal:
         """Open an existing journal for appending (a torn last line is cut off then)."""
-        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        fd = _open_to_append(path, "nothing was written: it holds all that was captured")
         try:
             _lock(fd, path)
         except BaseException:
@@ -195,7 +196,7 @@ class Journal:
 
 def append_event(path: Path, event: JournalEvent) -> JournalEvent:
     """Append one event to an existing journal (e.g. `liftkit note`), even while a session runs."""
-    fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    fd = _open_to_append(path, "nothing was written")
     try:
         with append_lock(path):
             _cut_torn_tail(fd)
@@ -206,6 +207,22 @@ def append_event(path: Path, event: JournalEvent) -> JournalEvent:
             return written
     finally:
         os.close(fd)
+
+
+def _open_to_append(path: Path, kept: str) -> int:
+    """The journal opened for appending; a folder that cannot be written (a read-only disk,
+    its permissions) is one error line that says what was kept."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_APPEND)
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        error = write_failed(path, exc, kept)
+        raise LiftkitError(
+            error.message,
+            "make the session folder writable, or copy it to a disk that is and use the copy",
+            EXIT_FAILURE,
+        ) from None
 
 
 @contextmanager
