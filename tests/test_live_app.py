@@ -589,3 +589,23 @@ def test_a_paste_whose_last_line_is_short_stays_text(tmp_path, time, last):
     ]
     assert s.engine.index == 0
     assert not [e for e in events if e["type"] in ("pause", "extend", "segment_end")]
+
+
+def test_a_message_too_long_for_a_line_is_read_to_its_end(tmp_path, time):
+    """What a full disk means and what to do is longer than 80 columns: it takes the line of
+    what comes next too, where it was cut at 'free some d…'."""
+    import dataclasses
+
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(1, ["q"]), (2, ["y"])])
+    app.run()
+    said = (
+        "NOT SAVED: cannot write to the journal: No space left on device. free some disk "
+        "space, then `liftkit resume` the session"
+    )
+    text = frame_text(dataclasses.replace(seen.screens[0], message=said))
+    bottom = text.splitlines()[-3:]
+    assert " ".join(bottom[:2]) == said
+    assert "Next: Breakouts" not in text  # back once the message has gone
+    assert bottom[2].split()[:2] == ["space", "pause"]
+    assert "Next: Breakouts" in frame_text(seen.screens[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table
@@ -370,12 +371,22 @@ def _legend(screen: Screen, width: int) -> Text:
 def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.input_label:
         return typing_lines(screen, width, rows)
-    lines: list[RenderableType] = []
-    if rows >= 3:
-        lines.append(Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
-    if screen.confirm:
-        lines.append(Text(screen.confirm, style="bold reverse", no_wrap=True, overflow="ellipsis"))
-    else:
-        lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
-    lines.append(_legend(screen, width))
-    return Group(*lines)
+    said, style = (screen.confirm, "bold reverse") if screen.confirm else (screen.message, "bold")
+    # A message too long for a line (what a full disk means, and what to do) takes the
+    # line of what comes next too, rather than losing its end.
+    parts = _at_word(said, width) if rows >= 3 and cell_len(said) > width else [said]
+    lines = [Text(part, style=style, no_wrap=True, overflow="ellipsis") for part in parts]
+    if rows >= 3 and len(parts) == 1:
+        lines.insert(0, Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
+    return Group(*lines, _legend(screen, width))
+
+
+def _at_word(text: str, width: int) -> list[str]:
+    """`text` in two lines, cut at the last space that fits `width` cells (the second line
+    ends in '…' when even two are not enough)."""
+    cut = text.rfind(" ", 0, width + 1)
+    while cut > 0 and cell_len(text[:cut]) > width:
+        cut = text.rfind(" ", 0, cut)
+    if cut <= 0:
+        return [text]
+    return [text[:cut], text[cut + 1 :]]
