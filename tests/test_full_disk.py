@@ -270,3 +270,39 @@ def test_resume_and_note_on_a_read_only_disk_say_so_in_one_line(disk, tmp_path):
     assert note.returncode == 1
     assert "cannot write: the disk is read-only; nothing was written" in one_error_line(note)
     assert (folder / "journal.jsonl").read_bytes() == before
+
+
+def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(disk, tmp_path):
+    """The host frees space: what fell due meanwhile is written, and liftkit says so, where
+    'NOT SAVED … then `liftkit resume` the session' stayed on screen and sent them to quit."""
+    agenda = tmp_path / "short.toml"
+    agenda.write_text(WARNED)
+    sessions = disk / "sessions"
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while (
+            not list(sessions.glob("*/journal.jsonl"))
+            or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
+        ):
+            assert time.monotonic() < deadline, "the session did not start"
+            time.sleep(0.05)
+        fill(disk)
+        fill_last_page(next(sessions.glob("*/journal.jsonl")))
+        time.sleep(1.5)  # the first warning falls due at 1 s
+        (disk / "filler").unlink()
+        time.sleep(2.5)
+        out, err = process.communicate("q\ny\n", timeout=30)
+    finally:
+        process.kill()
+    assert "NOT SAVED: cannot write to the journal: No space left on device. Free some space" in out
+    assert "liftkit resume" not in out.split("NOT SAVED")[1].splitlines()[0]
+    assert "The journal is written again" in out
+    assert "internal error" not in err
+    (folder,) = sessions.iterdir()
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [e["before"] for e in events if e["type"] == "warning"][:2] == [540, 480]

@@ -120,6 +120,9 @@ class Controller(Captures, Breakouts):
         while True:
             try:
                 outcome = self._turn(front)
+                if self.last_not_saved:  # what time brought was written after all
+                    self.last_not_saved = ""
+                    self.say("The journal is written again: the session is saved as before.", 8)
             except KeyboardInterrupt:
                 outcome = self.act(Action("interrupt"))
             except LiftkitError as error:  # the journal cannot be written (a full disk)
@@ -144,7 +147,7 @@ class Controller(Captures, Breakouts):
         """What time brings cannot be written (a full disk): say so once, and keep taking
         input, so that the host can still quit, rather than retrying in a loop that reads
         none."""
-        text = f"NOT SAVED: {error.message}. {error.hint}"
+        text = f"NOT SAVED: {error.message}. Free some space: liftkit tries again each second."
         if text != self.last_not_saved:
             self.say(text, 30)
         self.last_not_saved = text
