@@ -122,6 +122,55 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     )
 
 
+MOVING_ON = """
+title = "1-2-4"
+[[segments]]
+title = "Alone"
+duration = "1m"
+auto_advance = true
+[[segments]]
+title = "In pairs"
+duration = "2m"
+auto_advance = true
+warn = ["30s"]
+[[segments]]
+title = "In fours"
+duration = "4m"
+[[segments]]
+title = "All"
+duration = "5m"
+"""
+
+
+def test_resume_after_a_crash_moves_on_as_the_agenda_did_meanwhile(tmp_path):
+    """A kill in a segment that moves on by itself, resumed 3m 30s later: the call (and the
+    audience view) went on to 'In fours' 30s ago; the host's screen went back to 'In pairs'
+    with its whole two minutes, and the pack said 'Alone' took 3m 40s."""
+    agenda_file = tmp_path / "124.toml"
+    agenda_file.write_text(MOVING_ON)
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    time.advance(10)
+    s.reflect("Ada: alone, a thought", "live")
+    s.close()  # kill -9
+    time.advance(210)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert r.engine.index == 2
+    assert r.engine.view(r.now()).elapsed == pytest.approx(40)
+    assert resumed.notice == (
+        "Resumed: the clock ran on, as the call did (3m 30s since the last recorded event); "
+        "now at 3/4 In fours."
+    )
+    starts = {e.segment: e.mono for e in journal_of(r) if e.type == "segment_start"}
+    assert starts[1] - starts[0] == pytest.approx(60) and starts[2] - starts[1] == pytest.approx(
+        120
+    )
+    assert journal_of(r)[-1].type == "session_resume"
+    assert [x.text for x in r.engine.reflections] == ["alone, a thought"]
+
+
 def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)

@@ -9,7 +9,7 @@ a late redraw or a long prompt never makes the timer drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -238,14 +238,16 @@ class Engine:
             return []
         return [Extend(mono=t, segment=self.index, seconds=applied)]
 
-    def due(self, t: float) -> list[JournalEvent]:
-        """Warnings and auto-advances that time has brought, each at the moment it fell due.
+    def due(self, t: float, after: Sequence[JournalEvent] = ()) -> list[JournalEvent]:
+        """Warnings and auto-advances that time has brought, each at the moment it fell due
+        (once `after`, events to be written before them, is applied).
 
         Several may be due at once after a long prompt or a resume; they are returned in
         order, each stamped with its own deadline, and applied in turn.
         """
         events: list[JournalEvent] = []
         probe = self._copy()
+        probe.apply_all(after)
         while probe.status == RUNNING:
             segment, deadline = probe.current, probe.deadline()
             if segment is None or deadline is None:

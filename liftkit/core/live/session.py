@@ -26,6 +26,7 @@ from liftkit.core.live.events import (
     NotesShown,
     PollCounts,
     Reflection,
+    SessionEnd,
     SessionResume,
     Source,
     StopReason,
@@ -250,6 +251,7 @@ class Resumed:
     gap: float  # wall seconds since the last event
     counted: bool  # whether that time ran on the session clock
     deliberate: bool = False  # the host had stopped it (q or Ctrl-C)
+    moved: int = 0  # segments that moved on by themselves while liftkit was not running
 
     @property
     def notice(self) -> str:
@@ -262,6 +264,11 @@ class Resumed:
         engine = self.session.engine
         if engine.status == PAUSED:
             return f"Resumed, still paused: space resumes ({since})."
+        if engine.status == ENDED:
+            return f"The agenda came to its end by itself while liftkit was not running ({since})."
+        if self.counted and self.moved and engine.current is not None:
+            where = f"{engine.index + 1}/{engine.count} {engine.current.title}"
+            return f"Resumed: the clock ran on, as the call did ({since}); now at {where}."
         if self.counted:
             return f"Resumed: the clock ran on, as the call did ({since})."
         if self.deliberate:
@@ -302,15 +309,19 @@ def resume_session(
     session.notices.extend(read.warnings)
     # Finished at the moment the change was made, not now.
     finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
+    moved = 0
     if engine.status != NOT_STARTED or finish:
-        resume = SessionResume(
-            mono=clock.now(),
-            gap=round(gap, 3),
-            paused=engine.status == PAUSED and not finish,
-            counted=counted,
-        )
-        session.perform([*finish, resume])
-    return Resumed(session=session, gap=gap, counted=counted, deliberate=deliberate)
+        # What the call went through meanwhile (warnings, segments that moved on by
+        # themselves), each when it fell due, as the audience view has shown it: before the
+        # resume, whose time would otherwise make them all fall due now.
+        paused = engine.status == PAUSED and not finish
+        before = engine.index
+        meanwhile = engine.due(clock.now(), after=finish) if counted else []
+        resume = SessionResume(mono=clock.now(), gap=round(gap, 3), paused=paused, counted=counted)
+        ends = any(isinstance(e, SessionEnd) for e in meanwhile)
+        session.perform([*finish, *meanwhile, *([] if ends else [resume])])
+        moved = engine.index - before if not finish else 0
+    return Resumed(session=session, gap=gap, counted=counted, deliberate=deliberate, moved=moved)
 
 
 def _check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
