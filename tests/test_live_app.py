@@ -255,8 +255,19 @@ def test_plain_mode_sigterm_stops_cleanly(tmp_path, time):
         Controller(s, mode=PLAIN), out, ScriptedLines(time, [(3, ["SIGTERM"])])
     ).run()
     assert (outcome.exit_code, outcome.reason) == (130, "sigterm")
-    assert "stopping (sigterm)" in plain_output(out)
+    assert "stopping (asked to stop: SIGTERM)" in plain_output(out)
     assert journal(s)[-1]["reason"] == "sigterm"
+
+
+def test_a_closed_terminal_is_said_in_words_the_journal_keeps_its_reason(tmp_path, time):
+    # "stopping (sighup)" meant nothing to a host; the journal keeps the signal's name.
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    outcome = PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, [(3, ["SIGHUP"])])).run()
+    assert outcome.reason == "sighup"
+    lines = plain_output(out)
+    assert "stopping (its terminal closed)" in lines and "stopped (its terminal closed)" in lines
+    assert journal(s)[-1]["reason"] == "sighup"
 
 
 @pytest.mark.parametrize(

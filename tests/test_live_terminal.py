@@ -128,7 +128,7 @@ def test_a_resized_window_is_redrawn_to_its_new_size(term, tmp_path):
     assert digit_rows(big) > digit_rows(small)  # larger digits
     assert max(len(line.rstrip()) for line in big.splitlines()) > 80  # using the width
     term.signal(signal.SIGTERM)
-    assert "Session stopped (sigterm)" in term.wait_for("EXIT=130")
+    assert "Session stopped (asked to stop: SIGTERM)" in term.wait_for("EXIT=130")
     stty_is_sane(term)
     assert journal(tmp_path)[-1]["reason"] == "sigterm"
 
@@ -210,16 +210,17 @@ def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
     term.wait_for("half typ")
     term.signal(signal.SIGTERM)
     screen = term.wait_for("EXIT=130")
-    assert "Session stopped (sigterm)" in screen
+    assert "Session stopped (asked to stop: SIGTERM)" in screen
     assert "Traceback" not in screen and "Press ENTER" not in screen
     stty_is_sane(term)
     events = journal(tmp_path)
     assert events[-1]["type"] == "stop" and events[-1]["reason"] == "sigterm"
     assert not [e for e in events if e["type"] == "reflection"]  # never confirmed
     # but the host is told what was being typed, to enter it again
-    assert "Not saved (still being typed when the session stopped): reflection 'half typ'" in (
-        " ".join(screen.split())
-    )
+    said = " ".join(screen.split())
+    assert "Not saved (still being typed when the session stopped): reflection 'half typ'" in said
+    # and not, below that, that "nothing captured is lost"
+    assert "everything else captured is kept" in said and "nothing captured is lost" not in said
 
 
 def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):

@@ -32,6 +32,7 @@ from liftkit.core.live.controls import (
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
+from liftkit.core.live.events import stop_words
 from liftkit.core.live.farewell import farewell
 from liftkit.core.live.screen import GroupsSummary, schedule, status_line
 from liftkit.core.live.session import LiveSession
@@ -204,7 +205,7 @@ class Controller(Captures, Breakouts):
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
         if self.mode == PLAIN:
-            self.outbox.append(f"stopping ({reason})")
+            self.outbox.append(f"stopping ({stop_words(reason)})")
         self.session.stop(reason)
         return Outcome(EXIT_INTERRUPTED, reason)
 

@@ -49,6 +49,19 @@ class StopReason(StrEnum):
     ERROR = "error"
 
 
+# How a stop reads to the host: "sigterm" and "sighup" mean nothing to most of them.
+STOP_WORDS = {
+    "interrupt": "Ctrl-C",
+    "sigterm": "asked to stop: SIGTERM",
+    "sighup": "its terminal closed",
+    "error": "an error",
+}
+
+
+def stop_words(reason: str) -> str:
+    return STOP_WORDS.get(reason, reason)
+
+
 # Stops the host chose: on resume, the time liftkit was away does not count.
 DELIBERATE_STOPS = (StopReason.QUIT, StopReason.INTERRUPT)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from liftkit.core.live.controls import PLAIN, InputLine
 from liftkit.core.live.engine import NOT_STARTED
+from liftkit.core.live.events import stop_words
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -25,6 +26,8 @@ def farewell(
         what = "reflection" if draft.kind == "reflect" else "poll counts"
         lines.append(f"Not saved (still being typed when the session stopped): {what} "
                      f"{draft.text.strip()!r}")  # fmt: skip
+    # After lines that say what was not saved, "nothing captured is lost" would deny them.
+    kept = "everything else captured is kept" if len(lines) else "nothing captured is lost"
     if session.engine.status == NOT_STARTED:
         lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
     elif reason == "ended" and mode == PLAIN:
@@ -33,10 +36,10 @@ def farewell(
         captured = plural(len(session.engine.reflections), "reflection")
         lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
     elif mode == PLAIN:
-        lines.append(f"Nothing captured is lost. Carry on with: liftkit resume {folder}")
+        lines.append(f"{kept.capitalize()}. Carry on with: liftkit resume {folder}")
     else:
         lines.append(
-            f"Session stopped ({reason}); nothing captured is lost. "
+            f"Session stopped ({stop_words(reason)}); {kept}. "
             f"Carry on with: liftkit resume {folder}"
         )
     return lines

@@ -28,6 +28,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Stop,
     TimeWarning,
+    stop_words,
 )
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
@@ -346,7 +347,7 @@ def event_lines(
         case Stop(reason=reason):
             # the resume command, with the folder, is said once: by the controller on a
             # quit, and by the command's last line on stderr
-            return [f"stopped ({reason})"]
+            return [f"stopped ({stop_words(reason)})"]
     return []
 
 
