@@ -432,3 +432,18 @@ def test_a_zoom_host_who_joined_twice_is_still_the_host(cli, tmp_path):
     placed = [m["name"] for g in json.loads(result.stdout)["rounds"][0]["groups"]
               for m in g["members"]]  # fmt: skip
     assert sorted(placed) == sorted(names - {"Ada Lovelace (Host)"})
+
+
+def test_a_session_stopped_early_and_never_resumed_is_said_at_export(cli, tmp_path):
+    # Quit (or killed) in the first segment: the pack said "not run" for the rest, and
+    # nothing told the host that `liftkit resume` would have carried it on.
+    stopped = [(0, "segment_start", {"segment": 0}), (600, "stop", {"reason": "quit"})]
+    session = make_session(tmp_path / "s", START, timeline=stopped)
+    result = cli("export", str(session), "-o", str(tmp_path / "pack.md"))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: s: the session stopped before its end and was not resumed; the pack says 1 "
+        f"segment did not run (2. Close). To carry it on first: liftkit resume {session}\n"
+    ) in result.stderr
+    ended = make_session(tmp_path / "t", START)  # ran to its end: nothing to say
+    assert "stopped before its end" not in cli("export", str(ended)).stderr

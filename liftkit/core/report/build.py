@@ -8,6 +8,7 @@ from datetime import datetime, time
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
+from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
@@ -35,7 +36,7 @@ from liftkit.core.report.sources import (
     Timeline,
     nearest_day,
 )
-from liftkit.core.text import clean_text, one_line
+from liftkit.core.text import clean_text, one_line, plural
 from liftkit.core.timeparse import later
 
 NEAR_SECONDS = 300  # a chat message and the host's record of it in the next segment
@@ -74,6 +75,7 @@ def build_report(
 
     speed = replayed.rate
     runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
+    warnings.extend(_unfinished(session, replayed, runs))
     report = Report(
         title=agenda.title or (first.title if first else ""),
         description=agenda.description,
@@ -171,6 +173,20 @@ class _Quotes:
         bucket = self.placed.pop(where, [])
         bucket.sort(key=_quote_order)
         return bucket
+
+
+def _unfinished(session: SessionData, replayed: Replay, runs: Sequence[SegmentRun]) -> list[str]:
+    """A session that stopped before its end (a quit, a crash) and was never resumed: the
+    pack says "not run" for the rest, which the host may not have meant."""
+    left = [run for run in runs if run.actual is None]
+    if replayed.engine.status in (ENDED, NOT_STARTED) or not left:
+        return []
+    named = "; ".join(f"{run.index + 1}. {run.title}" for run in left)
+    return [
+        f"{session.folder.name}: the session stopped before its end and was not resumed; "
+        f"the pack says {plural(len(left), 'segment')} did not run ({named}). "
+        f"To carry it on first: liftkit resume {session.folder}"
+    ]
 
 
 def _segment_runs(
