@@ -151,6 +151,10 @@ def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path, plain):
         term.wait_for("Reflection")
         term.type("kept when the window closes")
         term.wait_for("Saved reflection")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("half typed", enter=False)
+        term.wait_for("half typed")
     term.close()  # the window goes away: SIGHUP
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and journal(tmp_path)[-1]["type"] != "stop":
@@ -160,6 +164,8 @@ def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path, plain):
     assert [e["text"] for e in events if e["type"] == "reflection"] == [
         "kept when the window closes"
     ]
+    if not plain:  # what was being typed, unsaved, for `liftkit resume` to give back
+        assert (events[-1]["draft"], events[-1]["draft_kind"]) == ("half typed", "reflect")
     time.sleep(0.5)  # a crash report would be written after the stop
     assert sorted(p.name for p in crashes.iterdir()) == []
 

@@ -190,6 +190,41 @@ def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     assert any(isinstance(e, SessionResume) for e in events)
 
 
+
+def test_a_reflection_half_typed_when_liftkit_stopped_is_given_back_on_resume(
+    tmp_path, agenda_file
+):
+    # A closed window lost what the host was typing: the screen that said so was gone.
+    from liftkit.core.live.controller import LIVE, Controller
+
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    c = Controller(s, mode=LIVE)
+    for key in "rAda: half a thou":
+        c.press(key)
+    time.advance(5)
+    c.terminate("sighup")
+    (stop,) = [e for e in journal_of(s) if isinstance(e, Stop)]
+    assert (stop.reason, stop.draft, stop.draft_kind) == ("sighup", "Ada: half a thou", "reflect")
+    assert not [e for e in journal_of(s) if isinstance(e, Reflection)]  # never confirmed
+    time.advance(10)
+    resumed = resume(s.folder, time)
+    assert resumed.notice == (
+        "Resumed: the clock ran on, as the call did (10s since the last recorded event). "
+        "Not saved when liftkit stopped: reflection 'Ada: half a thou'; r gives it back."
+    )
+    again = Controller(resumed.session, mode=LIVE)
+    again.press("r")
+    assert again.ui.typing is not None and again.ui.typing.text == "Ada: half a thou"
+    for key in ["g", "h", "t", "ENTER"]:
+        again.press(key)
+    saved = [e for e in journal_of(resumed.session) if isinstance(e, Reflection)]
+    assert [(e.author, e.text) for e in saved] == [("Ada", "half a thought")]
+    again.press("r")  # given back once, not twice
+    assert again.ui.typing is not None and again.ui.typing.text == ""
+
+
 def test_a_torn_last_line_is_dropped_with_a_warning_and_the_rest_kept(tmp_path, agenda_file):
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)

@@ -185,7 +185,7 @@ class LiveApp:
                 # The terminal went away (a closed window): the journal is what matters.
                 gone = window_gone(error, self.keys.terminated())
                 if gone:
-                    self.session.stop(gone)
+                    self.controller.stop(gone)  # keeping a half-typed reflection
                     return Outcome(EXIT_INTERRUPTED, gone)
                 self.session.stop("error")
                 raise

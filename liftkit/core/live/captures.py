@@ -92,6 +92,9 @@ class Captures:
             self.ui.typing = InputLine("poll", "", segment=index)
             _ask_poll(self.ui.typing, segment.polls, 0)
             self.ui.flash_until = 0.0  # the question, not an older message, above the line
+        draft = self.session.draft
+        if self.ui.typing is not None and draft is not None and draft[0] == kind:
+            self.ui.typing.text, self.session.draft = draft[1], None  # typed before a stop
 
     def _edit(self, line: InputLine, key: str) -> None:
         """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""

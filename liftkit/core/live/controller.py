@@ -206,8 +206,13 @@ class Controller(Captures, Breakouts):
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
         if self.mode == PLAIN:
             self.outbox.append(f"stopping ({stop_words(reason)})")
-        self.session.stop(reason)
+        self.stop(reason)
         return Outcome(EXIT_INTERRUPTED, reason)
+
+    def stop(self, reason: str) -> None:
+        """Stop the session, keeping what the host was still typing in the journal."""
+        line = self.ui.typing
+        self.session.stop(reason, *((line.text, line.kind) if line is not None else ()))
 
     def sleep_for(self) -> float:
         """Real seconds until something on screen (or in plain mode's output) changes."""

@@ -183,6 +183,10 @@ class NotesShown(JournalEvent):
 class Stop(JournalEvent):
     TYPE: ClassVar[str] = "stop"
     reason: StopReason
+    # What the host was still typing (never saved): a closed window loses the screen that
+    # would have shown it, so it is kept here for `liftkit resume` to give back.
+    draft: str = ""
+    draft_kind: str = ""  # "reflect" or "poll"
 
 
 @dataclass(frozen=True, kw_only=True)

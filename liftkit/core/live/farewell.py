@@ -24,8 +24,9 @@ def farewell(
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
     if draft is not None and draft.text.strip():
         what = "reflection" if draft.kind == "reflect" else "poll counts"
+        back = "; liftkit resume gives it back" if session.engine.status != NOT_STARTED else ""
         lines.append(f"Not saved (still being typed when the session stopped): {what} "
-                     f"{draft.text.strip()!r}")  # fmt: skip
+                     f"{draft.text.strip()!r}{back}")  # fmt: skip
     # After lines that say what was not saved, "nothing captured is lost" would deny them.
     kept = "everything else captured is kept" if len(lines) else "nothing captured is lost"
     if session.engine.status == NOT_STARTED:

@@ -51,6 +51,8 @@ def to_record(event: JournalEvent) -> dict[str, Any]:
         value = getattr(event, f.name)
         if isinstance(event, SegmentEnd) and f.name == "to" and value is None:
             continue  # written by a liftkit that did not record it
+        if isinstance(event, Stop) and f.name.startswith("draft") and not value:
+            continue  # nothing was being typed
         if f.name == "split":
             from liftkit.core.groups.formats import split_dict
 
@@ -264,7 +266,11 @@ def _notes(r: _Fields, where: str) -> dict[str, Any]:
 
 
 def _stop(r: _Fields, where: str) -> dict[str, Any]:
-    return {"reason": r.choice("reason", StopReason, _REQUIRED)}
+    return {
+        "reason": r.choice("reason", StopReason, _REQUIRED),
+        "draft": r.text("draft"),
+        "draft_kind": r.text("draft_kind"),
+    }
 
 
 def _session_resume(r: _Fields, where: str) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from liftkit.core.live.events import (
     SessionEnd,
     SessionResume,
     Source,
+    Stop,
     StopReason,
 )
 from liftkit.core.live.folders import create_session_folder
@@ -91,6 +92,9 @@ class LiveSession:
     # When the session began (as journalled) and when it was planned to (--start).
     started_wall: datetime | None = None
     planned_start: datetime | None = None
+    # What the host was typing when liftkit last stopped, unsaved: ("reflect" or "poll",
+    # text), given back by the next r or p.
+    draft: tuple[str, str] | None = None
 
     def schedule_start(self) -> datetime | None:
         """What the planned end counts from: the planned start, else the actual one."""
@@ -205,14 +209,20 @@ class LiveSession:
         """The host hid (h) or showed the host notes: journalled, so a resume keeps them so."""
         return self.perform([NotesShown(mono=self._capture_time(), shown=shown)])[0]
 
-    def stop(self, reason: StopReason | str) -> None:
-        """Record that liftkit stopped (the session stays resumable); close the journal."""
+    def stop(self, reason: StopReason | str, draft: str = "", draft_kind: str = "") -> None:
+        """Record that liftkit stopped (the session stays resumable), with what the host
+        was still typing (`draft`, a "reflect" or "poll" `draft_kind`); close the journal."""
         if self.journal.closed:
             return
         try:
             if self.engine.status != ENDED:
                 t = self._capture_time()
-                self.perform(self.engine.due(t) + self.engine.stop(t, StopReason(reason)))
+                stop = [
+                    replace(e, draft=draft.strip(), draft_kind=draft_kind)
+                    if isinstance(e, Stop) and draft.strip() else e
+                    for e in self.engine.stop(t, StopReason(reason))
+                ]  # fmt: skip
+                self.perform(self.engine.due(t) + stop)
         except LiftkitError:
             pass  # the journal cannot be written: what it holds is still complete to here
         finally:
@@ -255,9 +265,19 @@ class Resumed:
 
     @property
     def notice(self) -> str:
-        """What the host reads as the session opens again: only what is so. The time is
-        counted from the journal's last event (a quiet breakout may have none for a while),
-        and a paused clock stays paused."""
+        """What the host reads as the session opens again: how it went, then what was still
+        being typed when liftkit stopped, which r (or p) gives back."""
+        draft = self.session.draft
+        if draft is None:
+            return self._how
+        what, key = ("reflection", "r") if draft[0] == "reflect" else ("poll counts", "p")
+        typed = f"{what} {draft[1]!r}"
+        return f"{self._how} Not saved when liftkit stopped: {typed}; {key} gives it back."
+
+    @property
+    def _how(self) -> str:
+        """Only what is so. The time is counted from the journal's last event (a quiet
+        breakout may have none for a while), and a paused clock stays paused."""
         if self.gap < 1:
             return "Resumed."
         since = f"{format_duration(round(self.gap))} since the last recorded event"
@@ -307,6 +327,9 @@ def resume_session(
         planned_start=replayed.start.planned_start if replayed.start else None,
     )
     session.notices.extend(read.warnings)
+    stop = next((e for e in reversed(read.events) if isinstance(e, Stop)), None)
+    if stop is not None and stop.draft and stop.draft_kind in ("reflect", "poll"):
+        session.draft = (stop.draft_kind, stop.draft)
     # Finished at the moment the change was made, not now.
     finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
     moved = 0
