@@ -122,6 +122,22 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     )
 
 
+
+def test_a_rehearsal_resumed_says_what_its_clock_moved_on_by(tmp_path, agenda_file):
+    # At x5, 11 real seconds away moved the clock on 55 s; the notice said only "11s".
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time, rate=5.0)
+    s.start()
+    s.close()  # kill -9, just after the start: its last recorded event
+    time.advance(11)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert r.engine.view(r.now()).elapsed == pytest.approx(55)
+    assert resumed.notice == (
+        "Resumed: the clock ran on, as the call did (11s since the last recorded event, "
+        "55s on the rehearsal clock)."
+    )
+
 MOVING_ON = """
 title = "1-2-4"
 [[segments]]
@@ -188,7 +204,6 @@ def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     assert [e.type for e in events][-2:] == ["session_resume", "reflection"]
     assert any(isinstance(e, Stop) and e.reason == "quit" for e in events)
     assert any(isinstance(e, SessionResume) for e in events)
-
 
 
 def test_a_reflection_half_typed_when_liftkit_stopped_is_given_back_on_resume(

@@ -281,6 +281,9 @@ class Resumed:
         if self.gap < 1:
             return "Resumed."
         since = f"{format_duration(round(self.gap))} since the last recorded event"
+        rate = self.session.clock.rate
+        if self.counted and rate != 1:  # a rehearsal: what the clock moved on by, too
+            since += f", {format_duration(round(self.gap * rate))} on the rehearsal clock"
         engine = self.session.engine
         if engine.status == PAUSED:
             return f"Resumed, still paused: space resumes ({since})."
