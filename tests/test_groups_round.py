@@ -50,3 +50,18 @@ def test_run_with_one_round_of_a_plan_shows_that_rounds_rooms(cli, tmp_path):
     events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
     (groups,) = [e for e in events if e["type"] == "groups"]
     assert names(groups["rounds"][0]) == names(whole["rounds"][2])
+
+
+def test_a_zoom_file_warns_of_an_email_zoom_may_not_match(cli, tmp_path):
+    # A form's autocorrect put an accent in an address; Zoom matches emails to accounts.
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\nSiobhán,siobhan.níbhriain@x.org\nBo,bo@x.org\nCy,cy@x.org\n")
+    result = cli("groups", str(people), "-f", "zoom", "--seed", "1")
+    assert result.exit_code == 0
+    assert (
+        "Warning: 1 person has an email with letters beyond ASCII, which Zoom may not match to "
+        "an account: siobhan.níbhriain@x.org; check it\n"
+    ) in result.stderr
+    assert "siobhan.níbhriain@x.org" in result.stdout  # written all the same: it may be right
+    ascii_only = people.read_text().replace("í", "i")
+    assert "beyond ASCII" not in cli("groups", "-", "-f", "zoom", input=ascii_only).stderr

@@ -122,7 +122,6 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     )
 
 
-
 def test_a_rehearsal_resumed_says_what_its_clock_moved_on_by(tmp_path, agenda_file):
     # At x5, 11 real seconds away moved the clock on 55 s; the notice said only "11s".
     time = FakeTime()
@@ -137,6 +136,7 @@ def test_a_rehearsal_resumed_says_what_its_clock_moved_on_by(tmp_path, agenda_fi
         "Resumed: the clock ran on, as the call did (11s since the last recorded event, "
         "55s on the rehearsal clock)."
     )
+
 
 MOVING_ON = """
 title = "1-2-4"

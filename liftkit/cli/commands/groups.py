@@ -299,6 +299,20 @@ def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str,
             f"--format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
             "use --round N for another"
         )
+    from liftkit.core.groups.formats import pick_round
+
+    odd = [
+        m.email
+        for g in pick_round(split, round_number).groups
+        for m in g.members
+        if m.email and not m.email.isascii()
+    ]
+    if odd:  # a form's autocorrect ("níbhriain"), or an address few Zoom accounts have
+        warn(
+            f"{_people(len(odd))} an email with letters beyond "
+            f"ASCII, which Zoom may not match to an account: {'; '.join(odd)}; "
+            f"check {'it' if len(odd) == 1 else 'them'}"
+        )
     if missing:
         shown = "; ".join(f"{room}: {person.name}" for room, person in missing)
         warn(
@@ -306,8 +320,6 @@ def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str,
             f"assign them by hand: {shown}"
         )
         # Zoom makes the rooms the file names: one where nobody has an email is not among them
-        from liftkit.core.groups.formats import pick_round
-
         rnd = pick_round(split, round_number)
         absent = [g.name for g in rnd.groups if all(not m.email for m in g.members)]
         if absent:
