@@ -315,6 +315,25 @@ def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, t
     assert len(pages) > 1  # at 80x24 the rooms take several pages, and they turn
 
 
+def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, time):
+    from liftkit.core.live.rooms import plan_from_people
+
+    people = [Person(name=f"Attendee number {n}") for n in range(1, 74)]
+    for segment, split in plan_from_people(session.agenda, people, seed=5).items():
+        session.record_groups(segment, split)
+    session.start()
+    session.next_()
+    session.pause()  # people are being moved into their rooms
+    follower = Follower.open(session.folder)
+    pages = []
+    for _ in range(4):
+        shown = text_of(audience_screen(follower, time.wall, "running"))
+        pages.append(re.search(r"page (\d) of (\d)", shown).groups())
+        time.advance(10)
+    assert pages[0] == ("1", pages[0][1])  # the first page first
+    assert len(set(pages)) > 1  # the later rooms are shown too, not only the first page
+
+
 def test_the_plain_view_prints_escape_codes_from_the_agenda_as_text(session, time):
     session.start()
     follower = Follower.open(session.folder)

@@ -85,7 +85,10 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     if host == "stopped" and view.status != PAUSED:
         tone, status = PAUSED_TONE, "■ PAUSED"
     rooms = groups is not None and bool(groups.rooms)
-    page = int(view.elapsed / follower.rate // ROOM_PAGE_SECONDS) if rooms else 0
+    # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
+    since = follower.rooms_since or wall_now
+    shown_for = max((wall_now - since).total_seconds(), 0.0)
+    page = int(shown_for // ROOM_PAGE_SECONDS) if rooms else 0
     return replace(
         screen,
         wall_clock=hhmm(wall_now),

@@ -26,8 +26,10 @@ from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
+    GroupsMade,
     JournalEvent,
     Reflection,
+    SegmentStart,
     SessionEnd,
     SessionStart,
     Source,
@@ -129,6 +131,7 @@ class Follower:
     ended_wall: datetime | None = None  # when the session ended
     taken: int = 0  # events taken in
     start_at: datetime | None = None  # the planned start noted before the session started
+    rooms_since: datetime | None = None  # when the segment, or its reshuffle, began (pages)
     listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
 
     @classmethod
@@ -154,6 +157,7 @@ class Follower:
         if restarted:  # the file was replaced: build the state again from all of it
             self.engine = Engine(self.agenda)
             self.anchor = self.started_wall = self.planned_start = self.ended_wall = None
+            self.rooms_since = None
             self.taken = 0
         for event in events:
             self.take(event)
@@ -168,6 +172,8 @@ class Follower:
             self.planned_start = event.planned_start
         elif isinstance(event, SessionEnd):
             self.ended_wall = event.wall
+        elif isinstance(event, SegmentStart | GroupsMade):
+            self.rooms_since = event.wall
         if event.mono is not None and event.wall is not None and not _noted(event):
             self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
