@@ -620,3 +620,15 @@ def test_a_message_too_long_for_a_line_is_read_to_its_end(tmp_path, time):
     assert "Next: Breakouts" not in text  # back once the message has gone
     assert bottom[2].split()[:2] == ["space", "pause"]
     assert "Next: Breakouts" in frame_text(seen.screens[0])
+
+
+def test_plain_mode_says_the_time_left_as_the_countdown_and_the_minute_line_do(tmp_path, time):
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    script = [(30.4, ["pause"]), (40, ["status", "+"]), (45, ["resume", "q", "y"])]
+    PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, script)).run()
+    lines = plain_output(out)
+    # paused with 1:29.6 left: the countdown and the status line read 01:30, so + gives 02:30
+    assert "1/3 Welcome: 01:30 left (paused) · session on time" in lines
+    assert "+1m for Welcome: 02:30 left" in lines
+    assert "resumed Welcome: 02:30 left" in lines

@@ -341,3 +341,14 @@ def test_the_plain_view_prints_escape_codes_from_the_agenda_as_text(session, tim
     plain = PlainAudience(follower, out, wall=lambda: time.wall)
     plain.say("Room \x1b[2J1")
     assert "\x1b" not in out.getvalue() and "\\x1b[2J" in out.getvalue()
+
+
+def test_the_plain_view_says_the_time_left_as_the_countdown_reads_it(session, time):
+    from liftkit.core.live.audience import status_now
+
+    session.start()
+    time.advance(30.4)
+    follower = Follower.open(session.folder)
+    screen = audience_screen(follower, time.wall, "running")
+    assert screen.countdown == "01:30"
+    assert status_now(follower, follower.now(time.wall)) == "1/3 Welcome: 01:30 left"

@@ -8,6 +8,7 @@ so both say the same words.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -143,7 +144,7 @@ def status_now(follower: Follower, t: float) -> str:
     if view.segment is None:
         return "session complete" if view.status == ENDED else "waiting to start"
     left = (
-        f"{format_clock(view.remaining)} left"
+        f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
         if not view.overrun
         else f"+{format_clock(-view.remaining)} over time"
     )

@@ -325,13 +325,10 @@ def event_lines(
         case Pause():
             return [f"paused {title}"]
         case Resume():
-            return [f"resumed {title}: {format_clock(max(view.remaining, 0))} left"]
+            return [f"resumed {title}: {_left(view)} left"]
         case Extend(seconds=seconds):
             sign = "+" if seconds > 0 else "-"
-            return [
-                f"{sign}{format_duration(int(abs(seconds)))} for {title}: "
-                f"{format_clock(max(view.remaining, 0))} left"
-            ]
+            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)} left"]
         case Reflection(author=author, text=text):
             who = f"{author}: " if author else ""
             return [f"saved reflection ({view.reflections}): {who}{text}"]
@@ -349,6 +346,11 @@ def event_lines(
             # quit, and by the command's last line on stderr
             return [f"stopped ({stop_words(reason)})"]
     return []
+
+
+def _left(view: SegmentView) -> str:
+    """The time left as the countdown reads it (rounded up), as the minute line says it."""
+    return format_clock(math.ceil(max(view.remaining, 0)))
 
 
 def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
