@@ -632,3 +632,18 @@ def test_plain_mode_says_the_time_left_as_the_countdown_and_the_minute_line_do(t
     assert "1/3 Welcome: 01:30 left (paused) · session on time" in lines
     assert "+1m for Welcome: 02:30 left" in lines
     assert "resumed Welcome: 02:30 left" in lines
+
+
+def test_plain_mode_names_the_polls_and_says_once_when_the_silence_is_over(tmp_path, time):
+    silent = AGENDA.replace('kind = "reflection"', 'kind = "reflection"\nsilence = "30s"')
+    s = open_session(tmp_path, silent, time)
+    out = io.StringIO()
+    script = [(1, ["jump 3"]), (200, ["q", "y"])]
+    PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, script)).run()
+    stamped = out.getvalue().splitlines()
+    lines = plain_output(out)
+    assert "  poll: Been before? [Yes / No]" in lines  # what p records, in its order
+    assert "  30s of strict silence first" in lines
+    over = [line for line in stamped if "silence is over" in line]
+    assert [line[10:] for line in over] == ["silence is over in Close: 04:30 left"]
+    assert over[0][:8] == "14:00:31"  # when it is over, not at the next minute line

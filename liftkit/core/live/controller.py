@@ -9,6 +9,7 @@ as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake cl
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -84,6 +85,7 @@ class Controller(Captures, Breakouts):
     rooms_printed: GroupsSummary | None = None  # the rooms plain mode printed last
     round_held: tuple[int, int] = (-1, 1)  # (segment, breakout round) the screen has said
     last_not_saved: str = ""  # said once while the same write keeps failing
+    in_silence: int = -1  # the segment whose strict silence plain mode will say is over
 
     def __post_init__(self) -> None:
         self.ui.rate = self.session.clock.rate
@@ -192,6 +194,7 @@ class Controller(Captures, Breakouts):
         if s.engine.status == ENDED:  # what next: in the farewell, said once
             return Outcome(EXIT_OK, "ended")
         if self.mode == PLAIN:
+            self._silence_over()
             self._minute_line()
             self._print_rooms()
         else:
@@ -225,6 +228,8 @@ class Controller(Captures, Breakouts):
             return min(max(until % 1.0 or 1.0, MIN_SLEEP), MAX_SLEEP)
         if self.mode == PLAIN:
             wakes = [w for w in (s.engine.next_due(), self.next_minute) if w is not None]
+            if self.in_silence == s.engine.index and s.engine.deadline() is not None:
+                wakes.append(t + s.engine.view(t).silence_left)
             if not wakes:
                 return MAX_SLEEP
             return min(max(s.clock.real_seconds(min(wakes) - t), 0.0), MAX_SLEEP)
@@ -242,6 +247,19 @@ class Controller(Captures, Breakouts):
             self.outbox.append(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
             self.next_minute = s.now() + MINUTE
         return False
+
+    def _silence_over(self) -> None:
+        """Plain mode says once that a silence it saw begin is over: there is no countdown."""
+        engine = self.session.engine
+        view = engine.view(self.now())
+        if view.segment is None or view.status == PAUSED:
+            return
+        if view.silence_left > 0:
+            self.in_silence = engine.index
+        elif self.in_silence == engine.index:
+            self.in_silence = -1
+            left = format_clock(math.ceil(max(view.remaining, 0)))
+            self.outbox.append(f"silence is over in {view.segment.title}: {left} left")
 
     def _minute_line(self) -> None:
         """Plain mode's status line, once a (session) minute."""

@@ -364,6 +364,11 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
         lines.append(f"  {segment.prompt}")
     for n, question in enumerate(segment.questions, start=1):
         lines.append(f"  {n}. {question}")
+    many = len(segment.polls) > 1
+    for n, poll in enumerate(segment.polls, start=1):
+        lines.append(
+            f"  poll{f' {n}' if many else ''}: {poll.question} [{' / '.join(poll.options)}]"
+        )
     return lines
 
 
