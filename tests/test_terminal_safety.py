@@ -207,3 +207,24 @@ def test_the_full_screen_view_renders_hostile_text_escaped():
     )
     assert_safe(out.getvalue())
     assert "Say hi\\u202e" in out.getvalue()
+
+
+def test_a_stream_that_cannot_write_the_symbols_writes_stand_ins_of_the_same_width():
+    import io
+
+    from rich.cells import cell_len
+
+    from liftkit.cli.encoding import use_stand_ins
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    use_stand_ins(stream)
+    shown = "██░ ▲ 1 MIN LEFT · 3 mins behind… ×10 Concepción 观象台"
+    stream.write(shown)
+    stream.flush()
+    out = raw.getvalue().decode("ascii")
+    assert out == "##- ^ 1 MIN LEFT - 3 mins behind. x10 Concepcion ??????"
+    assert cell_len(out) == cell_len(shown)  # the screen keeps its layout
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    use_stand_ins(utf8)
+    assert utf8.errors == "strict"  # a UTF-8 terminal writes everything as it is

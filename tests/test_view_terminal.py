@@ -248,3 +248,29 @@ def test_ctrl_z_gives_the_shell_its_screen_back_and_fg_the_view(terms, tmp_path)
     host.type("q")
     host.type("y")
     host.wait_for("EXIT=0")
+
+
+def test_a_latin_1_terminal_shows_the_countdown_in_ascii_with_no_crash(terms, tmp_path):
+    # On a Latin-1 (or ASCII) locale, `liftkit run` and `liftkit view` ended on the first
+    # frame with "internal error: UnicodeEncodeError" and a crash report.
+    host, audience = terms
+    latin_1 = ["env", "PYTHONIOENCODING=latin-1"]
+    host.run([*latin_1, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    shown = host.wait_for("running")
+    assert "####" in shown and "█" not in shown and "Error" not in shown
+    audience.run([*latin_1, *LIFTKIT, "view", "latest", "--sessions", "s"])
+    seen = audience.wait_for("running")
+    assert "####" in seen and "Say hello in the chat" in seen and "Error" not in seen
+    host.keys("r")
+    host.type("Bo Li: caf\u00e9 \u89c2 \u2026", enter=False)  # é is Latin-1, 观 and … are not
+    host.wait_for("caf")
+    host.keys("Enter")
+    host.wait_for("Saved reflection")
+    host.keys("q")
+    host.wait_for("Quit?")
+    host.keys("y")
+    assert "Error" not in host.wait_for("EXIT=0")
+    audience.keys("q")
+    audience.wait_for("EXIT=0")
+    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
+    assert "caf\u00e9 \u89c2 \u2026" in path.read_text(encoding="utf-8")  # kept as typed

@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"liftkit {__version__}\n")
         sys.exit(0)
     from liftkit.cli.app import app_for, get_command
+    from liftkit.cli.encoding import use_stand_ins
+
+    for stream in (sys.stdout, sys.stderr):  # a Latin-1 or ASCII terminal
+        use_stand_ins(stream)
 
     command = get_command(app_for(args))
     command.main(args=args, prog_name="liftkit", standalone_mode=True)
