@@ -352,3 +352,19 @@ def test_the_plain_view_says_the_time_left_as_the_countdown_reads_it(session, ti
     screen = audience_screen(follower, time.wall, "running")
     assert screen.countdown == "01:30"
     assert status_now(follower, follower.now(time.wall)) == "1/3 Welcome: 01:30 left"
+
+
+def test_the_countdown_to_the_start_is_drawn_on_its_whole_seconds(session, time):
+    # The view redrew once a second from whenever it was opened, so its countdown to the
+    # start lagged the host's by up to a second (00:13 where the host showed 00:12).
+    from liftkit.cli.live.audience import AudienceApp
+    from liftkit.core.live.folders import write_start_at
+
+    write_start_at(session.folder, time.wall + timedelta(seconds=12.4))
+    follower = Follower.open(session.folder)
+    app = AudienceApp(follower, Console(file=io.StringIO()), None, wall=lambda: time.wall)
+    assert app.until_change() == pytest.approx(0.4)  # 00:13 turns to 00:12 then
+    assert audience_screen(follower, time.wall, "running").countdown == "00:13"
+    time.advance(0.4)
+    assert audience_screen(follower, time.wall, "running").countdown == "00:12"
+    assert app.until_change() == pytest.approx(1.0)

@@ -96,6 +96,10 @@ class AudienceApp:
         """Real seconds until the shown second changes (at most one: the wall clock, the
         host's state)."""
         f = self.follower
+        start_at = f.waiting_for()
+        if start_at is not None:  # the countdown to the start: on its whole seconds
+            until = (start_at - self.wall()).total_seconds()
+            return min(max(until % 1.0 or 1.0, 0.02), 1.0)
         t = f.now(self.wall())
         wake = f.engine.next_change(t) if not f.stopped_deliberately else None
         real = (wake - t) / f.rate if wake is not None else 1.0
