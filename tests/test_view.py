@@ -368,3 +368,25 @@ def test_the_countdown_to_the_start_is_drawn_on_its_whole_seconds(session, time)
     time.advance(0.4)
     assert audience_screen(follower, time.wall, "running").countdown == "00:12"
     assert app.until_change() == pytest.approx(1.0)
+
+
+def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time):
+    # The shared screen went on counting down to the start under '■ PAUSED' and 'The host
+    # has stopped the clock: it carries on when they resume', which it never can.
+    from liftkit.core.live.folders import write_start_at
+
+    write_start_at(session.folder, time.wall + timedelta(minutes=5))
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.start()
+    time.advance(60)
+    session.stop("quit")
+    plain.step()
+    state = follower.host_state(False)
+    screen = audience_screen(follower, time.wall, state)
+    assert "PAUSED" not in screen.status and "resume" not in screen.message
+    assert screen.status == "NOT STARTED" and "before the session started" in screen.message
+    assert screen.countdown == "--:--"  # nothing counts down any more
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert lines[-1] == "the host stopped before the session started"

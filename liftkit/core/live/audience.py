@@ -15,7 +15,7 @@ from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import Ui
-from liftkit.core.live.engine import ENDED, PAUSED, Engine
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     GroupsMade,
     JournalEvent,
@@ -38,6 +38,8 @@ AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
 AWAY_PAUSED = "The host's liftkit is not running: the clock stays paused until they resume."
 STOPPED = "The host has stopped the clock: it carries on when they resume."
 ENDED_NOTE = "The session has ended. Any key closes this window."
+# Stopped before it started, the session cannot be resumed: a new run is a new session.
+NEVER_STARTED = "The host stopped before the session started. q closes this window."
 # Real seconds each page of rooms stays up when they do not all fit the window.
 ROOM_PAGE_SECONDS = 10
 
@@ -85,6 +87,9 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     message = {"away": away, "stopped": STOPPED, "ended": ENDED_NOTE}.get(host, "")
     if host == "stopped" and view.status != PAUSED:
         tone, status = PAUSED_TONE, "■ PAUSED"
+    countdown = screen.countdown
+    if host in ("stopped", "away") and view.status == NOT_STARTED:
+        message, status, countdown = NEVER_STARTED, "NOT STARTED", "--:--"
     rooms = groups is not None and bool(groups.rooms)
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
     since = follower.rooms_since or wall_now
@@ -93,6 +98,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     return replace(
         screen,
         wall_clock=hhmm(wall_now),
+        countdown=countdown,
         tone=tone,
         status=status,
         message=message,
@@ -123,6 +129,8 @@ def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
                 return []
             return ["groups reshuffled:", *rooms_lines(groups)]
         case Stop():
+            if view.status == NOT_STARTED:
+                return ["the host stopped before the session started"]
             if follower.stopped_deliberately:
                 return ["the host stopped the clock; it carries on when they resume"]
             return ["the host's liftkit stopped; the clock runs on, as the call does"]
