@@ -390,3 +390,24 @@ def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time
     assert screen.countdown == "--:--"  # nothing counts down any more
     lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
     assert lines[-1] == "the host stopped before the session started"
+
+
+def test_a_long_poll_question_wraps_with_its_number_of_answers(tmp_path, time):
+    # At 80 columns the audience read 'Poll: Overall, … (1 = poor, 5 = excellent)…': the
+    # number of answers was cut off, with empty rows left below.
+    from support.live import open_session
+
+    scored = AGENDA.replace('question = "Been before?"', 'question = "' + SCORE + '"').replace(
+        'options = ["Yes", "No"]', 'options = ["1", "2", "3", "4", "5"]'
+    )
+    live = open_session(tmp_path, scored, time)
+    live.start()
+    live.record_poll(0, 0, {"1": 0, "2": 1, "3": 2, "4": 8, "5": 9})
+    follower = Follower.open(live.folder)
+    shown = text_of(audience_screen(follower, time.wall, "running"))
+    live.close()
+    assert "excellent)" in shown and "20 answers" in shown
+    assert "5 ██" in shown  # every option's bar is still there
+
+
+SCORE = "Overall, how would you score this conversation? (1 = poor, 5 = excellent)"

@@ -220,7 +220,9 @@ def body_need(screen: Screen, width: int) -> int:
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
-    rows += sum(1 + len(poll.counts) for poll in screen.poll_counts)
+    rows += sum(
+        _lines(_poll_heading(poll), width) + len(poll.counts) for poll in screen.poll_counts
+    )
     if screen.groups is not None and _rooms_inline(screen):
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
     elif screen.groups is not None:
@@ -261,7 +263,7 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         used += _lines(poll + _poll_hint(screen), width)
     for counts in screen.poll_counts:
         parts.append(_poll_bars(counts, width))
-        used += 1 + len(counts.counts)
+        used += _lines(_poll_heading(counts), width) + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None and not _rooms_inline(screen):
         parts.append(
@@ -280,18 +282,20 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     return Group(*parts)
 
 
+def _poll_heading(poll: PollBars) -> str:
+    return f"Poll: {poll.question}  {plural(poll.total, 'answer')}"
+
+
 def _poll_bars(poll: PollBars, width: int) -> RenderableType:
     """A recorded poll: its question and total, then a bar per option, readable without
     colour (count and percent in words)."""
     label = max((len(option) for option, _ in poll.counts), default=0)
     numbers = max(len(f"{count} ({poll.percent(count)}%)") for _, count in poll.counts)
     room = max(width - label - numbers - 6, 4)
+    # The question wraps rather than losing its end and the number of answers.
     lines = [
         Text.assemble(
-            (f"Poll: {poll.question}", "italic"),
-            (f"  {plural(poll.total, 'answer')}", "dim"),
-            no_wrap=True,
-            overflow="ellipsis",
+            (f"Poll: {poll.question}", "italic"), (f"  {plural(poll.total, 'answer')}", "dim")
         )
     ]
     for option, count in poll.counts:
