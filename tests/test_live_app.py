@@ -235,12 +235,14 @@ def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)
     out = io.StringIO()
     later = time.wall + timedelta(minutes=30)
-    script = [(90, ["n"]), (100, ["SIGINT"]), (101, ["SIGINT"])]
+    script = [(60, ["status"]), (90, ["n"]), (100, ["SIGINT"]), (101, ["SIGINT"])]
     controller = Controller(s, mode=PLAIN, start_at=later)
     outcome = PlainApp(controller, out, ScriptedLines(time, script)).run()
     assert outcome.exit_code == 130
     lines = plain_output(out)
     assert f"waiting to start at {later:%H:%M}; type n to start now" in lines
+    # status before the start: when, and how long still, not only "not started"
+    assert f"waiting to start at {later:%H:%M}, in 29:00; type n to start now" in lines
     assert "starting at" not in " ".join(lines)
     assert "> 1/3 Welcome (welcome, 2m)" in lines
     assert any("press Ctrl-C again" in line for line in lines)

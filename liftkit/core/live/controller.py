@@ -278,6 +278,10 @@ class Controller(Captures, Breakouts):
         s = self.session
         t = s.now()
         view = s.engine.view(t)
+        if view.status == NOT_STARTED and self.start_at is not None:
+            until = (self.start_at - s.clock.wall_at(t)).total_seconds()
+            wait = format_clock(math.ceil(max(until, 0)))
+            return f"waiting to start at {self.start_at:%H:%M}, in {wait}; type n to start now"
         plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
         return status_line(view, plan.behind)
 
