@@ -649,3 +649,17 @@ def test_plain_mode_names_the_polls_and_says_once_when_the_silence_is_over(tmp_p
     over = [line for line in stamped if "silence is over" in line]
     assert [line[10:] for line in over] == ["silence is over in Close: 04:30 left"]
     assert over[0][:8] == "14:00:31"  # when it is over, not at the next minute line
+
+
+def test_plain_mode_says_the_time_left_on_going_back_to_a_segment(tmp_path, time):
+    # '> 1/3 Welcome (welcome, 2m)' was all a host heard on b: not that 1:30 was left.
+    s = open_session(tmp_path, AGENDA, time)
+    out = io.StringIO()
+    script = [(30, ["n"]), (40, ["b"]), (50, ["q", "y"])]
+    PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, script)).run()
+    lines = plain_output(out)
+    second = lines.index("> 2/3 Breakouts (breakout, 10m)")
+    back = lines.index("> 1/3 Welcome (welcome, 2m)", second)
+    assert lines[back + 1] == "  01:30 left: it keeps the time it had"
+    first = lines.index("> 1/3 Welcome (welcome, 2m)")
+    assert lines[first + 1] == "  Say hello in the chat"  # a first start says nothing of it

@@ -358,7 +358,10 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
         f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
         f"{format_duration(int(view.duration or segment.duration))})"
     ]
-    if segment.silence:
+    if view.index == i and view.elapsed >= 1:  # back to a segment begun before
+        left = "its time is up" if view.overrun else f"{_left(view)} left"
+        lines.append(f"  {left}: it keeps the time it had")
+    elif segment.silence:
         lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
     if segment.prompt:
         lines.append(f"  {segment.prompt}")
