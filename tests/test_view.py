@@ -411,3 +411,20 @@ def test_a_long_poll_question_wraps_with_its_number_of_answers(tmp_path, time):
 
 
 SCORE = "Overall, how would you score this conversation? (1 = poor, 5 = excellent)"
+
+
+def test_the_plain_view_says_once_when_the_silence_is_over(session, time):
+    session.start()
+    follower = Follower.open(session.folder)
+    out = io.StringIO()
+    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain.start()
+    session.jump(2)  # Close: 30s of silence first
+    for _ in range(40):
+        time.advance(1)
+        plain.step()
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert "  30s of strict silence first" in lines
+    assert [line for line in lines if "silence is over" in line] == [
+        "silence is over in Close: 00:30 left"
+    ]

@@ -8,6 +8,7 @@ when an event arrives); the journal is checked four times a second, a stat each 
 from __future__ import annotations
 
 import contextlib
+import math
 import select
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from rich.console import Console
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
+from liftkit.core.agenda.durations import format_clock
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
     audience_lines,
@@ -190,6 +192,7 @@ class PlainAudience:
         self._host_state = ""
         self._rooms_shown: tuple[int, str] | None = None
         self._next_minute: float | None = None
+        self._in_silence = -1  # the segment whose silence is yet to be said to be over
 
     def say(self, *lines: str) -> None:
         stamp = self.wall().strftime("%H:%M:%S")
@@ -214,6 +217,7 @@ class PlainAudience:
             return EXIT_OK
         self._host_changes()
         self._rooms_now()
+        self._silence_over()
         self._minute_line()
         return None
 
@@ -265,6 +269,19 @@ class PlainAudience:
                 + ("the clock stays paused" if paused else "the clock runs on, as the call does")
             )
         self._host_state = state
+
+    def _silence_over(self) -> None:
+        """Said once, as the host's plain mode says it: there is no countdown to watch."""
+        f = self.follower
+        view = f.view(f.now(self.wall()))
+        if view.segment is None or view.status == PAUSED or f.stopped_deliberately:
+            return
+        if view.silence_left > 0:
+            self._in_silence = view.index
+        elif self._in_silence == view.index:
+            self._in_silence = -1
+            left = format_clock(math.ceil(max(view.remaining, 0)))
+            self.say(f"silence is over in {view.segment.title}: {left} left")
 
     def _minute_line(self) -> None:
         f = self.follower
