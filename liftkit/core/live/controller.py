@@ -9,7 +9,6 @@ as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake cl
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -35,10 +34,10 @@ from liftkit.core.live.controls import (
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.farewell import farewell
-from liftkit.core.live.screen import GroupsSummary, schedule, status_line
+from liftkit.core.live.plain_times import MINUTE, PlainTimes
+from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
 
-MINUTE = 60.0
 # The longest sleep between wake-ups, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
@@ -69,7 +68,7 @@ class FrontEnd(Protocol):
 
 
 @dataclass
-class Controller(Captures, Breakouts):
+class Controller(Captures, Breakouts, PlainTimes):
     session: LiveSession
     mode: str = LIVE  # LIVE: keys; PLAIN: lines. Also the `source` of journalled captures.
     start_at: datetime | None = None  # the planned start (--start), kept in the journal
@@ -236,54 +235,6 @@ class Controller(Captures, Breakouts):
         wake = s.engine.next_change(t)
         real = s.clock.real_seconds(wake - t) if wake is not None else MAX_SLEEP
         return min(max(real, MIN_SLEEP), MAX_SLEEP)
-
-    def _may_start(self) -> bool:
-        if self.start_now or self.start_at is None:
-            return True
-        s = self.session
-        if s.clock.wall_at(s.now()) >= self.start_at:
-            return True
-        if self.mode == PLAIN and self.next_minute is None:
-            self.outbox.append(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
-            self.next_minute = s.now() + MINUTE
-        return False
-
-    def _silence_over(self) -> None:
-        """Plain mode says once that a silence it saw begin is over: there is no countdown."""
-        engine = self.session.engine
-        view = engine.view(self.now())
-        if view.segment is None or view.status == PAUSED:
-            return
-        if view.silence_left > 0:
-            self.in_silence = engine.index
-        elif self.in_silence == engine.index:
-            self.in_silence = -1
-            left = format_clock(math.ceil(max(view.remaining, 0)))
-            self.outbox.append(f"silence is over in {view.segment.title}: {left} left")
-
-    def _minute_line(self) -> None:
-        """Plain mode's status line, once a (session) minute."""
-        s = self.session
-        t = s.now()
-        started = s.engine.started_at
-        if started is None:
-            return
-        if self.next_minute is None or self.next_minute < started:
-            self.next_minute = started + MINUTE
-        if t >= self.next_minute:
-            self.outbox.append(self.status())
-            self.next_minute = started + ((t - started) // MINUTE + 1) * MINUTE
-
-    def status(self) -> str:
-        s = self.session
-        t = s.now()
-        view = s.engine.view(t)
-        if view.status == NOT_STARTED and self.start_at is not None:
-            until = (self.start_at - s.clock.wall_at(t)).total_seconds()
-            wait = format_clock(math.ceil(max(until, 0)))
-            return f"waiting to start at {self.start_at:%H:%M}, in {wait}; type n to start now"
-        plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
-        return status_line(view, plan.behind)
 
     # ------------------------------------------------------------------ input
 

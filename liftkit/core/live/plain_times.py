@@ -1,0 +1,82 @@
+"""What plain mode says of the time, with no countdown to watch: the wait for a `--start`
+time, a status line once a minute, and the end of a strict silence.
+
+Part of the session controller (`Controller` takes these decisions through this base), kept
+apart so that each reads in a sitting.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from liftkit.core.agenda.durations import format_clock
+from liftkit.core.live.controls import PLAIN
+from liftkit.core.live.engine import NOT_STARTED, PAUSED
+from liftkit.core.live.screen import schedule, status_line
+from liftkit.core.live.session import LiveSession
+
+MINUTE = 60.0
+
+
+class PlainTimes:
+    """Plain mode's words for the time; the controller supplies the state."""
+
+    session: LiveSession
+    mode: str
+    outbox: list[str]
+    start_at: datetime | None
+    start_now: bool
+    next_minute: float | None
+    in_silence: int
+
+    def now(self) -> float:
+        raise NotImplementedError
+
+    def _may_start(self) -> bool:
+        if self.start_now or self.start_at is None:
+            return True
+        s = self.session
+        if s.clock.wall_at(s.now()) >= self.start_at:
+            return True
+        if self.mode == PLAIN and self.next_minute is None:
+            self.outbox.append(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
+            self.next_minute = s.now() + MINUTE
+        return False
+
+    def _silence_over(self) -> None:
+        """Plain mode says once that a silence it saw begin is over: there is no countdown."""
+        engine = self.session.engine
+        view = engine.view(self.now())
+        if view.segment is None or view.status == PAUSED:
+            return
+        if view.silence_left > 0:
+            self.in_silence = engine.index
+        elif self.in_silence == engine.index:
+            self.in_silence = -1
+            left = format_clock(math.ceil(max(view.remaining, 0)))
+            self.outbox.append(f"silence is over in {view.segment.title}: {left} left")
+
+    def _minute_line(self) -> None:
+        """Plain mode's status line, once a (session) minute."""
+        s = self.session
+        t = s.now()
+        started = s.engine.started_at
+        if started is None:
+            return
+        if self.next_minute is None or self.next_minute < started:
+            self.next_minute = started + MINUTE
+        if t >= self.next_minute:
+            self.outbox.append(self.status())
+            self.next_minute = started + ((t - started) // MINUTE + 1) * MINUTE
+
+    def status(self) -> str:
+        s = self.session
+        t = s.now()
+        view = s.engine.view(t)
+        if view.status == NOT_STARTED and self.start_at is not None:
+            until = (self.start_at - s.clock.wall_at(t)).total_seconds()
+            wait = format_clock(math.ceil(max(until, 0)))
+            return f"waiting to start at {self.start_at:%H:%M}, in {wait}; type n to start now"
+        plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
+        return status_line(view, plan.behind)
