@@ -161,6 +161,7 @@ def split_groups(
     together: str | Sequence[str | Sequence[str]] = (),
     facilitators: str | Sequence[str] = (),
     previous: Split | str | Path | None = None,
+    held: int | None = None,
 ) -> Split:
     """Split people into breakout groups over one or more rounds.
 
@@ -174,7 +175,9 @@ def split_groups(
     emails or as one "Name,Name" string: never in one group / always in one group.
     `facilitators` are spread one per group. One text alone is one item (`balance="sector"`,
     `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON or
-    TOML file): people keep their rooms, late joiners are added, no-shows dropped.
+    TOML file): people keep their rooms, late joiners are added, no-shows dropped. With
+    `held` N, its first N rounds took place: they come out as they were, and the rounds after
+    them are planned afresh for `people`, avoiding every pair who met in them.
 
     Raises LiftkitError for a request that cannot be met, or an argument of the wrong type
     or a person listed twice, naming the argument.
@@ -205,6 +208,7 @@ def split_groups(
         together=groups_of_names(together, "together"),
         facilitators=items(facilitators, "facilitators"),
         previous=previous,
+        held=whole_number(held, "held") or 0,
     )
     return split_into_groups(persons, request, random.Random(seed), seed=seed)
 

@@ -32,6 +32,7 @@ FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom,
     "apart",
     "together",
     "previous",
+    "held",
     "format",
     "round",
     facilitators="--facilitator",
@@ -109,6 +110,16 @@ def groups(
             "joiners, drop no-shows.",
         ),
     ] = None,
+    held: Annotated[
+        int | None,
+        typer.Option(
+            "--held",
+            metavar="N",
+            min=1,
+            help="The first N rounds of --previous took place: keep them as they were and "
+            "plan the rounds after them afresh, avoiding every pair who met.",
+        ),
+    ] = None,
     output_format: Annotated[
         str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FORMAT_HELP)
     ] = None,
@@ -183,6 +194,7 @@ def groups(
         together=tuple(together or ()),
         facilitators=tuple(facilitator or ()),
         previous=earlier,
+        held=held or 0,
     )
     if fmt == "zoom":
         rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0

@@ -32,7 +32,7 @@ PlainOption = Annotated[
 ]
 
 
-@flag_names("sessions", "attendees")
+@flag_names("sessions", "attendees", "round")
 def run(
     ctx: typer.Context,
     agenda: Annotated[
@@ -55,6 +55,15 @@ def run(
             "--groups",
             metavar="FILE",
             help="Groups made earlier with `liftkit groups` (json or toml).",
+        ),
+    ] = None,
+    round_number: Annotated[
+        int | None,
+        typer.Option(
+            "--round",
+            metavar="N",
+            min=1,
+            help="With --groups: start from round N of the file (this week's, of a plan).",
         ),
     ] = None,
     sessions: SessionsOption = None,
@@ -91,7 +100,7 @@ def run(
     start_at = _start_time(start) if start else None
     from liftkit.cli.commands.run_groups import prepare_groups
 
-    plan = prepare_groups(resolved.agenda, attendees, groups, seed)
+    plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
     clock = Clock(rate=rehearse)
     session = new_session(
         resolved.agenda, resolved.path, resolved.name, sessions or default_parent(), clock,

@@ -118,9 +118,16 @@ def _breakout_before(agenda: Agenda, index: int, own_rooms: bool = False) -> int
 
 
 def prepare_groups(
-    agenda: Agenda, attendees: Path | None, groups: Path | None, seed: int | None
+    agenda: Agenda,
+    attendees: Path | None,
+    groups: Path | None,
+    seed: int | None,
+    first: int | None = None,
 ) -> GroupsPlan:
-    """Read --attendees or --groups and split for each breakout, before the session begins."""
+    """Read --attendees or --groups and split for each breakout, before the session begins;
+    `first` is the round of the --groups file the first breakout takes (--round)."""
+    if first is not None and groups is None:
+        raise LiftkitError(f"--round {first}: picks a round of a groups file", "add --groups FILE")
     if attendees is not None and groups is not None:
         raise LiftkitError(
             "give --attendees or --groups, not both",
@@ -161,7 +168,7 @@ def prepare_groups(
         from liftkit.core.groups.formats import load_groups_file, to_json
 
         split = load_groups_file(groups)
-        plan.plans, notes = plan_from_split(agenda, split)
+        plan.plans, notes = plan_from_split(agenda, split, first)
         for note in notes:
             warn(note)
         plan.said = [f"Warning: {note}" for note in notes]

@@ -53,6 +53,7 @@ class SplitRequest:
     facilitators: tuple[str, ...] = ()
     previous: Split | None = None
     effort: float = 1.0  # scales the search budget
+    held: int = 0  # the first rounds of `previous` that took place: kept as they were
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,11 @@ def split_into_groups(
     seed: int | None = None,
 ) -> Split:
     """The split for `request`, with its score. Raises LiftkitError for impossible requests."""
+    if request.held:
+        from liftkit.core.groups.held import held_request, with_held
+
+        split = split_into_groups(people, held_request(request), rng, seed)
+        return with_held(split, request)
     if not people:
         raise LiftkitError("no attendees to split", "give a file with at least one person")
     if request.rounds is not None and request.rounds < 1:

@@ -13,6 +13,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.groups.formats import pick_round
 from liftkit.core.groups.split import Group, Round, Split, split_for_segment
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.people.reader import Person
@@ -126,12 +127,17 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     return plans
 
 
-def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], list[str]]:
-    """Give the rounds of a groups file to the breakout segments, in order."""
+def plan_from_split(
+    agenda: Agenda, split: Split, first: int | None = None
+) -> tuple[dict[int, Split], list[str]]:
+    """Give the rounds of a groups file to the breakout segments, in order, from round
+    `first` (this week's, of a programme's plan; by default round 1)."""
     rounds = split.rounds
     notes: list[str] = []
     plans: dict[int, Split] = {}
     taken = 0
+    if first is not None:
+        taken = rounds.index(pick_round(split, first))
     for i in breakout_segments(agenda):
         if from_earlier(agenda.segments[i]) and plans:
             continue  # the rooms of the breakout before, below
@@ -145,7 +151,7 @@ def plan_from_split(agenda: Agenda, split: Split) -> tuple[dict[int, Split], lis
             f"the groups file has {len(rounds)} round(s) for {taken} breakout round(s); "
             "the last round is used again"
         )
-    elif plans and taken < len(rounds):
+    elif plans and taken < len(rounds) and first is None:
         used = "round 1 is" if taken == 1 else f"rounds 1-{taken} are"
         last = len(rounds)
         unused = f"round {last}" if taken + 1 == last else f"rounds {taken + 1}-{last}"

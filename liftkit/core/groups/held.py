@@ -1,0 +1,99 @@
+"""`--held N`: the first N rounds of `--previous` took place (a programme's weeks so far).
+
+They come out as they were, with whoever was in them, those gone since included and late
+joiners absent; the rounds after them are planned afresh for the people there now, avoiding
+every pair who met in the held rounds. Without it, `--previous` keeps an earlier plan for the
+people still there: late joiners are added to every round, as if they had been there.
+
+The engine sees the held rounds as kept rounds of the people there now (joiners given a
+room, sizes evened out); the rounds it plans avoid the meetings it sees there, and the score
+is counted again on the rounds that come out, the held ones as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.check import balance_spread
+from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
+from liftkit.core.people.model import Person
+from liftkit.core.text import same_words
+
+KEPT_NOTE = "keeping people in their rooms from `previous`"  # said of the held rounds
+
+
+def held_request(request: SplitRequest) -> SplitRequest:
+    """The request the engine runs: the held rounds as the earlier split, and the rounds to
+    plan after them (`rounds` in all, by default those of `previous`, at least one more)."""
+    previous, held = request.previous, request.held
+    if previous is None:
+        raise LiftkitError(
+            f"`held` {held}: needs the rounds that were held",
+            "give the earlier split with `previous` too",
+        )
+    if not 1 <= held <= len(previous.rounds):
+        raise LiftkitError(
+            f"`held` {held}: the `previous` split has {len(previous.rounds)} round(s)",
+            f"give `held` 1 to {len(previous.rounds)}",
+        )
+    total = request.rounds or max(len(previous.rounds), held + 1)
+    if total <= held:
+        raise LiftkitError(
+            f"`rounds` {total}: no round left to plan after the {held} held",
+            f"give `rounds` {held + 1} or more (the rounds in all, the held ones included)",
+        )
+    history = replace(previous, rounds=previous.rounds[:held])
+    return replace(request, previous=history, rounds=total, held=0)
+
+
+def with_held(split: Split, request: SplitRequest) -> Split:
+    """`split` (planned by the engine from `held_request`) with the held rounds as they were,
+    and its score counted again on the rounds that come out."""
+    assert request.previous is not None
+    held = request.previous.rounds[: request.held]
+    planned = split.rounds[request.held :]
+    rounds = (*held, *planned)
+    repeats, most, met = _recount(rounds, split.settings.get("together"))
+    spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)
+    score = replace(
+        split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
+        moved=0,
+    )  # fmt: skip
+    notes = [n for n in split.notes if KEPT_NOTE not in n]  # the held rounds are history
+    notes.append(f"rounds 1 to {request.held} as held; rounds {request.held + 1} to "
+                 f"{len(rounds)} planned afresh, avoiding the pairs who met in them")  # fmt: skip
+    settings = split.settings | {"held": request.held}
+    return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
+
+
+def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int]:
+    """Repeats, most meetings and pairs met, a person known by email or name (the earlier
+    file may lack an email the list now has); someone absent from a round meets nobody
+    there; people kept together are not repeats."""
+    ids: dict[str, int] = {}
+    people = 0
+
+    def number(person: Person) -> int:
+        nonlocal people
+        keys = [same_words(k) for k in (person.email, person.name) if k]
+        found = next((ids[k] for k in keys if k in ids), people)
+        people += found == people
+        for key in keys:
+            ids.setdefault(key, found)
+        return found
+
+    placed = [[[number(p) for p in group.members] for group in rnd.groups] for rnd in rounds]
+    unit = list(range(people))
+    for names in together if isinstance(together, list) else []:
+        keys = [ids[k] for k in (same_words(str(name)) for name in names) if k in ids]
+        for key in keys[1:]:
+            unit[key] = unit[keys[0]]
+    schedule = []
+    for groups in placed:
+        row = [-1 - p for p in range(people)]  # absent: a group of one's own
+        for g, members in enumerate(groups):
+            for p in members:
+                row[p] = g
+        schedule.append(row)
+    return repeat_summary(schedule, unit)
