@@ -274,3 +274,47 @@ def test_a_latin_1_terminal_shows_the_countdown_in_ascii_with_no_crash(terms, tm
     audience.wait_for("EXIT=0")
     (path,) = (tmp_path / "s").glob("*/journal.jsonl")
     assert "caf\u00e9 \u89c2 \u2026" in path.read_text(encoding="utf-8")  # kept as typed
+
+
+ASKING = """
+title = "Asked"
+
+[[segments]]
+title = "Breakouts"
+duration = "10m"
+kind = "breakout"
+group_size = 3
+prompt = "In your room, discuss:"
+questions = ["What surprised you?", "What will you try this week?"]
+notes = "SECRET HOST NOTE"
+"""
+
+
+@pytest.mark.parametrize(("width", "height", "asked"), [(80, 24, True), (60, 12, False)])
+def test_the_audience_reads_the_questions_above_the_rooms(tmp_path, width, height, asked):
+    # In a breakout room the shared screen is out of sight: the audience view showed the rooms
+    # alone, and people left for them without the questions. A small window keeps the rows
+    # for the rooms.
+    (tmp_path / "a.toml").write_text(ASKING)
+    (tmp_path / "people.txt").write_text("\n".join(PEOPLE) + "\n")
+    host, audience = Tmux(80, 24, cwd=str(tmp_path)), Tmux(width, height, cwd=str(tmp_path))
+    try:
+        host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s",
+                  "--attendees", "people.txt"])  # fmt: skip
+        host.wait_for("session started")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        first = last_rooms(tmp_path)[0]
+        screen = audience.wait_for(f"  {first[0]}", timeout=5)
+        lines = screen.splitlines()
+        questions = ["In your room, discuss:", "1. What surprised you?",
+                     "2. What will you try this week?"]  # fmt: skip
+        if asked:
+            start = lines.index(questions[0])
+            assert lines[start : start + 3] == questions
+            assert start < lines.index(next(x for x in lines if x.startswith("Groups:")))
+        else:
+            assert not any(q in screen for q in questions)
+        assert "SECRET HOST NOTE" not in screen
+    finally:
+        host.close()
+        audience.close()

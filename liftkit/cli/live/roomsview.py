@@ -3,6 +3,7 @@ kept in view above them. Regions in the shape `Frame` draws (name, cache key, ma
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -18,6 +19,7 @@ from liftkit.core.live.screen import Screen
 Region = tuple[str, object, Callable[[], RenderableType], int]
 # Below this height the countdown is one line, so that the rooms get the rows.
 BIG_DIGITS_FROM = 30
+MIN_GRID_ROWS = 6  # rows the rooms keep before the questions are shown above them
 
 
 def rooms_regions(
@@ -35,6 +37,14 @@ def rooms_regions(
     countdown_rows = HEIGHT + 1 if big else 1
     bottom_rows = 3 if height >= BIG_DIGITS_FROM else 2
     grid_rows = max(height - 1 - countdown_rows - 1 - bottom_rows, 1)
+    # The audience (no keys on screen) reads what to discuss above the rooms, before they
+    # go to them: in a breakout room the shared screen is out of sight. Only where the rooms
+    # keep most of the rows.
+    asked = [] if screen.legend else asked_lines(screen, width)
+    if asked and grid_rows - len(asked) >= max(MIN_GRID_ROWS, grid_rows // 2):
+        grid_rows -= len(asked)
+    else:
+        asked = []
     rooms = screen.groups.rooms if screen.groups is not None else ()
     pages = room_pages(rooms, width, grid_rows)
     page = pages[screen.rooms_page % len(pages)]
@@ -57,6 +67,7 @@ def rooms_regions(
             lambda: _countdown(screen, style, big, width),
             countdown_rows,
         ),
+        *([("asked", (tuple(asked), width), lambda: _asked(asked), len(asked))] if asked else []),
         (
             "rooms-title",
             title,
@@ -71,6 +82,22 @@ def rooms_regions(
             bottom_rows,
         ),
     ]
+
+
+def asked_lines(screen: Screen, width: int) -> list[tuple[str, str]]:
+    """The breakout's prompt (bold) and questions, wrapped to `width`: (text, style)."""
+    lines = [(line, "bold") for line in textwrap.wrap(screen.prompt, width)]
+    for i, question in enumerate(screen.questions, start=1):
+        wrapped = textwrap.wrap(f"{i}. {question}", width, subsequent_indent=" " * 3)
+        lines += [(line, "") for line in wrapped]
+    return lines
+
+
+def _asked(lines: list[tuple[str, str]]) -> RenderableType:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for n, (line, style) in enumerate(lines):
+        text.append(("\n" if n else "") + line, style=style)
+    return text
 
 
 def _top_key(screen: Screen) -> tuple[object, ...]:
