@@ -318,3 +318,20 @@ def test_the_audience_reads_the_questions_above_the_rooms(tmp_path, width, heigh
     finally:
         host.close()
         audience.close()
+
+
+def test_a_small_shared_window_gets_the_big_countdown_and_what_comes_next(tmp_path):
+    # At 60x15 the audience's window kept a row for keys it never shows, and the countdown
+    # fell back to one small line while rows stayed blank.
+    (tmp_path / "a.toml").write_text(AGENDA)
+    host, audience = Tmux(80, 24, cwd=str(tmp_path)), Tmux(60, 15, cwd=str(tmp_path))
+    try:
+        host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+        host.wait_for("session started")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        screen = audience.wait_for("Next: Breakouts", timeout=5)
+        assert sum("█" in line for line in screen.splitlines()) >= 5  # big digits
+        assert "Say hello in the chat" in screen and "SECRET HOST NOTE" not in screen
+    finally:
+        host.close()
+        audience.close()

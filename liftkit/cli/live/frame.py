@@ -119,6 +119,8 @@ class _Rendered:
         # Small windows keep, in this order: the countdown, the confirmation and messages
         # with the keys, the segment, the progress; the body gets what is left.
         bottom_rows = 3 if height >= 10 else 2
+        if not screen.legend and not screen.input_label:
+            bottom_rows -= 1  # the audience's: no row of keys
         top_rows = 2 if height >= 12 else 1
         bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
         need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
@@ -376,13 +378,14 @@ def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.input_label:
         return typing_lines(screen, width, rows)
     said, style = (screen.confirm, "bold reverse") if screen.confirm else (screen.message, "bold")
+    space = rows - 1 if screen.legend else rows  # the audience's window has no keys
     # A message too long for a line (what a full disk means, and what to do) takes the
     # line of what comes next too, rather than losing its end.
-    parts = _at_word(said, width) if rows >= 3 and cell_len(said) > width else [said]
+    parts = _at_word(said, width) if space >= 2 and cell_len(said) > width else [said]
     lines = [Text(part, style=style, no_wrap=True, overflow="ellipsis") for part in parts]
-    if rows >= 3 and len(parts) == 1:
+    if space >= 2 and len(parts) == 1:
         lines.insert(0, Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
-    return Group(*lines, _legend(screen, width))
+    return Group(*lines, *([_legend(screen, width)] if screen.legend else []))
 
 
 def _at_word(text: str, width: int) -> list[str]:
