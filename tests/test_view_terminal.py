@@ -335,3 +335,26 @@ def test_a_small_shared_window_gets_the_big_countdown_and_what_comes_next(tmp_pa
     finally:
         host.close()
         audience.close()
+
+
+def test_a_big_shared_window_with_few_rooms_draws_the_countdown_larger(tmp_path):
+    # At 200x60 the rooms view kept the smallest big digits while the rooms left half the
+    # window blank.
+    (tmp_path / "a.toml").write_text(AGENDA.replace('duration = "3m"', 'duration = "1s"'))
+    (tmp_path / "people.txt").write_text("\n".join(PEOPLE) + "\n")
+    host, audience = Tmux(80, 24, cwd=str(tmp_path)), Tmux(200, 60, cwd=str(tmp_path))
+    try:
+        host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s",
+                  "--attendees", "people.txt"])  # fmt: skip
+        host.wait_for("session started")
+        host.type("n")
+        host.wait_for("Breakouts")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        screen = audience.wait_for("Room 3 (3)", timeout=5)
+        digit_rows = [line for line in screen.splitlines() if "█" in line]
+        assert len(digit_rows) >= 10  # twice the smallest size at least
+        assert all(name in screen for name in PEOPLE)
+        assert max(len(line) for line in screen.splitlines()) <= 200
+    finally:
+        host.close()
+        audience.close()

@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liftkit.cli.live.bigdigits import HEIGHT, big_text, countdown_digits
+from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.core.live.room_pages import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
@@ -48,6 +48,18 @@ def rooms_regions(
     rooms = screen.groups.rooms if screen.groups is not None else ()
     pages = room_pages(rooms, width, grid_rows)
     page = pages[screen.rooms_page % len(pages)]
+    scale = 1
+    if big and len(pages) == 1:
+        # A few rooms in a big window: the countdown as large as it can be while every room
+        # still fits on one page (in more columns), and up to half the window.
+        widest = best_scale(countdown_digits(screen.countdown), max(width - 4, 10), height // 2)
+        for larger in range(widest, 1, -1):
+            rows = grid_rows - HEIGHT * (larger - 1)
+            fitted = room_pages(rooms, width, rows) if rows >= MIN_GRID_ROWS else []
+            if len(fitted) == 1:
+                pages, page, scale, grid_rows = fitted, fitted[0], larger, rows
+                countdown_rows += HEIGHT * (larger - 1)
+                break
     title = screen.groups.title if screen.groups is not None else ""
     if page.count > 1:  # the keys only where they work (not in the audience view)
         paging = f"page {page.number} of {page.count}" + (" (←/→)" if screen.legend else "")
@@ -63,8 +75,8 @@ def rooms_regions(
         ),
         (
             "countdown",
-            ("rooms", screen.countdown, screen.status, style, big),
-            lambda: _countdown(screen, style, big, width),
+            ("rooms", screen.countdown, screen.status, style, big, scale),
+            lambda: _countdown(screen, style, big, width, scale),
             countdown_rows,
         ),
         *([("asked", (tuple(asked), width), lambda: _asked(asked), len(asked))] if asked else []),
@@ -104,10 +116,10 @@ def _top_key(screen: Screen) -> tuple[object, ...]:
     return (screen.position, screen.segment_title, screen.kind, screen.wall_clock)
 
 
-def _countdown(screen: Screen, style: str, big: bool, width: int) -> RenderableType:
+def _countdown(screen: Screen, style: str, big: bool, width: int, scale: int = 1) -> RenderableType:
     if not big:
         return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
-    rows = big_text(countdown_digits(screen.countdown), 1)
+    rows = big_text(countdown_digits(screen.countdown), scale)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
     digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
     return Group(digits, Text(screen.status, style=style, justify="center"))
