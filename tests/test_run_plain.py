@@ -224,3 +224,17 @@ def test_the_live_rooms_mark_their_facilitators_and_one_segment_is_one(tmp_path,
         shown = "; ".join(m["name"] + (" (facilitator)" if m["name"] in leads else "")
                           for m in group["members"])  # fmt: skip
         assert f"{group['name']}: {shown}\n" in proc.stdout
+
+
+def test_text_typed_on_a_latin_1_terminal_is_kept_as_typed(tmp_path):
+    # A Latin-1 terminal sends "é" as one byte; read as UTF-8 it was saved as "\ufffd".
+    (tmp_path / "a.toml").write_text(AUTO)
+    proc = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--sessions", "s", "--rehearse", "600"],
+        input="r Zoë: café culture\n".encode("latin-1"),
+        capture_output=True, cwd=tmp_path, timeout=20,
+        env=env() | {"PYTHONIOENCODING": "latin-1"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    (saved,) = [e for e in journal(tmp_path / "s") if e["type"] == "reflection"]
+    assert (saved["author"], saved["text"]) == ("Zoë", "café culture")

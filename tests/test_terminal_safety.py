@@ -228,3 +228,16 @@ def test_a_stream_that_cannot_write_the_symbols_writes_stand_ins_of_the_same_wid
     utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     use_stand_ins(utf8)
     assert utf8.errors == "strict"  # a UTF-8 terminal writes everything as it is
+
+
+def test_typed_text_is_utf_8_else_the_terminals_encoding_and_waits_for_a_cut_character():
+    from liftkit.cli.live.terminal import TypedText
+
+    latin = TypedText("latin-1")
+    assert latin.decode("café".encode("latin-1")) == "café"  # é alone is not UTF-8
+    assert latin.decode("café 观".encode()) == "café 观"  # a UTF-8 terminal, a Latin-1 locale
+    utf8 = TypedText("utf-8")
+    first, second = "观".encode()[:2], "观".encode()[2:]
+    assert (utf8.decode(first), utf8.decode(second)) == ("", "观")  # cut between two reads
+    assert utf8.decode(b"caf\xe9!") == "caf\ufffd!"  # not UTF-8, and no other encoding known
+    assert TypedText("ascii").decode("é".encode()) == "é"  # an ASCII locale reads UTF-8

@@ -7,7 +7,6 @@ command does is the controller's decision; this module reads lines and prints.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import os
 import select
@@ -15,7 +14,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
 from liftkit.cli.flags import as_flags
-from liftkit.cli.live.terminal import Signals, window_gone
+from liftkit.cli.live.terminal import Signals, TypedText, window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
@@ -39,13 +38,15 @@ class LineReader:
     """Lines from a file descriptor, without blocking past a time-out, and the signals that
     end or interrupt a session (a signal wakes the wait)."""
 
-    def __init__(self, fd: int, signals: Signals | None = None) -> None:
+    def __init__(
+        self, fd: int, signals: Signals | None = None, encoding: str | None = None
+    ) -> None:
         self.fd = fd
         self.signals = signals or Signals()
         self.open = True
         self.is_terminal = os.isatty(fd)
         self._buffer = ""
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._decoder = TypedText(encoding)
 
     def __enter__(self) -> LineReader:
         self.signals.__enter__()

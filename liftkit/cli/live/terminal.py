@@ -212,6 +212,43 @@ class KeyDecoder:
         return [PASTE + text] if text else []
 
 
+class TypedText:
+    """What the terminal sends, as text: UTF-8, which terminals send whatever the locale says,
+    and where bytes are not UTF-8, the locale's encoding (a Latin-1 terminal sends "é" as one
+    byte, which read as UTF-8 alone became "\ufffd"). On a UTF-8 terminal a character cut
+    between two reads waits for its rest; elsewhere a key's bytes come in one read, so an end
+    that is not whole UTF-8 is the other encoding's (a Latin-1 "é" typed last)."""
+
+    def __init__(self, encoding: str | None = None) -> None:
+        import sys
+
+        name = encoding or getattr(sys.stdin, "encoding", None) or "utf-8"
+        try:
+            name = codecs.lookup(name).name
+        except LookupError:
+            name = "utf-8"
+        self.fallback = None if name in ("utf-8", "ascii") else name
+        self.pending = b""
+
+    def decode(self, data: bytes) -> str:
+        data, self.pending = self.pending + data, b""
+        out: list[str] = []
+        while data:
+            try:
+                out.append(data.decode("utf-8"))
+                break
+            except UnicodeDecodeError as error:
+                out.append(data[: error.start].decode("utf-8"))
+                rest = data[error.start :]
+                if error.reason == "unexpected end of data" and not self.fallback:
+                    self.pending = rest  # the rest of the character comes with the next read
+                    break
+                bad = data[error.start : error.end]
+                out.append(bad.decode(self.fallback, "replace") if self.fallback else "\ufffd")
+                data = data[error.end :]
+        return "".join(out)
+
+
 def _retried(call: Callable[[], _T]) -> _T:
     """`call` (a termios call) again when a signal cut it short. Python retries os calls
     itself, not termios ones: set from the background (Ctrl-Z then `bg`), a mode change stops
@@ -233,11 +270,11 @@ class KeyReader:
     whatever state it was found in (a crashed earlier run may have left cbreak behind).
     """
 
-    def __init__(self, fd: int, signals: Signals) -> None:
+    def __init__(self, fd: int, signals: Signals, encoding: str | None = None) -> None:
         self.fd = fd
         self.signals = signals
         self._saved: list[Any] | None = None
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._decoder = TypedText(encoding)
         self._keys = KeyDecoder()
 
     def __enter__(self) -> KeyReader:
