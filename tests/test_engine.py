@@ -118,6 +118,26 @@ def test_warnings_fire_once_each_in_order():
     assert [(e.before, e.mono) for e in fired] == [(60, 1740), (0, 1800)]
 
 
+
+def test_a_warning_rings_again_when_time_given_back_lifts_the_segment_above_it():
+    # "1 min left", then + 2 min: the minute came round again in silence.
+    d = Driver(FIVE)
+    d.start()  # Intro, 5 min, warned at 1 min before the end
+    assert [e.before for e in d.at(250)] == [60]
+    d.t = 250
+    d.extend(120)  # 2m 50s left: above the warning again
+    assert d.at(300) == []
+    assert [(e.before, e.mono) for e in d.at(370)] == [(60, 360)]  # once more, at 1 min left
+    d.t = 380
+    d.extend(30)  # 50 s left, then 80 s: above the warning again
+    assert [(e.before, e.mono) for e in d.at(400)] == [(60, 390)]
+    d.t = 400
+    d.extend(-20)  # time taken away re-arms nothing: 30 s left
+    assert d.at(420) == []
+    assert [e.before for e in d.at(430)] == [0]
+    replayed = replay_journal(FIVE, d.log)  # the journal gives the same warnings
+    assert replayed.engine.fired == d.engine.fired
+
 def test_auto_advance_moves_on_at_the_deadline_even_when_checked_late():
     a = agenda(
         Segment("Alone", 60, "silence", auto_advance=True),

@@ -316,6 +316,12 @@ class Engine:
                 i = self.index if segment is None else segment
                 if 0 <= i < self.count:
                     self.extra[i] += seconds
+                if i == self.index and self.current is not None and seconds > 0:
+                    # Time given back: a warning it lifts the segment above rings again
+                    # when the time comes down to it once more.
+                    left = self.remaining(t)
+                    warnings = (*self.current.warn, 0)
+                    self.fired -= {(i, w) for w in warnings if left > w + SLACK}
             case TimeWarning(segment=segment, before=before):
                 self.fired.add((segment, before))
             case Reflection():
