@@ -118,7 +118,6 @@ def test_warnings_fire_once_each_in_order():
     assert [(e.before, e.mono) for e in fired] == [(60, 1740), (0, 1800)]
 
 
-
 def test_a_warning_rings_again_when_time_given_back_lifts_the_segment_above_it():
     # "1 min left", then + 2 min: the minute came round again in silence.
     d = Driver(FIVE)
@@ -137,6 +136,7 @@ def test_a_warning_rings_again_when_time_given_back_lifts_the_segment_above_it()
     assert [e.before for e in d.at(430)] == [0]
     replayed = replay_journal(FIVE, d.log)  # the journal gives the same warnings
     assert replayed.engine.fired == d.engine.fired
+
 
 def test_auto_advance_moves_on_at_the_deadline_even_when_checked_late():
     a = agenda(

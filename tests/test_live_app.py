@@ -449,7 +449,6 @@ def test_warnings_are_recomputed_after_back_and_plus_or_minus(tmp_path, time):
     assert minus and all(sc.status == "▲ UNDER 3 MINS LEFT" for sc in minus)
 
 
-
 def test_plain_mode_warns_again_after_time_given_back(tmp_path, time):
     # The 1-minute warning, then + 2m: when a minute was left again, plain mode said nothing.
     s = open_session(tmp_path, AGENDA, time)
@@ -459,6 +458,7 @@ def test_plain_mode_warns_again_after_time_given_back(tmp_path, time):
     warned = [e for e in journal(s) if e["type"] == "warning" and e["before"] == 60]
     assert [round(e["mono"]) for e in warned] == [60, 180]  # 1 min left, then again at 3:00
     assert plain_output(out).count("! 1m left in Welcome") == 2
+
 
 def test_the_overrun_counter_is_as_large_as_the_countdown(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)

@@ -238,3 +238,14 @@ def test_text_typed_on_a_latin_1_terminal_is_kept_as_typed(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (saved,) = [e for e in journal(tmp_path / "s") if e["type"] == "reflection"]
     assert (saved["author"], saved["text"]) == ("Zoë", "café culture")
+
+
+def test_plain_mode_gives_the_host_the_segment_notes(tmp_path):
+    # A screen-reader user running the session in plain mode never heard the host notes,
+    # which the full screen shows.
+    noted = AUTO.replace('title = "Alone"\n', 'title = "Alone"\nnotes = "Greet people by name"\n')
+    proc = run_plain(tmp_path, noted, "", "--rehearse", "600")
+    assert proc.returncode == 0, proc.stderr
+    lines = [line[10:] for line in proc.stdout.splitlines()]
+    start = lines.index("> 1/2 Alone (silence, 1m)")
+    assert "  host notes: Greet people by name" in lines[start : start + 4]

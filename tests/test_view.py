@@ -231,6 +231,7 @@ def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, ti
     assert any(line.startswith("> 3/3 Close") for line in lines)
     assert "  30s of strict silence first" in lines
     assert not any("private" in line for line in lines)
+    assert "SECRET HOST NOTE" not in out.getvalue()  # the host's plain console says them
     assert lines[-1] == "session complete: 1 reflection captured"
     time.advance(600)  # the view is still open ten minutes later
     ended = audience_screen(follower, time.wall, follower.host_state(None))

@@ -107,7 +107,8 @@ class PlainApp:
         # (a pipe) printed "stopped (quit)" before "Quit? y to confirm".
         self.show()
         s = self.session
-        for line in event_lines(event, s.engine.view(s.now()), s.agenda.segments):
+        view, notes = s.engine.view(s.now()), s.engine.notes_shown
+        for line in event_lines(event, view, s.agenda.segments, notes):
             self.say(line)
 
     # ------------------------------------------------------------------ the controller's port

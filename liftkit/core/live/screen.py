@@ -306,9 +306,13 @@ def hidden_keys(has_polls: bool, groups: GroupsSummary | None) -> set[str]:
 
 
 def event_lines(
-    event: JournalEvent, view: SegmentView, agenda_segments: Sequence[Segment]
+    event: JournalEvent,
+    view: SegmentView,
+    agenda_segments: Sequence[Segment],
+    notes: bool = False,
 ) -> list[str]:
-    """What plain mode prints for a journal event (several lines for a segment start)."""
+    """What plain mode prints for a journal event (several lines for a segment start); with
+    `notes`, a segment's host notes too (the host's own console, never the audience's)."""
     i = getattr(event, "segment", None)
     segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
     title = segment.title if segment is not None else ""
@@ -316,7 +320,8 @@ def event_lines(
         case SessionStart():
             return [f"session started: {event.title}"]
         case SegmentStart() if segment is not None:
-            return _segment_lines(event.segment, segment, view)
+            host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
+            return _segment_lines(event.segment, segment, view) + host
         case TimeWarning(before=0):
             auto = segment is not None and segment.auto_advance
             return [] if auto else [f"! time is up for {title}"]
