@@ -423,6 +423,23 @@ def test_closing_reflections_and_practical_steps(cli, tmp_path):
     assert "### Power\n\n- “A talk thought”" in talk and "Step" not in out
 
 
+def test_the_next_step_prompt_of_a_template_gives_practical_steps(cli, tmp_path):
+    """What, So What, Now What? closes on "The next step I will take is…": the answers to it
+    are practical steps, not "No practical steps were captured." under them."""
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[
+            reflection(2000, 1, "The next step I will take is a Friday huddle", "Ada"),
+            reflection(2100, 1, "My next step: ask for supervision", "Bob"),
+            reflection(2200, 1, "Relationships are key", "Cy"),
+        ],
+    )  # fmt: skip
+    close = section(cli("export", str(folder)).stdout, "2. Close")
+    reflections, steps = close.split("### Practical steps")
+    assert "a Friday huddle" in steps and "ask for supervision" in steps
+    assert "Relationships are key" in reflections and "No practical steps" not in steps
+
+
 def test_agenda_as_run_marks_overruns_and_segments_not_run(cli, tmp_path):
     agenda = TWO_SEGMENTS + '[[segments]]\ntitle = "Never"\nduration = "5m"\n'
     folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda)

@@ -15,7 +15,10 @@ BEFORE = "before"
 AFTER = "after"
 FEEDBACK_TAG = "feedback"  # gathers a reflection under Feedback, not a theme of its own
 STEP_TAGS = frozenset({"step", "steps", "action", "actions", "practical", "nextstep", "next-step"})
-STEP_OPENINGS = ("one practical step", "practical step", "my practical step", "next step", "step:")
+STEP_OPENINGS = ("practical step", "next step", "step:")
+# "One practical step I will take…", "The next step I will take is…" (the What, So What, Now
+# What? template's own closing prompt), "My next step…": the word before is left out.
+STEP_DETERMINER = re.compile(r"(?:one|the|my|our|a)\s+")
 TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 # A link's #fragment (".../June2018/#sec-Errors") is no tag: links are taken out first.
 LINK = re.compile(r"(?:[a-zA-Z][\w+.-]*://|www\.)\S+")
@@ -282,6 +285,8 @@ def is_practical_step(text: str, tags: Iterable[str]) -> bool:
     if any(t.lower() in STEP_TAGS for t in tags):
         return True
     opening = text.lstrip("\"'“‘ ").lower()
+    if determiner := STEP_DETERMINER.match(opening):
+        opening = opening[determiner.end() :]
     return opening.startswith(STEP_OPENINGS)
 
 
