@@ -247,6 +247,20 @@ def test_moving_rings_the_bell_and_extending_says_the_time_left(session, time):
     assert c.ui.message(session.now()) == "+1 min: 03:00 left in this segment."
 
 
+def test_moving_on_from_a_pause_no_longer_says_paused(session, time):
+    """n while paused starts the next segment running: the screen said 'Paused: space
+    resumes.' under its running clock for three seconds."""
+    c = started(session)
+    c.press(" ")
+    assert c.ui.message(session.now()) == "Paused: space resumes."
+    c.press("n")
+    assert session.engine.status == RUNNING and session.engine.index == 1
+    assert c.ui.message(session.now()) == "Running again."
+    c.press(" ")
+    c.press("b")
+    assert session.engine.index == 0 and c.ui.message(session.now()) == "Running again."
+
+
 def test_plain_mode_runs_the_loop_to_the_end_with_scripted_lines(session, time):
     c = Controller(session, mode=PLAIN)
     printed = []

@@ -356,3 +356,5 @@ class Controller(Captures, Breakouts, PlainTimes):
             if engine.status == PAUSED and engine.used_up(engine.index):
                 where = f"{engine.index + 1}/{engine.count}"
                 self.say(f"Paused: {where} has no time left. + adds a minute, space moves on.", 8)
+            elif before[0] == PAUSED and engine.status != PAUSED:  # not "Paused: space resumes."
+                self.say("Running again.", 3, True)
