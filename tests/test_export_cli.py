@@ -111,6 +111,13 @@ def test_json_goes_to_stdout_with_dash(cli):
     }
 
 
+def test_f_is_format_as_in_liftkit_groups(cli, tmp_path):
+    """`liftkit groups -f json` and `liftkit export -f html`: the same short option."""
+    result = cli("export", str(HOSTED), "-f", "html", "-o", str(tmp_path / "pack.html"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pack.html").read_text().startswith("<!DOCTYPE html>")
+
+
 def test_output_file_is_written_and_kept_unless_force(cli, tmp_path):
     out = tmp_path / "pack.md"
     first = cli("export", str(HOSTED), "-o", str(out))

@@ -37,6 +37,7 @@ def export(
         str,
         typer.Option(
             "--format",
+            "-f",
             metavar="md|json|html",
             help="Markdown (md), JSON, or one self-contained HTML file to publish or print.",
         ),
