@@ -80,3 +80,17 @@ def test_troika_keeps_its_threes_through_every_round():
     breakouts = [s for s in agenda.segments if s.kind == "breakout"]
     assert breakouts[0].group_size == 3 and breakouts[0].min_group_size == 3  # no pairs
     assert len(breakouts) == 12 and all(s.same_groups for s in breakouts[1:])
+
+
+def test_what_so_what_now_what_keeps_its_groups_through_the_three_steps(tmp_path):
+    """So what? builds on the facts each group gathered in What?: the same rooms all along,
+    where each step made new groups of five, none of whom had heard the facts."""
+    from liftkit.core.live.rooms import plan_from_people
+    from liftkit.core.people.reader import read_people
+
+    agenda = load_agenda(template_path("what-so-what-now-what"))
+    people = tmp_path / "people.txt"
+    people.write_text("".join(f"Person {n}\n" for n in range(1, 22)))
+    plans = plan_from_people(agenda, read_people(people).people, seed=3)
+    rooms = [[g.members for g in plans[i].rounds[0].groups] for i in (1, 2, 3)]
+    assert len(rooms[0]) == 5 and rooms[0] == rooms[1] == rooms[2]
