@@ -447,6 +447,18 @@ def test_the_next_step_prompt_of_a_template_gives_practical_steps(cli, tmp_path)
     assert "Relationships are key" in reflections and "No practical steps" not in steps
 
 
+def test_a_prompt_leading_into_its_questions_gives_them_in_the_recipe(cli, tmp_path):
+    """The hosted-event breakout's prompt ends "…, discuss:": "Host this conversation
+    yourself" stopped at the colon, never saying what to discuss."""
+    agenda = TWO_SEGMENTS.replace(
+        'prompt = "What matters?"',
+        'prompt = "In your rooms, discuss:"\nquestions = ["What resonated?", "What next?"]',
+    )
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda)
+    recipe = section(cli("export", str(folder)).stdout, "Host this conversation yourself")
+    assert "- **30 min – Talk**: In your rooms, discuss: What resonated? What next?" in recipe
+
+
 def test_agenda_as_run_marks_overruns_and_segments_not_run(cli, tmp_path):
     agenda = TWO_SEGMENTS + '[[segments]]\ntitle = "Never"\nduration = "5m"\n'
     folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda)

@@ -264,6 +264,9 @@ def _host_it_yourself(report: Report) -> list[str]:
     out += [f"**{minutes(total)}: {phrase(report.title or 'the conversation')}**", ""]
     for s in report.segments:
         what = s.summary or s.prompt or " ".join(s.questions)
+        if not s.summary and what.rstrip().endswith(":") and s.prompt:
+            # "…, discuss:" leads into the questions: the recipe gives them, not a bare colon
+            what = " ".join([what.rstrip(), *s.questions])
         line = f"- **{minutes(s.planned)} – {phrase(s.title)}**"
         out.append(
             line + (f": {lines_of(one_line(what), first_safe=True)}" if what.strip() else "")
