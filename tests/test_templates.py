@@ -94,3 +94,11 @@ def test_what_so_what_now_what_keeps_its_groups_through_the_three_steps(tmp_path
     plans = plan_from_people(agenda, read_people(people).people, seed=3)
     rooms = [[g.members for g in plans[i].rounds[0].groups] for i in (1, 2, 3)]
     assert len(rooms[0]) == 5 and rooms[0] == rooms[1] == rooms[2]
+
+
+def test_one_two_four_all_keeps_its_question_on_screen_through_the_rooms():
+    # The audience view shows a breakout's questions above its rooms: the pairs and fours
+    # had none, so people left for their rooms without the question of the minute alone.
+    agenda = load_agenda(template_path("1-2-4-all"))
+    alone, pairs, fours = agenda.segments[:3]
+    assert alone.questions and pairs.questions == alone.questions == fours.questions
