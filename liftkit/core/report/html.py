@@ -10,6 +10,7 @@ section on a new page.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -75,21 +76,30 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
   section.cover { border-top: 0; }
   section + section { break-before: page; }
+  section.segment + section.segment { break-before: auto; margin-top: 1.6rem;
+    padding-top: 1.2rem; border-top: 1px solid #ccd3da; }
   h2, h3, h4 { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
 
+SEGMENT_HEADING = re.compile(r"\d+\. ")  # "1. Introductions": a segment's section
+
+
 def render_html(report: Report) -> str:
     charts = SvgCharts()
     source = render_markdown(report, charts)
     body = _markdown_html(source, charts.drawings)
-    # Each `##` part is a section: a card on screen, a new page in print. Participants'
+    # Each `##` part is a section: a card on screen, a new page in print, but for the
+    # agenda's segments, which run on one after the other ("1. Introductions", "2. …": a
+    # template of fourteen short steps gave fourteen pages, most of them empty). Participants'
     # text cannot hold "<h2>": markdown-it escapes every < that it did not write itself.
     first, *parts = body.split("<h2>")
     sections = [f'<section class="cover">{first}</section>']
-    sections += [f"<section><h2>{part}</section>" for part in parts]
+    for part in parts:
+        kind = ' class="segment"' if SEGMENT_HEADING.match(part) else ""
+        sections.append(f"<section{kind}><h2>{part}</section>")
     title = escape(report.headline or report.title or "Event pack")
     return (
         "<!DOCTYPE html>\n"
