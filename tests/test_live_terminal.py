@@ -319,6 +319,7 @@ def test_the_rooms_view_shows_73_full_names_with_the_clock(tmp_path, width, heig
         names = set(attendee_names(73, long=False))
         assert {name for name in names if any(name in page for page in pages)} == names
         assert len(pages) == (2 if height == 24 else 1)
+        assert ("←/→" in pages[0]) == (len(pages) == 2)  # page keys only with pages to turn
         for page in pages:
             assert ("█" in page) if height >= 30 else re.search(r"\d\d:\d\d  running", page)
             assert max(len(line) for line in page.splitlines()) <= width

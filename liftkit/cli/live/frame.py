@@ -101,7 +101,7 @@ class _Rendered:
                 width,
                 height,
                 lambda rows: _top(screen, rows),
-                lambda rows: _bottom(screen, width, rows),
+                lambda rows, shown=screen: _bottom(shown, width, rows),
             )
         else:
             regions = self._regions(console, style)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -13,12 +14,14 @@ from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.core.live.controls import ROOMS_LEGEND
 from liftkit.core.live.room_pages import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
 
 Region = tuple[str, object, Callable[[], RenderableType], int]
 # Below this height the countdown is one line, so that the rooms get the rows.
 BIG_DIGITS_FROM = 30
+PAGE_KEYS = ROOMS_LEGEND[0]  # ←/→ page
 MIN_GRID_ROWS = 6  # rows the rooms keep before the questions are shown above them
 
 
@@ -28,7 +31,7 @@ def rooms_regions(
     width: int,
     height: int,
     top: Callable[[int], RenderableType],
-    bottom: Callable[[int], RenderableType],
+    bottom: Callable[[int, Screen], RenderableType],
 ) -> list[Region]:
     big = (
         height >= BIG_DIGITS_FROM
@@ -60,6 +63,8 @@ def rooms_regions(
                 pages, page, scale, grid_rows = fitted, fitted[0], larger, rows
                 countdown_rows += HEIGHT * (larger - 1)
                 break
+    # The page keys only where there are pages to turn.
+    legend = tuple(k for k in screen.legend if page.count > 1 or k != PAGE_KEYS)
     title = screen.groups.title if screen.groups is not None else ""
     if page.count > 1:  # the keys only where they work (not in the audience view)
         paging = f"page {page.number} of {page.count}" + (" (←/→)" if screen.legend else "")
@@ -89,8 +94,8 @@ def rooms_regions(
         ("rooms", (page, width), lambda: _grid(page), grid_rows),
         (
             "bottom",
-            ("rooms", screen.message, screen.confirm, tuple(screen.legend), screen.next_line),
-            lambda: bottom(bottom_rows),
+            ("rooms", screen.message, screen.confirm, legend, screen.next_line),
+            lambda: bottom(bottom_rows, replace(screen, legend=legend)),
             bottom_rows,
         ),
     ]
