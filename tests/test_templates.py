@@ -102,3 +102,12 @@ def test_one_two_four_all_keeps_its_question_on_screen_through_the_rooms():
     agenda = load_agenda(template_path("1-2-4-all"))
     alone, pairs, fours = agenda.segments[:3]
     assert alone.questions and pairs.questions == alone.questions == fours.questions
+
+
+@pytest.mark.parametrize("name", REPO_TEMPLATES)
+def test_no_template_says_a_question_twice(name):
+    # The hosted event's closing prompt repeated both its questions word for word, so the
+    # shared screen showed each of them twice.
+    for segment in load_agenda(template_path(name)).segments:
+        for question in segment.questions:
+            assert question.rstrip("…?") not in segment.prompt, (segment.title, question)
