@@ -134,3 +134,29 @@ def test_the_clock_view_of_a_breakout_keeps_the_big_countdown_at_80x24(tmp_path)
     clock = next(f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.groups)
     assert "Groups: 15 rooms of 4-5 · 73 people" in clock and "g: every room and name" in clock
     assert digit_rows(clock) >= 10  # the rooms are one key away, not in the countdown's rows
+
+
+@pytest.mark.parametrize("rounds", [1, 2])
+def test_a_reshuffle_that_changes_rooms_still_to_come_says_so_before_it_is_confirmed(
+    tmp_path, rounds
+):
+    # Reshuffling in Troika's round 2 changed every later round's trios, and the question
+    # said only "Reshuffle the breakout groups?".
+    time = FakeTime()
+    agenda = BREAKOUT_OF_FIVES.replace("group_size = 5", f"group_size = 5\nrounds = {rounds}")
+    s = open_session(tmp_path, agenda, time)
+    everyone = [Person(name) for name in attendee_names(20)]
+    plan = GroupsPlan(people=everyone, plans=plan_from_people(s.agenda, everyone, 7))
+    plan.record(s)
+    controller = Controller(s, groups_view=plan.summary, reshuffle=plan.reshuffle)
+    controller.advance()
+    controller.press("n")
+    controller.press("g")
+    controller.press("s")
+    asked = controller.ui.confirm
+    assert asked == ("reshuffle_later" if rounds > 1 else "reshuffle")
+    from liftkit.core.live.controls import CONFIRM
+
+    assert ("later rounds and steps" in CONFIRM[asked]) == (rounds > 1)
+    controller.press("y")
+    assert controller.ui.confirm is None

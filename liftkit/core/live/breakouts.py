@@ -69,7 +69,14 @@ class Breakouts:
         if not has_groups or (self.reshuffle is None and name == "reshuffle"):
             self.say("No groups here: groups are for breakout segments, with `attendees` FILE.")
         elif name == "groups":
-            self._ask("reshuffle")
+            # Troika's stages, a breakout of several rounds: a reshuffle now changes the
+            # rooms still to come, and the structure with them.
+            from liftkit.core.live.rooms import following  # the groups engine, when needed
+
+            later = segment is not None and (
+                segment.rounds > 1 or following(s.agenda, s.engine.index)
+            )
+            self._ask("reshuffle_later" if later else "reshuffle")
         elif self.reshuffle is not None:
             self.say(self.reshuffle(s), 4)
             if self.mode == PLAIN:

@@ -138,6 +138,8 @@ CONFIRM = {
     "quit": "Quit? y to confirm, anything else carries on (the session stays resumable)",
     "interrupt": "Ctrl-C: press Ctrl-C again or y to quit, anything else carries on",
     "reshuffle": "Reshuffle the breakout groups? y to confirm, anything else keeps them",
+    "reshuffle_later": "Reshuffle the breakout groups? The later rounds and steps that keep "
+    "these rooms change too. y to confirm, anything else keeps them",
     "end": "End the session? It cannot be resumed after. y to confirm, anything else carries on",
 }
 
@@ -191,7 +193,7 @@ NONE = Action("none")
 
 
 def _confirmed(pending: str) -> Action:
-    if pending == "reshuffle":
+    if pending.startswith("reshuffle"):
         return Action("reshuffle")
     if pending == "end":
         return Action("next", text="end")
