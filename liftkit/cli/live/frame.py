@@ -119,8 +119,7 @@ class _Rendered:
         # Small windows keep, in this order: the countdown, the confirmation and messages
         # with the keys, the segment, the progress; the body gets what is left.
         bottom_rows = 3 if height >= 10 else 2
-        if not screen.legend and not screen.input_label:
-            bottom_rows -= 1  # the audience's: no row of keys
+        bottom_rows -= not screen.legend and not screen.input_label  # the audience's: no keys
         top_rows = 2 if height >= 12 else 1
         bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
         need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
@@ -209,7 +208,8 @@ def _top(screen: Screen, rows: int) -> RenderableType:
         grid.add_row(segment, Text(screen.wall_clock, style="bold"))
         return grid
     grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
-    grid.add_row(segment, Text(plural(screen.reflections, "reflection"), style="dim"))
+    count = plural(screen.reflections, "reflection") if screen.legend else ""  # the host's
+    grid.add_row(segment, Text(count, style="dim"))
     return grid
 
 
