@@ -115,3 +115,21 @@ def test_a_late_joiner_follows_the_balanced_columns_in_the_order_given(cli, tmp_
     rows += [("C3", "o8", "Care")]
     for room, spread in joiner_rooms(cli, tmp_path, rows, "org", "sector"):
         assert room == "Room 2" and spread["org"] == 1
+
+
+def test_many_late_joiners_to_a_large_list_take_a_moment(cli, tmp_path):
+    # 3,000 people in fours, 300 of them new: each joiner weighed every room by summing
+    # every room's size, 45 s for one round (20,000 people: over 20 minutes); now 0.3 s.
+    import time
+
+    first, now = tmp_path / "first.csv", tmp_path / "now.csv"
+    first.write_text("name\n" + "".join(f"P{i}\n" for i in range(3000)))
+    now.write_text("name\n" + "".join(f"P{i}\n" for i in range(300, 3300)))
+    plan = tmp_path / "plan.json"
+    assert cli("groups", str(first), "--size", "4", "--seed", "1", "-o", str(plan)).exit_code == 0
+    start = time.monotonic()
+    result = cli("groups", str(now), "--previous", str(plan), "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - start < 10
+    sizes = {len(g["members"]) for g in json.loads(result.stdout)["rounds"][0]["groups"]}
+    assert sizes == {4}

@@ -120,18 +120,18 @@ def _refit(
     draw = rng.sample(range(k), k)
     wanted = group_sizes(n, k)
     low, high = min(wanted, default=0), max(wanted, default=0)
+    filled = [size(g) for g in range(k)]  # kept up to date: size() is a sum over a room
 
-    def fits(g: int, unit: list[int]) -> bool:
+    def open_rooms(unit: list[int]) -> list[int]:
         if len(unit) > 1:
-            return capacity[g] - size(g) >= len(unit)
-        if size(g) < low:
-            return True
-        larger = sum(size(h) > low for h in range(k))
-        return size(g) == low < high and larger < wanted.count(high)
+            return [g for g in range(k) if capacity[g] - filled[g] >= len(unit)]
+        room_for_larger = sum(s > low for s in filled) < wanted.count(high)
+        return [g for g in range(k)
+                if filled[g] < low or (filled[g] == low < high and room_for_larger)]  # fmt: skip
 
     for u in pool:
         unit = setup.units[u]
-        open_groups = [g for g in range(k) if fits(g, unit)]
+        open_groups = open_rooms(unit)
         if not open_groups:
             raise LiftkitError(
                 "the people kept together (`together`) do not fit into the rooms of `previous`",
@@ -144,7 +144,9 @@ def _refit(
             again = sum(meet[p].get(q, 0) for p in unit for q in here)
             return (*alike, again, draw[g])
 
-        placed[min(open_groups, key=cost)].append(u)
+        chosen = min(open_groups, key=cost)
+        placed[chosen].append(u)
+        filled[chosen] += len(unit)
     row = [0] * n
     members: list[list[int]] = [[] for _ in range(k)]
     for g in range(k):
