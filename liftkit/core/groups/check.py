@@ -65,8 +65,8 @@ def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = 
         constraints_total=len(setup.apart_sets) + len(setup.together_sets),
         groups_without_facilitator=lacking,
         moved=moved_people(rounds, previous) if previous is not None else 0,
-        limit=limit_text(
-            [len(g.members) for g in rounds[0].groups],
+        limit=limit_text(  # the last round's sizes: a held round's (held.py) are uneven
+            [len(g.members) for g in rounds[-1].groups],
             len(rounds),
             repeats,
             constrained(setup),

@@ -5,9 +5,10 @@ joiners absent; the rounds after them are planned afresh for the people there no
 every pair who met in the held rounds. Without it, `--previous` keeps an earlier plan for the
 people still there: late joiners are added to every round, as if they had been there.
 
-The engine sees the held rounds as kept rounds of the people there now (joiners given a
-room, sizes evened out); the rounds it plans avoid the meetings it sees there, and the score
-is counted again on the rounds that come out, the held ones as they were.
+The engine sees the held rounds as kept rounds of the people there now, nobody moved from
+their room (previous.py), joiners each given a smallest room; the rounds it plans avoid the
+meetings it sees there, every one that took place among the people there now, and the
+score is counted again on the rounds that come out, the held ones as they were.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)
     score = replace(
         split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
-        moved=0,
+        moved=0, limit=split.score.limit if repeats else "",
     )  # fmt: skip
     notes = [n for n in split.notes if KEPT_NOTE not in n]  # the held rounds are history
     notes.append(f"rounds 1 to {request.held} as held; rounds {request.held + 1} to "

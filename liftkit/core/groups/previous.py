@@ -13,10 +13,11 @@ from liftkit.core.text import plural
 
 
 def from_previous(
-    setup: Setup, request: SplitRequest, rng: random.Random
+    setup: Setup, request: SplitRequest, rng: random.Random, held: bool = False
 ) -> tuple[int, list[list[int]], list[list[int] | None], list[list[str]]]:
     """Rounds kept from an earlier split: the people still here stay in their rooms;
-    no-shows leave, late joiners fill the emptiest rooms, sizes are evened out."""
+    no-shows leave, late joiners fill the emptiest rooms, sizes are evened out. Rounds
+    `held` (held.py) took place: nobody is moved, so that every meeting in them is seen."""
     previous = request.previous
     assert previous is not None
     n, k = len(setup.people), setup.groups
@@ -41,7 +42,7 @@ def from_previous(
                     continue
                 seen[index] = True
                 home[index] = g if g < k else -1
-        kept_rounds.append(_refit(setup, home, kept_rounds, rng))
+        kept_rounds.append(_refit(setup, home, kept_rounds, rng, held))
         homes.append(home)
         names.append(room_names)
     if not any(seen) and previous.rounds and n:
@@ -80,12 +81,14 @@ def _next_room_name(names: list[str]) -> str:
 
 
 def _refit(
-    setup: Setup, home: list[int], earlier: list[list[int]], rng: random.Random
+    setup: Setup, home: list[int], earlier: list[list[int]], rng: random.Random, held: bool
 ) -> list[int]:
     """Everyone in their old room where sizes allow; the rest where they meet fewest.
 
     Works on units, so that people kept together (--together) stay together: a unit's room
-    is the earlier room of its first member who had one.
+    is the earlier room of its first member who had one. A `held` round took place: nobody
+    who had a room is moved out of it (the rounds planned after it avoid the pairs who met
+    there, all of them); a late joiner, who was not there, goes to a smallest room.
     """
     n, k = len(setup.people), setup.groups
     meet = meetings(earlier, n)
@@ -105,7 +108,7 @@ def _refit(
         capacity[g] = cap
     pool = [u for u in range(len(setup.units)) if unit_home[u] < 0]
     for g in range(k):
-        while size(g) > capacity[g]:
+        while size(g) > capacity[g] and not held:
             singles = [u for u in placed[g] if len(setup.units[u]) == 1] or placed[g]
             u = singles[rng.randrange(len(singles))]
             placed[g].remove(u)
@@ -123,6 +126,9 @@ def _refit(
     filled = [size(g) for g in range(k)]  # kept up to date: size() is a sum over a room
 
     def open_rooms(unit: list[int]) -> list[int]:
+        if held:  # the fewest meetings that never happened
+            smallest = min(filled)
+            return [g for g in range(k) if filled[g] == smallest]
         if len(unit) > 1:
             return [g for g in range(k) if capacity[g] - filled[g] >= len(unit)]
         room_for_larger = sum(s > low for s in filled) < wanted.count(high)
@@ -154,5 +160,6 @@ def _refit(
             for p in setup.units[u]:
                 row[p] = g
                 members[g].append(p)
-    spread_facilitators(setup, members, row)
+    if not held:
+        spread_facilitators(setup, members, row)
     return row

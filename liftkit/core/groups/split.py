@@ -110,8 +110,19 @@ def split_into_groups(
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
 
-        split = split_into_groups(people, held_request(request), rng, seed)
+        split = _split(people, held_request(request), rng, seed, held=True)
         return with_held(split, request)
+    return _split(people, request, rng, seed)
+
+
+def _split(
+    people: Sequence[Person],
+    request: SplitRequest,
+    rng: random.Random,
+    seed: int | None,
+    held: bool = False,
+) -> Split:
+    """split_into_groups; with `held`, the rounds of `previous` took place (held.py)."""
     if not people:
         raise LiftkitError("no attendees to split", "give a file with at least one person")
     if request.rounds is not None and request.rounds < 1:
@@ -128,7 +139,7 @@ def split_into_groups(
     homes: list[list[int] | None] = [None] * rounds
     names: list[list[str]] = []
     if request.previous is not None:
-        rounds, previous_rounds, homes, names = from_previous(setup, request, rng)
+        rounds, previous_rounds, homes, names = from_previous(setup, request, rng, held)
     problem = make_problem(setup, homes)
     size = -(-len(setup.people) // setup.groups)
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
