@@ -20,6 +20,8 @@ HINT = "(check the variable or the quotes meant to hold it)"
         (["groups", ZOOM, "--previous", ""], '--previous "": empty, so it names no file'),
         (["groups", ZOOM, "-o", ""], '-o "": empty, so it names no file'),
         (["groups", ZOOM, "--seed", "3", "--", ""], 'ATTENDEES "": empty'),
+        (["groups", "-fmd", ""], 'ATTENDEES "": empty'),  # a short option's value joined on
+        (["groups", "-o-", "", "--seed", "1"], 'ATTENDEES "": empty'),
         (["run", "", "--plain"], 'AGENDA "": empty, so it names no agenda; give an agenda'),
         (["run", "lean", "--groups="], '--groups "": empty, so it names no file'),
         (["run", "lean", "--attendees", ""], '--attendees "": empty'),

@@ -59,6 +59,8 @@ def refuse_empty_paths(params: Sequence[Any], args: Sequence[str]) -> None:
             label, param = arg, options[arg]
             value = args[i + 1] if i + 1 < len(args) else None
             i += 1
+        elif arg[1] != "-" and arg[:2] in options:
+            label, param, value = arg[:2], options[arg[:2]], arg[2:]  # "-fmd": -f md
         elif not _a_flag(params, arg):
             return  # an option Click does not know: its error comes first
         what = NAMES.get(getattr(param, "metavar", None) or "")
