@@ -258,3 +258,16 @@ def test_one_room_is_said_in_the_singular():
     title = summary(segment, plans[3], elapsed=0, duration=1200).title
     rooms = len(plans[3].rounds[0].groups)
     assert rooms == 1 and "1 room of 3 · 3 people" in title and "rooms" not in title
+
+
+def test_a_round_picked_near_the_end_of_a_plan_counts_the_breakouts_in_the_agenda():
+    # 4 breakout rounds in AGENDA; from round 3 of a plan of 4 there are 2 for them
+    data = {"seed": 1, "rounds": [
+        {"round": r, "groups": [{"name": "Room 1", "members": ["Ada", "Bo"]}]} for r in (1, 2, 3, 4)
+    ]}  # fmt: skip
+    plans, notes = plan_from_split(AGENDA, parse_groups(json.dumps(data)), first=3)
+    assert sorted(plans) == [1, 3, 4]
+    assert notes == [
+        "the groups file has 2 rounds from round 3 for 4 breakout rounds; "
+        "the last round is used again"
+    ]

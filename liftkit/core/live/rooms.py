@@ -135,9 +135,8 @@ def plan_from_split(
     rounds = split.rounds
     notes: list[str] = []
     plans: dict[int, Split] = {}
-    taken = 0
-    if first is not None:
-        taken = rounds.index(pick_round(split, first))
+    start = 0 if first is None else rounds.index(pick_round(split, first))
+    taken = start
     for i in breakout_segments(agenda):
         if from_earlier(agenda.segments[i]) and plans:
             continue  # the rooms of the breakout before, below
@@ -147,8 +146,9 @@ def plan_from_split(
             taken += 1
         plans[i] = _rounds_of(split, chosen)
     if plans and taken > len(rounds):
+        have = plural(len(rounds) - start, "round") + (f" from round {first}" if start else "")
         notes.append(
-            f"the groups file has {len(rounds)} round(s) for {taken} breakout round(s); "
+            f"the groups file has {have} for {plural(taken - start, 'breakout round')}; "
             "the last round is used again"
         )
     elif plans and taken < len(rounds) and first is None:
