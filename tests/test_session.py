@@ -238,6 +238,11 @@ def test_a_reflection_half_typed_when_liftkit_stopped_is_given_back_on_resume(
     assert [(e.author, e.text) for e in saved] == [("Ada", "half a thought")]
     again.press("r")  # given back once, not twice
     assert again.ui.typing is not None and again.ui.typing.text == ""
+    again.press("ESC")
+    resumed.session.close()  # then liftkit is killed (no stop line): the draft was saved
+    time.advance(10)
+    later = resume(s.folder, time)
+    assert "Not saved" not in later.notice and later.session.draft is None
 
 
 def test_a_torn_last_line_is_dropped_with_a_warning_and_the_rest_kept(tmp_path, agenda_file):

@@ -330,7 +330,10 @@ def resume_session(
         planned_start=replayed.start.planned_start if replayed.start else None,
     )
     session.notices.extend(read.warnings)
-    stop = next((e for e in reversed(read.events) if isinstance(e, Stop)), None)
+    # The stop since the last resume: an older one's draft was given back then (a liftkit
+    # killed outright writes no stop line)
+    stop = next((e for e in reversed(read.events) if isinstance(e, (Stop, SessionResume))), None)
+    stop = stop if isinstance(stop, Stop) else None
     if stop is not None and stop.draft and stop.draft_kind in ("reflect", "poll"):
         session.draft = (stop.draft_kind, stop.draft)
     # Finished at the moment the change was made, not now.
