@@ -122,3 +122,21 @@ def test_zoom_limits_count_the_people_placed_not_the_host(cli, tmp_path):
     assert lines[0] == "Pre-assign Room Name,Email Address"
     emails = [line.split(",")[1] for line in lines[1:]]
     assert len(emails) == len(set(emails)) == 1000 and "ada@x.org" not in emails
+
+
+def test_a_job_with_host_in_it_is_no_host(cli, tmp_path):
+    # "Community host liaison" in a registration's Role column was read as a host: left out
+    # of the rooms and of the event pack's count.
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "Name,Email,Role\nAda,ada@x.org,Host\nBo,bo@x.org,Event host\nCy,cy@x.org,Co-host\n"
+        "Di,di@x.org,Community host liaison\nEd,ed@x.org,Attendee\nFlo,flo@x.org,Ghost writer\n"
+        "Gus,gus@x.org,Attendee\n"
+    )
+    out = tmp_path / "rooms.json"
+    result = cli("groups", str(people), "--size", "2", "--seed", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    placed = sorted(m["name"] for g in json.loads(out.read_text())["rounds"][0]["groups"]
+                    for m in g["members"])  # fmt: skip
+    assert placed == ["Di", "Ed", "Flo", "Gus"]
+    assert "left out 3 hosts, Ada, Bo and Cy: " in result.stderr

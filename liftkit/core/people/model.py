@@ -88,10 +88,13 @@ def find_column(columns: Iterable[str], wanted: str) -> str | None:
 ROLE_COLUMNS = (
     "role", "attendee type", "ticket type", "type", "função", "rol", "rôle", "rolle", "ruolo",
 )  # fmt: skip
-# Teams' attendance report says "Organizer" (or "Co-organizer", "Organizador", "Organisator")
-# for the host: the whole value, since a registration's Role column may hold a job such as
-# "Community organiser".
-HOST_ROLE = re.compile(rf"\b(co-?\s?)?host\b|^\s*(co-?\s?|mit)?({ORGANIZER})\s*$", re.IGNORECASE)
+# A host's role: "Host", "Co-host", "Event host", and Teams' attendance report's "Organizer"
+# ("Co-organizer", "Organizador", "Mitorganisator"). The whole value, since a registration's
+# Role column may hold a job such as "Community organiser" or "Community host liaison",
+# which would leave that person out of the rooms and the pack.
+HOST_ROLE = re.compile(
+    rf"^\s*(event\s+|meeting\s+)?(co-?\s?)?(host|{ORGANIZER}|mitorganisator)s?\s*$", re.IGNORECASE
+)
 
 
 def hosts_among(people: Sequence[Person]) -> list[Person]:
