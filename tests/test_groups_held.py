@@ -57,6 +57,10 @@ def test_held_rounds_stay_as_they_were_and_the_rest_avoid_their_meetings(cli, tm
     assert after["score"]["most_meetings"] == max(meetings.values())
     assert after["settings"]["held"] == 2
     assert "Note: rounds 1 to 2 as held; rounds 3 to 8 planned afresh" in result.stderr
+    assert (
+        "Note: dropped 1 no-show: Lead 5 <lead.5@x.org> (from the rounds planned: the held "
+        "rounds keep them)\n"
+    ) in result.stderr
     # without --held, weeks 1 and 2 were rewritten: the joiners put in rooms they never saw
     rewritten = json.loads(cli("groups", str(later), "--previous", str(plan1), "--seed", "4",
                                "-f", "json").stdout)  # fmt: skip
@@ -72,6 +76,7 @@ def test_week_by_week_one_more_round_and_run_takes_it(cli, tmp_path):
     assert result.exit_code == 0, result.output
     plan = json.loads(week2.read_text())
     assert len(plan["rounds"]) == 2  # the held round and the next
+    assert "Note: round 1 as held; round 2 planned afresh" in result.stderr
     assert not pairs(plan["rounds"][0]) & pairs(plan["rounds"][1])  # 4 rooms of 3: possible
     (tmp_path / "a.toml").write_text(
         'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'

@@ -61,11 +61,20 @@ def with_held(split: Split, request: SplitRequest) -> Split:
         split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
         moved=0, limit=split.score.limit if repeats else "",
     )  # fmt: skip
-    notes = [n for n in split.notes if KEPT_NOTE not in n]  # the held rounds are history
-    notes.append(f"rounds 1 to {request.held} as held; rounds {request.held + 1} to "
-                 f"{len(rounds)} planned afresh, avoiding the pairs who met in them")  # fmt: skip
+    notes = [
+        f"{n} (from the rounds planned: the held rounds keep them)" if n.startswith("dropped ")
+        else n
+        for n in split.notes
+        if KEPT_NOTE not in n  # the held rounds are history
+    ]  # fmt: skip
+    notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
+                 "planned afresh, avoiding the pairs who met in them")  # fmt: skip
     settings = split.settings | {"held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
+
+
+def _rounds(first: int, last: int) -> str:
+    return f"round {first}" if first == last else f"rounds {first} to {last}"
 
 
 def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int]:
