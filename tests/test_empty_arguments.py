@@ -32,6 +32,9 @@ HINT = "(check the variable or the quotes meant to hold it)"
         (["export", "latest", "--chat", ""], '--chat "": empty, so it names no file'),
         (["export", "latest", "--sessions", ""], '--sessions "": empty, so it names no folder'),
         (["new", "--from", "", "x.toml"], '--from "": empty, so it names no template'),
+        (["groups", ZOOM, "-f", ""], '-f "": empty, so it names no format'),
+        (["groups", ZOOM, "--balance", ""], '--balance "": empty, so it names no column'),
+        (["export", "latest", "--by", ""], '--by "": empty, so it names no column'),
     ],
     ids=lambda value: " ".join(value)[:40] if isinstance(value, list) else "",
 )

@@ -20,6 +20,9 @@ NAMES = {
     "AGENDA...": "agenda",
     "TEMPLATE": "template",
     "SESSION": "session",
+    "FORMAT": "format",
+    "md|json|html": "format",
+    "COLUMN": "column",
 }
 GIVE = {
     "file": "give a file name",
@@ -27,6 +30,8 @@ GIVE = {
     "agenda": "give an agenda file or a template name",
     "template": "give one of the templates of `liftkit agenda list`",
     "session": "give a session folder, or latest",
+    "format": "give one of the formats --help lists, or leave the option out",
+    "column": "give a column of the attendee file, or leave the option out",
 }
 
 
