@@ -133,3 +133,23 @@ def test_many_late_joiners_to_a_large_list_take_a_moment(cli, tmp_path):
     assert time.monotonic() - start < 10
     sizes = {len(g["members"]) for g in json.loads(result.stdout)["rounds"][0]["groups"]}
     assert sizes == {4}
+
+
+def test_a_note_of_many_late_joiners_names_ten_and_counts_the_rest(cli, tmp_path):
+    # 150 joiners made one note of about 4,000 characters.
+    first = tmp_path / "first.csv"
+    first.write_text("Name\n" + "".join(f"P{i}\n" for i in range(8)))
+    later = tmp_path / "later.csv"
+    later.write_text("Name\n" + "".join(f"P{i}\n" for i in range(8)) +
+                     "".join(f"Late {i}\n" for i in range(30)))  # fmt: skip
+    plan = tmp_path / "plan.json"
+    assert cli("groups", str(first), "--seed", "1", "-o", str(plan)).exit_code == 0
+    result = cli("groups", str(later), "--previous", str(plan), "--seed", "1", "-f", "json")
+    assert result.exit_code == 0
+    (note,) = [line for line in result.stderr.splitlines() if "late joiner" in line]
+    assert note.startswith("Note: added 30 late joiners: ") and note.endswith("; and 20 more")
+    assert note.count(";") == 10
+    placed = {
+        m["name"] for g in json.loads(result.stdout)["rounds"][0]["groups"] for m in g["members"]
+    }
+    assert {f"Late {i}" for i in range(30)} <= placed  # everyone in the output itself

@@ -54,12 +54,22 @@ def from_previous(
         )
     joiners = [setup.people[i].label for i in range(n) if not seen[i]]
     if joiners:
-        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + "; ".join(joiners))
+        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + _some(joiners))
     if gone:
-        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + "; ".join(gone))
+        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + _some(gone))
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names
+
+
+NAMED_AT_MOST = 10  # in a note: 150 joiners made a line of 4,000 characters
+
+
+def _some(labels: list[str]) -> str:
+    """The first few, and how many more (the JSON output lists everyone)."""
+    shown = "; ".join(labels[:NAMED_AT_MOST])
+    more = len(labels) - NAMED_AT_MOST
+    return f"{shown}; and {more} more" if more > 0 else shown
 
 
 def _match(directory: Directory, member: Person) -> int | None:
