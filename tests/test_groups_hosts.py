@@ -140,3 +140,21 @@ def test_a_job_with_host_in_it_is_no_host(cli, tmp_path):
                     for m in g["members"])  # fmt: skip
     assert placed == ["Di", "Ed", "Flo", "Gus"]
     assert "left out 3 hosts, Ada, Bo and Cy: " in result.stderr
+
+
+def test_a_host_in_a_later_round_of_the_previous_split_is_placed(cli, tmp_path):
+    # Only round 1 of --previous was looked at, and a member by email alone: a host who had a
+    # room in round 2, listed there under a name and an email the list now lacks, was left out.
+    plan = tmp_path / "plan.json"
+    room = lambda *names: {"name": "Room", "members": [{"name": n} for n in names]}  # noqa: E731
+    plan.write_text(json.dumps({"rounds": [
+        {"round": 1, "groups": [room("Grace Hopper", "Alan Turing")]},
+        {"round": 2, "groups": [{"name": "Room", "members": [
+            {"name": "Ada Lovelace", "email": "old@x.org"}, {"name": "Grace Hopper"},
+            {"name": "Alan Turing"}]}]},
+    ]}))  # fmt: skip
+    result = cli("groups", str(ZOOM), "--previous", str(plan), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert "left out" not in result.stderr
+    data = json.loads(result.stdout)
+    assert "Ada Lovelace" in {m["name"] for g in data["rounds"][1]["groups"] for m in g["members"]}

@@ -92,10 +92,12 @@ def placed_people(
     for text in (*request.facilitators, *request.together, *request.apart):
         with suppress(LiftkitError):  # a wrong name is the split's to report, with its option
             named.update(directory.many(text, ""))
-    if request.previous is not None:
-        for group in request.previous.rounds[0].groups:
-            for member in group.members:
-                named.update(directory.find(member.email or member.name))
+    if request.previous is not None:  # a room in any of its rounds, found as --previous finds
+        for rnd in request.previous.rounds:
+            for group in rnd.groups:
+                for member in group.members:
+                    for key in (member.email, member.name):
+                        named.update(directory.find(key) if key else ())
     left = {i for i in hosts if i not in named}
     return [p for i, p in enumerate(people) if i not in left], [people[i] for i in sorted(left)]
 
