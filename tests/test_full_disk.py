@@ -217,27 +217,36 @@ def fill_last_page(journal: Path) -> None:
             handle.write(json.dumps(event, separators=(",", ":")) + "\n")
 
 
-def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_path):
-    """Due events that cannot be written are said once, not in a loop that takes no more
-    commands: `q` then `y` still stop the session, and what was written stays resumable."""
+def run_until_the_disk_fills(disk, tmp_path, sessions):
+    """`liftkit run --plain` of WARNED at x60 on `disk`, which is filled (the journal's last
+    page too) once the first segment has begun; the process, its input still open."""
     agenda = tmp_path / "short.toml"
     agenda.write_text(WARNED)
-    sessions = disk / "sessions"
     process = subprocess.Popen(
         [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         cwd=tmp_path,
     )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while (
+        not list(sessions.glob("*/journal.jsonl"))
+        or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
+    ):
+        if time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the session did not start")
+        time.sleep(0.05)
+    fill(disk)
+    fill_last_page(next(sessions.glob("*/journal.jsonl")))
+    return process
+
+
+def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_path):
+    """Due events that cannot be written are said once, not in a loop that takes no more
+    commands: `q` then `y` still stop the session, and what was written stays resumable."""
+    sessions = disk / "sessions"
+    process = run_until_the_disk_fills(disk, tmp_path, sessions)
     try:
-        deadline = time.monotonic() + 30
-        while (
-            not list(sessions.glob("*/journal.jsonl"))
-            or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
-        ):
-            assert time.monotonic() < deadline, "the session did not start"
-            time.sleep(0.05)
-        fill(disk)
-        fill_last_page(next(sessions.glob("*/journal.jsonl")))
         time.sleep(4)
         out, err = process.communicate("q\ny\n", timeout=30)
     finally:
@@ -275,24 +284,9 @@ def test_resume_and_note_on_a_read_only_disk_say_so_in_one_line(disk, tmp_path):
 def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(disk, tmp_path):
     """The host frees space: what fell due meanwhile is written, and liftkit says so, where
     'NOT SAVED … then `liftkit resume` the session' stayed on screen and sent them to quit."""
-    agenda = tmp_path / "short.toml"
-    agenda.write_text(WARNED)
     sessions = disk / "sessions"
-    process = subprocess.Popen(
-        [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path,
-    )  # fmt: skip
+    process = run_until_the_disk_fills(disk, tmp_path, sessions)
     try:
-        deadline = time.monotonic() + 30
-        while (
-            not list(sessions.glob("*/journal.jsonl"))
-            or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
-        ):
-            assert time.monotonic() < deadline, "the session did not start"
-            time.sleep(0.05)
-        fill(disk)
-        fill_last_page(next(sessions.glob("*/journal.jsonl")))
         time.sleep(1.5)  # the first warning falls due at 1 s
         (disk / "filler").unlink()
         time.sleep(2.5)

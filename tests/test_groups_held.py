@@ -7,10 +7,9 @@ Everything is recounted here from the output files."""
 
 import itertools
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
+
+from test_run_attendees import run_breakout
 
 ORGS = ["NHS A", "NHS B", "Council C", "Charity D", "Care E", "Hospice F", "GP G"]
 
@@ -78,21 +77,9 @@ def test_week_by_week_one_more_round_and_run_takes_it(cli, tmp_path):
     assert len(plan["rounds"]) == 2  # the held round and the next
     assert "Note: round 1 as held; round 2 planned afresh" in result.stderr
     assert not pairs(plan["rounds"][0]) & pairs(plan["rounds"][1])  # 4 rooms of 3: possible
-    (tmp_path / "a.toml").write_text(
-        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
-        "group_size = 3\nauto_advance = true\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", "a.toml", "--groups", str(week2), "--round",
-         "2", "--rehearse", "120", "--sessions", "s", "--plain"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    proc, groups = run_breakout(tmp_path, 3, "--groups", str(week2), "--round", "2", "--plain")
     assert proc.returncode == 0, proc.stderr
     assert "groups file has" not in proc.stderr
-    (folder,) = (tmp_path / "s").iterdir()
-    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
-    (groups,) = [e for e in events if e["type"] == "groups"]
     assert rooms(groups["rounds"][0]) == rooms(plan["rounds"][1])
 
 

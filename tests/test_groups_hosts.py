@@ -4,10 +4,9 @@ marks, say so, and place the host only when asked (a facilitator, or in the room
 Rooms are recounted from the output, never taken from the engine's own count."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from test_run_attendees import run_breakout
 
 import liftkit
 
@@ -82,20 +81,8 @@ def test_the_library_leaves_the_host_out_and_notes_it():
 
 
 def test_run_with_attendees_leaves_the_host_out_of_every_room(tmp_path):
-    (tmp_path / "a.toml").write_text(
-        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
-        "group_size = 2\nauto_advance = true\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", "a.toml", "--attendees", str(ZOOM),
-         "--seed", "3", "--rehearse", "120", "--sessions", "s"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
-    )  # fmt: skip
+    proc, groups = run_breakout(tmp_path, 2, "--attendees", str(ZOOM), "--seed", "3")
     assert proc.returncode == 0, proc.stderr
-    (folder,) = (tmp_path / "s").iterdir()
-    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
-    (groups,) = [e for e in events if e["type"] == "groups"]
     assert placed(groups) == [["Alan Turing", "Grace Hopper"]]
     said = " ".join(proc.stderr.split())  # the note as printed, wrapped or not
     assert (

@@ -3,9 +3,8 @@
 down by hand or `run` showed round 1's rooms in week 3."""
 
 import json
-import os
-import subprocess
-import sys
+
+from test_run_attendees import run_breakout
 
 
 def names(rnd: dict) -> list[list[str]]:
@@ -34,21 +33,9 @@ def test_run_with_one_round_of_a_plan_shows_that_rounds_rooms(cli, tmp_path):
     plan = ["groups", str(tmp_path / "people.csv"), "--rounds", "3", "--seed", "5", "-f", "json"]
     whole = json.loads(cli(*plan).stdout)
     assert cli(*plan, "--round", "3", "-o", str(tmp_path / "week3.json")).exit_code == 0
-    (tmp_path / "a.toml").write_text(
-        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
-        "group_size = 4\nauto_advance = true\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", "a.toml", "--groups", "week3.json",
-         "--rehearse", "120", "--sessions", "s"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
-    )  # fmt: skip
+    proc, groups = run_breakout(tmp_path, 4, "--groups", "week3.json")
     assert proc.returncode == 0, proc.stderr
     assert "groups file has" not in proc.stderr  # one round for one breakout: nothing to say
-    (folder,) = (tmp_path / "s").iterdir()
-    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
-    (groups,) = [e for e in events if e["type"] == "groups"]
     assert names(groups["rounds"][0]) == names(whole["rounds"][2])
 
 

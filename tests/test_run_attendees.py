@@ -6,26 +6,36 @@ import subprocess
 import sys
 
 
+def run_breakout(tmp_path, group_size, *args):
+    """`liftkit run` of a one-breakout agenda (1 minute, auto-advancing, at x120) in
+    `tmp_path`, with `args`; the process, and the journal's groups event (None if none)."""
+    (tmp_path / "a.toml").write_text(
+        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
+        f"group_size = {group_size}\nauto_advance = true\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", "a.toml", *args, "--rehearse", "120",
+         "--sessions", "s"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    folders = list((tmp_path / "s").iterdir()) if (tmp_path / "s").is_dir() else []
+    events = [
+        json.loads(x) for f in folders for x in (f / "journal.jsonl").read_text().splitlines()
+    ]
+    return proc, next((e for e in events if e["type"] == "groups"), None)
+
+
 def test_run_with_attendees_journals_groups_for_each_breakout(tmp_path):
     (tmp_path / "people.csv").write_text(
         "Name,Email,Sector\n" + "".join(f"P{i},p{i}@x.org,S{i % 3}\n" for i in range(12))
     )
-    (tmp_path / "a.toml").write_text(
-        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
-        "group_size = 3\nauto_advance = true\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", "a.toml", "--attendees", "people.csv",
-         "--seed", "3", "--rehearse", "120", "--sessions", "s"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
-    )  # fmt: skip
+    proc, groups = run_breakout(tmp_path, 3, "--attendees", "people.csv", "--seed", "3")
     assert proc.returncode == 0, proc.stderr
     assert "seed 3" in proc.stderr
     (folder,) = (tmp_path / "s").iterdir()
     assert (folder / "attendees.csv").read_bytes() == (tmp_path / "people.csv").read_bytes()
-    events = [json.loads(x) for x in (folder / "journal.jsonl").read_text().splitlines()]
-    (groups,) = [e for e in events if e["type"] == "groups"]
     assert groups["segment"] == 0 and groups["seed"] == 3
     assert [len(g["members"]) for g in groups["rounds"][0]["groups"]] == [3, 3, 3, 3]
 
@@ -49,16 +59,7 @@ def test_run_says_which_round_of_a_longer_groups_file_it_holds(tmp_path):
         for r in (1, 2, 3)
     ]  # fmt: skip
     (tmp_path / "week3.json").write_text(json.dumps({"seed": 1, "rounds": rounds}))
-    (tmp_path / "a.toml").write_text(
-        'title = "T"\n[[segments]]\ntitle = "Rooms"\nduration = "1m"\nkind = "breakout"\n'
-        "group_size = 2\nauto_advance = true\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", "a.toml", "--groups", "week3.json",
-         "--rehearse", "120", "--sessions", "s"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
-    )  # fmt: skip
+    proc, _ = run_breakout(tmp_path, 2, "--groups", "week3.json")
     assert proc.returncode == 0, proc.stderr
     assert (
         "Warning: the groups file has 3 rounds for 1 breakout round: round 1 is used, "

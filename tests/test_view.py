@@ -240,14 +240,21 @@ def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, ti
     assert ended.wall_clock == "14:10"
 
 
-def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session, time):
-    from liftkit.core.live.rooms import plan_from_people, reshuffle
+def into_the_breakout(session, people, seed):
+    """Rooms made for `people`, and the session started and moved on to its breakout."""
+    from liftkit.core.live.rooms import plan_from_people
 
-    people = [Person(name=f"Person {n}") for n in range(1, 7)]
-    for segment, split in plan_from_people(session.agenda, people, seed=3).items():
+    for segment, split in plan_from_people(session.agenda, people, seed=seed).items():
         session.record_groups(segment, split)
     session.start()
     session.next_()
+
+
+def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session, time):
+    from liftkit.core.live.rooms import reshuffle
+
+    people = [Person(name=f"Person {n}") for n in range(1, 7)]
+    into_the_breakout(session, people, 3)
     follower = Follower.open(session.folder)
     out = io.StringIO()
     plain = PlainAudience(follower, out, wall=lambda: time.wall)
@@ -296,13 +303,7 @@ def test_events_a_note_adds_do_not_move_the_clock(session, time, tmp_path):
 
 
 def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, time):
-    from liftkit.core.live.rooms import plan_from_people
-
-    people = [Person(name=f"Attendee number {n}") for n in range(1, 74)]
-    for segment, split in plan_from_people(session.agenda, people, seed=5).items():
-        session.record_groups(segment, split)
-    session.start()
-    session.next_()
+    into_the_breakout(session, [Person(name=f"Attendee number {n}") for n in range(1, 74)], 5)
     follower = Follower.open(session.folder)
     first = audience_screen(follower, time.wall, "running")
     assert first.rooms_view and first.groups is not None
@@ -317,13 +318,7 @@ def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, t
 
 
 def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, time):
-    from liftkit.core.live.rooms import plan_from_people
-
-    people = [Person(name=f"Attendee number {n}") for n in range(1, 74)]
-    for segment, split in plan_from_people(session.agenda, people, seed=5).items():
-        session.record_groups(segment, split)
-    session.start()
-    session.next_()
+    into_the_breakout(session, [Person(name=f"Attendee number {n}") for n in range(1, 74)], 5)
     session.pause()  # people are being moved into their rooms
     follower = Follower.open(session.folder)
     pages = []
