@@ -8,11 +8,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.headers import LEAVE_ACTIONS, NOT_COMING
+from liftkit.core.people.headers import EMAIL_KEYS, LEAVE_ACTIONS, NOT_COMING, SUMMARY_KEYS
 from liftkit.core.people.layout import Layout, layout_of, split_line
-from liftkit.core.people.model import Person
+from liftkit.core.people.model import Person, header_key
 from liftkit.core.people.rows import (
     cell,
     filled,
@@ -120,7 +121,25 @@ def parse_table(
             continue
         _add_row(out, cells, header_cells, layout, line, label, warnings)
     _drop_empty_columns(out, unnamed)
+    host = _preamble_host(lines[:index], delimiter)
+    if host:
+        out.people = [
+            replace(p, host=True) if (p.email or "").casefold() == host else p for p in out.people
+        ]
     return out
+
+
+def _preamble_host(preamble: Sequence[str], delimiter: str) -> str | None:
+    """The host's email from a Zoom report's meeting line ("Meeting ID,Topic,…,User Email",
+    then its values): the host's own row below is often not marked "(Host)"."""
+    rows = [split_line(line, delimiter) for line in preamble if line.strip()]
+    for header, values in pairwise(rows):
+        keys = [header_key(c) for c in header]
+        if any(k in SUMMARY_KEYS for k in keys):
+            column = next((i for i, k in enumerate(keys) if k in EMAIL_KEYS), None)
+            email = cell(values, column).strip().casefold() if column is not None else ""
+            return email if "@" in email else None
+    return None
 
 
 def _add_row(
