@@ -208,12 +208,20 @@ def test_a_quit_stops_the_clock_until_the_host_resumes(session, time):
     assert "PAUSED" in screen.status and "resume" in screen.message
 
 
+def plain_view(session, time, start=True):
+    """The plain audience view (`liftkit view | cat`) of `session`, printing into a string;
+    started (its first lines printed) unless `start` is False."""
+    out = io.StringIO()
+    plain = PlainAudience(Follower.open(session.folder), out, wall=lambda: time.wall)
+    if start:
+        plain.start()
+    return plain, out
+
+
 def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, time):
     session.start()
-    follower = Follower.open(session.folder)
-    out = io.StringIO()
-    plain = PlainAudience(follower, out, wall=lambda: time.wall)
-    plain.start()
+    plain, out = plain_view(session, time)
+    follower = plain.follower
     session.pause()
     session.resume()
     session.next_()
@@ -255,10 +263,7 @@ def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session
 
     people = [Person(name=f"Person {n}") for n in range(1, 7)]
     into_the_breakout(session, people, 3)
-    follower = Follower.open(session.folder)
-    out = io.StringIO()
-    plain = PlainAudience(follower, out, wall=lambda: time.wall)
-    plain.start()
+    plain, out = plain_view(session, time)
     assert "round 1 of 2" in out.getvalue()
     session.record_groups(1, reshuffle(session.agenda.segments[1], people, seed=11))
     plain.step()
@@ -332,9 +337,7 @@ def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, ti
 
 def test_the_plain_view_prints_escape_codes_from_the_agenda_as_text(session, time):
     session.start()
-    follower = Follower.open(session.folder)
-    out = io.StringIO()
-    plain = PlainAudience(follower, out, wall=lambda: time.wall)
+    plain, out = plain_view(session, time, start=False)
     plain.say("Room \x1b[2J1")
     assert "\x1b" not in out.getvalue() and "\\x1b[2J" in out.getvalue()
 
@@ -372,10 +375,8 @@ def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time
     from liftkit.core.live.folders import write_start_at
 
     write_start_at(session.folder, time.wall + timedelta(minutes=5))
-    follower = Follower.open(session.folder)
-    out = io.StringIO()
-    plain = PlainAudience(follower, out, wall=lambda: time.wall)
-    plain.start()
+    plain, out = plain_view(session, time)
+    follower = plain.follower
     time.advance(60)
     session.stop("quit")
     plain.step()
@@ -411,10 +412,7 @@ SCORE = "Overall, how would you score this conversation? (1 = poor, 5 = excellen
 
 def test_the_plain_view_says_once_when_the_silence_is_over(session, time):
     session.start()
-    follower = Follower.open(session.folder)
-    out = io.StringIO()
-    plain = PlainAudience(follower, out, wall=lambda: time.wall)
-    plain.start()
+    plain, out = plain_view(session, time)
     session.jump(2)  # Close: 30s of silence first
     for _ in range(40):
         time.advance(1)

@@ -8,7 +8,6 @@ when an event arrives); the journal is checked four times a second, a stat each 
 from __future__ import annotations
 
 import contextlib
-import math
 import select
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +19,6 @@ from rich.console import Console
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
-from liftkit.core.agenda.durations import format_clock
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
     audience_lines,
@@ -32,6 +30,7 @@ from liftkit.core.live.audience import (
 from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
+from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
 from liftkit.core.text import terminal_safe
 
@@ -273,15 +272,11 @@ class PlainAudience:
     def _silence_over(self) -> None:
         """Said once, as the host's plain mode says it: there is no countdown to watch."""
         f = self.follower
-        view = f.view(f.now(self.wall()))
-        if view.segment is None or view.status == PAUSED or f.stopped_deliberately:
+        if f.stopped_deliberately:
             return
-        if view.silence_left > 0:
-            self._in_silence = view.index
-        elif self._in_silence == view.index:
-            self._in_silence = -1
-            left = format_clock(math.ceil(max(view.remaining, 0)))
-            self.say(f"silence is over in {view.segment.title}: {left} left")
+        self._in_silence, said = silence_over(f.view(f.now(self.wall())), self._in_silence)
+        if said:
+            self.say(said)
 
     def _minute_line(self) -> None:
         f = self.follower

@@ -14,9 +14,24 @@ from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
 from liftkit.core.live.screen import schedule, status_line
+from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.session import LiveSession
 
 MINUTE = 60.0
+
+
+def silence_over(view: SegmentView, in_silence: int) -> tuple[int, str]:
+    """The segment whose strict silence a plain listener heard begin (-1: none) as of `view`,
+    and the line that says it is over, once ("" when there is nothing to say): the host's
+    plain mode and the plain audience view say the same."""
+    if view.segment is None or view.status == PAUSED:
+        return in_silence, ""
+    if view.silence_left > 0:
+        return view.index, ""
+    if in_silence == view.index:
+        left = format_clock(math.ceil(max(view.remaining, 0)))
+        return -1, f"silence is over in {view.segment.title}: {left} left"
+    return in_silence, ""
 
 
 class PlainTimes:
@@ -46,16 +61,9 @@ class PlainTimes:
 
     def _silence_over(self) -> None:
         """Plain mode says once that a silence it saw begin is over: there is no countdown."""
-        engine = self.session.engine
-        view = engine.view(self.now())
-        if view.segment is None or view.status == PAUSED:
-            return
-        if view.silence_left > 0:
-            self.in_silence = engine.index
-        elif self.in_silence == engine.index:
-            self.in_silence = -1
-            left = format_clock(math.ceil(max(view.remaining, 0)))
-            self.outbox.append(f"silence is over in {view.segment.title}: {left} left")
+        self.in_silence, said = silence_over(self.session.engine.view(self.now()), self.in_silence)
+        if said:
+            self.outbox.append(said)
 
     def _minute_line(self) -> None:
         """Plain mode's status line, once a (session) minute."""
