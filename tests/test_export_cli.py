@@ -469,6 +469,31 @@ def test_agenda_as_run_marks_overruns_and_segments_not_run(cli, tmp_path):
     assert "This segment was not run." in section(out, "3. Never")
 
 
+def test_nothing_captured_in_several_segments_in_a_row_is_said_once(cli, tmp_path):
+    """Troika's thirteen steps each said "No reflections were captured in this segment."; a
+    row of them says it once, at its first, naming the segments it covers."""
+    steps = "".join(f'[[segments]]\ntitle = "Step {n}"\nduration = "10m"\n' for n in "ABC")
+    agenda = TWO_SEGMENTS.replace(
+        '[[segments]]\ntitle = "Close"', steps + '[[segments]]\ntitle = "Close"'
+    )
+    starts = [0, 1800, 2400, 3000, 3600, 5400]
+    timeline = [(at, "segment_start", {"segment": i}) for i, at in enumerate(starts[:-1])]
+    timeline += [(at, "segment_end", {"segment": i, "reason": "next"})
+                 for i, at in enumerate(starts[1:])]  # fmt: skip
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), agenda,
+        timeline=[*timeline, (5400, "session_end", {})],
+        events=[reflection(2000, 1, "Talking helped", "Ada")],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    assert out.count("No reflections were captured") == 2
+    assert "No reflections were captured in this segment." in section(out, "1. Talk")
+    assert "Talking helped" in section(out, "2. Step A")
+    assert "No reflections were captured in segments 3 and 4." in section(out, "3. Step B")
+    assert "No reflections" not in section(out, "4. Step C")
+    assert "No closing reflections were captured." in section(out, "5. Close")
+
+
 def test_overrun_is_marked(cli, tmp_path):
     folder = make_session(
         tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),

@@ -81,10 +81,11 @@ def _lines(report: Report, charts: Charts) -> Lines:
         out += [f"{posted(report.chats)} before the first segment began.", ""]
         out += [charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
+    quiet = _quiet_runs(report.segments)
     for segment in report.segments:
         sets = [g for g in report.groups or [] if g.segment == segment.index]
         placed.update(id(g) for g in sets)
-        out += _segment(report, segment, sets, charts)
+        out += _segment(report, segment, sets, charts, quiet.get(segment.index, ""))
     unplaced_groups = [g for g in report.groups or [] if id(g) not in placed]
     if unplaced_groups:
         out += [heading(2, "Breakout groups"), "", *_groups(unplaced_groups, not report.anonymous)]
@@ -172,7 +173,35 @@ def _listed(items: tuple[str, ...]) -> str:
     return between.join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
-def _segment(report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts) -> Lines:
+def _quiet_runs(segments: Sequence[SegmentRun]) -> dict[int, str]:
+    """The sentence that says nothing was captured, for segments run without a reflection:
+    said once, at the first, for several in a row (Troika's thirteen steps), where each said
+    it; the others of the row get ""."""
+    rows: list[list[SegmentRun]] = []
+    for segment in segments:
+        if segment.actual is None or segment.quotes or segment.kind == "reflection":
+            rows.append([])
+        elif rows and rows[-1] and rows[-1][-1].index + 1 == segment.index:
+            rows[-1].append(segment)
+        else:
+            rows.append([segment])
+    notes: dict[int, str] = {}
+    for row in filter(None, rows):
+        first, last = row[0].index + 1, row[-1].index + 1
+        notes.update((s.index, "") for s in row)
+        if first == last:
+            notes[row[0].index] = "No reflections were captured in this segment."
+        else:
+            between = "and" if last == first + 1 else "to"
+            notes[row[0].index] = (
+                f"No reflections were captured in segments {first} {between} {last}."
+            )
+    return notes
+
+
+def _segment(
+    report: Report, segment: SegmentRun, groups: list[GroupSet], charts: Charts, quiet: str
+) -> Lines:
     # What was asked, then what happened in the host's words, then polls and quotes.
     out: Lines = [heading(2, f"{segment.index + 1}. {segment.title}"), ""]
     if segment.prompt.strip():
@@ -196,7 +225,7 @@ def _segment(report: Report, segment: SegmentRun, groups: list[GroupSet], charts
     elif segment.quotes:
         out += _by_theme(segment.quotes, 3, "Reflections", report.named, charts)
     elif segment.actual is not None:
-        out += ["No reflections were captured in this segment.", ""]
+        out += [quiet, ""] if quiet else []
     else:
         out += ["This segment was not run.", ""]
     return out
