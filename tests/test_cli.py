@@ -376,6 +376,31 @@ def test_new_from_each_template(cli, tmp_path, monkeypatch, name):
     assert cli("agenda", "check", "a.toml").exit_code == 0
 
 
+def test_new_keeps_the_comments_at_the_top_of_its_template(cli, tmp_path, monkeypatch):
+    """Troika's opening comment says how the method runs; the agenda written from it kept
+    only liftkit's own lines. From an agenda file, liftkit's lines are not written twice, and
+    a right-to-left override in a comment is escaped like everything printed from a file."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("new", "t.toml", "--from", "troika-consulting").exit_code == 0
+    template = (REPO / "agendas/troika-consulting.toml").read_text().splitlines()
+    comments = template[: template.index('title = "Troika Consulting"')]
+    assert comments and all(line.startswith("#") for line in comments)
+    lines = Path("t.toml").read_text().splitlines()
+    assert lines[0] == "# A liftkit agenda, started from troika-consulting."
+    assert lines[1 : 1 + len(comments)] == comments
+    assert lines[1 + len(comments)] == "# Check it with: liftkit agenda check t.toml"
+
+    mine = "# Our team's version\u202e\n" + Path("t.toml").read_text()  # TOML allows no ESC
+    Path("mine.toml").write_text(mine)
+    out = cli("new", "-", "--from", "mine.toml").stdout
+    assert out.splitlines()[:2] == [
+        "# A liftkit agenda, started from mine.toml.",
+        "# Our team's version\\u202e",
+    ]
+    assert out.count("started from") == 1 and "Check it with" not in out
+    assert out.count("in groups of three, each person in turn") == 1
+
+
 def test_new_refuses_to_overwrite(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("call.toml").write_text("mine")

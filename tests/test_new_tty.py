@@ -70,6 +70,11 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert child.exitstatus == 0
 
     agenda = load_agenda(tmp_path / "team.toml")
+    written = (tmp_path / "team.toml").read_text().splitlines()
+    assert (
+        written[1]
+        == "# A fuller hosted event: welcome poll, opening talk, four breakout questions,"
+    )
     assert agenda.title == "Leaders' lunch"
     assert agenda.host == "Sam Okafor"  # kept in the file, spaces tidied
     assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]

@@ -57,11 +57,13 @@ def new(
         from liftkit.cli.prompts import ask_new_agenda
 
         agenda, name = ask_new_agenda(template_names(), DEFAULT_TEMPLATE, _template)
+        source = template_path(name)
     else:
         name = from_template or DEFAULT_TEMPLATE
-        agenda = resolve_agenda(name).agenda
+        resolved = resolve_agenda(name)
+        agenda, source = resolved.agenda, resolved.path
     shown = _one_line(shlex.quote(path))
-    header = f"# A liftkit agenda, started from {_one_line(name)}.\n"
+    header = f"# A liftkit agenda, started from {_one_line(name)}.\n" + _comments(source)
     if not to_stdout:
         header += (
             f"# Check it with: liftkit agenda check {shown}\n# Run it with:   liftkit run {shown}\n"
@@ -81,6 +83,19 @@ def new(
 
 def _template(name: str) -> Agenda:
     return load_agenda(template_path(name))
+
+
+def _comments(source: Path) -> str:
+    """The comment lines at the top of the template (what the method is, how to run it), which
+    the agenda written from its values would lose; less the lines `new` writes itself."""
+    ours = ("# A liftkit agenda, started from ", "# Check it with: ", "# Run it with: ")
+    kept = []
+    for line in source.read_text(encoding="utf-8-sig").splitlines():
+        if not line.startswith("#"):
+            break
+        if not line.startswith(ours):
+            kept.append(terminal_safe(line) + "\n")
+    return "".join(kept)
 
 
 def _one_line(text: str) -> str:
