@@ -28,13 +28,14 @@ from liftkit.core.live.screen import (
 )
 from liftkit.core.text import plural
 
+# Mid tones, legible on white and on black (bold yellow shows as bright yellow: gone on white)
 TONE_STYLE = {
     NORMAL: "bold",
-    WARN: "bold yellow",
+    WARN: "bold color(136)",
     OVER: "bold red reverse",
     PAUSED_TONE: "dim",
-    SILENCE: "bold cyan",
-    DONE: "bold green",
+    SILENCE: "bold color(30)",
+    DONE: "bold color(28)",
 }
 MIN_BODY = 4
 
