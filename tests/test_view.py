@@ -155,6 +155,19 @@ def test_the_audience_sees_no_host_notes_keys_or_messages(session, time):
     assert bars == {"Yes": "30", "No": "12"}  # the counts, once recorded
 
 
+def test_the_audience_sees_when_the_session_ends_not_how_far_behind_it_runs(session, time):
+    """The shared screen said "projected 15:03 · 3 mins behind" to everyone on the call; it
+    gives the planned end, which the host still aims for."""
+    session.start()
+    time.advance(300)  # the 2-minute welcome has run three minutes over
+    follower = Follower.open(session.folder)
+    assert follower.view(follower.now(time.wall)).behind == 180
+    shown = text_of(audience_screen(follower, time.wall, "running"), width=100)
+    planned_end = (T0 + timedelta(minutes=13)).astimezone().strftime("%H:%M")
+    assert f"planned end {planned_end}" in shown
+    assert "behind" not in shown and "projected" not in shown
+
+
 def test_a_crash_keeps_the_clock_running_and_resume_agrees(session, time, tmp_path):
     session.start()
     time.advance(20)

@@ -205,7 +205,8 @@ def build_screen(
     poll_results: Sequence[PollCounts] = (),
 ) -> Screen:
     """The screen for this moment. `host=False` leaves out what only the host sees (notes,
-    keys, messages, confirmations and typed text): the audience's screen."""
+    keys, messages, confirmations, typed text, and how far behind or ahead the session runs):
+    the audience's screen."""
     segment = view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
@@ -232,7 +233,7 @@ def build_screen(
         parts = [f"total {format_duration(int(view.planned_total))}", planned]
     else:
         projected = f"projected {projected_end}" if projected_end else ""
-        parts = [planned, projected, minutes_phrase(plan.behind)]
+        parts = [planned, projected, minutes_phrase(plan.behind)] if host else [planned]
     session_line = " · ".join(part for part in parts if part)
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
