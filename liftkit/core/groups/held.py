@@ -5,10 +5,10 @@ joiners absent; the rounds after them are planned afresh for the people there no
 every pair who met in the held rounds. Without it, `--previous` keeps an earlier plan for the
 people still there: late joiners are added to every round, as if they had been there.
 
-The engine sees the held rounds as kept rounds of the people there now, nobody moved from
-their room (previous.py), joiners each given a smallest room; the rounds it plans avoid the
-meetings it sees there, every one that took place among the people there now, and the
-score is counted again on the rounds that come out, the held ones as they were.
+The engine sees the meetings of the held rounds among the people there now, as they took
+place (`Problem.prior`), in as many rooms as the held rounds had, and plans only the rounds
+after them, avoiding those meetings; the score is counted again on the rounds that come
+out, the held ones as they were.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     and its score counted again on the rounds that come out."""
     assert request.previous is not None
     held = request.previous.rounds[: request.held]
-    planned = split.rounds[request.held :]
+    planned = tuple(replace(r, number=request.held + r.number) for r in split.rounds)
     rounds = (*held, *planned)
     repeats, most, met = _recount(rounds, split.settings.get("together"))
     spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)

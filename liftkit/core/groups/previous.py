@@ -17,7 +17,8 @@ def from_previous(
 ) -> tuple[int, list[list[int]], list[list[int] | None], list[list[str]]]:
     """Rounds kept from an earlier split: the people still here stay in their rooms;
     no-shows leave, late joiners fill the emptiest rooms, sizes are evened out. Rounds
-    `held` (held.py) took place: nobody is moved, so that every meeting in them is seen."""
+    `held` (held.py) took place: they are returned as they were, each person's room in
+    the earlier split (as many rooms as it had), -1 for someone not there."""
     previous = request.previous
     assert previous is not None
     n, k = len(setup.people), setup.groups
@@ -41,8 +42,8 @@ def from_previous(
                         gone.append(member.label)
                     continue
                 seen[index] = True
-                home[index] = g if g < k else -1
-        kept_rounds.append(_refit(setup, home, kept_rounds, rng, held))
+                home[index] = g if g < k or held else -1
+        kept_rounds.append(home[:] if held else _refit(setup, home, kept_rounds, rng))
         homes.append(home)
         names.append(room_names)
     if not any(seen) and previous.rounds and n:
@@ -91,14 +92,12 @@ def _next_room_name(names: list[str]) -> str:
 
 
 def _refit(
-    setup: Setup, home: list[int], earlier: list[list[int]], rng: random.Random, held: bool
+    setup: Setup, home: list[int], earlier: list[list[int]], rng: random.Random
 ) -> list[int]:
     """Everyone in their old room where sizes allow; the rest where they meet fewest.
 
     Works on units, so that people kept together (--together) stay together: a unit's room
-    is the earlier room of its first member who had one. A `held` round took place: nobody
-    who had a room is moved out of it (the rounds planned after it avoid the pairs who met
-    there, all of them); a late joiner, who was not there, goes to a smallest room.
+    is the earlier room of its first member who had one.
     """
     n, k = len(setup.people), setup.groups
     meet = meetings(earlier, n)
@@ -118,7 +117,7 @@ def _refit(
         capacity[g] = cap
     pool = [u for u in range(len(setup.units)) if unit_home[u] < 0]
     for g in range(k):
-        while size(g) > capacity[g] and not held:
+        while size(g) > capacity[g]:
             singles = [u for u in placed[g] if len(setup.units[u]) == 1] or placed[g]
             u = singles[rng.randrange(len(singles))]
             placed[g].remove(u)
@@ -136,9 +135,6 @@ def _refit(
     filled = [size(g) for g in range(k)]  # kept up to date: size() is a sum over a room
 
     def open_rooms(unit: list[int]) -> list[int]:
-        if held:  # the fewest meetings that never happened
-            smallest = min(filled)
-            return [g for g in range(k) if filled[g] == smallest]
         if len(unit) > 1:
             return [g for g in range(k) if capacity[g] - filled[g] >= len(unit)]
         room_for_larger = sum(s > low for s in filled) < wanted.count(high)
@@ -170,6 +166,5 @@ def _refit(
             for p in setup.units[u]:
                 row[p] = g
                 members[g].append(p)
-    if not held:
-        spread_facilitators(setup, members, row)
+    spread_facilitators(setup, members, row)
     return row

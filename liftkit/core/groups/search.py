@@ -51,6 +51,8 @@ class Problem:
     column_weights: list[int]
     homes: list[list[int] | None]  # per round: each person's room to stay in, -1 for none
     never: int = 0  # pairs that balance and apart keep out of every group (bounds.never_meet)
+    # Meetings before these rounds, per person: whom they met how often (held.py's rounds)
+    prior: list[dict[int, int]] | None = None
 
 
 class Search:
@@ -70,7 +72,10 @@ class Search:
             for p in range(n):
                 groups[row[p]].append(p)
             self.mem.append(groups)
-        self.meet: list[dict[int, int]] = [{} for _ in range(n)]
+        self.meet = [
+            {q: m for q, m in met.items() if self.unit_of[q] != self.unit_of[p]}
+            for p, met in enumerate(problem.prior or [{} for _ in range(n)])
+        ]
         for r in range(self.rounds):
             for group in self.mem[r]:
                 for i, p in enumerate(group):

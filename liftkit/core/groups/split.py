@@ -24,7 +24,9 @@ from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.anneal import anneal, annealable, pairs_only
-from liftkit.core.groups.check import check_split
+from liftkit.core.groups.bounds import limit_text
+from liftkit.core.groups.check import check_split, constrained, kept_text
+from liftkit.core.groups.greedy import meetings
 from liftkit.core.groups.model import (
     DEFAULT_SIZE,
     Group,
@@ -140,7 +142,13 @@ def _split(
     names: list[list[str]] = []
     if request.previous is not None:
         rounds, previous_rounds, homes, names = from_previous(setup, request, rng, held)
-    problem = make_problem(setup, homes)
+    prior = None
+    if held:  # the held rounds took place: what the rounds after them avoid is who met there
+        prior = meetings([[g if g >= 0 else -1 - p for p, g in enumerate(row)]
+                          for row in previous_rounds], len(setup.people))  # fmt: skip
+        rounds -= len(previous_rounds)
+        homes, names, previous_rounds = homes[len(previous_rounds) :], [], []
+    problem = replace(make_problem(setup, homes), prior=prior)
     size = -(-len(setup.people) // setup.groups)
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
     exact = any_exact(problem)
@@ -193,7 +201,14 @@ def _split(
             search = Search(problem, found, rng)
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
-    return _result(setup, search, request, seed, names)
+    split = _result(setup, search, request, seed, names)
+    if prior is None:
+        return split
+    # The score's limit counts the held rounds too; held.py counts the repeats again.
+    sizes = [len(g.members) for g in split.rounds[-1].groups]
+    limit = limit_text(sizes, rounds + len(request.previous.rounds if request.previous else ()),
+                       search.repeat_cost(), constrained(setup), kept_text(setup))  # fmt: skip
+    return replace(split, score=replace(split.score, limit=limit))
 
 
 def _worth_annealing(problem: Problem, search: Search) -> bool:

@@ -47,11 +47,12 @@ def start_schedule(
     repairable: int = REPAIRABLE,
 ) -> list[list[int]]:
     """Kept rounds first, then a zero-repeat construction where one fits, then greedy
-    (a design is kept with up to one count out of band per `repairable` groups)."""
+    (a design is kept with up to one count out of band per `repairable` groups). After
+    meetings that took place (`problem.prior`, held.py), greedy rounds that avoid them."""
     n = len(setup.people)
     schedule: list[list[int]] = [row[:] for row in previous_rounds]
     blocks = any(len(unit) > 1 for unit in setup.units)
-    if not schedule and not blocks and rounds > 1 and n >= 4:
+    if not schedule and problem.prior is None and not blocks and rounds > 1 and n >= 4:
         coloured = with_facilitators(setup, problem)  # who stands where: facilitators too
         design = best_design(n, setup.groups, rounds, rng, effort)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
@@ -104,6 +105,10 @@ def start_schedule(
                             row[order[point]] = g
                 schedule.append(even_out(setup, row, schedule))
     meet = meetings(schedule, n) if len(schedule) < rounds else []
+    if meet and problem.prior:
+        for p, met in enumerate(problem.prior):
+            for q, m in met.items():
+                meet[p][q] = meet[p].get(q, 0) + m
     while len(schedule) < rounds:
         row = greedy_round(setup, problem, schedule, meet, rng)
         schedule.append(row)
