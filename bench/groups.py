@@ -124,7 +124,6 @@ ADJACENT: list[Row] = [
     ("98-4-33", True, 2.0, "-"),
     ("82-5-21", True, 2.0, "-"),
     ("81-5-21", True, 2.0, "-"),
-    ("29-c8-10", True, 2.0, "-"),
     # base rounds on rows of Z_m that the depth-first search finds (cyclic.py)
     ("26-c6-6", True, 2.0, "-"),
     ("30-c6-6", True, 2.0, "-"),
@@ -141,6 +140,8 @@ ADJACENT: list[Row] = [
     # stored: rooms of 5 and 6 (stored.py)
     ("31-c6-4", True, 2.0, "-"),
     ("32-c6-4", True, 2.0, "-"),
+    # stored: rooms of 4 and 3 (bench/adjacent_search.c)
+    ("29-c8-10", True, 2.0, "-"),
     # hunted offline (bench/starters_search.py hunt, starters.txt)
     ("33-c6-4", True, 2.0, "-"),
     ("56-c10-7", True, 2.0, "-"),

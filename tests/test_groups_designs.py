@@ -3,6 +3,7 @@
 import itertools
 import json
 import random
+from collections import Counter
 from importlib import resources
 
 import pytest
@@ -169,6 +170,7 @@ def test_the_repeat_floor():
         (18, 6, 8),  # trios, stored
         (32, 6, 4),  # two rooms of 6 and four of 5, stored
         (31, 6, 4),
+        (29, 8, 10),  # five rooms of 4 and three of 3, stored
         (80, 10, 5),  # difference rows over Z_10
         (90, 10, 5),
         (100, 10, 4),  # two orthogonal Latin squares of order 10
@@ -320,8 +322,33 @@ def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
     assert stored_rounds(32, 6, 4)[1] == 32
     assert stored_rounds(31, 6, 4)[1] == 31
     assert stored_rounds(30, 6, 4) is None
-    # the golfers' schedule (equal fours) still lends itself to 29 to 31
+    # the golfers' schedule (equal fours) still lends itself to 30 and 31; 29 has its own
+    assert stored_rounds(31, 8, 10)[1] == 32
     assert stored_rounds(30, 8, 10)[1] == 32
+    assert stored_rounds(29, 8, 10)[1] == 29
+
+
+def stored_meetings(points, count, rounds):
+    """How often each pair meets in stored rounds, after checking every round's rooms."""
+    met = Counter()
+    for groups in rounds:
+        assert sorted(p for group in groups for p in group) == list(range(points))
+        sizes = [len(group) for group in groups]
+        assert len(groups) == count and max(sizes) - min(sizes) <= 1
+        for group in groups:
+            met.update(itertools.combinations(sorted(group), 2))
+    return met
+
+
+def test_every_stored_schedule_is_recounted_pair_by_pair():
+    from liftkit.core.groups.stored import STORED
+
+    for (points, count), rounds in STORED.items():
+        assert max(stored_meetings(points, count, rounds).values()) == 1, (points, count)
+    # 29 people in 8 rooms: ten rounds of five 4s and three 3s, 390 of the 406 pairs met
+    rooms = STORED[(29, 8)]
+    assert [sorted(map(len, groups)) for groups in rooms] == [[3, 3, 3, 4, 4, 4, 4, 4]] * 10
+    assert len(stored_meetings(29, 8, rooms)) == 390
 
 
 def _found():

@@ -144,6 +144,21 @@ def test_six_rooms_of_five_and_six_for_four_rounds_without_a_repeat(cli, tmp_pat
     assert_no_repeat_with_seeds(cli, tmp_path, n, 6, 4, ("1", "2"))
 
 
+@pytest.mark.parametrize("option", [("--count", "8"), ("--size", "4")])
+def test_29_people_in_eight_rooms_for_ten_rounds_without_a_repeat(cli, tmp_path, option):
+    # Issue 11: five rooms of 4 and three of 3, 390 of the 406 pairs met; a stored schedule
+    # (found by bench/adjacent_search.c), where the 32 golfers less 3 left 3 with seeds 1, 2.
+    people = tmp_path / "people.csv"
+    write_people(people, 29)
+    for seed in ("1", "2"):
+        data = run(cli, people, *option, "--rounds", "10", "--seed", seed)
+        assert len(data["rounds"]) == 10
+        for rnd in data["rounds"]:
+            assert sorted(len(g["members"]) for g in rnd["groups"]) == [3, 3, 3, 4, 4, 4, 4, 4]
+        assert recount(data, 29) == 0 == data["score"]["repeat_pairs"]
+        assert "limit" not in data["score"]
+
+
 @pytest.mark.parametrize(("n", "rounds", "seeds"), [(100, 4, ("1", "2")), (80, 5, ("1",))])
 def test_balanced_on_six_sectors_without_a_repeat(cli, tmp_path, n, rounds, seeds):
     # 10 tables, six sectors of 13-17: every sector 1-2 a table, three people kept apart.

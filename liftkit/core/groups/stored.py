@@ -1,10 +1,8 @@
 """Stored schedules that no construction here builds: the rounds, written out, with a source.
 
-Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule may be
-used with a few ghost points left out, when the ghosts never share a group (each pair of
-ghosts never meets), so the groups still differ in size by at most one. Failing that (three
-ghosts in the 32 golfers), up to k - 1 ghosts come from one group of the last round, the only
-round where they meet (best_design keeps it spare).
+Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule of equal
+groups may be used with a few ghost points left out, when the ghosts never share a group
+(each pair of ghosts never meets), so the groups still differ in size by at most one.
 """
 
 from __future__ import annotations
@@ -62,6 +60,24 @@ ACDegk BFMlm EHIOd GJacj KPhin LNbfo
 CFKObj AMNdn BEceo DIJPm GHfgi Lahkl
 """
 
+# 29 people in 8 rooms (five of 4, three of 3) for 10 rounds, as Miller, Barr, Kavanagh,
+# Valkov and Purchase publish (Symmetry 13(1):13, 2021; liftkit's search left 3 repeats):
+# this one found by bench/adjacent_search.c, `SYM=5 adjacent_search 29 8 10 1` (seed 1,
+# 1,582,011 steps, 14 s on one core), two base rounds and their turns under a permutation
+# of order 5 that fixes 4 people. 390 of the 406 pairs meet. A-O are points 0-14, a-n 15-28.
+_ROOMS_29_8 = """
+BJNi FHde Abgj EKOc Lahn Ifm CGl DMk
+CFOj GIae Bcfh AKLd Mbin Jgm DHl ENk
+DGKf HJab Cdgi BLMe Ncjn Fhm EIl AOk
+EHLg FIbc Dehj CMNa Odfn Gim AJl BKk
+AIMh GJcd Eafi DNOb Kegn Hjm BFl CLk
+CEJh HIKN Fagk DLcm Oeil Bbd AGn Mfj
+ADFi IJLO Gbhk EMdm Kajl Cce BHn Nfg
+BEGj FJKM Hcik ANem Lbfl Dad CIn Ogh
+ACHf FGLN Idjk BOam Mcgl Ebe DJn Khi
+BDIg GHMO Jefk CKbm Ndhl Aac EFn Lij
+"""
+
 
 def _read(text: str, half: int) -> Rounds:
     """Rounds written with letters: the first `half` capitals, then as many small letters."""
@@ -74,6 +90,7 @@ def _read(text: str, half: int) -> Rounds:
 # (points, groups) -> rounds
 STORED: dict[tuple[int, int], Rounds] = {
     (18, 6): _read(_TRIOS_18, 9),
+    (29, 8): _read(_ROOMS_29_8, 15),
     (31, 6): _read(_ROOMS_31_6, 16),
     (32, 6): _read(_ROOMS_32_6, 16),
     (32, 8): _read(_GOLFERS_32, 16),
@@ -87,7 +104,9 @@ def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] |
             continue
         if points != n and len({len(group) for group in rounds[0]}) > 1:
             continue  # a ghost in a smaller group would leave sizes two apart
-        ghosts = _apart(rounds, points, points - n) or sorted(rounds[-1][0])[: points - n]
+        ghosts = _apart(rounds, points, points - n)
+        if ghosts is None:
+            continue
         name = f"a stored schedule of {points} people in {groups} groups"
         return name, points, ghosts_last(rounds, points, ghosts)[:wanted]
     return None
