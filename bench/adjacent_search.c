@@ -29,9 +29,10 @@
    Results (one core): 29 people in 8 rooms (five of 4, three of 3) for 10 rounds, the case
    of issue 11 (390 of the 406 pairs meet), with SYM=5 (two base rounds, 4 people fixed):
    seed 1 at step 1,582,011 (14 s; stored), seed 2 in 12 s, seed 3 none in 60 s (least
-   cost 1). Without SYM the search stalls: least cost 9 in 180 s (seed 1), and even 29
-   people for 9 rounds stayed at 1 for 30 s; 32 in fours, 8 rounds in 0.2 to 3 s, 9 rounds
-   none in 20 s (least cost 6). */
+   cost 1); 28 and 27 people likewise with seed 1 in 0.5 and 0.1 s (stored). Without SYM
+   the search stalls: least cost 9 in 180 s for 29 people (seed 1), and even 29 for 9
+   rounds stayed at 1 for 30 s; 32 in fours, 8 rounds in 0.2 to 3 s, 9 rounds none in 20 s
+   (least cost 6). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -142,6 +142,8 @@ ADJACENT: list[Row] = [
     ("32-c6-4", True, 2.0, "-"),
     # stored: rooms of 4 and 3 (bench/adjacent_search.c)
     ("29-c8-10", True, 2.0, "-"),
+    ("28-c8-10", True, 2.0, "-"),
+    ("27-c8-10", True, 2.0, "-"),
     # hunted offline (bench/starters_search.py hunt, starters.txt)
     ("33-c6-4", True, 2.0, "-"),
     ("56-c10-7", True, 2.0, "-"),

@@ -171,6 +171,8 @@ def test_the_repeat_floor():
         (32, 6, 4),  # two rooms of 6 and four of 5, stored
         (31, 6, 4),
         (29, 8, 10),  # five rooms of 4 and three of 3, stored
+        (28, 8, 10),
+        (27, 8, 10),
         (80, 10, 5),  # difference rows over Z_10
         (90, 10, 5),
         (100, 10, 4),  # two orthogonal Latin squares of order 10
@@ -325,7 +327,8 @@ def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
     # the golfers' schedule (equal fours) still lends itself to 30 and 31; 29 has its own
     assert stored_rounds(31, 8, 10)[1] == 32
     assert stored_rounds(30, 8, 10)[1] == 32
-    assert stored_rounds(29, 8, 10)[1] == 29
+    assert [stored_rounds(n, 8, 10)[1] for n in (29, 28, 27)] == [29, 28, 27]
+    assert stored_rounds(26, 8, 10) is None  # no ghost from 27 (a room of 2), nor from 28
 
 
 def stored_meetings(points, count, rounds):

@@ -78,6 +78,35 @@ ACHf FGLN Idjk BOam Mcgl Ebe DJn Khi
 BDIg GHMO Jefk CKbm Ndhl Aac EFn Lij
 """
 
+# 28 and 27 people in 8 rooms for 10 rounds (four or three rooms of 4), which the 29 cannot
+# serve (a ghost would leave a room of 2) and liftkit's search left 9 and 13 repeats: found
+# the same way, `SYM=5 adjacent_search 28 8 10 1` (73,230 steps, 0.5 s) and `... 27 8 10 1`
+# (23,653 steps, 0.1 s). A-N are points 0-13, a-n 14-27 (a-m 14-26).
+_ROOMS_28_8 = """
+Kehj CEak GJMN AFfn Igl Bci Lbd DHm
+Lfik ADKg FHNa BGbn Jhl Cdj Mce EIm
+Mbgj BELh GIKa CHcn Fil Dek Ndf AJm
+Nchk ACMi HJKL DIdn Gjl Efg abe BFm
+adgi BDNj FILM EJen Hkl Abh Kcf CGm
+CDFh Bafl AGcd Legm Jij HIb EKN Mkn
+DEGi CKbl BHde Mfhm Fjk IJc ALa Ngn
+AEHj DLcl CIef Nbim Ggk FJd BKM ahn
+ABIk EMdl DJbf acjm Hgh FGe CLN Kin
+BCJg ANel EFbc Kdkm Ihi GHf DMa Ljn
+"""
+_ROOMS_27_8 = """
+FIfi AEMa HKgm Dbd Nek JLl BGc Chj
+GJbj ABKN ILhm Ece afg FMl CHd Dik
+FHck BCLa JMim Adf Kbh GNl DIe Egj
+GIdg CDKM FNjm Bbe Lci Hal EJf Ahk
+HJeh DELN Gakm Ccf Mdj IKl AFb Bgi
+adei Dcjl ACIJ Ebm GKL HNf BMk Fgh
+Kefj Edkl BDFJ Acm HLM Iab CNg Ghi
+Lbfk Aegl CEFG Bdm IMN JKc Dah Hij
+Mbcg Bfhl ADGH Cem JNa FLd EKi Ijk
+Ncdh Cbil BEHI Dfm FKa GMe ALj Jgk
+"""
+
 
 def _read(text: str, half: int) -> Rounds:
     """Rounds written with letters: the first `half` capitals, then as many small letters."""
@@ -90,6 +119,8 @@ def _read(text: str, half: int) -> Rounds:
 # (points, groups) -> rounds
 STORED: dict[tuple[int, int], Rounds] = {
     (18, 6): _read(_TRIOS_18, 9),
+    (27, 8): _read(_ROOMS_27_8, 14),
+    (28, 8): _read(_ROOMS_28_8, 14),
     (29, 8): _read(_ROOMS_29_8, 15),
     (31, 6): _read(_ROOMS_31_6, 16),
     (32, 6): _read(_ROOMS_32_6, 16),
