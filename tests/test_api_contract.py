@@ -1,10 +1,17 @@
 """The library as a script meets it beyond its results: its types check in the caller's
 editor and mypy, help(liftkit) documents it, and its errors travel between processes."""
 
+import copy
+import multiprocessing
+import pickle
 import subprocess
 import textwrap
+from concurrent.futures import ProcessPoolExecutor
 
+import pytest
 from test_hygiene import tool
+
+import liftkit
 
 CALLER = textwrap.dedent(
     """\
@@ -33,3 +40,28 @@ def test_a_script_is_type_checked_against_liftkit(tmp_path):
     assert all(line.startswith("script.py:6: ") for line in errors), result.stdout
     assert any('"size"' in line and '"str"' in line for line in errors), result.stdout
     assert any('"Split"' in line and '"int"' in line for line in errors), result.stdout
+
+
+def test_an_agenda_error_reaches_the_script_from_a_process_pool(tmp_path):
+    # A pool of workers sends each error back pickled: an AgendaError that could not be
+    # rebuilt broke the whole pool (BrokenProcessPool) instead of naming the bad agenda.
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = "x"\n\n[[segments]]\ntitle = "A"\nduration = "soon"\n')
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        future = pool.submit(liftkit.load_agenda, str(bad))
+        with pytest.raises(liftkit.AgendaError) as caught:
+            future.result(timeout=60)
+    error = caught.value
+    assert str(error).startswith(f"{bad}:5:")
+    assert error.source == str(bad)
+    assert [(p.line, p.message) for p in error.problems] == [(5, error.problems[0].message)]
+    assert "soon" in error.problems[0].message
+    with pytest.raises(liftkit.LiftkitError) as plain:
+        liftkit.split_groups(["Ada", "Bo"], size=1)
+    again = pickle.loads(pickle.dumps(plain.value))
+    assert (str(again), again.hint, again.fields) == (
+        "`size` 1: a group needs at least 2 people",
+        "use `size` 2 or more",
+        ("size",),
+    )
+    assert copy.copy(error).problems == error.problems

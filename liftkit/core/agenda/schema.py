@@ -87,6 +87,10 @@ class AgendaError(LiftkitError):
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
         super().__init__("\n".join(format_problem(source, p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[AgendaError], tuple[str, list[Problem]]]:
+        # Rebuilt from what it was made of: a process pool sends a worker's error back pickled.
+        return (type(self), (self.source, self.problems))
+
 
 def format_problem(source: str, problem: Problem) -> str:
     where = source
