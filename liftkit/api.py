@@ -244,16 +244,21 @@ def read_chat(path: str | Path) -> ChatLog:
     Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
     LiftkitError naming it.
     """
+    return _read_chat(path, "path")
+
+
+def _read_chat(path: object, field: str) -> ChatLog:
+    """read_chat, its errors naming the argument `field` (`chats` of build_report)."""
     from liftkit.api_arguments import a_path
     from liftkit.core.chat import read_chat as read
     from liftkit.core.errors import LiftkitError
 
     try:
-        return read(a_path(path, "path"))
-    except LiftkitError as error:  # the command line's `chat` is this function's `path`
+        return read(a_path(path, field))
+    except LiftkitError as error:  # the command line's `chat` is the caller's `field`
         if "chat" not in error.fields:
             raise
-        raise error.reworded(lambda words: words.replace("`chat`", "`path`")) from None
+        raise error.reworded(lambda words: words.replace("`chat`", f"`{field}`")) from None
 
 
 def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
@@ -345,7 +350,7 @@ def build_report(
     )
     where = a_path(sessions, "sessions") if sessions is not None else None
     folder = find_session(str(a_path(session, "session")), where)
-    logs = [log if isinstance(log, ChatLog) else read_chat(log) for log in chats]
+    logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
     report = build(load_session(folder), logs, options)
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative

@@ -228,3 +228,11 @@ def test_the_chat_reader_names_its_own_argument_for_a_missing_file(tmp_path):
     assert caught.value.hint == "check the path given to `path`"  # read_chat(path), not `chat`
     good = liftkit.parse_chat(bytearray(b"10:00:01 From Ada to Everyone: hello\n"))
     assert [m.text for m in good.messages] == ["hello"]
+
+
+def test_a_missing_chat_log_of_a_report_is_named_by_its_argument(tmp_path):
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(PEOPLE.parent, [tmp_path / "chat.txt"])
+    assert caught.value.message == f"{tmp_path / 'chat.txt'}: no such file"
+    assert caught.value.hint == "check the path given to `chats`"  # not read_chat's `path`
+    assert caught.value.fields == ("chats",)
