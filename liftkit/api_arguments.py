@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, SupportsIndex
 
@@ -69,11 +69,16 @@ def people_list(people: Iterable[Person | str]) -> list[Person]:
     by_name: dict[str, list[int]] = {}
     for number, item in enumerate(people, 1):
         person = Person(item) if isinstance(item, str) else item
-        if not isinstance(person, Person) or not person.name.strip():
+        if (
+            not isinstance(person, Person)
+            or not isinstance(person.name, str)
+            or not person.name.strip()
+        ):
             raise LiftkitError(
                 f"`people` item {number} ({item!r}): not a name or a Person",
                 "give each person as a name or as a Person from read_attendees",
             )
+        _check_person(person, number)
         # The same person as read_attendees finds them: the same email, or the same name
         # where either has no email. It keeps them once; here the script lists them again.
         earlier = by_email.get(person.email.casefold()) if person.email else None
@@ -93,6 +98,27 @@ def people_list(people: Iterable[Person | str]) -> list[Person]:
     if not persons:
         raise LiftkitError("`people` is empty: no one to split", "give at least one person")
     return persons
+
+
+def _check_person(person: Person, number: int) -> None:
+    """A Person a script made itself holds what a file would: an email and columns of text."""
+    where = f"`people` item {number} ({person.name})"
+    if person.email is not None and not isinstance(person.email, str):
+        raise LiftkitError(
+            f"{where}: email {person.email!r} is not text", "give the email as text, or None"
+        )
+    attributes: object = person.attributes
+    if not isinstance(attributes, Mapping):
+        raise LiftkitError(
+            f"{where}: attributes {attributes!r}: not a table of columns",
+            'give attributes as a dict of column to text, e.g. {"sector": "Health"}',
+        )
+    for column, value in attributes.items():
+        if not isinstance(column, str) or not isinstance(value, str):
+            raise LiftkitError(
+                f"{where}: attribute {column!r} {value!r}: not text",
+                "give each column and its value as text, as an attendee file holds them",
+            )
 
 
 def a_path(value: object, field: str) -> Path:

@@ -236,3 +236,28 @@ def test_a_missing_chat_log_of_a_report_is_named_by_its_argument(tmp_path):
     assert caught.value.message == f"{tmp_path / 'chat.txt'}: no such file"
     assert caught.value.hint == "check the path given to `chats`"  # not read_chat's `path`
     assert caught.value.fields == ("chats",)
+
+
+@pytest.mark.parametrize(
+    ("person", "message"),
+    [
+        (liftkit.Person(None), "`people` item 1 (Person(name=None"),
+        (liftkit.Person("Ada", 5), "`people` item 1 (Ada): email 5 is not text"),
+        (
+            liftkit.Person("Ada", attributes=None),
+            "`people` item 1 (Ada): attributes None: not a table of columns",
+        ),
+        (
+            liftkit.Person("Ada", attributes={"band": 2}),
+            "`people` item 1 (Ada): attribute 'band' 2: not text",
+        ),
+    ],
+    ids=["name None", "email 5", "attributes None", "a number in a column"],
+)
+def test_a_person_a_script_made_of_the_wrong_types_is_an_error_naming_it(person, message):
+    # Each was a TypeError or an AttributeError from deep inside ("'int' object has no
+    # attribute 'strip'" when balancing on a column of numbers).
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups([person, "Bo", "Cy"], balance="band" if "band" in message else ())
+    assert caught.value.message.startswith(message)
+    assert caught.value.fields[0] == "people"
