@@ -4,6 +4,7 @@ editor and mypy, help(liftkit) documents it, and its errors travel between proce
 import copy
 import multiprocessing
 import pickle
+import pydoc
 import subprocess
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
@@ -65,3 +66,18 @@ def test_an_agenda_error_reaches_the_script_from_a_process_pool(tmp_path):
         ("size",),
     )
     assert copy.copy(error).problems == error.problems
+
+
+def test_help_liftkit_shows_every_public_function_and_class():
+    # The names load on first use; help() and dir() listed only __getattr__ and __all__.
+    text = pydoc.render_doc(liftkit, renderer=pydoc.plaintext)
+    public = [name for name in liftkit.__all__ if name not in ("__version__", "GROUP_FORMATS")]
+    for name in public:
+        value = getattr(liftkit, name)
+        if isinstance(value, type):
+            assert f"class {name}(" in text, name
+        else:
+            assert f"\n    {name}(" in text, name
+            assert value.__doc__.splitlines()[0] in text, name
+    assert "liftkit.split_groups(" in text.split("CLASSES")[0]  # the example comes first
+    assert set(public) <= set(dir(liftkit))
