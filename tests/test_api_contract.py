@@ -81,3 +81,12 @@ def test_help_liftkit_shows_every_public_function_and_class():
             assert value.__doc__.splitlines()[0] in text, name
     assert "liftkit.split_groups(" in text.split("CLASSES")[0]  # the example comes first
     assert set(public) <= set(dir(liftkit))
+
+
+def test_every_public_class_says_what_it_is():
+    # A dataclass without a docstring shows only its generated signature in help().
+    for name in liftkit.__all__:
+        value = getattr(liftkit, name)
+        if isinstance(value, type):
+            doc = value.__doc__ or ""
+            assert doc and not doc.startswith(f"{name}("), name

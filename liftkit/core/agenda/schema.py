@@ -36,6 +36,11 @@ class Poll:
 
 @dataclass(frozen=True)
 class Segment:
+    """One timed part of an agenda; `duration`, `warn` and `silence` are in seconds.
+
+    A breakout splits the room by `group_size` or `groups` over `rounds`, or keeps the
+    rooms of the breakout before (`same_groups`, `join_groups`)."""
+
     title: str
     duration: int  # seconds
     kind: str = "other"
@@ -58,6 +63,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class Agenda:
+    """A validated agenda: its `segments` in order and `total`, their seconds added up.
+
+    `declared_total` is the file's `total` (seconds), checked against the segments."""
+
     title: str
     segments: tuple[Segment, ...]
     description: str = ""

@@ -64,6 +64,9 @@ class ChatReaction:
 
 @dataclass
 class ChatLog:
+    """A meeting chat log as read: its `messages` and `reactions` in order, and the
+    `unmatched` lines that fit no layout; `layout_name` says which layout it was."""
+
     source: str
     layout: str
     clock: bool  # True: `at` is a time of day (Zoom); False: an offset from the recording start

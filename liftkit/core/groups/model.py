@@ -14,6 +14,8 @@ DEFAULT_SIZE = 4
 
 @dataclass(frozen=True)
 class Group:
+    """One breakout room of a round: its `members`, and which of them facilitate."""
+
     name: str
     members: tuple[Person, ...]
     facilitators: tuple[Person, ...] = ()
@@ -21,6 +23,8 @@ class Group:
 
 @dataclass(frozen=True)
 class Round:
+    """One round of a split (`number` from 1): every person in one of its `groups`."""
+
     number: int
     groups: tuple[Group, ...]
 
@@ -58,6 +62,9 @@ class SplitRequest:
 
 @dataclass(frozen=True)
 class Split:
+    """Breakout groups over one or more `rounds`, with their `score`, the `seed` that
+    gives them again, and `notes` for the host (a request adjusted, a host left out)."""
+
     rounds: tuple[Round, ...]
     score: Score
     seed: int | None = None

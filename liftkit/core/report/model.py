@@ -160,6 +160,9 @@ class Theme:
 
 @dataclass
 class Report:
+    """An event pack as data: `attendance`, the `segments` with their quotes and polls,
+    `themes` (quotes under their #tags), `groups` if asked for, and `warnings`."""
+
     title: str
     description: str
     host: str
