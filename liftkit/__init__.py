@@ -8,10 +8,10 @@ The same as a library (docs/api.md has every function):
     split = liftkit.split_groups(people, size=4, rounds=3, balance="sector", seed=7)
     print(liftkit.render_groups(split, "md"))
 
-Agendas: load_agenda, parse_agenda, agenda_templates. Attendee files: read_attendees.
-Breakout groups: split_groups, render_groups. Chat logs: read_chat, parse_chat. Event
-packs: build_report, then render_markdown, render_json or render_html. Bad input raises
-LiftkitError (AgendaError for an invalid agenda), its message naming the argument.
+Agendas: load_agenda, parse_agenda, render_agenda, agenda_templates. Attendee files:
+read_attendees. Breakout groups: split_groups, render_groups. Chat logs: read_chat,
+parse_chat. Event packs: build_report, then render_markdown, render_json or render_html.
+Bad input raises LiftkitError (AgendaError for an invalid agenda), naming the argument.
 """
 
 # Every command imports this file, so it imports nothing: each name loads on first use

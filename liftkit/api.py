@@ -41,6 +41,7 @@ __all__ = [
     "public_attribute",
     "read_attendees",
     "read_chat",
+    "render_agenda",
     "render_groups",
     "render_html",
     "render_json",
@@ -56,6 +57,7 @@ PUBLIC: dict[str, str] = {
     # functions (liftkit/api.py)
     "load_agenda": "liftkit.api",
     "parse_agenda": "liftkit.api",
+    "render_agenda": "liftkit.api",
     "agenda_templates": "liftkit.api",
     "read_attendees": "liftkit.api",
     "split_groups": "liftkit.api",
@@ -119,6 +121,15 @@ def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     from liftkit.core.agenda.model import parse_agenda as parse
 
     return parse(text_or_bytes(text, "text"), one_text(source, "source") or "<agenda>")
+
+
+def render_agenda(agenda: Agenda) -> str:
+    """An agenda as TOML in the file format (durations as "5m"), to save one a script
+    changed (dataclasses.replace): load_agenda reads it back as the same Agenda. Raises
+    AgendaError for an agenda that would not load, naming the segment."""
+    from liftkit.api_agenda import checked_toml
+
+    return checked_toml(agenda)
 
 
 def agenda_templates() -> list[str]:

@@ -1,0 +1,67 @@
+"""A script changes an agenda and saves it: render_agenda writes the TOML that loads back
+as the agenda it was given, or says what would not load."""
+
+import dataclasses
+
+import pytest
+
+import liftkit
+
+
+def test_a_changed_duration_is_saved_and_loads_back(tmp_path):
+    agenda = liftkit.load_agenda("community-conversation")
+    segments = list(agenda.segments)
+    segments[2] = dataclasses.replace(segments[2], duration=25 * 60)
+    shorter = dataclasses.replace(agenda, segments=tuple(segments), declared_total=None)
+    saved = tmp_path / "shorter.toml"
+    saved.write_text(liftkit.render_agenda(shorter), encoding="utf-8")
+    back = liftkit.load_agenda(saved)
+    assert back == shorter
+    assert [s.duration for s in back.segments] == [300, 300, 1500, 900, 300]
+    assert back.total == 55 * 60
+    assert 'duration = "25m"' in saved.read_text(encoding="utf-8")
+    for name in liftkit.agenda_templates():  # every template as it is
+        template = liftkit.load_agenda(name)
+        assert liftkit.parse_agenda(liftkit.render_agenda(template)) == template
+
+
+def test_an_agenda_that_would_not_load_is_refused_naming_the_segment():
+    agenda = liftkit.load_agenda("community-conversation")
+    segments = list(agenda.segments)
+    segments[2] = dataclasses.replace(segments[2], duration=25 * 60)
+    with pytest.raises(liftkit.AgendaError) as caught:  # its total still says 1h
+        liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+    assert str(caught.value) == (
+        '`agenda`: "total" says 1h but the segments add up to 55m; '
+        "correct the total or the segment durations"
+    )
+    segments[2] = dataclasses.replace(segments[2], kind="nap")
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+    assert str(caught.value).startswith('`agenda`: segment 3 "Breakout discussions": unknown kind')
+    segments[2] = dataclasses.replace(segments[2], duration="25m")
+    with pytest.raises(liftkit.LiftkitError) as wrong:
+        liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+    assert wrong.value.fields[0] == "agenda"
+    with pytest.raises(liftkit.LiftkitError, match=r"`agenda` 'agenda\.toml': not an agenda"):
+        liftkit.render_agenda("agenda.toml")
+
+
+def test_every_example_in_the_api_page_runs_and_prints_what_it_says(tmp_path, monkeypatch, capsys):
+    import re
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    page = (root / "docs" / "api.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+    assert len(examples) >= 2
+    session = root / "tests" / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
+    shutil.copy(session / "attendees.csv", tmp_path / "people.csv")  # has a "Sector" column
+    monkeypatch.chdir(tmp_path)
+    for number, code in enumerate(examples, 1):
+        exec(compile(code, f"docs/api.md example {number}", "exec"), {"__name__": "example"})
+        printed = capsys.readouterr().out
+        for said in re.findall(r"print\(.*\)  # (.+)", code):  # what the comment says
+            assert said in printed.splitlines(), (number, said, printed)
+    assert liftkit.load_agenda(tmp_path / "shorter.toml").total == 55 * 60
