@@ -58,6 +58,8 @@ def test_every_example_in_the_api_page_runs_and_prints_what_it_says(tmp_path, mo
     assert len(examples) >= 2
     session = root / "tests" / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
     shutil.copy(session / "attendees.csv", tmp_path / "people.csv")  # has a "Sector" column
+    ended = session.with_name("2026-03-10-122958-community-conversation")  # for the journal
+    shutil.copytree(ended, tmp_path / "liftkit-sessions" / ended.name)
     monkeypatch.chdir(tmp_path)
     for number, code in enumerate(examples, 1):
         exec(compile(code, f"docs/api.md example {number}", "exec"), {"__name__": "example"})
@@ -65,3 +67,7 @@ def test_every_example_in_the_api_page_runs_and_prints_what_it_says(tmp_path, mo
         for said in re.findall(r"print\(.*\)  # (.+)", code):  # what the comment says
             assert said in printed.splitlines(), (number, said, printed)
     assert liftkit.load_agenda(tmp_path / "shorter.toml").total == 55 * 60
+    assert printed.splitlines()[:2] == [  # the journal's first reflections, as it holds them
+        "0 Sam Okafor Welcome everyone, the chat is open",
+        "2 - Room 2: protected mealtimes, no meetings between 12 and 1 #culture #wellbeing",
+    ]
