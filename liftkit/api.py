@@ -320,7 +320,7 @@ def build_report(
     import datetime
     from collections.abc import Iterable
 
-    from liftkit.api_arguments import a_path, items, one_text
+    from liftkit.api_arguments import a_path, items, one_text, yes_or_no
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
     from liftkit.core.live.folders import find_session
@@ -352,11 +352,11 @@ def build_report(
         questions=items(questions, "questions"),
         roles=one_text(roles, "roles"),
         organisations=one_text(organisations, "organisations"),
-        named=names,
-        anonymous=anonymous,
-        groups=groups,
+        named=yes_or_no(names, "names"),
+        anonymous=yes_or_no(anonymous, "anonymous"),
+        groups=yes_or_no(groups, "groups"),
         groups_file=a_path(groups_file, "groups_file") if groups_file is not None else None,
-        include_private=include_private,
+        include_private=yes_or_no(include_private, "include_private"),
         chat_start=chat_start,
     )
     where = a_path(sessions, "sessions") if sessions is not None else None

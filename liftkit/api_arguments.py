@@ -141,6 +141,13 @@ def text_or_bytes(value: object, field: str) -> str | bytes:
     )
 
 
+def yes_or_no(value: object, field: str) -> bool:
+    """`value` if it is True or False: "no" from a settings file is not taken as yes."""
+    if isinstance(value, bool):
+        return value
+    raise LiftkitError(f"`{field}` {value!r}: not True or False", f"give `{field}` as a bool")
+
+
 def one_text(value: object, field: str) -> str | None:
     """`value` if it is None or text; else an error naming `field`."""
     if value is None or isinstance(value, str):

@@ -206,6 +206,14 @@ def report() -> liftkit.Report:
         (lambda: liftkit.build_report(PEOPLE.parent, roles=5), "`roles` 5: not text"),
         (lambda: liftkit.build_report(PEOPLE.parent, narrative=5), "`narrative` 5: not a path"),
         (lambda: liftkit.build_report("latest", sessions=5), "`sessions` 5: not a path"),
+        # "no" from a settings file or an environment variable read as yes: names published
+        (lambda: liftkit.build_report(PEOPLE.parent, names="no"), "`names` 'no': not True"),
+        (lambda: liftkit.build_report(PEOPLE.parent, anonymous=0), "`anonymous` 0: not True"),
+        (lambda: liftkit.build_report(PEOPLE.parent, groups="x"), "`groups` 'x': not True"),
+        (
+            lambda: liftkit.build_report(PEOPLE.parent, include_private="False"),
+            "`include_private` 'False': not True",
+        ),
         (lambda: liftkit.render_markdown(None), "`report` None: not a report"),
         (lambda: liftkit.render_html("pack.md"), "`report` 'pack.md': not a report"),
         (lambda: liftkit.render_json(report().segments), "`report` "),
