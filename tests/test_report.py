@@ -1,6 +1,7 @@
 """The report model: percentages, the timeline, polls, quotes."""
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,34 @@ def test_largest_remainder_examples():
     assert largest_remainder([58, 11, 4]) == [79, 15, 6]  # the reference pack's split
     assert largest_remainder([7, 3, 1, 1]) == [59, 25, 8, 8]
     assert largest_remainder([3, 2, 1, 1, 1]) == [38, 25, 12, 12, 12]
+
+
+def test_shares_add_up_to_100_when_equal_counts_can_share_the_last_points():
+    # 26 people by sector: 15, 7, 2 and 2 are 57.7%, 26.9%, 7.7% and 7.7%. The pack said
+    # 58, 27, 7, 7 (99%), where the two 2s taking the last two points makes 100.
+    assert largest_remainder([15, 7, 2, 2]) == [57, 27, 8, 8]
+    # By organisation, 12 of them: the pack's column added up to 94%.
+    shares = largest_remainder([5, 3, *[2] * 8, 1, 1])
+    assert sum(shares) == 100
+    assert shares == [19, 11, *[8] * 8, 3, 3]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=7))
+def test_largest_remainder_reaches_100_whenever_a_choice_keeping_ties_does(counts):
+    """Tried against every way of giving a point to whole counts at once."""
+    total = sum(counts)
+    if total == 0:
+        return
+    distinct = sorted(set(counts))
+    floors = {c: c * 100 // total for c in distinct}
+    reachable = set()
+    for mask in range(1 << len(distinct)):
+        share = {c: floors[c] + (mask >> i & 1) for i, c in enumerate(distinct)}
+        if any(share[c] > floors[c] and c * 100 % total == 0 for c in distinct):
+            continue  # an exact share stays exact
+        if all(share[a] <= share[b] for a, b in pairwise(distinct)):
+            reachable.add(sum(share[c] for c in counts))
+    assert sum(largest_remainder(counts)) == max(s for s in reachable if s <= 100)
 
 
 # --------------------------------------------------------------------------- timeline

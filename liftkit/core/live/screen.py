@@ -67,7 +67,7 @@ class PollBars:
 
     def percent(self, count: int) -> int:
         """The share of `count` as the event pack gives it (equal counts, equal shares)."""
-        from liftkit.core.report.model import largest_remainder  # only once a poll shows
+        from liftkit.core.report.shares import largest_remainder  # only once a poll shows
 
         counts = [c for _, c in self.counts]
         shares = dict(zip(counts, largest_remainder(counts), strict=True))

@@ -27,9 +27,9 @@ from liftkit.core.report.model import (
     Theme,
     breakdown,
     is_practical_step,
-    largest_remainder,
     tags_in,
 )
+from liftkit.core.report.shares import largest_remainder
 from liftkit.core.report.sources import (
     SessionData,
     Timeline,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from liftkit.core.report.shares import largest_remainder
 from liftkit.core.text import same_words
 
 BEFORE = "before"
@@ -239,33 +240,6 @@ class ReportOptions:
 
 
 # --------------------------------------------------------------------------- small pieces
-
-
-def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
-    """Whole shares of `total` in proportion to counts: equal counts get equal shares, and
-    the shares add up to `total` unless that would break such a tie.
-
-    Each gets the floor of its exact share; the points left go to the largest remainders,
-    to all the items of one count at once: when the points left are fewer than the items
-    of the next count, they stay unused (1, 1, 1 is 33, 33, 33: a total of 99, not 34, 33,
-    33). A larger count never gets a smaller share.
-    """
-    whole = sum(counts)
-    if whole == 0:
-        return [0] * len(counts)
-    floors = [c * total // whole for c in counts]
-    missing = total - sum(floors)
-    same: dict[int, list[int]] = {}
-    for i, count in enumerate(counts):
-        same.setdefault(count, []).append(i)
-    for count in sorted(same, key=lambda c: (-(c * total % whole), -c)):
-        items = same[count]
-        if count * total % whole == 0 or len(items) > missing:
-            break
-        for i in items:
-            floors[i] += 1
-        missing -= len(items)
-    return floors
 
 
 def breakdown(title: str, counts: Iterable[tuple[str, int]]) -> Breakdown:
