@@ -137,6 +137,25 @@ def test_a_narrative_edited_once_is_merged_on_every_export(cli, tmp_path):
     assert "See you soon." in section(out, "Thank you and feedback")
 
 
+def test_the_hosts_own_themes_and_the_quotes_themes_are_told_apart(cli, tmp_path):
+    # The starter asks for a segment's key themes as ### headings; the quotes' themes were
+    # ### headings too, so "### Authenticity" came twice, the host's then the chat's.
+    words = write(
+        tmp_path / "words.md",
+        "## Opening perspective\n\nWhat we heard:\n\n### Authenticity\n\n- Acting or being.\n\n"
+        "## Breakout discussions\n\n```\n### a heading only inside code\n```\n",
+    )
+    out = cli("export", str(COMMUNITY), "--chat", str(CHAT), "--narrative", str(words)).stdout
+    talk = section(out, "2. Opening perspective")
+    assert headings(talk, 3) == ["Authenticity", "Reflections from participants"]
+    assert headings(talk, 4) == ["Authenticity", "Power", "Other reflections"]
+    host, quoted = talk.split("### Reflections from participants")
+    assert "- Acting or being." in host and quotes(host) == []
+    assert "Power is not a possession but a relationship" in quotes(quoted)
+    breakout = section(out, "3. Breakout discussions")  # fenced code holds no heading
+    assert "Reflections from participants" not in breakout and headings(breakout, 3)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -19,6 +19,7 @@ from liftkit.core.report.markdown_parts import (
     by_heading,
     chat_sentence,
     clock,
+    listing,
     long_date,
     minutes,
     poll_block,
@@ -28,7 +29,15 @@ from liftkit.core.report.markdown_parts import (
     took_part,
 )
 from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
-from liftkit.core.report.narrative import DIY, OPENING, THANKS, WHO, question_key, segment_key
+from liftkit.core.report.narrative import (
+    DIY,
+    OPENING,
+    THANKS,
+    WHO,
+    has_headings,
+    question_key,
+    segment_key,
+)
 from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, phrase, plural
 
 CHUNK_LINES = 4096  # lines written at a time
@@ -152,9 +161,9 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
         out += [f"{joined} joined{besides}{listed}.", ""]
     examples = []
     if attendance.roles:
-        examples.append(f"They came in a range of roles, including {_listed(attendance.roles)}.")
+        examples.append(f"They came in a range of roles, including {listing(attendance.roles)}.")
     if attendance.organisations:
-        examples.append(f"Organisations included {_listed(attendance.organisations)}.")
+        examples.append(f"Organisations included {listing(attendance.organisations)}.")
     if examples:
         out += [" ".join(examples), ""]
     for data in attendance.breakdowns:
@@ -163,14 +172,6 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
     if report.chats:
         out += [chat_sentence(report, attendance.source != "chat"), ""]
     return out if len(out) > 2 else []  # the heading alone: no section
-
-
-def _listed(items: tuple[str, ...]) -> str:
-    """ "A, B and C"; with semicolons when a value holds a comma ("Head of Service, Adults;
-    Nurse Lead and …"), which would otherwise run into the next."""
-    shown = [phrase(i) for i in items]
-    between = "; " if any("," in i for i in items) else ", "
-    return between.join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
 def _quiet_runs(segments: Sequence[SegmentRun]) -> dict[int, str]:
@@ -222,8 +223,13 @@ def _segment(
     if segment.evaluation and segment.quotes:
         # Named as its heading reads, so that a reader finds it.
         out += ["What participants said in this segment is under “Thank you and feedback”.", ""]
+    elif segment.quotes and has_headings(report.narrative.get(segment_key(segment.index))):
+        # The host's own themes are ### headings: the quotes' themes go under one heading of
+        # their own, so that no reader takes the one for the other (or sees a theme twice).
+        out += [heading(3, "Reflections from participants"), ""]
+        out += _by_theme(segment.quotes, report.named, charts, level=4)
     elif segment.quotes:
-        out += _by_theme(segment.quotes, 3, "Reflections", report.named, charts)
+        out += _by_theme(segment.quotes, report.named, charts)
     elif segment.actual is not None:
         out += [quiet, ""] if quiet else []
     else:
@@ -231,17 +237,17 @@ def _segment(
     return out
 
 
-def _by_theme(
-    quotes: Sequence[Quote], level: int, untagged: str, named: bool, charts: Charts
-) -> Lines:
-    """Quotes under their themes (#tags), the untagged ones after."""
+def _by_theme(quotes: Sequence[Quote], named: bool, charts: Charts, level: int = 3) -> Lines:
+    """Quotes under their themes (#tags), the untagged ones after, under "Other reflections"
+    (or, without themes, "Reflections", unless they are under a heading already)."""
     themes, rest = themed(quotes)
     out: Lines = []
     for theme in themes:
         out += [heading(level, theme_title(theme.tag)), "", charts.quotes(theme.quotes, named), ""]
+    if rest and (themes or level == 3):
+        out += [heading(level, "Other reflections" if themes else "Reflections"), ""]
     if rest:
-        title = f"Other {untagged.casefold()}" if themes else untagged
-        out += [heading(level, title), "", charts.quotes(rest, named), ""]
+        out += [charts.quotes(rest, named), ""]
     return out
 
 

@@ -112,6 +112,14 @@ def shares_sentence(data: Breakdown) -> str:
     return f"By {phrase(data.title.casefold())}: {listed}."
 
 
+def listing(items: tuple[str, ...]) -> str:
+    """ "A, B and C"; with semicolons when a value holds a comma ("Head of Service, Adults;
+    Nurse Lead and …"), which would otherwise run into the next."""
+    shown = [phrase(i) for i in items]
+    between = "; " if any("," in i for i in items) else ", "
+    return between.join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+
+
 def took_part(people: int, chats: Sequence[ChatSummary], hosts: int = 0) -> str:
     """Who joined, when only the chat logs tell: a transcript's are those who spoke. The
     hosts are not counted among them, but said: "8 people took part in the chat, besides 2

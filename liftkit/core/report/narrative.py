@@ -111,6 +111,25 @@ def parse_narrative(text: str, source: str = "<narrative>") -> Narrative:
     return narrative
 
 
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def has_headings(body: str | None) -> bool:
+    """Whether the host's words for a part hold headings of their own (`### Relationships`,
+    as the starter asks of the breakouts' key themes), fenced code aside."""
+    fence = ""
+    for line in (body or "").split("\n"):
+        opened = FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        elif ATX_HEADING.match(line):
+            return True
+    return False
+
+
 def _title_may_come(narrative: Narrative, bodies: list[tuple[Part, list[str]]]) -> bool:
     """A `# Title` line is the title only at the top: before any text or `##` heading."""
     return not narrative.title and len(bodies) == 1 and not "".join(bodies[0][1]).strip()
