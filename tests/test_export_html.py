@@ -153,9 +153,16 @@ def test_a_browser_prints_it_on_a4_a_page_per_part_the_segments_running_on(packs
         ).stdout  # fmt: skip
         starts.append(" ".join(text.split()))
     # Each part begins a new page, in order (long ones run over several); the agenda's
-    # segments run on one after the other from the first, each once, in order.
-    opening = [h for h in sections if h not in segments[1:]]
+    # segments run on one after the other from the first, each once, in order, and so does
+    # what was said outside them: the chat before the session opens the segments' run, the
+    # chat after it follows the thanks (each took a page of its own for a line or two).
+    assert sections.index("Before the session") + 1 == sections.index(segments[0])
+    runs_on = [*segments, "After the session"]
+    opening = [h for h in sections if h not in runs_on]
     assert all(any(s.startswith(h[:30]) for s in starts) for h in opening)
+    assert not [s for s in starts if s.startswith(tuple(h[:30] for h in runs_on))]
+    assert any("Before the session" in s and segments[0] in s for s in starts)
+    assert any("After the session" in s and "What participants said" in s for s in starts)
     everything = " ".join(starts)
     found = [everything.find(h[:30]) for h in sections]
     assert -1 not in found and found == sorted(found)

@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from liftkit.core.report.html_charts import CHART_FENCE, SvgCharts
-from liftkit.core.report.markdown import render_markdown
+from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
 from liftkit.core.report.model import Report
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -78,6 +78,8 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   section + section { break-before: page; }
   section.segment + section.segment { break-before: auto; margin-top: 1.6rem;
     padding-top: 1.2rem; border-top: 1px solid #ccd3da; }
+  section.runs-on { break-before: auto; margin-top: 1.6rem; padding-top: 1.2rem;
+    border-top: 1px solid #ccd3da; }
   h2, h3, h4 { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -97,8 +99,13 @@ def render_html(report: Report) -> str:
     # text cannot hold "<h2>": markdown-it escapes every < that it did not write itself.
     first, *parts = body.split("<h2>")
     sections = [f'<section class="cover">{first}</section>']
+    # So do the short parts of what was said outside them: the chat before the session
+    # opens the segments' run, and after the session (or noted without a segment) follows
+    # the thanks, where each took a page for a line or two ("Thank you all!").
     for part in parts:
-        kind = ' class="segment"' if SEGMENT_HEADING.match(part) else ""
+        title = part.split("</h2>", 1)[0]
+        kind = ' class="segment"' if SEGMENT_HEADING.match(part) or title == BEFORE else ""
+        kind = ' class="runs-on"' if title in (AFTER, UNPLACED) else kind
         sections.append(f"<section{kind}><h2>{part}</section>")
     title = escape(report.headline or report.title or "Event pack")
     return (

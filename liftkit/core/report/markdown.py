@@ -41,6 +41,8 @@ from liftkit.core.report.narrative import (
 from liftkit.core.text import cell, clean_text, heading, lines_of, one_line, phrase, plural
 
 CHUNK_LINES = 4096  # lines written at a time
+# What was said outside the segments: short parts that a printed pack runs on (html.py).
+BEFORE, AFTER, UNPLACED = "Before the session", "After the session", "Other reflections"
 # The pack's lines, some of them given as a run of lines made as they are written (the quotes:
 # as many as the chat log's messages).
 Lines = list[str | Iterable[str]]
@@ -86,7 +88,7 @@ def _lines(report: Report, charts: Charts) -> Lines:
         said = charts.answers(answers.answers)
         out += [*said, ""] if said else ["No answers were given.", ""]
     if report.before:
-        out += [heading(2, "Before the session"), ""]
+        out += [heading(2, BEFORE), ""]
         out += [f"{posted(report.chats)} before the first segment began.", ""]
         out += [charts.quotes(report.before, report.named), ""]
     placed: set[int] = set()
@@ -103,11 +105,11 @@ def _lines(report: Report, charts: Charts) -> Lines:
     out += _host_it_yourself(report)
     out += _thanks(report, charts)
     if report.after:
-        out += [heading(2, "After the session"), ""]
+        out += [heading(2, AFTER), ""]
         out += [f"{posted(report.chats)} after the last segment ended.", ""]
         out += [charts.quotes(report.after, report.named), ""]
     if report.unplaced:
-        out += [heading(2, "Other reflections"), ""]
+        out += [heading(2, UNPLACED), ""]
         out += ["Noted without a segment.", ""]
         out += [charts.quotes(report.unplaced, report.named), ""]
     out += _agenda_as_run(report)
