@@ -469,6 +469,18 @@ def test_the_overrun_counter_is_as_large_as_the_countdown(tmp_path, time):
     assert digit_rows(over) == digit_rows(running) >= 10  # at 80x24
 
 
+def test_the_legend_says_what_space_does_now(tmp_path, time):
+    # Paused, the foot of the screen still read "space  pause" under "■ PAUSED (space resumes)".
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(1, [" "]), (2, [" "]), (3, ["q", "y"])])
+    app.run()
+    feet = [" ".join(frame_text(sc).splitlines()[-1].split()) for sc in seen.screens]
+    paused = [foot for sc, foot in zip(seen.screens, feet, strict=True) if sc.tone == "paused"]
+    running = [foot for sc, foot in zip(seen.screens, feet, strict=True) if sc.tone == "normal"]
+    assert paused and all("space resume" in f and "pause" not in f for f in paused)
+    assert running and all("space pause" in f for f in running)
+
+
 @pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbhq?")])
 def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time, segment, keys):
     s = open_session(tmp_path, AGENDA, time)

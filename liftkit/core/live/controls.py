@@ -9,6 +9,7 @@ in `Ui`.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from liftkit.core.agenda.durations import DurationError, parse_duration
@@ -95,6 +96,17 @@ LEGEND = (
     ("?", "help"),
     ("q", "quit"),
 )
+
+
+def legend_now(
+    legend: Sequence[tuple[str, str]], space: str, hidden: Collection[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """A legend as it reads now: space says what it does ("pause", "resume", "start"), and
+    the keys that do nothing here are left out."""
+    return tuple(
+        (key, space if key == "space" else what) for key, what in legend if key not in hidden
+    )
+
 
 # The rooms view's own keys (the others keep their meaning there).
 ROOMS_LEGEND = (

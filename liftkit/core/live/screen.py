@@ -12,7 +12,7 @@ from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
-from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui
+from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui, legend_now
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import (
     Extend,
@@ -260,9 +260,9 @@ def build_screen(
     )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
     has_polls = bool(segment and segment.polls)
-    legend = tuple(item for item in LEGEND if item[0] not in hidden_keys(has_polls, groups))
-    if rooms_view:
-        legend = ROOMS_LEGEND
+    space = {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
+    hidden = hidden_keys(has_polls, groups)
+    legend = legend_now(ROOMS_LEGEND if rooms_view else LEGEND, space, hidden)
     return Screen(
         title=title,
         wall_clock=hhmm(now_wall),
