@@ -384,6 +384,26 @@ def test_anonymous_names_no_one(cli):
     assert "Lovelace" not in json.dumps(data)
 
 
+def test_anonymous_leaves_out_a_name_the_host_typed_before_a_reflection(cli, tmp_path):
+    """ "Zed Quinn: …", typed by the host for a walk-in not on the attendee list, was kept as
+    text (so that nothing typed is lost to a misread author) and so published with the name,
+    in a pack asked to name no one. A heading before a colon is not a name, and stays."""
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),
+        events=[
+            reflection(100, 0, "Zed Quinn: a walk-in's view of rotas"),
+            reflection(200, 0, "Top themes: rotas and trust"),
+            reflection(300, 0, "listen first", "Ada"),
+        ],
+    )  # fmt: skip
+    anonymous = section(cli("export", str(folder), "--anonymous").stdout, "1. Talk")
+    assert "“a walk-in's view of rotas”" in anonymous and "Zed" not in anonymous
+    assert "“Top themes: rotas and trust”" in anonymous
+    assert "“listen first”" in anonymous and "Ada" not in anonymous
+    named = section(cli("export", str(folder), "--names").stdout, "1. Talk")
+    assert "“Zed Quinn: a walk-in's view of rotas”" in named  # as typed, where names are shown
+
+
 def test_host_option_replaces_the_agenda_host(cli):
     assert "**Host:** Dr Morgan Reyes" in cli("export", str(HOSTED)).stdout
     assert "**Host:** Jo Smith" in cli("export", str(HOSTED), "--host", "Jo Smith").stdout

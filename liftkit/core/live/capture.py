@@ -104,6 +104,16 @@ class ParsedReflection:
     stranger: str | None = None
 
 
+def name_label(text: str) -> tuple[str, str] | None:
+    """ "Zed Quinn: a walk-in's view" -> ("Zed Quinn", "a walk-in's view"): a label that reads
+    as a person's name before the text, as the host types who said it; else None."""
+    match = _AUTHOR.match(text)
+    label = " ".join(match.group(1).split()) if match else ""
+    if match is None or not looks_like_a_name(label):
+        return None
+    return label, match.group(2).strip()
+
+
 def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedReflection:
     """ "Ada Lovelace: listen with fascination #listening" -> author, text and tags.
 

@@ -8,6 +8,7 @@ from datetime import datetime, time
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
+from liftkit.core.live.capture import name_label
 from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.replay import Replay
@@ -63,7 +64,7 @@ def build_report(
 
     hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
     host_keys = {host_key(h) for h in hosts}
-    quotes = _Quotes(host_keys)
+    quotes = _Quotes(host_keys, options.anonymous)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
@@ -120,8 +121,9 @@ def build_report(
 class _Quotes:
     """Quotes by where they go: a segment's index, BEFORE or AFTER the session."""
 
-    def __init__(self, hosts: set[str] | None = None) -> None:
+    def __init__(self, hosts: set[str] | None = None, anonymous: bool = False) -> None:
         self.hosts = hosts or set()  # never quoted
+        self.anonymous = anonymous
         self._host: dict[str | None, bool] = {}  # by author: a big chat repeats a few names
         self.placed: dict[int | str, list[Quote]] = {}
         self.unplaced: list[Quote] = []
@@ -133,9 +135,12 @@ class _Quotes:
     def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
         for event in reflections:
             text = clean_text(event.text)
+            author = one_line(event.author) if event.author else None
+            labelled = name_label(text) if self.anonymous and not author else None
+            if labelled:  # the host's "Zed Quinn:", not on the list: no name in the pack
+                text = labelled[1]
             if not text:  # (an emoji alone, recorded by the host, is kept: they chose it)
                 continue
-            author = one_line(event.author) if event.author else None
             if self.is_host(author):
                 continue
             tags = event.tags if event.tags is not None else tags_in(text)
