@@ -168,11 +168,11 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
         examples.append(f"Organisations included {listing(attendance.organisations)}.")
     if examples:
         out += [" ".join(examples), ""]
+    if report.chats:  # with the count, before the charts: a printed line alone on a page
+        out += [chat_sentence(report, attendance.source != "chat"), ""]
     for data in attendance.breakdowns:
         out += [heading(3, by_heading(data.title)), "", shares_sentence(data), ""]
         out += [*charts.table(data, cell(data.title), "People"), *charts.breakdown(data), ""]
-    if report.chats:
-        out += [chat_sentence(report, attendance.source != "chat"), ""]
     return out if len(out) > 2 else []  # the heading alone: no section
 
 
