@@ -91,7 +91,7 @@ def test_held_is_checked_before_the_work(cli, tmp_path):
         (["--held", "1"], "Error: --held 1: needs the rounds that were held; give the earlier "
                           "split with --previous too\n"),
         (["--previous", str(plan), "--held", "3"], "Error: --held 3: the --previous split has "
-                                                   "2 round(s); give --held 1 to 2\n"),
+                                                   "2 rounds; give --held 1 to 2\n"),
         (["--previous", str(plan), "--held", "2", "--rounds", "2"], "Error: --rounds 2: no round "
          "left to plan after the 2 held; give --rounds 3 or more (the rounds in all, the held "
          "ones included)\n"),

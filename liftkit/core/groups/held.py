@@ -19,7 +19,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
 from liftkit.core.people.model import Person
-from liftkit.core.text import same_words
+from liftkit.core.text import plural, same_words
 
 KEPT_NOTE = "keeping people in their rooms from `previous`"  # said of the held rounds
 
@@ -35,7 +35,7 @@ def held_request(request: SplitRequest) -> SplitRequest:
         )
     if not 1 <= held <= len(previous.rounds):
         raise LiftkitError(
-            f"`held` {held}: the `previous` split has {len(previous.rounds)} round(s)",
+            f"`held` {held}: the `previous` split has {plural(len(previous.rounds), 'round')}",
             f"give `held` 1 to {len(previous.rounds)}",
         )
     total = request.rounds or max(len(previous.rounds), held + 1)
