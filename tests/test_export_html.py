@@ -171,6 +171,28 @@ def test_a_browser_prints_it_on_a4_a_page_per_part_the_segments_running_on(packs
     assert "Pack <script>alert('title')</script>" in starts[0]
 
 
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_a_short_part_after_the_thanks_keeps_its_heading_with_its_quote(cli, tmp_path):
+    """ "Other reflections", its line and its one quote ran on after the thanks: the heading
+    and the line ended a page, and the quote stood alone on the next."""
+    data = Path(__file__).parent / "data"
+    pack = tmp_path / "pack.html"
+    result = cli(
+        "export", str(data / "sessions" / "2026-03-09-135958-hosted-community-event"),
+        "--chat", str(data / "chat" / "zoom-two-line.txt"),
+        "--attendees", str(data / "people" / "zoom-registration.csv"),
+        "--by", "Organisation", "--by", "Sector", "-f", "html", "-o", str(pack),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "pack.pdf"
+    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    heading = next(n for n, page in enumerate(pages) if "Other reflections Noted" in page)
+    assert "Sent by email afterwards" in pages[heading]
+
+
 @pytest.mark.skipif(not CHROMIUM, reason="needs chromium")
 def test_a_phone_sized_window_renders_it(packs, tmp_path):
     shot = tmp_path / "phone.png"

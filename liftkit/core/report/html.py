@@ -80,7 +80,7 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
     padding-top: 1.2rem; border-top: 1px solid #ccd3da; }
   section.runs-on { break-before: auto; margin-top: 1.6rem; padding-top: 1.2rem;
     border-top: 1px solid #ccd3da; }
-  h2, h3, h4 { break-after: avoid; }
+  h2, h3, h4, section.runs-on h2 + p { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
