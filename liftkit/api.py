@@ -343,7 +343,7 @@ def build_report(
     if isinstance(chat_start, datetime.datetime):  # its clock time, as before
         chat_start = chat_start.time()
     if chat_start is not None and not isinstance(chat_start, datetime.time):
-        chat_start = parse_clock(str(chat_start), "`chat_start`")  # 5, not only "25:99"
+        chat_start = parse_clock(str(chat_start), "`chat_start`", seconds=True)  # 5, not "25:99"
     hosts = items(host, "host")
     options = ReportOptions(
         host=hosts[0] if hosts else None,

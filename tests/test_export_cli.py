@@ -676,6 +676,15 @@ def test_bad_options_are_one_line_errors(cli, late, args, message):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
 
 
+def test_a_chat_start_that_is_no_clock_time_asks_for_the_seconds_the_option_takes(cli, late):
+    # --chat-start is HH:MM:SS (a transcript's first second); the error asked for HH:MM
+    result = cli("export", str(late), "--chat-start", "25:00:00")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        'Error: --chat-start: "25:00:00" is not a clock time; write it as HH:MM:SS, e.g. 14:05:30\n'
+    )
+
+
 def test_by_an_unknown_column_lists_the_columns(cli):
     result = cli("export", str(HOSTED), "--by", "sektor")
     assert result.exit_code == 2

@@ -10,13 +10,15 @@ from liftkit.core.errors import LiftkitError
 _HHMM = re.compile(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?")
 
 
-def parse_clock(text: str, option: str) -> time:
+def parse_clock(text: str, option: str, seconds: bool = False) -> time:
+    """A clock time, "14:00" or "14:05:30"; `seconds`: the option asks for them (HH:MM:SS)."""
     match = _HHMM.fullmatch(text.strip())
     if match:
         h, m, s = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
         if h < 24 and m < 60 and s < 60:
             return time(h, m, s)
-    raise LiftkitError(f'{option}: "{text}" is not a clock time', "write it as HH:MM, e.g. 14:00")
+    hint = "write it as HH:MM:SS, e.g. 14:05:30" if seconds else "write it as HH:MM, e.g. 14:00"
+    raise LiftkitError(f'{option}: "{text}" is not a clock time', hint)
 
 
 def parse_start(text: str, option: str, today: datetime | None = None) -> datetime:

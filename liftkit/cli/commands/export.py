@@ -171,7 +171,7 @@ def export(
         if fmt.lower() == "pdf":  # the HTML pack is made to be printed
             hint = "use html, then print it to PDF from a browser"
         raise LiftkitError(f'--format: "{fmt}" is not a format', hint)
-    start = parse_clock(chat_start, "--chat-start") if chat_start is not None else None
+    start = None if chat_start is None else parse_clock(chat_start, "--chat-start", seconds=True)
     if new_narrative is not None:
         output, fmt = str(new_narrative), "narrative"
     target = None if output in (None, "-") else Path(output)
