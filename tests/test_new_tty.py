@@ -71,10 +71,7 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
 
     agenda = load_agenda(tmp_path / "team.toml")
     written = (tmp_path / "team.toml").read_text().splitlines()
-    assert (
-        written[1]
-        == "# A fuller hosted event: welcome poll, opening talk, four breakout questions,"
-    )
+    assert written[1].startswith("# Check it with")  # not the template's comment: new timings
     assert agenda.title == "Leaders' lunch"
     assert agenda.host == "Sam Okafor"  # kept in the file, spaces tidied
     assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]
@@ -85,6 +82,27 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     check.expect(pexpect.EOF)
     check.close()
     assert check.exitstatus == 0
+
+
+def test_the_template_comment_is_kept_with_its_durations(tmp_path):
+    """The community conversation's comment gives its timings, "5 / 5 / 30 / 15 / 5 minutes":
+    kept when the durations are, left out when the host gives their own (above)."""
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")
+    child.send("\r")  # community-conversation, the default
+    child.expect("Title of your agenda")
+    child.send("\r")
+    child.expect(r"Who hosts it \(your name\)\?")
+    child.send("Sam Okafor\r")
+    child.expect(r"Change the segment durations\?")
+    child.send("n")
+    child.expect("Wrote team.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    written = (tmp_path / "team.toml").read_text().splitlines()
+    assert written[1] == "# A one-hour hosted community conversation: 5 / 5 / 30 / 15 / 5 minutes."
 
 
 def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path):

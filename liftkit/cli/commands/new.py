@@ -58,12 +58,18 @@ def new(
 
         agenda, name = ask_new_agenda(template_names(), DEFAULT_TEMPLATE, _template)
         source = template_path(name)
+        timed = [s.duration for s in agenda.segments] == [
+            s.duration for s in _template(name).segments
+        ]
     else:
         name = from_template or DEFAULT_TEMPLATE
         resolved = resolve_agenda(name)
-        agenda, source = resolved.agenda, resolved.path
+        agenda, source, timed = resolved.agenda, resolved.path, True
     shown = _one_line(shlex.quote(path))
-    header = f"# A liftkit agenda, started from {_one_line(name)}.\n" + _comments(source)
+    # The template's comment may give its timings ("5 / 5 / 30 / 15 / 5 minutes"): not kept
+    # under durations of the host's own.
+    header = f"# A liftkit agenda, started from {_one_line(name)}.\n"
+    header += _comments(source) if timed else ""
     if not to_stdout:
         header += (
             f"# Check it with: liftkit agenda check {shown}\n# Run it with:   liftkit run {shown}\n"
