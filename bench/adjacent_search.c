@@ -4,6 +4,7 @@
    Build and run (one process at a time):
      cc -O2 -o /tmp/adjacent_search bench/adjacent_search.c
      SYM=5 nice -n 10 timeout 600 /tmp/adjacent_search N ROOMS ROUNDS [SEED [SECONDS [STABLE]]]
+   (up to 160 people, 32 rooms of at most 8, 36 rounds)
 
    A tabu search over the whole schedule in the manner of Dotu and Van Hentenryck
    ("Scheduling social golfers locally", CPAIOR 2005): the cost is the sum over pairs of
@@ -21,6 +22,11 @@
    the base rounds (a pair that sigma keeps, such as two fixed people, never). The space is
    far smaller, and the tight cases fall to it.
 
+   START=FILE begins from the rounds in FILE (the base rounds under SYM) instead of random
+   ones, and every restart begins from them again: one round a line, rooms apart by "|",
+   people numbered from 0 apart by spaces, in any order (the output past 52 people is in
+   this form). It is for repairing a schedule with few repeats, such as liftkit's own.
+
    Output: each new least cost on stderr, and on reaching 0 the whole schedule on stdout,
    one round a line, rooms apart, written with letters as stored.py reads them (the first
    ceil(N/2) points A, B, ..., the rest a, b, ...; numbers past 52 people). The generator
@@ -32,7 +38,27 @@
    cost 1); 28 and 27 people likewise with seed 1 in 0.5 and 0.1 s (stored). Without SYM
    the search stalls: least cost 9 in 180 s for 29 people (seed 1), and even 29 for 9
    rounds stayed at 1 for 30 s; 32 in fours, 8 rounds in 0.2 to 3 s, 9 rounds none in 20 s
-   (least cost 6). */
+   (least cost 6).
+
+   Cases of issue 11 that the literature solves (Miller et al., Symmetry 13(1):13, 2021 and
+   its follow-up) and this search does not, seed 1 on one core. By counting: 82 people in
+   17 rooms (fourteen of 5) for 21 rounds meet in 3318 of the 3321 pairs, each in a room of
+   4 three times or more; 81 (thirteen of 5) in 3234 of 3240; 98 in 25 rooms (23 of 4) for
+   33 rounds in 4752 of 4753, the pair that never meets being the two people in a room of 3
+   three times. So a permutation of order 7 fits only 81 (4 fixed, their 6 pairs the ones
+   that never meet, 3 base rounds, every other orbit of pairs used exactly once); 82 and 98
+   allow only order 3 (1 or 2 fixed). Least costs: 81 with SYM=7, 28 in 120 s; 82 with
+   SYM=3, 75 in 60 s; START from liftkit's schedules (82: 5 repeats, 98: 2) found nothing
+   better in 60 and 120 s (2 and 4 million steps). 145 people in 29 rooms of 5 for 30
+   rounds: SYM=29 (29 rounds from one base round, rows Z_29; a round of columns would be
+   the 30th) stalls at 2 for seeds 1 to 4 (45 to 60 s each), although the base round
+   {(i, c_i a)} of distinct nonzero c_i has cost 0 for those 29 rounds: the search is weak
+   there; SYM=6, 26 in 60 s; 5, 29 in 40 s; 15 (10 fixed), 5 in 40 s; 30, 8 in 30 s; 10,
+   13 in 30 s. A SAT model of the same symmetric schedules (CaDiCaL through python-sat, not
+   kept) did worse: 29 people with SYM=5 unanswered in 5 min, 81 with SYM=7 and the counts
+   above as constraints unanswered in 10 min; and keeping all rounds but 4 of the 85- and
+   100-point designs less their ghosts (one round broken) and solving those 4 anew was
+   unsatisfiable each time tried (4 and 1 random choices, 20 to 150 s each). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +66,9 @@
 
 #include "xorshift.h"
 
-#define MAXN 64
-#define MAXG 16
-#define MAXR 16
+#define MAXN 160
+#define MAXG 32
+#define MAXR 36
 #define MAXK 8
 
 static int n, g, r, size[MAXG], m = 1, moved; /* moved: the points sigma moves, 0..moved-1 */
@@ -73,7 +99,48 @@ static void rebuild(void) {
             }
 }
 
+static const char *start_file; /* START=FILE: begin (and begin again) from these rounds */
+
+static void read_start(void) { /* r lines of rooms apart by '|', people by spaces */
+    FILE *f = fopen(start_file, "r");
+    char line[8192];
+    for (int w = 0; w < r; w++) {
+        int count[MAXG] = {0}, rooms = 0, seen[MAXN] = {0};
+        if (!f || !fgets(line, sizeof line, f)) goto bad;
+        int room_of[MAXG][MAXK], k = 0;
+        for (char *c = line; *c; c++) {
+            if (*c == '|') rooms++, k = 0;
+            else if (*c >= '0' && *c <= '9') {
+                int p = (int)strtol(c, &c, 10);
+                c--;
+                if (p >= n || seen[p]++ || rooms >= g || k >= MAXK) goto bad;
+                room_of[rooms][k++] = p;
+                count[rooms] = k;
+            }
+        }
+        if (rooms + 1 != g) goto bad;
+        int used[MAXG] = {0};
+        for (int h = 0; h < g; h++) { /* room h takes a room of its size as read */
+            int j = 0;
+            while (j < g && (used[j] || count[j] != size[h])) j++;
+            if (j == g) goto bad;
+            used[j] = 1;
+            memcpy(mem[w][h], room_of[j], sizeof room_of[j]);
+        }
+    }
+    fclose(f);
+    rebuild();
+    return;
+bad:
+    fprintf(stderr, "%s: not %d rounds of %d rooms as the sizes here\n", start_file, r, g);
+    exit(2);
+}
+
 static void random_start(void) {
+    if (start_file) {
+        read_start();
+        return;
+    }
     int order[MAXN];
     for (int w = 0; w < r; w++) {
         for (int i = 0; i < n; i++) order[i] = i;
@@ -195,6 +262,7 @@ int main(int argc, char **argv) {
     int kicks = getenv("KICKS") ? atoi(getenv("KICKS")) : 3;
     long restart = getenv("RESTART") ? atol(getenv("RESTART")) : 200;
     if (getenv("SYM")) m = atoi(getenv("SYM"));
+    start_file = getenv("START");
     int fixed = getenv("FIXED") ? atoi(getenv("FIXED")) : n % m;
     moved = n - fixed;
     if (n > MAXN || g > MAXG || r > MAXR || (n + g - 1) / g > MAXK || n < 2 * g || m < 1 ||
@@ -206,9 +274,8 @@ int main(int argc, char **argv) {
     state = seed * 0x9E3779B97F4A7C15ULL + 1;
     clock_t start = clock();
     long it = 0, since = 0, perturbs = 0;
-    int overall = 1 << 30;
     random_start();
-    best_cost = cost;
+    int overall = best_cost = cost;
     memcpy(best_mem, mem, sizeof mem);
     while (cost > 0) {
         if ((it & 1023) == 0 && (double)(clock() - start) / CLOCKS_PER_SEC > seconds) break;
