@@ -55,6 +55,7 @@ def test_held_rounds_stay_as_they_were_and_the_rest_avoid_their_meetings(cli, tm
     assert after["score"]["repeat_pairs"] == sum(1 for n in meetings.values() if n > 1)
     assert after["score"]["most_meetings"] == max(meetings.values())
     assert after["settings"]["held"] == 2
+    assert after["settings"]["rounds"] == 8  # the held rounds with the planned ones
     assert "Note: rounds 1 to 2 as held; rounds 3 to 8 planned afresh" in result.stderr
     assert (
         "Note: dropped 1 no-show: Lead 5 <lead.5@x.org> (from the rounds planned: the held "

@@ -69,7 +69,7 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     ]  # fmt: skip
     notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip
-    settings = split.settings | {"held": request.held}
+    settings = split.settings | {"rounds": len(rounds), "held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
 
 
