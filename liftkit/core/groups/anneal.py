@@ -75,9 +75,9 @@ def anneal(
     grp = [row[:] for row in schedule]
     mem = [[[p for p in range(n) if row[p] == g] for g in range(k)] for row in grp]
     meet = [[0] * n for _ in range(n)]
-    for p, met in enumerate(problem.prior or ()):
+    for p, met in enumerate(problem.prior or ()):  # a pair kept apart who met then broke nothing
         for q, m in met.items():
-            meet[p][q] += m
+            meet[p][q] += 0 if kept[p][q] else m
     for groups in mem:
         for members in groups:
             for p in members:
