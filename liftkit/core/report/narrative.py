@@ -12,6 +12,7 @@ warning naming it, and its text still goes into the pack, after the last segment
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,19 +89,12 @@ def parse_narrative(text: str, source: str = "<narrative>") -> Narrative:
     narrative = Narrative(source)
     current = Part("", 0, "")  # before the first heading: the opening
     bodies: list[tuple[Part, list[str]]] = [(current, [])]
-    fence = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        opened = FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-        elif opened:
-            fence = opened.group(1)
-        elif line.startswith("## ") or line.rstrip() == "##":
+    for number, (line, prose) in enumerate(_prose_marked(text.split("\n")), start=1):
+        if prose and (line.startswith("## ") or line.rstrip() == "##"):
             current = Part(line[2:].strip().rstrip("#").strip(), number, "")
             bodies.append((current, []))
             continue
-        elif line.startswith("# ") and _title_may_come(narrative, bodies):
+        if prose and line.startswith("# ") and _title_may_come(narrative, bodies):
             narrative.title = line[2:].strip().rstrip("#").strip()
             continue
         bodies[-1][1].append(line)
@@ -117,17 +111,22 @@ ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 def has_headings(body: str | None) -> bool:
     """Whether the host's words for a part hold headings of their own (`### Relationships`,
     as the starter asks of the breakouts' key themes), fenced code aside."""
+    lines = _prose_marked((body or "").split("\n"))
+    return any(prose and ATX_HEADING.match(line) for line, prose in lines)
+
+
+def _prose_marked(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line, and whether it is prose: False for fenced code and its fences, where a
+    heading is only text."""
     fence = ""
-    for line in (body or "").split("\n"):
+    for line in lines:
         opened = FENCE.match(line)
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = ""
         elif opened:
             fence = opened.group(1)
-        elif ATX_HEADING.match(line):
-            return True
-    return False
+        yield line, not fence and not opened
 
 
 def _title_may_come(narrative: Narrative, bodies: list[tuple[Part, list[str]]]) -> bool:
