@@ -228,3 +228,24 @@ def test_keeping_apart_those_who_met_in_a_held_round_costs_no_more_repeats(cli, 
         totals.append(total)
     nobody_apart, held_apart = totals
     assert held_apart <= nobody_apart, totals
+
+
+def test_a_balance_that_people_kept_together_break_is_explained_after_held_rounds(cli, tmp_path):
+    """As without --held (test_groups_cli): the note names the people kept together who
+    break the balance. After held rounds it was dropped, as if said of the rooms kept."""
+    everyone = [(f"P{i}", ORGS[i % 4]) for i in range(16)]  # four of each organisation
+    first = cohort(tmp_path, "week1.csv", everyone)
+    plan1 = tmp_path / "plan1.json"
+    assert cli("groups", str(first), "--count", "4", "--seed", "1", "-o", str(plan1)).exit_code == 0
+    result = cli("groups", str(first), "--previous", str(plan1), "--held", "1", "--rounds", "3",
+                 "--balance", "Organisation", "--together", "P0,P4", "--seed", "1",
+                 "-f", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for rnd in data["rounds"][1:]:
+        where = {m["name"]: g["name"] for g in rnd["groups"] for m in g["members"]}
+        assert where["P0"] == where["P4"]
+    assert dict(data["score"]["spread"])["Organisation"] == 2
+    assert "P0 and P4 are kept together (--together) and share Organisation 'NHS A'" in (
+        result.stderr
+    )

@@ -21,8 +21,6 @@ from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
 from liftkit.core.people.model import Person
 from liftkit.core.text import plural, same_words
 
-KEPT_NOTE = "keeping people in their rooms from `previous`"  # said of the held rounds
-
 
 def held_request(request: SplitRequest) -> SplitRequest:
     """The request the engine runs: the held rounds as the earlier split, and the rounds to
@@ -65,7 +63,6 @@ def with_held(split: Split, request: SplitRequest) -> Split:
         f"{n} (from the rounds planned: the held rounds keep them)" if n.startswith("dropped ")
         else n
         for n in split.notes
-        if KEPT_NOTE not in n  # the held rounds are history
     ]  # fmt: skip
     notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip

@@ -201,9 +201,10 @@ def _split(
             search = Search(problem, found, rng)
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
-    split = _result(setup, search, request, seed, names)
     if prior is None:
-        return split
+        return _result(setup, search, request, seed, names)
+    # The held rounds are history, not rooms kept: the rounds planned answer for themselves.
+    split = _result(setup, search, replace(request, previous=None), seed, names)
     # The score's limit counts the held rounds too; held.py counts the repeats again.
     sizes = [len(g.members) for g in split.rounds[-1].groups]
     limit = limit_text(sizes, rounds + len(request.previous.rounds if request.previous else ()),
