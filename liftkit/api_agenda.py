@@ -22,13 +22,32 @@ def checked_toml(agenda: object) -> str:
             f"`agenda` {agenda!r}: not an agenda", "give the Agenda of load_agenda or parse_agenda"
         )
     try:
+        unspellable = _unspellable(agenda)
         text = dumps_agenda(agenda)
     except (TypeError, ValueError, AttributeError) as error:
         raise LiftkitError(
             f"`agenda`: cannot be written as TOML: {error}",
             "give texts as str, durations as seconds (int) and polls as Poll",
         ) from None
+    if unspellable:
+        raise AgendaError("`agenda`", unspellable)
     _, problems = build_agenda(*read_toml(text, "`agenda`"))
     if problems:
         raise AgendaError("`agenda`", [Problem(None, p.message) for p in problems])
     return text
+
+
+def _unspellable(agenda: Agenda) -> list[Problem]:
+    """Seconds the file cannot write as they are: -5 came out as "0s" (and was refused as
+    that), 90.5 as "1m 30s", which reads back as 90. What is no number at all is for
+    dumps_agenda to refuse."""
+    problems = []
+    for number, segment in enumerate(agenda.segments, 1):
+        seconds = [("duration", segment.duration), *(("warn", w) for w in segment.warn)]
+        seconds += [("silence", segment.silence)] if segment.silence else []
+        for key, value in seconds:
+            whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+            if isinstance(value, (int, float)) and not (whole and value > 0):
+                where = f'segment {number} "{segment.title}": "{key}" {value!r}'
+                problems.append(Problem(None, f"{where}: not a whole number of seconds above 0"))
+    return problems

@@ -71,3 +71,26 @@ def test_every_example_in_the_api_page_runs_and_prints_what_it_says(tmp_path, mo
         "0 Sam Okafor Welcome everyone, the chat is open",
         "2 - Room 2: protected mealtimes, no meetings between 12 and 1 #culture #wellbeing",
     ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"duration": -300}, '"duration" -300: not a whole number of seconds above 0'),
+        ({"duration": 1530.5}, '"duration" 1530.5: not a whole number of seconds above 0'),
+        ({"warn": (60, -30)}, '"warn" -30: not a whole number of seconds above 0'),
+    ],
+)
+def test_seconds_the_file_cannot_hold_are_refused_as_given(change, message):
+    # -300 was written "0s" and refused as '"0s" is not a positive duration', a value the
+    # script never gave; 1530.5 was written "25m 30s" and read back as 1530, not the same.
+    agenda = liftkit.load_agenda("community-conversation")
+    segments = list(agenda.segments)
+    segments[2] = dataclasses.replace(segments[2], **change)
+    changed = dataclasses.replace(agenda, segments=tuple(segments), declared_total=None)
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.render_agenda(changed)
+    assert str(caught.value) == f'`agenda`: segment 3 "Breakout discussions": {message}'
+    segments[2] = dataclasses.replace(agenda.segments[2], duration=25.5 * 60)  # whole seconds
+    kept = dataclasses.replace(agenda, segments=tuple(segments), declared_total=None)
+    assert liftkit.parse_agenda(liftkit.render_agenda(kept)) == kept
