@@ -481,6 +481,19 @@ def test_the_legend_says_what_space_does_now(tmp_path, time):
     assert running and all("space pause" in f for f in running)
 
 
+def test_paused_on_a_segment_with_no_time_left_the_legend_says_space_moves_on(tmp_path, time):
+    # Back on a segment that moved on by itself, the message said "space moves on" above a
+    # legend that read "space resume".
+    agenda = ('title = "S"\n[[segments]]\ntitle = "One"\nduration = "1m"\nauto_advance = true\n'
+              '[[segments]]\ntitle = "Two"\nduration = "5m"\n')  # fmt: skip
+    s = open_session(tmp_path, agenda, time)
+    app, seen, _ = live_app(s, time, [(70, ["b"]), (72, ["q", "y"])])
+    app.run()
+    spent = [sc for sc in seen.screens if sc.position == "1/2" and sc.tone == "paused"]
+    assert spent and all(("space", "next") in sc.legend for sc in spent)
+    assert "space next" in " ".join(frame_text(spent[-1]).splitlines()[-1].split())
+
+
 @pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbhq?")])
 def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time, segment, keys):
     s = open_session(tmp_path, AGENDA, time)

@@ -13,7 +13,7 @@ from datetime import datetime
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
 from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui, legend_now
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, USED_UP
 from liftkit.core.live.events import (
     Extend,
     GroupsMade,
@@ -176,8 +176,7 @@ def schedule(
     """Planned and projected end on the wall clock, from the planned (or first) start.
 
     The planned end never moves: it comes from the start the journal recorded, not from
-    when this process began, so a resume or a pause shows up as time behind.
-    """
+    when this process began, so a resume or a pause shows up as time behind."""
     if start_wall is None:
         return Schedule(None, None, view.behind)
     planned = later(start_wall, view.planned_total / rate)
@@ -260,7 +259,8 @@ def build_screen(
     )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
     has_polls = bool(segment and segment.polls)
-    space = {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
+    spent = view.status == PAUSED and segment and segment.auto_advance and view.remaining < USED_UP
+    space = "next" if spent else {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
     hidden = hidden_keys(has_polls, groups)
     legend = legend_now(ROOMS_LEGEND if rooms_view else LEGEND, space, hidden)
     return Screen(
