@@ -27,6 +27,8 @@ PEOPLE = ["Ada Lovelace", "Grace Hopper", "Ada Byron", "Bo Li (she/her)", "Vince
         "NHS: waiting lists",
         "Room 3: we agreed",
         "Breakout room: quiet",
+        "Table Four: we agreed",  # a World Café table, not a walk-in named Table
+        "Tables: three ideas",
     ],
 )
 def test_labels_stay_part_of_the_text(typed):

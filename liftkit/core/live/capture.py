@@ -41,7 +41,8 @@ _PARTICLES = _words(
 _LABEL_WORDS = _words(
     """
     a q an the i we you they he she it me my our your their this that these those here there
-    one two three first second third last next final finally also and but so then or if
+    one two three four five six seven eight nine ten first second third last next final
+    finally also and but so then or if table tables
     top main key big important practical overall general quick short long
     theme themes topic topics reminder reminders question questions answer answers note notes
     nb ps p.s re fwd fyi todo tldr edit update updates summary recap conclusion conclusions
