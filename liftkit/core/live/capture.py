@@ -105,14 +105,17 @@ class ParsedReflection:
     stranger: str | None = None
 
 
+def _labelled(text: str) -> tuple[str, str] | None:
+    """ "Top themes: trust" -> ("Top themes", "trust"): a label before a colon, and the rest."""
+    match = _AUTHOR.match(text)
+    return (" ".join(match.group(1).split()), match.group(2).strip()) if match else None
+
+
 def name_label(text: str) -> tuple[str, str] | None:
     """ "Zed Quinn: a walk-in's view" -> ("Zed Quinn", "a walk-in's view"): a label that reads
     as a person's name before the text, as the host types who said it; else None."""
-    match = _AUTHOR.match(text)
-    label = " ".join(match.group(1).split()) if match else ""
-    if match is None or not looks_like_a_name(label):
-        return None
-    return label, match.group(2).strip()
+    found = _labelled(text)
+    return found if found and looks_like_a_name(found[0]) else None
 
 
 def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedReflection:
@@ -124,15 +127,15 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
     """
     text = raw.strip()
     author = stranger = None
-    match = _AUTHOR.match(text)
-    if match:
-        label = " ".join(match.group(1).split())
+    found = _labelled(text)
+    if found:
+        label, rest = found
         if people:
             author = match_person(label, people)
         elif looks_like_a_name(label):
             author = label
         if author is not None:
-            text = match.group(2).strip()
+            text = rest
         elif people and looks_like_a_name(label):
             stranger = label
     tags: list[str] = []
