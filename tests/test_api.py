@@ -327,4 +327,4 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     [said] = [line for line in proc.stdout.splitlines() if "No groups here" in line]
-    assert said.endswith("with --attendees FILE.")
+    assert said.endswith("from --attendees FILE or --groups FILE.")

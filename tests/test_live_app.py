@@ -364,6 +364,30 @@ def test_s_then_y_in_the_rooms_view_reshuffles(tmp_path, time):
     assert [g["segment"] for g in groups] == [1, 1] and groups[1]["seed"] != 4
 
 
+def test_without_attendees_g_names_both_options_that_bring_people(tmp_path, time):
+    # nothing to show or shuffle: the host is told which options of run bring people
+    from liftkit.cli.commands.run_groups import GroupsPlan
+
+    s = open_session(tmp_path, AGENDA, time)
+    plan = GroupsPlan()
+    script = [(1, ["n"]), (2, ["g"]), (5, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    app.run()
+    said = [sc.message for sc in seen.screens if sc.message.startswith("No ")]
+    assert said[0] == "No rooms here: breakouts get them from `attendees` FILE or `groups` FILE."
+    # plain mode: g asks to reshuffle, y finds no one
+    (tmp_path / "plain").mkdir()
+    s = open_session(tmp_path / "plain", AGENDA, time)
+    out = io.StringIO()
+    script = [(0.5, ["n", "g", "y"]), (1, ["q", "y"])]
+    controller = Controller(s, mode=PLAIN, reshuffle=plan.reshuffle, groups_view=plan.summary)
+    PlainApp(controller, out, ScriptedLines(time, script)).run()
+    assert "No one to reshuffle: the session started without --attendees or --groups." in (
+        plain_output(out)
+    )
+    assert not [e for e in journal(s) if e["type"] == "groups"]
+
+
 @pytest.mark.parametrize("no_color", [True, False])
 def test_no_color_drops_colours_but_keeps_the_words(tmp_path, time, no_color):
     import re

@@ -32,7 +32,7 @@ PlainOption = Annotated[
 ]
 
 
-@flag_names("sessions", "attendees", "round")
+@flag_names("sessions", "attendees", "groups", "round")
 def run(
     ctx: typer.Context,
     agenda: Annotated[
@@ -112,7 +112,7 @@ def run(
     _run_view(Environment.of(ctx), session, plain, start_at, plan)
 
 
-@flag_names("sessions", "attendees")
+@flag_names("sessions", "attendees", "groups")
 def resume(
     ctx: typer.Context,
     session: SessionArg,

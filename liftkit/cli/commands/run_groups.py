@@ -80,7 +80,7 @@ class GroupsPlan:
         made = engine.groups.get(engine.index)
         people = self.people or (people_in(made.split) if made else [])
         if len(people) < 2:
-            return "No groups to reshuffle: start with --attendees FILE."
+            return "No one to reshuffle: the session started without --attendees or --groups."
         seed = random.SystemRandom().randrange(1, 1_000_000)
         agenda = engine.agenda
         before = engine.groups.get(_breakout_before(agenda, engine.index))

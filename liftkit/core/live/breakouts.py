@@ -67,7 +67,7 @@ class Breakouts:
             and (s.engine.index in s.engine.groups or self.reshuffle is not None)
         )
         if not has_groups or (self.reshuffle is None and name == "reshuffle"):
-            self.say("No groups here: groups are for breakout segments, with `attendees` FILE.")
+            self.say("No groups here: breakouts get them from `attendees` FILE or `groups` FILE.")
         elif name == "groups":
             # Troika's stages, a breakout of several rounds: a reshuffle now changes the
             # rooms still to come, and the structure with them.
@@ -85,6 +85,6 @@ class Breakouts:
     def _open_rooms(self) -> None:
         shown = self.groups_view(self.session) if self.groups_view else None
         if shown is None or not shown.rooms:
-            self.say("No rooms here: the rooms view is for breakouts, with `attendees` FILE.")
+            self.say("No rooms here: breakouts get them from `attendees` FILE or `groups` FILE.")
             return
         self.ui.rooms, self.ui.rooms_page = True, 0
