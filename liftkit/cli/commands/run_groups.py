@@ -19,12 +19,14 @@ from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import (
+    file_round,
     following,
     from_earlier,
     people_in,
     plan_from_people,
     plan_from_split,
     reshuffle,
+    reshuffle_as_file,
     rooms_from,
     summary,
 )
@@ -51,6 +53,8 @@ class GroupsPlan:
     files: dict[str, Path] = field(default_factory=dict)
     groups_json: str | None = None  # a --groups file, kept in the session folder as JSON
     said: list[str] = field(default_factory=list)  # warnings and notes on the files given
+    source: Split | None = None  # the --groups file: a reshuffle makes rooms as it made them
+    starts: dict[int, int | None] = field(default_factory=dict)  # segment -> its file round
 
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
@@ -98,6 +102,17 @@ class GroupsPlan:
                 agenda.segments[_breakout_before(agenda, engine.index, True)], rounds=1
             )
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
+        elif self.source is not None and made is not None:
+            if engine.index not in self.starts:  # before the first reshuffle: the file's rooms
+                self.starts[engine.index] = file_round(self.source, made.split)
+            try:
+                made_now = reshuffle_as_file(
+                    self.source, self.starts[engine.index], made.split, seed
+                )
+            except LiftkitError as error:
+                return (
+                    f"Rooms kept: they cannot be made again as the groups file made them ({error})."
+                )
         else:
             made_now = reshuffle(segment, people, seed)
         session.record_groups(engine.index, made_now)
@@ -173,6 +188,7 @@ def prepare_groups(
             warn(note)
         plan.said = [f"Warning: {note}" for note in notes]
         plan.groups_json = to_json(split)
+        plan.source = split
     return plan
 
 
@@ -184,4 +200,9 @@ def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
         if path.is_file():
             plan.people = list(read_people(path).people)
             break
+    copy = session.folder / GROUPS_COPY
+    if copy.is_file():
+        from liftkit.core.groups.formats import load_groups_file
+
+        plan.source = load_groups_file(copy)
     return plan

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.formats import pick_round
-from liftkit.core.groups.split import Group, Round, Split, split_for_segment
+from liftkit.core.groups.split import (
+    Group,
+    Round,
+    Split,
+    SplitRequest,
+    split_for_segment,
+    split_into_groups,
+)
 from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.people.model import find_column
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
 
@@ -168,6 +177,62 @@ def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
         people, segment.group_size, segment.groups, segment.rounds,
         random.Random(seed), seed, segment.min_group_size,
     )  # fmt: skip
+
+
+def file_round(source: Split, now: Split) -> int | None:
+    """The round of the groups file `source` (from 0) that the breakout's rooms `now` hold in
+    their first round; None when no round holds them (rooms reshuffled before a resume)."""
+    if not now.rounds:
+        return None
+    wanted = _rooms(now.rounds[0])
+    return next((j for j, rnd in enumerate(source.rounds) if _rooms(rnd) == wanted), None)
+
+
+def _rooms(rnd: Round) -> list[frozenset[str]]:
+    return [frozenset(_label(p).lower() for p in group.members) for group in rnd.groups]
+
+
+def _label(person: Person) -> str:
+    """How a request names someone: by email, which no other person shares."""
+    return person.email or person.name
+
+
+def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -> Split:
+    """The rooms `now` made again as `liftkit groups` made those of the file `source`: as many
+    rooms, its balanced columns and the people it keeps apart or together, a facilitator
+    where one is now; and, when they hold the file's round `start` (a programme's week),
+    none of the pairs who met in its rounds before (as `liftkit groups --held` plans).
+    Raises LiftkitError when the people here cannot be split so."""
+    people = people_in(now)
+    by_name = {p.name.lower(): p for p in people}
+
+    def listed(key: str) -> list[object]:
+        value = source.settings.get(key)
+        return value if isinstance(value, list) else []
+
+    def sets(key: str) -> tuple[str, ...]:  # those of a set who are here, when two or more
+        kept = []
+        for names in listed(key):
+            here = [str(n).lower() for n in names] if isinstance(names, list) else []
+            found = [by_name[n] for n in here if n in by_name]
+            if len(found) >= 2:
+                kept.append(",".join(_label(p) for p in found))
+        return tuple(kept)
+
+    columns = [str(c) for c in listed("balance")]
+    held = start or 0
+    request = SplitRequest(
+        count=len(now.rounds[0].groups),
+        rounds=held + len(now.rounds),
+        balance=tuple(c for c in columns if any(find_column(p.attributes, c) for p in people)),
+        apart=sets("apart"),
+        together=sets("together"),
+        facilitators=tuple(_label(p) for g in now.rounds[0].groups for p in g.facilitators),
+        previous=replace(source, rounds=source.rounds[:held]) if held else None,
+        held=held,
+    )
+    split = split_into_groups(people, request, random.Random(seed), seed=seed)
+    return _rounds_of(replace(split, seed=seed), split.rounds[held:])
 
 
 def people_in(split: Split) -> list[Person]:
