@@ -249,3 +249,42 @@ def test_a_balance_that_people_kept_together_break_is_explained_after_held_round
     assert "P0 and P4 are kept together (--together) and share Organisation 'NHS A'" in (
         result.stderr
     )
+
+
+def test_each_week_names_those_who_left_and_came_back_since_the_last_plan(cli, tmp_path):
+    """Week 3 of a programme said 'dropped 3 no-shows', counting again the one who left
+    before week 2 (week 2's plan had left them out already), and said nothing of someone
+    back after missing week 2."""
+    everyone = [(f"P{i}", ORGS[i % 4]) for i in range(16)]
+    week2 = [p for p in everyone if p[0] not in ("P1", "P2")]  # P1 and P2 miss week 2
+    week3 = [p for p in week2 if p[0] not in ("P3", "P4")] + [("P1", ORGS[1])]  # P1 back
+    plan1, plan2, plan3 = (tmp_path / f"plan{n}.json" for n in (1, 2, 3))
+    first = cohort(tmp_path, "week1.csv", everyone)
+    assert cli("groups", str(first), "--count", "4", "--rounds", "4", "--seed", "1",
+               "-o", str(plan1)).exit_code == 0  # fmt: skip
+    second = cli("groups", str(cohort(tmp_path, "week2.csv", week2)), "--previous", str(plan1),
+                 "--held", "1", "--seed", "1", "-o", str(plan2))  # fmt: skip
+    (dropped,) = [line for line in second.stderr.splitlines() if "dropped" in line]
+    assert (
+        dropped.startswith("Note: dropped 2 no-shows: ") and "P1 <" in dropped and "P2 <" in dropped
+    )
+    third = cli("groups", str(cohort(tmp_path, "week3.csv", week3)), "--previous", str(plan2),
+                "--held", "2", "--seed", "1", "-o", str(plan3))  # fmt: skip
+    assert third.exit_code == 0, third.output
+    # recounted: who the earlier plan had for week 3, against the list now
+    planned = {name for room in rooms(json.loads(plan2.read_text())["rounds"][2]) for name in room}
+    now = {who for who, _ in week3}
+    assert sorted(planned - now) == ["P3", "P4"] and sorted(now - planned) == ["P1"]
+    notes = [line for line in third.stderr.splitlines() if line.startswith("Note: ")]
+    assert (
+        "Note: dropped 2 no-shows: P3 <p3@x.org>; P4 <p4@x.org> (from the rounds planned: the "
+        "held rounds keep them)"
+    ) in notes
+    assert (
+        "Note: 1 gone before round 3 of the earlier plan, in the held rounds only: P2 <p2@x.org>"
+        in notes
+    )
+    assert "Note: 1 back who was not in round 3 of the earlier plan: P1 <p1@x.org>" in notes
+    after = json.loads(plan3.read_text())
+    for rnd in after["rounds"][2:]:
+        assert {name for room in rooms(rnd) for name in room} == now

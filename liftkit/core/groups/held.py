@@ -18,6 +18,7 @@ from dataclasses import replace
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
+from liftkit.core.groups.previous import some_named
 from liftkit.core.people.model import Person
 from liftkit.core.text import plural, same_words
 
@@ -59,15 +60,56 @@ def with_held(split: Split, request: SplitRequest) -> Split:
         split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
         moved=0, limit=split.score.limit if repeats else "",
     )  # fmt: skip
-    notes = [
-        f"{n} (from the rounds planned: the held rounds keep them)" if n.startswith("dropped ")
-        else n
-        for n in split.notes
-    ]  # fmt: skip
+    notes = [n for n in split.notes if not n.startswith("dropped ")]
+    at = next((i for i, n in enumerate(split.notes) if n.startswith("dropped ")), len(notes))
+    notes[at:at] = _comings_and_goings(request, planned)
     notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
+
+
+def _comings_and_goings(request: SplitRequest, planned: tuple[Round, ...]) -> list[str]:
+    """Who left and who came back since the earlier plan was made: its people for the first
+    round planned now (or, with no round planned after the held ones, for the last held),
+    against the people placed now. Those gone before that round were said a week earlier."""
+    assert request.previous is not None
+    rounds, held = request.previous.rounds, request.held
+    later = rounds[held:] or rounds[held - 1 : held]
+    number = held + 1 if len(rounds) > held else held
+    here = _everyone(planned[:1])  # every round planned places everyone here now
+    expected = _everyone(later)
+    gone: list[str] = []
+    before: list[str] = []
+    back: list[str] = []
+    for person in dict.fromkeys(m for r in rounds[:held] for g in r.groups for m in g.members):
+        keys = _keys(person)
+        if keys & here:
+            which = back if not keys & expected else None
+        else:
+            which = gone if keys & expected else before
+        if which is not None and person.label not in which:
+            which.append(person.label)
+    notes = []
+    if gone:
+        notes.append(f"dropped {plural(len(gone), 'no-show')}: {some_named(gone)} "
+                     "(from the rounds planned: the held rounds keep them)")  # fmt: skip
+    if before:
+        notes.append(f"{len(before)} gone before round {number} of the earlier plan, "
+                     f"in the held rounds only: {some_named(before)}")  # fmt: skip
+    if back:
+        who = "was" if len(back) == 1 else "were"
+        notes.append(f"{len(back)} back who {who} not in round {number} of the earlier plan: "
+                     + some_named(back))  # fmt: skip
+    return notes
+
+
+def _everyone(rounds: tuple[Round, ...]) -> set[str]:
+    return {key for r in rounds for g in r.groups for m in g.members for key in _keys(m)}
+
+
+def _keys(person: Person) -> set[str]:
+    return {same_words(k) for k in (person.email, person.name) if k}
 
 
 def _rounds(first: int, last: int) -> str:

@@ -55,9 +55,9 @@ def from_previous(
         )
     joiners = [setup.people[i].label for i in range(n) if not seen[i]]
     if joiners:
-        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + _some(joiners))
+        setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + some_named(joiners))
     if gone:
-        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + _some(gone))
+        setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + some_named(gone))
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names
@@ -66,7 +66,7 @@ def from_previous(
 NAMED_AT_MOST = 10  # in a note: 150 joiners made a line of 4,000 characters
 
 
-def _some(labels: list[str]) -> str:
+def some_named(labels: list[str]) -> str:
     """The first few, and how many more (the JSON output lists everyone)."""
     shown = "; ".join(labels[:NAMED_AT_MOST])
     more = len(labels) - NAMED_AT_MOST
