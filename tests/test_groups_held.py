@@ -288,3 +288,31 @@ def test_each_week_names_those_who_left_and_came_back_since_the_last_plan(cli, t
     after = json.loads(plan3.read_text())
     for rnd in after["rounds"][2:]:
         assert {name for room in rooms(rnd) for name in room} == now
+
+
+def test_groups_without_a_facilitator_are_counted_in_the_rounds_planned_and_say_so(cli, tmp_path):
+    """A facilitator more from week 2: the score said 'groups without a facilitator: 1 (in
+    the worst round)' and a note '1 group has none in each round', where the held week 1
+    had 2 rooms without one."""
+    everyone = [(f"P{i}", ORGS[i % 4]) for i in range(16)]
+    first = cohort(tmp_path, "week1.csv", everyone)
+    plan1 = tmp_path / "plan1.json"
+    made = cli("groups", str(first), "--count", "4", "--rounds", "3", "--seed", "1",
+               "--facilitator", "P0", "--facilitator", "P1", "-o", str(plan1))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    options = ["--previous", str(plan1), "--held", "1", "--seed", "1"]
+    leads = [arg for name in ("P0", "P1", "P2") for arg in ("--facilitator", name)]
+    result = cli("groups", str(first), *options, *leads, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    without = [
+        sum(not any(m.get("facilitator") for m in g["members"]) for g in rnd["groups"])
+        for rnd in data["rounds"]
+    ]
+    assert without == [2, 1, 1]  # week 1 as held, with two facilitators
+    assert data["score"]["groups_without_facilitator"] == max(without[1:])
+    shown = cli("groups", str(first), *options, *leads, "-f", "md")
+    assert "- groups without a facilitator: 1 (in the worst round planned)\n" in shown.stdout
+    assert "Note: 3 facilitators for 4 groups: 1 group has none in each round planned\n" in (
+        shown.stderr
+    )

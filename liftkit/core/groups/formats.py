@@ -251,9 +251,8 @@ def score_lines(split: Split) -> list[str]:
         lines.append(f"constraints held: {score.constraints_held} of {score.constraints_total}")
     facilitators = split.settings.get("facilitators")
     if facilitators:
-        lines.append(
-            f"groups without a facilitator: {score.groups_without_facilitator} (in the worst round)"
-        )
+        worst = "in the worst round" + (" planned" if split.settings.get("held") else "")
+        lines.append(f"groups without a facilitator: {score.groups_without_facilitator} ({worst})")
     if score.moved:
         lines.append(f"moved from their earlier room: {score.moved}")
     return lines

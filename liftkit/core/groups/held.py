@@ -60,7 +60,11 @@ def with_held(split: Split, request: SplitRequest) -> Split:
         split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
         moved=0, limit=split.score.limit if repeats else "",
     )  # fmt: skip
-    notes = [n for n in split.notes if not n.startswith("dropped ")]
+    notes = [  # the held rounds had the facilitators they had
+        n.replace(" none in each round", " none in each round planned")
+        for n in split.notes
+        if not n.startswith("dropped ")
+    ]
     at = next((i for i, n in enumerate(split.notes) if n.startswith("dropped ")), len(notes))
     notes[at:at] = _comings_and_goings(request, planned)
     notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
