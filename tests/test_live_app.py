@@ -518,7 +518,7 @@ def test_paused_on_a_segment_with_no_time_left_the_legend_says_space_moves_on(tm
     assert "space next" in " ".join(frame_text(spent[-1]).splitlines()[-1].split())
 
 
-@pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbhq?")])
+@pytest.mark.parametrize("segment, keys", [(0, "rphq?"), (1, "gbq?")])
 def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time, segment, keys):
     s = open_session(tmp_path, AGENDA, time)
     plan = groups_plan(s)
@@ -531,6 +531,29 @@ def test_the_legend_at_80_columns_shows_every_key_that_works_here(tmp_path, time
     assert shown == {key for key, _ in screen.legend}  # none left out at 80 columns
     assert set(keys) <= {key for key, _ in screen.legend} | {"space"}
     assert ("p" in shown) is (segment == 0) and ("g" in shown) is (segment == 1)
+    assert ("h" in shown) is (segment == 0)  # only the welcome has host notes
+
+
+def test_the_legend_offers_h_only_where_there_are_host_notes(tmp_path, time):
+    # At 100 columns the legend offered "h notes" on the breakouts, which have no host notes.
+    # h still hides them ahead of a later segment (? says so): back on the welcome they stay
+    # hidden, and the legend offers h there to bring them back.
+    s = open_session(tmp_path, AGENDA, time)
+    script = [(1, ["n"]), (2, ["h"]), (3, ["b"]), (4, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, width=100, height=30)
+    app.run()
+    frames = [frame_text(sc, 100, 30) for sc in seen.screens]
+    feet = {
+        (sc.position, " ".join(f.splitlines()[-1].split()))
+        for sc, f in zip(seen.screens, frames, strict=True)
+    }
+    welcome = [foot for position, foot in feet if position == "1/3"]
+    breakouts = [foot for position, foot in feet if position == "2/3"]
+    assert welcome and all("h notes" in foot for foot in welcome)
+    assert breakouts and all(" h " not in f" {foot} " and "notes" not in foot for foot in breakouts)
+    assert all("quit" in foot for foot in breakouts)  # the legend fits: nothing else was cut
+    back = [f for sc, f in zip(seen.screens, frames, strict=True) if sc.position == "1/3"][-1]
+    assert "SECRET HOST NOTE" not in back and "h notes" in " ".join(back.splitlines()[-1].split())
 
 
 @pytest.mark.parametrize("width", [40, 44, 60])

@@ -258,10 +258,9 @@ def build_screen(
         if j in latest
     )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
-    has_polls = bool(segment and segment.polls)
     spent = view.status == PAUSED and segment and segment.auto_advance and view.remaining < USED_UP
     space = "next" if spent else {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
-    hidden = hidden_keys(has_polls, groups)
+    hidden = hidden_keys(segment, groups)
     legend = legend_now(ROOMS_LEGEND if rooms_view else LEGEND, space, hidden)
     return Screen(
         title=title,
@@ -296,14 +295,12 @@ def build_screen(
     )
 
 
-def hidden_keys(has_polls: bool, groups: GroupsSummary | None) -> set[str]:
-    """Keys that do nothing in this segment, left out of the legend."""
-    hidden = set()
-    if not has_polls:
-        hidden.add("p")
-    if groups is None or not groups.rooms:
-        hidden.add("g")
-    return hidden
+def hidden_keys(segment: Segment | None, groups: GroupsSummary | None) -> set[str]:
+    """Keys that do nothing in this segment, left out of the legend. h without host notes
+    too: it still hides those of later segments, as ? says, but here it changes nothing."""
+    idle = {"p": not (segment and segment.polls), "g": groups is None or not groups.rooms}
+    idle["h"] = not (segment and segment.notes)
+    return {key for key, nothing in idle.items() if nothing}
 
 
 def event_lines(
