@@ -188,6 +188,7 @@ def report_data(report: Report) -> dict[str, Any]:
                                 "name": group.name,
                                 "size": len(group.members),
                                 "members": None if anonymous else list(group.members),
+                                "facilitators": None if anonymous else list(group.facilitators),
                             }
                             for group in r.groups
                         ],

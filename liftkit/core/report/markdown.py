@@ -289,8 +289,9 @@ def _groups(sets: list[GroupSet], named: bool) -> list[str]:
                     size = plural(len(group.members), "person", "people")
                     out.append(f"- {phrase(group.name)}: {size}")
                 else:
-                    members = "; ".join(phrase(m) for m in group.members) or "nobody"
-                    out.append(f"- **{phrase(group.name)}:** {members}")
+                    leads = group.facilitators  # marked as `liftkit groups` marks them
+                    listed = [phrase(m) + " (facilitator)" * (m in leads) for m in group.members]
+                    out.append(f"- **{phrase(group.name)}:** {'; '.join(listed) or 'nobody'}")
             out.append("")
     return out
 

@@ -101,6 +101,7 @@ class SegmentRun:
 class Group:
     name: str
     members: tuple[str, ...]
+    facilitators: tuple[str, ...] = ()  # those of `members` who facilitate the room
 
 
 @dataclass(frozen=True)

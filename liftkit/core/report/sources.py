@@ -103,7 +103,11 @@ def group_rounds(split: Split) -> tuple[GroupRound, ...]:
         GroupRound(
             rnd.number,
             tuple(
-                Group(one_line(group.name), tuple(one_line(p.name) for p in group.members))
+                Group(
+                    one_line(group.name),
+                    tuple(one_line(p.name) for p in group.members),
+                    tuple(one_line(p.name) for p in group.facilitators),
+                )
                 for group in rnd.groups
             ),
         )
