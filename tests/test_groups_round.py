@@ -3,6 +3,8 @@
 down by hand or `run` showed round 1's rooms in week 3."""
 
 import json
+from collections import Counter
+from itertools import combinations
 
 from test_run_attendees import run_breakout
 
@@ -52,3 +54,25 @@ def test_a_zoom_file_warns_of_an_email_zoom_may_not_match(cli, tmp_path):
     assert "siobhan.níbhriain@x.org" in result.stdout  # written all the same: it may be right
     ascii_only = people.read_text().replace("í", "i")
     assert "beyond ASCII" not in cli("groups", "-", "-f", "zoom", input=ascii_only).stderr
+
+
+def test_one_round_as_a_table_heads_its_score_as_that_of_the_whole_plan(cli, tmp_path):
+    # The Markdown said "Score of all 4 rounds" and the table, below one round's rooms, gave
+    # the same figures under no heading at all: they read as that week's.
+    (tmp_path / "people.csv").write_text("Name\n" + "".join(f"P{i}\n" for i in range(8)))
+    plan = ["groups", str(tmp_path / "people.csv"), "--size", "4", "--rounds", "4", "--seed", "3"]
+    whole = json.loads(cli(*plan, "-f", "json").stdout)
+    met = Counter(
+        pair
+        for rnd in whole["rounds"]
+        for group in rnd["groups"]
+        for pair in combinations(sorted(m["name"] for m in group["members"]), 2)
+    )
+    repeats = sum(1 for times in met.values() if times > 1)
+    assert repeats > 0  # 8 people in fours meet again: one round alone repeats nobody
+    table = cli(*plan, "--round", "2", "-f", "table").stdout
+    lines = [line.strip() for line in table.splitlines()]
+    score = lines.index("Score of all 4 rounds:")
+    assert lines[score - 1] == "8 people in 2 groups, round 2 of 4, seed 3"
+    assert f"repeat pairs: {repeats} (pairs who meet in more than one round)" in lines[score + 1 :]
+    assert "Score" not in cli(*plan, "-f", "table").stdout  # the whole plan: no round apart

@@ -122,7 +122,7 @@ def name_lines(names: list[str], width: int) -> str:
 
 def groups_tables(split: Split, out: Console) -> None:
     """One table per round: room, size, members (facilitators marked), then the score."""
-    from liftkit.core.groups.formats import score_lines, summary_line
+    from liftkit.core.groups.formats import score_lines, score_title, summary_line
 
     several = len(split.rounds) > 1
     for rnd in split.rounds:
@@ -148,5 +148,7 @@ def groups_tables(split: Split, out: Console) -> None:
             table.add_row(Text(room), str(len(group.members)), Text(name_lines(names, width)))
         out.print(table)
     out.print(Text(terminal_safe(summary_line(split))))
+    if split.settings.get("of_rounds"):  # one round of a plan: its score is the plan's
+        out.print(Text(score_title(split) + ":"))
     for line in score_lines(split):  # indented, and so are the lines a long one wraps to
         out.print(Padding(Text(terminal_safe(line)), (0, 0, 0, 2)))

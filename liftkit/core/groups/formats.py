@@ -302,10 +302,15 @@ def to_markdown(split: Split) -> str:
                 suffix = " (facilitator)" if person in group.facilitators else ""
                 out.append(item(person.name) + suffix)
             out.append("")
-    of_rounds = split.settings.get("of_rounds")
-    out += [f"## Score of all {of_rounds} rounds" if of_rounds else "## Score", ""]
+    out += [f"## {score_title(split)}", ""]
     out += [item(line) for line in score_lines(split)]
     return "\n".join(out) + "\n"
+
+
+def score_title(split: Split) -> str:
+    """ "Score", or over one round of a plan "Score of all 4 rounds": the score is the plan's."""
+    of_rounds = split.settings.get("of_rounds")
+    return f"Score of all {of_rounds} rounds" if of_rounds else "Score"
 
 
 def only_round(split: Split, round_number: int) -> Split:
