@@ -40,6 +40,16 @@
    rounds stayed at 1 for 30 s; 32 in fours, 8 rounds in 0.2 to 3 s, 9 rounds none in 20 s
    (least cost 6).
 
+   Small lists (2026-12-04): of the 41 lists in rooms of 3 to 8 that bench/adjacent_sweep.py
+   found liftkit leaving repeats not proven forced, seeds 1 to 3 at 15 s each (no SYM), most
+   rounds first, gave 19 and 20 people in 6 rooms for 7 rounds, 27 in 6 rooms for 6 and 34
+   in 6 rooms for 4 with seed 1, and 29 in 6 rooms for 6 with seed 2 (schedules.txt). The
+   least costs of the others: 13-4-5 3, 14-4-5 2, 17-5-6 1, 18-5-6 2, 19-5-6 3, 19-6-8 4,
+   20 to 23 in 5 rooms for 6 5 or 6, 25-6-7 5, 26 to 35 in 6 rooms for 7 10 to 46, 29 to 35
+   in 7 rooms for 8 10 to 34, 32-6-5 3, 33-6-5 6, 34-6-5 8, 35-6-5 10, 32 to 35 in 6 rooms for
+   6 9 to 17, and 35-6-4 1 (also 1 with seed 4 in 60 s, and 3 with SYM=4 or 5 with SYM=2 in 40
+   s): liftkit's own results are at or below these in most of them.
+
    Cases of issue 11 that the literature solves (Miller et al., Symmetry 13(1):13, 2021 and
    its follow-up) and this search does not, seed 1 on one core. By counting: 82 people in
    17 rooms (fourteen of 5) for 21 rounds meet in 3318 of the 3321 pairs, each in a room of

@@ -144,6 +144,12 @@ ADJACENT: list[Row] = [
     ("29-c8-10", True, 2.0, "-"),
     ("28-c8-10", True, 2.0, "-"),
     ("27-c8-10", True, 2.0, "-"),
+    # whole schedules found offline for small lists (bench/adjacent_search.c, schedules.txt)
+    ("19-c6-7", True, 2.0, "-"),
+    ("20-c6-7", True, 2.0, "-"),
+    ("27-c6-6", True, 2.0, "-"),
+    ("29-c6-6", True, 2.0, "-"),
+    ("34-c6-4", True, 2.0, "-"),
     # hunted offline (bench/starters_search.py hunt, starters.txt)
     ("33-c6-4", True, 2.0, "-"),
     ("56-c10-7", True, 2.0, "-"),

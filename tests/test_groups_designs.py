@@ -344,14 +344,75 @@ def stored_meetings(points, count, rounds):
 
 
 def test_every_stored_schedule_is_recounted_pair_by_pair():
-    from liftkit.core.groups.stored import STORED
+    from liftkit.core.groups.stored import STORED, stored_schedules
 
-    for (points, count), rounds in STORED.items():
+    every = stored_schedules()
+    assert set(STORED) < set(every)
+    for (points, count), rounds in every.items():
         assert max(stored_meetings(points, count, rounds).values()) == 1, (points, count)
     # 29 people in 8 rooms: ten rounds of five 4s and three 3s, 390 of the 406 pairs met
     rooms = STORED[(29, 8)]
     assert [sorted(map(len, groups)) for groups in rooms] == [[3, 3, 3, 4, 4, 4, 4, 4]] * 10
     assert len(stored_meetings(29, 8, rooms)) == 390
+
+
+def _schedule_lines():
+    from importlib import resources
+
+    text = resources.files("liftkit.core.groups").joinpath("schedules.txt").read_text("utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_the_file_of_schedules_found_offline_is_read_whole_and_a_broken_line_is_left_out(
+    monkeypatch,
+):
+    from liftkit.core.groups import stored
+
+    lines = _schedule_lines()
+    found = set(stored.stored_schedules()) - set(stored.STORED)
+    assert len(found) == len(lines) >= 5
+    # a line with one person moved into another room of its round no longer checks
+    first = lines[0]
+    key, body = first.split("#")[0].split(":")
+    rounds = body.split("/")
+    rooms = rounds[-1].split("|")
+    moved = rooms[0].split()
+    rooms[0], rooms[1] = " ".join(moved[1:]), rooms[1] + " " + moved[0]
+    broken = f"{key}: {'/'.join([*rounds[:-1], '|'.join(rooms)])}"
+
+    class Files:
+        def joinpath(self, name):
+            return self
+
+        def read_text(self, encoding):
+            return "\n".join([broken, *lines[1:], "not a line"])
+
+    monkeypatch.setattr(stored.resources, "files", lambda package: Files())
+    stored.stored_schedules.cache_clear()
+    try:
+        left = set(stored.stored_schedules()) - set(stored.STORED)
+    finally:
+        stored.stored_schedules.cache_clear()
+    people, rooms_count = (int(x) for x in key.split())
+    assert left == found - {(people, rooms_count)}
+
+
+@pytest.mark.parametrize("line", _schedule_lines(), ids=lambda line: line.split(":")[0])
+def test_a_schedule_found_offline_gives_every_round_without_a_repeat(line):
+    import liftkit
+    from liftkit.core.groups.model import group_sizes
+
+    people, rooms = (int(x) for x in line.split(":")[0].split())
+    rounds = line.split("#")[0].count("/") + 1
+    names = [f"P{i}" for i in range(people)]
+    split = liftkit.split_groups(names, count=rooms, rounds=rounds, seed=1)
+    met = Counter()
+    for rnd in split.rounds:
+        assert sorted(len(g.members) for g in rnd.groups) == sorted(group_sizes(people, rooms))
+        for group in rnd.groups:
+            met.update(itertools.combinations(sorted(m.name for m in group.members), 2))
+    assert len(split.rounds) == rounds and max(met.values()) == 1
+    assert split.score.repeat_pairs == 0
 
 
 def _found():

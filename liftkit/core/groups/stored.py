@@ -3,12 +3,19 @@
 Each entry is a schedule on points 0..N-1 in which no pair meets twice. A schedule of equal
 groups may be used with a few ghost points left out, when the ghosts never share a group
 (each pair of ghosts never meets), so the groups still differ in size by at most one.
+
+Besides those written out below, schedules.txt holds whole schedules that
+bench/adjacent_search.c found for small lists in rooms of two sizes, one a line: "people
+rooms: " and the rounds apart by "/", rooms by "|", points by spaces; each is checked
+before use (every round splits everyone into rooms within one in size, no pair twice).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import string
+from importlib import resources
 
 Rounds = list[list[list[int]]]
 
@@ -128,9 +135,47 @@ STORED: dict[tuple[int, int], Rounds] = {
 }
 
 
+@functools.cache
+def stored_schedules() -> dict[tuple[int, int], Rounds]:
+    """STORED and schedules.txt's schedules that check (a line that does not is left out)."""
+    text = resources.files(__package__).joinpath("schedules.txt").read_text(encoding="utf-8")
+    found: dict[tuple[int, int], Rounds] = {}
+    for line in text.splitlines():
+        try:
+            key, body = line.split("#")[0].split(":")
+            points, count = (int(x) for x in key.split())
+            rounds = [
+                [[int(x) for x in group.split()] for group in rnd.split("|")]
+                for rnd in body.split("/")
+            ]
+        except ValueError:
+            continue  # a comment, or a line that does not read
+        if _checks(rounds, points, count):
+            found[(points, count)] = rounds
+    return found | STORED
+
+
+def _checks(rounds: Rounds, points: int, count: int) -> bool:
+    """Each round is `count` rooms within one in size holding every point once, and no
+    pair shares a room twice."""
+    met: set[tuple[int, int]] = set()
+    for groups in rounds:
+        sizes = [len(group) for group in groups]
+        if len(groups) != count or max(sizes) - min(sizes) > 1:
+            return False
+        if sorted(p for group in groups for p in group) != list(range(points)):
+            return False
+        for group in groups:
+            pairs = set(itertools.combinations(sorted(group), 2))
+            if pairs & met:
+                return False
+            met |= pairs
+    return True
+
+
 def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     """A stored schedule for n people in `groups` groups, its unused points left as ghosts."""
-    for (points, count), rounds in sorted(STORED.items()):
+    for (points, count), rounds in sorted(stored_schedules().items()):
         if count != groups or not 0 <= points - n < points // count:
             continue
         if points != n and len({len(group) for group in rounds[0]}) > 1:
