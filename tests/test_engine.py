@@ -203,6 +203,10 @@ ACTIONS = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(ACTIONS, max_size=40), st.booleans())
+# back to a segment, then shortened to its warning: the warning fell due a rounding error
+# after now and was stamped so, after events written later (found by hypothesis in a run)
+@example([("next_", None), ("wait", 1.00001), ("back", None), ("extend", -60), ("next_", None)],
+         False)  # fmt: skip
 def test_replaying_the_journal_gives_the_live_state(actions, auto):
     a = agenda(
         Segment("A", 120, "welcome", warn=(60,), auto_advance=auto),

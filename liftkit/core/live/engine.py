@@ -256,10 +256,10 @@ class Engine:
             for before in (*segment.warn, 0):
                 when = deadline - before
                 if (probe.index, before) not in probe.fired and when <= t + SLACK:
-                    at = max(when, probe.last_mono)
+                    at = max(min(when, t), probe.last_mono)  # never after t: in order
                     batch.append(TimeWarning(mono=at, segment=probe.index, before=before))
             if segment.auto_advance and deadline <= t + SLACK:
-                at = max(deadline, probe.last_mono)
+                at = max(min(deadline, t), probe.last_mono)
                 batch.extend(probe.jump(at, probe.index + 1, reason=EndReason.AUTO))
             if not batch:
                 break
