@@ -69,6 +69,17 @@ class Tmux:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
 
+    def wait_without(self, text: str, timeout: float = 10.0) -> str:
+        """The screen once `text` has gone from it (a view closed, a message replaced)."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not go; the screen shows:\n{screen}")
+
     def command_pid(self, timeout: float = 10.0) -> int:
         """The pid of the command running in the pane's shell (never another test's process)."""
         shell = int(self._run("list-panes", "-t", "t", "-F", "#{pane_pid}").split()[0])
