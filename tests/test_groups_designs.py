@@ -3,6 +3,8 @@
 import itertools
 import json
 import random
+import subprocess
+import sys
 from collections import Counter
 from importlib import resources
 
@@ -210,6 +212,34 @@ def test_the_limit_is_said_in_words():
     text = limit_text([6] * 6, 4, repeats=2)
     assert text == "at most 3 rounds can avoid repeats for 36 people in sixes"
     assert limit_text([6] * 6, 3, repeats=0) == ""
+
+
+def test_a_square_less_one_person_has_the_square_s_limits(tmp_path):
+    from liftkit.core.groups.bounds import known_schedule, zero_repeat_limit
+
+    # 35 people in 6 rooms: 4 rounds would make two orthogonal Latin squares of order 6
+    assert zero_repeat_limit([6] * 5 + [5]) == 3
+    assert zero_repeat_limit([10] * 9 + [9]) == 10  # no affine plane of order 10
+    assert zero_repeat_limit([6] * 4 + [5] * 2) >= 4  # 34 people: two fewer, not bound
+    assert known_schedule([10] * 9 + [9], 4) == "2 mutually orthogonal Latin squares of order 10"
+    assert known_schedule([10] * 9 + [9], 5) == ""
+    # as a host sees it: 3 rounds without a repeat, and 4 said to be impossible
+    people = tmp_path / "people.csv"
+    people.write_text("name\n" + "".join(f"P{i}\n" for i in range(1, 36)))
+    for rounds, limit in ((3, ""), (4, "at most 3 rounds can avoid repeats for 35 people in "
+                                       "groups of 5 and 6")):  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-m", "liftkit", "groups", people, "--count", "6", "--rounds",
+             str(rounds), "--seed", "1", "--format", "json"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        split = json.loads(out)
+        met = Counter()
+        for rnd in split["rounds"]:
+            for group in rnd["groups"]:
+                met.update(itertools.combinations(sorted(m["name"] for m in group["members"]), 2))
+        assert (max(met.values()) > 1) == bool(limit)
+        assert split["score"].get("limit", "") == limit
 
 
 def test_pairs_that_constraints_keep_apart_lower_the_limit():

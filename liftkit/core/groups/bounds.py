@@ -10,6 +10,12 @@
 - s * s people in s groups of s: at most s rounds when no affine plane of order s exists:
   order 10 (Lam, Thiel and Swiercz, 1989) and every order 1 or 2 mod 4 that is not a sum of
   two squares (Bruck and Ryser, 1949: 14, 21, 22, 30, ...).
+- s * s - 1 people in s groups (one group of s - 1) have the same limits as s * s: the
+  first two rounds are the rows and columns of an s by s grid with one empty cell (a full
+  group of round 2 must take one person from each group of round 1), every later round is
+  a Latin square of order s once its short group's symbol fills that cell, and two rounds
+  without a repeat are orthogonal squares. So 35 people in 6 rooms for 4 rounds always
+  repeat someone, as 36 do.
 - 12 people in trios: at most 4 rounds, because no nearly Kirkman triple system of order
   12 exists (Kotzig and Rosa, 1974; they exist for every order 0 mod 6 from 18): five
   rounds would have each person meet 10 of the 11 others.
@@ -98,7 +104,7 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
     open_pairs = n * (n - 1) // 2 - (never.pairs if never else 0)
     pairs = max(1, open_pairs // sum(s * (s - 1) // 2 for s in sizes))
     bound = min(per_person, pairs)
-    if all(s == groups for s in sizes):
+    if max(sizes) == groups and n >= groups * groups - 1:  # s * s, or one fewer (above)
         bound = min(bound, groups + 1)
         if groups in NO_PAIR_OF_LATIN_SQUARES:
             bound = min(bound, 3)
@@ -146,8 +152,10 @@ def known_squares(k: int) -> int:
 def known_schedule(sizes: Sequence[int], rounds: int) -> str:
     """The design that gives `rounds` without repeats for these equal groups, when design
     theory proves one exists; "" when liftkit knows of none."""
-    n, k = sum(sizes), sizes[0]
-    if any(s != k for s in sizes):
+    n, k = sum(sizes), max(sizes)
+    if len(sizes) == k and n == k * k - 1:
+        n = k * k  # the square less one person (above): the same squares serve
+    elif any(s != k for s in sizes):
         return ""
     if k == 3 and n % 6 == 3 and rounds <= (n - 1) // 2:
         return f"a Kirkman triple system of order {n}"
