@@ -65,3 +65,41 @@ def test_a_reshuffle_of_a_programme_week_keeps_facilitators_balance_and_history(
     for group in rooms:  # shown as the file's rooms are
         lead = next(m["name"] for m in group["members"] if m.get("facilitator"))
         assert f"{lead} (facilitator)" in proc.stdout.split("Groups reshuffled")[-1]
+
+
+def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path, cli):
+    # Reshuffled, quit, resumed, reshuffled again: the resumed session looked for the file's
+    # round among the rooms it had last (the reshuffled ones), found none, and sat 12 pairs
+    # who had met in weeks 1 and 2 together again.
+    import subprocess
+
+    from test_run_plain import LIFTKIT, env
+
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "Name,Email,Organisation\n"
+        + "".join(f"P{i},p{i}@example.org,Org {ORGS[i % 4]}\n" for i in range(24))
+    )
+    made = cli("groups", str(people), "--size", "4", "--rounds", "3", "--balance",
+               "Organisation", "--seed", "1", "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    plan = json.loads((tmp_path / "plan.json").read_text())
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json",
+                     "--round", "3")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],
+        input="g\ny\nq\ny\n", capture_output=True, text=True, cwd=tmp_path, timeout=30,
+        env=env(),
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Groups reshuffled" in resumed.stdout
+    made_then = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    assert len(made_then) == 3
+    earlier = met(plan["rounds"][:2])  # weeks 1 and 2
+    for event in made_then:  # the file's week 3, then each reshuffle, before and after
+        rooms = event["rounds"][0]["groups"]
+        assert sorted(m["name"] for g in rooms for m in g["members"]) == sorted(
+            f"P{i}" for i in range(24)
+        )
+        assert not met([{"groups": rooms}]) & earlier

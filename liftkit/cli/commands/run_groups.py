@@ -193,7 +193,8 @@ def prepare_groups(
 
 
 def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
-    """People from the session folder's attendee copy; groups come back from the journal."""
+    """People from the session folder's attendee copy; groups come back from the journal,
+    and the groups file's copy, for a reshuffle to make rooms as the file made them."""
     plan = GroupsPlan()
     for name in ATTENDEE_COPIES:
         path = session.folder / name
@@ -203,6 +204,13 @@ def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
     copy = session.folder / GROUPS_COPY
     if copy.is_file():
         from liftkit.core.groups.formats import load_groups_file
+        from liftkit.core.live.events import GroupsMade
+        from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 
         plan.source = load_groups_file(copy)
+        # Each breakout's first rooms are the file's (a reshuffle since replaced them): the
+        # round they hold is the week whose earlier rounds a reshuffle now still avoids.
+        for event in read_journal(session.folder / JOURNAL_NAME).events:
+            if isinstance(event, GroupsMade) and event.segment is not None:
+                plan.starts.setdefault(event.segment, file_round(plan.source, event.split))
     return plan
