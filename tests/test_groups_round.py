@@ -76,3 +76,27 @@ def test_one_round_as_a_table_heads_its_score_as_that_of_the_whole_plan(cli, tmp
     assert lines[score - 1] == "8 people in 2 groups, round 2 of 4, seed 3"
     assert f"repeat pairs: {repeats} (pairs who meet in more than one round)" in lines[score + 1 :]
     assert "Score" not in cli(*plan, "-f", "table").stdout  # the whole plan: no round apart
+
+
+def test_one_round_as_csv_or_zoom_heads_its_score_on_stderr_as_the_whole_plans(cli, tmp_path):
+    # stderr said "Score: repeat pairs: 16 …" below this week's rooms, which repeat nobody;
+    # the table and the Markdown head the same figures "Score of all 4 rounds".
+    (tmp_path / "people.csv").write_text(
+        "Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(8))
+    )
+    plan = ["groups", str(tmp_path / "people.csv"), "--size", "4", "--rounds", "4", "--seed", "3"]
+    whole = json.loads(cli(*plan, "-f", "json").stdout)
+    met = Counter(
+        pair
+        for rnd in whole["rounds"]
+        for group in rnd["groups"]
+        for pair in combinations(sorted(m["name"] for m in group["members"]), 2)
+    )
+    repeats = sum(1 for times in met.values() if times > 1)
+    assert repeats > 0
+    for fmt in ("csv", "zoom"):
+        said = cli(*plan, "--round", "2", "-f", fmt).stderr.splitlines()
+        (score,) = [line for line in said if line.startswith("Score")]
+        assert score.startswith(f"Score of all 4 rounds: repeat pairs: {repeats} "), fmt
+        (score,) = [line for line in cli(*plan, "-f", fmt).stderr.splitlines() if "Score" in line]
+        assert score.startswith(f"Score: repeat pairs: {repeats} "), fmt  # the whole plan

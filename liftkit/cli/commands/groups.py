@@ -152,6 +152,7 @@ def groups(
         load_groups_file,
         only_round,
         score_lines,
+        score_title,
         to_zoom,
     )
     from liftkit.core.groups.model import check_extent
@@ -224,12 +225,13 @@ def groups(
         note(message)
     if fmt == "zoom":
         _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
-    if fmt in ("csv", "zoom"):
-        typer.echo(terminal_safe("Score: " + "; ".join(score_lines(split))), err=True)
+    shown = split if round_number is None else only_round(split, round_number)
+    if fmt in ("csv", "zoom"):  # one round's score is the plan's: headed so, as in the table
+        said = f"{score_title(shown)}: " + "; ".join(score_lines(split))
+        typer.echo(terminal_safe(said), err=True)
     if text is None:
         from liftkit.cli.render import groups_tables
 
-        shown = split if round_number is None else only_round(split, round_number)
         groups_tables(shown, env.console())
     elif to_file and output:
         from liftkit.core.files import write_atomic
