@@ -4,6 +4,7 @@ again as `liftkit groups` made the file's, not as rooms made from a bare list.""
 import collections
 import itertools
 import json
+from dataclasses import replace
 
 from test_run_plain import journal, run_plain
 
@@ -17,6 +18,8 @@ group_size = 4
 """
 
 ORGS = "ABCD"
+LEADS = [f"P{i}" for i in (0, 5, 10, 15, 20, 21)]
+FACILITATING = [arg for name in LEADS for arg in ("--facilitator", name)]
 
 
 def met(rounds):
@@ -28,22 +31,41 @@ def met(rounds):
     }
 
 
-def test_a_reshuffle_of_a_programme_week_keeps_facilitators_balance_and_history(tmp_path, cli):
-    # Week 3 of a plan with a facilitator per room and organisations balanced: s then y
-    # dropped the facilitators, put three of one organisation in a room and sat people
-    # with those they met in weeks 1 and 2.
+def programme(tmp_path, cli, *extra):
+    """Three weeks of 24 people of four organisations in rooms of 4, as `liftkit groups`
+    plans them, written to plan.json; returned as read back."""
     people = tmp_path / "people.csv"
     people.write_text(
         "Name,Email,Organisation\n"
         + "".join(f"P{i},p{i}@example.org,Org {ORGS[i % 4]}\n" for i in range(24))
     )
-    leads = [f"P{i}" for i in (0, 5, 10, 15, 20, 21)]
-    options = [arg for name in leads for arg in ("--facilitator", name)]
-    plan_file = str(tmp_path / "plan.json")
+    plan = tmp_path / "plan.json"
     made = cli("groups", str(people), "--size", "4", "--rounds", "3", "--balance",
-               "Organisation", "--seed", "1", *options, "-o", plan_file)  # fmt: skip
+               "Organisation", "--seed", "1", *extra, "-o", str(plan))  # fmt: skip
     assert made.exit_code == 0, made.output
-    plan = json.loads((tmp_path / "plan.json").read_text())
+    return json.loads(plan.read_text())
+
+
+def assert_made_as_the_file_made_them(rooms, plan):
+    """Week 3's rooms: everyone once in six rooms of 4, a facilitator each, marked, no
+    organisation twice, and nobody with someone they met in weeks 1 and 2."""
+    assert len(rooms) == 6 and sorted(len(g["members"]) for g in rooms) == [4] * 6
+    placed = sorted(m["name"] for g in rooms for m in g["members"])
+    assert placed == sorted(f"P{i}" for i in range(24))
+    for group in rooms:
+        assert [m["name"] for m in group["members"] if m.get("facilitator")] in (
+            [[name] for name in LEADS]
+        )
+        orgs = collections.Counter(m["attributes"]["Organisation"] for m in group["members"])
+        assert max(orgs.values()) == 1
+    assert not met([{"groups": rooms}]) & met(plan["rounds"][:2])
+
+
+def test_a_reshuffle_of_a_programme_week_keeps_facilitators_balance_and_history(tmp_path, cli):
+    # Week 3 of a plan with a facilitator per room and organisations balanced: s then y
+    # dropped the facilitators, put three of one organisation in a room and sat people
+    # with those they met in weeks 1 and 2.
+    plan = programme(tmp_path, cli, *FACILITATING)
     proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json",
                      "--round", "3")  # fmt: skip
     assert proc.returncode == 0, proc.stderr
@@ -52,16 +74,7 @@ def test_a_reshuffle_of_a_programme_week_keeps_facilitators_balance_and_history(
     assert first["rounds"][0]["groups"] == plan["rounds"][2]["groups"]
     rooms = reshuffled["rounds"][0]["groups"]
     assert rooms != first["rounds"][0]["groups"]
-    assert len(rooms) == 6 and sorted(len(g["members"]) for g in rooms) == [4] * 6
-    placed = sorted(m["name"] for g in rooms for m in g["members"])
-    assert placed == sorted(f"P{i}" for i in range(24))
-    for group in rooms:  # a facilitator each, marked, and no organisation twice
-        assert [m["name"] for m in group["members"] if m.get("facilitator")] in (
-            [[name] for name in leads]
-        )
-        orgs = collections.Counter(m["attributes"]["Organisation"] for m in group["members"])
-        assert max(orgs.values()) == 1
-    assert not met([{"groups": rooms}]) & met(plan["rounds"][:2])  # weeks 1 and 2
+    assert_made_as_the_file_made_them(rooms, plan)
     for group in rooms:  # shown as the file's rooms are
         lead = next(m["name"] for m in group["members"] if m.get("facilitator"))
         assert f"{lead} (facilitator)" in proc.stdout.split("Groups reshuffled")[-1]
@@ -75,15 +88,7 @@ def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path,
 
     from test_run_plain import LIFTKIT, env
 
-    people = tmp_path / "people.csv"
-    people.write_text(
-        "Name,Email,Organisation\n"
-        + "".join(f"P{i},p{i}@example.org,Org {ORGS[i % 4]}\n" for i in range(24))
-    )
-    made = cli("groups", str(people), "--size", "4", "--rounds", "3", "--balance",
-               "Organisation", "--seed", "1", "-o", str(tmp_path / "plan.json"))  # fmt: skip
-    assert made.exit_code == 0, made.output
-    plan = json.loads((tmp_path / "plan.json").read_text())
+    plan = programme(tmp_path, cli)
     proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json",
                      "--round", "3")  # fmt: skip
     assert proc.returncode == 0, proc.stderr
@@ -103,3 +108,20 @@ def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path,
             f"P{i}" for i in range(24)
         )
         assert not met([{"groups": rooms}]) & earlier
+
+
+def test_a_reshuffle_never_gives_back_the_rooms_it_had(tmp_path, cli):
+    # With a facilitator each, organisations balanced and weeks 1 and 2 avoided, one
+    # reshuffle in five said "Groups reshuffled" and gave back week 3's rooms unchanged
+    # (these seeds among them).
+    from liftkit.core.groups.formats import load_groups_file
+    from liftkit.core.live.rooms import reshuffle_as_file
+
+    programme(tmp_path, cli, *FACILITATING)
+    source = load_groups_file(tmp_path / "plan.json")
+    week3 = replace(source, rounds=source.rounds[2:])
+    rooms = {frozenset(p.name for p in g.members) for g in week3.rounds[0].groups}
+    for seed in (19, 40, 53, 80617, 344833, 620358, 653160, 882389, 606335, 125235):
+        again = reshuffle_as_file(source, 2, week3, seed)
+        assert {frozenset(p.name for p in g.members) for g in again.rounds[0].groups} != rooms
+        assert again.seed is not None and seed <= again.seed < seed + 8  # its seed, as said

@@ -109,6 +109,7 @@ class GroupsPlan:
                 made_now = reshuffle_as_file(
                     self.source, self.starts[engine.index], made.split, seed
                 )
+                seed = made_now.seed or seed  # the one that gave other rooms
             except LiftkitError as error:
                 return (
                     f"Rooms kept: they cannot be made again as the groups file made them ({error})."

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.formats import pick_round
 from liftkit.core.groups.split import (
     Group,
@@ -197,11 +198,18 @@ def _label(person: Person) -> str:
     return person.email or person.name
 
 
+# Tries at a reshuffle that gives other rooms: with a facilitator each, a balanced column and
+# the earlier weeks avoided, few rooms may remain (24 people in fours for week 3 of a
+# programme: one reshuffle in five gave back the file's week 3, said "reshuffled")
+RESHUFFLE_TRIES = 8
+
+
 def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -> Split:
     """The rooms `now` made again as `liftkit groups` made those of the file `source`: as many
     rooms, its balanced columns and the people it keeps apart or together, a facilitator
     where one is now; and, when they hold the file's round `start` (a programme's week),
-    none of the pairs who met in its rounds before (as `liftkit groups --held` plans).
+    none of the pairs who met in its rounds before (as `liftkit groups --held` plans). Never
+    the rooms `now` again: the split's seed is the first from `seed` that gives others.
     Raises LiftkitError when the people here cannot be split so."""
     people = people_in(now)
     by_name = {p.name.lower(): p for p in people}
@@ -231,8 +239,15 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
         previous=replace(source, rounds=source.rounds[:held]) if held else None,
         held=held,
     )
-    split = split_into_groups(people, request, random.Random(seed), seed=seed)
-    return _rounds_of(replace(split, seed=seed), split.rounds[held:])
+    rooms_now = [set(_rooms(rnd)) for rnd in now.rounds]
+    for tried in range(seed, seed + RESHUFFLE_TRIES):
+        split = split_into_groups(people, request, random.Random(tried), seed=tried)
+        made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
+        if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
+            return made
+    raise LiftkitError(
+        f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
+    )
 
 
 def people_in(split: Split) -> list[Person]:
