@@ -125,3 +125,43 @@ def test_a_reshuffle_never_gives_back_the_rooms_it_had(tmp_path, cli):
         again = reshuffle_as_file(source, 2, week3, seed)
         assert {frozenset(p.name for p in g.members) for g in again.rounds[0].groups} != rooms
         assert again.seed is not None and seed <= again.seed < seed + 8  # its seed, as said
+
+
+TWO_BREAKOUTS = (
+    ONE_BREAKOUT
+    + """
+[[segments]]
+title = "Same rooms"
+duration = "10m"
+kind = "breakout"
+same_groups = true
+"""
+)
+
+
+def test_a_reshuffle_of_rooms_kept_from_the_breakout_before_makes_them_as_the_file_did(
+    tmp_path, cli
+):
+    # On a `same_groups` breakout, whose rooms are the file's week 3 kept, s then y made
+    # them as from a bare list: no facilitator marked, two facilitators in one room, two of
+    # one organisation together and pairs of weeks 1 and 2 again.
+    plan = programme(tmp_path, cli, *FACILITATING)
+    proc = run_plain(tmp_path, TWO_BREAKOUTS, "n\ng\ny\nq\ny\n", "--groups", "plan.json",
+                     "--round", "3")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Groups reshuffled" in proc.stdout
+    made = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    assert [e["segment"] for e in made] == [0, 1, 1]
+    assert made[1]["rounds"][0]["groups"] == plan["rounds"][2]["groups"]  # kept, then
+    rooms = made[2]["rounds"][0]["groups"]
+    assert rooms != made[1]["rounds"][0]["groups"]
+    assert_made_as_the_file_made_them(rooms, plan)
+    # reshuffled on the first breakout, whose rooms the second keeps, then on the second
+    (tmp_path / "s2").mkdir()
+    proc = run_plain(tmp_path / "s2", TWO_BREAKOUTS, "g\ny\nn\ng\ny\nq\ny\n", "--groups",
+                     str(tmp_path / "plan.json"), "--round", "3")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    made = [e for e in journal(tmp_path / "s2" / "s") if e["type"] == "groups"]
+    assert [e["segment"] for e in made] == [0, 1, 0, 1, 1]
+    for event in made[2:]:
+        assert_made_as_the_file_made_them(event["rounds"][0]["groups"], plan)

@@ -96,15 +96,14 @@ class GroupsPlan:
             random.Random(seed).shuffle(rooms)
             shuffled = Split((Round(1, tuple(rooms)),), before.split.score, seed)
             made_now = rooms_from(segment, shuffled)
-        elif from_earlier(segment):
-            # rooms from the breakout before: split as that one was, then kept or joined
-            origin = replace(
-                agenda.segments[_breakout_before(agenda, engine.index, True)], rounds=1
-            )
-            made_now = rooms_from(segment, reshuffle(origin, people, seed))
-        elif self.source is not None and made is not None:
+        elif self.source is not None and made is not None and not segment.join_groups:
+            # rooms of the groups file, or kept from the breakout before's (`same_groups`)
             if engine.index not in self.starts:  # before the first reshuffle: the file's rooms
-                self.starts[engine.index] = file_round(self.source, made.split)
+                # rooms kept from a breakout reshuffled before: the file's round it held
+                own = _breakout_before(agenda, engine.index, True) if from_earlier(segment) else -1
+                self.starts[engine.index] = (
+                    self.starts[own] if own in self.starts else file_round(self.source, made.split)
+                )
             try:
                 made_now = reshuffle_as_file(
                     self.source, self.starts[engine.index], made.split, seed
@@ -114,6 +113,12 @@ class GroupsPlan:
                 return (
                     f"Rooms kept: they cannot be made again as the groups file made them ({error})."
                 )
+        elif from_earlier(segment):
+            # rooms from the breakout before: split as that one was, then kept or joined
+            origin = replace(
+                agenda.segments[_breakout_before(agenda, engine.index, True)], rounds=1
+            )
+            made_now = rooms_from(segment, reshuffle(origin, people, seed))
         else:
             made_now = reshuffle(segment, people, seed)
         session.record_groups(engine.index, made_now)
