@@ -320,11 +320,13 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     """The core's message during a session names `attendees`; the host reads --attendees."""
     proc = subprocess.run(
         [sys.executable, "-m", "liftkit", "run", "1-2-4-all", "--plain", "--sessions", tmp_path],
-        input="g\nq\ny\n",
+        input="g\nn\ng\ny\nq\ny\n",  # g on the silence, then g y on the pairs' breakout
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
-    [said] = [line for line in proc.stdout.splitlines() if "No groups here" in line]
-    assert said.endswith("from --attendees FILE or --groups FILE.")
+    said = [line for line in proc.stdout.splitlines() if "  No " in line]
+    assert said[0].endswith("No groups here: groups are for breakout segments.")
+    assert said[1].endswith("No one to reshuffle: the session started without --attendees or "
+                            "--groups.")  # fmt: skip

@@ -67,7 +67,7 @@ class Breakouts:
             and (s.engine.index in s.engine.groups or self.reshuffle is not None)
         )
         if not has_groups or (self.reshuffle is None and name == "reshuffle"):
-            self.say("No groups here: breakouts get them from `attendees` FILE or `groups` FILE.")
+            self.say(_none_here("groups", segment is not None and segment.kind == "breakout"))
         elif name == "groups":
             # Troika's stages, a breakout of several rounds: a reshuffle now changes the
             # rooms still to come, and the structure with them.
@@ -85,6 +85,14 @@ class Breakouts:
     def _open_rooms(self) -> None:
         shown = self.groups_view(self.session) if self.groups_view else None
         if shown is None or not shown.rooms:
-            self.say("No rooms here: breakouts get them from `attendees` FILE or `groups` FILE.")
+            segment = self.session.engine.current
+            self.say(_none_here("rooms", segment is not None and segment.kind == "breakout"))
             return
         self.ui.rooms, self.ui.rooms_page = True, 0
+
+
+def _none_here(what: str, breakout: bool) -> str:
+    """Why `g` has no groups (or rooms) to show: not a breakout, or no one to put in them."""
+    if breakout:
+        return f"No {what} here: breakouts get them from `attendees` FILE or `groups` FILE."
+    return f"No {what} here: {what} are for breakout segments."
