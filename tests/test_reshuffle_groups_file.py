@@ -165,3 +165,38 @@ def test_a_reshuffle_of_rooms_kept_from_the_breakout_before_makes_them_as_the_fi
     assert [e["segment"] for e in made] == [0, 1, 0, 1, 1]
     for event in made[2:]:
         assert_made_as_the_file_made_them(event["rounds"][0]["groups"], plan)
+
+
+def test_people_whose_names_differ_only_in_case_stay_two_people_in_a_reshuffle(tmp_path, cli):
+    # 'Sam Lee' and 'sam lee' kept apart: every reshuffle said 'Rooms kept' ("`apart`
+    # s2@x.org,s2@x.org: needs two or more different people"), both names taken for one.
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "Name,Email\nSam Lee,s1@x.org\nsam lee,s2@x.org\n"
+        + "".join(f"P{i},p{i}@x.org\n" for i in range(6))
+    )
+    made = cli("groups", str(people), "--count", "2", "--apart", "s1@x.org,s2@x.org",
+               "--seed", "1", "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    assert "Groups reshuffled" in proc.stdout and "Rooms kept" not in proc.stdout
+    _, reshuffled = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    for group in reshuffled["rounds"][0]["groups"]:  # still apart: one of them a room
+        assert [m["name"].lower() for m in group["members"]].count("sam lee") == 1
+
+
+def test_a_reshuffle_keeps_the_names_the_file_gave_its_rooms(tmp_path):
+    # a hand-written file with rooms "Red" and "Blue": the reshuffle named them Room 1, 2
+    (tmp_path / "plan.toml").write_text(
+        "[[rounds]]\nround = 1\n"
+        '[[rounds.groups]]\nname = "Red"\nmembers = ["Ann", "Bo", "Cy", "Di"]\n'
+        '[[rounds.groups]]\nname = "Blue"\nmembers = ["Ed", "Flo", "Gus", "Hal"]\n'
+    )
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.toml")
+    assert proc.returncode == 0, proc.stderr
+    first, reshuffled = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    rooms = reshuffled["rounds"][0]["groups"]
+    assert [g["name"] for g in rooms] == ["Red", "Blue"]
+    assert rooms != first["rounds"][0]["groups"]
+    assert "Red" in proc.stdout.split("Groups reshuffled")[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shlex
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +14,7 @@ import typer
 from liftkit.cli.errors import note as show_note
 from liftkit.cli.errors import warn
 from liftkit.core.agenda.model import Agenda
-from liftkit.core.errors import LiftkitError
+from liftkit.core.errors import FIELD, LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
@@ -110,8 +111,9 @@ class GroupsPlan:
                 )
                 seed = made_now.seed or seed  # the one that gave other rooms
             except LiftkitError as error:
+                why = re.sub(FIELD, r"\1", str(error))  # the file's settings, not run's flags
                 return (
-                    f"Rooms kept: they cannot be made again as the groups file made them ({error})."
+                    f"Rooms kept: they cannot be made again as the groups file made them ({why})."
                 )
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined

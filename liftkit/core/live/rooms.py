@@ -212,7 +212,19 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
     the rooms `now` again: the split's seed is the first from `seed` that gives others.
     Raises LiftkitError when the people here cannot be split so."""
     people = people_in(now)
-    by_name = {p.name.lower(): p for p in people}
+    exact: dict[str, Person] = {}
+    folded: dict[str, list[Person]] = {}
+    for p in people:
+        for key in {p.name, p.email or p.name}:
+            exact.setdefault(key, p)
+            folded.setdefault(key.lower(), []).append(p)
+
+    def find(name: str) -> Person | None:
+        """The person the file names: as written, else in any case when only one is so."""
+        if name in exact:
+            return exact[name]
+        alike = {id(p): p for p in folded.get(name.lower(), [])}
+        return next(iter(alike.values())) if len(alike) == 1 else None
 
     def listed(key: str) -> list[object]:
         value = source.settings.get(key)
@@ -221,8 +233,8 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
     def sets(key: str) -> tuple[str, ...]:  # those of a set who are here, when two or more
         kept = []
         for names in listed(key):
-            here = [str(n).lower() for n in names] if isinstance(names, list) else []
-            found = [by_name[n] for n in here if n in by_name]
+            here = [find(str(n)) for n in names] if isinstance(names, list) else []
+            found = list({id(p): p for p in here if p is not None}.values())
             if len(found) >= 2:
                 kept.append(",".join(_label(p) for p in found))
         return tuple(kept)
@@ -244,10 +256,21 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
         split = split_into_groups(people, request, random.Random(tried), seed=tried)
         made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
         if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
-            return made
+            return _named_as(made, [g.name for g in now.rounds[0].groups])
     raise LiftkitError(
         f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
     )
+
+
+def _named_as(split: Split, names: Sequence[str]) -> Split:
+    """The rooms of every round named as the file named them ("Red", "Blue"), in order."""
+    rounds = tuple(
+        replace(rnd, groups=tuple(
+            replace(g, name=names[i]) if i < len(names) else g for i, g in enumerate(rnd.groups)
+        ))
+        for rnd in split.rounds
+    )  # fmt: skip
+    return replace(split, rounds=rounds)
 
 
 def people_in(split: Split) -> list[Person]:
