@@ -320,7 +320,7 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     """The core's message during a session names `attendees`; the host reads --attendees."""
     proc = subprocess.run(
         [sys.executable, "-m", "liftkit", "run", "1-2-4-all", "--plain", "--sessions", tmp_path],
-        input="g\nn\ng\ny\nq\ny\n",  # g on the silence, then g y on the pairs' breakout
+        input="g\nn\ng\nq\ny\n",  # g on the silence, then on the pairs' breakout
         capture_output=True,
         text=True,
         timeout=60,
@@ -328,5 +328,7 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     assert proc.returncode == 0, proc.stderr
     said = [line for line in proc.stdout.splitlines() if "  No " in line]
     assert said[0].endswith("No groups here: groups are for breakout segments.")
-    assert said[1].endswith("No one to reshuffle: the session started without --attendees or "
-                            "--groups.")  # fmt: skip
+    # said at once, not after "Reshuffle the breakout groups? y to confirm"
+    assert said[1].endswith("No groups here: breakouts get them from --attendees FILE or "
+                            "--groups FILE.")  # fmt: skip
+    assert "Reshuffle" not in proc.stdout

@@ -375,16 +375,16 @@ def test_without_attendees_g_names_both_options_that_bring_people(tmp_path, time
     app.run()
     said = [sc.message for sc in seen.screens if sc.message.startswith("No ")]
     assert said[0] == "No rooms here: breakouts get them from `attendees` FILE or `groups` FILE."
-    # plain mode: g asks to reshuffle, y finds no one
+    # plain mode: g says so at once, without asking to reshuffle no one
     (tmp_path / "plain").mkdir()
     s = open_session(tmp_path / "plain", AGENDA, time)
     out = io.StringIO()
-    script = [(0.5, ["n", "g", "y"]), (1, ["q", "y"])]
+    script = [(0.5, ["n", "g"]), (1, ["q", "y"])]
     controller = Controller(s, mode=PLAIN, reshuffle=plan.reshuffle, groups_view=plan.summary)
     PlainApp(controller, out, ScriptedLines(time, script)).run()
-    assert "No one to reshuffle: the session started without --attendees or --groups." in (
-        plain_output(out)
-    )
+    lines = plain_output(out)
+    assert "No groups here: breakouts get them from `attendees` FILE or `groups` FILE." in lines
+    assert not [line for line in lines if line.startswith("Reshuffle")]
     assert not [e for e in journal(s) if e["type"] == "groups"]
 
 

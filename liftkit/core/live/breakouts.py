@@ -61,10 +61,13 @@ class Breakouts:
     def _groups(self, name: str) -> None:
         s = self.session
         segment = s.engine.current
+        # people to reshuffle: groups made, or attendees to make them from (the groups view
+        # says which; without one, a reshuffle is taken to have people)
+        people = self.groups_view is None or self.groups_view(s) is not None
         has_groups = (
             segment is not None
             and segment.kind == "breakout"
-            and (s.engine.index in s.engine.groups or self.reshuffle is not None)
+            and (s.engine.index in s.engine.groups or (self.reshuffle is not None and people))
         )
         if not has_groups or (self.reshuffle is None and name == "reshuffle"):
             self.say(_none_here("groups", segment is not None and segment.kind == "breakout"))
