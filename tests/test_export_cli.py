@@ -118,6 +118,28 @@ def test_f_is_format_as_in_liftkit_groups(cli, tmp_path):
     assert (tmp_path / "pack.html").read_text().startswith("<!DOCTYPE html>")
 
 
+def test_the_format_follows_the_output_file_s_extension_unless_given(cli, tmp_path):
+    # `-o pack.html` wrote Markdown into pack.html: a browser showed its raw text
+    for name, start in (
+        ("pack.html", "<!DOCTYPE html>"),
+        ("pack.HTM", "<!DOCTYPE html>"),
+        ("pack.json", "{"),
+        ("pack.md", "# Hosted"),
+        ("pack.txt", "# Hosted"),
+    ):
+        result = cli("export", str(HOSTED), "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text().startswith(start), name
+    json.loads((tmp_path / "pack.json").read_text())
+    given = cli("export", str(HOSTED), "-f", "md", "-o", str(tmp_path / "notes.html"))
+    assert (tmp_path / "notes.html").read_text().startswith("# Hosted")  # as asked
+    assert given.exit_code == 0
+    pdf = cli("export", str(HOSTED), "-o", str(tmp_path / "pack.pdf"))
+    assert pdf.exit_code == 2 and not (tmp_path / "pack.pdf").exists()
+    assert pdf.stderr.strip().splitlines()[-1].startswith("Error: -o ")
+    assert "print it to PDF from a browser" in pdf.stderr
+
+
 def test_output_file_is_written_and_kept_unless_force(cli, tmp_path):
     out = tmp_path / "pack.md"
     first = cli("export", str(HOSTED), "-o", str(out))

@@ -34,14 +34,16 @@ def export(
         ),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="md|json|html",
-            help="Markdown (md), JSON, or one self-contained HTML file to publish or print.",
+            help="Markdown (md), JSON, or one self-contained HTML file to publish or print "
+            "(default: as -o's extension says, .html or .json, else md).",
+            show_default=False,
         ),
-    ] = "md",
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option("-o", "--output", metavar="FILE", help="Write here (default: stdout, or -)."),
@@ -166,6 +168,8 @@ def export(
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
 
+    if fmt is None:
+        fmt = _format_of(output)
     if fmt not in FORMATS:
         hint = "use md, json or html"
         if fmt.lower() == "pdf":  # the HTML pack is made to be printed
@@ -303,6 +307,18 @@ def _inputs(folder: Path, chats: list[str], groups_file: Path | None) -> list[tu
     if groups_file is not None:
         inputs.append((f"the groups file {groups_file}", groups_file))
     return inputs
+
+
+def _format_of(output: str | None) -> str:
+    """The format `-o FILE` asks for by its extension (pack.html: HTML), Markdown otherwise;
+    a .pdf is refused: liftkit writes the HTML that a browser prints."""
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    if suffix == ".pdf":
+        raise LiftkitError(
+            f"-o {output}: liftkit does not write PDF",
+            "write the HTML pack (-o pack.html), then print it to PDF from a browser",
+        )
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
 
 
 def _render(report: Any, fmt: str) -> str:
