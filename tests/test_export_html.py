@@ -259,3 +259,29 @@ def test_a_right_to_left_quote_and_its_author_read_in_their_own_order():
     rule = re.search(r"\n([^{}\n]*) \{ unicode-bidi: plaintext; \}", page)
     assert rule is not None
     assert {s.strip() for s in rule.group(1).split(",")} >= {"ul.quotes > li", "ul.legend li", "td"}
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_a_part_of_a_line_or_two_shares_the_page_before_in_print(cli, tmp_path):
+    """A pack without a chat or an attendee list: "Who joined" said "21 people joined." on a
+    page of its own, after a title page mostly blank; with tables it keeps its own page."""
+    session = (
+        Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
+    )
+    sparse, full = tmp_path / "sparse.html", tmp_path / "full.html"
+    assert cli("export", str(session), "-f", "html", "-o", str(sparse)).exit_code == 0
+    data = Path(__file__).parent / "data"
+    made = cli("export", str(session), "--chat", str(data / "chat" / "zoom-two-line.txt"),
+               "--attendees", str(data / "people" / "zoom-registration.csv"),
+               "--by", "Organisation", "-f", "html", "-o", str(full))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    first_pages = []
+    for pack in (sparse, full):
+        pdf = pack.with_suffix(".pdf")
+        browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout  # fmt: skip
+        first_pages.append(" ".join(text.split("\f")[0].split()))
+    joined = re.search(r"Who joined (\d+) people joined\.", first_pages[0])
+    assert joined and "Hosted community event" in first_pages[0]
+    assert "Who joined" not in first_pages[1]  # its charts take a page of their own

@@ -102,10 +102,13 @@ def render_html(report: Report) -> str:
     # So do the short parts of what was said outside them: the chat before the session
     # opens the segments' run, and after the session (or noted without a segment) follows
     # the thanks, where each took a page for a line or two ("Thank you all!").
+    # And any part of a line or two ("22 people joined.", "No evaluation results were
+    # recorded."): a page each left a sparse pack mostly blank paper.
     for part in parts:
         title = part.split("</h2>", 1)[0]
         kind = ' class="segment"' if SEGMENT_HEADING.match(part) or title == BEFORE else ""
-        kind = ' class="runs-on"' if title in (AFTER, UNPLACED) else kind
+        if title in (AFTER, UNPLACED) or (not kind and _short(part)):
+            kind = ' class="runs-on"'
         sections.append(f"<section{kind}><h2>{part}</section>")
     title = escape(report.headline or report.title or "Event pack")
     return (
@@ -117,6 +120,17 @@ def render_html(report: Report) -> str:
         + "\n".join(sections)
         + "\n</main>\n</body>\n</html>\n"
     )
+
+
+SHORT_PART = 240  # characters of plain text: a part this short shares the page before
+
+
+def _short(part: str) -> bool:
+    """A part of a few lines of text: no table, chart, list or quote, whose page it needs."""
+    body = part.split("</h2>", 1)[-1]
+    if re.search(r"<(table|svg|figure|ul|ol|blockquote|pre)\b", body):
+        return False
+    return len(re.sub(r"<[^>]+>", "", body).strip()) <= SHORT_PART
 
 
 def _markdown_html(source: str, drawings: list[str]) -> str:
