@@ -19,6 +19,10 @@
 - 12 people in trios: at most 4 rounds, because no nearly Kirkman triple system of order
   12 exists (Kotzig and Rosa, 1974; they exist for every order 0 mod 6 from 18): five
   rounds would have each person meet 10 of the 11 others.
+- A few small lists, decided by a SAT solver (bench/sat_schedules.py searches every schedule,
+  up to renaming people, rooms and rounds; CaDiCaL answered UNSAT for one round more):
+  13 and 14 people in 4 rooms, at most 4 rounds, and 20 to 23 people in 5 rooms, at most
+  5, where counting allows 5 and 6 (ADJACENT_LIMITS).
 - Hard constraints take pairs away: people kept apart never meet, and neither do two people
   with a --balance value held by no more people than there are groups (at most one of them
   fits in each group). The pairs left must hold every round's meetings: 21 people in trios,
@@ -38,6 +42,9 @@ GROUP_WORDS = {2: "pairs", 3: "trios", 4: "fours", 5: "fives", 6: "sixes", 7: "s
                8: "eights", 9: "nines", 10: "tens"}  # fmt: skip
 NO_PAIR_OF_LATIN_SQUARES = (2, 6)  # orders with no two orthogonal Latin squares
 NO_NKTS_12 = 4  # rounds for 12 people in trios: no nearly Kirkman triple system of order 12
+# (people, rooms) -> the most rounds without a repeat in rooms within one in size: one more was
+# UNSAT for bench/sat_schedules.py (CaDiCaL 1.5.3, 2026-12-04; its header has the times).
+ADJACENT_LIMITS = {(13, 4): 4, (14, 4): 4, (20, 5): 5, (21, 5): 5, (22, 5): 5, (23, 5): 5}
 
 
 MOST_PEOPLE_COUNTED = 5_000  # above this, pairs that may never meet are not counted
@@ -112,6 +119,8 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
             bound = min(bound, groups)
     if n == 12 and all(s == 3 for s in sizes):
         bound = min(bound, NO_NKTS_12)
+    if max(sizes) - min(sizes) <= 1:
+        bound = min(bound, ADJACENT_LIMITS.get((n, groups), bound))
     return bound
 
 
