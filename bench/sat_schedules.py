@@ -61,8 +61,8 @@ the splits that bench/adjacent_sweep.py left with repeats liftkit could not prov
     21-5-6   6   UNSAT   1.3                                  21 in 5 rooms: 5 at most
     22-5-6   5   UNSAT   0.9                                  22 in 5 rooms: 5 at most
     23-5-6   3   UNSAT   0.3                                  23 in 5 rooms: 5 at most
-    17-5-6   3   not decided in 120 s
-    18-5-6   2   not decided in 120 s
+    17-5-6   3   not decided in 120 s (nor by Glucose 4 in 240 s)
+    18-5-6   2   not decided in 120 s (nor by Glucose 4 in 240 s)
     19-5-6   3   not decided in 120 s
     19-6-8   6   not decided in 90 s
     25-6-7  12   not decided in 90 s
