@@ -56,19 +56,23 @@ def test_a_zoom_file_warns_of_an_email_zoom_may_not_match(cli, tmp_path):
     assert "beyond ASCII" not in cli("groups", "-", "-f", "zoom", input=ascii_only).stderr
 
 
+def repeats_in(plan):
+    """The pairs who share a room more than once in a plan's JSON, counted here."""
+    met = Counter(
+        pair
+        for rnd in plan["rounds"]
+        for group in rnd["groups"]
+        for pair in combinations(sorted(m["name"] for m in group["members"]), 2)
+    )
+    return sum(1 for times in met.values() if times > 1)
+
+
 def test_one_round_as_a_table_heads_its_score_as_that_of_the_whole_plan(cli, tmp_path):
     # The Markdown said "Score of all 4 rounds" and the table, below one round's rooms, gave
     # the same figures under no heading at all: they read as that week's.
     (tmp_path / "people.csv").write_text("Name\n" + "".join(f"P{i}\n" for i in range(8)))
     plan = ["groups", str(tmp_path / "people.csv"), "--size", "4", "--rounds", "4", "--seed", "3"]
-    whole = json.loads(cli(*plan, "-f", "json").stdout)
-    met = Counter(
-        pair
-        for rnd in whole["rounds"]
-        for group in rnd["groups"]
-        for pair in combinations(sorted(m["name"] for m in group["members"]), 2)
-    )
-    repeats = sum(1 for times in met.values() if times > 1)
+    repeats = repeats_in(json.loads(cli(*plan, "-f", "json").stdout))
     assert repeats > 0  # 8 people in fours meet again: one round alone repeats nobody
     table = cli(*plan, "--round", "2", "-f", "table").stdout
     lines = [line.strip() for line in table.splitlines()]
@@ -85,14 +89,7 @@ def test_one_round_as_csv_or_zoom_heads_its_score_on_stderr_as_the_whole_plans(c
         "Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(8))
     )
     plan = ["groups", str(tmp_path / "people.csv"), "--size", "4", "--rounds", "4", "--seed", "3"]
-    whole = json.loads(cli(*plan, "-f", "json").stdout)
-    met = Counter(
-        pair
-        for rnd in whole["rounds"]
-        for group in rnd["groups"]
-        for pair in combinations(sorted(m["name"] for m in group["members"]), 2)
-    )
-    repeats = sum(1 for times in met.values() if times > 1)
+    repeats = repeats_in(json.loads(cli(*plan, "-f", "json").stdout))
     assert repeats > 0
     for fmt in ("csv", "zoom"):
         said = cli(*plan, "--round", "2", "-f", fmt).stderr.splitlines()

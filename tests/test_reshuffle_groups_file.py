@@ -200,3 +200,28 @@ def test_a_reshuffle_keeps_the_names_the_file_gave_its_rooms(tmp_path):
     assert [g["name"] for g in rooms] == ["Red", "Blue"]
     assert rooms != first["rounds"][0]["groups"]
     assert "Red" in proc.stdout.split("Groups reshuffled")[-1]
+
+
+def test_a_broken_copy_of_the_groups_file_never_stops_a_resume(tmp_path, cli):
+    # The session folder's groups.json, read again on resume for reshuffles, ended the
+    # resume with its JSON error: the session could not be carried on.
+    import subprocess
+
+    from test_run_plain import LIFTKIT, env
+
+    programme(tmp_path, cli)
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "q\ny\n", "--groups", "plan.json", "--round", "3")
+    assert proc.returncode == 0, proc.stderr
+    [copy] = (tmp_path / "s").glob("*/groups.json")
+    copy.write_text("{broken")
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],
+        input="r still here\ng\ny\nq\ny\n", capture_output=True, text=True, cwd=tmp_path,
+        timeout=30, env=env(),
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    warning = [line for line in resumed.stderr.splitlines() if "groups.json" in line]
+    assert warning and warning[0].startswith("Warning: ") and "not valid JSON" in warning[0]
+    assert "Groups reshuffled" in resumed.stdout
+    events = journal(tmp_path / "s")
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["still here"]

@@ -215,7 +215,11 @@ def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
         from liftkit.core.live.events import GroupsMade
         from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 
-        plan.source = load_groups_file(copy)
+        try:
+            plan.source = load_groups_file(copy)
+        except LiftkitError as error:  # never a reason not to carry on with the session
+            warn(f"{error}; a reshuffle makes rooms from the people in them instead")
+            return plan
         # Each breakout's first rooms are the file's (a reshuffle since replaced them): the
         # round they hold is the week whose earlier rounds a reshuffle now still avoids.
         for event in read_journal(session.folder / JOURNAL_NAME).events:
