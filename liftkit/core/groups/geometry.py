@@ -30,7 +30,7 @@ from importlib import resources
 
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.fields import make_field
-from liftkit.core.groups.rotational import is_resolvable_packing
+from liftkit.core.groups.stored import sound_schedule
 
 Rounds = list[list[list[int]]]
 
@@ -236,7 +236,7 @@ def starter(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
     _, key = fitting[0]  # the most rounds up to those wanted, then the fewest ghosts
     (m, rows, fixed, bases), base_rounds = table[key]
     every = develop(Layout(m, rows, fixed, bases), base_rounds, m * bases)
-    if not _sound(every, key):
+    if not sound_schedule(every, *key):
         return None
     return f"translates of base rounds on Z_{m} x {rows}", key[0], every[:wanted]
 
@@ -249,7 +249,7 @@ def _rounds_of(layout: tuple[int, int, int, int]) -> int:
 @functools.cache
 def _found_starters() -> dict[tuple[int, int], tuple[tuple[int, int, int, int], Rounds]]:
     """starters.txt's lines, read: "people rooms: m rows fixed bases: " and the base rounds
-    (a line that does not read is left out; one that reads but is wrong fails `_sound`)."""
+    (a line that does not read is left out; one that reads but is wrong fails sound_schedule)."""
     return _parse(_found_lines())
 
 
@@ -273,17 +273,6 @@ def _parse(lines: list[str]) -> dict[tuple[int, int], tuple[tuple[int, int, int,
 def _found_lines() -> list[str]:
     text = resources.files(__package__).joinpath("starters.txt").read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _sound(rounds: Rounds, key: tuple[int, int]) -> bool:
-    """Every round splits the points into `groups` groups within one in size, and no pair
-    meets twice: a corrupt table line gives no design rather than a broken schedule."""
-    points, groups = key
-    for groups_of_round in rounds:
-        sizes = [len(group) for group in groups_of_round]
-        if len(sizes) != groups or max(sizes) - min(sizes) > 1:
-            return False
-    return is_resolvable_packing(rounds, points)
 
 
 def _ghosts_allowed(m: int, rows: int, fixed: int, bases: int, key: tuple[int, int]) -> int:

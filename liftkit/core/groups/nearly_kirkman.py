@@ -29,7 +29,7 @@ from __future__ import annotations
 from liftkit.core.groups.cyclic import Layout, develop
 from liftkit.core.groups.mols import best_array
 from liftkit.core.groups.nkts_data import BASE_ROUNDS
-from liftkit.core.groups.rotational import is_resolvable_packing
+from liftkit.core.groups.stored import is_resolvable_packing
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 

@@ -30,14 +30,13 @@ group elsewhere, so every other round has groups of k and k - 1.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from functools import cache
 
 from liftkit.core.groups import bicyclic, pbd, spreads
 from liftkit.core.groups.rotational_table import TABLE
-from liftkit.core.groups.stored import ghosts_last
+from liftkit.core.groups.stored import ghosts_last, is_resolvable_packing
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 
@@ -143,20 +142,6 @@ def _translates(cyclic: int, m: int, bases: list[list[list[int]]]) -> Rounds:
         for base in bases
         for t in range(m)
     ]
-
-
-def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
-    """Every point once in each round, and no pair in two groups."""
-    met: set[tuple[int, int]] = set()
-    for groups in rounds:
-        if sorted(p for group in groups for p in group) != list(range(points)):
-            return False
-        for group in groups:
-            for pair in itertools.combinations(sorted(group), 2):
-                if pair in met:
-                    return False
-                met.add(pair)
-    return True
 
 
 def rotational_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:

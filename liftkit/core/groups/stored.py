@@ -150,26 +150,32 @@ def stored_schedules() -> dict[tuple[int, int], Rounds]:
             ]
         except ValueError:
             continue  # a comment, or a line that does not read
-        if _checks(rounds, points, count):
+        if sound_schedule(rounds, points, count):
             found[(points, count)] = rounds
     return found | STORED
 
 
-def _checks(rounds: Rounds, points: int, count: int) -> bool:
-    """Each round is `count` rooms within one in size holding every point once, and no
-    pair shares a room twice."""
+def sound_schedule(rounds: Rounds, points: int, groups: int) -> bool:
+    """Every round splits the points into `groups` groups within one in size, and no pair
+    meets twice: a corrupt table line gives no design rather than a broken schedule."""
+    for groups_of_round in rounds:
+        sizes = [len(group) for group in groups_of_round]
+        if len(sizes) != groups or max(sizes) - min(sizes) > 1:
+            return False
+    return is_resolvable_packing(rounds, points)
+
+
+def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
+    """Every point once in each round, and no pair in two groups."""
     met: set[tuple[int, int]] = set()
     for groups in rounds:
-        sizes = [len(group) for group in groups]
-        if len(groups) != count or max(sizes) - min(sizes) > 1:
-            return False
         if sorted(p for group in groups for p in group) != list(range(points)):
             return False
         for group in groups:
-            pairs = set(itertools.combinations(sorted(group), 2))
-            if pairs & met:
-                return False
-            met |= pairs
+            for pair in itertools.combinations(sorted(group), 2):
+                if pair in met:
+                    return False
+                met.add(pair)
     return True
 
 

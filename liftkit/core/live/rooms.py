@@ -278,7 +278,7 @@ def people_in(split: Split) -> list[Person]:
     seen: dict[str, Person] = {}
     for group in split.rounds[0].groups if split.rounds else ():
         for person in group.members:
-            seen.setdefault((person.email or person.name).lower(), person)
+            seen.setdefault(_label(person).lower(), person)
     return list(seen.values())
 
 
