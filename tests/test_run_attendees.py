@@ -34,6 +34,7 @@ def test_run_with_attendees_journals_groups_for_each_breakout(tmp_path):
     proc, groups = run_breakout(tmp_path, 3, "--attendees", "people.csv", "--seed", "3")
     assert proc.returncode == 0, proc.stderr
     assert "seed 3" in proc.stderr
+    assert "reshuffled" not in proc.stderr  # the seed said makes these rooms again
     (folder,) = (tmp_path / "s").iterdir()
     assert (folder / "attendees.csv").read_bytes() == (tmp_path / "people.csv").read_bytes()
     assert groups["segment"] == 0 and groups["seed"] == 3
@@ -65,3 +66,31 @@ def test_run_says_which_round_of_a_longer_groups_file_it_holds(tmp_path):
         "Warning: the groups file has 3 rounds for 1 breakout round: round 1 is used, "
         "rounds 2-3 not"
     ) in proc.stderr
+
+
+def test_after_a_reshuffle_the_last_lines_no_longer_leave_the_seed_as_the_rooms_used(tmp_path):
+    # "--seed 7 makes the same again" stayed the last word on the rooms after a reshuffle
+    # (g, then y) had made others, in liftkit run and in a resume after it.
+    from test_run_plain import LIFTKIT, env, journal, run_plain
+
+    (tmp_path / "people.csv").write_text(
+        "Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(9))
+    )
+    agenda = '[[segments]]\ntitle = "Rooms"\nduration = "10m"\nkind = "breakout"\ngroup_size = 3\n'
+    proc = run_plain(tmp_path, 'title = "T"\n' + agenda, "g\ny\nq\ny\n", "--plain",
+                     "--attendees", "people.csv", "--seed", "7")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "--seed 7 makes the same again" in proc.stderr  # as the session opened
+    first, again = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    assert first["seed"] == 7 and again["rounds"] != first["rounds"]  # other rooms
+    said = (
+        "Groups were reshuffled during the session, so the rooms used are not all those made "
+        "as it opened: the journal keeps them, and `liftkit export --groups` lists them."
+    )
+    assert said in proc.stderr.splitlines()
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"], input="q\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=30, env=env(),
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert said in resumed.stderr.splitlines()

@@ -64,6 +64,7 @@ class Engine:
     reflections: list[Reflection] = field(default_factory=list)
     polls: list[PollCounts] = field(default_factory=list)
     groups: dict[int, GroupsMade] = field(default_factory=dict)  # segment -> its latest groups
+    reshuffled: bool = False  # groups made again once the session began (s, then y)
     last_mono: float = 0.0
     stop_reason: StopReason | None = None
     notes_shown: bool = True  # the host notes on screen (h hides them before screen sharing)
@@ -329,6 +330,8 @@ class Engine:
             case PollCounts():
                 self.polls.append(event)
             case GroupsMade(segment=segment) if segment is not None:
+                # those made as the session opens come before its start: later, a reshuffle
+                self.reshuffled |= self.status != NOT_STARTED
                 self.groups[segment] = event
             case NotesShown(shown=shown):
                 self.notes_shown = shown

@@ -29,6 +29,11 @@ def farewell(
                      f"{draft.text.strip()!r}{back}")  # fmt: skip
     # After lines that say what was not saved, "nothing captured is lost" would deny them.
     kept = "everything else captured is kept" if len(lines) else "nothing captured is lost"
+    if session.engine.reshuffled:  # the seed said as it opened no longer makes them all
+        lines.append(
+            "Groups were reshuffled during the session, so the rooms used are not all those "
+            "made as it opened: the journal keeps them, and `liftkit export --groups` lists them."
+        )
     if session.engine.status == NOT_STARTED:
         lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
     elif reason == "ended" and mode == PLAIN:
