@@ -316,3 +316,17 @@ def test_groups_without_a_facilitator_are_counted_in_the_rounds_planned_and_say_
     assert "Note: 3 facilitators for 4 groups: 1 group has none in each round planned\n" in (
         shown.stderr
     )
+
+
+def test_someone_who_left_is_a_no_show_though_another_of_their_name_stayed(cli, tmp_path):
+    # Two people called Sam Lee, of different emails, in the earlier plan: the one who left
+    # was not named as a no-show, since the other, still there, has the same name.
+    from test_groups_previous import two_of_a_name
+
+    plan, now = two_of_a_name(tmp_path, [1, 2])
+    result = cli("groups", str(now), "--previous", str(plan), "--held", "1", "--seed", "1")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Note: dropped 1 no-show: Sam Lee <sam1@x.org> (from the rounds planned: the held "
+        "rounds keep them)"
+    ) in result.stderr.splitlines()

@@ -153,3 +153,36 @@ def test_a_note_of_many_late_joiners_names_ten_and_counts_the_rest(cli, tmp_path
         m["name"] for g in json.loads(result.stdout)["rounds"][0]["groups"] for m in g["members"]
     }
     assert {f"Late {i}" for i in range(30)} <= placed  # everyone in the output itself
+
+
+def two_of_a_name(tmp_path, rounds):
+    """An earlier plan of 12 in three rooms, with two people called Sam Lee (sam1 in Room 2,
+    sam2 in Room 1, each round), and the list now, where sam1 is not."""
+    people = [(f"P{i}", f"p{i}@x.org") for i in range(10)]
+    people.insert(0, ("Sam Lee", "sam2@x.org"))
+    people.insert(4, ("Sam Lee", "sam1@x.org"))
+    groups = [
+        {
+            "name": f"Room {g + 1}",
+            "members": [{"name": n, "email": e} for n, e in people[4 * g :][:4]],
+        }
+        for g in range(3)
+    ]
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"rounds": [{"round": r, "groups": groups} for r in rounds]}))
+    now = tmp_path / "now.csv"
+    now.write_text("Name,Email\n" + "".join(f"{n},{e}\n" for n, e in people if e != "sam1@x.org"))
+    return plan, now
+
+
+def test_someone_who_left_is_a_no_show_though_another_of_their_name_stayed(cli, tmp_path):
+    # Sam Lee <sam1@x.org> was taken for the other Sam Lee, still there: nobody was named as
+    # a no-show, and sam2 was put in sam1's room.
+    plan, now = two_of_a_name(tmp_path, [1])
+    result = cli("groups", str(now), "--previous", str(plan), "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert "Note: dropped 1 no-show: Sam Lee <sam1@x.org>" in result.stderr.splitlines()
+    (room,) = [g for g in json.loads(result.stdout)["rounds"][0]["groups"]
+               if any(m.get("email") == "sam2@x.org" for m in g["members"])]  # fmt: skip
+    assert room["name"] == "Room 1"
+    assert sorted(m["name"] for m in room["members"]) == ["P0", "P1", "P2", "Sam Lee"]

@@ -18,7 +18,8 @@ from dataclasses import replace
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
-from liftkit.core.groups.previous import some_named
+from liftkit.core.groups.previous import match_person, some_named
+from liftkit.core.groups.setup import Directory
 from liftkit.core.people.model import Person
 from liftkit.core.text import plural, same_words
 
@@ -87,11 +88,10 @@ def _comings_and_goings(request: SplitRequest, planned: tuple[Round, ...]) -> li
     before: list[str] = []
     back: list[str] = []
     for person in dict.fromkeys(m for r in rounds[:held] for g in r.groups for m in g.members):
-        keys = _keys(person)
-        if keys & here:
-            which = back if not keys & expected else None
+        if _in(here, person):
+            which = back if not _in(expected, person) else None
         else:
-            which = gone if keys & expected else before
+            which = gone if _in(expected, person) else before
         if which is not None and person.label not in which:
             which.append(person.label)
     notes = []
@@ -108,12 +108,13 @@ def _comings_and_goings(request: SplitRequest, planned: tuple[Round, ...]) -> li
     return notes
 
 
-def _everyone(rounds: tuple[Round, ...]) -> set[str]:
-    return {key for r in rounds for g in r.groups for m in g.members for key in _keys(m)}
+def _everyone(rounds: tuple[Round, ...]) -> Directory:
+    return Directory(list(dict.fromkeys(m for r in rounds for g in r.groups for m in g.members)))
 
 
-def _keys(person: Person) -> set[str]:
-    return {same_words(k) for k in (person.email, person.name) if k}
+def _in(people: Directory, person: Person) -> bool:
+    """Whether the person is one of these, told apart as --previous tells people apart."""
+    return match_person(people, person) is not None
 
 
 def _rounds(first: int, last: int) -> str:

@@ -9,7 +9,7 @@ from liftkit.core.groups.greedy import meetings, spread_facilitators
 from liftkit.core.groups.model import SplitRequest, group_sizes
 from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.reader import Person
-from liftkit.core.text import plural
+from liftkit.core.text import plural, same_words
 
 
 def from_previous(
@@ -36,7 +36,7 @@ def from_previous(
             room_names.append(_next_room_name(room_names))
         for g, old_group in enumerate(old_round.groups):
             for member in old_group.members:
-                index = _match(directory, member)
+                index = match_person(directory, member)
                 if index is None:
                     if member.label not in gone:
                         gone.append(member.label)
@@ -73,15 +73,20 @@ def some_named(labels: list[str]) -> str:
     return f"{shown}; and {more} more" if more > 0 else shown
 
 
-def _match(directory: Directory, member: Person) -> int | None:
-    for text in (member.email, member.name):
-        if text:
-            found = directory.find(text)
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1 and text == member.name:
-                return None
-    return None
+def match_person(directory: Directory, member: Person) -> int | None:
+    """Who someone of an earlier split is among the people here, told apart as an attendee
+    list tells people apart (liftkit.core.people.duplicates): by email, else by name when one
+    of the two has no email; None for nobody, or for a name that more than one could be."""
+    if member.email:
+        found = directory.by_email.get(member.email.casefold(), [])
+        if len(found) == 1:
+            return found[0]
+    named = [
+        i
+        for i in directory.by_name.get(same_words(member.name), [])
+        if not (member.email and directory.people[i].email)  # two emails: two people
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _next_room_name(names: list[str]) -> str:
