@@ -330,3 +330,24 @@ def test_someone_who_left_is_a_no_show_though_another_of_their_name_stayed(cli, 
         "Note: dropped 1 no-show: Sam Lee <sam1@x.org> (from the rounds planned: the held "
         "rounds keep them)"
     ) in result.stderr.splitlines()
+
+
+def test_the_score_counts_two_people_of_one_name_as_two(cli, tmp_path):
+    # The held round's two Sam Lees, of different emails, were counted as one person: the
+    # score said 7 pairs met more than once and 38 pairs met, where the rounds have 6 and 42.
+    from test_groups_previous import two_of_a_name
+
+    plan, now = two_of_a_name(tmp_path, [1, 2])
+    out = tmp_path / "out.json"
+    result = cli("groups", str(now), "--previous", str(plan), "--held", "1", "--rounds", "3",
+                 "--seed", "1", "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = json.loads(out.read_text())
+    meetings = Counter(
+        pair
+        for rnd in after["rounds"]
+        for g in rnd["groups"]
+        for pair in itertools.combinations(sorted(m["email"] for m in g["members"]), 2)
+    )
+    assert after["score"]["repeat_pairs"] == sum(1 for n in meetings.values() if n > 1)
+    assert after["score"]["pairs_met"] == len(meetings)

@@ -122,25 +122,34 @@ def _rounds(first: int, last: int) -> str:
 
 
 def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int]:
-    """Repeats, most meetings and pairs met, a person known by email or name (the earlier
-    file may lack an email the list now has); someone absent from a round meets nobody
-    there; people kept together are not repeats."""
-    ids: dict[str, int] = {}
+    """Repeats, most meetings and pairs met, a person known as --previous finds them: by
+    email, else by name when one of the two has no email (the earlier file may lack an email
+    the list now has); someone absent from a round meets nobody there; people kept together
+    are not repeats."""
+    by_email: dict[str, int] = {}
+    by_name: dict[str, dict[int, bool]] = {}  # a name: who has it, and whether with an email
     people = 0
 
     def number(person: Person) -> int:
         nonlocal people
-        keys = [same_words(k) for k in (person.email, person.name) if k]
-        found = next((ids[k] for k in keys if k in ids), people)
+        email, name = same_words(person.email or ""), same_words(person.name)
+        alike = [i for i, has in by_name.get(name, {}).items() if not (email and has)]
+        found = by_email.get(email, alike[0] if len(alike) == 1 else people)
         people += found == people
-        for key in keys:
-            ids.setdefault(key, found)
+        if email:
+            by_email.setdefault(email, found)
+        known = by_name.setdefault(name, {})
+        known[found] = known.get(found, False) or bool(email)
         return found
+
+    def named(text: str) -> int | None:  # someone of a together setting, by email or name
+        alike = list(by_name.get(same_words(text), {}))
+        return by_email.get(same_words(text), alike[0] if len(alike) == 1 else None)
 
     placed = [[[number(p) for p in group.members] for group in rnd.groups] for rnd in rounds]
     unit = list(range(people))
     for names in together if isinstance(together, list) else []:
-        keys = [ids[k] for k in (same_words(str(name)) for name in names) if k in ids]
+        keys = [i for i in (named(str(name)) for name in names) if i is not None]
         for key in keys[1:]:
             unit[key] = unit[keys[0]]
     schedule = []
