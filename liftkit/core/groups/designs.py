@@ -31,6 +31,7 @@ from liftkit.core.groups.bounds import known_squares, zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.difference_rows import stored_rows
 from liftkit.core.groups.fields import Field, make_field, prime_power
+from liftkit.core.groups.fifth import fifth_round
 from liftkit.core.groups.filled import filled_groups
 from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
@@ -220,13 +221,14 @@ def kirkman_packing(n: int, k: int, wanted: int) -> Design | None:
 
 
 def best_design(
-    n: int, k: int, wanted: int, rng: random.Random, effort: float = 1.0
+    n: int, k: int, wanted: int, rng: random.Random, effort: float = 1.0, fifth: bool = True
 ) -> Design | None:
     """The construction giving the most zero-repeat rounds (up to `wanted`), if any.
 
     Stored and algebraic constructions come first (they are exact and instant); the
     cyclic search (cyclic.py) only when none of them gives every round, for up to
-    CYCLIC_LIMIT people.
+    CYCLIC_LIMIT people. `fifth`: the Latin squares of order 10 may come with a fifth
+    round of few repeats to spare (fifth.py).
     """
     found: Design | None = None
 
@@ -244,6 +246,7 @@ def best_design(
         lambda: table(lambda: rotational_rounds(n, k, wanted)),
         lambda: table(lambda: starter(n, k, wanted)),
         lambda: table(lambda: affine_lines(n, k, wanted)),
+        lambda: _fifth(n, k, wanted) if fifth else None,
         lambda: table(lambda: latin_squares(n, k, wanted)),
         lambda: kirkman_packing(n, k, wanted),
         lambda: table(lambda: mols_rounds(n, k, wanted)),
@@ -259,6 +262,12 @@ def best_design(
         if found is not None and len(found.rounds) >= wanted:
             break
     return found
+
+
+def _fifth(n: int, k: int, wanted: int) -> Design | None:
+    """Two orthogonal Latin squares of order 10 with a fifth round to spare (fifth.py)."""
+    made = fifth_round(n, k, wanted)
+    return Design(*made) if made is not None else None
 
 
 def _transversal(n: int, k: int, wanted: int) -> tuple[str, int, Rounds] | None:
@@ -282,6 +291,7 @@ def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
 
     weighed = [(ghost_pairs(r), r) for r in design.rounds]
     spare = [r for pairs, r in sorted(weighed, key=lambda pair_round: pair_round[0]) if pairs]
+    spare += design.spare
     return Design(design.name, design.points, [r for pairs, r in weighed if not pairs], spare)
 
 
