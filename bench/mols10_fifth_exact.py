@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from exact_cover import exact_cover
+
 from liftkit.core.groups.geometry import SHARED_MOLS_10
 
 A, B = ([[int(c) for c in row] for row in square] for square in SHARED_MOLS_10)
@@ -54,49 +56,11 @@ def transversals(cells: list[int], size: int) -> list[tuple[int, ...]]:
     return found
 
 
-def exact_cover(cells: list[int], partials: list[tuple[int, ...]]) -> list[object] | None:
+def fifth_round(cells: list[int], partials: list[tuple[int, ...]]) -> list[object] | None:
     """Partials and empty cells covering every cell once, no two empty cells on a line."""
-    options: dict[object, list[object]] = {("part", p): list(p) for p in partials}
-    options |= {("empty", x): [x, *(("line", li) for li in lines(x))] for x in cells}
-    primary = set(cells)
-    columns: dict[object, set[object]] = {c: set() for c in primary}
-    columns |= {("line", li): set() for li in range(40)}
-    for name, cols in options.items():
-        for c in cols:
-            columns[c].add(name)
-
-    def select(name: object) -> list[set[object]]:
-        removed = []
-        for c in options[name]:
-            for other in columns[c]:
-                for d in options[other]:
-                    if d != c:
-                        columns[d].discard(other)
-            removed.append(columns.pop(c))
-        return removed
-
-    def deselect(name: object, removed: list[set[object]]) -> None:
-        for c in reversed(options[name]):
-            columns[c] = removed.pop()
-            for other in columns[c]:
-                for d in options[other]:
-                    if d != c:
-                        columns[d].add(other)
-
-    def solve(chosen: list[object]) -> list[object] | None:
-        open_cells = [c for c in columns if c in primary]
-        if not open_cells:
-            return list(chosen)
-        c = min(open_cells, key=lambda c: len(columns[c]))
-        for name in list(columns[c]):
-            removed = select(name)
-            found = solve([*chosen, name])
-            deselect(name, removed)
-            if found is not None:
-                return found
-        return None
-
-    return solve([])
+    rows: dict[object, list[object]] = {("part", p): list(p) for p in partials}
+    rows |= {("empty", (x,)): [x, *(("line", li) for li in lines(x))] for x in cells}
+    return exact_cover(rows, primary=cells)
 
 
 def main() -> None:
@@ -114,7 +78,7 @@ def main() -> None:
                 continue  # not disjoint
             left = [x for x in every if x not in taken]
             partials = transversals(left, 9)
-            found = exact_cover(left, partials)
+            found = fifth_round(left, partials)
             which = ", ".join(str(whole.index(t)) for t in chosen)
             print(f"{100 - g} people, transversals {which} kept: {len(partials)} partial "
                   f"transversals of nine in the {len(left)} cells left; "

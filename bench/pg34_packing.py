@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sys
 
+from exact_cover import exact_cover
+
 STEP = 17  # adding 17 generates the collineation group of order 5
 POINTS = 85
 
@@ -53,50 +55,9 @@ def main() -> None:
     moving = [k for k, orbit in enumerate(orbits) if len(orbit) == 5]
     rows = {(s, line): [("orbit", k), *(("point", s, p) for p in line)]
             for k in moving for line in orbits[k] for s in range(4)}  # fmt: skip
-    columns: dict[tuple, list] = {}
-    for row, cover in rows.items():
-        for column in cover:
-            columns.setdefault(column, []).append(row)
-    live = {column: set(members) for column, members in columns.items()}
-    place = {column: i for i, column in enumerate(columns)}  # ties go to the first column
-
-    def select(row: tuple) -> list[set]:
-        removed = []
-        for column in rows[row]:
-            for other in live[column]:
-                for c in rows[other]:
-                    if c != column:
-                        live[c].discard(other)
-            removed.append(live.pop(column))
-        return removed
-
-    def deselect(row: tuple, removed: list[set]) -> None:
-        for column in reversed(rows[row]):
-            live[column] = removed.pop()
-            for other in live[column]:
-                for c in rows[other]:
-                    if c != column:
-                        live[c].add(other)
-
-    chosen: list[tuple] = []
-
-    def solve() -> bool:
-        if not live:
-            return True
-        column = min(live, key=lambda c: (len(live[c]), place[c]))
-        for row in sorted(live[column]):
-            chosen.append(row)
-            removed = select(row)
-            if solve():
-                return True
-            deselect(row, removed)
-            chosen.pop()
-        return False
-
     first = (0, orbits[moving[0]][0])  # the spreads are interchangeable: fix one line
-    chosen.append(first)
-    select(first)
-    if not solve():
+    chosen = exact_cover(rows, first=[first])
+    if chosen is None:
         sys.exit("no packing with this symmetry")
     for s in range(4):
         print(" ".join(",".join(map(str, line)) for spread, line in sorted(chosen) if spread == s))
