@@ -63,7 +63,7 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
             one_column = len(problem.columns) == 1
-            design = _twinned(n, setup.groups, rounds, rng, effort, one_column) or design
+            design = _twinned(n, setup.groups, rounds, rng, effort, one_column, fifth) or design
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
@@ -126,7 +126,7 @@ Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> per
 
 
 def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
-             one_column: bool) -> Design | None:  # fmt: skip
+             one_column: bool, fifth: bool) -> Design | None:  # fmt: skip
     """More people than k * k in k groups: a design of k * k points with the rest as twins
     (twins.py), the fewest repeats possible. For k = 10 the second pair of Latin squares
     can take the twins on its common transversals; with one --balance column it goes
@@ -134,15 +134,15 @@ def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
     people of six sectors at 10 tables for 4 rounds, with and without keep-apart sets,
     seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
     and fell short the whole command took up to 2.5 s with the weighed tabu search).
-    For 5 rounds at 10 tables, last, the squares with their stored fifth round (fifth.py):
-    101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats."""
+    For 5 rounds at 10 tables, last and with `fifth`, the squares with their stored fifth
+    round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats."""
 
     def base() -> Base | None:
         design = best_design(k * k, k, rounds, rng, effort)
         return (design.name, design.points, design.rounds) if design is not None else None
 
     def with_fifth() -> Base | None:
-        made = fifth_round(k * k, k, rounds)
+        made = fifth_round(k * k, k, rounds) if fifth else None
         return (made[0], made[1], made[2] + made[3]) if made is not None else None
 
     bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
