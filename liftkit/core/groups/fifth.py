@@ -23,7 +23,7 @@ arguments that find it again. A greedy fifth round and the search left 30 to 53 
 
 from __future__ import annotations
 
-from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
+from liftkit.core.groups.geometry import SHARED_MOLS_10, cell_points, latin_squares
 
 Rounds = list[list[list[int]]]
 
@@ -86,8 +86,7 @@ def fifth_round(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rou
     if made is None:
         return None
     name, points, rounds = made
-    order = [x for x in cells if x not in empty] + list(empty)
-    point = {x: i for i, x in enumerate(order)}
+    point = cell_points(empty)  # as latin_squares numbers them
     table = [int(m) if m.isdigit() else ord(m) - ord("a") for m in mark]
     fifth = [[point[x] for x in cells if table[x] == t] for t in range(10)]
     return f"{name}, {FIFTH}", points, rounds, [fifth]

@@ -147,7 +147,7 @@ def latin_squares(
     group, and leave the other transversals whole."""
     if groups != 10 or not 90 < n <= 100 or not pair[0]:
         return None
-    point = _cell_points(last)
+    point = cell_points(last)
     cells = range(100)
     rounds: Rounds = [
         [[point[r * 10 + c] for c in range(10)] for r in range(10)],
@@ -160,7 +160,7 @@ def latin_squares(
     return "two orthogonal Latin squares of order 10", 100, rounds[:wanted]
 
 
-def _cell_points(last: tuple[int, ...]) -> dict[int, int]:
+def cell_points(last: tuple[int, ...]) -> dict[int, int]:
     """Cell -> point: in order, but the cells `last` take the last numbers."""
     order = [x for x in range(100) if x not in last] + list(last)
     return {x: i for i, x in enumerate(order)}
@@ -170,7 +170,7 @@ def shared_plexes(n: int) -> list[tuple[int, list[int]]]:
     """(cells a row, points) of each block of SHARED_PLEXES, numbered as latin_squares
     numbers the points of SHARED_MOLS_10 for n people; with fewer than 100, not the
     ghosts' transversal."""
-    point = _cell_points(SHARED_GHOSTS if n < 100 else ())
+    point = cell_points(SHARED_GHOSTS if n < 100 else ())
     blocks = []
     for b, size in enumerate(PLEX_SIZES):
         cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
