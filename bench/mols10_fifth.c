@@ -5,9 +5,11 @@
      cc -O2 -o /tmp/mols10_fifth bench/mols10_fifth.c
      /tmp/mols10_fifth PAIR GHOSTS [SEED [STEPS [FREEZE]]]
    PAIR is 0 for MOLS_10, 1 for SHARED_MOLS_10; GHOSTS the people fewer than 100; STEPS
-   the search's length (default 1000000, about 15 s); FREEZE 1 keeps the four common
-   transversals of SHARED_MOLS_10 as tables 0-3. The same arguments give the same output
-   on any machine.
+   the search's length (default 1000000, about 15 s); FREEZE 1 starts with the four common
+   transversals of SHARED_MOLS_10 as tables 0-3 (its random kicks may move them); FREEZE 2
+   to 5 spreads transversal FREEZE - 2 over the ten tables, none of it empty, and keeps it
+   so (fifth.py's SPREAD_ROUNDS: ten facilitators stand on it). The same arguments give
+   the same output on any machine.
 
    Why: the rows, the columns and the symbols of the two squares are 4 rounds of 10 tables
    in which no two cells meet twice. A fifth round without a repeat for 100 people would be
@@ -28,10 +30,11 @@
    far; after STALL steps without progress a few cells are swapped at random. It prints the
    best split found as ten rows of digits, an empty cell as the letter of its class (a for
    class 0), in the form of liftkit/core/groups/fifth.py's FIFTH_ROUNDS, whose comments give
-   the arguments that found each (1 to 1.6 million steps, 15-20 s). Seeds 1-6 with and
-   without FREEZE, for 0 to 9 empty cells: 17, 14, 11, 9, 8, 7, 7, 7, 6 and 8 pairs meeting
-   twice at best; choosing the empty cells afresh for each split found, exhaustively, gave
-   no fewer. */
+   the arguments that found each (1 to 1.6 million steps, 15-20 s). Seeds 1-6 with FREEZE
+   0 and 1, for 0 to 9 empty cells: 17, 14, 11, 9, 8, 7, 7, 7, 6 and 8 pairs meeting twice
+   at best; choosing the empty cells afresh for each split found, exhaustively, gave no
+   fewer. With a transversal spread (FREEZE 2-5, seeds 1-2): 23, 21, 19, 17, 16, 15, 14,
+   13, 13 and 13; with 9 empty cells most runs left two of them on one line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,8 +159,9 @@ int main(int argc, char **argv) {
     ghosts = atoi(argv[2]);
     state = argc > 3 ? strtoull(argv[3], 0, 10) * 2654435761ULL + 1 : 1;
     long limit = argc > 4 ? atol(argv[4]) : 1000000;
-    int freeze = argc > 5 && atoi(argv[5]);
+    int freeze = argc > 5 ? atoi(argv[5]) : 0;
     if (freeze && pair != 1) { fprintf(stderr, "only pair 1 has common transversals\n"); return 2; }
+    if (freeze < 0 || freeze > 5) { fprintf(stderr, "FREEZE is 0 to 5\n"); return 2; }
     for (int x = 0; x < 100; x++) {
         line[x][0] = x / 10;
         line[x][1] = 10 + x % 10;
@@ -176,7 +180,19 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 10; i++) perm[i] = i;
     for (int i = 9; i > 0; i--) { int j = below(i + 1), t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
     for (int x = 0; x < 100; x++) cls[x] = perm[(x / 10 + x % 10) % 10];
-    if (freeze) {
+    if (freeze >= 2) {
+        /* Transversal FREEZE - 2 is spread: its cell in row r stays in class r (any
+           spread is this one with the classes renamed), and never empties. The other 90
+           cells are dealt to the classes in a random order, 9 each, the first ghosts. */
+        int rest[90], k = 0;
+        for (int x = 0; x < 100; x++) {
+            if (PLEXES[x / 10][x % 10] - '0' == freeze - 2) { cls[x] = x / 10; frozen[x] = 1; }
+            else rest[k++] = x;
+        }
+        for (int i = 89; i > 0; i--) { int j = below(i + 1), t = rest[i]; rest[i] = rest[j]; rest[j] = t; }
+        for (int i = 0; i < 90; i++) cls[rest[i]] = i % 10;
+        for (int i = 0; i < ghosts; i++) ghost[rest[i]] = 1;
+    } else if (freeze) {
         /* The pair's four common transversals are classes 0-3; the other 60 cells are
            dealt to classes 4-9 in a random order, and the first ghosts among them. */
         int rest[60], k = 0;
@@ -213,14 +229,14 @@ int main(int argc, char **argv) {
             int u = x;
             if (ghost[u]) {
                 for (int v = 0; v < 100; v++) {
-                    if (ghost[v]) continue;
+                    if (ghost[v] || (freeze >= 2 && frozen[v])) continue;
                     int d = ghost_delta(u, v);
                     if (d < bd) { bd = d; bx = u; by = v; kind = 1; ties = 1; }
                     else if (d == bd && below(++ties) == 0) { bx = u; by = v; kind = 1; }
                 }
             } else {
                 for (int g = 0; g < 100; g++) {
-                    if (!ghost[g]) continue;
+                    if (!ghost[g] || (freeze >= 2 && frozen[x])) continue;
                     int d = ghost_delta(g, x);
                     if (d < bd) { bd = d; bx = g; by = x; kind = 1; ties = 1; }
                     else if (d == bd && below(++ties) == 0) { bx = g; by = x; kind = 1; }
@@ -244,7 +260,9 @@ int main(int argc, char **argv) {
             since = 0;
             for (int i = 0; i < 6; i++) {
                 int x = below(100), y = below(100);
-                if (cls[x] != cls[y]) swap(x, y);
+                /* FREEZE 1 lets these kicks move its transversals (its stored tables
+                   were found so); a spread transversal stays where it is */
+                if (cls[x] != cls[y] && !(freeze >= 2 && (frozen[x] || frozen[y]))) swap(x, y);
             }
             now = cost();
         }
