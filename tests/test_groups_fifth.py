@@ -10,15 +10,15 @@ from test_groups_known import assert_balanced, recount
 from test_groups_mols import _people, _run
 
 from liftkit.core.groups import fifth
-from liftkit.core.groups.fifth import FIFTH_ROUNDS
-from liftkit.core.groups.geometry import SHARED_MOLS_10
+from liftkit.core.groups.fifth import FIFTH_ROUNDS, SPREAD_ROUNDS
+from liftkit.core.groups.geometry import SHARED_MOLS_10, SHARED_PLEXES
 
 MOST = 17  # pairs meeting twice in any of them (a greedy fifth round left 30 to 53)
 
 
-def _cells(n):
+def _cells(n, tables=FIFTH_ROUNDS):
     """Each seated cell's table in the five rounds: row, column, both squares, the fifth."""
-    marks = "".join(FIFTH_ROUNDS[n])
+    marks = "".join(tables[n])
     assert len(marks) == 100
     empty = [x for x in range(100) if marks[x].isalpha()]
     assert len(empty) == 100 - n
@@ -28,8 +28,8 @@ def _cells(n):
     return {x: (x // 10, x % 10, int(a[x]), int(b[x]), fifth[x]) for x in seated}
 
 
-def _design_repeats(n):
-    tables = _cells(n)
+def _design_repeats(n, stored=FIFTH_ROUNDS):
+    tables = _cells(n, stored)
     for r in range(5):
         sizes = [sum(t[r] == table for t in tables.values()) for table in range(10)]
         assert set(sizes) <= {9, 10}, (n, r, sizes)  # every table seats 9 or 10
@@ -39,12 +39,14 @@ def _design_repeats(n):
     )
 
 
-SAID = {  # each table's comment: "N pairs meet twice"
-    int(people): int(pairs)
-    for people, pairs in re.findall(
-        r"(\d+): \(  # (\d+) pairs meet twice", Path(fifth.__file__).read_text()
-    )
-}
+def _said(text):
+    """Each table's comment: "N pairs meet twice"."""
+    found = re.findall(r"(\d+): \(  # (\d+) pairs meet twice", text)
+    return {int(people): int(pairs) for people, pairs in found}
+
+
+FREE_TEXT, SPREAD_TEXT = Path(fifth.__file__).read_text().split("SPREAD_ROUNDS: dict")
+SAID, SPREAD_SAID = _said(FREE_TEXT), _said(SPREAD_TEXT)
 
 
 @pytest.mark.parametrize("n", sorted(FIFTH_ROUNDS))
@@ -90,3 +92,49 @@ def test_a_few_more_than_a_hundred_at_ten_tables_for_five_rounds_stay_near_the_h
     _people(people, 101)
     data = _run(cli, people, "--count", "10", "--rounds", "5")
     assert recount(data, 101) <= 2 * MOST
+
+
+MOST_SPREAD = 23  # a common transversal spread: with facilitators a greedy fifth left 39-45
+
+
+@pytest.mark.parametrize("n", sorted(SPREAD_ROUNDS))
+def test_each_spread_fifth_round_keeps_a_common_transversal_apart_in_all_five_rounds(n):
+    assert set(SPREAD_ROUNDS) == set(SPREAD_SAID)
+    assert _design_repeats(n, SPREAD_ROUNDS) == SPREAD_SAID[n] <= MOST_SPREAD
+    cells = _cells(n, SPREAD_ROUNDS)
+    blocks = [[x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == b] for b in "0123"]
+    kept = [
+        block
+        for block in blocks
+        if all(x in cells for x in block)  # nobody missing from it
+        and all(len({cells[x][r] for x in block}) == 10 for r in range(5))
+    ]
+    assert kept  # ten people standing there meet at ten different tables in every round
+
+
+def _with_roles(path, n, leads):
+    rows = "".join(f"P{i},p{i}@x.org,{'facilitator' if i in leads else ''}\n" for i in range(n))
+    path.write_text("name,email,role\n" + rows)
+
+
+@pytest.mark.parametrize("n", [100, 95, 91])
+def test_a_facilitator_at_each_of_ten_tables_for_five_rounds_with_few_repeats(cli, tmp_path, n):
+    people = tmp_path / "people.csv"
+    leads = set(range(3, n, n // 10)[:10])  # spread through the list
+    _with_roles(people, n, leads)
+    data = _run(cli, people, "--count", "10", "--rounds", "5")
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            names = {m["name"] for m in group["members"]}
+            assert len(names & {f"P{i}" for i in leads}) == 1, (rnd, names)
+    assert recount(data, n) <= SPREAD_SAID[n]
+
+
+def test_ten_more_than_a_hundred_stand_as_twins_beside_the_spread_transversal(cli, tmp_path):
+    # 110 people at 10 tables for 5 rounds: ten twins beside a common transversal kept
+    # apart in all five rounds (twins.py); without a spread fifth round, 130 met twice.
+    people = tmp_path / "people.csv"
+    _people(people, 110)
+    data = _run(cli, people, "--count", "10", "--rounds", "5")
+    assert [len(g["members"]) for rnd in data["rounds"] for g in rnd["groups"]] == [11] * 50
+    assert recount(data, 110) <= 110

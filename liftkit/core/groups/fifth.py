@@ -23,9 +23,22 @@ arguments that find it again. A greedy fifth round and the search left 30 to 53 
 
 from __future__ import annotations
 
-from liftkit.core.groups.geometry import SHARED_MOLS_10, cell_points, latin_squares
+from collections.abc import Mapping
+
+from liftkit.core.groups.geometry import (
+    PLEX_SIZES,
+    SHARED_GHOSTS,
+    SHARED_MOLS_10,
+    SHARED_PLEXES,
+    cell_points,
+    latin_squares,
+    shared_plexes,
+)
 
 Rounds = list[list[list[int]]]
+Base = tuple[str, int, Rounds]  # name, points, rounds
+Made = tuple[str, int, Rounds, Rounds]  # name, points, the four rounds, spare rounds
+Plexes = list[tuple[int, list[int]]]  # (times in every group, its points)
 
 FIFTH = "and a fifth round of few repeats"  # the end of the design's name
 
@@ -72,11 +85,63 @@ FIFTH_ROUNDS: dict[int, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Fifth rounds that spread a common transversal of the pair (a block of SHARED_PLEXES of
+# one cell a line) over their ten tables, none of its cells empty, so that ten people on
+# it (facilitators, an organisation of 10) sit at ten different tables in all five rounds,
+# and the twins of 110 people can stand beside it. mols10_fifth with FREEZE 2 to 5 (each
+# transversal in turn), seeds 1-2 (1-4 for 100 and 91 people): 23 down to 13 pairs meet
+# twice for 100 down to 91 people, where FIFTH_ROUNDS' 17 down to 6 need not keep one.
+SPREAD_ROUNDS: dict[int, tuple[str, ...]] = {
+    100: (  # 23 pairs meet twice: mols10_fifth 1 0 1 1000000 3
+        "8570196433", "9067239541", "3951347268", "2104803779", "7345860122",
+        "5796421850", "6618502394", "1882074965", "4239015786", "0423958617",
+    ),
+    99: (  # 21 pairs meet twice: mols10_fifth 1 1 1 1000000 5
+        "7150894360", "3025186794", "2614905837", "946a732158", "5798310642",
+        "0541263287", "4906521473", "1839657021", "8382719506", "6273448995",
+    ),
+    98: (  # 19 pairs meet twice: mols10_fifth 1 2 2 1000000 4
+        "9523680447", "2951731684", "5276843029", "8439125706", "1092468375",
+        "4638972510", "681b057932", "3785406291", "03679041f8", "7140295863",
+    ),
+    97: (  # 17 pairs meet twice: mols10_fifth 1 3 1 1000000 5
+        "5369288410", "7045142836", "2173450698", "0496835721", "8601a73249",
+        "h537916064", "1756099382", "9824567173", "498c321507", "3218604955",
+    ),
+    96: (  # 16 pairs meet twice: mols10_fifth 1 4 1 1000000 2
+        "5094378610", "1g59437208", "8182750369", "780i291453", "9360614527",
+        "6978502134", "c465923071", "0523149786", "3217086945", "4731e65892",
+    ),
+    95: (  # 15 pairs meet twice: mols10_fifth 1 5 1 1000000 2
+        "9014276805", "1628b97450", "05927683c6", "7459620183", "6035914287",
+        "8d71532964", "426385a079", "5906143718", "e157489632", "2740383591",
+    ),
+    94: (  # 14 pairs meet twice: mols10_fifth 1 6 1 1000000 2
+        "5091c48672", "1729656308", "4j12370869", "64871952e3", "9375864021",
+        "79045f2138", "8564723510", "b830409756", "321608794d", "0658231497",
+    ),
+    93: (  # 13 pairs meet twice: mols10_fifth 1 7 2 1000000 4
+        "59786201i4", "8551774630", "4096381825", "j337208416", "18c9457203",
+        "9604e12597", "6h85943701", "37238f6049", "2460139g58", "7112095362",
+    ),
+    92: (  # 13 pairs meet twice: mols10_fifth 1 8 1 1000000 2
+        "30714582b9", "1024639587", "47329d1065", "980h746523", "2193f74680",
+        "638759a142", "7469025318", "52j8160734", "351628290g", "8e50817496",
+    ),
+    91: (  # 13 pairs meet twice: mols10_fifth 1 9 3 1000000 5
+        "i318249560", "143f156879", "2690374158", "42679380b5", "3c71590642",
+        "85d9763201", "0956482a37", "814260759h", "7084j25316", "67230e1984",
+    ),
+}  # fmt: skip
 
-def fifth_round(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rounds] | None:
+
+def fifth_round(
+    n: int, groups: int, wanted: int, tables: Mapping[int, tuple[str, ...]] = FIFTH_ROUNDS
+) -> Made | None:
     """(name, points, the four rounds of the squares, [the fifth round]) for n people at
-    10 tables when five rounds or more are wanted: the empty cells are the last points."""
-    rows = FIFTH_ROUNDS.get(n)
+    10 tables when five rounds or more are wanted, from `tables` (FIFTH_ROUNDS or
+    SPREAD_ROUNDS): the empty cells are the last points."""
+    rows = tables.get(n)
     if groups != 10 or wanted < 5 or rows is None:
         return None
     cells = range(100)
@@ -90,3 +155,46 @@ def fifth_round(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds, Rou
     table = [int(m) if m.isdigit() else ord(m) - ord("a") for m in mark]
     fifth = [[point[x] for x in cells if table[x] == t] for t in range(10)]
     return f"{name}, {FIFTH}", points, rounds, [fifth]
+
+
+def all_five(n: int, groups: int, wanted: int, spread: bool = False) -> Base | None:
+    """fifth_round's five rounds as one design (a base for twins, twins.py), from
+    SPREAD_ROUNDS with `spread`."""
+    made = fifth_round(n, groups, wanted, SPREAD_ROUNDS if spread else FIFTH_ROUNDS)
+    return (made[0], made[1], made[2] + made[3]) if made is not None else None
+
+
+def spread_plexes(n: int) -> Plexes:
+    """(1, points) for each common transversal of the second pair that SPREAD_ROUNDS' fifth
+    round for n people spreads over its ten tables, none of it empty, numbered as
+    fifth_round numbers the points."""
+    rows = SPREAD_ROUNDS.get(n, ())
+    mark = [rows[x // 10][x % 10] for x in range(100)] if rows else []
+    point = cell_points(tuple(x for x, m in enumerate(mark) if m.isalpha()))
+    spread = []
+    for b, size in enumerate(PLEX_SIZES):
+        cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
+        tables = {mark[x] for x in cells} if mark else set()
+        if size == 1 and len(tables) == 10 and all(m.isdigit() for m in tables):
+            spread.append((1, sorted(point[x] for x in cells)))
+    return spread
+
+
+def spread_fits(n: int, groups: int, wanted: int, exact: list[int]) -> bool:
+    """Whether the squares with a spread fifth round (SPREAD_ROUNDS) may keep five rounds
+    or more for values of `exact` counts a table: all one, on its spread transversals."""
+    fits = groups == 10 and wanted >= 5 and bool(exact) and set(exact) == {1}
+    return fits and len(exact) <= len(spread_plexes(n))
+
+
+def shared_pair(n: int, groups: int, wanted: int, exact: list[int]) -> tuple[Made | None, Plexes]:
+    """The second pair of Latin squares of order 10 for n people, and the plexes that
+    values of `exact` counts a table are laid on. For five rounds or more, with values of
+    exactly one a table no more than the transversals a spread fifth round keeps, the
+    squares with that round to spare (100 people with a facilitator at each of 10 tables:
+    41 repeats with a greedy fifth round); else the four rounds, the ghosts of fewer than
+    100 people on one of its common transversals, and all its plexes."""
+    if spread_fits(n, groups, wanted, exact):
+        return fifth_round(n, groups, wanted, SPREAD_ROUNDS), spread_plexes(n)
+    made = latin_squares(n, groups, wanted, SHARED_MOLS_10, SHARED_GHOSTS if n < 100 else ())
+    return (*made, []) if made is not None else None, shared_plexes(n)

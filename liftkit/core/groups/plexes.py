@@ -114,6 +114,18 @@ def any_exact(problem: Problem) -> bool:
     return any(exact_in(problem, c) for c in range(len(problem.columns)))
 
 
+def exact_counts(problem: Problem) -> list[int]:
+    """How many a group, for each value of any --balance column that must be exactly so
+    many (one or more) in every group and is not simply the rest of its column: with
+    every value of a column exact (a facilitator at each of 10 tables of 10), its largest
+    takes the places the others leave."""
+    counts = []
+    for bands in problem.bands:
+        exact = _exact_values(bands)
+        counts += [count for count, _ in exact[len(exact) == len(bands) :]]
+    return counts
+
+
 def _exact_values(bands: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(count a group, value) of the values that must be exactly so many (one or more) in
     every group, most first."""

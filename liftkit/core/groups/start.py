@@ -14,15 +14,16 @@ from liftkit.core.groups.balance import (
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
-from liftkit.core.groups.fifth import FIFTH, fifth_round
-from liftkit.core.groups.geometry import (
-    SHARED_GHOSTS,
-    SHARED_MOLS_10,
-    latin_squares,
-    shared_plexes,
-)
+from liftkit.core.groups.fifth import FIFTH, all_five, shared_pair, spread_fits
+from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
-from liftkit.core.groups.plexes import Plexes, any_exact, colour_on_plexes, exact_in
+from liftkit.core.groups.plexes import (
+    Plexes,
+    any_exact,
+    colour_on_plexes,
+    exact_counts,
+    exact_in,
+)
 from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
@@ -135,18 +136,16 @@ def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
     seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
     and fell short the whole command took up to 2.5 s with the weighed tabu search).
     For 5 rounds at 10 tables, last and with `fifth`, the squares with their stored fifth
-    round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats."""
+    round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats; then with
+    the fifth round that spreads a common transversal, beside which ten twins stand."""
 
     def base() -> Base | None:
         design = best_design(k * k, k, rounds, rng, effort)
         return (design.name, design.points, design.rounds) if design is not None else None
 
-    def with_fifth() -> Base | None:
-        made = fifth_round(k * k, k, rounds) if fifth else None
-        return (made[0], made[1], made[2] + made[3]) if made is not None else None
-
     bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
-    bases = [*(bases[::-1] if one_column else bases), with_fifth]
+    fifths = [lambda: all_five(k * k, k, rounds), lambda: all_five(k * k, k, rounds, spread=True)]
+    bases = [*(bases[::-1] if one_column else bases), *(fifths if fifth else [])]
     found = twinned(n, k, rounds, bases)
     return Design(*found) if found else None
 
@@ -184,13 +183,12 @@ def _shared_fit(setup: Setup, problem: Problem, rounds: int, rng: random.Random,
                 effort: float, least: int, repairable: int) -> Fitted | None:  # fmt: skip
     """The fit of the second pair of Latin squares of order 10: four common transversals
     and two common 3-plexes, on which values of 10 m people are m at every table by
-    construction. Without a value of exact counts it gets SHARED_SHARE less effort."""
-    n = len(setup.people)
-    ghosts = SHARED_GHOSTS if n < 100 else ()  # fewer people: ghosts on one of them
-    made = latin_squares(n, setup.groups, rounds, SHARED_MOLS_10, ghosts)
+    construction (with a fifth round for values of one a table: fifth.shared_pair).
+    Without a value of exact counts it gets SHARED_SHARE less effort."""
+    made, plexes = shared_pair(len(setup.people), setup.groups, rounds, exact_counts(problem))
     share = 1 if any_exact(problem) else SHARED_SHARE
     return _fit(setup, problem, Design(*made) if made else None, rounds, rng, effort / share,
-                least=least, plexes=shared_plexes(n), repairable=repairable)  # fmt: skip
+                least=least, plexes=plexes, repairable=repairable)  # fmt: skip
 
 
 def _first_pair(design: Design | None) -> TypeGuard[Design]:
@@ -216,6 +214,9 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
         return False
     one_column = len(problem.columns) == 1
     wanted = min(rounds, len(design.rounds))
+    exact = exact_counts(problem)
+    if exact and spread_fits(len(problem.columns[0]), 10, rounds, exact):
+        wanted = rounds  # with a fifth round that keeps a common transversal (fifth.py)
     return (any_exact(problem) or one_column) and _kept(fitted, problem) < wanted
 
 
