@@ -1,15 +1,17 @@
-/* A fifth round for 91 to 99 people at 10 tables, on the 100 cells of a pair of orthogonal
-   Latin squares of order 10 (liftkit/core/groups/geometry.py).
+/* A fifth round (or a sixth) for 91 to 100 people at 10 tables, on the 100 cells of a pair
+   of orthogonal Latin squares of order 10 (liftkit/core/groups/geometry.py).
 
    Build and run (seconds to minutes):
      cc -O2 -o /tmp/mols10_fifth bench/mols10_fifth.c
-     /tmp/mols10_fifth PAIR GHOSTS [SEED [STEPS [FREEZE]]]
+     /tmp/mols10_fifth PAIR GHOSTS [SEED [STEPS [FREEZE [FIFTH]]]]
    PAIR is 0 for MOLS_10, 1 for SHARED_MOLS_10; GHOSTS the people fewer than 100; STEPS
    the search's length (default 1000000, about 15 s); FREEZE 1 starts with the four common
    transversals of SHARED_MOLS_10 as tables 0-3 (its random kicks may move them); FREEZE 2
    to 5 spreads transversal FREEZE - 2 over the ten tables, none of it empty, and keeps it
-   so (fifth.py's SPREAD_ROUNDS: ten facilitators stand on it). The same arguments give
-   the same output on any machine.
+   so (fifth.py's SPREAD_ROUNDS: ten facilitators stand on it). FIFTH, a fifth round's
+   100 marks (a row of FIFTH_ROUNDS after another), makes the search one for a sixth
+   round: the fifth's tables are one more line, its empty cells stay (SIXTH_ROUNDS). The
+   same arguments give the same output on any machine.
 
    Why: the rows, the columns and the symbols of the two squares are 4 rounds of 10 tables
    in which no two cells meet twice. A fifth round without a repeat for 100 people would be
@@ -60,12 +62,13 @@ static const char *PLEXES[10] = {"5051542443", "0542345541", "3550444125", "4425
 
 enum { W = 2, STALL = 4000 };
 
-static int line[100][5];       /* row, column, two symbols (0-39), class (40-49) */
+static int line[100][6];       /* row, column, two symbols (0-39), [fifth round,] class */
+static int C = 4;              /* the class's place in line[x]: 5 after a given fifth round */
 static int nb[100][100];       /* share a row, column or symbol */
-static int near[100][36], nears[100];
+static int near[100][45], nears[100];
 static int cls[100], ghost[100];
 static int m[100][10];         /* seated cells of each class sharing a line with the cell */
-static int on[50];             /* empty cells on each line */
+static int on[60];             /* empty cells on each line */
 static int tabu[100][10];      /* step until which a cell may not take this class */
 static int ghosts;
 static int frozen[100];        /* cells whose class never changes */
@@ -79,7 +82,7 @@ static int seated_conflicts(void) {
 
 static int ghost_clashes(void) {
     int c = 0;
-    for (int l = 0; l < 50; l++) c += on[l] * (on[l] - 1) / 2;
+    for (int l = 0; l < 10 * (C + 1); l++) c += on[l] * (on[l] - 1) / 2;
     return c;
 }
 
@@ -87,9 +90,9 @@ static void rebuild(void) {
     memset(m, 0, sizeof m);
     memset(on, 0, sizeof on);
     for (int x = 0; x < 100; x++) {
-        line[x][4] = 40 + cls[x];
+        line[x][C] = 10 * C + cls[x];
         if (ghost[x])
-            for (int i = 0; i < 5; i++) on[line[x][i]]++;
+            for (int i = 0; i <= C; i++) on[line[x][i]]++;
         else
             for (int j = 0; j < nears[x]; j++) m[near[x][j]][cls[x]]++;
     }
@@ -105,7 +108,7 @@ static int swap_delta(int x, int y) {
     if (!ghost[x] && !ghost[y] && nb[x][y]) d -= 2;
     if (ghost[x] != ghost[y]) {
         int g = ghost[x] ? x : y, from = cls[g], to = from == a ? b : a;
-        d += W * (on[40 + to] - (on[40 + from] - 1));
+        d += W * (on[10 * C + to] - (on[10 * C + from] - 1));
     }
     return d;
 }
@@ -116,10 +119,10 @@ static void swap(int x, int y) {
         for (int j = 0; j < nears[x]; j++) { m[near[x][j]][a]--; m[near[x][j]][b]++; }
     if (!ghost[y])
         for (int j = 0; j < nears[y]; j++) { m[near[y][j]][b]--; m[near[y][j]][a]++; }
-    if (ghost[x]) { on[40 + a]--; on[40 + b]++; }
-    if (ghost[y]) { on[40 + b]--; on[40 + a]++; }
+    if (ghost[x]) { on[10 * C + a]--; on[10 * C + b]++; }
+    if (ghost[y]) { on[10 * C + b]--; on[10 * C + a]++; }
     cls[x] = b; cls[y] = a;
-    line[x][4] = 40 + b; line[y][4] = 40 + a;
+    line[x][C] = 10 * C + b; line[y][C] = 10 * C + a;
 }
 
 /* The change in cost if ghost u were seated and seated v emptied. */
@@ -127,17 +130,17 @@ static int ghost_delta(int u, int v) {
     int d = m[u][cls[u]] - m[v][cls[v]];
     if (cls[u] == cls[v] && nb[u][v]) d -= 1;
     int before = 0, after = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i <= C; i++) {
         before += on[line[u][i]] - 1;
         int l = line[v][i], shared = 0;
-        for (int k = 0; k < 5; k++) shared |= line[u][k] == l;
+        for (int k = 0; k <= C; k++) shared |= line[u][k] == l;
         after += on[l] - shared;
     }
     return d + W * (after - before);
 }
 
 static void move_ghost(int u, int v) {
-    for (int i = 0; i < 5; i++) { on[line[u][i]]--; on[line[v][i]]++; }
+    for (int i = 0; i <= C; i++) { on[line[u][i]]--; on[line[v][i]]++; }
     ghost[u] = 0;
     for (int j = 0; j < nears[u]; j++) m[near[u][j]][cls[u]]++;
     ghost[v] = 1;
@@ -146,7 +149,7 @@ static void move_ghost(int u, int v) {
 
 static int troubled(int x) {
     if (ghost[x]) {
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i <= C; i++)
             if (on[line[x][i]] > 1) return 1;
         return 0;
     }
@@ -154,7 +157,7 @@ static int troubled(int x) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: mols10_fifth PAIR GHOSTS [SEED [STEPS [FREEZE]]]\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: mols10_fifth PAIR GHOSTS [SEED [STEPS [FREEZE [FIFTH]]]]\n"); return 2; }
     int pair = atoi(argv[1]);
     ghosts = atoi(argv[2]);
     state = argc > 3 ? strtoull(argv[3], 0, 10) * 2654435761ULL + 1 : 1;
@@ -168,10 +171,25 @@ int main(int argc, char **argv) {
         line[x][2] = 20 + PAIRS[pair][0][x / 10][x % 10] - '0';
         line[x][3] = 30 + PAIRS[pair][1][x / 10][x % 10] - '0';
     }
+    const char *fifth = argc > 6 ? argv[6] : 0;
+    if (fifth) {
+        /* A sixth round after this fifth: its tables are a fifth line, its empty cells
+           stay empty. */
+        int letters = 0;
+        if (strlen(fifth) != 100 || freeze) { fprintf(stderr, "FIFTH is 100 marks, with FREEZE 0\n"); return 2; }
+        for (int x = 0; x < 100; x++) {
+            int empty = fifth[x] >= 'a' && fifth[x] <= 'j';
+            line[x][4] = 40 + (empty ? fifth[x] - 'a' : fifth[x] - '0');
+            ghost[x] = empty;
+            letters += empty;
+        }
+        if (letters != ghosts) { fprintf(stderr, "FIFTH has %d empty cells\n", letters); return 2; }
+        C = 5;
+    }
     for (int x = 0; x < 100; x++)
         for (int y = 0; y < 100; y++) {
             int s = 0;
-            for (int i = 0; i < 4; i++) s += line[x][i] == line[y][i];
+            for (int i = 0; i < C; i++) s += line[x][i] == line[y][i];
             nb[x][y] = x != y && s > 0;
             if (nb[x][y]) near[x][nears[x]++] = y;
         }
@@ -203,7 +221,7 @@ int main(int argc, char **argv) {
         for (int i = 59; i > 0; i--) { int j = below(i + 1), t = rest[i]; rest[i] = rest[j]; rest[j] = t; }
         for (int i = 0; i < 60; i++) cls[rest[i]] = 4 + i % 6;
         for (int i = 0; i < ghosts; i++) ghost[rest[i]] = 1;
-    } else {
+    } else if (!fifth) {
         for (int i = 0; i < ghosts; i++) ghost[i * 11] = 1;
     }
     rebuild();
@@ -227,6 +245,7 @@ int main(int argc, char **argv) {
                 else if (d == bd && below(++ties) == 0) { bx = x; by = y; kind = 0; }
             }
             int u = x;
+            if (fifth) continue;  /* its empty cells stay */
             if (ghost[u]) {
                 for (int v = 0; v < 100; v++) {
                     if (ghost[v] || (freeze >= 2 && frozen[v])) continue;
