@@ -19,6 +19,9 @@ the pairs who meet twice over the five rounds (6 to 17; the tests recount them) 
 arguments that find it again. A greedy fifth round and the search left 30 to 53 for 91 to
 100 people (seed 1), and 43 to 65 with six sectors balanced and keep-apart sets on a fifth
 (seeds 1-4, worst of each); docs/groups-engine.md gives the figures after.
+
+SPREAD_ROUNDS are fifth rounds that keep one common transversal at ten tables, for a
+facilitator at each; SIXTH_ROUNDS a sixth round after each of FIFTH_ROUNDS.
 """
 
 from __future__ import annotations
@@ -135,30 +138,88 @@ SPREAD_ROUNDS: dict[int, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# A sixth round after each of FIFTH_ROUNDS, its empty cells the same: mols10_fifth with
+# FIFTH, the fifth round's 100 marks, as a fifth line that the sixth round's tables are
+# searched against (seed 1, 1 million steps). Its comment counts the pairs meeting twice
+# or more over all six rounds (the tests recount them); a greedy sixth round and the
+# search left 65 for 97 people and 81 for 100 (seeds 1-4, worst).
+SIXTH_ROUNDS: dict[int, tuple[str, ...]] = {
+    100: (  # 58 pairs meet twice or more: mols10_fifth 1 0 1 1000000 0 FIFTH
+        "0768723549", "9076851924", "1134296078", "2415375863", "6037982451",
+        "7642319058", "4280690315", "8529064137", "3951407682", "5307148296",
+    ),
+    99: (  # 53 pairs meet twice or more: mols10_fifth 1 1 1 1000000 0 FIFTH
+        "5637042819", "2093190748", "6159483207", "4086527531", "3761284059",
+        "0324715986", "1408379665", "7546830921", "8270651394", "59c2168473",
+    ),
+    98: (  # 48 pairs meet twice or more: mols10_fifth 1 2 1 1000000 0 FIFTH
+        "6078452691", "9837541022", "3699g07485", "5216083974", "7214095863",
+        "075231b346", "4960732158", "2580679834", "1143820759", "8305964217",
+    ),
+    97: (  # 45 pairs meet twice or more: mols10_fifth 1 3 1 1000000 0 FIFTH
+        "36a2478391", "9250741688", "5399d60427", "7813625904", "0814697235",
+        "607851b543", "4936058172", "8726309254", "1145286079", "2567934810",
+    ),
+    96: (  # 41 pairs meet twice or more: mols10_fifth 1 4 1 1000000 0 FIFTH
+        "68b2709513", "1784503269", "3516d97082", "e635982140", "9258015776",
+        "840123i695", "7190426357", "2579641408", "0323478961", "5078364924",
+    ),
+    95: (  # 40 pairs meet twice or more: mols10_fifth 1 5 1 1000000 0 FIFTH
+        "95h4067583", "8731502795", "2989d31046", "6245793810", "1370286254",
+        "216348f907", "0826344b69", "465c918370", "5402179168", "7296850431",
+    ),
+    94: (  # 36 pairs meet twice or more: mols10_fifth 1 6 1 1000000 0 FIFTH
+        "8201937368", "2350681924", "74f8592731", "5174826g09", "1946255640",
+        "902547j138", "65730b4892", "38627090i1", "0719263485", "e637340517",
+    ),
+    93: (  # 37 pairs meet twice or more: mols10_fifth 1 7 1 1000000 0 FIFTH
+        "142789c635", "6380719d54", "967538420j", "5802a31976", "32604b5117",
+        "8046173592", "5984027361", "71382520e9", "0i69517448", "4753966820",
+    ),
+    92: (  # 32 pairs meet twice or more: mols10_fifth 1 8 1 1000000 0 FIFTH
+        "9754018263", "4981563i52", "156238704j", "6475d48109", "2a36775910",
+        "9148631023", "56978203f4", "732095c186", "15e2409678", "860h297431",
+    ),
+    91: (  # 32 pairs meet twice or more: mols10_fifth 1 9 1 1000000 0 FIFTH
+        "27391540i6", "8923417150", "605198347b", "510g726834", "3e88675209",
+        "73458c0291", "956236f748", "9804231a67", "0496j82315", "h617409523",
+    ),
+
+}  # fmt: skip
+
+
 def fifth_round(
     n: int, groups: int, wanted: int, tables: Mapping[int, tuple[str, ...]] = FIFTH_ROUNDS
 ) -> Made | None:
     """(name, points, the four rounds of the squares, [the fifth round]) for n people at
     10 tables when five rounds or more are wanted, from `tables` (FIFTH_ROUNDS or
-    SPREAD_ROUNDS): the empty cells are the last points."""
+    SPREAD_ROUNDS), and after FIFTH_ROUNDS' the sixth when six or more are: the empty
+    cells are the last points."""
     rows = tables.get(n)
     if groups != 10 or wanted < 5 or rows is None:
         return None
-    cells = range(100)
-    mark = [rows[x // 10][x % 10] for x in cells]
-    empty = tuple(x for x in cells if mark[x].isalpha())
+    marks = "".join(rows)
+    empty = tuple(x for x in range(100) if marks[x].isalpha())
     made = latin_squares(n, groups, 4, SHARED_MOLS_10, empty)
     if made is None:
         return None
     name, points, rounds = made
     point = cell_points(empty)  # as latin_squares numbers them
-    table = [int(m) if m.isdigit() else ord(m) - ord("a") for m in mark]
-    fifth = [[point[x] for x in cells if table[x] == t] for t in range(10)]
-    return f"{name}, {FIFTH}", points, rounds, [fifth]
+    spare = [_tables(marks, point)]
+    if wanted >= 6 and tables is FIFTH_ROUNDS and n in SIXTH_ROUNDS:
+        spare.append(_tables("".join(SIXTH_ROUNDS[n]), point))
+    return f"{name}, {FIFTH}", points, rounds, spare
 
 
-def all_five(n: int, groups: int, wanted: int, spread: bool = False) -> Base | None:
-    """fifth_round's five rounds as one design (a base for twins, twins.py), from
+def _tables(marks: str, point: dict[int, int]) -> list[list[int]]:
+    """The round whose tables the marks give, a cell's digit its table (a letter, for an
+    empty cell: a for table 0, b for 1, ...)."""
+    table = [int(m) if m.isdigit() else ord(m) - ord("a") for m in marks]
+    return [[point[x] for x in range(100) if table[x] == t] for t in range(10)]
+
+
+def with_spare(n: int, groups: int, wanted: int, spread: bool = False) -> Base | None:
+    """fifth_round's rounds as one design (a base for twins, twins.py), from
     SPREAD_ROUNDS with `spread`."""
     made = fifth_round(n, groups, wanted, SPREAD_ROUNDS if spread else FIFTH_ROUNDS)
     return (made[0], made[1], made[2] + made[3]) if made is not None else None

@@ -14,7 +14,7 @@ from liftkit.core.groups.balance import (
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
 from liftkit.core.groups.designs import Design, best_design, transversal_rows
-from liftkit.core.groups.fifth import FIFTH, all_five, shared_pair, spread_fits
+from liftkit.core.groups.fifth import FIFTH, shared_pair, spread_fits, with_spare
 from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
 from liftkit.core.groups.plexes import (
@@ -144,7 +144,7 @@ def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
         return (design.name, design.points, design.rounds) if design is not None else None
 
     bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
-    fifths = [lambda: all_five(k * k, k, rounds), lambda: all_five(k * k, k, rounds, spread=True)]
+    fifths = [lambda s=spread: with_spare(k * k, k, rounds, s) for spread in (False, True)]
     bases = [*(bases[::-1] if one_column else bases), *(fifths if fifth else [])]
     found = twinned(n, k, rounds, bases)
     return Design(*found) if found else None
