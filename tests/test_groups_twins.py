@@ -141,3 +141,25 @@ def test_sectors_that_fill_every_table_settle_on_the_twins(cli, tmp_path):
         assert least_repeats(data, 10) // 6 == 5 <= recount(data, 105)
         at_bound += recount(data, 105) == 5
     assert at_bound >= 3
+
+
+@pytest.mark.parametrize(("n", "seed"), [(105, 1), (108, 2), (120, 2)])
+def test_a_facilitator_at_every_table_costs_no_more_than_the_bound(cli, tmp_path, n, seed):
+    # A World Cafe with table hosts: 105 to 120 people at 10 tables for 4 rounds, one
+    # facilitator at each table, stand on a whole transversal of the twins' design. The
+    # colouring alone left 31-32, 14-49 and 26-75 pairs meeting again (seeds 1-2).
+    path = tmp_path / "people.csv"
+    leads = set(range(5, n, n // 10)[:10])
+    path.write_text(
+        "name,email,role\n"
+        + "".join(f"P{i},p{i}@x.org,{'facilitator' if i in leads else ''}\n" for i in range(n))
+    )
+    options = ["--count", "10", "--rounds", "4", "--seed", str(seed), "--format", "json"]
+    result = cli("groups", str(path), *options)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for rnd in data["rounds"]:
+        for group in rnd["groups"]:
+            names = {m["name"] for m in group["members"]}
+            assert len(names & {f"P{i}" for i in leads}) == 1
+    assert recount(data, n) == n - 100 == least_repeats(data, 10) // 6  # the bound, met

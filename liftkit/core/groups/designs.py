@@ -31,14 +31,15 @@ from liftkit.core.groups.bounds import known_squares, zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.difference_rows import stored_rows
 from liftkit.core.groups.fields import Field, make_field, prime_power
-from liftkit.core.groups.fifth import fifth_round
+from liftkit.core.groups.fifth import fifth_round, with_spare
 from liftkit.core.groups.filled import filled_groups
-from liftkit.core.groups.geometry import affine_lines, latin_squares, starter
+from liftkit.core.groups.geometry import SHARED_MOLS_10, affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
 from liftkit.core.groups.mols import mols_rounds
 from liftkit.core.groups.nearly_kirkman import nearly_kirkman
 from liftkit.core.groups.rotational import rotational_rounds
 from liftkit.core.groups.stored import stored_rounds
+from liftkit.core.groups.twins import Base, twinned
 
 __all__ = ["Field", "make_field", "prime_power"]
 
@@ -58,6 +59,7 @@ class Design:
     points: int
     rounds: Rounds
     spare: Rounds = field(default_factory=list)
+    spread: list[list[int]] = field(default_factory=list)  # points one a group, every round
 
 
 # --- transversal rows -------------------------------------------------------------------
@@ -262,6 +264,33 @@ def best_design(
         if found is not None and len(found.rounds) >= wanted:
             break
     return found
+
+
+def twinned_design(n: int, k: int, rounds: int, rng: random.Random, effort: float,
+                   one_column: bool, fifth: bool, whole: bool) -> Design | None:  # fmt: skip
+    """More people than k * k in k groups: a design of k * k points with the rest as twins
+    (twins.py), the fewest repeats possible. For k = 10 the second pair of Latin squares
+    can take the twins on its common transversals; with one --balance column it goes
+    first, and the first pair is not fitted after it (docs/groups-engine.md, twins: 80 to 120
+    people of six sectors at 10 tables for 4 rounds, with and without keep-apart sets,
+    seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
+    and fell short the whole command took up to 2.5 s with the weighed tabu search).
+    For 5 rounds at 10 tables, last and with `fifth`, the squares with their stored fifth
+    round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats; then with
+    the fifth round that spreads a common transversal, beside which ten twins stand.
+    `whole` (a value of exactly one a group, as facilitators at every table): twins only
+    beside whole transversals first, on which start.py lays that value (105 people at 10
+    tables for 4 rounds with a facilitator at each: 5 repeats, where 31-32 without)."""
+
+    def base() -> Base | None:
+        design = best_design(k * k, k, rounds, rng, effort)
+        return (design.name, design.points, design.rounds) if design is not None else None
+
+    bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
+    fifths = [lambda s=spread: with_spare(k * k, k, rounds, s) for spread in (False, True)]
+    bases = [*(bases[::-1] if one_column else bases), *(fifths if fifth else [])]
+    found = twinned(n, k, rounds, bases, whole)
+    return Design(*found[:3], spread=found[3]) if found else None
 
 
 def _fifth(n: int, k: int, wanted: int) -> Design | None:

@@ -37,11 +37,11 @@ from liftkit.core.groups.geometry import (
     latin_squares,
     shared_plexes,
 )
+from liftkit.core.groups.plexes import Plexes
 
 Rounds = list[list[list[int]]]
 Base = tuple[str, int, Rounds]  # name, points, rounds
 Made = tuple[str, int, Rounds, Rounds]  # name, points, the four rounds, spare rounds
-Plexes = list[tuple[int, list[int]]]  # (times in every group, its points)
 
 FIFTH = "and a fifth round of few repeats"  # the end of the design's name
 
@@ -225,7 +225,7 @@ def with_spare(n: int, groups: int, wanted: int, spread: bool = False) -> Base |
     return (made[0], made[1], made[2] + made[3]) if made is not None else None
 
 
-def spread_plexes(n: int) -> Plexes:
+def spread_plexes(n: int) -> list[tuple[int, list[int]]]:
     """(1, points) for each common transversal of the second pair that SPREAD_ROUNDS' fifth
     round for n people spreads over its ten tables, none of it empty, numbered as
     fifth_round numbers the points."""
@@ -252,9 +252,10 @@ def shared_pair(n: int, groups: int, wanted: int, exact: list[int]) -> tuple[Mad
     """The second pair of Latin squares of order 10 for n people, and the plexes that
     values of `exact` counts a table are laid on. For five rounds or more, with values of
     exactly one a table no more than the transversals a spread fifth round keeps, the
-    squares with that round to spare (100 people with a facilitator at each of 10 tables:
-    41 repeats with a greedy fifth round); else the four rounds, the ghosts of fewer than
-    100 people on one of its common transversals, and all its plexes."""
+    squares with that round to spare (a facilitator at each of 10 tables, seeds 1-4: 23
+    repeats at most for 100 people, where a greedy fifth round left 40); else the four
+    rounds, the ghosts of fewer than 100 people on one of its common transversals, and all
+    its plexes."""
     if spread_fits(n, groups, wanted, exact):
         return fifth_round(n, groups, wanted, SPREAD_ROUNDS), spread_plexes(n)
     made = latin_squares(n, groups, wanted, SHARED_MOLS_10, SHARED_GHOSTS if n < 100 else ())

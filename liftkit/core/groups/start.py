@@ -13,9 +13,8 @@ from liftkit.core.groups.balance import (
 )
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
-from liftkit.core.groups.designs import Design, best_design, transversal_rows
-from liftkit.core.groups.fifth import FIFTH, shared_pair, spread_fits, with_spare
-from liftkit.core.groups.geometry import SHARED_MOLS_10, latin_squares
+from liftkit.core.groups.designs import Design, best_design, transversal_rows, twinned_design
+from liftkit.core.groups.fifth import FIFTH, shared_pair, spread_fits
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
 from liftkit.core.groups.plexes import (
     Plexes,
@@ -28,7 +27,6 @@ from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
-from liftkit.core.groups.twins import Base, twinned
 
 RELABEL_BUDGET = 20_000  # swaps of two people's points tried
 BALANCE_BUDGET = 600_000  # swaps weighed, times rounds, by the balance colouring
@@ -64,7 +62,8 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
             one_column = len(problem.columns) == 1
-            design = _twinned(n, setup.groups, rounds, rng, effort, one_column, fifth) or design
+            design = twinned_design(n, setup.groups, rounds, rng, effort, one_column, fifth,
+                              any_exact(coloured)) or design  # fmt: skip
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
@@ -82,7 +81,9 @@ def start_schedule(
             else:
                 fitted = None
         if fitted is None:
-            fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable)
+            spread = [(1, x) for x in design.spread] if design and any_exact(coloured) else []
+            fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable,
+                          plexes=spread)  # fmt: skip
             if _shared_pair_may_do_better(coloured, design, fitted, rounds):
                 # worth it only for more rounds than the first pair kept, which any fit has
                 other = _shared_fit(setup, coloured, rounds, rng, effort,
@@ -124,30 +125,6 @@ def start_schedule(
 
 
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
-
-
-def _twinned(n: int, k: int, rounds: int, rng: random.Random, effort: float,
-             one_column: bool, fifth: bool) -> Design | None:  # fmt: skip
-    """More people than k * k in k groups: a design of k * k points with the rest as twins
-    (twins.py), the fewest repeats possible. For k = 10 the second pair of Latin squares
-    can take the twins on its common transversals; with one --balance column it goes
-    first, and the first pair is not fitted after it (docs/groups-engine.md, twins: 80 to 120
-    people of six sectors at 10 tables for 4 rounds, with and without keep-apart sets,
-    seeds 1-2, 3,111 -> 2,969 meetings past the first, and where both pairs were fitted
-    and fell short the whole command took up to 2.5 s with the weighed tabu search).
-    For 5 rounds at 10 tables, last and with `fifth`, the squares with their stored fifth
-    round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats; then with
-    the fifth round that spreads a common transversal, beside which ten twins stand."""
-
-    def base() -> Base | None:
-        design = best_design(k * k, k, rounds, rng, effort)
-        return (design.name, design.points, design.rounds) if design is not None else None
-
-    bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
-    fifths = [lambda s=spread: with_spare(k * k, k, rounds, s) for spread in (False, True)]
-    bases = [*(bases[::-1] if one_column else bases), *(fifths if fifth else [])]
-    found = twinned(n, k, rounds, bases)
-    return Design(*found) if found else None
 
 
 def _fit(setup: Setup, problem: Problem, design: Design | None, rounds: int,
@@ -204,18 +181,19 @@ def _shared_pair_may_do_better(problem: Problem, design: Design | None,
     few counts, left to the search; the pair with fewer such counts is kept), and some
     value must be exactly so many at every table (an organisation of 10 at 10 tables must
     stand on a common transversal, which the first pair lacks), or there is one --balance
-    column. Its
-    cells fall into plexes (geometry.SHARED_PLEXES) on which such values are laid whole and
-    the others start (plexes.on_plexes). Without an exact value it gets half the effort: 100
-    people of 22/21/16/14/14/13, which the first pair left with 45 and 49 repeats for seeds
-    1 and 4, get none; where it fails too (39/19/19/14/9) it costs 0.3 s more. With two
-    columns it is tried only for an exact value, as before."""
+    column. Its cells fall into plexes (geometry.SHARED_PLEXES) on which such values are
+    laid whole and the others start (plexes.on_plexes). Without an exact value it gets half
+    the effort: 100 people of 22/21/16/14/14/13, which the first pair left with 45 and 49
+    repeats for seeds 1 and 4, get none; where it fails too (39/19/19/14/9) it costs 0.3 s
+    more. With two columns it is tried only for an exact value, as before. For five rounds
+    or more with a facilitator a table, it may keep one round more than the first pair has
+    (fifth.spread_fits)."""
     if not _first_pair(design):
         return False
     one_column = len(problem.columns) == 1
     wanted = min(rounds, len(design.rounds))
     exact = exact_counts(problem)
-    if exact and spread_fits(len(problem.columns[0]), 10, rounds, exact):
+    if exact and spread_fits(len(problem.columns[0]), len(design.rounds[0]), rounds, exact):
         wanted = rounds  # with a fifth round that keeps a common transversal (fifth.py)
     return (any_exact(problem) or one_column) and _kept(fitted, problem) < wanted
 

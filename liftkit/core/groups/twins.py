@@ -25,37 +25,55 @@ from collections.abc import Callable
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 Base = tuple[str, int, Rounds]  # name, points, rounds
+Twinned = tuple[str, int, Rounds, list[list[int]]]  # and transversals of the rounds
 
 SEARCH_BUDGET = 200_000  # points weighed by the search for transversals, over them all
 
 
-def twinned(n: int, k: int, wanted: int, bases: list[Callable[[], Base | None]]) -> Base | None:
+def twinned(n: int, k: int, wanted: int, bases: list[Callable[[], Base | None]],
+            whole: bool = False) -> Twinned | None:  # fmt: skip
     """The rounds of the first base design of k * k points in k groups that gives `wanted`
     rounds and has room for n - k * k twins spread evenly, with the twins added (points
-    k * k and on, in the order of the points they stand beside); None if none has."""
+    k * k and on, in the order of the points they stand beside), and the transversals of
+    its rounds that it knows of (the whole ones that twins stand beside, and the twins of
+    each that they fill): ten people standing on one, a facilitator at each of 10 tables,
+    are one a group in every round. With `whole`, the first base whose twins all stand
+    beside whole transversals comes first. None if no base has room."""
     extra = n - k * k
     if k < 2 or wanted < 2 or not 0 < extra <= k * k:
         return None
-    for base in bases:
-        made = base()
-        if made is None:
-            continue
-        name, points, rounds = made
-        if points != k * k or len(rounds) < wanted:
-            continue
-        used = rounds[:wanted]
-        whole, part = divmod(extra, k)
-        sizes = [k] * whole + ([part] if part else [])
-        sets = rounds[wanted] if len(rounds) > wanted else _transversals(used, k, sizes)
-        if sets is None or len(sets) * k < extra:
-            continue
-        chosen = [p for group in sets for p in group][:extra]
-        twin = {p: k * k + i for i, p in enumerate(chosen)}
-        twins_rounds = [
-            [group + [twin[p] for p in group if p in twin] for group in groups] for groups in used
-        ]
-        return f"{name}, {extra} of its points twinned", n, twins_rounds
+    made: dict[int, Base | None] = {}
+    for need_whole in (True, False) if whole else (False,):
+        for i, base in enumerate(bases):
+            if i not in made:
+                made[i] = base()
+            twins = _twins(made[i], extra, k, wanted, need_whole)
+            if twins is not None:
+                return twins
     return None
+
+
+def _twins(made: Base | None, extra: int, k: int, wanted: int, whole: bool) -> Twinned | None:
+    """twinned() on one base (`whole`: only beside whole transversals)."""
+    if made is None:
+        return None
+    name, points, rounds = made
+    if points != k * k or len(rounds) < wanted:
+        return None
+    used = rounds[:wanted]
+    count, part = divmod(extra, k)
+    sizes = [k] * (count + 1) if whole and part else [k] * count + ([part] if part else [])
+    sets = rounds[wanted] if len(rounds) > wanted else _transversals(used, k, sizes)
+    if sets is None or len(sets) * k < extra:
+        return None
+    chosen = [p for group in sets for p in group][:extra]
+    twin = {p: k * k + i for i, p in enumerate(chosen)}
+    twins_rounds = [
+        [group + [twin[p] for p in group if p in twin] for group in groups] for groups in used
+    ]
+    spread = [sorted(group) for group in sets if len(group) == k]
+    spread += [sorted(twin[p] for p in group) for group in spread if all(p in twin for p in group)]
+    return f"{name}, {extra} of its points twinned", k * k + extra, twins_rounds, spread
 
 
 def _transversals(rounds: Rounds, k: int, sizes: list[int]) -> list[list[int]] | None:
