@@ -81,6 +81,9 @@ INSTANCES: list[Row] = [
     ("95-c10-5", False, 2.0, "-"),
     ("91-c10-5", False, 2.0, "-"),
     ("100-c10-5-constrained", False, 2.0, "-"),
+    # and of 6 rounds, with a stored sixth round after the fifth (a greedy one left 58-81)
+    ("100-c10-6", False, 2.0, "-"),
+    ("95-c10-6", False, 2.0, "-"),
     # World Cafe with organisations of uneven size, balanced
     ("100-c10-4-orgs34.33.33", True, 2.0, "-"),
     ("100-c10-4-orgs22.18.15.12.11.10.7.5", True, 2.0, "-"),
