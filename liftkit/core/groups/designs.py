@@ -278,9 +278,10 @@ def twinned_design(n: int, k: int, rounds: int, rng: random.Random, effort: floa
     For 5 rounds at 10 tables, last and with `fifth`, the squares with their stored fifth
     round (fifth.py): 101 to 108 people, seeds 1-2, 74-122 -> 21-85 repeats; then with
     the fifth round that spreads a common transversal, beside which ten twins stand.
-    `whole` (a value of exactly one a group, as facilitators at every table): twins only
-    beside whole transversals first, on which start.py lays that value (105 people at 10
-    tables for 4 rounds with a facilitator at each: 5 repeats, where 31-32 without)."""
+    `whole` (values of exactly one a group only, as facilitators at every table): twins
+    only beside whole transversals first, on which start.py lays those values (105 people
+    at 10 tables for 4 rounds with a facilitator at each: 5 repeats, where 31-32 without),
+    and the spread fifth round even without `fifth` (for 5 rounds: 99-107 -> 66-67)."""
 
     def base() -> Base | None:
         design = best_design(k * k, k, rounds, rng, effort)
@@ -288,7 +289,8 @@ def twinned_design(n: int, k: int, rounds: int, rng: random.Random, effort: floa
 
     bases = [base, lambda: latin_squares(k * k, k, rounds, SHARED_MOLS_10)]
     fifths = [lambda s=spread: with_spare(k * k, k, rounds, s) for spread in (False, True)]
-    bases = [*(bases[::-1] if one_column else bases), *(fifths if fifth else [])]
+    fifths = fifths if fifth else fifths[1:] if whole else []
+    bases = [*(bases[::-1] if one_column else bases), *fifths]
     found = twinned(n, k, rounds, bases, whole)
     return Design(*found[:3], spread=found[3]) if found else None
 
