@@ -184,17 +184,16 @@ SIXTH_ROUNDS: dict[int, tuple[str, ...]] = {
         "27391540i6", "8923417150", "605198347b", "510g726834", "3e88675209",
         "73458c0291", "956236f748", "9804231a67", "0496j82315", "h617409523",
     ),
-
 }  # fmt: skip
 
 
 def fifth_round(
     n: int, groups: int, wanted: int, tables: Mapping[int, tuple[str, ...]] = FIFTH_ROUNDS
 ) -> Made | None:
-    """(name, points, the four rounds of the squares, [the fifth round]) for n people at
-    10 tables when five rounds or more are wanted, from `tables` (FIFTH_ROUNDS or
-    SPREAD_ROUNDS), and after FIFTH_ROUNDS' the sixth when six or more are: the empty
-    cells are the last points."""
+    """(name, points, the four rounds of the squares, the spare rounds) for n people at
+    10 tables when five rounds or more are wanted: the fifth from `tables` (FIFTH_ROUNDS
+    or SPREAD_ROUNDS), and after FIFTH_ROUNDS' the sixth when six or more are wanted. The
+    empty cells are the last points."""
     rows = tables.get(n)
     if groups != 10 or wanted < 5 or rows is None:
         return None
@@ -229,13 +228,14 @@ def spread_plexes(n: int) -> list[tuple[int, list[int]]]:
     """(1, points) for each common transversal of the second pair that SPREAD_ROUNDS' fifth
     round for n people spreads over its ten tables, none of it empty, numbered as
     fifth_round numbers the points."""
-    rows = SPREAD_ROUNDS.get(n, ())
-    mark = [rows[x // 10][x % 10] for x in range(100)] if rows else []
-    point = cell_points(tuple(x for x, m in enumerate(mark) if m.isalpha()))
+    marks = "".join(SPREAD_ROUNDS.get(n, ()))
+    if not marks:
+        return []
+    point = cell_points(tuple(x for x, m in enumerate(marks) if m.isalpha()))
     spread = []
     for b, size in enumerate(PLEX_SIZES):
         cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
-        tables = {mark[x] for x in cells} if mark else set()
+        tables = {marks[x] for x in cells}
         if size == 1 and len(tables) == 10 and all(m.isdigit() for m in tables):
             spread.append((1, sorted(point[x] for x in cells)))
     return spread

@@ -62,8 +62,9 @@ def start_schedule(
         design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
             one_column = len(problem.columns) == 1
+            ones = set(exact_counts(coloured)) == {1}  # facilitators at every table
             design = twinned_design(n, setup.groups, rounds, rng, effort, one_column, fifth,
-                              set(exact_counts(coloured)) == {1}) or design  # fmt: skip
+                                    ones) or design  # fmt: skip
         fitted = None
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
