@@ -10,8 +10,9 @@
    to 5 spreads transversal FREEZE - 2 over the ten tables, none of it empty, and keeps it
    so (fifth.py's SPREAD_ROUNDS: ten facilitators stand on it). FIFTH, a fifth round's
    100 marks (a row of FIFTH_ROUNDS after another), makes the search one for a sixth
-   round: the fifth's tables are one more line, its empty cells stay (SIXTH_ROUNDS). The
-   same arguments give the same output on any machine.
+   round: the fifth's tables are one more line, its empty cells stay (SIXTH_ROUNDS; with
+   FREEZE 2-5 and a fifth round of SPREAD_ROUNDS, SPREAD_SIXTH). The same arguments give
+   the same output on any machine.
 
    Why: the rows, the columns and the symbols of the two squares are 4 rounds of 10 tables
    in which no two cells meet twice. A fifth round without a repeat for 100 people would be
@@ -176,7 +177,7 @@ int main(int argc, char **argv) {
         /* A sixth round after this fifth: its tables are a fifth line, its empty cells
            stay empty. */
         int letters = 0;
-        if (strlen(fifth) != 100 || freeze) { fprintf(stderr, "FIFTH is 100 marks, with FREEZE 0\n"); return 2; }
+        if (strlen(fifth) != 100 || freeze == 1) { fprintf(stderr, "FIFTH is 100 marks, with FREEZE 0 or 2-5\n"); return 2; }
         for (int x = 0; x < 100; x++) {
             int empty = fifth[x] >= 'a' && fifth[x] <= 'j';
             line[x][4] = 40 + (empty ? fifth[x] - 'a' : fifth[x] - '0');
@@ -209,7 +210,7 @@ int main(int argc, char **argv) {
         }
         for (int i = 89; i > 0; i--) { int j = below(i + 1), t = rest[i]; rest[i] = rest[j]; rest[j] = t; }
         for (int i = 0; i < 90; i++) cls[rest[i]] = i % 10;
-        for (int i = 0; i < ghosts; i++) ghost[rest[i]] = 1;
+        for (int i = 0; i < ghosts && !fifth; i++) ghost[rest[i]] = 1;
     } else if (freeze) {
         /* The pair's four common transversals are classes 0-3; the other 60 cells are
            dealt to classes 4-9 in a random order, and the first ghosts among them. */
