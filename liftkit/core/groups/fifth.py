@@ -21,7 +21,7 @@ arguments that find it again. A greedy fifth round and the search left 30 to 53 
 (seeds 1-4, worst of each); docs/groups-engine.md gives the figures after.
 
 SPREAD_ROUNDS are fifth rounds that keep one common transversal at ten tables, for a
-facilitator at each; SIXTH_ROUNDS a sixth round after each of FIFTH_ROUNDS.
+facilitator at each; SIXTH_ROUNDS and SPREAD_SIXTH a sixth round after each of those.
 """
 
 from __future__ import annotations
@@ -187,13 +187,61 @@ SIXTH_ROUNDS: dict[int, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# A sixth round after each of SPREAD_ROUNDS that keeps its transversal spread too (the
+# search's FIFTH with the FREEZE that spread it, seed 1): six rounds with a facilitator
+# at each table, where a greedy sixth round left 84-87 for 100 people (seeds 1-2).
+SPREAD_SIXTH: dict[int, tuple[str, ...]] = {
+    100: (  # 68 pairs meet twice or more: mols10_fifth 1 0 1 1000000 3 FIFTH
+        "6290891375", "0254783961", "9715608243", "8967143052", "2048059613",
+        "5382460797", "7609325418", "4869172534", "1426537180", "3571904826",
+    ),
+    99: (  # 64 pairs meet twice or more: mols10_fifth 1 1 1 1000000 5 FIFTH
+        "4725363480", "8304159647", "2458076139", "597d830216", "7239685041",
+        "9562718523", "0846971152", "6091207894", "7184092365", "3610524978",
+    ),
+    98: (  # 58 pairs meet twice or more: mols10_fifth 1 2 1 1000000 4 FIFTH
+        "2915860734", "3681174905", "1295786420", "9038657812", "7859431266",
+        "9104208533", "632e945187", "0753120649", "54723690h8", "8567092341",
+    ),
+    97: (  # 56 pairs meet twice or more: mols10_fifth 1 3 1 1000000 5 FIFTH
+        "9724341580", "8602157693", "2358964751", "5873230469", "7930c86142",
+        "g549670813", "4116709235", "3591887204", "748a095326", "1065412978",
+    ),
+    96: (  # 52 pairs meet twice or more: mols10_fifth 1 4 1 1000000 2 FIFTH
+        "9017645327", "1a04329556", "4342758908", "629g870133", "3851964270",
+        "7623531849", "b168207485", "2430985714", "5973482061", "0586j16792",
+    ),
+    95: (  # 51 pairs meet twice or more: mols10_fifth 1 5 1 1000000 2 FIFTH
+        "2056893174", "1893g47205", "41326908d7", "5947218653", "9613074528",
+        "7b09532841", "846592h310", "6520357784", "a274086196", "0381465992",
+    ),
+    94: (  # 47 pairs meet twice or more: mols10_fifth 1 6 1 1000000 2 FIFTH
+        "2089d76516", "1377958429", "5b92763014", "46258078i3", "3180624957",
+        "42785g9201", "7960012345", "a536241780", "945318963f", "8744360192",
+    ),
+    93: (  # 44 pairs meet twice or more: mols10_fifth 1 7 1 1000000 4 FIFTH
+        "92851604g7", "7621039844", "1159846320", "d534778692", "32a0485969",
+        "8492e01576", "6b17352905", "07415h3281", "5078264j38", "2863391750",
+    ),
+    92: (  # 43 pairs meet twice or more: mols10_fifth 1 8 1 1000000 2 FIFTH
+        "90448371h2", "1397240458", "25824i0636", "645d091273", "0735j64921",
+        "827951b364", "2163758089", "58f6942710", "795168304g", "0a18326597",
+    ),
+    91: (  # 42 pairs meet twice or more: mols10_fifth 1 9 1 1000000 5 FIFTH
+        "i639524780", "082f115476", "2014806697", "17910325j2", "3h45681349",
+        "65e2970134", "8706459g13", "913026785d", "5987a43021", "42687c8935",
+    ),
+
+}  # fmt: skip
+
+
 def fifth_round(
     n: int, groups: int, wanted: int, tables: Mapping[int, tuple[str, ...]] = FIFTH_ROUNDS
 ) -> Made | None:
     """(name, points, the four rounds of the squares, the spare rounds) for n people at
     10 tables when five rounds or more are wanted: the fifth from `tables` (FIFTH_ROUNDS
-    or SPREAD_ROUNDS), and after FIFTH_ROUNDS' the sixth when six or more are wanted. The
-    empty cells are the last points."""
+    or SPREAD_ROUNDS), and the sixth after it (SIXTH_ROUNDS or SPREAD_SIXTH) when six or
+    more are wanted. The empty cells are the last points."""
     rows = tables.get(n)
     if groups != 10 or wanted < 5 or rows is None:
         return None
@@ -205,8 +253,9 @@ def fifth_round(
     name, points, rounds = made
     point = cell_points(empty)  # as latin_squares numbers them
     spare = [_tables(marks, point)]
-    if wanted >= 6 and tables is FIFTH_ROUNDS and n in SIXTH_ROUNDS:
-        spare.append(_tables("".join(SIXTH_ROUNDS[n]), point))
+    sixth = (SIXTH_ROUNDS if tables is FIFTH_ROUNDS else SPREAD_SIXTH).get(n)
+    if wanted >= 6 and sixth:
+        spare.append(_tables("".join(sixth), point))
     return f"{name}, {FIFTH}", points, rounds, spare
 
 
@@ -226,17 +275,17 @@ def with_spare(n: int, groups: int, wanted: int, spread: bool = False) -> Base |
 
 def spread_plexes(n: int) -> list[tuple[int, list[int]]]:
     """(1, points) for each common transversal of the second pair that SPREAD_ROUNDS' fifth
-    round for n people spreads over its ten tables, none of it empty, numbered as
-    fifth_round numbers the points."""
-    marks = "".join(SPREAD_ROUNDS.get(n, ()))
-    if not marks:
+    round for n people, and SPREAD_SIXTH's sixth, spread over their ten tables, none of it
+    empty, numbered as fifth_round numbers the points."""
+    rounds = ["".join(stored[n]) for stored in (SPREAD_ROUNDS, SPREAD_SIXTH) if n in stored]
+    if not rounds:
         return []
-    point = cell_points(tuple(x for x, m in enumerate(marks) if m.isalpha()))
+    point = cell_points(tuple(x for x, m in enumerate(rounds[0]) if m.isalpha()))
     spread = []
     for b, size in enumerate(PLEX_SIZES):
         cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
-        tables = {marks[x] for x in cells}
-        if size == 1 and len(tables) == 10 and all(m.isdigit() for m in tables):
+        tables = [{marks[x] for x in cells} for marks in rounds]
+        if size == 1 and all(len(t) == 10 and all(m.isdigit() for m in t) for t in tables):
             spread.append((1, sorted(point[x] for x in cells)))
     return spread
 
