@@ -29,12 +29,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from liftkit.core.groups.geometry import (
-    PLEX_SIZES,
     SHARED_GHOSTS,
     SHARED_MOLS_10,
-    SHARED_PLEXES,
     cell_points,
     latin_squares,
+    plex_cells,
     shared_plexes,
 )
 from liftkit.core.groups.plexes import Plexes
@@ -281,8 +280,7 @@ def spread_plexes(n: int) -> list[tuple[int, list[int]]]:
         return []
     point = cell_points(tuple(x for x, m in enumerate(rounds[0]) if m.isalpha()))
     spread = []
-    for b, size in enumerate(PLEX_SIZES):
-        cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
+    for size, cells in plex_cells():
         tables = [{marks[x] for x in cells} for marks in rounds]
         if size == 1 and all(len(t) == 10 and all(m.isdigit() for m in t) for t in tables):
             spread.append((1, sorted(point[x] for x in cells)))

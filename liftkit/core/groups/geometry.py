@@ -172,11 +172,18 @@ def shared_plexes(n: int) -> list[tuple[int, list[int]]]:
     ghosts' transversal."""
     point = cell_points(SHARED_GHOSTS if n < 100 else ())
     blocks = []
-    for b, size in enumerate(PLEX_SIZES):
-        cells = [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)]
+    for size, cells in plex_cells():
         if not (n < 100 and set(cells) == set(SHARED_GHOSTS)):
             blocks.append((size, sorted(point[x] for x in cells)))
     return blocks
+
+
+def plex_cells() -> list[tuple[int, list[int]]]:
+    """(cells a row, cells) of each block of SHARED_PLEXES, in order."""
+    return [
+        (size, [x for x in range(100) if SHARED_PLEXES[x // 10][x % 10] == str(b)])
+        for b, size in enumerate(PLEX_SIZES)
+    ]
 
 
 # (points, groups) -> (m, rows, fixed points, base rounds), the bases as lists of groups.
