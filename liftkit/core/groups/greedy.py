@@ -35,6 +35,35 @@ def add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
                     meet[p][q] = meet[p].get(q, 0) + 1
 
 
+def facilitators_stay(order: list[int], members: list[list[int]],
+                      before: dict[int, int]) -> list[int]:  # fmt: skip
+    """`order` (the groups of a round by place: Room 1, Room 2, ...) rearranged so that as
+    many groups as can keep the place one of their facilitators had the round before
+    (`before`: facilitator -> place), the others in their order in the places left. Places
+    are only names, so nobody meets anyone else: a table host stays at their table, as in
+    a World Café, and Zoom's rooms keep their hosts. With one facilitator a group, each
+    keeps their room; with two, each room keeps one of its two (a matching)."""
+    if not before:
+        return order
+    wanted = {g: [before[p] for p in members[g] if p in before] for g in order}
+    held: dict[int, int] = {}  # place -> group
+
+    def take(g: int, seen: set[int]) -> bool:  # an augmenting path from group g
+        for place in wanted[g]:
+            if place not in seen:
+                seen.add(place)
+                if place not in held or take(held[place], seen):
+                    held[place] = g
+                    return True
+        return False
+
+    for g in order:
+        take(g, set())
+    placed = set(held.values())
+    rest = iter([g for g in order if g not in placed])
+    return [held[place] if place in held else next(rest) for place in range(len(order))]
+
+
 def spread_facilitators(setup: Setup, members: list[list[int]], row: list[int]) -> None:
     """Swap facilitators with others until each group has floor or ceil of their share."""
     k = setup.groups

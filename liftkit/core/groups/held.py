@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread
+from liftkit.core.groups.greedy import facilitators_stay
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
 from liftkit.core.groups.previous import match_person, some_named
 from liftkit.core.groups.setup import Directory
@@ -54,6 +55,7 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     assert request.previous is not None
     held = request.previous.rounds[: request.held]
     planned = tuple(replace(r, number=request.held + r.number) for r in split.rounds)
+    planned = _rooms_kept(held[-1], planned)
     rounds = (*held, *planned)
     repeats, most, met = _recount(rounds, split.settings.get("together"))
     spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)
@@ -72,6 +74,28 @@ def with_held(split: Split, request: SplitRequest) -> Split:
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
+
+
+def _rooms_kept(last: Round, planned: tuple[Round, ...]) -> tuple[Round, ...]:
+    """The planned rounds with their rooms renamed alike in each, so that facilitators keep
+    the room they had in the last held round, as they keep theirs from one planned round
+    to the next (greedy.facilitators_stay); as they were when the room counts differ."""
+    names = [group.name for group in last.groups]
+    if not planned or len(planned[0].groups) != len(names):
+        return planned
+    leads = Directory(list(dict.fromkeys(f for group in last.groups for f in group.facilitators)))
+    before = {i: place for place, group in enumerate(last.groups)
+              for f in group.facilitators if (i := match_person(leads, f)) is not None}  # fmt: skip
+    members = [[i for f in group.facilitators if (i := match_person(leads, f)) is not None]
+               for group in planned[0].groups]  # fmt: skip
+    order = facilitators_stay(list(range(len(names))), members, before)
+    renamed = {planned[0].groups[g].name: names[place] for place, g in enumerate(order)}
+    place_of = {name: place for place, name in enumerate(names)}
+    return tuple(
+        replace(r, groups=tuple(sorted((replace(g, name=renamed.get(g.name, g.name))
+                                        for g in r.groups), key=lambda g: place_of.get(g.name, 0))))
+        for r in planned
+    )  # fmt: skip
 
 
 def _comings_and_goings(request: SplitRequest, planned: tuple[Round, ...]) -> list[str]:

@@ -26,7 +26,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.anneal import anneal, annealable, pairs_only
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
-from liftkit.core.groups.greedy import meetings
+from liftkit.core.groups.greedy import facilitators_stay, meetings
 from liftkit.core.groups.model import (
     DEFAULT_SIZE,
     Group,
@@ -309,6 +309,7 @@ def _result(
 ) -> Split:
     people = setup.people
     rounds: list[Round] = []
+    before: dict[int, int] = {}  # each facilitator's room (its place) in the round before
     for r, row in enumerate(search.grp):
         members: list[list[int]] = [[] for _ in range(setup.groups)]
         for p, g in enumerate(row):
@@ -316,6 +317,8 @@ def _result(
         order = list(range(setup.groups))
         if r >= len(names):
             order.sort(key=lambda g: (-len(members[g]), members[g][0] if members[g] else 0))
+            order = facilitators_stay(order, members, before)
+        before = {p: at for at, g in enumerate(order) for p in members[g] if setup.facilitator[p]}
         groups: list[Group] = []
         for position, g in enumerate(order):
             listed = sorted(members[g], key=lambda p: (not setup.facilitator[p], p))
