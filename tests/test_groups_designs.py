@@ -361,6 +361,25 @@ def test_a_stored_schedule_of_two_sizes_is_used_only_for_its_own_number():
     assert stored_rounds(26, 8, 10) is None  # no ghost from 27 (a room of 2), nor from 28
 
 
+def test_stored_schedules_for_facilitators_keep_one_of_them_in_every_room():
+    from liftkit.core.groups.stored import stored_rounds, stored_schedules
+
+    leads = stored_schedules(True)
+    assert {(24, 6), (26, 6), (28, 6), (30, 6), (32, 6)} <= set(leads)
+    for (_, count), rounds in leads.items():
+        for groups in rounds:  # points 0 to count - 1, one in each room of every round
+            assert sorted(len(set(group) & set(range(count))) for group in groups) == [1] * count
+    # only with a facilitator in each room; and 22 people take the 24's with the two
+    # highest points it can spare as ghosts, so that the first six stay
+    assert stored_rounds(30, 6, 5, leads=True)[2] == leads[(30, 6)]
+    assert stored_rounds(30, 6, 5) is None
+    made = stored_rounds(22, 6, 5, leads=True)
+    assert made[1] == 24
+    for groups in made[2]:
+        assert sorted(len(set(group) & set(range(6))) for group in groups) == [1] * 6
+        assert all(len(set(group) & {22, 23}) <= 1 for group in groups)
+
+
 def stored_meetings(points, count, rounds):
     """How often each pair meets in stored rounds, after checking every round's rooms."""
     met = Counter()
@@ -378,7 +397,7 @@ def test_every_stored_schedule_is_recounted_pair_by_pair():
 
     every = stored_schedules()
     assert set(STORED) < set(every)
-    for (points, count), rounds in every.items():
+    for (points, count), rounds in [*every.items(), *stored_schedules(True).items()]:
         assert max(stored_meetings(points, count, rounds).values()) == 1, (points, count)
     # 29 people in 8 rooms: ten rounds of five 4s and three 3s, 390 of the 406 pairs met
     rooms = STORED[(29, 8)]
@@ -400,7 +419,7 @@ def test_the_file_of_schedules_found_offline_is_read_whole_and_a_broken_line_is_
 
     lines = _schedule_lines()
     found = set(stored.stored_schedules()) - set(stored.STORED)
-    assert len(found) == len(lines) >= 5
+    assert len(found) + len(stored.stored_schedules(True)) == len(lines) >= 10
     # a line with one person moved into another room of its round no longer checks
     first = lines[0]
     key, body = first.split("#")[0].split(":")
@@ -435,10 +454,13 @@ def test_a_schedule_found_offline_gives_every_round_without_a_repeat(line):
     people, rooms = (int(x) for x in line.split(":")[0].split())
     rounds = line.split("#")[0].count("/") + 1
     names = [f"P{i}" for i in range(people)]
-    split = liftkit.split_groups(names, count=rooms, rounds=rounds, seed=1)
+    # a line found for a facilitator in each room is used only with them, the last names here
+    leads = names[-rooms:] if "LEADS=" in line.split("#")[1] else []
+    split = liftkit.split_groups(names, count=rooms, rounds=rounds, seed=1, facilitators=leads)
     met = Counter()
     for rnd in split.rounds:
         assert sorted(len(g.members) for g in rnd.groups) == sorted(group_sizes(people, rooms))
+        assert all(len(g.facilitators) == 1 for g in rnd.groups) or not leads
         for group in rnd.groups:
             met.update(itertools.combinations(sorted(m.name for m in group.members), 2))
     assert len(split.rounds) == rounds and max(met.values()) == 1

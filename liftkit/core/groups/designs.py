@@ -223,14 +223,21 @@ def kirkman_packing(n: int, k: int, wanted: int) -> Design | None:
 
 
 def best_design(
-    n: int, k: int, wanted: int, rng: random.Random, effort: float = 1.0, fifth: bool = True
+    n: int,
+    k: int,
+    wanted: int,
+    rng: random.Random,
+    effort: float = 1.0,
+    fifth: bool = True,
+    leads: bool = False,
 ) -> Design | None:
     """The construction giving the most zero-repeat rounds (up to `wanted`), if any.
 
     Stored and algebraic constructions come first (they are exact and instant); the
     cyclic search (cyclic.py) only when none of them gives every round, for up to
     CYCLIC_LIMIT people. `fifth`: the Latin squares of order 10 may come with a fifth
-    round of few repeats to spare (fifth.py).
+    round of few repeats to spare (fifth.py). `leads`: a facilitator in each group, for
+    whom some stored schedules keep their first k points (stored.stored_rounds).
     """
     found: Design | None = None
 
@@ -243,7 +250,7 @@ def best_design(
         return Design(*made) if made is not None else None
 
     builds: tuple[Callable[[], Design | None], ...] = (
-        lambda: table(lambda: stored_rounds(n, k, wanted)),
+        lambda: table(lambda: stored_rounds(n, k, wanted, leads)),
         lambda: table(lambda: nearly_kirkman(n, k, wanted)),
         lambda: table(lambda: rotational_rounds(n, k, wanted)),
         lambda: table(lambda: starter(n, k, wanted)),

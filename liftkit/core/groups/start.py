@@ -59,7 +59,8 @@ def start_schedule(
         # spare (fifth.py) is not offered: without that design, four mixes of 92 to 100
         # people with organisations of 10, seeds 1-2, 218 repeats where 224 with it.
         fifth = not any_exact(coloured)
-        design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth)
+        leads = sum(setup.facilitator) == setup.groups  # one in each group
+        design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth, leads=leads)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
             one_column = len(problem.columns) == 1
             ones = set(exact_counts(coloured)) == {1}  # facilitators at every table

@@ -136,11 +136,14 @@ STORED: dict[tuple[int, int], Rounds] = {
 
 
 @functools.cache
-def stored_schedules() -> dict[tuple[int, int], Rounds]:
-    """STORED and schedules.txt's schedules that check (a line that does not is left out)."""
+def stored_schedules(leads: bool = False) -> dict[tuple[int, int], Rounds]:
+    """STORED and schedules.txt's schedules that check (a line that does not is left out);
+    with `leads`, only the lines found for a facilitator in each room (LEADS=)."""
     text = resources.files(__package__).joinpath("schedules.txt").read_text(encoding="utf-8")
     found: dict[tuple[int, int], Rounds] = {}
     for line in text.splitlines():
+        if ("LEADS=" in line.partition("#")[2]) != leads:
+            continue
         try:
             key, body = line.split("#")[0].split(":")
             points, count = (int(x) for x in key.split())
@@ -152,7 +155,7 @@ def stored_schedules() -> dict[tuple[int, int], Rounds]:
             continue  # a comment, or a line that does not read
         if sound_schedule(rounds, points, count):
             found[(points, count)] = rounds
-    return found | STORED
+    return found if leads else found | STORED
 
 
 def sound_schedule(rounds: Rounds, points: int, groups: int) -> bool:
@@ -179,14 +182,19 @@ def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
     return True
 
 
-def stored_rounds(n: int, groups: int, wanted: int) -> tuple[str, int, Rounds] | None:
-    """A stored schedule for n people in `groups` groups, its unused points left as ghosts."""
-    for (points, count), rounds in sorted(stored_schedules().items()):
+def stored_rounds(n: int, groups: int, wanted: int,
+                  leads: bool = False) -> tuple[str, int, Rounds] | None:  # fmt: skip
+    """A stored schedule for n people in `groups` groups, its unused points left as ghosts;
+    with `leads` (a facilitator in each group), one whose first `groups` points never
+    share a group comes first, and its ghosts are the highest points that can be."""
+    found = [*(sorted(stored_schedules(True).items()) if leads else ()),
+             *sorted(stored_schedules().items())]  # fmt: skip
+    for (points, count), rounds in found:
         if count != groups or not 0 <= points - n < points // count:
             continue
         if points != n and len({len(group) for group in rounds[0]}) > 1:
             continue  # a ghost in a smaller group would leave sizes two apart
-        ghosts = _apart(rounds, points, points - n)
+        ghosts = _apart(rounds, points, points - n, leads)
         if ghosts is None:
             continue
         name = f"a stored schedule of {points} people in {groups} groups"
@@ -202,13 +210,14 @@ def ghosts_last(rounds: Rounds, points: int, ghosts: list[int]) -> Rounds:
     return [[sorted(label[p] for p in group) for group in groups] for groups in rounds]
 
 
-def _apart(rounds: Rounds, points: int, count: int) -> list[int] | None:
-    """`count` points no two of which ever share a group, the lowest such set, if any."""
+def _apart(rounds: Rounds, points: int, count: int, highest: bool = False) -> list[int] | None:
+    """`count` points no two of which ever share a group, the lowest such set (`highest`:
+    the highest), if any."""
     met: set[tuple[int, int]] = set()
     for rnd in rounds:
         for group in rnd:
             met.update(itertools.permutations(group, 2))
-    for chosen in itertools.combinations(range(points), count):
+    for chosen in itertools.combinations(range(points)[:: -1 if highest else 1], count):
         if all((a, b) not in met for a, b in itertools.combinations(chosen, 2)):
             return list(chosen)
     return None
