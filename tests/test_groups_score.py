@@ -117,6 +117,41 @@ def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path, n, size, 
     assert recount(json.loads(fewer.stdout))[0] == 0  # the limit is reached
 
 
+@pytest.mark.parametrize(
+    ("n", "count", "rounds", "leads", "limit"),
+    [
+        # a complete design (an affine plane: 6 rounds) makes every pair meet, facilitators too
+        (25, 5, 6, 5, "with a facilitator in every group, at most 5 rounds can avoid repeats for "
+                      "25 people in fives (the 5 facilitators can meet only the 20 others)"),
+        (15, 4, 5, 4, "with a facilitator in every group, at most 4 rounds can avoid repeats for "
+                      "15 people in groups of 3 and 4 (the 4 facilitators can meet only the 11 "
+                      "others)"),
+        # three facilitators stand in the three smallest rooms at best: 8 a round, 36 others
+        (15, 4, 5, 3, "with no two facilitators together, at most 4 rounds can avoid repeats for "
+                      "15 people in groups of 3 and 4 (the 3 facilitators can meet only the 12 "
+                      "others)"),
+    ],
+)  # fmt: skip
+def test_the_score_says_when_facilitators_make_repeats_certain(cli, tmp_path, n, count, rounds,
+                                                              leads, limit):  # fmt: skip
+    people = tmp_path / "people.csv"
+    people.write_text("name,email,role\n" + "".join(
+        f"P{i},p{i}@x.org,{'facilitator' if i < leads else ''}\n" for i in range(n)))  # fmt: skip
+    result = cli("groups", str(people), "--count", str(count), "--rounds", str(rounds),
+                 "--seed", "1", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
+    assert data["score"]["limit"] == limit
+    # recounted: the facilitators' meetings with the others outnumber those others
+    met = sum(len(g["members"]) - 1 for r in data["rounds"] for g in r["groups"]
+              if any(m.get("facilitator") for m in g["members"]))  # fmt: skip
+    assert met > leads * (n - leads)
+    fewer = cli("groups", str(people), "--count", str(count), "--rounds", str(rounds - 1),
+                "--seed", "1", "--format", "json")  # fmt: skip
+    assert recount(json.loads(fewer.stdout))[0] == 0  # the limit is reached
+
+
 def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):
     import liftkit.core.groups.split as engine
 

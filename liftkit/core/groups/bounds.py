@@ -27,7 +27,9 @@
   with a --balance value held by no more people than there are groups (at most one of them
   fits in each group). The pairs left must hold every round's meetings: 21 people in trios,
   balanced on a six-valued column, cannot have 10 rounds without a repeat, because those
-  rounds need all 210 pairs.
+  rounds need all 210 pairs. Facilitators, one a group, never meet each other, and meet
+  only the others: 25 people in 5 fives with a facilitator in each have 5 rounds at most,
+  not the 6 of an affine plane (leads_limit).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class NeverMeet:
     pairs: int = 0  # distinct pairs that can never share a group
     fewest_free: int | None = None  # the fewest others any one person may ever meet
     why: str = ""  # "sector balanced and 2 apart sets kept"
+    leads: int = 0  # facilitators, each in a group of their own in every round
 
 
 def never_meet(
@@ -65,14 +68,22 @@ def never_meet(
     columns: Sequence[tuple[str, Sequence[int]]],
     apart_sets: Sequence[Sequence[int]],
     units: Sequence[Sequence[int]] = (),
+    leads: Sequence[int] = (),
 ) -> NeverMeet:
-    """The pairs that a balanced split (each value within one per group) and the apart sets
+    """The pairs that a balanced split (each value within one per group), the apart sets
+    and facilitators (`leads`, no two in a group when they are no more than the groups)
     keep apart for good. `columns` are (header, each person's value id); pairs inside one
     of `units` (people kept together) are not counted."""
     if n > MOST_PEOPLE_COUNTED or groups < 2:
         return NeverMeet()
     partners: list[set[int]] = [set() for _ in range(n)]
     reasons: list[str] = []
+    leads = leads if 1 < len(leads) <= groups else ()
+    for p in leads:
+        partners[p].update(q for q in leads if q != p)
+    if leads:  # as check.kept_text says it
+        reasons.append("a facilitator in every group" if len(leads) == groups
+                       else "no two facilitators together")  # fmt: skip
     for header, values in columns:
         holders: dict[int, list[int]] = {}
         for p, v in enumerate(values):
@@ -95,7 +106,7 @@ def never_meet(
     if not pairs:
         return NeverMeet()
     fewest = min(n - 1 - len(others) for others in partners)
-    return NeverMeet(pairs, fewest, " and ".join(reasons))
+    return NeverMeet(pairs, fewest, " and ".join(reasons), len(leads))
 
 
 def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> int:
@@ -121,7 +132,20 @@ def zero_repeat_limit(sizes: Sequence[int], never: NeverMeet | None = None) -> i
         bound = min(bound, NO_NKTS_12)
     if max(sizes) - min(sizes) <= 1:
         bound = min(bound, ADJACENT_LIMITS.get((n, groups), bound))
+    if never is not None and never.leads:
+        bound = min(bound, leads_limit(sizes, never.leads))
     return bound
+
+
+def leads_limit(sizes: Sequence[int], leads: int) -> int:
+    """The most rounds without a repeat for `leads` facilitators, each in a group of their
+    own: in every round they meet, all told, at least as many people as the smallest groups
+    they can stand in hold besides them, and only among the n - leads who do not
+    facilitate, whom each may meet once (15 people in groups of 4, 4, 4 and 3 with a
+    facilitator in each: 11 a round, 4 * 11 in all, so 4 rounds)."""
+    n = sum(sizes)
+    least = sum(sorted(s - 1 for s in sizes)[:leads])
+    return leads * (n - leads) // least if least else n
 
 
 def crowded_pairs(sizes: Iterable[int], groups: int) -> int:
@@ -213,6 +237,11 @@ def limit_text(
         return f"at most {plural(limit, 'round')} can avoid repeats for {who}{crowded}"
     if never is not None and never.pairs:
         held = zero_repeat_limit(sizes, never)
+        if rounds > held and never.leads and held == leads_limit(sizes, never.leads):
+            return (
+                f"with {never.why}, at most {plural(held, 'round')} can avoid repeats for {who} "
+                f"(the {never.leads} facilitators can meet only the {n - never.leads} others)"
+            )
         if rounds > held:
             return (
                 f"with {never.why}, at most {plural(held, 'round')} can avoid repeats for {who} "

@@ -78,9 +78,13 @@ def check_split(rounds: Sequence[Round], setup: Setup, previous: Split | None = 
 
 
 def constrained(setup: Setup) -> NeverMeet:
-    """The pairs that the balance columns and apart sets keep apart in every round."""
+    """The pairs that the balance columns, apart sets and facilitators keep apart in every
+    round."""
     columns = list(zip(setup.columns, setup.values, strict=True))
-    return never_meet(len(setup.people), setup.groups, columns, setup.apart_sets)
+    leads = [p for p, lead in enumerate(setup.facilitator) if lead]
+    if any(len(unit) > 1 and any(setup.facilitator[p] for p in unit) for unit in setup.units):
+        leads = []  # a facilitator kept together with someone meets them without a repeat
+    return never_meet(len(setup.people), setup.groups, columns, setup.apart_sets, (), leads)
 
 
 def kept_text(setup: Setup) -> str:
