@@ -24,9 +24,12 @@
 
    LEADS=k keeps the first k people (k at most ROOMS, without SYM) from ever sharing a room:
    each room then has one of them in every round, for a facilitator in each room (a pair of
-   them meeting costs as a repeat does). 24, 26, 28 and 30 people in 6 rooms for 5 rounds,
-   seed 1, in 0.0 to 0.1 s, and 32 for 4 in 2.5 s (schedules.txt); 34 for 4 rounds stopped
-   at a least cost of 1 with seeds 1 to 5 (30 to 150 s each).
+   them meeting costs as a repeat does). Seed 1 (schedules.txt): in 6 rooms, 19 and 20
+   people for 6 rounds in 0.1 s, 21 to 23 in 19 to 23 s, 24 in 7 s; 24 to 30 for 5 rounds
+   in 0.0 to 0.1 s; 32 for 4 in 2.5 s. In 10 rooms, 57 to 59 for 6 rounds at once, 63 in
+   2 s, 66 for 5 at once. Not in 25 s (least cost): 25 to 31 in 6 rooms for 6 rounds (3 to
+   10), 33 for 4 (1), 34 for 4 (1, seeds 1 to 5 for up to 150 s), 65 to 67 in 10 rooms for
+   6 (1 or 2).
 
    START=FILE begins from the rounds in FILE (the base rounds under SYM) instead of random
    ones, and every restart begins from them again: one round a line, rooms apart by "|",

@@ -13,7 +13,13 @@ from liftkit.core.groups.balance import (
 )
 from liftkit.core.groups.cliques import cannot_balance, packed_order
 from liftkit.core.groups.colouring import Colouring, balance_penalty
-from liftkit.core.groups.designs import Design, best_design, transversal_rows, twinned_design
+from liftkit.core.groups.designs import (
+    Design,
+    best_design,
+    leading_rows,
+    transversal_rows,
+    twinned_design,
+)
 from liftkit.core.groups.fifth import FIFTH, shared_pair, spread_fits
 from liftkit.core.groups.greedy import add_meetings, greedy_round, meetings
 from liftkit.core.groups.plexes import (
@@ -60,7 +66,8 @@ def start_schedule(
         # people with organisations of 10, seeds 1-2, 218 repeats where 224 with it.
         fifth = not any_exact(coloured)
         leads = sum(setup.facilitator) == setup.groups  # one in each group
-        design = best_design(n, setup.groups, rounds, rng, effort, fifth=fifth, leads=leads)
+        design = leading_rows(n, setup.groups, rounds) if leads and not setup.columns else None
+        design = design or best_design(n, setup.groups, rounds, rng, effort, fifth, leads)
         if n > setup.groups**2 and (design is None or len(design.rounds) < rounds):
             one_column = len(problem.columns) == 1
             ones = set(exact_counts(coloured)) == {1}  # facilitators at every table
