@@ -20,7 +20,13 @@ ROLE_COLUMN = "role"
 FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
 YES = frozenset(("yes", "y", "true", "x", "1"))
 # "facilitator", "Lead facilitator", "co-facilitator", "facilitators"; not "non-facilitator"
-_FACILITATOR_ROLE = re.compile(r"^(?:(?:lead|co|head|main|senior|assistant) )?facilitators?$")
+# "Facilitator", "Co-facilitator", "Lead facilitator", "Table facilitator", and a World Café's
+# "Table host" (or a "Breakout room host"): the whole value, so "Facilitation team" is none.
+_PLACE = r"(?:table|breakout(?: room)?|room)"
+_FACILITATOR_ROLE = re.compile(
+    rf"^(?:(?:lead|co|head|main|senior|assistant|{_PLACE}) )?facilitators?$"
+    rf"|^{_PLACE} (?:hosts?|leads?|leaders?)$"
+)
 
 
 # --- naming people ----------------------------------------------------------------------
