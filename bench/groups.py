@@ -5,7 +5,8 @@ Instances are players-size-rounds, or players-cCOUNT-rounds for a number of room
 two adjacent sizes); "-constrained" adds --balance on a six-valued column and keep-apart sets
 of three covering 20 % of the players; "-orgs34.33.33" gives the players organisations of
 those sizes instead of six even sectors, and --balance on them; "-regions" adds a second
---balance column, four even regions. For each: the repeat pairs
+--balance column, four even regions; "-leads" makes the last of them facilitators, one
+for each room (a `role` column in the command's CSV). For each: the repeat pairs
 and the most meetings of any pair (worst over the seeds), the engine's time in this
 process, and the whole-process time of the real command line (`python -m liftkit groups
 FILE ... -o FILE` on a generated CSV), median of several runs.
@@ -115,6 +116,18 @@ INSTANCES: list[Row] = [
     ("1000-c34-4-orgs220.180.150.120.110.100.70.50-regions", False, 5.0, "-"),
 ]
 
+# A facilitator in each room: they never share a room, so they must stand on points that
+# never meet (transversal rows' first row; schedules.txt's LEADS schedules for 6 and 10
+# rooms). Before 2026-12-04, seed 1: 30-c6-5 3, 28-c7-6 2, 63-c10-6 9, 22-c6-6 6 repeats.
+LEADS: list[Row] = [
+    ("30-c6-5-leads", True, 2.0, "-"),
+    ("22-c6-6-leads", True, 2.0, "-"),
+    ("28-c7-6-leads", True, 2.0, "-"),
+    ("63-c10-6-leads", True, 2.0, "-"),
+    ("34-c6-4-leads", False, 2.0, "-"),  # none found (adjacent_search.c LEADS=6: 1 at best)
+    ("15-c4-5-leads", False, 2.0, "-"),  # impossible: at most 4 rounds (bounds.leads_limit)
+]
+
 # Groups of two adjacent sizes (Miller et al. 2021 publish schedules without repeats for all).
 ADJACENT: list[Row] = [
     ("25-c6-5", True, 2.0, "-"),
@@ -222,6 +235,11 @@ def organisations(instance: str) -> list[int]:
     return [int(x) for x in orgs[4:].split(".")] if orgs else []
 
 
+def leads(instance: str) -> bool:
+    """Whether the instance has a facilitator for each room ("-leads"): the last people."""
+    return "leads" in instance.split("-")
+
+
 def regions(instance: str) -> bool:
     """Whether the instance adds a second --balance column, four even regions ("-regions")."""
     return instance.split("-")[-1] == "regions"
@@ -249,13 +267,17 @@ def constraints(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def request(n: int, size: int, rounds: int, constrained: bool, orgs: bool = False,
-            region: bool = False) -> SplitRequest:  # fmt: skip
+            region: bool = False, lead: bool = False) -> SplitRequest:  # fmt: skip
     apart, balance = constraints(n) if constrained else ((), ())
     balance = ("sector",) if orgs else balance
     balance += ("region",) if region else ()
+    rooms = -size if size < 0 else -(-n // size)
+    chosen = tuple(f"Person {i}" for i in range(n - rooms, n)) if lead else ()
     if size < 0:  # a number of rooms
-        return SplitRequest(count=-size, rounds=rounds, apart=apart, balance=balance)
-    return SplitRequest(size=size, rounds=rounds, apart=apart, balance=balance)
+        return SplitRequest(count=-size, rounds=rounds, apart=apart, balance=balance,
+                            facilitators=chosen)  # fmt: skip
+    return SplitRequest(size=size, rounds=rounds, apart=apart, balance=balance,
+                        facilitators=chosen)  # fmt: skip
 
 
 def engine(instance: str, seeds: int) -> dict[str, object]:
@@ -266,7 +288,7 @@ def engine(instance: str, seeds: int) -> dict[str, object]:
     spread, held = 0, "-"
     for seed in range(1, seeds + 1):
         start = time.perf_counter()
-        asked = request(n, size, rounds, constrained, bool(orgs), region)
+        asked = request(n, size, rounds, constrained, bool(orgs), region, leads(instance))
         split = split_into_groups(crowd, asked, random.Random(seed))
         times.append(time.perf_counter() - start)
         worst_repeats = max(worst_repeats, split.score.repeat_pairs)
@@ -288,9 +310,10 @@ def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
     csv_path = folder / f"{instance}.csv"
     orgs, region = organisations(instance), regions(instance)
     crowd = people(n, orgs, region)
-    lines = ["name,email,sector,region"]
-    lines += [f"{p.name},{p.email},{p.attributes['sector']},{p.attributes.get('region', '')}"
-              for p in crowd]  # fmt: skip
+    chosen = set(request(n, size, rounds, False, lead=leads(instance)).facilitators)
+    lines = ["name,email,sector,region,role"]
+    lines += [f"{p.name},{p.email},{p.attributes['sector']},{p.attributes.get('region', '')},"
+              f"{'facilitator' if p.name in chosen else ''}" for p in crowd]  # fmt: skip
     csv_path.write_text("\n".join(lines) + "\n")
     shape = ["--size", str(size)] if size > 0 else ["--count", str(-size)]
     args = [sys.executable, "-m", "liftkit", "groups", str(csv_path), *shape]
@@ -317,6 +340,9 @@ def whole_process(instance: str, runs: int, folder: Path) -> tuple[float, int]:
         times.append(time.perf_counter() - start)
     data = json.loads((folder / f"{instance}.json").read_text())
     assert len(data["rounds"]) == rounds
+    if chosen:  # one facilitator in every room of every round, recounted
+        assert all(sum(bool(m.get("facilitator")) for m in g["members"]) == 1
+                   for r in data["rounds"] for g in r["groups"])  # fmt: skip
     met: dict[tuple[str, str], int] = {}
     for rnd in data["rounds"]:
         for group in rnd["groups"]:
@@ -505,7 +531,11 @@ def main() -> None:
 
     print("repeats: worst over the seeds (engine); output: recounted from the command's JSON")
     with tempfile.TemporaryDirectory() as tmp:
-        sections = [("Equal groups", pick(INSTANCES)), ("Adjacent sizes", pick(ADJACENT))]
+        sections = [
+            ("Equal groups", pick(INSTANCES)),
+            ("Adjacent sizes", pick(ADJACENT)),
+            ("A facilitator in each room", pick(LEADS)),
+        ]
         if options.families:
             sections.append(("Design-theory families (GEG column: the family)", pick(families())))
         for title, rows in sections:
