@@ -91,3 +91,20 @@ def test_rounds_planned_after_held_ones_keep_the_facilitators_rooms(cli, tmp_pat
         assert len(kept) == 8, extra
         assert all(len(rooms) == 5 and len(set(rooms)) == 1 for rooms in kept.values()), kept
         assert document["score"]["repeat_pairs"] == recount(document)
+
+
+def test_rooms_are_matched_along_long_chains_without_recursion():
+    # Room i's facilitators had rooms i and i + 1 the round before; the last room's only
+    # facilitator had room 0: every room keeps one of theirs only if each of the others
+    # moves one place along, a chain as long as the rooms (5,000: a recursive search for
+    # it ran out of stack)
+    from liftkit.core.groups.greedy import facilitators_stay
+
+    k = 5000
+    members = [[2 * i, 2 * i + 1] for i in range(k - 1)] + [[2 * k]]
+    before = {2 * i: i for i in range(k - 1)} | {2 * i + 1: i + 1 for i in range(k - 1)}
+    before[2 * k] = 0
+    order = facilitators_stay(list(range(k)), members, before)
+    assert sorted(order) == list(range(k))
+    assert all(any(before[p] == place for p in members[g]) for place, g in enumerate(order))
+    assert order[0] == k - 1

@@ -47,18 +47,28 @@ def facilitators_stay(order: list[int], members: list[list[int]],
         return order
     wanted = {g: [before[p] for p in members[g] if p in before] for g in order}
     held: dict[int, int] = {}  # place -> group
-
-    def take(g: int, seen: set[int]) -> bool:  # an augmenting path from group g
-        for place in wanted[g]:
-            if place not in seen:
-                seen.add(place)
-                if place not in held or take(held[place], seen):
-                    held[place] = g
-                    return True
-        return False
-
-    for g in order:
-        take(g, set())
+    for g in order:  # an augmenting path from g, breadth first (no recursion: 25,000 rooms)
+        reached: dict[int, tuple[int, int | None]] = {}  # place -> (group, the place it left)
+        frontier: list[tuple[int, int | None]] = [(g, None)]
+        free = None
+        while frontier and free is None:
+            following: list[tuple[int, int | None]] = []
+            for h, left in frontier:
+                for place in wanted[h]:
+                    if place in reached:
+                        continue
+                    reached[place] = (h, left)
+                    if place not in held:
+                        free = place
+                        break
+                    following.append((held[place], place))
+                if free is not None:
+                    break
+            frontier = following
+        while free is not None:  # each group on the path moves one place along
+            h, left = reached[free]
+            held[free] = h
+            free = left
     placed = set(held.values())
     rest = iter([g for g in order if g not in placed])
     return [held[place] if place in held else next(rest) for place in range(len(order))]
