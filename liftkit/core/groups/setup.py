@@ -19,9 +19,9 @@ from liftkit.core.text import plural, same_words
 ROLE_COLUMN = "role"
 FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
 YES = frozenset(("yes", "y", "true", "x", "1"))
-# "facilitator", "Lead facilitator", "co-facilitator", "facilitators"; not "non-facilitator"
-# "Facilitator", "Co-facilitator", "Lead facilitator", "Table facilitator", and a World Café's
-# "Table host" (or a "Breakout room host"): the whole value, so "Facilitation team" is none.
+# "Facilitator", "Co-facilitator", "Lead facilitator", "facilitators", "Table facilitator",
+# and a World Café's "Table host" (or a "Breakout room host"): the whole value, so
+# "non-facilitator" and "Facilitation team" are none.
 _PLACE = r"(?:table|breakout(?: room)?|room)"
 _FACILITATOR_ROLE = re.compile(
     rf"^(?:(?:lead|co|head|main|senior|assistant|{_PLACE}) )?facilitators?$"

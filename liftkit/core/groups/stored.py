@@ -185,16 +185,17 @@ def is_resolvable_packing(rounds: Rounds, points: int) -> bool:
 def stored_rounds(n: int, groups: int, wanted: int,
                   leads: bool = False) -> tuple[str, int, Rounds] | None:  # fmt: skip
     """A stored schedule for n people in `groups` groups, its unused points left as ghosts;
-    with `leads` (a facilitator in each group), one whose first `groups` points never
-    share a group comes first, and its ghosts are the highest points that can be."""
-    found = [*(sorted(stored_schedules(True).items()) if leads else ()),
-             *sorted(stored_schedules().items())]  # fmt: skip
-    for (points, count), rounds in found:
+    with `leads` (a facilitator in each group), those whose first `groups` points never
+    share a group come first, and their ghosts are the highest points that can be."""
+    found = [(key, rounds, False) for key, rounds in sorted(stored_schedules().items())]
+    if leads:  # those found for facilitators first, their first points kept from ghosts
+        found[:0] = [(key, rounds, True) for key, rounds in sorted(stored_schedules(True).items())]
+    for (points, count), rounds, kept in found:
         if count != groups or not 0 <= points - n < points // count:
             continue
         if points != n and len({len(group) for group in rounds[0]}) > 1:
             continue  # a ghost in a smaller group would leave sizes two apart
-        ghosts = _apart(rounds, points, points - n, leads)
+        ghosts = _apart(rounds, points, points - n, kept)
         if ghosts is None:
             continue
         name = f"a stored schedule of {points} people in {groups} groups"
