@@ -28,10 +28,10 @@
    people for 6 rounds in 0.1 s, 21 to 23 in 19 to 23 s, 24 in 7 s; 24 to 30 for 5 rounds
    in 0.0 to 0.1 s; 32 for 4 in 2.5 s. In 10 rooms, 57 to 59 for 6 rounds at once, 63 in
    2 s, 66 for 5 at once. Seed 2: 33 in 6 rooms for 4 rounds in 23 s, 65 in 10 rooms for 6
-   in 60 s; seed 3: 66 for 6 in 38 s. Not found (least cost): 25 to 31 in 6 rooms for 6
-   rounds (3 to 10 in 25 s, seed 1; 3 or 4 in 90 s, seed 2, for 25 to 27: every
-   facilitator would meet every other person exactly once), 34 for 4 (1, seeds 1 to 5 for
-   up to 150 s), 67 in 10 rooms for 6 (1 or 2, seeds 1 to 3).
+   in 60 s; seed 3: 66 for 6 in 38 s; seed 6: 67 for 6 in 43 s (seeds 1 to 5 and 7 stopped
+   at 1 or 2). Not found (least cost): 25 to 31 in 6 rooms for 6 rounds (3 to 10 in 25 s,
+   seed 1; 3 or 4 in 90 s, seed 2, for 25 to 27: every facilitator would meet every other
+   person exactly once), 34 for 4 (1, seeds 1 to 9 for up to 150 s).
 
    START=FILE begins from the rounds in FILE (the base rounds under SYM) instead of random
    ones, and every restart begins from them again: one round a line, rooms apart by "|",

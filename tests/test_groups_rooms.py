@@ -2,7 +2,7 @@
 table while everyone else moves, and Zoom's pre-assigned rooms keep their hosts. Room
 numbers are only names, so who meets whom is the engine's as before. Before, Room 3 of
 round 2 was whichever group came third by size, and facilitators changed rooms each round.
-Everything is read back from the command's JSON."""
+The splits are read back from the command's JSON; the last test calls the matching itself."""
 
 import itertools
 import json
