@@ -271,3 +271,49 @@ def test_a_round_picked_near_the_end_of_a_plan_counts_the_breakouts_in_the_agend
         "the groups file has 2 rounds from round 3 for 4 breakout rounds; "
         "the last round is used again"
     ]
+
+
+def test_a_reshuffled_round_avoids_who_met_before_it_and_the_rounds_after_follow(tmp_path):
+    # A World Cafe of three rounds at 6 tables, with a table host at each: the host reshuffles
+    # round 2 while it runs. Round 2 and round 3 are planned again after round 1, as
+    # `liftkit groups --held 1` would plan them: nobody meets anyone twice in the three, and
+    # each table host keeps their room. Before, round 2 was split afresh as if round 1 had
+    # not happened, and round 3 kept rooms planned against the round 2 that was replaced.
+    agenda = tmp_path / "cafe.toml"
+    agenda.write_text('title = "Cafe"\n' + "".join(
+        f'[[segments]]\ntitle = "Round {n}"\nduration = "5m"\nkind = "breakout"\ngroups = 6\n'
+        for n in (1, 2, 3)))  # fmt: skip
+    people = tmp_path / "people.csv"
+    hosts = {1, 5, 9, 14, 18, 22}
+    people.write_text("name,role\n" + "".join(
+        f"P{i},{'Table host' if i in hosts else ''}\n" for i in range(24)))  # fmt: skip
+    sessions = tmp_path / "sessions"
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
+         "--plain", "--seed", "3", "--sessions", str(sessions)],
+        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Groups reshuffled" in result.stdout
+    journal = next(sessions.iterdir()) / "journal.jsonl"
+    made = {}
+    for line in journal.read_text().splitlines():
+        event = json.loads(line)
+        if event["type"] == "groups":
+            made.setdefault(event["segment"], []).append(event["rounds"][0]["groups"])
+    assert len(made[1]) == 2 and len(made[2]) == 2  # rounds 2 and 3 made again
+    rounds = [made[0][-1], made[1][-1], made[2][-1]]
+    assert made[1][-1] != made[1][0]
+    met = [
+        pair
+        for groups in rounds
+        for g in groups
+        for pair in itertools.combinations(sorted(m["name"] for m in g["members"]), 2)
+    ]
+    assert len(met) == len(set(met))  # recounted: no pair twice
+    for groups in rounds:  # one table host a room, and the same room each round
+        leads = {g["name"]: [m["name"] for m in g["members"] if m.get("facilitator")]
+                 for g in groups}  # fmt: skip
+        assert all(len(names) == 1 for names in leads.values())
+        assert leads == {g["name"]: [m["name"] for m in g["members"] if m.get("facilitator")]
+                         for g in rounds[0]}  # fmt: skip

@@ -28,6 +28,7 @@ from liftkit.core.live.rooms import (
     plan_from_split,
     reshuffle,
     reshuffle_as_file,
+    reshuffle_family,
     rooms_from,
     summary,
 )
@@ -122,12 +123,23 @@ class GroupsPlan:
             )
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
         else:
-            made_now = reshuffle(segment, people, seed)
-        session.record_groups(engine.index, made_now)
-        for later in following(agenda, engine.index):  # the segments that take these rooms
-            made_now = rooms_from(agenda.segments[later], made_now)
-            session.record_groups(later, made_now)
+            # this breakout and the later ones that split alike, after the earlier ones' rounds
+            made = {i: g.split for i, g in engine.groups.items()}
+            plans = reshuffle_family(agenda, engine.index, people, seed, made)
+            made_now = plans.pop(engine.index)
+            for i, split in plans.items():
+                _record_with_followers(session, agenda, i, split)
+        _record_with_followers(session, agenda, engine.index, made_now)
         return f"Groups reshuffled (seed {seed})."
+
+
+def _record_with_followers(session: LiveSession, agenda: Agenda, index: int,
+                           split: Split) -> None:  # fmt: skip
+    """Journal a breakout's new rooms, and those of the segments that take them."""
+    session.record_groups(index, split)
+    for later in following(agenda, index):
+        split = rooms_from(agenda.segments[later], split)
+        session.record_groups(later, split)
 
 
 def _breakout_before(agenda: Agenda, index: int, own_rooms: bool = False) -> int:

@@ -180,6 +180,41 @@ def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
     )  # fmt: skip
 
 
+def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
+                     made: dict[int, Split]) -> dict[int, Split]:  # fmt: skip
+    """New rooms for breakout `index` and the later breakouts that split the same way (one
+    multi-round split in plan_from_people), after the rounds the earlier ones of them had
+    (`made`: segment -> its split), kept as `liftkit groups --held` keeps weeks held: the
+    new rounds avoid every pair who met in those, and facilitators keep their rooms. Only
+    `index` (reshuffle) when no earlier breakout splits the same way, or when the people
+    here cannot be split so."""
+    segment = agenda.segments[index]
+    key = (segment.group_size, segment.groups, segment.min_group_size)
+    family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
+              and (agenda.segments[i].group_size, agenda.segments[i].groups,
+                   agenda.segments[i].min_group_size) == key]  # fmt: skip
+    held = [r for i in family if i < index and i in made for r in made[i].rounds]
+    ahead = [i for i in family if i >= index]
+    if not held:
+        return {index: reshuffle(segment, people, seed)}
+    wanted = sum(agenda.segments[i].rounds for i in ahead)
+    first = next(i for i in family if i in made)
+    earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(held, start=1)),
+                    made[first].score, seed)  # fmt: skip
+    request = SplitRequest(count=len(held[-1].groups), rounds=len(held) + wanted,
+                           previous=earlier, held=len(held))  # fmt: skip
+    try:
+        split = split_into_groups(people, request, random.Random(seed), seed=seed)
+    except LiftkitError:
+        return {index: reshuffle(segment, people, seed)}
+    plans, taken = {}, len(held)
+    for i in ahead:
+        rounds = agenda.segments[i].rounds
+        plans[i] = _rounds_of(split, split.rounds[taken : taken + rounds])
+        taken += rounds
+    return plans
+
+
 def file_round(source: Split, now: Split) -> int | None:
     """The round of the groups file `source` (from 0) that the breakout's rooms `now` hold in
     their first round; None when no round holds them (rooms reshuffled before a resume)."""
