@@ -120,6 +120,25 @@ def test_same_groups_keeps_the_rooms_of_the_breakout_before():
     assert rooms_of(from_file[4]) == [["Ada"], ["Bo"]] and notes == []
 
 
+def reshuffled_in_round_2(tmp_path, agenda, people, seed):
+    """Run the agenda in --plain mode, reshuffle the rooms of its second segment (n, g, y),
+    quit; segment -> the rooms of each `groups` event the journal holds for it, in order."""
+    sessions = tmp_path / "sessions"
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
+         "--plain", "--seed", str(seed), "--sessions", str(sessions)],
+        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Groups reshuffled" in result.stdout
+    made: dict[int, list] = {}
+    for line in (next(sessions.iterdir()) / "journal.jsonl").read_text().splitlines():
+        event = json.loads(line)
+        if event["type"] == "groups":
+            made.setdefault(event["segment"], []).append(event["rounds"][0]["groups"])
+    return made
+
+
 def test_reshuffled_rooms_carry_on_into_the_segments_that_keep_them(tmp_path):
     agenda = tmp_path / "troika.toml"
     agenda.write_text(
@@ -135,21 +154,11 @@ def test_reshuffled_rooms_carry_on_into_the_segments_that_keep_them(tmp_path):
     )
     people = tmp_path / "people.csv"
     people.write_text("name\n" + "".join(f"P{i}\n" for i in range(12)))
-    sessions = tmp_path / "sessions"
-    result = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
-         "--plain", "--seed", "1", "--sessions", str(sessions)],
-        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "Groups reshuffled" in result.stdout
-    journal = next(sessions.iterdir()) / "journal.jsonl"
-    made = {}
-    for line in journal.read_text().splitlines():
-        event = json.loads(line)
-        if event["type"] == "groups":
-            rooms = [sorted(m["name"] for m in g["members"]) for g in event["rounds"][0]["groups"]]
-            made.setdefault(event["segment"], []).append(sorted(rooms))
+    made = {
+        segment: [sorted(sorted(m["name"] for m in g["members"]) for g in groups)
+                  for groups in made]
+        for segment, made in reshuffled_in_round_2(tmp_path, agenda, people, 1).items()
+    }  # fmt: skip
     first, reshuffled = made[1]  # round 2 was reshuffled while it ran
     assert first == made[0][0] and reshuffled != first
     assert made[2][-1] == reshuffled  # round 3 keeps the reshuffled rooms
@@ -287,20 +296,7 @@ def test_a_reshuffled_round_avoids_who_met_before_it_and_the_rounds_after_follow
     hosts = {1, 5, 9, 14, 18, 22}
     people.write_text("name,role\n" + "".join(
         f"P{i},{'Table host' if i in hosts else ''}\n" for i in range(24)))  # fmt: skip
-    sessions = tmp_path / "sessions"
-    result = subprocess.run(
-        [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
-         "--plain", "--seed", "3", "--sessions", str(sessions)],
-        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "Groups reshuffled" in result.stdout
-    journal = next(sessions.iterdir()) / "journal.jsonl"
-    made = {}
-    for line in journal.read_text().splitlines():
-        event = json.loads(line)
-        if event["type"] == "groups":
-            made.setdefault(event["segment"], []).append(event["rounds"][0]["groups"])
+    made = reshuffled_in_round_2(tmp_path, agenda, people, 3)
     assert len(made[1]) == 2 and len(made[2]) == 2  # rounds 2 and 3 made again
     rounds = [made[0][-1], made[1][-1], made[2][-1]]
     assert made[1][-1] != made[1][0]
