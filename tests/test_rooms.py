@@ -313,3 +313,18 @@ def test_a_reshuffled_round_avoids_who_met_before_it_and_the_rounds_after_follow
         assert all(len(names) == 1 for names in leads.values())
         assert leads == {g["name"]: [m["name"] for m in g["members"] if m.get("facilitator")]
                          for g in rounds[0]}  # fmt: skip
+
+
+def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran():
+    # The host went back from round 3 to round 2 and reshuffles it: round 3's rooms were
+    # used, so only round 2 is made again, as a plain reshuffle did before. With round 3
+    # still to come, it is planned again too, and neither repeats a pair of round 1.
+    from liftkit.core.live.rooms import reshuffle_family
+
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=6) for n in range(3)))
+    plans = plan_from_people(cafe, PEOPLE, seed=2)
+    assert sorted(reshuffle_family(cafe, 1, PEOPLE, 7, plans, ran={0, 2})) == [1]
+    again = reshuffle_family(cafe, 1, PEOPLE, 7, plans, ran={0})
+    assert sorted(again) == [1, 2]
+    met = list(pairs(plans[0])) + list(pairs(again[1])) + list(pairs(again[2]))
+    assert len(met) == len(set(met))  # recounted: round 1's pairs never again

@@ -125,7 +125,8 @@ class GroupsPlan:
         else:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
             made = {i: g.split for i, g in engine.groups.items()}
-            plans = reshuffle_family(agenda, engine.index, people, seed, made)
+            ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
+            plans = reshuffle_family(agenda, engine.index, people, seed, made, ran)
             made_now = plans.pop(engine.index)
             for i, split in plans.items():
                 _record_with_followers(session, agenda, i, split)

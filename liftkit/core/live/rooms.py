@@ -10,7 +10,7 @@ breakout before it. Each segment's Split goes into the journal as a
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda, Segment
@@ -181,13 +181,15 @@ def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
 
 
 def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
-                     made: dict[int, Split]) -> dict[int, Split]:  # fmt: skip
+                     made: dict[int, Split],
+                     ran: Collection[int] = ()) -> dict[int, Split]:  # fmt: skip
     """New rooms for breakout `index` and the later breakouts that split the same way (one
     multi-round split in plan_from_people), after the rounds the earlier ones of them had
     (`made`: segment -> its split), kept as `liftkit groups --held` keeps weeks held: the
     new rounds avoid every pair who met in those, and facilitators keep their rooms. Only
-    `index` (reshuffle) when no earlier breakout splits the same way, or when the people
-    here cannot be split so."""
+    `index` (reshuffle) when no earlier breakout splits the same way, when a later one has
+    run already (`ran`: the host went back), so that no rooms that were used are replaced,
+    or when the people here cannot be split so."""
     segment = agenda.segments[index]
     key = (segment.group_size, segment.groups, segment.min_group_size)
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
@@ -195,7 +197,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
                    agenda.segments[i].min_group_size) == key]  # fmt: skip
     held = [r for i in family if i < index and i in made for r in made[i].rounds]
     ahead = [i for i in family if i >= index]
-    if not held:
+    if not held or any(i in ran for i in ahead if i != index):
         return {index: reshuffle(segment, people, seed)}
     wanted = sum(agenda.segments[i].rounds for i in ahead)
     first = next(i for i in family if i in made)
