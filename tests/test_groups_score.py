@@ -106,15 +106,22 @@ def test_reported_repeats_match_a_recount_of_the_output():
 def test_the_score_says_when_zero_repeats_cannot_be_had(cli, tmp_path, n, size, rounds, limit):
     people = tmp_path / "people.csv"
     people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(n)))
-    result = cli("groups", str(people), "--size", str(size), "--rounds", str(rounds),
-                 "--seed", "1", "--format", "json")  # fmt: skip
+    at_the_limit(cli, people, ["--size", str(size)], rounds, limit)
+
+
+def at_the_limit(cli, people, shape, rounds, limit):
+    """The split's JSON for `rounds`: repeats left (recounted) and the score's `limit`
+    sentence; one round fewer has none, so the limit is reached."""
+    result = cli("groups", str(people), *shape, "--rounds", str(rounds), "--seed", "1",
+                 "--format", "json")  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
     assert data["score"]["limit"] == limit
-    fewer = cli("groups", str(people), "--size", str(size), "--rounds", str(rounds - 1),
-                "--seed", "1", "--format", "json")  # fmt: skip
+    fewer = cli("groups", str(people), *shape, "--rounds", str(rounds - 1), "--seed", "1",
+                "--format", "json")  # fmt: skip
     assert recount(json.loads(fewer.stdout))[0] == 0  # the limit is reached
+    return data
 
 
 @pytest.mark.parametrize(
@@ -137,19 +144,11 @@ def test_the_score_says_when_facilitators_make_repeats_certain(cli, tmp_path, n,
     people = tmp_path / "people.csv"
     people.write_text("name,email,role\n" + "".join(
         f"P{i},p{i}@x.org,{'facilitator' if i < leads else ''}\n" for i in range(n)))  # fmt: skip
-    result = cli("groups", str(people), "--count", str(count), "--rounds", str(rounds),
-                 "--seed", "1", "--format", "json")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert recount(data)[0] == data["score"]["repeat_pairs"] > 0
-    assert data["score"]["limit"] == limit
+    data = at_the_limit(cli, people, ["--count", str(count)], rounds, limit)
     # recounted: the facilitators' meetings with the others outnumber those others
     met = sum(len(g["members"]) - 1 for r in data["rounds"] for g in r["groups"]
               if any(m.get("facilitator") for m in g["members"]))  # fmt: skip
     assert met > leads * (n - leads)
-    fewer = cli("groups", str(people), "--count", str(count), "--rounds", str(rounds - 1),
-                "--seed", "1", "--format", "json")  # fmt: skip
-    assert recount(json.loads(fewer.stdout))[0] == 0  # the limit is reached
 
 
 def test_zoom_limits_are_refused_before_the_split(cli, tmp_path, monkeypatch):

@@ -106,6 +106,11 @@ def following(agenda: Agenda, index: int) -> list[int]:
     return chain
 
 
+def _shape(segment: Segment) -> tuple[int | None, int | None, int | None]:
+    """How a breakout splits the room: segments alike share one multi-round split."""
+    return segment.group_size, segment.groups, segment.min_group_size
+
+
 def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
     """A segment's share of a split: its rounds, numbered from 1, with the split's score."""
     numbered = tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1))
@@ -119,8 +124,7 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     for i in breakout_segments(agenda):
         segment = agenda.segments[i]
         if not from_earlier(segment):
-            key = (segment.group_size, segment.groups, segment.min_group_size)
-            families.setdefault(key, []).append(i)
+            families.setdefault(_shape(segment), []).append(i)
     plans: dict[int, Split] = {}
     ordered = sorted(families.items(), key=lambda f: f[1][0])
     for n, ((size, count, least), members) in enumerate(ordered):
@@ -191,10 +195,8 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     run already (`ran`: the host went back), so that no rooms that were used are replaced,
     or when the people here cannot be split so."""
     segment = agenda.segments[index]
-    key = (segment.group_size, segment.groups, segment.min_group_size)
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
-              and (agenda.segments[i].group_size, agenda.segments[i].groups,
-                   agenda.segments[i].min_group_size) == key]  # fmt: skip
+              and _shape(agenda.segments[i]) == _shape(segment)]  # fmt: skip
     held = [r for i in family if i < index and i in made for r in made[i].rounds]
     ahead = [i for i in family if i >= index]
     if not held or any(i in ran for i in ahead if i != index):
