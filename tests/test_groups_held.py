@@ -146,6 +146,8 @@ def test_planned_rounds_avoid_everyone_met_in_a_held_round_with_leavers(cli, tmp
 
 
 def test_a_room_emptied_since_a_held_round_leaves_the_limit_in_the_sizes_planned(cli, tmp_path):
+    """Ten rounds: the eight of the earlier plan, continued for the people left, now avoid
+    every repeat, and there is no limit to tell."""
     everyone = [(f"Lead {i}", ORGS[i % 7]) for i in range(28)]
     plan1 = tmp_path / "plan1.json"
     first = cohort(tmp_path, "week1.csv", everyone)
@@ -155,7 +157,7 @@ def test_a_room_emptied_since_a_held_round_leaves_the_limit_in_the_sizes_planned
     gone = {m["name"] for m in room1["members"]}
     later = cohort(tmp_path, "week3.csv", [p for p in everyone if p[0] not in gone])
     result = cli("groups", str(later), "--previous", str(plan1), "--held", "2", "--seed", "1",
-                 "-f", "json")  # fmt: skip
+                 "--rounds", "10", "-f", "json")  # fmt: skip
     assert result.exit_code == 0, result.output
     limit = json.loads(result.stdout)["score"]["limit"]
     assert "for 24 people in groups of 3 and 4" in limit, limit

@@ -113,12 +113,18 @@ def relabel(
     order: list[int],
     rng: random.Random,
     budget: int,
+    classes: Sequence[int] = (),
 ) -> list[int]:
-    """A better `order` (point -> person) for the constraints; the design is untouched."""
+    """A better `order` (point -> person) for the constraints; the design is untouched.
+    With `classes` (each point's class), people are swapped only within a class: the
+    rooms of a round that took place, laid on a round of the design (after_held.py)."""
     if not (any(problem.apart) or problem.columns or any(setup.facilitator)):
         return order
     labels = _Labels(setup, problem, rounds, order[:])
     n = labels.n
+    mates: dict[int, list[int]] = {}
+    for x, c in enumerate(classes):
+        mates.setdefault(c, []).append(x)
     cost = {(r, g): labels.group_cost(r, g)
             for r, groups in enumerate(labels.rounds) for g in range(len(groups))}  # fmt: skip
     total = sum(cost.values())
@@ -141,7 +147,9 @@ def relabel(
         if not members:
             break
         x = members[rng.randrange(len(members))]
-        if rng.randrange(2):
+        if classes:
+            y = rng.choice(mates[classes[x]])
+        elif rng.randrange(2):
             y = rng.randrange(n)  # anyone, or someone from another group in trouble
         else:
             other = labels.rounds[r][bad[rng.randrange(len(bad))][1]]

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.after_held import held_start
 from liftkit.core.groups.anneal import anneal, annealable, pairs_only
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
@@ -112,7 +113,8 @@ def split_into_groups(
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
 
-        split = _split(people, held_request(request), rng, seed, held=True)
+        later = request.previous.rounds[request.held :] if request.previous else ()
+        split = _split(people, held_request(request), rng, seed, held=True, later=later)
         return with_held(split, request)
     return _split(people, request, rng, seed)
 
@@ -123,8 +125,10 @@ def _split(
     rng: random.Random,
     seed: int | None,
     held: bool = False,
+    later: Sequence[Round] = (),
 ) -> Split:
-    """split_into_groups; with `held`, the rounds of `previous` took place (held.py)."""
+    """split_into_groups; with `held`, the rounds of `previous` took place (held.py), and
+    `later` are the earlier plan's rounds after them."""
     if not people:
         raise LiftkitError("no attendees to split", "give a file with at least one person")
     if request.rounds is not None and request.rounds < 1:
@@ -147,14 +151,20 @@ def _split(
         prior = meetings([[g if g >= 0 else -1 - p for p, g in enumerate(row)]
                           for row in previous_rounds], len(setup.people))  # fmt: skip
         rounds -= len(previous_rounds)
-        homes, names, previous_rounds = homes[len(previous_rounds) :], [], []
+        homes, names, took_place = homes[len(previous_rounds) :], [], previous_rounds
+        previous_rounds = []
     problem = replace(make_problem(setup, homes), prior=prior)
     size = -(-len(setup.people) // setup.groups)
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
     exact = any_exact(problem)
     repairable = LOOSE_REPAIRABLE if len(problem.columns) < 2 or exact else LOOSE_COLUMNS
-    schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
-                              repairable if loose else REPAIRABLE)  # fmt: skip
+    if held:  # from a design the held rounds are laid on, where one does better
+        fits = repairable if loose else REPAIRABLE
+        schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
+                                     request.effort, fits)  # fmt: skip
+    else:
+        schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
+                                  repairable if loose else REPAIRABLE)  # fmt: skip
     search = _searched(setup, problem, schedule, request, rng)
     if search.balance_cost():
         _carry_on(setup, search, request)
