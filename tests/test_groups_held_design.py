@@ -155,7 +155,7 @@ def test_the_earlier_plans_weeks_to_come_carry_on_for_those_who_stay(
 
 def test_a_live_reshuffle_of_round_2_of_a_cafe_of_100_repeats_nobody():
     # Four rounds at 10 tables with a table host at each: reshuffling round 2, then round
-    # 3, plans the rounds after them again on the rounds that ran (30 repeats before)
+    # 3, plans the rounds after them again on the rounds that ran (22 and 27 repeats before)
     people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < 10 else ""})
               for i in range(100)]  # fmt: skip
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=10) for n in range(4)))
