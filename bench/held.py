@@ -46,7 +46,9 @@ ORGS = (30, 25, 20, 15, 10)  # organisations' sizes, for --balance
 CASES = [
     Case("café 100 at 10 tables, 4 rounds, 1 ran, 10 hosts", 100, 10, 4, 1, 1, hosts=10),
     Case("café 100 at 10 tables, 4 rounds, 2 ran, 10 hosts", 100, 10, 4, 2, 2, hosts=10),
+    Case("café 100 at 10 tables, 4 rounds, 3 ran", 100, 10, 4, 3, 3),
     Case("café 30 at 6 tables, 3 rounds, 1 ran, 6 hosts", 30, 6, 3, 1, 1, hosts=6),
+    Case("64 in eights, 6 rounds, 3 ran, 8 hosts", 64, 8, 6, 3, 3, hosts=8),
     Case("49 in sevens, 8 rounds, 1 ran", 49, 7, 8, 1, 1),
     Case("programme 28 in fours, 8 weeks, 2 held, 2 left 2 joined", 28, 7, 8, 2, 8, churn=2),
     Case("programme 100 at 10, 4 weeks, 3 held, 5 left 5 joined", 100, 10, 4, 3, 4, churn=5),

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from liftkit.core.groups.continued import continued_rounds
 from liftkit.core.groups.designs import Design, best_design, leading_rows
 from liftkit.core.groups.fifth import shared_pair
+from liftkit.core.groups.mates import mate_rounds
 from liftkit.core.groups.model import Round
 from liftkit.core.groups.points import even_out
 from liftkit.core.groups.relabel import relabel
@@ -51,9 +52,10 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
                repairable: int) -> tuple[list[list[int]], list[list[str]]]:  # fmt: skip
     """The starting schedule of the rounds after the held ones, and the names of the rooms
     of its rounds taken from the earlier plan (the first `later` rounds' rooms, when they
-    are the start). Two starts are made where they can be, greedy rounds after them where
+    are the start). Three starts are made where they can be, greedy rounds after them where
     they have too few: the earlier plan's rounds after the held ones (`later`) for the
-    people here now (continued.py), and a design's rounds that the held rounds are laid on
+    people here now (continued.py), orthogonal mates of three held rounds or more of k * k
+    people in k rooms (mates.py), and a design's rounds that the held rounds are laid on
     (embedded_rounds). The first of them that repeats no pair and holds every constraint
     is taken; else, of those the search may mend (no pair kept apart together, few counts
     out of band: _mendable), the one that repeats fewest, if no more than half of what
@@ -76,8 +78,12 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
 
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]
-    if weigh(continued, kept_names) or weigh(embedded_rounds(setup, problem, rounds, held,
-                                                                rng, effort), []):  # fmt: skip
+    designs = _designs(setup, rounds + len(held), rng, effort)  # made only when mates need
+    if (
+        weigh(continued, kept_names)
+        or weigh(mate_rounds(setup, held, rounds, rng, designs), [])
+        or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
+    ):
         return starts[-1][1:]
     greedy = start_schedule(setup, problem, rounds, [], rng, effort, repairable)
     if starts:

@@ -1,0 +1,269 @@
+"""Rounds after three held rounds or more of k * k people in k rooms of k that repeat nobody.
+
+Such held rounds form a net: a person is a cell of a k x k grid (their rooms in the first
+two), each further round a Latin square on it. Two ways to go on without a repeat:
+
+- Found again in a design (isotopy.py): when a design's rounds hold the same net under a
+  relabelling of its points (always so for rounds planned from an affine plane, and for
+  the Latin squares of order 10 that liftkit planned them from), its other rounds follow.
+- Else transversal covers: a round more is a partition of everyone into k groups that
+  each hold one person of every room so far, a transversal of the net (an orthogonal
+  mate of its squares). Every transversal is listed (people who never shared a room, one
+  of each room of the first round), and k that cover everyone are sought by exact cover
+  (Knuth's algorithm X, the person with the fewest transversals first), a round at a time,
+  each round planned joining the net; a cover may leave none for the next round, so it is
+  tried again with others.
+
+A café of 100 at 10 tables over four rounds, reshuffled in its last: 11-14 repeats from
+greedy rounds and the search; none now. 49 people in sevens, three rounds held of five:
+18-20, none. With a facilitator in each room, a design's rounds are taken only when they
+have one a room, and only transversals holding one are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterable, Sequence
+
+from liftkit.core.groups import isotopy
+from liftkit.core.groups.designs import Design
+from liftkit.core.groups.setup import Setup
+
+Rounds = Sequence[Sequence[Sequence[int]]]
+
+LISTING = 3_000_000  # people weighed, at most, listing a round's transversals (0.1 s for a
+# net of three rounds of 100 people: 844 transversals, 928,000 weighed)
+TRIES = 8  # a mate chosen may leave none for the next round (a 3-net of AG(2,7): a cover
+# of non-lines first, 1 of 2 rounds; tried again with other covers, both)
+COVERING = 200_000  # people weighed, at most, covering everyone with them (45,000 there)
+
+
+def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: random.Random,
+                designs: Iterable[Design] = ()) -> list[list[int]]:  # fmt: skip
+    """Up to `rounds` rounds (each person's group), each a transversal partition of the
+    held rounds and those before it; none unless there are three held rounds or more, of
+    everyone here in k rooms of k, that repeat nobody."""
+    n, k = len(setup.people), setup.groups
+    if len(held) < 3 or n != k * k or k < 3:
+        return []
+    classes = [_numbered(row, k) for row in held]
+    if any(c is None for c in classes):
+        return []
+    net = [c for c in classes if c is not None]
+    met = [0] * n  # each person's room-mates in any round so far, as bits
+    for row in net:
+        if not _adds_no_repeat(met, row, k):
+            return []
+    leads = [p for p in range(n) if setup.facilitator[p]]
+    for design in designs:
+        found = _in_a_design(setup, net, rounds, design)
+        if found:
+            return found
+    best: list[list[int]] = []
+    for _ in range(TRIES):
+        planned = _mates(net, met[:], k, leads, rounds, rng)
+        if len(planned) > len(best):
+            best = planned
+        if len(best) == rounds or not planned:
+            break
+    return best
+
+
+def _in_a_design(setup: Setup, net: list[list[int]], rounds: int,
+                 design: Design) -> list[list[int]]:  # fmt: skip
+    """The rounds of a design that the held ones are rounds of, under a relabelling of its
+    points (isotopy.py), up to `rounds`: the first three held rounds found as three of its
+    rounds, each later held round as another; none if no design does, or facilitators
+    would not be spread one a group as evenly as they can."""
+    n, k = len(setup.people), setup.groups
+    if design.points != n or len(design.rounds) <= len(net):
+        return []
+    used = design.rounds
+    cell_h = [[-1] * k for _ in range(k)]
+    for p in range(n):
+        cell_h[net[0][p]][net[1][p]] = p
+    held = [[net[2][cell_h[i][j]] for j in range(k)] for i in range(k)]
+    budget = [isotopy.BUDGET]
+    triples = [(0, 1, x) for x in range(2, len(used))]
+    triples += [t for t in itertools.permutations(range(len(used)), 3) if t not in triples]
+    for triple in triples:
+        if budget[0] <= 0:
+            break
+        made = isotopy.design_square(used, *triple)
+        if made is None:
+            continue
+        square, cell_d = made
+        for rows, columns, _ in isotopy.isotopisms(held, square, budget):
+            point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(n)]
+            planned = _the_rest(used, triple, net, point, rounds)
+            if planned is None:
+                break  # the later held rounds are not the design's: nor under another
+            if _spread(setup, planned):
+                return planned
+    return []
+
+
+def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]], point: list[int],
+              rounds: int) -> list[list[int]] | None:  # fmt: skip
+    """The design's rounds that no held round is (each person's group, up to `rounds`), or
+    None when a held round after the third is none of its rounds."""
+    n = len(point)
+    groups = [[-1] * n for _ in used]  # round -> point -> group
+    for r, round_groups in enumerate(used):
+        for g, members in enumerate(round_groups):
+            for x in members:
+                groups[r][x] = g
+    taken = set(triple)
+    for row in net[3:]:
+        same = next((r for r in range(len(used)) if r not in taken and _alike(
+            row, [groups[r][point[p]] for p in range(n)])), None)  # fmt: skip
+        if same is None:
+            return None
+        taken.add(same)
+    rest = [r for r in range(len(used)) if r not in taken][:rounds]
+    return [[groups[r][point[p]] for p in range(n)] for r in rest]
+
+
+def _alike(one: list[int], other: list[int]) -> bool:
+    """Whether two rounds (each person's group) make the same groups."""
+    paired: dict[int, int] = {}
+    back: dict[int, int] = {}
+    for a, b in zip(one, other, strict=True):
+        if paired.setdefault(a, b) != b or back.setdefault(b, a) != a:
+            return False
+    return True
+
+
+def _spread(setup: Setup, rows: list[list[int]]) -> bool:
+    """Whether every round has facilitators one a group as evenly as they can be."""
+    total, k = sum(setup.facilitator), setup.groups
+    for row in rows:
+        counts = [0] * k
+        for p, g in enumerate(row):
+            counts[g] += setup.facilitator[p]
+        if max(counts) > -(-total // k) or min(counts) < total // k:
+            return False
+    return True
+
+
+def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], rounds: int,
+           rng: random.Random) -> list[list[int]]:  # fmt: skip
+    """Rounds one at a time, each an exact cover by transversals of the net so far."""
+    planned: list[list[int]] = []
+    while len(planned) < rounds:
+        found = _transversals(net[0], met, k, leads, rng, [LISTING])
+        covered = _cover(found, len(met), rng, [COVERING])
+        if covered is None:
+            break
+        _adds_no_repeat(met, covered, k)
+        net = [*net, covered]
+        planned.append(covered)
+    return planned
+
+
+def _numbered(row: Sequence[int], k: int) -> list[int] | None:
+    """The round's rooms numbered 0 to k - 1, or None unless everyone is in one of k rooms
+    of k."""
+    rooms: dict[int, int] = {}
+    for room in row:
+        if room < 0:
+            return None
+        rooms[room] = rooms.get(room, 0) + 1
+    if len(rooms) != k or set(rooms.values()) != {k}:
+        return None
+    number = {room: i for i, room in enumerate(sorted(rooms))}
+    return [number[room] for room in row]
+
+
+def _adds_no_repeat(met: list[int], row: list[int], k: int) -> bool:
+    """Adds the round's meetings to `met`; False if someone meets someone again."""
+    masks = [0] * k
+    for p, g in enumerate(row):
+        masks[g] |= 1 << p
+    clean = True
+    for p, g in enumerate(row):
+        mates = masks[g] & ~(1 << p)
+        clean = clean and not met[p] & mates
+        met[p] |= mates
+    return clean
+
+
+def _transversals(first: list[int], met: list[int], k: int, leads: list[int],
+                  rng: random.Random, budget: list[int]) -> list[int]:  # fmt: skip
+    """Every set of k people who never shared a room, one of each room of the first round
+    (with facilitators, those holding exactly one when there are k, at most one else), as
+    bits; as many as the budget lists."""
+    rooms: list[list[int]] = [[] for _ in range(k)]
+    for p, g in enumerate(first):
+        rooms[g].append(p)
+    for room in rooms:
+        rng.shuffle(room)
+    lead_bits = sum(1 << p for p in leads)
+    lead = [lead_bits >> p & 1 for p in range(len(first))]
+    most = 1 if leads else k
+    least = 1 if len(leads) == k else 0
+    found: list[int] = []
+    stack: list[tuple[int, int]] = [(0, 0)]  # (room, people chosen so far as bits)
+    while stack and budget[0] > 0:
+        at, chosen = stack.pop()
+        if at == k:
+            if (chosen & lead_bits).bit_count() >= least:
+                found.append(chosen)
+            continue
+        for p in rooms[at]:
+            budget[0] -= 1
+            if not met[p] & chosen and (chosen & lead_bits).bit_count() + lead[p] <= most:
+                stack.append((at + 1, chosen | 1 << p))
+    return found
+
+
+def _cover(found: list[int], n: int, rng: random.Random, budget: list[int]) -> list[int] | None:
+    """k transversals that hold everyone once (each person's group), or None: algorithm X,
+    the person in the fewest transversals left first."""
+    holding: list[list[int]] = [[] for _ in range(n)]  # person -> the transversals holding them
+    for t, bits in enumerate(found):
+        x = bits
+        while x:
+            low = x & -x
+            holding[low.bit_length() - 1].append(t)
+            x ^= low
+    if any(not ts for ts in holding):
+        return None
+    chosen: list[int] = []
+
+    def search(left: int, usable: set[int]) -> bool:
+        if not left:
+            return True
+        if budget[0] <= 0:
+            return False
+        best, options = -1, list[int]()
+        x = left
+        while x:  # the person left in the fewest usable transversals
+            low = x & -x
+            p = low.bit_length() - 1
+            mine = [t for t in holding[p] if t in usable]
+            budget[0] -= 1
+            if best < 0 or len(mine) < len(options):
+                best, options = p, mine
+                if len(mine) <= 1:
+                    break
+            x ^= low
+        rng.shuffle(options)
+        for t in options:
+            chosen.append(t)
+            if search(left & ~found[t], {u for u in usable if not found[u] & found[t]}):
+                return True
+            chosen.pop()
+        return False
+
+    if not search((1 << n) - 1, set(range(len(found)))):
+        return None
+    row = [0] * n
+    for g, t in enumerate(chosen):
+        x = found[t]
+        while x:
+            low = x & -x
+            row[low.bit_length() - 1] = g
+            x ^= low
+    return row
