@@ -174,6 +174,25 @@ def test_a_live_reshuffle_of_round_2_of_a_cafe_of_100_repeats_nobody():
         assert all(hosts == tables[0] for hosts in tables)  # each host at one table
 
 
+def test_reshuffling_the_first_round_of_a_cafe_makes_its_later_rounds_again():
+    # Before the first round runs, the host reshuffles it: the three rounds after it are made
+    # again with it, as one split, so nobody meets twice (126 pairs met again before, the
+    # first round alone reshuffled), and each table host keeps one table
+    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < 10 else ""})
+              for i in range(100)]  # fmt: skip
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=10) for n in range(4)))
+    plans = plan_from_people(cafe, people, seed=2)
+    again = reshuffle_family(cafe, 0, people, 9, plans, ran=set())
+    assert sorted(again) == [0, 1, 2, 3]
+    assert again[0] != plans[0]
+    met = meetings(rnd for i in range(4) for rnd in again[i].rounds)
+    assert all(times == 1 for times in met.values())
+    tables = [{g.name: [p.name for p in g.facilitators] for g in again[i].rounds[0].groups}
+              for i in range(4)]  # fmt: skip
+    assert all(len(hosts) == 1 for hosts in tables[0].values())
+    assert all(hosts == tables[0] for hosts in tables)
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from([3, 4, 5, 7, 8]), st.integers(1, 8), st.randoms(use_true_random=False))
 def test_any_held_round_of_k_squared_people_in_k_rooms_is_followed_without_a_repeat(

@@ -190,27 +190,33 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     """New rooms for breakout `index` and the later breakouts that split the same way (one
     multi-round split in plan_from_people), after the rounds the earlier ones of them had
     (`made`: segment -> its split), kept as `liftkit groups --held` keeps weeks held: the
-    new rounds avoid every pair who met in those, and facilitators keep their rooms. Only
-    `index` (reshuffle) when no earlier breakout splits the same way, when a later one has
-    run already (`ran`: the host went back), so that no rooms that were used are replaced,
-    or when the people here cannot be split so."""
+    new rounds avoid every pair who met in those, and facilitators keep their rooms. The
+    first of them is made again with all the later ones, as one split: reshuffled alone,
+    the first round of a café of 100 at 10 tables met 126 pairs of the three after it
+    again. Only `index` (reshuffle) when no other breakout splits the same way, when a
+    later one has run already (`ran`: the host went back), so that no rooms that were used
+    are replaced, or when the people here cannot be split so."""
     segment = agenda.segments[index]
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
               and _shape(agenda.segments[i]) == _shape(segment)]  # fmt: skip
     held = [r for i in family if i < index and i in made for r in made[i].rounds]
     ahead = [i for i in family if i >= index]
-    if not held or any(i in ran for i in ahead if i != index):
+    alone = not held and (ahead[:1] != [index] or len(ahead) == 1)  # nothing to make with it
+    if alone or any(i in ran for i in ahead if i != index):
         return {index: reshuffle(segment, people, seed)}
     wanted = sum(agenda.segments[i].rounds for i in ahead)
-    first = next(i for i in family if i in made)
-    earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(held, start=1)),
-                    made[first].score, seed)  # fmt: skip
-    request = SplitRequest(count=len(held[-1].groups), rounds=len(held) + wanted,
-                           previous=earlier, held=len(held))  # fmt: skip
-    try:
-        split = split_into_groups(people, request, random.Random(seed), seed=seed)
-    except LiftkitError:
-        return {index: reshuffle(segment, people, seed)}
+    if not held:  # the first of them: all of them made again, as plan_from_people made them
+        split = reshuffle(replace(segment, rounds=wanted), people, seed)
+    else:
+        first = next(i for i in family if i in made)
+        earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(held, start=1)),
+                        made[first].score, seed)  # fmt: skip
+        request = SplitRequest(count=len(held[-1].groups), rounds=len(held) + wanted,
+                               previous=earlier, held=len(held))  # fmt: skip
+        try:
+            split = split_into_groups(people, request, random.Random(seed), seed=seed)
+        except LiftkitError:
+            return {index: reshuffle(segment, people, seed)}
     plans, taken = {}, len(held)
     for i in ahead:
         rounds = agenda.segments[i].rounds
@@ -241,14 +247,17 @@ def _label(person: Person) -> str:
 # the earlier weeks avoided, few rooms may remain (24 people in fours for week 3 of a
 # programme: one reshuffle in five gave back the file's week 3, said "reshuffled")
 RESHUFFLE_TRIES = 8
+AVOIDING_TRIES = 2  # and those avoiding the file's rounds after it too, before those alone
 
 
 def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -> Split:
     """The rooms `now` made again as `liftkit groups` made those of the file `source`: as many
     rooms, its balanced columns and the people it keeps apart or together, a facilitator
-    where one is now; and, when they hold the file's round `start` (a programme's week),
-    none of the pairs who met in its rounds before (as `liftkit groups --held` plans). Never
-    the rooms `now` again: the split's seed is the first from `seed` that gives others.
+    where one is now; and, when they hold the file's round `start` (a programme's week, a
+    café's round), none of the pairs who met in its rounds before (as `liftkit groups
+    --held` plans), nor those who meet in its rounds after where other rooms allow it.
+    Never the rooms `now` again: the split's seed is the first from `seed` that gives
+    others.
     Raises LiftkitError when the people here cannot be split so."""
     people = people_in(now)
     exact: dict[str, Person] = {}
@@ -279,26 +288,40 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
         return tuple(kept)
 
     columns = [str(c) for c in listed("balance")]
-    held = start or 0
-    request = SplitRequest(
-        count=len(now.rounds[0].groups),
-        rounds=held + len(now.rounds),
-        balance=tuple(c for c in columns if any(find_column(p.attributes, c) for p in people)),
-        apart=sets("apart"),
-        together=sets("together"),
-        facilitators=tuple(_label(p) for g in now.rounds[0].groups for p in g.facilitators),
-        previous=replace(source, rounds=source.rounds[:held]) if held else None,
-        held=held,
-    )
     rooms_now = [set(_rooms(rnd)) for rnd in now.rounds]
-    for tried in range(seed, seed + RESHUFFLE_TRIES):
-        split = split_into_groups(people, request, random.Random(tried), seed=tried)
-        made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
-        if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
-            return _named_as(made, [g.name for g in now.rounds[0].groups])
-    raise LiftkitError(
-        f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
-    )
+
+    def made_again(others: tuple[Round, ...], tries: int) -> Split | None:
+        """Rooms other than those now, avoiding the pairs of the file's rounds `others`."""
+        held = len(others)
+        request = SplitRequest(
+            count=len(now.rounds[0].groups),
+            rounds=held + len(now.rounds),
+            balance=tuple(c for c in columns if any(find_column(p.attributes, c) for p in people)),
+            apart=sets("apart"),
+            together=sets("together"),
+            facilitators=tuple(_label(p) for g in now.rounds[0].groups for p in g.facilitators),
+            previous=replace(source, rounds=others) if held else None,
+            held=held,
+        )
+        for tried in range(seed, seed + tries):
+            split = split_into_groups(people, request, random.Random(tried), seed=tried)
+            made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
+            if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
+                return _named_as(made, [g.name for g in now.rounds[0].groups])
+        return None
+
+    before = source.rounds[:start] if start else ()
+    after = source.rounds[start + len(now.rounds) :] if start is not None else ()
+    # The file's rounds after it too (breakouts and weeks to come keep the file's rooms),
+    # where other rooms avoid them; when only the rooms now do (the one round of a café of
+    # 100 at 10 tables that meets nobody of its other three), those before alone.
+    found = made_again((*before, *after), AVOIDING_TRIES) if after else None
+    found = found or made_again(before, RESHUFFLE_TRIES)
+    if found is None:
+        raise LiftkitError(
+            f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
+        )
+    return found
 
 
 def _named_as(split: Split, names: Sequence[str]) -> Split:
