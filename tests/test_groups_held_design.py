@@ -255,3 +255,33 @@ def test_a_square_renamed_at_random_is_found_again_in_its_design(shape, rng):
     renamed = [[symbols[square[rows[i]][columns[j]]] for j in range(k)] for i in range(k)]
     a, b, c = next(isotopisms(renamed, square, [100_000]))
     assert all(square[a[i]][b[j]] == c[renamed[i][j]] for i in range(k) for j in range(k))
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(4, 30), st.integers(2, 6), st.integers(1, 3), st.integers(0, 3),
+       st.integers(0, 3), st.booleans(), st.randoms(use_true_random=False))  # fmt: skip
+def test_any_held_rounds_and_any_comings_and_goings_give_whole_rounds(
+    people, rooms, planned, hosts, churn, balanced, rng
+):
+    # Whoever left or joined, whatever the rooms now: the held rounds come out as they were,
+    # and every round planned places everyone here once, in as many rooms as asked
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+
+    rooms = max(1, min(rooms, people // 2))
+    everyone = [Person(f"P{i}", f"p{i}@x.org", {"org": f"o{i % 3}",
+                                                "role": "Table host" if i < hosts else ""})
+                for i in range(people)]  # fmt: skip
+    balance = ("org",) if balanced else ()
+    first = split_into_groups(everyone, SplitRequest(count=rooms, rounds=2, balance=balance),
+                              random.Random(rng.randrange(100)))  # fmt: skip
+    here = everyone[churn:] + [Person(f"N{j}", f"n{j}@x.org", {"org": "o1"}) for j in range(churn)]
+    held = rng.choice([1, 2])
+    asked = SplitRequest(count=rooms, rounds=held + planned, balance=balance, previous=first,
+                         held=held)  # fmt: skip
+    plan = split_into_groups(here, asked, random.Random(rng.randrange(100)))
+    assert plan.rounds[:held] == first.rounds[:held]
+    for rnd in plan.rounds[held:]:
+        assert len(rnd.groups) == rooms
+        assert sorted(p.name for g in rnd.groups for p in g.members) == sorted(p.name for p in here)
+    met = meetings(plan.rounds)
+    assert plan.score.repeat_pairs == sum(1 for times in met.values() if times > 1)
