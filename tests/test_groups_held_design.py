@@ -152,6 +152,18 @@ def test_the_earlier_plans_weeks_to_come_carry_on_for_those_who_stay(
                         kept += room_of[email] == name
                         moved += room_of[email] != name
         assert moved * 20 <= kept, (kept, moved)
+        assert after["score"]["moved"] == moved  # the score says how many, recounted
+    # in one room fewer, many move, and the score says how many (it said 0 before)
+    fewer = planned(
+        cli, tmp_path, now, plan, held, total, 1, "--count", str(len(earlier[0]["groups"]) - 1)
+    )
+    placed = 0
+    for old, new in zip(earlier[held:], fewer["rounds"][held:], strict=True):
+        room_of = {e: name for name, room in rooms(old).items() for e in room}
+        placed += sum(
+            room_of.get(e, name) != name for name, room in rooms(new).items() for e in room
+        )
+    assert fewer["score"]["moved"] == placed > 0
 
 
 def test_a_live_reshuffle_of_round_2_of_a_cafe_of_100_repeats_nobody():

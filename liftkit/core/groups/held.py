@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.check import balance_spread
+from liftkit.core.groups.check import balance_spread, moved_people
 from liftkit.core.groups.greedy import facilitators_stay
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
 from liftkit.core.groups.previous import match_person, some_named
@@ -51,7 +51,8 @@ def held_request(request: SplitRequest) -> SplitRequest:
 
 def with_held(split: Split, request: SplitRequest) -> Split:
     """`split` (planned by the engine from `held_request`) with the held rounds as they were,
-    and its score counted again on the rounds that come out."""
+    and its score counted again on the rounds that come out; `moved` counts those placed
+    in another room than the earlier plan gave them in the rounds planned."""
     assert request.previous is not None
     held = request.previous.rounds[: request.held]
     planned = tuple(replace(r, number=request.held + r.number) for r in split.rounds)
@@ -59,9 +60,10 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     rounds = (*held, *planned)
     repeats, most, met = _recount(rounds, split.settings.get("together"))
     spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)
+    later = replace(request.previous, rounds=request.previous.rounds[request.held :])
     score = replace(
         split.score, repeat_pairs=repeats, most_meetings=most, pairs_met=met, spread=spread,
-        moved=0, limit=split.score.limit if repeats else "",
+        moved=moved_people(planned, later), limit=split.score.limit if repeats else "",
     )  # fmt: skip
     notes = [  # the held rounds had the facilitators they had
         n.replace(" none in each round", " none in each round planned")
