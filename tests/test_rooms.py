@@ -328,3 +328,37 @@ def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran(
     assert sorted(again) == [1, 2]
     met = list(pairs(plans[0])) + list(pairs(again[1])) + list(pairs(again[2]))
     assert len(met) == len(set(met))  # recounted: round 1's pairs never again
+
+
+def test_a_reshuffle_in_the_second_round_of_a_breakout_keeps_the_first_that_ran():
+    # One breakout of three rounds, reshuffled while its second is held: the first ran and
+    # stays in the journal as it was, the second and third are made again after it, and
+    # nobody meets anyone twice in the three. Before, all three were replaced, the first
+    # with rooms that never took place.
+    from liftkit.core.live.rooms import reshuffle_family, round_now
+
+    speed = Agenda("Speed", (Segment("Networking", 1800, "breakout", groups=6, rounds=3),))
+    plans = plan_from_people(speed, PEOPLE, seed=2)
+    started = round_now(plans[0], 700, 1800)  # 11 minutes in: the second round
+    assert started == 1
+    again = reshuffle_family(speed, 0, PEOPLE, 7, plans, started=started)[0]
+    assert again.rounds[0].groups == plans[0].rounds[0].groups
+    assert again.rounds[1].groups != plans[0].rounds[1].groups
+    met = list(pairs(again))
+    assert len(again.rounds) == 3 and len(met) == len(set(met))  # recounted
+
+
+def test_a_reshuffle_of_a_file_breakout_in_its_second_round_keeps_the_first():
+    # The same with rooms from a groups file: round 1 kept, rounds 2 and 3 other rooms
+    # that meet nobody of round 1 again
+    from liftkit.core.live.rooms import reshuffle_as_file
+
+    people = [Person(f"P{i}", f"p{i}@x.org", {}) for i in range(24)]
+    three = Agenda("File", (Segment("R", 1800, "breakout", groups=6, rounds=3),))
+    source = plan_from_people(three, people, seed=4)[0]
+    again = reshuffle_as_file(source, 0, source, 9, started=1)
+    assert again.rounds[0].groups == source.rounds[0].groups
+    assert again.rounds[1:] != source.rounds[1:]
+    met = [pair for rnd in again.rounds for g in rnd.groups
+           for pair in itertools.combinations(sorted(p.name for p in g.members), 2)]  # fmt: skip
+    assert len(met) == len(set(met))  # recounted: round 1's pairs never again

@@ -30,6 +30,7 @@ from liftkit.core.live.rooms import (
     reshuffle_as_file,
     reshuffle_family,
     rooms_from,
+    round_now,
     summary,
 )
 from liftkit.core.live.screen import GroupsSummary
@@ -89,6 +90,9 @@ class GroupsPlan:
             return "No one to reshuffle: the session started without --attendees or --groups."
         seed = random.SystemRandom().randrange(1, 1_000_000)
         agenda = engine.agenda
+        # the rounds of this breakout that ran (its second of three is held): kept
+        started = 0 if made is None else round_now(
+            made.split, engine.elapsed(session.now()), engine.duration(engine.index))  # fmt: skip
         before = engine.groups.get(_breakout_before(agenda, engine.index))
         if segment.join_groups and before is not None and before.split.rounds:
             # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
@@ -108,7 +112,7 @@ class GroupsPlan:
                 )
             try:
                 made_now = reshuffle_as_file(
-                    self.source, self.starts[engine.index], made.split, seed
+                    self.source, self.starts[engine.index], made.split, seed, started
                 )
                 seed = made_now.seed or seed  # the one that gave other rooms
             except LiftkitError as error:
@@ -126,7 +130,7 @@ class GroupsPlan:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
             made = {i: g.split for i, g in engine.groups.items()}
             ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
-            plans = reshuffle_family(agenda, engine.index, people, seed, made, ran)
+            plans = reshuffle_family(agenda, engine.index, people, seed, made, ran, started)
             made_now = plans.pop(engine.index)
             for i, split in plans.items():
                 _record_with_followers(session, agenda, i, split)

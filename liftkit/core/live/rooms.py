@@ -185,26 +185,35 @@ def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
 
 
 def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
-                     made: dict[int, Split],
-                     ran: Collection[int] = ()) -> dict[int, Split]:  # fmt: skip
+                     made: dict[int, Split], ran: Collection[int] = (),
+                     started: int = 0) -> dict[int, Split]:  # fmt: skip
     """New rooms for breakout `index` and the later breakouts that split the same way (one
     multi-round split in plan_from_people), after the rounds the earlier ones of them had
-    (`made`: segment -> its split), kept as `liftkit groups --held` keeps weeks held: the
-    new rounds avoid every pair who met in those, and facilitators keep their rooms. The
-    first of them is made again with all the later ones, as one split: reshuffled alone,
-    the first round of a café of 100 at 10 tables met 126 pairs of the three after it
-    again. Only `index` (reshuffle) when no other breakout splits the same way, when a
-    later one has run already (`ran`: the host went back), so that no rooms that were used
-    are replaced, or when the people here cannot be split so."""
+    (`made`: segment -> its split) and the first `started` rounds of its own, which ran (a
+    breakout of several rounds, reshuffled in its second): those are kept as `liftkit
+    groups --held` keeps weeks held, the new rounds avoid every pair who met in them, and
+    facilitators keep their rooms. The first of them is made again with all the later
+    ones, as one split: reshuffled alone, the first round of a café of 100 at 10 tables met
+    126 pairs of the three after it again. Only `index` (reshuffle, after its rounds that
+    ran) when no other breakout splits the same way, when a later one has run already
+    (`ran`: the host went back), so that no rooms that were used are replaced, or when the
+    people here cannot be split so."""
     segment = agenda.segments[index]
+    kept = made[index].rounds[:started] if index in made else ()
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
               and _shape(agenda.segments[i]) == _shape(segment)]  # fmt: skip
     held = [r for i in family if i < index and i in made for r in made[i].rounds]
+    held += kept
     ahead = [i for i in family if i >= index]
     alone = not held and (ahead[:1] != [index] or len(ahead) == 1)  # nothing to make with it
-    if alone or any(i in ran for i in ahead if i != index):
-        return {index: reshuffle(segment, people, seed)}
-    wanted = sum(agenda.segments[i].rounds for i in ahead)
+
+    def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
+        rest = reshuffle(replace(segment, rounds=segment.rounds - len(kept)), people, seed)
+        return {index: _rounds_of(rest, (*kept, *rest.rounds))}
+
+    if alone or any(i in ran for i in ahead if i != index) or index not in ahead:
+        return plain()
+    wanted = sum(agenda.segments[i].rounds for i in ahead) - len(kept)
     if not held:  # the first of them: all of them made again, as plan_from_people made them
         split = reshuffle(replace(segment, rounds=wanted), people, seed)
     else:
@@ -216,11 +225,12 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         try:
             split = split_into_groups(people, request, random.Random(seed), seed=seed)
         except LiftkitError:
-            return {index: reshuffle(segment, people, seed)}
+            return plain()
     plans, taken = {}, len(held)
     for i in ahead:
-        rounds = agenda.segments[i].rounds
-        plans[i] = _rounds_of(split, split.rounds[taken : taken + rounds])
+        rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
+        ours = (*kept, *split.rounds[taken : taken + rounds]) if i == index else ()
+        plans[i] = _rounds_of(split, ours or split.rounds[taken : taken + rounds])
         taken += rounds
     return plans
 
@@ -250,14 +260,16 @@ RESHUFFLE_TRIES = 8
 AVOIDING_TRIES = 2  # and those avoiding the file's rounds after it too, before those alone
 
 
-def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -> Split:
+def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
+                      started: int = 0) -> Split:  # fmt: skip
     """The rooms `now` made again as `liftkit groups` made those of the file `source`: as many
     rooms, its balanced columns and the people it keeps apart or together, a facilitator
     where one is now; and, when they hold the file's round `start` (a programme's week, a
     café's round), none of the pairs who met in its rounds before (as `liftkit groups
     --held` plans), nor those who meet in its rounds after where other rooms allow it.
     Never the rooms `now` again: the split's seed is the first from `seed` that gives
-    others.
+    others. The first `started` rounds of `now` ran (a breakout of several rounds): they
+    are kept, and avoided as the file's rounds before are.
     Raises LiftkitError when the people here cannot be split so."""
     people = people_in(now)
     exact: dict[str, Person] = {}
@@ -288,6 +300,7 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
         return tuple(kept)
 
     columns = [str(c) for c in listed("balance")]
+    kept, now = now.rounds[:started], replace(now, rounds=now.rounds[started:])
     rooms_now = [set(_rooms(rnd)) for rnd in now.rounds]
 
     def made_again(others: tuple[Round, ...], tries: int) -> Split | None:
@@ -307,11 +320,12 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int) -
             split = split_into_groups(people, request, random.Random(tried), seed=tried)
             made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
             if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
+                made = _rounds_of(made, (*kept, *made.rounds))
                 return _named_as(made, [g.name for g in now.rounds[0].groups])
         return None
 
-    before = source.rounds[:start] if start else ()
-    after = source.rounds[start + len(now.rounds) :] if start is not None else ()
+    before = (*source.rounds[:start], *kept) if start else kept
+    after = source.rounds[start + started + len(now.rounds) :] if start is not None else ()
     # The file's rounds after it too (breakouts and weeks to come keep the file's rooms),
     # where other rooms avoid them; when only the rooms now do (the one round of a café of
     # 100 at 10 tables that meets nobody of its other three), those before alone.
@@ -350,13 +364,19 @@ def _named(person: Person, group: Group) -> str:
     return f"{person.name} (facilitator)" if person in group.facilitators else person.name
 
 
+def round_now(split: Split, elapsed: float, duration: float) -> int:
+    """The round of a breakout being held `elapsed` seconds into it (from 0): its rounds
+    share its `duration` equally."""
+    each = duration / len(split.rounds) if duration > 0 and split.rounds else 0
+    return min(int(elapsed // each), len(split.rounds) - 1) if each else 0
+
+
 def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> GroupsSummary:
     """The round being held now (rounds share the segment's time equally) and its rooms."""
     rounds = split.rounds
     if not rounds:
         return GroupsSummary(title="No groups.")
-    each = duration / len(rounds) if duration > 0 else 0
-    k = min(int(elapsed // each), len(rounds) - 1) if each else 0
+    k = round_now(split, elapsed, duration)
     groups = rounds[k].groups
     sizes = [len(g.members) for g in groups]
     low, high = min(sizes, default=0), max(sizes, default=0)
