@@ -43,10 +43,10 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
                 designs: Iterable[Design] = ()) -> list[list[int]]:  # fmt: skip
     """Up to `rounds` rounds (each person's group), each a transversal partition of the
     held rounds and those before it; none unless there are three held rounds or more, of
-    everyone here in k rooms of k, that repeat nobody."""
+    everyone here in k rooms of k, that repeat nobody, and nobody is kept together."""
     n, k = len(setup.people), setup.groups
-    if len(held) < 3 or n != k * k or k < 3:
-        return []
+    if len(held) < 3 or n != k * k or k < 3 or any(len(unit) > 1 for unit in setup.units):
+        return []  # people kept together: the greedy rounds place their blocks
     classes = [_numbered(row, k) for row in held]
     if any(c is None for c in classes):
         return []
@@ -97,9 +97,7 @@ def _in_a_design(setup: Setup, net: list[list[int]], rounds: int,
         for rows, columns, _ in isotopy.isotopisms(held, square, budget):
             point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(n)]
             planned = _the_rest(used, triple, net, point, rounds)
-            if planned is None:
-                break  # the later held rounds are not the design's: nor under another
-            if _spread(setup, planned):
+            if planned is not None and _spread(setup, planned):
                 return planned
     return []
 
