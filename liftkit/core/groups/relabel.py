@@ -122,9 +122,9 @@ def relabel(
         return order
     labels = _Labels(setup, problem, rounds, order[:])
     n = labels.n
-    mates: dict[int, list[int]] = {}
+    in_class: dict[int, list[int]] = {}
     for x, c in enumerate(classes):
-        mates.setdefault(c, []).append(x)
+        in_class.setdefault(c, []).append(x)
     cost = {(r, g): labels.group_cost(r, g)
             for r, groups in enumerate(labels.rounds) for g in range(len(groups))}  # fmt: skip
     total = sum(cost.values())
@@ -148,7 +148,7 @@ def relabel(
             break
         x = members[rng.randrange(len(members))]
         if classes:
-            y = rng.choice(mates[classes[x]])
+            y = rng.choice(in_class[classes[x]])
         elif rng.randrange(2):
             y = rng.randrange(n)  # anyone, or someone from another group in trouble
         else:

@@ -158,7 +158,7 @@ def _split(
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
     exact = any_exact(problem)
     repairable = LOOSE_REPAIRABLE if len(problem.columns) < 2 or exact else LOOSE_COLUMNS
-    if held:  # from a design the held rounds are laid on, where one does better
+    if held:  # the earlier plan carried on, mates or a design the held rounds lie on
         fits = repairable if loose else REPAIRABLE
         schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
                                      request.effort, fits)  # fmt: skip
