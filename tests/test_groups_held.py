@@ -57,6 +57,13 @@ def test_held_rounds_stay_as_they_were_and_the_rest_avoid_their_meetings(cli, tm
     assert after["settings"]["held"] == 2
     assert after["settings"]["rounds"] == 8  # the held rounds with the planned ones
     assert "Note: rounds 1 to 2 as held; rounds 3 to 8 planned afresh" in result.stderr
+    # the earlier plan carries on: everyone still here keeps its rooms (recounted)
+    for old, new in zip(before["rounds"][2:], after["rounds"][2:], strict=True):
+        room_of = {m["name"]: g["name"] for g in old["groups"] for m in g["members"]}
+        assert all(room_of.get(m["name"], g["name"]) == g["name"]
+                   for g in new["groups"] for m in g["members"])  # fmt: skip
+    assert ("Note: everyone still here keeps the rooms the earlier plan gave them in rounds 3 "
+            "to 8\n") in result.stderr  # fmt: skip
     assert (
         "Note: dropped 1 no-show: Lead 5 <lead.5@x.org> (from the rounds planned: the held "
         "rounds keep them)\n"

@@ -120,6 +120,20 @@ def _person_key(person: Person) -> str:
     return same_words(person.email or person.name)
 
 
+def kept_people(rounds: Sequence[Round], previous: Split) -> tuple[int, int]:
+    """(kept, all): the people in both splits' rounds (those both have), and how many of
+    them are in the room (by name) `previous` gave them in every one of those rounds."""
+    where: dict[str, bool] = {}
+    for new, old in zip(rounds, previous.rounds, strict=False):
+        before = {_person_key(m): group.name for group in old.groups for m in group.members}
+        for group in new.groups:
+            for m in group.members:
+                key = _person_key(m)
+                if key in before:
+                    where[key] = where.get(key, True) and before[key] == group.name
+    return sum(where.values()), len(where)
+
+
 def moved_people(rounds: Sequence[Round], previous: Split) -> int:
     """People in both splits whose room (by name) differs in a round both have."""
     moved = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.check import balance_spread, moved_people
+from liftkit.core.groups.check import balance_spread, kept_people, moved_people
 from liftkit.core.groups.greedy import facilitators_stay
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
 from liftkit.core.groups.previous import match_person, some_named
@@ -74,6 +74,12 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     notes[at:at] = _comings_and_goings(request, planned)
     notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip
+    kept, stayed = kept_people(planned, later)
+    if stayed:  # what the host need not tell again: the rooms the earlier plan gave
+        both = _rounds(request.held + 1, request.held + min(len(planned), len(later.rounds)))
+        who = "everyone still here keeps" if kept == stayed else (
+            f"{kept} of the {stayed} people still here keep")  # fmt: skip
+        notes.append(f"{who} the rooms the earlier plan gave them in {both}")
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
 
