@@ -52,6 +52,7 @@ CASES = [
     Case("49 in sevens, 8 rounds, 1 ran", 49, 7, 8, 1, 1),
     Case("programme 28 in fours, 8 weeks, 2 held, 2 left 2 joined", 28, 7, 8, 2, 8, churn=2),
     Case("programme 100 at 10, 4 weeks, 3 held, 5 left 5 joined", 100, 10, 4, 3, 4, churn=5),
+    Case("programme 49 in sevens, 5 weeks planned, 2 held, made 8", 49, 7, 8, 2, 5),
     Case(
         "100 at 10, 5 organisations, 4 weeks, 1 held, 2 left 2 joined", 100, 10, 4, 1, 4, 0, 2, ORGS
     ),

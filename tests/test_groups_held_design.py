@@ -176,6 +176,22 @@ def test_the_earlier_plans_weeks_to_come_carry_on_for_those_who_stay(
     assert said in result.stderr, result.stderr
 
 
+def test_a_plan_made_longer_keeps_its_weeks_and_adds_ones_that_repeat_nobody(cli, tmp_path):
+    # 49 people in sevens, planned for 5 weeks, 2 held, now 8 weeks: weeks 3 to 5 stay as
+    # planned (recounted, and said) and weeks 6 to 8 repeat nobody (176-179 repeats before)
+    people = people_file(tmp_path, "people.csv", cohort(49))
+    plan = first_rounds(cli, tmp_path, people, 7, 5)
+    earlier = json.loads(plan.read_text())["rounds"]
+    result = cli("groups", str(people), "--previous", str(plan), "--held", "2", "--rounds", "8",
+                 "--seed", "2", "-f", "json")  # fmt: skip
+    after = json.loads(result.stdout)
+    assert [rooms(r) for r in after["rounds"][:5]] == [rooms(r) for r in earlier]
+    assert met_twice(after["rounds"]) == 0 == after["score"]["repeat_pairs"]
+    assert "everyone still here keeps the rooms the earlier plan gave them in rounds 3 to 5" in (
+        result.stderr
+    )
+
+
 def test_a_live_reshuffle_of_round_2_of_a_cafe_of_100_repeats_nobody():
     # Four rounds at 10 tables with a table host at each: reshuffling round 2, then round
     # 3, plans the rounds after them again on the rounds that ran (22 and 27 repeats before)

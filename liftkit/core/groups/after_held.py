@@ -79,6 +79,14 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]
     designs = _designs(setup, rounds + len(held), rng, effort)  # made only when mates need
+    if continued and len(continued) < rounds:
+        # More rounds than the earlier plan had: those after its rounds, as after held ones
+        # (a plan of 5 rounds of 49 in sevens, 2 held, made 8: rounds 3 to 5 kept, 6 to 8
+        # the affine plane's other rounds; greedy ones repeated 176-179 pairs)
+        ahead, more = [*held, *continued], rounds - len(continued)
+        continued += mate_rounds(setup, ahead, more, rng, designs) or embedded_rounds(
+            setup, problem, more, ahead, rng, effort)  # fmt: skip
+        designs = _designs(setup, rounds + len(held), rng, effort)
     if (
         weigh(continued, kept_names)
         or weigh(mate_rounds(setup, held, rounds, rng, designs), [])
