@@ -33,7 +33,7 @@ from liftkit.core.groups.designs import Design, best_design, leading_rows
 from liftkit.core.groups.fifth import shared_pair
 from liftkit.core.groups.mates import mate_rounds
 from liftkit.core.groups.model import Round
-from liftkit.core.groups.points import even_out
+from liftkit.core.groups.points import design_row, even_out, groups_of
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import BALANCE_WEIGHT, Problem, Search
 from liftkit.core.groups.setup import Setup
@@ -76,20 +76,21 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
             starts.append((search.repeat_cost(), schedule, names))
         return not search.cost
 
+    def designs() -> Iterator[Design]:  # made only when mates need them
+        return _designs(setup, rounds + len(held), rng, effort)
+
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]
-    designs = _designs(setup, rounds + len(held), rng, effort)  # made only when mates need
     if continued and len(continued) < rounds:
         # More rounds than the earlier plan had: those after its rounds, as after held ones
         # (a plan of 5 rounds of 49 in sevens, 2 held, made 8: rounds 3 to 5 kept, 6 to 8
         # the affine plane's other rounds; greedy ones repeated 176-179 pairs)
         ahead, more = [*held, *continued], rounds - len(continued)
-        continued += mate_rounds(setup, ahead, more, rng, designs) or embedded_rounds(
+        continued += mate_rounds(setup, ahead, more, rng, designs()) or embedded_rounds(
             setup, problem, more, ahead, rng, effort)  # fmt: skip
-        designs = _designs(setup, rounds + len(held), rng, effort)
     if (
         weigh(continued, kept_names)
-        or weigh(mate_rounds(setup, held, rounds, rng, designs), [])
+        or weigh(mate_rounds(setup, held, rounds, rng, designs()), [])
         or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
     ):
         return starts[-1][1:]
@@ -148,18 +149,11 @@ def embedded_rounds(setup: Setup, problem: Problem, rounds: int, held: Sequence[
     used = [used[first], *used[:first], *used[first + 1 :]]  # the last held round's first
     order = _laid(setup, held[::-1][:laid], used[:laid], points, rng)
     planned = used[laid:]
-    room = [0] * n  # each point's group in the round the last held one is laid on
-    for g, group in enumerate(used[0]):
-        for x in group:
-            room[x] = g
+    room = groups_of(used[0], n)  # each point's group in the round the last held one is on
     order = relabel(setup, problem, planned, order, rng, int(RELABEL_BUDGET * effort), room)
     rows: list[list[int]] = []
     for groups in planned:
-        row = [0] * n
-        for g, group in enumerate(groups):
-            for x in group:
-                row[order[x]] = g
-        rows.append(even_out(setup, row, rows))
+        rows.append(even_out(setup, design_row(groups, order, n), rows))
     return rows
 
 
@@ -271,10 +265,7 @@ def _laid(setup: Setup, held: Sequence[Sequence[int]], laid_on: Rounds, leads: d
     places.sort(key=lambda g: (-(g in leads), -len(groups[g])))
     pairs = list(zip(places, held_rooms, strict=False))
     before = _matched(setup, held[1], laid_on, pairs, leads) if len(held) > 1 else {}
-    second = [0] * n  # each point's group in the round the one before is laid on
-    for d, group in enumerate(laid_on[1] if len(held) > 1 else ()):
-        for x in group:
-            second[x] = d
+    second = groups_of(laid_on[1], n) if len(held) > 1 else []  # the round before's groups
     order = [-1] * n
     free: list[int] = []
     for g, members in pairs:
@@ -323,10 +314,7 @@ def _matched(
     now (`leads`), and the others greedily where most people fit: a person of room j then,
     now in the room matched with group g of `laid_on[0]`, fits group d if some point of g
     is in d."""
-    inside = [0] * len(setup.people)  # point -> its group in laid_on[1]
-    for d, group in enumerate(laid_on[1]):
-        for x in group:
-            inside[x] = d
+    inside = groups_of(laid_on[1], len(setup.people))  # point -> its group in laid_on[1]
     matched: dict[int, int] = {}
     taken: set[int] = set()
     for g, members in pairs:

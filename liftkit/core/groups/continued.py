@@ -66,17 +66,17 @@ def _paired(setup: Setup, joiners: list[int],
     first (a facilitator for a facilitator, of the same values in every --balance column),
     then one alike as facilitator or not, then any."""
     left = dict(kinds)
-    pairs: list[tuple[int, str]] = []
+    theirs = {p: _kind(setup, setup.people[p], setup.facilitator[p]) for p in joiners}
+    pairs: dict[int, str] = {}  # joiner -> leaver
     for alike in (len(setup.columns) + 1, 1, 0):
-        for p in joiners:
-            if p in (q for q, _ in pairs):
+        for p, kind in theirs.items():
+            if p in pairs:
                 continue
-            kind = _kind(setup, setup.people[p], setup.facilitator[p])
             leaver = next((who for who, was in left.items() if was[:alike] == kind[:alike]), None)
             if leaver is not None:
-                pairs.append((p, leaver))
+                pairs[p] = leaver
                 del left[leaver]
-    return pairs
+    return list(pairs.items())
 
 
 def _kind(setup: Setup, person: Person, facilitator: bool) -> tuple[object, ...]:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from liftkit.core.groups.points import groups_of
+
 BUDGET = 200_000  # renamings of the symbols tried, at most
 
 Square = list[list[int]]  # row -> column -> symbol
@@ -122,7 +124,7 @@ def design_square(rounds: Sequence[Sequence[Sequence[int]]], first: int, second:
     two of those rounds do not meet in exactly one point per pair of groups."""
     k = len(rounds[first])
     cell: list[list[int]] = [[-1] * k for _ in range(k)]
-    group = [_groups_of(rounds[r], k * k) for r in (first, second, third)]
+    group = [groups_of(rounds[r], k * k) for r in (first, second, third)]
     for x in range(k * k):
         i, j = group[0][x], group[1][x]
         if i < 0 or j < 0 or cell[i][j] >= 0:
@@ -130,12 +132,3 @@ def design_square(rounds: Sequence[Sequence[Sequence[int]]], first: int, second:
         cell[i][j] = x
     square = [[group[2][cell[i][j]] for j in range(k)] for i in range(k)]
     return square, cell
-
-
-def _groups_of(groups: Sequence[Sequence[int]], n: int) -> list[int]:
-    where = [-1] * n
-    for g, members in enumerate(groups):
-        for x in members:
-            if x < n:
-                where[x] = g
-    return where

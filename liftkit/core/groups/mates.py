@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
+from liftkit.core.groups.points import groups_of
 from liftkit.core.groups.setup import Setup
 
 Rounds = Sequence[Sequence[Sequence[int]]]
@@ -107,11 +108,7 @@ def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]], point
     """The design's rounds that no held round is (each person's group, up to `rounds`), or
     None when a held round after the third is none of its rounds."""
     n = len(point)
-    groups = [[-1] * n for _ in used]  # round -> point -> group
-    for r, round_groups in enumerate(used):
-        for g, members in enumerate(round_groups):
-            for x in members:
-                groups[r][x] = g
+    groups = [groups_of(round_groups, n) for round_groups in used]  # round -> point -> group
     taken = set(triple)
     for row in net[3:]:
         same = next((r for r in range(len(used)) if r not in taken and _alike(

@@ -23,6 +23,25 @@ def unmet_pairs(rounds: Sequence[Sequence[Sequence[int]]], n: int) -> int:
     return n * (n - 1) // 2 - met  # a design meets each pair at most once
 
 
+def groups_of(groups: Sequence[Sequence[int]], n: int) -> list[int]:
+    """Each of the first n points' group in a design round (-1 for none)."""
+    where = [-1] * n
+    for g, members in enumerate(groups):
+        for x in members:
+            if x < n:
+                where[x] = g
+    return where
+
+
+def design_row(groups: Sequence[Sequence[int]], order: Sequence[int], n: int) -> list[int]:
+    """A design round as each person's group, `order` giving the person on each point
+    (ghosts, points n and above, are nobody)."""
+    row = [0] * n
+    for x, g in enumerate(groups_of(groups, n)):
+        row[order[x]] = g
+    return row
+
+
 def rows_apart(rounds: Sequence[Sequence[Sequence[int]]], k: int) -> bool:
     """Whether the points of each row (k consecutive points) are never in one group."""
     return all(len({x // k for x in group}) == len(group) for groups in rounds for group in groups)

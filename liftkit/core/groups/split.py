@@ -158,13 +158,13 @@ def _split(
     loose = rounds <= LOOSE_ROUNDS and (len(problem.columns) < 2 or size >= LOOSE_COLUMNS_SIZE)
     exact = any_exact(problem)
     repairable = LOOSE_REPAIRABLE if len(problem.columns) < 2 or exact else LOOSE_COLUMNS
+    fits = repairable if loose else REPAIRABLE
     if held:  # the earlier plan carried on, mates or a design the held rounds lie on
-        fits = repairable if loose else REPAIRABLE
         schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
                                      request.effort, fits)  # fmt: skip
     else:
         schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
-                                  repairable if loose else REPAIRABLE)  # fmt: skip
+                                  fits)  # fmt: skip
     search = _searched(setup, problem, schedule, request, rng)
     if search.balance_cost():
         _carry_on(setup, search, request)

@@ -29,7 +29,7 @@ from liftkit.core.groups.plexes import (
     exact_counts,
     exact_in,
 )
-from liftkit.core.groups.points import even_out, layout, rows_apart, unmet_pairs
+from liftkit.core.groups.points import design_row, even_out, layout, rows_apart, unmet_pairs
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import Problem
 from liftkit.core.groups.setup import Setup, with_facilitators
@@ -115,11 +115,7 @@ def start_schedule(
             if len(used) == len(design.rounds) and not coloured.never:  # every round, untrimmed
                 used = used + design.spare[: rounds - len(used)]  # evened out below
             for design_round in used:
-                row = [0] * n
-                for g, points in enumerate(design_round):
-                    for point in points:
-                        if point < n:
-                            row[order[point]] = g
+                row = design_row(design_round, order, n)
                 schedule.append(even_out(setup, row, schedule))
     meet = meetings(schedule, n) if len(schedule) < rounds else []
     if meet and problem.prior:

@@ -229,8 +229,8 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     plans, taken = {}, len(held)
     for i in ahead:
         rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
-        ours = (*kept, *split.rounds[taken : taken + rounds]) if i == index else ()
-        plans[i] = _rounds_of(split, ours or split.rounds[taken : taken + rounds])
+        share = split.rounds[taken : taken + rounds]
+        plans[i] = _rounds_of(split, (*kept, *share) if i == index else share)
         taken += rounds
     return plans
 
