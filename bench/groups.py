@@ -108,7 +108,7 @@ INSTANCES: list[Row] = [
     ("150-6-4-orgs33.27.22.18.17.15.11.7-regions", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
     # more than 150 people, where no construction gives every round: annealed since
-    # 2026-12-03 when people times rounds is at most 4,000 (split.ANNEAL_SLOTS)
+    # 2026-12-03 when people times rounds is at most 4,000 (plan.ANNEAL_SLOTS)
     ("172-c18-10", False, 5.0, "-"),
     ("250-c21-4-orgs54.45.38.30.28.25.18.12-regions", False, 5.0, "-"),
     # 1,000 at tables of 30 on two columns: tabu.py's colouring past 200 people since

@@ -4,8 +4,9 @@ Each case plans an earlier split, then the rounds after its held ones for the pe
 now, as a host would: a café's rounds that ran (the earlier split holds only those, as a
 live reshuffle's does), a programme's weeks with leavers and joiners (the earlier split
 holds every week). Side by side in this process, the same splits with the starts of
-after_held.py replaced by greedy rounds alone (how liftkit planned them before), so that
-the ratio is measured in one run on one machine. Repeats are recounted from the rounds
+after_held.py replaced by greedy rounds alone and no fresh plan laid on a held round
+(relaid.py): how liftkit planned them before, so that the ratio is measured in one run
+on one machine. Repeats are recounted from the rounds
 that come out (held ones included), summed over the seeds; times are the engine's, the
 median over the seeds.
 
@@ -43,6 +44,7 @@ class Case:
 
 
 ORGS = (30, 25, 20, 15, 10)  # organisations' sizes, for --balance
+EVEN, TENS = (20,) * 5, (10,) * 6  # two a table, one a table
 CASES = [
     Case("café 100 at 10 tables, 4 rounds, 1 ran, 10 hosts", 100, 10, 4, 1, 1, hosts=10),
     Case("café 100 at 10 tables, 4 rounds, 2 ran, 10 hosts", 100, 10, 4, 2, 2, hosts=10),
@@ -56,6 +58,9 @@ CASES = [
     Case(
         "100 at 10, 5 organisations, 4 weeks, 1 held, 2 left 2 joined", 100, 10, 4, 1, 4, 0, 2, ORGS
     ),
+    Case("café 100 at 10, 5 organisations balanced, 4 rounds, 1 ran", 100, 10, 4, 1, 1, orgs=ORGS),
+    Case("café 100 at 10, 5 organisations of 20, 4 rounds, 1 ran", 100, 10, 4, 1, 1, orgs=EVEN),
+    Case("café 60 at 10, 6 organisations of 10, 5 rounds, 1 ran", 60, 10, 5, 1, 1, orgs=TENS),
     Case("1,000 at 40 tables, 4 rounds, 1 ran, 40 hosts", 1000, 40, 4, 1, 1, hosts=40),
     Case("10,000 at 400 tables, 4 rounds, 1 ran", 10_000, 400, 4, 1, 1),
 ]
@@ -109,8 +114,11 @@ def run(case: Case, seeds: int) -> tuple[tuple[int, float], tuple[int, float]]:
             asked = SplitRequest(count=case.rooms, rounds=case.rounds, balance=balance,
                                  previous=earlier, held=case.held)  # fmt: skip
             now = crowd(case, case.churn)
-            greedy = mock.patch.object(split_module, "held_start", greedy_only)
-            with greedy if patched else contextlib.nullcontext():
+            greedy = contextlib.ExitStack()
+            if patched:
+                greedy.enter_context(mock.patch.object(split_module, "held_start", greedy_only))
+                greedy.enter_context(mock.patch.object(split_module, "fresh_laid", lambda *a: []))
+            with greedy:
                 start = time.perf_counter()
                 split = split_into_groups(now, asked, random.Random(seed))
                 times.append(time.perf_counter() - start)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_groups_known import recount
 
-from liftkit.core.groups import split
+from liftkit.core.groups import plan
 from liftkit.core.groups.cliques import pack, packed_order
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.geometry import (
@@ -434,18 +434,18 @@ def test_a_design_the_search_cannot_mend_is_started_again(cli, tmp_path, monkeyp
     # looser rule keep it (it applies to up to 6 rounds only): the search is carried on
     # and mends it; where that fails too (here: made to do nothing), the schedule is
     # started again. Either way every sector ends within one.
-    monkeypatch.setattr(split, "LOOSE_ROUNDS", 15)
-    monkeypatch.setattr(split, "LOOSE_REPAIRABLE", 1)
+    monkeypatch.setattr(plan, "LOOSE_ROUNDS", 15)
+    monkeypatch.setattr(plan, "LOOSE_REPAIRABLE", 1)
     tried, left = [], []
-    searched, carry_on = split._searched, split._carry_on
-    monkeypatch.setattr(split, "_searched", lambda *a: tried.append(searched(*a)) or tried[-1])
+    searched, carry_on = plan._searched, plan._carry_on
+    monkeypatch.setattr(plan, "_searched", lambda *a: tried.append(searched(*a)) or tried[-1])
 
     def carried(setup, search, request):
         left.append(search.balance_cost())
         if carried_on:
             carry_on(setup, search, request)
 
-    monkeypatch.setattr(split, "_carry_on", carried)
+    monkeypatch.setattr(plan, "_carry_on", carried)
     sizes = [11, 11, 11, 11, 10, 10]
     balanced_world_cafe(cli, tmp_path, sizes, "1", tables=16, rounds=15)
     assert left and left[0] > 0  # the first search left counts out of band

@@ -229,7 +229,7 @@ def test_annealing_takes_repeats_off_two_balanced_columns(monkeypatch):
     # annealing after the search, recounted from the groups, balance checked at every table.
     # Seeds 1-3: 18, 28 and 19 repeats after the search; 18, 22 and 16 annealed. It never
     # makes a split worse: it keeps a schedule only with fewer repeats.
-    from liftkit.core.groups import split as engine
+    from liftkit.core.groups import plan as engine
     from liftkit.core.groups.split import SplitRequest, split_into_groups
     from liftkit.core.people.reader import Person
 

@@ -13,7 +13,7 @@ that keep every constraint are kept. It takes the search's local minima further 
 constraints too (50 people in fives for 12 rounds, 89 and 97 repeats -> 62 and 89; 140 in
 fives for 31 rounds, 101-144 -> 58-63) and with values balanced two or more a group (100
 to 144 people balanced on organisation and region, bench/groups.py --mixes: 932 -> 791
-repeats over 40 splits), and on larger splits over few rounds (split.ANNEAL_LARGE: 250
+repeats over 40 splits), and on larger splits over few rounds (plan.ANNEAL_LARGE: 250
 people at 21 tables for 4 rounds, balanced on organisation and region, 58 and 50 -> 28 and
 30).
 
