@@ -651,6 +651,23 @@ def test_a_session_cut_short_ends_at_its_last_event_not_a_later_note(cli, tmp_pa
     assert "**Time:** 10:00 to 10:10" in out
 
 
+def test_a_rehearsal_over_within_its_first_minute_gives_one_time(cli, tmp_path):
+    # A one-hour agenda rehearsed at 120 times the speed takes 30 seconds: "10:00 to
+    # 10:00" read as a mistake; the pack gives the one time, and says it was a rehearsal
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=120,
+        timeline=[(0, "segment_start", {"segment": 0}),
+                  (1800, "segment_end", {"segment": 0, "reason": "next"}),
+                  (1800, "segment_start", {"segment": 1}),
+                  (3600, "segment_end", {"segment": 1, "reason": "end"}),
+                  (3600, "session_end", {})],
+    )  # fmt: skip
+    out = cli("export", str(folder)).stdout
+    line = next(line for line in out.splitlines() if "**Time:**" in line)
+    assert "**Time:** 10:00 ·" in line, line
+    assert "This was a rehearsal, run at 120 times the real speed" in out
+
+
 def test_groups_file_is_read(cli, late, tmp_path):
     groups = write(
         tmp_path / "g.json",

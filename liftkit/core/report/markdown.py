@@ -26,6 +26,7 @@ from liftkit.core.report.markdown_parts import (
     posted,
     shares_sentence,
     table,
+    time_span,
     took_part,
 )
 from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
@@ -127,8 +128,7 @@ def _opening(report: Report) -> list[str]:
     facts = []
     if report.start is not None:
         facts.append(f"**Date:** {long_date(report.start)}")
-        end = f" to {report.end:%H:%M}" if report.end else ""
-        facts.append(f"**Time:** {report.start:%H:%M}{end}")
+        facts.append(f"**Time:** {time_span(report.start, report.end)}")
     if report.host:
         facts.append(f"**Host:** {phrase(report.host)}")
     out = [" · ".join(facts), ""] if facts else []

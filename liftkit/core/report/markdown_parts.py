@@ -62,6 +62,13 @@ def long_date(moment: datetime) -> str:
     return f"{DAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
+def time_span(start: datetime, end: datetime | None) -> str:
+    """ "10:00 to 11:00"; one time for a session that ended in the minute it began (a
+    rehearsal at 30 times the speed), where "10:00 to 10:00" reads as a mistake."""
+    ended = f"{end:%H:%M}" if end is not None else ""
+    return f"{start:%H:%M}" + (f" to {ended}" if ended and ended != f"{start:%H:%M}" else "")
+
+
 def clock(moment: datetime | None, seconds: bool = False) -> str:
     return "—" if moment is None else clock_text(moment, seconds)
 
