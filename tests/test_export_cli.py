@@ -853,6 +853,21 @@ def test_a_chat_from_another_meeting_is_a_warning(cli, late, tmp_path):
     ]
 
 
+def test_a_chat_after_a_short_rehearsal_names_its_seconds(cli, tmp_path):
+    # A one-hour agenda rehearsed at 120 times the speed runs 30 seconds: a chat sent a
+    # few seconds after it is outside it, and the warning's span says so in seconds,
+    # where "10:00-10:00" would read as a mistake
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC), rate=120,
+        timeline=[(0, "segment_start", {"segment": 0}),
+                  (3600, "segment_end", {"segment": 0, "reason": "end"}),
+                  (3600, "session_end", {})],
+    )  # fmt: skip
+    chat = write(tmp_path / "chat.txt", "10:00:40 From Ada to Everyone : too late\n")
+    result = cli("export", str(folder), "--chat", str(chat))
+    assert "its one message does not fall within the session (10:00:00-10:00:30)" in (result.stderr)
+
+
 def test_a_transcript_that_starts_too_late_is_a_warning(cli, late, tmp_path):
     vtt = write(tmp_path / "t.vtt", "WEBVTT\n\n01:10:00.000 --> 01:10:05.000\n<v Ada>late</v>\n")
     result = cli("export", str(late), "--chat", str(vtt))

@@ -236,6 +236,8 @@ def another_meeting(
     start = timeline.session_start
     end = timeline.end or start
     span = f"{start:%H:%M}-{end:%H:%M}"
+    if end - start < timedelta(minutes=2):  # a rehearsal's: "00:53-00:53" says too little
+        span = f"{start:%H:%M:%S}-{end:%H:%M:%S}"
     if log.dates and not {f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"} & set(log.dates):
         dated = log.dates[0] if len(log.dates) == 1 else f"{log.dates[0]} to {log.dates[-1]}"
         return (
