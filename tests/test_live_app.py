@@ -364,6 +364,24 @@ def test_s_then_y_in_the_rooms_view_reshuffles(tmp_path, time):
     assert [g["segment"] for g in groups] == [1, 1] and groups[1]["seed"] != 4
 
 
+def test_the_screen_says_it_is_reshuffling_while_the_rooms_are_made(tmp_path, time):
+    # Making rooms again can take a second or two: while it runs, the screen drawn last
+    # says so, and no longer asks the question the host just answered
+    s = open_session(tmp_path, AGENDA, time)
+    plan = groups_plan(s)
+    drawn_then = []
+
+    def reshuffle(session):
+        drawn_then.append(seen.screens[-1])
+        return plan.reshuffle(session)
+
+    script = [(1, ["n"]), (2, ["g"]), (3, ["s"]), (4, ["y"]), (5, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, reshuffle=reshuffle, groups_view=plan.summary)
+    app.run()
+    assert [screen.message for screen in drawn_then] == ["Reshuffling the groups…"]
+    assert any(sc.message.startswith("Groups reshuffled") for sc in seen.screens)
+
+
 def test_without_attendees_g_names_both_options_that_bring_people(tmp_path, time):
     # nothing to show or shuffle: the host is told which options of run bring people
     from liftkit.cli.commands.run_groups import GroupsPlan

@@ -8,6 +8,7 @@ apart so that each reads in a sitting.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from liftkit.core.live.controls import PLAIN, Ui
 from liftkit.core.live.screen import GroupsSummary
@@ -15,6 +16,12 @@ from liftkit.core.live.session import LiveSession
 
 Reshuffle = Callable[[LiveSession], str]
 GroupsView = Callable[[LiveSession], GroupsSummary | None]
+RESHUFFLING = "Reshuffling the groups…"  # on screen while they are made (a second or two)
+
+
+class Shows(Protocol):
+    def show(self) -> None:
+        """Draw the screen now, or print what the controller has to say."""
 
 
 class Breakouts:
@@ -29,6 +36,7 @@ class Breakouts:
     rooms_printed: GroupsSummary | None
     round_held: tuple[int, int]
     bells: int
+    front: Shows | None  # the front-end of the running loop, to draw before a long step
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -81,6 +89,12 @@ class Breakouts:
             )
             self._ask("reshuffle_later" if later else "reshuffle")
         elif self.reshuffle is not None:
+            # Making the rooms again may take a second or two (100 people at 10 tables,
+            # avoiding the rounds before and after): the screen says so meanwhile, rather
+            # than the question a host might answer again
+            self.say(RESHUFFLING, 30)
+            if self.front is not None:
+                self.front.show()
             self.say(self.reshuffle(s), 4)
             if self.mode == PLAIN:
                 self._print_rooms()

@@ -85,6 +85,7 @@ class Controller(Captures, Breakouts, PlainTimes):
     round_held: tuple[int, int] = (-1, 1)  # (segment, breakout round) the screen has said
     last_not_saved: str = ""  # said once while the same write keeps failing
     in_silence: int = -1  # the segment whose strict silence plain mode will say is over
+    front: FrontEnd | None = field(default=None, repr=False)  # while run() runs
 
     def __post_init__(self) -> None:
         self.ui.rate = self.session.clock.rate
@@ -117,6 +118,7 @@ class Controller(Captures, Breakouts, PlainTimes):
 
     def run(self, front: FrontEnd) -> Outcome:
         """Process what time brings, show, wait for input, act on it; until an outcome."""
+        self.front = front
         if self.notice:
             self.say(self.notice, 8)
         while True:
