@@ -24,11 +24,15 @@ from dataclasses import replace
 
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.plan import fit_rules, searched_plan
-from liftkit.core.groups.search import Problem
+from liftkit.core.groups.search import Problem, Search
 from liftkit.core.groups.setup import Setup, make_problem
 from liftkit.core.groups.start import start_schedule
 
-FRESH_PEOPLE = 1000  # a fresh plan is weighed for up to so many people (about 1 s at most)
+FRESH_PEOPLE = 1000  # a fresh plan is weighed for up to so many people
+MENDED_PEOPLE = 150  # and beyond this, only without --balance, where a design holds all
+FRESH_SLOTS = 5000  # and people times its rounds: 1,000 people at 40 tables over 4 rounds
+# after one (0.3 s, and no repeat where the rounds after it repeated 5-12), not over 6 (a
+# fresh plan of 7 rounds, balanced on organisation, took 2.5 s more and repeated as many)
 
 Key = tuple[int, ...]  # a person's class: facilitator or not, then each column's value
 
@@ -36,10 +40,16 @@ Key = tuple[int, ...]  # a person's class: facilitator or not, then each column'
 def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
                request: SplitRequest, rng: random.Random) -> list[list[int]]:  # fmt: skip
     """`rounds` rounds (each person's group) after the held round `held` (each person's room
-    then, -1 for someone not there) from a fresh plan of rounds + 1 laid on it; none for
-    more than FRESH_PEOPLE people, or people kept together or in rooms of their own."""
+    then, -1 for someone not there) from a fresh plan of rounds + 1 laid on it; none
+    beyond FRESH_PEOPLE and FRESH_SLOTS, for people kept together or in rooms of their
+    own, or when no design starts the fresh plan without a repeat."""
     n, k = len(setup.people), setup.groups
-    if n > FRESH_PEOPLE or n < 2 * k or any(len(unit) > 1 for unit in setup.units):
+    if n > FRESH_PEOPLE or n * (rounds + 1) > FRESH_SLOTS or n < 2 * k:
+        return []
+    if any(len(unit) > 1 for unit in setup.units) or (setup.columns and n > MENDED_PEOPLE):
+        # (fitting a design's start to the balance of many people takes a second or two
+        # of its own: 1,000 people at 40 tables, 4 rounds, organisations balanced, 2.5 s
+        # against 1.5 s, for 90 repeats against 98)
         return []
     if any(home is not None for home in problem.homes):
         return []
@@ -47,6 +57,13 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
     fresh = make_problem(bare, [None] * (rounds + 1))
     loose, fits = fit_rules(fresh, rounds + 1, -(-n // k))
     start = start_schedule(bare, fresh, rounds + 1, [], rng, request.effort, fits)
+    started = Search(fresh, start, rng)
+    if started.repeat_cost() or (started.cost and n > MENDED_PEOPLE):
+        # No design for the fresh plan either: it would repeat about as many pairs as the
+        # rounds after the held one, for twice the time (150 people at 15 tables for 10
+        # rounds, 1 held: 701-705 repeats either way, 2.9 s against 0.9 s); or a design
+        # a search must mend, slow for many people
+        return []
     plan = searched_plan(bare, fresh, start, request, rng, loose, []).grp
     keys = [(setup.facilitator[p], *(values[p] for values in setup.values)) for p in range(n)]
     return laid_rounds(keys, plan, held, k, rng, problem.apart)
