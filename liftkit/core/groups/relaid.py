@@ -44,14 +44,17 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
     beyond FRESH_PEOPLE and FRESH_SLOTS, for people kept together or in rooms of their
     own, or when no design starts the fresh plan without a repeat."""
     n, k = len(setup.people), setup.groups
-    if n > FRESH_PEOPLE or n * (rounds + 1) > FRESH_SLOTS or n < 2 * k:
-        return []
-    if any(len(unit) > 1 for unit in setup.units) or (setup.columns and n > MENDED_PEOPLE):
-        # (fitting a design's start to the balance of many people takes a second or two
-        # of its own: 1,000 people at 40 tables, 4 rounds, organisations balanced, 2.5 s
+    if (
+        n > FRESH_PEOPLE
+        or n * (rounds + 1) > FRESH_SLOTS
+        or n < 2 * k
+        or any(len(unit) > 1 for unit in setup.units)
+        or any(home is not None for home in problem.homes)
+        # fitting a design's start to the balance of many people takes a second or two of
+        # its own (1,000 people at 40 tables, 4 rounds, organisations balanced: 2.5 s
         # against 1.5 s, for 90 repeats against 98)
-        return []
-    if any(home is not None for home in problem.homes):
+        or (setup.columns and n > MENDED_PEOPLE)
+    ):
         return []
     bare = replace(setup, apart_sets=[], notes=[])  # its notes are not this split's
     fresh = make_problem(bare, [None] * (rounds + 1))
