@@ -20,7 +20,7 @@ import contextlib
 import random
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from unittest import mock
 
 from liftkit.core.groups import split as split_module
@@ -41,6 +41,8 @@ class Case:
     hosts: int = 0  # facilitators, the first people ("Table host")
     churn: int = 0  # left since the earlier split, and as many joined
     orgs: tuple[int, ...] = ()  # --balance organisation, of these sizes
+    live: bool = False  # the earlier split planned every round; only the held ones are
+    # passed on, as a live reshuffle (rooms.reshuffle_family) passes the rounds that ran
 
 
 ORGS = (30, 25, 20, 15, 10)  # organisations' sizes, for --balance
@@ -61,6 +63,9 @@ CASES = [
     Case("café 100 at 10, 5 organisations balanced, 4 rounds, 1 ran", 100, 10, 4, 1, 1, orgs=ORGS),
     Case("café 100 at 10, 5 organisations of 20, 4 rounds, 1 ran", 100, 10, 4, 1, 1, orgs=EVEN),
     Case("café 60 at 10, 6 organisations of 10, 5 rounds, 1 ran", 60, 10, 5, 1, 1, orgs=TENS),
+    Case("live café 90 at 10, 4 rounds, 2 ran, 10 hosts", 90, 10, 4, 2, 4, hosts=10, live=True),
+    Case("live café 130 at 12, 4 rounds, 2 ran, 12 hosts", 130, 12, 4, 2, 4, hosts=12, live=True),
+    Case("café 120 at 12 tables, 4 rounds, 2 ran", 120, 12, 4, 2, 2),
     Case("1,000 at 40 tables, 4 rounds, 1 ran, 40 hosts", 1000, 40, 4, 1, 1, hosts=40),
     Case("10,000 at 400 tables, 4 rounds, 1 ran", 10_000, 400, 4, 1, 1),
 ]
@@ -111,6 +116,8 @@ def run(case: Case, seeds: int) -> tuple[tuple[int, float], tuple[int, float]]:
             earlier = split_into_groups(
                 crowd(case), SplitRequest(count=case.rooms, rounds=case.planned_before,
                                           balance=balance), random.Random(100 + seed))  # fmt: skip
+            if case.live:
+                earlier = replace(earlier, rounds=earlier.rounds[: case.held])
             asked = SplitRequest(count=case.rooms, rounds=case.rounds, balance=balance,
                                  previous=earlier, held=case.held)  # fmt: skip
             now = crowd(case, case.churn)

@@ -9,11 +9,23 @@ import json
 import random
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_groups_held_design import first_rounds, met_twice, people_file, planned, rooms
+from test_groups_held_design import (
+    first_rounds,
+    meetings,
+    met_twice,
+    people_file,
+    planned,
+    rooms,
+)
 
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.groups.grids import matched
 from liftkit.core.groups.relaid import laid_rounds
+from liftkit.core.live.rooms import plan_from_people, reshuffle_family
+from liftkit.core.people.reader import Person
 
 SIZES = {"NHS Trust": 30, "Council": 25, "Charity": 20, "GP Practice": 15, "Care Home": 10}
 
@@ -160,3 +172,70 @@ def test_any_held_round_gets_whole_rounds_of_the_plans_sizes(n, k, size, absent,
     for row in laid:
         assert len(row) == n
         assert sorted(Counter(row).values()) == sizes
+
+
+@pytest.mark.parametrize(("count", "tables"), [(90, 10), (130, 12), (70, 9)])
+def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
+    # A café of four rounds with a table host at each table, attendance short of a
+    # square (90 at 10 tables: one empty place a table): rounds 1 and 2 ran, and the host
+    # reshuffles round 3. Rounds 3 and 4 come from a fresh plan whose first two rounds are
+    # the two that ran with tables and people renamed: nobody meets twice (6-8, 10-18 and
+    # 3-4 pairs met again before), round 3 changes, and every host keeps one table
+    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
+              for i in range(count)]  # fmt: skip
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
+                                for n in range(4)))  # fmt: skip
+    for seed in (1, 2):
+        plans = plan_from_people(cafe, people, seed=seed)
+        before = rooms_of(plans[2])
+        plans |= reshuffle_family(cafe, 2, people, 10 + seed, plans, ran={0, 1})
+        assert rooms_of(plans[2]) != before
+        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
+        assert all(times == 1 for times in met.values())
+        hosts = [{g.name: [p.name for p in g.facilitators] for g in plans[i].rounds[0].groups}
+                 for i in range(4)]  # fmt: skip
+        assert all(len(named) == 1 for named in hosts[0].values())
+        assert all(tables_now == hosts[0] for tables_now in hosts)
+        sizes = [len(g.members) for i in range(4) for g in plans[i].rounds[0].groups]
+        assert max(sizes) - min(sizes) <= 1
+
+
+def rooms_of(split):
+    return sorted(sorted(p.name for p in g.members) for g in split.rounds[0].groups)
+
+
+def test_two_held_rounds_of_120_at_12_tables_are_followed_without_a_repeat(cli, tmp_path):
+    # 120 people at 12 tables (two empty places a table): two rounds ran (the earlier
+    # split holds only those), two more without a repeat (2-4 pairs met again before)
+    people = people_file(tmp_path, "cafe.csv", [(f"Person {i}", "", "") for i in range(120)])
+    plan = first_rounds(cli, tmp_path, people, 12, 2)
+    for seed in (2, 3):
+        after = planned(cli, tmp_path, people, plan, 2, 4, seed)
+        assert met_twice(after["rounds"]) == 0 == after["score"]["repeat_pairs"]
+        assert [rooms(r) for r in after["rounds"][:2]] == [
+            rooms(r) for r in json.loads(plan.read_text())["rounds"]
+        ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 9), st.integers(1, 4), st.randoms(use_true_random=False))
+def test_a_grid_with_rows_and_columns_renamed_is_found_again(k, colours, rng):
+    # Any grid of colours (-1 empty) with its rows and columns shuffled: matched finds
+    # renamings, and under them every cell of one is the other's
+    held = [[rng.randrange(-1, colours) for _ in range(k)] for _ in range(k)]
+    rows, columns = list(range(k)), list(range(k))
+    rng.shuffle(rows)
+    rng.shuffle(columns)
+    fresh = [[0] * k for _ in range(k)]
+    for i in range(k):
+        for j in range(k):
+            fresh[rows[i]][columns[j]] = held[i][j]
+    found = matched(held, fresh, 100_000)
+    assert found is not None
+    pi, tau = found
+    assert sorted(pi) == sorted(tau) == list(range(k))
+    assert all(fresh[pi[i]][tau[j]] == held[i][j] for i in range(k) for j in range(k))
+    # a cell changed to a colour the held grid lacks: no renaming makes them alike
+    fresh[rng.randrange(k)][rng.randrange(k)] = colours
+    again = matched(held, fresh, 100_000)
+    assert again is None

@@ -17,11 +17,13 @@ classes).
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from liftkit.core.groups.grids import grid, matched
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.plan import fit_rules, searched_plan
 from liftkit.core.groups.search import Problem, Search
@@ -34,19 +36,22 @@ FRESH_SLOTS = 5000  # and people times its rounds: 1,000 people at 40 tables ove
 # after one (0.3 s, and no repeat where the rounds after it repeated 5-12), not over 6 (a
 # fresh plan of 7 rounds, balanced on organisation, took 2.5 s more and repeated as many)
 
+PAIR_BUDGET = 1000  # rows tried for each pair of the fresh plan's rounds (grids.matched)
+
 Key = tuple[int, ...]  # a person's class: facilitator or not, then each column's value
 
 
-def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
+def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Sequence[int]],
                request: SplitRequest, rng: random.Random) -> list[list[int]]:  # fmt: skip
-    """`rounds` rounds (each person's group) after the held round `held` (each person's room
-    then, -1 for someone not there) from a fresh plan of rounds + 1 laid on it; none
+    """`rounds` rounds (each person's group) after the held rounds `held` (one or two: each
+    person's room then, -1 for someone not there) from a fresh plan of as many rounds more
+    laid on them (laid_rounds, paired_rounds); none
     beyond FRESH_PEOPLE and FRESH_SLOTS, for people kept together or in rooms of their
     own, or when no design starts the fresh plan without a repeat."""
     n, k = len(setup.people), setup.groups
     if (
         n > FRESH_PEOPLE
-        or n * (rounds + 1) > FRESH_SLOTS
+        or n * (rounds + len(held)) > FRESH_SLOTS
         or n < 2 * k
         or any(len(unit) > 1 for unit in setup.units)
         or any(home is not None for home in problem.homes)
@@ -54,12 +59,17 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
         # its own (1,000 people at 40 tables, 4 rounds, organisations balanced: 2.5 s
         # against 1.5 s, for 90 repeats against 98)
         or (setup.columns and n > MENDED_PEOPLE)
+        # two held rounds balanced by a search are not a fresh plan's two rounds renamed
+        # (their colourings differ: 100 people of five organisations at 10 tables, 32-42
+        # repeats either way, 0.5 s more)
+        or (setup.columns and len(held) > 1)
     ):
         return []
     bare = replace(setup, apart_sets=[], notes=[])  # its notes are not this split's
-    fresh = make_problem(bare, [None] * (rounds + 1))
-    loose, fits = fit_rules(fresh, rounds + 1, -(-n // k))
-    start = start_schedule(bare, fresh, rounds + 1, [], rng, request.effort, fits)
+    planned = rounds + len(held)
+    fresh = make_problem(bare, [None] * planned)
+    loose, fits = fit_rules(fresh, planned, -(-n // k))
+    start = start_schedule(bare, fresh, planned, [], rng, request.effort, fits)
     started = Search(fresh, start, rng)
     if started.repeat_cost() or (started.cost and n > MENDED_PEOPLE):
         # No design for the fresh plan either: it would repeat about as many pairs as the
@@ -69,7 +79,36 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[int],
         return []
     plan = searched_plan(bare, fresh, start, request, rng, loose, []).grp
     keys = [(setup.facilitator[p], *(values[p] for values in setup.values)) for p in range(n)]
-    return laid_rounds(keys, plan, held, k, rng, problem.apart)
+    if len(held) == 1:
+        return laid_rounds(keys, plan, held[0], k, rng, problem.apart)
+    return paired_rounds(keys, plan, held[-1], held[-2], k)
+
+
+def paired_rounds(keys: Sequence[Key], plan: Sequence[Sequence[int]], last: Sequence[int],
+                  before: Sequence[int], k: int) -> list[list[int]]:  # fmt: skip
+    """The rounds of `plan` but two, laid on two held rounds (`before`, then `last`) that are
+    two of its rounds with rooms and people renamed, each person on a point of their
+    class (grids.matched); none when no two of its rounds are so. Every pair who met in
+    the held rounds met in those two, so the other rounds meet them no more than the plan
+    does. 90 people at 10 tables with a table host at each, a café reshuffled in its
+    third round: 22 repeats over three seeds before, none where the hosts' cells cross
+    the empty ones as in some pair of the plan's rounds."""
+    n = len(keys)
+    colour = {key: c for c, key in enumerate(sorted(set(keys)))}
+    colours = [colour[key] for key in keys]
+    held = grid(last, before, colours, k)
+    if held is None:
+        return []
+    for a, b in itertools.permutations(range(len(plan)), 2):
+        fresh = grid(plan[a], plan[b], colours, k)
+        found = matched(held, fresh, PAIR_BUDGET) if fresh is not None else None
+        if found is not None:
+            pi, tau = found
+            point = {(plan[a][x], plan[b][x]): x for x in range(n)}
+            stands = [point[pi[last[p]], tau[before[p]]] for p in range(n)]
+            return [[plan[r][stands[p]] for p in range(n)]
+                    for r in range(len(plan)) if r not in (a, b)]  # fmt: skip
+    return []
 
 
 def laid_rounds(keys: Sequence[Key], plan: Sequence[Sequence[int]], held: Sequence[int], k: int,

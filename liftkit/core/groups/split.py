@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.after_held import held_start
+from liftkit.core.groups.after_held import LAID_AT_MOST, held_start
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
 from liftkit.core.groups.greedy import facilitators_stay, meetings
@@ -160,17 +160,16 @@ def _held_plan(setup: Setup, problem: Problem, took_place: list[list[int]],
                fits: int) -> tuple[Search, list[list[str]]]:  # fmt: skip
     """The rounds after those that took place, and the names of their rooms from the earlier
     plan where it carries on: from the start after_held.py makes, or where that start
-    repeats a pair or breaks a constraint after one held round, from a plan made afresh
-    and laid on it (relaid.py), whichever comes out better; the latter alone when it
-    holds everything and repeats nobody. After two held rounds or more, a fresh plan's
-    rounds would have to fit the way the held rooms cross, which they rarely do (five
-    organisations of 20 at 10 tables, 2 held: 33-38 repeats either way, twice the time)."""
+    repeats a pair or breaks a constraint after one or two held rounds, from a plan made
+    afresh and laid on them (relaid.py), whichever comes out better; the latter alone
+    when it holds everything and repeats nobody. After three held rounds or more, a
+    fresh plan's rounds would have to cross as all of them do."""
     rounds = len(problem.homes)
     schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
                                  request.effort, fits)  # fmt: skip
     laid: Search | None = None
-    if len(took_place) == 1 and Search(problem, schedule, rng).cost:
-        found = fresh_laid(setup, problem, rounds, took_place[-1], request, rng)
+    if len(took_place) <= LAID_AT_MOST and Search(problem, schedule, rng).cost:
+        found = fresh_laid(setup, problem, rounds, took_place, request, rng)
         if found:
             laid = Search(problem, found, rng)
             if laid.apart_violations() or laid.balance_cost():
