@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_groups_held_design import (
+    each_host_keeps_one_table,
     first_rounds,
     meetings,
     met_twice,
@@ -192,10 +193,7 @@ def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
         assert rooms_of(plans[2]) != before
         met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
         assert all(times == 1 for times in met.values())
-        hosts = [{g.name: [p.name for p in g.facilitators] for g in plans[i].rounds[0].groups}
-                 for i in range(4)]  # fmt: skip
-        assert all(len(named) == 1 for named in hosts[0].values())
-        assert all(tables_now == hosts[0] for tables_now in hosts)
+        assert each_host_keeps_one_table([plans[i] for i in range(4)])
         sizes = [len(g.members) for i in range(4) for g in plans[i].rounds[0].groups]
         assert max(sizes) - min(sizes) <= 1
 

@@ -1,4 +1,4 @@
-"""Rounds after a held one from a plan made afresh, laid on the round that took place.
+"""Rounds after one or two held ones from a plan made afresh, laid on the rounds that took place.
 
 --balance and facilitators ask the same of everyone of one class (a facilitator or not,
 and a value in each balanced column): a plan holds them whoever of a class stands on
@@ -12,7 +12,8 @@ counts out of band that swaps within a held room do not mend. Five organisations
 25, 20, 15 and 10 people at 10 tables for 4 rounds, round 1 held: 36-45 repeats after a
 design's or greedy rounds, none from a fresh plan laid on it. Keep-apart sets are left to
 the search afterwards (the plan is made without them: they belong to people, not
-classes).
+classes). Two held rounds are laid on two of the plan's rounds that are the same up to
+renaming rooms and people (paired_rounds).
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
                request: SplitRequest, rng: random.Random) -> list[list[int]]:  # fmt: skip
     """`rounds` rounds (each person's group) after the held rounds `held` (one or two: each
     person's room then, -1 for someone not there) from a fresh plan of as many rounds more
-    laid on them (laid_rounds, paired_rounds); none
-    beyond FRESH_PEOPLE and FRESH_SLOTS, for people kept together or in rooms of their
-    own, or when no design starts the fresh plan without a repeat."""
+    laid on them (laid_rounds, paired_rounds). None beyond FRESH_PEOPLE and FRESH_SLOTS,
+    for people kept together or in rooms of their own, or when no design starts the
+    fresh plan without a repeat."""
     n, k = len(setup.people), setup.groups
     if (
         n > FRESH_PEOPLE
@@ -170,9 +171,9 @@ def _parted(order: list[int], keys: Sequence[Key], laid_on: Sequence[int],
                 continue
             x = point[p]
             for q in cells[(laid_on[x], keys[x], keys[p], held[p])]:
-                y = point[q]
                 if q == p:
                     continue
+                y = point[q]
                 before = now + clashes(q, y)
                 if clashes(p, y, q) + clashes(q, x, p) < before:
                     order[x], order[y], point[p], point[q] = q, p, y, x
@@ -196,7 +197,7 @@ def _lay(keys: Sequence[Key], row: Sequence[int], held: Sequence[int], k: int,
     groups = _members(row, k)
     room_classes = {j: Counter(keys[p] for p in members) for j, members in rooms.items()}
     group_classes = [Counter(keys[x] for x in members) for members in groups]
-    matched: dict[int, int] = {}  # room -> group
+    room_group: dict[int, int] = {}
     alike: dict[tuple[tuple[Key, int], ...], list[int]] = {}
     for g, counts in enumerate(group_classes):
         alike.setdefault(tuple(sorted(counts.items())), []).append(g)
@@ -205,26 +206,26 @@ def _lay(keys: Sequence[Key], row: Sequence[int], held: Sequence[int], k: int,
     for j, counts in room_classes.items():
         twins = alike.get(tuple(sorted(counts.items())))
         if twins:
-            matched[j] = twins.pop()
+            room_group[j] = twins.pop()
     free_groups = [g for same in alike.values() for g in same]
     overlaps = sorted(
         ((sum((room_classes[j] & group_classes[g]).values()), j, g)
-         for j in rooms if j not in matched for g in free_groups),
+         for j in rooms if j not in room_group for g in free_groups),
         key=lambda item: -item[0],
     )  # fmt: skip
-    taken = set(matched.values())
+    taken = set(room_group.values())
     for _, j, g in overlaps:
-        if j not in matched and g not in taken:
-            matched[j] = g
+        if j not in room_group and g not in taken:
+            room_group[j] = g
             taken.add(g)
     order = [-1] * n
     fit = 0
     for j, members in rooms.items():
-        if j not in matched:
+        if j not in room_group:
             pool.extend(members)
             continue
         points: dict[Key, list[int]] = {}
-        for x in groups[matched[j]]:
+        for x in groups[room_group[j]]:
             points.setdefault(keys[x], []).append(x)
         for p in members:
             spots = points.get(keys[p])
