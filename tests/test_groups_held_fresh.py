@@ -237,3 +237,28 @@ def test_a_grid_with_rows_and_columns_renamed_is_found_again(k, colours, rng):
     fresh[rng.randrange(k)][rng.randrange(k)] = colours
     again = matched(held, fresh, 100_000)
     assert again is None
+
+
+def test_no_fresh_plan_is_made_for_two_held_rounds_that_make_no_grid(monkeypatch):
+    # Two held rounds in 9 rooms, now split into 8: no grid of 8 by 8 holds them, so no
+    # fresh plan is made for them (126 people with 3 hosts took 1.9 s, against 1.2 s,
+    # for the same 149 repeats); the split still comes out whole
+    import random as stdlib_random
+
+    from liftkit.core.groups import relaid
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+
+    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < 3 else ""})
+              for i in range(126)]  # fmt: skip
+    earlier = split_into_groups(people, SplitRequest(count=9, rounds=2), stdlib_random.Random(1))
+
+    def not_made(*args, **kwargs):
+        raise AssertionError("a fresh plan was made")
+
+    monkeypatch.setattr(relaid, "start_schedule", not_made)
+    asked = SplitRequest(count=8, rounds=3, previous=earlier, held=2)
+    split = split_into_groups(people, asked, stdlib_random.Random(2))
+    assert len(split.rounds) == 3
+    assert sorted(p.name for g in split.rounds[2].groups for p in g.members) == sorted(
+        p.name for p in people
+    )

@@ -66,6 +66,9 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         or (setup.columns and len(held) > 1)
     ):
         return []
+    keys = [(setup.facilitator[p], *(values[p] for values in setup.values)) for p in range(n)]
+    if len(held) > 1 and grid(held[-1], held[-2], [0] * n, k) is None:
+        return []  # someone new, more rooms than now, or a pair met twice: no grid to lay
     bare = replace(setup, apart_sets=[], notes=[])  # its notes are not this split's
     planned = rounds + len(held)
     fresh = make_problem(bare, [None] * planned)
@@ -79,7 +82,6 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         # a search must mend, slow for many people
         return []
     plan = searched_plan(bare, fresh, start, request, rng, loose, []).grp
-    keys = [(setup.facilitator[p], *(values[p] for values in setup.values)) for p in range(n)]
     if len(held) == 1:
         return laid_rounds(keys, plan, held[0], k, rng, problem.apart)
     return paired_rounds(keys, plan, held[-1], held[-2], k)
