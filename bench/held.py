@@ -42,7 +42,7 @@ class Case:
     churn: int = 0  # left since the earlier split, and as many joined
     orgs: tuple[int, ...] = ()  # --balance organisation, of these sizes
     live: bool = False  # the earlier split planned every round; only the held ones are
-    # passed on, as a live reshuffle (rooms.reshuffle_family) passes the rounds that ran
+    # passed on, as a live reshuffle (reshuffles.reshuffle_family) passes the rounds that ran
 
 
 ORGS = (30, 25, 20, 15, 10)  # organisations' sizes, for --balance

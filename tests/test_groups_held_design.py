@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import liftkit
 from liftkit.core.agenda.model import Agenda, Segment
-from liftkit.core.live.rooms import plan_from_people, reshuffle_family
+from liftkit.core.live.reshuffles import reshuffle_family
+from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.people.reader import Person
 
 ORGS = ["NHS Trust", "Council", "Charity", "GP Practice", "Care Home"]

@@ -115,7 +115,7 @@ def test_a_reshuffle_never_gives_back_the_rooms_it_had(tmp_path, cli):
     # reshuffle in five said "Groups reshuffled" and gave back week 3's rooms unchanged
     # (these seeds among them).
     from liftkit.core.groups.formats import load_groups_file
-    from liftkit.core.live.rooms import reshuffle_as_file
+    from liftkit.core.live.reshuffles import reshuffle_as_file
 
     programme(tmp_path, cli, *FACILITATING)
     source = load_groups_file(tmp_path / "plan.json")
@@ -232,7 +232,7 @@ def test_a_reshuffled_round_of_a_cafe_file_avoids_the_rounds_after_it_too(tmp_pa
     # gives other rooms that meet nobody of the file's other rounds, those after it
     # included (they keep the file's rooms). Before, 34-40 and 27-46 such pairs
     from liftkit.core.groups.formats import load_groups_file
-    from liftkit.core.live.rooms import reshuffle_as_file
+    from liftkit.core.live.reshuffles import reshuffle_as_file
 
     people = tmp_path / "people.csv"
     people.write_text("name\n" + "".join(f"P{i}\n" for i in range(60)))

@@ -319,7 +319,7 @@ def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran(
     # The host went back from round 3 to round 2 and reshuffles it: round 3's rooms were
     # used, so only round 2 is made again, as a plain reshuffle did before. With round 3
     # still to come, it is planned again too, and neither repeats a pair of round 1.
-    from liftkit.core.live.rooms import reshuffle_family
+    from liftkit.core.live.reshuffles import reshuffle_family
 
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=6) for n in range(3)))
     plans = plan_from_people(cafe, PEOPLE, seed=2)
@@ -335,7 +335,8 @@ def test_a_reshuffle_in_the_second_round_of_a_breakout_keeps_the_first_that_ran(
     # stays in the journal as it was, the second and third are made again after it, and
     # nobody meets anyone twice in the three. Before, all three were replaced, the first
     # with rooms that never took place.
-    from liftkit.core.live.rooms import reshuffle_family, round_now
+    from liftkit.core.live.reshuffles import reshuffle_family
+    from liftkit.core.live.rooms import round_now
 
     speed = Agenda("Speed", (Segment("Networking", 1800, "breakout", groups=6, rounds=3),))
     plans = plan_from_people(speed, PEOPLE, seed=2)
@@ -351,7 +352,7 @@ def test_a_reshuffle_in_the_second_round_of_a_breakout_keeps_the_first_that_ran(
 def test_a_reshuffle_of_a_file_breakout_in_its_second_round_keeps_the_first():
     # The same with rooms from a groups file: round 1 kept, rounds 2 and 3 other rooms
     # that meet nobody of round 1 again
-    from liftkit.core.live.rooms import reshuffle_as_file
+    from liftkit.core.live.reshuffles import reshuffle_as_file
 
     people = [Person(f"P{i}", f"p{i}@x.org", {}) for i in range(24)]
     three = Agenda("File", (Segment("R", 1800, "breakout", groups=6, rounds=3),))

@@ -19,16 +19,14 @@ from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.live.reshuffles import file_round, reshuffle_as_file, reshuffle_family
 from liftkit.core.live.rooms import (
-    file_round,
     following,
     from_earlier,
     people_in,
     plan_from_people,
     plan_from_split,
     reshuffle,
-    reshuffle_as_file,
-    reshuffle_family,
     rooms_from,
     round_now,
     summary,

@@ -1,0 +1,206 @@
+"""Reshuffling breakout rooms during a session: a breakout and the later ones that split the
+same way made again after the rounds that ran (reshuffle_family), or the rooms of a groups
+file made again as `liftkit groups` made them (reshuffle_as_file). Either way the rooms
+that come out are never those there are now.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from liftkit.core.agenda.model import Agenda
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.split import Round, Score, Split, SplitRequest, split_into_groups
+from liftkit.core.live.rooms import (
+    _label,
+    _rounds_of,
+    _shape,
+    breakout_segments,
+    from_earlier,
+    people_in,
+    reshuffle,
+)
+from liftkit.core.people.model import find_column
+from liftkit.core.people.reader import Person
+
+
+def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
+                     made: dict[int, Split], ran: Collection[int] = (),
+                     started: int = 0) -> dict[int, Split]:  # fmt: skip
+    """New rooms for breakout `index` and the later breakouts that split the same way (one
+    multi-round split in plan_from_people), after the rounds the earlier ones of them had
+    (`made`: segment -> its split) and the first `started` rounds of its own, which ran (a
+    breakout of several rounds, reshuffled in its second): those are kept as `liftkit
+    groups --held` keeps weeks held, the new rounds avoid every pair who met in them, and
+    facilitators keep their rooms, and the rooms of `index` are never those it has now
+    (_other_rooms). The first of them is made again with all the later ones, as one
+    split: reshuffled alone, the first round of a café of 100 at 10 tables met 126 pairs
+    of the three after it again. Only `index` (reshuffle, after its rounds that
+    ran) when no other breakout splits the same way, when a later one has run already
+    (`ran`: the host went back), so that no rooms that were used are replaced, or when the
+    people here cannot be split so."""
+    segment = agenda.segments[index]
+    kept = made[index].rounds[:started] if index in made else ()
+    family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
+              and _shape(agenda.segments[i]) == _shape(segment)]  # fmt: skip
+    held = [r for i in family if i < index and i in made for r in made[i].rounds]
+    held += kept
+    ahead = [i for i in family if i >= index]
+    alone = not held and (ahead[:1] != [index] or len(ahead) == 1)  # nothing to make with it
+
+    def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
+        rest = reshuffle(replace(segment, rounds=segment.rounds - len(kept)), people, seed)
+        return {index: _rounds_of(rest, (*kept, *rest.rounds))}
+
+    if alone or any(i in ran for i in ahead if i != index) or index not in ahead:
+        return plain()
+    wanted = sum(agenda.segments[i].rounds for i in ahead) - len(kept)
+    if not held:  # the first of them: all of them made again, as plan_from_people made them
+        split = reshuffle(replace(segment, rounds=wanted), people, seed)
+    else:
+        now = made[index].rounds[started : started + 1] if index in made else ()
+        try:
+            split, held = _other_rooms(people, held, wanted, seed, now)
+        except LiftkitError:
+            return plain()
+    plans, taken = {}, len(held)
+    for i in ahead:
+        rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
+        share = split.rounds[taken : taken + rounds]
+        plans[i] = _rounds_of(split, (*kept, *share) if i == index else share)
+        taken += rounds
+    return plans
+
+
+def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed: int,
+                 now: Sequence[Round]) -> tuple[Split, list[Round]]:  # fmt: skip
+    """`wanted` rounds after the `held` ones, the first of them not the rooms `now` (the
+    round being reshuffled), and the rounds they came after. The first seed from `seed`
+    whose rooms are others; where none of RESHUFFLE_TRIES is (the only round that meets
+    nobody again after those held: 100 people at 10 tables reshuffled in the last of four
+    rounds gave back the rooms there were, said "reshuffled"), the rooms now are taken as
+    held too, so that whoever shares a room now is parted, for a few repeats."""
+
+    def made_after(rounds: list[Round], tried: int) -> Split:
+        earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1)),
+                        Score(0, 0, 0), tried)  # fmt: skip
+        request = SplitRequest(count=len(rounds[-1].groups), rounds=len(rounds) + wanted,
+                               previous=earlier, held=len(rounds))  # fmt: skip
+        return split_into_groups(people, request, random.Random(tried), seed=tried)
+
+    for tried in range(seed, seed + RESHUFFLE_TRIES):
+        split = made_after(held, tried)
+        if not now or set(_rooms(split.rounds[len(held)])) != set(_rooms(now[0])):
+            return split, held
+    return made_after([*held, *now], seed), [*held, *now]
+
+
+def file_round(source: Split, now: Split) -> int | None:
+    """The round of the groups file `source` (from 0) that the breakout's rooms `now` hold in
+    their first round; None when no round holds them (rooms reshuffled before a resume)."""
+    if not now.rounds:
+        return None
+    wanted = _rooms(now.rounds[0])
+    return next((j for j, rnd in enumerate(source.rounds) if _rooms(rnd) == wanted), None)
+
+
+def _rooms(rnd: Round) -> list[frozenset[str]]:
+    return [frozenset(_label(p).lower() for p in group.members) for group in rnd.groups]
+
+
+# Tries at a reshuffle that gives other rooms: with a facilitator each, a balanced column and
+# the earlier weeks avoided, few rooms may remain (24 people in fours for week 3 of a
+# programme: one reshuffle in five gave back the file's week 3, said "reshuffled")
+RESHUFFLE_TRIES = 8
+AVOIDING_TRIES = 2  # and those avoiding the file's rounds after it too, before those alone
+
+
+def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
+                      started: int = 0) -> Split:  # fmt: skip
+    """The rooms `now` made again as `liftkit groups` made those of the file `source`: as many
+    rooms, its balanced columns and the people it keeps apart or together, a facilitator
+    where one is now; and, when they hold the file's round `start` (a programme's week, a
+    café's round), none of the pairs who met in its rounds before (as `liftkit groups
+    --held` plans), nor those who meet in its rounds after where other rooms allow it.
+    Never the rooms `now` again: the split's seed is the first from `seed` that gives
+    others. The first `started` rounds of `now` ran (a breakout of several rounds): they
+    are kept, and avoided as the file's rounds before are.
+    Raises LiftkitError when the people here cannot be split so."""
+    people = people_in(now)
+    exact: dict[str, Person] = {}
+    folded: dict[str, list[Person]] = {}
+    for p in people:
+        for key in {p.name, p.email or p.name}:
+            exact.setdefault(key, p)
+            folded.setdefault(key.lower(), []).append(p)
+
+    def find(name: str) -> Person | None:
+        """The person the file names: as written, else in any case when only one is so."""
+        if name in exact:
+            return exact[name]
+        alike = {id(p): p for p in folded.get(name.lower(), [])}
+        return next(iter(alike.values())) if len(alike) == 1 else None
+
+    def listed(key: str) -> list[object]:
+        value = source.settings.get(key)
+        return value if isinstance(value, list) else []
+
+    def sets(key: str) -> tuple[str, ...]:  # those of a set who are here, when two or more
+        kept = []
+        for names in listed(key):
+            here = [find(str(n)) for n in names] if isinstance(names, list) else []
+            found = list({id(p): p for p in here if p is not None}.values())
+            if len(found) >= 2:
+                kept.append(",".join(_label(p) for p in found))
+        return tuple(kept)
+
+    columns = [str(c) for c in listed("balance")]
+    kept, now = now.rounds[:started], replace(now, rounds=now.rounds[started:])
+    rooms_now = [set(_rooms(rnd)) for rnd in now.rounds]
+
+    def made_again(others: tuple[Round, ...], tries: int) -> Split | None:
+        """Rooms other than those now, avoiding the pairs of the file's rounds `others`."""
+        held = len(others)
+        request = SplitRequest(
+            count=len(now.rounds[0].groups),
+            rounds=held + len(now.rounds),
+            balance=tuple(c for c in columns if any(find_column(p.attributes, c) for p in people)),
+            apart=sets("apart"),
+            together=sets("together"),
+            facilitators=tuple(_label(p) for g in now.rounds[0].groups for p in g.facilitators),
+            previous=replace(source, rounds=others) if held else None,
+            held=held,
+        )
+        for tried in range(seed, seed + tries):
+            split = split_into_groups(people, request, random.Random(tried), seed=tried)
+            made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
+            if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
+                made = _rounds_of(made, (*kept, *made.rounds))
+                return _named_as(made, [g.name for g in now.rounds[0].groups])
+        return None
+
+    before = (*source.rounds[:start], *kept) if start else kept
+    after = source.rounds[start + started + len(now.rounds) :] if start is not None else ()
+    # The file's rounds after it too (breakouts and weeks to come keep the file's rooms),
+    # where other rooms avoid them; when only the rooms now do (the one round of a café of
+    # 100 at 10 tables that meets nobody of its other three), those before alone.
+    found = made_again((*before, *after), AVOIDING_TRIES) if after else None
+    found = found or made_again(before, RESHUFFLE_TRIES)
+    if found is None:
+        raise LiftkitError(
+            f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
+        )
+    return found
+
+
+def _named_as(split: Split, names: Sequence[str]) -> Split:
+    """The rooms of every round named as the file named them ("Red", "Blue"), in order."""
+    rounds = tuple(
+        replace(rnd, groups=tuple(
+            replace(g, name=names[i]) if i < len(names) else g for i, g in enumerate(rnd.groups)
+        ))
+        for rnd in split.rounds
+    )  # fmt: skip
+    return replace(split, rounds=rounds)
