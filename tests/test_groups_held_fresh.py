@@ -286,3 +286,19 @@ def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables, most):
             met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
             assert sum(1 for times in met.values() if times > 1) <= most
             assert each_host_keeps_one_table([plans[i] for i in range(4)])
+
+
+@pytest.mark.parametrize(("count", "tables"), [(49, 7), (100, 10)])
+def test_the_seed_a_reshuffle_reports_makes_its_rooms_again(count, tables):
+    # The last round of a café reshuffled: the split names the seed its rooms came from
+    # (a later one than drawn when the first gave the rooms there are), and that seed
+    # makes the same rooms again, other than those there were
+    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
+              for i in range(count)]  # fmt: skip
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
+                                for n in range(4)))  # fmt: skip
+    for seed in (1, 2):
+        plans = plan_from_people(cafe, people, seed=seed)
+        again = reshuffle_family(cafe, 3, people, 10 + seed, plans, ran={0, 1, 2})[3]
+        same = reshuffle_family(cafe, 3, people, again.seed, plans, ran={0, 1, 2})[3]
+        assert rooms_of(same) == rooms_of(again) != rooms_of(plans[3])

@@ -130,6 +130,7 @@ class GroupsPlan:
             ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
             plans = reshuffle_family(agenda, engine.index, people, seed, made, ran, started)
             made_now = plans.pop(engine.index)
+            seed = made_now.seed or seed  # the one that gave other rooms
             for i, split in plans.items():
                 _record_with_followers(session, agenda, i, split)
         _record_with_followers(session, agenda, engine.index, made_now)
