@@ -176,6 +176,15 @@ def test_any_held_round_gets_whole_rounds_of_the_plans_sizes(n, k, size, absent,
         assert sorted(Counter(row).values()) == sizes
 
 
+def hosted_cafe(count, tables):
+    """`count` people, the first `tables` of them table hosts, and a café agenda of four
+    breakouts at `tables` tables."""
+    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
+              for i in range(count)]  # fmt: skip
+    breakouts = tuple(Segment(f"R{n}", 300, "breakout", groups=tables) for n in range(4))
+    return people, Agenda("Cafe", breakouts)
+
+
 @pytest.mark.parametrize(("count", "tables"), [(90, 10), (130, 12), (70, 9)])
 def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
     # A café of four rounds with a table host at each table, attendance short of a
@@ -183,10 +192,7 @@ def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
     # reshuffles round 3. Rounds 3 and 4 come from a fresh plan whose first two rounds are
     # the two that ran with tables and people renamed: nobody meets twice (6-8, 10-18 and
     # 3-4 pairs met again before), round 3 changes, and every host keeps one table
-    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
-              for i in range(count)]  # fmt: skip
-    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
-                                for n in range(4)))  # fmt: skip
+    people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2):
         plans = plan_from_people(cafe, people, seed=seed)
         before = rooms_of(plans[2])
@@ -272,10 +278,7 @@ def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables, most):
     # "reshuffled"; 70 at 9 did in round 3 once in 18. Now the rooms change every time and
     # each host keeps one table; where no other rooms meet nobody again, those who share
     # a room now are parted too (22-24 repeats at 100, 12 at 70 once), else none meet again
-    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
-              for i in range(count)]  # fmt: skip
-    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
-                                for n in range(4)))  # fmt: skip
+    people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2, 3):
         for index in (2, 3):
             plans = plan_from_people(cafe, people, seed=seed)
@@ -293,10 +296,7 @@ def test_the_seed_a_reshuffle_reports_makes_its_rooms_again(count, tables):
     # The last round of a café reshuffled: the split names the seed its rooms came from
     # (a later one than drawn when the first gave the rooms there are), and that seed
     # makes the same rooms again, other than those there were
-    people = [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < tables else ""})
-              for i in range(count)]  # fmt: skip
-    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
-                                for n in range(4)))  # fmt: skip
+    people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2):
         plans = plan_from_people(cafe, people, seed=seed)
         again = reshuffle_family(cafe, 3, people, 10 + seed, plans, ran={0, 1, 2})[3]
