@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
-from liftkit.core.groups.points import groups_of
+from liftkit.core.groups.points import groups_of, members_of
 from liftkit.core.groups.setup import Setup
 
 Rounds = Sequence[Sequence[Sequence[int]]]
@@ -189,9 +189,7 @@ def _transversals(first: list[int], met: list[int], k: int, leads: list[int],
     """Every set of k people who never shared a room, one of each room of the first round
     (with facilitators, those holding exactly one when there are k, at most one else), as
     bits; as many as the budget lists."""
-    rooms: list[list[int]] = [[] for _ in range(k)]
-    for p, g in enumerate(first):
-        rooms[g].append(p)
+    rooms = members_of(first, k)
     for room in rooms:
         rng.shuffle(room)
     lead_bits = sum(1 << p for p in leads)

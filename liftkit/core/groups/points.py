@@ -33,6 +33,14 @@ def groups_of(groups: Sequence[Sequence[int]], n: int) -> list[int]:
     return where
 
 
+def members_of(row: Sequence[int], k: int) -> list[list[int]]:
+    """The members of each of `k` groups of a round given as each person's group."""
+    members: list[list[int]] = [[] for _ in range(k)]
+    for p, g in enumerate(row):
+        members[g].append(p)
+    return members
+
+
 def design_row(groups: Sequence[Sequence[int]], order: Sequence[int], n: int) -> list[int]:
     """A design round as each person's group, `order` giving the person on each point
     (ghosts, points n and above, are nobody)."""
@@ -105,9 +113,7 @@ def layout(setup: Setup, points: int, rng: random.Random, whole_rows: bool,
 def even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int]:
     """Sizes within one and facilitators spread evenly, after ghosts left a design round."""
     n, k = len(setup.people), setup.groups
-    members: list[list[int]] = [[] for _ in range(k)]
-    for p in range(n):
-        members[row[p]].append(p)
+    members = members_of(row, k)
     meet: list[dict[int, int]] = []  # counted only when someone must move (a long design)
 
     def cost(p: int, g: int) -> int:

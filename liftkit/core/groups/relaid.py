@@ -24,9 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from liftkit.core.groups.grids import grid, matched
+from liftkit.core.groups.grids import Grid, grid, matched
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.plan import fit_rules, searched_plan
+from liftkit.core.groups.points import members_of
 from liftkit.core.groups.search import Problem, Search
 from liftkit.core.groups.setup import Setup, make_problem
 from liftkit.core.groups.start import start_schedule
@@ -67,7 +68,10 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
     ):
         return []
     keys = [(setup.facilitator[p], *(values[p] for values in setup.values)) for p in range(n)]
-    if len(held) > 1 and grid(held[-1], held[-2], [0] * n, k) is None:
+    colour = {key: c for c, key in enumerate(sorted(set(keys)))}
+    colours = [colour[key] for key in keys]
+    cells = grid(held[-1], held[-2], colours, k) if len(held) > 1 else None
+    if len(held) > 1 and cells is None:
         return []  # someone new, more rooms than now, or a pair met twice: no grid to lay
     bare = replace(setup, apart_sets=[], notes=[])  # its notes are not this split's
     planned = rounds + len(held)
@@ -82,26 +86,23 @@ def fresh_laid(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         # a search must mend, slow for many people
         return []
     plan = searched_plan(bare, fresh, start, request, rng, loose, []).grp
-    if len(held) == 1:
+    if cells is None:
         return laid_rounds(keys, plan, held[0], k, rng, problem.apart)
-    return paired_rounds(keys, plan, held[-1], held[-2], k)
+    return paired_rounds(colours, cells, plan, held[-1], held[-2], k)
 
 
-def paired_rounds(keys: Sequence[Key], plan: Sequence[Sequence[int]], last: Sequence[int],
-                  before: Sequence[int], k: int) -> list[list[int]]:  # fmt: skip
-    """The rounds of `plan` but two, laid on two held rounds (`before`, then `last`) that are
-    two of its rounds with rooms and people renamed, each person on a point of their
-    class (grids.matched); none when no two of its rounds are so. Every pair who met in
+def paired_rounds(colours: Sequence[int], held: Grid, plan: Sequence[Sequence[int]],
+                  last: Sequence[int], before: Sequence[int],
+                  k: int) -> list[list[int]]:  # fmt: skip
+    """The rounds of `plan` but two, laid on two held rounds (`before`, then `last`; `held`
+    their grid, each person's class a colour) that are two of its rounds with rooms and
+    people renamed, each person on a point of their class (grids.matched); none when no
+    two of its rounds are so. Every pair who met in
     the held rounds met in those two, so the other rounds meet them no more than the plan
     does. 90 people at 10 tables with a table host at each, a café reshuffled in its
     third round: 22 repeats over three seeds before, none where the hosts' cells cross
     the empty ones as in some pair of the plan's rounds."""
-    n = len(keys)
-    colour = {key: c for c, key in enumerate(sorted(set(keys)))}
-    colours = [colour[key] for key in keys]
-    held = grid(last, before, colours, k)
-    if held is None:
-        return []
+    n = len(colours)
     for a, b in itertools.permutations(range(len(plan)), 2):
         fresh = grid(plan[a], plan[b], colours, k)
         found = matched(held, fresh, PAIR_BUDGET) if fresh is not None else None
@@ -196,7 +197,7 @@ def _lay(keys: Sequence[Key], row: Sequence[int], held: Sequence[int], k: int,
     pool: list[int] = []
     for p in range(n):
         (rooms.setdefault(held[p], []) if held[p] >= 0 else pool).append(p)
-    groups = _members(row, k)
+    groups = members_of(row, k)
     room_classes = {j: Counter(keys[p] for p in members) for j, members in rooms.items()}
     group_classes = [Counter(keys[x] for x in members) for members in groups]
     room_group: dict[int, int] = {}
@@ -241,11 +242,3 @@ def _lay(keys: Sequence[Key], row: Sequence[int], held: Sequence[int], k: int,
     for x, p in zip(free, pool, strict=True):
         order[x] = p
     return fit, order
-
-
-def _members(row: Sequence[int], k: int) -> list[list[int]]:
-    """The members of each of `k` groups of a round given as each person's group."""
-    groups: list[list[int]] = [[] for _ in range(k)]
-    for p, g in enumerate(row):
-        groups[g].append(p)
-    return groups
