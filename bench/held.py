@@ -102,7 +102,7 @@ def recounted(split: Split) -> int:
     return sum(1 for m in met.values() if m > 1)
 
 
-def greedy_only(setup, problem, rounds, held, later, rng, effort, repairable):  # type: ignore[no-untyped-def]
+def greedy_only(setup, problem, rounds, held, later, rng, effort, repairable, avoid=()):  # type: ignore[no-untyped-def]
     """after_held.held_start as it was before: greedy rounds after the held ones."""
     return start_schedule(setup, problem, rounds, [], rng, effort, repairable), []
 

@@ -250,3 +250,78 @@ def test_a_reshuffled_round_of_a_cafe_file_avoids_the_rounds_after_it_too(tmp_pa
                                  for g in again.rounds[0].groups]}]  # fmt: skip
             assert met(rooms) != met(as_dicts[start : start + 1])  # other rooms
             assert not met(rooms) & met(as_dicts[:start] + as_dicts[start + 1 :])
+
+
+def cafe_file(tmp_path, cli, count, tables, *extra):
+    """A café of `count` people at `tables` tables over four rounds (of organisations A, B
+    and C in turn), as `liftkit groups` writes it, loaded as `liftkit run --groups` loads
+    it, and its rounds as written."""
+    from liftkit.core.groups.formats import load_groups_file
+
+    people = tmp_path / "people.csv"
+    people.write_text("name,organisation\n" + "".join(f"P{i},{'ABC'[i % 3]}\n"
+                                                      for i in range(count)))  # fmt: skip
+    plan = tmp_path / "cafe.json"
+    made = cli("groups", str(people), "--count", str(tables), "--rounds", "4", "--seed", "1",
+               *extra, "-o", str(plan))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    return load_groups_file(plan), json.loads(plan.read_text())["rounds"]
+
+
+def as_written(split):
+    return [{"groups": [{"members": [{"name": p.name} for p in g.members]}
+                        for g in rnd.groups]} for rnd in split.rounds]  # fmt: skip
+
+
+def test_any_round_of_a_cafe_of_49_reshuffled_meets_nobody_of_the_others(tmp_path, cli):
+    # 49 people at 7 tables: a reshuffle of any of the file's four rounds gives other
+    # rooms that meet nobody of the other three (another mate of their Latin squares).
+    # Before, the last round's reshuffle said "8 tries gave the rooms there are now", and
+    # the first one's met 50-59 pairs of rounds 2 to 4 again
+    from liftkit.core.live.reshuffles import reshuffle_as_file
+
+    source, written = cafe_file(tmp_path, cli, 49, 7)
+    for start in range(4):
+        now = replace(source, rounds=source.rounds[start : start + 1])
+        for seed in (5, 6):
+            rooms = as_written(reshuffle_as_file(source, start, now, seed))
+            assert met(rooms) != met(written[start : start + 1])
+            assert not met(rooms) & met(written[:start] + written[start + 1 :])
+
+
+def test_the_last_round_of_a_cafe_of_100_reshuffled_gives_other_rooms(tmp_path, cli):
+    # 100 people at 10 tables from a file: the last round's reshuffle gave the design's
+    # round again each try and said "8 tries gave the rooms there are now"; now other
+    # rooms: another mate of rounds 1 to 3 where the search for one finds it within its
+    # budget, else rooms that repeat few
+    from liftkit.core.live.reshuffles import reshuffle_as_file
+
+    source, written = cafe_file(tmp_path, cli, 100, 10)
+    now = replace(source, rounds=source.rounds[3:])
+    repeats = []
+    for seed in (5, 6):
+        rooms = as_written(reshuffle_as_file(source, 3, now, seed))
+        assert met(rooms) != met(written[3:])
+        assert sorted(m["name"] for g in rooms[0]["groups"] for m in g["members"]) == sorted(
+            f"P{i}" for i in range(100)
+        )
+        repeats.append(len(met(rooms) & met(written[:3])))
+    assert max(repeats) <= 15
+
+
+def test_a_balanced_cafe_file_reshuffled_stays_balanced_and_meets_nobody_again(tmp_path, cli):
+    # 81 people of three organisations at 9 tables, balanced (three of each a table): any
+    # round reshuffled takes a mate of the other three that keeps the balance. Before,
+    # a mate that broke it was mended by the search, for 10-15 pairs meeting again
+    from liftkit.core.live.reshuffles import reshuffle_as_file
+
+    source, written = cafe_file(tmp_path, cli, 81, 9, "--balance", "organisation")
+    for start in range(4):
+        now = replace(source, rounds=source.rounds[start : start + 1])
+        again = reshuffle_as_file(source, start, now, 7)
+        rooms = as_written(again)
+        assert met(rooms) != met(written[start : start + 1])
+        assert not met(rooms) & met(written[:start] + written[start + 1 :])
+        for group in again.rounds[0].groups:
+            orgs = collections.Counter(p.attributes["organisation"] for p in group.members)
+            assert sorted(orgs.values()) == [3, 3, 3]

@@ -49,7 +49,8 @@ Rounds = list[list[list[int]]]
 
 def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Sequence[int]],
                later: Sequence[Round], rng: random.Random, effort: float,
-               repairable: int) -> tuple[list[list[int]], list[list[str]]]:  # fmt: skip
+               repairable: int, avoid: Sequence[int] = ()
+               ) -> tuple[list[list[int]], list[list[str]]]:  # fmt: skip
     """The starting schedule of the rounds after the held ones, and the names of the rooms
     of its rounds taken from the earlier plan (the first `later` rounds' rooms, when they
     are the start). Three starts are made where they can be, greedy rounds after them where
@@ -90,7 +91,7 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
             setup, problem, more, ahead, rng, effort)  # fmt: skip
     if (
         weigh(continued, kept_names)
-        or weigh(mate_rounds(setup, held, rounds, rng, designs()), [])
+        or weigh(mate_rounds(setup, held, rounds, rng, designs(), avoid), [])
         or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
     ):
         return starts[-1][1:]

@@ -17,7 +17,16 @@ two), each further round a Latin square on it. Two ways to go on without a repea
 A café of 100 at 10 tables over four rounds, reshuffled in its last: 11-14 repeats from
 greedy rounds and the search; none now. 49 people in sevens, three rounds held of five:
 18-20, none. With a facilitator in each room, a design's rounds are taken only when they
-have one a room, and only transversals holding one are.
+have one a room, and only transversals holding one are. With --balance, the design's
+rounds are taken when every group holds each value in its band, else covers by
+transversals that do, else the design's rounds and the search mends them (81 people of
+three organisations at 9 tables, a round of a balanced café file reshuffled: 10-15
+repeats after mending, none from covers in band).
+
+Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
+is taken: the design's own round came back at every try, so that reshuffling the last
+round of a café of 100 at 10 tables parted everyone sharing a room for 22-24 repeats, and
+from a groups file said that 8 tries gave the rooms there are; another mate, none.
 """
 
 from __future__ import annotations
@@ -41,9 +50,11 @@ COVERING = 200_000  # people weighed, at most, covering everyone with them (45,0
 
 
 def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: random.Random,
-                designs: Iterable[Design] = ()) -> list[list[int]]:  # fmt: skip
+                designs: Iterable[Design] = (),
+                avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
     """Up to `rounds` rounds (each person's group), each a transversal partition of the
-    held rounds and those before it; none unless there are three held rounds or more, of
+    held rounds and those before it, the first of them not the rooms `avoid` (each
+    person's room, a reshuffle's now); none unless there are three held rounds or more, of
     everyone here in k rooms of k, that repeat nobody, and nobody is kept together."""
     n, k = len(setup.people), setup.groups
     if len(held) < 3 or n != k * k or k < 3 or any(len(unit) > 1 for unit in setup.units):
@@ -57,13 +68,28 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
         if not _adds_no_repeat(met, row, k):
             return []
     leads = [p for p in range(n) if setup.facilitator[p]]
-    for design in designs:
-        found = _in_a_design(setup, net, rounds, design)
-        if found:
-            return found
+    in_design = next((found for design in designs
+                      if (found := _in_a_design(setup, net, rounds, design))), [])  # fmt: skip
+    if in_design and avoid and _alike(in_design[0], list(avoid)):
+        in_design = []  # the rooms there are now
+    banded = _classes(setup)
+    if in_design and _balanced(in_design, banded, k):
+        return in_design
+    # Covers in band, else the design's rounds out of band, else covers: the search mends
+    # the balance of the rounds that repeat nobody
+    return (
+        (banded and _covers(net, met, k, leads, banded, rounds, rng, avoid))
+        or in_design
+        or _covers(net, met, k, leads, [], rounds, rng, avoid)
+    )
+
+
+def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], banded: Classes,
+            rounds: int, rng: random.Random, avoid: Sequence[int]) -> list[list[int]]:  # fmt: skip
+    """Up to `rounds` rounds of transversal covers, the most of TRIES."""
     best: list[list[int]] = []
     for _ in range(TRIES):
-        planned = _mates(net, met[:], k, leads, rounds, rng)
+        planned = _mates(net, met[:], k, leads, banded, rounds, rng, avoid)
         if len(planned) > len(best):
             best = planned
         if len(best) == rounds or not planned:
@@ -142,13 +168,48 @@ def _spread(setup: Setup, rows: list[list[int]]) -> bool:
     return True
 
 
-def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], rounds: int,
-           rng: random.Random) -> list[list[int]]:  # fmt: skip
-    """Rounds one at a time, each an exact cover by transversals of the net so far."""
+Classes = list[tuple[list[int], list[tuple[int, int]]]]  # per column: values, bands
+
+
+def _balanced(rows: list[list[int]], banded: Classes, k: int) -> bool:
+    """Whether every group of every round holds each --balance value in its band."""
+    return all(_in_bands(members, banded) for row in rows for members in members_of(row, k))
+
+
+def _classes(setup: Setup) -> Classes:
+    """Each --balance column's value per person, and each value's band per group: from
+    the value's count over k groups down and up, as the search bands it."""
+    found = []
+    for values in setup.values:
+        totals = [0] * (max(values, default=-1) + 1)
+        for v in values:
+            totals[v] += 1
+        found.append((values, [(t // setup.groups, -(-t // setup.groups)) for t in totals]))
+    return found
+
+
+def _in_bands(members: Iterable[int], classes: Classes) -> bool:
+    members = list(members)
+    for values, bands in classes:
+        counts = [0] * len(bands)
+        for p in members:
+            counts[values[p]] += 1
+        if any(not low <= count <= high for count, (low, high) in zip(counts, bands, strict=True)):
+            return False
+    return True
+
+
+def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], classes: Classes,
+           rounds: int, rng: random.Random,
+           avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
+    """Rounds one at a time, each an exact cover by transversals of the net so far, the
+    first not `avoid`."""
     planned: list[list[int]] = []
     while len(planned) < rounds:
         found = _transversals(net[0], met, k, leads, rng, [LISTING])
-        covered = _cover(found, len(met), rng, [COVERING])
+        if classes:
+            found = [bits for bits in found if _in_bands(_bits(bits), classes)]
+        covered = _cover(found, len(met), rng, [COVERING], [] if planned else avoid)
         if covered is None:
             break
         _adds_no_repeat(met, covered, k)
@@ -211,9 +272,10 @@ def _transversals(first: list[int], met: list[int], k: int, leads: list[int],
     return found
 
 
-def _cover(found: list[int], n: int, rng: random.Random, budget: list[int]) -> list[int] | None:
-    """k transversals that hold everyone once (each person's group), or None: algorithm X,
-    the person in the fewest transversals left first."""
+def _cover(found: list[int], n: int, rng: random.Random, budget: list[int],
+           avoid: Sequence[int] = ()) -> list[int] | None:  # fmt: skip
+    """k transversals that hold everyone once (each person's group), other than the rooms
+    `avoid`, or None: algorithm X, the person in the fewest transversals left first."""
     holding: list[list[int]] = [[] for _ in range(n)]  # person -> the transversals holding them
     for t, bits in enumerate(found):
         x = bits
@@ -227,7 +289,7 @@ def _cover(found: list[int], n: int, rng: random.Random, budget: list[int]) -> l
 
     def search(left: int, usable: set[int]) -> bool:
         if not left:
-            return True
+            return not avoid or not _alike(_row(chosen), list(avoid))
         if budget[0] <= 0:
             return False
         best, options = -1, list[int]()
@@ -250,13 +312,22 @@ def _cover(found: list[int], n: int, rng: random.Random, budget: list[int]) -> l
             chosen.pop()
         return False
 
+    def _row(chosen: list[int]) -> list[int]:
+        row = [0] * n
+        for g, t in enumerate(chosen):
+            for p in _bits(found[t]):
+                row[p] = g
+        return row
+
     if not search((1 << n) - 1, set(range(len(found)))):
         return None
-    row = [0] * n
-    for g, t in enumerate(chosen):
-        x = found[t]
-        while x:
-            low = x & -x
-            row[low.bit_length() - 1] = g
-            x ^= low
-    return row
+    return _row(chosen)
+
+
+def _bits(bits: int) -> list[int]:
+    found = []
+    while bits:
+        low = bits & -bits
+        found.append(low.bit_length() - 1)
+        bits ^= low
+    return found

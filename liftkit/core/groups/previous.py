@@ -6,7 +6,7 @@ import random
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.greedy import meetings, spread_facilitators
-from liftkit.core.groups.model import SplitRequest, group_sizes
+from liftkit.core.groups.model import Round, SplitRequest, group_sizes
 from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural, same_words
@@ -61,6 +61,18 @@ def from_previous(
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names
+
+
+def rooms_row(setup: Setup, rnd: Round) -> list[int]:
+    """Each person's room in `rnd` (its groups numbered in order), -1 for someone not in it."""
+    directory = Directory(setup.people)
+    row = [-1] * len(setup.people)
+    for g, group in enumerate(rnd.groups):
+        for member in group.members:
+            index = match_person(directory, member)
+            if index is not None:
+                row[index] = g
+    return row
 
 
 NAMED_AT_MOST = 10  # in a note: 150 joiners made a line of 4,000 characters

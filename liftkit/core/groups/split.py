@@ -36,7 +36,7 @@ from liftkit.core.groups.model import (
     group_sizes,
 )
 from liftkit.core.groups.plan import fit_rules, searched_plan
-from liftkit.core.groups.previous import from_previous
+from liftkit.core.groups.previous import from_previous, rooms_row
 from liftkit.core.groups.reading import score_rounds
 from liftkit.core.groups.relaid import fresh_laid
 from liftkit.core.groups.search import Problem, Search
@@ -88,13 +88,17 @@ def split_into_groups(
     request: SplitRequest,
     rng: random.Random,
     seed: int | None = None,
+    unlike: Round | None = None,
 ) -> Split:
-    """The split for `request`, with its score. Raises LiftkitError for impossible requests."""
+    """The split for `request`, with its score. Raises LiftkitError for impossible requests.
+    `unlike`: rooms that the first round after the `held` ones should not be (a reshuffle's
+    rooms now): where a round of orthogonal mates would be them, another is sought."""
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
 
         later = request.previous.rounds[request.held :] if request.previous else ()
-        split = _split(people, held_request(request), rng, seed, held=True, later=later)
+        asked = held_request(request)
+        split = _split(people, asked, rng, seed, held=True, later=later, unlike=unlike)
         return with_held(split, request)
     return _split(people, request, rng, seed)
 
@@ -106,6 +110,7 @@ def _split(
     seed: int | None,
     held: bool = False,
     later: Sequence[Round] = (),
+    unlike: Round | None = None,
 ) -> Split:
     """split_into_groups; with `held`, the rounds of `previous` took place (held.py), and
     `later` are the earlier plan's rounds after them."""
@@ -137,7 +142,9 @@ def _split(
     size = -(-len(setup.people) // setup.groups)
     loose, fits = fit_rules(problem, rounds, size)
     if held:
-        search, names = _held_plan(setup, problem, took_place, later, request, rng, loose, fits)
+        avoid = rooms_row(setup, unlike) if unlike else []
+        search, names = _held_plan(setup, problem, took_place, later, request, rng, loose, fits,
+                                   avoid)  # fmt: skip
     else:
         schedule = start_schedule(setup, problem, rounds, previous_rounds, rng, request.effort,
                                   fits)  # fmt: skip
@@ -157,7 +164,7 @@ def _split(
 
 def _held_plan(setup: Setup, problem: Problem, took_place: list[list[int]],
                later: Sequence[Round], request: SplitRequest, rng: random.Random, loose: bool,
-               fits: int) -> tuple[Search, list[list[str]]]:  # fmt: skip
+               fits: int, avoid: list[int]) -> tuple[Search, list[list[str]]]:  # fmt: skip
     """The rounds after those that took place, and the names of their rooms from the earlier
     plan where it carries on: from the start after_held.py makes, or where that start
     repeats a pair or breaks a constraint after one or two held rounds, from a plan made
@@ -166,7 +173,7 @@ def _held_plan(setup: Setup, problem: Problem, took_place: list[list[int]],
     fresh plan's rounds would have to cross as all of them do."""
     rounds = len(problem.homes)
     schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
-                                 request.effort, fits)  # fmt: skip
+                                 request.effort, fits, avoid)  # fmt: skip
     laid: Search | None = None
     if len(took_place) <= LAID_AT_MOST and Search(problem, schedule, rng).cost:
         found = fresh_laid(setup, problem, rounds, took_place, request, rng)
