@@ -328,3 +328,25 @@ def test_any_held_rounds_and_any_comings_and_goings_give_whole_rounds(
         assert sorted(p.name for g in rnd.groups for p in g.members) == sorted(p.name for p in here)
     met = meetings(plan.rounds)
     assert plan.score.repeat_pairs == sum(1 for times in met.values() if times > 1)
+
+
+def test_a_fourth_round_added_to_three_of_100_with_table_hosts_repeats_nobody(cli, tmp_path):
+    # 100 people at 10 tables with a host at each, planned for 3 rounds; a fourth is added
+    # after them (`--held 3 --rounds 4`). The hosts stood on a transversal of the three
+    # rounds that no fourth round without a repeat keeps apart: 11-13 pairs met again, or
+    # two hosts shared a table. Now the three rounds come from a plan of four, so the
+    # fourth is found again: nobody meets twice, one host at each table
+    people = people_file(tmp_path, "hosted.csv", cohort(100, hosts=10))
+    plan = first_rounds(cli, tmp_path, people, 10, 3)
+    for seed in (2, 3):
+        after = planned(cli, tmp_path, people, plan, 3, 4, seed)
+        assert met_twice(after["rounds"]) == 0 == after["score"]["repeat_pairs"]
+        assert [rooms(r) for r in after["rounds"][:3]] == [
+            rooms(r) for r in json.loads(plan.read_text())["rounds"]
+        ]
+        hosts = [[m["name"] for m in g["members"] if m.get("facilitator")]
+                 for g in after["rounds"][3]["groups"]]  # fmt: skip
+        assert sorted(name for names in hosts for name in names) == sorted(
+            f"Person {i}" for i in range(10)
+        )
+        assert all(len(names) == 1 for names in hosts)
