@@ -290,6 +290,29 @@ def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables, most):
             assert each_host_keeps_one_table([plans[i] for i in range(4)])
 
 
+@pytest.mark.parametrize(("count", "tables"), [(120, 11), (80, 9), (63, 8)])
+def test_a_cafe_a_place_short_reshuffled_in_its_last_round_meets_nobody_again(count, tables):
+    # A café whose attendance is a square but for a place at some tables (120 at 11
+    # tables, 80 at 9, 63 at 8), a host at each table, reshuffled in the last of four
+    # rounds: 15-17, 2-7 and 0-7 pairs met again. Ghosts on the empty places complete
+    # the rounds that ran to a design's, whose other rounds follow: nobody meets twice,
+    # the rooms change, each host keeps one table and sizes stay within one
+    people, cafe = hosted_cafe(count, tables)
+    for seed in (1, 2):
+        plans = plan_from_people(cafe, people, seed=seed)
+        before = rooms_of(plans[3])
+        plans |= reshuffle_family(cafe, 3, people, 10 + seed, plans, ran={0, 1, 2})
+        assert rooms_of(plans[3]) != before
+        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
+        assert all(times == 1 for times in met.values())
+        assert each_host_keeps_one_table([plans[i] for i in range(4)])
+        sizes = [len(g.members) for g in plans[3].rounds[0].groups]
+        assert sorted(p.name for g in plans[3].rounds[0].groups for p in g.members) == sorted(
+            p.name for p in people
+        )
+        assert max(sizes) - min(sizes) <= 1
+
+
 @pytest.mark.parametrize(("count", "tables"), [(49, 7), (100, 10)])
 def test_the_seed_a_reshuffle_reports_makes_its_rooms_again(count, tables):
     # The last round of a café reshuffled: the split names the seed its rooms came from

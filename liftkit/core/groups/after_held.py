@@ -77,8 +77,10 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
             starts.append((search.repeat_cost(), schedule, names))
         return not search.cost
 
-    def designs() -> Iterator[Design]:  # made only when mates need them
-        return _designs(setup, rounds + len(held), rng, effort)
+    def designs() -> Iterator[Design]:  # made only when mates need them, with a round more
+        # to pass over the rooms `avoid` (120 people at 11 tables, the last of four rounds
+        # reshuffled: the design of four rounds had only the rooms there were)
+        return _designs(setup, rounds + len(held) + bool(avoid), rng, effort)
 
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]

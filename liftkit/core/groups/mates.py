@@ -1,4 +1,5 @@
-"""Rounds after three held rounds or more of k * k people in k rooms of k that repeat nobody.
+"""Rounds after three held rounds or more of k * k people in k rooms of k (or a few fewer)
+that repeat nobody.
 
 Such held rounds form a net: a person is a cell of a k x k grid (their rooms in the first
 two), each further round a Latin square on it. Two ways to go on without a repeat:
@@ -23,6 +24,13 @@ transversals that do, else the design's rounds and the search mends them (81 peo
 three organisations at 9 tables, a round of a balanced café file reshuffled: 10-15
 repeats after mending, none from covers in band).
 
+Fewer than k * k people, a place empty at some tables: a ghost stands on each empty cell
+of the grid, in the room of each later round that its row and column both lack, when that
+is one room (_completed); the rounds are then a net of k * k again, the covers take at most
+one ghost each, and the ghosts leave the rounds planned. A café of 120 at 11 tables (80 at
+9, 63 at 8), its last round reshuffled: 15-17 repeats (2-7, 0-7), none now. Where the
+empty places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
+
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
 round of a café of 100 at 10 tables parted everyone sharing a room for 22-24 repeats, and
@@ -33,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from liftkit.core.groups import isotopy
@@ -57,39 +66,70 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     person's room, a reshuffle's now); none unless there are three held rounds or more, of
     everyone here in k rooms of k, that repeat nobody, and nobody is kept together."""
     n, k = len(setup.people), setup.groups
-    if len(held) < 3 or n != k * k or k < 3 or any(len(unit) > 1 for unit in setup.units):
+    if (len(held) < 3 or k < 3 or not k * (k - 1) <= n <= k * k
+            or any(len(unit) > 1 for unit in setup.units)):  # fmt: skip
         return []  # people kept together: the greedy rounds place their blocks
     classes = [_numbered(row, k) for row in held]
     if any(c is None for c in classes):
         return []
-    net = [c for c in classes if c is not None]
-    met = [0] * n  # each person's room-mates in any round so far, as bits
+    net: list[list[int]] | None = [c for c in classes if c is not None]
+    if n < k * k and net:  # a place empty at some tables: ghosts stand there (_completed)
+        net = _completed(net, k)
+    if not net:
+        return []
+    met = [0] * k * k  # each person's room-mates in any round so far, as bits
     for row in net:
         if not _adds_no_repeat(met, row, k):
             return []
+    ghosts = (1 << k * k) - (1 << n)
+    lead = [*setup.facilitator, *[False] * (k * k - n)]
     leads = [p for p in range(n) if setup.facilitator[p]]
     in_design = next((found for design in designs
-                      if (found := _in_a_design(setup, net, rounds, design))), [])  # fmt: skip
-    if in_design and avoid and _alike(in_design[0], list(avoid)):
+                      if (found := _in_a_design(lead, k, ghosts, net, rounds, design, avoid))),
+                     [])  # fmt: skip
+    if in_design and avoid and _alike(in_design[0][:n], list(avoid)):
         in_design = []  # the rooms there are now
     banded = _classes(setup)
-    if in_design and _balanced(in_design, banded, k):
-        return in_design
-    # Covers in band, else the design's rounds out of band, else covers: the search mends
-    # the balance of the rounds that repeat nobody
-    return (
-        (banded and _covers(net, met, k, leads, banded, rounds, rng, avoid))
-        or in_design
-        or _covers(net, met, k, leads, [], rounds, rng, avoid)
-    )
+    if not (in_design and _balanced(in_design, banded, k)):
+        # Covers in band, else the design's rounds out of band, else covers: the search
+        # mends the balance of the rounds that repeat nobody
+        in_design = (
+            (banded and _covers(net, met, k, leads, ghosts, banded, rounds, rng, avoid))
+            or in_design
+            or _covers(net, met, k, leads, ghosts, [], rounds, rng, avoid)
+        )
+    return [row[:n] for row in in_design]
 
 
-def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], banded: Classes,
-            rounds: int, rng: random.Random, avoid: Sequence[int]) -> list[list[int]]:  # fmt: skip
+def _completed(net: list[list[int]], k: int) -> list[list[int]] | None:
+    """The held rounds of fewer than k * k people with a ghost on each empty cell of the
+    grid of the first two (a person's rooms in them), in the room of each later round that
+    its row and column both lack, when exactly one is: the rounds of a design that lost a
+    few points (a café of 120 at 11 tables, or 110), whose other rounds follow. None when
+    some ghost could stand in two rooms or none."""
+    cell = {(r, c): p for p, (r, c) in enumerate(zip(net[0], net[1], strict=True))}
+    rows = [list(row) for row in net]
+    for r, c in itertools.product(range(k), repeat=2):
+        if (r, c) in cell:
+            continue
+        rows[0].append(r)
+        rows[1].append(c)
+        for i, row in enumerate(net[2:], start=2):
+            lined = [cell.get((r, j)) for j in range(k)] + [cell.get((j, c)) for j in range(k)]
+            free = set(range(k)) - {row[p] for p in lined if p is not None}
+            if len(free) != 1:
+                return None
+            rows[i].append(free.pop())
+    return rows if all(_numbered(row, k) == row for row in rows) else None
+
+
+def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], ghosts: int,
+            banded: Classes, rounds: int, rng: random.Random,
+            avoid: Sequence[int]) -> list[list[int]]:  # fmt: skip
     """Up to `rounds` rounds of transversal covers, the most of TRIES."""
     best: list[list[int]] = []
     for _ in range(TRIES):
-        planned = _mates(net, met[:], k, leads, banded, rounds, rng, avoid)
+        planned = _mates(net, met[:], k, leads, ghosts, banded, rounds, rng, avoid)
         if len(planned) > len(best):
             best = planned
         if len(best) == rounds or not planned:
@@ -97,13 +137,14 @@ def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], band
     return best
 
 
-def _in_a_design(setup: Setup, net: list[list[int]], rounds: int,
-                 design: Design) -> list[list[int]]:  # fmt: skip
+def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], rounds: int,
+                 design: Design, avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
     """The rounds of a design that the held ones are rounds of, under a relabelling of its
     points (isotopy.py), up to `rounds`: the first three held rounds found as three of its
     rounds, each later held round as another; none if no design does, or facilitators
-    would not be spread one a group as evenly as they can."""
-    n, k = len(setup.people), setup.groups
+    (`lead`) would not be spread one a group as evenly as they can, or two `ghosts` (as
+    bits) share a group. A round of it that is the rooms `avoid` is passed over."""
+    n = len(lead)
     if design.points != n or len(design.rounds) <= len(net):
         return []
     used = design.rounds
@@ -123,8 +164,18 @@ def _in_a_design(setup: Setup, net: list[list[int]], rounds: int,
         square, cell_d = made
         for rows, columns, _ in isotopy.isotopisms(held, square, budget):
             point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(n)]
-            planned = _the_rest(used, triple, net, point, rounds)
-            if planned is not None and _spread(setup, planned):
+            planned = _the_rest(used, triple, net, point, rounds + 1)
+            if planned and avoid and _alike(planned[0][: len(avoid)], list(avoid)):
+                planned = planned[1:]  # the rooms there are now
+            planned = planned[:rounds] if planned else None
+            if (
+                planned
+                and _spread(lead, k, planned)
+                and all(
+                    max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
+                    for row in planned
+                )
+            ):
                 return planned
     return []
 
@@ -156,13 +207,13 @@ def _alike(one: list[int], other: list[int]) -> bool:
     return True
 
 
-def _spread(setup: Setup, rows: list[list[int]]) -> bool:
+def _spread(lead: list[bool], k: int, rows: list[list[int]]) -> bool:
     """Whether every round has facilitators one a group as evenly as they can be."""
-    total, k = sum(setup.facilitator), setup.groups
+    total = sum(lead)
     for row in rows:
         counts = [0] * k
         for p, g in enumerate(row):
-            counts[g] += setup.facilitator[p]
+            counts[g] += lead[p]
         if max(counts) > -(-total // k) or min(counts) < total // k:
             return False
     return True
@@ -193,20 +244,21 @@ def _in_bands(members: Iterable[int], classes: Classes) -> bool:
     for values, bands in classes:
         counts = [0] * len(bands)
         for p in members:
-            counts[values[p]] += 1
+            if p < len(values):  # not a ghost
+                counts[values[p]] += 1
         if any(not low <= count <= high for count, (low, high) in zip(counts, bands, strict=True)):
             return False
     return True
 
 
-def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], classes: Classes,
-           rounds: int, rng: random.Random,
+def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghosts: int,
+           classes: Classes, rounds: int, rng: random.Random,
            avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
     """Rounds one at a time, each an exact cover by transversals of the net so far, the
     first not `avoid`."""
     planned: list[list[int]] = []
     while len(planned) < rounds:
-        found = _transversals(net[0], met, k, leads, rng, [LISTING])
+        found = _transversals(net[0], met, k, leads, ghosts, rng, [LISTING])
         if classes:
             found = [bits for bits in found if _in_bands(_bits(bits), classes)]
         covered = _cover(found, len(met), rng, [COVERING], [] if planned else avoid)
@@ -220,13 +272,14 @@ def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], class
 
 def _numbered(row: Sequence[int], k: int) -> list[int] | None:
     """The round's rooms numbered 0 to k - 1, or None unless everyone is in one of k rooms
-    of k."""
+    of k, or of k - 1 and k for fewer people."""
     rooms: dict[int, int] = {}
     for room in row:
         if room < 0:
             return None
         rooms[room] = rooms.get(room, 0) + 1
-    if len(rooms) != k or set(rooms.values()) != {k}:
+    sizes = {k} if len(row) == k * k else {k - 1, k}
+    if len(rooms) != k or not set(rooms.values()) <= sizes:
         return None
     number = {room: i for i, room in enumerate(sorted(rooms))}
     return [number[room] for room in row]
@@ -245,11 +298,11 @@ def _adds_no_repeat(met: list[int], row: list[int], k: int) -> bool:
     return clean
 
 
-def _transversals(first: list[int], met: list[int], k: int, leads: list[int],
+def _transversals(first: list[int], met: list[int], k: int, leads: list[int], ghosts: int,
                   rng: random.Random, budget: list[int]) -> list[int]:  # fmt: skip
     """Every set of k people who never shared a room, one of each room of the first round
-    (with facilitators, those holding exactly one when there are k, at most one else), as
-    bits; as many as the budget lists."""
+    (with facilitators, those holding exactly one when there are k, at most one else; at
+    most one of the `ghosts`, as bits), as bits; as many as the budget lists."""
     rooms = members_of(first, k)
     for room in rooms:
         rng.shuffle(room)
@@ -267,7 +320,8 @@ def _transversals(first: list[int], met: list[int], k: int, leads: list[int],
             continue
         for p in rooms[at]:
             budget[0] -= 1
-            if not met[p] & chosen and (chosen & lead_bits).bit_count() + lead[p] <= most:
+            if (not met[p] & chosen and (chosen & lead_bits).bit_count() + lead[p] <= most
+                    and not (ghosts >> p & 1 and chosen & ghosts)):  # fmt: skip
                 stack.append((at + 1, chosen | 1 << p))
     return found
 
@@ -289,7 +343,7 @@ def _cover(found: list[int], n: int, rng: random.Random, budget: list[int],
 
     def search(left: int, usable: set[int]) -> bool:
         if not left:
-            return not avoid or not _alike(_row(chosen), list(avoid))
+            return not avoid or not _alike(_row(chosen)[: len(avoid)], list(avoid))
         if budget[0] <= 0:
             return False
         best, options = -1, list[int]()
