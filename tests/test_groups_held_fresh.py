@@ -186,6 +186,27 @@ def hosted_cafe(count, tables):
     return people, Agenda("Cafe", breakouts)
 
 
+def reshuffled_without_a_repeat(count, tables, index):
+    """The café of hosted_cafe reshuffled in round `index` (from 0) after the rounds before
+    it ran, seeds 1 and 2: the round changes and holds everyone, nobody meets twice in the
+    four rounds, each host keeps one table, sizes within one (recounted from the rooms)."""
+    people, cafe = hosted_cafe(count, tables)
+    for seed in (1, 2):
+        plans = plan_from_people(cafe, people, seed=seed)
+        before = rooms_of(plans[index])
+        plans |= reshuffle_family(cafe, index, people, 10 + seed, plans,
+                                  ran=set(range(index)))  # fmt: skip
+        assert rooms_of(plans[index]) != before
+        assert sorted(name for room in rooms_of(plans[index]) for name in room) == sorted(
+            p.name for p in people
+        )
+        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
+        assert all(times == 1 for times in met.values())
+        assert each_host_keeps_one_table([plans[i] for i in range(4)])
+        sizes = [len(g.members) for i in range(4) for g in plans[i].rounds[0].groups]
+        assert max(sizes) - min(sizes) <= 1
+
+
 @pytest.mark.parametrize(("count", "tables"), [(90, 10), (130, 12), (70, 9)])
 def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
     # A café of four rounds with a table host at each table, attendance short of a
@@ -193,17 +214,7 @@ def test_a_cafe_reshuffled_in_its_third_round_repeats_nobody(count, tables):
     # reshuffles round 3. Rounds 3 and 4 come from a fresh plan whose first two rounds are
     # the two that ran with tables and people renamed: nobody meets twice (6-8, 10-18 and
     # 3-4 pairs met again before), round 3 changes, and every host keeps one table
-    people, cafe = hosted_cafe(count, tables)
-    for seed in (1, 2):
-        plans = plan_from_people(cafe, people, seed=seed)
-        before = rooms_of(plans[2])
-        plans |= reshuffle_family(cafe, 2, people, 10 + seed, plans, ran={0, 1})
-        assert rooms_of(plans[2]) != before
-        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
-        assert all(times == 1 for times in met.values())
-        assert each_host_keeps_one_table([plans[i] for i in range(4)])
-        sizes = [len(g.members) for i in range(4) for g in plans[i].rounds[0].groups]
-        assert max(sizes) - min(sizes) <= 1
+    reshuffled_without_a_repeat(count, tables, 2)
 
 
 def rooms_of(split):
@@ -297,20 +308,7 @@ def test_a_cafe_a_place_short_reshuffled_in_its_last_round_meets_nobody_again(co
     # rounds: 15-17, 2-7 and 0-7 pairs met again. Ghosts on the empty places complete
     # the rounds that ran to a design's, whose other rounds follow: nobody meets twice,
     # the rooms change, each host keeps one table and sizes stay within one
-    people, cafe = hosted_cafe(count, tables)
-    for seed in (1, 2):
-        plans = plan_from_people(cafe, people, seed=seed)
-        before = rooms_of(plans[3])
-        plans |= reshuffle_family(cafe, 3, people, 10 + seed, plans, ran={0, 1, 2})
-        assert rooms_of(plans[3]) != before
-        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
-        assert all(times == 1 for times in met.values())
-        assert each_host_keeps_one_table([plans[i] for i in range(4)])
-        sizes = [len(g.members) for g in plans[3].rounds[0].groups]
-        assert sorted(p.name for g in plans[3].rounds[0].groups for p in g.members) == sorted(
-            p.name for p in people
-        )
-        assert max(sizes) - min(sizes) <= 1
+    reshuffled_without_a_repeat(count, tables, 3)
 
 
 @pytest.mark.parametrize(("count", "tables"), [(49, 7), (100, 10)])
