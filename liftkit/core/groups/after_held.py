@@ -80,7 +80,14 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
     def designs() -> Iterator[Design]:  # made only when mates need them, with a round more
         # to pass over the rooms `avoid` (120 people at 11 tables, the last of four rounds
         # reshuffled: the design of four rounds had only the rooms there were)
-        return _designs(setup, rounds + len(held) + bool(avoid), rng, effort)
+        wanted = rounds + len(held) + bool(avoid)
+        yield from _designs(setup, wanted, rng, effort)
+        n, k = len(setup.people), setup.groups
+        if k * (k - 1) <= n < k * k:  # k * k points, for the held rounds with ghosts on the
+            # empty places (mates._completed): 110 people at 11 tables, 4-8 repeats -> 0
+            found = best_design(k * k, k, wanted, rng, effort, fifth=False)
+            if found is not None:
+                yield found
 
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]

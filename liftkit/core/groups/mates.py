@@ -27,9 +27,10 @@ repeats after mending, none from covers in band).
 Fewer than k * k people, a place empty at some tables: a ghost stands on each empty cell
 of the grid, in the room of each later round that its row and column both lack, when that
 is one room (_completed); the rounds are then a net of k * k again, the covers take at most
-one ghost each, and the ghosts leave the rounds planned. A café of 120 at 11 tables (80 at
-9, 63 at 8), its last round reshuffled: 15-17 repeats (2-7, 0-7), none now. Where the
-empty places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
+one ghost each, and the ghosts leave the rounds planned; the designs of k * k points are
+tried too (after_held._designs). A café of 120 at 11 tables (80 at 9, 63 at 8, 110 at
+11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. Where the empty
+places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
 
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
