@@ -28,7 +28,7 @@ Fewer than k * k people, a place empty at some tables: a ghost stands on each em
 of the grid, in the room of each later round that its row and column both lack, when that
 is one room (_completed); the rounds are then a net of k * k again, the covers take at most
 one ghost each, and the ghosts leave the rounds planned; the designs of k * k points are
-tried too (after_held._designs). A café of 120 at 11 tables (80 at 9, 63 at 8, 110 at
+tried too (after_held.held_start). A café of 120 at 11 tables (80 at 9, 63 at 8, 110 at
 11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. Where the empty
 places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
 
@@ -91,15 +91,16 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     if in_design and avoid and _alike(in_design[0][:n], list(avoid)):
         in_design = []  # the rooms there are now
     banded = _classes(setup)
+    planned = in_design
     if not (in_design and _balanced(in_design, banded, k)):
         # Covers in band, else the design's rounds out of band, else covers: the search
         # mends the balance of the rounds that repeat nobody
-        in_design = (
+        planned = (
             (banded and _covers(net, met, k, leads, ghosts, banded, rounds, rng, avoid))
             or in_design
             or _covers(net, met, k, leads, ghosts, [], rounds, rng, avoid)
         )
-    return [row[:n] for row in in_design]
+    return [row[:n] for row in planned]  # the ghosts leave
 
 
 def _completed(net: list[list[int]], k: int) -> list[list[int]] | None:

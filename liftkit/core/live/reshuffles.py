@@ -89,7 +89,7 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
         request = SplitRequest(count=len(rounds[-1].groups), rounds=len(rounds) + wanted,
                                previous=earlier, held=len(rounds))  # fmt: skip
         unlike = now[0] if now else None
-        return split_into_groups(people, request, random.Random(tried), tried, unlike)
+        return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
 
     for tried in range(seed, seed + RESHUFFLE_TRIES):
         split = made_after(held, tried)
@@ -175,7 +175,9 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
             held=held,
         )
         for tried in range(seed, seed + tries):
-            split = split_into_groups(people, request, random.Random(tried), tried, now.rounds[0])
+            split = split_into_groups(
+                people, request, random.Random(tried), seed=tried, unlike=now.rounds[0]
+            )
             made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
             if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
                 made = _rounds_of(made, (*kept, *made.rounds))
