@@ -186,17 +186,24 @@ def hosted_cafe(count, tables):
     return people, Agenda("Cafe", breakouts)
 
 
+def reshuffled(cafe, people, index, seed):
+    """The café's plans (from `seed`) with round `index` reshuffled after the rounds before
+    it ran, its rooms checked to have changed."""
+    plans = plan_from_people(cafe, people, seed=seed)
+    before = rooms_of(plans[index])
+    plans |= reshuffle_family(cafe, index, people, 10 + seed, plans,
+                              ran=set(range(index)))  # fmt: skip
+    assert rooms_of(plans[index]) != before
+    return plans
+
+
 def reshuffled_without_a_repeat(count, tables, index):
     """The café of hosted_cafe reshuffled in round `index` (from 0) after the rounds before
     it ran, seeds 1 and 2: the round changes and holds everyone, nobody meets twice in the
     four rounds, each host keeps one table, sizes within one (recounted from the rooms)."""
     people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2):
-        plans = plan_from_people(cafe, people, seed=seed)
-        before = rooms_of(plans[index])
-        plans |= reshuffle_family(cafe, index, people, 10 + seed, plans,
-                                  ran=set(range(index)))  # fmt: skip
-        assert rooms_of(plans[index]) != before
+        plans = reshuffled(cafe, people, index, seed)
         assert sorted(name for room in rooms_of(plans[index]) for name in room) == sorted(
             p.name for p in people
         )
@@ -291,11 +298,7 @@ def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables, most):
     people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2, 3):
         for index in (2, 3):
-            plans = plan_from_people(cafe, people, seed=seed)
-            before = rooms_of(plans[index])
-            plans |= reshuffle_family(cafe, index, people, 10 + seed, plans,
-                                      ran=set(range(index)))  # fmt: skip
-            assert rooms_of(plans[index]) != before
+            plans = reshuffled(cafe, people, index, seed)
             met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
             assert sum(1 for times in met.values() if times > 1) <= most
             assert each_host_keeps_one_table([plans[i] for i in range(4)])

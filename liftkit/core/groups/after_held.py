@@ -89,6 +89,7 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
             if found is not None:
                 yield found
 
+    banded = list(zip(problem.columns, problem.bands, strict=True))  # for mates in band
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]
     if continued and len(continued) < rounds:
@@ -96,11 +97,11 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         # (a plan of 5 rounds of 49 in sevens, 2 held, made 8: rounds 3 to 5 kept, 6 to 8
         # the affine plane's other rounds; greedy ones repeated 176-179 pairs)
         ahead, more = [*held, *continued], rounds - len(continued)
-        continued += mate_rounds(setup, ahead, more, rng, designs()) or embedded_rounds(
+        continued += mate_rounds(setup, ahead, more, rng, designs(), (), banded) or embedded_rounds(
             setup, problem, more, ahead, rng, effort)  # fmt: skip
     if (
         weigh(continued, kept_names)
-        or weigh(mate_rounds(setup, held, rounds, rng, designs(), avoid), [])
+        or weigh(mate_rounds(setup, held, rounds, rng, designs(), avoid, banded), [])
         or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
     ):
         return starts[-1][1:]

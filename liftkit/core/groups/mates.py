@@ -60,12 +60,14 @@ COVERING = 200_000  # people weighed, at most, covering everyone with them (45,0
 
 
 def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: random.Random,
-                designs: Iterable[Design] = (),
-                avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
+                designs: Iterable[Design] = (), avoid: Sequence[int] = (),
+                banded: Classes = ()) -> list[list[int]]:  # fmt: skip
     """Up to `rounds` rounds (each person's group), each a transversal partition of the
     held rounds and those before it, the first of them not the rooms `avoid` (each
     person's room, a reshuffle's now); none unless there are three held rounds or more, of
-    everyone here in k rooms of k, that repeat nobody, and nobody is kept together."""
+    everyone here in k rooms of k, that repeat nobody, and nobody is kept together.
+    `banded`: each --balance column's value per person and each value's band per group
+    (the search's Problem.columns and bands)."""
     n, k = len(setup.people), setup.groups
     if (len(held) < 3 or k < 3 or not k * (k - 1) <= n <= k * k
             or any(len(unit) > 1 for unit in setup.units)):  # fmt: skip
@@ -90,7 +92,6 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
                      [])  # fmt: skip
     if in_design and avoid and _alike(in_design[0][:n], list(avoid)):
         in_design = []  # the rooms there are now
-    banded = _classes(setup)
     planned = in_design
     if not (in_design and _balanced(in_design, banded, k)):
         # Covers in band, else the design's rounds out of band, else covers: the search
@@ -221,24 +222,12 @@ def _spread(lead: list[bool], k: int, rows: list[list[int]]) -> bool:
     return True
 
 
-Classes = list[tuple[list[int], list[tuple[int, int]]]]  # per column: values, bands
+Classes = Sequence[tuple[list[int], list[tuple[int, int]]]]  # per column: values, bands
 
 
 def _balanced(rows: list[list[int]], banded: Classes, k: int) -> bool:
     """Whether every group of every round holds each --balance value in its band."""
     return all(_in_bands(members, banded) for row in rows for members in members_of(row, k))
-
-
-def _classes(setup: Setup) -> Classes:
-    """Each --balance column's value per person, and each value's band per group: from
-    the value's count over k groups down and up, as the search bands it."""
-    found = []
-    for values in setup.values:
-        totals = [0] * (max(values, default=-1) + 1)
-        for v in values:
-            totals[v] += 1
-        found.append((values, [(t // setup.groups, -(-t // setup.groups)) for t in totals]))
-    return found
 
 
 def _in_bands(members: Iterable[int], classes: Classes) -> bool:
