@@ -1092,3 +1092,34 @@ def test_json_to_a_file_is_the_json_on_stdout(cli, tmp_path):
     assert out.read_text(encoding="utf-8") == shown
     quotes = [q for s in json.loads(shown)["segments"] for q in s["reflections"]]
     assert sum("👍" in q["text"] for q in quotes) > 100
+
+
+def test_a_practical_step_posted_after_the_session_ended_is_a_practical_step(cli, tmp_path):
+    """The host stopped liftkit while the last steps were being typed: they are the closing
+    segment's practical steps, not "After the session" under "No practical steps"."""
+    folder = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 23, 30, tzinfo=UTC),
+        events=[reflection(3590, 1, "My next step: coffee with a new starter", "Eve")],
+    )  # fmt: skip
+    chat = write(
+        tmp_path / "chat.txt",
+        "00:10:00 From Bob to Everyone:\n\tin the close\n"
+        "00:30:20 From Eve Adams to Everyone:\n\tMy next step: coffee with a new starter\n"
+        "00:31:00 From Ada to Everyone:\n\tOne practical step: a buddy for new starters\n"
+        "00:31:30 From Cy to Everyone:\n\tThank you all\n"
+        "00:32:00 From Di to Everyone:\n\tAsk my team how they are #step\n",
+    )
+    out = cli("export", str(folder), "--chat", str(chat), "--names").stdout
+    reflections, steps = section(out, "2. Close").split("### Practical steps")
+    assert "- “in the close” — Bob" in reflections
+    assert steps.count("- “") == 3 and "No practical steps" not in steps
+    assert "- “My next step: coffee with a new starter” — Eve Adams" in steps  # once, named
+    assert "a buddy for new starters” — Ada" in steps and "how they are” — Di" in steps
+    assert section(out, "After the session").count("- “") == 1  # "Thank you all" only
+    # A session stopped in the talk never came to its close: the step stays after it.
+    cut = make_session(
+        tmp_path / "cut", datetime(2026, 3, 9, 23, 30, tzinfo=UTC),
+        timeline=[(0, "segment_start", {"segment": 0}), (1800, "session_end", {})],
+    )  # fmt: skip
+    out = cli("export", str(cut), "--chat", str(chat)).stdout
+    assert "a buddy for new starters" in section(out, "After the session")

@@ -73,6 +73,9 @@ def build_report(
             log, quotes, timeline, base, options.include_private, len(chats) > 1, consume_chats
         )
     warnings.extend(chat.warnings)
+    closing = _last_closing(agenda, timeline)
+    if closing is not None:
+        quotes.steps_after_to(closing)
 
     speed = replayed.rate
     runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
@@ -172,6 +175,18 @@ class _Quotes:
                 return
         self.placed.setdefault(where, []).append(quote)
 
+    def steps_after_to(self, segment: int) -> None:
+        """Practical steps posted in the chat after the session ended go to the closing
+        segment it ended in: the host stopped liftkit while the last ones were being typed."""
+        after: list[Quote] = []
+        steps: list[Quote] = []
+        for quote in self.placed.get(AFTER, ()):
+            (steps if is_practical_step(quote.text, quote.tags) else after).append(quote)
+        if steps:
+            self.placed[AFTER] = after
+            for quote in steps:  # shown once if the host recorded it in that segment too
+                self.add_chat(segment, quote)
+
     def take_in_order(self, where: int | str) -> list[Quote]:
         """The quotes placed there, by time; taken out (sorted in place: no copy of a list
         that a big chat log makes millions long), so each place is asked for once."""
@@ -258,6 +273,13 @@ def _fuller(recorded: str | None, chat: str) -> bool:
 
 def _quote_order(quote: Quote) -> float:
     return quote.at.timestamp() if quote.at else float("inf")
+
+
+def _last_closing(agenda: Agenda, timeline: Timeline) -> int | None:
+    """The closing reflections the session ended in, or came to last: None if it never
+    came to one."""
+    ran = [i for i in timeline.segments if 0 <= i < len(agenda.segments)]
+    return max((i for i in ran if agenda.segments[i].kind == "reflection"), default=None)
 
 
 def _with_step(quote: Quote) -> Quote:
