@@ -532,3 +532,39 @@ def test_a_corrupt_base_round_found_offline_gives_nothing(monkeypatch):
         monkeypatch.undo()
         geometry._found_starters.cache_clear()
     assert geometry.starter(30, 6, 6) is not None
+
+
+@pytest.mark.parametrize("shared", [False, True])
+@pytest.mark.parametrize("last", [False, True])
+def test_each_stand_in_of_the_latin_squares_of_order_10_meets_nobody_of_the_other_rounds(
+    shared, last
+):
+    """What a reshuffle of a café of 100 at 10 tables takes: each stand-in is a round of 100
+    in tens, other rooms than the round it stands in for, meeting nobody of the other three."""
+    from liftkit.core.groups.geometry import (
+        MOLS_10,
+        SHARED_GHOSTS,
+        SHARED_MOLS_10,
+        latin_squares,
+    )
+    from liftkit.core.groups.stand_ins import stand_ins
+
+    made = latin_squares(100, 10, 4, SHARED_MOLS_10 if shared else MOLS_10,
+                         SHARED_GHOSTS if last else ())  # fmt: skip
+    rounds = made[2][::-1]  # in any order
+    found = stand_ins(rounds, 100)
+    assert sorted(found) == [0, 1, 2, 3]
+    for index, others in found.items():
+        assert others
+        for other in others:
+            assert sorted(len(g) for g in other) == [10] * 10
+            assert sorted(p for g in other for p in g) == list(range(100))
+            mine = {frozenset(g) for g in other}
+            assert mine != {frozenset(g) for g in rounds[index]}
+            pairs = {pair for g in other for pair in itertools.combinations(sorted(g), 2)}
+            for round_ in rounds[:index] + rounds[index + 1 :]:
+                assert not any(pair in pairs for g in round_
+                               for pair in itertools.combinations(sorted(g), 2))  # fmt: skip
+    assert stand_ins([*rounds[:2], rounds[2][1:] + rounds[2][:1]], 100) != {}  # groups in order
+    shuffled = random.Random(1).sample(range(100), 100)
+    assert stand_ins([*rounds[:3], [shuffled[g::10] for g in range(10)]], 100) == {}

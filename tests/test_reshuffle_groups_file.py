@@ -6,6 +6,7 @@ import itertools
 import json
 from dataclasses import replace
 
+import pytest
 from test_run_plain import journal, run_plain
 
 ONE_BREAKOUT = """
@@ -273,40 +274,24 @@ def as_written(split):
                         for g in rnd.groups]} for rnd in split.rounds]  # fmt: skip
 
 
-def test_any_round_of_a_cafe_of_49_reshuffled_meets_nobody_of_the_others(tmp_path, cli):
-    # 49 people at 7 tables: a reshuffle of any of the file's four rounds gives other
-    # rooms that meet nobody of the other three (another mate of their Latin squares).
-    # Before, the last round's reshuffle said "8 tries gave the rooms there are now", and
-    # the first one's met 50-59 pairs of rounds 2 to 4 again
+@pytest.mark.parametrize("count, tables", [(49, 7), (100, 10)])
+def test_any_round_of_a_cafe_reshuffled_meets_nobody_of_the_others(tmp_path, cli, count, tables):
+    # A café from a file, of 49 people at 7 tables or 100 at 10: a reshuffle of any of its
+    # four rounds gives other rooms, everyone in them, that meet nobody of the other three
+    # (another mate of their Latin squares). Before, the last round's reshuffle said "8
+    # tries gave the rooms there are now", and the first one's met 50-59 pairs of rounds 2
+    # to 4 again; 100 at 10 met 11-13 (the search for a mate found one about 1 time in 4)
     from liftkit.core.live.reshuffles import reshuffle_as_file
 
-    source, written = cafe_file(tmp_path, cli, 49, 7)
+    source, written = cafe_file(tmp_path, cli, count, tables)
     for start in range(4):
         now = replace(source, rounds=source.rounds[start : start + 1])
         for seed in (5, 6):
             rooms = as_written(reshuffle_as_file(source, start, now, seed))
             assert met(rooms) != met(written[start : start + 1])
             assert not met(rooms) & met(written[:start] + written[start + 1 :])
-
-
-def test_the_last_round_of_a_cafe_of_100_reshuffled_gives_other_rooms(tmp_path, cli):
-    # 100 people at 10 tables from a file: the last round's reshuffle gave the design's
-    # round again each try and said "8 tries gave the rooms there are now"; now other
-    # rooms: another mate of rounds 1 to 3 where the search for one finds it within its
-    # budget, else rooms that repeat few
-    from liftkit.core.live.reshuffles import reshuffle_as_file
-
-    source, written = cafe_file(tmp_path, cli, 100, 10)
-    now = replace(source, rounds=source.rounds[3:])
-    repeats = []
-    for seed in (5, 6):
-        rooms = as_written(reshuffle_as_file(source, 3, now, seed))
-        assert met(rooms) != met(written[3:])
-        assert sorted(m["name"] for g in rooms[0]["groups"] for m in g["members"]) == sorted(
-            f"P{i}" for i in range(100)
-        )
-        repeats.append(len(met(rooms) & met(written[:3])))
-    assert max(repeats) <= 15
+            placed = [m["name"] for g in rooms[0]["groups"] for m in g["members"]]
+            assert sorted(placed) == sorted(f"P{i}" for i in range(count))
 
 
 def test_a_balanced_cafe_file_reshuffled_stays_balanced_and_meets_nobody_again(tmp_path, cli):

@@ -35,7 +35,9 @@ places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
 round of a café of 100 at 10 tables parted everyone sharing a room for 22-24 repeats, and
-from a groups file said that 8 tries gave the rooms there are; another mate, none.
+from a groups file said that 8 tries gave the rooms there are; another mate, none. The
+design's stand-ins for that round come first (stand_ins.py: 100 at 10 tables from a file,
+any round reshuffled, 11-13 repeats in 1.3 s where the covers found none; none at once).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
 from liftkit.core.groups.points import groups_of, members_of
 from liftkit.core.groups.setup import Setup
+from liftkit.core.groups.stand_ins import stand_ins
 
 Rounds = Sequence[Sequence[Sequence[int]]]
 
@@ -146,11 +149,13 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
     points (isotopy.py), up to `rounds`: the first three held rounds found as three of its
     rounds, each later held round as another; none if no design does, or facilitators
     (`lead`) would not be spread one a group as evenly as they can, or two `ghosts` (as
-    bits) share a group. A round of it that is the rooms `avoid` is passed over."""
+    bits) share a group. A round of it that is the rooms `avoid` is passed over, for its
+    stand-ins (stand_ins.py) if it has no rounds after it."""
     n = len(lead)
     if design.points != n or len(design.rounds) <= len(net):
         return []
     used = design.rounds
+    stand = stand_ins(used, n) if avoid else {}
     cell_h = [[-1] * k for _ in range(k)]
     for p in range(n):
         cell_h[net[0][p]][net[1][p]] = p
@@ -167,37 +172,43 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
         square, cell_d = made
         for rows, columns, _ in isotopy.isotopisms(held, square, budget):
             point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(n)]
-            planned = _the_rest(used, triple, net, point, rounds + 1)
+            rest = _the_rest(used, triple, net, point) or []
+            planned = [_on(used[r], point) for r in rest[: rounds + 1]]
+            options = [planned[:rounds]]
             if planned and avoid and _alike(planned[0][: len(avoid)], list(avoid)):
-                planned = planned[1:]  # the rooms there are now
-            planned = planned[:rounds] if planned else None
-            if (
-                planned
-                and _spread(lead, k, planned)
-                and all(
-                    max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
-                    for row in planned
-                )
-            ):
-                return planned
+                options = [planned[1:], *([_on(g, point)] for g in stand.get(rest[0], []))]
+            for option in options:  # the rooms there are now, passed over
+                if (
+                    option
+                    and not (avoid and _alike(option[0][: len(avoid)], list(avoid)))
+                    and _spread(lead, k, option)
+                    and all(
+                        max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
+                        for row in option
+                    )
+                ):
+                    return option
     return []
 
 
-def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]], point: list[int],
-              rounds: int) -> list[list[int]] | None:  # fmt: skip
-    """The design's rounds that no held round is (each person's group, up to `rounds`), or
-    None when a held round after the third is none of its rounds."""
-    n = len(point)
-    groups = [groups_of(round_groups, n) for round_groups in used]  # round -> point -> group
+def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]],
+              point: list[int]) -> list[int] | None:  # fmt: skip
+    """The design's rounds that no held round is, or None when a held round after the third
+    is none of its rounds."""
     taken = set(triple)
     for row in net[3:]:
-        same = next((r for r in range(len(used)) if r not in taken and _alike(
-            row, [groups[r][point[p]] for p in range(n)])), None)  # fmt: skip
+        same = next((r for r in range(len(used)) if r not in taken
+                     and _alike(row, _on(used[r], point))), None)  # fmt: skip
         if same is None:
             return None
         taken.add(same)
-    rest = [r for r in range(len(used)) if r not in taken][:rounds]
-    return [[groups[r][point[p]] for p in range(n)] for r in rest]
+    return [r for r in range(len(used)) if r not in taken]
+
+
+def _on(groups: Sequence[Sequence[int]], point: list[int]) -> list[int]:
+    """A design's round (its groups of points) as each person's group."""
+    group = groups_of(groups, len(point))
+    return [group[q] for q in point]
 
 
 def _alike(one: list[int], other: list[int]) -> bool:
