@@ -15,6 +15,13 @@ r0 and r1 of the design's, the symbols' renaming must turn row 1 read along row 
 (sigma_H: symbol -> symbol) into the same of the design's rows (sigma_D), so it maps each
 cycle of sigma_H onto one of sigma_D of the same length; each such renaming fixes the
 columns (row 0), and then every other row must be a row of the design's square.
+
+With fewer people than cells (90 at 10 tables, a place short at each: a square with a cell
+empty in every row), rows and columns are chosen for two rows and a column, and every cell
+with two of its row, column and symbol mapped maps the third (_partial). Rows are matched
+only to rows of the same mark (the cycles and paths each other row makes along it), and
+squares only with the same marks: three rounds of 132 people at 12 tables against a
+design's 60 triples, 4 s without them, none found; instant with them.
 """
 
 from __future__ import annotations
@@ -31,7 +38,10 @@ Square = list[list[int]]  # row -> column -> symbol
 def isotopisms(held: Square, design: Square,
                budget: list[int]) -> Iterator[tuple[list[int], list[int], list[int]]]:  # fmt: skip
     """Every (rows, columns, symbols) with design[rows[i]][columns[j]] == symbols[held[i][j]]
-    for every cell, as many as `budget` allows."""
+    for every cell, as many as `budget` allows; empty cells (-1) on empty cells."""
+    if any(x < 0 for row in (*held, *design) for x in row):
+        yield from _partial(held, design, budget)
+        return
     k = len(held)
     where_h = [_positions(row) for row in held]
     where_d = [_positions(row) for row in design]
@@ -52,6 +62,107 @@ def isotopisms(held: Square, design: Square,
                     yield rows, columns, symbols
             if budget[0] <= 0:
                 return
+
+
+def _partial(held: Square, design: Square,
+             budget: list[int]) -> Iterator[tuple[list[int], list[int], list[int]]]:  # fmt: skip
+    """The isotopisms of squares with empty cells (fewer than k * k people, as 90 at 10
+    tables): the rows of two held rows and a column are chosen, and every cell with two of
+    its row, column and symbol mapped maps the third, until none is left to choose."""
+    k = len(held)
+    cells = [(i, j, s) for i, row in enumerate(held) for j, s in enumerate(row)]
+    if sum(s >= 0 for *_, s in cells) != sum(x >= 0 for row in design for x in row):
+        return
+    marks, theirs = _marks(held), _marks(design)
+    if sorted(marks) != sorted(theirs):
+        return  # not the same rows, whatever the names
+    column_of = {(r, x): c for r, row in enumerate(design) for c, x in enumerate(row) if x >= 0}
+    row_of = {(c, x): r for r, row in enumerate(design) for c, x in enumerate(row) if x >= 0}
+
+    def settled(maps: list[list[int]]) -> bool:
+        changed = True
+        while changed:
+            changed = False
+            for i, j, s in cells:
+                r, c = maps[0][i], maps[1][j]
+                if s < 0:  # on an empty cell
+                    if r >= 0 and c >= 0 and design[r][c] >= 0:
+                        return False
+                    continue
+                x = maps[2][s]
+                if r >= 0 and c >= 0:
+                    if x >= 0 and design[r][c] != x:
+                        return False
+                    kind, at, found = 2, s, design[r][c]
+                elif x >= 0 and r >= 0:
+                    kind, at, found = 1, j, column_of.get((r, x), -1)
+                elif x >= 0 and c >= 0:
+                    kind, at, found = 0, i, row_of.get((c, x), -1)
+                else:
+                    continue
+                if maps[kind][at] == found >= 0:
+                    continue
+                if found < 0 or found in maps[kind]:
+                    return False
+                maps[kind][at] = found
+                changed = True
+        return True
+
+    def extend(maps: list[list[int]]) -> Iterator[tuple[list[int], list[int], list[int]]]:
+        budget[0] -= k  # a node weighs every cell, a few times
+        rows, columns, symbols = maps
+        kind = next((m for m, left in enumerate((rows[:2], columns, rows, symbols))
+                     if min(left) < 0), None)  # fmt: skip
+        if kind is None:
+            yield rows, columns, symbols
+            return
+        kind = (0, 1, 0, 2)[kind]
+        at = maps[kind].index(-1)
+        for value in range(k):
+            if budget[0] <= 0:
+                return
+            if value not in maps[kind] and (kind or marks[at] == theirs[value]):
+                tried = [m[:] for m in maps]
+                tried[kind][at] = value
+                if settled(tried):
+                    yield from extend(tried)
+
+    yield from extend([[-1] * k for _ in range(3)])
+
+
+def _marks(square: Square) -> list[tuple[tuple[int, ...], ...]]:
+    """Each row's mark, the same for rows an isotopism maps to each other: for each other
+    row, the lengths of the cycles (negative) and paths that reading this row along it
+    makes, from symbol to symbol, over the columns filled in both."""
+    marks = []
+    for a in square:
+        found = []
+        for b in square:
+            if b is not a:
+                step = {x: y for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0}
+                found.append(_lengths(step))
+        marks.append(tuple(sorted(found)))
+    return marks
+
+
+def _lengths(step: dict[int, int]) -> tuple[int, ...]:
+    """The lengths of the paths of a partial permutation, and of its cycles (negative)."""
+    lengths = []
+    left = set(step)
+    for start in set(step) - set(step.values()):  # where paths begin
+        length, x = 0, start
+        while x in step:
+            left.discard(x)
+            length, x = length + 1, step[x]
+        lengths.append(length)
+    while left:
+        length, x = 0, left.pop()
+        start = x
+        while step[x] != start:
+            length, x = length + 1, step[x]
+            left.discard(x)
+        lengths.append(-length - 1)
+    return tuple(sorted(lengths))
 
 
 def _positions(row: list[int]) -> list[int]:
@@ -117,18 +228,19 @@ def _conjugators(sigma_h: list[int], sigma_d: list[int], budget: list[int]) -> I
     yield from place(0)
 
 
-def design_square(rounds: Sequence[Sequence[Sequence[int]]], first: int, second: int,
-                  third: int) -> tuple[Square, list[list[int]]] | None:  # fmt: skip
-    """The square of three of a design's rounds on k * k points (row: the point's group in
-    `first`, column: in `second`, symbol: in `third`), and the point of each cell; None when
-    two of those rounds do not meet in exactly one point per pair of groups."""
+def design_square(rounds: Sequence[Sequence[Sequence[int]]], points: int, first: int,
+                  second: int, third: int) -> tuple[Square, list[list[int]]] | None:  # fmt: skip
+    """The square of three of a design's rounds on `points` points, k * k or fewer (row:
+    the point's group in `first`, column: in `second`, symbol: in `third`; -1 where no
+    point is), and the point of each cell; None when two of those rounds meet in more than
+    one point of a pair of groups."""
     k = len(rounds[first])
     cell: list[list[int]] = [[-1] * k for _ in range(k)]
-    group = [groups_of(rounds[r], k * k) for r in (first, second, third)]
-    for x in range(k * k):
+    group = [groups_of(rounds[r], points) for r in (first, second, third)]
+    for x in range(points):
         i, j = group[0][x], group[1][x]
         if i < 0 or j < 0 or cell[i][j] >= 0:
             return None
         cell[i][j] = x
-    square = [[group[2][cell[i][j]] for j in range(k)] for i in range(k)]
+    square = [[group[2][x] if x >= 0 else -1 for x in row] for row in cell]
     return square, cell

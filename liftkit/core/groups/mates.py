@@ -29,8 +29,9 @@ of the grid, in the room of each later round that its row and column both lack, 
 is one room (_completed); the rounds are then a net of k * k again, the covers take at most
 one ghost each, and the ghosts leave the rounds planned; the designs of k * k points are
 tried too (after_held.held_start). A café of 120 at 11 tables (80 at 9, 63 at 8, 110 at
-11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. Where the empty
-places are not so forced (90 at 10 tables, 70 at 9) the other starts go on.
+11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. A place short at
+every table and no ghost forced, a design of the people here may hold the rounds as they
+are (90 at 10 tables, on cyclic rows: 3-7, none now); else the other starts go on (70 at 9).
 
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
@@ -78,11 +79,18 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     classes = [_numbered(row, k) for row in held]
     if any(c is None for c in classes):
         return []
-    net: list[list[int]] | None = [c for c in classes if c is not None]
-    if n < k * k and net:  # a place empty at some tables: ghosts stand there (_completed)
-        net = _completed(net, k)
-    if not net:
-        return []
+    held_net = [c for c in classes if c is not None]
+    # A place empty at some tables: ghosts stand there (_completed), else, a place empty at
+    # every table, a design of the people here may hold the rounds as they are (90 at 10
+    # tables on cyclic rows; it is not sought otherwise: making one can take a second)
+    net = _completed(held_net, k) if n < k * k else held_net
+    if net is None:
+        if n != k * (k - 1):
+            return []
+        lead = list(setup.facilitator)
+        return next((found for design in designs
+                     if (found := _in_a_design(lead, k, 0, held_net, rounds, design, avoid))),
+                    [])  # fmt: skip
     met = [0] * k * k  # each person's room-mates in any round so far, as bits
     for row in net:
         if not _adds_no_repeat(met, row, k):
@@ -159,14 +167,14 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
     cell_h = [[-1] * k for _ in range(k)]
     for p in range(n):
         cell_h[net[0][p]][net[1][p]] = p
-    held = [[net[2][cell_h[i][j]] for j in range(k)] for i in range(k)]
+    held = [[net[2][p] if p >= 0 else -1 for p in row] for row in cell_h]
     budget = [isotopy.BUDGET]
     triples = [(0, 1, x) for x in range(2, len(used))]
     triples += [t for t in itertools.permutations(range(len(used)), 3) if t not in triples]
     for triple in triples:
         if budget[0] <= 0:
             break
-        made = isotopy.design_square(used, *triple)
+        made = isotopy.design_square(used, n, *triple)
         if made is None:
             continue
         square, cell_d = made
