@@ -460,6 +460,7 @@ def test_closing_reflections_and_practical_steps(cli, tmp_path):
             reflection(2000, 1, "Relationships are key", "Ada"),
             reflection(2100, 1, "Ask my team how they are #step", "Bob", ["step"]),
             reflection(2200, 1, "One practical step: block time to reflect", "Cy"),
+            reflection(2300, 1, "Ed Ng: One practical step I will take is a walk at lunch"),
             reflection(100, 0, "A talk thought #power", "Di", ["power"]),
         ],
     )  # fmt: skip
@@ -468,6 +469,8 @@ def test_closing_reflections_and_practical_steps(cli, tmp_path):
     reflections, steps = close.split("### Practical steps")
     assert "Relationships are key" in reflections and "Ask my team" not in reflections
     assert "“Ask my team how they are”" in steps and "block time to reflect" in steps
+    # after a name the host typed that is not on the list (kept as typed): a step too
+    assert "“Ed Ng: One practical step I will take is a walk at lunch”" in steps
     talk = section(out, "1. Talk")  # a theme inside its segment, the tag left out of the quote
     assert "### Power\n\n- “A talk thought”" in talk and "Step" not in out
 
