@@ -73,6 +73,8 @@ def _partial(held: Square, design: Square,
     cells = [(i, j, s) for i, row in enumerate(held) for j, s in enumerate(row)]
     if sum(s >= 0 for *_, s in cells) != sum(x >= 0 for row in design for x in row):
         return
+    if not (_latin(held) and _latin(design)):
+        return  # a symbol twice in a row or column: rounds that repeat someone
     marks, theirs = _marks(held), _marks(design)
     if sorted(marks) != sorted(theirs):
         return  # not the same rows, whatever the names
@@ -128,6 +130,13 @@ def _partial(held: Square, design: Square,
                     yield from extend(tried)
 
     yield from extend([[-1] * k for _ in range(3)])
+
+
+def _latin(square: Square) -> bool:
+    """Whether no symbol is twice in a row or a column."""
+    lines = [*square, *map(list, zip(*square, strict=True))]
+    return all(len(filled) == len(set(filled)) for filled in ([x for x in line if x >= 0]
+                                                               for line in lines))  # fmt: skip
 
 
 def _marks(square: Square) -> list[tuple[tuple[int, ...], ...]]:
