@@ -287,32 +287,36 @@ def test_no_fresh_plan_is_made_for_two_held_rounds_that_make_no_grid(monkeypatch
     )
 
 
-@pytest.mark.parametrize(("count", "tables", "most"), [(100, 10, 0), (49, 7, 0), (70, 9, 12)])
-def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables, most):
+@pytest.mark.parametrize(("count", "tables"), [(100, 10), (49, 7), (70, 9)])
+def test_a_reshuffle_never_gives_back_the_rooms_there_are(count, tables):
     # Reshuffled in the last of four rounds, a café of 100 at 10 tables got the same rooms
     # back (the design's round, the first mate of rounds 1 to 3 found), and the screen
     # said "reshuffled"; 70 at 9 did in round 3 once in 18. Now the rooms change every
     # time and each host keeps one table; 100 at 10 take another mate (22-24 repeats
-    # before it was sought), and where no other rooms meet nobody again, those who share
-    # a room now are parted too (12 at 70 once), else none meet again
+    # before it was sought), and 70 at 9 a design's of 72 with two ghosts (where those who
+    # shared a room were parted too, 12 met again once): none meet again
     people, cafe = hosted_cafe(count, tables)
     for seed in (1, 2, 3):
         for index in (2, 3):
             plans = reshuffled(cafe, people, index, seed)
             met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
-            assert sum(1 for times in met.values() if times > 1) <= most
+            assert sum(1 for times in met.values() if times > 1) == 0
             assert each_host_keeps_one_table([plans[i] for i in range(4)])
 
 
-@pytest.mark.parametrize(("count", "tables"), [(120, 11), (110, 11), (80, 9), (63, 8), (90, 10)])
+@pytest.mark.parametrize(
+    ("count", "tables"),
+    [(120, 11), (110, 11), (80, 9), (63, 8), (90, 10), (88, 10), (108, 11)],
+)
 def test_a_cafe_a_place_short_reshuffled_in_its_last_round_meets_nobody_again(count, tables):
     # A café whose attendance is a square but for a place at some tables (120 at 11
     # tables, 110 at 11, 80 at 9, 63 at 8), a host at each table, reshuffled in the last
     # of four rounds: 15-17, 4-8, 2-7 and 0-7 pairs met again. Ghosts on the empty
     # places complete the rounds that ran to a design's, whose other rounds follow. 90
     # at 10 tables, a place short at every one, met 3-7 again: its rounds are cyclic
-    # rows' of 90 points, found as they are. Nobody meets twice, the rooms change, each
-    # host keeps one table and sizes stay within one
+    # rows' of 90 points, found as they are; 88 at 10 (2-4) and 108 at 11 (5-8) are a
+    # design's of 90 and 110 with two ghosts in rooms short of a place. Nobody meets
+    # twice, the rooms change, each host keeps one table and sizes stay within one
     reshuffled_without_a_repeat(count, tables, 3)
 
 

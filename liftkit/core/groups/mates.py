@@ -26,12 +26,13 @@ repeats after mending, none from covers in band).
 
 Fewer than k * k people, a place empty at some tables: a ghost stands on each empty cell
 of the grid, in the room of each later round that its row and column both lack, when that
-is one room (_completed); the rounds are then a net of k * k again, the covers take at most
+is one room (ghosts.py); the rounds are then a net of k * k again, the covers take at most
 one ghost each, and the ghosts leave the rounds planned; the designs of k * k points are
 tried too (after_held.held_start). A café of 120 at 11 tables (80 at 9, 63 at 8, 110 at
 11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. A place short at
 every table and no ghost forced, a design of the people here may hold the rounds as they
-are (90 at 10 tables, on cyclic rows: 3-7, none now); else the other starts go on (70 at 9).
+are (90 at 10 tables, on cyclic rows: 3-7, none now), or of a ghost or two more
+(ghosts.short_of: 70 at 9 tables on transversal rows of 72, 2-3, none now).
 
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
@@ -50,6 +51,7 @@ from collections.abc import Iterable, Sequence
 
 from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
+from liftkit.core.groups.ghosts import GHOSTS, completed, numbered, short_of
 from liftkit.core.groups.points import groups_of, members_of
 from liftkit.core.groups.setup import Setup
 from liftkit.core.groups.stand_ins import stand_ins
@@ -73,24 +75,20 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     `banded`: each --balance column's value per person and each value's band per group
     (the search's Problem.columns and bands)."""
     n, k = len(setup.people), setup.groups
-    if (len(held) < 3 or k < 3 or not k * (k - 1) <= n <= k * k
+    if (len(held) < 3 or k < 3 or not k * (k - 1) - GHOSTS <= n <= k * k
             or any(len(unit) > 1 for unit in setup.units)):  # fmt: skip
         return []  # people kept together: the greedy rounds place their blocks
-    classes = [_numbered(row, k) for row in held]
+    classes = [numbered(row, k) for row in held]
     if any(c is None for c in classes):
         return []
     held_net = [c for c in classes if c is not None]
-    # A place empty at some tables: ghosts stand there (_completed), else, a place empty at
-    # every table, a design of the people here may hold the rounds as they are (90 at 10
-    # tables on cyclic rows; it is not sought otherwise: making one can take a second)
-    net = _completed(held_net, k) if n < k * k else held_net
-    if net is None:
-        if n != k * (k - 1):
-            return []
-        lead = list(setup.facilitator)
-        return next((found for design in designs
-                     if (found := _in_a_design(lead, k, 0, held_net, rounds, design, avoid))),
-                    [])  # fmt: skip
+    # A place empty at some tables: ghosts stand there (ghosts.py), else, a place empty at
+    # every table, a design of the people here (or of a ghost or two more) may hold the
+    # rounds as they are (90 at 10 tables on cyclic rows, 70 at 9 on transversal rows of 72;
+    # it is not sought for other counts: making one can take a second)
+    net = completed(held_net, k) if k * (k - 1) <= n < k * k else held_net
+    if net is None or n < k * (k - 1):
+        return _as_they_are(setup, held_net, rounds, designs, avoid) if n <= k * (k - 1) else []
     met = [0] * k * k  # each person's room-mates in any round so far, as bits
     for row in net:
         if not _adds_no_repeat(met, row, k):
@@ -115,26 +113,19 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     return [row[:n] for row in planned]  # the ghosts leave
 
 
-def _completed(net: list[list[int]], k: int) -> list[list[int]] | None:
-    """The held rounds of fewer than k * k people with a ghost on each empty cell of the
-    grid of the first two (a person's rooms in them), in the room of each later round that
-    its row and column both lack, when exactly one is: the rounds of a design that lost a
-    few points (a café of 120 at 11 tables, or 110), whose other rounds follow. None when
-    some ghost could stand in two rooms or none."""
-    cell = {(r, c): p for p, (r, c) in enumerate(zip(net[0], net[1], strict=True))}
-    rows = [list(row) for row in net]
-    for r, c in itertools.product(range(k), repeat=2):
-        if (r, c) in cell:
-            continue
-        rows[0].append(r)
-        rows[1].append(c)
-        for i, row in enumerate(net[2:], start=2):
-            lined = [cell.get((r, j)) for j in range(k)] + [cell.get((j, c)) for j in range(k)]
-            free = set(range(k)) - {row[p] for p in lined if p is not None}
-            if len(free) != 1:
-                return None
-            rows[i].append(free.pop())
-    return rows if all(_numbered(row, k) == row for row in rows) else None
+def _as_they_are(setup: Setup, net: list[list[int]], rounds: int, designs: Iterable[Design],
+                 avoid: Sequence[int]) -> list[list[int]]:  # fmt: skip
+    """The rounds of a design of the people here that the held rounds are rounds of, with
+    ghosts on its points past them (ghosts.short_of), who never share a group."""
+    n, k = len(net[0]), setup.groups
+    for design in designs:
+        g = design.points - n
+        lead = [*setup.facilitator, *[False] * g]
+        for whole in [net] if not g else short_of(net, k, design.points):
+            found = _in_a_design(lead, k, (1 << n + g) - (1 << n), whole, rounds, design, avoid)
+            if found:
+                return [row[:n] for row in found]
+    return []
 
 
 def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], ghosts: int,
@@ -278,21 +269,6 @@ def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghost
         net = [*net, covered]
         planned.append(covered)
     return planned
-
-
-def _numbered(row: Sequence[int], k: int) -> list[int] | None:
-    """The round's rooms numbered 0 to k - 1, or None unless everyone is in one of k rooms
-    of k, or of k - 1 and k for fewer people."""
-    rooms: dict[int, int] = {}
-    for room in row:
-        if room < 0:
-            return None
-        rooms[room] = rooms.get(room, 0) + 1
-    sizes = {k} if len(row) == k * k else {k - 1, k}
-    if len(rooms) != k or not set(rooms.values()) <= sizes:
-        return None
-    number = {room: i for i, room in enumerate(sorted(rooms))}
-    return [number[room] for room in row]
 
 
 def _adds_no_repeat(met: list[int], row: list[int], k: int) -> bool:
