@@ -399,3 +399,14 @@ print(next(isotopisms(held, square, [100_000]), None))
                           timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
+
+
+def test_the_score_line_after_held_rounds_says_they_were_kept(cli, tmp_path):
+    # 130 people at 12 tables with a host at each, 2 rounds held of 4: where pairs meet
+    # again, the score line said that 4 rounds were not found "with a facilitator in every
+    # group", as if liftkit had been free to plan all four; the held rounds were given
+    people = people_file(tmp_path, "hosted.csv", cohort(130, hosts=12))
+    plan = first_rounds(cli, tmp_path, people, 12, 2)
+    after = planned(cli, tmp_path, people, plan, 2, 4, 2)
+    assert met_twice(after["rounds"]) > 0
+    assert "with a facilitator in every group and the 2 held rounds" in after["score"]["limit"]

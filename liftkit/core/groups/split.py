@@ -157,10 +157,15 @@ def _split(
         return _result(setup, search, request, seed, names)
     # The held rounds are history, not rooms kept: the rounds planned answer for themselves.
     split = _result(setup, search, replace(request, previous=None), seed, names)
-    # The score's limit counts the held rounds too; held.py counts the repeats again.
+    # The score's limit counts the held rounds too, and says that they were kept as they
+    # were (a schedule known to exist may not start with them); held.py counts the repeats
+    # again.
     sizes = [len(g.members) for g in split.rounds[-1].groups]
-    limit = limit_text(sizes, rounds + len(request.previous.rounds if request.previous else ()),
-                       search.repeat_cost(), constrained(setup), kept_text(setup))  # fmt: skip
+    before = len(request.previous.rounds) if request.previous else 0
+    kept = [kept_text(setup), f"the {'held' if held else 'earlier'} round" if before == 1
+            else f"the {before} {'held' if held else 'earlier'} rounds"]  # fmt: skip
+    limit = limit_text(sizes, rounds + before, search.repeat_cost(), constrained(setup),
+                       " and ".join(filter(None, kept)))  # fmt: skip
     return replace(split, score=replace(split.score, limit=limit))
 
 
