@@ -62,7 +62,7 @@ def short_of(net: list[list[int]], k: int, points: int) -> Iterator[list[list[in
     g, size = points - len(net[0]), points // k
     if points % k or not 0 < g <= GHOSTS:
         return
-    short = [[r for r in range(k) for _ in range(size - Counter(row)[r])] for row in net]
+    short = [[r for r in range(k) for _ in range(size - counts[r])] for counts in map(Counter, net)]
     if any(len(rooms) != g for rooms in short):
         return
     taken = set(zip(net[0], net[1], strict=True))

@@ -148,8 +148,8 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
     points (isotopy.py), up to `rounds`: the first three held rounds found as three of its
     rounds, each later held round as another; none if no design does, or facilitators
     (`lead`) would not be spread one a group as evenly as they can, or two `ghosts` (as
-    bits) share a group. A round of it that is the rooms `avoid` is passed over, for its
-    stand-ins (stand_ins.py) if it has no rounds after it."""
+    bits) share a group. A round of it that is the rooms `avoid` is passed over, for the
+    rounds after it, else one of its stand-ins (stand_ins.py)."""
     n = len(lead)
     if design.points != n or len(design.rounds) <= len(net):
         return []
@@ -175,8 +175,9 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
             planned = [_on(used[r], point) for r in rest[: rounds + 1]]
             options = [planned[:rounds]]
             if planned and avoid and _alike(planned[0][: len(avoid)], list(avoid)):
+                # the rooms there are now: the rounds after them, else a stand-in for them
                 options = [planned[1:], *([_on(g, point)] for g in stand.get(rest[0], []))]
-            for option in options:  # the rooms there are now, passed over
+            for option in options:
                 if (
                     option
                     and not (avoid and _alike(option[0][: len(avoid)], list(avoid)))

@@ -162,8 +162,9 @@ def _split(
     # again.
     sizes = [len(g.members) for g in split.rounds[-1].groups]
     before = len(request.previous.rounds) if request.previous else 0
-    kept = [kept_text(setup), f"the {'held' if held else 'earlier'} round" if before == 1
-            else f"the {before} {'held' if held else 'earlier'} rounds"]  # fmt: skip
+    which = "held" if held else "earlier"
+    rounds_before = f"the {which} round" if before == 1 else f"the {before} {which} rounds"
+    kept = [kept_text(setup), rounds_before]
     limit = limit_text(sizes, rounds + before, search.repeat_cost(), constrained(setup),
                        " and ".join(filter(None, kept)))  # fmt: skip
     return replace(split, score=replace(split.score, limit=limit))

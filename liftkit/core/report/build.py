@@ -176,8 +176,9 @@ class _Quotes:
         self.placed.setdefault(where, []).append(quote)
 
     def steps_after_to(self, segment: int) -> None:
-        """Practical steps posted in the chat after the session ended go to the closing
-        segment it ended in: the host stopped liftkit while the last ones were being typed."""
+        """Practical steps posted in the chat after the session ended go to `segment`, the
+        last closing segment that ran: the host stopped liftkit while the last ones were
+        being typed."""
         after: list[Quote] = []
         steps: list[Quote] = []
         for quote in self.placed.get(AFTER, ()):
