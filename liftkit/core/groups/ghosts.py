@@ -40,6 +40,8 @@ def completed(net: list[list[int]], k: int) -> list[list[int]] | None:
     few points (a café of 120 at 11 tables, or 110), whose other rounds follow. None when
     some ghost could stand in two rooms or none."""
     cell = {(r, c): p for p, (r, c) in enumerate(zip(net[0], net[1], strict=True))}
+    if len(cell) < len(net[0]):
+        return None  # two people on one cell: they met twice
     rows = [list(row) for row in net]
     for r, c in itertools.product(range(k), repeat=2):
         if (r, c) in cell:

@@ -86,13 +86,14 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     # every table, a design of the people here (or of a ghost or two more) may hold the
     # rounds as they are (90 at 10 tables on cyclic rows, 70 at 9 on transversal rows of 72;
     # it is not sought for other counts: making one can take a second)
+    if not _repeat_nobody(held_net, k):
+        return []  # no design's rounds, nor a grid (two people on one cell: ghosts.py)
     net = completed(held_net, k) if k * (k - 1) <= n < k * k else held_net
     if net is None or n < k * (k - 1):
         return _as_they_are(setup, held_net, rounds, designs, avoid) if n <= k * (k - 1) else []
-    met = [0] * k * k  # each person's room-mates in any round so far, as bits
-    for row in net:
-        if not _adds_no_repeat(met, row, k):
-            return []
+    met = _repeat_nobody(net, k)  # each person's room-mates in any round so far, as bits
+    if not met:
+        return []
     ghosts = (1 << k * k) - (1 << n)
     lead = [*setup.facilitator, *[False] * (k * k - n)]
     leads = [p for p in range(n) if setup.facilitator[p]]
@@ -270,6 +271,13 @@ def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghost
         net = [*net, covered]
         planned.append(covered)
     return planned
+
+
+def _repeat_nobody(net: list[list[int]], k: int) -> list[int]:
+    """Each person's room-mates in the rounds, as bits; none if someone meets someone
+    again."""
+    met = [0] * k * k
+    return met if all(_adds_no_repeat(met, row, k) for row in net) else []
 
 
 def _adds_no_repeat(met: list[int], row: list[int], k: int) -> bool:
