@@ -113,12 +113,11 @@ def _partial(held: Square, design: Square,
     def extend(maps: list[list[int]]) -> Iterator[tuple[list[int], list[int], list[int]]]:
         budget[0] -= k  # a node weighs every cell, a few times
         rows, columns, symbols = maps
-        kind = next((m for m, left in enumerate((rows[:2], columns, rows, symbols))
-                     if min(left) < 0), None)  # fmt: skip
+        order = ((0, rows[:2]), (1, columns), (0, rows), (2, symbols))  # two rows first
+        kind = next((m for m, left in order if min(left) < 0), None)
         if kind is None:
             yield rows, columns, symbols
             return
-        kind = (0, 1, 0, 2)[kind]
         at = maps[kind].index(-1)
         for value in range(k):
             if budget[0] <= 0:
@@ -144,10 +143,10 @@ def _marks(square: Square) -> list[tuple[tuple[int, ...], ...]]:
     row, the lengths of the cycles (negative) and paths that reading this row along it
     makes, from symbol to symbol, over the columns filled in both."""
     marks = []
-    for a in square:
+    for i, a in enumerate(square):
         found = []
-        for b in square:
-            if b is not a:
+        for j, b in enumerate(square):
+            if j != i:
                 step = {x: y for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0}
                 found.append(_lengths(step))
         marks.append(tuple(sorted(found)))

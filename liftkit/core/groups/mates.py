@@ -82,27 +82,27 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     if any(c is None for c in classes):
         return []
     held_net = [c for c in classes if c is not None]
+    met = _repeat_nobody(held_net, k)  # each person's room-mates in any round so far, as bits
+    if not met:
+        return []  # no design's rounds, nor a grid (two people on one cell: ghosts.py)
     # A place empty at some tables: ghosts stand there (ghosts.py), else, a place empty at
     # every table, a design of the people here (or of a ghost or two more) may hold the
     # rounds as they are (90 at 10 tables on cyclic rows, 70 at 9 on transversal rows of 72;
     # it is not sought for other counts: making one can take a second)
-    if not _repeat_nobody(held_net, k):
-        return []  # no design's rounds, nor a grid (two people on one cell: ghosts.py)
     net = completed(held_net, k) if k * (k - 1) <= n < k * k else held_net
     if net is None or n < k * (k - 1):
         return _as_they_are(setup, held_net, rounds, designs, avoid) if n <= k * (k - 1) else []
-    met = _repeat_nobody(net, k)  # each person's room-mates in any round so far, as bits
-    if not met:
-        return []
+    if net is not held_net:
+        met = _repeat_nobody(net, k)  # the ghosts' meetings too
+        if not met:
+            return []
     ghosts = (1 << k * k) - (1 << n)
     lead = [*setup.facilitator, *[False] * (k * k - n)]
     leads = [p for p in range(n) if setup.facilitator[p]]
     in_design = next((found for design in designs
                       if (found := _in_a_design(lead, k, ghosts, net, rounds, design, avoid))),
                      [])  # fmt: skip
-    if in_design and avoid and _alike(in_design[0][:n], list(avoid)):
-        in_design = []  # the rooms there are now
-    planned = in_design
+    planned = in_design  # never the rooms there are now (_in_a_design)
     if not (in_design and _balanced(in_design, banded, k)):
         # Covers in band, else the design's rounds out of band, else covers: the search
         # mends the balance of the rounds that repeat nobody

@@ -220,9 +220,8 @@ def _with_a_round_to_spare(setup: Setup, problem: Problem, schedule: list[list[i
     rounds, k, n = len(schedule), setup.groups, len(setup.people)
     hosted = sum(setup.facilitator) == k and n == k * k
     short = n == k * (k - 1) and not any(setup.facilitator) and rounds < SPARE_ROUNDS
-    if not (hosted or short):
-        return schedule  # a round is added without a repeat to k * k people (mates.py)
-    if setup.columns or n > SPARE_PEOPLE:
+    # (otherwise a round is added without a repeat to k * k people: mates.py)
+    if not (hosted or short) or setup.columns or n > SPARE_PEOPLE:
         return schedule
     if any(len(unit) > 1 for unit in setup.units) or Search(problem, schedule, rng).cost:
         return schedule

@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from liftkit.core.groups.geometry import MOLS_10, SHARED_GHOSTS, SHARED_MOLS_10, cell_points
+from liftkit.core.groups.geometry import (
+    MOLS_10,
+    SHARED_GHOSTS,
+    SHARED_MOLS_10,
+    cell_points,
+    latin_squares,
+)
 
 Rounds = Sequence[Sequence[Sequence[int]]]
 Grid = tuple[str, ...]  # a cell's group (cell 10 * row + column), as the squares are written
@@ -90,20 +96,15 @@ def stand_ins(rounds: Rounds, points: int) -> dict[int, list[list[list[int]]]]:
     keys = [_key(groups) for groups in rounds]
     for pair, grids in zip((MOLS_10, SHARED_MOLS_10), STAND_INS, strict=True):
         for last in ((), SHARED_GHOSTS):
-            point = cell_points(last)
-            own = {_key(_groups(grid, point)): i for i, grid in enumerate(_rounds(pair))}
+            made = latin_squares(100, 10, 4, pair, last)
+            own = {_key(groups): i for i, groups in enumerate(made[2] if made else ())}
             if all(key in own for key in keys):
+                point = cell_points(last)
                 return {
                     i: [_groups(grid, point) for grid in grids[own[key]]]
                     for i, key in enumerate(keys)
                 }
     return {}
-
-
-def _rounds(pair: tuple[Grid, ...]) -> list[Grid]:
-    """The pair's four rounds as grids: rows, columns and the two squares."""
-    digits = "0123456789"
-    return [tuple(d * 10 for d in digits), (digits,) * 10, *pair]
 
 
 def _groups(grid: Grid, point: dict[int, int]) -> list[list[int]]:

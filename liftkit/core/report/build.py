@@ -182,7 +182,7 @@ class _Quotes:
         after: list[Quote] = []
         steps: list[Quote] = []
         for quote in self.placed.get(AFTER, ()):
-            (steps if _is_step(quote) else after).append(quote)
+            (steps if is_practical_step(quote.text, quote.tags) else after).append(quote)
         if steps:
             self.placed[AFTER] = after
             for quote in steps:  # shown once if the host recorded it in that segment too
@@ -284,16 +284,7 @@ def _last_closing(agenda: Agenda, timeline: Timeline) -> int | None:
 
 
 def _with_step(quote: Quote) -> Quote:
-    return replace(quote, step=True) if _is_step(quote) else quote
-
-
-def _is_step(quote: Quote) -> bool:
-    """A practical step, also after a name the host typed that is not on the list ("Ada: One
-    practical step I will take…" is kept as said)."""
-    labelled = name_label(quote.text)
-    return is_practical_step(quote.text, quote.tags) or bool(
-        labelled and is_practical_step(labelled[1], ())
-    )
+    return replace(quote, step=True) if is_practical_step(quote.text, quote.tags) else quote
 
 
 def _planned_start(first: SessionStart | None, timeline: Timeline) -> datetime | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from liftkit.core.live.capture import name_label
 from liftkit.core.report.shares import largest_remainder
 from liftkit.core.text import same_words
 
@@ -260,8 +261,15 @@ def tags_in(text: str) -> tuple[str, ...]:
 
 
 def is_practical_step(text: str, tags: Iterable[str]) -> bool:
+    """Tagged as a step, or opening as one; also after a name the host typed that is not on
+    the attendee list ("Ada: One practical step I will take…" is kept as said)."""
     if any(t.lower() in STEP_TAGS for t in tags):
         return True
+    labelled = name_label(text)
+    return _opens_a_step(text) or bool(labelled and _opens_a_step(labelled[1]))
+
+
+def _opens_a_step(text: str) -> bool:
     opening = text.lstrip("\"'“‘ ").lower()
     if determiner := STEP_DETERMINER.match(opening):
         opening = opening[determiner.end() :]
