@@ -76,3 +76,21 @@ def test_words_among_counts_are_named_not_counted():
     with pytest.raises(LiftkitError) as caught:
         parse_counts("20", options)
     assert caught.value.message == "poll: 1 count for 4 options"
+
+
+@pytest.mark.parametrize(
+    "typed", ["p 30 12", "p30 12", " p 30, 12", "p30,12", "p Yes 30, No 12", "p yes=30 no=12"]
+)
+def test_the_p_that_opens_a_poll_typed_again_before_the_counts_is_read_past(typed):
+    # The second poll's line opens by itself once the first is saved: a host who pressed p
+    # out of habit was told '"p30" is not a count'.
+    assert parse_counts(typed, ["Yes", "No"]) == {"Yes": 30, "No": 12}
+
+
+def test_a_p_before_counts_that_do_not_fit_is_still_what_is_wrong_and_an_option_p_counts():
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("p 30", ["Yes", "No"])
+    assert caught.value.message == "poll: 1 count for 2 options"  # not "no option 'p'"
+    assert parse_counts("p 3, q 4", ["p", "q"]) == {"p": 3, "q": 4}
+    with pytest.raises(LiftkitError):
+        parse_counts("pp 30 12", ["Yes", "No"])

@@ -502,13 +502,15 @@ def test_a_long_poll_question_leaves_the_typed_counts_in_view(tmp_path, width, h
         assert max(len(line) for line in screen.splitlines()) <= width
         term.keys("Enter")
         term.wait_for("Poll 2 of 2: Would you recommend")
-        term.type("40 3", enter=False)
-        term.wait_for("Poll 2 [Yes/No]: 40 3▌")
+        term.type("p 40 3", enter=False)  # the p that opened poll 1, pressed out of habit
+        term.wait_for("Poll 2 [Yes/No]: p 40 3▌")
         term.keys("Enter")
         term.wait_for("Saved 2 poll results.")
         quit_run(term)
     finally:
         term.close()
+    polls = [e["counts"] for e in journal(tmp_path) if e["type"] == "poll"]
+    assert polls == [{"1": 0, "2": 1, "3": 4, "4": 20, "5": 31}, {"Yes": 40, "No": 3}]
 
 
 @pytest.mark.parametrize("width, height", [(60, 15), (40, 12), (120, 40)])

@@ -174,7 +174,23 @@ def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str]
 
 
 def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:
-    """Counts typed as "30 12" or "30,12" (in option order) or "Yes=30 No=12"."""
+    """Counts typed as "30 12" or "30,12" (in option order) or "Yes=30 No=12". The `p` of
+    the key that opens a poll, typed again in front of them ("p 30 12", "p30 12": a second
+    poll's line opens by itself), is read past, and what is wrong is said of what follows
+    it; an option named p is counted."""
+    try:
+        return _parse_counts(raw, options, where)
+    except LiftkitError:
+        habit = _POLL_KEY.match(raw)
+        if habit is None:
+            raise
+    return _parse_counts(raw[habit.end() :], options, where)
+
+
+_POLL_KEY = re.compile(r"\s*p(?:\s+|(?=\d))")
+
+
+def _parse_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int]:
     parts = [p for p in re.split(r"[\s,;]+", raw.strip()) if p]
     if not parts:
         raise LiftkitError(f"{where}: no counts given", _counts_hint(options))
