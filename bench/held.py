@@ -69,6 +69,9 @@ CASES = [
     Case("live café 80 at 9, 4 rounds, 3 ran, 9 hosts", 80, 9, 4, 3, 4, hosts=9, live=True),
     Case("live café 90 at 10, 4 rounds, 3 ran, 10 hosts", 90, 10, 4, 3, 4, hosts=10, live=True),
     Case("live café 70 at 9, 4 rounds, 3 ran, 9 hosts", 70, 9, 4, 3, 4, hosts=9, live=True),
+    # more people than tables squared: the plan's twins stay the only pairs to meet again
+    Case("live café 72 at 8, 4 rounds, 3 ran", 72, 8, 4, 3, 4, live=True),
+    Case("live café 110 at 10, 4 rounds, 3 ran", 110, 10, 4, 3, 4, live=True),
     Case("café 120 at 12 tables, 4 rounds, 2 ran", 120, 12, 4, 2, 2),
     Case("1,000 at 40 tables, 4 rounds, 1 ran, 40 hosts", 1000, 40, 4, 1, 1, hosts=40),
     Case("10,000 at 400 tables, 4 rounds, 1 ran", 10_000, 400, 4, 1, 1),

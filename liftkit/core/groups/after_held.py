@@ -26,8 +26,10 @@ fill the points left.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from liftkit.core.groups.bounds import crowded_pairs
 from liftkit.core.groups.continued import continued_rounds
 from liftkit.core.groups.designs import Design, best_design, leading_rows
 from liftkit.core.groups.fifth import shared_pair
@@ -38,6 +40,7 @@ from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import BALANCE_WEIGHT, Problem, Search
 from liftkit.core.groups.setup import Setup
 from liftkit.core.groups.start import start_schedule
+from liftkit.core.groups.twins_held import twin_rounds
 
 RELABEL_BUDGET = 20_000  # swaps within the held rooms tried, as start.py's relabelling
 LEAD_BUDGET = 5_000  # groups weighed in the search for facilitators' points
@@ -75,14 +78,14 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         search = Search(problem, schedule, rng)
         if not search.cost or _mendable(problem, search, repairable):
             starts.append((search.repeat_cost(), schedule, names))
-        return not search.cost
+        return not search.cost or at_the_floor(search, held)
 
-    def designs() -> Iterator[Design]:  # made only when mates need them, with a round more
-        # to pass over the rooms `avoid` (120 people at 11 tables, the last of four rounds
-        # reshuffled: the design of four rounds had only the rooms there were)
+    def designs(of: Setup = setup) -> Iterator[Design]:  # made only when mates need them,
+        # with a round more to pass over the rooms `avoid` (120 people at 11 tables, the last
+        # of four rounds reshuffled: the design of four rounds had only the rooms there were)
         wanted = rounds + len(held) + bool(avoid)
-        yield from _designs(setup, wanted, rng, effort)
-        n, k = len(setup.people), setup.groups
+        yield from _designs(of, wanted, rng, effort)
+        n, k = len(of.people), of.groups
         if k * (k - 1) <= n < k * k:  # k * k points, for the held rounds with ghosts on the
             # empty places (mates._completed): 110 people at 11 tables, 4-8 repeats -> 0
             found = best_design(k * k, k, wanted, rng, effort, fifth=False)
@@ -97,11 +100,13 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         # (a plan of 5 rounds of 49 in sevens, 2 held, made 8: rounds 3 to 5 kept, 6 to 8
         # the affine plane's other rounds; greedy ones repeated 176-179 pairs)
         ahead, more = [*held, *continued], rounds - len(continued)
-        continued += mate_rounds(setup, ahead, more, rng, designs(), (), banded) or embedded_rounds(
-            setup, problem, more, ahead, rng, effort)  # fmt: skip
+        continued += (mate_rounds(setup, ahead, more, rng, designs(), (), banded)
+                      or twin_rounds(setup, ahead, more, rng, designs)
+                      or embedded_rounds(setup, problem, more, ahead, rng, effort))  # fmt: skip
     if (
         weigh(continued, kept_names)
         or weigh(mate_rounds(setup, held, rounds, rng, designs(), avoid, banded), [])
+        or weigh(twin_rounds(setup, held, rounds, rng, designs, avoid), [])
         or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
     ):
         return starts[-1][1:]
@@ -111,6 +116,25 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         if 2 * repeats <= Search(problem, greedy, rng).repeat_cost():
             return schedule, names
     return greedy, []
+
+
+def at_the_floor(search: Search, held: Sequence[Sequence[int]]) -> bool:
+    """Whether a start holds every constraint and repeats no more than groups larger than
+    their number force, over the held rounds and its own (Search.crowded_floor): no start
+    does better, and the search is not run from it (split._held_plan): among starts that
+    cost as much it wanders. The twins' rounds (twins_held.py) of a café of 72 at 8 tables,
+    its last round reshuffled, cost what greedy rounds cost after the search, 8 pairs
+    meeting in every round against 24 more meeting twice, and were passed over for not
+    halving that; taken, the search moved on to 29 pairs at the same cost."""
+    k = search.pb.groups
+    if search.cost != search.repeat_cost() or any(len(unit) > 1 for unit in search.pb.units):
+        return False
+    if any(not 0 <= room < k for row in held for room in row):
+        return False  # someone not there then, or rooms the groups now are not
+    rooms = [list(Counter(row).values()) for row in held]
+    rooms += [[len(group) for group in groups] for groups in search.mem]
+    forced = sorted((crowded_pairs(sizes, k) for sizes in rooms), reverse=True)
+    return search.cost <= sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
 
 
 def _mendable(problem: Problem, search: Search, per: int) -> bool:

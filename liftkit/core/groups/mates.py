@@ -67,13 +67,16 @@ COVERING = 200_000  # people weighed, at most, covering everyone with them (45,0
 
 def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: random.Random,
                 designs: Iterable[Design] = (), avoid: Sequence[int] = (),
-                banded: Classes = ()) -> list[list[int]]:  # fmt: skip
+                banded: Classes = (), spread: Sequence[Sequence[int]] = ()
+                ) -> list[list[int]]:  # fmt: skip
     """Up to `rounds` rounds (each person's group), each a transversal partition of the
     held rounds and those before it, the first of them not the rooms `avoid` (each
     person's room, a reshuffle's now); none unless there are three held rounds or more, of
     everyone here in k rooms of k, that repeat nobody, and nobody is kept together.
     `banded`: each --balance column's value per person and each value's band per group
-    (the search's Problem.columns and bands)."""
+    (the search's Problem.columns and bands). `spread`: weights per person that every
+    round spreads over the groups as evenly as they can be, as it does facilitators
+    (twins_held.py: the people twins stand beside)."""
     n, k = len(setup.people), setup.groups
     if (len(held) < 3 or k < 3 or not k * (k - 1) - GHOSTS <= n <= k * k
             or any(len(unit) > 1 for unit in setup.units)):  # fmt: skip
@@ -97,10 +100,10 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
         if not met:
             return []
     ghosts = (1 << k * k) - (1 << n)
-    lead = [*setup.facilitator, *[False] * (k * k - n)]
+    evens = [[*weights, *[0] * (k * k - n)] for weights in (setup.facilitator, *spread)]
     leads = [p for p in range(n) if setup.facilitator[p]]
     in_design = next((found for design in designs
-                      if (found := _in_a_design(lead, k, ghosts, net, rounds, design, avoid))),
+                      if (found := _in_a_design(evens, k, ghosts, net, rounds, design, avoid))),
                      [])  # fmt: skip
     planned = in_design  # never the rooms there are now (_in_a_design)
     if not (in_design and _balanced(in_design, banded, k)):
@@ -111,7 +114,8 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
             or in_design
             or _covers(net, met, k, leads, ghosts, [], rounds, rng, avoid)
         )
-    return [row[:n] for row in planned]  # the ghosts leave
+    even = itertools.takewhile(lambda row: all(_spread(w, k, [row]) for w in evens), planned)
+    return [row[:n] for row in even]  # the ghosts leave
 
 
 def _as_they_are(setup: Setup, net: list[list[int]], rounds: int, designs: Iterable[Design],
@@ -121,7 +125,7 @@ def _as_they_are(setup: Setup, net: list[list[int]], rounds: int, designs: Itera
     n, k = len(net[0]), setup.groups
     for design in designs:
         g = design.points - n
-        lead = [*setup.facilitator, *[False] * g]
+        lead = [[*setup.facilitator, *[False] * g]]
         for whole in [net] if not g else short_of(net, k, design.points):
             found = _in_a_design(lead, k, (1 << n + g) - (1 << n), whole, rounds, design, avoid)
             if found:
@@ -143,15 +147,16 @@ def _covers(net: list[list[int]], met: list[int], k: int, leads: list[int], ghos
     return best
 
 
-def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], rounds: int,
-                 design: Design, avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
+def _in_a_design(evens: Sequence[Sequence[int]], k: int, ghosts: int, net: list[list[int]],
+                 rounds: int, design: Design,
+                 avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
     """The rounds of a design that the held ones are rounds of, under a relabelling of its
     points (isotopy.py), up to `rounds`: the first three held rounds found as three of its
-    rounds, each later held round as another; none if no design does, or facilitators
-    (`lead`) would not be spread one a group as evenly as they can, or two `ghosts` (as
-    bits) share a group. A round of it that is the rooms `avoid` is passed over, for the
-    rounds after it, else one of its stand-ins (stand_ins.py)."""
-    n = len(lead)
+    rounds, each later held round as another; none if no design does, or the weights of
+    `evens` (facilitators first) would not be spread as evenly as they can be, or two
+    `ghosts` (as bits) share a group. A round of it that is the rooms `avoid` is passed
+    over, for the rounds after it, else one of its stand-ins (stand_ins.py)."""
+    n = len(evens[0])
     if design.points != n or len(design.rounds) <= len(net):
         return []
     used = design.rounds
@@ -182,7 +187,7 @@ def _in_a_design(lead: list[bool], k: int, ghosts: int, net: list[list[int]], ro
                 if (
                     option
                     and not (avoid and _alike(option[0][: len(avoid)], list(avoid)))
-                    and _spread(lead, k, option)
+                    and all(_spread(weights, k, option) for weights in evens)
                     and all(
                         max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
                         for row in option
@@ -222,7 +227,7 @@ def _alike(one: list[int], other: list[int]) -> bool:
     return True
 
 
-def _spread(lead: list[bool], k: int, rows: list[list[int]]) -> bool:
+def _spread(lead: Sequence[int], k: int, rows: list[list[int]]) -> bool:
     """Whether every round has facilitators one a group as evenly as they can be."""
     total = sum(lead)
     for row in rows:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.after_held import LAID_AT_MOST, held_start
+from liftkit.core.groups.after_held import LAID_AT_MOST, at_the_floor, held_start
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
 from liftkit.core.groups.greedy import facilitators_stay, meetings
@@ -182,8 +182,11 @@ def _held_plan(setup: Setup, problem: Problem, took_place: list[list[int]],
     rounds = len(problem.homes)
     schedule, names = held_start(setup, problem, rounds, took_place, later, rng,
                                  request.effort, fits, avoid)  # fmt: skip
+    start = Search(problem, schedule, rng)
+    if start.cost and at_the_floor(start, took_place):
+        return start, names
     laid: Search | None = None
-    if len(took_place) <= LAID_AT_MOST and Search(problem, schedule, rng).cost:
+    if len(took_place) <= LAID_AT_MOST and start.cost:
         found = fresh_laid(setup, problem, rounds, took_place, request, rng)
         if found:
             laid = Search(problem, found, rng)
