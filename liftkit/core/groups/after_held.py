@@ -38,7 +38,7 @@ from liftkit.core.groups.model import Round
 from liftkit.core.groups.points import design_row, even_out, groups_of
 from liftkit.core.groups.relabel import relabel
 from liftkit.core.groups.search import BALANCE_WEIGHT, Problem, Search
-from liftkit.core.groups.setup import Setup
+from liftkit.core.groups.setup import Setup, make_problem
 from liftkit.core.groups.start import start_schedule
 from liftkit.core.groups.twins_held import twin_rounds
 
@@ -92,6 +92,10 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
             if found is not None:
                 yield found
 
+    def laid(alone: Setup, rooms: list[list[int]], count: int) -> list[list[int]]:  # twins
+        homes: list[list[int] | None] = [None] * count
+        return embedded_rounds(alone, make_problem(alone, homes), count, rooms, rng, effort)
+
     banded = list(zip(problem.columns, problem.bands, strict=True))  # for mates in band
     continued = continued_rounds(setup, later[:rounds], problem.prior or (), rng)
     kept_names = [[group.name for group in rnd.groups] for rnd in later[: len(continued)]]
@@ -101,12 +105,12 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         # the affine plane's other rounds; greedy ones repeated 176-179 pairs)
         ahead, more = [*held, *continued], rounds - len(continued)
         continued += (mate_rounds(setup, ahead, more, rng, designs(), (), banded)
-                      or twin_rounds(setup, ahead, more, rng, designs)
+                      or twin_rounds(setup, ahead, more, rng, designs, laid)
                       or embedded_rounds(setup, problem, more, ahead, rng, effort))  # fmt: skip
     if (
         weigh(continued, kept_names)
         or weigh(mate_rounds(setup, held, rounds, rng, designs(), avoid, banded), [])
-        or weigh(twin_rounds(setup, held, rounds, rng, designs, avoid), [])
+        or weigh(twin_rounds(setup, held, rounds, rng, designs, laid, avoid), [])
         or weigh(embedded_rounds(setup, problem, rounds, held, rng, effort), [])
     ):
         return starts[-1][1:]
