@@ -72,6 +72,8 @@ CASES = [
     # more people than tables squared: the plan's twins stay the only pairs to meet again
     Case("live café 72 at 8, 4 rounds, 3 ran", 72, 8, 4, 3, 4, live=True),
     Case("live café 110 at 10, 4 rounds, 3 ran", 110, 10, 4, 3, 4, live=True),
+    Case("live café 87 at 9, 4 rounds, 2 ran, 9 hosts", 87, 9, 4, 2, 4, hosts=9, live=True),
+    Case("live café 110 at 10, 4 rounds, 1 ran, 10 hosts", 110, 10, 4, 1, 4, hosts=10, live=True),
     Case("café 120 at 12 tables, 4 rounds, 2 ran", 120, 12, 4, 2, 2),
     Case("1,000 at 40 tables, 4 rounds, 1 ran, 40 hosts", 1000, 40, 4, 1, 1, hosts=40),
     Case("10,000 at 400 tables, 4 rounds, 1 ran", 10_000, 400, 4, 1, 1),
