@@ -155,3 +155,19 @@ print(sorted(len(g.members) for g in after.rounds[-1].groups))
                           timeout=60, cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[0] == "[5, 5, 5, 6]"
+
+
+def test_a_balanced_cafe_with_twins_keeps_its_balance_after_three_held_rounds(cli, tmp_path):
+    # 72 people of four organisations at 8 tables with a host at each, balanced, the first
+    # three rounds held: 35 pairs met again in the fourth; now the plan's 8 twins, and every
+    # table holds each organisation's share (recounted)
+    rows = [(f"Person {i}", f"O{i % 4}", "Table host" if i < 8 else "") for i in range(72)]
+    people = people_file(tmp_path, "cafe.csv", rows)
+    plan = first_rounds(cli, tmp_path, people, 8, 3, "--balance", "organisation")
+    after = planned(cli, tmp_path, people, plan, 3, 4, 3, "--balance", "organisation")
+    assert len(met_again_in(after["rounds"])) == 8 == after["score"]["repeat_pairs"]
+    for rnd in after["rounds"]:
+        for group in rnd["groups"]:
+            counts = Counter(m["attributes"]["organisation"] for m in group["members"])
+            assert sorted(counts.values()) == [2, 2, 2, 3]
+            assert sum(bool(m.get("facilitator")) for m in group["members"]) == 1
