@@ -35,12 +35,13 @@ def twin_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
                 designs: Callable[[Setup], Iterable[Design]],
                 laid: Callable[[Setup, list[list[int]], int], list[list[int]]],
                 avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
-    """Up to `rounds` rounds (each person's group) after two held rounds or more in which
-    pairs, and nobody else, shared a room every time (n - k * k of them, or fewer since
-    people left), that repeat nobody but them; the first of them not the rooms `avoid`.
-    After three held rounds the others' are found again in a design (mate_rounds), else
-    the last two are laid on one (`laid`: after_held.embedded_rounds, for the others and
-    their rooms). None where the held rounds are not so."""
+    """Up to `rounds` rounds (each person's group) after the held ones that repeat nobody
+    but twins: pairs who shared a room in every held round (n - k * k of them, or fewer
+    since people left) and nobody else did, or after one held round pairs drawn in its
+    rooms (paired). The first of them is not the rooms `avoid`. After three held rounds
+    the others' are found again in a design (mate_rounds), else the held ones are laid on
+    one (`laid`: after_held.embedded_rounds, for the others and their rooms), else on an
+    affine plane (on_a_plane). None where the held rounds are not so."""
     n, k = len(setup.people), setup.groups
     if not held or not k * k < n <= 2 * k * k or any(len(u) > 1 for u in setup.units):
         return []
