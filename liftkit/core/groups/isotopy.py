@@ -64,19 +64,30 @@ def isotopisms(held: Square, design: Square,
                 return
 
 
-def _partial(held: Square, design: Square,
-             budget: list[int]) -> Iterator[tuple[list[int], list[int], list[int]]]:  # fmt: skip
+def embeddings(held: Square, design: Square,
+               budget: list[int]) -> Iterator[tuple[list[int], list[int], list[int]]]:  # fmt: skip
+    """Every (rows, columns, symbols) that lays the held square's filled cells on cells of
+    the design's with those symbols, its empty cells anywhere: fewer people than a design's
+    points (52 at 8 tables on the 64 of AG(2, 8)), as many as `budget` allows."""
+    yield from _partial(held, design, budget, embed=True)
+
+
+def _partial(held: Square, design: Square, budget: list[int],
+             embed: bool = False) -> Iterator[tuple[list[int], list[int], list[int]]]:  # fmt: skip
     """The isotopisms of squares with empty cells (fewer than k * k people, as 90 at 10
     tables): the rows of two held rows and a column are chosen, and every cell with two of
-    its row, column and symbol mapped maps the third, until none is left to choose."""
+    its row, column and symbol mapped maps the third, until none is left to choose. With
+    `embed`, held empty cells go anywhere (embeddings), and rows are not matched by mark."""
     k = len(held)
     cells = [(i, j, s) for i, row in enumerate(held) for j, s in enumerate(row)]
-    if sum(s >= 0 for *_, s in cells) != sum(x >= 0 for row in design for x in row):
+    if embed:
+        cells = [cell for cell in cells if cell[2] >= 0]
+    elif sum(s >= 0 for *_, s in cells) != sum(x >= 0 for row in design for x in row):
         return
     if not (_latin(held) and _latin(design)):
         return  # a symbol twice in a row or column: rounds that repeat someone
     marks, theirs = _marks(held), _marks(design)
-    if sorted(marks) != sorted(theirs):
+    if not embed and sorted(marks) != sorted(theirs):
         return  # not the same rows, whatever the names
     column_of = {(r, x): c for r, row in enumerate(design) for c, x in enumerate(row) if x >= 0}
     row_of = {(c, x): r for r, row in enumerate(design) for c, x in enumerate(row) if x >= 0}
@@ -122,7 +133,7 @@ def _partial(held: Square, design: Square,
         for value in range(k):
             if budget[0] <= 0:
                 return
-            if value not in maps[kind] and (kind or marks[at] == theirs[value]):
+            if value not in maps[kind] and (kind or embed or marks[at] == theirs[value]):
                 tried = [m[:] for m in maps]
                 tried[kind][at] = value
                 if settled(tried):

@@ -63,6 +63,7 @@ LISTING = 3_000_000  # people weighed, at most, listing a round's transversals (
 TRIES = 8  # a mate chosen may leave none for the next round (a 3-net of AG(2,7): a cover
 # of non-lines first, 1 of 2 rounds; tried again with other covers, both)
 COVERING = 200_000  # people weighed, at most, covering everyone with them (45,000 there)
+EMBEDDING = 30_000  # the isotopy's budget laying fewer people than points (0.4 s at 12 tables)
 
 
 def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: random.Random,
@@ -78,7 +79,7 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     round spreads over the groups as evenly as they can be, as it does facilitators
     (twins_held.py: the people twins stand beside)."""
     n, k = len(setup.people), setup.groups
-    if (len(held) < 3 or k < 3 or not k * (k - 1) - GHOSTS <= n <= k * k
+    if (len(held) < 3 or k < 3 or not k * (k - 2) <= n <= k * k
             or any(len(unit) > 1 for unit in setup.units)):  # fmt: skip
         return []  # people kept together: the greedy rounds place their blocks
     classes = [numbered(row, k) for row in held]
@@ -91,7 +92,8 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     # A place empty at some tables: ghosts stand there (ghosts.py), else, a place empty at
     # every table, a design of the people here (or of a ghost or two more) may hold the
     # rounds as they are (90 at 10 tables on cyclic rows, 70 at 9 on transversal rows of 72;
-    # it is not sought for other counts: making one can take a second)
+    # it is not sought for other counts: making one can take a second); fewer still, a
+    # design of k * k points may hold them with its points to spare anywhere (embeddings)
     net = completed(held_net, k) if k * (k - 1) <= n < k * k else held_net
     if net is None or n < k * (k - 1):
         return _as_they_are(setup, held_net, rounds, designs, avoid) if n <= k * (k - 1) else []
@@ -126,6 +128,11 @@ def _as_they_are(setup: Setup, net: list[list[int]], rounds: int, designs: Itera
     for design in designs:
         g = design.points - n
         lead = [[*setup.facilitator, *[False] * g]]
+        if g > GHOSTS and design.points == k * k:
+            found = _in_a_design(lead, k, 0, net, rounds, design, avoid)
+            if found:
+                return found
+            continue
         for whole in [net] if not g else short_of(net, k, design.points):
             found = _in_a_design(lead, k, (1 << n + g) - (1 << n), whole, rounds, design, avoid)
             if found:
@@ -155,17 +162,20 @@ def _in_a_design(evens: Sequence[Sequence[int]], k: int, ghosts: int, net: list[
     rounds, each later held round as another; none if no design does, or the weights of
     `evens` (facilitators first) would not be spread as evenly as they can be, or two
     `ghosts` (as bits) share a group. A round of it that is the rooms `avoid` is passed
-    over, for the rounds after it, else one of its stand-ins (stand_ins.py)."""
-    n = len(evens[0])
+    over, for the rounds after it, else one of its stand-ins (stand_ins.py). Fewer people
+    than points (`net` of fewer, no ghosts): the rounds laid with the points to spare
+    anywhere (isotopy.embeddings) whose rooms stay even."""
+    n, people = len(evens[0]), len(net[0])
     if design.points != n or len(design.rounds) <= len(net):
         return []
     used = design.rounds
     stand = stand_ins(used, n) if avoid else {}
     cell_h = [[-1] * k for _ in range(k)]
-    for p in range(n):
+    for p in range(people):
         cell_h[net[0][p]][net[1][p]] = p
     held = [[net[2][p] if p >= 0 else -1 for p in row] for row in cell_h]
-    budget = [isotopy.BUDGET]
+    budget = [isotopy.BUDGET if people == n else EMBEDDING]
+    found = isotopy.isotopisms if people == n else isotopy.embeddings
     triples = [(0, 1, x) for x in range(2, len(used))]
     triples += [t for t in itertools.permutations(range(len(used)), 3) if t not in triples]
     for triple in triples:
@@ -175,8 +185,8 @@ def _in_a_design(evens: Sequence[Sequence[int]], k: int, ghosts: int, net: list[
         if made is None:
             continue
         square, cell_d = made
-        for rows, columns, _ in isotopy.isotopisms(held, square, budget):
-            point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(n)]
+        for rows, columns, _ in found(held, square, budget):
+            point = [cell_d[rows[net[0][p]]][columns[net[1][p]]] for p in range(people)]
             rest = _the_rest(used, triple, net, point) or []
             planned = [_on(used[r], point) for r in rest[: rounds + 1]]
             options = [planned[:rounds]]
@@ -188,6 +198,7 @@ def _in_a_design(evens: Sequence[Sequence[int]], k: int, ghosts: int, net: list[
                     option
                     and not (avoid and _alike(option[0][: len(avoid)], list(avoid)))
                     and all(_spread(weights, k, option) for weights in evens)
+                    and all(_spread([1] * people, k, [row]) for row in option)  # even rooms
                     and all(
                         max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
                         for row in option
@@ -213,7 +224,7 @@ def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]],
 
 def _on(groups: Sequence[Sequence[int]], point: list[int]) -> list[int]:
     """A design's round (its groups of points) as each person's group."""
-    group = groups_of(groups, len(point))
+    group = groups_of(groups, max(point) + 1)
     return [group[q] for q in point]
 
 

@@ -1,0 +1,52 @@
+"""A café of fewer people than tables times one less (52 at 8 tables, rooms of 6 and 7),
+reshuffled live in its last round: the rounds that ran are found again in a design of
+tables squared points with the points to spare anywhere (isotopy.embeddings), and its
+other rounds meet nobody again. Recounted from the rooms, by name."""
+
+import pytest
+from test_groups_held_design import each_host_keeps_one_table, meetings
+from test_reshuffle_twins import cafe
+
+from liftkit.core.groups import isotopy
+from liftkit.core.live.reshuffles import reshuffle_family
+from liftkit.core.live.rooms import plan_from_people
+
+
+@pytest.mark.parametrize(
+    ("count", "tables", "hosts"),
+    [(52, 8, 8), (52, 8, 0), (67, 9, 9), (39, 7, 7), (103, 11, 0), (120, 12, 0), (126, 12, 0)],
+)
+def test_the_last_round_of_a_cafe_with_places_to_spare_reshuffled_meets_nobody_again(
+    count, tables, hosts
+):
+    # 1-3 pairs met again (6 for 126 at 12 tables), each reshuffle 0.7 s; now none
+    people, agenda = cafe(count, tables, hosts, 4)
+    everyone = sorted(p.name for p in people)
+    for seed in (1, 2):
+        plans = plan_from_people(agenda, people, seed=seed)
+        before = {frozenset(p.name for p in g.members) for g in plans[3].rounds[0].groups}
+        plans |= reshuffle_family(agenda, 3, people, 10 + seed, plans, ran={0, 1, 2})
+        groups = plans[3].rounds[0].groups
+        assert {frozenset(p.name for p in g.members) for g in groups} != before
+        assert sorted(p.name for g in groups for p in g.members) == everyone
+        sizes = [len(g.members) for g in groups]
+        assert max(sizes) - min(sizes) <= 1
+        met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
+        assert max(met.values()) == 1
+        assert not hosts or each_host_keeps_one_table([plans[i] for i in range(4)])
+
+
+def test_a_square_with_empty_cells_is_laid_on_a_full_one_with_them_anywhere():
+    # The cyclic square of order 5 less three cells is laid on itself renamed; a square
+    # that is no part of it (two rows swapped in one column only: not Latin) is not
+    full = [[(i + j) % 5 for j in range(5)] for i in range(5)]
+    renamed = [[(3 * x + 1) % 5 for x in row] for row in full[2:] + full[:2]]
+    held = [row[:] for row in full]
+    for i, j in ((0, 0), (2, 3), (4, 1)):
+        held[i][j] = -1
+    rows, columns, symbols = next(isotopy.embeddings(held, renamed, [10_000]))
+    assert all(renamed[rows[i]][columns[j]] == symbols[s]
+               for i, row in enumerate(held) for j, s in enumerate(row) if s >= 0)  # fmt: skip
+    broken = [row[:] for row in held]
+    broken[1][2], broken[3][2] = broken[3][2], broken[1][2]
+    assert next(isotopy.embeddings(broken, renamed, [10_000]), None) is None
