@@ -87,7 +87,7 @@ def held_start(setup: Setup, problem: Problem, rounds: int, held: Sequence[Seque
         yield from _designs(of, wanted, rng, effort)
         n, k = len(of.people), of.groups
         if k * (k - 2) <= n < k * k:  # k * k points, for the held rounds with ghosts on the
-            # empty places (mates._completed): 110 people at 11 tables, 4-8 repeats -> 0; or
+            # empty places (ghosts.completed): 110 people at 11 tables, 4-8 repeats -> 0; or
             # with points to spare anywhere (isotopy.embeddings): 52 at 8 tables, 1-2 -> 0
             found = best_design(k * k, k, wanted, rng, effort, fifth=False)
             if found is not None:

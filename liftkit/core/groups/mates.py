@@ -1,5 +1,5 @@
-"""Rounds after three held rounds or more of k * k people in k rooms of k (or a few fewer)
-that repeat nobody.
+"""Rounds after three held rounds or more of k * k people in k rooms of k (or fewer, down to
+k(k - 2): two places empty at every table) that repeat nobody.
 
 Such held rounds form a net: a person is a cell of a k x k grid (their rooms in the first
 two), each further round a Latin square on it. Two ways to go on without a repeat:
@@ -32,7 +32,8 @@ tried too (after_held.held_start). A café of 120 at 11 tables (80 at 9, 63 at 8
 11), its last round reshuffled: 15-17 repeats (2-7, 0-7, 4-8), none now. A place short at
 every table and no ghost forced, a design of the people here may hold the rounds as they
 are (90 at 10 tables, on cyclic rows: 3-7, none now), or of a ghost or two more
-(ghosts.short_of: 70 at 9 tables on transversal rows of 72, 2-3, none now).
+(ghosts.short_of: 70 at 9 tables on transversal rows of 72, 2-3, none now), or of k * k
+points with the rest anywhere (isotopy.embeddings: 52 at 8 tables, 1-2, none now).
 
 Neither a design's round nor a cover that is the rooms `avoid` (a reshuffle's rooms now)
 is taken: the design's own round came back at every try, so that reshuffling the last
@@ -52,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
 from liftkit.core.groups.ghosts import GHOSTS, completed, numbered, short_of
-from liftkit.core.groups.points import groups_of, members_of
+from liftkit.core.groups.points import Classes, balanced_rows, groups_of, in_bands, members_of
 from liftkit.core.groups.setup import Setup
 from liftkit.core.groups.stand_ins import stand_ins
 
@@ -108,7 +109,7 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
                       if (found := _in_a_design(evens, k, ghosts, net, rounds, design, avoid))),
                      [])  # fmt: skip
     planned = in_design  # never the rooms there are now (_in_a_design)
-    if not (in_design and _balanced(in_design, banded, k)):
+    if not (in_design and balanced_rows(in_design, banded, k)):
         # Covers in band, else the design's rounds out of band, else covers: the search
         # mends the balance of the rounds that repeat nobody
         planned = (
@@ -123,7 +124,8 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
 def _as_they_are(setup: Setup, net: list[list[int]], rounds: int, designs: Iterable[Design],
                  avoid: Sequence[int]) -> list[list[int]]:  # fmt: skip
     """The rounds of a design of the people here that the held rounds are rounds of, with
-    ghosts on its points past them (ghosts.short_of), who never share a group."""
+    ghosts on its points past them (ghosts.short_of), who never share a group; or of
+    k * k points, those past them anywhere where the rooms stay even."""
     n, k = len(net[0]), setup.groups
     for design in designs:
         g = design.points - n
@@ -250,26 +252,6 @@ def _spread(lead: Sequence[int], k: int, rows: list[list[int]]) -> bool:
     return True
 
 
-Classes = Sequence[tuple[list[int], list[tuple[int, int]]]]  # per column: values, bands
-
-
-def _balanced(rows: list[list[int]], banded: Classes, k: int) -> bool:
-    """Whether every group of every round holds each --balance value in its band."""
-    return all(_in_bands(members, banded) for row in rows for members in members_of(row, k))
-
-
-def _in_bands(members: Iterable[int], classes: Classes) -> bool:
-    members = list(members)
-    for values, bands in classes:
-        counts = [0] * len(bands)
-        for p in members:
-            if p < len(values):  # not a ghost
-                counts[values[p]] += 1
-        if any(not low <= count <= high for count, (low, high) in zip(counts, bands, strict=True)):
-            return False
-    return True
-
-
 def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghosts: int,
            classes: Classes, rounds: int, rng: random.Random,
            avoid: Sequence[int] = ()) -> list[list[int]]:  # fmt: skip
@@ -279,7 +261,7 @@ def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghost
     while len(planned) < rounds:
         found = _transversals(net[0], met, k, leads, ghosts, rng, [LISTING])
         if classes:
-            found = [bits for bits in found if _in_bands(_bits(bits), classes)]
+            found = [bits for bits in found if in_bands(_bits(bits), classes)]
         covered = _cover(found, len(met), rng, [COVERING], [] if planned else avoid)
         if covered is None:
             break

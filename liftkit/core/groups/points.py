@@ -7,7 +7,7 @@ unmet or whether its rows stay apart, and evens out a round that ghosts left une
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from liftkit.core.groups.greedy import meetings, spread_facilitators
 from liftkit.core.groups.setup import Setup
@@ -133,3 +133,25 @@ def even_out(setup: Setup, row: list[int], earlier: list[list[int]]) -> list[int
         row[p] = small
     spread_facilitators(setup, members, row)
     return row
+
+
+Classes = Sequence[tuple[list[int], list[tuple[int, int]]]]  # per column: values, bands
+
+
+def balanced_rows(rows: list[list[int]], banded: Classes, k: int) -> bool:
+    """Whether every group of every round holds each --balance value in its band."""
+    return all(in_bands(members, banded) for row in rows for members in members_of(row, k))
+
+
+def in_bands(members: Iterable[int], classes: Classes) -> bool:
+    """Whether one group's people hold each value of every --balance column within its
+    band (ghosts, past the values, are not counted)."""
+    members = list(members)
+    for values, bands in classes:
+        counts = [0] * len(bands)
+        for p in members:
+            if p < len(values):  # not a ghost
+                counts[values[p]] += 1
+        if any(not low <= count <= high for count, (low, high) in zip(counts, bands, strict=True)):
+            return False
+    return True
