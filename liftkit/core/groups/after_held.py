@@ -29,7 +29,7 @@ import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from liftkit.core.groups.bounds import crowded_pairs
+from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.continued import continued_rounds
 from liftkit.core.groups.designs import Design, best_design, leading_rows
 from liftkit.core.groups.fifth import shared_pair
@@ -138,8 +138,7 @@ def at_the_floor(search: Search, held: Sequence[Sequence[int]]) -> bool:
         return False  # someone not there then, or rooms the groups now are not
     rooms = [list(Counter(row).values()) for row in held]
     rooms += [[len(group) for group in groups] for groups in search.mem]
-    forced = sorted((crowded_pairs(sizes, k) for sizes in rooms), reverse=True)
-    return search.cost <= sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
+    return search.cost <= crowded_floor(rooms, k)
 
 
 def _mendable(problem: Problem, search: Search, per: int) -> bool:

@@ -148,6 +148,14 @@ def leads_limit(sizes: Sequence[int], leads: int) -> int:
     return leads * (n - leads) // least if least else n
 
 
+def crowded_floor(rounds: Iterable[Iterable[int]], groups: int) -> int:
+    """The fewest meetings past the first (sum of C(meetings, 2)) that rounds with groups
+    of these sizes (per round) share: each two rounds share at least the larger of their
+    rounds' crowded_pairs."""
+    forced = sorted((crowded_pairs(sizes, groups) for sizes in rounds), reverse=True)
+    return sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
+
+
 def crowded_pairs(sizes: Iterable[int], groups: int) -> int:
     """The fewest pairs of a round with groups of these sizes that share a group again in
     any other round of `groups` groups: a group of more people than groups cannot be parted

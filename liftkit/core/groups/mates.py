@@ -53,7 +53,15 @@ from collections.abc import Iterable, Sequence
 from liftkit.core.groups import isotopy
 from liftkit.core.groups.designs import Design
 from liftkit.core.groups.ghosts import GHOSTS, completed, numbered, short_of
-from liftkit.core.groups.points import Classes, balanced_rows, groups_of, in_bands, members_of
+from liftkit.core.groups.points import (
+    Classes,
+    alike,
+    balanced_rows,
+    groups_of,
+    in_bands,
+    members_of,
+    spread_evenly,
+)
 from liftkit.core.groups.setup import Setup
 from liftkit.core.groups.stand_ins import stand_ins
 
@@ -117,7 +125,7 @@ def mate_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
             or in_design
             or _covers(net, met, k, leads, ghosts, [], rounds, rng, avoid)
         )
-    even = itertools.takewhile(lambda row: all(_spread(w, k, [row]) for w in evens), planned)
+    even = itertools.takewhile(lambda row: all(spread_evenly(w, k, [row]) for w in evens), planned)
     return [row[:n] for row in even]  # the ghosts leave
 
 
@@ -192,15 +200,15 @@ def _in_a_design(evens: Sequence[Sequence[int]], k: int, ghosts: int, net: list[
             rest = _the_rest(used, triple, net, point) or []
             planned = [_on(used[r], point) for r in rest[: rounds + 1]]
             options = [planned[:rounds]]
-            if planned and avoid and _alike(planned[0][: len(avoid)], list(avoid)):
+            if planned and avoid and alike(planned[0][: len(avoid)], list(avoid)):
                 # the rooms there are now: the rounds after them, else a stand-in for them
                 options = [planned[1:], *([_on(g, point)] for g in stand.get(rest[0], []))]
             for option in options:
                 if (
                     option
-                    and not (avoid and _alike(option[0][: len(avoid)], list(avoid)))
-                    and all(_spread(weights, k, option) for weights in evens)
-                    and all(_spread([1] * people, k, [row]) for row in option)  # even rooms
+                    and not (avoid and alike(option[0][: len(avoid)], list(avoid)))
+                    and all(spread_evenly(weights, k, option) for weights in evens)
+                    and all(spread_evenly([1] * people, k, [row]) for row in option)  # even rooms
                     and all(
                         max(Counter(row[p] for p in _bits(ghosts)).values(), default=0) <= 1
                         for row in option
@@ -217,7 +225,7 @@ def _the_rest(used: Rounds, triple: tuple[int, ...], net: list[list[int]],
     taken = set(triple)
     for row in net[3:]:
         same = next((r for r in range(len(used)) if r not in taken
-                     and _alike(row, _on(used[r], point))), None)  # fmt: skip
+                     and alike(row, _on(used[r], point))), None)  # fmt: skip
         if same is None:
             return None
         taken.add(same)
@@ -228,28 +236,6 @@ def _on(groups: Sequence[Sequence[int]], point: list[int]) -> list[int]:
     """A design's round (its groups of points) as each person's group."""
     group = groups_of(groups, max(point) + 1)
     return [group[q] for q in point]
-
-
-def _alike(one: list[int], other: list[int]) -> bool:
-    """Whether two rounds (each person's group) make the same groups."""
-    paired: dict[int, int] = {}
-    back: dict[int, int] = {}
-    for a, b in zip(one, other, strict=True):
-        if paired.setdefault(a, b) != b or back.setdefault(b, a) != a:
-            return False
-    return True
-
-
-def _spread(lead: Sequence[int], k: int, rows: list[list[int]]) -> bool:
-    """Whether every round has facilitators one a group as evenly as they can be."""
-    total = sum(lead)
-    for row in rows:
-        counts = [0] * k
-        for p, g in enumerate(row):
-            counts[g] += lead[p]
-        if max(counts) > -(-total // k) or min(counts) < total // k:
-            return False
-    return True
 
 
 def _mates(net: list[list[int]], met: list[int], k: int, leads: list[int], ghosts: int,
@@ -336,7 +322,7 @@ def _cover(found: list[int], n: int, rng: random.Random, budget: list[int],
 
     def search(left: int, usable: set[int]) -> bool:
         if not left:
-            return not avoid or not _alike(_row(chosen)[: len(avoid)], list(avoid))
+            return not avoid or not alike(_row(chosen)[: len(avoid)], list(avoid))
         if budget[0] <= 0:
             return False
         best, options = -1, list[int]()

@@ -155,3 +155,26 @@ def in_bands(members: Iterable[int], classes: Classes) -> bool:
         if any(not low <= count <= high for count, (low, high) in zip(counts, bands, strict=True)):
             return False
     return True
+
+
+def alike(one: list[int], other: list[int]) -> bool:
+    """Whether two rounds (each person's group) make the same groups."""
+    paired: dict[int, int] = {}
+    back: dict[int, int] = {}
+    for a, b in zip(one, other, strict=True):
+        if paired.setdefault(a, b) != b or back.setdefault(b, a) != a:
+            return False
+    return True
+
+
+def spread_evenly(lead: Sequence[int], k: int, rows: list[list[int]]) -> bool:
+    """Whether every round (each person's group) spreads `lead` (facilitators, or any
+    weights) over its k groups as evenly as they can be."""
+    total = sum(lead)
+    for row in rows:
+        counts = [0] * k
+        for p, g in enumerate(row):
+            counts[g] += lead[p]
+        if max(counts) > -(-total // k) or min(counts) < total // k:
+            return False
+    return True

@@ -29,7 +29,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from liftkit.core.groups.bounds import crowded_pairs
+from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.strategies import NONE, late_acceptance, tabu
 
 APART_WEIGHT = 100_000_000
@@ -136,8 +136,7 @@ class Search:
         k = self.pb.groups
         if any(len(unit) > 1 for unit in self.pb.units):
             return 0
-        forced = sorted((crowded_pairs(map(len, groups), k) for groups in self.mem), reverse=True)
-        return sum(count * (len(forced) - 1 - i) for i, count in enumerate(forced))
+        return crowded_floor((map(len, groups) for groups in self.mem), k)
 
     def apart_violations(self) -> int:
         found = 0

@@ -28,6 +28,7 @@ from liftkit.core.groups.designs import Design
 from liftkit.core.groups.fields import Field, make_field
 from liftkit.core.groups.ghosts import GHOSTS
 from liftkit.core.groups.mates import mate_rounds
+from liftkit.core.groups.points import alike, spread_evenly
 from liftkit.core.groups.setup import Setup
 
 
@@ -72,7 +73,7 @@ def twin_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
     now = [avoid[p] for p in core if p < len(avoid)]
     rooms = [[row[p] for p in core] for row in held]
     made = mate_rounds(alone, rooms, rounds, rng, designs(alone), now, (), [beside, leads])
-    lead = [int(f) for f in setup.facilitator]
+    lead, one = [int(f) for f in setup.facilitator], [1] * n
 
     def back(made: list[list[int]]) -> list[list[int]]:
         """Everyone's groups, while the rooms are even and the others meet nobody again
@@ -83,7 +84,8 @@ def twin_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
         rows = []
         for row in made:
             whole = [row[at[twin.get(p, p)]] for p in range(n)]
-            if not (_even(whole, k) and _even(whole, k, lead) and _new_meetings(row, met)):
+            if not (spread_evenly(one, k, [whole]) and spread_evenly(lead, k, [whole])
+                    and _new_meetings(row, met)):  # fmt: skip
                 break
             rows.append(whole)
         return rows
@@ -101,7 +103,7 @@ def twin_rounds(setup: Setup, held: Sequence[Sequence[int]], rounds: int, rng: r
         planed = on_a_plane(rooms, k, hosts, partners, rounds, rng, now)
     else:
         drawn = columns(rooms[0], k, hosts, partners, rng)
-        if not drawn or (now and _canonical(drawn[: len(now)]) == _canonical(now)):
+        if not drawn or (now and alike(drawn[: len(now)], now)):
             return found  # none, or the rooms there are now (live, the round reshuffled)
         planed = [drawn, *on_a_plane([*rooms, drawn], k, hosts, partners, rounds - 1, rng)]
     return max(found, back(planed), key=len)
@@ -194,7 +196,7 @@ def on_a_plane(rooms: list[list[int]], k: int, hosts: list[int], apart: list[int
                                              for p in apart}) == len(apart)]  # fmt: skip
         made = [[field.add(at[p], field.mul(m, a[row[p]])) for p in range(k * k)]
                 for m in parting]  # fmt: skip
-        if made and avoid and _canonical(made[0][: len(avoid)]) == _canonical(list(avoid)):
+        if made and avoid and alike(made[0][: len(avoid)], list(avoid)):
             made = made[1:]  # the rooms there are now
         if len(made) >= rounds:
             return made[:rounds]
@@ -266,13 +268,6 @@ def _one_each(rooms: list[list[int]], people: list[int], or_none: bool = False) 
                for members in rooms)  # fmt: skip
 
 
-def _canonical(row: list[int]) -> list[int]:
-    """A round's groups numbered in the order their first people come: alike rounds are
-    equal."""
-    seen: dict[int, int] = {}
-    return [seen.setdefault(g, len(seen)) for g in row]
-
-
 def _new_meetings(row: list[int], met: set[tuple[int, int]]) -> bool:
     """Adds a round's pairs (each person's group) to `met`; False if one met before."""
     groups: dict[int, list[int]] = {}
@@ -282,15 +277,6 @@ def _new_meetings(row: list[int], met: set[tuple[int, int]]) -> bool:
     fresh = not pairs & met
     met |= pairs
     return fresh
-
-
-def _even(row: list[int], k: int, weight: Sequence[int] | None = None) -> bool:
-    """Whether a round's groups (each person's) differ in size by one at most, or their
-    counts of `weight` (facilitators) do."""
-    counts = [0] * k
-    for p, g in enumerate(row):
-        counts[g] += 1 if weight is None else weight[p]
-    return max(counts) - min(counts) <= 1
 
 
 def twins_in(held: Sequence[Sequence[int]], n: int) -> dict[int, int] | None:
