@@ -19,7 +19,12 @@ from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.folders import ATTENDEE_COPIES
-from liftkit.core.live.reshuffles import file_round, reshuffle_as_file, reshuffle_family
+from liftkit.core.live.reshuffles import (
+    file_round,
+    met_again,
+    reshuffle_as_file,
+    reshuffle_family,
+)
 from liftkit.core.live.rooms import (
     following,
     from_earlier,
@@ -134,7 +139,10 @@ class GroupsPlan:
             for i, split in plans.items():
                 _record_with_followers(session, agenda, i, split)
         _record_with_followers(session, agenda, engine.index, made_now)
-        return f"Groups reshuffled (seed {seed})."
+        rooms = {i: g.split for i, g in engine.groups.items()}
+        return f"Groups reshuffled (seed {seed})" + met_again(
+            agenda, engine.index, rooms, self.source
+        )
 
 
 def _record_with_followers(session: LiveSession, agenda: Agenda, index: int,

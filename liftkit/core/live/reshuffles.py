@@ -7,7 +7,7 @@ that come out are never those there are now.
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda
@@ -24,6 +24,7 @@ from liftkit.core.live.rooms import (
 )
 from liftkit.core.people.model import find_column
 from liftkit.core.people.reader import Person
+from liftkit.core.text import plural
 
 
 def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
@@ -72,6 +73,40 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         plans[i] = _rounds_of(split, (*kept, *share) if i == index else share)
         taken += rounds
     return plans
+
+
+def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
+              source: Split | None = None) -> str:  # fmt: skip
+    """How many pairs share a room in more than one round of breakout `index` and those that
+    split the same way (`made`: segment -> its rooms now), as a reshuffle's message ends:
+    ": 8 pairs meet again in the 4 rounds." Pairs the groups file `source` keeps
+    together are not counted. Only "." for rooms of one round or from the breakout before."""
+    segment = agenda.segments[index]
+    if from_earlier(segment):
+        return "."
+    family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
+              and _shape(agenda.segments[i]) == _shape(segment) and i in made]  # fmt: skip
+    rounds = [r for i in family for r in made[i].rounds]
+    if len(rounds) < 2:
+        return "."
+    listed = source.settings.get("together") if source is not None else None
+    listed = listed if isinstance(listed, list) else []
+    together = [{str(n).lower() for n in names} for names in listed if isinstance(names, list)]
+    meetings: dict[tuple[str, str], int] = {}
+    sets: dict[str, set[int]] = {}  # label -> the together sets naming them
+    for rnd in rounds:
+        for group in rnd.groups:
+            for p in group.members:
+                names = {p.name.lower(), _label(p).lower()}
+                sets[_label(p).lower()] = {i for i, s in enumerate(together) if names & s}
+            labels = sorted({_label(p).lower() for p in group.members})
+            for i, a in enumerate(labels):
+                for b in labels[i + 1 :]:
+                    meetings[(a, b)] = meetings.get((a, b), 0) + 1
+    again = sum(1 for (a, b), m in meetings.items() if m > 1 and not sets[a] & sets[b])
+    if again == 0:
+        return f": nobody meets anyone again in the {len(rounds)} rounds."
+    return f": {plural(again, 'pair meets', 'pairs meet')} again in the {len(rounds)} rounds."
 
 
 def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed: int,

@@ -1,0 +1,128 @@
+"""What a reshuffle says: how many pairs now meet in more than one round of the breakouts
+that split the same way, recounted here from the rooms the journal keeps."""
+
+import itertools
+import re
+from collections import Counter
+
+import pytest
+from support.tmux import Tmux
+from test_groups_held_design import meetings, met_twice
+from test_live_terminal import LIFTKIT, journal, quit_run
+from test_run_plain import run_plain
+
+from liftkit.core.agenda.model import Agenda, Segment
+from liftkit.core.live.reshuffles import met_again, reshuffle_family
+from liftkit.core.live.rooms import plan_from_people
+from liftkit.core.people.reader import Person
+
+
+def cafe_toml(rounds, tables):
+    return 'title = "Cafe"\n' + "".join(
+        f'[[segments]]\ntitle = "Round {n}"\nduration = "5m"\nkind = "breakout"\n'
+        f"groups = {tables}\n"
+        for n in range(1, rounds + 1)
+    )
+
+
+def latest_rooms(events):
+    """Each breakout's rounds as last journalled (a reshuffle journals them again)."""
+    made = {e["segment"]: e["rounds"] for e in events if e["type"] == "groups"}
+    return [rnd for segment in sorted(made) for rnd in made[segment]]
+
+
+def test_a_live_cafe_reshuffle_says_how_many_pairs_meet_again(tmp_path):
+    # 72 people at 8 tables with a host each, four rounds, reshuffled in the second: the
+    # message said only "Groups reshuffled (seed N)."; now how many pairs meet again over
+    # the four rounds, which the journal's rooms bear out (the 8 twins of such a café)
+    (tmp_path / "a.toml").write_text(cafe_toml(4, 8))
+    (tmp_path / "people.csv").write_text(
+        "name,email,role\n"
+        + "".join(f"P{i},p{i}@x.org,{'Table host' if i < 8 else ''}\n" for i in range(72))
+    )
+    term = Tmux(100, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("2/4")
+        term.keys("g")
+        term.wait_for("Room 1 (9)")
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        screen = term.wait_for("again in the 4 rounds.")
+        said = re.search(r"Groups reshuffled \(seed \d+\): (\d+) pairs meet again", screen)
+        assert said is not None, screen
+        quit_run(term)
+    finally:
+        term.close()
+    rounds = latest_rooms(journal(tmp_path))
+    assert len(rounds) == 4
+    assert int(said.group(1)) == met_twice(rounds) == 8
+
+
+def test_a_groups_file_s_people_kept_together_are_not_counted_as_meeting_again(tmp_path, cli):
+    # Three weeks from `liftkit groups --together P1,P2`, run as three breakouts and the
+    # second reshuffled: P1 and P2 share every room, as asked, and nobody else meets twice
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(24)))
+    made = cli("groups", str(people), "--size", "4", "--rounds", "3", "--together", "P1,P2",
+               "--seed", "1", "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    agenda = cafe_toml(3, 6).replace("groups = 6", "group_size = 4")
+    proc = run_plain(tmp_path, agenda, "n\ng\ny\nq\ny\n", "--groups", "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    assert "nobody meets anyone again in the 3 rounds." in proc.stdout
+    rounds = latest_rooms(journal(tmp_path))
+    assert len(rounds) == 3 and met_twice(rounds) == 1
+    assert all(
+        any({"P1", "P2"} <= {m["name"] for m in g["members"]} for g in rnd["groups"])
+        for rnd in rounds
+    )
+
+
+def people(count, hosts=0):
+    return [Person(f"P{i}", f"p{i}@x.org", {"role": "Table host" if i < hosts else ""})
+            for i in range(count)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("count", "tables", "hosts", "rounds", "index"),
+    [(64, 8, 0, 4, 2), (72, 8, 8, 4, 1), (30, 3, 0, 4, 3), (12, 2, 0, 3, 1), (50, 7, 7, 3, 2)],
+)
+def test_the_count_is_that_of_the_rooms(count, tables, hosts, rounds, index):
+    # 64 at 8 tables: an affine plane, nobody again; the others cannot avoid it
+    group = people(count, hosts)
+    agenda = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=tables)
+                                  for n in range(rounds)))  # fmt: skip
+    plans = plan_from_people(agenda, group, seed=3)
+    plans |= reshuffle_family(agenda, index, group, 7, plans, ran=set(range(index)))
+    again = sum(1 for m in meetings(r for i in range(rounds) for r in plans[i].rounds).values()
+                if m > 1)  # fmt: skip
+    said = met_again(agenda, index, plans)
+    if again:
+        assert (
+            said
+            == f": {again} pair{'s meet' if again > 1 else ' meets'} again in the {rounds} rounds."
+        )
+    else:
+        assert said == f": nobody meets anyone again in the {rounds} rounds."
+    assert (again == 0) == (count == tables * tables)  # 8 x 8: a design; others must repeat
+
+
+def test_nothing_is_said_of_one_round_or_of_rooms_kept_from_before():
+    group = people(20)
+    one = Agenda("One", (Segment("Rooms", 300, "breakout", groups=4),))
+    assert met_again(one, 0, plan_from_people(one, group, seed=1)) == "."
+    kept = Agenda("Kept", (Segment("A", 300, "breakout", groups=4),
+                           Segment("B", 300, "breakout", same_groups=True)))  # fmt: skip
+    plans = plan_from_people(kept, group, seed=1)
+    assert met_again(kept, 1, plans) == "."
+    # the rooms kept are not a second round of the first breakout's
+    assert met_again(kept, 0, plans) == "."
+    rounds = [r for i in sorted(plans) for r in plans[i].rounds]
+    assert len(rounds) == 2 and Counter(
+        pair for r in rounds for g in r.groups
+        for pair in itertools.combinations(sorted(p.name for p in g.members), 2)
+    ).most_common(1)[0][1] == 2  # fmt: skip
