@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from test_groups_held_design import met_twice
 from test_run_plain import journal, run_plain
 
 ONE_BREAKOUT = """
@@ -310,3 +311,42 @@ def test_a_balanced_cafe_file_reshuffled_stays_balanced_and_meets_nobody_again(t
         for group in again.rounds[0].groups:
             orgs = collections.Counter(p.attributes["organisation"] for p in group.members)
             assert sorted(orgs.values()) == [3, 3, 3]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_a_file_cafe_reshuffled_before_its_last_round_meets_nobody_again(tmp_path, cli, index):
+    # 100 people at 10 tables with a table host at each, four rounds from `liftkit groups`
+    # (nobody meets twice), run as four breakouts and reshuffled in round 1, 2 or 3: 10-13
+    # pairs met again (only the last round has another mate that keeps the hosts apart).
+    # Now the file's rounds to come in another order, other rooms first: still nobody
+    people = tmp_path / "people.csv"
+    people.write_text("name,email,role\n" + "".join(
+        f"P{i},p{i}@x.org,{'Table host' if i < 10 else ''}\n" for i in range(100)))  # fmt: skip
+    made = cli("groups", str(people), "--count", "10", "--rounds", "4", "--seed", "1",
+               "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    plan = json.loads((tmp_path / "plan.json").read_text())
+    assert met_twice(plan["rounds"]) == 0
+    cafe = "".join(f'[[segments]]\ntitle = "Round {n}"\nduration = "5m"\nkind = "breakout"\n'
+                   "groups = 10\n" for n in range(1, 5))  # fmt: skip
+    commands = "n\n" * index + "g\ny\nq\ny\n"
+    proc = run_plain(tmp_path, 'title = "Cafe"\n' + cafe, commands, "--groups", "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    assert "nobody meets anyone again in the 4 rounds." in proc.stdout
+    events = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    latest = {e["segment"]: e["rounds"][0] for e in events}
+    rounds = [latest[i] for i in range(4)]
+    assert met_twice(rounds) == 0
+    assert rooms_of(latest[index]) != rooms_of(plan["rounds"][index])
+    assert rooms_of(latest[index]) in [rooms_of(r) for r in plan["rounds"]]
+    for rnd in rounds:
+        assert sorted(m["email"] for g in rnd["groups"] for m in g["members"]) == sorted(
+            f"p{i}@x.org" for i in range(100)
+        )
+        hosts = [sum(m["email"] in {f"p{i}@x.org" for i in range(10)} for m in g["members"])
+                 for g in rnd["groups"]]  # fmt: skip
+        assert hosts == [1] * 10
+
+
+def rooms_of(rnd):
+    return {frozenset(m["email"] for m in g["members"]) for g in rnd["groups"]}

@@ -22,6 +22,7 @@ from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.reshuffles import (
     file_round,
     met_again,
+    no_more_than_the_file,
     reshuffle_as_file,
     reshuffle_family,
 )
@@ -113,16 +114,24 @@ class GroupsPlan:
                 self.starts[engine.index] = (
                     self.starts[own] if own in self.starts else file_round(self.source, made.split)
                 )
+            start = self.starts[engine.index]
             try:
-                made_now = reshuffle_as_file(
-                    self.source, self.starts[engine.index], made.split, seed, started
-                )
+                made_now = reshuffle_as_file(self.source, start, made.split, seed, started)
                 seed = made_now.seed or seed  # the one that gave other rooms
             except LiftkitError as error:
                 why = re.sub(FIELD, r"\1", str(error))  # the file's settings, not run's flags
                 return (
                     f"Rooms kept: they cannot be made again as the groups file made them ({why})."
                 )
+            # or the file's rounds to come in another order, where those meet fewer again
+            rooms = {i: g.split for i, g in engine.groups.items()}
+            ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
+            before = self.source.rounds[:start] if start else ()
+            plans = no_more_than_the_file(agenda, engine.index, rooms, made_now, before, seed,
+                                          ran, started)  # fmt: skip
+            made_now = plans.pop(engine.index)
+            for i, split in plans.items():
+                _record_with_followers(session, agenda, i, split)
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
             origin = replace(
