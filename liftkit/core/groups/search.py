@@ -110,6 +110,10 @@ class Search:
     def repeat_cost(self) -> int:
         return sum(m * (m - 1) // 2 for row in self.meet for m in row.values()) // 2
 
+    def repeat_pairs(self) -> int:
+        """Pairs who meet more than once (the held rounds' meetings too): the score's count."""
+        return sum(1 for row in self.meet for m in row.values() if m > 1) // 2
+
     def repeat_floor(self) -> int:
         """No schedule with these group sizes costs less: its pair meetings spread evenly
         over the pairs that may meet (the constraints keep `never` pairs apart), or the
