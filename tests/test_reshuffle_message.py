@@ -126,3 +126,42 @@ def test_nothing_is_said_of_one_round_or_of_rooms_kept_from_before():
         pair for r in rounds for g in r.groups
         for pair in itertools.combinations(sorted(p.name for p in g.members), 2)
     ).most_common(1)[0][1] == 2  # fmt: skip
+
+
+def test_a_fault_in_a_reshuffle_keeps_the_rooms_and_the_session(tmp_path):
+    # A bug in making the rooms again ended the session with "internal error" (resumable,
+    # but with everyone waiting for their rooms); now the rooms stay as they were, the
+    # screen says so and where the details are, and the session carries on
+    import subprocess
+    import sys
+
+    from test_run_plain import env
+
+    (tmp_path / "faulty.py").write_text(
+        "import sys\n"
+        "import liftkit.cli.commands.run_groups as run_groups\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('the reshuffle broke')\n"
+        "run_groups.reshuffle_family = broken\n"
+        "from liftkit.cli.main import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    (tmp_path / "a.toml").write_text(cafe_toml(3, 4))
+    (tmp_path / "people.csv").write_text(
+        "name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(16))
+    )
+    proc = subprocess.run(
+        [sys.executable, "faulty.py", "run", "a.toml", "--sessions", "s", "--attendees",
+         "people.csv"],
+        input="n\ng\ny\nr Ada: still here after it\nq\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=30,
+        env={**env(), "TMPDIR": str(tmp_path)},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    said = "Rooms kept: the reshuffle failed (RuntimeError; details saved in "
+    assert said in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+    [report] = tmp_path.glob("liftkit-crash-*.txt")
+    assert report.name in proc.stdout and "the reshuffle broke" in report.read_text()
+    events = journal(tmp_path)
+    assert [e["segment"] for e in events if e["type"] == "groups"] == [0, 1, 2]  # as made
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["Ada: still here after it"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from liftkit.cli.errors import note as show_note
-from liftkit.cli.errors import warn
+from liftkit.cli.errors import save_crash_report, warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import FIELD, LiftkitError
 from liftkit.core.files import write_atomic
@@ -84,6 +84,20 @@ class GroupsPlan:
         return summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
 
     def reshuffle(self, session: LiveSession) -> str:
+        """Make the breakout's rooms again (s, then y); what happened, in one line. A fault
+        in making them keeps the rooms there are and the session running, where it ended
+        the session (resumable, but with 70 people waiting for their rooms)."""
+        try:
+            return self._reshuffle(session)
+        except LiftkitError:
+            raise  # the journal cannot be written: the session stops, as for any capture
+        except Exception as exc:
+            # one line a window shows whole: the error's words are in the report
+            return (
+                f"Rooms kept: the reshuffle failed ({type(exc).__name__}; {save_crash_report()})."
+            )
+
+    def _reshuffle(self, session: LiveSession) -> str:
         engine = session.engine
         segment = engine.current
         if segment is None or segment.kind != "breakout":
