@@ -15,11 +15,9 @@ from test_groups_held_design import (
     planned,
     rooms,
 )
-from test_reshuffle_twins import cafe
+from test_reshuffle_twins import assert_new_rooms_for_everyone, cafe, reshuffled
 
 from liftkit.core.groups import isotopy
-from liftkit.core.live.reshuffles import reshuffle_family
-from liftkit.core.live.rooms import plan_from_people
 
 
 @pytest.mark.parametrize(
@@ -31,16 +29,9 @@ def test_the_last_round_of_a_cafe_with_places_to_spare_reshuffled_meets_nobody_a
 ):
     # 1-3 pairs met again (6 for 126 at 12 tables), each reshuffle 0.7 s; now none
     people, agenda = cafe(count, tables, hosts, 4)
-    everyone = sorted(p.name for p in people)
     for seed in (1, 2):
-        plans = plan_from_people(agenda, people, seed=seed)
-        before = {frozenset(p.name for p in g.members) for g in plans[3].rounds[0].groups}
-        plans |= reshuffle_family(agenda, 3, people, 10 + seed, plans, ran={0, 1, 2})
-        groups = plans[3].rounds[0].groups
-        assert {frozenset(p.name for p in g.members) for g in groups} != before
-        assert sorted(p.name for g in groups for p in g.members) == everyone
-        sizes = [len(g.members) for g in groups]
-        assert max(sizes) - min(sizes) <= 1
+        plan, plans = reshuffled(people, agenda, 3, seed)
+        assert_new_rooms_for_everyone(plan, plans, 3, 4, people)
         met = meetings(rnd for i in range(4) for rnd in plans[i].rounds)
         assert max(met.values()) == 1
         assert not hosts or each_host_keeps_one_table([plans[i] for i in range(4)])

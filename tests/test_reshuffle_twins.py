@@ -38,6 +38,29 @@ def met_again(plans, rounds):
     return {pair: times for pair, times in met.items() if times > 1}
 
 
+def reshuffled(people, agenda, index, seed):
+    """A café's plans made with `seed`, and the same with its round `index` (from 0) and
+    those after it reshuffled once the rounds before it ran."""
+    plans = plan_from_people(agenda, people, seed=seed)
+    return plans, plans | reshuffle_family(agenda, index, people, 10 + seed, plans,
+                                           ran=set(range(index)))  # fmt: skip
+
+
+def assert_new_rooms_for_everyone(before, after, index, rounds, people):
+    """Round `index`'s rooms are others, and in every round from it everyone has one room,
+    the rooms' sizes within one."""
+
+    def rooms_of(plans):
+        return {frozenset(p.name for p in g.members) for g in plans[index].rounds[0].groups}
+
+    assert rooms_of(after) != rooms_of(before)
+    for i in range(index, rounds):
+        groups = after[i].rounds[0].groups
+        assert sorted(p.name for g in groups for p in g.members) == sorted(p.name for p in people)
+        sizes = [len(g.members) for g in groups]
+        assert max(sizes) - min(sizes) <= 1
+
+
 @pytest.mark.parametrize(
     ("count", "tables", "hosts", "rounds", "index"),
     [
@@ -67,20 +90,11 @@ def test_a_cafe_with_twins_reshuffled_repeats_only_twins(count, tables, hosts, r
     # 9 26-33. Now twins again, as many as the plan had (from round 3 on, the plan's own),
     # each meeting in every round, and nobody else meets twice
     people, agenda = cafe(count, tables, hosts, rounds)
-    everyone = sorted(p.name for p in people)
     for seed in (1, 2):
-        plans = plan_from_people(agenda, people, seed=seed)
-        twins = met_again(plans, rounds)
+        plan, plans = reshuffled(people, agenda, index, seed)
+        twins = met_again(plan, rounds)
         assert len(twins) == count - tables * tables and set(twins.values()) == {rounds}
-        before = {frozenset(p.name for p in g.members) for g in plans[index].rounds[0].groups}
-        plans |= reshuffle_family(agenda, index, people, 10 + seed, plans, ran=set(range(index)))
-        first = plans[index].rounds[0].groups
-        assert {frozenset(p.name for p in g.members) for g in first} != before
-        for i in range(index, rounds):
-            groups = plans[i].rounds[0].groups
-            assert sorted(p.name for g in groups for p in g.members) == everyone
-            sizes = [len(g.members) for g in groups]
-            assert max(sizes) - min(sizes) <= 1
+        assert_new_rooms_for_everyone(plan, plans, index, rounds, people)
         again = met_again(plans, rounds)
         assert len(again) == len(twins) and set(again.values()) == {rounds}
         assert index < 2 or again == twins
@@ -185,18 +199,10 @@ def test_a_reshuffle_with_rounds_to_come_meets_no_more_pairs_again_than_the_plan
     # with hosts 22 for 19, 42 at 6 36 for 34. Now never more than the plan: where the
     # search does worse, the planned rounds come in another order, other rooms first
     people, agenda = cafe(count, tables, hosts, 4)
-    everyone = sorted(p.name for p in people)
     for seed in (1, 2):
-        plans = plan_from_people(agenda, people, seed=seed)
-        planned = len(met_again(plans, 4))
-        before = {frozenset(p.name for p in g.members) for g in plans[2].rounds[0].groups}
-        plans |= reshuffle_family(agenda, 2, people, 10 + seed, plans, ran={0, 1})
-        assert {frozenset(p.name for p in g.members) for g in plans[2].rounds[0].groups} != before
-        assert len(met_again(plans, 4)) <= planned
-        for i in (2, 3):
-            groups = plans[i].rounds[0].groups
-            assert sorted(p.name for g in groups for p in g.members) == everyone
-            assert max(len(g.members) for g in groups) - min(len(g.members) for g in groups) <= 1
+        plan, plans = reshuffled(people, agenda, 2, seed)
+        assert_new_rooms_for_everyone(plan, plans, 2, 4, people)
+        assert len(met_again(plans, 4)) <= len(met_again(plan, 4))
         assert not hosts or each_host_keeps_one_table([plans[i] for i in range(4)])
 
 
