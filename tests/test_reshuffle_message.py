@@ -165,3 +165,25 @@ def test_a_fault_in_a_reshuffle_keeps_the_rooms_and_the_session(tmp_path):
     events = journal(tmp_path)
     assert [e["segment"] for e in events if e["type"] == "groups"] == [0, 1, 2]  # as made
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["Ada: still here after it"]
+
+
+def test_with_a_groups_file_every_breakout_taking_its_rounds_is_counted(tmp_path, cli):
+    # The breakouts take the file's rounds in order whatever they ask for (rooms of 4, 6
+    # rooms, rooms of 3): the message counted only those asking the same as the one
+    # reshuffled, here none, and said nothing of the pairs meeting again
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(24)))
+    made = cli("groups", str(people), "--size", "4", "--rounds", "3", "--seed", "1",
+               "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    agenda = 'title = "Mixed"\n' + "".join(
+        f'[[segments]]\ntitle = "B{n}"\nduration = "5m"\nkind = "breakout"\n{asks}\n'
+        for n, asks in enumerate(["group_size = 4", "groups = 6", "group_size = 3"])
+    )
+    proc = run_plain(tmp_path, agenda, "n\ng\ny\nq\ny\n", "--groups", "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    rounds = latest_rooms(journal(tmp_path))
+    assert len(rounds) == 3
+    again = met_twice(rounds)
+    said = "nobody meets anyone again" if again == 0 else f"{again} pairs meet again"
+    assert "Groups reshuffled (seed " in proc.stdout and f"{said} in the 3 rounds." in proc.stdout

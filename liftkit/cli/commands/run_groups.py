@@ -90,7 +90,7 @@ class GroupsPlan:
         try:
             return self._reshuffle(session)
         except LiftkitError:
-            raise  # the journal cannot be written: the session stops, as for any capture
+            raise  # the journal cannot be written: "NOT SAVED", as for any capture
         except Exception as exc:
             # one line a window shows whole: the error's words are in the report
             return (

@@ -83,13 +83,15 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
               source: Split | None = None) -> str:  # fmt: skip
     """How many pairs share a room in more than one round of breakout `index` and those that
     split the same way (`made`: segment -> its rooms now), as a reshuffle's message ends:
-    ": 8 pairs meet again in the 4 rounds." Pairs the groups file `source` keeps
-    together are not counted. Only "." for rooms of one round or from the breakout before."""
+    ": 8 pairs meet again in the 4 rounds." With a groups file `source`, over every
+    breakout that takes its rounds, the pairs it keeps together not counted. Only "." for
+    rooms of one round or from the breakout before."""
     segment = agenda.segments[index]
     if from_earlier(segment):
         return "."
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
-              and _shape(agenda.segments[i]) == _shape(segment) and i in made]  # fmt: skip
+              and (source is not None or _shape(agenda.segments[i]) == _shape(segment))
+              and i in made]  # fmt: skip
     rounds = [r for i in family for r in made[i].rounds]
     if len(rounds) < 2:
         return "."
