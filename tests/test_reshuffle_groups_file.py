@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from test_groups_held_design import met_twice
+from test_reshuffle_message import cafe_toml
 from test_run_plain import journal, run_plain
 
 ONE_BREAKOUT = """
@@ -327,10 +328,8 @@ def test_a_file_cafe_reshuffled_before_its_last_round_meets_nobody_again(tmp_pat
     assert made.exit_code == 0, made.output
     plan = json.loads((tmp_path / "plan.json").read_text())
     assert met_twice(plan["rounds"]) == 0
-    cafe = "".join(f'[[segments]]\ntitle = "Round {n}"\nduration = "5m"\nkind = "breakout"\n'
-                   "groups = 10\n" for n in range(1, 5))  # fmt: skip
     commands = "n\n" * index + "g\ny\nq\ny\n"
-    proc = run_plain(tmp_path, 'title = "Cafe"\n' + cafe, commands, "--groups", "plan.json")
+    proc = run_plain(tmp_path, cafe_toml(4, 10), commands, "--groups", "plan.json")
     assert proc.returncode == 0, proc.stderr
     assert "nobody meets anyone again in the 4 rounds." in proc.stdout
     events = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]

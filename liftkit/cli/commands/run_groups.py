@@ -163,9 +163,8 @@ class GroupsPlan:
                 _record_with_followers(session, agenda, i, split)
         _record_with_followers(session, agenda, engine.index, made_now)
         rooms = {i: g.split for i, g in engine.groups.items()}
-        return f"Groups reshuffled (seed {seed})" + met_again(
-            agenda, engine.index, rooms, self.source
-        )
+        again = met_again(agenda, engine.index, rooms, self.source)  # ": 8 pairs meet again …"
+        return f"Groups reshuffled (seed {seed}){again}"
 
 
 def _record_with_followers(session: LiveSession, agenda: Agenda, index: int,
