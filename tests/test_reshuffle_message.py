@@ -187,3 +187,56 @@ def test_with_a_groups_file_every_breakout_taking_its_rounds_is_counted(tmp_path
     again = met_twice(rounds)
     said = "nobody meets anyone again" if again == 0 else f"{again} pairs meet again"
     assert "Groups reshuffled (seed " in proc.stdout and f"{said} in the 3 rounds." in proc.stdout
+
+
+def test_u_puts_back_the_rooms_a_reshuffle_replaced(tmp_path):
+    # The message may say that a reshuffle meets more pairs again than the rooms before it;
+    # s then only gave other rooms. Now u (then y) puts back the rooms of every breakout
+    # the reshuffle changed, as the journal shows, once
+    (tmp_path / "a.toml").write_text(cafe_toml(4, 8))
+    (tmp_path / "people.csv").write_text(
+        "name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(64))
+    )
+    term = Tmux(100, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("2/4")
+        before = latest_rooms(journal(tmp_path))
+        term.keys("g")
+        term.wait_for("u  undo")
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        term.wait_for("Groups reshuffled")
+        reshuffled = latest_rooms(journal(tmp_path))
+        assert reshuffled[:1] == before[:1] and reshuffled[1:] != before[1:]
+        term.keys("u")
+        term.wait_for("Put back the rooms as they were before the reshuffle?")
+        term.keys("y")
+        term.wait_for("Rooms put back as they were before the reshuffle.")
+        assert latest_rooms(journal(tmp_path)) == before
+        term.keys("u")
+        term.wait_for("Nothing to put back")
+        quit_run(term)
+    finally:
+        term.close()
+    assert latest_rooms(journal(tmp_path)) == before
+
+
+def test_undo_in_plain_mode_and_only_in_the_segment_reshuffled(tmp_path):
+    people = "name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(16))
+    (tmp_path / "people.csv").write_text(people)
+    commands = "g\ny\nn\nundo\nb\nundo\ny\nq\ny\n"
+    proc = run_plain(tmp_path, cafe_toml(3, 4), commands, "--attendees", "people.csv")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.index("Groups reshuffled") < out.index("the last reshuffle was in another segment")
+    assert "Rooms put back as they were before the reshuffle." in out
+    events = journal(tmp_path)
+    made = [e for e in events if e["type"] == "groups"]
+    first = {e["segment"]: e["rounds"] for e in made[:3]}  # as the session opened
+    assert [e["segment"] for e in made[:3]] == [0, 1, 2]
+    assert latest_rooms(events) == [r for s in (0, 1, 2) for r in first[s]]
+    assert len(made) > 6  # reshuffled (three breakouts), then put back

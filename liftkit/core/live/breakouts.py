@@ -8,11 +8,14 @@ apart so that each reads in a sitting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from liftkit.core.live.controls import PLAIN, Ui
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
+
+if TYPE_CHECKING:
+    from liftkit.core.groups.model import Split
 
 Reshuffle = Callable[[LiveSession], str]
 GroupsView = Callable[[LiveSession], GroupsSummary | None]
@@ -37,6 +40,8 @@ class Breakouts:
     round_held: tuple[int, int]
     bells: int
     front: Shows | None  # the front-end of the running loop, to draw before a long step
+    before_reshuffle: dict[int, Split]  # segment -> its rooms before the last reshuffle
+    reshuffled_in: int  # the segment it was made in: u puts them back only there
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -67,6 +72,9 @@ class Breakouts:
         self.round_held = held
 
     def _groups(self, name: str) -> None:
+        if name in ("groups_back", "put_back"):
+            self._put_back(name == "put_back")
+            return
         s = self.session
         segment = s.engine.current
         # people to reshuffle: groups made, or attendees to make them from (the groups view
@@ -95,7 +103,31 @@ class Breakouts:
             self.say(RESHUFFLING, 30)
             if self.front is not None:
                 self.front.show()
+            before = {i: made.split for i, made in s.engine.groups.items()}
             self.say(self.reshuffle(s), 4)
+            changed = {i: split for i, split in before.items()
+                       if s.engine.groups[i].split is not split}  # fmt: skip
+            if changed:  # (rooms kept: what u puts back stays as it was)
+                self.before_reshuffle, self.reshuffled_in = changed, s.engine.index
+            if self.mode == PLAIN:
+                self._print_rooms()
+
+    def _put_back(self, confirmed: bool) -> None:
+        """u in the rooms view (undo in plain mode): the rooms of every breakout the last
+        reshuffle changed, as they were before it, once confirmed; journalled as rooms made,
+        so that a resume keeps them. One step: a reshuffle put back is gone. Only in the
+        segment it was made in: rooms a later segment has moved on from stay as they ran."""
+        if not self.before_reshuffle:
+            self.say("Nothing to put back: u undoes the last reshuffle, once, in its segment.")
+        elif self.session.engine.index != self.reshuffled_in:
+            self.say("Nothing to put back here: the last reshuffle was in another segment.")
+        elif not confirmed:
+            self._ask("put_back")
+        else:
+            rooms, self.before_reshuffle = self.before_reshuffle, {}
+            for segment, split in sorted(rooms.items()):
+                self.session.record_groups(segment, split)
+            self.say("Rooms put back as they were before the reshuffle.", 4)
             if self.mode == PLAIN:
                 self._print_rooms()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
@@ -37,6 +37,9 @@ from liftkit.core.live.farewell import farewell
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
+
+if TYPE_CHECKING:
+    from liftkit.core.groups.model import Split
 
 # The longest sleep between wake-ups, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
@@ -85,6 +88,8 @@ class Controller(Captures, Breakouts, PlainTimes):
     round_held: tuple[int, int] = (-1, 1)  # (segment, breakout round) the screen has said
     last_not_saved: str = ""  # said once while the same write keeps failing
     in_silence: int = -1  # the segment whose strict silence plain mode will say is over
+    before_reshuffle: dict[int, Split] = field(default_factory=dict)  # rooms u puts back
+    reshuffled_in: int = -1  # the segment of the last reshuffle
     front: FrontEnd | None = field(default=None, repr=False)  # while run() runs
 
     def __post_init__(self) -> None:
@@ -270,7 +275,7 @@ class Controller(Captures, Breakouts, PlainTimes):
             self._ask("end")  # the last segment: ending cannot be undone
         elif name == "rooms":
             self._open_rooms()
-        elif name in ("groups", "reshuffle"):
+        elif name in ("groups", "reshuffle", "groups_back", "put_back"):
             self._groups(name)
         elif name in ("reflect", "poll") and self.mode == LIVE:
             self._open_input(name)

@@ -113,6 +113,7 @@ ROOMS_LEGEND = (
     ("←/→", "page"),
     ("g/Esc", "clock"),  # before s: a narrow window keeps the way back to the clock
     ("s", "reshuffle"),
+    ("u", "undo"),
     ("space", "pause"),
     ("?", "help"),
     ("q", "quit"),
@@ -128,7 +129,11 @@ HELP = (
     ("+ / -", "one minute more / less for this segment"),
     ("r", "record a reflection ('Name: text' credits it, #words tag it)"),
     ("p", "record poll results for this segment"),
-    ("g", "the rooms view: every room and name; ←/→ pages, s reshuffles, g or Esc returns"),
+    (
+        "g",
+        "the rooms view: every room and name; ←/→ pages, s reshuffles, u puts back the "
+        "rooms before it, g or Esc returns",
+    ),
     ("h", "hide or show the host notes (before sharing your screen)"),
     ("?", "show or hide this help"),
     ("q", "quit (asks; y confirms). `liftkit resume latest` carries on"),
@@ -141,7 +146,7 @@ LIVE, PLAIN = "live", "plain"
 PLAIN_HELP = (
     "commands: n (next), b (back), + / - (one minute more / less), pause, resume, "
     "r TEXT (reflection), p [POLL] COUNTS (poll results, e.g. p 30 12), g (reshuffle groups), "
-    "jump N, status, help, q then y (quit)"
+    "undo (the rooms before the last reshuffle), jump N, status, help, q then y (quit)"
 )
 
 
@@ -153,6 +158,8 @@ CONFIRM = {
     "reshuffle_later": "Reshuffle the breakout groups? The later rounds and steps that keep "
     "these rooms change too. y to confirm, anything else keeps them",
     "end": "End the session? It cannot be resumed after. y to confirm, anything else carries on",
+    "put_back": "Put back the rooms as they were before the reshuffle? y to confirm, anything "
+    "else keeps these",
 }
 
 
@@ -173,7 +180,7 @@ class InputLine:
 class Ui:
     show_notes: bool = True
     show_help: bool = False
-    confirm: str | None = None  # "quit", "interrupt", "reshuffle", "end": waiting for y
+    confirm: str | None = None  # "quit", "interrupt", "reshuffle", "end"…: waiting for y
     flash: str = ""
     flash_until: float = 0.0  # session seconds
     rate: float = 1.0  # session seconds per real second (--rehearse)
@@ -195,7 +202,8 @@ class Action:
     """What to do to the session: a name, and a number or text for some."""
 
     name: str  # none, toggle_pause, pause, resume, next, back, extend, jump, reflect, poll,
-    # groups, reshuffle, ask_quit, quit, interrupt, notes, status, help, say
+    # groups, reshuffle, groups_back, put_back, ask_quit, quit, interrupt, notes, status,
+    # help, say
     seconds: float = 0.0
     text: str = ""
     number: int | None = None
@@ -207,6 +215,8 @@ NONE = Action("none")
 def _confirmed(pending: str) -> Action:
     if pending.startswith("reshuffle"):
         return Action("reshuffle")
+    if pending == "put_back":
+        return Action("put_back")
     if pending == "end":
         return Action("next", text="end")
     return Action("quit", text=pending)
@@ -231,6 +241,8 @@ def step(ui: Ui, key: str, now: float) -> Action:
             return NONE
         if key == "s":
             return Action("groups")  # reshuffle, once confirmed
+        if key == "u":
+            return Action("groups_back")  # the rooms before the reshuffle, once confirmed
     # Caps Lock on: N is n (no key is bound in upper case)
     command = KEYS.get(key) or (KEYS.get(key.lower()) if len(key) == 1 else None)
     if command is None:
@@ -290,6 +302,8 @@ def parse_line(ui: Ui, line: str) -> Action:
         return Action("poll", text=rest)
     if word in ("g", "groups"):
         return Action("groups")
+    if word in ("u", "undo") and not rest:
+        return Action("groups_back")
     if word in ("q", "quit"):
         return Action("ask_quit")
     if word in ("jump", "j", "go") and rest.isdigit():
