@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.split import Round, Score, Split, SplitRequest, split_into_groups
 from liftkit.core.live.rooms import (
     _label,
@@ -83,9 +84,9 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
               source: Split | None = None) -> str:  # fmt: skip
     """How many pairs share a room in more than one round of breakout `index` and those that
     split the same way (`made`: segment -> its rooms now), as a reshuffle's message ends:
-    ": 8 pairs meet again in the 4 rounds." With a groups file `source`, over every
-    breakout that takes its rounds, the pairs it keeps together not counted. Only "." for
-    rooms of one round or from the breakout before."""
+    ": 8 pairs meet again in the 4 rounds, the fewest possible." (_fewest) With a groups
+    file `source`, over every breakout that takes its rounds, the pairs it keeps together
+    not counted. Only "." for rooms of one round or from the breakout before."""
     segment = agenda.segments[index]
     if from_earlier(segment):
         return "."
@@ -105,7 +106,20 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
     again = sum(1 for (a, b), m in _meetings(rounds).items() if m > 1 and not sets[a] & sets[b])
     if again == 0:
         return f": nobody meets anyone again in the {len(rounds)} rounds."
-    return f": {plural(again, 'pair meets', 'pairs meet')} again in the {len(rounds)} rounds."
+    said = f": {plural(again, 'pair meets', 'pairs meet')} again in the {len(rounds)} rounds"
+    return said + (", the fewest possible." if again == _fewest(rounds) and not together else ".")
+
+
+def _fewest(rounds: Sequence[Round]) -> int:
+    """The fewest pairs who meet again in rounds with rooms of these sizes (bounds.
+    crowded_floor: rooms of more people than there are rooms cannot all be parted; a pair
+    meets in every round at most); 0 where the rounds have not all as many rooms."""
+    k = len(rounds[0].groups)
+    if any(len(rnd.groups) != k for rnd in rounds):
+        return 0
+    floor = crowded_floor(([len(g.members) for g in rnd.groups] for rnd in rounds), k)
+    most = len(rounds) * (len(rounds) - 1) // 2  # a pair meeting in every round counts so
+    return -(-floor // most)
 
 
 def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list[Round],
