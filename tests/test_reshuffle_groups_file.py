@@ -349,3 +349,33 @@ def test_a_file_cafe_reshuffled_before_its_last_round_meets_nobody_again(tmp_pat
 
 def rooms_of(rnd):
     return {frozenset(m["email"] for m in g["members"]) for g in rnd["groups"]}
+
+
+def test_a_programme_week_s_reshuffle_counts_the_file_s_other_weeks(tmp_path, cli):
+    # Week 3 of three, one breakout: the reshuffle said only its seed (one round here). It
+    # counts the pairs meeting again over the file's weeks, this week's rooms as they are
+    # now, and does so again after a resume
+    import re
+    import subprocess
+
+    from test_run_plain import LIFTKIT, env
+
+    plan = programme(tmp_path, cli)
+    proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json",
+                     "--round", "3")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],
+        input="g\ny\nq\ny\n", capture_output=True, text=True, cwd=tmp_path, timeout=30,
+        env=env(),
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    made = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    assert len(made) == 3  # the file's week 3, then each reshuffle
+    for out, event in ((proc.stdout, made[1]), (resumed.stdout, made[2])):
+        weeks = [*plan["rounds"][:2], event["rounds"][0]]
+        again = met_twice(weeks)
+        said = re.search(r"Groups reshuffled \(seed \d+\): (.*) in the groups file's 3 rounds", out)
+        assert said is not None, out
+        words = "nobody meets anyone again" if again == 0 else f"{again} pairs meet again"
+        assert said.group(1) == words

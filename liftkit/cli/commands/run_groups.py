@@ -27,6 +27,7 @@ from liftkit.core.live.reshuffles import (
     reshuffle_family,
 )
 from liftkit.core.live.rooms import (
+    breakout_segments,
     following,
     from_earlier,
     people_in,
@@ -163,8 +164,19 @@ class GroupsPlan:
                 _record_with_followers(session, agenda, i, split)
         _record_with_followers(session, agenda, engine.index, made_now)
         rooms = {i: g.split for i, g in engine.groups.items()}
-        again = met_again(agenda, engine.index, rooms, self.source)  # ": 8 pairs meet again …"
+        again = met_again(agenda, engine.index, rooms, self.source, self._file_start(agenda))
         return f"Groups reshuffled (seed {seed}){again}"
+
+    def _file_start(self, agenda: Agenda) -> int | None:
+        """The groups file's round (from 0) that the session's first breakout took (a
+        programme's week), from its first rooms; None without a file, or not found."""
+        own = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])]
+        if self.source is None or not own:
+            return None
+        if own[0] in self.starts:
+            return self.starts[own[0]]
+        first = self.plans.get(own[0])
+        return file_round(self.source, first) if first is not None else None
 
 
 def _record_with_followers(session: LiveSession, agenda: Agenda, index: int,

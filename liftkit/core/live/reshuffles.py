@@ -81,12 +81,14 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
 
 
 def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
-              source: Split | None = None) -> str:  # fmt: skip
+              source: Split | None = None, start: int | None = None) -> str:  # fmt: skip
     """How many pairs share a room in more than one round of breakout `index` and those that
     split the same way (`made`: segment -> its rooms now), as a reshuffle's message ends:
     ": 8 pairs meet again in the 4 rounds, the fewest possible." (_fewest) With a groups
     file `source`, over every breakout that takes its rounds, the pairs it keeps together
-    not counted. Only "." for rooms of one round or from the breakout before."""
+    not counted; and, where the first of them took the file's round `start` (from 0), over
+    the file's rounds before and after theirs too: a programme's other weeks. Only "." for
+    rooms of one round or from the breakout before."""
     segment = agenda.segments[index]
     if from_earlier(segment):
         return "."
@@ -94,6 +96,11 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
               and (source is not None or _shape(agenda.segments[i]) == _shape(segment))
               and i in made]  # fmt: skip
     rounds = [r for i in family for r in made[i].rounds]
+    where = "the"
+    if source is not None and start is not None:
+        others = [*source.rounds[:start], *source.rounds[start + len(rounds) :]]
+        rounds = [*source.rounds[:start], *rounds, *source.rounds[start + len(rounds) :]]
+        where = "the groups file's" if others else where
     if len(rounds) < 2:
         return "."
     listed = source.settings.get("together") if source is not None else None
@@ -105,8 +112,8 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
         sets[_label(p).lower()] = {i for i, s in enumerate(together) if names & s}
     again = sum(1 for (a, b), m in _meetings(rounds).items() if m > 1 and not sets[a] & sets[b])
     if again == 0:
-        return f": nobody meets anyone again in the {len(rounds)} rounds."
-    said = f": {plural(again, 'pair meets', 'pairs meet')} again in the {len(rounds)} rounds"
+        return f": nobody meets anyone again in {where} {len(rounds)} rounds."
+    said = f": {plural(again, 'pair meets', 'pairs meet')} again in {where} {len(rounds)} rounds"
     return said + (", the fewest possible." if again == _fewest(rounds) and not together else ".")
 
 
