@@ -83,10 +83,9 @@ def test_a_reshuffle_of_a_programme_week_keeps_facilitators_balance_and_history(
         assert f"{lead} (facilitator)" in proc.stdout.split("Groups reshuffled")[-1]
 
 
-def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path, cli):
-    # Reshuffled, quit, resumed, reshuffled again: the resumed session looked for the file's
-    # round among the rooms it had last (the reshuffled ones), found none, and sat 12 pairs
-    # who had met in weeks 1 and 2 together again.
+def week_3_reshuffled_then_resumed(tmp_path, cli):
+    """The programme's week 3 run alone (--round 3), reshuffled, quit, resumed, reshuffled
+    again: the plan, and each run's output."""
     import subprocess
 
     from test_run_plain import LIFTKIT, env
@@ -101,6 +100,14 @@ def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path,
         env=env(),
     )  # fmt: skip
     assert resumed.returncode == 0, resumed.stderr
+    return plan, proc, resumed
+
+
+def test_a_reshuffle_after_a_resume_still_keeps_the_weeks_before_apart(tmp_path, cli):
+    # Reshuffled, quit, resumed, reshuffled again: the resumed session looked for the file's
+    # round among the rooms it had last (the reshuffled ones), found none, and sat 12 pairs
+    # who had met in weeks 1 and 2 together again.
+    plan, _, resumed = week_3_reshuffled_then_resumed(tmp_path, cli)
     assert "Groups reshuffled" in resumed.stdout
     made_then = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
     assert len(made_then) == 3
@@ -356,20 +363,8 @@ def test_a_programme_week_s_reshuffle_counts_the_file_s_other_weeks(tmp_path, cl
     # counts the pairs meeting again over the file's weeks, this week's rooms as they are
     # now, and does so again after a resume
     import re
-    import subprocess
 
-    from test_run_plain import LIFTKIT, env
-
-    plan = programme(tmp_path, cli)
-    proc = run_plain(tmp_path, ONE_BREAKOUT, "g\ny\nq\ny\n", "--groups", "plan.json",
-                     "--round", "3")  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    resumed = subprocess.run(
-        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],
-        input="g\ny\nq\ny\n", capture_output=True, text=True, cwd=tmp_path, timeout=30,
-        env=env(),
-    )  # fmt: skip
-    assert resumed.returncode == 0, resumed.stderr
+    plan, proc, resumed = week_3_reshuffled_then_resumed(tmp_path, cli)
     made = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
     assert len(made) == 3  # the file's week 3, then each reshuffle
     for out, event in ((proc.stdout, made[1]), (resumed.stdout, made[2])):

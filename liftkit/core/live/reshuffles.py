@@ -97,10 +97,10 @@ def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
               and i in made]  # fmt: skip
     rounds = [r for i in family for r in made[i].rounds]
     where = "the"
-    if source is not None and start is not None:
-        others = [*source.rounds[:start], *source.rounds[start + len(rounds) :]]
-        rounds = [*source.rounds[:start], *rounds, *source.rounds[start + len(rounds) :]]
-        where = "the groups file's" if others else where
+    if source is not None and start is not None:  # the file's rounds this session did not take
+        before, after = source.rounds[:start], source.rounds[start + len(rounds) :]
+        rounds = [*before, *rounds, *after]
+        where = "the groups file's" if before or after else where
     if len(rounds) < 2:
         return "."
     listed = source.settings.get("together") if source is not None else None
