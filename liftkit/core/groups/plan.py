@@ -36,6 +36,7 @@ ANNEAL_LARGE = 1000  # and of up to this many when people times rounds is at mos
 ANNEAL_SLOTS = 4000  # this: its steps cost the same at any size, its setup grows with both
 ANNEAL_BUDGET = 1_600_000  # swaps drawn by the annealing at effort 1, times group size
 ANNEAL_BALANCED = 600_000  # the same with values balanced two or more a group (slower)
+ANNEAL_MOST = 400_000  # steps, at most: a step costs 2 us or more in groups of any size
 
 
 def fit_rules(problem: Problem, rounds: int, size: int) -> tuple[bool, int]:
@@ -96,7 +97,10 @@ def searched_plan(setup: Setup, problem: Problem, schedule: list[list[int]],
         _carry_on(setup, search, request)
     if _worth_annealing(problem, search):
         budget = ANNEAL_BUDGET if pairs_only(problem) else ANNEAL_BALANCED
-        steps = int(budget * request.effort) // size
+        # Pairs and trios would get more steps than fours, each not much cheaper: 34
+        # people in pairs for 26 rounds, balanced on two columns, annealed 1.8 s at
+        # 800,000 steps, 0.9 s at 400,000 for the same 68 repeats
+        steps = min(int(budget * request.effort) // size, int(ANNEAL_MOST * request.effort))
         found = anneal(problem, search.grp, rng, steps, search.floor)
         if found is not None:
             search = Search(problem, found, rng)

@@ -1,0 +1,112 @@
+"""Engine time of random splits of up to 150 people: the tail that issue 11's 2 s target
+(the whole command, of which start-up and writing take about 0.15 s) is about.
+
+Draws TRIALS splits (seeded, so every run draws the same): 10 to 150 people, rooms by
+size (2 to 10) or by count, 1 to 40 rounds, and at random one or two --balance columns
+of uneven values, facilitators (one a room, or a few), keep-apart sets of three on a
+fifth of the people. Times each through the library (`liftkit.split_groups`) and
+recounts its repeated pairs from the groups returned. Prints the splits over --over
+seconds, then the median, the 99th percentile, the slowest and how many took more than
+1.8 s, and the repeats over all of them (compare two commits side by side: run this
+under each at once, e.g. with PYTHONPATH set to a worktree of the other).
+
+Measured 2026-12-05 side by side against 17cb4ab (seed 1, 300 splits; seed 2, 400):
+the slowest 2.94 and 2.48 s -> 2.17 and 2.20 s; over 1.8 s: 4 and 2 -> 2 and 1;
+repeated pairs 59,798 and 59,672 -> 59,852 and 59,818
+(pairs, trios and designs fitted over many rounds: plan.ANNEAL_MOST, start._fit_effort).
+
+    python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import statistics
+import time
+from collections import Counter
+
+import liftkit
+from liftkit import Person
+
+
+def draw(rng: random.Random) -> tuple[list[Person], dict[str, object]]:
+    n = rng.randint(10, 150)
+    options: dict[str, object] = {}
+    if rng.random() < 0.4:
+        rooms = rng.randint(2, max(2, n // 3))
+        options["count"], per = rooms, -(-n // rooms)
+    else:
+        per = rng.randint(2, 10)
+        options["size"], rooms = per, -(-n // per)
+    most = max(1, (n - 1) // max(1, per - 1))
+    options["rounds"] = rng.randint(1, min(most + 2, 40))
+    columns: dict[str, int] = {}
+    if rng.random() < 0.5:
+        columns["organisation"] = rng.randint(2, 8)
+    if rng.random() < 0.25:
+        columns["region"] = rng.randint(2, 5)
+    weights = {c: [rng.random() for _ in range(v)] for c, v in columns.items()}
+    people = []
+    for i in range(n):
+        values = {c: f"{c} {rng.choices(range(v), weights[c])[0]}" for c, v in columns.items()}
+        people.append(Person(name=f"P{i}", email=f"p{i}@example.org", attributes=values))
+    options["balance"] = list(columns)
+    if rng.random() < 0.3:
+        leads = rooms if rng.random() < 0.7 else rng.randint(1, rooms)
+        options["facilitators"] = [f"P{i}" for i in rng.sample(range(n), min(n, leads))]
+    if rng.random() < 0.3:
+        kept = rng.sample(range(n), n // 5)
+        options["apart"] = [[f"P{i}" for i in kept[j : j + 3]] for j in range(0, len(kept) - 2, 3)]
+    options["seed"] = rng.randint(1, 10**6)
+    return people, options
+
+
+def repeats(split: liftkit.Split) -> int:
+    met: Counter[tuple[str, str]] = Counter()
+    for rnd in split.rounds:
+        for group in rnd.groups:
+            met.update(itertools.combinations(sorted(m.name for m in group.members), 2))
+    return sum(1 for times in met.values() if times > 1)
+
+
+def describe(people: list[Person], options: dict[str, object]) -> str:
+    shown = {
+        k: (len(v) if isinstance(v, list) and k != "balance" else v) for k, v in options.items()
+    }
+    return f"{len(people)} people " + " ".join(f"{k}={v}" for k, v in shown.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--trials", type=int, default=300)
+    parser.add_argument("--over", type=float, default=1.2, help="print splits slower than this")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    times: list[float] = []
+    total = 0
+    for _ in range(args.trials):
+        people, options = draw(rng)
+        begin = time.perf_counter()
+        try:
+            split = liftkit.split_groups(people, **options)  # type: ignore[arg-type]
+            found = repeats(split)
+        except liftkit.LiftkitError:
+            found = 0  # a request that cannot be met (a keep-apart set too large, ...)
+        took = time.perf_counter() - begin
+        times.append(took)
+        total += found
+        if took > args.over:
+            print(f"{took:5.2f} s  {describe(people, options)}  repeats {found}", flush=True)
+    times.sort()
+    print(
+        f"{len(times)} splits (seed {args.seed}): median {statistics.median(times):.3f} s, "
+        f"99th percentile {times[int(0.99 * (len(times) - 1))]:.2f} s, slowest {times[-1]:.2f} s, "
+        f"{sum(t > 1.8 for t in times)} over 1.8 s; {total} repeated pairs in all"
+    )
+
+
+if __name__ == "__main__":
+    main()
