@@ -75,7 +75,7 @@ def start_schedule(
             design = twinned_design(n, setup.groups, rounds, rng, effort, one_column, fifth,
                                     ones) or design  # fmt: skip
         fitted = None
-        effort = _fit_effort(effort, rounds)
+        fit_effort = _fit_effort(effort, rounds)
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
             # (100 people at 10 tables, an organisation of 20 and a region of 30): the
@@ -86,18 +86,18 @@ def start_schedule(
             # two-column splits. An organisation of 10 (one a table) settles on the first
             # pair. With one column the first pair still goes first: the second first cost
             # 40 mixes with facilitators and keep-apart sets 1,280 -> 1,493 repeats.
-            fitted = _shared_fit(setup, coloured, rounds, rng, effort, 0, repairable)
+            fitted = _shared_fit(setup, coloured, rounds, rng, fit_effort, 0, repairable)
             if fitted is not None and len(fitted[2]) >= min(rounds, len(design.rounds)):
                 design = fitted[0]
             else:
                 fitted = None
         if fitted is None:
             spread = [(1, x) for x in design.spread] if design and any_exact(coloured) else []
-            fitted = _fit(setup, coloured, design, rounds, rng, effort, repairable=repairable,
+            fitted = _fit(setup, coloured, design, rounds, rng, fit_effort, repairable=repairable,
                           plexes=spread)  # fmt: skip
             if _shared_pair_may_do_better(coloured, design, fitted, rounds):
                 # worth it only for more rounds than the first pair kept, which any fit has
-                other = _shared_fit(setup, coloured, rounds, rng, effort,
+                other = _shared_fit(setup, coloured, rounds, rng, fit_effort,
                                     _kept(fitted, coloured) + 1, repairable)  # fmt: skip
                 if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
                     fitted, design = other, other[0]
@@ -108,8 +108,8 @@ def start_schedule(
             # whole rows is spread evenly by construction.
             rows = transversal_rows(n, setup.groups, rounds)
             if rows is not None and _rows_may_balance(setup, coloured, rows, rounds, rng):
-                other = _fit(setup, coloured, rows, rounds, rng, effort / ROWS_SHARE, strict=True,
-                             repairable=repairable)  # fmt: skip
+                other = _fit(setup, coloured, rows, rounds, rng, fit_effort / ROWS_SHARE,
+                             strict=True, repairable=repairable)  # fmt: skip
                 if other is not None and _worth(coloured, other) > _worth(coloured, fitted):
                     fitted = other
         if fitted is not None:
@@ -136,10 +136,11 @@ Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> per
 
 def _fit_effort(effort: float, rounds: int) -> float:
     """The effort of a design's fit: less beyond FIT_ROUNDS rounds, where each step weighs
-    more rounds and a fit seldom settles. In 60 splits of 30 to 150 people balanced on one
-    or two columns over 12 to 40 rounds, side by side: 51.1 -> 46.2 s in all, for 76,919
-    -> 77,020 repeats (34 of the 36 fits that took 0.8 s or more kept no round); 67
-    people in pairs for 39 rounds with facilitators 2.3 -> 1.4 s."""
+    more rounds and a fit seldom settles (of 42 fits that took 0.3 s or more in 120 splits
+    of 30 to 150 people balanced on one or two columns over 12 to 40 rounds, 28 kept no
+    round of the design). Those 120 splits, side by side with the annealing's steps capped
+    too (plan.ANNEAL_MOST): 101.1 -> 95.3 s in all, 139,704 -> 139,913 repeats (+0.15 %);
+    67 people in pairs for 39 rounds with facilitators, 2.3 -> 1.4 s."""
     return effort * min(1.0, FIT_ROUNDS / rounds)
 
 
