@@ -64,6 +64,9 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
             child.expect("try 90s, 5m, 1h 15m or 1:30")
             child.send(CLEAR_LINE + "40m")
         child.send("\r")  # an empty answer keeps the duration offered
+    child.expect(r"What is it about, in a line \(it heads the event pack\)\?")
+    child.expect("A ninety-minute event")  # the template's line is offered
+    child.send("A  lunchtime conversation on kindness at work\r")
     child.expect("Wrote team.toml: Leaders' lunch, 6 segments")
     child.expect(pexpect.EOF)
     child.close()
@@ -74,6 +77,7 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert written[1].startswith("# Check it with")  # not the template's comment: new timings
     assert agenda.title == "Leaders' lunch"
     assert agenda.host == "Sam Okafor"  # kept in the file, spaces tidied
+    assert agenda.description == "A lunchtime conversation on kindness at work"
     assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]
     assert agenda.segments[4].silence == 30  # the rest of the template is kept
     assert agenda.declared_total is None  # the old 90m total no longer holds
@@ -97,12 +101,17 @@ def test_the_template_comment_is_kept_with_its_durations(tmp_path):
     child.send("Sam Okafor\r")
     child.expect(r"Change the segment durations\?")
     child.send("n")
+    child.expect(r"What is it about, in a line")
+    child.send("\r")  # keeps the template's line
     child.expect("Wrote team.toml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     written = (tmp_path / "team.toml").read_text().splitlines()
     assert written[1] == "# A one-hour hosted community conversation: 5 / 5 / 30 / 15 / 5 minutes."
+    assert load_agenda(tmp_path / "team.toml").description == (
+        "A one-hour hosted conversation on a leadership question that matters to the community."
+    )
 
 
 def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path):

@@ -23,7 +23,8 @@ def ask_new_agenda(
     default: str,
     load: Callable[[str], Agenda],
 ) -> tuple[Agenda, str]:
-    """Ask for the template, the title, the host and (if wanted) new durations."""
+    """Ask for the template, the title, the host, (if wanted) new durations, and what the
+    call is about."""
     choices = [questionary.Choice(f"{n}: {load(n).title}", value=n) for n in names]
     name = str(
         _answer(questionary.select("Start from which template?", choices=choices, default=default))
@@ -43,6 +44,11 @@ def ask_new_agenda(
             answer = _offered(f"{segment.title}:", current, validate=_valid_duration)
             durations.append(parse_duration(answer))
         agenda = with_durations(agenda, durations)
+    # Asked last, once the durations are settled: the template's line ("A one-hour hosted
+    # conversation…") heads the event pack, and a host who made the call 30 minutes long,
+    # or about their own theme, would publish it as it stands.
+    about = _offered("What is it about, in a line (it heads the event pack)?", agenda.description)
+    agenda = replace(agenda, description=" ".join(about.split()))
     return agenda, name
 
 
