@@ -21,11 +21,11 @@ repeated pairs 59,798 and 59,672 -> 59,852 and 59,818
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
 import statistics
 import time
-from collections import Counter
+
+from adjacent_sweep import repeats
 
 import liftkit
 from liftkit import Person
@@ -61,14 +61,6 @@ def draw(rng: random.Random) -> tuple[list[Person], dict[str, object]]:
         options["apart"] = [[f"P{i}" for i in kept[j : j + 3]] for j in range(0, len(kept) - 2, 3)]
     options["seed"] = rng.randint(1, 10**6)
     return people, options
-
-
-def repeats(split: liftkit.Split) -> int:
-    met: Counter[tuple[str, str]] = Counter()
-    for rnd in split.rounds:
-        for group in rnd.groups:
-            met.update(itertools.combinations(sorted(m.name for m in group.members), 2))
-    return sum(1 for times in met.values() if times > 1)
 
 
 def describe(people: list[Person], options: dict[str, object]) -> str:
