@@ -61,6 +61,18 @@ def assert_new_rooms_for_everyone(before, after, index, rounds, people):
         assert max(sizes) - min(sizes) <= 1
 
 
+def checked_reshuffles(count, tables, hosts, rounds, index):
+    """For seeds 1 and 2, a café's plans and the same with its round `index` and those
+    after it reshuffled, once checked that round `index` has other rooms, everyone a room
+    in every round from it, and each host one table."""
+    people, agenda = cafe(count, tables, hosts, rounds)
+    for seed in (1, 2):
+        plan, plans = reshuffled(people, agenda, index, seed)
+        assert_new_rooms_for_everyone(plan, plans, index, rounds, people)
+        assert not hosts or each_host_keeps_one_table([plans[i] for i in range(rounds)])
+        yield plan, plans
+
+
 @pytest.mark.parametrize(
     ("count", "tables", "hosts", "rounds", "index"),
     [
@@ -89,16 +101,12 @@ def test_a_cafe_with_twins_reshuffled_repeats_only_twins(count, tables, hosts, r
     # round 2, 72 at 8 with hosts 46-48, 105 at 10 with hosts 42-46, 128 at 11 55-64, 84 at
     # 9 26-33. Now twins again, as many as the plan had (from round 3 on, the plan's own),
     # each meeting in every round, and nobody else meets twice
-    people, agenda = cafe(count, tables, hosts, rounds)
-    for seed in (1, 2):
-        plan, plans = reshuffled(people, agenda, index, seed)
+    for plan, plans in checked_reshuffles(count, tables, hosts, rounds, index):
         twins = met_again(plan, rounds)
         assert len(twins) == count - tables * tables and set(twins.values()) == {rounds}
-        assert_new_rooms_for_everyone(plan, plans, index, rounds, people)
         again = met_again(plans, rounds)
         assert len(again) == len(twins) and set(again.values()) == {rounds}
         assert index < 2 or again == twins
-        assert not hosts or each_host_keeps_one_table([plans[i] for i in range(rounds)])
 
 
 @pytest.mark.parametrize("held", [2, 3, 4])
@@ -198,12 +206,8 @@ def test_a_reshuffle_with_rounds_to_come_meets_no_more_pairs_again_than_the_plan
     # for the plan's 6 twins (12 is no prime power), 59 at 9 with hosts 2 for 0, 39 at 6
     # with hosts 22 for 19, 42 at 6 36 for 34. Now never more than the plan: where the
     # search does worse, the planned rounds come in another order, other rooms first
-    people, agenda = cafe(count, tables, hosts, 4)
-    for seed in (1, 2):
-        plan, plans = reshuffled(people, agenda, 2, seed)
-        assert_new_rooms_for_everyone(plan, plans, 2, 4, people)
+    for plan, plans in checked_reshuffles(count, tables, hosts, 4, 2):
         assert len(met_again(plans, 4)) <= len(met_again(plan, 4))
-        assert not hosts or each_host_keeps_one_table([plans[i] for i in range(4)])
 
 
 @pytest.mark.parametrize("held", [2, 3])

@@ -113,13 +113,15 @@ class GroupsPlan:
         started = 0 if made is None else round_now(
             made.split, engine.elapsed(session.now()), engine.duration(engine.index))  # fmt: skip
         before = engine.groups.get(_breakout_before(agenda, engine.index))
+        rooms = {i: g.split for i, g in engine.groups.items()}  # every breakout's, as they are
+        ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
         if segment.join_groups and before is not None and before.split.rounds:
             # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
             from liftkit.core.groups.split import Round, Split
 
-            rooms = list(before.split.rounds[-1].groups)
-            random.Random(seed).shuffle(rooms)
-            shuffled = Split((Round(1, tuple(rooms)),), before.split.score, seed)
+            joined = list(before.split.rounds[-1].groups)
+            random.Random(seed).shuffle(joined)
+            shuffled = Split((Round(1, tuple(joined)),), before.split.score, seed)
             made_now = rooms_from(segment, shuffled)
         elif self.source is not None and made is not None and not segment.join_groups:
             # rooms of the groups file, or kept from the breakout before's (`same_groups`)
@@ -139,14 +141,10 @@ class GroupsPlan:
                     f"Rooms kept: they cannot be made again as the groups file made them ({why})."
                 )
             # or the file's rounds to come in another order, where those meet fewer again
-            rooms = {i: g.split for i, g in engine.groups.items()}
-            ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
-            before = self.source.rounds[:start] if start else ()
-            plans = no_more_than_the_file(agenda, engine.index, rooms, made_now, before, seed,
-                                          ran, started)  # fmt: skip
-            made_now = plans.pop(engine.index)
-            for i, split in plans.items():
-                _record_with_followers(session, agenda, i, split)
+            weeks_before = self.source.rounds[:start] if start else ()
+            plans = no_more_than_the_file(agenda, engine.index, rooms, made_now, weeks_before,
+                                          seed, ran, started)  # fmt: skip
+            made_now = _record_the_others(session, agenda, plans)
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
             origin = replace(
@@ -155,15 +153,11 @@ class GroupsPlan:
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
         else:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
-            made = {i: g.split for i, g in engine.groups.items()}
-            ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
-            plans = reshuffle_family(agenda, engine.index, people, seed, made, ran, started)
-            made_now = plans.pop(engine.index)
+            plans = reshuffle_family(agenda, engine.index, people, seed, rooms, ran, started)
+            made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
-            for i, split in plans.items():
-                _record_with_followers(session, agenda, i, split)
         _record_with_followers(session, agenda, engine.index, made_now)
-        rooms = {i: g.split for i, g in engine.groups.items()}
+        rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         again = met_again(agenda, engine.index, rooms, self.source, self._file_start(agenda))
         return f"Groups reshuffled (seed {seed}){again}"
 
@@ -177,6 +171,15 @@ class GroupsPlan:
             return self.starts[own[0]]
         first = self.plans.get(own[0])
         return file_round(self.source, first) if first is not None else None
+
+
+def _record_the_others(session: LiveSession, agenda: Agenda, plans: dict[int, Split]) -> Split:
+    """The current breakout's rooms from `plans` (segment -> rooms), once every other
+    breakout's there are recorded."""
+    made_now = plans.pop(session.engine.index)
+    for i, split in plans.items():
+        _record_with_followers(session, agenda, i, split)
+    return made_now
 
 
 def _record_with_followers(session: LiveSession, agenda: Agenda, index: int,
