@@ -14,6 +14,10 @@ Measured 2026-12-05 side by side against 17cb4ab (seed 1, 300 splits; seed 2, 40
 the slowest 2.94 and 2.48 s -> 2.17 and 2.20 s; over 1.8 s: 4 and 2 -> 2 and 1;
 repeated pairs 59,798 and 59,672 -> 59,852 and 59,818
 (pairs, trios and designs fitted over many rounds: plan.ANNEAL_MOST, start._fit_effort).
+Then against efde8b6: greedy rounds that fill the values a group lacks (20ee54d) 59,852 and
+59,818 -> 59,376 and 59,367, slowest 2.19 and 2.17 s -> 2.04 and 2.11 s; and draws.below in
+the annealing and late acceptance (the same splits) slowest 2.04 and 2.54 s -> 1.89 and
+2.07 s, 99th percentile 1.45 and 1.49 s -> 1.29 and 1.37 s.
 
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS]
 """

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import random
 
+from liftkit.core.groups.draws import below
 from liftkit.core.groups.search import Problem, off_band, swap_off_band
 
 FORBIDDEN = 10  # the cost of a meeting of a pair kept apart, against a repeat's 1 a meeting
@@ -105,10 +106,11 @@ def anneal(
         return None  # the search left a constraint broken: nothing to measure against
     searched = best_repeats = repeats  # the search's, then the best found
     since_best: list[tuple[int, int, int]] = []  # swaps made since the best schedule
+    draw = below(rng)
     for step in range(steps):
-        r, p = rng.randrange(rounds), rng.randrange(n)
+        r, p = draw(rounds), draw(n)
         choices = partners[p]
-        q = choices[rng.randrange(len(choices))]
+        q = choices[draw(len(choices))]
         row = grp[r]
         a, b = row[p], row[q]
         if a == b:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from liftkit.core.groups.draws import below
+
 if TYPE_CHECKING:
     from liftkit.core.groups.search import Search
 
@@ -132,6 +134,7 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
     # With --balance, a swap of two people who differ in a value mostly breaks the balance
     # and is refused: three swaps in four are with someone holding the same values.
     twins = _twins(pb.columns, n)
+    draw = below(rng)
     last_best = 0
     for step in range(budget):
         if step - last_best > STALL_STEPS:
@@ -147,11 +150,11 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
         if not search.in_conflict(r, p):
             pool.pop()
             continue
-        if rng.randrange(4) == 0:
+        if draw(4) == 0:
             pool.pop()
         u = unit_of[p]
         alike = twins[p]
-        q = alike[rng.randrange(len(alike))] if alike and rng.randrange(4) else rng.randrange(n)
+        q = alike[draw(len(alike))] if alike and draw(4) else draw(n)
         row = search.grp[r]
         if row[q] == row[p]:
             continue
