@@ -154,6 +154,13 @@ def greedy_round(
             )
         best: tuple[int, ...] | None = None
         choice = open_groups[0]
+        weighed = [  # each person's value in each balanced column, with its weight and band
+            (c, setup.values[c][p], weight, *bands[setup.values[c][p]])
+            for c, (bands, weight) in enumerate(
+                zip(problem.bands, problem.column_weights, strict=True)
+            )
+            for p in unit
+        ]
         # Ties go to the first group weighed, from a random place in the list (one draw a
         # person, not one a group weighed).
         turn = rng.randrange(len(open_groups))
@@ -167,11 +174,11 @@ def greedy_round(
                 for q in problem.apart[p]:
                     if q in inside:
                         apart += 1
-            for c, bands in enumerate(problem.bands):
-                for p in unit:
-                    v = setup.values[c][p]
-                    over += problem.column_weights[c] * (counts[g][c][v] >= bands[v][1])
-                    short += problem.column_weights[c] * (counts[g][c][v] < bands[v][0])
+            counts_g = counts[g]
+            for c, v, weight, low, high in weighed:
+                count = counts_g[c][v]
+                over += weight * (count >= high)
+                short += weight * (count < low)
             room = capacity[g] - len(members[g])
             score = (fac_in[g] if facs else 0, apart, over, repeats, -short, -room)
             if best is None or score < best:
