@@ -103,6 +103,26 @@ def test_kinds_keep_the_first_column_where_it_is():
     assert left == off == 0
 
 
+def shuffled_rounds(rng, people, groups, rounds):
+    """Rounds of people dealt into groups of equal sizes, each in a random order."""
+    schedule = []
+    for _ in range(rounds):
+        row = [p % groups for p in range(people)]
+        rng.shuffle(row)
+        schedule.append(row)
+    return schedule
+
+
+def pairs_met(schedule, people):
+    """(p, q) with p < q -> the rounds they share a group in, recounted from the rows."""
+    met = Counter()
+    for row in schedule:
+        for p in range(people):
+            for q in range(p + 1, people):
+                met[p, q] += row[p] == row[q]
+    return met
+
+
 @pytest.mark.parametrize(("people", "groups", "rounds"), [(40, 10, 3), (40, 10, 30), (30, 3, 40)])
 def test_the_search_finds_every_person_in_a_repeat_however_many_repeat(people, groups, rounds):
     # conflicts() looks from the repeated pairs when they are few and from each group when
@@ -111,18 +131,10 @@ def test_the_search_finds_every_person_in_a_repeat_however_many_repeat(people, g
     from liftkit.core.groups.search import Search
 
     rng = random.Random(people * rounds)
-    schedule = []
-    for _ in range(rounds):
-        row = [p % groups for p in range(people)]
-        rng.shuffle(row)
-        schedule.append(row)
+    schedule = shuffled_rounds(rng, people, groups, rounds)
     problem = Problem(people, groups, [[p] for p in range(people)], [(1, 0)] * people,
                       [[] for _ in range(people)], [], [], [], [None] * rounds)  # fmt: skip
-    met = Counter()
-    for row in schedule:
-        for p in range(people):
-            for q in range(p + 1, people):
-                met[p, q] += row[p] == row[q]
+    met = pairs_met(schedule, people)
     expected = [
         (r, p)
         for r, row in enumerate(schedule)
@@ -147,11 +159,7 @@ def test_the_search_finds_every_person_who_breaks_a_constraint(seed):
     rng = random.Random(seed)
     groups, rounds = rng.randint(2, 6), rng.randint(1, 5)
     people = groups * rng.randint(2, 5)
-    schedule = []
-    for _ in range(rounds):
-        row = [p % groups for p in range(people)]
-        rng.shuffle(row)
-        schedule.append(row)
+    schedule = shuffled_rounds(rng, people, groups, rounds)
     columns = [[rng.randrange(values) for _ in range(people)] for values in (2, 3)]
     totals = [[values.count(x) for x in range(max(values) + 1)] for values in columns]
     bands = [[(total // groups, -(-total // groups)) for total in each] for each in totals]
@@ -169,11 +177,7 @@ def test_the_search_finds_every_person_who_breaks_a_constraint(seed):
             home[rng.randrange(people)] = rng.randrange(groups)
     problem = Problem(people, groups, [[p] for p in range(people)], [(1, 0)] * people, apart,
                       columns, bands, [1, 1], homes)  # fmt: skip
-    met = Counter()
-    for row in schedule:
-        for p in range(people):
-            for q in range(p + 1, people):
-                met[p, q] += row[p] == row[q]
+    met = pairs_met(schedule, people)
     expected = []
     for r, row in enumerate(schedule):
         for p in range(people):

@@ -72,9 +72,6 @@ class Breakouts:
         self.round_held = held
 
     def _groups(self, name: str) -> None:
-        if name in ("groups_back", "put_back"):
-            self._put_back(name == "put_back")
-            return
         s = self.session
         segment = s.engine.current
         # people to reshuffle: groups made, or attendees to make them from (the groups view

@@ -275,8 +275,10 @@ class Controller(Captures, Breakouts, PlainTimes):
             self._ask("end")  # the last segment: ending cannot be undone
         elif name == "rooms":
             self._open_rooms()
-        elif name in ("groups", "reshuffle", "groups_back", "put_back"):
+        elif name in ("groups", "reshuffle"):
             self._groups(name)
+        elif name in ("groups_back", "put_back"):
+            self._put_back(name == "put_back")
         elif name in ("reflect", "poll") and self.mode == LIVE:
             self._open_input(name)
         elif name == "reflect":
