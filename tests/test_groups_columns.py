@@ -347,7 +347,7 @@ def test_mending_a_round_takes_the_swap_that_settles_most_of_its_balance(seed):
     # Here every swap is made for real, the counts recounted from the groups, and the
     # swap chosen must settle as much as any other, never put a pair kept apart together,
     # and part the most such pairs, then add the fewest repeats, among those.
-    from liftkit.core.groups.greedy import _Mend
+    from liftkit.core.groups.mend import Mend
     from liftkit.core.groups.model import SplitRequest
     from liftkit.core.groups.setup import make_problem, prepare
     from liftkit.core.people.reader import Person
@@ -384,7 +384,7 @@ def test_mending_a_round_takes_the_swap_that_settles_most_of_its_balance(seed):
         return total
 
     for g in range(k):
-        mend = _Mend(setup, problem, [m[:] for m in members], row[:])
+        mend = Mend(setup, problem, [m[:] for m in members], row[:])
         found = mend.best_swap(g, meet, random.Random(0))
         swaps = []
         for h in range(k):
