@@ -118,6 +118,13 @@ def greedy_round(
     """One round: blocks first, then facilitators, then everyone else, each into the open
     group where they add the fewest repeat meetings and imbalances.
 
+    Within each of these, the people of the rarest balanced values go first (and, among
+    as rare, those kept apart from someone), while every group still has room for them.
+    Until 2026-12-05 the order was random, so the last people of a rare value found every
+    open group already holding one, and the mending swaps added repeats: 996 people at 88
+    tables for 34 rounds on two columns (2 and 5 values), seed 1, took 5.4 s and ended
+    with 3,124 repeated pairs; now 4.2 s and 1,886 (medians of 3, side by side).
+
     Among groups where a person adds as few repeats, one still short of their value (below
     its band) goes first. Until 2026-12-05 the tie went to a random group, so groups filled
     up short of a value and the mending swaps added repeats: 958 people in tens for 28
@@ -134,10 +141,13 @@ def greedy_round(
     counts = [[[0] * len(names) for names in setup.value_names] for _ in range(k)]
     order = list(range(len(setup.units)))
     rng.shuffle(order)
+    sharing = _sharing(setup, problem)
     order.sort(
         key=lambda u: (
             -len(setup.units[u]),
             not any(setup.facilitator[p] for p in setup.units[u]),
+            min(sharing[p] for p in setup.units[u]),
+            not any(problem.apart[p] for p in setup.units[u]),
         )
     )
     row = [0] * n
@@ -221,6 +231,21 @@ def _open_groups(
         return fits
     fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
     return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
+
+
+def _sharing(setup: Setup, problem: Problem) -> list[int]:
+    """For each person, how many share the rarest of their balanced values (all of them
+    when nothing is balanced): the greedy round places the rarest values first."""
+    n = len(setup.people)
+    fewest = [n] * n
+    for c, bands in enumerate(problem.bands):
+        values = setup.values[c]
+        total = [0] * len(bands)
+        for v in values:
+            total[v] += 1
+        for p in range(n):
+            fewest[p] = min(fewest[p], total[values[p]])
+    return fewest
 
 
 def _nothing_to_weigh(setup: Setup, problem: Problem) -> bool:
