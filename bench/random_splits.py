@@ -17,12 +17,18 @@ repeated pairs 59,798 and 59,672 -> 59,852 and 59,818
 Then against efde8b6: greedy rounds that fill the values a group lacks (20ee54d) 59,852 and
 59,818 -> 59,376 and 59,367, slowest 2.19 and 2.17 s -> 2.04 and 2.11 s; and draws.below in
 the annealing and late acceptance (the same splits) slowest 2.04 and 2.54 s -> 1.89 and
-2.07 s, 99th percentile 1.45 and 1.49 s -> 1.29 and 1.37 s.
+2.07 s, 99th percentile 1.45 and 1.49 s -> 1.29 and 1.37 s. Then against 80df16c: greedy
+rounds that place the rarest values first (39bad24) 59,376 and 59,367 -> 58,414 and 58,339,
+slowest 1.67 and 1.85 s -> 1.70 and 1.76 s.
 
 With --large, 151 to 1,000 people (groups of 2 to 12, or by count) over 20 to 40 rounds
 (or as many as the people allow without repeats, plus two), always an organisation column
 and half the time a region: the 5 s target up to 1,000, where greedy rounds and the
-mending of their balance take most of the time. Slow is then over 5 s.
+mending of their balance take most of the time. Slow is then over 5 s. Seed 1, 40 splits,
+side by side with 80df16c: rarest values first (39bad24) 75,031 -> 66,510 repeats, median
+0.96 -> 0.90 s; seed 2, 60 splits, against 39bad24: the mending's tables (d997182, the same
+splits) slowest 5.02 -> 4.48 s. Seeds 1-4, 60 splits each, two at a time after d997182: one
+of 240 over 5 s (1,000 people at 81 tables for 35 rounds, 6.0 s), medians 1.18-1.29 s.
 
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """
