@@ -11,7 +11,7 @@ import random
 from liftkit.core.groups.search import Problem, off_band
 from liftkit.core.groups.setup import Setup
 
-SAMPLE = 64  # groups weighed for each placement when there are more
+SAMPLE = 64  # groups weighed for each placement (greedy.py) and each swap, when there are more
 
 
 def mend_balance(setup: Setup, problem: Problem, members: list[list[int]], row: list[int],
