@@ -17,9 +17,11 @@ repeated pairs 59,798 and 59,672 -> 59,852 and 59,818
 Then against efde8b6: greedy rounds that fill the values a group lacks (20ee54d) 59,852 and
 59,818 -> 59,376 and 59,367, slowest 2.19 and 2.17 s -> 2.04 and 2.11 s; and draws.below in
 the annealing and late acceptance (the same splits) slowest 2.04 and 2.54 s -> 1.89 and
-2.07 s, 99th percentile 1.45 and 1.49 s -> 1.29 and 1.37 s. Then against 80df16c: greedy
-rounds that place the rarest values first (39bad24) 59,376 and 59,367 -> 58,414 and 58,339,
-slowest 1.67 and 1.85 s -> 1.70 and 1.76 s.
+2.07 s, 99th percentile 1.45 and 1.49 s -> 1.29 and 1.37 s. Then against 892d084: greedy
+rounds that place the rarest values first, those kept apart first among as rare (39bad24),
+59,376 and 59,367 -> 58,513 and 58,310 repeats (measured at a6cfded, which gives the same
+splits), slowest 1.74 and 1.91 s (two at a time). 39bad24's message gives 58,414 and 58,339,
+measured before the tie-break for people kept apart was added to it.
 
 With --large, 151 to 1,000 people (groups of 2 to 12, or by count) over 20 to 40 rounds
 (or as many as the people allow without repeats, plus two), always an organisation column
