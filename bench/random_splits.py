@@ -21,7 +21,14 @@ the annealing and late acceptance (the same splits) slowest 2.04 and 2.54 s -> 1
 rounds that place the rarest values first, those kept apart first among as rare (39bad24),
 59,376 and 59,367 -> 58,513 and 58,310 repeats (measured at a6cfded, which gives the same
 splits), slowest 1.74 and 1.91 s (two at a time). 39bad24's message gives 58,414 and 58,339,
-measured before the tie-break for people kept apart was added to it.
+measured before the tie-break for people kept apart was added to it. Seed 3 (300 splits),
+first measured at 8e49b7c, had 4 over 1.8 s (the slowest 2.39 s). Side by side against
+8e49b7c, no other --balance column first after a colouring far out of band (2bea4ef),
+seeds 1/2/3: slowest 1.75/1.81/2.39 -> 1.73/1.49/2.34 s, 58,513/58,310/51,600 ->
+58,569/58,327/51,618 repeats; then against 2bea4ef, a design's fit over more than 12
+rounds with several columns at the square of its effort (48557aa): slowest 1.73/1.53/2.36
+-> 1.34/1.48/1.88 s, over 1.8 s 0/0/3 -> 0/0/2, repeats 58,569/58,327/51,618 ->
+58,570/58,330/51,622.
 
 With --large, 151 to 1,000 people (groups of 2 to 12, or by count) over 20 to 40 rounds
 (or as many as the people allow without repeats, plus two), always an organisation column
