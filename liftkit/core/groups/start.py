@@ -76,7 +76,7 @@ def start_schedule(
             design = twinned_design(n, setup.groups, rounds, rng, effort, one_column, fifth,
                                     ones) or design  # fmt: skip
         fitted = None
-        fit_effort = _fit_effort(effort, rounds, len(problem.columns))
+        fit_effort = _fit_effort(effort, rounds, len(coloured.columns))
         if len(problem.columns) > 1 and _first_pair(design) and _two_or_more(problem):
             # Several --balance columns, one with a value of exactly two or more a group
             # (100 people at 10 tables, an organisation of 20 and a region of 30): the
@@ -141,8 +141,8 @@ def _fit_effort(effort: float, rounds: int, columns: int = 1) -> float:
     of 30 to 150 people balanced on one or two columns over 12 to 40 rounds, 28 kept no
     round of the design). Those 120 splits, side by side with the annealing's steps capped
     too (plan.ANNEAL_MOST): 101.1 -> 95.3 s in all, 139,704 -> 139,913 repeats (+0.15 %);
-    67 people in pairs for 39 rounds with facilitators, 2.3 -> 1.4 s. Several columns, its
-    square: 7 of 74 such fits kept a round (bench/random_splits.py seeds 1-3, 10.6 s in vain)."""
+    67 people in pairs for 39 rounds with facilitators, 2.3 -> 1.4 s. Several columns (with
+    facilitators'), its square: 7 of 74 such fits kept a round (bench/random_splits.py 1-3)."""
     return effort * min(1.0, FIT_ROUNDS / rounds) ** (2 if columns > 1 else 1)
 
 
