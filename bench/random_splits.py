@@ -28,7 +28,8 @@ seeds 1/2/3: slowest 1.75/1.81/2.39 -> 1.73/1.49/2.34 s, 58,513/58,310/51,600 ->
 58,569/58,327/51,618 repeats; then against 2bea4ef, a design's fit over more than 12
 rounds with several columns at the square of its effort (48557aa): slowest 1.73/1.53/2.36
 -> 1.34/1.48/1.88 s, over 1.8 s 0/0/3 -> 0/0/2, repeats 58,569/58,327/51,618 ->
-58,570/58,330/51,622.
+58,570/58,330/51,622; facilitators counted among those columns (7b6f4a0), 58,450/58,360/
+51,655, the slowest alike.
 
 With --large, 151 to 1,000 people (groups of 2 to 12, or by count) over 20 to 40 rounds
 (or as many as the people allow without repeats, plus two), always an organisation column
