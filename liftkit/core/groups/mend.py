@@ -96,10 +96,10 @@ class Mend:
         2026-12-05 they were worked out for every person of every h (1,000 people at 81
         tables for 35 rounds on two columns, 1,005 swaps: 6.99 -> 5.95 s, the same swaps).
         Only pairs that lower the penalty at least as far as the best so far have the rest
-        counted. Until 2026-12-03 the swaps
-        did not look at the pairs kept apart: a host's split of 1,000 people at 40 tables
-        for 4 rounds, seed 2, started with 6 such pairs together, and the search broke the
-        balance by 392 counts parting them, then started again (8 s in all).
+        counted. Until 2026-12-03 the swaps did not look at the pairs kept apart: a host's
+        split of 1,000 people at 40 tables for 4 rounds, seed 2, started with 6 such pairs
+        together, and the search broke the balance by 392 counts parting them, then started
+        again (8 s in all).
         """
         setup, members, single = self.setup, self.members, self.single
         facilitator, profile = setup.facilitator, self.profile
@@ -147,7 +147,7 @@ class Mend:
                     out += o
                     if e:
                         same.append((c, v, e))
-                        taken += e if e > 0 else 0
+                        taken += max(e, 0)
                 if out + least - taken >= under:
                     continue  # no partner in h lowers the penalty enough
                 mine_fac = facilitator[p]

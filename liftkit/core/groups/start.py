@@ -135,7 +135,7 @@ def start_schedule(
 Fitted = tuple[Design, list[int], list[list[list[int]]]]  # design, point -> person, rounds
 
 
-def _fit_effort(effort: float, rounds: int, columns: int = 1) -> float:
+def _fit_effort(effort: float, rounds: int, columns: int) -> float:
     """The effort of a design's fit: less beyond FIT_ROUNDS rounds, where each step weighs
     more rounds and a fit seldom settles (of 42 fits that took 0.3 s or more in 120 splits
     of 30 to 150 people balanced on one or two columns over 12 to 40 rounds, 28 kept no
