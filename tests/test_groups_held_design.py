@@ -221,7 +221,7 @@ def test_a_live_reshuffle_of_round_2_of_a_cafe_of_100_repeats_nobody():
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=10) for n in range(4)))
     plans = plan_from_people(cafe, people, seed=2)
     for index in (1, 2):
-        again = reshuffle_family(cafe, index, people, 7 + index, plans, ran=set(range(index)))
+        again = reshuffle_family(cafe, index, people, 7 + index, plans)
         assert sorted(again) == list(range(index, 4))
         assert again[index] != plans[index]
         plans |= again
@@ -238,7 +238,7 @@ def test_reshuffling_the_first_round_of_a_cafe_makes_its_later_rounds_again():
               for i in range(100)]  # fmt: skip
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=10) for n in range(4)))
     plans = plan_from_people(cafe, people, seed=2)
-    again = reshuffle_family(cafe, 0, people, 9, plans, ran=set())
+    again = reshuffle_family(cafe, 0, people, 9, plans, met={})
     assert sorted(again) == [0, 1, 2, 3]
     assert again[0] != plans[0]
     met = meetings(rnd for i in range(4) for rnd in again[i].rounds)

@@ -42,8 +42,7 @@ def reshuffled(people, agenda, index, seed):
     """A café's plans made with `seed`, and the same with its round `index` (from 0) and
     those after it reshuffled once the rounds before it ran."""
     plans = plan_from_people(agenda, people, seed=seed)
-    return plans, plans | reshuffle_family(agenda, index, people, 10 + seed, plans,
-                                           ran=set(range(index)))  # fmt: skip
+    return plans, plans | reshuffle_family(agenda, index, people, 10 + seed, plans)
 
 
 def assert_new_rooms_for_everyone(before, after, index, rounds, people):

@@ -4,6 +4,9 @@ import itertools
 import json
 import subprocess
 import sys
+import time
+
+from test_run_plain import wait_for_event
 
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.formats import parse_groups
@@ -121,16 +124,20 @@ def test_same_groups_keeps_the_rooms_of_the_breakout_before():
 
 
 def reshuffled_in_round_2(tmp_path, agenda, people, seed):
-    """Run the agenda in --plain mode, reshuffle the rooms of its second segment (n, g, y),
-    quit; segment -> the rooms of each `groups` event the journal holds for it, in order."""
+    """Run the agenda in --plain mode, reshuffle the rooms of its second segment (n, g, y)
+    once the first has met (a rehearsal at 600 times: 0.3 s are three minutes), quit;
+    segment -> the rooms of each `groups` event the journal holds for it, in order."""
     sessions = tmp_path / "sessions"
-    result = subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "liftkit", "run", str(agenda), "--attendees", str(people),
-         "--plain", "--seed", str(seed), "--sessions", str(sessions)],
-        input="n\ng\ny\nq\ny\n", capture_output=True, text=True, timeout=60,
+         "--plain", "--seed", str(seed), "--sessions", str(sessions), "--rehearse", "600"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "Groups reshuffled" in result.stdout
+    wait_for_event(sessions, "segment_start")
+    time.sleep(0.3)
+    out, err = proc.communicate("n\ng\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "Groups reshuffled" in out
     made: dict[int, list] = {}
     for line in (next(sessions.iterdir()) / "journal.jsonl").read_text().splitlines():
         event = json.loads(line)
@@ -318,16 +325,52 @@ def test_a_reshuffled_round_avoids_who_met_before_it_and_the_rounds_after_follow
 def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran():
     # The host went back from round 3 to round 2 and reshuffles it: round 3's rooms were
     # used, so only round 2 is made again, as a plain reshuffle did before. With round 3
-    # still to come, it is planned again too, and neither repeats a pair of round 1.
+    # still to come, or only passed through (its rooms never met), it is planned again
+    # too, and neither repeats a pair of round 1.
     from liftkit.core.live.reshuffles import reshuffle_family
 
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=6) for n in range(3)))
     plans = plan_from_people(cafe, PEOPLE, seed=2)
-    assert sorted(reshuffle_family(cafe, 1, PEOPLE, 7, plans, ran={0, 2})) == [1]
-    again = reshuffle_family(cafe, 1, PEOPLE, 7, plans, ran={0})
-    assert sorted(again) == [1, 2]
-    met = list(pairs(plans[0])) + list(pairs(again[1])) + list(pairs(again[2]))
-    assert len(met) == len(set(met))  # recounted: round 1's pairs never again
+    assert sorted(reshuffle_family(cafe, 1, PEOPLE, 7, plans, met={0: 1, 2: 1})) == [1]
+    for later in ({0: 1}, {0: 1, 2: 0}):
+        again = reshuffle_family(cafe, 1, PEOPLE, 7, plans, met=later)
+        assert sorted(again) == [1, 2]
+        met = list(pairs(plans[0])) + list(pairs(again[1])) + list(pairs(again[2]))
+        assert len(met) == len(set(met))  # recounted: round 1's pairs never again
+
+
+def test_a_round_met_once_its_rooms_were_open_a_minute():
+    from liftkit.core.live.rooms import rounds_met
+
+    speed = Agenda("Speed", (Segment("Networking", 1800, "breakout", groups=6, rounds=3),))
+    split = plan_from_people(speed, PEOPLE, seed=2)[0]  # three rounds of ten minutes
+    # passed through with n, a minute in, the second round 30 s in and a minute in, overrun
+    seconds = (2, 59, 60, 630, 660, 2400)
+    assert [rounds_met(split, t, 1800) for t in seconds] == [0, 0, 1, 1, 2, 3]
+    # rounds of two minutes (a short rehearsal agenda): a quarter of one, 30 s
+    assert [rounds_met(split, t, 360) for t in (29, 30, 149, 150)] == [0, 1, 1, 2]
+
+
+def test_a_reshuffle_after_a_breakout_passed_through_avoids_only_the_rounds_that_met():
+    # A café of 9 at 3 tables over four rounds: round 1 met, round 2 was passed through with
+    # n in 2 s, and round 3 is reshuffled. Its rooms and round 4's avoid round 1's pairs
+    # and each other's, but not round 2's, which never met; and the message counts the
+    # three rounds that meet. Before, round 2's rooms were held too: with round 1's they
+    # leave only the two rounds planned, so the reshuffle met pairs again.
+    from liftkit.core.live.reshuffles import met_again, reshuffle_family
+    from liftkit.core.live.rooms import rounds_met
+
+    nine = PEOPLE[:9]
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=3) for n in range(4)))
+    plans = plan_from_people(cafe, nine, seed=2)
+    met = {0: rounds_met(plans[0], 300, 300), 1: rounds_met(plans[1], 2, 300)}
+    assert met == {0: 1, 1: 0}
+    again = reshuffle_family(cafe, 2, nine, 7, plans, met)
+    assert sorted(again) == [2, 3] and again[2].rounds != plans[2].rounds
+    held = list(pairs(plans[0])) + list(pairs(again[2])) + list(pairs(again[3]))
+    assert len(held) == len(set(held))  # recounted: nobody twice in the rounds that meet
+    said = met_again(cafe, 2, plans | again, met=met)
+    assert said == ": nobody meets anyone again in the 3 rounds."
 
 
 def test_a_reshuffle_in_the_second_round_of_a_breakout_keeps_the_first_that_ran():

@@ -36,6 +36,7 @@ from liftkit.core.live.rooms import (
     reshuffle,
     rooms_from,
     round_now,
+    rounds_met,
     summary,
 )
 from liftkit.core.live.screen import GroupsSummary
@@ -114,7 +115,9 @@ class GroupsPlan:
             made.split, engine.elapsed(session.now()), engine.duration(engine.index))  # fmt: skip
         before = engine.groups.get(_breakout_before(agenda, engine.index))
         rooms = {i: g.split for i, g in engine.groups.items()}  # every breakout's, as they are
-        ran = {i for i, spent in enumerate(engine.elapsed_done) if spent > 0}
+        # how many rounds of the other breakouts met: none of one passed through with n
+        met = {i: rounds_met(g.split, engine.elapsed_done[i], engine.duration(i))
+               for i, g in engine.groups.items() if i != engine.index}  # fmt: skip
         if segment.join_groups and before is not None and before.split.rounds:
             # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
             from liftkit.core.groups.split import Round, Split
@@ -143,7 +146,7 @@ class GroupsPlan:
             # or the file's rounds to come in another order, where those meet fewer again
             weeks_before = self.source.rounds[:start] if start else ()
             plans = no_more_than_the_file(agenda, engine.index, rooms, made_now, weeks_before,
-                                          seed, ran, started)  # fmt: skip
+                                          seed, met, started)  # fmt: skip
             made_now = _record_the_others(session, agenda, plans)
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
@@ -153,12 +156,13 @@ class GroupsPlan:
             made_now = rooms_from(segment, reshuffle(origin, people, seed))
         else:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
-            plans = reshuffle_family(agenda, engine.index, people, seed, rooms, ran, started)
+            plans = reshuffle_family(agenda, engine.index, people, seed, rooms, met, started)
             made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
-        again = met_again(agenda, engine.index, rooms, self.source, self._file_start(agenda))
+        start = self._file_start(agenda)
+        again = met_again(agenda, engine.index, rooms, self.source, start, met)
         return f"Groups reshuffled (seed {seed}){again}"
 
     def _file_start(self, agenda: Agenda) -> int | None:

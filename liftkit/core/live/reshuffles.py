@@ -7,7 +7,7 @@ that come out are never those there are now.
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda
@@ -29,25 +29,28 @@ from liftkit.core.text import plural
 
 
 def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed: int,
-                     made: dict[int, Split], ran: Collection[int] = (),
+                     made: dict[int, Split], met: Mapping[int, int] | None = None,
                      started: int = 0) -> dict[int, Split]:  # fmt: skip
     """New rooms for breakout `index` and the later breakouts that split the same way (one
     multi-round split in plan_from_people), after the rounds the earlier ones of them had
-    (`made`: segment -> its split) and the first `started` rounds of its own, which ran (a
-    breakout of several rounds, reshuffled in its second): those are kept as `liftkit
-    groups --held` keeps weeks held, the new rounds avoid every pair who met in them, and
-    facilitators keep their rooms, and the rooms of `index` are never those it has now
-    (_other_rooms). The first of them is made again with all the later ones, as one
-    split: reshuffled alone, the first round of a café of 100 at 10 tables met 126 pairs
-    of the three after it again. Only `index` (reshuffle, after its rounds that
-    ran) when no other breakout splits the same way, when a later one has run already
-    (`ran`: the host went back), so that no rooms that were used are replaced, or when the
-    people here cannot be split so."""
+    (`made`: segment -> its split; `met`: segment -> how many of its first rounds met,
+    rooms.rounds_met, where None is every earlier one's and no later one's) and the first
+    `started` rounds of its own, which ran (a breakout of several rounds, reshuffled in its
+    second): those are kept as `liftkit groups --held` keeps weeks held, the new rounds
+    avoid every pair who met in them, and facilitators keep their rooms, and the rooms of
+    `index` are never those it has now (_other_rooms). A breakout passed through with n
+    met in none: the pairs of its rooms are free to meet. The first of them is made again
+    with all the later ones, as one split: reshuffled alone, the first round of a café of
+    100 at 10 tables met 126 pairs of the three after it again. Only `index` (reshuffle,
+    after its rounds that ran) when no other breakout splits the same way, when a later
+    one has met already (the host went back), so that no rooms that were used are
+    replaced, or when the people here cannot be split so."""
     segment = agenda.segments[index]
     kept = made[index].rounds[:started] if index in made else ()
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
               and _shape(agenda.segments[i]) == _shape(segment)]  # fmt: skip
-    held = [r for i in family if i < index and i in made for r in made[i].rounds]
+    held = [r for i in family if i < index and i in made
+            for r in made[i].rounds[: _met(met, i, index, made[i])]]  # fmt: skip
     held += kept
     ahead = [i for i in family if i >= index]
     alone = not held and (ahead[:1] != [index] or len(ahead) == 1)  # nothing to make with it
@@ -56,7 +59,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         rest = reshuffle(replace(segment, rounds=segment.rounds - len(kept)), people, seed)
         return {index: _rounds_of(rest, (*kept, *rest.rounds))}
 
-    if alone or any(i in ran for i in ahead if i != index) or index not in ahead:
+    if alone or any(_met(met, i, index) for i in ahead if i != index) or index not in ahead:
         return plain()
     wanted = sum(agenda.segments[i].rounds for i in ahead) - len(kept)
     if not held:  # the first of them: all of them made again, as plan_from_people made them
@@ -80,22 +83,33 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     return plans
 
 
+def _met(met: Mapping[int, int] | None, i: int, index: int, split: Split | None = None) -> int:
+    """How many of breakout `i`'s first rounds met (reshuffle_family's `met`), reshuffled in
+    breakout `index`: without `met`, all of an earlier one's (`split`) and none of a later."""
+    if met is not None:
+        return met.get(i, 0)
+    return len(split.rounds) if i < index and split is not None else 0
+
+
 def met_again(agenda: Agenda, index: int, made: Mapping[int, Split],
-              source: Split | None = None, start: int | None = None) -> str:  # fmt: skip
+              source: Split | None = None, start: int | None = None,
+              met: Mapping[int, int] | None = None) -> str:  # fmt: skip
     """How many pairs share a room in more than one round of breakout `index` and those that
     split the same way (`made`: segment -> its rooms now), as a reshuffle's message ends:
     ": 8 pairs meet again in the 4 rounds, the fewest possible." (_fewest) With a groups
     file `source`, over every breakout that takes its rounds, the pairs it keeps together
     not counted; and, where the first of them took the file's round `start` (from 0), over
-    the file's rounds before and after theirs too: a programme's other weeks. Only "." for
-    rooms of one round or from the breakout before."""
+    the file's rounds before and after theirs too: a programme's other weeks. Without a
+    file, the earlier breakouts' rounds that met only (`met`, as reshuffle_family's). Only
+    "." for rooms of one round or from the breakout before."""
     segment = agenda.segments[index]
     if from_earlier(segment):
         return "."
     family = [i for i in breakout_segments(agenda) if not from_earlier(agenda.segments[i])
               and (source is not None or _shape(agenda.segments[i]) == _shape(segment))
               and i in made]  # fmt: skip
-    rounds = [r for i in family for r in made[i].rounds]
+    upto = {i: _met(met, i, index, made[i]) for i in family if i < index and source is None}
+    rounds = [r for i in family for r in made[i].rounds[: upto.get(i)]]
     where = "the"
     if source is not None and start is not None:  # the file's rounds this session did not take
         before, after = source.rounds[:start], source.rounds[start + len(rounds) :]
@@ -293,18 +307,21 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
 
 
 def no_more_than_the_file(agenda: Agenda, index: int, made: Mapping[int, Split], again: Split,
-                          before: Sequence[Round], seed: int, ran: Collection[int] = (),
+                          before: Sequence[Round], seed: int, met: Mapping[int, int] | None = None,
                           started: int = 0) -> dict[int, Split]:  # fmt: skip
     """Breakout `index`'s rooms made `again` from a groups file (reshuffle_as_file), or, when
     they and the rooms of the later breakouts (`made`: segment -> its rooms now) meet more
     pairs again after the rounds `before` than the rooms now do, the rounds now of `index`
     (after its first `started`, which ran) and of the later breakouts in another order,
-    other rooms first: segment -> its rooms, the later ones only where they change. A café
+    other rooms first: segment -> its rooms, the later ones only where they change; only
+    `again` where a later one met already (`met`: segment -> its rounds that met). A café
     of 100 at 10 tables with a host each, from a file of four rounds, reshuffled in round
     1, 2 or 3: 10-13 pairs met again where the file had none."""
     later = [i for i in breakout_segments(agenda)
              if i > index and i in made and not from_earlier(agenda.segments[i])]  # fmt: skip
-    if index not in made or from_earlier(agenda.segments[index]) or set(later) & set(ran):
+    if index not in made or from_earlier(agenda.segments[index]):
+        return {index: again}
+    if any(_met(met, i, index) for i in later):  # a later one met: its rooms stay
         return {index: again}
     kept = list(made[index].rounds[:started])
     after = [r for i in later for r in made[i].rounds]
