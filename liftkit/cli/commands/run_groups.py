@@ -18,6 +18,7 @@ from liftkit.core.errors import FIELD, LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
+from liftkit.core.live.attendance import Attendance
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.reshuffles import (
     file_round,
@@ -64,11 +65,14 @@ class GroupsPlan:
     said: list[str] = field(default_factory=list)  # warnings and notes on the files given
     source: Split | None = None  # the --groups file: a reshuffle makes rooms as it made them
     starts: dict[int, int | None] = field(default_factory=dict)  # segment -> its file round
+    attendance: Attendance | None = None  # the --attendees file, read again when it changes
 
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
         if self.groups_json is not None:
             write_atomic(session.folder / GROUPS_COPY, self.groups_json)
+        if self.attendance is not None:
+            self.attendance.note(session.folder)
         for segment, split in sorted(self.plans.items()):
             session.record_groups(segment, split)
 
@@ -83,7 +87,13 @@ class GroupsPlan:
                 return GroupsSummary(title=f"{len(self.people)} attendees")
             return None
         t = session.now()
-        return summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
+        shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
+        if (
+            self.attendance is not None and self.attendance.changed()
+        ):  # a reshuffle makes rooms for it
+            changed = f"{self.attendance.path.name} changed: a reshuffle reads it"
+            return replace(shown, title=f"{changed} · {shown.title}")
+        return shown
 
     def reshuffle(self, session: LiveSession) -> str:
         """Make the breakout's rooms again (s, then y); what happened, in one line. A fault
@@ -105,6 +115,13 @@ class GroupsPlan:
         if segment is None or segment.kind != "breakout":
             return "Groups are for breakout segments: there is none now."
         made = engine.groups.get(engine.index)
+        read_again = ""
+        if self.attendance is not None:  # joiners and leavers since: rooms for those here
+            try:
+                read_again = self.attendance.read_again(session.folder)
+            except LiftkitError as error:
+                return f"Rooms kept: {' '.join(error.lines())}"
+            self.people = self.attendance.people
         people = self.people or (people_in(made.split) if made else [])
         if len(people) < 2:
             return "No one to reshuffle: the session started without --attendees or --groups."
@@ -163,7 +180,8 @@ class GroupsPlan:
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         start = self._file_start(agenda)
         again = met_again(agenda, engine.index, rooms, self.source, start, met)
-        return f"Groups reshuffled (seed {seed}){again}"
+        done = f"Groups reshuffled (seed {seed}){again}"
+        return f"{done} {read_again}." if read_again else done  # the rooms first: a window cuts
 
     def _file_start(self, agenda: Agenda) -> int | None:
         """The groups file's round (from 0) that the session's first breakout took (a
@@ -235,6 +253,7 @@ def prepare_groups(
             show_note(note)
         plan.said = [f"Warning: {w}" for w in read.warnings] + [f"Note: {n}" for n in read.notes]
         plan.people = list(read.people)
+        plan.attendance = Attendance.start(attendees, plan.people)
         suffix = attendees.suffix.lower()
         name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
         plan.files[name] = attendees
@@ -273,6 +292,7 @@ def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
         path = session.folder / name
         if path.is_file():
             plan.people = list(read_people(path).people)
+            plan.attendance = Attendance.resumed(session.folder, plan.people)
             break
     copy = session.folder / GROUPS_COPY
     if copy.is_file():

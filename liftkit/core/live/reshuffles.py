@@ -151,8 +151,8 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
     kept, so as many pairs meet again as the plan had. 150 people at 12 tables with a host
     each, reshuffled in round 3 of 4: the search met 59-65 pairs again where the plan had
     6 (its twins); 12 is no prime power, so no plane holds them."""
-    if len(planned) < 2 or len(planned) != len(coming):
-        return coming
+    if len(planned) < 2 or len(planned) != len(coming) or _people(planned) != _people(coming):
+        return coming  # the plan was for others: the attendee list changed since
     if _repeats([*held, *coming]) <= _repeats([*held, *planned]):
         return coming
     now = set(_rooms(planned[0]))
@@ -164,6 +164,10 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
     rest = [rnd for j, rnd in enumerate(planned) if j != first]
     rng.shuffle(rest)
     return [planned[first], *rest]
+
+
+def _people(rounds: Sequence[Round]) -> set[str]:
+    return {_label(p).lower() for rnd in rounds for group in rnd.groups for p in group.members}
 
 
 def _repeats(rounds: Sequence[Round]) -> int:

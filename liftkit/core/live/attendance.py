@@ -1,0 +1,116 @@
+"""The attendee list read again during a session: late joiners and people who left.
+
+`liftkit run --attendees FILE` reads the list before the session and makes every breakout's
+rooms from it. During the call the host keeps the file up to date (a participants export
+saved over it, names typed in or deleted); a reshuffle reads it again when its bytes have
+changed since it was last read, so that the rooms it makes are for the people there now.
+The session folder's copy follows it (attendees.csv or .txt: what a resume, the authors of
+reflections and the event pack's attendance read), and ATTENDEE_SOURCE notes where the file
+is, for a resumed session to read it again too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_atomic
+from liftkit.core.groups.previous import some_named
+from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.people.reader import Person, read_people
+from liftkit.core.text import plural
+
+ATTENDEE_SOURCE = "attendees-from.txt"  # in the session folder: the --attendees file's path
+
+
+@dataclass
+class Attendance:
+    """The --attendees file (`path`, as given: errors name it so) and what was last read of
+    it (`read`: its bytes; `people`)."""
+
+    path: Path
+    read: bytes
+    people: list[Person] = field(default_factory=list)
+    stamp: tuple[int, int] | None = None  # the file's time and size when `differs` was found
+    differs: bool = False
+
+    @classmethod
+    def start(cls, path: Path, people: Sequence[Person]) -> Attendance:
+        """The list as read before the session (read_people's `people` of `path`)."""
+        return cls(path, _bytes(path) or b"", list(people))
+
+    def note(self, folder: Path) -> None:
+        """Note where the file is in the session `folder`, for a resume to read it again."""
+        write_atomic(folder / ATTENDEE_SOURCE, f"{self.path.absolute()}\n")
+
+    @classmethod
+    def resumed(cls, folder: Path, people: Sequence[Person]) -> Attendance | None:
+        """The list a resumed session last read (the folder's copy), and the file it came
+        from; None when the folder does not say which (a session from before this note)."""
+        try:
+            path = Path((folder / ATTENDEE_SOURCE).read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            return None
+        copy = next((folder / name for name in ATTENDEE_COPIES if (folder / name).is_file()), None)
+        if not path.parts or copy is None:
+            return None
+        return cls(path, _bytes(copy) or b"", list(people))
+
+    def changed(self) -> bool:
+        """Whether the file differs from what was last read: its time and size looked at
+        (the rooms view asks at every frame), its bytes read only when those change."""
+        try:
+            info = self.path.stat()
+        except OSError:
+            return False
+        stamp = (info.st_mtime_ns, info.st_size)
+        if stamp != self.stamp:
+            self.stamp = stamp
+            try:
+                self.differs = self.path.read_bytes() != self.read
+            except OSError:
+                self.differs = False
+        return self.differs
+
+    def read_again(self, folder: Path) -> str:
+        """Read the file again when it changed since: `people` are then those it lists, the
+        session `folder`'s copy is replaced, and what changed is said ("people.csv read
+        again: 2 joined (Ana; Bo), 1 left (Cy)"); "" when it has not changed, or is not
+        there (renamed, or a resume on another computer: the list as last read stands).
+        Raises LiftkitError, naming the file and line, when it cannot be read (saved half
+        way, a line broken): the list as last read stands until it is mended."""
+        data = _bytes(self.path)
+        if data is None or data == self.read:
+            return ""
+        read = read_people(self.path)
+        before = {_key(p) for p in self.people}
+        now = {_key(p) for p in read.people}
+        joined = [p.name for p in read.people if _key(p) not in before]
+        left = [p.name for p in self.people if _key(p) not in now]
+        name = ATTENDEE_COPIES[0] if self.path.suffix.lower() in (".csv", ".tsv") else (
+            ATTENDEE_COPIES[1])  # fmt: skip
+        write_atomic(folder / name, data)
+        self.read, self.people, self.stamp = data, list(read.people), None
+        changes = [f"{len(joined)} joined ({some_named(joined)})"] if joined else []
+        changes += [f"{len(left)} left ({some_named(left)})"] if left else []
+        said = ", ".join(changes) or f"the same {plural(len(now), 'person', 'people')}"
+        return f"{self.path.name} read again: {said}"
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise LiftkitError(
+            f"{path}: cannot be read again ({exc.strerror or exc})",
+            "check the file, then reshuffle again",
+        ) from None
+
+
+def _key(person: Person) -> str:
+    """Who someone is, as the rooms tell people apart: by email, else by name."""
+    return (person.email or person.name).casefold()

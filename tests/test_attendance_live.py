@@ -1,0 +1,167 @@
+"""Late joiners and people who left during `liftkit run --attendees FILE`: the host keeps the
+file up to date, and a reshuffle reads it again when it changed, so that the rooms are for
+the people there now. Checked through the real command line, rooms recounted from the
+journal; the live screen in tmux."""
+
+import re
+import subprocess
+
+from support.tmux import Tmux
+from test_live_terminal import LIFTKIT, journal, quit_run
+from test_reshuffle_message import cafe_toml
+from test_run_plain import env, start_plain, wait_for_event
+
+from liftkit.core.live.attendance import ATTENDEE_SOURCE, Attendance
+from liftkit.core.people.reader import read_people
+
+HEADER = "name,email,organisation\n"
+
+
+def row(name):
+    return f"{name},{name.lower()}@x.org,Org {len(name) % 3}\n"
+
+
+def write_people(path, names):
+    path.write_text(HEADER + "".join(row(n) for n in names))
+
+
+TWELVE = [f"P{i}" for i in range(12)]
+NOW = [n for n in TWELVE if n != "P3"] + ["Ana", "Bo"]  # P3 left; Ana and Bo joined
+
+
+def latest_groups(events):
+    """Each breakout's rounds as last journalled, as lists of member names."""
+    made = {e["segment"]: e["rounds"] for e in events if e["type"] == "groups"}
+    return {s: [[[m["name"] for m in g["members"]] for g in rnd["groups"]] for rnd in rounds]
+            for s, rounds in made.items()}  # fmt: skip
+
+
+def test_a_reshuffle_makes_rooms_for_the_people_the_file_lists_now(tmp_path):
+    # 12 attendees at 3 tables over three rounds; in round 1, before the rooms open, P3 is
+    # taken out of the file and Ana and Bo are added: the reshuffle says so, and rounds 1
+    # to 3 place the 13 listed now, each once a round; the session folder's copy follows
+    # the file (a resume reads it), and so does the event pack's count of who joined.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    proc = start_plain(tmp_path, cafe_toml(3, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, NOW)
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    said = re.search(r"Groups reshuffled \(seed \d+\)[^\n]*\. (people\.csv read again[^\n]*)", out)
+    assert said is not None, out
+    assert said.group(1) == "people.csv read again: 2 joined (Ana; Bo), 1 left (P3)."
+    rooms = latest_groups(journal(tmp_path))
+    assert sorted(rooms) == [0, 1, 2]
+    for rounds in rooms.values():
+        for groups in rounds:  # recounted: everyone listed now, once
+            assert sorted(n for g in groups for n in g) == sorted(NOW)
+    (folder,) = (tmp_path / "s").iterdir()
+    assert (folder / "attendees.csv").read_bytes() == people.read_bytes()
+    assert (folder / ATTENDEE_SOURCE).read_text().strip() == str(people)
+    pack = subprocess.run(
+        [*LIFTKIT, "export", str(folder), "-o", "pack.md"], capture_output=True, text=True,
+        cwd=tmp_path, env=env(), timeout=60,
+    )  # fmt: skip
+    assert pack.returncode == 0, pack.stderr
+    assert f"{len(NOW)} people joined." in (tmp_path / "pack.md").read_text()
+
+
+def test_an_unchanged_file_is_not_said_and_a_resumed_session_reads_it_again(tmp_path):
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    proc = start_plain(tmp_path, cafe_toml(3, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "Groups reshuffled (seed " in out and "read again" not in out
+    write_people(people, [*TWELVE, "Ana"])  # Ana joins while liftkit is not running
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"], input="g\ny\nq\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, env=env(), timeout=60,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert re.search(r"Groups reshuffled .*\. people\.csv read again: 1 joined \(Ana\)\.\n",
+                     resumed.stdout), resumed.stdout  # fmt: skip
+    for groups in latest_groups(journal(tmp_path))[0]:
+        assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])
+
+
+def test_a_file_saved_half_way_keeps_the_rooms_until_it_is_mended(tmp_path):
+    # The host saves the file with a quote left open: the rooms view says it changed, and
+    # the reshuffle keeps the rooms and says which line to mend; mended, the next
+    # reshuffle reads it, and the rooms view no longer says it changed.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
+    term = Tmux(100, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        people.write_text(HEADER + row("P0") + '"Ana,ana@x.org,Org 1\n' + row("P1"))
+        term.keys("g")
+        term.wait_for("people.csv changed: a reshuffle reads it · Groups: 3 rooms of 4")
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        term.wait_for("Rooms kept: people.csv: line 3: a quote opened on this line is never")
+        assert [e["type"] for e in journal(tmp_path)].count("groups") == 3  # as made
+        write_people(people, NOW)
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        screen = " ".join(term.wait_for("Groups reshuffled (seed ").split())  # on two lines
+        assert "people.csv read again: 2 joined (Ana; Bo), 1 left (P3)." in screen
+        assert "people.csv changed" not in screen  # read: the rooms are for it
+        quit_run(term)
+    finally:
+        term.close()
+    for groups in latest_groups(journal(tmp_path))[0]:
+        assert sorted(n for g in groups for n in g) == sorted(NOW)
+
+
+def test_read_again_only_when_the_file_changed_and_not_when_it_is_gone(tmp_path):
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    folder = tmp_path / "session"
+    folder.mkdir()
+    attendance = Attendance.start(people, read_people(people).people)
+    assert attendance.read_again(folder) == ""  # unchanged: nothing read, nothing copied
+    assert not (folder / "attendees.csv").exists()
+    people.write_text(HEADER + "".join(row(n).replace("Org", "Team") for n in TWELVE))
+    assert attendance.read_again(folder) == "people.csv read again: the same 12 people"
+    assert attendance.people[0].attributes["organisation"] == "Team 2"
+    people.unlink()  # renamed, or a resume elsewhere: the list as last read stands
+    assert attendance.read_again(folder) == "" and len(attendance.people) == 12
+
+
+def test_the_rooms_view_is_told_once_the_file_differs_from_what_was_read(tmp_path):
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    attendance = Attendance.start(people, read_people(people).people)
+    assert not attendance.changed()
+    write_people(people, NOW)
+    assert attendance.changed()
+    write_people(people, TWELVE)  # put back as it was read: nothing to read again
+    assert not attendance.changed()
+
+
+def test_a_reshuffle_after_rounds_that_met_places_joiners_and_not_leavers():
+    # A café of 36 at 5 tables over four rounds, reshuffled in round 3 after two left and
+    # four joined: rounds 1 and 2 stay as they met; rounds 3 and 4 place the 38 here now,
+    # each once, where the plan's order of rounds (for the 36) was taken back before.
+    from liftkit.core.agenda.model import Agenda, Segment
+    from liftkit.core.live.reshuffles import reshuffle_family
+    from liftkit.core.live.rooms import plan_from_people
+    from liftkit.core.people.reader import Person
+
+    everyone = [Person(f"P{i}", f"p{i}@x.org", {}) for i in range(40)]
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=5) for n in range(4)))
+    plans = plan_from_people(cafe, everyone[:36], seed=2)
+    here = everyone[2:]
+    for seed in (7, 8):
+        again = reshuffle_family(cafe, 2, here, seed, plans, met={0: 1, 1: 1})
+        assert sorted(again) == [2, 3]
+        for i in (2, 3):
+            placed = sorted(p.name for g in again[i].rounds[0].groups for p in g.members)
+            assert placed == sorted(p.name for p in here)  # recounted: each once
