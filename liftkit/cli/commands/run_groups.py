@@ -88,9 +88,7 @@ class GroupsPlan:
             return None
         t = session.now()
         shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
-        if (
-            self.attendance is not None and self.attendance.changed()
-        ):  # a reshuffle makes rooms for it
+        if self.attendance is not None and self.attendance.changed():
             changed = f"{self.attendance.path.name} changed: a reshuffle reads it"
             return replace(shown, title=f"{changed} · {shown.title}")
         return shown
@@ -178,8 +176,8 @@ class GroupsPlan:
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
-        start = self._file_start(agenda)
-        again = met_again(agenda, engine.index, rooms, self.source, start, met)
+        file_start = self._file_start(agenda)
+        again = met_again(agenda, engine.index, rooms, self.source, file_start, met)
         done = f"Groups reshuffled (seed {seed}){again}"
         return f"{done} {read_again}." if read_again else done  # the rooms first: a window cuts
 
