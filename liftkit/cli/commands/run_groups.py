@@ -20,6 +20,7 @@ from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.attendance import Attendance
 from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.live.met import rounds_met
 from liftkit.core.live.reshuffles import (
     file_round,
     met_again,
@@ -37,7 +38,6 @@ from liftkit.core.live.rooms import (
     reshuffle,
     rooms_from,
     round_now,
-    rounds_met,
     summary,
 )
 from liftkit.core.live.screen import GroupsSummary
@@ -131,7 +131,7 @@ class GroupsPlan:
         before = engine.groups.get(_breakout_before(agenda, engine.index))
         rooms = {i: g.split for i, g in engine.groups.items()}  # every breakout's, as they are
         # how many rounds of the other breakouts met: none of one passed through with n
-        met = {i: rounds_met(g.split, engine.elapsed_done[i], engine.duration(i))
+        met = {i: rounds_met(len(g.split.rounds), engine.elapsed_done[i], engine.duration(i))
                for i, g in engine.groups.items() if i != engine.index}  # fmt: skip
         if segment.join_groups and before is not None and before.split.rounds:
             # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way

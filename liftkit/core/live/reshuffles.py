@@ -34,7 +34,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     """New rooms for breakout `index` and the later breakouts that split the same way (one
     multi-round split in plan_from_people), after the rounds the earlier ones of them had
     (`made`: segment -> its split; `met`: segment -> how many of its first rounds met,
-    rooms.rounds_met, where None is every earlier one's and no later one's) and the first
+    met.rounds_met, where None is every earlier one's and no later one's) and the first
     `started` rounds of its own, which ran (a breakout of several rounds, reshuffled in its
     second): those are kept as `liftkit groups --held` keeps weeks held, the new rounds
     avoid every pair who met in them, and facilitators keep their rooms, and the rooms of

@@ -206,23 +206,6 @@ def round_now(split: Split, elapsed: float, duration: float) -> int:
     return min(int(elapsed // each), len(split.rounds) - 1) if each else 0
 
 
-# Seconds a round's rooms are open before its people count as having met: Zoom takes some to
-# open rooms and move people, and a breakout passed through with n, its time not needed,
-# met in none (its pairs are free to meet in a reshuffle's rooms, and are not counted again)
-MET = 60.0
-
-
-def rounds_met(split: Split, elapsed: float, duration: float) -> int:
-    """How many of a breakout's rounds met (its first ones), `elapsed` seconds of its
-    `duration` having run: each round was open MET seconds, or a quarter of its share of
-    the time where that is less (a rehearsal's short rounds)."""
-    each = duration / len(split.rounds) if duration > 0 and split.rounds else 0
-    enough = min(MET, each / 4)
-    if not each or elapsed < enough:
-        return 0
-    return min(int((elapsed - enough) // each) + 1, len(split.rounds))
-
-
 def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> GroupsSummary:
     """The round being held now (rounds share the segment's time equally) and its rooms."""
     rounds = split.rounds

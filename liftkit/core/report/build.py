@@ -100,7 +100,9 @@ def build_report(
         before=quotes.take_in_order(BEFORE),
         after=quotes.take_in_order(AFTER),
         unplaced=quotes.unplaced,
-        groups=groups(session, options) if options.groups or options.groups_file else None,
+        groups=groups(session, options, replayed)
+        if options.groups or options.groups_file
+        else None,
         chats=chat.summaries,
         participants=len(chat.participants),
         hosts_posted=len(chat.hosts),

@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import GroupsMade, PollCounts
+from liftkit.core.live.met import rounds_met
+from liftkit.core.live.replay import Replay
 from liftkit.core.report.model import (
     FEEDBACK_TAG,
     STEP_TAGS,
+    GroupRound,
     GroupSet,
     PollResult,
     Quote,
@@ -65,10 +68,12 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
+def groups(session: SessionData, options: ReportOptions, replayed: Replay) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
-    segment wins), else the session's groups.json. Groups not tied to a segment go with the
-    first breakout segment."""
+    segment wins; only the rounds that met, as a reshuffle counts them: a breakout passed
+    through with n, or left in its second round of three, did not meet in the others),
+    else the session's groups.json. Groups not tied to a segment go with the first
+    breakout segment."""
     from liftkit.core.groups.formats import load_groups_file  # only when asked
 
     segments = session.agenda.segments
@@ -81,15 +86,26 @@ def groups(session: SessionData, options: ReportOptions) -> list[GroupSet]:
             segment = event.segment
             in_agenda = segment is not None and 0 <= segment < len(segments)
             latest[segment if in_agenda else breakout] = event
-    sets = [GroupSet(segment, group_rounds(event.split)) for segment, event in latest.items()]
+    sets = [_that_met(segment, group_rounds(event.split), replayed)
+            for segment, event in latest.items()]  # fmt: skip
     if sets:
-        return sets
+        return [s for s in sets if s.rounds or s.segment in replayed.times]
     if session.groups_split is not None:
         return [GroupSet(breakout, group_rounds(session.groups_split))]
     raise LiftkitError(
         f"{session.folder}: the session holds no breakout groups",
         "give a groups file with `groups_file` FILE, or leave out `groups`",
     )
+
+
+def _that_met(segment: int | None, rounds: tuple[GroupRound, ...], replayed: Replay) -> GroupSet:
+    """A breakout's rounds that met, from the time it ran (pauses not counted)."""
+    ran = replayed.times.get(segment) if segment is not None else None
+    if segment is None:
+        return GroupSet(segment, rounds)
+    running = ran.took - ran.paused if ran is not None else 0
+    met = rounds_met(len(rounds), running, replayed.engine.duration(segment))
+    return GroupSet(segment, rounds[:met], len(rounds) - met)
 
 
 def themes(report: Report) -> list[Theme]:

@@ -195,6 +195,7 @@ def report_data(report: Report) -> dict[str, Any]:
                     }
                     for r in g.rounds
                 ],
+                "rounds_not_met": g.not_met,
             }
             for g in report.groups
         ],

@@ -19,6 +19,7 @@ from liftkit.core.report.markdown_parts import (
     by_heading,
     chat_sentence,
     clock,
+    groups_lines,
     listing,
     long_date,
     minutes,
@@ -100,7 +101,11 @@ def _lines(report: Report, charts: Charts) -> Lines:
         out += _segment(report, segment, sets, charts, quiet.get(segment.index, ""))
     unplaced_groups = [g for g in report.groups or [] if id(g) not in placed]
     if unplaced_groups:
-        out += [heading(2, "Breakout groups"), "", *_groups(unplaced_groups, not report.anonymous)]
+        out += [
+            heading(2, "Breakout groups"),
+            "",
+            *groups_lines(unplaced_groups, not report.anonymous),
+        ]
     for title, body in report.narrative_extra:
         out += [heading(2, title), "", body, ""]
     out += _host_it_yourself(report)
@@ -219,7 +224,7 @@ def _segment(
         if poll.kind == "choice":
             out += poll_block(poll, charts)
     if groups:
-        out += [heading(3, "Breakout groups"), "", *_groups(groups, not report.anonymous)]
+        out += [heading(3, "Breakout groups"), "", *groups_lines(groups, not report.anonymous)]
     if segment.kind == "reflection":
         return out + _closing(segment, report.named, charts)
     if segment.evaluation and segment.quotes:
@@ -274,25 +279,6 @@ def _closing(segment: SegmentRun, named: bool, charts: Charts) -> Lines:
         out += [charts.quotes(steps, named), ""]
     else:
         out += ["No practical steps were captured.", ""]
-    return out
-
-
-def _groups(sets: list[GroupSet], named: bool) -> list[str]:
-    """The rooms: asked for with --groups, so their members are listed unless anonymous."""
-    out = []
-    for group_set in sets:
-        for group_round in group_set.rounds:
-            if len(group_set.rounds) > 1:
-                out += [f"Round {group_round.round}:", ""]
-            for group in group_round.groups:
-                if not named:
-                    size = plural(len(group.members), "person", "people")
-                    out.append(f"- {phrase(group.name)}: {size}")
-                else:
-                    leads = group.facilitators  # marked as `liftkit groups` marks them
-                    listed = [phrase(m) + " (facilitator)" * (m in leads) for m in group.members]
-                    out.append(f"- **{phrase(group.name)}:** {'; '.join(listed) or 'nobody'}")
-            out.append("")
     return out
 
 

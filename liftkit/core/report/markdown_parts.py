@@ -17,6 +17,7 @@ from liftkit.core.chat.model import TRANSCRIPT_LAYOUTS
 from liftkit.core.report.model import (
     Breakdown,
     ChatSummary,
+    GroupSet,
     PollResult,
     Quote,
     Report,
@@ -252,3 +253,35 @@ def poll_block(poll: PollResult, charts: Charts) -> list[str]:
     else:
         out += ["No answers were recorded.", ""]
     return out
+
+
+def groups_lines(sets: list[GroupSet], named: bool) -> list[str]:
+    """The rooms: asked for with --groups, so their members are listed unless anonymous."""
+    out = []
+    for group_set in sets:
+        for group_round in group_set.rounds:
+            if len(group_set.rounds) > 1:
+                out += [f"Round {group_round.round}:", ""]
+            for group in group_round.groups:
+                if not named:
+                    size = plural(len(group.members), "person", "people")
+                    out.append(f"- {phrase(group.name)}: {size}")
+                else:
+                    leads = group.facilitators  # marked as `liftkit groups` marks them
+                    listed = [phrase(m) + " (facilitator)" * (m in leads) for m in group.members]
+                    out.append(f"- **{phrase(group.name)}:** {'; '.join(listed) or 'nobody'}")
+            out.append("")
+        if group_set.not_met:
+            out += [_not_met(group_set), ""]
+    return out
+
+
+def _not_met(group_set: GroupSet) -> str:
+    """What the rooms left out were: rounds planned that the breakout did not get to (it
+    was moved on from before, or passed through with n)."""
+    if not group_set.rounds:
+        return "Its rooms did not meet: the segment was moved on from as it began."
+    first = len(group_set.rounds) + 1
+    last = first + group_set.not_met - 1
+    which = f"Round {first} was" if first == last else f"Rounds {first} to {last} were"
+    return f"{which} planned but did not take place: the segment moved on before its time."

@@ -115,6 +115,7 @@ class GroupRound:
 class GroupSet:
     segment: int | None  # 0-based; None: groups not tied to a segment
     rounds: tuple[GroupRound, ...]
+    not_met: int = 0  # the rounds after these that were planned but did not meet
 
 
 @dataclass(frozen=True)
