@@ -5,6 +5,8 @@ journal; the live screen in tmux."""
 
 import re
 import subprocess
+from collections import Counter
+from itertools import combinations
 
 from support.tmux import Tmux
 from test_live_terminal import LIFTKIT, journal, quit_run
@@ -36,6 +38,17 @@ def latest_groups(events):
             for s, rounds in made.items()}  # fmt: skip
 
 
+def kept_rooms(tmp_path):
+    """How many of round 1's people kept their room's name in the reshuffle, recounted from
+    the journal's first and last rooms of the first breakout, as the message words it."""
+    made = [e["rounds"][0]["groups"] for e in journal(tmp_path)
+            if e["type"] == "groups" and e["segment"] == 0]  # fmt: skip
+    was = {m["name"]: g["name"] for g in made[0] for m in g["members"]}
+    both = [(was[m["name"]], g["name"]) for g in made[-1] for m in g["members"] if m["name"] in was]
+    kept = sum(1 for a, b in both if a == b)
+    return "everyone here before" if kept == len(both) else f"{kept} of the {len(both)} here"
+
+
 def test_a_reshuffle_makes_rooms_for_the_people_the_file_lists_now(tmp_path):
     # 12 attendees at 3 tables over three rounds; in round 1, before the rooms open, P3 is
     # taken out of the file and Ana and Bo are added: the reshuffle says so, and rounds 1
@@ -50,7 +63,8 @@ def test_a_reshuffle_makes_rooms_for_the_people_the_file_lists_now(tmp_path):
     assert proc.returncode == 0, err
     said = re.search(r"Groups reshuffled \(seed \d+\)[^\n]*\. (people\.csv read again[^\n]*)", out)
     assert said is not None, out
-    assert said.group(1) == "people.csv read again: 2 joined (Ana; Bo), 1 left (P3)."
+    assert said.group(1).startswith("people.csv read again: 2 joined (Ana; Bo), 1 left (P3); ")
+    assert said.group(1).endswith(" kept their room.") and kept_rooms(tmp_path) in said.group(1)
     rooms = latest_groups(journal(tmp_path))
     assert sorted(rooms) == [0, 1, 2]
     for rounds in rooms.values():
@@ -81,8 +95,8 @@ def test_an_unchanged_file_is_not_said_and_a_resumed_session_reads_it_again(tmp_
         capture_output=True, text=True, cwd=tmp_path, env=env(), timeout=60,
     )  # fmt: skip
     assert resumed.returncode == 0, resumed.stderr
-    assert re.search(r"Groups reshuffled .*\. people\.csv read again: 1 joined \(Ana\)\.\n",
-                     resumed.stdout), resumed.stdout  # fmt: skip
+    said = "people.csv read again: 1 joined (Ana); everyone here before kept their room.\n"
+    assert re.search(r"Groups reshuffled .*\. " + re.escape(said), resumed.stdout), resumed.stdout
     for groups in latest_groups(journal(tmp_path))[0]:
         assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])
 
@@ -111,7 +125,8 @@ def test_a_file_saved_half_way_keeps_the_rooms_until_it_is_mended(tmp_path):
         term.wait_for("Reshuffle the breakout groups?")
         term.keys("y")
         screen = " ".join(term.wait_for("Groups reshuffled (seed ").split())  # on two lines
-        assert "people.csv read again: 2 joined (Ana; Bo), 1 left (P3)." in screen
+        assert "people.csv read again: 2 joined (Ana; Bo), 1 left (P3); " in screen
+        assert kept_rooms(tmp_path) in screen
         assert "people.csv changed" not in screen  # read: the rooms are for it
         quit_run(term)
     finally:
@@ -165,3 +180,27 @@ def test_a_reshuffle_after_rounds_that_met_places_joiners_and_not_leavers():
         for i in (2, 3):
             placed = sorted(p.name for g in again[i].rounds[0].groups for p in g.members)
             assert placed == sorted(p.name for p in here)  # recounted: each once
+
+
+def test_joiners_take_places_in_the_plan_where_rooms_made_again_meet_more_again():
+    # A café of 64 at 8 tables over four rounds (a design: nobody twice), two joining after
+    # rounds 1 and 2 met, reshuffled in round 3: made again, rounds 3 and 4 met 10-12 pairs
+    # again; the plan carried on, with the joiners placed, 2 (two rooms of 9 at 8 tables
+    # must keep a pair together), and everyone planned keeps their room.
+    from liftkit.core.agenda.model import Agenda, Segment
+    from liftkit.core.live.attendance import kept_rooms
+    from liftkit.core.live.reshuffles import reshuffle_family
+    from liftkit.core.live.rooms import plan_from_people
+    from liftkit.core.people.reader import Person
+
+    everyone = [Person(f"P{i}", f"p{i}@x.org", {}) for i in range(66)]
+    cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=8) for n in range(4)))
+    for seed in (1, 2):
+        plans = plan_from_people(cafe, everyone[:64], seed=seed)
+        again = plans | reshuffle_family(cafe, 2, everyone, 10 + seed, plans)
+        rounds = [again[i].rounds[0] for i in range(4)]
+        met = Counter(pair for r in rounds for g in r.groups
+                      for pair in combinations(sorted(p.name for p in g.members), 2))  # fmt: skip
+        assert sum(1 for times in met.values() if times > 1) <= 2  # recounted
+        for i in (2, 3):
+            assert kept_rooms(plans[i].rounds[0], again[i].rounds[0]).startswith("everyone")

@@ -18,7 +18,7 @@ from liftkit.core.errors import FIELD, LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
-from liftkit.core.live.attendance import Attendance
+from liftkit.core.live.attendance import Attendance, kept_rooms
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.met import rounds_met
 from liftkit.core.live.reshuffles import (
@@ -175,6 +175,9 @@ class GroupsPlan:
             made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
+        if read_again and made is not None and started < min(len(made.split.rounds),
+                                                             len(made_now.rounds)):  # fmt: skip
+            read_again += f"; {kept_rooms(made.split.rounds[started], made_now.rounds[started])}"
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         file_start = self._file_start(agenda)
         again = met_again(agenda, engine.index, rooms, self.source, file_start, met)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
+from liftkit.core.groups.model import Round
 from liftkit.core.groups.previous import some_named
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.people.reader import Person, read_people
@@ -114,3 +115,14 @@ def _bytes(path: Path) -> bytes | None:
 def _key(person: Person) -> str:
     """Who someone is, as the rooms tell people apart: by email, else by name."""
     return (person.email or person.name).casefold()
+
+
+def kept_rooms(before: Round, after: Round) -> str:
+    """How many of those in both rounds kept their room (by its name), as a reshuffle after
+    the list changed says it: where joiners took the places of those who left, most did."""
+    rooms = {_key(p): g.name for g in before.groups for p in g.members}
+    both = [(rooms[_key(p)], g.name) for g in after.groups for p in g.members if _key(p) in rooms]
+    kept = sum(1 for was, now in both if was == now)
+    if kept == len(both):
+        return "everyone here before kept their room"
+    return f"{kept} of the {len(both)} here before kept their room"

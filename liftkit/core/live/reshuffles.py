@@ -62,18 +62,25 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     if alone or any(_met(met, i, index) for i in ahead if i != index) or index not in ahead:
         return plain()
     wanted = sum(agenda.segments[i].rounds for i in ahead) - len(kept)
+    planned = [r for i in ahead if i in made
+               for r in made[i].rounds[(started if i == index else 0) :]]  # fmt: skip
     if not held:  # the first of them: all of them made again, as plan_from_people made them
         split = reshuffle(replace(segment, rounds=wanted), people, seed)
         coming = list(split.rounds)
     else:
         now = made[index].rounds[started : started + 1] if index in made else ()
-        planned = [r for i in ahead if i in made
-                   for r in made[i].rounds[(started if i == index else 0) :]]  # fmt: skip
         try:
             split, avoided = _other_rooms(people, held, wanted, seed, now)
         except LiftkitError:
             return plain()
         coming = _no_worse_than_planned(held, list(split.rounds[len(avoided) :]), planned, seed)
+    if len(planned) == len(coming) and _people(planned) != _people(coming):
+        # the attendee list changed: the plan for those here now, where it meets fewer again
+        carried = _carried_on(people, held, planned, seed)
+        if carried is not None:
+            ahead_carried = list(carried.rounds[len(held) :])
+            if _repeats([*held, *ahead_carried]) <= _repeats([*held, *coming]):
+                split, coming = carried, ahead_carried
     plans, taken = {}, 0
     for i in ahead:
         rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
@@ -164,6 +171,25 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
     rest = [rnd for j, rnd in enumerate(planned) if j != first]
     rng.shuffle(rest)
     return [planned[first], *rest]
+
+
+def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round],
+                seed: int) -> Split | None:  # fmt: skip
+    """The rounds `planned` after those `held`, for the people here now, as `liftkit groups
+    --previous --held` carries a programme's plan on: whoever is still here keeps the rooms
+    planned, a joiner takes the place of someone who left (the pairs they would have met),
+    and rooms are evened out; None where the people here cannot be split so. Made again
+    instead, a café of 72 at 8 tables, one gone and one come after two rounds, met 44-45
+    pairs again where its plan had its 8 twins; carried on, 8-9."""
+    rounds = [*held, *planned]
+    earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1)),
+                    Score(0, 0, 0), seed)  # fmt: skip
+    request = SplitRequest(count=len(planned[0].groups), rounds=len(rounds), previous=earlier,
+                           held=len(held))  # fmt: skip
+    try:
+        return split_into_groups(people, request, random.Random(seed), seed=seed)
+    except LiftkitError:
+        return None
 
 
 def _people(rounds: Sequence[Round]) -> set[str]:
