@@ -204,3 +204,29 @@ def test_joiners_take_places_in_the_plan_where_rooms_made_again_meet_more_again(
         assert sum(1 for times in met.values() if times > 1) <= 2  # recounted
         for i in (2, 3):
             assert kept_rooms(plans[i].rounds[0], again[i].rounds[0]).startswith("everyone")
+
+
+def test_a_meet_attendance_export_saved_again_adds_who_arrived_since(tmp_path):
+    # A real Google Meet Attendance export (al-caughey/Google-Meet-Attendance, kept in
+    # tests/data/people/real): the host's first download had its first 7 people; the one
+    # saved over it later has all 11 (one of them back three times). The reshuffle names
+    # the 4 who came since and places everyone once a round.
+    from pathlib import Path
+
+    real = (
+        Path(__file__).parent / "data" / "people" / "real" / "meet-attendance-alcaughey-rejoins.csv"
+    )
+    lines = real.read_bytes().splitlines(keepends=True)
+    everyone = [p.name for p in read_people(real).people]
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"".join(lines[:10]))  # the title, a blank line, the header, 7 people
+    assert [p.name for p in read_people(people).people] == everyone[:7]
+    proc = start_plain(tmp_path, cafe_toml(2, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    people.write_bytes(real.read_bytes())
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    joined = "; ".join(everyone[7:])
+    assert f"people.csv read again: 4 joined ({joined}); everyone here before kept" in out, out
+    for groups in latest_groups(journal(tmp_path))[0]:
+        assert sorted(n for g in groups for n in g) == sorted(everyone)
