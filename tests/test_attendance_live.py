@@ -46,7 +46,7 @@ def kept_rooms(tmp_path):
     was = {m["name"]: g["name"] for g in made[0] for m in g["members"]}
     both = [(was[m["name"]], g["name"]) for g in made[-1] for m in g["members"] if m["name"] in was]
     kept = sum(1 for a, b in both if a == b)
-    return "everyone here before" if kept == len(both) else f"{kept} of the {len(both)} here"
+    return "everyone else" if kept == len(both) else f"{kept} of the {len(both)} others"
 
 
 def test_a_reshuffle_makes_rooms_for_the_people_the_file_lists_now(tmp_path):
@@ -63,8 +63,9 @@ def test_a_reshuffle_makes_rooms_for_the_people_the_file_lists_now(tmp_path):
     assert proc.returncode == 0, err
     said = re.search(r"Groups reshuffled \(seed \d+\)[^\n]*\. (people\.csv read again[^\n]*)", out)
     assert said is not None, out
-    assert said.group(1).startswith("people.csv read again: 2 joined (Ana; Bo), 1 left (P3); ")
-    assert said.group(1).endswith(" kept their room.") and kept_rooms(tmp_path) in said.group(1)
+    assert said.group(1).startswith("people.csv read again: 2 joined, 1 left; ")
+    assert said.group(1).endswith(" kept their room. Joined: Ana; Bo.")
+    assert kept_rooms(tmp_path) in said.group(1)
     rooms = latest_groups(journal(tmp_path))
     assert sorted(rooms) == [0, 1, 2]
     for rounds in rooms.values():
@@ -95,7 +96,7 @@ def test_an_unchanged_file_is_not_said_and_a_resumed_session_reads_it_again(tmp_
         capture_output=True, text=True, cwd=tmp_path, env=env(), timeout=60,
     )  # fmt: skip
     assert resumed.returncode == 0, resumed.stderr
-    said = "people.csv read again: 1 joined (Ana); everyone here before kept their room.\n"
+    said = "people.csv read again: 1 joined; everyone else kept their room. Joined: Ana.\n"
     assert re.search(r"Groups reshuffled .*\. " + re.escape(said), resumed.stdout), resumed.stdout
     for groups in latest_groups(journal(tmp_path))[0]:
         assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])
@@ -125,7 +126,8 @@ def test_a_file_saved_half_way_keeps_the_rooms_until_it_is_mended(tmp_path):
         term.wait_for("Reshuffle the breakout groups?")
         term.keys("y")
         screen = " ".join(term.wait_for("Groups reshuffled (seed ").split())  # on two lines
-        assert "people.csv read again: 2 joined (Ana; Bo), 1 left (P3); " in screen
+        assert "people.csv read again: 2 joined, 1 left; " in screen
+        assert " kept their room. Joined: Ana; Bo." in screen
         assert kept_rooms(tmp_path) in screen
         assert "people.csv changed" not in screen  # read: the rooms are for it
         quit_run(term)
@@ -141,13 +143,14 @@ def test_read_again_only_when_the_file_changed_and_not_when_it_is_gone(tmp_path)
     folder = tmp_path / "session"
     folder.mkdir()
     attendance = Attendance.start(people, read_people(people).people)
-    assert attendance.read_again(folder) == ""  # unchanged: nothing read, nothing copied
+    assert attendance.read_again(folder) is None  # unchanged: nothing read, nothing copied
     assert not (folder / "attendees.csv").exists()
     people.write_text(HEADER + "".join(row(n).replace("Org", "Team") for n in TWELVE))
-    assert attendance.read_again(folder) == "people.csv read again: the same 12 people"
+    changes = attendance.read_again(folder)
+    assert changes is not None and changes.said() == "people.csv read again: the same 12 people."
     assert attendance.people[0].attributes["organisation"] == "Team 2"
     people.unlink()  # renamed, or a resume elsewhere: the list as last read stands
-    assert attendance.read_again(folder) == "" and len(attendance.people) == 12
+    assert attendance.read_again(folder) is None and len(attendance.people) == 12
 
 
 def test_the_rooms_view_is_told_once_the_file_differs_from_what_was_read(tmp_path):
@@ -227,6 +230,33 @@ def test_a_meet_attendance_export_saved_again_adds_who_arrived_since(tmp_path):
     out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
     assert proc.returncode == 0, err
     joined = "; ".join(everyone[7:])
-    assert f"people.csv read again: 4 joined ({joined}); everyone here before kept" in out, out
+    said = f"read again: 4 joined; everyone else kept their room. Joined: {joined}."
+    assert said in out, out
     for groups in latest_groups(journal(tmp_path))[0]:
         assert sorted(n for g in groups for n in g) == sorted(everyone)
+
+
+def test_in_a_small_window_the_rooms_view_gives_a_long_message_a_second_line(tmp_path):
+    # 80 x 24: the rooms view's one line for messages cut a reshuffle's after the rooms'
+    # count, so what the file's changes did was never seen; now it takes a row of the
+    # rooms while it shows, and the rooms come back to it after.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        write_people(people, NOW)
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        lines = term.wait_for("Groups reshuffled (seed ").splitlines()
+        said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
+        assert "people.csv read again: 2 joined, 1 left;" in lines[said + 1]
+        assert lines[said + 2].lstrip().startswith("g/Esc")  # the keys stay on the last line
+        quit_run(term)
+    finally:
+        term.close()

@@ -113,10 +113,10 @@ class GroupsPlan:
         if segment is None or segment.kind != "breakout":
             return "Groups are for breakout segments: there is none now."
         made = engine.groups.get(engine.index)
-        read_again = ""
+        changes = None
         if self.attendance is not None:  # joiners and leavers since: rooms for those here
             try:
-                read_again = self.attendance.read_again(session.folder)
+                changes = self.attendance.read_again(session.folder)
             except LiftkitError as error:
                 return f"Rooms kept: {' '.join(error.lines())}"
             self.people = self.attendance.people
@@ -175,14 +175,15 @@ class GroupsPlan:
             made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
-        if read_again and made is not None and started < min(len(made.split.rounds),
-                                                             len(made_now.rounds)):  # fmt: skip
-            read_again += f"; {kept_rooms(made.split.rounds[started], made_now.rounds[started])}"
+        kept = ""
+        if changes and made is not None and started < min(len(made.split.rounds),
+                                                          len(made_now.rounds)):  # fmt: skip
+            kept = kept_rooms(made.split.rounds[started], made_now.rounds[started])
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         file_start = self._file_start(agenda)
         again = met_again(agenda, engine.index, rooms, self.source, file_start, met)
         done = f"Groups reshuffled (seed {seed}){again}"
-        return f"{done} {read_again}." if read_again else done  # the rooms first: a window cuts
+        return f"{done} {changes.said(kept)}" if changes else done  # the rooms first: a window cuts
 
     def _file_start(self, agenda: Agenda) -> int | None:
         """The groups file's round (from 0) that the session's first breakout took (a

@@ -38,7 +38,11 @@ def rooms_regions(
         and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
     )
     countdown_rows = HEIGHT + 1 if big else 1
-    bottom_rows = 3 if height >= BIG_DIGITS_FROM else 2
+    # a message longer than a line (a reshuffle's, after the attendee list changed) takes a
+    # row of the rooms while it shows, rather than losing its end
+    said = screen.confirm or screen.message
+    long = height >= MIN_GRID_ROWS * 2 and cell_len(said) > width and not screen.input_label
+    bottom_rows = 3 if height >= BIG_DIGITS_FROM or long else 2
     grid_rows = max(height - 1 - countdown_rows - 1 - bottom_rows, 1)
     # The audience (no keys on screen) reads what to discuss above the rooms, before they
     # go to them: in a breakout room the shared screen is out of sight. Only where the rooms

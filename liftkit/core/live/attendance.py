@@ -75,16 +75,15 @@ class Attendance:
                 self.differs = False
         return self.differs
 
-    def read_again(self, folder: Path) -> str:
+    def read_again(self, folder: Path) -> Changes | None:
         """Read the file again when it changed since: `people` are then those it lists, the
-        session `folder`'s copy is replaced, and what changed is said ("people.csv read
-        again: 2 joined (Ana; Bo), 1 left (Cy)"); "" when it has not changed, or is not
-        there (renamed, or a resume on another computer: the list as last read stands).
-        Raises LiftkitError, naming the file and line, when it cannot be read (saved half
-        way, a line broken): the list as last read stands until it is mended."""
+        session `folder`'s copy is replaced, and what changed is returned; None when it has
+        not changed, or is not there (renamed, or a resume on another computer: the list as
+        last read stands). Raises LiftkitError, naming the file and line, when it cannot be
+        read (saved half way, a line broken): the list as last read stands until mended."""
         data = _bytes(self.path)
         if data is None or data == self.read:
-            return ""
+            return None
         read = read_people(self.path)
         before = {_key(p) for p in self.people}
         now = {_key(p) for p in read.people}
@@ -94,10 +93,28 @@ class Attendance:
             ATTENDEE_COPIES[1])  # fmt: skip
         write_atomic(folder / name, data)
         self.read, self.people, self.stamp = data, list(read.people), None
-        changes = [f"{len(joined)} joined ({some_named(joined)})"] if joined else []
-        changes += [f"{len(left)} left ({some_named(left)})"] if left else []
-        said = ", ".join(changes) or f"the same {plural(len(now), 'person', 'people')}"
-        return f"{self.path.name} read again: {said}"
+        return Changes(self.path.name, joined, left, len(now))
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What reading the attendee file again found: who joined and who left, by name."""
+
+    file: str
+    joined: list[str]
+    left: list[str]
+    people: int
+
+    def said(self, kept: str = "") -> str:
+        """As a reshuffle's message ends, counts first (a narrow window cuts the end):
+        "people.csv read again: 2 joined, 1 left; 28 of the 29 others kept their
+        room. Joined: Ana; Bo." The host took out those who left: they are not named."""
+        counts = [f"{len(self.joined)} joined"] if self.joined else []
+        counts += [f"{len(self.left)} left"] if self.left else []
+        same = f"the same {plural(self.people, 'person', 'people')}"
+        said = f"{self.file} read again: {', '.join(counts) or same}"
+        said += f"; {kept}." if kept else "."
+        return said + (f" Joined: {some_named(self.joined)}." if self.joined else "")
 
 
 def _bytes(path: Path) -> bytes | None:
@@ -124,5 +141,5 @@ def kept_rooms(before: Round, after: Round) -> str:
     both = [(rooms[_key(p)], g.name) for g in after.groups for p in g.members if _key(p) in rooms]
     kept = sum(1 for was, now in both if was == now)
     if kept == len(both):
-        return "everyone here before kept their room"
-    return f"{kept} of the {len(both)} here before kept their room"
+        return "everyone else kept their room"
+    return f"{kept} of the {len(both)} others kept their room"
