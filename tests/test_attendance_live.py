@@ -102,29 +102,38 @@ def test_an_unchanged_file_is_not_said_and_a_resumed_session_reads_it_again(tmp_
         assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])
 
 
+def running_in_tmux(tmp_path, width, height):
+    """A café of the twelve at 3 tables over three rounds, run in tmux with people.csv."""
+    write_people(tmp_path / "people.csv", TWELVE)
+    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
+    term = Tmux(width, height, cwd=str(tmp_path))
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+    term.wait_for("running")
+    return term
+
+
+def reshuffle_in_view(term):
+    """s, then y, in the rooms view."""
+    term.keys("s")
+    term.wait_for("Reshuffle the breakout groups?")
+    term.keys("y")
+
+
 def test_a_file_saved_half_way_keeps_the_rooms_until_it_is_mended(tmp_path):
     # The host saves the file with a quote left open: the rooms view says it changed, and
     # the reshuffle keeps the rooms and says which line to mend; mended, the next
     # reshuffle reads it, and the rooms view no longer says it changed.
     people = tmp_path / "people.csv"
-    write_people(people, TWELVE)
-    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
-    term = Tmux(100, 30, cwd=str(tmp_path))
+    term = running_in_tmux(tmp_path, 100, 30)
     try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
-        term.wait_for("running")
         people.write_text(HEADER + row("P0") + '"Ana,ana@x.org,Org 1\n' + row("P1"))
         term.keys("g")
         term.wait_for("people.csv changed: a reshuffle reads it · Groups: 3 rooms of 4")
-        term.keys("s")
-        term.wait_for("Reshuffle the breakout groups?")
-        term.keys("y")
+        reshuffle_in_view(term)
         term.wait_for("Rooms kept: people.csv: line 3: a quote opened on this line is never")
         assert [e["type"] for e in journal(tmp_path)].count("groups") == 3  # as made
         write_people(people, NOW)
-        term.keys("s")
-        term.wait_for("Reshuffle the breakout groups?")
-        term.keys("y")
+        reshuffle_in_view(term)
         screen = " ".join(term.wait_for("Groups reshuffled (seed ").split())  # on two lines
         assert "people.csv read again: 2 joined, 1 left; " in screen
         assert " kept their room. Joined: Ana; Bo." in screen
@@ -240,19 +249,12 @@ def test_in_a_small_window_the_rooms_view_gives_a_long_message_a_second_line(tmp
     # 80 x 24: the rooms view's one line for messages cut a reshuffle's after the rooms'
     # count, so what the file's changes did was never seen; now it takes a row of the
     # rooms while it shows, and the rooms come back to it after.
-    people = tmp_path / "people.csv"
-    write_people(people, TWELVE)
-    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
-    term = Tmux(80, 24, cwd=str(tmp_path))
+    term = running_in_tmux(tmp_path, 80, 24)
     try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
-        term.wait_for("running")
-        write_people(people, NOW)
+        write_people(tmp_path / "people.csv", NOW)
         term.keys("g")
         term.wait_for("Room 1 (")
-        term.keys("s")
-        term.wait_for("Reshuffle the breakout groups?")
-        term.keys("y")
+        reshuffle_in_view(term)
         lines = term.wait_for("Groups reshuffled (seed ").splitlines()
         said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
         assert "people.csv read again: 2 joined, 1 left;" in lines[said + 1]
