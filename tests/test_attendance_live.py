@@ -152,6 +152,7 @@ def test_read_again_only_when_the_file_changed_and_not_when_it_is_gone(tmp_path)
     folder = tmp_path / "session"
     folder.mkdir()
     attendance = Attendance.start(people, read_people(people).people)
+    assert attendance is not None
     assert attendance.read_again(folder) is None  # unchanged: nothing read, nothing copied
     assert not (folder / "attendees.csv").exists()
     people.write_text(HEADER + "".join(row(n).replace("Org", "Team") for n in TWELVE))
@@ -166,7 +167,7 @@ def test_the_rooms_view_is_told_once_the_file_differs_from_what_was_read(tmp_pat
     people = tmp_path / "people.csv"
     write_people(people, TWELVE)
     attendance = Attendance.start(people, read_people(people).people)
-    assert not attendance.changed()
+    assert attendance is not None and not attendance.changed()
     write_people(people, NOW)
     assert attendance.changed()
     write_people(people, TWELVE)  # put back as it was read: nothing to read again
@@ -262,3 +263,22 @@ def test_in_a_small_window_the_rooms_view_gives_a_long_message_a_second_line(tmp
         quit_run(term)
     finally:
         term.close()
+
+
+def test_a_list_given_through_a_pipe_is_read_once_and_reshuffles_still_work(tmp_path):
+    # `--attendees <(…)`: copying the pipe into the session folder failed, and said to
+    # check that the folder is writable. Now it is read once: the folder keeps what was
+    # read, and a reshuffle, with nothing to read again, makes the rooms.
+    write_people(tmp_path / "people.csv", TWELVE)
+    (tmp_path / "a.toml").write_text(cafe_toml(3, 3))
+    command = " ".join([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees",
+                        "<(cat people.csv)"])  # fmt: skip
+    proc = subprocess.run(
+        ["bash", "-c", command], input="g\ny\nq\ny\n", capture_output=True, text=True,
+        cwd=tmp_path, env=env(), timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Groups reshuffled (seed " in proc.stdout and "Rooms kept" not in proc.stdout
+    (folder,) = (tmp_path / "s").iterdir()
+    assert not (folder / ATTENDEE_SOURCE).exists()
+    assert (folder / "attendees.txt").read_bytes() == (tmp_path / "people.csv").read_bytes()

@@ -15,7 +15,7 @@ from liftkit.cli.errors import note as show_note
 from liftkit.cli.errors import save_crash_report, warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import FIELD, LiftkitError
-from liftkit.core.files import write_atomic
+from liftkit.core.files import read_input, write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.attendance import Attendance, kept_rooms
@@ -42,7 +42,7 @@ from liftkit.core.live.rooms import (
 )
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
-from liftkit.core.people.reader import Person, read_people
+from liftkit.core.people.reader import Person, people_from, read_people
 from liftkit.core.text import plural
 
 HOSTS_REMEDY = (
@@ -66,6 +66,7 @@ class GroupsPlan:
     source: Split | None = None  # the --groups file: a reshuffle makes rooms as it made them
     starts: dict[int, int | None] = field(default_factory=dict)  # segment -> its file round
     attendance: Attendance | None = None  # the --attendees file, read again when it changes
+    copies: dict[str, bytes] = field(default_factory=dict)  # a piped file's, to keep as read
 
     def record(self, session: LiveSession) -> None:
         """Keep the files in the session folder and journal each breakout's groups."""
@@ -73,6 +74,8 @@ class GroupsPlan:
             write_atomic(session.folder / GROUPS_COPY, self.groups_json)
         if self.attendance is not None:
             self.attendance.note(session.folder)
+        for name, data in self.copies.items():
+            write_atomic(session.folder / name, data)
         for segment, split in sorted(self.plans.items()):
             session.record_groups(segment, split)
 
@@ -248,7 +251,15 @@ def prepare_groups(
             "give the attendee file's path",
         )
     if attendees is not None:
-        read = read_people(attendees)
+        suffix = attendees.suffix.lower()
+        name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
+        if attendees.is_file():
+            read = read_people(attendees)
+            plan.files[name] = attendees
+        else:  # a pipe (`<(…)`): read once, its bytes kept for the session folder's copy
+            raw = read_input(attendees, "an attendee list", "check the path to the attendee list")
+            read = people_from(raw, str(attendees))
+            plan.copies[name] = raw
         for warning in read.warnings:
             warn(warning)
         for note in read.notes:
@@ -256,9 +267,6 @@ def prepare_groups(
         plan.said = [f"Warning: {w}" for w in read.warnings] + [f"Note: {n}" for n in read.notes]
         plan.people = list(read.people)
         plan.attendance = Attendance.start(attendees, plan.people)
-        suffix = attendees.suffix.lower()
-        name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
-        plan.files[name] = attendees
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         plan.plans = plan_from_people(agenda, plan.people, seed)

@@ -38,8 +38,11 @@ class Attendance:
     differs: bool = False
 
     @classmethod
-    def start(cls, path: Path, people: Sequence[Person]) -> Attendance:
-        """The list as read before the session (read_people's `people` of `path`)."""
+    def start(cls, path: Path, people: Sequence[Person]) -> Attendance | None:
+        """The list as read before the session (read_people's `people` of `path`); None for
+        what is not a plain file (a pipe, `<(…)`: read once, it is gone)."""
+        if not path.is_file():
+            return None
         return cls(path, _bytes(path) or b"", list(people))
 
     def note(self, folder: Path) -> None:

@@ -58,6 +58,7 @@ __all__ = [
     "find_column",
     "normalise_header",
     "parse_people",
+    "people_from",
     "read_people",
 ]
 
@@ -84,6 +85,11 @@ def read_people(path: str | Path, stdin: IO[Any] | None = None) -> PeopleRead:
         raw: bytes | str = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
     else:
         raw = read_input(Path(path), "an attendee list", "check the path to the attendee list")
+    return people_from(raw, label)
+
+
+def people_from(raw: bytes | str, label: str) -> PeopleRead:
+    """The attendees of a file's bytes (or text) read already, `label` naming it in errors."""
     warnings: list[str] = []
     text = checked(raw, label) if isinstance(raw, str) else decode_text(raw, label, warnings)
     return parse_people(text, label, warnings)
