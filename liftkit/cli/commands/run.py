@@ -46,7 +46,10 @@ def run(
     attendees: Annotated[
         Path | None,
         typer.Option(
-            "--attendees", metavar="FILE", help="Attendee list: groups are made for each breakout."
+            "--attendees",
+            metavar="FILE",
+            help="Attendee list: groups are made for each breakout; a reshuffle reads it "
+            "again when it has changed (late joiners, people who left).",
         ),
     ] = None,
     groups: Annotated[
