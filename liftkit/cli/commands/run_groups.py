@@ -178,15 +178,16 @@ class GroupsPlan:
             made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
-        kept = ""
-        if changes and made is not None and started < min(len(made.split.rounds),
-                                                          len(made_now.rounds)):  # fmt: skip
-            kept = kept_rooms(made.split.rounds[started], made_now.rounds[started])
+        kept, now = "", made_now.rounds[started] if started < len(made_now.rounds) else None
+        if changes and made is not None and now is not None and started < len(made.split.rounds):
+            kept = kept_rooms(made.split.rounds[started], now)
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         file_start = self._file_start(agenda)
         again = met_again(agenda, engine.index, rooms, self.source, file_start, met)
         done = f"Groups reshuffled (seed {seed}){again}"
-        return f"{done} {changes.said(kept)}" if changes else done  # the rooms first: a window cuts
+        return (
+            f"{done} {changes.said(kept, now)}" if changes else done
+        )  # the rooms first: a window cuts
 
     def _file_start(self, agenda: Agenda) -> int | None:
         """The groups file's round (from 0) that the session's first breakout took (a

@@ -108,16 +108,19 @@ class Changes:
     left: list[str]
     people: int
 
-    def said(self, kept: str = "") -> str:
-        """As a reshuffle's message ends, counts first (a narrow window cuts the end):
-        "people.csv read again: 2 joined, 1 left; 28 of the 29 others kept their
-        room. Joined: Ana; Bo." The host took out those who left: they are not named."""
+    def said(self, kept: str = "", now: Round | None = None) -> str:
+        """As a reshuffle's message ends, counts first (a narrow window cuts the end), and
+        the joiners' rooms in the round `now`, for the host to move them there: "people.csv
+        read again: 2 joined, 1 left; 28 of the 29 others kept their room. Joined: Ana
+        (Room 2); Bo (Room 5)." The host took out those who left: they are not named."""
         counts = [f"{len(self.joined)} joined"] if self.joined else []
         counts += [f"{len(self.left)} left"] if self.left else []
         same = f"the same {plural(self.people, 'person', 'people')}"
         said = f"{self.file} read again: {', '.join(counts) or same}"
         said += f"; {kept}." if kept else "."
-        return said + (f" Joined: {some_named(self.joined)}." if self.joined else "")
+        rooms = {p.name: g.name for g in now.groups for p in g.members} if now else {}
+        joined = [f"{name} ({rooms[name]})" if name in rooms else name for name in self.joined]
+        return said + (f" Joined: {some_named(joined)}." if joined else "")
 
 
 def _bytes(path: Path) -> bytes | None:
