@@ -8,11 +8,13 @@ import subprocess
 from collections import Counter
 from itertools import combinations
 
+import pytest
 from support.tmux import Tmux
 from test_live_terminal import LIFTKIT, journal, quit_run
 from test_reshuffle_message import cafe_toml
 from test_run_plain import env, start_plain, wait_for_event
 
+from liftkit.core.errors import LiftkitError
 from liftkit.core.live.attendance import ATTENDEE_SOURCE, Attendance
 from liftkit.core.people.reader import read_people
 
@@ -169,6 +171,10 @@ def test_read_again_only_when_the_file_changed_and_not_when_it_is_gone(tmp_path)
     changes = attendance.read_again(folder)
     assert changes is not None and changes.said() == "people.csv read again: the same 12 people."
     assert attendance.people[0].attributes["organisation"] == "Team 2"
+    write_people(people, ["P0"])  # one person left in it: the list as last read stands
+    with pytest.raises(LiftkitError, match=r"people\.csv: lists 1 person now, and rooms need"):
+        attendance.read_again(folder)
+    assert len(attendance.people) == 12 and "Team" in (folder / "attendees.csv").read_text()
     people.unlink()  # renamed, or a resume elsewhere: the list as last read stands
     assert attendance.read_again(folder) is None and len(attendance.people) == 12
 

@@ -88,6 +88,12 @@ class Attendance:
         if data is None or data == self.read:
             return None
         read = read_people(self.path)
+        if len(read.people) < 2:  # saved in the middle of a change, or the wrong file
+            raise LiftkitError(
+                f"{self.path}: lists {plural(len(read.people), 'person', 'people')} now, and "
+                "rooms need two or more",
+                "put the people here in it, then reshuffle again",
+            )
         before = {_key(p) for p in self.people}
         now = {_key(p) for p in read.people}
         joined = [p.name for p in read.people if _key(p) not in before]
