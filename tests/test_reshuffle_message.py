@@ -19,9 +19,9 @@ from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.people.reader import Person
 
 
-def cafe_toml(rounds, tables):
+def cafe_toml(rounds, tables, duration="5m"):
     return 'title = "Cafe"\n' + "".join(
-        f'[[segments]]\ntitle = "Round {n}"\nduration = "5m"\nkind = "breakout"\n'
+        f'[[segments]]\ntitle = "Round {n}"\nduration = "{duration}"\nkind = "breakout"\n'
         f"groups = {tables}\n"
         for n in range(1, rounds + 1)
     )
@@ -36,8 +36,9 @@ def latest_rooms(events):
 def in_round_2_s_rooms(tmp_path, count, hosts=0):
     """A café of `count` people at 8 tables over four rounds (the first `hosts` of them a
     table host each), run in tmux (rehearsed at 60 times) and in the rooms view of its
-    round 2, once round 1 met (a minute)."""
-    (tmp_path / "a.toml").write_text(cafe_toml(4, 8))
+    round 2, once round 1 met (a minute). Rounds of 30 minutes: half a minute each, so
+    that round 2's view stays open on a busy machine (it closes when the time is up)."""
+    (tmp_path / "a.toml").write_text(cafe_toml(4, 8, "30m"))
     (tmp_path / "people.csv").write_text(
         "name,email,role\n"
         + "".join(f"P{i},p{i}@x.org,{'Table host' if i < hosts else ''}\n" for i in range(count))
