@@ -178,16 +178,16 @@ class GroupsPlan:
             made_now = _record_the_others(session, agenda, plans)
             seed = made_now.seed or seed  # the one that gave other rooms
         _record_with_followers(session, agenda, engine.index, made_now)
-        kept, now = "", made_now.rounds[started] if started < len(made_now.rounds) else None
-        if changes and made is not None and now is not None and started < len(made.split.rounds):
-            kept = kept_rooms(made.split.rounds[started], now)
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         file_start = self._file_start(agenda)
         again = met_again(agenda, engine.index, rooms, self.source, file_start, met)
         done = f"Groups reshuffled (seed {seed}){again}"
-        return (
-            f"{done} {changes.said(kept, now)}" if changes else done
-        )  # the rooms first: a window cuts
+        if changes is None:
+            return done
+        now = made_now.rounds[started] if started < len(made_now.rounds) else None
+        was = made.split.rounds[started] if made and started < len(made.split.rounds) else None
+        kept = kept_rooms(was, now) if was and now else ""
+        return f"{done} {changes.said(kept, now)}"  # the rooms first: a window cuts the end
 
     def _file_start(self, agenda: Agenda) -> int | None:
         """The groups file's round (from 0) that the session's first breakout took (a
@@ -254,12 +254,11 @@ def prepare_groups(
     if attendees is not None:
         suffix = attendees.suffix.lower()
         name = ATTENDEE_COPIES[0] if suffix in (".csv", ".tsv") else ATTENDEE_COPIES[1]
+        raw = read_input(attendees, "an attendee list", "check the path to the attendee list")
+        read = people_from(raw, str(attendees))
         if attendees.is_file():
-            read = read_people(attendees)
             plan.files[name] = attendees
         else:  # a pipe (`<(…)`): read once, its bytes kept for the session folder's copy
-            raw = read_input(attendees, "an attendee list", "check the path to the attendee list")
-            read = people_from(raw, str(attendees))
             plan.copies[name] = raw
         for warning in read.warnings:
             warn(warning)
@@ -267,7 +266,7 @@ def prepare_groups(
             show_note(note)
         plan.said = [f"Warning: {w}" for w in read.warnings] + [f"Note: {n}" for n in read.notes]
         plan.people = list(read.people)
-        plan.attendance = Attendance.start(attendees, plan.people)
+        plan.attendance = Attendance.start(attendees, plan.people, raw)
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         plan.plans = plan_from_people(agenda, plan.people, seed)

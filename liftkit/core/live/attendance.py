@@ -20,7 +20,8 @@ from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import Round
 from liftkit.core.groups.previous import some_named
 from liftkit.core.live.folders import ATTENDEE_COPIES
-from liftkit.core.people.reader import Person, read_people
+from liftkit.core.live.rooms import _label
+from liftkit.core.people.reader import Person, people_from
 from liftkit.core.text import plural
 
 ATTENDEE_SOURCE = "attendees-from.txt"  # in the session folder: the --attendees file's path
@@ -38,12 +39,14 @@ class Attendance:
     differs: bool = False
 
     @classmethod
-    def start(cls, path: Path, people: Sequence[Person]) -> Attendance | None:
-        """The list as read before the session (read_people's `people` of `path`); None for
-        what is not a plain file (a pipe, `<(…)`: read once, it is gone)."""
+    def start(cls, path: Path, people: Sequence[Person],
+              data: bytes | None = None) -> Attendance | None:  # fmt: skip
+        """The list as read before the session: the `people` of `path` (its bytes `data`,
+        else read now); None for what is not a plain file (a pipe, `<(…)`: read once, it is
+        gone)."""
         if not path.is_file():
             return None
-        return cls(path, _bytes(path) or b"", list(people))
+        return cls(path, (_bytes(path) or b"") if data is None else data, list(people))
 
     def note(self, folder: Path) -> None:
         """Note where the file is in the session `folder`, for a resume to read it again."""
@@ -87,7 +90,7 @@ class Attendance:
         data = _bytes(self.path)
         if data is None or data == self.read:
             return None
-        read = read_people(self.path)
+        read = people_from(data, str(self.path))  # the bytes compared, not the file again
         if len(read.people) < 2:  # saved in the middle of a change, or the wrong file
             raise LiftkitError(
                 f"{self.path}: lists {plural(len(read.people), 'person', 'people')} now, and "
@@ -142,8 +145,8 @@ def _bytes(path: Path) -> bytes | None:
 
 
 def _key(person: Person) -> str:
-    """Who someone is, as the rooms tell people apart: by email, else by name."""
-    return (person.email or person.name).casefold()
+    """Who someone is, as the rooms tell people apart (by email, else by name)."""
+    return _label(person).lower()
 
 
 def kept_rooms(before: Round, after: Round) -> str:

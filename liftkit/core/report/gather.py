@@ -100,9 +100,9 @@ def groups(session: SessionData, options: ReportOptions, replayed: Replay) -> li
 
 def _that_met(segment: int | None, rounds: tuple[GroupRound, ...], replayed: Replay) -> GroupSet:
     """A breakout's rounds that met, from the time it ran (pauses not counted)."""
-    ran = replayed.times.get(segment) if segment is not None else None
     if segment is None:
         return GroupSet(segment, rounds)
+    ran = replayed.times.get(segment)
     running = ran.took - ran.paused if ran is not None else 0
     met = rounds_met(len(rounds), running, replayed.engine.duration(segment))
     return GroupSet(segment, rounds[:met], len(rounds) - met)
