@@ -298,3 +298,21 @@ def test_a_list_given_through_a_pipe_is_read_once_and_reshuffles_still_work(tmp_
     (folder,) = (tmp_path / "s").iterdir()
     assert not (folder / ATTENDEE_SOURCE).exists()
     assert (folder / "attendees.txt").read_bytes() == (tmp_path / "people.csv").read_bytes()
+
+
+def test_a_joiner_in_an_agenda_of_one_breakout_takes_a_place_and_the_others_keep_theirs(tmp_path):
+    # One breakout of one round, a late joiner added before the rooms open: the reshuffle
+    # made every room afresh (found in a host's trial: "3 of the 18 others kept their
+    # room"), where other breakouts carried the plan on. Now it is carried on here too.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    proc = start_plain(tmp_path, cafe_toml(1, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, [*TWELVE, "Ana"])
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    said = "people.csv read again: 1 joined; everyone else kept their room. Joined: "
+    assert f"{said}{joined_in(tmp_path, ['Ana'])}." in out, out
+    assert kept_rooms(tmp_path) == "everyone else"  # recounted from the journal
+    (groups,) = latest_groups(journal(tmp_path))[0]
+    assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])

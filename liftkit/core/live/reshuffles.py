@@ -57,7 +57,9 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
 
     def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
         rest = reshuffle(replace(segment, rounds=segment.rounds - len(kept)), people, seed)
-        return {index: _rounds_of(rest, (*kept, *rest.rounds))}
+        own = list(made[index].rounds[started:]) if index in made else []
+        rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed)
+        return {index: _rounds_of(rest, (*kept, *rounds))}
 
     if alone or any(_met(met, i, index) for i in ahead if i != index) or index not in ahead:
         return plain()
@@ -74,13 +76,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         except LiftkitError:
             return plain()
         coming = _no_worse_than_planned(held, list(split.rounds[len(avoided) :]), planned, seed)
-    if len(planned) == len(coming) and _people(planned) != _people(coming):
-        # the attendee list changed: the plan for those here now, where it meets fewer again
-        carried = _carried_on(people, held, planned, seed)
-        if carried is not None:
-            ahead_carried = list(carried.rounds[len(held) :])
-            if _repeats([*held, *ahead_carried]) <= _repeats([*held, *coming]):
-                split, coming = carried, ahead_carried
+    split, coming = _for_those_here(people, held, planned, split, coming, seed)
     plans, taken = {}, 0
     for i in ahead:
         rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
@@ -171,6 +167,23 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
     rest = [rnd for j, rnd in enumerate(planned) if j != first]
     rng.shuffle(rest)
     return [planned[first], *rest]
+
+
+def _for_those_here(people: Sequence[Person], held: list[Round], planned: list[Round],
+                    split: Split, coming: list[Round],
+                    seed: int) -> tuple[Split, list[Round]]:  # fmt: skip
+    """The rounds `coming` after those `held` (of `split`), or, where the attendee list
+    changed since the rounds `planned` were made, the plan carried on for the people here
+    now (_carried_on) wherever it meets no more pairs again."""
+    if len(planned) != len(coming) or _people(planned) == _people(coming):
+        return split, coming
+    carried = _carried_on(people, held, planned, seed)
+    if carried is None:
+        return split, coming
+    ahead = list(carried.rounds[len(held) :])
+    if _repeats([*held, *ahead]) <= _repeats([*held, *coming]):
+        return carried, ahead
+    return split, coming
 
 
 def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round],
