@@ -39,6 +39,12 @@ side by side with 80df16c: rarest values first (39bad24) 75,031 -> 66,510 repeat
 0.96 -> 0.90 s; seed 2, 60 splits, against 39bad24: the mending's tables (d997182, the same
 splits) slowest 5.02 -> 4.48 s. Seeds 1-4, 60 splits each, two at a time after d997182: one
 of 240 over 5 s (1,000 people at 81 tables for 35 rounds, 6.0 s), medians 1.18-1.29 s.
+Then side by side with eebd825 (seed 3, two at a time, on a machine about three times
+slower than usual that day): greedy rounds that count repeats from the people each person
+met, and mending swaps that read partners cheapest first and count each person's meetings
+with a group once (the same splits, every repeat count alike over the 92 slow splits both
+printed): median time 0.84 of before; that 1,000 at 81 tables, medians of 3, 19.68 ->
+16.27 s, about 6.2 -> 5.2 s at the usual speed.
 
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """

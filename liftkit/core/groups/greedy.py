@@ -11,6 +11,7 @@ import random
 from collections.abc import Sequence
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups import draws
 from liftkit.core.groups.mend import SAMPLE, mend_balance
 from liftkit.core.groups.model import size_range
 from liftkit.core.groups.search import Problem
@@ -150,7 +151,7 @@ def greedy_round(
             not any(problem.apart[p] for p in setup.units[u]),
         )
     )
-    row = [0] * n
+    row = [-1] * n  # each person's group, once placed
     open_list = list(range(k))  # groups with room left
     where = list(range(k))  # each group's place in open_list
     for u in order:
@@ -172,26 +173,39 @@ def greedy_round(
             )
             for p in unit
         ]
+        # Repeats each group would add, from those the unit met who are placed already
+        # (fewer than the members of the groups weighed, on all but the last rounds)
+        # and pairs kept apart each would hold (both by group, from the places taken)
+        added: dict[int, int] = {}
+        parted: dict[int, int] = {}
+        for p in unit:
+            for q, times in meet[p].items():
+                h = row[q]
+                if h >= 0:
+                    added[h] = added.get(h, 0) + times
+            for q in problem.apart[p]:
+                h = row[q]
+                if h >= 0:
+                    parted[h] = parted.get(h, 0) + 1
         # Ties go to the first group weighed, from a random place in the list (one draw a
         # person, not one a group weighed).
         turn = rng.randrange(len(open_groups))
         for g in open_groups[turn:] + open_groups[:turn]:
-            inside = members[g]
-            apart = repeats = over = short = 0
-            for p in unit:  # plain loops: this runs for every person and group weighed
-                meet_p = meet[p]
-                for q in inside:
-                    repeats += meet_p.get(q, 0)
-                for q in problem.apart[p]:
-                    if q in inside:
-                        apart += 1
+            over = short = 0  # plain loops: this runs for every person and group weighed
             counts_g = counts[g]
             for c, v, weight, low, high in weighed:
                 count = counts_g[c][v]
                 over += weight * (count >= high)
                 short += weight * (count < low)
             room = capacity[g] - len(members[g])
-            score = (fac_in[g] if facs else 0, apart, over, repeats, -short, -room)
+            score = (
+                fac_in[g] if facs else 0,
+                parted.get(g, 0),
+                over,
+                added.get(g, 0),
+                -short,
+                -room,
+            )
             if best is None or score < best:
                 best, choice = score, g
         for p in unit:
@@ -225,12 +239,14 @@ def _open_groups(
     if len(open_list) <= SAMPLE:
         chosen = sorted(open_list)
     else:
-        chosen = sorted(rng.sample(open_list, SAMPLE))
+        chosen = sorted(draws.sample(rng, open_list, SAMPLE))
+    if size == 1:
+        return chosen  # every open group has room for one
     fits = [g for g in chosen if capacity[g] - len(members[g]) >= size]
-    if fits or size == 1:
+    if fits:
         return fits
     fits = sorted(g for g in open_list if capacity[g] - len(members[g]) >= size)
-    return fits if len(fits) <= SAMPLE else sorted(rng.sample(fits, SAMPLE))
+    return fits if len(fits) <= SAMPLE else sorted(draws.sample(rng, fits, SAMPLE))
 
 
 def _sharing(setup: Setup, problem: Problem) -> list[int]:

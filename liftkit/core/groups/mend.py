@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from liftkit.core.groups import draws
 from liftkit.core.groups.search import Problem, off_band
 from liftkit.core.groups.setup import Setup
 
@@ -27,15 +28,19 @@ def mend_balance(setup: Setup, problem: Problem, members: list[list[int]], row: 
     if not problem.bands:
         return
     mend = Mend(setup, problem, members, row)
+    penalties = [mend.penalty(g) for g in range(setup.groups)]
     for _ in range(len(setup.people)):
         best: tuple[int, int, int, int, int] | None = None  # (change, apart, repeats, p, q)
-        for g in (g for g in range(setup.groups) if mend.penalty(g)):
+        for g in (g for g, penalty in enumerate(penalties) if penalty):
             best = mend.best_swap(g, meet, rng)
             if best is not None:
                 break
         if best is None:
             return
-        mend.swap(best[3], best[4])
+        p, q = best[3], best[4]
+        g, h = row[p], row[q]
+        mend.swap(p, q)
+        penalties[g], penalties[h] = mend.penalty(g), mend.penalty(h)
 
 
 class Mend:
@@ -105,8 +110,8 @@ class Mend:
         facilitator, profile = setup.facilitator, self.profile
         others = [h for h in range(setup.groups) if h != g]
         if len(others) > SAMPLE:
-            others = rng.sample(others, SAMPLE)
-        best: tuple[int, int, int, int, int] | None = None
+            others = draws.sample(rng, others, SAMPLE)
+        best: tuple[int, ...] | None = None  # (change, apart, repeats, places, p, q)
         under = 0  # a swap must lower the penalty below this: 0, then as far as the best
         mine = [p for p in members[g] if single[p]]
         if not mine:
@@ -118,7 +123,16 @@ class Mend:
                           for v, (low, high) in enumerate(bands)])  # fmt: skip
             g_into.append([weight * ((table[v] >= high) - (table[v] < low))
                            for v, (low, high) in enumerate(bands)])  # fmt: skip
-        for h in others:
+        known: dict[tuple[int, int], int] = {}
+
+        def met(x: int, group: int) -> int:
+            """Meetings x has had with the members of group, counted once a call."""
+            if (x, group) not in known:
+                meet_x = meet[x]
+                known[x, group] = sum([meet_x.get(y, 0) for y in members[group]])
+            return known[x, group]
+
+        for h_at, h in enumerate(others):
             theirs = [q for q in members[h] if single[q]]
             if not theirs:
                 continue
@@ -132,14 +146,16 @@ class Mend:
                              for v, (low, high) in enumerate(bands)])  # fmt: skip
                 intos.append([gi[v] + weight * ((table[v] <= low) - (table[v] > high))
                               for v, (low, high) in enumerate(bands)])  # fmt: skip
-            into = {}
-            for q in theirs:
-                i = 0
+            # (into, place in h, q), the partners that add least first
+            partners = []
+            for i, q in enumerate(theirs):
+                added = 0
                 for table, v in zip(intos, profile[q], strict=True):
-                    i += table[v]
-                into[q] = i
-            least = min(into.values())
-            for p in mine:
+                    added += table[v]
+                partners.append((added, i, q))
+            partners.sort()
+            least = partners[0][0]
+            for p_at, p in enumerate(mine):
                 out = taken = 0
                 same = []
                 for c, v in enumerate(profile[p]):
@@ -147,14 +163,17 @@ class Mend:
                     out += o
                     if e:
                         same.append((c, v, e))
-                        taken += max(e, 0)
+                        if e > 0:
+                            taken += e
                 if out + least - taken >= under:
                     continue  # no partner in h lowers the penalty enough
                 mine_fac = facilitator[p]
-                for q in theirs:
+                for added, i, q in partners:
+                    if out + added - taken >= under:
+                        break  # nor any partner after this one
                     if facilitator[q] != mine_fac:
                         continue
-                    change = out + into[q]
+                    change = out + added
                     theirs_values = profile[q]
                     for c, v, e in same:
                         if theirs_values[c] == v:
@@ -163,12 +182,16 @@ class Mend:
                         apart = self.apart_change(p, q)
                         if apart > 0:
                             continue
-                        repeats = sum(meet[p].get(x, 0) for x in members[h] if x != q)
-                        repeats += sum(meet[q].get(x, 0) for x in members[g] if x != p)
-                        if best is None or (change, apart, repeats) < best[:3]:
-                            best = (change, apart, repeats, p, q)
+                        repeats = met(p, h) - meet[p].get(q, 0) + met(q, g) - meet[q].get(p, 0)
+                        # on a tie, the partner first in h, as when h was read in order
+                        key = (change, apart, repeats, h_at, p_at, i, p, q)
+                        if best is None or key < best:
+                            best = key
                             under = change + 1
-        return best
+        if best is None:
+            return None
+        change, apart, repeats, *_, p, q = best
+        return change, apart, repeats, p, q
 
     def swap(self, p: int, q: int) -> None:
         g, h = self.row[p], self.row[q]
