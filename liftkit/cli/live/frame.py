@@ -349,9 +349,8 @@ def _help() -> RenderableType:
 
 
 def _legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
-    return sum(len(k) + (len(m) + 1 if m else 0) + 1 + 2 * pad for k, m in items) - (
-        0 if pad else 1
-    )
+    """The cells `_legend` takes (until 2026-12-05 less the pad after each word: "q  q")."""
+    return sum(len(k) + (len(m) + 1 if m else 0) + 1 + 3 * pad for k, m in items) - 1
 
 
 def _legend(screen: Screen, width: int) -> Text:

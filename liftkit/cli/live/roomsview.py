@@ -98,7 +98,16 @@ def rooms_regions(
         ("rooms", (page, width), lambda: _grid(page), grid_rows),
         (
             "bottom",
-            ("rooms", screen.message, screen.confirm, legend, screen.next_line),
+            (
+                "rooms",
+                screen.message,
+                screen.confirm,
+                legend,
+                screen.next_line,
+                screen.input_label,  # f's line: a name being found
+                screen.input_text,
+                screen.input_detail,
+            ),
             lambda: bottom(bottom_rows, replace(screen, legend=legend)),
             bottom_rows,
         ),

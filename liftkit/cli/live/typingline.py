@@ -1,5 +1,6 @@
-"""The input line at the bottom of the full screen, while the host types a reflection or
-poll counts: what is asked, what is typed (its end and the cursor always in view), the keys.
+"""The input line at the bottom of the full screen, while the host types a reflection, poll
+counts or part of a name to find: what is asked, what is typed (its end and the cursor
+always in view), the keys.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from liftkit.core.live.controls import FIND_LABEL
 from liftkit.core.live.screen import PAUSED_TONE, Screen
 
 TYPING_LEGEND = (("Enter", "save"), ("Esc", "cancel"), ("Ctrl-U", "clear"))
@@ -44,6 +46,8 @@ def _labels(label: str) -> list[str]:
 def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:
     legend = Text(no_wrap=True, overflow="crop")
     for key, meaning in TYPING_LEGEND:
+        if key == "Enter" and screen.input_label == FIND_LABEL:
+            meaning = "find"  # nothing is saved
         legend.append(f" {key} ", style="bold reverse")
         legend.append(f" {meaning} ")
     # while paused (or before the start) the clock does not run: say only what is so

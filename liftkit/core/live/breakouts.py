@@ -136,6 +136,17 @@ class Breakouts:
             return
         self.ui.rooms, self.ui.rooms_page = True, 0
 
+    def _find(self, query: str) -> None:
+        """The room of each person whose name `query` matches, said for ten seconds."""
+        from liftkit.core.live.find import find_in_rooms
+
+        shown = self.groups_view(self.session) if self.groups_view else None
+        if shown is None or not shown.rooms:
+            segment = self.session.engine.current
+            self.say(_none_here("rooms", segment is not None and segment.kind == "breakout"))
+            return
+        self.say(find_in_rooms(shown.rooms, query), 10)
+
 
 def _none_here(what: str, breakout: bool) -> str:
     """Why `g` has no groups (or rooms) to show: not a breakout, or no one to put in them."""

@@ -8,12 +8,12 @@ apart so that each reads in a sitting.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
-from liftkit.core.live.controls import PLAIN, InputLine, Ui, pasted
+from liftkit.core.live.controls import FIND_LABEL, PLAIN, InputLine, Ui, pasted
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -25,6 +25,7 @@ class Captures:
     ui: Ui
     mode: str
     unsaved: list[str]
+    _find: Callable[[str], None]  # the room of each person a query names (breakouts.py)
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -86,6 +87,8 @@ class Captures:
         index = engine.index if segment is not None else None
         if kind == "reflect":
             self.ui.typing = InputLine("reflect", "Reflection ('Name: text', #tags)", segment=index)
+        elif kind == "find":
+            self.ui.typing = InputLine("find", FIND_LABEL, segment=index)
         elif segment is None or not segment.polls:
             self.say("This segment has no polls.")
         else:
@@ -121,6 +124,8 @@ class Captures:
         line, self.ui.typing = self.ui.typing, None
         if line is not None and line.kind == "poll":
             self.polls_saved(line.saved)
+        elif line is not None and line.kind == "find":
+            self.ui.flash_until = 0.0  # nothing to say: the rooms are still in view
         else:
             self.say("No reflection recorded.")
 
@@ -128,6 +133,11 @@ class Captures:
         if line.kind == "reflect":
             self.ui.typing = None
             self.reflect(line.text, line.segment)
+            return
+        if line.kind == "find":
+            self.ui.typing = None
+            if line.text.strip():
+                self._find(line.text)
             return
         agenda = self.session.agenda
         segment = agenda.segments[line.segment] if line.segment is not None else None

@@ -24,6 +24,7 @@ from liftkit.core.live.controls import (
     PLAIN,
     PLAIN_HELP,
     Action,
+    InputLine,
     Ui,
     enter_ends_line,
     parse_line,
@@ -209,7 +210,7 @@ class Controller(Captures, Breakouts, PlainTimes):
 
     def farewell(self, outcome: Outcome) -> list[str]:
         """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
-        return farewell(self.session, outcome.reason, self.mode, self.unsaved, self.ui.typing)
+        return farewell(self.session, outcome.reason, self.mode, self.unsaved, self._draft())
 
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
@@ -220,8 +221,14 @@ class Controller(Captures, Breakouts, PlainTimes):
 
     def stop(self, reason: str) -> None:
         """Stop the session, keeping what the host was still typing in the journal."""
-        line = self.ui.typing
+        line = self._draft()
         self.session.stop(reason, *((line.text, line.kind) if line is not None else ()))
+
+    def _draft(self) -> InputLine | None:
+        """What the host was typing that a stop keeps: a reflection or poll counts, not a
+        name being found."""
+        line = self.ui.typing
+        return line if line is not None and line.kind != "find" else None
 
     def sleep_for(self) -> float:
         """Real seconds until something on screen (or in plain mode's output) changes."""
@@ -279,8 +286,10 @@ class Controller(Captures, Breakouts, PlainTimes):
             self._groups(name)
         elif name in ("groups_back", "put_back"):
             self._put_back(name == "put_back")
-        elif name in ("reflect", "poll") and self.mode == LIVE:
+        elif name in ("reflect", "poll", "find") and self.mode == LIVE:
             self._open_input(name)
+        elif name == "find":
+            self._find(action.text)
         elif name == "reflect":
             self.reflect(action.text)
         elif name == "poll":

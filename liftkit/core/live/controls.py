@@ -114,6 +114,7 @@ ROOMS_LEGEND = (
     ("g/Esc", "clock"),  # before s: a narrow window keeps the way back to the clock
     ("s", "reshuffle"),
     ("u", "undo"),
+    ("f", "find"),
     ("space", "pause"),
     ("?", "help"),
     ("q", "quit"),
@@ -131,8 +132,8 @@ HELP = (
     ("p", "record poll results for this segment"),
     (
         "g",
-        "the rooms view: every room and name; ←/→ pages, s reshuffles, u puts back the "
-        "rooms before it, g or Esc returns",
+        "the rooms view: every room and name; ←/→ pages, f finds a person's room, "
+        "s reshuffles, u puts back the rooms before it, g or Esc returns",
     ),
     ("h", "hide or show the host notes (before sharing your screen)"),
     ("?", "show or hide this help"),
@@ -146,7 +147,8 @@ LIVE, PLAIN = "live", "plain"
 PLAIN_HELP = (
     "commands: n (next), b (back), + / - (one minute more / less), pause, resume, "
     "r TEXT (reflection), p [POLL] COUNTS (poll results, e.g. p 30 12), g (reshuffle groups), "
-    "undo (the rooms before the last reshuffle), jump N, status, help, q then y (quit)"
+    "undo (the rooms before the last reshuffle), find NAME (their room), jump N, status, help, "
+    "q then y (quit)"
 )
 
 
@@ -163,11 +165,14 @@ CONFIRM = {
 }
 
 
+FIND_LABEL = "Find (part of a name)"  # f in the rooms view: Enter finds, saves nothing
+
+
 @dataclass
 class InputLine:
     """Text the host is typing at the bottom of the screen while the clock runs on."""
 
-    kind: str  # "reflect" or "poll"
+    kind: str  # "reflect", "poll" or "find" (a person's room: nothing to keep)
     label: str  # what is asked: "Reflection ('Name: text', #tags)", "Poll 1 [Yes/No]"
     detail: str = ""  # said above the line: a poll's whole question
     text: str = ""
@@ -202,8 +207,8 @@ class Action:
     """What to do to the session: a name, and a number or text for some."""
 
     name: str  # none, toggle_pause, pause, resume, next, back, extend, jump, reflect, poll,
-    # groups, reshuffle, groups_back, put_back, ask_quit, quit, interrupt, notes, status,
-    # help, say
+    # groups, reshuffle, groups_back, put_back, find, ask_quit, quit, interrupt, notes,
+    # status, help, say
     seconds: float = 0.0
     text: str = ""
     number: int | None = None
@@ -243,6 +248,8 @@ def step(ui: Ui, key: str, now: float) -> Action:
             return Action("groups")  # reshuffle, once confirmed
         if key == "u":
             return Action("groups_back")  # the rooms before the reshuffle, once confirmed
+        if key in ("f", "/"):
+            return Action("find")  # opens the input line for part of a name
     # Caps Lock on: N is n (no key is bound in upper case)
     command = KEYS.get(key) or (KEYS.get(key.lower()) if len(key) == 1 else None)
     if command is None:
@@ -304,6 +311,8 @@ def parse_line(ui: Ui, line: str) -> Action:
         return Action("groups")
     if word in ("u", "undo") and not rest:
         return Action("groups_back")
+    if word in ("f", "find"):
+        return Action("find", text=rest)
     if word in ("q", "quit"):
         return Action("ask_quit")
     if word in ("jump", "j", "go") and rest.isdigit():

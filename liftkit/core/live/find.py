@@ -1,0 +1,56 @@
+"""Finding a person in the rooms: `f` in the rooms view, `find NAME` in plain mode.
+
+A host moving someone in the meeting, or asked "which room am I in?", types part of a name
+and is told the room: every word typed must start a word of the name, in any order, case
+and accents aside ("ana ok" finds Ana Okafor, "nunez" finds Lucía Núñez).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+FACILITATOR = " (facilitator)"  # rooms.py marks facilitators so in the rooms' names
+SHOWN = 6  # matches named in one message; more, and the host is asked to type more
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name or query, lower case and without accents."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.findall(r"\w+", plain)
+
+
+def matches(name: str, query: str) -> bool:
+    """Whether every word of `query` starts a word of `name` (each word of the name once)."""
+    words = _words(name)
+    for wanted in _words(query):
+        hit = next((w for w in words if w.startswith(wanted)), None)
+        if hit is None:
+            return False
+        words.remove(hit)
+    return True
+
+
+def find_in_rooms(rooms: Sequence[tuple[str, Sequence[str]]], query: str) -> str:
+    """What the host is told of `query` in `rooms` ((room name, member names) as the rooms
+    view shows them): the room of each person it matches, or that nobody matches."""
+    wanted = " ".join(query.split())
+    if not _words(wanted):
+        return "Type part of a name to find, e.g. ana ok for Ana Okafor."
+    found = [
+        (member.removesuffix(FACILITATOR), room)
+        for room, members in rooms
+        for member in members
+        if matches(member.removesuffix(FACILITATOR), wanted)
+    ]
+    if not found:
+        return f"Nobody in these rooms matches {wanted!r}: try the start of a first or last name."
+    if len(found) == 1:
+        name, room = found[0]
+        return f"{name} is in {room}."
+    listed = "; ".join(f"{name} ({room})" for name, room in found[:SHOWN])
+    if len(found) > SHOWN:
+        return f"{len(found)} people match {wanted!r}: type more of the name. First: {listed}; …"
+    return f"{len(found)} people match {wanted!r}: {listed}."

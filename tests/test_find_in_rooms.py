@@ -1,0 +1,132 @@
+"""Finding a person's room during a breakout: f in the rooms view, find NAME in plain mode.
+
+A host moving someone in the meeting, or asked "which room am I in?", used to read every
+room of every page for the name."""
+
+import os
+import re
+import signal
+import subprocess
+import time
+
+from support.tmux import Tmux
+from test_live_terminal import LIFTKIT, journal
+from test_reshuffle_message import cafe_toml, latest_rooms
+from test_run_plain import run_plain
+
+from liftkit.core.live.controls import Ui, parse_line, step
+from liftkit.core.live.find import find_in_rooms, matches
+
+ROOMS = [
+    ("Room 1", ["Ana Okafor", "Lucía Núñez (facilitator)", "Bo Lee"]),
+    ("Room 2", ["Anaïs Brun", "Tomasz Claes", "Dana Okafor"]),
+    ("Room 3", ["Ana Lee", "Zainab Shah"]),
+]
+
+NAMES = ["Ana Okafor", "Ana Lee", "Anaïs Brun", "Lucía Núñez", "Dana Okafor", "Zainab Shah"]
+
+
+def test_each_word_typed_starts_a_word_of_the_name_in_any_order_accents_aside():
+    assert matches("Lucía Núñez", "nunez") and matches("Lucía Núñez", "NÚÑ luc")
+    assert matches("Ana Okafor", "okafor ana") and matches("Ana Okafor", "ana ok")
+    assert not matches("Ana Okafor", "kafor")  # the start of a word, not its middle
+    assert not matches("Ana Lee", "ana ana")  # each word of the name once
+    assert not matches("Bo Lee", "bob")
+
+
+def test_the_room_of_one_person_several_or_nobody():
+    assert find_in_rooms(ROOMS, "nunez") == "Lucía Núñez is in Room 1."  # no "(facilitator)"
+    said = find_in_rooms(ROOMS, "  ana  ")
+    assert said.startswith("3 people match 'ana': ")
+    found = dict(part.rsplit(" (", 1) for part in said.split(": ", 1)[1].rstrip(".").split("; "))
+    assert found == {"Ana Okafor": "Room 1)", "Anaïs Brun": "Room 2)", "Ana Lee": "Room 3)"}
+    assert "Nobody in these rooms matches 'xavier'" in find_in_rooms(ROOMS, "xavier")
+    assert find_in_rooms(ROOMS, " ?! ").startswith("Type part of a name")
+
+
+def test_many_matches_ask_for_more_of_the_name():
+    rooms = [(f"Room {r}", [f"Sam {r}{i}" for i in range(4)]) for r in range(1, 4)]
+    said = find_in_rooms(rooms, "sam")
+    assert said.startswith("12 people match 'sam': type more of the name. First: ")
+    assert said.count("(Room") == 6
+
+
+def test_f_in_the_rooms_view_and_find_in_plain_mode_ask_for_the_room():
+    ui = Ui(rooms=True)
+    assert step(ui, "f", 0.0).name == "find" and step(ui, "/", 0.0).name == "find"
+    assert step(Ui(), "f", 0.0).name == "none"  # on the clock, f is no key
+    action = parse_line(Ui(), "find Ana Ok")
+    assert (action.name, action.text) == ("find", "Ana Ok")
+
+
+def people_csv(tmp_path, names):
+    (tmp_path / "people.csv").write_text(
+        "name,email\n" + "".join(f"{n},p{i}@x.org\n" for i, n in enumerate(names))
+    )
+
+
+def room_of(rooms, name):
+    """The room the journal puts `name` in (by email), in one round as journalled."""
+    email = f"p{NAMES.index(name)}@x.org"
+    return next(g["name"] for g in rooms["groups"] if email in [m["email"] for m in g["members"]])
+
+
+def test_plain_mode_says_the_room_the_journal_holds(tmp_path):
+    people_csv(tmp_path, NAMES)
+    commands = "find nunez\nfind ana\nfind xavier\nq\ny\n"
+    proc = run_plain(tmp_path, cafe_toml(1, 3), commands, "--attendees", "people.csv")
+    assert proc.returncode == 0, proc.stderr
+    (rooms,) = latest_rooms(journal(tmp_path))
+    assert f"Lucía Núñez is in {room_of(rooms, 'Lucía Núñez')}." in proc.stdout
+    said = re.search(r"(\d) people match 'ana': (.*)\.", proc.stdout)
+    assert said and said.group(1) == "3"
+    for name in ("Ana Okafor", "Ana Lee", "Anaïs Brun"):
+        assert f"{name} ({room_of(rooms, name)})" in said.group(2)
+    assert "Nobody in these rooms matches 'xavier'" in proc.stdout
+
+
+def test_plain_mode_outside_a_breakout_says_rooms_are_for_breakouts(tmp_path):
+    agenda = 'title = "T"\n[[segments]]\ntitle = "Welcome"\nduration = "5m"\n'
+    proc = run_plain(tmp_path, agenda, "find ana\nq\ny\n")
+    assert "rooms are for breakout segments" in proc.stdout
+
+
+def test_f_in_the_rooms_view_finds_while_the_rooms_stay_in_view(tmp_path):
+    people_csv(tmp_path, NAMES)
+    (tmp_path / "a.toml").write_text(cafe_toml(1, 3, "30m"))
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        legend = term.screen().rstrip().splitlines()[-1]
+        assert re.search(r"\bf +find\b.* q +quit$", legend.rstrip())  # the whole legend
+        term.keys("f")
+        term.wait_for("Find (part of a name):")
+        term.type("zai", enter=False)
+        term.wait_for("Find (part of a name): zai")
+        assert "Enter  find" in term.screen()
+        term.keys("Enter")
+        (rooms,) = latest_rooms(journal(tmp_path))
+        term.wait_for(f"Zainab Shah is in {room_of(rooms, 'Zainab Shah')}.")
+        assert "Room 1 (" in term.screen()  # still the rooms view
+        term.keys("f")
+        term.wait_for("Find (part of a name):")
+        term.type("ana", enter=False)
+        term.keys("Escape")  # nothing found, nothing said, nothing kept
+        time.sleep(0.5)
+        assert "Find (part" not in term.screen() and "No reflection" not in term.screen()
+        term.keys("f")
+        term.type("dana", enter=False)
+        term.wait_for("Find (part of a name): dana")
+        # stopped while a name is typed (a closed window): a name found keeps nothing
+        shell = int(term.state("#{pane_pid}"))
+        (child,) = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True,
+                                  text=True).stdout.split()  # fmt: skip
+        os.kill(int(child), signal.SIGTERM)
+        screen = term.wait_for("EXIT=")
+    finally:
+        term.close()
+    assert "Not saved" not in screen and "nothing captured is lost" in screen
+    assert not any(e.get("draft") for e in journal(tmp_path))
