@@ -28,7 +28,7 @@ from liftkit.core.report.model import tags_in
 from liftkit.core.report.sources import Timeline, chat_clock, load_session
 
 CHAT = Path(__file__).parent / "data" / "chat"
-SESSION = next((Path(__file__).parent / "data" / "sessions").iterdir())
+SESSION = Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
 HEADER = re.compile(r"^\d\d:\d\d:\d\d From (.+) to Everyone:$")
 
 

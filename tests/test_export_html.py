@@ -285,3 +285,40 @@ def test_a_part_of_a_line_or_two_shares_the_page_before_in_print(cli, tmp_path):
     joined = re.search(r"Who joined (\d+) people joined\.", first_pages[0])
     assert joined and "Hosted community event" in first_pages[0]
     assert "Who joined" not in first_pages[1]  # its charts take a page of their own
+
+
+def scroll_bars(pdf: Path, tmp_path: Path) -> list[int]:
+    """The pages (from 1) with a scroll bar drawn across them: a row of mid-grey pixels over
+    a third of the page (text is dark, and rules and borders are lighter)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "50", str(pdf), str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    found = []
+    for number, image in enumerate(sorted(tmp_path.glob("page-*.pgm")), start=1):
+        magic, size, _, pixels = image.read_bytes().split(b"\n", 3)
+        assert magic == b"P5"
+        width, height = map(int, size.split())
+        for y in range(height):
+            grey = bytes(1 if 100 <= v <= 180 else 0 for v in pixels[y * width : (y + 1) * width])
+            if max(len(run) for run in grey.split(b"\0")) > width / 3:
+                found.append(number)
+                break
+    return found
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_a_wide_table_prints_whole_without_a_scroll_bar(cli, tmp_path):
+    """The agenda as run of a session paused and 38 minutes over (a host's rehearsal) is a
+    little wider than A4: it printed with a scroll bar under it, its right edge cut."""
+    session = (
+        Path(__file__).parent / "data" / "sessions" / "2026-12-05-223242-community-conversation"
+    )
+    pack = tmp_path / "pack.html"
+    result = cli("export", str(session), "--groups", "--by", "sector", "-o", str(pack))
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "pack.pdf"
+    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert scroll_bars(pdf, tmp_path) == []
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    row = next(line for line in text.splitlines() if "Introductions" in line and "22:32:42" in line)
+    assert row.split()[-2:] == ["+38m", "11s"]  # the overrun, the table's last column
