@@ -32,7 +32,7 @@ def below(rng: random.Random) -> Callable[[int], int]:
 
 
 def sample(rng: random.Random, population: Sequence[T], k: int) -> list[T]:
-    """rng.sample(population, k), drawing the same bits at a third of its cost.
+    """rng.sample(population, k), drawing the same bits at under half its cost.
 
     CPython's Random.sample, with below()'s draws: from a copy of a short population, each
     pick replaced by the last unpicked; from a long one (longer than a set of k), picks
@@ -42,7 +42,6 @@ def sample(rng: random.Random, population: Sequence[T], k: int) -> list[T]:
     n = len(population)
     if not 0 <= k <= n:
         raise ValueError("sample larger than population or is negative")
-    draw = below(rng)
     setsize = 21 + (4 ** math.ceil(math.log(k * 3, 4)) if k > 5 else 0)
     if n <= setsize:
         pool, result = list(population), list(population[:k])
@@ -56,6 +55,7 @@ def sample(rng: random.Random, population: Sequence[T], k: int) -> list[T]:
             result[i] = pool[j]
             pool[j] = pool[left - 1]
         return result
+    draw = below(rng)
     chosen: set[int] = set()
     picks = []
     for _ in range(k):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from liftkit.core.live.controls import PLAIN, Ui
+from liftkit.core.live.find import find_in_rooms
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
 
@@ -138,8 +139,6 @@ class Breakouts:
 
     def _find(self, query: str) -> None:
         """The room of each person whose name `query` matches, said for ten seconds."""
-        from liftkit.core.live.find import find_in_rooms
-
         shown = self.groups_view(self.session) if self.groups_view else None
         if shown is None or not shown.rooms:
             segment = self.session.engine.current
