@@ -44,7 +44,9 @@ slower than usual that day): greedy rounds that count repeats from the people ea
 met, and mending swaps that read partners cheapest first and count each person's meetings
 with a group once (the same splits, every repeat count alike over the 92 slow splits both
 printed): median time 0.84 of before; that 1,000 at 81 tables, medians of 3, 19.68 ->
-16.27 s, about 6.2 -> 5.2 s at the usual speed.
+16.27 s, about 6.2 -> 5.2 s at the usual speed. With the search's meetings counted by
+Counter as well (the same splits), side by side with eebd825 once the machine was calmer,
+medians of 3: 17.56 -> 13.63 s, 0.78 of before (about 4.8 s at the usual speed).
 
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """

@@ -26,6 +26,7 @@ result on every machine.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,17 +73,16 @@ class Search:
             for p in range(n):
                 groups[row[p]].append(p)
             self.mem.append(groups)
-        self.meet = [
-            {q: m for q, m in met.items() if self.unit_of[q] != self.unit_of[p]}
-            for p, met in enumerate(problem.prior or [{} for _ in range(n)])
-        ]
-        for r in range(self.rounds):
-            for group in self.mem[r]:
-                for i, p in enumerate(group):
-                    for q in group[i + 1 :]:
-                        if self.unit_of[p] != self.unit_of[q]:
-                            self.meet[p][q] = self.meet[p].get(q, 0) + 1
-                            self.meet[q][p] = self.meet[q].get(p, 0) + 1
+        # Each person's meetings (held rounds' first), counted in C, in the order pairs gave
+        self.meet = []
+        unit_of, mem, grp = self.unit_of, self.mem, self.grp
+        for p, met in enumerate(problem.prior or [{} for _ in range(n)]):
+            mine = unit_of[p]
+            counted = Counter({q: m for q, m in met.items() if unit_of[q] != mine})
+            counted.update(
+                [q for r in range(self.rounds) for q in mem[r][grp[r][p]] if unit_of[q] != mine]
+            )
+            self.meet.append(dict(counted))
         self.counts: list[list[list[list[int]]]] = []  # column -> round -> group -> value
         for c, values in enumerate(problem.columns):
             per_round = []
