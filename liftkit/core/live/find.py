@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-FACILITATOR = " (facilitator)"  # rooms.py marks facilitators so in the rooms' names
+FACILITATOR = " (facilitator)"  # how the rooms mark a facilitator (rooms.py marks them so)
 SHOWN = 6  # matches named in one message; more, and the host is asked to type more
 
 

@@ -20,6 +20,7 @@ from liftkit.core.groups.split import (
     Split,
     split_for_segment,
 )
+from liftkit.core.live.find import FACILITATOR
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
@@ -196,7 +197,7 @@ def people_in(split: Split) -> list[Person]:
 def _named(person: Person, group: Group) -> str:
     """A member as the rooms show them: a facilitator marked, as `liftkit groups` marks them,
     so that a room knows who leads it."""
-    return f"{person.name} (facilitator)" if person in group.facilitators else person.name
+    return person.name + FACILITATOR if person in group.facilitators else person.name
 
 
 def round_now(split: Split, elapsed: float, duration: float) -> int:
