@@ -83,10 +83,11 @@ class Colouring:
         """(column, round, group, value) of every count outside its band."""
         found = []
         for c, table in enumerate(self.counts):
-            for r, groups in enumerate(table):
+            lows, highs = self.lows[c], self.highs[c]  # read here, not through penalty():
+            for r, groups in enumerate(table):  # every count of every group of every round
                 for g, counts in enumerate(groups):
                     for v, count in enumerate(counts):
-                        if self.penalty(c, v, count):
+                        if count < lows[v] or count > highs[v]:
                             found.append((c, r, g, v))
         return found
 
