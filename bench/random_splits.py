@@ -7,8 +7,9 @@ of uneven values, facilitators (one a room, or a few), keep-apart sets of three 
 fifth of the people. Times each through the library (`liftkit.split_groups`) and
 recounts its repeated pairs from the groups returned. Prints the splits over --over
 seconds, then the median, the 99th percentile, the slowest and how many took more than
-1.8 s, and the repeats over all of them (compare two commits side by side: run this
-under each at once, e.g. with PYTHONPATH set to a worktree of the other).
+1.8 s, the repeats over all of them, and how many splits left a --balance value out of
+its band at some table, recounted from the groups (compare two commits side by side: run
+this under each at once, e.g. with PYTHONPATH set to a worktree of the other).
 
 Measured 2026-12-05 side by side against 17cb4ab (seed 1, 300 splits; seed 2, 400):
 the slowest 2.94 and 2.48 s -> 2.17 and 2.20 s; over 1.8 s: 4 and 2 -> 2 and 1;
@@ -57,6 +58,7 @@ import argparse
 import random
 import statistics
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from adjacent_sweep import repeats
@@ -132,26 +134,44 @@ def main() -> None:
     kind = LARGE if args.large else SMALL
     rng = random.Random(args.seed)
     times: list[float] = []
-    total = 0
+    total = unbalanced = 0
     for _ in range(args.trials):
         people, options = draw(rng, kind)
         begin = time.perf_counter()
         try:
             split = liftkit.split_groups(people, **options)  # type: ignore[arg-type]
-            found = repeats(split)
         except liftkit.LiftkitError:
-            found = 0  # a request that cannot be met (a keep-apart set too large, ...)
+            split = None  # a request that cannot be met (a keep-apart set too large, ...)
         took = time.perf_counter() - begin
         times.append(took)
+        found = repeats(split) if split else 0
+        out = out_of_band(split, people, options["balance"]) if split else 0  # type: ignore[arg-type]
         total += found
-        if took > args.over:
-            print(f"{took:5.2f} s  {describe(people, options)}  repeats {found}", flush=True)
+        unbalanced += out > 0
+        if took > args.over or out:
+            print(f"{took:5.2f} s  {describe(people, options)}  repeats {found}"
+                  + (f", {out} counts out of band" if out else ""), flush=True)  # fmt: skip
     times.sort()
     print(
         f"{len(times)} splits (seed {args.seed}): median {statistics.median(times):.3f} s, "
         f"99th percentile {times[int(0.99 * (len(times) - 1))]:.2f} s, slowest {times[-1]:.2f} s, "
-        f"{sum(t > kind.over for t in times)} over {kind.over} s; {total} repeated pairs in all"
+        f"{sum(t > kind.over for t in times)} over {kind.over} s; {total} repeated pairs in all; "
+        f"{unbalanced} with a count out of band"
     )
+
+
+def out_of_band(split: liftkit.Split, people: list[Person], columns: list[str]) -> int:
+    """Counts of a --balance value outside its band (the value's people over the groups,
+    rounded down and up), group by group, recounted from the split's rounds."""
+    found = 0
+    for column in columns:
+        totals = Counter(person.attributes[column] for person in people)
+        for rnd in split.rounds:
+            k = len(rnd.groups)
+            for group in rnd.groups:
+                here = Counter(member.attributes[column] for member in group.members)
+                found += sum(not t // k <= here[v] <= -(-t // k) for v, t in totals.items())
+    return found
 
 
 if __name__ == "__main__":
