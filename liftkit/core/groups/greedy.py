@@ -27,14 +27,31 @@ def meetings(schedule: Sequence[Sequence[int]], n: int) -> list[dict[int, int]]:
 
 
 def add_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
-    members: dict[int, list[int]] = {}
-    for p, g in enumerate(row):
-        members.setdefault(g, []).append(p)
-    for group in members.values():
+    for group in _groups(row):
         for p in group:
             for q in group:
                 if p != q:
                     meet[p][q] = meet[p].get(q, 0) + 1
+
+
+def take_meetings(meet: list[dict[int, int]], row: Sequence[int]) -> None:
+    """The meetings of a round taken off (pairs met no more leave the dicts)."""
+    for group in _groups(row):
+        for p in group:
+            met = meet[p]
+            for q in group:
+                if p != q:
+                    if met[q] > 1:
+                        met[q] -= 1
+                    else:
+                        del met[q]
+
+
+def _groups(row: Sequence[int]) -> list[list[int]]:
+    members: dict[int, list[int]] = {}
+    for p, g in enumerate(row):
+        members.setdefault(g, []).append(p)
+    return list(members.values())
 
 
 def facilitators_stay(order: list[int], members: list[list[int]],

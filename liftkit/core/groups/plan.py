@@ -15,6 +15,8 @@ import random
 from dataclasses import replace
 
 from liftkit.core.groups.anneal import anneal, annealable, pairs_only
+from liftkit.core.groups.greedy import add_meetings, meetings, take_meetings
+from liftkit.core.groups.mend import mend_balance
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.plexes import any_exact
 from liftkit.core.groups.search import Problem, Search
@@ -95,6 +97,8 @@ def searched_plan(setup: Setup, problem: Problem, schedule: list[list[int]],
         # people at 40 tables for 4 rounds with keep-apart sets, seed 2, ended with one
         # pair together and an error, where more of the search parts them.
         _carry_on(setup, search, request)
+    if search.balance_cost():
+        search = _mended(setup, problem, search, rng, len(previous_rounds))
     if _worth_annealing(problem, search):
         budget = ANNEAL_BUDGET if pairs_only(problem) else ANNEAL_BALANCED
         # Pairs and trios would get more steps than fours, each not much cheaper: 34
@@ -176,4 +180,47 @@ def _last_round_only(search: Search, groups: int) -> bool:
         m == 1 or (m == 2 and last[p] == last[q])
         for p, met in enumerate(search.meet)
         for q, m in met.items()
+    )
+
+
+def _mended(setup: Setup, problem: Problem, search: Search, rng: random.Random,
+            kept: int) -> Search:  # fmt: skip
+    """The search's schedule with each round that has a count out of band mended by
+    mend.py's swaps and walk, weighing repeats against every other round (not the first
+    `kept`, nor rounds with rooms to stay in), if that leaves fewer counts out.
+
+    A design kept with counts out of band for the search to mend, when its budget runs out
+    first: 272 people of six organisations at 19 tables for 21 rounds (transversal rows
+    kept with 24 counts out; carried on, 5 left) ended with three of an organisation at a
+    table that may hold two. Balance comes before repeats, so a round is mended at their
+    cost.
+    """
+    n = problem.people
+    grp = [row[:] for row in search.grp]
+    meet = meetings(grp, n)
+    for p, met in enumerate(problem.prior or ()):
+        for q, m in met.items():
+            meet[p][q] = meet[p].get(q, 0) + m
+    for r in range(kept, len(grp)):
+        if problem.homes[r] is not None or not _out_of_band(problem, search, r):
+            continue
+        row = grp[r]
+        take_meetings(meet, row)
+        members: list[list[int]] = [[] for _ in range(setup.groups)]
+        for p, g in enumerate(row):
+            members[g].append(p)
+        mend_balance(setup, problem, members, row, meet, rng)
+        add_meetings(meet, row)
+    mended = Search(problem, grp, rng)
+    before = (search.apart_violations(), search.balance_cost())
+    return mended if (mended.apart_violations(), mended.balance_cost()) < before else search
+
+
+def _out_of_band(problem: Problem, search: Search, r: int) -> bool:
+    """Whether some count of round r is out of its band."""
+    return any(
+        not low <= count <= high
+        for c, per_round in enumerate(search.counts)
+        for table in per_round[r]
+        for count, (low, high) in zip(table, problem.bands[c], strict=True)
     )
