@@ -49,6 +49,14 @@ printed): median time 0.84 of before; that 1,000 at 81 tables, medians of 3, 19.
 Counter as well (the same splits), side by side with eebd825 once the machine was calmer,
 medians of 3: 17.56 -> 13.63 s, 0.78 of before (about 4.8 s at the usual speed).
 
+Splits left with a count out of band, recounted (2026-12-06, against e45e3e5): seed 3, 3 ->
+0 (greedy rounds whose swaps stopped at a local minimum, mend._walk), --large seed 1, 3 ->
+0 (a design kept with counts out that the search left, plan._mended); seeds 1-2 and
+--large seed 3, none before or after. Side by side on a machine about 2.6 times slower
+than usual, medians of 2-3: seed 3's two slowest, 144 people at 36 tables for 34 rounds
+6.20 -> 5.54 s (the colouring's lists, the same groups), 115 at 30 tables for 29 rounds
+5.97 -> 4.89 s (1,164 -> 1,093 repeats, balance held).
+
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """
 
