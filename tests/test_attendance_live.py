@@ -316,3 +316,60 @@ def test_a_joiner_in_an_agenda_of_one_breakout_takes_a_place_and_the_others_keep
     assert kept_rooms(tmp_path) == "everyone else"  # recounted from the journal
     (groups,) = latest_groups(journal(tmp_path))[0]
     assert sorted(n for g in groups for n in g) == sorted([*TWELVE, "Ana"])
+
+
+def test_a_teams_per_event_report_saved_again_places_nobody_who_has_left(tmp_path):
+    # Teams' per-event attendance report (Full Name, User Action, Timestamp) lists everyone
+    # who joined, a Left row after the Joined row of someone who left, a Joined row again
+    # after it for someone back. Saved over the list during the call, the reshuffle places
+    # those there now: Arjun and Tobias left (Keziah left and came back), and are not put
+    # in a room; the event pack still counts everyone who joined.
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "data" / "people" / "teams-per-event-comma.csv"
+    lines = sample.read_text().splitlines(keepends=True)
+    people = tmp_path / "people.csv"
+    people.write_text("".join(lines[:5]))  # the header and four who joined
+    proc = start_plain(tmp_path, cafe_toml(2, 2), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    people.write_text(sample.read_text())
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    here = ["Hedda Lindqvist", "Marisol Ortega", "Keziah Brown", "Ines Duarte", "Olu Adebayo"]
+    joined = joined_in(tmp_path, here[2:])
+    assert "people.csv read again: 3 joined, 2 left; " in out, out
+    assert f"Joined: {joined}." in out
+    for groups in latest_groups(journal(tmp_path))[0]:  # recounted: those here, once
+        assert sorted(n for g in groups for n in g) == sorted(here)
+    (folder,) = (tmp_path / "s").iterdir()
+    pack = subprocess.run(
+        [*LIFTKIT, "export", str(folder), "-o", "pack.md"], capture_output=True, text=True,
+        cwd=tmp_path, env=env(), timeout=60,
+    )  # fmt: skip
+    assert pack.returncode == 0, pack.stderr
+    assert "7 people joined." in (tmp_path / "pack.md").read_text()
+
+
+def test_a_per_event_report_read_at_the_start_leaves_out_who_left_and_says_so(tmp_path):
+    # The same report given at the start: a note names the two who left, and the rooms are
+    # for the five there. Saved after the meeting, everyone's last row is Left: everyone
+    # is placed (fewer than two would be), as the list of who came.
+    from pathlib import Path
+
+    from liftkit.core.people.reader import present
+
+    data = Path(__file__).parent / "data" / "people"
+    people = tmp_path / "people.csv"
+    people.write_bytes((data / "teams-per-event-comma.csv").read_bytes())
+    proc = start_plain(tmp_path, cafe_toml(2, 2), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    _out, err = proc.communicate("q\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    note = "2 people had left the meeting (their last row says so) and get no room: "
+    assert note + "Arjun Mehta; Tobias Engel" in " ".join(err.split()), err
+    for groups in latest_groups(journal(tmp_path))[0]:
+        names = sorted(n for g in groups for n in g)
+        assert len(names) == 5 and "Arjun Mehta" not in names and "Tobias Engel" not in names
+    after = read_people(data / "teams-per-event-pt-utf16.csv")
+    assert after.gone == [p.name for p in after.people]  # all four left at the end
+    assert present(after) == (after.people, [])

@@ -174,3 +174,13 @@ def utf_16_text(data: bytes, encoding: str) -> tuple[str, bool]:
 def utf_16_line(data: bytes, encoding: str, at: int) -> int:
     """The line number of byte `at` of UTF-16 bytes."""
     return data[: at - at % 2].decode(encoding, "replace").count("\n") + 1
+
+
+NAMED_AT_MOST = 10  # in a note: 150 joiners made a line of 4,000 characters
+
+
+def some_named(labels: list[str]) -> str:
+    """The first few, and how many more (the JSON output lists everyone)."""
+    shown = "; ".join(labels[:NAMED_AT_MOST])
+    more = len(labels) - NAMED_AT_MOST
+    return f"{shown}; and {more} more" if more > 0 else shown

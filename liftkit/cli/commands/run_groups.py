@@ -42,7 +42,7 @@ from liftkit.core.live.rooms import (
 )
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
-from liftkit.core.people.reader import Person, people_from, read_people
+from liftkit.core.people.reader import Person, left_note, people_from, present, read_people
 from liftkit.core.text import plural
 
 HOSTS_REMEDY = (
@@ -264,8 +264,11 @@ def prepare_groups(
             warn(warning)
         for note in read.notes:
             show_note(note)
+        plan.people, gone = present(read)
+        if gone:
+            read.notes.append(left_note(str(attendees), gone))
+            show_note(read.notes[-1])
         plan.said = [f"Warning: {w}" for w in read.warnings] + [f"Note: {n}" for n in read.notes]
-        plan.people = list(read.people)
         plan.attendance = Attendance.start(attendees, plan.people, raw)
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
@@ -301,7 +304,7 @@ def prepare_groups_for_resume(session: LiveSession) -> GroupsPlan:
     for name in ATTENDEE_COPIES:
         path = session.folder / name
         if path.is_file():
-            plan.people = list(read_people(path).people)
+            plan.people = present(read_people(path))[0]
             plan.attendance = Attendance.resumed(session.folder, plan.people)
             break
     copy = session.folder / GROUPS_COPY

@@ -19,10 +19,10 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread, kept_people, moved_people
 from liftkit.core.groups.greedy import facilitators_stay
 from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
-from liftkit.core.groups.previous import match_person, some_named
+from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory
 from liftkit.core.people.model import Person
-from liftkit.core.text import plural, same_words
+from liftkit.core.text import plural, same_words, some_named
 
 
 def held_request(request: SplitRequest) -> SplitRequest:

@@ -9,7 +9,7 @@ from liftkit.core.groups.greedy import meetings, spread_facilitators
 from liftkit.core.groups.model import Round, SplitRequest, group_sizes
 from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.reader import Person
-from liftkit.core.text import plural, same_words
+from liftkit.core.text import plural, same_words, some_named
 
 
 def from_previous(
@@ -73,16 +73,6 @@ def rooms_row(setup: Setup, rnd: Round) -> list[int]:
             if index is not None:
                 row[index] = g
     return row
-
-
-NAMED_AT_MOST = 10  # in a note: 150 joiners made a line of 4,000 characters
-
-
-def some_named(labels: list[str]) -> str:
-    """The first few, and how many more (the JSON output lists everyone)."""
-    shown = "; ".join(labels[:NAMED_AT_MOST])
-    more = len(labels) - NAMED_AT_MOST
-    return f"{shown}; and {more} more" if more > 0 else shown
 
 
 def match_person(directory: Directory, member: Person) -> int | None:

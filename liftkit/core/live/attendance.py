@@ -18,11 +18,10 @@ from pathlib import Path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import Round
-from liftkit.core.groups.previous import some_named
 from liftkit.core.live.folders import ATTENDEE_COPIES
 from liftkit.core.live.rooms import _label
-from liftkit.core.people.reader import Person, people_from
-from liftkit.core.text import plural
+from liftkit.core.people.reader import Person, people_from, present
+from liftkit.core.text import plural, some_named
 
 ATTENDEE_SOURCE = "attendees-from.txt"  # in the session folder: the --attendees file's path
 
@@ -97,14 +96,15 @@ class Attendance:
                 "rooms need two or more",
                 "put the people here in it, then reshuffle again",
             )
+        people = present(read)[0]  # a per-event report lists those who left too
         before = {_key(p) for p in self.people}
-        now = {_key(p) for p in read.people}
-        joined = [p.name for p in read.people if _key(p) not in before]
+        now = {_key(p) for p in people}
+        joined = [p.name for p in people if _key(p) not in before]
         left = [p.name for p in self.people if _key(p) not in now]
         name = ATTENDEE_COPIES[0] if self.path.suffix.lower() in (".csv", ".tsv") else (
             ATTENDEE_COPIES[1])  # fmt: skip
         write_atomic(folder / name, data)
-        self.read, self.people, self.stamp = data, list(read.people), None
+        self.read, self.people, self.stamp = data, people, None
         return Changes(self.path.name, joined, left, len(now))
 
 

@@ -37,6 +37,8 @@ class PeopleRead:
     columns: list[str] = field(default_factory=list)  # attribute headers, in file order
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what was left out on purpose, and why
+    # names of people whose last row in a per-event report (Teams: Joined, Left) is a leave
+    gone: list[str] = field(default_factory=list)
 
 
 # A participant list or chat marks the host after the name: "(Host)", "(Co-host)", and in a

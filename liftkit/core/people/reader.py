@@ -45,7 +45,7 @@ from liftkit.core.people.model import (
 )
 from liftkit.core.people.plain import parse_lines
 from liftkit.core.people.table import parse_table
-from liftkit.core.text import plural
+from liftkit.core.text import plural, same_words, some_named
 
 __all__ = [
     "EMAIL_COLUMNS",
@@ -109,9 +109,11 @@ def parse_people(
     header = find_header(lines)
     notes: list[str] = []
     per_join: set[int] = set()
+    last: dict[str, bool] = {}  # whether each name's last row was a leave
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
+        last = dict(table.events)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
         notes.extend(_not_coming(table.not_coming, label, bool(people)))
@@ -123,7 +125,24 @@ def parse_people(
     if not people:
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
-    return PeopleRead(kept, warnings, columns, label, notes)
+    gone = [p.name for p in kept if last.get(same_words(p.name))]
+    return PeopleRead(kept, warnings, columns, label, notes, gone)
+
+
+def present(read: PeopleRead) -> tuple[list[Person], list[str]]:
+    """(people, names left out): those of a list read during the meeting who are still
+    there, when it is a per-event report (Teams: a Joined row, then a Left row, for someone
+    who left), which lists everyone who ever joined; everyone when fewer than two would be
+    left (a report saved after the meeting, where everyone had left)."""
+    gone = set(read.gone)
+    here = [p for p in read.people if p.name not in gone]
+    return (here, read.gone) if len(here) >= 2 else (list(read.people), [])
+
+
+def left_note(label: str, gone: list[str]) -> str:
+    """The note that names those present() left out."""
+    return (f"{label}: {plural(len(gone), 'person', 'people')} had left the meeting (their "
+            f"last row says so) and get no room: {some_named(gone)}")  # fmt: skip
 
 
 def _first_round(

@@ -19,7 +19,9 @@ from liftkit.core.people.rows import (
     filled,
     footer_kind,
     person_from_cells,
+    row_name,
 )
+from liftkit.core.text import same_words
 
 _NUMBERED = re.compile(r"^\d{1,2}\.\s*(\S.*)$")
 
@@ -35,6 +37,8 @@ class TableRead:
     not_coming: Counter[tuple[str, str]] = field(default_factory=Counter)  # (column, state)
     per_join: set[int] = field(default_factory=set)
     footers: list[int] = field(default_factory=list)
+    # a per-event report's rows in order, (name as compared, whether the row is a leave)
+    events: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -164,8 +168,11 @@ def _add_row(
         if state in NOT_COMING:
             out.not_coming[header[column].strip().strip("\ufeff"), state] += 1
             return
-    if cell(cells, layout.action).casefold() in LEAVE_ACTIONS:
-        return  # the same person's "Left" row, after their "Joined" row
+    if layout.action is not None:
+        leave = cell(cells, layout.action).casefold() in LEAVE_ACTIONS
+        out.events.append((same_words(row_name(cells, layout)), leave))
+        if leave:
+            return  # the same person's "Left" row, after their "Joined" row
     out.people.append(person_from_cells(cells, layout, line, label, warnings))
     if layout.per_join:
         out.per_join.add(line)
