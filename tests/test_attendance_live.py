@@ -3,6 +3,7 @@ file up to date, and a reshuffle reads it again when it changed, so that the roo
 the people there now. Checked through the real command line, rooms recounted from the
 journal; the live screen in tmux."""
 
+import json
 import re
 import subprocess
 from collections import Counter
@@ -373,3 +374,22 @@ def test_a_per_event_report_read_at_the_start_leaves_out_who_left_and_says_so(tm
     after = read_people(data / "teams-per-event-pt-utf16.csv")
     assert after.gone == [p.name for p in after.people]  # all four left at the end
     assert present(after) == (after.people, [])
+
+
+def test_groups_from_a_per_event_report_leave_out_who_left(tmp_path):
+    # `liftkit groups` on the same report downloaded during the call: rooms for the five
+    # there, and the note on stderr; JSON recounted.
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "data" / "people" / "teams-per-event-comma.csv"
+    done = subprocess.run(
+        [*LIFTKIT, "groups", str(sample), "--size", "3", "--seed", "1", "--format", "json"],
+        capture_output=True, text=True, cwd=tmp_path, env=env(), timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "get no room: Arjun Mehta; Tobias Engel" in " ".join(done.stderr.split())
+    (rnd,) = json.loads(done.stdout)["rounds"]
+    names = sorted(m["name"] for g in rnd["groups"] for m in g["members"])
+    assert names == sorted(
+        ["Hedda Lindqvist", "Marisol Ortega", "Keziah Brown", "Ines Duarte", "Olu Adebayo"]
+    )

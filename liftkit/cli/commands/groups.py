@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -158,7 +159,7 @@ def groups(
     from liftkit.core.groups.model import check_extent
     from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
-    from liftkit.core.people.reader import read_people
+    from liftkit.core.people.reader import left_note, present, read_people
 
     env = Environment.of(ctx)
     to_file = output is not None and output != "-"
@@ -185,6 +186,10 @@ def groups(
         warn(warning)
     for message in read.notes:
         note(message)
+    here, gone = present(read)  # a per-event report downloaded during the call
+    if gone:
+        note(left_note(str(attendees), gone))
+        read = replace(read, people=here)
     earlier = load_groups_file(previous) if previous else None
     request = SplitRequest(
         size=size,
