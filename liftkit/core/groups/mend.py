@@ -80,12 +80,12 @@ def _walk(mend: Mend, penalties: list[int], meet: list[dict[int, int]],
         others = [h for h in range(k) if h != g]
         if len(others) > SAMPLE:
             others = draws.sample(rng, others, SAMPLE)
-        counts_g = mend.counts[g]
+        counts_g, met_g = mend.counts[g], members[g]
         best: tuple[int, int, int, int, int] | None = None  # change, repeats, at, p, q
-        for p in members[g]:
+        for p in met_g:
             if not single[p] or still.get(p, 0) > step:
                 continue
-            mine, meet_p, met_g = profile[p], meet[p], members[g]
+            mine, meet_p = profile[p], meet[p]
             for h_at, h in enumerate(others):
                 counts_h = mend.counts[h]
                 for q in members[h]:
@@ -117,9 +117,7 @@ def _walk(mend: Mend, penalties: list[int], meet: list[dict[int, int]],
         if total < best_total:
             best_total, made, last_best = total, [], step
     for p, q in reversed(made):  # back to the best round passed
-        g, h = row[p], row[q]
         mend.swap(p, q)
-        penalties[g], penalties[h] = mend.penalty(g), mend.penalty(h)
 
 
 class Mend:
