@@ -8,7 +8,9 @@ import re
 import signal
 import subprocess
 import time
+from contextlib import contextmanager
 
+from support.live import attendees_csv
 from support.tmux import Tmux
 from test_live_terminal import LIFTKIT, journal
 from test_reshuffle_message import cafe_toml, latest_rooms
@@ -91,15 +93,25 @@ def test_plain_mode_outside_a_breakout_says_rooms_are_for_breakouts(tmp_path):
     assert "rooms are for breakout segments" in proc.stdout
 
 
-def test_f_in_the_rooms_view_finds_while_the_rooms_stay_in_view(tmp_path):
-    people_csv(tmp_path, NAMES)
-    (tmp_path / "a.toml").write_text(cafe_toml(1, 3, "30m"))
+@contextmanager
+def rooms_view(tmp_path, *options):
+    """a.toml run in tmux at 80x24 on people.csv, in its rooms view."""
     term = Tmux(80, 24, cwd=str(tmp_path))
     try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv",
+                  *options])  # fmt: skip
         term.wait_for("running")
         term.keys("g")
         term.wait_for("Room 1 (")
+        yield term
+    finally:
+        term.close()
+
+
+def test_f_in_the_rooms_view_finds_while_the_rooms_stay_in_view(tmp_path):
+    people_csv(tmp_path, NAMES)
+    (tmp_path / "a.toml").write_text(cafe_toml(1, 3, "30m"))
+    with rooms_view(tmp_path) as term:
         legend = term.screen().rstrip().splitlines()[-1]
         assert re.search(r"\bf +find\b.* q +quit$", legend.rstrip())  # the whole legend
         term.keys("f")
@@ -126,7 +138,65 @@ def test_f_in_the_rooms_view_finds_while_the_rooms_stay_in_view(tmp_path):
                                   text=True).stdout.split()  # fmt: skip
         os.kill(int(child), signal.SIGTERM)
         screen = term.wait_for("EXIT=")
-    finally:
-        term.close()
     assert "Not saved" not in screen and "nothing captured is lost" in screen
     assert not any(e.get("draft") for e in journal(tmp_path))
+
+
+def rooms_shown(screen):
+    """The rooms of the view, without the title above them or the lines below."""
+    return "\n".join(screen.splitlines()[3:-3])
+
+
+def marked(term):
+    """The names in reverse video among the rooms."""
+    return re.findall(r"\x1b\[7m([^\x1b]+)", rooms_shown(term.screen(styles=True)))
+
+
+def test_f_turns_to_the_page_of_the_room_found_and_marks_the_name(tmp_path):
+    # 60 people in 10 rooms take two pages of an 80x24 window: a host asked for someone in
+    # the last room read "Tia is in Room 10." with page 1 in view, and turned to find her
+    attendees_csv(tmp_path / "people.csv", 60, long=False)
+    (tmp_path / "a.toml").write_text(cafe_toml(1, 10, "30m"))
+    with rooms_view(tmp_path) as term:
+        assert "page 1 of 2" in term.screen()
+        (rooms,) = latest_rooms(journal(tmp_path))
+        last = rooms["groups"][-1]
+        name = last["members"][-1]["name"]
+        assert name not in rooms_shown(term.screen())
+        term.keys("f")
+        term.type(name.lower(), enter=True)
+        term.wait_for(f"{name} is in {last['name']}.")
+        screen = term.wait_for("page 2 of 2")
+        assert name in screen and f"{last['name']} (" in screen
+        assert marked(term) == [name]
+        term.keys("Right")  # the pages turn on from there
+        term.wait_for("page 1 of 2")
+        assert name not in rooms_shown(term.screen())
+        assert f"{rooms['groups'][0]['name']} (" in term.screen()
+        term.keys("f")
+        term.type(rooms["groups"][0]["members"][0]["name"], enter=True)
+        term.wait_for(" is in Room 1.")
+        assert "page 1 of 2" in term.screen()  # already in view: no page turned
+        assert marked(term) == [rooms["groups"][0]["members"][0]["name"]]
+        term.keys("g")  # the view opened again starts at page 1, nobody marked
+        term.wait_without("page 1 of 2")
+        term.keys("g")
+        term.wait_for("page 1 of 2")
+        assert marked(term) == []
+
+
+def test_a_find_line_open_when_the_breakout_ends_closes_with_it(tmp_path):
+    # Enter on a name typed as the breakout ended said "No rooms here: rooms are for
+    # breakout segments", with the find line left open in the next segment's view
+    people_csv(tmp_path, NAMES)
+    agenda = cafe_toml(1, 3, "2m").replace("groups = 3", "groups = 3\nauto_advance = true")
+    (tmp_path / "a.toml").write_text(agenda + '[[segments]]\ntitle = "Plenary"\nduration = "5m"\n')
+    with rooms_view(tmp_path, "--rehearse", "20") as term:
+        term.keys("f")
+        term.type("zai", enter=False)
+        term.wait_for("Find (part of a name): zai")
+        screen = term.wait_for("Round 1 has ended: its rooms are closed, and the find line with")
+        assert "Plenary" in screen and "Find (part" not in screen
+        term.keys("Enter")
+        time.sleep(0.5)
+        assert "No rooms here" not in term.screen()

@@ -11,7 +11,14 @@ from test_live_app import AGENDA, Recorder
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.cli.live.fullscreen import LiveApp
 from liftkit.core.live.controller import Controller
-from liftkit.core.live.room_pages import GAP, HARD_CUT, INDENT, WRAP_INDENT, room_pages
+from liftkit.core.live.room_pages import (
+    GAP,
+    HARD_CUT,
+    INDENT,
+    WRAP_INDENT,
+    RoomsPage,
+    room_pages,
+)
 from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.people.reader import Person
 
@@ -59,6 +66,32 @@ def test_pages_are_few_and_rooms_stay_whole_when_they_can():
     assert len(pages) == 2
     for column in (c for page in pages for c in page.columns):
         assert not column[0].startswith(INDENT)  # a column starts with a room's name
+
+
+@pytest.mark.parametrize("width, rows", [(80, 18), (40, 8), (30, 12), (40, 7), (30, 4)])
+def test_each_line_of_a_name_is_marked_with_its_room_and_member(width, rows):
+    # f turns to the page of the person found and marks their lines: it reads these marks
+    rooms = rooms_of(attendee_names(73), size=7)
+    pages = room_pages(rooms, width, rows)
+    lines_of: dict[tuple[str, str], list[str]] = {}
+    pages_of: dict[tuple[str, str], list[int]] = {}
+    for page in pages:
+        for column, people in zip(page.columns, page.people, strict=True):
+            heading = ""
+            for line, person in zip(column, people, strict=True):
+                assert (person is None) == (not line.startswith(INDENT)), line
+                if person is None:
+                    heading = line
+                    continue
+                assert heading.startswith(person[0] + " (")  # under its room's name
+                lines_of.setdefault(person, []).append(line)
+                if page.number not in pages_of.setdefault(person, []):
+                    pages_of[person].append(page.number)
+    assert list(lines_of) == [(room, m) for room, members in rooms for m in members]
+    for person, lines in lines_of.items():
+        assert names_in([RoomsPage((tuple(lines),), width, 1, 1)]) == [person[1]]
+        assert [p.number for p in pages if p.shows(person)] == pages_of[person]
+    assert not any(p.shows(("Room 1", "Nobody Here")) for p in pages)
 
 
 @pytest.mark.parametrize("width, rows", [(40, 7), (30, 4), (80, 3)])

@@ -56,8 +56,9 @@ class Tmux:
         """What tmux knows of the pane, e.g. '#{alternate_on} #{cursor_flag}'."""
         return self._run("display-message", "-p", "-t", "t", fmt).strip()
 
-    def screen(self) -> str:
-        return self._run("capture-pane", "-p", "-t", "t")
+    def screen(self, styles: bool = False) -> str:
+        """What the pane shows; with `styles`, its escapes too (reverse video is ESC[7m)."""
+        return self._run("capture-pane", "-p", *(["-e"] if styles else []), "-t", "t")
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
         deadline = time.monotonic() + timeout

@@ -22,6 +22,7 @@ Region = tuple[str, object, Callable[[], RenderableType], int]
 # Below this height the countdown is one line, so that the rooms get the rows.
 BIG_DIGITS_FROM = 30
 PAGE_KEYS = ROOMS_LEGEND[0]  # ←/→ page
+FOUND = "reverse"  # a name found with f, in the host's console
 MIN_GRID_ROWS = 6  # rows the rooms keep before the questions are shown above them
 
 
@@ -54,7 +55,7 @@ def rooms_regions(
         asked = []
     rooms = screen.groups.rooms if screen.groups is not None else ()
     pages = room_pages(rooms, width, grid_rows)
-    page = pages[screen.rooms_page % len(pages)]
+    page = pages[(_found_on(pages, screen.rooms_found) + screen.rooms_page) % len(pages)]
     scale = 1
     if big and len(pages) == 1:
         # A few rooms in a big window: the countdown as large as it can be while every room
@@ -95,7 +96,12 @@ def rooms_regions(
             lambda: Text(title, style="bold", no_wrap=True, overflow="ellipsis"),
             1,
         ),
-        ("rooms", (page, width), lambda: _grid(page), grid_rows),
+        (
+            "rooms",
+            (page, width, screen.rooms_found),
+            lambda: _grid(page, screen.rooms_found),
+            grid_rows,
+        ),
         (
             "bottom",
             (
@@ -143,17 +149,29 @@ def _countdown(screen: Screen, style: str, big: bool, width: int, scale: int = 1
     return Group(digits, Text(screen.status, style=style, justify="center"))
 
 
-def _grid(page: RoomsPage) -> RenderableType:
+def _found_on(pages: list[RoomsPage], found: tuple[tuple[str, str], ...]) -> int:
+    """The page (from 0) of the first person found (`f`), or the first page."""
+    return next((p.number - 1 for p in pages if found and p.shows(found[0])), 0)
+
+
+def _grid(page: RoomsPage, found: tuple[tuple[str, str], ...] = ()) -> RenderableType:
     grid = Table.grid(padding=(0, GAP, 0, 0))
     for _ in page.columns:
         grid.add_column(width=page.column_width, no_wrap=True)
     cells = []
-    for column in page.columns:
+    for column, people in zip(page.columns, page.people, strict=True):
         text = Text(no_wrap=True)
-        for i, line in enumerate(column):
+        for i, (line, person) in enumerate(zip(column, people, strict=True)):
             if i:
                 text.append("\n")
-            text.append(line, style="" if line.startswith(" ") else "bold")
+            if person is None:
+                text.append(line, style="bold")
+            elif person in found:  # the name marked, not its indent
+                name = line.lstrip()
+                text.append(line[: len(line) - len(name)])
+                text.append(name, style=FOUND)
+            else:
+                text.append(line)
         cells.append(text)
     grid.add_row(*cells)
     return grid

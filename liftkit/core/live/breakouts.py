@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from liftkit.core.live.controls import PLAIN, Ui
-from liftkit.core.live.find import find_in_rooms
+from liftkit.core.live.find import find_in_rooms, people_found
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
 
@@ -135,16 +135,18 @@ class Breakouts:
             segment = self.session.engine.current
             self.say(_none_here("rooms", segment is not None and segment.kind == "breakout"))
             return
-        self.ui.rooms, self.ui.rooms_page = True, 0
+        self.ui.rooms, self.ui.rooms_page, self.ui.found = True, 0, ()
 
     def _find(self, query: str) -> None:
-        """The room of each person whose name `query` matches, said for ten seconds."""
+        """The room of each person whose name `query` matches, said for ten seconds; the
+        rooms view turns to the first one's page and marks them all."""
         shown = self.groups_view(self.session) if self.groups_view else None
         if shown is None or not shown.rooms:
             segment = self.session.engine.current
             self.say(_none_here("rooms", segment is not None and segment.kind == "breakout"))
             return
         self.say(find_in_rooms(shown.rooms, query), 10)
+        self.ui.found, self.ui.rooms_page = tuple(people_found(shown.rooms, query)), 0
 
 
 def _none_here(what: str, breakout: bool) -> str:

@@ -198,6 +198,13 @@ class Controller(Captures, Breakouts, PlainTimes):
             self.bells += 1
         if moved:
             self.ui.rooms = False
+            line = self.ui.typing
+            if line is not None and line.kind == "find":  # the rooms it finds in are gone
+                self.ui.typing = None
+                ended = s.agenda.segments[before[0]].title
+                self.say(
+                    f"{ended} has ended: its rooms are closed, and the find line with them.", 6
+                )
         if s.engine.status == ENDED:  # what next: in the farewell, said once
             return Outcome(EXIT_OK, "ended")
         if self.mode == PLAIN:

@@ -191,7 +191,8 @@ class Ui:
     rate: float = 1.0  # session seconds per real second (--rehearse)
     typing: InputLine | None = None
     rooms: bool = False  # the rooms view is open (g)
-    rooms_page: int = 0  # which page of it (taken modulo the pages there are)
+    rooms_page: int = 0  # which page of it, counted from found[0]'s (modulo the pages there are)
+    found: tuple[tuple[str, str], ...] = ()  # (room, member as shown) last found in the view
 
     def say(self, message: str, now: float, seconds: float = 4.0) -> None:
         """Show a message for `seconds` of real time."""

@@ -2,7 +2,10 @@
 
 A host moving someone in the meeting, or asked "which room am I in?", types part of a name
 and is told the room: every word typed must start a word of the name, in any order, case
-and accents aside ("ana ok" finds Ana Okafor, "nunez" finds Lucía Núñez).
+and accents aside ("ana ok" finds Ana Okafor, "nunez" finds Lucía Núñez). The rooms view
+then turns to the page of the first person found and marks each of them, until the host
+finds again or leaves the view: moving someone in the meeting takes longer than a message
+shows.
 """
 
 from __future__ import annotations
@@ -33,17 +36,27 @@ def matches(name: str, query: str) -> bool:
     return True
 
 
+def people_found(rooms: Sequence[tuple[str, Sequence[str]]], query: str) -> list[tuple[str, str]]:
+    """Whom `query` matches in `rooms` ((room name, member names) as the rooms view shows
+    them): (room, member as shown), in the rooms' order."""
+    if not _words(query):
+        return []
+    return [
+        (room, member)
+        for room, members in rooms
+        for member in members
+        if matches(member.removesuffix(FACILITATOR), query)
+    ]
+
+
 def find_in_rooms(rooms: Sequence[tuple[str, Sequence[str]]], query: str) -> str:
-    """What the host is told of `query` in `rooms` ((room name, member names) as the rooms
-    view shows them): the room of each person it matches, or that nobody matches."""
+    """What the host is told of `query` in `rooms`: the room of each person it matches, or
+    that nobody matches."""
     wanted = " ".join(query.split())
     if not _words(wanted):
         return "Type part of a name to find, e.g. ana ok for Ana Okafor."
     found = [
-        (member.removesuffix(FACILITATOR), room)
-        for room, members in rooms
-        for member in members
-        if matches(member.removesuffix(FACILITATOR), wanted)
+        (member.removesuffix(FACILITATOR), room) for room, member in people_found(rooms, wanted)
     ]
     if not found:
         return f"Nobody in these rooms matches {wanted!r}: try the start of a first or last name."

@@ -22,6 +22,13 @@ class RoomsPage:
     column_width: int
     number: int  # from 1
     count: int
+    # beside each line of `columns`: the (room, member as shown) it is part of; None for a
+    # room's name
+    people: tuple[tuple[tuple[str, str] | None, ...], ...] = ()
+
+    def shows(self, person: tuple[str, str]) -> bool:
+        """Whether a line of `person` (room, member as shown) is on this page."""
+        return any(person in column for column in self.people)
 
 
 def _fold(line: str, width: int, indent: str) -> list[str]:
@@ -43,9 +50,17 @@ def _fold(line: str, width: int, indent: str) -> list[str]:
 
 
 def room_block(name: str, members: Sequence[str], width: int) -> list[str]:
-    lines = _fold(f"{name} ({len(members)})", width, "")
+    return [line for line, _ in _marked_block(name, members, width)]
+
+
+def _marked_block(
+    name: str, members: Sequence[str], width: int
+) -> list[tuple[str, tuple[str, str] | None]]:
+    """The lines of a room, each beside the (room, member) it shows part of."""
+    lines: list[tuple[str, tuple[str, str] | None]]
+    lines = [(line, None) for line in _fold(f"{name} ({len(members)})", width, "")]
     for member in members:
-        lines.extend(_fold(INDENT + member, width, INDENT))
+        lines.extend((line, (name, member)) for line in _fold(INDENT + member, width, INDENT))
     return lines
 
 
@@ -76,26 +91,32 @@ def _layout(
     """A room is kept whole in one column unless it is taller than the column itself; then
     the column its names go on in starts with `Room 1 (continued)`, when the column has the
     rows for it, so that no name is shown without its room."""
-    columns: list[list[str]] = [[]]
+    columns: list[list[tuple[str, tuple[str, str] | None]]] = [[]]
     folds = 0
     for name, members in rooms:
-        block = room_block(name, members, cw)
+        block = _marked_block(name, members, cw)
         folds += len(block) - 1 - len(members)
         go_on = _fold(f"{name} (continued)", cw, "")
         current = columns[-1]
         if current and len(current) + len(block) > rows:
             columns.append([])
             current = columns[-1]
-        for line in block:
+        for line, person in block:
             if len(current) >= rows:
                 columns.append([])
                 current = columns[-1]
                 if line.startswith(INDENT) and len(go_on) < rows:
-                    current.extend(go_on)
-            current.append(line)
+                    current.extend((piece, None) for piece in go_on)
+            current.append((line, person))
     chunks = [columns[i : i + per_page] for i in range(0, len(columns), per_page)]
     pages = [
-        RoomsPage(tuple(tuple(c) for c in chunk), cw, n, len(chunks))
+        RoomsPage(
+            tuple(tuple(line for line, _ in c) for c in chunk),
+            cw,
+            n,
+            len(chunks),
+            tuple(tuple(person for _, person in c) for c in chunk),
+        )
         for n, chunk in enumerate(chunks, start=1)
     ]
     return pages, folds

@@ -102,7 +102,8 @@ class Screen:
     poll_counts: Sequence[PollBars] = ()  # the polls of this segment with results
     input_label: str = ""  # the input line, while the host types a reflection or counts
     rooms_view: bool = False  # every room in full, in place of the prompt and notes
-    rooms_page: int = 0  # taken modulo the pages the window needs
+    rooms_page: int = 0  # from rooms_found[0]'s page, modulo the pages the window needs
+    rooms_found: tuple[tuple[str, str], ...] = ()  # (room, member as shown) marked in it
     input_text: str = ""
     input_detail: str = ""  # above the input line: the whole poll question
 
@@ -289,6 +290,7 @@ def build_screen(
         legend=legend if host else (),
         rooms_view=rooms_view,
         rooms_page=ui.rooms_page,
+        rooms_found=ui.found if host else (),
         input_label=typing.label if typing else "",
         input_text=typing.text if typing else "",
         input_detail=typing.detail if typing else "",
