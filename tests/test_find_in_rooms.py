@@ -183,6 +183,13 @@ def test_f_turns_to_the_page_of_the_room_found_and_marks_the_name(tmp_path):
         term.keys("g")
         term.wait_for("page 1 of 2")
         assert marked(term) == []
+        term.keys("f")
+        term.type(rooms["groups"][0]["members"][0]["name"], enter=True)
+        term.wait_for(" is in Room 1.")
+        assert len(marked(term)) == 1
+        term.keys("s", "y")  # new rooms: nobody marked in them
+        term.wait_for("Groups reshuffled")
+        assert marked(term) == []
 
 
 def test_a_find_line_open_when_the_breakout_ends_closes_with_it(tmp_path):

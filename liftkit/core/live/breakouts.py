@@ -70,6 +70,7 @@ class Breakouts:
         if held[0] == self.round_held[0] and held[1] > self.round_held[1]:
             self.bells += 1
             self.say(f"Round {shown.round} of {shown.rounds} begins: new rooms (g shows them).", 10)
+            self.ui.found = ()  # marked in the rooms that were
         self.round_held = held
 
     def _groups(self, name: str) -> None:
@@ -107,6 +108,7 @@ class Breakouts:
                        if s.engine.groups[i].split is not split}  # fmt: skip
             if changed:  # (rooms kept: what u puts back stays as it was)
                 self.before_reshuffle, self.reshuffled_in = changed, s.engine.index
+                self.ui.found = ()
             if self.mode == PLAIN:
                 self._print_rooms()
 
@@ -125,6 +127,7 @@ class Breakouts:
             rooms, self.before_reshuffle = self.before_reshuffle, {}
             for segment, split in sorted(rooms.items()):
                 self.session.record_groups(segment, split)
+            self.ui.found = ()
             self.say("Rooms put back as they were before the reshuffle.", 4)
             if self.mode == PLAIN:
                 self._print_rooms()

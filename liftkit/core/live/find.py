@@ -4,8 +4,8 @@ A host moving someone in the meeting, or asked "which room am I in?", types part
 and is told the room: every word typed must start a word of the name, in any order, case
 and accents aside ("ana ok" finds Ana Okafor, "nunez" finds Lucía Núñez). The rooms view
 then turns to the page of the first person found and marks each of them, until the host
-finds again or leaves the view: moving someone in the meeting takes longer than a message
-shows.
+finds again, leaves the view or the rooms change: moving someone in the meeting takes
+longer than a message shows.
 """
 
 from __future__ import annotations
