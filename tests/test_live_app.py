@@ -764,3 +764,22 @@ def test_plain_mode_says_the_time_left_on_going_back_to_a_segment(tmp_path, time
     assert lines[back + 1] == "  01:30 left: it keeps the time it had"
     first = lines.index("> 1/3 Welcome (welcome, 2m)")
     assert lines[first + 1] == "  Say hello in the chat"  # a first start says nothing of it
+
+
+def test_names_found_are_marked_until_the_next_round_brings_new_rooms(tmp_path, time):
+    # f in the rooms view marks whom it found; in round 2 they are in other rooms, so the
+    # marks go with round 1's rooms
+    two_rounds = AGENDA.replace('kind = "breakout"', 'kind = "breakout"\nrounds = 2')
+    s = open_session(tmp_path, two_rounds, time)
+    plan = groups_plan(s)
+    typed = [(3 + i / 4, [key]) for i, key in enumerate(["f", *"ann3", "ENTER"])]
+    script = [(1, ["n"]), (2, ["g"]), *typed, (200, []), (320, []), (330, ["q", "y"])]
+    app, seen, _ = live_app(s, time, script, groups_view=plan.summary)
+    app.run()
+    shown = [sc for sc in seen.screens if sc.rooms_view and sc.groups is not None]
+    marked = [sc for sc in shown if sc.rooms_found]
+    assert marked and {sc.groups.title.split(" · ")[0] for sc in marked} == {"Groups: round 1 of 2"}
+    ((room, name),) = marked[-1].rooms_found
+    assert name == "Ann3 Lee3" and name in dict(marked[-1].groups.rooms)[room]
+    found = [(sc.rooms_found, sc.groups.title.split(" · ")[0]) for sc in shown]
+    assert any(title == "Groups: round 2 of 2" and not f for f, title in found)
