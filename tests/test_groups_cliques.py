@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from test_groups_known import recount
 
 from liftkit.core.groups import plan
-from liftkit.core.groups.cliques import pack, packed_order
-from liftkit.core.groups.designs import best_design
+from liftkit.core.groups.cliques import cannot_balance, pack, packed_order
+from liftkit.core.groups.designs import best_design, transversal_rows
 from liftkit.core.groups.geometry import (
     PLEX_SIZES,
     SHARED_GHOSTS,
@@ -450,3 +450,84 @@ def test_a_design_the_search_cannot_mend_is_started_again(cli, tmp_path, monkeyp
     balanced_world_cafe(cli, tmp_path, sizes, "1", tables=16, rounds=15)
     assert left and left[0] > 0  # the first search left counts out of band
     assert len(tried) == (1 if carried_on else 2)
+
+
+def columns_problem(n, groups, columns, rounds):
+    """`problem` with several balance columns."""
+    bands = []
+    for values in columns:
+        totals = Counter(values)
+        bands.append(
+            [(totals[v] // groups, -(-totals[v] // groups)) for v in range(max(values) + 1)]
+        )
+    return Problem(
+        n, groups, [[p] for p in range(n)], [(1, 0)] * n, [[] for _ in range(n)],
+        [list(v) for v in columns], bands, [1] * len(columns), [None] * rounds,
+    )  # fmt: skip
+
+
+def standing_exists(pb, rounds):
+    """Whether people can stand on the points so that every value allowing one a group, of
+    every column, is on points that never meet (backtracking over who stands where)."""
+    met = met_pairs(rounds)
+    n = pb.people
+    single = [
+        {v for v in set(values) if pb.bands[c][v][1] == 1 and values.count(v) > 1}
+        for c, values in enumerate(pb.columns)
+    ]
+    point_of = {}
+
+    def place(p, free):
+        if p == n:
+            return True
+        for x in sorted(free):
+            clash = any(
+                tuple(sorted((x, point_of[q]))) in met
+                for c, values in enumerate(pb.columns) if values[p] in single[c]
+                for q in range(p) if values[q] == values[p]
+            )  # fmt: skip
+            if not clash:
+                point_of[p] = x
+                if place(p + 1, free - {x}):
+                    return True
+        return False
+
+    return place(0, frozenset(range(n)))
+
+
+@st.composite
+def rows_cases(draw):
+    groups, rows = draw(st.sampled_from([(2, 2), (3, 2), (4, 2), (3, 3), (4, 3), (5, 2)]))
+    n = groups * rows - draw(st.integers(0, 1))  # the last row may be short
+    design = transversal_rows(n, groups, groups)
+    assert design is not None
+    rounds = design.rounds[: draw(st.integers(1, len(design.rounds)))]
+    columns = [[draw(st.integers(0, 3)) for _ in range(n)] for _ in range(2)]
+    columns = [[sorted(set(c)).index(v) for v in c] for c in columns]
+    return n, groups, columns, rounds
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows_cases())
+def test_values_tied_across_columns_that_cannot_share_a_row_are_refused_only_when_so(case):
+    # a fit of transversal rows is skipped when this says the values cannot all hold
+    n, groups, columns, rounds = case
+    pb = columns_problem(n, groups, columns, len(rounds))
+    if cannot_balance(pb, rounds, groups):
+        assert not standing_exists(pb, rounds)
+
+
+def test_values_of_two_columns_that_each_fit_the_rows_may_not_fit_them_together():
+    # 12 people at 4 tables over rows of 4 points, all four rounds of the rows: every pair
+    # of rows meets, so a value of four (one a table) stands on a whole row. Three
+    # organisations of 4 fit the rows, and so do three regions of 4; but a region drawn
+    # from two organisations ties their rows together, and no row holds eight
+    design = transversal_rows(12, 4, 4)
+    rounds = design.rounds[:4]
+    organisation = [p // 4 for p in range(12)]
+    region = [0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 2, 2]
+    pb = columns_problem(12, 4, [organisation, region], 4)
+    assert pack(pb, rounds, 0) is not None and pack(pb, rounds, 1) is not None  # each alone
+    assert cannot_balance(pb, rounds, 4) and not standing_exists(pb, rounds)
+    same = columns_problem(12, 4, [organisation, [2 - v for v in organisation]], 4)
+    assert not cannot_balance(same, rounds, 4) and standing_exists(same, rounds)

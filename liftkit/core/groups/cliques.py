@@ -16,6 +16,7 @@ group of a round, which bounds the search (BOUND_ROUNDS of them, as it costs a s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from liftkit.core.groups.search import Problem
@@ -47,18 +48,8 @@ def pack(
     if not wanted:
         return []
     n = problem.people
-    met = [0] * n
-    for groups in rounds:
-        for group in groups:
-            mask = 0
-            for x in group:
-                if x < n:  # points n and above are ghosts: nobody stands there
-                    mask |= 1 << x
-            for x in group:
-                if x < n:
-                    met[x] |= mask
     everyone = (1 << n) - 1
-    unmet = [everyone & ~met[x] & ~(1 << x) for x in range(n)]
+    unmet = _unmet(n, rounds)
     sizes = sorted((len(members) for members in wanted.values()), reverse=True)
     masks = [
         [sum(1 << x for x in group if x < n) for group in groups]
@@ -76,9 +67,68 @@ def pack(
     return [by_size[len(members)].pop() for members in wanted.values()]
 
 
-def cannot_balance(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]]) -> bool:
-    """Whether some column has values that cannot all be one a group on these rounds."""
+def _unmet(n: int, rounds: Sequence[Sequence[Sequence[int]]]) -> list[int]:
+    """Per point below n, the points it never shares a group with in `rounds`, as a mask."""
+    met = [0] * n
+    for groups in rounds:
+        for group in groups:
+            mask = 0
+            for x in group:
+                if x < n:  # points n and above are ghosts: nobody stands there
+                    mask |= 1 << x
+            for x in group:
+                if x < n:
+                    met[x] |= mask
+    everyone = (1 << n) - 1
+    return [everyone & ~met[x] & ~(1 << x) for x in range(n)]
+
+
+def cannot_balance(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]], row: int) -> bool:
+    """Whether the values that allow one a group cannot all be so on these rounds: those
+    of some column (packed_order), or those of all columns together on rows of `row`
+    consecutive points (_rows_cannot_hold)."""
+    if _rows_cannot_hold(problem, rounds, row):
+        return True
     return packed_order(problem, rounds, list(range(problem.people))) is None
+
+
+def _rows_cannot_hold(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]],
+                      row: int) -> bool:  # fmt: skip
+    """Whether values that must each stand within one row cannot.
+
+    Say no point has more than `spread` unmet points in any row but its own. Then a clique
+    with points in two rows or more has at most `spread` in each row (each of its points
+    leaves no more of another row unmet), so a value allowing one a group with more people
+    than rows * spread stands within one row. Someone holding two such values (of two
+    columns) ties their rows together, and each set of values tied so must fit in a row.
+    In transversal rows each pair of rows meets once at most, so `spread` is the rounds
+    left out: 144 people at 36 tables for 34 rounds (rows of 36 points, `spread` 2),
+    balanced on organisations of 32, 29 and 21 people and regions of 33 and 22 (at most
+    one a table), tie nearly everyone together; a fit of rows spent 0.25 s failing.
+    """
+    n = problem.people
+    unmet = _unmet(n, rounds)
+    rows = [((1 << min(i + row, n)) - 1) >> i << i for i in range(0, n, row)]
+    spread = max(
+        ((unmet[x] & mask).bit_count() for x in range(n)
+         for i, mask in enumerate(rows) if i != x // row),
+        default=0,
+    )  # fmt: skip
+    tied = list(range(n))
+
+    def top(p: int) -> int:
+        while tied[p] != p:
+            tied[p] = tied[tied[p]]
+            p = tied[p]
+        return p
+
+    for c in range(len(problem.columns)):
+        for members in single_cliques(problem, c).values():
+            if len(members) > len(rows) * spread:
+                for p in members[1:]:
+                    tied[top(p)] = top(members[0])
+    sizes = Counter(top(p) for p in range(n))
+    return max(sizes.values(), default=0) > max((mask.bit_count() for mask in rows), default=0)
 
 
 def packed_order(

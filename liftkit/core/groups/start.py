@@ -257,7 +257,7 @@ def _rows_may_balance(setup: Setup, problem: Problem, rows: Design, rounds: int,
     """Whether rows are worth a search: with one --balance column and nobody kept apart,
     only if the values laid on whole rows are in band at once (30 people of six
     organisations, 5 each, in 6 rooms: they are not, and the search cost 0.4 s in vain)."""
-    if cannot_balance(problem, rows.rounds[:rounds]):
+    if cannot_balance(problem, rows.rounds[:rounds], setup.groups):
         return False
     if len(problem.columns) > 1 or any(problem.apart):
         return True
