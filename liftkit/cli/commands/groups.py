@@ -259,7 +259,7 @@ def _refuse_a_groups_file(attendees: str) -> None:
     if attendees == "-" or path.suffix.lower() not in (".json", ".toml") or not path.is_file():
         return
     try:
-        load_groups_file(path)
+        load_groups_file(path, recorded=True)  # rooms named alike too: still a groups file
     except LiftkitError:
         return
     raise LiftkitError(

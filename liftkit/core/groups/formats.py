@@ -24,7 +24,7 @@ from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.reading import load_groups_file, parse_groups, split_from_data
 from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
-from liftkit.core.text import escape_line, heading, one_line, plural
+from liftkit.core.text import escape_line, heading, one_line, plural, same_words
 
 FORMATS = ("table", "md", "csv", "zoom", "json", "toml")
 __all__ = [
@@ -190,6 +190,7 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
     """
     rnd = pick_round(split, round_number)
     check_zoom_limits(len(rnd.groups), 0)
+    _check_rooms_apart(rnd)
     rows: list[tuple[str, str]] = []
     missing: list[tuple[str, Person]] = []
     for group in rnd.groups:
@@ -203,6 +204,21 @@ def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tu
     buffer.write(ZOOM_HEADER + "\n")
     csv.writer(buffer, lineterminator="\n").writerows(_safe_rows(rows))
     return buffer.getvalue(), missing
+
+
+def _check_rooms_apart(rnd: Round) -> None:
+    """Zoom makes a room of each name in the file: two rooms of one name would be one room
+    of both. A groups file is refused so when it is read; this holds for any split, one
+    built or renamed through the API too."""
+    seen: set[str] = set()
+    for group in rnd.groups:
+        if same_words(group.name) in seen:
+            raise LiftkitError(
+                f"`format` zoom: round {rnd.number} has two rooms named '{one_line(group.name)}', "
+                "which Zoom would make one room",
+                "give each room of the round its own name",
+            )
+        seen.add(same_words(group.name))
 
 
 def check_zoom_limits(rooms: int, participants: int) -> None:

@@ -13,11 +13,12 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.groups.model import Group, Round, Score, Split, repeat_summary
 from liftkit.core.people.reader import Person
-from liftkit.core.text import same_words
+from liftkit.core.text import one_line, same_words
 
 
-def load_groups_file(path: str | Path) -> Split:
-    """A groups file written by `liftkit groups --format json|toml`, checked in full."""
+def load_groups_file(path: str | Path, recorded: bool = False) -> Split:
+    """A groups file written by `liftkit groups --format json|toml`, checked in full;
+    `recorded`: a session's record of rooms that ran, read as they were (split_from_data)."""
     label = str(path)
     raw = read_input(path, "a groups file", "give a file from liftkit groups")
     try:
@@ -26,10 +27,10 @@ def load_groups_file(path: str | Path) -> Split:
         raise LiftkitError(
             f"{label}: not a text file", "give the JSON or TOML from liftkit groups"
         ) from None
-    return parse_groups(text, label)
+    return parse_groups(text, label, recorded)
 
 
-def parse_groups(text: str, label: str = "groups") -> Split:
+def parse_groups(text: str, label: str = "groups", recorded: bool = False) -> Split:
     data: Any
     if text.lstrip().startswith("{") or label.lower().endswith(".json"):
         try:
@@ -47,7 +48,7 @@ def parse_groups(text: str, label: str = "groups") -> Split:
                 f"{label}: not valid JSON or TOML: {exc}",
                 "give the JSON or TOML written by liftkit groups",
             ) from None
-    return split_from_data(data, label)
+    return split_from_data(data, label, recorded)
 
 
 def _need(condition: bool, label: str, where: str, what: str) -> None:
@@ -57,7 +58,10 @@ def _need(condition: bool, label: str, where: str, what: str) -> None:
         )
 
 
-def split_from_data(data: Any, label: str) -> Split:
+def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
+    """The split a groups file holds, checked in full. Two rooms of one name in a round are
+    refused (Zoom would make one room of them), unless `recorded`: a session's own record of
+    the rooms that ran (its journal, its copy of the file), read back as it was written."""
     _need(isinstance(data, dict), label, "top level", "expected a table with 'rounds'")
     rounds_data = data.get("rounds")
     _need(isinstance(rounds_data, list) and bool(rounds_data), label, "rounds", "missing or empty")
@@ -142,6 +146,8 @@ def split_from_data(data: Any, label: str) -> Split:
             groups.append(Group(name, tuple(members), tuple(facilitators)))
         rounds.append(Round(number, tuple(groups)))
     _check_each_once(rounds, label)
+    if not recorded:
+        _check_rooms_named_once(rounds, label)
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     return Split(tuple(rounds), score_rounds(rounds), seed, (), dict(settings))
 
@@ -160,6 +166,29 @@ def _check_each_once(rounds: Sequence[Round], label: str) -> None:
                         "each person belongs in one group per round",
                     )
                 seen[key] = (person, group.name)
+
+
+def _check_rooms_named_once(rounds: Sequence[Round], label: str) -> None:
+    """A hand-written file may name its rooms, but no two alike in one round (case and
+    spacing aside): Zoom's pre-assignment file would make one room of the two, and a host
+    could not tell them apart."""
+    for rnd in rounds:
+        seen: dict[str, str] = {}
+        for group in rnd.groups:
+            key = same_words(group.name)
+            if key in seen:
+                raise LiftkitError(
+                    f"{label}: round {rnd.number}: two rooms named "
+                    + _alike(seen[key], group.name),
+                    "give each room of a round its own name",
+                )
+            seen[key] = group.name
+
+
+def _alike(first: str, second: str) -> str:
+    if first == second:
+        return f"'{one_line(first)}'"
+    return f"alike, '{one_line(first)}' and '{one_line(second)}'"
 
 
 def score_rounds(rounds: Sequence[Round]) -> Score:

@@ -255,7 +255,7 @@ def _groups(r: _Fields, where: str) -> dict[str, Any]:
     from liftkit.core.groups.formats import split_from_data  # the engine, only when needed
 
     try:
-        split = split_from_data(r.raw, where)
+        split = split_from_data(r.raw, where, recorded=True)  # the rooms as they ran
     except LiftkitError as error:
         raise BadField(error.message.removeprefix(f"{where}: ")) from None
     return {"segment": r.whole("segment", None), "split": split}

@@ -93,7 +93,8 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
     if (folder / "groups.json").is_file():
         from liftkit.core.groups.formats import load_groups_file  # the engine, only when needed
 
-        data.groups_split = load_groups_file(folder / "groups.json")
+        # the session's copy of the file it ran with: the rooms as they were
+        data.groups_split = load_groups_file(folder / "groups.json", recorded=True)
     return data
 
 
