@@ -226,8 +226,9 @@ def split_groups(
 
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
-    round: `round`, default 1; people without an email are left out, as Zoom matches by
-    email), "json" or "toml" (both read back by `previous`). With `round`, that round only."""
+    round: `round`, by its number, default the first; people without an email are left out,
+    as Zoom matches by email), "json" or "toml" (both read back by `previous`). With
+    `round`, that round only."""
     from liftkit.api_arguments import whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render

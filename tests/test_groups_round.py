@@ -97,3 +97,81 @@ def test_one_round_as_csv_or_zoom_heads_its_score_on_stderr_as_the_whole_plans(c
         assert score.startswith(f"Score of all 4 rounds: repeat pairs: {repeats} "), fmt
         (score,) = [line for line in cli(*plan, "-f", fmt).stderr.splitlines() if "Score" in line]
         assert score.startswith(f"Score: repeat pairs: {repeats} "), fmt  # the whole plan
+
+
+def week_three(cli, tmp_path):
+    """Round 3 of a plan of 4 for 12 people, written alone (`--round 3 -o wk3.json`), as the
+    README suggests for `run --groups`; and the list for that week: P0 gone, New came."""
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(12)))
+    args = ["--size", "4", "--rounds", "4", "--seed", "2", "--round", "3"]
+    assert cli("groups", str(people), *args, "-o", str(tmp_path / "wk3.json")).exit_code == 0
+    now = tmp_path / "now.csv"
+    now.write_text("Name,Email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(1, 12)))
+    with now.open("a") as f:
+        f.write("New,new@x.org\n")
+    return now, tmp_path / "wk3.json"
+
+
+def test_updating_one_week_of_a_plan_keeps_its_round_number_for_run(cli, tmp_path):
+    # The update of wk3.json held round 1: `run --groups … --round 3` then failed, and
+    # without --round a programme's week 3 read as round 1.
+    now, week = week_three(cli, tmp_path)
+    update = ["groups", str(now), "--previous", str(week), "--seed", "1"]
+    made = cli(*update, "-f", "json", "-o", str(tmp_path / "wk3-now.json"))
+    assert made.exit_code == 0, made.output
+    data = json.loads((tmp_path / "wk3-now.json").read_text())
+    assert [r["round"] for r in data["rounds"]] == [3]
+    proc, groups = run_breakout(tmp_path, 4, "--groups", "wk3-now.json", "--round", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert names(groups["rounds"][0]) == names(data["rounds"][0])
+    # Rounds added come after it, and each format says the numbers the file holds.
+    more = json.loads(cli(*update, "--rounds", "3", "-f", "json").stdout)
+    assert [r["round"] for r in more["rounds"]] == [3, 4, 5]
+    md = cli(*update, "--rounds", "3", "-f", "md").stdout
+    assert "## Round 3" in md and "## Round 5" in md and "## Round 1" not in md
+    zoom = cli(*update, "--rounds", "3", "-f", "zoom").stderr
+    assert "Note: --format zoom holds one round: wrote round 3, the first of rounds 3 to 5;" in zoom
+    wrong = cli(*update, "--rounds", "3", "--round", "1", "-f", "json")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.endswith(
+        "Error: --round 1: the split has rounds 3 to 5; use --round 3 to 5\n"
+    )
+
+
+def test_a_week_held_keeps_its_number_and_the_weeks_planned_follow_it(cli, tmp_path):
+    # With --held 1, the week held came out as round 3 and the week planned as round 2.
+    now, week = week_three(cli, tmp_path)
+    held = cli("groups", str(now), "--previous", str(week), "--held", "1", "--seed", "1",
+               "-f", "json")  # fmt: skip
+    assert held.exit_code == 0, held.output
+    assert [r["round"] for r in json.loads(held.stdout)["rounds"]] == [3, 4]
+    said = "Note: round 3 as held; round 4 planned afresh, avoiding the pairs who met in them\n"
+    assert said in held.stderr
+
+
+def test_run_names_the_rounds_of_a_file_it_does_not_use_by_their_numbers(tmp_path):
+    # "round 1 is used, rounds 2-3 not" of a file holding rounds 3 to 5.
+    rounds = [{"round": n, "groups": [{"name": "Room 1", "members": [f"P{i}" for i in range(4)]}]}
+              for n in (3, 4, 5)]  # fmt: skip
+    (tmp_path / "plan.json").write_text(json.dumps({"rounds": rounds}))
+    proc, _ = run_breakout(tmp_path, 4, "--groups", "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    said = "the groups file has 3 rounds for 1 breakout round: round 3 is used, rounds 4-5 not"
+    assert said in proc.stderr
+
+
+def test_a_file_with_rounds_out_of_order_or_numbered_twice_is_refused(cli, tmp_path):
+    # `--round 1` took the first of two rounds numbered 1, and an update renumbered them.
+    room = {"name": "Room 1", "members": ["Ada", "Bo"]}
+    plan = tmp_path / "plan.json"
+    people = tmp_path / "people.txt"
+    people.write_text("Ada\nBo\n")
+    for numbers in ((1, 1), (2, 1)):
+        plan.write_text(json.dumps({"rounds": [{"round": n, "groups": [room]} for n in numbers]}))
+        result = cli("groups", str(people), "--previous", str(plan), "-f", "json")
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"Error: {plan}: rounds[1].round: round 1 comes after round {numbers[0]}; number "
+            "the rounds in the order they run, each number once\n"
+        )

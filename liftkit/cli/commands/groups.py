@@ -129,7 +129,8 @@ def groups(
         typer.Option(
             "--round",
             metavar="N",
-            help="Write round N only (this week's rooms); --format zoom: one round, default 1.",
+            help="Write round N only (this week's rooms); --format zoom: one round, default the "
+            "first.",
             min=1,
         ),
     ] = None,
@@ -312,12 +313,17 @@ def _text(split: Split, fmt: str, round_number: int | None) -> str:
     return buffer.getvalue()
 
 
+def _first_of(split: Split) -> str:
+    """`round 1 of 3`; of a plan updated from week 3 on, `round 3, the first of rounds 3 to 5`."""
+    first, last = split.rounds[0].number, split.rounds[-1].number
+    if first == 1:
+        return f"round 1 of {len(split.rounds)}"
+    return f"round {first}, the first of rounds {first} to {last}"
+
+
 def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
     if len(split.rounds) > 1 and round_number is None:
-        note(
-            f"--format zoom holds one round: wrote round 1 of {len(split.rounds)}; "
-            "use --round N for another"
-        )
+        note(f"--format zoom holds one round: wrote {_first_of(split)}; use --round N for another")
     from liftkit.core.groups.formats import pick_round
 
     odd = [

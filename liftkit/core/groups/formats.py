@@ -239,16 +239,22 @@ def check_zoom_limits(rooms: int, participants: int) -> None:
 
 
 def pick_round(split: Split, round_number: int | None) -> Round:
-    number = 1 if round_number is None else round_number
+    """Round `round_number` by its number (a plan updated from week 3 on starts at round 3);
+    without one, the split's first round."""
+    if round_number is None:
+        return split.rounds[0]
     for rnd in split.rounds:
-        if rnd.number == number:
+        if rnd.number == round_number:
             return rnd
-    if len(split.rounds) == 1:
-        raise LiftkitError(f"`round` {number}: the split has one round", "leave out `round`")
-    raise LiftkitError(
-        f"`round` {number}: the split has rounds 1 to {len(split.rounds)}",
-        f"use `round` 1 to {len(split.rounds)}",
-    )
+    numbers = [rnd.number for rnd in split.rounds]
+    if len(numbers) == 1:
+        raise LiftkitError(f"`round` {round_number}: the split has one round", "leave out `round`")
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        held, use = f"{numbers[0]} to {numbers[-1]}", f"{numbers[0]} to {numbers[-1]}"
+    else:
+        listed = ", ".join(map(str, numbers[:-1]))
+        held, use = f"{listed} and {numbers[-1]}", f"{listed} or {numbers[-1]}"
+    raise LiftkitError(f"`round` {round_number}: the split has rounds {held}", f"use `round` {use}")
 
 
 def score_lines(split: Split) -> list[str]:

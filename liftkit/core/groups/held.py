@@ -18,7 +18,14 @@ from dataclasses import replace
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.check import balance_spread, kept_people, moved_people
 from liftkit.core.groups.greedy import facilitators_stay
-from liftkit.core.groups.model import Round, Split, SplitRequest, repeat_summary
+from liftkit.core.groups.model import (
+    Round,
+    Split,
+    SplitRequest,
+    repeat_summary,
+    round_number,
+    rounds_named,
+)
 from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory
 from liftkit.core.people.model import Person
@@ -55,7 +62,9 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     in another room than the earlier plan gave them in the rounds planned."""
     assert request.previous is not None
     held = request.previous.rounds[: request.held]
-    planned = tuple(replace(r, number=request.held + r.number) for r in split.rounds)
+    # Numbered as the earlier plan numbers its rounds, those after its last following on
+    planned = tuple(replace(r, number=round_number(request.previous, request.held + i))
+                    for i, r in enumerate(split.rounds))  # fmt: skip
     planned = _rooms_kept(held[-1], planned)
     rounds = (*held, *planned)
     repeats, most, met = _recount(rounds, split.settings.get("together"))
@@ -72,11 +81,11 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     ]
     at = next((i for i, n in enumerate(split.notes) if n.startswith("dropped ")), len(notes))
     notes[at:at] = _comings_and_goings(request, planned)
-    notes.append(f"{_rounds(1, request.held)} as held; {_rounds(request.held + 1, len(rounds))} "
+    notes.append(f"{rounds_named(held)} as held; {rounds_named(planned)} "
                  "planned afresh, avoiding the pairs who met in them")  # fmt: skip
     kept, stayed = kept_people(planned, later)
     if stayed:  # what the host need not tell again: the rooms the earlier plan gave
-        both = _rounds(request.held + 1, request.held + min(len(planned), len(later.rounds)))
+        both = rounds_named(planned[: len(later.rounds)])
         who = "everyone still here keeps" if kept == stayed else (
             f"{kept} of the {stayed} people still here keep")  # fmt: skip
         notes.append(f"{who} the rooms the earlier plan gave them in {both}")
@@ -113,7 +122,7 @@ def _comings_and_goings(request: SplitRequest, planned: tuple[Round, ...]) -> li
     assert request.previous is not None
     rounds, held = request.previous.rounds, request.held
     later = rounds[held:] or rounds[held - 1 : held]
-    number = held + 1 if len(rounds) > held else held
+    number = (rounds[held] if len(rounds) > held else rounds[held - 1]).number
     here = _everyone(planned[:1])  # every round planned places everyone here now
     expected = _everyone(later)
     gone: list[str] = []
@@ -147,10 +156,6 @@ def _everyone(rounds: tuple[Round, ...]) -> Directory:
 def _in(people: Directory, person: Person) -> bool:
     """Whether the person is one of these, told apart as --previous tells people apart."""
     return match_person(people, person) is not None
-
-
-def _rounds(first: int, last: int) -> str:
-    return f"round {first}" if first == last else f"rounds {first} to {last}"
 
 
 def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int]:

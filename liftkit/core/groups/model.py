@@ -72,6 +72,23 @@ class Split:
     settings: dict[str, object] = field(default_factory=dict, compare=False)
 
 
+def round_number(previous: Split | None, r: int) -> int:
+    """The number of the split's round `r` (from 0). An earlier split's rounds keep theirs:
+    the same rounds come out, updated or held (a programme's week 3 stays round 3, for
+    `liftkit run --groups FILE --round 3`); the rounds after them follow on from its last."""
+    if previous is None or not previous.rounds:
+        return r + 1
+    if r < len(previous.rounds):
+        return previous.rounds[r].number
+    return previous.rounds[-1].number + r - len(previous.rounds) + 1
+
+
+def rounds_named(rounds: Sequence[Round]) -> str:
+    """`round 3`, or `rounds 3 to 5`, by the rounds' numbers."""
+    first, last = rounds[0].number, rounds[-1].number
+    return f"round {first}" if len(rounds) == 1 else f"rounds {first} to {last}"
+
+
 # --- sizes ------------------------------------------------------------------------------
 
 

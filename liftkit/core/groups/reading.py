@@ -59,9 +59,10 @@ def _need(condition: bool, label: str, where: str, what: str) -> None:
 
 
 def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
-    """The split a groups file holds, checked in full. Two rooms of one name in a round are
-    refused (Zoom would make one room of them), unless `recorded`: a session's own record of
-    the rooms that ran (its journal, its copy of the file), read back as it was written."""
+    """The split a groups file holds, checked in full. Rounds numbered out of order or twice,
+    and two rooms of one name in a round (Zoom would make one room of them), are refused,
+    unless `recorded`: a session's own record of the rooms that ran (its journal, its copy
+    of the file), read back as it was written."""
     _need(isinstance(data, dict), label, "top level", "expected a table with 'rounds'")
     rounds_data = data.get("rounds")
     _need(isinstance(rounds_data, list) and bool(rounds_data), label, "rounds", "missing or empty")
@@ -76,13 +77,19 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
     for r, rnd in enumerate(rounds_data):
         where = f"rounds[{r}]"
         _need(isinstance(rnd, dict), label, where, "expected a table")
-        number = rnd.get("round", r + 1)
+        number = rnd.get("round", rounds[-1].number + 1 if rounds else 1)
         _need(
             isinstance(number, int) and not isinstance(number, bool) and number >= 1,
             label,
             f"{where}.round",
             "expected a whole number from 1",
         )
+        if rounds and number <= rounds[-1].number and not recorded:
+            # `--round N` takes round N: one number, one round, in the order they run
+            raise LiftkitError(
+                f"{label}: {where}.round: round {number} comes after round {rounds[-1].number}",
+                "number the rounds in the order they run, each number once",
+            )
         groups_data = rnd.get("groups")
         _need(
             isinstance(groups_data, list) and bool(groups_data),

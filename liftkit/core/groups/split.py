@@ -34,6 +34,7 @@ from liftkit.core.groups.model import (
     check_extent,
     group_count,
     group_sizes,
+    round_number,
 )
 from liftkit.core.groups.plan import fit_rules, searched_plan
 from liftkit.core.groups.previous import from_previous, rooms_row
@@ -302,7 +303,7 @@ def _result(
                     tuple(people[p] for p in listed if setup.facilitator[p]),
                 )
             )
-        rounds.append(Round(r + 1, tuple(groups)))
+        rounds.append(Round(round_number(request.previous, r), tuple(groups)))
     score = check_split(rounds, setup, request.previous)
     notes = list(setup.notes)
     if score.repeat_pairs and setup.columns:

@@ -141,7 +141,7 @@ def plan_from_split(
     agenda: Agenda, split: Split, first: int | None = None
 ) -> tuple[dict[int, Split], list[str]]:
     """Give the rounds of a groups file to the breakout segments, in order, from round
-    `first` (this week's, of a programme's plan; by default round 1)."""
+    `first` (this week's, of a programme's plan; by default the file's first)."""
     rounds = split.rounds
     notes: list[str] = []
     plans: dict[int, Split] = {}
@@ -161,16 +161,20 @@ def plan_from_split(
             f"the groups file has {have} for {plural(taken - start, 'breakout round')}; "
             "the last round is used again"
         )
-    elif plans and taken < len(rounds) and first is None:
-        used = "round 1 is" if taken == 1 else f"rounds 1-{taken} are"
-        last = len(rounds)
-        unused = f"round {last}" if taken + 1 == last else f"rounds {taken + 1}-{last}"
+    elif plans and taken < len(rounds) and first is None:  # named by their numbers
+        used = _numbered(rounds[:taken]) + (" is" if taken == 1 else " are")
+        unused = _numbered(rounds[taken:])
         notes.append(
             f"the groups file has {len(rounds)} rounds for {plural(taken, 'breakout round')}: "
             f"{used} used, {unused} not"
         )
     _same_as_before(agenda, plans)
     return plans, notes
+
+
+def _numbered(rounds: Sequence[Round]) -> str:
+    first, last = rounds[0].number, rounds[-1].number
+    return f"round {first}" if len(rounds) == 1 else f"rounds {first}-{last}"
 
 
 def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
