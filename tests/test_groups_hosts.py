@@ -3,9 +3,13 @@
 marks, say so, and place the host only when asked (a facilitator, or in the rooms before).
 Rooms are recounted from the output, never taken from the engine's own count."""
 
+import csv
+import io
 import json
 from pathlib import Path
 
+import pytest
+from test_real_samples import zoom_name
 from test_run_attendees import run_breakout
 
 import liftkit
@@ -13,6 +17,7 @@ import liftkit
 PEOPLE = Path(__file__).parent / "data" / "people"
 ZOOM = PEOPLE / "zoom-participants.csv"  # "Ada Lovelace (Host)", Grace Hopper, Alan Turing
 TEAMS = PEOPLE / "real" / "teams-attendance-dvaneynde.csv"  # Role: Organizer, MAES PIETER
+WEBINAR = PEOPLE / "real" / "zoom-webinar-zoomreports.csv"  # Host / Panelist / Attendee Details
 
 
 def placed(document: dict) -> list[list[str]]:
@@ -145,3 +150,36 @@ def test_a_host_in_a_later_round_of_the_previous_split_is_placed(cli, tmp_path):
     assert "left out" not in result.stderr
     data = json.loads(result.stdout)
     assert "Ada Lovelace" in {m["name"] for g in data["rounds"][1]["groups"] for m in g["members"]}
+
+
+SECTIONS = ("Host Details", "Panelist Details", "Attendee Details", "Other Attended")
+
+
+def webinar_sections(path: Path) -> dict[str, list[dict[str, str]]]:
+    """The rows of each section of a Zoom webinar report ("Host Details", …), as published."""
+    sections: dict[str, list[dict[str, str]]] = {}
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    titles = [i for i, line in enumerate(lines) if line.rstrip(",") in SECTIONS]
+    for start, end in zip(titles, [*titles[1:], len(lines)], strict=True):
+        sections[lines[start].rstrip(",")] = list(csv.DictReader(lines[start + 1 : end]))
+    return sections
+
+
+@pytest.mark.parametrize("path", [WEBINAR, PEOPLE / "zoom-webinar-attendees.csv"])
+def test_the_host_of_a_zoom_webinar_report_is_left_out_and_its_panelists_placed(cli, path):
+    # The one row under "Host Details" was placed in Room 1 like an attendee, with no note.
+    sections = webinar_sections(path)
+    [host] = sections["Host Details"]
+    came = [row for title in SECTIONS[1:] for row in sections.get(title, [])
+            if row.get("Attended", "Yes") == "Yes"]  # fmt: skip
+    result = cli("groups", str(path), "--size", "4", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted({row["email"] for row in rows}) == sorted({row.get("Email", "") for row in came})
+    assert len(rows) == len({(row["name"], row["email"]) for row in rows})  # each placed once
+    assert host["Email"] not in {row["email"] for row in rows}
+    name = zoom_name(host["User Name (Original Name)" if "User Name (Original Name)" in host
+                          else "User Name"])  # fmt: skip
+    assert f"Note: left out the host, {name}: video calls put no host" in result.stderr
+    panelists = {row["Email"] for row in sections["Panelist Details"]}
+    assert panelists <= {row["email"] for row in rows}

@@ -39,6 +39,7 @@ def test_zoom_webinar_report_prefers_first_and_last_name_and_leaves_out_no_shows
         "(Attended = No)"
     ]
     assert result.warnings == []
+    assert [p.host for p in result.people] == [True, False, False, False, False]
     katherine = result.people[2]
     assert katherine.attributes["Organization"] == "NASA"
     # Zoom pads every line with commas: the empty columns are not attributes.

@@ -142,6 +142,11 @@ SUMMARY_COLUMNS = (
     "id riunione",
     "vergadering-id",  # unverified
 )
+# The title of the section of a Zoom webinar report that lists the host ("Host Details", then
+# its own header and the host's row): that row is the host's. Panelists ("Panelist Details")
+# are no hosts: Zoom assigns them to webinar breakout rooms like attendees. Only the English
+# title is known from a published report.
+HOST_SECTIONS = frozenset(("host details",))
 # Teams' per-event reports: one row per Joined and Left. A row that says the person left is
 # no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them; the
 # other languages' words are unverified). The older meeting report says "User Action"; the

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.headers import EMAIL_KEYS, LEAVE_ACTIONS, NOT_COMING, SUMMARY_KEYS
+from liftkit.core.people.headers import (
+    EMAIL_KEYS,
+    HOST_SECTIONS,
+    LEAVE_ACTIONS,
+    NOT_COMING,
+    SUMMARY_KEYS,
+)
 from liftkit.core.people.layout import Layout, layout_of, split_line
 from liftkit.core.people.model import Person, header_key
 from liftkit.core.people.rows import (
@@ -81,12 +87,13 @@ def parse_table(
     """People from the header at `index` on; a later header row starts a new section.
 
     Zoom reports hold several sections ("Host Details", "Attendee Details"), each a title
-    row and its own header; every section with a name column contributes its people. Teams
-    attendance reports number their sections ("1. Summary", "2. Participants", "3. In-Meeting
-    Activities", one row per join, titled in the organiser's language): only the section of
-    the header, the participants, is read. Totals, counts and
-    percentages under a table, and rows with neither a name nor an email (a Tito ticket not
-    yet assigned, the blank rows after a spreadsheet's table), are no people.
+    row and its own header; every section with a name column contributes its people, and
+    the people under "Host Details" are hosts. Teams attendance reports number their
+    sections ("1. Summary", "2. Participants", "3. In-Meeting Activities", one row per join,
+    titled in the organiser's language): only the section of the header, the participants,
+    is read. Totals, counts and percentages under a table, and rows with neither a name nor
+    an email (a Tito ticket not yet assigned, the blank rows after a spreadsheet's table),
+    are no people.
     """
     body = "\n".join(lines[index:])
     rows = [(n, cells) for n, cells in records(body, delimiter, label, index) if filled(cells)]
@@ -104,6 +111,9 @@ def parse_table(
     out = TableRead(columns=[name for _, name in layout.attributes])
     unnamed = set(layout.unnamed)
     reading = True
+    title = _line_before(lines, index)
+    hosts = _host_section(split_line(title, delimiter))
+    host_lines: set[int] = set()
     for position, (line, cells) in enumerate(rows[1:], start=1):
         section = _numbered_section(cells) if teams else None
         if section is not None:
@@ -114,6 +124,7 @@ def parse_table(
         new_layout = layout_of(cells)
         if new_layout is not None:
             layout, header_cells = new_layout, cells
+            hosts = _host_section(rows[position - 1][1])
             out.columns.extend(n for _, n in layout.attributes if n not in out.columns)
             unnamed |= layout.unnamed
             continue
@@ -124,13 +135,24 @@ def parse_table(
             out.footers.append(line)
             continue
         _add_row(out, cells, header_cells, layout, line, label, warnings)
+        if hosts:
+            host_lines.add(line)
     _drop_empty_columns(out, unnamed)
     host = _preamble_host(lines[:index], delimiter)
-    if host:
+    if host or host_lines:
         out.people = [
-            replace(p, host=True) if (p.email or "").casefold() == host else p for p in out.people
+            replace(p, host=True)
+            if p.line in host_lines or (host and (p.email or "").casefold() == host)
+            else p
+            for p in out.people
         ]
     return out
+
+
+def _host_section(cells: Sequence[str]) -> bool:
+    """Whether a row is Zoom's "Host Details" title: the rows of its section are hosts."""
+    shown = [c.strip().strip("\ufeff") for c in cells if c.strip()]
+    return len(shown) == 1 and " ".join(shown[0].casefold().split()) in HOST_SECTIONS
 
 
 def _preamble_host(preamble: Sequence[str], delimiter: str) -> str | None:
