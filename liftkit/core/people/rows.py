@@ -28,6 +28,19 @@ _FOOTER = re.compile(
     rf"^(?:(?:{_FOOTER_WORDS})\s*[:=]?\s*[\d.,%\s]*|(?:{_FOOTER_PREFIXES})\b.*)$", re.IGNORECASE
 )
 
+# A phone caller, whom Zoom names by their number ("+44 20 7946 0958", "14155550123"): a
+# leading +, or 7 digits or more, with spaces, dashes, dots or brackets between them.
+_PHONE = re.compile(r"^\+?[\d\s().-]+$")
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}$")
+
+
+def phone_number(name: str) -> bool:
+    """Whether a name is a phone number: a person who dialled in, not a count."""
+    digits = sum(ch.isdigit() for ch in name)
+    if not _PHONE.match(name) or _DATE.match(name) or digits < 3:
+        return False
+    return name.startswith("+") or digits >= 7
+
 
 def filled(cells: Sequence[str]) -> bool:
     return any(c.strip() for c in cells)
@@ -67,7 +80,7 @@ def footer_kind(cells: Sequence[str], layout: Layout) -> str | None:
     name = row_name(cells, layout)
     if not name:
         return None if cell(cells, layout.email) else "blank"
-    if _FOOTER.match(name) or not any(ch.isalpha() for ch in name):
+    if _FOOTER.match(name) or not (any(ch.isalpha() for ch in name) or phone_number(name)):
         return "summary"
     first = cell(cells, 0)
     if 0 not in (layout.name, layout.first, layout.last) and _FOOTER.match(first):

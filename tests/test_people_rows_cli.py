@@ -1,0 +1,34 @@
+"""Rows of an attendee list that are people, or are not, as the host sees them through
+`liftkit groups`: the people are recounted from the JSON (or CSV) written, never taken from
+the reader's own count."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "people"
+
+
+def placed(stdout: str) -> list[tuple[str, str | None]]:
+    """(name, email) of everyone in round 1 of a groups JSON, in file order of the rooms."""
+    rounds = json.loads(stdout)["rounds"]
+    return [(m["name"], m.get("email")) for g in rounds[0]["groups"] for m in g["members"]]
+
+
+def test_phone_dial_in_callers_are_placed_and_totals_are_still_left_out(cli, tmp_path):
+    # Zoom names a caller by their number: they were left out as "rows that are not people".
+    path = DATA / "zoom-participants-phone-callers.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    result = cli("groups", str(path), "--size", "4", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == sorted(
+        (row["Name (Original Name)"], row["User Email"] or None) for row in rows
+    )
+    assert "not people" not in result.stderr and "not a person" not in result.stderr
+    # Under a table, a count, a percentage and a date are still no people.
+    text = path.read_text() + "57,,,,,\n45%,,,,,\n2026-12-05,,,,,\n"
+    result = cli("groups", "-", "--size", "4", "--seed", "1", "-f", "json", input=text)
+    assert result.exit_code == 0, result.output
+    assert len(placed(result.stdout)) == len(rows)
+    assert "left out 3 rows that are not people" in result.stderr
