@@ -32,3 +32,25 @@ def test_phone_dial_in_callers_are_placed_and_totals_are_still_left_out(cli, tmp
     assert result.exit_code == 0, result.output
     assert len(placed(result.stdout)) == len(rows)
     assert "left out 3 rows that are not people" in result.stderr
+
+
+def test_a_roster_whose_first_column_is_a_status_gives_everyone(cli):
+    # "Present" and "Absent" in the first column read as totals rows: the whole list was
+    # refused as having no attendees, and with other states only the "Present" rows vanished.
+    path = DATA / "roster-status-first-column.csv"
+    text = path.read_text()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for roster in (text, text.replace("Absent", "Late")):
+        result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json", input=roster)
+        assert result.exit_code == 0, result.output
+        assert sorted(placed(result.stdout)) == sorted((r["Name"], r["Email"]) for r in rows)
+        assert "not people" not in result.stderr and "not a person" not in result.stderr
+    # A totals line under it, labelled in the first column with the name cell empty, is none.
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json",
+                 input=text + f"Total,,{len(rows)}\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert len(placed(result.stdout)) == len(rows)
+    assert (
+        "left out 1 row that is not a person (totals, counts, percentages or rows without a "
+        f"name: line {len(rows) + 2})"
+    ) in result.stderr

@@ -76,16 +76,24 @@ def row_name(cells: Sequence[str], layout: Layout) -> str:
 def footer_kind(cells: Sequence[str], layout: Layout) -> str | None:
     """Why a row is no person: "summary" for a total, count or percentage, "blank" for a
     row with neither a name nor an email; None for a person (a row with an email but no
-    name is a person missing a name: an error)."""
+    name is a person missing a name: an error).
+
+    A row is a summary by its name cell ("Total", "57", "45%"), or by a label such as
+    "Total" or "number of Absentees" in its first column when its name cell is empty: a
+    first column of its own (a status "Present", "Absent") says nothing of a row that has
+    a name."""
     name = row_name(cells, layout)
-    if not name:
-        return None if cell(cells, layout.email) else "blank"
-    if _FOOTER.match(name) or not (any(ch.isalpha() for ch in name) or phone_number(name)):
+    if name:
+        if _FOOTER.match(name) or not (any(ch.isalpha() for ch in name) or phone_number(name)):
+            return "summary"
+        return None
+    email = cell(cells, layout.email)
+    if "@" in email:
+        return None
+    columns = (layout.name, layout.first, layout.last, layout.account, layout.email)
+    if 0 not in columns and _FOOTER.match(cell(cells, 0)):
         return "summary"
-    first = cell(cells, 0)
-    if 0 not in (layout.name, layout.first, layout.last) and _FOOTER.match(first):
-        return "summary"
-    return None
+    return None if email else "blank"
 
 
 def person_from_cells(
