@@ -167,7 +167,8 @@ def test_a_bad_email_is_left_out_with_a_warning_and_the_person_kept():
     result = parse_people("name,email\nAda,not-an-email\n", "x.csv")
     assert [(p.name, p.email) for p in result.people] == [("Ada", None)]
     assert result.warnings == [
-        "x.csv: line 2: 'not-an-email' is not an email address; the person is kept without it"
+        "x.csv: line 2: 'not-an-email' is not an email address (no @); the person is kept "
+        "without it"
     ]
 
 

@@ -54,3 +54,33 @@ def test_a_roster_whose_first_column_is_a_status_gives_everyone(cli):
         "left out 1 row that is not a person (totals, counts, percentages or rows without a "
         f"name: line {len(rows) + 2})"
     ) in result.stderr
+
+
+def test_emails_that_cannot_be_addresses_are_named_and_kept_out_of_the_zoom_file(cli, tmp_path):
+    # Zoom refuses a whole import over one bad address: "ada@x.org;ada2@x.org", "bob@@x.org",
+    # "eve@x" and "kat@x.org." were written as they were; an invisible character after an
+    # address gave a warning about letters beyond ASCII, and "Tim Lee <tim@x.org>" lost its
+    # address with a warning quoting it cut.
+    path = DATA / "odd-emails.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    good = {"Grace Hopper": "grace@x.org", "Alan Turing": "alan@x.org",
+            "Tim Lee": "tim@x.org", "Mae J": "mae@x.org"}  # fmt: skip
+    bad = {line: row for line, row in enumerate(rows, start=2) if row["Name"] not in good}
+    out = tmp_path / "rooms.csv"
+    result = cli("groups", str(path), "--size", "4", "--seed", "1", "-f", "zoom", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "Pre-assign Room Name,Email Address"
+    assert sorted(line.split(",")[1] for line in lines[1:]) == sorted(good.values())
+    warnings = [w for w in result.stderr.splitlines() if "is not an email address" in w]
+    assert len(warnings) == len(bad)
+    for warning, (line, row) in zip(warnings, bad.items(), strict=True):
+        assert warning.startswith(f"Warning: {path}: line {line}: {row['Email']!r} is not an ")
+    assert "beyond ASCII" not in result.stderr
+    assert f"{len(bad)} people have no email, so Zoom cannot pre-assign them" in result.stderr
+    # Every one of them still has a room.
+    result = cli("groups", str(path), "--size", "4", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == sorted(
+        (row["Name"], good.get(row["Name"])) for row in rows
+    )

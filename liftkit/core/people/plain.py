@@ -42,5 +42,6 @@ def parse_lines(lines: Sequence[str], label: str) -> list[Person]:
             Person(name, email_or_warning(email_text, number, label, warnings), {}, number)
         )
     if warnings:
-        raise LiftkitError(warnings[0].replace("; left out", ""), "write it as Name <email>")
+        message = warnings[0].replace("; the person is kept without it", "")
+        raise LiftkitError(message, "write it as Name <email>")
     return people

@@ -128,14 +128,56 @@ def _name_cell(cells: Sequence[str], layout: Layout, index: int | None) -> str:
 
 
 def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> str | None:
+    """The email a cell gives (`ada@x.org`, `<ada@x.org>`, `Ada <ada@x.org>`, `mailto:…`),
+    without the characters that show as nothing; None, with a warning naming the line, for
+    one that cannot be an address."""
+    text = _INVISIBLE.sub("", text).strip()
+    named = _NAMED_ADDRESS.match(text)
+    if named:
+        text = named["address"]
     text = text.strip().strip("<>").strip()
     if text.lower().startswith("mailto:"):
-        text = text[7:]
+        text = text[7:].strip()
     if not text:
         return None
-    if "@" not in text or " " in text:
+    problem = _address_problem(text)
+    if problem:
         warnings.append(
-            f"{label}: line {line}: {text!r} is not an email address; the person is kept without it"
+            f"{label}: line {line}: {text!r} is not an email address ({problem}); "
+            "the person is kept without it"
         )
         return None
     return text
+
+
+# Characters that show as nothing, pasted in with an address: zero-width spaces and joiners,
+# direction marks, a byte order mark, a soft hyphen. (A no-break space is whitespace: an
+# address's ends are stripped of it like of a space.)
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# "Tim Lee <tim@x.org>": a name and the address in angle brackets.
+_NAMED_ADDRESS = re.compile(r"^[^<>@]*<(?P<address>[^<>]*)>$")
+
+
+def _address_problem(text: str) -> str | None:
+    """Why `text` cannot be one email address, or None."""
+    ats = text.count("@")
+    if ats > 1 and any(c in text for c in ",; "):
+        return "several addresses in one cell: give one"
+    if ats == 0:
+        return "no @"
+    if ats > 1:
+        return "more than one @"
+    if any(c.isspace() for c in text):
+        return "a space inside"
+    if any(c in text for c in ",;<>"):
+        return f"a {next(c for c in text if c in ',;<>')!r} inside"
+    local, domain = text.split("@")
+    if not local:
+        return "nothing before the @"
+    if not domain:
+        return "nothing after the @"
+    if domain.endswith(".") or domain.startswith(".") or ".." in domain:
+        return "a dot out of place after the @"
+    if "." not in domain:
+        return "no dot after the @"
+    return None
