@@ -84,3 +84,17 @@ def test_emails_that_cannot_be_addresses_are_named_and_kept_out_of_the_zoom_file
     assert sorted(placed(result.stdout)) == sorted(
         (row["Name"], good.get(row["Name"])) for row in rows
     )
+
+
+def test_the_hint_about_extra_fields_names_the_files_own_separator(cli):
+    # A tab-separated file was told "(a comma inside a name needs quotes)".
+    text = (DATA / "tabs.tsv").read_text().replace("Ada Lovelace\t", "Ada\tLovelace\t", 1)
+    for separator, word in (("\t", "tab"), (";", "semicolon"), (",", "comma")):
+        result = cli("groups", "-", "--seed", "1", "-f", "json",
+                     input=text.replace("\t", separator))  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert (
+            "stdin: line 2: 5 fields but the header has 4; the extra fields are ignored "
+            f"(a {word} inside a name needs quotes)"
+        ) in result.stderr
+        assert len(placed(result.stdout)) == len(text.splitlines()) - 1

@@ -30,6 +30,7 @@ from liftkit.core.people.rows import (
 from liftkit.core.text import same_words
 
 _NUMBERED = re.compile(r"^\d{1,2}\.\s*(\S.*)$")
+_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 @dataclass
@@ -134,7 +135,7 @@ def parse_table(
         if footer_kind(cells, layout) is not None:
             out.footers.append(line)
             continue
-        _add_row(out, cells, header_cells, layout, line, label, warnings)
+        _add_row(out, cells, header_cells, layout, line, delimiter, label, warnings)
         if hosts:
             host_lines.add(line)
     _drop_empty_columns(out, unnamed)
@@ -174,13 +175,15 @@ def _add_row(
     header: list[str],
     layout: Layout,
     line: int,
+    delimiter: str,
     label: str,
     warnings: list[str],
 ) -> None:
     if len(cells) > len(header) and filled(cells[len(header) :]):
+        separator = _SEPARATORS.get(delimiter, repr(delimiter))
         warnings.append(
             f"{label}: line {line}: {len(cells)} fields but the header has {len(header)}; "
-            "the extra fields are ignored (a comma inside a name needs quotes)"
+            f"the extra fields are ignored (a {separator} inside a name needs quotes)"
         )
     if layout.attended is not None and cell(cells, layout.attended).casefold() == "no":
         out.absent += 1
