@@ -98,3 +98,18 @@ def test_the_hint_about_extra_fields_names_the_files_own_separator(cli):
             f"(a {word} inside a name needs quotes)"
         ) in result.stderr
         assert len(placed(result.stdout)) == len(text.splitlines()) - 1
+
+
+def test_a_japanese_zoom_participant_report_is_read(cli):
+    # "名前 (元の名前)" was no name column: the report was refused as a table without one.
+    path = DATA / "zoom-participants-ja.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    people = {}
+    for row in rows:  # the name before the original name in brackets, once per person
+        name = row["名前 (元の名前)"].split(" (")[0]
+        people.setdefault(name, row["ユーザーメール"] or None)
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == sorted(people.items())
+    assert "Warning" not in result.stderr  # a rejoin (参加時刻: one row per join) is no duplicate
+    assert "1 person joined more than once (鈴木 一郎); each is kept once" in result.stderr

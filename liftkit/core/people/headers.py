@@ -33,6 +33,7 @@ NAME_COLUMNS = (
     "student name",  # unverified
     "ticket full name",
     "name (original name)",
+    "名前 (元の名前)",  # Zoom, Japanese
     # Teams (older per-event report) and spreadsheets in other languages.
     "nome completo",  # Portuguese (Teams' per-event report), Italian
     "nombre completo",  # Spanish (a public Zoom-report script's list of name headers)
@@ -50,7 +51,7 @@ NAME_COLUMNS = (
 # The bare word "name" in each language: a full name alone, but beside a first-name column it
 # is the last name (French "Nom, Prénom", German "Name, Vorname") and beside a last-name
 # column the first name (Spanish "Nombre, Apellidos", Italian "Nome, Cognome").
-BARE_NAME_COLUMNS = ("name", "nome", "nombre", "nom", "naam")
+BARE_NAME_COLUMNS = ("name", "nome", "nombre", "nom", "naam", "名前")
 FIRST_NAME_COLUMNS = (
     "first name",
     "firstname",
@@ -130,6 +131,7 @@ EMAIL_COLUMNS = (
     "endereço de e-mail",  # Portuguese
     "endereço de email",
     "e-mailadres",  # Dutch (registration forms)
+    "ユーザーメール",  # Zoom, Japanese
 )
 # Columns of a meeting's summary line (Zoom's report preamble), never of an attendee table.
 SUMMARY_COLUMNS = (
@@ -178,6 +180,7 @@ JOIN_COLUMNS = (
     "heure d'arrivée",  # Zoom, French ("Heure d’arrivée")
     "ora di ingresso",  # Zoom, Italian
     "beitrittszeit",  # Zoom, German
+    "参加時刻",  # Zoom, Japanese
     "erster beitritt",  # Teams, German (a public parser of Teams and Zoom reports)
     "arrival time",  # the Google Meet Attendance extension
 )
@@ -208,5 +211,5 @@ STATUS_KEYS = keys(STATUS_COLUMNS)
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
     "deelnemer", "username", "usuário", "utente", "vorname", "prénom", "prenom",
-    "cognome", "apellido", "apelido", "sobrenome", "achternaam", "nachname", "surname",
+    "cognome", "apellido", "apelido", "sobrenome", "achternaam", "nachname", "surname", "名前",
 )  # fmt: skip
