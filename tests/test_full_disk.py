@@ -300,3 +300,38 @@ def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(di
     (folder,) = sessions.iterdir()
     events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
     assert [e["before"] for e in events if e["type"] == "warning"][:2] == [540, 480]
+
+
+PRINTED = [
+    ["export", "SESSION", "-f", "md"],
+    ["export", "SESSION", "-f", "json"],
+    ["export", "SESSION", "-f", "html"],
+    ["export", "SESSION", "-o", "-"],
+    ["groups", "PEOPLE", "--seed", "1"],
+    ["groups", "PEOPLE", "--seed", "1", "-f", "json", "-o", "-"],
+    ["agenda", "list"],
+    ["agenda", "show", "community-conversation"],
+    ["agenda", "show", "community-conversation", "--json"],
+    ["agenda", "check", "community-conversation"],
+    ["new", "-"],
+]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args", PRINTED, ids=" ".join)
+def test_a_document_printed_to_a_full_disk_says_so_as_o_does(args, people, tmp_path):
+    """`liftkit export SESSION > pack.md` on a full disk: the same line as `-o` to one (exit
+    code 1, 'the disk is full'), where it was an internal error with a crash report."""
+    given = {"PEOPLE": str(people), "SESSION": str(SESSION)}
+    args = [given.get(arg, arg) for arg in args]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*LIFTKIT, *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+            timeout=60,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        "Error: standard output: cannot write: the disk is full; part of it may have been "
+        "written; free some space, or write to another disk"
+    )
+    assert "Exception ignored" not in result.stderr

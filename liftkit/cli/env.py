@@ -6,9 +6,10 @@ and tests hand in one of their own (`runner.invoke(app, args, obj=Environment(..
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -79,3 +80,22 @@ class Environment:
         stream = self.stderr if err else self.stdout
         stream.write(text + "\n")
         stream.flush()
+
+
+@contextlib.contextmanager
+def printing(env: Environment | None = None) -> Iterator[None]:
+    """Around printing a document on standard output: a write that fails there (a full disk
+    behind `> pack.md`) is one line saying so, as a failed `-o` is, not an internal error.
+    A reader who went away (`| head`) is left to `guarded`."""
+    from liftkit.core.files import write_failed
+
+    try:
+        yield
+        if env is not None:
+            env.stdout.flush()
+        if env is None or sys.stdout is not env.stdout:  # typer.echo's
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise write_failed("standard output", exc, "part of it may have been written") from None

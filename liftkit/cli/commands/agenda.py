@@ -50,12 +50,15 @@ def list_templates() -> None:
 
     Example: liftkit agenda list
     """
+    from liftkit.cli.env import printing
+
     rows = []
     for name in template_names():
         agenda = load_agenda(template_path(name))
         title = terminal_safe(agenda.title)
         rows.append([name, title, str(len(agenda.segments)), format_duration(agenda.total)])
-    typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
+    with printing():
+        typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
 
 
 @app.command("show")
@@ -72,7 +75,7 @@ def show(
 
     Example: liftkit agenda show community-conversation --start 14:00
     """
-    from liftkit.cli.env import Environment
+    from liftkit.cli.env import Environment, printing
 
     env = Environment.of(ctx)
     begin = parse_start(start, "--start") if start is not None else None
@@ -106,19 +109,21 @@ def show(
                 for r in rows
             ],
         }
-        typer.echo(json_terminal_safe(json.dumps(payload, indent=2, ensure_ascii=False)))
+        with printing(env):
+            typer.echo(json_terminal_safe(json.dumps(payload, indent=2, ensure_ascii=False)))
         return
 
     from liftkit.cli.render import agenda_timeline
 
-    agenda_timeline(
-        resolved.agenda,
-        rows,
-        [when(r.start, r.start_clock) for r in rows],
-        [when(r.end, r.end_clock) for r in rows],
-        clock=begin is not None,
-        out=env.console(),
-    )
+    with printing(env):
+        agenda_timeline(
+            resolved.agenda,
+            rows,
+            [when(r.start, r.start_clock) for r in rows],
+            [when(r.end, r.end_clock) for r in rows],
+            clock=begin is not None,
+            out=env.console(),
+        )
 
 
 def _segment_extras(segment: Segment) -> dict[str, object]:
@@ -158,7 +163,7 @@ def check(
 
     Example: liftkit agenda check my-agenda.toml community-conversation
     """
-    from liftkit.cli.env import Environment
+    from liftkit.cli.env import Environment, printing
 
     env = Environment.of(ctx)
     failed = 0
@@ -170,12 +175,13 @@ def check(
             failed += 1
             continue
         a = resolved.agenda
-        typer.echo(
-            terminal_safe(
-                f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
-                f"{format_duration(a.total)})"
+        with printing(env):
+            typer.echo(
+                terminal_safe(
+                    f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
+                    f"{format_duration(a.total)})"
+                )
             )
-        )
     if failed:
         if len(agendas) > 1:
             typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)

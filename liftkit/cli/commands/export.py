@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, printing
 from liftkit.cli.errors import note, warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
@@ -259,8 +259,8 @@ def export(
         # On a terminal the pack is read, not kept: nothing in it may drive the terminal.
         if env.stdout_isatty:
             text = json_terminal_safe(text) if fmt == "json" else terminal_safe(text)
-        env.stdout.write(text)
-        env.stdout.flush()
+        with printing(env):
+            env.stdout.write(text)
         return
     write_atomic(target, text, force=force)
     if fmt == "narrative":

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, printing
 from liftkit.cli.errors import note, warn
 from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
@@ -238,7 +238,8 @@ def groups(
     if text is None:
         from liftkit.cli.render import groups_tables
 
-        groups_tables(shown, env.console())
+        with printing(env):
+            groups_tables(shown, env.console())
     elif to_file and output:
         from liftkit.core.files import write_atomic
 
@@ -248,7 +249,8 @@ def groups(
         write_atomic(output, text)
         typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
     else:
-        typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)
+        with printing(env):
+            typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)
 
 
 def _refuse_a_groups_file(attendees: str) -> None:

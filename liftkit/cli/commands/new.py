@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from liftkit.cli.completion import complete_agenda
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, printing
 from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
@@ -76,7 +76,8 @@ def new(
         )
     text = header + "\n" + dumps_agenda(agenda)
     if to_stdout:
-        typer.echo(text, nl=False)
+        with printing(env):
+            typer.echo(text, nl=False)
         return
     write_atomic(target, text, force=force)
     typer.echo(
