@@ -32,8 +32,15 @@ def contents(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-@pytest.mark.parametrize("name", ["journal.jsonl", "agenda.toml", "attendees.csv"])
+@pytest.mark.parametrize(
+    "name",
+    ["journal.jsonl", "agenda.toml", "attendees.csv", "attendees.txt", "attendees-from.txt",
+     "groups.json", "start-at.txt"],
+)  # fmt: skip
 def test_force_never_writes_the_pack_over_a_session_file(cli, session, name):
+    """Every file that `run`, `resume`, `view` or `export` reads from the folder."""
+    if not (session / name).exists():
+        (session / name).write_text("kept by the session\n")
     before = contents(session)
     result = cli("export", str(session), "-o", str(session / name), "--force")
     assert result.exit_code == 2
@@ -75,6 +82,22 @@ def test_force_still_replaces_an_earlier_pack_and_a_new_file_in_the_session_is_f
     inside = session / "event-pack.md"
     assert cli("export", str(session), "-o", str(inside)).exit_code == 0
     assert inside.read_text() == earlier.read_text()
+
+
+def test_a_pack_written_into_the_session_folder_can_be_written_again(cli, session, chat):
+    """An earlier pack in the folder is no part of the session: --force replaces it, where
+    the second export was refused as 'a file of the session'."""
+    pack = session / "extra.md"
+    args = ("export", str(session), "--chat", str(chat), "-o", str(pack), "--force")
+    assert cli(*args).exit_code == 0
+    pack.write_text("last week's pack\n")
+    again = cli(*args)
+    assert again.exit_code == 0, again.stderr
+    assert again.stderr.startswith(f"Wrote {pack}: ")
+    assert pack.read_text().startswith("# ")
+    kept = cli("export", str(session), "-o", str(pack))  # without --force, still kept
+    assert kept.exit_code == 2
+    assert f"{pack}: already exists; choose another path or add --force" in kept.stderr
 
 
 @pytest.fixture

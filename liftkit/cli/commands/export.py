@@ -301,8 +301,11 @@ def _wrote(target: Path, report: Any) -> None:
 
 
 def _inputs(folder: Path, chats: list[str], groups_file: Path | None) -> list[tuple[str, Path]]:
-    """What export reads: every file of the session folder, the chat logs, a groups file."""
-    inputs = [(f"a file of the session {folder}", p) for p in sorted(folder.iterdir())]
+    """What export reads: the session's own files (those `run` and `resume` read too; an
+    earlier pack written into the folder is none of them), the chat logs, a groups file."""
+    from liftkit.core.live.folders import SESSION_FILES
+
+    inputs = [(f"a file of the session {folder}", folder / name) for name in SESSION_FILES]
     inputs += [(f"the chat log {name}", Path(name)) for name in chats if name != "-"]
     if groups_file is not None:
         inputs.append((f"the groups file {groups_file}", groups_file))

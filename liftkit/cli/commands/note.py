@@ -15,10 +15,9 @@ from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
-from liftkit.core.live.folders import find_session
+from liftkit.core.live.folders import AGENDA_COPY, find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
 from liftkit.core.live.replay import replay_journal
-from liftkit.core.live.session import AGENDA_COPY
 from liftkit.core.text import terminal_safe
 
 

@@ -19,7 +19,7 @@ from liftkit.core.files import read_input, write_atomic
 from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.attendance import Attendance, kept_rooms
-from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
 from liftkit.core.live.met import rounds_met
 from liftkit.core.live.reshuffles import (
     file_round,
@@ -52,8 +52,6 @@ HOSTS_REMEDY = (
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
-
-GROUPS_COPY = "groups.json"
 
 
 @dataclass

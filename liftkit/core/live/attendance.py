@@ -18,12 +18,10 @@ from pathlib import Path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
 from liftkit.core.groups.model import Round
-from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.live.folders import ATTENDEE_COPIES, ATTENDEE_SOURCE
 from liftkit.core.live.rooms import _label
 from liftkit.core.people.reader import Person, people_from, present
 from liftkit.core.text import plural, some_named
-
-ATTENDEE_SOURCE = "attendees-from.txt"  # in the session folder: the --attendees file's path
 
 
 @dataclass

@@ -36,6 +36,7 @@ from liftkit.core.live.events import (
     StopReason,
     TimeWarning,
 )
+from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.segment_view import SegmentView, segment_view
 
 USED_UP = 0.5  # seconds: a segment with less time left than this has none
@@ -43,7 +44,6 @@ USED_UP = 0.5  # seconds: a segment with less time left than this has none
 # out one rounding above the reading of 180 after it)
 SLACK = 1e-6
 
-AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 
 NOT_STARTED = Status.NOT_STARTED
 RUNNING = Status.RUNNING

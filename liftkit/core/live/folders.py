@@ -12,10 +12,19 @@ from liftkit.core.live.journal import JOURNAL_NAME
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
+AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
 # The copy of the attendee list a session keeps, by the kind of file it was given.
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
+ATTENDEE_SOURCE = "attendees-from.txt"  # the --attendees file's path, for a resume to read
+GROUPS_COPY = "groups.json"  # the --groups file the session ran with, as JSON
 # The planned start (--start) while the host waits for it: the journal is empty until then.
 START_AT_NAME = "start-at.txt"
+# Every file a session keeps in its folder, which `run`, `resume`, `note`, `view` and
+# `export` read: an output is never written over one of them. Anything else in the folder
+# (an event pack written there) is no part of the session.
+SESSION_FILES = (
+    JOURNAL_NAME, AGENDA_COPY, *ATTENDEE_COPIES, ATTENDEE_SOURCE, GROUPS_COPY, START_AT_NAME
+)  # fmt: skip
 
 
 def write_start_at(folder: Path, start_at: datetime) -> None:

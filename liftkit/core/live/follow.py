@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda, load_agenda
-from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, Engine
+from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
     GroupsMade,
@@ -34,7 +34,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import read_start_at
+from liftkit.core.live.folders import AGENDA_COPY, read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.segment_view import SegmentView
 

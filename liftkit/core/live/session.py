@@ -18,7 +18,7 @@ from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.capture import ParsedReflection, parse_reflection, session_people
-from liftkit.core.live.engine import AGENDA_COPY, ENDED, NOT_STARTED, PAUSED, Engine
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
     GroupsMade,
@@ -32,7 +32,7 @@ from liftkit.core.live.events import (
     Stop,
     StopReason,
 )
-from liftkit.core.live.folders import create_session_folder
+from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, JournalRead, read_journal
 from liftkit.core.live.replay import Replay, replay_journal
 

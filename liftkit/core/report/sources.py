@@ -21,7 +21,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import ATTENDEE_COPIES
+from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import Replay, SegmentTime, replay_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
@@ -90,11 +90,11 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
             else:
                 data.warnings.extend(data.attendees.warnings)
             break
-    if (folder / "groups.json").is_file():
+    if (folder / GROUPS_COPY).is_file():
         from liftkit.core.groups.formats import load_groups_file  # the engine, only when needed
 
         # the session's copy of the file it ran with: the rooms as they were
-        data.groups_split = load_groups_file(folder / "groups.json", recorded=True)
+        data.groups_split = load_groups_file(folder / GROUPS_COPY, recorded=True)
     return data
 
 
