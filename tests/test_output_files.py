@@ -168,3 +168,54 @@ def test_a_failure_while_the_pieces_come_leaves_the_earlier_file_and_no_other(tm
         write_atomic(out, pieces(), force=True)
     assert out.read_text() == "the earlier pack\n"
     assert [p.name for p in tmp_path.iterdir()] == ["pack.md"]
+
+
+# --------------------------------------------------------------------------- output folders
+# liftkit makes no folder for an output: a missing one is named, before any work, and nothing
+# is left behind (where `-o new/dir/pack.md` made the folders, and kept them when the write
+# then failed).
+
+
+def tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.fixture
+def people(tmp_path):
+    path = tmp_path / "people.txt"
+    path.write_text("Ada Lovelace\nGrace Hopper\nAlan Turing\nKatherine Johnson\n")
+    return path
+
+
+def test_an_output_in_a_missing_folder_is_refused_and_no_folder_is_made(
+    cli, session, people, tmp_path
+):
+    before = tree(tmp_path)
+    for args, missing in (
+        (("export", str(session), "-o"), tmp_path / "new" / "dir"),
+        (("export", str(session), "-f", "html", "-o"), tmp_path / "new" / "dir"),
+        (("export", str(session), "--new-narrative"), tmp_path / "new"),
+        (("groups", str(people), "--seed", "1", "-o"), tmp_path / "nonexistent" / "dir"),
+        (("new",), tmp_path / "new" / "dir"),
+    ):
+        path = missing / "out.md"
+        result = cli(*args, str(path))
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr == (
+            f"Error: {path}: the folder {missing} does not exist; create it first "
+            f"(mkdir -p {missing}), or write elsewhere\n"
+        )
+        assert tree(tmp_path) == before
+
+
+def test_groups_to_a_folder_is_refused_before_the_split(cli, people, tmp_path):
+    """Said at once, where it came after the whole split (and its 'Seed:' line)."""
+    result = cli("groups", str(people), "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {tmp_path}: is a folder; give a file name, e.g. -o groups.csv\n"
+    )
+    slash = cli("groups", str(people), "-o", f"{tmp_path}/rooms/")
+    assert slash.exit_code == 2
+    assert slash.stderr.startswith(f"Error: {tmp_path}/rooms/: names a folder, not a file;")
+    assert not (tmp_path / "rooms").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -58,6 +59,32 @@ def refuse_to_overwrite_inputs(target: Path, inputs: Iterable[tuple[str, Path]])
             )
 
 
+def check_output(path: Path | str, example: str = "") -> None:
+    """Refuse an output path that cannot become a file, before any work is done for it: a
+    folder (`example` is a file name to suggest), or a file in a folder that does not exist
+    or is a file. No folder is ever made for an output: a mistyped path would leave new
+    folders behind, and empty ones when the write then failed."""
+    target = Path(path)
+    if is_stream(target):
+        return
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
+        raise LiftkitError(
+            f"{path}: is a folder" if target.is_dir() else f"{path}: names a folder, not a file",
+            f"give a file name, e.g. {example}" if example else "give a file name",
+        )
+    folder = target.parent
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise LiftkitError(f"{parent}: is a file, not a folder", "choose another path")
+            break
+    if not folder.is_dir():
+        raise LiftkitError(
+            f"{path}: the folder {folder} does not exist",
+            f"create it first (mkdir -p {shlex.quote(str(folder))}), or write elsewhere",
+        )
+
+
 def write_atomic(
     path: Path | str, data: str | bytes | Iterable[str], *, force: bool = True
 ) -> None:
@@ -71,8 +98,7 @@ def write_atomic(
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if target.is_dir():
-        raise LiftkitError(f"{target}: is a folder", "give a file name")
+    check_output(target)
     if is_stream(target):
         try:
             with open(target, "wb") as stream:
@@ -85,13 +111,7 @@ def write_atomic(
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
-    for parent in (folder, *folder.parents):
-        if parent.exists():
-            if not parent.is_dir():
-                raise LiftkitError(f"{parent}: is a file, not a folder", "choose another path")
-            break
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise write_failed(target, exc, _kept(target)) from None

@@ -163,7 +163,12 @@ def export(
     # garbage meanwhile only costs time (a third of it), and the process ends soon after.
     gc.disable()
     from liftkit.core.chat import EmptyChat, parse_chat, read_chat
-    from liftkit.core.files import refuse_to_overwrite_inputs, replaces_a_file, write_atomic
+    from liftkit.core.files import (
+        check_output,
+        refuse_to_overwrite_inputs,
+        replaces_a_file,
+        write_atomic,
+    )
     from liftkit.core.live.folders import find_session
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
@@ -176,11 +181,12 @@ def export(
             hint = "use html, then print it to PDF from a browser"
         raise LiftkitError(f'--format: "{fmt}" is not a format', hint)
     start = None if chat_start is None else parse_clock(chat_start, "--chat-start", seconds=True)
+    example = "-o event-pack.md"
     if new_narrative is not None:
-        output, fmt = str(new_narrative), "narrative"
+        output, fmt, example = str(new_narrative), "narrative", "--new-narrative words.md"
     target = None if output in (None, "-") else Path(output)
-    if target is not None and target.is_dir():
-        raise LiftkitError(f"{target}: is a folder", "give a file name, e.g. -o event-pack.md")
+    if output is not None and target is not None:
+        check_output(output, example)  # a folder, or a file in none: before the work
     if target is not None and replaces_a_file(target) and not force:
         # Checked before the work, so a long export is not wasted on it.
         raise LiftkitError(f"{target}: already exists", "choose another path or add --force")

@@ -164,6 +164,10 @@ def groups(
 
     env = Environment.of(ctx)
     to_file = output is not None and output != "-"
+    if to_file and output:
+        from liftkit.core.files import check_output
+
+        check_output(output, "-o groups.csv")  # a folder, or a file in none: before the split
     fmt = output_format or (format_for_path(output) if to_file and output else None)
     if fmt is None and to_file and output:
         _refuse_an_unknown_suffix(output)

@@ -14,7 +14,7 @@ from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
 from liftkit.core.errors import LiftkitError
-from liftkit.core.files import write_atomic
+from liftkit.core.files import check_output, write_atomic
 from liftkit.core.text import plural, terminal_safe
 
 DEFAULT_TEMPLATE = "community-conversation"
@@ -49,6 +49,7 @@ def new(
     if not to_stdout:
         if target.is_dir():
             raise LiftkitError(f"{path}: is a folder", "give a file name such as agenda.toml")
+        check_output(path)  # a file in a folder that does not exist
         if target.exists() and not force:
             raise LiftkitError(f"{path}: already exists", "choose another path or add --force")
     env = Environment.of(ctx)
