@@ -212,6 +212,44 @@ def test_a_zoom_cloud_recording_chat_is_read_with_times_from_the_recording_start
     assert [(r.author, r.emoji) for r in log.reactions] == [("Grace Hopper (Fife)", "👍")]
 
 
+# Replies on the message's own line, as a cloud recording's chat writes them (public meeting
+# notes, tests/data/chat/real/README.md): the reply may end with a quote mark, start with one,
+# or quote a message that holds quote marks itself.
+INLINE_REPLIES = (
+    "00:10:00\tAnn Lee:\tWhat should we call it?\n"
+    '00:10:30\tBo Chan:\tReplying to "What should we call ..." I vote for "Bridges"\n'
+    '00:11:00\tAnn Lee:\tHe said "stop" and "go" at once\n'
+    '00:11:30\tBo Chan:\tReplying to "He said "stop" and ..." I heard "go" too\n'
+    '00:12:00\tCy Dee:\tReplying to "He said "stop" and ..." agreed\n'
+    "00:12:30\tAnn Lee:\tsee https://example.org/tags for the data\n"
+    '00:13:00\tCy Dee:\tReplying to "see https://example...." "created": "-67", odd\n'
+    '00:13:30\tBo Chan:\tReplying to "Slido: "Bridges" or ..."\n'
+    "Bridges, with the quotes\n"
+)
+
+
+def test_replies_on_one_line_are_quoted_without_the_message_they_reply_to(cli, tmp_path):
+    replies = [
+        'I vote for "Bridges"', 'I heard "go" too', "agreed", '"created": "-67", odd',
+        "Bridges, with the quotes",
+    ]  # fmt: skip
+    log = parse_chat(INLINE_REPLIES, "chat.txt")
+    assert [m.text for m in log.messages if m.reply_to] == replies
+    assert [m.reply_to for m in log.messages if m.reply_to] == [
+        "What should we call ...", 'He said "stop" and ...', 'He said "stop" and ...',
+        "see https://example....", 'Slido: "Bridges" or ...',
+    ]  # fmt: skip
+    path = tmp_path / "chat.txt"
+    path.write_text(INLINE_REPLIES, encoding="utf-8")
+    result = cli("export", str(SESSION), "--chat", str(path))
+    assert result.exit_code == 0, result.output
+    headers = [line for line in INLINE_REPLIES.splitlines() if line[:1].isdigit()]
+    assert f"The chat: {len(headers)} messages" in result.stdout
+    quoted = re.findall(r"^- “(.*?)”", result.stdout, flags=re.MULTILINE)
+    assert all(reply in quoted for reply in replies)
+    assert not any("Replying to" in quote for quote in quoted)
+
+
 def test_a_line_that_fits_no_layout_is_shown_without_its_escape_sequences():
     text = (
         "10:00:00 From Ada to Everyone:\n\thi\n"

@@ -63,6 +63,10 @@ CASES = {
         "--chat", CHAT / "real" / "zoom-transcript-text-datadaveshin.txt",
         "--names",
     ],
+    # A cloud recording's chat with replies on the message's own line (opencontainers).
+    "hosted-real-oci-replies.md": [
+        "--chat", CHAT / "real" / "zoom-recording-chat-oci-replies.txt", "--names"
+    ],
     "hosted-zoom-two-line.json": [
         "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
     ],

@@ -140,6 +140,30 @@ def test_a_real_two_line_chat_is_quoted_in_the_markdown_pack(cli):
     assert "https://www.google.com" in result.stdout
 
 
+REPLY = re.compile(r'^Replying to "(.*?)\.\.\." (.*)$')  # Zoom cuts the quote at 20 characters
+
+
+def test_a_real_recording_chat_with_replies_on_one_line_quotes_each_reply_alone(cli):
+    # Replies written on the message's own line (`Replying to "how is the json form..." in
+    # the canonical way`), one to a message that starts with a quote mark itself: each is
+    # quoted without the start of the message it replies to, and none is lost.
+    path = CHAT / "zoom-recording-chat-oci-replies.txt"
+    published = [RECORDING_LINE.match(line) for line in path.read_text("utf-8").splitlines()]
+    texts = [match.group(3) for match in published if match]
+    replies = [REPLY.match(text) for text in texts]
+    assert sum(1 for reply in replies if reply) == 2
+    expected = [reply.group(2) if reply else text
+                for text, reply in zip(texts, replies, strict=True)]  # fmt: skip
+    result = cli("export", str(HOSTED), "--chat", str(path), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    pack = json.loads(result.stdout)
+    assert pack["chat"]["files"][0]["messages"] == len(texts)
+    quoted = [quote["text"] for segment in pack["segments"] for quote in segment["reflections"]
+              if quote["source"] == "chat"]  # fmt: skip
+    assert quoted == expected
+    assert not any("Replying to" in text for text in quoted)
+
+
 BLOCK = re.compile(r"^\[(.+)\] (\d\d):(\d\d):(\d\d)$")
 
 

@@ -21,9 +21,15 @@ REMOVED = re.compile(
 # Older clients quote the emoji, not the message: `Reacted to true with "👍"`.
 REACTED_OLD = re.compile(r'Reacted to (?P<target>.*) with "(?P<emoji>[^"\n]+)"[ \t]*$', re.DOTALL)
 # A reply quotes the start of its message, over several lines when that has a line break:
-# `Replying to "As-Salamu Alaykum,⏎T..."`.
-REPLY_ALONE = re.compile(r'Replying to "(?P<target>.*)"\s*:?\s*$', re.DOTALL)
-REPLY_INLINE = re.compile(r'Replying to "(?P<target>.*?)"\s*:\s*(?P<text>.*)$', re.DOTALL)
+# `Replying to "As-Salamu Alaykum,⏎T..."`, the reply on the lines below; or on the same line,
+# after a colon or a space (`Replying to "If it was Seattle......" So helpful`). Zoom cuts the
+# quote at 20 characters and adds "...", and the message quoted may hold quote marks itself:
+# the quote ends at a quote mark followed by a space, a colon or the end (REPLY_END), the one
+# after a cut ("...") first, and one that leaves the quote's own quote marks paired before
+# one that does not.
+REPLY_START = 'Replying to "'
+REPLY_END = re.compile(r'"(?=[ \t\n:]|$)')
+REPLY_REST = re.compile(r"\s*:?\s*(?P<text>.*)$", re.DOTALL)
 REPLY_LINES = 3  # the most lines a reply's quote is read over (Zoom cuts it at 20 characters)
 
 
@@ -70,16 +76,41 @@ def reacted_by(said: Said, body: list[str]) -> list[ChatReaction]:
     return found
 
 
+def _quote_end(quoted: str) -> tuple[int, bool] | None:
+    """Where the quote of `quoted` (the text after `Replying to "`) ends, and whether that is
+    sure (after Zoom's cut, or with the quote's own quote marks paired); None when no quote
+    mark can end it."""
+    ends = [found.start() for found in REPLY_END.finditer(quoted)]
+    if not ends:
+        return None
+    cut = [end for end in ends if quoted[:end].endswith("...")]
+    for end in (*cut, *ends):
+        if quoted.count('"', 0, end) % 2 == 0:
+            return end, True
+    return (cut or ends)[0], bool(cut)
+
+
 def reply_in(body: list[str]) -> tuple[str | None, list[str]]:
     """The message a reply quotes, and the lines of the reply itself; (None, body) when the
     message is no reply."""
-    for end in range(1, min(len(body), REPLY_LINES) + 1):
-        quoted = "\n".join(body[:end])
-        alone = REPLY_ALONE.match(quoted)
-        found = alone or REPLY_INLINE.match(quoted)
+    if not body[0].startswith(REPLY_START):
+        return None, body
+    unsure: tuple[int, int] | None = None  # the lines and end of a quote found, not sure
+    for lines in range(1, min(len(body), REPLY_LINES) + 1):
+        quoted = "\n".join(body[:lines])[len(REPLY_START) :]
+        found = _quote_end(quoted)
         if found is not None:
-            reply_to = " ".join(found.group("target").split())
-            return reply_to, body[end:] if alone else [found.group("text"), *body[end:]]
-        if not quoted.startswith('Replying to "'):
-            break
-    return None, body
+            end, sure = found
+            if sure:
+                return _reply(body, lines, end)
+            unsure = unsure or (lines, end)
+    return _reply(body, *unsure) if unsure is not None else (None, body)
+
+
+def _reply(body: list[str], lines: int, end: int) -> tuple[str, list[str]]:
+    """The quote of a reply that ends at `end` of its first `lines` lines, and the reply."""
+    quoted = "\n".join(body[:lines])[len(REPLY_START) :]
+    rest = REPLY_REST.match(quoted, end + 1)
+    text = rest.group("text") if rest is not None else ""
+    reply = body[lines:] if not text else [text, *body[lines:]]
+    return " ".join(quoted[:end].split()), reply
