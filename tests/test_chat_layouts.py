@@ -2,6 +2,7 @@
 tab, Zoom cloud-recording transcripts, links with #fragments, logs far from the session, and
 big logs read as streams."""
 
+import json
 import re
 import subprocess
 import sys
@@ -536,6 +537,61 @@ def test_a_german_chat_with_the_time_after_the_name_reads_a_12_hour_clock():
         ("Elke Brandt", "Everyone", 21 * 3600, "Hallo zusammen"),
         ("Jan Weber", "Everyone", 21 * 3600 + 120, "Guten Abend"),
     ]
+
+
+# The same, with French, Spanish and Italian headers: the shapes of chats pasted into public
+# code comments and scripts (an AutoHotkey script, Android, Java, SQL and JavaScript lessons;
+# names and words made up here). `moi` is the French "Me".
+TIME_AFTER_LOCALIZED = {
+    "French": (
+        "De moi à tout le monde:  02:04 PM\nI'll have a question when we have time.\n\n\n"
+        "De Luc Maes à tout le monde:  02:08 PM\nYou can use \\Q and \\E\n"
+        "again, \\Q and \\E\n\n"
+        "De Inés Prado à Luc Maes:  02:09 PM\nentre nous\n\n"
+        "De Inés Prado à tout le monde:  02:12 PM\nSorry ^.+\\.docx$\n"
+    ),
+    "Spanish": (
+        "de ANA MARÍA SOLÍS a todos:    2:05 PM\nla guía del SDK, sección 3\n"
+        "de Ruiz Pardo, Marta a todos:    2:10 PM\n$alumno = new Alumno(\n    2,\n);\n"
+        "de Ruiz Pardo, Marta a ANA MARÍA SOLÍS:    2:11 PM\nsolo para ti\n"
+    ),
+    "Spanish (para)": (
+        "De Marta Vidal para todos:  02:05 PM\nselect * from rh.dbo.cargo;\n"
+        "De Luis Campos para todos:  02:07 PM\ngo\n"
+        "De Luis Campos para Marta Vidal:  02:08 PM\nsolo para ti\n"
+    ),
+    "Italian": (
+        "da ACADEMIA WEB a tutti:    2:05 PM\nconst [formData, setFormData] = useState({})\n"
+        'da Docente AULA07 a tutti:    2:07 PM\natt1 = {"inizio": "2023-07-06"}\n'
+        "da Docente AULA07 a ACADEMIA WEB:    2:08 PM\nsolo per te\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TIME_AFTER_LOCALIZED))
+def test_a_chat_with_the_time_after_the_name_in_another_language_goes_into_the_pack(
+    cli, tmp_path, shape
+):
+    text = TIME_AFTER_LOCALIZED[shape]
+    path = tmp_path / "chat.txt"
+    path.write_text(text, encoding="utf-8")
+    everyone = ("tout le monde", "todos", "tutti")
+    heads = [re.match(r"(?:De|de|da) (.+?) (?:à|a|para) (.+?):  +", line)
+             for line in text.splitlines()]  # fmt: skip
+    public = [m.group(1) for m in heads if m and m.group(2) in everyone]
+    bodies = [line.strip() for line in text.split("\n")]
+    result = cli("export", str(SESSION), "--chat", str(path), "-f", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    language = shape.split()[0]
+    assert f"Zoom's headers in {language}; read as the English ones" in result.stderr
+    pack = json.loads(result.stdout)
+    [entry] = pack["chat"]["files"]
+    assert (entry["messages"], entry["direct_messages_left_out"]) == (len(public), 1)
+    quoted = [(q["author"], q["text"]) for segment in pack["segments"]
+              for q in segment["reflections"] if q["source"] == "chat"]  # fmt: skip
+    assert [author for author, _ in quoted] == public
+    assert all(line in bodies for _, quote in quoted for line in quote.split("\n"))
+    assert not any("entre nous" in quote or "solo p" in quote for _, quote in quoted)
 
 
 # Zoom's older desktop clients put the time after the name, on a 12-hour clock, with the

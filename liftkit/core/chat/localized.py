@@ -5,7 +5,8 @@ become `De … a Todos` (Spanish), `De … à Tout le monde` (French), `Von … 
 `От … кому Все` (Russian), `開始 … に 全員` or `開始 … 終了 皆様` (Japanese),
 `발신자 … 수신자 모두에게` (Korean) and `… 对 所有人` or `… 對 所有人` (Chinese, with no word for
 "from"); the layouts are the English ones, and so is the chat copied from a newer panel
-(`Ada  à  Tout le monde 16:37`, Italian `Ada  a  Tutti 14:39`). Each form below was read
+(`Ada  à  Tout le monde 16:37`, Italian `Ada  a  Tutti 14:39`) and the header with the time
+after the name (`De Ada à tout le monde:  04:28 PM`). Each form below was read
 from a chat published in a public repository (none is kept: their licences are not known).
 A line in one of these forms is rewritten as the English header it stands for, and the usual
 readers take it from there; a recipient other than the word for everyone is a direct
@@ -55,6 +56,18 @@ def _form(
     )
 
 
+def _time_after(language: str, start: str, to: tuple[str, ...], everyone: tuple[str, ...]) -> Form:
+    """The header with the time after the name: `Von Ada an alle:  09:00 PM`, the message on
+    the lines below (English: `From Ada to Everyone:  09:00 PM`)."""
+    return _form(
+        language,
+        r"(?P<time>)(?P<sep>[ \t]*)" + start + r"[ \t]+(?=.*:[ \t]+\(?\d{1,2}:\d\d)",
+        to,
+        everyone,
+        oldest=False,
+    )
+
+
 def _copied(language: str, to: str, everyone: str) -> Form:
     """The chat copied from a newer client's panel: `Ada  à  Tout le monde 16:37`, the message
     on the lines below (English: `Ada  to  Everyone 16:37`)."""
@@ -79,14 +92,14 @@ FORMS = (
     _copied("French", "à", "tout le monde"),
     _copied("Italian", "a", "tutti"),
     _form("German", _TIME + r"Von[ \t]{1,2}", ("an",), ("alle",)),
-    # German, with the time after the name (older desktop clients): `Von Ada an alle:  09:00 PM`
-    _form(
-        "German",
-        r"(?P<time>)(?P<sep>[ \t]*)Von[ \t]+(?=.*:[ \t]+\(?\d{1,2}:\d\d)",
-        ("an",),
-        ("alle",),
-        oldest=False,
-    ),
+    # With the time after the name (older desktop clients), as in English `From Ada to
+    # Everyone:  09:00 PM`: German `Von Ada an alle:  09:00 PM`, French `De Ada à tout le
+    # monde:  04:28 PM`, Spanish `de Ada a todos:    8:58 AM` or `De Ada para todos:  11:53 AM`,
+    # Italian `da Ada a tutti:    8:42 PM`.
+    _time_after("German", "Von", ("an",), ("alle",)),
+    _time_after("French", "De", ("à",), ("tout le monde",)),
+    _time_after("Spanish", "[Dd]e", ("a", "para"), ("todos",)),
+    _time_after("Italian", "[Dd]a", ("a",), ("tutti",)),
     _form("Russian", _TIME + r"От[ \t]{1,2}", ("кому",), ("все",)),
     _form("Japanese", _TIME + r"開始[ \t]{1,2}", ("に", "終了"), ("全員", "皆様")),
     _form("Chinese", _TIME, ("对", "對"), ("所有人",), oldest=False),
