@@ -312,6 +312,39 @@ def test_a_dated_chat_of_another_day_is_named_in_a_warning(cli, late, tmp_path):
     assert "Warning" not in result.stderr and "tonight" in result.stdout
 
 
+# The newest saved chat (the date first) from a client set to another language: no such file
+# was found published; the headers are those of the two-line forms with the date before them,
+# as in English.
+DATED_ABROAD = {
+    "French": ("De Ana Ruiz à Tout le monde", "De Bo Li à Tout le monde", "De Ana Ruiz à Bo Li"),
+    "German": ("Von Ana Ruiz an Alle", "Von Bo Li an Alle", "Von Ana Ruiz an Bo Li"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DATED_ABROAD))
+def test_the_newest_dated_chat_in_another_language_goes_into_the_pack(
+    cli, late, tmp_path, language
+):
+    ana, bo, direct = DATED_ABROAD[language]
+    chat = write(
+        tmp_path / "meeting_saved_new_chat.txt",
+        f"2026-03-02 23:45:00 {ana}:\n\tBonjour de Lyon\n\tBo Li, Cy Ng:👍\n\t\n"
+        f"2026-03-03 00:05:00 {bo}:\n\tSalut\n\t\n"
+        f"2026-03-03 00:06:00 {direct} (direct message):\n\tjust for you\n\t\n",
+    )
+    result = cli("export", str(late), "--chat", str(chat))
+    assert result.exit_code == 0, result.output
+    assert f"Zoom's headers in {language}; read as the English ones" in result.stderr
+    # the date is read, as in English: last week's chat is named in a warning
+    assert "its messages are dated 2026-03-02 to 2026-03-03, the session 2026-03-09" in (
+        result.stderr
+    )
+    assert "- “Bonjour de Lyon”" in result.stdout and "- “Salut”" in result.stdout
+    assert "The chat: 2 messages" in result.stdout and "reactions: 👍 2." in result.stdout
+    assert "(1 direct message left out)" in result.stdout and "for you" not in result.stdout
+    assert "Bo Li, Cy Ng" not in result.stdout
+
+
 def test_a_webinar_chat_counts_messages_to_the_panelists_apart(cli, late, tmp_path):
     chat = write(
         tmp_path / "webinar.txt",

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 from liftkit.core.chat.zoom import split_names
 
-_TIME = r"(?P<time>\d{1,2}:[0-5]\d:[0-5]\d)(?P<sep>[ \t]+)"
+# The newest saved chat puts the date first (`2026-03-16 17:01:00 De Ana à Tout le monde:`):
+# kept, as zoom.py reads it in the English header.
+_TIME = r"(?P<date>(?:\d{4}-\d\d-\d\d[ \t]+)?)(?P<time>\d{1,2}:[0-5]\d:[0-5]\d)(?P<sep>[ \t]+)"
 # The header's colon: the first one followed by a space or the end of the line, then in the
 # single-line layout the message.
 _COLON = r"(?P<colon>[ \t]*:(?:[ \t].*)?)$"
@@ -132,7 +134,8 @@ def english_header(line: str, form: Form) -> str | None:
     if to.lower() in form.everyone:
         to = "Everyone"
     direct = "(Direct Message)" if mark else ""
-    return f"{time}{sep}{form.prefix}{who}  to  {to}{direct}{colon}"
+    date = match.groupdict().get("date") or ""
+    return f"{date}{time}{sep}{form.prefix}{who}  to  {to}{direct}{colon}"
 
 
 def find_form(sample: Iterable[str]) -> Form | None:
