@@ -290,6 +290,47 @@ def test_direct_messages_stay_out_of_the_pack_in_every_layout(cli, late, tmp_pat
         assert "reactions: 👍 2." in result.stdout and "Bo Li, Cy Ng" not in result.stdout
 
 
+# The oldest single-line layout names no recipient for a message to everyone and marks each
+# direct one "(Privately)", one space around the names (a women-in-tech meetup's saved chat on
+# GitHub, names and words made up here). A display name may hold " to " itself.
+OLDEST = (
+    "23:40:01\t From Dana Perry to Sue Wang (Privately) : https://example.org/?ref=abc\n"
+    "23:40:24\t From Dana Perry : https://example.org/allies/\n"
+    "23:41:00\t From Back to Basics Coaching : Hello from Leeds, loving this #practice\n"
+    "23:41:30\t From Sonia : Crazy...I'm doing a combo of Scrum and whatever it changes to\n"
+    "23:42:00\t From Sue Wang to Dana Perry (Privately) : nice to meet you\n"
+    "23:42:19\t From Sue Wang : Psychological Safety\n"
+    "23:43:00\t From Ride to Work Club : +1\n"
+)
+
+
+def test_a_name_holding_to_in_the_oldest_layout_is_the_sender_of_a_public_message(
+    cli, late, tmp_path
+):
+    chat = write(tmp_path / "meeting_saved_chat.txt", OLDEST)
+    heads = [re.match(r".*\t From (.+?)( \(Privately\))? : (.*)$", line)
+             for line in OLDEST.splitlines()]  # fmt: skip
+    public = [(m.group(1), m.group(3)) for m in heads if m and not m.group(2)]
+    result = cli("export", str(late), "--chat", str(chat), "-f", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    pack = json.loads(result.stdout)
+    [entry] = pack["chat"]["files"]
+    assert (entry["messages"], entry["direct_messages_left_out"]) == (len(public), 2)
+    quoted = [(q["author"], q["text"]) for segment in pack["segments"]
+              for q in segment["reflections"] if q["source"] == "chat"]  # fmt: skip
+    assert {author for author, _ in quoted} >= {"Back to Basics Coaching", "Ride to Work Club"}
+    assert len(quoted) + 1 == len(public)  # a bare link is counted, not quoted
+    # Where every header names its recipient, the same line is a direct message: not quoted.
+    named = write(
+        tmp_path / "named.txt",
+        "23:40:00\t From  Ada  to  Everyone : hi all\n"
+        "23:41:00\t From Back to Basics Coaching : just for you\n",
+    )
+    result = cli("export", str(late), "--chat", str(named))
+    assert "hi all" in result.stdout and "just for you" not in result.stdout
+    assert "(1 direct message left out)" in result.stdout
+
+
 def test_a_dated_chat_of_another_day_is_named_in_a_warning(cli, late, tmp_path):
     # a weekly call at the same hour: last week's saved chat fits the session's times
     last_week = write(

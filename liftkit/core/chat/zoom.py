@@ -17,6 +17,7 @@ is read past). Chats saved in other languages are rewritten as these first (loca
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -92,6 +93,7 @@ COPIED_BARE = re.compile(
     + r"(?:[ \t]+\(Edited\))?[ \t]*$"
 )  # fmt: skip
 SAMPLE_HEADERS = 500  # enough headers to tell the layouts apart
+OLDEST_LINES = 5000  # the lines that tell the oldest single-line layout (see _oldest)
 
 
 def count_headers(lines: Iterable[str]) -> tuple[int, int]:
@@ -156,9 +158,9 @@ def _undated(line: str) -> tuple[str, str]:
     return line, ""
 
 
-def from_header(number: int, line: str) -> Header | None:
+def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
     """A header of the single-line or two-line layout (`14:05:10 From  Ada  to  Everyone : Hi`),
-    or None."""
+    or None. `oldest`: the file is in the oldest layout (see _oldest)."""
     date = ""
     if line[4:5] == "-":  # no call for the usual header
         line, date = _undated(line)
@@ -182,7 +184,7 @@ def from_header(number: int, line: str) -> Header | None:
         dm = None if match.re is GLUED else match.group("dm")
     if int(h) > 23:
         return None
-    who, to = _sender_and_recipient(names)
+    who, to = _sender_and_recipient(names, oldest and dm is None)
     return Header(
         number,
         seconds_of(h, m, s),
@@ -247,9 +249,19 @@ def split_names(
     return names[: last.start()].strip(), names[last.end() :].strip()
 
 
-def _sender_and_recipient(names: str) -> tuple[str, str]:
-    """Sender and recipient; the oldest files name no recipient: Everyone."""
-    return split_names(names, TO_WIDE, TO_NARROW) or (names.strip(), "Everyone")
+def _sender_and_recipient(names: str, oldest: bool = False) -> tuple[str, str]:
+    """Sender and recipient; the oldest files name no recipient: Everyone. There (`oldest`,
+    a header with no direct-message mark), a name is split at a single-spaced "to" only
+    before everyone: `From Back to Basics Coaching : Hi` is Back to Basics Coaching's."""
+    split = split_names(names, TO_WIDE, TO_NARROW)
+    if split is None or (oldest and not _to_all(split[1]) and not TO_WIDE.search(names)):
+        return names.strip(), "Everyone"
+    return split
+
+
+def _to_all(to: str) -> bool:
+    to = to.lower()
+    return to.startswith("everyone") or to in (WEBINAR_EVERYONE, PANELISTS) or is_waiting_room(to)
 
 
 def is_waiting_room(to: str) -> bool:
@@ -327,13 +339,27 @@ def _read(
     return log
 
 
+def _oldest(lines: list[str]) -> bool:
+    """Whether the lines are in the oldest single-line layout, which names no recipient for a
+    message to everyone (`19:20:00<TAB> From Ada : Hi`) and always marks a direct one
+    (`From Ada to Bo (Privately) : Hi`), as a header among them says."""
+    for line in lines:
+        match = HEADER.match(line) if line[:1].isdigit() else None
+        if match and match.group("dm") is None and not TO_NARROW.search(match.group("names")):
+            return True
+    return False
+
+
 def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
     """Headers on one line each, a message's further lines unindented; a line that looks
     like a header too garbled to read is part of no message."""
+    stream = iter(lines)
+    first = list(itertools.islice(stream, OLDEST_LINES))
+    oldest = _oldest(first)
     return _read(
         ChatLog(source, ZOOM_SINGLE_LINE, clock=True),
-        lines,
-        lambda number, line: from_header(number, line) if line[:1].isdigit() else None,
+        itertools.chain(first, stream),
+        lambda number, line: from_header(number, line, oldest) if line[:1].isdigit() else None,
         lambda line: None if STAMPED.match(line) else line.rstrip(),
     )
 
