@@ -518,3 +518,26 @@ def test_a_groups_file_given_as_the_attendee_list_is_named_for_what_it_is(
         f"Error: {plan}: this is a groups file (the split of an earlier run), not an attendee "
         f"list; give the attendee list, and --previous {plan} to keep its rooms\n"
     )
+
+
+def test_two_rows_of_one_name_kept_once_say_what_differs_between_them(cli, tmp_path):
+    # An event's table plan (no emails) lists two Ciara Nolans of two companies: kept once,
+    # as the rule for the same name without an email says, with a warning that named no
+    # reason to think they might be two people
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "First Name,Last Name,Company,Table\nCiara,Nolan,ND Skin & Beauty,5\n"
+        "Mark,Stone,Mrs Glam,1\nMark,Stone,Mrs Glam,1\nLou,Regazzoli,Mrs Glam,1\n"
+        "Ciara,Nolan,Burgundy Beauty,38\n"
+    )
+    result = cli("groups", str(plan), "--size", "2", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    names = [m["name"] for g in json.loads(result.stdout)["rounds"][0]["groups"]
+             for m in g["members"]]  # fmt: skip
+    assert sorted(names) == ["Ciara Nolan", "Lou Regazzoli", "Mark Stone"]
+    (ciara,) = [line for line in result.stderr.splitlines() if "line 6:" in line]
+    assert "Company differs ('Burgundy Beauty' here, 'ND Skin & Beauty' there)" in ciara
+    assert "Table differs ('38' here, '5' there)" in ciara
+    assert "give each their email or tell their names apart" in ciara
+    (mark,) = [line for line in result.stderr.splitlines() if "line 4:" in line]
+    assert mark.endswith("duplicates line 3 (Mark Stone); kept once")  # the same row again

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liftkit.core.people.model import Person
-from liftkit.core.text import plural, same_words
+from liftkit.core.text import one_line, plural, same_words
 
 
 def collapse_duplicates(
@@ -45,10 +45,13 @@ def collapse_duplicates(
             if first.name not in rejoined:
                 rejoined.append(first.name)
         else:
+            differ = _differing(person.attributes, first.attributes)
             warnings.append(
                 f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
                 f"({first.label}); kept once"
-            )
+                + (f", though {differ}: if they are two people, give each their email or "
+                   "tell their names apart" if differ else "")
+            )  # fmt: skip
         merged_attributes = dict(first.attributes)
         for key, value in person.attributes.items():
             if not merged_attributes.get(key):
@@ -69,6 +72,19 @@ def collapse_duplicates(
             "all are kept, so the same name may show in two groups"
         )
     return kept
+
+
+def _differing(later: dict[str, str], first: dict[str, str]) -> str:
+    """The columns (two at most) two rows of one name fill differently, as said in a
+    warning: an event's table plan with two Ciara Nolans of two companies, and no emails,
+    lost one of them with no word of why that may be wrong."""
+    differ = [
+        f"{key} differs ({one_line(value)!r} here, {one_line(first[key])!r} there)"
+        for key, value in later.items()
+        if value.strip() and first.get(key, "").strip()
+        and same_words(value) != same_words(first[key])
+    ]  # fmt: skip
+    return " and ".join(differ[:2]) + (" and more" if len(differ) > 2 else "")
 
 
 def _some(names: list[str]) -> str:
