@@ -16,9 +16,9 @@ group of a round, which bounds the search (BOUND_ROUNDS of them, as it costs a s
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from liftkit.core.groups.model import tied_together
 from liftkit.core.groups.search import Problem
 
 NODES = 20_000  # clique choices tried before the answer is "unknown"
@@ -114,21 +114,14 @@ def _rows_cannot_hold(problem: Problem, rounds: Sequence[Sequence[Sequence[int]]
          for i, mask in enumerate(rows) if i != x // row),
         default=0,
     )  # fmt: skip
-    tied = list(range(n))
-
-    def top(p: int) -> int:
-        while tied[p] != p:
-            tied[p] = tied[tied[p]]
-            p = tied[p]
-        return p
-
-    for c in range(len(problem.columns)):
-        for members in single_cliques(problem, c).values():
-            if len(members) > len(rows) * spread:
-                for p in members[1:]:
-                    tied[top(p)] = top(members[0])
-    sizes = Counter(top(p) for p in range(n))
-    return max(sizes.values(), default=0) > max((mask.bit_count() for mask in rows), default=0)
+    within_a_row = [
+        members
+        for c in range(len(problem.columns))
+        for members in single_cliques(problem, c).values()
+        if len(members) > len(rows) * spread
+    ]
+    tied = tied_together(n, within_a_row)
+    return max(map(len, tied), default=0) > max((mask.bit_count() for mask in rows), default=0)
 
 
 def packed_order(

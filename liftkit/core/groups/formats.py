@@ -21,10 +21,15 @@ from typing import Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import Round, Score, Split
-from liftkit.core.groups.reading import load_groups_file, parse_groups, split_from_data
+from liftkit.core.groups.reading import (
+    load_groups_file,
+    parse_groups,
+    rooms_named_alike,
+    split_from_data,
+)
 from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
-from liftkit.core.text import escape_line, heading, one_line, plural, same_words
+from liftkit.core.text import escape_line, heading, one_line, plural
 
 FORMATS = ("table", "md", "csv", "zoom", "json", "toml")
 __all__ = [
@@ -210,15 +215,13 @@ def _check_rooms_apart(rnd: Round) -> None:
     """Zoom makes a room of each name in the file: two rooms of one name would be one room
     of both. A groups file is refused so when it is read; this holds for any split, one
     built or renamed through the API too."""
-    seen: set[str] = set()
-    for group in rnd.groups:
-        if same_words(group.name) in seen:
-            raise LiftkitError(
-                f"`format` zoom: round {rnd.number} has two rooms named '{one_line(group.name)}', "
-                "which Zoom would make one room",
-                "give each room of the round its own name",
-            )
-        seen.add(same_words(group.name))
+    alike = rooms_named_alike(rnd)
+    if alike is not None:
+        raise LiftkitError(
+            f"`format` zoom: round {rnd.number} has two rooms named '{one_line(alike[1])}', "
+            "which Zoom would make one room",
+            "give each room of the round its own name",
+        )
 
 
 def check_zoom_limits(rooms: int, participants: int) -> None:

@@ -89,6 +89,26 @@ def rounds_named(rounds: Sequence[Round]) -> str:
     return f"round {first}" if len(rounds) == 1 else f"rounds {first} to {last}"
 
 
+def tied_together(n: int, sets: Sequence[Sequence[int]]) -> list[list[int]]:
+    """0..n-1 in the sets that share someone, merged (people kept together, values tied
+    through who holds them), each in order, in the order of their first."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in sets:
+        for other in members[1:]:
+            parent[root(other)] = root(members[0])
+    blocks: dict[int, list[int]] = {}
+    for i in range(n):
+        blocks.setdefault(root(i), []).append(i)
+    return list(blocks.values())
+
+
 # --- sizes ------------------------------------------------------------------------------
 
 

@@ -180,16 +180,23 @@ def _check_rooms_named_once(rounds: Sequence[Round], label: str) -> None:
     spacing aside): Zoom's pre-assignment file would make one room of the two, and a host
     could not tell them apart."""
     for rnd in rounds:
-        seen: dict[str, str] = {}
-        for group in rnd.groups:
-            key = same_words(group.name)
-            if key in seen:
-                raise LiftkitError(
-                    f"{label}: round {rnd.number}: two rooms named "
-                    + _alike(seen[key], group.name),
-                    "give each room of a round its own name",
-                )
-            seen[key] = group.name
+        alike = rooms_named_alike(rnd)
+        if alike is not None:
+            raise LiftkitError(
+                f"{label}: round {rnd.number}: two rooms named " + _alike(*alike),
+                "give each room of a round its own name",
+            )
+
+
+def rooms_named_alike(rnd: Round) -> tuple[str, str] | None:
+    """The first two rooms of the round whose names are alike (case and spacing aside)."""
+    seen: dict[str, str] = {}
+    for group in rnd.groups:
+        key = same_words(group.name)
+        if key in seen:
+            return seen[key], group.name
+        seen[key] = group.name
+    return None
 
 
 def _alike(first: str, second: str) -> str:

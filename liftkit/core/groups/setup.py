@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
-from liftkit.core.groups.model import SplitRequest, group_count, group_sizes
+from liftkit.core.groups.model import SplitRequest, group_count, group_sizes, tied_together
 from liftkit.core.groups.search import Problem
 from liftkit.core.people.model import column_hint, hosts_among
 from liftkit.core.people.reader import Person, find_column
@@ -148,21 +148,8 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         facilitator[i] = True
 
     together_sets = [_constraint(directory, text, "`together`") for text in request.together]
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for members in together_sets:
-        for other in members[1:]:
-            parent[root(other)] = root(members[0])
-    blocks: dict[int, list[int]] = {}
-    for i in range(n):
-        blocks.setdefault(root(i), []).append(i)
-    units = sorted(blocks.values(), key=lambda unit: unit[0])
+    units = tied_together(n, together_sets)
+    unit_of = {i: u for u, unit in enumerate(units) for i in unit}
     largest = max(sizes)
     for unit in units:
         if len(unit) > largest:
@@ -178,14 +165,14 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         distinct_units: list[int] = []
         for i in members:
             for j in members:
-                if i < j and root(i) == root(j):
+                if i < j and unit_of[i] == unit_of[j]:
                     raise LiftkitError(
                         f"`apart` {text}: {people[i].name} and {people[j].name} are also kept "
                         "together (`together`)",
                         "drop one of the two constraints",
                     )
-            if root(i) not in distinct_units:
-                distinct_units.append(root(i))
+            if unit_of[i] not in distinct_units:
+                distinct_units.append(unit_of[i])
         if len(distinct_units) > k:
             raise LiftkitError(
                 f"`apart` {text}: {len(distinct_units)} people must be in different groups "
