@@ -335,3 +335,76 @@ def test_a_document_printed_to_a_full_disk_says_so_as_o_does(args, people, tmp_p
         "written; free some space, or write to another disk"
     )
     assert "Exception ignored" not in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args, kept",
+    [
+        (["run", "community-conversation", "--plain"], "the session stopped"),
+        (["view", "SESSION"], "the session itself carries on"),
+    ],
+    ids=["run --plain", "view"],
+)
+def test_a_live_command_printing_to_a_full_disk_says_so_in_one_line(args, kept, tmp_path):
+    """`liftkit run --plain > log.txt` (or `view`) on a full disk: one line that says so and
+    what became of the session, where it was an internal error with a crash report."""
+    args = [str(SESSION) if arg == "SESSION" else arg for arg in args]
+    crashes = tmp_path / "tmp"
+    crashes.mkdir()
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*LIFTKIT, *args, "--sessions", str(tmp_path / "sessions")], stdout=full,
+            stderr=subprocess.PIPE, input="n\nq\ny\n", text=True, cwd=tmp_path, timeout=60,
+            env={**os.environ, "TMPDIR": str(crashes)},
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        f"Error: standard output: cannot write: the disk is full; {kept}; free some space, "
+        "or write to another disk"
+    )
+    assert list(crashes.iterdir()) == []
+
+
+def test_run_plain_whose_log_fills_the_disk_stops_and_resumes_with_all_captured(disk, tmp_path):
+    """The host logs a plain session to a file (`> log.txt`) on a disk that fills: liftkit
+    stops with one line, the reflection already confirmed is in the journal (on another
+    disk), and `liftkit resume` carries on from there."""
+    sessions = tmp_path / "sessions"
+    with open(disk / "log.txt", "a") as log:  # O_APPEND: the page is filled below it
+        process = subprocess.Popen(
+            [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", str(sessions)],
+            stdin=subprocess.PIPE, stdout=log, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        )  # fmt: skip
+        try:
+            process.stdin.write("n\nr Ada: kept though the log is full\n")
+            process.stdin.flush()
+            deadline = time.monotonic() + 30
+            while b"kept though" not in b"".join(
+                p.read_bytes() for p in sessions.glob("*/journal.jsonl")
+            ):
+                assert time.monotonic() < deadline, "the reflection was not journalled"
+                time.sleep(0.05)
+            fill(disk)
+            with open(disk / "log.txt", "a") as page:  # tmpfs gives whole 4 KB pages
+                page.write("x" * (-(disk / "log.txt").stat().st_size % 4096))
+            _, err = process.communicate("n\n", timeout=30)
+        finally:
+            process.kill()
+    assert process.returncode == 1
+    result = subprocess.CompletedProcess([], 1, "", err)
+    assert one_error_line(result) == (
+        "Error: standard output: cannot write: the disk is full; the session stopped; free "
+        "some space, or write to another disk"
+    )
+    (folder,) = sessions.iterdir()
+    assert f"Nothing captured is lost. Carry on with: liftkit resume {folder}" in err
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [(e["author"], e["text"]) for e in events if e["type"] == "reflection"] == [
+        ("Ada", "kept though the log is full")
+    ]
+    assert (events[-1]["type"], events[-1]["reason"]) == ("stop", "error")
+    resume = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resume.returncode == 0, resume.stderr
+    pack = liftkit("export", str(folder), "-f", "json", cwd=tmp_path)
+    assert "kept though the log is full" in pack.stdout

@@ -83,10 +83,12 @@ class Environment:
 
 
 @contextlib.contextmanager
-def printing(env: Environment | None = None) -> Iterator[None]:
+def printing(
+    env: Environment | None = None, kept: str = "part of it may have been written"
+) -> Iterator[None]:
     """Around printing a document on standard output: a write that fails there (a full disk
-    behind `> pack.md`) is one line saying so, as a failed `-o` is, not an internal error.
-    A reader who went away (`| head`) is left to `guarded`."""
+    behind `> pack.md`) is one line saying so and what is `kept`, as a failed `-o` is, not
+    an internal error. A reader who went away (`| head`) is left to `guarded`."""
     from liftkit.core.files import write_failed
 
     try:
@@ -98,4 +100,4 @@ def printing(env: Environment | None = None) -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise write_failed("standard output", exc, "part of it may have been written") from None
+        raise write_failed("standard output", exc, kept) from None

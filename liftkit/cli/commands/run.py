@@ -11,6 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
+from liftkit.cli.errors import report
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.templates import resolve_agenda
@@ -186,6 +187,8 @@ def _run_view(
     finally:
         session.close()
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
+        if outcome.error is not None:
+            report(outcome.error)
         if plan.said and not use_plain:
             env.echo("Before the session began:", err=True)
             for line in plan.said:

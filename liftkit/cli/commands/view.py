@@ -6,7 +6,7 @@ import contextlib
 
 import typer
 
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, printing
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.follow import Follower
@@ -28,7 +28,8 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     if env.dumb_terminal or not env.stdout_isatty:
         from liftkit.cli.live.audience import PlainAudience
 
-        code = PlainAudience(follower, env.stdout).run()
+        with printing(env, kept="the session itself carries on"):
+            code = PlainAudience(follower, env.stdout).run()
     else:
         from liftkit.cli.live.audience import AudienceApp
 

@@ -15,9 +15,11 @@ from typing import Protocol, TextIO
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.terminal import Signals, TypedText, window_gone
-from liftkit.core.errors import EXIT_INTERRUPTED
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
+from liftkit.core.files import write_failed
 from liftkit.core.live.controller import Controller, Outcome
 from liftkit.core.live.controls import PLAIN_HELP
+from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.screen import event_lines
 from liftkit.core.text import plural, terminal_safe
@@ -86,6 +88,14 @@ class LineReader:
         return [line.rstrip("\r") for line in complete], ""
 
 
+class OutputFailed(Exception):
+    """Standard output refused a line for a reason other than a closed terminal."""
+
+    def __init__(self, error: LiftkitError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class PlainApp:
     def __init__(self, controller: Controller, out: TextIO, lines: Lines) -> None:
         self.controller = controller
@@ -98,9 +108,17 @@ class PlainApp:
         if not text:
             return
         stamp = self.session.clock.wall_at(self.session.now()).strftime("%H:%M:%S")
-        for line in terminal_safe(text).splitlines():  # titles, names, chat come from files
-            self.out.write(f"{stamp}  {line}\n")
-        self.out.flush()
+        try:
+            for line in terminal_safe(text).splitlines():  # titles, names, chat come from files
+                self.out.write(f"{stamp}  {line}\n")
+            self.out.flush()
+        except OSError as error:
+            if window_gone(error, self.lines.terminated()):
+                raise
+            # A full disk behind `> log.txt`: the host would follow a session they cannot see.
+            raise OutputFailed(
+                write_failed("standard output", error, "the session stopped")
+            ) from error
 
     def print_event(self, event: JournalEvent) -> None:
         # What the controller said before this event comes first: several lines read at once
@@ -143,6 +161,11 @@ class PlainApp:
                 for notice in s.notices:
                     self.say(f"warning: {notice}")
                 return self.controller.run(self)
+            except OutputFailed as failed:
+                s.listeners.remove(self.print_event)
+                ended = s.engine.status == ENDED
+                self.session.stop("error")
+                return Outcome(EXIT_FAILURE, "ended" if ended else "error", failed.error)
             except OSError as error:
                 # The terminal went away (a closed window): the journal is what matters.
                 gone = window_gone(error, self.lines.terminated())

@@ -52,7 +52,8 @@ NOT_STARTED_YET = "Not started yet: n or space starts the session now."
 @dataclass(frozen=True)
 class Outcome:
     exit_code: int
-    reason: str  # "ended", "quit", "interrupt", "sigterm", "sighup"
+    reason: str  # "ended", "quit", "interrupt", "sigterm", "sighup", "error"
+    error: LiftkitError | None = None  # what stopped it, said before the farewell
 
 
 class FrontEnd(Protocol):
