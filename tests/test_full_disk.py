@@ -408,3 +408,39 @@ def test_run_plain_whose_log_fills_the_disk_stops_and_resumes_with_all_captured(
     assert resume.returncode == 0, resume.stderr
     pack = liftkit("export", str(folder), "-f", "json", cwd=tmp_path)
     assert "kept though the log is full" in pack.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args, kept",
+    [
+        (["--version"], "nothing was printed"),
+        (["--help"], "part of it may have been written"),
+        (["run", "--help"], "part of it may have been written"),
+        (["agenda", "list", "-h"], "part of it may have been written"),
+        (["note", "COPY", "Grace: said after the call"], "the reflection is saved"),
+    ],
+    ids=["--version", "--help", "run --help", "agenda list -h", "note"],
+)
+def test_help_version_and_note_printed_to_a_full_disk_say_so_in_one_line(args, kept, tmp_path):
+    """`liftkit --version > v.txt` on a full disk was a Python traceback; help and `note`'s
+    confirmation were internal errors with a crash report. Now each is one line; a note
+    whose confirmation could not be printed is in the journal all the same."""
+    copy = tmp_path / "session"
+    shutil.copytree(SESSION, copy)
+    args = [str(copy) if arg == "COPY" else arg for arg in args]
+    crashes = tmp_path / "tmp"
+    crashes.mkdir()
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*LIFTKIT, *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+            timeout=60, env={**os.environ, "TMPDIR": str(crashes)},
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        f"Error: standard output: cannot write: the disk is full; {kept}; free some space, "
+        "or write to another disk"
+    )
+    assert list(crashes.iterdir()) == []
+    said = (copy / "journal.jsonl").read_text().count("said after the call")
+    assert said == (1 if args[0] == "note" else 0)

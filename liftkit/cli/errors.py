@@ -7,6 +7,7 @@ they name (liftkit/cli/flags.py).
 
 from __future__ import annotations
 
+import errno
 import sys
 import tempfile
 import traceback
@@ -17,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
+from liftkit.core.files import write_failed
 from liftkit.core.text import terminal_safe
 
 
@@ -80,14 +82,46 @@ def guarded(call: Callable[[], Any]) -> Any:
         # The reader went away (e.g. `| head`); nothing more to say to it.
         sys.stderr.close()
         raise typer.Exit(EXIT_FAILURE) from None
+    except OSError as exc:
+        if not output_refused(exc):
+            internal_error(exc)
+        output_failed(exc)
     except Exception as exc:
-        typer.echo(
-            f"Error: internal error: {type(exc).__name__}: {terminal_safe(str(exc))} "
-            f"({save_crash_report()}); "
-            "please report it",
-            err=True,
-        )
-        raise typer.Exit(EXIT_FAILURE) from None
+        internal_error(exc)
+
+
+# A disk that takes no more (the one behind `> file`).
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def output_refused(exc: OSError) -> bool:
+    """Whether `exc` is standard output refusing what was printed (help or a confirmation
+    sent to a full disk): files liftkit writes say their own name where they fail, and a
+    stream's failure names no file."""
+    return exc.errno in _DISK_FULL and exc.filename is None and not _isatty(sys.stdout)
+
+
+def output_failed(exc: OSError) -> NoReturn:
+    """Say that standard output refused what was printed, and exit 1."""
+    report(write_failed("standard output", exc, "part of it may have been written"))
+    raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def internal_error(exc: Exception) -> NoReturn:
+    typer.echo(
+        f"Error: internal error: {type(exc).__name__}: {terminal_safe(str(exc))} "
+        f"({save_crash_report()}); "
+        "please report it",
+        err=True,
+    )
+    raise typer.Exit(EXIT_FAILURE) from None
 
 
 def save_crash_report() -> str:
@@ -117,6 +151,10 @@ class LiftkitGroup(TyperGroup):
             return super().parse_args(ctx, args)
         except _USAGE_ERROR as error:  # `liftkit --bogus`: before any command runs
             usage_exit(error)
+        except OSError as exc:  # `liftkit --help > file` on a full disk
+            if not output_refused(exc):
+                raise
+            output_failed(exc)
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

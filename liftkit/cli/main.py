@@ -11,7 +11,17 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
         # The most common check of an install answers before Typer is even imported.
-        sys.stdout.write(f"liftkit {__version__}\n")
+        try:
+            sys.stdout.write(f"liftkit {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk behind `> file`
+            from liftkit.cli.errors import output_refused, report
+            from liftkit.core.files import write_failed
+
+            if not output_refused(exc):
+                raise
+            report(write_failed("standard output", exc, "nothing was printed"))
+            sys.exit(1)
         sys.exit(0)
     from liftkit.cli.app import app_for, get_command
     from liftkit.cli.encoding import use_stand_ins

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from liftkit.cli.env import printing
 from liftkit.cli.errors import note as print_note
 from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
@@ -84,9 +85,10 @@ def note(
             f"'{stranger}' is not on the session's attendee list, so the name stays part of "
             f"the text (and of the quote in the pack); --by '{stranger}' credits it"
         )
-    typer.echo(
-        terminal_safe(
-            f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
-            f"of {folder}"
+    with printing(kept="the reflection is saved"):  # a full disk behind `> file`
+        typer.echo(
+            terminal_safe(
+                f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
+                f"of {folder}"
+            )
         )
-    )
