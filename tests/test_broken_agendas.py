@@ -76,6 +76,8 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-bare-word", 5, 13),  # the "m" of `duration = 5m`
         ("syntax-duplicate-key", 6, 17),  # the second duration line
         ("syntax-missing-equals", 1, 7),  # the quote after `title`
+        ("syntax-curly-quotes", 4, 9),  # the “ of `title = “Welcome”`
+        ("syntax-curly-closing-quote", 1, 20),  # the line's end, after `"Team call”`
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

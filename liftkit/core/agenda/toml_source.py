@@ -21,7 +21,7 @@ def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AgendaError(source, [_syntax_problem(exc)]) from None
+        raise AgendaError(source, [_syntax_problem(exc, text)]) from None
     except ValueError:
         # tomllib's int() refuses numbers of more than 4300 digits (CVE-2020-10735).
         raise AgendaError(source, [_huge_number_problem(text)]) from None
@@ -93,7 +93,14 @@ _SYNTAX_WORDING = {
 }
 
 
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+# Quotes a word processor, a phone or a web page puts for " and ': TOML reads neither.
+_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\uff02"
+
+
+_STRAIGHT = 'write straight quotes, like title = "Welcome" (an editor may curl them as you type)'
+
+
+def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
     message = str(exc)
     line = column = None
     at_end = message.endswith(_END)
@@ -106,9 +113,33 @@ def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
     what, fix = _SYNTAX_WORDING.get(
         message, (message[:1].lower() + message[1:], "fix it and check again")
     )
+    curly = _curly_at(text, line, column)
+    if curly:
+        what, fix = f"{curly} is a curly quote, not one TOML reads", _STRAIGHT
+    elif fix == "close the quotes" and (curly := _curly_in(text, line)):
+        # `title = "Team call”`: the closing quote is curly, so the text runs on
+        what, fix = f"{what}: its closing {curly} is a curly quote, not one TOML reads", _STRAIGHT
+
     if at_end:
         what += " (noticed at the end of the file)"
     return Problem(line, f"TOML syntax error: {what}; {fix}", column)
+
+
+def _curly_at(text: str, line: int | None, column: int | None) -> str:
+    """The curly quote where tomllib stopped (`title = “Welcome”`, pasted from a document),
+    or ""."""
+    if line is None or column is None:
+        return ""
+    lines = text.split("\n")
+    here = lines[line - 1][column - 1 :] if line <= len(lines) else ""
+    return here[:1] if here[:1] and here[0] in _CURLY else ""
+
+
+def _curly_in(text: str, line: int | None) -> str:
+    """The last curly quote on `line` (the file's last line when None), or ""."""
+    lines = text.rstrip("\n").split("\n")
+    here = lines[-1] if line is None else lines[line - 1] if line <= len(lines) else ""
+    return next((c for c in reversed(here) if c in _CURLY), "")
 
 
 class LineIndex:
