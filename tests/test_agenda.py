@@ -41,11 +41,19 @@ def one_segment(**keys: str) -> str:
         ('"10"', 600),
         ('"2 minutes"', 120),
         ('"1h"', 3600),
+        ('"1h30"', 5400),  # an hour and a half, as hosts write it (1:30 is minutes:seconds)
+        ('"2h05"', 7500),
     ],
 )
 def test_every_duration_spelling_of_the_format(written, seconds):
     agenda = parse_agenda(one_segment(duration=written))
     assert agenda.segments[0].duration == seconds
+
+
+@pytest.mark.parametrize("written", ['"1h60"', '"1h130"', '"1.5h30"', '"30m15"', '"h30"'])
+def test_hours_followed_by_what_cannot_be_minutes_are_refused(written):
+    with pytest.raises(AgendaError, match=r"cannot read .* as a duration"):
+        parse_agenda(one_segment(duration=written))
 
 
 def test_defaults_of_a_minimal_segment():

@@ -15,6 +15,7 @@ _UNIT_WORDS = {
 }  # fmt: skip
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_MINUTES = re.compile(r"[0-5]?\d")  # after hours with no unit: "1h30"
 _CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
 
 MAX_SECONDS = 24 * 3600  # nothing a host plans lasts longer; larger values are typos
@@ -116,8 +117,11 @@ def _parse_text(text: str) -> float:
         total += float(match.group(1)) * _UNIT_SECONDS[unit]
         pos = match.end()
     else:
-        if seen and not compact[pos:].strip():
+        rest = compact[pos:].strip()
+        if seen and not rest:
             return total
+        if seen == {"h"} and "." not in s and _MINUTES.fullmatch(rest):
+            return total + int(rest) * 60  # "1h30", as hosts write an hour and a half
     raise DurationError(f"cannot read {quoted(text)} as a duration")
 
 
