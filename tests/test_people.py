@@ -205,7 +205,7 @@ def test_attribute_lookup_ignores_case_and_spacing():
         (b"", "is empty"),
         (b"\n  \n\r\n", "is empty"),
         (b"name,email\n", "header row but no attendees"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "spreadsheet workbook"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive or an office document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
         (b"name\n\x81\x8d\x8f\x90\x9d\n", "not a text file"),
         (b"name,email\n  ,ada@example.org\n", "line 2: no usable name"),

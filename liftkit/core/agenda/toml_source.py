@@ -8,6 +8,7 @@ import tomllib
 from typing import Any
 
 from liftkit.core.agenda.schema import AgendaError, Problem
+from liftkit.core.documents import HEAD, document_kind
 
 
 def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex]:
@@ -43,6 +44,18 @@ def _huge_number_problem(text: str) -> Problem:
 
 
 def _decode(data: bytes, source: str) -> str:
+    document = document_kind(data[:HEAD])
+    if document is not None:
+        raise AgendaError(
+            source,
+            [
+                Problem(
+                    None,
+                    f"looks like {document.what}, not an agenda; an agenda is a plain text "
+                    "TOML file: `liftkit new agenda.toml` writes one to start from",
+                )
+            ],
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -20,6 +20,7 @@ from liftkit.core.chat.decode import (
     decode_chat,
     guess_encoding,
     open_chat_file,
+    refuse_document,
     text_lines,
     utf_8_reading,
     utf_16_lines,
@@ -58,6 +59,7 @@ from liftkit.core.chat.zoom import (
     parse_time_after,
     parse_two_line,
 )
+from liftkit.core.documents import HEAD
 from liftkit.core.errors import LiftkitError
 
 __all__ = [
@@ -98,7 +100,9 @@ def read_chat(path: Path) -> ChatLog:
         stream: IO[bytes] = opened
         if not opened.seekable():  # a pipe (/dev/stdin, <(…)): read it whole
             stream = io.BytesIO(opened.read())
-        encoding = guess_encoding(stream.read(4096))
+        head = stream.read(HEAD)
+        refuse_document(head, source)
+        encoding = guess_encoding(head[:4096])
         stream.seek(0)
         if encoding.startswith("utf-16"):
             return parse_lines(utf_16_lines(stream.read(), encoding, source, notes), source, notes)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from liftkit.core.documents import HEAD, document_kind
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import utf_16_line, utf_16_text
 
@@ -37,6 +38,14 @@ _CP1252_UNDEFINED = re.compile(b"[\x81\x8d\x8f\x90\x9d]")
 
 def binary_error(source: str) -> LiftkitError:
     return LiftkitError(f"{source}: a binary file, not a chat log", NOT_A_CHAT_HINT)
+
+
+def refuse_document(head: bytes, source: str) -> None:
+    """A chat kept in a document (pasted into TextEdit, Word or a PDF) is refused, saying
+    what it is and how to get the text out, where its first line was read as a message."""
+    document = document_kind(head)
+    if document is not None:
+        raise LiftkitError(f"{source}: looks like {document.what}, not a chat log", document.fix)
 
 
 def guess_encoding(head: bytes) -> str:
@@ -62,6 +71,7 @@ def _zero_bytes(data: bytes, parity: int) -> bool:
 def decode_chat(data: bytes, source: str, notes: list[str] | None = None) -> str:
     """The text of a whole chat log held in memory (standard input, tests)."""
     notes = [] if notes is None else notes
+    refuse_document(data[:HEAD], source)
     encoding = guess_encoding(data[:4096])
     if encoding.startswith("utf-16"):
         text = _decode_utf_16(data, encoding, source, notes)

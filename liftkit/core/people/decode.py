@@ -1,21 +1,21 @@
 """An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252 as a
-fallback with a warning; binary files and workbooks refused with what to do."""
+fallback with a warning; binary files and documents (liftkit.core.documents) refused with
+what to do."""
 
 from __future__ import annotations
 
 import re
 
+from liftkit.core.documents import HEAD, document_kind
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import utf_16_line, utf_16_text
 
 
 def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
     """Bytes to text, refusing binary files with a message that says what to do."""
-    if data.startswith(b"PK\x03\x04"):
-        raise LiftkitError(
-            f"{label}: looks like a spreadsheet workbook (.xlsx), not a text file",
-            "save it as CSV (CSV UTF-8) and try again",
-        )
+    document = document_kind(data[:HEAD])
+    if document is not None:
+        raise LiftkitError(f"{label}: looks like {document.what}, not a text file", document.fix)
     utf16 = _utf16_encoding(data)
     if utf16 is not None:
         try:
