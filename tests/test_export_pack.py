@@ -353,3 +353,27 @@ def test_a_column_named_after_a_registration_question(cli, tmp_path):
     who = section(out, "Who joined")
     assert headings(who, 3) == [question]
     assert "Health 67% and Charity 33%." in who and "By which" not in who
+
+
+def test_a_number_after_a_hash_is_no_theme_in_a_recorded_reflection(cli, tmp_path):
+    # "we are #1 at this", "issue #42": a chat message's #1 is no tag, but the host's record
+    # of the same words gave the pack a theme headed "1" (the live capture took any word).
+    # An older journal holds such tags: the pack leaves them out too.
+    start = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
+    folder = make_session(
+        tmp_path / "s",
+        start,
+        events=[
+            reflection(60, 0, "issue #42 is fixed #culture", "Ada", tags=["42", "culture"]),
+            reflection(90, 0, "we are #1 at this", "Bo", tags=["1"]),
+        ],
+    )
+    assert cli("note", str(folder), "--segment", "1", "Cy: we came #2 of 3").exit_code == 0
+    out = cli("export", str(folder)).stdout
+    talk = section(out, "1. Talk")
+    assert headings(talk, 3) == ["Culture", "Other reflections"]
+    themed, rest = talk.split("### Other reflections")
+    assert quotes(themed) == ["issue #42 is fixed"]
+    assert quotes(rest) == ["we are #1 at this", "we came #2 of 3"]
+    data = json.loads(cli("export", str(folder), "-f", "json").stdout)
+    assert [theme["tag"] for theme in data["themes"]] == ["culture"]

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from liftkit.core.live.events import GroupsMade
 
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
-_TAG = re.compile(r"(?<![\w#&/])#(\w[\w-]*)")  # not a URL's #fragment
+# A tag starts with a letter: not a URL's #fragment, nor a number ("we are #1", "issue #42"),
+# as the event pack reads tags (liftkit/core/report/model.py TAG).
+_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")  # letters, with ' ’ . - inside
 _PARENTHESES = re.compile(r"\s*\([^()]*\)$")  # "Ada Lovelace (she/her)": Zoom display names
 

@@ -22,6 +22,7 @@ from liftkit.core.report.model import (
     ReportOptions,
     SegmentRun,
     is_practical_step,
+    is_tag,
     said_key,
     tags_in,
 )
@@ -148,7 +149,9 @@ class _Quotes:
                 continue
             if self.is_host(author):
                 continue
-            tags = event.tags if event.tags is not None else tags_in(text)
+            # as recorded, but for what the pack reads as no tag (an older journal took "#1")
+            recorded = event.tags
+            tags = tuple(filter(is_tag, recorded)) if recorded is not None else tags_in(text)
             quote = Quote(text, author or None, tags, str(event.source), event.wall)
             segment = event.segment
             if segment is not None and 0 <= segment < segments:

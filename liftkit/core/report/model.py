@@ -261,6 +261,11 @@ def tags_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(1).rstrip("-") for m in TAG.finditer(text)))
 
 
+def is_tag(word: str) -> bool:
+    """Whether a recorded tag is one as the pack reads them: a word that starts with a letter."""
+    return TAG.fullmatch(f"#{word}") is not None
+
+
 def is_practical_step(text: str, tags: Iterable[str]) -> bool:
     """Tagged as a step, or opening as one; also after a name the host typed that is not on
     the attendee list ("Ada: One practical step I will take…" is kept as said)."""
