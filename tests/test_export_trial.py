@@ -447,3 +447,21 @@ def test_a_session_stopped_early_and_never_resumed_is_said_at_export(cli, tmp_pa
     ) in result.stderr
     ended = make_session(tmp_path / "t", START)  # ran to its end: nothing to say
     assert "stopped before its end" not in cli("export", str(ended)).stderr
+
+
+def test_a_closing_segment_that_never_ran_says_so(cli, tmp_path):
+    # Quit in the first segment: the agenda as run says the closing segment was "not run",
+    # and so did every other segment's section, but the closing one read "No closing
+    # reflections were captured" and "No practical steps were captured", as if it had run.
+    stopped = [(0, "segment_start", {"segment": 0}), (600, "stop", {"reason": "quit"})]
+    session = make_session(
+        tmp_path / "s", START, timeline=stopped, events=[reflection(60, 0, "a first thought")]
+    )
+    out = cli("export", str(session)).stdout
+    assert "| 2 | Close | 17:30 | not run | 30m | — |  |" in out
+    close = section(out, "2. Close")
+    assert "This segment was not run." in close
+    assert "captured" not in close and "### " not in close
+    ran = make_session(tmp_path / "t", START)  # ran, nothing said: the lists say so
+    close = section(cli("export", str(ran)).stdout, "2. Close")
+    assert "No practical steps were captured." in close and "not run" not in close

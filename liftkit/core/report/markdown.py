@@ -225,7 +225,7 @@ def _segment(
             out += poll_block(poll, charts)
     if groups:
         out += [heading(3, "Breakout groups"), "", *groups_lines(groups, not report.anonymous)]
-    if segment.kind == "reflection":
+    if segment.kind == "reflection" and (segment.actual is not None or segment.quotes):
         return out + _closing(segment, report.named, charts)
     if segment.evaluation and segment.quotes:
         # Named as its heading reads, so that a reader finds it.
