@@ -249,3 +249,25 @@ def test_plain_mode_gives_the_host_the_segment_notes(tmp_path):
     lines = [line[10:] for line in proc.stdout.splitlines()]
     start = lines.index("> 1/2 Alone (silence, 1m)")
     assert "  host notes: Greet people by name" in lines[start : start + 4]
+
+
+def test_a_pack_made_while_the_session_runs_says_it_is_still_running(tmp_path, cli):
+    # Exported while `liftkit run` was live: the warning said the session "stopped before
+    # its end and was not resumed" and told the host to `liftkit resume` it, which refuses
+    # a running session. It says the session is still running, and to export after it.
+    proc = start_plain(tmp_path, OPEN_ENDED + '[[segments]]\ntitle = "Close"\nduration = "5m"\n')
+    try:
+        wait_for_event(tmp_path / "s", "segment_start")
+        folder = next((tmp_path / "s").glob("*/"))
+        result = cli("export", str(folder), "-o", str(tmp_path / "pack.md"))
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (
+            f"Warning: {folder.name}: the session is still running: the pack is of it so far, "
+            "and says 1 segment did not run (2. Close). Export again when it has ended"
+        )
+        assert "| 2 | Close |" in (tmp_path / "pack.md").read_text()
+    finally:
+        proc.kill()
+        proc.communicate()
+    stopped = cli("export", str(folder)).stderr  # killed, never resumed: resume carries it on
+    assert "was not resumed" in stopped and f"liftkit resume {folder}" in stopped

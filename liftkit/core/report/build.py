@@ -11,6 +11,8 @@ from liftkit.core.chat import ChatLog
 from liftkit.core.live.capture import name_label
 from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
+from liftkit.core.live.follow import journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.replay import Replay
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
@@ -208,6 +210,12 @@ def _unfinished(session: SessionData, replayed: Replay, runs: Sequence[SegmentRu
     if replayed.engine.status in (ENDED, NOT_STARTED) or not left:
         return []
     named = "; ".join(f"{run.index + 1}. {run.title}" for run in left)
+    if journal_in_use(session.folder / JOURNAL_NAME):  # `liftkit run` or `resume` holds it
+        return [
+            f"{session.folder.name}: the session is still running: the pack is of it so far, "
+            f"and says {plural(len(left), 'segment')} did not run ({named}). "
+            "Export again when it has ended"
+        ]
     return [
         f"{session.folder.name}: the session stopped before its end and was not resumed; "
         f"the pack says {plural(len(left), 'segment')} did not run ({named}). "
