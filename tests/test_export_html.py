@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
+from test_export_cli import write
 from test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
 from test_report_markdown import session_with, tricky
 
@@ -322,3 +323,37 @@ def test_a_wide_table_prints_whole_without_a_scroll_bar(cli, tmp_path):
                           text=True, check=True).stdout  # fmt: skip
     row = next(line for line in text.splitlines() if "Introductions" in line and "22:32:42" in line)
     assert row.split()[-2:] == ["+38m", "11s"]  # the overrun, the table's last column
+
+
+def test_each_colour_of_a_ring_names_one_value_or_the_rest(cli, tmp_path):
+    # Ten organisations: the palette has seven colours, and the eighth organisation took the
+    # first's blue, the ninth the second's orange, so no reader could tell whose slice was
+    # whose. The first six keep colours of their own; the rest share the last, grey.
+    counts = {"NHS Tayside": 5, "NHS Borders": 4, "Alzheimer Scotland": 3, "Both Ltd": 3}
+    counts |= {f"Org {letter}": 2 for letter in "ABCDE"} | {"": 1}  # one left blank
+    orgs = [org for org, k in counts.items() for _ in range(k)]
+    rows = [f"Person {chr(65 + n // 26)}{chr(65 + n % 26)},{org}" for n, org in enumerate(orgs)]
+    people = write(tmp_path / "people.csv", "\n".join(["Name,Organisation", *rows]) + "\n")
+    out = tmp_path / "pack.html"
+    result = cli("export", str(COMMUNITY), "--attendees", str(people), "--by", "Organisation",
+                 "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    (legend,) = re.findall(r'<ul class="legend">(.*?)</ul>', html)
+    entries = re.findall(r'fill="(#\w+)"/></svg>(.*?) <b>(\d+)%</b> <span>\((\d+)\)', legend)
+    total = sum(counts.values())
+    assert [(label, int(n)) for _, label, _, n in entries] == sorted(
+        ((org or "(not given)", k) for org, k in counts.items()), key=lambda e: -e[1]
+    )
+    colours = [colour for colour, *_ in entries]
+    grey = colours[-1]
+    assert len(set(colours[:6])) == 6 and grey not in colours[:6]
+    assert colours[6:] == [grey] * 4
+    shares = [int(p) for *_, p, _ in entries]
+    assert sum(shares) == 100 and abs(shares[0] - 100 * 5 / total) < 1
+    ring = re.findall(r'stroke="(#\w+)" stroke-width="8" stroke-dasharray="(\d+) ', html)
+    # a slice for each of the six, in the legend's order, then one for the rest together
+    assert [(c, int(p)) for c, p in ring] == [
+        *zip(colours[:6], shares[:6], strict=True),
+        (grey, sum(shares[6:])),
+    ]

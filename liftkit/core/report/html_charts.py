@@ -103,18 +103,31 @@ def _ring(percent: int) -> str:
     )
 
 
+REST = PALETTE[-1]  # the slate grey: past the other colours, every value shares it
+
+
 def donut(data: Breakdown) -> str:
-    """A donut of the shares, with a legend giving each label, percent and count."""
-    circles, legend, start = [], [], 0
-    for i, row in enumerate(r for r in data.rows if r.count):
-        colour = PALETTE[i % len(PALETTE)]
-        if row.percent:
+    """A donut of the shares, with a legend giving each label, percent and count. Each of
+    the first values has a colour of its own; with more values than colours, the rest share
+    the last, grey, as one part of the ring (ten organisations: the eighth took the first's
+    blue, and no reader could tell which slice was whose)."""
+    legend = []
+    shown = [r for r in data.rows if r.count]
+    own = len(shown) if len(shown) <= len(PALETTE) else len(PALETTE) - 1
+    slices = [(PALETTE[i], row.percent) for i, row in enumerate(shown[:own])]
+    if shown[own:]:  # one slice for the rest: no seams between slices of one colour
+        slices.append((REST, sum(row.percent for row in shown[own:])))
+    circles, start = [], 0
+    for colour, percent in slices:
+        if percent:
             circles.append(
                 f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
-                f'stroke-width="8" stroke-dasharray="{row.percent} {100 - row.percent}" '
+                f'stroke-width="8" stroke-dasharray="{percent} {100 - percent}" '
                 f'stroke-dashoffset="{25 - start}"/>'
             )
-        start += row.percent
+        start += percent
+    for i, row in enumerate(shown):
+        colour = PALETTE[i] if i < own else REST
         legend.append(
             f'<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" '
             f'height="10" fill="{colour}"/></svg>{escape(one_line(row.label))} '
