@@ -271,3 +271,23 @@ def test_a_pack_made_while_the_session_runs_says_it_is_still_running(tmp_path, c
         proc.communicate()
     stopped = cli("export", str(folder)).stderr  # killed, never resumed: resume carries it on
     assert "was not resumed" in stopped and f"liftkit resume {folder}" in stopped
+
+
+def test_a_pack_made_in_the_last_segment_of_a_running_session_says_it_is_still_running(
+    tmp_path, cli
+):
+    # Exported during the closing segment: nothing is "not run", so no warning was given,
+    # though that segment's time was cut at the export and its reflections were yet to come.
+    proc = start_plain(tmp_path, OPEN_ENDED)
+    try:
+        wait_for_event(tmp_path / "s", "segment_start")
+        folder = next((tmp_path / "s").glob("*/"))
+        result = cli("export", str(folder), "-o", str(tmp_path / "pack.md"))
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (
+            f"Warning: {folder.name}: the session is still running: the pack is of it so far. "
+            "Export again when it has ended"
+        )
+    finally:
+        proc.kill()
+        proc.communicate()

@@ -207,15 +207,18 @@ def _unfinished(session: SessionData, replayed: Replay, runs: Sequence[SegmentRu
     """A session that stopped before its end (a quit, a crash) and was never resumed: the
     pack says "not run" for the rest, which the host may not have meant."""
     left = [run for run in runs if run.actual is None]
-    if replayed.engine.status in (ENDED, NOT_STARTED) or not left:
+    if replayed.engine.status in (ENDED, NOT_STARTED):
         return []
     named = "; ".join(f"{run.index + 1}. {run.title}" for run in left)
     if journal_in_use(session.folder / JOURNAL_NAME):  # `liftkit run` or `resume` holds it
+        # in its last segment too, whose time is cut at the pack's making and quotes may come
+        said = f", and says {plural(len(left), 'segment')} did not run ({named})" if left else ""
         return [
-            f"{session.folder.name}: the session is still running: the pack is of it so far, "
-            f"and says {plural(len(left), 'segment')} did not run ({named}). "
-            "Export again when it has ended"
+            f"{session.folder.name}: the session is still running: the pack is of it so "
+            f"far{said}. Export again when it has ended"
         ]
+    if not left:
+        return []
     return [
         f"{session.folder.name}: the session stopped before its end and was not resumed; "
         f"the pack says {plural(len(left), 'segment')} did not run ({named}). "
