@@ -209,7 +209,7 @@ def test_attribute_lookup_ignores_case_and_spacing():
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
         (b"name\n\x81\x8d\x8f\x90\x9d\n", "not a text file"),
         (b"name,email\n  ,ada@example.org\n", "line 2: no usable name"),
-        (b"Ada\n<bob@example.org>\n", "line 2: no usable name"),
+        (b"Ada\n<>\n", "line 2: no usable name"),
         (b"Ada <not an email>\n", "not an email address"),
         (b'name,email\n"Ada,ada@example.org\n', "line 2"),
     ],

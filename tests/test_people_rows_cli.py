@@ -113,3 +113,67 @@ def test_a_japanese_zoom_participant_report_is_read(cli):
     assert sorted(placed(result.stdout)) == sorted(people.items())
     assert "Warning" not in result.stderr  # a rejoin (参加時刻: one row per join) is no duplicate
     assert "1 person joined more than once (鈴木 一郎); each is kept once" in result.stderr
+
+
+def zoom_rows(stdout: str) -> list[tuple[str, str]]:
+    """(room, email) rows of a Zoom pre-assignment CSV."""
+    rows = list(csv.reader(io.StringIO(stdout)))
+    assert rows[0] == ["Pre-assign Room Name", "Email Address"]
+    return [(room, email) for room, email in rows[1:]]
+
+
+def test_an_address_list_pasted_from_outlook_is_one_person_an_address(cli, tmp_path):
+    # Outlook's To line copied: "Last, First <address>" separated by semicolons, wrapped.
+    # It was one person named "Lovelace, Ada <ada@nhs.net>; Hopper, …" with the last
+    # address, and Zoom's file held one row.
+    path = tmp_path / "invitees.txt"
+    path.write_text(
+        "Lovelace, Ada <ada.lovelace@nhs.net>; Hopper, Grace (NHS Borders) "
+        "<grace.hopper@nhs.net>;\nTuring, Alan <alan.turing@nhs.net>; Jackson, Mary "
+        "<mary.jackson@nhs.net>\n"
+    )
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == [
+        ("Hopper, Grace (NHS Borders)", "grace.hopper@nhs.net"),
+        ("Jackson, Mary", "mary.jackson@nhs.net"),
+        ("Lovelace, Ada", "ada.lovelace@nhs.net"),
+        ("Turing, Alan", "alan.turing@nhs.net"),
+    ]
+    zoom = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "zoom")
+    rows = zoom_rows(zoom.stdout)
+    assert sorted(email for _, email in rows) == [
+        "ada.lovelace@nhs.net", "alan.turing@nhs.net", "grace.hopper@nhs.net",
+        "mary.jackson@nhs.net",
+    ]  # fmt: skip
+    assert len({room for room, _ in rows}) == 2
+
+
+def test_an_address_list_pasted_from_gmail_keeps_quoted_commas_in_names(cli, tmp_path):
+    path = tmp_path / "invitees.txt"
+    path.write_text(
+        '"Ada Lovelace" <ada@example.org>, "Hopper, Grace" <grace@example.org>, '
+        "alan@example.org, Mary Jackson <mary@example.org>\n"
+    )
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == [
+        ("Ada Lovelace", "ada@example.org"),
+        ("Hopper, Grace", "grace@example.org"),
+        ("Mary Jackson", "mary@example.org"),
+        ("alan@example.org", "alan@example.org"),
+    ]
+
+
+def test_a_column_of_addresses_is_pre_assigned_in_zoom(cli, tmp_path):
+    # A sheet of addresses saved as CSV, with its "Email" header: the header was a person,
+    # and nobody had an email, so Zoom's file was empty ("4 people have no email").
+    path = tmp_path / "emails.csv"
+    addresses = [f"person{i}@example.org" for i in range(1, 7)]
+    path.write_text("Email\n" + "\n".join(addresses) + "\n")
+    result = cli("groups", str(path), "--size", "3", "--seed", "1", "-f", "zoom")
+    assert result.exit_code == 0, result.output
+    rows = zoom_rows(result.stdout)
+    assert sorted(email for _, email in rows) == sorted(addresses)
+    assert [len([r for r in rows if r[0] == room]) for room in {r for r, _ in rows}] == [3, 3]
+    assert "no email" not in result.stderr
