@@ -2,7 +2,9 @@
 quit, a kill, a signal or an error; resize; Ctrl-Z; Ctrl-D. The rest is in-process
 (test_live_app.py, test_controller.py)."""
 
+import contextlib
 import json
+import os
 import re
 import signal
 import sys
@@ -347,6 +349,25 @@ def test_the_rooms_view_in_a_40x12_window_says_its_page_and_each_name_s_room(tmp
         term.wait_for("running")
         quit_run(term)
     finally:
+        term.close()
+
+
+def test_the_rooms_view_dragged_a_few_columns_narrow_carries_on(tmp_path):
+    # At 5 columns or fewer, cutting a name for the column never shortened it: liftkit spun
+    # for ever, its screen frozen, deaf to keys and signals, the clock with it.
+    term = _rooms_view(tmp_path, 80, 24, group_size=5, people=12)
+    try:
+        for width in (5, 3, 1):
+            term.resize(width, 24)
+            time.sleep(0.5)
+        term.resize(80, 24)
+        term.wait_for("Room 1 (", timeout=5)
+        term.keys("Escape")
+        term.wait_for("running")
+        quit_run(term)
+    finally:
+        with contextlib.suppress(AssertionError, ProcessLookupError):
+            os.kill(term.command_pid(timeout=0.5), signal.SIGKILL)  # if it still spins
         term.close()
 
 

@@ -33,18 +33,21 @@ class RoomsPage:
 
 def _fold(line: str, width: int, indent: str) -> list[str]:
     """A line cut into pieces of `width`, at a space or after a hyphen where possible (a
-    name cut elsewhere starts its next piece with `HARD_CUT`); never a name lost."""
+    name cut elsewhere starts its next piece with `HARD_CUT`); never a name lost. Each piece
+    takes at least one character off the line, so a window a few columns wide (dragged
+    narrow) still ends the loop: there a piece goes on with no indent."""
     pieces: list[str] = []
+    wrap = WRAP_INDENT if width > len(WRAP_INDENT) + 1 else ""
     while len(line) > width:
         start = max(len(indent), len(WRAP_INDENT)) + 1
         cut = max(line.rfind(" ", start, width + 1), line.rfind("-", start, width) + 1)
         if cut <= start:
-            cut = width - 1
+            cut = max(width - 1, 1)
             pieces.append(line[:cut] + HARD_CUT)
-            line = WRAP_INDENT + line[cut:]
+            line = wrap + line[cut:]
             continue
         pieces.append(line[:cut].rstrip())
-        line = WRAP_INDENT + line[cut:].lstrip()
+        line = wrap + line[cut:].lstrip()
     pieces.append(line)
     return pieces
 
