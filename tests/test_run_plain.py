@@ -291,3 +291,15 @@ def test_a_pack_made_in_the_last_segment_of_a_running_session_says_it_is_still_r
     finally:
         proc.kill()
         proc.communicate()
+
+
+def test_commands_from_a_file_saved_with_a_byte_order_mark_and_crlf(tmp_path):
+    # Notepad's UTF-8 starts the file with a byte order mark: its first command was
+    # "unknown command '\ufeffr …'", and the reflection was lost.
+    commands = "\ufeffr Ada: first from the file\r\n+\r\nr second\r\n"
+    proc = run_plain(tmp_path, AUTO, commands, "--rehearse", "600")
+    assert proc.returncode == 0, proc.stderr
+    assert "unknown command" not in proc.stdout
+    saved = [(e["author"], e["text"]) for e in journal(tmp_path / "s") if e["type"] == "reflection"]
+    assert saved == [("Ada", "first from the file"), (None, "second")]
+    assert "+1m for Alone" in proc.stdout

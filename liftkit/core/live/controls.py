@@ -275,8 +275,9 @@ def step(ui: Ui, key: str, now: float) -> Action:
 
 
 def parse_line(ui: Ui, line: str) -> Action:
-    """One line typed in plain mode."""
-    text = line.strip()
+    """One line typed in plain mode. A file of commands saved by Windows Notepad starts with
+    a byte order mark, which is not part of its first command."""
+    text = line.strip().removeprefix("\ufeff").strip()
     if not text:
         return NONE
     word, _, rest = text.partition(" ")
