@@ -371,6 +371,23 @@ def test_the_rooms_view_dragged_a_few_columns_narrow_carries_on(tmp_path):
         term.close()
 
 
+def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path):
+    # The legend offered r, +/- and b, which only said "Not started yet": a host who pressed
+    # r and typed a reflection had its letters read as keys, and its first space started the
+    # session early.
+    from datetime import datetime, timedelta
+
+    start_at = (datetime.now() + timedelta(minutes=3)).strftime("%H:%M")
+    term.run([*LIFTKIT, "run", "a.toml", "--start", start_at, "--sessions", "s"])
+    screen = term.wait_for(f"STARTS AT {start_at}")
+    legend = screen.rstrip().splitlines()[-1]
+    assert re.sub(r"\s+", " ", legend).strip() == "space start n next ? help q quit"
+    term.keys("n")
+    legend = re.sub(r"\s+", " ", term.wait_for("running").rstrip().splitlines()[-1])
+    assert "r reflect" in legend and "+/- min" in legend and "b back" in legend
+    quit_run(term)
+
+
 def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
     start(term, "--rehearse", "5")
     term.keys("r")

@@ -261,7 +261,7 @@ def build_screen(
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
     spent = view.status == PAUSED and segment and segment.auto_advance and view.remaining < USED_UP
     space = "next" if spent else {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
-    hidden = hidden_keys(segment, groups)
+    hidden = hidden_keys(segment, groups, view.status == NOT_STARTED)
     legend = legend_now(ROOMS_LEGEND if rooms_view else LEGEND, space, hidden)
     return Screen(
         title=title,
@@ -297,10 +297,11 @@ def build_screen(
     )
 
 
-def hidden_keys(segment: Segment | None, groups: GroupsSummary | None) -> set[str]:
-    """Keys that do nothing in this segment, left out of the legend. h without host notes
-    too: it still hides those of later segments, as ? says, but here it changes nothing."""
+def hidden_keys(segment: Segment | None, groups: GroupsSummary | None, waiting: bool) -> set[str]:
+    """Keys that do nothing here, left out of the legend: h without host notes (it still hides
+    later segments' notes, as ? says), and before a --start time all but space, n, h, ?, q."""
     idle = {"p": not (segment and segment.polls), "g": groups is None or not groups.rooms}
+    idle |= dict.fromkeys(("r", "+/-", "b"), waiting)
     idle["h"] = not (segment and segment.notes)
     return {key for key, nothing in idle.items() if nothing}
 
