@@ -388,6 +388,41 @@ def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path)
     quit_run(term)
 
 
+def test_long_japanese_names_go_on_below_in_the_rooms_view_rather_than_cut(tmp_path):
+    # A wide character takes two columns, but names were laid out by their characters: a
+    # Japanese display name with its company or department ran past its column, and the
+    # terminal showed "鈴木一郎（すずきいちろう …", the department lost.
+    names = ["株式会社サンプル 山田太郎", "鈴木一郎（すずきいちろう）開発部", "Ada Lovelace",
+             "佐藤花子（さとうはなこ）人事部", "高橋美咲（たかはしみさき）広報部", "Bo Chen",
+             "Eve Adams", "Grace Hopper"]  # fmt: skip
+    (tmp_path / "b.toml").write_text(
+        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 4')
+    )
+    (tmp_path / "people.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+    term = Tmux(60, 12, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.txt", "--sessions", "s",
+                  "--seed", "1"])  # fmt: skip
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("2/3  Breakouts")
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        time.sleep(0.5)  # a whole frame
+        screens = [term.screen()]
+        while (paged := re.search(r"page (\d+) of (\d+)", screens[-1])) and paged[1] != paged[2]:
+            term.keys("Right")
+            screens.append(term.wait_for(f"page {int(paged[1]) + 1} of"))
+        shown = "".join(screens)
+        for end in ("山田太郎", "開発部", "広報部", "Ada Lovelace", "Grace Hopper"):
+            assert end in shown, shown
+        term.keys("Escape")
+        term.wait_for("running")
+        quit_run(term)
+    finally:
+        term.close()
+
+
 def test_typing_a_reflection_while_the_clock_runs(term, tmp_path):
     start(term, "--rehearse", "5")
     term.keys("r")

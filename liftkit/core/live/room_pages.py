@@ -7,6 +7,7 @@ and the tests share it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,18 +32,40 @@ class RoomsPage:
         return any(person in column for column in self.people)
 
 
+def _cells(text: str) -> int:
+    """How many terminal columns `text` takes: two for a wide character (Chinese, Japanese,
+    Korean), none for a combining mark."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _fitting(text: str, width: int) -> int:
+    """How many characters of `text`, from its start, fit in `width` columns."""
+    used = 0
+    for i, c in enumerate(text):
+        used += _cells(c)
+        if used > width:
+            return i
+    return len(text)
+
+
 def _fold(line: str, width: int, indent: str) -> list[str]:
-    """A line cut into pieces of `width`, at a space or after a hyphen where possible (a
-    name cut elsewhere starts its next piece with `HARD_CUT`); never a name lost. Each piece
-    takes at least one character off the line, so a window a few columns wide (dragged
-    narrow) still ends the loop: there a piece goes on with no indent."""
+    """A line cut into pieces of `width` columns, at a space, after a hyphen or beside a wide
+    character where possible (a name cut elsewhere ends the piece with `HARD_CUT`); never a
+    name lost. Each piece takes at least one character off the line, so a window a few
+    columns wide (dragged narrow) still ends the loop: there a piece goes on with no indent."""
     pieces: list[str] = []
-    wrap = WRAP_INDENT if width > len(WRAP_INDENT) + 1 else ""
-    while len(line) > width:
+    wrap = WRAP_INDENT if width > len(WRAP_INDENT) + 2 else ""  # room for a wide character
+    while _cells(line) > width:
         start = max(len(indent), len(WRAP_INDENT)) + 1
-        cut = max(line.rfind(" ", start, width + 1), line.rfind("-", start, width) + 1)
+        fit = _fitting(line, width)
+        cut = max(line.rfind(" ", start, fit + 1), line.rfind("-", start, fit) + 1)
+        if cut <= start:  # Chinese and Japanese break between any two characters, unmarked
+            cut = next((i for i in range(fit, start, -1) if _cells(line[i - 1 : i + 1]) > 2), -1)
         if cut <= start:
-            cut = max(width - 1, 1)
+            cut = max(_fitting(line, width - 1), 1)
             pieces.append(line[:cut] + HARD_CUT)
             line = wrap + line[cut:]
             continue
