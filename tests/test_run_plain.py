@@ -303,3 +303,44 @@ def test_commands_from_a_file_saved_with_a_byte_order_mark_and_crlf(tmp_path):
     saved = [(e["author"], e["text"]) for e in journal(tmp_path / "s") if e["type"] == "reflection"]
     assert saved == [("Ada", "first from the file"), (None, "second")]
     assert "+1m for Alone" in proc.stdout
+
+
+THREE = """
+title = "Three"
+[[segments]]
+title = "Arrive"
+duration = "2m"
+[[segments]]
+title = "Pairs"
+duration = "2m"
+auto_advance = true
+[[segments]]
+title = "Close"
+duration = "2m"
+"""
+
+
+def segments_left(events):
+    """(segment ended, segment running then) for each segment end of the journal."""
+    running, pairs = None, []
+    for e in events:
+        if e["type"] == "segment_end":
+            pairs.append((e["segment"], running))
+        if e["type"] == "segment_start":
+            running = e["segment"]
+    return pairs
+
+
+@pytest.mark.parametrize(("key", "lands"), [("n", "Close"), ("b", "Arrive")])
+def test_n_or_b_as_the_segment_moves_on_by_itself_leaves_it_once(tmp_path, key, lands):
+    # `- 2m` ends an auto_advance segment's time, and `n` read before the clock's next turn
+    # printed "> 3/3 Close" twice and journalled a second end of Pairs; `b` journalled Pairs
+    # ending twice and Close started and never ended.
+    proc = run_plain(tmp_path, THREE, f"n\n- 2m\n{key}\nq\ny\n")
+    assert proc.returncode == 0, proc.stderr
+    starts = [line[10:] for line in proc.stdout.splitlines() if line[10:].startswith("> ")]
+    assert starts[-1].startswith(f"> {'3/3' if key == 'n' else '1/3'} {lands}")
+    assert len(starts) == len(set(starts)) + (key == "b")  # Arrive twice, after a b
+    events = journal(tmp_path / "s")
+    assert all(ended == running for ended, running in segments_left(events))
+    assert [e["segment"] for e in events if e["type"] == "segment_end"].count(1) == 1

@@ -187,6 +187,20 @@ class Engine:
             return []
         return self.jump(t, self.index - 1, reason=EndReason.BACK)
 
+    def step(self, t: float, by: int) -> list[JournalEvent]:
+        """`n` (by 1) or `b` (by -1) from the segment on screen, after what time has brought
+        (`due`): a segment that moved on by itself a moment before the key was read is left
+        once, and `b` goes back from where that left the session to the segment before the
+        one on screen, rather than journalling a second end of the segment left."""
+        due = self.due(t)
+        after = self._copy()
+        after.apply_all(due)
+        target = self.index + by
+        if target < 0 or (by > 0 and after.index >= target):
+            return due
+        reason = EndReason.NEXT if by > 0 else EndReason.BACK
+        return due + after.jump(t, target, reason=reason)
+
     def jump(self, t: float, target: int, reason: EndReason = EndReason.JUMP) -> list[JournalEvent]:
         """Leave the current segment for `target` (the count: end the session). The two events
         are journalled as one write; `unfinished` completes a change that was cut in two."""

@@ -137,10 +137,10 @@ class LiveSession:
         return self.perform(self.engine.due(self.now()))
 
     def next_(self) -> list[JournalEvent]:
-        return self.perform(self.engine.due(self.now()) + self.engine.next_(self.now()))
+        return self.perform(self.engine.step(self.now(), 1))
 
     def back(self) -> list[JournalEvent]:
-        return self.perform(self.engine.due(self.now()) + self.engine.back(self.now()))
+        return self.perform(self.engine.step(self.now(), -1))
 
     def toggle_pause(self) -> list[JournalEvent]:
         self.tick()
