@@ -63,6 +63,17 @@ def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
         assert caught.value.hint == "the options are Yes, No"
 
 
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [("Yes 3, No", "No"), ("Yes, No 4", "Yes"), ("Yes 3 no", "No"), ("yes", "Yes")],
+)
+def test_an_option_named_without_its_count_is_said_to_lack_it(typed, option):
+    # the host read out "Yes 3, No…" and pressed Enter: told '"Yes" is not a count'
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts(typed, ["Yes", "No"])
+    assert caught.value.message == f'poll: "{option}" has no count'
+
+
 def test_words_among_counts_are_named_not_counted():
     # a host who typed on into the poll line ("20 25 15nr Top themes") was told
     # "9 counts for 4 options"; the word that is not a count is what is wrong

@@ -344,3 +344,22 @@ def test_n_or_b_as_the_segment_moves_on_by_itself_leaves_it_once(tmp_path, key, 
     events = journal(tmp_path / "s")
     assert all(ended == running for ended, running in segments_left(events))
     assert [e["segment"] for e in events if e["type"] == "segment_end"].count(1) == 1
+
+
+def test_a_poll_option_typed_without_its_count_is_named_in_plain_mode(tmp_path):
+    # `p Yes, No 4` said "no option 'Yes No'": the commas were taken out before the counts
+    # were read, so the two names ran together.
+    agenda = tmp_path / "poll.toml"
+    agenda.write_text(
+        'title = "P"\n[[segments]]\ntitle = "Welcome"\nduration = "5m"\n'
+        '[[segments.polls]]\nquestion = "Been before?"\noptions = ["Yes", "No"]\n'
+    )
+    result = subprocess.run(
+        [*LIFTKIT, "run", str(agenda), "--plain", "--sessions", str(tmp_path / "s")],
+        input="p Yes, No 4\np Yes 3, No\np Yes 3, No 4\nq\ny\n", capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    said = [line.split("  ", 1)[1] for line in result.stdout.splitlines() if "poll" in line]
+    assert 'poll 1: "Yes" has no count; give a count after each option, e.g. Yes 9, No 7' in said
+    assert 'poll 1: "No" has no count; give a count after each option, e.g. Yes 9, No 7' in said
+    assert "saved poll: Been before? Yes 3, No 4" in said

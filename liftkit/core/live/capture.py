@@ -237,6 +237,7 @@ def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, 
     at = 0
     for match in _LABELLED.finditer(raw):
         if match.start() != at:
+            _uncounted(raw[at : match.start()], lower, where)
             return None
         label = match.group(1).strip()
         option = lower.get(label.casefold())
@@ -246,6 +247,7 @@ def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, 
             counts[option] = int(match.group(2))
         at = match.end()
     if at != len(raw):
+        _uncounted(raw[at:], lower, where)
         return None
     if unknown:
         # "Yes 30, Maybe 12" on a yes/no poll: the name is what is wrong, not the count
@@ -254,6 +256,16 @@ def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, 
             f"the options are {', '.join(options)}",
         )
     return counts or None
+
+
+def _uncounted(gap: str, lower: dict[str, str], where: str) -> None:
+    """ "Yes 9, No": an option named without its count, said so rather than as a word that
+    is not a count."""
+    option = lower.get(gap.strip(" ,;:=").casefold())
+    if option is not None:
+        raise LiftkitError(
+            f'{where}: "{option}" has no count', "give a count after each option, e.g. Yes 9, No 7"
+        )
 
 
 def _count(value: str, where: str, options: Sequence[str]) -> int:

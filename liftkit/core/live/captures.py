@@ -168,6 +168,7 @@ class Captures:
             rest = words[1:]
             if 0 <= wanted < len(segment.polls) and len(rest) == len(segment.polls[wanted].options):
                 poll, words = wanted, rest
+                text = text.split(None, 1)[1]
         if not words:
             listing = "; ".join(
                 f"{j + 1}. {p.question} [{' / '.join(p.options)}]"
@@ -176,7 +177,7 @@ class Captures:
             example = " ".join("0" for _ in segment.polls[poll].options)
             self.say(f"Polls here: {listing}. Type e.g. p {example}")
             return
-        self.save_poll(poll, " ".join(words))
+        self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
 
 
 def _ask_poll(line: InputLine, polls: Sequence[Poll], poll: int) -> None:
