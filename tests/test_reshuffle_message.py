@@ -244,15 +244,17 @@ def test_with_a_groups_file_every_breakout_taking_its_rounds_is_counted(tmp_path
 def test_u_puts_back_the_rooms_a_reshuffle_replaced(tmp_path):
     # The message may say that a reshuffle meets more pairs again than the rooms before it;
     # s then only gave other rooms. Now u (then y) puts back the rooms of every breakout
-    # the reshuffle changed, as the journal shows, once
+    # the reshuffle changed, as the journal shows, once. The legend offers u only while
+    # there is something to put back (it did from the start, and u said "Nothing to put back")
     term = in_round_2_s_rooms(tmp_path, 64)
     try:
         before = latest_rooms(journal(tmp_path))
-        assert "u  undo" in term.screen()
+        assert "s  reshuffle" in term.screen() and "u  undo" not in term.screen()
         term.keys("s")
         term.wait_for("Reshuffle the breakout groups?")
         term.keys("y")
         term.wait_for("Groups reshuffled")
+        term.wait_for("u  undo")
         reshuffled = latest_rooms(journal(tmp_path))
         assert reshuffled[:1] == before[:1] and reshuffled[1:] != before[1:]
         term.keys("u")
@@ -260,6 +262,7 @@ def test_u_puts_back_the_rooms_a_reshuffle_replaced(tmp_path):
         term.keys("y")
         term.wait_for("Rooms put back as they were before the reshuffle.")
         assert latest_rooms(journal(tmp_path)) == before
+        assert "u  undo" not in term.screen()
         term.keys("u")
         term.wait_for("Nothing to put back")
         quit_run(term)

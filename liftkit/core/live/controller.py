@@ -151,6 +151,8 @@ class Controller(Captures, Breakouts, PlainTimes):
         reason = front.terminated()
         if reason:
             return self.terminate(reason)
+        index = self.session.engine.index  # u in the legend only with rooms to put back
+        self.ui.undo = bool(self.before_reshuffle) and self.reshuffled_in == index
         front.show()
         return self._take_input(front, self.sleep_for())
 

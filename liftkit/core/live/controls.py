@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from liftkit.core.agenda.durations import DurationError, parse_duration
+from liftkit.core.agenda.model import Segment
 
 MINUTE = 60.0
 
@@ -108,6 +109,16 @@ def legend_now(
     )
 
 
+def hidden_keys(segment: Segment | None, rooms: bool, waiting: bool, undo: bool) -> set[str]:
+    """Keys that do nothing here, left out of the legend: p without polls, g without `rooms`,
+    h without host notes (it still hides later segments' notes, as ? says), u with no
+    reshuffle to put back, and before a --start time all but space, n, h, ?, q."""
+    idle = {"p": not (segment and segment.polls), "g": not rooms, "u": not undo}
+    idle |= dict.fromkeys(("r", "+/-", "b"), waiting)
+    idle["h"] = not (segment and segment.notes)
+    return {key for key, nothing in idle.items() if nothing}
+
+
 # The rooms view's own keys (the others keep their meaning there).
 ROOMS_LEGEND = (
     ("←/→", "page"),
@@ -193,6 +204,7 @@ class Ui:
     rooms: bool = False  # the rooms view is open (g)
     rooms_page: int = 0  # which page of it, counted from found[0]'s (modulo the pages there are)
     found: tuple[tuple[str, str], ...] = ()  # (room, member as shown) last found in the view
+    undo: bool = False  # u has rooms to put back: the last reshuffle, in this segment
 
     def say(self, message: str, now: float, seconds: float = 4.0) -> None:
         """Show a message for `seconds` of real time."""

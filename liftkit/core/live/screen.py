@@ -12,7 +12,14 @@ from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
-from liftkit.core.live.controls import CONFIRM, LEGEND, ROOMS_LEGEND, Ui, legend_now
+from liftkit.core.live.controls import (
+    CONFIRM,
+    LEGEND,
+    ROOMS_LEGEND,
+    Ui,
+    hidden_keys,
+    legend_now,
+)
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, USED_UP
 from liftkit.core.live.events import (
     Extend,
@@ -261,7 +268,8 @@ def build_screen(
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
     spent = view.status == PAUSED and segment and segment.auto_advance and view.remaining < USED_UP
     space = "next" if spent else {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
-    hidden = hidden_keys(segment, groups, view.status == NOT_STARTED)
+    rooms = groups is not None and bool(groups.rooms)
+    hidden = hidden_keys(segment, rooms, view.status == NOT_STARTED, ui.undo)
     legend = legend_now(ROOMS_LEGEND if rooms_view else LEGEND, space, hidden)
     return Screen(
         title=title,
@@ -295,15 +303,6 @@ def build_screen(
         input_text=typing.text if typing else "",
         input_detail=typing.detail if typing else "",
     )
-
-
-def hidden_keys(segment: Segment | None, groups: GroupsSummary | None, waiting: bool) -> set[str]:
-    """Keys that do nothing here, left out of the legend: h without host notes (it still hides
-    later segments' notes, as ? says), and before a --start time all but space, n, h, ?, q."""
-    idle = {"p": not (segment and segment.polls), "g": groups is None or not groups.rooms}
-    idle |= dict.fromkeys(("r", "+/-", "b"), waiting)
-    idle["h"] = not (segment and segment.notes)
-    return {key for key, nothing in idle.items() if nothing}
 
 
 def event_lines(
