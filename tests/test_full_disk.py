@@ -337,6 +337,24 @@ def test_a_document_printed_to_a_full_disk_says_so_as_o_does(args, people, tmp_p
     assert "Exception ignored" not in result.stderr
 
 
+def printed_to_a_full_disk(args: list[str], kept: str, tmp_path: Path) -> None:
+    """liftkit ARGS with standard output on /dev/full: exit 1, one line saying the disk is
+    full and what is `kept`, and no crash report (TMPDIR is the test's own)."""
+    crashes = tmp_path / "tmp"
+    crashes.mkdir()
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*LIFTKIT, *args], stdout=full, stderr=subprocess.PIPE, input="n\nq\ny\n",
+            text=True, cwd=tmp_path, timeout=60, env={**os.environ, "TMPDIR": str(crashes)},
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        f"Error: standard output: cannot write: the disk is full; {kept}; free some space, "
+        "or write to another disk"
+    )
+    assert list(crashes.iterdir()) == []
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
 @pytest.mark.parametrize(
     "args, kept",
@@ -350,20 +368,7 @@ def test_a_live_command_printing_to_a_full_disk_says_so_in_one_line(args, kept, 
     """`liftkit run --plain > log.txt` (or `view`) on a full disk: one line that says so and
     what became of the session, where it was an internal error with a crash report."""
     args = [str(SESSION) if arg == "SESSION" else arg for arg in args]
-    crashes = tmp_path / "tmp"
-    crashes.mkdir()
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [*LIFTKIT, *args, "--sessions", str(tmp_path / "sessions")], stdout=full,
-            stderr=subprocess.PIPE, input="n\nq\ny\n", text=True, cwd=tmp_path, timeout=60,
-            env={**os.environ, "TMPDIR": str(crashes)},
-        )  # fmt: skip
-    assert result.returncode == 1
-    assert one_error_line(result) == (
-        f"Error: standard output: cannot write: the disk is full; {kept}; free some space, "
-        "or write to another disk"
-    )
-    assert list(crashes.iterdir()) == []
+    printed_to_a_full_disk([*args, "--sessions", str(tmp_path / "sessions")], kept, tmp_path)
 
 
 def test_run_plain_whose_log_fills_the_disk_stops_and_resumes_with_all_captured(disk, tmp_path):
@@ -429,18 +434,6 @@ def test_help_version_and_note_printed_to_a_full_disk_say_so_in_one_line(args, k
     copy = tmp_path / "session"
     shutil.copytree(SESSION, copy)
     args = [str(copy) if arg == "COPY" else arg for arg in args]
-    crashes = tmp_path / "tmp"
-    crashes.mkdir()
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [*LIFTKIT, *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-            timeout=60, env={**os.environ, "TMPDIR": str(crashes)},
-        )  # fmt: skip
-    assert result.returncode == 1
-    assert one_error_line(result) == (
-        f"Error: standard output: cannot write: the disk is full; {kept}; free some space, "
-        "or write to another disk"
-    )
-    assert list(crashes.iterdir()) == []
+    printed_to_a_full_disk(args, kept, tmp_path)
     said = (copy / "journal.jsonl").read_text().count("said after the call")
     assert said == (1 if args[0] == "note" else 0)
