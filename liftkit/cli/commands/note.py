@@ -18,7 +18,7 @@ from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import AGENDA_COPY, find_session
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
-from liftkit.core.live.replay import replay_journal
+from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import terminal_safe
 
 
@@ -52,6 +52,7 @@ def note(
     read = read_journal(journal_path)
     for warning in read.warnings:
         warn(warning)
+    check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
     engine = replay_journal(agenda, read.events).engine
     count = len(agenda.segments)
     if segment is not None:

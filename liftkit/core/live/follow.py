@@ -36,6 +36,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import AGENDA_COPY, read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
+from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
 
 PROC_LOCKS = Path("/proc/locks")
@@ -139,7 +140,7 @@ class Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
         agenda = load_agenda(folder / AGENDA_COPY)
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
-        follower.refresh()
+        check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)
         return follower
 
     @property

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda
+from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import PAUSED, RUNNING, Engine
 from liftkit.core.live.events import (
     JournalEvent,
@@ -67,6 +69,24 @@ def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
             result.last_wall = event.wall
     spans.close(round(result.engine.last_mono))  # cut short: the current segment ran till then
     return result
+
+
+def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path) -> None:
+    """Refuse an agenda copy (`path`) changed under the journal: the journal counts segments
+    by their place, so a segment added before one that ran, or the segments reordered or
+    removed, would put every reflection, poll and time after it under another segment."""
+    for event in events:
+        if not isinstance(event, SegmentStart) or not event.title:
+            continue
+        i, segments = event.segment, agenda.segments
+        now = f'"{segments[i].title}"' if 0 <= i < len(segments) else "no such segment"
+        if not 0 <= i < len(segments) or segments[i].title != event.title:
+            raise LiftkitError(
+                f'{path}: segment {i + 1} ran as "{event.title}", but this copy of the agenda '
+                f"has {now} there: it was changed after the session began",
+                "put the segments that ran back in their places and words (a segment may be "
+                "added after them); the journal keeps everything else",
+            )
 
 
 def _noted(event: JournalEvent) -> bool:

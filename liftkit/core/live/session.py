@@ -34,7 +34,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, JournalRead, read_journal
-from liftkit.core.live.replay import Replay, replay_journal
+from liftkit.core.live.replay import Replay, check_agenda_copy, replay_journal
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -313,6 +313,7 @@ def resume_session(
     """
     agenda = load_agenda(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
+    check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
     replayed = replay_journal(agenda, read.events)
     _check_resumable(folder, read, replayed)
     engine = replayed.engine

@@ -23,7 +23,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
-from liftkit.core.live.replay import Replay, SegmentTime, replay_journal
+from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
 
@@ -75,7 +75,9 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
             f"{agenda_path}: the session's copy of its agenda is missing",
             "put the agenda file the session ran back in the folder as agenda.toml",
         )
-    data = SessionData(folder, load_agenda(agenda_path), journal.events, warnings=journal.warnings)
+    agenda = load_agenda(agenda_path)
+    check_agenda_copy(agenda, journal.events, agenda_path)
+    data = SessionData(folder, agenda, journal.events, warnings=journal.warnings)
     data.attendees = attendees
     if attendees is not None:
         data.warnings.extend(attendees.warnings)

@@ -1,0 +1,76 @@
+"""The session folder's agenda copy changed after the session began: the journal counts
+segments by their place, so a segment put before those that ran moved every reflection under
+another one (a reflection made in "Opening perspective" came out under "Introductions", with
+no word). Resume, export, view and note now refuse such a copy in one line, and read one
+with a segment added after those that ran."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+
+def liftkit(*args, cwd, stdin=""):
+    return subprocess.run(
+        [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+@pytest.fixture
+def session(tmp_path):
+    """A session quit in its second segment, with a reflection made there."""
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", "s", cwd=tmp_path,
+        stdin="n\nr Ada: said in the opening perspective\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    return folder
+
+
+def without_total(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("total")) + "\n"
+
+
+def test_a_segment_put_before_those_that_ran_is_refused_everywhere(session, tmp_path):
+    agenda = session / "agenda.toml"
+    agenda.write_text(
+        without_total(agenda.read_text()).replace(
+            "[[segments]]", '[[segments]]\ntitle = "Coffee"\nduration = "2m"\n\n[[segments]]', 1
+        )
+    )
+    journal = (session / "journal.jsonl").read_bytes()
+    expected = (
+        f'Error: {agenda}: segment 1 ran as "Introductions", but this copy of the agenda has '
+        '"Coffee" there: it was changed after the session began; put the segments that ran '
+        "back in their places and words (a segment may be added after them); the journal "
+        "keeps everything else"
+    )
+    for args in (
+        ["resume", str(session), "--plain"],
+        ["export", str(session), "-o", "pack.md"],
+        ["view", str(session)],
+        ["note", str(session), "Grace: after the call"],
+    ):
+        result = liftkit(*args, cwd=tmp_path, stdin="q\ny\n")
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.splitlines() == [expected], args
+    assert (session / "journal.jsonl").read_bytes() == journal
+    assert not (tmp_path / "pack.md").exists()
+
+
+def test_a_segment_added_after_those_that_ran_is_read(session, tmp_path):
+    agenda = session / "agenda.toml"
+    agenda.write_text(
+        without_total(agenda.read_text()) + '\n[[segments]]\ntitle = "Drinks"\nduration = "10m"\n'
+    )
+    pack = liftkit("export", str(session), "-f", "json", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    assert "said in the opening perspective" in pack.stdout
+    segments = json.loads(pack.stdout)["segments"]
+    opening = next(s for s in segments if s["title"] == "Opening perspective")
+    assert [r["text"] for r in opening["reflections"]] == ["said in the opening perspective"]
+    assert segments[-1]["title"] == "Drinks"
