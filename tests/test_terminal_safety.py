@@ -138,6 +138,12 @@ def test_note_says_a_hostile_segment_title_escaped(cli, tmp_path):
     agenda = folder / "agenda.toml"
     hostile = agenda.read_text().replace('title = "', f'title = "{toml_escaped(CLEAR)}', 2)
     agenda.write_text(hostile)
+    # the journal says the segment ran under that title, as it would have
+    journal = folder / "journal.jsonl"
+    ran = json.dumps({"title": f"{CLEAR}Welcome and introductions"}, separators=(",", ":"))
+    journal.write_text(
+        journal.read_text().replace('"title":"Welcome and introductions"', ran[1:-1])
+    )
     result = cli("note", str(folder), "Ada: a thought", "--segment", "1")
     assert result.exit_code == 0, result.stderr
     assert_safe(result.stdout + result.stderr)
