@@ -108,7 +108,7 @@ def groups(
             "--previous",
             metavar="FILE",
             help="An earlier split (json/toml): keep people in their rooms, add late "
-            "joiners, drop no-shows.",
+            "joiners, drop no-shows. A session folder: the rooms that met in it.",
         ),
     ] = None,
     held: Annotated[
@@ -160,6 +160,7 @@ def groups(
     from liftkit.core.groups.model import check_extent
     from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
+    from liftkit.core.live.history import is_session_folder, rooms_held
     from liftkit.core.people.reader import left_note, present, read_people
 
     env = Environment.of(ctx)
@@ -195,7 +196,11 @@ def groups(
     if gone:
         note(left_note(str(attendees), gone))
         read = replace(read, people=here)
-    earlier = load_groups_file(previous) if previous else None
+    if previous and is_session_folder(previous):  # the rooms that met there: all held
+        earlier = rooms_held(Path(previous))
+        held = held or len(earlier.rounds)
+    else:
+        earlier = load_groups_file(previous) if previous else None
     request = SplitRequest(
         size=size,
         count=count,

@@ -1,0 +1,63 @@
+"""The rooms a session's breakouts met in, as a groups split: `liftkit groups --previous
+SESSION` plans the next week from them, reshuffles and all, where the groups file the
+session opened with holds the rooms planned, not those used."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from liftkit.core.agenda.model import load_agenda
+from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.model import Round, Split
+from liftkit.core.live.events import GroupsMade
+from liftkit.core.live.folders import AGENDA_COPY, GROUPS_COPY
+from liftkit.core.live.journal import JOURNAL_NAME, read_journal
+from liftkit.core.live.met import rounds_met
+from liftkit.core.live.replay import replay_journal
+
+
+def is_session_folder(path: str | Path) -> bool:
+    """Whether `path` is a session folder (one holding a journal), not a groups file."""
+    return Path(path).is_dir() and (Path(path) / JOURNAL_NAME).is_file()
+
+
+def rooms_held(folder: Path) -> Split:
+    """Every round whose rooms met in the session at `folder`, as they met (the last rooms
+    each breakout was given, after reshuffles and undos, and only the rounds that met, as the
+    event pack lists them), breakouts in agenda order. A session run with `--groups FILE
+    --round N` (a programme's week N) comes after the file's rounds before N, which had
+    taken place: the rounds are numbered on from them."""
+    from liftkit.core.groups.reading import load_groups_file, score_rounds
+    from liftkit.core.live.reshuffles import file_round
+
+    events = read_journal(folder / JOURNAL_NAME).events
+    agenda = load_agenda(folder / AGENDA_COPY)
+    replayed = replay_journal(agenda, events)
+    made: dict[int, GroupsMade] = {}
+    opened: dict[int, GroupsMade] = {}  # each breakout's rooms as the session opened
+    for event in events:
+        if isinstance(event, GroupsMade) and event.segment is not None:
+            opened.setdefault(event.segment, event)
+            made[event.segment] = event  # a reshuffle or an undo since: the later stands
+    met: list[Round] = []
+    for segment, event in sorted(made.items()):
+        ran = replayed.times.get(segment)
+        running = ran.took - ran.paused if ran is not None else 0
+        count = len(event.split.rounds)
+        if 0 <= segment < len(agenda.segments):
+            count = rounds_met(count, running, replayed.engine.duration(segment))
+        met.extend(event.split.rounds[:count] if ran is not None else ())
+    if not met:
+        raise LiftkitError(
+            f"{folder}: no breakout rooms met in this session",
+            "give the groups file of the rooms planned instead",
+        )
+    before: tuple[Round, ...] = ()
+    if made and (folder / GROUPS_COPY).is_file():
+        source = load_groups_file(folder / GROUPS_COPY, recorded=True)
+        start = file_round(source, opened[min(opened)].split)
+        before = source.rounds[:start] if start else ()
+    number = before[-1].number if before else 0
+    rounds = (*before, *(replace(rnd, number=number + i) for i, rnd in enumerate(met, 1)))
+    return Split(rounds, score_rounds(rounds))
