@@ -286,3 +286,36 @@ def test_undo_in_plain_mode_and_only_in_the_segment_reshuffled(tmp_path):
     assert [e["segment"] for e in made[:3]] == [0, 1, 2]
     assert latest_rooms(events) == [r for s in (0, 1, 2) for r in first[s]]
     assert len(made) > 6  # reshuffled (three breakouts), then put back
+
+
+def test_u_after_the_round_reshuffled_has_met_keeps_its_rooms(tmp_path):
+    # Reshuffled in round 1 of 2 and undone in round 2: u put back round 1's rooms too,
+    # though round 1 had met in the reshuffled ones, so the journal and `liftkit export
+    # --groups` listed rooms that never met, and round 2 went back to rooms made to follow
+    # those, sitting people again with whom they had just met. Now u says so and keeps them
+    (tmp_path / "a.toml").write_text(
+        'title = "Two rounds"\n[[segments]]\ntitle = "Rooms"\nduration = "20m"\n'
+        'kind = "breakout"\ngroup_size = 4\nrounds = 2\n'
+    )
+    (tmp_path / "people.csv").write_text(
+        "name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(16))
+    )
+    term = Tmux(100, 30, cwd=str(tmp_path))
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv",
+              "--rehearse", "60"])  # fmt: skip
+    try:
+        term.wait_for("running")
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        term.keys("s")
+        term.wait_for("Reshuffle the breakout groups?")
+        term.keys("y")
+        term.wait_for("Groups reshuffled")
+        reshuffled = latest_rooms(journal(tmp_path))
+        term.wait_for("round 2 of 2", timeout=20)
+        term.keys("u")
+        term.wait_for("Nothing to put back now: round 1 met in the rooms the reshuffle made")
+        quit_run(term)
+    finally:
+        term.close()
+    assert latest_rooms(journal(tmp_path)) == reshuffled

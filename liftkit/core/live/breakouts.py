@@ -42,7 +42,7 @@ class Breakouts:
     bells: int
     front: Shows | None  # the front-end of the running loop, to draw before a long step
     before_reshuffle: dict[int, Split]  # segment -> its rooms before the last reshuffle
-    reshuffled_in: int  # the segment it was made in: u puts them back only there
+    reshuffled_in: tuple[int, int]  # the segment and round it was made in: u only there
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -107,7 +107,7 @@ class Breakouts:
             changed = {i: split for i, split in before.items()
                        if s.engine.groups[i].split is not split}  # fmt: skip
             if changed:  # (rooms kept: what u puts back stays as it was)
-                self.before_reshuffle, self.reshuffled_in = changed, s.engine.index
+                self.before_reshuffle, self.reshuffled_in = changed, self._round_now()
                 self.ui.found = ()
             if self.mode == PLAIN:
                 self._print_rooms()
@@ -119,8 +119,15 @@ class Breakouts:
         segment it was made in: rooms a later segment has moved on from stay as they ran."""
         if not self.before_reshuffle:
             self.say("Nothing to put back: u undoes the last reshuffle, once, in its segment.")
-        elif self.session.engine.index != self.reshuffled_in:
+        elif self.session.engine.index != self.reshuffled_in[0]:
             self.say("Nothing to put back here: the last reshuffle was in another segment.")
+        elif self._round_now() != self.reshuffled_in:
+            # its round met in the reshuffled rooms, and the rounds after it were made to
+            # follow them: the rooms before it would list rooms that never met
+            self.say(
+                f"Nothing to put back now: round {self.reshuffled_in[1]} met in the rooms "
+                "the reshuffle made, and they stay as they ran."
+            )
         elif not confirmed:
             self._ask("put_back")
         else:
@@ -131,6 +138,11 @@ class Breakouts:
             self.say("Rooms put back as they were before the reshuffle.", 4)
             if self.mode == PLAIN:
                 self._print_rooms()
+
+    def _round_now(self) -> tuple[int, int]:
+        """The segment and the round of its breakout being held."""
+        shown = self.groups_view(self.session) if self.groups_view else None
+        return self.session.engine.index, shown.round if shown is not None else 1
 
     def _open_rooms(self) -> None:
         shown = self.groups_view(self.session) if self.groups_view else None

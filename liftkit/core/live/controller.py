@@ -91,7 +91,7 @@ class Controller(Captures, Breakouts, PlainTimes):
     last_not_saved: str = ""  # said once while the same write keeps failing
     in_silence: int = -1  # the segment whose strict silence plain mode will say is over
     before_reshuffle: dict[int, Split] = field(default_factory=dict)  # rooms u puts back
-    reshuffled_in: int = -1  # the segment of the last reshuffle
+    reshuffled_in: tuple[int, int] = (-1, 1)  # the segment and round of the last reshuffle
     front: FrontEnd | None = field(default=None, repr=False)  # while run() runs
 
     def __post_init__(self) -> None:
