@@ -151,8 +151,8 @@ class Controller(Captures, Breakouts, PlainTimes):
         reason = front.terminated()
         if reason:
             return self.terminate(reason)
-        index = self.session.engine.index  # u in the legend only with rooms to put back
-        self.ui.undo = bool(self.before_reshuffle) and self.reshuffled_in == index
+        # u in the legend only with rooms to put back: in the segment and round reshuffled
+        self.ui.undo = bool(self.before_reshuffle) and self.reshuffled_in == self._round_now()
         front.show()
         return self._take_input(front, self.sleep_for())
 

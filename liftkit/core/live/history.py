@@ -14,7 +14,7 @@ from liftkit.core.live.events import GroupsMade
 from liftkit.core.live.folders import AGENDA_COPY, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.met import rounds_met
-from liftkit.core.live.replay import replay_journal
+from liftkit.core.live.replay import check_agenda_copy, replay_journal
 
 
 def is_session_folder(path: str | Path) -> bool:
@@ -33,6 +33,7 @@ def rooms_held(folder: Path) -> Split:
 
     events = read_journal(folder / JOURNAL_NAME).events
     agenda = load_agenda(folder / AGENDA_COPY)
+    check_agenda_copy(agenda, events, folder / AGENDA_COPY)
     replayed = replay_journal(agenda, events)
     made: dict[int, GroupsMade] = {}
     opened: dict[int, GroupsMade] = {}  # each breakout's rooms as the session opened
