@@ -186,3 +186,22 @@ def test_someone_who_left_is_a_no_show_though_another_of_their_name_stayed(cli, 
                if any(m.get("email") == "sam2@x.org" for m in g["members"])]  # fmt: skip
     assert room["name"] == "Room 1"
     assert sorted(m["name"] for m in room["members"]) == ["P0", "P1", "P2", "Sam Lee"]
+
+
+def test_groups_own_outputs_for_people_and_zoom_are_named_when_given_back(cli, tmp_path):
+    # The Zoom file or the Markdown of rooms given as --previous (or run --groups) was
+    # refused as "not valid JSON or TOML: Expected '=' after a key…"
+    people = tmp_path / "people.txt"
+    people.write_text("".join(f"P{i} <p{i}@x.org>\n" for i in range(8)))
+    for fmt, what in (
+        ("zoom", "a Zoom pre-assignment file, which holds emails but no names"),
+        ("md", "the Markdown of rooms that liftkit groups writes for people"),
+    ):
+        out = tmp_path / f"rooms.{fmt}"
+        made = cli("groups", str(people), "--size", "4", "--seed", "1", "-f", fmt, "-o", str(out))
+        assert made.exit_code == 0, made.stderr
+        again = cli("groups", str(people), "--previous", str(out), "--rounds", "2")
+        assert again.exit_code == 2
+        assert again.stderr.splitlines() == [
+            f"Error: {out}: {what}; give the JSON, TOML or CSV written by liftkit groups"
+        ]

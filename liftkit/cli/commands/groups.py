@@ -107,7 +107,7 @@ def groups(
         typer.Option(
             "--previous",
             metavar="FILE",
-            help="An earlier split (json/toml): keep people in their rooms, add late "
+            help="An earlier split (json/toml/csv): keep people in their rooms, add late "
             "joiners, drop no-shows. A session folder: the rooms that met in it.",
         ),
     ] = None,

@@ -58,7 +58,7 @@ def run(
         typer.Option(
             "--groups",
             metavar="FILE",
-            help="Groups made earlier with `liftkit groups` (json or toml).",
+            help="Groups made earlier with `liftkit groups` (json, toml or csv).",
         ),
     ] = None,
     round_number: Annotated[

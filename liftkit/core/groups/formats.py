@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.groups.csv_rooms import ATTENDEE_FILE, FORMULA_STARTS
 from liftkit.core.groups.model import Round, Score, Split
 from liftkit.core.groups.reading import (
     load_groups_file,
@@ -132,7 +133,6 @@ def to_toml(split: Split) -> str:
 # Cells a spreadsheet would take for a formula (OWASP, CSV injection): "=HYPERLINK(…)" in a
 # name must stay text when a host opens the file in Excel or LibreOffice. A leading
 # apostrophe makes it text there and shows nothing; tab and carriage return count too.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> str:
@@ -184,7 +184,7 @@ def _other_headings(fixed: list[str], columns: list[str]) -> list[str]:
     liftkit's ("group", "Email") gets "(attendee file)" after its name, so that no two
     columns share a name."""
     taken = {header_key(c) for c in fixed}
-    return [f"{c} (attendee file)" if header_key(c) in taken else c for c in columns]
+    return [f"{c}{ATTENDEE_FILE}" if header_key(c) in taken else c for c in columns]
 
 
 def to_zoom(split: Split, round_number: int | None = None) -> tuple[str, list[tuple[str, Person]]]:

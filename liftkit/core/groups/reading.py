@@ -1,4 +1,4 @@
-"""Reading a groups file back: the JSON or TOML of `liftkit groups`, checked in full
+"""Reading a groups file back: the JSON, TOML or CSV of `liftkit groups`, checked in full
 (`liftkit run --groups FILE`, `--previous FILE`, `liftkit export`)."""
 
 from __future__ import annotations
@@ -11,19 +11,22 @@ from typing import Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
+from liftkit.core.groups.csv_rooms import csv_rooms_data, is_csv_rooms
 from liftkit.core.groups.model import Group, Round, Score, Split, repeat_summary
 from liftkit.core.people.reader import Person
 from liftkit.core.text import one_line, same_words
 
 
 def load_groups_file(path: str | Path, recorded: bool = False) -> Split:
-    """A groups file written by `liftkit groups --format json|toml`, checked in full;
+    """A groups file written by `liftkit groups --format json|toml|csv`, checked in full;
     `recorded`: a session's record of rooms that ran, read as they were (split_from_data)."""
     label = str(path)
     raw = read_input(path, "a groups file", "give a file from liftkit groups")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if raw.lower().startswith(b"round"):  # the CSV of rooms saved by a spreadsheet
+            return parse_groups(raw.decode("cp1252", "replace"), label, recorded)
         raise LiftkitError(
             f"{label}: not a text file", "give the JSON or TOML from liftkit groups"
         ) from None
@@ -32,6 +35,8 @@ def load_groups_file(path: str | Path, recorded: bool = False) -> Split:
 
 def parse_groups(text: str, label: str = "groups", recorded: bool = False) -> Split:
     data: Any
+    if is_csv_rooms(text):  # liftkit's CSV of rooms, edited in a spreadsheet perhaps
+        return split_from_data(csv_rooms_data(text, label), label, recorded)
     if text.lstrip().startswith("{") or label.lower().endswith(".json"):
         try:
             data = json.loads(text)
@@ -45,10 +50,24 @@ def parse_groups(text: str, label: str = "groups", recorded: bool = False) -> Sp
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise LiftkitError(
-                f"{label}: not valid JSON or TOML: {exc}",
-                "give the JSON or TOML written by liftkit groups",
+                f"{label}: {_other_output(text) or f'not valid JSON or TOML: {exc}'}",
+                "give the JSON, TOML or CSV written by liftkit groups",
             ) from None
     return split_from_data(data, label, recorded)
+
+
+# The first lines of liftkit groups' other formats, which are for people and Zoom to read.
+_OTHER_OUTPUTS = {
+    "pre-assign room name": "a Zoom pre-assignment file, which holds emails but no names",
+    "# breakout groups": "the Markdown of rooms that liftkit groups writes for people",
+}
+
+
+def _other_output(text: str) -> str:
+    """What a groups output that is not read back is ("" for anything else): it was refused
+    as 'not valid JSON or TOML: Expected '=' after a key…'."""
+    first = text.lstrip().split("\n", 1)[0].strip().lower()
+    return next((what for start, what in _OTHER_OUTPUTS.items() if first.startswith(start)), "")
 
 
 def _need(condition: bool, label: str, where: str, what: str) -> None:
