@@ -10,6 +10,7 @@ from test_live_app import AGENDA, Recorder
 
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.cli.live.fullscreen import LiveApp
+from liftkit.core.live import room_pages as room_pages_module
 from liftkit.core.live.controller import Controller
 from liftkit.core.live.room_pages import (
     GAP,
@@ -144,6 +145,32 @@ def test_g_opens_the_rooms_view_it_pages_and_g_or_esc_go_back(tmp_path, width, h
     assert ("page" in legend) == (pages > 1) and "clock" in legend  # page keys: with pages
     # (narrow: the way back before the rest)
     assert "reshuffle" in legend or width < 80
+
+
+def test_the_rooms_view_is_laid_out_once_while_it_stays_open(tmp_path, monkeypatch):
+    # A conference's breakout of 5,000 people took half a second to lay out, at every draw
+    # (once a second) and every key: the clock stuttered and the keys lagged.
+    laid_out = []
+    real = room_pages_module._layout
+
+    def layout(rooms, *args):
+        laid_out.append(args)
+        return real(rooms, *args)
+
+    monkeypatch.setattr(room_pages_module, "_layout", layout)
+    kept = getattr(room_pages_module, "_laid_out", None)  # other tests' layouts
+    if kept is not None:
+        kept.cache_clear()
+    time = FakeTime()
+    script = [(1, ["n"]), (2, ["g"]), (3, ["RIGHT"]), (4, ["LEFT"]), (5, ["f"]),
+              (6, ["a", "d", "a", "ENTER"]), (90, ["q", "y"])]  # fmt: skip
+    app, seen = rooms_app(tmp_path, time, script, 80, 24)
+    app.run()
+    drawn = [f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.rooms_view]
+    assert len(drawn) > 60 and "page 2 of 2" in "".join(drawn).lower()  # each second, a page
+    # once for each number of columns tried, in each height the rooms had (a message of two
+    # lines takes one of their rows)
+    assert laid_out and len(laid_out) == len(set(laid_out))
 
 
 def test_the_rooms_view_closes_when_the_breakout_ends_and_s_reshuffles(tmp_path):

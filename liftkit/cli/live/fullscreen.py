@@ -206,9 +206,22 @@ def safe_screen(screen: Screen) -> Screen:
         if isinstance(value, tuple | list):
             return type(value)(safe(v) for v in value)
         if isinstance(value, GroupsSummary):
-            return GroupsSummary(safe(value.title), safe(value.rooms))
+            return GroupsSummary(safe(value.title), _safe_rooms(value.rooms, safe))
         return value
 
     return dataclasses.replace(
         screen, **{f.name: safe(getattr(screen, f.name)) for f in dataclasses.fields(screen)}
     )
+
+
+# The rooms last made safe, and the safe ones: the same rooms come at every draw (the same
+# object while the round is held), and made safe again they were 5,000 names a second.
+_SAFE_ROOMS: list[tuple[object, Any]] = []
+
+
+def _safe_rooms(rooms: Any, safe: Any) -> Any:
+    if _SAFE_ROOMS and _SAFE_ROOMS[0][0] is rooms and isinstance(rooms, tuple):
+        return _SAFE_ROOMS[0][1]
+    made = safe(rooms)
+    _SAFE_ROOMS[:] = [(rooms, made)]
+    return made

@@ -10,6 +10,7 @@ longer than a message shows.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -18,16 +19,18 @@ FACILITATOR = " (facilitator)"  # how the rooms mark a facilitator (rooms.py mar
 SHOWN = 6  # matches named in one message; more, and the host is asked to type more
 
 
-def _words(text: str) -> list[str]:
-    """The words of a name or query, lower case and without accents."""
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a name or query, lower case and without accents. Kept for the next find:
+    the rooms of a conference's breakout hold thousands of names to read again."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.findall(r"\w+", plain)
+    return tuple(re.findall(r"\w+", plain))
 
 
 def matches(name: str, query: str) -> bool:
     """Whether every word of `query` starts a word of `name` (each word of the name once)."""
-    words = _words(name)
+    words = list(_words(name))
     for wanted in _words(query):
         hit = next((w for w in words if w.startswith(wanted)), None)
         if hit is None:

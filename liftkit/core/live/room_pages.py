@@ -7,6 +7,8 @@ and the tests share it.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,9 +34,15 @@ class RoomsPage:
         return any(person in column for column in self.people)
 
 
+# Characters before the combining marks (U+0300) are neither wide nor combining.
+_NARROW = re.compile(r"[\x00-\u02ff]*")
+
+
 def _cells(text: str) -> int:
     """How many terminal columns `text` takes: two for a wide character (Chinese, Japanese,
     Korean), none for a combining mark."""
+    if _NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
+        return len(text)
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text
@@ -43,6 +51,8 @@ def _cells(text: str) -> int:
 
 def _fitting(text: str, width: int) -> int:
     """How many characters of `text`, from its start, fit in `width` columns."""
+    if _NARROW.fullmatch(text):
+        return min(len(text), width)
     used = 0
     for i, c in enumerate(text):
         used += _cells(c)
@@ -98,7 +108,17 @@ def room_pages(
 ) -> list[RoomsPage]:
     """Rooms in columns, filled top to bottom, in as few pages as the window allows: among
     the column counts that fit the width, the one that needs the fewest pages, and of those
-    the one that folds the fewest long names onto a second line."""
+    the one that folds the fewest long names onto a second line.
+
+    The layout of the same rooms in the same window is made once: the screen is drawn every
+    second and at each key, and laying out 1,000 rooms took half a second each time."""
+    return list(_laid_out(tuple((name, tuple(members)) for name, members in rooms), width, rows))
+
+
+@functools.lru_cache(maxsize=16)
+def _laid_out(
+    rooms: tuple[tuple[str, tuple[str, ...]], ...], width: int, rows: int
+) -> tuple[RoomsPage, ...]:
     best: tuple[tuple[bool, int, int], list[RoomsPage]] | None = None
     for columns in range(1, max(width // MIN_COLUMN, 1) + 1):
         cw = max((width - GAP * (columns - 1)) // columns, 1)
@@ -108,7 +128,7 @@ def room_pages(
         if best is None or score < best[0]:
             best = (score, pages)
     assert best is not None
-    return best[1]
+    return tuple(best[1])
 
 
 def _layout(

@@ -228,5 +228,23 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     parts.append(plural(sum(sizes), "person", "people"))
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
-    rooms = [(g.name, [_named(p, g) for p in g.members]) for g in groups]
-    return GroupsSummary("Groups: " + " · ".join(parts), rooms, k + 1, len(rounds))
+    return GroupsSummary("Groups: " + " · ".join(parts), _rooms(rounds[k]), k + 1, len(rounds))
+
+
+# The rooms of the rounds shown lately, by the Round itself (its id, with the Round kept so
+# that the id is not another's): the screen asks for them at every draw, once a second or
+# more, and the rooms of a breakout of 5,000 people are 1,000 rooms to name again. The same
+# rooms are the same object each time, which the screens compare and lay out once.
+_SHOWN: dict[int, tuple[Round, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _rooms(held: Round) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The rooms of a round as the screens show them: (room name, members as named)."""
+    kept = _SHOWN.get(id(held))
+    if kept is not None and kept[0] is held:
+        return kept[1]
+    rooms = tuple((g.name, tuple(_named(p, g) for p in g.members)) for g in held.groups)
+    if len(_SHOWN) >= 8:  # a reshuffle's rounds, a resume's: the oldest are not shown again
+        del _SHOWN[next(iter(_SHOWN))]
+    _SHOWN[id(held)] = (held, rooms)
+    return rooms
