@@ -166,3 +166,37 @@ def test_note_says_when_a_name_is_not_on_the_attendee_list(cli, tmp_path):
     for typed in ("Top themes: trust", "Grace: keep it small", "Zed Quinn: again"):
         extra = ("--by", "Zed Quinn") if typed.endswith("again") else ()
         assert cli("note", folder, typed, *extra).stderr == ""
+
+
+def test_the_attendee_list_is_read_once_for_many_reflections_and_again_once_changed(
+    tmp_path, monkeypatch
+):
+    # A webinar of 5,000 people: the list was read again for each reflection, a third of a
+    # second the host waited at each Enter.
+    from liftkit.core.files import write_atomic
+    from liftkit.core.people import reader
+
+    reads = []
+    real = reader.read_people
+
+    def read_people(path, *args, **kwargs):
+        reads.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "read_people", read_people)
+    session = make_session(tmp_path, "Grace Hopper\nAda Lovelace\n")
+    try:
+        plain = Controller(session, mode=PLAIN)
+        for i in range(20):
+            plain.command(f"r Grace: point {i}")
+        # a reshuffle read the list again, with a late joiner, and kept the new copy
+        copy = session.folder / "attendees.txt"
+        write_atomic(copy, "Grace Hopper\nAda Lovelace\nZed Quinn\n")
+        plain.command("r Zed Quinn: joined late")
+        plain.command("r Ada: last word")
+    finally:
+        session.close()
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    authors = [json.loads(line)["author"] for line in lines if '"reflection"' in line]
+    assert authors == ["Grace Hopper"] * 20 + ["Zed Quinn", "Ada Lovelace"]
+    assert reads == ["attendees.txt", "attendees.txt"]  # once, and once more when it changed

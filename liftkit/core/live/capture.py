@@ -156,16 +156,11 @@ def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str]
 
     None when the session has neither (then authors are recognised by how they look).
     """
-    from liftkit.core.people.reader import read_people
-
     names: list[str] = []
     for file_name in ATTENDEE_COPIES:
         path = folder / file_name
         if path.is_file():
-            try:
-                names = [person.name for person in read_people(path).people]
-            except LiftkitError:
-                names = []
+            names = list(_names_in(path))
             break
     for made in groups:
         for rnd in made.split.rounds:
@@ -173,6 +168,31 @@ def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str]
                 names.extend(person.name for person in group.members)
     unique = list(dict.fromkeys(name for name in names if name.strip()))
     return unique or None
+
+
+# The names last read from each attendee copy, by the copy's inode, size and time: every
+# reflection asks for them, and reading a list of 5,000 people again took a third of a
+# second. A reshuffle that reads a changed list writes a new copy, which is read again.
+_READ: dict[Path, tuple[tuple[int, int, int], tuple[str, ...]]] = {}
+
+
+def _names_in(path: Path) -> tuple[str, ...]:
+    from liftkit.core.people.reader import read_people
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    kept = _READ.get(path)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    try:
+        names = tuple(person.name for person in read_people(path).people)
+    except LiftkitError:
+        names = ()
+    _READ[path] = (key, names)
+    return names
 
 
 def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:
