@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _isatty(stream: TextIO) -> bool:
+def stream_isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):  # a closed or fake stream
@@ -43,8 +43,8 @@ class Environment:
             stdin=sys.stdin,
             stdout=sys.stdout,
             stderr=sys.stderr,
-            stdin_isatty=_isatty(sys.stdin),
-            stdout_isatty=_isatty(sys.stdout),
+            stdin_isatty=stream_isatty(sys.stdin),
+            stdout_isatty=stream_isatty(sys.stdout),
             term=environ.get("TERM", ""),
             # https://no-color.org: set and not empty
             no_color=bool(environ.get("NO_COLOR")),

@@ -17,8 +17,8 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from liftkit.cli.env import stream_isatty
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
-from liftkit.core.files import write_failed
 from liftkit.core.text import terminal_safe
 
 
@@ -98,20 +98,15 @@ def output_refused(exc: OSError) -> bool:
     """Whether `exc` is standard output refusing what was printed (help or a confirmation
     sent to a full disk): files liftkit writes say their own name where they fail, and a
     stream's failure names no file."""
-    return exc.errno in _DISK_FULL and exc.filename is None and not _isatty(sys.stdout)
+    return exc.errno in _DISK_FULL and exc.filename is None and not stream_isatty(sys.stdout)
 
 
 def output_failed(exc: OSError) -> NoReturn:
     """Say that standard output refused what was printed, and exit 1."""
+    from liftkit.core.files import write_failed  # only on failure: not at start-up
+
     report(write_failed("standard output", exc, "part of it may have been written"))
     raise typer.Exit(EXIT_FAILURE) from None
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
 
 
 def internal_error(exc: Exception) -> NoReturn:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+# A #tag in what was said: a word that starts with a letter, not a URL's #fragment nor a
+# number ("we are #1"). The live capture and the event pack read tags alike.
+TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+
 # --------------------------------------------------------------------------- words
 
 

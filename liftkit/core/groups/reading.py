@@ -25,8 +25,8 @@ def load_groups_file(path: str | Path, recorded: bool = False) -> Split:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if raw.lower().startswith(b"round"):  # the CSV of rooms saved by a spreadsheet
-            return parse_groups(raw.decode("cp1252", "replace"), label, recorded)
+        if is_csv_rooms(text := raw.decode("cp1252", "replace")):  # as Excel saves it
+            return parse_groups(text, label, recorded)
         raise LiftkitError(
             f"{label}: not a text file", "give the JSON or TOML from liftkit groups"
         ) from None

@@ -18,15 +18,12 @@ from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import ATTENDEE_COPIES
-from liftkit.core.text import same_words
+from liftkit.core.text import TAG, same_words
 
 if TYPE_CHECKING:
     from liftkit.core.live.events import GroupsMade
 
 _AUTHOR = re.compile(r"^\s*([^:#\n]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
-# A tag starts with a letter: not a URL's #fragment, nor a number ("we are #1", "issue #42"),
-# as the event pack reads tags (liftkit/core/report/model.py TAG).
-_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")  # letters, with ' ’ . - inside
 _PARENTHESES = re.compile(r"\s*\([^()]*\)$")  # "Ada Lovelace (she/her)": Zoom display names
 
@@ -141,7 +138,7 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
         elif people and looks_like_a_name(label):
             stranger = label
     tags: list[str] = []
-    for tag in _TAG.findall(text):
+    for tag in TAG.findall(text):
         tag = tag.lower()
         if tag not in tags:
             tags.append(tag)

@@ -13,8 +13,7 @@ from liftkit.core.groups.model import Round, Split
 from liftkit.core.live.events import GroupsMade
 from liftkit.core.live.folders import AGENDA_COPY, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
-from liftkit.core.live.met import rounds_met
-from liftkit.core.live.replay import check_agenda_copy, replay_journal
+from liftkit.core.live.replay import check_agenda_copy, replay_journal, rounds_that_met
 
 
 def is_session_folder(path: str | Path) -> bool:
@@ -43,12 +42,12 @@ def rooms_held(folder: Path) -> Split:
             made[event.segment] = event  # a reshuffle or an undo since: the later stands
     met: list[Round] = []
     for segment, event in sorted(made.items()):
-        ran = replayed.times.get(segment)
-        running = ran.took - ran.paused if ran is not None else 0
+        if segment not in replayed.times:  # never ran
+            continue
         count = len(event.split.rounds)
         if 0 <= segment < len(agenda.segments):
-            count = rounds_met(count, running, replayed.engine.duration(segment))
-        met.extend(event.split.rounds[:count] if ran is not None else ())
+            count = rounds_that_met(replayed, segment, count)
+        met.extend(event.split.rounds[:count])
     if not met:
         raise LiftkitError(
             f"{folder}: no breakout rooms met in this session",

@@ -24,6 +24,7 @@ from liftkit.core.live.events import (
     Source,
     Status,
 )
+from liftkit.core.live.met import rounds_met
 
 
 @dataclass
@@ -69,6 +70,13 @@ def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
             result.last_wall = event.wall
     spans.close(round(result.engine.last_mono))  # cut short: the current segment ran till then
     return result
+
+
+def rounds_that_met(replayed: Replay, segment: int, rounds: int) -> int:
+    """How many of a breakout's `rounds` met, from the time it ran (pauses not counted)."""
+    ran = replayed.times.get(segment)
+    running = ran.took - ran.paused if ran is not None else 0
+    return rounds_met(rounds, running, replayed.engine.duration(segment))
 
 
 def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path) -> None:

@@ -27,7 +27,8 @@ def _entries(line: str) -> list[tuple[str, str]]:
     person: a list of addresses is what Zoom pre-assigns rooms by."""
     if len(_ADDRESS.findall(line)) < 2:
         return [_one_entry(line)]
-    parts = _split_outside(line, ";") if ";" in _outside(line) else _split_outside(line, ",")
+    separator = ";" if ";" in _QUOTED.sub("", line) else ","  # ; outside quotes: Outlook's
+    parts = _split_outside(line, separator)
     return [_one_entry(part) for part in parts if part.strip()]
 
 
@@ -39,11 +40,6 @@ def _one_entry(text: str) -> tuple[str, str]:
     if _ADDRESS.fullmatch(text):
         return text, text
     return _name_and_email(text)
-
-
-def _outside(line: str) -> str:
-    """The line without what is inside quotes or angle brackets."""
-    return _QUOTED.sub("", line)
 
 
 def _split_outside(line: str, separator: str) -> list[str]:

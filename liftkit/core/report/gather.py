@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import GroupsMade, PollCounts
-from liftkit.core.live.met import rounds_met
-from liftkit.core.live.replay import Replay
+from liftkit.core.live.replay import Replay, rounds_that_met
 from liftkit.core.report.model import (
     FEEDBACK_TAG,
     STEP_TAGS,
@@ -102,9 +101,7 @@ def _that_met(segment: int | None, rounds: tuple[GroupRound, ...], replayed: Rep
     """A breakout's rounds that met, from the time it ran (pauses not counted)."""
     if segment is None:
         return GroupSet(segment, rounds)
-    ran = replayed.times.get(segment)
-    running = ran.took - ran.paused if ran is not None else 0
-    met = rounds_met(len(rounds), running, replayed.engine.duration(segment))
+    met = rounds_that_met(replayed, segment, len(rounds))
     return GroupSet(segment, rounds[:met], len(rounds) - met)
 
 

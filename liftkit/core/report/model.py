@@ -11,7 +11,7 @@ from pathlib import Path
 
 from liftkit.core.live.capture import name_label
 from liftkit.core.report.shares import largest_remainder
-from liftkit.core.text import same_words
+from liftkit.core.text import TAG, same_words
 
 BEFORE = "before"
 AFTER = "after"
@@ -21,7 +21,6 @@ STEP_OPENINGS = ("practical step", "next step", "step:")
 # "One practical step I will take…", "The next step I will take is…" (the What, So What, Now
 # What? template's own closing prompt), "My next step…": the word before is left out.
 STEP_DETERMINER = re.compile(r"(?:one|the|my|our|a)\s+")
-TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 # A link's #fragment (".../June2018/#sec-Errors") is no tag: links are taken out first.
 LINK = re.compile(r"(?:[a-zA-Z][\w+.-]*://|www\.)\S+")
 NOT_GIVEN = "(not given)"
