@@ -33,7 +33,8 @@ values = st.recursive(
 FIELDS = (
     ["seq", "wall", "mono", "segment", "title", "planned", "reason", "elapsed", "to", "seconds",
      "before", "text", "author", "tags", "source", "poll", "question", "counts", "rounds",
-     "seed", "shown", "gap", "paused", "counted", "rehearse", "planned_start", "agenda"]
+     "seed", "shown", "gap", "paused", "counted", "rehearse", "planned_start", "agenda",
+     "cause", "reshuffle", "round"]
 )  # fmt: skip
 keys = st.sampled_from(FIELDS)
 records = st.builds(

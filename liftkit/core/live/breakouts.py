@@ -8,15 +8,13 @@ apart so that each reads in a sitting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from liftkit.core.live.controls import PLAIN, Ui
+from liftkit.core.live.events import Made
 from liftkit.core.live.find import find_in_rooms, people_found
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
-
-if TYPE_CHECKING:
-    from liftkit.core.groups.model import Split
 
 Reshuffle = Callable[[LiveSession], str]
 GroupsView = Callable[[LiveSession], GroupsSummary | None]
@@ -41,8 +39,6 @@ class Breakouts:
     round_held: tuple[int, int]
     bells: int
     front: Shows | None  # the front-end of the running loop, to draw before a long step
-    before_reshuffle: dict[int, Split]  # segment -> its rooms before the last reshuffle
-    reshuffled_in: tuple[int, int]  # the segment and round it was made in: u only there
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -102,12 +98,10 @@ class Breakouts:
             self.say(RESHUFFLING, 30)
             if self.front is not None:
                 self.front.show()
-            before = {i: made.split for i, made in s.engine.groups.items()}
-            self.say(self.reshuffle(s), 4)
-            changed = {i: split for i, split in before.items()
-                       if s.engine.groups[i].split is not split}  # fmt: skip
-            if changed:  # (rooms kept: what u puts back stays as it was)
-                self.before_reshuffle, self.reshuffled_in = changed, self._round_now()
+            count = s.engine.last_reshuffle.count
+            with s.remaking(Made.RESHUFFLE, self._round_now()[1]):
+                self.say(self.reshuffle(s), 4)
+            if s.engine.last_reshuffle.count != count:  # (rooms kept: u's stay as they were)
                 self.ui.found = ()
             if self.mode == PLAIN:
                 self._print_rooms()
@@ -116,24 +110,26 @@ class Breakouts:
         """u in the rooms view (undo in plain mode): the rooms of every breakout the last
         reshuffle changed, as they were before it, once confirmed; journalled as rooms made,
         so that a resume keeps them. One step: a reshuffle put back is gone. Only in the
-        segment it was made in: rooms a later segment has moved on from stay as they ran."""
-        if not self.before_reshuffle:
+        segment it was made in: rooms a later segment has moved on from stay as they ran.
+        What u puts back is the engine's, from the journal: a resume keeps it too."""
+        last = self.session.engine.last_reshuffle
+        if not last.before:
             self.say("Nothing to put back: u undoes the last reshuffle, once, in its segment.")
-        elif self.session.engine.index != self.reshuffled_in[0]:
+        elif self.session.engine.index != last.made_in[0]:
             self.say("Nothing to put back here: the last reshuffle was in another segment.")
-        elif self._round_now() != self.reshuffled_in:
+        elif self._round_now() != last.made_in:
             # its round met in the reshuffled rooms, and the rounds after it were made to
             # follow them: the rooms before it would list rooms that never met
             self.say(
-                f"Nothing to put back now: round {self.reshuffled_in[1]} met in the rooms "
+                f"Nothing to put back now: round {last.made_in[1]} met in the rooms "
                 "the reshuffle made, and they stay as they ran."
             )
         elif not confirmed:
             self._ask("put_back")
         else:
-            rooms, self.before_reshuffle = self.before_reshuffle, {}
-            for segment, split in sorted(rooms.items()):
-                self.session.record_groups(segment, split)
+            with self.session.remaking(Made.UNDO):
+                for segment, split in sorted(last.before.items()):
+                    self.session.record_groups(segment, split)
             self.ui.found = ()
             self.say("Rooms put back as they were before the reshuffle.", 4)
             if self.mode == PLAIN:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
@@ -38,9 +38,6 @@ from liftkit.core.live.farewell import farewell
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
-
-if TYPE_CHECKING:
-    from liftkit.core.groups.model import Split
 
 # The longest sleep between wake-ups, in real seconds (the wall clock and messages move on).
 MAX_SLEEP = 1.0
@@ -90,8 +87,6 @@ class Controller(Captures, Breakouts, PlainTimes):
     round_held: tuple[int, int] = (-1, 1)  # (segment, breakout round) the screen has said
     last_not_saved: str = ""  # said once while the same write keeps failing
     in_silence: int = -1  # the segment whose strict silence plain mode will say is over
-    before_reshuffle: dict[int, Split] = field(default_factory=dict)  # rooms u puts back
-    reshuffled_in: tuple[int, int] = (-1, 1)  # the segment and round of the last reshuffle
     front: FrontEnd | None = field(default=None, repr=False)  # while run() runs
 
     def __post_init__(self) -> None:
@@ -152,7 +147,7 @@ class Controller(Captures, Breakouts, PlainTimes):
         if reason:
             return self.terminate(reason)
         # u in the legend only with rooms to put back: in the segment and round reshuffled
-        self.ui.undo = bool(self.before_reshuffle) and self.reshuffled_in == self._round_now()
+        self.ui.undo = self.session.engine.last_reshuffle.can_put_back(self._round_now())
         front.show()
         return self._take_input(front, self.sleep_for())
 

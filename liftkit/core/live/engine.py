@@ -38,6 +38,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.segment_view import SegmentView, segment_view
+from liftkit.core.live.undo import LastReshuffle
 
 USED_UP = 0.5  # seconds: a segment with less time left than this has none
 # seconds: a deadline this close is due (a sum of clock readings, 60 + 120 from 0.757…, comes
@@ -65,6 +66,7 @@ class Engine:
     polls: list[PollCounts] = field(default_factory=list)
     groups: dict[int, GroupsMade] = field(default_factory=dict)  # segment -> its latest groups
     reshuffled: bool = False  # groups made again once the session began (s, then y)
+    last_reshuffle: LastReshuffle = field(default_factory=LastReshuffle)  # what u puts back
     last_mono: float = 0.0
     stop_reason: StopReason | None = None
     notes_shown: bool = True  # the host notes on screen (h hides them before screen sharing)
@@ -346,6 +348,7 @@ class Engine:
             case GroupsMade(segment=segment) if segment is not None:
                 # those made as the session opens come before its start: later, a reshuffle
                 self.reshuffled |= self.status != NOT_STARTED
+                self.last_reshuffle.take(event, self.index, self.groups.get(segment))
                 self.groups[segment] = event
             case NotesShown(shown=shown):
                 self.notes_shown = shown

@@ -22,6 +22,13 @@ MAX_SECONDS = 1e12
 MAX_REHEARSE = 3600.0  # as `liftkit run --rehearse` allows
 
 
+class Made(StrEnum):
+    """Why a breakout's rooms were made again once the session began (`groups.cause`)."""
+
+    RESHUFFLE = "reshuffle"  # s (then y), or reshuffle in plain mode
+    UNDO = "undo"  # u (then y): the rooms before the last reshuffle, put back
+
+
 class Status(StrEnum):
     NOT_STARTED = "not started"
     RUNNING = "running"
@@ -166,11 +173,17 @@ class PollCounts(JournalEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class GroupsMade(JournalEvent):
-    """Groups made or reshuffled for a breakout; the record is `groups --format json`'s."""
+    """Groups made or reshuffled for a breakout; the record is `groups --format json`'s.
+    Made by a reshuffle (`cause`), the rooms say which (`reshuffle`, numbered from 1 in the
+    session) and in which round of the breakout being held (`round`); put back by u, which
+    reshuffle they undo. Rooms the session opened with have no cause."""
 
     TYPE: ClassVar[str] = "groups"
     segment: int | None = None
     split: Split
+    cause: Made | None = None
+    reshuffle: int = 0
+    round: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

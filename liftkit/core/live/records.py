@@ -16,6 +16,7 @@ from liftkit.core.live.events import (
     Extend,
     GroupsMade,
     JournalEvent,
+    Made,
     NotesShown,
     Pause,
     PollCounts,
@@ -53,6 +54,8 @@ def to_record(event: JournalEvent) -> dict[str, Any]:
             continue  # written by a liftkit that did not record it
         if isinstance(event, Stop) and f.name.startswith("draft") and not value:
             continue  # nothing was being typed
+        if isinstance(event, GroupsMade) and f.name in _MADE and not value:
+            continue  # rooms the session opened with
         if f.name == "split":
             from liftkit.core.groups.formats import split_dict
 
@@ -258,7 +261,16 @@ def _groups(r: _Fields, where: str) -> dict[str, Any]:
         split = split_from_data(r.raw, where, recorded=True)  # the rooms as they ran
     except LiftkitError as error:
         raise BadField(error.message.removeprefix(f"{where}: ")) from None
-    return {"segment": r.whole("segment", None), "split": split}
+    return {
+        "segment": r.whole("segment", None),
+        "split": split,
+        "cause": r.choice("cause", Made, None),
+        "reshuffle": r.whole("reshuffle", 0),
+        "round": r.whole("round", 0),
+    }
+
+
+_MADE = ("cause", "reshuffle", "round")  # written only for rooms made again
 
 
 def _notes(r: _Fields, where: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -23,6 +23,7 @@ from liftkit.core.live.events import (
     DELIBERATE_STOPS,
     GroupsMade,
     JournalEvent,
+    Made,
     NotesShown,
     PollCounts,
     Reflection,
@@ -95,6 +96,7 @@ class LiveSession:
     # What the host was typing when liftkit last stopped, unsaved: ("reflect" or "poll",
     # text), given back by the next r or p.
     draft: tuple[str, str] | None = None
+    remade: tuple[Made, int, int] | None = None  # while a reshuffle or u journals rooms
 
     def schedule_start(self) -> datetime | None:
         """What the planned end counts from: the planned start, else the actual one."""
@@ -201,9 +203,22 @@ class LiveSession:
         return self.perform([event])[0]
 
     def record_groups(self, segment: int, split: Split) -> JournalEvent:
-        return self.perform([GroupsMade(mono=self._capture_time(), segment=segment, split=split)])[
-            0
-        ]
+        cause, number, held = self.remade or (None, 0, 0)
+        made = GroupsMade(mono=self._capture_time(), segment=segment, split=split, cause=cause,
+                          reshuffle=number, round=held)  # fmt: skip
+        return self.perform([made])[0]
+
+    @contextlib.contextmanager
+    def remaking(self, cause: Made, held_round: int = 0) -> Iterator[None]:
+        """Rooms journalled meanwhile are a new reshuffle's, made as round `held_round` of
+        the breakout is held, or (`Made.UNDO`) those u puts back of the last one."""
+        last = self.engine.last_reshuffle
+        number = last.count + 1 if cause is Made.RESHUFFLE else last.number
+        self.remade = (cause, number, held_round)
+        try:
+            yield
+        finally:
+            self.remade = None
 
     def record_notes(self, shown: bool) -> JournalEvent:
         """The host hid (h) or showed the host notes: journalled, so a resume keeps them so."""
