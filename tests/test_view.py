@@ -304,6 +304,44 @@ def test_view_cli_of_no_session_is_a_one_line_error(cli, tmp_path):
     assert "no such session folder" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lose", "said"),
+    [
+        ("folder", "the session folder is gone (deleted or moved)"),
+        ("journal", "its journal.jsonl is gone (deleted or moved)"),
+        ("emptied", "its journal.jsonl was emptied"),
+    ],
+)
+def test_the_plain_view_of_a_session_that_goes_says_so_and_exits(session, lose, said):
+    # The folder deleted (or its journal removed or emptied) while `liftkit view | tee log`
+    # followed it: the view printed nothing more and never exited.
+    import shutil
+    import subprocess
+    import sys
+
+    session.start()
+    view = subprocess.Popen(
+        [sys.executable, "-m", "liftkit", "view", str(session.folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert view.stdout is not None
+        assert "following" in view.stdout.readline()
+        journal = session.folder / JOURNAL_NAME
+        {
+            "folder": lambda: shutil.rmtree(session.folder),
+            "journal": journal.unlink,
+            "emptied": lambda: journal.write_bytes(b""),
+        }[lose]()
+        out, err = view.communicate(timeout=20)
+    finally:
+        view.kill()
+    assert view.returncode == 1
+    assert out.splitlines()[-1].endswith(f"the session can no longer be read: {said}")
+    assert f"Stopped following {session.folder}: {said}." in err
+    assert "Traceback" not in err and "waiting to start" not in out
+
+
 def test_events_a_note_adds_do_not_move_the_clock(session, time, tmp_path):
     from liftkit.core.live.events import Reflection, Source
     from liftkit.core.live.journal import append_event

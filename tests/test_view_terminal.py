@@ -145,6 +145,38 @@ def test_view_follows_pause_skip_reshuffle_a_crash_and_the_end(terms, tmp_path):
     assert hashlib.sha256(journal_path(tmp_path).read_bytes()).hexdigest() == digest
 
 
+@pytest.mark.parametrize(
+    ("lose", "said"),
+    [("folder", "the session folder is gone"), ("emptied", "its journal.jsonl was emptied")],
+)
+def test_a_session_folder_deleted_under_the_view_is_said_on_screen(terms, tmp_path, lose, said):
+    # The session's folder deleted while the view was shared on the call: it counted on as if
+    # nothing had happened; its journal emptied, it showed WAITING TO START for ever.
+    import shutil
+
+    host, audience = terms
+    host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+    host.wait_for("session started")
+    audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+    audience.wait_for("Say hello in the chat")
+    folder = journal_path(tmp_path).parent
+    if lose == "folder":
+        shutil.rmtree(folder)
+    else:
+        journal_path(tmp_path).write_bytes(b"")
+    screen = audience.wait_for("This window can no longer follow the session", timeout=8)
+    assert said in screen
+    assert "1/3  Welcome" in screen and "Say hello in the chat" in screen  # the last screen read
+    assert "WAITING TO START" not in screen
+    audience.keys("q")
+    screen = audience.wait_for("EXIT=1")
+    assert f"Stopped following s/{folder.name}: {said}" in screen.replace("\n", "")
+    assert "Traceback" not in screen and "Error" not in screen
+    host.type("q")
+    host.type("y")
+    host.wait_for("EXIT=")
+
+
 def test_closing_the_view_s_window_is_no_crash(terms, tmp_path):
     # The audience's window closed mid-call (a terminal tab shut, tmux killed): the view must
     # go quietly, as the host's console does, not save a crash report as an internal error.

@@ -8,6 +8,7 @@ import typer
 
 from liftkit.cli.env import Environment, printing
 from liftkit.cli.options import SessionArg, SessionsOption
+from liftkit.core.errors import EXIT_FAILURE
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.follow import Follower
 from liftkit.core.text import plural
@@ -35,9 +36,16 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
         stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
         code = AudienceApp(follower, env.console(), stdin_fd).run()
+    gone = follower.gone()
     if follower.ended:
         captured = plural(len(follower.engine.reflections), "reflection")
         summary = f"The session has ended ({captured}). Next: liftkit export {folder}"
+    elif gone:
+        summary = (
+            f"Stopped following {folder}: {gone}. Once it is back, or named where it was "
+            "moved to, liftkit view follows it again."
+        )
+        code = code or EXIT_FAILURE
     else:
         summary = f"Stopped following {folder}; the session itself carries on."
     with contextlib.suppress(OSError):

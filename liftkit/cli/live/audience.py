@@ -19,7 +19,7 @@ from rich.console import Console
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
-from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
     audience_lines,
     audience_screen,
@@ -214,6 +214,9 @@ class PlainAudience:
             self.host.forget()
         if f.ended:
             return EXIT_OK
+        if gone := f.gone():  # nothing more will come: a log must not wait for ever
+            self.say(f"the session can no longer be read: {gone}")
+            return EXIT_FAILURE
         self._host_changes()
         self._rooms_now()
         self._silence_over()

@@ -40,6 +40,8 @@ STOPPED = "The host has stopped the clock: it carries on when they resume."
 ENDED_NOTE = "The session has ended. Any key closes this window."
 # Stopped before it started, the session cannot be resumed: a new run is a new session.
 NEVER_STARTED = "The host stopped before the session started. q closes this window."
+# The session's folder or journal went (deleted, moved, emptied): the last screen read stays.
+GONE = "This window can no longer follow the session: {why}. q closes it."
 # Real seconds each page of rooms stays up when they do not all fit the window.
 ROOM_PAGE_SECONDS = 10
 
@@ -90,6 +92,9 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     countdown = screen.countdown
     if host in ("stopped", "away") and view.status == NOT_STARTED:
         message, status, countdown = NEVER_STARTED, "NOT STARTED", "--:--"
+    gone = follower.gone()
+    if gone and host != "ended":
+        message = GONE.format(why=gone)
     rooms = groups is not None and bool(groups.rooms)
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
     since = follower.rooms_since or wall_now

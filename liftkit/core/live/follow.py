@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,6 +41,9 @@ from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
 
 PROC_LOCKS = Path("/proc/locks")
+# Seconds a journal may be missing or empty before the view says it can no longer follow
+# it: a file an editor saves anew, or a network drive, is back within a moment.
+GONE_AFTER = 2.0
 
 
 def local_now() -> datetime:
@@ -55,14 +59,40 @@ class JournalTail:
         self.lines = 0  # and how many lines they were (to name a bad one)
         self.warnings: list[str] = []  # lines that were not events (a hand edit)
         self._stamp: tuple[int, int, int] | None = None
+        self.mono: Callable[[], float] = time.monotonic
+        self.missing: str = ""  # why the journal cannot be read now ("" while it can)
+        self.missing_since: float | None = None
+
+    def _cannot_read(self, why: str) -> None:
+        if self.missing_since is None:
+            self.missing_since = self.mono()
+        self.missing = why
+
+    def gone(self) -> str:
+        """Why the session can no longer be followed ("the session folder is gone
+        (deleted or moved)"), once its journal has been missing or empty for GONE_AFTER
+        seconds; "" while it can be read, or came back."""
+        if self.missing_since is None or self.mono() - self.missing_since < GONE_AFTER:
+            return ""
+        return self.missing
 
     def read_new(self) -> tuple[list[JournalEvent], bool]:
         """(new events, restarted): restarted when the file was replaced or cut shorter than
         what was read, so that everything must be read again from the start."""
         try:
             status = os.stat(self.path)
-        except OSError:
-            return [], False  # gone for a moment (moved, a network drive): try again later
+        except OSError:  # gone for a moment (moved, a network drive), or for good
+            folder_there = os.path.isdir(self.path.parent)
+            self._cannot_read(
+                f"its {self.path.name} is gone (deleted or moved)"
+                if folder_there
+                else "the session folder is gone (deleted or moved)"
+            )
+            return [], False
+        if status.st_size == 0 and self.lines:  # emptied, or replaced by an empty file:
+            self._cannot_read(f"its {self.path.name} was emptied")  # keep what was read
+            return [], False
+        self.missing, self.missing_since = "", None
         stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
         if stamp == self._stamp:
             return [], False
@@ -151,6 +181,10 @@ class Follower:
     @property
     def ended(self) -> bool:
         return self.engine.status == ENDED
+
+    def gone(self) -> str:
+        """Why the session can no longer be read, after a while ("" while it can)."""
+        return self.tail.gone()
 
     def refresh(self) -> list[JournalEvent]:
         """Take in what was appended since the last call; return those events."""
