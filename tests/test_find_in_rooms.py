@@ -14,7 +14,7 @@ from support.live import attendees_csv
 from support.tmux import Tmux
 from test_live_terminal import LIFTKIT, journal
 from test_reshuffle_message import cafe_toml, latest_rooms
-from test_run_plain import run_plain
+from test_run_plain import env, run_plain, start_plain, wait_for_event
 
 from liftkit.core.live.controls import Ui, parse_line, step
 from liftkit.core.live.find import find_in_rooms, matches
@@ -207,3 +207,111 @@ def test_a_find_line_open_when_the_breakout_ends_closes_with_it(tmp_path):
         term.keys("Enter")
         time.sleep(0.5)
         assert "No rooms here" not in term.screen()
+
+
+# Two Sam Lees of two organisations, and two Jo Kims the list tells apart by email alone.
+NAMESAKES = """name,email,organisation
+Sam Lee,sam.lee@nhs.example,NHS Trust
+Sam Lee,slee@council.example,City Council
+Jo Kim,jo@one.example,Open Books
+Jo Kim,jkim@two.example,Open Books
+Ana Okafor,ana@x.example,Charity
+Bo Li,bo@x.example,NHS Trust
+Cy Young,cy@x.example,Charity
+Di Dee,di@x.example,City Council
+Ed Eng,ed@x.example,NHS Trust
+"""
+
+
+def room_by_email(rooms, email):
+    return next(g["name"] for g in rooms["groups"] if email in [m["email"] for m in g["members"]])
+
+
+def said_line(screen):
+    (line,) = [line for line in screen.splitlines() if " people match " in line]
+    return line
+
+
+def test_f_tells_two_people_of_one_name_apart_and_says_each_one_s_room(tmp_path):
+    # Two attendees named Sam Lee: f found "Sam Lee (Room 1); Sam Lee (Room 3)", and the
+    # rooms showed Sam Lee twice, with nothing to say which one the host was to move.
+    (tmp_path / "people.csv").write_text(NAMESAKES)
+    (tmp_path / "a.toml").write_text(cafe_toml(1, 3, "30m"))
+    term = Tmux(120, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--attendees", "people.csv"])
+        term.wait_for("running")
+        term.keys("g")
+        screen = term.wait_for("Room 1 (")
+        assert "Sam Lee (NHS Trust)" in screen and "Sam Lee (City Council)" in screen
+        assert "Jo Kim <jo@one.example>" in screen and "Jo Kim <jkim@two.example>" in screen
+        (rooms,) = latest_rooms(journal(tmp_path))
+        nhs, council = (
+            room_by_email(rooms, e) for e in ("sam.lee@nhs.example", "slee@council.example")
+        )
+        term.keys("f")
+        term.type("sam lee", enter=True)
+        said = said_line(term.wait_for("2 people match 'sam lee': "))
+        assert f"Sam Lee (NHS Trust) ({nhs})" in said
+        assert f"Sam Lee (City Council) ({council})" in said
+        term.keys("f")
+        term.type("sam council", enter=True)  # the organisation finds the one meant
+        term.wait_for(f"Sam Lee (City Council) is in {council}.")
+        term.keys("f")
+        term.type("jo kim", enter=True)
+        one, two = (room_by_email(rooms, e) for e in ("jo@one.example", "jkim@two.example"))
+        said = said_line(term.wait_for("2 people match 'jo kim': "))
+        assert f"Jo Kim <jo@one.example> ({one})" in said
+        assert f"Jo Kim <jkim@two.example> ({two})" in said
+    finally:
+        term.close()
+
+
+def test_the_audience_and_the_event_pack_tell_namesakes_apart_without_emails(tmp_path):
+    # The shared view and the published pack listed "Sam Lee" in two rooms; they name the
+    # organisation, and never an email (the Jo Kims, of one organisation, stay as named).
+    (tmp_path / "people.csv").write_text(NAMESAKES)
+    host = start_plain(
+        tmp_path, cafe_toml(1, 3, "2m"), "--attendees", "people.csv", "--rehearse", "60"
+    )
+    try:
+        wait_for_event(tmp_path / "s", "segment_start")
+        with subprocess.Popen(
+            [*LIFTKIT, "view", "latest", "--sessions", "s"], cwd=tmp_path, env=env(),
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        ) as view:  # fmt: skip
+            assert view.stdout is not None
+            shown = [view.stdout.readline() for _ in range(7)]  # following, now, the rooms
+            view.kill()
+        host.communicate("n\ny\n", timeout=30)
+    finally:
+        host.kill()
+    rooms = "".join(shown[-3:])
+    assert "Sam Lee (NHS Trust)" in rooms and "Sam Lee (City Council)" in rooms
+    assert rooms.count("Jo Kim") == 2 and "@" not in rooms
+    (made,) = latest_rooms(journal(tmp_path))
+    nhs = room_by_email(made, "sam.lee@nhs.example")
+    pack = subprocess.run(
+        [*LIFTKIT, "export", "latest", "--sessions", "s", "--groups", "-o", "-"],
+        cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=30,
+    ).stdout  # fmt: skip
+    (listed,) = [line for line in pack.splitlines() if f"**{nhs}:**" in line]
+    assert "Sam Lee (NHS Trust)" in listed
+    assert "Sam Lee (City Council)" in pack and "@" not in pack
+
+
+def test_namesakes_are_told_apart_by_what_differs_and_no_one_else_is_renamed():
+    from liftkit.core.people.apart import names_apart
+    from liftkit.core.people.reader import Person
+
+    def sam(email, org):
+        return Person("Sam Lee", email, {"Organization": org} if org else {})
+
+    people = [sam("a@nhs.example", "NHS Trust"), sam("b@nhs.example", "NHS  trust"),
+              sam("c@council.example", "City Council"), sam("d@x.example", ""),
+              Person("Ana Okafor", "ana@x.example", {"Organization": "NHS Trust"})]  # fmt: skip
+    assert list(names_apart(people).values()) == [
+        "Sam Lee <a@nhs.example>", "Sam Lee <b@nhs.example>", "Sam Lee (City Council)",
+        "Sam Lee <d@x.example>",
+    ]  # fmt: skip
+    assert list(names_apart(people, emails=False).values()) == ["Sam Lee (City Council)"]

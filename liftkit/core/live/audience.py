@@ -54,7 +54,9 @@ def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
     made = engine.groups.get(engine.index)
     if segment is None or segment.kind != "breakout" or made is None:
         return None
-    shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
+    # People of one name are told apart by organisation only: no emails on a shared screen.
+    elapsed, duration = engine.elapsed(t), engine.duration(engine.index)
+    shown = summary(segment, made.split, elapsed, duration, emails=False)
     title = _SEED.sub("", shown.title).removesuffix(" (g reshuffles)")
     return GroupsSummary(title=title, rooms=shown.rooms)
 

@@ -22,6 +22,7 @@ from liftkit.core.groups.split import (
 )
 from liftkit.core.live.find import FACILITATOR
 from liftkit.core.live.screen import GroupsSummary
+from liftkit.core.people.apart import names_apart
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
 
@@ -198,10 +199,11 @@ def people_in(split: Split) -> list[Person]:
     return list(seen.values())
 
 
-def _named(person: Person, group: Group) -> str:
-    """A member as the rooms show them: a facilitator marked, as `liftkit groups` marks them,
-    so that a room knows who leads it."""
-    return person.name + FACILITATOR if person in group.facilitators else person.name
+def _named(person: Person, group: Group, apart: dict[Person, str]) -> str:
+    """A member as the rooms show them: told apart from another of the same name (`apart`),
+    a facilitator marked, as `liftkit groups` marks them, so that a room knows who leads it."""
+    name = apart.get(person, person.name)
+    return name + FACILITATOR if person in group.facilitators else name
 
 
 def round_now(split: Split, elapsed: float, duration: float) -> int:
@@ -211,8 +213,12 @@ def round_now(split: Split, elapsed: float, duration: float) -> int:
     return min(int(elapsed // each), len(split.rounds) - 1) if each else 0
 
 
-def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> GroupsSummary:
-    """The round being held now (rounds share the segment's time equally) and its rooms."""
+def summary(
+    segment: Segment, split: Split, elapsed: float, duration: float, emails: bool = True
+) -> GroupsSummary:
+    """The round being held now (rounds share the segment's time equally) and its rooms;
+    people of one name told apart by organisation, else by email when `emails` (the host's
+    screens, not the audience's)."""
     rounds = split.rounds
     if not rounds:
         return GroupsSummary(title="No groups.")
@@ -228,23 +234,25 @@ def summary(segment: Segment, split: Split, elapsed: float, duration: float) -> 
     parts.append(plural(sum(sizes), "person", "people"))
     if split.seed is not None:
         parts.append(f"seed {split.seed}")
-    return GroupsSummary("Groups: " + " · ".join(parts), _rooms(rounds[k]), k + 1, len(rounds))
+    rooms = _rooms(rounds[k], emails)
+    return GroupsSummary("Groups: " + " · ".join(parts), rooms, k + 1, len(rounds))
 
 
 # The rooms of the rounds shown lately, by the Round itself (its id, with the Round kept so
 # that the id is not another's): the screen asks for them at every draw, once a second or
 # more, and the rooms of a breakout of 5,000 people are 1,000 rooms to name again. The same
 # rooms are the same object each time, which the screens compare and lay out once.
-_SHOWN: dict[int, tuple[Round, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_SHOWN: dict[tuple[int, bool], tuple[Round, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
 
 
-def _rooms(held: Round) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _rooms(held: Round, emails: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The rooms of a round as the screens show them: (room name, members as named)."""
-    kept = _SHOWN.get(id(held))
+    kept = _SHOWN.get((id(held), emails))
     if kept is not None and kept[0] is held:
         return kept[1]
-    rooms = tuple((g.name, tuple(_named(p, g) for p in g.members)) for g in held.groups)
+    apart = names_apart((p for g in held.groups for p in g.members), emails)
+    rooms = tuple((g.name, tuple(_named(p, g, apart) for p in g.members)) for g in held.groups)
     if len(_SHOWN) >= 8:  # a reshuffle's rounds, a resume's: the oldest are not shown again
         del _SHOWN[next(iter(_SHOWN))]
-    _SHOWN[id(held)] = (held, rooms)
+    _SHOWN[(id(held), emails)] = (held, rooms)
     return rooms

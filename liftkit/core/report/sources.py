@@ -24,6 +24,7 @@ from liftkit.core.live.events import (
 from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
+from liftkit.core.people.apart import names_apart
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
 
@@ -101,21 +102,21 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
 
 
 def group_rounds(split: Split) -> tuple[GroupRound, ...]:
-    """The rounds of a split (read and checked by groups.formats) as the report shows them."""
-    return tuple(
-        GroupRound(
-            rnd.number,
-            tuple(
-                Group(
-                    one_line(group.name),
-                    tuple(one_line(p.name) for p in group.members),
-                    tuple(one_line(p.name) for p in group.facilitators),
-                )
-                for group in rnd.groups
-            ),
+    """The rounds of a split (read and checked by groups.formats) as the report shows them:
+    people of one name told apart by their organisation (a published pack names no emails)."""
+    rounds = []
+    for rnd in split.rounds:
+        apart = names_apart((p for group in rnd.groups for p in group.members), emails=False)
+        groups = tuple(
+            Group(
+                one_line(group.name),
+                tuple(one_line(apart.get(p, p.name)) for p in group.members),
+                tuple(one_line(apart.get(p, p.name)) for p in group.facilitators),
+            )
+            for group in rnd.groups
         )
-        for rnd in split.rounds
-    )
+        rounds.append(GroupRound(rnd.number, groups))
+    return tuple(rounds)
 
 
 # --------------------------------------------------------------------------- timeline

@@ -1,0 +1,49 @@
+"""People who share a name, told apart where rooms are listed.
+
+An attendee list may hold two people of one name (two "Sam Lee"s of two organisations, with
+their own emails): reading it keeps both (liftkit.core.people.duplicates). Wherever rooms
+are listed by name (the rooms view, `f`, the event pack's groups), each of them is named
+with what tells them apart: their organisation, from the list's organisation column, else
+their email where it may be shown ("Sam Lee (NHS Trust)", "Sam Lee <slee@council.example>").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from liftkit.core.people.model import Person, find_column
+from liftkit.core.text import same_words
+
+# The columns that name someone's organisation, in registration forms and spreadsheets.
+ORGANISATION_COLUMNS = (
+    "organisation", "organization", "organisation name", "organization name", "company",
+    "company name", "employer", "institution", "affiliation", "org",
+)  # fmt: skip
+
+
+def names_apart(people: Iterable[Person], emails: bool = True) -> dict[Person, str]:
+    """How to name each of `people` whose name another of them shares, so that they are told
+    apart: "Sam Lee (NHS Trust)" when the organisation column gives them different values,
+    else, with `emails` (not on a screen shared with the call, nor in a published pack),
+    "Sam Lee <slee@council.example>". Others are not in the result: their name says who."""
+    by_name: dict[str, list[Person]] = {}
+    for person in dict.fromkeys(people):
+        by_name.setdefault(same_words(person.name), []).append(person)
+    named: dict[Person, str] = {}
+    for alike in by_name.values():
+        if len(alike) < 2:
+            continue
+        column = _organisation_column(alike)
+        orgs = [" ".join(p.attributes.get(column, "").split()) if column else "" for p in alike]
+        for person, org in zip(alike, orgs, strict=True):
+            if org and sum(same_words(o) == same_words(org) for o in orgs) == 1:
+                named[person] = f"{person.name} ({org})"
+            elif emails and person.email:
+                named[person] = f"{person.name} <{person.email}>"
+    return named
+
+
+def _organisation_column(people: list[Person]) -> str | None:
+    columns = list(dict.fromkeys(header for person in people for header in person.attributes))
+    found = (find_column(columns, wanted) for wanted in ORGANISATION_COLUMNS)
+    return next((column for column in found if column is not None), None)
