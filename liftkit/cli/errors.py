@@ -8,11 +8,13 @@ they name (liftkit/cli/flags.py).
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -53,16 +55,37 @@ def report_usage(error: Exception) -> None:
     typer.echo(f"Error: {terminal_safe(message)}", err=True)
 
 
+def say(line: str, stream: TextIO | None = None) -> None:
+    """A line for the user on standard error (`stream`, else the process's): a note, a
+    warning, what was written. On a terminal it is folded at spaces to the terminal's width,
+    so that a narrow window breaks no word; elsewhere it stays one line, as scripts and logs
+    read it."""
+    out = stream if stream is not None else sys.stderr
+    if stream_isatty(out):
+        from liftkit.cli.text import wrap_words
+
+        line = wrap_words(line, _columns(out))
+    typer.echo(line, file=out)
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        columns = 0
+    return columns or shutil.get_terminal_size().columns
+
+
 def warn(message: str) -> None:
     from liftkit.cli.flags import as_flags
 
-    typer.echo(f"Warning: {terminal_safe(as_flags(message))}", err=True)
+    say(f"Warning: {terminal_safe(as_flags(message))}")
 
 
 def note(message: str) -> None:
     from liftkit.cli.flags import as_flags
 
-    typer.echo(f"Note: {terminal_safe(as_flags(message))}", err=True)
+    say(f"Note: {terminal_safe(as_flags(message))}")
 
 
 def guarded(call: Callable[[], Any]) -> Any:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+
+# A note's label ("Note: ", "Warning: ", "  Warning: " as listed again): its later lines go
+# under the text after it.
+_LABEL = re.compile(r"\s*(?:[A-Z][a-z]+: )?")
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -22,3 +28,34 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set
     out = [line(headers), "  ".join("-" * w for w in widths)]
     out.extend(line(row) for row in rows)
     return "\n".join(out) + "\n"
+
+
+def cells(text: str) -> int:
+    """Terminal columns `text` takes: wide (CJK) characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def wrap_words(text: str, width: int) -> str:
+    """`text` folded at spaces into lines of at most `width` columns, its later lines under
+    the text after its label ("Note: "); a word longer than a line (a path) is kept whole."""
+    out = []
+    for line in text.split("\n"):
+        hang = " " * _LABEL.match(line).end()  # type: ignore[union-attr]
+        if cells(hang) * 2 > width:
+            hang = ""
+        head, words = hang, line[len(hang) :].split(" ")
+        current = line[: len(hang)]
+        used = cells(current)
+        for n, word in enumerate(words):
+            need = cells(word) + (n > 0)
+            if n > 0 and used + need > width and current.strip():
+                out.append(current)
+                current, used = head + word, cells(head) + cells(word)
+            else:
+                current += (" " if n > 0 else "") + word
+                used += need
+        out.append(current)
+    return "\n".join(out)

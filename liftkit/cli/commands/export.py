@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from liftkit.cli.env import Environment, printing
-from liftkit.cli.errors import note, warn
+from liftkit.cli.errors import note, say, warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import LiftkitError
@@ -270,10 +270,7 @@ def export(
         return
     write_atomic(target, text, force=force)
     if fmt == "narrative":
-        typer.echo(
-            f"Wrote {target}: write under its headings, then {_merge_command(ctx, target)}",
-            err=True,
-        )
+        say(f"Wrote {target}: write under its headings, then {_merge_command(ctx, target)}")
         return
     _wrote(target, report)
 
@@ -299,10 +296,9 @@ def _merge_command(ctx: typer.Context, target: Path) -> str:
 
 def _wrote(target: Path, report: Any) -> None:
     quotes = sum(len(s.quotes) for s in report.segments) + len(report.before) + len(report.after)
-    typer.echo(
+    say(
         f"Wrote {target}: {plural(len(report.segments), 'segment')}, "
-        f"{plural(quotes, 'quote')} (reflections and chat messages).",
-        err=True,
+        f"{plural(quotes, 'quote')} (reflections and chat messages)."
     )
 
 

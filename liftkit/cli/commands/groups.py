@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from liftkit.cli.env import Environment, printing
-from liftkit.cli.errors import note, warn
+from liftkit.cli.errors import note, say, warn
 from liftkit.cli.flags import flag_names
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import plural, terminal_safe
@@ -235,7 +235,7 @@ def groups(
     # Everything that can still fail runs before anything is said about the split.
     text = None if fmt == "table" and not to_file else _text(split, fmt, round_number)
     if chosen:
-        typer.echo(f"Seed: {seed} (add --seed {seed} to get this split again)", err=True)
+        say(f"Seed: {seed} (add --seed {seed} to get this split again)")
     for message in split.notes:
         note(message)
     if fmt == "zoom":
@@ -243,7 +243,7 @@ def groups(
     shown = split if round_number is None else only_round(split, round_number)
     if fmt in ("csv", "zoom"):  # one round's score is the plan's: headed so, as in the table
         said = f"{score_title(shown)}: " + "; ".join(score_lines(split))
-        typer.echo(terminal_safe(said), err=True)
+        say(terminal_safe(said))
     if text is None:
         from liftkit.cli.render import groups_tables
 
@@ -256,7 +256,7 @@ def groups(
         # never silently.
         replacing = os.path.isfile(output)
         write_atomic(output, text)
-        typer.echo(f"{'Replaced' if replacing else 'Wrote'} {output}", err=True)
+        say(f"{'Replaced' if replacing else 'Wrote'} {output}")
     else:
         with printing(env):
             typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)

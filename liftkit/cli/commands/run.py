@@ -11,7 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
-from liftkit.cli.errors import report
+from liftkit.cli.errors import report, say
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.agenda.templates import resolve_agenda
@@ -135,7 +135,7 @@ def resume(
     live = resumed.session
     env = Environment.of(ctx)
     for notice in live.notices:
-        env.echo(f"Warning: {terminal_safe(notice)}", err=True)
+        say(f"Warning: {terminal_safe(notice)}", env.stderr)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
     _run_view(env, live, plain, None, prepare_groups_for_resume(live), resumed.notice)
@@ -192,7 +192,7 @@ def _run_view(
         if plan.said and not use_plain:
             env.echo("Before the session began:", err=True)
             for line in plan.said:
-                env.echo(f"  {terminal_safe(line)}", err=True)
+                say(f"  {terminal_safe(line)}", env.stderr)
         for line in controller.farewell(outcome):
             env.echo(terminal_safe(line), err=True)
     if outcome.exit_code:

@@ -9,10 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from liftkit.cli.errors import note as show_note
-from liftkit.cli.errors import save_crash_report, warn
+from liftkit.cli.errors import save_crash_report, say, warn
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import FIELD, LiftkitError
 from liftkit.core.files import read_input, write_atomic
@@ -277,10 +275,9 @@ def prepare_groups(
             show_note(said)
             plan.said.append(f"Note: {said}")
         if plan.plans:
-            typer.echo(
+            say(
                 f"Groups made for {plural(len(plan.plans), 'breakout segment')} with seed {seed} "
-                f"(--seed {seed} makes the same again).",
-                err=True,
+                f"(--seed {seed} makes the same again)."
             )
     elif groups is not None:
         from liftkit.core.groups.formats import load_groups_file, to_json
