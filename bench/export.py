@@ -113,12 +113,12 @@ def make_chat_of_size(path: Path, megabytes: int) -> int:
     return count
 
 
-def chat_lines(lines: int | None) -> Iterator[str]:
-    """The lines of a long chat: `lines` of them, or without end."""
+def chat_lines(lines: int | None, messages: int | None = None) -> Iterator[str]:
+    """The lines of a long chat: `lines` of them, or `messages` messages, or without end."""
     produced = 0
     i = 0
-    span = (lines or 1_000_000) / 2
-    while lines is None or produced < lines:
+    span = messages or (lines or 1_000_000) / 2
+    while (lines is None or produced < lines) and (messages is None or i < messages):
         at = START + timedelta(seconds=-300 + (i * 5400 / span) % 5400)
         who = NAMES[i % len(NAMES)]
         stamp = f"{at:%H:%M:%S}"

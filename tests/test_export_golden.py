@@ -67,6 +67,17 @@ CASES = {
     "hosted-real-oci-replies.md": [
         "--chat", CHAT / "real" / "zoom-recording-chat-oci-replies.txt", "--names"
     ],
+    # The HTML pack, made with the code that put the page together whole (before 2026-12-06):
+    # written in pieces now, it must be the same bytes.
+    "hosted-zoom-two-line.html": [
+        "--chat", CHAT / "zoom-two-line.txt", "--by", "Sector", "--groups", "--names",
+        "--format", "html",
+    ],
+    "hosted-zoom-new-chat.html": ["--chat", CHAT / "zoom-new-chat.txt", "--names", "-f", "html"],
+    "hosted-meet-sbv.html": [
+        "--chat", CHAT / "meet.sbv", "--chat-start", "14:00:00", "--anonymous", "-f", "html"
+    ],
+    "hosted-no-chat.html": ["--groups", "--format", "html"],
     "hosted-zoom-two-line.json": [
         "--chat", CHAT / "zoom-two-line.txt", "--by", "sector", "--groups", "--format", "json"
     ],
@@ -94,6 +105,20 @@ def test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name):
     if os.environ.get("LIFTKIT_UPDATE_GOLDEN"):
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(name for name in CASES if name.endswith(".html")))
+def test_an_html_pack_written_a_few_quotes_at_a_time_is_the_golden_file(
+    cli, tmp_path, monkeypatch, name
+):
+    """The HTML pack is written to its file as it is made, its quotes a thousand at a time (a
+    chat of 150,000 messages was held whole four times over): with a boundary every two
+    quotes, in every list, the page is the same bytes as the golden file made whole."""
+    from liftkit.core.report import html_charts
+
+    monkeypatch.setattr(html_charts, "CARDS_AT_A_TIME", 2)
+    test_export_matches_the_golden_file(cli, tmp_path, monkeypatch, name)
+    assert (tmp_path / name).read_text(encoding="utf-8").count('<ul class="quotes">') >= 3
 
 
 def test_every_chat_layout_has_a_golden_file():

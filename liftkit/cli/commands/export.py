@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -251,13 +252,8 @@ def export(
         merge_narrative(report, story)
     for message in report.warnings:
         warn(message)
-    if target is not None and fmt in ("md", "json"):  # written as it is made: never whole
-        from liftkit.core.report.json_format import json_chunks
-        from liftkit.core.report.markdown import markdown_chunks
-
-        write_atomic(
-            target, (json_chunks if fmt == "json" else markdown_chunks)(report), force=force
-        )
+    if target is not None and fmt in ("md", "json", "html"):  # written as made: never whole
+        write_atomic(target, _chunks(report, fmt), force=force)
         _wrote(target, report)
         return
     text = _render(report, fmt)
@@ -324,6 +320,21 @@ def _format_of(output: str | None) -> str:
             "write the HTML pack (-o pack.html), then print it to PDF from a browser",
         )
     return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+
+
+def _chunks(report: Any, fmt: str) -> Iterator[str]:
+    """The pack in pieces, made as they are written."""
+    if fmt == "json":
+        from liftkit.core.report.json_format import json_chunks
+
+        return json_chunks(report)
+    if fmt == "html":
+        from liftkit.core.report.html import html_chunks
+
+        return html_chunks(report)
+    from liftkit.core.report.markdown import markdown_chunks
+
+    return markdown_chunks(report)
 
 
 def _render(report: Any, fmt: str) -> str:

@@ -11,10 +11,11 @@ section on a new page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from liftkit.core.report.html_charts import CHART_FENCE, SvgCharts
+from liftkit.core.report.html_charts import CHART_FENCE, Drawing, SvgCharts
 from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
 from liftkit.core.report.model import Report
 
@@ -90,18 +91,39 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
 
 
 SEGMENT_HEADING = re.compile(r"\d+\. ")  # "1. Introductions": a segment's section
+# Where a drawing goes in the page as markdown-it writes it, until the page is written:
+# markdown-it writes no NUL of its own (it reads one as U+FFFD).
+PLACE = re.compile("\x00(\\d+)\x00")
 
 
 def render_html(report: Report) -> str:
+    return "".join(html_chunks(report))
+
+
+def html_chunks(report: Report) -> Iterator[str]:
+    """The page in pieces that add up to `render_html`'s, for writing to a file without ever
+    holding the whole page: the quotes are drawn as they are written (a chat of 150,000
+    messages made a page of 80 MB, held four times over as it was put together)."""
     charts = SvgCharts()
     source = render_markdown(report, charts)
-    body = _markdown_html(source, charts.drawings)
+    drawings = charts.drawings
+    body = _markdown_html(source, len(drawings))
     # Each `##` part is a section: a card on screen, a new page in print, but for the
     # agenda's segments, which run on one after the other ("1. Introductions", "2. …": a
     # template of fourteen short steps gave fourteen pages, most of them empty). Participants'
     # text cannot hold "<h2>": markdown-it escapes every < that it did not write itself.
     first, *parts = body.split("<h2>")
-    sections = [f'<section class="cover">{first}</section>']
+    title = escape(report.headline or report.title or "Event pack")
+    yield (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        '<section class="cover">'
+    )
+    yield from _drawn(first, drawings)
+    yield "</section>"
     # So do the short parts of what was said outside them: the chat before the session
     # opens the segments' run, and after the session (or noted without a segment) follows
     # the thanks, where each took a page for a line or two ("Thank you all!").
@@ -110,19 +132,32 @@ def render_html(report: Report) -> str:
     for part in parts:
         title = part.split("</h2>", 1)[0]
         kind = ' class="segment"' if SEGMENT_HEADING.match(part) or title == BEFORE else ""
-        if title in (AFTER, UNPLACED) or (not kind and _short(part)):
+        if title in (AFTER, UNPLACED) or (not kind and _short(_sketch(part, drawings))):
             kind = ' class="runs-on"'
-        sections.append(f"<section{kind}><h2>{part}</section>")
-    title = escape(report.headline or report.title or "Event pack")
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(sections)
-        + "\n</main>\n</body>\n</html>\n"
-    )
+        yield f"\n<section{kind}><h2>"
+        yield from _drawn(part, drawings)
+        yield "</section>"
+    yield "\n</main>\n</body>\n</html>\n"
+
+
+def _drawn(part: str, drawings: list[Drawing]) -> Iterator[str]:
+    """A part of the page with each drawing in its place."""
+    for i, piece in enumerate(PLACE.split(part)):
+        if i % 2 == 0:
+            yield piece
+        else:
+            drawing = drawings[int(piece)]
+            yield from [drawing] if isinstance(drawing, str) else drawing
+
+
+def _sketch(part: str, drawings: list[Drawing]) -> str:
+    """A part as `_short` reads it: a list of quotes by its opening tag alone."""
+
+    def drawn(place: re.Match[str]) -> str:
+        drawing = drawings[int(place.group(1))]
+        return drawing if isinstance(drawing, str) else drawing.head
+
+    return PLACE.sub(drawn, part)
 
 
 SHORT_PART = 240  # characters of plain text: a part this short shares the page before
@@ -136,7 +171,8 @@ def _short(part: str) -> bool:
     return len(re.sub(r"<[^>]+>", "", body).strip()) <= SHORT_PART
 
 
-def _markdown_html(source: str, drawings: list[str]) -> str:
+def _markdown_html(source: str, drawings: int) -> str:
+    """The page's HTML, with the place of each of the `drawings` marked (see PLACE)."""
     from markdown_it import MarkdownIt  # comes with rich; only the HTML pack needs it
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -145,8 +181,8 @@ def _markdown_html(source: str, drawings: list[str]) -> str:
     def fence(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
         number = token.content.strip()
-        if token.info.strip() == CHART_FENCE and number.isdigit() and int(number) < len(drawings):
-            return drawings[int(number)] + "\n"
+        if token.info.strip() == CHART_FENCE and number.isdigit() and int(number) < drawings:
+            return f"\x00{int(number)}\x00\n"
         return str(default_fence(tokens, idx, options, env))
 
     def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:

@@ -3,8 +3,10 @@ as text beside them. Every label is escaped: attendee files and polls hold typed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
+from typing import Any, Generic, TypeVar
 
 from liftkit.core.report.markdown_parts import Charts, fenced, score_text
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
@@ -16,10 +18,33 @@ GREY = "#d9dee3"
 
 
 LONG_QUOTE = 280  # characters: a longer quote takes a whole row, not a tall narrow card
+CARDS_AT_A_TIME = 1000  # quotes drawn into one piece of the page as it is written
+
+Item = TypeVar("Item")
 
 
 def _item(text: str) -> str:
     return '<li class="long">' if len(text) > LONG_QUOTE else "<li>"
+
+
+class Cards(Generic[Item]):
+    """A list of quotes as cards, drawn as the page is written, CARDS_AT_A_TIME at a time:
+    a chat of 150,000 messages is never held as one string of HTML (the Markdown pack's
+    quotes are made as they are written too)."""
+
+    head = '<ul class="quotes">'
+
+    def __init__(self, items: Sequence[Item], card: Callable[[Item], str]) -> None:
+        self.items, self.card = items, card
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.head
+        for start in range(0, len(self.items), CARDS_AT_A_TIME):
+            yield "".join(map(self.card, self.items[start : start + CARDS_AT_A_TIME]))
+        yield "</ul>"
+
+
+Drawing = str | Cards[Any]
 
 
 class SvgCharts(Charts):
@@ -29,17 +54,18 @@ class SvgCharts(Charts):
     need not go through the Markdown parser."""
 
     def quotes(self, quotes: Iterable[Quote], named: bool) -> list[str]:
-        items = "".join(f"{_item(q.text)}{quote_html(q, named)}</li>" for q in quotes)
-        return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
+        listed = quotes if isinstance(quotes, Sequence) else list(quotes)
+        card = functools.partial(_quote_card, named=named)
+        return self._place(Cards(listed, card))[:-1] if listed else []
 
     def answers(self, answers: Iterable[str]) -> list[str]:
-        items = "".join(f"{_item(a)}“{escape(one_line(a))}”</li>" for a in answers)
-        return self._place(f'<ul class="quotes">{items}</ul>')[:-1] if items else []
+        listed = answers if isinstance(answers, Sequence) else list(answers)
+        return self._place(Cards(listed, _answer_card))[:-1] if listed else []
 
     def __init__(self) -> None:
-        self.drawings: list[str] = []
+        self.drawings: list[Drawing] = []
 
-    def _place(self, html: str) -> list[str]:
+    def _place(self, html: Drawing) -> list[str]:
         self.drawings.append(html)
         return [*fenced(CHART_FENCE, [str(len(self.drawings) - 1)]), ""]
 
@@ -152,6 +178,14 @@ def bars(data: Breakdown) -> str:
             f"<td>{row.percent}% <span>({row.count})</span></td></tr>"
         )
     return f'<table class="bars">{"".join(rows)}</table>'
+
+
+def _quote_card(quote: Quote, named: bool) -> str:
+    return f"{_item(quote.text)}{quote_html(quote, named)}</li>"
+
+
+def _answer_card(answer: str) -> str:
+    return f"{_item(answer)}“{escape(one_line(answer))}”</li>"
 
 
 def quote_html(quote: Quote, named: bool) -> str:
