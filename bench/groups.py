@@ -107,6 +107,10 @@ INSTANCES: list[Row] = [
     ("100-c10-4-orgs22.18.15.12.11.10.7.5-regions", False, 2.0, "-"),
     ("150-6-4-orgs33.27.22.18.17.15.11.7-regions", True, 2.0, "-"),
     ("100000-4-1", False, 30.0, "-"),
+    # a conference's breakout of three rounds (liftkit run --attendees): 1,000 rooms, on
+    # MacNeish's product GF(8) x GF(125); until 2026-12-06 the engine first built the field
+    # of every prime power up to 5,000 looking for an affine geometry (2.3 s of it)
+    ("5000-5-3", True, 5.0, "-"),
     # more than 150 people, where no construction gives every round: annealed since
     # 2026-12-03 when people times rounds is at most 4,000 (plan.ANNEAL_SLOTS)
     ("172-c18-10", False, 5.0, "-"),

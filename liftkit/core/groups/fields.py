@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -51,6 +52,7 @@ class Field:
         return self.exp[(self.log[a] + self.log[b]) % (self.q - 1)]
 
 
+@functools.cache  # the same few fields again for each construction tried, and each divisor
 def make_field(q: int) -> Field | None:
     pe = prime_power(q)
     if pe is None:

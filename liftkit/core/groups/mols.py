@@ -94,14 +94,23 @@ def macneish(g: int) -> Array | None:
     places = [1]
     for q in factors[:-1]:
         places.append(places[-1] * q)
-    # per component: the sums (times the component's place) and the products, as tables
-    sums = [
-        [[f.add(a, b) * place for b in range(f.q)] for a in range(f.q)]  # type: ignore[union-attr]
-        for f, place in zip(fields, places, strict=True)
-    ]
-    digits = [[x // place % q for place, q in zip(places, factors, strict=True)] for x in range(g)]
+
+    @functools.cache
+    def tables() -> tuple[list[list[list[int]]], list[list[int]]]:
+        # per component: the sums (times the component's place) and the products, as tables;
+        # made when a row is wanted: best_array weighs an array of each divisor of g by its
+        # width (1,000 rooms: 13 arrays, 0.05 s of tables), and takes the rows of one
+        sums = [
+            [[f.add(a, b) * place for b in range(f.q)] for a in range(f.q)]  # type: ignore[union-attr]
+            for f, place in zip(fields, places, strict=True)
+        ]
+        digits = [
+            [x // place % q for place, q in zip(places, factors, strict=True)] for x in range(g)
+        ]
+        return sums, digits
 
     def rows(x: int, k: int) -> list[Row]:
+        sums, digits = tables()
         # the slope a times x, digit by digit; then row y holds y + a*x for each slope
         steps = [
             [f.mul(a, d) for f, d in zip(fields, digits[x], strict=True)]  # type: ignore[union-attr]
