@@ -183,7 +183,7 @@ def test_people_who_share_a_name_but_not_an_email_are_kept_with_a_note():
     assert len(result.people) == 5
     assert result.notes == [
         "x.csv: 2 names are shared by people with different emails (Rubeus Hagrid, Remus Lupin); "
-        "all are kept, so the same name may show in two groups"
+        "all are kept, and the rooms add their organisation (or email) to tell them apart"
     ]
 
 

@@ -120,9 +120,13 @@ def name_lines(names: list[str], width: int) -> str:
     return "\n".join([*lines, line])
 
 
+FACILITATOR = " (facilitator)"
+
+
 def groups_tables(split: Split, out: Console) -> None:
     """One table per round: room, size, members (facilitators marked), then the score."""
     from liftkit.core.groups.formats import score_lines, score_title, summary_line
+    from liftkit.core.people.apart import names_apart
 
     several = len(split.rounds) > 1
     for rnd in split.rounds:
@@ -139,9 +143,12 @@ def groups_tables(split: Split, out: Console) -> None:
         # The members' column is what the screen leaves: the edges, the paddings and the two
         # dividers take 10 columns beside the room and size columns.
         width = out.width - max(cell_len(room) for room in [*rooms, "room"]) - len("size") - 10
+        # the host's own screen: people of one name told apart by organisation, else email
+        apart = names_apart(p for group in rnd.groups for p in group.members)
         for room, group in zip(rooms, rnd.groups, strict=True):
             names = [
-                f"{person.name} (facilitator)" if person in group.facilitators else person.name
+                apart.get(person, person.name)
+                + (FACILITATOR if person in group.facilitators else "")
                 for person in group.members
             ]
             # Text, not markup: a name like "[red]x" is shown as written.

@@ -28,6 +28,7 @@ from liftkit.core.groups.reading import (
     rooms_named_alike,
     split_from_data,
 )
+from liftkit.core.people.apart import names_apart
 from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
 from liftkit.core.text import escape_line, heading, one_line, plural
@@ -308,7 +309,8 @@ def summary_line(split: Split) -> str:
 def to_markdown(split: Split) -> str:
     """A heading per round and per room, members as a list, then the score.
 
-    Names, room names and column names are escaped as the event pack escapes participants'
+    People of one name are told apart by their organisation. Names, room names and column
+    names are escaped as the event pack escapes participants'
     text (liftkit.core.text): they show verbatim and never add headings, lists, quotes,
     code or HTML.
     """
@@ -321,11 +323,14 @@ def to_markdown(split: Split) -> str:
         if len(split.rounds) > 1:
             out += [f"## Round {rnd.number}", ""]
         level = 3 if len(split.rounds) > 1 else 2
+        # people of one name told apart by organisation: the rooms go to facilitators and
+        # on a shared screen, so no emails (liftkit.core.people.apart)
+        apart = names_apart((p for group in rnd.groups for p in group.members), emails=False)
         for group in rnd.groups:
             out += [heading(level, f"{group.name} ({len(group.members)})"), ""]
             for person in group.members:
                 suffix = " (facilitator)" if person in group.facilitators else ""
-                out.append(item(person.name) + suffix)
+                out.append(item(apart.get(person, person.name)) + suffix)
             out.append("")
     out += [f"## {score_title(split)}", ""]
     out += [item(line) for line in score_lines(split)]

@@ -69,7 +69,7 @@ def collapse_duplicates(
         names = plural(len(shared), "name is", "names are")
         notes.append(
             f"{label}: {names} shared by people with different emails ({_some(shared)}); "
-            "all are kept, so the same name may show in two groups"
+            "all are kept, and the rooms add their organisation (or email) to tell them apart"
         )
     return kept
 
