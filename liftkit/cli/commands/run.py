@@ -193,7 +193,7 @@ def _run_view(
             env.echo("Before the session began:", err=True)
             for line in plan.said:
                 say(f"  {terminal_safe(line)}", env.stderr)
-        for line in controller.farewell(outcome):
-            env.echo(terminal_safe(line), err=True)
+        for line in controller.farewell(outcome):  # folded at spaces: a path stays whole
+            say(terminal_safe(line), env.stderr)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

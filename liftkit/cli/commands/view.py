@@ -7,6 +7,7 @@ import contextlib
 import typer
 
 from liftkit.cli.env import Environment, printing
+from liftkit.cli.errors import say
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.core.errors import EXIT_FAILURE
 from liftkit.core.live.folders import find_session
@@ -49,6 +50,6 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     else:
         summary = f"Stopped following {folder}; the session itself carries on."
     with contextlib.suppress(OSError):
-        typer.echo(summary, err=True)
+        say(summary)
     if code:
         raise typer.Exit(code)
