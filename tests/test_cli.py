@@ -401,6 +401,21 @@ def test_new_keeps_the_comments_at_the_top_of_its_template(cli, tmp_path, monkey
     assert out.count("in groups of three, each person in turn") == 1
 
 
+def test_new_from_an_agenda_saved_as_unicode_in_notepad(cli, tmp_path, monkeypatch):
+    """Notepad's "Unicode" is UTF-16 with Windows line ends: agenda check reads it, and new
+    --from it stopped with an internal error (UnicodeDecodeError) while copying its comment."""
+    monkeypatch.chdir(tmp_path)
+    text = '# Our Monday call\ntitle = "Monday call"\n'
+    text += '[[segments]]\ntitle = "Café"\nduration = "5m"\n'
+    Path("monday.toml").write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+    assert cli("agenda", "check", "monday.toml").exit_code == 0
+    result = cli("new", "call.toml", "--from", "monday.toml")
+    assert result.exit_code == 0, result.output
+    lines = Path("call.toml").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["# A liftkit agenda, started from monday.toml.", "# Our Monday call"]
+    assert load_agenda("call.toml").segments[0].title == "Café"
+
+
 def test_new_refuses_to_overwrite(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("call.toml").write_text("mine")

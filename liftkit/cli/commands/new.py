@@ -13,6 +13,7 @@ from liftkit.cli.env import Environment, printing
 from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
+from liftkit.core.agenda.toml_source import decode_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import check_output, write_atomic
 from liftkit.core.text import plural, terminal_safe
@@ -98,7 +99,8 @@ def _comments(source: Path) -> str:
     the agenda written from its values would lose; less the lines `new` writes itself."""
     ours = ("# A liftkit agenda, started from ", "# Check it with: ", "# Run it with: ")
     kept = []
-    for line in source.read_text(encoding="utf-8-sig").splitlines():
+    # Read as the agenda was (UTF-16 from Notepad too), not as UTF-8 only.
+    for line in decode_agenda(source.read_bytes(), str(source)).splitlines():
         if not line.startswith("#"):
             break
         if not line.startswith(ours):

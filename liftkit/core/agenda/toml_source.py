@@ -13,7 +13,7 @@ from liftkit.core.documents import HEAD, document_kind
 
 def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex]:
     """The TOML tables of an agenda and where their keys are; AgendaError when unreadable."""
-    text = _decode(data, source) if isinstance(data, bytes) else data
+    text = decode_agenda(data, source) if isinstance(data, bytes) else data
     if not text.strip():
         raise AgendaError(
             source,
@@ -43,7 +43,9 @@ def _huge_number_problem(text: str) -> Problem:
     return Problem(line, "a number is thousands of digits long; no agenda value is, so fix it")
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_agenda(data: bytes, source: str) -> str:
+    """The text of an agenda file as a Windows editor may save it (UTF-8 with or without a
+    byte-order mark, UTF-16 with one); AgendaError naming the byte that is not UTF-8."""
     document = document_kind(data[:HEAD])
     if document is not None:
         raise AgendaError(
