@@ -128,6 +128,23 @@ def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ctrl_d_at_a_text_prompt_exits_130_and_writes_nothing(tmp_path):
+    """Ctrl-D on the empty title line, as a host ends input in a terminal, stopped with
+    "Error: internal error: EOFError" and exit code 1."""
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("what-so-what-now-what")
+    child.send("\r")
+    child.expect("Title of your agenda")
+    child.send("\x04")  # Ctrl-D
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "internal error" not in output and "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_with_from_on_a_terminal_does_not_ask(tmp_path):
     child = spawn(tmp_path, "new", "team.toml", "--from", "1-2-4-all")
     child.expect("Wrote team.toml: 1-2-4-All, 4 segments")

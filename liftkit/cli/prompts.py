@@ -12,8 +12,11 @@ from liftkit.core.agenda.model import Agenda, with_durations
 
 
 def _answer(question: questionary.Question) -> object:
-    value = question.ask()
-    if value is None:  # Ctrl-C or Ctrl-D inside questionary
+    try:
+        value = question.ask()
+    except EOFError:  # Ctrl-D on an empty line: prompt_toolkit ends the prompt with EOFError
+        raise KeyboardInterrupt from None
+    if value is None:  # Ctrl-C inside questionary
         raise KeyboardInterrupt
     return value
 
