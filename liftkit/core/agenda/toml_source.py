@@ -66,6 +66,19 @@ def decode_agenda(data: bytes, source: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: said as the UTF-8 it is not
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_without_mark(data):
+        # Text with a NUL byte before every letter (or after it): TOML allows no NUL, so
+        # this is UTF-16 whose byte-order mark was not written, not a syntax error at 1:2.
+        raise AgendaError(
+            source,
+            [
+                Problem(
+                    None,
+                    "the file is UTF-16 text without a byte-order mark; save the agenda as "
+                    "UTF-8 (in your editor: Save with encoding, UTF-8)",
+                )
+            ],
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -83,6 +96,14 @@ def decode_agenda(data: bytes, source: str) -> str:
                 )
             ],
         ) from None
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    head = data[:HEAD]
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    half = len(head) // 2
+    return max(head[0::2].count(0), head[1::2].count(0)) * 2 > half
 
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
