@@ -35,6 +35,7 @@ from liftkit.core.live.controls import (
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.farewell import farewell
+from liftkit.core.live.keeper import CannotWriteBack
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
@@ -126,9 +127,13 @@ class Controller(Captures, Breakouts, PlainTimes):
         while True:
             try:
                 outcome = self._turn(front)
-                if self.last_not_saved:  # what time brought was written after all
+                again, self.session.written_again = self.session.written_again, ""
+                if again or self.last_not_saved:  # what time brought was written after all
                     self.last_not_saved = ""
-                    self.say("The journal is written again: the session is saved as before.", 8)
+                    self.say(
+                        again or "The journal is written again: the session is saved as before.",
+                        30 if again else 8,
+                    )
             except KeyboardInterrupt:
                 outcome = self.act(Action("interrupt"))
             except LiftkitError as error:  # the journal cannot be written (a full disk)
@@ -155,7 +160,8 @@ class Controller(Captures, Breakouts, PlainTimes):
         """What time brings cannot be written (a full disk): say so once, and keep taking
         input, so that the host can still quit, rather than retrying in a loop that reads
         none."""
-        text = f"NOT SAVED: {error.message}. Free some space: liftkit tries again each second."
+        fix = error.hint.capitalize() if isinstance(error, CannotWriteBack) else "Free some space"
+        text = f"NOT SAVED: {error.message}. {fix}: liftkit tries again each second."
         if text != self.last_not_saved:
             self.say(text, 30)
         self.last_not_saved = text

@@ -178,6 +178,55 @@ class Journal:
         self._size += len(complete)
         self._lines += complete.count(b"\n")
 
+    def whereabouts(self) -> str | None:
+        """None while the journal on disk is the file this session writes (two `stat`s);
+        else what became of it: "folder deleted", "folder moved", "deleted", "moved" (the
+        file is still linked somewhere, liftkit cannot know where) or "replaced"."""
+        if self._fd is None:
+            return None
+        held = os.fstat(self._fd)
+        try:
+            there = os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):  # a file where the folder was
+            how = "deleted" if held.st_nlink == 0 else "moved"
+            return how if self.path.parent.is_dir() else f"folder {how}"
+        except OSError:
+            return None  # cannot look (permissions): nothing to say it is gone
+        if (there.st_ino, there.st_dev) != (held.st_ino, held.st_dev):
+            return "replaced"
+        return "deleted" if held.st_nlink == 0 else None
+
+    def write_again(self, aside: Path | None = None) -> None:
+        """Write the journal again at its path, byte for byte what the file held open holds
+        (every line written, and those `liftkit note` added), through a temporary file and a
+        rename; then append to it, under the session's lock. A file found in its place is
+        moved to `aside` first (None: there is none)."""
+        if self._fd is None:
+            raise RuntimeError("journal is closed")
+        old = self._fd
+        data = os.pread(old, os.fstat(old).st_size, 0)
+        partial = self.path.with_name(f".{self.path.name}.tmp")
+        with append_lock(self.path):
+            if aside is not None and self.path.exists():
+                os.replace(self.path, aside)
+            if partial.exists():
+                partial.unlink()
+            fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+                _lock(fd, self.path)
+                os.replace(partial, self.path)
+            except BaseException:
+                os.close(fd)
+                partial.unlink(missing_ok=True)
+                raise
+        _fsync_dir(self.path.parent)
+        self._fd = fd
+        os.close(old)
+
     @property
     def closed(self) -> bool:
         return self._fd is None

@@ -35,6 +35,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, JournalRead, read_journal
+from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import Replay, check_agenda_copy, replay_journal
 
 if TYPE_CHECKING:
@@ -97,6 +98,18 @@ class LiveSession:
     # text), given back by the next r or p.
     draft: tuple[str, str] | None = None
     remade: tuple[Made, int, int] | None = None  # while a reshuffle or u journals rooms
+    # What the host is told once, after the folder (or journal) gone was written again.
+    written_again: str = ""
+
+    def __post_init__(self) -> None:
+        self.keeper = Keeper(self.folder)
+        self.keeper.look()
+
+    def keep_on_disk(self) -> None:
+        """Before each write and each second: the journal on disk must be the one written
+        (liftkit.core.live.keeper); a CannotWriteBack error when it is gone for good."""
+        if not self.journal.closed:
+            self.written_again = self.keeper.keep(self.journal) or self.written_again
 
     def schedule_start(self) -> datetime | None:
         """What the planned end counts from: the planned start, else the actual one."""
@@ -115,6 +128,7 @@ class LiveSession:
             e if e.wall else replace(e, wall=self.clock.wall_at(e.mono or 0.0)) for e in events
         ]
         with self.guard():
+            self.keep_on_disk()
             written = self.journal.append(timed)
             self.engine.apply_all(written)
         for event in written:
@@ -132,6 +146,7 @@ class LiveSession:
 
     def tick(self) -> list[JournalEvent]:
         """Take in what another process added (notes), then what time has brought."""
+        self.keep_on_disk()
         for event in self.journal.foreign_events():
             self.engine.apply(event)
             for listener in self.listeners:

@@ -1,0 +1,85 @@
+"""Keeping the session folder on disk while a session runs.
+
+A cloud-sync tool, a host tidying folders or an `rm -rf` may delete or move the session
+folder (or delete or replace its journal) in the middle of a call. The running session then
+still holds the old journal open: every line written to it would be lost when liftkit stops,
+and `resume` and `export` could not find the session. So the session checks, before each
+write and at least each second, that the journal on disk is the file it writes
+(`Journal.whereabouts`), and if not writes the folder again: the journal byte for byte as
+written so far (`Journal.write_again`) and the session's other files as last seen here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.files import write_atomic
+from liftkit.core.live.folders import SESSION_FILES
+from liftkit.core.live.journal import JOURNAL_NAME, Journal
+
+ASIDE = "journal-replaced.jsonl"  # a file put in the journal's place, kept rather than lost
+
+# What became of the journal (`Journal.whereabouts`), in a host's words.
+_WHAT = {
+    "folder deleted": "The session folder was deleted",
+    "folder moved": "The session folder was moved or renamed (liftkit cannot know where)",
+    "deleted": "The journal was deleted",
+    "moved": "The journal was moved or renamed (liftkit cannot know where)",
+    "replaced": f"The journal was replaced by another file (kept as {ASIDE})",
+}
+
+
+class CannotWriteBack(LiftkitError):
+    """The session folder is gone and cannot be written again (permissions, a full disk):
+    the session tries again each second."""
+
+
+class Keeper:
+    """The session's files besides the journal, as last seen, to write back when gone."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._seen: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+
+    def look(self) -> None:
+        """Note each session file that changed since last seen (a `stat` each, when not)."""
+        for name in SESSION_FILES:
+            if name == JOURNAL_NAME:
+                continue
+            try:
+                st = os.stat(self.folder / name)
+                key = (st.st_ino, st.st_size, st.st_mtime_ns)
+                if name not in self._seen or self._seen[name][0] != key:
+                    self._seen[name] = (key, (self.folder / name).read_bytes())
+            except OSError:
+                continue  # not there (or not now): what was seen is kept
+
+    def keep(self, journal: Journal) -> str:
+        """Write the folder again when the journal on disk is no longer the one written;
+        return what the host should be told then (else "")."""
+        what = journal.whereabouts()
+        if what is None:
+            self.look()
+            return ""
+        where = self.folder / JOURNAL_NAME if what in ("deleted", "replaced") else self.folder
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, (_, data) in self._seen.items():
+                if not (self.folder / name).exists():
+                    write_atomic(self.folder / name, data)
+            journal.write_again(self.folder / ASIDE if what == "replaced" else None)
+        except (OSError, LiftkitError) as exc:
+            if isinstance(exc, LiftkitError):
+                why = exc.message
+            else:
+                why = f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc)
+            raise CannotWriteBack(
+                f"{_WHAT[what]} and liftkit cannot write it again: {why}",
+                "make the sessions folder writable (or free some space)",
+                EXIT_FAILURE,
+            ) from None
+        self.look()
+        back = "where it was, " if "moved" in what else ""
+        return f"{_WHAT[what]}; liftkit wrote it again {back}with everything captured: {where}"

@@ -1,0 +1,154 @@
+"""The session folder (or its journal) deleted, moved or replaced while `liftkit run` runs: a
+cloud-sync tool, a host tidying folders, `rm -rf`. liftkit kept writing to a file no longer on
+disk and said 'saved', or stopped with an internal error; now it writes the folder again with
+everything captured, says so in one line, and the session exports and resumes."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+
+def liftkit(*args, cwd, stdin=""):
+    return subprocess.run(
+        [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def wait_until(check, what: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def journalled(folder: Path, text: str) -> bool:
+    try:
+        return text in (folder / "journal.jsonl").read_text()
+    except OSError:
+        return False
+
+
+def start_plain(tmp_path):
+    """`liftkit run --plain` with a first reflection journalled; the process and its folder."""
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", "s"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    process.stdin.write("r Ada Lovelace: said before the folder went\n")
+    process.stdin.flush()
+    wait_until(lambda: list((tmp_path / "s").glob("*/journal.jsonl")), "no session folder")
+    (folder,) = (tmp_path / "s").iterdir()
+    wait_until(lambda: journalled(folder, "said before"), "the first reflection")
+    return process, folder
+
+
+def replace_journal(folder: Path) -> None:
+    """A sync tool puts its own copy in the journal's place (a new file, renamed over it)."""
+    (folder / "other.jsonl").write_text((folder / "journal.jsonl").read_text().splitlines()[0])
+    os.replace(folder / "other.jsonl", folder / "journal.jsonl")
+
+
+LOSSES = {
+    "folder deleted": (lambda f: shutil.rmtree(f), "The session folder was deleted;"),
+    "folder moved": (
+        lambda f: f.rename(f.parent.parent / "moved"),
+        "The session folder was moved or renamed (liftkit cannot know where); liftkit wrote "
+        "it again where it was,",
+    ),
+    "journal deleted": (lambda f: (f / "journal.jsonl").unlink(), "The journal was deleted;"),
+    "journal replaced": (
+        replace_journal,
+        "The journal was replaced by another file (kept as journal-replaced.jsonl);",
+    ),
+}
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_a_folder_gone_mid_session_is_written_again_with_everything(tmp_path, loss):
+    lose, said = LOSSES[loss]
+    process, folder = start_plain(tmp_path)
+    try:
+        lose(folder)
+        time.sleep(1.5)  # the session looks each second
+        out, err = process.communicate("r Grace Hopper: said after it went\nq\ny\n", timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    lines = [line for line in out.splitlines() if "liftkit wrote it again" in line]
+    assert len(lines) == 1, out  # said once
+    assert said in lines[0] and f"with everything captured: s/{folder.name}" in lines[0]
+    assert "NOT SAVED" not in out
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert (folder / "agenda.toml").is_file()
+    pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    assert "said before the folder went" in pack.stdout
+    assert "said after it went" in pack.stdout
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="r one more\nq\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert journalled(folder, "one more")
+
+
+def test_a_folder_that_cannot_be_written_again_is_said_and_tried_each_second(tmp_path):
+    """The sessions folder deleted and a file put in its place: NOT SAVED, in one line that
+    says why and that liftkit tries again; once the file goes, the folder is written again."""
+    process, folder = start_plain(tmp_path)
+    try:
+        shutil.rmtree(tmp_path / "s")
+        (tmp_path / "s").write_text("in the way\n")
+        time.sleep(2.5)
+        (tmp_path / "s").unlink()
+        time.sleep(1.5)
+        out, err = process.communicate("r Grace Hopper: said after it came back\nq\ny\n", 60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
+    assert len(stalled) == 1, out
+    assert (
+        f"The session folder was deleted and liftkit cannot write it again: s/{folder.name}: "
+        "Not a directory. Make the sessions folder writable"
+    ) in stalled[0]
+    assert stalled[0].endswith("liftkit tries again each second.")
+    assert out.count("liftkit wrote it again with everything captured") == 1
+    pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert "said before the folder went" in pack.stdout and "came back" in pack.stdout
+
+
+def test_the_full_screen_says_the_folder_was_written_again(tmp_path):
+    term = Tmux(120, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "community-conversation", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("Ada Lovelace: said before the folder went")
+        term.wait_for("Saved reflection from Ada Lovelace")
+        (folder,) = (tmp_path / "s").iterdir()
+        shutil.rmtree(folder)
+        screen = term.wait_for("liftkit wrote it again", timeout=5)
+        assert "The session folder was deleted" in screen.replace("\n", " ")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("Grace Hopper: said after it went")
+        term.wait_for("Saved reflection from Grace Hopper (2 so far)")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert "said before the folder went" in pack.stdout and "said after it went" in pack.stdout
