@@ -173,7 +173,7 @@ def test_a_session_folder_deleted_under_the_view_is_said_on_screen(terms, tmp_pa
     assert "WAITING TO START" not in screen
     audience.keys("q")
     screen = audience.wait_for("EXIT=1")
-    assert f"Stopped following s/{folder.name}: {said}" in screen.replace("\n", "")
+    assert f"Stopped following s/{folder.name}: {said}" in " ".join(screen.split())
     assert "Traceback" not in screen and "Error" not in screen
     if lose != "folder":
         host.type("q")
