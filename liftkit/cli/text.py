@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 # A note's label ("Note: ", "Warning: ", "  Warning: " as listed again): its later lines go
@@ -30,30 +29,24 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set
     return "\n".join(out) + "\n"
 
 
-def cells(text: str) -> int:
-    """Terminal columns `text` takes: wide (CJK) characters two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
 def wrap_words(text: str, width: int) -> str:
     """`text` folded at spaces into lines of at most `width` columns, its later lines under
     the text after its label ("Note: "); a word longer than a line (a path) is kept whole."""
+    from rich.cells import cell_len  # on a terminal only: text_table needs no rich
+
     out = []
     for line in text.split("\n"):
         hang = " " * _LABEL.match(line).end()  # type: ignore[union-attr]
-        if cells(hang) * 2 > width:
+        if cell_len(hang) * 2 > width:
             hang = ""
         head, words = hang, line[len(hang) :].split(" ")
         current = line[: len(hang)]
-        used = cells(current)
+        used = cell_len(current)
         for n, word in enumerate(words):
-            need = cells(word) + (n > 0)
+            need = cell_len(word) + (n > 0)
             if n > 0 and used + need > width and current.strip():
                 out.append(current)
-                current, used = head + word, cells(head) + cells(word)
+                current, used = head + word, cell_len(head) + cell_len(word)
             else:
                 current += (" " if n > 0 else "") + word
                 used += need
