@@ -1200,3 +1200,27 @@ def test_a_practical_step_posted_after_the_session_ended_is_a_practical_step(cli
     )  # fmt: skip
     out = cli("export", str(cut), "--chat", str(chat)).stdout
     assert "a buddy for new starters" in section(out, "After the session")
+
+
+def test_a_hosts_register_leaves_out_those_marked_absent(cli, late, tmp_path):
+    # A host's own register, as kept in a spreadsheet: "Present", "Absent", "Apologies" (sent
+    # ahead, in British usage) and "DNA" (did not attend, in the NHS) under a plain Status or
+    # Attendance column. Only those present joined: the pack's count and shares say so.
+    register = write(
+        tmp_path / "register.csv",
+        "Name,Organisation,Status\n"
+        "Ada Lovelace,NHS Trust,Present\nAlan Turing,Council,Absent\n"
+        "Grace Hopper,NHS Trust,Apologies\nMary Seacole,Hospice,present\n"
+        "Ed Ng,Council,DNA\nJo Bloggs,Hospice,Present\n",
+    )
+    result = cli("export", str(late), "--attendees", str(register), "--by", "organisation")
+    assert result.exit_code == 0, result.output
+    block = section(result.stdout, "Who joined")
+    assert "3 people joined (attendee list: register.csv)." in block
+    assert "| Hospice | 2 | 67% |" in block and "| NHS Trust | 1 | 33% |" in block
+    assert "Council" not in block
+    assert "left out 3 registrants marked as not coming (1 absent, 1 apologies, 1 dna in " in (
+        " ".join(result.stderr.split())
+    )
+    other = write(tmp_path / "other.csv", "Name,Attendance\nAda,Present\nAlan,No show\n")
+    assert "1 person joined (" in cli("export", str(late), "--attendees", str(other)).stdout
