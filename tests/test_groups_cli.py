@@ -541,3 +541,22 @@ def test_two_rows_of_one_name_kept_once_say_what_differs_between_them(cli, tmp_p
     assert "give each their email or tell their names apart" in ciara
     (mark,) = [line for line in result.stderr.splitlines() if "line 4:" in line]
     assert mark.endswith("duplicates line 3 (Mark Stone); kept once")  # the same row again
+
+
+def test_a_list_of_addresses_and_organisations_is_split_and_balanced(cli, tmp_path):
+    # Email and Organisation, no name: refused for want of a name column, where a list of
+    # bare addresses was split; now the addresses name the people, and --balance holds
+    people = tmp_path / "mailing.csv"
+    orgs = ["NHS", "NHS", "Council", "Council", "Hospice", "Hospice"]
+    people.write_text(
+        "Email,Organisation\n" + "".join(f"p{i}@x.org,{o}\n" for i, o in enumerate(orgs))
+    )
+    result = cli("groups", str(people), "--count", "2", "--balance", "Organisation",
+                 "--seed", "3", "-f", "csv")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted(r["email"] for r in rows) == sorted(f"p{i}@x.org" for i in range(6))
+    assert all(r["name"] == r["email"] for r in rows)
+    for room in ("Room 1", "Room 2"):
+        assert sorted(r["Organisation"] for r in rows if r["group"] == room) == [
+            "Council", "Hospice", "NHS"]  # fmt: skip

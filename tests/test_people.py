@@ -227,8 +227,18 @@ def test_bad_files_give_one_clear_error(tmp_path, content, message):
 def test_fixture_errors_name_the_line_and_the_columns():
     with pytest.raises(LiftkitError, match="line 3: no usable name"):
         read_people(DATA / "missing-name.csv")
-    with pytest.raises(LiftkitError, match="no name column among: email, organisation"):
-        read_people(DATA / "no-name-column.csv")
+
+
+def test_a_table_of_addresses_without_names_names_people_by_them():
+    # email,organisation (a mailing list's export) was refused for want of a name column,
+    # where a plain list of addresses was read; its people are named by their addresses,
+    # their organisations kept, and a row without an address is no person
+    result = read_people(DATA / "emails-and-organisations.csv")
+    addresses = ["ada@example.org", "grace@example.org", "alan@example.org"]
+    assert [(p.name, p.email) for p in result.people] == [(a, a) for a in addresses]
+    assert [p.attributes["organisation"] for p in result.people] == [
+        "Analytical Engines", "Navy", "Bletchley"]  # fmt: skip
+    assert any("line 4" in note for note in result.notes), result.notes
 
 
 def test_missing_file_and_folder(tmp_path):

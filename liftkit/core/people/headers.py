@@ -185,6 +185,9 @@ JOIN_COLUMNS = (
     "arrival time",  # the Google Meet Attendance extension
 )
 
+# Every email header holds one of these (a file's first line may name people by address).
+EMAIL_WORDS = ("mail", "correo", "courriel", "メール")
+
 # Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
 # cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's
 # "Void Status". "Pending" and "waitlisted" stay: they may yet come. A host's own register

@@ -54,7 +54,9 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     # Every row of a long file is asked: one text for the row, not one a cell and word
     # (a third of the time a list took to read, at 100,000 rows).
     text = "\n".join(cells).casefold()
-    if not any(word in text for word in h.NAME_WORDS):
+    if not any(word in text for word in h.NAME_WORDS) and not (
+        first_line and any(word in text for word in h.EMAIL_WORDS)
+    ):
         return None
     keys = [header_key(c) for c in cells]
     # Zoom's preamble names the meeting ("Meeting ID", "Topic", "User Name" of the host): no
@@ -79,11 +81,16 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     first, last, account = first_of(h.FIRST_KEYS), first_of(h.LAST_KEYS), first_of(h.ACCOUNT_KEYS)
     if name is not None and keys[name] in h.BARE_NAME_KEYS and (first is None) != (last is None):
         first, last, name = (name, last, None) if first is None else (first, name, None)
+    email = first_of(h.EMAIL_KEYS)
     if name is None and first is None and account is None:
-        return None
+        # A list of addresses with no names (Email,Organisation, a mailing list's export) is
+        # named by them, as a plain list of addresses is; only as a file's first line, not
+        # a preamble's
+        if email is None or not first_line or summary:
+            return None
+        name = email
     if summary and name is None:
         return None
-    email = first_of(h.EMAIL_KEYS)
     if email is not None and name is not None:
         # Zoom's participants "with meeting data" have the host's "User Email" before the
         # participant's name and the participant's after it: take the one after the name
