@@ -12,6 +12,7 @@ from liftkit.cli.errors import note as print_note
 from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
+from liftkit.cli.unix import need_unix
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
@@ -46,6 +47,7 @@ def note(
 
     Example: liftkit note latest "Ada: listening matters #listening" --segment 5
     """
+    need_unix("note")
     folder = find_session(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME

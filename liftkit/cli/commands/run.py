@@ -14,6 +14,7 @@ from liftkit.cli.env import Environment
 from liftkit.cli.errors import report, say
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
+from liftkit.cli.unix import need_unix
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import default_parent, find_session, write_start_at
@@ -95,6 +96,7 @@ def run(
 
     Example: liftkit run community-conversation --attendees people.csv
     """
+    need_unix("run")
     if not 0 < rehearse <= 3600:
         raise LiftkitError(
             f"--rehearse: {rehearse:g} is not a speed factor",
@@ -130,6 +132,7 @@ def resume(
 
     Example: liftkit resume latest
     """
+    need_unix("resume")
     folder = find_session(session, sessions)
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session

@@ -9,6 +9,7 @@ import typer
 from liftkit.cli.env import Environment, printing
 from liftkit.cli.errors import say
 from liftkit.cli.options import SessionArg, SessionsOption
+from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
 from liftkit.core.live.folders import find_session
 from liftkit.core.live.follow import Follower
@@ -24,6 +25,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
     Example: liftkit view latest
     """
+    need_unix("view")
     folder = find_session(session, sessions)
     follower = Follower.open(folder)
     env = Environment.of(ctx)

@@ -9,7 +9,6 @@ folder, so `seq` is unique and in file order however many write at once.
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -278,6 +277,8 @@ def _open_to_append(path: Path, kept: str) -> int:
 def append_lock(path: Path) -> Iterator[None]:
     """Held while a writer numbers and appends its lines: taken on the folder, which every
     writer can open, and waited for (an append takes milliseconds)."""
+    import fcntl  # Unix only: readers of a journal (export, groups) do without it
+
     fd = os.open(path.parent, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -328,6 +329,8 @@ def _write_lines(fd: int, events: Sequence[JournalEvent]) -> int:
 
 
 def _lock(fd: int, path: Path) -> None:
+    import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
