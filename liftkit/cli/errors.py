@@ -82,10 +82,10 @@ def warn(message: str) -> None:
     say(f"Warning: {terminal_safe(as_flags(message))}")
 
 
-def note(message: str) -> None:
+def note(message: str, stream: TextIO | None = None) -> None:
     from liftkit.cli.flags import as_flags
 
-    say(f"Note: {terminal_safe(as_flags(message))}")
+    say(f"Note: {terminal_safe(as_flags(message))}", stream)
 
 
 def guarded(call: Callable[[], Any]) -> Any:

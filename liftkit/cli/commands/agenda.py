@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from liftkit.cli.completion import complete_agenda
-from liftkit.cli.errors import report
+from liftkit.cli.errors import note, report
 from liftkit.cli.text import text_table
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Segment, load_agenda, parse_agenda, timeline
@@ -81,6 +81,8 @@ def show(
     begin = parse_start(start, "--start") if start is not None else None
     resolved = resolve(agenda, env)
     rows = timeline(resolved.agenda, begin)
+    for message in resolved.agenda.notes:  # on stderr, before the timeline: JSON stays JSON
+        note(message, env.stderr)
 
     def when(offset: int, clock: datetime | None) -> str:
         return clock_text(clock) if clock else offset_text(offset)
@@ -182,6 +184,8 @@ def check(
                     f"{format_duration(a.total)})"
                 )
             )
+        for message in a.notes:
+            note(message, env.stderr)
     if failed:
         if len(agendas) > 1:
             typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)

@@ -10,6 +10,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment, printing
+from liftkit.cli.errors import note
 from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
@@ -67,6 +68,8 @@ def new(
         name = from_template or DEFAULT_TEMPLATE
         resolved = resolve_agenda(name)
         agenda, source, timed = resolved.agenda, resolved.path, True
+        for message in agenda.notes:  # the file's "0:05" is written as "5s": said first
+            note(message, env.stderr)
     shown = _one_line(shlex.quote(path))
     # The template's comment may give its timings ("5 / 5 / 30 / 15 / 5 minutes"): not kept
     # under durations of the host's own.

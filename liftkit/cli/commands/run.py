@@ -11,7 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment
-from liftkit.cli.errors import report, say
+from liftkit.cli.errors import note, report, say
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
@@ -103,10 +103,14 @@ def run(
             "use a number above 0 and up to 3600, e.g. 60 for a minute a second",
         )
     resolved = resolve_agenda(agenda)
+    env = Environment.of(ctx)
+    for message in resolved.agenda.notes:  # "0:05" is five seconds: said before the call
+        note(message, env.stderr)
     start_at = _start_time(start) if start else None
     from liftkit.cli.commands.run_groups import prepare_groups
 
     plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
+    plan.said[:0] = [f"Note: {message}" for message in resolved.agenda.notes]
     clock = Clock(rate=rehearse)
     session = new_session(
         resolved.agenda, resolved.path, resolved.name, sessions or default_parent(), clock,
@@ -115,7 +119,7 @@ def run(
     plan.record(session)
     if start_at is not None:
         write_start_at(session.folder, start_at)  # `liftkit view` counts down to it too
-    _run_view(Environment.of(ctx), session, plain, start_at, plan)
+    _run_view(env, session, plain, start_at, plan)
 
 
 @flag_names("sessions", "attendees", "groups")

@@ -125,6 +125,17 @@ def _parse_text(text: str) -> float:
     raise DurationError(f"cannot read {quoted(text)} as a duration")
 
 
+def seconds_after_no_minutes(value: object) -> int | None:
+    """The seconds of a duration written "0:ss" ("0:05", "00:30"): minutes:seconds, as the
+    format says, which a host may have meant as hours:minutes. None for any other value."""
+    if not isinstance(value, str):
+        return None
+    clock = _CLOCK.fullmatch(value.strip().lower())
+    if clock is None or clock.group(3) is not None or int(clock.group(1)) != 0:
+        return None
+    return int(clock.group(2)) or None
+
+
 def format_duration(seconds: int) -> str:
     """The shortest spelling that parse_duration reads back: "5m", "1h 15m", "1m 30s", "45s"."""
     if seconds <= 0:

@@ -70,7 +70,7 @@ def load_agenda(path: Path | str) -> Agenda:
 def parse_agenda(data: bytes | str, source: str = "<agenda>") -> Agenda:
     """Validate agenda TOML text; raise AgendaError listing every problem."""
     raw, lines = read_toml(data, source)
-    agenda, problems = build_agenda(raw, lines)
+    agenda, problems = build_agenda(raw, lines, source)
     if problems or agenda is None:
         raise AgendaError(source, problems)
     return agenda

@@ -65,7 +65,8 @@ class Segment:
 class Agenda:
     """A validated agenda: its `segments` in order and `total`, their seconds added up.
 
-    `declared_total` is the file's `total` (seconds), checked against the segments."""
+    `declared_total` is the file's `total` (seconds), checked against the segments; `notes`
+    are what the host may want to know about the file though it is valid."""
 
     title: str
     segments: tuple[Segment, ...]
@@ -74,6 +75,9 @@ class Agenda:
     declared_total: int | None = None
     purpose: str = ""  # the format's purpose, for the event pack ("We set out to ...")
     contact: str = ""  # the event pack's contact line
+    # What a host may want to know before the call though nothing is wrong ("0:05" is five
+    # seconds), one line each, naming the file and line: "team.toml:12: segment 2 ...".
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def total(self) -> int:

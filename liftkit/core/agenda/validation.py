@@ -10,6 +10,7 @@ from liftkit.core.agenda.durations import (
     DurationError,
     format_duration,
     parse_duration,
+    seconds_after_no_minutes,
 )
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
@@ -21,14 +22,20 @@ from liftkit.core.agenda.schema import (
     Poll,
     Problem,
     Segment,
+    format_problem,
 )
 from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
 from liftkit.core.agenda.toml_source import LineIndex
 from liftkit.core.errors import quoted
+from liftkit.core.text import plural
 
 
-def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | None, list[Problem]]:
+def build_agenda(
+    raw: Mapping[str, Any], lines: LineIndex, source: str = "<agenda>"
+) -> tuple[Agenda | None, list[Problem]]:
+    """The agenda, or every problem found; `source` names the file in the agenda's notes."""
     problems: list[Problem] = []
+    said: list[Problem] = []  # notes: not wrong, but worth knowing before the call
 
     def problem(line: int | None, message: str) -> None:
         problems.append(Problem(line, message))
@@ -75,7 +82,7 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
     else:
         breakouts = 0
         for i, item in enumerate(raw_segments):
-            segment = _build_segment(i, item, lines, problems)
+            segment = _build_segment(i, item, lines, problems, said)
             if segment is not None:
                 segments.append(segment)
                 earlier = segment.same_groups or segment.join_groups
@@ -108,6 +115,7 @@ def build_agenda(raw: Mapping[str, Any], lines: LineIndex) -> tuple[Agenda | Non
         declared_total=declared_total,
         purpose=purpose,
         contact=contact,
+        notes=tuple(format_problem(source, note) for note in said),
     )
     return agenda, problems
 
@@ -120,7 +128,7 @@ MAX_ROUNDS = 50
 
 
 def _build_segment(
-    i: int, item: Mapping[str, Any], lines: LineIndex, problems: list[Problem]
+    i: int, item: Mapping[str, Any], lines: LineIndex, problems: list[Problem], said: list[Problem]
 ) -> Segment | None:
     name = item.get("title")
     named = isinstance(name, str) and name.strip()
@@ -151,6 +159,8 @@ def _build_segment(
     polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
         return None
+    for key, message in _clock_notes(item, duration):
+        said.append(Problem(lines.segment(i, key), f"{label}: {message}"))
     return Segment(
         title=title,
         duration=duration,
@@ -224,6 +234,25 @@ def _warnings(table: Table, duration: int) -> tuple[int, ...]:
                 f"a {format_duration(duration)} segment; make it shorter than the segment",
             )
     return tuple(sorted(set(parsed), reverse=True))
+
+
+def _clock_notes(item: Mapping[str, Any], duration: int) -> list[tuple[str, str]]:
+    """(key, note) for each "0:05" in `duration` and `warn`: five seconds (minutes:seconds),
+    as documented, where the host may have meant 0 hours 5 minutes. Said, never refused:
+    agendas rely on it. A warning is said only where five minutes would fit in the segment."""
+    said = []
+    for key in ("duration", "warn"):
+        raw = item.get(key)
+        for value in raw if isinstance(raw, list) else [raw]:
+            seconds = seconds_after_no_minutes(value)
+            if seconds is None or (key == "warn" and seconds * 60 >= duration):
+                continue
+            said.append((
+                key,
+                f'"{key}": {quoted(str(value))} is {plural(seconds, "second")} (minutes:seconds); '
+                f'for {plural(seconds, "minute")} write "{format_duration(seconds * 60)}"',
+            ))  # fmt: skip
+    return said
 
 
 def _silence(table: Table, duration: int) -> int:
