@@ -6,7 +6,7 @@ command line writes agendas only from templates and files it has validated.
 
 from __future__ import annotations
 
-from liftkit.core.agenda.schema import Agenda, AgendaError, Problem
+from liftkit.core.agenda.schema import KINDS, POLL_KINDS, Agenda, AgendaError, Problem
 from liftkit.core.agenda.toml_source import read_toml
 from liftkit.core.agenda.validation import build_agenda
 from liftkit.core.agenda.writing import dumps_agenda
@@ -39,8 +39,8 @@ def checked_toml(agenda: object) -> str:
 
 def _unspellable(agenda: Agenda) -> list[Problem]:
     """Seconds the file cannot write as they are: -5 came out as "0s" (and was refused as
-    that), 90.5 as "1m 30s", which reads back as 90. What is no number at all is for
-    dumps_agenda to refuse."""
+    that), 90.5 as "1m 30s", which reads back as 90; a kind "Breakout" reads back as
+    "breakout". What is no number at all is for dumps_agenda to refuse."""
     problems = []
     for number, segment in enumerate(agenda.segments, 1):
         seconds = [("duration", segment.duration), *(("warn", w) for w in segment.warn)]
@@ -50,4 +50,12 @@ def _unspellable(agenda: Agenda) -> list[Problem]:
             if isinstance(value, (int, float)) and not (whole and value > 0):
                 where = f'segment {number} "{segment.title}": "{key}" {value!r}'
                 problems.append(Problem(None, f"{where}: not a whole number of seconds above 0"))
+        # The file reads kinds in any case ("Breakout"), as the lowercase kind they name.
+        kinds: list[tuple[str, str, tuple[str, ...]]] = [("kind", segment.kind, KINDS)]
+        kinds += [("poll kind", p.kind, POLL_KINDS) for p in segment.polls]
+        for key, kind, valid in kinds:
+            if isinstance(kind, str) and kind not in valid and kind.lower() in valid:
+                where = f'segment {number} "{segment.title}": "{key}" {kind!r}'
+                said = f"would read back as {kind.lower()!r}; give it in lower case"
+                problems.append(Problem(None, f"{where}: {said}"))
     return problems

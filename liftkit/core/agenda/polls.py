@@ -37,6 +37,8 @@ def build_poll(
         question = ""
     options = _options(table)
     kind = item.get("kind", "choice")
+    if isinstance(kind, str) and kind.lower() in POLL_KINDS:
+        kind = kind.lower()  # in any case, as a segment's kind: "Score" is "score"
     if not isinstance(kind, str) or kind not in POLL_KINDS:
         shown = quoted(kind) if isinstance(kind, str) else type_name(kind)
         problem("kind", f"unknown poll kind {shown}; valid poll kinds: {', '.join(POLL_KINDS)}")

@@ -189,12 +189,14 @@ def _segment_kind(table: Table) -> str:
     if not isinstance(kind, str):
         table.problem("kind", f'"kind" must be text, not {type_name(kind)}; {valid_kinds}')
         return "other"
-    if kind not in KINDS:
-        close = closest(kind, KINDS)
+    # In any case, as units are ("5M"): kept as the lowercase kind it names ("Breakout").
+    canonical = kind.lower()
+    if canonical not in KINDS:
+        close = closest(canonical, KINDS)
         maybe = f'did you mean "{close}"? ' if close else ""
         table.problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         return "other"
-    return kind
+    return canonical
 
 
 def _questions(table: Table) -> tuple[str, ...]:
