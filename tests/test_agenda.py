@@ -167,6 +167,17 @@ def test_new_durations_drop_warnings_and_silence_that_no_longer_fit():
     assert parse_agenda(dumps_agenda(shorter)) == shorter
 
 
+def test_new_durations_give_the_default_warnings_where_the_file_gave_no_warn():
+    """As the file with the new duration would: a 1m segment made 5m warns a minute before
+    its end, a 3m one made 2m no longer does; a `warn = []` written in the file stays."""
+    text = one_segment(duration='"1m"') + '[[segments]]\ntitle = "Quiet"\nduration = "1m"\n'
+    agenda = parse_agenda(text + 'warn = []\n[[segments]]\ntitle = "Set-up"\nduration = "3m"\n')
+    assert [s.warn for s in agenda.segments] == [(), (), (60,)]
+    longer = with_durations(agenda, [300, 300, 120])
+    assert [s.warn for s in longer.segments] == [(60,), (), ()]
+    assert parse_agenda(dumps_agenda(longer)) == longer
+
+
 def test_windows_line_ends_keep_line_numbers_right():
     text = 'title = "Call"\r\n\r\n[[segments]]\r\ntitle = "A"\r\nduration = "0"\r\n'
     with pytest.raises(AgendaError) as caught:

@@ -11,6 +11,7 @@ from liftkit.core.agenda.model import load_agenda
 pexpect = pytest.importorskip("pexpect")
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 CLEAR_LINE = "\x15"  # Ctrl-U: empty the text field before typing
 
 
@@ -86,6 +87,38 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     check.expect(pexpect.EOF)
     check.close()
     assert check.exitstatus == 0
+
+
+def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(tmp_path):
+    """1-2-4-All's one-minute "Alone" has no warning, as a segment of two minutes or less
+    gives none by default; made five minutes long it was written with `warn = []`, so the
+    host got no warning at the call. A warning the template gives is kept as it is."""
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")
+    child.send(UP + "\r")  # from community-conversation (the default) to 1-2-4-all
+    child.expect("Title of your agenda")
+    child.send("\r")
+    child.expect(r"Who hosts it \(your name\)\?")
+    child.send("\r")
+    child.expect(r"Change the segment durations\?")
+    child.send("y")
+    child.expect("Alone: ")
+    child.send(CLEAR_LINE + "5m\r")
+    child.expect("In pairs: ")
+    child.send(CLEAR_LINE + "10m\r")  # its template gives warn = ["30s"]
+    for title in ("In fours", "All together"):
+        child.expect(f"{title}: ")
+        child.send("\r")
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect("Wrote team.toml: 1-2-4-All, 4 segments")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    agenda = load_agenda(tmp_path / "team.toml")
+    assert [s.duration for s in agenda.segments] == [300, 600, 240, 300]
+    assert [s.warn for s in agenda.segments] == [(60,), (30,), (60,), (60,)]
 
 
 def test_the_template_comment_is_kept_with_its_durations(tmp_path):

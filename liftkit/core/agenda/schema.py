@@ -12,6 +12,13 @@ KINDS = ("welcome", "talk", "breakout", "discussion", "silence", "reflection", "
 POLL_KINDS = ("choice", "score", "recommend")
 DEFAULT_WARN_SECONDS = 60
 
+
+def default_warn(duration: int) -> tuple[int, ...]:
+    """The warnings of a segment that gives no `warn`: a minute before the end of one longer
+    than two minutes, none in a shorter one."""
+    return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
+
+
 AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
@@ -59,6 +66,9 @@ class Segment:
     silence: int = 0  # seconds of strict silence at the start of the segment
     summary: str = ""  # what happens, for the event pack's "host this yourself" section
     line: int = field(default=0, compare=False)
+    # The file gave no `warn`: `warn` is the default for the duration, and stays so when
+    # `liftkit new` gives the segment another duration (a template's `warn = []` stays).
+    warn_by_default: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

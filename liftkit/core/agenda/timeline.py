@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from liftkit.core.agenda.schema import Agenda
+from liftkit.core.agenda.schema import Agenda, default_warn
 
 
 @dataclass(frozen=True)
@@ -44,14 +44,17 @@ def timeline(agenda: Agenda, start: datetime | None = None) -> list[TimelineRow]
 
 
 def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
-    """A copy of the agenda with new segment durations (warnings that no longer fit dropped)."""
+    """A copy of the agenda with new segment durations: the warnings the file gave, less those
+    that no longer fit, or, where it gave none (`warn` left out), the default for the new
+    duration, as the file with that duration would have (a 1m segment made 5m warns a minute
+    before its end)."""
     from dataclasses import replace
 
     segments = tuple(
         replace(
             s,
             duration=d,
-            warn=tuple(w for w in s.warn if w < d),
+            warn=default_warn(d) if s.warn_by_default else tuple(w for w in s.warn if w < d),
             silence=s.silence if s.silence < d else 0,
         )
         for s, d in zip(agenda.segments, durations, strict=True)

@@ -15,13 +15,13 @@ from liftkit.core.agenda.durations import (
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
     AGENDA_KEYS,
-    DEFAULT_WARN_SECONDS,
     KINDS,
     SEGMENT_KEYS,
     Agenda,
     Poll,
     Problem,
     Segment,
+    default_warn,
     format_problem,
 )
 from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
@@ -180,6 +180,7 @@ def _build_segment(
         silence=silence,
         summary=summary,
         line=lines.segment(i) or 0,
+        warn_by_default="warn" not in item,
     )
 
 
@@ -220,7 +221,7 @@ def _flag(table: Table, key: str) -> bool:
 def _warnings(table: Table, duration: int) -> tuple[int, ...]:
     """Seconds before the end, largest first: as written, or one minute in a long segment."""
     if "warn" not in table.item:
-        return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
+        return default_warn(duration)
     raw = table.item["warn"]
     parsed = []
     for value in raw if isinstance(raw, list) else [raw]:
