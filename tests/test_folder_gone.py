@@ -127,6 +127,56 @@ def test_a_folder_that_cannot_be_written_again_is_said_and_tried_each_second(tmp
     assert "said before the folder went" in pack.stdout and "came back" in pack.stdout
 
 
+SAVED_LATE = "Saved 1 reflection and 1 poll result kept while the journal could not be written."
+
+
+def test_captures_typed_while_the_folder_cannot_be_written_are_saved_once_it_can(tmp_path):
+    """A reflection and poll counts typed while the folder could not be written again were
+    kept in memory only (the counts not even that), never written once it could be: not in
+    the pack, nor after a resume. Now they are written with the folder, once, under the
+    segment they were typed in, and the host is told in one line."""
+    process, folder = start_plain(tmp_path)
+    try:
+        shutil.rmtree(tmp_path / "s")
+        (tmp_path / "s").write_text("in the way\n")
+        time.sleep(1.5)
+        process.stdin.write("r Grace Hopper: typed while it could not be written #late\np 9 3\n")
+        process.stdin.flush()
+        time.sleep(1.5)
+        (tmp_path / "s").unlink()
+        time.sleep(2)
+        out, err = process.communicate("q\ny\n", timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
+    assert stalled[1].endswith(
+        "NOT SAVED yet, the reflection is kept: The session folder was deleted and liftkit "
+        f"cannot write it again: s/{folder.name}: Not a directory. Make the sessions folder "
+        "writable (or free some space): liftkit saves it once the journal can be written again."
+    )
+    assert "NOT SAVED yet, the counts are kept:" in stalled[2] and len(stalled) == 3, out
+    told = [line for line in out.splitlines() if SAVED_LATE in line]
+    assert len(told) == 1, out
+    assert "The session folder was deleted; liftkit wrote it again with everything" in told[0]
+    assert "Not saved" not in err and "Nothing captured is lost" in err
+    pack = liftkit("export", str(folder), "-f", "json", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    data = json.loads(pack.stdout)
+    first, *others = data["segments"]
+    assert [(r["author"], r["text"], r["tags"]) for r in first["reflections"]] == [
+        ("Ada Lovelace", "said before the folder went", []),
+        ("Grace Hopper", "typed while it could not be written #late", ["late"]),
+    ]
+    assert [row["count"] for row in first["polls"][0]["answers"]["rows"]] == [9, 3]
+    assert not data["other_reflections"] and not any(s["reflections"] for s in others)
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "saved poll" not in resumed.stdout  # nothing typed then is written twice
+    assert (folder / "journal.jsonl").read_text().count("typed while it could not") == 1
+
+
 def test_the_full_screen_says_the_folder_was_written_again(tmp_path):
     term = Tmux(120, 30, cwd=str(tmp_path))
     try:
@@ -152,3 +202,36 @@ def test_the_full_screen_says_the_folder_was_written_again(tmp_path):
         term.close()
     pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
     assert "said before the folder went" in pack.stdout and "said after it went" in pack.stdout
+
+
+def test_the_full_screen_saves_what_was_typed_while_the_folder_could_not_be_written(tmp_path):
+    term = Tmux(120, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "community-conversation", "--sessions", "s"])
+        term.wait_for("running")
+        (folder,) = (tmp_path / "s").iterdir()
+        shutil.rmtree(tmp_path / "s")
+        (tmp_path / "s").write_text("in the way\n")
+        term.wait_for("NOT SAVED", timeout=5)
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("Grace Hopper: typed while it could not be written")
+        term.wait_for("the reflection is kept")
+        term.keys("p")
+        term.wait_for("Poll 1 [Yes/No]")
+        term.type("9 3")
+        term.wait_for("the counts are kept")
+        (tmp_path / "s").unlink()
+        screen = term.wait_for("Saved 1 reflection and 1 poll", timeout=5)
+        assert "kept while the journal could not be written" in " ".join(screen.split())
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        screen = term.wait_for("EXIT=0")
+        assert "Not saved" not in screen
+    finally:
+        term.close()
+    pack = liftkit("export", str(folder), "-f", "json", cwd=tmp_path)
+    first = json.loads(pack.stdout)["segments"][0]
+    assert [r["text"] for r in first["reflections"]] == ["typed while it could not be written"]
+    assert [row["count"] for row in first["polls"][0]["answers"]["rows"]] == [9, 3]

@@ -217,11 +217,12 @@ def fill_last_page(journal: Path) -> None:
             handle.write(json.dumps(event, separators=(",", ":")) + "\n")
 
 
-def run_until_the_disk_fills(disk, tmp_path, sessions):
-    """`liftkit run --plain` of WARNED at x60 on `disk`, which is filled (the journal's last
-    page too) once the first segment has begun; the process, its input still open."""
+def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED):
+    """`liftkit run --plain` of WARNED (or `agenda_text`) at x60 on `disk`, which is filled
+    (the journal's last page too) once the first segment has begun; the process, its input
+    still open."""
     agenda = tmp_path / "short.toml"
-    agenda.write_text(WARNED)
+    agenda.write_text(agenda_text)
     process = subprocess.Popen(
         [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -300,6 +301,99 @@ def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(di
     (folder,) = sessions.iterdir()
     events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
     assert [e["before"] for e in events if e["type"] == "warning"][:2] == [540, 480]
+
+
+# A first segment of 5 s at x60 with a poll, which moves on by itself to the second.
+POLLED = """
+title = "Polled"
+[[segments]]
+title = "First"
+duration = "5m"
+auto_advance = true
+[[segments.polls]]
+question = "Useful?"
+options = ["Yes", "No"]
+[[segments]]
+title = "Second"
+duration = "10m"
+"""
+KEPT = "Not saved (the journal could not be written): "
+
+
+def journal_lines(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+
+
+def test_captures_typed_on_a_full_disk_are_saved_once_it_has_room(disk, tmp_path):
+    """A reflection typed on a full disk was kept in memory and only listed as liftkit
+    stopped, though the host had freed space; poll counts were lost, and liftkit then said
+    'The journal is written again'. Now both are written once the journal can be, under the
+    segment they were typed in (the first, which moved on meanwhile), once each, and the
+    host is told in one line."""
+    sessions = disk / "sessions"
+    process = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
+    try:
+        process.stdin.write("r Ada: typed while the disk was full #kept\np 28 2\n")
+        process.stdin.flush()
+        time.sleep(6.5)  # the first segment ends at 5 s: its end cannot be written either
+        (disk / "filler").unlink()
+        time.sleep(2.5)
+        out, err = process.communicate("q\ny\n", timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "internal error" not in err
+    stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
+    assert len(stalled) == 2, out  # one for each capture, none again each second
+    assert stalled[0].endswith(
+        "NOT SAVED yet, the reflection is kept: cannot write to the journal: No space left on "
+        "device. Free some space: liftkit saves it once the journal can be written again."
+    )
+    assert "the counts are kept" in stalled[1]
+    saved = "Saved 1 reflection and 1 poll result kept while the journal could not be written."
+    assert out.count(saved) == 1, out
+    assert "The journal is written again" not in out  # (it was not, while they were kept)
+    assert KEPT not in err and "Nothing captured is lost" in err
+    (folder,) = sessions.iterdir()
+    events = journal_lines(folder)
+    typed = [e for e in events if e["type"] == "reflection" and e["text"].startswith("typed")]
+    polls = [e for e in events if e["type"] == "poll"]
+    assert [(e["segment"], e["author"], e["tags"]) for e in typed] == [(0, "Ada", ["kept"])]
+    assert [(e["segment"], e["counts"]) for e in polls] == [(0, {"Yes": 28, "No": 2})]
+    moved_on = next(e for e in events if e["type"] == "segment_start" and e["segment"] == 1)
+    assert typed[0]["seq"] > moved_on["seq"] and polls[0]["seq"] == typed[0]["seq"] + 1
+    assert typed[0]["typed"] < moved_on["wall"] < typed[0]["wall"]
+    pack = liftkit("export", str(folder), "-f", "json", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    first, second = json.loads(pack.stdout)["segments"]
+    quoted = [r for r in first["reflections"] if r["text"].startswith("typed")]
+    assert [(r["author"], r["text"]) for r in quoted] == [
+        ("Ada", "typed while the disk was full #kept")
+    ]
+    assert quoted[0]["time"] < second["started"]  # when it was typed
+    assert [row["count"] for row in first["polls"][0]["answers"]["rows"]] == [28, 2]
+    assert second["reflections"] == [] and second["polls"] == []
+
+
+def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
+    """Quit while the disk is still full: the reflection and the poll counts typed meanwhile
+    are listed as not saved (the counts were lost without a word), and nothing else is."""
+    sessions = disk / "sessions"
+    process = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
+    try:
+        out, err = process.communicate("r Ada: typed on a full disk\np 28 2\nq\ny\n", 30)
+    finally:
+        process.kill()
+    assert "internal error" not in err
+    assert [line for line in err.splitlines() if line.startswith(KEPT)] == [
+        f"{KEPT}Ada: typed on a full disk",
+        f"{KEPT}poll counts for 'Useful?': Yes 28, No 2",
+    ]
+    assert "Everything else captured is kept" in err
+    assert "Saved 1" not in out
+    (folder,) = sessions.iterdir()
+    events = journal_lines(folder)
+    assert not [e for e in events if e["type"] == "poll" or e.get("text") == "typed on a full disk"]
 
 
 PRINTED = [

@@ -7,6 +7,7 @@ apart so that each reads in a sitting.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 
@@ -14,6 +15,8 @@ from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
 from liftkit.core.live.controls import FIND_LABEL, PLAIN, InputLine, Ui, pasted
+from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
+from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -24,29 +27,26 @@ class Captures:
     session: LiveSession
     ui: Ui
     mode: str
-    unsaved: list[str]
+    unsaved: list[Kept]  # captures the journal could not take yet (liftkit.core.live.kept)
+    last_not_saved: str
     _find: Callable[[str], None]  # the room of each person a query names (breakouts.py)
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
 
     def reflect(self, text: str, segment: int | None = None) -> None:
-        """Journal a reflection ("Name: text #tag"); a journal that fails keeps the text."""
+        """Journal a reflection ("Name: text #tag"); a journal that fails keeps it."""
         s = self.session
         if segment is None and s.engine.current is not None:
             segment = s.engine.index
-        try:
-            parsed = s.parse(text)
-            event = s.reflect(text, self.mode, segment=segment, parsed=parsed)
-        except LiftkitError as error:
-            self.unsaved.append(text)
-            self.say(
-                f"NOT SAVED: {error.message}. The text is kept and shown when liftkit stops.", 30
-            )
-            return
-        if event is None:
+        parsed = s.parse(text)
+        captured = s.reflection(text, self.mode, segment=segment, parsed=parsed)
+        if captured is None:
             self.say("No reflection recorded.")
             return
+        event = self._capture(captured, text, "the reflection is kept")
+        if not isinstance(event, Reflection):
+            return  # kept: the host has been told
         who = f" from {event.author}" if event.author else ""
         count = len(s.engine.reflections)
         if parsed.stranger is not None:  # plain mode has printed the saved reflection itself
@@ -55,24 +55,54 @@ class Captures:
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 
-    def save_poll(self, poll: int, answer: str, index: int | None = None) -> bool:
+    def save_poll(self, poll: int, answer: str, index: int | None = None) -> str:
         """Journal the counts typed for one of a segment's polls (the current one unless
-        `index` says which); False when they do not fit its options (the host is told why)."""
+        `index` says which): "saved", "kept" (the journal cannot be written now), or ""
+        when they do not fit its options (the host is told why)."""
         s = self.session
         if index is None and s.engine.current is not None:
             index = s.engine.index
         segment = s.agenda.segments[index] if index is not None else None
         if index is None or segment is None or not 0 <= poll < len(segment.polls):
             self.say("This segment has no polls.")
-            return False
+            return ""
         options = segment.polls[poll].options
         try:
             counts = parse_counts(answer, options, where=f"poll {poll + 1}")
         except LiftkitError as error:
             self.say(" ".join(error.lines()), 6)
-            return False
-        s.record_poll(index, poll, counts)
-        return True
+            return ""
+        event = self._capture(s.poll_counts(index, poll, counts), answer, "the counts are kept")
+        return "kept" if event is None else "saved"
+
+    def _capture(self, event: Reflection | PollCounts, raw: str, kept: str) -> JournalEvent | None:
+        """Write a capture, after those kept before it; when the journal cannot be written,
+        keep it (None) and say so, once: liftkit.core.live.kept writes it later."""
+        s = self.session
+        try:
+            self.save_kept()
+            return s.perform([event])[0]
+        except LiftkitError as error:
+            self.unsaved.append(keep(event, raw, s.clock.wall_at(event.mono or 0.0)))
+            it = "it" if isinstance(event, Reflection) else "them"
+            later = f"liftkit saves {it} once the journal can be written again"
+            self.say(f"NOT SAVED yet, {kept}: {error.message}. {fix_for(error)}: {later}.", 30)
+            self.last_not_saved = stalled(error)  # said: not again while it keeps failing
+            return None
+
+    def save_kept(self) -> None:
+        """Write what was kept while the journal could not be written, in the order typed,
+        and say so in one line; raises LiftkitError while it still cannot be written."""
+        saved = save_kept(self.session, self.unsaved)
+        if saved:
+            again, self.session.written_again = self.session.written_again, ""
+            self.last_not_saved = ""
+            self.say(f"{saved} {again}".strip(), 30 if again else 8)
+
+    def try_kept(self) -> None:
+        """As liftkit stops: what was kept is saved if the journal takes it now."""
+        with contextlib.suppress(LiftkitError):
+            self.save_kept()
 
     def polls_saved(self, saved: int) -> None:
         self.say(
@@ -143,16 +173,19 @@ class Captures:
         segment = agenda.segments[line.segment] if line.segment is not None else None
         if not line.text.strip():
             self._cancel_input()
-        elif self.save_poll(line.poll, line.text, line.segment):
-            line.saved += 1
+        elif done := self.save_poll(line.poll, line.text, line.segment):
+            kept = done == "kept"  # not saved: its NOT SAVED line stays in view
+            line.saved += not kept
             if segment is not None and line.poll + 1 < len(segment.polls):
                 _ask_poll(line, segment.polls, line.poll + 1)
                 # the next question above the line, not the refusal of the last one
-                line.detail = f"Poll {line.poll} saved. {line.detail}"
-                self.ui.flash_until = 0.0
+                done = "kept, NOT SAVED" if kept else done
+                line.detail = f"Poll {line.poll} {done}. {line.detail}"
+                self.ui.flash_until = self.ui.flash_until if kept else 0.0
             else:
                 self.ui.typing = None
-                self.polls_saved(line.saved)
+                if not kept:
+                    self.polls_saved(line.saved)
 
     def _poll_line(self, text: str) -> None:
         """`p [POLL] COUNTS` in plain mode."""

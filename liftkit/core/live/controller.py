@@ -35,7 +35,7 @@ from liftkit.core.live.controls import (
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.farewell import farewell
-from liftkit.core.live.keeper import CannotWriteBack
+from liftkit.core.live.kept import Kept, stalled
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
@@ -81,7 +81,7 @@ class Controller(Captures, Breakouts, PlainTimes):
     ui: Ui = field(default_factory=Ui)
     outbox: list[str] = field(default_factory=list)  # what plain mode prints next
     bells: int = 0  # bells the full screen still has to ring
-    unsaved: list[str] = field(default_factory=list)  # captures the journal could not take
+    unsaved: list[Kept] = field(default_factory=list)  # captures the journal could not take
     start_now: bool = False
     next_minute: float | None = None  # when plain mode prints its next status line
     rooms_printed: GroupsSummary | None = None  # the rooms plain mode printed last
@@ -128,7 +128,8 @@ class Controller(Captures, Breakouts, PlainTimes):
             try:
                 outcome = self._turn(front)
                 again, self.session.written_again = self.session.written_again, ""
-                if again or self.last_not_saved:  # what time brought was written after all
+                # what time brought was written after all (and nothing typed is kept)
+                if again or (self.last_not_saved and not self.unsaved):
                     self.last_not_saved = ""
                     self.say(
                         again or "The journal is written again: the session is saved as before.",
@@ -160,8 +161,7 @@ class Controller(Captures, Breakouts, PlainTimes):
         """What time brings cannot be written (a full disk): say so once, and keep taking
         input, so that the host can still quit, rather than retrying in a loop that reads
         none."""
-        fix = error.hint.capitalize() if isinstance(error, CannotWriteBack) else "Free some space"
-        text = f"NOT SAVED: {error.message}. {fix}: liftkit tries again each second."
+        text = stalled(error)
         if text != self.last_not_saved:
             self.say(text, 30)
         self.last_not_saved = text
@@ -197,6 +197,7 @@ class Controller(Captures, Breakouts, PlainTimes):
         engine = s.engine
         before = engine.index, engine.status, len(engine.fired)
         s.tick()
+        self.save_kept()  # what the host typed while the journal could not be written
         moved = (engine.index, engine.status) != before[:2]
         if moved or len(engine.fired) != before[2]:  # a warning, or an auto-advance
             self.bells += 1
@@ -221,7 +222,8 @@ class Controller(Captures, Breakouts, PlainTimes):
 
     def farewell(self, outcome: Outcome) -> list[str]:
         """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
-        return farewell(self.session, outcome.reason, self.mode, self.unsaved, self._draft())
+        unsaved = [kept.shown for kept in self.unsaved]
+        return farewell(self.session, outcome.reason, self.mode, unsaved, self._draft())
 
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
@@ -233,6 +235,7 @@ class Controller(Captures, Breakouts, PlainTimes):
     def stop(self, reason: str) -> None:
         """Stop the session, keeping what the host was still typing in the journal."""
         line = self._draft()
+        self.try_kept()
         self.session.stop(reason, *((line.text, line.kind) if line is not None else ()))
 
     def _draft(self) -> InputLine | None:
@@ -343,6 +346,7 @@ class Controller(Captures, Breakouts, PlainTimes):
         s = self.session
         if self.mode == PLAIN and reason == "interrupt":  # (a quit was just confirmed)
             self.outbox.append("interrupted: stopping")
+        self.try_kept()
         s.stop(reason)  # `stopped (quit)`; how to carry on: in the farewell, said once
         return Outcome(EXIT_INTERRUPTED if reason == "interrupt" else EXIT_OK, reason)
 

@@ -160,6 +160,7 @@ class Reflection(JournalEvent):
     author: str | None = None
     tags: tuple[str, ...] | None = None  # without the `#`; None: the line gave none
     source: Source = Source.LIVE
+    typed: datetime | None = None  # when typed, if written later (the journal could not be)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,6 +170,7 @@ class PollCounts(JournalEvent):
     poll: int = 0
     question: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    typed: datetime | None = None  # as a reflection's
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -56,6 +56,10 @@ def to_record(event: JournalEvent) -> dict[str, Any]:
             continue  # nothing was being typed
         if isinstance(event, GroupsMade) and f.name in _MADE and not value:
             continue  # rooms the session opened with
+        if f.name == "typed":  # a capture written when typed has none
+            if value is not None:
+                record["typed"] = value.isoformat(timespec="milliseconds")
+            continue
         if f.name == "split":
             from liftkit.core.groups.formats import split_dict
 
@@ -233,6 +237,7 @@ def _reflection(r: _Fields, where: str) -> dict[str, Any]:
         "author": r.text("author", None),
         "tags": tuple(tags) if tags is not None else None,
         "source": r.choice("source", Source, Source.LIVE),
+        "typed": r.moment("typed"),
     }
 
 
@@ -250,6 +255,7 @@ def _poll(r: _Fields, where: str) -> dict[str, Any]:
         "poll": r.whole("poll", 0),
         "question": r.text("question"),
         "counts": counted,
+        "typed": r.moment("typed"),
     }
 
 

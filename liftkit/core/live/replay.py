@@ -13,7 +13,7 @@ from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.engine import PAUSED, RUNNING, Engine
+from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine
 from liftkit.core.live.events import (
     JournalEvent,
     Reflection,
@@ -24,6 +24,7 @@ from liftkit.core.live.events import (
     Source,
     Status,
 )
+from liftkit.core.live.journal import JOURNAL_NAME, JournalRead
 from liftkit.core.live.met import rounds_met
 
 
@@ -152,3 +153,20 @@ class _Spans:
             if self.paused_since is not None:
                 self.current.paused += max(0, at - self.paused_since)
         self.current, self.paused_since = None, None
+
+
+def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
+    """Refuse, in one line, a session that cannot go on: ended, or without its start."""
+    if replayed.engine.status == ENDED:
+        raise LiftkitError(
+            f"{folder}: this session has ended",
+            f"add reflections with `liftkit note {folder} TEXT`, or write the pack with "
+            f"`liftkit export {folder}`",
+        )
+    if read.events and replayed.start is None:
+        broken = next((w for w in read.warnings if "session_start" in w), None)
+        raise LiftkitError(
+            broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",
+            "a session cannot go on without it: fix that line (docs/journal.md), or write "
+            f"the pack of what was captured with `liftkit export {folder}`",
+        )

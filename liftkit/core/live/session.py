@@ -34,9 +34,9 @@ from liftkit.core.live.events import (
     StopReason,
 )
 from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
-from liftkit.core.live.journal import JOURNAL_NAME, Journal, JournalRead, read_journal
+from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
-from liftkit.core.live.replay import Replay, check_agenda_copy, replay_journal
+from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -186,19 +186,19 @@ class LiveSession:
         one that looks like a name."""
         return parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
 
-    def reflect(
+    def reflection(
         self, raw: str, source: str, segment: int | None = None,
         parsed: ParsedReflection | None = None,
     ) -> Reflection | None:  # fmt: skip
-        """Capture a reflection (`parsed` from `parse(raw)`, if the caller has it); None when
-        there is no text."""
+        """A reflection captured now, not yet written (`parsed` from `parse(raw)`, if the
+        caller has it); None when there is no text."""
         if parsed is None:
             parsed = self.parse(raw)
         if not parsed.text:
             return None
         if segment is None and self.engine.current is not None:
             segment = self.engine.index
-        reflection = Reflection(
+        return Reflection(
             mono=self._capture_time(),
             segment=segment,
             text=parsed.text,
@@ -206,16 +206,28 @@ class LiveSession:
             tags=tuple(parsed.tags),
             source=Source(source),
         )
+
+    def reflect(
+        self, raw: str, source: str, segment: int | None = None,
+        parsed: ParsedReflection | None = None,
+    ) -> Reflection | None:  # fmt: skip
+        """Capture a reflection and write it; None when there is no text."""
+        reflection = self.reflection(raw, source, segment, parsed)
+        if reflection is None:
+            return None
         (event,) = self.perform([reflection])
         assert isinstance(event, Reflection)
         return event
 
-    def record_poll(self, segment: int, poll: int, counts: dict[str, int]) -> JournalEvent:
+    def poll_counts(self, segment: int, poll: int, counts: dict[str, int]) -> PollCounts:
+        """Counts for one of a segment's polls, captured now, not yet written."""
         question = self.agenda.segments[segment].polls[poll].question
-        event = PollCounts(
+        return PollCounts(
             mono=self._capture_time(), segment=segment, poll=poll, question=question, counts=counts
         )
-        return self.perform([event])[0]
+
+    def record_poll(self, segment: int, poll: int, counts: dict[str, int]) -> JournalEvent:
+        return self.perform([self.poll_counts(segment, poll, counts)])[0]
 
     def record_groups(self, segment: int, split: Split) -> JournalEvent:
         cause, number, held = self.remade or (None, 0, 0)
@@ -345,7 +357,7 @@ def resume_session(
     read = read_journal(folder / JOURNAL_NAME)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
     replayed = replay_journal(agenda, read.events)
-    _check_resumable(folder, read, replayed)
+    check_resumable(folder, read, replayed)
     engine = replayed.engine
     last_wall = replayed.last_wall
     gap = max((wall_now() - last_wall).total_seconds(), 0.0) if last_wall else 0.0
@@ -382,19 +394,3 @@ def resume_session(
         session.perform([*finish, *meanwhile, *([] if ends else [resume])])
         moved = engine.index - before if not finish else 0
     return Resumed(session=session, gap=gap, counted=counted, deliberate=deliberate, moved=moved)
-
-
-def _check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
-    if replayed.engine.status == ENDED:
-        raise LiftkitError(
-            f"{folder}: this session has ended",
-            f"add reflections with `liftkit note {folder} TEXT`, or write the pack with "
-            f"`liftkit export {folder}`",
-        )
-    if read.events and replayed.start is None:
-        broken = next((w for w in read.warnings if "session_start" in w), None)
-        raise LiftkitError(
-            broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",
-            "a session cannot go on without it: fix that line (docs/journal.md), or write "
-            f"the pack of what was captured with `liftkit export {folder}`",
-        )

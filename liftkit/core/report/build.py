@@ -154,11 +154,12 @@ class _Quotes:
             # as recorded, but for what the pack reads as no tag (an older journal took "#1")
             recorded = event.tags
             tags = tuple(filter(is_tag, recorded)) if recorded is not None else tags_in(text)
-            quote = Quote(text, author or None, tags, str(event.source), event.wall)
+            at = event.typed or event.wall  # one written late: when the host typed it
+            quote = Quote(text, author or None, tags, str(event.source), at)
             segment = event.segment
             if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
-                entry = (segment, event.wall, len(bucket))
+                entry = (segment, at, len(bucket))
                 self.recorded.setdefault(said_key(text, tags), []).append(entry)
                 bucket.append(quote)
             else:

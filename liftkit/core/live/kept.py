@@ -1,0 +1,60 @@
+"""Captures typed while the journal cannot be written, kept until it can.
+
+A full or read-only disk, or a session folder gone that cannot be written again
+(liftkit.core.live.keeper), refuses the journal's next line. A reflection or poll counts
+the host types then are kept in memory as they were captured: the segment they were typed
+in, the author and tags read then. Once the journal takes lines again they are written, in
+the order typed and as one record, each with `typed`, the wall-clock time it was typed
+(docs/journal.md); what is still kept when liftkit stops is listed in the farewell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.live.events import PollCounts, Reflection
+from liftkit.core.live.keeper import CannotWriteBack
+from liftkit.core.live.session import LiveSession
+from liftkit.core.text import plural
+
+
+@dataclass(frozen=True)
+class Kept:
+    event: Reflection | PollCounts  # as captured when typed, with `typed`; not yet written
+    shown: str  # how the farewell lists it while it is still not saved
+
+
+def keep(event: Reflection | PollCounts, raw: str, typed: datetime) -> Kept:
+    """A capture the journal refused, typed as `raw` at `typed` (wall-clock time)."""
+    typed = typed.replace(microsecond=typed.microsecond // 1000 * 1000)  # as `wall` is written
+    if isinstance(event, PollCounts):
+        counts = ", ".join(f"{option} {count}" for option, count in event.counts.items())
+        raw = f"poll counts for {event.question!r}: {counts}"
+    return Kept(replace(event, typed=typed), raw.strip())
+
+
+def save_kept(session: LiveSession, kept: list[Kept]) -> str:
+    """Write the kept captures now, in the order typed, as one record, and empty `kept`;
+    the line the host reads then ("" when there were none). Raises LiftkitError (and keeps
+    them all) while the journal still cannot be written."""
+    if not kept:
+        return ""
+    now = max(session.now(), session.engine.last_mono)
+    session.perform([replace(k.event, mono=now, wall=None) for k in kept])
+    reflections = sum(isinstance(k.event, Reflection) for k in kept)
+    counts = ((reflections, "reflection"), (len(kept) - reflections, "poll result"))
+    kept.clear()
+    what = " and ".join(plural(n, word) for n, word in counts if n)
+    return f"Saved {what} kept while the journal could not be written."
+
+
+def fix_for(error: LiftkitError) -> str:
+    """What the host can do about a journal that cannot be written, as a sentence starts."""
+    return error.hint.capitalize() if isinstance(error, CannotWriteBack) else "Free some space"
+
+
+def stalled(error: LiftkitError) -> str:
+    """What the host reads, once, while the journal cannot be written."""
+    return f"NOT SAVED: {error.message}. {fix_for(error)}: liftkit tries again each second."
