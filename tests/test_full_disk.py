@@ -396,6 +396,51 @@ def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
     assert not [e for e in events if e["type"] == "poll" or e.get("text") == "typed on a full disk"]
 
 
+def test_a_folder_that_cannot_be_written_again_says_why_as_any_write_does(tmp_path):
+    """The session folder deleted while its parent is on a read-only disk: the NOT SAVED
+    line said 'Read-only file system', Python's words, where any other write says 'the disk
+    is read-only'; now it says that too, and what liftkit still holds."""
+    sessions = tmp_path / "sessions"
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", str(sessions)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    mounted = False
+    try:
+        process.stdin.write("r Ada: said before the folder went\n")
+        process.stdin.flush()
+        deadline = time.monotonic() + 30
+        while b"said before" not in b"".join(p.read_bytes() for p in sessions.glob("*/*.jsonl")):
+            assert time.monotonic() < deadline, "the reflection was not journalled"
+            time.sleep(0.05)
+        (folder,) = sessions.iterdir()
+        shutil.rmtree(folder)
+        mounted = shutil.which("mount") is not None and _mount(sessions, "ro,size=64k")
+        if not mounted:
+            pytest.skip("cannot mount a tmpfs here (needs root)")
+        time.sleep(2.5)
+        subprocess.run(["umount", str(sessions)], check=True, timeout=10)
+        mounted = False
+        time.sleep(1.5)
+        out, err = process.communicate("r Grace: said after it came back\nq\ny\n", timeout=60)
+    finally:
+        process.kill()
+        if mounted:
+            subprocess.run(["umount", "-l", str(sessions)], capture_output=True, timeout=10)
+    assert process.returncode == 0, err
+    stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
+    assert len(stalled) == 1, out
+    assert stalled[0].endswith(
+        f"NOT SAVED: The session folder was deleted and liftkit cannot write it again: {folder}: "
+        "cannot write: the disk is read-only; liftkit holds everything captured so far. Make "
+        "the sessions folder writable: liftkit tries again each second."
+    )
+    assert out.count("liftkit wrote it again with everything captured") == 1
+    pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert "said before the folder went" in pack.stdout and "came back" in pack.stdout
+
+
 PRINTED = [
     ["export", "SESSION", "-f", "md"],
     ["export", "SESSION", "-f", "json"],

@@ -11,15 +11,17 @@ written so far (`Journal.write_again`) and the session's other files as last see
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
-from liftkit.core.files import write_atomic
+from liftkit.core.files import write_atomic, write_failed
 from liftkit.core.live.folders import SESSION_FILES
 from liftkit.core.live.journal import JOURNAL_NAME, Journal
 
 ASIDE = "journal-replaced.jsonl"  # a file put in the journal's place, kept rather than lost
+HELD = "liftkit holds everything captured so far"  # while it cannot write the folder again
 
 # What became of the journal (`Journal.whereabouts`), in a host's words.
 _WHAT = {
@@ -70,16 +72,23 @@ class Keeper:
                 if not (self.folder / name).exists():
                     write_atomic(self.folder / name, data)
             journal.write_again(self.folder / ASIDE if what == "replaced" else None)
-        except (OSError, LiftkitError) as exc:
-            if isinstance(exc, LiftkitError):
-                why = exc.message
-            else:
-                why = f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc)
-            raise CannotWriteBack(
-                f"{_WHAT[what]} and liftkit cannot write it again: {why}",
-                "make the sessions folder writable (or free some space)",
-                EXIT_FAILURE,
-            ) from None
+        except OSError as exc:  # in the words of any other write that failed (files.py)
+            failed = write_failed(exc.filename or self.folder, exc, HELD)
+            raise _cannot(what, failed, exc.errno) from None
+        except LiftkitError as error:  # a file of the folder (write_atomic): in those words
+            raise _cannot(what, error, None) from None
         self.look()
         back = "where it was, " if "moved" in what else ""
         return f"{_WHAT[what]}; liftkit wrote it again {back}with everything captured: {where}"
+
+
+def _cannot(what: str, error: LiftkitError, code: int | None) -> CannotWriteBack:
+    """The folder cannot be written again, for the reason `error` gives (errno `code`)."""
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space"
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        fix = "make the sessions folder writable"
+    else:
+        fix = "make the sessions folder writable (or free some space)"
+    message = f"{_WHAT[what]} and liftkit cannot write it again: {error.message}"
+    return CannotWriteBack(message, fix, EXIT_FAILURE)
