@@ -70,6 +70,15 @@ LOSSES = {
         replace_journal,
         "The journal was replaced by another file (kept as journal-replaced.jsonl);",
     ),
+    # The same file, shorter: `: > journal.jsonl`, or a sync tool that cuts it mid-line.
+    "journal emptied": (
+        lambda f: os.truncate(f / "journal.jsonl", 0),
+        "The journal was emptied or cut short by another program;",
+    ),
+    "journal cut short": (
+        lambda f: os.truncate(f / "journal.jsonl", (f / "journal.jsonl").stat().st_size // 2),
+        "The journal was emptied or cut short by another program;",
+    ),
 }
 
 
@@ -99,6 +108,35 @@ def test_a_folder_gone_mid_session_is_written_again_with_everything(tmp_path, lo
     resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="r one more\nq\ny\n")
     assert resumed.returncode == 0, resumed.stderr
     assert journalled(folder, "one more")
+
+
+def test_a_journal_emptied_and_written_in_place_is_written_again_and_its_lines_kept(tmp_path):
+    """`echo … > journal.jsonl` while the session runs: the same file, emptied, then holding
+    a line liftkit did not write. The journal is written again whole, and that line is kept
+    beside it rather than lost."""
+    process, folder = start_plain(tmp_path)
+    try:
+        with open(folder / "journal.jsonl", "r+b") as journal:  # in place, never empty
+            journal.write(b"a line of another program\n")
+            journal.truncate()
+        out, err = process.communicate("r Grace Hopper: said after it went\nq\ny\n", timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    lines = [line for line in out.splitlines() if "liftkit wrote it again" in line]
+    assert len(lines) == 1, out
+    assert lines[0].endswith(
+        "The journal was emptied or cut short by another program, and other lines written in "
+        "it (kept as journal-replaced.jsonl); liftkit wrote it again with everything captured: "
+        f"s/{folder.name}/journal.jsonl"
+    )
+    assert (folder / "journal-replaced.jsonl").read_text() == "a line of another program\n"
+    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert [e["text"] for e in events if e["type"] == "reflection"] == [
+        "said before the folder went",
+        "said after it went",
+    ]
 
 
 def test_a_folder_that_cannot_be_written_again_is_said_and_tried_each_second(tmp_path):

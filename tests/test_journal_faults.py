@@ -7,13 +7,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.events import PollCounts, Reflection, SegmentStart, SessionEnd
+from liftkit.core.live.events import PollCounts, Reflection, SegmentStart, SessionEnd, Source
 from liftkit.core.live.journal import read_journal
 from liftkit.core.live.session import Clock, resume_session
 
@@ -182,6 +183,7 @@ def test_seq_is_unique_and_in_file_order_with_two_note_loops_beside_a_session(co
     assert [loop.wait(timeout=60) for loop in loops] == [0, 0]
     session.tick()
     session.close()
+    assert session.written_again == ""  # a journal that grows is not one cut short
     noted = [r.text for r in session.engine.reflections if r.source == "note"]
     assert len(noted) == 2 * count  # the running session saw every note
     lines = [json.loads(line) for line in journal.read_text().splitlines()]
@@ -191,3 +193,59 @@ def test_seq_is_unique_and_in_file_order_with_two_note_loops_beside_a_session(co
     for name in ("left", "right"):
         assert [t for t in texts if t.startswith(name)] == [f"{name} {i}" for i in range(count)]
     assert sum(t.startswith("host") for t in texts) == own
+
+
+@pytest.mark.parametrize("cut", [0, 1000])
+def test_a_resumed_journal_emptied_or_cut_in_place_is_written_again_whole(copy, cut):
+    """The copy a resumed session keeps holds the journal as it was read (a torn last line
+    left out): emptied or cut short in place, it is written again with every line."""
+    journal = copy / "journal.jsonl"
+    lines = (SESSION / "journal.jsonl").read_bytes().splitlines(True)[:20]
+    journal.write_bytes(b"".join(lines) + b'{"seq":21,"type":"refl')  # a torn last line
+    session = resume(copy).session
+    session.reflect("Ada: before it was cut", "live")
+    whole = journal.read_bytes()
+    assert whole.startswith(b"".join(lines)) and not read_journal(journal).warnings
+    os.truncate(journal, cut)
+    session.reflect("Grace: after it was cut", "live")
+    session.close()
+    assert session.written_again.startswith("The journal was emptied or cut short")
+    assert journal.read_bytes().startswith(whole)
+    events = read_journal(journal).events
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert [e.text for e in events if isinstance(e, Reflection)][-2:] == [
+        "before it was cut",
+        "after it was cut",
+    ]
+    assert not (copy / "journal-replaced.jsonl").exists()
+
+
+def test_a_note_opened_before_the_session_wrote_the_journal_again_is_in_the_new_one(
+    copy, monkeypatch
+):
+    """`liftkit note` opens the journal, then waits for the append lock while the running
+    session writes the journal again (it was emptied): the note goes into the journal written
+    again, not into the file it replaced."""
+    import liftkit.core.live.journal as journal_module
+
+    journal = copy / "journal.jsonl"
+    journal.write_bytes(b"".join((SESSION / "journal.jsonl").read_bytes().splitlines(True)[:20]))
+    session = resume(copy).session
+    lock = journal_module.append_lock
+    waited = []
+
+    def lock_after_the_session_wrote_it_again(path):
+        if not waited:
+            waited.append(path)
+            os.truncate(path, 0)
+            session.tick()  # the running session writes it again meanwhile
+        return lock(path)
+
+    monkeypatch.setattr(journal_module, "append_lock", lock_after_the_session_wrote_it_again)
+    noted = Reflection(segment=1, text="said after the call", source=Source.NOTE, mono=0.0)
+    journal_module.append_event(journal, replace(noted, wall=LATER))
+    session.close()
+    assert session.written_again.startswith("The journal was emptied or cut short")
+    events = read_journal(journal).events
+    assert [e.text for e in events if isinstance(e, Reflection)][-1] == "said after the call"
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))

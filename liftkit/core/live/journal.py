@@ -113,6 +113,9 @@ class Journal:
         self.next_seq = next_seq
         self._fd: int | None = fd
         self._size = os.fstat(fd).st_size  # how far this journal has been read or written
+        # Those bytes, to write back should the file be emptied or cut short in place (a
+        # session's journal is tens of kilobytes); it never shrinks otherwise (`whereabouts`).
+        self._copy = bytearray(os.pread(fd, self._size, 0))
         self._lines = 0  # whole lines up to _size, for naming the lines of foreign events
         self._foreign: list[JournalEvent] = []  # events another process added (`note`)
 
@@ -141,7 +144,8 @@ class Journal:
             raise
         journal = cls(path, fd, next_seq=read.last_seq + 1)
         journal._size -= read.torn_bytes
-        journal._lines = os.pread(fd, journal._size, 0).count(b"\n")
+        del journal._copy[journal._size :]  # a torn tail is cut before the next line
+        journal._lines = journal._copy.count(b"\n")
         return journal
 
     def append(self, events: Sequence[JournalEvent]) -> list[JournalEvent]:
@@ -153,7 +157,9 @@ class Journal:
             _cut_torn_tail(fd)
             self._take_foreign(os.fstat(fd).st_size)
             written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
-            self._size += _write_lines(fd, written)
+            data = _write_lines(fd, written)
+            self._size += len(data)
+            self._copy += data
             self._lines += len(written)
         self.next_seq += len(written)
         return written
@@ -175,12 +181,16 @@ class Journal:
         self._foreign.extend(read.events)
         self.next_seq = max(self.next_seq, read.last_seq + 1)
         self._size += len(complete)
+        self._copy += complete
         self._lines += complete.count(b"\n")
 
     def whereabouts(self) -> str | None:
         """None while the journal on disk is the file this session writes (two `stat`s);
         else what became of it: "folder deleted", "folder moved", "deleted", "moved" (the
-        file is still linked somewhere, liftkit cannot know where) or "replaced"."""
+        file is still linked somewhere, liftkit cannot know where), "replaced", or "cut":
+        emptied or cut short in place (`: > journal.jsonl`, a sync tool), shorter than what
+        has been written and read, which no writer does (`liftkit note` only appends, and a
+        torn tail cut off is past what was read)."""
         if self._fd is None:
             return None
         held = os.fstat(self._fd)
@@ -193,19 +203,29 @@ class Journal:
             return None  # cannot look (permissions): nothing to say it is gone
         if (there.st_ino, there.st_dev) != (held.st_ino, held.st_dev):
             return "replaced"
-        return "deleted" if held.st_nlink == 0 else None
+        if held.st_nlink == 0:
+            return "deleted"
+        return "cut" if held.st_size < self._size else None
 
-    def write_again(self, aside: Path | None = None) -> None:
+    def write_again(self, aside: Path | None = None, cut: bool = False) -> bool:
         """Write the journal again at its path, byte for byte what the file held open holds
         (every line written, and those `liftkit note` added), through a temporary file and a
         rename; then append to it, under the session's lock. A file found in its place is
-        moved to `aside` first (None: there is none)."""
+        moved to `aside` first (None: there is none). For a journal `cut` short in place,
+        what was written and read is written instead, and the file is moved to `aside` when
+        it holds a line that is not of those; True when it was."""
         if self._fd is None:
             raise RuntimeError("journal is closed")
         old = self._fd
-        data = os.pread(old, os.fstat(old).st_size, 0)
         partial = self.path.with_name(f".{self.path.name}.tmp")
         with append_lock(self.path):
+            data = os.pread(old, os.fstat(old).st_size, 0)
+            if cut:  # what is left goes aside if it holds more than lines of the copy
+                copy = bytes(self._copy)
+                ours = set(copy.splitlines())
+                foreign = any(line not in ours for line in data.splitlines())
+                aside = aside if foreign and not copy.startswith(data) else None
+                data = copy
             if aside is not None and self.path.exists():
                 os.replace(self.path, aside)
             if partial.exists():
@@ -225,6 +245,7 @@ class Journal:
         _fsync_dir(self.path.parent)
         self._fd = fd
         os.close(old)
+        return aside is not None
 
     @property
     def closed(self) -> bool:
@@ -247,6 +268,7 @@ def append_event(path: Path, event: JournalEvent) -> JournalEvent:
     fd = _open_to_append(path, "nothing was written")
     try:
         with append_lock(path):
+            fd = _still_there(path, fd)
             _cut_torn_tail(fd)
             complete, _ = _complete_lines(os.pread(fd, os.fstat(fd).st_size, 0))
             seq = parse_lines(path, complete).last_seq + 1
@@ -255,6 +277,20 @@ def append_event(path: Path, event: JournalEvent) -> JournalEvent:
             return written
     finally:
         os.close(fd)
+
+
+def _still_there(path: Path, fd: int) -> int:
+    """`fd`, or the journal at `path` opened again: the running session may have written it
+    again (a new file, `Journal.write_again`) before the append lock was taken."""
+    try:
+        there, held = os.stat(path), os.fstat(fd)
+    except OSError:
+        return fd
+    if (there.st_ino, there.st_dev) == (held.st_ino, held.st_dev):
+        return fd
+    again = _open_to_append(path, "nothing was written")
+    os.close(fd)
+    return again
 
 
 def _open_to_append(path: Path, kept: str) -> int:
@@ -304,8 +340,8 @@ def _cut_torn_tail(fd: int) -> None:
     os.fsync(fd)
 
 
-def _write_lines(fd: int, events: Sequence[JournalEvent]) -> int:
-    """Write events as lines with one write(2) and fsync; return their length in bytes."""
+def _write_lines(fd: int, events: Sequence[JournalEvent]) -> bytes:
+    """Write events as lines with one write(2) and fsync; return what was written."""
     if any(e.wall is None for e in events):
         raise ValueError("journal events need their wall-clock time")
     data = b"".join(
@@ -319,7 +355,7 @@ def _write_lines(fd: int, events: Sequence[JournalEvent]) -> int:
             os.ftruncate(fd, before)
             raise OSError(errno.ENOSPC, "No space left on device")
         os.fsync(fd)
-        return written
+        return data
     except OSError as exc:
         raise LiftkitError(
             f"cannot write to the journal: {exc.strerror or exc}",

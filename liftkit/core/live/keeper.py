@@ -6,7 +6,9 @@ still holds the old journal open: every line written to it would be lost when li
 and `resume` and `export` could not find the session. So the session checks, before each
 write and at least each second, that the journal on disk is the file it writes
 (`Journal.whereabouts`), and if not writes the folder again: the journal byte for byte as
-written so far (`Journal.write_again`) and the session's other files as last seen here.
+written so far (`Journal.write_again`) and the session's other files as last seen here. A
+journal emptied or cut short in place (`: > journal.jsonl`, a sync tool) is the same file,
+shorter than what was written: it is written again from the copy the journal keeps.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _WHAT = {
     "deleted": "The journal was deleted",
     "moved": "The journal was moved or renamed (liftkit cannot know where)",
     "replaced": f"The journal was replaced by another file (kept as {ASIDE})",
+    "cut": "The journal was emptied or cut short by another program",
 }
 
 
@@ -65,13 +68,15 @@ class Keeper:
         if what is None:
             self.look()
             return ""
-        where = self.folder / JOURNAL_NAME if what in ("deleted", "replaced") else self.folder
+        in_place = what in ("deleted", "replaced", "cut")  # the folder is still there
+        where = self.folder / JOURNAL_NAME if in_place else self.folder
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, (_, data) in self._seen.items():
                 if not (self.folder / name).exists():
                     write_atomic(self.folder / name, data)
-            journal.write_again(self.folder / ASIDE if what == "replaced" else None)
+            aside = self.folder / ASIDE if what in ("replaced", "cut") else None
+            put_aside = journal.write_again(aside, cut=what == "cut")
         except OSError as exc:  # in the words of any other write that failed (files.py)
             failed = write_failed(exc.filename or self.folder, exc, HELD)
             raise _cannot(what, failed, exc.errno) from None
@@ -79,7 +84,10 @@ class Keeper:
             raise _cannot(what, error, None) from None
         self.look()
         back = "where it was, " if "moved" in what else ""
-        return f"{_WHAT[what]}; liftkit wrote it again {back}with everything captured: {where}"
+        said = _WHAT[what]
+        if put_aside and what == "cut":
+            said += f", and other lines written in it (kept as {ASIDE})"
+        return f"{said}; liftkit wrote it again {back}with everything captured: {where}"
 
 
 def _cannot(what: str, error: LiftkitError, code: int | None) -> CannotWriteBack:
