@@ -275,3 +275,21 @@ def test_the_full_screen_saves_what_was_typed_while_the_folder_could_not_be_writ
     first = json.loads(pack.stdout)["segments"][0]
     assert [r["text"] for r in first["reflections"]] == ["typed while it could not be written"]
     assert [row["count"] for row in first["polls"][0]["answers"]["rows"]] == [9, 3]
+
+
+def test_the_full_screen_acts_on_keys_read_with_one_that_could_not_be_written(tmp_path):
+    """Keys that come in one read (typed fast, a paste, a slow link): n, refused while the
+    session folder could not be written again, threw away the q y read with it, so the
+    host's quit was lost. Now n is said NOT SAVED and q y still quit."""
+    term = Tmux(120, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "community-conversation", "--sessions", "s"])
+        term.wait_for("running")
+        shutil.rmtree(tmp_path / "s")
+        (tmp_path / "s").write_text("in the way\n")
+        term.wait_for("NOT SAVED", timeout=5)
+        term.paste("nqy", bracketed=False)  # one write: the three keys come in one read
+        screen = term.wait_for("EXIT=0")
+        assert "Session stopped (quit)" in screen
+    finally:
+        term.close()

@@ -396,6 +396,86 @@ def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
     assert not [e for e in events if e["type"] == "poll" or e.get("text") == "typed on a full disk"]
 
 
+# Two segments, the first 30 s long at x60, without warnings: nothing falls due meanwhile.
+TWO = """
+title = "Two"
+[[segments]]
+title = "First"
+duration = "30m"
+warn = []
+[[segments]]
+title = "Second"
+duration = "10m"
+"""
+
+
+def test_lines_read_with_a_command_the_full_disk_refused_still_act(disk, tmp_path):
+    """Lines that come together (a pipe, a paste): `+` refused by the full disk threw away
+    the lines read with it, so the reflection after it was never kept and the host's q y
+    never quit (liftkit ran on, taking only what came later); an `n` refused alone was
+    followed a second later by 'The journal is written again', though nothing was. Now each
+    refused command is said NOT SAVED, and the lines after it act: the reflection is kept
+    (listed as liftkit stops) and q y quit."""
+    sessions = disk / "sessions"
+    process = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
+    try:
+        process.stdin.write("n\n")
+        process.stdin.flush()
+        time.sleep(2.5)
+        process.stdin.write("+\nr Ada: typed after the refused commands\nq\ny\n")
+        process.stdin.flush()
+        try:
+            quit_in_time = process.wait(timeout=15) is not None
+        except subprocess.TimeoutExpired:
+            quit_in_time = False
+            process.kill()
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert quit_in_time, f"q y, read with the refused +, did not quit:\n{out}"
+    assert process.returncode == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    said = [line.split("  ", 1)[1] for line in out.splitlines() if "  " in line]
+    refused = (
+        "NOT SAVED: cannot write to the journal: No space left on device. Free some space: "
+        "liftkit tries again each second."
+    )
+    assert said.count(refused) == 2, out  # the n, then the +
+    after = said[len(said) - said[::-1].index(refused) :]
+    kept = "NOT SAVED yet, the reflection is kept: cannot write to the journal: No space left"
+    assert after[0].startswith(kept), out
+    assert after[1].startswith("Quit? y to confirm"), out
+    assert "The journal is written again" not in out
+    assert f"{KEPT}Ada: typed after the refused commands" in err.splitlines()
+    (folder,) = sessions.iterdir()
+    assert [e["segment"] for e in journal_lines(folder) if e["type"] == "segment_start"] == [0]
+
+
+def test_a_reflection_read_with_a_refused_command_is_saved_once_there_is_room(disk, tmp_path):
+    """`n` and a reflection pasted together on a full disk: the reflection was thrown away
+    with the refused `n`. Now it is kept, and written once the host frees space."""
+    sessions = disk / "sessions"
+    process = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
+    try:
+        process.stdin.write("n\nr Ada: typed after the refused next #kept\n")
+        process.stdin.flush()
+        time.sleep(2)
+        (disk / "filler").unlink()
+        time.sleep(2.5)
+        out, err = process.communicate("q\ny\n", timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert out.count("NOT SAVED yet, the reflection is kept") == 1, out
+    assert out.count("Saved 1 reflection kept while the journal could not be written.") == 1
+    assert KEPT not in err and "Nothing captured is lost" in err
+    (folder,) = sessions.iterdir()
+    events = journal_lines(folder)
+    typed = [e for e in events if e["type"] == "reflection" and e["text"].startswith("typed")]
+    assert [(e["segment"], e["author"], e["tags"]) for e in typed] == [(0, "Ada", ["kept"])]
+    assert [e["segment"] for e in events if e["type"] == "segment_start"] == [0]
+
+
 def test_a_folder_that_cannot_be_written_again_says_why_as_any_write_does(tmp_path):
     """The session folder deleted while its parent is on a read-only disk: the NOT SAVED
     line said 'Read-only file system', Python's words, where any other write says 'the disk

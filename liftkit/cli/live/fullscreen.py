@@ -20,7 +20,8 @@ from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.terminal import PASTE_OFF, PASTE_ON, window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
-from liftkit.core.live.controller import Controller, Outcome
+from liftkit.core.live.controller import Controller
+from liftkit.core.live.intake import Outcome
 from liftkit.core.live.screen import GroupsSummary, Screen, build_screen
 from liftkit.core.text import terminal_safe
 

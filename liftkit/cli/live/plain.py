@@ -17,10 +17,11 @@ from liftkit.cli.flags import as_flags
 from liftkit.cli.live.terminal import Signals, TypedText, window_gone
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
 from liftkit.core.files import write_failed
-from liftkit.core.live.controller import Controller, Outcome
+from liftkit.core.live.controller import Controller
 from liftkit.core.live.controls import PLAIN_HELP
 from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
+from liftkit.core.live.intake import Outcome
 from liftkit.core.live.screen import event_lines
 from liftkit.core.text import plural, terminal_safe
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
@@ -20,22 +19,20 @@ from liftkit.core.live.captures import Captures
 from liftkit.core.live.controls import (
     CONFIRM,
     LIVE,
-    PASTE,
     PLAIN,
     PLAIN_HELP,
     Action,
     InputLine,
     Ui,
-    enter_ends_line,
     parse_line,
     pasted,
-    pasted_lines,
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.farewell import farewell
-from liftkit.core.live.kept import Kept, stalled
+from liftkit.core.live.intake import FrontEnd, Intake, Outcome
+from liftkit.core.live.kept import Kept
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
@@ -47,31 +44,8 @@ MIN_SLEEP = 0.1
 NOT_STARTED_YET = "Not started yet: n or space starts the session now."
 
 
-@dataclass(frozen=True)
-class Outcome:
-    exit_code: int
-    reason: str  # "ended", "quit", "interrupt", "sigterm", "sighup", "error"
-    error: LiftkitError | None = None  # what stopped it, said before the farewell
-
-
-class FrontEnd(Protocol):
-    """What the controller's loop needs from a front-end."""
-
-    def read(self, timeout: float) -> list[str]:
-        """Keys (full screen) or lines (plain) that came within `timeout` real seconds."""
-
-    def show(self) -> None:
-        """Draw the screen, or print what the controller has to say."""
-
-    def interrupts(self) -> int:
-        """How many Ctrl-C arrived since the last call."""
-
-    def terminated(self) -> str | None:
-        """The reason ("sigterm" or "sighup") when the session must stop now, else None."""
-
-
 @dataclass
-class Controller(Captures, Breakouts, PlainTimes):
+class Controller(Captures, Breakouts, PlainTimes, Intake):
     session: LiveSession
     mode: str = LIVE  # LIVE: keys; PLAIN: lines. Also the `source` of journalled captures.
     start_at: datetime | None = None  # the planned start (--start), kept in the journal
@@ -125,11 +99,13 @@ class Controller(Captures, Breakouts, PlainTimes):
         if self.notice:
             self.say(self.notice, 8)
         while True:
+            written = self.session.journal.next_seq
             try:
                 outcome = self._turn(front)
                 again, self.session.written_again = self.session.written_again, ""
-                # what time brought was written after all (and nothing typed is kept)
-                if again or (self.last_not_saved and not self.unsaved):
+                # a line was written since one could not be (and nothing typed is kept)
+                wrote = self.session.journal.next_seq != written
+                if again or (self.last_not_saved and wrote and not self.unsaved):
                     self.last_not_saved = ""
                     self.say(
                         again or "The journal is written again: the session is saved as before.",
@@ -156,37 +132,6 @@ class Controller(Captures, Breakouts, PlainTimes):
         self.ui.undo = self.session.engine.last_reshuffle.can_put_back(self._round_now())
         front.show()
         return self._take_input(front, self.sleep_for())
-
-    def _stalled(self, front: FrontEnd, error: LiftkitError) -> Outcome | None:
-        """What time brings cannot be written (a full disk): say so once, and keep taking
-        input, so that the host can still quit, rather than retrying in a loop that reads
-        none."""
-        text = stalled(error)
-        if text != self.last_not_saved:
-            self.say(text, 30)
-        self.last_not_saved = text
-        front.show()
-        try:
-            return self._take_input(front, 1.0)
-        except LiftkitError:
-            return None
-
-    def _take_input(self, front: FrontEnd, timeout: float) -> Outcome | None:
-        items = front.read(timeout)
-        if self.mode == LIVE and self.ui.typing is None and pasted_lines(items):
-            items = [PASTE + "".join("\n" if item == "ENTER" else item for item in items)]
-        for i, item in enumerate(items):
-            typing = self.mode == LIVE and self.ui.typing is not None
-            if typing and item == "ENTER" and not enter_ends_line(items[:i], items[i + 1 :]):
-                item = PASTE + "\n"  # lines pasted without bracketed paste: text, not keys
-            outcome = self.press(item) if self.mode == LIVE else self.command(item)
-            if outcome is not None:
-                return outcome
-        for _ in range(front.interrupts()):
-            outcome = self.act(Action("interrupt"))
-            if outcome is not None:
-                return outcome
-        return None
 
     def advance(self) -> Outcome | None:
         """Start when it is time, then take in what time (and `liftkit note`) has brought."""
