@@ -145,7 +145,10 @@ def test_run_with_room_for_the_copies_but_not_the_journal_stays_resumable(disk, 
         cwd=tmp_path, stdin="q\ny\n",
     )  # fmt: skip
     assert result.returncode == 1
-    assert "No space left on device" in one_error_line(result)
+    assert one_error_line(result) == (
+        "Error: cannot write to the journal: the disk is full; free some space, then "
+        "`liftkit resume` the session"
+    )
     assert result.stdout.count("NOT SAVED") == 0
     (folder,) = sessions.iterdir()
     template = template_path("community-conversation")
@@ -217,9 +220,10 @@ def fill_last_page(journal: Path) -> None:
             handle.write(json.dumps(event, separators=(",", ":")) + "\n")
 
 
-def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED):
+def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED, spoil=None):
     """`liftkit run --plain` of WARNED (or `agenda_text`) at x60 on `disk`, which is filled
-    (the journal's last page too) once the first segment has begun; the process, its input
+    (the journal's last page too) once the first segment has begun, or given to `spoil`
+    once liftkit has said it began (its output to there read); the process, its input
     still open."""
     agenda = tmp_path / "short.toml"
     agenda.write_text(agenda_text)
@@ -237,6 +241,11 @@ def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED):
             process.kill()
             raise AssertionError("the session did not start")
         time.sleep(0.05)
+    if spoil is not None:  # once its start is confirmed (a write that fails may be its fsync)
+        while not process.stdout.readline().split("  ", 1)[-1].startswith("> 1/"):
+            assert process.poll() is None and time.monotonic() < deadline, "no segment began"
+        spoil(disk)
+        return process
     fill(disk)
     fill_last_page(next(sessions.glob("*/journal.jsonl")))
     return process
@@ -294,13 +303,92 @@ def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(di
         out, err = process.communicate("q\ny\n", timeout=30)
     finally:
         process.kill()
-    assert "NOT SAVED: cannot write to the journal: No space left on device. Free some space" in out
-    assert "liftkit resume" not in out.split("NOT SAVED")[1].splitlines()[0]
+    stalled = [line.split("  ", 1)[1] for line in out.splitlines() if "NOT SAVED" in line]
+    assert stalled[0] == (
+        "NOT SAVED: cannot write to the journal: the disk is full. Free some space: liftkit "
+        "tries again each second."
+    )
     assert "The journal is written again" in out
     assert "internal error" not in err
     (folder,) = sessions.iterdir()
     events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
     assert [e["before"] for e in events if e["type"] == "warning"][:2] == [540, 480]
+
+
+@pytest.fixture
+def failing_disk(tmp_path):
+    """A 4 MB ext4 disk image at tmp_path/ext4 that goes read-only at its first error, as a
+    real disk with errors does (errors=remount-ro); `go_read_only` gives it one. A tmpfs
+    cannot be made read-only while liftkit holds the journal open to write (the mount is
+    busy), nor does a write already open to it fail then. Skips where a loop device cannot
+    be mounted (needs root) or ext4 cannot be told of an error."""
+    image, folder = tmp_path / "ext4.img", tmp_path / "ext4"
+    folder.mkdir()
+    image.write_bytes(b"")
+    os.truncate(image, 4 << 20)
+    made = shutil.which("mkfs.ext4") is not None and shutil.which("mount") is not None
+    made = made and subprocess.run(
+        ["mkfs.ext4", "-q", "-F", str(image)], capture_output=True, timeout=30
+    ).returncode == 0  # fmt: skip
+    mounted = made and subprocess.run(
+        ["mount", "-o", "loop,errors=remount-ro", str(image), str(folder)],
+        capture_output=True, timeout=30,
+    ).returncode == 0  # fmt: skip
+    if not mounted:
+        pytest.skip("cannot mount an ext4 image here (needs root and a loop device)")
+    try:
+        if not _error_trigger(folder).exists():
+            pytest.skip("this kernel's ext4 cannot be given an error from /sys")
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+
+
+def _error_trigger(folder: Path) -> Path:
+    source = subprocess.run(
+        ["findmnt", "-n", "-o", "SOURCE", str(folder)], capture_output=True, text=True
+    ).stdout.strip()
+    return Path("/sys/fs/ext4") / Path(source).name / "trigger_fs_error"
+
+
+def go_read_only(folder: Path) -> None:
+    """The disk at `folder` meets an error and turns read-only: writes, to files already
+    open too, fail with 'Read-only file system'."""
+    _error_trigger(folder).write_text("liftkit test: the disk goes read-only")
+    probe = os.open(folder, os.O_RDONLY)
+    try:
+        with pytest.raises(OSError) as refused:
+            os.fsync(probe)
+            (folder / "probe").write_text("x")
+        assert refused.value.errno == errno.EROFS
+    finally:
+        os.close(probe)
+
+
+def test_a_disk_gone_read_only_is_said_as_any_write_says_it(failing_disk, tmp_path):
+    """The disk goes read-only mid-session (a disk with errors does): the NOT SAVED line said
+    'cannot write to the journal: Read-only file system. Free some space', Python's words
+    and the wrong fix, where every other write says 'the disk is read-only'. Now the line
+    for what falls due and the one for a reflection typed then both say so, with 'Make the
+    sessions folder writable'; the reflection is still kept and listed as liftkit stops."""
+    sessions = failing_disk / "sessions"
+    process = run_until_the_disk_fills(failing_disk, tmp_path, sessions, spoil=go_read_only)
+    try:
+        time.sleep(1.5)  # the first warning falls due at 1 s
+        out, err = process.communicate("r Ada: typed on a read-only disk\nq\ny\n", 30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    stalled = [line.split("  ", 1)[1] for line in out.splitlines() if "NOT SAVED" in line]
+    assert stalled == [
+        "NOT SAVED: cannot write to the journal: the disk is read-only. Make the sessions "
+        "folder writable: liftkit tries again each second.",
+        "NOT SAVED yet, the reflection is kept: cannot write to the journal: the disk is "
+        "read-only. Make the sessions folder writable: liftkit saves it once the journal can "
+        "be written again.",
+    ], out
+    assert f"{KEPT}Ada: typed on a read-only disk" in err.splitlines()
 
 
 # A first segment of 5 s at x60 with a poll, which moves on by itself to the second.
@@ -346,8 +434,8 @@ def test_captures_typed_on_a_full_disk_are_saved_once_it_has_room(disk, tmp_path
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert len(stalled) == 2, out  # one for each capture, none again each second
     assert stalled[0].endswith(
-        "NOT SAVED yet, the reflection is kept: cannot write to the journal: No space left on "
-        "device. Free some space: liftkit saves it once the journal can be written again."
+        "  NOT SAVED yet, the reflection is kept: cannot write to the journal: the disk is "
+        "full. Free some space: liftkit saves it once the journal can be written again."
     )
     assert "the counts are kept" in stalled[1]
     saved = "Saved 1 reflection and 1 poll result kept while the journal could not be written."
@@ -437,13 +525,15 @@ def test_lines_read_with_a_command_the_full_disk_refused_still_act(disk, tmp_pat
     assert "internal error" not in err and "Traceback" not in err
     said = [line.split("  ", 1)[1] for line in out.splitlines() if "  " in line]
     refused = (
-        "NOT SAVED: cannot write to the journal: No space left on device. Free some space: "
-        "liftkit tries again each second."
+        "NOT SAVED: cannot write to the journal: the disk is full. Free some space: liftkit "
+        "tries again each second."
     )
     assert said.count(refused) == 2, out  # the n, then the +
     after = said[len(said) - said[::-1].index(refused) :]
-    kept = "NOT SAVED yet, the reflection is kept: cannot write to the journal: No space left"
-    assert after[0].startswith(kept), out
+    assert after[0] == (
+        "NOT SAVED yet, the reflection is kept: cannot write to the journal: the disk is "
+        "full. Free some space: liftkit saves it once the journal can be written again."
+    ), out
     assert after[1].startswith("Quit? y to confirm"), out
     assert "The journal is written again" not in out
     assert f"{KEPT}Ada: typed after the refused commands" in err.splitlines()

@@ -714,8 +714,8 @@ def test_a_message_too_long_for_a_line_is_read_to_its_end(tmp_path, time):
     app, seen, _ = live_app(s, time, [(1, ["q"]), (2, ["y"])])
     app.run()
     said = (
-        "NOT SAVED: cannot write to the journal: No space left on device. free some disk "
-        "space, then `liftkit resume` the session"
+        "NOT SAVED: cannot write to the journal: the disk is full. Free some space: liftkit "
+        "tries again each second."
     )
     text = frame_text(dataclasses.replace(seen.screens[0], message=said))
     bottom = text.splitlines()[-3:]

@@ -154,6 +154,11 @@ _TROUBLE = {
 }
 
 
+def trouble(exc: OSError) -> str:
+    """Why a write failed, in a host's words ("the disk is full"), else in the system's."""
+    return _TROUBLE.get(exc.errno or 0, (exc.strerror or str(exc), ""))[0]
+
+
 def write_failed(path: Path | str, exc: OSError, kept: str) -> LiftkitError:
     """One line for a write that failed: where, why in a host's words, what was kept, the fix.
 

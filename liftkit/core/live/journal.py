@@ -20,6 +20,7 @@ from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.events import JournalEvent, stamped
 from liftkit.core.live.records import BadField, parse_record, to_record
+from liftkit.core.live.refused import JournalRefused
 
 JOURNAL_NAME = "journal.jsonl"
 
@@ -157,7 +158,10 @@ class Journal:
             _cut_torn_tail(fd)
             self._take_foreign(os.fstat(fd).st_size)
             written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
-            data = _write_lines(fd, written)
+            try:
+                data = _write_lines(fd, written)
+            except OSError as exc:  # not confirmed: the session tries again, or stops
+                raise JournalRefused(exc, then=", then `liftkit resume` the session") from None
             self._size += len(data)
             self._copy += data
             self._lines += len(written)
@@ -273,7 +277,10 @@ def append_event(path: Path, event: JournalEvent) -> JournalEvent:
             complete, _ = _complete_lines(os.pread(fd, os.fstat(fd).st_size, 0))
             seq = parse_lines(path, complete).last_seq + 1
             written = stamped(event, seq)
-            _write_lines(fd, [written])
+            try:
+                _write_lines(fd, [written])
+            except OSError as exc:
+                raise JournalRefused(exc, "nothing was written") from None
             return written
     finally:
         os.close(fd)
@@ -341,7 +348,8 @@ def _cut_torn_tail(fd: int) -> None:
 
 
 def _write_lines(fd: int, events: Sequence[JournalEvent]) -> bytes:
-    """Write events as lines with one write(2) and fsync; return what was written."""
+    """Write events as lines with one write(2) and fsync; return what was written. On an
+    OSError they are not confirmed (and a full disk's part of a line is cut off)."""
     if any(e.wall is None for e in events):
         raise ValueError("journal events need their wall-clock time")
     data = b"".join(
@@ -349,19 +357,12 @@ def _write_lines(fd: int, events: Sequence[JournalEvent]) -> bytes:
         for e in events
     )
     before = os.fstat(fd).st_size
-    try:
-        written = os.write(fd, data)
-        if written != len(data):  # only when the disk is full: never leave half a line
-            os.ftruncate(fd, before)
-            raise OSError(errno.ENOSPC, "No space left on device")
-        os.fsync(fd)
-        return data
-    except OSError as exc:
-        raise LiftkitError(
-            f"cannot write to the journal: {exc.strerror or exc}",
-            "free some disk space, then `liftkit resume` the session",
-            EXIT_FAILURE,
-        ) from None
+    written = os.write(fd, data)
+    if written != len(data):  # only when the disk is full: never leave half a line
+        os.ftruncate(fd, before)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    os.fsync(fd)
+    return data
 
 
 def _lock(fd: int, path: Path) -> None:

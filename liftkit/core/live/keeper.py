@@ -13,7 +13,6 @@ shorter than what was written: it is written again from the copy the journal kee
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import write_atomic, write_failed
 from liftkit.core.live.folders import SESSION_FILES
 from liftkit.core.live.journal import JOURNAL_NAME, Journal
+from liftkit.core.live.refused import session_fix
 
 ASIDE = "journal-replaced.jsonl"  # a file put in the journal's place, kept rather than lost
 HELD = "liftkit holds everything captured so far"  # while it cannot write the folder again
@@ -92,11 +92,5 @@ class Keeper:
 
 def _cannot(what: str, error: LiftkitError, code: int | None) -> CannotWriteBack:
     """The folder cannot be written again, for the reason `error` gives (errno `code`)."""
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        fix = "free some space"
-    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        fix = "make the sessions folder writable"
-    else:
-        fix = "make the sessions folder writable (or free some space)"
     message = f"{_WHAT[what]} and liftkit cannot write it again: {error.message}"
-    return CannotWriteBack(message, fix, EXIT_FAILURE)
+    return CannotWriteBack(message, session_fix(code), EXIT_FAILURE)

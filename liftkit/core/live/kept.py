@@ -16,6 +16,7 @@ from datetime import datetime
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import PollCounts, Reflection
 from liftkit.core.live.keeper import CannotWriteBack
+from liftkit.core.live.refused import JournalRefused
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -52,6 +53,8 @@ def save_kept(session: LiveSession, kept: list[Kept]) -> str:
 
 def fix_for(error: LiftkitError) -> str:
     """What the host can do about a journal that cannot be written, as a sentence starts."""
+    if isinstance(error, JournalRefused):
+        return error.fix.capitalize()
     return error.hint.capitalize() if isinstance(error, CannotWriteBack) else "Free some space"
 
 
