@@ -524,11 +524,12 @@ def test_lines_read_with_a_command_the_full_disk_refused_still_act(disk, tmp_pat
     assert process.returncode == 0, err
     assert "internal error" not in err and "Traceback" not in err
     said = [line.split("  ", 1)[1] for line in out.splitlines() if "  " in line]
-    refused = (
-        "NOT SAVED: cannot write to the journal: the disk is full. Free some space: liftkit "
-        "tries again each second."
+    refused = (  # not "liftkit tries again each second": it never gives the n or + again
+        "NOT SAVED, so not done: cannot write to the journal: the disk is full. Free some "
+        "space, then give the command again."
     )
     assert said.count(refused) == 2, out  # the n, then the +
+    assert "tries again each second" not in out.split(refused)[1], out
     after = said[len(said) - said[::-1].index(refused) :]
     assert after[0] == (
         "NOT SAVED yet, the reflection is kept: cannot write to the journal: the disk is "

@@ -19,7 +19,7 @@ from typing import Protocol
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.controls import LIVE, PASTE, Action, Ui, enter_ends_line, pasted_lines
 from liftkit.core.live.engine import NOT_STARTED
-from liftkit.core.live.kept import stalled
+from liftkit.core.live.kept import not_done, stalled
 from liftkit.core.live.session import LiveSession
 
 
@@ -99,8 +99,9 @@ class Intake:
                 if self.session.engine.status == NOT_STARTED:
                     raise  # nothing captured yet: one error line (Controller.run)
                 refused = error
-                self.last_not_saved = stalled(error)
-                self.say(self.last_not_saved, 30)  # each time: the host's own action
+                self.last_not_saved = stalled(error)  # not said again when raised below
+                again = "press the key" if self.mode == LIVE else "give the command"
+                self.say(not_done(error, again), 30)  # each time: the host's own action
                 continue
             if outcome is not None:
                 return outcome

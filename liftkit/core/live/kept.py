@@ -61,3 +61,9 @@ def fix_for(error: LiftkitError) -> str:
 def stalled(error: LiftkitError) -> str:
     """What the host reads, once, while the journal cannot be written."""
     return f"NOT SAVED: {error.message}. {fix_for(error)}: liftkit tries again each second."
+
+
+def not_done(error: LiftkitError, again: str) -> str:
+    """What the host reads when a command of theirs (n, +, a pause) could not be written:
+    it was not done, and liftkit does not do it later; `again` says how to give it again."""
+    return f"NOT SAVED, so not done: {error.message}. {fix_for(error)}, then {again} again."
