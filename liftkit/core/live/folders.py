@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.files import trouble
 from liftkit.core.live.journal import JOURNAL_NAME
 
 DEFAULT_PARENT = Path("liftkit-sessions")
@@ -72,7 +73,7 @@ def create_session_folder(parent: Path, agenda_name: str, now: datetime) -> Path
             return folder
     except OSError as exc:
         raise LiftkitError(
-            f"{parent}: cannot create a session folder: {exc.strerror}",
+            f"{parent}: cannot create a session folder: {trouble(exc)}",
             "choose another place with `sessions` DIR",
             EXIT_FAILURE,
         ) from None
