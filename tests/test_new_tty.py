@@ -64,6 +64,10 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
             child.send("\r")
             child.expect("try 90s, 5m, 1h 15m or 1:30")
             child.send(CLEAR_LINE + "40m")
+        if title == "Closing reflections":
+            child.send("0:15\r")  # meant as 0 hours 15 minutes: asked again, not 15 seconds
+            child.expect(r"0:15 is 15 seconds \(minutes:seconds\): type 15m or 15s")
+            child.send(CLEAR_LINE + "15m")
         child.send("\r")  # an empty answer keeps the duration offered
     child.expect(r"What is it about, in a line \(it heads the event pack\)\?")
     child.expect("A ninety-minute event")  # the template's line is offered

@@ -7,7 +7,12 @@ from dataclasses import replace
 
 import questionary
 
-from liftkit.core.agenda.durations import DurationError, format_duration, parse_duration
+from liftkit.core.agenda.durations import (
+    DurationError,
+    format_duration,
+    parse_duration,
+    seconds_after_no_minutes,
+)
 from liftkit.core.agenda.model import Agenda, with_durations
 
 
@@ -69,4 +74,8 @@ def _valid_duration(text: str) -> bool | str:
         parse_duration(text)
     except DurationError as exc:
         return f"{exc}: try 90s, 5m, 1h 15m or 1:30"
+    seconds = seconds_after_no_minutes(text)
+    if seconds is not None:  # "0:05": asked again, rather than a 5-second segment
+        said = text.strip()
+        return f"{said} is {seconds} seconds (minutes:seconds): type {seconds}m or {seconds}s"
     return True
