@@ -13,7 +13,11 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SESSION = DATA / "sessions" / "2026-03-09-135958-hosted-community-event"
-BLOCK = "import sys\nfor m in ('fcntl', 'termios', 'tty'):\n    sys.modules[m] = None\n"
+# Windows has neither these modules nor os.pread, which the journal's writer uses
+BLOCK = (
+    "import os, sys\nfor m in ('fcntl', 'termios', 'tty'):\n    sys.modules[m] = None\n"
+    "del os.pread\n"
+)
 
 
 def liftkit(tmp_path, *args, unix=False):
