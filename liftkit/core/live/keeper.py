@@ -47,17 +47,17 @@ class Keeper:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._seen: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+        # joined once: look() runs before every write (a resume writes many at once)
+        self._paths = [(name, folder / name) for name in SESSION_FILES if name != JOURNAL_NAME]
 
     def look(self) -> None:
         """Note each session file that changed since last seen (a `stat` each, when not)."""
-        for name in SESSION_FILES:
-            if name == JOURNAL_NAME:
-                continue
+        for name, path in self._paths:
             try:
-                st = os.stat(self.folder / name)
+                st = os.stat(path)
                 key = (st.st_ino, st.st_size, st.st_mtime_ns)
                 if name not in self._seen or self._seen[name][0] != key:
-                    self._seen[name] = (key, (self.folder / name).read_bytes())
+                    self._seen[name] = (key, path.read_bytes())
             except OSError:
                 continue  # not there (or not now): what was seen is kept
 
