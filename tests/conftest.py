@@ -1,6 +1,15 @@
 import os
+import sys
 
 import pytest
+
+# Bytecode caches, where the environment turns them off (PYTHONDONTWRITEBYTECODE, as some
+# sandboxes and CI images set it): each worker rewrote the asserts of every test module
+# from source at collection (8 of its 10 s), and each of the suite's hundreds of liftkit
+# subprocesses compiled the modules it imports. The caches are written under __pycache__
+# (ignored by git) and checked against their source as usual; the code run is the same.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixed terminal size and no colour for every rendering under test.
 os.environ["COLUMNS"] = "100"
