@@ -607,14 +607,14 @@ def test_back_into_an_auto_advance_segment_whose_time_is_up_stays_there(tmp_path
     # millisecond, the screen still on 3/4 and nothing said.
     term = Tmux(80, 24, cwd=str(tmp_path))
     try:
-        term.run([*LIFTKIT, "run", "1-2-4-all", "--rehearse", "60", "--sessions", "s"])
+        term.run([*LIFTKIT, "run", "1-2-4-all", "--rehearse", "120", "--sessions", "s"])
         term.wait_for("3/4  In fours", timeout=15)
         term.keys("b")
         screen = term.wait_for("2/4 has no time left. + adds a minute, space moves on.")
         assert "2/4  In pairs" in screen and "PAUSED" in screen
         time.sleep(1.5)
         assert "2/4  In pairs" in term.screen()
-        term.keys(*"+++++", "Space")  # minutes more, running again: it stays for them
+        term.keys(*"+++++", "Space")  # minutes more (2.5 s), running again: it stays for them
         term.wait_for("running")
         assert "2/4  In pairs" in term.screen()
         term.wait_for("3/4  In fours", timeout=15)  # then moves on by itself

@@ -292,9 +292,11 @@ def test_u_after_the_round_reshuffled_has_met_keeps_its_rooms(tmp_path):
     # Reshuffled in round 1 of 2 and undone in round 2: u put back round 1's rooms too,
     # though round 1 had met in the reshuffled ones, so the journal and `liftkit export
     # --groups` listed rooms that never met, and round 2 went back to rooms made to follow
-    # those, sitting people again with whom they had just met. Now u says so and keeps them
+    # those, sitting people again with whom they had just met. Now u says so and keeps them.
+    # Rounds of 5 minutes, 5 s rehearsed: round 1 has met after 1 s, and the reshuffle is
+    # made well before round 2 begins
     (tmp_path / "a.toml").write_text(
-        'title = "Two rounds"\n[[segments]]\ntitle = "Rooms"\nduration = "20m"\n'
+        'title = "Two rounds"\n[[segments]]\ntitle = "Rooms"\nduration = "10m"\n'
         'kind = "breakout"\ngroup_size = 4\nrounds = 2\n'
     )
     (tmp_path / "people.csv").write_text(
