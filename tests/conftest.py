@@ -26,10 +26,28 @@ def runner():
     return CliRunner()
 
 
+_commands: dict[int, tuple[object, object]] = {}
+
+
+def _command_of(app):
+    """typer.main.get_command, built once per app: CliRunner.invoke builds the whole
+    command line again at each call (37 ms for liftkit's, some thousands of calls a run),
+    where `liftkit` builds it once per process. The same click command serves every call."""
+    from typer.main import get_command
+
+    if id(app) not in _commands:
+        _commands[id(app)] = (app, get_command(app))  # the app kept: its id stays its own
+    return _commands[id(app)][1]
+
+
 @pytest.fixture
-def cli(runner):
+def cli(runner, monkeypatch):
     """Invoke the liftkit app as the command line would."""
+    import typer.testing
+
     from liftkit.cli.app import app
+
+    monkeypatch.setattr(typer.testing, "_get_command", _command_of)
 
     def invoke(*args, input=None):
         return runner.invoke(app, list(args), input=input)
