@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import random
 
-from liftkit.core.groups.draws import below
 from liftkit.core.groups.search import Problem, off_band, swap_off_band
 
 FORBIDDEN = 10  # the cost of a meeting of a pair kept apart, against a repeat's 1 a meeting
@@ -106,32 +105,53 @@ def anneal(
         return None  # the search left a constraint broken: nothing to measure against
     searched = best_repeats = repeats  # the search's, then the best found
     since_best: list[tuple[int, int, int]] = []  # swaps made since the best schedule
-    draw = below(rng)
+    # below()'s draws written out (the same bits): this loop is most of a split's time
+    bits, round_bits, person_bits = rng.getrandbits, rounds.bit_length(), n.bit_length()
+    partner_bits = [len(choices).bit_length() for choices in partners]
+    free = [not any(row) for row in kept]  # people kept apart from nobody
+    cooling, uniform, exp = COLD / HOT, rng.random, math.exp
     for step in range(steps):
-        r, p = draw(rounds), draw(n)
+        r = bits(round_bits)
+        while r >= rounds:
+            r = bits(round_bits)
+        p = bits(person_bits)
+        while p >= n:
+            p = bits(person_bits)
         choices = partners[p]
-        q = choices[draw(len(choices))]
+        j = bits(partner_bits[p])
+        while j >= len(choices):
+            j = bits(partner_bits[p])
+        q = choices[j]
         row = grp[r]
         a, b = row[p], row[q]
         if a == b:
             continue
         here, there = mem[r][a], mem[r][b]
-        sides = ((here, p, q), (there, q, p))  # a group, who leaves it, who comes
         more = less = 0  # repeats, and meetings of pairs kept apart
-        for members, out, into in sides:
-            meet_out, meet_in, kept_out, kept_in = meet[out], meet[into], kept[out], kept[into]
-            for y in members:
-                if y != out:
-                    if kept_out[y]:
-                        less -= 1
-                    else:
-                        more -= meet_out[y] - 1
-                    if kept_in[y]:
-                        less += 1
-                    else:
-                        more += meet_in[y]
+        if free[p] and free[q]:  # the same sums, without asking of each pair
+            meet_p, meet_q = meet[p], meet[q]
+            for y in here:
+                if y != p:
+                    more += meet_q[y] - meet_p[y] + 1
+            for y in there:
+                if y != q:
+                    more += meet_p[y] - meet_q[y] + 1
+        else:
+            for members, out, into in ((here, p, q), (there, q, p)):
+                meet_out, meet_in = meet[out], meet[into]
+                kept_out, kept_in = kept[out], kept[into]
+                for y in members:
+                    if y != out:
+                        if kept_out[y]:
+                            less -= 1
+                        else:
+                            more -= meet_out[y] - 1
+                        if kept_in[y]:
+                            less += 1
+                        else:
+                            more += meet_in[y]
         moved = weighed = 0  # counts out of band, and those weighed by their column
-        for c, (values, bands, weight) in enumerate(columns):
+        for c, (values, bands, weight) in enumerate(columns) if columns else ():
             mine, theirs = values[p], values[q]
             if mine != theirs:
                 units = swap_off_band(counts[c][r][a], counts[c][r][b], mine, theirs, bands)
@@ -139,10 +159,10 @@ def anneal(
                 weighed += weight * units
         change = more + FORBIDDEN * (less + weighed)
         if change > 0:
-            heat = HOT * (COLD / HOT) ** (step / steps)
-            if rng.random() >= math.exp(-change / heat):
+            heat = HOT * cooling ** (step / steps)
+            if uniform() >= exp(-change / heat):
                 continue
-        for members, out, into in sides:
+        for members, out, into in ((here, p, q), (there, q, p)):  # a group, who leaves, who comes
             for y in members:
                 if y != out:
                     meet[out][y] -= 1
