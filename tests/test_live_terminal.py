@@ -379,12 +379,21 @@ def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path)
 
     start_at = (datetime.now() + timedelta(minutes=3)).strftime("%H:%M")
     term.run([*LIFTKIT, "run", "a.toml", "--start", start_at, "--sessions", "s"])
-    screen = term.wait_for(f"STARTS AT {start_at}")
+    term.wait_for(f"STARTS AT {start_at}")
+    screen = term.wait_for("q  quit")  # the legend drawn to its end, not a frame half drawn
     legend = screen.rstrip().splitlines()[-1]
     assert re.sub(r"\s+", " ", legend).strip() == "space start n next ? help q quit"
     term.keys("n")
-    legend = re.sub(r"\s+", " ", term.wait_for("running").rstrip().splitlines()[-1])
-    assert "r reflect" in legend and "+/- min" in legend and "b back" in legend
+    term.wait_for("running")
+    # the running legend, once drawn: a frame caught half drawn, with "running" shown and
+    # the waiting legend still below it, failed a full run
+    deadline = time.monotonic() + 10
+    while True:
+        legend = re.sub(r"\s+", " ", term.screen().rstrip().splitlines()[-1])
+        if "b back" in legend or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert "r reflect" in legend and "+/- min" in legend and "b back" in legend, legend
     quit_run(term)
 
 
@@ -458,6 +467,7 @@ def test_a_rehearsal_slowed_a_billion_times_runs_and_exports(term, tmp_path):
     term.wait_for("Saved reflection from Grace Hopper (1 so far)")
     quit_run(term)
     term.type("clear")
+    term.wait_without("EXIT=0")  # the run's, gone: the next is the export's
     term.run([*LIFTKIT, "export", "latest", "--sessions", "s", "-o", "pack.md"])
     assert "internal error" not in term.wait_for("EXIT=0")
     pack = (tmp_path / "pack.md").read_text()
