@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import platform
 
 from liftkit.core.errors import LiftkitError
 
@@ -33,6 +32,8 @@ def need_unix(command: str) -> None:
             break
     else:
         return
+    import platform  # only to name the system that lacks them
+
     raise LiftkitError(
         f"liftkit {command} needs a Unix system (macOS, Linux, or WSL on Windows) for "
         f"{_NEEDS[command]}: this Python ({platform.system() or os.name}) has no {missing}",

@@ -165,10 +165,8 @@ def write_failed(path: Path | str, exc: OSError, kept: str) -> LiftkitError:
     `kept` says what is still there ("nothing was written; the file already there is
     unchanged"), so that a host knows whether anything was lost.
     """
-    reason, fix = _TROUBLE.get(
-        exc.errno or 0, (exc.strerror or str(exc), "check the folder exists and is writable")
-    )
-    return LiftkitError(f"{path}: cannot write: {reason}; {kept}", fix, EXIT_FAILURE)
+    fix = _TROUBLE.get(exc.errno or 0, ("", "check the folder exists and is writable"))[1]
+    return LiftkitError(f"{path}: cannot write: {trouble(exc)}; {kept}", fix, EXIT_FAILURE)
 
 
 def _umask() -> int:
