@@ -1224,3 +1224,11 @@ def test_a_hosts_register_leaves_out_those_marked_absent(cli, late, tmp_path):
     )
     other = write(tmp_path / "other.csv", "Name,Attendance\nAda,Present\nAlan,No show\n")
     assert "1 person joined (" in cli("export", str(late), "--attendees", str(other)).stdout
+    # the layout of a public register app's export (IHE Attendance Register v2: "Name,
+    # Status, Timestamp", each Present, Absent or Excused)
+    app = write(
+        tmp_path / "app.csv",
+        "Name,Status,Timestamp\nAda,Present,2025-09-01 10:02\nAlan,Excused,2025-09-01 10:03\n"
+        "Grace,Absent,2025-09-01 10:03\nMary,Present,2025-09-01 10:05\n",
+    )
+    assert "2 people joined (" in cli("export", str(late), "--attendees", str(app)).stdout

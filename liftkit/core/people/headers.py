@@ -191,16 +191,16 @@ EMAIL_WORDS = ("mail", "correo", "courriel", "メール")
 # Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
 # cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's
 # "Void Status". "Pending" and "waitlisted" stay: they may yet come. A host's own register
-# says so under a plain "Status" or "Attendance": "Absent", "Apologies" (sent ahead of a
-# meeting, in British usage), "DNA" (did not attend, in the NHS), "No show".
+# says so under a plain "Status" or "Attendance": "Absent", "Excused", "Apologies" (sent
+# ahead of a meeting, in British usage), "DNA" (did not attend, in the NHS), "No show".
 STATUS_COLUMNS = (
     "approval status", "attendee status", "registration status", "void status", "status",
     "attendance", "attendance status",
 )  # fmt: skip
 NOT_COMING = frozenset(
     ("denied", "cancelled", "canceled", "rejected", "declined", "not attending", "refunded",
-     "deleted", "void", "voided", "absent", "apologies", "apologies sent", "sent apologies",
-     "did not attend", "dna", "no show", "no-show", "not attended")
+     "deleted", "void", "voided", "absent", "excused", "apologies", "apologies sent",
+     "sent apologies", "did not attend", "dna", "no show", "no-show", "not attended")
 )  # fmt: skip
 
 
