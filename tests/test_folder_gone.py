@@ -296,3 +296,26 @@ def test_the_full_screen_acts_on_keys_read_with_one_that_could_not_be_written(tm
         assert "Session stopped (quit)" in screen
     finally:
         term.close()
+
+
+def test_a_folder_deleted_while_the_session_looks_is_said_deleted_not_moved(tmp_path, monkeypatch):
+    """An `rm -rf` under way when the session looked (its once-a-second check): the journal
+    unlinked between the count of its links and the look for its path read as a folder
+    'moved or renamed (liftkit cannot know where)' (it failed a CI run). Here the rm comes
+    just as the session looks for the path: the folder is said deleted."""
+    import os
+
+    from liftkit.core.live.journal import Journal
+
+    folder = tmp_path / "s" / "session"
+    folder.mkdir(parents=True)
+    journal = Journal.create(folder / "journal.jsonl")
+    real_stat = os.stat
+
+    def stat_while_deleted(path, *args, **kwargs):
+        if str(path) == str(folder / "journal.jsonl") and folder.exists():
+            shutil.rmtree(folder)  # the rm -rf gets there first
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_while_deleted)
+    assert journal.whereabouts() == "folder deleted"

@@ -197,14 +197,16 @@ class Journal:
         torn tail cut off is past what was read)."""
         if self._fd is None:
             return None
-        held = os.fstat(self._fd)
         try:
             there = os.stat(self.path)
         except (FileNotFoundError, NotADirectoryError):  # a file where the folder was
-            how = "deleted" if held.st_nlink == 0 else "moved"
+            # the file's links counted after the path was found gone: counted before, a
+            # journal unlinked in between (an `rm -rf` under way) read as moved elsewhere
+            how = "deleted" if os.fstat(self._fd).st_nlink == 0 else "moved"
             return how if self.path.parent.is_dir() else f"folder {how}"
         except OSError:
             return None  # cannot look (permissions): nothing to say it is gone
+        held = os.fstat(self._fd)
         if (there.st_ino, there.st_dev) != (held.st_ino, held.st_dev):
             return "replaced"
         if held.st_nlink == 0:
