@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table
@@ -12,9 +11,9 @@ from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.cli.live.bottom import bottom, message_rows
 from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
 from liftkit.cli.live.roomsview import Region, rooms_regions
-from liftkit.cli.live.typingline import typing_lines
 from liftkit.core.live.controls import HELP
 from liftkit.core.live.screen import (
     DONE,
@@ -102,7 +101,7 @@ class _Rendered:
                 width,
                 height,
                 lambda rows: _top(screen, rows),
-                lambda rows, shown=screen: _bottom(shown, width, rows),
+                lambda rows, shown=screen: bottom(shown, width, rows),
             )
         else:
             regions = self._regions(console, style)
@@ -123,8 +122,8 @@ class _Rendered:
         bottom_rows -= not screen.legend and not screen.input_label  # the audience's: no keys
         top_rows = 2 if height >= 12 else 1
         bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
-        need = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
-        need = min(need, height // 2)
+        wanted = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
+        need = min(wanted, height // 2)
         room = height - top_rows - bar_rows - bottom_rows - need
         big = (
             room >= HEIGHT + 1 and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
@@ -135,6 +134,12 @@ class _Rendered:
         else:
             scale, digits_rows = 0, 1 if height < 9 else 2
         body_rows = max(height - top_rows - digits_rows - bar_rows - bottom_rows, 0)
+        # A long message (a full disk: what was kept, what to do) takes the body's spare rows
+        # beyond the two it has, rather than losing its end; the countdown keeps its size.
+        space = bottom_rows - bool(screen.legend)  # for the message: the audience has no keys
+        longer = min(message_rows(screen, width) - space, body_rows - wanted) if space > 1 else 0
+        if longer > 0:
+            bottom_rows, body_rows = bottom_rows + longer, body_rows - longer
         body_key = (
             screen.show_help, screen.prompt, tuple(screen.questions), tuple(screen.polls),
             tuple(screen.poll_counts),
@@ -179,7 +184,7 @@ class _Rendered:
                     screen.input_text,
                     screen.input_detail,
                 ),
-                lambda: _bottom(screen, width, bottom_rows),
+                lambda: bottom(screen, width, bottom_rows),
                 bottom_rows,
             ),
         ]
@@ -346,54 +351,3 @@ def _help() -> RenderableType:
     for key, meaning in HELP:
         table.add_row(key, meaning)
     return Group(Text("Keys (? closes this help)", style="bold underline"), table)
-
-
-def _legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
-    """The cells `_legend` takes (until 2026-12-05 less the pad after each word: "q  q")."""
-    return sum(len(k) + (len(m) + 1 if m else 0) + 1 + 3 * pad for k, m in items) - 1
-
-
-def _legend(screen: Screen, width: int) -> Text:
-    """Every key that does something here, spaced out when there is room, packed tight when
-    not (80 columns hold them all); narrower still, the most important first, ? and q always
-    (? without its word, which leaves room for r at 40 columns).
-    """
-    items = list(screen.legend)
-    pad = 1 if _legend_width(items, 1) <= width else 0
-    if _legend_width(items, pad) > width:
-        essential = [(k, "" if k == "?" else m) for k, m in items if k in ("?", "q")]
-        chosen = [item for item in items if item[0] not in ("?", "q")]
-        while chosen and _legend_width(chosen + essential, 0) > width:
-            chosen.pop()
-        items = [item for item in items if item in chosen] + essential
-    legend = Text(no_wrap=True, overflow="crop")
-    for i, (key, meaning) in enumerate(items):
-        legend.append(f"{' ' * pad}{key}{' ' * pad}", style="bold reverse")
-        said = f" {meaning}" if meaning else ""
-        legend.append(f"{said}{' ' * pad}" + (" " if i < len(items) - 1 else ""))
-    return legend
-
-
-def _bottom(screen: Screen, width: int, rows: int) -> RenderableType:
-    if screen.input_label:
-        return typing_lines(screen, width, rows)
-    said, style = (screen.confirm, "bold reverse") if screen.confirm else (screen.message, "bold")
-    space = rows - 1 if screen.legend else rows  # the audience's window has no keys
-    # A message too long for a line (what a full disk means, and what to do) takes the
-    # line of what comes next too, rather than losing its end.
-    parts = _at_word(said, width) if space >= 2 and cell_len(said) > width else [said]
-    lines = [Text(part, style=style, no_wrap=True, overflow="ellipsis") for part in parts]
-    if space >= 2 and len(parts) == 1:
-        lines.insert(0, Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
-    return Group(*lines, *([_legend(screen, width)] if screen.legend else []))
-
-
-def _at_word(text: str, width: int) -> list[str]:
-    """`text` in two lines, cut at the last space that fits `width` cells (the second line
-    ends in '…' when even two are not enough)."""
-    cut = text.rfind(" ", 0, width + 1)
-    while cut > 0 and cell_len(text[:cut]) > width:
-        cut = text.rfind(" ", 0, cut)
-    if cut <= 0:
-        return [text]
-    return [text[:cut], text[cut + 1 :]]
