@@ -103,3 +103,49 @@ def test_run_on_the_full_screen_says_the_notes_again_after_it(team):
         term.close()
     after = screen[screen.index("Before the session began:") :]
     assert f"  {OPENING}" in after and f"  {TALK}" in after
+
+
+CLOSE = """\
+title = "Close"
+{total}
+[[segments]]
+title = "Talk"
+duration = "55m"
+
+[[segments]]
+title = "Reflections"
+duration = "5m"
+kind = "reflection"
+silence = "{silence}"
+"""
+
+
+def test_a_silence_of_no_minutes_is_noted_where_those_minutes_would_fit(cli, team):
+    (team / "close.toml").write_text(CLOSE.format(total="", silence="0:02"), encoding="utf-8")
+    result = cli("agenda", "check", "close.toml")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'Note: close.toml:11: segment 2 "Reflections": "silence": "0:02" is 2 seconds '
+        '(minutes:seconds); for 2 minutes write "2m"\n'
+    )
+    # 30 seconds of silence, as the format's close has it: 30 minutes would not fit
+    (team / "close.toml").write_text(CLOSE.format(total="", silence="0:30"), encoding="utf-8")
+    result = cli("agenda", "check", "close.toml")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("total", "said"),
+    [
+        ('"1:00"', '"1:00" is read as minutes:seconds: for hours write "1h"'),
+        ('"2:00"', "correct the total or the segment durations"),
+        ('"50m"', "correct the total or the segment durations"),
+    ],
+)
+def test_a_total_written_as_hours_and_minutes_says_how_to_write_it(cli, team, total, said):
+    text = CLOSE.format(total=f"total = {total}", silence="30s")
+    (team / "close.toml").write_text(text, encoding="utf-8")
+    result = cli("agenda", "check", "close.toml")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith('Error: close.toml:2: "total"') and line.endswith(said), line

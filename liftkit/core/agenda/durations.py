@@ -136,6 +136,17 @@ def seconds_after_no_minutes(value: object) -> int | None:
     return int(clock.group(2)) or None
 
 
+def as_hours_and_minutes(value: object) -> int | None:
+    """The seconds of a duration written "h:mm" ("1:00") read as hours:minutes, which a host
+    may have meant where the format reads minutes:seconds. None for any other value."""
+    if not isinstance(value, str):
+        return None
+    clock = _CLOCK.fullmatch(value.strip().lower())
+    if clock is None or clock.group(3) is not None:
+        return None
+    return int(clock.group(1)) * 3600 + int(clock.group(2)) * 60
+
+
 def format_duration(seconds: int) -> str:
     """The shortest spelling that parse_duration reads back: "5m", "1h 15m", "1m 30s", "45s"."""
     if seconds <= 0:

@@ -8,6 +8,7 @@ from typing import Any
 from liftkit.core.agenda.durations import (
     DURATION_HINT,
     DurationError,
+    as_hours_and_minutes,
     format_duration,
     parse_duration,
     seconds_after_no_minutes,
@@ -99,10 +100,17 @@ def build_agenda(
     if declared_total is not None and segments and len(segments) == len(raw_segments or []):
         actual = sum(s.duration for s in segments)
         if actual != declared_total:
+            hours = as_hours_and_minutes(raw["total"]) == actual  # "1:00" for an hour
             problem(
                 lines.top_key("total"),
                 f'"total" says {format_duration(declared_total)} but the segments add up to '
-                f"{format_duration(actual)}; correct the total or the segment durations",
+                f"{format_duration(actual)}; "
+                + (
+                    f"{quoted(str(raw['total']))} is read as minutes:seconds: for hours write "
+                    f'"{format_duration(actual)}"'
+                    if hours
+                    else "correct the total or the segment durations"
+                ),
             )
 
     if problems:
@@ -240,15 +248,16 @@ def _warnings(table: Table, duration: int) -> tuple[int, ...]:
 
 
 def _clock_notes(item: Mapping[str, Any], duration: int) -> list[tuple[str, str]]:
-    """(key, note) for each "0:05" in `duration` and `warn`: five seconds (minutes:seconds),
-    as documented, where the host may have meant 0 hours 5 minutes. Said, never refused:
-    agendas rely on it. A warning is said only where five minutes would fit in the segment."""
+    """(key, note) for each "0:05" in `duration`, `warn` and `silence`: five seconds
+    (minutes:seconds), as documented, where the host may have meant 0 hours 5 minutes. Said,
+    never refused: agendas rely on it. A warning or a silence is said only where five
+    minutes would fit in the segment ("0:30" of silence in a 5-minute close is not)."""
     said = []
-    for key in ("duration", "warn"):
+    for key in ("duration", "warn", "silence"):
         raw = item.get(key)
         for value in raw if isinstance(raw, list) else [raw]:
             seconds = seconds_after_no_minutes(value)
-            if seconds is None or (key == "warn" and seconds * 60 >= duration):
+            if seconds is None or (key != "duration" and seconds * 60 >= duration):
                 continue
             said.append((
                 key,
