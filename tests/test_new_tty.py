@@ -188,3 +188,30 @@ def test_new_with_from_on_a_terminal_does_not_ask(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("where", ["template", "title", "durations"])
+def test_escape_at_a_prompt_leaves_as_ctrl_c_does(tmp_path, where):
+    """Esc did nothing at the template list, and Esc then Enter there stopped with 'Error:
+    unknown template ""'; at a text prompt Esc then Enter went on as Enter. Esc now leaves
+    the questions, nothing written, as Ctrl-C does."""
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("what-so-what-now-what")
+    if where != "template":
+        child.send("\r")
+        child.expect("Title of your agenda")
+    if where == "durations":
+        child.send("\r")
+        child.expect("hosts it")
+        child.send("\r")
+        child.expect("Change the segment durations")
+    child.send("\x1b")
+    child.send("\r")
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "unknown template" not in output and "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []
+

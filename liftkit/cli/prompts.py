@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from liftkit.core.agenda.durations import (
     DurationError,
@@ -17,6 +18,7 @@ from liftkit.core.agenda.model import Agenda, with_durations
 
 
 def _answer(question: questionary.Question) -> object:
+    _escape_cancels(question)
     try:
         value = question.ask()
     except EOFError:  # Ctrl-D on an empty line: prompt_toolkit ends the prompt with EOFError
@@ -24,6 +26,20 @@ def _answer(question: questionary.Question) -> object:
     if value is None:  # Ctrl-C inside questionary
         raise KeyboardInterrupt
     return value
+
+
+def _escape_cancels(question: questionary.Question) -> None:
+    """Esc leaves the questions as Ctrl-C does: nothing written, exit code 130. questionary
+    binds no Esc, and Esc then Enter at the template list answered "" (Error: unknown
+    template ""); at once (`eager`), not after the wait for a key it might begin."""
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)
+    def _cancel(event: object) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, bindings) if b])
 
 
 def ask_new_agenda(
