@@ -543,13 +543,16 @@ def test_two_rows_of_one_name_kept_once_say_what_differs_between_them(cli, tmp_p
     assert mark.endswith("duplicates line 3 (Mark Stone); kept once")  # the same row again
 
 
-def test_a_list_of_addresses_and_organisations_is_split_and_balanced(cli, tmp_path):
+@pytest.mark.parametrize("title", ["", "Sign-ups for 3 December, from host@x.org\n\n"])
+def test_a_list_of_addresses_and_organisations_is_split_and_balanced(cli, tmp_path, title):
     # Email and Organisation, no name: refused for want of a name column, where a list of
-    # bare addresses was split; now the addresses name the people, and --balance holds
+    # bare addresses was split; now the addresses name the people, and --balance holds.
+    # Under a title, it was read as one person a line: "--balance Organisation: no such
+    # column"
     people = tmp_path / "mailing.csv"
     orgs = ["NHS", "NHS", "Council", "Council", "Hospice", "Hospice"]
     people.write_text(
-        "Email,Organisation\n" + "".join(f"p{i}@x.org,{o}\n" for i, o in enumerate(orgs))
+        f"{title}Email,Organisation\n" + "".join(f"p{i}@x.org,{o}\n" for i, o in enumerate(orgs))
     )
     result = cli("groups", str(people), "--count", "2", "--balance", "Organisation",
                  "--seed", "3", "-f", "csv")  # fmt: skip

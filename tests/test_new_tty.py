@@ -214,4 +214,3 @@ def test_escape_at_a_prompt_leaves_as_ctrl_c_does(tmp_path, where):
     assert child.exitstatus == 130
     assert "unknown template" not in output and "Traceback" not in output
     assert list(tmp_path.iterdir()) == []
-

@@ -241,6 +241,33 @@ def test_a_table_of_addresses_without_names_names_people_by_them():
     assert any("line 4" in note for note in result.notes), result.notes
 
 
+def test_a_table_of_addresses_under_a_title_is_read_as_at_the_top():
+    # A title and a line with the sender's address above Email,Organisation were read as a
+    # list of one person a line: 'ada@example.org,Analytical Engines' became a person named
+    # "Analytical Engines", and --balance Organisation found no such column
+    result = read_people(DATA / "emails-under-a-title.csv")
+    addresses = ["ada@example.org", "grace@example.org", "alan@example.org"]
+    assert [(p.name, p.email) for p in result.people] == [(a, a) for a in addresses]
+    assert [p.attributes["Organisation"] for p in result.people] == [
+        "Analytical Engines", "Navy", "Bletchley"]  # fmt: skip
+    assert any("line 7" in note for note in result.notes), result.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the row below holds no address: a list of one person a line, as before
+        "Sign-ups\nEmail, Organisation\nAda Lovelace\nGrace Hopper\n",
+        # addresses on the line itself: a person, not a header
+        "Sign-ups\nemail@example.org, Organisation\nada@example.org, Navy\n",
+    ],
+)
+def test_an_address_column_under_a_title_needs_an_address_below_it(text):
+    result = read_people("-", stdin=io.BytesIO(text.encode()))
+    assert result.columns == []  # no table: each line is one person
+    assert len(result.people) == len(text.splitlines())
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(LiftkitError, match="no such file"):
         read_people(tmp_path / "nope.csv")

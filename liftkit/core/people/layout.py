@@ -49,13 +49,18 @@ def _summary_row(keys: Sequence[str]) -> bool:
     return any(key in h.SUMMARY_KEYS for key in keys) or ("topic" in keys and "id" in keys)
 
 
-def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
-    """The layout a header row gives, or None when `cells` is no header row."""
+def layout_of(
+    cells: Sequence[str], first_line: bool = False, addresses: bool = False
+) -> Layout | None:
+    """The layout a header row gives, or None when `cells` is no header row; an address
+    column without names is one on a file's first line, or with `addresses` (the row
+    below holds an address there)."""
+    addresses = addresses or first_line
     # Every row of a long file is asked: one text for the row, not one a cell and word
     # (a third of the time a list took to read, at 100,000 rows).
     text = "\n".join(cells).casefold()
     if not any(word in text for word in h.NAME_WORDS) and not (
-        first_line and any(word in text for word in h.EMAIL_WORDS)
+        addresses and any(word in text for word in h.EMAIL_WORDS)
     ):
         return None
     keys = [header_key(c) for c in cells]
@@ -84,9 +89,9 @@ def layout_of(cells: Sequence[str], first_line: bool = False) -> Layout | None:
     email = first_of(h.EMAIL_KEYS)
     if name is None and first is None and account is None:
         # A list of addresses with no names (Email,Organisation, a mailing list's export) is
-        # named by them, as a plain list of addresses is; only as a file's first line, not
-        # a preamble's
-        if email is None or not first_line or summary:
+        # named by them, as a plain list of addresses is: as a file's first line, or below
+        # a title when the row under it holds an address there; not a preamble's line
+        if email is None or not addresses or summary:
             return None
         name = email
     if summary and name is None:
@@ -145,6 +150,8 @@ def find_header(lines: Sequence[str]) -> tuple[int, str] | None:
         for delimiter in DELIMITERS:
             cells = split_line(line, delimiter)
             layout = layout_of(cells, first_line=seen == 1)
+            if layout is None and seen > 1:
+                layout = _addresses_under_title(cells, lines[index + 1 :], delimiter)
             if layout is not None and (best is None or len(cells) > best[0]):
                 best = (len(cells), delimiter)
         if best is not None:
@@ -152,6 +159,20 @@ def find_header(lines: Sequence[str]) -> tuple[int, str] | None:
                 continue  # a lone word "Name" inside a text list is a person, not a header
             return index, best[1]
     return None
+
+
+def _addresses_under_title(
+    cells: Sequence[str], below: Sequence[str], delimiter: str
+) -> Layout | None:
+    """Email,Organisation below a title line ("Attendees, 3 December"): a header when the
+    next row holds an address in its email column, so that no preamble line is taken."""
+    if any("@" in cell for cell in cells):
+        return None
+    layout = layout_of(cells, addresses=True)
+    if layout is None or layout.name is None:
+        return None
+    following = split_line(next((line for line in below if line.strip()), ""), delimiter)
+    return layout if layout.name < len(following) and "@" in following[layout.name] else None
 
 
 def refuse_unknown_table(lines: Sequence[str], label: str) -> None:

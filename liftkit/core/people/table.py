@@ -102,7 +102,9 @@ def parse_table(
     # section of the header is read, up to the next numbered title, in any language.
     teams = _numbered_section(split_line(_line_before(lines, index), delimiter)) is not None
     header_cells = rows[0][1]
-    layout = layout_of(header_cells, first_line=not any(line.strip() for line in lines[:index]))
+    first = not any(line.strip() for line in lines[:index])
+    # (find_header took an address column under a title only with an address below it)
+    layout = layout_of(header_cells, first_line=first) or layout_of(header_cells, addresses=True)
     if layout is None:
         raise LiftkitError(
             f"{label}: line {rows[0][0]}: the header row does not read the same as a CSV row "
