@@ -226,7 +226,7 @@ def _lines(text: str, width: int) -> int:
 def body_need(screen: Screen, width: int) -> int:
     """Rows the body would like: texts as wrapped, rooms in as many columns as fit."""
     rows = _lines(screen.prompt, width) if screen.prompt else 0
-    rows += sum(_lines(f"  {i}. {q}", width) for i, q in enumerate(screen.questions, 1))
+    rows += sum(_question_lines(i, q, width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
     rows += sum(
         _lines(_poll_heading(poll), width) + len(poll.counts) for poll in screen.poll_counts
@@ -264,8 +264,8 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text(screen.prompt, style="bold"))
         used += _lines(screen.prompt, width)
     for i, question in enumerate(screen.questions, start=1):
-        parts.append(Text(f"  {i}. {question}"))
-        used += _lines(f"  {i}. {question}", width)
+        parts.append(_question(i, question))
+        used += _question_lines(i, question, width)
     for poll in screen.polls:
         parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
         used += _lines(poll + _poll_hint(screen), width)
@@ -288,6 +288,20 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
     return Group(*parts)
+
+
+def _question(number: int, question: str) -> RenderableType:
+    """ "  2. How can we…", its later lines under its first word rather than under the
+    number, so that each question reads as one block on a shared screen."""
+    grid = Table.grid()
+    grid.add_column(width=len(f"  {number}. "), no_wrap=True)
+    grid.add_column()
+    grid.add_row(f"  {number}. ", question)
+    return grid
+
+
+def _question_lines(number: int, question: str, width: int) -> int:
+    return _lines(question, width - len(f"  {number}. "))
 
 
 def _poll_heading(poll: PollBars) -> str:

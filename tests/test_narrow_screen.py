@@ -1,7 +1,10 @@
-"""A long message on the full screen (a full disk: what was kept, what to do) in a narrow
-window: it took two lines and lost its end ('liftkit saves i…') though the body had empty
-rows. It now takes the body's spare rows and is read whole; the countdown keeps its size
-and the keys stay on the last line."""
+"""The full screen in a narrow window (the host's terminal beside the call, the audience's
+shared at 60 columns).
+
+A long message (a full disk: what was kept, what to do) took two lines and lost its end
+('liftkit saves i…') though the body had empty rows: it now takes the body's spare rows and
+is read whole; the countdown keeps its size and the keys stay on the last line. A question
+too long for a line went on under its number: it now goes on under its first word."""
 
 import errno
 import io
@@ -124,3 +127,41 @@ def test_a_reflection_not_saved_on_a_full_disk_is_said_whole_at_60_columns(tmp_p
     finally:
         term.close()
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+DISCUSSION = """
+title = "Narrow"
+[[segments]]
+title = "Together"
+duration = "10m"
+kind = "discussion"
+questions = [
+    "What resonated with you from the opening perspective?",
+    "How can we create the space we need to reflect and learn?",
+]
+"""
+
+
+def test_a_long_question_goes_on_under_its_first_word(tmp_path):
+    (tmp_path / "a.toml").write_text(DISCUSSION)
+    term = Tmux(44, 30, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        shown = term.wait_for("q quit", timeout=20)
+        term.keys("q")
+        term.wait_for("Quit?", timeout=10)
+        term.keys("y")
+        term.wait_for("EXIT=0", timeout=20)
+    finally:
+        term.close()
+    lines = shown.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  1. What resonated"))
+    second = next(i for i, line in enumerate(lines) if line.startswith("  2. How can we"))
+    assert second - first == 2, shown  # one line more each, at 44 columns
+    for at in (first + 1, second + 1):
+        assert lines[at].startswith("     ") and lines[at][5] != " ", shown
+    said = " ".join(line.strip() for line in lines[first : second + 2])
+    assert said == (
+        "1. What resonated with you from the opening perspective? "
+        "2. How can we create the space we need to reflect and learn?"
+    )
