@@ -11,7 +11,7 @@ from liftkit.cli.errors import say
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
-from liftkit.core.live.folders import find_session
+from liftkit.core.live.folders import default_parent, find_session, newest_session
 from liftkit.core.live.follow import Follower
 from liftkit.core.text import plural
 
@@ -21,27 +21,43 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
     Share this window on the call and keep the one running `liftkit run` to yourself. It
     follows the session's journal (read-only) from any terminal on the same machine; q or
-    Ctrl-C closes it, and any key once the session has ended.
+    Ctrl-C closes it, and any key once the session has ended. `latest` waits for a session
+    to start, and follows the next one started.
 
     Example: liftkit view latest
     """
     need_unix("view")
-    folder = find_session(session, sessions)
-    follower = Follower.open(folder)
-    env = Environment.of(ctx)
-    if env.dumb_terminal or not env.stdout_isatty:
-        from liftkit.cli.live.audience import PlainAudience
+    from liftkit.cli.live.audience import AudienceApp, Latest, PlainAudience
 
-        with printing(env, kept="the session itself carries on"):
-            code = PlainAudience(follower, env.stdout).run()
+    latest: Latest | None = None
+    if session == "latest":  # followed as it changes: a window shared before the call
+        parent = sessions if sessions is not None else default_parent()
+        newest = newest_session(parent)
+        latest = Latest(parent, newest)
+        follower = Follower.open(newest) if newest is not None else None
     else:
-        from liftkit.cli.live.audience import AudienceApp
-
+        follower = Follower.open(find_session(session, sessions))
+    env = Environment.of(ctx)
+    app: PlainAudience | AudienceApp
+    if env.dumb_terminal or not env.stdout_isatty:
+        app = PlainAudience(follower, env.stdout, latest=latest)
+        with printing(env, kept="the session itself carries on"):
+            code = app.run()
+    else:
+        if latest is not None and follower is not None and follower.ended:
+            follower = None  # last week's SESSION COMPLETE is not shared: the next one is
         stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
-        code = AudienceApp(follower, env.console(), stdin_fd).run()
-    gone = follower.gone()
-    if follower.ended:
-        captured = plural(len(follower.engine.reflections), "reflection")
+        app = AudienceApp(follower, env.console(), stdin_fd, latest=latest)
+        code = app.run()
+    followed = app.following
+    if followed is None:  # (only `latest` waits for a session)
+        with contextlib.suppress(OSError):
+            say(f"Stopped waiting for a session in {latest.parent if latest else '?'}.")
+        raise typer.Exit(code)
+    folder = followed.folder
+    gone = followed.gone()
+    if followed.ended:
+        captured = plural(len(followed.engine.reflections), "reflection")
         summary = f"The session has ended ({captured}). Next: liftkit export {folder}"
     elif gone:
         summary = (

@@ -12,6 +12,7 @@ import select
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -19,16 +20,18 @@ from rich.console import Console
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
-from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, LiftkitError
 from liftkit.core.live.audience import (
     audience_lines,
     audience_screen,
     room_groups,
     rooms_lines,
     status_now,
+    waiting_screen,
 )
 from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
+from liftkit.core.live.folders import STARTED, session_folders
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
@@ -39,8 +42,46 @@ POLL = 0.25
 # Seconds between looks at whether the host's liftkit holds the journal.
 HOST_CHECK = 1.0
 MINUTE = 60.0
+# Seconds between looks for a newer session, for `liftkit view latest`.
+LATEST_CHECK = 1.0
 
 Wall = Callable[[], datetime]
+
+
+class Latest:
+    """`liftkit view latest`: the newest session of a parent folder, looked for once a
+    second, so that a window shared before the call follows the session started after it,
+    and the next one (a rehearsal, then the call; a new run after a crash)."""
+
+    def __init__(self, parent: Path, current: Path | None) -> None:
+        self.parent, self.current = parent, current
+        self._known = {folder.name for folder in session_folders(parent)}
+        self._next_look = 0.0
+
+    def newer(self) -> Follower | None:
+        """A follower of a session started since the window opened, once it can be read:
+        a folder named as `run` names them, not there before, and made no earlier than the
+        one followed (not a session moved, copied or renamed into the folder)."""
+        now = time.monotonic()
+        if now < self._next_look:
+            return None
+        self._next_look = now + LATEST_CHECK
+        since = STARTED.match(self.current.name) if self.current is not None else None
+        for folder in sorted(session_folders(self.parent), key=lambda p: p.name, reverse=True):
+            started = STARTED.match(folder.name)
+            if folder.name in self._known or started is None:
+                continue
+            if since is not None and started.group() < since.group():
+                self._known.add(folder.name)
+                continue
+            try:
+                follower = Follower.open(folder)
+            except (LiftkitError, OSError):
+                continue  # being made, or unreadable: looked at again in a second
+            self._known.add(folder.name)
+            self.current = folder
+            return follower
+        return None
 
 
 class HostWatch:
@@ -67,19 +108,34 @@ class AudienceApp:
     """The full-screen audience window; q, Esc or Ctrl-C close it, any key once it ended."""
 
     def __init__(
-        self, follower: Follower, console: Console, stdin_fd: int | None, wall: Wall = local_now
+        self,
+        follower: Follower | None,
+        console: Console,
+        stdin_fd: int | None,
+        wall: Wall = local_now,
+        latest: Latest | None = None,
     ) -> None:
-        self.follower = follower
         self.console = console
         self.stdin_fd = stdin_fd
         self.wall = wall
-        self.host = HostWatch(follower, wall)
+        self.latest = latest  # None: the session named, and no other
+        self.follower, self.host = follower, HostWatch(follower, wall) if follower else None
         self.frame = Frame()
         self.signals = Signals(catch_stop=True)  # Ctrl-Z gives the terminal back first
         self._shown: tuple[Screen, int, int] | None = None
 
+    @property
+    def following(self) -> Follower | None:
+        return self.follower
+
+    def follow(self, follower: Follower) -> None:
+        self.follower, self.host, self._shown = follower, HostWatch(follower, self.wall), None
+
     def screen(self) -> Screen:
         """Texts from the host's files (titles, prompts, names) made safe for the terminal."""
+        if self.follower is None or self.host is None:
+            parent = str(self.latest.parent) if self.latest else ""
+            return safe_screen(waiting_screen(self.wall(), parent))
         return safe_screen(audience_screen(self.follower, self.wall(), self.host.state()))
 
     def draw(self, writer: ScreenWriter) -> None:
@@ -97,6 +153,8 @@ class AudienceApp:
         """Real seconds until the shown second changes (at most one: the wall clock, the
         host's state)."""
         f = self.follower
+        if f is None:  # no session yet: the wall clock's minute, and a look each second
+            return 1.0
         start_at = f.waiting_for()
         if start_at is not None:  # the countdown to the start: on its whole seconds
             until = (start_at - self.wall()).total_seconds()
@@ -133,7 +191,11 @@ class AudienceApp:
         size = None
         while True:
             try:
-                if self.follower.refresh():
+                newer = self.latest.newer() if self.latest is not None else None
+                if newer is not None:
+                    self.follow(newer)
+                    draw_at = 0.0
+                if self.follower is not None and self.host and self.follower.refresh():
                     self.host.forget()
                     draw_at = 0.0
                 if self.console.size != size:
@@ -152,9 +214,9 @@ class AudienceApp:
                     self.signals.continued = False
                     keys.cbreak()
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
-                for key in pressed:
-                    if self.follower.ended or key in ("q", "Q", "ESC"):
-                        return EXIT_OK
+                ended = self.follower is not None and self.follower.ended
+                if pressed and (ended or any(key in ("q", "Q", "ESC") for key in pressed)):
+                    return EXIT_OK
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
 
@@ -182,12 +244,34 @@ class AudienceApp:
 class PlainAudience:
     """A line per change, stamped with the wall clock, and a status line each minute."""
 
-    def __init__(self, follower: Follower, out: TextIO, wall: Wall = local_now) -> None:
-        self.follower = follower
+    def __init__(
+        self,
+        follower: Follower | None,
+        out: TextIO,
+        wall: Wall = local_now,
+        latest: Latest | None = None,
+    ) -> None:
         self.out = out
         self.wall = wall
-        self.host = HostWatch(follower, wall)
+        self.latest = latest  # None: the session named, and no other
         self.signals = Signals()
+        self._following: Follower | None = None
+        if follower is not None:
+            self.follow(follower)
+
+    @property
+    def following(self) -> Follower | None:
+        return self._following
+
+    @property
+    def follower(self) -> Follower:
+        """The session followed (only asked for once there is one)."""
+        if self._following is None:
+            raise RuntimeError("no session followed yet")
+        return self._following
+
+    def follow(self, follower: Follower) -> None:
+        self._following, self.host = follower, HostWatch(follower, self.wall)
         self._host_state = ""
         self._rooms_shown: tuple[int, str] | None = None
         self._next_minute: float | None = None
@@ -209,6 +293,12 @@ class PlainAudience:
 
     def step(self) -> int | None:
         """Take in what the journal gained and say what changed; an exit code at the end."""
+        newer = self.latest.newer() if self.latest is not None else None
+        if newer is not None:
+            self.follow(newer)
+            self.start()
+        if self._following is None:
+            return None  # waiting for a session to start
         f = self.follower
         if f.refresh():
             self.host.forget()
@@ -224,7 +314,10 @@ class PlainAudience:
         return None
 
     def run(self) -> int:
-        self.start()
+        if self._following is not None:
+            self.start()
+        elif self.latest is not None:
+            self.say(f"waiting for a session in {self.latest.parent}; Ctrl-C stops")
         with self.signals:
             try:
                 while (code := self.step()) is None:

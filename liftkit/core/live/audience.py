@@ -42,6 +42,9 @@ ENDED_NOTE = "The session has ended. Any key closes this window."
 NEVER_STARTED = "The host stopped before the session started. q closes this window."
 # The session's folder or journal went (deleted, moved, emptied): the last screen read stays.
 GONE = "This window can no longer follow the session: {why}. q closes it."
+# `liftkit view latest` opened before the session (to share the window before the call).
+WAITING = "This window shows the session as soon as the host starts it."
+WAITING_IN = "Waiting for a session in {parent}: liftkit run starts one."
 # Real seconds each page of rooms stays up when they do not all fit the window.
 ROOM_PAGE_SECONDS = 10
 
@@ -112,6 +115,17 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         rooms_view=rooms,
         rooms_page=page,
     )
+
+
+def waiting_screen(wall_now: datetime, parent: str) -> Screen:
+    """The audience's screen before there is a session to follow in `parent`."""
+    return Screen(
+        title="liftkit view", wall_clock=hhmm(wall_now), position="", segment_title="",
+        kind="", countdown="--:--", tone=PAUSED_TONE, status="WAITING FOR THE SESSION",
+        segment_line="", segment_progress=0.0, session_line="", session_progress=0.0,
+        prompt=WAITING, questions=(), notes="", next_line="", groups=None,
+        message=WAITING_IN.format(parent=parent), legend=(),
+    )  # fmt: skip
 
 
 def rooms_lines(groups: GroupsSummary) -> list[str]:

@@ -80,17 +80,35 @@ def create_session_folder(parent: Path, agenda_name: str, now: datetime) -> Path
     raise LiftkitError(f"{parent}: too many sessions named {base}", "use `sessions` DIR")
 
 
+# A session folder's name begins with the time it was made: "2026-03-09-140000-".
+STARTED = re.compile(r"\d{4}-\d\d-\d\d-\d{6}-")
+
+
+def session_folders(parent: Path) -> list[Path]:
+    """The folders in `parent` with a journal (which `run` creates after the agenda's copy);
+    none when it cannot be read."""
+    try:
+        return [p for p in parent.glob("*") if (p / JOURNAL_NAME).is_file()]
+    except OSError:
+        return []
+
+
+def newest_session(parent: Path) -> Path | None:
+    """The newest session folder in `parent`, or None when there is none yet."""
+    return max(session_folders(parent), key=lambda p: p.name, default=None)
+
+
 def find_session(argument: str, parent: Path | None = None) -> Path:
     """SESSION is a session folder, or `latest` (the newest in the parent folder)."""
     parent = parent if parent is not None else default_parent()
     if argument == "latest":
-        candidates = [p for p in parent.glob("*") if (p / JOURNAL_NAME).is_file()]
-        if not candidates:
+        newest = newest_session(parent)
+        if newest is None:
             raise LiftkitError(
                 f"no sessions in {parent}",
                 "run `liftkit run AGENDA` first, or name a session folder",
             )
-        return max(candidates, key=lambda p: p.name)  # names start with the start time
+        return newest
     folder = Path(argument)
     if folder.is_file() and folder.name == JOURNAL_NAME:
         folder = folder.parent

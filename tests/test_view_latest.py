@@ -1,0 +1,112 @@
+"""`liftkit view latest` opened before the session, as a host sets up the shared window
+before the call: it stopped with 'no sessions in liftkit-sessions', or showed the last
+call's SESSION COMPLETE and stayed on it when the new session started. It now waits for a
+session, follows it as it starts, and the next one started after it (a rehearsal, then the
+call)."""
+
+import shutil
+import subprocess
+import sys
+import time
+
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+
+def agenda(title: str, prompt: str) -> str:
+    return f"""
+title = "{title}"
+[[segments]]
+title = "Only"
+duration = "10m"
+kind = "welcome"
+prompt = "{prompt}"
+"""
+
+
+def start_plain(tmp_path, name):
+    """`liftkit run NAME.toml --plain` in the background, its input open."""
+    process = subprocess.Popen(
+        [*LIFTKIT, "run", f"{name}.toml", "--plain", "--sessions", "s"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+    )  # fmt: skip
+    return process
+
+
+def finish(process, keys: str) -> str:
+    out, err = process.communicate(keys, timeout=60)
+    assert process.returncode == 0, err
+    return out
+
+
+def test_a_window_opened_before_the_call_follows_each_session_started(tmp_path):
+    (tmp_path / "rehearsal.toml").write_text(agenda("Rehearsal", "Try the keys"))
+    (tmp_path / "call.toml").write_text(agenda("The call", "Say hello in the chat"))
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "notes").mkdir()  # no session: a folder of the host's own
+    view = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        view.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        screen = view.wait_for("WAITING FOR THE SESSION", timeout=20)
+        assert "Waiting for a session in s: liftkit run starts one." in screen
+        rehearsal = start_plain(tmp_path, "rehearsal")
+        view.wait_for("Try the keys", timeout=10)
+        finish(rehearsal, "q\ny\n")  # the host quits the rehearsal: shown paused
+        view.wait_for("PAUSED", timeout=10)
+        (tmp_path / "s" / "zz-moved").mkdir()  # a folder named otherwise is no session
+        shutil.copy(next((tmp_path / "s").glob("*-rehearsal/journal.jsonl")),
+                    tmp_path / "s" / "zz-moved")  # fmt: skip
+        time.sleep(0.1)
+        call = start_plain(tmp_path, "call")
+        screen = view.wait_for("Say hello in the chat", timeout=10)
+        assert "The call" in screen and "Try the keys" not in screen
+        finish(call, "n\ny\n")  # the last segment done: the session is complete
+        view.wait_for("SESSION COMPLETE", timeout=10)
+        view.keys("q")
+        screen = view.wait_for("EXIT=0", timeout=10)
+    finally:
+        view.close()
+    (folder,) = (tmp_path / "s").glob("*-call")
+    assert f"The session has ended (0 reflections). Next: liftkit export s/{folder.name}" in (
+        " ".join(screen.split())
+    )
+
+
+def test_an_ended_session_is_not_shared_and_ctrl_c_stops_the_wait(tmp_path):
+    (tmp_path / "last.toml").write_text(agenda("Last week", "Old prompt"))
+    finish(start_plain(tmp_path, "last"), "n\ny\n")
+    view = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        view.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        screen = view.wait_for("WAITING FOR THE SESSION", timeout=20)
+        assert "Old prompt" not in screen and "SESSION COMPLETE" not in screen
+        view.keys("C-c")
+        screen = view.wait_for("EXIT=130", timeout=10)
+    finally:
+        view.close()
+    assert "Stopped waiting for a session in s." in screen
+
+
+def test_a_log_of_the_audience_window_waits_then_follows(tmp_path):
+    (tmp_path / "call.toml").write_text(agenda("The call", "Say hello in the chat"))
+    log = subprocess.Popen(
+        [*LIFTKIT, "view", "latest", "--sessions", "s"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        first = log.stdout.readline()
+        assert first.split("  ", 1)[1] == "waiting for a session in s; Ctrl-C stops\n"
+        call = start_plain(tmp_path, "call")
+        following = log.stdout.readline()
+        (folder,) = (tmp_path / "s").glob("*-call")
+        assert following.split("  ", 1)[1] == (
+            f"following s/{folder.name} (The call); Ctrl-C stops\n"
+        )
+        finish(call, "n\ny\n")
+        out, err = log.communicate(timeout=30)
+    finally:
+        log.kill()
+    assert log.returncode == 0, err
+    assert "session complete" in out
