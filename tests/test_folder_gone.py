@@ -6,50 +6,25 @@ everything captured, says so in one line, and the session exports and resumes.""
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from support.plain import LIFTKIT, Live, journalled, liftkit, wait_until
 from support.tmux import Tmux
 
-LIFTKIT = [sys.executable, "-m", "liftkit"]
 
-
-def liftkit(*args, cwd, stdin=""):
-    return subprocess.run(
-        [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
-    )
-
-
-def wait_until(check, what: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.05)
-
-
-def journalled(folder: Path, text: str) -> bool:
-    try:
-        return text in (folder / "journal.jsonl").read_text()
-    except OSError:
-        return False
-
-
-def start_plain(tmp_path):
+def start_plain(tmp_path) -> tuple[Live, Path]:
     """`liftkit run --plain` with a first reflection journalled; the process and its folder."""
-    process = subprocess.Popen(
-        [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", "s"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path,
-    )  # fmt: skip
-    process.stdin.write("r Ada Lovelace: said before the folder went\n")
-    process.stdin.flush()
-    wait_until(lambda: list((tmp_path / "s").glob("*/journal.jsonl")), "no session folder")
-    (folder,) = (tmp_path / "s").iterdir()
-    wait_until(lambda: journalled(folder, "said before"), "the first reflection")
-    return process, folder
+    live = Live(["run", "community-conversation", "--plain", "--sessions", "s"], cwd=tmp_path)
+    try:
+        live.send("r Ada Lovelace: said before the folder went\n")
+        wait_until(lambda: list((tmp_path / "s").glob("*/journal.jsonl")), "no session folder")
+        (folder,) = (tmp_path / "s").iterdir()
+        wait_until(lambda: journalled(folder, "said before"), "the first reflection")
+    except BaseException:
+        live.kill()
+        raise
+    return live, folder
 
 
 def replace_journal(folder: Path) -> None:
@@ -85,14 +60,14 @@ LOSSES = {
 @pytest.mark.parametrize("loss", LOSSES)
 def test_a_folder_gone_mid_session_is_written_again_with_everything(tmp_path, loss):
     lose, said = LOSSES[loss]
-    process, folder = start_plain(tmp_path)
+    live, folder = start_plain(tmp_path)
     try:
         lose(folder)
-        time.sleep(1.5)  # the session looks each second
-        out, err = process.communicate("r Grace Hopper: said after it went\nq\ny\n", timeout=60)
+        live.ask_until("liftkit wrote it again")  # the session looks each second
+        out, err = live.finish("r Grace Hopper: said after it went\nq\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     assert "internal error" not in err and "Traceback" not in err
     lines = [line for line in out.splitlines() if "liftkit wrote it again" in line]
     assert len(lines) == 1, out  # said once
@@ -114,15 +89,15 @@ def test_a_journal_emptied_and_written_in_place_is_written_again_and_its_lines_k
     """`echo … > journal.jsonl` while the session runs: the same file, emptied, then holding
     a line liftkit did not write. The journal is written again whole, and that line is kept
     beside it rather than lost."""
-    process, folder = start_plain(tmp_path)
+    live, folder = start_plain(tmp_path)
     try:
         with open(folder / "journal.jsonl", "r+b") as journal:  # in place, never empty
             journal.write(b"a line of another program\n")
             journal.truncate()
-        out, err = process.communicate("r Grace Hopper: said after it went\nq\ny\n", timeout=60)
+        out, err = live.finish("r Grace Hopper: said after it went\nq\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     lines = [line for line in out.splitlines() if "liftkit wrote it again" in line]
     assert len(lines) == 1, out
     assert lines[0].endswith(
@@ -142,17 +117,18 @@ def test_a_journal_emptied_and_written_in_place_is_written_again_and_its_lines_k
 def test_a_folder_that_cannot_be_written_again_is_said_and_tried_each_second(tmp_path):
     """The sessions folder deleted and a file put in its place: NOT SAVED, in one line that
     says why and that liftkit tries again; once the file goes, the folder is written again."""
-    process, folder = start_plain(tmp_path)
+    live, folder = start_plain(tmp_path)
     try:
         shutil.rmtree(tmp_path / "s")
         (tmp_path / "s").write_text("in the way\n")
-        time.sleep(2.5)
+        live.ask_until("NOT SAVED")  # the session looks each second, and at each command
+        live.turns()  # it tries again, and does not say so again
         (tmp_path / "s").unlink()
-        time.sleep(1.5)
-        out, err = process.communicate("r Grace Hopper: said after it came back\nq\ny\n", 60)
+        live.ask_until("liftkit wrote it again with everything captured")
+        out, err = live.finish("r Grace Hopper: said after it came back\nq\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert len(stalled) == 1, out
     assert (
@@ -174,20 +150,19 @@ def test_captures_typed_while_the_folder_cannot_be_written_are_saved_once_it_can
     kept in memory only (the counts not even that), never written once it could be: not in
     the pack, nor after a resume. Now they are written with the folder, once, under the
     segment they were typed in, and the host is told in one line."""
-    process, folder = start_plain(tmp_path)
+    live, folder = start_plain(tmp_path)
     try:
         shutil.rmtree(tmp_path / "s")
         (tmp_path / "s").write_text("in the way\n")
-        time.sleep(1.5)
-        process.stdin.write("r Grace Hopper: typed while it could not be written #late\np 9 3\n")
-        process.stdin.flush()
-        time.sleep(1.5)
+        live.ask_until("NOT SAVED")
+        live.send("r Grace Hopper: typed while it could not be written #late\np 9 3\n")
+        live.wait_for("the counts are kept")
         (tmp_path / "s").unlink()
-        time.sleep(2)
-        out, err = process.communicate("q\ny\n", timeout=60)
+        live.ask_until(SAVED_LATE)
+        out, err = live.finish("q\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     assert "internal error" not in err and "Traceback" not in err
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert stalled[1].endswith(

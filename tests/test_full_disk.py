@@ -11,17 +11,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from support.plain import LIFTKIT, Live, liftkit, wait_until
 
 from liftkit.core.agenda.templates import template_path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
 
-LIFTKIT = [sys.executable, "-m", "liftkit"]
 SESSION = Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
 PEOPLE = "Ada Lovelace\nGrace Hopper\nAlan Turing\nKatherine Johnson\nMary Jackson\n"
 
@@ -63,12 +62,6 @@ def fill(folder: Path) -> None:
 
 def read_only(folder: Path) -> None:
     assert subprocess.run(["mount", "-o", "remount,ro", str(folder)], timeout=10).returncode == 0
-
-
-def liftkit(*args, cwd, stdin=""):
-    return subprocess.run(
-        [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
-    )
 
 
 def files_in(folder: Path) -> list[str]:
@@ -222,47 +215,44 @@ def fill_last_page(journal: Path) -> None:
             handle.write(json.dumps(event, separators=(",", ":")) + "\n")
 
 
-def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED, spoil=None):
+def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED, spoil=None) -> Live:
     """`liftkit run --plain` of WARNED (or `agenda_text`) at x60 on `disk`, which is filled
     (the journal's last page too) once the first segment has begun, or given to `spoil`
-    once liftkit has said it began (its output to there read); the process, its input
-    still open."""
+    once liftkit has said it began; the process, its input still open."""
     agenda = tmp_path / "short.toml"
     agenda.write_text(agenda_text)
-    process = subprocess.Popen(
-        [*LIFTKIT, "run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    live = Live(
+        ["run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
         cwd=tmp_path,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while (
-        not list(sessions.glob("*/journal.jsonl"))
-        or b"segment_start" not in next(sessions.glob("*/journal.jsonl")).read_bytes()
-    ):
-        if time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError("the session did not start")
-        time.sleep(0.05)
-    if spoil is not None:  # once its start is confirmed (a write that fails may be its fsync)
-        while not process.stdout.readline().split("  ", 1)[-1].startswith("> 1/"):
-            assert process.poll() is None and time.monotonic() < deadline, "no segment began"
-        spoil(disk)
-        return process
-    fill(disk)
-    fill_last_page(next(sessions.glob("*/journal.jsonl")))
-    return process
+    )
+    try:
+        wait_until(
+            lambda: any(b"segment_start" in p.read_bytes() for p in sessions.glob("*/*.jsonl")),
+            "the session did not start",
+        )
+        if spoil is not None:  # once its start is confirmed (a write that fails may be its fsync)
+            live.wait_for("  > 1/")
+            spoil(disk)
+            return live
+        fill(disk)
+        fill_last_page(next(sessions.glob("*/journal.jsonl")))
+    except BaseException:
+        live.kill()
+        raise
+    return live
 
 
 def test_a_disk_that_fills_during_a_session_still_lets_the_host_quit(disk, tmp_path):
     """Due events that cannot be written are said once, not in a loop that takes no more
     commands: `q` then `y` still stop the session, and what was written stays resumable."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions)
     try:
-        time.sleep(4)
-        out, err = process.communicate("q\ny\n", timeout=30)
+        live.wait_for("NOT SAVED")  # the first warning falls due at 1 s
+        live.turns()  # it is tried again after each command, and not said again
+        out, err = live.finish("q\ny\n")
     finally:
-        process.kill()
+        live.kill()
     assert out.count("NOT SAVED") == 1, out
     assert "internal error" not in err
     (folder,) = sessions.iterdir()
@@ -297,14 +287,15 @@ def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(di
     """The host frees space: what fell due meanwhile is written, and liftkit says so, where
     'NOT SAVED … then `liftkit resume` the session' stayed on screen and sent them to quit."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions)
     try:
-        time.sleep(1.5)  # the first warning falls due at 1 s
+        live.wait_for("NOT SAVED")  # the first warning falls due at 1 s
         (disk / "filler").unlink()
-        time.sleep(2.5)
-        out, err = process.communicate("q\ny\n", timeout=30)
+        live.ask_until("The journal is written again")
+        wait_until(lambda: len(warnings(sessions)) >= 2, "the second warning was not written")
+        out, err = live.finish("q\ny\n")
     finally:
-        process.kill()
+        live.kill()
     stalled = [line.split("  ", 1)[1] for line in out.splitlines() if "NOT SAVED" in line]
     assert stalled[0] == (
         "NOT SAVED: cannot write to the journal: the disk is full. Free some space: liftkit "
@@ -312,9 +303,13 @@ def test_a_full_disk_freed_during_a_session_says_the_journal_is_written_again(di
     )
     assert "The journal is written again" in out
     assert "internal error" not in err
+    assert warnings(sessions)[:2] == [540, 480]
+
+
+def warnings(sessions: Path) -> list[int]:
+    """The seconds left that each warning written in the session's journal gave."""
     (folder,) = sessions.iterdir()
-    events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
-    assert [e["before"] for e in events if e["type"] == "warning"][:2] == [540, 480]
+    return [e["before"] for e in journal_lines(folder) if e["type"] == "warning"]
 
 
 @pytest.fixture
@@ -374,13 +369,13 @@ def test_a_disk_gone_read_only_is_said_as_any_write_says_it(failing_disk, tmp_pa
     for what falls due and the one for a reflection typed then both say so, with 'Make the
     sessions folder writable'; the reflection is still kept and listed as liftkit stops."""
     sessions = failing_disk / "sessions"
-    process = run_until_the_disk_fills(failing_disk, tmp_path, sessions, spoil=go_read_only)
+    live = run_until_the_disk_fills(failing_disk, tmp_path, sessions, spoil=go_read_only)
     try:
-        time.sleep(1.5)  # the first warning falls due at 1 s
-        out, err = process.communicate("r Ada: typed on a read-only disk\nq\ny\n", 30)
+        live.wait_for("NOT SAVED")  # the first warning falls due at 1 s
+        out, err = live.finish("r Ada: typed on a read-only disk\nq\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     assert "internal error" not in err and "Traceback" not in err
     stalled = [line.split("  ", 1)[1] for line in out.splitlines() if "NOT SAVED" in line]
     assert stalled == [
@@ -393,12 +388,12 @@ def test_a_disk_gone_read_only_is_said_as_any_write_says_it(failing_disk, tmp_pa
     assert f"{KEPT}Ada: typed on a read-only disk" in err.splitlines()
 
 
-# A first segment of 5 s at x60 with a poll, which moves on by itself to the second.
+# A first segment of 3 s at x60 with a poll, which moves on by itself to the second.
 POLLED = """
 title = "Polled"
 [[segments]]
 title = "First"
-duration = "5m"
+duration = "3m"
 auto_advance = true
 [[segments.polls]]
 question = "Useful?"
@@ -421,17 +416,18 @@ def test_captures_typed_on_a_full_disk_are_saved_once_it_has_room(disk, tmp_path
     segment they were typed in (the first, which moved on meanwhile), once each, and the
     host is told in one line."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
     try:
-        process.stdin.write("r Ada: typed while the disk was full #kept\np 28 2\n")
-        process.stdin.flush()
-        time.sleep(6.5)  # the first segment ends at 5 s: its end cannot be written either
+        live.send("r Ada: typed while the disk was full #kept\np 28 2\n")
+        live.wait_for("the counts are kept")
+        live.ask_until("OVER TIME")  # at 3 s: the segment's end cannot be written either
         (disk / "filler").unlink()
-        time.sleep(2.5)
-        out, err = process.communicate("q\ny\n", timeout=30)
+        live.ask_until("kept while the journal could not be written")
+        live.turns()  # and it is not said (nor saved) again
+        out, err = live.finish("q\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     assert "internal error" not in err
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert len(stalled) == 2, out  # one for each capture, none again each second
@@ -469,11 +465,11 @@ def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
     """Quit while the disk is still full: the reflection and the poll counts typed meanwhile
     are listed as not saved (the counts were lost without a word), and nothing else is."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
     try:
-        out, err = process.communicate("r Ada: typed on a full disk\np 28 2\nq\ny\n", 30)
+        out, err = live.finish("r Ada: typed on a full disk\np 28 2\nq\ny\n")
     finally:
-        process.kill()
+        live.kill()
     assert "internal error" not in err
     assert [line for line in err.splitlines() if line.startswith(KEPT)] == [
         f"{KEPT}Ada: typed on a full disk",
@@ -507,23 +503,21 @@ def test_lines_read_with_a_command_the_full_disk_refused_still_act(disk, tmp_pat
     refused command is said NOT SAVED, and the lines after it act: the reflection is kept
     (listed as liftkit stops) and q y quit."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
     try:
-        process.stdin.write("n\n")
-        process.stdin.flush()
-        time.sleep(2.5)
-        process.stdin.write("+\nr Ada: typed after the refused commands\nq\ny\n")
-        process.stdin.flush()
+        live.send("n\n")
+        live.wait_for("NOT SAVED, so not done")
+        live.turns()  # nothing is written meanwhile, nor said to be
+        live.send("+\nr Ada: typed after the refused commands\nq\ny\n")
         try:
-            quit_in_time = process.wait(timeout=15) is not None
+            quit_in_time = live.process.wait(timeout=15) is not None
         except subprocess.TimeoutExpired:
             quit_in_time = False
-            process.kill()
-        out, err = process.communicate(timeout=30)
+        out, err = live.finish(timeout=5) if quit_in_time else (live.out, live.err)
     finally:
-        process.kill()
+        live.kill()
     assert quit_in_time, f"q y, read with the refused +, did not quit:\n{out}"
-    assert process.returncode == 0, err
+    assert live.returncode == 0, err
     assert "internal error" not in err and "Traceback" not in err
     said = [line.split("  ", 1)[1] for line in out.splitlines() if "  " in line]
     refused = (  # not "liftkit tries again each second": it never gives the n or + again
@@ -548,17 +542,18 @@ def test_a_reflection_read_with_a_refused_command_is_saved_once_there_is_room(di
     """`n` and a reflection pasted together on a full disk: the reflection was thrown away
     with the refused `n`. Now it is kept, and written once the host frees space."""
     sessions = disk / "sessions"
-    process = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, TWO)
     try:
-        process.stdin.write("n\nr Ada: typed after the refused next #kept\n")
-        process.stdin.flush()
-        time.sleep(2)
+        live.send("n\nr Ada: typed after the refused next #kept\n")
+        live.wait_for("NOT SAVED yet, the reflection is kept")
+        live.turns()
         (disk / "filler").unlink()
-        time.sleep(2.5)
-        out, err = process.communicate("q\ny\n", timeout=30)
+        live.ask_until("Saved 1 reflection kept while the journal could not be written.")
+        live.turns()  # and it is not said (nor saved) again
+        out, err = live.finish("q\ny\n")
     finally:
-        process.kill()
-    assert process.returncode == 0, err
+        live.kill()
+    assert live.returncode == 0, err
     assert out.count("NOT SAVED yet, the reflection is kept") == 1, out
     assert out.count("Saved 1 reflection kept while the journal could not be written.") == 1
     assert KEPT not in err and "Nothing captured is lost" in err
@@ -574,34 +569,32 @@ def test_a_folder_that_cannot_be_written_again_says_why_as_any_write_does(tmp_pa
     line said 'Read-only file system', Python's words, where any other write says 'the disk
     is read-only'; now it says that too, and what liftkit still holds."""
     sessions = tmp_path / "sessions"
-    process = subprocess.Popen(
-        [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", str(sessions)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path,
-    )  # fmt: skip
+    live = Live(
+        ["run", "community-conversation", "--plain", "--sessions", str(sessions)], cwd=tmp_path
+    )
     mounted = False
     try:
-        process.stdin.write("r Ada: said before the folder went\n")
-        process.stdin.flush()
-        deadline = time.monotonic() + 30
-        while b"said before" not in b"".join(p.read_bytes() for p in sessions.glob("*/*.jsonl")):
-            assert time.monotonic() < deadline, "the reflection was not journalled"
-            time.sleep(0.05)
+        live.send("r Ada: said before the folder went\n")
+        wait_until(
+            lambda: b"said before" in b"".join(p.read_bytes() for p in sessions.glob("*/*.jsonl")),
+            "the reflection was not journalled",
+        )
         (folder,) = sessions.iterdir()
         shutil.rmtree(folder)
         mounted = shutil.which("mount") is not None and _mount(sessions, "ro,size=64k")
         if not mounted:
             pytest.skip("cannot mount a tmpfs here (needs root)")
-        time.sleep(2.5)
+        live.ask_until("NOT SAVED")  # the session looks each second, and at each command
+        live.turns()  # it tries again, and does not say so again
         subprocess.run(["umount", str(sessions)], check=True, timeout=10)
         mounted = False
-        time.sleep(1.5)
-        out, err = process.communicate("r Grace: said after it came back\nq\ny\n", timeout=60)
+        live.ask_until("liftkit wrote it again with everything captured")
+        out, err = live.finish("r Grace: said after it came back\nq\ny\n")
     finally:
-        process.kill()
+        live.kill()
         if mounted:
             subprocess.run(["umount", "-l", str(sessions)], capture_output=True, timeout=10)
-    assert process.returncode == 0, err
+    assert live.returncode == 0, err
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert len(stalled) == 1, out
     assert stalled[0].endswith(
