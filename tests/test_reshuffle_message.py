@@ -293,10 +293,10 @@ def test_u_after_the_round_reshuffled_has_met_keeps_its_rooms(tmp_path):
     # though round 1 had met in the reshuffled ones, so the journal and `liftkit export
     # --groups` listed rooms that never met, and round 2 went back to rooms made to follow
     # those, sitting people again with whom they had just met. Now u says so and keeps them.
-    # Rounds of 5 minutes, 5 s rehearsed: round 1 has met after 1 s, and the reshuffle is
-    # made well before round 2 begins
+    # Rounds of 3 minutes, 3 s rehearsed: round 1 has met after 0.75 s, and the reshuffle
+    # is made well before round 2 begins
     (tmp_path / "a.toml").write_text(
-        'title = "Two rounds"\n[[segments]]\ntitle = "Rooms"\nduration = "10m"\n'
+        'title = "Two rounds"\n[[segments]]\ntitle = "Rooms"\nduration = "6m"\n'
         'kind = "breakout"\ngroup_size = 4\nrounds = 2\n'
     )
     (tmp_path / "people.csv").write_text(

@@ -180,7 +180,9 @@ def test_plain_mode_on_a_terminal_says_what_next_once(tmp_path, how):
     (tmp_path / "a.toml").write_text(AUTO)
     term = Tmux(200, 30, cwd=str(tmp_path))
     try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", "--rehearse", "60"])
+        # to its end in 0.3 s; or 3 s, for a q y
+        rehearse = "60" if how == "quit" else "600"
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s", "--plain", "--rehearse", rehearse])
         term.wait_for("> 1/2 Alone")
         if how == "quit":
             term.type("q")
