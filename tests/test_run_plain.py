@@ -10,6 +10,7 @@ import sys
 import time
 
 import pytest
+from support.plain import Live
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -100,16 +101,21 @@ def test_plain_is_chosen_when_stdout_is_not_a_terminal(tmp_path):
 
 
 def test_end_of_input_does_not_end_the_session_and_sigterm_stops_it_cleanly(tmp_path):
-    proc = start_plain(tmp_path, OPEN_ENDED, "--rehearse", "60")
-    proc.stdin.write("pause\nresume\n+\n")
-    proc.stdin.close()
-    proc.stdin = None  # end of input; communicate() must not flush it again
-    wait_for_event(tmp_path / "s", "extend")
-    time.sleep(1.5)  # 90 rehearsed seconds: at least one status line
-    assert proc.poll() is None  # still running after end of input
-    proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=10)
-    assert proc.returncode == 130
+    (tmp_path / "a.toml").write_text(OPEN_ENDED)
+    command = ["run", "a.toml", "--sessions", "s", "--plain", "--rehearse", "60"]
+    live = Live(command, tmp_path, env())
+    try:
+        live.send("pause\nresume\n+\n")
+        live.close_input()
+        wait_for_event(tmp_path / "s", "extend")
+        live.wait_for("end of input: the session carries on")
+        live.wait_for("1/1 Talk:")  # the line each (rehearsed) minute, after end of input
+        assert live.process.poll() is None  # still running after end of input
+        live.process.send_signal(signal.SIGTERM)
+        out, err = live.finish(timeout=10)
+    finally:
+        live.kill()
+    assert live.returncode == 130
     assert "paused Talk" in out and "resumed Talk" in out and "+1m for Talk" in out
     assert "1/1 Talk:" in out  # the line each (rehearsed) minute
     assert "Carry on with: liftkit resume" in err

@@ -40,10 +40,10 @@ def journalled(folder: Path, text: str) -> bool:
 class Live:
     """A liftkit command with its input a pipe, its output and errors read as they come."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [*LIFTKIT, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, cwd=cwd,
+            stderr=subprocess.PIPE, text=True, cwd=cwd, env=env,
         )  # fmt: skip
         self._out: list[str] = []
         self._err: list[str] = []
@@ -112,13 +112,19 @@ class Live:
             time.sleep(0.2)
         return self.out
 
+    def close_input(self) -> None:
+        """End of input, as a pipe closed by the program that wrote to it."""
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+
     def finish(self, text: str = "", timeout: float = PATIENCE) -> tuple[str, str]:
         """Send `text`, close the input, wait for liftkit to stop: its output and errors."""
         try:
             if text:
                 self.send(text)
             assert self.process.stdin is not None
-            self.process.stdin.close()
+            if not self.process.stdin.closed:
+                self.process.stdin.close()
             self.process.wait(timeout)
         finally:
             self.kill()
