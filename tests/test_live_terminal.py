@@ -157,6 +157,7 @@ def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path, plain):
         term.wait_for("Reflection")
         term.type("half typed", enter=False)
         term.wait_for("half typed")
+    pid = term.command_pid()
     term.close()  # the window goes away: SIGHUP
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and journal(tmp_path)[-1]["type"] != "stop":
@@ -168,7 +169,10 @@ def test_a_closed_terminal_stops_the_session_cleanly(term, tmp_path, plain):
     ]
     if not plain:  # what was being typed, unsaved, for `liftkit resume` to give back
         assert (events[-1]["draft"], events[-1]["draft_kind"]) == ("half typed", "reflect")
-    time.sleep(0.5)  # a crash report would be written after the stop
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(pid):  # a crash report is written by then
+        time.sleep(0.05)
+    assert not _running(pid)
     assert sorted(p.name for p in crashes.iterdir()) == []
 
 
@@ -250,6 +254,14 @@ def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
     term.keys("y")
     term.wait_for("Session stopped (quit)")  # (after fg, bash runs no `; echo EXIT`)
     stty_is_sane(term)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` is still there (not gone, nor a zombie left to be reaped)."""
+    try:
+        return _state(pid) != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def _status(pid: int) -> dict[str, str]:
@@ -388,6 +400,7 @@ def test_the_rooms_view_dragged_a_few_columns_narrow_carries_on(tmp_path):
         term.resize(80, 24)
         term.wait_for("Room 1 (", timeout=5)
         term.keys("Escape")
+        term.wait_without("Room 1 (")  # not "running": the rooms view says it too
         term.wait_for("running")
         quit_run(term)
     finally:
@@ -451,6 +464,7 @@ def test_long_japanese_names_go_on_below_in_the_rooms_view_rather_than_cut(tmp_p
         for end in ("山田太郎", "開発部", "広報部", "Ada Lovelace", "Grace Hopper"):
             assert end in shown, shown
         term.keys("Escape")
+        term.wait_without("Room 1 (")  # not "running": the rooms view says it too
         term.wait_for("running")
         quit_run(term)
     finally:
