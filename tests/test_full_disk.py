@@ -388,7 +388,9 @@ def test_a_disk_gone_read_only_is_said_as_any_write_says_it(failing_disk, tmp_pa
     assert f"{KEPT}Ada: typed on a read-only disk" in err.splitlines()
 
 
-# A first segment of 3 s at x60 with a poll, which moves on by itself to the second.
+# A first segment of 3 s at x60 with a poll, which moves on by itself to the second. Not
+# less: the pack gives times to the second, and what is typed as the first one begins must
+# be a whole second before the second one begins (at 1 s, 1 run in 6 had them the same).
 POLLED = """
 title = "Polled"
 [[segments]]
