@@ -79,6 +79,13 @@ def test_a_body_with_no_spare_row_keeps_it_and_the_message_keeps_two_lines():
     assert len(said) == 2 and said[1].endswith("…"), "\n".join(lines)
 
 
+def quit_run(term: Tmux) -> None:
+    term.keys("q")
+    term.wait_for("Quit?", timeout=10)
+    term.keys("y")
+    term.wait_for("EXIT=0", timeout=20)
+
+
 def fill(folder: Path) -> None:
     """Write until the disk refuses another byte, then fill the journal's last 4 KB page
     (tmpfs gives whole pages) with a line as `liftkit note` adds one."""
@@ -120,10 +127,7 @@ def test_a_reflection_not_saved_on_a_full_disk_is_said_whole_at_60_columns(tmp_p
         assert shown.rstrip().splitlines()[-1].rstrip().endswith("q quit"), shown
         (disk / "filler").unlink()
         term.wait_for("Saved 1 reflection", timeout=10)
-        term.keys("q")
-        term.wait_for("Quit?", timeout=10)
-        term.keys("y")
-        term.wait_for("EXIT=0", timeout=20)
+        quit_run(term)
     finally:
         term.close()
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
@@ -148,10 +152,7 @@ def test_a_long_question_goes_on_under_its_first_word(tmp_path):
     try:
         term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
         shown = term.wait_for("q quit", timeout=20)
-        term.keys("q")
-        term.wait_for("Quit?", timeout=10)
-        term.keys("y")
-        term.wait_for("EXIT=0", timeout=20)
+        quit_run(term)
     finally:
         term.close()
     lines = shown.splitlines()
