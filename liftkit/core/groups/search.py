@@ -29,6 +29,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
 from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.strategies import NONE, late_acceptance, tabu
@@ -98,6 +99,9 @@ class Search:
             for c in range(len(problem.columns))
         ]
         self.weights = [BALANCE_WEIGHT * w for w in problem.column_weights]
+        # per --balance column: each person's value, the bands, the counts, the weight
+        self.balanced = list(zip(problem.columns, problem.bands, self.counts, self.weights,
+                                 strict=True))  # fmt: skip
         self.cost = self.total_cost()
         self.crowded = self.crowded_floor()
         self.floor = self.repeat_floor()
@@ -108,7 +112,13 @@ class Search:
     # --- cost ---------------------------------------------------------------------------
 
     def repeat_cost(self) -> int:
-        return sum(m * (m - 1) // 2 for row in self.meet for m in row.values()) // 2
+        """The sum over pairs of C(meetings, 2): the sum of m * m - m over each person's
+        counts is twice it, each pair counted from both sides."""
+        total = 0
+        for row in self.meet:
+            counts = row.values()
+            total += sum(map(mul, counts, counts)) - sum(counts)
+        return total // 4
 
     def repeat_pairs(self) -> int:
         """Pairs who meet more than once (the held rounds' meetings too): the score's count."""
@@ -143,11 +153,14 @@ class Search:
         return crowded_floor((map(len, groups) for groups in self.mem), k)
 
     def apart_violations(self) -> int:
+        later = [(p, [a for a in partners if a > p]) for p, partners in enumerate(self.pb.apart)]
+        kept = [(p, partners) for p, partners in later if partners]  # most have nobody
         found = 0
-        for r in range(self.rounds):
-            row = self.grp[r]
-            for p, partners in enumerate(self.pb.apart):
-                found += sum(1 for a in partners if a > p and row[a] == row[p])
+        for row in self.grp:
+            for p, partners in kept:
+                g = row[p]
+                for a in partners:
+                    found += row[a] == g
         return found
 
     def balance_cost(self) -> int:
@@ -180,10 +193,8 @@ class Search:
 
     def in_conflict(self, r: int, p: int) -> bool:
         g = self.grp[r][p]
-        meet = self.meet[p]
-        for q in self.mem[r][g]:
-            if meet.get(q, 0) > 1:
-                return True
+        if max(map(self.meet[p].get, self.mem[r][g], NONE)) > 1:  # p meets q again
+            return True
         home = self.pb.homes[r]
         if home is not None and home[p] >= 0 and home[p] != g:
             return True
@@ -265,16 +276,19 @@ class Search:
         return change
 
     def single_constraint_delta(self, r: int, p: int, q: int) -> int:
-        """constraint_delta() for two people who are units of their own."""
+        """constraint_delta() for two people who are units of their own (swap_off_band
+        written out: the searches ask this for most swaps they weigh)."""
         pb = self.pb
         row = self.grp[r]
         a, b = row[p], row[q]
         change = 0
-        for x, y_group, x_group in ((p, b, a), (q, a, b)):
-            for y in pb.apart[x]:
-                if y != p and y != q:
-                    g = row[y]
-                    change += APART_WEIGHT * ((g == y_group) - (g == x_group))
+        apart = pb.apart
+        if apart[p] or apart[q]:
+            for x, y_group, x_group in ((p, b, a), (q, a, b)):
+                for y in apart[x]:
+                    if y != p and y != q:
+                        g = row[y]
+                        change += APART_WEIGHT * ((g == y_group) - (g == x_group))
         home = pb.homes[r]
         if home is not None:
             hp, hq = home[p], home[q]
@@ -282,12 +296,17 @@ class Search:
                 change += STAY_WEIGHT * ((b != hp) - (a != hp))
             if hq >= 0:
                 change += STAY_WEIGHT * ((a != hq) - (b != hq))
-        for c, values in enumerate(pb.columns):
+        for values, bands, per_round, weight in self.balanced:
             vp, vq = values[p], values[q]
             if vp == vq:
                 continue
-            counts_a, counts_b = self.counts[c][r][a], self.counts[c][r][b]
-            change += self.weights[c] * swap_off_band(counts_a, counts_b, vp, vq, pb.bands[c])
+            here, there = per_round[r][a], per_round[r][b]
+            (low_p, high_p), (low_q, high_q) = bands[vp], bands[vq]
+            hp, tp, hq, tq = here[vp], there[vp], here[vq], there[vq]
+            change += weight * (
+                (hp <= low_p) - (hp > high_p) + (tp >= high_p) - (tp < low_p)
+                + (hq >= high_q) - (hq < low_q) + (tq <= low_q) - (tq > high_q)
+            )  # fmt: skip
         return change
 
     def _balance_delta(
@@ -371,7 +390,13 @@ class Search:
         """
         found: set[tuple[int, int]] = set()
         rows, meet = self.grp, self.meet
-        pairs = [(p, q) for p, met in enumerate(meet) for q, m in met.items() if m > 1 and q > p]
+        pairs = [
+            (p, q)
+            for p, met in enumerate(meet)
+            if met and max(met.values()) > 1  # most people repeat nobody: a pass in C
+            for q, m in met.items()
+            if m > 1 and q > p
+        ]
         if len(pairs) <= self.pb.people:
             for p, q in pairs:
                 for r, row in enumerate(rows):

@@ -9,12 +9,11 @@ from __future__ import annotations
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-from liftkit.core.groups.draws import below
-
 if TYPE_CHECKING:
     from liftkit.core.groups.search import Search
 
 NONE = repeat(0)  # the count of a pair that never met, as many times as asked
+FAR = 1 << 62  # above any change
 STALL_STEPS = 60_000  # late acceptance stops after this many steps without a new best
 
 
@@ -30,6 +29,8 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
     stall, step, weighed = 0, 0, 0
     patience = max(300, 10 * n)
     pool: list[tuple[int, int]] = []
+    unit_of, kinds, constraint_delta = search.unit_of, pb.kinds, search.single_constraint_delta
+    most = _most(search)
     while weighed < budget and pb.groups > 1:
         step += 1
         weighed += 1  # a step that finds nothing to weigh still spends budget
@@ -58,18 +59,28 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
         p_tabu = tabu.get(r * n + p, -1) >= step
         best_move: tuple[int, int] | None = None
         ties = 0
+        meet, cost, size_a = search.meet, search.cost, len(group_a)
         for g in groups:
             group_b = members[g]
             joining = sum(map(get_p, group_b, NONE)) if single else 0
             seen_units: list[int] = []
+            # repeats change by -(most * sizes + 2) at the least (late_acceptance)
+            least = most * (size_a + len(group_b)) + 2
             for q in group_b:
-                v = search.unit_of[q]
-                if pb.kinds[v] != kind:
+                v = unit_of[q]
+                if kinds[v] != kind:
                     continue
                 if single:
-                    get_q = search.meet[q].get
+                    weighed += 1
+                    is_tabu = p_tabu or tabu.get(r * n + q, -1) >= step
+                    change = constraint_delta(r, p, q) if constrained else 0
+                    if change - least > (best_move[0] if best_move is not None else FAR) or (
+                        is_tabu and cost + change - least >= best_cost
+                    ):
+                        continue  # refused, whatever the repeats: not worth summing them
+                    get_q = meet[q].get
                     # q joins p's group (p aside) and leaves its own (q never meets itself)
-                    change = (
+                    change += (
                         joining
                         - 2 * get_p(q, 0)
                         - leaving
@@ -78,16 +89,14 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
                         + len(group_b)
                         - 1
                     )
-                    if constrained:
-                        change += search.single_constraint_delta(r, p, q)
                 else:
                     if v in seen_units:
                         continue
                     seen_units.append(v)
                     change = search.delta(r, u, v)
-                weighed += 1
-                is_tabu = p_tabu or tabu.get(r * n + q, -1) >= step
-                if is_tabu and search.cost + change >= best_cost:
+                    weighed += 1
+                    is_tabu = p_tabu or tabu.get(r * n + q, -1) >= step
+                if is_tabu and cost + change >= best_cost:
                     continue
                 if best_move is None or change < best_move[0]:
                     best_move, ties = (change, v), 1
@@ -121,7 +130,11 @@ def tabu(search: Search, budget: int, sample: int = 48) -> None:
 
 def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
     """Late acceptance hill climbing: a random swap for a person in conflict is made if
-    it is no worse than now, or than the cost `history` steps ago (Burke and Bykov)."""
+    it is no worse than now, or than the cost `history` steps ago (Burke and Bykov).
+
+    The loop is most of a split's search: below()'s draws are written out in it (the same
+    bits), and so is Search.single_delta (the same sums); whether the person on top of the
+    pool is in conflict is asked again only after a swap (nothing else changes it)."""
     if search.cost <= search.floor or budget <= 0 or search.pb.groups < 2:
         return
     pb, rng = search.pb, search.rng
@@ -134,7 +147,15 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
     # With --balance, a swap of two people who differ in a value mostly breaks the balance
     # and is refused: three swaps in four are with someone holding the same values.
     twins = _twins(pb.columns, n)
-    draw = below(rng)
+    twin_bits = [len(alike).bit_length() for alike in twins]
+    single = [len(unit) == 1 for unit in units]
+    bits, person_bits = rng.getrandbits, n.bit_length()
+    # swaps change these in place (restore() only comes after the loop)
+    grp, mem, meet = search.grp, search.mem, search.meet
+    in_conflict, constraint_delta = search.in_conflict, search.single_constraint_delta
+    constrained, floor = search.constrained, search.floor
+    most = _most(search)
+    checked: tuple[int, int] | None = None  # the item last asked about, since the last swap
     last_best = 0
     for step in range(budget):
         if step - last_best > STALL_STEPS:
@@ -146,37 +167,89 @@ def late_acceptance(search: Search, budget: int, history: int = 0) -> None:
                 break
             rng.shuffle(pool)
             pool = search.by_urgency(pool)
-        r, p = pool[-1]
-        if not search.in_conflict(r, p):
-            pool.pop()
-            continue
-        if draw(4) == 0:
+            checked = None
+        item = pool[-1]
+        if item != checked:
+            if not in_conflict(*item):
+                pool.pop()
+                continue
+            checked = item
+        r, p = item
+        j = bits(3)  # draw(4), and so on below
+        while j >= 4:
+            j = bits(3)
+        if j == 0:
             pool.pop()
         u = unit_of[p]
         alike = twins[p]
-        q = alike[draw(len(alike))] if alike and draw(4) else draw(n)
-        row = search.grp[r]
-        if row[q] == row[p]:
+        j = 0
+        if alike:
+            j = bits(3)
+            while j >= 4:
+                j = bits(3)
+        if j:
+            width, size = twin_bits[p], len(alike)
+            j = bits(width)
+            while j >= size:
+                j = bits(width)
+            q = alike[j]
+        else:
+            q = bits(person_bits)
+            while q >= n:
+                q = bits(person_bits)
+        row = grp[r]
+        a, b = row[p], row[q]
+        if a == b:
             continue
         v = unit_of[q]
         if kinds[v] != kinds[u]:
             continue
-        single = len(units[u]) == 1
-        change = search.single_delta(r, p, units[v][0]) if single else search.delta(r, u, v)
-        new = search.cost + change
+        cost = search.cost
         slot = step % length
-        if change <= 0 or new <= hist[slot]:
+        if single[u]:  # Search.single_delta, written out (q is unit v)
+            group_a, group_b = mem[r][a], mem[r][b]
+            sizes = len(group_a) + len(group_b)
+            change = 0
+            if constrained:
+                change = constraint_delta(r, p, q)
+                if change > most * sizes + 2:
+                    # refused whatever the repeats, which cannot make up for it: every
+                    # pair that p or q leaves met at most `most` + 1 times
+                    spare = hist[slot] - cost
+                    if change > most * sizes + 2 + (spare if spare > 0 else 0):
+                        hist[slot] = cost
+                        continue
+            meet_p, meet_q = meet[p].get, meet[q].get
+            change += (
+                sum(map(meet_q, group_a, NONE)) - sum(map(meet_p, group_a, NONE))
+                + sum(map(meet_p, group_b, NONE)) - sum(map(meet_q, group_b, NONE))
+                - 2 * meet_p(q, 0) + sizes - 2
+            )  # fmt: skip
+        else:
+            change = search.delta(r, u, v)
+        if change <= 0 or cost + change <= hist[slot]:
             search.swap(r, u, v, change)
-            if search.cost < best_cost:
-                best_cost, last_best = search.cost, step
-                best = [row[:] for row in search.grp]
-                if best_cost <= search.floor:
+            checked = None
+            cost = search.cost
+            if cost < best_cost:
+                best_cost, last_best = cost, step
+                best = [row[:] for row in grp]
+                if best_cost <= floor:
                     return
             if (r, q) not in pool[-4:]:
                 pool.append((r, q))
-        hist[slot] = search.cost
+        hist[slot] = cost
     if best_cost < search.cost:
         search.restore(best)
+
+
+def _most(search: Search) -> int:
+    """One less than the most times a pair can meet: once a round, and as often before
+    (held rounds). A swap of two people in groups of a and b people changes the repeats by
+    -(most * (a + b) + 2) at the least: each of the pairs they leave met most + 1 times at
+    most, and they meet no fewer than 0 times anyone they join."""
+    prior = search.pb.prior or ()
+    return search.rounds + max((m for met in prior for m in met.values()), default=0) - 1
 
 
 def _twins(columns: list[list[int]], n: int) -> list[list[int]]:
