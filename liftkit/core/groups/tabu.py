@@ -122,11 +122,14 @@ def _search(
     up: list[list[int]] = [[] for _ in lines]
     down: list[list[int]] = [[] for _ in lines]
     weight = [[1] * k for _ in lines]  # of each count, raised while it stays out of band
+    # both[i][v]: up[i][v] + down[i][v], what a swap within group i takes off for value v
+    both: list[list[int]] = [[] for _ in lines]
 
     def weigh(i: int) -> None:
         c, w = counts[i], weight[i]
         up[i] = [w[v] * (pen[v][c[v] + 1] - pen[v][c[v]]) for v in range(k)]
         down[i] = [w[v] * (pen[v][c[v] - 1] - pen[v][c[v]]) if c[v] else 0 for v in range(k)]
+        both[i] = [a + b for a, b in zip(up[i], down[i], strict=True)]
 
     def refresh(i: int, w: int) -> None:
         """up[i][w] and down[i][w] weighed again from the counts and weights, and the gains
@@ -134,12 +137,36 @@ def _search(
         p, h, m = pen[w], counts[i][w], weight[i][w]
         now_up, now_down = m * (p[h + 1] - p[h]), m * (p[h - 1] - p[h]) if h else 0
         more, less = now_up - up[i][w], now_down - down[i][w]
+        if not (more or less):
+            return  # the same weights: nothing moves (most counts stay inside their band)
         up[i][w], down[i][w] = now_up, now_down
+        both[i][w] = now_up + now_down
         for z in lines[i]:
             g = gain[z]
             g[w] += more
             if less and col[z] == w:
                 gain[z] = [f + less for f in g]
+
+    def refresh_two(i: int, u: int, v: int) -> None:
+        """refresh(i, u) then refresh(i, v) (u != v), in one pass over group i's points."""
+        p, h, m = pen[u], counts[i][u], weight[i][u]
+        now_up, now_down = m * (p[h + 1] - p[h]), m * (p[h - 1] - p[h]) if h else 0
+        more_u, less_u = now_up - up[i][u], now_down - down[i][u]
+        up[i][u], down[i][u], both[i][u] = now_up, now_down, now_up + now_down
+        p, h, m = pen[v], counts[i][v], weight[i][v]
+        now_up, now_down = m * (p[h + 1] - p[h]), m * (p[h - 1] - p[h]) if h else 0
+        more_v, less_v = now_up - up[i][v], now_down - down[i][v]
+        up[i][v], down[i][v], both[i][v] = now_up, now_down, now_up + now_down
+        if not (more_u or less_u or more_v or less_v):
+            return  # the same weights: nothing moves
+        for z in lines[i]:
+            g = gain[z]
+            g[u] += more_u
+            if less_u and col[z] == u:
+                g = gain[z] = [f + less_u for f in g]
+            g[v] += more_v
+            if less_v and col[z] == v:
+                gain[z] = [f + less_v for f in g]
 
     def gains(x: int) -> list[int]:
         ls = line_of[x]
@@ -164,6 +191,7 @@ def _search(
         and len(share[x][y]) < len(line_of[x])  # a twin and its point: a swap changes nothing
     ]
     steps = CHEAP * budget // max(1, len(pairs) + len(movable) * k)
+    blocks = _blocks(pairs)
     # movable points by kind and value, in the order of `movable`
     bucket = [[[x for x in movable if kind[x] == t and col[x] == u] for u in range(k)]
               for t in range(sorts)]  # fmt: skip
@@ -175,11 +203,11 @@ def _search(
     while cost > 0 and step < steps and not (patience and step - best_step > patience):
         step += 1
         # the split change: per kind and pair of values, the best point of each
-        free = [[[x for x in xs if wait[x] <= step] for xs in b] for b in bucket]
         low = [
-            [list(map(min, zip(*(gain[x] for x in xs), strict=True))) if xs else none for xs in f]
-            for f in free
-        ]
+            [list(map(min, zip(*[gain[x] for x in xs if wait[x] <= step], strict=True))) or none
+             for xs in b]
+            for b in bucket
+        ]  # fmt: skip
         tied: list[tuple[int, int, int]] = []
         lowest = FAR
         for t in range(sorts):
@@ -199,31 +227,33 @@ def _search(
             for a, b in ((u, v), (v, u)):
                 if (t, a, b) not in at:
                     f = low[t][a][b]
-                    at[t, a, b] = [x for x in free[t][a] if gain[x][b] == f]
+                    at[t, a, b] = [x for x in bucket[t][a] if wait[x] <= step and gain[x][b] == f]
             x, y = rng.choice(at[t, u, v]), rng.choice(at[t, v, u])
             d = gain[x][v] + gain[y][u]
             for i in share[x].get(y, ()):
-                d -= down[i][u] + up[i][v] + down[i][v] + up[i][u]
+                d -= both[i][u] + both[i][v]
             if d < change:
                 move, change, ties = (x, y), d, 1
         # pairs sharing a group, weighed exactly; a point that waits moves if that makes the
         # best colouring yet (plain) or lowers the penalty (weighed)
         aspired = 0 if weighed else best_cost - cost
-        for x, y, joint in pairs:
-            u, v = col[x], col[y]
-            if u == v:
-                continue
-            d = gain[x][v] + gain[y][u]
-            for i in joint:
-                d -= down[i][u] + up[i][v] + down[i][v] + up[i][u]
-            if d > change or ((wait[x] > step or wait[y] > step) and d >= aspired):
-                continue
-            if d < change:
-                move, change, ties = (x, y), d, 1
-            else:
-                ties += 1
-                if rng.randrange(ties) == 0:
-                    move = (x, y)
+        for i, block in blocks:
+            h = both[i]
+            for x, y, joint in block:
+                u, v = col[x], col[y]
+                if u == v:
+                    continue
+                d = gain[x][v] + gain[y][u] - h[u] - h[v]
+                for j in joint:  # other groups they share (a twin and its point)
+                    d -= both[j][u] + both[j][v]
+                if d > change or ((wait[x] > step or wait[y] > step) and d >= aspired):
+                    continue
+                if d < change:
+                    move, change, ties = (x, y), d, 1
+                else:
+                    ties += 1
+                    if rng.randrange(ties) == 0:
+                        move = (x, y)
         if move is None:
             break
         if weighed and change >= 0:  # no swap lowers the weighed penalty: counts out weigh more
@@ -252,8 +282,7 @@ def _search(
             insort(bucket[t][comes], z)
         order[x], order[y] = order[y], order[x]
         for i in touched:  # the points of a group whose counts changed gain otherwise
-            refresh(i, u)  # the only values whose counts changed there
-            refresh(i, v)
+            refresh_two(i, u, v)  # the only values whose counts changed there
         gain[x], gain[y] = gains(x), gains(y)
         wait[x] = step + TENURE + rng.randrange(SPREAD)
         wait[y] = step + TENURE + rng.randrange(SPREAD)
@@ -261,3 +290,17 @@ def _search(
             best, best_cost = order[:], cost
             best_step = step
     return best, best_cost
+
+
+def _blocks(
+    pairs: list[tuple[int, int, tuple[int, ...]]],
+) -> list[tuple[int, list[tuple[int, int, tuple[int, ...]]]]]:
+    """The pairs, in their order, cut into runs of the first group they share, each as
+    (that group, its pairs with the other groups they share: none in a design, more for a
+    twin and its point)."""
+    blocks: list[tuple[int, list[tuple[int, int, tuple[int, ...]]]]] = []
+    for x, y, joint in pairs:
+        if not blocks or blocks[-1][0] != joint[0]:
+            blocks.append((joint[0], []))
+        blocks[-1][1].append((x, y, joint[1:]))
+    return blocks
