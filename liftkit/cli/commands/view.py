@@ -50,9 +50,10 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         app = AudienceApp(follower, env.console(), stdin_fd, latest=latest)
         code = app.run()
     followed = app.following
-    if followed is None:  # (only `latest` waits for a session)
+    if followed is None:  # only `latest` waits for a session
+        parent = latest.parent if latest is not None else default_parent()
         with contextlib.suppress(OSError):
-            say(f"Stopped waiting for a session in {latest.parent if latest else '?'}.")
+            say(f"Stopped waiting for a session in {parent}.")
         raise typer.Exit(code)
     folder = followed.folder
     gone = followed.gone()

@@ -119,24 +119,25 @@ class AudienceApp:
         self.stdin_fd = stdin_fd
         self.wall = wall
         self.latest = latest  # None: the session named, and no other
-        self.follower, self.host = follower, HostWatch(follower, wall) if follower else None
+        # the session followed is the host watch's: none while `latest` waits for one
+        self.host = HostWatch(follower, wall) if follower is not None else None
         self.frame = Frame()
         self.signals = Signals(catch_stop=True)  # Ctrl-Z gives the terminal back first
         self._shown: tuple[Screen, int, int] | None = None
 
     @property
     def following(self) -> Follower | None:
-        return self.follower
+        return self.host.follower if self.host is not None else None
 
     def follow(self, follower: Follower) -> None:
-        self.follower, self.host, self._shown = follower, HostWatch(follower, self.wall), None
+        self.host, self._shown = HostWatch(follower, self.wall), None
 
     def screen(self) -> Screen:
         """Texts from the host's files (titles, prompts, names) made safe for the terminal."""
-        if self.follower is None or self.host is None:
+        if self.host is None:
             parent = str(self.latest.parent) if self.latest else ""
             return safe_screen(waiting_screen(self.wall(), parent))
-        return safe_screen(audience_screen(self.follower, self.wall(), self.host.state()))
+        return safe_screen(audience_screen(self.host.follower, self.wall(), self.host.state()))
 
     def draw(self, writer: ScreenWriter) -> None:
         """Redraw only when the screen or the window size changed, and then only the lines
@@ -152,7 +153,7 @@ class AudienceApp:
     def until_change(self) -> float:
         """Real seconds until the shown second changes (at most one: the wall clock, the
         host's state)."""
-        f = self.follower
+        f = self.following
         if f is None:  # no session yet: the wall clock's minute, and a look each second
             return 1.0
         start_at = f.waiting_for()
@@ -195,7 +196,7 @@ class AudienceApp:
                 if newer is not None:
                     self.follow(newer)
                     draw_at = 0.0
-                if self.follower is not None and self.host and self.follower.refresh():
+                if self.host is not None and self.host.follower.refresh():
                     self.host.forget()
                     draw_at = 0.0
                 if self.console.size != size:
@@ -214,7 +215,7 @@ class AudienceApp:
                     self.signals.continued = False
                     keys.cbreak()
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
-                ended = self.follower is not None and self.follower.ended
+                ended = self.host is not None and self.host.follower.ended
                 if pressed and (ended or any(key in ("q", "Q", "ESC") for key in pressed)):
                     return EXIT_OK
             except KeyboardInterrupt:
@@ -255,23 +256,28 @@ class PlainAudience:
         self.wall = wall
         self.latest = latest  # None: the session named, and no other
         self.signals = Signals()
-        self._following: Follower | None = None
+        # the session followed is the host watch's: none while `latest` waits for one
+        self._host: HostWatch | None = None
         if follower is not None:
             self.follow(follower)
 
     @property
     def following(self) -> Follower | None:
-        return self._following
+        return self._host.follower if self._host is not None else None
+
+    @property
+    def host(self) -> HostWatch:
+        """The session followed, and whether its host runs (asked once there is one)."""
+        if self._host is None:
+            raise RuntimeError("no session followed yet")
+        return self._host
 
     @property
     def follower(self) -> Follower:
-        """The session followed (only asked for once there is one)."""
-        if self._following is None:
-            raise RuntimeError("no session followed yet")
-        return self._following
+        return self.host.follower
 
     def follow(self, follower: Follower) -> None:
-        self._following, self.host = follower, HostWatch(follower, self.wall)
+        self._host = HostWatch(follower, self.wall)
         self._host_state = ""
         self._rooms_shown: tuple[int, str] | None = None
         self._next_minute: float | None = None
@@ -297,7 +303,7 @@ class PlainAudience:
         if newer is not None:
             self.follow(newer)
             self.start()
-        if self._following is None:
+        if self._host is None:
             return None  # waiting for a session to start
         f = self.follower
         if f.refresh():
@@ -314,7 +320,7 @@ class PlainAudience:
         return None
 
     def run(self) -> int:
-        if self._following is not None:
+        if self._host is not None:
             self.start()
         elif self.latest is not None:
             self.say(f"waiting for a session in {self.latest.parent}; Ctrl-C stops")
