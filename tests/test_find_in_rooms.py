@@ -138,10 +138,21 @@ def test_f_in_the_rooms_view_finds_while_the_rooms_stay_in_view(tmp_path):
         (child,) = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True,
                                   text=True).stdout.split()  # fmt: skip
         os.kill(int(child), signal.SIGTERM)
-        screen = term.wait_for("EXIT=")
+        # the exit line, not the command's own "echo EXIT=$?", in view as the screen closes
+        # and before liftkit's last lines are written (CI read that once)
+        screen = exit_screen(term)
     said = " ".join(screen.split())  # the last lines are folded at spaces to the window
     assert "Not saved" not in said and "nothing captured is lost" in said
     assert not any(e.get("draft") for e in journal(tmp_path))
+
+
+def exit_screen(term, timeout=20.0):
+    """The screen once the shell has printed the command's exit line (`EXIT=143`)."""
+    deadline = time.monotonic() + timeout
+    while not re.search(r"^EXIT=\d", screen := term.screen(), re.MULTILINE):
+        assert time.monotonic() < deadline, f"no exit line:\n{screen}"
+        time.sleep(0.1)
+    return screen
 
 
 def rooms_shown(screen):
