@@ -194,7 +194,7 @@ ADJACENT: list[Row] = [
     ("150-c20-13", True, 2.0, "-"),
     ("105-c14-9", True, 2.0, "-"),
     ("120-c14-8", True, 2.0, "-"),
-    # fives for many rounds beyond the constructions (the transversal design of 145 gives 29)
+    # fives for many rounds (the transversal design of 145 gives 29; a frame gives all 36)
     ("145-5-30", True, 2.0, "-"),
     ("140-5-31", False, 2.0, "-"),
     ("130-5-25", True, 2.0, "-"),

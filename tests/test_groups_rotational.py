@@ -10,18 +10,18 @@ from collections import Counter
 import pytest
 from test_groups_known import assert_balanced, recount
 
-from liftkit.core.groups import pbd, rotational
+from liftkit.core.groups import bicyclic, pbd, rotational
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
 
 # The orders up to 150 that the table covers (69, 141 and fours of 136 inflated from a PBD,
-# fives of 85 a packing of PG(3,4), of 65 over Z_8 x Z_8, of 105 1-rotational over Z_104).
-# Not covered (known to exist, not found by the offline searches): fives 145 (125 is an
-# affine geometry and 64 in fours too; whether 45 in fives exists is open).
+# fives of 85 a packing of PG(3,4), of 65 over Z_8 x Z_8, of 105 1-rotational over Z_104, of
+# 145 a frame over Z_12 x Z_12 filled with AG(2,5)). 125 in fives is an affine geometry and
+# 64 in fours too; whether 45 in fives exists is open.
 COVERED = {
     3: list(range(15, 148, 6)),  # every Kirkman triple system order from 15 to 147
     4: [16, 28, 40, 52, 76, 88, 100, 112, 124, 136, 148],
-    5: [25, 65, 85, 105],
+    5: [25, 65, 85, 105, 145],
 }
 
 
@@ -93,6 +93,14 @@ def test_a_corrupt_table_line_gives_nothing_rather_than_a_broken_schedule(monkey
     assert rotational_rounds(v, v // k, 1000) is None
 
 
+def test_a_corrupt_frame_block_gives_nothing_rather_than_a_broken_schedule(monkeypatch):
+    a, b, generators, classes = bicyclic.DESIGNS[(5, 145)]
+    broken = [list(texts) for texts in classes]
+    broken[2][0] = broken[2][0].replace("6,8", "6,9")
+    monkeypatch.setitem(bicyclic.DESIGNS, (5, 145), (a, b, generators, broken))
+    assert rotational_rounds(145, 29, 1000) is None
+
+
 def write_people(path, n, sectors=False):
     head = "name,email" + (",sector" if sectors else "")
     rows = "".join(
@@ -127,6 +135,27 @@ def test_the_command_gives_every_round_without_a_repeat(cli, tmp_path, k, v):
         data = groups_json(cli, people, "--size", str(k), "--rounds", str(rounds), "--seed", "1")
         assert len(data["rounds"]) == rounds
         assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+
+
+@pytest.mark.parametrize(("n", "rounds"), [(145, 36), (145, 30), (141, 35)])
+def test_145_people_in_fives_meet_everyone_once_over_36_rounds(cli, tmp_path, n, rounds):
+    # A resolvable 2-(145,5,1) design: a 5-frame over Z_12 x Z_12 whose holes of 24, with one
+    # more person, are the affine plane of order 5 (bicyclic.py). Before it, 36 rounds left 399
+    # pairs meeting twice, 30 rounds 16, and the score said liftkit did not reach them.
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = groups_json(cli, people, "--size", "5", "--rounds", str(rounds), "--seed", "3")
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]
+    assert [len(r["groups"]) for r in data["rounds"]] == [29] * rounds
+    met = {
+        pair
+        for r in data["rounds"]
+        for g in r["groups"]
+        for pair in itertools.combinations(sorted(m["name"] for m in g["members"]), 2)
+    }
+    if rounds == 36:  # every pair of the 145 meets, once
+        assert len(met) == n * (n - 1) // 2
+    assert "do not reach" not in data["score"].get("limit", "")
 
 
 def test_two_people_fewer_give_every_round_but_one_without_a_repeat(cli, tmp_path):
