@@ -51,8 +51,10 @@ def test_a_window_opened_before_the_call_follows_each_session_started(tmp_path):
         view.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
         screen = view.wait_for("WAITING FOR THE SESSION", timeout=20)
         assert "Waiting for a session in s: liftkit run starts one." in screen
+        assert "segment ░" not in screen and "session ░" not in screen  # no empty bars
         rehearsal = start_plain(tmp_path, "rehearsal")
-        view.wait_for("Try the keys", timeout=10)
+        screen = view.wait_for("Try the keys", timeout=10)
+        assert "segment ░" in screen  # the session's bars, once there is one
         finish(rehearsal, "q\ny\n")  # the host quits the rehearsal: shown paused
         view.wait_for("PAUSED", timeout=10)
         (tmp_path / "s" / "zz-moved").mkdir()  # a folder named otherwise is no session

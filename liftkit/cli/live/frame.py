@@ -122,6 +122,8 @@ class _Rendered:
         bottom_rows -= not screen.legend and not screen.input_label  # the audience's: no keys
         top_rows = 2 if height >= 12 else 1
         bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
+        if not screen.segment_line and not screen.session_line:
+            bar_rows = 0  # no session yet (view latest waiting): no empty bars
         wanted = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
         need = min(wanted, height // 2)
         room = height - top_rows - bar_rows - bottom_rows - need
