@@ -2,6 +2,7 @@
 Markdown, with nothing typed by anyone turned into markup or script; printed to PDF by a
 real headless Chromium (installed by .ci/run) to check the pages."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -357,3 +358,52 @@ def test_each_colour_of_a_ring_names_one_value_or_the_rest(cli, tmp_path):
         *zip(colours[:6], shares[:6], strict=True),
         (grey, sum(shares[6:])),
     ]
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_a_poll_prints_with_its_question_and_every_answer_on_one_page(cli, tmp_path):
+    """A host's pack printed the welcome poll's "Yes" bar at the foot of a page and its "No"
+    bar at the top of the next. Twelve polls of six answers in one segment run over pages:
+    each poll's question and its six bars share one."""
+    session = tmp_path / "2026-03-09-140000-polls"
+    session.mkdir()
+    polls = "".join(
+        f'\n[[segments.polls]]\nquestion = "Question {q}?"\n'
+        f"options = [{', '.join(f'{chr(34)}Q{q} answer {a}{chr(34)}' for a in 'ABCDEF')}]\n"
+        for q in range(1, 13)
+    )
+    (session / "agenda.toml").write_text(
+        'title = "Polls"\n\n[[segments]]\ntitle = "Questions"\nduration = "30m"\n' + polls
+    )
+    wall = "2026-03-09T14:{:02d}:00.000+00:00".format
+    events = [
+        {"type": "session_start", "wall": wall(0), "mono": 0.0, "title": "Polls",
+         "agenda": "agenda.toml", "segments": 1},
+        {"type": "segment_start", "wall": wall(0), "mono": 0.0, "segment": 0,
+         "title": "Questions", "planned": 1800},
+        *({"type": "poll", "wall": wall(q), "mono": 60.0 * q, "segment": 0, "poll": q - 1,
+           "question": f"Question {q}?",
+           "counts": {f"Q{q} answer {a}": 3 + i for i, a in enumerate("ABCDEF")}}
+          for q in range(1, 13)),
+        {"type": "segment_end", "wall": wall(30), "mono": 1800.0, "segment": 0, "reason": "end"},
+        {"type": "session_end", "wall": wall(30), "mono": 1800.0},
+    ]  # fmt: skip
+    (session / "journal.jsonl").write_text(
+        "".join(json.dumps({"seq": n, **e}) + "\n" for n, e in enumerate(events, start=1))
+    )
+    pack = tmp_path / "pack.html"
+    result = cli("export", str(session), "-f", "html", "-o", str(pack))
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "pack.pdf"
+    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    assert len([page for page in pages if "answer" in page]) >= 2  # the polls run over pages
+    for q in range(1, 13):
+        holding = [
+            n for n, page in enumerate(pages)
+            for part in (f"Question {q}?", *(f"Q{q} answer {a}" for a in "ABCDEF"))
+            if part in page
+        ]  # fmt: skip
+        assert len(holding) == 7 and len(set(holding)) == 1, (q, holding)

@@ -82,6 +82,9 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   section.runs-on { break-before: auto; margin-top: 1.6rem; padding-top: 1.2rem;
     border-top: 1px solid #ccd3da; }
   h2, h3, h4, section.runs-on h2 + p { break-after: avoid; }
+  /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next */
+  table.bars { break-inside: avoid; }
+  p:has(+ table.bars) { break-after: avoid; }
   /* paper does not scroll: a table a little too wide printed a scroll bar */
   .table { overflow: visible; }
   table { font-size: 9.5pt; } th, td { padding: .25rem .4rem; }
