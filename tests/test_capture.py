@@ -47,6 +47,19 @@ def test_counts_read_out_with_their_option_names(typed, expected):
     assert parse_counts(typed, ["Yes", "No"]) == expected
 
 
+@pytest.mark.parametrize(
+    "typed", ["1:0 2:1 3:4 4:15 5:22", "1: 0, 2: 1, 3: 4, 4: 15, 5: 22", "5=22 4 = 15 3=4 2=1"]
+)
+def test_counts_of_a_score_poll_given_with_each_score(typed):
+    # A 1-5 score read out as "1:0 2:1 …" was refused with '"1:0" is not a count'.
+    assert parse_counts(typed, ["1", "2", "3", "4", "5"]) == {
+        "1": 0, "2": 1, "3": 4, "4": 15, "5": 22
+    }  # fmt: skip
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts("1:0 6:3", ["1", "2", "3", "4", "5"])
+    assert caught.value.message == 'poll: no option "6"'
+
+
 def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
     options = ["Strongly agree", "Agree", "Disagree"]
     assert parse_counts("Strongly agree 4, Agree 2", options) == {

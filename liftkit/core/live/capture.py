@@ -193,7 +193,8 @@ def _names_in(path: Path) -> tuple[str, ...]:
 
 
 def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:
-    """Counts typed as "30 12" or "30,12" (in option order) or "Yes=30 No=12". The `p` of
+    """Counts typed as "30 12" or "30,12" (in option order), "Yes 30, No 12", or "Yes=30 No=12"
+    (also "1:0 2:1" for options that are numbers). The `p` of
     the key that opens a poll, typed again in front of them ("p 30 12", "p30 12": a second
     poll's line opens by itself), is read past, and what is wrong is said of what follows
     it; an option named p is counted."""
@@ -217,9 +218,12 @@ def _parse_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
     labelled = _labelled_counts(raw, options, where)
     if labelled is not None:
         return {option: labelled.get(option, 0) for option in options}
-    if all("=" in p for p in parts):
+    # "Yes=30 No=12", and for options that are numbers (a 1 to 5 score) "1:0 2:1 3: 4",
+    # which the names-with-counts form above cannot tell from counts in option order
+    named = [p for p in re.split(r"[\s,;]+", re.sub(r"\s*[=:]\s*", "=", raw.strip())) if p]
+    if all("=" in p for p in named):
         lower = {o.lower(): o for o in options}
-        for part in parts:
+        for part in named:
             key, _, value = part.partition("=")
             option = lower.get(key.strip().lower())
             if option is None:
