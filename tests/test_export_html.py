@@ -186,11 +186,7 @@ def test_a_short_part_after_the_thanks_keeps_its_heading_with_its_quote(cli, tmp
         "--by", "Organisation", "--by", "Sector", "-f", "html", "-o", str(pack),
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    pdf = tmp_path / "pack.pdf"
-    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
-    pages = [" ".join(page.split()) for page in text.split("\f")]
+    pages = printed_pages(pack, tmp_path)
     heading = next(n for n, page in enumerate(pages) if "Other reflections Noted" in page)
     assert "Sent by email afterwards" in pages[heading]
 
@@ -214,6 +210,15 @@ def browser(page: Path, tmp_path: Path, *args: str) -> None:
         ],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
+
+
+def printed_pages(pack: Path, tmp_path: Path) -> list[str]:
+    """The text of each page of the pack printed by the browser, on one line."""
+    pdf = tmp_path / "pack.pdf"
+    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    return [" ".join(page.split()) for page in text.split("\f")]
 
 
 @settings(max_examples=150, deadline=None)
@@ -394,11 +399,7 @@ def test_a_poll_prints_with_its_question_and_every_answer_on_one_page(cli, tmp_p
     pack = tmp_path / "pack.html"
     result = cli("export", str(session), "-f", "html", "-o", str(pack))
     assert result.exit_code == 0, result.output
-    pdf = tmp_path / "pack.pdf"
-    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
-    pages = [" ".join(page.split()) for page in text.split("\f")]
+    pages = printed_pages(pack, tmp_path)
     assert len([page for page in pages if "answer" in page]) >= 2  # the polls run over pages
     for q in range(1, 13):
         holding = [
