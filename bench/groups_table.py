@@ -67,6 +67,7 @@ ROWS = [
     Row(100, "--count 10 --rounds 5"),
     Row(100, "--count 10 --rounds 5 --balance sector", apart=True),
     Row(132, "--size 4 --rounds 43"),
+    Row(145, "--size 5 --rounds 36"),
     Row(150, "--size 5 --rounds 36"),
     Row(1000, "--size 5 --rounds 4 --balance sector", apart=True),
 ]
