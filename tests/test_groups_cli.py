@@ -2,9 +2,11 @@
 
 import csv
 import io
+import itertools
 import json
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,34 @@ def test_zoom_format(cli, people_csv):
     assert second.exit_code == 0
     assert second.stdout != result.stdout
     assert "wrote round 1" not in second.stderr
+
+
+def test_the_next_zoom_round_is_of_the_same_split_when_liftkit_chose_the_seed(cli, tmp_path):
+    # A host who wrote round 1 without --seed and followed the note ("use --round N for
+    # another") got round 2 of a new split: people who had just met could meet again.
+    people = tmp_path / "people.csv"
+    people.write_text("name,email\n" + "".join(f"P{i},p{i}@x.org\n" for i in range(24)))
+    first = cli("groups", str(people), "--size", "4", "--rounds", "3", "-f", "zoom")
+    assert first.exit_code == 0, first.output
+    again = re.search(r"use (--round N --seed \d+) for another", first.stderr)
+    assert again, first.stderr
+    rooms = [list(csv.reader(io.StringIO(first.stdout)))[1:]]
+    for number in ("2", "3"):
+        options = again.group(1).replace("N", number).split()
+        made = cli("groups", str(people), "--size", "4", "--rounds", "3", "-f", "zoom", *options)
+        assert made.exit_code == 0, made.output
+        assert "Seed:" not in made.stderr
+        rooms.append(list(csv.reader(io.StringIO(made.stdout)))[1:])
+    met = Counter()
+    for rows in rooms:
+        by_room = {}
+        for room, email in rows:
+            by_room.setdefault(room, []).append(email)
+        for members in by_room.values():
+            met.update(itertools.combinations(sorted(members), 2))
+    assert max(met.values()) == 1  # three rounds of one plan: nobody meets twice
+    given = cli("groups", str(people), "--size", "4", "--rounds", "3", "--seed", "5", "-f", "zoom")
+    assert "use --round N for another" in given.stderr  # the host has the seed already
 
 
 def test_a_zoom_room_without_any_email_is_named_as_missing_from_the_file(cli, tmp_path):

@@ -239,7 +239,7 @@ def groups(
     for message in split.notes:
         note(message)
     if fmt == "zoom":
-        _zoom_notes(split, round_number, to_zoom(split, round_number)[1])
+        _zoom_notes(split, round_number, to_zoom(split, round_number)[1], seed if chosen else None)
     shown = split if round_number is None else only_round(split, round_number)
     if fmt in ("csv", "zoom"):  # one round's score is the plan's: headed so, as in the table
         said = f"{score_title(shown)}: " + "; ".join(score_lines(split))
@@ -332,9 +332,14 @@ def _first_of(split: Split) -> str:
     return f"round {first}, the first of rounds {first} to {last}"
 
 
-def _zoom_notes(split: Split, round_number: int | None, missing: list[tuple[str, Person]]) -> None:
+def _zoom_notes(
+    split: Split, round_number: int | None, missing: list[tuple[str, Person]], drawn: int | None
+) -> None:
+    """What a Zoom file leaves out. `drawn` is the seed liftkit chose: the next round's file
+    needs it, or it would be a round of another split, whose people may meet again."""
     if len(split.rounds) > 1 and round_number is None:
-        note(f"--format zoom holds one round: wrote {_first_of(split)}; use --round N for another")
+        again = "--round N" + (f" --seed {drawn}" if drawn is not None else "")
+        note(f"--format zoom holds one round: wrote {_first_of(split)}; use {again} for another")
     from liftkit.core.groups.formats import pick_round
 
     odd = [
