@@ -75,6 +75,17 @@ in 0.0, 0.0, 3.1, 1.9, 1.4 and 0.4 s. The UNSAT answer for 20 people needs step 
 steps 1 to 4, or 1 to 3, none came within 45 s); those for 13 and 14 people need none of
 steps 2 to 5. Each limit is reached: liftkit splits 13 and 14 people in 4 rooms for 4
 rounds and 20 to 23 in 5 rooms for 5 without a repeat (seed 1, recounted).
+
+2026-12-06, rooms of three and two, which bench/adjacent_sweep.py leaves out (its rooms hold
+3 to 10): the splits of 5 to 30 people that liftkit left with repeats it could not prove
+forced, seed 1 (same columns as above; one core at nice 10 beside other work):
+    7-3-4    1   UNSAT   0.0    7 in 3 rooms: 3 rounds at most
+    11-4-5   1   UNSAT   0.4    11 in 4 rooms: 4 at most
+    12-5-7   1   SAT     0.5    stored in schedules.txt
+    13-5-7   1   SAT    66.9    stored in schedules.txt
+    19-7-10  1   not decided in 600 s (nice 15)
+Not tried: 19-8-12 (1), 21-8-11 (3), 22 to 25 people in 9 rooms for 13 (2, 2, 1, 1), 25-10-15
+(7) and 27-10-14 (5). Both limits are reached (seed 1, recounted).
 """
 
 from __future__ import annotations

@@ -137,6 +137,13 @@ def test_base_rounds_hunted_offline_give_every_round_whatever_the_seed(
     assert_no_repeat_with_seeds(cli, tmp_path, n, rooms, rounds, ("1", "2"))
 
 
+@pytest.mark.parametrize("n", [12, 13])
+def test_five_rooms_of_three_and_two_for_seven_rounds_without_a_repeat(cli, tmp_path, n):
+    # Schedules a SAT solver found (bench/sat_schedules.py), stored in schedules.txt: the
+    # search alone left 1 repeat with seed 1 for each.
+    assert_no_repeat_with_seeds(cli, tmp_path, n, 5, 7, ("1", "2"))
+
+
 @pytest.mark.parametrize("n", [31, 32])
 def test_six_rooms_of_five_and_six_for_four_rounds_without_a_repeat(cli, tmp_path, n):
     # Stored schedules: the search alone left 1 and 0 (31), 1 and 0 (32) with seeds 1 and 2;

@@ -96,6 +96,8 @@ def test_reported_repeats_match_a_recount_of_the_output():
         (12, 3, 5, "at most 4 rounds can avoid repeats for 12 people in trios"),
         # proven by a SAT solver (bench/sat_schedules.py), though counting allows one more
         (13, 4, 5, "at most 4 rounds can avoid repeats for 13 people in groups of 3 and 4"),
+        (7, 3, 4, "at most 3 rounds can avoid repeats for 7 people in groups of 2 and 3"),
+        (11, 3, 5, "at most 4 rounds can avoid repeats for 11 people in groups of 2 and 3"),
         (20, 4, 6, "at most 5 rounds can avoid repeats for 20 people in fours"),
         (22, 5, 6, "at most 5 rounds can avoid repeats for 22 people in groups of 4 and 5"),
         # one pair, said as one

@@ -22,7 +22,8 @@
 - A few small lists, decided by a SAT solver (bench/sat_schedules.py searches every schedule,
   up to renaming people, rooms and rounds; CaDiCaL answered UNSAT for one round more):
   13 and 14 people in 4 rooms, at most 4 rounds, and 20 to 23 people in 5 rooms, at most
-  5, where counting allows 5 and 6 (ADJACENT_LIMITS).
+  5, where counting allows 5 and 6; in rooms of three and two, 7 people in 3 rooms, at most
+  3, and 11 in 4, at most 4, where counting allows 4 and 5 (ADJACENT_LIMITS).
 - Hard constraints take pairs away: people kept apart never meet, and neither do two people
   with a --balance value held by no more people than there are groups (at most one of them
   fits in each group). The pairs left must hold every round's meetings: 21 people in trios,
@@ -46,7 +47,9 @@ NO_PAIR_OF_LATIN_SQUARES = (2, 6)  # orders with no two orthogonal Latin squares
 NO_NKTS_12 = 4  # rounds for 12 people in trios: no nearly Kirkman triple system of order 12
 # (people, rooms) -> the most rounds without a repeat in rooms within one in size: one more was
 # UNSAT for bench/sat_schedules.py (CaDiCaL 1.5.3, 2026-12-04; its header has the times).
-ADJACENT_LIMITS = {(13, 4): 4, (14, 4): 4, (20, 5): 5, (21, 5): 5, (22, 5): 5, (23, 5): 5}
+ADJACENT_LIMITS = {
+    (7, 3): 3, (11, 4): 4, (13, 4): 4, (14, 4): 4, (20, 5): 5, (21, 5): 5, (22, 5): 5, (23, 5): 5
+}  # fmt: skip
 
 
 MOST_PEOPLE_COUNTED = 5_000  # above this, pairs that may never meet are not counted
