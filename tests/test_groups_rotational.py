@@ -13,6 +13,7 @@ from test_groups_known import assert_balanced, recount
 from liftkit.core.groups import bicyclic, pbd, rotational
 from liftkit.core.groups.designs import best_design
 from liftkit.core.groups.rotational import develop, rotational_rounds, stored_orders
+from liftkit.core.groups.stored import stored_schedules
 
 # The orders up to 150 that the table covers (69, 141 and fours of 136 inflated from a PBD,
 # fives of 85 a packing of PG(3,4), of 65 over Z_8 x Z_8, of 105 1-rotational over Z_104, of
@@ -65,7 +66,10 @@ def test_up_to_k_minus_one_people_fewer_leave_ghosts_apart(k, v):
         together = [sum(p >= n for p in g) for g in rounds[-1] if any(p >= n for p in g)]
         assert together == [ghosts]
         design = best_design(n, v // k, u, random.Random(1))
-        assert len(design.rounds) == u - (ghosts >= 2) and len(design.spare) == (ghosts >= 2)
+        if (n, v // k) in stored_schedules():  # a whole schedule found offline (13 in 5 rooms)
+            assert len(design.rounds) == u and not design.spare
+        else:
+            assert len(design.rounds) == u - (ghosts >= 2) and len(design.spare) == (ghosts >= 2)
 
 
 @pytest.mark.parametrize(("k", "m"), sorted(pbd.PBDS))
