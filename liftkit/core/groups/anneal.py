@@ -28,11 +28,40 @@ from __future__ import annotations
 import math
 import random
 
-from liftkit.core.groups.search import Problem, off_band, swap_off_band
+from liftkit.core.groups.search import Problem, off_band
 
 FORBIDDEN = 10  # the cost of a meeting of a pair kept apart, against a repeat's 1 a meeting
 HOT = 0.5  # the temperature of the first step
 COLD = 0.05  # and of the last
+
+
+CAPPED = 300  # changes of cost below this have a bound of their own in _caps()
+
+
+def _caps() -> list[float]:
+    """Per change of cost below CAPPED, a little more than exp(-change / heat) can be at
+    any temperature (HOT is the highest; 1e-9 over, far above the exponential's rounding);
+    the last bounds every larger change too. Most swaps cost far more than the temperature
+    allows: a draw at or above the bound refuses them without the temperature's power and
+    exponential, the same swaps as before with the same draws."""
+    return [math.exp(-change / HOT) * (1 + 1e-9) for change in range(CAPPED)]
+
+
+def _step(count: int, band: tuple[int, int]) -> tuple[int, int]:
+    """How far one leaving and one joining move a count out of `band` (swap_off_band's
+    terms): -1 back towards it, +1 away from it, 0 for neither."""
+    low, high = band
+    return (count <= low) - (count > high), (count >= high) - (count < low)
+
+
+def _steps(
+    counts: list[list[list[int]]], bands: list[tuple[int, int]]
+) -> tuple[list[list[list[int]]], list[list[list[int]]]]:
+    """_step of every count (per round, group and value): those of one leaving, and of
+    one joining."""
+    leave = [[[_step(n, bands[v])[0] for v, n in enumerate(t)] for t in per] for per in counts]
+    join = [[[_step(n, bands[v])[1] for v, n in enumerate(t)] for t in per] for per in counts]
+    return leave, join
 
 
 def annealable(problem: Problem) -> bool:
@@ -109,7 +138,15 @@ def anneal(
     bits, round_bits, person_bits = rng.getrandbits, rounds.bit_length(), n.bit_length()
     partner_bits = [len(choices).bit_length() for choices in partners]
     free = [not any(row) for row in kept]  # people kept apart from nobody
+    kept_by = [[q for q in range(n) if row[q]] for row in kept]  # whom each is kept from
+    # per column: each person's value, the steps out of band per round, group and value of
+    # one leaving and one joining (swap_off_band's terms), and the column's weight
+    balanced = [
+        (values, *_steps(counts[c], bands), weight)
+        for c, (values, bands, weight) in enumerate(columns)
+    ]
     cooling, uniform, exp = COLD / HOT, rng.random, math.exp
+    caps = _caps()
     for step in range(steps):
         r = bits(round_bits)
         while r >= rounds:
@@ -127,40 +164,47 @@ def anneal(
         if a == b:
             continue
         here, there = mem[r][a], mem[r][b]
+        meet_p, meet_q = meet[p], meet[q]
         more = less = 0  # repeats, and meetings of pairs kept apart
-        if free[p] and free[q]:  # the same sums, without asking of each pair
-            meet_p, meet_q = meet[p], meet[q]
-            for y in here:
-                if y != p:
-                    more += meet_q[y] - meet_p[y] + 1
-            for y in there:
-                if y != q:
-                    more += meet_p[y] - meet_q[y] + 1
-        else:
-            for members, out, into in ((here, p, q), (there, q, p)):
-                meet_out, meet_in = meet[out], meet[into]
-                kept_out, kept_in = kept[out], kept[into]
-                for y in members:
-                    if y != out:
-                        if kept_out[y]:
-                            less -= 1
-                        else:
-                            more -= meet_out[y] - 1
-                        if kept_in[y]:
-                            less += 1
-                        else:
-                            more += meet_in[y]
+        # the sums as if nobody were kept apart from p or q (most steps), then put right
+        for y in here:
+            if y != p:
+                more += meet_q[y] - meet_p[y] + 1
+        for y in there:
+            if y != q:
+                more += meet_p[y] - meet_q[y] + 1
+        if not (free[p] and free[q]):  # a pair kept apart counts there, not as a repeat
+            for y in kept_by[p]:
+                g = row[y]
+                if g == a and y != p:  # p leaves y
+                    more += meet_p[y] - 1
+                    less -= 1
+                elif g == b and y != q:  # p joins y
+                    more -= meet_p[y]
+                    less += 1
+            for y in kept_by[q]:
+                g = row[y]
+                if g == a and y != p:  # q joins y
+                    more -= meet_q[y]
+                    less += 1
+                elif g == b and y != q:  # q leaves y
+                    more += meet_q[y] - 1
+                    less -= 1
         moved = weighed = 0  # counts out of band, and those weighed by their column
-        for c, (values, bands, weight) in enumerate(columns) if columns else ():
+        for values, leave, join, weight in balanced:
             mine, theirs = values[p], values[q]
-            if mine != theirs:
-                units = swap_off_band(counts[c][r][a], counts[c][r][b], mine, theirs, bands)
+            if mine != theirs:  # search.swap_off_band, from the counts' steps out of band
+                leave_r, join_r = leave[r], join[r]
+                units = leave_r[a][mine] + join_r[b][mine] + join_r[a][theirs] + leave_r[b][theirs]
                 moved += units
                 weighed += weight * units
         change = more + FORBIDDEN * (less + weighed)
         if change > 0:
+            drawn = uniform()
+            if drawn >= (caps[change] if change < CAPPED else caps[-1]):
+                continue  # above what the temperature can give: refused either way
             heat = HOT * cooling ** (step / steps)
-            if uniform() >= exp(-change / heat):
+            if drawn >= exp(-change / heat):
                 continue
         for members, out, into in ((here, p, q), (there, q, p)):  # a group, who leaves, who comes
             for y in members:
@@ -177,6 +221,11 @@ def anneal(
                 here_counts[theirs] += 1
                 there_counts[theirs] -= 1
                 there_counts[mine] += 1
+                _, leave, join, _ = balanced[c]
+                bands = columns[c][1]
+                for g, table in ((a, here_counts), (b, there_counts)):
+                    for v in (mine, theirs):
+                        leave[r][g][v], join[r][g][v] = _step(table[v], bands[v])
         here.remove(p)
         there.remove(q)
         here.append(q)
