@@ -93,25 +93,26 @@ class _BaseSearch:
         finds base rounds sooner than going deeper into a bad one.
         """
         rng, total, forbidden, cls = self.rng, self.total, self.classes, self.cls
-        slots = [(b, g) for b in range(self.lay.bases) for g in range(len(self.sizes))]
-        levels = [(b, g, j == 0) for b, g in slots for j in range(self.sizes[g])]
-        while self.nodes < budget:
-            cap = min(budget, self.nodes + restart)
+        sizes, bases = self.sizes, self.lay.bases
+        slots = [(b, g) for b in range(bases) for g in range(len(sizes))]
+        levels = [(b, g, j == 0) for b, g in slots for j in range(sizes[g])]
+        depth = len(levels)
+        nodes = self.nodes  # counted here, kept in self.nodes when the search stops
+        while nodes < budget:
+            cap = min(budget, nodes + restart)
             orders = []
-            for _ in range(self.lay.bases):
+            for _ in range(bases):
                 order = list(range(total))
                 rng.shuffle(order)
                 orders.append(order)
             used = bytearray(forbidden + 1)
             used[forbidden] = 1  # a forbidden pair is never allowed
-            placed = [bytearray(total) for _ in range(self.lay.bases)]
-            members: list[list[list[int]]] = [
-                [[] for _ in self.sizes] for _ in range(self.lay.bases)
-            ]
+            placed = [bytearray(total) for _ in range(bases)]
+            members: list[list[list[int]]] = [[[] for _ in sizes] for _ in range(bases)]
             added: list[list[int]] = [[] for _ in levels]
-            at = [0] * len(levels)  # where in the order each level's point stands
+            at = [0] * depth  # where in the order each level's point stands
             level, scan, forward = 0, 0, True
-            while 0 <= level < len(levels) and self.nodes < cap:
+            while 0 <= level < depth and nodes < cap:
                 b, g, opens = levels[level]
                 group, order, here = members[b][g], orders[b], placed[b]
                 if not forward:  # back from a dead end: take this level's point out
@@ -131,34 +132,32 @@ class _BaseSearch:
                     added[level], at[level] = [], i
                     level, scan, forward = level + 1, i + 1, True
                     continue
-                last = total - (self.sizes[g] - len(group))
+                last = total - (sizes[g] - len(group))
                 for i in range(scan, last + 1):
                     q = order[i]
                     if here[q]:
                         continue
-                    self.nodes += 1
+                    nodes += 1
                     row = cls[q]
-                    free = True
                     for x in group:
                         if used[row[x]]:
-                            free = False
+                            break  # a class q would use is taken
+                    else:
+                        new = [row[x] for x in group]
+                        if len(set(new)) == len(new):  # and no class twice in the group
+                            for c in new:
+                                used[c] = 1
+                            group.append(q)
+                            here[q] = 1
+                            added[level], at[level] = new, i
+                            level, scan, forward = level + 1, i + 1, True
                             break
-                    if not free:
-                        continue
-                    new = [row[x] for x in group]
-                    if len(set(new)) < len(new):
-                        continue
-                    for c in new:
-                        used[c] = 1
-                    group.append(q)
-                    here[q] = 1
-                    added[level], at[level] = new, i
-                    level, scan, forward = level + 1, i + 1, True
-                    break
                 else:
                     level, forward = level - 1, False
-            if level == len(levels):
+            if level == depth:
+                self.nodes = nodes
                 return members
+        self.nodes = nodes
         return None
 
     def _class_table(self, m: int, rows: int, fixed: int, pure: int) -> list[list[int]]:
