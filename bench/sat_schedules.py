@@ -85,9 +85,10 @@ forced, seed 1 (same columns as above; one core at nice 10 beside other work):
     13-5-7   1   SAT    66.9    stored in schedules.txt
     19-7-10  1   not decided in 600 s (nice 15)
 bench/adjacent_search.c then found (and schedules.txt stores) 19-7-10 (seed 2, 43 s),
-24-9-13 (seed 3, 3 s), 22-9-13, 23-9-13 and 19-8-12 (seed 3, within 60 s each); not 25
-people in 9 rooms for 13 (seeds 2 and 3, 60 s each; liftkit leaves 1). Not tried: 21-8-11 (3),
-25-10-15 (7) and 27-10-14 (5). Both limits are reached (seed 1, recounted).
+24-9-13 (seed 3, 3 s), 22-9-13, 23-9-13 and 19-8-12 (seed 3, within 60 s each), 21-8-11
+(seed 3) and 27-10-14 (seed 4, within 120 s each); not 25 people in 9 rooms for 13 (seeds 2
+to 4, 60 to 120 s; liftkit leaves 1) nor 25-10-15 (seed 3, 120 s; liftkit leaves 7). Both
+limits are reached (seed 1, recounted).
 """
 
 from __future__ import annotations
