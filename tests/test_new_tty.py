@@ -173,13 +173,8 @@ def test_ctrl_d_at_a_text_prompt_exits_130_and_writes_nothing(tmp_path):
     child.send("\r")
     child.expect("Title of your agenda")
     child.send("\x04")  # Ctrl-D
-    child.expect("Interrupted.")
-    child.expect(pexpect.EOF)
-    output = child.before
-    child.close()
-    assert child.exitstatus == 130
+    output = interrupted(child, tmp_path)
     assert "internal error" not in output and "Traceback" not in output
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_with_from_on_a_terminal_does_not_ask(tmp_path):
@@ -207,10 +202,16 @@ def test_escape_at_a_prompt_leaves_as_ctrl_c_does(tmp_path, where):
         child.expect("Change the segment durations")
     child.send("\x1b")
     child.send("\r")
+    output = interrupted(child, tmp_path)
+    assert "unknown template" not in output and "Traceback" not in output
+
+
+def interrupted(child, folder):
+    """What `new` printed once it said "Interrupted." and exited 130, writing nothing."""
     child.expect("Interrupted.")
     child.expect(pexpect.EOF)
     output = child.before
     child.close()
     assert child.exitstatus == 130
-    assert "unknown template" not in output and "Traceback" not in output
-    assert list(tmp_path.iterdir()) == []
+    assert list(folder.iterdir()) == []
+    return output

@@ -229,28 +229,26 @@ def test_fixture_errors_name_the_line_and_the_columns():
         read_people(DATA / "missing-name.csv")
 
 
-def test_a_table_of_addresses_without_names_names_people_by_them():
-    # email,organisation (a mailing list's export) was refused for want of a name column,
-    # where a plain list of addresses was read; its people are named by their addresses,
-    # their organisations kept, and a row without an address is no person
-    result = read_people(DATA / "emails-and-organisations.csv")
+@pytest.mark.parametrize(
+    ("file", "column", "line"),
+    [
+        # email,organisation (a mailing list's export) was refused for want of a name
+        # column, where a plain list of addresses was read; its people are named by their
+        # addresses, their organisations kept, and a row without an address is no person
+        ("emails-and-organisations.csv", "organisation", "line 4"),
+        # A title and a line with the sender's address above Email,Organisation were read
+        # as a list of one person a line: 'ada@example.org,Analytical Engines' became a
+        # person named "Analytical Engines", and --balance Organisation found no such column
+        ("emails-under-a-title.csv", "Organisation", "line 7"),
+    ],
+)
+def test_a_table_of_addresses_without_names_names_people_by_them(file, column, line):
+    result = read_people(DATA / file)
     addresses = ["ada@example.org", "grace@example.org", "alan@example.org"]
     assert [(p.name, p.email) for p in result.people] == [(a, a) for a in addresses]
-    assert [p.attributes["organisation"] for p in result.people] == [
+    assert [p.attributes[column] for p in result.people] == [
         "Analytical Engines", "Navy", "Bletchley"]  # fmt: skip
-    assert any("line 4" in note for note in result.notes), result.notes
-
-
-def test_a_table_of_addresses_under_a_title_is_read_as_at_the_top():
-    # A title and a line with the sender's address above Email,Organisation were read as a
-    # list of one person a line: 'ada@example.org,Analytical Engines' became a person named
-    # "Analytical Engines", and --balance Organisation found no such column
-    result = read_people(DATA / "emails-under-a-title.csv")
-    addresses = ["ada@example.org", "grace@example.org", "alan@example.org"]
-    assert [(p.name, p.email) for p in result.people] == [(a, a) for a in addresses]
-    assert [p.attributes["Organisation"] for p in result.people] == [
-        "Analytical Engines", "Navy", "Bletchley"]  # fmt: skip
-    assert any("line 7" in note for note in result.notes), result.notes
+    assert any(line in note for note in result.notes), result.notes
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -147,11 +148,15 @@ def find_header(lines: Sequence[str]) -> tuple[int, str] | None:
         if seen > HEADER_SEARCH_LINES:
             return None
         best: tuple[int, str] | None = None
+        below: str | None = None  # the next line with text, looked up once if needed
         for delimiter in DELIMITERS:
             cells = split_line(line, delimiter)
             layout = layout_of(cells, first_line=seen == 1)
             if layout is None and seen > 1:
-                layout = _addresses_under_title(cells, lines[index + 1 :], delimiter)
+                if below is None:
+                    rest = itertools.islice(lines, index + 1, None)
+                    below = next((text for text in rest if text.strip()), "")
+                layout = _addresses_under_title(cells, below, delimiter)
             if layout is not None and (best is None or len(cells) > best[0]):
                 best = (len(cells), delimiter)
         if best is not None:
@@ -161,17 +166,16 @@ def find_header(lines: Sequence[str]) -> tuple[int, str] | None:
     return None
 
 
-def _addresses_under_title(
-    cells: Sequence[str], below: Sequence[str], delimiter: str
-) -> Layout | None:
+def _addresses_under_title(cells: Sequence[str], below: str, delimiter: str) -> Layout | None:
     """Email,Organisation below a title line ("Attendees, 3 December"): a header when the
-    next row holds an address in its email column, so that no preamble line is taken."""
+    next row (`below`) holds an address in its email column, so that no preamble line is
+    taken."""
     if any("@" in cell for cell in cells):
         return None
     layout = layout_of(cells, addresses=True)
     if layout is None or layout.name is None:
         return None
-    following = split_line(next((line for line in below if line.strip()), ""), delimiter)
+    following = split_line(below, delimiter)
     return layout if layout.name < len(following) and "@" in following[layout.name] else None
 
 
