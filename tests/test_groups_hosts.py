@@ -68,6 +68,25 @@ def test_the_organizer_of_a_real_teams_report_is_left_out(cli, tmp_path):
     assert "Note: left out the host, MAES PIETER (EXT): " in result.stderr
 
 
+def test_the_host_of_a_zoom_report_with_meeting_data_is_left_out(cli, tmp_path):
+    # Exported "with meeting data", every row starts with the meeting's columns, the host's
+    # User Name and User Email among them; the host's own row, under the participant's
+    # columns, has no "(Host)" mark: only their address tells it.
+    meeting = "Conversation,852 1848 6288,Ada L,Ada@Example.org,Care,3,"
+    text = (
+        "Topic,Meeting ID,User Name,User Email,Department,Participants,"
+        "Name (Original Name),User Email,Join Time\n"
+        f"{meeting}Ada Lovelace,ada@example.org,01/06/2023 00:00\n"
+        f"{meeting}Grace Hopper,grace@example.org,01/06/2023 00:01\n"
+        f"{meeting}Alan Turing,alan@example.org,01/06/2023 00:02\n"
+    )
+    out = tmp_path / "rooms.json"
+    result = cli("groups", "-", "--size", "2", "--rounds", "2", "-o", str(out), input=text)
+    assert result.exit_code == 0, result.output
+    assert placed(json.loads(out.read_text())) == [["Alan Turing", "Grace Hopper"]] * 2
+    assert "Note: left out the host, Ada Lovelace: " in result.stderr
+
+
 def test_two_hosts_are_named_in_one_note(cli):
     two = ZOOM.read_text().replace("Grace Hopper,", "Grace Hopper (Co-host),")
     result = cli("groups", "-", "--seed", "1", input=two)

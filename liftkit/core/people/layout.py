@@ -38,6 +38,8 @@ class Layout:
     original_names: frozenset[int]  # "Grace H (Grace Hopper)": Zoom's current and original
     attributes: tuple[tuple[int, str], ...]
     unnamed: frozenset[str]  # attributes named "column N" for a lack of a header
+    # A report "with meeting data": the host's own "User Email", repeated on every row
+    meeting_email: int | None = None
 
 
 def _original_name_column(key: str) -> bool:
@@ -97,10 +99,12 @@ def layout_of(
         name = email
     if summary and name is None:
         return None
+    meeting_email = None
     if email is not None and name is not None:
         # Zoom's participants "with meeting data" have the host's "User Email" before the
         # participant's name and the participant's after it: take the one after the name
-        email = next((i for i, key in enumerate(keys) if key == keys[email] and i > name), email)
+        after = next((i for i, key in enumerate(keys) if key == keys[email] and i > name), email)
+        email, meeting_email = after, (email if after != email else None)
     used = {i for i in (name, first, last, account, email) if i is not None}
     attributes, unnamed = _attributes(cells, used)
     attended = keys.index("attended") if "attended" in keys else None
@@ -109,7 +113,7 @@ def layout_of(
     action = first_of(h.ACTION_KEYS)
     return Layout(
         name, first, last, account, email, attended, status, action, per_join, original,
-        tuple(attributes), frozenset(unnamed),
+        tuple(attributes), frozenset(unnamed), meeting_email,
     )  # fmt: skip
 
 

@@ -107,6 +107,9 @@ def person_from_cells(
     host = layout.name in layout.original_names and bool(
         HOST_SUFFIX.search(cell(cells, layout.name))
     )
+    if layout.meeting_email is not None and email:
+        # the host's own row of a report "with meeting data": their address is the meeting's
+        host = host or email.casefold() == cell(cells, layout.meeting_email).strip().casefold()
     return Person(name, email, attributes, line, host)
 
 
