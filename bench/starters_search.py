@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from liftkit.core.groups import cyclic, designs, geometry
 from liftkit.core.groups.bounds import zero_repeat_limit
 from liftkit.core.groups.model import group_sizes
+from liftkit.core.groups.stored import sound_schedule
 
 DFS_BUDGET = 2_000_000  # points weighed, a quarter to each of the first layouts tried
 TABU_BUDGET = 300_000  # swaps weighed, likewise
@@ -197,7 +198,7 @@ def add(lines: Path, text: Path) -> None:
         n, g = key
         ((layout, bases),) = geometry._parse([line]).values()
         every = cyclic.develop(cyclic.Layout(*layout), bases, rounds)
-        if len(every) != rounds or not geometry._sound(every, key):
+        if len(every) != rounds or not sound_schedule(every, *key):
             sys.exit(f"{lines}: the line for {n} people in {g} rooms is not a design")
         if key in kept and _rounds(kept[key]) >= rounds:
             print(n, g, "kept:", _rounds(kept[key]), "rounds already")
