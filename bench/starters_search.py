@@ -53,7 +53,7 @@ from liftkit.core.groups.stored import sound_schedule
 
 DFS_BUDGET = 2_000_000  # points weighed, a quarter to each of the first layouts tried
 TABU_BUDGET = 300_000  # swaps weighed, likewise
-MOST_ROUNDS = 12
+MOST_ROUNDS = int(os.environ.get("MOST_ROUNDS", "12"))  # `find` tries no more rounds
 HUNT_BUDGET = 4_000_000  # points weighed by `hunt`'s depth-first search, on each layout
 HUNT_LAYOUTS = 8
 

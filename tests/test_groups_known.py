@@ -127,7 +127,7 @@ def test_rooms_of_two_sizes_from_cyclic_base_rounds_whatever_the_seed(
     ("n", "rooms", "rounds"),
     [(56, 10, 7), (57, 10, 7), (58, 10, 7), (46, 10, 9), (48, 10, 9), (64, 10, 6), (80, 12, 7),
      (84, 14, 9), (100, 15, 9), (33, 10, 12), (36, 10, 12),
-     (45, 14, 16), (56, 18, 21)],
+     (45, 14, 16), (56, 18, 21), (62, 20, 27), (101, 33, 45), (90, 22, 21), (56, 14, 15)],
 )  # fmt: skip
 def test_base_rounds_hunted_offline_give_every_round_whatever_the_seed(
     cli, tmp_path, n, rooms, rounds
@@ -137,7 +137,9 @@ def test_base_rounds_hunted_offline_give_every_round_whatever_the_seed(
     # 12 and 17 (64), 12 and 23 (80), 14 and 16 (84), 28 and 16 (100); 5 and 8 (33 in 10
     # rooms of 4 and 3 for 12 rounds, a sweep of those rooms over every round: 33-36 in 10
     # rooms stopped at 11), 15 and 10 (36), 1 and 2 (45 in 14 rooms for 16), 5 and 0 (56 in
-    # 18 rooms for 21, in 2.0 and 0.5 s; now 0.01 s).
+    # 18 rooms for 21, in 2.0 and 0.5 s; now 0.01 s), 58 and 57 (62 in 20 rooms of three and
+    # four for 27), 189 and 170 (101 in 33 rooms for 45), 23 and 31 (90 in 22 rooms of four
+    # and five for 21), 11 and 8 (56 in fours for 15).
     assert_no_repeat_with_seeds(cli, tmp_path, n, rooms, rounds, ("1", "2"))
 
 
