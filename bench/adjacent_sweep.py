@@ -7,7 +7,16 @@ and whose score does not prove them forced (its `limit` does not begin "at most"
 engine's time; then how many splits were tried, the slowest, and the candidates for
 bench/adjacent_search.c (rooms of at most 8), the most rounds first for each list.
 
-Run: python bench/adjacent_sweep.py [FIRST LAST [ROUNDS]]     # default 10 150 8
+Run: python bench/adjacent_sweep.py [FIRST LAST [ROUNDS [SMALLEST LARGEST]]]
+(default 10 150 8 3 10: rooms of SMALLEST to LARGEST people). With ROUNDS above 8 each list
+stops at its first split left with repeats, or proven to need them: more rounds hold those.
+
+Measured on 2026-12-06 (10 to 60 people in rooms of 3 and 4, every number of rounds, seed
+1): 101 lists stopped at a split with repeats not proven forced, from 17 people in 5 rooms
+for 6 rounds to 60 in 19 rooms for 22. bench/starters_search.py hunt then found base rounds
+for 66 of them (starters.txt); not for the 35 others, among them 17 to 19 people in 5 rooms
+for 6 rounds, where bench/adjacent_search.c left 1 to 3 repeats (45 s, with and without
+symmetry) and the SAT model of bench/sat_schedules.py did not decide 18 people in 25 minutes.
 
 Measured on 2026-12-04 (10 to 150 people, up to 8 rounds, one core): 119 splits of 4,000
 or so left repeats liftkit could not prove forced; 41 lists had rooms of at most 8 (13 to
@@ -35,14 +44,14 @@ def repeats(split: liftkit.Split) -> int:
     return sum(1 for times in met.values() if times > 1)
 
 
-def main(first: int, last: int, most: int) -> None:
+def main(first: int, last: int, most: int, smallest: int = 3, largest: int = 10) -> None:
     tried, slowest = 0, (0.0, "")
     candidates: dict[tuple[int, int], list[int]] = {}
     for n in range(first, last + 1):
         people = [f"P{i}" for i in range(1, n + 1)]
         for count in range(2, n // 3 + 1):
             big, small = -(-n // count), n // count
-            if big > 10 or small < 3:
+            if big > largest or small < smallest:
                 continue
             for rounds in range(2, min((n - 1) // (small - 1), most) + 1):
                 start = time.perf_counter()
@@ -51,10 +60,14 @@ def main(first: int, last: int, most: int) -> None:
                 tried += 1
                 slowest = max(slowest, (took, f"{n}-c{count}-{rounds}"))
                 left = repeats(split)
+                if most > 8 and split.score.limit.startswith("at most"):
+                    break  # counting or a proof: more rounds are no better
                 if left and not split.score.limit.startswith("at most"):
                     print(f"{n}-c{count}-{rounds}: {left} repeats, {took:.2f} s")
                     if big <= 8:
                         candidates.setdefault((n, count), []).append(rounds)
+                    if most > 8:
+                        break
     print(f"{tried} splits; slowest {slowest[1]} in {slowest[0]:.2f} s")
     print("for adjacent_search (people rooms rounds):")
     for (n, count), rounds in sorted(candidates.items()):
@@ -63,4 +76,4 @@ def main(first: int, last: int, most: int) -> None:
 
 if __name__ == "__main__":
     args = [int(a) for a in sys.argv[1:]]
-    main(*(args + [10, 150, 8][len(args) :]))
+    main(*(args + [10, 150, 8, 3, 10][len(args) :]))

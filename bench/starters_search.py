@@ -13,6 +13,14 @@ rooms from ceil(n / 8) to n / 3, not one a size) `find 20 100 F 2 0 3-8` and `2 
 `hunt` on the instances a sweep of 20 to 100 people (seeds 1 and 2) left with repeats,
 added with `table F H...`: 18 found of 48 tried.)
 
+On 2026-12-06 (`add` after each): `hunt` on the splits of 10 to 60 people into rooms of 3
+and 4 that `bench/adjacent_sweep.py 10 60 40 3 4` left with repeats, many past 12 rounds,
+which `find` had never tried (MOST_ROUNDS, now an environment setting, was 12); `find 40 100
+F 1 0 4-5` with EVERY_COUNT=1 MOST_ROUNDS=40; and the same search as `find`, started past
+the rounds starters.txt already gives, on 61 to 150 people in n // 3 and ceil(n / 4) rooms
+and 101 to 150 in n // 4 and ceil(n / 5) (each a few seconds when found, up to 4 minutes
+when not).
+
 `add` merges lines in starters.txt's own form, printed by another search (bench/rgdd4_search.c:
 36 to 84, 108 and 120 people in fours for (v - 3)/3 rounds), into starters.txt: each is
 checked as the command checks it (every round a partition, no pair twice), the other
