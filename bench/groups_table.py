@@ -59,6 +59,7 @@ ROWS = [
     Row(36, "--size 6 --rounds 4"),
     Row(35, "--count 6 --rounds 4"),
     Row(40, "--count 10 --rounds 10"),
+    Row(45, "--count 14 --rounds 16"),
     Row(60, "--count 10 --rounds 5 --balance sector", apart=True),
     Row(70, "--size 7 --rounds 3 --balance org", orgs=(22, 18, 12, 10, 8)),
     Row(100, "--count 10 --rounds 4"),
