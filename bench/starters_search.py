@@ -18,8 +18,9 @@ and 4 that `bench/adjacent_sweep.py 10 60 40 3 4` left with repeats, many past 1
 which `find` had never tried (MOST_ROUNDS, now an environment setting, was 12); `find 40 100
 F 1 0 4-5` with EVERY_COUNT=1 MOST_ROUNDS=40; and the same search as `find`, started past
 the rounds starters.txt already gives, on 61 to 150 people in n // 3 and ceil(n / 4) rooms
-and 101 to 150 in n // 4 and ceil(n / 5) (each a few seconds when found, up to 4 minutes
-when not).
+and 101 to 150 in n // 4 and ceil(n / 5), then on 61 to 100 people in every number of
+rooms between ceil(n / 4) and n // 3 (each a few seconds when found, up to 4 minutes when
+not; 60 to 112 people in n // 5 and ceil(n / 6) rooms gave nothing past the others).
 
 `add` merges lines in starters.txt's own form, printed by another search (bench/rgdd4_search.c:
 36 to 84, 108 and 120 people in fours for (v - 3)/3 rounds), into starters.txt: each is
