@@ -92,6 +92,7 @@ def find(
 ) -> None:
     smallest, largest = (int(x) for x in sizes_tried.split("-"))
     every_count = os.environ.get("EVERY_COUNT") == "1"  # every number of rooms, not one a size
+    past_stored = os.environ.get("PAST_STORED") == "1"  # start past starters.txt's rounds too
     seen: set[tuple[int, int]] = set()  # and what `out` holds already
     if out.exists():
         seen |= {(r["n"], r["g"]) for r in map(json.loads, out.read_text().splitlines())}
@@ -110,6 +111,8 @@ def find(
                 limit = min(zero_repeat_limit(sizes), MOST_ROUNDS)
                 other = _others(n, g, limit)
                 r0 = len(other.rounds) if other else 0
+                stored = geometry.starter(n, g, limit) if past_stored else None
+                r0 = max(r0, len(stored[2]) if stored else 0)
                 got = None
                 began = time.perf_counter()
                 for r in range(max(r0 + 1, 3), limit + 1):
@@ -191,18 +194,26 @@ def table(found: list[Path], text: Path) -> None:
     lines = [HEAD]
     for key in sorted(best):
         record = best[key]
-        m, rows, fixed, bases = record["layout"]
-        rounds = " / ".join(
-            "|".join(" ".join(map(str, group)) for group in base) for base in record["bases"]
-        )
         note = f"{record['rounds']} rounds; the other constructions {record['other']}"
-        lines.append(f"{key[0]} {key[1]}: {m} {rows} {fixed} {bases}: {rounds}  # {note}\n")
+        lines.append(f"{_line(record)}  # {note}\n")
     text.write_text("".join(lines))
+
+
+def _line(record: dict) -> str:
+    """A search's record as a line of starters.txt, without its note."""
+    m, rows, fixed, bases = record["layout"]
+    rounds = " / ".join(
+        "|".join(" ".join(map(str, group)) for group in base) for base in record["bases"]
+    )
+    return f"{record['n']} {record['g']}: {m} {rows} {fixed} {bases}: {rounds}"
 
 
 def add(lines: Path, text: Path) -> None:
     kept = {_key(line): line for line in text.read_text().splitlines() if line[:1].isdigit()}
-    for line in lines.read_text().splitlines():
+    given = lines.read_text().splitlines()
+    if lines.suffix == ".jsonl":  # `find`'s or `hunt`'s records, written as lines first
+        given = [_line(json.loads(record)) for record in given]
+    for line in given:
         key, rounds = _key(line), _rounds(line)
         n, g = key
         ((layout, bases),) = geometry._parse([line]).values()
