@@ -517,7 +517,7 @@ def test_every_base_round_found_offline_gives_its_rounds_without_a_repeat(share)
 def test_the_file_of_base_rounds_found_offline_is_read_whole():
     from liftkit.core.groups.geometry import _found_lines, _found_starters
 
-    assert len(_found_starters()) == len(_found_lines()) == 581
+    assert len(_found_starters()) == len(_found_lines()) == 1014
 
 
 def test_a_corrupt_base_round_found_offline_gives_nothing(monkeypatch):
