@@ -165,6 +165,24 @@ def marked(term):
     return re.findall(r"\x1b\[7m([^\x1b]+)", rooms_shown(term.screen(styles=True)))
 
 
+def test_f_and_a_name_typed_fast_find_and_are_not_taken_for_a_paste(tmp_path):
+    # f, the name and Enter in one read (a fast typist, or a loaded machine): the read was
+    # taken for lines pasted without bracketed paste, and nothing was found
+    attendees_csv(tmp_path / "people.csv", 60, long=False)
+    (tmp_path / "a.toml").write_text(cafe_toml(1, 10, "30m"))
+    with rooms_view(tmp_path) as term:
+        (rooms,) = latest_rooms(journal(tmp_path))
+        last = rooms["groups"][-1]
+        name = last["members"][-1]["name"]
+        for opener in ("f", "/"):
+            term.type(f"{opener}{name.lower()}\r", enter=False)  # one write: one read
+            term.wait_for(f"{name} is in {last['name']}.")
+            assert "page 2 of 2" in term.screen()
+            term.keys("Left")
+            term.wait_for("page 1 of 2")
+        assert latest_rooms(journal(tmp_path)) == [rooms]  # found, nothing saved or moved
+
+
 def test_f_turns_to_the_page_of_the_room_found_and_marks_the_name(tmp_path):
     # 60 people in 10 rooms take two pages of an 80x24 window: a host asked for someone in
     # the last room read "Tia is in Room 10." with page 1 in view, and turned to find her

@@ -30,14 +30,16 @@ def pasted(key: str) -> str | None:
     return "".join(c for c in text if c.isprintable())
 
 
-def pasted_lines(keys: list[str]) -> bool:
+def pasted_lines(keys: list[str], rooms: bool = False) -> bool:
     """Whether one read of keys is lines pasted while no input line is open, in a terminal
     without bracketed paste: typed characters and an Enter (nobody types that fast, and an
     Enter means nothing then). They are text, not keys that would skip segments. A read
-    that starts with r or p opens the line itself: what follows is typed into it."""
+    that starts with r or p, or with f or / in the rooms view, opens the line itself: what
+    follows is typed into it (f and a name typed fast were lost as a paste)."""
     return (
         len(keys) > 2
         and keys[0].lower() not in ("r", "p")
+        and not (rooms and keys[0] in ("f", "/"))
         and "ENTER" in keys
         and all(len(k) == 1 or k == "ENTER" for k in keys)
     )

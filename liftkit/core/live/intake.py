@@ -86,7 +86,7 @@ class Intake:
         SAVED and those after it act all the same; the refusal is raised once they have (the
         loop then takes it as a write that failed), unless one of them stopped the session."""
         items = front.read(timeout)
-        if self.mode == LIVE and self.ui.typing is None and pasted_lines(items):
+        if self.mode == LIVE and self.ui.typing is None and pasted_lines(items, self.ui.rooms):
             items = [PASTE + "".join("\n" if item == "ENTER" else item for item in items)]
         refused: LiftkitError | None = None
         for i, item in enumerate(items):
