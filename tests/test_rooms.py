@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from test_run_plain import wait_for_event
 
 from liftkit.core.agenda.model import Agenda, Segment
@@ -320,6 +321,23 @@ def test_a_reshuffled_round_avoids_who_met_before_it_and_the_rounds_after_follow
         assert all(len(names) == 1 for names in leads.values())
         assert leads == {g["name"]: [m["name"] for m in g["members"] if m.get("facilitator")]
                          for g in rounds[0]}  # fmt: skip
+
+
+@pytest.mark.parametrize(("people", "size"), [(6, 3), (8, 4), (9, 3)])
+def test_a_reshuffle_of_a_few_people_never_gives_back_the_rooms_there_are(people, size):
+    # 6 people in rooms of three have ten ways to split; a reshuffle (s, then y) gave the
+    # rooms there were back once in nine, and said "Groups reshuffled"
+    from liftkit.core.live.reshuffles import reshuffle_family
+
+    few = PEOPLE[:people]
+    talk = Agenda("Talk", (Segment("Rooms", 600, "breakout", group_size=size),))
+    plans = plan_from_people(talk, few, seed=2)
+    rooms = {frozenset(m.name for m in g.members) for g in plans[0].rounds[0].groups}
+    for seed in range(1, 201):
+        again = reshuffle_family(talk, 0, few, seed, plans)[0]
+        (made,) = again.rounds
+        assert sorted(m.name for g in made.groups for m in g.members) == sorted(p.name for p in few)
+        assert {frozenset(m.name for m in g.members) for g in made.groups} != rooms, seed
 
 
 def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran():

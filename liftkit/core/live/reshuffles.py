@@ -7,7 +7,7 @@ that come out are never those there are now.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda
@@ -16,6 +16,10 @@ from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.split import Round, Score, Split, SplitRequest, split_into_groups
 from liftkit.core.live.rooms import (
     _label,
+    _label_sets,
+    _meetings,
+    _people,
+    _repeats,
     _rounds_of,
     _shape,
     breakout_segments,
@@ -56,8 +60,10 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     alone = not held and (ahead[:1] != [index] or len(ahead) == 1)  # nothing to make with it
 
     def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
-        rest = reshuffle(replace(segment, rounds=segment.rounds - len(kept)), people, seed)
         own = list(made[index].rounds[started:]) if index in made else []
+        shape = replace(segment, rounds=segment.rounds - len(kept))
+        rest = _other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
+        rest = rest or reshuffle(shape, people, seed)
         rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed)
         return {index: _rounds_of(rest, (*kept, *rounds))}
 
@@ -84,6 +90,18 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         plans[i] = _rounds_of(split, (*kept, *share) if i == index else share)
         taken += rounds
     return plans
+
+
+def _other_than(now: Sequence[Round], make: Callable[[int], Split], seed: int,
+                at: int = 0) -> Split | None:  # fmt: skip
+    """`make`'s split for the first seed from `seed` whose round `at` is not the rooms `now`
+    (6 people in threes, reshuffled, got their rooms back once in nine); None if none is."""
+    rooms_now = set(_label_sets(now[0])) if now else set()
+    for tried in range(seed, seed + RESHUFFLE_TRIES):
+        split = make(tried)
+        if not now or set(_label_sets(split.rounds[at])) != rooms_now:
+            return split
+    return None
 
 
 def _met(met: Mapping[int, int] | None, i: int, index: int, split: Split | None = None) -> int:
@@ -158,8 +176,8 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
         return coming  # the plan was for others: the attendee list changed since
     if _repeats([*held, *coming]) <= _repeats([*held, *planned]):
         return coming
-    now = set(_rooms(planned[0]))
-    firsts = [j for j, rnd in enumerate(planned) if set(_rooms(rnd)) != now]
+    now = set(_label_sets(planned[0]))
+    firsts = [j for j, rnd in enumerate(planned) if set(_label_sets(rnd)) != now]
     if not firsts:
         return coming
     rng = random.Random(seed)
@@ -205,26 +223,6 @@ def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round
         return None
 
 
-def _people(rounds: Sequence[Round]) -> set[str]:
-    return {_label(p).lower() for rnd in rounds for group in rnd.groups for p in group.members}
-
-
-def _repeats(rounds: Sequence[Round]) -> int:
-    """Pairs (by label) who share a room in more than one of `rounds`."""
-    return sum(1 for m in _meetings(rounds).values() if m > 1)
-
-
-def _meetings(rounds: Sequence[Round]) -> dict[tuple[str, str], int]:
-    meetings: dict[tuple[str, str], int] = {}
-    for rnd in rounds:
-        for group in rnd.groups:
-            labels = sorted({_label(p).lower() for p in group.members})
-            for i, a in enumerate(labels):
-                for b in labels[i + 1 :]:
-                    meetings[(a, b)] = meetings.get((a, b), 0) + 1
-    return meetings
-
-
 def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed: int,
                  now: Sequence[Round]) -> tuple[Split, list[Round]]:  # fmt: skip
     """`wanted` rounds after the `held` ones, the first of them not the rooms `now` (the
@@ -242,10 +240,9 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
         unlike = now[0] if now else None
         return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
 
-    for tried in range(seed, seed + RESHUFFLE_TRIES):
-        split = made_after(held, tried)
-        if not now or set(_rooms(split.rounds[len(held)])) != set(_rooms(now[0])):
-            return split, held
+    found = _other_than(now, lambda tried: made_after(held, tried), seed, len(held))
+    if found is not None:
+        return found, held
     return made_after([*held, *now], seed), [*held, *now]
 
 
@@ -254,12 +251,8 @@ def file_round(source: Split, now: Split) -> int | None:
     their first round; None when no round holds them (rooms reshuffled before a resume)."""
     if not now.rounds:
         return None
-    wanted = _rooms(now.rounds[0])
-    return next((j for j, rnd in enumerate(source.rounds) if _rooms(rnd) == wanted), None)
-
-
-def _rooms(rnd: Round) -> list[frozenset[str]]:
-    return [frozenset(_label(p).lower() for p in group.members) for group in rnd.groups]
+    wanted = _label_sets(now.rounds[0])
+    return next((j for j, rnd in enumerate(source.rounds) if _label_sets(rnd) == wanted), None)
 
 
 # Tries at a reshuffle that gives other rooms: with a facilitator each, a balanced column and
@@ -310,7 +303,7 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
 
     columns = [str(c) for c in listed("balance")]
     kept, now = now.rounds[:started], replace(now, rounds=now.rounds[started:])
-    rooms_now = [set(_rooms(rnd)) for rnd in now.rounds]
+    rooms_now = [set(_label_sets(rnd)) for rnd in now.rounds]
 
     def made_again(others: tuple[Round, ...], tries: int) -> Split | None:
         """Rooms other than those now, avoiding the pairs of the file's rounds `others`."""
@@ -330,7 +323,7 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
                 people, request, random.Random(tried), seed=tried, unlike=now.rounds[0]
             )
             made = _rounds_of(replace(split, seed=tried), split.rounds[held:])
-            if [set(_rooms(rnd)) for rnd in made.rounds] != rooms_now:
+            if [set(_label_sets(rnd)) for rnd in made.rounds] != rooms_now:
                 made = _rounds_of(made, (*kept, *made.rounds))
                 return _named_as(made, [g.name for g in now.rounds[0].groups])
         return None

@@ -256,3 +256,27 @@ def _rooms(held: Round, emails: bool) -> tuple[tuple[str, tuple[str, ...]], ...]
         del _SHOWN[next(iter(_SHOWN))]
     _SHOWN[(id(held), emails)] = (held, rooms)
     return rooms
+
+
+def _people(rounds: Sequence[Round]) -> set[str]:
+    return {_label(p).lower() for rnd in rounds for group in rnd.groups for p in group.members}
+
+
+def _repeats(rounds: Sequence[Round]) -> int:
+    """Pairs (by label) who share a room in more than one of `rounds`."""
+    return sum(1 for m in _meetings(rounds).values() if m > 1)
+
+
+def _meetings(rounds: Sequence[Round]) -> dict[tuple[str, str], int]:
+    meetings: dict[tuple[str, str], int] = {}
+    for rnd in rounds:
+        for group in rnd.groups:
+            labels = sorted({_label(p).lower() for p in group.members})
+            for i, a in enumerate(labels):
+                for b in labels[i + 1 :]:
+                    meetings[(a, b)] = meetings.get((a, b), 0) + 1
+    return meetings
+
+
+def _label_sets(rnd: Round) -> list[frozenset[str]]:
+    return [frozenset(_label(p).lower() for p in group.members) for group in rnd.groups]
