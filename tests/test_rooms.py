@@ -340,6 +340,36 @@ def test_a_reshuffle_of_a_few_people_never_gives_back_the_rooms_there_are(people
         assert {frozenset(m.name for m in g.members) for g in made.groups} != rooms, seed
 
 
+def test_a_reshuffle_of_joined_or_kept_rooms_never_gives_back_the_rooms_there_are():
+    # 1-2-4-All with 8 people: the four pairs are joined in fours, and a reshuffle of the
+    # fours gave back the same two fours once in three; a breakout that keeps the rooms of
+    # the one before, reshuffled, made them again from 6 people in threes (once in nine)
+    from liftkit.core.live.rooms import joined_again, split_again
+
+    def rooms(split):
+        (only,) = split.rounds
+        return {frozenset(m.name for m in g.members) for g in only.groups}
+
+    eight = PEOPLE[:8]
+    pairs_round = Agenda("P", (Segment("Pairs", 120, "breakout", group_size=2),))
+    before = plan_from_people(pairs_round, eight, seed=3)[0]
+    fours = Segment("Fours", 240, "breakout", join_groups=2)
+    now = joined_again(fours, before, (), 1)
+    for seed in range(1, 201):
+        again = joined_again(fours, before, now.rounds, seed)
+        assert rooms(again) != rooms(now), seed
+        assert len(rooms(again)) == 2 and all(  # each four is two pairs of before, whole
+            sum(pair <= four for pair in rooms(before)) == 2 for four in rooms(again)
+        )
+    six = PEOPLE[:6]
+    threes = Segment("Threes", 300, "breakout", group_size=3)
+    kept = Segment("Again", 300, "breakout", same_groups=True)
+    now = split_again(kept, threes, six, (), 1)
+    for seed in range(1, 201):
+        again = split_again(kept, threes, six, now.rounds, seed)
+        assert rooms(again) != rooms(now) and len(rooms(again)) == 2, seed
+
+
 def test_a_reshuffle_after_going_back_leaves_the_rooms_of_later_rounds_that_ran():
     # The host went back from round 3 to round 2 and reshuffles it: round 3's rooms were
     # used, so only round 2 is made again, as a plain reshuffle did before. With round 3

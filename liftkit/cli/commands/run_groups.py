@@ -30,12 +30,13 @@ from liftkit.core.live.rooms import (
     breakout_segments,
     following,
     from_earlier,
+    joined_again,
     people_in,
     plan_from_people,
     plan_from_split,
-    reshuffle,
     rooms_from,
     round_now,
+    split_again,
     summary,
 )
 from liftkit.core.live.screen import GroupsSummary
@@ -132,14 +133,10 @@ class GroupsPlan:
         # how many rounds of the other breakouts met: none of one passed through with n
         met = {i: rounds_met(len(g.split.rounds), engine.elapsed_done[i], engine.duration(i))
                for i, g in engine.groups.items() if i != engine.index}  # fmt: skip
+        rooms_now = made.split.rounds[started:] if made is not None else ()
         if segment.join_groups and before is not None and before.split.rounds:
-            # the rooms before (1-2-4-All's pairs) stay whole, joined in a new way
-            from liftkit.core.groups.split import Round, Split
-
-            joined = list(before.split.rounds[-1].groups)
-            random.Random(seed).shuffle(joined)
-            shuffled = Split((Round(1, tuple(joined)),), before.split.score, seed)
-            made_now = rooms_from(segment, shuffled)
+            made_now = joined_again(segment, before.split, rooms_now, seed)
+            seed = made_now.seed or seed  # the one that gave other rooms
         elif self.source is not None and made is not None and not segment.join_groups:
             # rooms of the groups file, or kept from the breakout before's (`same_groups`)
             if engine.index not in self.starts:  # before the first reshuffle: the file's rooms
@@ -167,7 +164,8 @@ class GroupsPlan:
             origin = replace(
                 agenda.segments[_breakout_before(agenda, engine.index, True)], rounds=1
             )
-            made_now = rooms_from(segment, reshuffle(origin, people, seed))
+            made_now = split_again(segment, origin, people, rooms_now, seed)
+            seed = made_now.seed or seed
         else:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
             plans = reshuffle_family(agenda, engine.index, people, seed, rooms, met, started)

@@ -7,7 +7,7 @@ that come out are never those there are now.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from liftkit.core.agenda.model import Agenda
@@ -15,6 +15,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import crowded_floor
 from liftkit.core.groups.split import Round, Score, Split, SplitRequest, split_into_groups
 from liftkit.core.live.rooms import (
+    RESHUFFLE_TRIES,
     _label,
     _label_sets,
     _meetings,
@@ -24,6 +25,7 @@ from liftkit.core.live.rooms import (
     _shape,
     breakout_segments,
     from_earlier,
+    other_than,
     people_in,
     reshuffle,
 )
@@ -62,7 +64,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
         own = list(made[index].rounds[started:]) if index in made else []
         shape = replace(segment, rounds=segment.rounds - len(kept))
-        rest = _other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
+        rest = other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
         rest = rest or reshuffle(shape, people, seed)
         rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed)
         return {index: _rounds_of(rest, (*kept, *rounds))}
@@ -90,18 +92,6 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         plans[i] = _rounds_of(split, (*kept, *share) if i == index else share)
         taken += rounds
     return plans
-
-
-def _other_than(now: Sequence[Round], make: Callable[[int], Split], seed: int,
-                at: int = 0) -> Split | None:  # fmt: skip
-    """`make`'s split for the first seed from `seed` whose round `at` is not the rooms `now`
-    (6 people in threes, reshuffled, got their rooms back once in nine); None if none is."""
-    rooms_now = set(_label_sets(now[0])) if now else set()
-    for tried in range(seed, seed + RESHUFFLE_TRIES):
-        split = make(tried)
-        if not now or set(_label_sets(split.rounds[at])) != rooms_now:
-            return split
-    return None
 
 
 def _met(met: Mapping[int, int] | None, i: int, index: int, split: Split | None = None) -> int:
@@ -240,7 +230,7 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
         unlike = now[0] if now else None
         return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
 
-    found = _other_than(now, lambda tried: made_after(held, tried), seed, len(held))
+    found = other_than(now, lambda tried: made_after(held, tried), seed, len(held))
     if found is not None:
         return found, held
     return made_after([*held, *now], seed), [*held, *now]
@@ -255,10 +245,6 @@ def file_round(source: Split, now: Split) -> int | None:
     return next((j for j, rnd in enumerate(source.rounds) if _label_sets(rnd) == wanted), None)
 
 
-# Tries at a reshuffle that gives other rooms: with a facilitator each, a balanced column and
-# the earlier weeks avoided, few rooms may remain (24 people in fours for week 3 of a
-# programme: one reshuffle in five gave back the file's week 3, said "reshuffled")
-RESHUFFLE_TRIES = 8
 AVOIDING_TRIES = 2  # and those avoiding the file's rounds after it too, before those alone
 
 

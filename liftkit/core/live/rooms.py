@@ -10,7 +10,7 @@ breakout before it. Each segment's Split goes into the journal as a
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.groups.formats import pick_round
@@ -280,3 +280,45 @@ def _meetings(rounds: Sequence[Round]) -> dict[tuple[str, str], int]:
 
 def _label_sets(rnd: Round) -> list[frozenset[str]]:
     return [frozenset(_label(p).lower() for p in group.members) for group in rnd.groups]
+
+
+# Tries at a reshuffle that gives other rooms: with a facilitator each, a balanced column and
+# the earlier weeks avoided, few rooms may remain (24 people in fours for week 3 of a
+# programme: one reshuffle in five gave back the file's week 3, said "reshuffled")
+RESHUFFLE_TRIES = 8
+
+
+def other_than(now: Sequence[Round], make: Callable[[int], Split], seed: int,
+                at: int = 0) -> Split | None:  # fmt: skip
+    """`make`'s split for the first seed from `seed` whose round `at` is not the rooms `now`
+    (6 people in threes, reshuffled, got their rooms back once in nine); None if none is."""
+    rooms_now = set(_label_sets(now[0])) if now else set()
+    for tried in range(seed, seed + RESHUFFLE_TRIES):
+        split = make(tried)
+        if not now or set(_label_sets(split.rounds[at])) != rooms_now:
+            return split
+    return None
+
+
+def joined_again(segment: Segment, before: Split, now: Sequence[Round], seed: int) -> Split:
+    """A join_groups breakout's rooms made again: the rooms before (1-2-4-All's pairs) stay
+    whole, joined in a new way, other than those `now` where they can be (4 pairs joined in
+    fours: the same two fours came back once in three)."""
+
+    def joined(tried: int) -> Split:
+        rooms = list(before.rounds[-1].groups)
+        random.Random(tried).shuffle(rooms)
+        return rooms_from(segment, Split((Round(1, tuple(rooms)),), before.score, tried))
+
+    return other_than(now, joined, seed) or joined(seed)
+
+
+def split_again(segment: Segment, origin: Segment, people: Sequence[Person],
+                now: Sequence[Round], seed: int) -> Split:  # fmt: skip
+    """A same_groups or join_groups breakout's rooms made again from the people: split as
+    the breakout before (`origin`) splits, then kept or joined; other than those `now`."""
+
+    def made(tried: int) -> Split:
+        return rooms_from(segment, reshuffle(origin, people, tried))
+
+    return other_than(now, made, seed) or made(seed)
