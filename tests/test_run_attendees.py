@@ -98,6 +98,24 @@ def test_after_a_reshuffle_the_last_lines_no_longer_leave_the_seed_as_the_rooms_
     assert said in resumed.stderr.splitlines()
 
 
+def test_a_reshuffle_of_one_room_for_everyone_keeps_it_and_says_so(tmp_path):
+    # 3 people, rooms of up to 4: one room, and no other split. A reshuffle said "Groups
+    # reshuffled (seed N)" over the same room, and "the rooms used are not all those made as
+    # it opened" as the session closed
+    from test_run_plain import journal, run_plain
+
+    (tmp_path / "people.csv").write_text("Name,Email\nA,a@x.org\nB,b@x.org\nC,c@x.org\n")
+    agenda = '[[segments]]\ntitle = "Rooms"\nduration = "10m"\nkind = "breakout"\ngroup_size = 4\n'
+    proc = run_plain(tmp_path, 'title = "T"\n' + agenda, "g\ny\nq\ny\n", "--plain",
+                     "--attendees", "people.csv")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    said = proc.stdout + proc.stderr
+    assert "Rooms kept: one room holds all 3 people; there is no other split." in said
+    assert "reshuffled" not in said.replace("Reshuffle the", "").lower(), said
+    (made,) = [e for e in journal(tmp_path / "s") if e["type"] == "groups"]
+    assert [len(g["members"]) for g in made["rounds"][0]["groups"]] == [3]
+
+
 def names(rounds):
     return [[[m["name"] for m in g["members"]] for g in r["groups"]] for r in rounds]
 

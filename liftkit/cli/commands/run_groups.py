@@ -31,6 +31,7 @@ from liftkit.core.live.rooms import (
     following,
     from_earlier,
     joined_again,
+    one_room_for_all,
     people_in,
     plan_from_people,
     plan_from_split,
@@ -128,6 +129,12 @@ class GroupsPlan:
         # the rounds of this breakout that ran (its second of three is held): kept
         started = 0 if made is None else round_now(
             made.split, engine.elapsed(session.now()), engine.duration(engine.index))  # fmt: skip
+        if (
+            made
+            and started < len(made.split.rounds)
+            and one_room_for_all(made.split.rounds[started], people)
+        ):  # "Groups reshuffled" over the same room, and "not all those made" as it closed
+            return f"Rooms kept: one room holds all {len(people)} people; there is no other split."
         before = engine.groups.get(_breakout_before(agenda, engine.index))
         rooms = {i: g.split for i, g in engine.groups.items()}  # every breakout's, as they are
         # how many rounds of the other breakouts met: none of one passed through with n

@@ -185,6 +185,12 @@ def reshuffle(segment: Segment, people: Sequence[Person], seed: int) -> Split:
     )  # fmt: skip
 
 
+def one_room_for_all(rnd: Round, people: Sequence[Person]) -> bool:
+    """Whether `rnd` is one room holding every one of `people`: no reshuffle can change it."""
+    labels = {_label(p).lower() for p in people}
+    return len(rnd.groups) == 1 and {_label(p).lower() for p in rnd.groups[0].members} == labels
+
+
 def _label(person: Person) -> str:
     """How a request names someone: by email, which no other person shares."""
     return person.email or person.name
