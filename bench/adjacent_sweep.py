@@ -18,6 +18,13 @@ for 66 of them (starters.txt); not for the 35 others, among them 17 to 19 people
 for 6 rounds, where bench/adjacent_search.c left 1 to 3 repeats (45 s, with and without
 symmetry) and the SAT model of bench/sat_schedules.py did not decide 18 people in 25 minutes.
 
+Measured later on 2026-12-06 (seed 1, up to 12 rounds; 10 for rooms of 2 and 3, whose
+counts of rooms now run up to n / SMALLEST): 20 to 100 people in rooms of 2 and 3, and 61
+to 150 in rooms of 3 and 4 and of 4 and 5, left no repeat where counting allows none
+(22,028 splits, at most 0.14 s each). 31 to 150 in rooms of 5 and 6, and of 6 and 7, stop
+174 lists short: 63 only at counting's limit itself, the others 1 to 6 rounds below it (2
+to 51 repeats; 71 to 84 people in 14 rooms for 12 rounds, where 70 in fives have 14).
+
 Measured on 2026-12-04 (10 to 150 people, up to 8 rounds, one core): 119 splits of 4,000
 or so left repeats liftkit could not prove forced; 41 lists had rooms of at most 8 (13 to
 47 people, in 4 to 7 rooms); adjacent_search found schedules without a repeat for 19 and 20
@@ -49,7 +56,7 @@ def main(first: int, last: int, most: int, smallest: int = 3, largest: int = 10)
     candidates: dict[tuple[int, int], list[int]] = {}
     for n in range(first, last + 1):
         people = [f"P{i}" for i in range(1, n + 1)]
-        for count in range(2, n // 3 + 1):
+        for count in range(2, n // smallest + 1):
             big, small = -(-n // count), n // count
             if big > largest or small < smallest:
                 continue
