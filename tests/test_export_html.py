@@ -191,6 +191,39 @@ def test_a_short_part_after_the_thanks_keeps_its_heading_with_its_quote(cli, tmp
     assert "Sent by email afterwards" in pages[heading]
 
 
+def test_a_segment_opening_with_a_poll_is_kept_in_one_block(packs):
+    html = packs["html"].read_text(encoding="utf-8")
+    opening = re.search(r'<div class="opening">(.*?)</div>', html, re.S)
+    assert opening and opening.group(1).startswith("<h2>1. Introductions</h2>")
+    assert "<strong>Poll:</strong>" in opening.group(1) and '<table class="bars">' in opening.group(
+        1
+    )
+    assert html.count('<div class="opening">') == 1  # the one segment that opens with a poll
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+@pytest.mark.parametrize("early", [15, 17, 19, 21, 23, 25])
+def test_a_segment_s_heading_prompt_and_poll_print_on_one_page(cli, tmp_path, early):
+    """The heading of "1. Introductions" and its prompt ended a page and its poll began the
+    next, with 19 to 23 messages more in the chat before the session (here); now they move
+    to the next page together, wherever the page ends."""
+    data = Path(__file__).parent / "data"
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "".join(f"12:1{i % 10}:00 From Guest {i} to Everyone:\n\tGood afternoon everyone, "
+                f"joining from the north east today {i}\n" for i in range(early))
+        + (data / "chat" / "zoom-community.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )  # fmt: skip
+    pack = tmp_path / "pack.html"
+    result = cli("export", str(COMMUNITY), "--chat", str(chat), "-f", "html", "-o", str(pack))
+    assert result.exit_code == 0, result.output
+    pages = printed_pages(pack, tmp_path)
+    (page,) = [page for page in pages if "1. Introductions Welcome!" in page]
+    assert "Welcome! Grab a tea" in page and "Poll: Have you attended" in page
+    assert "Yes 56% (9) No 44% (7)" in page  # its bars too
+
+
 @pytest.mark.skipif(not CHROMIUM, reason="needs chromium")
 def test_a_phone_sized_window_renders_it(packs, tmp_path):
     shot = tmp_path / "phone.png"

@@ -85,6 +85,9 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next */
   table.bars { break-inside: avoid; }
   p:has(+ table.bars) { break-after: avoid; }
+  /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
+     a page and the poll began the next (break-after: avoid alone split the prompt) */
+  div.opening { break-inside: avoid; }
   /* paper does not scroll: a table a little too wide printed a scroll bar */
   .table { overflow: visible; }
   table { font-size: 9.5pt; } th, td { padding: .25rem .4rem; }
@@ -97,6 +100,13 @@ SEGMENT_HEADING = re.compile(r"\d+\. ")  # "1. Introductions": a segment's secti
 # Where a drawing goes in the page as markdown-it writes it, until the page is written:
 # markdown-it writes no NUL of its own (it reads one as U+FFFD).
 PLACE = re.compile("\x00(\\d+)\x00")
+# A segment's opening, when a poll comes first: the heading, the prompt if any, the poll's
+# question and its bars (a drawing's place).
+OPENING = re.compile(
+    "[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?<p><strong>Poll:</strong>(?:(?!</p>).)*</p>\n"
+    "\x00\\d+\x00",
+    re.S,
+)
 
 
 def render_html(report: Report) -> str:
@@ -137,8 +147,15 @@ def html_chunks(report: Report) -> Iterator[str]:
         kind = ' class="segment"' if SEGMENT_HEADING.match(part) or title == BEFORE else ""
         if title in (AFTER, UNPLACED) or (not kind and _short(_sketch(part, drawings))):
             kind = ' class="runs-on"'
-        yield f"\n<section{kind}><h2>"
-        yield from _drawn(part, drawings)
+        opening = OPENING.match(part) if SEGMENT_HEADING.match(part) else None
+        if opening is None:
+            yield f"\n<section{kind}><h2>"
+            yield from _drawn(part, drawings)
+        else:
+            yield f'\n<section{kind}><div class="opening"><h2>'
+            yield from _drawn(opening.group(), drawings)
+            yield "</div>"
+            yield from _drawn(part[opening.end() :], drawings)
         yield "</section>"
     yield "\n</main>\n</body>\n</html>\n"
 
