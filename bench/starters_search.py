@@ -24,8 +24,8 @@ not; 60 to 112 people in n // 5 and ceil(n / 6) rooms gave nothing past the othe
 That last search is `find` with PAST_STORED=1 (it starts past what starters.txt gives for
 the split, not only past the other constructions); on 2026-12-06 again, `find 101 150 F 2 0
 3-4` and `2 1 3-4` with EVERY_COUNT=1 MOST_ROUNDS=80 PAST_STORED=1 found 433 splits of 101
-to 150 people in every number of rooms of three and four (20 minutes on two cores), merged
-with `add F`, which takes find's JSON lines as they are.
+to 150 people in every number of rooms of three and four (a quarter of an hour on two
+cores), merged with `add F`, which takes find's JSON lines as they are.
 
 `add` merges lines in starters.txt's own form, printed by another search (bench/rgdd4_search.c:
 36 to 84, 108 and 120 people in fours for (v - 3)/3 rounds), into starters.txt: each is

@@ -195,9 +195,8 @@ def test_a_segment_opening_with_a_poll_is_kept_in_one_block(packs):
     html = packs["html"].read_text(encoding="utf-8")
     opening = re.search(r'<div class="opening">(.*?)</div>', html, re.S)
     assert opening and opening.group(1).startswith("<h2>1. Introductions</h2>")
-    assert "<strong>Poll:</strong>" in opening.group(1) and '<table class="bars">' in opening.group(
-        1
-    )
+    inside = opening.group(1)
+    assert "<strong>Poll:</strong>" in inside and '<table class="bars">' in inside
     assert html.count('<div class="opening">') == 1  # the one segment that opens with a poll
 
 
