@@ -24,6 +24,9 @@ to 150 in rooms of 3 and 4 and of 4 and 5, left no repeat where counting allows 
 (22,028 splits, at most 0.14 s each). 31 to 150 in rooms of 5 and 6, and of 6 and 7, stop
 174 lists short: 63 only at counting's limit itself, the others 1 to 6 rounds below it (2
 to 51 repeats; 71 to 84 people in 14 rooms for 12 rounds, where 70 in fives have 14).
+With extras (liftkit/core/groups/extras.py; same day, same sweep, the code before and
+after side by side): 164, the ten fewer 71 to 80 people in 14 rooms, which take 14 rounds
+of 70 in fives (8 to 24 repeats over 12 before); no list stops earlier than before.
 
 Measured on 2026-12-04 (10 to 150 people, up to 8 rounds, one core): 119 splits of 4,000
 or so left repeats liftkit could not prove forced; 41 lists had rooms of at most 8 (13 to

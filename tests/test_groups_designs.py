@@ -578,3 +578,24 @@ def test_each_stand_in_of_the_latin_squares_of_order_10_meets_nobody_of_the_othe
     assert stand_ins([*rounds[:2], rounds[2][1:] + rounds[2][:1]], 100) != {}  # groups in order
     shuffled = random.Random(1).sample(range(100), 100)
     assert stand_ins([*rounds[:3], [shuffled[g::10] for g in range(10)]], 100) == {}
+
+
+@pytest.mark.parametrize("n", range(71, 81))
+def test_extras_join_rooms_that_share_nobody(n):
+    # 70 in 14 fives have 14 rounds; each person past 70 takes a room of each round, rooms
+    # that hold nobody twice, and never a room another extra has that round
+    design = best_design(n, 14, 14, random.Random(1), search=False)
+    assert design is not None and design.points == n
+    assert check(design, n) == 14
+    for groups in design.rounds:
+        assert sorted(map(len, groups)) == [5] * (84 - n) + [6] * (n - 70)
+        assert all(sum(p >= 70 for p in group) <= 1 for group in groups)
+
+
+def test_extras_leave_the_split_s_own_draws_alone():
+    # the search for extras draws from its own generator: a split where it finds nothing
+    # (76 in 15 rooms for 12 rounds) draws the same as if it were not tried
+    first, second = random.Random(5), random.Random(5)
+    best_design(76, 15, 12, first, search=False)
+    best_design(75, 15, 12, second, search=False)
+    assert first.random() == second.random()

@@ -368,3 +368,15 @@ def test_annealing_takes_repeats_off_a_split_without_constraints(
     for seed in (1, 2):
         data = run(cli, people, "--size", str(size), "--rounds", str(rounds), "--seed", str(seed))
         assert recount(data, n) == data["score"]["repeat_pairs"] <= most
+
+
+@pytest.mark.parametrize(("n", "rounds", "seed"), [(71, 14, 1), (75, 12, 2), (80, 14, 3)])
+def test_a_few_more_than_a_design_join_its_rooms_without_a_repeat(cli, tmp_path, n, rounds, seed):
+    # 70 in 14 fives have 14 rounds (four orthogonal Latin squares of order 14); the 1 to 10
+    # more each join one room a round, rooms that share nobody. The search left 18 repeats
+    # for 71 people over 12 rounds, 22 for 75 and 8 for 80.
+    people = tmp_path / "people.csv"
+    write_people(people, n)
+    data = run(cli, people, "--count", "14", "--rounds", str(rounds), "--seed", str(seed))
+    assert [len(rnd["groups"]) for rnd in data["rounds"]] == [14] * rounds
+    assert recount(data, n) == 0 == data["score"]["repeat_pairs"]

@@ -17,6 +17,8 @@ points. They are exact and fast, so large instances need no search at all:
   schoolgirl problem, 7 rounds of 5 triples with no pair twice.
 - filled columns (filled.py): a transversal design (transversal rows, or mols.py's rooms)
   and then, in each of its columns, the best design found here for one column.
+- extras (extras.py): e <= k people more than a design of k equal groups, each on groups
+  that share nobody, one a round, and never two in one group.
 
 Nothing here iterates over sets or dicts in hash order, so results depend only on inputs.
 """
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from liftkit.core.groups.bounds import known_squares, zero_repeat_limit
 from liftkit.core.groups.cyclic import cyclic_rounds
 from liftkit.core.groups.difference_rows import stored_rows
+from liftkit.core.groups.extras import with_extras
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.fifth import fifth_round, with_spare
 from liftkit.core.groups.filled import filled_groups
@@ -230,6 +233,7 @@ def best_design(
     effort: float = 1.0,
     fifth: bool = True,
     leads: bool = False,
+    search: bool = True,
 ) -> Design | None:
     """The construction giving the most zero-repeat rounds (up to `wanted`), if any.
 
@@ -237,13 +241,22 @@ def best_design(
     cyclic search (cyclic.py) only when none of them gives every round, for up to
     CYCLIC_LIMIT people. `fifth`: the Latin squares of order 10 may come with a fifth
     round of few repeats to spare (fifth.py). `leads`: a facilitator in each group, for
-    whom some stored schedules keep their first k points (stored.stored_rounds).
+    whom some stored schedules keep their first k points (stored.stored_rounds). `search`:
+    the cyclic search too (not for the design under extras.py's extras).
     """
     found: Design | None = None
 
     def inner(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
         design = best_design(m, groups, rounds, rng, effort)  # for one column of a design
         return (design.name, design.points, design.rounds) if design is not None else None
+
+    def under(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
+        own = random.Random(m)  # the split's generator untouched (extras.with_extras)
+        design = best_design(m, groups, rounds, own, effort, fifth=False, search=False)
+        return (design.name, design.points, design.rounds) if design is not None else None
+
+    def beyond() -> int:
+        return len(found.rounds) if found is not None else 0
 
     def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
         made = build()
@@ -261,8 +274,9 @@ def best_design(
         lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
         lambda: table(lambda: filled_groups(n, k, wanted, _transversal, inner)),
+        lambda: table(lambda: with_extras(n, k, wanted, beyond(), under)),
         lambda: binary_spread(n, k, wanted, rng),
-        lambda: _cyclic(n, k, wanted, rng, effort),
+        lambda: _cyclic(n, k, wanted, rng, effort) if search else None,
     )
     for build in builds:
         design = _ghost_rounds_spare(build(), n)
