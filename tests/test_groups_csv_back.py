@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 PEOPLE = [
     ("Zoë Brontë", "zoe@x.org", "NHS"),
@@ -27,10 +29,10 @@ def liftkit(*args, cwd, stdin=""):
     )
 
 
-def edited_in_a_spreadsheet(tmp_path):
+def edited_in_a_spreadsheet(tmp_path, line_end="\r\n"):
     """Rooms written as CSV, then as Excel saves them again in Europe: Windows-1252,
-    semicolons, CRLF, the rows sorted by name, and Tim Lee moved to Room 1 of round 1.
-    Returns the file and the rooms it holds, round by round."""
+    semicolons, CRLF (or `line_end`), the rows sorted by name, and Tim Lee moved to Room 1
+    of round 1. Returns the file and the rooms it holds, round by round."""
     people = tmp_path / "people.csv"
     people.write_text(
         "name,email,Organisation\n" + "".join(f'"{n}",{e},{o}\n' for n, e, o in PEOPLE)
@@ -46,7 +48,7 @@ def edited_in_a_spreadsheet(tmp_path):
             row[1] = "Room 1"
     edited = tmp_path / "rooms.csv"
     with open(edited, "w", encoding="cp1252", newline="") as handle:
-        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows([header, *body])
+        csv.writer(handle, delimiter=";", lineterminator=line_end).writerows([header, *body])
     rooms: dict[str, dict[str, set[str]]] = {}
     for row in body:
         name = row[2].removeprefix("'")
@@ -54,8 +56,11 @@ def edited_in_a_spreadsheet(tmp_path):
     return edited, rooms
 
 
-def test_previous_takes_the_rooms_as_edited_in_a_spreadsheet(tmp_path):
-    edited, rooms = edited_in_a_spreadsheet(tmp_path)
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_previous_takes_the_rooms_as_edited_in_a_spreadsheet(tmp_path, line_end):
+    # "\r": Excel for Mac's "CSV (Macintosh)" ends lines with a carriage return alone,
+    # which stopped the reader with an internal error
+    edited, rooms = edited_in_a_spreadsheet(tmp_path, line_end)
     result = liftkit("groups", "people.csv", "--previous", edited.name, "--held", "2",
                      "--rounds", "3", "--seed", "1", "-f", "json", cwd=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -96,4 +101,16 @@ def test_a_row_of_the_csv_that_cannot_be_read_is_named(tmp_path):
     assert result.stderr.splitlines() == [
         "Error: rooms.csv: line 3: round 'one' is not a number; keep the columns round, group, "
         "name and email as liftkit groups -f csv wrote them"
+    ]
+
+
+def test_a_carriage_return_alone_inside_a_row_is_named_not_an_internal_error(tmp_path):
+    path = tmp_path / "rooms.csv"
+    path.write_bytes(b"round,group,name,email\n1,Room 1,Ada,ada@x.org\n1,Ro\rom 1,Bo,\n")
+    (tmp_path / "people.txt").write_text("Ada\nBo\n")
+    result = liftkit("groups", "people.txt", "--previous", "rooms.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "Error: rooms.csv: line 3: the row has no name; keep the columns round, group, name "
+        "and email as liftkit groups -f csv wrote them"
     ]

@@ -31,7 +31,18 @@ def csv_rooms_data(text: str, label: str) -> dict[str, Any]:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="": a lone carriage return ends a line, as in the people files (table.py),
+    # where it made csv stop with an error nobody caught
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _rounds(reader, label)
+    except csv.Error as exc:
+        raise LiftkitError(
+            f"{label}: line {reader.line_num}: cannot read the CSV: {exc}", HINT
+        ) from None
+
+
+def _rounds(reader: Any, label: str) -> dict[str, Any]:
     header = [cell.strip() for cell in next(reader)]
     keys = [cell.lower() for cell in header]
     email = len(keys) > 3 and keys[3] == "email"
