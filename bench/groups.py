@@ -204,6 +204,10 @@ ADJACENT: list[Row] = [
     # a transversal design's columns filled with a smaller schedule (filled.py)
     ("150-5-36", True, 2.0, "-"),
     ("128-4-42", True, 2.0, "-"),
+    # a few more than a design of equal groups, on groups that share nobody (extras.py)
+    ("71-c14-14", True, 2.0, "-"),
+    ("75-c14-12", True, 2.0, "-"),
+    ("80-c14-14", True, 2.0, "-"),
 ]
 
 
