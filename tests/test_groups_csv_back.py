@@ -114,3 +114,21 @@ def test_a_carriage_return_alone_inside_a_row_is_named_not_an_internal_error(tmp
         "Error: rooms.csv: line 3: the row has no name; keep the columns round, group, name "
         "and email as liftkit groups -f csv wrote them"
     ]
+
+
+def test_semicolons_and_carriage_returns_alone_with_commas_in_every_name(tmp_path):
+    # the delimiter is the header's: over the whole file (one line, read by "\n") the
+    # commas of "Smith, Jane, RN, MSc, MBE" outnumbered the semicolons
+    names = ["Smith, Jane, RN, MSc, MBE", "Okafor, Ben, MD, PhD, OBE", "Lee, Tim, RN, BSc, MA",
+             "Ng, Kay, MD, MA, FRCP"]  # fmt: skip
+    rows = [f"1;Room {1 + i // 2};{name};p{i}@x.org" for i, name in enumerate(names)]
+    (tmp_path / "rooms.csv").write_bytes("\r".join(["round;group;name;email", *rows, ""]).encode())
+    (tmp_path / "people.csv").write_text(
+        "name,email\n" + "".join(f'"{name}",p{i}@x.org\n' for i, name in enumerate(names))
+    )
+    result = liftkit("groups", "people.csv", "--previous", "rooms.csv", "--held", "1",
+                     "--rounds", "2", "-f", "json", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)["rounds"][0]
+    got = {g["name"]: sorted(m["name"] for m in g["members"]) for g in first["groups"]}
+    assert got == {"Room 1": sorted(names[:2]), "Room 2": sorted(names[2:])}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from liftkit.core.errors import LiftkitError
@@ -22,17 +23,16 @@ HINT = "keep the columns round, group, name and email as liftkit groups -f csv w
 
 def is_csv_rooms(text: str) -> bool:
     """Whether `text` starts with the header of liftkit's CSV of rooms."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    first = _first_line(text.lstrip("\ufeff")).strip().lower()
     return any(first.startswith(f"round{d}group{d}name") for d in (",", ";", "\t"))
 
 
 def csv_rooms_data(text: str, label: str) -> dict[str, Any]:
     """The groups-file data (as `split_from_data` takes it) of a CSV of rooms."""
     text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    # newline="": a lone carriage return ends a line, as in the people files (table.py),
-    # where it made csv stop with an error nobody caught
+    delimiter = max((",", ";", "\t"), key=_first_line(text).count)
+    # newline="": a carriage return alone ends a line (Excel for Mac), as the people reader
+    # takes it; read otherwise, csv stopped at it with an error
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _rounds(reader, label)
@@ -76,6 +76,11 @@ def _rounds(reader: Any, label: str) -> dict[str, Any]:
             for n, groups in sorted(rounds.items())
         ]
     }
+
+
+def _first_line(text: str) -> str:
+    """The text up to its first line end, whichever: CRLF, LF or a carriage return alone."""
+    return re.split(r"\r\n?|\n", text, maxsplit=1)[0]
 
 
 def _unmarked(cell: str) -> str:
