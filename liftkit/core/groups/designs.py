@@ -246,14 +246,15 @@ def best_design(
     """
     found: Design | None = None
 
-    def inner(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
-        design = best_design(m, groups, rounds, rng, effort)  # for one column of a design
+    def made(design: Design | None) -> tuple[str, int, Rounds] | None:
         return (design.name, design.points, design.rounds) if design is not None else None
+
+    def inner(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
+        return made(best_design(m, groups, rounds, rng, effort))  # for one column of a design
 
     def under(m: int, groups: int, rounds: int) -> tuple[str, int, Rounds] | None:
         own = random.Random(m)  # the split's generator untouched (extras.with_extras)
-        design = best_design(m, groups, rounds, own, effort, fifth=False, search=False)
-        return (design.name, design.points, design.rounds) if design is not None else None
+        return made(best_design(m, groups, rounds, own, effort, fifth=False, search=False))
 
     def beyond() -> int:
         return len(found.rounds) if found is not None else 0

@@ -54,9 +54,10 @@ def with_extras(
         return None  # no design, or one with ghosts
     name, _, rounds = made
     rng, left = random.Random(n * 1009 + k), [budget]
+    masks = [[sum(1 << p for p in group) for group in rnd] for rnd in rounds]  # points as bits
     for count in range(min(most, len(rounds)), beyond, -1):
         try:
-            placed = _place(rounds[:count], extras, rng, left)
+            placed = _place(masks[:count], extras, rng, left)
         except _Spent:
             return None
         if placed is not None:
@@ -71,17 +72,17 @@ def with_extras(
 
 
 def _place(
-    rounds: Rounds, extras: int, rng: random.Random, left: list[int]
+    masks: list[list[int]], extras: int, rng: random.Random, left: list[int]
 ) -> list[list[int]] | None:
-    """For each extra, a group of each round, no two sharing a point, and no group taken
-    twice in a round; None when no order within EXTRAS_RESTARTS finds them all."""
-    masks = [[sum(1 << p for p in group) for group in rnd] for rnd in rounds]
+    """For each extra, a group of each round (`masks`: each group's points as bits), no two
+    sharing a point, and no group taken twice in a round; None when no order within
+    EXTRAS_RESTARTS finds them all."""
     for _ in range(EXTRAS_RESTARTS):
-        taken = [0] * len(rounds)  # bits: the groups of each round an extra has
+        taken = [0] * len(masks)  # bits: the groups of each round an extra has
         placed: list[list[int]] = []
         for _extra in range(extras):
-            chosen = [0] * len(rounds)
-            if not _one(masks, taken, list(range(len(rounds))), 0, chosen, rng, left):
+            chosen = [0] * len(masks)
+            if not _one(masks, taken, list(range(len(masks))), 0, chosen, rng, left):
                 break
             for r, g in enumerate(chosen):
                 taken[r] |= 1 << g

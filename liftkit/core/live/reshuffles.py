@@ -64,8 +64,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     def plain() -> dict[int, Split]:  # this breakout's rounds still to come, made again alone
         own = list(made[index].rounds[started:]) if index in made else []
         shape = replace(segment, rounds=segment.rounds - len(kept))
-        rest = other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
-        rest = rest or reshuffle(shape, people, seed)
+        rest, _ = other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
         rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed)
         return {index: _rounds_of(rest, (*kept, *rounds))}
 
@@ -230,8 +229,8 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
         unlike = now[0] if now else None
         return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
 
-    found = other_than(now, lambda tried: made_after(held, tried), seed, len(held))
-    if found is not None:
+    found, other = other_than(now, lambda tried: made_after(held, tried), seed, len(held))
+    if other:
         return found, held
     return made_after([*held, *now], seed), [*held, *now]
 

@@ -295,15 +295,20 @@ RESHUFFLE_TRIES = 8
 
 
 def other_than(now: Sequence[Round], make: Callable[[int], Split], seed: int,
-                at: int = 0) -> Split | None:  # fmt: skip
+                at: int = 0) -> tuple[Split, bool]:  # fmt: skip
     """`make`'s split for the first seed from `seed` whose round `at` is not the rooms `now`
-    (6 people in threes, reshuffled, got their rooms back once in nine); None if none is."""
+    (6 people in threes, reshuffled, got their rooms back once in nine), and True; when no
+    seed tried gives other rooms, the first seed's split and False."""
     rooms_now = set(_label_sets(now[0])) if now else set()
+    first: Split | None = None
     for tried in range(seed, seed + RESHUFFLE_TRIES):
         split = make(tried)
         if not now or set(_label_sets(split.rounds[at])) != rooms_now:
-            return split
-    return None
+            return split, True
+        if first is None:
+            first = split
+    assert first is not None  # RESHUFFLE_TRIES > 0
+    return first, False
 
 
 def joined_again(segment: Segment, before: Split, now: Sequence[Round], seed: int) -> Split:
@@ -316,7 +321,7 @@ def joined_again(segment: Segment, before: Split, now: Sequence[Round], seed: in
         random.Random(tried).shuffle(rooms)
         return rooms_from(segment, Split((Round(1, tuple(rooms)),), before.score, tried))
 
-    return other_than(now, joined, seed) or joined(seed)
+    return other_than(now, joined, seed)[0]
 
 
 def split_again(segment: Segment, origin: Segment, people: Sequence[Person],
@@ -327,4 +332,4 @@ def split_again(segment: Segment, origin: Segment, people: Sequence[Person],
     def made(tried: int) -> Split:
         return rooms_from(segment, reshuffle(origin, people, tried))
 
-    return other_than(now, made, seed) or made(seed)
+    return other_than(now, made, seed)[0]

@@ -144,10 +144,11 @@ def html_chunks(report: Report) -> Iterator[str]:
     # recorded."): a page each left a sparse pack mostly blank paper.
     for part in parts:
         title = part.split("</h2>", 1)[0]
-        kind = ' class="segment"' if SEGMENT_HEADING.match(part) or title == BEFORE else ""
+        segment = SEGMENT_HEADING.match(part)
+        kind = ' class="segment"' if segment or title == BEFORE else ""
         if title in (AFTER, UNPLACED) or (not kind and _short(_sketch(part, drawings))):
             kind = ' class="runs-on"'
-        opening = OPENING.match(part) if SEGMENT_HEADING.match(part) else None
+        opening = OPENING.match(part) if segment else None
         if opening is None:
             yield f"\n<section{kind}><h2>"
             yield from _drawn(part, drawings)
