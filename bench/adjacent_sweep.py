@@ -27,6 +27,8 @@ to 51 repeats; 71 to 84 people in 14 rooms for 12 rounds, where 70 in fives have
 With extras (liftkit/core/groups/extras.py; same day, same sweep, the code before and
 after side by side): 164, the ten fewer 71 to 80 people in 14 rooms, which take 14 rounds
 of 70 in fives (8 to 24 repeats over 12 before); no list stops earlier than before.
+With filled.filled_two_sizes (2026-12-06, side by side again): rooms of five and six 73 ->
+71 (60 and 61 people in 11 rooms now reach 12 rounds), six and seven 91 both: 162.
 
 Measured on 2026-12-04 (10 to 150 people, up to 8 rounds, one core): 119 splits of 4,000
 or so left repeats liftkit could not prove forced; 41 lists had rooms of at most 8 (13 to

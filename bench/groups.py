@@ -208,6 +208,11 @@ ADJACENT: list[Row] = [
     ("71-c14-14", True, 2.0, "-"),
     ("75-c14-12", True, 2.0, "-"),
     ("80-c14-14", True, 2.0, "-"),
+    # rooms of two sizes from a design whose last column is part ghosts, each column then
+    # split into rooms of its own (filled.filled_two_sizes)
+    ("60-c11-12", True, 2.0, "-"),
+    ("85-c13-14", True, 2.0, "-"),
+    ("99-c27-35", True, 2.0, "-"),
 ]
 
 

@@ -8,7 +8,8 @@ import pytest
 from test_groups_known import assert_balanced, recount
 
 from liftkit.core.groups import mols_data
-from liftkit.core.groups.filled import filled_groups, never_meet
+from liftkit.core.groups.designs import _transversal
+from liftkit.core.groups.filled import filled_groups, filled_two_sizes, never_meet
 from liftkit.core.groups.geometry import MOLS_10
 from liftkit.core.groups.mols import best_array, mols_rounds, prime_power_factors
 
@@ -154,7 +155,12 @@ def _run(cli, path, *options):
      (36, "--size", 4, 11, 9), (35, "--size", 4, 11, 9), (33, "--count", 9, 11, 9),
      (84, "--size", 4, 27, 21), (108, "--size", 4, 35, 27), (105, "--count", 27, 35, 27),
      (120, "--size", 4, 39, 30), (117, "--count", 30, 39, 30),
-     (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36)],
+     (144, "--size", 4, 47, 36), (142, "--size", 4, 47, 36),
+     # rooms of two sizes: a transversal design whose last column is part ghosts, each
+     # column then split into rooms of its own (filled_two_sizes)
+     (40, "--count", 9, 10, 9), (41, "--count", 9, 10, 9), (60, "--count", 11, 12, 11),
+     (61, "--count", 11, 12, 11), (56, "--count", 13, 14, 13), (85, "--count", 13, 14, 13),
+     (64, "--count", 14, 15, 14), (145, "--count", 17, 18, 17)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups
@@ -230,3 +236,21 @@ def test_without_a_schedule_for_one_column_filling_adds_one_split_of_each():
         assert made is not None and made[1] == 150 and len(made[2]) == 31
         _check(150, made[2], 150, 30)  # every round a split of everyone, no pair twice
     assert filled_groups(150, 30, 30, base, nothing) is None  # nothing to add
+
+
+@pytest.mark.parametrize(("n", "groups", "rounds"), [(60, 11, 12), (61, 11, 12), (40, 9, 10)])
+def test_rooms_of_two_sizes_fill_the_columns_of_a_design_part_ghosts(n, groups, rounds):
+    # five columns of 11 people, each in a room of 5 and one of 6 in the twelfth round, and
+    # the sixth column's 5 or 6 people (the rest ghosts) in one room: 11 rooms of 5 and 6
+    def nothing(people, rooms, wanted):
+        return None
+
+    made = filled_two_sizes(n, groups, rounds, _transversal, nothing)
+    assert made is not None and made[1] == n and len(made[2]) == rounds
+    _check(n, made[2], n, groups)
+    small = n // groups
+    for rnd in made[2]:
+        assert sorted(map(len, rnd)) == [small] * (groups - n % groups) + [small + 1] * (n % groups)
+    assert filled_two_sizes(n, groups, groups, _transversal, nothing) is None  # nothing to add
+    # 62 people: the part column's 7 fit no room of 5 or 6 beside ten rooms of full columns
+    assert filled_two_sizes(62, 11, 12, _transversal, nothing) is None

@@ -35,7 +35,7 @@ from liftkit.core.groups.difference_rows import stored_rows
 from liftkit.core.groups.extras import with_extras
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.fifth import fifth_round, with_spare
-from liftkit.core.groups.filled import filled_groups
+from liftkit.core.groups.filled import filled_groups, filled_two_sizes
 from liftkit.core.groups.geometry import SHARED_MOLS_10, affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
 from liftkit.core.groups.mols import mols_rounds
@@ -275,6 +275,7 @@ def best_design(
         lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
         lambda: table(lambda: filled_groups(n, k, wanted, _transversal, inner)),
+        lambda: table(lambda: filled_two_sizes(n, k, wanted, _transversal, under)),
         lambda: table(lambda: with_extras(n, k, wanted, beyond(), under)),
         lambda: binary_spread(n, k, wanted, rng),
         lambda: _cyclic(n, k, wanted, rng, effort) if search else None,

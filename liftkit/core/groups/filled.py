@@ -20,17 +20,12 @@ from collections.abc import Callable
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 Made = tuple[str, int, Rounds]  # (name, points, rounds)
+Build = Callable[[int, int, int], Made | None]  # (people, groups, rounds wanted) -> design
 
 APART_NODES = 20_000  # points weighed, at most, in the search for ghosts' places
 
 
-def filled_groups(
-    n: int,
-    groups: int,
-    wanted: int,
-    base: Callable[[int, int, int], Made | None],
-    inner: Callable[[int, int, int], Made | None],
-) -> Made | None:
+def filled_groups(n: int, groups: int, wanted: int, base: Build, inner: Build) -> Made | None:
     """(name, points, rounds): a design of `groups` rounds from `base`, its columns filled
     with the rounds `inner` gives for one column (up to `wanted` in all), or None. Ghosts
     (points n and above, a few people short of s groups' worth) stand in one column; there
@@ -39,13 +34,11 @@ def filled_groups(
     s = -(-n // groups) if groups else 0
     if s < 2 or groups % s or wanted <= groups or s >= groups:
         return None
-    made = base(n, groups, groups)
+    design = _design_and_columns(n, groups, s, base)
+    if design is None:
+        return None
+    made, columns = design
     points = s * groups
-    if made is None or made[1] != points or len(made[2]) != groups:
-        return None
-    columns = never_meet(made[2], points)
-    if columns is None or len(columns) != s:
-        return None
     more = inner(groups, groups // s, wanted - groups)
     if more is None or more[1] != groups or not more[2]:
         # one round at least: any split of a column, whose people never met (100 people
@@ -64,6 +57,78 @@ def filled_groups(
         laid.append(column)
     extra = [[[column[p] for p in group] for column in laid for group in rnd] for rnd in more[2]]
     return f"{made[0]}, its columns filled with {more[0]}", points, made[2] + extra
+
+
+def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build) -> Made | None:
+    """(name, n, rounds): rooms of two sizes, s - 1 and s, from a transversal design of s
+    columns of `groups` points whose last column is part ghosts, and its columns filled, or
+    None. The design's rounds lose at most one ghost a group: s - 1 or s people in each. A
+    full column of g = `groups` people then splits into r rooms and the part column's e
+    people into the g - (s - 1) * r rooms left, each schedule from `inner` (one split at
+    least), when all those rooms hold s - 1 or s: 60 people in 11 rooms for 12 rounds
+    (five columns of 11 in rooms of 5 and 6, and 5 more people in one room), where
+    filled_groups wants s to divide g."""
+    small, s = n // groups, -(-n // groups)
+    if s == small or small < 2 or s >= groups or wanted <= groups:
+        return None
+    design = _design_and_columns(n, groups, s, base)
+    if design is None:
+        return None
+    made, columns = design
+    part = [[p for p in column if p < n] for column in columns if column[-1] >= n]
+    full = [column for column in columns if column[-1] < n]
+    if len(part) != 1:  # the ghosts in one column, so that no group loses two
+        return None
+
+    def fits(people: int, rooms: int) -> bool:
+        return rooms >= 1 and people // rooms >= small and -(-people // rooms) <= s
+
+    best: tuple[int, Rounds, Rounds, str] | None = None
+    for rooms in range(1, groups // len(full) + 1):
+        rest = groups - len(full) * rooms
+        if not fits(groups, rooms) or not fits(len(part[0]), rest):
+            continue
+        each = _rounds_of(inner, groups, rooms, wanted - groups)
+        other = _rounds_of(inner, len(part[0]), rest, wanted - groups)
+        count = min(len(each[1]), len(other[1]))
+        if best is None or count > best[0]:
+            best = count, each[1], other[1], f"{each[0]} and {other[0]}"
+    if best is None:
+        return None
+    count, in_full, in_part, names = best
+    kept = [[[p for p in group if p < n] for group in rnd] for rnd in made[2]]
+    extra = []
+    for i in range(count):
+        rnd = [[column[p] for p in group] for column in full for group in in_full[i]]
+        rnd += [[part[0][p] for p in group] for group in in_part[i]]
+        extra.append(sorted(rnd, key=len, reverse=True))  # larger rooms first, as group_sizes
+    return f"{made[0]}, its columns filled with {names}", n, kept + extra
+
+
+def _design_and_columns(
+    n: int, groups: int, s: int, base: Build
+) -> tuple[Made, list[list[int]]] | None:
+    """`base`'s design of s * `groups` points over `groups` rounds and its s columns."""
+    made = base(n, groups, groups)
+    if made is None or made[1] != s * groups or len(made[2]) != groups:
+        return None
+    columns = never_meet(made[2], s * groups)
+    return (made, columns) if columns is not None and len(columns) == s else None
+
+
+def _rounds_of(inner: Build, people: int, rooms: int, wanted: int) -> tuple[str, Rounds]:
+    """`inner`'s rounds for `people` in `rooms`, or one split of them (whose people never
+    met: they stand in one column)."""
+    more = inner(people, rooms, wanted) if rooms > 1 else None
+    sizes = {people // rooms, -(-people // rooms)}
+    if more is not None:  # ghosts (points past `people`) left out, where sizes still fit
+        kept = [[[p for p in group if p < people] for group in rnd] for rnd in more[2]]
+        kept = [rnd for rnd in kept if all(len(group) in sizes for group in rnd)]
+        if kept:
+            return more[0], kept
+    lengths = [people // rooms + (i < people % rooms) for i in range(rooms)]
+    starts = [sum(lengths[:i]) for i in range(rooms)]
+    return "one split", [[list(range(a, a + k)) for a, k in zip(starts, lengths, strict=True)]]
 
 
 def _never_together(rounds: Rounds, n: int, count: int) -> list[int] | None:
