@@ -71,6 +71,15 @@ def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build
     small, s = n // groups, -(-n // groups)
     if s == small or small < 2 or s >= groups or wanted <= groups:
         return None
+    e = n - small * groups  # in the part column, the s - 1 = small others full
+
+    def fits(people: int, rooms: int) -> bool:
+        return rooms >= 1 and people // rooms >= small and -(-people // rooms) <= s
+
+    splits = [r for r in range(1, groups // small + 1)
+              if fits(groups, r) and fits(e, groups - small * r)]  # fmt: skip
+    if not splits:  # before the design is built (1,000 people in 53 rooms: none)
+        return None
     design = _design_and_columns(n, groups, s, base)
     if design is None:
         return None
@@ -79,30 +88,19 @@ def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build
     full = [column for column in columns if column[-1] < n]
     if len(part) != 1:  # the ghosts in one column, so that no group loses two
         return None
-
-    def fits(people: int, rooms: int) -> bool:
-        return rooms >= 1 and people // rooms >= small and -(-people // rooms) <= s
-
-    best: tuple[int, Rounds, Rounds, str] | None = None
-    for rooms in range(1, groups // len(full) + 1):
-        rest = groups - len(full) * rooms
-        if not fits(groups, rooms) or not fits(len(part[0]), rest):
-            continue
+    options = []
+    for rooms in splits:
         each = _rounds_of(inner, groups, rooms, wanted - groups)
-        other = _rounds_of(inner, len(part[0]), rest, wanted - groups)
-        count = min(len(each[1]), len(other[1]))
-        if best is None or count > best[0]:
-            best = count, each[1], other[1], f"{each[0]} and {other[0]}"
-    if best is None:
-        return None
-    count, in_full, in_part, names = best
+        other = _rounds_of(inner, e, groups - small * rooms, wanted - groups)
+        options.append((min(len(each[1]), len(other[1])), each, other))
+    count, (first, in_full), (second, in_part) = max(options, key=lambda option: option[0])
     kept = [[[p for p in group if p < n] for group in rnd] for rnd in made[2]]
     extra = []
     for i in range(count):
         rnd = [[column[p] for p in group] for column in full for group in in_full[i]]
         rnd += [[part[0][p] for p in group] for group in in_part[i]]
         extra.append(sorted(rnd, key=len, reverse=True))  # larger rooms first, as group_sizes
-    return f"{made[0]}, its columns filled with {names}", n, kept + extra
+    return f"{made[0]}, its columns filled with {first} and {second}", n, kept + extra
 
 
 def _design_and_columns(
