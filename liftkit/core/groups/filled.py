@@ -17,6 +17,7 @@ any construction of that shape can be filled.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import combinations_with_replacement
 
 Rounds = list[list[list[int]]]  # round -> group -> points
 Made = tuple[str, int, Rounds]  # (name, points, rounds)
@@ -76,8 +77,10 @@ def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build
     def fits(people: int, rooms: int) -> bool:
         return rooms >= 1 and people // rooms >= small and -(-people // rooms) <= s
 
-    splits = [r for r in range(1, groups // small + 1)
-              if fits(groups, r) and fits(e, groups - small * r)]  # fmt: skip
+    each = [r for r in range(1, groups // small + 1) if fits(groups, r)]  # rooms a column
+    splits = [rooms for rooms in combinations_with_replacement(each, small)
+              if fits(e, groups - sum(rooms))]  # fmt: skip
+    splits.sort(key=lambda rooms: len(set(rooms)))  # every full column alike first
     if not splits:  # before the design is built (1,000 people in 53 rooms: none)
         return None
     design = _design_and_columns(n, groups, s, base)
@@ -88,19 +91,33 @@ def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build
     full = [column for column in columns if column[-1] < n]
     if len(part) != 1:  # the ghosts in one column, so that no group loses two
         return None
-    options = []
-    for rooms in splits:
-        each = _rounds_of(inner, groups, rooms, wanted - groups)
-        other = _rounds_of(inner, e, groups - small * rooms, wanted - groups)
-        options.append((min(len(each[1]), len(other[1])), each, other))
-    count, (first, in_full), (second, in_part) = max(options, key=lambda option: option[0])
+    cache: dict[tuple[int, int], tuple[str, Rounds]] = {}
+
+    def schedule(people: int, rooms: int) -> tuple[str, Rounds]:
+        if (people, rooms) not in cache:
+            cache[people, rooms] = _rounds_of(inner, people, rooms, wanted - groups)
+        return cache[people, rooms]
+
+    def rounds_given(rooms: tuple[int, ...]) -> int:
+        return min(len(schedule(people, r)[1]) for people, r in _columns_rooms(rooms, e, groups))
+
+    rooms = max(splits, key=rounds_given)  # the first of the most
+    count, names = rounds_given(rooms), []
+    extra: Rounds = [[] for _ in range(count)]
+    for column, (people, r) in zip([*full, part[0]], _columns_rooms(rooms, e, groups), strict=True):
+        name, rounds = schedule(people, r)
+        names += [name] if name not in names else []
+        for i in range(count):
+            extra[i] += [[column[p] for p in group] for group in rounds[i]]
+    for rnd in extra:
+        rnd.sort(key=len, reverse=True)  # larger rooms first, as group_sizes
     kept = [[[p for p in group if p < n] for group in rnd] for rnd in made[2]]
-    extra = []
-    for i in range(count):
-        rnd = [[column[p] for p in group] for column in full for group in in_full[i]]
-        rnd += [[part[0][p] for p in group] for group in in_part[i]]
-        extra.append(sorted(rnd, key=len, reverse=True))  # larger rooms first, as group_sizes
-    return f"{made[0]}, its columns filled with {first} and {second}", n, kept + extra
+    return f"{made[0]}, its columns filled with {' and '.join(names)}", n, kept + extra
+
+
+def _columns_rooms(rooms: tuple[int, ...], e: int, groups: int) -> list[tuple[int, int]]:
+    """(people, rooms) for each full column, then the part column of e people."""
+    return [(groups, r) for r in rooms] + [(e, groups - sum(rooms))]
 
 
 def _design_and_columns(
