@@ -162,7 +162,8 @@ def _run(cli, path, *options):
      (61, "--count", 11, 12, 11), (56, "--count", 13, 14, 13), (85, "--count", 13, 14, 13),
      (64, "--count", 14, 15, 14), (145, "--count", 17, 18, 17),
      # and full columns split into rooms of their own in two ways (20 into 4 and 5 rooms)
-     (84, "--count", 20, 21, 20), (57, "--count", 16, 20, 16), (102, "--count", 28, 36, 28)],
+     (84, "--count", 20, 21, 20), (57, "--count", 16, 20, 16), (102, "--count", 28, 36, 28),
+     (146, "--size", 5, 36, 30), (147, "--size", 5, 36, 30)],
 )  # fmt: skip
 def test_the_command_gives_these_schedules_without_a_repeat(
     cli, tmp_path, n, option, value, rounds, groups
