@@ -28,7 +28,9 @@ With extras (liftkit/core/groups/extras.py; same day, same sweep, the code befor
 after side by side): 164, the ten fewer 71 to 80 people in 14 rooms, which take 14 rounds
 of 70 in fives (8 to 24 repeats over 12 before); no list stops earlier than before.
 With filled.filled_two_sizes (2026-12-06, side by side again): rooms of five and six 73 ->
-71 (60 and 61 people in 11 rooms now reach 12 rounds), six and seven 91 both: 162.
+71 (60 and 61 people in 11 rooms now reach 12 rounds), six and seven 91 both: 162. Rooms
+of three and four, 10 to 60 people up to 30 rounds: 98 -> 97 lists (54 people in 15 rooms
+now reach 19 rounds and more, 57 in 16 rooms 20); two and three, 20 to 60 up to 10: the same.
 
 Measured on 2026-12-04 (10 to 150 people, up to 8 rounds, one core): 119 splits of 4,000
 or so left repeats liftkit could not prove forced; 41 lists had rooms of at most 8 (13 to
