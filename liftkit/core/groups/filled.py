@@ -63,16 +63,17 @@ def filled_groups(n: int, groups: int, wanted: int, base: Build, inner: Build) -
 def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build) -> Made | None:
     """(name, n, rounds): rooms of two sizes, s - 1 and s, from a transversal design of s
     columns of `groups` points whose last column is part ghosts, and its columns filled, or
-    None. The design's rounds lose at most one ghost a group: s - 1 or s people in each. A
-    full column of g = `groups` people then splits into r rooms and the part column's e
-    people into the g - (s - 1) * r rooms left, each schedule from `inner` (one split at
-    least), when all those rooms hold s - 1 or s: 60 people in 11 rooms for 12 rounds
-    (five columns of 11 in rooms of 5 and 6, and 5 more people in one room), where
+    None. The design's rounds lose at most one ghost a group: s - 1 or s people in each.
+    Each full column of g = `groups` people then splits into rooms of its own (not always
+    as many: 20 people make 4 rooms or 5), and the part column's e people into the rooms
+    left, when all of them hold s - 1 or s; each schedule from `inner` (one split at
+    least), run side by side for as many rounds as all give: 60 people in 11 rooms for 12
+    rounds (five columns of 11 in rooms of 5 and 6, and 5 more people in one room), where
     filled_groups wants s to divide g."""
     small, s = n // groups, -(-n // groups)
     if s == small or small < 2 or s >= groups or wanted <= groups:
         return None
-    e = n - small * groups  # in the part column, the s - 1 = small others full
+    e = n - small * groups  # people in the part column; the s - 1 = small others are full
 
     def fits(people: int, rooms: int) -> bool:
         return rooms >= 1 and people // rooms >= small and -(-people // rooms) <= s
