@@ -184,3 +184,34 @@ def test_a_column_of_addresses_is_pre_assigned_in_zoom(cli, tmp_path):
     assert sorted(email for _, email in rows) == sorted(addresses)
     assert [len([r for r in rows if r[0] == room]) for room in {r for r, _ in rows}] == [3, 3]
     assert "no email" not in result.stderr
+
+
+def test_a_list_whose_name_column_holds_only_counts_says_which_column_was_read(cli, tmp_path):
+    # A Zoom participant report whose headers a script renamed (the shape that
+    # microsoft/vivainsights_zoom_int asks for): "Participants", a count, is read as the
+    # names, so every row is a total. It said "has a header row but no attendees" of a
+    # file of three rows, without a word of why.
+    header = ("Topic,MeetingID,User_Name,User_Email_1,Department,Group,HasZoomRooms,"
+              "Creation_Time,Start_Time,End_Time,Duration_Minutes_1,Participants,"
+              "NameOriginalName,User_Email_2,Join_Time,Leave_Time,Duration_Minutes_2,Guest,"
+              "RecordingConsent,InWaitingRoom,MarketingOptIn")  # fmt: skip
+    rows = [f"1:1 Matthew / James,852 1848 6288,James Warren,James.Warren@contoso.com,Sales,"
+            f"ABC-Org,No,15/08/2022 01:27,01/06/2023 00:00,01/06/2023 00:21,22,2,{name},"
+            f"{name.replace(' ', '.')}@contoso.com,01/06/2023 00:00,01/06/2023 00:21,22,No,,No,-"
+            for name in ("Matthew Giordano", "Ada Lovelace", "Grace Hopper")]  # fmt: skip
+    path = tmp_path / "zoom.csv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    out = tmp_path / "rooms.json"
+    result = cli("groups", str(path), "--size", "2", "-o", str(out))
+    assert result.exit_code == 2
+    error = result.stderr.strip()
+    assert error.startswith(f"Error: {path}: no attendees: the 3 rows below the header")
+    assert "(lines 2 to 4)" in error and "no name in 'Participants'" in error
+    assert "give a CSV with a 'name' column" in error and len(error.splitlines()) == 1
+    assert not out.exists()
+    # Renamed back to Zoom's header, the same rows are three people.
+    zoom = path.read_text().replace("NameOriginalName", "Name (Original Name)")
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json", input=zoom)
+    assert result.exit_code == 0, result.output
+    assert sorted(n for n, _ in placed(result.stdout)) == [
+        "Ada Lovelace", "Grace Hopper", "Matthew Giordano"]  # fmt: skip

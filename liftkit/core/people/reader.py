@@ -44,7 +44,7 @@ from liftkit.core.people.model import (
     normalise_header,
 )
 from liftkit.core.people.plain import parse_lines
-from liftkit.core.people.table import parse_table
+from liftkit.core.people.table import TableRead, parse_table
 from liftkit.core.text import plural, same_words, some_named
 
 __all__ = [
@@ -113,6 +113,8 @@ def parse_people(
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
+        if not people and table.footers and not (table.absent or table.not_coming):
+            raise _no_names(label, table)
         last = dict(table.events)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
@@ -127,6 +129,18 @@ def parse_people(
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, warnings, columns, label, notes, gone)
+
+
+def _no_names(label: str, table: TableRead) -> LiftkitError:
+    """Every row below the header taken for a total or a blank row: name the columns read
+    as names (a Zoom report whose headers a script renamed: "Participants", a count, was
+    read as names, and "NameOriginalName" was not)."""
+    columns = " and ".join(repr(name) for name in table.names)
+    read = "the columns read as names" if len(table.names) > 1 else "the column read as names"
+    first, last = table.footers[0], table.footers[-1]
+    many = f"the {len(table.footers)} rows below the header (lines {first} to {last}) have"
+    rows = f"the row below the header (line {first}) has" if first == last else many
+    return LiftkitError(f"{label}: no attendees: {rows} no name in {columns}, {read}", PEOPLE_HINT)
 
 
 def present(read: PeopleRead) -> tuple[list[Person], list[str]]:

@@ -46,6 +46,7 @@ class TableRead:
     footers: list[int] = field(default_factory=list)
     # a per-event report's rows in order, (name as compared, whether the row is a leave)
     events: list[tuple[str, bool]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the header(s) of the names read
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -112,6 +113,9 @@ def parse_table(
             "save the file again as CSV from a spreadsheet",
         )
     out = TableRead(columns=[name for _, name in layout.attributes])
+    read_as = [layout.name] if layout.name is not None else [layout.first, layout.last]
+    read_as = read_as if any(i is not None for i in read_as) else [layout.account]
+    out.names = [header_cells[i].strip().strip("\ufeff") for i in read_as if i is not None]
     unnamed = set(layout.unnamed)
     reading = True
     title = _line_before(lines, index)
