@@ -57,6 +57,9 @@ than usual, medians of 2-3: seed 3's two slowest, 144 people at 36 tables for 34
 6.20 -> 5.54 s (the colouring's lists, the same groups), 115 at 30 tables for 29 rounds
 5.97 -> 4.89 s (1,164 -> 1,093 repeats, balance held).
 
+Side by side with 48aaf54 (2026-12-06, filled.filled_two_sizes): seed 1, 58,324 -> 58,317
+repeats, slowest 1.67 -> 1.71 s, none over 1.8 s and none out of band in either.
+
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """
 
