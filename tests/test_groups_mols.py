@@ -257,3 +257,17 @@ def test_rooms_of_two_sizes_fill_the_columns_of_a_design_part_ghosts(n, groups, 
     assert filled_two_sizes(n, groups, groups, _transversal, nothing) is None  # nothing to add
     # 62 people: the part column's 7 fit no room of 5 or 6 beside ten rooms of full columns
     assert filled_two_sizes(62, 11, 12, _transversal, nothing) is None
+
+
+def test_a_balanced_split_keeps_the_base_of_a_filled_design_whose_filling_cannot_balance(
+    cli, tmp_path
+):
+    # 145 people of six sectors in 17 rooms for 18 rounds: the filled design's last round
+    # puts each column's people in rooms of their own, which no hand-out of sectors keeps
+    # balanced, so its fit failed and every round was greedy (1,806 repeats). Its base, the
+    # 17 rounds of transversal rows, takes the balance as it did before the filling.
+    people = tmp_path / "people.csv"
+    _people(people, 145, "abcdef")
+    data = _run(cli, people, "--count", "17", "--rounds", "18", "--balance", "sector")
+    assert_balanced(data)
+    assert recount(data, 145) < 145 * 5  # 558 with the base; fewer than 5 a person

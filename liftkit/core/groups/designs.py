@@ -63,6 +63,14 @@ class Design:
     rounds: Rounds
     spare: Rounds = field(default_factory=list)
     spread: list[list[int]] = field(default_factory=list)  # points one a group, every round
+    # rounds that are a design of their own, first: a filled design's base, whose rounds
+    # may take constraints the filling's do not (start.py fits them alone then); 0 if none
+    plain: int = 0
+
+    def base(self) -> Design:
+        """The first `plain` rounds, a design of their own (a filled design's base)."""
+        name = self.name.split(", its columns filled")[0]
+        return Design(name, self.points, self.rounds[: self.plain])
 
 
 # --- transversal rows -------------------------------------------------------------------
@@ -259,9 +267,9 @@ def best_design(
     def beyond() -> int:
         return len(found.rounds) if found is not None else 0
 
-    def table(build: Callable[[], tuple[str, int, Rounds] | None]) -> Design | None:
+    def table(build: Callable[[], tuple[str, int, Rounds] | None], plain: int = 0) -> Design | None:
         made = build()
-        return Design(*made) if made is not None else None
+        return Design(*made, plain=plain) if made is not None else None
 
     builds: tuple[Callable[[], Design | None], ...] = (
         lambda: table(lambda: stored_rounds(n, k, wanted, leads)),
@@ -274,8 +282,8 @@ def best_design(
         lambda: kirkman_packing(n, k, wanted),
         lambda: table(lambda: mols_rounds(n, k, wanted)),
         lambda: transversal_rows(n, k, wanted),
-        lambda: table(lambda: filled_groups(n, k, wanted, _transversal, inner)),
-        lambda: table(lambda: filled_two_sizes(n, k, wanted, _transversal, under)),
+        lambda: table(lambda: filled_groups(n, k, wanted, _transversal, inner), k),
+        lambda: table(lambda: filled_two_sizes(n, k, wanted, _transversal, under), k),
         lambda: table(lambda: with_extras(n, k, wanted, beyond(), under)),
         lambda: binary_spread(n, k, wanted, rng),
         lambda: _cyclic(n, k, wanted, rng, effort) if search else None,
@@ -356,8 +364,10 @@ def _ghost_rounds_spare(design: Design | None, n: int) -> Design | None:
 
     weighed = [(ghost_pairs(r), r) for r in design.rounds]
     spare = [r for pairs, r in sorted(weighed, key=lambda pair_round: pair_round[0]) if pairs]
+    plain = design.plain if not spare else 0  # the base's rounds first, or no longer known
     spare += design.spare
-    return Design(design.name, design.points, [r for pairs, r in weighed if not pairs], spare)
+    kept = [r for pairs, r in weighed if not pairs]
+    return Design(design.name, design.points, kept, spare, plain=plain)
 
 
 CYCLIC_LIMIT = 150
