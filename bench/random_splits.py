@@ -59,9 +59,10 @@ than usual, medians of 2-3: seed 3's two slowest, 144 people at 36 tables for 34
 
 Side by side with 48aaf54 (2026-12-06, filled.filled_two_sizes): seed 1, 58,324 -> 58,317
 repeats, slowest 1.67 -> 1.71 s, none over 1.8 s and none out of band in either; with a
-filled design's base fitted alone where the whole one fits fewer of its rounds (start.py),
-58,343 (slowest 1.72 s), and seed 2 46,540 in both (slowest 1.93 -> 1.99 s, one over 1.8 s
-in both).
+filled design's base fitted alone where the filling adds one round and the whole design
+fits fewer of its rounds (start.py), 58,346 (the same slowest split, 650 repeats in both,
+1.89 s beside another benchmark), and seed 2 46,540 in both (the same slowest split, 196
+repeats in both, 1.93 -> 2.03 s, one over 1.8 s in both).
 
     python bench/random_splits.py [--seed N] [--trials N] [--over SECONDS] [--large]
 """
