@@ -35,7 +35,7 @@ from liftkit.core.groups.difference_rows import stored_rows
 from liftkit.core.groups.extras import with_extras
 from liftkit.core.groups.fields import Field, make_field, prime_power
 from liftkit.core.groups.fifth import fifth_round, with_spare
-from liftkit.core.groups.filled import filled_groups, filled_two_sizes
+from liftkit.core.groups.filled import FILLED, filled_groups, filled_two_sizes
 from liftkit.core.groups.geometry import SHARED_MOLS_10, affine_lines, latin_squares, starter
 from liftkit.core.groups.model import group_sizes
 from liftkit.core.groups.mols import mols_rounds
@@ -69,7 +69,7 @@ class Design:
 
     def base(self) -> Design:
         """The first `plain` rounds, a design of their own (a filled design's base)."""
-        name = self.name.split(", its columns filled")[0]
+        name = self.name.split(FILLED)[0]
         return Design(name, self.points, self.rounds[: self.plain])
 
 

@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations_with_replacement
 
+from liftkit.core.groups.model import group_sizes
+
 Rounds = list[list[list[int]]]  # round -> group -> points
 Made = tuple[str, int, Rounds]  # (name, points, rounds)
 Build = Callable[[int, int, int], Made | None]  # (people, groups, rounds wanted) -> design
+FILLED = ", its columns filled with"  # in a filled design's name, after its base's
 
 APART_NODES = 20_000  # points weighed, at most, in the search for ghosts' places
 
@@ -57,7 +60,7 @@ def filled_groups(n: int, groups: int, wanted: int, base: Build, inner: Build) -
             column = [place[i] if i in place else next(people) for i in range(groups)]
         laid.append(column)
     extra = [[[column[p] for p in group] for column in laid for group in rnd] for rnd in more[2]]
-    return f"{made[0]}, its columns filled with {more[0]}", points, made[2] + extra
+    return f"{made[0]}{FILLED} {more[0]}", points, made[2] + extra
 
 
 def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build) -> Made | None:
@@ -113,7 +116,7 @@ def filled_two_sizes(n: int, groups: int, wanted: int, base: Build, inner: Build
     for rnd in extra:
         rnd.sort(key=len, reverse=True)  # larger rooms first, as group_sizes
     kept = [[[p for p in group if p < n] for group in rnd] for rnd in made[2]]
-    return f"{made[0]}, its columns filled with {' and '.join(names)}", n, kept + extra
+    return f"{made[0]}{FILLED} {' and '.join(names)}", n, kept + extra
 
 
 def _columns_rooms(rooms: tuple[int, ...], e: int, groups: int) -> list[tuple[int, int]]:
@@ -136,13 +139,12 @@ def _rounds_of(inner: Build, people: int, rooms: int, wanted: int) -> tuple[str,
     """`inner`'s rounds for `people` in `rooms`, or one split of them (whose people never
     met: they stand in one column)."""
     more = inner(people, rooms, wanted) if rooms > 1 else None
-    sizes = {people // rooms, -(-people // rooms)}
+    lengths = group_sizes(people, rooms)
     if more is not None:  # ghosts (points past `people`) left out, where sizes still fit
         kept = [[[p for p in group if p < people] for group in rnd] for rnd in more[2]]
-        kept = [rnd for rnd in kept if all(len(group) in sizes for group in rnd)]
+        kept = [rnd for rnd in kept if all(len(group) in lengths for group in rnd)]
         if kept:
             return more[0], kept
-    lengths = [people // rooms + (i < people % rooms) for i in range(rooms)]
     starts = [sum(lengths[:i]) for i in range(rooms)]
     return "one split", [[list(range(a, a + k)) for a, k in zip(starts, lengths, strict=True)]]
 
