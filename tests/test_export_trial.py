@@ -282,7 +282,7 @@ def test_emoji_and_bare_links_are_counted_but_not_quoted(cli, tmp_path):
         "".join(f"17:{10 + i}:00 From P{i} to Everyone:\n\t{t}\n" for i, t in enumerate(said)),
     )
     out = cli("export", str(session), "--chat", str(chat)).stdout
-    assert quotes_in(section(out, "1. Talk")) == ["slides: https://example.org/s", "ok 👍"]
+    assert quotes_in(section(out, "1. Talk")) == ["slides: <https://example.org/s>", "ok 👍"]
     assert "The chat: 5 messages." in out and "5 people took part in the chat." in out
     # what the host chose to record is theirs to keep, an emoji alone too
     recorded = make_session(tmp_path / "r", START, events=[reflection(60, 0, "🙏", "Ada")])
@@ -316,6 +316,22 @@ def test_html_durations_stay_on_one_line(cli, tmp_path):
     table = html.split("The agenda as run", 1)[1].split("</table>", 1)[0]
     durations = re.findall(r"<td([^>]*)>(\d+(?:h|m)[^<]*)</td>", table)
     assert durations and all('style="text-align:right"' in attrs for attrs, _ in durations)
+
+
+def test_a_link_in_a_message_is_the_address_as_typed_and_clickable_in_html(cli, tmp_path):
+    session = make_session(tmp_path / "s", START)
+    video = "https://www.youtube.com/watch?v=OpLU__bhu2w&t=1_0"
+    slides = "https://example.org/deck_(final)"
+    chat = write(
+        tmp_path / "chat.txt",
+        f"17:10:00 From Ana to Everyone:\n\tThe talk: {video}. Slides ({slides}), enjoy_it\n",
+    )
+    markdown = cli("export", str(session), "--chat", str(chat)).stdout
+    [quote] = quotes_in(section(markdown, "1. Talk"))
+    # copied from the Markdown, the address is whole: no backslash inside it
+    assert quote == f"The talk: <{video}>. Slides (<{slides}>), enjoy_it"
+    html = cli("export", str(session), "--chat", str(chat), "-f", "html").stdout
+    assert re.findall(r'<a href="([^"]+)"', html) == [video.replace("&", "&amp;"), slides]
 
 
 def test_a_pipe_is_escaped_in_tables_only(cli, tmp_path):

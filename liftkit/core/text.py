@@ -7,6 +7,7 @@ escaped name look the same in the terminal, the groups file and the event pack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 # A #tag in what was said: a word that starts with a letter, not a URL's #fragment nor a
@@ -88,7 +89,47 @@ _UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+
 _LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
 
 
+# A web address in participants' text: written as an autolink (`<https://…>`), which is
+# clickable in the HTML pack and on GitHub and keeps the address as typed; escaped, a link
+# to a video ("watch?v=ab__cd") read "ab\_\_cd" in the Markdown, and copied from it, broke.
+# The address stops at a space, and at what an autolink cannot hold or a table would split
+# on; a full stop, comma or closing bracket that ends the sentence is no part of it.
+_URL = re.compile(r"https?://[^\s<>|`$\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+_URL_END = ".,:;!?*_~'\"’”"
+
+
+def _url_end(url: str) -> int:
+    end = len(url)
+    while end and (
+        url[end - 1] in _URL_END
+        or (url[end - 1] == ")" and url.count("(", 0, end) < url.count(")", 0, end))
+    ):
+        end -= 1
+    return end
+
+
+def url_pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """`text` in pieces, each with whether it is a web address (see _URL)."""
+    at = 0
+    if "://" in text:
+        for match in _URL.finditer(text):
+            end = match.start() + _url_end(match.group())
+            if end - match.start() > len("https://"):
+                yield text[at : match.start()], False
+                yield text[match.start() : end], True
+                at = end
+    yield text[at:], False
+
+
 def escape_inline(text: str, always: str = _ALWAYS) -> str:
+    if "://" in text:
+        return "".join(
+            f"<{piece}>" if url else _escape_text(piece, always) for piece, url in url_pieces(text)
+        )
+    return _escape_text(text, always)
+
+
+def _escape_text(text: str, always: str) -> str:
     if "\\" in text:
         text = _BACKSLASH.sub(r"\\\\", text)  # first, so the escapes added below stay intact
     for char in always:  # str.replace beats translate and re.sub here, and speed counts

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from liftkit.core.report.markdown_parts import Charts, fenced, score_text
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
-from liftkit.core.text import one_line, plural
+from liftkit.core.text import one_line, plural, url_pieces
 
 CHART_FENCE = "liftkit-chart"
 PALETTE = ("#1f5f8b", "#e07b39", "#3a9d6e", "#b8418f", "#7a6fd0", "#c9a227", "#5b6770")
@@ -185,12 +185,20 @@ def _quote_card(quote: Quote, named: bool) -> str:
 
 
 def _answer_card(answer: str) -> str:
-    return f"{_item(answer)}“{escape(one_line(answer))}”</li>"
+    return f"{_item(answer)}“{linked(one_line(answer))}”</li>"
+
+
+def linked(text: str) -> str:
+    """Typed text escaped, with its web addresses as links (the Markdown's autolinks)."""
+    return "".join(
+        f'<a href="{escape(piece)}">{escape(piece)}</a>' if url else escape(piece)
+        for piece, url in url_pieces(text)
+    )
 
 
 def quote_html(quote: Quote, named: bool) -> str:
     """A quote as the Markdown shows it (markdown_parts.quote_item), escaped for HTML."""
-    said = escape(without_tags(quote.text, quote.tags)).replace("\n", "<br>\n")
+    said = linked(without_tags(quote.text, quote.tags)).replace("\n", "<br>\n")
     out = f"“{said}”"
     if quote.author and named:
         out += f" — {escape(quote.author)}"
