@@ -247,6 +247,22 @@ def test_moving_rings_the_bell_and_extending_says_the_time_left(session, time):
     assert c.ui.message(session.now()) == "+1 min: 03:00 left in this segment."
 
 
+def test_taking_a_minute_from_the_last_seconds_takes_only_what_is_left(session, time):
+    """`-` with 30 seconds left ended the segment a minute ago: the audience's screen showed
+    a minute over at once. Now it takes the 30 seconds, and then says nothing is left."""
+    c = started(session)
+    c.press("n")  # Talk, 5m
+    time.advance(270)
+    c.press("-")
+    assert c.ui.message(session.now()) == "-30s: 00:00 left in this segment."
+    view = session.engine.view(session.now())
+    assert view.remaining == 0 and not view.overrun
+    c.press("-")
+    assert c.ui.message(session.now()) == "No time left to take from this segment."
+    time.advance(5)
+    assert session.engine.view(session.now()).remaining == -5  # over from when time was up
+
+
 def test_moving_on_from_a_pause_no_longer_says_paused(session, time):
     """n while paused starts the next segment running: the screen said 'Paused: space
     resumes.' under its running clock for three seconds."""

@@ -85,9 +85,13 @@ def test_extend_and_shorten_change_the_deadline_not_the_elapsed_time():
     assert d.engine.view(100).remaining == 260
     d.extend(-120)
     assert d.engine.view(100).remaining == 140
-    d.extend(-10_000)  # never below zero
-    assert d.engine.duration(0) == 0
-    assert d.engine.view(100).overrun
+    d.extend(-10_000)  # never below the time already run: up now, not a minute over
+    assert d.engine.duration(0) == 100
+    assert d.engine.view(100).remaining == 0 and not d.engine.view(100).overrun
+    assert d.engine.extend(100, -60) == []  # nothing left to take
+    d.at(130)
+    assert d.engine.view(130).overrun and d.engine.view(130).remaining == -30
+    assert d.engine.extend(130, -60) == []  # running over: still nothing to take
 
 
 def test_next_back_and_jump_keep_each_segments_time():

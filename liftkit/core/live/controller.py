@@ -29,7 +29,7 @@ from liftkit.core.live.controls import (
     step,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
-from liftkit.core.live.events import stop_words
+from liftkit.core.live.events import Extend, stop_words
 from liftkit.core.live.farewell import farewell
 from liftkit.core.live.intake import FrontEnd, Intake, Outcome
 from liftkit.core.live.kept import Kept
@@ -320,13 +320,14 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
             else:
                 s.jump(target)
         elif name == "extend":
-            if not s.extend(action.seconds):
+            done = [e for e in s.extend(action.seconds) if isinstance(e, Extend)]
+            if not done:
                 self.say("No time left to take from this segment.")
             else:
                 sign = "+" if action.seconds > 0 else "-"
                 left = format_clock(max(engine.remaining(s.now()), 0))
-                amount = abs(action.seconds)
-                unit = "1 min" if amount == MINUTE else format_duration(int(amount))
+                amount = abs(done[0].seconds)  # less than asked when less was left
+                unit = "1 min" if amount == MINUTE else format_duration(max(round(amount), 1))
                 self.say(f"{sign}{unit}: {left} left in this segment.", 3, True)
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1

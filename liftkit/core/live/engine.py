@@ -247,10 +247,12 @@ class Engine:
         return SessionEnd(mono=t) if target >= self.count else self._segment_start(target, t)
 
     def extend(self, t: float, seconds: float) -> list[JournalEvent]:
-        """Make the current segment longer (or shorter, never below zero)."""
+        """Make the current segment longer, or shorter by at most the time left in it: taking
+        a minute from the last 59 seconds put a minute's overrun on the audience's screen at
+        once, though the segment had not run over."""
         if self.current is None or self.moving_to is not None:
             return []
-        applied = max(seconds, -self.duration(self.index))
+        applied = max(seconds, min(-self.remaining(t), 0.0))
         if applied == 0:
             return []
         return [Extend(mono=t, segment=self.index, seconds=applied)]
