@@ -181,6 +181,20 @@ def test_a_reflection_is_typed_while_the_clock_runs(session, time):
     assert c.ui.message(session.now()) == "Saved reflection from Ada Lovelace (1 so far)."
 
 
+def test_joiners_typed_or_pasted_are_kept_in_the_reflection(session):
+    """A nurse typed as an emoji (woman, skin tone, ZWJ, staff of Aesculapius) was saved as
+    two emoji, and Persian lost its zero-width non-joiner: words published changed."""
+    nurse, family, persian = "👩🏽\u200d⚕️", "👨\u200d👩\u200d👧", "می\u200cخواهم"
+    c = started(session)
+    c.press("r")
+    type_keys(c, f"Ada: {nurse} {persian}")
+    c.press("PASTE:" + f" {family}\n#care")
+    c.press("ENTER")
+    (r,) = session.engine.reflections
+    assert r.text == f"{nurse} {persian} {family} #care"
+    assert f"{nurse} {persian} {family}" in (session.folder / "journal.jsonl").read_text()
+
+
 def test_esc_or_ctrl_c_cancels_the_input_line(session):
     from liftkit.core.live.controls import Action
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
-from liftkit.core.live.controls import FIND_LABEL, PLAIN, InputLine, Ui, pasted
+from liftkit.core.live.controls import FIND_LABEL, PLAIN, InputLine, Ui, pasted, typable
 from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
 from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
 from liftkit.core.live.session import LiveSession
@@ -146,7 +146,7 @@ class Captures:
             line.text = re.sub(r"\S*\s*$", "", line.text)
         elif key == "\x15":  # Ctrl-U: start the line again
             line.text = ""
-        elif len(key) == 1 and key.isprintable():
+        elif len(key) == 1 and typable(key):
             line.text += key
         # Anything else (Alt with a key, arrows, F-keys) does nothing while typing.
 
