@@ -92,6 +92,35 @@ def test_poll_counts_for_several_polls_are_read_by_their_number(session):
     ]
 
 
+CLOSING = """
+title = "Close"
+[[segments]]
+title = "Closing"
+duration = "5m"
+[[segments.polls]]
+question = "Score?"
+options = ["1", "2", "3", "4", "5"]
+[[segments.polls]]
+question = "Come again?"
+options = ["Yes", "No"]
+"""
+
+
+@pytest.mark.parametrize("line", ["p 2 Yes 30 No 12", "p 2 Yes 30, No 12", "poll 2 no 12 yes 30"])
+def test_a_poll_number_then_counts_by_name_is_that_poll(tmp_path, time, line):
+    """After a 1-5 score poll, 'p 2 Yes 30 No 12' was read as the score poll's and refused:
+    'poll 1: "2" has no count'."""
+    session = open_session(tmp_path, CLOSING, time)
+    try:
+        c = started(session, PLAIN)
+        c.command(line)
+        assert [(p.poll, p.counts) for p in session.engine.polls] == [(1, {"Yes": 30, "No": 12})]
+        c.command("p 1 0 1 4 15 22")  # the numbers' count fits poll 1: as before
+        assert session.engine.polls[-1].poll == 0
+    finally:
+        session.close()
+
+
 @pytest.mark.parametrize("mode", [LIVE, PLAIN])
 def test_the_last_segment_asks_before_ending(session, mode):
     c = started(session, mode)

@@ -196,12 +196,18 @@ class Captures:
         words = text.replace(",", " ").split()
         poll = 0
         if len(segment.polls) > 1 and words and words[0].isdigit():
-            # "p 2 28 2": the second poll, when the count of numbers after the first fits it.
+            # "p 2 28 2": the second poll, when the count of numbers after the first fits it;
+            # "p 2 Yes 30 No 12" too, when those counts fit it and the whole line fits no
+            # count of the first poll (a score poll read "2" as an option without a count).
             wanted = int(words[0]) - 1
             rest = words[1:]
-            if 0 <= wanted < len(segment.polls) and len(rest) == len(segment.polls[wanted].options):
-                poll, words = wanted, rest
-                text = text.split(None, 1)[1]
+            if 0 <= wanted < len(segment.polls) and rest:
+                after = text.split(None, 1)[1]
+                options = segment.polls[wanted].options
+                if len(rest) == len(options) or (
+                    _fits(after, options) and not _fits(text, segment.polls[0].options)
+                ):
+                    poll, words, text = wanted, rest, after
         if not words:
             listing = "; ".join(
                 f"{j + 1}. {p.question} [{' / '.join(p.options)}]"
@@ -211,6 +217,14 @@ class Captures:
             self.say(f"Polls here: {listing}. Type e.g. p {example}")
             return
         self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
+
+
+def _fits(text: str, options: Sequence[str]) -> bool:
+    try:
+        parse_counts(text, options)
+    except LiftkitError:
+        return False
+    return True
 
 
 def _ask_poll(line: InputLine, polls: Sequence[Poll], poll: int) -> None:
