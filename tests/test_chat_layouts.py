@@ -77,14 +77,27 @@ def test_the_single_line_layout_keeps_the_indentation_of_pasted_code():
     assert log.messages[0].text.splitlines()[1:] == text.splitlines()[1:4]
 
 
-def test_a_zoom_transcript_is_read_as_cues_by_speaker():
+def turns(cues: list[tuple[str, str]], starts: list[float] | None = None) -> list[tuple[str, str]]:
+    """One speaker's cues in a row as one turn, unless the next starts over 15 s after the
+    last (`starts`: each cue's start); cues that name nobody stay apart."""
+    out: list[tuple[str, str]] = []
+    starts = starts or [0.0] * len(cues)
+    for i, (author, text) in enumerate(cues):
+        if out and author and out[-1][0] == author and starts[i] - starts[i - 1] <= 15:
+            out[-1] = (author, f"{out[-1][1]} {text}")
+        else:
+            out.append((author, text))
+    return out
+
+
+def test_a_zoom_transcript_is_read_as_turns_by_speaker():
     path = CHAT / "zoom-transcript.vtt"
     text = path.read_text(encoding="utf-8")
     cues = re.findall(r"-->.*\n(.+?): (.+)", text)
     log = read_chat(path)
     assert log.layout == ZOOM_WEBVTT and log.layout_name == "Zoom transcript (WebVTT)"
-    assert [(m.author, m.text) for m in log.messages] == cues
-    assert log.messages[2].at == 10.0
+    assert [(m.author, m.text) for m in log.messages] == turns(cues)
+    assert [m.at for m in log.messages[:3]] == [1.02, 10.0, 14.0]  # a turn's first cue
 
 
 def test_a_teams_transcript_without_voices_is_not_one_long_message():

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_chat_layouts import turns
 
 from liftkit.core.chat import (
     ZOOM_RECORDING,
@@ -101,17 +102,22 @@ def test_a_real_two_line_chat_with_double_spaces_around_the_names_reads_each_mes
     assert any("\n" in m.text for m in log.messages)
 
 
-def test_a_real_zoom_transcript_quotes_each_cue_by_its_speaker_and_keeps_unnamed_cues():
+def test_a_real_zoom_transcript_quotes_each_turn_by_its_speaker_and_keeps_unnamed_cues():
     path = CHAT / "zoom-transcript-zoomgroupstats.vtt"
     lines = path.read_text("utf-8").splitlines()
     cues = [lines[i + 1] for i, line in enumerate(lines) if "-->" in line]
+    clocks = [re.match(r"(\d+):(\d+):(\d+)\.(\d+)", line) for line in lines if "-->" in line]
+    starts = [int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000 for h, m, s, ms in
+              (c.groups() for c in clocks if c)]  # fmt: skip
     expected = []
     for cue in cues:
         speaker, colon, text = cue.partition(": ")
         expected.append((speaker, text) if colon else ("", cue))
     log = read_chat(path)
     assert (log.layout, log.unmatched) == (ZOOM_WEBVTT, [])
-    assert [(m.author, m.text) for m in log.messages] == expected
+    assert [(m.author, m.text) for m in log.messages] == turns(expected, starts)
+    assert len(turns(expected, starts)) < len(expected)  # a speaker's cues in a row: a turn
+    assert len(turns(expected, starts)) > len(turns(expected))  # but not after a long pause
     assert ("", "And that") in expected  # a cue Zoom wrote without a speaker
 
 

@@ -29,6 +29,9 @@ SBV_TIMING = re.compile(
 SBV_SPEAKER = re.compile(r"([^:]{1,100}?):(?:[ \t]+(.*))?$")
 
 
+# Seconds from one cue's start to the next's beyond which one speaker's cues are two turns:
+# Zoom's cues of one flow of speech start 1 to 8 seconds apart.
+TURN_PAUSE = 15.0
 # A Zoom transcript cue: "Ada Lovelace: text". A name is short and holds no "://".
 ZOOM_SPEAKER = re.compile(r"([^:<>]{1,80}?):[ \t]+(\S.*)$")
 
@@ -53,7 +56,7 @@ def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> floa
 
 def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     """Cues by speaker. Teams cuts one person's turn into many short cues, joined again here;
-    a Zoom transcript's cues (no <v> tags, "Name: text") are kept as they are. A file whose
+    so are a Zoom transcript's (no <v> tags, "Name: text"). A file whose
     cues mostly name no speaker (captions: YouTube's, or a transcript saved without speakers)
     is read cue by cue, by nobody: a colon in one cue ("Question: why?") names no one."""
     log = ChatLog(source, TEAMS_WEBVTT, clock=False)
@@ -97,12 +100,21 @@ def add_turn(turns: list[ChatMessage], message: ChatMessage) -> None:
 
 def _as_zoom(log: ChatLog) -> None:
     """A transcript without <v> tags whose cues say "Name: text" is Zoom's: each cue by its
-    speaker (cues that name nobody keep no author)."""
+    speaker (cues that name nobody keep no author), one speaker's cues in a row joined into
+    one turn, as Teams' are (a real Zoom transcript gave "of helium." and "In that balloon."
+    as quotes of their own)."""
     log.layout = ZOOM_WEBVTT
-    for message in log.messages:
+    cues, log.messages = log.messages, []
+    last = None
+    for message in cues:
         speaker = ZOOM_SPEAKER.match(message.text)
         if speaker is not None:
             message.author, message.text = speaker.group(1).strip(), speaker.group(2).strip()
+        if last is not None and message.at - last > TURN_PAUSE:
+            log.messages.append(message)  # a speaker silent a while speaks again: a new turn
+        else:
+            add_turn(log.messages, message)
+        last = message.at
 
 
 def _voices(payload: str) -> list[tuple[str, str]]:
