@@ -336,7 +336,7 @@ def test_many_unknown_lines_are_summarised_as_line_ranges():
     lines = ["10:00:00 From A to Everyone:", "\thello"]
     lines += [f"10:{i:02d}:00 From B to Everyone:\n\tmsg {i}" for i in range(40)]
     junk = "10:09:99 junk"  # a garbled header: not a line that continues a message
-    lines += [junk] * 13 + ["10:09:00 From C to Everyone:", "\tbye", junk, junk]
+    lines += [junk] * 13 + ["10:40:00 From C to Everyone:", "\tbye", junk, junk]
     log = parse_chat("\n".join(lines), "big.txt")
     warnings = log.warnings()
     assert len(warnings) == 11

@@ -1017,7 +1017,7 @@ def test_the_same_chat_twice_is_quoted_once(cli, late, tmp_path):
     assert "The chat: 2 messages; reactions: 👍 1." in result.stdout
     assert result.stderr.splitlines() == [
         f"Warning: {chat}: dropped 3 messages and 1 reaction already read from an earlier "
-        "chat log (same time, author and text)"
+        "chat log (same author and text within 90 seconds)"
     ]
 
 

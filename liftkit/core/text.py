@@ -7,6 +7,7 @@ escaped name look the same in the terminal, the groups file and the event pack.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -39,6 +40,13 @@ def clean_text(text: str) -> str:
 def same_words(text: str) -> str:
     """Text as compared, not shown: case and spacing aside ("Ana  RUIZ" is "ana ruiz")."""
     return " ".join(text.casefold().split())
+
+
+def plain_words(text: str) -> tuple[str, ...]:
+    """The words of a name, lower case and without accents ("Lucía  NÚÑEZ" is lucia, nunez)."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return tuple(re.findall(r"\w+", plain))
 
 
 def one_line(text: str) -> str:

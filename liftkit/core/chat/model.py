@@ -98,7 +98,40 @@ class ChatLog:
                 f"{self.source}: {len(rest)} more lines do not fit the {self.layout_name} and "
                 f"were skipped: lines {line_ranges(rest)}"
             )
+        out.extend(self._times_back())
         return out
+
+    def _times_back(self) -> list[str]:
+        """Where the clock goes back by more than a few minutes: a second meeting saved in
+        the same file (Zoom appends each meeting's chat to one file of a recurring meeting's
+        folder). Past midnight (back by half a day or more) the time goes on."""
+        if not self.clock:
+            return []
+        backs = [
+            (before, after)
+            for before, after in zip(self.messages, self.messages[1:], strict=False)
+            if GOES_BACK < before.at - after.at < HALF_A_DAY
+        ]
+        if not backs:
+            return []
+        before, after = backs[0]
+        more = len(backs) - 1
+        also = f" (and {more} more time{'s' if more != 1 else ''} further on)" if more else ""
+        return [
+            f"{self.source}:{after.line}: the time goes back from {_clock(before.at)} (line "
+            f"{before.line}) to {_clock(after.at)}{also}: it looks like a second meeting in "
+            "the same file; each message is placed by its own time, so keep only this "
+            "meeting's part of the file"
+        ]
+
+
+GOES_BACK = 5 * 60  # seconds back from one message to the next: not a clock's jitter
+HALF_A_DAY = 12 * 3600
+
+
+def _clock(at: float) -> str:
+    seconds = int(at) % 86400
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
 def _printable(text: str) -> str:

@@ -11,9 +11,9 @@ longer than a message shows.
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Sequence
+
+from liftkit.core.text import plain_words
 
 FACILITATOR = " (facilitator)"  # how the rooms mark a facilitator (rooms.py marks them so)
 SHOWN = 6  # matches named in one message; more, and the host is asked to type more
@@ -23,9 +23,7 @@ SHOWN = 6  # matches named in one message; more, and the host is asked to type m
 def _words(text: str) -> tuple[str, ...]:
     """The words of a name or query, lower case and without accents. Kept for the next find:
     the rooms of a conference's breakout hold thousands of names to read again."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return tuple(re.findall(r"\w+", plain))
+    return plain_words(text)
 
 
 def matches(name: str, query: str) -> bool:

@@ -14,6 +14,7 @@ from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.replay import Replay
+from liftkit.core.people.names import first_name_keys
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
 from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
 from liftkit.core.report.model import (
@@ -66,7 +67,9 @@ def build_report(
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
     hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
-    host_keys = {host_key(h) for h in hosts}
+    # A host given by first name alone ("Ada") is the one chat name that starts so.
+    authors = {m.author for log in chats for m in log.messages}
+    host_keys = {host_key(h) for h in hosts} | first_name_keys(hosts, authors)
     quotes = _Quotes(host_keys, options.anonymous)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = ChatTotals()
@@ -312,5 +315,10 @@ def _planned_start(first: SessionStart | None, timeline: Timeline) -> datetime |
 
 def _shown_hosts(agenda: Agenda, options: ReportOptions) -> str:
     names = [one_line(n) for n in (options.host or agenda.host, *options.cohosts)]
-    names = [n for n in dict.fromkeys(names) if n]
+    # each host once, as first given: "Leah Wasser" and "Leah Wasser (she/her) Earth Lab"
+    first: dict[str, str] = {}
+    for name in names:
+        if name:
+            first.setdefault(host_key(name), name)
+    names = list(first.values())
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

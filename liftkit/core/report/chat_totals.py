@@ -4,15 +4,16 @@ reactions, and what was left out (direct messages, repeats of an earlier log).""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.chat import ChatLog, ChatMessage
+from liftkit.core.chat import ChatLog, ChatMessage, ChatReaction
 from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
 from liftkit.core.report.pack import host_key
+from liftkit.core.report.repeats import WINDOW, Repeats, hours_text
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line
 
@@ -41,8 +42,8 @@ class ChatTotals:
         self._names: dict[str, str | None] = {}
         self._spelling: dict[str, str] = {}  # by host_key: the name shown
         # What earlier chat logs held, to drop what a later one repeats (the same log given
-        # twice, or the host's and a co-host's saved chats): how many times each was seen.
-        self._seen: Counter[tuple[Any, ...]] = Counter()
+        # twice, or the host's and a co-host's saved chats, their clocks apart).
+        self._repeats = Repeats()
 
     def name(self, raw: str) -> str | None:
         """The name shown for a chat author: one spelling per person (the first seen), as
@@ -66,21 +67,20 @@ class ChatTotals:
     ) -> None:
         total = len(log.messages)
         stamp_of = chat_clock(log, timeline, base)
+        if several and (shift := self._clock_apart(log, stamp_of)):
+            clock = stamp_of
+            stamp_of = lambda at: clock(at) - shift  # noqa: E731
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
         left_out = waiting = panel = within = far = duplicates = by_hosts = 0
-        here: Counter[tuple[Any, ...]] = Counter()
         last_stamp, sent = None, None  # many messages share a second: and then their time
         for message in _taken(log.messages) if consume else log.messages:
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             text = clean_text(message.text)
-            if several:
-                key = (round(stamp, 3), message.author, text)
-                here[key] += 1
-                if here[key] <= self._seen[key]:
-                    duplicates += 1
-                    continue
+            if several and self._repeats.repeated(self._said(message, text), stamp):
+                duplicates += 1
+                continue
             if message.private and not include_private:
                 if message.waiting_room:
                     waiting += 1
@@ -111,19 +111,14 @@ class ChatTotals:
             quotes.add_chat(where, quote)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
-            if several:
-                at = round(stamp_of(reaction.at), 3)
-                said = (at, reaction.author, reaction.emoji, reaction.target, reaction.removed)
-                here[said] += 1
-                if here[said] <= self._seen[said]:
-                    repeated_reactions += 1
-                    continue
+            if several and self._repeats.repeated(_reacted(reaction), stamp_of(reaction.at)):
+                repeated_reactions += 1
+                continue
             if reaction.private and not include_private:
                 continue
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
-        for key, times in here.items():
-            self._seen[key] = max(self._seen[key], times)
+        self._repeats.log_read()
         messages = total - left_out - waiting - panel - duplicates
         if (warning := another_meeting(log, messages, timeline, within, far)) is not None:
             self.warnings.append(warning)
@@ -141,8 +136,31 @@ class ChatTotals:
         if dropped:
             self.warnings.append(
                 f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
-                "chat log (same time, author and text)"
+                f"chat log (same author and text within {WINDOW:.0f} seconds)"
             )
+
+    def _said(self, message: ChatMessage, text: str) -> tuple[Any, ...]:
+        return (self.name(message.author), message.to, text)
+
+    def _clock_apart(self, log: ChatLog, stamp_of: Callable[[float], float]) -> float:
+        """How many seconds this log's clock is ahead of an earlier log's (whole or half
+        hours: a computer in another time zone), when most of its messages say so; with a
+        warning."""
+        said = ((self._said(m, clean_text(m.text)), stamp_of(m.at)) for m in log.messages)
+        shift, matched = self._repeats.offset(said)
+        if shift:
+            way = "later" if shift > 0 else "earlier"
+            self.warnings.append(
+                f"{log.source}: {matched} of its {len(log.messages)} messages are an earlier "
+                f"chat log's, {hours_text(shift)} {way} (its computer's clock in another time "
+                f"zone?); read {hours_text(shift)} {'earlier' if shift > 0 else 'later'}, "
+                "each message counted once"
+            )
+        return shift
+
+
+def _reacted(reaction: ChatReaction) -> tuple[Any, ...]:
+    return (reaction.author, reaction.emoji, reaction.target, reaction.removed)
 
 
 def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:

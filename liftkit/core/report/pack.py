@@ -12,6 +12,7 @@ from typing import Any
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.model import HOST_SUFFIX, column_hint, hosts_among
+from liftkit.core.people.names import name_key
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
 from liftkit.core.text import one_line, same_words
 
@@ -27,8 +28,9 @@ NOTHING_SAID = frozenset(
 
 
 def host_key(name: str) -> str:
-    """How a host's name is compared: case and spacing aside, and a chat's "(Host)" suffix."""
-    return same_words(HOST_SUFFIX.sub("", name))
+    """How a host's name is compared: as people.names.name_key compares names ("Dr Leah
+    Wasser (she/her) Earth Lab / …" and "leah wasser (Host)" are "leah wasser")."""
+    return name_key(name)
 
 
 def host_names(

@@ -1,0 +1,52 @@
+"""One person under the names a meeting shows: a Zoom display name carries more than a name.
+
+"Leah Wasser (she/her) Earth Lab / pyOpenSci", "Dr Giles Bergel" and "giles bergel (Co-host)"
+are compared as their names alone: the text before a first bracket (pronouns, "(Host)", an
+organisation) or before a spaced " / ", " - " or " | " (an organisation after it), without
+leading titles (Dr, Prof, Mr, Mrs, Ms, Mx, Rev, …), letter case and accents aside. Nothing
+else is dropped: "Ada Lovelace-Byron" is not "Ada Lovelace".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from liftkit.core.people.model import HOST_SUFFIX
+from liftkit.core.text import plain_words, same_words
+
+TITLES = frozenset(
+    {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "rev", "revd", "sir", "dame"}
+)
+_BRACKET = re.compile(r"[(\[{（【]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|（[^）]*）|【[^】]*】")
+_AFTER_NAME = re.compile(r"\s[/|\-–—]\s")  # " / earthdatascience.org", " - NHS", " | Acme"
+
+
+def name_key(name: str) -> str:
+    """How a name is compared with another: "Dr Leah Wasser (she/her) Earth Lab / …" is
+    "leah wasser"."""
+    text = name
+    bracket = _BRACKET.search(text)
+    if bracket is not None:
+        before = text[: bracket.start()]
+        text = before if plain_words(before) else _BRACKETED.sub(" ", text)
+    text = _AFTER_NAME.split(text, maxsplit=1)[0]
+    words = list(plain_words(text))
+    while len(words) > 1 and words[0] in TITLES:
+        del words[0]
+    if not words:  # a name of emoji or marks only: compared as it is written
+        return same_words(HOST_SUFFIX.sub("", name))
+    return " ".join(words)
+
+
+def first_name_keys(given: Iterable[str], names: Iterable[str]) -> set[str]:
+    """The keys of `names` that a one-word name of `given` stands for: "Ada" is "Ada Smith"
+    when she is the only name whose first word is Ada (and no name is Ada alone)."""
+    keys = {name_key(name) for name in names}
+    found = set()
+    for one in {k for k in map(name_key, given) if k and " " not in k}:
+        starting = {k for k in keys if k.split(" ", 1)[0] == one}
+        if len(starting) == 1:
+            found |= starting
+    return found
