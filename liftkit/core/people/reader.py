@@ -118,6 +118,8 @@ def parse_people(
         last = dict(table.events)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
+        if table.by_address and columns:
+            notes.append(_by_address(label, table.names[0], columns))
         notes.extend(_not_coming(table.not_coming, label, bool(people)))
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
@@ -129,6 +131,14 @@ def parse_people(
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, warnings, columns, label, notes, gone)
+
+
+def _by_address(label: str, email: str, columns: list[str]) -> str:
+    """The note for a table with addresses and no name column: a host who expects names on
+    screen learns why addresses stand there, and how to have names."""
+    shown = ", ".join(repr(c) for c in columns[:8]) + (", …" if len(columns) > 8 else "")
+    return (f"{label}: no name column, so people are named by their address ({email!r}); "
+            f"the other columns are {shown}: if one holds the names, rename it 'name'")  # fmt: skip
 
 
 def _no_names(label: str, table: TableRead) -> LiftkitError:
