@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
+from liftkit.core.people.bots import leave_out_bots
 from liftkit.core.people.decode import checked, decode_text
 from liftkit.core.people.duplicates import collapse_duplicates
 from liftkit.core.people.headers import (
@@ -129,6 +130,8 @@ def parse_people(
     if not people:
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
+    kept, bots = leave_out_bots(kept, label)
+    notes.extend(bots)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, warnings, columns, label, notes, gone)
 
