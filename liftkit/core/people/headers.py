@@ -229,6 +229,13 @@ JOIN_COLUMNS = (
     "arrival time",  # the Google Meet Attendance extension
 )
 
+# A per-ticket id: rows of one email but two of these and two names are two people (an
+# Eventbrite order of three tickets, each with its "Attendee #", all under the buyer's
+# email; Tito's "Ticket Reference", ABCD-1, ABCD-2 for one order). Not an order's number.
+TICKET_ID_COLUMNS = (
+    "attendee #", "attendee id", "attendee number", "attendee no", "ticket reference",
+    "ticket id", "ticket number", "ticket #", "ticket no", "barcode", "barcode #",
+)  # fmt: skip
 # Every email header holds one of these (a file's first line may name people by address).
 EMAIL_WORDS = ("mail", "correo", "courriel", "e-post", "メール")
 
@@ -259,7 +266,7 @@ NAME_KEYS, BARE_NAME_KEYS, ROLE_NAME_KEYS, FIRST_KEYS, LAST_KEYS = map(
 ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
-STATUS_KEYS = keys(STATUS_COLUMNS)
+STATUS_KEYS, TICKET_ID_KEYS = keys(STATUS_COLUMNS), keys(TICKET_ID_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
