@@ -119,8 +119,10 @@ def parse_people(
         last = dict(table.events)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
-        if table.by_address and columns:
-            notes.append(_by_address(label, table.names[0], columns))
+        # (not for the Zoom file liftkit writes: its rooms and addresses, and no names)
+        others = [c for c in columns if header_key(c) != "pre assign room name"]
+        if table.by_address and others:
+            notes.append(_by_address(label, table.names[0], others))
         notes.extend(_not_coming(table.not_coming, label, bool(people)))
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
