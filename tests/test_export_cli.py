@@ -1202,6 +1202,19 @@ def test_a_practical_step_posted_after_the_session_ended_is_a_practical_step(cli
     assert "a buddy for new starters" in section(out, "After the session")
 
 
+def test_note_taking_bots_are_not_counted_as_people_who_joined(cli, late):
+    # "7 people joined" counted Otter.ai, Read.ai meeting notes and a Fathom Notetaker.
+    bots = DATA / "people" / "zoom-participants-note-bots.csv"
+    result = cli("export", str(late), "--attendees", str(bots))
+    assert result.exit_code == 0, result.output
+    # Femi Mensah, Rosa Silva, Grace Otter and Ian Patel, and the host; no bot
+    joined = "4 people joined, besides 1 host (attendee list: zoom-participants-note-bots.csv)."
+    assert joined in result.stdout
+    assert "left out 3 note-taking bots: Otter.ai; Read.ai meeting notes; Femi's Fathom " in (
+        " ".join(result.stderr.split())
+    )
+
+
 def test_a_hosts_register_leaves_out_those_marked_absent(cli, late, tmp_path):
     # A host's own register, as kept in a spreadsheet: "Present", "Absent", "Apologies" (sent
     # ahead, in British usage) and "DNA" (did not attend, in the NHS) under a plain Status or

@@ -146,6 +146,32 @@ def test_a_zoom_room_without_any_email_is_named_as_missing_from_the_file(cli, tm
     pytest.fail("no seed left a room without an email")
 
 
+def test_a_zoom_file_of_a_list_without_emails_is_refused_and_not_written(cli, tmp_path):
+    # A header alone was written, exit 0: Zoom pre-assigns nobody from it.
+    people = tmp_path / "people.csv"
+    people.write_text("name,sector\nAda,health\nTim,council\nGrace,health\nAlan,council\n")
+    out = tmp_path / "rooms.csv"
+    result = cli("groups", str(people), "--size", "2", "--seed", "1", "-f", "zoom", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: nobody in {people} has an email address; Zoom's pre-assignment CSV matches "
+        "people by email; give a list with an email column, or use -f csv or -f md"
+    ]
+    assert not out.exists() and result.stdout == ""
+    # One with an email: the file holds them, and stderr names the others with their room.
+    people.write_text("name,email\nAda,ada@x.org\nTim,\nGrace,\nAlan,\n")
+    result = cli("groups", str(people), "--size", "2", "--seed", "1", "-f", "zoom", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [row[1] for row in csv.reader(io.StringIO(out.read_text()))] == [
+        "Email Address", "ada@x.org"
+    ]  # fmt: skip
+    assert "3 people have no email, so Zoom cannot pre-assign them; assign them by hand: " in (
+        " ".join(result.stderr.split())
+    )
+    for name in ("Tim", "Grace", "Alan"):
+        assert re.search(rf"Room \d: {name}\b", result.stderr)
+
+
 def test_table_format_to_a_file(cli, people_csv, tmp_path):
     out = tmp_path / "groups.txt"
     result = cli("groups", str(people_csv), "--seed", "1", "--format", "table", "-o", str(out))

@@ -215,3 +215,34 @@ def test_a_list_whose_name_column_holds_only_counts_says_which_column_was_read(c
     assert result.exit_code == 0, result.output
     assert sorted(n for n, _ in placed(result.stdout)) == [
         "Ada Lovelace", "Grace Hopper", "Matthew Giordano"]  # fmt: skip
+
+
+def test_tickets_of_one_order_are_people_of_their_own_though_they_share_an_email(cli):
+    # An Eventbrite order of three tickets, all under the buyer's email, each its own
+    # "Attendee #": Carlos and Ana were merged into Maria ("kept once, though Attendee #
+    # differs"), and got no room.
+    head = "Order #,First Name,Last Name,Email,Attendee #,Attendee Status,Job Title\n"
+    order = (
+        "300,Maria,Lopez,mlopez@x.example,18441700900,Attending,Engineer\n"
+        "300,Carlos,Lopez,mlopez@x.example,18441700901,Attending,Student\n"
+        "300,Ana,Lopez,mlopez@x.example,18441700902,Attending,Student\n"
+        "400,Sam,Okoro,sam@x.example,18441700960,Attending,Consultant\n"
+    )
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json", input=head + order)
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == [
+        ("Ana Lopez", "mlopez@x.example"), ("Carlos Lopez", "mlopez@x.example"),
+        ("Maria Lopez", "mlopez@x.example"), ("Sam Okoro", "sam@x.example"),
+    ]  # fmt: skip
+    assert "Warning" not in result.stderr
+    assert (
+        "stdin: people on tickets of their own share an email, and each is kept: Maria Lopez, "
+        "Carlos Lopez, Ana Lopez (mlopez@x.example)"
+    ) in " ".join(result.stderr.split())
+    # The same ticket again (exported twice), or the same name, is still one person.
+    again = order + "300,Carlos,Lopez,mlopez@x.example,18441700901,Attending,Student\n"
+    again += "300,Maria,Lopez,mlopez@x.example,,Attending,Engineer\n"
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json", input=head + again)
+    assert result.exit_code == 0, result.output
+    assert len(placed(result.stdout)) == 4
+    assert result.stderr.count("kept once") == 2

@@ -215,6 +215,12 @@ def groups(
     if fmt == "zoom":
         rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
         placed = placed_people(read.people, request)[0]  # not the host, who has no room
+        if placed and not any(person.email for person in placed):
+            raise LiftkitError(
+                f"nobody in {read.source} has an email address; Zoom's pre-assignment CSV "
+                "matches people by email",
+                "give a list with an email column, or use -f csv or -f md",
+            )
         if not rooms:
             rooms = group_count(len(placed), size, count)[0]
         check_zoom_limits(rooms, sum(1 for person in placed if person.email))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from liftkit.core.people.model import Person
+from liftkit.core.people.headers import TICKET_ID_KEYS
+from liftkit.core.people.model import Person, header_key
 from liftkit.core.text import one_line, plural, same_words
 
 
@@ -25,10 +26,22 @@ def collapse_duplicates(
     kept: list[Person] = []
     by_email: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
+    sharing: dict[str, list[str]] = {}  # an email: the names of the ticket holders with it
     for person in people:
         index: int | None = None
         if person.email:
             index = by_email.get(person.email.casefold())
+        if index is not None and _own_ticket(person, kept[index]):
+            # one order's tickets, each its holder's: the same email, two people; unless
+            # this holder's row came before (a rejoin)
+            alike = by_name.get(same_words(person.name), [])
+            address = person.email.casefold() if person.email else ""
+            index = next((i for i in alike if (kept[i].email or "").casefold() == address), None)
+            if index is None:
+                sharing.setdefault(address, [kept[by_email[address]].name]).append(person.name)
+                kept.append(person)
+                by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
+                continue
         if index is None:
             for candidate in by_name.get(same_words(person.name), []):
                 if not person.email or not kept[candidate].email:
@@ -61,6 +74,11 @@ def collapse_duplicates(
         kept[index] = replace(first, email=email, attributes=merged_attributes, host=host)
         if email and not first.email:
             by_email[email.casefold()] = index
+    if sharing:
+        holders = "; ".join(f"{', '.join(names)} ({at})" for at, names in sharing.items())
+        notes.append(
+            f"{label}: people on tickets of their own share an email, and each is kept: {holders}"
+        )
     if rejoined:
         who = plural(len(rejoined), "person", "people")
         notes.append(f"{label}: {who} joined more than once ({_some(rejoined)}); each is kept once")
@@ -72,6 +90,18 @@ def collapse_duplicates(
             "all are kept, and the rooms add their organisation (or email) to tell them apart"
         )
     return kept
+
+
+def _own_ticket(person: Person, first: Person) -> bool:
+    """Whether two rows of one email are two people: each with a per-ticket id ("Attendee
+    #", "Ticket Reference"), the two differing, and two names."""
+    if same_words(person.name) == same_words(first.name):
+        return False
+    column = next((c for c in person.attributes if header_key(c) in TICKET_ID_KEYS), None)
+    if column is None:
+        return False
+    mine, theirs = person.attributes.get(column, "").strip(), first.attributes.get(column, "")
+    return bool(mine and theirs.strip()) and mine != theirs.strip()
 
 
 def _differing(later: dict[str, str], first: dict[str, str]) -> str:

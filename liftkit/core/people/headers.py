@@ -47,11 +47,16 @@ NAME_COLUMNS = (
     "nome partecipante",
     "teilnehmername",
     "naam deelnemer",
+    # Indonesian: "Nama" is Teams' name header in an Indonesian attendance report
+    # (meetingAttendanceReport.csv of hamonangann/presence-script), "Nama Lengkap" a Google
+    # Form's (a public survey's "Timestamp, Nama Lengkap, Angkatan, Kelas").
+    "nama lengkap",
 )
 # The bare word "name" in each language: a full name alone, but beside a first-name column it
 # is the last name (French "Nom, Prénom", German "Name, Vorname") and beside a last-name
 # column the first name (Spanish "Nombre, Apellidos", Italian "Nome, Cognome").
-BARE_NAME_COLUMNS = ("name", "nome", "nombre", "nom", "naam", "名前")
+BARE_NAME_COLUMNS = ("name", "nome", "nombre", "nom", "naam", "名前", "nama", "namn")  # namn:
+# Swedish, in the exports of public apps ("Namn,E-post,Telefon", "Förnamn,Efternamn,E-post")
 FIRST_NAME_COLUMNS = (
     "first name",
     "firstname",
@@ -67,6 +72,8 @@ FIRST_NAME_COLUMNS = (
     "primer nombre",
     "nombre de pila",
     "voornaam",
+    "nama depan",  # Indonesian (a public importer's "Nama Depan,Nama Belakang,Alamat Email")
+    "förnamn",  # Swedish
 )
 LAST_NAME_COLUMNS = (
     "last name",
@@ -84,10 +91,44 @@ LAST_NAME_COLUMNS = (
     "apelido",
     "cognome",
     "achternaam",
+    "nama belakang",
+    "efternamn",
 )
-# Words that are also the values of a role column ("Attendee"): a name header only on the
-# first line of a file.
-ROLE_NAME_COLUMNS = ("attendee", "attendees", "participant", "participants")
+# Words that are also the values of a role column ("Attendee", "Student"): a name header
+# only on the first line of a file. "Teilnehmer" is German for participant.
+ROLE_NAME_COLUMNS = (
+    "attendee", "attendees", "participant", "participants", "student", "students", "member",
+    "members", "learner", "learners", "teilnehmer", "teilnehmerin",
+)  # fmt: skip
+# A header none of the lists above holds names a person's whole name when its words hold one
+# of NAME_WORDS_ALONE ("What is your name?", "Your full name", "Name / Nom", "Preferred
+# name") and none of OTHER_NAMES, which make it the name of something else or a part of a
+# name (FIRST_PARTS, LAST_PARTS alone); but "Name and surname", "First and last name",
+# "Nom et prénom" join two parts into a whole name.
+NAME_WORDS_ALONE = frozenset(("name", "names", "nom", "nome", "nombre", "naam", "nama", "namn"))
+FIRST_PARTS = frozenset(
+    ("first", "given", "fore", "forename", "prénom", "prenom", "vorname", "voornaam", "depan",
+     "förnamn", "pila")
+)  # fmt: skip
+LAST_PARTS = frozenset(
+    ("last", "family", "sur", "surname", "surnames", "nachname", "familienname", "cognome",
+     "apellido", "apellidos", "sobrenome", "achternaam", "belakang", "efternamn", "famille")
+)  # fmt: skip
+OTHER_NAMES = frozenset(
+    ("middle", "maiden", "user", "username", "account", "login", "screen", "file", "company",
+     "organisation", "organization", "org", "team", "group", "room", "breakout", "event",
+     "meeting", "host", "school", "university", "college", "business", "project", "course",
+     "job", "employer", "institution", "department", "venue", "site", "product", "brand",
+     "manager", "supervisor", "contact", "emergency", "parent", "guardian", "partner",
+     "spouse", "child", "children", "pet", "referee", "reference", "sponsor", "speaker",
+     "session", "workshop", "domain", "device", "street", "city", "country", "town", "class",
+     "programme", "program", "unit", "agency", "firm", "club", "church", "shop", "store",
+     "hotel", "colleague", "friend", "teacher", "tutor", "mentor", "coach", "doctor",
+     "assistant", "entreprise", "empresa", "azienda", "société", "societe", "usuario",
+     "usuário", "utilisateur", "utente", "benutzer", "gebruiker", "pengguna", "perusahaan",
+     "instansi", "sekolah", "firma", "unternehmen", "bedrijf", "organisatie", "företag")
+)  # fmt: skip
+JOINING_WORDS = frozenset(("and", "&", "+", "/", "e", "et", "y", "und", "en", "dan", "och"))
 # An account name: the name only when a row gives no other (Zoom webinar reports carry both
 # "User Name (Original Name)" and the registration's first and last name).
 ACCOUNT_NAME_COLUMNS = (
@@ -131,6 +172,9 @@ EMAIL_COLUMNS = (
     "endereço de e-mail",  # Portuguese
     "endereço de email",
     "e-mailadres",  # Dutch (registration forms)
+    "alamat email",  # Indonesian
+    "e-post",  # Swedish, Norwegian
+    "e-postadress",
     "ユーザーメール",  # Zoom, Japanese
 )
 # Columns of a meeting's summary line (Zoom's report preamble), never of an attendee table.
@@ -185,8 +229,15 @@ JOIN_COLUMNS = (
     "arrival time",  # the Google Meet Attendance extension
 )
 
+# A per-ticket id: rows of one email but two of these and two names are two people (an
+# Eventbrite order of three tickets, each with its "Attendee #", all under the buyer's
+# email; Tito's "Ticket Reference", ABCD-1, ABCD-2 for one order). Not an order's number.
+TICKET_ID_COLUMNS = (
+    "attendee #", "attendee id", "attendee number", "attendee no", "ticket reference",
+    "ticket id", "ticket number", "ticket #", "ticket no", "barcode", "barcode #",
+)  # fmt: skip
 # Every email header holds one of these (a file's first line may name people by address).
-EMAIL_WORDS = ("mail", "correo", "courriel", "メール")
+EMAIL_WORDS = ("mail", "correo", "courriel", "e-post", "メール")
 
 # Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
 # cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's
@@ -215,10 +266,11 @@ NAME_KEYS, BARE_NAME_KEYS, ROLE_NAME_KEYS, FIRST_KEYS, LAST_KEYS = map(
 ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
-STATUS_KEYS = keys(STATUS_COLUMNS)
+STATUS_KEYS, TICKET_ID_KEYS = keys(STATUS_COLUMNS), keys(TICKET_ID_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
     "deelnemer", "username", "usuário", "utente", "vorname", "prénom", "prenom",
     "cognome", "apellido", "apelido", "sobrenome", "achternaam", "nachname", "surname", "名前",
+    "nama", "namn", "student", "member", "learner", "efternamn",
 )  # fmt: skip

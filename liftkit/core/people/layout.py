@@ -47,6 +47,25 @@ def _original_name_column(key: str) -> bool:
     return match is not None and header_key(match["word"]) in h.BARE_NAME_KEYS + h.ACCOUNT_KEYS
 
 
+def whole_name(key: str) -> bool:
+    """Whether a header none of the lists hold names a person's whole name (headers.py,
+    NAME_WORDS_ALONE): "What is your name?", "Name and surname", never "Company name"."""
+    tokens = re.findall(r"\w+|[&+/]", key)
+    words = set(tokens)
+    if words & h.OTHER_NAMES:
+        return False
+    parts = h.FIRST_PARTS | h.LAST_PARTS
+    # "name" after a part is that part's ("last name"), not a whole name beside it
+    alone = any(
+        word in h.NAME_WORDS_ALONE and not (i and tokens[i - 1] in parts)
+        for i, word in enumerate(tokens)
+    )
+    roles = [alone, bool(words & h.FIRST_PARTS), bool(words & h.LAST_PARTS)]
+    if not any(roles[1:]):
+        return alone
+    return bool(words & h.JOINING_WORDS) and sum(roles) >= 2
+
+
 def _summary_row(keys: Sequence[str]) -> bool:
     # "Meeting ID", or a meeting's "Topic" and "ID" (Zoom's report preambles and ranges)
     return any(key in h.SUMMARY_KEYS for key in keys) or ("topic" in keys and "id" in keys)
@@ -90,6 +109,11 @@ def layout_of(
     if name is not None and keys[name] in h.BARE_NAME_KEYS and (first is None) != (last is None):
         first, last, name = (name, last, None) if first is None else (first, name, None)
     email = first_of(h.EMAIL_KEYS)
+    if name is None and first is None and last is None and (first_line or email is not None):
+        # a form's question ("What is your name?") or a sheet's own wording ("Name / Nom")
+        others = (account, email)
+        wholes = (i for i, key in enumerate(keys) if i not in others and whole_name(key))
+        name = None if summary or len(cells) < 2 else next(wholes, None)
     if name is None and first is None and account is None:
         # A list of addresses with no names (Email,Organisation, a mailing list's export) is
         # named by them, as a plain list of addresses is: as a file's first line, or below

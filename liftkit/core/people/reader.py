@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
+from liftkit.core.people.bots import leave_out_bots
 from liftkit.core.people.decode import checked, decode_text
 from liftkit.core.people.duplicates import collapse_duplicates
 from liftkit.core.people.headers import (
@@ -118,6 +119,10 @@ def parse_people(
         last = dict(table.events)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
+        # (not for the Zoom file liftkit writes: its rooms and addresses, and no names)
+        others = [c for c in columns if header_key(c) != "pre assign room name"]
+        if table.by_address and others:
+            notes.append(_by_address(label, table.names[0], others))
         notes.extend(_not_coming(table.not_coming, label, bool(people)))
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
@@ -127,8 +132,18 @@ def parse_people(
     if not people:
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
+    kept, bots = leave_out_bots(kept, label)
+    notes.extend(bots)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, warnings, columns, label, notes, gone)
+
+
+def _by_address(label: str, email: str, columns: list[str]) -> str:
+    """The note for a table with addresses and no name column: a host who expects names on
+    screen learns why addresses stand there, and how to have names."""
+    shown = ", ".join(repr(c) for c in columns[:8]) + (", …" if len(columns) > 8 else "")
+    return (f"{label}: no name column, so people are named by their address ({email!r}); "
+            f"the other columns are {shown}: if one holds the names, rename it 'name'")  # fmt: skip
 
 
 def _no_names(label: str, table: TableRead) -> LiftkitError:

@@ -47,6 +47,7 @@ class TableRead:
     # a per-event report's rows in order, (name as compared, whether the row is a leave)
     events: list[tuple[str, bool]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the header(s) of the names read
+    by_address: bool = False  # no name column: people are named by their email address
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -116,6 +117,7 @@ def parse_table(
     read_as = [layout.name] if layout.name is not None else [layout.first, layout.last]
     read_as = read_as if any(i is not None for i in read_as) else [layout.account]
     out.names = [header_cells[i].strip().strip("\ufeff") for i in read_as if i is not None]
+    out.by_address = layout.name is not None and layout.name == layout.email
     unnamed = set(layout.unnamed)
     reading = True
     title = _line_before(lines, index)
