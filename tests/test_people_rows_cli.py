@@ -246,3 +246,32 @@ def test_tickets_of_one_order_are_people_of_their_own_though_they_share_an_email
     assert result.exit_code == 0, result.output
     assert len(placed(result.stdout)) == 4
     assert result.stderr.count("kept once") == 2
+
+
+CHATS = Path(__file__).parent / "data" / "chat"
+
+
+def test_a_chat_log_given_as_the_attendee_list_is_refused_and_named(cli, tmp_path):
+    # A QA export took a real Zoom saved chat for the attendee list: each message header
+    # and line a "person", 87 people joined. groups placed them in rooms.
+    for path, layout in [
+        (CHATS / "real" / "zoom-two-line-zoomclass.txt", "Zoom chat (two-line layout)"),
+        (CHATS / "zoom-two-line-multiline.txt", "Zoom chat (two-line layout)"),
+        (CHATS / "real" / "zoom-recording-chat-zoomclass.txt", "Zoom cloud-recording chat"),
+        (CHATS / "teams.vtt", "Teams transcript (WebVTT)"),
+    ]:
+        out = tmp_path / "rooms.csv"
+        result = cli("groups", str(path), "--size", "3", "-o", str(out))
+        assert result.exit_code == 2, (path, result.output)
+        error = result.stderr.strip()
+        assert error == (
+            f"Error: {path}: a meeting's {layout}, not a list of attendees; it goes into the "
+            "event pack as a chat log; an attendee list is a participant report (CSV) or one "
+            "name a line"
+        )
+        assert not out.exists()
+    # a list of names, some with times of their own, is still a list
+    names = "Ada Lovelace 10:02\nGrace Hopper: nurse lead\nAlan Turing\n"
+    result = cli("groups", "-", "--size", "3", "--seed", "1", "-f", "json", input=names)
+    assert result.exit_code == 0, result.output
+    assert len(placed(result.stdout)) == 3

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from liftkit.core.chat import parse_lines as parse_chat_lines
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.people.bots import leave_out_bots
@@ -127,6 +128,7 @@ def parse_people(
         notes.extend(_left_out(table.absent, table.footers, label, bool(people)))
         warnings.extend(_meetings(people, columns, label))
     else:
+        _refuse_chat_log(lines, label)
         refuse_unknown_table(lines, label)
         people, columns = parse_lines(lines, label), []
     if not people:
@@ -136,6 +138,26 @@ def parse_people(
     notes.extend(bots)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, warnings, columns, label, notes, gone)
+
+
+CHAT_SAMPLE = 200  # lines
+
+
+def _refuse_chat_log(lines: list[str], label: str) -> None:
+    """A meeting's saved chat or transcript given as the attendee list (a QA export took a
+    real Zoom chat for 87 people who joined, each message header a name): refused, with
+    where it goes. It is one when its first lines read as one, most of them fitting."""
+    try:
+        log = parse_chat_lines(lines[:CHAT_SAMPLE], label, [])
+    except LiftkitError:
+        return
+    said = [message for message in log.messages if message.author]
+    if len(said) >= 2 and len(log.unmatched) * 4 <= max(log.lines, 1):
+        raise LiftkitError(
+            f"{label}: a meeting's {log.layout_name}, not a list of attendees",
+            "it goes into the event pack as a chat log; an attendee list is a participant "
+            "report (CSV) or one name a line",
+        )
 
 
 def _by_address(label: str, email: str, columns: list[str]) -> str:
