@@ -188,6 +188,22 @@ def test_someone_who_left_is_a_no_show_though_another_of_their_name_stayed(cli, 
     assert sorted(m["name"] for m in room["members"]) == ["P0", "P1", "P2", "Sam Lee"]
 
 
+def test_an_attendee_list_given_as_the_earlier_split_is_named(cli, tmp_path):
+    # Last week's attendee list given for --previous was refused as "not valid JSON or TOML:
+    # Expected '=' after a key in a key/value pair (at line 1, column 5)".
+    people = tmp_path / "week.csv"
+    people.write_text(
+        "Name,Email,Organisation\n" + "".join(f"P{i},p{i}@x.org,Org\n" for i in range(6))
+    )
+    result = cli("groups", str(people), "--size", "3", "--previous", str(people))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {people}: a table whose header (Name, Email, Organisation) has no 'round' and "
+        "'group' columns: an attendee list, not a split of rooms; give the JSON, TOML or CSV "
+        "written by liftkit groups"
+    ]
+
+
 def test_groups_own_outputs_for_people_and_zoom_are_named_when_given_back(cli, tmp_path):
     # The Zoom file or the Markdown of rooms given as --previous (or run --groups) was
     # refused as "not valid JSON or TOML: Expected '=' after a key…"

@@ -66,8 +66,20 @@ _OTHER_OUTPUTS = {
 def _other_output(text: str) -> str:
     """What a groups output that is not read back is ("" for anything else): it was refused
     as 'not valid JSON or TOML: Expected '=' after a key…'."""
-    first = text.lstrip().split("\n", 1)[0].strip().lower()
-    return next((what for start, what in _OTHER_OUTPUTS.items() if first.startswith(start)), "")
+    line = text.lstrip().split("\n", 1)[0].strip()
+    first = line.lower()
+    known = next((what for start, what in _OTHER_OUTPUTS.items() if first.startswith(start)), "")
+    if known or "=" in first or "[" in first:
+        return known
+    # A table's header, as an attendee list has ("name,email"): a QA pass gave last week's
+    # attendee list for the split and was told "Expected '=' after a key".
+    for delimiter in (",", ";", "\t"):
+        cells = [cell.strip().strip('"') for cell in line.split(delimiter)]
+        if len(cells) > 1 and all(cells):
+            shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
+            return (f"a table whose header ({shown}) has no 'round' and 'group' columns: an "
+                    "attendee list, not a split of rooms")  # fmt: skip
+    return ""
 
 
 def _need(condition: bool, label: str, where: str, what: str) -> None:
