@@ -44,6 +44,20 @@ def test_unmatched_headings_warn_and_keep_their_text(report):
     assert report.warnings[0].startswith('<narrative>:5: the heading "Segment 9" matches no part')
 
 
+def test_a_part_given_twice_is_warned_about_and_both_texts_kept(report):
+    # "## Opening" twice (a part pasted twice, or another part meant) merged without a word
+    text = (
+        "Before.\n\n## Opening\n\nHi.\n\n## Breakout discussions\n\nB.\n\n"
+        "## We set out to\n\nAgain.\n"
+    )
+    merge_narrative(report, parse_narrative(text, "n.md"))
+    assert report.narrative == {"opening": "Before.\n\nHi.\n\nAgain.", "segment:2": "B."}
+    assert report.warnings == [
+        'n.md:11: a second heading for "We set out to" (the first at line 3): its text follows '
+        "the first's in the pack"
+    ]
+
+
 def test_comments_vanish_and_line_numbers_stay_true(report):
     text = "# Title\n<!-- a\nlong\nhint -->\n## Opening\n<!-- hint -->\n\n## Nowhere\n"
     narrative = parse_narrative(text, "n.md")

@@ -145,8 +145,16 @@ def part_headings(report: Report) -> list[tuple[str, str]]:
 def merge_narrative(report: Report, narrative: Narrative) -> None:
     """Put the narrative's parts into the report; warn about headings that match nothing."""
     report.headline = narrative.title
+    first_line: dict[str, int] = {}
     for part in narrative.parts:
         key = OPENING if not part.heading else _match(report, part.heading)
+        if key is not None and part.heading and first_line.setdefault(key, part.line) != part.line:
+            # two headings of one part: both texts go in, one after the other, but a host
+            # who pasted a part twice (or meant another part) would not know
+            report.warnings.append(
+                f'{narrative.source}:{part.line}: a second heading for "{part.heading}" (the '
+                f"first at line {first_line[key]}): its text follows the first's in the pack"
+            )
         if key is None:
             known = ", ".join(h for _, h in part_headings(report))
             report.warnings.append(
