@@ -96,6 +96,27 @@ def test_an_attendee_list_at_export_replaces_the_sessions_own(cli, tmp_path):
     assert "Retail" not in out and "Health 50%" in out
 
 
+def test_more_people_in_the_chat_than_on_the_attendee_list_is_warned_about(cli, tmp_path):
+    # "12 people joined, besides 2 hosts" beside "the chat: 78 messages from 17 people"
+    session = make_session(tmp_path / "s", START)
+    chat = write(
+        tmp_path / "chat.txt",
+        "".join(f"17:1{i}:00 From P{i} to Everyone:\n\thello {i}\n" for i in range(3)),
+    )
+    people = write(tmp_path / "last-week.csv", "Name\nP0\nP1\n")
+    result = cli("export", str(session), "--chat", str(chat), "--attendees", str(people))
+    assert result.exit_code == 0, result.output
+    who = section(result.stdout, "Who joined")
+    assert "2 people joined" in who and "The chat: 3 messages from 3 people." in who
+    assert (
+        "Warning: last-week.csv: 3 people posted in the chat but the attendee list holds 2 "
+        "(hosts aside): the pack says 2 joined; is it this meeting's participant list?"
+    ) in result.stderr
+    write(people, "Name\nP0\nP1\nP2\nP3\n")  # everyone who posted, and one who did not
+    result = cli("export", str(session), "--chat", str(chat), "--attendees", str(people))
+    assert "posted in the chat but" not in result.stderr
+
+
 def test_a_bad_attendee_list_at_export_is_one_line(cli, tmp_path):
     session = make_session(tmp_path / "s", START)
     result = cli("export", str(session), "--attendees", str(tmp_path / "nope.csv"))

@@ -14,7 +14,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.people.model import HOST_SUFFIX, column_hint, hosts_among
 from liftkit.core.people.names import name_key
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
-from liftkit.core.text import one_line, same_words
+from liftkit.core.text import one_line, plural, same_words
 
 EXAMPLES = 6  # example roles or organisations named in the sentence
 # Answers that say nothing: dropped from the quoted registration answers.
@@ -106,6 +106,13 @@ def attendance(
         if options.organisations
         else ()
     )
+    if chat_people is not None and chat_people > len(guests):
+        # "12 people joined" beside "the chat: 78 messages from 17 people" in one pack
+        warnings.append(
+            f"{source}: {plural(chat_people, 'person', 'people')} posted in the chat but the "
+            f"attendee list holds {len(guests)} (hosts aside): the pack says "
+            f"{len(guests)} joined; is it this meeting's participant list?"
+        )
     copy = Path(read.source).parent == Path(getattr(session, "folder", ""))
     return Attendance(
         len(guests), source, tables, roles, organisations, len(read.people) - len(guests), copy
