@@ -74,5 +74,5 @@ def test_notes_fold_at_words_in_a_narrow_terminal_and_stay_one_line_in_a_pipe(tm
     for line in said:
         assert " ".join(line.split()) in shown  # no word broken in two
     note = lines[: lines.index("Note: people.csv: 1 name is shared by people with different", 1)]
-    assert len(note) == 3 and all(line.startswith(" " * 6 + line.strip()) for line in note[1:])
+    assert len(note) == 4 and all(line.startswith(" " * 6 + line.strip()) for line in note[1:])
     assert lines[-2:] == ["Wrote pack.md: 1 segment, 0 quotes (reflections and chat", "messages)."]

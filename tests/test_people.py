@@ -183,8 +183,8 @@ def test_people_who_share_a_name_but_not_an_email_are_kept_with_a_note():
     assert len(result.people) == 5
     assert result.notes == [
         "x.csv: 2 names are shared by people with different emails (Rubeus Hagrid, Remus Lupin); "
-        "all are kept; rooms tell them apart by organisation where theirs differ, else only "
-        "the host's screen, by email (the Markdown rooms show no emails)"
+        "all are kept, told apart by organisation where theirs differ, else by email on your "
+        "screen only"
     ]
 
 

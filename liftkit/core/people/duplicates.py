@@ -87,8 +87,8 @@ def collapse_duplicates(
         names = plural(len(shared), "name is", "names are")
         notes.append(
             f"{label}: {names} shared by people with different emails ({_some(shared)}); "
-            "all are kept; rooms tell them apart by organisation where theirs differ, else "
-            "only the host's screen, by email (the Markdown rooms show no emails)"
+            "all are kept, told apart by organisation where theirs differ, else by email on "
+            "your screen only"
         )
     return kept
 
