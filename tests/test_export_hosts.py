@@ -79,6 +79,36 @@ def test_a_first_name_is_the_host_only_when_one_chat_name_starts_so(cli, late, t
     ]
 
 
+def test_participants_of_one_first_name_and_other_organisations_are_people_of_their_own(
+    cli, late, tmp_path
+):
+    # Host names compared without brackets and " - org" made one person of "Ann (NHS
+    # Tayside)" and "Ann (Dundee Council)": 6 people became 3, quotes under another's name.
+    posts = [("Ann (NHS Tayside)", "one"), ("Ann (Dundee Council)", "two"),
+             ("Mo - NHS Fife", "three"), ("Mo - Age Scotland", "four"),
+             ("Chris Lee (he/him)", "five"), ("Chris Lee (she/her)", "six")]  # fmt: skip
+    result = export(cli, late, tmp_path, chat_of(*posts))
+    assert quoted(result) == [f"- “{text}” — {author}" for author, text in posts]
+    assert "6 people took part in the chat" in result.stdout
+    # a host of one first name is not someone whose first name is written longer
+    result = export(cli, late, tmp_path, chat_of(("Mary-Kate Olsen", "hi")), "--host", "Mary")
+    assert quoted(result) == ["- “hi” — Mary-Kate Olsen"]
+    # and one taken for the host by first name is said
+    result = export(cli, late, tmp_path, chat_of(("Ada Smith", "rooms open")), "--host", "Ada")
+    assert quoted(result) == []
+    assert (
+        'Warning: "Ada Smith" in the chat is taken for the host named by first name alone (the '
+        "only name that starts so), so not quoted; give the host's full name if they are not"
+    ) in result.stderr
+
+
+def test_a_host_shown_two_ways_is_one_host(cli, late, tmp_path):
+    chat = chat_of((LONG, "Welcome"), ("Nia Okoro", "Rooms open"), ("Bo Lee", "hello"))
+    result = export(cli, late, tmp_path, chat, "--host", "Nia Okoro")
+    assert quoted(result) == ["- “hello” — Bo Lee"]
+    assert "The chat: 1 message, besides 2 from the host." in result.stdout
+
+
 def test_names_are_compared_without_what_zoom_adds():
     from liftkit.core.people.names import name_key
 

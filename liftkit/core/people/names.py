@@ -40,13 +40,24 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def first_name_keys(given: Iterable[str], names: Iterable[str]) -> set[str]:
-    """The keys of `names` that a one-word name of `given` stands for: "Ada" is "Ada Smith"
-    when she is the only name whose first word is Ada (and no name is Ada alone)."""
-    keys = {name_key(name) for name in names}
-    found = set()
+def first_name_keys(given: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """The keys of `names` that a one-word name of `given` stands for, each with the name:
+    "Ada" is "Ada Smith" when she is the only name whose first word is Ada (and no name is
+    Ada alone). A first word is written whole: "Mary" is not "Mary-Kate Olsen"."""
+    by_key = {name_key(name): name for name in names}
+    found = {}
     for one in {k for k in map(name_key, given) if k and " " not in k}:
-        starting = {k for k in keys if k.split(" ", 1)[0] == one}
+        if one in by_key:
+            continue  # "Ada" posted as Ada: she is the host, no one else
+        starting = {
+            k: name for k, name in by_key.items()
+            if " " in k and " ".join(plain_words(_first_word(name))) == one
+        }  # fmt: skip
         if len(starting) == 1:
-            found |= starting
+            found.update(starting)
     return found
+
+
+def _first_word(name: str) -> str:
+    words = [w for w in name.split() if w.casefold().strip(".") not in TITLES]
+    return words[0] if words else ""

@@ -69,7 +69,13 @@ def build_report(
     hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
     # A host given by first name alone ("Ada") is the one chat name that starts so.
     authors = {m.author for log in chats for m in log.messages}
-    host_keys = {host_key(h) for h in hosts} | first_name_keys(hosts, authors)
+    by_first_name = first_name_keys(hosts, authors)
+    host_keys = {host_key(h) for h in hosts} | set(by_first_name)
+    for name in sorted(by_first_name.values()):  # a person's words left out: said
+        warnings.append(
+            f'"{name}" in the chat is taken for the host named by first name alone (the only '
+            "name that starts so), so not quoted; give the host's full name if they are not"
+        )
     quotes = _Quotes(host_keys, options.anonymous)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = ChatTotals()

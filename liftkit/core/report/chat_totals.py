@@ -12,7 +12,7 @@ from liftkit.core.chat import ChatLog, ChatMessage, ChatReaction
 from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
-from liftkit.core.report.pack import host_key
+from liftkit.core.report.pack import host_key, person_key
 from liftkit.core.report.repeats import WINDOW, Repeats, hours_text
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line
@@ -40,7 +40,7 @@ class ChatTotals:
         self.reactions: Counter[str] = Counter()
         self.warnings: list[str] = []
         self._names: dict[str, str | None] = {}
-        self._spelling: dict[str, str] = {}  # by host_key: the name shown
+        self._spelling: dict[str, str] = {}  # by person_key: the name shown
         # What earlier chat logs held, to drop what a later one repeats (the same log given
         # twice, or the host's and a co-host's saved chats, their clocks apart).
         self._repeats = Repeats()
@@ -50,7 +50,7 @@ class ChatTotals:
         names that differ only in letter case ("Ann Lee", "ann lee") or by Zoom's "(Host)"
         are one person."""
         if raw not in self._names:
-            key = host_key(raw)
+            key = person_key(raw)
             shown = self._spelling.setdefault(key, one_line(HOST_SUFFIX.sub("", raw)))
             self._names[raw] = shown or None
         return self._names[raw]
@@ -98,7 +98,9 @@ class ChatTotals:
             host = quotes.is_host(author)
             by_hosts += host
             if author:  # counted among those who posted: not reactions or DMs
-                (self.hosts if host else self.participants).add(author)
+                # a host is one however their name is shown ("Leah Wasser", "Leah Wasser
+                # (she/her) Earth Lab"); other people by their names as shown
+                self.hosts.add(host_key(author)) if host else self.participants.add(author)
             if not text or says_nothing(text):  # counted, but no quote
                 continue
             private_to = one_line(message.to) if message.private else None

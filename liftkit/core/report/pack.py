@@ -27,6 +27,13 @@ NOTHING_SAID = frozenset(
 )  # fmt: skip
 
 
+def person_key(name: str) -> str:
+    """How chat authors are told apart: case and spacing aside, and Zoom's "(Host)". Not as
+    hosts are known (host_key): "Ann (NHS Tayside)" and "Ann (Dundee Council)", or "Mo - NHS
+    Fife" and "Mo - Age Scotland", are two people, whom host_key took for one."""
+    return same_words(HOST_SUFFIX.sub("", name))
+
+
 def host_key(name: str) -> str:
     """How a host's name is compared: as people.names.name_key compares names ("Dr Leah
     Wasser (she/her) Earth Lab / …" and "leah wasser (Host)" are "leah wasser")."""
