@@ -353,6 +353,15 @@ def test_a_link_in_a_message_is_the_address_as_typed_and_clickable_in_html(cli, 
     assert quote == f"The talk: <{video}>. Slides (<{slides}>), enjoy_it"
     html = cli("export", str(session), "--chat", str(chat), "-f", "html").stdout
     assert re.findall(r'<a href="([^"]+)"', html) == [video.replace("&", "&amp;"), slides]
+    # CJK punctuation ends an address: it ran on to the end of the message
+    chinese = write(
+        tmp_path / "zh.txt",
+        "17:10:00 From Li to Everyone:\n\t见 https://x.example/a。以及（https://y.example/东京）谢谢\n",
+    )
+    [quote] = quotes_in(
+        section(cli("export", str(session), "--chat", str(chinese)).stdout, "1. Talk")
+    )
+    assert quote == "见 <https://x.example/a>。以及（<https://y.example/东京>）谢谢"
 
 
 def test_a_pipe_is_escaped_in_tables_only(cli, tmp_path):

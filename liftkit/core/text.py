@@ -102,7 +102,12 @@ _LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
 # to a video ("watch?v=ab__cd") read "ab\_\_cd" in the Markdown, and copied from it, broke.
 # The address stops at a space, and at what an autolink cannot hold or a table would split
 # on; a full stop, comma or closing bracket that ends the sentence is no part of it.
-_URL = re.compile(r"https?://[^\s<>|`$\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+# CJK punctuation ends it too: "见 https://x.example/a。以及（…）" was one link to the end.
+_URL = re.compile(
+    r"https?://[^\s<>|`$\\\x00-\x1f\x7f-\x9f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    r"\uff5b-\uff65]+",
+    re.IGNORECASE,
+)
 _URL_END = ".,:;!?*_~'\"’”"
 
 
