@@ -224,6 +224,24 @@ def test_joiners_typed_or_pasted_are_kept_in_the_reflection(session):
     assert f"{nurse} {persian} {family}" in (session.folder / "journal.jsonl").read_text()
 
 
+def test_backspace_takes_a_whole_character_as_the_host_sees_it(session):
+    """One Backspace on 👩🏽‍⚕️ took only its presentation mark (the journal saved
+    '👩🏽\u200d⚕'); on Persian it left a trailing invisible non-joiner."""
+    c = started(session)
+    c.press("r")
+    type_keys(c, "Ada: café \u200cنه 👩🏽\u200d⚕️")
+    c.press("BACKSPACE")
+    assert c.ui.typing.text == "Ada: café \u200cنه "
+    c.press("BACKSPACE")
+    c.press("BACKSPACE")
+    assert c.ui.typing.text == "Ada: café \u200cن"
+    c.press("BACKSPACE")
+    assert c.ui.typing.text == "Ada: café "  # the non-joiner left alone went with it
+    type_keys(c, "e\u0301")
+    c.press("BACKSPACE")  # e and its accent, typed as two keys, are one letter
+    assert c.ui.typing.text == "Ada: café "
+
+
 def test_esc_or_ctrl_c_cancels_the_input_line(session):
     from liftkit.core.live.controls import Action
 

@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_counts
-from liftkit.core.live.controls import FIND_LABEL, PLAIN, InputLine, Ui, pasted, typable
+from liftkit.core.live.controls import (
+    FIND_LABEL,
+    PLAIN,
+    InputLine,
+    Ui,
+    pasted,
+    typable,
+    without_last_character,
+)
 from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
 from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
 from liftkit.core.live.session import LiveSession
@@ -141,7 +149,7 @@ class Captures:
         elif key in ("ESC", "CTRL_C"):
             self._cancel_input()
         elif key == "BACKSPACE":
-            line.text = line.text[:-1]
+            line.text = without_last_character(line.text)
         elif key in ("ALT_BACKSPACE", "\x17"):  # Alt-Backspace, Ctrl-W: the last word
             line.text = re.sub(r"\S*\s*$", "", line.text)
         elif key == "\x15":  # Ctrl-U: start the line again

@@ -9,6 +9,7 @@ in `Ui`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,35 @@ def typable(char: str) -> bool:
     woman and a staff; Persian "می‌خواهم" lost its non-joiner): ZWNJ, ZWJ, and the tag
     characters of the flags of England, Scotland and Wales."""
     return char.isprintable() or char in "\u200c\u200d" or "\U000e0020" <= char <= "\U000e007f"
+
+
+def without_last_character(text: str) -> str:
+    """`text` with its last character as the host sees it gone: an emoji with its skin tone,
+    presentation mark and joined parts (👩🏽‍⚕️ is five code points, and one Backspace left
+    "👩🏽‍⚕"), a letter with its accents; a joiner left at the end goes with it (Persian's
+    ZWNJ: an invisible one that the next Backspace seemed to ignore)."""
+    end = len(text)
+    while end > 0:
+        while end > 0 and _extends(text[end - 1]):
+            end -= 1
+        end = max(end - 1, 0)  # the character itself
+        if not (end > 0 and text[end - 1] == "\u200d"):
+            break
+        end -= 1  # joined to the one before it, which goes too
+    while end and text[end - 1] in "\u200c\u200d":
+        end -= 1
+    return text[:end]
+
+
+def _extends(char: str) -> bool:
+    """A code point drawn as part of the one before it."""
+    return (
+        unicodedata.combining(char) != 0
+        or "\ufe00" <= char <= "\ufe0f"  # variation selectors (emoji presentation)
+        or "\U0001f3fb" <= char <= "\U0001f3ff"  # skin tones
+        or "\U000e0020" <= char <= "\U000e007f"  # the tags of a flag
+        or char == "\u20e3"  # the keycap of 1️⃣
+    )
 
 
 def pasted_lines(keys: list[str], rooms: bool = False) -> bool:
