@@ -270,6 +270,11 @@ def test_a_chat_log_given_as_the_attendee_list_is_refused_and_named(cli, tmp_pat
             "name a line"
         )
         assert not out.exists()
+    # a saved chat of one message, its sender a "person" placed in a room
+    one = tmp_path / "one.txt"
+    one.write_text("18:55:19 Von  Ada Lovelace  an  Alle:\n\tTheorie: https://example.org\n")
+    result = cli("groups", str(one), "--size", "2")
+    assert result.exit_code == 2 and "a meeting's Zoom chat (two-line layout)" in result.stderr
     # a list of names, some with times of their own, is still a list
     names = "Ada Lovelace 10:02\nGrace Hopper: nurse lead\nAlan Turing\n"
     result = cli("groups", "-", "--size", "3", "--seed", "1", "-f", "json", input=names)
