@@ -109,6 +109,16 @@ def test_a_host_shown_two_ways_is_one_host(cli, late, tmp_path):
     assert "The chat: 1 message, besides 2 from the host." in result.stdout
 
 
+@pytest.mark.parametrize("me", ["Me", "moi"])
+def test_the_host_who_saved_the_chat_as_me_is_not_quoted(cli, late, tmp_path, me):
+    # A chat saved on the host's computer names their messages "From Me to Everyone":
+    # quoted as "— Me", and Me counted among the people who took part.
+    chat = chat_of(("Bo Lee", "hello"), (me, "Breakout rooms open in 2 minutes"))
+    result = export(cli, late, tmp_path, chat, "--host", "Maria Milosh")
+    assert quoted(result) == ["- “hello” — Bo Lee"]
+    assert "The chat: 1 message, besides 1 from the host." in result.stdout
+
+
 def test_names_are_compared_without_what_zoom_adds():
     from liftkit.core.people.names import name_key
 

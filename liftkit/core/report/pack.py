@@ -57,8 +57,17 @@ def host_names(
     return tuple(seen.values())
 
 
+# How a chat saved on the host's own computer names its sender: "From Me to Everyone"
+# (Zoom's older layout, in public saved chats), "De moi à tout le monde" (French).
+SAVED_BY_ME = frozenset(("me", "moi"))
+
+
 def is_host(author: str | None, hosts: set[str]) -> bool:
-    return author is not None and (host_key(author) in hosts or bool(HOST_SUFFIX.search(author)))
+    return author is not None and (
+        host_key(author) in hosts
+        or bool(HOST_SUFFIX.search(author))
+        or person_key(author) in SAVED_BY_ME
+    )
 
 
 def attendance(
