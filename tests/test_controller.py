@@ -121,6 +121,37 @@ def test_a_poll_number_then_counts_by_name_is_that_poll(tmp_path, time, line):
         session.close()
 
 
+def test_poll_lines_that_name_no_poll_here_or_fit_another_are_read_so(tmp_path, time):
+    session = open_session(tmp_path, CLOSING, time)
+    try:
+        c = started(session, PLAIN)
+        c.command("p 3 30 12")  # was 'poll 1: 3 counts for 5 options'
+        assert c.take_outbox()[-1] == (
+            "No poll 3 here: this segment has 2 polls: 1. Score? [1 / 2 / 3 / 4 / 5]; "
+            "2. Come again? [Yes / No]."
+        )
+        c.command("p Yes 30 No 12")  # was 'poll 1: no option "Yes"'
+        assert [(p.poll, p.counts) for p in session.engine.polls] == [(1, {"Yes": 30, "No": 12})]
+    finally:
+        session.close()
+    (tmp_path / "one").mkdir()
+    one = open_session(
+        tmp_path / "one",
+        CLOSING.replace(
+            '[[segments.polls]]\nquestion = "Score?"\noptions = ["1", "2", "3", "4", "5"]\n', ""
+        ),
+        time,
+    )
+    try:
+        c = started(one, PLAIN)
+        c.command("p 1 Yes 30 No 12")  # the one poll, by its number: was '"Yes" is not a count'
+        c.command("p 1 7 3")
+        assert [(p.poll, p.counts) for p in one.engine.polls] == [
+            (0, {"Yes": 30, "No": 12}), (0, {"Yes": 7, "No": 3})]  # fmt: skip
+    finally:
+        one.close()
+
+
 @pytest.mark.parametrize("mode", [LIVE, PLAIN])
 def test_the_last_segment_asks_before_ending(session, mode):
     c = started(session, mode)

@@ -202,20 +202,27 @@ class Captures:
             self.say("This segment has no polls.")
             return
         words = text.replace(",", " ").split()
-        poll = 0
-        if len(segment.polls) > 1 and words and words[0].isdigit():
+        polls, poll = segment.polls, 0
+        first_fits = bool(words) and _fits(text, polls[0].options)
+        if words and words[0].isdigit() and words[1:]:
             # "p 2 28 2": the second poll, when the count of numbers after the first fits it;
-            # "p 2 Yes 30 No 12" too, when those counts fit it and the whole line fits no
-            # count of the first poll (a score poll read "2" as an option without a count).
-            wanted = int(words[0]) - 1
-            rest = words[1:]
-            if 0 <= wanted < len(segment.polls) and rest:
-                after = text.split(None, 1)[1]
-                options = segment.polls[wanted].options
-                if len(rest) == len(options) or (
-                    _fits(after, options) and not _fits(text, segment.polls[0].options)
+            # "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's one poll), when those counts
+            # fit it and the whole line fits no count of the first poll (a score poll read
+            # "2" as an option without a count).
+            wanted, rest, after = int(words[0]) - 1, words[1:], text.split(None, 1)[1]
+            if 0 <= wanted < len(polls):
+                options = polls[wanted].options
+                if (len(polls) > 1 and len(rest) == len(options)) or (
+                    _fits(after, options) and not first_fits
                 ):
                     poll, words, text = wanted, rest, after
+            elif not first_fits:  # "p 3 30 12" was "poll 1: 3 counts for 5 options"
+                self.say(f"No poll {wanted + 1} here: this segment has {_polls_named(polls)}.")
+                return
+        elif words and not first_fits:
+            # "p Yes 30 No 12" of the second poll, the first a score: the one poll it fits
+            fitting = [j for j, p in enumerate(polls) if j and _fits(text, p.options)]
+            poll = fitting[0] if len(fitting) == 1 else 0
         if not words:
             listing = "; ".join(
                 f"{j + 1}. {p.question} [{' / '.join(p.options)}]"
@@ -225,6 +232,14 @@ class Captures:
             self.say(f"Polls here: {listing}. Type e.g. p {example}")
             return
         self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
+
+
+def _polls_named(polls: Sequence[Poll]) -> str:
+    if len(polls) == 1:
+        return f"one poll, {polls[0].question} [{' / '.join(polls[0].options)}]"
+    return f"{len(polls)} polls: " + "; ".join(
+        f"{j + 1}. {p.question} [{' / '.join(p.options)}]" for j, p in enumerate(polls)
+    )
 
 
 def _fits(text: str, options: Sequence[str]) -> bool:
