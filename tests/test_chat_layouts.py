@@ -2,6 +2,7 @@
 tab, Zoom cloud-recording transcripts, links with #fragments, logs far from the session, and
 big logs read as streams."""
 
+import itertools
 import json
 import re
 import subprocess
@@ -98,6 +99,25 @@ def test_a_zoom_transcript_is_read_as_turns_by_speaker():
     assert log.layout == ZOOM_WEBVTT and log.layout_name == "Zoom transcript (WebVTT)"
     assert [(m.author, m.text) for m in log.messages] == turns(cues)
     assert [m.at for m in log.messages[:3]] == [1.02, 10.0, 14.0]  # a turn's first cue
+
+
+def test_a_long_zoom_turn_ends_at_a_sentence_after_a_minute():
+    # ten minutes of one speaker's cues, four seconds apart, were one quote, placed in the
+    # segment where it began
+    from liftkit.core.chat import parse_chat
+
+    cues = [f"part {i}{'.' if i % 5 == 4 else ','}" for i in range(60)]  # 4 minutes
+    text = "WEBVTT\n\n" + "".join(
+        f"{i + 1}\n00:{4 * i // 60:02d}:{4 * i % 60:02d}.000 --> 00:{4 * i // 60:02d}:"
+        f"{4 * i % 60 + 3:02d}.000\nAda Lovelace: {cue}\n\n"
+        for i, cue in enumerate(cues)
+    )
+    log = parse_chat(text, "t.vtt")
+    starts = [m.at for m in log.messages]
+    assert len(starts) == 3 and all(m.author == "Ada Lovelace" for m in log.messages)
+    assert all(m.text.endswith(".") for m in log.messages[:-1])  # cut at sentences' ends
+    assert all(b - a <= 80 for a, b in itertools.pairwise(starts))
+    assert " ".join(m.text for m in log.messages) == " ".join(cues)  # nothing lost
 
 
 def test_a_teams_transcript_without_voices_is_not_one_long_message():

@@ -32,6 +32,7 @@ SBV_SPEAKER = re.compile(r"([^:]{1,100}?):(?:[ \t]+(.*))?$")
 # Seconds from one cue's start to the next's beyond which one speaker's cues are two turns:
 # Zoom's cues of one flow of speech start 1 to 8 seconds apart.
 TURN_PAUSE = 15.0
+TURN_SPAN = 60.0  # seconds a turn runs before the end of a sentence ends it
 # A Zoom transcript cue: "Ada Lovelace: text". A name is short and holds no "://".
 ZOOM_SPEAKER = re.compile(r"([^:<>]{1,80}?):[ \t]+(\S.*)$")
 
@@ -110,7 +111,12 @@ def _as_zoom(log: ChatLog) -> None:
         speaker = ZOOM_SPEAKER.match(message.text)
         if speaker is not None:
             message.author, message.text = speaker.group(1).strip(), speaker.group(2).strip()
-        if last is not None and message.at - last > TURN_PAUSE:
+        turn = log.messages[-1] if log.messages else None
+        if (last is not None and message.at - last > TURN_PAUSE) or (
+            # a long turn ends at a sentence's end: ten minutes of one speaker's cues were
+            # one quote, placed in the segment where it began
+            turn is not None and message.at - turn.at > TURN_SPAN and turn.text[-1:] in ".?!"
+        ):
             log.messages.append(message)  # a speaker silent a while speaks again: a new turn
         else:
             add_turn(log.messages, message)
