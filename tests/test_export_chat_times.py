@@ -40,3 +40,30 @@ def test_a_chat_of_two_meetings_is_warned_about_where_time_goes_back(cli, tmp_pa
     )
     result = cli("export", str(late), "--chat", str(midnight))
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_a_dated_chat_leaves_out_the_messages_of_another_day(cli, tmp_path):
+    # Zoom's folder of a recurring meeting keeps one saved chat: last week's messages were
+    # quoted "Before the session" of this week's pack, and counted, without a word.
+    session = make_session(tmp_path / "s", datetime(2026, 3, 16, 14, 0, tzinfo=UTC))
+    posts = [("2026-03-12", "14:05:00", "Ana", "last week"), ("2026-03-12", "14:20:00", "Bo",
+              "also last week"), ("2026-03-16", "14:06:00", "Cy", "this week"),
+             ("2026-03-16", "14:25:00", "Di", "and now")]  # fmt: skip
+    chat = write(
+        tmp_path / "meeting_saved_new_chat.txt",
+        "".join(
+            f"{day} {at} From {who} to Everyone:\n\t{text}\n\t\n" for day, at, who, text in posts
+        ),
+    )
+    result = cli("export", str(session), "--chat", str(chat), "--names")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {chat}: left out 2 messages dated 2026-03-12, not the session's day: another "
+        "meeting's, saved in the same file"
+    ]
+    assert "last week" not in result.stdout
+    assert "“this week” — Cy" in result.stdout and "“and now” — Di" in result.stdout
+    assert "2 people took part in the chat" in result.stdout
+    assert "- meeting_saved_new_chat.txt: Zoom chat (two-line layout), 2 messages" in (
+        result.stdout
+    )

@@ -47,6 +47,7 @@ class ChatMessage:
     private: bool = False
     reply_to: str | None = None
     waiting_room: bool = False  # the host's message to the waiting room (private too)
+    date: str = ""  # YYYY-MM-DD, in a chat that dates its messages (Zoom's newest saved chat)
 
 
 @dataclass(slots=True)
@@ -110,8 +111,8 @@ class ChatLog:
         backs = [
             (before, after)
             for before, after in zip(self.messages, self.messages[1:], strict=False)
-            if GOES_BACK < before.at - after.at < HALF_A_DAY
-        ]
+            if GOES_BACK < before.at - after.at < HALF_A_DAY and before.date == after.date
+        ]  # (messages of two days are told apart by their dates: see report.chat_totals)
         if not backs:
             return []
         before, after = backs[0]

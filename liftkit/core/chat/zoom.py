@@ -303,7 +303,7 @@ def emit(log: ChatLog, header: Header, body: list[str]) -> None:
         log.messages.append(
             ChatMessage(
                 header.line, header.at, header.who, text, header.to, private, reply_to,
-                private and is_waiting_room(header.to),
+                private and is_waiting_room(header.to), header.date,
             )
         )  # fmt: skip
 

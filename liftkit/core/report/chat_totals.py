@@ -72,9 +72,13 @@ class ChatTotals:
             stamp_of = lambda at: clock(at) - shift  # noqa: E731
         tz = timeline.session_start.tzinfo if timeline.session_start else None
         low, high = _far_bounds(timeline)
-        left_out = waiting = panel = within = far = duplicates = by_hosts = 0
+        left_out = waiting = panel = within = far = duplicates = by_hosts = other_day = 0
         last_stamp, sent = None, None  # many messages share a second: and then their time
+        days = _other_days(log, timeline)
         for message in _taken(log.messages) if consume else log.messages:
+            if days and message.date in days:  # last week's meeting in this week's file
+                other_day += 1
+                continue
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             text = clean_text(message.text)
@@ -121,7 +125,13 @@ class ChatTotals:
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         self._repeats.log_read()
-        messages = total - left_out - waiting - panel - duplicates
+        messages = total - left_out - waiting - panel - duplicates - other_day
+        if other_day:
+            self.warnings.append(
+                f"{log.source}: left out {other_day} message{'s' if other_day != 1 else ''} "
+                f"dated {', '.join(sorted(days))}, not the session's day: another meeting's, "
+                "saved in the same file"
+            )
         if (warning := another_meeting(log, messages, timeline, within, far)) is not None:
             self.warnings.append(warning)
         self.summaries.append(
@@ -174,6 +184,19 @@ def _taken(messages: list[ChatMessage]) -> Iterator[ChatMessage]:
         batch.reverse()
         while batch:
             yield batch.pop()
+
+
+def _other_days(log: ChatLog, timeline: Timeline) -> set[str]:
+    """The days a dated log's messages were sent other than the session's, when some are
+    the session's (Zoom's folder of a recurring meeting keeps one saved chat, each
+    meeting's messages appended with their date); none when the whole log is another
+    day's (sources.another_meeting warns of that)."""
+    if len(log.dates) < 2 or timeline.session_start is None:
+        return set()
+    start, end = timeline.session_start, timeline.end or timeline.session_start
+    session = {f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"}
+    dates = set(log.dates)
+    return dates - session if dates & session else set()
 
 
 def _far_bounds(timeline: Timeline) -> tuple[float, float]:
