@@ -101,6 +101,14 @@ def test_a_zoom_transcript_is_read_as_turns_by_speaker():
     assert [m.at for m in log.messages[:3]] == [1.02, 10.0, 14.0]  # a turn's first cue
 
 
+def test_the_newest_saved_chat_gives_each_message_its_date():
+    path = CHAT / "zoom-new-chat.txt"
+    heads = re.findall(r"^(\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d From (.+?) to ", path.read_text(), re.M)
+    log = read_chat(path)
+    assert heads and [(m.date, m.author) for m in log.messages] == heads
+    assert all(m.date == "" for m in read_chat(CHAT / "zoom-two-line.txt").messages)
+
+
 def test_a_long_zoom_turn_ends_at_a_sentence_after_a_minute():
     # ten minutes of one speaker's cues, four seconds apart, were one quote, placed in the
     # segment where it began
