@@ -235,6 +235,16 @@ def test_score_polls_need_finite_numbers(option):
 
 
 @pytest.mark.parametrize(
+    "options", ['["Yes", "Yes"]', '["Yes", "yes"]', '["Not sure", "not  sure "]']
+)
+def test_poll_options_that_would_be_typed_alike_are_refused(options):
+    # ["Yes", "yes"] passed: counts typed "Yes 3, yes 4" went to one of them, the 3 lost
+    poll = f'\n[[segments.polls]]\nquestion = "Q?"\noptions = {options}\n'
+    with pytest.raises(AgendaError, match='"options" has the same answer twice'):
+        parse_agenda(one_segment(duration="5") + poll)
+
+
+@pytest.mark.parametrize(
     ("key", "value", "limit"),
     [("rounds", "1000000", "at most 50"), ("groups", "99999", "at most 1000")],
 )

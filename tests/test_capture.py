@@ -118,3 +118,15 @@ def test_a_p_before_counts_that_do_not_fit_is_still_what_is_wrong_and_an_option_
     assert parse_counts("p 3, q 4", ["p", "q"]) == {"p": 3, "q": 4}
     with pytest.raises(LiftkitError):
         parse_counts("pp 30 12", ["Yes", "No"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "options", "named"),
+    [("Yes 3, Yes 4", ["Yes", "No"], "Yes"), ("yes=3 Yes=4", ["Yes", "No"], "Yes"),
+     ("1:3 1:4 2:0", ["1", "2", "3"], "1")],
+)  # fmt: skip
+def test_an_option_given_two_counts_is_refused_not_half_lost(typed, options, named):
+    # "Yes 3, Yes 4" saved Yes 4, No 0: the 3 was lost without a word
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts(typed, options)
+    assert caught.value.message == f'poll: "{named}" is given two counts'

@@ -77,7 +77,9 @@ def _options(table: Table) -> list[str]:
                 "options", 'needs "options": a list of at least two answers, like ["Yes", "No"]'
             )
         return []
-    if len(set(options)) != len(options):
+    # compared as counts are typed: "Yes" and "yes " are one answer (a count for one went to
+    # the other, and the first count was lost)
+    if len({" ".join(o.split()).casefold() for o in options}) != len(options):
         table.problem("options", '"options" has the same answer twice; make each option different')
     return options
 

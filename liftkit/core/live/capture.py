@@ -228,6 +228,7 @@ def _parse_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
             option = lower.get(key.strip().lower())
             if option is None:
                 raise LiftkitError(f'{where}: no option "{key}"', _counts_hint(options))
+            _once(option, counts, where)
             counts[option] = _count(value, where, options)
     else:
         for part in parts:  # words are not counts: "30 12 maybe" is not "3 counts"
@@ -265,6 +266,7 @@ def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, 
         if option is None:
             unknown.append(label)
         else:
+            _once(option, counts, where)
             counts[option] = int(match.group(2))
         at = match.end()
     if at != len(raw):
@@ -277,6 +279,15 @@ def _labelled_counts(raw: str, options: Sequence[str], where: str) -> dict[str, 
             f"the options are {', '.join(options)}",
         )
     return counts or None
+
+
+def _once(option: str, counts: dict[str, int], where: str) -> None:
+    """An option counted twice is a slip: "Yes 3, Yes 4" saved Yes 4 and dropped the 3."""
+    if option in counts:
+        raise LiftkitError(
+            f'{where}: "{option}" is given two counts',
+            "give each option one count, e.g. Yes 9, No 7",
+        )
 
 
 def _uncounted(gap: str, lower: dict[str, str], where: str) -> None:
