@@ -21,6 +21,11 @@ def checked_toml(agenda: object) -> str:
         raise LiftkitError(
             f"`agenda` {agenda!r}: not an agenda", "give the Agenda of load_agenda or parse_agenda"
         )
+    if (wrong := _not_seconds(agenda)) is not None:  # said as Python said it, before
+        raise LiftkitError(           # ("'<=' not supported between 'str' and 'int'")
+            f"`agenda`: {wrong}", "give durations as seconds (int): 300 for 5 minutes; "
+            "warn as a tuple of seconds, such as (60,)",
+        )  # fmt: skip
     try:
         unspellable = _unspellable(agenda)
         text = dumps_agenda(agenda)
@@ -59,3 +64,25 @@ def _unspellable(agenda: Agenda) -> list[Problem]:
                 said = f"would read back as {kind.lower()!r}; give it in lower case"
                 problems.append(Problem(None, f"{where}: {said}"))
     return problems
+
+
+def _not_seconds(agenda: Agenda) -> str | None:
+    """What a script gave as a duration that is no number of seconds ("5m", warn=60)."""
+
+    def seconds(value: object) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    total = agenda.declared_total
+    if total is not None and not seconds(total):
+        return f'"declared_total" {total!r} is not seconds'
+    for number, segment in enumerate(agenda.segments, 1):
+        where = f'segment {number} "{getattr(segment, "title", "")}"'
+        warn = getattr(segment, "warn", ())
+        if not isinstance(warn, tuple | list):
+            return f'{where}: "warn" {warn!r} is not a list of seconds'
+        silence = getattr(segment, "silence", None)
+        timed = [("duration", getattr(segment, "duration", None)), *(("warn", w) for w in warn)]
+        for key, value in timed + ([("silence", silence)] if silence is not None else []):
+            if not seconds(value):
+                return f'{where}: "{key}" {value!r} is not seconds'
+    return None

@@ -94,3 +94,36 @@ def test_seconds_the_file_cannot_hold_are_refused_as_given(change, message):
     segments[2] = dataclasses.replace(agenda.segments[2], duration=25.5 * 60)  # whole seconds
     kept = dataclasses.replace(agenda, segments=tuple(segments), declared_total=None)
     assert liftkit.parse_agenda(liftkit.render_agenda(kept)) == kept
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"duration": "25m"}, "\"duration\" '25m' is not seconds"),
+        ({"warn": 60}, '"warn" 60 is not a list of seconds'),
+        ({"silence": "30s"}, "\"silence\" '30s' is not seconds"),
+    ],
+)
+def test_durations_that_are_not_seconds_are_named_not_python_errors(change, said):
+    # "'<=' not supported between instances of 'str' and 'int'", "'int' object is not
+    # iterable": what Python said, not what the script gave
+    agenda = liftkit.load_agenda("community-conversation")
+    segments = list(agenda.segments)
+    segments[2] = dataclasses.replace(segments[2], **change)
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+    assert caught.value.message == f'`agenda`: segment 3 "Breakout discussions": {said}'
+    assert "300 for 5 minutes" in caught.value.hint
+
+
+def test_one_text_where_a_list_goes_is_a_list_of_one_as_in_the_file():
+    # questions="Why?" was written as ["W", "h", "y", "?"], options="Yes" as a poll of three
+    agenda = liftkit.load_agenda("community-conversation")
+    segments = list(agenda.segments)
+    segments[2] = dataclasses.replace(segments[2], questions="Why?")
+    text = liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+    assert liftkit.parse_agenda(text).segments[2].questions == ("Why?",)
+    poll = dataclasses.replace(agenda.segments[0].polls[0], options="Yes")
+    segments[0] = dataclasses.replace(agenda.segments[0], polls=(poll,))
+    with pytest.raises(liftkit.AgendaError, match='needs "options": a list of at least two'):
+        liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))

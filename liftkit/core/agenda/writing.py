@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from liftkit.core.agenda.durations import format_duration
@@ -34,7 +34,7 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
     if segment.prompt:
         data["prompt"] = segment.prompt
     if segment.questions:
-        data["questions"] = list(segment.questions)
+        data["questions"] = _texts(segment.questions)
     if segment.notes:
         data["notes"] = segment.notes
     if segment.summary:
@@ -58,11 +58,17 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["join_groups"] = segment.join_groups
     if segment.polls:
         data["polls"] = [
-            {"question": p.question, "options": list(p.options)}
+            {"question": p.question, "options": _texts(p.options)}
             | ({"kind": p.kind} if p.kind != "choice" else {})
             for p in segment.polls
         ]
     return data
+
+
+def _texts(value: str | Iterable[str]) -> list[str]:
+    """A list of texts; one text alone is a list of one, as the file reads it (a script's
+    questions="Why?" was written as ["W", "h", "y", "?"])."""
+    return [value] if isinstance(value, str) else list(value)
 
 
 def dumps_agenda(agenda: Agenda) -> str:
