@@ -301,6 +301,7 @@ def build_report(
     include_private: bool = False,
     chat_start: time | str | None = None,
     narrative: str | Path | None = None,
+    attendees: str | Path | PeopleRead | None = None,
 ) -> Report:
     """The event pack of a session folder (made by `liftkit run`), with its chat logs.
 
@@ -314,7 +315,9 @@ def build_report(
     with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
     groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
     messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
-    count from; `narrative` is the host's Markdown file of their own words for the pack.
+    count from; `narrative` is the host's Markdown file of their own words for the pack;
+    `attendees` an attendee list (a path, or what `read_attendees` read) in place of the
+    session's own, as `liftkit export --attendees` gives one.
 
     Problems that do not stop the report are listed in `Report.warnings`.
     """
@@ -363,7 +366,13 @@ def build_report(
     where = a_path(sessions, "sessions") if sessions is not None else None
     folder = find_session(str(a_path(session, "session")), where)
     logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
-    report = build(load_session(folder), logs, options)
+    from liftkit.core.people.reader import PeopleRead as Read
+    from liftkit.core.people.reader import read_people
+
+    people = attendees
+    if people is not None and not isinstance(people, Read):
+        people = read_people(a_path(people, "attendees"))
+    report = build(load_session(folder, people), logs, options)
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative
 

@@ -316,6 +316,25 @@ def test_report_errors_name_arguments(tmp_path):
         liftkit.build_report("latest", sessions=tmp_path)
 
 
+def test_an_attendee_list_is_given_to_a_report_as_to_the_export(tmp_path, cli):
+    # build_report said "give the attendee list with `attendees` FILE" and had no such
+    # argument: a script could not do what `liftkit export --attendees` does
+    session = tmp_path / "s"
+    shutil.copytree(COMMUNITY, session)
+    (session / "attendees.csv").unlink()
+    with pytest.raises(LiftkitError) as caught:
+        liftkit.build_report(session, by="Sector")
+    assert "give the attendee list with `attendees` FILE" in caught.value.hint
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Sector\nAda,Health\nBo,Health\nCy,Charity\n")
+    report = liftkit.build_report(session, by="Sector", attendees=people)
+    exported = cli("export", str(session), "--by", "Sector", "--attendees", str(people))
+    assert liftkit.render_markdown(report) == exported.stdout
+    assert "By sector: Health 67% and Charity 33%." in exported.stdout
+    again = liftkit.build_report(session, by="Sector", attendees=liftkit.read_attendees(people))
+    assert liftkit.render_markdown(again) == exported.stdout
+
+
 def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     """The core's message during a session names `attendees`; the host reads --attendees."""
     proc = subprocess.run(
