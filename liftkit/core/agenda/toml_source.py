@@ -150,7 +150,16 @@ def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
         message, (message[:1].lower() + message[1:], "fix it and check again")
     )
     curly = _curly_at(text, line, column)
-    if curly:
+    if (
+        message == "Cannot overwrite a value"
+        and line is not None
+        and (early := _table_before_its_segment(text, line))
+    ):
+        # tomllib's "Cannot overwrite a value" at the [[segments]] that follows it
+        (name, line), column = early, None
+        what = f"[[{name}]] comes before any [[segments]]"
+        fix = "put each poll under the [[segments]] it belongs to"
+    elif curly:
         what, fix = f"{curly} is a curly quote, not one TOML reads", _STRAIGHT
     elif fix == "close the quotes" and (curly := _curly_in(text, line)):
         # `title = "Team call”`: the closing quote is curly, so the text runs on
@@ -159,6 +168,20 @@ def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
     if at_end:
         what += " (noticed at the end of the file)"
     return Problem(line, f"TOML syntax error: {what}; {fix}", column)
+
+
+def _table_before_its_segment(text: str, line: int) -> tuple[str, int] | None:
+    """The `segments.…` table ("segments.polls") a file opens before its first [[segments]],
+    when that [[segments]] is on `line`, and its own line; else None."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines) or lines[line - 1].strip().replace(" ", "") != "[[segments]]":
+        return None
+    for number, before in enumerate(lines[: line - 1], start=1):
+        header = before.split("#", 1)[0].strip()  # "[[segments.polls]] # a comment"
+        name = header.replace(" ", "").strip("[]")
+        if header.startswith("[") and name.startswith("segments."):
+            return name, number
+    return None
 
 
 def _curly_at(text: str, line: int | None, column: int | None) -> str:
