@@ -4,6 +4,7 @@ and exit codes. What plain mode prints for each command is tested in-process
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -232,6 +233,24 @@ def test_the_live_rooms_mark_their_facilitators_and_one_segment_is_one(tmp_path,
         shown = "; ".join(m["name"] + (" (facilitator)" if m["name"] in leads else "")
                           for m in group["members"])  # fmt: skip
         assert f"{group['name']}: {shown}\n" in proc.stdout
+
+
+def test_a_breakout_moved_past_at_once_still_prints_its_rooms(tmp_path):
+    # Commands piped in a burst ("n", "n"): the breakout began and ended before the next
+    # tick, and its rooms, printed at a tick, were never printed.
+    three = (
+        'title = "Three"\n[[segments]]\ntitle = "Before"\nduration = "1m"\n'
+        + ONE_BREAKOUT.split("\n", 2)[2]
+        + '\n[[segments]]\ntitle = "After"\nduration = "1m"\n'
+    )
+    (tmp_path / "people.txt").write_text("".join(f"P{i}\n" for i in range(1, 10)))
+    proc = run_plain(tmp_path, three, "n\nn\nq\ny\n", "--attendees", "people.txt", "--seed", "1")
+    assert proc.returncode == 0, proc.stderr
+    rooms = re.findall(r"  Room \d+: (.*)", proc.stdout)
+    placed = sorted(name.strip() for room in rooms for name in room.split(";"))
+    assert placed == sorted(f"P{i}" for i in range(1, 10))  # recounted: everyone, once
+    assert proc.stdout.index("> 2/3 Rooms") < proc.stdout.index("Room 1:")
+    assert proc.stdout.index("Room 1:") < proc.stdout.index("> 3/3 After")
 
 
 def test_text_typed_on_a_latin_1_terminal_is_kept_as_typed(tmp_path):

@@ -332,6 +332,8 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1
             self.ui.rooms = False
+            if self.mode == PLAIN:  # now, not at the next tick: commands piped in a burst
+                self._print_rooms()  # moved on first, and a breakout's rooms went unprinted
             if engine.status == PAUSED and engine.used_up(engine.index):
                 where = f"{engine.index + 1}/{engine.count}"
                 self.say(f"Paused: {where} has no time left. + adds a minute, space moves on.", 8)
