@@ -253,6 +253,16 @@ def test_a_breakout_moved_past_at_once_still_prints_its_rooms(tmp_path):
     assert proc.stdout.index("Room 1:") < proc.stdout.index("> 3/3 After")
 
 
+def test_a_prompt_of_several_lines_stays_under_its_segment(tmp_path):
+    # its second line printed at the margin, where plain mode's events stand
+    agenda = 'title = "ML"\n[[segments]]\ntitle = "Talk"\nduration = "5m"\n'
+    agenda += 'prompt = """First line.\nSecond line."""\n'
+    proc = run_plain(tmp_path, agenda, "q\ny\n")
+    lines = [line[10:] for line in proc.stdout.splitlines()]  # after "HH:MM:SS  "
+    at = lines.index("> 1/1 Talk (other, 5m)")
+    assert lines[at + 1 : at + 3] == ["  First line.", "  Second line."]
+
+
 def test_text_typed_on_a_latin_1_terminal_is_kept_as_typed(tmp_path):
     # A Latin-1 terminal sends "é" as one byte; read as UTF-8 it was saved as "\ufffd".
     (tmp_path / "a.toml").write_text(AUTO)

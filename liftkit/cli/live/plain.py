@@ -110,8 +110,12 @@ class PlainApp:
             return
         stamp = self.session.clock.wall_at(self.session.now()).strftime("%H:%M:%S")
         try:
-            for line in terminal_safe(text).splitlines():  # titles, names, chat come from files
-                self.out.write(f"{stamp}  {line}\n")
+            lines = terminal_safe(text).splitlines()  # titles, names, chat come from files
+            # a prompt's later lines under its first ("  line 1", "line 2" read as an event)
+            indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())] if lines else ""
+            for n, line in enumerate(lines):
+                under = indent if n and not line.startswith(indent) else ""
+                self.out.write(f"{stamp}  {under}{line}\n")
             self.out.flush()
         except OSError as error:
             if window_gone(error, self.lines.terminated()):
