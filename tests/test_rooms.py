@@ -209,7 +209,7 @@ def test_join_groups_shares_the_rooms_out_evenly():
 def test_the_pairs_room_of_three_joins_a_room_that_takes_fewer_rooms():
     # 23 people: 11 pairs' rooms, one of 3, joined two at a time into 5 rooms, one of which
     # takes three rooms; the three went there too, making a room of 7 among fours.
-    for count, sizes in ((23, [4, 4, 4, 5, 6]), (11, [5, 6]), (15, [4, 5, 6])):
+    for count, sizes in ((23, [4, 4, 4, 5, 6]), (11, [5, 6]), (15, [4, 5, 6]), (6, [6])):
         plans = plan_from_people(ONE_TWO_FOUR, PEOPLE[:count], seed=2)
         pairs_now = [frozenset(p.name for p in g.members) for g in plans[0].rounds[0].groups]
         fours = [{p.name for p in g.members} for g in plans[1].rounds[0].groups]

@@ -54,7 +54,8 @@ def rooms_from(segment: Segment, before: Split) -> Split:
         return _rounds_of(before, last)
     rooms, size = last[0].groups, segment.join_groups
     # As many joined rooms as there are whole sets of `size`, one more when the rooms left
-    # over make half a set or more (6 pairs in fours: 2 of 3 pairs, not 1 of 6); the rooms
+    # over are two or more and half a set or more (6 pairs in fours: 2 of 3 pairs, not 1 of
+    # 6; a pair left over joins the others, never a room of its own); the rooms
     # are shared out in turn, so joined rooms differ by one room at most.
     count, spare = divmod(len(rooms), size)
     count = max(1, count + (spare >= max(2, -(-size // 2))))
