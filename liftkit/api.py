@@ -324,7 +324,7 @@ def build_report(
     import datetime
     from collections.abc import Iterable
 
-    from liftkit.api_arguments import a_path, items, one_text, yes_or_no
+    from liftkit.api_arguments import a_path, attendee_list, items, one_text, yes_or_no
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
     from liftkit.core.live.folders import find_session
@@ -366,12 +366,7 @@ def build_report(
     where = a_path(sessions, "sessions") if sessions is not None else None
     folder = find_session(str(a_path(session, "session")), where)
     logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
-    from liftkit.core.people.reader import PeopleRead as Read
-    from liftkit.core.people.reader import read_people
-
-    people = attendees
-    if people is not None and not isinstance(people, Read):
-        people = read_people(a_path(people, "attendees"))
+    people = attendee_list(attendees, "attendees")
     report = build(load_session(folder, people), logs, options)
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative

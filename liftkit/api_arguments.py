@@ -17,6 +17,7 @@ from liftkit.core.people.model import Person
 from liftkit.core.text import same_words
 
 if TYPE_CHECKING:
+    from liftkit.core.people.reader import PeopleRead
     from liftkit.core.report import Report
 
 
@@ -128,6 +129,16 @@ def a_path(value: object, field: str) -> Path:
     raise LiftkitError(
         f"`{field}` {value!r}: not a path", f"give `{field}` as a file path, text or a Path"
     )
+
+
+def attendee_list(value: object, field: str) -> PeopleRead | None:
+    """An attendee list given as a path (read here) or as what read_attendees returned; None
+    stays None."""
+    from liftkit.core.people.reader import PeopleRead, read_people
+
+    if value is None or isinstance(value, PeopleRead):
+        return value
+    return read_people(a_path(value, field))
 
 
 def text_or_bytes(value: object, field: str) -> str | bytes:
