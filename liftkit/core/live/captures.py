@@ -224,12 +224,8 @@ class Captures:
             fitting = [j for j, p in enumerate(polls) if j and _fits(text, p.options)]
             poll = fitting[0] if len(fitting) == 1 else 0
         if not words:
-            listing = "; ".join(
-                f"{j + 1}. {p.question} [{' / '.join(p.options)}]"
-                for j, p in enumerate(segment.polls)
-            )
             example = " ".join("0" for _ in segment.polls[poll].options)
-            self.say(f"Polls here: {listing}. Type e.g. p {example}")
+            self.say(f"Polls here: {_polls_listed(polls)}. Type e.g. p {example}")
             return
         self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
 
@@ -237,7 +233,12 @@ class Captures:
 def _polls_named(polls: Sequence[Poll]) -> str:
     if len(polls) == 1:
         return f"one poll, {polls[0].question} [{' / '.join(polls[0].options)}]"
-    return f"{len(polls)} polls: " + "; ".join(
+    return f"{len(polls)} polls: {_polls_listed(polls)}"
+
+
+def _polls_listed(polls: Sequence[Poll]) -> str:
+    """ "1. Been before? [Yes / No]; 2. Score? [1 / 2 / 3]" """
+    return "; ".join(
         f"{j + 1}. {p.question} [{' / '.join(p.options)}]" for j, p in enumerate(polls)
     )
 

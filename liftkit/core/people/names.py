@@ -44,9 +44,12 @@ def first_name_keys(given: Iterable[str], names: Iterable[str]) -> dict[str, str
     """The keys of `names` that a one-word name of `given` stands for, each with the name:
     "Ada" is "Ada Smith" when she is the only name whose first word is Ada (and no name is
     Ada alone). A first word is written whole: "Mary" is not "Mary-Kate Olsen"."""
-    by_key = {name_key(name): name for name in names}
+    ones = {k for k in map(name_key, given) if k and " " not in k}
+    if not ones:  # `names` is left unread: a chat's every author, for nothing
+        return {}
+    by_key = {name_key(name): name for name in set(names)}
     found = {}
-    for one in {k for k in map(name_key, given) if k and " " not in k}:
+    for one in ones:
         if one in by_key:
             continue  # "Ada" posted as Ada: she is the host, no one else
         starting = {

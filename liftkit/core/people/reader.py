@@ -23,7 +23,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from liftkit.core.chat import parse_lines as parse_chat_lines
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.people.bots import leave_out_bots
@@ -147,6 +146,10 @@ def _refuse_chat_log(lines: list[str], label: str) -> None:
     """A meeting's saved chat or transcript given as the attendee list (a QA export took a
     real Zoom chat for 87 people who joined, each message header a name): refused, with
     where it goes. It is one when its first lines read as one, most of them fitting."""
+    # imported here: the chat readers cost liftkit groups 29 ms of start-up for files that
+    # are mostly CSV tables, which never come this way
+    from liftkit.core.chat import parse_lines as parse_chat_lines
+
     try:
         log = parse_chat_lines(lines[:CHAT_SAMPLE], label, [])
     except LiftkitError:

@@ -68,7 +68,7 @@ def build_report(
 
     hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
     # A host given by first name alone ("Ada") is the one chat name that starts so.
-    authors = {m.author for log in chats for m in log.messages}
+    authors = (m.author for log in chats for m in log.messages)
     by_first_name = first_name_keys(hosts, authors)
     host_keys = {host_key(h) for h in hosts} | set(by_first_name)
     for name in sorted(by_first_name.values()):  # a person's words left out: said

@@ -15,7 +15,7 @@ from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
 from liftkit.core.report.pack import host_key, person_key
 from liftkit.core.report.repeats import WINDOW, Repeats, hours_text
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
-from liftkit.core.text import clean_text, one_line
+from liftkit.core.text import clean_text, one_line, plural
 
 if TYPE_CHECKING:
     from liftkit.core.report.build import _Quotes
@@ -128,9 +128,9 @@ class ChatTotals:
         messages = total - left_out - waiting - panel - duplicates - other_day
         if other_day:
             self.warnings.append(
-                f"{log.source}: left out {other_day} message{'s' if other_day != 1 else ''} "
-                f"dated {', '.join(sorted(days))}, not the session's day: another meeting's, "
-                "saved in the same file"
+                f"{log.source}: left out {plural(other_day, 'message')} dated "
+                f"{', '.join(sorted(days))}, not the session's day: another meeting's, saved "
+                "in the same file"
             )
         if (warning := another_meeting(log, messages, timeline, within, far)) is not None:
             self.warnings.append(warning)
