@@ -128,6 +128,44 @@ def test_a_long_zoom_turn_ends_at_a_sentence_after_a_minute():
     assert " ".join(m.text for m in log.messages) == " ".join(cues)  # nothing lost
 
 
+def test_a_long_teams_turn_ends_at_a_sentence_after_a_minute_or_at_a_pause():
+    # A real Teams lecture transcript (cue ids "90a4b0c8-.../18-0", <v> tags) gave its
+    # two and a half minutes of one speaker as one quote of 2,000 characters; the Zoom
+    # rules apply to Teams' cues as well.
+    cues = [f"part {i}{'.' if i % 5 == 4 else ','}" for i in range(40)]  # 160 s
+    times = [4 * i for i in range(40)]
+    times[30:] = [t + 19 for t in times[30:]]  # a pause of 19 s before cue 30
+    text = "WEBVTT\n\n" + "".join(
+        f"5d1e7c-{i}/18-0\n00:{t // 60:02d}:{t % 60:02d}.000 --> 00:{t // 60:02d}:"
+        f"{t % 60 + 3:02d}.000\n<v Carlos Far&#237;as>{cue}</v>\n\n"
+        for i, (t, cue) in enumerate(zip(times, cues, strict=True))
+    )
+    log = parse_chat(text, "teams.vtt")
+    assert {m.author for m in log.messages} == {"Carlos Farías"}
+    starts = [m.at for m in log.messages]
+    # a sentence's end past a minute (cue 20, at 80 s), then the pause before cue 30
+    assert starts == [0, 80, 4 * 30 + 19]
+    assert all(m.text.endswith(".") for m in log.messages[:-1])
+    assert all(b - a <= 80 for a, b in itertools.pairwise(starts))
+    assert " ".join(m.text for m in log.messages) == " ".join(cues)  # nothing lost
+    short = parse_chat(text.replace("00:02:", "00:00:").split("5d1e7c-15/")[0], "t.vtt")
+    assert len(short.messages) == 1  # a minute of speech, four seconds a cue: one turn
+
+
+def test_a_long_turn_in_a_transcript_saved_as_text_ends_at_a_sentence_after_a_minute():
+    # Zoom starts a block at every pause and one speaker's blocks are joined: three minutes
+    # of blocks, 20 s apart, were one quote
+    blocks = [f"Point {i}." if i % 2 else f"point {i}," for i in range(10)]
+    text = "".join(
+        f"[Ada Lovelace] 11:{2 + 20 * i // 60:02d}:{20 * i % 60:02d}\n{said}\n\n"
+        for i, said in enumerate(blocks)
+    )
+    log = parse_chat(text, "transcript.txt")
+    assert log.layout_name == "Zoom transcript (saved as text)"
+    assert [m.at - log.messages[0].at for m in log.messages] == [0, 80, 160]
+    assert " ".join(m.text for m in log.messages) == " ".join(blocks)
+
+
 def test_a_teams_transcript_without_voices_is_not_one_long_message():
     text = "WEBVTT\n\n" + "".join(
         f"00:00:{i:02d}.000 --> 00:00:{i + 1:02d}.000\nsentence number {i}\n\n" for i in range(30)

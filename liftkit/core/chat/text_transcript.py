@@ -8,7 +8,8 @@ what was said on the lines below it.
   document's title, date and length, and lines such as `Ada Lovelace started transcription`.
 
 Both start a new block at every pause, so one person's turn comes in several blocks: the
-blocks of one speaker in a row are quoted as one turn, as Teams' cues are.
+blocks of one speaker in a row are quoted as one turn, as cues are, up to a turn of a minute
+that ends a sentence.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from liftkit.core.chat.model import (
     ChatLog,
     ChatMessage,
 )
-from liftkit.core.chat.transcripts import add_turn
+from liftkit.core.chat.transcripts import add_cue
 from liftkit.core.chat.zoom import seconds_of
 
 BLOCK_HEAD = re.compile(r"\[([^\[\]]{1,100})\][ \t]+(\d{1,2}):([0-5]\d):([0-5]\d)[ \t]*$")
@@ -80,7 +81,8 @@ def parse_text_transcript(lines: Iterable[str], source: str, teams: bool = False
 
     def close() -> None:
         if head is not None and said:
-            add_turn(log.messages, ChatMessage(head[0], head[1], head[2], " ".join(said)))
+            turn = ChatMessage(head[0], head[1], head[2], " ".join(said))
+            add_cue(log.messages, turn, None)  # a block ends at a pause: no pause rule
         said.clear()
 
     preamble = 0

@@ -64,6 +64,7 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     blocks = _blocks(lines)
     next(blocks, None)  # the WEBVTT header block
     voiced = named = cues = 0
+    last: float | None = None
     for block in blocks:
         log.lines += len(block)
         first = block[0][1].lstrip()
@@ -83,7 +84,8 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
             named += 1
         for author, text in spans:
             if text:
-                add_turn(log.messages, ChatMessage(block[0][0], at, author, text))
+                add_cue(log.messages, ChatMessage(block[0][0], at, author, text), last)
+        last = at
     if named * 2 > cues and not voiced:
         _as_zoom(log)
     elif not voiced:
@@ -91,10 +93,20 @@ def parse_webvtt(lines: Iterable[str], source: str) -> ChatLog:
     return log
 
 
-def add_turn(turns: list[ChatMessage], message: ChatMessage) -> None:
-    previous = turns[-1] if turns else None
-    if previous is not None and previous.author == message.author and message.author:
-        previous.text = f"{previous.text} {message.text}"
+def add_cue(turns: list[ChatMessage], message: ChatMessage, last: float | None) -> None:
+    """`message` joined to the turn before it when the same person goes on speaking: not
+    after a pause of over TURN_PAUSE seconds since the cue before (`last`, anyone's), nor
+    once the turn has run TURN_SPAN seconds and ends a sentence (ten minutes of one
+    speaker's cues were one quote, placed in the segment where it began)."""
+    turn = turns[-1] if turns else None
+    if (
+        turn is not None
+        and message.author
+        and turn.author == message.author
+        and not (last is not None and message.at - last > TURN_PAUSE)
+        and not (message.at - turn.at > TURN_SPAN and turn.text[-1:] in ".?!")
+    ):
+        turn.text = f"{turn.text} {message.text}"
     else:
         turns.append(message)
 
@@ -111,15 +123,7 @@ def _as_zoom(log: ChatLog) -> None:
         speaker = ZOOM_SPEAKER.match(message.text)
         if speaker is not None:
             message.author, message.text = speaker.group(1).strip(), speaker.group(2).strip()
-        turn = log.messages[-1] if log.messages else None
-        if (last is not None and message.at - last > TURN_PAUSE) or (
-            # a long turn ends at a sentence's end: ten minutes of one speaker's cues were
-            # one quote, placed in the segment where it began
-            turn is not None and message.at - turn.at > TURN_SPAN and turn.text[-1:] in ".?!"
-        ):
-            log.messages.append(message)  # a speaker silent a while speaks again: a new turn
-        else:
-            add_turn(log.messages, message)
+        add_cue(log.messages, message, last)
         last = message.at
 
 
