@@ -127,24 +127,24 @@ def test_a_table_without_a_name_column_is_refused_not_read_as_names():
 
 
 def test_a_table_below_a_preamble_without_a_known_name_column_is_refused(cli, tmp_path):
-    # A Teams attendance report in a language liftkit does not know (the layout of a Polish
-    # one: a meeting summary, then the attendee table on line 8, name first): every line,
-    # the summary and the header included, was read as a person, with tabs in their names.
-    report = tmp_path / "raport.tsv"
+    # A Teams attendance report in a language liftkit does not know (a meeting summary, then
+    # the attendee table on line 8, name first; Czech wording, Polish being read since): every
+    # line, the summary and the header included, was read as a person, with tabs in names.
+    report = tmp_path / "zprava.tsv"
     report.write_text(
-        "Podsumowanie spotkania\nLiczba uczestników\t3\nTytuł spotkania\tRozmowa\n"
-        "Godzina rozpoczęcia\t02.12.2026, 10:00:00\nGodzina zakończenia\t02.12.2026, 11:00:00\n"
-        "\nUczestnicy\nImię i nazwisko\tGodzina dołączenia\tCzas trwania\tAdres e-mail\n"
-        "Anna Nowak\t02.12.2026, 10:00:01\t59 min 59 sek.\tanna@example.org\n"
-        "Jan Kowalski\t02.12.2026, 10:01:00\t59 min\tjan@example.org\n"
-        "Ewa Lis\t02.12.2026, 10:02:00\t38 min\tewa@example.org\n",
+        "Souhrn schůzky\nPočet účastníků\t3\nNázev schůzky\tRozhovor\n"
+        "Čas zahájení\t02.12.2026, 10:00:00\nČas ukončení\t02.12.2026, 11:00:00\n"
+        "\nÚčastníci\nCelé jméno\tČas připojení\tDoba trvání\tE-mailová adresa\n"
+        "Anna Nováková\t02.12.2026, 10:00:01\t59 min 59 s\tanna@example.org\n"
+        "Jan Novák\t02.12.2026, 10:01:00\t59 min\tjan@example.org\n"
+        "Eva Dvořáková\t02.12.2026, 10:02:00\t38 min\teva@example.org\n",
         encoding="utf-8",
     )
     result = cli("groups", str(report), "--size", "2", "--seed", "1")
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        f"Error: {report}: line 8: no name column among: Imię i nazwisko, Godzina dołączenia, "
-        "Czas trwania, Adres e-mail; name a column 'name' or 'full name', or two columns "
+        f"Error: {report}: line 8: no name column among: Celé jméno, Čas připojení, "
+        "Doba trvání, E-mailová adresa; name a column 'name' or 'full name', or two columns "
         "'first name' and 'last name'"
     ]
 

@@ -83,3 +83,51 @@ def test_addresses_without_a_name_column_are_named_so_and_the_note_says_what_to_
         text = alone + "ada@x.org\n" + alone.split("\n")[-1] + "tim@x.org\n"
         result = cli("groups", "-", "--size", "2", "--seed", "1", input=text)
         assert result.exit_code == 0 and "named by their address" not in result.stderr
+
+
+# A Polish Teams attendance report in the shape of a real one (example-files of
+# mlodyjesienin/teams-attendance, re-saved from Excel: Windows-1250, ";" and every row padded
+# to seven cells; no licence, so written in its shape with other names, in UTF-8 here):
+# "Imię i nazwisko" for the name, "Rola" for the role, "Organizator" for the host, and a
+# section of joins below.
+POLISH_TEAMS = (
+    Path(__file__).parent / "data" / "people" / "teams-attendance-pl-shape.csv"
+).read_text(encoding="utf-8")
+
+
+def _as_teams_writes_it(text: str) -> bytes:
+    """The report as Teams itself writes it: UTF-16 with tabs, no padding."""
+    rows = (line.rstrip(";").replace(";", "\t") for line in text.splitlines())
+    return "\r\n".join(rows).encode("utf-16")
+
+
+@pytest.mark.parametrize("saved", ["excel", "teams"])
+def test_a_polish_teams_report_gives_its_people_and_leaves_the_organiser_out(cli, tmp_path, saved):
+    # It was refused ("line 1: no name column among: 1. Podsumowanie"), and read as
+    # Windows-1252 its names would have been "Pawe³ Wróbel" and "Ma³gorzata ¯ak".
+    path = tmp_path / "raport.csv"
+    data = POLISH_TEAMS.encode("cp1250") if saved == "excel" else _as_teams_writes_it(POLISH_TEAMS)
+    path.write_bytes(data)
+    lines = POLISH_TEAMS.splitlines()
+    rows = list(csv.DictReader(lines[5 : lines.index(";;;;;;", 5)], delimiter=";"))
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "json")
+    assert result.exit_code == 0, result.output
+    name, email = "Imię i nazwisko", "Adres e-mail"
+    expected = {(r[name], r[email]) for r in rows if r["Rola"] != "Organizator"}
+    assert sorted(placed(result.stdout)) == sorted(expected) and len(expected) == 4
+    assert "left out the host, Paweł Wróbel" in result.stderr
+    assert ("read as Windows-1250" in result.stderr) == (saved == "excel")
+    assert "joined more than once" not in result.stderr  # the joins section is not read
+
+
+@pytest.mark.parametrize("saved", ["excel", "teams"])
+def test_a_teams_report_in_a_language_not_known_names_its_participants_header(cli, tmp_path, saved):
+    # The error named "line 1: … 1. Podsumowanie" (Excel's padded title) or the header of
+    # section 3 (one row a join); renaming that column to "name" read every join as a person.
+    text = POLISH_TEAMS.replace("Imię i nazwisko", "Jméno").replace("Adres", "Adresa")
+    path = tmp_path / "report.csv"
+    path.write_bytes(text.encode("utf-8") if saved == "excel" else _as_teams_writes_it(text))
+    result = cli("groups", str(path), "--size", "2")
+    assert result.exit_code == 2
+    header = "line 6: no name column among: Jméno, Pierwsze dołączenie"
+    assert f"Error: {path}: {header}" in result.stderr

@@ -1,6 +1,6 @@
-"""An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252 as a
-fallback with a warning; binary files and documents (liftkit.core.documents) refused with
-what to do."""
+"""An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252 or
+Windows-1250 as a fallback with a warning; binary files and documents
+(liftkit.core.documents) refused with what to do."""
 
 from __future__ import annotations
 
@@ -37,10 +37,7 @@ def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
         return checked(data.decode("utf-8-sig"), label)
     except UnicodeDecodeError as exc:
         bad = exc.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = ""
+    text, encoding = _legacy_text(data)
     if not text or _odd_symbols(text) * 20 > len(text):
         raise LiftkitError(
             f"{label}: not a text file (byte {bad} is not UTF-8)",
@@ -49,10 +46,46 @@ def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
     text = checked(text, label)
     line = data.count(b"\n", 0, bad) + 1
     warnings.append(
-        f"{label}: not UTF-8 (line {line}); read as Windows-1252, "
+        f"{label}: not UTF-8 (line {line}); read as {encoding}, "
         "check the accents or save it as CSV UTF-8"
     )
     return text
+
+
+def _legacy_text(data: bytes) -> tuple[str, str]:
+    """Text saved by Excel on Windows in its "ANSI" code page: Windows-1252 (Western), or
+    Windows-1250 (Central European) when that reading has letters where Windows-1252 has
+    symbols inside words: a real Polish Teams report re-saved from Excel read as
+    Windows-1252 gave "Imiê i nazwisko" and "Osoba prowadz¹ca" ("³" for "ł" in names)."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    symbols = _symbols_in_words(western)
+    if symbols:
+        try:
+            central = data.decode("cp1250")
+        except UnicodeDecodeError:
+            central = ""
+        if central and _symbols_in_words(central) < symbols:
+            return central, "Windows-1250 (Central European)"
+    return western, "Windows-1252"
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+_IN_WORDS = frozenset("’‘“”–—…•·\u00a0")  # apostrophes, dashes, a Catalan "l·l"
+
+
+def _symbols_in_words(text: str) -> int:
+    """Characters beyond ASCII that are not letters but touch one ("³" in "Pawe³")."""
+    count = 0
+    for found in _BEYOND_ASCII.finditer(text):
+        ch, at = found.group(), found.start()
+        if ch.isalpha() or ch.isspace() or ch in _IN_WORDS:
+            continue
+        if text[at - 1 : at].isalpha() or text[at + 1 : at + 2].isalpha():
+            count += 1
+    return count
 
 
 def _utf16_encoding(data: bytes) -> str | None:

@@ -51,6 +51,9 @@ NAME_COLUMNS = (
     # (meetingAttendanceReport.csv of hamonangann/presence-script), "Nama Lengkap" a Google
     # Form's (a public survey's "Timestamp, Nama Lengkap, Angkatan, Kelas").
     "nama lengkap",
+    # Polish: Teams' attendance report ("Imię i nazwisko", "Pierwsze dołączenie", "Rola";
+    # example-files of mlodyjesienin/teams-attendance, a real report re-saved from Excel)
+    "imię i nazwisko",
 )
 # The bare word "name" in each language: a full name alone, but beside a first-name column it
 # is the last name (French "Nom, Prénom", German "Name, Vorname") and beside a last-name
@@ -74,6 +77,7 @@ FIRST_NAME_COLUMNS = (
     "voornaam",
     "nama depan",  # Indonesian (a public importer's "Nama Depan,Nama Belakang,Alamat Email")
     "förnamn",  # Swedish
+    "imię",  # Polish
 )
 LAST_NAME_COLUMNS = (
     "last name",
@@ -93,6 +97,7 @@ LAST_NAME_COLUMNS = (
     "achternaam",
     "nama belakang",
     "efternamn",
+    "nazwisko",
 )
 # Words that are also the values of a role column ("Attendee", "Student"): a name header
 # only on the first line of a file. "Teilnehmer" is German for participant.
@@ -108,11 +113,12 @@ ROLE_NAME_COLUMNS = (
 NAME_WORDS_ALONE = frozenset(("name", "names", "nom", "nome", "nombre", "naam", "nama", "namn"))
 FIRST_PARTS = frozenset(
     ("first", "given", "fore", "forename", "prénom", "prenom", "vorname", "voornaam", "depan",
-     "förnamn", "pila")
+     "förnamn", "pila", "imię")
 )  # fmt: skip
 LAST_PARTS = frozenset(
     ("last", "family", "sur", "surname", "surnames", "nachname", "familienname", "cognome",
-     "apellido", "apellidos", "sobrenome", "achternaam", "belakang", "efternamn", "famille")
+     "apellido", "apellidos", "sobrenome", "achternaam", "belakang", "efternamn", "famille",
+     "nazwisko")
 )  # fmt: skip
 OTHER_NAMES = frozenset(
     ("middle", "maiden", "user", "username", "account", "login", "screen", "file", "company",
@@ -128,7 +134,7 @@ OTHER_NAMES = frozenset(
      "usuário", "utilisateur", "utente", "benutzer", "gebruiker", "pengguna", "perusahaan",
      "instansi", "sekolah", "firma", "unternehmen", "bedrijf", "organisatie", "företag")
 )  # fmt: skip
-JOINING_WORDS = frozenset(("and", "&", "+", "/", "e", "et", "y", "und", "en", "dan", "och"))
+JOINING_WORDS = frozenset(("and", "&", "+", "/", "e", "et", "y", "und", "en", "dan", "och", "i"))
 # An account name: the name only when a row gives no other (Zoom webinar reports carry both
 # "User Name (Original Name)" and the registration's first and last name).
 ACCOUNT_NAME_COLUMNS = (
@@ -174,6 +180,7 @@ EMAIL_COLUMNS = (
     "e-mailadres",  # Dutch (registration forms)
     "alamat email",  # Indonesian
     "e-post",  # Swedish, Norwegian
+    "adres e-mail",  # Polish (Teams)
     "e-postadress",
     "ユーザーメール",  # Zoom, Japanese
 )
@@ -226,6 +233,8 @@ JOIN_COLUMNS = (
     "beitrittszeit",  # Zoom, German
     "参加時刻",  # Zoom, Japanese
     "erster beitritt",  # Teams, German (a public parser of Teams and Zoom reports)
+    "pierwsze dołączenie",  # Teams, Polish (the participants section)
+    "godzina dołączenia",  # Teams, Polish (the in-meeting activities section: one a join)
     "arrival time",  # the Google Meet Attendance extension
 )
 
@@ -272,5 +281,5 @@ NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
     "deelnemer", "username", "usuário", "utente", "vorname", "prénom", "prenom",
     "cognome", "apellido", "apelido", "sobrenome", "achternaam", "nachname", "surname", "名前",
-    "nama", "namn", "student", "member", "learner", "efternamn",
+    "nama", "namn", "student", "member", "learner", "efternamn", "imię", "nazwisko",
 )  # fmt: skip

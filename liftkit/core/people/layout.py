@@ -207,6 +207,10 @@ def _addresses_under_title(cells: Sequence[str], below: str, delimiter: str) -> 
     return layout if layout.name < len(following) and "@" in following[layout.name] else None
 
 
+# Teams' attendance report numbers its sections: the second lists the participants.
+_PARTICIPANTS_TITLE = re.compile(r"^\s*2\.\s*[^\W\d][^\t,;]*[\t,;]*\s*$")
+
+
 def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
     """A table without a name column must not be read as a list of one-line people.
 
@@ -225,14 +229,19 @@ def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
         rest = numbered[at:]
         for delimiter in DELIMITERS:
             cells = split_line(first, delimiter)
-            if len(cells) < (2 if at == 0 else 3) or any("@" in cell for cell in cells):
+            # a title padded with empty cells ("1. Summary;;;;;;", Excel) is no header
+            filled = sum(1 for cell in cells if cell.strip())
+            if filled < (2 if at == 0 else 3) or any("@" in cell for cell in cells):
                 continue
             keys = [header_key(cell) for cell in cells]
             has_email = any(key in keys for key in h.EMAIL_KEYS)
             if delimiter == "," and len(cells) == 2 and cells[1][:1] == " " and not has_email:
                 continue
             alike = sum(1 for _, line in rest if len(split_line(line, delimiter)) == len(cells))
-            if has_email or (alike * 2 > len(rest) and (at == 0 or alike >= 2)):
+            # the header under Teams' "2. Participants" (in any language), not the one of
+            # "3. In-Meeting Activities" below it
+            participants = at > 0 and _PARTICIPANTS_TITLE.match(numbered[at - 1][1]) is not None
+            if has_email or participants or (alike * 2 > len(rest) and (at == 0 or alike >= 2)):
                 shown = ", ".join(c.strip() for c in cells[:12] if c.strip())
                 more = f" and {len(cells) - 12} more" if len(cells) > 12 else ""
                 raise LiftkitError(

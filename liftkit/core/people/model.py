@@ -44,7 +44,7 @@ class PeopleRead:
 # A participant list or chat marks the host after the name: "(Host)", "(Co-host)", and in a
 # Zoom report saved in another language "(Organizzatore)", "(Anfitrión)", "(Hôte)".
 # The organizer of a meeting, as Teams and Zoom say it in their languages.
-ORGANIZER = r"organi[sz]er|organizzatore|organizador|organisateur|organisator"
+ORGANIZER = r"organi[sz]er|organizzatore|organizador|organisateur|organisator|organizator"
 HOST_SUFFIX = re.compile(
     rf"\s*\((co-?\s?)?(host|{ORGANIZER}|anfitri[oó]n|anfitri[aã]o|h[oô]te|animateur)\)\s*$",
     re.IGNORECASE,
@@ -89,13 +89,16 @@ def find_column(columns: Iterable[str], wanted: str) -> str | None:
 # Teams' "Role" in the languages of its attendance report ("Função", "Rolle").
 ROLE_COLUMNS = (
     "role", "attendee type", "ticket type", "type", "função", "rol", "rôle", "rolle", "ruolo",
+    "rola",
 )  # fmt: skip
 # A host's role: "Host", "Co-host", "Event host", and Teams' attendance report's "Organizer"
-# ("Co-organizer", "Organizador", "Mitorganisator"). The whole value, since a registration's
+# ("Co-organizer", "Organizador", "Mitorganisator", Polish "Organizator" and
+# "Współorganizator"). The whole value, since a registration's
 # Role column may hold a job such as "Community organiser" or "Community host liaison",
 # which would leave that person out of the rooms and the pack.
 HOST_ROLE = re.compile(
-    rf"^\s*(event\s+|meeting\s+)?(co-?\s?)?(host|{ORGANIZER}|mitorganisator)s?\s*$", re.IGNORECASE
+    rf"^\s*(event\s+|meeting\s+)?(co-?\s?)?(host|{ORGANIZER}|mitorganisator|współorganizator)s?\s*$",
+    re.IGNORECASE,
 )
 
 
