@@ -172,6 +172,20 @@ def test_a_bad_email_is_left_out_with_a_warning_and_the_person_kept():
     ]
 
 
+def test_a_sheets_word_for_no_address_is_no_address_and_one_bad_value_is_one_warning():
+    # "N/A", "-" and "none" gave a warning a person; a real Polish Teams report whose
+    # publisher blanked every address as "EMAIL" gave seven warnings, one a line
+    text = "name,email\nAda,N/A\nBo,EMAIL\nCy,-\nDi,EMAIL\nEd,EMAIL\nFy,none\nGus,bad@\n"
+    result = parse_people(text, "x.csv")
+    assert [p.email for p in result.people] == [None] * 7
+    assert result.warnings == [
+        "x.csv: lines 3, 5-6: 'EMAIL' is not an email address (no @); the 3 people are kept "
+        "without it",
+        "x.csv: line 8: 'bad@' is not an email address (nothing after the @); the person is "
+        "kept without it",
+    ]
+
+
 def test_people_who_share_a_name_but_not_an_email_are_kept_with_a_note():
     # a real Zoom participant report: the same name joining with two addresses
     result = parse_people(

@@ -242,3 +242,17 @@ def some_named(labels: list[str]) -> str:
     shown = "; ".join(labels[:NAMED_AT_MOST])
     more = len(labels) - NAMED_AT_MOST
     return f"{shown}; and {more} more" if more > 0 else shown
+
+
+def line_ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)

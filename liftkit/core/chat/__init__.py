@@ -43,7 +43,6 @@ from liftkit.core.chat.model import (
     ChatLog,
     ChatMessage,
     ChatReaction,
-    line_ranges,
 )
 from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
 from liftkit.core.chat.text_transcript import (
@@ -61,6 +60,7 @@ from liftkit.core.chat.zoom import (
 )
 from liftkit.core.documents import HEAD
 from liftkit.core.errors import LiftkitError
+from liftkit.core.text import line_ranges
 
 __all__ = [
     "LAYOUT_NAMES",

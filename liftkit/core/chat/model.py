@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from liftkit.core.text import line_ranges
+
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 ZOOM_TIME_AFTER = "zoom-time-after"
@@ -141,17 +143,3 @@ def _printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
-
-
-def line_ranges(numbers: list[int]) -> str:
-    """[3, 4, 5, 9] -> "3-5, 9"."""
-    parts: list[str] = []
-    start = prev = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)

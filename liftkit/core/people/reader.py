@@ -45,8 +45,9 @@ from liftkit.core.people.model import (
     normalise_header,
 )
 from liftkit.core.people.plain import parse_lines
+from liftkit.core.people.rows import merged_warnings
 from liftkit.core.people.table import TableRead, parse_table
-from liftkit.core.text import plural, same_words, some_named
+from liftkit.core.text import line_ranges, plural, same_words, some_named
 
 __all__ = [
     "EMAIL_COLUMNS",
@@ -136,7 +137,7 @@ def parse_people(
     kept, bots = leave_out_bots(kept, label)
     notes.extend(bots)
     gone = [p.name for p in kept if last.get(same_words(p.name))]
-    return PeopleRead(kept, warnings, columns, label, notes, gone)
+    return PeopleRead(kept, merged_warnings(warnings), columns, label, notes, gone)
 
 
 CHAT_SAMPLE = 200  # lines
@@ -251,8 +252,6 @@ def _left_out(absent: int, footers: list[int], label: str, anyone: bool) -> list
                 "give the list of the people who are coming",
             )
     if footers:
-        from liftkit.core.chat.model import line_ranges
-
         what = (
             "1 row that is not a person"
             if len(footers) == 1

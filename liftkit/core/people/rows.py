@@ -10,6 +10,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.people.decode import CONTROL
 from liftkit.core.people.layout import Layout
 from liftkit.core.people.model import HOST_SUFFIX, Person
+from liftkit.core.text import line_ranges
 
 _ORIGINAL_NAME = re.compile(r"^(?P<name>.*?)\s*\([^()]*\)$")
 # A summary row's label, whole ("Total", "Percentage:", "Absent 4") in the languages of the
@@ -141,7 +142,7 @@ def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> s
     text = text.strip().strip("<>").strip()
     if text.lower().startswith("mailto:"):
         text = text[7:].strip()
-    if not text:
+    if not text or text.casefold() in _NO_ADDRESS:
         return None
     problem = _address_problem(text)
     if problem:
@@ -151,6 +152,45 @@ def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> s
         )
         return None
     return text
+
+
+# What a sheet holds for "no address": the person has none, and no warning is due.
+_NO_ADDRESS = frozenset(
+    ("n/a", "na", "n.a.", "-", "--", "—", "–", "none", "nil", "null", "no email", "unknown",
+     "tbc", "tba", "not given", "not known", "not applicable", "?")
+)  # fmt: skip
+# One value on many lines ("EMAIL" where a publisher blanked the addresses, "pending"): one
+# warning for all of its lines.
+_BAD_ADDRESS = re.compile(
+    r"^(?P<label>.*): line (?P<line>\d+): (?P<rest>'.*' is not an email address .*)$"
+)
+
+
+def merged_warnings(warnings: list[str]) -> list[str]:
+    """The warnings, those about the same bad address on several lines made one."""
+    lines: dict[tuple[str, str], list[int]] = {}
+    order: list[str | tuple[str, str]] = []
+    for warning in warnings:
+        match = _BAD_ADDRESS.match(warning)
+        if match is None:
+            order.append(warning)
+            continue
+        key = (match["label"], match["rest"])
+        if key not in lines:
+            lines[key] = []
+            order.append(key)
+        lines[key].append(int(match["line"]))
+    out = []
+    for item in order:
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        (label, rest), numbers = item, lines[item]
+        if len(numbers) > 1:
+            rest = rest.replace("the person is kept", f"the {len(numbers)} people are kept")
+        where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {line_ranges(numbers)}"
+        out.append(f"{label}: {where}: {rest}")
+    return out
 
 
 # Characters that show as nothing, pasted in with an address: zero-width spaces and joiners,
