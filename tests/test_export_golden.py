@@ -48,6 +48,18 @@ CASES = {
         "--chat", CHAT / "teams-transcript-word.txt", "--chat-start", "14:00:00",
         "--host", "Sam Host", "--names",
     ],
+    # Teams meeting chats copied as text: classic Teams' "[14:06] Name" and new Teams' blocks
+    "hosted-teams-chat-classic.md": [
+        "--chat", CHAT / "teams-chat-classic.txt", "--chat", CHAT / "teams-chat-classic-12h.txt",
+        "--host", "Morag Duthie", "--names",
+    ],
+    "hosted-teams-chat-new.md": [
+        "--chat", CHAT / "teams-chat-new-meeting.txt", "--host", "Kirsty Cunliffe", "--names"
+    ],
+    "hosted-teams-chat-group-and-mixed.md": [
+        "--chat", CHAT / "teams-chat-new-group.txt", "--chat", CHAT / "teams-chat-mixed.txt",
+        "--chat", CHAT / "teams-chat-new-web.txt", "--names",
+    ],
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],

@@ -1,5 +1,5 @@
-"""Meeting chat logs: Zoom saved chats (four layouts), Teams and Zoom WebVTT transcripts, Zoom
-transcripts saved as text and Google Meet .sbv chat.
+"""Meeting chat logs: Zoom saved chats (four layouts), Teams meeting chats copied as text,
+Teams and Zoom WebVTT transcripts, Zoom transcripts saved as text and Google Meet .sbv chat.
 
 `parse_chat` finds the layout by itself. Lines that fit no layout are kept in
 `ChatLog.unmatched` (to be reported with their line numbers); a file that is no chat log at all
@@ -29,6 +29,8 @@ from liftkit.core.chat.localized import find_form, in_english
 from liftkit.core.chat.model import (
     LAYOUT_NAMES,
     MEET_SBV,
+    TEAMS_CHAT_CLASSIC,
+    TEAMS_CHAT_NEW,
     TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     TRANSCRIPT_LAYOUTS,
@@ -45,6 +47,7 @@ from liftkit.core.chat.model import (
     ChatReaction,
 )
 from liftkit.core.chat.recording import count_recording_lines, parse_recording_chat
+from liftkit.core.chat.teams_chat import count_teams_heads, parse_teams_chat
 from liftkit.core.chat.text_transcript import (
     count_block_heads,
     parse_teams_text,
@@ -65,6 +68,8 @@ from liftkit.core.text import line_ranges
 __all__ = [
     "LAYOUT_NAMES",
     "MEET_SBV",
+    "TEAMS_CHAT_CLASSIC",
+    "TEAMS_CHAT_NEW",
     "TEAMS_TRANSCRIPT_TEXT",
     "TEAMS_WEBVTT",
     "TRANSCRIPT_LAYOUTS",
@@ -128,7 +133,8 @@ def parse_chat(data: bytes | str, source: str) -> ChatLog:
     return parse_lines(lines, source, notes)
 
 
-TEAMS_HEADS_AT_LEAST = 2  # one line "Start  10:00" in a page of notes makes no transcript
+# One line "Start  10:00" in a page of notes makes no transcript, nor one "[10:00] Agenda" a chat.
+TEAMS_HEADS_AT_LEAST = 2
 
 
 def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
@@ -176,16 +182,19 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
                 "nothing in it can be quoted as someone's words",
                 NOT_A_CHAT_HINT,
             )
-        if best == 0 and teams >= TEAMS_HEADS_AT_LEAST:
+        # A Teams chat copied as text: its headers are plain text too, tried after Zoom's.
+        copied = count_teams_heads(sample) if best == 0 else 0
+        if best == 0 and teams >= TEAMS_HEADS_AT_LEAST and teams > copied:
             best = teams
-        if best == 0:
+        if best == 0 and copied < TEAMS_HEADS_AT_LEAST:
             raise LiftkitError(
-                f"{source}: not a chat log: no line looks like a Zoom chat message, "
+                f"{source}: not a chat log: no line looks like a Zoom or Teams chat message, "
                 "a transcript cue or a Google Meet chat entry",
                 NOT_A_CHAT_HINT,
             )
         parse = (
-            parse_sbv if best == sbv else parse_two_line if best == two
+            parse_teams_chat if best == 0
+            else parse_sbv if best == sbv else parse_two_line if best == two
             else parse_single_line if best == single
             else parse_recording_chat if best == recording
             else parse_time_after if best == after

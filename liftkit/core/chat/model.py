@@ -17,6 +17,8 @@ ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
 ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
 TEAMS_TRANSCRIPT_TEXT = "teams-transcript-text"
+TEAMS_CHAT_CLASSIC = "teams-chat-classic"
+TEAMS_CHAT_NEW = "teams-chat-new"
 # What was said aloud (each message a speaker's turn), not typed in the chat.
 TRANSCRIPT_LAYOUTS = frozenset(
     {TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT, TEAMS_TRANSCRIPT_TEXT}
@@ -34,12 +36,15 @@ LAYOUT_NAMES = {
     MEET_SBV: "Google Meet chat (.sbv)",
     ZOOM_TRANSCRIPT_TEXT: "Zoom transcript (saved as text)",
     TEAMS_TRANSCRIPT_TEXT: "Teams transcript (Word document saved as text)",
+    TEAMS_CHAT_CLASSIC: "Teams chat (copied, [time] Name)",
+    TEAMS_CHAT_NEW: "Teams chat (copied from new Teams)",
 }
 
 
 @dataclass(slots=True)  # not frozen: made 100,000 times for a big log, 5x faster so
 class ChatMessage:
-    """One message. `at` is seconds: a time of day for Zoom, an offset for transcripts."""
+    """One message. `at` is seconds: a time of day for Zoom and Teams chats, an offset for
+    transcripts."""
 
     line: int
     at: float
