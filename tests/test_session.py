@@ -122,6 +122,34 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     )
 
 
+def test_a_note_added_while_liftkit_was_down_does_not_take_time_from_the_clock(
+    tmp_path, agenda_file
+):
+    # A co-host's `liftkit note` after a crash took its wall time as the session's last
+    # event: resumed, the countdown (and the audience's view) went back by the time from the
+    # crash to the note (00:45 of 05:00 became 00:21).
+    from liftkit.core.live.journal import append_event
+
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    time.advance(30)
+    s.reflect("said live", "live")
+    s.close()  # kill -9
+    time.advance(20)
+    last = replay_journal(load_agenda(agenda_file), journal_of(s)).engine.last_mono
+    note = Reflection(
+        mono=last, wall=time.wall, segment=0, text="noted by a co-host", source=Source.NOTE
+    )
+    append_event(s.folder / "journal.jsonl", note)  # as `liftkit note` writes it
+    time.advance(25)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert resumed.gap == pytest.approx(45)
+    assert r.engine.view(r.now()).elapsed == pytest.approx(75)
+    assert [x.text for x in r.engine.reflections] == ["said live", "noted by a co-host"]
+
+
 def test_a_rehearsal_resumed_says_what_its_clock_moved_on_by(tmp_path, agenda_file):
     # At x5, 11 real seconds away moved the clock on 55 s; the notice said only "11s".
     time = FakeTime()

@@ -41,7 +41,7 @@ class SegmentTime:
 class Replay:
     engine: Engine
     start: SessionStart | None = None  # the journal's session_start, when it has one
-    last_wall: datetime | None = None  # when the last event was written
+    last_wall: datetime | None = None  # when the host's liftkit last wrote (notes aside)
     times: dict[int, SegmentTime] = field(default_factory=dict)
 
     @property
@@ -67,7 +67,9 @@ def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
         before = result.engine.status
         result.engine.apply(event)
         spans.follow(event, before, result.engine)
-        if event.wall is not None:
+        if event.wall is not None and not _noted(event):
+            # a note carries the session clock of the last event before it, not its own:
+            # taken as the last event, a note written after a crash cut the time away
             result.last_wall = event.wall
     spans.close(round(result.engine.last_mono))  # cut short: the current segment ran till then
     return result
