@@ -235,6 +235,21 @@ def test_sigterm_while_typing_a_reflection_stops_cleanly(term, tmp_path):
     assert "everything else captured is kept" in said and "nothing captured is lost" not in said
 
 
+def test_ctrl_backslash_asks_as_ctrl_c_does(term, tmp_path):
+    # Ctrl-\\ (SIGQUIT) killed liftkit at once: EXIT=131, the alternate screen and a hidden
+    # cursor left behind, nothing in the journal and no line saying how to carry on.
+    start(term)
+    term.keys("C-\\")
+    term.wait_for("press Ctrl-C again")
+    term.keys("C-\\")
+    screen = term.wait_for("EXIT=130")
+    said = " ".join(screen.split())
+    assert "Session stopped (Ctrl-C)" in said and "Carry on with: liftkit resume s/" in said
+    assert "Traceback" not in screen
+    stty_is_sane(term)
+    assert journal(tmp_path)[-1] == {**journal(tmp_path)[-1], "type": "stop", "reason": "interrupt"}
+
+
 def test_ctrl_z_and_fg_give_back_a_working_screen(term, tmp_path):
     start(term)
     assert term.state("#{alternate_on} #{cursor_flag}") == "1 0"

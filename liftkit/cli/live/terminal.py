@@ -49,13 +49,18 @@ def window_gone(error: OSError, reason: str | None) -> str | None:
 
 
 class Signals:
-    """SIGINT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a `select`.
+    """SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a
+    `select`.
 
     Flags rather than exceptions, so that Ctrl-C never cuts a write to the screen or the
-    journal in half; the loop sees them when `select` wakes up.
+    journal in half; the loop sees them when `select` wakes up. Ctrl-\\ (SIGQUIT) is a Ctrl-C:
+    left to its default it killed liftkit at once, the screen left full and no resume line.
     """
 
-    HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH, signal.SIGCONT)
+    HANDLED = (
+        signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH,
+        signal.SIGCONT,
+    )  # fmt: skip
 
     def __init__(self, catch_stop: bool = False) -> None:
         self.interrupts = 0
@@ -98,7 +103,7 @@ class Signals:
         if signum == signal.SIGTSTP:
             self.stop_asked = True
             return
-        if signum == signal.SIGINT:
+        if signum in (signal.SIGINT, signal.SIGQUIT):
             # Counted from the wake-up pipe, which gets a byte for every Ctrl-C even when
             # two arrive before this handler runs once.
             return
@@ -127,11 +132,13 @@ class Signals:
         with contextlib.suppress(BlockingIOError, OSError):
             while data := os.read(self.wake_fd, 512):
                 self.interrupts += data.count(signal.SIGINT.value)
+                self.interrupts += data.count(signal.SIGQUIT.value)
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
-        """Hold SIGINT, SIGTERM and SIGHUP while a journal write and its state change happen."""
-        held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+        """Hold SIGINT, SIGQUIT, SIGTERM and SIGHUP while a journal write and its state
+        change happen."""
+        held = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
         try:
             yield
