@@ -450,6 +450,27 @@ def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path)
     quit_run(term)
 
 
+def test_a_run_killed_while_waiting_for_its_start_waits_again_when_resumed(term, tmp_path):
+    # Resumed, it began at once, five minutes early, saying "Resumed.", and the audience's
+    # view showed the first segment running.
+    from datetime import datetime, timedelta
+
+    start_at = (datetime.now() + timedelta(minutes=4)).strftime("%H:%M")
+    term.run([*LIFTKIT, "run", "a.toml", "--start", start_at, "--sessions", "s"])
+    term.wait_for(f"STARTS AT {start_at}")
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    screen = term.wait_for("as planned")
+    said = " ".join(screen.split())
+    assert f"The session had not started: it starts at {start_at}, as planned." in said
+    assert f"STARTS AT {start_at}" in screen and "running" not in screen
+    term.keys("n")  # the host starts it early, as before the crash
+    term.wait_for("running")
+    quit_run(term)
+    assert [e["type"] for e in journal(tmp_path)][:1] == ["session_start"]
+
+
 def test_long_japanese_names_go_on_below_in_the_rooms_view_rather_than_cut(tmp_path):
     # A wide character takes two columns, but names were laid out by their characters: a
     # Japanese display name with its company or department ran past its column, and the

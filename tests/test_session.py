@@ -321,6 +321,29 @@ def test_a_finished_session_cannot_be_resumed(tmp_path, agenda_file):
         resume(s.folder, time)
 
 
+@pytest.mark.parametrize("journal", ["", '{"seq":1,"type":"stop","reason":"quit"}\n'])
+def test_a_session_that_never_started_starts_when_resumed(tmp_path, agenda_file, journal):
+    # Killed while waiting for --start (an empty journal), it said "Resumed."; quit before
+    # the start, it was refused: "the journal has no session_start event ... fix that line".
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.close()
+    (s.folder / "journal.jsonl").write_text(journal)
+    resumed = resume(s.folder, time)
+    assert resumed.notice == "The session had not started: it starts now."
+    resumed.session.start()
+    assert resumed.session.engine.current.title == "Welcome"
+
+
+def test_a_journal_whose_lines_were_lost_before_its_start_is_refused(tmp_path, agenda_file):
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.close()
+    (s.folder / "journal.jsonl").write_text("garbage\n{not json\n")
+    with pytest.raises(LiftkitError, match="the journal has no session_start event"):
+        resume(s.folder, time)
+
+
 def test_a_running_session_cannot_be_resumed_a_second_time(tmp_path, agenda_file):
     time = FakeTime()
     s = make(tmp_path, agenda_file, time)

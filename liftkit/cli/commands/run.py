@@ -17,7 +17,13 @@ from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
 from liftkit.core.agenda.templates import resolve_agenda
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.folders import default_parent, find_session, write_start_at
+from liftkit.core.live.engine import NOT_STARTED
+from liftkit.core.live.folders import (
+    default_parent,
+    find_session,
+    read_start_at,
+    write_start_at,
+)
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.text import plural, terminal_safe
 from liftkit.core.timeparse import parse_start
@@ -145,7 +151,13 @@ def resume(
         say(f"Warning: {terminal_safe(notice)}", env.stderr)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
-    _run_view(env, live, plain, None, prepare_groups_for_resume(live), resumed.notice)
+    notice, start_at = resumed.notice, None
+    if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
+        planned = read_start_at(folder)
+        if planned is not None and planned > datetime.now().astimezone():
+            start_at = planned
+            notice = f"The session had not started: it starts at {planned:%H:%M}, as planned."
+    _run_view(env, live, plain, start_at, prepare_groups_for_resume(live), notice)
 
 
 def _start_time(text: str) -> datetime:

@@ -23,6 +23,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
     Status,
+    Stop,
 )
 from liftkit.core.live.journal import JOURNAL_NAME, JournalRead
 from liftkit.core.live.met import rounds_met
@@ -165,7 +166,12 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
             f"add reflections with `liftkit note {folder} TEXT`, or write the pack with "
             f"`liftkit export {folder}`",
         )
-    if read.events and replayed.start is None:
+    # Not started: a journal empty (a crash while waiting for the start), or holding only
+    # a quit before it; it starts when resumed. A journal whose lines were lost is refused.
+    not_started = all(isinstance(e, Stop) for e in read.events) and len(read.warnings) == (
+        1 if read.torn_bytes else 0
+    )
+    if replayed.start is None and not not_started:
         broken = next((w for w in read.warnings if "session_start" in w), None)
         raise LiftkitError(
             broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",

@@ -320,13 +320,15 @@ class Resumed:
     def _how(self) -> str:
         """Only what is so. The time is counted from the journal's last event (a quiet
         breakout may have none for a while), and a paused clock stays paused."""
+        engine = self.session.engine
+        if engine.status == NOT_STARTED:  # a crash while waiting for the start, or a quit
+            return "The session had not started: it starts now."
         if self.gap < 1:
             return "Resumed."
         since = f"{format_duration(round(self.gap))} since the last recorded event"
         rate = self.session.clock.rate
         if self.counted and rate != 1:  # a rehearsal: what the clock moved on by, too
             since += f", {format_duration(round(self.gap * rate))} on the rehearsal clock"
-        engine = self.session.engine
         if engine.status == PAUSED:
             return f"Resumed, still paused: space resumes ({since})."
         if engine.status == ENDED:
