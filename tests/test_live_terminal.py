@@ -471,6 +471,27 @@ def test_a_run_killed_while_waiting_for_its_start_waits_again_when_resumed(term,
     assert [e["type"] for e in journal(tmp_path)][:1] == ["session_start"]
 
 
+def test_a_new_run_after_a_crash_names_the_session_cut_off(term, tmp_path):
+    # Up-arrow and Enter after a crash started a new session at 0:00 without a word; the
+    # audience's view followed it, and `export latest` would have left out the first.
+    start(term)
+    first = journal(tmp_path)  # the session's start is on disk
+    folder = next((tmp_path / "s").iterdir())
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    cut = first[0]["wall"][11:16]
+    start(term)
+    screen = term.wait_for("The session before")  # on the screen (the note before it too)
+    said = " ".join(screen.split())
+    assert (
+        f"The session before, cut off at {cut}, did not end; this is a new one: "
+        f"`liftkit resume s/{folder.name}` carries that one on." in said
+    )
+    quit_run(term)
+    screen = term.wait_for("Before the session began")
+    assert f"liftkit resume s/{folder.name}" in " ".join(term.screen().split())
+
+
 def test_long_japanese_names_go_on_below_in_the_rooms_view_rather_than_cut(tmp_path):
     # A wide character takes two columns, but names were laid out by their characters: a
     # Japanese display name with its company or department ran past its column, and the

@@ -390,3 +390,37 @@ def test_a_malformed_event_is_skipped_on_resume_with_a_notice(tmp_path, agenda_f
     ]
     assert [r.text for r in resumed.session.engine.reflections] == ["kept"]
     assert resumed.session.engine.status == "running"
+
+
+def test_a_new_run_names_the_session_before_only_when_it_stopped_short_lately(
+    tmp_path, agenda_file
+):
+    from datetime import timedelta
+
+    from liftkit.core.live.unfinished import unfinished_session
+
+    time = FakeTime()
+    parent = tmp_path / "sessions"
+    assert unfinished_session(parent, time.wall) is None  # no session yet
+    s = make(tmp_path, agenda_file, time)
+    assert unfinished_session(parent, time.wall) is None  # running: its lock is held
+    s.close()
+    assert unfinished_session(parent, time.wall) is None  # never started: nothing to carry on
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    time.advance(90)
+    s.stop("quit")
+    s.close()
+    said = unfinished_session(parent, time.wall + timedelta(minutes=5))
+    assert said == (
+        "the session before, stopped at 14:01 (quit), did not end; this is a new one: "
+        f"`liftkit resume {s.folder}` carries that one on"
+    )
+    assert unfinished_session(parent, time.wall + timedelta(hours=13)) is None  # long ago
+    s = make(tmp_path, agenda_file, time)
+    s.start()
+    s.jump(2)
+    time.advance(61)
+    s.tick()  # the last segment runs out: the session has ended
+    s.close()
+    assert unfinished_session(parent, time.wall) is None

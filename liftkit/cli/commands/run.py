@@ -25,6 +25,7 @@ from liftkit.core.live.folders import (
     write_start_at,
 )
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
+from liftkit.core.live.unfinished import unfinished_session
 from liftkit.core.text import plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
@@ -118,14 +119,20 @@ def run(
     plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
     plan.said[:0] = [f"Note: {message}" for message in resolved.agenda.notes]
     clock = Clock(rate=rehearse)
+    parent = sessions or default_parent()
+    before = unfinished_session(parent, datetime.now().astimezone())
     session = new_session(
-        resolved.agenda, resolved.path, resolved.name, sessions or default_parent(), clock,
-        plan.files,
+        resolved.agenda, resolved.path, resolved.name, parent, clock, plan.files
     )  # fmt: skip
     plan.record(session)
     if start_at is not None:
         write_start_at(session.folder, start_at)  # `liftkit view` counts down to it too
-    _run_view(env, session, plain, start_at, plan)
+    notice = ""
+    if before is not None:  # said on the screen, and again at the end
+        note(before, env.stderr)
+        plan.said.append(f"Note: {before}")
+        notice = before[0].upper() + before[1:] + "."
+    _run_view(env, session, plain, start_at, plan, notice)
 
 
 @flag_names("sessions", "attendees", "groups")

@@ -1,0 +1,50 @@
+"""A word for `liftkit run` about the session before it, when that one never reached its end."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from liftkit.core.errors import LiftkitError
+from liftkit.core.live.events import Reflection, SessionEnd, SessionStart, Source, Stop, stop_words
+from liftkit.core.live.folders import newest_session
+from liftkit.core.live.follow import journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME, read_journal
+
+# How long ago a session may have stopped for a new `liftkit run` to name it as cut short.
+RECENT_STOP = timedelta(hours=12)
+
+
+def unfinished_session(parent: Path, now: datetime) -> str | None:
+    """A word about the newest session in `parent` when it began, never ended and stopped
+    less than RECENT_STOP ago: a host whose liftkit crashed pressed up-arrow and Enter,
+    and the new run started afresh at 0:00 without a word, the audience's view following
+    it. None when there is no such session, or it is running now."""
+    folder = newest_session(parent)
+    if folder is None or journal_in_use(folder / JOURNAL_NAME):
+        return None
+    try:
+        events = read_journal(folder / JOURNAL_NAME).events
+    except LiftkitError:
+        return None
+    walls = [
+        e.wall
+        for e in events
+        if e.wall is not None and not (isinstance(e, Reflection) and e.source == Source.NOTE)
+    ]
+    started = any(isinstance(e, SessionStart) for e in events)
+    if not started or any(isinstance(e, SessionEnd) for e in events) or not walls:
+        return None
+    if not timedelta(0) <= now - walls[-1] <= RECENT_STOP:
+        return None
+    last = events[-1]
+    how = (
+        f"stopped at {walls[-1]:%H:%M} ({stop_words(last.reason)})"
+        if isinstance(last, Stop)
+        else f"cut off at {walls[-1]:%H:%M}"
+    )
+    # short: two lines of an 80-column screen, with a long folder's path
+    return (
+        f"the session before, {how}, did not end; this is a new one: "
+        f"`liftkit resume {folder}` carries that one on"
+    )
