@@ -492,6 +492,31 @@ def test_a_new_run_after_a_crash_names_the_session_cut_off(term, tmp_path):
     assert f"liftkit resume s/{folder.name}" in " ".join(term.screen().split())
 
 
+def test_journal_lines_skipped_on_resume_are_said_on_the_screen_and_at_the_end(term, tmp_path):
+    # The warning was printed before the full screen opened, which hid it; the screen said
+    # "2 reflections" where there had been 3, and the end said "nothing captured is lost".
+    start(term)
+    for text in ("Ada: first", "Bo: second", "Cy: third"):
+        open_line(term)
+        term.type(text)
+        term.wait_for("so far)")
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
+    lines = path.read_text().splitlines(keepends=True)
+    cut = next(i for i, line in enumerate(lines) if "second" in line)
+    lines[cut] = lines[cut][:50] + "\n"  # a line damaged in the middle of the journal
+    path.write_text("".join(lines))
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    screen = term.wait_for("listed again at the end")
+    assert "1 warning about the journal: listed again at the end." in " ".join(screen.split())
+    quit_run(term)
+    said = " ".join(term.screen().split())
+    assert f"Warning: {path.relative_to(tmp_path)}:{cut + 1}: unreadable journal line" in said
+    assert "1 journal line could not be read when the session was resumed and was skipped" in said
+    assert "everything else captured is kept" in said and "nothing captured is lost" not in said
+
+
 def test_long_japanese_names_go_on_below_in_the_rooms_view_rather_than_cut(tmp_path):
     # A wide character takes two columns, but names were laid out by their characters: a
     # Japanese display name with its company or department ran past its column, and the

@@ -158,13 +158,18 @@ def resume(
         say(f"Warning: {terminal_safe(notice)}", env.stderr)
     from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
+    plan = prepare_groups_for_resume(live)
     notice, start_at = resumed.notice, None
+    if live.notices and not plain and env.interactive:  # hidden by the full screen
+        plan.said[:0] = [f"Warning: {text}" for text in live.notices]
+        about = plural(len(live.notices), "warning")
+        notice = f"{notice} {about} about the journal: listed again at the end."
     if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
         planned = read_start_at(folder)
         if planned is not None and planned > datetime.now().astimezone():
             start_at = planned
             notice = f"The session had not started: it starts at {planned:%H:%M}, as planned."
-    _run_view(env, live, plain, start_at, prepare_groups_for_resume(live), notice)
+    _run_view(env, live, plain, start_at, plan, notice)
 
 
 def _start_time(text: str) -> datetime:

@@ -27,6 +27,11 @@ def farewell(
         back = "; liftkit resume gives it back" if session.engine.status != NOT_STARTED else ""
         lines.append(f"Not saved (still being typed when the session stopped): {what} "
                      f"{draft.text.strip()!r}{back}")  # fmt: skip
+    if session.skipped:  # said before the screen opened, and listed again above
+        lines.append(
+            f"{plural(session.skipped, 'journal line')} could not be read when the session "
+            "was resumed and " + ("was" if session.skipped == 1 else "were") + " skipped"
+        )
     # After lines that say what was not saved, "nothing captured is lost" would deny them.
     kept = "everything else captured is kept" if len(lines) else "nothing captured is lost"
     if session.engine.reshuffled:  # the seed said as it opened no longer makes them all

@@ -100,6 +100,7 @@ class LiveSession:
     remade: tuple[Made, int, int] | None = None  # while a reshuffle or u journals rooms
     # What the host is told once, after the folder (or journal) gone was written again.
     written_again: str = ""
+    skipped: int = 0  # journal lines that could not be read when it was resumed
 
     def __post_init__(self) -> None:
         self.keeper = Keeper(self.folder)
@@ -375,6 +376,7 @@ def resume_session(
         planned_start=replayed.start.planned_start if replayed.start else None,
     )
     session.notices.extend(read.warnings)
+    session.skipped = len(read.warnings) - (1 if read.torn_bytes else 0)  # torn: never said
     # The stop since the last resume: an older one's draft was given back then (a liftkit
     # killed outright writes no stop line)
     stop = next((e for e in reversed(read.events) if isinstance(e, (Stop, SessionResume))), None)
