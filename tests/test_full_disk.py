@@ -216,15 +216,19 @@ def fill_last_page(journal: Path) -> None:
             handle.write(json.dumps(event, separators=(",", ":")) + "\n")
 
 
-def run_until_the_disk_fills(disk, tmp_path, sessions, agenda_text=WARNED, spoil=None) -> Live:
+def run_until_the_disk_fills(
+    disk, tmp_path, sessions, agenda_text=WARNED, spoil=None, env=None
+) -> Live:
     """`liftkit run --plain` of WARNED (or `agenda_text`) at x60 on `disk`, which is filled
     (the journal's last page too) once the first segment has begun, or given to `spoil`
     once liftkit has said it began; the process, its input still open."""
     agenda = tmp_path / "short.toml"
     agenda.write_text(agenda_text)
+    env = env or {**os.environ, "TMPDIR": str(tmp_path)}  # where what is kept goes at the end
     live = Live(
         ["run", str(agenda), "--plain", "--rehearse", "60", "--sessions", str(sessions)],
         cwd=tmp_path,
+        env=env,
     )
     try:
         wait_until(
@@ -489,6 +493,40 @@ def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
     (folder,) = sessions.iterdir()
     events = journal_lines(folder)
     assert not [e for e in events if e["type"] == "poll" or e.get("text") == "typed on a full disk"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
+    disk, tmp_path, signum
+):
+    """SIGTERM and SIGHUP were ignored while a capture was kept (liftkit ran on until the
+    disk had room), and a closed window then lost the reflection: the farewell listing it
+    went to a terminal that was gone. Now liftkit stops at once and writes what it kept to
+    a file on another disk ($TMPDIR), as the farewell says."""
+    sessions, rescue = disk / "sessions", tmp_path / "elsewhere"
+    rescue.mkdir()
+    env = {**os.environ, "TMPDIR": str(rescue)}
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED, env=env)
+    try:
+        live.send("r Ada: typed on a full disk #kept\np 28 2\n")
+        live.wait_for("the counts are kept")
+        live.process.send_signal(signum)
+        live.process.wait(10)  # at once, the disk still full
+        err = live.err
+    finally:
+        live.kill()
+    assert live.returncode == 130 and "internal error" not in err
+    (folder,) = sessions.iterdir()
+    (written,) = rescue.iterdir()
+    assert written.name == f"liftkit-unsaved-{folder.name}.txt"
+    lines = written.read_text().splitlines()
+    assert lines[0] == f"# Typed during {folder} but not saved: its journal could not be written."
+    assert [line.split(" ", 1)[1] for line in lines[2:]] == [
+        "segment 1: Ada: typed on a full disk #kept",
+        "segment 1: poll counts for 'Useful?': Yes 28, No 2",
+    ]
+    assert f"They are written to {written}" in err
+    assert not [e for e in journal_lines(folder) if "typed on a full disk" in e.get("text", "")]
 
 
 # Two segments, the first 30 s long at x60, without warnings: nothing falls due meanwhile.

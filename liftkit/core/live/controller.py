@@ -32,7 +32,7 @@ from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import Extend, stop_words
 from liftkit.core.live.farewell import farewell
 from liftkit.core.live.intake import FrontEnd, Intake, Outcome
-from liftkit.core.live.kept import Kept
+from liftkit.core.live.kept import Kept, rescue, rescue_places
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
@@ -168,7 +168,8 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
     def farewell(self, outcome: Outcome) -> list[str]:
         """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
         unsaved = [kept.shown for kept in self.unsaved]
-        return farewell(self.session, outcome.reason, self.mode, unsaved, self._draft())
+        rescued = rescue(self.session.folder, self.unsaved, rescue_places())
+        return farewell(self.session, outcome.reason, self.mode, unsaved, self._draft(), rescued)
 
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""

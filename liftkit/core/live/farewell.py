@@ -8,6 +8,8 @@ only what they did not, each once.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from liftkit.core.live.controls import PLAIN, InputLine
 from liftkit.core.live.engine import NOT_STARTED
 from liftkit.core.live.events import stop_words
@@ -16,12 +18,20 @@ from liftkit.core.text import plural
 
 
 def farewell(
-    session: LiveSession, reason: str, mode: str, unsaved: list[str], draft: InputLine | None
+    session: LiveSession,
+    reason: str,
+    mode: str,
+    unsaved: list[str],
+    draft: InputLine | None,
+    rescued: Path | None = None,
 ) -> list[str]:
     """The last lines, for a session stopped for `reason` ("ended", "quit", a signal...);
-    `draft` is what was still being typed (a SIGTERM while typing), to enter again later."""
+    `draft` is what was still being typed (a SIGTERM while typing), to enter again later;
+    `rescued` the file the unsaved captures were written to (liftkit.core.live.kept)."""
     folder = session.folder
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
+    if rescued is not None:
+        lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {rescued}")
     if draft is not None and draft.text.strip():
         what = "reflection" if draft.kind == "reflect" else "poll counts"
         back = "; liftkit resume gives it back" if session.engine.status != NOT_STARTED else ""

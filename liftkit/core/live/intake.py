@@ -67,10 +67,16 @@ class Intake:
     def act(self, action: Action) -> Outcome | None:
         raise NotImplementedError
 
+    def terminate(self, reason: str) -> Outcome:
+        raise NotImplementedError
+
     def _stalled(self, front: FrontEnd, error: LiftkitError) -> Outcome | None:
         """What time brings cannot be written (a full disk): say so once, and keep taking
         input, so that the host can still quit, rather than retrying in a loop that reads
         none."""
+        reason = front.terminated()  # SIGTERM or a closed window: never ignored meanwhile
+        if reason:
+            return self.terminate(reason)
         text = stalled(error)
         if text != self.last_not_saved:
             self.say(text, 30)

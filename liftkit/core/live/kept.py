@@ -5,13 +5,19 @@ A full or read-only disk, or a session folder gone that cannot be written again
 the host types then are kept in memory as they were captured: the segment they were typed
 in, the author and tags read then. Once the journal takes lines again they are written, in
 the order typed and as one record, each with `typed`, the wall-clock time it was typed
-(docs/journal.md); what is still kept when liftkit stops is listed in the farewell.
+(docs/journal.md); what is still kept when liftkit stops is listed in the farewell, and
+written to a file outside the session's disk (`rescue`), since the terminal that shows the
+farewell may be gone (a closed window).
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import PollCounts, Reflection
@@ -67,3 +73,38 @@ def not_done(error: LiftkitError, again: str) -> str:
     """What the host reads when a command of theirs (n, +, a pause) could not be written:
     it was not done, and liftkit does not do it later; `again` says how to give it again."""
     return f"NOT SAVED, so not done: {error.message}. {fix_for(error)}, then {again} again."
+
+
+def rescue_places() -> list[Path]:
+    """Where kept captures go when liftkit stops with them: the system's temporary folder
+    ($TMPDIR), then the home folder; other disks than the session's, most of the time."""
+    return [Path(tempfile.gettempdir()), Path.home()]
+
+
+def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path | None:
+    """Write what is still kept to `liftkit-unsaved-FOLDER.txt` in the first of `places`
+    that takes it whole, each with the time it was typed; None when none does. A window
+    closed on a full disk lost a reflection: the farewell went to a terminal that was gone."""
+    if not kept:
+        return None
+    lines = [
+        f"# Typed during {folder} but not saved: its journal could not be written.",
+        f"# Add each reflection with: liftkit note {folder} 'TEXT' --segment N",
+        *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
+          for k in kept),
+    ]  # fmt: skip
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    for place in places:
+        path = place / f"liftkit-unsaved-{folder.name}.txt"
+        partial = place / f".{path.name}.{os.getpid()}.tmp"
+        try:
+            with open(partial, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            partial.replace(path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            continue
+        return path
+    return None
