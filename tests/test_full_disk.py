@@ -795,3 +795,39 @@ def test_help_version_and_note_printed_to_a_full_disk_say_so_in_one_line(args, k
     printed_to_a_full_disk(args, kept, tmp_path)
     said = (copy / "journal.jsonl").read_text().count("said after the call")
     assert said == (1 if args[0] == "note" else 0)
+
+
+def test_the_full_screen_keeps_saying_what_is_kept_while_the_disk_is_full(disk, tmp_path):
+    """Once a later message replaced 'NOT SAVED yet, the reflection is kept', nothing on the
+    screen said a reflection still waited; small events (n, a pause) were still written, so
+    the disk looked well again. Now a line stays until it is saved."""
+    from support.tmux import Tmux
+
+    agenda = tmp_path / "two.toml"
+    agenda.write_text(TWO)
+    term = Tmux(cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", str(agenda), "--sessions", str(disk / "sessions")])
+        term.wait_for("running")
+        fill(disk)
+        fill_last_page(next(disk.glob("sessions/*/journal.jsonl")))
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("Ada: kept on a full disk")
+        term.wait_for("the reflection is kept")
+        term.keys("b")  # a message of its own, said for a few seconds
+        term.wait_for("This is the first segment.")
+        screen = term.wait_for("NOT SAVED yet: 1 reflection kept until the journal can be")
+        assert "the reflection is kept" not in screen
+        (disk / "filler").unlink()
+        term.wait_for("Saved 1 reflection kept while the journal could not be written.")
+        term.keys("b")
+        term.wait_for("This is the first segment.")
+        time.sleep(4)  # the message gone: nothing is kept now, so nothing stays
+        assert "NOT SAVED" not in term.screen()
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()

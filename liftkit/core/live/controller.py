@@ -32,7 +32,7 @@ from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import Extend, stop_words
 from liftkit.core.live.farewell import farewell
 from liftkit.core.live.intake import FrontEnd, Intake, Outcome
-from liftkit.core.live.kept import Kept, rescue, rescue_places
+from liftkit.core.live.kept import Kept, rescue, rescue_places, still_kept
 from liftkit.core.live.plain_times import MINUTE, PlainTimes
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
@@ -130,6 +130,7 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
             return self.terminate(reason)
         # u in the legend only with rooms to put back: in the segment and round reshuffled
         self.ui.undo = self.session.engine.last_reshuffle.can_put_back(self._round_now())
+        self.ui.standing = still_kept(self.unsaved) if self.mode == LIVE else ""
         front.show()
         return self._take_input(front, self.sleep_for())
 

@@ -245,6 +245,7 @@ class Ui:
     rooms_page: int = 0  # which page of it, counted from found[0]'s (modulo the pages there are)
     found: tuple[tuple[str, str], ...] = ()  # (room, member as shown) last found in the view
     undo: bool = False  # u has rooms to put back: the last reshuffle, in this segment
+    standing: str = ""  # said whenever no message is: what is kept unsaved (a full disk)
 
     def say(self, message: str, now: float, seconds: float = 4.0) -> None:
         """Show a message for `seconds` of real time."""
@@ -252,7 +253,7 @@ class Ui:
         self.flash_until = now + seconds * self.rate
 
     def message(self, now: float) -> str:
-        return self.flash if now < self.flash_until else ""
+        return self.flash if now < self.flash_until else self.standing
 
 
 @dataclass(frozen=True)

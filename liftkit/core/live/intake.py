@@ -19,7 +19,7 @@ from typing import Protocol
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.controls import LIVE, PASTE, Action, Ui, enter_ends_line, pasted_lines
 from liftkit.core.live.engine import NOT_STARTED
-from liftkit.core.live.kept import not_done, stalled
+from liftkit.core.live.kept import Kept, not_done, stalled, still_kept
 from liftkit.core.live.session import LiveSession
 
 
@@ -54,6 +54,7 @@ class Intake:
     ui: Ui
     mode: str
     last_not_saved: str  # said once while the same write keeps failing
+    unsaved: list[Kept]  # captures the journal could not take
 
     def say(self, text: str, seconds: float = 3.0, restates_event: bool = False) -> None:
         raise NotImplementedError
@@ -81,6 +82,7 @@ class Intake:
         if text != self.last_not_saved:
             self.say(text, 30)
         self.last_not_saved = text
+        self.ui.standing = still_kept(self.unsaved) if self.mode == LIVE else ""
         front.show()
         try:
             return self._take_input(front, 1.0)

@@ -57,6 +57,18 @@ def save_kept(session: LiveSession, kept: list[Kept]) -> str:
     return f"Saved {what} kept while the journal could not be written."
 
 
+def still_kept(kept: Sequence[Kept]) -> str:
+    """The line that stays on the screen while captures are kept: a later message replaced
+    the one that said so, and small events still written (n, a pause) made the disk look
+    well again while a reflection waited."""
+    if not kept:
+        return ""
+    reflections = sum(isinstance(k.event, Reflection) for k in kept)
+    counts = ((reflections, "reflection"), (len(kept) - reflections, "poll result"))
+    what = " and ".join(plural(n, word) for n, word in counts if n)
+    return f"NOT SAVED yet: {what} kept until the journal can be written."
+
+
 def fix_for(error: LiftkitError) -> str:
     """What the host can do about a journal that cannot be written, as a sentence starts."""
     if isinstance(error, JournalRefused):
