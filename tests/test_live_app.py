@@ -179,6 +179,31 @@ def test_hidden_notes_stay_hidden_after_a_resume(tmp_path, time):
     assert seen.screens[0].notes == ""
 
 
+def test_the_resume_notice_goes_when_the_segment_it_names_moves_on(tmp_path, time):
+    # "Resumed: … now at 2/3 Pairs." stayed on the screen after Pairs moved on by itself
+    # two seconds later, over the next segment's new rooms.
+    agenda = (
+        'title = "S"\n[[segments]]\ntitle = "Intro"\nduration = "1m"\nauto_advance = true\n'
+        '[[segments]]\ntitle = "Pairs"\nduration = "20s"\nauto_advance = true\n'
+        '[[segments]]\ntitle = "Fours"\nduration = "5m"\n'
+    )
+    s = open_session(tmp_path, agenda, time)
+    app, _, _ = live_app(s, time, [], limit=30)
+    with pytest.raises(AssertionError, match="still running"):  # as if killed
+        app.run()
+    s.journal.close()
+    time.advance(45)  # Intro ran out meanwhile; Pairs has 5 s left
+    resumed = resume_session(s.folder, time.clock, wall_now=lambda: time.wall)
+    notice = resumed.notice
+    assert notice.endswith("now at 2/3 Pairs.")
+    app, seen, _ = live_app(resumed.session, time, [(8, ["q", "y"])], notice=notice)
+    app.run()
+    pairs = [sc for sc in seen.screens if sc.segment_title == "Pairs"]
+    fours = [sc for sc in seen.screens if sc.segment_title == "Fours"]
+    assert pairs and pairs[0].message == notice
+    assert fours and not any("now at 2/3" in sc.message for sc in fours)
+
+
 def test_a_small_window_keeps_the_countdown_and_the_confirmation(tmp_path, time):
     s = open_session(tmp_path, AGENDA, time)
     app, seen, _ = live_app(s, time, [(1, ["q"]), (2, ["y"])], width=40, height=12)

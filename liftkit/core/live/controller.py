@@ -149,6 +149,8 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
             self.bells += 1
         if moved:
             self.ui.rooms = False
+            if "; now at " in self.notice and self.ui.flash == self.notice:
+                self.ui.flash_until = 0.0  # "… now at 2/4 In pairs.": no longer so
             line = self.ui.typing
             if line is not None and line.kind == "find":  # the rooms it finds in are gone
                 self.ui.typing = None
