@@ -273,3 +273,24 @@ def test_a_copied_teams_chat_goes_into_the_pack_without_the_hosts_messages(
         "Vermeer (Unverified)",
     ):
         assert gone not in markdown
+
+
+def test_a_long_line_in_a_teams_chat_is_read_at_once():
+    # The pattern of Teams' "X added Y to the chat." backtracked over a long line holding
+    # " added " many times: a message of 200,000 characters took 21 seconds to read.
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("reading the chat hung")
+
+    said = "we added more to it " * 10_000
+    before = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(10)
+    try:
+        log = parse_chat(f"[10:00] Ada Lovelace\nhello\n[10:01] Bo Li\n{said}\n", "chat.txt")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert [(m.author, m.text) for m in log.messages] == [
+        ("Ada Lovelace", "hello"), ("Bo Li", said.strip())
+    ]  # fmt: skip
