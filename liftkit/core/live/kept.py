@@ -101,7 +101,7 @@ def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path |
         return None
     lines = [
         f"# Typed during {folder} but not saved: its journal could not be written.",
-        f"# Add each reflection with: liftkit note {folder} 'TEXT' --segment N",
+        f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
         *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
           for k in kept),
     ]  # fmt: skip
