@@ -239,6 +239,24 @@ def test_hosts_are_never_quoted(cli):
     assert "Sam Okafor" not in out and "Priya Shah" not in out
 
 
+def test_hosts_of_the_sessions_list_are_never_quoted_with_another_list_given(cli, tmp_path):
+    # Given the call's participant report, which marks nobody as host, the session's own
+    # list was not read at all: Sam's recorded "Welcome everyone" and his chat were quoted.
+    report = tmp_path / "participants.csv"
+    lines = (COMMUNITY / "attendees.csv").read_text().splitlines()
+    rows = [
+        line.replace(",Host,", ",Attendee,").replace(",Co-host,", ",Attendee,") for line in lines
+    ]
+    report.write_text("\n".join(rows) + "\n")
+    assert ",Host," not in report.read_text()
+    out = cli("export", str(COMMUNITY), "--chat", str(CHAT), "--attendees", str(report),
+              "--names").stdout  # fmt: skip
+    assert "Welcome everyone, the chat is open" not in out  # Sam's recorded reflection
+    assert "Welcome! Tell us who you are" not in out  # Sam's chat
+    assert "— Sam Okafor" not in out and "— Priya Shah" not in out
+    assert "- “Power is not a possession but a relationship” — Rosalind Franklin" in out
+
+
 def test_host_option_is_repeatable_and_never_quoted(cli, tmp_path):
     folder = make_session(
         tmp_path / "s", datetime(2026, 3, 9, 10, tzinfo=UTC),

@@ -66,7 +66,8 @@ def build_report(
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
-    hosts = host_names(agenda, options, session.attendees, chat_hosts(chats))
+    marked = [*chat_hosts(chats), *session.own_hosts]
+    hosts = host_names(agenda, options, session.attendees, marked)
     # A host given by first name alone ("Ada") is the one chat name that starts so.
     authors = (m.author for log in chats for m in log.messages)
     by_first_name = first_name_keys(hosts, authors)

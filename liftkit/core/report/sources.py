@@ -45,6 +45,9 @@ class SessionData:
     # error for --by and a warning otherwise.
     attendees_error: LiftkitError | None = None
     warnings: list[str] = field(default_factory=list)
+    # The hosts the folder's own attendee copy marks, also when another list replaces it
+    # (the call's participant report, which may not mark them): never quoted all the same.
+    own_hosts: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> SessionStart | None:
@@ -61,7 +64,7 @@ class SessionData:
 def load_session(folder: Path, attendees: Any = None) -> SessionData:
     """The session folder as read. `attendees` (a people.PeopleRead: the list the host gives
     at export, such as the call's participant report) replaces the folder's own copy, which
-    is then not read; the folder is never written to."""
+    then gives only its hosts; the folder is never written to."""
     journal = read_journal(folder / JOURNAL_NAME)
     if not journal.events:
         raise LiftkitError(
@@ -82,16 +85,21 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
     data.attendees = attendees
     if attendees is not None:
         data.warnings.extend(attendees.warnings)
-    for name in ATTENDEE_COPIES if attendees is None else ():
+    for name in ATTENDEE_COPIES:
         if (folder / name).is_file():
+            from liftkit.core.people.model import hosts_among
             from liftkit.core.people.reader import read_people
 
             try:
-                data.attendees = read_people(folder / name)
+                own = read_people(folder / name)
             except LiftkitError as error:
-                data.attendees_error = error
+                if attendees is None:
+                    data.attendees_error = error
             else:
-                data.warnings.extend(data.attendees.warnings)
+                data.own_hosts = [person.name for person in hosts_among(own.people)]
+                if attendees is None:
+                    data.attendees = own
+                    data.warnings.extend(own.warnings)
             break
     if (folder / GROUPS_COPY).is_file():
         from liftkit.core.groups.formats import load_groups_file  # the engine, only when needed
