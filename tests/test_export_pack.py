@@ -282,6 +282,33 @@ def test_the_chat_counts_only_people_who_posted_publicly(community):
     ) in community.stdout
 
 
+def test_a_note_taking_bots_chat_is_neither_quoted_nor_counted(cli, tmp_path):
+    # Otter.ai's "I'm an AI assistant helping … take notes" and its link were quoted, and
+    # the bot counted among the people who posted ("36 messages from 26 people").
+    said = "Hi, I'm an AI assistant helping Grace Hopper take notes for this meeting."
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        CHAT.read_text(encoding="utf-8")
+        + f"12:40:00 From Otter.ai to Everyone:\n\t{said} https://otter.ai/u/abc123\n"
+        + "12:41:00 From Grace Hopper's Otter.ai Notetaker to Everyone:\n\tI am recording\n"
+        + "12:42:00 From Grace Otter to Everyone:\n\tMy own words, a person named Otter\n",
+        encoding="utf-8",
+    )
+    result = cli("export", str(COMMUNITY), "--chat", str(chat), "--names")
+    assert result.exit_code == 0, result.output
+    public = re.findall(
+        r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat.read_text(), re.M
+    )
+    people = [a for a in public if a not in ("Sam Okafor", "Priya Shah") and "Otter.ai" not in a]
+    assert f"The chat: {len(people)} messages from {len(set(people))} people," in result.stdout
+    assert said not in result.stdout and "I am recording" not in result.stdout
+    assert "- “My own words, a person named Otter” — Grace Otter" in result.stdout
+    assert (
+        f"Warning: {chat}: left out 2 messages from note-taking bots (Grace Hopper's Otter.ai "
+        "Notetaker, Otter.ai): no participant's words"
+    ) in result.stderr
+
+
 def test_the_hosts_chat_messages_are_counted_apart_in_json(cli):
     data = json.loads(cli("export", str(COMMUNITY), "--chat", str(CHAT), "--format", "json").stdout)
     [entry] = data["chat"]["files"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from liftkit.core.chat import ChatLog, ChatMessage, ChatReaction
 from liftkit.core.chat.zoom import PANELISTS
+from liftkit.core.people.bots import is_bot
 from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
 from liftkit.core.report.pack import host_key, person_key
@@ -44,6 +45,7 @@ class ChatTotals:
         # What earlier chat logs held, to drop what a later one repeats (the same log given
         # twice, or the host's and a co-host's saved chats, their clocks apart).
         self._repeats = Repeats()
+        self._bots: dict[str, bool] = {}  # by author as written: a note-taking bot's?
 
     def name(self, raw: str) -> str | None:
         """The name shown for a chat author: one spelling per person (the first seen), as
@@ -75,6 +77,7 @@ class ChatTotals:
         left_out = waiting = panel = within = far = duplicates = by_hosts = other_day = 0
         last_stamp, sent = None, None  # many messages share a second: and then their time
         days = _other_days(log, timeline)
+        bots: Counter[str] = Counter()
         for message in _taken(log.messages) if consume else log.messages:
             if days and message.date in days:  # last week's meeting in this week's file
                 other_day += 1
@@ -92,6 +95,9 @@ class ChatTotals:
                     panel += 1
                 else:
                     left_out += 1
+                continue
+            if self._bot(message.author):  # "Hi, I'm an AI assistant helping … take notes"
+                bots[message.author] += 1
                 continue
             # Counted as the pack counts its messages: direct messages and repeats aside.
             if isinstance(where, int):
@@ -125,7 +131,13 @@ class ChatTotals:
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         self._repeats.log_read()
-        messages = total - left_out - waiting - panel - duplicates - other_day
+        messages = total - left_out - waiting - panel - duplicates - other_day - bots.total()
+        if bots:
+            self.warnings.append(
+                f"{log.source}: left out {plural(bots.total(), 'message')} from "
+                f"{'note-taking bots' if len(bots) > 1 else 'a note-taking bot'} "
+                f"({', '.join(sorted(bots))}): no participant's words"
+            )
         if other_day:
             self.warnings.append(
                 f"{log.source}: left out {plural(other_day, 'message')} dated "
@@ -150,6 +162,12 @@ class ChatTotals:
                 f"{log.source}: dropped {' and '.join(dropped)} already read from an earlier "
                 f"chat log (same author and text within {WINDOW:.0f} seconds)"
             )
+
+    def _bot(self, author: str) -> bool:
+        known = self._bots.get(author)
+        if known is None:
+            known = self._bots[author] = bool(author) and is_bot(author)
+        return known
 
     def _said(self, message: ChatMessage, text: str) -> tuple[Any, ...]:
         return (self.name(message.author), message.to, text)
