@@ -309,6 +309,31 @@ def test_a_note_taking_bots_chat_is_neither_quoted_nor_counted(cli, tmp_path):
     ) in result.stderr
 
 
+def test_quotes_holding_an_email_address_or_a_phone_number_are_named_before_publishing(
+    cli, tmp_path
+):
+    # "email me at …" and a mobile number were published in the pack without a word.
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        CHAT.read_text(encoding="utf-8")
+        + "12:40:00 From Grace Hopper to Everyone:\n\tDo email me at grace.h@nhs.example\n"
+        + "12:41:00 From Alan Turing to Everyone:\n\tRing 07700 900123 or +44 131 496 0000\n"
+        + "12:42:00 From Ada Lovelace to Everyone:\n\tSee https://medium.com/@ada/notes "
+        + "from 2019, 2020 and 2021\n",
+        encoding="utf-8",
+    )
+    result = cli("export", str(COMMUNITY), "--chat", str(chat))
+    assert result.exit_code == 0, result.output
+    assert "Do email me at grace.h@nhs.example" in result.stdout  # words are never altered
+    warned = [line for line in result.stderr.splitlines() if "phone number" in line]
+    assert warned == [
+        "Warning: the pack quotes 3 email addresses or phone numbers: 'grace.h@nhs.example' "
+        "(Breakout discussions), '07700 900123' (Breakout discussions), '+44 131 496 0000' "
+        "(Breakout discussions); a published pack shows them to everyone: ask their authors, "
+        "or take them out"
+    ]
+
+
 def test_the_hosts_chat_messages_are_counted_apart_in_json(cli):
     data = json.loads(cli("export", str(COMMUNITY), "--chat", str(CHAT), "--format", "json").stdout)
     [entry] = data["chat"]["files"]

@@ -16,7 +16,13 @@ from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.replay import Replay
 from liftkit.core.people.names import first_name_keys
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
-from liftkit.core.report.gather import feedback_said, groups, poll_results, themes
+from liftkit.core.report.gather import (
+    contact_details,
+    feedback_said,
+    groups,
+    poll_results,
+    themes,
+)
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
@@ -133,6 +139,7 @@ def build_report(
     )
     report.themes = themes(report)
     report.feedback_said = feedback_said(report)
+    report.warnings.extend(contact_details(report))
     return report
 
 

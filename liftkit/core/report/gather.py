@@ -3,6 +3,7 @@ breakout groups, themes, and what participants said about the event."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Agenda, Poll
@@ -22,6 +23,7 @@ from liftkit.core.report.model import (
     breakdown,
 )
 from liftkit.core.report.sources import SessionData, group_rounds
+from liftkit.core.text import plural
 
 
 def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollResult]:
@@ -135,3 +137,36 @@ def feedback_said(report: Report) -> list[Quote]:
 
 def _quote_order(quote: Quote) -> float:
     return quote.at.timestamp() if quote.at else float("inf")
+
+
+# An email address, or a phone number (10 to 13 digits, starting + or 0: `07700 900123`,
+# `+44 131 496 0000`), in what the pack quotes.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d ().-]{8,20}\d(?!\w)")
+
+
+def contact_details(report: Report) -> list[str]:
+    """A warning naming the quotes that hold an email address or a phone number: a pack
+    published as it is shows them to everyone (a QA pass's chat had "email me at …" and a
+    mobile number, quoted without a word)."""
+    places = [
+        *(("before the session", q) for q in report.before),
+        *((s.title, q) for s in report.segments for q in s.quotes),
+        *(("after the session", q) for q in report.after),
+        *(("without a segment", q) for q in report.unplaced),
+    ]
+    found: list[str] = []
+    for where, quote in places:
+        text = quote.text
+        emails = _EMAIL.findall(text) if "@" in text else []
+        phones = [p for p in _PHONE.findall(text) if 10 <= sum(c.isdigit() for c in p) <= 13]
+        found += [f"{detail.strip()!r} ({where})" for detail in (*emails, *phones)]
+    if not found:
+        return []
+    shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    many = "email addresses or phone numbers"
+    what = plural(len(found), "email address or phone number", many)
+    return [
+        f"the pack quotes {what}: {shown}; a published pack shows them to everyone: ask "
+        "their authors, or take them out"
+    ]
