@@ -440,3 +440,21 @@ def test_a_poll_prints_with_its_question_and_every_answer_on_one_page(cli, tmp_p
             if part in page
         ]  # fmt: skip
         assert len(holding) == 7 and len(set(holding)) == 1, (q, holding)
+
+
+def test_a_right_to_left_label_keeps_its_share_beside_it(cli, tmp_path):
+    # An Arabic organisation printed "… and 2 جمعية الرعاية الصحية%." in the sentence and
+    # "(1) %2" in the ring's legend: the share ran into the label's direction. The label is
+    # now isolated (U+2068 … U+2069), in the Markdown and so in the page; Latin ones are not.
+    arabic = "جمعية الرعاية الصحية"
+    people = tmp_path / "people.csv"
+    rows = [f"Person {i},NHS Tayside" for i in range(9)] + [f"Nadia Haddad,{arabic}"]
+    people.write_text("Name,Organisation\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = ["export", str(COMMUNITY), "--attendees", str(people), "--by", "Organisation"]
+    markdown = cli(*args, "--organisations", "Organisation").stdout
+    assert f"By organisation: NHS Tayside 90% and \u2068{arabic}\u2069 10%." in markdown
+    assert f"Organisations included NHS Tayside and \u2068{arabic}\u2069." in markdown
+    page = cli(*args, "-f", "html").stdout
+    assert f"and \u2068{arabic}\u2069 10%.</p>" in page
+    assert re.search(f"</svg>\u2068{arabic}\u2069 <b>10%</b>", page)
+    assert "</svg>NHS Tayside <b>90%</b>" in page

@@ -191,6 +191,15 @@ def phrase(text: str) -> str:
     return escape_inline(one_line(text), _NOT_IN_TABLES)
 
 
+def isolated(text: str) -> str:
+    """`text` between Unicode's first-strong isolate and its end (U+2068, U+2069) when it
+    holds right-to-left letters, so that what follows it in a sentence keeps its place: an
+    Arabic organisation's "… and جمعية الرعاية 2%." printed as "and 2 جمعية الرعاية%."."""
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590):
+        return text
+    return f"\u2068{text}\u2069"
+
+
 # --------------------------------------------------------------------------- clock times
 
 

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from liftkit.core.report.markdown_parts import Charts, fenced, score_text
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
-from liftkit.core.text import one_line, plural, url_pieces
+from liftkit.core.text import isolated, one_line, plural, url_pieces
 
 CHART_FENCE = "liftkit-chart"
 PALETTE = ("#1f5f8b", "#e07b39", "#3a9d6e", "#b8418f", "#7a6fd0", "#c9a227", "#5b6770")
@@ -156,7 +156,7 @@ def donut(data: Breakdown) -> str:
         colour = PALETTE[i] if i < own else REST
         legend.append(
             f'<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" '
-            f'height="10" fill="{colour}"/></svg>{escape(one_line(row.label))} '
+            f'height="10" fill="{colour}"/></svg>{escape(isolated(one_line(row.label)))} '
             f"<b>{row.percent}%</b> <span>({row.count})</span></li>"
         )
     return (
@@ -171,7 +171,7 @@ def bars(data: Breakdown) -> str:
     rows = []
     for row in data.rows:
         rows.append(
-            f'<tr><th scope="row">{escape(one_line(row.label))}</th><td class="bar">'
+            f'<tr><th scope="row">{escape(isolated(one_line(row.label)))}</th><td class="bar">'
             '<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
             f'<rect width="100" height="8" fill="{GREY}"/>'
             f'<rect width="{row.percent}" height="8" fill="{PALETTE[0]}"/></svg></td>'

@@ -27,6 +27,7 @@ from liftkit.core.text import (
     cell,
     clock_text,
     escape_inline,
+    isolated,
     lines_of,
     one_line,
     phrase,
@@ -111,7 +112,7 @@ def by_heading(title: str) -> str:
 
 def shares_sentence(data: Breakdown) -> str:
     """ "By sector: Health care 59%, Social services 25% and Other 16%." """
-    parts = [f"{phrase(r.label)} {r.percent}%" for r in data.rows if r.count]
+    parts = [f"{isolated(phrase(r.label))} {r.percent}%" for r in data.rows if r.count]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
     if not parts:
         return ""
@@ -123,7 +124,7 @@ def shares_sentence(data: Breakdown) -> str:
 def listing(items: tuple[str, ...]) -> str:
     """ "A, B and C"; with semicolons when a value holds a comma ("Head of Service, Adults;
     Nurse Lead and …"), which would otherwise run into the next."""
-    shown = [phrase(i) for i in items]
+    shown = [isolated(phrase(i)) for i in items]
     between = "; " if any("," in i for i in items) else ", "
     return between.join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
