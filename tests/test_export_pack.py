@@ -264,7 +264,7 @@ def test_host_option_is_repeatable_and_never_quoted(cli, tmp_path):
                 reflection(200, 0, "A real thought", "Ada")],
     )  # fmt: skip
     out = cli("export", str(folder), "--host", "Sam Host", "--host", "Jo Co", "--names").stdout
-    assert "**Host:** Sam Host and Jo Co" in out
+    assert "**Hosts:** Sam Host and Jo Co" in out
     assert "Rooms are open" not in out and "- “A real thought” — Ada" in out
 
 

@@ -96,13 +96,15 @@ def build_report(
     if closing is not None:
         quotes.steps_after_to(closing)
 
+    shown_hosts = _shown_hosts(agenda, options)
     speed = replayed.rate
     runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
     warnings.extend(_unfinished(session, replayed, runs))
     report = Report(
         title=agenda.title or (first.title if first else ""),
         description=agenda.description,
-        host="" if options.anonymous else _shown_hosts(agenda, options),  # names no one
+        host="" if options.anonymous else _listed(shown_hosts),  # names no one
+        host_count=len(shown_hosts),
         session=session.folder.name,
         start=timeline.session_start,
         end=timeline.end,
@@ -327,12 +329,15 @@ def _planned_start(first: SessionStart | None, timeline: Timeline) -> datetime |
     return timeline.session_start
 
 
-def _shown_hosts(agenda: Agenda, options: ReportOptions) -> str:
+def _shown_hosts(agenda: Agenda, options: ReportOptions) -> list[str]:
     names = [one_line(n) for n in (options.host or agenda.host, *options.cohosts)]
     # each host once, as first given: "Leah Wasser" and "Leah Wasser (she/her) Earth Lab"
     first: dict[str, str] = {}
     for name in names:
         if name:
             first.setdefault(host_key(name), name)
-    names = list(first.values())
+    return list(first.values())
+
+
+def _listed(names: list[str]) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

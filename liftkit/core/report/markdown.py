@@ -135,7 +135,8 @@ def _opening(report: Report) -> list[str]:
         facts.append(f"**Date:** {long_date(report.start)}")
         facts.append(f"**Time:** {time_span(report.start, report.end)}")
     if report.host:
-        facts.append(f"**Host:** {phrase(report.host)}")
+        label = "Hosts" if report.host_count > 1 else "Host"
+        facts.append(f"**{label}:** {phrase(report.host)}")
     out = [" · ".join(facts), ""] if facts else []
     if report.headline and report.title and report.headline != report.title:
         out += [f"*{phrase(report.title)}*", ""]

@@ -168,7 +168,7 @@ class Report:
 
     title: str
     description: str
-    host: str
+    host: str  # the host and co-hosts shown under the title: "Sam Okafor and Priya Shah"
     session: str  # the session folder's name
     start: datetime | None
     end: datetime | None
@@ -180,6 +180,7 @@ class Report:
     unplaced: list[Quote] = field(default_factory=list)  # reflections noted without a segment
     themes: list[Theme] = field(default_factory=list)
     groups: list[GroupSet] | None = None  # None: not asked for
+    host_count: int = 1  # how many `host` names: "Host:" or "Hosts:"
     chats: list[ChatSummary] = field(default_factory=list)
     participants: int = 0  # distinct names, hosts aside, that posted where everyone saw it
     hosts_posted: int = 0  # the hosts among them: not counted in `participants`
