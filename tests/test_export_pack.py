@@ -334,6 +334,38 @@ def test_quotes_holding_an_email_address_or_a_phone_number_are_named_before_publ
     ]
 
 
+def test_a_message_sent_twice_in_a_row_is_quoted_once(cli, tmp_path):
+    # "Power is not a possession but a relationship" sent twice a second apart (a double
+    # Enter) was quoted twice, side by side. Short words twice ("So true") are meant, and
+    # so are the same words half a minute later.
+    said = "Listening is the first act of compassion"
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        CHAT.read_text(encoding="utf-8")
+        + f"12:40:00 From Grace Hopper to Everyone:\n\t{said}\n"
+        + f"12:40:01 From Grace Hopper to Everyone:\n\t{said}\n"
+        + f"12:45:00 From Grace Hopper to Everyone:\n\t{said}\n"
+        + "12:46:00 From Alan Turing to Everyone:\n\tAgreed, that is it\n"
+        + "12:46:30 From Alan Turing to Everyone:\n\tAgreed, that is it\n"
+        + "12:47:00 From Ada Lovelace to Everyone:\n\tSo true\n"
+        + "12:47:02 From Ada Lovelace to Everyone:\n\tSo true\n",
+        encoding="utf-8",
+    )
+    result = cli("export", str(COMMUNITY), "--chat", str(chat), "--names")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(f"- “{said}” — Grace Hopper") == 2
+    assert result.stdout.count("- “Agreed, that is it” — Alan Turing") == 2
+    assert result.stdout.count("- “So true” — Ada Lovelace") == 2
+    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)",
+                        chat.read_text(), re.M)  # fmt: skip
+    people = [a for a in public if a not in ("Sam Okafor", "Priya Shah")]
+    assert f"The chat: {len(people) - 1} messages from {len(set(people))} people," in result.stdout
+    assert (
+        f"Warning: {chat}: 1 message sent twice in a row by the same person within 10 "
+        "seconds, quoted and counted once"
+    ) in result.stderr
+
+
 def test_the_hosts_chat_messages_are_counted_apart_in_json(cli):
     data = json.loads(cli("export", str(COMMUNITY), "--chat", str(CHAT), "--format", "json").stdout)
     [entry] = data["chat"]["files"]

@@ -31,6 +31,13 @@ def chat_hosts(chats: Sequence[ChatLog]) -> list[str]:
     return [one_line(HOST_SUFFIX.sub("", a)) for a in sorted(authors) if HOST_SUFFIX.search(a)]
 
 
+# The same words from one person again within this many seconds, at least DOUBLED_LONGEST
+# characters long, were sent twice (a double Enter, a message resent as the call lagged);
+# a short "+1" twice in a minute was meant.
+DOUBLED_WITHIN = 10.0
+DOUBLED_LONGEST = 12
+
+
 class ChatTotals:
     """The chat logs' messages placed as quotes, and what is counted: people, reactions."""
 
@@ -78,6 +85,8 @@ class ChatTotals:
         last_stamp, sent = None, None  # many messages share a second: and then their time
         days = _other_days(log, timeline)
         bots: Counter[str] = Counter()
+        posted: dict[str, tuple[str, float]] = {}  # each author's last message and when
+        doubled = 0
         for message in _taken(log.messages) if consume else log.messages:
             if days and message.date in days:  # last week's meeting in this week's file
                 other_day += 1
@@ -98,6 +107,14 @@ class ChatTotals:
                 continue
             if self._bot(message.author):  # "Hi, I'm an AI assistant helping … take notes"
                 bots[message.author] += 1
+                continue
+            earlier = posted.get(message.author)
+            posted[message.author] = (text, stamp)
+            if (
+                earlier is not None and earlier[0] == text and len(text) >= DOUBLED_LONGEST
+                and 0 <= stamp - earlier[1] <= DOUBLED_WITHIN
+            ):  # fmt: skip
+                doubled += 1  # sent twice by a double Enter: quoted side by side before
                 continue
             # Counted as the pack counts its messages: direct messages and repeats aside.
             if isinstance(where, int):
@@ -131,7 +148,14 @@ class ChatTotals:
             counted += 1
             self.reactions[reaction.emoji] += -1 if reaction.removed else 1
         self._repeats.log_read()
-        messages = total - left_out - waiting - panel - duplicates - other_day - bots.total()
+        messages = (
+            total - left_out - waiting - panel - duplicates - other_day - bots.total() - doubled
+        )
+        if doubled:
+            self.warnings.append(
+                f"{log.source}: {plural(doubled, 'message')} sent twice in a row by the same "
+                f"person within {DOUBLED_WITHIN:.0f} seconds, quoted and counted once"
+            )
         if bots:
             self.warnings.append(
                 f"{log.source}: left out {plural(bots.total(), 'message')} from "
