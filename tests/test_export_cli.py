@@ -300,7 +300,7 @@ OLDEST = (
     "23:41:30\t From Sonia : Crazy...I'm doing a combo of Scrum and whatever it changes to\n"
     "23:42:00\t From Sue Wang to Dana Perry (Privately) : nice to meet you\n"
     "23:42:19\t From Sue Wang : Psychological Safety\n"
-    "23:43:00\t From Ride to Work Club : +1\n"
+    "23:43:00\t From Ride to Work Club : Same for us\n"
 )
 
 
@@ -1039,10 +1039,10 @@ def test_overlapping_chats_of_host_and_cohost_are_merged(cli, late, tmp_path):
 
 
 def test_a_message_said_twice_in_one_chat_is_kept_twice(cli, late, tmp_path):
-    chat = write(tmp_path / "chat.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 2)
-    other = write(tmp_path / "other.txt", "23:40:00 From Ada to Everyone:\n\t+1\n" * 3)
+    chat = write(tmp_path / "chat.txt", "23:40:00 From Ada to Everyone:\n\tSo true\n" * 2)
+    other = write(tmp_path / "other.txt", "23:40:00 From Ada to Everyone:\n\tSo true\n" * 3)
     result = cli("export", str(late), "--chat", str(chat), "--chat", str(other))
-    assert section(result.stdout, "1. Talk").count("“+1”") == 3
+    assert section(result.stdout, "1. Talk").count("“So true”") == 3
     assert f"Warning: {other}: dropped 2 messages already read" in result.stderr
 
 

@@ -366,6 +366,26 @@ def test_a_message_sent_twice_in_a_row_is_quoted_once(cli, tmp_path):
     ) in result.stderr
 
 
+def test_a_sign_alone_is_counted_but_not_quoted(cli, tmp_path):
+    # "+1", "+q" (a place in the queue to speak), "RH" and "2" were published as quotes.
+    signs = ["+1", "+q", "RH", "2", "bump", "-q"]
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        CHAT.read_text(encoding="utf-8")
+        + "".join(f"12:4{i}:00 From Alan Turing to Everyone:\n\t{s}\n" for i, s in enumerate(signs))
+        + "12:47:00 From Alan Turing to Everyone:\n\t+1 to what Ada said about rotas\n",
+        encoding="utf-8",
+    )
+    result = cli("export", str(COMMUNITY), "--chat", str(chat))
+    assert result.exit_code == 0, result.output
+    assert not [q for q in quotes(result.stdout) if q in signs]
+    assert "+1 to what Ada said about rotas" in quotes(result.stdout)
+    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)",
+                        chat.read_text(), re.M)  # fmt: skip
+    people = [a for a in public if a not in ("Sam Okafor", "Priya Shah")]
+    assert f"The chat: {len(people)} messages from {len(set(people))} people," in result.stdout
+
+
 def test_the_hosts_chat_messages_are_counted_apart_in_json(cli):
     data = json.loads(cli("export", str(COMMUNITY), "--chat", str(CHAT), "--format", "json").stdout)
     [entry] = data["chat"]["files"]

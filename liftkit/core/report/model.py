@@ -336,13 +336,22 @@ def _leads_on(before: str, tags: str) -> bool:
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum says yes to, found at C speed
 
 
+# A message of one of these alone is a sign, not words to quote: a vote ("+1"), a place in
+# the queue to speak ("+q", "-q", as meetings run by a queue write it), a raised hand
+# ("RH"), "bump", or a bare number (an answer to a question asked aloud: "2").
+_SIGNS = re.compile(r"[+-]\d|[+-]q|q[+-]|rh|bump|\d{1,3}", re.IGNORECASE)
+
+
 def says_nothing(text: str) -> bool:
     """Whether a message has no word of its own to quote: only tags ("#care"), emoji or
-    punctuation ("👍", "🎉🎉", ":)"), or links. Counted as a message, but no quote."""
+    punctuation ("👍", "🎉🎉", ":)"), links, or a sign ("+1", "+q", "RH", "2"). Counted as a
+    message, but no quote."""
     if "://" in text or "www." in text:
         text = LINK.sub("", text)
     if "#" in text:
         text = WHOLE_TAG.sub("", text)
+    if len(text) <= 8 and _SIGNS.fullmatch(text.strip(" .!")) is not None:
+        return True
     return _LETTER_OR_DIGIT.search(text) is None
 
 
