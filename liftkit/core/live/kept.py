@@ -12,7 +12,6 @@ farewell may be gone (a closed window).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import write_atomic
 from liftkit.core.live.events import PollCounts, Reflection
 from liftkit.core.live.keeper import CannotWriteBack
 from liftkit.core.live.refused import JournalRefused
@@ -105,18 +105,11 @@ def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path |
         *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
           for k in kept),
     ]  # fmt: skip
-    data = ("\n".join(lines) + "\n").encode("utf-8")
     for place in places:
         path = place / f"liftkit-unsaved-{folder.name}.txt"
-        partial = place / f".{path.name}.{os.getpid()}.tmp"
         try:
-            with open(partial, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            partial.replace(path)
-        except OSError:
-            partial.unlink(missing_ok=True)
+            write_atomic(path, "\n".join(lines) + "\n")  # whole, or nothing
+        except LiftkitError:
             continue
         return path
     return None
