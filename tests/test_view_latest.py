@@ -112,3 +112,27 @@ def test_a_log_of_the_audience_window_waits_then_follows(tmp_path):
         log.kill()
     assert log.returncode == 0, err
     assert "session complete" in out
+
+
+def test_a_session_quit_days_ago_is_not_shared(tmp_path):
+    # Last week's session, quit mid-breakout (resumable, never ended), was shown by a window
+    # shared before the next call: its paused clock, its rooms and their names.
+    import json
+    from datetime import datetime, timedelta
+
+    (tmp_path / "last.toml").write_text(agenda("Last week", "Old prompt"))
+    finish(start_plain(tmp_path, "last"), "q\ny\n")
+    (journal,) = (tmp_path / "s").glob("*-last/journal.jsonl")
+    events = [json.loads(line) for line in journal.read_text().splitlines()]
+    for event in events:  # as if written two days ago
+        event["wall"] = (datetime.fromisoformat(event["wall"]) - timedelta(days=2)).isoformat()
+    journal.write_text("".join(json.dumps(e) + "\n" for e in events))
+    view = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        view.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        screen = view.wait_for("WAITING FOR THE SESSION", timeout=20)
+        assert "Old prompt" not in screen and "PAUSED" not in screen
+        view.keys("C-c")
+        view.wait_for("EXIT=130", timeout=10)
+    finally:
+        view.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 
 import typer
 
@@ -13,6 +14,7 @@ from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
 from liftkit.core.live.folders import default_parent, find_session, newest_session
 from liftkit.core.live.follow import Follower
+from liftkit.core.live.unfinished import stopped_long_ago
 from liftkit.core.text import plural
 
 
@@ -33,6 +35,8 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     if session == "latest":  # followed as it changes: a window shared before the call
         parent = sessions if sessions is not None else default_parent()
         newest = newest_session(parent)
+        if newest is not None and stopped_long_ago(newest, datetime.now().astimezone()):
+            newest = None  # last week's session, quit mid-breakout: its rooms and names
         latest = Latest(parent, newest)
         follower = Follower.open(newest) if newest is not None else None
     else:

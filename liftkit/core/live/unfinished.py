@@ -6,7 +6,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.events import Reflection, SessionEnd, SessionStart, Source, Stop, stop_words
+from liftkit.core.live.events import (
+    JournalEvent,
+    Reflection,
+    SessionEnd,
+    SessionStart,
+    Source,
+    Stop,
+    stop_words,
+)
 from liftkit.core.live.folders import newest_session
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
@@ -21,7 +29,37 @@ def unfinished_session(parent: Path, now: datetime) -> str | None:
     and the new run started afresh at 0:00 without a word, the audience's view following
     it. None when there is no such session, or it is running now."""
     folder = newest_session(parent)
-    if folder is None or journal_in_use(folder / JOURNAL_NAME):
+    stopped = _stopped(folder) if folder is not None else None
+    if folder is None or stopped is None:
+        return None
+    events, written = stopped
+    if not timedelta(0) <= now - written <= RECENT_STOP:
+        return None
+    last = events[-1]
+    how = (
+        f"stopped at {written:%H:%M} ({stop_words(last.reason)})"
+        if isinstance(last, Stop)
+        else f"cut off at {written:%H:%M}"
+    )
+    # short: two lines of an 80-column screen, with a long folder's path
+    return (
+        f"the session before, {how}, did not end; this is a new one: "
+        f"`liftkit resume {folder}` carries that one on"
+    )
+
+
+def stopped_long_ago(folder: Path, now: datetime) -> bool:
+    """Whether a session began, never ended, is not running, and its host's liftkit last
+    wrote more than RECENT_STOP ago: `liftkit view latest` shared before a call showed last
+    week's session, quit mid-breakout, paused with its rooms and their names."""
+    stopped = _stopped(folder)
+    return stopped is not None and now - stopped[1] > RECENT_STOP
+
+
+def _stopped(folder: Path) -> tuple[list[JournalEvent], datetime] | None:
+    """The events of a session that began, has not ended and is not running, and when the
+    host's liftkit last wrote to it (notes aside); None for any other."""
+    if journal_in_use(folder / JOURNAL_NAME):
         return None
     try:
         events = read_journal(folder / JOURNAL_NAME).events
@@ -35,16 +73,4 @@ def unfinished_session(parent: Path, now: datetime) -> str | None:
     started = any(isinstance(e, SessionStart) for e in events)
     if not started or any(isinstance(e, SessionEnd) for e in events) or not walls:
         return None
-    if not timedelta(0) <= now - walls[-1] <= RECENT_STOP:
-        return None
-    last = events[-1]
-    how = (
-        f"stopped at {walls[-1]:%H:%M} ({stop_words(last.reason)})"
-        if isinstance(last, Stop)
-        else f"cut off at {walls[-1]:%H:%M}"
-    )
-    # short: two lines of an 80-column screen, with a long folder's path
-    return (
-        f"the session before, {how}, did not end; this is a new one: "
-        f"`liftkit resume {folder}` carries that one on"
-    )
+    return events, walls[-1]
