@@ -373,6 +373,19 @@ def test_a_breakout_shows_every_room_in_pages_that_turn_by_themselves(session, t
     assert len(pages) > 1  # at 80x24 the rooms take several pages, and they turn
 
 
+def test_the_audience_sees_no_address_nor_phone_number_whole(session, time):
+    # A list of addresses alone showed "grace.private@example.org" on the shared screen, and
+    # a Zoom caller named by their number would have shown it whole.
+    people = [Person(name="grace.private@example.org", email="grace.private@example.org"),
+              Person(name="<alan@example.org>"), Person(name="+44 20 7946 0958"),
+              Person(name="Ada Lovelace"), Person(name="Room 101 Team")]  # fmt: skip
+    into_the_breakout(session, people, 5)
+    shown = text_of(audience_screen(Follower.open(session.folder), time.wall, "running"))
+    assert "grace.private@…" in shown and "alan@…" in shown
+    assert "phone ending 0958" in shown and "Ada Lovelace" in shown and "Room 101 Team" in shown
+    assert "example.org" not in shown and "7946" not in shown
+
+
 def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, time):
     into_the_breakout(session, [Person(name=f"Attendee number {n}") for n in range(1, 74)], 5)
     session.pause()  # people are being moved into their rooms

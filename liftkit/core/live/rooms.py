@@ -22,7 +22,7 @@ from liftkit.core.groups.split import (
 )
 from liftkit.core.live.find import FACILITATOR
 from liftkit.core.live.screen import GroupsSummary
-from liftkit.core.people.apart import names_apart
+from liftkit.core.people.apart import for_audience, names_apart
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural
 
@@ -258,6 +258,8 @@ def _rooms(held: Round, emails: bool) -> tuple[tuple[str, tuple[str, ...]], ...]
     if kept is not None and kept[0] is held:
         return kept[1]
     apart = names_apart((p for g in held.groups for p in g.members), emails)
+    if not emails:  # the audience's screen: no address nor phone number shown whole
+        apart = {p: for_audience(apart.get(p, p.name)) for g in held.groups for p in g.members}
     rooms = tuple((g.name, tuple(_named(p, g, apart) for p in g.members)) for g in held.groups)
     if len(_SHOWN) >= 8:  # a reshuffle's rounds, a resume's: the oldest are not shown again
         del _SHOWN[next(iter(_SHOWN))]

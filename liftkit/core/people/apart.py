@@ -9,6 +9,7 @@ their email where it may be shown ("Sam Lee (NHS Trust)", "Sam Lee <slee@council
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from liftkit.core.people.model import Person, find_column
@@ -47,3 +48,23 @@ def _organisation_column(people: list[Person]) -> str | None:
     columns = list(dict.fromkeys(header for person in people for header in person.attributes))
     found = (find_column(columns, wanted) for wanted in ORGANISATION_COLUMNS)
     return next((column for column in found if column is not None), None)
+
+
+# A name that is an email address or a phone number: a list of addresses alone, or a Zoom
+# caller named by the number they dialled in from.
+_ADDRESS = re.compile(r"^<?([^\s<>@]+)@[^\s<>@]+\.[^\s<>@]+>?$")
+_NUMBER = re.compile(r"^\+?[\d ().-]{7,24}$")
+
+
+def for_audience(name: str) -> str:
+    """A name as a screen shared with the call shows it: an email address as the part
+    before the "@" (`grace.private@…`), a phone number as its last four digits (`phone
+    ending 0958`); a QA pass found a list of addresses shown whole on the audience's view."""
+    address = _ADDRESS.match(name.strip())
+    if address is not None:
+        return f"{address.group(1)}@…"
+    if _NUMBER.match(name.strip()):
+        digits = [c for c in name if c.isdigit()]
+        if len(digits) >= 7:
+            return f"phone ending {''.join(digits[-4:])}"
+    return name
