@@ -431,6 +431,27 @@ def test_without_attendees_g_names_both_options_that_bring_people(tmp_path, time
     assert not [e for e in journal(s) if e["type"] == "groups"]
 
 
+# 256 colours first: rich keeps a style's codes from the first console that drew it
+@pytest.mark.parametrize(
+    ("system", "warned"), [("256", "\x1b[1;38;5;136m"), ("standard", "\x1b[33m")]
+)
+def test_the_warning_is_not_bold_yellow_in_sixteen_colours(tmp_path, time, system, warned):
+    # TERM=xterm (or screen) has 16 colours: the warning's mid tone became bold ANSI yellow,
+    # which a terminal showing bold as bright draws #ffff00, near gone on a white screen.
+    s = open_session(tmp_path, AGENDA, time)
+    app, seen, _ = live_app(s, time, [(70, ["q", "y"])])
+    app.run()
+    warning = next(sc for sc in seen.screens if sc.status == "▲ 1 MIN LEFT")
+    out = io.StringIO()
+    console = Console(
+        file=out, width=80, height=24, force_terminal=True, color_system=system, no_color=False
+    )
+    console.print(Frame().render(warning, 80, 24))
+    drawn = out.getvalue()
+    assert warned in drawn and "▲ 1 MIN LEFT" in drawn
+    assert "\x1b[1;33m" not in drawn and "\x1b[1;93m" not in drawn
+
+
 @pytest.mark.parametrize("no_color", [True, False])
 def test_no_color_drops_colours_but_keeps_the_words(tmp_path, time, no_color):
     import re

@@ -36,6 +36,7 @@ TONE_STYLE = {
     SILENCE: "bold color(30)",
     DONE: "bold color(28)",
 }
+BRIGHTENED = (WARN, SILENCE, DONE)
 MIN_BODY = 4
 
 
@@ -94,6 +95,10 @@ class _Rendered:
     def lines(self, console: Console) -> Lines:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
+        if console.color_system in ("standard", "windows") and screen.tone in BRIGHTENED:
+            # with 16 colours the mid tone is ANSI yellow (cyan, green), which a terminal
+            # that shows bold as bright turns to #ffff00: gone on white. Not bold there.
+            style = style.removeprefix("bold ")
         if screen.rooms_view:
             regions = rooms_regions(
                 screen,
