@@ -289,6 +289,24 @@ def test_plain_view_prints_the_rooms_of_each_round_and_after_a_reshuffle(session
     assert sum(line.count("Person") for line in second.splitlines()[1:3]) == 6
 
 
+def test_the_audience_is_told_when_the_rooms_change(session, time):
+    # A reshuffle moved every name on the shared screen without a word: someone who had
+    # noted their room would not see it.
+    from liftkit.core.live.rooms import reshuffle
+
+    people = [Person(name=f"Person {n}") for n in range(1, 7)]
+    into_the_breakout(session, people, 3)
+    follower = Follower.open(session.folder)
+    assert audience_screen(follower, time.wall, "running").message == ""
+    time.advance(60)
+    session.record_groups(1, reshuffle(session.agenda.segments[1], people, seed=11))
+    follower.refresh()
+    shown = audience_screen(follower, time.wall, "running")
+    assert shown.message == "The rooms changed at 14:01: find your name again."
+    time.advance(121)
+    assert audience_screen(follower, time.wall, "running").message == ""
+
+
 def test_view_cli_of_an_ended_session_prints_its_state_and_exits(cli, session, time):
     session.start()
     session.jump(3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import Ui
@@ -38,6 +38,9 @@ AWAY = "The host's liftkit is not running: the clock runs on, as the call does."
 AWAY_PAUSED = "The host's liftkit is not running: the clock stays paused until they resume."
 STOPPED = "The host has stopped the clock: it carries on when they resume."
 ENDED_NOTE = "The session has ended. Any key closes this window."
+# How long the audience is told that the rooms were made again (a reshuffle): the names
+# all moved, and someone who had noted their room would not see it.
+ROOMS_CHANGED_FOR = timedelta(minutes=2)
 # Stopped before it started, the session cannot be resumed: a new run is a new session.
 NEVER_STARTED = "The host stopped before the session started. q closes this window."
 # The session's folder or journal went (deleted, moved, emptied): the last screen read stays.
@@ -101,6 +104,9 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     if gone and host != "ended":
         message = GONE.format(why=gone)
     rooms = groups is not None and bool(groups.rooms)
+    changed = follower.rooms_changed
+    if rooms and not message and changed is not None and wall_now - changed < ROOMS_CHANGED_FOR:
+        message = f"The rooms changed at {hhmm(changed)}: find your name again."
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
     since = follower.rooms_since or wall_now
     shown_for = max((wall_now - since).total_seconds(), 0.0)

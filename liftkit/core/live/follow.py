@@ -163,6 +163,7 @@ class Follower:
     taken: int = 0  # events taken in
     start_at: datetime | None = None  # the planned start noted before the session started
     rooms_since: datetime | None = None  # when the segment, or its reshuffle, began (pages)
+    rooms_changed: datetime | None = None  # when the breakout's rooms were made again
     listeners: list[Callable[[JournalEvent], None]] = field(default_factory=list)
 
     @classmethod
@@ -192,7 +193,7 @@ class Follower:
         if restarted:  # the file was replaced: build the state again from all of it
             self.engine = Engine(self.agenda)
             self.anchor = self.started_wall = self.planned_start = self.ended_wall = None
-            self.rooms_since = None
+            self.rooms_since = self.rooms_changed = None
             self.taken = 0
         for event in events:
             self.take(event)
@@ -209,6 +210,11 @@ class Follower:
             self.ended_wall = event.wall
         elif isinstance(event, SegmentStart | GroupsMade):
             self.rooms_since = event.wall
+            # rooms made again while the breakout runs (a reshuffle, or u putting them back)
+            remade = isinstance(event, GroupsMade) and event.segment == self.engine.index
+            self.rooms_changed = (
+                event.wall if remade and self.engine.status != NOT_STARTED else None
+            )
         if event.mono is not None and event.wall is not None and not _noted(event):
             self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
