@@ -32,6 +32,19 @@ def quotes(text: str) -> list[str]:
     return re.findall(r"^- “(.*)”", text, re.MULTILINE)
 
 
+def chat_with(tmp_path: Path, *messages: str) -> Path:
+    """The kept community chat with `messages` ("12:40:00 From Ada to Everyone:\n\ttext\n")
+    after it."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT.read_text(encoding="utf-8") + "".join(messages), encoding="utf-8")
+    return chat
+
+
+def public_posters(chat: str) -> list[str]:
+    """The author of each message to everyone in a two-line Zoom chat, reactions aside."""
+    return re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat, re.M)
+
+
 @pytest.fixture
 def community(cli):
     result = cli("export", str(COMMUNITY), *FULL)
@@ -270,7 +283,7 @@ def test_host_option_is_repeatable_and_never_quoted(cli, tmp_path):
 
 def test_the_chat_counts_only_people_who_posted_publicly(community):
     chat = CHAT.read_text(encoding="utf-8")
-    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat, re.M)
+    public = public_posters(chat)
     assert len(set(public)) == 10  # Hedy only reacted, Dorothy only sent a direct message
     # The hosts (Sam's row says Host, Priya's Co-host) are counted apart, as under Who joined.
     hosts = [a for a in public if a in ("Sam Okafor", "Priya Shah")]
@@ -286,19 +299,15 @@ def test_a_note_taking_bots_chat_is_neither_quoted_nor_counted(cli, tmp_path):
     # Otter.ai's "I'm an AI assistant helping … take notes" and its link were quoted, and
     # the bot counted among the people who posted ("36 messages from 26 people").
     said = "Hi, I'm an AI assistant helping Grace Hopper take notes for this meeting."
-    chat = tmp_path / "chat.txt"
-    chat.write_text(
-        CHAT.read_text(encoding="utf-8")
-        + f"12:40:00 From Otter.ai to Everyone:\n\t{said} https://otter.ai/u/abc123\n"
-        + "12:41:00 From Grace Hopper's Otter.ai Notetaker to Everyone:\n\tI am recording\n"
-        + "12:42:00 From Grace Otter to Everyone:\n\tMy own words, a person named Otter\n",
-        encoding="utf-8",
+    chat = chat_with(
+        tmp_path,
+        f"12:40:00 From Otter.ai to Everyone:\n\t{said} https://otter.ai/u/abc123\n",
+        "12:41:00 From Grace Hopper's Otter.ai Notetaker to Everyone:\n\tI am recording\n",
+        "12:42:00 From Grace Otter to Everyone:\n\tMy own words, a person named Otter\n",
     )
     result = cli("export", str(COMMUNITY), "--chat", str(chat), "--names")
     assert result.exit_code == 0, result.output
-    public = re.findall(
-        r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)", chat.read_text(), re.M
-    )
+    public = public_posters(chat.read_text())
     people = [a for a in public if a not in ("Sam Okafor", "Priya Shah") and "Otter.ai" not in a]
     assert f"The chat: {len(people)} messages from {len(set(people))} people," in result.stdout
     assert said not in result.stdout and "I am recording" not in result.stdout
@@ -313,14 +322,12 @@ def test_quotes_holding_an_email_address_or_a_phone_number_are_named_before_publ
     cli, tmp_path
 ):
     # "email me at …" and a mobile number were published in the pack without a word.
-    chat = tmp_path / "chat.txt"
-    chat.write_text(
-        CHAT.read_text(encoding="utf-8")
-        + "12:40:00 From Grace Hopper to Everyone:\n\tDo email me at grace.h@nhs.example\n"
-        + "12:41:00 From Alan Turing to Everyone:\n\tRing 07700 900123 or +44 131 496 0000\n"
-        + "12:42:00 From Ada Lovelace to Everyone:\n\tSee https://medium.com/@ada/notes "
-        + "from 2019, 2020 and 2021\n",
-        encoding="utf-8",
+    chat = chat_with(
+        tmp_path,
+        "12:40:00 From Grace Hopper to Everyone:\n\tDo email me at grace.h@nhs.example\n",
+        "12:41:00 From Alan Turing to Everyone:\n\tRing 07700 900123 or +44 131 496 0000\n",
+        "12:42:00 From Ada Lovelace to Everyone:\n\tSee https://medium.com/@ada/notes ",
+        "from 2019, 2020 and 2021\n",
     )
     result = cli("export", str(COMMUNITY), "--chat", str(chat))
     assert result.exit_code == 0, result.output
@@ -339,25 +346,22 @@ def test_a_message_sent_twice_in_a_row_is_quoted_once(cli, tmp_path):
     # Enter) was quoted twice, side by side. Short words twice ("So true") are meant, and
     # so are the same words half a minute later.
     said = "Listening is the first act of compassion"
-    chat = tmp_path / "chat.txt"
-    chat.write_text(
-        CHAT.read_text(encoding="utf-8")
-        + f"12:40:00 From Grace Hopper to Everyone:\n\t{said}\n"
-        + f"12:40:01 From Grace Hopper to Everyone:\n\t{said}\n"
-        + f"12:45:00 From Grace Hopper to Everyone:\n\t{said}\n"
-        + "12:46:00 From Alan Turing to Everyone:\n\tAgreed, that is it\n"
-        + "12:46:30 From Alan Turing to Everyone:\n\tAgreed, that is it\n"
-        + "12:47:00 From Ada Lovelace to Everyone:\n\tSo true\n"
-        + "12:47:02 From Ada Lovelace to Everyone:\n\tSo true\n",
-        encoding="utf-8",
+    chat = chat_with(
+        tmp_path,
+        f"12:40:00 From Grace Hopper to Everyone:\n\t{said}\n",
+        f"12:40:01 From Grace Hopper to Everyone:\n\t{said}\n",
+        f"12:45:00 From Grace Hopper to Everyone:\n\t{said}\n",
+        "12:46:00 From Alan Turing to Everyone:\n\tAgreed, that is it\n",
+        "12:46:30 From Alan Turing to Everyone:\n\tAgreed, that is it\n",
+        "12:47:00 From Ada Lovelace to Everyone:\n\tSo true\n",
+        "12:47:02 From Ada Lovelace to Everyone:\n\tSo true\n",
     )
     result = cli("export", str(COMMUNITY), "--chat", str(chat), "--names")
     assert result.exit_code == 0, result.output
     assert result.stdout.count(f"- “{said}” — Grace Hopper") == 2
     assert result.stdout.count("- “Agreed, that is it” — Alan Turing") == 2
     assert result.stdout.count("- “So true” — Ada Lovelace") == 2
-    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)",
-                        chat.read_text(), re.M)  # fmt: skip
+    public = public_posters(chat.read_text())
     people = [a for a in public if a not in ("Sam Okafor", "Priya Shah")]
     assert f"The chat: {len(people) - 1} messages from {len(set(people))} people," in result.stdout
     assert (
@@ -369,19 +373,16 @@ def test_a_message_sent_twice_in_a_row_is_quoted_once(cli, tmp_path):
 def test_a_sign_alone_is_counted_but_not_quoted(cli, tmp_path):
     # "+1", "+q" (a place in the queue to speak), "RH" and "2" were published as quotes.
     signs = ["+1", "+q", "RH", "2", "bump", "-q"]
-    chat = tmp_path / "chat.txt"
-    chat.write_text(
-        CHAT.read_text(encoding="utf-8")
-        + "".join(f"12:4{i}:00 From Alan Turing to Everyone:\n\t{s}\n" for i, s in enumerate(signs))
-        + "12:47:00 From Alan Turing to Everyone:\n\t+1 to what Ada said about rotas\n",
-        encoding="utf-8",
+    chat = chat_with(
+        tmp_path,
+        "".join(f"12:4{i}:00 From Alan Turing to Everyone:\n\t{s}\n" for i, s in enumerate(signs)),
+        "12:47:00 From Alan Turing to Everyone:\n\t+1 to what Ada said about rotas\n",
     )
     result = cli("export", str(COMMUNITY), "--chat", str(chat))
     assert result.exit_code == 0, result.output
     assert not [q for q in quotes(result.stdout) if q in signs]
     assert "+1 to what Ada said about rotas" in quotes(result.stdout)
-    public = re.findall(r"^\d\d:\d\d:\d\d From (.+) to Everyone:\n\t(?!Reacted to)",
-                        chat.read_text(), re.M)  # fmt: skip
+    public = public_posters(chat.read_text())
     people = [a for a in public if a not in ("Sam Okafor", "Priya Shah")]
     assert f"The chat: {len(people)} messages from {len(set(people))} people," in result.stdout
 
