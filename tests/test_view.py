@@ -307,6 +307,34 @@ def test_the_audience_is_told_when_the_rooms_change(session, time):
     assert audience_screen(follower, time.wall, "running").message == ""
 
 
+def test_a_small_shared_window_shows_the_poll_results_before_the_prompt(tmp_path, time):
+    # At 60x18 the results were cut to "… more below": the top answer (22 of 42 scored 5)
+    # and the second poll hidden under the segment's prompt.
+    agenda = tmp_path / "p.toml"
+    agenda.write_text(
+        'title = "P"\n[[segments]]\ntitle = "Close"\nduration = "5m"\n'
+        'prompt = "Thirty seconds of silence to reflect alone, then share one practical step '
+        'you will take away from the discussions in the chat, and tell us how it went"\n'
+        '[[segments.polls]]\nquestion = "Overall, how would you score this?"\n'
+        'options = ["1", "2", "3", "4", "5"]\n'
+        '[[segments.polls]]\nquestion = "Would you recommend it?"\noptions = ["Yes", "No"]\n'
+    )
+    clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
+    live = new_session(load_agenda(agenda), agenda, "p", tmp_path / "s", clock)
+    try:
+        live.start()
+        live.record_poll(0, 0, {"1": 0, "2": 1, "3": 4, "4": 15, "5": 22})
+        live.record_poll(0, 1, {"Yes": 35, "No": 2})
+        screen = audience_screen(Follower.open(live.folder), time.wall, "running")
+        small = text_of(screen, 60, 18)
+        assert "22 (52%)" in small and "Poll: Overall" in small
+        assert "a taller window" not in text_of(screen, 100, 30)  # all there when it fits
+        full = text_of(screen, 100, 30)
+        assert full.index("Thirty seconds") < full.index("Poll: Overall")  # the prompt first
+    finally:
+        live.close()
+
+
 def test_view_cli_of_an_ended_session_prints_its_state_and_exits(cli, session, time):
     session.start()
     session.jump(3)

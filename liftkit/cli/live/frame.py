@@ -267,6 +267,12 @@ def _poll_hint(screen: Screen) -> str:
 def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     parts: list[RenderableType] = []
     used = 0
+    # The audience's window too small for all: the poll results first, the prompt below
+    # (at 60x18 the results were cut to "… more below", the call seeing no count)
+    results_first = not screen.legend and screen.poll_counts and body_need(screen, width) > rows
+    for counts in screen.poll_counts if results_first else ():
+        parts.append(_poll_bars(counts, width))
+        used += _lines(_poll_heading(counts), width) + len(counts.counts)
     if screen.prompt:
         parts.append(Text(screen.prompt, style="bold"))
         used += _lines(screen.prompt, width)
@@ -276,7 +282,7 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     for poll in screen.polls:
         parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
         used += _lines(poll + _poll_hint(screen), width)
-    for counts in screen.poll_counts:
+    for counts in () if results_first else screen.poll_counts:
         parts.append(_poll_bars(counts, width))
         used += _lines(_poll_heading(counts), width) + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
