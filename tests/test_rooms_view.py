@@ -107,6 +107,23 @@ def test_a_room_taller_than_the_window_says_whose_names_go_on(width, rows):
     assert all(len(column) <= rows for column in columns)
 
 
+@pytest.mark.parametrize("width, rows", [(60, 9), (40, 7), (40, 5), (30, 4), (26, 6)])
+def test_a_name_folded_over_two_lines_stays_on_one_page(width, rows):
+    # "Bartholomew Maximilian" ended one page and "Featherstonehaugh-Cholmondeley" began the
+    # next, under "Room 4 (continued)": two people to a reader, and a page of 10 s spent on
+    # half a name.
+    long = "Bartholomew Maximilian Featherstonehaugh-Cholmondeley"
+    names = attendee_names(22)
+    rooms = rooms_of([*names[:18], long, *names[18:]], size=5)
+    pages = room_pages(rooms, width, rows)
+    assert Counter(names_in(pages)) == Counter([*names[:18], long, *names[18:]])
+    for person in {p for page in pages for column in page.people for p in column if p}:
+        columns = [(page.number, i) for page in pages for i, column in enumerate(page.people)
+                   if person in column]  # fmt: skip
+        lines = sum(column.count(person) for page in pages for column in page.people)
+        assert len(columns) == 1 or lines > rows - 1, (person, columns)
+
+
 def rooms_app(tmp_path, time, script, width, height, long=False):
     s = open_session(tmp_path, BREAKOUT_OF_FIVES, time)
     everyone = [Person(name) for name in attendee_names(73, long)]

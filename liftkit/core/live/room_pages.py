@@ -147,13 +147,26 @@ def _layout(
         if current and len(current) + len(block) > rows:
             columns.append([])
             current = columns[-1]
-        for line, person in block:
-            if len(current) >= rows:
+        at = 0
+        while at < len(block):
+            line, person = block[at]
+            # a name folded over several lines stays on one column, and so on one page: split
+            # at a page's turn, "Bartholomew Maximilian" and "Featherstonehaugh" read as two
+            span = 1
+            while person is not None and at + span < len(block) and block[at + span][1] == person:
+                span += 1
+            fits = span + (len(go_on) if line.startswith(INDENT) else 0) <= rows
+            if len(current) >= rows or (current and len(current) + span > rows and fits):
                 columns.append([])
                 current = columns[-1]
                 if line.startswith(INDENT) and len(go_on) < rows:
                     current.extend((piece, None) for piece in go_on)
-            current.append((line, person))
+            for piece in block[at : at + span]:
+                if len(current) >= rows:  # a name taller than a column: it goes on
+                    columns.append([])
+                    current = columns[-1]
+                current.append(piece)
+            at += span
     chunks = [columns[i : i + per_page] for i in range(0, len(columns), per_page)]
     pages = [
         RoomsPage(
