@@ -527,6 +527,14 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
     ]
     assert f"They are written to {written}" in err
     assert not [e for e in journal_lines(folder) if "typed on a full disk" in e.get("text", "")]
+    # resumed once the disk has room, the host is told where they are
+    (disk / "filler").unlink()
+    resumed = subprocess.run(
+        [*LIFTKIT, "resume", str(folder), "--plain"], input="q\ny\n", capture_output=True,
+        text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    said = " ".join((resumed.stdout + resumed.stderr).split())
+    assert f"what could not be saved last time is in {written}: add it with liftkit note" in said
 
 
 # Two segments, the first 30 s long at x60, without warnings: nothing falls due meanwhile.

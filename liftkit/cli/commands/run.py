@@ -24,6 +24,7 @@ from liftkit.core.live.folders import (
     read_start_at,
     write_start_at,
 )
+from liftkit.core.live.kept import rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.live.unfinished import unfinished_session
 from liftkit.core.text import plural, terminal_safe
@@ -164,6 +165,15 @@ def resume(
         plan.said[:0] = [f"Warning: {text}" for text in live.notices]
         about = plural(len(live.notices), "warning")
         notice = f"{notice} {about} about the journal: listed again at the end."
+    rescued = rescued_file(folder, rescue_places())
+    if rescued is not None:  # liftkit stopped on a full disk with captures kept
+        kept = (
+            f"what could not be saved last time is in {rescued}: add it with liftkit note, "
+            "then delete the file"
+        )
+        note(kept, env.stderr)
+        plan.said.append(f"Note: {kept}")
+        notice = f"{notice} {kept[0].upper()}{kept[1:]}."
     if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
         planned = read_start_at(folder)
         if planned is not None and planned > datetime.now().astimezone():

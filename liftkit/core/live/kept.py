@@ -93,6 +93,17 @@ def rescue_places() -> list[Path]:
     return [Path(tempfile.gettempdir()), Path.home()]
 
 
+def rescued_file(folder: Path, places: Sequence[Path]) -> Path | None:
+    """The file `rescue` wrote for this session, when one is there (said on resume)."""
+    return next(
+        (path for place in places if (path := place / _rescue_name(folder)).is_file()), None
+    )
+
+
+def _rescue_name(folder: Path) -> str:
+    return f"liftkit-unsaved-{folder.name}.txt"
+
+
 def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path | None:
     """Write what is still kept to `liftkit-unsaved-FOLDER.txt` in the first of `places`
     that takes it whole, each with the time it was typed; None when none does. A window
@@ -106,7 +117,7 @@ def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path |
           for k in kept),
     ]  # fmt: skip
     for place in places:
-        path = place / f"liftkit-unsaved-{folder.name}.txt"
+        path = place / _rescue_name(folder)
         try:
             write_atomic(path, "\n".join(lines) + "\n")  # whole, or nothing
         except LiftkitError:
