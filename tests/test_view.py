@@ -479,6 +479,17 @@ def test_the_countdown_to_the_start_is_drawn_on_its_whole_seconds(session, time)
     assert app.until_change() == pytest.approx(1.0)
 
 
+def test_the_view_waiting_for_the_start_gives_the_planned_end(session, time):
+    # The host's screen said "planned end 15:05" while the shared one said only "total 9m"
+    from liftkit.core.live.folders import write_start_at
+
+    write_start_at(session.folder, time.wall + timedelta(minutes=5))
+    screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+    total = sum(s.duration for s in session.agenda.segments)
+    end = time.wall + timedelta(minutes=5, seconds=total)
+    assert f"planned end {end:%H:%M}" in screen.session_line
+
+
 def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time):
     # The shared screen went on counting down to the start under '■ PAUSED' and 'The host
     # has stopped the clock: it carries on when they resume', which it never can.

@@ -79,12 +79,14 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     # An ended session is shown as it was when it ended ("ended at 15:02"), with today's clock.
     as_of = follower.ended_wall if follower.ended and follower.ended_wall else wall_now
     groups = room_groups(engine, t)
+    # before the start, the time `run --start` waits for: the planned end, as the host's
+    start = follower.planned_start or follower.started_wall or follower.waiting_for()
     screen = build_screen(
         view,
         Ui(show_notes=False, rate=follower.rate),
         title=follower.agenda.title,
         now_wall=as_of,
-        session_start_wall=follower.planned_start or follower.started_wall,
+        session_start_wall=start,
         rate=follower.rate,
         now=t,
         groups=groups,
