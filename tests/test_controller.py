@@ -419,4 +419,5 @@ def test_a_quit_before_the_planned_start_does_not_offer_a_resume(session, time):
     c.press("q")
     outcome = c.press("y")
     lines = c.farewell(outcome)
-    assert lines == [f"Stopped before the session started: nothing to carry on ({session.folder})."]
+    start = f"Start it with: liftkit resume {session.folder}"
+    assert lines == [f"Stopped before the session started. {start}"]

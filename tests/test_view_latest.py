@@ -136,3 +136,23 @@ def test_a_session_quit_days_ago_is_not_shared(tmp_path):
         view.wait_for("EXIT=130", timeout=10)
     finally:
         view.close()
+
+
+def test_a_log_of_the_window_skips_an_ended_session_too(tmp_path):
+    # `liftkit view latest > log`, started before a call, followed last week's ended session
+    # and exited at once ("session complete"), where the window on a terminal waited.
+    (tmp_path / "last.toml").write_text(agenda("Last week", "Old prompt"))
+    finish(start_plain(tmp_path, "last"), "n\ny\n")
+    view = subprocess.Popen(
+        [*LIFTKIT, "view", "latest", "--sessions", "s"], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        first = view.stdout.readline()
+        time.sleep(1)
+        assert view.poll() is None  # still waiting for the next session
+    finally:
+        view.kill()
+        out, _ = view.communicate(timeout=10)
+    assert "waiting for a session in s" in first
+    assert "session complete" not in first + out and "Last week" not in first + out

@@ -39,6 +39,8 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
             newest = None  # last week's session, quit mid-breakout: its rooms and names
         latest = Latest(parent, newest)
         follower = Follower.open(newest) if newest is not None else None
+        if follower is not None and follower.ended:
+            follower = None  # last week's SESSION COMPLETE is not shared: the next one is
     else:
         follower = Follower.open(find_session(session, sessions))
     env = Environment.of(ctx)
@@ -48,8 +50,6 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         with printing(env, kept="the session itself carries on"):
             code = app.run()
     else:
-        if latest is not None and follower is not None and follower.ended:
-            follower = None  # last week's SESSION COMPLETE is not shared: the next one is
         stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
         app = AudienceApp(follower, env.console(), stdin_fd, latest=latest)
         code = app.run()

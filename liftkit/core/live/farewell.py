@@ -50,7 +50,7 @@ def farewell(
             "made as it opened: the journal keeps them, and `liftkit export --groups` lists them."
         )
     if session.engine.status == NOT_STARTED:
-        lines.append(f"Stopped before the session started: nothing to carry on ({folder}).")
+        lines.append(f"Stopped before the session started. Start it with: liftkit resume {folder}")
     elif reason == "ended" and mode == PLAIN:
         lines.append(f"Next: liftkit export {folder}")
     elif reason == "ended":
