@@ -810,6 +810,7 @@ def test_the_full_screen_keeps_saying_what_is_kept_while_the_disk_is_full(disk, 
     screen said a reflection still waited; small events (n, a pause) were still written, so
     the disk looked well again. Now a line stays until it is saved."""
     from support.tmux import Tmux
+    from test_live_terminal import quit_run
 
     agenda = tmp_path / "two.toml"
     agenda.write_text(TWO)
@@ -833,9 +834,6 @@ def test_the_full_screen_keeps_saying_what_is_kept_while_the_disk_is_full(disk, 
         term.wait_for("This is the first segment.")
         time.sleep(4)  # the message gone: nothing is kept now, so nothing stays
         assert "NOT SAVED" not in term.screen()
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
+        quit_run(term)
     finally:
         term.close()

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from liftkit.core.people.model import Person, find_column
+from liftkit.core.people.rows import address_problem
 from liftkit.core.text import same_words
 
 # The columns that name someone's organisation, in registration forms and spreadsheets.
@@ -52,7 +53,6 @@ def _organisation_column(people: list[Person]) -> str | None:
 
 # A name that is an email address or a phone number: a list of addresses alone, or a Zoom
 # caller named by the number they dialled in from.
-_ADDRESS = re.compile(r"^<?([^\s<>@]+)@[^\s<>@]+\.[^\s<>@]+>?$")
 _NUMBER = re.compile(r"^\+?[\d ().-]{7,24}$")
 
 
@@ -60,9 +60,9 @@ def for_audience(name: str) -> str:
     """A name as a screen shared with the call shows it: an email address as the part
     before the "@" (`grace.private@…`), a phone number as its last four digits (`phone
     ending 0958`); a QA pass found a list of addresses shown whole on the audience's view."""
-    address = _ADDRESS.match(name.strip())
-    if address is not None:
-        return f"{address.group(1)}@…"
+    address = name.strip().strip("<>").strip()
+    if "@" in address and address_problem(address) is None:  # as an email cell is read
+        return f"{address.split('@')[0]}@…"
     if _NUMBER.match(name.strip()):
         digits = [c for c in name if c.isdigit()]
         if len(digits) >= 7:

@@ -207,8 +207,16 @@ def _addresses_under_title(cells: Sequence[str], below: str, delimiter: str) -> 
     return layout if layout.name < len(following) and "@" in following[layout.name] else None
 
 
-# Teams' attendance report numbers its sections: the second lists the participants.
-_PARTICIPANTS_TITLE = re.compile(r"^\s*2\.\s*[^\W\d][^\t,;]*[\t,;]*\s*$")
+# Teams' attendance report numbers its sections ("1. Summary", "2. Participants", "3.
+# In-Meeting Activities"), titled in the organiser's language: the second lists the people.
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s*(\S.*)$")
+
+
+def numbered_section(cells: Sequence[str]) -> tuple[int, str] | None:
+    """(2, "participants") for a Teams section title such as "2. Participants", else None."""
+    shown = [c.strip() for c in cells if c.strip()]
+    match = _NUMBERED.match(shown[0]) if len(shown) == 1 else None
+    return (int(match[1]), match[2].casefold()) if match else None
 
 
 def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
@@ -240,7 +248,8 @@ def refuse_unknown_table(lines: Sequence[str], label: str) -> None:
             alike = sum(1 for _, line in rest if len(split_line(line, delimiter)) == len(cells))
             # the header under Teams' "2. Participants" (in any language), not the one of
             # "3. In-Meeting Activities" below it
-            participants = at > 0 and _PARTICIPANTS_TITLE.match(numbered[at - 1][1]) is not None
+            title = numbered_section(split_line(numbered[at - 1][1], delimiter)) if at else None
+            participants = title is not None and title[0] == 2
             if has_email or participants or (alike * 2 > len(rest) and (at == 0 or alike >= 2)):
                 shown = ", ".join(c.strip() for c in cells[:12] if c.strip())
                 more = f" and {len(cells) - 12} more" if len(cells) > 12 else ""

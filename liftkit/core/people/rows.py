@@ -144,7 +144,7 @@ def email_or_warning(text: str, line: int, label: str, warnings: list[str]) -> s
         text = text[7:].strip()
     if not text or text.casefold() in _NO_ADDRESS:
         return None
-    problem = _address_problem(text)
+    problem = address_problem(text)
     if problem:
         warnings.append(
             f"{label}: line {line}: {text!r} is not an email address ({problem}); "
@@ -201,7 +201,7 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 _NAMED_ADDRESS = re.compile(r"^[^<>@]*<(?P<address>[^<>]*)>$")
 
 
-def _address_problem(text: str) -> str | None:
+def address_problem(text: str) -> str | None:
     """Why `text` cannot be one email address, or None."""
     ats = text.count("@")
     if ats > 1 and any(c in text for c in ",; "):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from liftkit.core.people.headers import (
     NOT_COMING,
     SUMMARY_KEYS,
 )
-from liftkit.core.people.layout import Layout, layout_of, split_line
+from liftkit.core.people.layout import Layout, layout_of, numbered_section, split_line
 from liftkit.core.people.model import Person, header_key
 from liftkit.core.people.rows import (
     cell,
@@ -29,7 +28,6 @@ from liftkit.core.people.rows import (
 )
 from liftkit.core.text import same_words
 
-_NUMBERED = re.compile(r"^\d{1,2}\.\s*(\S.*)$")
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
@@ -231,9 +229,8 @@ def _line_before(lines: Sequence[str], index: int) -> str:
 
 def _numbered_section(cells: Sequence[str]) -> str | None:
     """`participants` for a Teams section title such as "2. Participants", else None."""
-    shown = [c.strip() for c in cells if c.strip()]
-    match = _NUMBERED.match(shown[0]) if len(shown) == 1 else None
-    return match[1].casefold() if match else None
+    title = numbered_section(cells)
+    return title[1] if title is not None else None
 
 
 def _section_title(cells: Sequence[str], layout: Layout, following: list[str] | None) -> bool:
