@@ -561,19 +561,31 @@ def test_balance_by_a_word_of_a_registration_question_names_that_column(cli, tmp
     assert result.stderr.strip().endswith("name one of those columns")
 
 
-@pytest.mark.parametrize("suffix", ["json", "toml"])
+@pytest.mark.parametrize("suffix", ["json", "toml", "txt"])
 def test_a_groups_file_given_as_the_attendee_list_is_named_for_what_it_is(
     cli, people_csv, tmp_path, suffix
 ):
-    # A week's plan given where the attendee list goes, to export its round for Zoom.
+    # A week's plan given where the attendee list goes, to export its round for Zoom; saved
+    # as .txt it was read as one person a line ('"rounds": [' a person).
     plan = tmp_path / f"week3.{suffix}"
-    assert cli("groups", str(people_csv), "--rounds", "3", "-o", str(plan)).exit_code == 0
+    fmt = "toml" if suffix == "toml" else "json"
+    made = cli("groups", str(people_csv), "--rounds", "3", "-f", fmt, "-o", str(plan))
+    assert made.exit_code == 0
     result = cli("groups", str(plan), "--round", "3", "-f", "zoom")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
         f"Error: {plan}: this is a groups file (the split of an earlier run), not an attendee "
-        f"list; give the attendee list, and --previous {plan} to keep its rooms\n"
+        "list; give the attendee list, and this file as --previous to keep its rooms apart\n"
     )
+
+
+@pytest.mark.parametrize("template", ["1-2-4-all", "community-conversation"])
+def test_an_agenda_given_as_the_attendee_list_is_named_for_what_it_is(cli, template):
+    # 1-2-4-all.toml was split as 26 people ('title = "1-2-4-All"', '[[segments]]', ...)
+    agenda = Path(__file__).parent.parent / "agendas" / f"{template}.toml"
+    result = cli("groups", str(agenda), "--size", "4")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: {agenda}: this is an agenda, not an attendee list;")
 
 
 def test_two_rows_of_one_name_kept_once_say_what_differs_between_them(cli, tmp_path):

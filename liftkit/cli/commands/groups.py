@@ -186,7 +186,6 @@ def groups(
         )
 
     check_extent(0, rounds or 1)  # a mistyped --rounds is refused before the file is read
-    _refuse_a_groups_file(attendees)
     read = read_people(attendees)
     for warning in read.warnings:
         warn(warning)
@@ -266,24 +265,6 @@ def groups(
     else:
         with printing(env):
             typer.echo(terminal_safe(text) if env.stdout_isatty else text, nl=False)
-
-
-def _refuse_a_groups_file(attendees: str) -> None:
-    """A split written by `liftkit groups` (json/toml) given as the attendee list: say what
-    it is, rather than 'line 1: no usable name'."""
-    from liftkit.core.groups.formats import load_groups_file
-
-    path = Path(attendees)
-    if attendees == "-" or path.suffix.lower() not in (".json", ".toml") or not path.is_file():
-        return
-    try:
-        load_groups_file(path, recorded=True)  # rooms named alike too: still a groups file
-    except LiftkitError:
-        return
-    raise LiftkitError(
-        f"{attendees}: this is a groups file (the split of an earlier run), not an attendee list",
-        f"give the attendee list, and --previous {attendees} to keep its rooms",
-    )
 
 
 def _refuse_an_unknown_suffix(output: str) -> None:

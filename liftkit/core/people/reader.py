@@ -17,7 +17,9 @@ Duplicates collapse into the first occurrence with a warning naming both lines.
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -107,6 +109,7 @@ def parse_people(
         lines.pop()
     if not any(line.strip() for line in lines):
         raise LiftkitError(f"{label}: is empty, no attendees found", PEOPLE_HINT)
+    _refuse_liftkit_files(text, label)
     lines = unwrap_quoted_rows(lines, label, warnings)
     header = find_header(lines)
     notes: list[str] = []
@@ -162,6 +165,35 @@ def _refuse_chat_log(lines: list[str], label: str) -> None:
             f"{label}: a meeting's {log.layout_name}, not a list of attendees",
             "it goes into the event pack as a chat log; an attendee list is a participant "
             "report (CSV) or one name a line",
+        )
+
+
+# The first line that is not blank nor a comment, when it opens JSON or TOML
+_STRUCTURED = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\{|\[|[A-Za-z_][\w-]*[ \t]*=)")
+
+
+def _refuse_liftkit_files(text: str, label: str) -> None:
+    """An agenda, or the groups of an earlier split, given as the attendee list: said so,
+    where they were read as one person a line ('title = "1-2-4-All"' a person)."""
+    opening = _STRUCTURED.match(text.lstrip("\ufeff"))
+    if opening is None:
+        return
+    try:
+        data = json.loads(text) if opening.group(1) == "{" else tomllib.loads(text.lstrip("\ufeff"))
+    except ValueError:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        return
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("segments"), list):
+        raise LiftkitError(
+            f"{label}: this is an agenda, not an attendee list",
+            "run the agenda with liftkit run; an attendee list is a participant report (CSV) "
+            "or one name a line",
+        )
+    if isinstance(data.get("rounds"), list):
+        raise LiftkitError(
+            f"{label}: this is a groups file (the split of an earlier run), not an attendee list",
+            "give the attendee list, and this file as `previous` to keep its rooms apart",
         )
 
 
