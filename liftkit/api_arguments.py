@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, SupportsIndex
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.duplicates import own_ticket
 from liftkit.core.people.model import Person
 from liftkit.core.text import same_words
 
@@ -80,20 +81,25 @@ def people_list(people: Iterable[Person | str]) -> list[Person]:
                 "give each person as a name or as a Person from read_attendees",
             )
         _check_person(person, number)
-        # The same person as read_attendees finds them: the same email, or the same name
-        # where either has no email. It keeps them once; here the script lists them again.
+        # The same person as read_attendees finds them: the same email (unless each holds a
+        # ticket of one order), or the same name where either has no email. It keeps them
+        # once; here the script lists them again.
         earlier = by_email.get(person.email.casefold()) if person.email else None
+        if earlier is not None and own_ticket(person, persons[earlier]):
+            earlier = None
+        address = (person.email or "").casefold()
         for index in by_name.get(same_words(person.name), []) if earlier is None else []:
-            if not person.email or not persons[index].email:
+            if not address or (persons[index].email or "").casefold() in ("", address):
                 earlier = index
                 break
         if earlier is not None:
             raise LiftkitError(
-                f"`people`: {person.label} is item {earlier + 1} and item {number}",
+                f"`people` item {number} ({person.label}): repeats item {earlier + 1} "
+                f"({persons[earlier].label})",
                 "list each person once",
             )
         if person.email:
-            by_email[person.email.casefold()] = len(persons)
+            by_email.setdefault(person.email.casefold(), len(persons))
         by_name.setdefault(same_words(person.name), []).append(len(persons))
         persons.append(person)
     if not persons:

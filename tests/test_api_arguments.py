@@ -3,6 +3,7 @@ the report): a wrong type, a string where a list goes, a person listed twice. Ea
 LiftkitError naming the argument (or does what the script meant), never a TypeError from
 deep inside."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,13 @@ def test_a_person_listed_twice_is_an_error_as_two_people_of_one_name_are_not():
     people = liftkit.read_attendees(PEOPLE).people
     with pytest.raises(liftkit.LiftkitError) as caught:
         liftkit.split_groups([*people, people[0]], seed=1)
-    assert caught.value.message == f"`people`: {people[0].label} is item 1 and item 13"
+    assert caught.value.message == (
+        f"`people` item 13 ({people[0].label}): repeats item 1 ({people[0].label})"
+    )
     assert caught.value.hint == "list each person once"
-    with pytest.raises(liftkit.LiftkitError, match="`people`: ada is item 1 and item 3"):
+    with pytest.raises(
+        liftkit.LiftkitError, match=r"`people` item 3 \(ada\): repeats item 1 \(Ada\)"
+    ):
         liftkit.split_groups(["Ada", "Bo", "ada", "Cy"], seed=1)
     twins = [liftkit.Person("Sam Lee", "sam@a.org"), liftkit.Person("Sam Lee", "sam@b.org")]
     split = liftkit.split_groups([*twins, "Bo", "Cy"], size=2, seed=1)
@@ -89,6 +94,32 @@ def test_a_person_listed_twice_is_an_error_as_two_people_of_one_name_are_not():
         "sam@a.org",
         "sam@b.org",
     ]
+
+
+def test_the_tickets_of_one_order_read_from_a_file_are_split_as_the_command_splits_them(
+    tmp_path, cli
+):
+    # Eventbrite: one buyer's email on each ticket of the order. read_attendees keeps every
+    # ticket holder; split_groups refused them ("Carlos Lopez is item 1 and item 2").
+    tickets = tmp_path / "tickets.csv"
+    tickets.write_text(
+        "Order #,Attendee #,First Name,Last Name,Email\n"
+        "100,1,Maria,Lopez,mlopez@x.example\n100,2,Carlos,Lopez,mlopez@x.example\n"
+        "101,3,Ben,Ng,ben@x.example\n102,4,Cy,Oh,cy@x.example\n"
+    )
+    people = liftkit.read_attendees(tickets).people
+    split = liftkit.split_groups(people, size=2, seed=1)
+    placed = [m.name for g in split.rounds[0].groups for m in g.members]
+    assert sorted(placed) == ["Ben Ng", "Carlos Lopez", "Cy Oh", "Maria Lopez"]
+    listed = cli("groups", str(tickets), "--size", "2", "--seed", "1", "-f", "json")
+    assert (
+        json.loads(listed.stdout)["rounds"]
+        == json.loads(liftkit.render_groups(split, "json"))["rounds"]
+    )
+    with pytest.raises(
+        liftkit.LiftkitError, match=r"item 5 \(Carlos Lopez <mlopez@x.example>\): repeats item 2"
+    ):
+        liftkit.split_groups([*people, people[1]], size=2, seed=1)
 
 
 def test_a_zoom_round_is_checked_as_the_command_line_checks_it():

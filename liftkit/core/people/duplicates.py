@@ -31,7 +31,7 @@ def collapse_duplicates(
         index: int | None = None
         if person.email:
             index = by_email.get(person.email.casefold())
-        if index is not None and _own_ticket(person, kept[index]):
+        if index is not None and own_ticket(person, kept[index]):
             # one order's tickets, each its holder's: the same email, two people; unless
             # this holder's row came before (a rejoin)
             alike = by_name.get(same_words(person.name), [])
@@ -93,7 +93,7 @@ def collapse_duplicates(
     return kept
 
 
-def _own_ticket(person: Person, first: Person) -> bool:
+def own_ticket(person: Person, first: Person) -> bool:
     """Whether two rows of one email are two people: each with a per-ticket id ("Attendee
     #", "Ticket Reference"), the two differing, and two names."""
     if same_words(person.name) == same_words(first.name):
