@@ -6,7 +6,17 @@ command line writes agendas only from templates and files it has validated.
 
 from __future__ import annotations
 
-from liftkit.core.agenda.schema import KINDS, POLL_KINDS, Agenda, AgendaError, Problem
+import dataclasses
+
+from liftkit.core.agenda.schema import (
+    KINDS,
+    POLL_KINDS,
+    Agenda,
+    AgendaError,
+    Problem,
+    Segment,
+    default_warn,
+)
 from liftkit.core.agenda.toml_source import read_toml
 from liftkit.core.agenda.validation import build_agenda
 from liftkit.core.agenda.writing import dumps_agenda
@@ -26,6 +36,7 @@ def checked_toml(agenda: object) -> str:
             f"`agenda`: {wrong}", "give durations as seconds (int): 300 for 5 minutes; "
             "warn as a tuple of seconds, such as (60,)",
         )  # fmt: skip
+    agenda = _default_warnings(agenda)
     try:
         unspellable = _unspellable(agenda)
         text = dumps_agenda(agenda)
@@ -36,10 +47,53 @@ def checked_toml(agenda: object) -> str:
         ) from None
     if unspellable:
         raise AgendaError("`agenda`", unspellable)
-    _, problems = build_agenda(*read_toml(text, "`agenda`"))
+    back, problems = build_agenda(*read_toml(text, "`agenda`"))
     if problems:
         raise AgendaError("`agenda`", [Problem(None, p.message) for p in problems])
+    if back is not None and (changed := _read_back_otherwise(agenda, back)):
+        raise AgendaError("`agenda`", changed)
     return text
+
+
+def _default_warnings(agenda: Agenda) -> Agenda:
+    """A segment whose file gave no `warn` warns by default for its length: one a script
+    shortened takes the default of its new length, as `liftkit new` does, rather than a
+    warning 'that does not fit' that the script never set."""
+    segments = tuple(
+        dataclasses.replace(s, warn=default_warn(s.duration))
+        if s.warn_by_default
+        and isinstance(s.duration, int)
+        and any(w >= s.duration for w in s.warn)
+        else s
+        for s in agenda.segments
+    )
+    return dataclasses.replace(agenda, segments=segments)
+
+
+def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
+    """What the file would read back differently from the script's agenda: same_groups="no"
+    was written as true (a text is true), poll options 1 and 2 read back as "1" and "2".
+    Warnings read back in the file's order (the earliest first), which is no change."""
+    pairs: list[tuple[str, str, object, object]] = [
+        ("", f.name, agenda, back) for f in dataclasses.fields(Agenda) if f.compare
+    ]
+    for number, (mine, theirs) in enumerate(zip(agenda.segments, back.segments, strict=True), 1):
+        where = f'segment {number} "{mine.title}": '
+        pairs += [(where, f.name, mine, theirs) for f in dataclasses.fields(Segment) if f.compare]
+    problems = []
+    for where, name, given_in, read_in in pairs:
+        given, read = getattr(given_in, name), getattr(read_in, name)
+        if name == "segments":
+            continue
+        if name == "warn":
+            given, read = sorted(given, reverse=True), sorted(read, reverse=True)
+        elif isinstance(given, str) and read == (given,):  # questions="Why?": a list of one
+            continue
+        if given != read:
+            hint = "give True or False" if isinstance(read, bool) else "give texts as str"
+            said = f"{given!r}: would read back as {read!r}; {hint}"
+            problems.append(Problem(None, f'{where}"{name}" {said}'))
+    return problems
 
 
 def _unspellable(agenda: Agenda) -> list[Problem]:

@@ -127,3 +127,52 @@ def test_one_text_where_a_list_goes_is_a_list_of_one_as_in_the_file():
     segments[0] = dataclasses.replace(agenda.segments[0], polls=(poll,))
     with pytest.raises(liftkit.AgendaError, match='needs "options": a list of at least two'):
         liftkit.render_agenda(dataclasses.replace(agenda, segments=tuple(segments)))
+
+
+@pytest.mark.parametrize(
+    ("segment", "said"),
+    [
+        # "no" is a text, and a text is true: written as same_groups = true, the opposite
+        (
+            liftkit.Segment("Again", 600, kind="breakout", same_groups="no"),
+            "\"same_groups\" 'no': would read back as True; give True or False",
+        ),
+        (
+            liftkit.Segment("Talk", 300, auto_advance="no"),
+            "\"auto_advance\" 'no': would read back as True; give True or False",
+        ),
+        # left out of the file, so the file read back one round where the script gave two
+        (
+            liftkit.Segment("Talk", 300, rounds=2),
+            '"rounds" only applies to breakout segments',
+        ),
+        (
+            liftkit.Segment("Poll", 300, polls=(liftkit.Poll("Score?", (1, 2)),)),
+            "would read back as (Poll(question='Score?', options=('1', '2')",
+        ),
+    ],
+)
+def test_what_the_file_would_read_back_otherwise_is_refused_naming_the_field(segment, said):
+    agenda = liftkit.Agenda("T", (liftkit.Segment("Rooms", 600, kind="breakout"), segment))
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.render_agenda(agenda)
+    assert str(caught.value).startswith(f'`agenda`: segment 2 "{segment.title}": ')
+    assert said in str(caught.value)
+
+
+def test_a_segment_without_warnings_of_its_own_shortened_warns_as_its_file_would(tmp_path):
+    # troika-consulting's 3m "Set-up" gives no warn, so it warns a minute before its end;
+    # made 1m, render_agenda refused it for a warning the script never set
+    agenda = liftkit.load_agenda("troika-consulting")
+    segments = list(agenda.segments)
+    assert segments[0].warn == (60,) and segments[0].warn_by_default
+    segments[0] = dataclasses.replace(segments[0], duration=60)
+    shorter = dataclasses.replace(agenda, segments=tuple(segments), declared_total=None)
+    saved = tmp_path / "shorter.toml"
+    saved.write_text(liftkit.render_agenda(shorter), encoding="utf-8")
+    back = liftkit.load_agenda(saved)
+    assert back.segments[0].duration == 60 and back.segments[0].warn == ()
+    assert back.segments[1:] == shorter.segments[1:]
+    ordered = liftkit.Segment("Talk", 600, warn=(30, 120))  # any order: read back sorted
+    text = liftkit.render_agenda(liftkit.Agenda("T", (ordered,)))
+    assert sorted(liftkit.parse_agenda(text).segments[0].warn) == [30, 120]

@@ -50,7 +50,7 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["min_group_size"] = segment.min_group_size
     if segment.groups is not None:
         data["groups"] = segment.groups
-    if segment.kind == "breakout" and segment.rounds != 1:
+    if segment.rounds != 1:  # refused on a talk: said, not left out
         data["rounds"] = segment.rounds
     if segment.same_groups:
         data["same_groups"] = True
