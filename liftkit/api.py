@@ -120,7 +120,8 @@ def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     from liftkit.api_arguments import one_text, text_or_bytes
     from liftkit.core.agenda.model import parse_agenda as parse
 
-    return parse(text_or_bytes(text, "text"), one_text(source, "source") or "<agenda>")
+    named = one_text(source, "source", "the file name")
+    return parse(text_or_bytes(text, "text"), named or "<agenda>")
 
 
 def render_agenda(agenda: Agenda) -> str:
@@ -278,7 +279,8 @@ def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
     from liftkit.api_arguments import one_text, text_or_bytes
     from liftkit.core.chat import parse_chat as parse
 
-    return parse(text_or_bytes(data, "data"), one_text(source, "source") or "<chat>")
+    named = one_text(source, "source", "the file name")
+    return parse(text_or_bytes(data, "data"), named or "<chat>")
 
 
 # --------------------------------------------------------------------------- reports

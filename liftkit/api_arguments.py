@@ -165,13 +165,11 @@ def yes_or_no(value: object, field: str) -> bool:
     raise LiftkitError(f"`{field}` {value!r}: not True or False", f"give `{field}` as a bool")
 
 
-def one_text(value: object, field: str) -> str | None:
+def one_text(value: object, field: str, example: str = "a column name") -> str | None:
     """`value` if it is None or text; else an error naming `field`."""
     if value is None or isinstance(value, str):
         return value
-    raise LiftkitError(
-        f"`{field}` {value!r}: not text", f"give `{field}` as text, e.g. a column name"
-    )
+    raise LiftkitError(f"`{field}` {value!r}: not text", f"give `{field}` as text, e.g. {example}")
 
 
 def a_report(report: object) -> Report:

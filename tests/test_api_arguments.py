@@ -300,3 +300,12 @@ def test_a_person_a_script_made_of_the_wrong_types_is_an_error_naming_it(person,
         liftkit.split_groups([person, "Bo", "Cy"], balance="band" if "band" in message else ())
     assert caught.value.message.startswith(message)
     assert caught.value.fields[0] == "people"
+
+
+@pytest.mark.parametrize("call", [liftkit.parse_agenda, liftkit.parse_chat])
+def test_a_source_that_is_not_text_is_asked_for_as_a_file_name(call):
+    # the hint asked for "a column name", the words of build_report's columns
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        call("text", source=5)
+    assert caught.value.message == "`source` 5: not text"
+    assert caught.value.hint == "give `source` as text, e.g. the file name"
