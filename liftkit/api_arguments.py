@@ -130,6 +130,8 @@ def _check_person(person: Person, number: int) -> None:
 
 def a_path(value: object, field: str) -> Path:
     """`value` as a Path if it is text or a path; else an error naming `field`."""
+    if isinstance(value, str) and not value.strip():  # Path("") is ".": "is a folder"
+        raise LiftkitError(f"`{field}` {value!r}: is empty", f"give `{field}` as a file path")
     if isinstance(value, (str, os.PathLike)):
         return Path(value)
     raise LiftkitError(

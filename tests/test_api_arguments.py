@@ -309,3 +309,11 @@ def test_a_source_that_is_not_text_is_asked_for_as_a_file_name(call):
         call("text", source=5)
     assert caught.value.message == "`source` 5: not text"
     assert caught.value.hint == "give `source` as text, e.g. the file name"
+
+
+def test_an_empty_path_is_said_to_be_empty_not_a_folder():
+    # read_attendees("") said ".: is a folder, not an attendee list; give the file inside it"
+    for call, field in [(liftkit.read_attendees, "path"), (liftkit.load_agenda, "agenda")]:
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call("")
+        assert caught.value.message == f"`{field}` '': is empty"
