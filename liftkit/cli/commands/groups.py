@@ -158,6 +158,7 @@ def groups(
         to_zoom,
     )
     from liftkit.core.groups.model import check_extent
+    from liftkit.core.groups.previous import with_earlier_details
     from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.live.history import is_session_folder, rooms_held
@@ -213,7 +214,8 @@ def groups(
     )
     if fmt == "zoom":
         rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
-        placed = placed_people(read.people, request)[0]  # not the host, who has no room
+        # not the host, who has no room; with the emails `--previous` knows
+        placed = placed_people(with_earlier_details(read.people, earlier), request)[0]
         if placed and not any(person.email for person in placed):
             raise LiftkitError(
                 f"nobody in {read.source} has an email address; Zoom's pre-assignment CSV "
