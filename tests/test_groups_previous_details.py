@@ -132,3 +132,38 @@ def test_a_report_where_nobody_signed_in_gives_a_zoom_file_from_the_plan(cli, tm
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert sorted(email for _, email in rows[1:]) == sorted(p[2] for p in people)
+
+
+def test_the_counts_find_people_by_name_when_the_plan_has_no_emails(cli, tmp_path):
+    # The plan was made from a sign-in sheet of names; this week's list has emails. Before,
+    # the note on who keeps their rooms was missing (nobody found) and `moved` was 0.
+    names = tmp_path / "names.csv"
+    names.write_text("name\n" + "".join(f"First{i} Last{i}\n" for i in range(16)))
+    earlier = plan(cli, tmp_path, names, "--count", "4", "--rounds", "3", "--seed", "3")
+    registered = registrations(tmp_path, 14)[0]
+    result = cli("groups", str(registered), "--previous", str(earlier), "--held", "1",
+                 "--count", "3", "--seed", "3", "-f", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    before, after = json.loads(earlier.read_text()), json.loads(result.stdout)
+
+    def room_of(rnd):
+        return {m["name"]: g["name"] for g in rnd["groups"] for m in g["members"]}
+
+    weeks = list(zip(before["rounds"][1:], after["rounds"][1:], strict=True))
+    here = set(room_of(weeks[0][0])) & set(room_of(weeks[0][1]))
+    assert len(here) == 14
+    keep = {p for p in here if all(room_of(new)[p] == room_of(old)[p] for old, new in weeks)}
+    moved = sum(room_of(new)[p] != room_of(old)[p] for old, new in weeks for p in here)
+    assert moved > 0
+    said = [line for line in result.stderr.splitlines() if "still here" in line]
+    assert said == [f"Note: {len(keep)} of the 14 people still here keep the rooms the "
+                    "earlier plan gave them in rounds 2 to 3"]  # fmt: skip
+    assert after["score"]["moved"] == moved
+    # and without `held`, in every round kept
+    kept = cli("groups", str(registered), "--previous", str(earlier), "--count", "3",
+               "--seed", "3", "-f", "json")  # fmt: skip
+    assert kept.exit_code == 0, kept.output
+    again = json.loads(kept.stdout)
+    pairs = list(zip(before["rounds"], again["rounds"], strict=True))
+    moved = sum(room_of(new)[p] != room_of(old)[p] for old, new in pairs for p in room_of(new))
+    assert again["score"]["moved"] == moved > 0
