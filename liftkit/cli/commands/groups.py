@@ -157,7 +157,7 @@ def groups(
         score_title,
         to_zoom,
     )
-    from liftkit.core.groups.model import check_extent
+    from liftkit.core.groups.model import check_extent, check_facilitators
     from liftkit.core.groups.previous import with_earlier_details
     from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
@@ -180,11 +180,7 @@ def groups(
         raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
     if to_file and output:
         _refuse_to_overwrite_the_attendees(attendees, output)
-    if any(not name.strip() for name in facilitator or ()):
-        raise LiftkitError(
-            '--facilitator "": an empty name names nobody',
-            "give the facilitator's name or email, or leave out --facilitator",
-        )
+    check_facilitators(facilitator or ())  # before the file is read
 
     check_extent(0, rounds or 1)  # a mistyped --rounds is refused before the file is read
     read = read_people(attendees)

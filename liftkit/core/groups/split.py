@@ -32,6 +32,7 @@ from liftkit.core.groups.model import (
     Split,
     SplitRequest,
     check_extent,
+    check_facilitators,
     group_count,
     group_sizes,
     round_number,
@@ -95,6 +96,7 @@ def split_into_groups(
     `unlike`: rooms that the first round after the `held` ones should not be (a reshuffle's
     rooms now): where a round of orthogonal mates would be them, another is sought. People
     found in `previous` take the email and the columns it knew of them and they lack."""
+    check_facilitators(request.facilitators)
     people = with_earlier_details(people, request.previous)
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
