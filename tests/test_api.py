@@ -169,6 +169,20 @@ def test_one_seed_gives_the_split_the_command_line_gives(cli):
     assert split.seed == 11
 
 
+def test_split_groups_always_sets_a_seed_even_after_a_file_that_holds_none(tmp_path):
+    # Split.seed is `int | None` (docs/api.md): a groups file read back may hold no seed
+    # (liftkit's CSV, a hand-written file); split_groups, though, always sets one.
+    names = [f"P{i}" for i in range(8)]
+    hand = tmp_path / "hand.toml"
+    hand.write_text('[[rounds]]\n[[rounds.groups]]\nname = "Room 1"\nmembers = ["P0", "P1"]\n')
+    plan = tmp_path / "plan.csv"
+    plan.write_text(liftkit.render_groups(liftkit.split_groups(names, seed=3), "csv"))
+    for previous in (hand, plan):
+        split = liftkit.split_groups(names, previous=previous)
+        assert isinstance(split.seed, int)
+        assert json.loads(liftkit.render_groups(split, "json"))["seed"] == split.seed
+
+
 def test_without_a_seed_the_chosen_one_repeats_the_split():
     names = [f"Person {i}" for i in range(10)]
     split = liftkit.split_groups(names, count=3)

@@ -147,6 +147,26 @@ def test_build_report_takes_one_chat_log_or_one_question_as_text(monkeypatch):
     )
 
 
+@pytest.mark.parametrize("facilitators", ["", [""], " ", ["Ada", "  "]], ids=repr)
+def test_an_empty_facilitator_names_nobody_in_the_library_as_on_the_command_line(
+    cli, tmp_path, facilitators
+):
+    # split_groups took it silently, and split with no facilitator; the command refused it.
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups(NAMES[:4], facilitators=facilitators, seed=1)
+    assert caught.value.message == '`facilitators` "": an empty name names nobody'
+    assert caught.value.fields == ("facilitators",)
+    assert caught.value.exit_code == 2
+    listed = [facilitators] if isinstance(facilitators, str) else facilitators
+    flags = [word for name in listed for word in ("--facilitator", name)]
+    result = cli("groups", str(tmp_path / "not-read.csv"), *flags)  # refused before reading
+    assert result.exit_code == 2
+    assert result.stderr == (
+        'Error: --facilitator "": an empty name names nobody; give the facilitator\'s name or '
+        "email, or leave out --facilitator\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("argument", "flag"),
     [("by", "--by"), ("roles", "--roles"), ("organisations", "--organisations"),

@@ -22,6 +22,8 @@ CALLER = textwrap.dedent(
     emails: list[str | None] = [m.email for g in split.rounds[0].groups for m in g.members]
     text: str = liftkit.render_groups(split, "zoom", round=1)
     wrong: int = liftkit.split_groups(["Ada", "Bo"], size="4")
+    assert split.seed is not None  # docs/api.md: int | None, as a file read back may hold none
+    seed: int = split.seed
     """
 )
 

@@ -150,6 +150,35 @@ def test_a_week_held_keeps_its_number_and_the_weeks_planned_follow_it(cli, tmp_p
     assert said in held.stderr
 
 
+def test_one_round_of_a_plan_carried_on_from_week_three_says_the_plan_s_numbers(cli, tmp_path):
+    # Round 4 of a plan updated from week 3 (rounds 3 to 5) said "round 4 of 3", in the
+    # Markdown and the table, and so did the library's render_groups.
+    import liftkit
+
+    now, week = week_three(cli, tmp_path)
+    update = ["groups", str(now), "--previous", str(week), "--rounds", "3", "--seed", "1"]
+    numbers = [r["round"] for r in json.loads(cli(*update, "-f", "json").stdout)["rounds"]]
+    assert numbers == [3, 4, 5]
+    said = f"round 4 (rounds {numbers[0]} to {numbers[-1]}), seed 1"
+    one = cli(*update, "--round", "4", "-f", "json", "-o", str(tmp_path / "wk4.json"))
+    assert one.exit_code == 0, one.output
+    for fmt in ("md", "table"):
+        shown = cli(*update, "--round", "4", "-f", fmt)
+        assert shown.exit_code == 0, shown.output
+        assert f"12 people in 3 groups, {said}" in shown.stdout, fmt
+        assert "of 3," not in shown.stdout
+    settings = json.loads((tmp_path / "wk4.json").read_text())["settings"]
+    assert (settings["of_rounds"], settings["of_rounds_from"]) == (len(numbers), numbers[0])
+    people = [f"P{i}" for i in range(12)]
+    first = liftkit.split_groups(people, size=4, rounds=3, seed=7)
+    (tmp_path / "lib3.json").write_text(liftkit.render_groups(first, "json", round=3))
+    plan = liftkit.split_groups(people, previous=tmp_path / "lib3.json", rounds=3, seed=1)
+    assert [r.number for r in plan.rounds] == [3, 4, 5]
+    lines = liftkit.render_groups(plan, "md", round=4).splitlines()
+    assert lines[2] == "12 people in 3 groups, round 4 (rounds 3 to 5), seed 1."
+    assert "round 3 of 3," in liftkit.render_groups(first, "md", round=3)
+
+
 def test_run_names_the_rounds_of_a_file_it_does_not_use_by_their_numbers(tmp_path):
     # "round 1 is used, rounds 2-3 not" of a file holding rounds 3 to 5.
     rounds = [{"round": n, "groups": [{"name": "Room 1", "members": [f"P{i}" for i in range(4)]}]}

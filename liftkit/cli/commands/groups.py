@@ -157,7 +157,8 @@ def groups(
         score_title,
         to_zoom,
     )
-    from liftkit.core.groups.model import check_extent
+    from liftkit.core.groups.model import check_extent, check_facilitators
+    from liftkit.core.groups.previous import with_earlier_details
     from liftkit.core.groups.setup import placed_people
     from liftkit.core.groups.split import SplitRequest, group_count, split_into_groups
     from liftkit.core.live.history import is_session_folder, rooms_held
@@ -179,11 +180,7 @@ def groups(
         raise LiftkitError(f"--format {fmt}: unknown format", "use one of " + ", ".join(FORMATS))
     if to_file and output:
         _refuse_to_overwrite_the_attendees(attendees, output)
-    if any(not name.strip() for name in facilitator or ()):
-        raise LiftkitError(
-            '--facilitator "": an empty name names nobody',
-            "give the facilitator's name or email, or leave out --facilitator",
-        )
+    check_facilitators(facilitator or ())  # before the file is read
 
     check_extent(0, rounds or 1)  # a mistyped --rounds is refused before the file is read
     read = read_people(attendees)
@@ -213,7 +210,8 @@ def groups(
     )
     if fmt == "zoom":
         rooms = len(earlier.rounds[0].groups) if earlier and size is None and count is None else 0
-        placed = placed_people(read.people, request)[0]  # not the host, who has no room
+        # not the host, who has no room; with the emails `--previous` knows
+        placed = placed_people(with_earlier_details(read.people, earlier), request)[0]
         if placed and not any(person.email for person in placed):
             raise LiftkitError(
                 f"nobody in {read.source} has an email address; Zoom's pre-assignment CSV "

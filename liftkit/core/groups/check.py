@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from liftkit.core.groups.bounds import NeverMeet, limit_text, never_meet
 from liftkit.core.groups.model import Round, Score, Split, repeat_summary
-from liftkit.core.groups.setup import Setup
+from liftkit.core.groups.previous import match_person
+from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural, same_words
 
@@ -116,31 +117,43 @@ def balance_spread(rounds: Sequence[Round], column: str) -> int:
     return worst
 
 
-def _person_key(person: Person) -> str:
-    return same_words(person.email or person.name)
+def _rooms(rnd: Round) -> tuple[list[Person], list[str]]:
+    """Who is in `rnd`, and the name of each one's room."""
+    people = [m for group in rnd.groups for m in group.members]
+    return people, [group.name for group in rnd.groups for _ in group.members]
+
+
+def _earlier_rooms(rounds: Sequence[Round], previous: Split) -> list[dict[int, tuple[str, str]]]:
+    """Per round both splits have: for each person of `rounds` found in `previous`'s round,
+    as --previous finds people (by email, else by name when one of the two has no email:
+    the list may lack an email the earlier file has, or the other way round), their room
+    then and now, by the person's number among those of `rounds`."""
+    number: dict[int, int] = {}  # id of a person of `rounds` -> their number
+    found: list[dict[int, tuple[str, str]]] = []
+    for new, old in zip(rounds, previous.rounds, strict=False):
+        people, rooms = _rooms(new)
+        directory = Directory(people)
+        here: dict[int, tuple[str, str]] = {}
+        for member, before in zip(*_rooms(old), strict=True):
+            i = match_person(directory, member)
+            if i is not None:
+                p = number.setdefault(id(people[i]), len(number))
+                here[p] = (before, rooms[i])
+        found.append(here)
+    return found
 
 
 def kept_people(rounds: Sequence[Round], previous: Split) -> tuple[int, int]:
     """(kept, all): the people in both splits' rounds (those both have), and how many of
     them are in the room (by name) `previous` gave them in every one of those rounds."""
-    where: dict[str, bool] = {}
-    for new, old in zip(rounds, previous.rounds, strict=False):
-        before = {_person_key(m): group.name for group in old.groups for m in group.members}
-        for group in new.groups:
-            for m in group.members:
-                key = _person_key(m)
-                if key in before:
-                    where[key] = where.get(key, True) and before[key] == group.name
+    where: dict[int, bool] = {}
+    for here in _earlier_rooms(rounds, previous):
+        for p, (before, now) in here.items():
+            where[p] = where.get(p, True) and before == now
     return sum(where.values()), len(where)
 
 
 def moved_people(rounds: Sequence[Round], previous: Split) -> int:
     """People in both splits whose room (by name) differs in a round both have."""
-    moved = 0
-    for new, old in zip(rounds, previous.rounds, strict=False):
-        before = {_person_key(m): group.name for group in old.groups for m in group.members}
-        for group in new.groups:
-            for m in group.members:
-                room = before.get(_person_key(m))
-                moved += room is not None and room != group.name
-    return moved
+    return sum(before != now for here in _earlier_rooms(rounds, previous)
+               for before, now in here.values())  # fmt: skip

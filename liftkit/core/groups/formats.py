@@ -299,9 +299,12 @@ def summary_line(split: Split) -> str:
         people = sum(len(g.members) for g in split.rounds[0].groups) if split.rounds else 0
     groups = len(split.rounds[0].groups) if split.rounds else 0
     rounds = plural(len(split.rounds), "round")
-    of_rounds = split.settings.get("of_rounds")
+    of_rounds, start = split.settings.get("of_rounds"), split.settings.get("of_rounds_from", 1)
     if isinstance(of_rounds, int) and len(split.rounds) == 1:
-        rounds = f"round {split.rounds[0].number} of {of_rounds}"
+        number = split.rounds[0].number
+        rounds = f"round {number} of {of_rounds}"
+        if isinstance(start, int) and start != 1:  # a plan carried on from week 3: 3 to 5
+            rounds = f"round {number} (rounds {start} to {start + of_rounds - 1})"
     seed = f", seed {split.seed}" if split.seed is not None else ""
     return f"{plural(people, 'person', 'people')} in {plural(groups, 'group')}, {rounds}{seed}"
 
@@ -347,6 +350,12 @@ def only_round(split: Split, round_number: int) -> Split:
     """`split` with round `round_number` alone (this week's rooms of a programme's plan), its
     score still that of the whole split."""
     settings = split.settings | {"of_rounds": split.settings.get("of_rounds", len(split.rounds))}
+    # The plan's first round, for the summary of one of a plan carried on from week 3:
+    # round 4 (rounds 3 to 5). A round alone already (a file of one) says its own, or 1.
+    first = split.rounds[0].number if split.rounds and "of_rounds" not in split.settings else 1
+    start = split.settings.get("of_rounds_from", first)
+    if start != 1:
+        settings["of_rounds_from"] = start
     return replace(split, rounds=(pick_round(split, round_number),), settings=settings)
 
 

@@ -149,6 +149,16 @@ MAX_ROUNDS = 1000  # rounds of one split, at most (1,000 rounds of 40 people: ab
 MAX_PLACES = 1_000_000  # people times rounds, at most (a million in one round: about a minute)
 
 
+def check_facilitators(names: Sequence[str]) -> None:
+    """Refuse an empty facilitator's name (an unset shell variable, a blank cell pasted):
+    it names nobody, and would otherwise be ignored."""
+    if any(not name.strip() for name in names):
+        raise LiftkitError(
+            '`facilitators` "": an empty name names nobody',
+            "give the facilitator's name or email, or leave out `facilitators`",
+        )
+
+
 def check_extent(people: int, rounds: int) -> None:
     """Refuse, before any work, a split too large to finish in a minute or so: a mistyped
     `rounds` (100,000 rounds of 40 people took 2 minutes) or a list of millions."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.greedy import meetings, spread_facilitators
-from liftkit.core.groups.model import Round, SplitRequest, group_sizes
-from liftkit.core.groups.setup import Directory, Setup
+from liftkit.core.groups.model import Round, Split, SplitRequest, group_sizes
+from liftkit.core.groups.setup import Directory, Setup, all_columns
+from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural, same_words, some_named
 
@@ -61,6 +64,42 @@ def from_previous(
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names
+
+
+def with_earlier_details(people: Sequence[Person], previous: Split | None) -> list[Person]:
+    """The people with what the earlier split knew of them and their list does not: the
+    email of someone found there by name alone (who joined a call without signing in, so a
+    participant report has no email), and the columns their list lacks (a registration's
+    Company beside a call's report), so that a Zoom file and `balance` reach them as the
+    earlier split did. Found as `previous` finds people (match_person); an email someone
+    else here has is left where it is."""
+    if previous is None:
+        return list(people)
+    directory = Directory(people)
+    listed = {header_key(column) for column in all_columns(people)}  # as `balance` finds them
+    known: dict[int, list[Person]] = {}
+    for rnd in previous.rounds:
+        for group in rnd.groups:
+            for member in group.members:
+                index = match_person(directory, member)
+                if index is not None:
+                    known.setdefault(index, []).append(member)
+    found = list(people)
+    for index, earlier in known.items():
+        person = people[index]
+        email = person.email or next(
+            (m.email for m in earlier if m.email and m.email.casefold() not in directory.by_email),
+            None,
+        )
+        attributes, have = dict(person.attributes), set(listed)
+        for member in earlier:
+            for column, value in member.attributes.items():
+                if (key := header_key(column)) not in have:
+                    attributes[column] = value
+                    have.add(key)
+        if email != person.email or attributes != person.attributes:
+            found[index] = replace(person, email=email, attributes=attributes)
+    return found
 
 
 def rooms_row(setup: Setup, rnd: Round) -> list[int]:

@@ -32,12 +32,13 @@ from liftkit.core.groups.model import (
     Split,
     SplitRequest,
     check_extent,
+    check_facilitators,
     group_count,
     group_sizes,
     round_number,
 )
 from liftkit.core.groups.plan import fit_rules, searched_plan
-from liftkit.core.groups.previous import from_previous, rooms_row
+from liftkit.core.groups.previous import from_previous, rooms_row, with_earlier_details
 from liftkit.core.groups.reading import score_rounds
 from liftkit.core.groups.relaid import fresh_laid
 from liftkit.core.groups.search import Problem, Search
@@ -93,7 +94,10 @@ def split_into_groups(
 ) -> Split:
     """The split for `request`, with its score. Raises LiftkitError for impossible requests.
     `unlike`: rooms that the first round after the `held` ones should not be (a reshuffle's
-    rooms now): where a round of orthogonal mates would be them, another is sought."""
+    rooms now): where a round of orthogonal mates would be them, another is sought. People
+    found in `previous` take the email and the columns it knew of them and they lack."""
+    check_facilitators(request.facilitators)
+    people = with_earlier_details(people, request.previous)
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
 
