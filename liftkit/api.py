@@ -117,11 +117,10 @@ def load_agenda(agenda: str | Path) -> Agenda:
 
 def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     """Validate agenda TOML given as text; `source` names it in messages."""
-    from liftkit.api_arguments import one_text, text_or_bytes
+    from liftkit.api_arguments import source_name, text_or_bytes
     from liftkit.core.agenda.model import parse_agenda as parse
 
-    named = one_text(source, "source", "the file name")
-    return parse(text_or_bytes(text, "text"), named or "<agenda>")
+    return parse(text_or_bytes(text, "text"), source_name(source, "<agenda>"))
 
 
 def render_agenda(agenda: Agenda) -> str:
@@ -276,11 +275,10 @@ def _read_chat(path: object, field: str) -> ChatLog:
 
 def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
     """A chat log given as text or bytes; `source` names it in messages."""
-    from liftkit.api_arguments import one_text, text_or_bytes
+    from liftkit.api_arguments import source_name, text_or_bytes
     from liftkit.core.chat import parse_chat as parse
 
-    named = one_text(source, "source", "the file name")
-    return parse(text_or_bytes(data, "data"), named or "<chat>")
+    return parse(text_or_bytes(data, "data"), source_name(source, "<chat>"))
 
 
 # --------------------------------------------------------------------------- reports

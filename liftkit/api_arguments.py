@@ -174,6 +174,11 @@ def one_text(value: object, field: str, example: str = "a column name") -> str |
     raise LiftkitError(f"`{field}` {value!r}: not text", f"give `{field}` as text, e.g. {example}")
 
 
+def source_name(source: object, default: str) -> str:
+    """The name a text is read under in messages: `source`, or `default` when None."""
+    return one_text(source, "source", "the file name") or default
+
+
 def a_report(report: object) -> Report:
     """`report` if it is a Report; else an error naming the argument."""
     from liftkit.core.report import Report
