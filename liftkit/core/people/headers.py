@@ -22,6 +22,7 @@ NAME_COLUMNS = (
     "full name",
     "fullname",
     "your name",
+    "your full name",  # Microsoft Forms and Google Forms questions
     "display name",
     "attendee name",
     "attendee full name",

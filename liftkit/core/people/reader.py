@@ -121,6 +121,7 @@ def parse_people(
         if not people and table.footers and not (table.absent or table.not_coming):
             raise _no_names(label, table)
         last = dict(table.events)
+        notes.extend(table.notes)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
         # (not for the Zoom file liftkit writes: its rooms and addresses, and no names)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.blank import filled_layout
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
     HOST_SECTIONS,
@@ -46,6 +47,7 @@ class TableRead:
     events: list[tuple[str, bool]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the header(s) of the names read
     by_address: bool = False  # no name column: people are named by their email address
+    notes: list[str] = field(default_factory=list)  # a column read in place of an empty one
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -111,7 +113,9 @@ def parse_table(
             "(check its quotes)",
             "save the file again as CSV from a spreadsheet",
         )
-    out = TableRead(columns=[name for _, name in layout.attributes])
+    notes: list[str] = []
+    layout = filled_layout(header_cells, layout, rows[1:], label, rows[0][0], first, notes)
+    out = TableRead(columns=[name for _, name in layout.attributes], notes=notes)
     read_as = [layout.name] if layout.name is not None else [layout.first, layout.last]
     read_as = read_as if any(i is not None for i in read_as) else [layout.account]
     out.names = [header_cells[i].strip().strip("\ufeff") for i in read_as if i is not None]
@@ -130,7 +134,9 @@ def parse_table(
             continue
         new_layout = layout_of(cells)
         if new_layout is not None:
-            layout, header_cells = new_layout, cells
+            layout = filled_layout(cells, new_layout, rows[position + 1 :], label, line, False,
+                                   out.notes)  # fmt: skip
+            header_cells = cells
             hosts = _host_section(rows[position - 1][1])
             out.columns.extend(n for _, n in layout.attributes if n not in out.columns)
             unnamed |= layout.unnamed
