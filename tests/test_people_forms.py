@@ -61,3 +61,53 @@ def test_a_name_column_empty_on_every_row_with_no_other_is_named_in_the_error(cl
         "column that holds them 'name'"
     )
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("msforms-anyone-first-last.csv", "Email address"),
+        ("msforms-anyone-pt.csv", "E-mail para contato"),
+        ("msforms-anyone-your-name.csv", "Your email address"),
+        ("msforms-anyone-blank.csv", "Your email address"),
+    ],
+)
+def test_the_forms_own_anonymous_email_gives_way_to_the_email_question(cli, tmp_path, file, column):
+    # Forms' own "Email" says "anonymous" on every row (or nothing) and was read over the
+    # form's question: a warning, then "nobody … has an email address" for -f zoom.
+    path, out = DATA / file, tmp_path / "zoom.csv"
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "zoom", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assigned = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert sorted(row["Email Address"] for row in assigned) == sorted(
+        row[column] for row in rows_of(path)
+    )
+    assert "is not an email address" not in result.stderr
+    said = (
+        "is empty on every row"
+        if file.endswith("blank.csv")
+        else ("holds no email address ('anonymous' on every row)")
+    )
+    assert f"Note: {path}: 'Email' {said}: the emails are read from {column!r}" in result.stderr
+
+
+def test_someone_elses_address_is_not_read_in_place_of_an_anonymous_email(cli, tmp_path):
+    # A "Manager email" holds addresses, but not the person's: the form's "anonymous" stays,
+    # with one warning for all of its rows.
+    source = rows_of(DATA / "msforms-anyone-full-name.csv")
+    path = tmp_path / "form.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["ID", "Email", "Name", "Full name", "Line manager's email"])
+        writer.writerows(
+            [r["ID"], "anonymous", "", r["Full name"], "boss@trust.example"] for r in source
+        )
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    people = written(result.stdout)
+    assert len(people) == len(source) and all(p["email"] == "" for p in people)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings == [
+        f"Warning: {path}: lines 2-{len(source) + 1}: 'anonymous' is not an email address "
+        f"(no @); the {len(source)} people are kept without it"
+    ]

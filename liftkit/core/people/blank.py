@@ -1,19 +1,26 @@
-"""A name column empty on every row gives way to the next column that names people.
+"""A name column empty on every row gives way to the next column that names people, and an
+email column without an address to the next that holds addresses.
 
-Microsoft Forms writes its own `Name` (and `Email`) column into every export, and leaves it
-empty when the form lets anyone respond (with `anonymous` as the email): the name stands in
-a question of the form's, `Full name`, `Your name`, `Vollständiger Name`. The header lists
-(headers.py) put the bare `Name` first, so the form's empty column was read, and the file
-refused at its first row.
+Microsoft Forms writes its own `Name` and `Email` columns into every export, and leaves them
+empty when the form lets anyone respond (with `anonymous` as the email): the name and the
+address stand in questions of the form's, `Full name`, `Your name`, `Vollständiger Name`,
+`Email address`, `E-mail para contato`. The header lists (headers.py) put the bare `Name`
+and `Email` first, so the form's empty columns were read: the file refused at its first
+row, or everyone without an address for `-f zoom`.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.headers import EMAIL_KEYS, EMAIL_WORDS, OTHER_ADDRESSES
 from liftkit.core.people.layout import Layout, layout_of
-from liftkit.core.people.rows import cell, usable
+from liftkit.core.people.model import normalise_header
+from liftkit.core.people.rows import cell, email_or_warning, usable
 
 Rows = Sequence[tuple[int, list[str]]]
 
@@ -25,6 +32,21 @@ def name_sources(layout: Layout) -> list[int]:
         return [layout.name]
     parts = [i for i in (layout.first, layout.last) if i is not None]
     return parts or ([layout.account] if layout.account is not None else [])
+
+
+def checked_layout(
+    header: Sequence[str],
+    layout: Layout,
+    rows: Rows,
+    label: str,
+    line: int,
+    first_line: bool,
+    notes: list[str],
+) -> Layout:
+    """The layout of the header `header` (on `line`) that reads names and emails from
+    columns that hold them on `rows`, the rows below it: filled_layout, addressed_layout."""
+    layout = filled_layout(header, layout, rows, label, line, first_line, notes)
+    return addressed_layout(header, layout, rows, label, notes)
 
 
 def filled_layout(
@@ -73,6 +95,48 @@ def filled_layout(
         f"{_shown(header, name_sources(found))}"
     )
     return found
+
+
+def addressed_layout(
+    header: Sequence[str], layout: Layout, rows: Rows, label: str, notes: list[str]
+) -> Layout:
+    """`layout`, or, when its email column holds no address on any of `rows` (Forms'
+    `anonymous`, or nothing), the layout that reads the addresses from the next column
+    that holds some, with a note: an email column (`Email address`), else a column whose
+    header says email (`Your email address`, `E-mail para contato`), not someone else's
+    (`Manager email`). Without such a column, `layout` stays, and so does its one warning
+    of the value that is no address."""
+    email = layout.email
+    if email is None or _by_address(layout) or not rows or _addresses(rows, email):
+        return layout
+    keys = [normalise_header(text) for text in header]
+    taken = {*name_sources(layout), email, layout.meeting_email}
+    known = [i for i, key in enumerate(keys) if key.replace("-", " ") in EMAIL_KEYS]
+    asked = [
+        i for i, key in enumerate(keys)
+        if any(word in key for word in EMAIL_WORDS)
+        and not set(re.findall(r"\w+", key)) & OTHER_ADDRESSES
+    ]  # fmt: skip
+    found = next((i for i in (*known, *asked) if i not in taken and _addresses(rows, i)), None)
+    if found is None:
+        return layout
+    values = Counter(text for _, cells in rows if (text := cell(cells, email)))
+    said = "is empty on every row" if not values else "holds no email address"
+    if len(values) == 1:
+        ((value, count),) = values.items()
+        where = "every row" if count == len(rows) else "every row that is not empty"
+        said = f"holds no email address ({value!r} on {where})"
+    notes.append(
+        f"{label}: {_shown(header, [email])} {said}: the emails are read from "
+        f"{_shown(header, [found])}"
+    )
+    attributes = tuple(item for item in layout.attributes if item[0] != found)
+    return replace(layout, email=found, attributes=attributes)
+
+
+def _addresses(rows: Rows, column: int) -> bool:
+    """Whether a column holds an email address on one of `rows` at least."""
+    return any(email_or_warning(cell(cells, column), 0, "", []) for _, cells in rows)
 
 
 def _by_address(layout: Layout) -> bool:

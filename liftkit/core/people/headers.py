@@ -248,6 +248,15 @@ TICKET_ID_COLUMNS = (
 )  # fmt: skip
 # Every email header holds one of these (a file's first line may name people by address).
 EMAIL_WORDS = ("mail", "correo", "courriel", "e-post", "メール")
+# Words that make an email header someone else's address ("Manager email", "Parent's
+# email", "Billing email"): never read in place of an email column that holds no address.
+OTHER_ADDRESSES = frozenset(
+    ("manager", "supervisor", "emergency", "parent", "parents", "guardian", "partner",
+     "spouse", "child", "referee", "reference", "sponsor", "teacher", "tutor", "mentor",
+     "coach", "doctor", "assistant", "colleague", "friend", "company", "organisation",
+     "organization", "business", "employer", "host", "speaker", "billing", "invoice",
+     "finance", "booker", "buyer", "purchaser", "order", "cc")
+)  # fmt: skip
 
 # Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
 # cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's

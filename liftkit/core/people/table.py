@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.people.blank import filled_layout
+from liftkit.core.people.blank import checked_layout
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
     HOST_SECTIONS,
@@ -114,7 +114,7 @@ def parse_table(
             "save the file again as CSV from a spreadsheet",
         )
     notes: list[str] = []
-    layout = filled_layout(header_cells, layout, rows[1:], label, rows[0][0], first, notes)
+    layout = checked_layout(header_cells, layout, rows[1:], label, rows[0][0], first, notes)
     out = TableRead(columns=[name for _, name in layout.attributes], notes=notes)
     read_as = [layout.name] if layout.name is not None else [layout.first, layout.last]
     read_as = read_as if any(i is not None for i in read_as) else [layout.account]
@@ -134,7 +134,7 @@ def parse_table(
             continue
         new_layout = layout_of(cells)
         if new_layout is not None:
-            layout = filled_layout(cells, new_layout, rows[position + 1 :], label, line, False,
+            layout = checked_layout(cells, new_layout, rows[position + 1 :], label, line, False,
                                    out.notes)  # fmt: skip
             header_cells = cells
             hosts = _host_section(rows[position - 1][1])
