@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liftkit.core.people.headers import TICKET_ID_KEYS
-from liftkit.core.people.model import Person, header_key
+from liftkit.core.people.model import HOST_SUFFIX, Person, header_key
 from liftkit.core.text import one_line, plural, same_words
 
 
@@ -91,6 +91,50 @@ def collapse_duplicates(
             "your screen only"
         )
     return kept
+
+
+def renamed_apart(
+    people: list[Person], written: dict[int, str], label: str, notes: list[str]
+) -> list[Person]:
+    """People of one name in a Zoom report whose original names differ, named as the report
+    writes them: "Sam (iPhone)" and "Sam (Sam Patel)" both renamed themselves Sam, and
+    are two people, where the name before the brackets alone made them one. `written` holds
+    the name cell by line where it differs from the name read; "(Host)" is no original name.
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, person in enumerate(people):
+        by_name.setdefault(same_words(person.name), []).append(i)
+    renamed: dict[int, str] = {}
+    for ids in by_name.values():
+        for i in ids:
+            text = written.get(people[i].line)
+            if text is not None and any(_two(people[i], people[j], written) for j in ids):
+                renamed[i] = text
+    if not renamed:
+        return people
+    shown = sorted(dict.fromkeys(renamed.values()), key=same_words)
+    notes.append(
+        f"{label}: {plural(len(shown), 'person', 'people')} renamed in the meeting to a name "
+        "someone else has: each is kept, named with the original name in brackets as the "
+        "report writes it: "
+        + "; ".join(shown[:5]) + ("; …" if len(shown) > 5 else "")
+    )  # fmt: skip
+    return [replace(p, name=renamed[i]) if i in renamed else p for i, p in enumerate(people)]
+
+
+def _two(one: Person, other: Person, written: dict[int, str]) -> bool:
+    """Whether two rows of one name are two people by their original names (unless one
+    email says they are one)."""
+    if one.email and other.email and one.email.casefold() == other.email.casefold():
+        return False
+    return _original(one, written) != _original(other, written)
+
+
+def _original(person: Person, written: dict[int, str]) -> str:
+    text = written.get(person.line)
+    if text is None or HOST_SUFFIX.search(text):
+        return same_words(person.name)
+    return same_words(text[text.rindex("(") + 1 : -1])
 
 
 def own_ticket(person: Person, first: Person) -> bool:

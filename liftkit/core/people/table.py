@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.blank import checked_layout
+from liftkit.core.people.duplicates import renamed_apart
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
     HOST_SECTIONS,
@@ -48,6 +49,8 @@ class TableRead:
     names: list[str] = field(default_factory=list)  # the header(s) of the names read
     by_address: bool = False  # no name column: people are named by their email address
     notes: list[str] = field(default_factory=list)  # a column read in place of an empty one
+    # Zoom's "Name (Original Name)" as written, by line, where it was renamed ("Sam (iPhone)")
+    written: dict[int, str] = field(default_factory=dict)
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -151,6 +154,7 @@ def parse_table(
         if hosts:
             host_lines.add(line)
     _drop_empty_columns(out, unnamed)
+    out.people = renamed_apart(out.people, out.written, label, out.notes)
     host = _preamble_host(lines[:index], delimiter)
     if host or host_lines:
         out.people = [
@@ -210,7 +214,10 @@ def _add_row(
         out.events.append((same_words(row_name(cells, layout)), leave))
         if leave:
             return  # the same person's "Left" row, after their "Joined" row
-    out.people.append(person_from_cells(cells, layout, line, label, warnings))
+    person = person_from_cells(cells, layout, line, label, warnings)
+    out.people.append(person)
+    if layout.name in layout.original_names and cell(cells, layout.name) != person.name:
+        out.written[line] = cell(cells, layout.name)
     if layout.per_join:
         out.per_join.add(line)
 
