@@ -55,3 +55,32 @@ def test_one_renamed_person_who_rejoined_is_still_one(cli):
     assert result.exit_code == 0, result.output
     assert sorted(row["name"] for row in written(result.stdout)) == [
         "Nia Okafor", "Sam (Sam Ibe)", "Sam (iPhone)"]  # fmt: skip
+
+
+def test_two_rows_of_one_name_in_the_call_at_once_are_two_people(cli):
+    # One row per join: two phones named "iPhone" joined at 12:01 and 12:03 and were both
+    # there until 12:40, read as one person who joined twice ("1 person joined more than
+    # once"); the first one's row from 12:45, after its leave, is its rejoin.
+    path = DATA / "zoom-participants-joins-at-once.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    people = written(result.stdout)
+    assert sum(p["name"] == "iPhone" for p in people) == 2
+    assert len(people) == len({r["Name (Original Name)"] for r in rows}) + 1
+    assert sorted(p["Join Time"][-11:] for p in people if p["name"] == "iPhone") == [
+        "12:01:00 PM", "12:03:00 PM"]  # fmt: skip
+    assert (
+        f"Note: {path}: rows of one name were in the call at the same time, so each is a "
+        "person of its own: iPhone (lines 6-7); rename them in the list to tell them apart"
+    ) in result.stderr
+    assert f"Note: {path}: 1 person joined more than once (iPhone)" in result.stderr
+    # The same rows a minute apart, one after the other: one person who joined three times
+    lines = path.read_text().splitlines()
+    apart = "\n".join([*lines[:-2],
+        "iPhone,,04/02/2025 12:41:00 PM,04/02/2025 01:00:00 PM,19,Yes",
+        "iPhone,,04/02/2025 01:00:00 PM,04/02/2025 01:30:00 PM,30,Yes"])  # fmt: skip
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "csv", input=apart)
+    assert result.exit_code == 0, result.output
+    assert sum(p["name"] == "iPhone" for p in written(result.stdout)) == 1
+    assert "at the same time" not in result.stderr

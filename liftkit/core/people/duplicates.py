@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liftkit.core.people.headers import TICKET_ID_KEYS
+from liftkit.core.people.joins import Spans
 from liftkit.core.people.model import HOST_SUFFIX, Person, header_key
-from liftkit.core.text import one_line, plural, same_words
+from liftkit.core.text import line_ranges, one_line, plural, same_words
 
 
 def collapse_duplicates(
@@ -20,13 +21,17 @@ def collapse_duplicates(
 
     The first keeps its position; an email or attributes it lacks are filled from the later.
     In a report with one row per join (`per_join` lines), the same person again rejoined:
-    one note for all of them rather than a warning each.
+    one note for all of them rather than a warning each; but a row of the same name without
+    an email in the call while the other was (its join and leave times overlap) is someone
+    else, kept, with a note.
     """
     rejoined: list[str] = []
     kept: list[Person] = []
     by_email: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
     sharing: dict[str, list[str]] = {}  # an email: the names of the ticket holders with it
+    spans = Spans(people, per_join)
+    at_once: dict[str, list[int]] = {}  # a name: the lines of its rows in the call at once
     for person in people:
         index: int | None = None
         if person.email:
@@ -39,21 +44,28 @@ def collapse_duplicates(
             index = next((i for i in alike if (kept[i].email or "").casefold() == address), None)
             if index is None:
                 sharing.setdefault(address, [kept[by_email[address]].name]).append(person.name)
+                spans.add(person, len(kept))
                 kept.append(person)
                 by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
                 continue
         if index is None:
             for candidate in by_name.get(same_words(person.name), []):
-                if not person.email or not kept[candidate].email:
+                if person.email and kept[candidate].email:
+                    continue
+                if not spans.at_once(person, candidate):
                     index = candidate
                     break
+                lines = at_once.setdefault(same_words(person.name), [kept[candidate].line])
+                lines.append(person.line)
         if index is None:
+            spans.add(person, len(kept))
             kept.append(person)
             if person.email:
                 by_email[person.email.casefold()] = len(kept) - 1
             by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
             continue
         first = kept[index]
+        spans.add(person, index)
         if person.line in per_join and first.line in per_join:
             if first.name not in rejoined:
                 rejoined.append(first.name)
@@ -82,7 +94,11 @@ def collapse_duplicates(
     if rejoined:
         who = plural(len(rejoined), "person", "people")
         notes.append(f"{label}: {who} joined more than once ({_some(rejoined)}); each is kept once")
-    shared = [kept[ids[0]].name for ids in by_name.values() if len(ids) > 1]
+    if at_once:
+        notes.append(_at_once_note(label, at_once, people))
+    shared = [
+        kept[ids[0]].name for key, ids in by_name.items() if len(ids) > 1 and key not in at_once
+    ]
     if shared:  # two people of one name, or one person with two emails: the host can tell
         names = plural(len(shared), "name is", "names are")
         notes.append(
@@ -91,6 +107,18 @@ def collapse_duplicates(
             "your screen only"
         )
     return kept
+
+
+def _at_once_note(label: str, at_once: dict[str, list[int]], people: list[Person]) -> str:
+    names = {same_words(p.name): p.name for p in reversed(people)}
+    shown = "; ".join(
+        f"{names[key]} (lines {line_ranges(sorted(set(lines)))})"
+        for key, lines in list(at_once.items())[:5]
+    ) + ("; …" if len(at_once) > 5 else "")
+    return (
+        f"{label}: rows of one name were in the call at the same time, so each is a person "
+        f"of its own: {shown}; rename them in the list to tell them apart"
+    )
 
 
 def renamed_apart(

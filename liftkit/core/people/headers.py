@@ -238,6 +238,16 @@ JOIN_COLUMNS = (
     "godzina dołączenia",  # Teams, Polish (the in-meeting activities section: one a join)
     "arrival time",  # the Google Meet Attendance extension
 )
+# The time of one join and of its leave, in a report with one row per join: two rows of one
+# name whose times overlap are two people in the call at once (joins.py)
+JOIN_TIME_COLUMNS = (
+    "join time", "hora de entrada", "hora para unirse", "ingressar na hora", "heure d'arrivée",
+    "ora di ingresso", "beitrittszeit", "参加時刻",
+)  # fmt: skip
+LEAVE_TIME_COLUMNS = (
+    "leave time", "hora de salida", "hora para salir", "hora de saída", "heure de départ",
+    "ora di uscita", "verlassenszeit", "austrittszeit", "退出時刻",
+)  # fmt: skip
 
 # A per-ticket id: rows of one email but two of these and two names are two people (an
 # Eventbrite order of three tickets, each with its "Attendee #", all under the buyer's
@@ -286,6 +296,7 @@ ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
 STATUS_KEYS, TICKET_ID_KEYS = keys(STATUS_COLUMNS), keys(TICKET_ID_COLUMNS)
+JOIN_TIME_KEYS, LEAVE_TIME_KEYS = keys(JOIN_TIME_COLUMNS), keys(LEAVE_TIME_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",
