@@ -56,9 +56,9 @@ def test_a_name_column_empty_on_every_row_with_no_other_is_named_in_the_error(cl
     result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: {path}: line 1: column 3 ('Name') is empty on every row below (lines 2 to "
-        f"{len(rows) + 1}), and no other column names people; fill in the names, or head the "
-        "column that holds them 'name'"
+        f"Error: {path}: line 1: column 3 ('Name') is empty on every row below the header "
+        f"(lines 2 to {len(rows) + 1}), and no other column names people; fill in each "
+        "person's name, or head the column that holds them 'name'"
     )
     assert result.stdout == ""
 
@@ -110,4 +110,68 @@ def test_someone_elses_address_is_not_read_in_place_of_an_anonymous_email(cli, t
     assert warnings == [
         f"Warning: {path}: lines 2-{len(source) + 1}: 'anonymous' is not an email address "
         f"(no @); the {len(source)} people are kept without it"
+    ]
+
+
+def test_a_name_column_of_anonymous_on_every_row_gives_way_to_the_name_question(cli):
+    # Forms' own Name said "Anonymous" on every answer: the list became one person, with a
+    # warning for each other row (99 of them for 100 answers), exit 0.
+    path = DATA / "msforms-anonymous-name.csv"
+    source = rows_of(path)
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    people = written(result.stdout)
+    assert sorted((p["name"], p["email"]) for p in people) == sorted(
+        (r["Your full name"], r["Your email address"]) for r in source
+    )
+    assert "Warning" not in result.stderr
+    assert (
+        f"Note: {path}: 'Name' holds one name, 'Anonymous', on {len(source)} of the "
+        f"{len(source)} rows: the names are read from 'Your full name'"
+    ) in result.stderr
+
+
+def test_a_list_of_one_name_on_most_rows_is_refused_in_one_line(cli, tmp_path):
+    source = rows_of(DATA / "msforms-anonymous-name.csv")
+    n = len(source)
+    # no other name column: the column is named, whatever the emails
+    path = tmp_path / "form.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["ID", "Name", "Your email address", "Organisation"])
+        writer.writerows([r["ID"], "Anonymous", r["Your email address"], ""] for r in source)
+        writer.writerow([n + 1, "Sam Ibe", "", ""])
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"Error: {path}: line 1: column 2 ('Name') holds one name, 'Anonymous', on {n} of the "
+        f"{n + 1} rows below the header (lines 2 to {n + 2}), and no other column names "
+        "people; fill in each person's name, or head the column that holds them 'name'"
+    )
+    # one name a line
+    text = "Anonymous\n" * n + "Sam Ibe\n"
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "csv", input=text)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"Error: stdin: lines 1-{n}: {n} of the {n + 1} lines are one name, 'Anonymous': "
+        "they would be one person; give each person's own name, one a line"
+    )
+
+
+def test_many_rows_that_repeat_someone_are_one_warning(cli):
+    # A list whose every person is there twice: a warning a row, as many lines as people.
+    source = rows_of(DATA / "msforms-anyone-full-name.csv")
+    head = "name,email,organisation\n"
+    rows = [f"{r['Full name']},{r['Email address']},{r['Organisation']}\n" for r in source]
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "csv",
+                 input=head + "".join(rows) + "".join(rows))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert len(written(result.stdout)) == len(source)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    n = len(source)
+    first = ", ".join(f"{r['Full name']} <{r['Email address']}>" for r in source[:5])
+    assert warnings == [
+        f"Warning: stdin: lines {n + 2}-{2 * n + 1}: {n} rows repeat someone on an earlier "
+        f"line ({first}, …); each is kept once: if some are different people, give each "
+        "their email or tell their names apart"
     ]

@@ -1,12 +1,13 @@
-"""A name column empty on every row gives way to the next column that names people, and an
-email column without an address to the next that holds addresses.
+"""A name column that names nobody (empty on every row, or one name such as "Anonymous" on
+most rows) gives way to the next column that names people, and an email column without an
+address to the next that holds addresses.
 
 Microsoft Forms writes its own `Name` and `Email` columns into every export, and leaves them
 empty when the form lets anyone respond (with `anonymous` as the email): the name and the
 address stand in questions of the form's, `Full name`, `Your name`, `Vollständiger Name`,
 `Email address`, `E-mail para contato`. The header lists (headers.py) put the bare `Name`
 and `Email` first, so the form's empty columns were read: the file refused at its first
-row, or everyone without an address for `-f zoom`.
+row, or everyone without an address for Zoom's pre-assignment.
 """
 
 from __future__ import annotations
@@ -58,43 +59,81 @@ def filled_layout(
     first_line: bool,
     notes: list[str],
 ) -> Layout:
-    """`layout`, or, when the columns it reads names from are empty on every one of `rows`
-    (the rows below the header `header`, on `line`), the layout that reads them from the
-    next column that names people, with a note naming it. When no column does, and there are
-    two rows or more, the error names the empty column; with one row, the row's own error
-    ("no usable name in this row") says it."""
+    """`layout`, or, when the columns it reads names from name nobody on `rows` (the rows
+    below the header `header`, on `line`): empty on every row, or one name on most of them
+    (a form's "Anonymous"), the layout that reads them from the next column that names
+    people, with a note naming it. When no column does, and there are two rows or more,
+    the error names the column; with one row, the row's own error ("no usable name in this
+    row") says it."""
     if not rows or _by_address(layout):
         return layout
     skip: set[int] = set()
     found: Layout | None = layout
+    first: str | None = None  # what is wrong with the layout's own name columns
     while found is not None:
         sources = name_sources(found)
-        if not sources or any(_holds(rows, i) for i in sources):
+        why = _names_nobody(rows, sources, found.per_join) if sources else None
+        if why is None:
             break
+        first = first or why
         skip.update(sources)
         found = layout_of(header, first_line=first_line, addresses=True, skip=frozenset(skip))
         if found is not None and (_by_address(found) or not name_sources(found)):
             found = None  # named by address, or not at all: no column names people
-    if not skip:
+    if first is None:
         return layout
     empty = name_sources(layout)
+    if len(empty) > 1:
+        first = first.replace("is ", "are ", 1).replace("holds ", "hold ", 1)
     if found is None:
         if len(rows) < 2:
             return layout
         where = " and ".join(str(i + 1) for i in empty)
-        columns, are = ("column", "is") if len(empty) == 1 else ("columns", "are")
         raise LiftkitError(
-            f"{label}: line {line}: {columns} {where} ({_shown(header, empty)}) {are} empty "
-            f"on every row below (lines {rows[0][0]} to {rows[-1][0]}), and no other column "
-            "names people",
-            "fill in the names, or head the column that holds them 'name'",
+            f"{label}: line {line}: column{'s' if len(empty) > 1 else ''} {where} "
+            f"({_shown(header, empty)}) {first} below the header (lines {rows[0][0]} to "
+            f"{rows[-1][0]}), and no other column names people",
+            "fill in each person's name, or head the column that holds them 'name'",
         )
     notes.append(
-        f"{label}: {_shown(header, empty)} {'is' if len(empty) == 1 else 'are'} empty on every "
-        "row: the names are read from "
+        f"{label}: {_shown(header, empty)} {first}: the names are read from "
         f"{_shown(header, name_sources(found))}"
     )
     return found
+
+
+# One name on most rows is no name: Forms' "Anonymous" on every answer. Three rows at least
+# (two people of one name are two people), and not in a report of joins (one person's rejoins)
+PLACEHOLDER_ROWS = 3
+
+
+def _names_nobody(rows: Rows, columns: Sequence[int], per_join: bool) -> str | None:
+    """What makes the name columns `columns` name nobody on `rows` ("is empty on every row",
+    "holds one name, 'Anonymous', on 4 of the 4 rows"), or None when they name people."""
+    if not any(usable(" ".join(cell(cells, i) for i in columns)) for _, cells in rows):
+        return "is empty on every row"
+    if per_join or len(rows) < PLACEHOLDER_ROWS:
+        return None
+    # (the cells as they are, cheaply: every row of a long file is counted)
+    if len(columns) == 1:
+        i = columns[0]
+        counts = Counter(c[i].strip().casefold() if i < len(c) else "" for _, c in rows)
+    else:
+        counts = Counter(" ".join(_raw(cells, i) for i in columns).strip() for _, cells in rows)
+    counts.pop("", None)
+    (value, most), filled = counts.most_common(1)[0], sum(counts.values())
+    if most < PLACEHOLDER_ROWS or most * 2 <= filled or not usable(value):
+        return None
+    shown = next((
+        text
+        for _, cells in rows
+        if (text := " ".join(cell(cells, i) for i in columns).strip()).casefold() == value
+    ), value)  # fmt: skip
+    return f"holds one name, {shown!r}, on {most} of the {filled} rows"
+
+
+def _raw(cells: Sequence[str], column: int) -> str:
+    return cells[column].strip().casefold() if column < len(cells) else ""
 
 
 def addressed_layout(
@@ -142,10 +181,6 @@ def _addresses(rows: Rows, column: int) -> bool:
 def _by_address(layout: Layout) -> bool:
     """Whether a layout names people by their address (a list of addresses, no names)."""
     return layout.name is not None and layout.name == layout.email
-
-
-def _holds(rows: Rows, column: int) -> bool:
-    return any(usable(cell(cells, column)) for _, cells in rows)
 
 
 def _shown(header: Sequence[str], columns: Sequence[int]) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.blank import PLACEHOLDER_ROWS
 from liftkit.core.people.headers import TICKET_ID_KEYS
 from liftkit.core.people.joins import Spans
 from liftkit.core.people.model import HOST_SUFFIX, Person, header_key
@@ -31,6 +34,7 @@ def collapse_duplicates(
     by_name: dict[str, list[int]] = {}
     sharing: dict[str, list[str]] = {}  # an email: the names of the ticket holders with it
     spans = Spans(people, per_join)
+    repeats: list[tuple[Person, Person]] = []  # (a row, the one it repeats)
     at_once: dict[str, list[int]] = {}  # a name: the lines of its rows in the call at once
     for person in people:
         index: int | None = None
@@ -70,13 +74,7 @@ def collapse_duplicates(
             if first.name not in rejoined:
                 rejoined.append(first.name)
         else:
-            differ = _differing(person.attributes, first.attributes)
-            warnings.append(
-                f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
-                f"({first.label}); kept once"
-                + (f", though {differ}: if they are two people, give each their email or "
-                   "tell their names apart" if differ else "")
-            )  # fmt: skip
+            repeats.append((person, first))
         merged_attributes = dict(first.attributes)
         for key, value in person.attributes.items():
             if not merged_attributes.get(key):
@@ -86,6 +84,7 @@ def collapse_duplicates(
         kept[index] = replace(first, email=email, attributes=merged_attributes, host=host)
         if email and not first.email:
             by_email[email.casefold()] = index
+    warnings.extend(_repeated(repeats, label))
     if sharing:
         holders = "; ".join(f"{', '.join(names)} ({at})" for at, names in sharing.items())
         notes.append(
@@ -109,6 +108,62 @@ def collapse_duplicates(
     return kept
 
 
+# More rows that repeat someone than this are one warning, not one each
+MANY_REPEATS = 3
+
+
+def _repeated(repeats: list[tuple[Person, Person]], label: str) -> list[str]:
+    """A warning for each row that repeats an earlier one; one for them all when many."""
+    if len(repeats) > MANY_REPEATS:
+        lines = line_ranges(sorted(person.line for person, _ in repeats)).split(", ")
+        where = ", ".join(lines[:6]) + (", …" if len(lines) > 6 else "")
+        names = _some(list(dict.fromkeys(first.label for _, first in repeats)))
+        return [
+            f"{label}: lines {where}: {len(repeats)} rows repeat someone on an earlier line "
+            f"({names}); each is kept once: if some are different people, give each their "
+            "email or tell their names apart"
+        ]
+    out = []
+    for person, first in repeats:
+        differ = _differing(person.attributes, first.attributes)
+        out.append(
+            f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
+            f"({first.label}); kept once"
+            + (f", though {differ}: if they are two people, give each their email or "
+               "tell their names apart" if differ else "")
+        )  # fmt: skip
+    return out
+
+
+def one_name(people: list[Person], per_join: set[int], label: str, names: list[str]) -> None:
+    """Refuse a list whose rows name one person on most of them (a form's "Anonymous" on
+    every answer): it would be one person. `names` are the name columns of a table, if any;
+    a report's rejoins (lines in `per_join`) are one person's rows."""
+    rows = [p for p in people if p.line not in per_join] if per_join else people
+    # (names are read with their spaces made one: case aside, they compare as written)
+    counts = Counter(p.name.casefold() for p in rows)
+    if not counts:
+        return
+    key, most = counts.most_common(1)[0]
+    if most < PLACEHOLDER_ROWS or most * 2 <= len(rows):
+        return
+    lines = line_ranges([p.line for p in rows if p.name.casefold() == key]).split(", ")
+    where = ", ".join(lines[:4]) + (", …" if len(lines) > 4 else "")
+    name = next(p.name for p in rows if p.name.casefold() == key)
+    if names:
+        column = " and ".join(repr(n) for n in names)
+        raise LiftkitError(
+            f"{label}: lines {where}: {most} of the {len(rows)} rows give one name, {name!r}, "
+            f"in {column}: they would be one person",
+            "fill in each person's name, or head the column that holds them 'name'",
+        )
+    raise LiftkitError(
+        f"{label}: lines {where}: {most} of the {len(rows)} lines are one name, {name!r}: "
+        "they would be one person",
+        "give each person's own name, one a line",
+    )
+
+
 def _at_once_note(label: str, at_once: dict[str, list[int]], people: list[Person]) -> str:
     names = {same_words(p.name): p.name for p in reversed(people)}
     shown = "; ".join(
@@ -129,6 +184,8 @@ def renamed_apart(
     are two people, where the name before the brackets alone made them one. `written` holds
     the name cell by line where it differs from the name read; "(Host)" is no original name.
     """
+    if not written:
+        return people
     by_name: dict[str, list[int]] = {}
     for i, person in enumerate(people):
         by_name.setdefault(same_words(person.name), []).append(i)
