@@ -202,3 +202,23 @@ def test_the_host_of_a_zoom_webinar_report_is_left_out_and_its_panelists_placed(
     assert f"Note: left out the host, {name}: video calls put no host" in result.stderr
     panelists = {row["Email"] for row in sections["Panelist Details"]}
     assert panelists <= {row["email"] for row in rows}
+
+
+def test_a_ticket_type_of_facilitator_makes_a_facilitator_as_one_of_host_leaves_out(cli):
+    # Eventbrite's "Ticket Type": "Host" was read as a host's role, but "Facilitator" only
+    # under a "Role" column: both facilitators of the file landed in Room 1, untagged.
+    path = PEOPLE / "eventbrite-ticket-types.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    leads = {
+        f"{r['First Name']} {r['Last Name']}" for r in rows if "acilitator" in r["Ticket Type"]
+    }
+    for text in (path.read_text(), path.read_text().replace("Ticket Type", "Role", 1)):
+        result = cli("groups", "-", "--count", "2", "--seed", "2", "-f", "json", input=text)
+        assert result.exit_code == 0, result.output
+        rooms = json.loads(result.stdout)["rounds"][0]["groups"]
+        for room in rooms:  # one facilitator a room, marked so
+            marked = [m["name"] for m in room["members"] if m.get("facilitator")]
+            assert len(marked) == 1 and marked[0] in leads, room
+        placed = [m["name"] for room in rooms for m in room["members"]]
+        assert len(placed) == len(rows) - 1 and "Carys Evans" not in placed
+        assert "left out the host, Carys Evans" in result.stderr

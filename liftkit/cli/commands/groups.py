@@ -99,7 +99,7 @@ def groups(
         typer.Option(
             "--facilitator",
             metavar="NAME",
-            help="One facilitator per group (repeatable); also a 'role' column = facilitator.",
+            help="One facilitator per group (repeatable); also a role or ticket type: facilitator.",
         ),
     ] = None,
     previous: Annotated[

@@ -12,11 +12,10 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
 from liftkit.core.groups.model import SplitRequest, group_count, group_sizes, tied_together
 from liftkit.core.groups.search import Problem
-from liftkit.core.people.model import column_hint, hosts_among
+from liftkit.core.people.model import column_hint, hosts_among, role_columns, roles
 from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural, same_words
 
-ROLE_COLUMN = "role"
 FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
 YES = frozenset(("yes", "y", "true", "x", "1"))
 # "Facilitator", "Co-facilitator", "Lead facilitator", "facilitators", "Table facilitator",
@@ -267,15 +266,18 @@ def make_problem(setup: Setup, homes: list[list[int] | None]) -> Problem:
 
 
 def _facilitators_by_column(people: Sequence[Person]) -> list[int]:
-    """Who a column names as a facilitator: a `role` of facilitator (also "co-facilitator",
-    "Lead facilitator", "facilitators"), or "yes" under `facilitator` (liftkit's own CSV)."""
-    columns = all_columns(people)
-    role = find_column(columns, ROLE_COLUMN)
-    flag = find_column(columns, FACILITATOR_COLUMN)
+    """Who a column names as a facilitator: a role of facilitator (also "co-facilitator",
+    "Lead facilitator", "facilitators") in the columns a host's role is read from (`Role`,
+    Eventbrite's `Ticket type`, model.ROLE_COLUMNS), or "yes" under `facilitator`
+    (liftkit's own CSV)."""
+    columns = role_columns(people)
+    flag = find_column(all_columns(people), FACILITATOR_COLUMN)
     found = []
     for i, person in enumerate(people):
-        words = same_words(person.attributes.get(role, "") if role else "").replace("-", " ")
-        if _FACILITATOR_ROLE.match(" ".join(words.split())) or (
+        words = (
+            " ".join(same_words(role).replace("-", " ").split()) for role in roles(person, columns)
+        )
+        if any(_FACILITATOR_ROLE.match(role) for role in words) or (
             flag and same_words(person.attributes.get(flag, "")) in YES
         ):
             found.append(i)

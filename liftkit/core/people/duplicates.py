@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
+from liftkit.core.errors import LiftkitError
+from liftkit.core.people.blank import PLACEHOLDER_ROWS
 from liftkit.core.people.headers import TICKET_ID_KEYS
-from liftkit.core.people.model import Person, header_key
-from liftkit.core.text import one_line, plural, same_words
+from liftkit.core.people.joins import Spans
+from liftkit.core.people.model import HOST_SUFFIX, Person, header_key
+from liftkit.core.text import line_ranges, one_line, plural, same_words
 
 
 def collapse_duplicates(
@@ -20,13 +24,18 @@ def collapse_duplicates(
 
     The first keeps its position; an email or attributes it lacks are filled from the later.
     In a report with one row per join (`per_join` lines), the same person again rejoined:
-    one note for all of them rather than a warning each.
+    one note for all of them rather than a warning each; but a row of the same name without
+    an email in the call while the other was (its join and leave times overlap) is someone
+    else, kept, with a note.
     """
     rejoined: list[str] = []
     kept: list[Person] = []
     by_email: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
     sharing: dict[str, list[str]] = {}  # an email: the names of the ticket holders with it
+    spans = Spans(people, per_join)
+    repeats: list[tuple[Person, Person]] = []  # (a row, the one it repeats)
+    at_once: dict[str, list[int]] = {}  # a name: the lines of its rows in the call at once
     for person in people:
         index: int | None = None
         if person.email:
@@ -39,32 +48,33 @@ def collapse_duplicates(
             index = next((i for i in alike if (kept[i].email or "").casefold() == address), None)
             if index is None:
                 sharing.setdefault(address, [kept[by_email[address]].name]).append(person.name)
+                spans.add(person, len(kept))
                 kept.append(person)
                 by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
                 continue
         if index is None:
             for candidate in by_name.get(same_words(person.name), []):
-                if not person.email or not kept[candidate].email:
+                if person.email and kept[candidate].email:
+                    continue
+                if not spans.at_once(person, candidate):
                     index = candidate
                     break
+                lines = at_once.setdefault(same_words(person.name), [kept[candidate].line])
+                lines.append(person.line)
         if index is None:
+            spans.add(person, len(kept))
             kept.append(person)
             if person.email:
                 by_email[person.email.casefold()] = len(kept) - 1
             by_name.setdefault(same_words(person.name), []).append(len(kept) - 1)
             continue
         first = kept[index]
+        spans.add(person, index)
         if person.line in per_join and first.line in per_join:
             if first.name not in rejoined:
                 rejoined.append(first.name)
         else:
-            differ = _differing(person.attributes, first.attributes)
-            warnings.append(
-                f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
-                f"({first.label}); kept once"
-                + (f", though {differ}: if they are two people, give each their email or "
-                   "tell their names apart" if differ else "")
-            )  # fmt: skip
+            repeats.append((person, first))
         merged_attributes = dict(first.attributes)
         for key, value in person.attributes.items():
             if not merged_attributes.get(key):
@@ -74,6 +84,7 @@ def collapse_duplicates(
         kept[index] = replace(first, email=email, attributes=merged_attributes, host=host)
         if email and not first.email:
             by_email[email.casefold()] = index
+    warnings.extend(_repeated(repeats, label))
     if sharing:
         holders = "; ".join(f"{', '.join(names)} ({at})" for at, names in sharing.items())
         notes.append(
@@ -82,7 +93,11 @@ def collapse_duplicates(
     if rejoined:
         who = plural(len(rejoined), "person", "people")
         notes.append(f"{label}: {who} joined more than once ({_some(rejoined)}); each is kept once")
-    shared = [kept[ids[0]].name for ids in by_name.values() if len(ids) > 1]
+    if at_once:
+        notes.append(_at_once_note(label, at_once, people))
+    shared = [
+        kept[ids[0]].name for key, ids in by_name.items() if len(ids) > 1 and key not in at_once
+    ]
     if shared:  # two people of one name, or one person with two emails: the host can tell
         names = plural(len(shared), "name is", "names are")
         notes.append(
@@ -91,6 +106,120 @@ def collapse_duplicates(
             "your screen only"
         )
     return kept
+
+
+# More rows that repeat someone than this are one warning, not one each
+MANY_REPEATS = 3
+
+
+def _repeated(repeats: list[tuple[Person, Person]], label: str) -> list[str]:
+    """A warning for each row that repeats an earlier one; one for them all when many."""
+    if len(repeats) > MANY_REPEATS:
+        lines = line_ranges(sorted(person.line for person, _ in repeats)).split(", ")
+        where = ", ".join(lines[:6]) + (", …" if len(lines) > 6 else "")
+        names = _some(list(dict.fromkeys(first.label for _, first in repeats)))
+        return [
+            f"{label}: lines {where}: {len(repeats)} rows repeat someone on an earlier line "
+            f"({names}); each is kept once: if some are different people, give each their "
+            "email or tell their names apart"
+        ]
+    out = []
+    for person, first in repeats:
+        differ = _differing(person.attributes, first.attributes)
+        out.append(
+            f"{label}: line {person.line}: {person.label} duplicates line {first.line} "
+            f"({first.label}); kept once"
+            + (f", though {differ}: if they are two people, give each their email or "
+               "tell their names apart" if differ else "")
+        )  # fmt: skip
+    return out
+
+
+def one_name(people: list[Person], per_join: set[int], label: str, names: list[str]) -> None:
+    """Refuse a list whose rows name one person on most of them (a form's "Anonymous" on
+    every answer): it would be one person. `names` are the name columns of a table, if any;
+    a report's rejoins (lines in `per_join`) are one person's rows."""
+    rows = [p for p in people if p.line not in per_join] if per_join else people
+    # (names are read with their spaces made one: case aside, they compare as written)
+    counts = Counter(p.name.casefold() for p in rows)
+    if not counts:
+        return
+    key, most = counts.most_common(1)[0]
+    if most < PLACEHOLDER_ROWS or most * 2 <= len(rows):
+        return
+    lines = line_ranges([p.line for p in rows if p.name.casefold() == key]).split(", ")
+    where = ", ".join(lines[:4]) + (", …" if len(lines) > 4 else "")
+    name = next(p.name for p in rows if p.name.casefold() == key)
+    if names:
+        column = " and ".join(repr(n) for n in names)
+        raise LiftkitError(
+            f"{label}: lines {where}: {most} of the {len(rows)} rows give one name, {name!r}, "
+            f"in {column}: they would be one person",
+            "fill in each person's name, or head the column that holds them 'name'",
+        )
+    raise LiftkitError(
+        f"{label}: lines {where}: {most} of the {len(rows)} lines are one name, {name!r}: "
+        "they would be one person",
+        "give each person's own name, one a line",
+    )
+
+
+def _at_once_note(label: str, at_once: dict[str, list[int]], people: list[Person]) -> str:
+    names = {same_words(p.name): p.name for p in reversed(people)}
+    shown = "; ".join(
+        f"{names[key]} (lines {line_ranges(sorted(set(lines)))})"
+        for key, lines in list(at_once.items())[:5]
+    ) + ("; …" if len(at_once) > 5 else "")
+    return (
+        f"{label}: rows of one name were in the call at the same time, so each is a person "
+        f"of its own: {shown}; rename them in the list to tell them apart"
+    )
+
+
+def renamed_apart(
+    people: list[Person], written: dict[int, str], label: str, notes: list[str]
+) -> list[Person]:
+    """People of one name in a Zoom report whose original names differ, named as the report
+    writes them: "Sam (iPhone)" and "Sam (Sam Patel)" both renamed themselves Sam, and
+    are two people, where the name before the brackets alone made them one. `written` holds
+    the name cell by line where it differs from the name read; "(Host)" is no original name.
+    """
+    if not written:
+        return people
+    by_name: dict[str, list[int]] = {}
+    for i, person in enumerate(people):
+        by_name.setdefault(same_words(person.name), []).append(i)
+    renamed: dict[int, str] = {}
+    for ids in by_name.values():
+        for i in ids:
+            text = written.get(people[i].line)
+            if text is not None and any(_two(people[i], people[j], written) for j in ids):
+                renamed[i] = text
+    if not renamed:
+        return people
+    shown = sorted(dict.fromkeys(renamed.values()), key=same_words)
+    notes.append(
+        f"{label}: {plural(len(shown), 'person', 'people')} renamed in the meeting to a name "
+        "someone else has: each is kept, named with the original name in brackets as the "
+        "report writes it: "
+        + "; ".join(shown[:5]) + ("; …" if len(shown) > 5 else "")
+    )  # fmt: skip
+    return [replace(p, name=renamed[i]) if i in renamed else p for i, p in enumerate(people)]
+
+
+def _two(one: Person, other: Person, written: dict[int, str]) -> bool:
+    """Whether two rows of one name are two people by their original names (unless one
+    email says they are one)."""
+    if one.email and other.email and one.email.casefold() == other.email.casefold():
+        return False
+    return _original(one, written) != _original(other, written)
+
+
+def _original(person: Person, written: dict[int, str]) -> str:
+    text = written.get(person.line)
+    if text is None or HOST_SUFFIX.search(text):
+        return same_words(person.name)
+    return same_words(text[text.rindex("(") + 1 : -1])
 
 
 def own_ticket(person: Person, first: Person) -> bool:

@@ -22,6 +22,7 @@ NAME_COLUMNS = (
     "full name",
     "fullname",
     "your name",
+    "your full name",  # Microsoft Forms and Google Forms questions
     "display name",
     "attendee name",
     "attendee full name",
@@ -237,6 +238,16 @@ JOIN_COLUMNS = (
     "godzina dołączenia",  # Teams, Polish (the in-meeting activities section: one a join)
     "arrival time",  # the Google Meet Attendance extension
 )
+# The time of one join and of its leave, in a report with one row per join: two rows of one
+# name whose times overlap are two people in the call at once (joins.py)
+JOIN_TIME_COLUMNS = (
+    "join time", "hora de entrada", "hora para unirse", "ingressar na hora", "heure d'arrivée",
+    "ora di ingresso", "beitrittszeit", "参加時刻",
+)  # fmt: skip
+LEAVE_TIME_COLUMNS = (
+    "leave time", "hora de salida", "hora para salir", "hora de saída", "heure de départ",
+    "ora di uscita", "verlassenszeit", "austrittszeit", "退出時刻",
+)  # fmt: skip
 
 # A per-ticket id: rows of one email but two of these and two names are two people (an
 # Eventbrite order of three tickets, each with its "Attendee #", all under the buyer's
@@ -247,6 +258,15 @@ TICKET_ID_COLUMNS = (
 )  # fmt: skip
 # Every email header holds one of these (a file's first line may name people by address).
 EMAIL_WORDS = ("mail", "correo", "courriel", "e-post", "メール")
+# Words that make an email header someone else's address ("Manager email", "Parent's
+# email", "Billing email"): never read in place of an email column that holds no address.
+OTHER_ADDRESSES = frozenset(
+    ("manager", "supervisor", "emergency", "parent", "parents", "guardian", "partner",
+     "spouse", "child", "referee", "reference", "sponsor", "teacher", "tutor", "mentor",
+     "coach", "doctor", "assistant", "colleague", "friend", "company", "organisation",
+     "organization", "business", "employer", "host", "speaker", "billing", "invoice",
+     "finance", "booker", "buyer", "purchaser", "order", "cc")
+)  # fmt: skip
 
 # Registration states that say a registrant is not coming: Zoom's "Approval Status" (denied,
 # cancelled), Eventbrite's "Attendee Status" ("Not Attending", refunded, deleted) and Tito's
@@ -276,6 +296,7 @@ ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
 STATUS_KEYS, TICKET_ID_KEYS = keys(STATUS_COLUMNS), keys(TICKET_ID_COLUMNS)
+JOIN_TIME_KEYS, LEAVE_TIME_KEYS = keys(JOIN_TIME_COLUMNS), keys(LEAVE_TIME_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (
     "name", "nom", "naam", "attendee", "participant", "partecipante", "teilnehmer",

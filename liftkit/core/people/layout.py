@@ -72,11 +72,15 @@ def _summary_row(keys: Sequence[str]) -> bool:
 
 
 def layout_of(
-    cells: Sequence[str], first_line: bool = False, addresses: bool = False
+    cells: Sequence[str],
+    first_line: bool = False,
+    addresses: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> Layout | None:
     """The layout a header row gives, or None when `cells` is no header row; an address
     column without names is one on a file's first line, or with `addresses` (the row
-    below holds an address there)."""
+    below holds an address there). The columns in `skip` (a name column empty on every row,
+    blank.py) are read as nothing: the next column that names people stands in for them."""
     addresses = addresses or first_line
     # Every row of a long file is asked: one text for the row, not one a cell and word
     # (a third of the time a list took to read, at 100,000 rows).
@@ -96,10 +100,14 @@ def layout_of(
     def first_of(wanted: Sequence[str]) -> int | None:
         for key in wanted:
             if key in keys:
-                return keys.index(key)
+                found = next((i for i, k in enumerate(keys) if k == key and i not in skip), None)
+                if found is not None:
+                    return found
         return None
 
-    original = frozenset(i for i, key in enumerate(keys) if _original_name_column(key))
+    original = frozenset(
+        i for i, key in enumerate(keys) if i not in skip and _original_name_column(key)
+    )
     name = first_of(h.NAME_KEYS + (h.ROLE_NAME_KEYS if first_line else ()))
     if name is None:
         name = next((i for i in sorted(original) if i != first_of(h.ACCOUNT_KEYS)), None)
@@ -111,7 +119,7 @@ def layout_of(
     email = first_of(h.EMAIL_KEYS)
     if name is None and first is None and last is None and (first_line or email is not None):
         # a form's question ("What is your name?") or a sheet's own wording ("Name / Nom")
-        others = (account, email)
+        others = (account, email, *skip)
         wholes = (i for i, key in enumerate(keys) if i not in others and whole_name(key))
         name = None if summary or len(cells) < 2 else next(wholes, None)
     if name is None and first is None and account is None:
@@ -127,9 +135,11 @@ def layout_of(
     if email is not None and name is not None:
         # Zoom's participants "with meeting data" have the host's "User Email" before the
         # participant's name and the participant's after it: take the one after the name
-        after = next((i for i, key in enumerate(keys) if key == keys[email] and i > name), email)
+        same = (i for i, key in enumerate(keys) if key == keys[email] and i not in skip)
+        after = next((i for i in same if i > name), email)
         email, meeting_email = after, (email if after != email else None)
-    used = {i for i in (name, first, last, account, email) if i is not None}
+    # (a skipped column is no attribute either: it holds nothing, or a form's "anonymous")
+    used = {i for i in (name, first, last, account, email) if i is not None} | skip
     attributes, unnamed = _attributes(cells, used)
     attended = keys.index("attended") if "attended" in keys else None
     status = tuple(i for i, key in enumerate(keys) if key in h.STATUS_KEYS)

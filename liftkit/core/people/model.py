@@ -102,16 +102,27 @@ HOST_ROLE = re.compile(
 )
 
 
+def role_columns(people: Sequence[Person]) -> list[str]:
+    """The columns of `people` that may give a role (ROLE_COLUMNS: "Role", Eventbrite's
+    "Ticket type", …), in that order: host and facilitator alike are read from them."""
+    columns = list(dict.fromkeys(header for person in people for header in person.attributes))
+    found = (find_column(columns, wanted) for wanted in ROLE_COLUMNS)
+    return list(dict.fromkeys(header for header in found if header is not None))
+
+
+def roles(person: Person, columns: Sequence[str]) -> list[str]:
+    """The values of `person` under the role columns `columns`."""
+    return [person.attributes.get(column, "") for column in columns]
+
+
 def hosts_among(people: Sequence[Person]) -> list[Person]:
     """The hosts and co-hosts among `people`: marked so by a participant report (`host`), named
     "Jo (Co-host)", or whose role says so (a Teams "Organizer", a registration's "Host")."""
-    columns = list(dict.fromkeys(header for person in people for header in person.attributes))
-    found = (find_column(columns, wanted) for wanted in ROLE_COLUMNS)
-    column = next((header for header in found if header is not None), None)
+    columns = role_columns(people)
     return [
         person
         for person in people
         if person.host
         or HOST_SUFFIX.search(person.name)
-        or (column is not None and HOST_ROLE.search(person.attributes.get(column, "")))
+        or any(HOST_ROLE.search(role) for role in roles(person, columns))
     ]

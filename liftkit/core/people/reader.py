@@ -29,7 +29,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.people.bots import leave_out_bots
 from liftkit.core.people.decode import checked, decode_text
-from liftkit.core.people.duplicates import collapse_duplicates
+from liftkit.core.people.duplicates import collapse_duplicates, one_name
 from liftkit.core.people.headers import (
     EMAIL_COLUMNS,
     FIRST_NAME_COLUMNS,
@@ -115,12 +115,15 @@ def parse_people(
     notes: list[str] = []
     per_join: set[int] = set()
     last: dict[str, bool] = {}  # whether each name's last row was a leave
+    names: list[str] = []  # a table's name columns
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
+        names = table.names
         if not people and table.footers and not (table.absent or table.not_coming):
             raise _no_names(label, table)
         last = dict(table.events)
+        notes.extend(table.notes)
         if columns[:2] == ["round", "group"]:
             people, columns = _first_round(people, columns, label, notes)
         # (not for the Zoom file liftkit writes: its rooms and addresses, and no names)
@@ -136,6 +139,7 @@ def parse_people(
         people, columns = parse_lines(lines, label), []
     if not people:
         raise LiftkitError(f"{label}: has a header row but no attendees", PEOPLE_HINT)
+    one_name(people, per_join, label, names)
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     kept, bots = leave_out_bots(kept, label)
     notes.extend(bots)

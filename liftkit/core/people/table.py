@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.people.blank import checked_layout
+from liftkit.core.people.duplicates import renamed_apart
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
     HOST_SECTIONS,
@@ -46,6 +48,9 @@ class TableRead:
     events: list[tuple[str, bool]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the header(s) of the names read
     by_address: bool = False  # no name column: people are named by their email address
+    notes: list[str] = field(default_factory=list)  # a column read in place of an empty one
+    # Zoom's "Name (Original Name)" as written, by line, where it was renamed ("Sam (iPhone)")
+    written: dict[int, str] = field(default_factory=dict)
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -111,7 +116,9 @@ def parse_table(
             "(check its quotes)",
             "save the file again as CSV from a spreadsheet",
         )
-    out = TableRead(columns=[name for _, name in layout.attributes])
+    notes: list[str] = []
+    layout = checked_layout(header_cells, layout, rows[1:], label, rows[0][0], first, notes)
+    out = TableRead(columns=[name for _, name in layout.attributes], notes=notes)
     read_as = [layout.name] if layout.name is not None else [layout.first, layout.last]
     read_as = read_as if any(i is not None for i in read_as) else [layout.account]
     out.names = [header_cells[i].strip().strip("\ufeff") for i in read_as if i is not None]
@@ -130,7 +137,9 @@ def parse_table(
             continue
         new_layout = layout_of(cells)
         if new_layout is not None:
-            layout, header_cells = new_layout, cells
+            layout = checked_layout(cells, new_layout, rows[position + 1 :], label, line, False,
+                                   out.notes)  # fmt: skip
+            header_cells = cells
             hosts = _host_section(rows[position - 1][1])
             out.columns.extend(n for _, n in layout.attributes if n not in out.columns)
             unnamed |= layout.unnamed
@@ -145,6 +154,7 @@ def parse_table(
         if hosts:
             host_lines.add(line)
     _drop_empty_columns(out, unnamed)
+    out.people = renamed_apart(out.people, out.written, label, out.notes)
     host = _preamble_host(lines[:index], delimiter)
     if host or host_lines:
         out.people = [
@@ -204,7 +214,10 @@ def _add_row(
         out.events.append((same_words(row_name(cells, layout)), leave))
         if leave:
             return  # the same person's "Left" row, after their "Joined" row
-    out.people.append(person_from_cells(cells, layout, line, label, warnings))
+    person = person_from_cells(cells, layout, line, label, warnings)
+    out.people.append(person)
+    if layout.name in layout.original_names and cell(cells, layout.name) != person.name:
+        out.written[line] = cell(cells, layout.name)
     if layout.per_join:
         out.per_join.add(line)
 

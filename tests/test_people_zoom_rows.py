@@ -1,0 +1,86 @@
+"""Zoom participant reports as a host gives them to `liftkit groups`: who is one person and
+who is two, where two rows share a name. The people are recounted from the CSV written,
+never taken from liftkit's own count."""
+
+import csv
+import io
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "people"
+
+
+def written(stdout: str) -> list[dict[str, str]]:
+    """The rows of the CSV liftkit groups wrote: one a person, round 1."""
+    return list(csv.DictReader(io.StringIO(stdout)))
+
+
+def test_two_people_renamed_to_one_name_are_two_told_apart_by_their_original_names(cli):
+    # "Sam (iPhone)" and "Sam (Sam Ibe)": both took the name Sam in the call, and were read
+    # as one Sam, with a warning that the second duplicates the first.
+    path = DATA / "zoom-participants-renamed-namesakes.csv"
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    names = sorted(row["name"] for row in written(result.stdout))
+    assert names == [
+        "Nia Okafor", "Owen Bright", "Priya Raman", "Sam (Sam Ibe)", "Sam (iPhone)",
+        "Tomas Reyes",
+    ]  # fmt: skip
+    assert "duplicates" not in result.stderr
+    assert (
+        f"Note: {path}: 2 people renamed in the meeting to a name someone else has: each is "
+        "kept, named with the original name in brackets as the report writes it: "
+        "Sam (iPhone); Sam (Sam Ibe)"
+    ) in result.stderr
+    # One of them named by the name they took, in the file the rooms came from: found
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv",
+                 "--apart", "Sam (iPhone),Sam (Sam Ibe)")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rooms = {row["name"]: row["group"] for row in written(result.stdout)}
+    assert rooms["Sam (iPhone)"] != rooms["Sam (Sam Ibe)"]
+
+
+def test_one_renamed_person_who_rejoined_is_still_one(cli):
+    # One row per join: the same name and original name again is a rejoin; a renamed
+    # host's "(Host)" is no original name.
+    text = (
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
+        "Nia Okafor (Host),nia@trust.example,04/02/2025 06:00:00 PM,04/02/2025 07:00:00 PM,60,No\n"
+        "Sam (Sam Ibe),,04/02/2025 06:01:00 PM,04/02/2025 06:20:00 PM,19,Yes\n"
+        "Sam (Sam Ibe),,04/02/2025 06:25:00 PM,04/02/2025 07:00:00 PM,35,Yes\n"
+        "Sam (iPhone),,04/02/2025 06:02:00 PM,04/02/2025 07:00:00 PM,58,Yes\n"
+        "Nia Okafor,nia@trust.example,04/02/2025 06:30:00 PM,04/02/2025 07:00:00 PM,30,No\n"
+    )
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "csv",
+                 "--facilitator", "Nia Okafor", input=text)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(row["name"] for row in written(result.stdout)) == [
+        "Nia Okafor", "Sam (Sam Ibe)", "Sam (iPhone)"]  # fmt: skip
+
+
+def test_two_rows_of_one_name_in_the_call_at_once_are_two_people(cli):
+    # One row per join: two phones named "iPhone" joined at 12:01 and 12:03 and were both
+    # there until 12:40, read as one person who joined twice ("1 person joined more than
+    # once"); the first one's row from 12:45, after its leave, is its rejoin.
+    path = DATA / "zoom-participants-joins-at-once.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    people = written(result.stdout)
+    assert sum(p["name"] == "iPhone" for p in people) == 2
+    assert len(people) == len({r["Name (Original Name)"] for r in rows}) + 1
+    assert sorted(p["Join Time"][-11:] for p in people if p["name"] == "iPhone") == [
+        "12:01:00 PM", "12:03:00 PM"]  # fmt: skip
+    assert (
+        f"Note: {path}: rows of one name were in the call at the same time, so each is a "
+        "person of its own: iPhone (lines 6-7); rename them in the list to tell them apart"
+    ) in result.stderr
+    assert f"Note: {path}: 1 person joined more than once (iPhone)" in result.stderr
+    # The same rows a minute apart, one after the other: one person who joined three times
+    lines = path.read_text().splitlines()
+    apart = "\n".join([*lines[:-2],
+        "iPhone,,04/02/2025 12:41:00 PM,04/02/2025 01:00:00 PM,19,Yes",
+        "iPhone,,04/02/2025 01:00:00 PM,04/02/2025 01:30:00 PM,30,Yes"])  # fmt: skip
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "csv", input=apart)
+    assert result.exit_code == 0, result.output
+    assert sum(p["name"] == "iPhone" for p in written(result.stdout)) == 1
+    assert "at the same time" not in result.stderr
