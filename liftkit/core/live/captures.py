@@ -121,8 +121,13 @@ class Captures:
 
     def _open_input(self, kind: str) -> None:
         engine = self.session.engine
-        segment = engine.current
-        index = engine.index if segment is not None else None
+        draft = self.session.draft
+        if draft is not None and draft.kind != kind:
+            draft = None
+        index = engine.index if engine.current is not None else None
+        if draft is not None and draft.segment in range(len(self.session.agenda.segments)):
+            index = draft.segment  # typed there before liftkit stopped: it belongs there
+        segment = self.session.agenda.segments[index] if index is not None else None
         if kind == "reflect":
             self.ui.typing = InputLine("reflect", "Reflection ('Name: text', #tags)", segment=index)
         elif kind == "find":
@@ -131,11 +136,11 @@ class Captures:
             self.say("This segment has no polls.")
         else:
             self.ui.typing = InputLine("poll", "", segment=index)
-            _ask_poll(self.ui.typing, segment.polls, 0)
+            poll = draft.poll if draft is not None and draft.poll is not None else 0
+            _ask_poll(self.ui.typing, segment.polls, min(poll, len(segment.polls) - 1))
             self.ui.flash_until = 0.0  # the question, not an older message, above the line
-        draft = self.session.draft
-        if self.ui.typing is not None and draft is not None and draft[0] == kind:
-            self.ui.typing.text, self.session.draft = draft[1], None  # typed before a stop
+        if self.ui.typing is not None and draft is not None:
+            self.ui.typing.text, self.session.draft = draft.text, None  # typed before a stop
 
     def _edit(self, line: InputLine, key: str) -> None:
         """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""

@@ -28,6 +28,7 @@ from liftkit.core.live.controls import (
     pasted,
     step,
 )
+from liftkit.core.live.drafts import Draft
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import Extend, stop_words
 from liftkit.core.live.farewell import farewell
@@ -185,7 +186,11 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         """Stop the session, keeping what the host was still typing in the journal."""
         line = self._draft()
         self.try_kept()
-        self.session.stop(reason, *((line.text, line.kind) if line is not None else ()))
+        draft = None
+        if line is not None:
+            poll = line.poll if line.kind == "poll" else None
+            draft = Draft(line.kind, line.text, line.segment, poll)
+        self.session.stop(reason, draft)
 
     def _draft(self) -> InputLine | None:
         """What the host was typing that a stop keeps: a reflection or poll counts, not a

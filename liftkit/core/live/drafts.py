@@ -1,0 +1,57 @@
+"""What the host was still typing when liftkit stopped: a reflection or poll counts never
+entered. The journal's stop line keeps it (`draft`, `draft_kind`, and where it was typed:
+`draft_segment`, `draft_poll`), `liftkit resume` says so, and the next `r` (or `p`) gives it
+back, in the segment and at the poll it was typed for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from liftkit.core.live.events import JournalEvent, SessionResume, Stop
+
+REFLECT, POLL = "reflect", "poll"
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str  # REFLECT or POLL
+    text: str
+    segment: int | None = None  # where the line was opened (None: not journalled, older)
+    poll: int | None = None  # for POLL: which of the segment's polls it was asking
+
+
+def stopped_with(events: Sequence[JournalEvent], draft: Draft | None) -> list[JournalEvent]:
+    """The events of a stop, its stop line holding `draft` (when there is text in it)."""
+    if draft is None or not draft.text.strip():
+        return list(events)
+    return [
+        replace(
+            e,
+            draft=draft.text.strip(),
+            draft_kind=draft.kind,
+            draft_segment=draft.segment,
+            draft_poll=draft.poll if draft.kind == POLL else None,
+        )
+        if isinstance(e, Stop)
+        else e
+        for e in events
+    ]
+
+
+def draft_in(events: Sequence[JournalEvent]) -> Draft | None:
+    """The draft of the stop since the last resume (an older one's was given back then; a
+    liftkit killed outright writes no stop line)."""
+    last = next((e for e in reversed(events) if isinstance(e, (Stop, SessionResume))), None)
+    if not isinstance(last, Stop) or not last.draft or last.draft_kind not in (REFLECT, POLL):
+        return None
+    return Draft(last.draft_kind, last.draft, last.draft_segment, last.draft_poll)
+
+
+def given_back(draft: Draft) -> str:
+    """What the host reads as the session opens again: what r (or p) gives back."""
+    what, key = ("reflection", "r") if draft.kind == REFLECT else ("poll counts", "p")
+    if draft.poll is not None:
+        what = f"poll {draft.poll + 1} counts"
+    return f"Not saved when liftkit stopped: {what} {draft.text!r}; {key} gives it back."
