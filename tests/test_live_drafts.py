@@ -132,3 +132,54 @@ def test_poll_counts_come_back_in_the_segment_they_were_typed_in(tmp_path):
         (0, 0, {"Yes": 30, "No": 12}),
         (0, 1, {"Yes": 5, "No": 37}),
     ]
+
+
+REFLECTING = """
+title = "Reflections"
+[[segments]]
+title = "Close"
+duration = "10m"
+kind = "reflection"
+prompt = "One practical step?"
+"""
+
+
+def test_a_reflection_given_back_but_not_taken_is_kept_through_the_next_stops(tmp_path):
+    # QA: a half-typed reflection given back by the resume ("r gives it back") was lost when
+    # liftkit stopped again before r: a second closed window, or q y, which said "nothing
+    # captured is lost".
+    (tmp_path / "a.toml").write_text(REFLECTING)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type("Grace Hopper: listen more, talk", enter=False)
+        term.wait_for("talk▌")
+        closed_window(term, tmp_path)
+        resume(term, "r gives it back")
+        second = closed_window(term, tmp_path)  # before r: the draft is not taken back
+        resume(term, "r gives it back")
+        said = " ".join(quit_run(term).split())  # q y, still before r
+        third = journal(tmp_path)[-1]
+        resume(term, "r gives it back")
+        term.keys("r")
+        term.wait_for("Grace Hopper: listen more, talk▌")
+        term.type(" less")
+        term.wait_for("Saved reflection from Grace Hopper")
+        quit_run(term)
+        events = journal(tmp_path)
+        reflections = [(e["author"], e["text"]) for e in events if e["type"] == "reflection"]
+        assert reflections == [("Grace Hopper", "listen more, talk less")]
+        assert (second["draft"], third["draft"], third["reason"]) == (
+            "Grace Hopper: listen more, talk", "Grace Hopper: listen more, talk", "quit",
+        )  # fmt: skip
+        assert "draft" not in events[-1]  # taken back and saved: no longer kept
+        assert (
+            "Not saved (typed before liftkit stopped last time, not taken back with r): "
+            "reflection 'Grace Hopper: listen more, talk'; liftkit resume gives it back again"
+        ) in said
+        assert "nothing captured is lost" not in said
+    finally:
+        term.close()

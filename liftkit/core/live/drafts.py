@@ -51,7 +51,33 @@ def draft_in(events: Sequence[JournalEvent]) -> Draft | None:
 
 def given_back(draft: Draft) -> str:
     """What the host reads as the session opens again: what r (or p) gives back."""
-    what, key = ("reflection", "r") if draft.kind == REFLECT else ("poll counts", "p")
+    key = "r" if draft.kind == REFLECT else "p"
+    return f"Not saved when liftkit stopped: {_what(draft)}; {key} gives it back."
+
+
+def not_taken_back(typed: Draft | None, given: Draft | None, resumable: bool) -> list[str]:
+    """The last lines about drafts: what was still being typed as liftkit stopped, and what
+    the resume gave back that r (or p) never took; the journal's stop line keeps the first,
+    else the second, for `liftkit resume` to give back (when the session can be resumed)."""
+    lines = []
+    back = "; liftkit resume gives it back"
+    if typed is not None:
+        lines.append(
+            f"Not saved (still being typed when the session stopped): {_what(typed)}"
+            + (back if resumable else "")
+        )
+    if given is not None:
+        key = "r" if given.kind == REFLECT else "p"
+        again = back + " again" if resumable and typed is None else ""
+        lines.append(
+            f"Not saved (typed before liftkit stopped last time, not taken back with {key}): "
+            f"{_what(given)}{again}"
+        )
+    return lines
+
+
+def _what(draft: Draft) -> str:
+    what = "reflection" if draft.kind == REFLECT else "poll counts"
     if draft.poll is not None:
         what = f"poll {draft.poll + 1} counts"
-    return f"Not saved when liftkit stopped: {what} {draft.text!r}; {key} gives it back."
+    return f"{what} {draft.text.strip()!r}"

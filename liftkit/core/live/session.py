@@ -254,13 +254,15 @@ class LiveSession:
 
     def stop(self, reason: StopReason | str, draft: Draft | None = None) -> None:
         """Record that liftkit stopped (the session stays resumable), with what the host
-        was still typing (`draft`, never entered); close the journal."""
+        was still typing (`draft`, never entered), else the draft given back by the resume
+        and not yet taken back, to be given back again; close the journal."""
         if self.journal.closed:
             return
         try:
             if self.engine.status != ENDED:
                 t = self._capture_time()
-                stop = stopped_with(self.engine.stop(t, StopReason(reason)), draft)
+                kept = draft or self.draft
+                stop = stopped_with(self.engine.stop(t, StopReason(reason)), kept)
                 self.perform(self.engine.due(t) + stop)
         except LiftkitError:
             pass  # the journal cannot be written: what it holds is still complete to here
