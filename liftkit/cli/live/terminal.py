@@ -142,6 +142,13 @@ def _retried(call: Callable[[], _T]) -> _T:
                 raise
 
 
+# Bytes asked of the terminal a read; after a read that fills it, how long to wait for the
+# rest of a paste (real seconds); and the most taken at once (a terminal that never stops).
+READ_SIZE = 1024
+FULL_READ_WAIT = 0.1
+MOST_READ = 1 << 20
+
+
 class KeyReader:
     """Keys from a terminal in cbreak mode (no echo, no line buffering, Ctrl-C still a signal).
 
@@ -192,10 +199,28 @@ class KeyReader:
             self.signals.drain()
         if self.fd not in ready:
             return self._keys.flush() if not ready else []
-        data = os.read(self.fd, 1024)
+        data = os.read(self.fd, READ_SIZE)
         if not data:
             return []
-        return self._keys.feed(self._decoder.decode(data))
+        return self._keys.feed(self._decoder.decode(data + self._rest(len(data) == READ_SIZE)))
+
+    def _rest(self, full: bool) -> bytes:
+        """Whatever else the terminal has sent by now, read before any of it is decided on:
+        a paste without bracketed paste is told from keys by what comes in the same read (an
+        Enter followed by more text is a pasted line break), and one longer than a read came
+        in several, its later lines run as keys. A full read means more may be on its way
+        (the terminal writes a long paste as the reads make room for it): wait a moment."""
+        rest = b""
+        while len(rest) < MOST_READ:
+            ready, _, _ = select.select([self.fd], [], [], FULL_READ_WAIT if full else 0)
+            if not ready:
+                break
+            more = os.read(self.fd, READ_SIZE)
+            if not more:
+                break
+            rest += more
+            full = len(more) == READ_SIZE
+        return rest
 
 
 class KeyTerminal(KeyReader):
