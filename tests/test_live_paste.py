@@ -5,6 +5,7 @@ journal.jsonl; the key decoder is tested alone in test_keys_decoder.py."""
 
 import json
 import sys
+import time
 
 import pytest
 from support.tmux import Tmux
@@ -100,4 +101,27 @@ def test_a_long_paste_in_pieces_without_bracketed_paste_stays_text(term, tmp_pat
     assert "1/3  Welcome" in screen and "SECRET HOST NOTE" in screen
     quit_run(term)
     assert reflections(tmp_path) == [(None, " ".join(lines) + " n h b")]
+    assert commands(tmp_path) == []
+
+
+def slow_link_paste(term: Tmux, text: str) -> None:
+    """A bracketed paste whose start marker is cut between two reads, as over ssh."""
+    term.type("\x1b[20", enter=False)
+    time.sleep(0.2)
+    term.type(f"0~{text}\x1b[201~", enter=False)
+
+
+def test_a_paste_whose_start_marker_comes_in_two_reads_is_text(term, tmp_path):
+    # QA: ESC[20, then 0.2 s later 0~Grace Hopper: … ESC[201~: the reflection was saved as
+    # "0~Grace Hopper: …", with no author; with no line open the paste ran as keys.
+    start(term)
+    slow_link_paste(term, "Grace Hopper: pasted over a slow link")
+    term.wait_for("slow link▌")
+    term.keys("Enter")
+    term.wait_for("Saved reflection from Grace Hopper (1 so far)")
+    slow_link_paste(term, "next, hide the notes and pause")  # no line open
+    screen = term.wait_for("Pasted text goes into an input line")
+    assert "1/3  Welcome" in screen and "SECRET HOST NOTE" in screen and "PAUSED" not in screen
+    quit_run(term)
+    assert reflections(tmp_path) == [("Grace Hopper", "pasted over a slow link")]
     assert commands(tmp_path) == []

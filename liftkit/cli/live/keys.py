@@ -64,22 +64,39 @@ def decode_keys(data: str) -> list[str]:
 
 class KeyDecoder:
     """Keys from what a terminal sends, read by read: `decode_keys`, and bracketed pastes as
-    one PASTE key each (a paste may come in several reads; its text is never keys)."""
+    one PASTE key each (a paste may come in several reads; its text is never keys). An escape
+    sequence cut between two reads (a slow link, ssh) waits for its rest: a paste's start
+    marker cut after `ESC[20` ran its text as keys."""
 
     # How long a paste may pause (a slow link) before what came is taken without its end.
     PASTE_WAIT = 2.0
+    # How long the start of an escape sequence at the end of a read waits for its rest: a lone
+    # ESC is the Esc key unless `[` or `O` comes at once; `ESC[20` is a sequence's start.
+    ESC_WAIT = 0.1
+    SEQUENCE_WAIT = 1.0
 
     def __init__(self) -> None:
         self._paste: str | None = None  # the text of a paste still coming
         self._pasted_at = 0.0  # when its last part came (time.monotonic)
+        self._held = ""  # the start of an escape sequence that ended the last read
+        self._held_at = 0.0
 
     def feed(self, data: str) -> list[str]:
         keys: list[str] = []
+        if self._held:
+            held, self._held = self._held, ""
+            if held == "\x1b" and data[:1] not in ("[", "O"):
+                keys.append("ESC")  # the Esc key, then what was typed after it
+            else:
+                data = held + data
         while data:
             if self._paste is None:
                 start = data.find(_PASTE_START)
                 if start < 0:
-                    return [*keys, *decode_keys(data)]
+                    cut = _unfinished(data)
+                    if cut < len(data):
+                        self._held, self._held_at = data[cut:], time.monotonic()
+                    return [*keys, *decode_keys(data[:cut])]
                 keys.extend(decode_keys(data[:start]))
                 self._paste, data = "", data[start + len(_PASTE_START) :]
                 self._pasted_at = time.monotonic()
@@ -94,12 +111,49 @@ class KeyDecoder:
             self._paste, data = None, text[end + len(_PASTE_END) :]
         return keys
 
+    def due_in(self) -> float | None:
+        """Seconds until `flush` gives what waits (None: nothing waits)."""
+        now = time.monotonic()
+        waits = []
+        if self._held:
+            waits.append(self._held_at + self._held_wait() - now)
+        if self._paste is not None:
+            waits.append(self._pasted_at + self.PASTE_WAIT - now)
+        return max(min(waits), 0.0) if waits else None
+
     def flush(self) -> list[str]:
-        """A paste whose end never came (nothing more for PASTE_WAIT seconds): its text."""
-        if self._paste is None or time.monotonic() - self._pasted_at < self.PASTE_WAIT:
-            return []
+        """What waited in vain (nothing more came in time): a paste whose end never came, as
+        its text; the start of a sequence whose rest never came, as the keys it is (a lone
+        ESC is the Esc key)."""
+        now = time.monotonic()
+        keys: list[str] = []
+        if self._held and now - self._held_at >= self._held_wait() - _EARLY:
+            keys, self._held = decode_keys(self._held), ""
+        if self._paste is None or now - self._pasted_at < self.PASTE_WAIT - _EARLY:
+            return keys
         text, self._paste = self._paste, None
-        return [PASTE + text] if text else []
+        return [*keys, PASTE + text] if text else keys
+
+    def _held_wait(self) -> float:
+        return self.ESC_WAIT if self._held == "\x1b" else self.SEQUENCE_WAIT
+
+
+def _unfinished(data: str) -> int:
+    """Where an escape sequence that the data ends before its end starts (`ESC`, `ESC[`,
+    `ESC[20`, `ESCO`), else len(data)."""
+    start = data.rfind("\x1b", max(len(data) - _LONGEST_START, 0))
+    if start < 0:
+        return len(data)
+    tail = data[start + 1 :]
+    if tail in ("", "O"):
+        return start
+    if tail[:1] == "[" and all(" " <= c <= "?" for c in tail[1:]):  # no final byte yet
+        return start
+    return len(data)
+
+
+_LONGEST_START = 16  # a CSI sequence's parameters are a few characters
+_EARLY = 0.005  # a wait that ended this close to its time has ended (a timer's rounding)
 
 
 class TypedText:

@@ -193,7 +193,10 @@ class KeyReader:
             _retried(lambda: termios.tcsetattr(self.fd, termios.TCSADRAIN, attrs))
 
     def read(self, timeout: float) -> list[str]:
-        """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us)."""
+        """Keys pressed within `timeout` seconds ([] on time-out or when a signal woke us);
+        sooner when the start of an escape sequence waits for its rest (keys.KeyDecoder)."""
+        due = self._keys.due_in()
+        timeout = timeout if due is None else min(timeout, due)
         ready, _, _ = select.select([self.fd, self.signals.wake_fd], [], [], max(timeout, 0))
         if self.signals.wake_fd in ready:
             self.signals.drain()
