@@ -70,3 +70,10 @@ def test_esc_ends_a_read_cut_short_on_the_pty_and_comes_back_as_esc(pty_reader):
     started = time.monotonic()
     assert reader.read(5.0) == ["ESC"]  # within a tenth of a second, not five
     assert time.monotonic() - started < 1.0
+
+
+def test_ctrl_h_is_backspace_and_alt_ctrl_h_deletes_a_word():
+    from liftkit.cli.live.keys import decode_keys
+
+    assert decode_keys("ab\x08\x7f") == ["a", "b", "BACKSPACE", "BACKSPACE"]
+    assert decode_keys("\x1b\x08") == ["ALT_BACKSPACE"]

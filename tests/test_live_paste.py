@@ -125,3 +125,19 @@ def test_a_paste_whose_start_marker_comes_in_two_reads_is_text(term, tmp_path):
     quit_run(term)
     assert reflections(tmp_path) == [("Grace Hopper", "pasted over a slow link")]
     assert commands(tmp_path) == []
+
+
+def test_ctrl_h_deletes_and_a_tab_is_a_space(term, tmp_path):
+    # QA: a terminal set to send ^H for Backspace deleted nothing, and a typed Tab was
+    # dropped: "tab<Tab>here" was saved as "tabhere".
+    start(term)
+    term.type("tabb", enter=False)
+    term.wait_for("tabb▌")
+    term.keys("C-h")  # 0x08
+    term.wait_for("tab▌")
+    term.type("\there", enter=False)
+    term.wait_for("tab here▌")
+    term.keys("Enter")
+    term.wait_for("Saved reflection (1 so far)")
+    quit_run(term)
+    assert reflections(tmp_path) == [(None, "tab here")]

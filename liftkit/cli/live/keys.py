@@ -26,7 +26,11 @@ _SEQUENCES = {
 # Bracketed paste: a terminal asked with ESC[?2004h wraps pasted text in these.
 PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
 _PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
-_SINGLE = {"\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x1b": "ESC"}
+# Backspace is ^? (DEL) or, in terminals set to send it so, ^H.
+_SINGLE = {
+    "\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x08": "BACKSPACE",
+    "\x1b": "ESC",
+}  # fmt: skip
 
 
 def decode_keys(data: str) -> list[str]:

@@ -159,6 +159,8 @@ class Captures:
             line.text = re.sub(r"\S*\s*$", "", line.text)
         elif key == "\x15":  # Ctrl-U: start the line again
             line.text = ""
+        elif key == "\t":  # a space, as in a paste: the line has no columns to tab to
+            line.text += " "
         elif len(key) == 1 and typable(key):
             line.text += key
         # Anything else (Alt with a key, arrows, F-keys) does nothing while typing.
