@@ -186,7 +186,11 @@ class Captures:
             return
         agenda = self.session.agenda
         segment = agenda.segments[line.segment] if line.segment is not None else None
-        if not line.text.strip():
+        if not line.text.strip() and segment is not None and line.poll + 1 < len(segment.polls):
+            skipped = line.poll  # Enter alone: this poll is not recorded now, the next one is
+            _ask_poll(line, segment.polls, line.poll + 1)
+            line.detail = f"Poll {skipped + 1} skipped. {line.detail}"
+        elif not line.text.strip():
             self._cancel_input()
         elif done := self.save_poll(line.poll, line.text, line.segment):
             kept = done == "kept"  # not saved: its NOT SAVED line stays in view
@@ -264,5 +268,7 @@ def _ask_poll(line: InputLine, polls: Sequence[Poll], poll: int) -> None:
     asked = polls[poll]
     line.poll, line.text = poll, ""
     line.label = f"Poll {poll + 1} [{'/'.join(asked.options)}]"
+    if poll + 1 < len(polls):  # how to record a later poll alone
+        line.label += f" (Enter alone: poll {poll + 2})"
     which = f"Poll {poll + 1} of {len(polls)}" if len(polls) > 1 else "Poll"
     line.detail = f"{which}: {asked.question} [{' / '.join(asked.options)}]: type the counts"
