@@ -183,3 +183,39 @@ def test_a_reflection_given_back_but_not_taken_is_kept_through_the_next_stops(tm
         assert "nothing captured is lost" not in said
     finally:
         term.close()
+
+
+NURSE = "👩🏽\u200d⚕️"  # a woman, a skin tone, a zero-width joiner, a staff of Aesculapius
+
+
+def test_a_draft_is_said_as_typed_when_given_back(tmp_path):
+    # QA: the resume said "reflection 'Grace Hopper: … 👩🏽\u200d⚕️'; r gives it back": repr
+    # wrote the joiner of the emoji as an escape.
+    (tmp_path / "a.toml").write_text(REFLECTING)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("r")
+        term.wait_for("Reflection")
+        term.type(f"Grace Hopper: thanks to our nurse {NURSE}", enter=False)
+        term.wait_for("our nurse")
+        closed_window(term, tmp_path)
+        said = " ".join(resume(term, "r gives it back").split())
+        last = " ".join(quit_run(term).split())
+    finally:
+        term.close()
+    assert journal(tmp_path)[-1]["draft"] == f"Grace Hopper: thanks to our nurse {NURSE}"
+    for screen in (said, last):
+        assert "\\u200d" not in screen
+        assert "reflection 'Grace Hopper: thanks to our nurse" in screen
+
+
+def test_control_characters_in_a_draft_are_still_made_safe():
+    from liftkit.core.live.drafts import Draft, given_back
+
+    said = given_back(Draft("reflect", f"Ada: {NURSE} \x1b[31mred\u202e"))
+    assert said == (
+        f"Not saved when liftkit stopped: reflection 'Ada: {NURSE} \\x1b[31mred\\u202e'; "
+        "r gives it back."
+    )

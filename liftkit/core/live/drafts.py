@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from liftkit.core.live.controls import typable
 from liftkit.core.live.events import JournalEvent, SessionResume, Stop
 
 REFLECT, POLL = "reflect", "poll"
@@ -80,4 +81,11 @@ def _what(draft: Draft) -> str:
     what = "reflection" if draft.kind == REFLECT else "poll counts"
     if draft.poll is not None:
         what = f"poll {draft.poll + 1} counts"
-    return f"{what} {draft.text.strip()!r}"
+    return f"{what} {as_typed(draft.text.strip())}"
+
+
+def as_typed(text: str) -> str:
+    """ "'text'" as the host typed it, the joiners of an emoji (👩🏽‍⚕️) and of Persian words
+    kept (repr wrote them as \\u200d); a character a terminal would act on, which only a
+    hand-edited journal could hold, escaped as repr escapes it."""
+    return "'" + "".join(c if typable(c) else repr(c)[1:-1] for c in text) + "'"
