@@ -13,7 +13,12 @@ from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts
+from liftkit.core.live.capture import (
+    ParsedReflection,
+    chat_reflections,
+    parse_counts,
+    session_people,
+)
 from liftkit.core.live.controls import (
     FIND_LABEL,
     PLAIN,
@@ -47,6 +52,10 @@ class Captures:
         s = self.session
         if segment is None and s.engine.current is not None:
             segment = s.engine.index
+        messages = chat_reflections(text, session_people(s.folder, s.engine.groups.values()))
+        if messages is not None:
+            self._reflect_chat(messages, segment)
+            return
         parsed = s.parse(text)
         captured = s.reflection(text, self.mode, segment=segment, parsed=parsed)
         if captured is None:
@@ -62,6 +71,29 @@ class Captures:
             self.say(f"{saved}'{parsed.stranger}:' is kept as text: not on the attendee list.", 8)
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
+
+    def _reflect_chat(self, messages: list[ParsedReflection], segment: int | None) -> None:
+        """Zoom chat messages pasted into the line: each its own reflection, by its sender;
+        the host reads how many were saved, and by whom."""
+        s = self.session
+        saved: list[str] = []
+        for parsed in messages:
+            raw = f"{parsed.author}: {parsed.text}" if parsed.author else parsed.text
+            captured = s.reflection(raw, self.mode, segment=segment, parsed=parsed)
+            if captured is None:
+                continue
+            event = self._capture(captured, raw, "the reflection is kept")
+            if not isinstance(event, Reflection):
+                return  # kept, and those after it: the host has been told
+            saved.append(event.author or "no name")
+        if not saved:
+            self.say("No reflection recorded: the pasted chat holds reactions only.", 6)
+            return
+        names = list(dict.fromkeys(saved))
+        by = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        count = len(s.engine.reflections)
+        what = plural(len(saved), "reflection")
+        self.say(f"Saved {what} from the pasted chat, by {by} ({count} so far).", 8, True)
 
     def save_poll(self, poll: int, answer: str, index: int | None = None) -> str:
         """Journal the counts typed for one of a segment's polls (the current one unless
