@@ -366,8 +366,7 @@ def build_report(
     where = a_path(sessions, "sessions") if sessions is not None else None
     folder = find_session(str(a_path(session, "session")), where)
     logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
-    people = attendee_list(attendees, "attendees")
-    report = build(load_session(folder, people), logs, options)
+    report = build(load_session(folder, attendee_list(attendees, "attendees")), logs, options)
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative
 

@@ -290,7 +290,7 @@ def test_esc_or_ctrl_c_cancels_the_input_line(session):
 def test_poll_counts_are_asked_for_each_poll_and_checked(session):
     c = started(session)
     c.press("p")
-    assert c.ui.typing.label == "Poll 1 [Yes/No]"
+    assert c.ui.typing.label == "Poll 1 [Yes/No] (Enter alone: poll 2)"
     assert c.ui.typing.detail == "Poll 1 of 2: Been before? [Yes / No]: type the counts"
     type_keys(c, "30")
     c.press("ENTER")  # one count for two options: asked again, with the reason

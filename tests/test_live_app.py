@@ -10,8 +10,8 @@ from support.live import FakeTime, ScriptedKeys, ScriptedLines, open_session, pl
 
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import LiveApp
+from liftkit.cli.live.keys import decode_keys
 from liftkit.cli.live.plain import PlainApp
-from liftkit.cli.live.terminal import decode_keys
 from liftkit.core.live.controller import LIVE, PLAIN, Controller
 from liftkit.core.live.session import resume_session
 
@@ -652,7 +652,7 @@ def test_an_idle_screen_redraws_only_what_changed(tmp_path, time):
 
 
 def test_a_bracketed_paste_is_one_key_even_when_it_comes_in_pieces():
-    from liftkit.cli.live.terminal import KeyDecoder
+    from liftkit.cli.live.keys import KeyDecoder
     from liftkit.core.live.controls import pasted
 
     keys = KeyDecoder()

@@ -705,10 +705,10 @@ def test_a_long_poll_question_leaves_the_typed_counts_in_view(tmp_path, width, h
             term.keys("n")
             term.wait_for(f"{position}/5")
         term.keys("p")
-        screen = term.wait_for("Poll 1 [1/2/3/4/5]:")
+        screen = term.wait_for("Poll 1 [1/2/3/4/5] (Enter alone: poll 2):")
         assert "Poll 1 of 2: Overall, how would you score" in screen  # the question, above
         term.type("0 1 4 20 31", enter=False)
-        screen = term.wait_for("Poll 1 [1/2/3/4/5]: 0 1 4 20 31▌")
+        screen = term.wait_for("Poll 1 [1/2/3/4/5] (Enter alone: poll 2): 0 1 4 20 31▌")
         assert max(len(line) for line in screen.splitlines()) <= width
         term.keys("Enter")
         term.wait_for("Poll 2 of 2: Would you recommend")

@@ -237,7 +237,7 @@ def test_a_stream_that_cannot_write_the_symbols_writes_stand_ins_of_the_same_wid
 
 
 def test_typed_text_is_utf_8_else_the_terminals_encoding_and_waits_for_a_cut_character():
-    from liftkit.cli.live.terminal import TypedText
+    from liftkit.cli.live.keys import TypedText
 
     latin = TypedText("latin-1")
     assert latin.decode("café".encode("latin-1")) == "café"  # é alone is not UTF-8

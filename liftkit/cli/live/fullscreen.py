@@ -18,7 +18,8 @@ from rich.segment import Segment, Segments
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
-from liftkit.cli.live.terminal import PASTE_OFF, PASTE_ON, window_gone
+from liftkit.cli.live.keys import PASTE_OFF, PASTE_ON
+from liftkit.cli.live.terminal import window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller
 from liftkit.core.live.intake import Outcome

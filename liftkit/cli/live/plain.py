@@ -14,7 +14,8 @@ from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
 from liftkit.cli.flags import as_flags
-from liftkit.cli.live.terminal import Signals, TypedText, window_gone
+from liftkit.cli.live.keys import TypedText
+from liftkit.cli.live.terminal import Signals, window_gone
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.controller import Controller

@@ -38,9 +38,9 @@ def _input_line(screen: Screen, width: int) -> Text:
 
 def _labels(label: str) -> list[str]:
     """The input line's label, then shorter forms of it: "Reflection ('Name: text', #tags)",
-    "Reflection"."""
-    short = label.split(" (")[0].split(" [")[0]
-    return [label, short] if short != label else [label]
+    "Reflection"; "Poll 1 [Yes/No] (Enter alone: poll 2)", "Poll 1 [Yes/No]", "Poll 1"."""
+    shorter = label.split(" (")[0]
+    return list(dict.fromkeys([label, shorter, shorter.split(" [")[0]]))
 
 
 def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:

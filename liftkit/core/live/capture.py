@@ -145,6 +145,45 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
     return ParsedReflection(text=text, author=author, tags=tags, stranger=stranger)
 
 
+# Where a message of Zoom's saved chat starts, inside text pasted into the reflection line
+# (its line breaks are spaces there): "14:02:11 From Grace Hopper to Everyone: …", with the
+# date the newest layout puts first.
+_CHAT_HEADER = re.compile(r"(?:\d{4}-\d\d-\d\d[ \t]+)?\d{1,2}:[0-5]\d:[0-5]\d[ \t]+From[ \t]")
+
+
+def chat_reflections(
+    raw: str, people: Sequence[str] | None = None
+) -> list[ParsedReflection] | None:
+    """Zoom chat messages pasted as one reflection ("14:02:11 From Grace Hopper to Everyone:
+    One practical step …"), each as a reflection of its own: its sender the author (the
+    attendee list's name for them, when it has one), its text alone, so that a pack that
+    quotes without names does not publish them. None when the text holds no such message.
+    Text before the first message is a reflection of its own, parsed as typed; reactions
+    (`Reacted to "…" with 👍`) are none, and a reply keeps its own words."""
+    from liftkit.core.chat.reactions import REACTED, REACTED_OLD, REMOVED, reply_in
+    from liftkit.core.chat.zoom import from_header
+
+    starts = [m.start() for m in _CHAT_HEADER.finditer(raw)]
+    if not starts:
+        return None
+    said: list[list[str]] = [["", raw[: starts[0]]]]  # (sender, text) of each, in order
+    for start, end in zip(starts, [*starts[1:], len(raw)], strict=True):
+        header = from_header(0, raw[start:end].strip())
+        if header is None:  # "14:02:11 From 9 to 5…" inside a message: its text
+            said[-1][1] = f"{said[-1][1].rstrip()} {raw[start:end].strip()}"
+        else:
+            said.append([header.who, header.text])
+    found = [parse_reflection(said[0][1], people)] if said[0][1].strip() else []
+    for who, text in said[1:]:
+        text = " ".join(reply_in([text.strip()])[1]).strip() if text.strip() else ""
+        if not text or any(r.match(text) for r in (REACTED, REACTED_OLD, REMOVED)):
+            continue
+        author = (match_person(who, people) if people else None) or who
+        tags = list(dict.fromkeys(tag.lower() for tag in TAG.findall(text)))
+        found.append(ParsedReflection(text=text, author=author, tags=tags))
+    return found
+
+
 # The copies of --attendees that `liftkit run` keeps in a session folder.
 
 

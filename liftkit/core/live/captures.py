@@ -13,7 +13,12 @@ from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import parse_counts
+from liftkit.core.live.capture import (
+    ParsedReflection,
+    chat_reflections,
+    parse_counts,
+    session_people,
+)
 from liftkit.core.live.controls import (
     FIND_LABEL,
     PLAIN,
@@ -47,6 +52,10 @@ class Captures:
         s = self.session
         if segment is None and s.engine.current is not None:
             segment = s.engine.index
+        messages = chat_reflections(text, session_people(s.folder, s.engine.groups.values()))
+        if messages is not None:
+            self._reflect_chat(messages, segment)
+            return
         parsed = s.parse(text)
         captured = s.reflection(text, self.mode, segment=segment, parsed=parsed)
         if captured is None:
@@ -62,6 +71,29 @@ class Captures:
             self.say(f"{saved}'{parsed.stranger}:' is kept as text: not on the attendee list.", 8)
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
+
+    def _reflect_chat(self, messages: list[ParsedReflection], segment: int | None) -> None:
+        """Zoom chat messages pasted into the line: each its own reflection, by its sender;
+        the host reads how many were saved, and by whom."""
+        s = self.session
+        saved: list[str] = []
+        for parsed in messages:
+            raw = f"{parsed.author}: {parsed.text}" if parsed.author else parsed.text
+            captured = s.reflection(raw, self.mode, segment=segment, parsed=parsed)
+            if captured is None:
+                continue
+            event = self._capture(captured, raw, "the reflection is kept")
+            if not isinstance(event, Reflection):
+                return  # kept, and those after it: the host has been told
+            saved.append(event.author or "no name")
+        if not saved:
+            self.say("No reflection recorded: the pasted chat holds reactions only.", 6)
+            return
+        names = list(dict.fromkeys(saved))
+        by = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        count = len(s.engine.reflections)
+        what = plural(len(saved), "reflection")
+        self.say(f"Saved {what} from the pasted chat, by {by} ({count} so far).", 8, True)
 
     def save_poll(self, poll: int, answer: str, index: int | None = None) -> str:
         """Journal the counts typed for one of a segment's polls (the current one unless
@@ -121,8 +153,13 @@ class Captures:
 
     def _open_input(self, kind: str) -> None:
         engine = self.session.engine
-        segment = engine.current
-        index = engine.index if segment is not None else None
+        draft = self.session.draft
+        if draft is not None and draft.kind != kind:
+            draft = None
+        index = engine.index if engine.current is not None else None
+        if draft is not None and draft.segment in range(len(self.session.agenda.segments)):
+            index = draft.segment  # typed there before liftkit stopped: it belongs there
+        segment = self.session.agenda.segments[index] if index is not None else None
         if kind == "reflect":
             self.ui.typing = InputLine("reflect", "Reflection ('Name: text', #tags)", segment=index)
         elif kind == "find":
@@ -131,11 +168,11 @@ class Captures:
             self.say("This segment has no polls.")
         else:
             self.ui.typing = InputLine("poll", "", segment=index)
-            _ask_poll(self.ui.typing, segment.polls, 0)
+            poll = draft.poll if draft is not None and draft.poll is not None else 0
+            _ask_poll(self.ui.typing, segment.polls, min(poll, len(segment.polls) - 1))
             self.ui.flash_until = 0.0  # the question, not an older message, above the line
-        draft = self.session.draft
-        if self.ui.typing is not None and draft is not None and draft[0] == kind:
-            self.ui.typing.text, self.session.draft = draft[1], None  # typed before a stop
+        if self.ui.typing is not None and draft is not None:
+            self.ui.typing.text, self.session.draft = draft.text, None  # typed before a stop
 
     def _edit(self, line: InputLine, key: str) -> None:
         """One key typed into the input line: text, a paste, Backspace, Ctrl-U, Enter or Esc."""
@@ -154,6 +191,8 @@ class Captures:
             line.text = re.sub(r"\S*\s*$", "", line.text)
         elif key == "\x15":  # Ctrl-U: start the line again
             line.text = ""
+        elif key == "\t":  # a space, as in a paste: the line has no columns to tab to
+            line.text += " "
         elif len(key) == 1 and typable(key):
             line.text += key
         # Anything else (Alt with a key, arrows, F-keys) does nothing while typing.
@@ -179,7 +218,11 @@ class Captures:
             return
         agenda = self.session.agenda
         segment = agenda.segments[line.segment] if line.segment is not None else None
-        if not line.text.strip():
+        if not line.text.strip() and segment is not None and line.poll + 1 < len(segment.polls):
+            skipped = line.poll  # Enter alone: this poll is not recorded now, the next one is
+            _ask_poll(line, segment.polls, line.poll + 1)
+            line.detail = f"Poll {skipped + 1} skipped. {line.detail}"
+        elif not line.text.strip():
             self._cancel_input()
         elif done := self.save_poll(line.poll, line.text, line.segment):
             kept = done == "kept"  # not saved: its NOT SAVED line stays in view
@@ -257,5 +300,7 @@ def _ask_poll(line: InputLine, polls: Sequence[Poll], poll: int) -> None:
     asked = polls[poll]
     line.poll, line.text = poll, ""
     line.label = f"Poll {poll + 1} [{'/'.join(asked.options)}]"
+    if poll + 1 < len(polls):  # how to record a later poll alone
+        line.label += f" (Enter alone: poll {poll + 2})"
     which = f"Poll {poll + 1} of {len(polls)}" if len(polls) > 1 else "Poll"
     line.detail = f"{which}: {asked.question} [{' / '.join(asked.options)}]: type the counts"

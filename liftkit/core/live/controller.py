@@ -22,12 +22,12 @@ from liftkit.core.live.controls import (
     PLAIN,
     PLAIN_HELP,
     Action,
-    InputLine,
     Ui,
     parse_line,
     pasted,
     step,
 )
+from liftkit.core.live.drafts import Draft
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED
 from liftkit.core.live.events import Extend, stop_words
 from liftkit.core.live.farewell import farewell
@@ -172,7 +172,7 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
         unsaved = [kept.shown for kept in self.unsaved]
         rescued = rescue(self.session.folder, self.unsaved, rescue_places())
-        return farewell(self.session, outcome.reason, self.mode, unsaved, self._draft(), rescued)
+        return farewell(self.session, outcome.reason, self.mode, unsaved, self._typed(), rescued)
 
     def terminate(self, reason: str) -> Outcome:
         """SIGTERM or SIGHUP: stop cleanly, the session stays resumable."""
@@ -183,15 +183,16 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
 
     def stop(self, reason: str) -> None:
         """Stop the session, keeping what the host was still typing in the journal."""
-        line = self._draft()
         self.try_kept()
-        self.session.stop(reason, *((line.text, line.kind) if line is not None else ()))
+        self.session.stop(reason, self._typed())
 
-    def _draft(self) -> InputLine | None:
+    def _typed(self) -> Draft | None:
         """What the host was typing that a stop keeps: a reflection or poll counts, not a
         name being found."""
         line = self.ui.typing
-        return line if line is not None and line.kind != "find" else None
+        if line is None or line.kind == "find" or not line.text.strip():
+            return None
+        return Draft(line.kind, line.text, line.segment, line.poll if line.kind == "poll" else None)
 
     def sleep_for(self) -> float:
         """Real seconds until something on screen (or in plain mode's output) changes."""

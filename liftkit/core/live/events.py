@@ -202,6 +202,8 @@ class Stop(JournalEvent):
     # would have shown it, so it is kept here for `liftkit resume` to give back.
     draft: str = ""
     draft_kind: str = ""  # "reflect" or "poll"
+    draft_segment: int | None = None  # where it was typed (written since 2026-12-07)
+    draft_poll: int | None = None  # for "poll": which of that segment's polls
 
 
 @dataclass(frozen=True, kw_only=True)

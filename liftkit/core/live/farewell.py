@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liftkit.core.live.controls import PLAIN, InputLine
-from liftkit.core.live.engine import NOT_STARTED
+from liftkit.core.live.controls import PLAIN
+from liftkit.core.live.drafts import Draft, not_taken_back
+from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
@@ -22,21 +23,18 @@ def farewell(
     reason: str,
     mode: str,
     unsaved: list[str],
-    draft: InputLine | None,
+    typed: Draft | None,
     rescued: Path | None = None,
 ) -> list[str]:
     """The last lines, for a session stopped for `reason` ("ended", "quit", a signal...);
-    `draft` is what was still being typed (a SIGTERM while typing), to enter again later;
+    `typed` is what was still being typed (a SIGTERM while typing), to enter again later;
     `rescued` the file the unsaved captures were written to (liftkit.core.live.kept)."""
     folder = session.folder
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
     if rescued is not None:
         lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {rescued}")
-    if draft is not None and draft.text.strip():
-        what = "reflection" if draft.kind == "reflect" else "poll counts"
-        back = "; liftkit resume gives it back" if session.engine.status != NOT_STARTED else ""
-        lines.append(f"Not saved (still being typed when the session stopped): {what} "
-                     f"{draft.text.strip()!r}{back}")  # fmt: skip
+    resumable = session.engine.status not in (NOT_STARTED, ENDED)
+    lines.extend(not_taken_back(typed, session.draft, resumable))
     if session.skipped:  # said before the screen opened, and listed again above
         lines.append(
             f"{plural(session.skipped, 'journal line')} could not be read when the session "

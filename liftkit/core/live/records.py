@@ -52,7 +52,7 @@ def to_record(event: JournalEvent) -> dict[str, Any]:
         value = getattr(event, f.name)
         if isinstance(event, SegmentEnd) and f.name == "to" and value is None:
             continue  # written by a liftkit that did not record it
-        if isinstance(event, Stop) and f.name.startswith("draft") and not value:
+        if isinstance(event, Stop) and f.name.startswith("draft") and value in ("", None):
             continue  # nothing was being typed
         if isinstance(event, GroupsMade) and f.name in _MADE and not value:
             continue  # rooms the session opened with
@@ -288,6 +288,8 @@ def _stop(r: _Fields, where: str) -> dict[str, Any]:
         "reason": r.choice("reason", StopReason, _REQUIRED),
         "draft": r.text("draft"),
         "draft_kind": r.text("draft_kind"),
+        "draft_segment": r.whole("draft_segment", None),
+        "draft_poll": r.whole("draft_poll", None),
     }
 
 

@@ -18,6 +18,7 @@ from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.capture import ParsedReflection, parse_reflection, session_people
+from liftkit.core.live.drafts import Draft, draft_in, given_back, stopped_with
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -30,7 +31,6 @@ from liftkit.core.live.events import (
     SessionEnd,
     SessionResume,
     Source,
-    Stop,
     StopReason,
 )
 from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
@@ -94,9 +94,9 @@ class LiveSession:
     # When the session began (as journalled) and when it was planned to (--start).
     started_wall: datetime | None = None
     planned_start: datetime | None = None
-    # What the host was typing when liftkit last stopped, unsaved: ("reflect" or "poll",
-    # text), given back by the next r or p.
-    draft: tuple[str, str] | None = None
+    # What the host was typing when liftkit last stopped, unsaved: given back by the next
+    # r or p (liftkit.core.live.drafts).
+    draft: Draft | None = None
     remade: tuple[Made, int, int] | None = None  # while a reshuffle or u journals rooms
     # What the host is told once, after the folder (or journal) gone was written again.
     written_again: str = ""
@@ -252,19 +252,17 @@ class LiveSession:
         """The host hid (h) or showed the host notes: journalled, so a resume keeps them so."""
         return self.perform([NotesShown(mono=self._capture_time(), shown=shown)])[0]
 
-    def stop(self, reason: StopReason | str, draft: str = "", draft_kind: str = "") -> None:
+    def stop(self, reason: StopReason | str, draft: Draft | None = None) -> None:
         """Record that liftkit stopped (the session stays resumable), with what the host
-        was still typing (`draft`, a "reflect" or "poll" `draft_kind`); close the journal."""
+        was still typing (`draft`, never entered), else the draft given back by the resume
+        and not yet taken back, to be given back again; close the journal."""
         if self.journal.closed:
             return
         try:
             if self.engine.status != ENDED:
                 t = self._capture_time()
-                stop = [
-                    replace(e, draft=draft.strip(), draft_kind=draft_kind)
-                    if isinstance(e, Stop) and draft.strip() else e
-                    for e in self.engine.stop(t, StopReason(reason))
-                ]  # fmt: skip
+                kept = draft or self.draft
+                stop = stopped_with(self.engine.stop(t, StopReason(reason)), kept)
                 self.perform(self.engine.due(t) + stop)
         except LiftkitError:
             pass  # the journal cannot be written: what it holds is still complete to here
@@ -311,11 +309,7 @@ class Resumed:
         """What the host reads as the session opens again: how it went, then what was still
         being typed when liftkit stopped, which r (or p) gives back."""
         draft = self.session.draft
-        if draft is None:
-            return self._how
-        what, key = ("reflection", "r") if draft[0] == "reflect" else ("poll counts", "p")
-        typed = f"{what} {draft[1]!r}"
-        return f"{self._how} Not saved when liftkit stopped: {typed}; {key} gives it back."
+        return self._how if draft is None else f"{self._how} {given_back(draft)}"
 
     @property
     def _how(self) -> str:
@@ -377,12 +371,7 @@ def resume_session(
     )
     session.notices.extend(read.warnings)
     session.skipped = len(read.warnings) - (1 if read.torn_bytes else 0)  # torn: never said
-    # The stop since the last resume: an older one's draft was given back then (a liftkit
-    # killed outright writes no stop line)
-    stop = next((e for e in reversed(read.events) if isinstance(e, (Stop, SessionResume))), None)
-    stop = stop if isinstance(stop, Stop) else None
-    if stop is not None and stop.draft and stop.draft_kind in ("reflect", "poll"):
-        session.draft = (stop.draft_kind, stop.draft)
+    session.draft = draft_in(read.events)
     # Finished at the moment the change was made, not now.
     finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
     moved = 0
