@@ -837,3 +837,33 @@ def test_the_full_screen_keeps_saying_what_is_kept_while_the_disk_is_full(disk, 
         quit_run(term)
     finally:
         term.close()
+
+
+def test_chat_lines_pasted_on_a_full_disk_are_all_kept_and_saved_once_it_has_room(disk, tmp_path):
+    """Zoom chat lines pasted as one reflection are a reflection each; on a full disk the
+    first was kept and the ones after it were dropped without a word."""
+    sessions = disk / "sessions"
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, POLLED)
+    try:
+        chat = (
+            "14:02:11 From Grace Hopper to Everyone: listen more "
+            "14:02:15 From Ada Lovelace to Everyone: book a check-in "
+            "14:02:19 From Alan Turing to Everyone: walk the ward"
+        )
+        live.send(f"r {chat}\n")
+        live.wait_for("the reflection is kept")
+        (disk / "filler").unlink()
+        live.ask_until("kept while the journal could not be written")
+        out, err = live.finish("q\ny\n")
+    finally:
+        live.kill()
+    assert live.returncode == 0, err
+    assert "Saved 3 reflections kept while the journal could not be written." in out, out
+    (folder,) = sessions.iterdir()
+    events = journal_lines(folder)
+    said = [(e["author"], e["text"]) for e in events if e["type"] == "reflection" and e["author"]]
+    assert said == [
+        ("Grace Hopper", "listen more"),
+        ("Ada Lovelace", "book a check-in"),
+        ("Alan Turing", "walk the ward"),
+    ]

@@ -77,15 +77,19 @@ class Captures:
         the host reads how many were saved, and by whom."""
         s = self.session
         saved: list[str] = []
+        kept = False
         for parsed in messages:
             raw = f"{parsed.author}: {parsed.text}" if parsed.author else parsed.text
             captured = s.reflection(raw, self.mode, segment=segment, parsed=parsed)
             if captured is None:
                 continue
             event = self._capture(captured, raw, "the reflection is kept")
-            if not isinstance(event, Reflection):
-                return  # kept, and those after it: the host has been told
-            saved.append(event.author or "no name")
+            if isinstance(event, Reflection):
+                saved.append(event.author or "no name")
+            else:  # kept, as every one after it will be: the host has been told
+                kept = True
+        if kept:
+            return
         if not saved:
             self.say("No reflection recorded: the pasted chat holds reactions only.", 6)
             return
