@@ -82,9 +82,11 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   section.runs-on { break-before: auto; margin-top: 1.6rem; padding-top: 1.2rem;
     border-top: 1px solid #ccd3da; }
   h2, h3, h4, section.runs-on h2 + p { break-after: avoid; }
-  /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next */
-  table.bars { break-inside: avoid; }
-  p:has(+ table.bars) { break-after: avoid; }
+  /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next;
+     a breakdown's ring and legend whole, under its heading and sentence: "By Role", its
+     sentence and first legend line ended a page and the ring began the next */
+  table.bars, figure.donut { break-inside: avoid; }
+  p:has(+ table.bars), p:has(+ figure.donut) { break-after: avoid; }
   /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
      a page and the poll began the next (break-after: avoid alone split the prompt) */
   div.opening { break-inside: avoid; }
