@@ -1,7 +1,9 @@
 """The HTML pack as a reader meets it: printed by a real headless Chromium (installed by
 .ci/run) and read back page by page, and parsed as a browser or a screen reader would."""
 
+import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,54 @@ def test_a_breakdown_s_ring_prints_whole_with_its_heading(cli, tmp_path):
         (page,) = [page for page in pages if f"By {column} By {column.lower()}:" in page]
         for value, count in counts.items():
             assert re.search(rf"{re.escape(value)} \d+% \({count}\)", page), (column, value)
+
+
+def printed_words(pack: Path, tmp_path: Path) -> dict[str, list[tuple[int, float, float]]]:
+    """Where the browser printed each word: (page from 1, top, height in points), each time."""
+    from test_export_html import browser
+
+    pdf = tmp_path / f"{pack.stem}.pdf"
+    browser(pack, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    words: dict[str, list[tuple[int, float, float]]] = {}
+    page = 0
+    for line in xml.splitlines():
+        page += "<page " in line
+        box = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line)
+        if box:
+            top, bottom = float(box.group(1)), float(box.group(2))
+            words.setdefault(html.unescape(box.group(3)), []).append((page, top, bottom - top))
+    return words
+
+
+LONG_CELL = (
+    "A team of ward leaders who shared how they protect mealtimes and make space for "
+    "reflection every fortnight"
+)
+
+
+@needs_a_browser
+def test_a_host_s_table_of_long_text_wraps_and_prints_at_full_size(cli, tmp_path):
+    """A table in the narrative whose last column held a sentence: every last cell was kept
+    on one line, the page grew wider than A4, and the browser printed every page at 86% to
+    fit it. Only liftkit's own times and shares stay on one line; the host's text wraps."""
+    session = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+    words = write(tmp_path / "words.md", "# Title\n\n## Who joined\n\nOur partners:\n\n"
+                  "| Partner | What they brought |\n| --- | --- |\n"
+                  f"| NHS Tayside | {LONG_CELL} |\n| Alzheimer Scotland | Carers |\n")  # fmt: skip
+    table, plain = tmp_path / "table.html", tmp_path / "plain.html"
+    made = cli("export", str(session), "--narrative", str(words), "-o", str(table))
+    assert made.exit_code == 0, made.output
+    assert cli("export", str(session), "-o", str(plain)).exit_code == 0
+    printed, alone = printed_words(table, tmp_path), printed_words(plain, tmp_path)
+    # "12 people joined" and the times of the agenda as run print at the size they do
+    # without the host's table
+    for word in ("people", "12:35:10"):
+        assert printed[word][0][2] == pytest.approx(alone[word][0][2], rel=0.01), word
+    (ward,), (fortnight,) = printed["ward"], printed["fortnight"]
+    assert ward[1] < fortnight[1]  # the cell's text wraps: its last word on a line below
+    # the agenda's times and lengths still never break
+    page = plain.read_text(encoding="utf-8")
+    assert "td.value { white-space: nowrap; }" in page
+    assert '<td class="value" style="text-align:right">5m 10s</td>' in page

@@ -47,7 +47,7 @@ ul.quotes > li, ul.legend li, td, th { unicode-bidi: plaintext; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid #dfe4e8; text-align: left; }
-td[style*="right"], td:last-child { white-space: nowrap; }
+td.value { white-space: nowrap; }  /* liftkit's own times and shares; text wraps */
 table.bars { width: 100%; }
 table.bars th { font-weight: 600; width: 30%; }
 table.bars td.bar { width: 50%; }

@@ -75,6 +75,9 @@ class SvgCharts(Charts):
     def breakdown(self, data: Breakdown) -> list[str]:
         return self._place(donut(data))
 
+    def agenda(self, headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+        return self._place(agenda_table(headers, rows, right))
+
     def poll(self, poll: PollResult) -> list[str]:
         return self._place(bars(poll.breakdown))
 
@@ -166,6 +169,28 @@ def donut(data: Breakdown) -> str:
     )
 
 
+TITLE = 1  # the agenda's column of segment titles: the others are numbers, times and lengths
+
+
+def agenda_table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+    """The agenda as run, as markdown-it writes a table, its times and lengths marked as
+    figures, which never break over two lines (a host's own tables wrap: text of theirs
+    kept on one line widened the page, and the browser shrank every printed page to fit)."""
+
+    def cells(tag: str, row: list[str], head: bool = False) -> str:
+        out = []
+        for i, text in enumerate(row):
+            value = ' class="value"' if i != TITLE and not head else ""
+            align = ' style="text-align:right"' if i in right else ""
+            out.append(f"<{tag}{value}{align}>{escape(one_line(text))}</{tag}>\n")
+        return "<tr>\n" + "".join(out) + "</tr>\n"
+
+    return (
+        f'<div class="table"><table class="agenda">\n<thead>\n{cells("th", headers, True)}'
+        f"</thead>\n<tbody>\n{''.join(cells('td', row) for row in rows)}</tbody>\n</table></div>"
+    )
+
+
 def bars(data: Breakdown) -> str:
     """One bar per answer, as long as its share of the votes."""
     rows = []
@@ -175,7 +200,7 @@ def bars(data: Breakdown) -> str:
             '<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
             f'<rect width="100" height="8" fill="{GREY}"/>'
             f'<rect width="{row.percent}" height="8" fill="{PALETTE[0]}"/></svg></td>'
-            f"<td>{row.percent}% <span>({row.count})</span></td></tr>"
+            f'<td class="value">{row.percent}% <span>({row.count})</span></td></tr>'
         )
     return f'<table class="bars">{"".join(rows)}</table>'
 

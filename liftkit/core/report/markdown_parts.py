@@ -199,6 +199,11 @@ class Charts:
     def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
         return [*share_table(data, label, unit), ""]
 
+    def agenda(self, headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+        """The agenda as run: each segment's number, title (`rows`' second column; the rest
+        are times and lengths, `right` of them aligned right), as plain text."""
+        return table(headers, [[cell(text) for text in row] for row in rows], right)
+
     def quotes(self, quotes: Iterable[Quote], named: bool) -> Iterable[str]:
         # Made as they are written: a big chat log's quotes are never all held as text.
         return (quote_item(q, named) for q in quotes)
