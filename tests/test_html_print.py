@@ -2,8 +2,10 @@
 .ci/run) and read back page by page, and parsed as a browser or a screen reader would."""
 
 import html
+import itertools
 import re
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,54 @@ def test_a_host_s_table_of_long_text_wraps_and_prints_at_full_size(cli, tmp_path
     page = plain.read_text(encoding="utf-8")
     assert "td.value { white-space: nowrap; }" in page
     assert '<td class="value" style="text-align:right">5m 10s</td>' in page
+
+
+class Outline(HTMLParser):
+    """The headings as a screen reader lists them: (level, text)."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, str]] = []
+        self.level = 0
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level = int(tag[1])
+            self.headings.append((self.level, ""))
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level = 0
+
+    def handle_data(self, data):
+        if self.level:
+            level, text = self.headings[-1]
+            self.headings[-1] = (level, text + data)
+
+
+def test_no_heading_level_is_skipped(cli, tmp_path):
+    """The host's "### Why we met" under the title was an h3 after the h1, and a "####"
+    under a segment an h4 after its h2: a screen reader's list of headings skipped a level.
+    Each is now one level below the heading it is under, and looks as it did."""
+    session = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+    words = write(tmp_path / "words.md", "# Why kindness\n\n## Opening\n\n### Why we met\n\n"
+                  "Text.\n\n#### Who asked\n\nSam.\n\n### Watch the recording\n\n"
+                  "[Recording](https://example.org/r)\n\n## Introductions\n\n#### In short\n\n"
+                  "We said hello.\n")  # fmt: skip
+    pack = tmp_path / "pack.html"
+    result = cli("export", str(session), "--narrative", str(words), "-f", "html", "-o", str(pack))
+    assert result.exit_code == 0, result.output
+    page = pack.read_text(encoding="utf-8")
+    outline = Outline(page).headings
+    assert outline[:5] == [
+        (1, "Why kindness"), (2, "Why we met"), (3, "Who asked"), (2, "Watch the recording"),
+        (2, "Who joined"),
+    ]  # fmt: skip
+    assert (2, "1. Introductions") in outline
+    assert outline[outline.index((2, "1. Introductions")) + 1] == (3, "In short")
+    for (level, _), (after, text) in itertools.pairwise(outline):
+        assert after <= level + 1, (level, after, text)
+    # under the title, as the h3 and h4 they were: neither a section's title nor larger
+    assert "section.cover h2 { font-size: 1.15rem;" in page
+    assert "section.cover h3 { font-size: 1rem;" in page

@@ -35,6 +35,11 @@ h1 { font-size: 2.1rem; line-height: 1.2; margin: .3rem 0 1rem; color: var(--acc
 h2 { font-size: 1.55rem; line-height: 1.25; margin: 0 0 .8rem; color: var(--accent); }
 h3 { font-size: 1.15rem; margin: 1.4rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
+/* the host's headings under the title, as the h3 and h4 they looked like before they were
+   numbered in order (h1 then h3 skipped a level) */
+section.cover h2 { font-size: 1.15rem; line-height: inherit; margin: 1.4rem 0 .5rem;
+  color: inherit; }
+section.cover h3 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
 a { color: var(--accent); overflow-wrap: anywhere; }
 p, li { overflow-wrap: break-word; }
 hr { border: 0; border-top: 1px solid #ccd3da; margin: 1.5rem 0; }
@@ -137,14 +142,14 @@ def html_chunks(report: Report) -> Iterator[str]:
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         '<section class="cover">'
     )
-    yield from _drawn(first, drawings)
+    yield from _drawn(_levelled(first, 1), drawings)
     yield "</section>"
     # So do the short parts of what was said outside them: the chat before the session
     # opens the segments' run, and after the session (or noted without a segment) follows
     # the thanks, where each took a page for a line or two ("Thank you all!").
     # And any part of a line or two ("22 people joined.", "No evaluation results were
     # recorded."): a page each left a sparse pack mostly blank paper.
-    for part in parts:
+    for part in map(_levelled, parts):
         title = part.split("</h2>", 1)[0]
         segment = SEGMENT_HEADING.match(part)
         kind = ' class="segment"' if segment or title == BEFORE else ""
@@ -161,6 +166,26 @@ def html_chunks(report: Report) -> Iterator[str]:
             yield from _drawn(part[opening.end() :], drawings)
         yield "</section>"
     yield "\n</main>\n</body>\n</html>\n"
+
+
+HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")
+
+
+def _levelled(part: str, top: int = 2) -> str:
+    """A part with no heading level skipped below its own (`top`): the host's `###` under the
+    title (the opening's "Why we met") is the cover's h2, and a `####` under a segment's h2
+    is an h3; headings under them follow, each level as far below as the host wrote it."""
+    written: list[tuple[int, int]] = [(top, top)]  # (level written, level shown), nested
+
+    def shown(heading: re.Match[str]) -> str:
+        level = int(heading.group(1))
+        while len(written) > 1 and written[-1][0] >= level:
+            written.pop()
+        new = level if level <= written[0][0] else written[-1][1] + 1
+        written.append((level, new))
+        return f"<h{new}>{heading.group(2)}</h{new}>"
+
+    return HEADING.sub(shown, part)
 
 
 def _drawn(part: str, drawings: list[Drawing]) -> Iterator[str]:
