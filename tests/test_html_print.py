@@ -163,3 +163,23 @@ def test_no_heading_level_is_skipped(cli, tmp_path):
     # under the title, as the h3 and h4 they were: neither a section's title nor larger
     assert "section.cover h2 { font-size: 1.15rem;" in page
     assert "section.cover h3 { font-size: 1rem;" in page
+
+
+@needs_a_browser
+def test_the_text_follows_the_reader_s_own_text_size(cli, tmp_path):
+    """The body's text was set in px (17px, 11pt in print): a reader who had made their
+    browser's text larger (20px for its usual 16px) got the headings larger and every
+    paragraph as it was. Now all text grows with their setting, and looks as before at 16px."""
+    pack = tmp_path / "pack.html"
+    session = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+    assert cli("export", str(session), "-o", str(pack)).exit_code == 0
+    usual, larger = tmp_path / "usual", tmp_path / "larger"
+    prefs = larger / "profile" / "Default" / "Preferences"
+    prefs.parent.mkdir(parents=True)
+    prefs.write_text('{"webkit": {"webprefs": {"default_font_size": 20}}}')
+    usual.mkdir()
+    (people, *_), (grown, *_) = (printed_words(pack, d)["people"] for d in (usual, larger))
+    assert people[2] == pytest.approx(12.8, rel=0.01)  # the box of 11pt type, as before
+    assert grown[2] == pytest.approx(people[2] * 20 / 16, rel=0.02)
+    page = pack.read_text(encoding="utf-8")
+    assert not re.findall(r"font(?:-size)?: [\d.]+(?:px|pt)", page)

@@ -24,8 +24,10 @@ STYLE = """
 :root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+/* sizes in rem, from the reader's own text size (17px, and 11pt in print, at the usual 16px;
+   in px and pt, a reader who had made their browser's text larger got the pack's as set) */
 body { margin: 0; background: var(--soft); color: var(--ink);
-  font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
 section { background: var(--paper); border-radius: 10px; padding: 1.2rem 1.4rem;
@@ -73,12 +75,12 @@ svg.gauge { width: 5rem; height: .8rem; flex: none; }
 svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg); }
 .image { color: var(--muted); font-style: italic; }
 @media (max-width: 30rem) {
-  body { font-size: 16px; } main { padding: .5rem; } section { padding: 1rem; }
+  body { font-size: 1rem; } main { padding: .5rem; } section { padding: 1rem; }
   h1 { font-size: 1.7rem; }
 }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
-  body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
+  body { background: #fff; font-size: .9167rem; } main { max-width: none; padding: 0; }
   section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
   section.cover { border-top: 0; }
   section + section { break-before: page; }
@@ -97,7 +99,7 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   div.opening { break-inside: avoid; }
   /* paper does not scroll: a table a little too wide printed a scroll bar */
   .table { overflow: visible; }
-  table { font-size: 9.5pt; } th, td { padding: .25rem .4rem; }
+  table { font-size: .7917rem; } th, td { padding: .25rem .4rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
