@@ -183,3 +183,92 @@ def test_the_text_follows_the_reader_s_own_text_size(cli, tmp_path):
     assert grown[2] == pytest.approx(people[2] * 20 / 16, rel=0.02)
     page = pack.read_text(encoding="utf-8")
     assert not re.findall(r"font(?:-size)?: [\d.]+(?:px|pt)", page)
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str | None]) -> None:
+        self.tag, self.attrs = tag, attrs
+        self.children: list[Node | str] = []
+
+    def text(self) -> str:
+        """The text a screen reader reads: what aria-hidden hides left out."""
+        if self.attrs.get("aria-hidden") == "true":
+            return ""
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def elements(self) -> list["Node"]:
+        return [c for c in self.children if isinstance(c, Node)]
+
+    def find(self, tag: str) -> list["Node"]:
+        found = [self] if self.tag == tag else []
+        return found + [n for c in self.elements() for n in c.find(tag)]
+
+
+class Tree(HTMLParser):
+    """The page's elements as a browser nests them (enough for the pack's HTML)."""
+
+    VOID = frozenset({"meta", "br", "hr", "img", "input", "link"})
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("", {})
+        self.open = [self.root]
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs))
+        self.open[-1].children.append(node)
+        if tag not in self.VOID:
+            self.open.append(node)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in [node.tag for node in self.open]:
+            return
+        while self.open.pop().tag != tag:
+            pass
+
+    def handle_data(self, data):
+        self.open[-1].children.append(data)
+
+
+def test_every_table_and_figure_is_named_for_a_screen_reader(cli, tmp_path):
+    """A poll's question was a paragraph before its table, the agenda as run had no name,
+    and each feedback figure's figcaption sat in a div (not the figure's own): a screen
+    reader listed tables and figures with no name. Each table has a caption now (the poll's
+    question, looking as it did; the agenda's title) and each figure its figcaption."""
+    data = DATA
+    pack = tmp_path / "pack.html"
+    result = cli(
+        "export", str(data / "sessions" / "2026-03-10-122958-community-conversation"),
+        "--chat", str(data / "chat" / "zoom-community.txt"), "-f", "html", "-o", str(pack),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = pack.read_text(encoding="utf-8")
+    tree = Tree(page).root
+    tables = tree.find("table")
+    captions = [" ".join(t.elements()[0].text().split()) for t in tables]
+    assert all(t.elements()[0].tag == "caption" for t in tables)
+    assert captions == [
+        "Poll: Have you attended one of our events before? (16 answers)",
+        "Poll: Overall, how would you score this conversation? (1 = poor, 5 = excellent)"
+        " · 12 answers",
+        "Poll: Would you recommend a conversation like this to a colleague? (12 answers)",
+        "The agenda as run: Community conversation",
+    ]
+    assert "<p><strong>Poll:</strong>" not in page  # the question is said once
+    # each answer's row says its share and its votes in text, in the cell after its bar
+    (welcome, *_) = tables
+    rows = [[c.text().strip() for c in row.elements()] for row in welcome.find("tr")]
+    assert rows == [["Yes", "", "56% (9)"], ["No", "", "44% (7)"]]
+    figures = [f for f in tree.find("figure") if f.attrs.get("class") == "figure"]
+    assert [" ".join(f.elements()[-1].text().split()) for f in figures] == [
+        "5/5 average score (12 answers)",
+        "100% would recommend it to a colleague (12 of 12)",
+    ]
+    assert all(f.elements()[-1].tag == "figcaption" for f in figures)
+    # the question looks as the paragraph did: the text's size, left, a line's space below;
+    # the agenda's caption is for screen readers only (its heading is just above)
+    assert "table.bars { width: 100%; margin-top: var(--text); }" in page
+    caption = "table.bars caption { text-align: left; font-size: var(--text); margin-bottom: 1em; }"
+    assert caption in page
+    assert '<caption class="unseen">' in page

@@ -21,13 +21,14 @@ from liftkit.core.report.model import Report
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
-:root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7; }
+:root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7;
+  --text: 1.0625rem; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 /* sizes in rem, from the reader's own text size (17px, and 11pt in print, at the usual 16px;
    in px and pt, a reader who had made their browser's text larger got the pack's as set) */
 body { margin: 0; background: var(--soft); color: var(--ink);
-  font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  font: var(--text)/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
 section { background: var(--paper); border-radius: 10px; padding: 1.2rem 1.4rem;
@@ -55,7 +56,12 @@ ul.quotes > li, ul.legend li, td, th { unicode-bidi: plaintext; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid #dfe4e8; text-align: left; }
 td.value { white-space: nowrap; }  /* liftkit's own times and shares; text wraps */
-table.bars { width: 100%; }
+/* a poll's question, as the paragraph it was before it named the table: a line's space
+   above and below */
+table.bars { width: 100%; margin-top: var(--text); }
+table.bars caption { text-align: left; font-size: var(--text); margin-bottom: 1em; }
+.unseen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }  /* for screen readers: the agenda's name, which its heading says */
 table.bars th { font-weight: 600; width: 30%; }
 table.bars td.bar { width: 50%; }
 table.bars svg { display: block; width: 100%; height: .9rem; border-radius: 3px; }
@@ -75,12 +81,12 @@ svg.gauge { width: 5rem; height: .8rem; flex: none; }
 svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg); }
 .image { color: var(--muted); font-style: italic; }
 @media (max-width: 30rem) {
-  body { font-size: 1rem; } main { padding: .5rem; } section { padding: 1rem; }
+  :root { --text: 1rem; } main { padding: .5rem; } section { padding: 1rem; }
   h1 { font-size: 1.7rem; }
 }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
-  body { background: #fff; font-size: .9167rem; } main { max-width: none; padding: 0; }
+  :root { --text: .9167rem; } body { background: #fff; } main { max-width: none; padding: 0; }
   section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
   section.cover { border-top: 0; }
   section + section { break-before: page; }
@@ -93,7 +99,7 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
      a breakdown's ring and legend whole, under its heading and sentence: "By Role", its
      sentence and first legend line ended a page and the ring began the next */
   table.bars, figure.donut { break-inside: avoid; }
-  p:has(+ table.bars), p:has(+ figure.donut) { break-after: avoid; }
+  p:has(+ figure.donut) { break-after: avoid; }
   /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
      a page and the poll began the next (break-after: avoid alone split the prompt) */
   div.opening { break-inside: avoid; }
@@ -109,13 +115,10 @@ SEGMENT_HEADING = re.compile(r"\d+\. ")  # "1. Introductions": a segment's secti
 # Where a drawing goes in the page as markdown-it writes it, until the page is written:
 # markdown-it writes no NUL of its own (it reads one as U+FFFD).
 PLACE = re.compile("\x00(\\d+)\x00")
-# A segment's opening, when a poll comes first: the heading, the prompt if any, the poll's
-# question and its bars (a drawing's place).
-OPENING = re.compile(
-    "[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?<p><strong>Poll:</strong>(?:(?!</p>).)*</p>\n"
-    "\x00\\d+\x00",
-    re.S,
-)
+# A segment's opening, when a poll comes first: the heading, the prompt if any, and the
+# poll, its question the caption of its bars (a drawing's place).
+OPENING = re.compile("[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?\x00(\\d+)\x00", re.S)
+POLL = '<table class="bars">'
 
 
 def render_html(report: Report) -> str:
@@ -158,7 +161,7 @@ def html_chunks(report: Report) -> Iterator[str]:
         if title in (AFTER, UNPLACED) or (not kind and _short(_sketch(part, drawings))):
             kind = ' class="runs-on"'
         opening = OPENING.match(part) if segment else None
-        if opening is None:
+        if opening is None or not str(drawings[int(opening.group(1))]).startswith(POLL):
             yield f"\n<section{kind}><h2>"
             yield from _drawn(part, drawings)
         else:

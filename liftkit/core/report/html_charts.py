@@ -75,11 +75,14 @@ class SvgCharts(Charts):
     def breakdown(self, data: Breakdown) -> list[str]:
         return self._place(donut(data))
 
-    def agenda(self, headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-        return self._place(agenda_table(headers, rows, right))
+    def agenda(
+        self, caption: str, headers: list[str], rows: list[list[str]], right: set[int]
+    ) -> list[str]:
+        return self._place(agenda_table(caption, headers, rows, right))
 
-    def poll(self, poll: PollResult) -> list[str]:
-        return self._place(bars(poll.breakdown))
+    def poll(self, poll: PollResult, count: str) -> list[str]:
+        asked = f"<strong>Poll:</strong> {escape(one_line(poll.question))}{escape(count)}"
+        return self._place(bars(poll.breakdown, asked))
 
     def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
         cards = []
@@ -107,9 +110,11 @@ class SvgCharts(Charts):
 
 
 def _card(figure: str, caption: str, drawing: str) -> str:
+    """A large figure and what it counts, the figure's caption (its name to a screen reader:
+    a figcaption inside a div was none)."""
     return (
-        f'<figure class="figure">{drawing}<div><strong class="big">{escape(figure)}</strong>'
-        f"<figcaption>{escape(caption)}</figcaption></div></figure>"
+        f'<figure class="figure">{drawing}<figcaption><strong class="big">{escape(figure)}'
+        f"</strong> {escape(caption)}</figcaption></figure>"
     )
 
 
@@ -172,10 +177,11 @@ def donut(data: Breakdown) -> str:
 TITLE = 1  # the agenda's column of segment titles: the others are numbers, times and lengths
 
 
-def agenda_table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+def agenda_table(caption: str, headers: list[str], rows: list[list[str]], right: set[int]) -> str:
     """The agenda as run, as markdown-it writes a table, its times and lengths marked as
     figures, which never break over two lines (a host's own tables wrap: text of theirs
-    kept on one line widened the page, and the browser shrank every printed page to fit)."""
+    kept on one line widened the page, and the browser shrank every printed page to fit).
+    Its caption names it to a screen reader; on the page, the heading above says it."""
 
     def cells(tag: str, row: list[str], head: bool = False) -> str:
         out = []
@@ -186,13 +192,15 @@ def agenda_table(headers: list[str], rows: list[list[str]], right: set[int]) -> 
         return "<tr>\n" + "".join(out) + "</tr>\n"
 
     return (
-        f'<div class="table"><table class="agenda">\n<thead>\n{cells("th", headers, True)}'
+        f'<div class="table"><table class="agenda">\n<caption class="unseen">{escape(caption)}'
+        f"</caption>\n<thead>\n{cells('th', headers, True)}"
         f"</thead>\n<tbody>\n{''.join(cells('td', row) for row in rows)}</tbody>\n</table></div>"
     )
 
 
-def bars(data: Breakdown) -> str:
-    """One bar per answer, as long as its share of the votes."""
+def bars(data: Breakdown, caption: str) -> str:
+    """One bar per answer, as long as its share of the votes, with the share and the votes
+    as text beside it, under the poll's question as its `caption` (HTML)."""
     rows = []
     for row in data.rows:
         rows.append(
@@ -202,7 +210,7 @@ def bars(data: Breakdown) -> str:
             f'<rect width="{row.percent}" height="8" fill="{PALETTE[0]}"/></svg></td>'
             f'<td class="value">{row.percent}% <span>({row.count})</span></td></tr>'
         )
-    return f'<table class="bars">{"".join(rows)}</table>'
+    return f'<table class="bars"><caption>{caption}</caption>{"".join(rows)}</table>'
 
 
 def _quote_card(quote: Quote, named: bool) -> str:

@@ -344,7 +344,8 @@ def _agenda_as_run(report: Report, charts: Charts) -> list[str]:
     headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took"]
     headers += ["Paused", "Overrun"] if paused else ["Overrun"]
     right = {0, 2, 3, 4, 5, 6} if paused else {0, 2, 3, 4, 5}
-    out += [*charts.agenda(headers, rows, right), ""]
+    caption = f"The agenda as run: {report.title}" if report.title else "The agenda as run"
+    out += [*charts.agenda(one_line(caption), headers, rows, right), ""]
     planned = sum(s.planned for s in report.segments)
     took = report.took
     if took is not None:
