@@ -272,3 +272,23 @@ def test_every_table_and_figure_is_named_for_a_screen_reader(cli, tmp_path):
     caption = "table.bars caption { text-align: left; font-size: var(--text); margin-bottom: 1em; }"
     assert caption in page
     assert '<caption class="unseen">' in page
+
+
+def test_a_ring_closes_when_its_rounded_shares_do_not_add_up(cli):
+    """Twelve organisations, one of two people and eleven of one: the legend says 17% and
+    eleven times 8%, 97% in all, and the ring, drawn from those, left a gap of 3% at its
+    top. It is drawn from the counts now, and closes; the legend's percents stay as said."""
+    page = cli("export", str(HOSTED), "--by", "Organisation", "-f", "html").stdout
+    (legend,) = re.findall(r'<ul class="legend">(.*?)</ul>', page)
+    assert sum(int(p) for p in re.findall(r"<b>(\d+)%</b>", legend)) == 97
+    (ring,) = re.findall(r'<figure class="chart donut"><svg [^>]*>(.*?)</svg>', page)
+    drawn = r'stroke-dasharray="([\d.]+) ([\d.]+)" stroke-dashoffset="(-?[\d.]+)"'
+    slices = re.findall(drawn, ring)
+    at = 0.0
+    for length, gap, offset in slices:
+        assert float(offset) == pytest.approx(25 - at, abs=0.003)  # where the last ended
+        assert float(length) + float(gap) == pytest.approx(100, abs=0.001)
+        at += float(length)
+    assert at == pytest.approx(100, abs=0.006)  # and the last ends where the first began
+    assert [float(s[0]) for s in slices][:2] == [pytest.approx(100 * 2 / 12, abs=0.001),
+                                                 pytest.approx(100 / 12, abs=0.001)]  # fmt: skip

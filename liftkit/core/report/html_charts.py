@@ -148,18 +148,21 @@ def donut(data: Breakdown) -> str:
     legend = []
     shown = [r for r in data.rows if r.count]
     own = len(shown) if len(shown) <= len(PALETTE) else len(PALETTE) - 1
-    slices = [(PALETTE[i], row.percent) for i, row in enumerate(shown[:own])]
+    slices = [(PALETTE[i], row.count) for i, row in enumerate(shown[:own])]
     if shown[own:]:  # one slice for the rest: no seams between slices of one colour
-        slices.append((REST, sum(row.percent for row in shown[own:])))
-    circles, start = [], 0
-    for colour, percent in slices:
-        if percent:
-            circles.append(
-                f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
-                f'stroke-width="8" stroke-dasharray="{percent} {100 - percent}" '
-                f'stroke-dashoffset="{25 - start}"/>'
-            )
-        start += percent
+        slices.append((REST, sum(row.count for row in shown[own:])))
+    # Drawn from the counts, not the legend's rounded percents: twelve organisations, one
+    # of 17% and eleven of 8%, added up to 97% and left a gap at the top of the ring.
+    total = sum(count for _, count in slices)
+    circles, done = [], 0
+    for colour, count in slices:
+        start, done = 100 * done / total, done + count
+        share = 100 * done / total - start
+        circles.append(
+            f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
+            f'stroke-width="8" stroke-dasharray="{_length(share)} {_length(100 - share)}" '
+            f'stroke-dashoffset="{_length(25 - start)}"/>'
+        )
     for i, row in enumerate(shown):
         colour = PALETTE[i] if i < own else REST
         legend.append(
@@ -196,6 +199,11 @@ def agenda_table(caption: str, headers: list[str], rows: list[list[str]], right:
         f"</caption>\n<thead>\n{cells('th', headers, True)}"
         f"</thead>\n<tbody>\n{''.join(cells('td', row) for row in rows)}</tbody>\n</table></div>"
     )
+
+
+def _length(length: float) -> str:
+    """A length along the ring (of 100) to a thousandth: "25", "8.333"."""
+    return f"{length:.3f}".rstrip("0").rstrip(".")
 
 
 def bars(data: Breakdown, caption: str) -> str:
