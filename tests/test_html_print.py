@@ -292,3 +292,46 @@ def test_a_ring_closes_when_its_rounded_shares_do_not_add_up(cli):
     assert at == pytest.approx(100, abs=0.006)  # and the last ends where the first began
     assert [float(s[0]) for s in slices][:2] == [pytest.approx(100 * 2 / 12, abs=0.001),
                                                  pytest.approx(100 / 12, abs=0.001)]  # fmt: skip
+
+
+def overflow(pack: Path, tmp_path: Path) -> int:
+    """How far the page runs past the right of the narrowest window a headless Chromium
+    lays out (500 px), in CSS px: more than none, it scrolls sideways. Measured by a script
+    in a copy of the page (the pack's own policy forbids one)."""
+    page = pack.read_text(encoding="utf-8")
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    script = "document.body.dataset.over = document.documentElement.scrollWidth - innerWidth"
+    page = page.replace("</body>", f"<script>{script}</script></body>")
+    probe = write(tmp_path / "probe.html", page)
+    dumped = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", f"--user-data-dir={tmp_path / 'profile'}",
+         "--window-size=320,900", "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    found = re.search(r'data-over="(-?\d+)"', dumped)
+    assert found, dumped[-500:]
+    return int(found.group(1))
+
+
+@needs_a_browser
+def test_a_long_word_in_a_title_or_a_tag_breaks_rather_than_widen_the_page(cli, tmp_path):
+    """A title of 45 letters before its first hyphen and a #tag of 61 (its theme's heading)
+    did not break: on a phone 320 px wide the page scrolled sideways (at 500 px, 464 px too
+    wide), and in print every page shrank to 73% to fit the title. Headings break a word
+    where they must, as links do."""
+    session = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+    title = "Pneumonoultramicroscopicsilicovolcanoconiosis-and-compassionate-leadership"
+    tag = "compassionateleadershipandorganisationalwellbeingforeveryone"
+    words = write(tmp_path / "words.md", f"# {title}\n")
+    chat = write(tmp_path / "chat.txt", "12:36:30 From Alan Turing to Everyone:\n"
+                 f"\tA thought on wellbeing #{tag}\n")  # fmt: skip
+    pack, plain = tmp_path / "pack.html", tmp_path / "plain.html"
+    made = cli("export", str(session), "--narrative", str(words), "--chat", str(chat),
+               "-o", str(pack))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert cli("export", str(session), "--chat", str(chat), "-o", str(plain)).exit_code == 0
+    page = pack.read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in page and f"<h3>{tag.capitalize()}</h3>" in page
+    assert overflow(pack, tmp_path) <= 0
+    (people, *_), (as_usual, *_) = (printed_words(p, tmp_path)["people"] for p in (pack, plain))
+    assert people[2] == pytest.approx(as_usual[2], rel=0.01)  # "12 people joined", full size

@@ -43,7 +43,10 @@ h4 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
 section.cover h2 { font-size: 1.15rem; line-height: inherit; margin: 1.4rem 0 .5rem;
   color: inherit; }
 section.cover h3 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
-a { color: var(--accent); overflow-wrap: anywhere; }
+/* a word too long for the line breaks where it must, in a title or a #tag's heading too: one
+   of 45 letters scrolled sideways on a phone, and the browser printed every page at 73% */
+a, h1, h2, h3, h4 { overflow-wrap: anywhere; }
+a { color: var(--accent); }
 p, li { overflow-wrap: break-word; }
 hr { border: 0; border-top: 1px solid #ccd3da; margin: 1.5rem 0; }
 ul.quotes { list-style: none; padding: 0; display: grid; gap: .7rem;
