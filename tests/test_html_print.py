@@ -335,3 +335,29 @@ def test_a_long_word_in_a_title_or_a_tag_breaks_rather_than_widen_the_page(cli, 
     assert overflow(pack, tmp_path) <= 0
     (people, *_), (as_usual, *_) = (printed_words(p, tmp_path)["people"] for p in (pack, plain))
     assert people[2] == pytest.approx(as_usual[2], rel=0.01)  # "12 people joined", full size
+
+
+@needs_a_browser
+def test_a_printed_link_says_where_it_goes(cli, tmp_path):
+    """ "Watch the recording" printed as those words alone: on paper, no one could tell where
+    to watch it. Print writes a web link's address after it, but not after a link that shows
+    its own address (the narrative's <https://…>, a chat message's), which it would repeat."""
+    session = DATA / "sessions" / "2026-03-10-122958-community-conversation"
+    words = write(tmp_path / "words.md", "# Title\n\n## Opening\n\n"
+                  "[Watch the recording](https://example.org/recording?id=42). Slides: "
+                  "<https://example.org/slides>, notes: [https://example.org/notes]"
+                  "(https://example.org/notes). Write to <hello@example.org>.\n")  # fmt: skip
+    chat = write(tmp_path / "chat.txt", "12:36:30 From Alan Turing to Everyone:\n"
+                 "\tRead https://example.org/read\n")  # fmt: skip
+    pack = tmp_path / "pack.html"
+    made = cli("export", str(session), "--narrative", str(words), "--chat", str(chat),
+               "-o", str(pack))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    printed = " ".join(printed_pages(pack, tmp_path))
+    assert "Watch the recording (https://example.org/recording?id=42). Slides:" in printed
+    for address in ("slides", "notes", "read"):
+        assert printed.count(f"https://example.org/{address}") == 1, address
+    assert "Write to hello@example.org." in printed
+    # on screen, a link is only its words
+    style = pack.read_text(encoding="utf-8").split("@media print", 1)
+    assert "::after" not in style[0] and 'a[href^="http"]:not(.url)::after' in style[1]

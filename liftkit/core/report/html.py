@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 from typing import Any
+from urllib.parse import unquote
 
 from liftkit.core.report.html_charts import CHART_FENCE, Drawing, SvgCharts
 from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
@@ -106,6 +107,8 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
      a page and the poll began the next (break-after: avoid alone split the prompt) */
   div.opening { break-inside: avoid; }
+  /* paper has no links: "Watch the recording" printed without where to watch it */
+  a[href^="http"]:not(.url)::after { content: " (" attr(href) ")"; }
   /* paper does not scroll: a table a little too wide printed a scroll bar */
   .table { overflow: visible; }
   table { font-size: .7917rem; } th, td { padding: .25rem .4rem; }
@@ -258,6 +261,7 @@ def _markdown_html(source: str, drawings: int) -> str:
     md.add_render_rule("table_close", table_close)
     tokens = md.parse(source)
     _mark_quote_lists(tokens)
+    _mark_bare_links(tokens)
     return str(md.renderer.render(tokens, md.options, {}))
 
 
@@ -275,3 +279,21 @@ def _mark_quote_lists(tokens: list[Any]) -> None:
                 items.append(later.content)
         if items and all(item.startswith("“") for item in items):
             token.attrSet("class", "quotes")
+
+
+def _mark_bare_links(tokens: list[Any]) -> None:
+    """Links that show their own address (`<https://…>`, `[https://…](https://…)`) are of
+    class "url": print writes the address after every other link to the web."""
+    for token in tokens:
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            shown = []
+            for later in children[i + 1 :]:
+                if later.type == "link_close":
+                    break
+                shown.append(later.content)
+            href = str(child.attrGet("href") or "")
+            if child.markup == "autolink" or "".join(shown).strip() in (href, unquote(href)):
+                child.attrSet("class", "url")

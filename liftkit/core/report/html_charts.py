@@ -234,7 +234,7 @@ def linked(text: str) -> str:
     if "://" not in text:  # most quotes: as fast as before links were drawn
         return escape(text)
     return "".join(
-        f'<a href="{escape(piece)}">{escape(piece)}</a>' if url else escape(piece)
+        f'<a class="url" href="{escape(piece)}">{escape(piece)}</a>' if url else escape(piece)
         for piece, url in url_pieces(text)
     )
 
