@@ -361,3 +361,17 @@ def test_a_printed_link_says_where_it_goes(cli, tmp_path):
     # on screen, a link is only its words
     style = pack.read_text(encoding="utf-8").split("@media print", 1)
     assert "::after" not in style[0] and 'a[href^="http"]:not(.url)::after' in style[1]
+
+
+def test_the_docs_give_the_printed_margins_the_style_sets():
+    """docs/export.md said "A4, 16 mm margins"; the page's style sets 15 mm at the sides."""
+    from liftkit.core.report.html import STYLE
+
+    page = re.search(r"@page \{ size: A4; margin: (\d+)mm (\d+)mm; \}", STYLE)
+    assert page is not None
+    top, sides = page.groups()
+    doc = (DATA.parent.parent / "docs" / "export.md").read_text(encoding="utf-8")
+    said = re.search(r"\*\*In print\*\* \((A4[^)]*)\)", doc)
+    assert said is not None
+    margins = f"margins of {top} mm at the top and bottom and {sides} mm at the sides"
+    assert said.group(1) == f"A4, {margins}"
