@@ -389,11 +389,13 @@ def test_each_colour_of_a_ring_names_one_value_or_the_rest(cli, tmp_path):
     assert colours[6:] == [grey] * 4
     shares = [int(p) for *_, p, _ in entries]
     assert sum(shares) == 100 and abs(shares[0] - 100 * 5 / total) < 1
-    ring = re.findall(r'stroke="(#\w+)" stroke-width="8" stroke-dasharray="(\d+) ', html)
-    # a slice for each of the six, in the legend's order, then one for the rest together
-    assert [(c, int(p)) for c, p in ring] == [
-        *zip(colours[:6], shares[:6], strict=True),
-        (grey, sum(shares[6:])),
+    ring = re.findall(r'stroke="(#\w+)" stroke-width="8" stroke-dasharray="([\d.]+) ', html)
+    # a slice for each of the six, in the legend's order, then one for the rest together,
+    # each as long as its count's share of the ring (of 100)
+    counted = [int(n) for *_, n in entries]
+    assert [(c, pytest.approx(float(p), abs=0.001)) for c, p in ring] == [
+        *((c, 100 * n / total) for c, n in zip(colours[:6], counted[:6], strict=True)),
+        (grey, 100 * sum(counted[6:]) / total),
     ]
 
 

@@ -92,6 +92,24 @@ def test_tags_leave_the_quoted_text_but_make_the_themes():
     assert without_tags("ask my team how they are #step") == "ask my team how they are"
 
 
+def test_a_closing_tag_after_a_preposition_stays_a_word_in_every_chat_language():
+    # Zoom's Spanish chat had "vengo a aprender sobre #listening", quoted as "… aprender
+    # sobre": "sobre" was not among the words a sentence goes on after. The prepositions,
+    # articles, conjunctions and possessives of each language liftkit reads chats in are.
+    for said in (
+        "vengo a aprender sobre", "un espacio sin", "trabajamos hacia",  # Spanish
+        "on a parlé avec", "un temps pour", "une question sur",  # French
+        "danke für", "ein Gespräch über", "wir sprachen zwischen",  # German
+        "parliamo della", "un momento per", "una domanda sulla",  # Italian
+        "мы говорили о", "вопрос про", "время для",  # Russian
+        "we spoke like", "as well as", "despite",  # English
+    ):  # fmt: skip
+        assert without_tags(f"{said} #wellbeing") == f"{said} wellbeing", said
+    # a word that ends a clause as often as it leads on is left out: the tag is a label
+    assert without_tags("ich höre zu #listening") == "ich höre zu"
+    assert without_tags("el ánimo está bajo #wellbeing") == "el ánimo está bajo"
+
+
 def test_each_quote_shows_once_under_its_most_shared_theme():
     from liftkit.core.report.model import Quote
 

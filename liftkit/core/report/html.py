@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 from typing import Any
+from urllib.parse import unquote
 
 from liftkit.core.report.html_charts import CHART_FENCE, Drawing, SvgCharts
 from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
@@ -21,11 +22,14 @@ from liftkit.core.report.model import Report
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
-:root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7; }
+:root { --ink: #1d2730; --muted: #5b6770; --accent: #1f5f8b; --paper: #fff; --soft: #f1f4f7;
+  --text: 1.0625rem; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+/* sizes in rem, from the reader's own text size (17px, and 11pt in print, at the usual 16px;
+   in px and pt, a reader who had made their browser's text larger got the pack's as set) */
 body { margin: 0; background: var(--soft); color: var(--ink);
-  font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  font: var(--text)/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
 section { background: var(--paper); border-radius: 10px; padding: 1.2rem 1.4rem;
@@ -35,7 +39,15 @@ h1 { font-size: 2.1rem; line-height: 1.2; margin: .3rem 0 1rem; color: var(--acc
 h2 { font-size: 1.55rem; line-height: 1.25; margin: 0 0 .8rem; color: var(--accent); }
 h3 { font-size: 1.15rem; margin: 1.4rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
-a { color: var(--accent); overflow-wrap: anywhere; }
+/* the host's headings under the title, as the h3 and h4 they looked like before they were
+   numbered in order (h1 then h3 skipped a level) */
+section.cover h2 { font-size: 1.15rem; line-height: inherit; margin: 1.4rem 0 .5rem;
+  color: inherit; }
+section.cover h3 { font-size: 1rem; margin: 1.1rem 0 .4rem; color: var(--muted); }
+/* a word too long for the line breaks where it must, in a title or a #tag's heading too: one
+   of 45 letters scrolled sideways on a phone, and the browser printed every page at 73% */
+a, h1, h2, h3, h4 { overflow-wrap: anywhere; }
+a { color: var(--accent); }
 p, li { overflow-wrap: break-word; }
 hr { border: 0; border-top: 1px solid #ccd3da; margin: 1.5rem 0; }
 ul.quotes { list-style: none; padding: 0; display: grid; gap: .7rem;
@@ -47,8 +59,13 @@ ul.quotes > li, ul.legend li, td, th { unicode-bidi: plaintext; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid #dfe4e8; text-align: left; }
-td[style*="right"], td:last-child { white-space: nowrap; }
-table.bars { width: 100%; }
+td.value { white-space: nowrap; }  /* liftkit's own times and shares; text wraps */
+/* a poll's question, as the paragraph it was before it named the table: a line's space
+   above and below */
+table.bars { width: 100%; margin-top: var(--text); }
+table.bars caption { text-align: left; font-size: var(--text); margin-bottom: 1em; }
+.unseen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }  /* for screen readers: the agenda's name, which its heading says */
 table.bars th { font-weight: 600; width: 30%; }
 table.bars td.bar { width: 50%; }
 table.bars svg { display: block; width: 100%; height: .9rem; border-radius: 3px; }
@@ -68,12 +85,12 @@ svg.gauge { width: 5rem; height: .8rem; flex: none; }
 svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg); }
 .image { color: var(--muted); font-style: italic; }
 @media (max-width: 30rem) {
-  body { font-size: 16px; } main { padding: .5rem; } section { padding: 1rem; }
+  :root { --text: 1rem; } main { padding: .5rem; } section { padding: 1rem; }
   h1 { font-size: 1.7rem; }
 }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
-  body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
+  :root { --text: .9167rem; } body { background: #fff; } main { max-width: none; padding: 0; }
   section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
   section.cover { border-top: 0; }
   section + section { break-before: page; }
@@ -82,15 +99,19 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
   section.runs-on { break-before: auto; margin-top: 1.6rem; padding-top: 1.2rem;
     border-top: 1px solid #ccd3da; }
   h2, h3, h4, section.runs-on h2 + p { break-after: avoid; }
-  /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next */
-  table.bars { break-inside: avoid; }
-  p:has(+ table.bars) { break-after: avoid; }
+  /* a poll's bars whole, under their question: "Yes" ended a page and "No" began the next;
+     a breakdown's ring and legend whole, under its heading and sentence: "By Role", its
+     sentence and first legend line ended a page and the ring began the next */
+  table.bars, figure.donut { break-inside: avoid; }
+  p:has(+ figure.donut) { break-after: avoid; }
   /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
      a page and the poll began the next (break-after: avoid alone split the prompt) */
   div.opening { break-inside: avoid; }
+  /* paper has no links: "Watch the recording" printed without where to watch it */
+  a[href^="http"]:not(.url)::after { content: " (" attr(href) ")"; }
   /* paper does not scroll: a table a little too wide printed a scroll bar */
   .table { overflow: visible; }
-  table { font-size: 9.5pt; } th, td { padding: .25rem .4rem; }
+  table { font-size: .7917rem; } th, td { padding: .25rem .4rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -100,13 +121,10 @@ SEGMENT_HEADING = re.compile(r"\d+\. ")  # "1. Introductions": a segment's secti
 # Where a drawing goes in the page as markdown-it writes it, until the page is written:
 # markdown-it writes no NUL of its own (it reads one as U+FFFD).
 PLACE = re.compile("\x00(\\d+)\x00")
-# A segment's opening, when a poll comes first: the heading, the prompt if any, the poll's
-# question and its bars (a drawing's place).
-OPENING = re.compile(
-    "[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?<p><strong>Poll:</strong>(?:(?!</p>).)*</p>\n"
-    "\x00\\d+\x00",
-    re.S,
-)
+# A segment's opening, when a poll comes first: the heading, the prompt if any, and the
+# poll, its question the caption of its bars (a drawing's place).
+OPENING = re.compile("[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?\x00(\\d+)\x00", re.S)
+POLL = '<table class="bars">'
 
 
 def render_html(report: Report) -> str:
@@ -135,21 +153,21 @@ def html_chunks(report: Report) -> Iterator[str]:
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         '<section class="cover">'
     )
-    yield from _drawn(first, drawings)
+    yield from _drawn(_levelled(first, 1), drawings)
     yield "</section>"
     # So do the short parts of what was said outside them: the chat before the session
     # opens the segments' run, and after the session (or noted without a segment) follows
     # the thanks, where each took a page for a line or two ("Thank you all!").
     # And any part of a line or two ("22 people joined.", "No evaluation results were
     # recorded."): a page each left a sparse pack mostly blank paper.
-    for part in parts:
+    for part in map(_levelled, parts):
         title = part.split("</h2>", 1)[0]
         segment = SEGMENT_HEADING.match(part)
         kind = ' class="segment"' if segment or title == BEFORE else ""
         if title in (AFTER, UNPLACED) or (not kind and _short(_sketch(part, drawings))):
             kind = ' class="runs-on"'
         opening = OPENING.match(part) if segment else None
-        if opening is None:
+        if opening is None or not str(drawings[int(opening.group(1))]).startswith(POLL):
             yield f"\n<section{kind}><h2>"
             yield from _drawn(part, drawings)
         else:
@@ -159,6 +177,26 @@ def html_chunks(report: Report) -> Iterator[str]:
             yield from _drawn(part[opening.end() :], drawings)
         yield "</section>"
     yield "\n</main>\n</body>\n</html>\n"
+
+
+HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")
+
+
+def _levelled(part: str, top: int = 2) -> str:
+    """A part with no heading level skipped below its own (`top`): the host's `###` under the
+    title (the opening's "Why we met") is the cover's h2, and a `####` under a segment's h2
+    is an h3; headings under them follow, each level as far below as the host wrote it."""
+    written: list[tuple[int, int]] = [(top, top)]  # (level written, level shown), nested
+
+    def shown(heading: re.Match[str]) -> str:
+        level = int(heading.group(1))
+        while len(written) > 1 and written[-1][0] >= level:
+            written.pop()
+        new = level if level <= written[0][0] else written[-1][1] + 1
+        written.append((level, new))
+        return f"<h{new}>{heading.group(2)}</h{new}>"
+
+    return HEADING.sub(shown, part)
 
 
 def _drawn(part: str, drawings: list[Drawing]) -> Iterator[str]:
@@ -223,6 +261,7 @@ def _markdown_html(source: str, drawings: int) -> str:
     md.add_render_rule("table_close", table_close)
     tokens = md.parse(source)
     _mark_quote_lists(tokens)
+    _mark_bare_links(tokens)
     return str(md.renderer.render(tokens, md.options, {}))
 
 
@@ -240,3 +279,21 @@ def _mark_quote_lists(tokens: list[Any]) -> None:
                 items.append(later.content)
         if items and all(item.startswith("“") for item in items):
             token.attrSet("class", "quotes")
+
+
+def _mark_bare_links(tokens: list[Any]) -> None:
+    """Links that show their own address (`<https://…>`, `[https://…](https://…)`) are of
+    class "url": print writes the address after every other link to the web."""
+    for token in tokens:
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            shown = []
+            for later in children[i + 1 :]:
+                if later.type == "link_close":
+                    break
+                shown.append(later.content)
+            href = str(child.attrGet("href") or "")
+            if child.markup == "autolink" or "".join(shown).strip() in (href, unquote(href)):
+                child.attrSet("class", "url")

@@ -75,8 +75,14 @@ class SvgCharts(Charts):
     def breakdown(self, data: Breakdown) -> list[str]:
         return self._place(donut(data))
 
-    def poll(self, poll: PollResult) -> list[str]:
-        return self._place(bars(poll.breakdown))
+    def agenda(
+        self, caption: str, headers: list[str], rows: list[list[str]], right: set[int]
+    ) -> list[str]:
+        return self._place(agenda_table(caption, headers, rows, right))
+
+    def poll(self, poll: PollResult, count: str) -> list[str]:
+        asked = f"<strong>Poll:</strong> {escape(one_line(poll.question))}{escape(count)}"
+        return self._place(bars(poll.breakdown, asked))
 
     def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
         cards = []
@@ -104,9 +110,11 @@ class SvgCharts(Charts):
 
 
 def _card(figure: str, caption: str, drawing: str) -> str:
+    """A large figure and what it counts, the figure's caption (its name to a screen reader:
+    a figcaption inside a div was none)."""
     return (
-        f'<figure class="figure">{drawing}<div><strong class="big">{escape(figure)}</strong>'
-        f"<figcaption>{escape(caption)}</figcaption></div></figure>"
+        f'<figure class="figure">{drawing}<figcaption><strong class="big">{escape(figure)}'
+        f"</strong> {escape(caption)}</figcaption></figure>"
     )
 
 
@@ -140,18 +148,21 @@ def donut(data: Breakdown) -> str:
     legend = []
     shown = [r for r in data.rows if r.count]
     own = len(shown) if len(shown) <= len(PALETTE) else len(PALETTE) - 1
-    slices = [(PALETTE[i], row.percent) for i, row in enumerate(shown[:own])]
+    slices = [(PALETTE[i], row.count) for i, row in enumerate(shown[:own])]
     if shown[own:]:  # one slice for the rest: no seams between slices of one colour
-        slices.append((REST, sum(row.percent for row in shown[own:])))
-    circles, start = [], 0
-    for colour, percent in slices:
-        if percent:
-            circles.append(
-                f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
-                f'stroke-width="8" stroke-dasharray="{percent} {100 - percent}" '
-                f'stroke-dashoffset="{25 - start}"/>'
-            )
-        start += percent
+        slices.append((REST, sum(row.count for row in shown[own:])))
+    # Drawn from the counts, not the legend's rounded percents: twelve organisations, one
+    # of 17% and eleven of 8%, added up to 97% and left a gap at the top of the ring.
+    total = sum(count for _, count in slices)
+    circles, done = [], 0
+    for colour, count in slices:
+        start, done = 100 * done / total, done + count
+        share = 100 * done / total - start
+        circles.append(
+            f'<circle cx="21" cy="21" r="15.9155" fill="none" stroke="{colour}" '
+            f'stroke-width="8" stroke-dasharray="{_length(share)} {_length(100 - share)}" '
+            f'stroke-dashoffset="{_length(25 - start)}"/>'
+        )
     for i, row in enumerate(shown):
         colour = PALETTE[i] if i < own else REST
         legend.append(
@@ -166,8 +177,38 @@ def donut(data: Breakdown) -> str:
     )
 
 
-def bars(data: Breakdown) -> str:
-    """One bar per answer, as long as its share of the votes."""
+TITLE = 1  # the agenda's column of segment titles: the others are numbers, times and lengths
+
+
+def agenda_table(caption: str, headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+    """The agenda as run, as markdown-it writes a table, its times and lengths marked as
+    figures, which never break over two lines (a host's own tables wrap: text of theirs
+    kept on one line widened the page, and the browser shrank every printed page to fit).
+    Its caption names it to a screen reader; on the page, the heading above says it."""
+
+    def cells(tag: str, row: list[str], head: bool = False) -> str:
+        out = []
+        for i, text in enumerate(row):
+            value = ' class="value"' if i != TITLE and not head else ""
+            align = ' style="text-align:right"' if i in right else ""
+            out.append(f"<{tag}{value}{align}>{escape(one_line(text))}</{tag}>\n")
+        return "<tr>\n" + "".join(out) + "</tr>\n"
+
+    return (
+        f'<div class="table"><table class="agenda">\n<caption class="unseen">{escape(caption)}'
+        f"</caption>\n<thead>\n{cells('th', headers, True)}"
+        f"</thead>\n<tbody>\n{''.join(cells('td', row) for row in rows)}</tbody>\n</table></div>"
+    )
+
+
+def _length(length: float) -> str:
+    """A length along the ring (of 100) to a thousandth: "25", "8.333"."""
+    return f"{length:.3f}".rstrip("0").rstrip(".")
+
+
+def bars(data: Breakdown, caption: str) -> str:
+    """One bar per answer, as long as its share of the votes, with the share and the votes
+    as text beside it, under the poll's question as its `caption` (HTML)."""
     rows = []
     for row in data.rows:
         rows.append(
@@ -175,9 +216,9 @@ def bars(data: Breakdown) -> str:
             '<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
             f'<rect width="100" height="8" fill="{GREY}"/>'
             f'<rect width="{row.percent}" height="8" fill="{PALETTE[0]}"/></svg></td>'
-            f"<td>{row.percent}% <span>({row.count})</span></td></tr>"
+            f'<td class="value">{row.percent}% <span>({row.count})</span></td></tr>'
         )
-    return f'<table class="bars">{"".join(rows)}</table>'
+    return f'<table class="bars"><caption>{caption}</caption>{"".join(rows)}</table>'
 
 
 def _quote_card(quote: Quote, named: bool) -> str:
@@ -193,7 +234,7 @@ def linked(text: str) -> str:
     if "://" not in text:  # most quotes: as fast as before links were drawn
         return escape(text)
     return "".join(
-        f'<a href="{escape(piece)}">{escape(piece)}</a>' if url else escape(piece)
+        f'<a class="url" href="{escape(piece)}">{escape(piece)}</a>' if url else escape(piece)
         for piece, url in url_pieces(text)
     )
 

@@ -26,7 +26,6 @@ from liftkit.core.report.markdown_parts import (
     poll_block,
     posted,
     shares_sentence,
-    table,
     time_span,
     took_part,
 )
@@ -118,7 +117,7 @@ def _lines(report: Report, charts: Charts) -> Lines:
         out += [heading(2, UNPLACED), ""]
         out += ["Noted without a segment.", ""]
         out += [charts.quotes(report.unplaced, report.named), ""]
-    out += _agenda_as_run(report)
+    out += _agenda_as_run(report, charts)
     out += _sources(report)
     return out
 
@@ -322,7 +321,7 @@ def _thanks(report: Report, charts: Charts) -> Lines:
     return out
 
 
-def _agenda_as_run(report: Report) -> list[str]:
+def _agenda_as_run(report: Report, charts: Charts) -> list[str]:
     out = [heading(2, "The agenda as run"), ""]
     # Took: how long the segment was current, pauses included, so that the column adds up
     # to the session's length. Paused time gets its own column, and is not an overrun.
@@ -333,7 +332,7 @@ def _agenda_as_run(report: Report) -> list[str]:
         over = f"⚠ +{format_duration(s.over)}" if ran and s.over > 0 else ""
         row = [
             str(s.index + 1),
-            cell(s.title),
+            s.title,
             clock(s.planned_start),
             clock(s.actual_start, seconds=True) if ran else "not run",
             format_duration(s.planned),
@@ -345,7 +344,8 @@ def _agenda_as_run(report: Report) -> list[str]:
     headers = ["#", "Segment", "Planned start", "Started", "Planned", "Took"]
     headers += ["Paused", "Overrun"] if paused else ["Overrun"]
     right = {0, 2, 3, 4, 5, 6} if paused else {0, 2, 3, 4, 5}
-    out += [*table(headers, rows, right=right), ""]
+    caption = f"The agenda as run: {report.title}" if report.title else "The agenda as run"
+    out += [*charts.agenda(one_line(caption), headers, rows, right), ""]
     planned = sum(s.planned for s in report.segments)
     took = report.took
     if took is not None:

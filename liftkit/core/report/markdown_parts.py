@@ -199,6 +199,14 @@ class Charts:
     def table(self, data: Breakdown, label: str, unit: str) -> list[str]:
         return [*share_table(data, label, unit), ""]
 
+    def agenda(
+        self, caption: str, headers: list[str], rows: list[list[str]], right: set[int]
+    ) -> list[str]:
+        """The agenda as run (named by `caption`, which the heading above says here): each
+        segment's number, title (`rows`' second column; the rest are times and lengths,
+        `right` of them aligned right), as plain text."""
+        return table(headers, [[cell(text) for text in row] for row in rows], right)
+
     def quotes(self, quotes: Iterable[Quote], named: bool) -> Iterable[str]:
         # Made as they are written: a big chat log's quotes are never all held as text.
         return (quote_item(q, named) for q in quotes)
@@ -211,8 +219,10 @@ class Charts:
         body += [f'    "{_mermaid(r.label)}" : {r.count}' for r in data.rows if r.count]
         return fenced("mermaid", body)
 
-    def poll(self, poll: PollResult) -> list[str]:
-        return bar_chart(poll.breakdown)
+    def poll(self, poll: PollResult, count: str) -> list[str]:
+        """A poll with answers: its question, with the `count` of them, and its bars."""
+        table = self.table(poll.breakdown, "Answer", "Votes")
+        return [f"**Poll:** {phrase(poll.question)}{count}", "", *table, *bar_chart(poll.breakdown)]
 
     def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
         figures = []
@@ -248,12 +258,9 @@ def poll_block(poll: PollResult, charts: Charts) -> list[str]:
     answers = plural(poll.breakdown.total, "answer")
     # "… (1 = poor, 5 = excellent) · 12 answers", not a second pair of brackets
     count = f" · {answers}" if poll.question.rstrip().endswith(")") else f" ({answers})"
-    out = [f"**Poll:** {phrase(poll.question)}{count}", ""]
     if poll.breakdown.total:
-        out += [*charts.table(poll.breakdown, "Answer", "Votes"), *charts.poll(poll), ""]
-    else:
-        out += ["No answers were recorded.", ""]
-    return out
+        return [*charts.poll(poll, count), ""]
+    return [f"**Poll:** {phrase(poll.question)}{count}", "", "No answers were recorded.", ""]
 
 
 def groups_lines(sets: list[GroupSet], named: bool) -> list[str]:

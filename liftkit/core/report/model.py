@@ -10,6 +10,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from liftkit.core.live.capture import name_label
+from liftkit.core.report.function_words import LEADS_ON
 from liftkit.core.report.shares import largest_remainder
 from liftkit.core.text import TAG, same_words
 
@@ -313,19 +314,6 @@ def without_tags(text: str, tags: Sequence[str] | None = None) -> str:
     if "#" in shown:
         shown = TAG.sub(lambda m: m.group(1), shown)
     return shown if shown.strip() else text
-
-
-# Words after which a sentence goes on: a tag after one is the sentence's own word ("a
-# question of #culture", "una cuestión de #culture."), kept as that word.
-LEADS_ON = frozenset(
-    {
-        "a", "an", "the", "of", "for", "and", "or", "with", "about", "my", "our", "your", "their",
-        "to", "in", "on", "at", "by", "from", "into", "onto", "than", "towards", "through",
-        "around", "without", "within", "across", "between", "during", "its", "his", "very",
-        "de", "del", "la", "el", "los", "las", "y", "en", "con", "por", "para", "un", "una", "le",
-        "les", "du", "des", "et", "à", "der", "die", "das", "und", "von",
-    }
-)  # fmt: skip
 
 
 def _leads_on(before: str, tags: str) -> bool:
