@@ -14,6 +14,7 @@ FILE ... -o FILE` on a generated CSV), median of several runs.
 Run: python bench/groups.py [--seeds N] [--runs N] [--families] [INSTANCE...]
      python bench/groups.py --hosts [--seeds N]
      python bench/groups.py --mixes [--seeds N]
+     python bench/groups.py --beyond [--seeds N]
 
 --hosts times 32 splits a host would ask for (40 to 150 people, two --balance columns,
 facilitators and keep-apart sets) in this process and prints their repeats and spread.
@@ -510,6 +511,32 @@ def mixes(seeds: int) -> None:
               f"{statistics.median(times):.2f} s  {max(times):.2f} s")  # fmt: skip
 
 
+def beyond(seeds: int) -> None:
+    """A few more people than tables squared, balanced on one column (shadows.py): 101 to
+    105 people at 10 tables for 4 rounds, of five organisations of about 20 (shuffled) and
+    of six of random sizes; engine only, repeats recounted."""
+    print("\nA few more than tables squared, one --balance column (engine): repeats recounted, "
+          "out of balance, seconds")  # fmt: skip
+    rows = []
+    for n in range(101, 106):
+        five = [f"o{i % 5}" for i in range(n)]
+        random.Random(n).shuffle(five)
+        mixed = random.Random(n).choices([f"o{i}" for i in range(6)], [5, 4, 3, 2, 1, 1], k=n)
+        for kind, labels in (("five", five), ("mixed", mixed)):
+            crowd = [Person(f"P{x}", "", {"sector": labels[x]}) for x in range(n)]
+            asked = SplitRequest(count=10, rounds=4, balance=("sector",))
+            for seed in range(1, seeds + 1):
+                repeats, spread, took = _timed(crowd, asked, seed)
+                rows.append((repeats, took))
+                print(f"{n} {kind:<6} seed {seed}: {repeats:>3} repeats  spread {spread}  "
+                      f"{took:.2f} s")  # fmt: skip
+    times = [took for _, took in rows]
+    print(
+        f"{len(rows)} splits: {sum(r for r, _ in rows)} repeats, median "
+        f"{statistics.median(times):.2f} s, slowest {max(times):.2f} s"
+    )
+
+
 def _timed(crowd: list[Person], asked: SplitRequest, seed: int) -> tuple[int, int, float]:
     """(repeats recounted, worst spread, engine seconds) of one split."""
     start = time.perf_counter()
@@ -528,8 +555,13 @@ def main() -> None:
                         help="only the host splits (two balanced columns and more)")  # fmt: skip
     parser.add_argument("--mixes", action="store_true",
                         help="only the organisation mixes (one and two columns)")  # fmt: skip
+    parser.add_argument("--beyond", action="store_true",
+                        help="only 101 to 105 people at 10 tables")  # fmt: skip
     parser.add_argument("instances", nargs="*", help="e.g. 73-5-3 32-4-10 27-c6-5")
     options = parser.parse_args()
+    if options.beyond:
+        beyond(options.seeds)
+        return
     if options.hosts:
         host_splits(options.seeds)
         return

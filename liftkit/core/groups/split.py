@@ -43,6 +43,7 @@ from liftkit.core.groups.reading import score_rounds
 from liftkit.core.groups.relaid import fresh_laid
 from liftkit.core.groups.search import Problem, Search
 from liftkit.core.groups.setup import Setup, hosts_note, make_problem, placed_people, prepare
+from liftkit.core.groups.shadows import shadow_count, shadowed_rows
 from liftkit.core.groups.start import start_schedule
 from liftkit.core.people.reader import Person
 
@@ -156,6 +157,8 @@ def _split(
         if not previous_rounds:
             schedule = _with_a_round_to_spare(setup, problem, schedule, rng, request.effort, fits)
         search = searched_plan(setup, problem, schedule, request, rng, loose, previous_rounds)
+        if shadow_count(setup, rounds, bool(previous_rounds)) and not _settled(search):
+            search = _shadowed(setup, problem, search, request, rng, loose)
     if search.apart_violations():
         raise LiftkitError(*_apart_failure(setup, search.grp))
     if prior is None:
@@ -258,6 +261,40 @@ def _with_a_round_to_spare(setup: Setup, problem: Problem, schedule: list[list[i
     apart.setstate(rng.getstate())  # the seed's other draws stay as they were
     ahead = start_schedule(setup, more, rounds + 1, [], apart, effort, fits)
     return ahead[:rounds] if not Search(more, ahead, apart).cost else schedule
+
+
+SHADOW_EFFORT = 0.2  # of the split's effort, for the search from the shadows
+
+
+def _shadowed(setup: Setup, problem: Problem, search: Search, request: SplitRequest,
+              rng: random.Random, loose: bool) -> Search:  # fmt: skip
+    """The split with shadows (shadows.py) where it costs less than `search`'s."""
+
+    def split_base(base: list[int]) -> list[list[int]]:
+        people = [setup.people[p] for p in base]
+        asked = replace(request, count=setup.groups, size=None)
+        made = _split(people, asked, rng, None)
+        where = {id(person): i for i, person in enumerate(people)}
+        rows = []
+        for rnd in made.rounds:
+            row = [0] * len(people)
+            for g, group in enumerate(rnd.groups):
+                for member in group.members:
+                    row[where[id(member)]] = g
+            rows.append(row)
+        return rows
+
+    lighter = replace(request, effort=request.effort * SHADOW_EFFORT)
+    rows = shadowed_rows(setup, split_base)
+    if rows is None:
+        return search
+    other = searched_plan(setup, problem, rows, lighter, rng, loose, [])
+    return other if _costs(other) < _costs(search) else search
+
+
+def _settled(search: Search) -> bool:
+    """Whether no split can cost less: balanced, and no more repeats than the floor."""
+    return not search.balance_cost() and search.repeat_cost() <= search.repeat_floor()
 
 
 def _costs(search: Search) -> tuple[int, int, int]:
