@@ -1,0 +1,205 @@
+"""TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
+usually causes it (a quote inside quoted text, a curly quote), with what to write instead."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from liftkit.core.agenda.schema import Problem
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_END = " (at end of document)"
+# tomllib's wording for the slips hosts make most, said in their terms: (what, what to do).
+_SYNTAX_WORDING = {
+    "Illegal character '\\n'": ("the line ends inside quoted text", "close the quotes"),
+    "Invalid value": (
+        "a value is missing or not in quotes",
+        'write text in quotes, like title = "Welcome"',
+    ),
+    "Cannot overwrite a value": ("this key is given twice", "keep one of them"),
+    "Unterminated string": ("quoted text is never closed", "close the quotes"),
+    "Unclosed array": ("a list is never closed", "end it with ]"),
+    "Expected newline or end of document after a statement": (
+        "something follows the value on this line",
+        'write text in quotes, like duration = "5m", and one key = value per line',
+    ),
+    "Expected '=' after a key in a key/value pair": (
+        "a key is not followed by =",
+        'write it like title = "Welcome"',
+    ),
+}
+
+# Quotes a word processor, a phone or a web page puts for " and ': TOML reads neither.
+_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\uff02"
+_STRAIGHT = 'write straight quotes, like title = "Welcome" (an editor may curl them as you type)'
+_INNER = ', and a quote inside the text as \\" or curly “ ”'
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """Where tomllib stopped: its message (position cut off), line and column (1-based)."""
+
+    message: str
+    line: int | None
+    column: int | None
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def here(self) -> str:
+        lines = self.lines
+        return lines[self.line - 1] if self.line is not None and self.line <= len(lines) else ""
+
+    @property
+    def rest(self) -> str:
+        """The line from where tomllib stopped."""
+        return self.here[self.column - 1 :] if self.column is not None else ""
+
+    @property
+    def key(self) -> str:
+        match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", self.here)
+        return match.group(1) if match else "title"
+
+
+Said = tuple[int | None, int | None, str]  # line, column, "what; what to do"
+
+
+def syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
+    message = str(exc)
+    line = column = None
+    at_end = message.endswith(_END)
+    match = _POSITION.search(message)
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif at_end:
+        message = message[: -len(_END)]
+    stop = _Stop(message, line, column, text)
+    for explain in _EXPLAINED:
+        said = explain(stop)
+        if said is not None:
+            line, column, words = said
+            return Problem(line, f"TOML syntax error: {words}", column)
+    what, fix = _SYNTAX_WORDING.get(
+        message, (message[:1].lower() + message[1:], "fix it and check again")
+    )
+    if at_end:
+        what += " (noticed at the end of the file)"
+    return Problem(line, f"TOML syntax error: {what}; {fix}", column)
+
+
+def _table_before_its_segment(stop: _Stop) -> Said | None:
+    """tomllib's "Cannot overwrite a value" at a [[segments]] that follows a `segments.…`
+    table ("segments.polls") the file opens before its first [[segments]]: said at that one."""
+    if stop.message != "Cannot overwrite a value" or stop.here.strip().replace(" ", "") != (
+        "[[segments]]"
+    ):
+        return None
+    for number, header in _headers(stop.text, upto=stop.line):
+        name = header.strip("[]")
+        if name.startswith("segments."):
+            said = (
+                f"[[{name}]] comes before any [[segments]]; put each poll under the "
+                "[[segments]] it belongs to"
+            )
+            return number, None, said
+    return None
+
+
+def _curly_quote(stop: _Stop) -> Said | None:
+    """`title = “Welcome”` (pasted from a document): the curly quote where tomllib stopped, or
+    `title = "Team call”`, whose closing quote is curly, so the text runs on."""
+    char = stop.rest[:1]
+    if char and char in _CURLY:
+        what = f"{char} is a curly quote, not one TOML reads"
+        return stop.line, stop.column, f"{what}; {_STRAIGHT}{_inner(stop.rest)}"
+    what, fix = _SYNTAX_WORDING.get(stop.message, ("", ""))
+    if fix != "close the quotes":
+        return None
+    lines = stop.text.rstrip("\n").split("\n")
+    here = lines[-1] if stop.line is None else stop.here
+    curly = next((c for c in reversed(here) if c in _CURLY), "")
+    if not curly:
+        return None
+    what = f"{what}: its closing {curly} is a curly quote, not one TOML reads"
+    if stop.line is None:
+        what += " (noticed at the end of the file)"
+    return stop.line, stop.column, f"{what}; {_STRAIGHT}"
+
+
+def _inner(text: str) -> str:
+    """The advice on quotes inside the text, when the text holds one: the host who writes
+    straight quotes around it would end it there."""
+    return _INNER if sum(text.count(q) for q in '"\u201c\u201d') > 2 else ""
+
+
+def _quote_inside(stop: _Stop) -> Said | None:
+    """`prompt = "In the chat: "One step…""`: the second " ends the text, and what follows
+    is not TOML."""
+    if stop.message != "Expected newline or end of document after a statement":
+        return None
+    if stop.column is None:
+        return None
+    before = stop.here[: stop.column - 1].rstrip(" \t")
+    quote = before[-1:]
+    if quote not in ('"', "'") or quote not in stop.rest:
+        return None
+    value = re.match(r"\s*[^=]+=\s*(.)", stop.here)
+    if value is None or value.group(1) != quote:
+        return None
+    column = len(before)
+    if quote == '"':
+        fix = (
+            f'write it as \\" or curly “ ”, or put single quotes around the text, like '
+            f"{stop.key} = 'Say \"hello\"'"
+        )
+    else:
+        fix = f'write it as ’, or put double quotes around the text, like {stop.key} = "It\'s on"'
+    return stop.line, column, f"a {quote} inside the quoted text ends it early; {fix}"
+
+
+_EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
+    _table_before_its_segment,
+    _curly_quote,
+    _quote_inside,
+)
+
+
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _headers(text: str, upto: int | None = None) -> list[tuple[int, str]]:
+    """(line, name) of each table header before line `upto`: "segments" for [segments],
+    "[segments]" for [[segments]] (an array of tables)."""
+    found = []
+    for number, line in _outside_multiline(text):
+        if upto is not None and number >= upto:
+            break
+        match = _HEADER.match(line)
+        if match:
+            name = ".".join(p.strip().strip("\"'") for p in match.group(2).split("."))
+            found.append((number, f"[{name}]" if match.group(1) == "[[" else name))
+    return found
+
+
+def _outside_multiline(text: str) -> list[tuple[int, str]]:
+    """The lines of `text`, numbered from 1, less those inside a multi-line string."""
+    kept = []
+    in_multiline: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        kept.append((number, line))
+        for quote in ('"""', "'''"):
+            if line.count(quote) % 2 == 1:
+                in_multiline = quote
+                break
+    return kept
