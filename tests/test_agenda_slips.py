@@ -52,3 +52,50 @@ def test_the_quotes_the_advice_gives_are_read(cli, tmp_path, monkeypatch):
     ):
         result = check(cli, tmp_path, monkeypatch, TOP + prompt + "\n")
         assert result.exit_code == 0, result.stderr
+
+
+# ----------------------------------------------------------------------- pasted characters
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (  # as indent
+            '\u00a0 \u00a0 kind = "talk"',
+            "Error: a.toml:6:1: TOML syntax error: a non-breaking space (U+00A0) at column 1: "
+            "replace it with an ordinary space",
+        ),
+        (  # before a comment
+            'notes = "see doc"\u00a0# comment',
+            "Error: a.toml:6:18: TOML syntax error: a non-breaking space (U+00A0) at column 18: "
+            "replace it with an ordinary space",
+        ),
+        (  # inside a key
+            'no\u200btes = "see doc"',
+            "Error: a.toml:6:3: TOML syntax error: a zero-width space (U+200B) at column 3: "
+            "delete it",
+        ),
+        (  # after the equals sign
+            "notes =\u202f'see doc'",
+            "Error: a.toml:6:8: TOML syntax error: a narrow non-breaking space (U+202F) at "
+            "column 8: replace it with an ordinary space",
+        ),
+    ],
+)
+def test_a_pasted_invisible_character_is_named_with_its_column(
+    cli, tmp_path, monkeypatch, line, said
+):
+    assert refused(cli, tmp_path, monkeypatch, TOP + line + "\n") == said
+
+
+def test_an_invisible_character_in_a_value_is_shown_escaped(cli, tmp_path, monkeypatch):
+    line = refused(cli, tmp_path, monkeypatch, TOP + 'kind = "\u00a0break"\n')
+    assert line == (
+        'Error: a.toml:6: segment 1 "Close": unknown kind "\\u00a0break": it holds a '
+        'non-breaking space (U+00A0); write "break"'
+    )
+    line = refused(cli, tmp_path, monkeypatch, TOP + 'warn = "1m\u200b"\n')
+    assert '"warn": cannot read "1m\\u200b" as a duration' in line
+    # a space inside the text shows as one, and the joiners an emoji or a script needs stay
+    line = refused(cli, tmp_path, monkeypatch, TOP + 'kind = "a\u00a0b 👩🏽\u200d⚕️"\n')
+    assert 'unknown kind "a\u00a0b 👩🏽\u200d⚕️"; valid kinds' in line

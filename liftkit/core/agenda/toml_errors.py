@@ -1,5 +1,6 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
-usually causes it (a quote inside quoted text, a curly quote), with what to write instead."""
+usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space),
+with what to write instead."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from liftkit.core.agenda.characters import fix_invisible, invisible, name_invisible
 from liftkit.core.agenda.schema import Problem
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -94,6 +96,16 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
     return Problem(line, f"TOML syntax error: {what}; {fix}", column)
 
 
+def _invisible_here(stop: _Stop) -> Said | None:
+    """`duration\\u00a0= "5m"`, pasted from a document: the character named, not "a key is not
+    followed by =" or "invalid statement"."""
+    char = stop.rest[:1]
+    if not char or not invisible(char):
+        return None
+    said = f"{name_invisible(char)} at column {stop.column}: {fix_invisible(char)}"
+    return stop.line, stop.column, said
+
+
 def _table_before_its_segment(stop: _Stop) -> Said | None:
     """tomllib's "Cannot overwrite a value" at a [[segments]] that follows a `segments.…`
     table ("segments.polls") the file opens before its first [[segments]]: said at that one."""
@@ -165,6 +177,7 @@ def _quote_inside(stop: _Stop) -> Said | None:
 
 
 _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
+    _invisible_here,
     _table_before_its_segment,
     _curly_quote,
     _quote_inside,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from liftkit.core.agenda.characters import invisible, name_invisible
 from liftkit.core.agenda.durations import (
     DURATION_HINT,
     DurationError,
@@ -202,6 +203,12 @@ def _segment_kind(table: Table) -> str:
     canonical = kind.lower()
     if canonical not in KINDS:
         close = closest(canonical, KINDS)
+        hidden = next((c for c in kind if invisible(c)), "")
+        if hidden and close == "".join(c for c in canonical if not invisible(c)):
+            # "talk\u200b", pasted from a document: the character named, not only escaped
+            said = f"it holds {name_invisible(hidden)}; write {quoted(close)}"
+            table.problem("kind", f"unknown kind {quoted(kind)}: {said}")
+            return "other"
         maybe = f'did you mean "{close}"? ' if close else ""
         table.problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         return "other"
