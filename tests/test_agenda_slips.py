@@ -99,3 +99,22 @@ def test_an_invisible_character_in_a_value_is_shown_escaped(cli, tmp_path, monke
     # a space inside the text shows as one, and the joiners an emoji or a script needs stay
     line = refused(cli, tmp_path, monkeypatch, TOP + 'kind = "a\u00a0b 👩🏽\u200d⚕️"\n')
     assert 'unknown kind "a\u00a0b 👩🏽\u200d⚕️"; valid kinds' in line
+
+
+# ----------------------------------------------------------------------- [segments] brackets
+
+
+def test_a_segment_in_single_brackets_after_double_ones_is_said_so(cli, tmp_path, monkeypatch):
+    text = TOP + '\n[segments]\ntitle = "Talk"\nduration = "10m"\n'
+    assert refused(cli, tmp_path, monkeypatch, text) == (
+        "Error: a.toml:7: TOML syntax error: [segments] is given a second time (first on line "
+        "3); write each segment as [[segments]] (double brackets)"
+    )
+
+
+def test_another_table_given_twice_is_said_in_the_hosts_words(cli, tmp_path, monkeypatch):
+    text = TOP + "\n[extra]\na = 1\n\n[extra]\nb = 2\n"
+    assert refused(cli, tmp_path, monkeypatch, text) == (
+        "Error: a.toml:10: TOML syntax error: [extra] is given a second time (first on line "
+        "7); put its keys under the first one"
+    )

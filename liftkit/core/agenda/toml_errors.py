@@ -1,11 +1,12 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
-usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space),
-with what to write instead."""
+usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space,
+[segments] for [[segments]]), with what to write instead."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from ast import literal_eval
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -106,14 +107,42 @@ def _invisible_here(stop: _Stop) -> Said | None:
     return stop.line, stop.column, said
 
 
+def _declared_twice(stop: _Stop) -> Said | None:
+    """`[segments]` (single brackets) a second time: each segment is [[segments]]."""
+    match = re.fullmatch(r"Cannot declare (\(.*\)) twice", stop.message)
+    if match is None:
+        return None
+    try:
+        names = tuple(literal_eval(match.group(1)))
+    except (SyntaxError, ValueError):
+        return None
+    table = ".".join(names)
+    first = next((n for n, h in _headers(stop.text) if h.strip("[]") == table), None)
+    where = f" (first on line {first})" if first is not None and first != stop.line else ""
+    if names == ("segments",):
+        fix = "write each segment as [[segments]] (double brackets)"
+    elif names == ("segments", "polls"):
+        fix = "write each poll as [[segments.polls]] (double brackets)"
+    else:
+        fix = "put its keys under the first one"
+    return stop.line, None, f"[{table}] is given a second time{where}; {fix}"
+
+
 def _table_before_its_segment(stop: _Stop) -> Said | None:
-    """tomllib's "Cannot overwrite a value" at a [[segments]] that follows a `segments.…`
-    table ("segments.polls") the file opens before its first [[segments]]: said at that one."""
+    """tomllib's "Cannot overwrite a value" at a [[segments]] that follows a single-bracket
+    [segments] (said at that one), or a `segments.…` table ("segments.polls") the file opens
+    before its first [[segments]]."""
     if stop.message != "Cannot overwrite a value" or stop.here.strip().replace(" ", "") != (
         "[[segments]]"
     ):
         return None
     for number, header in _headers(stop.text, upto=stop.line):
+        if header == "segments":  # `[segments]`: _headers gives [[...]] as "[segments]"
+            said = (
+                f"[segments] has single brackets, so the [[segments]] on line {stop.line} "
+                "cannot follow it; write each segment as [[segments]] (double brackets)"
+            )
+            return number, None, said
         name = header.strip("[]")
         if name.startswith("segments."):
             said = (
@@ -178,6 +207,7 @@ def _quote_inside(stop: _Stop) -> Said | None:
 
 _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _invisible_here,
+    _declared_twice,
     _table_before_its_segment,
     _curly_quote,
     _quote_inside,
