@@ -118,3 +118,24 @@ def test_another_table_given_twice_is_said_in_the_hosts_words(cli, tmp_path, mon
         "Error: a.toml:10: TOML syntax error: [extra] is given a second time (first on line "
         "7); put its keys under the first one"
     )
+
+
+# ----------------------------------------------------------------------- backslashes
+
+
+def test_a_backslash_in_longer_text_gets_the_general_advice(cli, tmp_path, monkeypatch):
+    text = TOP + "notes = \"The 'shared' drive: S:\\Team\\2024\"\n"
+    assert refused(cli, tmp_path, monkeypatch, text) == (
+        "Error: a.toml:6:32: TOML syntax error: a backslash (\\) in double quotes starts an "
+        "escape such as \\n; write \\\\ for each backslash, or put the text in single quotes, "
+        "like notes = 'S:\\Team'"
+    )
+    # \u that is no character's code is the same slip
+    line = refused(cli, tmp_path, monkeypatch, TOP + 'notes = "C:\\users\\sam"\n')
+    assert line.startswith("Error: a.toml:6:12: TOML syntax error: a backslash (\\) in double")
+
+
+def test_the_backslashes_the_advice_gives_are_read(cli, tmp_path, monkeypatch):
+    for notes in ('notes = "S:\\\\Team\\\\2024"', "notes = 'S:\\Team\\2024'"):
+        result = check(cli, tmp_path, monkeypatch, TOP + notes + "\n")
+        assert result.exit_code == 0, result.stderr

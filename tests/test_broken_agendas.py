@@ -80,6 +80,7 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-curly-closing-quote", 1, 20),  # the line's end, after `"Team call”`
         ("syntax-quote-inside", 6, 24),  # the " that ends `"In the chat: "` early
         ("syntax-non-breaking-space", 5, 9),  # the U+00A0 after `duration`
+        ("syntax-backslash", 6, 26),  # the first backslash of `S:\Team\2024`
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

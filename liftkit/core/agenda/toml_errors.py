@@ -1,6 +1,6 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
 usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space,
-[segments] for [[segments]]), with what to write instead."""
+[segments] for [[segments]], a backslash in a Windows path), with what to write instead."""
 
 from __future__ import annotations
 
@@ -205,12 +205,31 @@ def _quote_inside(stop: _Stop) -> Said | None:
     return stop.line, column, f"a {quote} inside the quoted text ends it early; {fix}"
 
 
+def _backslash(stop: _Stop) -> Said | None:
+    """`notes = "S:\\Team"`: a backslash starts an escape in double quotes."""
+    if stop.message not in ("Unescaped '\\' in a string", "Invalid hex value"):
+        return None
+    if stop.column is None:
+        return None
+    at = stop.here.rfind("\\", 0, stop.column)
+    if at < 0:
+        return None
+    written = re.fullmatch(r"\s*([A-Za-z0-9_-]+)\s*=\s*\"([^\"']{1,50})\"\s*(#.*)?", stop.here)
+    like = f"{written.group(1)} = '{written.group(2)}'" if written else "notes = 'S:\\Team'"
+    said = (
+        "a backslash (\\) in double quotes starts an escape such as \\n; write \\\\ for each "
+        f"backslash, or put the text in single quotes, like {like}"
+    )
+    return stop.line, at + 1, said
+
+
 _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _invisible_here,
     _declared_twice,
     _table_before_its_segment,
     _curly_quote,
     _quote_inside,
+    _backslash,
 )
 
 
