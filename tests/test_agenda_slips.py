@@ -139,3 +139,23 @@ def test_the_backslashes_the_advice_gives_are_read(cli, tmp_path, monkeypatch):
     for notes in ('notes = "S:\\\\Team\\\\2024"', "notes = 'S:\\Team\\2024'"):
         result = check(cli, tmp_path, monkeypatch, TOP + notes + "\n")
         assert result.exit_code == 0, result.stderr
+
+
+# ----------------------------------------------------------------------- lists
+
+
+def test_a_missing_comma_in_a_list_over_several_lines_is_said_so(cli, tmp_path, monkeypatch):
+    text = TOP + 'questions = [\n    "What resonated?"\n    "What will you try?",\n]\n'
+    assert refused(cli, tmp_path, monkeypatch, text) == (
+        "Error: a.toml:8:5: TOML syntax error: a comma is missing between two items of the "
+        'list; write it like ["First?", "Second?"]'
+    )
+
+
+def test_a_list_left_open_before_the_next_key_is_still_said_never_closed(
+    cli, tmp_path, monkeypatch
+):
+    text = TOP + 'questions = ["What resonated?"\nnotes = "x"\n'
+    assert refused(cli, tmp_path, monkeypatch, text) == (
+        "Error: a.toml:7:1: TOML syntax error: a list is never closed; end it with ]"
+    )

@@ -1,6 +1,7 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
 usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space,
-[segments] for [[segments]], a backslash in a Windows path), with what to write instead."""
+[segments] for [[segments]], a backslash in a Windows path, a missing comma), with what to
+write instead."""
 
 from __future__ import annotations
 
@@ -223,6 +224,21 @@ def _backslash(stop: _Stop) -> Said | None:
     return stop.line, at + 1, said
 
 
+_VALUE_START = re.compile(r"[\"'0-9{\[]|[+-][0-9]")
+_KEY_LINE = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=")
+
+
+def _missing_comma(stop: _Stop) -> Said | None:
+    """`questions = ["What resonated?" "What will you try?"]`: an item follows an item."""
+    if stop.message != "Unclosed array" or stop.column is None:
+        return None
+    rest = stop.rest
+    if not _VALUE_START.match(rest) or _KEY_LINE.match(rest):
+        return None
+    said = 'a comma is missing between two items of the list; write it like ["First?", "Second?"]'
+    return stop.line, stop.column, said
+
+
 _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _invisible_here,
     _declared_twice,
@@ -230,6 +246,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _curly_quote,
     _quote_inside,
     _backslash,
+    _missing_comma,
 )
 
 
