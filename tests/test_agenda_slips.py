@@ -159,3 +159,37 @@ def test_a_list_left_open_before_the_next_key_is_still_said_never_closed(
     assert refused(cli, tmp_path, monkeypatch, text) == (
         "Error: a.toml:7:1: TOML syntax error: a list is never closed; end it with ]"
     )
+
+
+# ----------------------------------------------------------------------- true and false
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "word"),
+    [
+        ("auto_advance = True", 16, "True"),
+        ("auto_advance = yes", 16, "yes"),
+        ("same_groups = FALSE", 15, "FALSE"),
+    ],
+)
+def test_true_in_capitals_or_yes_is_said_to_be_true_in_lower_case(
+    cli, tmp_path, monkeypatch, line, column, word
+):
+    assert refused(cli, tmp_path, monkeypatch, TOP + line + "\n") == (
+        f"Error: a.toml:6:{column}: TOML syntax error: {word} is not a value TOML reads; write "
+        "true or false, in lower case, without quotes"
+    )
+
+
+def test_yes_for_text_is_still_said_to_need_quotes(cli, tmp_path, monkeypatch):
+    assert refused(cli, tmp_path, monkeypatch, TOP + "prompt = yes\n") == (
+        "Error: a.toml:6:10: TOML syntax error: a value is missing or not in quotes; write text "
+        'in quotes, like title = "Welcome"'
+    )
+
+
+def test_true_in_quotes_is_said_to_go_without_them(cli, tmp_path, monkeypatch):
+    assert refused(cli, tmp_path, monkeypatch, TOP + 'auto_advance = "TRUE"\n') == (
+        'Error: a.toml:6: segment 1 "Close": "auto_advance" must be true or false, not text; '
+        "write true or false, in lower case, without quotes"
+    )

@@ -82,6 +82,7 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-non-breaking-space", 5, 9),  # the U+00A0 after `duration`
         ("syntax-backslash", 6, 26),  # the first backslash of `S:\Team\2024`
         ("syntax-missing-comma", 6, 32),  # the second item, where a comma belongs before
+        ("syntax-capital-true", 6, 16),  # the TRUE of `auto_advance = TRUE`
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

@@ -1,7 +1,7 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
 usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space,
-[segments] for [[segments]], a backslash in a Windows path, a missing comma), with what to
-write instead."""
+[segments] for [[segments]], a backslash in a Windows path, a missing comma, TRUE for true),
+with what to write instead."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from liftkit.core.agenda.characters import fix_invisible, invisible, name_invisible
-from liftkit.core.agenda.schema import Problem
+from liftkit.core.agenda.schema import FLAG_KEYS, Problem
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _END = " (at end of document)"
@@ -239,6 +239,26 @@ def _missing_comma(stop: _Stop) -> Said | None:
     return stop.line, stop.column, said
 
 
+_FLAG_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n")
+
+
+def _capital_true(stop: _Stop) -> Said | None:
+    """`auto_advance = TRUE` (or True, or yes): TOML reads true and false, in lower case."""
+    if stop.message != "Invalid value":
+        return None
+    word = re.match(r"[A-Za-z]+", stop.rest)
+    if word is None:
+        return None
+    written = word.group(0)
+    if written.lower() not in ("true", "false") and (
+        stop.key not in FLAG_KEYS or written.lower() not in _FLAG_WORDS
+    ):
+        return None
+    said = f"{written} is not a value TOML reads; write true or false, in lower case, "
+    said += "without quotes"
+    return stop.line, stop.column, said
+
+
 _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _invisible_here,
     _declared_twice,
@@ -247,6 +267,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _quote_inside,
     _backslash,
     _missing_comma,
+    _capital_true,
 )
 
 

@@ -228,7 +228,11 @@ def _questions(table: Table) -> tuple[str, ...]:
 def _flag(table: Table, key: str) -> bool:
     value = table.item.get(key, False)
     if not isinstance(value, bool):
-        table.problem(key, f'"{key}" must be true or false, not {type_name(value)}')
+        table.problem(
+            key,
+            f'"{key}" must be true or false, not {type_name(value)}; write true or false, in '
+            "lower case, without quotes",
+        )
         return False
     return value
 
