@@ -193,3 +193,58 @@ def test_true_in_quotes_is_said_to_go_without_them(cli, tmp_path, monkeypatch):
         'Error: a.toml:6: segment 1 "Close": "auto_advance" must be true or false, not text; '
         "write true or false, in lower case, without quotes"
     )
+
+
+# ----------------------------------------------------------------------- did you mean
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("length = 20", 'unknown key "length"; did you mean duration = "20m"?'),
+        ("hours = 1.5", 'unknown key "hours"; did you mean duration = "1h 30m"?'),
+        ('duration_minutes = "5"', 'unknown key "duration_minutes"; did you mean duration = "5m"?'),
+        ("mins = [5]", 'unknown key "mins"; did you mean "duration"?'),
+        ("durtaion = 5", 'unknown key "durtaion"; did you mean "duration"?'),
+    ],
+)
+def test_another_word_for_duration_suggests_duration(cli, tmp_path, monkeypatch, line, said):
+    text = 'title = "Team call"\n\n[[segments]]\ntitle = "Close"\n' + line + "\n"
+    assert (
+        refused(cli, tmp_path, monkeypatch, text) == f'Error: a.toml:5: segment 1 "Close": {said}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "meant"),
+    [
+        ("talk", "talk"),
+        ("speaker", "talk"),
+        ("input", "talk"),
+        ("breakout-rooms", "breakout"),
+        ("small groups", "breakout"),
+        ("Whole group", "discussion"),
+        ("quiet time", "silence"),
+        ("check_out", "reflection"),
+        ("lunch break", "break"),
+        ("intro", "welcome"),
+        ("welcom", "welcome"),
+    ],
+)
+def test_another_word_for_a_kind_suggests_that_kind(kind, meant):
+    from liftkit.core.agenda.schema import KINDS
+    from liftkit.core.agenda.synonyms import meant_kind
+    from liftkit.core.agenda.tables import closest
+
+    assert closest(kind, KINDS, meant_kind) == meant
+
+
+@pytest.mark.parametrize("word", ["minutes", "time", "presentation", "workshop", "colour"])
+def test_a_word_that_only_looks_like_a_key_or_kind_is_not_suggested(word):
+    from liftkit.core.agenda.schema import KINDS, SEGMENT_KEYS
+    from liftkit.core.agenda.tables import closest
+
+    # spelling alone: "minutes" is not "notes", "time" not "title", "presentation" not
+    # "reflection"
+    assert closest(word, SEGMENT_KEYS) is None
+    assert closest(word, KINDS) is None

@@ -26,6 +26,7 @@ from liftkit.core.agenda.schema import (
     default_warn,
     format_problem,
 )
+from liftkit.core.agenda.synonyms import meant_kind
 from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
 from liftkit.core.agenda.toml_source import LineIndex
 from liftkit.core.errors import quoted
@@ -202,7 +203,7 @@ def _segment_kind(table: Table) -> str:
     # In any case, as units are ("5M"): kept as the lowercase kind it names ("Breakout").
     canonical = kind.lower()
     if canonical not in KINDS:
-        close = closest(canonical, KINDS)
+        close = closest(canonical, KINDS, meant_kind)
         hidden = next((c for c in kind if invisible(c)), "")
         if hidden and close == "".join(c for c in canonical if not invisible(c)):
             # "talk\u200b", pasted from a document: the character named, not only escaped
