@@ -248,3 +248,24 @@ def test_a_word_that_only_looks_like_a_key_or_kind_is_not_suggested(word):
     # "reflection"
     assert closest(word, SEGMENT_KEYS) is None
     assert closest(word, KINDS) is None
+
+
+# ----------------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("written", "total"),
+    [
+        ("1m30", "1m 30s"),
+        ("1 min 30", "1m 30s"),
+        ("2 minutes 5", "2m 5s"),
+        ("1h 2m 30", "1h 2m 30s"),
+    ],
+)
+def test_seconds_after_minutes_without_their_unit_are_read(
+    cli, tmp_path, monkeypatch, written, total
+):
+    text = f'title = "Pairs"\n\n[[segments]]\ntitle = "Pairs"\nduration = "{written}"\n'
+    result = check(cli, tmp_path, monkeypatch, text)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"ok: a.toml: Pairs (1 segment, {total})\n"
