@@ -269,3 +269,19 @@ def test_seconds_after_minutes_without_their_unit_are_read(
     result = check(cli, tmp_path, monkeypatch, text)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == f"ok: a.toml: Pairs (1 segment, {total})\n"
+
+
+# ----------------------------------------------------------------------- keys given twice
+
+
+def test_a_key_given_twice_is_named_with_its_first_line(cli, tmp_path, monkeypatch):
+    text = TOP + 'notes = "a"\n\n[[segments.polls]]\nquestion = "Q?"\noptions = ["a", "b"]\n'
+    assert refused(cli, tmp_path, monkeypatch, text + 'question = "R?"\n') == (
+        'Error: a.toml:11:16: TOML syntax error: "question" is given twice in this poll (first '
+        "on line 9); keep one of them"
+    )
+    # at the end of the file, where tomllib gives no line
+    assert refused(cli, tmp_path, monkeypatch, 'title = "A"\ntitle = "B"') == (
+        'Error: a.toml:2: TOML syntax error: "title" is given twice at the top of the file '
+        "(first on line 1); keep one of them"
+    )

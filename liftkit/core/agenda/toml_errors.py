@@ -1,7 +1,7 @@
 """TOML syntax errors in a host's words: what tomllib stopped at, said as the slip that
 usually causes it (a quote inside quoted text, a curly quote, a pasted non-breaking space,
-[segments] for [[segments]], a backslash in a Windows path, a missing comma, TRUE for true),
-with what to write instead."""
+[segments] for [[segments]], a backslash in a Windows path, a missing comma, TRUE for true,
+a key given twice), with what to write instead."""
 
 from __future__ import annotations
 
@@ -154,6 +154,30 @@ def _table_before_its_segment(stop: _Stop) -> Said | None:
     return None
 
 
+def _given_twice(stop: _Stop) -> Said | None:
+    """`title` twice in one table: the key named, and the line of its first use."""
+    if stop.message != "Cannot overwrite a value":
+        return None
+    twice = _repeated_keys(stop.text)
+    if not twice:
+        return None
+    # the one tomllib stopped at (it gives the end of the file after the last line)
+    line, first, key, table = next((t for t in twice if t[0] == stop.line), twice[0])
+    column = stop.column if line == stop.line else None
+    where = _IN_TABLE.get(table, "in this table")
+    fix = "keep one of them"
+    if table == "[segments]" and key == "title":  # a segment's title and duration, then more
+        fix += f", or start the next segment with [[segments]] above line {line}"
+    return line, column, f'"{key}" is given twice {where} (first on line {first}); {fix}'
+
+
+_IN_TABLE = {
+    "": "at the top of the file",
+    "[segments]": "in this segment",
+    "[segments.polls]": "in this poll",
+}
+
+
 def _curly_quote(stop: _Stop) -> Said | None:
     """`title = “Welcome”` (pasted from a document): the curly quote where tomllib stopped, or
     `title = "Team call”`, whose closing quote is curly, so the text runs on."""
@@ -263,6 +287,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _invisible_here,
     _declared_twice,
     _table_before_its_segment,
+    _given_twice,
     _curly_quote,
     _quote_inside,
     _backslash,
@@ -286,6 +311,28 @@ def _headers(text: str, upto: int | None = None) -> list[tuple[int, str]]:
             name = ".".join(p.strip().strip("\"'") for p in match.group(2).split("."))
             found.append((number, f"[{name}]" if match.group(1) == "[[" else name))
     return found
+
+
+def _repeated_keys(text: str) -> list[tuple[int, int, str, str]]:
+    """(line, line of first use, key, table) of each key given twice in one table; the table
+    as _headers names it ("" at the top)."""
+    seen: dict[str, int] = {}
+    table = ""
+    twice = []
+    for number, line in _outside_multiline(text):
+        header = _headers(line)
+        if header:
+            seen, table = {}, header[0][1]
+            continue
+        key = _KEY_LINE.match(line)
+        if key is None:
+            continue
+        name = ".".join(p.strip().strip("\"'") for p in key.group(1).split("."))
+        if name in seen:
+            twice.append((number, seen[name], name, table))
+        else:
+            seen[name] = number
+    return twice
 
 
 def _outside_multiline(text: str) -> list[tuple[int, str]]:
