@@ -43,6 +43,7 @@ def one_segment(**keys: str) -> str:
         ('"1h"', 3600),
         ('"1h30"', 5400),  # an hour and a half, as hosts write it (1:30 is minutes:seconds)
         ('"2h05"', 7500),
+        ('"30m15"', 1815),  # and seconds after minutes: "1m30" is a minute and a half
     ],
 )
 def test_every_duration_spelling_of_the_format(written, seconds):
@@ -50,8 +51,10 @@ def test_every_duration_spelling_of_the_format(written, seconds):
     assert agenda.segments[0].duration == seconds
 
 
-@pytest.mark.parametrize("written", ['"1h60"', '"1h130"', '"1.5h30"', '"30m15"', '"h30"'])
-def test_hours_followed_by_what_cannot_be_minutes_are_refused(written):
+@pytest.mark.parametrize(
+    "written", ['"1h60"', '"1h130"', '"1.5h30"', '"h30"', '"1m60"', '"1.5m30"', '"1m 30s 5"']
+)
+def test_a_unit_followed_by_what_cannot_be_the_next_unit_down_is_refused(written):
     with pytest.raises(AgendaError, match=r"cannot read .* as a duration"):
         parse_agenda(one_segment(duration=written))
 

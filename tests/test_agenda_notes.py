@@ -137,7 +137,7 @@ def test_a_silence_of_no_minutes_is_noted_where_those_minutes_would_fit(cli, tea
 @pytest.mark.parametrize(
     ("total", "said"),
     [
-        ('"1:00"', '"1:00" is read as minutes:seconds: for hours write "1h"'),
+        ('"1:00"', '"1:00" is read as minutes:seconds: for 1 hour write "1h"'),
         ('"2:00"', "correct the total or the segment durations"),
         ('"50m"', "correct the total or the segment durations"),
     ],
@@ -149,3 +149,41 @@ def test_a_total_written_as_hours_and_minutes_says_how_to_write_it(cli, team, to
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith('Error: close.toml:2: "total"') and line.endswith(said), line
+
+
+WORKSHOP = """\
+title = "Workshop"
+{total}
+[[segments]]
+title = "Welcome"
+duration = "10m"
+
+[[segments]]
+title = "Deep dive"
+duration = "{deep}"
+"""
+
+
+def test_a_segment_of_minutes_and_seconds_among_minutes_is_noted(cli, team):
+    (team / "w.toml").write_text(WORKSHOP.format(total="", deep="1:30"), encoding="utf-8")
+    result = cli("agenda", "check", "w.toml")
+    assert result.exit_code == 0
+    assert result.stdout == "ok: w.toml: Workshop (2 segments, 11m 30s)\n"
+    assert result.stderr == (
+        'Note: w.toml:9: segment 2 "Deep dive": "duration": "1:30" is 1 minute 30 seconds '
+        '(minutes:seconds); for 1 hour 30 minutes write "1h 30m"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "deep"),
+    [
+        ('total = "11m 30s"', "1:30"),  # the total says minutes:seconds were meant
+        ("", "1:30:00"),  # hours:minutes:seconds
+        ("", "90s"),
+    ],
+)
+def test_no_note_where_the_reading_is_not_in_doubt(cli, team, total, deep):
+    (team / "w.toml").write_text(WORKSHOP.format(total=total, deep=deep), encoding="utf-8")
+    result = cli("agenda", "check", "w.toml")
+    assert (result.exit_code, result.stderr) == (0, "")

@@ -104,3 +104,43 @@ def test_the_table_and_json_say_how_each_breakout_splits_the_room(cli, tmp_path)
         [None, None, None, 1],
         [None, None, None, None],
     ]
+
+
+OVERNIGHT = """
+title = "Hackathon"
+description = "Build through the night, demos in the morning."
+
+[[segments]]
+title = "Build"
+duration = "20h"
+
+[[segments]]
+title = "Demos"
+duration = "6h"
+"""
+
+
+def test_clock_times_past_midnight_say_the_day_in_the_table_and_json(cli, tmp_path):
+    (tmp_path / "a.toml").write_text(OVERNIGHT)
+    result = cli("agenda", "show", str(tmp_path / "a.toml"), "--start", "14:00")
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    assert ["1", "14:00", "10:00", "+1", "day", "20h", "other", "1m", "Build"] in rows
+    assert ["2", "10:00", "+1", "day", "16:00", "+1", "day", "6h", "other", "1m", "Demos"] in rows
+    assert ["14:00", "16:00", "+1", "day", "26h", "total"] in rows
+    shown = json.loads(cli("agenda", "show", str(tmp_path / "a.toml"), "--start", "14:00",
+                           "--json").stdout)  # fmt: skip
+    assert (shown["start"], shown["end"]) == ("14:00", "16:00 +1 day")
+    assert [(s["start"], s["end"]) for s in shown["segments"]] == [
+        ("14:00", "10:00 +1 day"),
+        ("10:00 +1 day", "16:00 +1 day"),
+    ]
+
+
+def test_json_gives_the_description_the_table_shows(cli, tmp_path):
+    (tmp_path / "a.toml").write_text(OVERNIGHT)
+    table = cli("agenda", "show", str(tmp_path / "a.toml")).stdout
+    assert "Build through the night, demos in the morning." in table
+    shown = json.loads(cli("agenda", "show", str(tmp_path / "a.toml"), "--json").stdout)
+    assert shown["description"] == "Build through the night, demos in the morning."
+    assert list(shown)[:2] == ["title", "description"]

@@ -166,7 +166,7 @@ def test_show_with_start_gives_clock_times(cli):
 
 @pytest.mark.parametrize(
     ("start", "first", "last_end"),
-    [("9:05", "09:05", "10:05"), ("09.30", "09:30", "10:30"), ("23:30", "23:30", "00:30")],
+    [("9:05", "09:05", "10:05"), ("09.30", "09:30", "10:30"), ("23:30", "23:30", "00:30 +1 day")],
 )
 def test_show_start_spellings_and_midnight(cli, start, first, last_end):
     result = cli("agenda", "show", "community-conversation", "--start", start)

@@ -125,6 +125,49 @@ def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(
     assert [s.warn for s in agenda.segments] == [(60,), (30,), (60,), (60,)]
 
 
+def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_path):
+    """The community conversation's close, made 30 seconds long, lost its 30 seconds of
+    silence without a word, its notes still saying "Start with 30 seconds of strict
+    silence"; the breakouts made 4 minutes lost their 5-minute warning so too."""
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")
+    child.send("\r")  # community-conversation, the default
+    child.expect("Title of your agenda")
+    child.send("\r")
+    child.expect(r"Who hosts it \(your name\)\?")
+    child.send("\r")
+    child.expect(r"Change the segment durations\?")
+    child.send("y")
+    for title, typed in [
+        ("Introductions", ""),
+        ("Opening perspective", ""),
+        ("Breakout discussions", "4m"),
+        ("Whole-group discussion", ""),
+        ("Closing reflections", "30s"),
+    ]:
+        child.expect(f"{title}: ")
+        child.send(CLEAR_LINE + typed + "\r" if typed else "\r")
+        if title == "Breakout discussions":
+            child.expect(
+                "Breakout discussions: its warning 5m before the end does not fit in 4m, so "
+                "it is left out."
+            )
+    child.expect(
+        r"Closing reflections: its 30s of silence and its warning 1m before the end do not "
+        r"fit in 30s, so they are left out; its notes and summary may still speak of the "
+        r"silence\."
+    )
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect("Wrote team.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    close = load_agenda(tmp_path / "team.toml").segments[4]
+    assert (close.duration, close.silence, close.warn) == (30, 0, ())
+
+
 def test_the_template_comment_is_kept_with_its_durations(tmp_path):
     """The community conversation's comment gives its timings, "5 / 5 / 30 / 15 / 5 minutes":
     kept when the durations are, left out when the host gives their own (above)."""

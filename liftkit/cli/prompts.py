@@ -15,6 +15,8 @@ from liftkit.core.agenda.durations import (
     seconds_after_no_minutes,
 )
 from liftkit.core.agenda.model import Agenda, with_durations
+from liftkit.core.agenda.timeline import left_out
+from liftkit.core.text import terminal_safe
 
 
 def _answer(question: questionary.Question) -> object:
@@ -67,6 +69,8 @@ def ask_new_agenda(
             current = format_duration(segment.duration)
             answer = _offered(f"{segment.title}:", current, validate=_valid_duration)
             durations.append(parse_duration(answer))
+            if dropped := left_out(segment, durations[-1]):  # not left out without a word
+                print(terminal_safe(dropped))
         agenda = with_durations(agenda, durations)
     # Asked last, once the durations are settled: the template's line ("A one-hour hosted
     # conversation…") heads the event pack, and a host who made the call 30 minutes long,

@@ -66,18 +66,34 @@ def quoted(text: str, limit: int = 60) -> str:
     """Text from a user's file, in double quotes, safe to put in a one-line message.
 
     Line breaks and other control characters are escaped as TOML would write them, so a
-    message never spans lines; very long text is cut short with an ellipsis.
+    message never spans lines; very long text is cut short with an ellipsis. So are the
+    invisible characters a document pastes (a zero-width space, U+200B, in `"talk\\u200b"`),
+    and a space other than the ordinary one (U+00A0) at either end, where it would not show;
+    the joiners and direction marks that scripts and emoji need stay.
     """
     import unicodedata  # only needed when a message is written
 
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     out = []
-    for char in text:
+    last = len(text) - 1
+    for at, char in enumerate(text):
+        category = unicodedata.category(char)
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS:
+        elif (
+            category in ("Cc", "Zl", "Zp")
+            or char in _BIDI_CONTROLS
+            or (category == "Cf" and not _needed(char))
+            or (category in ("Zs", "Cf") and char != " " and at in (0, last))
+        ):
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+def _needed(char: str) -> bool:
+    """Joiners (Persian words, emoji), direction marks (right-to-left names) and the tags of
+    subdivision flags: invisible, but part of the text."""
+    return char in "\u200c\u200d\u200e\u200f\u061c" or "\U000e0020" <= char <= "\U000e007f"

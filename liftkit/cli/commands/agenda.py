@@ -85,11 +85,15 @@ def show(
         note(message, env.stderr)
 
     def when(offset: int, clock: datetime | None) -> str:
-        return clock_text(clock) if clock else offset_text(offset)
+        if clock is None or begin is None:
+            return offset_text(offset)
+        days = (clock.date() - begin.date()).days  # past midnight: "02:00 +1 day"
+        return clock_text(clock) + (f" +{plural(days, 'day')}" if days else "")
 
     if as_json:
         payload = {
             "title": resolved.agenda.title,
+            "description": resolved.agenda.description,
             "source": str(resolved.path),
             "start": when(0, begin),
             "end": when(rows[-1].end, rows[-1].end_clock),

@@ -15,7 +15,7 @@ _UNIT_WORDS = {
 }  # fmt: skip
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_MINUTES = re.compile(r"[0-5]?\d")  # after hours with no unit: "1h30"
+_SIXTY = re.compile(r"[0-5]?\d")  # after the last unit, with none of its own: "1h30"
 _CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
 
 MAX_SECONDS = 24 * 3600  # nothing a host plans lasts longer; larger values are typos
@@ -105,7 +105,7 @@ def _parse_text(text: str) -> float:
         return int(a) * 3600 + int(b) * 60 + int(c)
     pos = 0
     total = 0.0
-    seen: set[str] = set()
+    seen: list[str] = []
     compact = s.replace(",", " ")
     for match in _PART.finditer(compact):
         if compact[pos : match.start()].strip():
@@ -113,15 +113,18 @@ def _parse_text(text: str) -> float:
         unit = _UNIT_WORDS.get(match.group(2))
         if unit is None or unit in seen:
             break
-        seen.add(unit)
+        seen.append(unit)
         total += float(match.group(1)) * _UNIT_SECONDS[unit]
         pos = match.end()
     else:
         rest = compact[pos:].strip()
         if seen and not rest:
             return total
-        if seen == {"h"} and "." not in s and _MINUTES.fullmatch(rest):
-            return total + int(rest) * 60  # "1h30", as hosts write an hour and a half
+        # "1h30" and "1m30", as hosts write an hour and a half and a minute and a half: the
+        # number after the last unit counts in the next one down
+        after = {"h": "m", "m": "s"}.get(seen[-1]) if seen else None
+        if after and after not in seen and "." not in s and _SIXTY.fullmatch(rest):
+            return total + int(rest) * _UNIT_SECONDS[after]
     raise DurationError(f"cannot read {quoted(text)} as a duration")
 
 

@@ -26,6 +26,7 @@ SEGMENT_KEYS = (
     "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
+FLAG_KEYS = ("auto_advance", "same_groups")  # true or false
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -11,15 +11,45 @@ from typing import Any
 from liftkit.core.agenda.durations import (
     DURATION_HINT,
     DurationError,
+    format_duration,
     parse_duration,
     show_value,
 )
+from liftkit.core.agenda.synonyms import meant_key
 from liftkit.core.errors import quoted
 
 
-def closest(word: str, valid: Sequence[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(valid), n=1, cutoff=0.6)
-    return close[0] if close else None
+def closest(
+    word: str, valid: Sequence[str], synonyms: Callable[[str], Sequence[str]] | None = None
+) -> str | None:
+    """What `word` was probably meant to be: one of `valid` it stands for ("minutes" for
+    "duration", by `synonyms`), else one spelt within a slip or two of it ("duraton")."""
+    for meant in synonyms(word) if synonyms else ():
+        if meant in valid:
+            return meant
+    plain = "".join(c for c in word.lower() if c.isprintable() and not c.isspace())
+    if not plain:
+        return None
+    best = min(valid, key=lambda v: _slips(plain, v))
+    # A slip in a short word, two in a longer one: "time" is not "title", "minutes" not "notes"
+    allowed = 1 if len(plain) <= 5 else 2 if len(plain) <= 10 else 3
+    return best if _slips(plain, best) <= allowed else None
+
+
+def _slips(a: str, b: str) -> int:
+    """Letters left out, added, changed or swapped to turn `a` into `b` (optimal string
+    alignment distance)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(current[j - 1] + 1, row[j] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[len(b)]
 
 
 def unknown_keys(
@@ -30,13 +60,34 @@ def unknown_keys(
     for key in item:
         if key in valid:
             continue
-        close = closest(key, valid)
+        close = closest(key, valid, meant_key)
         if close:
             meant.add(close)
-            problem(key, f'unknown key {quoted(key)}; did you mean "{close}"?')
+            problem(key, f"unknown key {quoted(key)}; did you mean {_as(close, key, item[key])}?")
         else:
             problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
     return meant
+
+
+def _as(meant: str, key: str, value: object) -> str:
+    """ "duration", or what to write for a length given in another word for it: `duration =
+    "5m"` for `minutes = 5`, `duration = "1m 30s"` for `seconds = 90` (a bare number is
+    minutes); a misspelt key is only spelt right ("duraton")."""
+    if meant not in ("duration", "total") or meant not in meant_key(key):
+        return f'"{meant}"'
+    word = key.lower()
+    scale = 1 / 60 if "sec" in word else 60 if "hour" in word or "hrs" in word else 1
+    number = value if isinstance(value, str) and _NUMBER.fullmatch(value.strip()) else None
+    try:
+        if number is not None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            value = float(number or value) * scale  # type: ignore[arg-type]
+        seconds = parse_duration(value)
+    except (DurationError, OverflowError):
+        return f'"{meant}"'
+    return f'{meant} = "{format_duration(seconds)}"'
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def type_name(value: object) -> str:

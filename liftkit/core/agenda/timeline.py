@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from liftkit.core.agenda.schema import Agenda, default_warn
+from liftkit.core.agenda.durations import format_duration
+from liftkit.core.agenda.schema import Agenda, Segment, default_warn
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,27 @@ def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
         for s, d in zip(agenda.segments, durations, strict=True)
     )
     return replace(agenda, segments=segments, declared_total=None)
+
+
+def left_out(segment: Segment, duration: int) -> str:
+    """What `with_durations` drops from a segment given `duration`, said for the host who
+    gave it ("" when nothing): a silence or a written warning that no longer fits, and the
+    text that may still speak of the silence ("Start with 30 seconds of strict silence")."""
+    silence = bool(segment.silence) and segment.silence >= duration
+    dropped = [f"its {format_duration(segment.silence)} of silence"] if silence else []
+    gone = [] if segment.warn_by_default else [w for w in segment.warn if w >= duration]
+    if gone:
+        times = [format_duration(w) for w in gone]
+        before = " and ".join([", ".join(times[:-1]), times[-1]] if len(times) > 1 else times)
+        dropped.append(f"its warning{'s' if len(gone) > 1 else ''} {before} before the end")
+    if not dropped:
+        return ""
+    one = len(gone) + silence == 1
+    said = (
+        f"{segment.title}: {' and '.join(dropped)} {'does' if one else 'do'} not fit in "
+        f"{format_duration(duration)}, so {'it is' if one else 'they are'} left out"
+    )
+    texts = [k for k in ("prompt", "notes", "summary") if "silen" in getattr(segment, k).lower()]
+    if silence and texts:
+        said += f"; its {' and '.join(texts)} may still speak of the silence"
+    return said + "."

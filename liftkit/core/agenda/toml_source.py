@@ -8,6 +8,7 @@ import tomllib
 from typing import Any
 
 from liftkit.core.agenda.schema import AgendaError, Problem
+from liftkit.core.agenda.toml_errors import syntax_problem
 from liftkit.core.documents import HEAD, document_kind
 
 
@@ -22,7 +23,7 @@ def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AgendaError(source, [_syntax_problem(exc, text)]) from None
+        raise AgendaError(source, [syntax_problem(exc, text)]) from None
     except ValueError:
         # tomllib's int() refuses numbers of more than 4300 digits (CVE-2020-10735).
         raise AgendaError(source, [_huge_number_problem(text)]) from None
@@ -104,101 +105,6 @@ def _utf16_without_mark(data: bytes) -> bool:
         return False
     half = len(head) // 2
     return max(head[0::2].count(0), head[1::2].count(0)) * 2 > half
-
-
-_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_END = " (at end of document)"
-# tomllib's wording for the slips hosts make most, said in their terms: (what, what to do).
-_SYNTAX_WORDING = {
-    "Illegal character '\\n'": ("the line ends inside quoted text", "close the quotes"),
-    "Invalid value": (
-        "a value is missing or not in quotes",
-        'write text in quotes, like title = "Welcome"',
-    ),
-    "Cannot overwrite a value": ("this key is given twice", "keep one of them"),
-    "Unterminated string": ("quoted text is never closed", "close the quotes"),
-    "Unclosed array": ("a list is never closed", "end it with ]"),
-    "Expected newline or end of document after a statement": (
-        "something follows the value on this line",
-        'write text in quotes, like duration = "5m", and one key = value per line',
-    ),
-    "Expected '=' after a key in a key/value pair": (
-        "a key is not followed by =",
-        'write it like title = "Welcome"',
-    ),
-}
-
-
-# Quotes a word processor, a phone or a web page puts for " and ': TOML reads neither.
-_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\uff02"
-
-
-_STRAIGHT = 'write straight quotes, like title = "Welcome" (an editor may curl them as you type)'
-
-
-def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
-    message = str(exc)
-    line = column = None
-    at_end = message.endswith(_END)
-    match = _POSITION.search(message)
-    if match:
-        line, column = int(match.group(1)), int(match.group(2))
-        message = message[: match.start()]
-    elif at_end:
-        message = message[: -len(_END)]
-    what, fix = _SYNTAX_WORDING.get(
-        message, (message[:1].lower() + message[1:], "fix it and check again")
-    )
-    curly = _curly_at(text, line, column)
-    if (
-        message == "Cannot overwrite a value"
-        and line is not None
-        and (early := _table_before_its_segment(text, line))
-    ):
-        # tomllib's "Cannot overwrite a value" at the [[segments]] that follows it
-        (name, line), column = early, None
-        what = f"[[{name}]] comes before any [[segments]]"
-        fix = "put each poll under the [[segments]] it belongs to"
-    elif curly:
-        what, fix = f"{curly} is a curly quote, not one TOML reads", _STRAIGHT
-    elif fix == "close the quotes" and (curly := _curly_in(text, line)):
-        # `title = "Team call”`: the closing quote is curly, so the text runs on
-        what, fix = f"{what}: its closing {curly} is a curly quote, not one TOML reads", _STRAIGHT
-
-    if at_end:
-        what += " (noticed at the end of the file)"
-    return Problem(line, f"TOML syntax error: {what}; {fix}", column)
-
-
-def _table_before_its_segment(text: str, line: int) -> tuple[str, int] | None:
-    """The `segments.…` table ("segments.polls") a file opens before its first [[segments]],
-    when that [[segments]] is on `line`, and its own line; else None."""
-    lines = text.split("\n")
-    if not 0 < line <= len(lines) or lines[line - 1].strip().replace(" ", "") != "[[segments]]":
-        return None
-    for number, before in enumerate(lines[: line - 1], start=1):
-        header = before.split("#", 1)[0].strip()  # "[[segments.polls]] # a comment"
-        name = header.replace(" ", "").strip("[]")
-        if header.startswith("[") and name.startswith("segments."):
-            return name, number
-    return None
-
-
-def _curly_at(text: str, line: int | None, column: int | None) -> str:
-    """The curly quote where tomllib stopped (`title = “Welcome”`, pasted from a document),
-    or ""."""
-    if line is None or column is None:
-        return ""
-    lines = text.split("\n")
-    here = lines[line - 1][column - 1 :] if line <= len(lines) else ""
-    return here[:1] if here[:1] and here[0] in _CURLY else ""
-
-
-def _curly_in(text: str, line: int | None) -> str:
-    """The last curly quote on `line` (the file's last line when None), or ""."""
-    lines = text.rstrip("\n").split("\n")
-    here = lines[-1] if line is None else lines[line - 1] if line <= len(lines) else ""
-    return next((c for c in reversed(here) if c in _CURLY), "")
 
 
 class LineIndex:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from liftkit.core.agenda.characters import invisible, name_invisible
+from liftkit.core.agenda.clock_readings import clock_notes, minutes_among_minutes, total_disagrees
 from liftkit.core.agenda.durations import (
     DURATION_HINT,
     DurationError,
-    as_hours_and_minutes,
     format_duration,
     parse_duration,
-    seconds_after_no_minutes,
 )
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
@@ -25,10 +25,10 @@ from liftkit.core.agenda.schema import (
     default_warn,
     format_problem,
 )
+from liftkit.core.agenda.synonyms import meant_kind
 from liftkit.core.agenda.tables import Table, closest, type_name, unknown_keys
 from liftkit.core.agenda.toml_source import LineIndex
 from liftkit.core.errors import quoted
-from liftkit.core.text import plural
 
 
 def build_agenda(
@@ -98,20 +98,21 @@ def build_agenda(
                 breakouts += segment.kind == "breakout"
 
     if declared_total is not None and segments and len(segments) == len(raw_segments or []):
-        actual = sum(s.duration for s in segments)
-        if actual != declared_total:
-            hours = as_hours_and_minutes(raw["total"]) == actual  # "1:00" for an hour
+        durations = [s.duration for s in segments]
+        if sum(durations) != declared_total:
+            labels = [f"segment {i + 1} {quoted(s.title)}" for i, s in enumerate(segments)]
             problem(
                 lines.top_key("total"),
-                f'"total" says {format_duration(declared_total)} but the segments add up to '
-                f"{format_duration(actual)}; "
-                + (
-                    f"{quoted(str(raw['total']))} is read as minutes:seconds: for hours write "
-                    f'"{format_duration(actual)}"'
-                    if hours
-                    else "correct the total or the segment durations"
+                total_disagrees(
+                    raw["total"], declared_total, raw_segments or [], durations, labels
                 ),
             )
+    elif segments and len(segments) == len(raw_segments or []):
+        # "1:30" among minutes, where no total says which was meant
+        for i, message in minutes_among_minutes(raw_segments or [], [s.duration for s in segments]):
+            label = f"segment {i + 1} {quoted(segments[i].title)}"
+            said.append(Problem(lines.segment(i, "duration"), f"{label}: {message}"))
+        said.sort(key=lambda note: note.line or 0)
 
     if problems:
         return None, problems
@@ -167,7 +168,7 @@ def _build_segment(
     polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
     if len(problems) > count:
         return None
-    for key, message in _clock_notes(item, duration):
+    for key, message in clock_notes(item, duration):
         said.append(Problem(lines.segment(i, key), f"{label}: {message}"))
     return Segment(
         title=title,
@@ -201,7 +202,13 @@ def _segment_kind(table: Table) -> str:
     # In any case, as units are ("5M"): kept as the lowercase kind it names ("Breakout").
     canonical = kind.lower()
     if canonical not in KINDS:
-        close = closest(canonical, KINDS)
+        close = closest(canonical, KINDS, meant_kind)
+        hidden = next((c for c in kind if invisible(c)), "")
+        if hidden and close == "".join(c for c in canonical if not invisible(c)):
+            # "talk\u200b", pasted from a document: the character named, not only escaped
+            said = f"it holds {name_invisible(hidden)}; write {quoted(close)}"
+            table.problem("kind", f"unknown kind {quoted(kind)}: {said}")
+            return "other"
         maybe = f'did you mean "{close}"? ' if close else ""
         table.problem("kind", f"unknown kind {quoted(kind)}; {maybe}{valid_kinds}")
         return "other"
@@ -221,7 +228,11 @@ def _questions(table: Table) -> tuple[str, ...]:
 def _flag(table: Table, key: str) -> bool:
     value = table.item.get(key, False)
     if not isinstance(value, bool):
-        table.problem(key, f'"{key}" must be true or false, not {type_name(value)}')
+        table.problem(
+            key,
+            f'"{key}" must be true or false, not {type_name(value)}; write true or false, in '
+            "lower case, without quotes",
+        )
         return False
     return value
 
@@ -245,26 +256,6 @@ def _warnings(table: Table, duration: int) -> tuple[int, ...]:
                 f"a {format_duration(duration)} segment; make it shorter than the segment",
             )
     return tuple(sorted(set(parsed), reverse=True))
-
-
-def _clock_notes(item: Mapping[str, Any], duration: int) -> list[tuple[str, str]]:
-    """(key, note) for each "0:05" in `duration`, `warn` and `silence`: five seconds
-    (minutes:seconds), as documented, where the host may have meant 0 hours 5 minutes. Said,
-    never refused: agendas rely on it. A warning or a silence is said only where five
-    minutes would fit in the segment ("0:30" of silence in a 5-minute close is not)."""
-    said = []
-    for key in ("duration", "warn", "silence"):
-        raw = item.get(key)
-        for value in raw if isinstance(raw, list) else [raw]:
-            seconds = seconds_after_no_minutes(value)
-            if seconds is None or (key != "duration" and seconds * 60 >= duration):
-                continue
-            said.append((
-                key,
-                f'"{key}": {quoted(str(value))} is {plural(seconds, "second")} (minutes:seconds); '
-                f'for {plural(seconds, "minute")} write "{format_duration(seconds * 60)}"',
-            ))  # fmt: skip
-    return said
 
 
 def _silence(table: Table, duration: int) -> int:
