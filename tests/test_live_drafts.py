@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from support.live import FakeTime, open_session
-from support.tmux import Tmux
+from support.tmux import Tmux, agenda_terminal, session_events
 
 from liftkit.core.live.controller import LIVE, Controller
 from liftkit.core.live.session import resume_session
@@ -41,15 +41,10 @@ prompt = "Bye"
 
 @pytest.fixture
 def term(tmp_path):
-    (tmp_path / "a.toml").write_text(TWO_POLLS)
-    t = Tmux(80, 24, cwd=str(tmp_path))
-    yield t
-    t.close()
+    yield from agenda_terminal(tmp_path, TWO_POLLS)
 
 
-def journal(tmp_path):
-    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
-    return [json.loads(line) for line in path.read_text().splitlines()]
+journal = session_events
 
 
 def polls(tmp_path):

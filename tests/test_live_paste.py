@@ -3,12 +3,11 @@ it: pastes longer than one read, escape sequences cut between two reads (a slow 
 the keys some terminals send for Backspace and Tab. The journal is recounted from
 journal.jsonl; the key decoder is tested alone in test_keys_decoder.py."""
 
-import json
 import sys
 import time
 
 import pytest
-from support.tmux import Tmux
+from support.tmux import Tmux, agenda_terminal, session_events
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -35,15 +34,10 @@ kind = "reflection"
 
 @pytest.fixture
 def term(tmp_path):
-    (tmp_path / "a.toml").write_text(AGENDA)
-    t = Tmux(80, 24, cwd=str(tmp_path))
-    yield t
-    t.close()
+    yield from agenda_terminal(tmp_path, AGENDA)
 
 
-def journal(tmp_path):
-    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
-    return [json.loads(line) for line in path.read_text().splitlines()]
+journal = session_events
 
 
 def reflections(tmp_path):

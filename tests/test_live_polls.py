@@ -1,11 +1,10 @@
 """Poll counts on the full screen: recording a segment's second poll without its first. In a
 real terminal (tmux), the journal recounted from journal.jsonl; and the controller alone."""
 
-import json
 import sys
 
 from support.live import FakeTime, open_session
-from support.tmux import Tmux
+from support.tmux import Tmux, session_events
 
 from liftkit.core.live.controller import LIVE, Controller
 
@@ -53,8 +52,7 @@ def test_the_second_poll_is_recorded_alone_on_the_full_screen(tmp_path):
         term.wait_for("EXIT=0")
     finally:
         term.close()
-    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
-    events = [json.loads(line) for line in path.read_text().splitlines()]
+    events = session_events(tmp_path)
     polls = [(e["segment"], e["poll"], e["counts"]) for e in events if e["type"] == "poll"]
     assert polls == [(0, 1, {"Yes": 5, "No": 37})]
 

@@ -3,7 +3,6 @@ quit, a kill, a signal or an error; resize; Ctrl-Z; Ctrl-D. The rest is in-proce
 (test_live_app.py, test_controller.py)."""
 
 import contextlib
-import json
 import os
 import re
 import signal
@@ -11,7 +10,7 @@ import sys
 import time
 
 import pytest
-from support.tmux import Tmux
+from support.tmux import Tmux, agenda_terminal, session_events
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -44,15 +43,10 @@ kind = "reflection"
 
 @pytest.fixture
 def term(tmp_path):
-    (tmp_path / "a.toml").write_text(AGENDA)
-    t = Tmux(80, 24, cwd=str(tmp_path))
-    yield t
-    t.close()
+    yield from agenda_terminal(tmp_path, AGENDA)
 
 
-def journal(tmp_path):
-    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
-    return [json.loads(line) for line in path.read_text().splitlines()]
+journal = session_events
 
 
 def start(term: Tmux, *options: str) -> str:

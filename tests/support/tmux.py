@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
 import subprocess
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +104,20 @@ class Tmux:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def agenda_terminal(tmp_path: Path, agenda: str, width: int = 80, height: int = 24):
+    """A tmux pane in `tmp_path` holding `agenda` as a.toml, closed after (for a fixture:
+    `yield from agenda_terminal(tmp_path, AGENDA)`)."""
+    (tmp_path / "a.toml").write_text(agenda)
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def session_events(tmp_path: Path) -> list[dict]:
+    """The journal of the one session under tmp_path/s (`--sessions s`), one dict an event."""
+    (path,) = (tmp_path / "s").glob("*/journal.jsonl")
+    return [json.loads(line) for line in path.read_text().splitlines()]

@@ -303,7 +303,7 @@ def _headers(text: str, upto: int | None = None) -> list[tuple[int, str]]:
     """(line, name) of each table header before line `upto`: "segments" for [segments],
     "[segments]" for [[segments]] (an array of tables)."""
     found = []
-    for number, line in _outside_multiline(text):
+    for number, line in outside_multiline(text):
         if upto is not None and number >= upto:
             break
         match = _HEADER.match(line)
@@ -319,7 +319,7 @@ def _repeated_keys(text: str) -> list[tuple[int, int, str, str]]:
     seen: dict[str, int] = {}
     table = ""
     twice = []
-    for number, line in _outside_multiline(text):
+    for number, line in outside_multiline(text):
         header = _headers(line)
         if header:
             seen, table = {}, header[0][1]
@@ -335,8 +335,9 @@ def _repeated_keys(text: str) -> list[tuple[int, int, str, str]]:
     return twice
 
 
-def _outside_multiline(text: str) -> list[tuple[int, str]]:
-    """The lines of `text`, numbered from 1, less those inside a multi-line string."""
+def outside_multiline(text: str) -> list[tuple[int, str]]:
+    """The lines of `text`, numbered from 1 as TOML counts them (at line feeds only, not at
+    the other line ends str.splitlines knows), less those inside a multi-line string."""
     kept = []
     in_multiline: str | None = None
     for number, line in enumerate(text.split("\n"), start=1):

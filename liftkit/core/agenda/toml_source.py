@@ -8,7 +8,7 @@ import tomllib
 from typing import Any
 
 from liftkit.core.agenda.schema import AgendaError, Problem
-from liftkit.core.agenda.toml_errors import syntax_problem
+from liftkit.core.agenda.toml_errors import outside_multiline, syntax_problem
 from liftkit.core.documents import HEAD, document_kind
 
 
@@ -126,13 +126,7 @@ class LineIndex:
         self.polls: list[list[int]] = []
         self.poll_keys: list[list[dict[str, int]]] = []
         current: dict[str, int] | None = self.top
-        in_multiline: str | None = None
-        # TOML counts lines by "\n" only; str.splitlines would also split on \u2028 and co.
-        for number, line in enumerate(text.split("\n"), start=1):
-            if in_multiline:
-                if line.count(in_multiline) % 2 == 1:
-                    in_multiline = None
-                continue
+        for number, line in outside_multiline(text):
             array = self._ARRAY_HEADER.match(line)
             header = array or self._TABLE_HEADER.match(line)
             if header is not None:
@@ -141,10 +135,6 @@ class LineIndex:
             key = self._KEY.match(line)
             if key and current is not None:
                 current.setdefault(key.group(1) or key.group(2) or key.group(3), number)
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    in_multiline = quote
-                    break
 
     def _header(self, names: list[str], is_array: bool, number: int) -> dict[str, int] | None:
         """Record a table header; return where the keys under it go (None: not tracked)."""

@@ -276,7 +276,7 @@ WEBINAR_EVERYONE = "all panelists and attendees"
 PANELISTS = "all panelists"  # counted apart in the pack
 
 
-def _is_private(header: Header) -> bool:
+def is_private(header: Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
     to = header.to.lower()
     public = to.startswith("everyone") or to == WEBINAR_EVERYONE
@@ -284,7 +284,7 @@ def _is_private(header: Header) -> bool:
 
 
 def emit(log: ChatLog, header: Header, body: list[str]) -> None:
-    private = _is_private(header)
+    private = is_private(header)
     said = (header.line, header.at, header.who, private)
     if header.date:
         if header.date not in log.dates[-1:]:

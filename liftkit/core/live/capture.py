@@ -151,37 +151,61 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
 _CHAT_HEADER = re.compile(r"(?:\d{4}-\d\d-\d\d[ \t]+)?\d{1,2}:[0-5]\d:[0-5]\d[ \t]+From[ \t]")
 
 
-def chat_reflections(
-    raw: str, people: Sequence[str] | None = None
-) -> list[ParsedReflection] | None:
+# Under a message of the newest saved chat, who reacted with what ("Ana Ruiz, Bo Li:👍"), on
+# a line of its own: pasted into the line, after two spaces or more at the message's end.
+_REACTORS = re.compile(r"\s{2,}[^:\n]+:[^\x00-\x7f\w\s]+\s*$")
+
+
+@dataclass(frozen=True)
+class PastedChat:
+    """Zoom chat messages pasted into the reflection line: the reflections they make, and
+    how many were left out as private (a direct message, a message to the waiting room)."""
+
+    reflections: list[ParsedReflection]
+    private: int = 0
+
+
+def chat_reflections(raw: str, people: Sequence[str] | None = None) -> PastedChat | None:
     """Zoom chat messages pasted as one reflection ("14:02:11 From Grace Hopper to Everyone:
     One practical step …"), each as a reflection of its own: its sender the author (the
     attendee list's name for them, when it has one), its text alone, so that a pack that
     quotes without names does not publish them. None when the text holds no such message.
     Text before the first message is a reflection of its own, parsed as typed; reactions
-    (`Reacted to "…" with 👍`) are none, and a reply keeps its own words."""
+    (`Reacted to "…" with 👍`, and the newest layout's lines of who reacted) are none, a
+    reply keeps its own words, and a message not sent to everyone is left out, as the pack
+    leaves it out of a chat log."""
     from liftkit.core.chat.reactions import REACTED, REACTED_OLD, REMOVED, reply_in
-    from liftkit.core.chat.zoom import from_header
+    from liftkit.core.chat.zoom import from_header, is_private
 
     starts = [m.start() for m in _CHAT_HEADER.finditer(raw)]
     if not starts:
         return None
-    said: list[list[str]] = [["", raw[: starts[0]]]]  # (sender, text) of each, in order
+    before = raw[: starts[0]]
+    said: list[tuple[str, str]] = []  # (sender, text) of each message, in order
+    private = 0
     for start, end in zip(starts, [*starts[1:], len(raw)], strict=True):
         header = from_header(0, raw[start:end].strip())
         if header is None:  # "14:02:11 From 9 to 5…" inside a message: its text
-            said[-1][1] = f"{said[-1][1].rstrip()} {raw[start:end].strip()}"
+            if said:
+                said[-1] = (said[-1][0], f"{said[-1][1].rstrip()} {raw[start:end].strip()}")
+            else:
+                before = f"{before.rstrip()} {raw[start:end].strip()}"
+        elif is_private(header):
+            private += 1
         else:
-            said.append([header.who, header.text])
-    found = [parse_reflection(said[0][1], people)] if said[0][1].strip() else []
-    for who, text in said[1:]:
+            text = header.text
+            while header.date and (reactors := _REACTORS.search(text)) is not None:
+                text = text[: reactors.start()]
+            said.append((header.who, text))
+    found = [parse_reflection(before, people)] if before.strip() else []
+    for who, text in said:
         text = " ".join(reply_in([text.strip()])[1]).strip() if text.strip() else ""
         if not text or any(r.match(text) for r in (REACTED, REACTED_OLD, REMOVED)):
             continue
         author = (match_person(who, people) if people else None) or who
         tags = list(dict.fromkeys(tag.lower() for tag in TAG.findall(text)))
         found.append(ParsedReflection(text=text, author=author, tags=tags))
-    return found
+    return PastedChat(found, private)
 
 
 # The copies of --attendees that `liftkit run` keeps in a session folder.

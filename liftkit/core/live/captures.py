@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import (
-    ParsedReflection,
+    PastedChat,
     chat_reflections,
     parse_counts,
     session_people,
@@ -52,9 +52,9 @@ class Captures:
         s = self.session
         if segment is None and s.engine.current is not None:
             segment = s.engine.index
-        messages = chat_reflections(text, session_people(s.folder, s.engine.groups.values()))
-        if messages is not None:
-            self._reflect_chat(messages, segment)
+        pasted = chat_reflections(text, session_people(s.folder, s.engine.groups.values()))
+        if pasted is not None:
+            self._reflect_chat(pasted, segment)
             return
         parsed = s.parse(text)
         captured = s.reflection(text, self.mode, segment=segment, parsed=parsed)
@@ -72,13 +72,15 @@ class Captures:
             return
         self.say(f"Saved reflection{who} ({count} so far).", 4, True)
 
-    def _reflect_chat(self, messages: list[ParsedReflection], segment: int | None) -> None:
+    def _reflect_chat(self, pasted: PastedChat, segment: int | None) -> None:
         """Zoom chat messages pasted into the line: each its own reflection, by its sender;
-        the host reads how many were saved, and by whom."""
+        the host reads how many were saved, and by whom, and how many were private."""
         s = self.session
         saved: list[str] = []
         kept = False
-        for parsed in messages:
+        private = plural(pasted.private, "message")
+        left_out = f"{private} not sent to everyone left out" if pasted.private else ""
+        for parsed in pasted.reflections:
             raw = f"{parsed.author}: {parsed.text}" if parsed.author else parsed.text
             captured = s.reflection(raw, self.mode, segment=segment, parsed=parsed)
             if captured is None:
@@ -91,13 +93,16 @@ class Captures:
         if kept:
             return
         if not saved:
-            self.say("No reflection recorded: the pasted chat holds reactions only.", 6)
+            held = left_out or "the pasted chat holds reactions only"
+            self.say(f"No reflection recorded: {held}.", 6)
             return
         names = list(dict.fromkeys(saved))
         by = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         count = len(s.engine.reflections)
         what = plural(len(saved), "reflection")
-        self.say(f"Saved {what} from the pasted chat, by {by} ({count} so far).", 8, True)
+        also = f"; {left_out}" if left_out else ""
+        said = f"Saved {what} from the pasted chat, by {by} ({count} so far){also}."
+        self.say(said, 10 if also else 8, not also)  # what was left out: said in plain mode too
 
     def save_poll(self, poll: int, answer: str, index: int | None = None) -> str:
         """Journal the counts typed for one of a segment's polls (the current one unless
