@@ -76,6 +76,22 @@ def test_with_a_list_only_someone_on_it_is_the_author(typed, author):
         assert parsed.text == typed
 
 
+@pytest.mark.parametrize(
+    ("typed", "author"),
+    [
+        ("Tomas Nunez: rotas are where kindness is tested", "Tomás Núñez"),  # no accents
+        ("tomas: first name, no accent", "Tomás Núñez"),
+        ("Lucia: two Lucías", "Lucia"),  # a person, but which one is unclear
+        ("Lucía Fernández: as on the list", "Lucía Fernández"),
+    ],
+)
+def test_a_name_typed_without_its_accents_is_the_attendee_s(typed, author):
+    # E2E QA: "Tomas Nunez: …" was kept as text ("not on the attendee list") though Tomás
+    # Núñez was on it, and the pack then quoted the name; the rooms view's find read it.
+    people = ["Tomás Núñez", "Lucía Fernández", "Lucía Núñez", "Ada Lovelace"]
+    assert parse_reflection(typed, people).author == author
+
+
 def make_session(tmp_path, attendees: str | None):
     (tmp_path / "a.toml").write_text('title = "T"\n[[segments]]\ntitle = "Only"\nduration = "5m"\n')
     clock = Clock(mono=lambda: 0.0, wall=lambda: datetime(2026, 3, 9, 14, 0, tzinfo=UTC))

@@ -256,6 +256,34 @@ def test_a_chat_message_the_host_also_recorded_shows_once_with_the_fuller_name(t
     assert (quote.text, quote.author, quote.source) == ("listening with fascination", shown, "live")
 
 
+@pytest.mark.parametrize(
+    ("sender", "shown"),
+    [("Zara Whitlock", [("stories land better than slides", "Zara Whitlock")]),
+     ("Zará Whitlock", [("stories land better than slides", "Zará Whitlock")]),
+     ("Bo Li", [("stories land better than slides", "Bo Li"),
+                ("Zara Whitlock: stories land better than slides", None)])],
+)  # fmt: skip
+def test_a_walk_in_s_words_recorded_with_their_name_show_once_without_it(sender, shown):
+    # E2E QA: the host typed "Zara Whitlock: …" for a walk-in (kept as text: not on the
+    # attendee list) and Zara posted the same in the chat: the pack quoted both, the name
+    # in one, though quotes name no one by default. Now once, the chat's sender its author
+    # (shown only with --names); another person's same words stay theirs.
+    chat = parse_chat(
+        f"14:01:00 From {sender} to Everyone:\n\tstories land better than slides\n", "c"
+    )
+    report = build_report(
+        session(
+            event(1, "segment_start", segment=0),
+            event(90, "reflection", segment=0, author=None,
+                  text="Zara Whitlock: stories land better than slides"),
+            event(600, "session_end"),
+        ),
+        [chat],
+        ReportOptions(),
+    )  # fmt: skip
+    assert [(q.text, q.author) for q in report.segments[0].quotes] == shown
+
+
 def test_a_journal_without_its_start_line_still_merges_the_same_words():
     # No session_start (a journal begun by hand, or its first line lost): the chat's clock
     # comes from the first event instead, and the same words still show once.

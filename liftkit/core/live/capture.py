@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import ATTENDEE_COPIES
-from liftkit.core.text import TAG, same_words
+from liftkit.core.text import TAG, plain_words, same_words
 
 if TYPE_CHECKING:
     from liftkit.core.live.events import GroupsMade
@@ -91,7 +91,15 @@ def match_person(label: str, people: Sequence[str]) -> str | None:
     firsts = [p for p in people if same_words(p).split(" ")[0] == key]
     if len(firsts) == 1:
         return firsts[0]
-    return label if firsts else None
+    if firsts:
+        return label
+    # Typed without accents ("Tomas Nunez" for Tomás Núñez): the same words, accents aside
+    plain = plain_words(key)
+    alike = [p for p in people if plain_words(_PARENTHESES.sub("", p)) == plain]
+    alike = alike or [p for p in people if plain_words(p)[:1] == plain and len(plain) == 1]
+    if len(alike) == 1:
+        return alike[0]
+    return label if alike else None
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from liftkit.core.report.sources import (
     Timeline,
     nearest_day,
 )
-from liftkit.core.text import clean_text, one_line, plural
+from liftkit.core.text import clean_text, one_line, plain_words, plural
 from liftkit.core.timeparse import later
 
 NEAR_SECONDS = 300  # a chat message and the host's record of it in the next segment
@@ -157,7 +157,9 @@ class _Quotes:
         # What the host recorded, by text: (segment, time, place in it). The host often
         # records a chat message as a reflection too, and then it shows once, with the chat's
         # author if it had none; also when the host recorded it just after moving on.
-        self.recorded: dict[str, list[tuple[int, datetime | None, int]]] = {}
+        # A walk-in's "Zara Whitlock: …" is found by its words after the label too, and
+        # shows once, the chat's author taking the label's place (the label in the entry).
+        self.recorded: dict[str, list[tuple[int, datetime | None, int, str]]] = {}
 
     def add_reflections(self, reflections: Sequence[Reflection], segments: int) -> None:
         for event in reflections:
@@ -178,8 +180,14 @@ class _Quotes:
             segment = event.segment
             if segment is not None and 0 <= segment < segments:
                 bucket = self.placed.setdefault(segment, [])
-                entry = (segment, at, len(bucket))
-                self.recorded.setdefault(said_key(text, tags), []).append(entry)
+                self.recorded.setdefault(said_key(text, tags), []).append(
+                    (segment, at, len(bucket), "")
+                )
+                walk_in = name_label(text) if not author else None
+                if walk_in:
+                    self.recorded.setdefault(said_key(walk_in[1], tags), []).append(
+                        (segment, at, len(bucket), walk_in[0])
+                    )
                 bucket.append(quote)
             else:
                 self.unplaced.append(quote)
@@ -193,11 +201,15 @@ class _Quotes:
     def add_chat(self, where: int | str, quote: Quote) -> None:
         if self.is_host(quote.author):
             return
-        for segment, wall, index in self.recorded.get(said_key(quote.text, quote.tags), ()):
+        for segment, wall, index, label in self.recorded.get(said_key(quote.text, quote.tags), ()):
+            if label and not (quote.author and plain_words(label) == plain_words(quote.author)):
+                continue  # the same words after another person's name
             if segment == where or (_next_to(segment, where) and wall and quote.at and abs(
                     wall.timestamp() - quote.at.timestamp()) <= NEAR_SECONDS):  # fmt: skip
                 bucket = self.placed[segment]
-                if quote.author and _fuller(bucket[index].author, quote.author):
+                if label:  # its sender is the label: their words, without the name
+                    bucket[index] = replace(bucket[index], text=quote.text, author=quote.author)
+                elif quote.author and _fuller(bucket[index].author, quote.author):
                     bucket[index] = replace(bucket[index], author=quote.author)
                 return
         self.placed.setdefault(where, []).append(quote)
