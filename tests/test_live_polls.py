@@ -5,26 +5,11 @@ import sys
 
 from support.live import FakeTime, open_session
 from support.tmux import Tmux, session_events
+from test_live_drafts import TWO_POLLS
 
 from liftkit.core.live.controller import LIVE, Controller
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
-
-TWO_POLLS = """
-title = "Two polls"
-[[segments]]
-title = "Check-in"
-duration = "5m"
-kind = "welcome"
-
-[[segments.polls]]
-question = "Have you attended before?"
-options = ["Yes", "No"]
-
-[[segments.polls]]
-question = "Are you a team lead?"
-options = ["Yes", "No"]
-"""
 
 
 def test_the_second_poll_is_recorded_alone_on_the_full_screen(tmp_path):
