@@ -166,6 +166,26 @@ def test_note_keeps_a_label_as_text_and_credits_a_name(cli, tmp_path):
     ]
 
 
+def test_note_reads_its_text_from_stdin_for_a_dash(cli, tmp_path):
+    # CLI QA: `echo words | liftkit note latest -` saved the quote "-", and the pack
+    # published it; `-` means standard input wherever the command line takes a file.
+    session = make_session(tmp_path, None)
+    session.close()
+    folder = str(session.folder)
+    result = cli("note", folder, "-", input="Ada Lovelace: piped words #pipes\n")
+    assert result.exit_code == 0, result.output
+    assert "Added a reflection from Ada Lovelace" in result.stdout
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    (reflection,) = [json.loads(line) for line in lines if '"reflection"' in line]
+    assert (reflection["author"], reflection["text"], reflection["tags"]) == (
+        "Ada Lovelace",
+        "piped words #pipes",
+        ["pipes"],
+    )
+    empty = cli("note", folder, "-", input="")
+    assert empty.exit_code == 2 and "the reflection is empty" in empty.stderr
+
+
 def test_note_says_when_a_name_is_not_on_the_attendee_list(cli, tmp_path):
     # "Zed Quinn: ..." stays text (Zed is not on the list): the host is told, since the
     # pack would otherwise quote the name, unasked, in a pack that names no one

@@ -29,7 +29,8 @@ def note(
     text: Annotated[
         str,
         typer.Argument(
-            help="The reflection; 'Name: text' credits it, #words tag it.", metavar="TEXT"
+            help="The reflection; 'Name: text' credits it, #words tag it; - reads it from stdin.",
+            metavar="TEXT",
         ),
     ],
     segment: Annotated[
@@ -48,6 +49,8 @@ def note(
     Example: liftkit note latest "Ada: listening matters #listening" --segment 5
     """
     need_unix("note")
+    if text == "-":
+        text = _from_stdin()
     folder = find_session(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME
@@ -95,3 +98,21 @@ def note(
                 f"of {folder}"
             )
         )
+
+
+def _from_stdin() -> str:
+    """The reflection piped in for TEXT `-` (it was saved as a quote "-", and published)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise LiftkitError(
+            "TEXT -: reads the reflection from standard input, which is this terminal",
+            "pipe the text in (echo 'Ada: listening matters' | liftkit note latest -), or "
+            "give it in quotes",
+        )
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError:
+        raise LiftkitError(
+            "TEXT -: standard input is not UTF-8 text", "pipe the reflection in as UTF-8"
+        ) from None
