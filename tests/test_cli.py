@@ -572,3 +572,29 @@ def test_show_on_a_narrow_terminal_keeps_times_whole(runner):
     assert "welcome, warns at 2m" in result.stdout
     assert "Welcome and introductions" in result.stdout
     assert "Questions for the host" in result.stdout
+
+
+def test_a_closed_or_broken_standard_output_is_no_internal_error(tmp_path):
+    # CLI QA: `liftkit --version | true` printed a traceback (BrokenPipeError), and
+    # `liftkit agenda list >&-` an internal error with a crash file, exit 1 (a note so
+    # run was saved, and a script retrying on 1 would save it twice).
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "liftkit"]
+    read, write = os.pipe()
+    os.close(read)  # the reader went away before liftkit wrote
+    try:
+        broken = subprocess.run([*command, "--version"], stdout=write, stderr=subprocess.PIPE,
+                                text=True, env=env, timeout=60, cwd=tmp_path)  # fmt: skip
+    finally:
+        os.close(write)
+    assert broken.returncode == 1 and broken.stderr == ""
+    for args in (["--version"], ["agenda", "list"]):
+        closed = subprocess.run([*command, *args], stderr=subprocess.PIPE, text=True, env=env,
+                                timeout=60, cwd=tmp_path,
+                                preexec_fn=lambda: os.close(1))  # fmt: skip
+        assert closed.returncode == 0 and closed.stderr == "", closed.stderr
+    assert not list(tmp_path.glob("liftkit-crash-*"))

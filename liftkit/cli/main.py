@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from liftkit import __version__
@@ -9,11 +10,16 @@ from liftkit import __version__
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    if sys.stdout is None:  # started with its output closed (`>&-`): what it says goes nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process)
     if args == ["--version"]:
         # The most common check of an install answers before Typer is even imported.
         try:
             sys.stdout.write(f"liftkit {__version__}\n")
             sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (`| true`), as any command leaves it
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            sys.exit(1)
         except OSError as exc:  # a full disk behind `> file`
             from liftkit.cli.errors import output_refused, report
             from liftkit.core.files import write_failed
