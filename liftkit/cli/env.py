@@ -66,6 +66,16 @@ class Environment:
         """Keys can be read and a full screen drawn: both ends are a capable terminal."""
         return self.stdin_isatty and self.stdout_isatty and not self.dumb_terminal
 
+    def reading_stdin(self, what: str) -> None:
+        """Say, on a terminal, that `-` waits for `what` typed or pasted there: a blank
+        screen that waited without a word looked like a hang."""
+        if self.stdin_isatty:
+            self.stderr.write(
+                f"Reading {what} from standard input: paste or type it, then Ctrl-D on a line "
+                "of its own (Ctrl-C stops).\n"
+            )
+            self.stderr.flush()
+
     def console(self, stderr: bool = False, **options: object) -> Console:
         from rich.console import Console
 

@@ -40,6 +40,7 @@ AgendaArg = Annotated[
 def resolve(argument: str, env: Environment) -> Resolved:
     """An AGENDA argument, where - reads the agenda from standard input."""
     if argument == "-":
+        env.reading_stdin("the agenda")
         return Resolved(parse_agenda(env.stdin.buffer.read(), "<stdin>"), Path("-"), "stdin")
     return resolve_agenda(argument)
 

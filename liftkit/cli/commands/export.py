@@ -220,6 +220,8 @@ def export(
     data = load_session(folder, people)
     logs = []
     for name in files:
+        if name == "-":
+            env.reading_stdin("the chat log")
         try:
             logs.append(
                 parse_chat(env.stdin.buffer.read(), "<stdin>")

@@ -183,6 +183,8 @@ def groups(
     check_facilitators(facilitator or ())  # before the file is read
 
     check_extent(0, rounds or 1)  # a mistyped --rounds is refused before the file is read
+    if attendees == "-":
+        env.reading_stdin("the attendee list")
     read = read_people(attendees)
     for warning in read.warnings:
         warn(warning)
