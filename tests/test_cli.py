@@ -598,3 +598,21 @@ def test_a_closed_or_broken_standard_output_is_no_internal_error(tmp_path):
                                 preexec_fn=lambda: os.close(1))  # fmt: skip
         assert closed.returncode == 0 and closed.stderr == "", closed.stderr
     assert not list(tmp_path.glob("liftkit-crash-*"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["view", "latest"], ["run", "1-2-4-all", "--plain"], ["export", "latest"],
+     ["note", "latest", "text"]],
+)  # fmt: skip
+def test_a_file_given_as_the_sessions_folder_is_refused_in_one_line(cli, tmp_path, args):
+    # CLI QA: `view latest --sessions people.csv` waited for ever ("waiting for a session in
+    # people.csv"), and `run` said "cannot create a session folder: File exists", exit 1.
+    people = tmp_path / "people.csv"
+    people.write_text("name\nAda\n")
+    result = cli(*args, "--sessions", str(people))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {people}: is a file, not a folder of sessions; give --sessions a folder "
+        "(liftkit run makes it when it is missing)\n"
+    )

@@ -9,15 +9,22 @@ import typer
 
 from liftkit.cli.env import Environment, printing
 from liftkit.cli.errors import say
+from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
-from liftkit.core.live.folders import default_parent, find_session, newest_session
+from liftkit.core.live.folders import (
+    default_parent,
+    find_session,
+    newest_session,
+    sessions_parent,
+)
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.unfinished import stopped_long_ago
 from liftkit.core.text import plural
 
 
+@flag_names("sessions")
 def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = None) -> None:
     """Show a running session to the audience: countdown, prompt, rooms; no host notes or keys.
 
@@ -33,7 +40,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
     latest: Latest | None = None
     if session == "latest":  # followed as it changes: a window shared before the call
-        parent = sessions if sessions is not None else default_parent()
+        parent = sessions_parent(sessions if sessions is not None else default_parent())
         newest = newest_session(parent)
         if newest is not None and stopped_long_ago(newest, datetime.now().astimezone()):
             newest = None  # last week's session, quit mid-breakout: its rooms and names

@@ -59,9 +59,21 @@ def _slug(text: str) -> str:
     return slug[:40] or "agenda"
 
 
+def sessions_parent(parent: Path) -> Path:
+    """`parent`, unless it is something other than a folder: a file given for `sessions`
+    was waited on for ever by `view latest`, and refused by `run` in the system's words."""
+    if parent.exists() and not parent.is_dir():
+        raise LiftkitError(
+            f"{parent}: is a file, not a folder of sessions",
+            "give `sessions` a folder (liftkit run makes it when it is missing)",
+        )
+    return parent
+
+
 def create_session_folder(parent: Path, agenda_name: str, now: datetime) -> Path:
     """A new, empty folder named by date, time and agenda (a suffix keeps names unique)."""
     base = f"{now:%Y-%m-%d-%H%M%S}-{_slug(agenda_name)}"
+    sessions_parent(parent)
     try:
         parent.mkdir(parents=True, exist_ok=True)
         for n in range(1, 1000):
@@ -100,7 +112,7 @@ def newest_session(parent: Path) -> Path | None:
 
 def find_session(argument: str, parent: Path | None = None) -> Path:
     """SESSION is a session folder, or `latest` (the newest in the parent folder)."""
-    parent = parent if parent is not None else default_parent()
+    parent = sessions_parent(parent if parent is not None else default_parent())
     if argument == "latest":
         newest = newest_session(parent)
         if newest is None:
