@@ -74,6 +74,18 @@ def test_each_command_help_has_an_example(cli, command):
     assert f"Example: liftkit {' '.join(command)}" in result.stdout
 
 
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=" ".join)
+def test_each_help_example_fits_on_one_line_of_80_columns(cli, monkeypatch, command):
+    # CLI QA: export's two examples broke across two lines at 80 columns (the width of a
+    # pipe too), so the first line copied alone failed.
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli(*command, "--help")
+    lines = result.stdout.splitlines()
+    for i, line in enumerate(lines):
+        if "Example: liftkit" in line:
+            assert lines[i + 1].strip() == "", f"{line!r} goes on: {lines[i + 1]!r}"
+
+
 @pytest.mark.parametrize("command", [(), ("agenda",), *ALL_COMMANDS], ids=" ".join)
 def test_help_reads_cleanly_at_80_columns(cli, monkeypatch, command):
     """No line past 80 columns, no sentence broken by a docstring's own line breaks, no

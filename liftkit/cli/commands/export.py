@@ -153,9 +153,9 @@ def export(
     segment during which they were sent; quotes go under their #tags' themes, without names.
     Your own words come from a narrative file: --new-narrative writes a starter one.
 
-    Example: liftkit export latest --chat meeting_saved_chat.txt --narrative words.md -o pack.md
+    Example: liftkit export latest --chat chat.txt --narrative words.md -o pack.md
 
-    Example: liftkit export latest --attendees participants.csv --by sector -o pack.md
+    Example: liftkit export latest --attendees people.csv --by sector -o pack.md
     """
     import gc
 
