@@ -628,3 +628,24 @@ def test_a_file_given_as_the_sessions_folder_is_refused_in_one_line(cli, tmp_pat
         f"Error: {people}: is a file, not a folder of sessions; give --sessions a folder "
         "(liftkit run makes it when it is missing)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [(["export", "SESSION", "--narrative", "-"], "a narrative file"),
+     (["export", "SESSION", "--groups-file", "-"], "a groups file"),
+     (["groups", "PEOPLE", "--previous", "-"], "a groups file")],
+)  # fmt: skip
+def test_a_dash_where_standard_input_is_not_read_says_so(cli, tmp_path, args, what):
+    # CLI QA: "-: no such file; …", as though a file named "-" were missing.
+    session = (
+        Path(__file__).parent / "data" / "sessions" / "2026-03-10-122958-community-conversation"
+    )
+    people = tmp_path / "people.txt"
+    people.write_text("Ada\nBo\nCy\nDi\n")
+    named = [str(session) if a == "SESSION" else str(people) if a == "PEOPLE" else a for a in args]
+    result = cli(*named, input="")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: -: {what} cannot come from standard input here; give its file name\n"
+    )

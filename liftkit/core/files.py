@@ -185,6 +185,10 @@ def read_input(path: Path | str, what: str, hint: str, folder_hint: str = "") ->
     try:
         return target.read_bytes()
     except FileNotFoundError:
+        if str(path) == "-":  # where standard input is not read ("-: no such file")
+            raise LiftkitError(
+                f"-: {what} cannot come from standard input here", "give its file name"
+            ) from None
         raise LiftkitError(f"{target}: no such file", hint) from None
     except IsADirectoryError:
         raise LiftkitError(
