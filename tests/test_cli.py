@@ -649,3 +649,31 @@ def test_a_dash_where_standard_input_is_not_read_says_so(cli, tmp_path, args, wh
     assert result.stderr == (
         f"Error: -: {what} cannot come from standard input here; give its file name\n"
     )
+
+
+@pytest.mark.parametrize("command", ["export", "note", "resume"])
+def test_a_journal_that_may_not_be_read_says_to_check_its_permissions(
+    cli, tmp_path, monkeypatch, command
+):
+    # CLI QA (as root without the capability to pass permissions): an unreadable journal
+    # gave exit 1 and "cannot read: Permission denied" with nothing to do, where every
+    # other unreadable input gives 2 and "check its permissions". Injected: root reads all.
+    import shutil
+
+    sessions = Path(__file__).parent / "data" / "sessions"
+    folder = tmp_path / "s"
+    shutil.copytree(sessions / "2026-03-10-122958-community-conversation", folder)
+    read_bytes = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "journal.jsonl":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    args = [command, str(folder)] + (["a reflection"] if command == "note" else [])
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        f"{folder / 'journal.jsonl'}: cannot read: Permission denied; check its permissions\n"
+    )

@@ -41,8 +41,13 @@ def read_journal(path: Path) -> JournalRead:
         raise LiftkitError(
             f"{path}: no journal here", "name a session folder made by `liftkit run`"
         ) from None
+    except PermissionError as exc:  # as any other input that cannot be read
+        said = f"{path}: cannot read: {exc.strerror}"
+        raise LiftkitError(said, "check its permissions") from None
     except OSError as exc:
-        raise LiftkitError(f"{path}: cannot read: {exc.strerror}", "", EXIT_FAILURE) from None
+        raise LiftkitError(
+            f"{path}: cannot read: {exc.strerror}", "check the disk, then try again", EXIT_FAILURE
+        ) from None
     complete, tail = _complete_lines(data)
     result = parse_lines(path, complete)
     if tail.strip():
