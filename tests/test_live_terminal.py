@@ -465,6 +465,26 @@ def test_a_run_killed_while_waiting_for_its_start_waits_again_when_resumed(term,
     assert [e["type"] for e in journal(tmp_path)][:1] == ["session_start"]
 
 
+def test_a_rehearsal_killed_while_waiting_for_its_start_resumes_as_a_rehearsal(term, tmp_path):
+    # The --rehearse factor was kept only in the journal's session_start, which a session
+    # waiting for --start has not written yet: resumed, the rehearsal ran at real speed.
+    from datetime import datetime, timedelta
+
+    start_at = (datetime.now() + timedelta(minutes=4)).strftime("%H:%M")
+    term.run([*LIFTKIT, "run", "a.toml", "--start", start_at, "--rehearse", "20",
+              "--sessions", "s"])  # fmt: skip
+    term.wait_for(f"STARTS AT {start_at}")
+    term.signal(signal.SIGKILL)
+    term.wait_for("EXIT=137")
+    term.run([*LIFTKIT, "resume", "latest", "--sessions", "s"])
+    term.wait_for("as planned")
+    term.keys("n")
+    assert "rehearsal ×20" in term.wait_for("running")
+    quit_run(term)
+    (start,) = [e for e in journal(tmp_path) if e["type"] == "session_start"]
+    assert start["rehearse"] == 20
+
+
 def test_a_new_run_after_a_crash_names_the_session_cut_off(term, tmp_path):
     # Up-arrow and Enter after a crash started a new session at 0:00 without a word; the
     # audience's view followed it, and `export latest` would have left out the first.

@@ -127,7 +127,7 @@ def run(
     )  # fmt: skip
     plan.record(session)
     if start_at is not None:
-        write_start_at(session.folder, start_at)  # `liftkit view` counts down to it too
+        write_start_at(session.folder, start_at, rehearse)  # `liftkit view` counts down too
     notice = ""
     if before is not None:  # said on the screen, and again at the end
         note(before, env.stderr)

@@ -28,25 +28,48 @@ SESSION_FILES = (
 )  # fmt: skip
 
 
-def write_start_at(folder: Path, start_at: datetime) -> None:
-    """Note the planned start for `liftkit view` (best effort: the journal says it too, once
-    the session starts)."""
+def write_start_at(folder: Path, start_at: datetime, rehearse: float = 1.0) -> None:
+    """Note the planned start for `liftkit view`, and a rehearsal's speed for `liftkit
+    resume` (best effort: the journal says both once the session starts)."""
     partial = folder / f".{START_AT_NAME}.tmp"
+    speed = f"rehearse {rehearse!r}\n" if rehearse != 1 else ""
     try:
-        partial.write_text(start_at.isoformat() + "\n", encoding="utf-8")
+        partial.write_text(start_at.isoformat() + "\n" + speed, encoding="utf-8")
         partial.replace(folder / START_AT_NAME)
     except OSError:
         return
 
 
+def _start_at_lines(folder: Path) -> list[str]:
+    try:
+        return (folder / START_AT_NAME).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def read_start_at(folder: Path) -> datetime | None:
     """The planned start noted by `write_start_at`; None when there is none (or it does not
     read as a time with its UTC offset)."""
+    lines = _start_at_lines(folder)
     try:
-        when = datetime.fromisoformat((folder / START_AT_NAME).read_text(encoding="utf-8").strip())
-    except (OSError, ValueError, UnicodeDecodeError):
+        when = datetime.fromisoformat(lines[0].strip()) if lines else None
+    except ValueError:
         return None
-    return when if when.tzinfo is not None else None
+    return when if when is not None and when.tzinfo is not None else None
+
+
+def read_rehearse(folder: Path) -> float:
+    """The rehearsal speed noted by `write_start_at` (1 when none): a session quit before
+    its planned start has no `session_start` to hold it, and resumed at real speed."""
+    for line in _start_at_lines(folder)[1:]:
+        word, _, value = line.partition(" ")
+        if word == "rehearse":
+            try:
+                speed = float(value)
+            except ValueError:
+                return 1.0
+            return speed if 0 < speed <= 3600 else 1.0
+    return 1.0
 
 
 def default_parent() -> Path:

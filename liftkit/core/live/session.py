@@ -33,7 +33,7 @@ from liftkit.core.live.events import (
     Source,
     StopReason,
 )
-from liftkit.core.live.folders import AGENDA_COPY, create_session_folder
+from liftkit.core.live.folders import AGENDA_COPY, create_session_folder, read_rehearse
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
@@ -360,7 +360,8 @@ def resume_session(
     gap = max((wall_now() - last_wall).total_seconds(), 0.0) if last_wall else 0.0
     deliberate = engine.stop_reason in DELIBERATE_STOPS
     counted = not deliberate and engine.status != NOT_STARTED and gap <= LONGEST_COUNTED_GAP
-    clock = clock_factory(replayed.rate, engine.last_mono + (gap * replayed.rate if counted else 0))
+    rate = replayed.rate if replayed.start is not None else read_rehearse(folder)
+    clock = clock_factory(rate, engine.last_mono + (gap * rate if counted else 0))
     session = LiveSession(
         folder=folder,
         engine=engine,
