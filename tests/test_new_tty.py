@@ -250,10 +250,13 @@ def test_escape_at_a_prompt_leaves_as_ctrl_c_does(tmp_path, where):
 
 
 def interrupted(child, folder):
-    """What `new` printed once it said "Interrupted." and exited 130, writing nothing."""
+    """What `new` printed once it said "Interrupted." and exited 130, writing nothing; not
+    also questionary's "Cancelled by user" (CLI QA: two lines for one Esc)."""
     child.expect("Interrupted.")
+    said = child.before
     child.expect(pexpect.EOF)
     output = child.before
+    assert "Cancelled by user" not in said + output
     child.close()
     assert child.exitstatus == 130
     assert list(folder.iterdir()) == []

@@ -22,7 +22,7 @@ from liftkit.core.text import terminal_safe
 def _answer(question: questionary.Question) -> object:
     _escape_cancels(question)
     try:
-        value = question.ask()
+        value = question.unsafe_ask()  # ask() would print "Cancelled by user" too
     except EOFError:  # Ctrl-D on an empty line: prompt_toolkit ends the prompt with EOFError
         raise KeyboardInterrupt from None
     if value is None:  # Ctrl-C inside questionary
