@@ -75,7 +75,9 @@ def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
     was written as true (a text is true), poll options 1 and 2 read back as "1" and "2".
     Warnings read back in the file's order (the earliest first), which is no change."""
     pairs: list[tuple[str, str, object, object]] = [
-        ("", f.name, agenda, back) for f in dataclasses.fields(Agenda) if f.compare
+        ("", f.name, agenda, back)
+        for f in dataclasses.fields(Agenda)
+        if f.compare and f.name != "segments"  # compared one by one below
     ]
     for number, (mine, theirs) in enumerate(zip(agenda.segments, back.segments, strict=True), 1):
         where = f'segment {number} "{mine.title}": '
@@ -83,8 +85,6 @@ def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
     problems = []
     for where, name, given_in, read_in in pairs:
         given, read = getattr(given_in, name), getattr(read_in, name)
-        if name == "segments":
-            continue
         if name == "warn":
             given, read = sorted(given, reverse=True), sorted(read, reverse=True)
         elif isinstance(given, str) and read == (given,):  # questions="Why?": a list of one
