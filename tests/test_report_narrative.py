@@ -141,5 +141,7 @@ def test_any_narrative_text_is_placed_or_warned_about(lines):
     body = re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines()
     kept = [w for line in body if not line.startswith("#") for w in re.findall(r"\w+", line)]
     assert all(w in placed for w in kept)  # no word of the text is lost
-    headings = [line for line in body if line.startswith("## ")]
-    assert len(report.warnings) <= len(headings)  # only headings are warned about
+    # a `<!--` never closed is text, and a heading after it a heading
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    about = [w for w in report.warnings if "never closed" not in w]
+    assert len(about) <= len(headings)  # else only a comment or code block never closed

@@ -1,0 +1,148 @@
+"""The Markdown pack as the sites that publish it read it: CommonMark with raw HTML on (GitHub,
+GitLab, a static site), rendered here by markdown-it. What the host wrote and what participants
+typed shows as written, and nothing in either takes over the rest of the pack."""
+
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_export_cli import section, write
+from test_export_pack import COMMUNITY
+
+from liftkit.core.report.narrative_markup import safe_markdown
+
+
+class Page(HTMLParser):
+    """The rendered pack: its elements (with attributes), its h2 headings and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.h2: list[str] = []
+        self.text: list[str] = []
+        self._in: str = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in = tag
+
+    def handle_endtag(self, tag):
+        self._in = ""
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in == "h2":
+            self.h2.append(data)
+
+
+def published(markdown: str) -> Page:
+    """The pack as a site that allows raw HTML shows it."""
+    from markdown_it import MarkdownIt
+
+    page = Page()
+    page.feed(MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown))
+    return page
+
+
+@pytest.fixture
+def export(cli, tmp_path):
+    def run(narrative: str, *args: str) -> tuple[str, str]:
+        words = write(tmp_path / "words.md", narrative)
+        result = cli("export", str(COMMUNITY), "--narrative", str(words), *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout, result.stderr
+
+    return run
+
+
+# --------------------------------------------------------------------------- the narrative
+
+
+def test_a_comment_never_closed_hides_nothing_and_is_warned_about(export):
+    pack, errors = export("## Thanks\n\n<!-- Thank you all for coming!\n")
+    page = published(pack)
+    assert "The agenda as run" in page.h2  # was: all after the comment hidden as one comment
+    assert "<!-- Thank you all for coming!" in "".join(page.text)  # the host's words, shown
+    assert "words.md:3: a comment `<!--` is never closed" in errors
+
+
+def test_a_comment_never_closed_does_not_take_a_later_hint_s_end_and_the_parts_between(export):
+    pack, errors = export(
+        "## Who joined\n\n<!-- The series is open to everyone.\n\n"
+        "## Thanks\n\n<!-- Thank everyone for coming. -->\nThank you all.\n"
+    )
+    assert "Thank you all." in section(pack, "Thank you and feedback")  # was in Who joined
+    assert "The series is open to everyone." in section(pack, "Who joined")
+    assert "Thank everyone for coming" not in pack  # the closed hint is still left out
+    assert "words.md:3: a comment `<!--` is never closed" in errors
+
+
+def test_a_code_block_never_closed_ends_with_its_part(export):
+    pack, errors = export("## Opening\n\n```\nour agenda\n\n## Thanks\n\nThank you all.\n")
+    page = published(pack)
+    assert page.h2[-2:] == ["Thank you and feedback", "The agenda as run"]  # was: all code
+    assert "Thank you all." in section(pack, "Thank you and feedback")
+    assert "words.md:3: a code block opened with ``` is never closed" in errors
+    assert "(before the heading at line 6)" in errors
+
+
+def test_the_narrative_s_raw_html_and_script_links_show_as_text(export):
+    typed = (
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> "
+        "[a link](javascript:alert(3)) [another](JaVa&#x53;cript:alert(4))"
+    )
+    pack, _ = export(
+        f"## Opening\n\n{typed}\n\n`<b>code</b>` <https://example.org/r>\n\n"
+        "```html\n<p>kept as code</p>\n```\n\n"
+        "[def]: javascript:alert(5)\n\n[def] and [ok](https://example.org/ok)\n"
+    )
+    page = published(pack)
+    tags = [tag for tag, _ in page.tags]
+    assert "script" not in tags and "img" not in tags
+    assert not [a for _, attrs in page.tags for a in attrs if a.startswith("on")]
+    links = [attrs.get("href") for tag, attrs in page.tags if tag == "a"]
+    assert links == ["https://example.org/r", "https://example.org/ok"]
+    text = "".join(page.text)
+    assert typed.replace("&#x53;", "S") in text  # shown as typed
+    assert "<b>code</b>" in text and "<p>kept as code</p>" in text  # code is code, as written
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                "b",
+                "/",
+                "!",
+                "?",
+                "-",
+                "`",
+                "\\",
+                "]",
+                "(",
+                ")",
+                "[x",
+                "javascript:",
+                "https://e.org",
+                " ",
+                "\n",
+                "```",
+                "#",
+            ]
+        )
+    )
+)
+def test_no_narrative_text_makes_html_in_the_markdown_pack(pieces):
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # as a reader that links to anything (Python-Markdown)
+    tokens = md.parse(safe_markdown("".join(pieces)))
+    inline = [t for block in tokens for t in block.children or []]
+    assert not [t for t in [*tokens, *inline] if t.type.startswith("html_")]
+    hrefs = [str(t.attrGet("href")).lower() for t in inline if t.type == "link_open"]
+    assert not [h for h in hrefs if h.lstrip().startswith("javascript")]
