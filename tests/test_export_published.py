@@ -2,15 +2,14 @@
 GitLab, a static site), rendered here by markdown-it. What the host wrote and what participants
 typed shows as written, and nothing in either takes over the rest of the pack."""
 
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_export_cli import section, write
+from test_export_cli import make_session, reflection, section, write
 from test_export_pack import COMMUNITY
-
-from liftkit.core.report.narrative_markup import safe_markdown
 
 
 class Page(HTMLParser):
@@ -54,6 +53,15 @@ def export(cli, tmp_path):
         return result.stdout, result.stderr
 
     return run
+
+
+def pack_of(cli, tmp_path, *said: str, args: tuple[str, ...] = ()) -> str:
+    """The Markdown pack of a session whose first segment captured `said`."""
+    events = [reflection(60 + i, 0, text) for i, text in enumerate(said)]
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 14, 0, tzinfo=UTC), events=events)
+    result = cli("export", str(folder), *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 # --------------------------------------------------------------------------- the narrative
@@ -139,6 +147,8 @@ def test_the_narrative_s_raw_html_and_script_links_show_as_text(export):
 def test_no_narrative_text_makes_html_in_the_markdown_pack(pieces):
     from markdown_it import MarkdownIt
 
+    from liftkit.core.report.narrative_markup import safe_markdown
+
     md = MarkdownIt("commonmark", {"html": True})
     md.validateLink = lambda url: True  # as a reader that links to anything (Python-Markdown)
     tokens = md.parse(safe_markdown("".join(pieces)))
@@ -146,3 +156,16 @@ def test_no_narrative_text_makes_html_in_the_markdown_pack(pieces):
     assert not [t for t in [*tokens, *inline] if t.type.startswith("html_")]
     hrefs = [str(t.attrGet("href")).lower() for t in inline if t.type == "link_open"]
     assert not [h for h in hrefs if h.lstrip().startswith("javascript")]
+
+
+# --------------------------------------------------------------------------- participants' text
+
+
+def test_typed_html_and_entities_show_as_typed_in_the_original_markdown_too(cli, tmp_path):
+    said = "<img src=x onerror=alert(1)> &copy; <b>bold</b>\n= 5"
+    pack = pack_of(cli, tmp_path, said)
+    # Markdown.pl, Python-Markdown and PHP Markdown (WordPress) have no \< nor \& escape:
+    # "\<img …>" was a backslash and a live tag there. Entities are read alike everywhere.
+    assert "- “&lt;img src=x onerror=alert(1)> &amp;copy; &lt;b>bold&lt;/b>\\\n  = 5”" in pack
+    assert "\\<" not in pack and "\\&" not in pack
+    assert "“<img src=x onerror=alert(1)> &copy; <b>bold</b>\n= 5”" in "".join(published(pack).text)

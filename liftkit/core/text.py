@@ -85,16 +85,21 @@ def _escaped(match: re.Match[str]) -> str:
 
 # --------------------------------------------------------------------------- Markdown escaping
 
-# Backticks (code), * and _ (emphasis), [ (links), < (HTML, autolinks), | (tables),
-# ~ (strikethrough), a backslash that would escape what follows, and & before an entity.
-# An underscore inside a word (snake_case) cannot make emphasis, so it stays readable.
-_ALWAYS = "`*[<|~"
-_NOT_IN_TABLES = "`*[<~"
+# Backticks (code), * and _ (emphasis), [ (links), | (tables), ~ (strikethrough), a backslash
+# that would escape what follows. < (HTML, autolinks) is written &lt; and an & before an
+# entity &amp;: the original Markdown (Python-Markdown, PHP Markdown, WordPress) has no \<
+# nor \&, and showed "\<img src=x onerror=…>" as a backslash and a live tag. Only what needs
+# it is escaped: every escape shows its backslash somewhere, and a published pack is read as
+# plain text too. An underscore inside a word (snake_case) cannot make emphasis, so it stays.
+_ALWAYS = "`*[|~"
+_NOT_IN_TABLES = "`*[~"
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would start a block at the beginning of a line: a heading, quote, list item, setext
-# underline, thematic break or table delimiter row, or an ordered list's "1." / "1)".
-_LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
+# underline (of = only when the line is nothing else: "= 5" is text) or thematic break, a table
+# delimiter row or definition (pandoc's ": …"), or an ordered list's "1." / "1)".
+_LINE_START = re.compile(r"[#>+\-:]|=+ *$|\d{1,9}(?=[.)])")
 
 
 # A web address in participants' text: written as an autolink (`<https://…>`), which is
@@ -148,8 +153,12 @@ def _escape_text(text: str, always: str) -> str:
     for char in always:  # str.replace beats translate and re.sub here, and speed counts
         if char in text:
             text = text.replace(char, "\\" + char)
-    if "_" in text or "&" in text:
-        text = _UNDERSCORE_OR_ENTITY.sub(lambda m: "\\" + m.group(0), text)
+    if "&" in text:
+        text = _ENTITY.sub("&amp;", text)
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if "_" in text:
+        text = _UNDERSCORE.sub(r"\\_", text)
     if text.count("$") > 1:  # GitHub reads $...$ as mathematics
         text = text.replace("$", "\\$")
     return text
