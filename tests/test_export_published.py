@@ -2,6 +2,7 @@
 GitLab, a static site), rendered here by markdown-it. What the host wrote and what participants
 typed shows as written, and nothing in either takes over the rest of the pack."""
 
+import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 
@@ -169,3 +170,15 @@ def test_typed_html_and_entities_show_as_typed_in_the_original_markdown_too(cli,
     assert "- “&lt;img src=x onerror=alert(1)> &amp;copy; &lt;b>bold&lt;/b>\\\n  = 5”" in pack
     assert "\\<" not in pack and "\\&" not in pack
     assert "“<img src=x onerror=alert(1)> &copy; <b>bold</b>\n= 5”" in "".join(published(pack).text)
+
+
+def test_bidi_controls_typed_by_anyone_reorder_nothing_in_any_format(cli, tmp_path):
+    # An organisation "ACME<RLO> Ltd" read the other organisations after it backwards ("ateB
+    # ,dtL"), and a message's override its author's name; U+200F, which names need, stays.
+    people = write(tmp_path / "people.csv", "Name,Organisation\nAnn,ACME\u202e Ltd\nBob,Beta\n")
+    said = "I agree \u202e with this \u2066too\u2069 \u200f"
+    args = ("--attendees", str(people), "--organisations", "Organisation", "--names")
+    for fmt in ("md", "html", "json"):
+        pack = pack_of(cli, tmp_path / fmt, said, args=(*args, "--by", "Organisation", "-f", fmt))
+        assert re.findall("[\u202a-\u202e\u2066-\u2069]", pack) == [], fmt
+        assert "ACME Ltd" in pack and "I agree  with this too \u200f" in pack, fmt

@@ -25,12 +25,17 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 # --------------------------------------------------------------------------- participants' text
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional embeddings, overrides and isolates: in a pack,
+# one in an organisation ("ACME\u202e Ltd") read the other organisations after it backwards,
+# and one in a message its author's name. The marks right-to-left names need stay (U+200E,
+# U+200F); isolated() puts its own isolates around right-to-left text after cleaning.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
-    """Participants' text as the report shows it: control characters dropped, each line trimmed,
-    blank lines dropped. Everything else is kept exactly."""
+    """Participants' text as the report shows it: control characters (and the bidirectional
+    controls) dropped, each line trimmed, blank lines dropped. Everything else is kept
+    exactly."""
     if "\n" not in text and "\r" not in text and CONTROL.search(text) is None:
         return text.strip()
     text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
