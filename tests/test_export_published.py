@@ -182,3 +182,23 @@ def test_bidi_controls_typed_by_anyone_reorder_nothing_in_any_format(cli, tmp_pa
         pack = pack_of(cli, tmp_path / fmt, said, args=(*args, "--by", "Organisation", "-f", fmt))
         assert re.findall("[\u202a-\u202e\u2066-\u2069]", pack) == [], fmt
         assert "ACME Ltd" in pack and "I agree  with this too \u200f" in pack, fmt
+
+
+def csv_field(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def test_mermaid_pie_labels_keep_their_letters_and_punctuation(cli, tmp_path):
+    sectors = (
+        "Children’s services", "स्वास्थ्य सेवा", "Santé: hôpital", 'The "Big" one; #1',
+        "<br>Tags & more",
+    )  # fmt: skip
+    rows = "".join(f"P{i},{csv_field(sector)}\n" for i, sector in enumerate(sectors))
+    people = write(tmp_path / "people.csv", "Name,Sector\n" + rows)
+    pack = pack_of(cli, tmp_path, "hi", args=("--attendees", str(people), "--by", "Sector"))
+    pie = pack.split("```mermaid\n")[1].split("```")[0]
+    labels = re.findall(r'^    "([^"]*)" : 1$', pie, re.MULTILINE)
+    assert sorted(labels) == sorted([
+        "Children’s services", "स्वास्थ्य सेवा", "Santé: hôpital", "The 'Big' one, #1",
+        "br Tags & more",
+    ])  # fmt: skip

@@ -40,8 +40,13 @@ MONTHS = (
 )  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BAR_WIDTH = 30
-# What a mermaid label may hold: its syntax has no escaping that every reader supports.
-MERMAID_UNSAFE = re.compile(r"[^\w .,'&/()+-]")
+# What a mermaid label may not hold: a `"` ends it, mermaid reads "#quot;" (a # to a ;) as a
+# character's code, "<br>" as a new line and other tags as HTML, and its syntax has no escape
+# that every reader supports. Letters with their marks ("स्वास्थ्य", "Children’s") and the
+# rest of the punctuation ("Santé: hôpital") are kept; they lost letters to a list of what
+# was allowed, \w, which has no combining marks.
+MERMAID_UNSAFE = re.compile(r"[<>`\\]")
+MERMAID_LIKE = str.maketrans({'"': "'", ";": ","})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -239,7 +244,7 @@ class Charts:
 
 
 def _mermaid(label: str) -> str:
-    return MERMAID_UNSAFE.sub(" ", one_line(label)).strip() or "?"
+    return " ".join(MERMAID_UNSAFE.sub(" ", one_line(label)).translate(MERMAID_LIKE).split()) or "?"
 
 
 def bar_chart(data: Breakdown) -> list[str]:
