@@ -202,3 +202,15 @@ def test_mermaid_pie_labels_keep_their_letters_and_punctuation(cli, tmp_path):
         "Children’s services", "स्वास्थ्य सेवा", "Santé: hôpital", "The 'Big' one, #1",
         "br Tags & more",
     ])  # fmt: skip
+
+
+def test_json_narrative_keys_count_segments_and_questions_from_1(export):
+    import json
+
+    question = "If this event could answer one question, what would it be?"
+    pack, _ = export(
+        f"## Segment 2\n\nTwo.\n\n## {question}\n\nAsked.\n", "-f", "json", "--question", question
+    )
+    data = json.loads(pack)
+    assert data["narrative"] == {"segment:2": "Two.", "question:1": "Asked."}  # was segment:1
+    assert data["segments"][1]["number"] == 2

@@ -67,11 +67,14 @@ class Narrative:
 
 
 def segment_key(index: int) -> str:
-    return f"segment:{index}"
+    """The key of a segment's words (JSON's `narrative` too), numbered from 1 as the pack and
+    JSON's `segments[].number` number it: the 0-based index 2 is "segment:3"."""
+    return f"segment:{index + 1}"
 
 
 def question_key(index: int) -> str:
-    return f"question:{index}"
+    """The key of the words for the registration question at 0-based `index`, from 1."""
+    return f"question:{index + 1}"
 
 
 def read_narrative(path: Path) -> Narrative:
@@ -235,7 +238,7 @@ def _hint(report: Report, key: str) -> str:
         return HINTS[key]
     if key.startswith("question:"):
         return "What the registration answers below tell you (they are quoted after this)."
-    segment = report.segments[int(key.split(":")[1])]
+    segment = report.segments[int(key.split(":")[1]) - 1]
     if segment.kind == "breakout":
         return (
             "What the groups discussed, in your words: the key themes as ### headings with "
