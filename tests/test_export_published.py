@@ -214,3 +214,14 @@ def test_json_narrative_keys_count_segments_and_questions_from_1(export):
     data = json.loads(pack)
     assert data["narrative"] == {"segment:2": "Two.", "question:1": "Asked."}  # was segment:1
     assert data["segments"][1]["number"] == 2
+
+
+def test_dollars_and_tildes_are_escaped_by_the_quote_not_by_the_line(cli, tmp_path):
+    pack = pack_of(
+        cli, tmp_path, "Budget was US$500\nand we spent US$750", "Only US$5 here", "~5 people",
+        "not ~this\nor that~",
+    )  # fmt: skip
+    # one $ on each line was left alone: GitHub and pandoc read "$500 … US$" as maths
+    assert "- “Budget was US\\$500\\\n  and we spent US\\$750”" in pack
+    assert "- “Only US$5 here”" in pack and "- “~5 people”" in pack  # one: nothing to pair
+    assert "- “not \\~this\\\n  or that\\~”" in pack  # strikethrough on GitHub

@@ -96,8 +96,12 @@ def _escaped(match: re.Match[str]) -> str:
 # nor \&, and showed "\<img src=x onerror=…>" as a backslash and a live tag. Only what needs
 # it is escaped: every escape shows its backslash somewhere, and a published pack is read as
 # plain text too. An underscore inside a word (snake_case) cannot make emphasis, so it stays.
-_ALWAYS = "`*[|~"
-_NOT_IN_TABLES = "`*[~"
+_ALWAYS = "`*[|"
+_NOT_IN_TABLES = "`*["
+# Escaped only when a paragraph holds two, which could pair up: $…$ is mathematics on GitHub
+# and in pandoc, ~…~ strikethrough. Counted over the whole of a text of several lines: one $
+# on each line of a quote was left alone, and "US$500\nand US$750" was maths.
+PAIRED = "$~"
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -144,12 +148,22 @@ def url_pieces(text: str) -> Iterator[tuple[str, bool]]:
     yield text[at:], False
 
 
-def escape_inline(text: str, always: str = _ALWAYS) -> str:
+def escape_inline(text: str, always: str = _ALWAYS, paired: str | None = None) -> str:
+    """`text` as Markdown that shows it literally. `paired`: which of $ and ~ to escape (by
+    default those `text` holds two of); PAIRED for text whose neighbours in its paragraph
+    are not known, so that a $ of its own cannot pair with theirs."""
+    if paired is None:
+        paired = _paired(text)
     if "://" in text:
         return "".join(
-            f"<{piece}>" if url else _escape_text(piece, always) for piece, url in url_pieces(text)
+            f"<{piece}>" if url else _escape_text(piece, always + paired)
+            for piece, url in url_pieces(text)
         )
-    return _escape_text(text, always)
+    return _escape_text(text, always + paired)
+
+
+def _paired(text: str) -> str:
+    return "".join(char for char in PAIRED if text.count(char) > 1)
 
 
 def _escape_text(text: str, always: str) -> str:
@@ -164,14 +178,12 @@ def _escape_text(text: str, always: str) -> str:
         text = text.replace("<", "&lt;")
     if "_" in text:
         text = _UNDERSCORE.sub(r"\\_", text)
-    if text.count("$") > 1:  # GitHub reads $...$ as mathematics
-        text = text.replace("$", "\\$")
     return text
 
 
-def escape_line(text: str) -> str:
+def escape_line(text: str, paired: str | None = None) -> str:
     """One line that also begins a block (a paragraph line, a list item's first line)."""
-    escaped = escape_inline(text)
+    escaped = escape_inline(text, paired=paired)
     start = _LINE_START.match(escaped)
     if start is None:
         return escaped
@@ -183,10 +195,13 @@ def escape_line(text: str) -> str:
 
 def lines_of(text: str, indent: str = "", first_safe: bool = False) -> str:
     """Cleaned multi-line text with its line breaks kept as hard breaks (a trailing backslash),
-    every line escaped; `indent` continues a list item."""
+    every line escaped; `indent` continues a list item. A $ or ~ is escaped on every line
+    when the text holds two, on any of its lines."""
     out = []
+    paired = _paired(text)
     for i, line in enumerate(text.split("\n")):
-        out.append(escape_inline(line) if i == 0 and first_safe else escape_line(line))
+        first = i == 0 and first_safe
+        out.append(escape_inline(line, paired=paired) if first else escape_line(line, paired))
     return ("\\\n" + indent).join(out)
 
 
@@ -201,8 +216,8 @@ def cell(text: str) -> str:
 
 def phrase(text: str) -> str:
     """Text within a one-line sentence or list item, where no table can start: a `|` shows
-    as it is, not escaped."""
-    return escape_inline(one_line(text), _NOT_IN_TABLES)
+    as it is, not escaped. A $ or ~ always is: others in the sentence could pair with it."""
+    return escape_inline(one_line(text), _NOT_IN_TABLES, PAIRED)
 
 
 def isolated(text: str) -> str:

@@ -24,6 +24,7 @@ from liftkit.core.report.model import (
     without_tags,
 )
 from liftkit.core.text import (
+    PAIRED,
     cell,
     clock_text,
     escape_inline,
@@ -51,7 +52,7 @@ MERMAID_LIKE = str.maketrans({'"': "'", ";": ","})
 
 @functools.lru_cache(maxsize=4096)
 def _name(name: str) -> str:
-    return escape_inline(name)
+    return escape_inline(name, paired=PAIRED)  # after the quote, in its paragraph
 
 
 def quote_item(quote: Quote, named: bool) -> str:
