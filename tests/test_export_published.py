@@ -225,3 +225,23 @@ def test_dollars_and_tildes_are_escaped_by_the_quote_not_by_the_line(cli, tmp_pa
     assert "- “Budget was US\\$500\\\n  and we spent US\\$750”" in pack
     assert "- “Only US$5 here”" in pack and "- “~5 people”" in pack  # one: nothing to pair
     assert "- “not \\~this\\\n  or that\\~”" in pack  # strikethrough on GitHub
+
+
+def test_text_bars_line_up_for_wide_letters_and_emoji(cli, tmp_path):
+    counts = {"はい、そうです": 3, "No": 1, "👍👍": 2}
+    poll = (120, "poll", {"segment": 0, "poll": 0, "question": "Agree?", "counts": counts})
+    folder = make_session(tmp_path / "s", datetime(2026, 3, 9, 14, 0, tzinfo=UTC), events=[poll])
+    pack = cli("export", str(folder)).stdout
+    bars = pack.split("```text\n")[1].split("```")[0].splitlines()
+    # each bar starts in one column of a monospaced font, a wide character taking two: they
+    # were padded by characters, and はい、そうです's bar began seven columns right of No's
+    starts = {columns(line[: line.index("█")]) for line in bars}
+    assert len(bars) == 3 and starts == {len("はい、そうです") * 2 + 2}, bars
+    assert {line.split("  ")[0] for line in bars} == set(counts)
+
+
+def columns(text: str) -> int:
+    """Columns in a monospaced font: two for a wide character (East Asian Wide, Fullwidth)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -58,6 +58,21 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+# Characters before the combining marks (U+0300) are neither wide nor combining.
+NARROW = re.compile(r"[\x00-\u02ff]*")
+
+
+def cells(text: str) -> int:
+    """How many columns `text` takes on a terminal or in a monospaced font: two for a wide
+    character (Chinese, Japanese, Korean, most emoji), none for a combining mark."""
+    if NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
 # --------------------------------------------------------------------------- terminal safety
 
 # What a terminal would obey rather than show: C0 controls but tab and line feed (ESC starts

@@ -26,6 +26,7 @@ from liftkit.core.report.model import (
 from liftkit.core.text import (
     PAIRED,
     cell,
+    cells,
     clock_text,
     escape_inline,
     isolated,
@@ -251,12 +252,15 @@ def _mermaid(label: str) -> str:
 def bar_chart(data: Breakdown) -> list[str]:
     """A text bar chart in a code block: plain text in every reader."""
     labels = [one_line(r.label) for r in data.rows]
-    width = max((len(label) for label in labels), default=0)
+    # padded to the columns each takes in a monospaced font, not its characters: a Japanese
+    # answer (はい、そうです) or an emoji takes two each, and its bar began further right
+    width = max((cells(label) for label in labels), default=0)
     body = []
     for label, row in zip(labels, data.rows, strict=True):
         blocks = round(row.percent * BAR_WIDTH / 100)
         bar = "█" * blocks if blocks or not row.count else "▏"
-        body.append(f"{label.ljust(width)}  {bar} {row.percent}% ({row.count})".rstrip())
+        padded = label + " " * (width - cells(label))
+        body.append(f"{padded}  {bar} {row.percent}% ({row.count})".rstrip())
     return fenced("text", body)
 
 
