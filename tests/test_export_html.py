@@ -2,6 +2,7 @@
 Markdown, with nothing typed by anyone turned into markup or script; printed to PDF by a
 real headless Chromium (installed by .ci/run) to check the pages."""
 
+import html as html_module
 import json
 import re
 import shutil
@@ -114,7 +115,7 @@ def test_the_same_content_as_the_markdown(packs):
     assert len(shown) == len(headings(markdown))
     text = " ".join("".join(page.text).split())
     for quote in quotes(markdown):
-        plain = re.sub(r"\\(.)", r"\1", quote)
+        plain = html_module.unescape(re.sub(r"\\(.)", r"\1", quote))
         assert f"“{plain}”" in text
     assert QUESTION in text
 

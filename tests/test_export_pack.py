@@ -201,7 +201,7 @@ def test_registration_answers_drop_blanks_and_n_a_and_repeats(community):
         "How can we make compassionate leadership work as usual?",  # given twice
         "What advice would you give someone leading a demotivated team?",
         "What does self-compassion look like on a busy ward?",
-        "\\</p>\\<script>alert(2)\\</script>",
+        "&lt;/p>&lt;script>alert(2)&lt;/script>",  # shown as typed, in every Markdown
     ]
 
 

@@ -118,7 +118,7 @@ def test_markdown_has_rounds_rooms_members_and_score():
 def test_markdown_escapes_names():
     people = [Person("*Bold* <b>"), Person("Plain")]
     text = to_markdown(split_into_groups(people, SplitRequest(), random.Random(1)))
-    assert "- \\*Bold\\* \\<b>" in text
+    assert "- \\*Bold\\* &lt;b>" in text
 
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -25,12 +25,17 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 # --------------------------------------------------------------------------- participants' text
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional embeddings, overrides and isolates: in a pack,
+# one in an organisation ("ACME\u202e Ltd") read the other organisations after it backwards,
+# and one in a message its author's name. The marks right-to-left names need stay (U+200E,
+# U+200F); isolated() puts its own isolates around right-to-left text after cleaning.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
-    """Participants' text as the report shows it: control characters dropped, each line trimmed,
-    blank lines dropped. Everything else is kept exactly."""
+    """Participants' text as the report shows it: control characters (and the bidirectional
+    controls) dropped, each line trimmed, blank lines dropped. Everything else is kept
+    exactly."""
     if "\n" not in text and "\r" not in text and CONTROL.search(text) is None:
         return text.strip()
     text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -51,6 +56,21 @@ def plain_words(text: str) -> tuple[str, ...]:
 
 def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
+
+
+# Characters before the combining marks (U+0300) are neither wide nor combining.
+NARROW = re.compile(r"[\x00-\u02ff]*")
+
+
+def cells(text: str) -> int:
+    """How many columns `text` takes on a terminal or in a monospaced font: two for a wide
+    character (Chinese, Japanese, Korean, most emoji), none for a combining mark."""
+    if NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 # --------------------------------------------------------------------------- terminal safety
@@ -85,16 +105,25 @@ def _escaped(match: re.Match[str]) -> str:
 
 # --------------------------------------------------------------------------- Markdown escaping
 
-# Backticks (code), * and _ (emphasis), [ (links), < (HTML, autolinks), | (tables),
-# ~ (strikethrough), a backslash that would escape what follows, and & before an entity.
-# An underscore inside a word (snake_case) cannot make emphasis, so it stays readable.
-_ALWAYS = "`*[<|~"
-_NOT_IN_TABLES = "`*[<~"
+# Backticks (code), * and _ (emphasis), [ (links), | (tables), ~ (strikethrough), a backslash
+# that would escape what follows. < (HTML, autolinks) is written &lt; and an & before an
+# entity &amp;: the original Markdown (Python-Markdown, PHP Markdown, WordPress) has no \<
+# nor \&, and showed "\<img src=x onerror=…>" as a backslash and a live tag. Only what needs
+# it is escaped: every escape shows its backslash somewhere, and a published pack is read as
+# plain text too. An underscore inside a word (snake_case) cannot make emphasis, so it stays.
+_ALWAYS = "`*[|"
+_NOT_IN_TABLES = "`*["
+# Escaped only when a paragraph holds two, which could pair up: $…$ is mathematics on GitHub
+# and in pandoc, ~…~ strikethrough. Counted over the whole of a text of several lines: one $
+# on each line of a quote was left alone, and "US$500\nand US$750" was maths.
+PAIRED = "$~"
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_UNDERSCORE_OR_ENTITY = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would start a block at the beginning of a line: a heading, quote, list item, setext
-# underline, thematic break or table delimiter row, or an ordered list's "1." / "1)".
-_LINE_START = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
+# underline (of = only when the line is nothing else: "= 5" is text) or thematic break, a table
+# delimiter row or definition (pandoc's ": …"), or an ordered list's "1." / "1)".
+_LINE_START = re.compile(r"[#>+\-:]|=+ *$|\d{1,9}(?=[.)])")
 
 
 # A web address in participants' text: written as an autolink (`<https://…>`), which is
@@ -134,12 +163,22 @@ def url_pieces(text: str) -> Iterator[tuple[str, bool]]:
     yield text[at:], False
 
 
-def escape_inline(text: str, always: str = _ALWAYS) -> str:
+def escape_inline(text: str, always: str = _ALWAYS, paired: str | None = None) -> str:
+    """`text` as Markdown that shows it literally. `paired`: which of $ and ~ to escape (by
+    default those `text` holds two of); PAIRED for text whose neighbours in its paragraph
+    are not known, so that a $ of its own cannot pair with theirs."""
+    if paired is None:
+        paired = _paired(text)
     if "://" in text:
         return "".join(
-            f"<{piece}>" if url else _escape_text(piece, always) for piece, url in url_pieces(text)
+            f"<{piece}>" if url else _escape_text(piece, always + paired)
+            for piece, url in url_pieces(text)
         )
-    return _escape_text(text, always)
+    return _escape_text(text, always + paired)
+
+
+def _paired(text: str) -> str:
+    return "".join(char for char in PAIRED if text.count(char) > 1)
 
 
 def _escape_text(text: str, always: str) -> str:
@@ -148,16 +187,18 @@ def _escape_text(text: str, always: str) -> str:
     for char in always:  # str.replace beats translate and re.sub here, and speed counts
         if char in text:
             text = text.replace(char, "\\" + char)
-    if "_" in text or "&" in text:
-        text = _UNDERSCORE_OR_ENTITY.sub(lambda m: "\\" + m.group(0), text)
-    if text.count("$") > 1:  # GitHub reads $...$ as mathematics
-        text = text.replace("$", "\\$")
+    if "&" in text:
+        text = _ENTITY.sub("&amp;", text)
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if "_" in text:
+        text = _UNDERSCORE.sub(r"\\_", text)
     return text
 
 
-def escape_line(text: str) -> str:
+def escape_line(text: str, paired: str | None = None) -> str:
     """One line that also begins a block (a paragraph line, a list item's first line)."""
-    escaped = escape_inline(text)
+    escaped = escape_inline(text, paired=paired)
     start = _LINE_START.match(escaped)
     if start is None:
         return escaped
@@ -169,10 +210,13 @@ def escape_line(text: str) -> str:
 
 def lines_of(text: str, indent: str = "", first_safe: bool = False) -> str:
     """Cleaned multi-line text with its line breaks kept as hard breaks (a trailing backslash),
-    every line escaped; `indent` continues a list item."""
+    every line escaped; `indent` continues a list item. A $ or ~ is escaped on every line
+    when the text holds two, on any of its lines."""
     out = []
+    paired = _paired(text)
     for i, line in enumerate(text.split("\n")):
-        out.append(escape_inline(line) if i == 0 and first_safe else escape_line(line))
+        first = i == 0 and first_safe
+        out.append(escape_inline(line, paired=paired) if first else escape_line(line, paired))
     return ("\\\n" + indent).join(out)
 
 
@@ -187,8 +231,8 @@ def cell(text: str) -> str:
 
 def phrase(text: str) -> str:
     """Text within a one-line sentence or list item, where no table can start: a `|` shows
-    as it is, not escaped."""
-    return escape_inline(one_line(text), _NOT_IN_TABLES)
+    as it is, not escaped. A $ or ~ always is: others in the sentence could pair with it."""
+    return escape_inline(one_line(text), _NOT_IN_TABLES, PAIRED)
 
 
 def isolated(text: str) -> str:

@@ -8,10 +8,10 @@ and the tests share it.
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from liftkit.core.text import NARROW, cells
 
 GAP = 3  # spaces between columns
 INDENT = "  "  # members under their room's name
@@ -34,28 +34,13 @@ class RoomsPage:
         return any(person in column for column in self.people)
 
 
-# Characters before the combining marks (U+0300) are neither wide nor combining.
-_NARROW = re.compile(r"[\x00-\u02ff]*")
-
-
-def _cells(text: str) -> int:
-    """How many terminal columns `text` takes: two for a wide character (Chinese, Japanese,
-    Korean), none for a combining mark."""
-    if _NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
 def _fitting(text: str, width: int) -> int:
     """How many characters of `text`, from its start, fit in `width` columns."""
-    if _NARROW.fullmatch(text):
+    if NARROW.fullmatch(text):
         return min(len(text), width)
     used = 0
     for i, c in enumerate(text):
-        used += _cells(c)
+        used += cells(c)
         if used > width:
             return i
     return len(text)
@@ -68,12 +53,12 @@ def _fold(line: str, width: int, indent: str) -> list[str]:
     columns wide (dragged narrow) still ends the loop: there a piece goes on with no indent."""
     pieces: list[str] = []
     wrap = WRAP_INDENT if width > len(WRAP_INDENT) + 2 else ""  # room for a wide character
-    while _cells(line) > width:
+    while cells(line) > width:
         start = max(len(indent), len(WRAP_INDENT)) + 1
         fit = _fitting(line, width)
         cut = max(line.rfind(" ", start, fit + 1), line.rfind("-", start, fit) + 1)
         if cut <= start:  # Chinese and Japanese break between any two characters, unmarked
-            cut = next((i for i in range(fit, start, -1) if _cells(line[i - 1 : i + 1]) > 2), -1)
+            cut = next((i for i in range(fit, start, -1) if cells(line[i - 1 : i + 1]) > 2), -1)
         if cut <= start:
             cut = max(_fitting(line, width - 1), 1)
             pieces.append(line[:cut] + HARD_CUT)

@@ -24,7 +24,9 @@ from liftkit.core.report.model import (
     without_tags,
 )
 from liftkit.core.text import (
+    PAIRED,
     cell,
+    cells,
     clock_text,
     escape_inline,
     isolated,
@@ -40,13 +42,18 @@ MONTHS = (
 )  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BAR_WIDTH = 30
-# What a mermaid label may hold: its syntax has no escaping that every reader supports.
-MERMAID_UNSAFE = re.compile(r"[^\w .,'&/()+-]")
+# What a mermaid label may not hold: a `"` ends it, mermaid reads "#quot;" (a # to a ;) as a
+# character's code, "<br>" as a new line and other tags as HTML, and its syntax has no escape
+# that every reader supports. Letters with their marks ("स्वास्थ्य", "Children’s") and the
+# rest of the punctuation ("Santé: hôpital") are kept; they lost letters to a list of what
+# was allowed, \w, which has no combining marks.
+MERMAID_UNSAFE = re.compile(r"[<>`\\]")
+MERMAID_LIKE = str.maketrans({'"': "'", ";": ","})
 
 
 @functools.lru_cache(maxsize=4096)
 def _name(name: str) -> str:
-    return escape_inline(name)
+    return escape_inline(name, paired=PAIRED)  # after the quote, in its paragraph
 
 
 def quote_item(quote: Quote, named: bool) -> str:
@@ -239,18 +246,21 @@ class Charts:
 
 
 def _mermaid(label: str) -> str:
-    return MERMAID_UNSAFE.sub(" ", one_line(label)).strip() or "?"
+    return " ".join(MERMAID_UNSAFE.sub(" ", one_line(label)).translate(MERMAID_LIKE).split()) or "?"
 
 
 def bar_chart(data: Breakdown) -> list[str]:
     """A text bar chart in a code block: plain text in every reader."""
     labels = [one_line(r.label) for r in data.rows]
-    width = max((len(label) for label in labels), default=0)
+    # padded to the columns each takes in a monospaced font, not its characters: a Japanese
+    # answer (はい、そうです) or an emoji takes two each, and its bar began further right
+    width = max((cells(label) for label in labels), default=0)
     body = []
     for label, row in zip(labels, data.rows, strict=True):
         blocks = round(row.percent * BAR_WIDTH / 100)
         bar = "█" * blocks if blocks or not row.count else "▏"
-        body.append(f"{label.ljust(width)}  {bar} {row.percent}% ({row.count})".rstrip())
+        padded = label + " " * (width - cells(label))
+        body.append(f"{padded}  {bar} {row.percent}% ({row.count})".rstrip())
     return fenced("text", body)
 
 

@@ -6,19 +6,26 @@ segment (by its title, or "Segment N"), Host this conversation yourself, Thanks 
 is the closing reflections segment). A `# Title` line at the top replaces the agenda's title;
 text before the first `##` heading belongs to the opening. `<!-- comments -->` are left out,
 so the hints of a starter file never reach the pack. A heading that matches no part gets a
-warning naming it, and its text still goes into the pack, after the last segment.
+warning naming it, and its text still goes into the pack, after the last segment. What in the
+text could take over the rest of the pack or run in a browser is made safe (narrative_markup.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import read_input
 from liftkit.core.report.model import Report
+from liftkit.core.report.narrative_markup import (
+    fence_plan,
+    is_part_heading,
+    prose_marked,
+    safe_markdown,
+    without_comments,
+)
 from liftkit.core.text import same_words
 
 OPENING, WHO, DIY, THANKS = "opening", "who", "diy", "thanks"
@@ -41,8 +48,6 @@ HINTS = {
     DIY: "Invite readers to host their own conversation; the agenda's steps follow.",
     THANKS: "Thank everyone for coming; the feedback figures and contact line follow.",
 }
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 NUMBERED = re.compile(r"^(?:(?:section|segment|part)\s+)?(\d+)\s*[.:)\-–]?\s*", re.IGNORECASE)
 
 
@@ -58,14 +63,18 @@ class Narrative:
     source: str
     title: str = ""
     parts: list[Part] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # a comment or code block never closed
 
 
 def segment_key(index: int) -> str:
-    return f"segment:{index}"
+    """The key of a segment's words (JSON's `narrative` too), numbered from 1 as the pack and
+    JSON's `segments[].number` number it: the 0-based index 2 is "segment:3"."""
+    return f"segment:{index + 1}"
 
 
 def question_key(index: int) -> str:
-    return f"question:{index}"
+    """The key of the words for the registration question at 0-based `index`, from 1."""
+    return f"question:{index + 1}"
 
 
 def read_narrative(path: Path) -> Narrative:
@@ -84,25 +93,48 @@ def read_narrative(path: Path) -> Narrative:
 
 
 def parse_narrative(text: str, source: str = "<narrative>") -> Narrative:
-    # Comments become blank lines of the same count, so that line numbers stay true.
-    text = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text.replace("\r\n", "\n"))
     narrative = Narrative(source)
+    lines = text.replace("\r\n", "\n").split("\n")
+    prose, unclosed = fence_plan(lines)
+    # Comments become blank lines of the same count, so that line numbers stay true.
+    lines, open_comments = without_comments(lines, prose)
+    narrative.warnings += [
+        f"{source}:{line}: a comment `<!--` is never closed (no `-->` before the next "
+        "`<!--` or the end of the file), so the pack shows it as text, with the words "
+        "after it; end it with `-->`, or delete the `<!--`"
+        for line in open_comments
+    ]
     current = Part("", 0, "")  # before the first heading: the opening
     bodies: list[tuple[Part, list[str]]] = [(current, [])]
-    for number, (line, prose) in enumerate(_prose_marked(text.split("\n")), start=1):
-        if prose and (line.startswith("## ") or line.rstrip() == "##"):
-            current = Part(line[2:].strip().rstrip("#").strip(), number, "")
+    for index, line in enumerate(lines):
+        if index in unclosed:
+            bodies[-1][1].append(_closed(narrative, unclosed[index], index, len(lines)))
+        if prose[index] and is_part_heading(line):
+            current = Part(line[2:].strip().rstrip("#").strip(), index + 1, "")
             bodies.append((current, []))
             continue
-        if prose and line.startswith("# ") and _title_may_come(narrative, bodies):
+        if prose[index] and line.startswith("# ") and _title_may_come(narrative, bodies):
             narrative.title = line[2:].strip().rstrip("#").strip()
             continue
         bodies[-1][1].append(line)
-    for part, lines in bodies:
-        part.body = "\n".join(lines).strip("\n").rstrip()
+    if len(lines) in unclosed:
+        bodies[-1][1].append(_closed(narrative, unclosed[len(lines)], len(lines), len(lines)))
+    for part, body in bodies:
+        part.body = safe_markdown("\n".join(body).strip("\n").rstrip())
         if part.heading or part.body.strip():
             narrative.parts.append(part)
     return narrative
+
+
+def _closed(narrative: Narrative, opened: tuple[int, str], end: int, last: int) -> str:
+    """The fence that closes a code block never closed, at the end of its part; warned."""
+    where = "the end of the file" if end == last else f"the heading at line {end + 1}"
+    narrative.warnings.append(
+        f"{narrative.source}:{opened[0] + 1}: a code block opened with {opened[1]} is never "
+        f"closed, so the pack closes it at the end of its part (before {where}); close it "
+        f"with a {opened[1]} line"
+    )
+    return opened[1]
 
 
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -111,22 +143,8 @@ ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 def has_headings(body: str | None) -> bool:
     """Whether the host's words for a part hold headings of their own (`### Relationships`,
     as the starter asks of the breakouts' key themes), fenced code aside."""
-    lines = _prose_marked((body or "").split("\n"))
+    lines = prose_marked((body or "").split("\n"))
     return any(prose and ATX_HEADING.match(line) for line, prose in lines)
-
-
-def _prose_marked(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Each line, and whether it is prose: False for fenced code and its fences, where a
-    heading is only text."""
-    fence = ""
-    for line in lines:
-        opened = FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-        elif opened:
-            fence = opened.group(1)
-        yield line, not fence and not opened
 
 
 def _title_may_come(narrative: Narrative, bodies: list[tuple[Part, list[str]]]) -> bool:
@@ -145,6 +163,7 @@ def part_headings(report: Report) -> list[tuple[str, str]]:
 def merge_narrative(report: Report, narrative: Narrative) -> None:
     """Put the narrative's parts into the report; warn about headings that match nothing."""
     report.headline = narrative.title
+    report.warnings += narrative.warnings
     first_line: dict[str, int] = {}
     for part in narrative.parts:
         key = OPENING if not part.heading else _match(report, part.heading)
@@ -219,7 +238,7 @@ def _hint(report: Report, key: str) -> str:
         return HINTS[key]
     if key.startswith("question:"):
         return "What the registration answers below tell you (they are quoted after this)."
-    segment = report.segments[int(key.split(":")[1])]
+    segment = report.segments[int(key.split(":")[1]) - 1]
     if segment.kind == "breakout":
         return (
             "What the groups discussed, in your words: the key themes as ### headings with "
