@@ -60,6 +60,11 @@ CASES = {
         "--chat", CHAT / "teams-chat-new-group.txt", "--chat", CHAT / "teams-chat-mixed.txt",
         "--chat", CHAT / "teams-chat-new-web.txt", "--names",
     ],
+    # Headers wrapped over two lines, joined again or skipped with the lines under them
+    "hosted-zoom-wrapped.md": [
+        "--chat", CHAT / "zoom-two-line-wrapped.txt",
+        "--chat", CHAT / "zoom-single-line-wrapped.txt", "--names",
+    ],
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],

@@ -54,13 +54,8 @@ from liftkit.core.chat.text_transcript import (
     parse_text_transcript,
 )
 from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
-from liftkit.core.chat.zoom import (
-    count_headers,
-    count_time_after,
-    parse_single_line,
-    parse_time_after,
-    parse_two_line,
-)
+from liftkit.core.chat.zoom import count_headers, count_time_after
+from liftkit.core.chat.zoom_read import parse_single_line, parse_time_after, parse_two_line
 from liftkit.core.documents import HEAD
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import line_ranges

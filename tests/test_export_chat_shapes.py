@@ -1,0 +1,63 @@
+"""`liftkit export --chat` with chat logs in shapes a QA pass found misread: headers wrapped
+over two lines, Teams names written surname first, replies quoting someone who did not post,
+deleted messages, lost tabs, unpadded transcript times, the host's and a co-host's chats."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_export_cli import make_session, section
+
+CHAT = Path(__file__).parent / "data" / "chat"
+
+
+@pytest.fixture
+def afternoon(tmp_path):
+    """A session from 14:00 to 15:00 (UTC), hosted by Sam Host: Talk, then Close at 14:30."""
+    return make_session(tmp_path / "afternoon", datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+
+
+def export(cli, session, *args):
+    result = cli("export", str(session), *map(str, args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# --------------------------------------------------------------------------- wrapped headers
+
+
+@pytest.mark.parametrize(
+    ("name", "layout", "skipped"),
+    [
+        (
+            "zoom-two-line-wrapped.txt",
+            "two-line",
+            "9: does not fit the Zoom chat (two-line layout); skipped, with the 3 lines under "
+            'it: "14:04:45 From Katherine Johnson (she/her) Chief Social Wo..."',
+        ),
+        (
+            "zoom-single-line-wrapped.txt",
+            "single-line",
+            "6: does not fit the Zoom chat (single-line layout); skipped, with the 2 lines under "
+            'it: "14:04:45\\x09 From  Katherine Johnson (she/her) Chief Soci..."',
+        ),
+    ],
+)
+def test_a_header_wrapped_over_two_lines_never_quotes_a_direct_message(
+    cli, afternoon, name, layout, skipped
+):
+    chat = CHAT / name
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    # the wrapped headers that can be joined again are read whole: the direct message to
+    # the host is left out, the public message quoted as its sender's
+    assert "- “Grace, nurse lead in Fife” — Grace Hopper" in talk
+    assert "- “My manager never listens to us, honestly” — Ada Lovelace" in talk
+    assert "- “psychological safety” — Alan Turing" in talk
+    assert talk.count("\n- “") == 3  # and nothing else: no direct message, no header's end
+    for private in ("struggling", "crisis", "resign", "Direct Message", "Privately"):
+        assert private not in result.stdout
+    assert "3 people took part in the chat.\n\nThe chat: 3 messages." in result.stdout
+    assert "3 messages (1 direct message left out)" in result.stdout
+    # the one wrapped inside the recipient's name is skipped with its lines, and said so
+    assert result.stderr.splitlines() == [f"Warning: {chat}:{skipped}"]
