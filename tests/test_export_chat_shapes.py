@@ -61,3 +61,27 @@ def test_a_header_wrapped_over_two_lines_never_quotes_a_direct_message(
     assert "3 messages (1 direct message left out)" in result.stdout
     # the one wrapped inside the recipient's name is skipped with its lines, and said so
     assert result.stderr.splitlines() == [f"Warning: {chat}:{skipped}"]
+
+
+# --------------------------------------------------------------------------- surname first
+
+
+def test_the_host_written_surname_first_in_a_teams_chat_is_not_quoted(cli, afternoon):
+    chat = CHAT / "teams-chat-classic-surname-first.txt"
+    result = export(cli, afternoon, "--chat", chat, "--host", "Sam Okafor", "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Ada, OT, joining from Dundee” — Lovelace, Ada (NHS Tayside)",
+        "- “Grace, nurse lead in Fife” — HOPPER, Grace (NHS FIFE)",
+    ]
+    assert "Okafor" not in talk and "Welcome everyone" not in result.stdout
+    assert "2 people took part in the chat, besides 1 host." in result.stdout
+    assert "The chat: 2 messages, besides 2 from the host; reactions: 👍 1." in result.stdout
+
+
+def test_the_host_written_surname_first_in_a_teams_transcript_is_not_quoted(cli, afternoon):
+    vtt = CHAT / "teams-surname-first.vtt"
+    result = export(cli, afternoon, "--chat", vtt, "--host", "Sam Okafor", "--names")
+    assert "- “I think listening matters most.” — Lovelace, Ada" in result.stdout
+    assert "lovely to see you" not in result.stdout
+    assert "The transcript: 1 turn, besides 1 from the host." in result.stdout

@@ -53,6 +53,11 @@ CASES = {
         "--chat", CHAT / "teams-chat-classic.txt", "--chat", CHAT / "teams-chat-classic-12h.txt",
         "--host", "Morag Duthie", "--names",
     ],
+    # Teams' names written surname first ("Okafor, Sam (NHS Tayside)"), the host's among them
+    "hosted-teams-surname-first.md": [
+        "--chat", CHAT / "teams-chat-classic-surname-first.txt",
+        "--chat", CHAT / "teams-surname-first.vtt", "--host", "Sam Okafor", "--names",
+    ],
     "hosted-teams-chat-new.md": [
         "--chat", CHAT / "teams-chat-new-meeting.txt", "--host", "Kirsty Cunliffe", "--names"
     ],
