@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_export_cli import make_session, section
+from test_export_cli import make_session, section, write
 
 CHAT = Path(__file__).parent / "data" / "chat"
 
@@ -85,3 +85,36 @@ def test_the_host_written_surname_first_in_a_teams_transcript_is_not_quoted(cli,
     assert "- “I think listening matters most.” — Lovelace, Ada" in result.stdout
     assert "lovely to see you" not in result.stdout
     assert "The transcript: 1 turn, besides 1 from the host." in result.stdout
+
+
+# --------------------------------------------------------------------------- Teams replies
+
+ATTENDEES = """Name,Email,Role
+Ada Lovelace,ada@example.org,Occupational Therapist
+Grace Hopper,grace@example.org,Nurse Lead
+Alan Turing,alan@example.org,Trainee
+Katherine Johnson,katherine@example.org,Social Work Officer
+Priya Shah,priya@example.org,Co-host
+"""
+
+
+def test_a_teams_reply_quoting_someone_who_did_not_post_keeps_their_name_and_words_out(
+    cli, afternoon, tmp_path
+):
+    chat = CHAT / "teams-chat-classic-reply-unknown.txt"
+    people = write(tmp_path / "people.csv", ATTENDEES)
+    result = export(cli, afternoon, "--chat", chat, "--attendees", people, "--anonymous")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Time to listen at handover”",
+        "- “Mine: protected mealtimes”",
+        "- “Same for me honestly”",
+        "- “I hear you, it gets better”",
+        "- “Rooms were great”",
+    ]
+    # the quoted people are an attendee and the co-host, and the host, none of them posting
+    for quoted in ("Katherine", "Priya", "manager", "Please add", "What does compassion"):
+        assert quoted not in result.stdout
+    assert "The chat: 5 messages from 3 people, besides 1 from the host; reactions: 👍 1." in (
+        result.stdout
+    )

@@ -58,6 +58,11 @@ CASES = {
         "--chat", CHAT / "teams-chat-classic-surname-first.txt",
         "--chat", CHAT / "teams-surname-first.vtt", "--host", "Sam Okafor", "--names",
     ],
+    # Classic Teams replies quoting an attendee and the hosts, none of whom posted in the copy
+    "hosted-teams-chat-reply-unknown.md": [
+        "--chat", CHAT / "teams-chat-classic-reply-unknown.txt",
+        "--host", "Sam Host", "--host", "Priya Shah", "--anonymous",
+    ],
     "hosted-teams-chat-new.md": [
         "--chat", CHAT / "teams-chat-new-meeting.txt", "--host", "Kirsty Cunliffe", "--names"
     ],

@@ -55,6 +55,9 @@ class ChatMessage:
     reply_to: str | None = None
     waiting_room: bool = False  # the host's message to the waiting room (private too)
     date: str = ""  # YYYY-MM-DD, in a chat that dates its messages (Zoom's newest saved chat)
+    # A classic Teams reply may start with the quoted person's name over their words: the
+    # name, when it is no one's who heads a message in the copy (teams_chat.take_quotes).
+    quoted: str | None = None
 
 
 @dataclass(slots=True)
