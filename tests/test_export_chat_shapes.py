@@ -118,3 +118,18 @@ def test_a_teams_reply_quoting_someone_who_did_not_post_keeps_their_name_and_wor
     assert "The chat: 5 messages from 3 people, besides 1 from the host; reactions: 👍 1." in (
         result.stdout
     )
+
+
+def test_a_deleted_teams_message_is_neither_quoted_nor_counted(cli, afternoon):
+    chat = CHAT / "teams-chat-classic-deleted.txt"
+    result = export(cli, afternoon, "--chat", chat)
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Ada, OT in Dundee”",
+        "- “Grace, nurse lead in Fife”",
+        "- “psychological safety is the foundation”",
+    ]
+    assert "has been deleted" not in result.stdout
+    assert "3 people took part in the chat.\n\nThe chat: 3 messages; reactions: 👍 1." in (
+        result.stdout
+    )

@@ -63,6 +63,7 @@ CASES = {
         "--chat", CHAT / "teams-chat-classic-reply-unknown.txt",
         "--host", "Sam Host", "--host", "Priya Shah", "--anonymous",
     ],
+    "hosted-teams-chat-deleted.md": ["--chat", CHAT / "teams-chat-classic-deleted.txt"],
     "hosted-teams-chat-new.md": [
         "--chat", CHAT / "teams-chat-new-meeting.txt", "--host", "Kirsty Cunliffe", "--names"
     ],
