@@ -133,3 +133,21 @@ def test_a_deleted_teams_message_is_neither_quoted_nor_counted(cli, afternoon):
     assert "3 people took part in the chat.\n\nThe chat: 3 messages; reactions: 👍 1." in (
         result.stdout
     )
+
+
+# --------------------------------------------------------------------------- tabs turned spaces
+
+
+def test_a_zoom_chat_whose_tabs_became_spaces_reads_as_with_tabs(cli, afternoon, tmp_path):
+    spaced = CHAT / "zoom-two-line-spaces.txt"
+    text = spaced.read_text(encoding="utf-8")
+    tabbed = write(tmp_path / "tabbed.txt", text.replace("\n    ", "\n\t"))
+    assert "\t" not in text
+    assert tabbed.read_text(encoding="utf-8").count("\t") == 13
+    result = export(cli, afternoon, "--chat", spaced)
+    assert "Reacted to" not in result.stdout and "Replying to" not in result.stdout
+    assert "- “Hi Ada! Grace from Fife”" in section(result.stdout, "1. Talk")
+    assert "6 people took part in the chat, besides 2 hosts." in result.stdout
+    assert "The chat: 6 messages, besides 2 from the hosts; reactions: 👍 1." in result.stdout
+    same = export(cli, afternoon, "--chat", tabbed)
+    assert result.stdout.replace(spaced.name, "tabbed.txt") == same.stdout

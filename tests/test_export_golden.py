@@ -76,6 +76,8 @@ CASES = {
         "--chat", CHAT / "zoom-two-line-wrapped.txt",
         "--chat", CHAT / "zoom-single-line-wrapped.txt", "--names",
     ],
+    # Zoom's tab before each message's line turned into spaces
+    "hosted-zoom-two-line-spaces.md": ["--chat", CHAT / "zoom-two-line-spaces.txt", "--names"],
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],

@@ -67,13 +67,14 @@ def read_messages(
     lines: Iterable[str],
     header_of: Callable[[int, str], Header | None],
     body_of: Callable[[str], str | None],
+    finish: Callable[[list[str]], list[str]] = lambda body: body,
 ) -> ChatLog:
     """The messages of `lines` into `log`: a header (header_of) starts a message, and each
-    line after it continues it as body_of keeps it. None from body_of: a line that starts
-    like a header but reads as none; it ends the message above, and unless it is the first
-    half of a wrapped header, it and the lines under it are skipped (kept as unmatched, as
-    is every line before the first header; `log.skipped_under` counts the lines under it).
-    Blank lines are skipped."""
+    line after it continues it as body_of keeps it (and `finish` the lines kept). None from
+    body_of: a line that starts like a header but reads as none; it ends the message above,
+    and unless it is the first half of a wrapped header, it and the lines under it are
+    skipped (kept as unmatched, as is every line before the first header;
+    `log.skipped_under` counts the lines under it). Blank lines are skipped."""
     current: Header | None = None
     body: list[str] = []
     garbled: tuple[int, str] | None = None  # a stamped line that is no header, held
@@ -92,7 +93,7 @@ def read_messages(
             skipped_at, garbled = garbled[0], None
         if header is not None:
             if current is not None:
-                emit(log, current, body)
+                emit(log, current, finish(body))
             current, body = header, [header.text] if header.text else []
             skipped_at = 0
             continue
@@ -101,7 +102,7 @@ def read_messages(
             kept = line  # a header's end under its skipped start: skipped with it
         if kept is None:  # never part of the message above
             if current is not None:
-                emit(log, current, body)
+                emit(log, current, finish(body))
             current, body = None, []
             garbled, skipped_at = (number, line), 0
         elif current is None:
@@ -113,7 +114,7 @@ def read_messages(
     if garbled is not None:
         log.unmatched.append(garbled)
     if current is not None:
-        emit(log, current, body)
+        emit(log, current, finish(body))
     return log
 
 
@@ -154,15 +155,27 @@ def _two_line_body(line: str) -> str | None:
     return None if STAMPED.match(line) or HEADER_TAIL.match(line) else line.rstrip()
 
 
+def _untabbed(body: list[str]) -> list[str]:
+    """A message's lines without the spaces that every one of them starts with: Zoom's tab,
+    turned into spaces by an editor or a copy (a reply's `Replying to` and a reaction are
+    read as they are under a tab)."""
+    if not body or any(line[:1] != " " for line in body):
+        return body
+    indent = min(len(line) - len(line.lstrip(" ")) for line in body)
+    return [line[indent:] for line in body]
+
+
 def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     """Headers, each followed by the message's lines. Zoom indents them with one tab, which
-    is dropped (further indentation, as in pasted code, is kept); a line it wrote without
-    the tab continues the message as well, unless it looks like a garbled header."""
+    is dropped (further indentation, as in pasted code, is kept), or the spaces an editor
+    turned it into; a line it wrote without the tab continues the message as well, unless
+    it looks like a garbled header."""
     return read_messages(
         ChatLog(source, ZOOM_TWO_LINE, clock=True),
         lines,
         lambda number, line: None if line[0] in " \t" else from_header(number, line),
         _two_line_body,
+        _untabbed,
     )
 
 
