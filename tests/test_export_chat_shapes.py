@@ -151,3 +151,24 @@ def test_a_zoom_chat_whose_tabs_became_spaces_reads_as_with_tabs(cli, afternoon,
     assert "The chat: 6 messages, besides 2 from the hosts; reactions: 👍 1." in result.stdout
     same = export(cli, afternoon, "--chat", tabbed)
     assert result.stdout.replace(spaced.name, "tabbed.txt") == same.stdout
+
+
+# --------------------------------------------------------------------------- unpadded cue times
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("teams-transcript-graph.vtt", "Teams transcript (WebVTT)"),
+        ("teams-transcript-word-old.txt", "Teams transcript (Word document saved as text)"),
+    ],
+)
+def test_a_teams_transcript_with_unpadded_times_is_read(cli, afternoon, name, layout):
+    result = export(cli, afternoon, "--chat", CHAT / name, "--names")
+    talk, close = section(result.stdout, "1. Talk"), section(result.stdout, "2. Close")
+    assert "- “Thanks Sam. I think psychological safety is the key.” — Ada Lovelace" in talk
+    assert "- “Agreed. We need protected time for reflection.” — Grace Hopper" in talk
+    assert "- “And leaders who listen.” — Ada Lovelace" in close  # 0:31:2.900 from the start
+    assert "lovely to see you" not in result.stdout  # the host's
+    assert "The transcript: 3 turns, besides 1 from the host." in result.stdout
+    assert f"- {name}: {layout}, 4 turns" in result.stdout

@@ -48,6 +48,11 @@ CASES = {
         "--chat", CHAT / "teams-transcript-word.txt", "--chat-start", "14:00:00",
         "--host", "Sam Host", "--names",
     ],
+    # Teams transcripts with unpadded times: Microsoft Graph's .vtt and the older Word one
+    "hosted-teams-transcript-unpadded.md": [
+        "--chat", CHAT / "teams-transcript-graph.vtt",
+        "--chat", CHAT / "teams-transcript-word-old.txt", "--host", "Sam Host", "--names",
+    ],
     # Teams meeting chats copied as text: classic Teams' "[14:06] Name" and new Teams' blocks
     "hosted-teams-chat-classic.md": [
         "--chat", CHAT / "teams-chat-classic.txt", "--chat", CHAT / "teams-chat-classic-12h.txt",
