@@ -172,3 +172,27 @@ def test_a_teams_transcript_with_unpadded_times_is_read(cli, afternoon, name, la
     assert "lovely to see you" not in result.stdout  # the host's
     assert "The transcript: 3 turns, besides 1 from the host." in result.stdout
     assert f"- {name}: {layout}, 4 turns" in result.stdout
+
+
+# --------------------------------------------------------------------------- host and co-host
+
+
+def test_the_hosts_own_messages_saved_as_me_in_two_chats_count_once(cli, afternoon):
+    host, cohost = CHAT / "zoom-two-line-host-me.txt", CHAT / "zoom-two-line-cohost-me.txt"
+    hosts = ("--host", "Sam Host", "--host", "Priya Shah")
+    alone = export(cli, afternoon, "--chat", host, *hosts)
+    both = export(cli, afternoon, "--chat", host, "--chat", cohost, *hosts)
+    said = (
+        "4 people took part in the chat, besides 2 hosts.\n\n"
+        "The chat: 5 messages, besides 4 from the hosts; reactions: 👍 1."
+    )
+    assert said in alone.stdout and said in both.stdout
+    assert section(both.stdout, "1. Talk") == section(alone.stdout, "1. Talk")
+    # every message of the co-host's chat is in the host's: 9, one "+1" each
+    assert f"- {cohost.name}: Zoom chat (two-line layout), 0 messages (9 duplicates left out)" in (
+        both.stdout
+    )
+    assert both.stderr.splitlines() == [
+        f"Warning: {cohost}: dropped 9 messages and 1 reaction already read from an earlier "
+        "chat log (same author and text within 90 seconds)"
+    ]

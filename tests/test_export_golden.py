@@ -81,6 +81,12 @@ CASES = {
         "--chat", CHAT / "zoom-two-line-wrapped.txt",
         "--chat", CHAT / "zoom-single-line-wrapped.txt", "--names",
     ],
+    # The host's and a co-host's saved chats, each naming its saver's messages "Me"
+    "hosted-zoom-host-and-cohost-me.md": [
+        "--chat", CHAT / "zoom-two-line-host-me.txt",
+        "--chat", CHAT / "zoom-two-line-cohost-me.txt",
+        "--host", "Sam Host", "--host", "Priya Shah", "--names",
+    ],
     # Zoom's tab before each message's line turned into spaces
     "hosted-zoom-two-line-spaces.md": ["--chat", CHAT / "zoom-two-line-spaces.txt", "--names"],
     "hosted-zoom-single-line-real.md": [
