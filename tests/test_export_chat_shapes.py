@@ -196,3 +196,13 @@ def test_the_hosts_own_messages_saved_as_me_in_two_chats_count_once(cli, afterno
         f"Warning: {cohost}: dropped 9 messages and 1 reaction already read from an earlier "
         "chat log (same author and text within 90 seconds)"
     ]
+
+
+# --------------------------------------------------------------------------- who reacted
+
+
+def test_who_reacted_written_surname_first_counts_each_person_once(cli, afternoon):
+    # `Hopper, Grace, Turing, Alan:👍` is two people; `Johnson, Katherine`, who never posts,
+    # is one too, as every author's name is written so
+    result = export(cli, afternoon, "--chat", CHAT / "zoom-new-chat-surname-first.txt")
+    assert "The chat: 3 messages; reactions: 👍 5, ❤️ 1." in result.stdout

@@ -39,6 +39,9 @@ CASES = {
     "hosted-zoom-name-tab.md": ["--chat", CHAT / "zoom-name-tab.txt"],
     # Zoom's 2025 saved chat (dated, who reacted under a message) and one saved in Spanish
     "hosted-zoom-new-chat.md": ["--chat", CHAT / "zoom-new-chat.txt", "--names"],
+    "hosted-zoom-new-chat-surname-first.md": [
+        "--chat", CHAT / "zoom-new-chat-surname-first.txt", "--names"
+    ],
     "hosted-zoom-spanish.md": ["--chat", CHAT / "zoom-spanish.txt"],
     "hosted-zoom-transcript.md": [
         "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from liftkit.core.chat.model import ZOOM_SINGLE_LINE, ZOOM_TIME_AFTER, ZOOM_TWO_LINE, ChatLog
+from liftkit.core.chat.reactions import join_comma_names
 from liftkit.core.chat.zoom import (
     HEADER,
     OLDEST_LINES,
@@ -115,6 +116,8 @@ def read_messages(
         log.unmatched.append(garbled)
     if current is not None:
         emit(log, current, finish(body))
+    if log.dates and log.reactions:  # who reacted, listed under the newest chat's messages
+        join_comma_names(log)
     return log
 
 
