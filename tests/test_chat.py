@@ -388,3 +388,24 @@ def test_two_line_layout_round_trips_names_and_texts(entries):
     log = parse_chat(text, "gen.txt")
     got = [(m.author, m.text) for m in log.messages] + [(r.author, "") for r in log.reactions]
     assert len(got) == len(entries)
+
+
+def test_a_line_reading_like_a_headers_end_is_never_part_of_a_message():
+    # the header's first half lost: its end and the direct message under it are skipped
+    text = (
+        "10:00:00 From Grace Hopper to Everyone:\n"
+        "\tGrace, nurse lead in Fife\n"
+        "Sam Host (Direct Message):\n"
+        "\tcan we talk after?\n"
+        "10:02:00 From Cy to Everyone:\n"
+        "\tlast\n"
+    )
+    log = parse_chat(text, "chat.txt")
+    assert said(log) == [
+        ("Grace Hopper", "Everyone", False, "Grace, nurse lead in Fife"),
+        ("Cy", "Everyone", False, "last"),
+    ]
+    assert log.warnings() == [
+        "chat.txt:3: does not fit the Zoom chat (two-line layout); skipped, with the line under "
+        'it: "Sam Host (Direct Message):"'
+    ]

@@ -39,6 +39,9 @@ CASES = {
     "hosted-zoom-name-tab.md": ["--chat", CHAT / "zoom-name-tab.txt"],
     # Zoom's 2025 saved chat (dated, who reacted under a message) and one saved in Spanish
     "hosted-zoom-new-chat.md": ["--chat", CHAT / "zoom-new-chat.txt", "--names"],
+    "hosted-zoom-new-chat-surname-first.md": [
+        "--chat", CHAT / "zoom-new-chat-surname-first.txt", "--names"
+    ],
     "hosted-zoom-spanish.md": ["--chat", CHAT / "zoom-spanish.txt"],
     "hosted-zoom-transcript.md": [
         "--chat", CHAT / "zoom-transcript.vtt", "--chat-start", "14:05:00"
@@ -48,11 +51,27 @@ CASES = {
         "--chat", CHAT / "teams-transcript-word.txt", "--chat-start", "14:00:00",
         "--host", "Sam Host", "--names",
     ],
+    # Teams transcripts with unpadded times: Microsoft Graph's .vtt and the older Word one
+    "hosted-teams-transcript-unpadded.md": [
+        "--chat", CHAT / "teams-transcript-graph.vtt",
+        "--chat", CHAT / "teams-transcript-word-old.txt", "--host", "Sam Host", "--names",
+    ],
     # Teams meeting chats copied as text: classic Teams' "[14:06] Name" and new Teams' blocks
     "hosted-teams-chat-classic.md": [
         "--chat", CHAT / "teams-chat-classic.txt", "--chat", CHAT / "teams-chat-classic-12h.txt",
         "--host", "Morag Duthie", "--names",
     ],
+    # Teams' names written surname first ("Okafor, Sam (NHS Tayside)"), the host's among them
+    "hosted-teams-surname-first.md": [
+        "--chat", CHAT / "teams-chat-classic-surname-first.txt",
+        "--chat", CHAT / "teams-surname-first.vtt", "--host", "Sam Okafor", "--names",
+    ],
+    # Classic Teams replies quoting an attendee and the hosts, none of whom posted in the copy
+    "hosted-teams-chat-reply-unknown.md": [
+        "--chat", CHAT / "teams-chat-classic-reply-unknown.txt",
+        "--host", "Sam Host", "--host", "Priya Shah", "--anonymous",
+    ],
+    "hosted-teams-chat-deleted.md": ["--chat", CHAT / "teams-chat-classic-deleted.txt"],
     "hosted-teams-chat-new.md": [
         "--chat", CHAT / "teams-chat-new-meeting.txt", "--host", "Kirsty Cunliffe", "--names"
     ],
@@ -60,6 +79,19 @@ CASES = {
         "--chat", CHAT / "teams-chat-new-group.txt", "--chat", CHAT / "teams-chat-mixed.txt",
         "--chat", CHAT / "teams-chat-new-web.txt", "--names",
     ],
+    # Headers wrapped over two lines, joined again or skipped with the lines under them
+    "hosted-zoom-wrapped.md": [
+        "--chat", CHAT / "zoom-two-line-wrapped.txt",
+        "--chat", CHAT / "zoom-single-line-wrapped.txt", "--names",
+    ],
+    # The host's and a co-host's saved chats, each naming its saver's messages "Me"
+    "hosted-zoom-host-and-cohost-me.md": [
+        "--chat", CHAT / "zoom-two-line-host-me.txt",
+        "--chat", CHAT / "zoom-two-line-cohost-me.txt",
+        "--host", "Sam Host", "--host", "Priya Shah", "--names",
+    ],
+    # Zoom's tab before each message's line turned into spaces
+    "hosted-zoom-two-line-spaces.md": ["--chat", CHAT / "zoom-two-line-spaces.txt", "--names"],
     "hosted-zoom-single-line-real.md": [
         "--chat", CHAT / "real" / "zoom-single-line-certcc-ssvc.txt"
     ],

@@ -127,3 +127,16 @@ def test_names_are_compared_without_what_zoom_adds():
     assert name_key("Jean-Luc Picard") == "jean luc picard"
     assert name_key("🦄") == "🦄"  # no words: as written, not one key for every emoji name
     assert name_key("Dr") == "dr"
+
+
+def test_a_name_written_surname_first_is_compared_given_name_first():
+    from liftkit.core.people.names import name_key
+
+    assert name_key("Okafor, Sam (NHS Tayside)") == name_key("Sam Okafor") == "sam okafor"
+    assert name_key("HOPPER, Grace") == "grace hopper"
+    assert name_key("Fairlie, Dr Gordon (Engineering)") == "gordon fairlie"
+    assert name_key("van der Berg, Anna") == "anna van der berg"
+    # suffixes, letters after a name and pronouns after a comma are no given name
+    assert name_key("Smith, Jr.") == "smith jr"
+    assert name_key("Dr. Smith, MBE") == "smith mbe"
+    assert name_key("Sam Okafor, she/her") == "sam okafor she her"

@@ -53,14 +53,15 @@ from liftkit.core.chat.text_transcript import (
     parse_teams_text,
     parse_text_transcript,
 )
-from liftkit.core.chat.transcripts import count_sbv_timings, parse_sbv, parse_webvtt
-from liftkit.core.chat.zoom import (
-    count_headers,
-    count_time_after,
-    parse_single_line,
-    parse_time_after,
-    parse_two_line,
+from liftkit.core.chat.transcripts import (
+    count_cue_timings,
+    count_sbv_timings,
+    parse_cue_blocks,
+    parse_sbv,
+    parse_webvtt,
 )
+from liftkit.core.chat.zoom import count_headers, count_time_after
+from liftkit.core.chat.zoom_read import parse_single_line, parse_time_after, parse_two_line
 from liftkit.core.documents import HEAD
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import line_ranges
@@ -158,9 +159,10 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
         recording = count_recording_lines(sample)
         heads, teams = count_block_heads(sample)
         after = count_time_after(sample)
+        cues = count_cue_timings(sample)  # a transcript without its WEBVTT line
         # A Teams transcript saved from Word is the last guess: its heads ("Ada  0:03") are
         # plain text that other files may hold a line of, and the fallbacks come first.
-        best = max(single, two, sbv, recording, heads, after)
+        best = max(single, two, sbv, recording, heads, after, cues)
         margin = _margin(sample) if best == 0 else ""
         if margin:  # pasted indented or quoted: read it without the margin
             words = _margin_words(margin)
@@ -198,6 +200,7 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             else parse_single_line if best == single
             else parse_recording_chat if best == recording
             else parse_time_after if best == after
+            else parse_cue_blocks if best == cues
             else parse_text_transcript if best == heads and heads else parse_teams_text
         )  # fmt: skip
         log = parse(counted, source)

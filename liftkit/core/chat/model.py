@@ -55,6 +55,9 @@ class ChatMessage:
     reply_to: str | None = None
     waiting_room: bool = False  # the host's message to the waiting room (private too)
     date: str = ""  # YYYY-MM-DD, in a chat that dates its messages (Zoom's newest saved chat)
+    # A classic Teams reply may start with the quoted person's name over their words: the
+    # name, when it is no one's who heads a message in the copy (teams_chat.take_quotes).
+    quoted: str | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +87,9 @@ class ChatLog:
     notes: list[str] = field(default_factory=list)  # how its text was read, when not cleanly
     lines: int = 0  # lines that are not blank, the header of a transcript aside
     dates: list[str] = field(default_factory=list)  # the days its messages are dated, in order
+    # A line that starts like a header but reads as none, by its number: how many lines under
+    # it were skipped with it (none of them is known to be the message above's).
+    skipped_under: dict[int, int] = field(default_factory=dict)
 
     @property
     def layout_name(self) -> str:
@@ -93,14 +99,26 @@ class ChatLog:
         """How the text was read when it was not clean UTF-8 or UTF-16, then the lines that
         match no layout: the first few with their text, the rest as line ranges."""
         out = list(self.notes)
-        for number, text in self.unmatched[:detailed]:
+        rest: list[int] = []
+        index = 0
+        while index < len(self.unmatched):
+            number, text = self.unmatched[index]
+            index += 1
+            if len(out) - len(self.notes) >= detailed:
+                rest.append(number)
+                continue
             shown = _printable(text.strip())
             if len(shown) > 60:
                 shown = shown[:57] + "..."
-            out.append(
-                f'{self.source}:{number}: does not fit the {self.layout_name}; skipped: "{shown}"'
+            under = self.skipped_under.get(number, 0)
+            index += under  # no one's message: not shown
+            with_it = {0: "", 1: ", with the line under it"}.get(
+                under, f", with the {under} lines under it"
             )
-        rest = [number for number, _ in self.unmatched[detailed:]]
+            out.append(
+                f"{self.source}:{number}: does not fit the {self.layout_name}; "
+                f'skipped{with_it}: "{shown}"'
+            )
         if rest:
             out.append(
                 f"{self.source}: {len(rest)} more lines do not fit the {self.layout_name} and "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from liftkit.core.chat.model import ChatReaction
+from liftkit.core.chat.model import ChatLog, ChatReaction
 
 Said = tuple[int, float, str, bool]  # a message's line, time, sender, and whether private
 
@@ -74,6 +74,60 @@ def reacted_by(said: Said, body: list[str]) -> list[ChatReaction]:
             found.append(ChatReaction(number, at, name.strip(), line.group("emoji"), target, False,
                                       private))  # fmt: skip
     return found
+
+
+def join_comma_names(log: ChatLog) -> None:
+    """Who reacted, where names are written surname first (`Hopper, Grace, Turing, Alan:👍`):
+    the newest saved chat separates them with the same ", ". Two parts are one name when
+    the log has a message from that name; and where most of its authors' names are
+    written so, the parts left between are paired too when they pair evenly."""
+    authors = {message.author for message in log.messages}
+    comma = {author for author in authors if author.count(", ") == 1}
+    if not comma:
+        return
+    usual = len(comma) * 2 > len(authors)
+    under = {message.line for message in log.messages}  # reactions listed under a message
+    out: list[ChatReaction] = []
+    group: list[ChatReaction] = []
+    for reaction in log.reactions:
+        if group and (reaction.line, reaction.emoji) != (group[0].line, group[0].emoji):
+            out += _paired(group, comma, usual)
+            group = []
+        if reaction.line in under and not reaction.removed:
+            group.append(reaction)
+        else:
+            out += _paired(group, comma, usual)
+            group = []
+            out.append(reaction)
+    log.reactions = out + _paired(group, comma, usual)
+
+
+def _paired(group: list[ChatReaction], comma: set[str], usual: bool) -> list[ChatReaction]:
+    """The reactions of one line of names, two parts made one reactor as join_comma_names
+    says."""
+    out: list[ChatReaction] = []
+    gap: list[ChatReaction] = []
+    i = 0
+    while i < len(group):
+        joined = f"{group[i].author}, {group[i + 1].author}" if i + 1 < len(group) else ""
+        if joined in comma:
+            out += _evenly(gap, usual)
+            gap = []
+            group[i].author = joined
+            out.append(group[i])
+            i += 2
+        else:
+            gap.append(group[i])
+            i += 1
+    return out + _evenly(gap, usual)
+
+
+def _evenly(gap: list[ChatReaction], usual: bool) -> list[ChatReaction]:
+    if not usual or len(gap) % 2:
+        return gap
+    for first, second in zip(gap[::2], gap[1::2], strict=True):
+        first.author = f"{first.author}, {second.author}"
+    return gap[::2]
 
 
 def _quote_end(quoted: str) -> tuple[int, bool] | None:

@@ -18,7 +18,7 @@ is no one's words: it is left out, and reactions are counted. Names drop Teams' 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from liftkit.core.chat import teams_lines as tl
@@ -175,9 +175,10 @@ class Reader:
                 ChatReaction(number, head.at, "", emoji, said) for _ in range(count)
             )
         if text:
-            self.log.messages.append(
-                ChatMessage(head.line, head.at, head.author, text, reply_to=reply_to)
-            )
+            message = ChatMessage(head.line, head.at, head.author, text, reply_to=reply_to)
+            if head.classic and reply_to is None and _may_quote(kept):
+                message.quoted = kept[0].bare
+            self.log.messages.append(message)
 
     def _quoted(self, body: list[Line]) -> tuple[str | None, list[Line]]:
         """A classic reply's quote: the quoted person's name (marked by Teams, or a name that
@@ -189,6 +190,32 @@ class Reader:
         if marked or (tl.name_of(name) in self.known and body[2].after_blank):
             return body[1].bare, body[2:]
         return None, body
+
+
+def _may_quote(body: list[Line]) -> bool:
+    """Whether a classic message is shaped as a reply whose quote the reader could not tell:
+    a line that may be a name, one line, then the reply (after a blank line, or where the
+    copy lost it)."""
+    if len(body) < 3 or body[1].after_blank:
+        return False
+    name = body[0].bare
+    return len(name) <= tl.NAME_LONGEST and tl.time_line(name) is None
+
+
+def take_quotes(log: ChatLog, known: Callable[[str], bool]) -> None:
+    """Classic Teams replies the reader could not tell (their quoted person posted nothing in
+    the copied part, or the copy lost the blank line before the reply): where the name over
+    the quoted words is `known` (an attendee's or a host's, which the reader cannot know) or
+    heads a message, those two lines are the quote (`reply_to`), not the reply's words."""
+    authors = {tl.name_of(message.author) for message in log.messages}
+    for message in log.messages:
+        if message.quoted is None:
+            continue
+        if tl.name_of(message.quoted) in authors or known(message.quoted):
+            name, quote, rest = message.text.split("\n", 2)
+            if name.strip() == message.quoted and rest.strip():
+                message.reply_to, message.text = quote.strip(), rest.strip()
+        message.quoted = None
 
 
 def _quote_start(body: list[Line]) -> int:

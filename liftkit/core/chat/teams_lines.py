@@ -41,6 +41,7 @@ LABELS = frozenset(
         "image", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "chat", "chats", "shared", "meet now", "unread", "channels",
         "meeting chats", "teams and channels", "new missed calls", "view recap",
+        "this message has been deleted.", "this message has been deleted",  # its tombstone
     }
 )  # fmt: skip
 _MONTH = (

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from liftkit.core.chat.model import (
     MEET_SBV,
+    TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     WEBVTT_CAPTIONS,
     ZOOM_WEBVTT,
@@ -19,7 +20,9 @@ from liftkit.core.chat.model import (
     ChatMessage,
 )
 
-_VTT_TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
+# `00:01:02.900`, `01:02.900`, and unpadded as Microsoft Graph's callTranscript and Teams'
+# older Word transcript write them: `0:1:2.9`.
+_VTT_TIME = r"(?:(\d+):)?([0-5]?\d):([0-5]?\d)[.,](\d{1,3})"
 VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*)?$")
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 TAG = re.compile(r"<[^>]*>")
@@ -141,6 +144,39 @@ def _voices(payload: str) -> list[tuple[str, str]]:
 
 def _plain(text: str) -> str:
     return " ".join(html.unescape(TAG.sub("", text)).split())
+
+
+def count_cue_timings(lines: list[str], enough: int = 500) -> int:
+    """How many lines are WebVTT cue timings (`0:0:6.120 --> 0:0:12.300`), in a file that
+    does not start with WEBVTT."""
+    count = 0
+    for line in lines:
+        if line[:1].isdigit() and "-->" in line and VTT_TIMING.match(line.strip()):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def parse_cue_blocks(lines: Iterable[str], source: str) -> ChatLog:
+    """Teams' older transcript (a Word document) saved as text: blocks of a cue timing
+    (`0:0:6.120 --> 0:0:12.300`), the speaker's name on a line of its own, and what they
+    said; one speaker's cues in a row are one turn, as in a WebVTT transcript."""
+    log = ChatLog(source, TEAMS_TRANSCRIPT_TEXT, clock=False)
+    last: float | None = None
+    for block in _blocks(lines):
+        log.lines += len(block)
+        timing = VTT_TIMING.match(block[0][1].strip())
+        if timing is None or len(block) < 3:
+            log.unmatched.extend(block)
+            continue
+        at = _seconds(*timing.groups()[:4])
+        author = _plain(block[1][1])
+        text = _plain(" ".join(line for _, line in block[2:]))
+        if text:
+            add_cue(log.messages, ChatMessage(block[0][0], at, author, text), last)
+        last = at
+    return log
 
 
 def parse_sbv(lines: Iterable[str], source: str) -> ChatLog:

@@ -17,15 +17,11 @@ is read past). Chats saved in other languages are rewritten as these first (loca
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from liftkit.core.chat.model import (
-    ZOOM_SINGLE_LINE,
-    ZOOM_TIME_AFTER,
-    ZOOM_TWO_LINE,
     ChatLog,
     ChatMessage,
 )
@@ -119,7 +115,7 @@ def count_time_after(lines: Iterable[str]) -> int:
     """How many of the first lines are headers with the time after the name."""
     found = 0
     for line in lines:
-        if _time_after(0, line) is not None:
+        if time_after(0, line) is not None:
             found += 1
             if found >= SAMPLE_HEADERS:
                 break
@@ -196,7 +192,7 @@ def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
     )
 
 
-def _time_after(number: int, line: str) -> Header | None:
+def time_after(number: int, line: str) -> Header | None:
     """A header with the time after the name, saved or copied, or None (a message's line)."""
     text = None
     if "From" in line[:8] and (match := TIME_AFTER.match(line)) is not None:
@@ -306,88 +302,3 @@ def emit(log: ChatLog, header: Header, body: list[str]) -> None:
                 private and is_waiting_room(header.to), header.date,
             )
         )  # fmt: skip
-
-
-def _read(
-    log: ChatLog,
-    lines: Iterable[str],
-    header_of: Callable[[int, str], Header | None],
-    body_of: Callable[[str], str | None],
-) -> ChatLog:
-    """The messages of `lines` into `log`: a header (header_of) starts a message, and each
-    line after it continues it as body_of keeps it (None: a line of no message, kept as
-    unmatched, as is every line before the first header). Blank lines are skipped."""
-    current: Header | None = None
-    body: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        log.lines += 1
-        header = header_of(number, line)
-        if header is not None:
-            if current is not None:
-                emit(log, current, body)
-            current, body = header, [header.text] if header.text else []
-            continue
-        kept = body_of(line) if current is not None else None
-        if kept is None:
-            log.unmatched.append((number, line))
-        else:
-            body.append(kept)
-    if current is not None:
-        emit(log, current, body)
-    return log
-
-
-def _oldest(lines: list[str]) -> bool:
-    """Whether the lines are in the oldest single-line layout, which names no recipient for a
-    message to everyone (`19:20:00<TAB> From Ada : Hi`) and always marks a direct one
-    (`From Ada to Bo (Privately) : Hi`), as a header among them says."""
-    for line in lines:
-        match = HEADER.match(line) if line[:1].isdigit() else None
-        if match and match.group("dm") is None and not TO_NARROW.search(match.group("names")):
-            return True
-    return False
-
-
-def parse_single_line(lines: Iterable[str], source: str) -> ChatLog:
-    """Headers on one line each, a message's further lines unindented; a line that looks
-    like a header too garbled to read is part of no message."""
-    stream = iter(lines)
-    first = list(itertools.islice(stream, OLDEST_LINES))
-    oldest = _oldest(first)
-    return _read(
-        ChatLog(source, ZOOM_SINGLE_LINE, clock=True),
-        itertools.chain(first, stream),
-        lambda number, line: from_header(number, line, oldest) if line[:1].isdigit() else None,
-        lambda line: None if STAMPED.match(line) else line.rstrip(),
-    )
-
-
-def _two_line_body(line: str) -> str | None:
-    if line[0] == "\t":
-        return line[1:].rstrip()
-    return None if line[0] != " " and STAMPED.match(line) else line.rstrip()
-
-
-def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
-    """Headers, each followed by the message's lines. Zoom indents them with one tab, which
-    is dropped (further indentation, as in pasted code, is kept); a line it wrote without
-    the tab continues the message as well, unless it looks like a garbled header."""
-    return _read(
-        ChatLog(source, ZOOM_TWO_LINE, clock=True),
-        lines,
-        lambda number, line: None if line[0] in " \t" else from_header(number, line),
-        _two_line_body,
-    )
-
-
-def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
-    """Headers with the time after the name, each followed by the message's lines (as
-    written, or indented by a space or tab, which is dropped)."""
-    return _read(
-        ChatLog(source, ZOOM_TIME_AFTER, clock=True),
-        lines,
-        _time_after,
-        str.strip,
-    )

@@ -3,8 +3,10 @@
 "Leah Wasser (she/her) Earth Lab / pyOpenSci", "Dr Giles Bergel" and "giles bergel (Co-host)"
 are compared as their names alone: the text before a first bracket (pronouns, "(Host)", an
 organisation) or before a spaced " / ", " - " or " | " (an organisation after it), without
-leading titles (Dr, Prof, Mr, Mrs, Ms, Mx, Rev, …), letter case and accents aside. Nothing
-else is dropped: "Ada Lovelace-Byron" is not "Ada Lovelace".
+leading titles (Dr, Prof, Mr, Mrs, Ms, Mx, Rev, …), letter case and accents aside; a name
+written surname first with a comma ("Okafor, Sam (NHS Tayside)", as Teams shows it) is
+compared given name first. Nothing else is dropped: "Ada Lovelace-Byron" is not "Ada
+Lovelace".
 """
 
 from __future__ import annotations
@@ -32,12 +34,42 @@ def name_key(name: str) -> str:
         before = text[: bracket.start()]
         text = before if plain_words(before) else _BRACKETED.sub(" ", text)
     text = _AFTER_NAME.split(text, maxsplit=1)[0]
-    words = list(plain_words(text))
+    words = _given_first(text) or list(plain_words(text))
     while len(words) > 1 and words[0] in TITLES:
         del words[0]
     if not words:  # a name of emoji or marks only: compared as it is written
         return same_words(HOST_SUFFIX.sub("", name))
     return " ".join(words)
+
+
+# Teams, Outlook and many organisations' directories write a name surname first, with a comma:
+# "Okafor, Sam (NHS Tayside)" is Sam Okafor. Only that form: one comma between a surname of up
+# to three words and a given name of up to two, none of them a suffix, a letter after a name
+# or a pronoun ("Smith, Jr.", "Dr. Smith, MBE", "Sam Okafor, she/her" stay as written).
+_SURNAME_FIRST = re.compile(r"([^,]+),([^,]+)")
+NOT_GIVEN_NAMES = frozenset(
+    {
+        "jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "phd", "dphil", "md", "mba", "msc",
+        "bsc", "ma", "ba", "med", "mphil", "rn", "rgn", "np", "pa", "mbe", "obe", "cbe", "kbe",
+        "dbe", "frs", "frcp", "frcs", "mrcp", "frcgp", "mrcgp", "qc", "kc", "bem", "ceng",
+        "he", "him", "his", "she", "her", "hers", "they", "them", "theirs", "xe", "ze", "any",
+    }
+)  # fmt: skip
+
+
+def _given_first(text: str) -> list[str] | None:
+    """The words of "Surname, Given" with the given name first, or None for any other form."""
+    match = _SURNAME_FIRST.fullmatch(text.strip())
+    if match is None:
+        return None
+    surname, given = list(plain_words(match[1])), list(plain_words(match[2]))
+    while len(given) > 1 and given[0] in TITLES:  # "Fairlie, Dr Gordon"
+        del given[0]
+    if not (1 <= len(surname) <= 3 and 1 <= len(given) <= 2) or surname[0] in TITLES:
+        return None
+    if any(word in NOT_GIVEN_NAMES or not word.isalpha() for word in surname + given):
+        return None
+    return given + surname
 
 
 def first_name_keys(given: Iterable[str], names: Iterable[str]) -> dict[str, str]:

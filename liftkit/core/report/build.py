@@ -8,6 +8,7 @@ from datetime import datetime, time
 
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
+from liftkit.core.chat.teams_chat import take_quotes
 from liftkit.core.live.capture import name_label
 from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
@@ -83,6 +84,10 @@ def build_report(
             f'"{name}" in the chat is taken for the host named by first name alone (the only '
             "name that starts so), so not quoted; give the host's full name if they are not"
         )
+    # A Teams reply quoting someone who wrote nothing in the copy: known by the list's names
+    listed = {host_key(p.name) for p in session.attendees.people} if session.attendees else ()
+    for log in chats:
+        take_quotes(log, lambda name: host_key(name) in host_keys or host_key(name) in listed)
     quotes = _Quotes(host_keys, options.anonymous)
     quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
     chat = ChatTotals()

@@ -13,7 +13,7 @@ from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.people.bots import is_bot
 from liftkit.core.people.model import HOST_SUFFIX
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
-from liftkit.core.report.pack import host_key, person_key
+from liftkit.core.report.pack import SAVED_BY_ME, host_key, person_key
 from liftkit.core.report.repeats import WINDOW, Repeats, hours_text
 from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
 from liftkit.core.text import clean_text, one_line, plural
@@ -94,7 +94,7 @@ class ChatTotals:
             stamp = stamp_of(message.at)
             where = timeline.place_stamp(stamp)
             text = clean_text(message.text)
-            if several and self._repeats.repeated(self._said(message, text), stamp):
+            if several and self._repeats.repeated(*self._said_by(message, text, stamp)):
                 duplicates += 1
                 continue
             if message.private and not include_private:
@@ -195,6 +195,14 @@ class ChatTotals:
 
     def _said(self, message: ChatMessage, text: str) -> tuple[Any, ...]:
         return (self.name(message.author), message.to, text)
+
+    def _said_by(
+        self, message: ChatMessage, text: str, stamp: float
+    ) -> tuple[tuple[Any, ...], float, tuple[str, str], bool]:
+        """What Repeats.repeated is given of a message: "Me" (the log's saver, a host) is
+        the same person as a name in another host's log."""
+        mine = person_key(message.author) in SAVED_BY_ME
+        return self._said(message, text), stamp, (message.to, text), mine
 
     def _clock_apart(self, log: ChatLog, stamp_of: Callable[[float], float]) -> float:
         """How many seconds this log's clock is ahead of an earlier log's (whole or half

@@ -26,7 +26,9 @@ class Repeats:
     def __init__(self) -> None:
         self._earlier: dict[Hashable, list[float]] = {}  # by what was said: when, in order
         self._free: dict[Hashable, list[float]] = {}  # not yet matched in this log
-        self._new: list[tuple[Hashable, float]] = []  # this log's, for the logs after it
+        self._new: list[tuple[Hashable, float, Hashable, bool]] = []  # this log's, for later
+        # Who said the same words in earlier logs (their keys), and whether it was "Me"
+        self._by_words: dict[Hashable, dict[Hashable, bool]] = {}
 
     def offset(self, said: Iterable[tuple[Hashable, float]]) -> tuple[float, int]:
         """The whole or half hours by which a log's messages (`said`: what, when) come after
@@ -52,23 +54,59 @@ class Repeats:
             return 0.0, 0
         return float(step * HALF_HOUR), matched
 
-    def repeated(self, key: Hashable, stamp: float) -> bool:
+    def repeated(
+        self, key: Hashable, stamp: float, words: Hashable = None, mine: bool = False
+    ) -> bool:
         """Whether an earlier log said this within WINDOW seconds of `stamp` (each earlier
-        message once); if not, it is kept for the logs after this one."""
+        message once); if not, it is kept for the logs after this one. `words`: what was
+        said, whoever said it; `mine`: the log names its saver's messages "Me" (Zoom's "From
+        Me"), and this is one. A message from Me is an earlier log's with the same words
+        from anyone (the host's own, under their name in a co-host's log), and a message is
+        an earlier log's with the same words from Me: the nearest in time."""
+        if self._take(key, stamp):
+            return True
+        nearest: tuple[float, Hashable] | None = None
+        for other, other_mine in self._by_words.get(words, {}).items() if words else ():
+            if other == key or not (mine or other_mine):
+                continue
+            free = self._free_of(other)
+            i = self._near(free, stamp)
+            if i >= 0 and (nearest is None or abs(free[i] - stamp) < nearest[0]):
+                nearest = abs(free[i] - stamp), other
+        if nearest is not None:
+            free = self._free_of(nearest[1])
+            del free[self._near(free, stamp)]
+            return True
+        self._new.append((key, stamp, words, mine))
+        return False
+
+    def _free_of(self, key: Hashable) -> list[float]:
         free = self._free.get(key)
         if free is None:
             free = self._free[key] = list(self._earlier.get(key, ()))
+        return free
+
+    @staticmethod
+    def _near(free: list[float], stamp: float) -> int:
+        """The index of the earlier time nearest `stamp` within WINDOW seconds, or -1."""
+        i = bisect_left(free, stamp)
+        near = [j for j in (i - 1, i) if 0 <= j < len(free) and abs(free[j] - stamp) <= WINDOW]
+        return min(near, key=lambda j: abs(free[j] - stamp)) if near else -1
+
+    def _take(self, key: Hashable, stamp: float) -> bool:
+        free = self._free_of(key)
         i = bisect_left(free, stamp - WINDOW)
         if i < len(free) and free[i] <= stamp + WINDOW:
             del free[i]
             return True
-        self._new.append((key, stamp))
         return False
 
     def log_read(self) -> None:
         """The log is read: its messages that no earlier log held count for the next."""
-        for key, stamp in self._new:
+        for key, stamp, words, mine in self._new:
             insort(self._earlier.setdefault(key, []), stamp)
+            if words is not None:
+                self._by_words.setdefault(words, {})[key] = mine
         self._new.clear()
         self._free.clear()
 

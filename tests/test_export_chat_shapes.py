@@ -1,0 +1,208 @@
+"""`liftkit export --chat` with chat logs in shapes a QA pass found misread: headers wrapped
+over two lines, Teams names written surname first, replies quoting someone who did not post,
+deleted messages, lost tabs, unpadded transcript times, the host's and a co-host's chats."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_export_cli import make_session, section, write
+
+CHAT = Path(__file__).parent / "data" / "chat"
+
+
+@pytest.fixture
+def afternoon(tmp_path):
+    """A session from 14:00 to 15:00 (UTC), hosted by Sam Host: Talk, then Close at 14:30."""
+    return make_session(tmp_path / "afternoon", datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+
+
+def export(cli, session, *args):
+    result = cli("export", str(session), *map(str, args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# --------------------------------------------------------------------------- wrapped headers
+
+
+@pytest.mark.parametrize(
+    ("name", "layout", "skipped"),
+    [
+        (
+            "zoom-two-line-wrapped.txt",
+            "two-line",
+            "9: does not fit the Zoom chat (two-line layout); skipped, with the 3 lines under "
+            'it: "14:04:45 From Katherine Johnson (she/her) Chief Social Wo..."',
+        ),
+        (
+            "zoom-single-line-wrapped.txt",
+            "single-line",
+            "6: does not fit the Zoom chat (single-line layout); skipped, with the 2 lines under "
+            'it: "14:04:45\\x09 From  Katherine Johnson (she/her) Chief Soci..."',
+        ),
+    ],
+)
+def test_a_header_wrapped_over_two_lines_never_quotes_a_direct_message(
+    cli, afternoon, name, layout, skipped
+):
+    chat = CHAT / name
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    # the wrapped headers that can be joined again are read whole: the direct message to
+    # the host is left out, the public message quoted as its sender's
+    assert "- “Grace, nurse lead in Fife” — Grace Hopper" in talk
+    assert "- “My manager never listens to us, honestly” — Ada Lovelace" in talk
+    assert "- “psychological safety” — Alan Turing" in talk
+    assert talk.count("\n- “") == 3  # and nothing else: no direct message, no header's end
+    for private in ("struggling", "crisis", "resign", "Direct Message", "Privately"):
+        assert private not in result.stdout
+    assert "3 people took part in the chat.\n\nThe chat: 3 messages." in result.stdout
+    assert "3 messages (1 direct message left out)" in result.stdout
+    # the one wrapped inside the recipient's name is skipped with its lines, and said so
+    assert result.stderr.splitlines() == [f"Warning: {chat}:{skipped}"]
+
+
+# --------------------------------------------------------------------------- surname first
+
+
+def test_the_host_written_surname_first_in_a_teams_chat_is_not_quoted(cli, afternoon):
+    chat = CHAT / "teams-chat-classic-surname-first.txt"
+    result = export(cli, afternoon, "--chat", chat, "--host", "Sam Okafor", "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Ada, OT, joining from Dundee” — Lovelace, Ada (NHS Tayside)",
+        "- “Grace, nurse lead in Fife” — HOPPER, Grace (NHS FIFE)",
+    ]
+    assert "Okafor" not in talk and "Welcome everyone" not in result.stdout
+    assert "2 people took part in the chat, besides 1 host." in result.stdout
+    assert "The chat: 2 messages, besides 2 from the host; reactions: 👍 1." in result.stdout
+
+
+def test_the_host_written_surname_first_in_a_teams_transcript_is_not_quoted(cli, afternoon):
+    vtt = CHAT / "teams-surname-first.vtt"
+    result = export(cli, afternoon, "--chat", vtt, "--host", "Sam Okafor", "--names")
+    assert "- “I think listening matters most.” — Lovelace, Ada" in result.stdout
+    assert "lovely to see you" not in result.stdout
+    assert "The transcript: 1 turn, besides 1 from the host." in result.stdout
+
+
+# --------------------------------------------------------------------------- Teams replies
+
+ATTENDEES = """Name,Email,Role
+Ada Lovelace,ada@example.org,Occupational Therapist
+Grace Hopper,grace@example.org,Nurse Lead
+Alan Turing,alan@example.org,Trainee
+Katherine Johnson,katherine@example.org,Social Work Officer
+Priya Shah,priya@example.org,Co-host
+"""
+
+
+def test_a_teams_reply_quoting_someone_who_did_not_post_keeps_their_name_and_words_out(
+    cli, afternoon, tmp_path
+):
+    chat = CHAT / "teams-chat-classic-reply-unknown.txt"
+    people = write(tmp_path / "people.csv", ATTENDEES)
+    result = export(cli, afternoon, "--chat", chat, "--attendees", people, "--anonymous")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Time to listen at handover”",
+        "- “Mine: protected mealtimes”",
+        "- “Same for me honestly”",
+        "- “I hear you, it gets better”",
+        "- “Rooms were great”",
+    ]
+    # the quoted people are an attendee and the co-host, and the host, none of them posting
+    for quoted in ("Katherine", "Priya", "manager", "Please add", "What does compassion"):
+        assert quoted not in result.stdout
+    assert "The chat: 5 messages from 3 people, besides 1 from the host; reactions: 👍 1." in (
+        result.stdout
+    )
+
+
+def test_a_deleted_teams_message_is_neither_quoted_nor_counted(cli, afternoon):
+    chat = CHAT / "teams-chat-classic-deleted.txt"
+    result = export(cli, afternoon, "--chat", chat)
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Ada, OT in Dundee”",
+        "- “Grace, nurse lead in Fife”",
+        "- “psychological safety is the foundation”",
+    ]
+    assert "has been deleted" not in result.stdout
+    assert "3 people took part in the chat.\n\nThe chat: 3 messages; reactions: 👍 1." in (
+        result.stdout
+    )
+
+
+# --------------------------------------------------------------------------- tabs turned spaces
+
+
+def test_a_zoom_chat_whose_tabs_became_spaces_reads_as_with_tabs(cli, afternoon, tmp_path):
+    spaced = CHAT / "zoom-two-line-spaces.txt"
+    text = spaced.read_text(encoding="utf-8")
+    tabbed = write(tmp_path / "tabbed.txt", text.replace("\n    ", "\n\t"))
+    assert "\t" not in text
+    assert tabbed.read_text(encoding="utf-8").count("\t") == 13
+    result = export(cli, afternoon, "--chat", spaced)
+    assert "Reacted to" not in result.stdout and "Replying to" not in result.stdout
+    assert "- “Hi Ada! Grace from Fife”" in section(result.stdout, "1. Talk")
+    assert "6 people took part in the chat, besides 2 hosts." in result.stdout
+    assert "The chat: 6 messages, besides 2 from the hosts; reactions: 👍 1." in result.stdout
+    same = export(cli, afternoon, "--chat", tabbed)
+    assert result.stdout.replace(spaced.name, "tabbed.txt") == same.stdout
+
+
+# --------------------------------------------------------------------------- unpadded cue times
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("teams-transcript-graph.vtt", "Teams transcript (WebVTT)"),
+        ("teams-transcript-word-old.txt", "Teams transcript (Word document saved as text)"),
+    ],
+)
+def test_a_teams_transcript_with_unpadded_times_is_read(cli, afternoon, name, layout):
+    result = export(cli, afternoon, "--chat", CHAT / name, "--names")
+    talk, close = section(result.stdout, "1. Talk"), section(result.stdout, "2. Close")
+    assert "- “Thanks Sam. I think psychological safety is the key.” — Ada Lovelace" in talk
+    assert "- “Agreed. We need protected time for reflection.” — Grace Hopper" in talk
+    assert "- “And leaders who listen.” — Ada Lovelace" in close  # 0:31:2.900 from the start
+    assert "lovely to see you" not in result.stdout  # the host's
+    assert "The transcript: 3 turns, besides 1 from the host." in result.stdout
+    assert f"- {name}: {layout}, 4 turns" in result.stdout
+
+
+# --------------------------------------------------------------------------- host and co-host
+
+
+def test_the_hosts_own_messages_saved_as_me_in_two_chats_count_once(cli, afternoon):
+    host, cohost = CHAT / "zoom-two-line-host-me.txt", CHAT / "zoom-two-line-cohost-me.txt"
+    hosts = ("--host", "Sam Host", "--host", "Priya Shah")
+    alone = export(cli, afternoon, "--chat", host, *hosts)
+    both = export(cli, afternoon, "--chat", host, "--chat", cohost, *hosts)
+    said = (
+        "4 people took part in the chat, besides 2 hosts.\n\n"
+        "The chat: 5 messages, besides 4 from the hosts; reactions: 👍 1."
+    )
+    assert said in alone.stdout and said in both.stdout
+    assert section(both.stdout, "1. Talk") == section(alone.stdout, "1. Talk")
+    # every message of the co-host's chat is in the host's: 9, one "+1" each
+    assert f"- {cohost.name}: Zoom chat (two-line layout), 0 messages (9 duplicates left out)" in (
+        both.stdout
+    )
+    assert both.stderr.splitlines() == [
+        f"Warning: {cohost}: dropped 9 messages and 1 reaction already read from an earlier "
+        "chat log (same author and text within 90 seconds)"
+    ]
+
+
+# --------------------------------------------------------------------------- who reacted
+
+
+def test_who_reacted_written_surname_first_counts_each_person_once(cli, afternoon):
+    # `Hopper, Grace, Turing, Alan:👍` is two people; `Johnson, Katherine`, who never posts,
+    # is one too, as every author's name is written so
+    result = export(cli, afternoon, "--chat", CHAT / "zoom-new-chat-surname-first.txt")
+    assert "The chat: 3 messages; reactions: 👍 5, ❤️ 1." in result.stdout
