@@ -85,12 +85,26 @@ def _left(view: SegmentView) -> str:
     return format_clock(math.ceil(max(view.remaining, 0)))
 
 
-def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
+def segment_now_lines(view: SegmentView) -> list[str]:
+    """The current segment's block, as its start printed it, for a log that begins in the
+    middle of it (`liftkit view` opened after the host started): its time left is said by
+    the status line that follows, and its silence only while it lasts."""
+    if view.segment is None:
+        return []
+    return _segment_lines(view.index, view.segment, view, joined=True)
+
+
+def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = False) -> list[str]:
     lines = [
         f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
         f"{format_duration(int(view.duration or segment.duration))})"
     ]
-    if view.index == i and view.elapsed >= 1:  # back to a segment begun before
+    if joined:
+        if view.silence_left > 0:
+            still = "first" if view.elapsed < 1 else "left"
+            silence = format_duration(math.ceil(view.silence_left))
+            lines.append(f"  {silence} of strict silence {still}")
+    elif view.index == i and view.elapsed >= 1:  # back to a segment begun before
         left = "its time is up" if view.overrun else f"{_left(view)} left"
         lines.append(f"  {left}: it keeps the time it had")
     elif segment.silence:
