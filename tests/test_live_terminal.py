@@ -812,3 +812,21 @@ def test_warnings_about_the_attendee_file_are_said_again_after_the_full_screen(t
     screen = term.wait_for("EXIT=0")
     after = screen[screen.index("Before the session began:") :]
     assert "Warning: people.csv: line 3: Ada <a@x.org> duplicates line 2" in after
+
+
+def test_the_help_names_the_command_that_resumes_this_session(tmp_path):
+    # Under --sessions, ? said "`liftkit resume latest` carries on": latest of the default
+    # folder, another session or none. The quit's last line named the folder; ? now does too.
+    term = next(wide := agenda_terminal(tmp_path, AGENDA, width=120))
+    try:
+        start(term)
+        term.keys("?")
+        screen = " ".join(term.wait_for("carries on").split())
+        (folder,) = (tmp_path / "s").glob("*-a")
+        assert f"`liftkit resume s/{folder.name}` carries on" in screen
+        assert "resume latest" not in screen
+        term.keys("?")
+        quit_run(term)
+        assert f"Carry on with: liftkit resume s/{folder.name}" in " ".join(term.screen().split())
+    finally:
+        wide.close()

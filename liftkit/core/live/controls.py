@@ -192,6 +192,14 @@ HELP = (
     ("Ctrl-C", "twice to quit at once"),
 )
 
+
+def help_keys(folder: str) -> tuple[tuple[str, str], ...]:
+    """The help of a session in `folder`: q names the command that resumes it, as the
+    quit's last line does (`latest` would be another session's, under another --sessions)."""
+    quit_line = ("q", f"quit (asks; y confirms). `liftkit resume {folder}` carries on")
+    return tuple(quit_line if key == "q" else (key, meaning) for key, meaning in HELP)
+
+
 # How the host talks to the session: keys on the full screen, or typed lines (plain mode).
 LIVE, PLAIN = "live", "plain"
 

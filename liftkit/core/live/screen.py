@@ -14,9 +14,11 @@ from datetime import datetime
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.live.controls import (
     CONFIRM,
+    HELP,
     LEGEND,
     ROOMS_LEGEND,
     Ui,
+    help_keys,
     hidden_keys,
     legend_now,
 )
@@ -87,6 +89,7 @@ class Screen:
     groups: GroupsSummary | None
     message: str
     legend: Sequence[tuple[str, str]] = LEGEND
+    keys_help: Sequence[tuple[str, str]] = HELP  # what ? shows
     confirm: str = ""
     show_help: bool = False
     reflections: int = 0
@@ -195,10 +198,11 @@ def build_screen(
     start_at: datetime | None = None,
     host: bool = True,
     poll_results: Sequence[PollCounts] = (),
+    folder: str = "",
 ) -> Screen:
     """The screen for this moment. `host=False` leaves out what only the host sees (notes,
     keys, messages, confirmations, typed text, and how far behind or ahead the session runs):
-    the audience's screen."""
+    the audience's screen. `folder` is the session's, as the help names it to resume."""
     segment = view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
@@ -277,6 +281,7 @@ def build_screen(
         message=ui.message(now) if host else "",
         confirm=confirm,
         show_help=ui.show_help and host,
+        keys_help=help_keys(folder) if folder else HELP,
         reflections=view.reflections,
         polls=polls,
         poll_counts=poll_counts,
