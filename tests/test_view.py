@@ -495,6 +495,17 @@ def test_the_view_waiting_for_the_start_gives_the_planned_end(session, time):
     assert f"planned end {end:%H:%M}" in screen.session_line
 
 
+def test_the_view_waiting_for_the_start_shows_the_first_segment_without_host_notes(session, time):
+    from liftkit.core.live.folders import write_start_at
+
+    write_start_at(session.folder, time.wall + timedelta(minutes=5))
+    screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+    assert (screen.position, screen.segment_title) == ("1/3", "Welcome")
+    assert screen.prompt == "Say hello in the chat" and screen.notes == ""
+    assert screen.next_line == "Starts with: Welcome (2m)"
+    assert "SECRET HOST NOTE" not in text_of(screen)
+
+
 def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time):
     # The shared screen went on counting down to the start under '■ PAUSED' and 'The host
     # has stopped the clock: it carries on when they resume', which it never can.

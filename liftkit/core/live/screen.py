@@ -203,14 +203,17 @@ def build_screen(
     """The screen for this moment. `host=False` leaves out what only the host sees (notes,
     keys, messages, confirmations, typed text, and how far behind or ahead the session runs):
     the audience's screen. `folder` is the session's, as the help names it to resume."""
-    segment = view.segment
+    # Waiting for a --start time: the first segment is shown as it will be (its title, prompt
+    # and questions, and the host's notes to read before it begins), its clock not yet running.
+    waiting = view.status == NOT_STARTED and view.segment is None
+    segment = view.next_segment if waiting else view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
     if view.status == NOT_STARTED and start_at is not None:
         wait = max((start_at - now_wall).total_seconds(), 0.0)
         countdown = format_clock(math.ceil(wait))
         status = f"STARTS AT {hhmm(start_at)} (n or space starts now)"
-    if segment is not None:
+    if view.segment is not None:
         segment_line = (
             f"{format_clock(view.elapsed)} of {format_clock(view.duration)}"
             if not view.overrun
@@ -233,7 +236,9 @@ def build_screen(
     session_line = " · ".join(part for part in parts if part)
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
-    if view.next_segment is not None:
+    if waiting and segment is not None:
+        next_line = f"Starts with: {segment.title} ({format_duration(segment.duration)})"
+    elif view.next_segment is not None:
         next_line = (
             f"Next: {view.next_segment.title} ({format_duration(view.next_segment.duration)})"
         )
@@ -246,7 +251,7 @@ def build_screen(
     latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
     polls = tuple(
         f"Poll: {poll.question} [{' / '.join(poll.options)}]"
-        for j, poll in enumerate(segment.polls if segment else ())
+        for j, poll in enumerate(segment.polls if segment and not waiting else ())
         if j not in latest
     )
     poll_counts = tuple(
