@@ -331,7 +331,7 @@ def test_check_a_missing_file_and_a_good_one(cli, tmp_path, monkeypatch):
     assert result.stderr.splitlines() == [
         "Error: missing.toml: no such file; check the path, or run `liftkit agenda list` for "
         "templates",
-        "1 of 2 agendas have problems",
+        "1 of 2 agendas has problems",  # was "have"
     ]
 
 
@@ -547,16 +547,32 @@ def test_show_and_check_read_standard_input_for_dash(cli):
     assert shown.exit_code == 0
     assert json.loads(shown.stdout)["title"] == "1-2-4-All"
     checked = cli("agenda", "check", "-", input=written)
-    assert (checked.exit_code, checked.stdout) == (0, "ok: -: 1-2-4-All (4 segments, 12m)\n")
+    assert (checked.exit_code, checked.stdout) == (0, "ok: stdin: 1-2-4-All (4 segments, 12m)\n")
 
 
 def test_problems_in_standard_input_are_named_stdin(cli):
     result = cli("agenda", "check", "-", input='title = "x"\n[[segments]]\ntitle = "a"\n')
     assert result.exit_code == 2
     assert only_error_lines(result.stderr) == [
-        'Error: <stdin>:2: segment 1 "a": needs a "duration"; write it like "90s", "5m", '
+        'Error: stdin:2: segment 1 "a": needs a "duration"; write it like "90s", "5m", '
         '"1h 15m", "1:30" (minutes:seconds) or a number of minutes'
     ]
+
+
+def test_standard_input_has_one_name_in_check_show_and_groups(cli):
+    # `agenda check -` said "ok: -: …", its notes and `agenda show -`'s "<stdin>:9: …", and
+    # `groups -` "stdin: line 6: …": one input, three names. stdin, as most messages say.
+    agenda = 'title = "x"\n[[segments]]\ntitle = "a"\nduration = "0:05"\n'
+    note = 'stdin:4: segment 1 "a": "duration": "0:05" is 5 seconds (minutes:seconds)'
+    checked = cli("agenda", "check", "-", input=agenda)
+    assert checked.stdout == "ok: stdin: x (1 segment, 5s)\n"
+    assert checked.stderr.startswith(f"Note: {note}")
+    shown = cli("agenda", "show", "-", input=agenda)
+    assert shown.exit_code == 0 and shown.stderr.startswith(f"Note: {note}")
+    grouped = cli("groups", "-", "--size", "2", input="Name\nAda\nBo\nBo\n")
+    assert "Warning: stdin: line 4: Bo duplicates line 3" in grouped.stderr
+    helped = cli("agenda", "check", "-h")
+    assert "or - for standard input" in " ".join(helped.stdout.replace("│", " ").split())
 
 
 def test_show_prints_titles_literally_not_as_rich_markup(cli, tmp_path, monkeypatch):

@@ -31,10 +31,10 @@ def test_the_full_example_is_a_valid_agenda_using_every_key():
     assert agenda.total == 3600
     used = set(re.findall(r"^(\w+) =", example, re.MULTILINE))
     assert set(AGENDA_KEYS) - {"segments"} <= used
-    # groups excludes group_size; same_groups and join_groups need a breakout before (one
-    # here); min_group_size is for methods that need it (Troika's template shows it)
-    left = {"polls", "groups", "same_groups", "join_groups", "min_group_size"}
-    assert set(SEGMENT_KEYS) - left <= used
+    # "Every key the format knows appears below": groups, min_group_size, same_groups and
+    # join_groups too (they were left out of it)
+    assert set(SEGMENT_KEYS) - {"polls"} <= used
+    assert "[[segments.polls]]" in example
     assert set(POLL_KEYS) <= used
 
 

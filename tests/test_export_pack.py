@@ -419,6 +419,42 @@ def test_host_it_yourself_lists_each_segment_from_the_agenda(community):
     assert steps[0][2] == agenda["segments"][0]["summary"]
 
 
+TEMPLATES = sorted(p.stem for p in (Path(__file__).parent.parent / "agendas").glob("*.toml"))
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_template_s_recipe_tells_a_reader_what_happens_not_the_participants_prompt(
+    cli, tmp_path, name
+):
+    """Run alone, a participant's prompt ("Your questions for our host: raise a hand…", "jot
+    down your ideas on the question" without the question) tells a reader little: every
+    bundled template says what happens in each segment in a `summary` of its own."""
+    from liftkit.core.agenda.templates import template_path
+
+    template = template_path(name)
+    agenda = tomllib.loads(template.read_text(encoding="utf-8"))
+    timeline, at = [], 0
+    for i, _ in enumerate(agenda["segments"]):
+        timeline += [(at, "segment_start", {"segment": i})]
+        at += 60
+        timeline += [(at, "segment_end", {"segment": i, "reason": "next"})]
+    timeline += [(at, "session_end", {})]
+    session = make_session(
+        tmp_path / "s", datetime(2026, 3, 9, 17, 0, tzinfo=UTC),
+        agenda=template.read_text(encoding="utf-8"), timeline=timeline,
+    )  # fmt: skip
+    result = cli("export", str(session))
+    assert result.exit_code == 0, result.output
+    steps = re.findall(
+        r"^- \*\*\d+ min – (.+?)\*\*: (.+)$",
+        section(result.stdout, "Host this conversation yourself"),
+        re.M,
+    )
+    assert [t for t, _ in steps] == [s["title"] for s in agenda["segments"]]
+    for (_, said), segment in zip(steps, agenda["segments"], strict=True):
+        assert said == segment.get("summary") != segment["prompt"]
+
+
 def test_a_missing_column_names_the_columns_there_are(cli, tmp_path):
     out = tmp_path / "pack.md"
     result = cli("export", str(COMMUNITY), "--question", "Why did you come?", "-o", str(out))

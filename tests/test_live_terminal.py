@@ -429,7 +429,8 @@ def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path)
     term.wait_for(f"STARTS AT {start_at}")
     screen = term.wait_for("q  quit")  # the legend drawn to its end, not a frame half drawn
     legend = screen.rstrip().splitlines()[-1]
-    assert re.sub(r"\s+", " ", legend).strip() == "space start n next ? help q quit"
+    # h too: the first segment's notes are on screen while it waits (h hides them)
+    assert re.sub(r"\s+", " ", legend).strip() == "space start n next h notes ? help q quit"
     term.keys("n")
     term.wait_for("running")
     # the running legend, once drawn: a frame caught half drawn, with "running" shown and
@@ -441,6 +442,26 @@ def test_the_keys_while_waiting_for_the_start_are_those_that_act(term, tmp_path)
             break
         time.sleep(0.1)
     assert "r reflect" in legend and "+/- min" in legend and "b back" in legend, legend
+    quit_run(term)
+
+
+def test_the_screen_waiting_for_the_start_shows_the_first_segment_and_its_notes(term, tmp_path):
+    # It showed "1/3" and no segment name, prompt or notes until the clock ran: 1-2-4-All's
+    # notes, "Read the question aloud as this minute begins", could not be read before.
+    from datetime import datetime, timedelta
+
+    start_at = (datetime.now() + timedelta(minutes=3)).strftime("%H:%M")
+    term.run([*LIFTKIT, "run", "a.toml", "--start", start_at, "--sessions", "s"])
+    term.wait_for(f"STARTS AT {start_at}")
+    screen = term.wait_for("q  quit")
+    assert re.search(r"^1/3 +Welcome +· welcome", screen, re.M), screen
+    assert "Say hello in the chat" in screen and "SECRET HOST NOTE" in screen
+    assert "Starts with: Welcome (2m)" in screen
+    assert "Been before?" not in screen  # its poll is for when it runs: p does nothing yet
+    term.keys("h")
+    screen = term.wait_for("Host notes hidden.")
+    assert "SECRET HOST NOTE" not in screen and "Say hello in the chat" in screen
+    assert "segment_start" not in [e["type"] for e in journal(tmp_path)]  # nothing started
     quit_run(term)
 
 
@@ -812,3 +833,21 @@ def test_warnings_about_the_attendee_file_are_said_again_after_the_full_screen(t
     screen = term.wait_for("EXIT=0")
     after = screen[screen.index("Before the session began:") :]
     assert "Warning: people.csv: line 3: Ada <a@x.org> duplicates line 2" in after
+
+
+def test_the_help_names_the_command_that_resumes_this_session(tmp_path):
+    # Under --sessions, ? said "`liftkit resume latest` carries on": latest of the default
+    # folder, another session or none. The quit's last line named the folder; ? now does too.
+    term = next(wide := agenda_terminal(tmp_path, AGENDA, width=120))
+    try:
+        start(term)
+        term.keys("?")
+        screen = " ".join(term.wait_for("carries on").split())
+        (folder,) = (tmp_path / "s").glob("*-a")
+        assert f"`liftkit resume s/{folder.name}` carries on" in screen
+        assert "resume latest" not in screen
+        term.keys("?")
+        quit_run(term)
+        assert f"Carry on with: liftkit resume s/{folder.name}" in " ".join(term.screen().split())
+    finally:
+        wide.close()

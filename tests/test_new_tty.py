@@ -69,8 +69,10 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
             child.expect(r"0:15 is 15 seconds \(minutes:seconds\): type 15m or 15s")
             child.send(CLEAR_LINE + "15m")
         child.send("\r")  # an empty answer keeps the duration offered
+    # the template's line says ninety minutes: shown, not offered, for a call of 1h 45m
+    child.expect(r'The template\'s line, "A ninety-minute event')
+    child.expect(r"gives another length than your 1h 45m: type your own, or Enter for none\.")
     child.expect(r"What is it about, in a line \(it heads the event pack\)\?")
-    child.expect("A ninety-minute event")  # the template's line is offered
     child.send("A  lunchtime conversation on kindness at work\r")
     child.expect("Wrote team.toml: Leaders' lunch, 6 segments")
     child.expect(pexpect.EOF)
@@ -123,6 +125,38 @@ def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(
     agenda = load_agenda(tmp_path / "team.toml")
     assert [s.duration for s in agenda.segments] == [300, 600, 240, 300]
     assert [s.warn for s in agenda.segments] == [(60,), (30,), (60,), (60,)]
+
+
+def test_a_template_line_that_gives_the_old_length_is_not_kept_by_enter(tmp_path):
+    # 1-2-4-All cut to 15 minutes was written with "Twelve minutes that give every person a
+    # voice…", which the event pack printed under its title.
+    child = spawn(tmp_path, "new", "team.toml")
+    child.expect("Start from which template")
+    child.expect("what-so-what-now-what")
+    child.send(UP + "\r")  # from community-conversation (the default) to 1-2-4-all
+    child.expect("Title of your agenda")
+    child.send("\r")
+    child.expect(r"Who hosts it \(your name\)\?")
+    child.send("\r")
+    child.expect(r"Change the segment durations\?")
+    child.send("y")
+    child.expect("Alone: ")
+    child.send(CLEAR_LINE + "4m\r")
+    for title in ("In pairs", "In fours", "All together"):
+        child.expect(f"{title}: ")
+        child.send("\r")
+    child.expect(r'"Twelve minutes that give every person a voice: alone, in pairs, in fours, ')
+    child.expect(r"gives another length than your 15m")
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect("Wrote team.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    agenda = load_agenda(tmp_path / "team.toml")
+    assert sum(s.duration for s in agenda.segments) == 15 * 60
+    assert agenda.description == ""
+    assert "Twelve minutes" not in (tmp_path / "team.toml").read_text()
 
 
 def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_path):

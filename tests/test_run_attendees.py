@@ -161,3 +161,26 @@ def test_a_breakout_of_5000_people_over_three_rounds_is_made_at_once(cli, tmp_pa
     # Only fields whose order divides the 1,000 rooms (8 x 125: MacNeish's product); before,
     # 42 fields of every prime power up to 5,000 as well, each searched for again and again.
     assert all(1000 % q == 0 for q in searched), sorted(set(searched))
+
+
+def test_rooms_that_cannot_keep_min_group_size_are_said_in_a_note(tmp_path):
+    # Troika's threes (min_group_size = 3) with 2 people made 1 room of 2, and with 5 people
+    # 1 room of 5, without a word: the host found out in the rooms.
+    (tmp_path / "a.toml").write_text(
+        'title = "T"\n[[segments]]\ntitle = "Threes"\nduration = "1m"\nkind = "breakout"\n'
+        "group_size = 3\nmin_group_size = 3\nauto_advance = true\n"
+    )
+    said = {}
+    for count in (2, 5, 7):
+        (tmp_path / "people.txt").write_text("".join(f"P{i}\n" for i in range(count)))
+        proc = subprocess.run(
+            [sys.executable, "-m", "liftkit", "run", "a.toml", "--attendees", "people.txt",
+             "--rehearse", "120", "--sessions", "s"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=30, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        said[count] = [line for line in proc.stderr.splitlines() if "min_group_size" in line]
+    rule = 'cannot make rooms of 3 with none smaller than 3 ("group_size", "min_group_size")'
+    assert said[2] == [f"Note: Threes: 2 people {rule}: they are in 1 room of 2"]
+    assert said[5] == [f"Note: Threes: 5 people {rule}: they are in 1 room of 5"]
+    assert said[7] == []  # rooms of 3 and 4: as min_group_size has it

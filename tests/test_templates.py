@@ -111,3 +111,18 @@ def test_no_template_says_a_question_twice(name):
     for segment in load_agenda(template_path(name)).segments:
         for question in segment.questions:
             assert question.rstrip("…?") not in segment.prompt, (segment.title, question)
+
+
+@pytest.mark.parametrize("name", REPO_TEMPLATES)
+def test_each_step_taken_in_the_rooms_tells_the_host_to_broadcast_it(name):
+    # People in breakout rooms do not see the shared screen: Troika's phases moved on by
+    # themselves, and So what? / Now what? kept the rooms, with no word to the host to
+    # broadcast the next instruction (community-conversation and hosted-event had it).
+    agenda = load_agenda(template_path(name))
+    in_rooms = [
+        s
+        for before, s in zip(agenda.segments, agenda.segments[1:], strict=False)
+        if before.kind == "breakout" and s.kind == "breakout"
+    ]
+    for segment in in_rooms:
+        assert "broadcast" in segment.notes.lower(), segment.title

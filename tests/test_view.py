@@ -246,7 +246,12 @@ def test_the_end_says_so_and_the_plain_view_prints_a_line_per_change(session, ti
     session.jump(3)
     assert plain.step() == 0
     lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
-    assert lines[1] == "1/3 Welcome: 02:00 left"
+    assert lines[1:5] == [
+        "> 1/3 Welcome (welcome, 2m)",
+        "  Say hello in the chat",
+        "  poll: Been before? [Yes / No]",
+        "1/3 Welcome: 02:00 left",
+    ]
     assert "paused Welcome" in lines and "resumed Welcome: 02:00 left" in lines
     assert any(line.startswith("> 2/3 Rooms") for line in lines)
     assert any(line.startswith("> 3/3 Close") for line in lines)
@@ -490,6 +495,17 @@ def test_the_view_waiting_for_the_start_gives_the_planned_end(session, time):
     assert f"planned end {end:%H:%M}" in screen.session_line
 
 
+def test_the_view_waiting_for_the_start_shows_the_first_segment_without_host_notes(session, time):
+    from liftkit.core.live.folders import write_start_at
+
+    write_start_at(session.folder, time.wall + timedelta(minutes=5))
+    screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+    assert (screen.position, screen.segment_title) == ("1/3", "Welcome")
+    assert screen.prompt == "Say hello in the chat" and screen.notes == ""
+    assert screen.next_line == "Starts with: Welcome (2m)"
+    assert "SECRET HOST NOTE" not in text_of(screen)
+
+
 def test_a_quit_before_the_start_is_not_shown_as_a_pause_to_resume(session, time):
     # The shared screen went on counting down to the start under '■ PAUSED' and 'The host
     # has stopped the clock: it carries on when they resume', which it never can.
@@ -543,3 +559,35 @@ def test_the_plain_view_says_once_when_the_silence_is_over(session, time):
     assert [line for line in lines if "silence is over" in line] == [
         "silence is over in Close: 00:30 left"
     ]
+
+
+def test_a_log_opened_mid_session_begins_with_the_segment_s_prompt_and_polls(session, time):
+    # The co-host's log (`liftkit view | tee`) began with "1/3 Welcome: 01:30 left" and
+    # nothing of what the audience was asked; a segment change printed it all.
+    session.start()
+    time.advance(30)
+    _, out = plain_view(session, time)
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert lines[1:] == [
+        "> 1/3 Welcome (welcome, 2m)",
+        "  Say hello in the chat",
+        "  poll: Been before? [Yes / No]",
+        "1/3 Welcome: 01:30 left",
+    ]
+    assert "SECRET HOST NOTE" not in out.getvalue()
+
+
+def test_a_log_opened_in_a_silence_says_how_much_of_it_is_left(session, time):
+    session.start()
+    session.jump(2)  # Close: 30s of silence first
+    time.advance(10)
+    plain, out = plain_view(session, time)
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert lines[1:] == [
+        "> 3/3 Close (reflection, 1m)",
+        "  20s of strict silence left",
+        "3/3 Close: 00:50 left",
+    ]
+    time.advance(21)
+    plain.step()
+    assert out.getvalue().splitlines()[-1].endswith("silence is over in Close: 00:29 left")

@@ -106,6 +106,10 @@ def test_a_log_of_the_audience_window_waits_then_follows(tmp_path):
         assert following.split("  ", 1)[1] == (
             f"following s/{folder.name} (The call); Ctrl-C stops\n"
         )
+        # what the audience is asked, as a segment change prints it, before its time left
+        block = [log.stdout.readline().split("  ", 1)[1] for _ in range(3)]
+        assert block[:2] == ["> 1/1 Only (welcome, 10m)\n", "  Say hello in the chat\n"]
+        assert block[2].startswith("1/1 Only: ")
         finish(call, "n\ny\n")
         out, err = log.communicate(timeout=30)
     finally:

@@ -13,6 +13,7 @@ from liftkit.core.agenda.durations import (
     format_duration,
     parse_duration,
     seconds_after_no_minutes,
+    states_a_length,
 )
 from liftkit.core.agenda.model import Agenda, with_durations
 from liftkit.core.agenda.timeline import left_out
@@ -63,6 +64,7 @@ def ask_new_agenda(
     agenda = replace(agenda, title=title.strip() or agenda.title)
     host = _offered("Who hosts it (your name)?", agenda.host)
     agenda = replace(agenda, host=" ".join(host.split()))
+    planned = sum(s.duration for s in agenda.segments)
     if _answer(questionary.confirm("Change the segment durations?", default=False)):
         durations = []
         for segment in agenda.segments:
@@ -75,7 +77,19 @@ def ask_new_agenda(
     # Asked last, once the durations are settled: the template's line ("A one-hour hosted
     # conversation…") heads the event pack, and a host who made the call 30 minutes long,
     # or about their own theme, would publish it as it stands.
-    about = _offered("What is it about, in a line (it heads the event pack)?", agenda.description)
+    offered = agenda.description
+    total = sum(s.duration for s in agenda.segments)
+    if total != planned and states_a_length(offered):
+        # Enter would have kept "Twelve minutes that…" over a call of 15: the line is shown,
+        # to copy from, but not offered.
+        print(
+            terminal_safe(
+                f'The template\'s line, "{offered}", gives another length than your '
+                f"{format_duration(total)}: type your own, or Enter for none."
+            )
+        )
+        offered = ""
+    about = _offered("What is it about, in a line (it heads the event pack)?", offered)
     agenda = replace(agenda, description=" ".join(about.split()))
     return agenda, name
 

@@ -41,7 +41,8 @@ def resolve(argument: str, env: Environment) -> Resolved:
     """An AGENDA argument, where - reads the agenda from standard input."""
     if argument == "-":
         env.reading_stdin("the agenda")
-        return Resolved(parse_agenda(env.stdin.buffer.read(), "<stdin>"), Path("-"), "stdin")
+        # named "stdin" in its messages, as the attendee lists of `groups -` are
+        return Resolved(parse_agenda(env.stdin.buffer.read(), "stdin"), Path("-"), "stdin")
     return resolve_agenda(argument)
 
 
@@ -161,7 +162,7 @@ def check(
         list[str],
         typer.Argument(
             metavar="AGENDA...",
-            help="Agenda files or template names to validate.",
+            help="Agenda files or template names to validate, or - for standard input.",
             autocompletion=complete_agenda,
         ),
     ],
@@ -185,7 +186,8 @@ def check(
         with printing(env):
             typer.echo(
                 terminal_safe(
-                    f"ok: {argument}: {a.title} ({plural(len(a.segments), 'segment')}, "
+                    f"ok: {'stdin' if argument == '-' else argument}: {a.title} "
+                    f"({plural(len(a.segments), 'segment')}, "
                     f"{format_duration(a.total)})"
                 )
             )
@@ -193,5 +195,6 @@ def check(
             note(message, env.stderr)
     if failed:
         if len(agendas) > 1:
-            typer.echo(f"{failed} of {len(agendas)} agendas have problems", err=True)
+            has = "has" if failed == 1 else "have"
+            typer.echo(f"{failed} of {len(agendas)} agendas {has} problems", err=True)
         raise typer.Exit(EXIT_USAGE)

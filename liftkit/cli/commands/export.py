@@ -224,7 +224,7 @@ def export(
             env.reading_stdin("the chat log")
         try:
             logs.append(
-                parse_chat(env.stdin.buffer.read(), "<stdin>")
+                parse_chat(env.stdin.buffer.read(), "stdin")
                 if name == "-"
                 else read_chat(Path(name))
             )

@@ -31,6 +31,7 @@ from liftkit.core.live.rooms import (
     following,
     from_earlier,
     joined_again,
+    min_size_notes,
     one_room_for_all,
     people_in,
     plan_from_people,
@@ -274,6 +275,9 @@ def prepare_groups(
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         plan.plans = plan_from_people(agenda, plan.people, seed)
+        for said in min_size_notes(agenda, plan.plans):
+            show_note(said)
+            plan.said.append(f"Note: {said}")
         hosts = placed_people(plan.people, SplitRequest())[1]
         if hosts and plan.plans:
             said = hosts_note(hosts, HOSTS_REMEDY.format(attendees=shlex.quote(str(attendees))))

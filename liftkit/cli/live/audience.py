@@ -33,6 +33,7 @@ from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.folders import STARTED, session_folders
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
+from liftkit.core.live.plain_lines import segment_now_lines
 from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
 from liftkit.core.text import terminal_safe
@@ -293,8 +294,10 @@ class PlainAudience:
         """Say what is followed and where the session is now; then a line per change."""
         f = self.follower
         self.say(f"following {f.folder} ({f.agenda.title}); Ctrl-C stops")
-        self.say(status_now(f, f.now(self.wall())))
+        t = f.now(self.wall())
+        self.say(*segment_now_lines(f.view(t)), status_now(f, t))
         self._rooms_now()
+        self._silence_over()  # a silence under way: its end is said when it comes
         f.listeners.append(self._event)
 
     def step(self) -> int | None:

@@ -14,7 +14,6 @@ from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.bottom import bottom, message_rows
 from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
 from liftkit.cli.live.roomsview import Region, rooms_regions
-from liftkit.core.live.controls import HELP
 from liftkit.core.live.screen import (
     DONE,
     NORMAL,
@@ -129,7 +128,11 @@ class _Rendered:
         bar_rows = 3 if height >= 16 else (1 if height >= 9 else 0)
         if not screen.segment_line and not screen.session_line:
             bar_rows = 0  # no session yet (view latest waiting): no empty bars
-        wanted = len(HELP) + 1 if screen.show_help else max(body_need(screen, width), MIN_BODY)
+        wanted = (
+            len(screen.keys_help) + 1
+            if screen.show_help
+            else max(body_need(screen, width), MIN_BODY)
+        )
         need = min(wanted, height // 2)
         room = height - top_rows - bar_rows - bottom_rows - need
         big = (
@@ -177,7 +180,9 @@ class _Rendered:
             (
                 "body",
                 body_key,
-                lambda: _help() if screen.show_help else _body(screen, width, body_rows),
+                lambda: (
+                    _help(screen.keys_help) if screen.show_help else _body(screen, width, body_rows)
+                ),
                 body_rows,
             ),
             (
@@ -371,10 +376,10 @@ def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) ->
     return grid
 
 
-def _help() -> RenderableType:
+def _help(keys: Sequence[tuple[str, str]]) -> RenderableType:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for key, meaning in HELP:
+    for key, meaning in keys:
         table.add_row(key, meaning)
     return Group(Text("Keys (? closes this help)", style="bold underline"), table)

@@ -125,6 +125,7 @@ class LiveApp:
                 groups=c.groups_view(s) if c.groups_view else None,
                 start_at=c.start_at,
                 poll_results=s.engine.polls,
+                folder=str(s.folder),
             )
         )
         return dataclasses.replace(screen, message=as_flags(screen.message))

@@ -174,3 +174,22 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
+
+
+# A length said in words, as descriptions give it: "Twelve minutes that…", "A one-hour
+# conversation", "a ninety-minute event", "90 min", "half an hour", "an hour-long call".
+_COUNT = (
+    r"\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|(?:twenty|thirty|forty|fifty)-\w+"
+)
+_STATED = re.compile(
+    rf"\b(?:(?:{_COUNT})(?:\s+and\s+a\s+half)?[\s-]*(?:minutes?|mins?|hours?|hrs?)|"
+    r"half\s+an?\s+hour|hour-long)\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_length(text: str) -> bool:
+    """Whether `text` (an agenda's description) says how long the call is: a template's line
+    that no longer holds once the host gives durations of their own."""
+    return _STATED.search(text) is not None

@@ -28,7 +28,8 @@ from liftkit.core.live.events import (
     Stop,
 )
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, event_lines
+from liftkit.core.live.plain_lines import event_lines
+from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.text import hhmm, plural
 
 _SEED = re.compile(r" · seed \d+")

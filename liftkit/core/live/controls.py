@@ -153,7 +153,8 @@ def hidden_keys(segment: Segment | None, rooms: bool, waiting: bool, undo: bool)
     """Keys that do nothing here, left out of the legend: p without polls, g without `rooms`,
     h without host notes (it still hides later segments' notes, as ? says), u with no
     reshuffle to put back, and before a --start time all but space, n, h, ?, q."""
-    idle = {"p": not (segment and segment.polls), "g": not rooms, "u": not undo}
+    polls = bool(segment and segment.polls) and not waiting  # the first segment's, shown
+    idle = {"p": not polls, "g": not rooms, "u": not undo}
     idle |= dict.fromkeys(("r", "+/-", "b"), waiting)
     idle["h"] = not (segment and segment.notes)
     return {key for key, nothing in idle.items() if nothing}
@@ -191,6 +192,14 @@ HELP = (
     ("q", "quit (asks; y confirms). `liftkit resume latest` carries on"),
     ("Ctrl-C", "twice to quit at once"),
 )
+
+
+def help_keys(folder: str) -> tuple[tuple[str, str], ...]:
+    """The help of a session in `folder`: q names the command that resumes it, as the
+    quit's last line does (`latest` would be another session's, under another --sessions)."""
+    quit_line = ("q", f"quit (asks; y confirms). `liftkit resume {folder}` carries on")
+    return tuple(quit_line if key == "q" else (key, meaning) for key, meaning in HELP)
+
 
 # How the host talks to the session: keys on the full screen, or typed lines (plain mode).
 LIVE, PLAIN = "live", "plain"

@@ -139,6 +139,28 @@ def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dic
     return plans
 
 
+def min_size_notes(agenda: Agenda, plans: dict[int, Split]) -> list[str]:
+    """What `min_group_size` could not have, for the rooms made: too few people for one room
+    of that size (2 people in Troika's threes), or for more than one (5 make one room of 5):
+    the host is told before the rooms open, rather than finding out in them."""
+    notes = []
+    for i, split in sorted(plans.items()):
+        segment = agenda.segments[i]
+        least, size = segment.min_group_size, segment.group_size
+        if not least or not size or from_earlier(segment) or not split.rounds:
+            continue
+        sizes = sorted(len(g.members) for g in split.rounds[0].groups)
+        if not sizes or (sizes[0] >= least and sizes[-1] <= size + 1):
+            continue
+        rooms = " and ".join(str(n) for n in sorted(set(sizes)))
+        notes.append(
+            f"{segment.title}: {plural(sum(sizes), 'person', 'people')} cannot make rooms of "
+            f'{size} with none smaller than {least} ("group_size", "min_group_size"): '
+            f"they are in {plural(len(sizes), 'room')} of {rooms}"
+        )
+    return notes
+
+
 def plan_from_split(
     agenda: Agenda, split: Split, first: int | None = None
 ) -> tuple[dict[int, Split], list[str]]:

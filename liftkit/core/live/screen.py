@@ -1,4 +1,5 @@
-"""Everything the live screen and plain mode say, computed from the engine's view.
+"""Everything the live screen says, computed from the engine's view (plain mode's lines are
+in plain_lines.py).
 
 The renderers (rich full screen, plain lines) only lay these texts out.
 """
@@ -11,32 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.agenda.model import Segment
 from liftkit.core.live.controls import (
     CONFIRM,
+    HELP,
     LEGEND,
     ROOMS_LEGEND,
     Ui,
+    help_keys,
     hidden_keys,
     legend_now,
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, USED_UP
-from liftkit.core.live.events import (
-    Extend,
-    GroupsMade,
-    JournalEvent,
-    Pause,
-    PollCounts,
-    Reflection,
-    Resume,
-    SegmentStart,
-    SessionEnd,
-    SessionResume,
-    SessionStart,
-    Stop,
-    TimeWarning,
-    stop_words,
-)
+from liftkit.core.live.events import PollCounts
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 from liftkit.core.timeparse import later
@@ -102,6 +89,7 @@ class Screen:
     groups: GroupsSummary | None
     message: str
     legend: Sequence[tuple[str, str]] = LEGEND
+    keys_help: Sequence[tuple[str, str]] = HELP  # what ? shows
     confirm: str = ""
     show_help: bool = False
     reflections: int = 0
@@ -210,18 +198,22 @@ def build_screen(
     start_at: datetime | None = None,
     host: bool = True,
     poll_results: Sequence[PollCounts] = (),
+    folder: str = "",
 ) -> Screen:
     """The screen for this moment. `host=False` leaves out what only the host sees (notes,
     keys, messages, confirmations, typed text, and how far behind or ahead the session runs):
-    the audience's screen."""
-    segment = view.segment
+    the audience's screen. `folder` is the session's, as the help names it to resume."""
+    # Waiting for a --start time: the first segment is shown as it will be (its title, prompt
+    # and questions, and the host's notes to read before it begins), its clock not yet running.
+    waiting = view.status == NOT_STARTED and view.segment is None
+    segment = view.next_segment if waiting else view.segment
     tone, status = tone_and_status(view)
     countdown = countdown_text(view)
     if view.status == NOT_STARTED and start_at is not None:
         wait = max((start_at - now_wall).total_seconds(), 0.0)
         countdown = format_clock(math.ceil(wait))
         status = f"STARTS AT {hhmm(start_at)} (n or space starts now)"
-    if segment is not None:
+    if view.segment is not None:
         segment_line = (
             f"{format_clock(view.elapsed)} of {format_clock(view.duration)}"
             if not view.overrun
@@ -244,7 +236,9 @@ def build_screen(
     session_line = " · ".join(part for part in parts if part)
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
-    if view.next_segment is not None:
+    if waiting and segment is not None:
+        next_line = f"Starts with: {segment.title} ({format_duration(segment.duration)})"
+    elif view.next_segment is not None:
         next_line = (
             f"Next: {view.next_segment.title} ({format_duration(view.next_segment.duration)})"
         )
@@ -257,7 +251,7 @@ def build_screen(
     latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
     polls = tuple(
         f"Poll: {poll.question} [{' / '.join(poll.options)}]"
-        for j, poll in enumerate(segment.polls if segment else ())
+        for j, poll in enumerate(segment.polls if segment and not waiting else ())
         if j not in latest
     )
     poll_counts = tuple(
@@ -292,6 +286,7 @@ def build_screen(
         message=ui.message(now) if host else "",
         confirm=confirm,
         show_help=ui.show_help and host,
+        keys_help=help_keys(folder) if folder else HELP,
         reflections=view.reflections,
         polls=polls,
         poll_counts=poll_counts,
@@ -302,98 +297,4 @@ def build_screen(
         input_label=typing.label if typing else "",
         input_text=typing.text if typing else "",
         input_detail=typing.detail if typing else "",
-    )
-
-
-def event_lines(
-    event: JournalEvent,
-    view: SegmentView,
-    agenda_segments: Sequence[Segment],
-    notes: bool = False,
-) -> list[str]:
-    """What plain mode prints for a journal event (several lines for a segment start); with
-    `notes`, a segment's host notes too (the host's own console, never the audience's)."""
-    i = getattr(event, "segment", None)
-    segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
-    title = segment.title if segment is not None else ""
-    match event:
-        case SessionStart():
-            return [f"session started: {event.title}"]
-        case SegmentStart() if segment is not None:
-            host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
-            return _segment_lines(event.segment, segment, view) + host
-        case TimeWarning(before=0):
-            auto = segment is not None and segment.auto_advance
-            return [] if auto else [f"! time is up for {title}"]
-        case TimeWarning(before=before):
-            return [f"! {format_duration(before)} left in {title}"]
-        case Pause():
-            return [f"paused {title}"]
-        case Resume():
-            return [f"resumed {title}: {_left(view)} left"]
-        case Extend(seconds=seconds):
-            sign = "+" if seconds > 0 else "-"
-            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)} left"]
-        case Reflection(author=author, text=text):
-            who = f"{author}: " if author else ""
-            return [f"saved reflection ({view.reflections}): {who}{text}"]
-        case PollCounts(question=question, counts=counts):
-            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-            return [f"saved poll: {question} {shown}"]
-        case GroupsMade():
-            return [f"groups made for {title}"]
-        case SessionEnd():
-            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
-        case SessionResume():
-            return ["session resumed"]
-        case Stop(reason=reason):
-            # the resume command, with the folder, is said once: by the controller on a
-            # quit, and by the command's last line on stderr
-            return [f"stopped ({stop_words(reason)})"]
-    return []
-
-
-def _left(view: SegmentView) -> str:
-    """The time left as the countdown reads it (rounded up), as the minute line says it."""
-    return format_clock(math.ceil(max(view.remaining, 0)))
-
-
-def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
-    lines = [
-        f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
-        f"{format_duration(int(view.duration or segment.duration))})"
-    ]
-    if view.index == i and view.elapsed >= 1:  # back to a segment begun before
-        left = "its time is up" if view.overrun else f"{_left(view)} left"
-        lines.append(f"  {left}: it keeps the time it had")
-    elif segment.silence:
-        lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
-    if segment.prompt:
-        lines.append(f"  {segment.prompt}")
-    for n, question in enumerate(segment.questions, start=1):
-        lines.append(f"  {n}. {question}")
-    many = len(segment.polls) > 1
-    for n, poll in enumerate(segment.polls, start=1):
-        lines.append(
-            f"  poll{f' {n}' if many else ''}: {poll.question} [{' / '.join(poll.options)}]"
-        )
-    return lines
-
-
-def status_line(view: SegmentView, behind: float | None = None) -> str:
-    """The line plain mode prints each minute."""
-    if view.segment is None:
-        return ""
-    over = math.floor(-view.remaining)
-    if not view.overrun:
-        left = f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
-    elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
-        left = "time is up"
-    else:
-        left = f"+{format_clock(over)} OVER TIME"
-    state = " (paused)" if view.status == PAUSED else ""
-    # The segment's time, then the session's: "OVER TIME · session on time" is both true.
-    return (
-        f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
-        f"session {minutes_phrase(view.behind if behind is None else behind)}"
     )
