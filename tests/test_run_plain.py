@@ -326,12 +326,14 @@ def test_commands_from_a_file_saved_with_a_byte_order_mark_and_crlf(tmp_path):
     # Notepad's UTF-8 starts the file with a byte order mark: its first command was
     # "unknown command '\ufeffr …'", and the reflection was lost.
     commands = "\ufeffr Ada: first from the file\r\n+\r\nr second\r\n"
-    proc = run_plain(tmp_path, AUTO, commands, "--rehearse", "600")
+    proc = run_plain(tmp_path, AUTO, commands, "--rehearse", "60")
     assert proc.returncode == 0, proc.stderr
     assert "unknown command" not in proc.stdout
     saved = [(e["author"], e["text"]) for e in journal(tmp_path / "s") if e["type"] == "reflection"]
     assert saved == [("Ada", "first from the file"), (None, "second")]
-    assert "+1m for Alone" in proc.stdout
+    # The "+" is read as the command it is; which segment it lengthens depends on how soon
+    # the process reads it (Alone lasts 1 s at 60 times), and a loaded machine is slow.
+    assert re.search(r"\+1m for (Alone|Pairs)", proc.stdout), proc.stdout
 
 
 THREE = """
