@@ -318,7 +318,9 @@ class Engine:
             t = self.last_mono  # added after the fact: it does not move the session clock
         match event:
             case SessionStart():
-                self.started_at = t
+                # a stop before the start (a quit while waiting for --start) is over: the
+                # resume that waited for the start wrote no session_resume
+                self.started_at, self.stop_reason = t, None
             case SegmentStart(segment=i) if 0 <= i < self.count:
                 self._enter(i, t)
             case SegmentEnd():
