@@ -23,7 +23,7 @@ from liftkit.core.live.controls import PLAIN_HELP
 from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.intake import Outcome
-from liftkit.core.live.screen import event_lines
+from liftkit.core.live.plain_lines import event_lines
 from liftkit.core.text import plural, terminal_safe
 
 

@@ -13,7 +13,8 @@ from datetime import datetime
 from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
-from liftkit.core.live.screen import schedule, status_line
+from liftkit.core.live.plain_lines import status_line
+from liftkit.core.live.screen import schedule
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.session import LiveSession
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.agenda.model import Segment
 from liftkit.core.live.controls import (
     CONFIRM,
     LEGEND,
@@ -22,20 +21,7 @@ from liftkit.core.live.controls import (
 )
 from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, USED_UP
 from liftkit.core.live.events import (
-    Extend,
-    GroupsMade,
-    JournalEvent,
-    Pause,
     PollCounts,
-    Reflection,
-    Resume,
-    SegmentStart,
-    SessionEnd,
-    SessionResume,
-    SessionStart,
-    Stop,
-    TimeWarning,
-    stop_words,
 )
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
@@ -130,7 +116,7 @@ def countdown_text(view: SegmentView) -> str:
         return "+" + format_clock(math.floor(-view.remaining))
     if view.silence_left > 0:
         return format_clock(math.ceil(view.silence_left))
-    return format_clock(math.ceil(view.remaining))
+    return format_clock(math.ceil(view.round_left))  # a round's time, in a breakout of rounds
 
 
 def time_left_words(seconds: int) -> str:
@@ -143,6 +129,13 @@ def time_left_words(seconds: int) -> str:
 
 
 def tone_and_status(view: SegmentView) -> tuple[str, str]:
+    tone, status = _tone_and_status(view)
+    if view.round and view.status != ENDED:  # what the countdown counts: the round's time
+        status = f"round {view.round} of {view.rounds} · {status}"
+    return tone, status
+
+
+def _tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.status == ENDED:
         return DONE, "SESSION COMPLETE"
     if view.status == NOT_STARTED:
@@ -154,7 +147,7 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        return WARN, f"▲ {warning_words(view.warning, view.remaining)} LEFT"
+        return WARN, f"▲ {warning_words(view.warning, view.round_left)} LEFT"
     return NORMAL, "running"
 
 
@@ -302,98 +295,4 @@ def build_screen(
         input_label=typing.label if typing else "",
         input_text=typing.text if typing else "",
         input_detail=typing.detail if typing else "",
-    )
-
-
-def event_lines(
-    event: JournalEvent,
-    view: SegmentView,
-    agenda_segments: Sequence[Segment],
-    notes: bool = False,
-) -> list[str]:
-    """What plain mode prints for a journal event (several lines for a segment start); with
-    `notes`, a segment's host notes too (the host's own console, never the audience's)."""
-    i = getattr(event, "segment", None)
-    segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
-    title = segment.title if segment is not None else ""
-    match event:
-        case SessionStart():
-            return [f"session started: {event.title}"]
-        case SegmentStart() if segment is not None:
-            host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
-            return _segment_lines(event.segment, segment, view) + host
-        case TimeWarning(before=0):
-            auto = segment is not None and segment.auto_advance
-            return [] if auto else [f"! time is up for {title}"]
-        case TimeWarning(before=before):
-            return [f"! {format_duration(before)} left in {title}"]
-        case Pause():
-            return [f"paused {title}"]
-        case Resume():
-            return [f"resumed {title}: {_left(view)} left"]
-        case Extend(seconds=seconds):
-            sign = "+" if seconds > 0 else "-"
-            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)} left"]
-        case Reflection(author=author, text=text):
-            who = f"{author}: " if author else ""
-            return [f"saved reflection ({view.reflections}): {who}{text}"]
-        case PollCounts(question=question, counts=counts):
-            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-            return [f"saved poll: {question} {shown}"]
-        case GroupsMade():
-            return [f"groups made for {title}"]
-        case SessionEnd():
-            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
-        case SessionResume():
-            return ["session resumed"]
-        case Stop(reason=reason):
-            # the resume command, with the folder, is said once: by the controller on a
-            # quit, and by the command's last line on stderr
-            return [f"stopped ({stop_words(reason)})"]
-    return []
-
-
-def _left(view: SegmentView) -> str:
-    """The time left as the countdown reads it (rounded up), as the minute line says it."""
-    return format_clock(math.ceil(max(view.remaining, 0)))
-
-
-def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
-    lines = [
-        f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
-        f"{format_duration(int(view.duration or segment.duration))})"
-    ]
-    if view.index == i and view.elapsed >= 1:  # back to a segment begun before
-        left = "its time is up" if view.overrun else f"{_left(view)} left"
-        lines.append(f"  {left}: it keeps the time it had")
-    elif segment.silence:
-        lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
-    if segment.prompt:
-        lines.append(f"  {segment.prompt}")
-    for n, question in enumerate(segment.questions, start=1):
-        lines.append(f"  {n}. {question}")
-    many = len(segment.polls) > 1
-    for n, poll in enumerate(segment.polls, start=1):
-        lines.append(
-            f"  poll{f' {n}' if many else ''}: {poll.question} [{' / '.join(poll.options)}]"
-        )
-    return lines
-
-
-def status_line(view: SegmentView, behind: float | None = None) -> str:
-    """The line plain mode prints each minute."""
-    if view.segment is None:
-        return ""
-    over = math.floor(-view.remaining)
-    if not view.overrun:
-        left = f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
-    elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
-        left = "time is up"
-    else:
-        left = f"+{format_clock(over)} OVER TIME"
-    state = " (paused)" if view.status == PAUSED else ""
-    # The segment's time, then the session's: "OVER TIME · session on time" is both true.
-    return (
-        f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
-        f"session {minutes_phrase(view.behind if behind is None else behind)}"
     )

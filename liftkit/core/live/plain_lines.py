@@ -1,0 +1,130 @@
+"""What plain mode prints: a line (or a few) for each journal event, and the status line
+once a minute; the host's plain mode and the plain audience view say the same words."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from liftkit.core.agenda.durations import format_clock, format_duration
+from liftkit.core.agenda.model import Segment
+from liftkit.core.live.engine import PAUSED
+from liftkit.core.live.events import (
+    Extend,
+    GroupsMade,
+    JournalEvent,
+    Pause,
+    PollCounts,
+    Reflection,
+    Resume,
+    SegmentStart,
+    SessionEnd,
+    SessionResume,
+    SessionStart,
+    Stop,
+    TimeWarning,
+    stop_words,
+)
+from liftkit.core.live.screen import minutes_phrase
+from liftkit.core.live.segment_view import SegmentView
+from liftkit.core.text import plural
+
+
+def event_lines(
+    event: JournalEvent,
+    view: SegmentView,
+    agenda_segments: Sequence[Segment],
+    notes: bool = False,
+) -> list[str]:
+    """What plain mode prints for a journal event (several lines for a segment start); with
+    `notes`, a segment's host notes too (the host's own console, never the audience's)."""
+    i = getattr(event, "segment", None)
+    segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
+    title = segment.title if segment is not None else ""
+    match event:
+        case SessionStart():
+            return [f"session started: {event.title}"]
+        case SegmentStart() if segment is not None:
+            host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
+            return _segment_lines(event.segment, segment, view) + host
+        case TimeWarning(round=ended) if ended and segment is not None:
+            if event.before:
+                return [f"! {format_duration(event.before)} left in round {ended} of {title}"]
+            return [f"round {ended + 1} of {segment.rounds} begins in {title}: new rooms"]
+        case TimeWarning(before=0):
+            auto = segment is not None and segment.auto_advance
+            return [] if auto else [f"! time is up for {title}"]
+        case TimeWarning(before=before):
+            return [f"! {format_duration(before)} left in {title}"]
+        case Pause():
+            return [f"paused {title}"]
+        case Resume():
+            return [f"resumed {title}: {_left(view)}"]
+        case Extend(seconds=seconds):
+            sign = "+" if seconds > 0 else "-"
+            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)}"]
+        case Reflection(author=author, text=text):
+            who = f"{author}: " if author else ""
+            return [f"saved reflection ({view.reflections}): {who}{text}"]
+        case PollCounts(question=question, counts=counts):
+            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+            return [f"saved poll: {question} {shown}"]
+        case GroupsMade():
+            return [f"groups made for {title}"]
+        case SessionEnd():
+            return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
+        case SessionResume():
+            return ["session resumed"]
+        case Stop(reason=reason):
+            # the resume command, with the folder, is said once: by the controller on a
+            # quit, and by the command's last line on stderr
+            return [f"stopped ({stop_words(reason)})"]
+    return []
+
+
+def _left(view: SegmentView) -> str:
+    """The time left as the countdown reads it (rounded up), as the minute line says it:
+    "08:12 left", or in a breakout of several rounds "08:12 left in round 1 of 2"."""
+    left = f"{format_clock(math.ceil(max(view.round_left, 0)))} left"
+    return f"{left} in round {view.round} of {view.rounds}" if view.round else left
+
+
+def _segment_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
+    lines = [
+        f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
+        f"{format_duration(int(view.duration or segment.duration))})"
+    ]
+    if view.index == i and view.elapsed >= 1:  # back to a segment begun before
+        left = "its time is up" if view.overrun else _left(view)
+        lines.append(f"  {left}: it keeps the time it had")
+    elif segment.silence:
+        lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
+    if segment.prompt:
+        lines.append(f"  {segment.prompt}")
+    for n, question in enumerate(segment.questions, start=1):
+        lines.append(f"  {n}. {question}")
+    many = len(segment.polls) > 1
+    for n, poll in enumerate(segment.polls, start=1):
+        lines.append(
+            f"  poll{f' {n}' if many else ''}: {poll.question} [{' / '.join(poll.options)}]"
+        )
+    return lines
+
+
+def status_line(view: SegmentView, behind: float | None = None) -> str:
+    """The line plain mode prints each minute."""
+    if view.segment is None:
+        return ""
+    over = math.floor(-view.remaining)
+    if not view.overrun:
+        left = _left(view)  # as the countdown reads
+    elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
+        left = "time is up"
+    else:
+        left = f"+{format_clock(over)} OVER TIME"
+    state = " (paused)" if view.status == PAUSED else ""
+    # The segment's time, then the session's: "OVER TIME · session on time" is both true.
+    return (
+        f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
+        f"session {minutes_phrase(view.behind if behind is None else behind)}"
+    )
