@@ -8,9 +8,10 @@ and the tests share it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 GAP = 3  # spaces between columns
@@ -36,46 +37,89 @@ class RoomsPage:
 
 # Characters before the combining marks (U+0300) are neither wide nor combining.
 _NARROW = re.compile(r"[\x00-\u02ff]*")
+# Joined to the character before them into one grapheme: a zero-width joiner (and the
+# character after it), variation selectors, skin tones, tags.
+_ZWJ = "\u200d"
+_JOINED = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+# (start, end, cells) of each grapheme of a text: a character with the marks, joiners and
+# modifiers that go with it, never to be split across lines. The screens pass rich's, so
+# that the rooms are measured as rich draws them; `graphemes` is the stand-in.
+Span = tuple[int, int, int]
+Graphemes = Callable[[str], Sequence[Span]]
 
 
-def _cells(text: str) -> int:
-    """How many terminal columns `text` takes: two for a wide character (Chinese, Japanese,
-    Korean), none for a combining mark."""
-    if _NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
+def graphemes(text: str) -> list[Span]:
+    """The graphemes of `text` with their cells: two for a wide character (Chinese,
+    Japanese, Korean, most emoji), none for what joins the character before it."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if spans and (_JOINED.match(c) or unicodedata.combining(c)):
+            i += 2 if c == _ZWJ and i + 1 < len(text) else 1
+            first, _, cells = spans[-1]
+            spans[-1] = (first, i, max(cells, 2) if c == "\ufe0f" else cells)
+            continue
+        wide = unicodedata.east_asian_width(c) in "WF"
+        spans.append((i, i + 1, 0 if ord(c) < 32 else 2 if wide else 1))
+        i += 1
+    return spans
+
+
+class _Measure:
+    """Cells and grapheme boundaries of lines, with the screen's measure (`Graphemes`)."""
+
+    def __init__(self, spans: Graphemes) -> None:
+        self.spans = spans
+
+    def cells(self, text: str) -> int:
+        """How many terminal columns `text` takes."""
+        if _NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
+            return len(text)
+        return sum(cells for _, _, cells in self.spans(text))
+
+    def fitting(self, text: str, width: int) -> int:
+        """How many characters of `text`, from its start, fit in `width` columns, in whole
+        graphemes (the first one's at least, when even that does not fit)."""
+        if _NARROW.fullmatch(text):
+            return min(len(text), width)
+        used = 0
+        for first, _end, cells in self.spans(text):
+            used += cells
+            if used > width:
+                return first
         return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+
+    def wide_breaks(self, text: str) -> list[int]:
+        """Where a line may break unmarked: beside a wide character, between graphemes."""
+        if _NARROW.fullmatch(text):
+            return []
+        spans = list(self.spans(text))
+        return [b[0] for a, b in itertools.pairwise(spans) if a[2] + b[2] > 2]
+
+    def first(self, text: str) -> int:
+        """The end of the first grapheme of `text`."""
+        spans = self.spans(text) if not _NARROW.fullmatch(text) else ()
+        return spans[0][1] if spans else min(len(text), 1)
 
 
-def _fitting(text: str, width: int) -> int:
-    """How many characters of `text`, from its start, fit in `width` columns."""
-    if _NARROW.fullmatch(text):
-        return min(len(text), width)
-    used = 0
-    for i, c in enumerate(text):
-        used += _cells(c)
-        if used > width:
-            return i
-    return len(text)
-
-
-def _fold(line: str, width: int, indent: str) -> list[str]:
+def _fold(line: str, width: int, indent: str, measure: _Measure) -> list[str]:
     """A line cut into pieces of `width` columns, at a space, after a hyphen or beside a wide
-    character where possible (a name cut elsewhere ends the piece with `HARD_CUT`); never a
-    name lost. Each piece takes at least one character off the line, so a window a few
-    columns wide (dragged narrow) still ends the loop: there a piece goes on with no indent."""
+    character where possible (a name cut elsewhere ends the piece with `HARD_CUT`), never
+    inside a grapheme (an emoji of several characters); never a name lost. Each piece takes
+    at least one grapheme off the line, so a window a few columns wide (dragged narrow)
+    still ends the loop: there a piece goes on with no indent."""
     pieces: list[str] = []
     wrap = WRAP_INDENT if width > len(WRAP_INDENT) + 2 else ""  # room for a wide character
-    while _cells(line) > width:
+    while measure.cells(line) > width:
         start = max(len(indent), len(WRAP_INDENT)) + 1
-        fit = _fitting(line, width)
+        fit = measure.fitting(line, width)
         cut = max(line.rfind(" ", start, fit + 1), line.rfind("-", start, fit) + 1)
         if cut <= start:  # Chinese and Japanese break between any two characters, unmarked
-            cut = next((i for i in range(fit, start, -1) if _cells(line[i - 1 : i + 1]) > 2), -1)
+            cut = max((b for b in measure.wide_breaks(line) if start < b <= fit), default=-1)
         if cut <= start:
-            cut = max(_fitting(line, width - 1), 1)
+            cut = measure.fitting(line, width - 1) or measure.first(line)
             pieces.append(line[:cut] + HARD_CUT)
             line = wrap + line[cut:]
             continue
@@ -85,18 +129,21 @@ def _fold(line: str, width: int, indent: str) -> list[str]:
     return pieces
 
 
-def room_block(name: str, members: Sequence[str], width: int) -> list[str]:
-    return [line for line, _ in _marked_block(name, members, width)]
+def room_block(
+    name: str, members: Sequence[str], width: int, spans: Graphemes = graphemes
+) -> list[str]:
+    return [line for line, _ in _marked_block(name, members, width, _Measure(spans))]
 
 
 def _marked_block(
-    name: str, members: Sequence[str], width: int
+    name: str, members: Sequence[str], width: int, measure: _Measure
 ) -> list[tuple[str, tuple[str, str] | None]]:
     """The lines of a room, each beside the (room, member) it shows part of."""
     lines: list[tuple[str, tuple[str, str] | None]]
-    lines = [(line, None) for line in _fold(f"{name} ({len(members)})", width, "")]
+    lines = [(line, None) for line in _fold(f"{name} ({len(members)})", width, "", measure)]
     for member in members:
-        lines.extend((line, (name, member)) for line in _fold(INDENT + member, width, INDENT))
+        folded = _fold(INDENT + member, width, INDENT, measure)
+        lines.extend((line, (name, member)) for line in folded)
     return lines
 
 
@@ -104,27 +151,33 @@ MIN_COLUMN = 18  # narrower columns fold too many names
 
 
 def room_pages(
-    rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int
+    rooms: Sequence[tuple[str, Sequence[str]]],
+    width: int,
+    rows: int,
+    spans: Graphemes = graphemes,
 ) -> list[RoomsPage]:
     """Rooms in columns, filled top to bottom, in as few pages as the window allows: among
     the column counts that fit the width, the one that needs the fewest pages, and of those
-    the one that folds the fewest long names onto a second line.
+    the one that folds the fewest long names onto a second line. `spans` measures the text
+    as the screen draws it.
 
     The layout of the same rooms in the same window is made once: the screen is drawn every
     second and at each key, and laying out 1,000 rooms took half a second each time."""
-    return list(_laid_out(tuple((name, tuple(members)) for name, members in rooms), width, rows))
+    named = tuple((name, tuple(members)) for name, members in rooms)
+    return list(_laid_out(named, width, rows, spans))
 
 
 @functools.lru_cache(maxsize=16)
 def _laid_out(
-    rooms: tuple[tuple[str, tuple[str, ...]], ...], width: int, rows: int
+    rooms: tuple[tuple[str, tuple[str, ...]], ...], width: int, rows: int, spans: Graphemes
 ) -> tuple[RoomsPage, ...]:
     best: tuple[tuple[bool, int, int], list[RoomsPage]] | None = None
+    measure = _Measure(spans)
     for columns in range(1, max(width // MIN_COLUMN, 1) + 1):
         cw = max((width - GAP * (columns - 1)) // columns, 1)
-        pages, folds = _layout(rooms, cw, columns, max(rows, 1))
-        cuts = any(line.endswith(HARD_CUT) for p in pages for c in p.columns for line in c)
-        score = (cuts, len(pages), folds)  # a word cut in two reads worst
+        pages, folds = _layout(rooms, cw, columns, max(rows, 1), measure)
+        cuts = sum(line.endswith(HARD_CUT) for p in pages for c in p.columns for line in c)
+        score = (cuts > 0, len(pages), folds)  # a word cut in two reads worst
         if best is None or score < best[0]:
             best = (score, pages)
     assert best is not None
@@ -132,7 +185,7 @@ def _laid_out(
 
 
 def _layout(
-    rooms: Sequence[tuple[str, Sequence[str]]], cw: int, per_page: int, rows: int
+    rooms: Sequence[tuple[str, Sequence[str]]], cw: int, per_page: int, rows: int, measure: _Measure
 ) -> tuple[list[RoomsPage], int]:
     """A room is kept whole in one column unless it is taller than the column itself; then
     the column its names go on in starts with `Room 1 (continued)`, when the column has the
@@ -140,9 +193,9 @@ def _layout(
     columns: list[list[tuple[str, tuple[str, str] | None]]] = [[]]
     folds = 0
     for name, members in rooms:
-        block = _marked_block(name, members, cw)
+        block = _marked_block(name, members, cw, measure)
         folds += len(block) - 1 - len(members)
-        go_on = _fold(f"{name} (continued)", cw, "")
+        go_on = _fold(f"{name} (continued)", cw, "", measure)
         current = columns[-1]
         if current and len(current) + len(block) > rows:
             columns.append([])
