@@ -1,4 +1,8 @@
-"""The audience's rooms view with names with emoji: the rooms measured them by code point
+"""The audience's rooms view with a name of one very long word, and names with emoji.
+
+One attendee of 73, "Hubert Blaine Wolfeschlegelsteinhausenbergerdorff", took the rooms at
+80x24 from 2 pages in 4 columns to 8 pages of 2 rooms (80 s to see every room): any word cut
+in two was scored worse than any number of pages. And the rooms measured emoji by code point
 ("Priya Sharma 👩🏽‍💻" 20 columns where the screen draws 15), folding names that fit and
 cutting a family emoji in two ("👨‍" at a line's end)."""
 
@@ -13,6 +17,7 @@ from liftkit.cli.live.frame import render
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.audience import audience_screen
 from liftkit.core.live.follow import Follower
+from liftkit.core.live.room_pages import HARD_CUT
 from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.live.session import Clock, new_session
 from liftkit.core.people.reader import Person
@@ -25,6 +30,8 @@ duration = "20m"
 kind = "breakout"
 group_size = 5
 """
+
+LONG = "Hubert Blaine Wolfeschlegelsteinhausenbergerdorff"
 
 
 def audience_frames(tmp_path, names, width, height):
@@ -51,6 +58,16 @@ def audience_frames(tmp_path, names, width, height):
     finally:
         live.close()
     return frames
+
+
+def test_one_long_word_is_cut_rather_than_spread_over_many_pages(tmp_path):
+    names = [*attendee_names(72, long=False), LONG]
+    frames = audience_frames(tmp_path, names, 80, 24)
+    assert "page 1 of 2" in frames[0]
+    shown = "\n".join(frames[:2])
+    assert "Wolfeschlegel" in shown and HARD_CUT in shown  # cut, and going on below
+    for name in names[:72]:  # every other name whole, on one of the two pages
+        assert name in shown
 
 
 def test_names_with_emoji_are_measured_as_drawn_and_never_cut_inside_an_emoji(tmp_path):
