@@ -424,3 +424,35 @@ def test_a_new_run_names_the_session_before_only_when_it_stopped_short_lately(
     s.tick()  # the last segment runs out: the session has ended
     s.close()
     assert unfinished_session(parent, time.wall) is None
+
+
+@pytest.mark.parametrize("reason", ["quit", "sighup"])
+def test_a_stop_before_the_start_is_forgotten_once_the_session_starts(
+    tmp_path, agenda_file, reason
+):
+    # Quit (or a closed window) while waiting for --start, resumed and started: a crash later
+    # said "Resumed where you stopped" and put the clock back to where the crash left it, and
+    # the audience's view showed the host's clock stopped for the whole session.
+    from liftkit.core.live.follow import Follower
+
+    time = FakeTime()
+    s = make(tmp_path, agenda_file, time)
+    s.stop(reason)
+    s.close()
+    time.advance(60)
+    waiting = resume(s.folder, time).session
+    waiting.start()
+    time.advance(50)
+    waiting.reflect("kept", "live")
+    follower = Follower.open(s.folder)
+    assert follower.host_state(in_use=True) == "running"
+    assert not follower.stopped_deliberately
+    waiting.close()  # kill -9
+    time.advance(87)
+    resumed = resume(s.folder, time)
+    r = resumed.session
+    assert resumed.counted
+    assert resumed.notice == (
+        "Resumed: the clock ran on, as the call did (1m 27s since the last recorded event)."
+    )
+    assert r.engine.view(r.now()).elapsed == pytest.approx(50 + 87)

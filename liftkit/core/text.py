@@ -60,17 +60,39 @@ def one_line(text: str) -> str:
 
 # Characters before the combining marks (U+0300) are neither wide nor combining.
 NARROW = re.compile(r"[\x00-\u02ff]*")
+# Joined to the character before them into one grapheme: a zero-width joiner (and the
+# character after it), variation selectors, skin tones, tags.
+_ZWJ = "\u200d"
+_JOINED = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+Span = tuple[int, int, int]  # (start, end, cells) of a grapheme
+
+
+def graphemes(text: str) -> list[Span]:
+    """The graphemes of `text` with their cells: two for a wide character (Chinese,
+    Japanese, Korean, most emoji), none for what joins the character before it (a
+    combining mark, a skin tone, a zero-width joiner and the character after it)."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if spans and (_JOINED.match(c) or unicodedata.combining(c)):
+            i += 2 if c == _ZWJ and i + 1 < len(text) else 1
+            first, _, width = spans[-1]
+            spans[-1] = (first, i, max(width, 2) if c == "\ufe0f" else width)
+            continue
+        wide = unicodedata.east_asian_width(c) in "WF"
+        spans.append((i, i + 1, 0 if ord(c) < 32 else 2 if wide else 1))
+        i += 1
+    return spans
 
 
 def cells(text: str) -> int:
     """How many columns `text` takes on a terminal or in a monospaced font: two for a wide
-    character (Chinese, Japanese, Korean, most emoji), none for a combining mark."""
+    character (Chinese, Japanese, Korean, most emoji, an emoji of several characters),
+    none for a combining mark."""
     if NARROW.fullmatch(text):  # Latin, Greek and the like: one column each
         return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    return sum(width for _, _, width in graphemes(text))
 
 
 # --------------------------------------------------------------------------- terminal safety

@@ -26,7 +26,7 @@ from liftkit.core.live.folders import (
 )
 from liftkit.core.live.kept import rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
-from liftkit.core.live.unfinished import unfinished_session
+from liftkit.core.live.unfinished import running_alongside, unfinished_session
 from liftkit.core.text import plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
@@ -121,7 +121,8 @@ def run(
     plan.said[:0] = [f"Note: {message}" for message in resolved.agenda.notes]
     clock = Clock(rate=rehearse)
     parent = sessions or default_parent()
-    before = unfinished_session(parent, datetime.now().astimezone())
+    now = datetime.now().astimezone()
+    before = running_alongside(parent) or unfinished_session(parent, now)
     session = new_session(
         resolved.agenda, resolved.path, resolved.name, parent, clock, plan.files
     )  # fmt: skip

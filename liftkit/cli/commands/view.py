@@ -16,10 +16,10 @@ from liftkit.core.errors import EXIT_FAILURE
 from liftkit.core.live.folders import (
     default_parent,
     find_session,
-    newest_session,
     sessions_parent,
 )
 from liftkit.core.live.follow import Follower
+from liftkit.core.live.latest import Latest, session_to_follow
 from liftkit.core.live.unfinished import stopped_long_ago
 from liftkit.core.text import plural
 
@@ -36,12 +36,12 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     Example: liftkit view latest
     """
     need_unix("view")
-    from liftkit.cli.live.audience import AudienceApp, Latest, PlainAudience
+    from liftkit.cli.live.audience import AudienceApp, PlainAudience
 
     latest: Latest | None = None
     if session == "latest":  # followed as it changes: a window shared before the call
         parent = sessions_parent(sessions if sessions is not None else default_parent())
-        newest = newest_session(parent)
+        newest = session_to_follow(parent)  # one whose host's liftkit runs, else the newest
         if newest is not None and stopped_long_ago(newest, datetime.now().astimezone()):
             newest = None  # last week's session, quit mid-breakout: its rooms and names
         latest = Latest(parent, newest)

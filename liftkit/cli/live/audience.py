@@ -12,7 +12,6 @@ import select
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -20,7 +19,7 @@ from rich.console import Console
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
-from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, LiftkitError
+from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
     audience_lines,
     audience_screen,
@@ -31,8 +30,8 @@ from liftkit.core.live.audience import (
 )
 from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
-from liftkit.core.live.folders import STARTED, session_folders
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
+from liftkit.core.live.latest import Latest
 from liftkit.core.live.plain_lines import segment_now_lines
 from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
@@ -43,46 +42,8 @@ POLL = 0.25
 # Seconds between looks at whether the host's liftkit holds the journal.
 HOST_CHECK = 1.0
 MINUTE = 60.0
-# Seconds between looks for a newer session, for `liftkit view latest`.
-LATEST_CHECK = 1.0
 
 Wall = Callable[[], datetime]
-
-
-class Latest:
-    """`liftkit view latest`: the newest session of a parent folder, looked for once a
-    second, so that a window shared before the call follows the session started after it,
-    and the next one (a rehearsal, then the call; a new run after a crash)."""
-
-    def __init__(self, parent: Path, current: Path | None) -> None:
-        self.parent, self.current = parent, current
-        self._known = {folder.name for folder in session_folders(parent)}
-        self._next_look = 0.0
-
-    def newer(self) -> Follower | None:
-        """A follower of a session started since the window opened, once it can be read:
-        a folder named as `run` names them, not there before, and made no earlier than the
-        one followed (not a session moved, copied or renamed into the folder)."""
-        now = time.monotonic()
-        if now < self._next_look:
-            return None
-        self._next_look = now + LATEST_CHECK
-        since = STARTED.match(self.current.name) if self.current is not None else None
-        for folder in sorted(session_folders(self.parent), key=lambda p: p.name, reverse=True):
-            started = STARTED.match(folder.name)
-            if folder.name in self._known or started is None:
-                continue
-            if since is not None and started.group() < since.group():
-                self._known.add(folder.name)
-                continue
-            try:
-                follower = Follower.open(folder)
-            except (LiftkitError, OSError):
-                continue  # being made, or unreadable: looked at again in a second
-            self._known.add(folder.name)
-            self.current = folder
-            return follower
-        return None
 
 
 class HostWatch:
@@ -193,7 +154,7 @@ class AudienceApp:
         size = None
         while True:
             try:
-                newer = self.latest.newer() if self.latest is not None else None
+                newer = self.latest.newer(self.following) if self.latest is not None else None
                 if newer is not None:
                     self.follow(newer)
                     draw_at = 0.0
@@ -302,7 +263,7 @@ class PlainAudience:
 
     def step(self) -> int | None:
         """Take in what the journal gained and say what changed; an exit code at the end."""
-        newer = self.latest.newer() if self.latest is not None else None
+        newer = self.latest.newer(self.following) if self.latest is not None else None
         if newer is not None:
             self.follow(newer)
             self.start()

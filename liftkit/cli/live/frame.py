@@ -12,6 +12,7 @@ from rich.text import Text
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.bottom import bottom, message_rows
+from liftkit.cli.live.pollbars import poll_bars, poll_heading
 from liftkit.cli.live.quicklines import Lines, bars_lines, countdown_lines
 from liftkit.cli.live.roomsview import Region, rooms_regions
 from liftkit.core.live.screen import (
@@ -21,7 +22,6 @@ from liftkit.core.live.screen import (
     PAUSED_TONE,
     SILENCE,
     WARN,
-    PollBars,
     Screen,
 )
 from liftkit.core.text import plural
@@ -240,9 +240,7 @@ def body_need(screen: Screen, width: int) -> int:
     rows = _lines(screen.prompt, width) if screen.prompt else 0
     rows += sum(_question_lines(i, q, width) for i, q in enumerate(screen.questions, 1))
     rows += sum(_lines(poll + _poll_hint(screen), width) for poll in screen.polls)
-    rows += sum(
-        _lines(_poll_heading(poll), width) + len(poll.counts) for poll in screen.poll_counts
-    )
+    rows += sum(_lines(poll_heading(poll), width) + len(poll.counts) for poll in screen.poll_counts)
     if screen.groups is not None and _rooms_inline(screen):
         rows += 1 + -(-len(screen.groups.rooms) // max(1, width // MIN_ROOM_WIDTH))
     elif screen.groups is not None:
@@ -276,8 +274,8 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     # (at 60x18 the results were cut to "… more below", the call seeing no count)
     results_first = not screen.legend and screen.poll_counts and body_need(screen, width) > rows
     for counts in screen.poll_counts if results_first else ():
-        parts.append(_poll_bars(counts, width))
-        used += _lines(_poll_heading(counts), width) + len(counts.counts)
+        parts.append(poll_bars(counts, width))
+        used += _lines(poll_heading(counts), width) + len(counts.counts)
     if screen.prompt:
         parts.append(Text(screen.prompt, style="bold"))
         used += _lines(screen.prompt, width)
@@ -288,8 +286,8 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
         used += _lines(poll + _poll_hint(screen), width)
     for counts in () if results_first else screen.poll_counts:
-        parts.append(_poll_bars(counts, width))
-        used += _lines(_poll_heading(counts), width) + len(counts.counts)
+        parts.append(poll_bars(counts, width))
+        used += _lines(poll_heading(counts), width) + len(counts.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None and not _rooms_inline(screen):
         parts.append(
@@ -320,33 +318,6 @@ def _question(number: int, question: str) -> RenderableType:
 
 def _question_lines(number: int, question: str, width: int) -> int:
     return _lines(question, width - len(f"  {number}. "))
-
-
-def _poll_heading(poll: PollBars) -> str:
-    return f"Poll: {poll.question}  {plural(poll.total, 'answer')}"
-
-
-def _poll_bars(poll: PollBars, width: int) -> RenderableType:
-    """A recorded poll: its question and total, then a bar per option, readable without
-    colour (count and percent in words)."""
-    label = max((len(option) for option, _ in poll.counts), default=0)
-    numbers = max(len(f"{count} ({poll.percent(count)}%)") for _, count in poll.counts)
-    room = max(width - label - numbers - 6, 4)
-    # The question wraps rather than losing its end and the number of answers.
-    lines = [
-        Text.assemble(
-            (f"Poll: {poll.question}", "italic"), (f"  {plural(poll.total, 'answer')}", "dim")
-        )
-    ]
-    for option, count in poll.counts:
-        filled = round(room * count / poll.total) if poll.total else 0
-        line = Text(no_wrap=True, overflow="crop")
-        line.append(f"  {option.ljust(label)} ")
-        line.append("█" * filled, style="bold")
-        line.append("░" * (room - filled), style="dim")
-        line.append(f" {count} ({poll.percent(count)}%)")
-        lines.append(line)
-    return Group(*lines)
 
 
 def _rooms(rooms: Sequence[tuple[str, Sequence[str]]], width: int, rows: int) -> RenderableType:

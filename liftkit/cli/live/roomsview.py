@@ -3,11 +3,12 @@ kept in view above them. Regions in the shape `Frame` draws (name, cache key, ma
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 
-from rich.cells import cell_len
+from rich.cells import cell_len, split_graphemes
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +25,12 @@ BIG_DIGITS_FROM = 30
 PAGE_KEYS = ROOMS_LEGEND[0]  # ←/→ page
 FOUND = "reverse"  # a name found with f, in the host's console
 MIN_GRID_ROWS = 6  # rows the rooms keep before the questions are shown above them
+
+
+@functools.lru_cache(maxsize=4096)
+def spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The graphemes of `text` and their cells, as rich measures and draws them."""
+    return tuple(split_graphemes(text)[0])
 
 
 def rooms_regions(
@@ -54,7 +61,7 @@ def rooms_regions(
     else:
         asked = []
     rooms = screen.groups.rooms if screen.groups is not None else ()
-    pages = room_pages(rooms, width, grid_rows)
+    pages = room_pages(rooms, width, grid_rows, spans)
     page = pages[(_found_on(pages, screen.rooms_found) + screen.rooms_page) % len(pages)]
     scale = 1
     if big and len(pages) == 1:
@@ -63,7 +70,7 @@ def rooms_regions(
         widest = best_scale(countdown_digits(screen.countdown), max(width - 4, 10), height // 2)
         for larger in range(widest, 1, -1):
             rows = grid_rows - HEIGHT * (larger - 1)
-            fitted = room_pages(rooms, width, rows) if rows >= MIN_GRID_ROWS else []
+            fitted = room_pages(rooms, width, rows, spans) if rows >= MIN_GRID_ROWS else []
             if len(fitted) == 1:
                 pages, page, scale, grid_rows = fitted, fitted[0], larger, rows
                 countdown_rows += HEIGHT * (larger - 1)

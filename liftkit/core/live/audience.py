@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import Ui
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
+from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, RUNNING, Engine
 from liftkit.core.live.events import (
     GroupsMade,
     JournalEvent,
@@ -30,6 +30,7 @@ from liftkit.core.live.events import (
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.plain_lines import event_lines
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
+from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
 
 _SEED = re.compile(r" · seed \d+")
@@ -108,7 +109,11 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         message = GONE.format(why=gone)
     rooms = groups is not None and bool(groups.rooms)
     changed = follower.rooms_changed
-    if rooms and not message and changed is not None and wall_now - changed < ROOMS_CHANGED_FOR:
+    began = _round_began(view, wall_now, follower.rate)  # a later round's new rooms
+    if began is not None and (changed is None or began > changed):
+        if rooms and not message and wall_now - began < ROOMS_CHANGED_FOR:
+            message = f"Round {view.round} of {view.rounds}: new rooms; find your name again."
+    elif rooms and not message and changed is not None and wall_now - changed < ROOMS_CHANGED_FOR:
         message = f"The rooms changed at {hhmm(changed)}: find your name again."
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
     since = follower.rooms_since or wall_now
@@ -124,6 +129,15 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         rooms_view=rooms,
         rooms_page=page,
     )
+
+
+def _round_began(view: SegmentView, wall_now: datetime, rate: float) -> datetime | None:
+    """When the round being held began, on the wall clock as its running time counts it, in
+    a breakout of several rounds past its first (None in any other, or paused)."""
+    if view.round < 2 or view.status != RUNNING:
+        return None
+    into = view.duration / view.rounds - view.round_left  # session seconds of the round
+    return wall_now - timedelta(seconds=max(into, 0.0) / rate)
 
 
 def waiting_screen(wall_now: datetime, parent: str) -> Screen:
@@ -182,7 +196,8 @@ def status_now(follower: Follower, t: float) -> str:
     if view.segment is None:
         return "session complete" if view.status == ENDED else "waiting to start"
     left = (
-        f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
+        f"{format_clock(math.ceil(view.round_left))} left"  # as the countdown reads
+        + (f" in round {view.round} of {view.rounds}" if view.round else "")
         if not view.overrun
         else f"+{format_clock(-view.remaining)} over time"
     )

@@ -64,7 +64,7 @@ class Breakouts:
             return
         held = (self.session.engine.index, shown.round)
         if held[0] == self.round_held[0] and held[1] > self.round_held[1]:
-            self.bells += 1
+            self.bells = max(self.bells, 1)  # one bell, with the round's time-up
             self.say(f"Round {shown.round} of {shown.rounds} begins: new rooms (g shows them).", 10)
             self.ui.found = ()  # marked in the rooms that were
         self.round_held = held

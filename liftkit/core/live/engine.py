@@ -37,6 +37,7 @@ from liftkit.core.live.events import (
     TimeWarning,
 )
 from liftkit.core.live.folders import AGENDA_COPY
+from liftkit.core.live.round_times import warning_points
 from liftkit.core.live.segment_view import SegmentView, segment_view
 from liftkit.core.live.undo import LastReshuffle
 
@@ -61,7 +62,9 @@ class Engine:
     extra: list[float] = field(default_factory=list)  # per segment, seconds added or removed
     elapsed_done: list[float] = field(default_factory=list)  # running seconds per segment
     run_since: float | None = None  # when the current run began (None: paused or not running)
-    fired: set[tuple[int, int]] = field(default_factory=set)  # (segment, seconds before end)
+    # (segment, seconds before the end, round): round 0 is the segment's end, and a round
+    # from 1 the end of that round of a breakout of several (warning_points)
+    fired: set[tuple[int, int, int]] = field(default_factory=set)
     reflections: list[Reflection] = field(default_factory=list)
     polls: list[PollCounts] = field(default_factory=list)
     groups: dict[int, GroupsMade] = field(default_factory=dict)  # segment -> its latest groups
@@ -116,6 +119,10 @@ class Engine:
     def view(self, t: float) -> SegmentView:
         return segment_view(self, t)
 
+    def warning_points(self, i: int) -> list[tuple[int, float, int]]:
+        """When the warnings of segment `i` fall due (round_times.warning_points)."""
+        return warning_points(self.agenda.segments[i], self.duration(i))
+
     def next_change(self, t: float) -> float | None:
         """The next session time at which the screen must change by itself.
 
@@ -132,7 +139,7 @@ class Engine:
         candidates = [t + step]
         segment = self.current
         if segment is not None:
-            points = [deadline - w for w in (*segment.warn, 0)]
+            points = [deadline - ahead for _, ahead, _ in self.warning_points(self.index)]
             if segment.silence:
                 points.append(deadline - self.duration(self.index) + segment.silence)
             candidates.extend(p for p in points if p > t + 1e-9)
@@ -144,7 +151,11 @@ class Engine:
         segment = self.current
         if deadline is None or segment is None:
             return None
-        times = [deadline - w for w in (*segment.warn, 0) if (self.index, w) not in self.fired]
+        times = [
+            deadline - ahead
+            for r, ahead, w in self.warning_points(self.index)
+            if (self.index, w, r) not in self.fired
+        ]
         if segment.auto_advance:
             times.append(deadline)
         return min(times) if times else None
@@ -272,11 +283,11 @@ class Engine:
             if segment is None or deadline is None:
                 break
             batch: list[JournalEvent] = []
-            for before in (*segment.warn, 0):
-                when = deadline - before
-                if (probe.index, before) not in probe.fired and when <= t + SLACK:
+            for r, ahead, before in probe.warning_points(probe.index):
+                when = deadline - ahead
+                if (probe.index, before, r) not in probe.fired and when <= t + SLACK:
                     at = max(min(when, t), probe.last_mono)  # never after t: in order
-                    batch.append(TimeWarning(mono=at, segment=probe.index, before=before))
+                    batch.append(TimeWarning(mono=at, segment=probe.index, before=before, round=r))
             if segment.auto_advance and deadline <= t + SLACK:
                 at = max(min(deadline, t), probe.last_mono)
                 batch.extend(probe.jump(at, probe.index + 1, reason=EndReason.AUTO))
@@ -318,7 +329,9 @@ class Engine:
             t = self.last_mono  # added after the fact: it does not move the session clock
         match event:
             case SessionStart():
-                self.started_at = t
+                # a stop before the start (a quit while waiting for --start) is over: the
+                # resume that waited for the start wrote no session_resume
+                self.started_at, self.stop_reason = t, None
             case SegmentStart(segment=i) if 0 <= i < self.count:
                 self._enter(i, t)
             case SegmentEnd():
@@ -336,13 +349,13 @@ class Engine:
                 if 0 <= i < self.count:
                     self.extra[i] += seconds
                 if i == self.index and self.current is not None and seconds > 0:
-                    # Time given back: a warning it lifts the segment above rings again
-                    # when the time comes down to it once more.
+                    # Time given back: a warning it lifts the segment (or a round) above
+                    # rings again when the time comes down to it once more.
                     left = self.remaining(t)
-                    warnings = (*self.current.warn, 0)
-                    self.fired -= {(i, w) for w in warnings if left > w + SLACK}
+                    points = self.warning_points(i)
+                    self.fired -= {(i, w, r) for r, ahead, w in points if left > ahead + SLACK}
             case TimeWarning(segment=segment, before=before):
-                self.fired.add((segment, before))
+                self.fired.add((segment, before, event.round))
             case Reflection():
                 self.reflections.append(event)
             case PollCounts():

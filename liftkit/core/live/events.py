@@ -150,6 +150,9 @@ class TimeWarning(JournalEvent):
     TYPE: ClassVar[str] = "warning"
     segment: int
     before: int  # seconds before the end; 0: time is up
+    # a breakout of several rounds: the round whose end it is before (from 1; not the last,
+    # whose end is the segment's); 0: the segment's end
+    round: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

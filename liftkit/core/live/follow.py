@@ -128,17 +128,27 @@ def journal_in_use(path: Path, locks: Path = PROC_LOCKS) -> bool | None:
     """
     try:
         inode = os.stat(path).st_ino
+    except OSError:
+        return None
+    held = locked_inodes(locks)
+    return None if held is None else inode in held
+
+
+def locked_inodes(locks: Path = PROC_LOCKS) -> set[int] | None:
+    """The inodes of the files some process holds a lock on (flock), from one reading of
+    /proc/locks; None where the system does not say."""
+    try:
         text = locks.read_text(encoding="ascii", errors="replace")
     except OSError:
         return None
+    held: set[int] = set()
     for line in text.splitlines():
         fields = line.split()
         if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
             continue
         with contextlib.suppress(ValueError):
-            if int(fields[5].rsplit(":", 1)[-1]) == inode:
-                return True
-    return False
+            held.add(int(fields[5].rsplit(":", 1)[-1]))
+    return held
 
 
 def _noted(event: JournalEvent) -> bool:

@@ -49,6 +49,10 @@ def event_lines(
         case SegmentStart() if segment is not None:
             host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
             return _segment_lines(event.segment, segment, view) + host
+        case TimeWarning(round=ended) if ended and segment is not None:
+            if event.before:
+                return [f"! {format_duration(event.before)} left in round {ended} of {title}"]
+            return [f"round {ended + 1} of {segment.rounds} begins in {title}: new rooms"]
         case TimeWarning(before=0):
             auto = segment is not None and segment.auto_advance
             return [] if auto else [f"! time is up for {title}"]
@@ -57,10 +61,10 @@ def event_lines(
         case Pause():
             return [f"paused {title}"]
         case Resume():
-            return [f"resumed {title}: {_left(view)} left"]
+            return [f"resumed {title}: {_left(view)}"]
         case Extend(seconds=seconds):
             sign = "+" if seconds > 0 else "-"
-            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)} left"]
+            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)}"]
         case Reflection(author=author, text=text):
             who = f"{author}: " if author else ""
             return [f"saved reflection ({view.reflections}): {who}{text}"]
@@ -81,8 +85,10 @@ def event_lines(
 
 
 def _left(view: SegmentView) -> str:
-    """The time left as the countdown reads it (rounded up), as the minute line says it."""
-    return format_clock(math.ceil(max(view.remaining, 0)))
+    """The time left as the countdown reads it (rounded up), as the minute line says it:
+    "08:12 left", or in a breakout of several rounds "08:12 left in round 1 of 2"."""
+    left = f"{format_clock(math.ceil(max(view.round_left, 0)))} left"
+    return f"{left} in round {view.round} of {view.rounds}" if view.round else left
 
 
 def segment_now_lines(view: SegmentView) -> list[str]:
@@ -105,7 +111,7 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = F
             silence = format_duration(math.ceil(view.silence_left))
             lines.append(f"  {silence} of strict silence {still}")
     elif view.index == i and view.elapsed >= 1:  # back to a segment begun before
-        left = "its time is up" if view.overrun else f"{_left(view)} left"
+        left = "its time is up" if view.overrun else _left(view)
         lines.append(f"  {left}: it keeps the time it had")
     elif segment.silence:
         lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
@@ -127,7 +133,7 @@ def status_line(view: SegmentView, behind: float | None = None) -> str:
         return ""
     over = math.floor(-view.remaining)
     if not view.overrun:
-        left = f"{format_clock(math.ceil(view.remaining))} left"  # as the countdown reads
+        left = _left(view)  # as the countdown reads
     elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
         left = "time is up"
     else:

@@ -56,6 +56,8 @@ def to_record(event: JournalEvent) -> dict[str, Any]:
             continue  # nothing was being typed
         if isinstance(event, GroupsMade) and f.name in _MADE and not value:
             continue  # rooms the session opened with
+        if isinstance(event, TimeWarning) and f.name == "round" and not value:
+            continue  # the segment's end
         if f.name == "typed":  # a capture written when typed has none
             if value is not None:
                 record["typed"] = value.isoformat(timespec="milliseconds")
@@ -224,7 +226,11 @@ def _extend(r: _Fields, where: str) -> dict[str, Any]:
 
 
 def _warning(r: _Fields, where: str) -> dict[str, Any]:
-    return {"segment": r.whole("segment", _REQUIRED), "before": r.whole("before", _REQUIRED)}
+    return {
+        "segment": r.whole("segment", _REQUIRED),
+        "before": r.whole("before", _REQUIRED),
+        "round": r.whole("round", 0),
+    }
 
 
 def _reflection(r: _Fields, where: str) -> dict[str, Any]:

@@ -118,7 +118,7 @@ def countdown_text(view: SegmentView) -> str:
         return "+" + format_clock(math.floor(-view.remaining))
     if view.silence_left > 0:
         return format_clock(math.ceil(view.silence_left))
-    return format_clock(math.ceil(view.remaining))
+    return format_clock(math.ceil(view.round_left))  # a round's time, in a breakout of rounds
 
 
 def time_left_words(seconds: int) -> str:
@@ -131,6 +131,13 @@ def time_left_words(seconds: int) -> str:
 
 
 def tone_and_status(view: SegmentView) -> tuple[str, str]:
+    tone, status = _tone_and_status(view)
+    if view.round and view.status != ENDED:  # what the countdown counts: the round's time
+        status = f"round {view.round} of {view.rounds} · {status}"
+    return tone, status
+
+
+def _tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.status == ENDED:
         return DONE, "SESSION COMPLETE"
     if view.status == NOT_STARTED:
@@ -142,7 +149,7 @@ def tone_and_status(view: SegmentView) -> tuple[str, str]:
     if view.silence_left > 0:
         return SILENCE, "SILENCE: please reflect quietly"
     if view.warning is not None:
-        return WARN, f"▲ {warning_words(view.warning, view.remaining)} LEFT"
+        return WARN, f"▲ {warning_words(view.warning, view.round_left)} LEFT"
     return NORMAL, "running"
 
 

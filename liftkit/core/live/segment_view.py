@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from liftkit.core.agenda.model import Segment
 from liftkit.core.live.events import Status
+from liftkit.core.live.round_times import round_held, round_warnings, rounds_of
 
 if TYPE_CHECKING:
     from liftkit.core.live.engine import Engine
@@ -31,6 +32,12 @@ class SegmentView:
     projected_total: float  # session_elapsed + what is left, at the current pace
     next_segment: Segment | None
     reflections: int
+    # A breakout of several rounds (which share its time equally): the round being held
+    # (from 1; 0 in any other segment), and the time left in it, which the countdown shows
+    # (the time left in the segment, elsewhere and in the last round).
+    round: int = 0
+    rounds: int = 1
+    round_left: float = 0.0
 
     @property
     def behind(self) -> float:
@@ -80,9 +87,11 @@ def segment_view(engine: Engine, t: float) -> SegmentView:
     later = sum(
         max(engine.duration(j) - engine.elapsed_done[j], 0.0) for j in range(engine.index + 1, n)
     )
+    duration = engine.duration(engine.index)
+    held, left = round_held(segment, duration, elapsed)
     warning = None
-    for before in segment.warn:  # largest first
-        if remaining <= before:
+    for before in round_warnings(segment, duration, held):  # largest first
+        if left <= before:
             warning = before
     return SegmentView(
         status=engine.status,
@@ -100,4 +109,7 @@ def segment_view(engine: Engine, t: float) -> SegmentView:
         projected_total=session_elapsed + max(remaining, 0.0) + later,
         next_segment=engine.agenda.segments[engine.index + 1] if engine.index + 1 < n else None,
         reflections=len(engine.reflections),
+        round=held,
+        rounds=rounds_of(segment),
+        round_left=left,
     )

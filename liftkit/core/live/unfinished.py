@@ -18,6 +18,7 @@ from liftkit.core.live.events import (
 from liftkit.core.live.folders import newest_session
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
+from liftkit.core.live.latest import running_sessions
 
 # How long ago a session may have stopped for a new `liftkit run` to name it as cut short.
 RECENT_STOP = timedelta(hours=12)
@@ -45,6 +46,18 @@ def unfinished_session(parent: Path, now: datetime) -> str | None:
     return (
         f"the session before, {how}, did not end; this is a new one: "
         f"`liftkit resume {folder}` carries that one on"
+    )
+
+
+def running_alongside(parent: Path) -> str | None:
+    """A word for a new `liftkit run` when another session in `parent` is running: the
+    audience's `liftkit view latest` stays on that one while it runs."""
+    running = running_sessions(parent)
+    if not running:
+        return None
+    return (
+        f"the session {running[0]} is running too: `liftkit view latest` shows that one "
+        "until it stops; this is a new one"
     )
 
 
