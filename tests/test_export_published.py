@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_export_cli import make_session, reflection, section, write
 from test_export_pack import COMMUNITY
@@ -118,6 +118,7 @@ def test_the_narrative_s_raw_html_and_script_links_show_as_text(export):
 
 
 @settings(max_examples=400, deadline=None)
+@example(["```", "<", "b", ">", "`"])  # not a fence: a backtick after it on its line
 @given(
     st.lists(
         st.sampled_from(

@@ -17,7 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from html import unescape
 
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A fence of backticks has no backtick after it on its line ("```<b>`" is a paragraph, and
+# its <b> HTML), as CommonMark reads it.
+FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 OPEN, CLOSE = "<!--", "-->"
 # Where raw HTML could begin: a tag, a closing tag, a comment or declaration, an instruction.
 _TAG_START = re.compile(r"[A-Za-z/!?]")
