@@ -38,3 +38,33 @@ def test_a_note_sent_in_before_a_start_session_began_keeps_it_resumable(tmp_path
     pack = liftkit("export", str(folder), "--format", "json", "-o", "-", cwd=tmp_path)
     first = json.loads(pack.stdout)["segments"][0]
     assert [r["text"] for r in first["reflections"]] == ["a thought sent in before we started"]
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_byte_order_mark_at_the_start_of_the_journal_is_ignored(tmp_path):
+    """A hand edit that saved the journal with a BOM: resume said session_start was missing
+    though line 1 was one, and export skipped that line ('unreadable journal line skipped'),
+    losing the rehearsal factor. Now the mark is ignored; one later in the file is named."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--rehearse", "4", "--sessions",
+        str(sessions), cwd=tmp_path, stdin="r Ada: hello\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    journal.write_bytes(BOM + journal.read_bytes())
+    pack = liftkit("export", str(folder), "--format", "json", "-o", "-", cwd=tmp_path)
+    assert pack.returncode == 0 and "skipped" not in pack.stderr, pack.stderr
+    assert json.loads(pack.stdout)["rehearse"] == 4.0
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Warning" not in resumed.stderr and "Resumed" in resumed.stdout
+    lines = journal.read_bytes().splitlines()
+    journal.write_bytes(b"\n".join([*lines[:-1], BOM + lines[-1], b""]))
+    pack = liftkit("export", str(folder), "--format", "json", "-o", "-", cwd=tmp_path)
+    assert f"journal.jsonl:{len(lines)}: journal line skipped: it holds a byte order mark" in (
+        pack.stderr
+    )
