@@ -128,6 +128,15 @@ class Signals:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _foreground(fd: int) -> bool:
+    """Whether liftkit is the terminal's foreground job (False when it cannot tell: the
+    terminal is gone)."""
+    try:
+        return os.tcgetpgrp(fd) == os.getpgrp()
+    except OSError:
+        return False
+
+
 def _retried(call: Callable[[], _T]) -> _T:
     """`call` (a termios call) again when a signal cut it short. Python retries os calls
     itself, not termios ones: set from the background (Ctrl-Z then `bg`), a mode change stops
@@ -160,6 +169,7 @@ class KeyReader:
         self.fd = fd
         self.signals = signals
         self._saved: list[Any] | None = None
+        self._moded = False  # whether the terminal is in cbreak mode, for `restore` to undo
         self._decoder = TypedText(encoding)
         self._keys = KeyDecoder()
 
@@ -178,14 +188,16 @@ class KeyReader:
             if self._saved is None:
                 self._saved = _retried(lambda: termios.tcgetattr(self.fd))
             _retried(lambda: tty.setcbreak(self.fd, termios.TCSANOW))
+            self._moded = True
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None
 
     def restore(self) -> None:
         import termios
 
-        if self._saved is None:
-            return
+        if self._saved is None or not self._moded:
+            return  # never set, or given back already (Ctrl-Z): nothing to undo
+        self._moded = False
         attrs = list(self._saved)
         attrs[0] |= termios.ICRNL
         attrs[3] |= termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
@@ -233,6 +245,7 @@ class KeyTerminal(KeyReader):
     def __init__(self, fd: int, signals: Signals | None = None) -> None:
         super().__init__(fd, signals or Signals(catch_stop=True))
         self._resumed = False
+        self.away = False  # stopped in the background for good: the terminal is the shell's
 
     def __enter__(self) -> KeyTerminal:
         self.signals.__enter__()
@@ -253,15 +266,28 @@ class KeyTerminal(KeyReader):
         """Whether Ctrl-Z asked liftkit to stop since the last call."""
         return self.signals.take_stop()
 
-    def stop_here(self) -> None:
+    def stop_here(self) -> bool:
         """Stop as Ctrl-Z does, with the terminal's modes given back to the shell (the caller
-        has left the screen); return once `fg` continues liftkit, in cbreak mode again."""
+        has left the screen); return once `fg` continues liftkit, in cbreak mode again: True.
+        False when it was continued in the background to be stopped (`kill %1`)."""
         self.restore()
         try:
             self.signals.stop_process()
         finally:
-            self._resumed = True
-            self.cbreak()
+            back = self._take_terminal()
+        return back
+
+    def _take_terminal(self) -> bool:
+        """Back from Ctrl-Z: cbreak again, unless a SIGTERM or SIGHUP came while liftkit was
+        in the background (bash's `kill %1` sends SIGTERM then SIGCONT). Setting the modes
+        from the background stopped liftkit again (SIGTTOU) before it could record the stop:
+        it stays away from the terminal, which the shell has, and stops."""
+        self._resumed = True
+        if self.signals.terminate and not _foreground(self.fd):
+            self.away = True
+            return False
+        self.cbreak()
+        return True
 
     def deferred(self) -> contextlib.AbstractContextManager[None]:
         return self.signals.deferred()
@@ -269,8 +295,8 @@ class KeyTerminal(KeyReader):
     def read(self, timeout: float) -> list[str]:
         if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
             self.signals.continued = False
-            self._resumed = True
-            self.cbreak()
+            if not self.away:
+                self._take_terminal()
         return super().read(timeout)
 
     def take_resumed(self) -> bool:
