@@ -2,11 +2,13 @@
 and hand edits, through the real command line."""
 
 import json
+import signal
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support.plain import liftkit
+from support.plain import PATIENCE, Live, liftkit
 
 
 def _session(sessions: Path) -> Path:
@@ -68,3 +70,29 @@ def test_a_byte_order_mark_at_the_start_of_the_journal_is_ignored(tmp_path):
     assert f"journal.jsonl:{len(lines)}: journal line skipped: it holds a byte order mark" in (
         pack.stderr
     )
+
+
+def test_a_sigterm_as_resume_writes_its_first_line_still_records_the_stop(tmp_path):
+    """SIGTERM in the first moments of `liftkit resume` (its session_resume written, its
+    signal handlers not yet installed) killed it: exit 143, nothing printed, no stop line.
+    Now the signal waits for the handlers, and the stop is recorded."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions),
+        cwd=tmp_path, stdin="r Ada: before the stop\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    journal = _session(sessions) / "journal.jsonl"
+    live = Live(["resume", str(journal.parent), "--plain"], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + PATIENCE
+        while b"session_resume" not in journal.read_bytes():
+            assert live.process.poll() is None and time.monotonic() < deadline, live.err
+            time.sleep(0.001)
+        live.process.send_signal(signal.SIGTERM)
+        live.process.wait(PATIENCE)
+    finally:
+        live.kill()
+    assert live.returncode == 130, live.err
+    last = json.loads(journal.read_text().splitlines()[-1])
+    assert (last["type"], last["reason"]) == ("stop", "sigterm")

@@ -151,7 +151,13 @@ def resume(
     Example: liftkit resume latest
     """
     need_unix("resume")
-    folder = find_session(session, sessions)
+    from liftkit.cli.live.terminal import hold_signals
+
+    with hold_signals():  # until the session's handlers take them: the stop is recorded
+        _resume(ctx, find_session(session, sessions), plain)
+
+
+def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session
     env = Environment.of(ctx)

@@ -30,6 +30,23 @@ def window_gone(error: OSError, reason: str | None) -> str | None:
     return None
 
 
+# The signals that end or interrupt a session: held (`hold_signals`) until `Signals` handles
+# them, so that one that comes meanwhile still records the stop.
+HELD = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextlib.contextmanager
+def hold_signals() -> Iterator[None]:
+    """Hold HELD from here until the live session's handlers are installed (they take what
+    came meanwhile): `liftkit resume` writes its first journal line before they are, and a
+    SIGTERM then killed it without a stop line. The mask is as it was after the block."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class Signals:
     """SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a
     `select`.
@@ -66,6 +83,7 @@ class Signals:
         stops = self.catch_stop and signal.getsignal(signal.SIGTSTP) is not signal.SIG_IGN
         for signum in (*self.HANDLED, *([signal.SIGTSTP] if stops else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # what came while held: taken now
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,8 +138,7 @@ class Signals:
     def deferred(self) -> Iterator[None]:
         """Hold SIGINT, SIGQUIT, SIGTERM and SIGHUP while a journal write and its state
         change happen."""
-        held = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         try:
             yield
         finally:
