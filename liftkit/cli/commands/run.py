@@ -24,7 +24,7 @@ from liftkit.core.live.folders import (
     read_start_at,
     write_start_at,
 )
-from liftkit.core.live.kept import rescue_places, rescued_file
+from liftkit.core.live.kept import rescue_advice, rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.live.unfinished import unfinished_session
 from liftkit.core.text import plural, terminal_safe
@@ -174,7 +174,7 @@ def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     rescued = rescued_file(folder, rescue_places())
     if rescued is not None:  # liftkit stopped on a full disk with captures kept
         kept = (
-            f"what could not be saved last time is in {rescued}: add it with liftkit note, "
+            f"what could not be saved last time is in {rescued}: {rescue_advice(rescued)}, "
             "then delete the file"
         )
         note(kept, env.stderr)

@@ -101,6 +101,28 @@ def rescued_file(folder: Path, places: Sequence[Path]) -> Path | None:
     )
 
 
+NOTE_THEM = "Add each reflection to the session with liftkit note"
+POLL_THEM = (
+    "Poll counts cannot be added with liftkit note: record them with p in their segment "
+    "while the session runs (liftkit resume; b goes back a segment)"
+)
+
+
+def rescue_advice(path: Path) -> str:
+    """What to do with the rescue file at `path`, from what it holds (its header lines)."""
+    try:
+        header = [line for line in path.read_text().splitlines() if line.startswith("# ")]
+    except (OSError, UnicodeDecodeError):
+        header = []
+    reflections = any(line.startswith(f"# {NOTE_THEM}") for line in header)
+    polls = any(line.startswith(f"# {POLL_THEM}") for line in header)
+    if polls and reflections:
+        return "add its reflections with liftkit note and its poll counts with p in their segment"
+    if polls:
+        return "record its poll counts with p in their segment"
+    return "add it with liftkit note"
+
+
 def _typed(draft: Draft) -> str:
     """A draft as the rescue file lists it: a reflection as typed, for liftkit note."""
     if draft.kind == REFLECT:
@@ -127,9 +149,12 @@ def rescue(
     line that keeps it could not be written either."""
     if not kept and not drafts:
         return None
+    kinds = {isinstance(k.event, Reflection) for k in kept} | {d.kind == REFLECT for d in drafts}
+    reflections, polls = True in kinds, False in kinds
     lines = [
         f"# Typed during {folder} but not saved: its journal could not be written.",
-        f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
+        *([f"# {NOTE_THEM}, giving its segment: {folder}"] if reflections else []),
+        *([f"# {POLL_THEM}."] if polls else []),
         *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
           for k in kept),
         *(f"{stopped or datetime.now():%H:%M:%S} segment {(d.segment or 0) + 1}: {_typed(d)}"
