@@ -96,3 +96,44 @@ def test_a_sigterm_as_resume_writes_its_first_line_still_records_the_stop(tmp_pa
     assert live.returncode == 130, live.err
     last = json.loads(journal.read_text().splitlines()[-1])
     assert (last["type"], last["reason"]) == ("stop", "sigterm")
+
+
+def test_a_note_never_reads_half_a_line_that_another_writer_is_writing(tmp_path):
+    """Four `liftkit note` loops at once: one note warned 'journal.jsonl: the last line was
+    cut off (a crash while writing?); dropped 127 bytes that were never confirmed', though
+    nothing was: it read the journal without the append lock, while another writer was half
+    way through a line. Now it reads under the lock, and waits for the line to be whole."""
+    import fcntl
+    import os
+    import subprocess
+
+    from support.plain import LIFTKIT
+
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions),
+        cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    line = json.dumps({"seq": 99, "type": "reflection", "wall": "2026-01-01T10:00:00.000+00:00",
+                       "mono": 0.0, "segment": 0, "text": "written by another", "author": None,
+                       "tags": [], "source": "note"}).encode()  # fmt: skip
+    lock = os.open(folder, os.O_RDONLY)  # as a writer holds it while it appends
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with open(journal, "ab", buffering=0) as handle:
+            handle.write(line[:40])  # half way through its line
+            note = subprocess.Popen(
+                [*LIFTKIT, "note", str(folder), "Ada: sent in meanwhile"], cwd=tmp_path,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            time.sleep(1.5)  # time to read the journal, had it not waited
+            handle.write(line[40:] + b"\n")
+    finally:
+        os.close(lock)
+    _, err = note.communicate(timeout=PATIENCE)
+    assert note.returncode == 0 and "cut off" not in err, err
+    texts = [json.loads(x).get("text") for x in journal.read_text().splitlines()]
+    assert texts[-2:] == ["written by another", "sent in meanwhile"]
