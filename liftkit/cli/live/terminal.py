@@ -69,6 +69,7 @@ class Signals:
         # before it stops (`stop_process`); otherwise it stops at once.
         self.catch_stop = catch_stop
         self.stop_asked = False
+        self.stops = False  # Ctrl-Z stops liftkit (not where the parent ignores it)
         self.wake_fd = -1
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
@@ -81,6 +82,7 @@ class Signals:
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
         # A parent without job control starts us with Ctrl-Z ignored: stopping could hang
         stops = self.catch_stop and signal.getsignal(signal.SIGTSTP) is not signal.SIG_IGN
+        self.stops = stops
         for signum in (*self.HANDLED, *([signal.SIGTSTP] if stops else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # what came while held: taken now
@@ -182,6 +184,10 @@ class KeyReader:
     whatever state it was found in (a crashed earlier run may have left cbreak behind).
     """
 
+    # Whether Ctrl-C, Ctrl-Z and Ctrl-\ come as bytes (ISIG off), not as signals: see
+    # KeyTerminal.
+    KEYS_NOT_SIGNALS = False
+
     def __init__(self, fd: int, signals: Signals, encoding: str | None = None) -> None:
         self.fd = fd
         self.signals = signals
@@ -205,6 +211,10 @@ class KeyReader:
             if self._saved is None:
                 self._saved = _retried(lambda: termios.tcgetattr(self.fd))
             _retried(lambda: tty.setcbreak(self.fd, termios.TCSANOW))
+            if self.KEYS_NOT_SIGNALS:
+                attrs = _retried(lambda: termios.tcgetattr(self.fd))
+                attrs[3] &= ~termios.ISIG
+                _retried(lambda: termios.tcsetattr(self.fd, termios.TCSANOW, attrs))
             self._moded = True
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None
@@ -257,7 +267,16 @@ class KeyReader:
 
 class KeyTerminal(KeyReader):
     """The full screen's input port: keys, and the signals that end or interrupt a session
-    (it installs and removes the signal handlers itself)."""
+    (it installs and removes the signal handlers itself).
+
+    Ctrl-C, Ctrl-Z and Ctrl-\\ come as bytes (ISIG off), read in turn with the keys around
+    them: as signals, a pasted text holding one stopped or interrupted liftkit and the
+    kernel threw away the input before it (a reflection half lost). Read outside a paste
+    they do as their signals did (keys.py: CTRL_C, CTRL_Z); inside one, the input line drops
+    them from the text. A SIGINT or SIGTSTP sent by another process still acts.
+    """
+
+    KEYS_NOT_SIGNALS = True
 
     def __init__(self, fd: int, signals: Signals | None = None) -> None:
         super().__init__(fd, signals or Signals(catch_stop=True))
@@ -314,7 +333,11 @@ class KeyTerminal(KeyReader):
             self.signals.continued = False
             if not self.away:
                 self._take_terminal()
-        return super().read(timeout)
+        keys = super().read(timeout)
+        if "CTRL_Z" in keys:  # stops as SIGTSTP did, before the next read
+            self.signals.stop_asked = self.signals.stops
+            keys = [key for key in keys if key != "CTRL_Z"]
+        return keys
 
     def take_resumed(self) -> bool:
         """Whether liftkit came back from Ctrl-Z since the last call: the shell may have
