@@ -521,7 +521,12 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
     assert written.name == f"liftkit-unsaved-{folder.name}.txt"
     lines = written.read_text().splitlines()
     assert lines[0] == f"# Typed during {folder} but not saved: its journal could not be written."
-    assert [line.split(" ", 1)[1] for line in lines[2:]] == [
+    assert lines[1:3] == [
+        f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
+        "# Poll counts cannot be added with liftkit note: record them with p in their segment "
+        "while the session runs (liftkit resume; b goes back a segment).",
+    ]
+    assert [line.split(" ", 1)[1] for line in lines[3:]] == [
         "segment 1: Ada: typed on a full disk #kept",
         "segment 1: poll counts for 'Useful?': Yes 28, No 2",
     ]
@@ -534,7 +539,15 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
         text=True, cwd=tmp_path, env=env, timeout=60,
     )  # fmt: skip
     said = " ".join((resumed.stdout + resumed.stderr).split())
-    assert f"what could not be saved last time is in {written}: add it with liftkit note" in said
+    assert f"what could not be saved last time is in {written}: add its reflections with " in said
+    assert "liftkit note and its poll counts with p in their segment, then delete" in said
+    exported = subprocess.run(
+        [*LIFTKIT, "export", str(folder), "-o", str(tmp_path / "pack.md")], capture_output=True,
+        text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert f"Warning: {written} holds what could not be saved during this session" in " ".join(
+        exported.stderr.split()
+    )
 
 
 # Two segments, the first 30 s long at x60, without warnings: nothing falls due meanwhile.

@@ -94,8 +94,8 @@ class Scripted:
     def take_stop(self) -> bool:
         return False
 
-    def stop_here(self) -> None:
-        pass
+    def stop_here(self) -> bool:
+        return True
 
     def interrupts(self) -> int:
         count, self.pending_interrupts = self.pending_interrupts, 0

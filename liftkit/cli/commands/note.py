@@ -18,7 +18,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import AGENDA_COPY, find_session
-from liftkit.core.live.journal import JOURNAL_NAME, append_event, read_journal
+from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import terminal_safe
 
@@ -54,7 +54,8 @@ def note(
     folder = find_session(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME
-    read = read_journal(journal_path)
+    with append_lock(journal_path):  # never half a line that another writer is writing
+        read = read_journal(journal_path)
     for warning in read.warnings:
         warn(warning)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)

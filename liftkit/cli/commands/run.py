@@ -24,7 +24,7 @@ from liftkit.core.live.folders import (
     read_start_at,
     write_start_at,
 )
-from liftkit.core.live.kept import rescue_places, rescued_file
+from liftkit.core.live.kept import rescue_advice, rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.live.unfinished import running_alongside, unfinished_session
 from liftkit.core.text import plural, terminal_safe
@@ -152,7 +152,13 @@ def resume(
     Example: liftkit resume latest
     """
     need_unix("resume")
-    folder = find_session(session, sessions)
+    from liftkit.cli.live.terminal import hold_signals
+
+    with hold_signals():  # until the session's handlers take them: the stop is recorded
+        _resume(ctx, find_session(session, sessions), plain)
+
+
+def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
     live = resumed.session
     env = Environment.of(ctx)
@@ -169,7 +175,7 @@ def resume(
     rescued = rescued_file(folder, rescue_places())
     if rescued is not None:  # liftkit stopped on a full disk with captures kept
         kept = (
-            f"what could not be saved last time is in {rescued}: add it with liftkit note, "
+            f"what could not be saved last time is in {rescued}: {rescue_advice(rescued)}, "
             "then delete the file"
         )
         note(kept, env.stderr)

@@ -38,7 +38,7 @@ class Keys(Protocol):
     def deferred(self) -> AbstractContextManager[None]: ...
     def take_resumed(self) -> bool: ...
     def take_stop(self) -> bool: ...
-    def stop_here(self) -> None: ...
+    def stop_here(self) -> bool: ...
 
 
 class ScreenWriter:
@@ -55,14 +55,19 @@ class ScreenWriter:
         self.shown: list[list[Segment]] = []
         self.size: tuple[int, int] = (0, 0)
         self.written: list[int] = []  # lines written by each draw (what idle costs)
+        self.on = False  # shown: left once only (Ctrl-Z left it, and liftkit never came back)
 
     def __enter__(self) -> ScreenWriter:
+        self.on = True
         self.console.set_alt_screen(True)
         self.console.show_cursor(False)
         self._paste_mode(PASTE_ON)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if not self.on:
+            return
+        self.on = False
         self._paste_mode(PASTE_OFF)
         self.console.show_cursor(True)
         self.console.set_alt_screen(False)
@@ -147,6 +152,8 @@ class LiveApp:
     # ------------------------------------------------------------------ the controller's port
 
     def show(self) -> None:
+        if self.writer is None:  # the terminal is the shell's (stopped from the background)
+            return
         for _ in range(self.controller.take_bells()):
             self.console.bell()
         self.draw()
@@ -162,7 +169,9 @@ class LiveApp:
         writer = self.writer
         if writer is not None:
             writer.__exit__()
-        self.keys.stop_here()
+        if not self.keys.stop_here():  # `kill %1`: stopping, in the background for good
+            self.writer = None
+            return
         if writer is not None:
             writer.__enter__()
             writer.size = (0, 0)

@@ -26,10 +26,12 @@ _SEQUENCES = {
 # Bracketed paste: a terminal asked with ESC[?2004h wraps pasted text in these.
 PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
 _PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
-# Backspace is ^? (DEL) or, in terminals set to send it so, ^H.
+# Backspace is ^? (DEL) or, in terminals set to send it so, ^H. Ctrl-C, Ctrl-\ and Ctrl-Z
+# come as bytes where the terminal does not turn them into signals (KeyTerminal); Ctrl-\
+# does what Ctrl-C does.
 _SINGLE = {
     "\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x08": "BACKSPACE",
-    "\x1b": "ESC",
+    "\x1b": "ESC", "\x1c": "CTRL_C", "\x1a": "CTRL_Z",
 }  # fmt: skip
 
 

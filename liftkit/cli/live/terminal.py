@@ -30,6 +30,23 @@ def window_gone(error: OSError, reason: str | None) -> str | None:
     return None
 
 
+# The signals that end or interrupt a session: held (`hold_signals`) until `Signals` handles
+# them, so that one that comes meanwhile still records the stop.
+HELD = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextlib.contextmanager
+def hold_signals() -> Iterator[None]:
+    """Hold HELD from here until the live session's handlers are installed (they take what
+    came meanwhile): `liftkit resume` writes its first journal line before they are, and a
+    SIGTERM then killed it without a stop line. The mask is as it was after the block."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class Signals:
     """SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH and SIGCONT as flags that also wake a
     `select`.
@@ -52,6 +69,7 @@ class Signals:
         # before it stops (`stop_process`); otherwise it stops at once.
         self.catch_stop = catch_stop
         self.stop_asked = False
+        self.stops = False  # Ctrl-Z stops liftkit (not where the parent ignores it)
         self.wake_fd = -1
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
@@ -64,8 +82,10 @@ class Signals:
         self._saved_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
         # A parent without job control starts us with Ctrl-Z ignored: stopping could hang
         stops = self.catch_stop and signal.getsignal(signal.SIGTSTP) is not signal.SIG_IGN
+        self.stops = stops
         for signum in (*self.HANDLED, *([signal.SIGTSTP] if stops else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # what came while held: taken now
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,12 +140,20 @@ class Signals:
     def deferred(self) -> Iterator[None]:
         """Hold SIGINT, SIGQUIT, SIGTERM and SIGHUP while a journal write and its state
         change happen."""
-        held = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         try:
             yield
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _foreground(fd: int) -> bool:
+    """Whether liftkit is the terminal's foreground job (False when it cannot tell: the
+    terminal is gone)."""
+    try:
+        return os.tcgetpgrp(fd) == os.getpgrp()
+    except OSError:
+        return False
 
 
 def _retried(call: Callable[[], _T]) -> _T:
@@ -156,10 +184,15 @@ class KeyReader:
     whatever state it was found in (a crashed earlier run may have left cbreak behind).
     """
 
+    # Whether Ctrl-C, Ctrl-Z and Ctrl-\ come as bytes (ISIG off), not as signals: see
+    # KeyTerminal.
+    KEYS_NOT_SIGNALS = False
+
     def __init__(self, fd: int, signals: Signals, encoding: str | None = None) -> None:
         self.fd = fd
         self.signals = signals
         self._saved: list[Any] | None = None
+        self._moded = False  # whether the terminal is in cbreak mode, for `restore` to undo
         self._decoder = TypedText(encoding)
         self._keys = KeyDecoder()
 
@@ -178,14 +211,20 @@ class KeyReader:
             if self._saved is None:
                 self._saved = _retried(lambda: termios.tcgetattr(self.fd))
             _retried(lambda: tty.setcbreak(self.fd, termios.TCSANOW))
+            if self.KEYS_NOT_SIGNALS:
+                attrs = _retried(lambda: termios.tcgetattr(self.fd))
+                attrs[3] &= ~termios.ISIG
+                _retried(lambda: termios.tcsetattr(self.fd, termios.TCSANOW, attrs))
+            self._moded = True
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None
 
     def restore(self) -> None:
         import termios
 
-        if self._saved is None:
-            return
+        if self._saved is None or not self._moded:
+            return  # never set, or given back already (Ctrl-Z): nothing to undo
+        self._moded = False
         attrs = list(self._saved)
         attrs[0] |= termios.ICRNL
         attrs[3] |= termios.ICANON | termios.ECHO | termios.ECHOE | termios.ISIG | termios.IEXTEN
@@ -228,11 +267,21 @@ class KeyReader:
 
 class KeyTerminal(KeyReader):
     """The full screen's input port: keys, and the signals that end or interrupt a session
-    (it installs and removes the signal handlers itself)."""
+    (it installs and removes the signal handlers itself).
+
+    Ctrl-C, Ctrl-Z and Ctrl-\\ come as bytes (ISIG off), read in turn with the keys around
+    them: as signals, a pasted text holding one stopped or interrupted liftkit and the
+    kernel threw away the input before it (a reflection half lost). Read outside a paste
+    they do as their signals did (keys.py: CTRL_C, CTRL_Z); inside one, the input line drops
+    them from the text. A SIGINT or SIGTSTP sent by another process still acts.
+    """
+
+    KEYS_NOT_SIGNALS = True
 
     def __init__(self, fd: int, signals: Signals | None = None) -> None:
         super().__init__(fd, signals or Signals(catch_stop=True))
         self._resumed = False
+        self.away = False  # stopped in the background for good: the terminal is the shell's
 
     def __enter__(self) -> KeyTerminal:
         self.signals.__enter__()
@@ -253,15 +302,28 @@ class KeyTerminal(KeyReader):
         """Whether Ctrl-Z asked liftkit to stop since the last call."""
         return self.signals.take_stop()
 
-    def stop_here(self) -> None:
+    def stop_here(self) -> bool:
         """Stop as Ctrl-Z does, with the terminal's modes given back to the shell (the caller
-        has left the screen); return once `fg` continues liftkit, in cbreak mode again."""
+        has left the screen); return once `fg` continues liftkit, in cbreak mode again: True.
+        False when it was continued in the background to be stopped (`kill %1`)."""
         self.restore()
         try:
             self.signals.stop_process()
         finally:
-            self._resumed = True
-            self.cbreak()
+            back = self._take_terminal()
+        return back
+
+    def _take_terminal(self) -> bool:
+        """Back from Ctrl-Z: cbreak again, unless a SIGTERM or SIGHUP came while liftkit was
+        in the background (bash's `kill %1` sends SIGTERM then SIGCONT). Setting the modes
+        from the background stopped liftkit again (SIGTTOU) before it could record the stop:
+        it stays away from the terminal, which the shell has, and stops."""
+        self._resumed = True
+        if self.signals.terminate and not _foreground(self.fd):
+            self.away = True
+            return False
+        self.cbreak()
+        return True
 
     def deferred(self) -> contextlib.AbstractContextManager[None]:
         return self.signals.deferred()
@@ -269,9 +331,13 @@ class KeyTerminal(KeyReader):
     def read(self, timeout: float) -> list[str]:
         if self.signals.continued:  # back from Ctrl-Z and `fg`: cbreak again
             self.signals.continued = False
-            self._resumed = True
-            self.cbreak()
-        return super().read(timeout)
+            if not self.away:
+                self._take_terminal()
+        keys = super().read(timeout)
+        if "CTRL_Z" in keys:  # stops as SIGTSTP did, before the next read
+            self.signals.stop_asked = self.signals.stops
+            keys = [key for key in keys if key != "CTRL_Z"]
+        return keys
 
     def take_resumed(self) -> bool:
         """Whether liftkit came back from Ctrl-Z since the last call: the shell may have

@@ -177,6 +177,8 @@ def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
                 return ["the host stopped before the session started"]
             if follower.stopped_deliberately:
                 return ["the host stopped the clock; it carries on when they resume"]
+            if view.status == PAUSED:  # a resume finds it paused, as it was
+                return ["the host's liftkit stopped; the clock stays paused until they resume"]
             return ["the host's liftkit stopped; the clock runs on, as the call does"]
         case SessionResume():
             return [f"the host's liftkit is back: {status_now(follower, t)}"]

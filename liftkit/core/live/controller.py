@@ -9,7 +9,7 @@ as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake cl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from liftkit.core.agenda.durations import format_clock, format_duration
@@ -170,8 +170,15 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
 
     def farewell(self, outcome: Outcome) -> list[str]:
         """What the host reads once the session has stopped (liftkit.core.live.farewell)."""
+        s = self.session
         unsaved = [kept.shown for kept in self.unsaved]
-        rescued = rescue(self.session.folder, self.unsaved, rescue_places())
+        # The stop line that keeps what was being typed could not be written (a full disk):
+        # the rescue file keeps it instead.
+        drafts = [d for d in (self._typed(), s.draft) if d is not None] if s.unrecorded else []
+        drafts = [d if d.segment is not None else replace(d, segment=s.engine.index)
+                  for d in drafts]  # fmt: skip
+        stopped = s.clock.wall_at(s.now())
+        rescued = rescue(s.folder, self.unsaved, rescue_places(), drafts, stopped)
         return farewell(self.session, outcome.reason, self.mode, unsaved, self._typed(), rescued)
 
     def terminate(self, reason: str) -> Outcome:

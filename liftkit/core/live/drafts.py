@@ -56,10 +56,15 @@ def given_back(draft: Draft) -> str:
     return f"Not saved when liftkit stopped: {_what(draft)}; {key} gives it back."
 
 
-def not_taken_back(typed: Draft | None, given: Draft | None, resumable: bool) -> list[str]:
+def not_taken_back(
+    typed: Draft | None, given: Draft | None, resumable: bool, kept_in: str | None = None
+) -> list[str]:
     """The last lines about drafts: what was still being typed as liftkit stopped, and what
     the resume gave back that r (or p) never took; the journal's stop line keeps the first,
-    else the second, for `liftkit resume` to give back (when the session can be resumed)."""
+    else the second, for `liftkit resume` to give back (when the session can be resumed).
+    `kept_in`: where both are instead, when the stop line could not be written."""
+    if kept_in is not None:
+        return [f"{line}; {kept_in}" for line in not_taken_back(typed, given, False)]
     lines = []
     back = "; liftkit resume gives it back"
     if typed is not None:

@@ -31,10 +31,21 @@ def farewell(
     `rescued` the file the unsaved captures were written to (liftkit.core.live.kept)."""
     folder = session.folder
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
-    if rescued is not None:
+    if rescued is not None and unsaved:
         lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {rescued}")
     resumable = session.engine.status not in (NOT_STARTED, ENDED)
-    lines.extend(not_taken_back(typed, session.draft, resumable))
+    unrecorded = session.unrecorded
+    # The stop line keeps what was being typed for liftkit resume; when it could not be
+    # written, the rescue file keeps it (or, failing that, only these lines do).
+    kept_in = None
+    if unrecorded is not None:
+        kept_in = f"written to {rescued}" if rescued else "not written anywhere: copy it from here"
+    lines.extend(not_taken_back(typed, session.draft, resumable, kept_in))
+    if unrecorded is not None:
+        lines.append(
+            f"The stop could not be recorded ({unrecorded.message}): liftkit resume will "
+            "carry on as after a crash."
+        )
     if session.skipped:  # said before the screen opened, and listed again above
         lines.append(
             f"{plural(session.skipped, 'journal line')} could not be read when the session "

@@ -11,99 +11,22 @@ from __future__ import annotations
 import errno
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.events import JournalEvent, stamped
-from liftkit.core.live.records import BadField, parse_record, to_record
+from liftkit.core.live.journal_read import JournalRead as JournalRead
+from liftkit.core.live.journal_read import complete_lines as _complete_lines
+from liftkit.core.live.journal_read import parse_lines as parse_lines
+from liftkit.core.live.journal_read import read_journal as read_journal
+from liftkit.core.live.journal_read import read_records as read_records
+from liftkit.core.live.records import to_record
 from liftkit.core.live.refused import JournalRefused
 
 JOURNAL_NAME = "journal.jsonl"
-
-
-@dataclass
-class JournalRead:
-    events: list[JournalEvent]
-    warnings: list[str] = field(default_factory=list)
-    torn_bytes: int = 0  # bytes after the last complete line (a crash mid-write)
-    last_seq: int = 0  # the highest `seq` of any line, readable or not
-
-
-def read_journal(path: Path) -> JournalRead:
-    """Read every complete event; a torn last line and unreadable lines become warnings."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LiftkitError(
-            f"{path}: no journal here", "name a session folder made by `liftkit run`"
-        ) from None
-    except PermissionError as exc:  # as any other input that cannot be read
-        said = f"{path}: cannot read: {exc.strerror}"
-        raise LiftkitError(said, "check its permissions") from None
-    except OSError as exc:
-        raise LiftkitError(
-            f"{path}: cannot read: {exc.strerror}", "check the disk, then try again", EXIT_FAILURE
-        ) from None
-    complete, tail = _complete_lines(data)
-    result = parse_lines(path, complete)
-    if tail.strip():
-        result.torn_bytes = len(tail)
-        result.warnings.append(
-            f"{path}: the last line was cut off (a crash while writing?); "
-            f"dropped {len(tail)} bytes that were never confirmed"
-        )
-    return result
-
-
-def _complete_lines(data: bytes) -> tuple[bytes, bytes]:
-    cut = data.rfind(b"\n") + 1
-    return data[:cut], data[cut:]
-
-
-def parse_lines(path: Path, data: bytes, first_line: int = 1) -> JournalRead:
-    """The events of whole lines; a line that is not a valid event is skipped with a warning."""
-    records: list[tuple[str, object]] = []
-    for number, raw in enumerate(data.split(b"\n"), start=first_line):
-        if not raw.strip():
-            continue
-        try:
-            records.append((f"{path}:{number}", json.loads(raw.decode("utf-8"))))
-        except (UnicodeDecodeError, ValueError):
-            records.append((f"{path}:{number}", _UNREADABLE))
-    return read_records(records)
-
-
-_UNREADABLE = object()  # a line that is not JSON
-
-
-def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
-    """Typed events from decoded journal lines, each named by where it was read (for the
-    warnings); a line that is not a valid event is skipped with a warning."""
-    result = JournalRead(events=[])
-    for where, record in records:
-        if record is _UNREADABLE:
-            result.warnings.append(f"{where}: unreadable journal line skipped")
-            continue
-        seq = record.get("seq") if isinstance(record, dict) else None
-        if isinstance(seq, int) and not isinstance(seq, bool):
-            result.last_seq = max(result.last_seq, seq)
-        try:
-            event = parse_record(record, where)
-        except BadField as problem:
-            kind = record.get("type") if isinstance(record, dict) else None
-            what = f"{kind} event" if isinstance(kind, str) else "journal line"
-            result.warnings.append(f"{where}: {what} skipped: {problem}")
-            continue
-        if event is None:
-            assert isinstance(record, dict)
-            result.warnings.append(f"{where}: unknown event type {record['type']!r} skipped")
-            continue
-        result.events.append(event)
-    return result
 
 
 class Journal:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
+from liftkit.core.live.drafts import REFLECT, Draft
 from liftkit.core.live.events import PollCounts, Reflection
 from liftkit.core.live.keeper import CannotWriteBack
 from liftkit.core.live.refused import JournalRefused
@@ -100,21 +101,64 @@ def rescued_file(folder: Path, places: Sequence[Path]) -> Path | None:
     )
 
 
+NOTE_THEM = "Add each reflection to the session with liftkit note"
+POLL_THEM = (
+    "Poll counts cannot be added with liftkit note: record them with p in their segment "
+    "while the session runs (liftkit resume; b goes back a segment)"
+)
+
+
+def rescue_advice(path: Path) -> str:
+    """What to do with the rescue file at `path`, from what it holds (its header lines)."""
+    try:
+        header = [line for line in path.read_text().splitlines() if line.startswith("# ")]
+    except (OSError, UnicodeDecodeError):
+        header = []
+    reflections = any(line.startswith(f"# {NOTE_THEM}") for line in header)
+    polls = any(line.startswith(f"# {POLL_THEM}") for line in header)
+    if polls and reflections:
+        return "add its reflections with liftkit note and its poll counts with p in their segment"
+    if polls:
+        return "record its poll counts with p in their segment"
+    return "add it with liftkit note"
+
+
+def _typed(draft: Draft) -> str:
+    """A draft as the rescue file lists it: a reflection as typed, for liftkit note."""
+    if draft.kind == REFLECT:
+        return draft.text.strip()
+    which = "" if draft.poll is None else f" {draft.poll + 1}"
+    return f"poll{which} counts, still being typed when liftkit stopped: {draft.text.strip()}"
+
+
 def _rescue_name(folder: Path) -> str:
     return f"liftkit-unsaved-{folder.name}.txt"
 
 
-def rescue(folder: Path, kept: Sequence[Kept], places: Sequence[Path]) -> Path | None:
+def rescue(
+    folder: Path,
+    kept: Sequence[Kept],
+    places: Sequence[Path],
+    drafts: Sequence[Draft] = (),
+    stopped: datetime | None = None,
+) -> Path | None:
     """Write what is still kept to `liftkit-unsaved-FOLDER.txt` in the first of `places`
     that takes it whole, each with the time it was typed; None when none does. A window
-    closed on a full disk lost a reflection: the farewell went to a terminal that was gone."""
-    if not kept:
+    closed on a full disk lost a reflection: the farewell went to a terminal that was gone.
+    `drafts`: what was still being typed when liftkit stopped (at `stopped`), when the stop
+    line that keeps it could not be written either."""
+    if not kept and not drafts:
         return None
+    kinds = {isinstance(k.event, Reflection) for k in kept} | {d.kind == REFLECT for d in drafts}
+    reflections, polls = True in kinds, False in kinds
     lines = [
         f"# Typed during {folder} but not saved: its journal could not be written.",
-        f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
+        *([f"# {NOTE_THEM}, giving its segment: {folder}"] if reflections else []),
+        *([f"# {POLL_THEM}."] if polls else []),
         *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
           for k in kept),
+        *(f"{stopped or datetime.now():%H:%M:%S} segment {(d.segment or 0) + 1}: {_typed(d)}"
+          for d in drafts),
     ]  # fmt: skip
     for place in places:
         path = place / _rescue_name(folder)

@@ -167,10 +167,11 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
             f"`liftkit export {folder}`",
         )
     # Not started: a journal empty (a crash while waiting for the start), or holding only
-    # a quit before it; it starts when resumed. A journal whose lines were lost is refused.
-    not_started = all(isinstance(e, Stop) for e in read.events) and len(read.warnings) == (
-        1 if read.torn_bytes else 0
-    )
+    # a quit before it and reflections sent in with `liftkit note` meanwhile; it starts when
+    # resumed. A journal whose lines were lost is refused.
+    not_started = all(isinstance(e, Stop) or _noted(e) for e in read.events) and len(
+        read.warnings
+    ) == (1 if read.torn_bytes else 0)
     if replayed.start is None and not not_started:
         broken = next((w for w in read.warnings if "session_start" in w), None)
         raise LiftkitError(

@@ -101,6 +101,9 @@ class LiveSession:
     # What the host is told once, after the folder (or journal) gone was written again.
     written_again: str = ""
     skipped: int = 0  # journal lines that could not be read when it was resumed
+    # Why the stop line could not be written (a full disk): what it would have kept is not
+    # in the journal, so the farewell writes it elsewhere (liftkit.core.live.kept).
+    unrecorded: LiftkitError | None = None
 
     def __post_init__(self) -> None:
         self.keeper = Keeper(self.folder)
@@ -264,8 +267,8 @@ class LiveSession:
                 kept = draft or self.draft
                 stop = stopped_with(self.engine.stop(t, StopReason(reason)), kept)
                 self.perform(self.engine.due(t) + stop)
-        except LiftkitError:
-            pass  # the journal cannot be written: what it holds is still complete to here
+        except LiftkitError as error:  # what the journal holds is still complete to here
+            self.unrecorded = error
         finally:
             self.journal.close()
 

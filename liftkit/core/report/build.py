@@ -104,7 +104,10 @@ def build_report(
     shown_hosts = _shown_hosts(agenda, options)
     speed = replayed.rate
     runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
-    warnings.extend(_unfinished(session, replayed, runs))
+    running = replayed.engine.status not in (ENDED, NOT_STARTED) and (
+        journal_in_use(session.folder / JOURNAL_NAME) is True
+    )  # `liftkit run` or `resume` holds it
+    warnings.extend(_unfinished(session, replayed, runs, running))
     report = Report(
         title=agenda.title or (first.title if first else ""),
         description=agenda.description,
@@ -135,6 +138,7 @@ def build_report(
         reactions={emoji: n for emoji, n in chat.reactions.most_common() if n > 0},
         anonymous=options.anonymous,
         warnings=warnings,
+        running=running,
         feedback_planned=sum(
             1 for s in agenda.segments for p in s.polls if p.kind in ("score", "recommend")
         ),
@@ -240,14 +244,16 @@ class _Quotes:
         return bucket
 
 
-def _unfinished(session: SessionData, replayed: Replay, runs: Sequence[SegmentRun]) -> list[str]:
+def _unfinished(
+    session: SessionData, replayed: Replay, runs: Sequence[SegmentRun], running: bool
+) -> list[str]:
     """A session that stopped before its end (a quit, a crash) and was never resumed: the
     pack says "not run" for the rest, which the host may not have meant."""
     left = [run for run in runs if run.actual is None]
     if replayed.engine.status in (ENDED, NOT_STARTED):
         return []
     named = "; ".join(f"{run.index + 1}. {run.title}" for run in left)
-    if journal_in_use(session.folder / JOURNAL_NAME):  # `liftkit run` or `resume` holds it
+    if running:
         # in its last segment too, whose time is cut at the pack's making and quotes may come
         said = f", and says {plural(len(left), 'segment')} did not run ({named})" if left else ""
         return [

@@ -128,6 +128,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "date": report.start.date().isoformat() if report.start else None,
         "start": _time(report.start),
         "end": _time(report.end),
+        "running": report.running,  # made while the session ran: the pack of it so far
         "rehearse": report.rehearse,
         "took_seconds": report.took,
         "paused_seconds": report.paused,

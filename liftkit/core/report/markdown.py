@@ -122,6 +122,13 @@ def _lines(report: Report, charts: Charts) -> Lines:
     return out
 
 
+NOT_RUN = {False: "not run", True: "not run yet"}  # in the agenda as run (while it runs)
+RUNNING = (
+    "Written while the session was still running: this is the pack of it so far, its end time "
+    "the time the pack was made."
+)
+
+
 def _words(report: Report, key: str) -> list[str]:
     """The host's narrative for this part, as they wrote it."""
     body = report.narrative.get(key)
@@ -129,6 +136,7 @@ def _words(report: Report, key: str) -> list[str]:
 
 
 def _opening(report: Report) -> list[str]:
+    out = [f"*{RUNNING}*", ""] if report.running else []
     facts = []
     if report.start is not None:
         facts.append(f"**Date:** {long_date(report.start)}")
@@ -136,7 +144,7 @@ def _opening(report: Report) -> list[str]:
     if report.host:
         label = "Hosts" if report.host_count > 1 else "Host"
         facts.append(f"**{label}:** {phrase(report.host)}")
-    out = [" · ".join(facts), ""] if facts else []
+    out += [" · ".join(facts), ""] if facts else []
     if report.headline and report.title and report.headline != report.title:
         out += [f"*{phrase(report.title)}*", ""]
     if report.description:
@@ -240,7 +248,7 @@ def _segment(
     elif segment.actual is not None:
         out += [quiet, ""] if quiet else []
     else:
-        out += ["This segment was not run.", ""]
+        out += [f"This segment {'has not run yet' if report.running else 'was not run'}.", ""]
     return out
 
 
@@ -334,7 +342,7 @@ def _agenda_as_run(report: Report, charts: Charts) -> list[str]:
             str(s.index + 1),
             s.title,
             clock(s.planned_start),
-            clock(s.actual_start, seconds=True) if ran else "not run",
+            clock(s.actual_start, seconds=True) if ran else NOT_RUN[report.running],
             format_duration(s.planned),
             format_duration(s.actual or 0) if ran else "—",
         ]

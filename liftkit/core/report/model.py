@@ -188,6 +188,7 @@ class Report:
     reactions: dict[str, int] = field(default_factory=dict)
     anonymous: bool = False
     warnings: list[str] = field(default_factory=list)
+    running: bool = False  # made while `liftkit run` or `resume` held the session: so far
     feedback_planned: int = 0  # evaluation polls in the agenda, answered or not
     # What participants said about the event: the evaluation segment's quotes and those
     # tagged #feedback anywhere, in the order they were said.
