@@ -137,3 +137,37 @@ def test_a_note_never_reads_half_a_line_that_another_writer_is_writing(tmp_path)
     assert note.returncode == 0 and "cut off" not in err, err
     texts = [json.loads(x).get("text") for x in journal.read_text().splitlines()]
     assert texts[-2:] == ["written by another", "sent in meanwhile"]
+
+
+def test_a_sigterm_as_run_writes_its_rooms_still_records_the_stop_and_resumes(tmp_path):
+    """`liftkit run --attendees` writes the rooms into the journal before the session's
+    signal handlers are installed: a SIGTERM then killed it (exit 143, no stop line), and
+    the journal left, rooms and nothing else, was refused by `liftkit resume`. Now the signal
+    waits for the handlers: the stop is recorded and the session resumes."""
+    from support.live import attendees_csv
+
+    attendees_csv(tmp_path / "people.csv", 40)
+    sessions = tmp_path / "sessions"
+    live = Live(
+        ["run", "community-conversation", "--plain", "--sessions", str(sessions),
+         "--attendees", "people.csv"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + PATIENCE
+        while not (found := list(sessions.glob("*/journal.jsonl"))) or (
+            b'"type":"groups"' not in found[0].read_bytes()
+        ):
+            assert live.process.poll() is None and time.monotonic() < deadline, live.err
+            time.sleep(0.001)
+        live.process.send_signal(signal.SIGTERM)
+        live.process.wait(PATIENCE)
+    finally:
+        live.kill()
+    assert live.returncode == 130, live.err
+    (journal,) = found
+    last = json.loads(journal.read_text().splitlines()[-1])
+    assert (last["type"], last["reason"]) == ("stop", "sigterm")
+    resumed = liftkit("resume", str(journal.parent), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Resumed." in resumed.stdout

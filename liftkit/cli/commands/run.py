@@ -123,18 +123,21 @@ def run(
     parent = sessions or default_parent()
     now = datetime.now().astimezone()
     before = running_alongside(parent) or unfinished_session(parent, now)
-    session = new_session(
-        resolved.agenda, resolved.path, resolved.name, parent, clock, plan.files
-    )  # fmt: skip
-    plan.record(session)
-    if start_at is not None:
-        write_start_at(session.folder, start_at, rehearse)  # `liftkit view` counts down too
-    notice = ""
-    if before is not None:  # said on the screen, and again at the end
-        note(before, env.stderr)
-        plan.said.append(f"Note: {before}")
-        notice = before[0].upper() + before[1:] + "."
-    _run_view(env, session, plain, start_at, plan, notice)
+    from liftkit.cli.live.terminal import hold_signals
+
+    with hold_signals():  # from the journal's first line (the rooms) until the handlers take them
+        session = new_session(
+            resolved.agenda, resolved.path, resolved.name, parent, clock, plan.files
+        )  # fmt: skip
+        plan.record(session)
+        if start_at is not None:
+            write_start_at(session.folder, start_at, rehearse)  # `liftkit view` counts down too
+        notice = ""
+        if before is not None:  # said on the screen, and again at the end
+            note(before, env.stderr)
+            plan.said.append(f"Note: {before}")
+            notice = before[0].upper() + before[1:] + "."
+        _run_view(env, session, plain, start_at, plan, notice)
 
 
 @flag_names("sessions", "attendees", "groups")
