@@ -265,9 +265,11 @@ def test_plain_mode_waits_for_the_start_and_ctrl_c_asks_first(tmp_path, time):
     outcome = PlainApp(controller, out, ScriptedLines(time, script)).run()
     assert outcome.exit_code == 130
     lines = plain_output(out)
-    assert f"waiting to start at {later:%H:%M}; type n to start now" in lines
+    # what comes first, as the full screen's wait shows it
+    first = "with 1/3 Welcome (2m); type n to start now"
+    assert f"waiting to start at {later:%H:%M} {first}" in lines
     # status before the start: when, and how long still, not only "not started"
-    assert f"waiting to start at {later:%H:%M}, in 29:00; type n to start now" in lines
+    assert f"waiting to start at {later:%H:%M}, in 29:00, {first}" in lines
     assert "starting at" not in " ".join(lines)
     assert "> 1/3 Welcome (welcome, 2m)" in lines
     assert any("press Ctrl-C again" in line for line in lines)

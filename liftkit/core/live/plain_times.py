@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from liftkit.core.agenda.durations import format_clock
+from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
 from liftkit.core.live.plain_lines import status_line
@@ -56,9 +56,16 @@ class PlainTimes:
         if s.clock.wall_at(s.now()) >= self.start_at:
             return True
         if self.mode == PLAIN and self.next_minute is None:
-            self.outbox.append(f"waiting to start at {self.start_at:%H:%M}; type n to start now")
+            wait = f"waiting to start at {self.start_at:%H:%M}{self._first()}"
+            self.outbox.append(f"{wait}; type n to start now")
             self.next_minute = s.now() + MINUTE
         return False
+
+    def _first(self) -> str:
+        """What comes first, as the full screen's wait shows it: " with 1/4 Alone (1m)"."""
+        segments = self.session.agenda.segments
+        first = segments[0]
+        return f" with 1/{len(segments)} {first.title} ({format_duration(int(first.duration))})"
 
     def _silence_over(self) -> None:
         """Plain mode says once that a silence it saw begin is over: there is no countdown."""
@@ -86,6 +93,7 @@ class PlainTimes:
         if view.status == NOT_STARTED and self.start_at is not None:
             until = (self.start_at - s.clock.wall_at(t)).total_seconds()
             wait = format_clock(math.ceil(max(until, 0)))
-            return f"waiting to start at {self.start_at:%H:%M}, in {wait}; type n to start now"
+            when = f"waiting to start at {self.start_at:%H:%M}, in {wait},{self._first()}"
+            return f"{when}; type n to start now"
         plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
         return status_line(view, plan.behind)
