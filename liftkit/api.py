@@ -306,7 +306,8 @@ def build_report(
     """The event pack of a session folder (made by `liftkit run`), with its chat logs.
 
     `session` is a session folder, or "latest" for the newest under `sessions` (default
-    $LIFTKIT_SESSIONS, else ./liftkit-sessions). `chats` are chat logs (from `read_chat`) or
+    $LIFTKIT_SESSIONS, else ./liftkit-sessions) whose host's liftkit runs, else the newest
+    there. `chats` are chat logs (from `read_chat`) or
     their paths, or one of them; each message goes to the segment during which it was sent.
     `host` is the host (default: the agenda's), or several hosts, the first shown as the
     host. `by` names attendee-file columns to break attendance down by; `roles` and
@@ -327,7 +328,7 @@ def build_report(
     from liftkit.api_arguments import a_path, attendee_list, items, one_text, yes_or_no
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
-    from liftkit.core.live.folders import find_session
+    from liftkit.core.live.latest import find_session_running_first
     from liftkit.core.report import ReportOptions, load_session
     from liftkit.core.report import build_report as build
     from liftkit.core.timeparse import parse_clock
@@ -364,7 +365,7 @@ def build_report(
         chat_start=chat_start,
     )
     where = a_path(sessions, "sessions") if sessions is not None else None
-    folder = find_session(str(a_path(session, "session")), where)
+    folder = find_session_running_first(str(a_path(session, "session")), where)
     logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
     report = build(load_session(folder, attendee_list(attendees, "attendees")), logs, options)
     if story is not None:

@@ -137,3 +137,39 @@ def test_the_newest_running_session_is_followed_instead_of_one_that_is_not(tmp_p
     assert running_instead([c, b, a], a, ended=True) == c
     assert running_instead([c, b], None, ended=True) == c
     assert running_instead([], a, ended=False) is None
+
+
+def test_note_and_export_latest_take_the_running_session_as_view_does(tmp_path):
+    # A host's run crashed; a new run (up-arrow) was quit, and the first resumed: `note
+    # latest` sent in from another shell went to the quit session, not the call's, and
+    # `export latest` wrote that one's pack.
+    call = start(tmp_path, "call")
+    call.kill()
+    call.communicate(timeout=10)
+    quit_ = start(tmp_path, "quit")
+    finish(quit_, "q\ny\n")
+    again = run_plain(tmp_path, "resume", str(folder(tmp_path, "call")))
+    try:
+        wait_for_file(tmp_path, "*-call/journal.jsonl", "session_resume")
+        note = subprocess.run(
+            [*LIFTKIT, "note", "latest", "Ada: sent in during the call", "--sessions", "s"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert note.returncode == 0, note.stderr
+        assert folder(tmp_path, "call").name in note.stdout + note.stderr
+        pack = subprocess.run(
+            [*LIFTKIT, "export", "latest", "--sessions", "s"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert pack.returncode == 0, pack.stderr
+        assert pack.stdout.startswith("# Call") and "sent in during the call" in pack.stdout
+    finally:
+        finish(again, "n\ny\n")
+    # once nothing runs, latest is the newest again
+    note = subprocess.run(
+        [*LIFTKIT, "note", "latest", "Ada: after the call", "--sessions", "s"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert folder(tmp_path, "quit").name in note.stdout + note.stderr
+    journal = (folder(tmp_path, "call") / "journal.jsonl").read_text()
+    assert "sent in during the call" in journal and "after the call" not in journal

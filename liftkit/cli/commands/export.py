@@ -170,7 +170,7 @@ def export(
         replaces_a_file,
         write_atomic,
     )
-    from liftkit.core.live.folders import find_session
+    from liftkit.core.live.latest import find_session_running_first
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
 
@@ -200,7 +200,7 @@ def export(
         from liftkit.core.report.narrative import read_narrative
 
         story = read_narrative(narrative)  # before the work: a bad file fails fast
-    folder = find_session(session, sessions)
+    folder = find_session_running_first(session, sessions)
     if target is not None:  # --force replaces an earlier pack, never what the pack is made from
         inputs = _inputs(folder, files, groups_file)
         if narrative is not None:

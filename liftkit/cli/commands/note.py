@@ -17,8 +17,9 @@ from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
-from liftkit.core.live.folders import AGENDA_COPY, find_session
+from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
+from liftkit.core.live.latest import find_session_running_first
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import terminal_safe
 
@@ -51,7 +52,7 @@ def note(
     need_unix("note")
     if text == "-":
         text = _from_stdin()
-    folder = find_session(session, sessions)
+    folder = find_session_running_first(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME
     with append_lock(journal_path):  # never half a line that another writer is writing

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.folders import STARTED, newest_session, session_folders
+from liftkit.core.live.folders import (
+    STARTED,
+    default_parent,
+    find_session,
+    newest_session,
+    session_folders,
+    sessions_parent,
+)
 from liftkit.core.live.follow import PROC_LOCKS, Follower, locked_inodes
 from liftkit.core.live.journal import JOURNAL_NAME
 
@@ -43,6 +50,18 @@ def session_to_follow(parent: Path, locks: Path = PROC_LOCKS) -> Path | None:
     when there is none yet)."""
     running = running_sessions(parent, locks)
     return running[0] if running else newest_session(parent)
+
+
+def find_session_running_first(argument: str, parent: Path | None = None) -> Path:
+    """`find_session`, where `latest` is the newest session whose host's liftkit is running,
+    when one is, as `liftkit view latest` follows it: a `liftkit note latest` sent in during
+    the call went to a newer session that had been quit, while the host had resumed the
+    call's. Else (and for a folder named) as `find_session`."""
+    if argument == "latest":
+        running = running_sessions(sessions_parent(parent or default_parent()))
+        if running:
+            return running[0]
+    return find_session(argument, parent)
 
 
 def running_instead(running: list[Path], followed: Path | None, ended: bool) -> Path | None:
