@@ -32,7 +32,7 @@ from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.latest import Latest
-from liftkit.core.live.plain_lines import segment_now_lines
+from liftkit.core.live.plain_lines import polls_now_lines, segment_now_lines
 from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
 from liftkit.core.text import terminal_safe
@@ -256,7 +256,9 @@ class PlainAudience:
         f = self.follower
         self.say(f"following {f.folder} ({f.agenda.title}); Ctrl-C stops")
         t = f.now(self.wall())
-        self.say(*segment_now_lines(f.view(t)), status_now(f, t))
+        view = f.view(t)
+        polls = polls_now_lines(view, f.engine.polls)
+        self.say(*segment_now_lines(view), *polls, status_now(f, t))
         self._rooms_now()
         self._silence_over()  # a silence under way: its end is said when it comes
         f.listeners.append(self._event)

@@ -68,9 +68,8 @@ def event_lines(
         case Reflection(author=author, text=text):
             who = f"{author}: " if author else ""
             return [f"saved reflection ({view.reflections}): {who}{text}"]
-        case PollCounts(question=question, counts=counts):
-            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-            return [f"saved poll: {question} {shown}"]
+        case PollCounts():
+            return [_poll_line(event)]
         case GroupsMade():
             return [f"groups made for {title}"]
         case SessionEnd():
@@ -98,6 +97,19 @@ def segment_now_lines(view: SegmentView) -> list[str]:
     if view.segment is None:
         return []
     return _segment_lines(view.index, view.segment, view, joined=True)
+
+
+def polls_now_lines(view: SegmentView, polls: Sequence[PollCounts]) -> list[str]:
+    """The poll results already recorded in the current segment (the last of each poll), as
+    their recording printed them, for a log that begins in the middle of it: the audience's
+    screen shows their bars."""
+    last = {poll.poll: poll for poll in polls if poll.segment == view.index}
+    return [_poll_line(last[number]) for number in sorted(last)]
+
+
+def _poll_line(poll: PollCounts) -> str:
+    shown = ", ".join(f"{k} {v}" for k, v in poll.counts.items())
+    return f"saved poll: {poll.question} {shown}"
 
 
 def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = False) -> list[str]:
