@@ -1,6 +1,7 @@
 """`liftkit new` on a real terminal: the questionary prompts, answered in a pseudo-terminal."""
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,11 @@ pexpect = pytest.importorskip("pexpect")
 DOWN = "\x1b[B"
 UP = "\x1b[A"
 CLEAR_LINE = "\x15"  # Ctrl-U: empty the text field before typing
+
+
+def folded(text: str) -> str:
+    """A pattern of `text` as `liftkit new` prints a note: folded at spaces to the window."""
+    return r"\s+".join(re.escape(word) for word in text.split(" "))
 
 
 def spawn(tmp_path: Path, *args: str):
@@ -71,7 +77,7 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
         child.send("\r")  # an empty answer keeps the duration offered
     # the template's line says ninety minutes: shown, not offered, for a call of 1h 45m
     child.expect(r'The template\'s line, "A ninety-minute event')
-    child.expect(r"gives another length than your 1h 45m: type your own, or Enter for none\.")
+    child.expect(folded("gives another length than your 1h 45m: type your own, or Enter for none."))
     child.expect(r"What is it about, in a line \(it heads the event pack\)\?")
     child.send("A  lunchtime conversation on kindness at work\r")
     child.expect("Wrote team.toml: Leaders' lunch, 6 segments")
@@ -145,9 +151,15 @@ def test_a_template_line_that_gives_the_old_length_is_not_kept_by_enter(tmp_path
     for title in ("In pairs", "In fours", "All together"):
         child.expect(f"{title}: ")
         child.send("\r")
-    child.expect(r'"Twelve minutes that give every person a voice: alone, in pairs, in fours, ')
-    child.expect(r"gives another length than your 15m")
     child.expect(r"What is it about, in a line")
+    said = child.before.split("All together")[-1]
+    # folded at spaces to the 100 columns, not cut mid-word by the terminal
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.replace("\r", ""))
+    lines = [line.strip() for line in plain.split("\n") if line.strip()]
+    note = " ".join(line for line in lines if not line.startswith("?"))
+    assert '"Twelve minutes that give every person a voice: alone, in pairs, in fours, ' in note
+    assert "gives another length than your 15m" in note
+    assert all(len(line) < 100 for line in lines), lines
     child.send("\r")
     child.expect("Wrote team.toml")
     child.expect(pexpect.EOF)
@@ -184,13 +196,17 @@ def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_
         child.send(CLEAR_LINE + typed + "\r" if typed else "\r")
         if title == "Breakout discussions":
             child.expect(
-                "Breakout discussions: its warning 5m before the end does not fit in 4m, so "
-                "it is left out."
+                folded(
+                    "Breakout discussions: its warning 5m before the end does not fit in 4m, "
+                    "so it is left out."
+                )
             )
     child.expect(
-        r"Closing reflections: its 30s of silence and its warning 1m before the end do not "
-        r"fit in 30s, so they are left out; its notes and summary may still speak of the "
-        r"silence\."
+        folded(
+            "Closing reflections: its 30s of silence and its warning 1m before the end do not "
+            "fit in 30s, so they are left out; its notes and summary may still speak of the "
+            "silence."
+        )
     )
     child.expect(r"What is it about, in a line")
     child.send("\r")

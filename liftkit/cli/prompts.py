@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -72,7 +74,7 @@ def ask_new_agenda(
             answer = _offered(f"{segment.title}:", current, validate=_valid_duration)
             durations.append(parse_duration(answer))
             if dropped := left_out(segment, durations[-1]):  # not left out without a word
-                print(terminal_safe(dropped))
+                _say(dropped)
         agenda = with_durations(agenda, durations)
     # Asked last, once the durations are settled: the template's line ("A one-hour hosted
     # conversation…") heads the event pack, and a host who made the call 30 minutes long,
@@ -82,16 +84,21 @@ def ask_new_agenda(
     if total != planned and states_a_length(offered):
         # Enter would have kept "Twelve minutes that…" over a call of 15: the line is shown,
         # to copy from, but not offered.
-        print(
-            terminal_safe(
-                f'The template\'s line, "{offered}", gives another length than your '
-                f"{format_duration(total)}: type your own, or Enter for none."
-            )
+        _say(
+            f'The template\'s line, "{offered}", gives another length than your '
+            f"{format_duration(total)}: type your own, or Enter for none."
         )
         offered = ""
     about = _offered("What is it about, in a line (it heads the event pack)?", offered)
     agenda = replace(agenda, description=" ".join(about.split()))
     return agenda, name
+
+
+def _say(text: str) -> None:
+    """A note between the questions, folded at spaces to the window's width: printed whole,
+    the terminal cut its words across lines ("matters to the co" / "mmunity.")."""
+    width = max(shutil.get_terminal_size().columns - 1, 20)
+    print(textwrap.fill(terminal_safe(text), width, break_on_hyphens=False))
 
 
 def _offered(message: str, value: str, **options: object) -> str:
