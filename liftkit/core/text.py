@@ -200,6 +200,8 @@ def escape_inline(text: str, always: str = _ALWAYS, paired: str | None = None) -
 
 
 def _paired(text: str) -> str:
+    if "$" not in text and "~" not in text:  # most text: no count to make (speed counts)
+        return ""
     return "".join(char for char in PAIRED if text.count(char) > 1)
 
 
@@ -234,8 +236,10 @@ def lines_of(text: str, indent: str = "", first_safe: bool = False) -> str:
     """Cleaned multi-line text with its line breaks kept as hard breaks (a trailing backslash),
     every line escaped; `indent` continues a list item. A $ or ~ is escaped on every line
     when the text holds two, on any of its lines."""
-    out = []
     paired = _paired(text)
+    if "\n" not in text:  # most quotes are one line
+        return escape_inline(text, paired=paired) if first_safe else escape_line(text, paired)
+    out = []
     for i, line in enumerate(text.split("\n")):
         first = i == 0 and first_safe
         out.append(escape_inline(line, paired=paired) if first else escape_line(line, paired))

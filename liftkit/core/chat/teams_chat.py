@@ -207,13 +207,15 @@ def take_quotes(log: ChatLog, known: Callable[[str], bool]) -> None:
     the copied part, or the copy lost the blank line before the reply): where the name over
     the quoted words is `known` (an attendee's or a host's, which the reader cannot know) or
     heads a message, those two lines are the quote (`reply_to`), not the reply's words."""
+    replies = [message for message in log.messages if message.quoted is not None]
+    if not replies:  # any chat but a classic Teams copy: no name to read (speed counts)
+        return
     authors = {tl.name_of(message.author) for message in log.messages}
-    for message in log.messages:
-        if message.quoted is None:
-            continue
-        if tl.name_of(message.quoted) in authors or known(message.quoted):
+    for message in replies:
+        quoted = message.quoted or ""
+        if tl.name_of(quoted) in authors or known(quoted):
             name, quote, rest = message.text.split("\n", 2)
-            if name.strip() == message.quoted and rest.strip():
+            if name.strip() == quoted and rest.strip():
                 message.reply_to, message.text = quote.strip(), rest.strip()
         message.quoted = None
 

@@ -162,8 +162,8 @@ def _untabbed(body: list[str]) -> list[str]:
     """A message's lines without the spaces that every one of them starts with: Zoom's tab,
     turned into spaces by an editor or a copy (a reply's `Replying to` and a reaction are
     read as they are under a tab)."""
-    if not body or any(line[:1] != " " for line in body):
-        return body
+    if not body or body[0][:1] != " " or any(line[:1] != " " for line in body):
+        return body  # the first test alone settles a tabbed chat's messages (speed counts)
     indent = min(len(line) - len(line.lstrip(" ")) for line in body)
     return [line[indent:] for line in body]
 
