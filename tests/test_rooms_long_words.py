@@ -81,3 +81,35 @@ def test_names_with_emoji_are_measured_as_drawn_and_never_cut_inside_an_emoji(tm
     assert not re.search("\u200d *$", shown, re.MULTILINE)  # no emoji cut at a line's end
     assert shown.count("👨‍👩‍👧") == shown.count("👨") == 12  # every family whole, once
     assert all(cell_len(line) <= 80 for line in shown.splitlines())
+
+
+def rooms_columns(frame):
+    """The columns of the rooms in a drawn frame (between "Groups:" and "Next:"), each a
+    list of its lines, found where the room names start."""
+    lines = frame.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("Groups:")) + 1
+    end = next(i for i, line in enumerate(lines) if line.startswith("Next:"))
+    rows = [line.rstrip() for line in lines[top:end]]
+    starts = sorted({m.start() for row in rows for m in re.finditer(r"(?:^|(?<=   ))Room ", row)})
+    return [
+        [row[x:until].rstrip() for row in rows if row[x:until].strip()]
+        for x, until in zip(starts, [*(s - 3 for s in starts[1:]), None], strict=True)
+    ]
+
+
+def test_a_name_taller_than_a_column_goes_on_under_its_room(tmp_path):
+    # QA, 100x32: page 2 began with 17 lines of "Wolfeschlegel…raum, Hubert" and then "Chidi
+    # Anagonye", with no "Room 6 (continued)" above them: Chidi was shown without his room.
+    long = "Hubert " + "Wolfeschlegel" * 53 + "raum"
+    names = attendee_names(70, long=False)
+    names.insert(35, long)  # in Room 10 of 15, with two after it
+    frames = audience_frames(tmp_path, names, 100, 32)
+    rooms = re.compile(r"Room (\d+) \((\d|continued)\)")
+    columns = [column for frame in frames[:2] for column in rooms_columns(frame)]
+    assert len(columns) == 6 and "page 2 of 2" in frames[1]
+    for column in columns:
+        assert rooms.fullmatch(column[0]), column[:2]  # not the rest of a name
+    going_on = next(c for c in columns if "    Wolfeschlegelraum" in c)
+    assert going_on[0] == "Room 10 (continued)"
+    after = going_on.index("    Wolfeschlegelraum") + 1  # the rest of Room 10, under it
+    assert going_on[after : after + 3] == ["  Shafi Wilson", "  Radia Liskov", "Room 11 (5)"]

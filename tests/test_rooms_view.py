@@ -4,6 +4,8 @@ import io
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from support.live import FakeTime, ScriptedKeys, attendee_names, open_session
 from test_live_app import AGENDA, Recorder
@@ -122,6 +124,36 @@ def test_a_name_folded_over_two_lines_stays_on_one_page(width, rows):
                    if person in column]  # fmt: skip
         lines = sum(column.count(person) for page in pages for column in page.people)
         assert len(columns) == 1 or lines > rows - 1, (person, columns)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöü"
+NAMES = st.one_of(
+    st.lists(st.text(LETTERS, min_size=1, max_size=12), min_size=1, max_size=4).map(" ".join),
+    st.text(LETTERS, min_size=30, max_size=700).map("Hubert ".__add__),  # taller than a column
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    names=st.lists(NAMES, min_size=1, max_size=40, unique=True),
+    size=st.integers(1, 8),
+    width=st.integers(20, 160),
+    rows=st.integers(2, 30),
+)
+def test_every_column_starts_with_the_room_its_names_are_in(names, size, width, rows):
+    # QA: "Wolfeschlegel…raum, Hubert" went on for 17 lines at the top of a new column and
+    # page, and Chidi, the next of Room 6, under it: no heading said which room they were in.
+    pages = room_pages(rooms_of(names, size), width, rows)
+    assert Counter(names_in(pages)) == Counter(names)
+    for page in pages:
+        for column, people in zip(page.columns, page.people, strict=True):
+            assert people[0] is None, column[:2]  # a room's name, or "Room 6 (continued)"
+            heading = ""
+            for line, person in zip(column, people, strict=True):
+                if person is None:
+                    heading = line
+                else:
+                    assert heading.startswith(person[0] + " ("), (heading, line)
 
 
 def rooms_app(tmp_path, time, script, width, height, long=False):

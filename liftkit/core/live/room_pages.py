@@ -170,12 +170,22 @@ def _continued(name: str, cw: int, measure: _Measure) -> str:
     return whole if measure.cells(whole) <= cw else f"{name} (cont.)"
 
 
+def _go_on(
+    columns: list[list[tuple[str, tuple[str, str] | None]]], go_on: list[str], rows: int
+) -> list[tuple[str, tuple[str, str] | None]]:
+    """A new column, headed by `go_on` (the lines of "Room 1 (continued)") when it leaves a
+    row for the names below it."""
+    columns.append([(piece, None) for piece in go_on] if len(go_on) < rows else [])
+    return columns[-1]
+
+
 def _layout(
     rooms: Sequence[tuple[str, Sequence[str]]], cw: int, per_page: int, rows: int, measure: _Measure
 ) -> tuple[list[RoomsPage], int]:
     """A room is kept whole in one column unless it is taller than the column itself; then
-    the column its names go on in starts with `Room 1 (continued)`, when the column has the
-    rows for it, so that no name is shown without its room."""
+    each column its names go on in starts with `Room 1 (continued)`, when the column has the
+    rows for it, so that no name is shown without its room: also where one name is taller
+    than a column, in the middle of that name."""
     columns: list[list[tuple[str, tuple[str, str] | None]]] = [[]]
     folds = 0
     for name, members in rooms:
@@ -196,14 +206,10 @@ def _layout(
                 span += 1
             fits = span + (len(go_on) if line.startswith(INDENT) else 0) <= rows
             if len(current) >= rows or (current and len(current) + span > rows and fits):
-                columns.append([])
-                current = columns[-1]
-                if line.startswith(INDENT) and len(go_on) < rows:
-                    current.extend((piece, None) for piece in go_on)
+                current = _go_on(columns, go_on if line.startswith(INDENT) else [], rows)
             for piece in block[at : at + span]:
-                if len(current) >= rows:  # a name taller than a column: it goes on
-                    columns.append([])
-                    current = columns[-1]
+                if len(current) >= rows:  # a name taller than a column: it goes on, and
+                    current = _go_on(columns, go_on, rows)  # so does its room's name
                 current.append(piece)
             at += span
     chunks = [columns[i : i + per_page] for i in range(0, len(columns), per_page)]
