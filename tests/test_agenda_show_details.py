@@ -144,3 +144,17 @@ def test_json_gives_the_description_the_table_shows(cli, tmp_path):
     shown = json.loads(cli("agenda", "show", str(tmp_path / "a.toml"), "--json").stdout)
     assert shown["description"] == "Build through the night, demos in the morning."
     assert list(shown)[:2] == ["title", "description"]
+
+
+def test_a_long_word_in_the_segment_column_goes_on_not_cut(cli, tmp_path):
+    # A Japanese poll option (no spaces) ended in "…" at 80 columns, where an English one as
+    # long was wrapped whole.
+    option = "新しい視点と地域のつながりを大切にすることと仲間との学び合い"
+    (tmp_path / "a.toml").write_text(
+        AGENDA.replace('options = ["Yes", "No"]', f'options = ["{option}", "No"]')
+    )
+    result = cli("agenda", "show", str(tmp_path / "a.toml"))
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    column = "".join(line.strip() for line in result.stdout.splitlines())
+    assert option in column

@@ -46,7 +46,7 @@ def agenda_timeline(
     if wide:
         table.add_column("kind", no_wrap=True)
         table.add_column("warn", justify="right", no_wrap=True)
-    table.add_column("segment", ratio=1)
+    table.add_column("segment", ratio=1, overflow="fold")  # a long word (Japanese) goes on
     for row, start, end in zip(rows, starts, ends, strict=True):
         segment = agenda.segments[row.index - 1]
         warn = ", ".join(format_duration(w) for w in segment.warn) or "-"
