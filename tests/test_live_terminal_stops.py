@@ -73,3 +73,39 @@ def test_ctrl_z_and_ctrl_c_typed_as_keys_still_stop_and_interrupt(term, tmp_path
     last = session_events(tmp_path)[-1]
     assert (last["type"], last["reason"]) == ("stop", "interrupt")
     stty_is_sane(term)
+
+
+def test_ctrl_c_right_after_esc_or_with_alt_still_asks_to_quit(term, tmp_path):
+    """Esc and Ctrl-C in one read (Alt or Option held with Ctrl-C, or a laggy link) were
+    'No key 'ALT+\\x03' here', and liftkit could not be quit so: read as bytes, the Ctrl-C
+    was taken for Alt with a key. It acts as its signal did, whatever came before it."""
+    start(term)
+    term.keys("Escape", "C-c")  # one write: ESC then ^C
+    term.wait_for("press Ctrl-C again")
+    assert "No key" not in term.screen()
+    term.keys("Escape", "C-c")
+    term.wait_for("EXIT=130")
+    last = session_events(tmp_path)[-1]
+    assert (last["type"], last["reason"]) == ("stop", "interrupt")
+    stty_is_sane(term)
+
+
+def test_the_terminal_s_own_interrupt_and_suspend_keys_are_kept(term, tmp_path):
+    """`stty intr ^G susp undef`: a host who turned Ctrl-Z off, so as not to stop liftkit by
+    mistake mid-call, found it stopped it again once liftkit read the keys itself, and their
+    Ctrl-G was 'No key'. liftkit reads the terminal's keys from its settings."""
+    term.type("stty intr ^G susp undef")
+    start(term)
+    term.keys("C-z")
+    time.sleep(0.5)
+    assert "Stopped" not in term.screen() and term.command_pid() is not None
+    term.keys("C-g")
+    term.wait_for("press Ctrl-C again")
+    term.keys("C-g")
+    term.wait_for("EXIT=130")
+    last = session_events(tmp_path)[-1]
+    assert (last["type"], last["reason"]) == ("stop", "interrupt")
+    term.type("stty -a | tr ';' '\\n' | grep -E '(intr|susp) = ' | tr -d ' \\n'; echo")
+    assert "susp=<undef>" in term.wait_for("intr=^G")  # given back as they were
+    term.type("stty intr ^C susp ^Z")
+    stty_is_sane(term)

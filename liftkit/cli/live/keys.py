@@ -26,16 +26,17 @@ _SEQUENCES = {
 # Bracketed paste: a terminal asked with ESC[?2004h wraps pasted text in these.
 PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
 _PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
-# Backspace is ^? (DEL) or, in terminals set to send it so, ^H. Ctrl-C, Ctrl-\ and Ctrl-Z
-# come as bytes where the terminal does not turn them into signals (KeyTerminal); Ctrl-\
-# does what Ctrl-C does.
+# Backspace is ^? (DEL) or, in terminals set to send it so, ^H.
 _SINGLE = {
-    "\r": "ENTER", "\n": "ENTER", "\x03": "CTRL_C", "\x7f": "BACKSPACE", "\x08": "BACKSPACE",
-    "\x1b": "ESC", "\x1c": "CTRL_C", "\x1a": "CTRL_Z",
+    "\r": "ENTER", "\n": "ENTER", "\x7f": "BACKSPACE", "\x08": "BACKSPACE", "\x1b": "ESC",
 }  # fmt: skip
+# Ctrl-C, Ctrl-\ and Ctrl-Z come as bytes where the terminal does not turn them into signals
+# (KeyTerminal); Ctrl-\ does what Ctrl-C does. The terminal's own keys for them (`stty intr
+# ^G susp undef`) replace these: KeyReader reads them from its settings.
+CONTROLS = {"\x03": "CTRL_C", "\x1c": "CTRL_C", "\x1a": "CTRL_Z"}
 
 
-def decode_keys(data: str) -> list[str]:
+def decode_keys(data: str, controls: dict[str, str] = CONTROLS) -> list[str]:
     keys = []
     i = 0
     while i < len(data):
@@ -53,6 +54,11 @@ def decode_keys(data: str) -> list[str]:
                     i = j + 1
                 elif data.startswith("\x1bO", i) and i + 2 < len(data):  # SS3: F1 to F4
                     i += 3
+                elif i + 1 < len(data) and data[i + 1] in controls:
+                    # Ctrl-C or Ctrl-Z with Alt (Option) held, or right after Esc in one read:
+                    # it acts, as its signal did whatever came before it.
+                    keys.append(controls[data[i + 1]])
+                    i += 2
                 elif i + 1 < len(data) and data[i + 1] != "\x1b":
                     # Alt (Option) with a key: one key, never Esc and then the key.
                     after = data[i + 1]
@@ -63,7 +69,7 @@ def decode_keys(data: str) -> list[str]:
                     i += 1
             continue
         ch = data[i]
-        keys.append(_SINGLE.get(ch, ch))
+        keys.append(controls.get(ch) or _SINGLE.get(ch, ch))
         i += 1
     return keys
 
@@ -82,6 +88,7 @@ class KeyDecoder:
     SEQUENCE_WAIT = 1.0
 
     def __init__(self) -> None:
+        self.controls = CONTROLS  # the terminal's Ctrl-C, Ctrl-\ and Ctrl-Z bytes, when read
         self._paste: str | None = None  # the text of a paste still coming
         self._pasted_at = 0.0  # when its last part came (time.monotonic)
         self._held = ""  # the start of an escape sequence that ended the last read
@@ -102,8 +109,8 @@ class KeyDecoder:
                     cut = _unfinished(data)
                     if cut < len(data):
                         self._held, self._held_at = data[cut:], time.monotonic()
-                    return [*keys, *decode_keys(data[:cut])]
-                keys.extend(decode_keys(data[:start]))
+                    return [*keys, *decode_keys(data[:cut], self.controls)]
+                keys.extend(decode_keys(data[:start], self.controls))
                 self._paste, data = "", data[start + len(_PASTE_START) :]
                 self._pasted_at = time.monotonic()
                 continue
@@ -134,7 +141,7 @@ class KeyDecoder:
         now = time.monotonic()
         keys: list[str] = []
         if self._held and now - self._held_at >= self._held_wait() - _EARLY:
-            keys, self._held = decode_keys(self._held), ""
+            keys, self._held = decode_keys(self._held, self.controls), ""
         if self._paste is None or now - self._pasted_at < self.PASTE_WAIT - _EARLY:
             return keys
         text, self._paste = self._paste, None

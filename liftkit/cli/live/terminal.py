@@ -156,6 +156,25 @@ def _foreground(fd: int) -> bool:
         return False
 
 
+def signal_keys(cc: list[Any]) -> dict[str, str]:
+    """The terminal's own keys for Ctrl-C, Ctrl-\\ and Ctrl-Z, from its settings' control
+    characters (`stty intr ^G susp undef`: Ctrl-G asks to quit, and Ctrl-Z, turned off so
+    that a host does not stop liftkit by mistake mid-call, does nothing)."""
+    import termios
+
+    keys = {}
+    for index, key in (
+        (termios.VSUSP, "CTRL_Z"),
+        (termios.VQUIT, "CTRL_C"),
+        (termios.VINTR, "CTRL_C"),
+    ):
+        value = cc[index]
+        char = value.decode("latin-1") if isinstance(value, bytes) else chr(value)
+        if char not in ("\x00", "\xff"):  # _POSIX_VDISABLE: undefined (Linux, macOS)
+            keys[char] = key
+    return keys
+
+
 def _retried(call: Callable[[], _T]) -> _T:
     """`call` (a termios call) again when a signal cut it short. Python retries os calls
     itself, not termios ones: set from the background (Ctrl-Z then `bg`), a mode change stops
@@ -215,6 +234,7 @@ class KeyReader:
                 attrs = _retried(lambda: termios.tcgetattr(self.fd))
                 attrs[3] &= ~termios.ISIG
                 _retried(lambda: termios.tcsetattr(self.fd, termios.TCSANOW, attrs))
+                self._keys.controls = signal_keys(self._saved[6])
             self._moded = True
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None
