@@ -135,3 +135,19 @@ def test_ctrl_h_deletes_and_a_tab_is_a_space(term, tmp_path):
     term.wait_for("Saved reflection (1 so far)")
     quit_run(term)
     assert reflections(tmp_path) == [(None, "tab here")]
+
+
+def test_a_paste_while_a_question_is_asked_carries_on_as_another_key_does(term, tmp_path):
+    # Keys QA: Ctrl-C asked "press Ctrl-C again or y to quit, anything else carries on"; a
+    # paste then left the question on the screen, and a y typed later quit (exit 130).
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("C-c")
+    term.wait_for("press Ctrl-C again")
+    term.paste("hello")
+    term.wait_for("Carrying on.")
+    assert "press Ctrl-C again" not in term.screen()
+    term.keys("y")  # not an answer any more: y is no key of the countdown
+    time.sleep(0.5)
+    assert "EXIT=" not in term.screen()
+    quit_run(term)

@@ -228,7 +228,7 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         if self.ui.typing is not None:
             self._edit(self.ui.typing, key)
             return None
-        if pasted(key) is not None:
+        if pasted(key) is not None and self.ui.confirm is None:  # asked: a paste carries on
             self.say("Pasted text goes into an input line: press r (or p), then paste.", 5)
             return None
         return self.act(step(self.ui, key, self.now()))
