@@ -101,10 +101,9 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert check.exitstatus == 0
 
 
-def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(tmp_path):
-    """1-2-4-All's one-minute "Alone" has no warning, as a segment of two minutes or less
-    gives none by default; made five minutes long it was written with `warn = []`, so the
-    host got no warning at the call. A warning the template gives is kept as it is."""
+def new_from_1_2_4_all(tmp_path: Path):
+    """`liftkit new team.toml` from 1-2-4-All, its title and host kept, at the question of
+    its first segment's duration."""
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
     child.expect("what-so-what-now-what")
@@ -116,6 +115,14 @@ def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(
     child.expect(r"Change the segment durations\?")
     child.send("y")
     child.expect("Alone: ")
+    return child
+
+
+def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(tmp_path):
+    """1-2-4-All's one-minute "Alone" has no warning, as a segment of two minutes or less
+    gives none by default; made five minutes long it was written with `warn = []`, so the
+    host got no warning at the call. A warning the template gives is kept as it is."""
+    child = new_from_1_2_4_all(tmp_path)
     child.send(CLEAR_LINE + "5m\r")
     child.expect("In pairs: ")
     child.send(CLEAR_LINE + "10m\r")  # its template gives warn = ["30s"]
@@ -136,17 +143,7 @@ def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(
 def test_a_template_line_that_gives_the_old_length_is_not_kept_by_enter(tmp_path):
     # 1-2-4-All cut to 15 minutes was written with "Twelve minutes that give every person a
     # voice…", which the event pack printed under its title.
-    child = spawn(tmp_path, "new", "team.toml")
-    child.expect("Start from which template")
-    child.expect("what-so-what-now-what")
-    child.send(UP + "\r")  # from community-conversation (the default) to 1-2-4-all
-    child.expect("Title of your agenda")
-    child.send("\r")
-    child.expect(r"Who hosts it \(your name\)\?")
-    child.send("\r")
-    child.expect(r"Change the segment durations\?")
-    child.send("y")
-    child.expect("Alone: ")
+    child = new_from_1_2_4_all(tmp_path)
     child.send(CLEAR_LINE + "4m\r")
     for title in ("In pairs", "In fours", "All together"):
         child.expect(f"{title}: ")

@@ -84,18 +84,26 @@ def test_a_sigterm_as_resume_writes_its_first_line_still_records_the_stop(tmp_pa
     assert run.returncode == 0, run.stderr
     journal = _session(sessions) / "journal.jsonl"
     live = Live(["resume", str(journal.parent), "--plain"], cwd=tmp_path)
+    sigterm_once_written(live, journal.parent.parent, b"session_resume")
+    assert live.returncode == 130, live.err
+    last = json.loads(journal.read_text().splitlines()[-1])
+    assert (last["type"], last["reason"]) == ("stop", "sigterm")
+
+
+def sigterm_once_written(live: Live, sessions: Path, written: bytes) -> None:
+    """SIGTERM to `live` as soon as the journal under `sessions` holds `written`, in the
+    moments before its signal handlers are installed; then wait for it to end."""
     try:
         deadline = time.monotonic() + PATIENCE
-        while b"session_resume" not in journal.read_bytes():
+        while not (found := list(sessions.glob("*/journal.jsonl"))) or (
+            written not in found[0].read_bytes()
+        ):
             assert live.process.poll() is None and time.monotonic() < deadline, live.err
             time.sleep(0.001)
         live.process.send_signal(signal.SIGTERM)
         live.process.wait(PATIENCE)
     finally:
         live.kill()
-    assert live.returncode == 130, live.err
-    last = json.loads(journal.read_text().splitlines()[-1])
-    assert (last["type"], last["reason"]) == ("stop", "sigterm")
 
 
 def test_a_note_never_reads_half_a_line_that_another_writer_is_writing(tmp_path):
@@ -153,19 +161,9 @@ def test_a_sigterm_as_run_writes_its_rooms_still_records_the_stop_and_resumes(tm
          "--attendees", "people.csv"],
         cwd=tmp_path,
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + PATIENCE
-        while not (found := list(sessions.glob("*/journal.jsonl"))) or (
-            b'"type":"groups"' not in found[0].read_bytes()
-        ):
-            assert live.process.poll() is None and time.monotonic() < deadline, live.err
-            time.sleep(0.001)
-        live.process.send_signal(signal.SIGTERM)
-        live.process.wait(PATIENCE)
-    finally:
-        live.kill()
+    sigterm_once_written(live, sessions, b'"type":"groups"')
     assert live.returncode == 130, live.err
-    (journal,) = found
+    (journal,) = sessions.glob("*/journal.jsonl")
     last = json.loads(journal.read_text().splitlines()[-1])
     assert (last["type"], last["reason"]) == ("stop", "sigterm")
     resumed = liftkit("resume", str(journal.parent), "--plain", cwd=tmp_path, stdin="q\ny\n")
