@@ -206,3 +206,35 @@ def test_who_reacted_written_surname_first_counts_each_person_once(cli, afternoo
     # is one too, as every author's name is written so
     result = export(cli, afternoon, "--chat", CHAT / "zoom-new-chat-surname-first.txt")
     assert "The chat: 3 messages; reactions: 👍 5, ❤️ 1." in result.stdout
+
+
+SURNAME_FIRST_REPLY = """[14:02] Lovelace, Ada (NHS Tayside)
+Ada, OT, joining from Dundee
+
+[14:05] Turing, Alan (NHS Lothian)
+Smith, Jo (Acme Care)
+my manager does not listen at all, it is awful here
+
+Same for me honestly
+
+[14:06] Lovelace, Ada (NHS Tayside)
+Let us keep kindness at handover
+"""
+
+
+def test_a_surname_first_teams_reply_quoting_a_stranger_keeps_their_name_and_words_out(
+    cli, afternoon, tmp_path
+):
+    # End-to-end QA: quoted by a reply, "Smith, Jo (Acme Care)", on no list, no host, who
+    # posted nothing in the copy, and their words were published as Alan's, with
+    # --anonymous too. A line written as this copy writes its names, surname first with an
+    # organisation, is no one's message: it names whom the reply quotes.
+    chat = write(tmp_path / "chat.txt", SURNAME_FIRST_REPLY)
+    result = export(cli, afternoon, "--chat", chat, "--anonymous")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “Ada, OT, joining from Dundee”",
+        "- “Same for me honestly”",
+        "- “Let us keep kindness at handover”",
+    ]
+    assert "Smith" not in result.stdout and "manager" not in result.stdout

@@ -18,6 +18,7 @@ is no one's words: it is left out, and reactions are counted. Names drop Teams' 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -202,18 +203,32 @@ def _may_quote(body: list[Line]) -> bool:
     return len(name) <= tl.NAME_LONGEST and tl.time_line(name) is None
 
 
+# A name as a directory writes it: surname, a comma, given name, the organisation in brackets.
+DIRECTORY_NAME = re.compile(r"[^\W\d_][^,()\n]*, [^\W\d_][^,()\n]* \([^()\n]+\)")
+
+
 def take_quotes(log: ChatLog, known: Callable[[str], bool]) -> None:
     """Classic Teams replies the reader could not tell (their quoted person posted nothing in
     the copied part, or the copy lost the blank line before the reply): where the name over
-    the quoted words is `known` (an attendee's or a host's, which the reader cannot know) or
-    heads a message, those two lines are the quote (`reply_to`), not the reply's words."""
+    the quoted words is `known` (an attendee's or a host's, which the reader cannot know),
+    heads a message, or is written as the copy writes its names where that is a directory's
+    form (`Smith, Jo (Acme)`), those two lines are the quote (`reply_to`), not the reply's
+    words."""
     replies = [message for message in log.messages if message.quoted is not None]
     if not replies:  # any chat but a classic Teams copy: no name to read (speed counts)
         return
     authors = {tl.name_of(message.author) for message in log.messages}
+    # A copy that writes its names as a directory does ("Okafor, Sam (NHS Tayside)"): a line
+    # in that form over a reply names whom it quotes, known or not; nobody writes it to say
+    # something.
+    directory = any(DIRECTORY_NAME.fullmatch(message.author) for message in log.messages)
     for message in replies:
         quoted = message.quoted or ""
-        if tl.name_of(quoted) in authors or known(quoted):
+        if (
+            tl.name_of(quoted) in authors
+            or known(quoted)
+            or (directory and DIRECTORY_NAME.fullmatch(quoted) is not None)
+        ):
             name, quote, rest = message.text.split("\n", 2)
             if name.strip() == quoted and rest.strip():
                 message.reply_to, message.text = quote.strip(), rest.strip()
