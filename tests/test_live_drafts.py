@@ -139,67 +139,66 @@ prompt = "One practical step?"
 """
 
 
-def test_a_reflection_given_back_but_not_taken_is_kept_through_the_next_stops(tmp_path):
+@pytest.fixture
+def reflecting(tmp_path):
+    yield from agenda_terminal(tmp_path, REFLECTING)
+
+
+def open_reflection(term: Tmux) -> None:
+    """`liftkit run a.toml` in the pane, its reflection line open."""
+    term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    term.wait_for("running")
+    term.keys("r")
+    term.wait_for("Reflection")
+
+
+def test_a_reflection_given_back_but_not_taken_is_kept_through_the_next_stops(reflecting, tmp_path):
     # QA: a half-typed reflection given back by the resume ("r gives it back") was lost when
     # liftkit stopped again before r: a second closed window, or q y, which said "nothing
     # captured is lost".
-    (tmp_path / "a.toml").write_text(REFLECTING)
-    term = Tmux(80, 24, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-        term.wait_for("running")
-        term.keys("r")
-        term.wait_for("Reflection")
-        term.type("Grace Hopper: listen more, talk", enter=False)
-        term.wait_for("talk▌")
-        closed_window(term, tmp_path)
-        resume(term, "r gives it back")
-        second = closed_window(term, tmp_path)  # before r: the draft is not taken back
-        resume(term, "r gives it back")
-        said = " ".join(quit_run(term).split())  # q y, still before r
-        third = journal(tmp_path)[-1]
-        resume(term, "r gives it back")
-        term.keys("r")
-        term.wait_for("Grace Hopper: listen more, talk▌")
-        term.type(" less")
-        term.wait_for("Saved reflection from Grace Hopper")
-        quit_run(term)
-        events = journal(tmp_path)
-        reflections = [(e["author"], e["text"]) for e in events if e["type"] == "reflection"]
-        assert reflections == [("Grace Hopper", "listen more, talk less")]
-        assert (second["draft"], third["draft"], third["reason"]) == (
-            "Grace Hopper: listen more, talk", "Grace Hopper: listen more, talk", "quit",
-        )  # fmt: skip
-        assert "draft" not in events[-1]  # taken back and saved: no longer kept
-        assert (
-            "Not saved (typed before liftkit stopped last time, not taken back with r): "
-            "reflection 'Grace Hopper: listen more, talk'; liftkit resume gives it back again"
-        ) in said
-        assert "nothing captured is lost" not in said
-    finally:
-        term.close()
+    term = reflecting
+    open_reflection(term)
+    term.type("Grace Hopper: listen more, talk", enter=False)
+    term.wait_for("talk▌")
+    closed_window(term, tmp_path)
+    resume(term, "r gives it back")
+    second = closed_window(term, tmp_path)  # before r: the draft is not taken back
+    resume(term, "r gives it back")
+    said = " ".join(quit_run(term).split())  # q y, still before r
+    third = journal(tmp_path)[-1]
+    resume(term, "r gives it back")
+    term.keys("r")
+    term.wait_for("Grace Hopper: listen more, talk▌")
+    term.type(" less")
+    term.wait_for("Saved reflection from Grace Hopper")
+    quit_run(term)
+    events = journal(tmp_path)
+    reflections = [(e["author"], e["text"]) for e in events if e["type"] == "reflection"]
+    assert reflections == [("Grace Hopper", "listen more, talk less")]
+    assert (second["draft"], third["draft"], third["reason"]) == (
+        "Grace Hopper: listen more, talk", "Grace Hopper: listen more, talk", "quit",
+    )  # fmt: skip
+    assert "draft" not in events[-1]  # taken back and saved: no longer kept
+    assert (
+        "Not saved (typed before liftkit stopped last time, not taken back with r): "
+        "reflection 'Grace Hopper: listen more, talk'; liftkit resume gives it back again"
+    ) in said
+    assert "nothing captured is lost" not in said
 
 
 NURSE = "👩🏽\u200d⚕️"  # a woman, a skin tone, a zero-width joiner, a staff of Aesculapius
 
 
-def test_a_draft_is_said_as_typed_when_given_back(tmp_path):
+def test_a_draft_is_said_as_typed_when_given_back(reflecting, tmp_path):
     # QA: the resume said "reflection 'Grace Hopper: … 👩🏽\u200d⚕️'; r gives it back": repr
     # wrote the joiner of the emoji as an escape.
-    (tmp_path / "a.toml").write_text(REFLECTING)
-    term = Tmux(80, 24, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-        term.wait_for("running")
-        term.keys("r")
-        term.wait_for("Reflection")
-        term.type(f"Grace Hopper: thanks to our nurse {NURSE}", enter=False)
-        term.wait_for("our nurse")
-        closed_window(term, tmp_path)
-        said = " ".join(resume(term, "r gives it back").split())
-        last = " ".join(quit_run(term).split())
-    finally:
-        term.close()
+    term = reflecting
+    open_reflection(term)
+    term.type(f"Grace Hopper: thanks to our nurse {NURSE}", enter=False)
+    term.wait_for("our nurse")
+    closed_window(term, tmp_path)
+    said = " ".join(resume(term, "r gives it back").split())
+    last = " ".join(quit_run(term).split())
     assert journal(tmp_path)[-1]["draft"] == f"Grace Hopper: thanks to our nurse {NURSE}"
     for screen in (said, last):
         assert "\\u200d" not in screen

@@ -101,18 +101,26 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert check.exitstatus == 0
 
 
-def new_from_1_2_4_all(tmp_path: Path):
-    """`liftkit new team.toml` from 1-2-4-All, its title and host kept, at the question of
-    its first segment's duration."""
+def new_to_durations(tmp_path: Path, template: str = "", host: str = ""):
+    """`liftkit new team.toml` from a template (`template`: the keys that choose it, none for
+    community-conversation, the default), its title kept, at "Change the segment
+    durations?"."""
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
     child.expect("what-so-what-now-what")
-    child.send(UP + "\r")  # from community-conversation (the default) to 1-2-4-all
+    child.send(template + "\r")
     child.expect("Title of your agenda")
     child.send("\r")
     child.expect(r"Who hosts it \(your name\)\?")
-    child.send("\r")
+    child.send(host + "\r")
     child.expect(r"Change the segment durations\?")
+    return child
+
+
+def new_from_1_2_4_all(tmp_path: Path):
+    """`liftkit new team.toml` from 1-2-4-All, its title and host kept, at the question of
+    its first segment's duration."""
+    child = new_to_durations(tmp_path, UP)  # from community-conversation (the default)
     child.send("y")
     child.expect("Alone: ")
     return child
@@ -172,15 +180,7 @@ def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_
     """The community conversation's close, made 30 seconds long, lost its 30 seconds of
     silence without a word, its notes still saying "Start with 30 seconds of strict
     silence"; the breakouts made 4 minutes lost their 5-minute warning so too."""
-    child = spawn(tmp_path, "new", "team.toml")
-    child.expect("Start from which template")
-    child.expect("what-so-what-now-what")
-    child.send("\r")  # community-conversation, the default
-    child.expect("Title of your agenda")
-    child.send("\r")
-    child.expect(r"Who hosts it \(your name\)\?")
-    child.send("\r")
-    child.expect(r"Change the segment durations\?")
+    child = new_to_durations(tmp_path)
     child.send("y")
     for title, typed in [
         ("Introductions", ""),
@@ -218,15 +218,7 @@ def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_
 def test_the_template_comment_is_kept_with_its_durations(tmp_path):
     """The community conversation's comment gives its timings, "5 / 5 / 30 / 15 / 5 minutes":
     kept when the durations are, left out when the host gives their own (above)."""
-    child = spawn(tmp_path, "new", "team.toml")
-    child.expect("Start from which template")
-    child.expect("what-so-what-now-what")
-    child.send("\r")  # community-conversation, the default
-    child.expect("Title of your agenda")
-    child.send("\r")
-    child.expect(r"Who hosts it \(your name\)\?")
-    child.send("Sam Okafor\r")
-    child.expect(r"Change the segment durations\?")
+    child = new_to_durations(tmp_path, host="Sam Okafor")
     child.send("n")
     child.expect(r"What is it about, in a line")
     child.send("\r")  # keeps the template's line

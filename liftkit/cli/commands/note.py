@@ -19,7 +19,6 @@ from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
-from liftkit.core.live.latest import find_session_running_first
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import terminal_safe
 
@@ -52,6 +51,8 @@ def note(
     need_unix("note")
     if text == "-":
         text = _from_stdin()
+    from liftkit.core.live.latest import find_session_running_first  # not for --help
+
     folder = find_session_running_first(session, sessions)
     agenda = load_agenda(folder / AGENDA_COPY)
     journal_path = folder / JOURNAL_NAME

@@ -8,7 +8,6 @@ so both say the same words.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -28,7 +27,7 @@ from liftkit.core.live.events import (
     Stop,
 )
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.plain_lines import event_lines
+from liftkit.core.live.plain_lines import event_lines, time_left
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
@@ -197,11 +196,6 @@ def status_now(follower: Follower, t: float) -> str:
     view = follower.view(t)
     if view.segment is None:
         return "session complete" if view.status == ENDED else "waiting to start"
-    left = (
-        f"{format_clock(math.ceil(view.round_left))} left"  # as the countdown reads
-        + (f" in round {view.round} of {view.rounds}" if view.round else "")
-        if not view.overrun
-        else f"+{format_clock(-view.remaining)} over time"
-    )
+    left = time_left(view) if not view.overrun else f"+{format_clock(-view.remaining)} over time"
     paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
     return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"

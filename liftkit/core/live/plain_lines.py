@@ -61,10 +61,10 @@ def event_lines(
         case Pause():
             return [f"paused {title}"]
         case Resume():
-            return [f"resumed {title}: {_left(view)}"]
+            return [f"resumed {title}: {time_left(view)}"]
         case Extend(seconds=seconds):
             sign = "+" if seconds > 0 else "-"
-            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {_left(view)}"]
+            return [f"{sign}{format_duration(int(abs(seconds)))} for {title}: {time_left(view)}"]
         case Reflection(author=author, text=text):
             who = f"{author}: " if author else ""
             return [f"saved reflection ({view.reflections}): {who}{text}"]
@@ -83,7 +83,7 @@ def event_lines(
     return []
 
 
-def _left(view: SegmentView) -> str:
+def time_left(view: SegmentView) -> str:
     """The time left as the countdown reads it (rounded up), as the minute line says it:
     "08:12 left", or in a breakout of several rounds "08:12 left in round 1 of 2"."""
     left = f"{format_clock(math.ceil(max(view.round_left, 0)))} left"
@@ -123,7 +123,7 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = F
             silence = format_duration(math.ceil(view.silence_left))
             lines.append(f"  {silence} of strict silence {still}")
     elif view.index == i and view.elapsed >= 1:  # back to a segment begun before
-        left = "its time is up" if view.overrun else _left(view)
+        left = "its time is up" if view.overrun else time_left(view)
         lines.append(f"  {left}: it keeps the time it had")
     elif segment.silence:
         lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
@@ -145,7 +145,7 @@ def status_line(view: SegmentView, behind: float | None = None) -> str:
         return ""
     over = math.floor(-view.remaining)
     if not view.overrun:
-        left = _left(view)  # as the countdown reads
+        left = time_left(view)  # as the countdown reads
     elif over < 1:  # not a second over yet: "+00:00 OVER TIME" read as a contradiction
         left = "time is up"
     else:
