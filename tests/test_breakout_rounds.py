@@ -4,6 +4,7 @@ end, and the audience is told when the rooms change with the round. The countdow
 segment's end (18:37 in round 1, where people had 8 minutes left in that room), the warning
 came only before the segment's end, and the view said nothing as the round changed."""
 
+import io
 import json
 import os
 import re
@@ -11,8 +12,10 @@ import subprocess
 import sys
 
 import pytest
+from rich.console import Console
 from support.live import FakeTime
 
+from liftkit.cli.live.frame import render
 from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.audience import audience_screen
 from liftkit.core.live.controls import Ui
@@ -52,16 +55,26 @@ def time():
 
 @pytest.fixture
 def cafe(tmp_path, time):
+    yield from cafe_of(tmp_path, time, PEOPLE)
+
+
+def cafe_of(tmp_path, time, names):
     (tmp_path / "a.toml").write_text(CAFE)
     clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
     agenda = load_agenda(tmp_path / "a.toml")
     live = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
-    people = [Person(name=name) for name in PEOPLE]
+    people = [Person(name=name) for name in names]
     for segment, split in plan_from_people(agenda, people, seed=1).items():
         live.record_groups(segment, split)
     live.start()
     yield live
     live.close()
+
+
+def page_shown(screen):
+    console = Console(width=80, height=24, file=io.StringIO(), no_color=True)
+    console.print(render(screen, 80, 24))
+    return re.search(r"page (\d+) of (\d+)", console.file.getvalue()).groups()
 
 
 def host_screen(session):
@@ -135,3 +148,23 @@ def test_plain_mode_says_each_round_s_warning_and_prints_the_new_rooms(tmp_path)
     second = re.findall(r"Room \d+: (.*)", "\n".join(out[said[2] :].splitlines()[1:3]))
     placed = sorted(name.strip() for room in second for name in room.split(";"))
     assert placed == sorted(PEOPLE)  # recounted: everyone in round 2's rooms, once
+
+
+def test_the_audience_sees_the_new_rooms_from_their_first_page_when_a_round_begins(tmp_path, time):
+    # The pages turned on from the breakout's start: round 2's rooms opened on whichever page
+    # the turning had reached, so some people looked for their name where it was not.
+    live = next(cafe_of(tmp_path, time, [f"Attendee number {n}" for n in range(1, 74)]))
+    follower = Follower.open(live.folder)
+    time.advance(60)
+    live.pause()  # the pages turn on, every 10 seconds, while the clock waits
+    time.advance(15)
+    live.resume()
+    follower.refresh()  # as the view does every moment
+    time.advance(10 * 60 - 60 - 25)
+    assert page_shown(audience_screen(follower, time.wall, "running"))[0] != "1"
+    time.advance(25 + 3)  # round 2 began 3 seconds ago
+    first = page_shown(audience_screen(follower, time.wall, "running"))
+    time.advance(10)
+    second = page_shown(audience_screen(follower, time.wall, "running"))
+    live.close()
+    assert first[0] == "1" and second[0] == "2" and first[1] == second[1]

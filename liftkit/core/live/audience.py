@@ -115,7 +115,11 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     elif rooms and not message and changed is not None and wall_now - changed < ROOMS_CHANGED_FOR:
         message = f"The rooms changed at {hhmm(changed)}: find your name again."
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
+    # A later round's new rooms from their first page (while it runs: a pause then turns on
+    # from the breakout's start).
     since = follower.rooms_since or wall_now
+    if began is not None and began > since:
+        since = began
     shown_for = max((wall_now - since).total_seconds(), 0.0)
     page = int(shown_for // ROOM_PAGE_SECONDS) if rooms else 0
     return replace(
