@@ -7,6 +7,8 @@ themselves, not only against what the code printed when they were written.
 """
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,20 @@ def test_check_reports_exactly_the_expected_problems(cli, monkeypatch, name):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (BROKEN / f"{name}.expected").read_text(encoding="utf-8")
+
+
+def test_python_m_liftkit_prints_the_expected_lines_for_every_file():
+    """The real command line, in one process for all the files: what a host types."""
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "agenda", "check", *(f"{n}.toml" for n in CASES)],
+        cwd=BROKEN,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 2
+    expected = "".join((BROKEN / f"{n}.expected").read_text(encoding="utf-8") for n in CASES)
+    assert result.stderr == expected + f"{len(CASES)} of {len(CASES)} agendas have problems\n"
 
 
 @pytest.mark.parametrize("name", CASES)

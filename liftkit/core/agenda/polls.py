@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from liftkit.core.agenda.durations import show_value
@@ -23,13 +23,14 @@ def build_poll(
     item: Mapping[str, Any],
     lines: LineIndex,
     problems: list[Problem],
+    misplaced: Callable[[str], str | None] | None = None,
 ) -> Poll | None:
     count = len(problems)
 
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.poll(i, j, key), f"{label}, poll {j + 1}: {message}"))
 
-    table = Table(item, problem, unknown_keys(item, POLL_KEYS, problem))
+    table = Table(item, problem, unknown_keys(item, POLL_KEYS, problem, misplaced))
     question = item.get("question")
     if not isinstance(question, str) or not question.strip():
         if "question" not in table.meant or "question" in item:

@@ -53,15 +53,28 @@ def _slips(a: str, b: str) -> int:
 
 
 def unknown_keys(
-    item: Mapping[str, Any], valid: Sequence[str], problem: Callable[[str, str], None]
+    item: Mapping[str, Any],
+    valid: Sequence[str],
+    problem: Callable[[str, str], None],
+    misplaced: Callable[[str], str | None] | None = None,
 ) -> set[str]:
-    """Report keys not in `valid`; return the valid keys they were probably meant to be."""
+    """Report keys not in `valid`; return the valid keys they were probably meant to be.
+    `misplaced` says where a key of another table belongs ("host" after the last segment)."""
     meant = set()
     for key in item:
         if key in valid:
             continue
         close = closest(key, valid, meant_key)
-        if close:
+        moved = misplaced(key) if misplaced else None
+        if moved:
+            # "description" in a segment: its "summary", unless it has one
+            maybe = ""
+            if close is not None:
+                meant.add(close)
+                if close not in item:
+                    maybe = f"; or did you mean {_as(close, key, item[key])}?"
+            problem(key, moved + maybe)
+        elif close:
             meant.add(close)
             problem(key, f"unknown key {quoted(key)}; did you mean {_as(close, key, item[key])}?")
         else:
