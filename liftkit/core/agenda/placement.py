@@ -8,9 +8,25 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from liftkit.core.agenda.schema import AGENDA_KEYS, POLL_KEYS, SEGMENT_KEYS
+from liftkit.core.agenda.tables import closest, is_tables
 from liftkit.core.agenda.toml_source import LineIndex
+from liftkit.core.errors import quoted
 
 Misplaced = Callable[[str], str | None]  # key -> where it belongs and how to move it there
+
+
+def at_top(top: Mapping[str, Any]) -> Misplaced:
+    """[[polls]] (or [[poll]]) at the top: polls belong to a segment."""
+
+    def where(key: str) -> str | None:
+        if not is_tables(top[key]) or closest(key, ["polls"]) != "polls":
+            return None
+        return (
+            f"unknown key {quoted(key)}: polls belong to a segment; write each poll as "
+            "[[segments.polls]], under the [[segments]] it belongs to"
+        )
+
+    return where
 
 
 def in_segment(top: Mapping[str, Any], lines: LineIndex) -> Misplaced:

@@ -28,7 +28,7 @@ def closest(
         if meant in valid:
             return meant
     plain = "".join(c for c in word.lower() if c.isprintable() and not c.isspace())
-    if not plain:
+    if not plain or not valid:
         return None
     best = min(valid, key=lambda v: _slips(plain, v))
     # A slip in a short word, two in a longer one: "time" is not "title", "minutes" not "notes"
@@ -64,7 +64,11 @@ def unknown_keys(
     for key in item:
         if key in valid:
             continue
-        close = closest(key, valid, meant_key)
+        if is_tables(item[key]):
+            # [[segment]] is "segments" misspelt, not another word for "title"
+            close = closest(key, [v for v in valid if v in TABLE_KEYS])
+        else:
+            close = closest(key, valid, meant_key)
         moved = misplaced(key) if misplaced else None
         if moved:
             # "description" in a segment: its "summary", unless it has one
@@ -80,6 +84,16 @@ def unknown_keys(
         else:
             problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
     return meant
+
+
+TABLE_KEYS = ("segments", "polls")  # the keys whose values are tables: [[segments]]
+
+
+def is_tables(value: object) -> bool:
+    """A [table] or an [[array of tables]], as a table header gives."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(v, dict) for v in value)
+    return isinstance(value, dict)
 
 
 def _as(meant: str, key: str, value: object) -> str:

@@ -13,7 +13,7 @@ from liftkit.core.agenda.durations import (
     format_duration,
     parse_duration,
 )
-from liftkit.core.agenda.placement import in_poll, in_segment
+from liftkit.core.agenda.placement import at_top, in_poll, in_segment
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
     AGENDA_KEYS,
@@ -42,7 +42,9 @@ def build_agenda(
     def problem(line: int | None, message: str) -> None:
         problems.append(Problem(line, message))
 
-    meant = unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
+    meant = unknown_keys(
+        raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg), at_top(raw)
+    )
 
     def text_field(key: str, required: bool = False) -> str:
         value = raw.get(key, "")
@@ -69,8 +71,10 @@ def build_agenda(
 
     raw_segments = raw.get("segments")
     segments: list[Segment] = []
-    if raw_segments is None:
+    if raw_segments is None and "segments" not in meant:  # [[segment]]: said once
         problem(None, "the agenda has no segments; add at least one [[segments]] table")
+    elif raw_segments is None:
+        pass
     elif not isinstance(raw_segments, list) or not all(isinstance(s, dict) for s in raw_segments):
         problem(
             lines.top_key("segments"),
