@@ -99,6 +99,9 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-backslash", 6, 26),  # the first backslash of `S:\Team\2024`
         ("syntax-missing-comma", 6, 32),  # the second item, where a comma belongs before
         ("syntax-capital-true", 6, 16),  # the TRUE of `auto_advance = TRUE`
+        ("syntax-unclosed-list-before-a-segment", 6, 13),  # the [ of `questions = [`
+        ("syntax-unclosed-list-before-a-segment-comma", 6, 13),
+        ("syntax-unclosed-list-on-one-line", 6, 13),
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

@@ -263,6 +263,31 @@ def _missing_comma(stop: _Stop) -> Said | None:
     return stop.line, stop.column, said
 
 
+_TABLE_LINE = re.compile(r"\s*(\[\[?\s*[A-Za-z_][A-Za-z0-9_.\s-]*\]\]?)\s*(?:#.*)?$")
+
+
+def _list_runs_into_a_table(stop: _Stop) -> Said | None:
+    """`questions = [` whose ] is missing before the next [[segments]]: tomllib reads the
+    table line as an item of the list (a comma missing, or a value it cannot read)."""
+    if stop.message not in ("Unclosed array", "Invalid value") or stop.line is None:
+        return None
+    table = _TABLE_LINE.match(stop.here)
+    if table is None:
+        return None
+    for number, line in reversed(outside_multiline(stop.text)):
+        if number >= stop.line:
+            continue
+        key = _KEY_LINE.match(line)
+        if key is None:
+            continue
+        if not line[key.end() :].lstrip().startswith("["):
+            return None
+        column = line.index("[", key.end()) + 1
+        said = f"a list is never closed; end it with ] before the {table.group(1)} on line "
+        return number, column, said + str(stop.line)
+    return None
+
+
 _FLAG_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n")
 
 
@@ -291,6 +316,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _curly_quote,
     _quote_inside,
     _backslash,
+    _list_runs_into_a_table,
     _missing_comma,
     _capital_true,
 )
