@@ -102,6 +102,8 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-unclosed-list-before-a-segment", 6, 13),  # the [ of `questions = [`
         ("syntax-unclosed-list-before-a-segment-comma", 6, 13),
         ("syntax-unclosed-list-on-one-line", 6, 13),
+        ("syntax-vertical-tab", 6, 32),  # the soft line break after "coffee."
+        ("syntax-control-in-comment", 1, 40),  # the first escape character in the comment
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

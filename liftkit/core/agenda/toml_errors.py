@@ -11,7 +11,13 @@ from ast import literal_eval
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from liftkit.core.agenda.characters import fix_invisible, invisible, name_invisible
+from liftkit.core.agenda.characters import (
+    control,
+    fix_invisible,
+    invisible,
+    name_control,
+    name_invisible,
+)
 from liftkit.core.agenda.schema import FLAG_KEYS, Problem
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -99,9 +105,11 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
 
 
 def _invisible_here(stop: _Stop) -> Said | None:
-    """`duration\\u00a0= "5m"`, pasted from a document: the character named, not "a key is not
-    followed by =" or "invalid statement"."""
+    """`duration\\u00a0= "5m"`, pasted from a document, or a vertical tab from a soft line
+    break: the character named, not "a key is not followed by =" or "illegal character"."""
     char = stop.rest[:1]
+    if char and control(char):  # `title = "A\x0bB"`: tomllib's "illegal character '\x0b'"
+        return stop.line, stop.column, name_control(char, stop.column)
     if not char or not invisible(char):
         return None
     said = f"{name_invisible(char)} at column {stop.column}: {fix_invisible(char)}"
