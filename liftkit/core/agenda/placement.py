@@ -63,7 +63,9 @@ def in_poll(
 
 def _at_top(key: str, table: str, lines: LineIndex) -> str:
     said = f'"{key}" belongs at the top of the file, not in {table}'
+    start = lines.top_key("segments")  # `segments = [` with the segments inline
+    if start is not None:
+        return f"{said}: move it above line {start}"
     if lines.segments:
         return f"{said}: move it above the first [[segments]] line (line {lines.segments[0]})"
-    start = lines.top_key("segments")
-    return f"{said}: move it above line {start}" if start else said
+    return said
