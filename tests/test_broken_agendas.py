@@ -104,6 +104,7 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-unclosed-list-on-one-line", 6, 13),
         ("syntax-vertical-tab", 6, 32),  # the soft line break after "coffee."
         ("syntax-control-in-comment", 1, 40),  # the first escape character in the comment
+        ("syntax-unclosed-multiline", 6, 10),  # the """ that opens the prompt
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

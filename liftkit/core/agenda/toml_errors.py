@@ -19,6 +19,13 @@ from liftkit.core.agenda.characters import (
     name_invisible,
 )
 from liftkit.core.agenda.schema import FLAG_KEYS, Problem
+from liftkit.core.agenda.toml_lines import (
+    KEY_LINE,
+    headers,
+    open_multiline,
+    outside_multiline,
+    repeated_keys,
+)
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _END = " (at end of document)"
@@ -126,7 +133,7 @@ def _declared_twice(stop: _Stop) -> Said | None:
     except (SyntaxError, ValueError):
         return None
     table = ".".join(names)
-    first = next((n for n, h in _headers(stop.text) if h.strip("[]") == table), None)
+    first = next((n for n, h in headers(stop.text) if h.strip("[]") == table), None)
     where = f" (first on line {first})" if first is not None and first != stop.line else ""
     if names == ("segments",):
         fix = "write each segment as [[segments]] (double brackets)"
@@ -145,8 +152,8 @@ def _table_before_its_segment(stop: _Stop) -> Said | None:
         "[[segments]]"
     ):
         return None
-    for number, header in _headers(stop.text, upto=stop.line):
-        if header == "segments":  # `[segments]`: _headers gives [[...]] as "[segments]"
+    for number, header in headers(stop.text, upto=stop.line):
+        if header == "segments":  # `[segments]`: headers gives [[...]] as "[segments]"
             said = (
                 f"[segments] has single brackets, so the [[segments]] on line {stop.line} "
                 "cannot follow it; write each segment as [[segments]] (double brackets)"
@@ -166,7 +173,7 @@ def _given_twice(stop: _Stop) -> Said | None:
     """`title` twice in one table: the key named, and the line of its first use."""
     if stop.message != "Cannot overwrite a value":
         return None
-    twice = _repeated_keys(stop.text)
+    twice = repeated_keys(stop.text)
     if not twice:
         return None
     # the one tomllib stopped at (it gives the end of the file after the last line)
@@ -184,6 +191,21 @@ _IN_TABLE = {
     "[segments]": "in this segment",
     "[segments.polls]": "in this poll",
 }
+
+
+def _multiline_never_closed(stop: _Stop) -> Said | None:
+    """`prompt = \"\"\"` whose closing quotes are missing: tomllib reads on to the end of the
+    file; said at the line the text opens on, not at none."""
+    if stop.line is not None or stop.message not in ("Unterminated string", _NO_CLOSING_LITERAL):
+        return None
+    opened = open_multiline(stop.text)
+    if opened is None:
+        return None
+    line, column, quote = opened
+    return line, column, f"the text opened with {quote} here is never closed; end it with {quote}"
+
+
+_NO_CLOSING_LITERAL = "Expected \"'''\""
 
 
 def _curly_quote(stop: _Stop) -> Said | None:
@@ -257,7 +279,6 @@ def _backslash(stop: _Stop) -> Said | None:
 
 
 _VALUE_START = re.compile(r"[\"'0-9{\[]|[+-][0-9]")
-_KEY_LINE = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=")
 
 
 def _missing_comma(stop: _Stop) -> Said | None:
@@ -265,7 +286,7 @@ def _missing_comma(stop: _Stop) -> Said | None:
     if stop.message != "Unclosed array" or stop.column is None:
         return None
     rest = stop.rest
-    if not _VALUE_START.match(rest) or _KEY_LINE.match(rest):
+    if not _VALUE_START.match(rest) or KEY_LINE.match(rest):
         return None
     said = 'a comma is missing between two items of the list; write it like ["First?", "Second?"]'
     return stop.line, stop.column, said
@@ -285,7 +306,7 @@ def _list_runs_into_a_table(stop: _Stop) -> Said | None:
     for number, line in reversed(outside_multiline(stop.text)):
         if number >= stop.line:
             continue
-        key = _KEY_LINE.match(line)
+        key = KEY_LINE.match(line)
         if key is None:
             continue
         if not line[key.end() :].lstrip().startswith("["):
@@ -321,6 +342,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _declared_twice,
     _table_before_its_segment,
     _given_twice,
+    _multiline_never_closed,
     _curly_quote,
     _quote_inside,
     _backslash,
@@ -328,60 +350,3 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _missing_comma,
     _capital_true,
 )
-
-
-_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-
-
-def _headers(text: str, upto: int | None = None) -> list[tuple[int, str]]:
-    """(line, name) of each table header before line `upto`: "segments" for [segments],
-    "[segments]" for [[segments]] (an array of tables)."""
-    found = []
-    for number, line in outside_multiline(text):
-        if upto is not None and number >= upto:
-            break
-        match = _HEADER.match(line)
-        if match:
-            name = ".".join(p.strip().strip("\"'") for p in match.group(2).split("."))
-            found.append((number, f"[{name}]" if match.group(1) == "[[" else name))
-    return found
-
-
-def _repeated_keys(text: str) -> list[tuple[int, int, str, str]]:
-    """(line, line of first use, key, table) of each key given twice in one table; the table
-    as _headers names it ("" at the top)."""
-    seen: dict[str, int] = {}
-    table = ""
-    twice = []
-    for number, line in outside_multiline(text):
-        header = _headers(line)
-        if header:
-            seen, table = {}, header[0][1]
-            continue
-        key = _KEY_LINE.match(line)
-        if key is None:
-            continue
-        name = ".".join(p.strip().strip("\"'") for p in key.group(1).split("."))
-        if name in seen:
-            twice.append((number, seen[name], name, table))
-        else:
-            seen[name] = number
-    return twice
-
-
-def outside_multiline(text: str) -> list[tuple[int, str]]:
-    """The lines of `text`, numbered from 1 as TOML counts them (at line feeds only, not at
-    the other line ends str.splitlines knows), less those inside a multi-line string."""
-    kept = []
-    in_multiline: str | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_multiline:
-            if line.count(in_multiline) % 2 == 1:
-                in_multiline = None
-            continue
-        kept.append((number, line))
-        for quote in ('"""', "'''"):
-            if line.count(quote) % 2 == 1:
-                in_multiline = quote
-                break
-    return kept

@@ -8,7 +8,8 @@ import tomllib
 from typing import Any
 
 from liftkit.core.agenda.schema import AgendaError, Problem
-from liftkit.core.agenda.toml_errors import outside_multiline, syntax_problem
+from liftkit.core.agenda.toml_errors import syntax_problem
+from liftkit.core.agenda.toml_lines import outside_multiline
 from liftkit.core.documents import HEAD, document_kind
 
 
