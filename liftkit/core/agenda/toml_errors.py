@@ -193,6 +193,27 @@ _IN_TABLE = {
 }
 
 
+_LOOSE_TABLE_LINE = re.compile(r"\[[\[ \t]*([A-Za-z_][A-Za-z0-9_. \t-]*?)[ \t]*[\] \t]*\]")
+_TABLE_LINE_AS_READ = re.compile(r"\[\[[ \t]*[A-Za-z0-9_. \t-]+\]\]|\[[ \t]*[A-Za-z0-9_. \t-]+\]")
+
+
+def _table_line_brackets(stop: _Stop) -> Said | None:
+    """`[[segments]]]` or `[ [segments] ]`: a table line's brackets, one too many or spaced
+    apart, which tomllib reports as a value or a key it cannot read."""
+    if stop.line is None:
+        return None
+    line = stop.here.split("#")[0].strip()
+    written = _LOOSE_TABLE_LINE.fullmatch(line)
+    if written is None or _TABLE_LINE_AS_READ.fullmatch(line):
+        return None
+    name = ".".join(part.strip() for part in written.group(1).split("."))
+    if name in ("segments", "segments.polls") or line.count("[") > 1:
+        fix = f"write it [[{name}]], two brackets each side with no space between them"
+    else:
+        fix = f"write it [{name}]"
+    return stop.line, None, f"{line} is not a table line TOML reads; {fix}"
+
+
 def _multiline_never_closed(stop: _Stop) -> Said | None:
     """`prompt = \"\"\"` whose closing quotes are missing: tomllib reads on to the end of the
     file; said at the line the text opens on, not at none."""
@@ -342,6 +363,7 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _declared_twice,
     _table_before_its_segment,
     _given_twice,
+    _table_line_brackets,
     _multiline_never_closed,
     _curly_quote,
     _quote_inside,
