@@ -94,6 +94,7 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-missing-equals", 1, 7),  # the quote after `title`
         ("syntax-curly-quotes", 4, 9),  # the “ of `title = “Welcome”`
         ("syntax-curly-closing-quote", 1, 20),  # the line's end, after `"Team call”`
+        ("syntax-curly-quotes-duration", 5, 12),  # the “ of `duration = “5m”`
         ("syntax-quote-inside", 6, 24),  # the " that ends `"In the chat: "` early
         ("syntax-non-breaking-space", 5, 9),  # the U+00A0 after `duration`
         ("syntax-backslash", 6, 26),  # the first backslash of `S:\Team\2024`

@@ -51,7 +51,7 @@ _SYNTAX_WORDING = {
 
 # Quotes a word processor, a phone or a web page puts for " and ': TOML reads neither.
 _CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\uff02"
-_STRAIGHT = 'write straight quotes, like title = "Welcome" (an editor may curl them as you type)'
+_STRAIGHT = "write straight quotes, like {like} (an editor may curl them as you type)"
 _INNER = ', and a quote inside the text as \\" or curly “ ”'
 
 
@@ -235,7 +235,7 @@ def _curly_quote(stop: _Stop) -> Said | None:
     char = stop.rest[:1]
     if char and char in _CURLY:
         what = f"{char} is a curly quote, not one TOML reads"
-        return stop.line, stop.column, f"{what}; {_STRAIGHT}{_inner(stop.rest)}"
+        return stop.line, stop.column, f"{what}; {_straight(stop)}{_inner(stop.rest)}"
     what, fix = _SYNTAX_WORDING.get(stop.message, ("", ""))
     if fix != "close the quotes":
         return None
@@ -247,7 +247,25 @@ def _curly_quote(stop: _Stop) -> Said | None:
     what = f"{what}: its closing {curly} is a curly quote, not one TOML reads"
     if stop.line is None:
         what += " (noticed at the end of the file)"
-    return stop.line, stop.column, f"{what}; {_STRAIGHT}"
+    return stop.line, stop.column, f"{what}; {_straight(stop)}"
+
+
+def _straight(stop: _Stop) -> str:
+    """What to do, with the line's own key and, when short and plain, its own text in
+    straight quotes: `duration = “5m”` is shown `duration = "5m"`, not `title = "Welcome"`."""
+    here = stop.lines[-1] if stop.line is None else stop.here
+    written = re.match(r"\s*(?:([A-Za-z0-9_-]+)\s*=)?\s*(.*?)[\s,]*$", here)
+    key, value = written.groups() if written else (None, "")
+    quotes = _CURLY + "\"'"
+    text = value[1:-1] if len(value) > 1 and value[0] in quotes and value[-1] in quotes else ""
+    plain = text.isprintable() and not any(c in quotes or c == "\\" for c in text)
+    if not text or not plain or len(text) > 40:
+        text = _EXAMPLES.get(key or "title", "…")
+    # an item of a list (`“First?”,`) is shown as itself
+    return _STRAIGHT.format(like=f'{key} = "{text}"' if key else f'"{text}"')
+
+
+_EXAMPLES = {"title": "Welcome", "duration": "5m", "total": "1h", "silence": "30s", "warn": "1m"}
 
 
 def _inner(text: str) -> str:
