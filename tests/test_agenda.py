@@ -166,7 +166,7 @@ def test_new_durations_drop_warnings_and_silence_that_no_longer_fit():
     shorter = with_durations(agenda, [300, 300, 240, 900, 20])
     assert shorter.segments[2].warn == (60,)  # the 5m warning does not fit in 4m
     assert shorter.segments[4].silence == 0  # 30 s of silence does not fit in 20 s
-    assert shorter.declared_total is None
+    assert shorter.declared_total == 300 + 300 + 240 + 900 + 20  # the new sum, still checked
     assert parse_agenda(dumps_agenda(shorter)) == shorter
 
 

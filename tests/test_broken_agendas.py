@@ -7,6 +7,8 @@ themselves, not only against what the code printed when they were written.
 """
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,20 @@ def test_check_reports_exactly_the_expected_problems(cli, monkeypatch, name):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (BROKEN / f"{name}.expected").read_text(encoding="utf-8")
+
+
+def test_python_m_liftkit_prints_the_expected_lines_for_every_file():
+    """The real command line, in one process for all the files: what a host types."""
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "agenda", "check", *(f"{n}.toml" for n in CASES)],
+        cwd=BROKEN,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 2
+    expected = "".join((BROKEN / f"{n}.expected").read_text(encoding="utf-8") for n in CASES)
+    assert result.stderr == expected + f"{len(CASES)} of {len(CASES)} agendas have problems\n"
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -78,11 +94,18 @@ def test_every_problem_is_one_line_naming_the_file():
         ("syntax-missing-equals", 1, 7),  # the quote after `title`
         ("syntax-curly-quotes", 4, 9),  # the “ of `title = “Welcome”`
         ("syntax-curly-closing-quote", 1, 20),  # the line's end, after `"Team call”`
+        ("syntax-curly-quotes-duration", 5, 12),  # the “ of `duration = “5m”`
         ("syntax-quote-inside", 6, 24),  # the " that ends `"In the chat: "` early
         ("syntax-non-breaking-space", 5, 9),  # the U+00A0 after `duration`
         ("syntax-backslash", 6, 26),  # the first backslash of `S:\Team\2024`
         ("syntax-missing-comma", 6, 32),  # the second item, where a comma belongs before
         ("syntax-capital-true", 6, 16),  # the TRUE of `auto_advance = TRUE`
+        ("syntax-unclosed-list-before-a-segment", 6, 13),  # the [ of `questions = [`
+        ("syntax-unclosed-list-before-a-segment-comma", 6, 13),
+        ("syntax-unclosed-list-on-one-line", 6, 13),
+        ("syntax-vertical-tab", 6, 32),  # the soft line break after "coffee."
+        ("syntax-control-in-comment", 1, 40),  # the first escape character in the comment
+        ("syntax-unclosed-multiline", 6, 10),  # the """ that opens the prompt
         ("not-utf8", 4, 13),  # the latin-1 "é" of Café
     ],
 )

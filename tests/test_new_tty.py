@@ -93,7 +93,7 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert agenda.description == "A lunchtime conversation on kindness at work"
     assert [s.duration for s in agenda.segments] == [600, 1200, 600, 2400, 900, 600]
     assert agenda.segments[4].silence == 30  # the rest of the template is kept
-    assert agenda.declared_total is None  # the old 90m total no longer holds
+    assert agenda.declared_total == 105 * 60  # the old 90m total, as the new durations add up
 
     check = spawn(tmp_path, "agenda", "check", "team.toml")
     check.expect(pexpect.EOF)
@@ -213,6 +213,29 @@ def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_
     assert child.exitstatus == 0
     close = load_agenda(tmp_path / "team.toml").segments[4]
     assert (close.duration, close.silence, close.warn) == (30, 0, ())
+
+
+@pytest.mark.parametrize(("typed", "total"), [("", "1h"), ("10m", "1h 5m")])
+def test_the_template_total_is_kept_when_durations_are_asked(tmp_path, typed, total):
+    """The community conversation's `total = "60m"` was left out of the file whenever the
+    host answered y to "Change the segment durations?", even with every duration kept."""
+    child = new_to_durations(tmp_path)
+    child.send("y")
+    child.expect("Introductions: ")
+    child.send(CLEAR_LINE + typed + "\r" if typed else "\r")  # 5m made 10m, or kept
+    for title in ["Opening perspective", "Breakout discussions", "Whole-group", "Closing"]:
+        child.expect(f"{title}.*: ")
+        child.send("\r")
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect("Wrote team.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    written = (tmp_path / "team.toml").read_text()
+    assert f'\ntotal = "{total}"\n' in written
+    agenda = load_agenda(tmp_path / "team.toml")
+    assert agenda.declared_total == sum(s.duration for s in agenda.segments)
 
 
 def test_the_template_comment_is_kept_with_its_durations(tmp_path):

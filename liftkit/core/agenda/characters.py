@@ -1,5 +1,7 @@
 """Characters pasted from a word processor or a web page that show as a space, or as
-nothing, where TOML and the agenda's words want none: named for the host, with what to do."""
+nothing, where TOML and the agenda's words want none, and the control characters TOML
+refuses (a vertical tab from a soft line break in Word): named for the host, with what to
+do."""
 
 from __future__ import annotations
 
@@ -37,3 +39,32 @@ def fix_invisible(char: str) -> str:
     if unicodedata.category(char) == "Zs":
         return "replace it with an ordinary space"
     return "delete it"
+
+
+# Control characters TOML refuses anywhere but a tab (and a line feed ending a line): what a
+# host pasted to get one, and what to do with it.
+_CONTROLS = {
+    "\x0b": (
+        "a vertical tab, which Word and PowerPoint paste for a line break inside a paragraph",
+        "replace it with a space",
+    ),
+    "\x0c": ("a form feed, which a page break pastes", "delete it"),
+    "\r": ("a carriage return, with no line feed after it", "delete it, or press Enter there"),
+    "\x07": ("a bell character", "delete it"),
+    "\x1b": ("an escape character", "delete it"),
+    "\x7f": ("a delete character", "delete it"),
+}
+
+
+def control(char: str) -> bool:
+    """A control character TOML refuses where it stands: all but a tab and a line feed."""
+    return char not in "\t\n" and unicodedata.category(char) == "Cc"
+
+
+def name_control(char: str, column: int | None) -> str:
+    """ "a vertical tab (U+000B) at column 11, which Word ... paste ...: replace it with a
+    space": the character, where it is, and what to do with it."""
+    name, fix = _CONTROLS.get(char, ("a control character, which does not show", "delete it"))
+    what, _, why = name.partition(", ")
+    where = f" at column {column}" if column is not None else ""
+    return f"{what} (U+{ord(char):04X}){where}{', ' + why if why else ''}: {fix}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from liftkit.core.agenda.durations import show_value
@@ -23,13 +23,14 @@ def build_poll(
     item: Mapping[str, Any],
     lines: LineIndex,
     problems: list[Problem],
+    misplaced: Callable[[str], str | None] | None = None,
 ) -> Poll | None:
     count = len(problems)
 
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.poll(i, j, key), f"{label}, poll {j + 1}: {message}"))
 
-    table = Table(item, problem, unknown_keys(item, POLL_KEYS, problem))
+    table = Table(item, problem, unknown_keys(item, POLL_KEYS, problem, misplaced))
     question = item.get("question")
     if not isinstance(question, str) or not question.strip():
         if "question" not in table.meant or "question" in item:
@@ -39,9 +40,11 @@ def build_poll(
     kind = item.get("kind", "choice")
     if isinstance(kind, str) and kind.lower() in POLL_KINDS:
         kind = kind.lower()  # in any case, as a segment's kind: "Score" is "score"
-    if not isinstance(kind, str) or kind not in POLL_KINDS:
-        shown = quoted(kind) if isinstance(kind, str) else type_name(kind)
-        problem("kind", f"unknown poll kind {shown}; valid poll kinds: {', '.join(POLL_KINDS)}")
+    valid_kinds = f"valid poll kinds: {', '.join(POLL_KINDS)}"
+    if not isinstance(kind, str):
+        problem("kind", f'"kind" must be text, not {type_name(kind)}; {valid_kinds}')
+    elif kind not in POLL_KINDS:
+        problem("kind", f"unknown poll kind {quoted(kind)}; {valid_kinds}")
     elif kind == "score" and options and not all(_is_score(o) for o in options):
         wrong = next(o for o in options if not _is_score(o))
         problem(

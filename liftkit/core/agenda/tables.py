@@ -28,7 +28,7 @@ def closest(
         if meant in valid:
             return meant
     plain = "".join(c for c in word.lower() if c.isprintable() and not c.isspace())
-    if not plain:
+    if not plain or not valid:
         return None
     best = min(valid, key=lambda v: _slips(plain, v))
     # A slip in a short word, two in a longer one: "time" is not "title", "minutes" not "notes"
@@ -53,20 +53,47 @@ def _slips(a: str, b: str) -> int:
 
 
 def unknown_keys(
-    item: Mapping[str, Any], valid: Sequence[str], problem: Callable[[str, str], None]
+    item: Mapping[str, Any],
+    valid: Sequence[str],
+    problem: Callable[[str, str], None],
+    misplaced: Callable[[str], str | None] | None = None,
 ) -> set[str]:
-    """Report keys not in `valid`; return the valid keys they were probably meant to be."""
+    """Report keys not in `valid`; return the valid keys they were probably meant to be.
+    `misplaced` says where a key of another table belongs ("host" after the last segment)."""
     meant = set()
     for key in item:
         if key in valid:
             continue
-        close = closest(key, valid, meant_key)
-        if close:
+        if is_tables(item[key]):
+            # [[segment]] is "segments" misspelt, not another word for "title"
+            close = closest(key, [v for v in valid if v in TABLE_KEYS])
+        else:
+            close = closest(key, valid, meant_key)
+        moved = misplaced(key) if misplaced else None
+        if moved:
+            # "description" in a segment: its "summary", unless it has one
+            maybe = ""
+            if close is not None:
+                meant.add(close)
+                if close not in item:
+                    maybe = f"; or did you mean {_as(close, key, item[key])}?"
+            problem(key, moved + maybe)
+        elif close:
             meant.add(close)
             problem(key, f"unknown key {quoted(key)}; did you mean {_as(close, key, item[key])}?")
         else:
             problem(key, f"unknown key {quoted(key)}; valid keys: {', '.join(valid)}")
     return meant
+
+
+TABLE_KEYS = ("segments", "polls")  # the keys whose values are tables: [[segments]]
+
+
+def is_tables(value: object) -> bool:
+    """A [table] or an [[array of tables]], as a table header gives."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(v, dict) for v in value)
+    return isinstance(value, dict)
 
 
 def _as(meant: str, key: str, value: object) -> str:

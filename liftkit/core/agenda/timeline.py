@@ -48,7 +48,8 @@ def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
     """A copy of the agenda with new segment durations: the warnings the file gave, less those
     that no longer fit, or, where it gave none (`warn` left out), the default for the new
     duration, as the file with that duration would have (a 1m segment made 5m warns a minute
-    before its end)."""
+    before its end). A `total` the file gave stays, as the new durations add up: the same
+    when they add up as before, their new sum otherwise."""
     from dataclasses import replace
 
     segments = tuple(
@@ -60,7 +61,8 @@ def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
         )
         for s, d in zip(agenda.segments, durations, strict=True)
     )
-    return replace(agenda, segments=segments, declared_total=None)
+    total = None if agenda.declared_total is None else sum(s.duration for s in segments)
+    return replace(agenda, segments=segments, declared_total=total)
 
 
 def left_out(segment: Segment, duration: int) -> str:

@@ -11,8 +11,21 @@ from ast import literal_eval
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from liftkit.core.agenda.characters import fix_invisible, invisible, name_invisible
+from liftkit.core.agenda.characters import (
+    control,
+    fix_invisible,
+    invisible,
+    name_control,
+    name_invisible,
+)
 from liftkit.core.agenda.schema import FLAG_KEYS, Problem
+from liftkit.core.agenda.toml_lines import (
+    KEY_LINE,
+    headers,
+    open_multiline,
+    outside_multiline,
+    repeated_keys,
+)
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _END = " (at end of document)"
@@ -38,7 +51,7 @@ _SYNTAX_WORDING = {
 
 # Quotes a word processor, a phone or a web page puts for " and ': TOML reads neither.
 _CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\uff02"
-_STRAIGHT = 'write straight quotes, like title = "Welcome" (an editor may curl them as you type)'
+_STRAIGHT = "write straight quotes, like {like} (an editor may curl them as you type)"
 _INNER = ', and a quote inside the text as \\" or curly “ ”'
 
 
@@ -99,9 +112,11 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, text: str) -> Problem:
 
 
 def _invisible_here(stop: _Stop) -> Said | None:
-    """`duration\\u00a0= "5m"`, pasted from a document: the character named, not "a key is not
-    followed by =" or "invalid statement"."""
+    """`duration\\u00a0= "5m"`, pasted from a document, or a vertical tab from a soft line
+    break: the character named, not "a key is not followed by =" or "illegal character"."""
     char = stop.rest[:1]
+    if char and control(char):  # `title = "A\x0bB"`: tomllib's "illegal character '\x0b'"
+        return stop.line, stop.column, name_control(char, stop.column)
     if not char or not invisible(char):
         return None
     said = f"{name_invisible(char)} at column {stop.column}: {fix_invisible(char)}"
@@ -118,7 +133,7 @@ def _declared_twice(stop: _Stop) -> Said | None:
     except (SyntaxError, ValueError):
         return None
     table = ".".join(names)
-    first = next((n for n, h in _headers(stop.text) if h.strip("[]") == table), None)
+    first = next((n for n, h in headers(stop.text) if h.strip("[]") == table), None)
     where = f" (first on line {first})" if first is not None and first != stop.line else ""
     if names == ("segments",):
         fix = "write each segment as [[segments]] (double brackets)"
@@ -137,8 +152,8 @@ def _table_before_its_segment(stop: _Stop) -> Said | None:
         "[[segments]]"
     ):
         return None
-    for number, header in _headers(stop.text, upto=stop.line):
-        if header == "segments":  # `[segments]`: _headers gives [[...]] as "[segments]"
+    for number, header in headers(stop.text, upto=stop.line):
+        if header == "segments":  # `[segments]`: headers gives [[...]] as "[segments]"
             said = (
                 f"[segments] has single brackets, so the [[segments]] on line {stop.line} "
                 "cannot follow it; write each segment as [[segments]] (double brackets)"
@@ -158,7 +173,7 @@ def _given_twice(stop: _Stop) -> Said | None:
     """`title` twice in one table: the key named, and the line of its first use."""
     if stop.message != "Cannot overwrite a value":
         return None
-    twice = _repeated_keys(stop.text)
+    twice = repeated_keys(stop.text)
     if not twice:
         return None
     # the one tomllib stopped at (it gives the end of the file after the last line)
@@ -178,13 +193,49 @@ _IN_TABLE = {
 }
 
 
+_LOOSE_TABLE_LINE = re.compile(r"\[[\[ \t]*([A-Za-z_][A-Za-z0-9_. \t-]*?)[ \t]*[\] \t]*\]")
+_TABLE_LINE_AS_READ = re.compile(r"\[\[[ \t]*[A-Za-z0-9_. \t-]+\]\]|\[[ \t]*[A-Za-z0-9_. \t-]+\]")
+
+
+def _table_line_brackets(stop: _Stop) -> Said | None:
+    """`[[segments]]]` or `[ [segments] ]`: a table line's brackets, one too many or spaced
+    apart, which tomllib reports as a value or a key it cannot read."""
+    if stop.line is None:
+        return None
+    line = stop.here.split("#")[0].strip()
+    written = _LOOSE_TABLE_LINE.fullmatch(line)
+    if written is None or _TABLE_LINE_AS_READ.fullmatch(line):
+        return None
+    name = ".".join(part.strip() for part in written.group(1).split("."))
+    if name in ("segments", "segments.polls") or line.count("[") > 1:
+        fix = f"write it [[{name}]], two brackets each side with no space between them"
+    else:
+        fix = f"write it [{name}]"
+    return stop.line, None, f"{line} is not a table line TOML reads; {fix}"
+
+
+def _multiline_never_closed(stop: _Stop) -> Said | None:
+    """`prompt = \"\"\"` whose closing quotes are missing: tomllib reads on to the end of the
+    file; said at the line the text opens on, not at none."""
+    if stop.line is not None or stop.message not in ("Unterminated string", _NO_CLOSING_LITERAL):
+        return None
+    opened = open_multiline(stop.text)
+    if opened is None:
+        return None
+    line, column, quote = opened
+    return line, column, f"the text opened with {quote} here is never closed; end it with {quote}"
+
+
+_NO_CLOSING_LITERAL = "Expected \"'''\""
+
+
 def _curly_quote(stop: _Stop) -> Said | None:
     """`title = “Welcome”` (pasted from a document): the curly quote where tomllib stopped, or
     `title = "Team call”`, whose closing quote is curly, so the text runs on."""
     char = stop.rest[:1]
     if char and char in _CURLY:
         what = f"{char} is a curly quote, not one TOML reads"
-        return stop.line, stop.column, f"{what}; {_STRAIGHT}{_inner(stop.rest)}"
+        return stop.line, stop.column, f"{what}; {_straight(stop)}{_inner(stop.rest)}"
     what, fix = _SYNTAX_WORDING.get(stop.message, ("", ""))
     if fix != "close the quotes":
         return None
@@ -196,7 +247,25 @@ def _curly_quote(stop: _Stop) -> Said | None:
     what = f"{what}: its closing {curly} is a curly quote, not one TOML reads"
     if stop.line is None:
         what += " (noticed at the end of the file)"
-    return stop.line, stop.column, f"{what}; {_STRAIGHT}"
+    return stop.line, stop.column, f"{what}; {_straight(stop)}"
+
+
+def _straight(stop: _Stop) -> str:
+    """What to do, with the line's own key and, when short and plain, its own text in
+    straight quotes: `duration = “5m”` is shown `duration = "5m"`, not `title = "Welcome"`."""
+    here = stop.lines[-1] if stop.line is None else stop.here
+    written = re.match(r"\s*(?:([A-Za-z0-9_-]+)\s*=)?\s*(.*?)[\s,]*$", here)
+    key, value = written.groups() if written else (None, "")
+    quotes = _CURLY + "\"'"
+    text = value[1:-1] if len(value) > 1 and value[0] in quotes and value[-1] in quotes else ""
+    plain = text.isprintable() and not any(c in quotes or c == "\\" for c in text)
+    if not text or not plain or len(text) > 40:
+        text = _EXAMPLES.get(key or "title", "…")
+    # an item of a list (`“First?”,`) is shown as itself
+    return _STRAIGHT.format(like=f'{key} = "{text}"' if key else f'"{text}"')
+
+
+_EXAMPLES = {"title": "Welcome", "duration": "5m", "total": "1h", "silence": "30s", "warn": "1m"}
 
 
 def _inner(text: str) -> str:
@@ -249,7 +318,6 @@ def _backslash(stop: _Stop) -> Said | None:
 
 
 _VALUE_START = re.compile(r"[\"'0-9{\[]|[+-][0-9]")
-_KEY_LINE = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=")
 
 
 def _missing_comma(stop: _Stop) -> Said | None:
@@ -257,10 +325,35 @@ def _missing_comma(stop: _Stop) -> Said | None:
     if stop.message != "Unclosed array" or stop.column is None:
         return None
     rest = stop.rest
-    if not _VALUE_START.match(rest) or _KEY_LINE.match(rest):
+    if not _VALUE_START.match(rest) or KEY_LINE.match(rest):
         return None
     said = 'a comma is missing between two items of the list; write it like ["First?", "Second?"]'
     return stop.line, stop.column, said
+
+
+_TABLE_LINE = re.compile(r"\s*(\[\[?\s*[A-Za-z_][A-Za-z0-9_.\s-]*\]\]?)\s*(?:#.*)?$")
+
+
+def _list_runs_into_a_table(stop: _Stop) -> Said | None:
+    """`questions = [` whose ] is missing before the next [[segments]]: tomllib reads the
+    table line as an item of the list (a comma missing, or a value it cannot read)."""
+    if stop.message not in ("Unclosed array", "Invalid value") or stop.line is None:
+        return None
+    table = _TABLE_LINE.match(stop.here)
+    if table is None:
+        return None
+    for number, line in reversed(outside_multiline(stop.text)):
+        if number >= stop.line:
+            continue
+        key = KEY_LINE.match(line)
+        if key is None:
+            continue
+        if not line[key.end() :].lstrip().startswith("["):
+            return None
+        column = line.index("[", key.end()) + 1
+        said = f"a list is never closed; end it with ] before the {table.group(1)} on line "
+        return number, column, said + str(stop.line)
+    return None
 
 
 _FLAG_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n")
@@ -288,66 +381,12 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _declared_twice,
     _table_before_its_segment,
     _given_twice,
+    _table_line_brackets,
+    _multiline_never_closed,
     _curly_quote,
     _quote_inside,
     _backslash,
+    _list_runs_into_a_table,
     _missing_comma,
     _capital_true,
 )
-
-
-_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-
-
-def _headers(text: str, upto: int | None = None) -> list[tuple[int, str]]:
-    """(line, name) of each table header before line `upto`: "segments" for [segments],
-    "[segments]" for [[segments]] (an array of tables)."""
-    found = []
-    for number, line in outside_multiline(text):
-        if upto is not None and number >= upto:
-            break
-        match = _HEADER.match(line)
-        if match:
-            name = ".".join(p.strip().strip("\"'") for p in match.group(2).split("."))
-            found.append((number, f"[{name}]" if match.group(1) == "[[" else name))
-    return found
-
-
-def _repeated_keys(text: str) -> list[tuple[int, int, str, str]]:
-    """(line, line of first use, key, table) of each key given twice in one table; the table
-    as _headers names it ("" at the top)."""
-    seen: dict[str, int] = {}
-    table = ""
-    twice = []
-    for number, line in outside_multiline(text):
-        header = _headers(line)
-        if header:
-            seen, table = {}, header[0][1]
-            continue
-        key = _KEY_LINE.match(line)
-        if key is None:
-            continue
-        name = ".".join(p.strip().strip("\"'") for p in key.group(1).split("."))
-        if name in seen:
-            twice.append((number, seen[name], name, table))
-        else:
-            seen[name] = number
-    return twice
-
-
-def outside_multiline(text: str) -> list[tuple[int, str]]:
-    """The lines of `text`, numbered from 1 as TOML counts them (at line feeds only, not at
-    the other line ends str.splitlines knows), less those inside a multi-line string."""
-    kept = []
-    in_multiline: str | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_multiline:
-            if line.count(in_multiline) % 2 == 1:
-                in_multiline = None
-            continue
-        kept.append((number, line))
-        for quote in ('"""', "'''"):
-            if line.count(quote) % 2 == 1:
-                in_multiline = quote
-                break
-    return kept

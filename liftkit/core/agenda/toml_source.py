@@ -8,7 +8,8 @@ import tomllib
 from typing import Any
 
 from liftkit.core.agenda.schema import AgendaError, Problem
-from liftkit.core.agenda.toml_errors import outside_multiline, syntax_problem
+from liftkit.core.agenda.toml_errors import syntax_problem
+from liftkit.core.agenda.toml_lines import outside_multiline
 from liftkit.core.documents import HEAD, document_kind
 
 
@@ -112,7 +113,9 @@ class LineIndex:
 
     tomllib gives no positions; this scanner knows enough TOML for agenda files:
     [[segments]] and [[segments.polls]] headers, other [table] headers, and `key =`
-    (or dotted `key.sub =`) lines, skipping multi-line strings.
+    (or dotted `key.sub =`) lines, skipping multi-line strings; and segments written as
+    inline tables, `segments = [` then one `{title = "A", duration = "5m"},` a line, each
+    at the line of its `{`.
     """
 
     _ARRAY_HEADER = re.compile(r"\s*\[\[([^\[\]]+)\]\]")
@@ -126,7 +129,11 @@ class LineIndex:
         self.polls: list[list[int]] = []
         self.poll_keys: list[list[dict[str, int]]] = []
         current: dict[str, int] | None = self.top
+        inline = 0  # brackets open in `segments = [`, while its lines go on
         for number, line in outside_multiline(text):
+            if inline:
+                inline = self._inline_segments(line, inline, number)
+                continue
             array = self._ARRAY_HEADER.match(line)
             header = array or self._TABLE_HEADER.match(line)
             if header is not None:
@@ -134,16 +141,49 @@ class LineIndex:
                 continue
             key = self._KEY.match(line)
             if key and current is not None:
-                current.setdefault(key.group(1) or key.group(2) or key.group(3), number)
+                name = key.group(1) or key.group(2) or key.group(3)
+                current.setdefault(name, number)
+                if current is self.top and name == "segments":
+                    inline = self._inline_segments(line[key.end() :], 0, number)
+
+    def _inline_segments(self, text: str, depth: int, number: int) -> int:
+        """Record each `{` that opens a table of `segments = [...]` in this line's `text`;
+        return the brackets still open at its end (0: the list is closed)."""
+        quote = ""
+        escaped = False
+        for char in text:
+            if quote:
+                if escaped:
+                    escaped = False
+                elif char == "\\" and quote == '"':
+                    escaped = True
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                if char == "{" and depth == 1:
+                    self._segment_at(number)
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth <= 0:
+                    return 0
+        return depth
+
+    def _segment_at(self, number: int) -> dict[str, int]:
+        self.segments.append(number)
+        self.segment_keys.append({})
+        self.polls.append([])
+        self.poll_keys.append([])
+        return self.segment_keys[-1]
 
     def _header(self, names: list[str], is_array: bool, number: int) -> dict[str, int] | None:
         """Record a table header; return where the keys under it go (None: not tracked)."""
         if is_array and names == ["segments"]:
-            self.segments.append(number)
-            self.segment_keys.append({})
-            self.polls.append([])
-            self.poll_keys.append([])
-            return self.segment_keys[-1]
+            return self._segment_at(number)
         if is_array and names == ["segments", "polls"] and self.segments:
             self.polls[-1].append(number)
             self.poll_keys[-1].append({})

@@ -13,6 +13,7 @@ from liftkit.core.agenda.durations import (
     format_duration,
     parse_duration,
 )
+from liftkit.core.agenda.placement import at_top, in_poll, in_segment
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.schema import (
     AGENDA_KEYS,
@@ -41,7 +42,9 @@ def build_agenda(
     def problem(line: int | None, message: str) -> None:
         problems.append(Problem(line, message))
 
-    meant = unknown_keys(raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg))
+    meant = unknown_keys(
+        raw, AGENDA_KEYS, lambda key, msg: problem(lines.top_key(key), msg), at_top(raw)
+    )
 
     def text_field(key: str, required: bool = False) -> str:
         value = raw.get(key, "")
@@ -68,8 +71,10 @@ def build_agenda(
 
     raw_segments = raw.get("segments")
     segments: list[Segment] = []
-    if raw_segments is None:
+    if raw_segments is None and "segments" not in meant:  # [[segment]]: said once
         problem(None, "the agenda has no segments; add at least one [[segments]] table")
+    elif raw_segments is None:
+        pass
     elif not isinstance(raw_segments, list) or not all(isinstance(s, dict) for s in raw_segments):
         problem(
             lines.top_key("segments"),
@@ -83,7 +88,7 @@ def build_agenda(
     else:
         breakouts = 0
         for i, item in enumerate(raw_segments):
-            segment = _build_segment(i, item, lines, problems, said)
+            segment = _build_segment(i, item, raw, lines, problems, said)
             if segment is not None:
                 segments.append(segment)
                 earlier = segment.same_groups or segment.join_groups
@@ -137,7 +142,12 @@ MAX_ROUNDS = 50
 
 
 def _build_segment(
-    i: int, item: Mapping[str, Any], lines: LineIndex, problems: list[Problem], said: list[Problem]
+    i: int,
+    item: Mapping[str, Any],
+    top: Mapping[str, Any],
+    lines: LineIndex,
+    problems: list[Problem],
+    said: list[Problem],
 ) -> Segment | None:
     name = item.get("title")
     named = isinstance(name, str) and name.strip()
@@ -147,7 +157,7 @@ def _build_segment(
     def problem(key: str | None, message: str) -> None:
         problems.append(Problem(lines.segment(i, key), f"{label}: {message}"))
 
-    table = Table(item, problem, unknown_keys(item, SEGMENT_KEYS, problem))
+    table = Table(item, problem, unknown_keys(item, SEGMENT_KEYS, problem, in_segment(top, lines)))
     title = table.text("title")
     if "title" not in table.meant and isinstance(item.get("title", ""), str) and not title.strip():
         problem("title", 'needs a "title"; add title = "..."')
@@ -165,7 +175,12 @@ def _build_segment(
     group_size, groups, rounds = _breakout(table, kind)
     min_group_size = _min_group_size(table, kind, group_size)
     same_groups, join_groups = _earlier_rooms(table, kind)
-    polls = _polls(table, lambda j, raw: build_poll(i, j, label, raw, lines, problems))
+    polls = _polls(
+        table,
+        lambda j, raw: build_poll(
+            i, j, label, raw, lines, problems, in_poll(top, item, lines, i, j)
+        ),
+    )
     if len(problems) > count:
         return None
     for key, message in clock_notes(item, duration):
