@@ -114,8 +114,10 @@ ROLE_NAME_COLUMNS = (
 NAME_WORDS_ALONE = frozenset(("name", "names", "nom", "nome", "nombre", "naam", "nama", "namn"))
 FIRST_PARTS = frozenset(
     ("first", "given", "fore", "forename", "prénom", "prenom", "vorname", "voornaam", "depan",
-     "förnamn", "pila", "imię")
+     "förnamn", "pila", "imię", "vor", "voor")
 )  # fmt: skip
+# ("vor", "voor": the first name cut short before its joining word, as German and Dutch
+# forms write both parts, "Vor- und Nachname", "Voor- en achternaam")
 LAST_PARTS = frozenset(
     ("last", "family", "sur", "surname", "surnames", "nachname", "familienname", "cognome",
      "apellido", "apellidos", "sobrenome", "achternaam", "belakang", "efternamn", "famille",
