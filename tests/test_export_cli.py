@@ -843,7 +843,7 @@ def test_missing_chat_file(cli, late, tmp_path):
         ('{"rounds": 3}', "g.json: rounds: missing or empty"),
         (
             '{"rounds": [{"groups": [{"name": "R", "members": [{"name": "A"}, {"name": "A"}]}]}]}',
-            "round 1: A is in both R and R",
+            "round 1: A is in R twice",  # was "in both R and R"
         ),
         ('{"rounds": [{"groups": [{"name": "R", "members": [7]}]}]}', "members[0]: expected a"),
     ],

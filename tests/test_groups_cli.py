@@ -302,6 +302,13 @@ def test_real_export_fixtures(cli):
         (["{people}", "--round", "2"], "--round 2: the split has one round"),
         (["{people}", "--size", "4", "--count", "3"], "not both"),
         (["{people}", "--balance", "city"], "--balance city: no such column"),
+        # The list's Email column was "no such column (columns: Sector, Role)"
+        (
+            ["{people}", "--balance", "Email"],
+            "--balance Email: a person's email address is their own, not a column to balance "
+            "(columns to balance: Sector, Role); name a column that people share",
+        ),
+        (["{people}", "--balance", "name"], "--balance name: a person's name is their own"),
         (["{people}", "--apart", "Person 1,Nobody"], "'Nobody' is not in the attendee list"),
         (["{people}", "--count", "2", "--apart", "Person 4,Person 5,Person 6"], "only 2 groups"),
         (

@@ -241,6 +241,10 @@ members = ["Ada Lovelace", { name = "Grace Hopper", email = "grace@example.org" 
             '{"rounds": [{"groups": [{"members": ["Ada"]}, {"members": ["ada"]}]}]}',
             "round 1: Ada is in both Room 1 and Room 2",
         ),
+        (  # was "in both Room 1 and Room 1"
+            '{"rounds": [{"groups": [{"name": "Room 1", "members": ["Ada", "Bo", "Ada"]}]}]}',
+            "round 1: Ada is in Room 1 twice",
+        ),
     ],
 )
 def test_bad_groups_files_name_the_place(text, message):

@@ -221,3 +221,34 @@ def test_groups_own_outputs_for_people_and_zoom_are_named_when_given_back(cli, t
         assert again.stderr.splitlines() == [
             f"Error: {out}: {what}; give the JSON, TOML or CSV written by liftkit groups"
         ]
+
+
+def test_fewer_rounds_than_the_earlier_plan_say_which_are_left_out(cli, tmp_path):
+    # A 3-round plan given back with --rounds 2 lost round 3 with only "Replaced plan.json"
+    people = tmp_path / "people.csv"
+    people.write_text("name\n" + "".join(f"P{i}\n" for i in range(1, 13)))
+    plan = tmp_path / "plan.json"
+    made = cli("groups", str(people), "--count", "3", "--rounds", "3", "--seed", "1",
+               "-o", str(plan))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    earlier = json.loads(plan.read_text())["rounds"]
+    assert len(earlier) == 3
+    for extra in ((), ("--held", "1")):
+        result = cli("groups", str(people), "--count", "3", "--rounds", "2", "--seed", "1",
+                     "--previous", str(plan), *extra, "-f", "json")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        came = json.loads(result.stdout)["rounds"]
+        assert [r["round"] for r in came] == [1, 2]
+        assert came[0] == earlier[0]
+        left = [r["round"] for r in earlier if r["round"] > len(came)]
+        assert left == [3]
+        assert (
+            f"Note: --previous has {len(earlier)} rounds and --rounds asks for {len(came)}: "
+            f"its round {left[0]} is left out; leave out --rounds to keep them all"
+        ) in result.stderr
+    # Asking for all of them (or more) leaves nothing out, and says nothing of it
+    for rounds in ((), ("--rounds", "3"), ("--rounds", "4")):
+        result = cli("groups", str(people), "--count", "3", "--seed", "1",
+                     "--previous", str(plan), *rounds, "-f", "json")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "left out" not in result.stderr

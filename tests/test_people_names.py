@@ -34,7 +34,8 @@ def test_an_indonesian_teams_report_gives_the_names_under_nama(cli):
 @pytest.mark.parametrize(
     "header",
     ["What is your name?", "Your full name", "Name and surname", "Name / Nom", "Preferred name",
-     "Nama Lengkap", "Namn", "Student", "Member", "Teilnehmer", "Learner"],
+     "Nama Lengkap", "Namn", "Student", "Member", "Teilnehmer", "Learner",
+     "Vor- und Nachname", "Voor- en achternaam"],
 )  # fmt: skip
 def test_a_form_or_sheet_of_its_own_wording_gives_names_and_apart_finds_them(cli, header):
     # A Google Form's "What is your name?" (and the others) was no name header: people were

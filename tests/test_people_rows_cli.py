@@ -280,3 +280,20 @@ def test_a_chat_log_given_as_the_attendee_list_is_refused_and_named(cli, tmp_pat
     result = cli("groups", "-", "--size", "3", "--seed", "1", "-f", "json", input=names)
     assert result.exit_code == 0, result.output
     assert len(placed(result.stdout)) == 3
+
+
+def test_a_list_of_names_surname_first_without_quotes_keeps_each_name_whole(cli):
+    # One column headed "Name", some written "Surname, First" without quotes: each was cut
+    # to its surname ("the extra fields are ignored"), and Byron Lovelace, then one person
+    # with Ada, got no room.
+    text = "Name\nLovelace, Ada\nLovelace, Byron\nAlan Turing\nKat Jo\n"
+    result = cli("groups", "-", "--size", "2", "--seed", "1", "-f", "json", input=text)
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == sorted((n, None) for n in text.splitlines()[1:])
+    assert "extra fields" not in result.stderr and "duplicates" not in result.stderr
+    # An address after a name is still no part of it
+    text = "Name\nAda Lovelace, ada@x.org\nAlan Turing\n"
+    result = cli("groups", "-", "--seed", "1", "-f", "json", input=text)
+    assert result.exit_code == 0, result.output
+    assert sorted(placed(result.stdout)) == [("Ada Lovelace", None), ("Alan Turing", None)]
+    assert "line 2: 2 fields but the header has 1; the extra fields are ignored" in (result.stderr)

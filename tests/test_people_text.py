@@ -60,3 +60,44 @@ def test_whatever_bytes_come_in_names_hold_no_control_characters(data):
         # Format characters (right-to-left marks, U+0600) are text; control characters not.
         assert not any(unicodedata.category(ch) == "Cc" for ch in person.name)
         assert person.name.strip() == person.name and any(ch.isalnum() for ch in person.name)
+
+
+def _placed(stdout: str) -> list[str]:
+    import csv
+
+    return [row["name"] for row in csv.DictReader(io.StringIO(stdout))]
+
+
+def test_windows_1250_with_letters_windows_1252_lacks_is_read(cli, tmp_path):
+    # "ť", "Ť" and "Ź" are bytes 0x9D, 0x8D and 0x8F, which Windows-1252 has no character
+    # for: the list was refused as "not a text file (byte 3 is not UTF-8)".
+    text = (
+        "Imię i nazwisko;Adres e-mail\r\nPaweł Źródłowski;pz@x.pl\r\nJán Šťastný;js@x.sk\r\n"
+        "Zofia Kowalska;zk@x.pl\r\nŤahan Ťažký;tt@x.sk\r\n"
+    )
+    path = tmp_path / "pl.csv"
+    path.write_bytes(text.encode("cp1250"))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = [line.split(";")[0] for line in text.splitlines()[1:]]
+    assert sorted(_placed(result.stdout)) == sorted(rows) and len(rows) == 4
+    assert "line 1); read as Windows-1250 (Central European)" in result.stderr
+
+
+def test_an_excel_for_mac_csv_is_read_as_mac_roman(cli, tmp_path):
+    # Excel for Mac's "CSV (Macintosh)": Mac Roman, lines ending in \r. It was read as
+    # Windows-1252 ("JosŽ Garc’a"), with its warning on line 1, \r not counted as a line end.
+    text = "Name,Email\rAda Lovelace,ada@x.org\rJosé García,jg@x.org\rBo Ng,bo@x.org\r"
+    path = tmp_path / "mac.csv"
+    path.write_bytes(text.encode("mac_roman"))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = [line.split(",")[0] for line in text.split("\r")[1:-1]]
+    assert sorted(_placed(result.stdout)) == sorted(rows) and "José García" in rows
+    line = text.split("\r").index("José García,jg@x.org") + 1
+    assert f"not UTF-8 (line {line}); read as Mac Roman (Excel for Mac)" in result.stderr
+    # The same names saved on Windows stay Windows-1252
+    path.write_bytes(text.replace("\r", "\r\n").encode("cp1252"))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert sorted(_placed(result.stdout)) == sorted(rows)
+    assert "read as Windows-1252" in result.stderr

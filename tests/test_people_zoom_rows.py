@@ -1,10 +1,12 @@
-"""Zoom participant reports as a host gives them to `liftkit groups`: who is one person and
-who is two, where two rows share a name. The people are recounted from the CSV written,
-never taken from liftkit's own count."""
+"""Zoom participant reports and Teams attendance reports as a host gives them to `liftkit
+groups`: who is one person and who is two, where two rows share a name. The people are
+recounted from the CSV written, never taken from liftkit's own count."""
 
 import csv
 import io
 from pathlib import Path
+
+import pytest
 
 DATA = Path(__file__).parent / "data" / "people"
 
@@ -84,3 +86,43 @@ def test_two_rows_of_one_name_in_the_call_at_once_are_two_people(cli):
     assert result.exit_code == 0, result.output
     assert sum(p["name"] == "iPhone" for p in written(result.stdout)) == 1
     assert "at the same time" not in result.stderr
+
+
+TEAMS_GUESTS = """1. Summary
+Meeting title\tCall
+
+2. Participants
+Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole
+Ada Lovelace\t3/5/25, 2:00:03 PM\t3/5/25, 3:01:10 PM\t1h 1m\tada@x.org\tOrganizer
+Sam Lee (Unverified)\t3/5/25, 2:02:00 PM\t3/5/25, 2:58:00 PM\t56m\t\tAttendee
+Sam Lee (Unverified)\t3/5/25, 2:03:00 PM\t3/5/25, 2:59:00 PM\t56m\t\tAttendee
+Bo Ng\t3/5/25, 2:02:00 PM\t3/5/25, 2:58:00 PM\t56m\tbo@x.org\tAttendee
+Cy Oh\t3/5/25, 2:02:00 PM\t3/5/25, 2:58:00 PM\t56m\tcy@x.org\tAttendee
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_two_teams_guests_of_one_name_in_the_call_at_once_are_two_people(cli, tmp_path, encoding):
+    # Teams' participants section: one row a person. Two guests who both joined as "Sam Lee
+    # (Unverified)", there at once, were read as one person who joined twice ("1 person
+    # joined more than once") and one got no room.
+    path = tmp_path / "attendance.csv"
+    path.write_bytes(TEAMS_GUESTS.encode(encoding))
+    lines = TEAMS_GUESTS.splitlines()
+    rows = list(csv.DictReader(lines[4:], delimiter="\t"))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    people = written(result.stdout)
+    expected = sorted(r["Name"] for r in rows if r["Role"] != "Organizer")
+    assert sorted(p["name"] for p in people) == expected and len(expected) == 4
+    assert sorted(p["First Join"] for p in people if p["name"].startswith("Sam Lee")) == [
+        "3/5/25, 2:02:00 PM", "3/5/25, 2:03:00 PM"]  # fmt: skip
+    assert "joined more than once" not in result.stderr
+    assert "rows of one name were in the call at the same time" in result.stderr
+    # The second guest's row after the first one's leave: one guest who came back
+    later = TEAMS_GUESTS.replace("2:03:00 PM\t3/5/25, 2:59:00", "2:58:30 PM\t3/5/25, 2:59:00")
+    path.write_bytes(later.encode(encoding))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert sum(p["name"].startswith("Sam Lee") for p in written(result.stdout)) == 1
+    assert "1 person joined more than once (Sam Lee (Unverified))" in result.stderr

@@ -43,8 +43,10 @@ def clean_text(text: str) -> str:
 
 
 def same_words(text: str) -> str:
-    """Text as compared, not shown: case and spacing aside ("Ana  RUIZ" is "ana ruiz")."""
-    return " ".join(text.casefold().split())
+    """Text as compared, not shown: case and spacing aside ("Ana  RUIZ" is "ana ruiz"), and
+    how its accents are encoded: "é" as one character (NFC, as typed) or as "e" and a
+    combining accent (NFD, as macOS and some web forms save names)."""
+    return " ".join(unicodedata.normalize("NFC", text.casefold()).split())
 
 
 def plain_words(text: str) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from liftkit.core.groups.model import (
     round_number,
     rounds_named,
 )
-from liftkit.core.groups.previous import match_person
+from liftkit.core.groups.previous import match_person, rounds_left_out
 from liftkit.core.groups.setup import Directory
 from liftkit.core.people.model import Person
 from liftkit.core.text import plural, same_words, some_named
@@ -89,6 +89,7 @@ def with_held(split: Split, request: SplitRequest) -> Split:
         who = "everyone still here keeps" if kept == stayed else (
             f"{kept} of the {stayed} people still here keep")  # fmt: skip
         notes.append(f"{who} the rooms the earlier plan gave them in {both}")
+    notes += rounds_left_out(request.previous, len(rounds))
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
     return replace(split, rounds=rounds, score=score, notes=tuple(notes), settings=settings)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.greedy import meetings, spread_facilitators
-from liftkit.core.groups.model import Round, Split, SplitRequest, group_sizes
+from liftkit.core.groups.model import Round, Split, SplitRequest, group_sizes, rounds_named
 from liftkit.core.groups.setup import Directory, Setup, all_columns
 from liftkit.core.people.model import header_key
 from liftkit.core.people.reader import Person
@@ -61,6 +61,8 @@ def from_previous(
         setup.notes.append(f"added {plural(len(joiners), 'late joiner')}: " + some_named(joiners))
     if gone:
         setup.notes.append(f"dropped {plural(len(gone), 'no-show')}: " + some_named(gone))
+    if not held:  # (held.py says so of its own rounds)
+        setup.notes.extend(rounds_left_out(previous, wanted))
     rounds = max(wanted, len(kept_rounds))
     homes += [None] * (rounds - len(homes))
     return rounds, kept_rounds, homes, names
@@ -100,6 +102,19 @@ def with_earlier_details(people: Sequence[Person], previous: Split | None) -> li
         if email != person.email or attributes != person.attributes:
             found[index] = replace(person, email=email, attributes=attributes)
     return found
+
+
+def rounds_left_out(previous: Split, rounds: int) -> list[str]:
+    """A note when `rounds` asks for fewer rounds than `previous` has: those after are not
+    in the split that comes out (a host shortening a programme, or a slip of `rounds`)."""
+    if rounds >= len(previous.rounds):
+        return []
+    after = previous.rounds[rounds:]
+    return [
+        f"`previous` has {plural(len(previous.rounds), 'round')} and `rounds` asks for "
+        f"{rounds}: its {rounds_named(after)} {'is' if len(after) == 1 else 'are'} left out; "
+        "leave out `rounds` to keep them all"
+    ]
 
 
 def rooms_row(setup: Setup, rnd: Round) -> list[int]:

@@ -192,18 +192,21 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
 
 def _check_each_once(rounds: Sequence[Round], label: str) -> None:
     for rnd in rounds:
-        seen: dict[str, tuple[Person, str]] = {}
-        for group in rnd.groups:
+        seen: dict[str, tuple[Person, int]] = {}
+        for g, group in enumerate(rnd.groups):
             for person in group.members:
                 key = (person.email or person.name).casefold()
                 if key in seen:
-                    first, room = seen[key]
+                    first, at = seen[key]
+                    where = (
+                        f"is in {group.name} twice" if at == g
+                        else f"is in both {rnd.groups[at].name} and {group.name}"
+                    )  # fmt: skip
                     raise LiftkitError(
-                        f"{label}: round {rnd.number}: {first.label} is in both "
-                        f"{room} and {group.name}",
+                        f"{label}: round {rnd.number}: {first.label} {where}",
                         "each person belongs in one group per round",
                     )
-                seen[key] = (person, group.name)
+                seen[key] = (person, g)
 
 
 def _check_rooms_named_once(rounds: Sequence[Round], label: str) -> None:

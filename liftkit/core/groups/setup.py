@@ -12,7 +12,8 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import never_meet
 from liftkit.core.groups.model import SplitRequest, group_count, group_sizes, tied_together
 from liftkit.core.groups.search import Problem
-from liftkit.core.people.model import column_hint, hosts_among, role_columns, roles
+from liftkit.core.people.headers import EMAIL_KEYS, FIRST_KEYS, LAST_KEYS, NAME_KEYS
+from liftkit.core.people.model import column_hint, header_key, hosts_among, role_columns, roles
 from liftkit.core.people.reader import Person, find_column
 from liftkit.core.text import plural, same_words
 
@@ -187,6 +188,14 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         column = find_column(available, wanted)
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"
+            key = header_key(wanted)
+            if key in (*EMAIL_KEYS, *NAME_KEYS, *FIRST_KEYS, *LAST_KEYS):
+                kind = "email address" if key in EMAIL_KEYS else "name"
+                raise LiftkitError(  # each person's own: nothing several people share
+                    f"`balance` {wanted}: a person's {kind} is their own, not a column to "
+                    f"balance (columns to balance: {shown})",
+                    "name a column that people share, such as an organisation",
+                )
             raise LiftkitError(
                 f"`balance` {wanted}: no such column in the attendee list (columns: {shown})",
                 column_hint(available, wanted, "name one of those columns"),

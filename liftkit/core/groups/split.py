@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.after_held import LAID_AT_MOST, at_the_floor, held_start
+from liftkit.core.groups.apart_rounds import apart_failure, rounds_kept_apart
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
 from liftkit.core.groups.greedy import facilitators_stay, meetings
@@ -160,7 +161,11 @@ def _split(
         if shadow_count(setup, rounds, bool(previous_rounds)) and not _settled(search):
             search = _shadowed(setup, problem, search, request, rng, loose)
     if search.apart_violations():
-        raise LiftkitError(*_apart_failure(setup, search.grp))
+        kept_apart = rounds_kept_apart(setup, problem, search, rng, len(previous_rounds))
+        if kept_apart is None:
+            raise LiftkitError(*apart_failure(setup, search.grp))
+        search = kept_apart[0]
+        setup.notes.append(kept_apart[1])
     if prior is None:
         return _result(setup, search, request, seed, names)
     # The held rounds are history, not rooms kept: the rounds planned answer for themselves.
@@ -299,23 +304,6 @@ def _settled(search: Search) -> bool:
 
 def _costs(search: Search) -> tuple[int, int, int]:
     return search.apart_violations(), search.balance_cost(), search.repeat_cost()
-
-
-def _apart_failure(setup: Setup, schedule: list[list[int]]) -> tuple[str, str]:
-    people = setup.people
-    broken: list[str] = []
-    for r, row in enumerate(schedule):
-        for members in setup.apart_sets:
-            for i in members:
-                for j in members:
-                    if i < j and row[i] == row[j]:
-                        broken.append(f"{people[i].name} and {people[j].name} in round {r + 1}")
-    shown = "; ".join(broken[:3]) + ("…" if len(broken) > 3 else "")
-    return (
-        f"could not keep every `apart` pair apart ({shown}): the constraints leave too "
-        "few ways to split",
-        "use more groups (`count`) or fewer `apart`/`together` names",
-    )
 
 
 def _result(

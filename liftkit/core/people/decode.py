@@ -1,10 +1,11 @@
-"""An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252 or
-Windows-1250 as a fallback with a warning; binary files and documents
+"""An attendee file's bytes as text: UTF-8 (with or without BOM), UTF-16, Windows-1252,
+Windows-1250 or Mac Roman as a fallback with a warning; binary files and documents
 (liftkit.core.documents) refused with what to do."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from liftkit.core.documents import HEAD, document_kind
 from liftkit.core.errors import LiftkitError
@@ -44,7 +45,7 @@ def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
             "save it as CSV UTF-8 or plain text",
         )
     text = checked(text, label)
-    line = data.count(b"\n", 0, bad) + 1
+    line = len(_LINE_END.findall(data, 0, bad)) + 1
     warnings.append(
         f"{label}: not UTF-8 (line {line}); read as {encoding}, "
         "check the accents or save it as CSV UTF-8"
@@ -52,28 +53,48 @@ def decode_text(data: bytes, label: str, warnings: list[str]) -> str:
     return text
 
 
+_LINE_END = re.compile(rb"\r\n?|\n")  # as the CSV reader ends lines: Excel for Mac's \r too
+
+
 def _legacy_text(data: bytes) -> tuple[str, str]:
-    """Text saved by Excel on Windows in its "ANSI" code page: Windows-1252 (Western), or
-    Windows-1250 (Central European) when that reading has letters where Windows-1252 has
-    symbols inside words: a real Polish Teams report re-saved from Excel read as
-    Windows-1252 gave "Imiê i nazwisko" and "Osoba prowadz¹ca" ("³" for "ł" in names)."""
-    try:
-        western = data.decode("cp1252")
-    except UnicodeDecodeError:
-        western = ""
-    symbols = _symbols_in_words(western)
+    """Text saved by Excel in its "ANSI" code page: Windows-1252 (Western), or Windows-1250
+    (Central European) when that reading has letters where Windows-1252 has symbols inside
+    words (a real Polish Teams report re-saved from Excel read as Windows-1252 gave "Imiê i
+    nazwisko" and "Osoba prowadz¹ca", "³" for "ł" in names) or where Windows-1252 has no
+    character at all (Windows-1250's "ť", "Ť" and "Ź"); or Mac Roman, as Excel for Mac
+    saves "CSV (Macintosh)" with lines ending in \r alone, when that reading is the likelier
+    (Windows-1252 reads its "José García" as "JosŽ Garc’a")."""
+    western = _decoded(data, "cp1252")
+    symbols = _symbols_in_words(western) if western is not None else len(data) + 1
+    windows = western, "Windows-1252"
     if symbols:
-        try:
-            central = data.decode("cp1250")
-        except UnicodeDecodeError:
-            central = ""
-        if central and _symbols_in_words(central) < symbols:
-            return central, "Windows-1250 (Central European)"
-    return western, "Windows-1252"
+        central = _decoded(data, "cp1250")
+        if central is not None and _symbols_in_words(central) < symbols:
+            windows = central, "Windows-1250 (Central European)"
+    mac = data.decode("mac_roman")
+    mac_lines = b"\r" in data and b"\n" not in data  # the classic Mac's line ends
+    if windows[0] is None:  # bytes no Windows code page has: Mac Roman only by its lines
+        return (mac, _MAC_ROMAN) if mac_lines else ("", "")
+    odd, mac_odd = _unlikely(windows[0]), _unlikely(mac)
+    if mac_odd < odd or (mac_lines and mac_odd <= odd):
+        return mac, _MAC_ROMAN
+    return windows[0], windows[1]
+
+
+_MAC_ROMAN = "Mac Roman (Excel for Mac)"
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _IN_WORDS = frozenset("’‘“”–—…•·\u00a0")  # apostrophes, dashes, a Catalan "l·l"
+# An apostrophe's word goes on past a contraction's end ("Garc’a", not "Macy’s", "don’t")
+_CUT_WORD = re.compile(r"(?!(?:s|t|d|m|ll|re|ve)\b)[^\W\d_]")
 
 
 def _symbols_in_words(text: str) -> int:
@@ -85,6 +106,28 @@ def _symbols_in_words(text: str) -> int:
             continue
         if text[at - 1 : at].isalpha() or text[at + 1 : at + 2].isalpha():
             count += 1
+    return count
+
+
+def _unlikely(text: str) -> int:
+    """What a reading in the wrong code page puts inside words: symbols ("Garc‡a"), a
+    capital after a small letter ("JosŽ", "MacyÕs") or a small one before a capital
+    ("ìBestî"), a dash between two small letters ("Mu–oz"), an apostrophe inside a word
+    that is no contraction's ("Garc’a"), an opening quote at a word's end ("Zo‘"), an accent
+    standing alone ("Bergstrˆm")."""
+    count = _symbols_in_words(text)
+    for found in _BEYOND_ASCII.finditer(text):
+        ch, at = found.group(), found.start()
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        count += any((
+            unicodedata.category(ch) == "Lm",  # a spacing accent: "Bergstrˆm"
+            ch.isupper() and before.isalpha() and before.islower(),
+            ch.islower() and after.isupper(),  # "ìBestî" for "“Best”"
+            ch in "–—" and before.islower() and after.islower(),
+            ch == "’" and before.islower() and bool(_CUT_WORD.match(text, at + 1)),
+            ch in "‘“" and before.isalpha(),  # an opening quote that closes a word
+            ch == "·" and not (before.isalpha() and after.isalpha()),  # Catalan's l·l aside
+        ))  # fmt: skip
     return count
 
 

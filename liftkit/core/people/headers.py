@@ -114,8 +114,10 @@ ROLE_NAME_COLUMNS = (
 NAME_WORDS_ALONE = frozenset(("name", "names", "nom", "nome", "nombre", "naam", "nama", "namn"))
 FIRST_PARTS = frozenset(
     ("first", "given", "fore", "forename", "prénom", "prenom", "vorname", "voornaam", "depan",
-     "förnamn", "pila", "imię")
+     "förnamn", "pila", "imię", "vor", "voor")
 )  # fmt: skip
+# ("vor", "voor": the first name cut short before its joining word, as German and Dutch
+# forms write both parts, "Vor- und Nachname", "Voor- en achternaam")
 LAST_PARTS = frozenset(
     ("last", "family", "sur", "surname", "surnames", "nachname", "familienname", "cognome",
      "apellido", "apellidos", "sobrenome", "achternaam", "belakang", "efternamn", "famille",
@@ -239,14 +241,18 @@ JOIN_COLUMNS = (
     "arrival time",  # the Google Meet Attendance extension
 )
 # The time of one join and of its leave, in a report with one row per join: two rows of one
-# name whose times overlap are two people in the call at once (joins.py)
+# name whose times overlap are two people in the call at once (joins.py). Teams' participants
+# section gives each row's first join and last leave: two rows of one name there in the call
+# at once are two guests ("Sam Lee (Unverified)" twice), not one who joined twice.
 JOIN_TIME_COLUMNS = (
     "join time", "hora de entrada", "hora para unirse", "ingressar na hora", "heure d'arrivée",
-    "ora di ingresso", "beitrittszeit", "参加時刻",
+    "ora di ingresso", "beitrittszeit", "参加時刻", "first join",
+    "pierwsze dołączenie", "godzina dołączenia",
 )  # fmt: skip
 LEAVE_TIME_COLUMNS = (
     "leave time", "hora de salida", "hora para salir", "hora de saída", "heure de départ",
-    "ora di uscita", "verlassenszeit", "austrittszeit", "退出時刻",
+    "ora di uscita", "verlassenszeit", "austrittszeit", "退出時刻", "last leave",
+    "ostatnie wyjście", "godzina opuszczenia",
 )  # fmt: skip
 
 # A per-ticket id: rows of one email but two of these and two names are two people (an

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -104,6 +105,9 @@ def parse_people(
 ) -> PeopleRead:
     """Parse the text of an attendee file (CSV with a header, or one person a line)."""
     warnings = [] if warnings is None else warnings
+    # Accents as one character each (NFC): a name saved decomposed, as macOS and some web
+    # forms save it, is shown and compared as the same name typed.
+    text = unicodedata.normalize("NFC", text)
     lines = _LINE_END.split(text.lstrip("\ufeff"))
     if lines and lines[-1] == "":
         lines.pop()

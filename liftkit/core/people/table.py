@@ -195,6 +195,8 @@ def _add_row(
     label: str,
     warnings: list[str],
 ) -> None:
+    if _name_cut_in_two(cells, header, layout):
+        cells = [delimiter.join(cells)]  # "Lovelace, Ada" under "Name": one name, as written
     if len(cells) > len(header) and filled(cells[len(header) :]):
         separator = _SEPARATORS.get(delimiter, repr(delimiter))
         warnings.append(
@@ -220,6 +222,16 @@ def _add_row(
         out.written[line] = cell(cells, layout.name)
     if layout.per_join:
         out.per_join.add(line)
+
+
+def _name_cut_in_two(cells: Sequence[str], header: Sequence[str], layout: Layout) -> bool:
+    """Whether a row is one name written surname first without quotes ("Lovelace, Ada"),
+    cut in two by the comma, in a list whose one column is the names: read whole, not as
+    "Lovelace" (a Byron Lovelace then one person with Ada)."""
+    return (
+        len(header) == 1 and len(cells) == 2 and layout.name == 0 and layout.email != 0
+        and all(c.strip() and "@" not in c for c in cells)
+    )  # fmt: skip
 
 
 def _drop_empty_columns(out: TableRead, unnamed: set[str]) -> None:
