@@ -365,3 +365,29 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     assert said[1].endswith("No groups here: breakouts get them from --attendees FILE or "
                             "--groups FILE.")  # fmt: skip
     assert "Reshuffle" not in proc.stdout
+
+
+def test_a_report_warns_of_the_reflections_a_full_disk_left_in_a_rescue_file(
+    tmp_path, monkeypatch, cli
+):
+    # `liftkit export` warned that the pack lacked what liftkit could not save (a file in
+    # $TMPDIR); build_report said nothing, and a script published a pack without it
+    import tempfile
+
+    session = tmp_path / COMMUNITY.name
+    shutil.copytree(COMMUNITY, session)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(elsewhere))  # what $TMPDIR gives
+    before = liftkit.build_report(session).warnings
+    rescued = elsewhere / f"liftkit-unsaved-{session.name}.txt"
+    rescued.write_text(
+        "# liftkit could not save these\n12:50:00\tsegment 3\tRoom 1: a lost reflection\n"
+    )
+    added = liftkit.build_report(session).warnings[len(before) :]
+    assert len(added) == 1
+    assert added[0].startswith(f"{rescued} holds what could not be saved during this session")
+    exported = cli("export", str(session))
+    assert exported.exit_code == 0, exported.output
+    said = [line for line in exported.stderr.splitlines() if line.startswith("Warning: ")]
+    assert said == [f"Warning: {message}" for message in [*before, *added]]

@@ -14,6 +14,7 @@ from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.kept import rescued_warning
 from liftkit.core.live.replay import Replay
 from liftkit.core.people.names import first_name_keys
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
@@ -151,6 +152,9 @@ def build_report(
     report.themes = themes(report)
     report.feedback_said = feedback_said(report)
     report.warnings.extend(contact_details(report))
+    rescued = rescued_warning(session.folder, options.rescue_places)
+    if rescued is not None:
+        report.warnings.append(rescued)
     return report
 
 
