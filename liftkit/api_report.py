@@ -60,6 +60,7 @@ def build_report(
 
     from liftkit.api import read_chat_as
     from liftkit.api_arguments import a_path, attendee_list, items, one_text, yes_or_no
+    from liftkit.core.chat import EmptyChat
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
     from liftkit.core.live.kept import rescue_places
@@ -102,8 +103,15 @@ def build_report(
     )
     where = a_path(sessions, "sessions") if sessions is not None else None
     folder = find_session_running_first(str(a_path(session, "session")), where)
-    logs = [log if isinstance(log, ChatLog) else read_chat_as(log, "chats") for log in chats]
-    report = build(load_session(folder, attendee_list(attendees, "attendees")), logs, options)
+    data = load_session(folder, attendee_list(attendees, "attendees"))
+    logs, empty = [], []
+    for log in chats:
+        try:
+            logs.append(log if isinstance(log, ChatLog) else read_chat_as(log, "chats"))
+        except EmptyChat:  # saved before anyone wrote: nothing to leave out of the pack
+            empty.append(f"{log}: the chat log is empty; the pack is made without it")
+    report = build(data, logs, options)
+    report.warnings[:0] = empty  # said first, as `liftkit export` says it
     if story is not None:
         from liftkit.core.report.narrative import merge_narrative
 

@@ -391,3 +391,18 @@ def test_a_report_warns_of_the_reflections_a_full_disk_left_in_a_rescue_file(
     assert exported.exit_code == 0, exported.output
     said = [line for line in exported.stderr.splitlines() if line.startswith("Warning: ")]
     assert said == [f"Warning: {message}" for message in [*before, *added]]
+
+
+def test_an_empty_chat_log_is_a_warning_of_the_report_as_of_the_export(tmp_path, monkeypatch, cli):
+    # build_report raised EmptyChat for a chat saved before anyone wrote, where `liftkit
+    # export --chat` warns and makes the pack without it
+    shutil.copy(CHAT / "zoom-community.txt", tmp_path / "chat.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    report = liftkit.build_report(COMMUNITY, ["empty.txt", "chat.txt"])
+    exported = cli("export", str(COMMUNITY), "--chat", "empty.txt", "--chat", "chat.txt")
+    assert exported.exit_code == 0, exported.output
+    said = [line for line in exported.stderr.splitlines() if line.startswith("Warning: ")]
+    assert said[0] == "Warning: empty.txt: the chat log is empty; the pack is made without it"
+    assert [f"Warning: {message}" for message in report.warnings] == said
+    assert liftkit.render_markdown(report) == exported.stdout
