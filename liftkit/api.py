@@ -3,8 +3,8 @@
     import liftkit
 
     agenda = liftkit.load_agenda("community-conversation")
-    people = liftkit.read_attendees("people.csv").people
-    split = liftkit.split_groups(people, size=4, rounds=3, seed=7)
+    attendees = liftkit.read_attendees("people.csv")
+    split = liftkit.split_groups(attendees, size=4, rounds=3, seed=7)
     print(liftkit.render_groups(split, "md"))
 
 Every function raises `liftkit.LiftkitError` for bad input: its message names the file, line
@@ -141,9 +141,11 @@ def read_attendees(path: str | Path) -> PeopleRead:
     spreadsheets; any common encoding and delimiter), or plain text with one name (and
     optional email) a line. "-" reads standard input.
 
-    Returns the people in file order, what was worth a warning (`warnings`), what was left
-    out on purpose (`notes`) and the other columns (`columns`, kept per person in
-    `Person.attributes`). Raises LiftkitError naming the file and line it cannot read.
+    Returns the people in file order (`people`: everyone listed; `present`: without `gone`,
+    who had left a meeting its per-event report was read during), what was worth a warning
+    (`warnings`), what was left out on purpose (`notes`) and the other columns (`columns`,
+    kept per person in `Person.attributes`). Raises LiftkitError naming the file and line
+    it cannot read.
     """
     from liftkit.api_arguments import a_path
     from liftkit.core.people.reader import read_people
@@ -155,7 +157,7 @@ def read_attendees(path: str | Path) -> PeopleRead:
 
 
 def split_groups(
-    people: Iterable[Person | str],
+    people: PeopleRead | Iterable[Person | str],
     *,
     size: int | None = None,
     count: int | None = None,
@@ -170,7 +172,8 @@ def split_groups(
 ) -> Split:
     """Split people into breakout groups over one or more rounds.
 
-    `people` are Person objects (from `read_attendees`) or plain names. Give `size` (people
+    `people` is what `read_attendees` read (those who had left the meeting, its `gone`, get
+    no room, as Split.notes says), or Person objects or plain names. Give `size` (people
     per group, at most; default 4) or `count` (number of groups), not both. Across `rounds`
     nobody meets the same person twice where the numbers allow. The same `seed` gives the
     same split; without one a seed is chosen, and kept in `Split.seed`.
@@ -187,13 +190,19 @@ def split_groups(
     Raises LiftkitError for a request that cannot be met, or an argument of the wrong type
     or a person listed twice, naming the argument.
     """
+    import dataclasses
     import random
 
     from liftkit.api_arguments import groups_of_names, items, people_list, whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
+    from liftkit.core.people.reader import PeopleRead, left_note, present
 
+    left: tuple[str, ...] = ()
+    if isinstance(people, PeopleRead):  # as `liftkit groups` takes its file
+        read, (people, gone) = people, present(people)
+        left = (left_note(read.source, gone),) if gone else ()
     persons = people_list(people)
     seed = whole_number(seed, "seed")
     if seed is None:
@@ -215,7 +224,8 @@ def split_groups(
         previous=previous,
         held=whole_number(held, "held") or 0,
     )
-    return split_into_groups(persons, request, random.Random(seed), seed=seed)
+    split = split_into_groups(persons, request, random.Random(seed), seed=seed)
+    return dataclasses.replace(split, notes=(*left, *split.notes)) if left else split
 
 
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:

@@ -169,6 +169,31 @@ def test_one_seed_gives_the_split_the_command_line_gives(cli):
     assert split.seed == 11
 
 
+def test_people_who_left_the_meeting_get_no_room_as_on_the_command_line(cli):
+    # split_groups(read_attendees(F).people) gave rooms to people whose last row in a Teams
+    # per-event report is "Left", where `liftkit groups F` leaves them out, noting it
+    report = DATA / "people" / "teams-per-event-comma.csv"
+    read = liftkit.read_attendees(report)
+    last_row: dict[str, str] = {}
+    import csv
+
+    with report.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            last_row[row["Full Name"]] = row["User Action"]
+    left = sorted(name for name, action in last_row.items() if action == "Left")
+    assert len(left) == 2 and sorted(read.gone) == left
+    assert [p.name for p in read.present] == [p.name for p in read.people if p.name not in left]
+    split = liftkit.split_groups(read, seed=1)
+    result = cli("groups", str(report), "--seed", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(liftkit.render_groups(split, "json")) == json.loads(result.stdout)
+    placed = [m.name for g in split.rounds[0].groups for m in g.members]
+    assert sorted(placed) == sorted(p.name for p in read.present)
+    notes = [line for line in result.stderr.splitlines() if "had left" in line]
+    assert notes == [f"Note: {split.notes[0]}"]
+    assert split.notes[0].endswith(f"get no room: {left[0]}; {left[1]}")
+
+
 def test_split_groups_always_sets_a_seed_even_after_a_file_that_holds_none(tmp_path):
     # Split.seed is `int | None` (docs/api.md): a groups file read back may hold no seed
     # (liftkit's CSV, a hand-written file); split_groups, though, always sets one.
