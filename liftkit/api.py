@@ -182,8 +182,9 @@ def split_groups(
     first. Each `apart` / `together` item is a group of people, as a sequence of names or
     emails or as one "Name,Name" string: never in one group / always in one group.
     `facilitators` are spread one per group. One text alone is one item (`balance="sector"`,
-    `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON or
-    TOML file): people keep their rooms, late joiners are added, no-shows dropped. With
+    `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON, TOML or CSV file):
+    people keep their rooms, late joiners are added, no-shows dropped; a session folder
+    gives the rooms that met in it, all held. With
     `held` N, its first N rounds took place: they come out as they were, and the rounds after
     them are planned afresh for `people`, avoiding every pair who met in them.
 
@@ -197,6 +198,7 @@ def split_groups(
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
+    from liftkit.core.live.history import is_session_folder, rooms_held
     from liftkit.core.people.reader import PeopleRead, left_note, present
 
     left: tuple[str, ...] = ()
@@ -207,7 +209,11 @@ def split_groups(
     seed = whole_number(seed, "seed")
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
-    if isinstance(previous, (str, Path)):
+    held = whole_number(held, "held")
+    if isinstance(previous, (str, Path)) and is_session_folder(previous):
+        previous = rooms_held(Path(previous))  # the rooms that met there: all held
+        held = held or len(previous.rounds)
+    elif isinstance(previous, (str, Path)):
         previous = load_groups_file(previous)
     elif previous is not None and not isinstance(previous, Split):
         raise LiftkitError(
@@ -222,7 +228,7 @@ def split_groups(
         together=groups_of_names(together, "together"),
         facilitators=items(facilitators, "facilitators"),
         previous=previous,
-        held=whole_number(held, "held") or 0,
+        held=held or 0,
     )
     split = split_into_groups(persons, request, random.Random(seed), seed=seed)
     return dataclasses.replace(split, notes=(*left, *split.notes)) if left else split

@@ -194,6 +194,23 @@ def test_people_who_left_the_meeting_get_no_room_as_on_the_command_line(cli):
     assert split.notes[0].endswith(f"get no room: {left[0]}; {left[1]}")
 
 
+def test_a_session_folder_gives_the_rooms_that_met_in_it_as_on_the_command_line(cli):
+    # split_groups(previous=SESSION) was refused ("is a folder, not a groups file") where
+    # `liftkit groups --previous SESSION` plans from the rooms that met in the call
+    people = liftkit.read_attendees(PEOPLE).people  # nobody left this call
+    split = liftkit.split_groups(people, previous=SESSION, seed=3)
+    result = cli("groups", str(PEOPLE), "--previous", str(SESSION), "--seed", "3",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(liftkit.render_groups(split, "json")) == json.loads(result.stdout)
+    events = [json.loads(line) for line in (SESSION / "journal.jsonl").read_text().splitlines()]
+    (made,) = [e for e in events if e["type"] == "groups"]
+    met = {g["name"]: [m["name"] for m in g["members"]] for g in made["rounds"][0]["groups"]}
+    kept = {g.name: [m.name for m in g.members] for g in split.rounds[0].groups}
+    assert {room: kept[room][: len(names)] for room, names in met.items()} == met
+    assert any("round 1 as held" in note for note in split.notes)
+
+
 def test_split_groups_always_sets_a_seed_even_after_a_file_that_holds_none(tmp_path):
     # Split.seed is `int | None` (docs/api.md): a groups file read back may hold no seed
     # (liftkit's CSV, a hand-written file); split_groups, though, always sets one.
