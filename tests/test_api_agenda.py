@@ -176,3 +176,25 @@ def test_a_segment_without_warnings_of_its_own_shortened_warns_as_its_file_would
     ordered = liftkit.Segment("Talk", 600, warn=(30, 120))  # any order: read back sorted
     text = liftkit.render_agenda(liftkit.Agenda("T", (ordered,)))
     assert sorted(liftkit.parse_agenda(text).segments[0].warn) == [30, 120]
+
+
+def test_a_segment_without_warnings_of_its_own_made_longer_warns_as_its_file_would(tmp_path):
+    # 1-2-4-All's 1m "Alone" gives no warn, so it has none; made 5m by a script it was
+    # written with `warn = []`, where the file made 5m (and `liftkit new`) warns by default
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "agendas" / "1-2-4-all.toml"
+    agenda = liftkit.load_agenda("1-2-4-all")
+    assert agenda.segments[0].warn == () and agenda.segments[0].warn_by_default
+    longer = list(agenda.segments)
+    longer[0] = dataclasses.replace(longer[0], duration=5 * 60)
+    changed = dataclasses.replace(agenda, segments=tuple(longer), declared_total=None)
+    back = liftkit.parse_agenda(liftkit.render_agenda(changed))
+    text = source.read_text(encoding="utf-8").replace('duration = "1m"', 'duration = "5m"', 1)
+    as_the_file = liftkit.parse_agenda(text)
+    assert as_the_file.segments[0].duration == 5 * 60 and as_the_file.segments[0].warn
+    assert back.segments[0].warn == as_the_file.segments[0].warn
+    assert back.segments[1:] == agenda.segments[1:]
+    mine = dataclasses.replace(longer[0], warn=(90,))  # warnings the script gives: its own
+    changed = dataclasses.replace(changed, segments=(mine, *longer[1:]))
+    assert liftkit.parse_agenda(liftkit.render_agenda(changed)).segments[0].warn == (90,)
