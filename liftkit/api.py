@@ -194,7 +194,7 @@ def split_groups(
     import dataclasses
     import random
 
-    from liftkit.api_arguments import groups_of_names, items, people_list, whole_number
+    from liftkit.api_arguments import groups_of_names, items, people_list, shown, whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
@@ -217,7 +217,7 @@ def split_groups(
         previous = load_groups_file(previous)
     elif previous is not None and not isinstance(previous, Split):
         raise LiftkitError(
-            f"`previous` {previous!r}: not a split", "give a Split, or the path of its file"
+            f"`previous` {shown(previous)}: not a split", "give a Split, or the path of its file"
         )
     request = SplitRequest(
         size=whole_number(size, "size"),
@@ -239,13 +239,13 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
     round: `round`, by its number, default the first; people without an email are left out,
     as Zoom matches by email), "json" or "toml" (both read back by `previous`). With
     `round`, that round only."""
-    from liftkit.api_arguments import whole_number
+    from liftkit.api_arguments import shown, whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
     from liftkit.core.groups.split import Split
 
     if not isinstance(split, Split):
-        raise LiftkitError(f"`split` {split!r}: not a split", "give the Split of split_groups")
+        raise LiftkitError(f"`split` {shown(split)}: not a split", "give the Split of split_groups")
     round = whole_number(round, "round")
     if format not in GROUP_FORMATS:
         raise LiftkitError(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from liftkit.api_arguments import shown
 from liftkit.core.agenda.schema import (
     KINDS,
     POLL_KINDS,
@@ -34,7 +35,8 @@ def checked_toml(agenda: object) -> str:
     text the script never saw), or a LiftkitError for a value TOML cannot hold."""
     if not isinstance(agenda, Agenda):
         raise LiftkitError(
-            f"`agenda` {agenda!r}: not an agenda", "give the Agenda of load_agenda or parse_agenda"
+            f"`agenda` {shown(agenda)}: not an agenda",
+            "give the Agenda of load_agenda or parse_agenda",
         )
     if (wrong := _not_seconds(agenda)) is not None:  # said as Python said it, before
         raise LiftkitError(           # ("'<=' not supported between 'str' and 'int'")

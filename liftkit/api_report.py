@@ -59,7 +59,14 @@ def build_report(
     from collections.abc import Iterable
 
     from liftkit.api import read_chat_as
-    from liftkit.api_arguments import a_path, attendee_list, items, one_text, yes_or_no
+    from liftkit.api_arguments import (
+        a_path,
+        attendee_list,
+        items,
+        one_text,
+        shown,
+        yes_or_no,
+    )
     from liftkit.core.chat import EmptyChat
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
@@ -78,7 +85,7 @@ def build_report(
         chats = [chats]
     if not isinstance(chats, Iterable):
         raise LiftkitError(
-            f"`chats` {chats!r}: not a chat log", "give `chats` as a path, a ChatLog or a list"
+            f"`chats` {shown(chats)}: not a chat log", "give `chats` as a path, a ChatLog or a list"
         )
     chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
     if isinstance(chat_start, datetime.datetime):  # its clock time, as before

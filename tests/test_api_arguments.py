@@ -337,3 +337,31 @@ def test_an_empty_path_is_said_to_be_empty_not_a_folder():
         with pytest.raises(liftkit.LiftkitError) as caught:
             call("")
         assert caught.value.message == f"`{field}` '': is empty"
+
+
+def test_a_wrong_argument_is_named_by_its_type_and_start_not_written_out_whole():
+    # A PeopleRead of 100,000 people passed where a path or a split goes made a message of
+    # its whole repr (10 MB), and build_report(attendees=[...]) asked for a path alone
+    many = liftkit.PeopleRead([liftkit.Person(f"Person {i}") for i in range(100_000)], [])
+    calls = {
+        "path": lambda: liftkit.read_attendees(many),
+        "split": lambda: liftkit.render_groups(many, "md"),
+        "report": lambda: liftkit.render_markdown(many),
+        "previous": lambda: liftkit.split_groups(NAMES, previous=many),
+        "agenda": lambda: liftkit.render_agenda(many),
+        "people": lambda: liftkit.split_groups([many]),
+    }
+    for field, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        said = caught.value.message
+        assert caught.value.fields[0] == field
+        assert len(said) < 200 and "\n" not in said, (field, len(said))
+        assert "PeopleRead(people=[Person(name='Person 0'" in said, said
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(PEOPLE.parent, attendees=many.people)
+    assert caught.value.message.startswith("`attendees` [Person(name='Person 0', ...), ")
+    assert len(caught.value.message) < 200
+    assert "the PeopleRead of read_attendees" in caught.value.hint
+    again = liftkit.build_report(PEOPLE.parent, attendees=liftkit.read_attendees(PEOPLE))
+    assert again.attendance is not None
