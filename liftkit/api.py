@@ -194,10 +194,15 @@ def split_groups(
     import dataclasses
     import random
 
-    from liftkit.api_arguments import groups_of_names, items, people_list, shown, whole_number
-    from liftkit.core.errors import LiftkitError
+    from liftkit.api_arguments import (
+        checked_split,
+        groups_of_names,
+        items,
+        people_list,
+        whole_number,
+    )
     from liftkit.core.groups.formats import load_groups_file
-    from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
     from liftkit.core.live.history import is_session_folder, rooms_held
     from liftkit.core.people.reader import PeopleRead, left_note, present
 
@@ -215,10 +220,8 @@ def split_groups(
         held = held or len(previous.rounds)
     elif isinstance(previous, (str, Path)):
         previous = load_groups_file(previous)
-    elif previous is not None and not isinstance(previous, Split):
-        raise LiftkitError(
-            f"`previous` {shown(previous)}: not a split", "give a Split, or the path of its file"
-        )
+    elif previous is not None:
+        previous = checked_split(previous, "previous", " (or its file, or a session folder)")
     request = SplitRequest(
         size=whole_number(size, "size"),
         count=whole_number(count, "count"),
@@ -239,13 +242,11 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
     round: `round`, by its number, default the first; people without an email are left out,
     as Zoom matches by email), "json" or "toml" (both read back by `previous`). With
     `round`, that round only."""
-    from liftkit.api_arguments import shown, whole_number
+    from liftkit.api_arguments import checked_split, whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
-    from liftkit.core.groups.split import Split
 
-    if not isinstance(split, Split):
-        raise LiftkitError(f"`split` {shown(split)}: not a split", "give the Split of split_groups")
+    split = checked_split(split, "split")
     round = whole_number(round, "round")
     if format not in GROUP_FORMATS:
         raise LiftkitError(

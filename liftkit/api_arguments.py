@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, SupportsIndex
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.duplicates import own_ticket
 from liftkit.core.people.model import Person
-from liftkit.core.text import same_words
+from liftkit.core.text import escaped, same_words
 
 if TYPE_CHECKING:
+    from liftkit.core.groups.model import Round, Split
     from liftkit.core.people.reader import PeopleRead
     from liftkit.core.report import Report
 
@@ -229,3 +230,85 @@ def a_report(report: object) -> Report:
     if isinstance(report, Report):
         return report
     raise LiftkitError(f"`report` {shown(report)}: not a report", "give the Report of build_report")
+
+
+def checked_split(split: object, field: str, also: str = "") -> Split:
+    """A Split as split_groups makes it, checked: one a script built may hold no rounds,
+    plain names for people, or one person in two rooms of a round. Names become people of
+    that name (without an email); what no groups file could hold is an error naming
+    `field`, its round and room; `also` adds to the hint what else `field` takes."""
+    from liftkit.core.groups.model import Group, Round, Score, Split
+
+    hint = f"give the Split of split_groups{also}, or Split(rounds, score) of Round and Group"
+    if not isinstance(split, Split):
+        raise LiftkitError(f"`{field}` {shown(split)}: not a split", hint)
+    if not isinstance(split.score, Score):
+        raise LiftkitError(f"`{field}`: score {shown(split.score)} is not a Score", hint)
+    if not isinstance(split.rounds, Sequence) or not split.rounds:
+        raise LiftkitError(f"`{field}`: has no rounds", hint)
+    rounds = []
+    for r, rnd in enumerate(split.rounds, 1):
+        where = f"`{field}` round {r}"
+        if not isinstance(rnd, Round):
+            raise LiftkitError(f"{where} {shown(rnd)}: not a Round", hint)
+        number: object = rnd.number
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise LiftkitError(
+                f"{where}: number {shown(number)} is not a whole number from 1", hint
+            )
+        if not isinstance(rnd.groups, Sequence) or not rnd.groups:
+            raise LiftkitError(f"{where}: has no rooms", hint)
+        groups = []
+        for g, group in enumerate(rnd.groups, 1):
+            if not isinstance(group, Group):
+                raise LiftkitError(f"{where} room {g} {shown(group)}: not a Group", hint)
+            name: object = group.name
+            if not isinstance(name, str) or not name.strip():
+                raise LiftkitError(f"{where} room {g}: name {shown(name)} is no room name", hint)
+            room = f"{where} room {g} ({shown(name)})"
+            members = _room_people(group.members, room, "member")
+            groups.append(
+                Group(name, members, _room_people(group.facilitators, room, "facilitator"))
+            )
+        rounds.append(Round(number, tuple(groups)))
+        _each_once(rounds[-1], field)
+    return dataclasses.replace(split, rounds=tuple(rounds))
+
+
+def _each_once(rnd: Round, field: str) -> None:
+    """One person in one room of the round: the same name and email (or none) twice is one
+    person twice; tickets of one order (one buyer's email, two names) are two people."""
+    seen: dict[tuple[str, str], str] = {}
+    for group in rnd.groups:
+        for person in group.members:
+            key = (same_words(person.name), (person.email or "").casefold())
+            if key in seen:
+                raise LiftkitError(
+                    f"`{field}`: round {rnd.number}: {escaped(person.label)} is in both "
+                    f"{escaped(seen[key])} and {escaped(group.name)}",
+                    "each person belongs in one group per round",
+                )
+            seen[key] = group.name
+
+
+def _room_people(people: object, where: str, what: str) -> tuple[Person, ...]:
+    """The members (or facilitators) of a room a script built: Person objects or names."""
+    if isinstance(people, str) or not isinstance(people, Sequence):
+        raise LiftkitError(
+            f"{where}: {what}s {shown(people)}: not a list of people",
+            f"give the {what}s as a tuple of Person objects or names",
+        )
+    persons = []
+    for number, item in enumerate(people, 1):
+        person = Person(item.strip()) if isinstance(item, str) else item
+        if (
+            not isinstance(person, Person)
+            or not isinstance(person.name, str)
+            or not person.name.strip()
+        ):
+            raise LiftkitError(
+                f"{where}: {what} {number} ({shown(item)}): not a name or a Person",
+                f"give each {what} as a name or as a Person",
+            )
+        persons.append(person)
+    return tuple(persons)

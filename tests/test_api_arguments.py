@@ -365,3 +365,35 @@ def test_a_wrong_argument_is_named_by_its_type_and_start_not_written_out_whole()
     assert "the PeopleRead of read_attendees" in caught.value.hint
     again = liftkit.build_report(PEOPLE.parent, attendees=liftkit.read_attendees(PEOPLE))
     assert again.attendance is not None
+
+
+def test_a_split_a_script_builds_is_checked_and_takes_plain_names():
+    # Split((), Score(0, 0, 0)) was an IndexError in Zoom's format; Group("R1", ("Ada",
+    # "Bo")) an AttributeError in every format; Ada in two rooms of a round was written
+    # twice, silently (a Zoom CSV listing her twice)
+    from liftkit import Group, Round, Score, Split
+
+    empty = Split((), Score(0, 0, 0))
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.render_groups(empty, "zoom")
+    assert caught.value.message == "`split`: has no rounds"
+    named = Split(
+        (Round(1, (Group("R1", ("Ada", "Bo")), Group("R2", ("Cy", "Di")))),), Score(0, 0, 0)
+    )
+    for format in liftkit.GROUP_FORMATS:
+        if format != "zoom":  # Zoom needs emails: it leaves out people without one
+            text = liftkit.render_groups(named, format)
+            assert all(name in text for name in ("Ada", "Bo", "Cy", "Di")), format
+    back = json.loads(liftkit.render_groups(named, "json"))["rounds"][0]["groups"]
+    assert [[m["name"] for m in g["members"]] for g in back] == [["Ada", "Bo"], ["Cy", "Di"]]
+    twice = Split(
+        (Round(1, (Group("R1", ("Ada", "Bo")), Group("R2", ("Cy", "Ada")))),), Score(0, 0, 0)
+    )
+    for format in liftkit.GROUP_FORMATS:
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.render_groups(twice, format)
+        assert caught.value.message == "`split`: round 1: Ada is in both R1 and R2"
+        assert caught.value.fields == ("split",)
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups(NAMES, previous=twice)
+    assert caught.value.message == "`previous`: round 1: Ada is in both R1 and R2"
