@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-    from datetime import time
+    from datetime import datetime, time
 
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.people.reader import PeopleRead
@@ -32,7 +32,7 @@ def build_report(
     groups: bool = False,
     groups_file: str | Path | None = None,
     include_private: bool = False,
-    chat_start: time | str | None = None,
+    chat_start: time | datetime | str | None = None,
     narrative: str | Path | None = None,
     attendees: str | Path | PeopleRead | None = None,
 ) -> Report:
@@ -48,10 +48,11 @@ def build_report(
     registration answers (`by` and `questions`: a list, or one). Quotes show who said them
     with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
     groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
-    messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
-    count from; `narrative` is the host's Markdown file of their own words for the pack;
-    `attendees` an attendee list (a path, or what `read_attendees` read) in place of the
-    session's own, as `liftkit export --attendees` gives one.
+    messages; `chat_start` ("HH:MM:SS", a time or a datetime; one with a time zone is
+    converted to the session's) is the clock time a transcript's offsets count from;
+    `narrative` is the host's Markdown file of their own words for the pack; `attendees`
+    an attendee list (a path, or what `read_attendees` read) in place of the session's
+    own, as `liftkit export --attendees` gives one.
 
     Problems that do not stop the report are listed in `Report.warnings`.
     """
@@ -88,10 +89,13 @@ def build_report(
             f"`chats` {shown(chats)}: not a chat log", "give `chats` as a path, a ChatLog or a list"
         )
     chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
-    if isinstance(chat_start, datetime.datetime):  # its clock time, as before
-        chat_start = chat_start.time()
-    if chat_start is not None and not isinstance(chat_start, datetime.time):
-        chat_start = parse_clock(str(chat_start), "`chat_start`", seconds=True)  # 5, not "25:99"
+    if isinstance(chat_start, str):
+        chat_start = parse_clock(chat_start, "`chat_start`", seconds=True)  # not "25:99"
+    elif chat_start is not None and not isinstance(chat_start, datetime.time | datetime.datetime):
+        raise LiftkitError(  # a timedelta was read as the clock time its text looks like
+            f"`chat_start` {shown(chat_start)}: not a clock time",
+            'give `chat_start` as "HH:MM:SS", a datetime.time or a datetime',
+        )
     hosts = items(host, "host")
     options = ReportOptions(
         host=hosts[0] if hosts else None,

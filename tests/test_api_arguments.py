@@ -192,7 +192,10 @@ def test_a_chat_start_that_is_no_clock_time_is_an_error_naming_it():
     for wrong in (1400, 14.0):
         with pytest.raises(liftkit.LiftkitError) as caught:
             liftkit.build_report(PEOPLE.parent, chat_start=wrong)
-        assert caught.value.message == f'`chat_start`: "{wrong}" is not a clock time'
+        assert caught.value.message == f"`chat_start` {wrong}: not a clock time"
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(PEOPLE.parent, chat_start="25:99")
+    assert caught.value.message == '`chat_start`: "25:99" is not a clock time'
     from datetime import time
 
     assert liftkit.build_report(PEOPLE.parent, chat_start=time(14)) == liftkit.build_report(
@@ -397,3 +400,34 @@ def test_a_split_a_script_builds_is_checked_and_takes_plain_names():
     with pytest.raises(liftkit.LiftkitError) as caught:
         liftkit.split_groups(NAMES, previous=twice)
     assert caught.value.message == "`previous`: round 1: Ada is in both R1 and R2"
+
+
+def test_a_chat_start_of_the_wrong_type_is_refused_and_one_with_a_zone_is_converted(
+    monkeypatch,
+):
+    # timedelta(hours=14) was turned into text ("14:00:00") and read as a clock time; an
+    # aware datetime lost its zone: 16:00+02:00 was read as 16:00 in a session held in UTC
+    from datetime import datetime, time, timedelta, timezone
+
+    monkeypatch.chdir(PEOPLE.parent.parent.parent)  # tests/data: the golden pack's names
+    session = PEOPLE.parent.relative_to(PEOPLE.parent.parent.parent)
+    sbv = Path("chat") / "meet.sbv"
+    for wrong in (timedelta(hours=14), 14 * 3600, [14, 0]):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.build_report(session, [sbv], chat_start=wrong)
+        assert caught.value.message.startswith("`chat_start` ")
+        assert caught.value.message.endswith(": not a clock time")
+        assert "a datetime" in caught.value.hint
+
+    def pack(start: object) -> str:
+        return liftkit.render_markdown(liftkit.build_report(session, [sbv], chat_start=start))
+
+    golden = Path(__file__).resolve().parent / "golden" / "hosted-meet-sbv.md"
+    expected = liftkit.render_markdown(
+        liftkit.build_report(session, [sbv], chat_start="14:00:00", anonymous=True)
+    )
+    assert expected == golden.read_text(encoding="utf-8")  # the session's zone is UTC
+    two_hours_east = timezone(timedelta(hours=2))
+    assert pack(datetime(2026, 3, 9, 16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
+    assert pack(time(16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
+    assert pack("16:00:00") != pack("14:00:00")  # read as 16:00 it was another pack

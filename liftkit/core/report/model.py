@@ -230,7 +230,7 @@ class ReportOptions:
     groups: bool = False
     groups_file: Path | None = None
     include_private: bool = False
-    chat_start: time | None = None
+    chat_start: time | datetime | None = None  # a transcript's start: its clock time is used
     anonymous: bool = False
     named: bool = False  # quotes show who said them
     questions: tuple[str, ...] = ()  # attendee-file columns holding registration answers
