@@ -20,6 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liftkit.api_messages import library_errors
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -96,6 +98,7 @@ def public_attribute(name: str) -> object:
 # --------------------------------------------------------------------------- agendas
 
 
+@library_errors
 def load_agenda(agenda: str | Path) -> Agenda:
     """Read and validate an agenda: a TOML file, or the name of a bundled template.
 
@@ -109,6 +112,7 @@ def load_agenda(agenda: str | Path) -> Agenda:
     return resolve_agenda(str(a_path(agenda, "agenda"))).agenda
 
 
+@library_errors
 def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     """Validate agenda TOML given as text; `source` names it in messages."""
     from liftkit.api_arguments import source_name, text_or_bytes
@@ -117,6 +121,7 @@ def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     return parse(text_or_bytes(text, "text"), source_name(source, "<agenda>"))
 
 
+@library_errors
 def render_agenda(agenda: Agenda) -> str:
     """An agenda as TOML in the file format (durations as "5m"), to save one a script
     changed (dataclasses.replace): load_agenda reads it back as the same Agenda. Raises
@@ -126,6 +131,7 @@ def render_agenda(agenda: Agenda) -> str:
     return checked_toml(agenda)
 
 
+@library_errors
 def agenda_templates() -> list[str]:
     """The names of the bundled agenda templates, sorted."""
     from liftkit.core.agenda.templates import template_names
@@ -136,6 +142,7 @@ def agenda_templates() -> list[str]:
 # --------------------------------------------------------------------------- attendees
 
 
+@library_errors
 def read_attendees(path: str | Path) -> PeopleRead:
     """Read an attendee file: CSV or TSV exports (Zoom, Teams, Eventbrite, Tito,
     spreadsheets; any common encoding and delimiter), or plain text with one name (and
@@ -156,6 +163,7 @@ def read_attendees(path: str | Path) -> PeopleRead:
 # --------------------------------------------------------------------------- groups
 
 
+@library_errors
 def split_groups(
     people: PeopleRead | Iterable[Person | str],
     *,
@@ -237,6 +245,7 @@ def split_groups(
     return dataclasses.replace(split, notes=(*left, *split.notes)) if left else split
 
 
+@library_errors
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
     round: `round`, by its number, default the first; people without an email are left out,
@@ -258,6 +267,7 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
 # --------------------------------------------------------------------------- chat logs
 
 
+@library_errors
 def read_chat(path: str | Path) -> ChatLog:
     """Read a meeting chat log: a Zoom saved chat (any of its layouts, or copied from the
     chat panel), a log pasted back indented or quoted, a Zoom cloud recording's chat, a Zoom
@@ -284,6 +294,7 @@ def read_chat_as(path: object, field: str) -> ChatLog:
         raise error.reworded(lambda words: words.replace("`chat`", f"`{field}`")) from None
 
 
+@library_errors
 def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
     """A chat log given as text or bytes; `source` names it in messages."""
     from liftkit.api_arguments import source_name, text_or_bytes

@@ -165,14 +165,17 @@ def _check_person(person: Person, number: int) -> None:
             )
 
 
-def a_path(value: object, field: str) -> Path:
-    """`value` as a Path if it is text or a path; else an error naming `field`."""
+def a_path(value: object, field: str, kind: str = "file") -> Path:
+    """`value` as a Path if it is text or a path; else an error naming `field`, asking for
+    the path of a `kind` ("file", or "folder": a session)."""
     if isinstance(value, str) and not value.strip():  # Path("") is ".": "is a folder"
-        raise LiftkitError(f"`{field}` {shown(value)}: is empty", f"give `{field}` as a file path")
+        raise LiftkitError(
+            f"`{field}` {shown(value)}: is empty", f"give `{field}` as a {kind} path"
+        )
     if isinstance(value, (str, os.PathLike)):
         return Path(value)
     raise LiftkitError(
-        f"`{field}` {shown(value)}: not a path", f"give `{field}` as a file path, text or a Path"
+        f"`{field}` {shown(value)}: not a path", f"give `{field}` as a {kind} path, text or a Path"
     )
 
 

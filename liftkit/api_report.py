@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liftkit.api_messages import in_library_words, library_errors
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import datetime, time
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["build_report", "render_html", "render_json", "render_markdown"]
 
 
+@library_errors
 def build_report(
     session: str | Path,
     chats: ChatLog | str | Path | Iterable[ChatLog | str | Path] = (),
@@ -112,8 +115,8 @@ def build_report(
         chat_start=chat_start,
         rescue_places=tuple(rescue_places()),  # what a full disk kept from the journal
     )
-    where = a_path(sessions, "sessions") if sessions is not None else None
-    folder = find_session_running_first(str(a_path(session, "session")), where)
+    where = a_path(sessions, "sessions", "folder") if sessions is not None else None
+    folder = find_session_running_first(str(a_path(session, "session", "folder")), where)
     data = load_session(folder, attendee_list(attendees, "attendees"))
     logs, empty = [], []
     for log in chats:
@@ -127,9 +130,11 @@ def build_report(
         from liftkit.core.report.narrative import merge_narrative
 
         merge_narrative(report, story)
+    report.warnings[:] = [in_library_words(warning) for warning in report.warnings]
     return report
 
 
+@library_errors
 def render_markdown(report: Report) -> str:
     """The event pack as Markdown (what `liftkit export` writes)."""
     from liftkit.api_arguments import a_report
@@ -138,6 +143,7 @@ def render_markdown(report: Report) -> str:
     return render(a_report(report))
 
 
+@library_errors
 def render_json(report: Report) -> str:
     """The event pack as JSON text (what `liftkit export --format json` writes)."""
     from liftkit.api_arguments import a_report
@@ -146,6 +152,7 @@ def render_json(report: Report) -> str:
     return render(a_report(report))
 
 
+@library_errors
 def render_html(report: Report) -> str:
     """The event pack as one HTML page, charts included (`liftkit export --format html`)."""
     from liftkit.api_arguments import a_report

@@ -380,7 +380,7 @@ def test_an_attendee_list_is_given_to_a_report_as_to_the_export(tmp_path, cli):
     (session / "attendees.csv").unlink()
     with pytest.raises(LiftkitError) as caught:
         liftkit.build_report(session, by="Sector")
-    assert "give the attendee list with `attendees` FILE" in caught.value.hint
+    assert "give the attendee list with `attendees`=path" in caught.value.hint
     people = tmp_path / "people.csv"
     people.write_text("Name,Sector\nAda,Health\nBo,Health\nCy,Charity\n")
     report = liftkit.build_report(session, by="Sector", attendees=people)

@@ -431,3 +431,63 @@ def test_a_chat_start_of_the_wrong_type_is_refused_and_one_with_a_zone_is_conver
     assert pack(datetime(2026, 3, 9, 16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
     assert pack(time(16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
     assert pack("16:00:00") != pack("14:00:00")  # read as 16:00 it was another pack
+
+
+def test_a_line_break_in_a_name_path_or_source_is_shown_escaped_on_one_line(tmp_path):
+    # A column, path or source holding a line break made a message of several lines
+    calls = {
+        "`by` Sec\\ntor: attendees.csv has no such column": lambda: liftkit.build_report(
+            PEOPLE.parent, by="Sec\ntor"
+        ),
+        "`balance` Sec\\ntor: no such column": lambda: liftkit.split_groups(
+            liftkit.read_attendees(PEOPLE), balance="Sec\ntor"
+        ),
+        f"{tmp_path}/no\\nsuch.csv: no such file": lambda: liftkit.read_attendees(
+            tmp_path / "no\nsuch.csv"
+        ),
+        "my\\tchat: empty, not a chat log": lambda: liftkit.parse_chat("", source="my\tchat"),
+    }
+    for said, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert caught.value.message.startswith(said), caught.value.message
+        assert "\n" not in caught.value.message and "\t" not in caught.value.message
+    from liftkit.core.chat import EmptyChat
+
+    with pytest.raises(EmptyChat):  # of its own kind still: build_report leaves it out
+        liftkit.parse_chat("", source="my\nchat")
+    with pytest.raises(liftkit.AgendaError) as caught:  # one line a problem, as ever
+        liftkit.parse_agenda('title = 5\n[[segments]]\ntitle = "A"\n', source="my\nagenda")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.problems) >= 2
+    assert all(line.startswith("my\\nagenda") for line in lines)
+    assert caught.value.source == "my\\nagenda"
+
+
+def test_library_hints_name_its_functions_and_arguments_not_commands(tmp_path, monkeypatch):
+    # The core's hints are the command line's words: "`groups_file` FILE" (the command line
+    # shows --groups-file FILE), "run `liftkit agenda list`", and a session folder asked
+    # for "as a file path"
+    community = PEOPLE.parent.with_name("2026-03-10-122958-community-conversation")
+    asked = {
+        "check the path, or call agenda_templates() for templates": lambda: liftkit.load_agenda(
+            tmp_path / "missing.toml"
+        ),
+        "(see agenda_templates())": lambda: liftkit.load_agenda("no-such-template"),
+        "give a groups file with `groups_file`=path, or leave out `groups`": lambda: (
+            liftkit.build_report(community, groups=True)
+        ),
+        "give `sessions` as a folder path, text or a Path": lambda: liftkit.build_report(
+            "latest", sessions=5
+        ),
+        "give `session` as a folder path": lambda: liftkit.build_report(" "),
+    }
+    for hint, call in asked.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert hint in caught.value.hint, caught.value.hint
+        assert "liftkit agenda list" not in caught.value.hint
+    monkeypatch.chdir(PEOPLE.parent.parent.parent)
+    warnings = liftkit.build_report(community, [Path("chat") / "zoom-two-line.txt"]).warnings
+    [outside] = [w for w in warnings if "within the session" in w]
+    assert outside.endswith('(for transcripts, `chat_start`="HH:MM:SS")')
