@@ -274,8 +274,9 @@ def read_chat(path: str | Path) -> ChatLog:
     or Teams transcript (.vtt) or a Google Meet chat (.sbv); the layout is found from the
     text, and `ChatLog.layout_name` says which it was.
 
-    Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
-    LiftkitError naming it.
+    "-" reads standard input, as read_attendees("-") does (a file named "-": its full path).
+    Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is
+    a LiftkitError naming it.
     """
     return read_chat_as(path, "path")
 
@@ -283,11 +284,19 @@ def read_chat(path: str | Path) -> ChatLog:
 def read_chat_as(path: object, field: str) -> ChatLog:
     """read_chat, its errors naming the argument `field` (`chats` of build_report)."""
     from liftkit.api_arguments import a_path
+    from liftkit.core.chat import parse_chat as parse
     from liftkit.core.chat import read_chat as read
     from liftkit.core.errors import LiftkitError
 
     try:
-        return read(a_path(path, field))
+        given = a_path(path, field)
+        if str(given) == "-":  # standard input, as read_attendees("-") and `--chat -` read it
+            import sys
+
+            stdin = sys.stdin
+            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
+            return parse(data, "stdin")
+        return read(given)
     except LiftkitError as error:  # the command line's `chat` is the caller's `field`
         if "chat" not in error.fields:
             raise

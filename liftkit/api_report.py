@@ -92,6 +92,8 @@ def build_report(
             f"`chats` {shown(chats)}: not a chat log", "give `chats` as a path, a ChatLog or a list"
         )
     chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
+    if sum(str(log) == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
+        raise LiftkitError("`chats` -: standard input can be read only once", "name files instead")
     if isinstance(chat_start, str):
         chat_start = parse_clock(chat_start, "`chat_start`", seconds=True)  # not "25:99"
     elif chat_start is not None and not isinstance(chat_start, datetime.time | datetime.datetime):

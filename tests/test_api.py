@@ -448,3 +448,26 @@ def test_an_empty_chat_log_is_a_warning_of_the_report_as_of_the_export(tmp_path,
     assert said[0] == "Warning: empty.txt: the chat log is empty; the pack is made without it"
     assert [f"Warning: {message}" for message in report.warnings] == said
     assert liftkit.render_markdown(report) == exported.stdout
+
+
+def test_read_chat_reads_standard_input_for_a_dash_as_read_attendees_does(tmp_path):
+    # read_attendees("-") read standard input and read_chat("-") said "-: no such file"
+    script = (
+        "import sys, liftkit\n"
+        "log = liftkit.read_chat('-') if sys.argv[1] == 'chat' else None\n"
+        "read = liftkit.read_attendees('-') if sys.argv[1] == 'people' else None\n"
+        "print(log.source, len(log.messages)) if log else print(len(read.people))\n"
+    )
+    chat = CHAT / "zoom-two-line.txt"
+    for kind, source, expected in [
+        ("chat", chat, f"stdin {len(liftkit.read_chat(chat).messages)}"),
+        ("people", PEOPLE, str(len(names_in(PEOPLE)))),
+    ]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, kind], input=source.read_bytes(),
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.decode().strip() == expected
+    with pytest.raises(liftkit.LiftkitError, match="standard input can be read only once"):
+        liftkit.build_report(COMMUNITY, ["-", "-"])
