@@ -4,8 +4,8 @@ The same as a library (docs/api.md has every function):
 
     import liftkit
 
-    people = liftkit.read_attendees("people.csv").people
-    split = liftkit.split_groups(people, size=4, rounds=3, balance="sector", seed=7)
+    attendees = liftkit.read_attendees("people.csv")
+    split = liftkit.split_groups(attendees, size=4, rounds=3, balance="sector", seed=7)
     print(liftkit.render_groups(split, "md"))
 
 Agendas: load_agenda, parse_agenda, render_agenda, agenda_templates. Attendee files:

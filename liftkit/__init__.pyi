@@ -4,7 +4,6 @@
 from liftkit.api import (
     GROUP_FORMATS,
     agenda_templates,
-    build_report,
     load_agenda,
     parse_agenda,
     parse_chat,
@@ -12,11 +11,9 @@ from liftkit.api import (
     read_chat,
     render_agenda,
     render_groups,
-    render_html,
-    render_json,
-    render_markdown,
     split_groups,
 )
+from liftkit.api_report import build_report, render_html, render_json, render_markdown
 from liftkit.core.agenda.model import Agenda, AgendaError, Poll, Segment
 from liftkit.core.chat.model import ChatLog, ChatMessage
 from liftkit.core.errors import LiftkitError

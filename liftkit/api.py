@@ -3,8 +3,8 @@
     import liftkit
 
     agenda = liftkit.load_agenda("community-conversation")
-    people = liftkit.read_attendees("people.csv").people
-    split = liftkit.split_groups(people, size=4, rounds=3, seed=7)
+    attendees = liftkit.read_attendees("people.csv")
+    split = liftkit.split_groups(attendees, size=4, rounds=3, seed=7)
     print(liftkit.render_groups(split, "md"))
 
 Every function raises `liftkit.LiftkitError` for bad input: its message names the file, line
@@ -20,21 +20,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liftkit.api_messages import library_errors
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-    from datetime import time
 
     from liftkit.core.agenda.model import Agenda
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.groups.split import Split
     from liftkit.core.people.reader import PeopleRead, Person
-    from liftkit.core.report.model import Report
 
 __all__ = [
     "GROUP_FORMATS",
     "PUBLIC",
     "agenda_templates",
-    "build_report",
     "load_agenda",
     "parse_agenda",
     "parse_chat",
@@ -43,9 +42,6 @@ __all__ = [
     "read_chat",
     "render_agenda",
     "render_groups",
-    "render_html",
-    "render_json",
-    "render_markdown",
     "split_groups",
 ]
 
@@ -54,7 +50,7 @@ GROUP_FORMATS = ("md", "csv", "zoom", "json", "toml")
 # What `import liftkit` offers: public name -> the module that defines it. These names are
 # stable; liftkit/__init__.py loads each on first use, and __init__.pyi types them.
 PUBLIC: dict[str, str] = {
-    # functions (liftkit/api.py)
+    # functions (liftkit/api.py; the event pack's: liftkit/api_report.py)
     "load_agenda": "liftkit.api",
     "parse_agenda": "liftkit.api",
     "render_agenda": "liftkit.api",
@@ -65,10 +61,10 @@ PUBLIC: dict[str, str] = {
     "GROUP_FORMATS": "liftkit.api",
     "read_chat": "liftkit.api",
     "parse_chat": "liftkit.api",
-    "build_report": "liftkit.api",
-    "render_markdown": "liftkit.api",
-    "render_json": "liftkit.api",
-    "render_html": "liftkit.api",
+    "build_report": "liftkit.api_report",
+    "render_markdown": "liftkit.api_report",
+    "render_json": "liftkit.api_report",
+    "render_html": "liftkit.api_report",
     # errors
     "LiftkitError": "liftkit.core.errors",
     "AgendaError": "liftkit.core.agenda.model",
@@ -102,6 +98,7 @@ def public_attribute(name: str) -> object:
 # --------------------------------------------------------------------------- agendas
 
 
+@library_errors
 def load_agenda(agenda: str | Path) -> Agenda:
     """Read and validate an agenda: a TOML file, or the name of a bundled template.
 
@@ -115,6 +112,7 @@ def load_agenda(agenda: str | Path) -> Agenda:
     return resolve_agenda(str(a_path(agenda, "agenda"))).agenda
 
 
+@library_errors
 def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     """Validate agenda TOML given as text; `source` names it in messages."""
     from liftkit.api_arguments import source_name, text_or_bytes
@@ -123,6 +121,7 @@ def parse_agenda(text: str | bytes, source: str = "<agenda>") -> Agenda:
     return parse(text_or_bytes(text, "text"), source_name(source, "<agenda>"))
 
 
+@library_errors
 def render_agenda(agenda: Agenda) -> str:
     """An agenda as TOML in the file format (durations as "5m"), to save one a script
     changed (dataclasses.replace): load_agenda reads it back as the same Agenda. Raises
@@ -132,6 +131,7 @@ def render_agenda(agenda: Agenda) -> str:
     return checked_toml(agenda)
 
 
+@library_errors
 def agenda_templates() -> list[str]:
     """The names of the bundled agenda templates, sorted."""
     from liftkit.core.agenda.templates import template_names
@@ -142,14 +142,17 @@ def agenda_templates() -> list[str]:
 # --------------------------------------------------------------------------- attendees
 
 
+@library_errors
 def read_attendees(path: str | Path) -> PeopleRead:
     """Read an attendee file: CSV or TSV exports (Zoom, Teams, Eventbrite, Tito,
     spreadsheets; any common encoding and delimiter), or plain text with one name (and
     optional email) a line. "-" reads standard input.
 
-    Returns the people in file order, what was worth a warning (`warnings`), what was left
-    out on purpose (`notes`) and the other columns (`columns`, kept per person in
-    `Person.attributes`). Raises LiftkitError naming the file and line it cannot read.
+    Returns the people in file order (`people`: everyone listed; `present`: without `gone`,
+    who had left a meeting its per-event report was read during), what was worth a warning
+    (`warnings`), what was left out on purpose (`notes`) and the other columns (`columns`,
+    kept per person in `Person.attributes`). Raises LiftkitError naming the file and line
+    it cannot read.
     """
     from liftkit.api_arguments import a_path
     from liftkit.core.people.reader import read_people
@@ -160,8 +163,9 @@ def read_attendees(path: str | Path) -> PeopleRead:
 # --------------------------------------------------------------------------- groups
 
 
+@library_errors
 def split_groups(
-    people: Iterable[Person | str],
+    people: PeopleRead | Iterable[Person | str],
     *,
     size: int | None = None,
     count: int | None = None,
@@ -176,7 +180,8 @@ def split_groups(
 ) -> Split:
     """Split people into breakout groups over one or more rounds.
 
-    `people` are Person objects (from `read_attendees`) or plain names. Give `size` (people
+    `people` is what `read_attendees` read (those who had left the meeting, its `gone`, get
+    no room, as Split.notes says), or Person objects or plain names. Give `size` (people
     per group, at most; default 4) or `count` (number of groups), not both. Across `rounds`
     nobody meets the same person twice where the numbers allow. The same `seed` gives the
     same split; without one a seed is chosen, and kept in `Split.seed`.
@@ -185,31 +190,46 @@ def split_groups(
     first. Each `apart` / `together` item is a group of people, as a sequence of names or
     emails or as one "Name,Name" string: never in one group / always in one group.
     `facilitators` are spread one per group. One text alone is one item (`balance="sector"`,
-    `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON or
-    TOML file): people keep their rooms, late joiners are added, no-shows dropped. With
+    `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON, TOML or CSV file):
+    people keep their rooms, late joiners are added, no-shows dropped; a session folder
+    gives the rooms that met in it, all held. With
     `held` N, its first N rounds took place: they come out as they were, and the rounds after
     them are planned afresh for `people`, avoiding every pair who met in them.
 
     Raises LiftkitError for a request that cannot be met, or an argument of the wrong type
     or a person listed twice, naming the argument.
     """
+    import dataclasses
     import random
 
-    from liftkit.api_arguments import groups_of_names, items, people_list, whole_number
-    from liftkit.core.errors import LiftkitError
+    from liftkit.api_arguments import (
+        checked_split,
+        groups_of_names,
+        items,
+        people_list,
+        whole_number,
+    )
     from liftkit.core.groups.formats import load_groups_file
-    from liftkit.core.groups.split import Split, SplitRequest, split_into_groups
+    from liftkit.core.groups.split import SplitRequest, split_into_groups
+    from liftkit.core.live.history import is_session_folder, rooms_held
+    from liftkit.core.people.reader import PeopleRead, left_note, present
 
+    left: tuple[str, ...] = ()
+    if isinstance(people, PeopleRead):  # as `liftkit groups` takes its file
+        read, (people, gone) = people, present(people)
+        left = (left_note(read.source, gone),) if gone else ()
     persons = people_list(people)
     seed = whole_number(seed, "seed")
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
-    if isinstance(previous, (str, Path)):
+    held = whole_number(held, "held")
+    if isinstance(previous, (str, Path)) and is_session_folder(previous):
+        previous = rooms_held(Path(previous))  # the rooms that met there: all held
+        held = held or len(previous.rounds)
+    elif isinstance(previous, (str, Path)):
         previous = load_groups_file(previous)
-    elif previous is not None and not isinstance(previous, Split):
-        raise LiftkitError(
-            f"`previous` {previous!r}: not a split", "give a Split, or the path of its file"
-        )
+    elif previous is not None:
+        previous = checked_split(previous, "previous", " (or its file, or a session folder)")
     request = SplitRequest(
         size=whole_number(size, "size"),
         count=whole_number(count, "count"),
@@ -219,23 +239,23 @@ def split_groups(
         together=groups_of_names(together, "together"),
         facilitators=items(facilitators, "facilitators"),
         previous=previous,
-        held=whole_number(held, "held") or 0,
+        held=held or 0,
     )
-    return split_into_groups(persons, request, random.Random(seed), seed=seed)
+    split = split_into_groups(persons, request, random.Random(seed), seed=seed)
+    return dataclasses.replace(split, notes=(*left, *split.notes)) if left else split
 
 
+@library_errors
 def render_groups(split: Split, format: str = "md", round: int | None = None) -> str:
     """A split as text: "md" (Markdown), "csv", "zoom" (Zoom's pre-assignment CSV for one
     round: `round`, by its number, default the first; people without an email are left out,
     as Zoom matches by email), "json" or "toml" (both read back by `previous`). With
     `round`, that round only."""
-    from liftkit.api_arguments import whole_number
+    from liftkit.api_arguments import checked_split, whole_number
     from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import render
-    from liftkit.core.groups.split import Split
 
-    if not isinstance(split, Split):
-        raise LiftkitError(f"`split` {split!r}: not a split", "give the Split of split_groups")
+    split = checked_split(split, "split")
     round = whole_number(round, "round")
     if format not in GROUP_FORMATS:
         raise LiftkitError(
@@ -247,153 +267,46 @@ def render_groups(split: Split, format: str = "md", round: int | None = None) ->
 # --------------------------------------------------------------------------- chat logs
 
 
+@library_errors
 def read_chat(path: str | Path) -> ChatLog:
     """Read a meeting chat log: a Zoom saved chat (any of its layouts, or copied from the
     chat panel), a log pasted back indented or quoted, a Zoom cloud recording's chat, a Zoom
     or Teams transcript (.vtt) or a Google Meet chat (.sbv); the layout is found from the
     text, and `ChatLog.layout_name` says which it was.
 
-    Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is a
-    LiftkitError naming it.
+    "-" reads standard input, as read_attendees("-") does (a file named "-": its full path).
+    Lines that fit no layout are kept in `ChatLog.unmatched`; a file that is no chat log is
+    a LiftkitError naming it.
     """
-    return _read_chat(path, "path")
+    return read_chat_as(path, "path")
 
 
-def _read_chat(path: object, field: str) -> ChatLog:
+def read_chat_as(path: object, field: str) -> ChatLog:
     """read_chat, its errors naming the argument `field` (`chats` of build_report)."""
     from liftkit.api_arguments import a_path
+    from liftkit.core.chat import parse_chat as parse
     from liftkit.core.chat import read_chat as read
     from liftkit.core.errors import LiftkitError
 
     try:
-        return read(a_path(path, field))
+        given = a_path(path, field)
+        if str(given) == "-":  # standard input, as read_attendees("-") and `--chat -` read it
+            import sys
+
+            stdin = sys.stdin
+            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
+            return parse(data, "stdin")
+        return read(given)
     except LiftkitError as error:  # the command line's `chat` is the caller's `field`
         if "chat" not in error.fields:
             raise
         raise error.reworded(lambda words: words.replace("`chat`", f"`{field}`")) from None
 
 
+@library_errors
 def parse_chat(data: str | bytes, source: str = "<chat>") -> ChatLog:
     """A chat log given as text or bytes; `source` names it in messages."""
     from liftkit.api_arguments import source_name, text_or_bytes
     from liftkit.core.chat import parse_chat as parse
 
     return parse(text_or_bytes(data, "data"), source_name(source, "<chat>"))
-
-
-# --------------------------------------------------------------------------- reports
-
-
-def build_report(
-    session: str | Path,
-    chats: ChatLog | str | Path | Iterable[ChatLog | str | Path] = (),
-    *,
-    sessions: str | Path | None = None,
-    host: str | Sequence[str] | None = None,
-    by: str | Sequence[str] | None = None,
-    roles: str | None = None,
-    organisations: str | None = None,
-    questions: str | Sequence[str] = (),
-    names: bool = False,
-    anonymous: bool = False,
-    groups: bool = False,
-    groups_file: str | Path | None = None,
-    include_private: bool = False,
-    chat_start: time | str | None = None,
-    narrative: str | Path | None = None,
-    attendees: str | Path | PeopleRead | None = None,
-) -> Report:
-    """The event pack of a session folder (made by `liftkit run`), with its chat logs.
-
-    `session` is a session folder, or "latest" for the newest under `sessions` (default
-    $LIFTKIT_SESSIONS, else ./liftkit-sessions) whose host's liftkit runs, else the newest
-    there. `chats` are chat logs (from `read_chat`) or
-    their paths, or one of them; each message goes to the segment during which it was sent.
-    `host` is the host (default: the agenda's), or several hosts, the first shown as the
-    host. `by` names attendee-file columns to break attendance down by; `roles` and
-    `organisations` the columns of roles and organisations; `questions` the columns holding
-    registration answers (`by` and `questions`: a list, or one). Quotes show who said them
-    with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
-    groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
-    messages; `chat_start` ("HH:MM:SS" or a time) is the clock time a transcript's offsets
-    count from; `narrative` is the host's Markdown file of their own words for the pack;
-    `attendees` an attendee list (a path, or what `read_attendees` read) in place of the
-    session's own, as `liftkit export --attendees` gives one.
-
-    Problems that do not stop the report are listed in `Report.warnings`.
-    """
-    import datetime
-    from collections.abc import Iterable
-
-    from liftkit.api_arguments import a_path, attendee_list, items, one_text, yes_or_no
-    from liftkit.core.chat.model import ChatLog
-    from liftkit.core.errors import LiftkitError
-    from liftkit.core.live.latest import find_session_running_first
-    from liftkit.core.report import ReportOptions, load_session
-    from liftkit.core.report import build_report as build
-    from liftkit.core.timeparse import parse_clock
-
-    story = None
-    if narrative is not None:
-        from liftkit.core.report.narrative import read_narrative
-
-        story = read_narrative(a_path(narrative, "narrative"))  # a bad file fails fast
-    if isinstance(chats, (ChatLog, str, Path)):  # one chat log, not a list of its letters
-        chats = [chats]
-    if not isinstance(chats, Iterable):
-        raise LiftkitError(
-            f"`chats` {chats!r}: not a chat log", "give `chats` as a path, a ChatLog or a list"
-        )
-    chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
-    if isinstance(chat_start, datetime.datetime):  # its clock time, as before
-        chat_start = chat_start.time()
-    if chat_start is not None and not isinstance(chat_start, datetime.time):
-        chat_start = parse_clock(str(chat_start), "`chat_start`", seconds=True)  # 5, not "25:99"
-    hosts = items(host, "host")
-    options = ReportOptions(
-        host=hosts[0] if hosts else None,
-        cohosts=hosts[1:],
-        by=items(by, "by"),
-        questions=items(questions, "questions"),
-        roles=one_text(roles, "roles"),
-        organisations=one_text(organisations, "organisations"),
-        named=yes_or_no(names, "names"),
-        anonymous=yes_or_no(anonymous, "anonymous"),
-        groups=yes_or_no(groups, "groups"),
-        groups_file=a_path(groups_file, "groups_file") if groups_file is not None else None,
-        include_private=yes_or_no(include_private, "include_private"),
-        chat_start=chat_start,
-    )
-    where = a_path(sessions, "sessions") if sessions is not None else None
-    folder = find_session_running_first(str(a_path(session, "session")), where)
-    logs = [log if isinstance(log, ChatLog) else _read_chat(log, "chats") for log in chats]
-    report = build(load_session(folder, attendee_list(attendees, "attendees")), logs, options)
-    if story is not None:
-        from liftkit.core.report.narrative import merge_narrative
-
-        merge_narrative(report, story)
-    return report
-
-
-def render_markdown(report: Report) -> str:
-    """The event pack as Markdown (what `liftkit export` writes)."""
-    from liftkit.api_arguments import a_report
-    from liftkit.core.report.markdown import render_markdown as render
-
-    return render(a_report(report))
-
-
-def render_json(report: Report) -> str:
-    """The event pack as JSON text (what `liftkit export --format json` writes)."""
-    from liftkit.api_arguments import a_report
-    from liftkit.core.report.json_format import render_json as render
-
-    return render(a_report(report))
-
-
-def render_html(report: Report) -> str:
-    """The event pack as one HTML page, charts included (`liftkit export --format html`)."""
-    from liftkit.api_arguments import a_report
-    from liftkit.core.report.html import render_html as render
-
-    return render(a_report(report))

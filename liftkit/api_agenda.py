@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from liftkit.api_arguments import shown
 from liftkit.core.agenda.schema import (
     KINDS,
     POLL_KINDS,
@@ -17,10 +18,15 @@ from liftkit.core.agenda.schema import (
     Segment,
     default_warn,
 )
+from liftkit.core.agenda.timeline import warnings_for
 from liftkit.core.agenda.toml_source import read_toml
 from liftkit.core.agenda.validation import build_agenda
 from liftkit.core.agenda.writing import dumps_agenda
 from liftkit.core.errors import LiftkitError
+
+# What a default gives: no warning in a segment of two minutes or less, else one a minute
+# before the end (schema.default_warn).
+DEFAULTS = {default_warn(2 * 60), default_warn(60 * 60)}
 
 
 def checked_toml(agenda: object) -> str:
@@ -29,7 +35,8 @@ def checked_toml(agenda: object) -> str:
     text the script never saw), or a LiftkitError for a value TOML cannot hold."""
     if not isinstance(agenda, Agenda):
         raise LiftkitError(
-            f"`agenda` {agenda!r}: not an agenda", "give the Agenda of load_agenda or parse_agenda"
+            f"`agenda` {shown(agenda)}: not an agenda",
+            "give the Agenda of load_agenda or parse_agenda",
         )
     if (wrong := _not_seconds(agenda)) is not None:  # said as Python said it, before
         raise LiftkitError(           # ("'<=' not supported between 'str' and 'int'")
@@ -57,13 +64,13 @@ def checked_toml(agenda: object) -> str:
 
 def _default_warnings(agenda: Agenda) -> Agenda:
     """A segment whose file gave no `warn` warns by default for its length: one a script
-    shortened takes the default of its new length, as `liftkit new` does, rather than a
-    warning 'that does not fit' that the script never set."""
+    made shorter or longer takes the default of its new length, as `liftkit new` does
+    (timeline.warnings_for), rather than a warning 'that does not fit' that the script never
+    set, or none in a segment grown past two minutes. A `warn` the script gave that no default
+    gives is its own, and kept."""
     segments = tuple(
-        dataclasses.replace(s, warn=default_warn(s.duration))
-        if s.warn_by_default
-        and isinstance(s.duration, int)
-        and any(w >= s.duration for w in s.warn)
+        dataclasses.replace(s, warn=warnings_for(s, s.duration))
+        if s.warn_by_default and isinstance(s.duration, int) and tuple(s.warn) in DEFAULTS
         else s
         for s in agenda.segments
     )

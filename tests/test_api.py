@@ -169,6 +169,48 @@ def test_one_seed_gives_the_split_the_command_line_gives(cli):
     assert split.seed == 11
 
 
+def test_people_who_left_the_meeting_get_no_room_as_on_the_command_line(cli):
+    # split_groups(read_attendees(F).people) gave rooms to people whose last row in a Teams
+    # per-event report is "Left", where `liftkit groups F` leaves them out, noting it
+    report = DATA / "people" / "teams-per-event-comma.csv"
+    read = liftkit.read_attendees(report)
+    last_row: dict[str, str] = {}
+    import csv
+
+    with report.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            last_row[row["Full Name"]] = row["User Action"]
+    left = sorted(name for name, action in last_row.items() if action == "Left")
+    assert len(left) == 2 and sorted(read.gone) == left
+    assert [p.name for p in read.present] == [p.name for p in read.people if p.name not in left]
+    split = liftkit.split_groups(read, seed=1)
+    result = cli("groups", str(report), "--seed", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(liftkit.render_groups(split, "json")) == json.loads(result.stdout)
+    placed = [m.name for g in split.rounds[0].groups for m in g.members]
+    assert sorted(placed) == sorted(p.name for p in read.present)
+    notes = [line for line in result.stderr.splitlines() if "had left" in line]
+    assert notes == [f"Note: {split.notes[0]}"]
+    assert split.notes[0].endswith(f"get no room: {left[0]}; {left[1]}")
+
+
+def test_a_session_folder_gives_the_rooms_that_met_in_it_as_on_the_command_line(cli):
+    # split_groups(previous=SESSION) was refused ("is a folder, not a groups file") where
+    # `liftkit groups --previous SESSION` plans from the rooms that met in the call
+    people = liftkit.read_attendees(PEOPLE).people  # nobody left this call
+    split = liftkit.split_groups(people, previous=SESSION, seed=3)
+    result = cli("groups", str(PEOPLE), "--previous", str(SESSION), "--seed", "3",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(liftkit.render_groups(split, "json")) == json.loads(result.stdout)
+    events = [json.loads(line) for line in (SESSION / "journal.jsonl").read_text().splitlines()]
+    (made,) = [e for e in events if e["type"] == "groups"]
+    met = {g["name"]: [m["name"] for m in g["members"]] for g in made["rounds"][0]["groups"]}
+    kept = {g.name: [m.name for m in g.members] for g in split.rounds[0].groups}
+    assert {room: kept[room][: len(names)] for room, names in met.items()} == met
+    assert any("round 1 as held" in note for note in split.notes)
+
+
 def test_split_groups_always_sets_a_seed_even_after_a_file_that_holds_none(tmp_path):
     # Split.seed is `int | None` (docs/api.md): a groups file read back may hold no seed
     # (liftkit's CSV, a hand-written file); split_groups, though, always sets one.
@@ -338,7 +380,7 @@ def test_an_attendee_list_is_given_to_a_report_as_to_the_export(tmp_path, cli):
     (session / "attendees.csv").unlink()
     with pytest.raises(LiftkitError) as caught:
         liftkit.build_report(session, by="Sector")
-    assert "give the attendee list with `attendees` FILE" in caught.value.hint
+    assert "give the attendee list with `attendees`=path" in caught.value.hint
     people = tmp_path / "people.csv"
     people.write_text("Name,Sector\nAda,Health\nBo,Health\nCy,Charity\n")
     report = liftkit.build_report(session, by="Sector", attendees=people)
@@ -365,3 +407,67 @@ def test_the_live_session_shows_the_fields_it_names_as_flags_of_run(tmp_path):
     assert said[1].endswith("No groups here: breakouts get them from --attendees FILE or "
                             "--groups FILE.")  # fmt: skip
     assert "Reshuffle" not in proc.stdout
+
+
+def test_a_report_warns_of_the_reflections_a_full_disk_left_in_a_rescue_file(
+    tmp_path, monkeypatch, cli
+):
+    # `liftkit export` warned that the pack lacked what liftkit could not save (a file in
+    # $TMPDIR); build_report said nothing, and a script published a pack without it
+    import tempfile
+
+    session = tmp_path / COMMUNITY.name
+    shutil.copytree(COMMUNITY, session)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(elsewhere))  # what $TMPDIR gives
+    before = liftkit.build_report(session).warnings
+    rescued = elsewhere / f"liftkit-unsaved-{session.name}.txt"
+    rescued.write_text(
+        "# liftkit could not save these\n12:50:00\tsegment 3\tRoom 1: a lost reflection\n"
+    )
+    added = liftkit.build_report(session).warnings[len(before) :]
+    assert len(added) == 1
+    assert added[0].startswith(f"{rescued} holds what could not be saved during this session")
+    exported = cli("export", str(session))
+    assert exported.exit_code == 0, exported.output
+    said = [line for line in exported.stderr.splitlines() if line.startswith("Warning: ")]
+    assert said == [f"Warning: {message}" for message in [*before, *added]]
+
+
+def test_an_empty_chat_log_is_a_warning_of_the_report_as_of_the_export(tmp_path, monkeypatch, cli):
+    # build_report raised EmptyChat for a chat saved before anyone wrote, where `liftkit
+    # export --chat` warns and makes the pack without it
+    shutil.copy(CHAT / "zoom-community.txt", tmp_path / "chat.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    report = liftkit.build_report(COMMUNITY, ["empty.txt", "chat.txt"])
+    exported = cli("export", str(COMMUNITY), "--chat", "empty.txt", "--chat", "chat.txt")
+    assert exported.exit_code == 0, exported.output
+    said = [line for line in exported.stderr.splitlines() if line.startswith("Warning: ")]
+    assert said[0] == "Warning: empty.txt: the chat log is empty; the pack is made without it"
+    assert [f"Warning: {message}" for message in report.warnings] == said
+    assert liftkit.render_markdown(report) == exported.stdout
+
+
+def test_read_chat_reads_standard_input_for_a_dash_as_read_attendees_does(tmp_path):
+    # read_attendees("-") read standard input and read_chat("-") said "-: no such file"
+    script = (
+        "import sys, liftkit\n"
+        "log = liftkit.read_chat('-') if sys.argv[1] == 'chat' else None\n"
+        "read = liftkit.read_attendees('-') if sys.argv[1] == 'people' else None\n"
+        "print(log.source, len(log.messages)) if log else print(len(read.people))\n"
+    )
+    chat = CHAT / "zoom-two-line.txt"
+    for kind, source, expected in [
+        ("chat", chat, f"stdin {len(liftkit.read_chat(chat).messages)}"),
+        ("people", PEOPLE, str(len(names_in(PEOPLE)))),
+    ]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, kind], input=source.read_bytes(),
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.decode().strip() == expected
+    with pytest.raises(liftkit.LiftkitError, match="standard input can be read only once"):
+        liftkit.build_report(COMMUNITY, ["-", "-"])

@@ -176,3 +176,65 @@ def test_a_segment_without_warnings_of_its_own_shortened_warns_as_its_file_would
     ordered = liftkit.Segment("Talk", 600, warn=(30, 120))  # any order: read back sorted
     text = liftkit.render_agenda(liftkit.Agenda("T", (ordered,)))
     assert sorted(liftkit.parse_agenda(text).segments[0].warn) == [30, 120]
+
+
+def test_a_segment_without_warnings_of_its_own_made_longer_warns_as_its_file_would(tmp_path):
+    # 1-2-4-All's 1m "Alone" gives no warn, so it has none; made 5m by a script it was
+    # written with `warn = []`, where the file made 5m (and `liftkit new`) warns by default
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "agendas" / "1-2-4-all.toml"
+    agenda = liftkit.load_agenda("1-2-4-all")
+    assert agenda.segments[0].warn == () and agenda.segments[0].warn_by_default
+    longer = list(agenda.segments)
+    longer[0] = dataclasses.replace(longer[0], duration=5 * 60)
+    changed = dataclasses.replace(agenda, segments=tuple(longer), declared_total=None)
+    back = liftkit.parse_agenda(liftkit.render_agenda(changed))
+    text = source.read_text(encoding="utf-8").replace('duration = "1m"', 'duration = "5m"', 1)
+    as_the_file = liftkit.parse_agenda(text)
+    assert as_the_file.segments[0].duration == 5 * 60 and as_the_file.segments[0].warn
+    assert back.segments[0].warn == as_the_file.segments[0].warn
+    assert back.segments[1:] == agenda.segments[1:]
+    mine = dataclasses.replace(longer[0], warn=(90,))  # warnings the script gives: its own
+    changed = dataclasses.replace(changed, segments=(mine, *longer[1:]))
+    assert liftkit.parse_agenda(liftkit.render_agenda(changed)).segments[0].warn == (90,)
+
+
+def test_the_journal_example_ends_on_a_session_that_stopped(tmp_path):
+    # The example followed a session until `session_end`: one the host stopped with q (its
+    # last event `stop`) kept it looping for ever
+    import json
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    page = (root / "docs" / "api.md").read_text(encoding="utf-8")
+    [code] = [c for c in re.findall(r"```python\n(.*?)```", page, re.DOTALL) if "journal" in c]
+    (tmp_path / "follow.py").write_text(code, encoding="utf-8")
+    ended = root / "tests" / "data" / "sessions" / "2026-03-10-122958-community-conversation"
+    events = [json.loads(line) for line in (ended / "journal.jsonl").read_text().splitlines()]
+    cut = next(
+        i for i, e in enumerate(events) if e["type"] == "segment_start" and e["segment"] == 3
+    )
+
+    def event(kind: str, **keys: object) -> dict:
+        return {"seq": 0, "type": kind, "wall": events[cut - 1]["wall"], **keys}
+
+    noted = event("reflection", segment=2, text="added after the stop", author=None, tags=[])
+    resumed = [event("session_resume", gap=60, paused=False, counted=False), *events[cut:]]
+    stop = event("stop", reason="quit")
+    for tail in ([stop], [stop, noted], [stop, *resumed]):  # stopped; noted after; resumed
+        folder = tmp_path / "liftkit-sessions" / ended.name
+        folder.mkdir(parents=True, exist_ok=True)
+        written = [*events[:cut], *tail]
+        (folder / "journal.jsonl").write_text("".join(json.dumps(e) + "\n" for e in written))
+        shown = subprocess.run(
+            [sys.executable, "follow.py"], cwd=tmp_path, capture_output=True, text=True, timeout=30
+        )
+        assert shown.returncode == 0, shown.stderr
+        reflections = [e for e in written if e["type"] == "reflection"]
+        assert shown.stdout.splitlines() == [
+            f"{e['segment']} {e['author'] or '-'} {e['text']}" for e in reflections
+        ]

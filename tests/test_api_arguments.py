@@ -192,7 +192,10 @@ def test_a_chat_start_that_is_no_clock_time_is_an_error_naming_it():
     for wrong in (1400, 14.0):
         with pytest.raises(liftkit.LiftkitError) as caught:
             liftkit.build_report(PEOPLE.parent, chat_start=wrong)
-        assert caught.value.message == f'`chat_start`: "{wrong}" is not a clock time'
+        assert caught.value.message == f"`chat_start` {wrong}: not a clock time"
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(PEOPLE.parent, chat_start="25:99")
+    assert caught.value.message == '`chat_start`: "25:99" is not a clock time'
     from datetime import time
 
     assert liftkit.build_report(PEOPLE.parent, chat_start=time(14)) == liftkit.build_report(
@@ -337,3 +340,154 @@ def test_an_empty_path_is_said_to_be_empty_not_a_folder():
         with pytest.raises(liftkit.LiftkitError) as caught:
             call("")
         assert caught.value.message == f"`{field}` '': is empty"
+
+
+def test_a_wrong_argument_is_named_by_its_type_and_start_not_written_out_whole():
+    # A PeopleRead of 100,000 people passed where a path or a split goes made a message of
+    # its whole repr (10 MB), and build_report(attendees=[...]) asked for a path alone
+    many = liftkit.PeopleRead([liftkit.Person(f"Person {i}") for i in range(100_000)], [])
+    calls = {
+        "path": lambda: liftkit.read_attendees(many),
+        "split": lambda: liftkit.render_groups(many, "md"),
+        "report": lambda: liftkit.render_markdown(many),
+        "previous": lambda: liftkit.split_groups(NAMES, previous=many),
+        "agenda": lambda: liftkit.render_agenda(many),
+        "people": lambda: liftkit.split_groups([many]),
+    }
+    for field, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        said = caught.value.message
+        assert caught.value.fields[0] == field
+        assert len(said) < 200 and "\n" not in said, (field, len(said))
+        assert "PeopleRead(people=[Person(name='Person 0'" in said, said
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(PEOPLE.parent, attendees=many.people)
+    assert caught.value.message.startswith("`attendees` [Person(name='Person 0', ...), ")
+    assert len(caught.value.message) < 200
+    assert "the PeopleRead of read_attendees" in caught.value.hint
+    again = liftkit.build_report(PEOPLE.parent, attendees=liftkit.read_attendees(PEOPLE))
+    assert again.attendance is not None
+
+
+def test_a_split_a_script_builds_is_checked_and_takes_plain_names():
+    # Split((), Score(0, 0, 0)) was an IndexError in Zoom's format; Group("R1", ("Ada",
+    # "Bo")) an AttributeError in every format; Ada in two rooms of a round was written
+    # twice, silently (a Zoom CSV listing her twice)
+    from liftkit import Group, Round, Score, Split
+
+    empty = Split((), Score(0, 0, 0))
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.render_groups(empty, "zoom")
+    assert caught.value.message == "`split`: has no rounds"
+    named = Split(
+        (Round(1, (Group("R1", ("Ada", "Bo")), Group("R2", ("Cy", "Di")))),), Score(0, 0, 0)
+    )
+    for format in liftkit.GROUP_FORMATS:
+        if format != "zoom":  # Zoom needs emails: it leaves out people without one
+            text = liftkit.render_groups(named, format)
+            assert all(name in text for name in ("Ada", "Bo", "Cy", "Di")), format
+    back = json.loads(liftkit.render_groups(named, "json"))["rounds"][0]["groups"]
+    assert [[m["name"] for m in g["members"]] for g in back] == [["Ada", "Bo"], ["Cy", "Di"]]
+    twice = Split(
+        (Round(1, (Group("R1", ("Ada", "Bo")), Group("R2", ("Cy", "Ada")))),), Score(0, 0, 0)
+    )
+    for format in liftkit.GROUP_FORMATS:
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.render_groups(twice, format)
+        assert caught.value.message == "`split`: round 1: Ada is in both R1 and R2"
+        assert caught.value.fields == ("split",)
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.split_groups(NAMES, previous=twice)
+    assert caught.value.message == "`previous`: round 1: Ada is in both R1 and R2"
+
+
+def test_a_chat_start_of_the_wrong_type_is_refused_and_one_with_a_zone_is_converted(
+    monkeypatch,
+):
+    # timedelta(hours=14) was turned into text ("14:00:00") and read as a clock time; an
+    # aware datetime lost its zone: 16:00+02:00 was read as 16:00 in a session held in UTC
+    from datetime import datetime, time, timedelta, timezone
+
+    monkeypatch.chdir(PEOPLE.parent.parent.parent)  # tests/data: the golden pack's names
+    session = PEOPLE.parent.relative_to(PEOPLE.parent.parent.parent)
+    sbv = Path("chat") / "meet.sbv"
+    for wrong in (timedelta(hours=14), 14 * 3600, [14, 0]):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            liftkit.build_report(session, [sbv], chat_start=wrong)
+        assert caught.value.message.startswith("`chat_start` ")
+        assert caught.value.message.endswith(": not a clock time")
+        assert "a datetime" in caught.value.hint
+
+    def pack(start: object) -> str:
+        return liftkit.render_markdown(liftkit.build_report(session, [sbv], chat_start=start))
+
+    golden = Path(__file__).resolve().parent / "golden" / "hosted-meet-sbv.md"
+    expected = liftkit.render_markdown(
+        liftkit.build_report(session, [sbv], chat_start="14:00:00", anonymous=True)
+    )
+    assert expected == golden.read_text(encoding="utf-8")  # the session's zone is UTC
+    two_hours_east = timezone(timedelta(hours=2))
+    assert pack(datetime(2026, 3, 9, 16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
+    assert pack(time(16, 0, tzinfo=two_hours_east)) == pack("14:00:00")
+    assert pack("16:00:00") != pack("14:00:00")  # read as 16:00 it was another pack
+
+
+def test_a_line_break_in_a_name_path_or_source_is_shown_escaped_on_one_line(tmp_path):
+    # A column, path or source holding a line break made a message of several lines
+    calls = {
+        "`by` Sec\\ntor: attendees.csv has no such column": lambda: liftkit.build_report(
+            PEOPLE.parent, by="Sec\ntor"
+        ),
+        "`balance` Sec\\ntor: no such column": lambda: liftkit.split_groups(
+            liftkit.read_attendees(PEOPLE), balance="Sec\ntor"
+        ),
+        f"{tmp_path}/no\\nsuch.csv: no such file": lambda: liftkit.read_attendees(
+            tmp_path / "no\nsuch.csv"
+        ),
+        "my\\tchat: empty, not a chat log": lambda: liftkit.parse_chat("", source="my\tchat"),
+    }
+    for said, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert caught.value.message.startswith(said), caught.value.message
+        assert "\n" not in caught.value.message and "\t" not in caught.value.message
+    from liftkit.core.chat import EmptyChat
+
+    with pytest.raises(EmptyChat):  # of its own kind still: build_report leaves it out
+        liftkit.parse_chat("", source="my\nchat")
+    with pytest.raises(liftkit.AgendaError) as caught:  # one line a problem, as ever
+        liftkit.parse_agenda('title = 5\n[[segments]]\ntitle = "A"\n', source="my\nagenda")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.problems) >= 2
+    assert all(line.startswith("my\\nagenda") for line in lines)
+    assert caught.value.source == "my\\nagenda"
+
+
+def test_library_hints_name_its_functions_and_arguments_not_commands(tmp_path, monkeypatch):
+    # The core's hints are the command line's words: "`groups_file` FILE" (the command line
+    # shows --groups-file FILE), "run `liftkit agenda list`", and a session folder asked
+    # for "as a file path"
+    community = PEOPLE.parent.with_name("2026-03-10-122958-community-conversation")
+    asked = {
+        "check the path, or call agenda_templates() for templates": lambda: liftkit.load_agenda(
+            tmp_path / "missing.toml"
+        ),
+        "(see agenda_templates())": lambda: liftkit.load_agenda("no-such-template"),
+        "give a groups file with `groups_file`=path, or leave out `groups`": lambda: (
+            liftkit.build_report(community, groups=True)
+        ),
+        "give `sessions` as a folder path, text or a Path": lambda: liftkit.build_report(
+            "latest", sessions=5
+        ),
+        "give `session` as a folder path": lambda: liftkit.build_report(" "),
+    }
+    for hint, call in asked.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert hint in caught.value.hint, caught.value.hint
+        assert "liftkit agenda list" not in caught.value.hint
+    monkeypatch.chdir(PEOPLE.parent.parent.parent)
+    warnings = liftkit.build_report(community, [Path("chat") / "zoom-two-line.txt"]).warnings
+    [outside] = [w for w in warnings if "within the session" in w]
+    assert outside.endswith('(for transcripts, `chat_start`="HH:MM:SS")')

@@ -60,6 +60,18 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+# What breaks a message's one line: line breaks of every kind, tabs and other controls.
+BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """A name, path or heading as a message shows it, on its one line: a newline, tab or
+    other control character as its escape ("Sector\\n2"), everything else as it is."""
+    if BREAKS.search(text) is None:
+        return text
+    return BREAKS.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 # Characters before the combining marks (U+0300) are neither wide nor combining.
 NARROW = re.compile(r"[\x00-\u02ff]*")
 # Joined to the character before them into one grapheme: a zero-width joiner (and the

@@ -170,6 +170,7 @@ def export(
         replaces_a_file,
         write_atomic,
     )
+    from liftkit.core.live.kept import rescue_places
     from liftkit.core.live.latest import find_session_running_first
     from liftkit.core.report import ReportOptions, build_report, load_session
     from liftkit.core.timeparse import parse_clock
@@ -244,6 +245,7 @@ def export(
         include_private=include_private,
         chat_start=start,
         anonymous=anonymous,
+        rescue_places=tuple(rescue_places()),  # what a full disk kept from the journal
     )
     # The logs' messages are let go as they become quotes (a 200 MB chat log: 1.5 million).
     report = build_report(data, logs, options, consume_chats=True)
@@ -254,7 +256,6 @@ def export(
         merge_narrative(report, story)
     for message in report.warnings:
         warn(message)
-    _rescued(folder)
     if target is not None and fmt in ("md", "json", "html"):  # written as made: never whole
         write_atomic(target, _chunks(report, fmt), force=force)
         _wrote(target, report)
@@ -272,19 +273,6 @@ def export(
         say(f"Wrote {target}: write under its headings, then {_merge_command(ctx, target)}")
         return
     _wrote(target, report)
-
-
-def _rescued(folder: Path) -> None:
-    """A warning when liftkit stopped on a full disk with captures its journal never took:
-    the pack lacks them until they are added (liftkit.core.live.kept)."""
-    from liftkit.core.live.kept import rescue_advice, rescue_places, rescued_file
-
-    rescued = rescued_file(folder, rescue_places())
-    if rescued is not None:
-        warn(
-            f"{rescued} holds what could not be saved during this session (its journal could "
-            f"not be written), so the pack lacks it: {rescue_advice(rescued)}, then export again"
-        )
 
 
 def _merge_command(ctx: typer.Context, target: Path) -> str:

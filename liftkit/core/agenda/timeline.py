@@ -53,16 +53,20 @@ def with_durations(agenda: Agenda, durations: Sequence[int]) -> Agenda:
     from dataclasses import replace
 
     segments = tuple(
-        replace(
-            s,
-            duration=d,
-            warn=default_warn(d) if s.warn_by_default else tuple(w for w in s.warn if w < d),
-            silence=s.silence if s.silence < d else 0,
-        )
+        replace(s, duration=d, warn=warnings_for(s, d), silence=s.silence if s.silence < d else 0)
         for s, d in zip(agenda.segments, durations, strict=True)
     )
     total = None if agenda.declared_total is None else sum(s.duration for s in segments)
     return replace(agenda, segments=segments, declared_total=total)
+
+
+def warnings_for(segment: Segment, duration: int) -> tuple[int, ...]:
+    """The warnings of `segment` made `duration` long: where its file gave none (`warn` left
+    out), the default for that duration, as the file with it would have, shorter or longer;
+    else those it gave that still fit."""
+    if segment.warn_by_default:
+        return default_warn(duration)
+    return tuple(w for w in segment.warn if w < duration)
 
 
 def left_out(segment: Segment, duration: int) -> str:

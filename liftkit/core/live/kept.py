@@ -101,6 +101,18 @@ def rescued_file(folder: Path, places: Sequence[Path]) -> Path | None:
     )
 
 
+def rescued_warning(folder: Path, places: Sequence[Path]) -> str | None:
+    """The warning of an event pack made while the rescue file of this session waits in one
+    of `places` (rescue_places()): the pack lacks what it holds until it is added."""
+    rescued = rescued_file(folder, places)
+    if rescued is None:
+        return None
+    return (
+        f"{rescued} holds what could not be saved during this session (its journal could "
+        f"not be written), so the pack lacks it: {rescue_advice(rescued)}, then export again"
+    )
+
+
 NOTE_THEM = "Add each reflection to the session with liftkit note"
 POLL_THEM = (
     "Poll counts cannot be added with liftkit note: record them with p in their segment "

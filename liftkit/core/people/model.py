@@ -40,6 +40,16 @@ class PeopleRead:
     # names of people whose last row in a per-event report (Teams: Joined, Left) is a leave
     gone: list[str] = field(default_factory=list)
 
+    @property
+    def present(self) -> list[Person]:
+        """`people` without those who had left (`gone`): who is in the meeting, when the list
+        is a per-event report read during it, which lists everyone who ever joined. Everyone
+        when fewer than two would be left (a report saved after the meeting, where everyone
+        had left)."""
+        gone = set(self.gone)
+        here = [p for p in self.people if p.name not in gone]
+        return here if len(here) >= 2 else list(self.people)
+
 
 # A participant list or chat marks the host after the name: "(Host)", "(Co-host)", and in a
 # Zoom report saved in another language "(Organizzatore)", "(Anfitrión)", "(Hôte)".

@@ -230,9 +230,8 @@ def present(read: PeopleRead) -> tuple[list[Person], list[str]]:
     there, when it is a per-event report (Teams: a Joined row, then a Left row, for someone
     who left), which lists everyone who ever joined; everyone when fewer than two would be
     left (a report saved after the meeting, where everyone had left)."""
-    gone = set(read.gone)
-    here = [p for p in read.people if p.name not in gone]
-    return (here, read.gone) if len(here) >= 2 else (list(read.people), [])
+    here = read.present
+    return here, (read.gone if len(here) < len(read.people) else [])
 
 
 def left_note(label: str, gone: list[str]) -> str:

@@ -14,6 +14,7 @@ from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import Reflection, SessionStart
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.kept import rescued_warning
 from liftkit.core.live.replay import Replay
 from liftkit.core.people.names import first_name_keys
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
@@ -151,6 +152,9 @@ def build_report(
     report.themes = themes(report)
     report.feedback_said = feedback_said(report)
     report.warnings.extend(contact_details(report))
+    rescued = rescued_warning(session.folder, options.rescue_places)
+    if rescued is not None:
+        report.warnings.append(rescued)
     return report
 
 
@@ -311,12 +315,25 @@ def _segment_runs(
     return runs
 
 
-def _transcript_base(chat_start: time | None, timeline: Timeline) -> datetime | None:
+def _transcript_base(chat_start: time | datetime | None, timeline: Timeline) -> datetime | None:
     if chat_start is None or timeline.session_start is None:
         return timeline.session_start
-    seconds = chat_start.hour * 3600 + chat_start.minute * 60 + chat_start.second
     start = timeline.session_start
+    clock = _session_clock(chat_start, start)
+    seconds = clock.hour * 3600 + clock.minute * 60 + clock.second
     return nearest_day(start, seconds, timeline.end or start)
+
+
+def _session_clock(chat_start: time | datetime, start: datetime) -> time:
+    """The clock time `chat_start` gives, in the time zone of the session (which `start`
+    has): one with a zone of its own (14:40+02:00) converted to it, one without as it is."""
+    if isinstance(chat_start, time):
+        if chat_start.tzinfo is None:
+            return chat_start
+        chat_start = datetime.combine(start.astimezone(chat_start.tzinfo).date(), chat_start)
+    if chat_start.tzinfo is None or start.tzinfo is None:
+        return chat_start.time()
+    return chat_start.astimezone(start.tzinfo).time()
 
 
 def _next_to(segment: int, where: int | str) -> bool:

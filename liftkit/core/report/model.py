@@ -230,12 +230,15 @@ class ReportOptions:
     groups: bool = False
     groups_file: Path | None = None
     include_private: bool = False
-    chat_start: time | None = None
+    chat_start: time | datetime | None = None  # a transcript's start: its clock time is used
     anonymous: bool = False
     named: bool = False  # quotes show who said them
     questions: tuple[str, ...] = ()  # attendee-file columns holding registration answers
     roles: str | None = None  # the attendee-file column of roles, for examples
     organisations: str | None = None  # the attendee-file column of organisations
+    # Where liftkit leaves what it could not save (kept.rescue_places): this session's file
+    # there is a warning, as the pack lacks what it holds. None look: the caller's choice.
+    rescue_places: tuple[Path, ...] = ()
 
     @property
     def by_columns(self) -> tuple[str, ...]:
