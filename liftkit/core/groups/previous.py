@@ -137,6 +137,12 @@ def match_person(directory: Directory, member: Person) -> int | None:
         found = directory.by_email.get(member.email.casefold(), [])
         if len(found) == 1:
             return found[0]
+        # an email of several people (tickets of one order): the one of this name
+        named = [
+            i for i in found if same_words(directory.people[i].name) == same_words(member.name)
+        ]
+        if len(named) == 1:
+            return named[0]
     named = [
         i
         for i in directory.by_name.get(same_words(member.name), [])

@@ -192,10 +192,12 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
 
 def _check_each_once(rounds: Sequence[Round], label: str) -> None:
     for rnd in rounds:
-        seen: dict[str, tuple[Person, int]] = {}
+        seen: dict[tuple[str, str], tuple[Person, int]] = {}
         for g, group in enumerate(rnd.groups):
             for person in group.members:
-                key = (person.email or person.name).casefold()
+                # one email and two names: tickets of one order, two people (see
+                # liftkit.core.people.duplicates), as match_person tells them apart
+                key = ((person.email or "").casefold(), same_words(person.name))
                 if key in seen:
                     first, at = seen[key]
                     where = (
