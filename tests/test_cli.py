@@ -668,9 +668,7 @@ def test_a_dash_where_standard_input_is_not_read_says_so(cli, tmp_path, args, wh
 
 
 @pytest.mark.parametrize("command", ["export", "note", "resume"])
-def test_a_journal_that_may_not_be_read_says_how_to_read_it(
-    cli, tmp_path, monkeypatch, command
-):
+def test_a_journal_that_may_not_be_read_says_how_to_read_it(cli, tmp_path, monkeypatch, command):
     # CLI QA (as root without the capability to pass permissions): an unreadable journal
     # gave exit 1 and "cannot read: Permission denied" with nothing to do, where every
     # other unreadable input gives 2 and "check its permissions". Injected: root reads all.

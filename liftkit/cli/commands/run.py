@@ -162,33 +162,43 @@ def resume(
 
 
 def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
-    resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
+    resumed = resume_session(
+        folder, lambda rate, offset: Clock(rate=rate, offset=offset), begin=False
+    )
     live = resumed.session
-    env = Environment.of(ctx)
-    for notice in live.notices:
-        say(f"Warning: {terminal_safe(notice)}", env.stderr)
-    from liftkit.cli.commands.run_groups import prepare_groups_for_resume
+    try:  # all that may fail comes before the resume is written: else it reads as a crash
+        env = Environment.of(ctx)
+        for notice in live.notices:
+            say(f"Warning: {terminal_safe(notice)}", env.stderr)
+        from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
-    plan = prepare_groups_for_resume(live)
-    notice, start_at = resumed.notice, None
-    if live.notices and not plain and env.interactive:  # hidden by the full screen
-        plan.said[:0] = [f"Warning: {text}" for text in live.notices]
-        about = plural(len(live.notices), "warning")
-        notice = f"{notice} {about} about the journal: listed again at the end."
-    rescued = rescued_file(folder, rescue_places())
-    if rescued is not None:  # liftkit stopped on a full disk with captures kept
-        kept = (
-            f"what could not be saved last time is in {rescued}: {rescue_advice(rescued)}, "
-            "then delete the file"
-        )
-        note(kept, env.stderr)
-        plan.said.append(f"Note: {kept}")
-        notice = f"{notice} {kept[0].upper()}{kept[1:]}."
-    if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
-        planned = read_start_at(folder)
-        if planned is not None and planned > datetime.now().astimezone():
-            start_at = planned
-            notice = f"The session had not started: it starts at {planned:%H:%M}, as planned."
+        plan = prepare_groups_for_resume(live)
+        after: list[str] = []  # said after how the session resumed
+        if live.notices and not plain and env.interactive:  # hidden by the full screen
+            plan.said[:0] = [f"Warning: {text}" for text in live.notices]
+            about = plural(len(live.notices), "warning")
+            after.append(f"{about} about the journal: listed again at the end.")
+        rescued = rescued_file(folder, rescue_places())
+        if rescued is not None:  # liftkit stopped on a full disk with captures kept
+            kept = (
+                f"what could not be saved last time is in {rescued}: "
+                f"{rescue_advice(rescued)}, then delete the file"
+            )
+            note(kept, env.stderr)
+            plan.said.append(f"Note: {kept}")
+            after.append(f"{kept[0].upper()}{kept[1:]}.")
+        start_at = None
+        if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
+            planned = read_start_at(folder)
+            if planned is not None and planned > datetime.now().astimezone():
+                start_at = planned
+        resumed.begin()  # the session_resume line: from here on, the session runs
+    except BaseException:
+        live.close()
+        raise
+    notice = " ".join([resumed.notice, *after])
+    if start_at is not None:
+        notice = f"The session had not started: it starts at {start_at:%H:%M}, as planned."
     _run_view(env, live, plain, start_at, plan, notice)
 
 
@@ -235,6 +245,10 @@ def _run_view(
 
             keys = KeyTerminal(env.stdin.fileno())
             outcome = LiveApp(controller, env.console(), keys).run()
+    except BaseException:  # before the loop ran: a resume (or start) written has its stop
+        if session.engine.status != NOT_STARTED:
+            session.stop("error")
+        raise
     finally:
         session.close()
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
