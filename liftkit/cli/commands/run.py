@@ -244,7 +244,7 @@ def _run_view(
             from liftkit.cli.live.terminal import KeyTerminal
 
             keys = KeyTerminal(env.stdin.fileno())
-            outcome = LiveApp(controller, env.console(), keys).run()
+            outcome = LiveApp(controller, env.screen_console(), keys).run()
     except BaseException:  # before the loop ran: a resume (or start) written has its stop
         if session.engine.status != NOT_STARTED:
             session.stop("error")

@@ -58,7 +58,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
             code = app.run()
     else:
         stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
-        app = AudienceApp(follower, env.console(), stdin_fd, latest=latest)
+        app = AudienceApp(follower, env.screen_console(), stdin_fd, latest=latest)
         code = app.run()
     followed = app.following
     if followed is None:  # only `latest` waits for a session

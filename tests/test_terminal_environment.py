@@ -1,0 +1,84 @@
+"""`liftkit run` and `liftkit view` in the environments hosts have (docs/live.md): variables a
+shell exports, a locale, output sent to a file. In a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+AGENDA = """
+title = "Shared screen"
+
+[[segments]]
+title = "Welcome"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+
+@pytest.fixture
+def terms(tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    host = Tmux(80, 24, cwd=str(tmp_path))
+    audience = Tmux(80, 24, cwd=str(tmp_path))
+    yield host, audience
+    host.close()
+    audience.close()
+
+
+def width_used(screen: str) -> int:
+    return max(len(line.rstrip()) for line in screen.splitlines())
+
+
+def digit_rows(screen: str) -> int:
+    return sum("█" in line for line in screen.splitlines())
+
+
+def wait_for_width(term: Tmux, wider_than: int, timeout: float = 10.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = term.screen()
+    while time.monotonic() < deadline and width_used(screen) <= wider_than:
+        time.sleep(0.1)
+        screen = term.screen()
+    return screen
+
+
+@pytest.mark.parametrize("command", ["run", "view"])
+def test_columns_and_lines_in_the_environment_do_not_fix_the_screen_s_size(terms, command):
+    """`COLUMNS=40 LINES=10 liftkit view latest` drew 40x10 in an 80x24 window, and a window
+    made larger with COLUMNS and LINES exported kept its screen in the corner: Rich prefers
+    them to the terminal's own size."""
+    host, audience = terms
+    sized = ["env", "COLUMNS=40", "LINES=10"]
+    if command == "run":
+        term = host
+        term.run([*sized, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    else:
+        host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+        host.wait_for("session started")
+        term = audience
+        term.run([*sized, *LIFTKIT, "view", "latest", "--sessions", "s"])
+    term.wait_for("Welcome")
+    first = wait_for_width(term, 40)
+    assert 40 < width_used(first) <= 80, first  # the window's 80 columns
+    assert digit_rows(first) >= 5, first  # big digits: 24 rows, not 10
+    term.resize(130, 40)
+    larger = wait_for_width(term, 80)
+    assert 80 < width_used(larger) <= 130, larger
+    assert digit_rows(larger) > digit_rows(first), larger
+    term.keys("q")
+    if command == "run":
+        term.wait_for("Quit?")
+        term.keys("y")
+    term.wait_for("EXIT=0")
