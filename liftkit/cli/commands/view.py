@@ -21,7 +21,7 @@ from liftkit.core.live.folders import (
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.latest import Latest, session_to_follow
 from liftkit.core.live.unfinished import stopped_long_ago
-from liftkit.core.text import plural
+from liftkit.core.text import command_line, plural
 
 
 @flag_names("sessions")
@@ -70,7 +70,8 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     gone = followed.gone()
     if followed.ended:
         captured = plural(len(followed.engine.reflections), "reflection")
-        summary = f"The session has ended ({captured}). Next: liftkit export {folder}"
+        next_step = command_line("liftkit", "export", folder)
+        summary = f"The session has ended ({captured}). Next: {next_step}"
     elif gone:
         summary = (
             f"Stopped following {folder}: {gone}. Once it is back, or named where it was "
