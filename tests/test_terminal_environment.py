@@ -3,6 +3,8 @@ shell exports, a locale, output sent to a file. In a real terminal (tmux)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import time
 
@@ -82,3 +84,37 @@ def test_columns_and_lines_in_the_environment_do_not_fix_the_screen_s_size(terms
         term.wait_for("Quit?")
         term.keys("y")
     term.wait_for("EXIT=0")
+
+
+def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
+    """At `--rehearse 60` each second of the session is a sixtieth of a real one: the view
+    redrew 50 times a second (8 % of a CPU), where `run` draws 10 at most. Counted from what
+    the view writes to its terminal: the segment's bar ('… of 50:00') in each frame."""
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "a.toml").write_text(AGENDA.replace('duration = "3m"', 'duration = "50m"'))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TERM": "xterm-256color"}
+    host = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--rehearse", "60", "--sessions", "s"],
+        cwd=tmp_path, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    view = pexpect.spawn(
+        LIFTKIT[0], [*LIFTKIT[1:], "view", "latest", "--sessions", "s"],
+        cwd=str(tmp_path), env=env, dimensions=(24, 80), encoding="utf-8",
+    )  # fmt: skip
+    try:
+        view.expect("of 50:00", timeout=15)
+        written, seconds = "", 3.0
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                written += view.read_nonblocking(65536, timeout=0.05)
+            except pexpect.TIMEOUT:
+                continue
+        frames = written.count("of 50:00")
+        assert 2 * seconds <= frames <= 10 * seconds + 2, frames  # it runs, and no faster
+    finally:
+        view.terminate(force=True)
+        host.terminate()
+        host.wait(timeout=10)
+        host.stdin.close()  # type: ignore[union-attr]
