@@ -13,12 +13,14 @@ from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
+from liftkit.core.live.events import stop_words
 from liftkit.core.live.folders import (
     default_parent,
     find_session,
     sessions_parent,
 )
-from liftkit.core.live.follow import Follower
+from liftkit.core.live.follow import Follower, journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.latest import Latest, session_to_follow
 from liftkit.core.live.unfinished import stopped_long_ago
 from liftkit.core.text import command_line, plural
@@ -79,8 +81,21 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         )
         code = code or EXIT_FAILURE
     else:
-        summary = f"Stopped following {folder}; the session itself carries on."
+        summary = f"Stopped following {folder}; {_host_now(followed)}."
     with contextlib.suppress(OSError):
         say(summary)
     if code:
         raise typer.Exit(code)
+
+
+def _host_now(followed: Follower) -> str:
+    """Where the session followed is now, as the view closes: "the session itself carries
+    on" was said after the host had quit too, or their liftkit had crashed."""
+    state = followed.host_state(journal_in_use(followed.folder / JOURNAL_NAME))
+    resume = command_line("liftkit", "resume", followed.folder)
+    reason = followed.engine.stop_reason
+    if state == "running":
+        return "the session itself carries on"
+    if reason is not None:
+        return f"the host's liftkit stopped it ({stop_words(reason)}); `{resume}` carries it on"
+    return f"the host's liftkit is no longer running (a crash?); `{resume}` carries the session on"
