@@ -118,3 +118,21 @@ def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
         host.terminate()
         host.wait(timeout=10)
         host.stdin.close()  # type: ignore[union-attr]
+
+
+def test_run_with_its_output_in_a_file_says_so_and_asks_on_the_terminal(terms, tmp_path):
+    """`liftkit run AGENDA > log.txt` from a terminal chose plain mode without a word: the
+    terminal stayed blank, and `Quit? y to confirm` went to the file alone."""
+    term = terms[0]
+    term.type(f"{' '.join(LIFTKIT)} run a.toml --sessions s > log.txt; echo EXIT=$?")
+    term.wait_for("Plain mode: standard output is not a terminal")
+    term.type("help")
+    term.wait_for("jump N")
+    term.type("q")
+    screen = term.wait_for("Quit? y to confirm")
+    term.type("y")
+    screen = term.wait_for("EXIT=0")
+    assert "(help lists them)" in screen.replace("\n", " ")
+    log = (tmp_path / "log.txt").read_text()
+    assert "Quit? y to confirm" in log and "stopped (quit)" in log  # the file has it all
+    assert "stopped (quit)" not in screen  # the events stay in the file

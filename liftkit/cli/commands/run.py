@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from liftkit.cli.completion import complete_agenda
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, stream_isatty
 from liftkit.cli.errors import note, report, say
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
@@ -202,6 +202,24 @@ def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     _run_view(env, live, plain, start_at, plan, notice)
 
 
+def _to_a_file(env: Environment, chosen: bool) -> TextIO | None:
+    """`liftkit run AGENDA > log.txt` from a terminal: plain mode was chosen without a word,
+    and its questions (`Quit? y to confirm`) went to the file alone. Say why once, and
+    return the terminal (standard error) to ask there too; None when output is a terminal,
+    or standard error is not one either."""
+    if env.stdout_isatty or not stream_isatty(env.stderr):
+        return None
+    if not chosen:
+        with contextlib.suppress(OSError):
+            say(
+                "Plain mode: standard output is not a terminal (a file or a pipe), so the "
+                "session is written there a line an event, and commands are typed as lines "
+                "(help lists them); questions are asked here too.",
+                env.stderr,
+            )
+    return env.stderr
+
+
 def _start_time(text: str) -> datetime:
     start_at = parse_start(text, "--start")
     now = datetime.now().astimezone()
@@ -238,7 +256,9 @@ def _run_view(
         if use_plain:
             from liftkit.cli.live.plain import LineReader, PlainApp
 
-            outcome = PlainApp(controller, env.stdout, LineReader(env.stdin.fileno())).run()
+            aside = _to_a_file(env, plain)
+            lines = LineReader(env.stdin.fileno())
+            outcome = PlainApp(controller, env.stdout, lines, aside).run()
         else:
             from liftkit.cli.live.fullscreen import LiveApp
             from liftkit.cli.live.terminal import KeyTerminal
