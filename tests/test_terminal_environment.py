@@ -136,3 +136,23 @@ def test_run_with_its_output_in_a_file_says_so_and_asks_on_the_terminal(terms, t
     log = (tmp_path / "log.txt").read_text()
     assert "Quit? y to confirm" in log and "stopped (quit)" in log  # the file has it all
     assert "stopped (quit)" not in screen  # the events stay in the file
+
+
+@pytest.mark.parametrize("locale", ["LANG=C", "LC_ALL=C", "LC_ALL=POSIX"])
+def test_an_ascii_locale_gets_the_ascii_stand_ins(terms, locale):
+    """Python's UTF-8 mode, on by itself in the C and POSIX locales, says utf-8 for every
+    stream: the countdown was drawn in blocks that an ASCII terminal cannot show."""
+    host, audience = terms
+    ascii_env = ["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LANG", locale]
+    host.run([*ascii_env, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    shown = host.wait_for("running")
+    assert "####" in shown and "█" not in shown and "·" not in shown, shown
+    audience.run([*ascii_env, *LIFTKIT, "view", "latest", "--sessions", "s"])
+    seen = audience.wait_for("running")
+    assert "####" in seen and "█" not in seen and "Say hello in the chat" in seen, seen
+    audience.keys("q")
+    audience.wait_for("EXIT=0")
+    host.keys("q")
+    host.wait_for("Quit?")
+    host.keys("y")
+    assert "Error" not in host.wait_for("EXIT=0")
