@@ -668,9 +668,7 @@ def test_a_dash_where_standard_input_is_not_read_says_so(cli, tmp_path, args, wh
 
 
 @pytest.mark.parametrize("command", ["export", "note", "resume"])
-def test_a_journal_that_may_not_be_read_says_to_check_its_permissions(
-    cli, tmp_path, monkeypatch, command
-):
+def test_a_journal_that_may_not_be_read_says_how_to_read_it(cli, tmp_path, monkeypatch, command):
     # CLI QA (as root without the capability to pass permissions): an unreadable journal
     # gave exit 1 and "cannot read: Permission denied" with nothing to do, where every
     # other unreadable input gives 2 and "check its permissions". Injected: root reads all.
@@ -690,6 +688,7 @@ def test_a_journal_that_may_not_be_read_says_to_check_its_permissions(
     args = [command, str(folder)] + (["a reflection"] if command == "note" else [])
     result = cli(*args)
     assert result.exit_code == 2, result.output
-    assert result.stderr.endswith(
-        f"{folder / 'journal.jsonl'}: cannot read: Permission denied; check its permissions\n"
+    assert result.stderr.startswith(
+        f"Error: {folder / 'journal.jsonl'}: cannot be read by this user (permission denied); "
     )
+    assert result.stderr.endswith(f"make it readable: chmod -R a+rX {folder}\n")

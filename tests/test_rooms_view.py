@@ -269,3 +269,43 @@ def test_a_reshuffle_that_changes_rooms_still_to_come_says_so_before_it_is_confi
     assert ("later rounds and steps" in CONFIRM[asked]) == (rounds > 1)
     controller.press("y")
     assert controller.ui.confirm is None
+
+
+@pytest.mark.parametrize("width", [20, 40, 80])
+def test_a_one_row_page_names_each_person_with_their_room(width):
+    # At 20x6 the rooms had one row: a page showed "Room 1 (3)" alone, and the next pages
+    # "  Ada Lovelace", with no room said.
+    rooms = rooms_of(attendee_names(12, long=False), size=4)
+    pages = room_pages(rooms, width, 1)
+    shown: dict[tuple[str, str], str] = {}
+    for page in pages:
+        for column, people in zip(page.columns, page.people, strict=True):
+            assert len(column) == 1
+            (line,), (person,) = column, people
+            assert person is not None and line.startswith(f"{person[0]}: "), line
+            assert len(line) <= page.column_width
+            piece = line.removeprefix(f"{person[0]}: ")
+            if person in shown:  # a name longer than the column goes on, with its room
+                piece = (" " if not shown[person].endswith(HARD_CUT) else "") + piece
+                shown[person] = shown[person].removesuffix(HARD_CUT) + piece.replace(
+                    HARD_CUT, "", 1
+                )
+            else:
+                shown[person] = piece
+    assert list(shown) == [(room, member) for room, members in rooms for member in members]
+    assert all(shown[person] == person[1] for person in shown)
+
+
+def test_the_rooms_view_at_20x6_pages_names_with_their_rooms_and_keeps_the_way_back(tmp_path):
+    time = FakeTime()
+    script = [(1, ["n"]), (2, ["g"]), (3, ["RIGHT"]), (4, ["RIGHT"]), (5, ["q", "y"])]
+    app, seen = rooms_app(tmp_path, time, script, 20, 6)
+    app.run()
+    views = [f for sc, f in zip(seen.screens, seen.frames, strict=True) if sc.rooms_view]
+    assert len(views) >= 3
+    for frame in views:
+        lines = frame.splitlines()
+        rooms_line = next(line for line in lines if line.startswith("Room "))
+        room, _, name = rooms_line.partition(": ")
+        assert room.split()[1].isdigit() and name, frame  # a name, with its room
+        assert lines[-1].startswith("g/Esc clock"), frame  # the way back to the clock

@@ -86,6 +86,14 @@ class Environment:
             **options,  # type: ignore[arg-type]
         )
 
+    def screen_console(self) -> Console:
+        """The console of a full screen (`run`, `view`): its size is the terminal's, read
+        again at each draw. Rich prefers COLUMNS and LINES to it, so that exported in a
+        shell (or set for one command) they froze the screen: a window made larger kept an
+        80x24 screen in its corner, and `COLUMNS=40 LINES=10` drew 40x10 in an 80x24 one."""
+        environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        return self.console(_environ=environ)
+
     def echo(self, text: str, err: bool = False) -> None:
         stream = self.stderr if err else self.stdout
         stream.write(text + "\n")

@@ -8,6 +8,10 @@ from collections.abc import Sequence
 # A note's label ("Note: ", "Warning: ", "  Warning: " as listed again): its later lines go
 # under the text after it.
 _LABEL = re.compile(r"\s*(?:[A-Z][a-z]+: )?")
+# A path quoted in a command to copy (`liftkit resume '/tmp/My Sessions/2026-…'`, as
+# shlex.quote writes it, "'\"'\"'" for a quote inside): its spaces fold no line.
+_QUOTED_ARGUMENT = re.compile(r"(?<=liftkit )[a-z]+ ('(?:[^'\n]|'\"'\"')*')")
+_KEPT_SPACE = "\ue000"  # a space of such a path while the line is folded
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -31,9 +35,15 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set
 
 def wrap_words(text: str, width: int) -> str:
     """`text` folded at spaces into lines of at most `width` columns, its later lines under
-    the text after its label ("Note: "); a word longer than a line (a path) is kept whole."""
+    the text after its label ("Note: "); a word longer than a line (a path) is kept whole, and
+    so is a path quoted in a command to copy, spaces and all."""
     from rich.cells import cell_len  # on a terminal only: text_table needs no rich
 
+    def keep(found: re.Match[str]) -> str:
+        start = found.start(1) - found.start()
+        return found.group()[:start] + found.group(1).replace(" ", _KEPT_SPACE)
+
+    text = _QUOTED_ARGUMENT.sub(keep, text)
     out = []
     for line in text.split("\n"):
         hang = " " * _LABEL.match(line).end()  # type: ignore[union-attr]
@@ -51,4 +61,4 @@ def wrap_words(text: str, width: int) -> str:
                 current += (" " if n > 0 else "") + word
                 used += need
         out.append(current)
-    return "\n".join(out)
+    return "\n".join(out).replace(_KEPT_SPACE, " ")

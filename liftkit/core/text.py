@@ -7,6 +7,7 @@ escaped name look the same in the terminal, the groups file and the event pack.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
@@ -349,3 +350,9 @@ def line_ranges(numbers: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(parts)
+
+
+def command_line(*words: object) -> str:
+    """A command for the host to copy and paste, each word quoted as a shell needs it: a
+    folder under `--sessions "My Sessions"` was shown bare, and failed when pasted."""
+    return shlex.join(str(word) for word in words)

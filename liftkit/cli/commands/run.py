@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from liftkit.cli.completion import complete_agenda
-from liftkit.cli.env import Environment
+from liftkit.cli.env import Environment, stream_isatty
 from liftkit.cli.errors import note, report, say
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
@@ -162,34 +162,62 @@ def resume(
 
 
 def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
-    resumed = resume_session(folder, lambda rate, offset: Clock(rate=rate, offset=offset))
+    resumed = resume_session(
+        folder, lambda rate, offset: Clock(rate=rate, offset=offset), begin=False
+    )
     live = resumed.session
-    env = Environment.of(ctx)
-    for notice in live.notices:
-        say(f"Warning: {terminal_safe(notice)}", env.stderr)
-    from liftkit.cli.commands.run_groups import prepare_groups_for_resume
+    try:  # all that may fail comes before the resume is written: else it reads as a crash
+        env = Environment.of(ctx)
+        for notice in live.notices:
+            say(f"Warning: {terminal_safe(notice)}", env.stderr)
+        from liftkit.cli.commands.run_groups import prepare_groups_for_resume
 
-    plan = prepare_groups_for_resume(live)
-    notice, start_at = resumed.notice, None
-    if live.notices and not plain and env.interactive:  # hidden by the full screen
-        plan.said[:0] = [f"Warning: {text}" for text in live.notices]
-        about = plural(len(live.notices), "warning")
-        notice = f"{notice} {about} about the journal: listed again at the end."
-    rescued = rescued_file(folder, rescue_places())
-    if rescued is not None:  # liftkit stopped on a full disk with captures kept
-        kept = (
-            f"what could not be saved last time is in {rescued}: {rescue_advice(rescued)}, "
-            "then delete the file"
-        )
-        note(kept, env.stderr)
-        plan.said.append(f"Note: {kept}")
-        notice = f"{notice} {kept[0].upper()}{kept[1:]}."
-    if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
-        planned = read_start_at(folder)
-        if planned is not None and planned > datetime.now().astimezone():
-            start_at = planned
-            notice = f"The session had not started: it starts at {planned:%H:%M}, as planned."
+        plan = prepare_groups_for_resume(live)
+        after: list[str] = []  # said after how the session resumed
+        if live.notices and not plain and env.interactive:  # hidden by the full screen
+            plan.said[:0] = [f"Warning: {text}" for text in live.notices]
+            about = plural(len(live.notices), "warning")
+            after.append(f"{about} about the journal: listed again at the end.")
+        rescued = rescued_file(folder, rescue_places())
+        if rescued is not None:  # liftkit stopped on a full disk with captures kept
+            kept = (
+                f"what could not be saved last time is in {rescued}: "
+                f"{rescue_advice(rescued)}, then delete the file"
+            )
+            note(kept, env.stderr)
+            plan.said.append(f"Note: {kept}")
+            after.append(f"{kept[0].upper()}{kept[1:]}.")
+        start_at = None
+        if live.engine.status == NOT_STARTED:  # killed while it waited for --start: waits on
+            planned = read_start_at(folder)
+            if planned is not None and planned > datetime.now().astimezone():
+                start_at = planned
+        resumed.begin()  # the session_resume line: from here on, the session runs
+    except BaseException:
+        live.close()
+        raise
+    notice = " ".join([resumed.notice, *after])
+    if start_at is not None:
+        notice = f"The session had not started: it starts at {start_at:%H:%M}, as planned."
     _run_view(env, live, plain, start_at, plan, notice)
+
+
+def _to_a_file(env: Environment, chosen: bool) -> TextIO | None:
+    """`liftkit run AGENDA > log.txt` from a terminal: plain mode was chosen without a word,
+    and its questions (`Quit? y to confirm`) went to the file alone. Say why once, and
+    return the terminal (standard error) to ask there too; None when output is a terminal,
+    or standard error is not one either."""
+    if env.stdout_isatty or not stream_isatty(env.stderr):
+        return None
+    if not chosen:
+        with contextlib.suppress(OSError):
+            say(
+                "Plain mode: standard output is not a terminal (a file or a pipe), so the "
+                "session is written there a line an event, and commands are typed as lines "
+                "(help lists them); questions are asked here too.",
+                env.stderr,
+            )
+    return env.stderr
 
 
 def _start_time(text: str) -> datetime:
@@ -228,13 +256,19 @@ def _run_view(
         if use_plain:
             from liftkit.cli.live.plain import LineReader, PlainApp
 
-            outcome = PlainApp(controller, env.stdout, LineReader(env.stdin.fileno())).run()
+            aside = _to_a_file(env, plain)
+            lines = LineReader(env.stdin.fileno())
+            outcome = PlainApp(controller, env.stdout, lines, aside).run()
         else:
             from liftkit.cli.live.fullscreen import LiveApp
             from liftkit.cli.live.terminal import KeyTerminal
 
             keys = KeyTerminal(env.stdin.fileno())
-            outcome = LiveApp(controller, env.console(), keys).run()
+            outcome = LiveApp(controller, env.screen_console(), keys).run()
+    except BaseException:  # before the loop ran: a resume (or start) written has its stop
+        if session.engine.status != NOT_STARTED:
+            session.stop("error")
+        raise
     finally:
         session.close()
     with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)

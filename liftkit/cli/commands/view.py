@@ -13,15 +13,17 @@ from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
 from liftkit.core.errors import EXIT_FAILURE
+from liftkit.core.live.events import stop_words
 from liftkit.core.live.folders import (
     default_parent,
     find_session,
     sessions_parent,
 )
-from liftkit.core.live.follow import Follower
+from liftkit.core.live.follow import Follower, journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.latest import Latest, session_to_follow
 from liftkit.core.live.unfinished import stopped_long_ago
-from liftkit.core.text import plural
+from liftkit.core.text import command_line, plural
 
 
 @flag_names("sessions")
@@ -58,7 +60,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
             code = app.run()
     else:
         stdin_fd = env.stdin.fileno() if env.stdin_isatty else None
-        app = AudienceApp(follower, env.console(), stdin_fd, latest=latest)
+        app = AudienceApp(follower, env.screen_console(), stdin_fd, latest=latest)
         code = app.run()
     followed = app.following
     if followed is None:  # only `latest` waits for a session
@@ -70,7 +72,8 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
     gone = followed.gone()
     if followed.ended:
         captured = plural(len(followed.engine.reflections), "reflection")
-        summary = f"The session has ended ({captured}). Next: liftkit export {folder}"
+        next_step = command_line("liftkit", "export", folder)
+        summary = f"The session has ended ({captured}). Next: {next_step}"
     elif gone:
         summary = (
             f"Stopped following {folder}: {gone}. Once it is back, or named where it was "
@@ -78,8 +81,21 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         )
         code = code or EXIT_FAILURE
     else:
-        summary = f"Stopped following {folder}; the session itself carries on."
+        summary = f"Stopped following {folder}; {_host_now(followed)}."
     with contextlib.suppress(OSError):
         say(summary)
     if code:
         raise typer.Exit(code)
+
+
+def _host_now(followed: Follower) -> str:
+    """Where the session followed is now, as the view closes: "the session itself carries
+    on" was said after the host had quit too, or their liftkit had crashed."""
+    state = followed.host_state(journal_in_use(followed.folder / JOURNAL_NAME))
+    resume = command_line("liftkit", "resume", followed.folder)
+    reason = followed.engine.stop_reason
+    if state == "running":
+        return "the session itself carries on"
+    if reason is not None:
+        return f"the host's liftkit stopped it ({stop_words(reason)}); `{resume}` carries it on"
+    return f"the host's liftkit is no longer running (a crash?); `{resume}` carries the session on"

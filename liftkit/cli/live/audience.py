@@ -42,6 +42,8 @@ POLL = 0.25
 # Seconds between looks at whether the host's liftkit holds the journal.
 HOST_CHECK = 1.0
 MINUTE = 60.0
+# The shortest time between two draws: 10 frames a second at most, as `liftkit run` draws.
+FRAME = 0.1
 
 Wall = Callable[[], datetime]
 
@@ -114,18 +116,19 @@ class AudienceApp:
 
     def until_change(self) -> float:
         """Real seconds until the shown second changes (at most one: the wall clock, the
-        host's state)."""
+        host's state), and at least a frame's: a rehearsal's second (a sixtieth of one at
+        `--rehearse 60`) redrew the window 50 times a second."""
         f = self.following
         if f is None:  # no session yet: the wall clock's minute, and a look each second
             return 1.0
         start_at = f.waiting_for()
         if start_at is not None:  # the countdown to the start: on its whole seconds
             until = (start_at - self.wall()).total_seconds()
-            return min(max(until % 1.0 or 1.0, 0.02), 1.0)
+            return min(max(until % 1.0 or 1.0, FRAME), 1.0)
         t = f.now(self.wall())
         wake = f.engine.next_change(t) if not f.stopped_deliberately else None
         real = (wake - t) / f.rate if wake is not None else 1.0
-        return min(max(real, 0.02), 1.0)
+        return min(max(real, FRAME), 1.0)
 
     def run(self) -> int:
         with self.signals:

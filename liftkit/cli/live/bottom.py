@@ -18,19 +18,26 @@ def legend_width(items: Sequence[tuple[str, str]], pad: int) -> int:
     return sum(len(k) + (len(m) + 1 if m else 0) + 1 + 3 * pad for k, m in items) - 1
 
 
+# Keys a legend never drops: the rooms view's way back to the clock (at 20 columns it kept
+# the page keys, which its title names, and lost it), help and quit.
+_ESSENTIAL = ("g/Esc", "?", "q")
+
+
 def legend(screen: Screen, width: int) -> Text:
     """Every key that does something here, spaced out when there is room, packed tight when
-    not (80 columns hold them all); narrower still, the most important first, ? and q always
-    (? without its word, which leaves room for r at 40 columns).
+    not (80 columns hold them all); narrower still, the most important first, g/Esc, ? and q
+    always (? without its word, which leaves room for r at 40 columns).
     """
     items = list(screen.legend)
     pad = 1 if legend_width(items, 1) <= width else 0
     if legend_width(items, pad) > width:
-        essential = [(k, "" if k == "?" else m) for k, m in items if k in ("?", "q")]
-        chosen = [item for item in items if item[0] not in ("?", "q")]
+        essential = [(k, "" if k == "?" else m) for k, m in items if k in _ESSENTIAL]
+        chosen = [item for item in items if item[0] not in _ESSENTIAL]
         while chosen and legend_width(chosen + essential, 0) > width:
             chosen.pop()
-        items = [item for item in items if item in chosen] + essential
+        items = [
+            (k, "" if k == "?" else m) for k, m in items if (k, m) in chosen or k in _ESSENTIAL
+        ]
     keys = Text(no_wrap=True, overflow="crop")
     for i, (key, meaning) in enumerate(items):
         keys.append(f"{' ' * pad}{key}{' ' * pad}", style="bold reverse")

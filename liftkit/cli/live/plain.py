@@ -13,13 +13,14 @@ import select
 from contextlib import AbstractContextManager
 from typing import Protocol, TextIO
 
+from liftkit.cli.errors import say
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.keys import TypedText
 from liftkit.cli.live.terminal import Signals, window_gone
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.controller import Controller
-from liftkit.core.live.controls import PLAIN_HELP
+from liftkit.core.live.controls import CONFIRM, PLAIN_HELP
 from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.intake import Outcome
@@ -98,12 +99,20 @@ class OutputFailed(Exception):
         self.error = error
 
 
+# What the host asked for or must answer: said on the terminal too (`aside`) when the
+# session's lines go to a file (`liftkit run AGENDA > log.txt`), where the host cannot see them.
+_FOR_THE_HOST = frozenset([*CONFIRM.values(), PLAIN_HELP])
+
+
 class PlainApp:
-    def __init__(self, controller: Controller, out: TextIO, lines: Lines) -> None:
+    def __init__(
+        self, controller: Controller, out: TextIO, lines: Lines, aside: TextIO | None = None
+    ) -> None:
         self.controller = controller
         self.session = controller.session
         self.out = out
         self.lines = lines
+        self.aside = aside
         self.session.guard = lines.deferred
 
     def say(self, text: str) -> None:
@@ -140,6 +149,9 @@ class PlainApp:
     def show(self) -> None:
         for line in self.controller.take_outbox():
             self.say(as_flags(line))
+            if self.aside is not None and line in _FOR_THE_HOST:
+                with contextlib.suppress(OSError):  # the terminal gone: the file has it
+                    say(terminal_safe(as_flags(line)), self.aside)  # folded at its width
 
     def read(self, timeout: float) -> list[str]:
         lines, happened = self.lines.read(timeout)

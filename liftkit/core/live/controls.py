@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from liftkit.core.agenda.durations import DurationError, parse_duration
 from liftkit.core.agenda.model import Segment
+from liftkit.core.text import command_line
 
 MINUTE = 60.0
 
@@ -197,7 +198,8 @@ HELP = (
 def help_keys(folder: str) -> tuple[tuple[str, str], ...]:
     """The help of a session in `folder`: q names the command that resumes it, as the
     quit's last line does (`latest` would be another session's, under another --sessions)."""
-    quit_line = ("q", f"quit (asks; y confirms). `liftkit resume {folder}` carries on")
+    resume = command_line("liftkit", "resume", folder)
+    quit_line = ("q", f"quit (asks; y confirms). `{resume}` carries on")
     return tuple(quit_line if key == "q" else (key, meaning) for key, meaning in HELP)
 
 

@@ -15,7 +15,7 @@ from liftkit.core.live.drafts import Draft, not_taken_back
 from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import stop_words
 from liftkit.core.live.session import LiveSession
-from liftkit.core.text import plural
+from liftkit.core.text import command_line, plural
 
 
 def farewell(
@@ -30,6 +30,10 @@ def farewell(
     `typed` is what was still being typed (a SIGTERM while typing), to enter again later;
     `rescued` the file the unsaved captures were written to (liftkit.core.live.kept)."""
     folder = session.folder
+    resume, export = (
+        command_line("liftkit", "resume", folder),
+        command_line("liftkit", "export", folder),
+    )
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
     if rescued is not None and unsaved:
         lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {rescued}")
@@ -59,17 +63,14 @@ def farewell(
             "made as it opened: the journal keeps them, and `liftkit export --groups` lists them."
         )
     if session.engine.status == NOT_STARTED:
-        lines.append(f"Stopped before the session started. Start it with: liftkit resume {folder}")
+        lines.append(f"Stopped before the session started. Start it with: {resume}")
     elif reason == "ended" and mode == PLAIN:
-        lines.append(f"Next: liftkit export {folder}")
+        lines.append(f"Next: {export}")
     elif reason == "ended":
         captured = plural(len(session.engine.reflections), "reflection")
-        lines.append(f"Session complete: {captured} in {folder}. Next: liftkit export {folder}")
+        lines.append(f"Session complete: {captured} in {folder}. Next: {export}")
     elif mode == PLAIN:
-        lines.append(f"{kept.capitalize()}. Carry on with: liftkit resume {folder}")
+        lines.append(f"{kept.capitalize()}. Carry on with: {resume}")
     else:
-        lines.append(
-            f"Session stopped ({stop_words(reason)}); {kept}. "
-            f"Carry on with: liftkit resume {folder}"
-        )
+        lines.append(f"Session stopped ({stop_words(reason)}); {kept}. Carry on with: {resume}")
     return lines

@@ -10,6 +10,7 @@ from pathlib import Path
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import trouble
 from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.unreadable import check_readable, unreadable
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
@@ -120,12 +121,29 @@ STARTED = re.compile(r"\d{4}-\d\d-\d\d-\d{6}-")
 
 
 def session_folders(parent: Path) -> list[Path]:
-    """The folders in `parent` with a journal (which `run` creates after the agenda's copy);
-    none when it cannot be read."""
+    """The folders in `parent` with a journal (which `run` creates after the agenda's copy),
+    and those named as `run` names them that this user may not look into (a host's umask
+    077), for the reader to say so; none when `parent` is not there. A `parent` this user
+    may not list is refused: it looked empty, and `view latest` waited for ever."""
     try:
-        return [p for p in parent.glob("*") if (p / JOURNAL_NAME).is_file()]
+        with os.scandir(parent) as entries:
+            names = [entry.name for entry in entries]
+    except PermissionError:
+        raise unreadable(parent, parent) from None
     except OSError:
         return []
+    found = []
+    for name in names:
+        folder = parent / name
+        try:
+            if (folder / JOURNAL_NAME).is_file():
+                found.append(folder)
+        except PermissionError:
+            if STARTED.match(name) and folder.is_dir():
+                found.append(folder)
+        except OSError:
+            continue
+    return found
 
 
 def newest_session(parent: Path) -> Path | None:
@@ -143,17 +161,24 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
                 f"no sessions in {parent}",
                 "run `liftkit run AGENDA` first, or name a session folder",
             )
+        check_readable(newest, newest / JOURNAL_NAME)
         return newest
     folder = Path(argument)
-    if folder.is_file() and folder.name == JOURNAL_NAME:
-        folder = folder.parent
-    if not folder.is_dir():
+    try:
+        if folder.is_file() and folder.name == JOURNAL_NAME:
+            folder = folder.parent
+        there = folder.is_dir()
+        journal = there and (folder / JOURNAL_NAME).is_file()
+    except PermissionError:  # raised by Python 3.11's is_file() for a folder it cannot see in
+        raise unreadable(folder / JOURNAL_NAME, folder) from None
+    if not there:
         raise LiftkitError(
             f"{folder}: no such session folder", "name a folder made by `liftkit run`, or latest"
         )
-    if not (folder / JOURNAL_NAME).is_file():
+    if not journal:
         raise LiftkitError(
             f"{folder}: not a session folder (no {JOURNAL_NAME})",
             "name a folder made by `liftkit run`, or latest",
         )
+    check_readable(folder, folder / JOURNAL_NAME)
     return folder

@@ -39,6 +39,7 @@ from liftkit.core.live.folders import AGENDA_COPY, read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
+from liftkit.core.live.unreadable import check_readable
 
 PROC_LOCKS = Path("/proc/locks")
 # Seconds a journal may be missing or empty before the view says it can no longer follow
@@ -106,6 +107,10 @@ class JournalTail:
             with open(self.path, "rb") as file:
                 file.seek(self.offset)
                 data = file.read(max(status.st_size - self.offset, 0))
+        except PermissionError:  # made unreadable (chmod) while followed
+            self._stamp = None
+            self._cannot_read(f"its {self.path.name} cannot be read by this user")
+            return [], restarted
         except OSError:
             self._stamp = None
             return [], restarted
@@ -179,6 +184,7 @@ class Follower:
     @classmethod
     def open(cls, folder: Path) -> Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
+        check_readable(folder, folder / JOURNAL_NAME)  # before the agenda's copy, 600 too
         agenda = load_agenda(folder / AGENDA_COPY)
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
         check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)

@@ -11,6 +11,7 @@ from pathlib import Path
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.records import BadField, parse_record
+from liftkit.core.live.unreadable import unreadable
 
 
 @dataclass
@@ -29,9 +30,8 @@ def read_journal(path: Path) -> JournalRead:
         raise LiftkitError(
             f"{path}: no journal here", "name a session folder made by `liftkit run`"
         ) from None
-    except PermissionError as exc:  # as any other input that cannot be read
-        said = f"{path}: cannot read: {exc.strerror}"
-        raise LiftkitError(said, "check its permissions") from None
+    except PermissionError:  # a host's umask 077, a co-host reading as another user
+        raise unreadable(path, path.parent) from None
     except OSError as exc:
         raise LiftkitError(
             f"{path}: cannot read: {exc.strerror}", "check the disk, then try again", EXIT_FAILURE

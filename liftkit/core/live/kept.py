@@ -90,8 +90,16 @@ def not_done(error: LiftkitError, again: str) -> str:
 
 def rescue_places() -> list[Path]:
     """Where kept captures go when liftkit stops with them: the system's temporary folder
-    ($TMPDIR), then the home folder; other disks than the session's, most of the time."""
-    return [Path(tempfile.gettempdir()), Path.home()]
+    ($TMPDIR), then the home folder, when there is one; other disks than the session's,
+    most of the time. A container run as a user with no home ($HOME unset, no passwd
+    entry) has none: Path.home() raised, and the farewell of a quit with it."""
+    places = []
+    for place in (tempfile.gettempdir, Path.home):
+        try:
+            places.append(Path(place()))
+        except (RuntimeError, KeyError, OSError):  # no usable temporary folder, or no home
+            continue
+    return places
 
 
 def rescued_file(folder: Path, places: Sequence[Path]) -> Path | None:

@@ -24,6 +24,7 @@ from liftkit.core.live.folders import (
 )
 from liftkit.core.live.follow import PROC_LOCKS, Follower, locked_inodes
 from liftkit.core.live.journal import JOURNAL_NAME
+from liftkit.core.live.unreadable import SessionUnreadable
 
 # Seconds between looks for another session to follow.
 LATEST_CHECK = 1.0
@@ -123,6 +124,8 @@ class Latest:
     def _open(self, folder: Path) -> Follower | None:
         try:
             follower = Follower.open(folder)
+        except SessionUnreadable:
+            raise  # for ever: the view says so, rather than wait for it
         except (LiftkitError, OSError):
             return None  # being made, or unreadable: looked at again in a second
         self._known.add(folder.name)

@@ -27,6 +27,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.journal import JOURNAL_NAME, JournalRead
 from liftkit.core.live.met import rounds_met
+from liftkit.core.text import command_line
 
 
 @dataclass
@@ -163,8 +164,8 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
     if replayed.engine.status == ENDED:
         raise LiftkitError(
             f"{folder}: this session has ended",
-            f"add reflections with `liftkit note {folder} TEXT`, or write the pack with "
-            f"`liftkit export {folder}`",
+            f"add reflections with `{command_line('liftkit', 'note', folder)} TEXT`, or write "
+            f"the pack with `{command_line('liftkit', 'export', folder)}`",
         )
     # Not started: a journal empty (a crash while waiting for the start), or holding only
     # a quit before it and reflections sent in with `liftkit note` meanwhile; it starts when
@@ -177,5 +178,5 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
         raise LiftkitError(
             broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",
             "a session cannot go on without it: fix that line (docs/journal.md), or write "
-            f"the pack of what was captured with `liftkit export {folder}`",
+            f"the pack of what was captured with `{command_line('liftkit', 'export', folder)}`",
         )

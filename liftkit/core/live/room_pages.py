@@ -110,10 +110,15 @@ def room_block(
 
 
 def _marked_block(
-    name: str, members: Sequence[str], width: int, measure: _Measure
+    name: str, members: Sequence[str], width: int, measure: _Measure, one_row: bool = False
 ) -> list[tuple[str, tuple[str, str] | None]]:
-    """The lines of a room, each beside the (room, member) it shows part of."""
+    """The lines of a room, each beside the (room, member) it shows part of. In a window
+    that leaves the rooms `one_row` (20x6), each name says its room (`Room 1: Ada`): a
+    page showed `Room 1 (3)` alone, and the next pages its names, with no room."""
     lines: list[tuple[str, tuple[str, str] | None]]
+    if one_row and members:
+        return [(line, (name, member)) for member in members
+                for line in _with_its_room(name, member, width, measure)]  # fmt: skip
     lines = [(line, None) for line in _fold(f"{name} ({len(members)})", width, "", measure)]
     for member in members:
         folded = _fold(INDENT + member, width, INDENT, measure)
@@ -121,6 +126,18 @@ def _marked_block(
     return lines
 
 
+def _with_its_room(name: str, member: str, width: int, measure: _Measure) -> list[str]:
+    """`Room 1: Ada Lovelace`, each line of a name too long for the column with its room
+    (`Room 1: Katherine`, `Room 1: …Johnson`), where the column leaves room for a name."""
+    head = f"{name}: "
+    room = width - measure.cells(head) - len(HARD_CUT)
+    if room < MIN_NAME:
+        return _fold(head + member, width, "", measure)
+    pieces = [piece.strip() for piece in _fold(member, room, "", measure)]
+    return [head + ("" if n == 0 else HARD_CUT) + piece for n, piece in enumerate(pieces)]
+
+
+MIN_NAME = 6  # columns a name keeps beside its room on a one-row page
 MIN_COLUMN = 18  # narrower columns fold too many names
 # Pages a layout that cuts words in two (ends a piece with HARD_CUT) is counted as having
 # more: a word cut reads worse than one page more, not than several (each is up 10 s).
@@ -189,8 +206,8 @@ def _layout(
     columns: list[list[tuple[str, tuple[str, str] | None]]] = [[]]
     folds = 0
     for name, members in rooms:
-        block = _marked_block(name, members, cw, measure)
-        folds += len(block) - 1 - len(members)
+        block = _marked_block(name, members, cw, measure, one_row=rows == 1)
+        folds += len(block) - (0 if rows == 1 and members else 1) - len(members)
         go_on = _fold(_continued(name, cw, measure), cw, "", measure)
         current = columns[-1]
         if current and len(current) + len(block) > rows:

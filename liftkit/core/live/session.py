@@ -13,13 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.capture import ParsedReflection, parse_reflection, session_people
-from liftkit.core.live.drafts import Draft, draft_in, given_back, stopped_with
-from liftkit.core.live.engine import ENDED, NOT_STARTED, PAUSED, Engine
+from liftkit.core.live.drafts import Draft, draft_in, stopped_with
+from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
     GroupsMade,
@@ -28,8 +27,6 @@ from liftkit.core.live.events import (
     NotesShown,
     PollCounts,
     Reflection,
-    SessionEnd,
-    SessionResume,
     Source,
     StopReason,
 )
@@ -37,6 +34,7 @@ from liftkit.core.live.folders import AGENDA_COPY, create_session_folder, read_r
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
+from liftkit.core.live.resumed import Resumed as Resumed
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -299,59 +297,20 @@ def new_session(
     return LiveSession(folder=folder, engine=Engine(agenda), journal=journal, clock=clock)
 
 
-@dataclass
-class Resumed:
-    session: LiveSession
-    gap: float  # wall seconds since the last event
-    counted: bool  # whether that time ran on the session clock
-    deliberate: bool = False  # the host had stopped it (q or Ctrl-C)
-    moved: int = 0  # segments that moved on by themselves while liftkit was not running
-
-    @property
-    def notice(self) -> str:
-        """What the host reads as the session opens again: how it went, then what was still
-        being typed when liftkit stopped, which r (or p) gives back."""
-        draft = self.session.draft
-        return self._how if draft is None else f"{self._how} {given_back(draft)}"
-
-    @property
-    def _how(self) -> str:
-        """Only what is so. The time is counted from the journal's last event (a quiet
-        breakout may have none for a while), and a paused clock stays paused."""
-        engine = self.session.engine
-        if engine.status == NOT_STARTED:  # a crash while waiting for the start, or a quit
-            return "The session had not started: it starts now."
-        if self.gap < 1:
-            return "Resumed."
-        since = f"{format_duration(round(self.gap))} since the last recorded event"
-        rate = self.session.clock.rate
-        if self.counted and rate != 1:  # a rehearsal: what the clock moved on by, too
-            since += f", {format_duration(round(self.gap * rate))} on the rehearsal clock"
-        if engine.status == PAUSED:
-            return f"Resumed, still paused: space resumes ({since})."
-        if engine.status == ENDED:
-            return f"The agenda came to its end by itself while liftkit was not running ({since})."
-        if self.counted and self.moved and engine.current is not None:
-            where = f"{engine.index + 1}/{engine.count} {engine.current.title}"
-            return f"Resumed: the clock ran on, as the call did ({since}); now at {where}."
-        if self.counted:
-            return f"Resumed: the clock ran on, as the call did ({since})."
-        if self.deliberate:
-            return f"Resumed where you stopped ({since})."
-        return f"Resumed where it was ({since}: too long to count)."
-
-
 def resume_session(
     folder: Path,
     clock_factory: Callable[[float, float], Clock],
     wall_now: Callable[[], datetime] = _local_now,
+    begin: bool = True,
 ) -> Resumed:
     """Rebuild a session's state from its journal and reopen the journal for appending.
 
     After a crash (or a closed terminal) the call went on, so the time liftkit was away runs
     on the session clock; after a deliberate quit it does not. A change of segment that the
     journal holds only half of (a crash between its two lines) is finished first. Nothing is
-    written until the journal has been read and found resumable.
+    written until the journal has been read and found resumable, nor, with `begin` False,
+    until `Resumed.begin()`: a caller with more to read first (the attendee copy) reads it
+    before, so that a failure there leaves no resume that never ran (read as a crash).
     """
     agenda = load_agenda(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
@@ -376,18 +335,7 @@ def resume_session(
     session.notices.extend(read.warnings)
     session.skipped = len(read.warnings) - (1 if read.torn_bytes else 0)  # torn: never said
     session.draft = draft_in(read.events)
-    # Finished at the moment the change was made, not now.
-    finish = [replace(e, wall=last_wall) for e in engine.unfinished()]
-    moved = 0
-    if engine.status != NOT_STARTED or finish:
-        # What the call went through meanwhile (warnings, segments that moved on by
-        # themselves), each when it fell due, as the audience view has shown it: before the
-        # resume, whose time would otherwise make them all fall due now.
-        paused = engine.status == PAUSED and not finish
-        before = engine.index
-        meanwhile = engine.due(clock.now(), after=finish) if counted else []
-        resume = SessionResume(mono=clock.now(), gap=round(gap, 3), paused=paused, counted=counted)
-        ends = any(isinstance(e, SessionEnd) for e in meanwhile)
-        session.perform([*finish, *meanwhile, *([] if ends else [resume])])
-        moved = engine.index - before if not finish else 0
-    return Resumed(session=session, gap=gap, counted=counted, deliberate=deliberate, moved=moved)
+    resumed = Resumed(session, gap=gap, counted=counted, deliberate=deliberate, since=last_wall)
+    if begin:
+        resumed.begin()
+    return resumed

@@ -19,6 +19,7 @@ from liftkit.core.live.folders import newest_session
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.latest import running_sessions
+from liftkit.core.text import command_line
 
 # How long ago a session may have stopped for a new `liftkit run` to name it as cut short.
 RECENT_STOP = timedelta(hours=12)
@@ -45,7 +46,7 @@ def unfinished_session(parent: Path, now: datetime) -> str | None:
     # short: two lines of an 80-column screen, with a long folder's path
     return (
         f"the session before, {how}, did not end; this is a new one: "
-        f"`liftkit resume {folder}` carries that one on"
+        f"`{command_line('liftkit', 'resume', folder)}` carries that one on"
     )
 
 

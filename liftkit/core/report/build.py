@@ -49,7 +49,7 @@ from liftkit.core.report.sources import (
     Timeline,
     nearest_day,
 )
-from liftkit.core.text import clean_text, one_line, plain_words, plural
+from liftkit.core.text import clean_text, command_line, one_line, plain_words, plural
 from liftkit.core.timeparse import later
 
 NEAR_SECONDS = 300  # a chat message and the host's record of it in the next segment
@@ -269,7 +269,7 @@ def _unfinished(
     return [
         f"{session.folder.name}: the session stopped before its end and was not resumed; "
         f"the pack says {plural(len(left), 'segment')} did not run ({named}). "
-        f"To carry it on first: liftkit resume {session.folder}"
+        f"To carry it on first: {command_line('liftkit', 'resume', session.folder)}"
     ]
 
 

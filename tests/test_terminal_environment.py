@@ -1,0 +1,158 @@
+"""`liftkit run` and `liftkit view` in the environments hosts have (docs/live.md): variables a
+shell exports, a locale, output sent to a file. In a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from support.tmux import Tmux
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+AGENDA = """
+title = "Shared screen"
+
+[[segments]]
+title = "Welcome"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+
+@pytest.fixture
+def terms(tmp_path):
+    (tmp_path / "a.toml").write_text(AGENDA)
+    host = Tmux(80, 24, cwd=str(tmp_path))
+    audience = Tmux(80, 24, cwd=str(tmp_path))
+    yield host, audience
+    host.close()
+    audience.close()
+
+
+def width_used(screen: str) -> int:
+    return max(len(line.rstrip()) for line in screen.splitlines())
+
+
+def digit_rows(screen: str) -> int:
+    return sum("█" in line for line in screen.splitlines())
+
+
+def wait_for_width(term: Tmux, wider_than: int, timeout: float = 10.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = term.screen()
+    while time.monotonic() < deadline and width_used(screen) <= wider_than:
+        time.sleep(0.1)
+        screen = term.screen()
+    return screen
+
+
+@pytest.mark.parametrize("command", ["run", "view"])
+def test_columns_and_lines_in_the_environment_do_not_fix_the_screen_s_size(terms, command):
+    """`COLUMNS=40 LINES=10 liftkit view latest` drew 40x10 in an 80x24 window, and a window
+    made larger with COLUMNS and LINES exported kept its screen in the corner: Rich prefers
+    them to the terminal's own size."""
+    host, audience = terms
+    sized = ["env", "COLUMNS=40", "LINES=10"]
+    if command == "run":
+        term = host
+        term.run([*sized, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    else:
+        host.run([*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"])
+        host.wait_for("session started")
+        term = audience
+        term.run([*sized, *LIFTKIT, "view", "latest", "--sessions", "s"])
+    term.wait_for("Welcome")
+    first = wait_for_width(term, 40)
+    assert 40 < width_used(first) <= 80, first  # the window's 80 columns
+    assert digit_rows(first) >= 5, first  # big digits: 24 rows, not 10
+    term.resize(130, 40)
+    larger = wait_for_width(term, 80)
+    assert 80 < width_used(larger) <= 130, larger
+    assert digit_rows(larger) > digit_rows(first), larger
+    term.keys("q")
+    if command == "run":
+        term.wait_for("Quit?")
+        term.keys("y")
+    term.wait_for("EXIT=0")
+
+
+def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
+    """At `--rehearse 60` each second of the session is a sixtieth of a real one: the view
+    redrew 50 times a second (8 % of a CPU), where `run` draws 10 at most. Counted from what
+    the view writes to its terminal: the segment's bar ('… of 50:00') in each frame."""
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "a.toml").write_text(AGENDA.replace('duration = "3m"', 'duration = "50m"'))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TERM": "xterm-256color"}
+    host = subprocess.Popen(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--rehearse", "60", "--sessions", "s"],
+        cwd=tmp_path, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    view = pexpect.spawn(
+        LIFTKIT[0], [*LIFTKIT[1:], "view", "latest", "--sessions", "s"],
+        cwd=str(tmp_path), env=env, dimensions=(24, 80), encoding="utf-8",
+    )  # fmt: skip
+    try:
+        view.expect("of 50:00", timeout=15)
+        written, seconds = "", 3.0
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                written += view.read_nonblocking(65536, timeout=0.05)
+            except pexpect.TIMEOUT:
+                continue
+        frames = written.count("of 50:00")
+        assert 2 * seconds <= frames <= 10 * seconds + 2, frames  # it runs, and no faster
+    finally:
+        view.terminate(force=True)
+        host.terminate()
+        host.wait(timeout=10)
+        host.stdin.close()  # type: ignore[union-attr]
+
+
+def test_run_with_its_output_in_a_file_says_so_and_asks_on_the_terminal(terms, tmp_path):
+    """`liftkit run AGENDA > log.txt` from a terminal chose plain mode without a word: the
+    terminal stayed blank, and `Quit? y to confirm` went to the file alone."""
+    term = terms[0]
+    term.type(f"{' '.join(LIFTKIT)} run a.toml --sessions s > log.txt; echo EXIT=$?")
+    term.wait_for("Plain mode: standard output is not a terminal")
+    term.type("help")
+    term.wait_for("jump N")
+    term.type("q")
+    screen = term.wait_for("Quit? y to confirm")
+    term.type("y")
+    screen = term.wait_for("EXIT=0")
+    assert "(help lists them)" in screen.replace("\n", " ")
+    log = (tmp_path / "log.txt").read_text()
+    assert "Quit? y to confirm" in log and "stopped (quit)" in log  # the file has it all
+    assert "stopped (quit)" not in screen  # the events stay in the file
+
+
+@pytest.mark.parametrize("locale", ["LANG=C", "LC_ALL=C", "LC_ALL=POSIX"])
+def test_an_ascii_locale_gets_the_ascii_stand_ins(terms, locale):
+    """Python's UTF-8 mode, on by itself in the C and POSIX locales, says utf-8 for every
+    stream: the countdown was drawn in blocks that an ASCII terminal cannot show."""
+    host, audience = terms
+    ascii_env = ["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "LANG", locale]
+    host.run([*ascii_env, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+    shown = host.wait_for("running")
+    assert "####" in shown and "█" not in shown and "·" not in shown, shown
+    audience.run([*ascii_env, *LIFTKIT, "view", "latest", "--sessions", "s"])
+    seen = audience.wait_for("running")
+    assert "####" in seen and "█" not in seen and "Say hello in the chat" in seen, seen
+    audience.keys("q")
+    audience.wait_for("EXIT=0")
+    host.keys("q")
+    host.wait_for("Quit?")
+    host.keys("y")
+    assert "Error" not in host.wait_for("EXIT=0")
