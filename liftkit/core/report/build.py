@@ -130,7 +130,7 @@ def build_report(
         before=quotes.take_in_order(BEFORE),
         after=quotes.take_in_order(AFTER),
         unplaced=quotes.unplaced,
-        groups=groups(session, options, replayed)
+        groups=groups(session, options, replayed, running)
         if options.groups or options.groups_file
         else None,
         chats=chat.summaries,
