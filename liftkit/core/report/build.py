@@ -47,6 +47,7 @@ from liftkit.core.report.pack import (
 from liftkit.core.report.sources import (
     SessionData,
     Timeline,
+    groups_as_attendees,
     nearest_day,
 )
 from liftkit.core.text import clean_text, one_line, plain_words, plural
@@ -74,6 +75,9 @@ def build_report(
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
+    if options.by_columns or options.questions or {options.roles, options.organisations} - {None}:
+        said = groups_as_attendees(session)  # the columns asked for, from its groups file
+        warnings.extend([said] if said else [])
     marked = [*chat_hosts(chats), *session.own_hosts]
     hosts = host_names(agenda, options, session.attendees, marked)
     # A host given by first name alone ("Ada") is the one chat name that starts so.
