@@ -1,6 +1,7 @@
 """`liftkit agenda show`: warnings, silence, auto-advance and polls, in the table and in JSON."""
 
 import json
+import re
 
 from liftkit.core.agenda.model import load_agenda
 
@@ -158,3 +159,35 @@ def test_a_long_word_in_the_segment_column_goes_on_not_cut(cli, tmp_path):
     assert "…" not in result.stdout
     column = "".join(line.strip() for line in result.stdout.splitlines())
     assert option in column
+
+
+CAFE_ROUNDS = """
+title = "Café"
+
+[[segments]]
+title = "Café rounds"
+duration = "32m"
+kind = "breakout"
+groups = 10
+rounds = 4
+
+[[segments]]
+title = "Quick swaps"
+duration = "5m"
+kind = "breakout"
+group_size = 2
+rounds = 7
+"""
+
+
+def test_a_breakout_of_several_rounds_says_how_long_each_round_is(cli, tmp_path):
+    # A café host plans by the round: "10 rooms, 4 rounds" left them to divide 32m by 4
+    (tmp_path / "a.toml").write_text(CAFE_ROUNDS)
+    result = cli("agenda", "show", str(tmp_path / "a.toml"))
+    assert result.exit_code == 0, result.output
+    said = re.findall(r"(\d+) rounds of (about )?(?:(\d+)m)? ?(?:(\d+)s)?", result.stdout)
+    lengths = [(int(n), int(m or 0) * 60 + int(s or 0), bool(about)) for n, about, m, s in said]
+    planned = [(4, 32 * 60), (7, 5 * 60)]
+    assert [(n, length) for n, length, _ in lengths] == [(n, round(t / n)) for n, t in planned]
+    assert [about for *_, about in lengths] == [t % n != 0 for n, t in planned]  # 300 / 7
+    assert "10 rooms, 4 rounds of 8m" in result.stdout

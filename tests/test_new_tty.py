@@ -45,7 +45,7 @@ def spawn(tmp_path: Path, *args: str):
 def test_new_asks_for_template_title_host_and_durations(tmp_path):
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
-    child.expect("what-so-what-now-what")  # the whole list is drawn
+    child.expect("world-cafe")  # the whole list is drawn
     child.send(DOWN + "\r")  # from community-conversation (the default) to hosted-event
     child.expect("Title of your agenda")
     child.expect("Hosted community event")  # the template's title is offered
@@ -107,7 +107,7 @@ def new_to_durations(tmp_path: Path, template: str = "", host: str = ""):
     durations?"."""
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
-    child.expect("what-so-what-now-what")
+    child.expect("world-cafe")
     child.send(template + "\r")
     child.expect("Title of your agenda")
     child.send("\r")
@@ -259,7 +259,7 @@ def test_the_template_comment_is_kept_with_its_durations(tmp_path):
 def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path):
     child = spawn(tmp_path, "new", "team.toml")
     child.expect("Start from which template")
-    child.expect("what-so-what-now-what")
+    child.expect("world-cafe")
     child.sendintr()
     child.expect("Interrupted.")
     child.expect(pexpect.EOF)
@@ -274,7 +274,7 @@ def test_ctrl_d_at_a_text_prompt_exits_130_and_writes_nothing(tmp_path):
     """Ctrl-D on the empty title line, as a host ends input in a terminal, stopped with
     "Error: internal error: EOFError" and exit code 1."""
     child = spawn(tmp_path, "new", "team.toml")
-    child.expect("what-so-what-now-what")
+    child.expect("world-cafe")
     child.send("\r")
     child.expect("Title of your agenda")
     child.send("\x04")  # Ctrl-D
@@ -296,7 +296,7 @@ def test_escape_at_a_prompt_leaves_as_ctrl_c_does(tmp_path, where):
     unknown template ""'; at a text prompt Esc then Enter went on as Enter. Esc now leaves
     the questions, nothing written, as Ctrl-C does."""
     child = spawn(tmp_path, "new", "team.toml")
-    child.expect("what-so-what-now-what")
+    child.expect("world-cafe")
     if where != "template":
         child.send("\r")
         child.expect("Title of your agenda")

@@ -1,5 +1,6 @@
 """The bundled templates: valid, round-tripping, and found from any folder."""
 
+import collections
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,39 @@ def test_each_step_taken_in_the_rooms_tells_the_host_to_broadcast_it(name):
     ]
     for segment in in_rooms:
         assert "broadcast" in segment.notes.lower(), segment.title
+
+
+def test_world_cafe_keeps_its_table_hosts_while_the_others_move(tmp_path):
+    """The docs speak of World Café throughout, and none was bundled: an hour of a welcome,
+    café rounds at tables with a host each, a harvest all together and the closing
+    reflections. Split for 30 people with 6 table hosts, each host keeps one room through
+    every round and the others meet new people."""
+    import itertools
+
+    from liftkit.core.live.rooms import plan_from_people
+    from liftkit.core.people.reader import read_people
+
+    agenda = load_agenda(template_path("world-cafe"))
+    assert agenda.total == sum(s.duration for s in agenda.segments) == 60 * 60
+    kinds = [s.kind for s in agenda.segments]
+    assert kinds[0] == "welcome" and kinds[-2:] == ["discussion", "reflection"]
+    (cafe,) = [s for s in agenda.segments if s.kind == "breakout"]
+    assert cafe.groups and cafe.rounds in (3, 4) and 8 * 60 <= cafe.duration / cafe.rounds <= 600
+    assert "table hosts stay" in cafe.notes.lower() and "broadcast" in cafe.notes.lower()
+    closing = agenda.segments[-1]
+    assert closing.silence == 30
+    assert "One practical step I will take away from the discussions is…" in closing.prompt
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Role\n" + "".join(
+        f"Person {n},{'Table host' if n % 5 == 0 else ''}\n" for n in range(30)
+    ))  # fmt: skip
+    (split,) = plan_from_people(agenda, read_people(people).people, seed=3).values()
+    hosts = [{p.name: g.name for g in rnd.groups for p in g.facilitators} for rnd in split.rounds]
+    assert len(hosts[0]) == cafe.groups == 6 and all(h == hosts[0] for h in hosts)
+    pairs = collections.Counter(
+        pair for rnd in split.rounds for g in rnd.groups
+        for pair in itertools.combinations(sorted(p.name for p in g.members), 2)
+    )  # fmt: skip
+    travellers = [pair for pair in pairs if not set(pair) & set(hosts[0])]
+    # no two of those who move share a table twice
+    assert travellers and max(pairs[pair] for pair in travellers) == 1

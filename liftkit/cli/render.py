@@ -14,6 +14,7 @@ from rich.text import Text
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda, Segment, TimelineRow
+from liftkit.core.agenda.timeline import round_length
 from liftkit.core.text import terminal_safe
 
 
@@ -87,7 +88,7 @@ def _segment_cell(segment: Segment, *first: str) -> RenderableType:
 
 
 def _rooms(segment: Segment) -> str:
-    """How a breakout splits the room: "rooms of 3, none smaller", "6 rooms, 2 rounds"."""
+    """How a breakout splits the room: "rooms of 3, none smaller", "6 rooms, 2 rounds of 5m"."""
     from liftkit.core.groups.model import DEFAULT_SIZE
 
     if segment.groups is not None:
@@ -98,7 +99,9 @@ def _rooms(segment: Segment) -> str:
             said += " (the default)"
         if segment.min_group_size:
             said += f", none smaller than {segment.min_group_size}"
-    return said + (f", {segment.rounds} rounds" if segment.rounds > 1 else "")
+    if segment.rounds < 2:
+        return said
+    return f"{said}, {segment.rounds} rounds of {round_length(segment)}"  # a café plans by it
 
 
 if TYPE_CHECKING:

@@ -18,6 +18,7 @@ from liftkit.core.groups.model import SplitRequest
 from liftkit.core.groups.setup import hosts_note, placed_people
 from liftkit.core.live.attendance import Attendance, kept_rooms
 from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
+from liftkit.core.live.hosts_stay import hosts_stay
 from liftkit.core.live.met import rounds_met
 from liftkit.core.live.reshuffles import (
     file_round,
@@ -52,6 +53,7 @@ HOSTS_REMEDY = (
 )
 
 if TYPE_CHECKING:
+    from liftkit.core.groups.model import Round
     from liftkit.core.groups.split import Split
 
 
@@ -142,6 +144,8 @@ class GroupsPlan:
         met = {i: rounds_met(len(g.split.rounds), engine.elapsed_done[i], engine.duration(i))
                for i, g in engine.groups.items() if i != engine.index}  # fmt: skip
         rooms_now = made.split.rounds[started:] if made is not None else ()
+        # each facilitator keeps the room they have now (a café's table hosts stay put)
+        hosts_at = rooms_now[0] if rooms_now else None
         if segment.join_groups and before is not None and before.split.rounds:
             made_now = joined_again(segment, before.split, rooms_now, seed)
             seed = made_now.seed or seed  # the one that gave other rooms
@@ -166,7 +170,7 @@ class GroupsPlan:
             weeks_before = self.source.rounds[:start] if start else ()
             plans = no_more_than_the_file(agenda, engine.index, rooms, made_now, weeks_before,
                                           seed, met, started)  # fmt: skip
-            made_now = _record_the_others(session, agenda, plans)
+            made_now = _record_the_others(session, agenda, plans, hosts_at)
         elif from_earlier(segment):
             # rooms from the breakout before: split as that one was, then kept or joined
             origin = replace(
@@ -177,8 +181,9 @@ class GroupsPlan:
         else:
             # this breakout and the later ones that split alike, after the earlier ones' rounds
             plans = reshuffle_family(agenda, engine.index, people, seed, rooms, met, started)
-            made_now = _record_the_others(session, agenda, plans)
+            made_now = _record_the_others(session, agenda, plans, hosts_at)
             seed = made_now.seed or seed  # the one that gave other rooms
+        made_now = hosts_stay(hosts_at, made_now, started)
         _record_with_followers(session, agenda, engine.index, made_now)
         rooms = {i: g.split for i, g in engine.groups.items()}  # as they are now
         file_start = self._file_start(agenda)
@@ -203,12 +208,14 @@ class GroupsPlan:
         return file_round(self.source, first) if first is not None else None
 
 
-def _record_the_others(session: LiveSession, agenda: Agenda, plans: dict[int, Split]) -> Split:
+def _record_the_others(session: LiveSession, agenda: Agenda, plans: dict[int, Split],
+                       hosts_at: Round | None) -> Split:  # fmt: skip
     """The current breakout's rooms from `plans` (segment -> rooms), once every other
-    breakout's there are recorded."""
+    breakout's there are recorded, each facilitator in the room they have in `hosts_at`
+    (the current breakout's rooms now)."""
     made_now = plans.pop(session.engine.index)
     for i, split in plans.items():
-        _record_with_followers(session, agenda, i, split)
+        _record_with_followers(session, agenda, i, hosts_stay(hosts_at, split))
     return made_now
 
 

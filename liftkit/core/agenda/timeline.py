@@ -91,3 +91,12 @@ def left_out(segment: Segment, duration: int) -> str:
     if silence and texts:
         said += f"; its {' and '.join(texts)} may still speak of the silence"
     return said + "."
+
+
+def round_length(segment: Segment) -> str:
+    """The time each round of a breakout of several rounds has, as a café host plans by it:
+    they share its time equally ("8m"); "about" one that is no whole number of seconds (5m
+    in 7: "about 43s")."""
+    each = segment.duration / max(segment.rounds, 1)
+    about = "" if each == int(each) else "about "
+    return about + format_duration(round(each))

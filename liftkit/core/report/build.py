@@ -47,6 +47,7 @@ from liftkit.core.report.pack import (
 from liftkit.core.report.sources import (
     SessionData,
     Timeline,
+    groups_as_attendees,
     nearest_day,
 )
 from liftkit.core.text import clean_text, command_line, one_line, plain_words, plural
@@ -74,6 +75,9 @@ def build_report(
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 
+    if options.by_columns or options.questions or {options.roles, options.organisations} - {None}:
+        said = groups_as_attendees(session)  # the columns asked for, from its groups file
+        warnings.extend([said] if said else [])
     marked = [*chat_hosts(chats), *session.own_hosts]
     hosts = host_names(agenda, options, session.attendees, marked)
     # A host given by first name alone ("Ada") is the one chat name that starts so.
@@ -130,7 +134,7 @@ def build_report(
         before=quotes.take_in_order(BEFORE),
         after=quotes.take_in_order(AFTER),
         unplaced=quotes.unplaced,
-        groups=groups(session, options, replayed)
+        groups=groups(session, options, replayed, running)
         if options.groups or options.groups_file
         else None,
         chats=chat.summaries,

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.errors import LiftkitError
+from liftkit.core.live.engine import PAUSED, RUNNING
 from liftkit.core.live.events import GroupsMade, PollCounts
 from liftkit.core.live.replay import Replay, rounds_that_met
 from liftkit.core.report.model import (
@@ -70,7 +71,9 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def groups(session: SessionData, options: ReportOptions, replayed: Replay) -> list[GroupSet]:
+def groups(
+    session: SessionData, options: ReportOptions, replayed: Replay, running: bool = False
+) -> list[GroupSet]:
     """The breakout groups: from --groups-file, else the journal (the last shuffle of each
     segment wins; only the rounds that met, as a reshuffle counts them: a breakout passed
     through with n, or left in its second round of three, did not meet in the others),
@@ -88,7 +91,7 @@ def groups(session: SessionData, options: ReportOptions, replayed: Replay) -> li
             segment = event.segment
             in_agenda = segment is not None and 0 <= segment < len(segments)
             latest[segment if in_agenda else breakout] = event
-    sets = [_that_met(segment, group_rounds(event.split), replayed)
+    sets = [_that_met(segment, group_rounds(event.split), replayed, running)
             for segment, event in latest.items()]  # fmt: skip
     if sets:
         return [s for s in sets if s.rounds or s.segment in replayed.times]
@@ -100,12 +103,24 @@ def groups(session: SessionData, options: ReportOptions, replayed: Replay) -> li
     )
 
 
-def _that_met(segment: int | None, rounds: tuple[GroupRound, ...], replayed: Replay) -> GroupSet:
-    """A breakout's rounds that met, from the time it ran (pauses not counted)."""
+def _that_met(
+    segment: int | None, rounds: tuple[GroupRound, ...], replayed: Replay, running: bool
+) -> GroupSet:
+    """A breakout's rounds that met, from the time it ran (pauses not counted), and the round
+    the session stopped in when it stopped there (or is there still) rather than moving on."""
     if segment is None:
         return GroupSet(segment, rounds)
     met = rounds_that_met(replayed, segment, len(rounds))
-    return GroupSet(segment, rounds[:met], len(rounds) - met)
+    engine = replayed.engine
+    here = engine.status in (RUNNING, PAUSED) and engine.moving_to is None
+    if met == len(rounds) or not here or engine.index != segment:
+        return GroupSet(segment, rounds[:met], len(rounds) - met)
+    ran = replayed.times.get(segment)
+    elapsed = ran.took - ran.paused if ran is not None else 0
+    duration = engine.duration(segment)
+    each = duration / len(rounds) if rounds and duration > 0 else 0
+    held = min(int(elapsed // each), len(rounds) - 1) + 1 if each else 1
+    return GroupSet(segment, rounds[:met], len(rounds) - met, held, running)
 
 
 def themes(report: Report) -> list[Theme]:

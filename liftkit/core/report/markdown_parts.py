@@ -296,10 +296,26 @@ def groups_lines(sets: list[GroupSet], named: bool) -> list[str]:
 
 def _not_met(group_set: GroupSet) -> str:
     """What the rooms left out were: rounds planned that the breakout did not get to (it
-    was moved on from before, or passed through with n)."""
+    was moved on from before, or passed through with n), or that the session stopped
+    before (a quit not resumed) or has not reached yet."""
+    held = group_set.stopped_in
     if not group_set.rounds:
+        if group_set.running:
+            return "Its rooms have not met yet: the session is still running."
+        if held:
+            return "Its rooms did not meet: the session stopped as they opened."
         return "Its rooms did not meet: the segment was moved on from as it began."
     first = len(group_set.rounds) + 1
     last = first + group_set.not_met - 1
-    which = f"Round {first} was" if first == last else f"Rounds {first} to {last} were"
-    return f"{which} planned but did not take place: the segment moved on before its time."
+    which = f"Round {first}" if first == last else f"Rounds {first} to {last}"
+    if group_set.running:
+        have = "has" if first == last else "have"  # or not for a minute: counted as not met
+        return f"{which} {have} not met yet: the session is still running."
+    was = "was" if first == last else "were"
+    if held:
+        when = f"as round {held} began" if held == first else f"in round {held}"
+        return (
+            f"{which} {was} planned but did not take place: the session stopped {when} "
+            "and was not resumed."
+        )
+    return f"{which} {was} planned but did not take place: the segment moved on before its time."

@@ -116,6 +116,10 @@ class GroupSet:
     segment: int | None  # 0-based; None: groups not tied to a segment
     rounds: tuple[GroupRound, ...]
     not_met: int = 0  # the rounds after these that were planned but did not meet
+    # Why they did not: 0, the segment was moved on from; else the round (from 1) the session
+    # stopped in and was not resumed, or is in while it still runs
+    stopped_in: int = 0
+    running: bool = False
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from liftkit.core.text import one_line
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
+    from liftkit.core.people.model import Person
 
 
 @dataclass
@@ -107,6 +108,31 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
         # the session's copy of the file it ran with: the rooms as they were
         data.groups_split = load_groups_file(folder / GROUPS_COPY, recorded=True)
     return data
+
+
+def groups_as_attendees(data: SessionData) -> str | None:
+    """A session run with a groups file (`liftkit run --groups`) keeps no attendee list, but
+    the file names everyone, with their columns (`Sector`, `Organisation`): without a list,
+    its people become the attendee list, for the columns asked of it. What the pack then
+    counts, as a warning to show; None where there is a list (or one that could not be
+    read), or no groups file."""
+    split = data.groups_split
+    if data.attendees is not None or data.attendees_error is not None or split is None:
+        return None
+    from liftkit.core.people.model import PeopleRead
+
+    seen: dict[str, Person] = {}
+    columns: dict[str, None] = {}  # in the order the file gives them
+    for person in (p for rnd in split.rounds for g in rnd.groups for p in g.members):
+        seen.setdefault((person.email or person.name).lower(), person)
+        columns.update(dict.fromkeys(person.attributes))
+    source = data.folder / GROUPS_COPY
+    data.attendees = PeopleRead(list(seen.values()), [], list(columns), str(source))
+    return (
+        f"{source}: the session kept no attendee list, so who joined is the "
+        f"{len(seen)} people in the rooms of the groups file it ran with; give the call's "
+        "participant report with `attendees` FILE to count those who came"
+    )
 
 
 def group_rounds(split: Split) -> tuple[GroupRound, ...]:
