@@ -14,6 +14,7 @@ from liftkit.core.groups.formats import parse_groups
 from liftkit.core.live.events import GroupsMade
 from liftkit.core.live.records import parse_record, to_record
 from liftkit.core.live.rooms import people_in, plan_from_people, plan_from_split, summary
+from liftkit.core.live.round_times import round_lengths
 from liftkit.core.people.reader import Person
 
 PEOPLE = [Person(f"Person {i}", f"p{i}@example.org", {"Team": "abc"[i % 3]}) for i in range(24)]
@@ -68,8 +69,8 @@ def test_a_groups_file_gives_its_rounds_to_the_breakouts_in_order():
 def test_the_summary_follows_the_round_being_held():
     plans = plan_from_people(AGENDA, PEOPLE, seed=5)
     segment = AGENDA.segments[3]
-    first = summary(segment, plans[3], elapsed=100, duration=1200)
-    second = summary(segment, plans[3], elapsed=700, duration=1200)
+    first = summary(segment, plans[3], elapsed=100, lengths=(600, 600))
+    second = summary(segment, plans[3], elapsed=700, lengths=(600, 600))
     assert first.title.startswith("Groups: round 1 of 2 · 6 rooms of 4 · 24 people · seed")
     assert "round 2 of 2" in second.title
     assert first.rooms != second.rooms
@@ -261,7 +262,7 @@ def test_every_breakout_shows_the_seed_that_makes_its_groups_again():
     for i, split in plans.items():
         segment = AGENDA.segments[i]
         assert split.seed == 5
-        assert summary(segment, split, 0, segment.duration).title.endswith(" · seed 5")
+        assert summary(segment, split, 0, round_lengths(segment)).title.endswith(" · seed 5")
     # and the same --seed still makes the same groups as before
     pairs_before = split_for_segment(PEOPLE, 2, None, 1, random.Random(6), 6)
     assert plans[4].rounds == pairs_before.rounds
@@ -272,7 +273,7 @@ def test_one_room_is_said_in_the_singular():
     three = [Person(name) for name in ("Ada", "Bo", "Cy")]
     segment = AGENDA.segments[3]
     plans = plan_from_people(AGENDA, three, seed=5)
-    title = summary(segment, plans[3], elapsed=0, duration=1200).title
+    title = summary(segment, plans[3], elapsed=0, lengths=round_lengths(segment)).title
     rooms = len(plans[3].rounds[0].groups)
     assert rooms == 1 and "1 room of 3 · 3 people" in title and "rooms" not in title
 
@@ -394,9 +395,11 @@ def test_a_round_met_once_its_rooms_were_open_a_minute():
     split = plan_from_people(speed, PEOPLE, seed=2)[0]  # three rounds of ten minutes
     # passed through with n, a minute in, the second round 30 s in and a minute in, overrun
     seconds = (2, 59, 60, 630, 660, 2400)
-    assert [rounds_met(len(split.rounds), t, 1800) for t in seconds] == [0, 0, 1, 1, 2, 3]
+    thirds = (1800 / len(split.rounds),) * len(split.rounds)
+    assert [rounds_met(thirds, t) for t in seconds] == [0, 0, 1, 1, 2, 3]
     # rounds of two minutes (a short rehearsal agenda): a quarter of one, 30 s
-    assert [rounds_met(len(split.rounds), t, 360) for t in (29, 30, 149, 150)] == [0, 1, 1, 2]
+    short = (360 / len(split.rounds),) * len(split.rounds)
+    assert [rounds_met(short, t) for t in (29, 30, 149, 150)] == [0, 1, 1, 2]
 
 
 def test_a_reshuffle_after_a_breakout_passed_through_avoids_only_the_rounds_that_met():
@@ -411,7 +414,7 @@ def test_a_reshuffle_after_a_breakout_passed_through_avoids_only_the_rounds_that
     nine = PEOPLE[:9]
     cafe = Agenda("Cafe", tuple(Segment(f"R{n}", 300, "breakout", groups=3) for n in range(4)))
     plans = plan_from_people(cafe, nine, seed=2)
-    met = {0: rounds_met(1, 300, 300), 1: rounds_met(1, 2, 300)}
+    met = {0: rounds_met((300,), 300), 1: rounds_met((300,), 2)}
     assert met == {0: 1, 1: 0}
     again = reshuffle_family(cafe, 2, nine, 7, plans, met)
     assert sorted(again) == [2, 3] and again[2].rounds != plans[2].rounds
@@ -431,7 +434,7 @@ def test_a_reshuffle_in_the_second_round_of_a_breakout_keeps_the_first_that_ran(
 
     speed = Agenda("Speed", (Segment("Networking", 1800, "breakout", groups=6, rounds=3),))
     plans = plan_from_people(speed, PEOPLE, seed=2)
-    started = round_now(plans[0], 700, 1800)  # 11 minutes in: the second round
+    started = round_now(plans[0], 700, (600, 600, 600))  # 11 minutes in: the second round
     assert started == 1
     again = reshuffle_family(speed, 0, PEOPLE, 7, plans, started=started)[0]
     assert again.rounds[0].groups == plans[0].rounds[0].groups

@@ -42,6 +42,7 @@ from liftkit.core.live.rooms import (
     split_again,
     summary,
 )
+from liftkit.core.live.round_times import shares
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
 from liftkit.core.people.reader import Person, left_note, people_from, present, read_people
@@ -91,7 +92,7 @@ class GroupsPlan:
                 return GroupsSummary(title=f"{len(self.people)} attendees")
             return None
         t = session.now()
-        shown = summary(segment, made.split, engine.elapsed(t), engine.duration(engine.index))
+        shown = summary(segment, made.split, engine.elapsed(t), engine.round_lengths(engine.index))
         if self.attendance is not None and self.attendance.changed():
             changed = f"{self.attendance.path.name} changed: a reshuffle reads it"
             return replace(shown, title=f"{changed} · {shown.title}")
@@ -130,8 +131,10 @@ class GroupsPlan:
         seed = random.SystemRandom().randrange(1, 1_000_000)
         agenda = engine.agenda
         # the rounds of this breakout that ran (its second of three is held): kept
-        started = 0 if made is None else round_now(
-            made.split, engine.elapsed(session.now()), engine.duration(engine.index))  # fmt: skip
+        lengths = engine.round_lengths(engine.index)
+        started = (
+            0 if made is None else round_now(made.split, engine.elapsed(session.now()), lengths)
+        )
         if (
             made
             and started < len(made.split.rounds)
@@ -141,7 +144,8 @@ class GroupsPlan:
         before = engine.groups.get(_breakout_before(agenda, engine.index))
         rooms = {i: g.split for i, g in engine.groups.items()}  # every breakout's, as they are
         # how many rounds of the other breakouts met: none of one passed through with n
-        met = {i: rounds_met(len(g.split.rounds), engine.elapsed_done[i], engine.duration(i))
+        met = {i: rounds_met(shares(engine.round_lengths(i), len(g.split.rounds)),
+                             engine.elapsed_done[i])
                for i, g in engine.groups.items() if i != engine.index}  # fmt: skip
         rooms_now = made.split.rounds[started:] if made is not None else ()
         # each facilitator keeps the room they have now (a café's table hosts stay put)

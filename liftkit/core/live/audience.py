@@ -62,8 +62,8 @@ def room_groups(engine: Engine, t: float) -> GroupsSummary | None:
     if segment is None or segment.kind != "breakout" or made is None:
         return None
     # People of one name are told apart by organisation only: no emails on a shared screen.
-    elapsed, duration = engine.elapsed(t), engine.duration(engine.index)
-    shown = summary(segment, made.split, elapsed, duration, emails=False)
+    lengths = engine.round_lengths(engine.index)
+    shown = summary(segment, made.split, engine.elapsed(t), lengths, emails=False)
     title = _SEED.sub("", shown.title).removesuffix(" (g reshuffles)")
     return GroupsSummary(title=title, rooms=shown.rooms)
 
@@ -139,7 +139,7 @@ def _round_began(view: SegmentView, wall_now: datetime, rate: float) -> datetime
     a breakout of several rounds past its first (None in any other, or paused)."""
     if view.round < 2 or view.status != RUNNING:
         return None
-    into = view.duration / view.rounds - view.round_left  # session seconds of the round
+    into = view.round_length - view.round_left  # session seconds of the round
     return wall_now - timedelta(seconds=max(into, 0.0) / rate)
 
 

@@ -332,15 +332,18 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
             else:
                 s.jump(target)
         elif name == "extend":
+            held = engine.view(s.now()).round  # a breakout of several rounds: the round's time
             done = [e for e in s.extend(action.seconds) if isinstance(e, Extend)]
             if not done:
                 self.say("No time left to take from this segment.")
             else:
                 sign = "+" if action.seconds > 0 else "-"
-                left = format_clock(max(engine.remaining(s.now()), 0))
+                view = engine.view(s.now())  # (a `-` that took the rest: none left in it)
+                left = format_clock(max(view.round_left, 0) if view.round == held else 0)
+                where = f"round {held} of {view.rounds}" if held else "this segment"
                 amount = abs(done[0].seconds)  # less than asked when less was left
                 unit = "1 min" if amount == MINUTE else format_duration(max(round(amount), 1))
-                self.say(f"{sign}{unit}: {left} left in this segment.", 3, True)
+                self.say(f"{sign}{unit}: {left} left in {where}.", 3, True)
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1
             self.ui.rooms = False

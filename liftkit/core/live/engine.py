@@ -36,8 +36,9 @@ from liftkit.core.live.events import (
     StopReason,
     TimeWarning,
 )
+from liftkit.core.live.extensions import extend_segment, extension
 from liftkit.core.live.folders import AGENDA_COPY
-from liftkit.core.live.round_times import warning_points
+from liftkit.core.live.round_times import round_lengths, rounds_of, warning_points
 from liftkit.core.live.segment_view import SegmentView, segment_view
 from liftkit.core.live.undo import LastReshuffle
 
@@ -60,6 +61,8 @@ class Engine:
     index: int = 0
     started_at: float | None = None
     extra: list[float] = field(default_factory=list)  # per segment, seconds added or removed
+    # per breakout of several rounds given time (+ or -): the seconds each round was given
+    round_extra: dict[int, list[float]] = field(default_factory=dict)
     elapsed_done: list[float] = field(default_factory=list)  # running seconds per segment
     run_since: float | None = None  # when the current run began (None: paused or not running)
     # (segment, seconds before the end, round): round 0 is the segment's end, and a round
@@ -96,7 +99,16 @@ class Engine:
         return None
 
     def duration(self, i: int) -> float:
+        if i in self.round_extra:  # a breakout of several rounds: the time of its rounds
+            return sum(self.round_lengths(i))
         return max(self.agenda.segments[i].duration + self.extra[i], 0.0)
+
+    def round_lengths(self, i: int) -> tuple[float, ...]:
+        """The seconds of each round of segment `i` (one: a segment of a single round)."""
+        segment = self.agenda.segments[i]
+        if rounds_of(segment) < 2:
+            return (self.duration(i),)
+        return round_lengths(segment, self.round_extra.get(i, ()))
 
     def elapsed(self, t: float) -> float:
         """Running seconds spent in the current segment (pauses excluded)."""
@@ -121,7 +133,7 @@ class Engine:
 
     def warning_points(self, i: int) -> list[tuple[int, float, int]]:
         """When the warnings of segment `i` fall due (round_times.warning_points)."""
-        return warning_points(self.agenda.segments[i], self.duration(i))
+        return warning_points(self.agenda.segments[i], self.round_lengths(i))
 
     def next_change(self, t: float) -> float | None:
         """The next session time at which the screen must change by itself.
@@ -258,15 +270,9 @@ class Engine:
         return SessionEnd(mono=t) if target >= self.count else self._segment_start(target, t)
 
     def extend(self, t: float, seconds: float) -> list[JournalEvent]:
-        """Make the current segment longer, or shorter by at most the time left in it: taking
-        a minute from the last 59 seconds put a minute's overrun on the audience's screen at
-        once, though the segment had not run over."""
-        if self.current is None or self.moving_to is not None:
-            return []
-        applied = max(seconds, min(-self.remaining(t), 0.0))
-        if applied == 0:
-            return []
-        return [Extend(mono=t, segment=self.index, seconds=applied)]
+        """Make the current segment (its round being held) longer, or shorter by at most the
+        time left in it (extensions.extension)."""
+        return extension(self, t, seconds)
 
     def due(self, t: float, after: Sequence[JournalEvent] = ()) -> list[JournalEvent]:
         """Warnings and auto-advances that time has brought, each at the moment it fell due
@@ -311,6 +317,7 @@ class Engine:
             index=self.index,
             started_at=self.started_at,
             extra=list(self.extra),
+            round_extra={i: list(added) for i, added in self.round_extra.items()},
             elapsed_done=list(self.elapsed_done),
             run_since=self.run_since,
             fired=set(self.fired),
@@ -345,15 +352,7 @@ class Engine:
             case Resume() if self.status == PAUSED and self.moving_to is None:
                 self.run_since, self.status = t, RUNNING
             case Extend(segment=segment, seconds=seconds):
-                i = self.index if segment is None else segment
-                if 0 <= i < self.count:
-                    self.extra[i] += seconds
-                if i == self.index and self.current is not None and seconds > 0:
-                    # Time given back: a warning it lifts the segment (or a round) above
-                    # rings again when the time comes down to it once more.
-                    left = self.remaining(t)
-                    points = self.warning_points(i)
-                    self.fired -= {(i, w, r) for r, ahead, w in points if left > ahead + SLACK}
+                extend_segment(self, segment, seconds, t)
             case TimeWarning(segment=segment, before=before):
                 self.fired.add((segment, before, event.round))
             case Reflection():

@@ -27,6 +27,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.journal import JOURNAL_NAME, JournalRead
 from liftkit.core.live.met import rounds_met
+from liftkit.core.live.round_times import shares
 from liftkit.core.text import command_line
 
 
@@ -81,7 +82,7 @@ def rounds_that_met(replayed: Replay, segment: int, rounds: int) -> int:
     """How many of a breakout's `rounds` met, from the time it ran (pauses not counted)."""
     ran = replayed.times.get(segment)
     running = ran.took - ran.paused if ran is not None else 0
-    return rounds_met(rounds, running, replayed.engine.duration(segment))
+    return rounds_met(shares(replayed.engine.round_lengths(segment), rounds), running)
 
 
 def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path) -> None:

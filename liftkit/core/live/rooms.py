@@ -21,6 +21,7 @@ from liftkit.core.groups.split import (
     split_for_segment,
 )
 from liftkit.core.live.find import FACILITATOR
+from liftkit.core.live.round_times import round_held, shares
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.people.apart import for_audience, names_apart
 from liftkit.core.people.reader import Person
@@ -235,23 +236,23 @@ def _named(person: Person, group: Group, apart: dict[Person, str]) -> str:
     return name + FACILITATOR if person in group.facilitators else name
 
 
-def round_now(split: Split, elapsed: float, duration: float) -> int:
-    """The round of a breakout being held `elapsed` seconds into it (from 0): its rounds
-    share its `duration` equally."""
-    each = duration / len(split.rounds) if duration > 0 and split.rounds else 0
-    return min(int(elapsed // each), len(split.rounds) - 1) if each else 0
+def round_now(split: Split, elapsed: float, lengths: Sequence[float]) -> int:
+    """The round of a breakout being held `elapsed` seconds into it (from 0), its rounds
+    lasting `lengths` (Engine.round_lengths)."""
+    held, _ = round_held(shares(lengths, len(split.rounds)), elapsed)
+    return max(held - 1, 0)
 
 
 def summary(
-    segment: Segment, split: Split, elapsed: float, duration: float, emails: bool = True
+    segment: Segment, split: Split, elapsed: float, lengths: Sequence[float], emails: bool = True
 ) -> GroupsSummary:
-    """The round being held now (rounds share the segment's time equally) and its rooms;
-    people of one name told apart by organisation, else by email when `emails` (the host's
-    screens, not the audience's)."""
+    """The round being held now (its rounds lasting `lengths`) and its rooms; people of one
+    name told apart by organisation, else by email when `emails` (the host's screens, not the
+    audience's)."""
     rounds = split.rounds
     if not rounds:
         return GroupsSummary(title="No groups.")
-    k = round_now(split, elapsed, duration)
+    k = round_now(split, elapsed, lengths)
     groups = rounds[k].groups
     sizes = [len(g.members) for g in groups]
     low, high = min(sizes, default=0), max(sizes, default=0)

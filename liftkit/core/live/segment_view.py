@@ -32,12 +32,19 @@ class SegmentView:
     projected_total: float  # session_elapsed + what is left, at the current pace
     next_segment: Segment | None
     reflections: int
-    # A breakout of several rounds (which share its time equally): the round being held
-    # (from 1; 0 in any other segment), and the time left in it, which the countdown shows
-    # (the time left in the segment, elsewhere and in the last round).
+    # A breakout of several rounds (each an equal share of its time, plus what + and - gave
+    # it): the round being held (from 1; 0 in any other segment), and the time left in it,
+    # which the countdown shows (the time left in the segment, elsewhere and in the last
+    # round); and each round's seconds.
     round: int = 0
     rounds: int = 1
     round_left: float = 0.0
+    round_lengths: tuple[float, ...] = ()
+
+    @property
+    def round_length(self) -> float:
+        """The seconds of the round being held (the segment's, in one of a single round)."""
+        return self.round_lengths[self.round - 1] if self.round else self.duration
 
     @property
     def behind(self) -> float:
@@ -87,10 +94,10 @@ def segment_view(engine: Engine, t: float) -> SegmentView:
     later = sum(
         max(engine.duration(j) - engine.elapsed_done[j], 0.0) for j in range(engine.index + 1, n)
     )
-    duration = engine.duration(engine.index)
-    held, left = round_held(segment, duration, elapsed)
+    lengths = engine.round_lengths(engine.index)
+    held, left = round_held(lengths, elapsed)
     warning = None
-    for before in round_warnings(segment, duration, held):  # largest first
+    for before in round_warnings(segment, lengths, held):  # largest first
         if left <= before:
             warning = before
     return SegmentView(
@@ -112,4 +119,5 @@ def segment_view(engine: Engine, t: float) -> SegmentView:
         round=held,
         rounds=rounds_of(segment),
         round_left=left,
+        round_lengths=lengths,
     )
