@@ -421,3 +421,17 @@ def test_a_quit_before_the_planned_start_does_not_offer_a_resume(session, time):
     lines = c.farewell(outcome)
     start = f"Start it with: liftkit resume {session.folder}"
     assert lines == [f"Stopped before the session started. {start}"]
+
+
+def test_a_minute_given_to_a_segment_over_time_says_it_is_still_over(session, time):
+    # 14 minutes over, + said "+1 min: 00:00 left in this segment.", as if time were up now
+    c = started(session)
+    c.press("n")  # Talk, 5m
+    time.advance(5 * 60 + 14 * 60)
+    c.press("+")
+    view = session.engine.view(session.now())
+    assert view.remaining == -13 * 60
+    assert c.ui.message(session.now()) == "+1 min: still 13:00 over time in this segment."
+    for _ in range(13):
+        c.press("+")
+    assert c.ui.message(session.now()) == "+1 min: 00:00 left in this segment."

@@ -600,3 +600,12 @@ def test_a_log_opened_in_a_silence_says_how_much_of_it_is_left(session, time):
     time.advance(21)
     plain.step()
     assert out.getvalue().splitlines()[-1].endswith("silence is over in Close: 00:29 left")
+
+
+def test_the_plain_view_says_a_minute_given_over_time_leaves_it_still_over(session, time):
+    session.start()
+    plain, out = plain_view(session, time)
+    time.advance(10 * 60)  # the first segment, of 2 minutes, is 8 minutes over
+    session.extend(60)
+    plain.step()
+    assert "+1m for Welcome: still 07:00 over time" in out.getvalue()

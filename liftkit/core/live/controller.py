@@ -9,6 +9,7 @@ as a small `FrontEnd` port, so tests drive it with a scripted fake and a fake cl
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -343,7 +344,11 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
                 where = f"round {held} of {view.rounds}" if held else "this segment"
                 amount = abs(done[0].seconds)  # less than asked when less was left
                 unit = "1 min" if amount == MINUTE else format_duration(max(round(amount), 1))
-                self.say(f"{sign}{unit}: {left} left in {where}.", 3, True)
+                if view.round == held and view.round_left <= -1:  # given to a segment over time
+                    over = format_clock(math.floor(-view.round_left))
+                    self.say(f"{sign}{unit}: still {over} over time in {where}.", 3, True)
+                else:
+                    self.say(f"{sign}{unit}: {left} left in {where}.", 3, True)
         if name in ("next", "back", "jump") and (engine.status, engine.index) != before:
             self.bells += 1
             self.ui.rooms = False

@@ -85,8 +85,11 @@ def event_lines(
 
 def time_left(view: SegmentView) -> str:
     """The time left as the countdown reads it (rounded up), as the minute line says it:
-    "08:12 left", or in a breakout of several rounds "08:12 left in round 1 of 2"."""
+    "08:12 left", or in a breakout of several rounds "08:12 left in round 1 of 2"; over
+    time (a minute given to a segment 14 minutes over), "still 13:05 over time"."""
     left = f"{format_clock(math.ceil(max(view.round_left, 0)))} left"
+    if view.round_left <= -1:
+        left = f"still {format_clock(math.floor(-view.round_left))} over time"
     return f"{left} in round {view.round} of {view.rounds}" if view.round else left
 
 
