@@ -96,11 +96,22 @@ def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
             given, read = sorted(given, reverse=True), sorted(read, reverse=True)
         elif isinstance(given, str) and read == (given,):  # questions="Why?": a list of one
             continue
+        elif name == "round_questions":  # ["Round 1?", ...]: a round's text is a list of one
+            given = _each_a_list(given)
         if given != read:
             hint = "give True or False" if isinstance(read, bool) else "give texts as str"
             said = f"{given!r}: would read back as {read!r}; {hint}"
             problems.append(Problem(None, f'{where}"{name}" {said}'))
     return problems
+
+
+def _each_a_list(given: object) -> object:
+    """A script's round_questions as the file reads them: a round's one text a list of one."""
+    if not isinstance(given, list | tuple):
+        return given
+    return tuple(
+        (e,) if isinstance(e, str) else tuple(e) if isinstance(e, list) else e for e in given
+    )
 
 
 def _unspellable(agenda: Agenda) -> list[Problem]:

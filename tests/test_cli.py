@@ -234,6 +234,7 @@ def test_show_json(cli):
         "rounds": 1,
         "same_groups": False,
         "join_groups": None,
+        "round_questions": None,
         "polls": [],
     }
 

@@ -135,7 +135,8 @@ def show(
 
 
 def _segment_extras(segment: Segment) -> dict[str, object]:
-    """Warnings, silence, auto-advance, rooms and polls of a segment, for `agenda show --json`."""
+    """Warnings, silence, auto-advance, rooms, round questions and polls of a segment, for
+    `agenda show --json`."""
     return {
         "warn_seconds": list(segment.warn),
         "warn": [format_duration(w) for w in segment.warn],
@@ -148,6 +149,7 @@ def _segment_extras(segment: Segment) -> dict[str, object]:
         "rounds": segment.rounds if segment.kind == "breakout" else None,
         "same_groups": segment.same_groups,
         "join_groups": segment.join_groups or None,
+        "round_questions": [list(asked) for asked in segment.round_questions] or None,
         "polls": [
             {"question": p.question, "options": list(p.options), "kind": p.kind}
             for p in segment.polls

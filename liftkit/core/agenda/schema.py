@@ -22,8 +22,8 @@ def default_warn(duration: int) -> tuple[int, ...]:
 AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
-    "group_size", "min_group_size", "groups", "rounds", "same_groups", "join_groups", "polls",
-    "silence", "summary",
+    "group_size", "min_group_size", "groups", "rounds", "round_questions", "same_groups",
+    "join_groups", "polls", "silence", "summary",
 )  # fmt: skip
 POLL_KEYS = ("question", "options", "kind")
 FLAG_KEYS = ("auto_advance", "same_groups")  # true or false
@@ -47,7 +47,9 @@ class Segment:
     """One timed part of an agenda; `duration`, `warn` and `silence` are in seconds.
 
     A breakout splits the room by `group_size` or `groups` over `rounds`, or keeps the
-    rooms of the breakout before (`same_groups`, `join_groups`)."""
+    rooms of the breakout before (`same_groups`, `join_groups`); one of several rounds may
+    ask each round its own questions (`round_questions`, one entry per round: a World Café
+    asks a new question each round), shown after those it always asks (`questions`)."""
 
     title: str
     duration: int  # seconds
@@ -66,10 +68,22 @@ class Segment:
     polls: tuple[Poll, ...] = ()
     silence: int = 0  # seconds of strict silence at the start of the segment
     summary: str = ""  # what happens, for the event pack's "host this yourself" section
+    round_questions: tuple[tuple[str, ...], ...] = ()  # one entry per round, or none
     line: int = field(default=0, compare=False)
     # The file gave no `warn`: `warn` is the default for the duration, and stays so when
     # `liftkit new` gives the segment another duration (a template's `warn = []` stays).
     warn_by_default: bool = field(default=False, compare=False)
+
+    def round_asks(self, held: int) -> tuple[str, ...]:
+        """The questions of round `held` (from 1) alone: none in round 0 (a segment of a
+        single round) or in a segment without `round_questions`."""
+        if 1 <= held <= len(self.round_questions):
+            return tuple(self.round_questions[held - 1])
+        return ()
+
+    def asked_in(self, held: int) -> tuple[str, ...]:
+        """What the segment asks in round `held`: its own questions, then the round's."""
+        return (*self.questions, *self.round_asks(held))
 
 
 @dataclass(frozen=True)

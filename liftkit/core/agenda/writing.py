@@ -56,6 +56,11 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["same_groups"] = True
     if segment.join_groups:
         data["join_groups"] = segment.join_groups
+    if segment.round_questions:  # a round of one question as a text, as a host writes it
+        data["round_questions"] = [
+            asked if isinstance(asked, str) else asked[0] if len(asked) == 1 else _texts(asked)
+            for asked in segment.round_questions
+        ]
     if segment.polls:
         data["polls"] = [
             {"question": p.question, "options": _texts(p.options)}

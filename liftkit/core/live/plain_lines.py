@@ -52,7 +52,8 @@ def event_lines(
         case TimeWarning(round=ended) if ended and segment is not None:
             if event.before:
                 return [f"! {format_duration(event.before)} left in round {ended} of {title}"]
-            return [f"round {ended + 1} of {segment.rounds} begins in {title}: new rooms"]
+            began = f"round {ended + 1} of {segment.rounds} begins in {title}: new rooms"
+            return [began, *_round_lines(segment, ended + 1)]
         case TimeWarning(before=0):
             auto = segment is not None and segment.auto_advance
             return [] if auto else [f"! time is up for {title}"]
@@ -132,7 +133,8 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = F
         lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
     if segment.prompt:
         lines.append(f"  {segment.prompt}")
-    for n, question in enumerate(segment.questions, start=1):
+    held = view.round if view.index == i and view.round else 1  # a café's round 1 begins
+    for n, question in enumerate(segment.asked_in(held), start=1):
         lines.append(f"  {n}. {question}")
     many = len(segment.polls) > 1
     for n, poll in enumerate(segment.polls, start=1):
@@ -140,6 +142,13 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = F
             f"  poll{f' {n}' if many else ''}: {poll.question} [{' / '.join(poll.options)}]"
         )
     return lines
+
+
+def _round_lines(segment: Segment, held: int) -> list[str]:
+    """The questions round `held` asks of its own, numbered after the segment's, as the
+    screen shows them."""
+    first = len(segment.questions) + 1
+    return [f"  {n}. {q}" for n, q in enumerate(segment.round_asks(held), start=first)]
 
 
 def status_line(view: SegmentView, behind: float | None = None) -> str:

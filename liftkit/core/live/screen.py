@@ -286,7 +286,8 @@ def build_screen(
         session_line=session_line,
         session_progress=view.session_progress,
         prompt=segment.prompt if segment else "",
-        questions=segment.questions if segment else (),
+        # the round being held's own questions after the segment's (the first, before it)
+        questions=segment.asked_in(max(view.round, 1)) if segment else (),
         notes=segment.notes if (segment and ui.show_notes and host) else "",
         next_line=next_line,
         groups=groups,

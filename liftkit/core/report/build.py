@@ -313,6 +313,7 @@ def _segment_runs(
                 evaluation=segment.kind != "reflection"
                 and any(p.kind in ("score", "recommend") for p in segment.polls),
                 summary=segment.summary,
+                round_questions=segment.round_questions,
             )
         )
         offset += segment.duration

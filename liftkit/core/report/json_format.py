@@ -89,6 +89,7 @@ def _segment(segment: SegmentRun, quote: _QuoteData) -> dict[str, Any]:
         "kind": segment.kind,
         "prompt": segment.prompt,
         "questions": list(segment.questions),
+        "round_questions": [list(asked) for asked in segment.round_questions],
         "planned_start": _time(segment.planned_start),
         "started": _time(segment.actual_start),
         "planned_seconds": segment.planned,

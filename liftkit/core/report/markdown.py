@@ -227,6 +227,8 @@ def _segment(
             marker = f"{n}. "
             out.append(marker + lines_of(one_line(question), indent=" " * len(marker)))
         out.append("")
+    if segment.by_round:  # a café's new question each round
+        out += [*(f"- {lines_of(one_line(asked), indent='  ')}" for asked in segment.by_round), ""]
     out += _words(report, segment_key(segment.index))
     for poll in segment.polls:
         if poll.kind == "choice":
@@ -295,10 +297,10 @@ def _host_it_yourself(report: Report) -> list[str]:
     total = sum(s.planned for s in report.segments)
     out += [f"**{minutes(total)}: {phrase(report.title or 'the conversation')}**", ""]
     for s in report.segments:
-        what = s.summary or s.prompt or " ".join(s.questions)
+        what = s.summary or s.prompt or " ".join((*s.questions, *s.by_round))
         if not s.summary and what.rstrip().endswith(":") and s.prompt:
             # "…, discuss:" leads into the questions: the recipe gives them, not a bare colon
-            what = " ".join([what.rstrip(), *s.questions])
+            what = " ".join([what.rstrip(), *s.questions, *s.by_round])
         line = f"- **{minutes(s.planned)} – {phrase(s.title)}**"
         out.append(
             line + (f": {lines_of(one_line(what), first_safe=True)}" if what.strip() else "")

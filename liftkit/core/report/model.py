@@ -91,6 +91,13 @@ class SegmentRun:
     paused: int = 0  # the part of `actual` the clock was paused
     evaluation: bool = False  # holds the evaluation polls: its quotes go under Feedback
     summary: str = ""  # what happens in it, for "Host this conversation yourself"
+    round_questions: tuple[tuple[str, ...], ...] = ()  # a café's own questions, round by round
+
+    @property
+    def by_round(self) -> tuple[str, ...]:
+        """Each round's own questions, as the pack lists them: "Round 2: What did you hear?"."""
+        rounds = enumerate(self.round_questions, start=1)
+        return tuple(f"Round {n}: {' '.join(asked)}" for n, asked in rounds if asked)
 
     @property
     def over(self) -> int:
