@@ -72,9 +72,10 @@ class LiftkitCommand(TyperCommand):
         return [_REQUIRED.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from liftkit.cli.arguments import refuse_empty_paths
+        from liftkit.cli.arguments import expand_home, refuse_empty_paths
 
         refuse_empty_paths(self.params, args)
+        expand_home(self.params, args)
         try:
             return super().parse_args(ctx, args)
         except Exception as error:  # Click's NoSuchOption, which Typer does not export

@@ -74,8 +74,10 @@ def read_rehearse(folder: Path) -> float:
 
 
 def default_parent() -> Path:
-    """The parent folder of sessions: $LIFTKIT_SESSIONS, else ./liftkit-sessions."""
-    return Path(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT)
+    """The parent folder of sessions: $LIFTKIT_SESSIONS, else ./liftkit-sessions. A leading
+    `~` in the variable is the home folder: set quoted (`export LIFTKIT_SESSIONS="~/liftkit"`
+    in a .zshrc), the shell leaves it as it is, and a folder named ~ was made here."""
+    return Path(os.path.expanduser(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT))
 
 
 def _slug(text: str) -> str:
