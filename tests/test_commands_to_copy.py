@@ -168,3 +168,19 @@ def test_an_80_column_terminal_keeps_each_command_to_copy_on_one_line(tmp_path: 
         ], again
     finally:
         term.close()
+
+
+def test_note_s_segment_out_of_range_names_an_agenda_show_that_works_pasted(
+    quit_session: tuple[Path, str], tmp_path: Path
+):
+    """`liftkit note FOLDER TEXT --segment 9` said "see them with `liftkit agenda show
+    with space/My Sessions/…/agenda.toml`", the folder bare."""
+    folder = quit_session[0]
+    refused = liftkit("note", str(folder), "hi", "--segment", "9", cwd=tmp_path)
+    assert refused.returncode == 2
+    command = refused.stderr.split("see them with `", 1)[1].split("`", 1)[0]
+    words = shlex.split(command)
+    assert words == ["liftkit", "agenda", "show", str(folder / "agenda.toml")]
+    shown = liftkit(*words[1:], cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "Introductions" in shown.stdout
