@@ -78,3 +78,33 @@ def test_words_with_commas_on_every_line_are_still_a_narrative(cli, tmp_path):
     result = cli("export", str(HOSTED), "--narrative", str(words))
     assert result.exit_code == 0, result.output
     assert "Ada, Grace and Alan hosted, as ever." in result.stdout
+
+
+@pytest.mark.parametrize("command", [("run",), ("agenda", "check"), ("agenda", "show")])
+def test_an_attendee_list_as_the_agenda_says_where_the_list_goes(cli, tmp_path, command):
+    # it was "people.csv:1:5: TOML syntax error: a key is not followed by ="
+    given = shutil.copy(PEOPLE, tmp_path / "people.csv")
+    sessions = tmp_path / "sessions"
+    extra = ("--sessions", str(sessions)) if command == ("run",) else ()
+    result = cli(*command, str(given), *extra)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {given}: looks like an attendee list (a table of name, email, team), not an "
+        "agenda; give an agenda: a template name (`liftkit agenda list`) or a .toml file, and "
+        f"the list with `liftkit run AGENDA --attendees {given}`"
+    ]
+    assert not sessions.exists()
+
+
+@pytest.mark.parametrize("command", [("run",), ("agenda", "check")])
+def test_a_chat_log_as_the_agenda_says_it_is_one(cli, tmp_path, command):
+    given = shutil.copy(CHAT, tmp_path / "chat.txt")
+    result = cli(*command, str(given))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"Error: {given}: looks like a meeting's Zoom chat (two-line layout), not an agenda; "
+    )
+    assert line.endswith(
+        f"a chat log goes into the event pack: `liftkit export SESSION --chat {given}`"
+    )
