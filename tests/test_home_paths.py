@@ -1,6 +1,7 @@
-"""A `~` the shell left as it is (quoted in `export LIFTKIT_SESSIONS="~/liftkit"`, or after
-`=` in `--output=~/pack.md`) is the home folder, as it would be typed unquoted: liftkit
-made a folder named ~ in the current one, and advised `mkdir -p '~'`."""
+"""Paths liftkit reads and makes. A `~` the shell left as it is (quoted in `export
+LIFTKIT_SESSIONS="~/liftkit"`, or after `=` in `--output=~/pack.md`) is the home folder, as
+it would be typed unquoted: liftkit made a folder named ~ in the current one, and advised
+`mkdir -p '~'`. A session folder's name keeps the letters of an accented title."""
 
 import os
 import shutil
@@ -81,3 +82,14 @@ def test_an_output_in_a_missing_tilde_folder_never_advises_making_it(home):
     assert result.returncode == 2
     assert "mkdir" not in result.stderr
     assert "is a folder named ~nosuchuser-liftkit here, not your home folder" in result.stderr
+
+
+def test_a_session_folder_keeps_the_letters_of_an_accented_title(home):
+    # `Café Día` made a folder ending in caf-d-a
+    agenda = home / "Café Día.toml"
+    agenda.write_text('title = "Café Día"\n[[segments]]\ntitle = "Talk"\nduration = "5m"\n')
+    result = liftkit(home, "run", str(agenda), "--plain", "--sessions", str(home / "s"),
+                     stdin="q\ny\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (folder,) = (home / "s").iterdir()
+    assert folder.name.endswith("-cafe-dia"), folder.name
