@@ -88,8 +88,8 @@ def test_export_and_view_name_commands_that_work_pasted(
 
 
 def test_a_narrow_terminal_folds_the_farewell_but_not_the_quoted_folder(tmp_path: Path):
-    """On a terminal the last lines are folded at spaces: the quoted folder stays on one
-    line, to copy whole."""
+    """On a terminal the last lines are folded at spaces: the command with its quoted folder
+    stays on one line, to copy whole."""
     term = Tmux(80, 24, cwd=str(tmp_path))
     try:
         term.run([sys.executable, "-m", "liftkit", "run", "community-conversation",
@@ -102,8 +102,8 @@ def test_a_narrow_terminal_folds_the_farewell_but_not_the_quoted_folder(tmp_path
     finally:
         term.close()
     (folder,) = (tmp_path / SESSIONS).iterdir()
-    quoted = shlex.quote(f"{SESSIONS}/{folder.name}")
-    assert any(line.strip() == quoted for line in screen.splitlines()), screen
+    command = shlex.join(["liftkit", "resume", f"{SESSIONS}/{folder.name}"])
+    assert any(line.strip() == command for line in screen.splitlines()), screen
 
 
 def test_a_new_run_names_the_command_that_carries_the_quit_one_on(
@@ -119,3 +119,68 @@ def test_a_new_run_names_the_command_that_carries_the_quit_one_on(
     said = next(line for line in again.stderr.splitlines() if "did not end" in line)
     command = said.split("this is a new one: `", 1)[1].split("`", 1)[0]
     assert shlex.split(command) == ["liftkit", "resume", str(folder)]
+
+
+def copied(screen: str, command: str) -> list[list[str]]:
+    """The words a shell reads from each of the screen's lines that hold `command` (from
+    there on, to the line's end, backticks aside): what the host pastes."""
+    lines = [line for line in screen.splitlines() if command in line]
+    return [shlex.split(line[line.index(command) :].split("`")[0]) for line in lines]
+
+
+def test_an_80_column_terminal_keeps_each_command_to_copy_on_one_line(tmp_path: Path):
+    """In the default folder, 'Carry on with: liftkit resume liftkit-sessions/2026-…' is
+    longer than 80 columns: it was folded after `liftkit resume`, and the two lines pasted
+    ran `liftkit resume` alone; export's 'To carry it on first:' and the next run's note
+    were folded inside their commands the same way."""
+    term = Tmux(80, 40, cwd=str(tmp_path))
+    try:
+        liftkit_run = [sys.executable, "-m", "liftkit", "run", "community-conversation"]
+        term.run(liftkit_run)
+        term.wait_for("running")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        quit = term.wait_for("EXIT=0")
+        (folder,) = (tmp_path / "liftkit-sessions").iterdir()
+        shown = f"liftkit-sessions/{folder.name}"
+        assert copied(quit, "liftkit resume") == [["liftkit", "resume", shown]], quit
+        term.type("clear")
+        term.wait_without("EXIT=0")
+        term.run([sys.executable, "-m", "liftkit", "export", "latest", "-o", "p.md"])
+        export = term.wait_for("EXIT=0")
+        assert "To carry it on first:" in export
+        assert copied(export, "liftkit resume") == [["liftkit", "resume", shown]], export
+        term.type("clear")
+        term.wait_without("EXIT=0")
+        term.run(liftkit_run)
+        term.wait_for("running")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        again = term.wait_for("EXIT=0")
+        # the note that the quit one did not end (said before and after), and the farewell
+        (newer,) = [f for f in (tmp_path / "liftkit-sessions").iterdir() if f != folder]
+        assert copied(again, "liftkit resume") == [
+            ["liftkit", "resume", shown],
+            ["liftkit", "resume", shown],
+            ["liftkit", "resume", f"liftkit-sessions/{newer.name}"],
+        ], again
+    finally:
+        term.close()
+
+
+def test_note_s_segment_out_of_range_names_an_agenda_show_that_works_pasted(
+    quit_session: tuple[Path, str], tmp_path: Path
+):
+    """`liftkit note FOLDER TEXT --segment 9` said "see them with `liftkit agenda show
+    with space/My Sessions/…/agenda.toml`", the folder bare."""
+    folder = quit_session[0]
+    refused = liftkit("note", str(folder), "hi", "--segment", "9", cwd=tmp_path)
+    assert refused.returncode == 2
+    command = refused.stderr.split("see them with `", 1)[1].split("`", 1)[0]
+    words = shlex.split(command)
+    assert words == ["liftkit", "agenda", "show", str(folder / "agenda.toml")]
+    shown = liftkit(*words[1:], cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "Introductions" in shown.stdout

@@ -3,8 +3,10 @@ and fish, and completion of AGENDA and SESSION through each shell's own protocol
 environment a shell's completion script sets, in a real `liftkit` process."""
 
 import os
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +109,44 @@ def test_install_completion_writes_the_script_where_the_shell_reads_it(shell, tm
     assert f"complete_{shell}" in (tmp_path / script).read_text()
     if rc is not None:
         assert (tmp_path / rc).is_file()
+
+
+@pytest.mark.parametrize(("shell", "offered"), [
+    ("bash", "My\\ Call\\ \\(draft\\).toml"),  # bash inserts it as given: escaped
+    ("zsh", "My Call (draft).toml"),  # zsh and fish quote it themselves
+    ("fish", "My Call (draft).toml"),
+])  # fmt: skip
+def test_a_name_with_spaces_completes_to_one_word(shell, offered, tmp_path):
+    (tmp_path / "My Call (draft).toml").write_text("")
+    assert complete(shell, "liftkit agenda show My", tmp_path) == [offered]
+
+
+def test_bash_tab_completes_a_name_with_spaces_to_an_agenda_that_runs(tmp_path):
+    """In a real bash, `liftkit agenda show My<Tab>` gave `My Call.toml` bare: 'unexpected
+    extra argument'."""
+    from support.tmux import Tmux
+
+    agenda = Path(__file__).parent.parent / "agendas" / "1-2-4-all.toml"
+    (tmp_path / "My Call.toml").write_text(agenda.read_text(encoding="utf-8"))
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    liftkit = bin_folder / "liftkit"
+    path = os.pathsep.join(sys.path)
+    liftkit.write_text(
+        f'#!/bin/sh\nPYTHONPATH={shlex.quote(path)} exec {sys.executable} -m liftkit "$@"\n'
+    )
+    liftkit.chmod(0o755)
+    term = Tmux(100, 30, cwd=str(tmp_path))
+    try:
+        term.type(f"export PATH={shlex.quote(str(bin_folder))}:$PATH")
+        term.type("source <(liftkit --show-completion bash); echo SOURCED")
+        term.wait_for("\nSOURCED")
+        term.type("liftkit agenda show My", enter=False)
+        term.keys("Tab")
+        term.wait_for("My\\ Call.toml")
+        term.type("; echo EXIT=$?")
+        screen = term.wait_for("\nEXIT=")
+    finally:
+        term.close()
+    assert "EXIT=0" in screen, screen
+    assert "1-2-4-All" in screen

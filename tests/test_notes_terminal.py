@@ -62,12 +62,13 @@ def test_notes_fold_at_words_in_a_narrow_terminal_and_stay_one_line_in_a_pipe(tm
         term.close()
     below = screen[screen.index("sh notes.sh; echo DONE\n") : screen.index("\nDONE")]
     lines = [line.rstrip() for line in below.splitlines()[1:]]
-    # the run's last line, after its output, folds before the path, which stays whole to
-    # copy (it was cut where the terminal's edge fell, 'seen/2026-12-06-0' / '74227-rooms')
+    # the run's last line, after its output, folds before the command, which stays whole to
+    # copy (its path was cut where the terminal's edge fell, 'seen/2026-12-06-0' /
+    # '74227-rooms', and then folded after `liftkit resume`, which pasted ran alone)
     farewell = next(i for i, line in enumerate(lines) if line.startswith("Nothing captured"))
-    assert lines[farewell] == "Nothing captured is lost. Carry on with: liftkit resume"
+    assert lines[farewell] == "Nothing captured is lost. Carry on with:"
     (folder,) = (tmp_path / "seen").iterdir()
-    assert lines[farewell + 1] == f"seen/{folder.name}"
+    assert lines[farewell + 1] == f"liftkit resume seen/{folder.name}"
     del lines[farewell : farewell + 2]
     assert all(len(line) <= 60 for line in lines)
     shown = " ".join(" ".join(lines).split())

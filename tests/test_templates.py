@@ -1,6 +1,7 @@
 """The bundled templates: valid, round-tripping, and found from any folder."""
 
 import collections
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,24 @@ def test_world_cafe_keeps_its_table_hosts_while_the_others_move(tmp_path):
     travellers = [pair for pair in pairs if not set(pair) & set(hosts[0])]
     # no two of those who move share a table twice
     assert travellers and max(pairs[pair] for pair in travellers) == 1
+
+
+def test_agenda_list_fits_a_60_column_terminal_a_row_a_line(tmp_path):
+    """At 60 columns each row (67 wide) wrapped over two lines; the titles are shortened
+    instead. To a pipe the list stays whole."""
+    from support.tmux import Tmux
+
+    term = Tmux(60, 24, cwd=str(tmp_path))
+    try:
+        term.run([sys.executable, "-m", "liftkit", "agenda", "list"])
+        screen = term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    lines = screen.split("EXIT=$?\n", 1)[1].split("EXIT=0", 1)[0].rstrip("\n").splitlines()
+    names = template_names()
+    assert len(lines) == 2 + len(names) and all(len(line) <= 60 for line in lines)
+    for name, line in zip(names, lines[2:], strict=True):
+        assert line.startswith(name + " ") and re.search(r" \d+  +\w[\w ]*$", line)  # its counts
+    piped = subprocess.run([sys.executable, "-m", "liftkit", "agenda", "list"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    assert "World Café" in piped.stdout and "…" not in piped.stdout

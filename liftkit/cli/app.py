@@ -11,6 +11,7 @@ import copy
 import functools
 import importlib
 import re
+import shlex
 from typing import Annotated, Any
 
 import typer
@@ -72,9 +73,11 @@ class LiftkitCommand(TyperCommand):
         return [_REQUIRED.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from liftkit.cli.arguments import refuse_empty_paths
+        from liftkit.cli.arguments import expand_home, refuse_empty_paths
 
         refuse_empty_paths(self.params, args)
+        expand_home(self.params, args)
+        typed = list(args)  # Click takes the words from `args` as it reads them
         try:
             return super().parse_args(ctx, args)
         except Exception as error:  # Click's NoSuchOption, which Typer does not export
@@ -82,9 +85,19 @@ class LiftkitCommand(TyperCommand):
                 error.ctx = ctx  # type: ignore[attr-defined]  # so its message says where help is
             name = getattr(error, "option_name", None)
             meant = MEANT.get(name or "")
+            command = ctx.command_path.partition(" ")[2]
+            hint = COMMAND_MEANT.get(command, {}).get(name or "")
             if meant and any(meant[0] in param.opts for param in self.params):
-                error.message = f"No such option: {name}; {meant[1]}"  # type: ignore[attr-defined]
+                hint = meant[1]
+            if name and hint:
+                given = " ".join(_given(typed, name))
+                attendees = (_given(typed, "--attendees")[1:] or ["ATTENDEES"])[0]
+                hint = hint.format(given=given, attendees=attendees)
+                error.message = f"No such option: {name}; {hint}"  # type: ignore[attr-defined]
                 error.possibilities = None  # type: ignore[attr-defined]
+            switch = _switch_given_a_file(self.params, typed, error)
+            if switch:
+                error.message = switch  # type: ignore[attr-defined]
             raise
 
 
@@ -96,6 +109,67 @@ MEANT: dict[str, tuple[str, str]] = {
     "--per-group": ("--size", "the people per group are --size N"),
     "--people": ("--size", "the people per group are --size N"),
 }
+
+
+_ROOMS = (
+    "{given} is for liftkit groups: make the rooms with `liftkit groups {attendees} {given} "
+    "-f json -o rooms.json`, then `liftkit run AGENDA --groups rooms.json` (--attendees FILE alone "
+    "makes the rooms the agenda asks for)"
+)
+_FASTER = "to run the clock faster, use --rehearse FACTOR (60: a minute a second)"
+# Options of another command, or of another tool, by the command given them: what to do.
+COMMAND_MEANT: dict[str, dict[str, str]] = {
+    "run": {
+        **dict.fromkeys(
+            ("--size", "--balance", "--count", "--rooms", "--apart", "--together",
+             "--facilitator", "--rounds", "--group-size", "--per-group"),
+            _ROOMS,
+        ),
+        **dict.fromkeys(("--speed", "--fast", "--rate", "--factor"), _FASTER),
+        "--json": "run prints no JSON (its journal.jsonl is JSON, a line an event); --plain "
+        "prints a line per event",
+    },
+    "export": {
+        **dict.fromkeys(("--out", "--output-file", "--file"), "write the pack with -o FILE"),
+        "--json": "use --format json (or -o FILE.json)",
+        "--html": "use --format html (or -o FILE.html)",
+        "--md": "use --format md (or -o FILE.md)",
+    },
+    "groups": {
+        "--json": "use -f json (--format json)",
+        **dict.fromkeys(("--out", "--output-file", "--file"), "write the groups with -o FILE"),
+    },
+    "agenda show": {"--format": "use --json for JSON", "-f": "use --json for JSON"},
+}  # fmt: skip
+
+
+def _given(args: list[str], name: str) -> list[str]:
+    """The option `name` as typed in `args`, with its value when one follows."""
+    for at, arg in enumerate(args):
+        if arg.startswith(f"{name}="):
+            return [name, shlex.quote(arg.partition("=")[2])]
+        if arg == name:
+            value = args[at + 1 : at + 2]
+            return [name, *(shlex.quote(v) for v in value if not v.startswith("-"))]
+    return [name]
+
+
+def _switch_given_a_file(params: list[Any], args: list[str], error: Exception) -> str:
+    """`export --groups rooms.json`: --groups is a switch there, so the file was an extra
+    argument ("Got unexpected extra argument(s) (rooms.json)"); the file goes to
+    --groups-file."""
+    if "unexpected extra argument" not in str(getattr(error, "message", "")):
+        return ""
+    switches = [p for p in params if "--groups" in p.opts and getattr(p, "is_flag", False)]
+    if not switches or not any("--groups-file" in p.opts for p in params) or "--groups" not in args:
+        return ""
+    after = args[args.index("--groups") + 1 : args.index("--groups") + 2]
+    if not after or after[0].startswith("-"):
+        return ""
+    return (
+        f"--groups {shlex.quote(after[0])}: --groups is a switch here (it puts the session's "
+        f"groups in the pack); give the file with --groups-file {shlex.quote(after[0])}"
+    )
 
 
 _REQUIRED = re.compile(r"\{([A-Z][A-Z.]*)\}")  # Typer marks a required argument {AGENDA}

@@ -3,17 +3,34 @@ session folders), for `liftkit --install-completion` in bash, zsh and fish.
 
 Each function gets what the host has typed so far and returns (value, help) pairs; Typer
 turns them into each shell's format. They run in a fresh process on every Tab, so they read
-only folder listings: no agenda or journal is parsed.
+only folder listings: no agenda or journal is parsed. Bash inserts a value as it is given
+(Typer's script has no `-o filenames`), so for bash a value is escaped as it is typed:
+`My\\ Call.toml`; zsh and fish quote values themselves.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import typer
 
 Completions = list[tuple[str, str]]
+
+
+# What bash takes as it is in a word: letters and digits (of any script) and these.
+_PLAIN = re.compile(r"[\w./,:+@%=-]")
+
+
+def _for_the_shell(found: Completions) -> Completions:
+    """`found`, each value escaped with backslashes where bash asks for completions: `liftkit
+    agenda show My<Tab>` gave `My Call.toml` bare, two words to the command."""
+    if not any(k.endswith("_COMPLETE") and v == "complete_bash" for k, v in os.environ.items()):
+        return found
+    return [
+        ("".join(c if _PLAIN.match(c) else "\\" + c for c in value), help) for value, help in found
+    ]
 
 
 def _files(incomplete: str, wanted: str) -> Completions:
@@ -43,7 +60,7 @@ def complete_agenda(incomplete: str) -> Completions:
     templates: Completions = []
     if "/" not in incomplete:
         templates = [(n, "bundled template") for n in template_names() if n.startswith(incomplete)]
-    return templates + _files(incomplete, ".toml")
+    return _for_the_shell(templates + _files(incomplete, ".toml"))
 
 
 def complete_session(ctx: typer.Context, incomplete: str) -> Completions:
@@ -62,4 +79,4 @@ def complete_session(ctx: typer.Context, incomplete: str) -> Completions:
         folders = []
     folders.sort(reverse=True)  # names start with the date and time: newest first
     found += [(str(f), "session folder") for f in folders if str(f).startswith(incomplete)]
-    return found
+    return _for_the_shell(found)

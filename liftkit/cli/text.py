@@ -8,10 +8,16 @@ from collections.abc import Sequence
 # A note's label ("Note: ", "Warning: ", "  Warning: " as listed again): its later lines go
 # under the text after it.
 _LABEL = re.compile(r"\s*(?:[A-Z][a-z]+: )?")
-# A path quoted in a command to copy (`liftkit resume '/tmp/My Sessions/2026-…'`, as
-# shlex.quote writes it, "'\"'\"'" for a quote inside): its spaces fold no line.
-_QUOTED_ARGUMENT = re.compile(r"(?<=liftkit )[a-z]+ ('(?:[^'\n]|'\"'\"')*')")
-_KEPT_SPACE = "\ue000"  # a space of such a path while the line is folded
+# A command to copy: in backticks, whole; else liftkit, its command and the first argument
+# (a path quoted as shlex.quote writes it, "'\"'\"'" for a quote inside, or a bare word).
+# Its spaces fold no line: "Carry on with: liftkit resume\nliftkit-sessions/2026-…" pasted
+# both lines, and the shell ran `liftkit resume` alone.
+_COMMAND = re.compile(
+    r"`liftkit [^`\n]*`"
+    r"|\bliftkit (?:agenda (?:show|check|list)|new|run|resume|groups|note|view|export)"
+    r"(?: (?:'(?:[^'\n]|'\"'\"')*'|[^\s'`]+))?"
+)
+_KEPT_SPACE = "\ue000"  # a space of such a command while the line is folded
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -36,14 +42,11 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set
 def wrap_words(text: str, width: int) -> str:
     """`text` folded at spaces into lines of at most `width` columns, its later lines under
     the text after its label ("Note: "); a word longer than a line (a path) is kept whole, and
-    so is a path quoted in a command to copy, spaces and all."""
+    so is a command to copy (`liftkit resume '/tmp/My Sessions/2026-…'`), spaces and all: the
+    line folds before it, never inside it."""
     from rich.cells import cell_len  # on a terminal only: text_table needs no rich
 
-    def keep(found: re.Match[str]) -> str:
-        start = found.start(1) - found.start()
-        return found.group()[:start] + found.group(1).replace(" ", _KEPT_SPACE)
-
-    text = _QUOTED_ARGUMENT.sub(keep, text)
+    text = _COMMAND.sub(lambda found: found.group().replace(" ", _KEPT_SPACE), text)
     out = []
     for line in text.split("\n"):
         hang = " " * _LABEL.match(line).end()  # type: ignore[union-attr]
@@ -56,7 +59,9 @@ def wrap_words(text: str, width: int) -> str:
             need = cell_len(word) + (n > 0)
             if n > 0 and used + need > width and current.strip():
                 out.append(current)
-                current, used = head + word, cell_len(head) + cell_len(word)
+                # a word that fits a line only without the indent (a command) goes without
+                indent = head if cell_len(head) + cell_len(word) <= width else ""
+                current, used = indent + word, cell_len(indent) + cell_len(word)
             else:
                 current += (" " if n > 0 else "") + word
                 used += need

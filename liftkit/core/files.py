@@ -79,6 +79,15 @@ def check_output(path: Path | str, example: str = "") -> None:
                 raise LiftkitError(f"{parent}: is a file, not a folder", "choose another path")
             break
     if not folder.is_dir():
+        # a leading ~ that no shell expanded is not the home folder: a folder named ~ made
+        # here on our word would be one `rm -rf ~` away from the home folder's end
+        first = folder.parts[0] if folder.parts else ""
+        if first.startswith("~"):
+            raise LiftkitError(
+                f"{path}: the folder {folder} does not exist ({first} is a folder named "
+                f"{first} here, not your home folder)",
+                "give the full path",
+            )
         raise LiftkitError(
             f"{path}: the folder {folder} does not exist",
             f"create it first (mkdir -p {shlex.quote(str(folder))}), or write elsewhere",

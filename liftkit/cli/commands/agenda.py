@@ -59,8 +59,31 @@ def list_templates() -> None:
         agenda = load_agenda(template_path(name))
         title = terminal_safe(agenda.title)
         rows.append([name, title, str(len(agenda.segments)), format_duration(agenda.total)])
+    headers = ["name", "title", "segments", "total"]
+    table = text_table(headers, rows, right={2, 3})
+    over = max(map(len, table.splitlines())) - _columns()
+    if over > 0:  # a narrow terminal: the titles are shortened, so that no row wraps
+        keep = max(len(headers[1]), max(len(row[1]) for row in rows) - over)
+        for row in rows:
+            row[1] = row[1] if len(row[1]) <= keep else row[1][: keep - 1] + "…"
+        table = text_table(headers, rows, right={2, 3})
     with printing():
-        typer.echo(text_table(["name", "title", "segments", "total"], rows, right={2, 3}), nl=False)
+        typer.echo(table, nl=False)
+
+
+def _columns() -> int:
+    """The terminal's width, when standard output is one; a very wide one otherwise."""
+    import os
+    import sys
+
+    from liftkit.cli.env import stream_isatty
+
+    if not stream_isatty(sys.stdout):
+        return 10**6
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or 10**6
+    except (OSError, ValueError):
+        return 10**6
 
 
 @app.command("show")

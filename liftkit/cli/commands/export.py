@@ -20,7 +20,7 @@ FORMATS = ("md", "json", "html")
 
 @flag_names(
     "chat", "chat_start", "by", "roles", "organisations", "groups", "groups_file", "attendees",
-    "force", "sessions", "format", questions="--question",
+    "force", "sessions", "format", "narrative", "new_narrative", questions="--question",
 )  # fmt: skip
 def export(
     ctx: typer.Context,

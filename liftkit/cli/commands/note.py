@@ -20,7 +20,7 @@ from liftkit.core.live.events import Reflection, Source
 from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
-from liftkit.core.text import terminal_safe
+from liftkit.core.text import command_line, terminal_safe
 
 
 @flag_names("sessions")
@@ -65,9 +65,10 @@ def note(
     count = len(agenda.segments)
     if segment is not None:
         if not 1 <= segment <= count:
+            show = command_line("liftkit", "agenda", "show", folder / AGENDA_COPY)
             raise LiftkitError(
                 f"--segment {segment}: {folder} has segments 1 to {count}",
-                "see them with `liftkit agenda show " + str(folder / AGENDA_COPY) + "`",
+                f"see them with `{show}`",
             )
         index = segment - 1
     else:

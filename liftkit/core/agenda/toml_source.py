@@ -4,6 +4,7 @@ sit (tomllib gives no positions, so problems could not name a line without this)
 from __future__ import annotations
 
 import re
+import shlex
 import tomllib
 from typing import Any
 
@@ -24,7 +25,8 @@ def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AgendaError(source, [syntax_problem(exc, text)]) from None
+        mistaken = _mistaken_file(text, source)
+        raise AgendaError(source, [mistaken or syntax_problem(exc, text)]) from None
     except ValueError:
         # tomllib's int() refuses numbers of more than 4300 digits (CVE-2020-10735).
         raise AgendaError(source, [_huge_number_problem(text)]) from None
@@ -34,6 +36,32 @@ def read_toml(data: bytes | str, source: str) -> tuple[dict[str, Any], LineIndex
             [Problem(None, "tables or lists are nested too deeply to read; flatten them")],
         ) from None
     return raw, LineIndex(text)
+
+
+# Where a file that is no agenda goes, by what it looks like (the file's name fills {}).
+_GOES = {
+    "an attendee": "and the list with `liftkit run AGENDA --attendees {}`",
+    "a meeting's": "a chat log goes into the event pack: `liftkit export SESSION --chat {}`",
+    "a groups file": "and the rooms with `liftkit run AGENDA --groups {}`",
+}
+
+
+def _mistaken_file(text: str, source: str) -> Problem | None:
+    """An attendee list, a chat log, a journal or a groups file given as the agenda, said
+    so: `liftkit run people.csv` was 'people.csv:1:5: TOML syntax error: a key is not
+    followed by ='."""
+    from liftkit.core.mistaken import looks_like
+
+    kind = looks_like(text, source)
+    if not kind:
+        return None
+    name = shlex.quote(source)
+    goes = next((g.format(name) for start, g in _GOES.items() if kind.startswith(start)), "")
+    give = "give an agenda: a template name (`liftkit agenda list`) or a .toml file"
+    joined = (
+        f"{give}, {goes}" if goes.startswith("and") else f"{give}" + (f"; {goes}" if goes else "")
+    )
+    return Problem(None, f"looks like {kind}, not an agenda; {joined}")
 
 
 _HUGE_NUMBER = re.compile(r"[0-9_]{1000,}")

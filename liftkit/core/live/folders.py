@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -74,12 +75,16 @@ def read_rehearse(folder: Path) -> float:
 
 
 def default_parent() -> Path:
-    """The parent folder of sessions: $LIFTKIT_SESSIONS, else ./liftkit-sessions."""
-    return Path(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT)
+    """The parent folder of sessions: $LIFTKIT_SESSIONS, else ./liftkit-sessions. A leading
+    `~` in the variable is the home folder: set quoted (`export LIFTKIT_SESSIONS="~/liftkit"`
+    in a .zshrc), the shell leaves it as it is, and a folder named ~ was made here."""
+    return Path(os.path.expanduser(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT))
 
 
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    # accents go, their letters stay: "Café Día" is cafe-dia, not caf-d-a
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:40] or "agenda"
 
 

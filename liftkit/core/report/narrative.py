@@ -89,7 +89,32 @@ def read_narrative(path: Path) -> Narrative:
             f"{path}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8 text",
             "save the narrative as UTF-8 (in your editor: Save with encoding, UTF-8)",
         ) from None
+    _refuse_other_files(text, path)
     return parse_narrative(text, str(path))
+
+
+# Where a file that is no narrative goes instead, by what it looks like.
+_GOES = {
+    "an attendee": "an attendee list goes with `attendees`",
+    "a meeting's": "a chat log goes with `chat`",
+    "a groups file": "a groups file goes with `groups_file`",
+}
+
+
+def _refuse_other_files(text: str, path: Path) -> None:
+    """An attendee list, a chat log, a journal, a groups file or an agenda given as the
+    narrative: refused, since the pack would publish it as the host's words (a QA export of
+    `narrative` people.csv put every name and address in the pack's opening)."""
+    from liftkit.core.mistaken import looks_like
+
+    kind = looks_like(text, path.name)
+    if kind:
+        goes = next((f"; {goes}" for start, goes in _GOES.items() if kind.startswith(start)), "")
+        raise LiftkitError(
+            f"{path}: looks like {kind}, not a narrative{goes}",
+            "`narrative` takes your own words in Markdown or plain text; `new_narrative` "
+            "FILE writes one to start from",
+        )
 
 
 def parse_narrative(text: str, source: str = "<narrative>") -> Narrative:
