@@ -143,7 +143,12 @@ def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypa
     result = cli("note", "nowhere", "x")
     assert result.exit_code == 2 and "no such session folder" in result.output
     result = cli("resume", "latest", "--sessions", "empty")
-    assert result.exit_code == 2 and "no sessions in empty" in result.output
+    assert result.exit_code == 2 and f"no sessions in empty (in {tmp_path})" in result.output
+    # a file named as the session: not "no such session folder", when it is right there
+    (tmp_path / "people.csv").write_text("name\nAda\n")
+    result = cli("export", "people.csv")
+    assert result.exit_code == 2
+    assert "people.csv: a file, not a session folder" in result.output
 
     resumed = subprocess.run(
         [*LIFTKIT, "resume", "latest", "--sessions", "s", "--plain"],

@@ -163,8 +163,9 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
         newest = newest_session(parent)
         if newest is None:
             raise LiftkitError(
-                f"no sessions in {parent}",
-                "run `liftkit run AGENDA` first, or name a session folder",
+                f"no sessions in {_shown(parent)}",
+                "run `liftkit run AGENDA` first (session folders go in that folder), or name a "
+                "session folder",
             )
         check_readable(newest, newest / JOURNAL_NAME)
         return newest
@@ -177,9 +178,8 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
     except PermissionError:  # raised by Python 3.11's is_file() for a folder it cannot see in
         raise unreadable(folder / JOURNAL_NAME, folder) from None
     if not there:
-        raise LiftkitError(
-            f"{folder}: no such session folder", "name a folder made by `liftkit run`, or latest"
-        )
+        what = "a file, not a session folder" if folder.is_file() else "no such session folder"
+        raise LiftkitError(f"{folder}: {what}", "name a folder made by `liftkit run`, or latest")
     if not journal:
         raise LiftkitError(
             f"{folder}: not a session folder (no {JOURNAL_NAME})",
@@ -187,3 +187,11 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
         )
     check_readable(folder, folder / JOURNAL_NAME)
     return folder
+
+
+def _shown(parent: Path) -> str:
+    """A relative sessions folder with where it is ("liftkit-sessions (in /home/ann/calls)"): a
+    host who ran liftkit from another folder is told where it looked."""
+    if parent.is_absolute():
+        return str(parent)
+    return f"{parent} (in {Path.cwd()})"
