@@ -14,7 +14,7 @@ import sys
 import threading
 
 import pytest
-from support.live import FakeTime, open_session
+from support.live import FakeTime, open_session, with_rooms
 
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.core.agenda.durations import format_clock
@@ -23,8 +23,6 @@ from liftkit.core.live.controller import PLAIN, Controller
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.journal_read import read_journal
 from liftkit.core.live.replay import replay_journal
-from liftkit.core.live.rooms import plan_from_people
-from liftkit.core.people.reader import Person
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 ROUND = 8 * 60  # 32 minutes in four rounds
@@ -54,10 +52,7 @@ def time():
 
 @pytest.fixture
 def cafe(tmp_path, time):
-    session = open_session(tmp_path, CAFE, time)
-    people = [Person(name=name) for name in NINE]
-    for segment, split in plan_from_people(session.agenda, people, seed=1).items():
-        session.record_groups(segment, split)
+    session = with_rooms(open_session(tmp_path, CAFE, time), NINE)
     yield session
     session.close()
 
@@ -167,10 +162,7 @@ def test_the_pack_lists_round_two_of_a_cafe_whose_round_two_was_lengthened(tmp_p
     # Round 2 was given 5 minutes 10 seconds in, and the café left 1:40 into it: its rooms
     # met. Read with the time shared by all the rounds, round 2 had not begun.
     time = FakeTime()
-    session = open_session(tmp_path, CAFE, time)
-    people = [Person(name=name) for name in NINE]
-    for segment, split in plan_from_people(session.agenda, people, seed=1).items():
-        session.record_groups(segment, split)
+    session = with_rooms(open_session(tmp_path, CAFE, time), NINE)
     session.start()
     time.advance(ROUND + 10)
     session.extend(300)

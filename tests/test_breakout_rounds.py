@@ -13,17 +13,13 @@ import sys
 
 import pytest
 from rich.console import Console
-from support.live import FakeTime
+from support.live import FakeTime, open_session, with_rooms
 
 from liftkit.cli.live.frame import render
-from liftkit.core.agenda.model import load_agenda
 from liftkit.core.live.audience import audience_screen
 from liftkit.core.live.controls import Ui
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.live.screen import build_screen
-from liftkit.core.live.session import Clock, new_session
-from liftkit.core.people.reader import Person
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -59,13 +55,7 @@ def cafe(tmp_path, time):
 
 
 def cafe_of(tmp_path, time, names):
-    (tmp_path / "a.toml").write_text(CAFE)
-    clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
-    agenda = load_agenda(tmp_path / "a.toml")
-    live = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
-    people = [Person(name=name) for name in names]
-    for segment, split in plan_from_people(agenda, people, seed=1).items():
-        live.record_groups(segment, split)
+    live = with_rooms(open_session(tmp_path, CAFE, time), names)
     live.start()
     yield live
     live.close()

@@ -15,7 +15,7 @@ import threading
 
 import pytest
 from rich.console import Console
-from support.live import FakeTime, open_session
+from support.live import FakeTime, open_session, with_rooms
 
 import liftkit
 from liftkit.cli.commands.run_groups import GroupsPlan
@@ -23,9 +23,7 @@ from liftkit.cli.live.frame import render
 from liftkit.core.live.audience import audience_screen
 from liftkit.core.live.controls import Ui
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.live.screen import build_screen
-from liftkit.core.people.reader import Person
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 ROUND = 2 * 60  # 8 minutes in four rounds
@@ -71,10 +69,7 @@ def time():
 
 @pytest.fixture
 def cafe(tmp_path, time):
-    session = open_session(tmp_path, CAFE, time)
-    people = [Person(name=name) for name in SIX]
-    for segment, split in plan_from_people(session.agenda, people, seed=1).items():
-        session.record_groups(segment, split)
+    session = with_rooms(open_session(tmp_path, CAFE, time), SIX)
     session.start()
     yield session
     session.close()

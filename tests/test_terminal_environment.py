@@ -9,34 +9,15 @@ import sys
 import time
 
 import pytest
-from support.tmux import Tmux
+from support.tmux import SHARED_SCREEN, Tmux, host_and_audience
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
-
-AGENDA = """
-title = "Shared screen"
-
-[[segments]]
-title = "Welcome"
-duration = "3m"
-kind = "welcome"
-prompt = "Say hello in the chat"
-
-[[segments]]
-title = "Close"
-duration = "5m"
-kind = "reflection"
-"""
 
 
 @pytest.fixture
 def terms(tmp_path):
-    (tmp_path / "a.toml").write_text(AGENDA)
-    host = Tmux(80, 24, cwd=str(tmp_path))
-    audience = Tmux(80, 24, cwd=str(tmp_path))
-    yield host, audience
-    host.close()
-    audience.close()
+    with host_and_audience(tmp_path) as pair:
+        yield pair
 
 
 def width_used(screen: str) -> int:
@@ -91,7 +72,7 @@ def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
     redrew 50 times a second (8 % of a CPU), where `run` draws 10 at most. Counted from what
     the view writes to its terminal: the segment's bar ('… of 50:00') in each frame."""
     pexpect = pytest.importorskip("pexpect")
-    (tmp_path / "a.toml").write_text(AGENDA.replace('duration = "3m"', 'duration = "50m"'))
+    (tmp_path / "a.toml").write_text(SHARED_SCREEN.replace('duration = "3m"', 'duration = "50m"'))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TERM": "xterm-256color"}
     host = subprocess.Popen(
         [*LIFTKIT, "run", "a.toml", "--plain", "--rehearse", "60", "--sessions", "s"],

@@ -4,34 +4,15 @@ import sys
 from datetime import datetime, timedelta
 
 import pytest
-from support.tmux import Tmux
+from support.tmux import host_and_audience
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
-
-AGENDA = """
-title = "Shared screen"
-
-[[segments]]
-title = "Welcome"
-duration = "3m"
-kind = "welcome"
-prompt = "Say hello in the chat"
-
-[[segments]]
-title = "Close"
-duration = "5m"
-kind = "reflection"
-"""
 
 
 @pytest.fixture
 def terms(tmp_path):
-    (tmp_path / "a.toml").write_text(AGENDA)
-    host = Tmux(80, 24, cwd=str(tmp_path))
-    audience = Tmux(80, 24, cwd=str(tmp_path))
-    yield host, audience
-    host.close()
-    audience.close()
+    with host_and_audience(tmp_path) as pair:
+        yield pair
 
 
 def test_a_quit_before_the_start_no_longer_stops_the_clock_once_started(terms, tmp_path):

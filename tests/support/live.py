@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from liftkit.core.agenda.model import load_agenda
+from liftkit.core.live.rooms import plan_from_people
 from liftkit.core.live.session import Clock, LiveSession, new_session
+from liftkit.core.people.reader import Person
 
 T0 = datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
 
@@ -35,6 +37,15 @@ def open_session(
     path.write_text(agenda_text)
     agenda = load_agenda(path)
     return new_session(agenda, path, "agenda", tmp_path / "sessions", time.clock(rate))
+
+
+def with_rooms(session: LiveSession, names: list[str], seed: int = 1) -> LiveSession:
+    """`session` with the rooms of its breakouts made for the people `names` (as `run
+    --attendees` makes them)."""
+    people = [Person(name=name) for name in names]
+    for segment, split in plan_from_people(session.agenda, people, seed=seed).items():
+        session.record_groups(segment, split)
+    return session
 
 
 class Scripted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,34 @@ def session_events(tmp_path: Path) -> list[dict]:
     """The journal of the one session under tmp_path/s (`--sessions s`), one dict an event."""
     (path,) = (tmp_path / "s").glob("*/journal.jsonl")
     return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+# A short agenda for a host's terminal beside the audience's (`liftkit view`).
+SHARED_SCREEN = """
+title = "Shared screen"
+
+[[segments]]
+title = "Welcome"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello in the chat"
+
+[[segments]]
+title = "Close"
+duration = "5m"
+kind = "reflection"
+"""
+
+
+@contextlib.contextmanager
+def host_and_audience(folder: Path) -> Iterator[tuple[Tmux, Tmux]]:
+    """Two 80x24 terminals in `folder`, the host's and the audience's, with SHARED_SCREEN
+    written there as a.toml."""
+    (folder / "a.toml").write_text(SHARED_SCREEN)
+    host = Tmux(80, 24, cwd=str(folder))
+    audience = Tmux(80, 24, cwd=str(folder))
+    try:
+        yield host, audience
+    finally:
+        host.close()
+        audience.close()
