@@ -93,7 +93,9 @@ def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
             except pexpect.TIMEOUT:
                 continue
         frames = written.count("of 50:00")
-        assert 2 * seconds <= frames <= 10 * seconds + 2, frames  # it runs, and no faster
+        assert seconds <= frames <= 10 * seconds + 2, (
+            frames
+        )  # it runs (on a busy machine too), and no faster
     finally:
         view.terminate(force=True)
         host.terminate()
