@@ -2,6 +2,7 @@
 
 import collections
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -172,8 +173,9 @@ def test_agenda_list_fits_a_60_column_terminal_a_row_a_line(tmp_path):
     from support.tmux import Tmux
 
     term = Tmux(60, 24, cwd=str(tmp_path))
-    try:
-        term.run([sys.executable, "-m", "liftkit", "agenda", "list"])
+    try:  # a short command line: a long path to python wrapped it, and the list's start
+        term.type(f'lk() {{ {shlex.quote(sys.executable)} -m liftkit "$@"; }}; clear')
+        term.type("lk agenda list; echo EXIT=$?")
         screen = term.wait_for("EXIT=0")
     finally:
         term.close()
