@@ -4,7 +4,12 @@ Before, the pack shared the segment's time equally among the rounds: five minute
 round 1 and a quit in it said "the session stopped as round 2 began"."""
 
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
+from time import sleep
 
 from support.live import FakeTime, open_session, with_rooms
 
@@ -25,6 +30,7 @@ duration = "5m"
 
 NINE = ["Ana", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy"]
 ROUND = 8 * 60
+LIFTKIT = [sys.executable, "-m", "liftkit"]
 
 
 def quit_after(tmp_path, steps):
@@ -79,3 +85,55 @@ def test_a_quit_in_round_two_after_minus_ended_round_one_says_round_two(tmp_path
     assert placed == sorted(NINE * 2) and rooms["rounds_not_met"] == 2  # recounted
     (groups,) = liftkit.build_report(folder, groups=True).groups
     assert groups.stopped_in == 2
+
+
+def test_a_pack_made_minutes_after_a_plus_while_round_one_runs_lists_its_rooms(tmp_path):
+    """Through the real commands: `+` as round 1 begins, then `liftkit export` four minutes
+    later, the café still running. Before, the pack timed the café to its last event (the
+    `+`) and said "Its rooms have not met yet", round 1's rooms left out."""
+    (tmp_path / "mini.toml").write_text(CAFE.split('[[segments]]\ntitle = "Harvest"')[0])
+    (tmp_path / "nine.txt").write_text("\n".join(NINE) + "\n")
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    proc = subprocess.Popen(
+        [*LIFTKIT, "run", "mini.toml", "--sessions", "s", "--attendees", "nine.txt",
+         "--rehearse", "60", "--plain", "--seed", "1"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path, env=env,
+    )  # fmt: skip
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if "Groups: round 1 of 4" in line:
+                break
+        proc.stdin.write("+\n")  # round 1: 9 minutes, 9 real seconds at ×60
+        proc.stdin.flush()
+        for line in proc.stdout:
+            lines.append(line)
+            if re.search(r"\+1m for Cafe: .* left in round 1 of 4", line):
+                break
+        sleep(4)  # 4 minutes of the café: no event meanwhile
+        (folder,) = (tmp_path / "s").iterdir()
+        export = [*LIFTKIT, "export", str(folder), "--groups"]
+        pack = subprocess.run(export, capture_output=True, text=True, cwd=tmp_path, env=env)
+        data = subprocess.run(
+            [*export, "-f", "json"], capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+        assert "round 2 of 4 begins" not in "".join(lines)  # round 1 was held throughout
+        proc.stdin.write("q\ny\n")
+        proc.stdin.flush()
+        _, err = proc.communicate(timeout=30)
+    finally:
+        watchdog.cancel()
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert pack.returncode == 0, pack.stderr
+    cafe = pack.stdout.split("## 1. Cafe\n", 1)[1].split("\n## ", 1)[0]
+    assert "have not met yet" in cafe and "Its rooms" not in cafe
+    assert "Rounds 2 to 4 have not met yet: the session is still running." in cafe
+    assert len(re.findall(r"^- \*\*", cafe, re.MULTILINE)) == 3  # round 1's three rooms
+    (rooms,) = [g for g in json.loads(data.stdout)["groups"] if g["segment"] == 1]
+    placed = sorted(m for r in rooms["rounds"] for g in r["groups"] for m in g["members"])
+    assert [r["round"] for r in rooms["rounds"]] == [1] and placed == sorted(NINE)  # recounted

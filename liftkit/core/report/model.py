@@ -250,6 +250,7 @@ class ReportOptions:
     # Where liftkit leaves what it could not save (kept.rescue_places): this session's file
     # there is a warning, as the pack lacks what it holds. None look: the caller's choice.
     rescue_places: tuple[Path, ...] = ()
+    now: datetime | None = None  # when the pack is made: a running session has run till then
 
     @property
     def by_columns(self) -> tuple[str, ...]:
