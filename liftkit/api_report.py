@@ -74,6 +74,7 @@ def build_report(
     from liftkit.core.chat import EmptyChat
     from liftkit.core.chat.model import ChatLog
     from liftkit.core.errors import LiftkitError
+    from liftkit.core.live import follow
     from liftkit.core.live.kept import rescue_places
     from liftkit.core.live.latest import find_session_running_first
     from liftkit.core.report import ReportOptions, load_session
@@ -116,6 +117,7 @@ def build_report(
         include_private=yes_or_no(include_private, "include_private"),
         chat_start=chat_start,
         rescue_places=tuple(rescue_places()),  # what a full disk kept from the journal
+        now=follow.local_now(),  # a running session's pack runs to now
     )
     where = a_path(sessions, "sessions", "folder") if sessions is not None else None
     folder = find_session_running_first(str(a_path(session, "session", "folder")), where)

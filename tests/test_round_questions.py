@@ -181,6 +181,9 @@ def test_agenda_show_lists_the_questions_by_round(tmp_path, cli):
     said = re.findall(r"round (\d): (.+?)\s*$", result.stdout, re.MULTILINE)
     assert [int(n) for n, _ in said] == [1, 2, 3, 4]
     assert said[0][1] == BY_ROUND[0][0] and said[3][1] == "-"
+    # round 2's two questions apart, though its cell wraps: not run together in one sentence
+    cell = result.stdout.split("round 2:", 1)[1].split("round 3:", 1)[0]
+    assert " ".join(cell.split()) == "; ".join(BY_ROUND[1])
     result = cli("agenda", "show", str(tmp_path / "cafe.toml"), "--json")
     (cafe, harvest) = json.loads(result.stdout)["segments"]
     assert cafe["round_questions"] == BY_ROUND and harvest["round_questions"] is None
@@ -213,7 +216,12 @@ def test_the_event_pack_gives_each_round_s_questions(tmp_path, cli, time):
     assert result.exit_code == 0, result.output
     section = result.stdout.split("## 1. Cafe", 1)[1].split("\n## ", 1)[0]
     said = re.findall(r"^- Round (\d): (.+)$", section, re.MULTILINE)
-    assert said == [(str(n), " ".join(asked)) for n, asked in enumerate(BY_ROUND, 1) if asked]
+    assert said == [(str(n), asked[0]) for n, asked in enumerate(BY_ROUND, 1) if len(asked) == 1]
+    # round 2's two questions numbered under it, as the segment's own are: not run together
+    lines = section.splitlines()
+    assert "- Round 2:" in lines
+    under = lines[lines.index("- Round 2:") + 1 :][: len(BY_ROUND[1])]
+    assert under == [f"  {k}. {asked}" for k, asked in enumerate(BY_ROUND[1], 1)]
     result = cli("export", str(folder), "-f", "json")
     (cafe, _) = json.loads(result.stdout)["segments"]
     assert cafe["questions"] == SHARED and cafe["round_questions"] == BY_ROUND

@@ -80,7 +80,7 @@ def _segment_cell(segment: Segment, *first: str) -> RenderableType:
     elif segment.kind == "breakout":
         extras.append(_rooms(segment))
     for held, asked in enumerate(segment.round_questions, start=1):  # a café's question each
-        extras.append(f"round {held}: {' '.join(asked)}" if asked else f"round {held}: -")
+        extras.append(f"round {held}: {'; '.join(asked) or '-'}")
     for poll in segment.polls:
         extras.append(f"poll: {poll.question} [{' / '.join(poll.options)}]")  # as the live line
     if not extras:

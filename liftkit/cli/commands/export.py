@@ -170,6 +170,7 @@ def export(
         replaces_a_file,
         write_atomic,
     )
+    from liftkit.core.live import follow
     from liftkit.core.live.kept import rescue_places
     from liftkit.core.live.latest import find_session_running_first
     from liftkit.core.report import ReportOptions, build_report, load_session
@@ -246,6 +247,7 @@ def export(
         chat_start=start,
         anonymous=anonymous,
         rescue_places=tuple(rescue_places()),  # what a full disk kept from the journal
+        now=follow.local_now(),  # a running session's pack runs to now
     )
     # The logs' messages are let go as they become quotes (a 200 MB chat log: 1.5 million).
     report = build_report(data, logs, options, consume_chats=True)

@@ -46,11 +46,26 @@ class Replay:
     start: SessionStart | None = None  # the journal's session_start, when it has one
     last_wall: datetime | None = None  # when the host's liftkit last wrote (notes aside)
     times: dict[int, SegmentTime] = field(default_factory=dict)
+    anchor: tuple[float, datetime] | None = None  # (session time, wall time) last written
 
     @property
     def rate(self) -> float:
         """The --rehearse factor the session runs at."""
         return self.start.rehearse if self.start is not None else 1.0
+
+    def run_on(self, wall_now: datetime) -> None:
+        """The current segment's time run on to `wall_now`, for a session still running: its
+        next event may be minutes away (a round given 5 minutes writes none till it ends),
+        and its time is not cut short at the last. Its pauses count as the journal's do."""
+        engine = self.engine
+        ran = self.times.get(engine.index)
+        if self.anchor is None or ran is None or engine.status not in (RUNNING, PAUSED):
+            return
+        mono, wall = self.anchor  # the session clock at wall_now, as `liftkit view` reads it
+        now = mono + (wall_now - wall).total_seconds() * self.rate
+        more = max(0, round(now) - round(engine.last_mono))  # the spans end at the last event
+        ran.took += more
+        ran.paused += more if engine.status == PAUSED else 0
 
 
 def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
@@ -74,6 +89,8 @@ def replay_journal(agenda: Agenda, events: Sequence[JournalEvent]) -> Replay:
             # a note carries the session clock of the last event before it, not its own:
             # taken as the last event, a note written after a crash cut the time away
             result.last_wall = event.wall
+            if event.mono is not None:
+                result.anchor = (event.mono, event.wall)
     spans.close(round(result.engine.last_mono))  # cut short: the current segment ran till then
     return result
 

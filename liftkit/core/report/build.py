@@ -108,10 +108,12 @@ def build_report(
 
     shown_hosts = _shown_hosts(agenda, options)
     speed = replayed.rate
-    runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
     running = replayed.engine.status not in (ENDED, NOT_STARTED) and (
         journal_in_use(session.folder / JOURNAL_NAME) is True
     )  # `liftkit run` or `resume` holds it
+    if running and options.now is not None:
+        replayed.run_on(options.now)  # the segment held runs on till now, not its last event
+    runs = _segment_runs(agenda, replayed, quotes, _planned_start(first, timeline), speed)
     warnings.extend(_unfinished(session, replayed, runs, running))
     report = Report(
         title=agenda.title or (first.title if first else ""),

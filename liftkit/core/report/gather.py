@@ -12,6 +12,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import PAUSED, RUNNING
 from liftkit.core.live.events import GroupsMade, PollCounts
 from liftkit.core.live.replay import Replay, rounds_that_met
+from liftkit.core.live.round_times import round_held, shares
 from liftkit.core.report.model import (
     FEEDBACK_TAG,
     STEP_TAGS,
@@ -117,9 +118,8 @@ def _that_met(
         return GroupSet(segment, rounds[:met], len(rounds) - met)
     ran = replayed.times.get(segment)
     elapsed = ran.took - ran.paused if ran is not None else 0
-    duration = engine.duration(segment)
-    each = duration / len(rounds) if rounds and duration > 0 else 0
-    held = min(int(elapsed // each), len(rounds) - 1) + 1 if each else 1
+    # each round as long as it was held: + and - in a round changed it alone
+    held = round_held(shares(engine.round_lengths(segment), len(rounds)), elapsed)[0] or 1
     return GroupSet(segment, rounds[:met], len(rounds) - met, held, running)
 
 

@@ -25,6 +25,7 @@ from liftkit.core.report.markdown_parts import (
     minutes,
     poll_block,
     posted,
+    rounds_asked,
     shares_sentence,
     time_span,
     took_part,
@@ -227,8 +228,8 @@ def _segment(
             marker = f"{n}. "
             out.append(marker + lines_of(one_line(question), indent=" " * len(marker)))
         out.append("")
-    if segment.by_round:  # a café's new question each round
-        out += [*(f"- {lines_of(one_line(asked), indent='  ')}" for asked in segment.by_round), ""]
+    if segment.by_round:  # a café's new question each round; several, numbered under it
+        out += [*rounds_asked(segment.round_questions), ""]
     out += _words(report, segment_key(segment.index))
     for poll in segment.polls:
         if poll.kind == "choice":

@@ -319,3 +319,18 @@ def _not_met(group_set: GroupSet) -> str:
             "and was not resumed."
         )
     return f"{which} {was} planned but did not take place: the segment moved on before its time."
+
+
+def rounds_asked(round_questions: Sequence[Sequence[str]]) -> list[str]:
+    """A café's questions round by round: "- Round 1: What comes to mind?", and a round of
+    several numbered under its "- Round 2:", as the segment's own questions are."""
+    out: list[str] = []
+    for n, asked in enumerate(round_questions, start=1):
+        if len(asked) == 1:
+            out.append(f"- {lines_of(one_line(f'Round {n}: {asked[0]}'), indent='  ')}")
+        elif asked:
+            out.append(f"- Round {n}:")
+            for k, question in enumerate(asked, start=1):
+                marker = f"  {k}. "
+                out.append(marker + lines_of(one_line(question), indent=" " * len(marker)))
+    return out

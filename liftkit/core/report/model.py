@@ -95,9 +95,9 @@ class SegmentRun:
 
     @property
     def by_round(self) -> tuple[str, ...]:
-        """Each round's own questions, as the pack lists them: "Round 2: What did you hear?"."""
+        """Each round's own questions on a line: "Round 2: What did you hear?; Who?"."""
         rounds = enumerate(self.round_questions, start=1)
-        return tuple(f"Round {n}: {' '.join(asked)}" for n, asked in rounds if asked)
+        return tuple(f"Round {n}: {'; '.join(asked)}" for n, asked in rounds if asked)
 
     @property
     def over(self) -> int:
@@ -250,6 +250,7 @@ class ReportOptions:
     # Where liftkit leaves what it could not save (kept.rescue_places): this session's file
     # there is a warning, as the pack lacks what it holds. None look: the caller's choice.
     rescue_places: tuple[Path, ...] = ()
+    now: datetime | None = None  # when the pack is made: a running session has run till then
 
     @property
     def by_columns(self) -> tuple[str, ...]:
