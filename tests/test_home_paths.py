@@ -1,7 +1,9 @@
 """Paths liftkit reads and makes. A `~` the shell left as it is (quoted in `export
 LIFTKIT_SESSIONS="~/liftkit"`, or after `=` in `--output=~/pack.md`) is the home folder, as
 it would be typed unquoted: liftkit made a folder named ~ in the current one, and advised
-`mkdir -p '~'`. A session folder's name keeps the letters of an accented title."""
+`mkdir -p '~'`. A session folder's name keeps the letters of an accented title, and spells
+the Latin letters that are not a letter and an accent (`Straße Œuvre` made stra-e-uvre,
+`Łódź` odz)."""
 
 import os
 import shutil
@@ -93,3 +95,20 @@ def test_a_session_folder_keeps_the_letters_of_an_accented_title(home):
     assert result.returncode == 0, result.stderr
     (folder,) = (home / "s").iterdir()
     assert folder.name.endswith("-cafe-dia"), folder.name
+
+
+@pytest.mark.parametrize(
+    ("title", "ending"),
+    [("Straße Œuvre", "-strasse-oeuvre"), ("Łódź", "-lodz"), ("Køge møde", "-koge-mode"),
+     ("Æblegrød", "-aeblegrod"), ("Þórsdóttir Đurić Işık", "-thorsdottir-duric-isik")],
+)  # fmt: skip
+def test_a_session_folder_spells_the_latin_letters_that_have_no_accent_to_strip(
+    home, title, ending
+):
+    agenda = home / f"{title}.toml"
+    agenda.write_text(f'title = "{title}"\n[[segments]]\ntitle = "Talk"\nduration = "5m"\n')
+    result = liftkit(home, "run", str(agenda), "--plain", "--sessions", str(home / "s"),
+                     stdin="q\ny\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (folder,) = (home / "s").iterdir()
+    assert folder.name.endswith(ending), folder.name

@@ -52,6 +52,8 @@ def test_run_with_an_option_of_groups_gives_the_groups_command_that_makes_the_ro
         (("export", str(HOSTED)), "--out", "write the pack with -o FILE"),
         (("export", str(HOSTED)), "--json", "use --format json"),
         (("agenda", "show", "1-2-4-all"), "--format", "use --json for JSON"),
+        (("resume", "latest"), "--rehearse", "the rehearsal factor carries over from the run"),
+        (("resume", str(HOSTED)), "--speed", "the rehearsal factor carries over from the run"),
     ],
 )
 def test_an_option_of_another_tool_says_the_one_meant(cli, command, option, said):

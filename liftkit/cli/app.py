@@ -140,6 +140,11 @@ COMMAND_MEANT: dict[str, dict[str, str]] = {
         **dict.fromkeys(("--out", "--output-file", "--file"), "write the groups with -o FILE"),
     },
     "agenda show": {"--format": "use --json for JSON", "-f": "use --json for JSON"},
+    "resume": dict.fromkeys(
+        ("--rehearse", "--speed", "--fast", "--rate", "--factor"),
+        "the rehearsal factor carries over from the run: liftkit resume keeps the clock at "
+        "the --rehearse FACTOR the session was started with",
+    ),
 }  # fmt: skip
 
 

@@ -242,6 +242,15 @@ def _breakout_before(agenda: Agenda, index: int, own_rooms: bool = False) -> int
     return -1
 
 
+def split_notes(plans: dict[int, Split], told: set[str]) -> list[str]:
+    """The notes of the splits made, each once and in order (`4 facilitators for 6 groups:
+    2 groups have none in each round`), as `liftkit groups` says them; not those in `told`."""
+    notes: list[str] = []
+    for _, split in sorted(plans.items()):
+        notes.extend(note for note in split.notes if note not in notes and note not in told)
+    return notes
+
+
 def prepare_groups(
     agenda: Agenda,
     attendees: Path | None,
@@ -286,10 +295,11 @@ def prepare_groups(
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         plan.plans = plan_from_people(agenda, plan.people, seed)
-        for said in min_size_notes(agenda, plan.plans):
+        hosts = placed_people(plan.people, SplitRequest())[1]
+        told = {hosts_note(hosts)} if hosts else set()  # said below, with run's remedy
+        for said in [*split_notes(plan.plans, told), *min_size_notes(agenda, plan.plans)]:
             show_note(said)
             plan.said.append(f"Note: {said}")
-        hosts = placed_people(plan.people, SplitRequest())[1]
         if hosts and plan.plans:
             said = hosts_note(hosts, HOSTS_REMEDY.format(attendees=shlex.quote(str(attendees))))
             show_note(said)

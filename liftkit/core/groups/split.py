@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.after_held import LAID_AT_MOST, at_the_floor, held_start
+from liftkit.core.groups.anchors import stay_put
 from liftkit.core.groups.apart_rounds import apart_failure, rounds_kept_apart
 from liftkit.core.groups.bounds import limit_text
 from liftkit.core.groups.check import check_split, constrained, kept_text
@@ -311,8 +312,10 @@ def _result(
 ) -> Split:
     people = setup.people
     rounds: list[Round] = []
-    before: dict[int, int] = {}  # each facilitator's room (its place) in the round before
-    for r, row in enumerate(search.grp):
+    before: dict[int, int] = {}  # the room (its place) in the round before of those who stay
+    rows = [list(row) for row in search.grp]
+    stays, stay_notes = stay_put(setup, rows, len(names))
+    for r, row in enumerate(rows):
         members: list[list[int]] = [[] for _ in range(setup.groups)]
         for p, g in enumerate(row):
             members[g].append(p)
@@ -320,10 +323,10 @@ def _result(
         if r >= len(names):
             order.sort(key=lambda g: (-len(members[g]), members[g][0] if members[g] else 0))
             order = facilitators_stay(order, members, before)
-        before = {p: at for at, g in enumerate(order) for p in members[g] if setup.facilitator[p]}
+        before = {p: at for at, g in enumerate(order) for p in members[g] if p in stays}
         groups: list[Group] = []
         for position, g in enumerate(order):
-            listed = sorted(members[g], key=lambda p: (not setup.facilitator[p], p))
+            listed = sorted(members[g], key=lambda p: (not setup.facilitator[p], p not in stays, p))
             name = names[r][g] if r < len(names) else f"Room {position + 1}"
             groups.append(
                 Group(
@@ -334,7 +337,7 @@ def _result(
             )
         rounds.append(Round(round_number(request.previous, r), tuple(groups)))
     score = check_split(rounds, setup, request.previous)
-    notes = list(setup.notes)
+    notes = [*setup.notes, *stay_notes]
     if score.repeat_pairs and setup.columns:
         notes.append(
             "`balance` comes before repeats: the groups stay balanced even where that "

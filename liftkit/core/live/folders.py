@@ -81,8 +81,17 @@ def default_parent() -> Path:
     return Path(os.path.expanduser(os.environ.get(SESSIONS_ENV) or DEFAULT_PARENT))
 
 
+# Latin letters that are no letter and an accent, so NFKD keeps them whole: spelt as they
+# are written without them ("Straße Œuvre" is strasse-oeuvre, "Łódź" lodz, not stra-e-uvre, odz)
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o",
+     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"}
+)  # fmt: skip
+
+
 def _slug(text: str) -> str:
     # accents go, their letters stay: "Café Día" is cafe-dia, not caf-d-a
+    text = text.translate(_LETTERS)
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:40] or "agenda"

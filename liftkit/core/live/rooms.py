@@ -111,9 +111,10 @@ def _shape(segment: Segment) -> tuple[int | None, int | None, int | None]:
 
 
 def _rounds_of(split: Split, rounds: Sequence[Round]) -> Split:
-    """A segment's share of a split: its rounds, numbered from 1, with the split's score."""
+    """A segment's share of a split: its rounds, numbered from 1, with the split's score
+    and notes (for the host to be told, as `liftkit groups` tells them)."""
     numbered = tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1))
-    return Split(numbered, split.score, split.seed)
+    return Split(numbered, split.score, split.seed, split.notes)
 
 
 def plan_from_people(agenda: Agenda, people: Sequence[Person], seed: int) -> dict[int, Split]:
