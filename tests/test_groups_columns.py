@@ -161,6 +161,10 @@ def test_a_facilitator_at_every_table_on_the_latin_squares(cli, tmp_path, leads)
     for seed in (1, 2):
         data = facilitated(cli, tmp_path, [0] * 100, 10, 4, seed, chosen, balance=())
         assert recount(data, 100) == 0 == data["score"]["repeat_pairs"]
+        # and each room's first facilitator keeps it in every round (two a table: one stays)
+        first = [{g["name"]: g["members"][0]["name"] for g in r["groups"]} for r in data["rounds"]]
+        assert all(rooms == first[0] for rooms in first)
+        assert set(first[0].values()) <= {f"P{p}" for p in chosen}
 
 
 def test_facilitators_and_an_organisation_of_exact_counts_share_the_plexes(cli, tmp_path):

@@ -27,6 +27,9 @@ def stay_put(setup: Setup, rows: list[list[int]], first: int) -> tuple[set[int],
     if not rows or total <= k:
         return {p for p, lead in enumerate(setup.facilitator) if lead}, []
     at = max(first - 1, 0)  # the round the rooms are kept from: the last held, else the first
+    found = _already_one_each(setup, rows, at)
+    if found is not None:  # (a design's facilitators on common transversals: no swap)
+        return found, _stay_note(total, k)
     stays: dict[int, int] = {}  # group -> its first facilitator in that round
     for p, g in enumerate(rows[at]):
         if setup.facilitator[p] and g not in stays:
@@ -42,11 +45,60 @@ def stay_put(setup: Setup, rows: list[list[int]], first: int) -> tuple[set[int],
         kept = _one_each(setup, rows, r, anchors, single, apart) and kept
     if not kept or len(anchors) < k:
         return anchors, []
-    extra = total - k
-    return anchors, [
+    return anchors, _stay_note(total, k)
+
+
+def _stay_note(total: int, k: int) -> list[str]:
+    return [
         f"{plural(total, 'facilitator')} for {plural(k, 'group')}: the first in each room "
-        f"stays there in every round; the other {extra} move between rooms"
+        f"stays there in every round; the other {total - k} move between rooms"
     ]
+
+
+SEARCH_STEPS = 20_000  # choices tried before swapping instead (a design's rounds need few)
+SEARCH_GROUPS = 300  # deeper than this, not tried (the search recurses a group at a time)
+
+
+def _already_one_each(setup: Setup, rows: list[list[int]], at: int) -> set[int] | None:
+    """One facilitator of each group of round `at` such that they are in different groups in
+    every later round too, when there is such a choice (found within SEARCH_STEPS): then no
+    round need change, and a schedule without repeats keeps none (a design laying two
+    facilitators a table on two common transversals of its Latin squares had 31 repeats made
+    by swaps). None otherwise."""
+    k = setup.groups
+    if k > SEARCH_GROUPS:
+        return None
+    later = rows[at:]
+    candidates = [[p for p, g in enumerate(rows[at]) if g == t and setup.facilitator[p]]
+                  for t in range(k)]  # fmt: skip
+    if any(not c for c in candidates):
+        return None
+    order = sorted(range(k), key=lambda t: len(candidates[t]))
+    taken = [set[int]() for _ in later]
+    chosen: list[int] = []
+    steps = [SEARCH_STEPS]
+
+    def place(i: int) -> bool:
+        if i == k:
+            return True
+        steps[0] -= 1
+        if steps[0] < 0:
+            return False
+        for p in candidates[order[i]]:
+            where = [row[p] for row in later]
+            if any(g in taken[j] for j, g in enumerate(where)):
+                continue
+            for j, g in enumerate(where):
+                taken[j].add(g)
+            chosen.append(p)
+            if place(i + 1):
+                return True
+            chosen.pop()
+            for j, g in enumerate(where):
+                taken[j].discard(g)
+        return False
+
+    return set(chosen) if place(0) else None
 
 
 def _one_each(
