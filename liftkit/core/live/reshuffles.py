@@ -74,7 +74,9 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     planned = [r for i in ahead if i in made
                for r in made[i].rounds[(started if i == index else 0) :]]  # fmt: skip
     if not held:  # the first of them: all of them made again, as plan_from_people made them
-        split = reshuffle(replace(segment, rounds=wanted), people, seed)
+        now = made[index].rounds[started : started + 1] if index in made else ()
+        whole = replace(segment, rounds=wanted)
+        split, _ = other_than(now, lambda tried: reshuffle(whole, people, tried), seed)
         coming = list(split.rounds)
     else:
         now = made[index].rounds[started : started + 1] if index in made else ()
