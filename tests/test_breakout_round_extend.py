@@ -7,14 +7,12 @@ its countdown while the host's screen said "+1 min"."""
 
 import json
 import math
-import os
 import re
-import subprocess
 import sys
 import threading
 
 import pytest
-from support.live import FakeTime, open_session, with_rooms
+from support.live import FakeTime, open_session, plain_cafe, with_rooms
 
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.core.agenda.durations import format_clock
@@ -180,15 +178,7 @@ def test_the_pack_lists_round_two_of_a_cafe_whose_round_two_was_lengthened(tmp_p
 
 def test_plain_mode_plus_five_minutes_in_round_two_keeps_round_two(tmp_path):
     """The QA's repro through the real command: `+ 5m` as round 2 of 4 begins."""
-    (tmp_path / "mini.toml").write_text(CAFE.split('[[segments]]\ntitle = "Harvest"')[0])
-    (tmp_path / "nine.txt").write_text("\n".join(NINE) + "\n")
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "mini.toml", "--sessions", "s", "--attendees", "nine.txt",
-         "--rehearse", "240", "--plain", "--seed", "1"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path, env=env,
-    )  # fmt: skip
+    proc = plain_cafe(tmp_path, CAFE, NINE, 240)
     lines, asked = [], False
     watchdog = threading.Timer(60, proc.kill)  # a café that never reaches round 3
     watchdog.start()

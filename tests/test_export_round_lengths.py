@@ -11,7 +11,7 @@ import sys
 import threading
 from time import sleep
 
-from support.live import FakeTime, open_session, with_rooms
+from support.live import FakeTime, open_session, plain_cafe, with_rooms
 
 import liftkit
 
@@ -91,15 +91,8 @@ def test_a_pack_made_minutes_after_a_plus_while_round_one_runs_lists_its_rooms(t
     """Through the real commands: `+` as round 1 begins, then `liftkit export` four minutes
     later, the café still running. Before, the pack timed the café to its last event (the
     `+`) and said "Its rooms have not met yet", round 1's rooms left out."""
-    (tmp_path / "mini.toml").write_text(CAFE.split('[[segments]]\ntitle = "Harvest"')[0])
-    (tmp_path / "nine.txt").write_text("\n".join(NINE) + "\n")
+    proc = plain_cafe(tmp_path, CAFE, NINE, 60)
     env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "mini.toml", "--sessions", "s", "--attendees", "nine.txt",
-         "--rehearse", "60", "--plain", "--seed", "1"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path, env=env,
-    )  # fmt: skip
     watchdog = threading.Timer(60, proc.kill)
     watchdog.start()
     try:

@@ -7,15 +7,13 @@ round, the event pack gives them, and the agenda writer keeps them. Before, a br
 import dataclasses
 import io
 import json
-import os
 import re
-import subprocess
 import sys
 import threading
 
 import pytest
 from rich.console import Console
-from support.live import FakeTime, open_session, with_rooms
+from support.live import FakeTime, open_session, plain_cafe, with_rooms
 
 import liftkit
 from liftkit.cli.commands.run_groups import GroupsPlan
@@ -135,15 +133,7 @@ def test_the_audience_sees_round_two_s_questions_in_place_of_round_one_s(cafe, t
 
 
 def test_plain_mode_prints_round_two_s_questions_as_round_two_begins(tmp_path):
-    (tmp_path / "mini.toml").write_text(CAFE.split('[[segments]]\ntitle = "Harvest"')[0])
-    (tmp_path / "six.txt").write_text("\n".join(SIX) + "\n")
-    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    proc = subprocess.Popen(
-        [*LIFTKIT, "run", "mini.toml", "--sessions", "s", "--attendees", "six.txt",
-         "--rehearse", "240", "--plain", "--seed", "1"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path, env=env,
-    )  # fmt: skip
+    proc = plain_cafe(tmp_path, CAFE, SIX, 240)
     lines = []
     watchdog = threading.Timer(60, proc.kill)  # a café that never reaches round 3
     watchdog.start()

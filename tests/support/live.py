@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,6 +40,23 @@ def open_session(
     path.write_text(agenda_text)
     agenda = load_agenda(path)
     return new_session(agenda, path, "agenda", tmp_path / "sessions", time.clock(rate))
+
+
+def plain_cafe(
+    tmp_path: Path, agenda_text: str, names: list[str], rehearse: int
+) -> subprocess.Popen[str]:
+    """`liftkit run mini.toml --plain` in `tmp_path`, started: `agenda_text` up to its Harvest
+    (a café of rounds alone), `names` the attendees (seed 1), at `rehearse` times the real
+    speed, its input, output and errors pipes of text."""
+    (tmp_path / "mini.toml").write_text(agenda_text.split('[[segments]]\ntitle = "Harvest"')[0])
+    (tmp_path / "people.txt").write_text("\n".join(names) + "\n")
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "liftkit", "run", "mini.toml", "--sessions", "s",
+         "--attendees", "people.txt", "--rehearse", str(rehearse), "--plain", "--seed", "1"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path, env=env,
+    )  # fmt: skip
 
 
 def with_rooms(session: LiveSession, names: list[str], seed: int = 1) -> LiveSession:
