@@ -9,10 +9,9 @@ import json
 import math
 import re
 import sys
-import threading
 
 import pytest
-from support.live import FakeTime, open_session, plain_cafe, with_rooms
+from support.live import FakeTime, open_session, plain_cafe, until_round_three, with_rooms
 
 from liftkit.cli.commands.run_groups import GroupsPlan
 from liftkit.core.agenda.durations import format_clock
@@ -179,25 +178,15 @@ def test_the_pack_lists_round_two_of_a_cafe_whose_round_two_was_lengthened(tmp_p
 def test_plain_mode_plus_five_minutes_in_round_two_keeps_round_two(tmp_path):
     """The QA's repro through the real command: `+ 5m` as round 2 of 4 begins."""
     proc = plain_cafe(tmp_path, CAFE, NINE, 240)
-    lines, asked = [], False
-    watchdog = threading.Timer(60, proc.kill)  # a café that never reaches round 3
-    watchdog.start()
-    try:
-        for line in proc.stdout:
-            lines.append(line)
-            if "round 2 of 4 begins" in line and not asked:
-                proc.stdin.write("+ 5m\n")  # as round 2 begins
-                proc.stdin.flush()
-                asked = True
-            if "round 3 of 4 begins" in line:
-                break
-        proc.stdin.write("q\ny\n")
-        proc.stdin.flush()
-        rest, err = proc.communicate(timeout=30)
-    finally:
-        watchdog.cancel()
-        proc.kill()
-    out = "".join(lines) + rest
+    asked = []
+
+    def as_round_two_begins(line):  # once
+        if "round 2 of 4 begins" in line and not asked:
+            asked.append(line)
+            return "+ 5m\n"
+        return None
+
+    out, err = until_round_three(proc, as_round_two_begins)
     assert proc.returncode == 0, err
     assert out.count("round 2 of 4 begins") == 1
     (said,) = re.findall(r"\+5m for Cafe: (\d\d):(\d\d) left in round (\d) of 4", out)

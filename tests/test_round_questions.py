@@ -9,11 +9,10 @@ import io
 import json
 import re
 import sys
-import threading
 
 import pytest
 from rich.console import Console
-from support.live import FakeTime, open_session, plain_cafe, with_rooms
+from support.live import FakeTime, open_session, plain_cafe, until_round_three, with_rooms
 
 import liftkit
 from liftkit.cli.commands.run_groups import GroupsPlan
@@ -134,21 +133,7 @@ def test_the_audience_sees_round_two_s_questions_in_place_of_round_one_s(cafe, t
 
 def test_plain_mode_prints_round_two_s_questions_as_round_two_begins(tmp_path):
     proc = plain_cafe(tmp_path, CAFE, SIX, 240)
-    lines = []
-    watchdog = threading.Timer(60, proc.kill)  # a café that never reaches round 3
-    watchdog.start()
-    try:
-        for line in proc.stdout:
-            lines.append(line)
-            if "round 3 of 4 begins" in line:
-                break
-        proc.stdin.write("q\ny\n")
-        proc.stdin.flush()
-        rest, err = proc.communicate(timeout=30)
-    finally:
-        watchdog.cancel()
-        proc.kill()
-    out = "".join(lines) + rest
+    out, err = until_round_three(proc)
     assert proc.returncode == 0, err
     start = out.index("> 1/1 Cafe")
     second = out.index("round 2 of 4 begins in Cafe: new rooms")

@@ -7,6 +7,8 @@ import io
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -57,6 +59,33 @@ def plain_cafe(
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         cwd=tmp_path, env=env,
     )  # fmt: skip
+
+
+def until_round_three(
+    proc: subprocess.Popen[str], answer: Callable[[str], str | None] = lambda line: None
+) -> tuple[str, str]:
+    """What `plain_cafe`'s run printed until its round 3 began, each line given to `answer`
+    (what it returns is typed in), then a quit (q, y): its output and its errors. A café that
+    never reaches round 3 is killed after a minute."""
+    lines = []
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        for line in proc.stdout:
+            lines.append(line)
+            if (typed := answer(line)) is not None:
+                proc.stdin.write(typed)
+                proc.stdin.flush()
+            if "round 3 of 4 begins" in line:
+                break
+        proc.stdin.write("q\ny\n")
+        proc.stdin.flush()
+        rest, err = proc.communicate(timeout=30)
+    finally:
+        watchdog.cancel()
+        proc.kill()
+    return "".join(lines) + rest, err
 
 
 def with_rooms(session: LiveSession, names: list[str], seed: int = 1) -> LiveSession:
