@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from liftkit.core.groups.model import Group, Round, Split
+from liftkit.core.groups.greedy import facilitators_stay
+from liftkit.core.groups.model import Round, Split
 from liftkit.core.people.reader import Person
 
 
@@ -31,21 +32,17 @@ def hosts_stay(rooms_now: Round | None, split: Split, start: int = 0) -> Split:
 
 
 def _in_place(rnd: Round, where: dict[str, int]) -> Round:
+    """`rnd`'s rooms in the places `where` (facilitator -> place) gives, as many as can
+    (greedy.facilitators_stay: a matching, so that with two hosts a room each keeps one),
+    under the names of the places they take."""
+    ids: dict[str, int] = {}
+    hosts = [[ids.setdefault(_key(p), len(ids)) for p in g.facilitators] for g in rnd.groups]
+    before = {ids[k]: place for k, place in where.items() if k in ids}
+    order = facilitators_stay(list(range(len(rnd.groups))), hosts, before)
     names = [g.name for g in rnd.groups]  # the rooms' names by place, as they were made
-    placed: list[Group | None] = [None] * len(rnd.groups)
-    rest = []
-    for group in rnd.groups:
-        places = [where[k] for k in map(_key, group.facilitators) if k in where]
-        place = next((i for i in places if placed[i] is None), None)
-        if place is None:
-            rest.append(group)
-        else:
-            placed[place] = group
-    free = iter(i for i, g in enumerate(placed) if g is None)
-    for group in rest:
-        placed[next(free)] = group
-    rooms = tuple(replace(g, name=names[i]) for i, g in enumerate(placed) if g is not None)
-    return replace(rnd, groups=rooms)
+    return replace(
+        rnd, groups=tuple(replace(rnd.groups[g], name=names[i]) for i, g in enumerate(order))
+    )
 
 
 def _key(person: Person) -> str:
