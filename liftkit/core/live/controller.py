@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.errors import EXIT_INTERRUPTED, EXIT_OK, LiftkitError
@@ -64,6 +65,9 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
     last_not_saved: str = ""  # said once while the same write keeps failing
     in_silence: int = -1  # the segment whose strict silence plain mode will say is over
     front: FrontEnd | None = field(default=None, repr=False)  # while run() runs
+    # Where kept captures would go, found as the session opens: finding the temporary folder
+    # writes and deletes a probe file in it, which a stop by SIGHUP could cut in two.
+    places: list[Path] = field(default_factory=rescue_places, repr=False)
 
     def __post_init__(self) -> None:
         self.ui.rate = self.session.clock.rate
@@ -179,7 +183,7 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         drafts = [d if d.segment is not None else replace(d, segment=s.engine.index)
                   for d in drafts]  # fmt: skip
         stopped = s.clock.wall_at(s.now())
-        rescued = rescue(s.folder, self.unsaved, rescue_places(), drafts, stopped)
+        rescued = rescue(s.folder, self.unsaved, self.places, drafts, stopped)
         return farewell(self.session, outcome.reason, self.mode, unsaved, self._typed(), rescued)
 
     def terminate(self, reason: str) -> Outcome:
