@@ -3,6 +3,7 @@
 import itertools
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,22 @@ def test_each_help_example_fits_on_one_line_of_80_columns(cli, monkeypatch, comm
     for i, line in enumerate(lines):
         if "Example: liftkit" in line:
             assert lines[i + 1].strip() == "", f"{line!r} goes on: {lines[i + 1]!r}"
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=" ".join)
+def test_each_help_example_stays_whole_on_its_line_in_a_narrow_terminal(cli, monkeypatch, command):
+    # At 60 columns `note --help` folded its example inside its quotes ("Ada: listening
+    # matters / #listening"), so that neither line could be copied back into a shell.
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = cli(*command, "--help").stdout.splitlines()
+    examples = [line.strip() for line in wide if line.strip().startswith("Example: liftkit")]
+    assert examples
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = [line.strip() for line in cli(*command, "--help").stdout.splitlines()]
+    for example in examples:
+        assert example in narrow, f"{example!r} is folded at 60 columns"
+        words = shlex.split(example.removeprefix("Example: "))
+        assert words[: 1 + len(command)] == ["liftkit", *command]
 
 
 @pytest.mark.parametrize("command", [(), ("agenda",), *ALL_COMMANDS], ids=" ".join)

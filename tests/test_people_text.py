@@ -101,3 +101,20 @@ def test_an_excel_for_mac_csv_is_read_as_mac_roman(cli, tmp_path):
     result = cli("groups", str(path), "--seed", "1", "-f", "csv")
     assert sorted(_placed(result.stdout)) == sorted(rows)
     assert "read as Windows-1252" in result.stderr
+
+
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+def test_mac_roman_with_a_letter_no_windows_code_page_has_is_read_whatever_its_line_ends(
+    cli, tmp_path, end
+):
+    # "Å" is byte 0x81 in Mac Roman, a byte Windows-1252 and -1250 have no character for: a
+    # list with it was read as Mac Roman with lines ending in \r alone, and refused as "not
+    # a text file (byte 11 is not UTF-8)" with \n, as Excel for Mac and editors also save it.
+    rows = ["Åsa Lindqvist", "José García", "Zoë Brontë", "Ada Lovelace"]
+    text = end.join(["name,email", *(f"{name},{name[:3]}@x.org" for name in rows)]) + end
+    path = tmp_path / "mac.csv"
+    path.write_bytes(text.encode("mac_roman"))
+    result = cli("groups", str(path), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert sorted(_placed(result.stdout)) == sorted(rows)
+    assert "not UTF-8 (line 2); read as Mac Roman (Excel for Mac)" in result.stderr

@@ -399,3 +399,31 @@ def test_a_poll_option_typed_without_its_count_is_named_in_plain_mode(tmp_path):
     assert 'poll 1: "Yes" has no count; give a count after each option, e.g. Yes 9, No 7' in said
     assert 'poll 1: "No" has no count; give a count after each option, e.g. Yes 9, No 7' in said
     assert "saved poll: Been before? Yes 3, No 4" in said
+
+
+def test_a_reader_that_stops_reading_ends_the_session_quietly_and_resumable(tmp_path):
+    # `liftkit run --plain AGENDA | head -1` exited 130, as if the host had pressed Ctrl-C, and
+    # the journal said its terminal had closed. A pipe whose reader left is no interrupt.
+    proc = start_plain(tmp_path, OPEN_ENDED, "--rehearse", "60")
+    try:
+        proc.stdin.write("r Ada: said before the reader left\n")
+        proc.stdin.flush()
+        wait_for_event(tmp_path / "s", "reflection")
+        proc.stdout.readline()
+        proc.stdout.close()  # the reader goes away, as `head -1` does
+        proc.stdin.write("status\n")  # something more to print
+        proc.stdin.flush()
+        err = proc.stderr.read()
+        proc.wait(timeout=20)
+    finally:
+        proc.kill()
+        proc.stdin.close()
+        proc.stderr.close()
+    (folder,) = (tmp_path / "s").iterdir()
+    assert proc.returncode == 1  # as any liftkit command printing into `| head` (test_cli)
+    resume = f"liftkit resume s/{folder.name}"
+    assert err.splitlines() == [f"Nothing captured is lost. Carry on with: {resume}"]
+    events = journal(tmp_path / "s")
+    texts = [e["text"] for e in events if e["type"] == "reflection"]
+    assert texts == ["said before the reader left"]
+    assert events[-1]["type"] == "stop" and events[-1]["reason"] == "error"

@@ -69,6 +69,22 @@ class LiftkitCommand(TyperCommand):
                 quiet.__class__ = _without_metavar(type(param.type))
                 param.type = quiet
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help with its examples last, each printed whole on one line: rich folds the
+        description to the window's width (and crops what it does not fold), which broke an
+        example across lines, inside its quotes at 60 columns, where it could not be copied
+        back. A window narrower than an example folds it as it shows it, and copies it whole."""
+        full = self.help or ""
+        paragraphs = full.split("\n\n")
+        examples = [p.strip() for p in paragraphs if p.lstrip().startswith("Example")]
+        self.help = "\n\n".join(p for p in paragraphs if not p.lstrip().startswith("Example"))
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.help = full
+        for example in examples:  # under the panels, a blank line before each, as above
+            typer.echo(f"\n {example}")
+
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [_REQUIRED.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 

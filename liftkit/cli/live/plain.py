@@ -8,6 +8,7 @@ command does is the controller's decision; this module reads lines and prints.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import select
 from contextlib import AbstractContextManager
@@ -94,7 +95,7 @@ class LineReader:
 class OutputFailed(Exception):
     """Standard output refused a line for a reason other than a closed terminal."""
 
-    def __init__(self, error: LiftkitError) -> None:
+    def __init__(self, error: LiftkitError | None) -> None:
         super().__init__(str(error))
         self.error = error
 
@@ -128,7 +129,12 @@ class PlainApp:
                 self.out.write(f"{stamp}  {under}{line}\n")
             self.out.flush()
         except OSError as error:
-            if window_gone(error, self.lines.terminated()):
+            reason = self.lines.terminated()
+            if error.errno == errno.EPIPE and not reason:
+                # The reader of a pipe went away (`| head -1`): no interrupt and no window
+                # closed, nothing to say about it; the session stops as for a full disk.
+                raise OutputFailed(None) from error
+            if window_gone(error, reason):
                 raise
             # A full disk behind `> log.txt`: the host would follow a session they cannot see.
             raise OutputFailed(

@@ -43,14 +43,19 @@ def in_segment(top: Mapping[str, Any], lines: LineIndex) -> Misplaced:
 def in_poll(
     top: Mapping[str, Any], segment: Mapping[str, Any], lines: LineIndex, i: int, j: int
 ) -> Misplaced:
-    """A segment's key ("prompt", "notes") in a poll: it goes above the poll's line; a key of
-    the whole agenda: at the top."""
+    """A segment's key ("prompt", "notes") in a poll: it goes above the poll's line, unless
+    the segment has it already (a second one, or the next segment's); a key of the whole
+    agenda: at the top."""
 
     def where(key: str) -> str | None:
         if key in SEGMENT_KEYS and key not in POLL_KEYS and key != "polls":
-            if key in segment:
-                return None  # given there too: not a key to move up
             said = f'"{key}" belongs to the segment, not the poll'
+            if key in segment:  # given there too: not a key to move up
+                return (
+                    f"{said}, and the segment has one already on line {lines.segment(i, key)}: "
+                    "keep one of the two, or start a new segment with a [[segments]] line above "
+                    "this one"
+                )
             if i < len(lines.polls) and j < len(lines.polls[i]):
                 return f"{said}: move it above [[segments.polls]] on line {lines.polls[i][j]}"
             return f"{said}: move it out of the poll"

@@ -336,14 +336,15 @@ _TABLE_LINE = re.compile(r"\s*(\[\[?\s*[A-Za-z_][A-Za-z0-9_.\s-]*\]\]?)\s*(?:#.*
 
 def _list_runs_into_a_table(stop: _Stop) -> Said | None:
     """`questions = [` whose ] is missing before the next [[segments]]: tomllib reads the
-    table line as an item of the list (a comma missing, or a value it cannot read)."""
-    if stop.message not in ("Unclosed array", "Invalid value") or stop.line is None:
+    table line as an item of the list (a comma missing, or a value it cannot read); or
+    before the end of the file, where tomllib names no line (the one it opens on is said)."""
+    if stop.message not in ("Unclosed array", "Invalid value"):
         return None
-    table = _TABLE_LINE.match(stop.here)
-    if table is None:
+    table = _TABLE_LINE.match(stop.here) if stop.line is not None else None
+    if table is None and stop.line is not None:
         return None
     for number, line in reversed(outside_multiline(stop.text)):
-        if number >= stop.line:
+        if stop.line is not None and number >= stop.line:
             continue
         key = KEY_LINE.match(line)
         if key is None:
@@ -351,6 +352,9 @@ def _list_runs_into_a_table(stop: _Stop) -> Said | None:
         if not line[key.end() :].lstrip().startswith("["):
             return None
         column = line.index("[", key.end()) + 1
+        if table is None:
+            end = "a list is never closed (it runs on to the end of the file); end it with ]"
+            return number, column, end
         said = f"a list is never closed; end it with ] before the {table.group(1)} on line "
         return number, column, said + str(stop.line)
     return None

@@ -15,6 +15,7 @@ from liftkit.core.agenda.durations import (
 )
 from liftkit.core.agenda.placement import at_top, in_poll, in_segment
 from liftkit.core.agenda.polls import build_poll
+from liftkit.core.agenda.round_questions import build_round_questions
 from liftkit.core.agenda.schema import (
     AGENDA_KEYS,
     KINDS,
@@ -175,7 +176,7 @@ def _build_segment(
     group_size, groups, rounds = _breakout(table, kind)
     min_group_size = _min_group_size(table, kind, group_size)
     same_groups, join_groups = _earlier_rooms(table, kind)
-    round_questions = _round_questions(table, kind, rounds)
+    round_questions = build_round_questions(table, kind, rounds)
     polls = _polls(
         table,
         lambda j, raw: build_poll(
@@ -240,48 +241,6 @@ def _questions(table: Table) -> tuple[str, ...]:
         table.problem("questions", '"questions" must be a list of text, like ["First?", "Second?"]')
         return ()
     return tuple(raw)
-
-
-ROUND_QUESTIONS_LIKE = 'like ["First round?", ["Second round?", "And then?"]]'
-
-
-def _round_questions(table: Table, kind: str, rounds: int | None) -> tuple[tuple[str, ...], ...]:
-    """`round_questions`: one entry per round of a breakout of several, each a text or a
-    list of texts (a World Café's new question each round)."""
-    if "round_questions" not in table.item:
-        return ()
-    raw = table.item["round_questions"]
-    entries = raw if isinstance(raw, list) else None
-    if entries is None or not all(
-        isinstance(e, str) or (isinstance(e, list) and all(isinstance(q, str) for q in e))
-        for e in entries
-    ):
-        table.problem(
-            "round_questions",
-            '"round_questions" must be a list with one entry per round, each a text or a list '
-            f"of texts, {ROUND_QUESTIONS_LIKE}",
-        )
-        return ()
-    asked = tuple((e,) if isinstance(e, str) else tuple(e) for e in entries)
-    if kind != "breakout":
-        table.problem(
-            "round_questions",
-            '"round_questions" only applies to breakout segments of several rounds; add '
-            'kind = "breakout" and rounds = N, or put the questions in "questions"',
-        )
-    elif "rounds" not in table.item or rounds == 1:
-        table.problem(
-            "round_questions",
-            f'"round_questions" asks each round its own questions, but the segment has one '
-            f'round; add rounds = {max(len(asked), 2)}, or put the questions in "questions"',
-        )
-    elif rounds is not None and len(asked) != rounds:
-        table.problem(
-            "round_questions",
-            f'"round_questions" has {len(asked)} entr{"y" if len(asked) == 1 else "ies"} for '
-            f"{rounds} rounds; give one entry per round (a text, or a list of texts)",
-        )
-    return asked
 
 
 def _flag(table: Table, key: str) -> bool:

@@ -73,8 +73,9 @@ def _legacy_text(data: bytes) -> tuple[str, str]:
             windows = central, "Windows-1250 (Central European)"
     mac = data.decode("mac_roman")
     mac_lines = b"\r" in data and b"\n" not in data  # the classic Mac's line ends
-    if windows[0] is None:  # bytes no Windows code page has: Mac Roman only by its lines
-        return (mac, _MAC_ROMAN) if mac_lines else ("", "")
+    if windows[0] is None:  # bytes no Windows code page has ("Å" is 0x81): Mac Roman by its
+        # lines, or when it reads as names do, as a Mac list saved with \n lines does
+        return (mac, _MAC_ROMAN) if mac_lines or _reads_as_names(mac) else ("", "")
     odd, mac_odd = _unlikely(windows[0]), _unlikely(mac)
     if mac_odd < odd or (mac_lines and mac_odd <= odd):
         return mac, _MAC_ROMAN
@@ -82,6 +83,14 @@ def _legacy_text(data: bytes) -> tuple[str, str]:
 
 
 _MAC_ROMAN = "Mac Roman (Excel for Mac)"
+# A word of accented letters alone: what bytes that are no text read as ("Åçèêù")
+_ALL_ACCENTED = re.compile(r"\b[^\W\d_a-zA-Z]{2,}\b")
+
+
+def _reads_as_names(text: str) -> bool:
+    """Whether `text` reads as Western names: nothing unlikely inside its words, and its
+    accented letters among plain ones ("Åsa Lindqvist", "Zoë Brontë")."""
+    return not _unlikely(text) and _ALL_ACCENTED.search(text) is None
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
