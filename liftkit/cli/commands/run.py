@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from liftkit.cli.clocks import session_clock
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment, stream_isatty
 from liftkit.cli.errors import note, report, say
@@ -119,7 +120,7 @@ def run(
 
     plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
     plan.said[:0] = [f"Note: {message}" for message in resolved.agenda.notes]
-    clock = Clock(rate=rehearse)
+    clock = Clock(rate=rehearse, mono=session_clock())
     parent = sessions or default_parent()
     now = datetime.now().astimezone()
     before = running_alongside(parent) or unfinished_session(parent, now)
@@ -163,7 +164,9 @@ def resume(
 
 def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     resumed = resume_session(
-        folder, lambda rate, offset: Clock(rate=rate, offset=offset), begin=False
+        folder,
+        lambda rate, offset: Clock(rate=rate, offset=offset, mono=session_clock()),
+        begin=False,
     )
     live = resumed.session
     try:  # all that may fail comes before the resume is written: else it reads as a crash
