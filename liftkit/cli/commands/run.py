@@ -43,6 +43,21 @@ PlainOption = Annotated[
 ]
 
 
+class Factor(float):
+    """--rehearse as a number, and as it was typed: 3600.0001 is not "3600" in its error."""
+
+    typed = ""
+
+
+def _speed_factor(text: str | float) -> float:
+    try:
+        factor = Factor(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a valid float") from None
+    factor.typed = str(text)
+    return factor
+
+
 @flag_names("sessions", "attendees", "groups", "round")
 def run(
     ctx: typer.Context,
@@ -87,6 +102,7 @@ def run(
             "--rehearse",
             metavar="FACTOR",
             help="Run the clock FACTOR times faster (60: a minute a second).",
+            parser=_speed_factor,
         ),
     ] = 1.0,
     plain: PlainOption = False,
@@ -107,8 +123,9 @@ def run(
     """
     need_unix("run")
     if not 0 < rehearse <= 3600:
+        typed = rehearse.typed if isinstance(rehearse, Factor) else f"{rehearse:g}"
         raise LiftkitError(
-            f"--rehearse: {rehearse:g} is not a speed factor",
+            f"--rehearse: {typed} is not a speed factor",
             "use a number above 0 and up to 3600, e.g. 60 for a minute a second",
         )
     resolved = resolve_agenda(agenda)
