@@ -155,6 +155,7 @@ def run(
             note(before, env.stderr)
             plan.said.append(f"Note: {before}")
             notice = before[0].upper() + before[1:] + "."
+        notice = " ".join(filter(None, [_late(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
 
 
@@ -240,12 +241,46 @@ def _to_a_file(env: Environment, chosen: bool) -> TextIO | None:
     return env.stderr
 
 
+# A --start this far past (or less) starts now, late; one further past is refused, unless
+# it is more than ROLLS_OVER past: then it is tomorrow's (at 23:50, --start 00:10).
+LATE_START = timedelta(minutes=15)
+ROLLS_OVER = timedelta(hours=12)
+
+
 def _start_time(text: str) -> datetime:
     start_at = parse_start(text, "--start")
     now = datetime.now().astimezone()
-    if start_at < now - timedelta(hours=12):
+    if start_at < now - ROLLS_OVER:
         start_at += timedelta(days=1)
+    elif start_at < now - LATE_START:
+        ago = now - start_at
+        hours, minutes = divmod(int(ago.total_seconds()) // 60, 60)
+        said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
+        meant = start_at + ROLLS_OVER  # 2:00 at 13:50: 2 pm, not 2 am
+        pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
+        instead = (
+            f"for {pm} pm give {meant:%H:%M}, or "
+            if meant > now and start_at.hour < 12
+            else "give a time still to come, or "
+        )
+        raise LiftkitError(
+            f"--start {text}: {start_at:%H:%M} was {said} ago",
+            f"{instead}leave --start out to start now",
+        )
     return start_at
+
+
+def _late(start_at: datetime | None) -> str:
+    """What the host is told of a --start a few minutes past (it starts now)."""
+    if start_at is None:
+        return ""
+    late = int((datetime.now().astimezone() - start_at).total_seconds()) // 60
+    if late < 1:
+        return ""
+    return (
+        f"--start {start_at:%H:%M} was {plural(late, 'minute')} ago: the session starts now, "
+        f"{plural(late, 'minute')} late (its schedule counts from {start_at:%H:%M})."
+    )
 
 
 def _run_view(
