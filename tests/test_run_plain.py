@@ -171,6 +171,15 @@ def test_resume_note_and_errors_through_the_command_line(tmp_path, cli, monkeypa
         (["run", "nope"], 'unknown template "nope"'),
         (["run", "missing.toml"], "missing.toml: no such file"),
         (["run", "community-conversation", "--rehearse", "0"], "0 is not a speed factor"),
+        # the value as typed, not as rounded for the message ("3600 is not…") or as read
+        (
+            ["run", "community-conversation", "--rehearse", "3600.0001"],
+            "--rehearse: 3600.0001 is not a speed factor",
+        ),
+        (
+            ["run", "community-conversation", "--rehearse", "1e-400"],
+            "--rehearse: 1e-400 is not a speed factor",
+        ),
         (["run", "community-conversation", "--start", "25:61"], '"25:61" is not a clock time'),
     ],
 )

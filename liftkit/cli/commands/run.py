@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from liftkit.cli.clocks import session_clock
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment, stream_isatty
 from liftkit.cli.errors import note, report, say
@@ -40,6 +41,21 @@ PlainOption = Annotated[
         help="One line per event, commands as lines on stdin (automatic when not on a terminal).",
     ),
 ]
+
+
+class Factor(float):
+    """--rehearse as a number, and as it was typed: 3600.0001 is not "3600" in its error."""
+
+    typed = ""
+
+
+def _speed_factor(text: str | float) -> float:
+    try:
+        factor = Factor(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a valid float") from None
+    factor.typed = str(text)
+    return factor
 
 
 @flag_names("sessions", "attendees", "groups", "round")
@@ -86,6 +102,7 @@ def run(
             "--rehearse",
             metavar="FACTOR",
             help="Run the clock FACTOR times faster (60: a minute a second).",
+            parser=_speed_factor,
         ),
     ] = 1.0,
     plain: PlainOption = False,
@@ -106,8 +123,9 @@ def run(
     """
     need_unix("run")
     if not 0 < rehearse <= 3600:
+        typed = rehearse.typed if isinstance(rehearse, Factor) else f"{rehearse:g}"
         raise LiftkitError(
-            f"--rehearse: {rehearse:g} is not a speed factor",
+            f"--rehearse: {typed} is not a speed factor",
             "use a number above 0 and up to 3600, e.g. 60 for a minute a second",
         )
     resolved = resolve_agenda(agenda)
@@ -119,7 +137,7 @@ def run(
 
     plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
     plan.said[:0] = [f"Note: {message}" for message in resolved.agenda.notes]
-    clock = Clock(rate=rehearse)
+    clock = Clock(rate=rehearse, mono=session_clock())
     parent = sessions or default_parent()
     now = datetime.now().astimezone()
     before = running_alongside(parent) or unfinished_session(parent, now)
@@ -137,6 +155,7 @@ def run(
             note(before, env.stderr)
             plan.said.append(f"Note: {before}")
             notice = before[0].upper() + before[1:] + "."
+        notice = " ".join(filter(None, [_late(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
 
 
@@ -163,7 +182,9 @@ def resume(
 
 def _resume(ctx: typer.Context, folder: Path, plain: bool) -> None:
     resumed = resume_session(
-        folder, lambda rate, offset: Clock(rate=rate, offset=offset), begin=False
+        folder,
+        lambda rate, offset: Clock(rate=rate, offset=offset, mono=session_clock()),
+        begin=False,
     )
     live = resumed.session
     try:  # all that may fail comes before the resume is written: else it reads as a crash
@@ -220,12 +241,46 @@ def _to_a_file(env: Environment, chosen: bool) -> TextIO | None:
     return env.stderr
 
 
+# A --start this far past (or less) starts now, late; one further past is refused, unless
+# it is more than ROLLS_OVER past: then it is tomorrow's (at 23:50, --start 00:10).
+LATE_START = timedelta(minutes=15)
+ROLLS_OVER = timedelta(hours=12)
+
+
 def _start_time(text: str) -> datetime:
     start_at = parse_start(text, "--start")
     now = datetime.now().astimezone()
-    if start_at < now - timedelta(hours=12):
+    if start_at < now - ROLLS_OVER:
         start_at += timedelta(days=1)
+    elif start_at < now - LATE_START:
+        ago = now - start_at
+        hours, minutes = divmod(int(ago.total_seconds()) // 60, 60)
+        said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
+        meant = start_at + ROLLS_OVER  # 2:00 at 13:50: 2 pm, not 2 am
+        pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
+        instead = (
+            f"for {pm} pm give {meant:%H:%M}, or "
+            if meant > now and start_at.hour < 12
+            else "give a time still to come, or "
+        )
+        raise LiftkitError(
+            f"--start {text}: {start_at:%H:%M} was {said} ago",
+            f"{instead}leave --start out to start now",
+        )
     return start_at
+
+
+def _late(start_at: datetime | None) -> str:
+    """What the host is told of a --start a few minutes past (it starts now)."""
+    if start_at is None:
+        return ""
+    late = int((datetime.now().astimezone() - start_at).total_seconds()) // 60
+    if late < 1:
+        return ""
+    return (
+        f"--start {start_at:%H:%M} was {plural(late, 'minute')} ago: the session starts now, "
+        f"{plural(late, 'minute')} late (its schedule counts from {start_at:%H:%M})."
+    )
 
 
 def _run_view(

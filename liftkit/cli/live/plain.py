@@ -25,7 +25,7 @@ from liftkit.core.live.controls import CONFIRM, PLAIN_HELP
 from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.intake import Outcome
-from liftkit.core.live.plain_lines import event_lines
+from liftkit.core.live.plain_lines import host_lines
 from liftkit.core.text import plural, terminal_safe
 
 
@@ -146,8 +146,7 @@ class PlainApp:
         # (a pipe) printed "stopped (quit)" before "Quit? y to confirm".
         self.show()
         s = self.session
-        view, notes = s.engine.view(s.now()), s.engine.notes_shown
-        for line in event_lines(event, view, s.agenda.segments, notes):
+        for line in host_lines(event, s.engine, s.now(), s.engine.notes_shown):
             self.say(line)
 
     # ------------------------------------------------------------------ the controller's port

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.agenda.model import Segment
-from liftkit.core.live.engine import PAUSED
+from liftkit.core.live.engine import PAUSED, Engine
 from liftkit.core.live.events import (
     Extend,
     GroupsMade,
@@ -82,6 +82,17 @@ def event_lines(
             # quit, and by the command's last line on stderr
             return [f"stopped ({stop_words(reason)})"]
     return []
+
+
+def host_lines(event: JournalEvent, engine: Engine, now: float, notes: bool) -> list[str]:
+    """What the host's plain mode prints for an event just written, as of the time it fell
+    on: a change of segment caught up late (after a freeze, or a wake-up at --rehearse 600
+    a session minute late) is the segment as it began, not "it keeps the time it had".
+    A warning for a segment the same write has left (it ended meanwhile) is not said."""
+    if isinstance(event, TimeWarning) and engine.index != event.segment:
+        return []
+    view = engine.view(event.mono if event.mono is not None else now)
+    return event_lines(event, view, engine.agenda.segments, notes)
 
 
 def time_left(view: SegmentView) -> str:

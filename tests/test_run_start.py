@@ -1,0 +1,71 @@
+"""`liftkit run --start HH:MM` given a time already past: a few minutes late starts now and
+says so; further past is refused in one line; more than 12 hours past is tomorrow's."""
+
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+LIFTKIT = [sys.executable, "-m", "liftkit"]
+
+
+def in_zone(hour: int) -> tuple[dict[str, str], datetime]:
+    """An environment whose local time is now `hour` o'clock and some minutes, and that time
+    (naive): a POSIX TZ of a whole number of hours east."""
+    utc = datetime.now(UTC)
+    east = (hour - utc.hour) % 24
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    env["TZ"] = f"LK-{east}"
+    return env, (utc + timedelta(hours=east)).replace(tzinfo=None)
+
+
+def run(tmp_path, env, start, commands="q\ny\n"):
+    return subprocess.run(
+        [*LIFTKIT, "run", "community-conversation", "--plain", "--sessions", "s",
+         "--start", start],
+        input=commands, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30,
+    )  # fmt: skip
+
+
+def test_a_start_a_few_minutes_past_starts_now_and_says_how_late(tmp_path):
+    env, now = in_zone(13)
+    start = (now - timedelta(minutes=5)).strftime("%H:%M")
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    said = next((i for i, line in enumerate(lines) if f"--start {start} was" in line), None)
+    assert said is not None, proc.stdout  # not started at once without a word
+    late = re.search(r"was (\d+) minutes ago: the session starts now, \1 minutes late", lines[said])
+    assert late and int(late.group(1)) in (5, 6), lines[said]
+    assert f"(its schedule counts from {start})" in lines[said]
+    assert any("session started" in line for line in lines[said:])
+
+
+def test_a_start_hours_past_is_refused_with_what_to_give(tmp_path):
+    env, now = in_zone(13)
+    # 13:20 and "--start 1:50": half past one in the night, meant for ten to two this afternoon
+    typed = now - timedelta(hours=11, minutes=30)
+    start = f"{typed.hour}:{typed:%M}"
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 2
+    line = proc.stderr.strip()
+    pm = f"{typed.hour}:{typed:%M}" if typed.minute else f"{typed.hour}"
+    assert re.fullmatch(
+        rf"Error: --start {start}: {typed:%H:%M} was 11 h (30|31) min ago; "
+        rf"for {pm} pm give {typed.hour + 12}:{typed:%M}, or leave --start out to start now",
+        line,
+    ), line
+    assert not (tmp_path / "s").exists()  # no session begun
+
+
+def test_a_start_most_of_an_hour_past_is_refused(tmp_path):
+    env, now = in_zone(13)
+    start = (now - timedelta(minutes=40)).strftime("%H:%M")
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 2
+    assert re.fullmatch(
+        rf"Error: --start {start}: {start} was (40|41) min ago; give a time still to come, "
+        r"or leave --start out to start now",
+        proc.stderr.strip(),
+    ), proc.stderr
