@@ -12,11 +12,12 @@ LIFTKIT = [sys.executable, "-m", "liftkit"]
 
 def in_zone(hour: int) -> tuple[dict[str, str], datetime]:
     """An environment whose local time is now `hour` o'clock and some minutes, and that time
-    (naive): a POSIX TZ of a whole number of hours east."""
+    (naive): a POSIX TZ of a whole number of hours east, within 12 hours of UTC (the C
+    library takes no offset of a day or so, nor a name under three letters: both read as UTC)."""
     utc = datetime.now(UTC)
-    east = (hour - utc.hour) % 24
+    east = (hour - utc.hour + 12) % 24 - 12
     env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
-    env["TZ"] = f"LK-{east}"
+    env["TZ"] = f"LKT{-east:+d}"  # POSIX counts hours west: LKT-2 is two hours east
     return env, (utc + timedelta(hours=east)).replace(tzinfo=None)
 
 
