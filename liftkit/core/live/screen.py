@@ -7,7 +7,7 @@ The renderers (rich full screen, plain lines) only lay these texts out.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -104,11 +104,23 @@ class Screen:
 
 
 def minutes_phrase(seconds: float) -> str:
-    minutes = round(abs(seconds) / 60)
-    if minutes == 0:
+    """ "3 mins behind"; from an hour on in hours ("18 h 50 mins behind", a session resumed
+    the next morning), where "1130 mins" is not read at a glance."""
+    hours, minutes = divmod(round(abs(seconds) / 60), 60)
+    if not hours and not minutes:
         return "on time"
-    unit = "min" if minutes == 1 else "mins"
-    return f"{minutes} {unit} {'behind' if seconds > 0 else 'ahead'}"
+    said = f"{hours} h" if hours else ""
+    if minutes:
+        said += f" {minutes} {'min' if minutes == 1 else 'mins'}"
+    return f"{said.strip()} {'behind' if seconds > 0 else 'ahead'}"
+
+
+def day_and_time(moment: datetime, today: datetime, show: Callable[[datetime], str]) -> str:
+    """ "14:23", or "Mon 14:23" on another day than `today` (a planned end of yesterday's,
+    seen on resuming the next morning; one past midnight)."""
+    if moment.date() == today.date():
+        return show(moment)
+    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[moment.weekday()]} {show(moment)}"
 
 
 def countdown_text(view: SegmentView) -> str:
@@ -230,8 +242,8 @@ def build_screen(
         segment_line = ""
     plan = schedule(view, now_wall, session_start_wall, rate)
     show = hhmm if rate == 1 else hhmmss  # a rehearsal moves in seconds
-    planned_end = show(plan.planned_end) if plan.planned_end else ""
-    projected_end = show(plan.projected_end) if plan.projected_end else ""
+    planned_end = day_and_time(plan.planned_end, now_wall, show) if plan.planned_end else ""
+    projected_end = day_and_time(plan.projected_end, now_wall, show) if plan.projected_end else ""
     planned = f"planned end {planned_end}" if planned_end else ""
     if view.status == ENDED:
         parts = [f"ended at {show(now_wall)}", planned]
