@@ -27,6 +27,7 @@ from liftkit.core.live.events import PollCounts
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 from liftkit.core.timeparse import later
+from liftkit.core.zones import session_zone
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
     "normal",
@@ -224,6 +225,9 @@ def build_screen(
     the audience's screen. `folder` is the session's, as the help names it to resume."""
     # Waiting for a --start time: the first segment is shown as it will be (its title, prompt
     # and questions, and the host's notes to read before it begins), its clock not yet running.
+    # One zone on one screen, the session's (the host's), where the view may be read in another
+    zone = session_zone(session_start_wall or start_at)
+    now_wall, start_at = zone(now_wall), start_at and zone(start_at)
     waiting = view.status == NOT_STARTED and view.segment is None
     segment = view.next_segment if waiting else view.segment
     tone, status = tone_and_status(view)
@@ -241,6 +245,8 @@ def build_screen(
     else:
         segment_line = ""
     plan = schedule(view, now_wall, session_start_wall, rate)
+    planned_at = plan.planned_end and zone(plan.planned_end)
+    plan = Schedule(planned_at, plan.projected_end and zone(plan.projected_end), plan.behind)
     show = hhmm if rate == 1 else hhmmss  # a rehearsal moves in seconds
     planned_end = day_and_time(plan.planned_end, now_wall, show) if plan.planned_end else ""
     projected_end = day_and_time(plan.projected_end, now_wall, show) if plan.projected_end else ""
