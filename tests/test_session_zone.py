@@ -108,3 +108,65 @@ def test_the_view_in_another_zone_shows_the_host_s_clock_throughout(tmp_path):
 def _zones_known():
     if not os.path.exists("/usr/share/zoneinfo/Asia/Kolkata"):
         pytest.skip("the system has no time zone data")
+
+
+DST = """
+title = "Night"
+[[segments]]
+title = "One"
+duration = "20s"
+auto_advance = true
+[[segments]]
+title = "Two"
+duration = "20s"
+auto_advance = true
+[[segments]]
+title = "Three"
+duration = "20s"
+kind = "reflection"
+"""
+
+
+@pytest.fixture
+def in_london():
+    """This process in London's time zone (its clocks go back at 02:00 BST on 25 October
+    2026), and back to its own after."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ")
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_session_over_the_clocks_going_back_follows_them(in_london, tmp_path, cli):
+    # From 01:59:35 BST, 20 s segments: the third began at 01:00:15 GMT, the clocks having
+    # gone back at 02:00 BST. Plain mode printed "02:00:15 > 3/3 Three", the journal kept
+    # +01:00 past the change, and the pack said "01:59 to 02:01" of a session the call's
+    # clocks (and its chat) put at 01:59 to 01:01.
+    from support.live import FakeTime, ScriptedLines, open_session
+
+    from liftkit.cli.live.plain import PlainApp
+    from liftkit.core.live.controller import PLAIN, Controller
+
+    time = FakeTime()
+    time.wall = datetime(2026, 10, 25, 0, 59, 35, tzinfo=ZoneInfo("UTC")).astimezone()
+    assert f"{time.wall:%H:%M %Z}" == "01:59 BST"
+    session = open_session(tmp_path, DST, time)
+    out = __import__("io").StringIO()
+    PlainApp(Controller(session, mode=PLAIN), out, ScriptedLines(time, [(70, ["q", "y"])])).run()
+    three = next(line for line in out.getvalue().splitlines() if "> 3/3 Three" in line)
+    began = time.wall.astimezone(LONDON) - timedelta(seconds=30)  # 40 s after the start
+    assert three.startswith(f"{began:%H:%M:%S}") and began.hour == 1 and began.minute == 0
+    journal = (session.folder / "journal.jsonl").read_text()
+    events = [json.loads(line) for line in journal.splitlines()]
+    assert [e["wall"][-6:] for e in events][:2] == ["+01:00", "+01:00"]
+    assert events[-1]["wall"][-6:] == "+00:00"
+    pack = cli("export", str(session.folder)).stdout
+    ended = datetime.fromisoformat(events[-1]["wall"])
+    assert f"**Time:** 01:59 BST to {ended:%H:%M} GMT" in pack

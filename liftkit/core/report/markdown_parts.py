@@ -74,6 +74,8 @@ def long_date(moment: datetime) -> str:
 def time_span(start: datetime, end: datetime | None) -> str:
     """ "10:00 to 11:00"; one time for a session that ended in the minute it began (a
     rehearsal at 30 times the speed), where "10:00 to 10:00" reads as a mistake."""
+    if end is not None and end.utcoffset() != start.utcoffset():  # the clocks went back
+        return f"{start:%H:%M %Z} to {end:%H:%M %Z}"  # "01:59 BST to 01:01 GMT"
     ended = f"{end:%H:%M}" if end is not None else ""
     return f"{start:%H:%M}" + (f" to {ended}" if ended and ended != f"{start:%H:%M}" else "")
 

@@ -121,8 +121,13 @@ def in_its_zone(events: list[JournalEvent]) -> list[JournalEvent]:
         changes: dict[str, Any] = {}
         for name in ("wall", "planned_start", "typed"):
             moment = getattr(event, name, None)
-            if isinstance(moment, datetime) and zone(moment).utcoffset() != moment.utcoffset():
-                changes[name] = zone(moment)
+            if isinstance(moment, datetime):
+                shown_at = zone(moment)  # and its zone's name, as "01:59 BST to 01:01 GMT" says
+                if (shown_at.utcoffset(), shown_at.tzname()) != (
+                    moment.utcoffset(),
+                    moment.tzname(),
+                ):
+                    changes[name] = shown_at
         shown.append(replace(event, **changes) if changes else event)
     return shown
 
