@@ -36,6 +36,7 @@ from liftkit.core.live.plain_lines import polls_now_lines, segment_now_lines
 from liftkit.core.live.plain_times import silence_over
 from liftkit.core.live.screen import Screen
 from liftkit.core.text import terminal_safe
+from liftkit.core.zones import session_zone
 
 # Seconds between looks at the journal: a change shows within a second, at a stat's cost.
 POLL = 0.25
@@ -249,7 +250,10 @@ class PlainAudience:
         self._in_silence = -1  # the segment whose silence is yet to be said to be over
 
     def say(self, *lines: str) -> None:
-        stamp = self.wall().strftime("%H:%M:%S")
+        now, f = self.wall(), self.following
+        if f is not None:  # the host's clock, where the view may be in another zone
+            now = session_zone(f.planned_start or f.started_wall or f.waiting_for())(now)
+        stamp = now.strftime("%H:%M:%S")
         for line in lines:  # titles, prompts and names come from the host's files
             self.out.write(f"{stamp}  {terminal_safe(line)}\n")
         self.out.flush()

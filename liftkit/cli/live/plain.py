@@ -119,7 +119,7 @@ class PlainApp:
     def say(self, text: str) -> None:
         if not text:
             return
-        stamp = self.session.clock.wall_at(self.session.now()).strftime("%H:%M:%S")
+        stamp = self.session.wall_at(self.session.now()).strftime("%H:%M:%S")
         try:
             lines = terminal_safe(text).splitlines()  # titles, names, chat come from files
             # a prompt's later lines under its first ("  line 1", "line 2" read as an event)

@@ -31,6 +31,7 @@ from liftkit.core.live.plain_lines import event_lines, time_left
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
+from liftkit.core.zones import session_zone
 
 _SEED = re.compile(r" · seed \d+")
 _KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
@@ -82,6 +83,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     groups = room_groups(engine, t)
     # before the start, the time `run --start` waits for: the planned end, as the host's
     start = follower.planned_start or follower.started_wall or follower.waiting_for()
+    zone = session_zone(start)  # the host's clock, where the view may be in another zone
     screen = build_screen(
         view,
         Ui(show_notes=False, rate=follower.rate),
@@ -113,7 +115,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         if rooms and not message and wall_now - began < ROOMS_CHANGED_FOR:
             message = f"Round {view.round} of {view.rounds}: new rooms; find your name again."
     elif rooms and not message and changed is not None and wall_now - changed < ROOMS_CHANGED_FOR:
-        message = f"The rooms changed at {hhmm(changed)}: find your name again."
+        message = f"The rooms changed at {hhmm(zone(changed))}: find your name again."
     # Pages turn on the wall clock, paused or not: a paused breakout still shows every room.
     # A later round's new rooms from their first page (while it runs: a pause then turns on
     # from the breakout's start).
@@ -124,7 +126,7 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
     page = int(shown_for // ROOM_PAGE_SECONDS) if rooms else 0
     return replace(
         screen,
-        wall_clock=hhmm(wall_now),
+        wall_clock=hhmm(zone(wall_now)),
         countdown=countdown,
         tone=tone,
         status=status,

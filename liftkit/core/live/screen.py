@@ -7,7 +7,7 @@ The renderers (rich full screen, plain lines) only lay these texts out.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +27,7 @@ from liftkit.core.live.events import PollCounts
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, hhmmss, plural
 from liftkit.core.timeparse import later
+from liftkit.core.zones import session_zone
 
 NORMAL, WARN, OVER, PAUSED_TONE, SILENCE, DONE = (
     "normal",
@@ -104,11 +105,23 @@ class Screen:
 
 
 def minutes_phrase(seconds: float) -> str:
-    minutes = round(abs(seconds) / 60)
-    if minutes == 0:
+    """ "3 mins behind"; from an hour on in hours ("18 h 50 mins behind", a session resumed
+    the next morning), where "1130 mins" is not read at a glance."""
+    hours, minutes = divmod(round(abs(seconds) / 60), 60)
+    if not hours and not minutes:
         return "on time"
-    unit = "min" if minutes == 1 else "mins"
-    return f"{minutes} {unit} {'behind' if seconds > 0 else 'ahead'}"
+    said = f"{hours} h" if hours else ""
+    if minutes:
+        said += f" {minutes} {'min' if minutes == 1 else 'mins'}"
+    return f"{said.strip()} {'behind' if seconds > 0 else 'ahead'}"
+
+
+def day_and_time(moment: datetime, today: datetime, show: Callable[[datetime], str]) -> str:
+    """ "14:23", or "Mon 14:23" on another day than `today` (a planned end of yesterday's,
+    seen on resuming the next morning; one past midnight)."""
+    if moment.date() == today.date():
+        return show(moment)
+    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[moment.weekday()]} {show(moment)}"
 
 
 def countdown_text(view: SegmentView) -> str:
@@ -212,6 +225,9 @@ def build_screen(
     the audience's screen. `folder` is the session's, as the help names it to resume."""
     # Waiting for a --start time: the first segment is shown as it will be (its title, prompt
     # and questions, and the host's notes to read before it begins), its clock not yet running.
+    # One zone on one screen, the session's (the host's), where the view may be read in another
+    zone = session_zone(session_start_wall or start_at)
+    now_wall, start_at = zone(now_wall), start_at and zone(start_at)
     waiting = view.status == NOT_STARTED and view.segment is None
     segment = view.next_segment if waiting else view.segment
     tone, status = tone_and_status(view)
@@ -229,9 +245,11 @@ def build_screen(
     else:
         segment_line = ""
     plan = schedule(view, now_wall, session_start_wall, rate)
+    planned_at = plan.planned_end and zone(plan.planned_end)
+    plan = Schedule(planned_at, plan.projected_end and zone(plan.projected_end), plan.behind)
     show = hhmm if rate == 1 else hhmmss  # a rehearsal moves in seconds
-    planned_end = show(plan.planned_end) if plan.planned_end else ""
-    projected_end = show(plan.projected_end) if plan.projected_end else ""
+    planned_end = day_and_time(plan.planned_end, now_wall, show) if plan.planned_end else ""
+    projected_end = day_and_time(plan.projected_end, now_wall, show) if plan.projected_end else ""
     planned = f"planned end {planned_end}" if planned_end else ""
     if view.status == ENDED:
         parts = [f"ended at {show(now_wall)}", planned]

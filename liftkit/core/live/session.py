@@ -35,6 +35,7 @@ from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
 from liftkit.core.live.resumed import Resumed as Resumed
+from liftkit.core.zones import session_zone
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -126,9 +127,7 @@ class LiveSession:
         what was written. A change of segment (its end and the next start) is one write."""
         if not events:
             return []
-        timed = [
-            e if e.wall else replace(e, wall=self.clock.wall_at(e.mono or 0.0)) for e in events
-        ]
+        timed = [e if e.wall else replace(e, wall=self.wall_at(e.mono or 0.0)) for e in events]
         with self.guard():
             self.keep_on_disk()
             written = self.journal.append(timed)
@@ -140,6 +139,11 @@ class LiveSession:
 
     def now(self) -> float:
         return self.clock.now()
+
+    def wall_at(self, t: float) -> datetime:
+        """The wall clock at session time `t` in the session's zone (liftkit.core.zones): a
+        resume on a computer set to another zone stamps the journal in the host's."""
+        return session_zone(self.schedule_start())(self.clock.wall_at(t))
 
     def start(self, planned_start: datetime | None = None) -> list[JournalEvent]:
         self.planned_start = planned_start

@@ -11,7 +11,7 @@ from liftkit.core.chat import ChatLog
 from liftkit.core.chat.teams_chat import take_quotes
 from liftkit.core.live.capture import name_label
 from liftkit.core.live.engine import ENDED, NOT_STARTED
-from liftkit.core.live.events import Reflection, SessionStart
+from liftkit.core.live.events import Reflection, SessionResume, SessionStart
 from liftkit.core.live.follow import journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.kept import rescued_warning
@@ -257,8 +257,9 @@ class _Quotes:
 def _unfinished(
     session: SessionData, replayed: Replay, runs: Sequence[SegmentRun], running: bool
 ) -> list[str]:
-    """A session that stopped before its end (a quit, a crash) and was never resumed: the
-    pack says "not run" for the rest, which the host may not have meant."""
+    """A session that stopped before its end (a quit, a crash) and was not resumed after
+    that: the pack says "not run" for the rest, which the host may not have meant. One
+    resumed before and stopped again is said to have been."""
     left = [run for run in runs if run.actual is None]
     if replayed.engine.status in (ENDED, NOT_STARTED):
         return []
@@ -272,8 +273,15 @@ def _unfinished(
         ]
     if not left:
         return []
+    resumes = sum(isinstance(e, SessionResume) for e in session.events)
+    stopped = (
+        f"was resumed {'once' if resumes == 1 else f'{resumes} times'} but stopped again before "
+        "its end, and was not resumed after that"
+        if resumes
+        else "stopped before its end and was not resumed"
+    )
     return [
-        f"{session.folder.name}: the session stopped before its end and was not resumed; "
+        f"{session.folder.name}: the session {stopped}; "
         f"the pack says {plural(len(left), 'segment')} did not run ({named}). "
         f"To carry it on first: {command_line('liftkit', 'resume', session.folder)}"
     ]

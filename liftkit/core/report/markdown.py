@@ -19,15 +19,14 @@ from liftkit.core.report.markdown_parts import (
     by_heading,
     chat_sentence,
     clock,
+    dates_and_times,
     groups_lines,
     listing,
-    long_date,
     minutes,
     poll_block,
     posted,
     rounds_asked,
     shares_sentence,
-    time_span,
     took_part,
 )
 from liftkit.core.report.model import GroupSet, Quote, Report, SegmentRun, theme_title, themed
@@ -140,8 +139,7 @@ def _opening(report: Report) -> list[str]:
     out = [f"*{RUNNING}*", ""] if report.running else []
     facts = []
     if report.start is not None:
-        facts.append(f"**Date:** {long_date(report.start)}")
-        facts.append(f"**Time:** {time_span(report.start, report.end)}")
+        facts += dates_and_times(report.start, report.end)
     if report.host:
         label = "Hosts" if report.host_count > 1 else "Host"
         facts.append(f"**{label}:** {phrase(report.host)}")
@@ -344,8 +342,8 @@ def _agenda_as_run(report: Report, charts: Charts) -> list[str]:
         row = [
             str(s.index + 1),
             s.title,
-            clock(s.planned_start),
-            clock(s.actual_start, seconds=True) if ran else NOT_RUN[report.running],
+            clock(s.planned_start, day_of=report.start),
+            clock(s.actual_start, True, report.start) if ran else NOT_RUN[report.running],
             format_duration(s.planned),
             format_duration(s.actual or 0) if ran else "—",
         ]

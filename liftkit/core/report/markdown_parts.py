@@ -74,12 +74,29 @@ def long_date(moment: datetime) -> str:
 def time_span(start: datetime, end: datetime | None) -> str:
     """ "10:00 to 11:00"; one time for a session that ended in the minute it began (a
     rehearsal at 30 times the speed), where "10:00 to 10:00" reads as a mistake."""
+    if end is not None and end.utcoffset() != start.utcoffset():  # the clocks went back
+        return f"{start:%H:%M %Z} to {end:%H:%M %Z}"  # "01:59 BST to 01:01 GMT"
     ended = f"{end:%H:%M}" if end is not None else ""
     return f"{start:%H:%M}" + (f" to {ended}" if ended and ended != f"{start:%H:%M}" else "")
 
 
-def clock(moment: datetime | None, seconds: bool = False) -> str:
-    return "—" if moment is None else clock_text(moment, seconds)
+def dates_and_times(start: datetime, end: datetime | None) -> list[str]:
+    """The opening's date and time; a session that ended on another day than it began (resumed
+    the next morning, or past midnight) gives both days, where "13:43 to 08:44" would read
+    as ending before it began."""
+    if end is None or end.date() == start.date():
+        return [f"**Date:** {long_date(start)}", f"**Time:** {time_span(start, end)}"]
+    ended = f"{DAYS[end.weekday()]} {end.day} {MONTHS[end.month - 1]}"
+    ended += f" {end.year}" if end.year != start.year else ""
+    return [f"**Dates:** {long_date(start)}, {start:%H:%M}, to {ended}, {end:%H:%M}"]
+
+
+def clock(moment: datetime | None, seconds: bool = False, day_of: datetime | None = None) -> str:
+    """A time of the session; "Tue 08:44:05" on another day than `day_of` (its start)."""
+    if moment is None:
+        return "—"
+    day = f"{DAYS[moment.weekday()][:3]} " if day_of and moment.date() != day_of.date() else ""
+    return day + clock_text(moment, seconds)
 
 
 def minutes(seconds: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, rep
 from liftkit.core.people.apart import names_apart
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
+from liftkit.core.zones import session_zone
 
 if TYPE_CHECKING:
     from liftkit.core.groups.split import Split
@@ -82,7 +83,7 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
         )
     agenda = load_agenda(agenda_path)
     check_agenda_copy(agenda, journal.events, agenda_path)
-    data = SessionData(folder, agenda, journal.events, warnings=journal.warnings)
+    data = SessionData(folder, agenda, in_its_zone(journal.events), warnings=journal.warnings)
     data.attendees = attendees
     if attendees is not None:
         data.warnings.extend(attendees.warnings)
@@ -108,6 +109,27 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
         # the session's copy of the file it ran with: the rooms as they were
         data.groups_split = load_groups_file(folder / GROUPS_COPY, recorded=True)
     return data
+
+
+def in_its_zone(events: list[JournalEvent]) -> list[JournalEvent]:
+    """The journal's times in the session's zone (liftkit.core.zones), where a resume on a
+    computer set to another zone stamped that zone's: the pack shows one zone's times."""
+    start = next((e.wall for e in events if isinstance(e, SessionStart)), None)
+    zone = session_zone(start)
+    shown = []
+    for event in events:
+        changes: dict[str, Any] = {}
+        for name in ("wall", "planned_start", "typed"):
+            moment = getattr(event, name, None)
+            if isinstance(moment, datetime):
+                shown_at = zone(moment)  # and its zone's name, as "01:59 BST to 01:01 GMT" says
+                if (shown_at.utcoffset(), shown_at.tzname()) != (
+                    moment.utcoffset(),
+                    moment.tzname(),
+                ):
+                    changes[name] = shown_at
+        shown.append(replace(event, **changes) if changes else event)
+    return shown
 
 
 def groups_as_attendees(data: SessionData) -> str | None:
