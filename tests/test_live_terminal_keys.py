@@ -1,0 +1,74 @@
+"""Keys as real terminals send them, in a real terminal (tmux): Alt with an arrow as PuTTY
+and rxvt send it, the Linux console's function keys, Ctrl-S, Ctrl-L. What QA found by
+pressing them in `liftkit run`."""
+
+import pytest
+from support.live import attendees_csv
+from support.tmux import Tmux, session_events
+from test_live_terminal import AGENDA, LIFTKIT, quit_run
+
+# Alt+Right and Alt+Left as PuTTY and rxvt send them: ESC, then the arrow's own sequence.
+ALT_RIGHT = ("1b", "1b", "5b", "43")
+ALT_LEFT = ("1b", "1b", "5b", "44")
+
+
+@pytest.fixture
+def term(tmp_path):
+    """A run of AGENDA in an 80x24 tmux pane with 12 attendees (rooms of 5), on its screen."""
+    (tmp_path / "b.toml").write_text(
+        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
+    )
+    attendees_csv(tmp_path / "people.csv", 12)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
+        term.wait_for("running")
+        yield term
+    finally:
+        term.close()
+
+
+def hex_keys(term: Tmux, *keys: tuple[str, ...]) -> None:
+    for key in keys:
+        term.keys("-H", *key)
+
+
+def test_alt_arrows_from_putty_and_rxvt_neither_cancel_a_line_nor_move(term, tmp_path):
+    # ESC ESC [ C threw the reflection away ("No reflection recorded.") and went to the next
+    # segment; in the rooms view ESC ESC [ D closed it and went back a segment.
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("Ada Lovelace: a long thought", enter=False)
+    hex_keys(term, ALT_RIGHT, ALT_LEFT)
+    term.type(" kept", enter=False)
+    term.wait_for("Ada Lovelace: a long thought kept")
+    term.keys("Enter")
+    screen = term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
+    assert "1/3  Welcome" in screen
+    term.keys("p")
+    term.wait_for("Poll 1")
+    term.type("3", enter=False)
+    hex_keys(term, ALT_LEFT, ALT_RIGHT)
+    term.type(" 4", enter=False)
+    term.keys("Enter")
+    screen = term.wait_for("Saved 1 poll result.")
+    assert "1/3  Welcome" in screen
+    term.keys("n")
+    term.wait_for("2/3  Breakouts")
+    term.keys("g")
+    term.wait_for("Room 1 (")
+    hex_keys(term, ALT_LEFT)
+    term.keys("f")
+    term.wait_for("Find (part of a name):")
+    term.type("Ada", enter=False)
+    hex_keys(term, ALT_RIGHT, ALT_LEFT)
+    term.type(" Lov", enter=False)
+    screen = term.wait_for("Find (part of a name): Ada Lov")
+    assert "Room 1 (" in screen and "2/3  Breakouts" in screen
+    term.keys("Escape")
+    term.wait_without("Find (part")
+    quit_run(term)
+    events = session_events(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["a long thought kept"]
+    assert [e.get("counts") for e in events if e["type"] == "poll"] == [{"Yes": 3, "No": 4}]
+    assert [e.get("reason") for e in events if e["type"] == "segment_end"] == ["next"]
