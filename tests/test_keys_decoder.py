@@ -86,3 +86,10 @@ def test_esc_before_an_arrow_s_sequence_is_alt_with_the_arrow():
     assert decode_keys("\x1b\x1bn") == ["ESC", "ALT+n"]  # Esc, then Alt+n
     keys = KeyDecoder()
     assert keys.feed("a\x1b\x1b[") == ["a"] and keys.feed("C") == ["ALT+RIGHT"]
+
+
+def test_the_linux_console_s_function_keys_are_no_keys():
+    # F1 to F5 there are ESC [ [ A to ESC [ [ E: they were read as A to E.
+    assert decode_keys("\x1b[[A\x1b[[B\x1b[[Cx\x1b[[D\x1b[[E") == ["x"]
+    keys = KeyDecoder()
+    assert keys.feed("y\x1b[[") == ["y"] and keys.feed("B") == []

@@ -2,6 +2,8 @@
 and rxvt send it, the Linux console's function keys, Ctrl-S, Ctrl-L. What QA found by
 pressing them in `liftkit run`."""
 
+import time
+
 import pytest
 from support.live import attendees_csv
 from support.tmux import Tmux, session_events
@@ -71,4 +73,28 @@ def test_alt_arrows_from_putty_and_rxvt_neither_cancel_a_line_nor_move(term, tmp
     events = session_events(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["a long thought kept"]
     assert [e.get("counts") for e in events if e["type"] == "poll"] == [{"Yes": 3, "No": 4}]
+    assert [e.get("reason") for e in events if e["type"] == "segment_end"] == ["next"]
+
+
+def test_the_linux_console_s_f1_to_f5_do_nothing(term, tmp_path):
+    # ESC [ [ A .. ESC [ [ E: the sequence was taken to end at its second [, so F2 went
+    # back a segment (B), F5 said "No key 'E' here" and F1 typed an A into a reflection.
+    f1, f2, f5 = (("1b", "5b", "5b", letter) for letter in ("41", "42", "45"))
+    term.keys("n")
+    term.wait_for("2/3  Breakouts")
+    hex_keys(term, f2, f5)
+    time.sleep(0.5)
+    screen = term.screen()
+    assert "2/3  Breakouts" in screen and "No key" not in screen
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("Ada Lovelace: F", enter=False)
+    hex_keys(term, f1)
+    term.type("1 pressed", enter=False)
+    term.wait_for("Ada Lovelace: F1 pressed")
+    term.keys("Enter")
+    term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
+    quit_run(term)
+    events = session_events(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "reflection"] == ["F1 pressed"]
     assert [e.get("reason") for e in events if e["type"] == "segment_end"] == ["next"]

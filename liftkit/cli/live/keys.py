@@ -78,6 +78,8 @@ def _sequence(data: str, i: int) -> tuple[str, int] | None:
     for seq, name in _SEQUENCES.items():
         if data.startswith(seq, i):
             return name, len(seq)
+    if data.startswith("\x1b[[", i) and i + 3 < len(data):  # the Linux console's F1 to F5
+        return "", 4
     if data.startswith("\x1b[", i):  # another CSI sequence: skipped whole
         j = i + 2
         while j < len(data) and not ("@" <= data[j] <= "~"):
@@ -175,6 +177,8 @@ def _unfinished(data: str) -> int:
     if start > 0 and data[start - 1] == "\x1b" and tail:
         start -= 1  # Alt with an arrow (ESC ESC [ C), cut: Alt's ESC waits with it
     if tail in ("", "O"):
+        return start
+    if tail == "[[":  # the Linux console's F1 to F5 (ESC [ [ A to E), without its letter
         return start
     if tail[:1] == "[" and all(" " <= c <= "?" for c in tail[1:]):  # no final byte yet
         return start
