@@ -6,7 +6,7 @@ import time
 
 import pytest
 from support.live import attendees_csv
-from support.tmux import Tmux, session_events
+from support.tmux import Tmux, host_and_audience, session_events
 from test_live_terminal import AGENDA, LIFTKIT, quit_run
 
 # Alt+Right and Alt+Left as PuTTY and rxvt send them: ESC, then the arrow's own sequence.
@@ -98,3 +98,27 @@ def test_the_linux_console_s_f1_to_f5_do_nothing(term, tmp_path):
     events = session_events(tmp_path)
     assert [e["text"] for e in events if e["type"] == "reflection"] == ["F1 pressed"]
     assert [e.get("reason") for e in events if e["type"] == "segment_end"] == ["next"]
+
+
+def test_ctrl_s_does_not_freeze_the_run_or_the_view(tmp_path):
+    # The terminal's flow control (IXON) was left on: Ctrl-S stopped liftkit's output until
+    # Ctrl-Q, the screen frozen, keys and signals unhandled, a view's countdown stopped.
+    with host_and_audience(tmp_path) as (host, audience):
+        host.type("stty -a > before.txt; echo SAVED")
+        host.wait_for("SAVED")
+        host.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        host.wait_for("running")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        audience.wait_for("Say hello in the chat")
+        host.keys("C-s")
+        audience.keys("C-s")
+        host.keys("n")
+        host.wait_for("2/2  Close", timeout=5)
+        audience.wait_without("Say hello in the chat", timeout=5)
+        quit_run(host)
+        host.type("stty -a > after.txt; echo SAVED")
+        host.wait_for("SAVED")
+        audience.keys("q")
+        audience.wait_for("EXIT=0")
+    assert (tmp_path / "after.txt").read_text() == (tmp_path / "before.txt").read_text()
+    assert "-ixon" not in (tmp_path / "after.txt").read_text().split()
