@@ -122,3 +122,24 @@ def test_ctrl_s_does_not_freeze_the_run_or_the_view(tmp_path):
         audience.wait_for("EXIT=0")
     assert (tmp_path / "after.txt").read_text() == (tmp_path / "before.txt").read_text()
     assert "-ixon" not in (tmp_path / "after.txt").read_text().split()
+
+
+@pytest.mark.parametrize("bracketed", [True, False], ids=["bracketed paste", "plain paste"])
+def test_a_paste_into_the_view_is_not_keys(tmp_path, bracketed):
+    # Chat pasted into the audience's window by mistake was read as keys: its q (or Q, or
+    # an Esc) closed the shared view in front of the call ("Stopped following …").
+    with host_and_audience(tmp_path) as (host, audience):
+        host.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        host.wait_for("running")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        audience.wait_for("Say hello in the chat")
+        audience.paste("Quinn: quick question\nEsc \x1b quits? q", bracketed=bracketed)
+        time.sleep(0.5)
+        host.keys("n")
+        host.wait_for("2/2  Close")
+        screen = audience.wait_without("Say hello in the chat", timeout=5)
+        assert "Stopped following" not in screen and "EXIT=" not in screen
+        assert "Quinn" not in screen  # nor echoed on the shared screen
+        quit_run(host)
+        audience.keys("q")
+        audience.wait_for("EXIT=0")

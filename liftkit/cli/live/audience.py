@@ -28,6 +28,7 @@ from liftkit.core.live.audience import (
     status_now,
     waiting_screen,
 )
+from liftkit.core.live.controls import pasted
 from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
@@ -133,7 +134,8 @@ class AudienceApp:
     def run(self) -> int:
         with self.signals:
             try:
-                with self._keys() as keys, ScreenWriter(self.console) as writer:
+                # bracketed paste on: chat pasted here by mistake is no keys (_pasted)
+                with self._keys() as keys, ScreenWriter(self.console, paste=True) as writer:
                     return self._loop(writer, keys)
             except OSError as error:
                 # The window went away (a closed tab, a killed tmux): nothing to show it to,
@@ -181,7 +183,8 @@ class AudienceApp:
                     keys.cbreak()
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
                 ended = self.host is not None and self.host.follower.ended
-                if pressed and (ended or any(key in ("q", "Q", "ESC") for key in pressed)):
+                closing = ended or any(key in ("q", "Q", "ESC") for key in pressed)
+                if pressed and closing and not _pasted(pressed):
                     return EXIT_OK
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
@@ -205,6 +208,16 @@ class AudienceApp:
         if ready:
             self.signals.drain()
         return []
+
+
+def _pasted(pressed: list[str]) -> bool:
+    """Whether what one read brought is a paste, never keys: a bracketed one, or several
+    keys of which one is neither q nor Esc (a hand presses one key a read; a terminal
+    without bracketed paste writes the pasted text at once). Chat pasted here by mistake
+    closed the shared window in front of the call at its first q."""
+    if any(pasted(key) is not None for key in pressed):
+        return True
+    return len(pressed) > 1 and any(key not in ("q", "Q", "ESC") for key in pressed)
 
 
 class PlainAudience:
