@@ -143,3 +143,39 @@ def test_a_paste_into_the_view_is_not_keys(tmp_path, bracketed):
         quit_run(host)
         audience.keys("q")
         audience.wait_for("EXIT=0")
+
+
+def test_a_question_in_a_30x8_window_shows_its_y(tmp_path):
+    # "End the session? It cannot be…" and the reshuffle's question were cut before "y to
+    # confirm", with three rows of the body above them empty.
+    (tmp_path / "b.toml").write_text(
+        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
+    )
+    attendees_csv(tmp_path / "people.csv", 12)
+    term = Tmux(30, 8, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("Breakouts")
+        term.keys("g")
+        term.wait_for("Room 1")
+        term.keys("s")
+        screen = term.wait_for("Reshuffle")
+        said = " ".join(screen.split())
+        assert "y to confirm" in said, screen
+        term.keys("x")
+        term.wait_for("Carrying on.")
+        term.keys("Escape")
+        term.wait_without("Room 1")
+        term.keys("n")
+        term.wait_for("Close")
+        term.keys("n")
+        screen = term.wait_for("End the session?")
+        said = " ".join(screen.split())
+        assert "y to confirm" in said and "It cannot be resumed after." in said, screen
+        term.keys("x")
+        term.wait_for("Carrying on.")
+        quit_run(term)
+    finally:
+        term.close()
