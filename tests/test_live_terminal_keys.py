@@ -2,6 +2,7 @@
 and rxvt send it, the Linux console's function keys, Ctrl-S, Ctrl-L. What QA found by
 pressing them in `liftkit run`."""
 
+import signal
 import time
 
 import pytest
@@ -179,3 +180,33 @@ def test_a_question_in_a_30x8_window_shows_its_y(tmp_path):
         quit_run(term)
     finally:
         term.close()
+
+
+def test_bracketed_paste_is_on_again_after_kill_stop_and_fg(tmp_path):
+    # bash turns bracketed paste off when it takes the terminal back; after an outside
+    # `kill -STOP` and `fg` liftkit never turned it on again (Ctrl-Z then fg did), and a
+    # paste was keys: a pasted "n" went to the next segment, a "q" closed the view.
+    with host_and_audience(tmp_path) as (host, audience):
+        host.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        host.wait_for("running")
+        audience.run([*LIFTKIT, "view", "latest", "--sessions", "s"])
+        audience.wait_for("Say hello in the chat")
+        for term in (host, audience):
+            term.signal(signal.SIGSTOP)
+            term.wait_for("Stopped")
+            term.type("fg")
+            term.wait_without("Stopped")
+        host.wait_for("running")
+        host.paste("n")
+        host.wait_for("Pasted text goes into an input line")
+        audience.paste("q")
+        time.sleep(0.5)
+        assert "Say hello in the chat" in audience.screen()
+        assert "1/2  Welcome" in host.screen()
+        host.keys("n")
+        host.wait_for("2/2  Close")
+        audience.wait_without("Say hello in the chat", timeout=5)
+        host.keys("q")
+        host.wait_for("Quit?")
+        host.keys("y")
+        host.wait_for("Session stopped (quit)")

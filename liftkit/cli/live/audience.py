@@ -181,6 +181,7 @@ class AudienceApp:
                 if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
                     self.signals.continued = False
                     keys.cbreak()
+                    writer.again()  # bracketed paste: the shell turned it off
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
                 ended = self.host is not None and self.host.follower.ended
                 closing = ended or any(key in ("q", "Q", "ESC") for key in pressed)

@@ -72,6 +72,13 @@ class ScreenWriter:
         self.console.show_cursor(True)
         self.console.set_alt_screen(False)
 
+    def again(self) -> None:
+        """Back from a stop that liftkit did not ask for (`kill -STOP`, then `fg`): the shell
+        turned bracketed paste off and may have shown the cursor; the modes again."""
+        if self.on:
+            self.console.show_cursor(False)
+            self._paste_mode(PASTE_ON)
+
     def _paste_mode(self, code: str) -> None:
         """Bracketed paste on or off (rich has no name for it: written as it is)."""
         if self.paste and self.console.is_terminal:
@@ -141,6 +148,7 @@ class LiveApp:
         size = self.console.size
         screen = self.screen()
         if self.keys.take_resumed():
+            self.writer.again()
             self.writer.size = (0, 0)  # draw everything again
         if screen == self.last_screen and self.writer.size == (size.width, size.height):
             self.writer.written.append(0)  # nothing changed (a paused clock): not even a render
