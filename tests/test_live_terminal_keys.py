@@ -210,3 +210,46 @@ def test_bracketed_paste_is_on_again_after_kill_stop_and_fg(tmp_path):
         host.wait_for("Quit?")
         host.keys("y")
         host.wait_for("Session stopped (quit)")
+
+
+def test_keys_liftkit_has_no_use_for_are_named_in_words(term, tmp_path):
+    # "No key 'DOWN' here", "No key 'PGDN' here", "No key '\x0c' here" (Ctrl-L).
+    term.keys("Down", "PageDown", "Up")  # navigation keys, with nothing to move: no word
+    time.sleep(0.5)
+    assert "No key" not in term.screen()
+    term.keys("C-s")
+    screen = term.wait_for("Ctrl-S does nothing here: press ? for help.")
+    term.keys("M-x")
+    screen = term.wait_for("Alt+x does nothing here: press ? for help.")
+    assert "No key" not in screen
+    term.keys("z")
+    term.wait_for("No key 'z' here: press ? for help.")  # a letter as it was
+    quit_run(term)
+
+
+def test_ctrl_l_redraws_the_whole_screen(term, tmp_path):
+    # Text written on the screen by another program stayed there: Ctrl-L said
+    # "No key '\x0c' here".
+    tty = term.state("#{pane_tty}")
+    with open(tty, "w") as other_program:
+        other_program.write("\x1b[20;5HSTRAY TEXT FROM ELSEWHERE")
+    term.wait_for("STRAY TEXT FROM ELSEWHERE")
+    term.keys("C-l")
+    screen = term.wait_without("STRAY TEXT FROM ELSEWHERE")
+    assert "1/3  Welcome" in screen and "No key" not in screen
+    quit_run(term)
+
+
+def test_backspace_deletes_a_flag_whole(term, tmp_path):
+    # 🇬🇧 is two code points (regional indicators G and B): Backspace left a lone 🇬.
+    term.keys("r")
+    term.wait_for("Reflection")
+    term.type("Ada Lovelace: tea 🇬🇧🇬🇧", enter=False)
+    term.keys("BSpace")
+    term.type("x", enter=False)
+    term.wait_for("x▌")
+    term.keys("Enter")
+    term.wait_for("Saved reflection from Ada Lovelace (1 so far)")
+    quit_run(term)
+    reflections = [e["text"] for e in session_events(tmp_path) if e["type"] == "reflection"]
+    assert reflections == ["tea 🇬🇧x"]

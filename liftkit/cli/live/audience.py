@@ -18,6 +18,7 @@ from rich.console import Console
 
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
+from liftkit.cli.live.keys import REDRAW
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
@@ -184,6 +185,9 @@ class AudienceApp:
                     writer.again()  # bracketed paste: the shell turned it off
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
                 ended = self.host is not None and self.host.follower.ended
+                if REDRAW in pressed:  # Ctrl-L: all again (another program wrote here)
+                    self._shown, draw_at, writer.size = None, 0.0, (0, 0)
+                    pressed = [key for key in pressed if key != REDRAW]
                 closing = ended or any(key in ("q", "Q", "ESC") for key in pressed)
                 if pressed and closing and not _pasted(pressed):
                     return EXIT_OK

@@ -18,7 +18,7 @@ from rich.segment import Segment, Segments
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
-from liftkit.cli.live.keys import PASTE_OFF, PASTE_ON
+from liftkit.cli.live.keys import PASTE_OFF, PASTE_ON, REDRAW
 from liftkit.cli.live.terminal import window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller
@@ -169,7 +169,12 @@ class LiveApp:
     def read(self, timeout: float) -> list[str]:
         if self.keys.take_stop():
             self.stop_for_the_shell()
-        return self.keys.read(timeout)
+        keys = self.keys.read(timeout)
+        if REDRAW in keys and self.writer is not None:  # Ctrl-L: another program wrote here
+            self.writer.size, self.last_screen = (0, 0), None
+            self.draw()
+            keys = [key for key in keys if key != REDRAW]
+        return keys
 
     def stop_for_the_shell(self) -> None:
         """Ctrl-Z: leave the screen as the shell had it (main screen, cursor, cooked mode, no

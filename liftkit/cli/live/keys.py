@@ -33,6 +33,8 @@ _SINGLE = {
 # Ctrl-C, Ctrl-\ and Ctrl-Z come as bytes where the terminal does not turn them into signals
 # (KeyTerminal); Ctrl-\ does what Ctrl-C does. The terminal's own keys for them (`stty intr
 # ^G susp undef`) replace these: KeyReader reads them from its settings.
+# Ctrl-L draws the whole screen again (text another program wrote on it goes).
+REDRAW = "\x0c"
 CONTROLS = {"\x03": "CTRL_C", "\x1c": "CTRL_C", "\x1a": "CTRL_Z"}
 
 
