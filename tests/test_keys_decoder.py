@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from liftkit.cli.live.keys import KeyDecoder
+from liftkit.cli.live.keys import KeyDecoder, decode_keys
 from liftkit.cli.live.terminal import KeyReader, Signals
 from liftkit.core.live.controls import pasted
 
@@ -77,3 +77,19 @@ def test_ctrl_h_is_backspace_and_alt_ctrl_h_deletes_a_word():
 
     assert decode_keys("ab\x08\x7f") == ["a", "b", "BACKSPACE", "BACKSPACE"]
     assert decode_keys("\x1b\x08") == ["ALT_BACKSPACE"]
+
+
+def test_esc_before_an_arrow_s_sequence_is_alt_with_the_arrow():
+    # PuTTY and rxvt send Alt+Right as ESC ESC [ C: it was Esc, then Right.
+    assert decode_keys("\x1b\x1b[C\x1b\x1b[D\x1b\x1bOA") == ["ALT+RIGHT", "ALT+LEFT", "ALT+UP"]
+    assert decode_keys("\x1b\x1b[15~x") == ["x"]  # Alt+F5: no key liftkit has
+    assert decode_keys("\x1b\x1bn") == ["ESC", "ALT+n"]  # Esc, then Alt+n
+    keys = KeyDecoder()
+    assert keys.feed("a\x1b\x1b[") == ["a"] and keys.feed("C") == ["ALT+RIGHT"]
+
+
+def test_the_linux_console_s_function_keys_are_no_keys():
+    # F1 to F5 there are ESC [ [ A to ESC [ [ E: they were read as A to E.
+    assert decode_keys("\x1b[[A\x1b[[B\x1b[[Cx\x1b[[D\x1b[[E") == ["x"]
+    keys = KeyDecoder()
+    assert keys.feed("y\x1b[[") == ["y"] and keys.feed("B") == []

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from liftkit.cli.live.frame import Frame
 from liftkit.cli.live.fullscreen import ScreenWriter, safe_screen
+from liftkit.cli.live.keys import REDRAW
 from liftkit.cli.live.terminal import KeyReader, Signals, window_gone
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
 from liftkit.core.live.audience import (
@@ -28,6 +29,7 @@ from liftkit.core.live.audience import (
     status_now,
     waiting_screen,
 )
+from liftkit.core.live.controls import pasted
 from liftkit.core.live.engine import PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
@@ -134,7 +136,8 @@ class AudienceApp:
     def run(self) -> int:
         with self.signals:
             try:
-                with self._keys() as keys, ScreenWriter(self.console) as writer:
+                # bracketed paste on: chat pasted here by mistake is no keys (_pasted)
+                with self._keys() as keys, ScreenWriter(self.console, paste=True) as writer:
                     return self._loop(writer, keys)
             except OSError as error:
                 # The window went away (a closed tab, a killed tmux): nothing to show it to,
@@ -180,9 +183,14 @@ class AudienceApp:
                 if self.signals.continued and keys is not None:  # back from Ctrl-Z and `fg`
                     self.signals.continued = False
                     keys.cbreak()
+                    writer.again()  # bracketed paste: the shell turned it off
                     self._shown, draw_at, writer.shown = None, 0.0, []  # the shell drew
                 ended = self.host is not None and self.host.follower.ended
-                if pressed and (ended or any(key in ("q", "Q", "ESC") for key in pressed)):
+                if REDRAW in pressed:  # Ctrl-L: all again (another program wrote here)
+                    self._shown, draw_at, writer.size = None, 0.0, (0, 0)
+                    pressed = [key for key in pressed if key != REDRAW]
+                closing = ended or any(key in ("q", "Q", "ESC") for key in pressed)
+                if pressed and closing and not _pasted(pressed):
                     return EXIT_OK
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
@@ -206,6 +214,16 @@ class AudienceApp:
         if ready:
             self.signals.drain()
         return []
+
+
+def _pasted(pressed: list[str]) -> bool:
+    """Whether what one read brought is a paste, never keys: a bracketed one, or several
+    keys of which one is neither q nor Esc (a hand presses one key a read; a terminal
+    without bracketed paste writes the pasted text at once). Chat pasted here by mistake
+    closed the shared window in front of the call at its first q."""
+    if any(pasted(key) is not None for key in pressed):
+        return True
+    return len(pressed) > 1 and any(key not in ("q", "Q", "ESC") for key in pressed)
 
 
 class PlainAudience:

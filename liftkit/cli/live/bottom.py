@@ -62,7 +62,10 @@ def bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.input_label:
         return typing_lines(screen, width, rows)
     text, style = said(screen)
-    space = rows - 1 if screen.legend else rows  # the audience's window has no keys
+    keys = bool(screen.legend)  # the audience's window has no keys
+    space = rows - 1 if keys else rows
+    if screen.confirm and keys and len(at_words(text, width, 1_000)) > space:
+        keys, space = False, rows  # a question's `y to confirm` before the keys' legend
     # A message too long for a line (what a full disk means, and what to do) takes the
     # line of what comes next too, and any rows the window gave it, rather than losing
     # its end.
@@ -70,7 +73,7 @@ def bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     lines = [Text(part, style=style, no_wrap=True, overflow="ellipsis") for part in parts]
     if len(parts) < space:
         lines.insert(0, Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
-    return Group(*lines, *([legend(screen, width)] if screen.legend else []))
+    return Group(*lines, *([legend(screen, width)] if keys else []))
 
 
 def at_words(text: str, width: int, most: int) -> list[str]:

@@ -147,7 +147,10 @@ class _Rendered:
         # A long message (a full disk: what was kept, what to do) takes the body's spare rows
         # beyond the two it has, rather than losing its end; the countdown keeps its size.
         space = bottom_rows - bool(screen.legend)  # for the message: the audience has no keys
-        longer = min(message_rows(screen, width) - space, body_rows - wanted) if space > 1 else 0
+        if screen.confirm:  # a question takes all the body's rows it needs: its y in view
+            longer = min(message_rows(screen, width) - space, body_rows)
+        else:
+            longer = min(message_rows(screen, width) - space, body_rows - wanted) * (space > 1)
         if longer > 0:
             bottom_rows, body_rows = bottom_rows + longer, body_rows - longer
         body_key = (

@@ -18,7 +18,7 @@ from rich.segment import Segment, Segments
 
 from liftkit.cli.flags import as_flags
 from liftkit.cli.live.frame import Frame
-from liftkit.cli.live.keys import PASTE_OFF, PASTE_ON
+from liftkit.cli.live.keys import PASTE_OFF, PASTE_ON, REDRAW
 from liftkit.cli.live.terminal import window_gone
 from liftkit.core.errors import EXIT_INTERRUPTED
 from liftkit.core.live.controller import Controller
@@ -71,6 +71,13 @@ class ScreenWriter:
         self._paste_mode(PASTE_OFF)
         self.console.show_cursor(True)
         self.console.set_alt_screen(False)
+
+    def again(self) -> None:
+        """Back from a stop that liftkit did not ask for (`kill -STOP`, then `fg`): the shell
+        turned bracketed paste off and may have shown the cursor; the modes again."""
+        if self.on:
+            self.console.show_cursor(False)
+            self._paste_mode(PASTE_ON)
 
     def _paste_mode(self, code: str) -> None:
         """Bracketed paste on or off (rich has no name for it: written as it is)."""
@@ -141,6 +148,7 @@ class LiveApp:
         size = self.console.size
         screen = self.screen()
         if self.keys.take_resumed():
+            self.writer.again()
             self.writer.size = (0, 0)  # draw everything again
         if screen == self.last_screen and self.writer.size == (size.width, size.height):
             self.writer.written.append(0)  # nothing changed (a paused clock): not even a render
@@ -161,7 +169,12 @@ class LiveApp:
     def read(self, timeout: float) -> list[str]:
         if self.keys.take_stop():
             self.stop_for_the_shell()
-        return self.keys.read(timeout)
+        keys = self.keys.read(timeout)
+        if REDRAW in keys and self.writer is not None:  # Ctrl-L: another program wrote here
+            self.writer.size, self.last_screen = (0, 0), None
+            self.draw()
+            keys = [key for key in keys if key != REDRAW]
+        return keys
 
     def stop_for_the_shell(self) -> None:
         """Ctrl-Z: leave the screen as the shell had it (main screen, cursor, cooked mode, no

@@ -33,6 +33,8 @@ _SINGLE = {
 # Ctrl-C, Ctrl-\ and Ctrl-Z come as bytes where the terminal does not turn them into signals
 # (KeyTerminal); Ctrl-\ does what Ctrl-C does. The terminal's own keys for them (`stty intr
 # ^G susp undef`) replace these: KeyReader reads them from its settings.
+# Ctrl-L draws the whole screen again (text another program wrote on it goes).
+REDRAW = "\x0c"
 CONTROLS = {"\x03": "CTRL_C", "\x1c": "CTRL_C", "\x1a": "CTRL_Z"}
 
 
@@ -41,37 +43,53 @@ def decode_keys(data: str, controls: dict[str, str] = CONTROLS) -> list[str]:
     i = 0
     while i < len(data):
         if data[i] == "\x1b":
-            for seq, name in _SEQUENCES.items():
-                if data.startswith(seq, i):
-                    keys.append(name)
-                    i += len(seq)
-                    break
+            if sequence := _sequence(data, i):
+                name, length = sequence
+                keys.extend([name] if name else [])
+                i += length
+            elif i + 1 < len(data) and (sequence := _sequence(data, i + 1)):
+                # Alt (Option) with a key that sends a sequence (an arrow: ESC ESC [ C in
+                # PuTTY and rxvt): one key, never Esc and then the arrow.
+                name, length = sequence
+                keys.extend([f"ALT+{name}"] if name else [])
+                i += 1 + length
+            elif i + 1 < len(data) and data[i + 1] in controls:
+                # Ctrl-C or Ctrl-Z with Alt (Option) held, or right after Esc in one read:
+                # it acts, as its signal did whatever came before it.
+                keys.append(controls[data[i + 1]])
+                i += 2
+            elif i + 1 < len(data) and data[i + 1] != "\x1b":
+                # Alt (Option) with a key: one key, never Esc and then the key.
+                after = data[i + 1]
+                keys.append("ALT_BACKSPACE" if after in "\x7f\x08" else f"ALT+{after}")
+                i += 2
             else:
-                if data.startswith("\x1b[", i):  # another CSI sequence: skip it whole
-                    j = i + 2
-                    while j < len(data) and not ("@" <= data[j] <= "~"):
-                        j += 1
-                    i = j + 1
-                elif data.startswith("\x1bO", i) and i + 2 < len(data):  # SS3: F1 to F4
-                    i += 3
-                elif i + 1 < len(data) and data[i + 1] in controls:
-                    # Ctrl-C or Ctrl-Z with Alt (Option) held, or right after Esc in one read:
-                    # it acts, as its signal did whatever came before it.
-                    keys.append(controls[data[i + 1]])
-                    i += 2
-                elif i + 1 < len(data) and data[i + 1] != "\x1b":
-                    # Alt (Option) with a key: one key, never Esc and then the key.
-                    after = data[i + 1]
-                    keys.append("ALT_BACKSPACE" if after in "\x7f\x08" else f"ALT+{after}")
-                    i += 2
-                else:
-                    keys.append("ESC")
-                    i += 1
+                keys.append("ESC")
+                i += 1
             continue
         ch = data[i]
         keys.append(controls.get(ch) or _SINGLE.get(ch, ch))
         i += 1
     return keys
+
+
+def _sequence(data: str, i: int) -> tuple[str, int] | None:
+    """The escape sequence that starts at data[i] (an ESC): the key it is ("" for a key
+    liftkit has no use for: F-keys, Home, Insert…) and its length; None when ESC starts
+    none there."""
+    for seq, name in _SEQUENCES.items():
+        if data.startswith(seq, i):
+            return name, len(seq)
+    if data.startswith("\x1b[[", i) and i + 3 < len(data):  # the Linux console's F1 to F5
+        return "", 4
+    if data.startswith("\x1b[", i):  # another CSI sequence: skipped whole
+        j = i + 2
+        while j < len(data) and not ("@" <= data[j] <= "~"):
+            j += 1
+        return "", j + 1 - i
+    if data.startswith("\x1bO", i) and i + 2 < len(data):  # SS3: F1 to F4
+        return "", 3
+    return None
 
 
 class KeyDecoder:
@@ -158,7 +176,11 @@ def _unfinished(data: str) -> int:
     if start < 0:
         return len(data)
     tail = data[start + 1 :]
+    if start > 0 and data[start - 1] == "\x1b" and tail:
+        start -= 1  # Alt with an arrow (ESC ESC [ C), cut: Alt's ESC waits with it
     if tail in ("", "O"):
+        return start
+    if tail == "[[":  # the Linux console's F1 to F5 (ESC [ [ A to E), without its letter
         return start
     if tail[:1] == "[" and all(" " <= c <= "?" for c in tail[1:]):  # no final byte yet
         return start

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
+from liftkit.cli.live.bottom import message_rows
 from liftkit.core.live.controls import ROOMS_LEGEND
 from liftkit.core.live.room_pages import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
@@ -51,6 +52,9 @@ def rooms_regions(
     said = screen.confirm or screen.message
     long = height >= MIN_GRID_ROWS * 2 and cell_len(said) > width and not screen.input_label
     bottom_rows = 3 if height >= BIG_DIGITS_FROM or long else 2
+    if screen.confirm:  # a question takes the rows it needs (down to one row of rooms)
+        asking = message_rows(screen, width) + bool(screen.legend)
+        bottom_rows = max(bottom_rows, min(asking, height - 1 - countdown_rows - 1 - 1))
     grid_rows = max(height - 1 - countdown_rows - 1 - bottom_rows, 1)
     # The audience (no keys on screen) reads what to discuss above the rooms, before they
     # go to them: in a breakout room the shared screen is out of sight. Only where the rooms

@@ -230,11 +230,15 @@ class KeyReader:
             if self._saved is None:
                 self._saved = _retried(lambda: termios.tcgetattr(self.fd))
             _retried(lambda: tty.setcbreak(self.fd, termios.TCSANOW))
+            # Flow control off: with it, Ctrl-S stopped liftkit's output (and liftkit, in
+            # its write) until Ctrl-Q, deaf to keys and signals, the screen frozen. Ctrl-S is
+            # a key then, like any other.
+            attrs = _retried(lambda: termios.tcgetattr(self.fd))
+            attrs[0] &= ~termios.IXON
             if self.KEYS_NOT_SIGNALS:
-                attrs = _retried(lambda: termios.tcgetattr(self.fd))
                 attrs[3] &= ~termios.ISIG
-                _retried(lambda: termios.tcsetattr(self.fd, termios.TCSANOW, attrs))
                 self._keys.controls = signal_keys(self._saved[6])
+            _retried(lambda: termios.tcsetattr(self.fd, termios.TCSANOW, attrs))
             self._moded = True
         except termios.error as error:  # not an OSError: a closed window (EIO) would crash
             raise OSError(*error.args) from None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from liftkit.core.agenda.durations import DurationError, parse_duration
 from liftkit.core.agenda.model import Segment
+from liftkit.core.live.keynames import nothing_here, silent
 from liftkit.core.text import command_line
 
 MINUTE = 60.0
@@ -50,12 +51,23 @@ def without_last_character(text: str) -> str:
         while end > 0 and _extends(text[end - 1]):
             end -= 1
         end = max(end - 1, 0)  # the character itself
+        if _pair_ends_at(text, end):
+            end -= 1  # a flag (🇬🇧): two regional indicators, G and B
         if not (end > 0 and text[end - 1] == "\u200d"):
             break
         end -= 1  # joined to the one before it, which goes too
     while end and text[end - 1] in "\u200c\u200d":
         end -= 1
     return text[:end]
+
+
+def _pair_ends_at(text: str, end: int) -> bool:
+    """Whether text[end], a regional indicator, is the second of a flag's pair: one of an
+    even run of them."""
+    run = 0
+    while end - run >= 0 and "\U0001f1e6" <= text[end - run] <= "\U0001f1ff":
+        run += 1
+    return run > 0 and run % 2 == 0
 
 
 def _extends(char: str) -> bool:
@@ -318,8 +330,8 @@ def step(ui: Ui, key: str, now: float) -> Action:
     # Caps Lock on: N is n (no key is bound in upper case)
     command = KEYS.get(key) or (KEYS.get(key.lower()) if len(key) == 1 else None)
     if command is None:
-        if key not in ("ESC", "ENTER"):
-            ui.say(f"No key {key!r} here: press ? for help.", now, 3.0)
+        if not silent(key):
+            ui.say(nothing_here(key), now, 3.0)
         ui.show_help = False
         return NONE
     if command == "notes":
