@@ -179,12 +179,40 @@ def contact_details(report: Report) -> list[str]:
         emails = _EMAIL.findall(text) if "@" in text else []
         phones = [p for p in _PHONE.findall(text) if 10 <= sum(c.isdigit() for c in p) <= 13]
         found += [f"{detail.strip()!r} ({where})" for detail in (*emails, *phones)]
+    warnings = _members_cut(report)
     if not found:
-        return []
+        return warnings
     shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
     many = "email addresses or phone numbers"
     what = plural(len(found), "email address or phone number", many)
     return [
         f"the pack quotes {what}: {shown}; a published pack shows them to everyone: ask "
-        "their authors, or take them out"
+        "their authors, or take them out",
+        *warnings,
+    ]
+
+
+def _members_cut(report: Report) -> list[str]:
+    """Room members the groups know by an address or number alone, shown cut short
+    (`grace.hopper@…`): the pack is less clear than it could be, and the host can say who."""
+    if report.groups is None or report.anonymous:
+        return []  # an anonymous pack lists no members
+    cut = {
+        name: None
+        for group_set in report.groups
+        for group_round in group_set.rounds
+        for group in group_round.groups
+        for name in group.cut
+    }
+    if not cut:
+        return []
+    names = [repr(name) for name in cut]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if 1 < len(names) <= 3:
+        shown = ", ".join(names[:-1]) + " and " + names[-1]
+    who = plural(len(names), "person", "people")
+    return [
+        f"the rooms list {who} known only by an email address or phone number, shown as "
+        f"{shown} (no address or number is published); to name them, give their names in the "
+        "list the groups were made from"
     ]
