@@ -341,6 +341,33 @@ def test_quotes_holding_an_email_address_or_a_phone_number_are_named_before_publ
     ]
 
 
+def test_registration_answers_holding_contact_details_are_named_too(cli, tmp_path):
+    # An answer "my mobile is 07700 900456 or ada.home@gmail.example" was quoted in the pack
+    # while the warning named only the chat's address; two numbers in a row ("07700 900111
+    # 07700 900222") read as one of 16 digits, so as none.
+    answer = "How do I reach you? my mobile is 07700 900456 or ada.home@gmail.example"
+    registration = tmp_path / "qa.csv"
+    registration.write_text(
+        f"Name,Email,Question\nAda Lovelace,ada@x.example,{answer}\n"
+        "Grace Hopper,grace@x.example,What next?\n"
+    )
+    chat = chat_with(
+        tmp_path, "12:40:00 From Alan Turing to Everyone:\n\tRing 07700 900111 07700 900222\n"
+    )
+    result = cli(
+        "export", str(COMMUNITY), "--attendees", str(registration), "--question", "Question",
+        "--chat", str(chat),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"- “{answer}”" in result.stdout  # answers are quoted as given
+    warned = [line for line in result.stderr.splitlines() if "phone number" in line]
+    assert warned == [
+        "Warning: the pack quotes 4 email addresses or phone numbers: 'ada.home@gmail.example' "
+        "(Question), '07700 900456' (Question), '07700 900111' (Breakout discussions) and 1 "
+        "more; a published pack shows them to everyone: ask their authors, or take them out"
+    ]
+
+
 def test_a_message_sent_twice_in_a_row_is_quoted_once(cli, tmp_path):
     # "Power is not a possession but a relationship" sent twice a second apart (a double
     # Enter) was quoted twice, side by side. Short words twice ("So true") are meant, and
