@@ -132,6 +132,30 @@ def test_the_starter_narrative_names_the_export_that_merges_it_with_the_same_inp
     )
 
 
+def test_the_starter_narrative_says_nothing_of_the_pack_it_does_not_write(cli, tmp_path):
+    # --new-narrative printed the pack's warnings ("the pack quotes 1 email address…", a
+    # duplicate in the attendee list) though it wrote no pack.
+    chat = chat_with(
+        tmp_path, "12:40:00 From Grace Hopper to Everyone:\n\tDo email me at grace.h@nhs.example\n"
+    )
+    people = write(
+        tmp_path / "people.csv",
+        "Name,Email\nAda Lovelace,ada@x.example\nAda Lovelace,ADA@x.example\nAlan Turing,\n",
+    )
+    given = ("--chat", str(chat), "--attendees", str(people))
+    pack = cli("export", str(COMMUNITY), *given)
+    said = [line for line in pack.stderr.splitlines() if line.startswith(("Warning:", "Note:"))]
+    assert any("the pack quotes 1 email address" in line for line in said)
+    assert any("duplicates line 2" in line for line in said), said  # the pack's own warnings
+    starter = tmp_path / "words.md"
+    result = cli("export", str(COMMUNITY), *given, "--new-narrative", str(starter))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Wrote {starter}: write under its headings, then liftkit export {COMMUNITY} "
+        f"--chat {chat} --attendees {people} --narrative {starter}"
+    ]
+
+
 def test_a_narrative_edited_once_is_merged_on_every_export(cli, tmp_path):
     words = write(
         tmp_path / "words.md",
