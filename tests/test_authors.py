@@ -236,3 +236,33 @@ def test_the_attendee_list_is_read_once_for_many_reflections_and_again_once_chan
     authors = [json.loads(line)["author"] for line in lines if '"reflection"' in line]
     assert authors == ["Grace Hopper"] * 20 + ["Zed Quinn", "Ada Lovelace"]
     assert reads == ["attendees.txt", "attendees.txt"]  # once, and once more when it changed
+
+
+PRIVATE_NOTES = [
+    "Private: speaker fee invoice pending",
+    "Confidential: the venue may change",
+    "Personal: I found this hard",
+    "Anonymous: my manager never listens",
+]
+
+
+@pytest.mark.parametrize("attendees", [None, "Grace Hopper\nAda Lovelace\n"])
+def test_a_note_marked_private_is_no_name_and_keeps_its_words(cli, tmp_path, attendees):
+    # "Private: speaker fee invoice pending" was read as a reflection by someone called
+    # Private (without a list) or as a walk-in ("'Private' is not on the session's attendee
+    # list"), and the --anonymous pack, which leaves out a walk-in's name, quoted "speaker
+    # fee invoice pending".
+    session = make_session(tmp_path, attendees)
+    session.close()
+    folder = str(session.folder)
+    for typed in PRIVATE_NOTES:
+        result = cli("note", folder, typed)
+        assert result.exit_code == 0, result.output
+        assert "from" not in result.stdout and result.stderr == "", typed
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    reflections = [json.loads(line) for line in lines if '"reflection"' in line]
+    assert [(r["author"], r["text"]) for r in reflections] == [(None, t) for t in PRIVATE_NOTES]
+    for flags in ((), ("--anonymous",), ("--names",)):
+        pack = cli("export", folder, *flags).stdout
+        quoted = [q for q in PRIVATE_NOTES if f"- “{q}”" in pack]
+        assert quoted == PRIVATE_NOTES, flags

@@ -132,6 +132,30 @@ def test_the_starter_narrative_names_the_export_that_merges_it_with_the_same_inp
     )
 
 
+def test_the_starter_narrative_says_nothing_of_the_pack_it_does_not_write(cli, tmp_path):
+    # --new-narrative printed the pack's warnings ("the pack quotes 1 email address…", a
+    # duplicate in the attendee list) though it wrote no pack.
+    chat = chat_with(
+        tmp_path, "12:40:00 From Grace Hopper to Everyone:\n\tDo email me at grace.h@nhs.example\n"
+    )
+    people = write(
+        tmp_path / "people.csv",
+        "Name,Email\nAda Lovelace,ada@x.example\nAda Lovelace,ADA@x.example\nAlan Turing,\n",
+    )
+    given = ("--chat", str(chat), "--attendees", str(people))
+    pack = cli("export", str(COMMUNITY), *given)
+    said = [line for line in pack.stderr.splitlines() if line.startswith(("Warning:", "Note:"))]
+    assert any("the pack quotes 1 email address" in line for line in said)
+    assert any("duplicates line 2" in line for line in said), said  # the pack's own warnings
+    starter = tmp_path / "words.md"
+    result = cli("export", str(COMMUNITY), *given, "--new-narrative", str(starter))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Wrote {starter}: write under its headings, then liftkit export {COMMUNITY} "
+        f"--chat {chat} --attendees {people} --narrative {starter}"
+    ]
+
+
 def test_a_narrative_edited_once_is_merged_on_every_export(cli, tmp_path):
     words = write(
         tmp_path / "words.md",
@@ -338,6 +362,33 @@ def test_quotes_holding_an_email_address_or_a_phone_number_are_named_before_publ
         "(Breakout discussions), '07700 900123' (Breakout discussions), '+44 131 496 0000' "
         "(Breakout discussions); a published pack shows them to everyone: ask their authors, "
         "or take them out"
+    ]
+
+
+def test_registration_answers_holding_contact_details_are_named_too(cli, tmp_path):
+    # An answer "my mobile is 07700 900456 or ada.home@gmail.example" was quoted in the pack
+    # while the warning named only the chat's address; two numbers in a row ("07700 900111
+    # 07700 900222") read as one of 16 digits, so as none.
+    answer = "How do I reach you? my mobile is 07700 900456 or ada.home@gmail.example"
+    registration = tmp_path / "qa.csv"
+    registration.write_text(
+        f"Name,Email,Question\nAda Lovelace,ada@x.example,{answer}\n"
+        "Grace Hopper,grace@x.example,What next?\n"
+    )
+    chat = chat_with(
+        tmp_path, "12:40:00 From Alan Turing to Everyone:\n\tRing 07700 900111 07700 900222\n"
+    )
+    result = cli(
+        "export", str(COMMUNITY), "--attendees", str(registration), "--question", "Question",
+        "--chat", str(chat),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"- “{answer}”" in result.stdout  # answers are quoted as given
+    warned = [line for line in result.stderr.splitlines() if "phone number" in line]
+    assert warned == [
+        "Warning: the pack quotes 4 email addresses or phone numbers: 'ada.home@gmail.example' "
+        "(Question), '07700 900456' (Question), '07700 900111' (Breakout discussions) and 1 "
+        "more; a published pack shows them to everyone: ask their authors, or take them out"
     ]
 
 

@@ -82,3 +82,50 @@ def test_anonymous_rooms_name_no_facilitator(cli, plan):
     rooms = [g for s in data["groups"] for r in s["rounds"] for g in r["groups"]]
     assert all(g["members"] is None and g["facilitators"] is None for g in rooms)
     assert [g["size"] for g in rooms] == [4, 4, 4, 4]
+
+
+# People known only by an address or a dial-in number, as a list of addresses gives them.
+BY_CONTACT = [
+    "Ada Lovelace <ada@home.example>", "grace.hopper@navy.example", "+44 7700 900123",
+    "Alan Turing", "Katherine Johnson", "Mary Jackson",
+]  # fmt: skip
+
+
+def test_no_address_or_number_is_published_as_a_room_member(cli, tmp_path):
+    # A room was published as "grace.hopper@navy.example; +44 7700 900123; Katherine
+    # Johnson", without a word, where the docs promise no email in a published pack.
+    people = write(tmp_path / "ppl.txt", "\n".join(BY_CONTACT) + "\n")
+    plan = tmp_path / "g.json"
+    made = cli("groups", str(people), "--size", "3", "--seed", "1", "-f", "json", "-o", str(plan))
+    assert made.exit_code == 0, made.output
+    members = [m for _, _, names, _ in rooms_in(plan) for m in names]
+    contact = [m for m in members if "@" in m or m.startswith("+")]
+    assert sorted(contact) == sorted(BY_CONTACT[1:3])  # the groups file keeps them as given
+    packs = {
+        form: cli("export", str(HOSTED), "--groups-file", str(plan), "-f", form)
+        for form in ("md", "html", "json")
+    }
+    for form, result in packs.items():
+        assert result.exit_code == 0, result.output
+        for name in contact:
+            assert name not in result.stdout, form
+        assert "home.example" not in result.stdout and "navy.example" not in result.stdout
+        assert "900123" not in result.stdout, form
+    markdown = packs["md"].stdout
+    block = markdown[markdown.index("### Breakout groups") :]
+    listed = re.findall(r"^- \*\*Room \d:\*\* (.+)$", block, re.MULTILINE)
+    shown = sorted(m for room in listed for m in room.split("; "))
+    # as the screen shared with the call shows them
+    cut = {"grace.hopper@navy.example": "grace.hopper@…", "+44 7700 900123": "phone ending 0123"}
+    assert shown == sorted(cut.get(m, m) for m in members)
+    data = json.loads(packs["json"].stdout)
+    rooms = [g for s in data["groups"] for r in s["rounds"] for g in r["groups"]]
+    assert sorted(m for g in rooms for m in g["members"]) == shown
+    warned = [line for line in packs["md"].stderr.splitlines() if "rooms list" in line]
+    assert warned == [
+        "Warning: the rooms list 2 people known only by an email address or phone number, "
+        "shown as 'grace.hopper@…' and 'phone ending 0123' (no address or number is "
+        "published); to name them, give their names in the list the groups were made from"
+    ]
+    anonymous = cli("export", str(HOSTED), "--groups-file", str(plan), "--anonymous")
+    assert "rooms list" not in anonymous.stderr  # no member is listed: nothing to say

@@ -63,6 +63,40 @@ def test_a_breakdown_s_ring_prints_whole_with_its_heading(cli, tmp_path):
             assert re.search(rf"{re.escape(value)} \d+% \({count}\)", page), (column, value)
 
 
+# 75 people of 16 organisations and 7 sectors: the sentence over "By Organisation"'s ring is
+# three lines long, and the part began near the foot of the page.
+LONG_SENTENCE = {
+    "Sector": {f"Sector {n}": 11 if n < 5 else 10 for n in range(7)},
+    "Organisation": {
+        "Alzheimer Scotland": 7, "Angus HSCP": 7, "Healthcare Improvement Scotland": 7,
+        "NHS Tayside": 7, "Fife HSCP": 6, "NHS Borders": 6, "NHS Grampian": 6, "NHS Orkney": 6,
+        "Public Health Scotland": 6, "Scottish Fire and Rescue": 6,
+        "Single Homeless Project": 6, "Age Scotland": 1, "Dundee City Council": 1,
+        "NHS Fife": 1, "NHS Lothian": 1, "Research for Real": 1,
+    },
+}  # fmt: skip
+
+
+@needs_a_browser
+def test_a_breakdown_s_long_sentence_prints_with_its_heading_and_ring(cli, tmp_path):
+    """ "By Organisation" and the first two lines of its sentence ended a page; the third
+    line, the ring and the legend began the next: the browser kept the sentence with the
+    ring by breaking inside the sentence. Now the heading, the whole sentence, the ring and
+    the legend share a page."""
+    people = attendees(tmp_path / "people.csv", LONG_SENTENCE)
+    pack = tmp_path / "pack.html"
+    by = [arg for column in LONG_SENTENCE for arg in ("--by", column)]
+    result = cli("export", str(HOSTED), "--attendees", str(people), *by, "-o", str(pack))
+    assert result.exit_code == 0, result.output
+    pages = printed_pages(pack, tmp_path)
+    for column, counts in LONG_SENTENCE.items():
+        (page,) = [page for page in pages if f"By {column} By {column.lower()}:" in page]
+        last = list(counts)[-1]
+        assert re.search(rf"and {re.escape(last)} \d+%\.", page), column  # its end
+        for value, count in counts.items():
+            assert re.search(rf"{re.escape(value)} \d+% \({count}\)", page), (column, value)
+
+
 def printed_words(pack: Path, tmp_path: Path) -> dict[str, list[tuple[int, float, float]]]:
     """Where the browser printed each word: (page from 1, top, height in points), each time."""
     from test_export_html import browser

@@ -217,7 +217,7 @@ def export(
         if str(attendees) == "-":
             raise LiftkitError("--attendees -: give the attendee list's path", "name a file")
         people = read_people(attendees)
-        for message in people.notes:
+        for message in people.notes if new_narrative is None else ():  # notes on the pack
             note(message)
     data = load_session(folder, people)
     logs = []
@@ -231,7 +231,8 @@ def export(
                 else read_chat(Path(name))
             )
         except EmptyChat:  # saved before anyone wrote: nothing to leave out of the pack
-            warn(f"{name}: the chat log is empty; the pack is made without it")
+            if new_narrative is None:
+                warn(f"{name}: the chat log is empty; the pack is made without it")
     hosts = host or []
     options = ReportOptions(
         host=hosts[0] if hosts else None,
@@ -256,7 +257,9 @@ def export(
         from liftkit.core.report.narrative import merge_narrative
 
         merge_narrative(report, story)
-    for message in report.warnings:
+    # A starter narrative is no pack: what the pack would quote, count or leave out is said
+    # by the export that merges it (the command it names), not before anyone has written.
+    for message in report.warnings if new_narrative is None else ():
         warn(message)
     if target is not None and fmt in ("md", "json", "html"):  # written as made: never whole
         write_atomic(target, _chunks(report, fmt), force=force)

@@ -55,6 +55,7 @@ _LABEL_WORDS = _words(
     volunteer participant participants attendee attendees guest guests panel team
     warning caution fact facts status link source why what how who when where which
     today tomorrow yesterday morning afternoon evening bonus definition meaning
+    private confidential personal anonymous anon internal sensitive secret
     """
 )
 

@@ -68,3 +68,16 @@ def for_audience(name: str) -> str:
         if len(digits) >= 7:
             return f"phone ending {''.join(digits[-4:])}"
     return name
+
+
+# An address inside a name ("Grace (grace@navy.example)"), its part before the "@" kept.
+_ADDRESS_IN = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+
+
+def for_pack(name: str) -> str:
+    """A name as a published pack shows it: as the screen shared with the call does (an
+    address as `grace.hopper@…`, a number as `phone ending 0123`), and an address inside a
+    name cut so too; a QA pass found a room published as "grace.hopper@navy.example; +44
+    7700 900123; Katherine Johnson"."""
+    shown = for_audience(name)
+    return _ADDRESS_IN.sub(r"\1@…", shown) if shown == name and "@" in name else shown

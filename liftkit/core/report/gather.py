@@ -158,33 +158,77 @@ def _quote_order(quote: Quote) -> float:
 # An email address, or a phone number (10 to 13 digits, starting + or 0: `07700 900123`,
 # `+44 131 496 0000`), in what the pack quotes.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d ().-]{8,20}\d(?!\w)")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d ().-]*\d(?!\w)")
+
+
+def _phones(text: str) -> list[str]:
+    """The phone numbers in `text`: each run of digits and separators, split where a part
+    starting + or 0 follows a whole number (`07700 900111 07700 900222` is two; it was one
+    of 16 digits, so none)."""
+    found = []
+    for run in _PHONE.findall(text):
+        numbers: list[list[str]] = []
+        for part in run.split():
+            whole = numbers and sum(c.isdigit() for c in " ".join(numbers[-1])) >= 10
+            if not numbers or (whole and part.lstrip("(")[:1] in ("+", "0")):
+                numbers.append([])
+            numbers[-1].append(part)
+        found += [" ".join(n) for n in numbers]
+    return [p for p in found if 10 <= sum(c.isdigit() for c in p) <= 13]
 
 
 def contact_details(report: Report) -> list[str]:
-    """A warning naming the quotes that hold an email address or a phone number: a pack
-    published as it is shows them to everyone (a QA pass's chat had "email me at …" and a
-    mobile number, quoted without a word)."""
+    """A warning naming the quotes and registration answers that hold an email address or a
+    phone number: a pack published as it is shows them to everyone (a QA pass's chat had
+    "email me at …" and a mobile number, quoted without a word)."""
     places = itertools.chain(  # not a list: a big chat's pack holds a million quotes
-        (("before the session", q) for q in report.before),
-        ((s.title, q) for s in report.segments for q in s.quotes),
-        (("after the session", q) for q in report.after),
-        (("without a segment", q) for q in report.unplaced),
+        ((asked.question, answer) for asked in report.questions for answer in asked.answers),
+        (("before the session", q.text) for q in report.before),
+        ((s.title, q.text) for s in report.segments for q in s.quotes),
+        (("after the session", q.text) for q in report.after),
+        (("without a segment", q.text) for q in report.unplaced),
     )
     found: list[str] = []
-    for where, quote in places:
-        text = quote.text
+    for where, text in places:
         if "@" not in text and "0" not in text and "+" not in text:  # most quotes
             continue  # (the patterns over 54,000 quotes took 0.2 s; this, 10 ms)
         emails = _EMAIL.findall(text) if "@" in text else []
-        phones = [p for p in _PHONE.findall(text) if 10 <= sum(c.isdigit() for c in p) <= 13]
+        phones = _phones(text)
         found += [f"{detail.strip()!r} ({where})" for detail in (*emails, *phones)]
+    warnings = _members_cut(report)
     if not found:
-        return []
+        return warnings
     shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
     many = "email addresses or phone numbers"
     what = plural(len(found), "email address or phone number", many)
     return [
         f"the pack quotes {what}: {shown}; a published pack shows them to everyone: ask "
-        "their authors, or take them out"
+        "their authors, or take them out",
+        *warnings,
+    ]
+
+
+def _members_cut(report: Report) -> list[str]:
+    """Room members the groups know by an address or number alone, shown cut short
+    (`grace.hopper@…`): the pack is less clear than it could be, and the host can say who."""
+    if report.groups is None or report.anonymous:
+        return []  # an anonymous pack lists no members
+    cut = {
+        name: None
+        for group_set in report.groups
+        for group_round in group_set.rounds
+        for group in group_round.groups
+        for name in group.cut
+    }
+    if not cut:
+        return []
+    names = [repr(name) for name in cut]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if 1 < len(names) <= 3:
+        shown = ", ".join(names[:-1]) + " and " + names[-1]
+    who = plural(len(names), "person", "people")
+    return [
+        f"the rooms list {who} known only by an email address or phone number, shown as "
+        f"{shown} (no address or number is published); to name them, give their names in the "
+        "list the groups were made from"
     ]

@@ -103,7 +103,10 @@ svg.ring { width: 4.5rem; height: 4.5rem; flex: none; transform: rotate(-90deg);
      a breakdown's ring and legend whole, under its heading and sentence: "By Role", its
      sentence and first legend line ended a page and the ring began the next */
   table.bars, figure.donut { break-inside: avoid; }
-  p:has(+ figure.donut) { break-after: avoid; }
+  /* and with them, in one block: Chromium kept a sentence of three lines with its ring (by
+     p:has(+ figure.donut) { break-after: avoid }) by breaking inside it, "By
+     Organisation" and two lines of its sentence ending a page */
+  div.breakdown { break-inside: avoid; }
   /* a segment's heading, prompt and first poll on one page: the heading and prompt ended
      a page and the poll began the next (break-after: avoid alone split the prompt) */
   div.opening { break-inside: avoid; }
@@ -125,6 +128,11 @@ PLACE = re.compile("\x00(\\d+)\x00")
 # poll, its question the caption of its bars (a drawing's place).
 OPENING = re.compile("[^<]*</h2>\n(?:<p>(?:(?!</p>).)*</p>\n)?\x00(\\d+)\x00", re.S)
 POLL = '<table class="bars">'
+# A breakdown: its heading, its sentence and its ring (a drawing's place), kept as one.
+BREAKDOWN = re.compile(
+    "<h3>(?:(?!</h3>).)*</h3>\n(?:<p>(?:(?!</p>).)*</p>\n)?\x00(\\d+)\x00\n", re.S
+)
+DONUT = '<figure class="chart donut">'
 
 
 def render_html(report: Report) -> str:
@@ -161,6 +169,7 @@ def html_chunks(report: Report) -> Iterator[str]:
     # And any part of a line or two ("22 people joined.", "No evaluation results were
     # recorded."): a page each left a sparse pack mostly blank paper.
     for part in map(_levelled, parts):
+        part = _breakdowns_whole(part, drawings)
         title = part.split("</h2>", 1)[0]
         segment = SEGMENT_HEADING.match(part)
         kind = ' class="segment"' if segment or title == BEFORE else ""
@@ -177,6 +186,21 @@ def html_chunks(report: Report) -> Iterator[str]:
             yield from _drawn(part[opening.end() :], drawings)
         yield "</section>"
     yield "\n</main>\n</body>\n</html>\n"
+
+
+def _breakdowns_whole(part: str, drawings: list[Drawing]) -> str:
+    """A part with each breakdown's heading, sentence and ring in one block, that print
+    never splits (see STYLE)."""
+    if "<h3>" not in part or "\x00" not in part:
+        return part  # most parts: no breakdown
+
+    def whole(found: re.Match[str]) -> str:
+        drawing = drawings[int(found.group(1))]
+        if not isinstance(drawing, str) or not drawing.startswith(DONUT):
+            return found.group()
+        return f'<div class="breakdown">{found.group()}</div>\n'
+
+    return BREAKDOWN.sub(whole, part)
 
 
 HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")

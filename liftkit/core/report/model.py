@@ -110,6 +110,7 @@ class Group:
     name: str
     members: tuple[str, ...]
     facilitators: tuple[str, ...] = ()  # those of `members` who facilitate the room
+    cut: tuple[str, ...] = ()  # those of `members` named by an address or number, as shown
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from liftkit.core.live.events import (
 from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
-from liftkit.core.people.apart import names_apart
+from liftkit.core.people.apart import for_pack, names_apart
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
 from liftkit.core.zones import session_zone
@@ -159,15 +159,22 @@ def groups_as_attendees(data: SessionData) -> str | None:
 
 def group_rounds(split: Split) -> tuple[GroupRound, ...]:
     """The rounds of a split (read and checked by groups.formats) as the report shows them:
-    people of one name told apart by their organisation (a published pack names no emails)."""
+    people of one name told apart by their organisation (a published pack names no emails),
+    and someone known by an email address or a phone number alone named as the screen shared
+    with the call names them (`grace.hopper@…`, `phone ending 0123`)."""
     rounds = []
     for rnd in split.rounds:
         apart = names_apart((p for group in rnd.groups for p in group.members), emails=False)
         groups = tuple(
             Group(
                 one_line(group.name),
-                tuple(one_line(apart.get(p, p.name)) for p in group.members),
-                tuple(one_line(apart.get(p, p.name)) for p in group.facilitators),
+                tuple(for_pack(one_line(apart.get(p, p.name))) for p in group.members),
+                tuple(for_pack(one_line(apart.get(p, p.name))) for p in group.facilitators),
+                tuple(
+                    for_pack(name)
+                    for name in (one_line(apart.get(p, p.name)) for p in group.members)
+                    if for_pack(name) != name
+                ),
             )
             for group in rnd.groups
         )
