@@ -2,8 +2,10 @@
 and rxvt send it, the Linux console's function keys, Ctrl-S, Ctrl-L. What QA found by
 pressing them in `liftkit run`."""
 
+import contextlib
 import signal
 import time
+from collections.abc import Iterator
 
 import pytest
 from support.live import attendees_csv
@@ -15,20 +17,27 @@ ALT_RIGHT = ("1b", "1b", "5b", "43")
 ALT_LEFT = ("1b", "1b", "5b", "44")
 
 
-@pytest.fixture
-def term(tmp_path):
-    """A run of AGENDA in an 80x24 tmux pane with 12 attendees (rooms of 5), on its screen."""
+@contextlib.contextmanager
+def breakout_run(tmp_path, width: int, height: int) -> Iterator[Tmux]:
+    """A run of AGENDA in a tmux pane of that size with 12 attendees (rooms of 5), on its
+    screen."""
     (tmp_path / "b.toml").write_text(
         AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
     )
     attendees_csv(tmp_path / "people.csv", 12)
-    term = Tmux(80, 24, cwd=str(tmp_path))
+    term = Tmux(width, height, cwd=str(tmp_path))
     try:
         term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
         term.wait_for("running")
         yield term
     finally:
         term.close()
+
+
+@pytest.fixture
+def term(tmp_path):
+    with breakout_run(tmp_path, 80, 24) as term:
+        yield term
 
 
 def hex_keys(term: Tmux, *keys: tuple[str, ...]) -> None:
@@ -149,14 +158,7 @@ def test_a_paste_into_the_view_is_not_keys(tmp_path, bracketed):
 def test_a_question_in_a_30x8_window_shows_its_y(tmp_path):
     # "End the session? It cannot be…" and the reshuffle's question were cut before "y to
     # confirm", with three rows of the body above them empty.
-    (tmp_path / "b.toml").write_text(
-        AGENDA.replace('kind = "breakout"', 'kind = "breakout"\ngroup_size = 5')
-    )
-    attendees_csv(tmp_path / "people.csv", 12)
-    term = Tmux(30, 8, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "b.toml", "--attendees", "people.csv", "--sessions", "s"])
-        term.wait_for("running")
+    with breakout_run(tmp_path, 30, 8) as term:
         term.keys("n")
         term.wait_for("Breakouts")
         term.keys("g")
@@ -178,8 +180,6 @@ def test_a_question_in_a_30x8_window_shows_its_y(tmp_path):
         term.keys("x")
         term.wait_for("Carrying on.")
         quit_run(term)
-    finally:
-        term.close()
 
 
 def test_bracketed_paste_is_on_again_after_kill_stop_and_fg(tmp_path):
