@@ -194,7 +194,10 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         return Outcome(EXIT_INTERRUPTED, reason)
 
     def stop(self, reason: str) -> None:
-        """Stop the session, keeping what the host was still typing in the journal."""
+        """Stop the session, keeping what the host was still typing in the journal; once
+        only (a window closed as liftkit stopped failed the last draw, which stopped again)."""
+        if self.session.journal.closed:
+            return
         self.try_kept()
         self.session.stop(reason, self._typed())
 
