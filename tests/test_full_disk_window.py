@@ -4,12 +4,13 @@ screen and in plain mode. Real disks, as in test_full_disk (skipped where a tmpf
 mounted); a real window, closed as a host closes it (tmux kill-pane: the kernel's SIGHUP and
 the shell's)."""
 
+import os
 import time
 from pathlib import Path
 
 import pytest
-from support.plain import LIFTKIT
-from test_full_disk import TWO, disk, fill, fill_last_page  # noqa: F401
+from support.plain import LIFTKIT, Live
+from test_full_disk import TWO, disk, fill, fill_last_page, run_until_the_disk_fills  # noqa: F401
 
 
 def close_window(term, pid: int) -> None:
@@ -80,3 +81,35 @@ def test_a_window_closed_on_a_full_disk_writes_the_kept_reflections_to_the_rescu
         term.close()
     assert not list(rescue.glob("liftkit-crash-*")), "liftkit crashed as it stopped"
     assert rescued(rescue) == ["segment 1: Grace: kept one", "segment 1: Alan: kept two"]
+
+
+def test_a_second_stop_on_a_full_disk_adds_to_the_rescue_file(disk, tmp_path):  # noqa: F811
+    """Two reflections kept on a full disk, q y: the rescue file holds both. Resumed, the
+    disk full again, a third kept, q y: before, the file then held only the third (written
+    over: the other two were lost); now it holds all three, and the last lines say it added
+    to what an earlier stop left there."""
+    sessions, rescue = disk / "sessions", tmp_path / "elsewhere"
+    rescue.mkdir()
+    env = {**os.environ, "TMPDIR": str(rescue)}
+    live = run_until_the_disk_fills(disk, tmp_path, sessions, TWO, env=env)
+    live.finish("r Ada: first kept\nr Grace: second kept\nq\ny\n")
+    assert rescued(rescue) == ["segment 1: Ada: first kept", "segment 1: Grace: second kept"]
+    (folder,) = sessions.iterdir()
+    (disk / "filler").unlink()  # room for the resume's line, then full again
+    again = Live(["resume", str(folder), "--plain"], cwd=tmp_path, env=env)
+    try:
+        again.wait_for("Resumed.")
+        fill(disk)
+        fill_last_page(folder / "journal.jsonl")
+        out, err = again.finish("r Alan: third kept\nq\ny\n")
+    finally:
+        again.kill()
+    assert "the reflection is kept" in out, out + err
+    assert rescued(rescue) == [
+        "segment 1: Ada: first kept",
+        "segment 1: Grace: second kept",
+        "segment 1: Alan: third kept",
+    ]
+    (written,) = rescue.glob("liftkit-unsaved-*.txt")
+    said = " ".join(err.split())
+    assert f"It is written to {written}, after the 2 lines an earlier stop left there" in said
