@@ -112,6 +112,41 @@ def test_a_journal_without_its_start_names_what_to_put_back(tmp_path):
     assert "without it: put its line back, before the first segment_start (docs/" in said
 
 
+@pytest.mark.parametrize("then", ["note", "resume", "export"])
+def test_a_journal_saved_without_its_final_newline_keeps_its_last_event(tmp_path, then):
+    """An editor saved a hand fix without the final newline: the last event, whole and the
+    next in seq, was cut off by the next write (`liftkit note`, a resume) as a torn line,
+    and dropped by readers with a warning. Now it is kept, its newline added."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
+        stdin="r Ada: hello\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    before = journal.read_text().splitlines()
+    assert json.loads(before[-1])["type"] == "stop"
+    journal.write_text("\n".join(before))  # no newline after the stop
+    if then == "note":
+        done = liftkit("note", str(folder), "Grace: after the editor", cwd=tmp_path)
+    elif then == "resume":
+        done = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    else:
+        done = liftkit("export", str(folder), "--format", "json", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "cut off" not in done.stderr + done.stdout
+    after = journal.read_text().splitlines()
+    assert after[: len(before)] == before
+    seqs = [json.loads(line)["seq"] for line in after]
+    assert seqs == list(range(1, len(after) + 1))
+    if then == "export":
+        reflections = json.loads(done.stdout)["segments"][0]["reflections"]
+        assert [r["text"] for r in reflections] == ["hello"]
+    if then != "export":
+        assert len(after) > len(before) and journal.read_bytes().endswith(b"\n")
+
+
 BOM = b"\xef\xbb\xbf"
 
 
