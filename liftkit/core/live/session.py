@@ -31,7 +31,12 @@ from liftkit.core.live.events import (
     Source,
     StopReason,
 )
-from liftkit.core.live.folders import AGENDA_COPY, create_session_folder, read_rehearse
+from liftkit.core.live.folders import (
+    AGENDA_COPY,
+    create_session_folder,
+    missing_agenda_copy,
+    read_rehearse,
+)
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
@@ -327,6 +332,8 @@ def resume_session(
     until `Resumed.begin()`: a caller with more to read first (the attendee copy) reads it
     before, so that a failure there leaves no resume that never ran (read as a crash).
     """
+    if not (folder / AGENDA_COPY).is_file() and (folder / JOURNAL_NAME).is_file():
+        raise missing_agenda_copy(folder / AGENDA_COPY)
     agenda = load_agenda(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
