@@ -132,9 +132,9 @@ def test_a_folder_that_cannot_be_written_again_is_said_and_tried_each_second(tmp
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert len(stalled) == 1, out
     assert (
-        f"The session folder was deleted and liftkit cannot write it again: s/{folder.name}: "
-        "cannot write: Not a directory; liftkit holds everything captured so far. Make the "
-        "sessions folder writable (or free some space)"
+        "The session folder was deleted and liftkit cannot write it again: s: a file is in the "
+        "way, where a folder was; liftkit holds everything captured so far. Move that file "
+        "elsewhere (or rename it): liftkit tries again each second."
     ) in stalled[0]
     assert stalled[0].endswith("liftkit tries again each second.")
     assert out.count("liftkit wrote it again with everything captured") == 1
@@ -167,9 +167,9 @@ def test_captures_typed_while_the_folder_cannot_be_written_are_saved_once_it_can
     stalled = [line for line in out.splitlines() if "NOT SAVED" in line]
     assert stalled[1].endswith(
         "NOT SAVED yet, the reflection is kept: The session folder was deleted and liftkit "
-        f"cannot write it again: s/{folder.name}: cannot write: Not a directory; liftkit holds "
-        "everything captured so far. Make the sessions folder writable (or free some space): "
-        "liftkit saves it once the journal can be written again."
+        "cannot write it again: s: a file is in the way, where a folder was; liftkit holds "
+        "everything captured so far. Move that file elsewhere (or rename it): liftkit saves "
+        "it once the journal can be written again."
     )
     assert "NOT SAVED yet, the counts are kept:" in stalled[2] and len(stalled) == 3, out
     told = [line for line in out.splitlines() if SAVED_LATE in line]

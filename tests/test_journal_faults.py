@@ -41,8 +41,14 @@ def copy(tmp_path):
 
 
 def confirmed(data: bytes) -> list[dict]:
-    """The lines of a journal that were whole when it was cut."""
-    return [json.loads(line) for line in data[: data.rfind(b"\n") + 1].splitlines()]
+    """The lines of a journal that were whole when it was cut: those with their newline,
+    and a last one cut just before it (a whole event, the next in seq: kept)."""
+    lines = [json.loads(line) for line in data[: data.rfind(b"\n") + 1].splitlines()]
+    try:
+        last = json.loads(data[data.rfind(b"\n") + 1 :])
+    except ValueError:
+        return lines
+    return [*lines, last] if last["seq"] == len(lines) + 1 else lines
 
 
 def test_every_prefix_of_a_real_journal_resumes_or_is_refused_in_one_line(copy, monkeypatch):
@@ -62,9 +68,10 @@ def test_every_prefix_of_a_real_journal_resumes_or_is_refused_in_one_line(copy, 
     for cut in range(len(data) + 1):
         journal.write_bytes(data[:cut])
         end = data.rfind(b"\n", 0, cut) + 1
-        if end not in whole_lines:
-            whole_lines[end] = confirmed(data[:cut])
-        before = whole_lines[end]
+        key = end if data[cut : cut + 1] != b"\n" else -cut  # cut just before a newline
+        if key not in whole_lines:
+            whole_lines[key] = confirmed(data[:cut])
+        before = whole_lines[key]
         try:
             resumed = resume(copy)
         except LiftkitError as error:
@@ -88,8 +95,9 @@ def test_every_prefix_of_a_real_journal_resumes_or_is_refused_in_one_line(copy, 
         assert session.engine.moving_to is None, cut  # a half-written change was finished
         seqs = [e.seq for e in events]
         assert seqs == list(range(1, len(seqs) + 1)), cut
-    # The recorded session ends at line 27: only the cuts that keep it whole are refused.
-    ended = data.index(b"\n", data.index(b'"type":"session_end"')) + 1
+    # The recorded session ends at line 27: only the cuts that keep it whole (its newline
+    # or not) are refused.
+    ended = data.index(b"\n", data.index(b'"type":"session_end"'))
     assert outcomes == {"resumed": ended, "refused": len(data) + 1 - ended}
 
 

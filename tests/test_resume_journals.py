@@ -42,6 +42,111 @@ def test_a_note_sent_in_before_a_start_session_began_keeps_it_resumable(tmp_path
     assert [r["text"] for r in first["reflections"]] == ["a thought sent in before we started"]
 
 
+@pytest.mark.parametrize("stopped", ["quit", "crash"])
+def test_a_session_with_attendees_stopped_before_its_start_resumes(tmp_path, stopped):
+    """`run --attendees … --start` journals the rooms before the start: quit (q y) or
+    killed before it, the session could not be resumed ('the journal has no session_start
+    event; … fix that line', no line named), though it said `Start it with: liftkit resume`.
+    Now it resumes, waiting for its start, with the rooms made as it opened."""
+    start = (datetime.now() + timedelta(hours=2)).strftime("%H:%M")
+    sessions = tmp_path / "sessions"
+    (tmp_path / "people.txt").write_text("Ada\nGrace\nAlan\nKatherine\nMary\nEdsger\n")
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), "--attendees",
+        "people.txt", "--seed", "1", "--start", start, cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Stopped before the session started. Start it with: liftkit resume" in run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    types = [json.loads(line)["type"] for line in journal.read_text().splitlines()]
+    assert types[0] == "groups" and "session_start" not in types
+    if stopped == "crash":  # killed while it waited: no stop line
+        kept = [line for line in journal.read_text().splitlines() if '"stop"' not in line]
+        journal.write_text("".join(f"{line}\n" for line in kept))
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"The session had not started: it starts at {start}, as planned." in resumed.stdout
+
+
+def test_a_session_that_crashed_between_its_rooms_and_its_start_resumes(tmp_path):
+    """A crash between the rooms' line and session_start (both written as `run --attendees`
+    opens): resume refused the session. Now it starts, with those rooms."""
+    sessions = tmp_path / "sessions"
+    (tmp_path / "people.txt").write_text("Ada\nGrace\nAlan\nKatherine\nMary\nEdsger\n")
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), "--attendees",
+        "people.txt", "--seed", "1", cwd=tmp_path, stdin="q\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    lines = journal.read_text().splitlines()
+    rooms = [line for line in lines if json.loads(line)["type"] == "groups"]
+    assert rooms and lines[: len(rooms)] == rooms
+    journal.write_text("".join(f"{line}\n" for line in rooms))
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    types = [json.loads(line)["type"] for line in journal.read_text().splitlines()]
+    assert types[: len(rooms) + 1] == [*["groups"] * len(rooms), "session_start"]
+    assert "session started" in resumed.stdout
+
+
+def test_a_journal_without_its_start_names_what_to_put_back(tmp_path):
+    """A journal whose session_start line was deleted (captures after it): the refusal
+    said 'fix that line', naming none. Now it says which line is missing."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
+        stdin="r Ada: hello\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    journal = _session(sessions) / "journal.jsonl"
+    lines = journal.read_text().splitlines()
+    journal.write_text("".join(f"{line}\n" for line in lines if "session_start" not in line))
+    resumed = liftkit("resume", str(journal.parent), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 2
+    said = " ".join(resumed.stderr.split())
+    assert "the journal has no session_start event" in said
+    assert "fix that line" not in said
+    assert "without it: put its line back, before the first segment_start (docs/" in said
+
+
+@pytest.mark.parametrize("then", ["note", "resume", "export"])
+def test_a_journal_saved_without_its_final_newline_keeps_its_last_event(tmp_path, then):
+    """An editor saved a hand fix without the final newline: the last event, whole and the
+    next in seq, was cut off by the next write (`liftkit note`, a resume) as a torn line,
+    and dropped by readers with a warning. Now it is kept, its newline added."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
+        stdin="r Ada: hello\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    folder = _session(sessions)
+    journal = folder / "journal.jsonl"
+    before = journal.read_text().splitlines()
+    assert json.loads(before[-1])["type"] == "stop"
+    journal.write_text("\n".join(before))  # no newline after the stop
+    if then == "note":
+        done = liftkit("note", str(folder), "Grace: after the editor", cwd=tmp_path)
+    elif then == "resume":
+        done = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    else:
+        done = liftkit("export", str(folder), "--format", "json", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "cut off" not in done.stderr + done.stdout
+    after = journal.read_text().splitlines()
+    assert after[: len(before)] == before
+    seqs = [json.loads(line)["seq"] for line in after]
+    assert seqs == list(range(1, len(after) + 1))
+    if then == "export":
+        reflections = json.loads(done.stdout)["segments"][0]["reflections"]
+        assert [r["text"] for r in reflections] == ["hello"]
+    if then != "export":
+        assert len(after) > len(before) and journal.read_bytes().endswith(b"\n")
+
+
 BOM = b"\xef\xbb\xbf"
 
 

@@ -326,14 +326,17 @@ def _run_view(
         raise
     finally:
         session.close()
-    with contextlib.suppress(OSError):  # the terminal may be gone (a closed window)
+    # The rescue file first (the caller holds SIGHUP and SIGTERM until this returns): the
+    # terminal that shows these lines may be gone (a closed window).
+    last = controller.farewell(outcome)
+    with contextlib.suppress(OSError):
         if outcome.error is not None:
             report(outcome.error)
         if plan.said and not use_plain:
             env.echo("Before the session began:", err=True)
             for line in plan.said:
                 say(f"  {terminal_safe(line)}", env.stderr)
-        for line in controller.farewell(outcome):  # folded at spaces: a path stays whole
+        for line in last:  # folded at spaces: a path stays whole
             say(terminal_safe(line), env.stderr)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

@@ -74,6 +74,7 @@ class Signals:
         self._write_fd = -1
         self._saved: dict[int, Any] = {}
         self._saved_wakeup = -1
+        self._mask: set[signal.Signals] = set()  # the signals blocked before (hold_signals)
 
     def __enter__(self) -> Signals:
         self.wake_fd, self._write_fd = os.pipe()
@@ -85,10 +86,15 @@ class Signals:
         self.stops = stops
         for signum in (*self.HANDLED, *([signal.SIGTSTP] if stops else [])):
             self._saved[signum] = signal.signal(signum, self._handle)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # what came while held: taken now
+        # what came while held: taken now
+        self._mask = signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        # Held again, as they were, before the handlers go: a closed window sends a second
+        # SIGHUP (the shell's), which killed liftkit before it wrote what it kept to the
+        # rescue file (the caller's hold_signals lets it through once that is done).
+        signal.pthread_sigmask(signal.SIG_SETMASK, self._mask)
         for signum, handler in self._saved.items():
             signal.signal(signum, handler)
         signal.set_wakeup_fd(self._saved_wakeup)

@@ -44,6 +44,8 @@ MAX_SLEEP = 1.0
 # The shortest, so that a fast rehearsal does not redraw hundreds of times a second.
 MIN_SLEEP = 0.1
 NOT_STARTED_YET = "Not started yet: n or space starts the session now."
+# A last segment that moves on by itself, its time up while the host types there.
+ENDS_AFTER_THE_LINE = "Time is up: the session ends once you save this line (Enter) or Esc."
 
 
 @dataclass
@@ -147,7 +149,10 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
             self.bells += 1
         engine = s.engine
         before = engine.index, engine.status, len(engine.fired)
-        s.tick()
+        typing = self.ui.typing is not None and self.ui.typing.kind != "find"
+        s.tick(hold_end=typing)
+        if typing and engine.due(s.now()):  # only the session's end is still due: held
+            self.say(ENDS_AFTER_THE_LINE, 2)
         self.save_kept()  # what the host typed while the journal could not be written
         moved = (engine.index, engine.status) != before[:2]
         if moved or len(engine.fired) != before[2]:  # a warning, or an auto-advance
@@ -194,7 +199,10 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         return Outcome(EXIT_INTERRUPTED, reason)
 
     def stop(self, reason: str) -> None:
-        """Stop the session, keeping what the host was still typing in the journal."""
+        """Stop the session, keeping what the host was still typing in the journal; once
+        only (a window closed as liftkit stopped failed the last draw, which stopped again)."""
+        if self.session.journal.closed:
+            return
         self.try_kept()
         self.session.stop(reason, self._typed())
 

@@ -8,12 +8,11 @@ only what they did not, each once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.drafts import Draft, not_taken_back
 from liftkit.core.live.engine import ENDED, NOT_STARTED
 from liftkit.core.live.events import stop_words
+from liftkit.core.live.kept import Rescued
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import command_line, plural
 
@@ -24,7 +23,7 @@ def farewell(
     mode: str,
     unsaved: list[str],
     typed: Draft | None,
-    rescued: Path | None = None,
+    rescued: Rescued | None = None,
 ) -> list[str]:
     """The last lines, for a session stopped for `reason` ("ended", "quit", a signal...);
     `typed` is what was still being typed (a SIGTERM while typing), to enter again later;
@@ -35,15 +34,18 @@ def farewell(
         command_line("liftkit", "export", folder),
     )
     lines = [f"Not saved (the journal could not be written): {text}" for text in unsaved]
+    where = str(rescued.path) if rescued is not None else ""
+    if rescued is not None and rescued.earlier:  # not over what a stop before left there
+        where += f", after the {plural(rescued.earlier, 'line')} an earlier stop left there"
     if rescued is not None and unsaved:
-        lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {rescued}")
+        lines.append(f"{'They are' if len(unsaved) > 1 else 'It is'} written to {where}")
     resumable = session.engine.status not in (NOT_STARTED, ENDED)
     unrecorded = session.unrecorded
     # The stop line keeps what was being typed for liftkit resume; when it could not be
     # written, the rescue file keeps it (or, failing that, only these lines do).
     kept_in = None
     if unrecorded is not None:
-        kept_in = f"written to {rescued}" if rescued else "not written anywhere: copy it from here"
+        kept_in = f"written to {where}" if rescued else "not written anywhere: copy it from here"
     lines.extend(not_taken_back(typed, session.draft, resumable, kept_in))
     if unrecorded is not None:
         lines.append(

@@ -16,6 +16,16 @@ from liftkit.core.live.unreadable import check_readable, unreadable
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
 AGENDA_COPY = "agenda.toml"  # the session folder's copy of the agenda it runs
+
+
+def missing_agenda_copy(path: Path) -> LiftkitError:
+    """The refusal of a session whose copy of its agenda (`path`) is gone (resume, export)."""
+    return LiftkitError(
+        f"{path}: the session's copy of its agenda is missing",
+        f"put the agenda file the session ran back in the folder as {AGENDA_COPY}",
+    )
+
+
 # The copy of the attendee list a session keeps, by the kind of file it was given.
 ATTENDEE_COPIES = ("attendees.csv", "attendees.txt")
 ATTENDEE_SOURCE = "attendees-from.txt"  # the --attendees file's path, for a resume to read

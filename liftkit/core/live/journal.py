@@ -23,6 +23,7 @@ from liftkit.core.live.journal_read import complete_lines as _complete_lines
 from liftkit.core.live.journal_read import parse_lines as parse_lines
 from liftkit.core.live.journal_read import read_journal as read_journal
 from liftkit.core.live.journal_read import read_records as read_records
+from liftkit.core.live.journal_read import whole_tail
 from liftkit.core.live.records import to_record
 from liftkit.core.live.refused import JournalRefused
 
@@ -262,7 +263,8 @@ def append_lock(path: Path) -> Iterator[None]:
 
 def _cut_torn_tail(fd: int) -> None:
     """A writer that died mid-line left a torn tail: it was never confirmed, so it goes,
-    before the next line is glued to it."""
+    before the next line is glued to it. A tail that is a whole event, the next in `seq`
+    (an editor saved the journal without its final newline), is kept: its newline added."""
     size = os.fstat(fd).st_size
     if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
         return
@@ -273,8 +275,24 @@ def _cut_torn_tail(fd: int) -> None:
         if cut >= 0 or start == 0:
             break
         start = max(0, start - 1_048_576)
-    os.ftruncate(fd, start + cut + 1)
+    tail = chunk[cut + 1 :]
+    if whole_tail(tail, _seq_before(chunk[: cut + 1])):
+        os.write(fd, b"\n")
+    else:
+        os.ftruncate(fd, start + cut + 1)
     os.fsync(fd)
+
+
+def _seq_before(lines: bytes) -> int:
+    """The `seq` of the last line of `lines` that has one (0 when none does)."""
+    for raw in reversed(lines.split(b"\n")):
+        try:
+            seq = json.loads(raw.decode("utf-8")).get("seq") if raw.strip() else None
+        except (UnicodeDecodeError, ValueError, AttributeError):
+            continue
+        if isinstance(seq, int) and not isinstance(seq, bool):
+            return seq
+    return 0
 
 
 def _write_lines(fd: int, events: Sequence[JournalEvent]) -> bytes:

@@ -38,13 +38,34 @@ def read_journal(path: Path) -> JournalRead:
         ) from None
     complete, tail = complete_lines(data)
     result = parse_lines(path, complete)
-    if tail.strip():
+    if whole_tail(tail, result.last_seq):  # only its newline is missing (an editor's save)
+        result = parse_lines(path, data + b"\n")
+    elif tail.strip():
         result.torn_bytes = len(tail)
         result.warnings.append(
             f"{path}: the last line was cut off (a crash while writing?); "
             f"dropped {len(tail)} bytes that were never confirmed"
         )
     return result
+
+
+def whole_tail(tail: bytes, last_seq: int) -> bool:
+    """Whether `tail`, the bytes after the journal's last newline, is a whole event all the
+    same, the next after `last_seq` (the highest before it): an editor that saved a hand fix
+    without the final newline left it, not a writer that died mid-line. It is kept (a
+    writer adds the newline), not cut off with the torn tails."""
+    if not tail.strip():
+        return False
+    try:
+        record = json.loads(tail.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    if not isinstance(record, dict) or record.get("seq") != last_seq + 1:
+        return False
+    try:
+        return parse_record(record, "the last line") is not None
+    except BadField:
+        return False
 
 
 def complete_lines(data: bytes) -> tuple[bytes, bytes]:

@@ -78,6 +78,14 @@ class Keeper:
             aside = self.folder / ASIDE if what in ("replaced", "cut") else None
             put_aside = journal.write_again(aside, cut=what == "cut")
         except OSError as exc:  # in the words of any other write that failed (files.py)
+            in_the_way = _file_in_the_way(self.folder)
+            if in_the_way is not None:  # `touch` where the folder was: no permission fixes it
+                raise CannotWriteBack(
+                    f"{_WHAT[what]} and liftkit cannot write it again: {in_the_way}: a file "
+                    f"is in the way, where a folder was; {HELD}",
+                    "move that file elsewhere (or rename it)",
+                    EXIT_FAILURE,
+                ) from None
             failed = write_failed(exc.filename or self.folder, exc, HELD)
             raise _cannot(what, failed, exc.errno) from None
         except LiftkitError as error:  # a file of the folder (write_atomic): in those words
@@ -88,6 +96,14 @@ class Keeper:
         if put_aside and what == "cut":
             said += f", and other lines written in it (kept as {ASIDE})"
         return f"{said}; liftkit wrote it again {back}with everything captured: {where}"
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file (not a folder) at `folder` or at a folder it is in, if any."""
+    for path in (folder, *folder.parents):
+        if path.exists() and not path.is_dir():
+            return path
+    return None
 
 
 def _cannot(what: str, error: LiftkitError, code: int | None) -> CannotWriteBack:

@@ -155,26 +155,31 @@ def _rescue_name(folder: Path) -> str:
     return f"liftkit-unsaved-{folder.name}.txt"
 
 
+@dataclass(frozen=True)
+class Rescued:
+    """The rescue file written, and how many of its lines an earlier stop had left there."""
+
+    path: Path
+    earlier: int = 0
+
+
 def rescue(
     folder: Path,
     kept: Sequence[Kept],
     places: Sequence[Path],
     drafts: Sequence[Draft] = (),
     stopped: datetime | None = None,
-) -> Path | None:
+) -> Rescued | None:
     """Write what is still kept to `liftkit-unsaved-FOLDER.txt` in the first of `places`
-    that takes it whole, each with the time it was typed; None when none does. A window
+    that takes it whole, each with the time it was typed, after what an earlier stop left
+    there (a second stop on a full disk wrote over it); None when none does. A window
     closed on a full disk lost a reflection: the farewell went to a terminal that was gone.
     `drafts`: what was still being typed when liftkit stopped (at `stopped`), when the stop
     line that keeps it could not be written either."""
     if not kept and not drafts:
         return None
     kinds = {isinstance(k.event, Reflection) for k in kept} | {d.kind == REFLECT for d in drafts}
-    reflections, polls = True in kinds, False in kinds
     lines = [
-        f"# Typed during {folder} but not saved: its journal could not be written.",
-        *([f"# {NOTE_THEM}, giving its segment: {folder}"] if reflections else []),
-        *([f"# {POLL_THEM}."] if polls else []),
         *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
           for k in kept),
         *(f"{stopped or datetime.now():%H:%M:%S} segment {(d.segment or 0) + 1}: {_typed(d)}"
@@ -182,9 +187,30 @@ def rescue(
     ]  # fmt: skip
     for place in places:
         path = place / _rescue_name(folder)
+        earlier, had = _earlier(path)  # an earlier stop's, not yet added: kept, these after
+        both = kinds | had
+        header = [
+            f"# Typed during {folder} but not saved: its journal could not be written.",
+            *([f"# {NOTE_THEM}, giving its segment: {folder}"] if True in both else []),
+            *([f"# {POLL_THEM}."] if False in both else []),
+        ]
         try:
-            write_atomic(path, "\n".join(lines) + "\n")  # whole, or nothing
+            write_atomic(path, "\n".join([*header, *earlier, *lines]) + "\n")  # whole, or none
         except LiftkitError:
             continue
-        return path
+        return Rescued(path, len(earlier))
     return None
+
+
+def _earlier(path: Path) -> tuple[list[str], set[bool]]:
+    """What an earlier stop wrote to the rescue file at `path`, still there: its lines of
+    captures, and what they are (True: reflections, False: poll counts)."""
+    try:
+        text = path.read_text()
+    except (OSError, UnicodeDecodeError):
+        return [], set()
+    lines = text.splitlines()
+    captures = [line for line in lines if line.strip() and not line.startswith("# ")]
+    kinds = {True for line in lines if line.startswith(f"# {NOTE_THEM}")}
+    kinds |= {False for line in lines if line.startswith(f"# {POLL_THEM}")}
+    return captures, kinds

@@ -15,7 +15,9 @@ from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine
 from liftkit.core.live.events import (
+    GroupsMade,
     JournalEvent,
+    NotesShown,
     Reflection,
     SegmentEnd,
     SegmentStart,
@@ -120,6 +122,11 @@ def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path
             )
 
 
+# What a journal may hold before its session_start: the rooms made as `run` opened, the
+# host notes hidden or shown while it waited, a stop.
+BEFORE_START = (GroupsMade, NotesShown, Stop)
+
+
 def _noted(event: JournalEvent) -> bool:
     """A reflection added with `liftkit note`, possibly long after the session."""
     return isinstance(event, Reflection) and event.source == Source.NOTE
@@ -186,15 +193,17 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
             f"the pack with `{command_line('liftkit', 'export', folder)}`",
         )
     # Not started: a journal empty (a crash while waiting for the start), or holding only
-    # a quit before it and reflections sent in with `liftkit note` meanwhile; it starts when
-    # resumed. A journal whose lines were lost is refused.
-    not_started = all(isinstance(e, Stop) or _noted(e) for e in read.events) and len(
+    # what comes before it (the rooms `--attendees` made, notes shown or hidden), a quit
+    # and reflections sent in with `liftkit note` meanwhile; it starts when resumed. A
+    # journal whose lines were lost is refused.
+    not_started = all(isinstance(e, BEFORE_START) or _noted(e) for e in read.events) and len(
         read.warnings
     ) == (1 if read.torn_bytes else 0)
     if replayed.start is None and not not_started:
         broken = next((w for w in read.warnings if "session_start" in w), None)
+        fix = "fix that line" if broken else "put its line back, before the first segment_start"
         raise LiftkitError(
             broken or f"{folder / JOURNAL_NAME}: the journal has no session_start event",
-            "a session cannot go on without it: fix that line (docs/journal.md), or write "
-            f"the pack of what was captured with `{command_line('liftkit', 'export', folder)}`",
+            f"a session cannot go on without it: {fix} (docs/journal.md), or write the pack "
+            f"of what was captured with `{command_line('liftkit', 'export', folder)}`",
         )

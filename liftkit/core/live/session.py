@@ -27,10 +27,16 @@ from liftkit.core.live.events import (
     NotesShown,
     PollCounts,
     Reflection,
+    SegmentEnd,
     Source,
     StopReason,
 )
-from liftkit.core.live.folders import AGENDA_COPY, create_session_folder, read_rehearse
+from liftkit.core.live.folders import (
+    AGENDA_COPY,
+    create_session_folder,
+    missing_agenda_copy,
+    read_rehearse,
+)
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
 from liftkit.core.live.keeper import Keeper
 from liftkit.core.live.replay import check_agenda_copy, check_resumable, replay_journal
@@ -150,14 +156,17 @@ class LiveSession:
         self.started_wall = self.clock.wall_at(self.now())
         return self.perform(self.engine.start(self.now(), self.clock.rate, planned_start))
 
-    def tick(self) -> list[JournalEvent]:
-        """Take in what another process added (notes), then what time has brought."""
+    def tick(self, hold_end: bool = False) -> list[JournalEvent]:
+        """Take in what another process added (notes), then what time has brought; with
+        `hold_end`, not the session's end (a last segment that moves on by itself) while
+        the host types in it."""
         self.keep_on_disk()
         for event in self.journal.foreign_events():
             self.engine.apply(event)
             for listener in self.listeners:
                 listener(event)
-        return self.perform(self.engine.due(self.now()))
+        due = self.engine.due(self.now())
+        return self.perform(before_the_end(due, self.engine.count) if hold_end else due)
 
     def next_(self) -> list[JournalEvent]:
         return self.perform(self.engine.step(self.now(), 1))
@@ -268,7 +277,8 @@ class LiveSession:
                 t = self._capture_time()
                 kept = draft or self.draft
                 stop = stopped_with(self.engine.stop(t, StopReason(reason)), kept)
-                self.perform(self.engine.due(t) + stop)
+                due = self.engine.due(t)  # not the end, under what was being typed
+                self.perform((before_the_end(due, self.engine.count) if draft else due) + stop)
         except LiftkitError as error:  # what the journal holds is still complete to here
             self.unrecorded = error
         finally:
@@ -276,6 +286,16 @@ class LiveSession:
 
     def close(self) -> None:
         self.journal.close()
+
+
+def before_the_end(events: list[JournalEvent], count: int) -> list[JournalEvent]:
+    """`events` (what time has brought) up to the session's end by a last segment that
+    moves on by itself, held while the host is still typing a reflection there: it ended
+    under their fingers, and what they typed was lost."""
+    for i, event in enumerate(events):
+        if isinstance(event, SegmentEnd) and event.to is not None and event.to >= count:
+            return events[:i]
+    return events
 
 
 def new_session(
@@ -316,6 +336,8 @@ def resume_session(
     until `Resumed.begin()`: a caller with more to read first (the attendee copy) reads it
     before, so that a failure there leaves no resume that never ran (read as a crash).
     """
+    if not (folder / AGENDA_COPY).is_file() and (folder / JOURNAL_NAME).is_file():
+        raise missing_agenda_copy(folder / AGENDA_COPY)
     agenda = load_agenda(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)

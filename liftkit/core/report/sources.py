@@ -21,7 +21,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY
+from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, missing_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
 from liftkit.core.people.apart import for_pack, names_apart
@@ -77,10 +77,7 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
     agenda_name = start.agenda if start is not None and start.agenda else "agenda.toml"
     agenda_path = folder / Path(agenda_name).name
     if not agenda_path.is_file():
-        raise LiftkitError(
-            f"{agenda_path}: the session's copy of its agenda is missing",
-            "put the agenda file the session ran back in the folder as agenda.toml",
-        )
+        raise missing_agenda_copy(agenda_path)
     agenda = load_agenda(agenda_path)
     check_agenda_copy(agenda, journal.events, agenda_path)
     data = SessionData(folder, agenda, in_its_zone(journal.events), warnings=journal.warnings)
