@@ -26,8 +26,9 @@ from liftkit.core.chat import (
     read_chat,
 )
 from liftkit.core.errors import LiftkitError
+from liftkit.core.report.chat_time import chat_clock
 from liftkit.core.report.model import tags_in
-from liftkit.core.report.sources import Timeline, chat_clock, load_session
+from liftkit.core.report.sources import Timeline, load_session
 
 CHAT = Path(__file__).parent / "data" / "chat"
 SESSION = Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"

@@ -294,3 +294,45 @@ def test_a_folder_deleted_while_the_session_looks_is_said_deleted_not_moved(tmp_
 
     monkeypatch.setattr(os, "stat", stat_while_deleted)
     assert journal.whereabouts() == "folder deleted"
+
+
+def test_a_journal_written_over_with_a_longer_file_is_written_again_and_it_kept(tmp_path):
+    """`cat older-copy-plus-lines > journal.jsonl` while the session runs: the same file,
+    longer than what the session wrote, its first lines an older copy of the journal. Before,
+    the session took the other lines for notes and appended after them: P3 to P5 were gone
+    from the journal and the pack, and no one was told."""
+    live, folder = start_plain(tmp_path)
+    journal = folder / "journal.jsonl"
+    try:
+        for n in range(1, 6):
+            live.send(f"r Ada Lovelace: P{n}\n")
+            wait_until(lambda n=n: journalled(folder, f"P{n}"), f"P{n}")
+        lines = journal.read_bytes().splitlines(True)
+        older = b"".join(lines[: next(i for i, x in enumerate(lines) if b'"P3"' in x)])
+        p2 = next(x for x in lines if b'"P2"' in x)  # seq 5: six lines another program made
+        foreign = b"".join(p2.replace(b'"P2"', b'"not ours %d"' % i) for i in range(6))
+        assert len(older + foreign) > len(b"".join(lines))
+        inode = journal.stat().st_ino
+        with open(journal, "r+b") as held:  # in place (`cat … > journal.jsonl`), never empty
+            held.write(older + foreign)
+            held.truncate()
+        assert journal.stat().st_ino == inode
+        out, err = live.finish("r Ada Lovelace: P6\nq\ny\n")
+    finally:
+        live.kill()
+    assert live.returncode == 0, err
+    told = [line for line in out.splitlines() if "liftkit wrote it again" in line]
+    assert len(told) == 1, out
+    assert told[0].endswith(
+        "The journal was written over by another program (kept as journal-replaced.jsonl); "
+        f"liftkit wrote it again with everything captured: s/{folder.name}/journal.jsonl"
+    ), told
+    assert (folder / "journal-replaced.jsonl").read_bytes() == older + foreign
+    events = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    said = [e["text"] for e in events if e["type"] == "reflection"]
+    assert said == ["said before the folder went", *(f"P{n}" for n in range(1, 7))]
+    assert "saved reflection (7)" in out.lower(), out
+    pack = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    assert all(f"P{n}" in pack.stdout for n in range(1, 7)), pack.stdout

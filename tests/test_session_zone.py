@@ -170,3 +170,73 @@ def test_a_session_over_the_clocks_going_back_follows_them(in_london, tmp_path, 
     pack = cli("export", str(session.folder)).stdout
     ended = datetime.fromisoformat(events[-1]["wall"])
     assert f"**Time:** 01:59 BST to {ended:%H:%M} GMT" in pack
+
+
+def _dst_session(tmp_path, seconds=70):
+    """The agenda DST run from 01:59:35 BST on the night the clocks go back, for `seconds`:
+    One from 01:59:35 BST, Two from 01:59:55 BST, Three from 01:00:15 GMT."""
+    from support.live import FakeTime, ScriptedLines, open_session
+
+    from liftkit.cli.live.plain import PlainApp
+    from liftkit.core.live.controller import PLAIN, Controller
+
+    time = FakeTime()
+    time.wall = datetime(2026, 10, 25, 0, 59, 35, tzinfo=ZoneInfo("UTC")).astimezone()
+    session = open_session(tmp_path, DST, time)
+    out = __import__("io").StringIO()
+    lines = ScriptedLines(time, [(seconds, ["q", "y"])])
+    PlainApp(Controller(session, mode=PLAIN), out, lines).run()
+    return session.folder
+
+
+def test_a_chat_over_the_clocks_going_back_is_placed_by_them(in_london, tmp_path, cli):
+    # Zoom saved the chat in London's clock times: 01:59:45 (BST), then 01:00:05 and 01:00:30
+    # (GMT, the clocks gone back at 02:00). Export put the last two "Before the session",
+    # read an hour early, and warned "dstchat.txt:3: the time goes back from 01:59:45 (line
+    # 1) to 01:00:05: it looks like a second meeting in the same file".
+    folder = _dst_session(tmp_path)
+    said = {"01:59:45": "first in segment one", "01:00:05": "second in segment two",
+            "01:00:30": "third in segment three"}  # fmt: skip
+    chat = tmp_path / "dstchat.txt"
+    chat.write_text(
+        "".join(f"{at} From Bo Smith to Everyone:\n\t{text}\n" for at, text in said.items())
+    )
+    result = cli("export", str(folder), "--chat", str(chat), "--format", "json")
+    assert result.exit_code == 0, result.output
+    pack = json.loads(result.stdout)
+    placed = {
+        q["text"]: (where["number"], q["time"][11:19])
+        for where in pack["segments"] for q in where["reflections"]
+    }  # fmt: skip
+    placed.update({q["text"]: (side, q["time"][11:19]) for side in ("before", "after")
+                   for q in pack[side]})  # fmt: skip
+    assert placed == {text: (n, at) for n, (at, text) in enumerate(said.items(), 1)}, placed
+    assert "goes back" not in result.output and "second meeting" not in result.output
+    markdown = cli("export", str(folder), "--chat", str(chat)).stdout
+    assert "Before the session" not in markdown and all(t in markdown for t in said.values())
+
+
+FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
+
+
+@pytest.mark.skipif(not os.path.exists(FAKETIME), reason="needs libfaketime")
+@pytest.mark.parametrize(
+    ("now", "wait"), [("2026-10-25 00:30:00", "3:30:00"), ("2026-10-24 23:30:00", "4:30:00")]
+)
+def test_a_start_time_given_before_the_clocks_go_back_is_after_them(tmp_path, now, wait):
+    # At 00:30 BST on the night the clocks go back at 02:00, `--start 03:00` waited 2:30:00,
+    # for 03:00 BST (02:00 GMT): an hour early. So did it at 23:30 the evening before, for
+    # tomorrow's 03:00 (3:30:00 where 4:30:00 it was).
+    (tmp_path / "a.toml").write_text(DST)
+    (tmp_path / "ft.txt").write_text(f"@{now}\n")
+    env = {k: v for k, v in os.environ.items() if k != "LIFTKIT_SESSIONS"}
+    env.update(TZ="Europe/London", LD_PRELOAD=FAKETIME, FAKETIME_NO_CACHE="1")
+    env.update(DONT_FAKE_MONOTONIC="1", FAKETIME_TIMESTAMP_FILE=str(tmp_path / "ft.txt"))
+    result = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--start", "03:00", "--plain", "--sessions", "s"],
+        input="status\nq\ny\n", capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"waiting to start at 03:00, in {wait}," in result.stdout, result.stdout
+    (start_at,) = (tmp_path / "s").glob("*/start-at.txt")
+    assert start_at.read_text().strip() == "2026-10-25T03:00:00+00:00"

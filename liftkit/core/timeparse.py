@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.zones import clock_reader
 
 _HHMM = re.compile(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?")
 
@@ -22,10 +23,15 @@ def parse_clock(text: str, option: str, seconds: bool = False) -> time:
 
 
 def parse_start(text: str, option: str, today: datetime | None = None) -> datetime:
-    """A start time today (in local time) from "HH:MM"."""
+    """A start time today (in local time) from "HH:MM", by the zone's rules: on the night
+    the clocks go back, --start 03:00 given at 00:30 is 03:00 after the change, and a time
+    the clocks pass twice (01:30) is the one nearer `today`'s moment."""
     clock = parse_clock(text, option)
     base = today or datetime.now().astimezone()
-    return base.replace(hour=clock.hour, minute=clock.minute, second=clock.second, microsecond=0)
+    read = clock_reader(base)
+    naive = datetime.combine(base.date(), clock)
+    rounds = (read(naive), read(naive.replace(fold=1)))
+    return min(rounds, key=lambda moment: abs(moment - base))
 
 
 def later(start: datetime, seconds: float) -> datetime | None:

@@ -9,7 +9,8 @@ screen, one pack, one zone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 
 def session_zone(start: datetime | None) -> Callable[[datetime], datetime]:
@@ -32,3 +33,58 @@ def _as_is(moment: datetime) -> datetime:
 
 def _local(moment: datetime) -> datetime:
     return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def clock_reader(start: datetime | None) -> Callable[[datetime], datetime]:
+    """What turns a clock time read in the session's zone (a naive datetime, its `fold` 1
+    for the second time round the hour the clocks go back over) into a moment: by this
+    computer's rules where they are the session's (as `session_zone` decides), so that 01:30
+    on the night the clocks go back is either of two moments and --start 03:00 given before
+    the change is 03:00 after it; else on the start's offset."""
+    if start is None or start.tzinfo is None:
+        return _as_is
+    if start.astimezone().utcoffset() == start.utcoffset():
+        return _read_local
+    zone = start.tzinfo
+    return lambda clock: clock.replace(tzinfo=zone) if clock.tzinfo is None else clock
+
+
+def _read_local(clock: datetime) -> datetime:
+    return clock.astimezone()
+
+
+def clock_changes(start: datetime | None, low: datetime, high: datetime) -> list[ClockChange]:
+    """Where the session's zone changes its clocks between the moments `low` and `high`
+    (none on a start's fixed offset): each change's clock time and by how much it went back
+    (forward, below nothing)."""
+    if start is None or start.tzinfo is None:
+        return []
+    read = session_zone(start)
+    out: list[ClockChange] = []
+    step = timedelta(hours=1)  # no zone changes twice within an hour: found to the second
+    at = low
+    while at < high:
+        nxt = min(at + step, high)
+        before, after = read(at).utcoffset(), read(nxt).utcoffset()
+        if before is not None and after is not None and after != before:
+            lo, hi = at, nxt
+            while hi - lo > timedelta(seconds=1):
+                mid = lo + (hi - lo) / 2
+                lo, hi = (mid, hi) if read(mid).utcoffset() == before else (lo, mid)
+            wall = read(hi).replace(tzinfo=None, microsecond=0) + (before - after)
+            out.append(ClockChange(wall, before - after))
+        at = nxt
+    return out
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """The clocks changed as they reached `wall` (a clock time: 02:00 in London in October),
+    going back `by` (01:00 again) or, where `by` is below nothing, forward."""
+
+    wall: datetime
+    by: timedelta
+
+    def repeats(self, clock: datetime) -> bool:
+        """Whether the clock time `clock` comes round twice (01:00 to 01:59:59 in London)."""
+        return self.wall - self.by <= clock < self.wall

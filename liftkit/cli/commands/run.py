@@ -250,8 +250,8 @@ ROLLS_OVER = timedelta(hours=12)
 def _start_time(text: str) -> datetime:
     start_at = parse_start(text, "--start")
     now = datetime.now().astimezone()
-    if start_at < now - ROLLS_OVER:
-        start_at += timedelta(days=1)
+    if start_at < now - ROLLS_OVER:  # tomorrow's, by its rules (the clocks may change tonight)
+        start_at = parse_start(text, "--start", (now + timedelta(days=1)).astimezone())
     elif start_at < now - LATE_START:
         ago = now - start_at
         hours, minutes = divmod(int(ago.total_seconds()) // 60, 60)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from liftkit.core.text import line_ranges
@@ -95,9 +96,13 @@ class ChatLog:
     def layout_name(self) -> str:
         return LAYOUT_NAMES[self.layout]
 
-    def warnings(self, detailed: int = 10) -> list[str]:
+    def warnings(
+        self, detailed: int = 10, clock_back: Callable[[float, float], bool] | None = None
+    ) -> list[str]:
         """How the text was read when it was not clean UTF-8 or UTF-16, then the lines that
-        match no layout: the first few with their text, the rest as line ranges."""
+        match no layout: the first few with their text, the rest as line ranges; then where
+        the time goes back, unless `clock_back(before, after)` says the clocks went back
+        there (summer time ending in the session's zone)."""
         out = list(self.notes)
         rest: list[int] = []
         index = 0
@@ -124,10 +129,10 @@ class ChatLog:
                 f"{self.source}: {len(rest)} more lines do not fit the {self.layout_name} and "
                 f"were skipped: lines {line_ranges(rest)}"
             )
-        out.extend(self._times_back())
+        out.extend(self._times_back(clock_back or _never))
         return out
 
-    def _times_back(self) -> list[str]:
+    def _times_back(self, clock_back: Callable[[float, float], bool]) -> list[str]:
         """Where the clock goes back by more than a few minutes: a second meeting saved in
         the same file (Zoom appends each meeting's chat to one file of a recurring meeting's
         folder). Past midnight (back by half a day or more) the time goes on."""
@@ -136,7 +141,9 @@ class ChatLog:
         backs = [
             (before, after)
             for before, after in zip(self.messages, self.messages[1:], strict=False)
-            if GOES_BACK < before.at - after.at < HALF_A_DAY and before.date == after.date
+            if GOES_BACK < before.at - after.at < HALF_A_DAY
+            and before.date == after.date
+            and not clock_back(before.at, after.at)
         ]  # (messages of two days are told apart by their dates: see report.chat_totals)
         if not backs:
             return []
@@ -153,6 +160,10 @@ class ChatLog:
 
 GOES_BACK = 5 * 60  # seconds back from one message to the next: not a clock's jitter
 HALF_A_DAY = 12 * 3600
+
+
+def _never(before: float, after: float) -> bool:
+    return False
 
 
 def _clock(at: float) -> str:

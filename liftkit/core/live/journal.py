@@ -28,6 +28,10 @@ from liftkit.core.live.records import to_record
 from liftkit.core.live.refused import JournalRefused
 
 JOURNAL_NAME = "journal.jsonl"
+# The last bytes of what was written and read, compared with the file's at their place before
+# each write: a file written over in place (`cat older-copy > journal.jsonl`) no longer holds
+# them there. One read of 4 KiB (the last dozen lines or so), however long the journal.
+CHECKED_TAIL = 4096
 
 
 class Journal:
@@ -85,7 +89,8 @@ class Journal:
         fd = self._fd
         with append_lock(self.path):
             _cut_torn_tail(fd)
-            self._take_foreign(os.fstat(fd).st_size)
+            if self._holds_copy(fd):  # else written over: the lines past it are not notes
+                self._take_foreign(os.fstat(fd).st_size)
             written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
             try:
                 data = _write_lines(fd, written)
@@ -101,7 +106,8 @@ class Journal:
         """Events another process (`liftkit note`) appended since we last looked."""
         if self._fd is not None and os.fstat(self._fd).st_size > self._size:  # cheap when idle
             with append_lock(self.path):
-                self._take_foreign(os.fstat(self._fd).st_size)
+                if self._holds_copy(self._fd):
+                    self._take_foreign(os.fstat(self._fd).st_size)
         events, self._foreign = self._foreign, []
         return events
 
@@ -117,13 +123,20 @@ class Journal:
         self._copy += complete
         self._lines += complete.count(b"\n")
 
+    def _holds_copy(self, fd: int) -> bool:
+        """Whether the file still holds the last bytes written and read where they were."""
+        size = min(CHECKED_TAIL, self._size)
+        return not size or os.pread(fd, size, self._size - size) == self._copy[-size:]
+
     def whereabouts(self) -> str | None:
         """None while the journal on disk is the file this session writes (two `stat`s);
         else what became of it: "folder deleted", "folder moved", "deleted", "moved" (the
         file is still linked somewhere, liftkit cannot know where), "replaced", or "cut":
         emptied or cut short in place (`: > journal.jsonl`, a sync tool), shorter than what
         has been written and read, which no writer does (`liftkit note` only appends, and a
-        torn tail cut off is past what was read)."""
+        torn tail cut off is past what was read); or "written over": as long or longer, but
+        not holding the last lines written and read where they were (`cat older-copy >
+        journal.jsonl`)."""
         if self._fd is None:
             return None
         try:
@@ -140,15 +153,17 @@ class Journal:
             return "replaced"
         if held.st_nlink == 0:
             return "deleted"
-        return "cut" if held.st_size < self._size else None
+        if held.st_size < self._size:
+            return "cut"
+        return None if self._holds_copy(self._fd) else "written over"
 
     def write_again(self, aside: Path | None = None, cut: bool = False) -> bool:
         """Write the journal again at its path, byte for byte what the file held open holds
         (every line written, and those `liftkit note` added), through a temporary file and a
         rename; then append to it, under the session's lock. A file found in its place is
-        moved to `aside` first (None: there is none). For a journal `cut` short in place,
-        what was written and read is written instead, and the file is moved to `aside` when
-        it holds a line that is not of those; True when it was."""
+        moved to `aside` first (None: there is none). For a journal `cut` short or written
+        over in place, what was written and read is written instead, and the file is moved
+        to `aside` when it holds a line that is not of those; True when it was."""
         if self._fd is None:
             raise RuntimeError("journal is closed")
         old = self._fd

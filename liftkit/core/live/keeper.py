@@ -8,7 +8,9 @@ write and at least each second, that the journal on disk is the file it writes
 (`Journal.whereabouts`), and if not writes the folder again: the journal byte for byte as
 written so far (`Journal.write_again`) and the session's other files as last seen here. A
 journal emptied or cut short in place (`: > journal.jsonl`, a sync tool) is the same file,
-shorter than what was written: it is written again from the copy the journal keeps.
+shorter than what was written, and one written over in place with a longer file (`cat
+older-copy > journal.jsonl`) no longer holds the last lines written where they were: either
+is written again from the copy the journal keeps.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _WHAT = {
     "moved": "The journal was moved or renamed (liftkit cannot know where)",
     "replaced": f"The journal was replaced by another file (kept as {ASIDE})",
     "cut": "The journal was emptied or cut short by another program",
+    "written over": "The journal was written over by another program",
 }
 
 
@@ -68,15 +71,15 @@ class Keeper:
         if what is None:
             self.look()
             return ""
-        in_place = what in ("deleted", "replaced", "cut")  # the folder is still there
+        in_place = what in ("deleted", "replaced", "cut", "written over")  # the folder is there
         where = self.folder / JOURNAL_NAME if in_place else self.folder
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, (_, data) in self._seen.items():
                 if not (self.folder / name).exists():
                     write_atomic(self.folder / name, data)
-            aside = self.folder / ASIDE if what in ("replaced", "cut") else None
-            put_aside = journal.write_again(aside, cut=what == "cut")
+            aside = self.folder / ASIDE if what in ("replaced", "cut", "written over") else None
+            put_aside = journal.write_again(aside, cut=what in ("cut", "written over"))
         except OSError as exc:  # in the words of any other write that failed (files.py)
             in_the_way = _file_in_the_way(self.folder)
             if in_the_way is not None:  # `touch` where the folder was: no permission fixes it
@@ -95,6 +98,8 @@ class Keeper:
         said = _WHAT[what]
         if put_aside and what == "cut":
             said += f", and other lines written in it (kept as {ASIDE})"
+        elif put_aside and what == "written over":
+            said += f" (kept as {ASIDE})"
         return f"{said}; liftkit wrote it again {back}with everything captured: {where}"
 
 

@@ -8,6 +8,7 @@ json_format.py render the result.
 
 from liftkit.core.live.replay import SegmentTime
 from liftkit.core.report.build import build_report
+from liftkit.core.report.chat_time import nearest_day
 from liftkit.core.report.model import (
     AFTER,
     BEFORE,
@@ -35,7 +36,6 @@ from liftkit.core.report.sources import (
     Timeline,
     group_rounds,
     load_session,
-    nearest_day,
     segment_times,
 )
 from liftkit.core.text import clean_text, one_line

@@ -17,6 +17,7 @@ from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.kept import rescued_warning
 from liftkit.core.live.replay import Replay
 from liftkit.core.people.names import first_name_keys
+from liftkit.core.report.chat_time import clock_went_back, nearest_day
 from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
 from liftkit.core.report.gather import (
     contact_details,
@@ -48,7 +49,6 @@ from liftkit.core.report.sources import (
     SessionData,
     Timeline,
     groups_as_attendees,
-    nearest_day,
 )
 from liftkit.core.text import clean_text, command_line, one_line, plain_words, plural
 from liftkit.core.timeparse import later
@@ -71,7 +71,7 @@ def build_report(
     first = replayed.start
     warnings = list(session.warnings)
     for log in chats:
-        warnings.extend(log.warnings())
+        warnings.extend(log.warnings(clock_back=clock_went_back(log, timeline)))
     if options.chat_start is not None and chats and all(log.clock for log in chats):
         warnings.append("`chat_start` applies to transcripts (.vtt, .sbv) only; ignored")
 

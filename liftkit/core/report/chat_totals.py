@@ -4,7 +4,7 @@ reactions, and what was left out (direct messages, repeats of an earlier log).""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +12,11 @@ from liftkit.core.chat import ChatLog, ChatMessage, ChatReaction
 from liftkit.core.chat.zoom import PANELISTS
 from liftkit.core.people.bots import is_bot
 from liftkit.core.people.model import HOST_SUFFIX
+from liftkit.core.report.chat_time import StampOf, chat_clock, shown_at
 from liftkit.core.report.model import ChatSummary, Quote, says_nothing, tags_in
 from liftkit.core.report.pack import SAVED_BY_ME, host_key, person_key
 from liftkit.core.report.repeats import WINDOW, Repeats, hours_text
-from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting, chat_clock
+from liftkit.core.report.sources import FAR_OUTSIDE, Timeline, another_meeting
 from liftkit.core.text import clean_text, one_line, plural
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ class ChatTotals:
         stamp_of = chat_clock(log, timeline, base)
         if several and (shift := self._clock_apart(log, stamp_of)):
             clock = stamp_of
-            stamp_of = lambda at: clock(at) - shift  # noqa: E731
-        tz = timeline.session_start.tzinfo if timeline.session_start else None
+            stamp_of = lambda at, line=0: clock(at, line) - shift  # noqa: E731
+        sent_at = shown_at(timeline)
         low, high = _far_bounds(timeline)
         left_out = waiting = panel = within = far = duplicates = by_hosts = other_day = 0
         last_stamp, sent = None, None  # many messages share a second: and then their time
@@ -91,7 +92,7 @@ class ChatTotals:
             if days and message.date in days:  # last week's meeting in this week's file
                 other_day += 1
                 continue
-            stamp = stamp_of(message.at)
+            stamp = stamp_of(message.at, message.line)
             where = timeline.place_stamp(stamp)
             text = clean_text(message.text)
             if several and self._repeats.repeated(*self._said_by(message, text, stamp)):
@@ -132,7 +133,7 @@ class ChatTotals:
                 continue
             private_to = one_line(message.to) if message.private else None
             if stamp != last_stamp or sent is None:
-                last_stamp, sent = stamp, datetime.fromtimestamp(stamp, tz)
+                last_stamp, sent = stamp, sent_at(stamp)
             quote = Quote(
                 text, author, tags_in(text), "chat",
                 sent, False, private_to, message.waiting_room,
@@ -140,7 +141,9 @@ class ChatTotals:
             quotes.add_chat(where, quote)
         counted = repeated_reactions = 0
         for reaction in log.reactions:
-            if several and self._repeats.repeated(_reacted(reaction), stamp_of(reaction.at)):
+            if several and self._repeats.repeated(
+                _reacted(reaction), stamp_of(reaction.at, reaction.line)
+            ):
                 repeated_reactions += 1
                 continue
             if reaction.private and not include_private:
@@ -204,11 +207,11 @@ class ChatTotals:
         mine = person_key(message.author) in SAVED_BY_ME
         return self._said(message, text), stamp, (message.to, text), mine
 
-    def _clock_apart(self, log: ChatLog, stamp_of: Callable[[float], float]) -> float:
+    def _clock_apart(self, log: ChatLog, stamp_of: StampOf) -> float:
         """How many seconds this log's clock is ahead of an earlier log's (whole or half
         hours: a computer in another time zone), when most of its messages say so; with a
         warning."""
-        said = ((self._said(m, clean_text(m.text)), stamp_of(m.at)) for m in log.messages)
+        said = ((self._said(m, clean_text(m.text)), stamp_of(m.at, m.line)) for m in log.messages)
         shift, matched = self._repeats.offset(said)
         if shift:
             way = "later" if shift > 0 else "earlier"

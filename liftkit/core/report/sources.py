@@ -4,7 +4,7 @@ when each segment ran, so that chat messages can be placed in the segment they w
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -222,68 +222,6 @@ def segment_times(agenda: Agenda, events: Sequence[JournalEvent]) -> dict[int, S
     """Each segment that ran, in whole session seconds: the replay's accounting, which
     `liftkit resume` shares (see liftkit.core.live.replay)."""
     return replay_journal(agenda, events).times
-
-
-def chat_clock(log: ChatLog, timeline: Timeline, base: datetime | None) -> Callable[[float], float]:
-    """How to turn the log's times into timestamps: Zoom times of day take the session's date
-    (or the day before or after, for a session that crosses midnight); transcript offsets
-    count from `base`."""
-    if not log.clock:
-        if base is None:
-            raise LiftkitError(
-                f"{log.source}: a transcript has no clock times and the session never started",
-                "give `chat_start` HH:MM:SS, the clock time the recording began",
-            )
-        start = base.timestamp()
-        return lambda at: start + at
-    anchor = timeline.session_start
-    if anchor is None:
-        raise LiftkitError(
-            f"{log.source}: the session never started, so its chat cannot be placed",
-            "name a session that was run",
-        )
-    midnight = anchor.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-    low, high = anchor.timestamp(), (timeline.end or anchor).timestamp()
-    times = [m.at for m in log.messages] or [r.at for r in log.reactions]
-    if not times:
-        return lambda at: midnight + at
-    # One day for the whole log, the one that brings its span nearest the session, so that
-    # a log far from the session is never split over two dates; a time of day more than
-    # twelve hours before the log's first is after midnight (a log that runs past it).
-    first = times[0]
-
-    def after_first(at: float) -> float:
-        return at + 86400 if at < first - 43200 else at
-
-    span = (midnight + first, midnight + max(after_first(t) for t in times))
-    day = min((0, -1, 1), key=lambda d: _gap(span[0] + d * 86400, span[1] + d * 86400, low, high))
-    start = midnight + day * 86400
-    return lambda at: start + after_first(at)
-
-
-def _gap(start: float, end: float, low: float, high: float) -> float:
-    """How far apart two spans of time are (0 when they overlap)."""
-    return max(0.0, low - end, start - high)
-
-
-def nearest_day(anchor: datetime, seconds_of_day: float, end: datetime) -> datetime:
-    """The time of day on the anchor's day, the day before or the day after: whichever falls
-    within [anchor, end], else the closest to it."""
-    midnight = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
-    day = _nearest_day(midnight.timestamp() + seconds_of_day, anchor.timestamp(), end.timestamp())
-    return midnight + timedelta(days=day, seconds=seconds_of_day)
-
-
-def _nearest_day(stamp: float, low: float, high: float) -> int:
-    best_day, best_gap = 0, float("inf")
-    for day in (0, -1, 1):
-        moved = stamp + day * 86400
-        gap = 0.0 if low <= moved <= high else min(abs(moved - low), abs(moved - high))
-        if gap == 0:
-            return day
-        if gap < best_gap:
-            best_day, best_gap = day, gap
-    return best_day
 
 
 FAR_OUTSIDE = 2 * 3600  # a chat message sent this long before or after the session: another's
