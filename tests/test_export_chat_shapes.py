@@ -63,6 +63,38 @@ def test_a_header_wrapped_over_two_lines_never_quotes_a_direct_message(
     assert result.stderr.splitlines() == [f"Warning: {chat}:{skipped}"]
 
 
+# In the layout with the time after the name, as saved chats pasted into published minutes
+# hold them (an IETF side meeting's, docs/export.md): the header's halves on two lines.
+WRAPPED_TIME_AFTER = """From Ann Lee to Everyone:  02:05 PM
+What does ISO stand for?
+From Jan Lind to
+Ann Lee (Direct Message):  02:06 PM
+my phone is 07700 900123, call me
+From David Ng to
+ Everyone:    2:07  PM
+(referring to "ISO Lifecycle" in the current presentation)
+From Eve Stone to Everyone:  02:08 PM
+thanks
+"""
+
+
+def test_a_header_wrapped_in_the_layout_with_the_time_after_the_name_is_read_whole(
+    cli, afternoon, tmp_path
+):
+    chat = write(tmp_path / "wrap.txt", WRAPPED_TIME_AFTER)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “What does ISO stand for?” — Ann Lee",
+        '- “(referring to "ISO Lifecycle" in the current presentation)” — David Ng',
+        "- “thanks” — Eve Stone",
+    ]
+    for private in ("07700", "call me", "Jan Lind", "Direct Message", "From "):
+        assert private not in result.stdout
+    assert "3 messages (1 direct message left out)" in result.stdout
+    assert result.stderr == ""
+
+
 # --------------------------------------------------------------------------- surname first
 
 

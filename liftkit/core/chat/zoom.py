@@ -30,7 +30,9 @@ from liftkit.core.chat.reactions import reacted_by, reactions_in, reply_in
 # A direct-message mark after the recipient, and a time of day (seconds and AM/PM optional),
 # as the headers below write them.
 _CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
-_DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
+DM_MARK = r"\((?:Direct Message|Privately|privately|direct message)\)"
+_DM = r"(?P<dm>" + DM_MARK + r")?"
+BARE_CLOCK = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?[ \t]*(?:[AaPp][Mm])?"  # _CLOCK, no groups
 # The newest saved chat (meeting_saved_new_chat.txt, 2025 on) puts the date before the time:
 # `2026-03-16 17:19:33 From Ada to Grace (direct message):`. The date is read past: times are
 # times of day, as in every other layout. It is cut off before the patterns below are tried.

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from liftkit.core.chat.model import ZOOM_SINGLE_LINE, ZOOM_TIME_AFTER, ZOOM_TWO_LINE, ChatLog
 from liftkit.core.chat.reactions import join_comma_names
 from liftkit.core.chat.zoom import (
+    BARE_CLOCK,
+    DM_MARK,
     HEADER,
     OLDEST_LINES,
     STAMPED,
@@ -34,6 +36,13 @@ from liftkit.core.chat.zoom import (
 HEADER_TAIL = re.compile(
     r".*\((?:Direct Message|Privately|privately|direct message)\)[ \t]*:(?:[ \t].*)?$"
     r"|(?:.*[ \t])?(?:to|To|TO)[ \t]{1,2}Everyone[ \t]*:(?:[ \t].*)?$"
+)
+# The same halves in the layout with the time after the name: a header's start that names
+# no recipient and no time (`From Jan Lind to`), and a header's end with its time (`Ann Lee
+# (Direct Message):  12:21 PM`, ` Everyone:    6:39  AM`), each on a line of its own.
+TIMED_HEAD = re.compile(r"[ \t]*From[ \t]+\S.*[ \t](?:to|To|TO)[ \t]*$")
+TIMED_TAIL = re.compile(
+    r"(?:.*" + DM_MARK + r"|(?:.*[ \t])?Everyone)[ \t]*:[ \t]+\(?" + BARE_CLOCK + r"\)?[ \t]*$"
 )
 _TO_LAST = re.compile(r"[ \t](?:to|To|TO)$")
 _TO_FIRST = re.compile(r"(?:to|To|TO)[ \t]")
@@ -69,6 +78,9 @@ def read_messages(
     header_of: Callable[[int, str], Header | None],
     body_of: Callable[[str], str | None],
     finish: Callable[[list[str]], list[str]] = lambda body: body,
+    rejoin: Callable[
+        [tuple[int, str], str, Callable[[int, str], Header | None]], Header | None
+    ] = _rejoined,
 ) -> ChatLog:
     """The messages of `lines` into `log`: a header (header_of) starts a message, and each
     line after it continues it as body_of keeps it (and `finish` the lines kept). None from
@@ -86,7 +98,7 @@ def read_messages(
         log.lines += 1
         header = header_of(number, line)
         if garbled is not None:
-            if header is None and (header := _rejoined(garbled, line, header_of)) is not None:
+            if header is None and (header := rejoin(garbled, line, header_of)) is not None:
                 garbled = None
                 current, body = header, [header.text] if header.text else []
                 continue
@@ -182,12 +194,27 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     )
 
 
+def _time_after_body(line: str) -> str | None:
+    if TIMED_HEAD.match(line) or TIMED_TAIL.match(line):
+        return None  # half of a header wrapped over two lines, never a message's
+    return line.strip()
+
+
+def _time_after_rejoined(
+    garbled: tuple[int, str], line: str, header_of: Callable[[int, str], Header | None]
+) -> Header | None:
+    # the second half may start with the space a message's line is indented by
+    return _rejoined(garbled, line.lstrip(), header_of)
+
+
 def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
     """Headers with the time after the name, each followed by the message's lines (as
-    written, or indented by a space or tab, which is dropped)."""
+    written, or indented by a space or tab, which is dropped). A header wrapped over two
+    lines is read whole, or skipped with the lines under it, as in the two-line layout."""
     return read_messages(
         ChatLog(source, ZOOM_TIME_AFTER, clock=True),
         lines,
         time_after,
-        str.strip,
+        _time_after_body,
+        rejoin=_time_after_rejoined,
     )
