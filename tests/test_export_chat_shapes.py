@@ -95,6 +95,45 @@ def test_a_header_wrapped_in_the_layout_with_the_time_after_the_name_is_read_who
     assert result.stderr == ""
 
 
+# Direct messages of that layout that name only one side, as saved chats pasted into a
+# security course's notes hold them: one to the saver, with no recipient, and the saver's own,
+# with no sender.
+ONE_SIDED_DIRECT = """From Ann Lee to Everyone:  02:05 PM
+who got the vouchers?
+to Ann Lee (privately):    2:06 PM
+yes sir, call me on 07700 900123
+From Amit Rao (privately):    2:07 PM
+Not yet received, can you check my account?
+From Eve Stone to Everyone:  02:08 PM
+thanks
+"""
+
+
+def test_a_direct_message_naming_one_side_in_the_layout_with_the_time_after_is_left_out(
+    cli, afternoon, tmp_path
+):
+    chat = write(tmp_path / "chat.txt", ONE_SIDED_DIRECT)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “who got the vouchers?” — Ann Lee",
+        "- “thanks” — Eve Stone",
+    ]
+    for private in ("yes sir", "07700", "privately", "Not yet received", "Amit"):
+        assert private not in result.stdout
+    assert "2 messages (2 direct messages left out)" in result.stdout
+    # kept on request, each is the direct message it is: to the saver, and the saver's own
+    # (the saver's words, "Me" in their chat, are a host's: counted, never quoted)
+    kept = export(cli, afternoon, "--chat", chat, "--names", "--include-private").stdout
+    talk = section(kept, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “who got the vouchers?” — Ann Lee",
+        "- “Not yet received, can you check my account?” — Amit Rao (direct message to Me)",
+        "- “thanks” — Eve Stone",
+    ]
+    assert "yes sir" not in kept and "The chat: 3 messages, besides 1 from the host." in kept
+
+
 # --------------------------------------------------------------------------- surname first
 
 

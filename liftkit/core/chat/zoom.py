@@ -69,6 +69,12 @@ TIME_AFTER = re.compile(
     r"[ \t]*From[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
     + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
 )  # fmt: skip
+# The saver's own direct message names no sender: "to Grace Hopper (privately):    6:12 PM".
+# Only with the mark: "to all:  5 PM" may well be a line of a message.
+OWN_DIRECT = re.compile(
+    r"[ \t]*(?:to|To)[ \t]+(?P<names>\S.*?)[ \t]?(?P<dm>" + DM_MARK + r")[ \t]*:[ \t]+\(?"
+    + _CLOCK + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
+)  # fmt: skip
 # The same chat copied from the meeting's chat panel (Zoom 5 and later), the message on the
 # lines below: "Ada Lovelace to Everyone (14:05)" or "(02:05 PM)", and from older clients
 # "From Ada Lovelace to Everyone 02:05 PM", without the colon. Each is a whole line, with a
@@ -197,13 +203,24 @@ def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
 def time_after(number: int, line: str) -> Header | None:
     """A header with the time after the name, saved or copied, or None (a message's line)."""
     text = None
-    if "From" in line[:8] and (match := TIME_AFTER.match(line)) is not None:
+    if "From" in line[:8]:
+        match = TIME_AFTER.match(line)
+    elif line.lstrip()[:3] in ("to ", "To "):
+        match = OWN_DIRECT.match(line)
+    else:
+        match = None
+    if match is not None:
         names, dm, h, m, sec, half, text = match.groups()
     elif (match := _copied(line)) is not None:
         names, dm, h, m, sec, half = match.groups()
     else:
         return None
-    who, to = _sender_and_recipient(names)
+    if match.re is OWN_DIRECT:
+        who, to = "Me", names.strip()  # the saver's own, as the copied "From Me" names them
+    elif dm and split_names(names, TO_WIDE, TO_NARROW) is None:
+        who, to = names.strip(), "Me"  # "From Ada (privately):": to the saver
+    else:
+        who, to = _sender_and_recipient(names)
     to = to.removesuffix(":").rstrip()  # "From Ada to Me:  (Privately) 11:45 AM"
     if match.re in (COPIED, COPIED_FROM) and not (half or dm or to.lower() in ("everyone", "me")):
         return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
