@@ -134,6 +134,43 @@ def test_a_direct_message_naming_one_side_in_the_layout_with_the_time_after_is_l
     assert "yes sir" not in kept and "The chat: 3 messages, besides 1 from the host." in kept
 
 
+# --------------------------------------------------------------------------- Webex
+
+# Webex's chat, copied or saved, as an IETF side meeting's minutes and a course's notes
+# publish it: Zoom's time-after shape with "from" (and at times "everyone") in lower case, two
+# spaces before AM at times, a header wrapped, and direct messages naming one side or both.
+WEBEX = """from Dana Reyes (Guest) to Everyone:    2:05  PM
+What does ISO stand for? International Standards Organization?
+from Dana Reyes (Guest) to
+ Everyone:    2:06  PM
+(referring to "ISO Lifecycle" in the current presentation)
+from Mara Pinto (Cisco) to Eve Lang (Guest) (privately):    2:07  PM
+thanks, Eve, could you list those organisations?
+from Omar Said (privately):    2:08 PM
+Not yet received, mam
+to Omar Said (privately):    2:09 PM
+ok, will check
+from Jon Berg to everyone:    2:10 PM
+ISO 14040, I think
+"""
+
+
+def test_a_webex_chat_is_read_and_named(cli, afternoon, tmp_path):
+    chat = write(tmp_path / "webex.txt", WEBEX)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “What does ISO stand for? International Standards Organization?” — Dana Reyes (Guest)",
+        '- “(referring to "ISO Lifecycle" in the current presentation)” — Dana Reyes (Guest)',
+        "- “ISO 14040, I think” — Jon Berg",
+    ]
+    for private in ("organisations", "Not yet", "will check", "privately", "Mara", "Omar"):
+        assert private not in result.stdout
+    sources = f"- {chat.name}: Webex chat (saved or copied), 3 messages (3 direct messages "
+    assert sources + "left out)" in result.stdout
+    assert result.stderr == ""
+
+
 # --------------------------------------------------------------------------- surname first
 
 

@@ -34,6 +34,7 @@ from liftkit.core.chat.model import (
     TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     TRANSCRIPT_LAYOUTS,
+    WEBEX_CHAT,
     WEBVTT_CAPTIONS,
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
@@ -74,6 +75,7 @@ __all__ = [
     "TEAMS_TRANSCRIPT_TEXT",
     "TEAMS_WEBVTT",
     "TRANSCRIPT_LAYOUTS",
+    "WEBEX_CHAT",
     "WEBVTT_CAPTIONS",
     "ZOOM_NAME_TAB",
     "ZOOM_RECORDING",
@@ -190,8 +192,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             best = teams
         if best == 0 and copied < TEAMS_HEADS_AT_LEAST:
             raise LiftkitError(
-                f"{source}: not a chat log: no line looks like a Zoom or Teams chat message, "
-                "a transcript cue or a Google Meet chat entry",
+                f"{source}: not a chat log: no line looks like a Zoom, Teams or Webex chat "
+                "message, a transcript cue or a Google Meet chat entry",
                 NOT_A_CHAT_HINT,
             )
         parse = (

@@ -9,6 +9,7 @@ from liftkit.core.text import line_ranges
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 ZOOM_TIME_AFTER = "zoom-time-after"
+WEBEX_CHAT = "webex-chat"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
 WEBVTT_CAPTIONS = "webvtt-captions"
@@ -28,6 +29,7 @@ LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
     ZOOM_TIME_AFTER: "Zoom chat (time after the name)",
+    WEBEX_CHAT: "Webex chat (saved or copied)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
     WEBVTT_CAPTIONS: "WebVTT captions (no speaker named)",

@@ -64,9 +64,11 @@ TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(f"(?:{DATE.pattern})?" + r"\d{1,2}:\d{2}:\d{2}\s")  # every header's start
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
-# the time in brackets, and sometimes the message after it on the same line.
+# the time in brackets, and sometimes the message after it on the same line. Webex writes the
+# same header with "from" and often "everyone" in lower case (`from Ada to everyone:    6:12
+# PM`, the time sometimes two spaces from its AM).
 TIME_AFTER = re.compile(
-    r"[ \t]*From[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
+    r"[ \t]*(?:From|from)[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
     + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
 )  # fmt: skip
 # The saver's own direct message names no sender: "to Grace Hopper (privately):    6:12 PM".
@@ -203,7 +205,7 @@ def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
 def time_after(number: int, line: str) -> Header | None:
     """A header with the time after the name, saved or copied, or None (a message's line)."""
     text = None
-    if "From" in line[:8]:
+    if "From" in line[:8] or "from" in line[:8]:
         match = TIME_AFTER.match(line)
     elif line.lstrip()[:3] in ("to ", "To "):
         match = OWN_DIRECT.match(line)

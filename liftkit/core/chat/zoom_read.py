@@ -16,7 +16,13 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
-from liftkit.core.chat.model import ZOOM_SINGLE_LINE, ZOOM_TIME_AFTER, ZOOM_TWO_LINE, ChatLog
+from liftkit.core.chat.model import (
+    WEBEX_CHAT,
+    ZOOM_SINGLE_LINE,
+    ZOOM_TIME_AFTER,
+    ZOOM_TWO_LINE,
+    ChatLog,
+)
 from liftkit.core.chat.reactions import join_comma_names
 from liftkit.core.chat.zoom import (
     BARE_CLOCK,
@@ -40,7 +46,7 @@ HEADER_TAIL = re.compile(
 # The same halves in the layout with the time after the name: a header's start that names
 # no recipient and no time (`From Jan Lind to`), and a header's end with its time (`Ann Lee
 # (Direct Message):  12:21 PM`, ` Everyone:    6:39  AM`), each on a line of its own.
-TIMED_HEAD = re.compile(r"[ \t]*From[ \t]+\S.*[ \t](?:to|To|TO)[ \t]*$")
+TIMED_HEAD = re.compile(r"[ \t]*(?:From|from)[ \t]+\S.*[ \t](?:to|To|TO)[ \t]*$")
 TIMED_TAIL = re.compile(
     r"(?:.*" + DM_MARK + r"|(?:.*[ \t])?Everyone)[ \t]*:[ \t]+\(?" + BARE_CLOCK + r"\)?[ \t]*$"
 )
@@ -207,13 +213,23 @@ def _time_after_rejoined(
     return _rejoined(garbled, line.lstrip(), header_of)
 
 
+def _webex(lines: list[str]) -> bool:
+    """Whether more headers start with "from" in lower case, as Webex writes them, than with
+    Zoom's "From"."""
+    found = [line.lstrip()[:1] for number, line in enumerate(lines) if time_after(number, line)]
+    return found.count("f") > found.count("F")
+
+
 def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
     """Headers with the time after the name, each followed by the message's lines (as
     written, or indented by a space or tab, which is dropped). A header wrapped over two
-    lines is read whole, or skipped with the lines under it, as in the two-line layout."""
+    lines is read whole, or skipped with the lines under it, as in the two-line layout.
+    Webex's chat, saved or copied, has Zoom's shape with "from" in lower case."""
+    stream = iter(lines)
+    first = list(itertools.islice(stream, OLDEST_LINES))
     return read_messages(
-        ChatLog(source, ZOOM_TIME_AFTER, clock=True),
-        lines,
+        ChatLog(source, WEBEX_CHAT if _webex(first) else ZOOM_TIME_AFTER, clock=True),
+        itertools.chain(first, stream),
         time_after,
         _time_after_body,
         rejoin=_time_after_rejoined,
