@@ -171,6 +171,67 @@ def test_a_webex_chat_is_read_and_named(cli, afternoon, tmp_path):
     assert result.stderr == ""
 
 
+# --------------------------------------------------------------------------- Markdown lists
+
+# Zoom chats kept as lists in Ethereum's call notes (ethereum/pm, cited in docs/export.md):
+# a header, a blank line and the message unindented; or the message after the time.
+LIST_BLANK_LINES = """- From dana to Everyone 02:02 PM
+
+the agenda is issue 484
+
+- From omar to Everyone 02:23 PM
+
+yes
+safe takeover latest is the idea
+
+- From Lee Park (M) to Everyone 02:24 PM
+
+All namespaces are available on the authenticated port
+"""
+LIST_TIME_COLON = """* From lightbulb to Everyone 02:01 PM: gm
+* From Me to Everyone 02:01 PM: gm
+* From omar to Everyone 02:06 PM: 104k validators, ramping up
+* From dana to Everyone 02:07 PM: Going downhill fast: From Lee Park (M) to Everyone 02:07 PMno
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "mark", "quotes"),
+    [
+        (
+            LIST_BLANK_LINES,
+            "-",
+            [
+                "- “the agenda is issue 484” — dana",
+                "- “yes\\",  # a line break, then the message's second line
+                "- “All namespaces are available on the authenticated port” — Lee Park (M)",
+            ],
+        ),
+        (
+            LIST_TIME_COLON,
+            "*",
+            [
+                "- “gm” — lightbulb",
+                "- “104k validators, ramping up” — omar",
+                "- “Going downhill fast: From Lee Park (M) to Everyone 02:07 PMno” — dana",
+            ],
+        ),
+    ],
+)
+def test_a_zoom_chat_kept_as_a_list_in_call_notes_is_read(
+    cli, afternoon, tmp_path, text, mark, quotes
+):
+    chat = write(tmp_path / "notes.md", text)
+    result = export(cli, afternoon, "--chat", chat, "--names", "--host", "Me")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    assert "the idea” — omar" in talk or mark == "*"
+    assert f"The chat: {len(quotes)} messages" in result.stdout
+    assert result.stderr.splitlines() == [
+        f'Warning: {chat}: a list, each message marked "{mark}"; read without the marks'
+    ]
+
+
 # --------------------------------------------------------------------------- surname first
 
 

@@ -90,6 +90,12 @@ COPIED_FROM = re.compile(
     r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
     + r"[ \t]*$"
 )  # fmt: skip
+# The same, as call notes write it in a list (`* From Ada to Everyone 02:01 PM: gm`): the
+# message after the time and a colon.
+COPIED_FROM_SAID = re.compile(
+    r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
+    + r":[ \t]+(?P<text>\S.*)$"
+)  # fmt: skip
 # The chat copied from the panel of newer clients: "Ada Lovelace  to  Everyone 14:05" or "… 1:56
 # PM", sometimes "(Edited)" after the time, each message below its header and a blank line
 # before the next. Two spaces around "to" set it apart from a line of a message, so any
@@ -214,7 +220,8 @@ def time_after(number: int, line: str) -> Header | None:
     if match is not None:
         names, dm, h, m, sec, half, text = match.groups()
     elif (match := _copied(line)) is not None:
-        names, dm, h, m, sec, half = match.groups()
+        names, dm, h, m, sec, half = match.groups()[:6]
+        text = match.groupdict().get("text")
     else:
         return None
     if match.re is OWN_DIRECT:
@@ -224,7 +231,8 @@ def time_after(number: int, line: str) -> Header | None:
     else:
         who, to = _sender_and_recipient(names)
     to = to.removesuffix(":").rstrip()  # "From Ada to Me:  (Privately) 11:45 AM"
-    if match.re in (COPIED, COPIED_FROM) and not (half or dm or to.lower() in ("everyone", "me")):
+    copied = match.re in (COPIED, COPIED_FROM, COPIED_FROM_SAID)
+    if copied and not (half or dm or to.lower() in ("everyone", "me")):
         return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
     hour = int(h)
     if half:
@@ -247,7 +255,7 @@ def _copied(line: str) -> re.Match[str] | None:
         return None
     found = COPIED.match(line) if line.rstrip().endswith(")") else None
     if found is None and "From" in line[:8]:
-        found = COPIED_FROM.match(line)
+        found = COPIED_FROM.match(line) or COPIED_FROM_SAID.match(line)
     if found is None and ("  to  " in line or "  To  " in line):
         found = COPIED_BARE.match(line)
     return found
