@@ -232,6 +232,58 @@ def test_a_zoom_chat_kept_as_a_list_in_call_notes_is_read(
     ]
 
 
+# --------------------------------------------------------------------------- captions
+
+# YouTube's captions of a recording, as yt-dlp saves them: cues that name no speaker.
+CAPTIONS_VTT = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:01.000 --> 00:00:05.000
+Hello, welcome to the interview.
+
+00:00:06.000 --> 00:00:10.000
+Thank you for having me.
+
+00:00:11.000 --> 00:00:20.000
+Let us start with your background.
+"""
+CAPTIONS_SBV = """0:00:01.000,0:00:05.000
+Hello, welcome to the interview.
+
+0:00:06.000,0:00:10.000
+Thank you for having me.
+
+0:00:11.000,0:00:20.000
+Let us start with your background.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "layout"),
+    [
+        ("captions.vtt", CAPTIONS_VTT, "WebVTT captions (no speaker named)"),
+        ("captions.sbv", CAPTIONS_SBV, "SubViewer captions (.sbv, no speaker named)"),
+    ],
+)
+def test_captions_that_name_no_one_say_nothing_of_who_joined(
+    cli, afternoon, tmp_path, name, text, layout
+):
+    chat = write(tmp_path / name, text)
+    result = export(cli, afternoon, "--chat", chat, "--chat-start", "14:00:00")
+    talk = section(result.stdout, "1. Talk")
+    cues = [line for line in talk.splitlines() if line.startswith("- “")]
+    assert cues == [
+        "- “Hello, welcome to the interview.”",
+        "- “Thank you for having me.”",
+        "- “Let us start with your background.”",
+    ]
+    who = section(result.stdout, "Who joined")
+    # no "0 people spoke in the transcript", nor "took part in the chat", nor "from 0 people"
+    assert who.split() == ["The", "transcript:", f"{len(cues)}", "turns."]
+    assert f"- {name}: {layout}, {len(cues)} turns" in result.stdout
+
+
 # --------------------------------------------------------------------------- surname first
 
 

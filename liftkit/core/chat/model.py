@@ -16,13 +16,21 @@ WEBVTT_CAPTIONS = "webvtt-captions"
 ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
+SBV_CAPTIONS = "sbv-captions"
 ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
 TEAMS_TRANSCRIPT_TEXT = "teams-transcript-text"
 TEAMS_CHAT_CLASSIC = "teams-chat-classic"
 TEAMS_CHAT_NEW = "teams-chat-new"
 # What was said aloud (each message a speaker's turn), not typed in the chat.
 TRANSCRIPT_LAYOUTS = frozenset(
-    {TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT, TEAMS_TRANSCRIPT_TEXT}
+    {
+        TEAMS_WEBVTT,
+        ZOOM_WEBVTT,
+        WEBVTT_CAPTIONS,
+        SBV_CAPTIONS,
+        ZOOM_TRANSCRIPT_TEXT,
+        TEAMS_TRANSCRIPT_TEXT,
+    }
 )
 
 LAYOUT_NAMES = {
@@ -36,6 +44,7 @@ LAYOUT_NAMES = {
     ZOOM_RECORDING: "Zoom cloud-recording chat",
     ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
+    SBV_CAPTIONS: "SubViewer captions (.sbv, no speaker named)",
     ZOOM_TRANSCRIPT_TEXT: "Zoom transcript (saved as text)",
     TEAMS_TRANSCRIPT_TEXT: "Teams transcript (Word document saved as text)",
     TEAMS_CHAT_CLASSIC: "Teams chat (copied, [time] Name)",
