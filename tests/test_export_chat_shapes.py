@@ -284,6 +284,74 @@ def test_captions_that_name_no_one_say_nothing_of_who_joined(
     assert f"- {name}: {layout}, {len(cues)} turns" in result.stdout
 
 
+# --------------------------------------------------------------------------- new Teams
+
+# New Teams' copy on a Mac with the date (Australian: day first) over each message and no line
+# naming the author, reactions under a message, and a reply quoting another between `Begin
+# Reference` and `End Reference`, as a Teams scraper's guide and parser on GitHub give it.
+TEAMS_DATED = """Jay Patel
+09/03/2026 2:04 pm
+Hey Nat, just checking in on the project status.
+Let me know when you have a moment.
+👍
+2 like reactions.
+❤️
+1 heart reactions.
+Nat Vale
+09/03/2026 2:15 pm
+Begin Reference, preview of Hey Nat, just checking in on the project status. by Jay Patel
+End Reference
+All good! I'll have the update ready by EOD.
+Edited.
+"""
+# The same `End Reference` under a reply in the copy whose line above names the author.
+TEAMS_END_REFERENCE = """Hi all, starting soon by Ann Lee
+Ann Lee
+3/9/2026 2:02 PM
+Hi all, starting soon
+Begin Reference, Hi all, starting soon by Bo Chen
+Bo Chen
+3/9/2026 2:04 PM
+Ann Lee
+3/9/2026 2:02 PM
+Hi all, starting soon
+End Reference
+Great, joining now
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "reactions"),
+    [
+        (
+            TEAMS_DATED,
+            [
+                "- “Hey Nat, just checking in on the project status.\\",
+                "- “All good! I'll have the update ready by EOD.” — Nat Vale",
+            ],
+            "; reactions: 👍 2, ❤️ 1.",
+        ),
+        (
+            TEAMS_END_REFERENCE,
+            ["- “Hi all, starting soon” — Ann Lee", "- “Great, joining now” — Bo Chen"],
+            ".",
+        ),
+    ],
+)
+def test_a_new_teams_copy_with_dated_headers_and_quoted_replies_is_read(
+    cli, afternoon, tmp_path, text, quotes, reactions
+):
+    chat = write(tmp_path / "teams.txt", text)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    for quoted in ("Reference", "Edited", "reactions.", "2:04 pm"):
+        assert quoted not in talk
+    said = f"2 people took part in the chat.\n\nThe chat: {len(quotes)} messages{reactions}"
+    assert said in result.stdout
+    assert "Teams chat (copied from new Teams), 2 messages" in result.stdout
+
+
 # --------------------------------------------------------------------------- surname first
 
 
