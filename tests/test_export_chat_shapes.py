@@ -63,6 +63,295 @@ def test_a_header_wrapped_over_two_lines_never_quotes_a_direct_message(
     assert result.stderr.splitlines() == [f"Warning: {chat}:{skipped}"]
 
 
+# In the layout with the time after the name, as saved chats pasted into published minutes
+# hold them (an IETF side meeting's, docs/export.md): the header's halves on two lines.
+WRAPPED_TIME_AFTER = """From Ann Lee to Everyone:  02:05 PM
+What does ISO stand for?
+From Jan Lind to
+Ann Lee (Direct Message):  02:06 PM
+my phone is 07700 900123, call me
+From David Ng to
+ Everyone:    2:07  PM
+(referring to "ISO Lifecycle" in the current presentation)
+From Eve Stone to Everyone:  02:08 PM
+thanks
+"""
+
+
+def test_a_header_wrapped_in_the_layout_with_the_time_after_the_name_is_read_whole(
+    cli, afternoon, tmp_path
+):
+    chat = write(tmp_path / "wrap.txt", WRAPPED_TIME_AFTER)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “What does ISO stand for?” — Ann Lee",
+        '- “(referring to "ISO Lifecycle" in the current presentation)” — David Ng',
+        "- “thanks” — Eve Stone",
+    ]
+    for private in ("07700", "call me", "Jan Lind", "Direct Message", "From "):
+        assert private not in result.stdout
+    assert "3 messages (1 direct message left out)" in result.stdout
+    assert result.stderr == ""
+
+
+# Direct messages of that layout that name only one side, as saved chats pasted into a
+# security course's notes hold them: one to the saver, with no recipient, and the saver's own,
+# with no sender.
+ONE_SIDED_DIRECT = """From Ann Lee to Everyone:  02:05 PM
+who got the vouchers?
+to Ann Lee (privately):    2:06 PM
+yes sir, call me on 07700 900123
+From Amit Rao (privately):    2:07 PM
+Not yet received, can you check my account?
+From Eve Stone to Everyone:  02:08 PM
+thanks
+"""
+
+
+def test_a_direct_message_naming_one_side_in_the_layout_with_the_time_after_is_left_out(
+    cli, afternoon, tmp_path
+):
+    chat = write(tmp_path / "chat.txt", ONE_SIDED_DIRECT)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “who got the vouchers?” — Ann Lee",
+        "- “thanks” — Eve Stone",
+    ]
+    for private in ("yes sir", "07700", "privately", "Not yet received", "Amit"):
+        assert private not in result.stdout
+    assert "2 messages (2 direct messages left out)" in result.stdout
+    # kept on request, each is the direct message it is: to the saver, and the saver's own
+    # (the saver's words, "Me" in their chat, are a host's: counted, never quoted)
+    kept = export(cli, afternoon, "--chat", chat, "--names", "--include-private").stdout
+    talk = section(kept, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “who got the vouchers?” — Ann Lee",
+        "- “Not yet received, can you check my account?” — Amit Rao (direct message to Me)",
+        "- “thanks” — Eve Stone",
+    ]
+    assert "yes sir" not in kept and "The chat: 3 messages, besides 1 from the host." in kept
+
+
+# --------------------------------------------------------------------------- Webex
+
+# Webex's chat, copied or saved, as an IETF side meeting's minutes and a course's notes
+# publish it: Zoom's time-after shape with "from" (and at times "everyone") in lower case, two
+# spaces before AM at times, a header wrapped, and direct messages naming one side or both.
+WEBEX = """from Dana Reyes (Guest) to Everyone:    2:05  PM
+What does ISO stand for? International Standards Organization?
+from Dana Reyes (Guest) to
+ Everyone:    2:06  PM
+(referring to "ISO Lifecycle" in the current presentation)
+from Mara Pinto (Cisco) to Eve Lang (Guest) (privately):    2:07  PM
+thanks, Eve, could you list those organisations?
+from Omar Said (privately):    2:08 PM
+Not yet received, mam
+to Omar Said (privately):    2:09 PM
+ok, will check
+from Jon Berg to everyone:    2:10 PM
+ISO 14040, I think
+"""
+
+
+def test_a_webex_chat_is_read_and_named(cli, afternoon, tmp_path):
+    chat = write(tmp_path / "webex.txt", WEBEX)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+        "- “What does ISO stand for? International Standards Organization?” — Dana Reyes (Guest)",
+        '- “(referring to "ISO Lifecycle" in the current presentation)” — Dana Reyes (Guest)',
+        "- “ISO 14040, I think” — Jon Berg",
+    ]
+    for private in ("organisations", "Not yet", "will check", "privately", "Mara", "Omar"):
+        assert private not in result.stdout
+    sources = f"- {chat.name}: Webex chat (saved or copied), 3 messages (3 direct messages "
+    assert sources + "left out)" in result.stdout
+    assert result.stderr == ""
+
+
+# --------------------------------------------------------------------------- Markdown lists
+
+# Zoom chats kept as lists in Ethereum's call notes (ethereum/pm, cited in docs/export.md):
+# a header, a blank line and the message unindented; or the message after the time.
+LIST_BLANK_LINES = """- From dana to Everyone 02:02 PM
+
+the agenda is issue 484
+
+- From omar to Everyone 02:23 PM
+
+yes
+safe takeover latest is the idea
+
+- From Lee Park (M) to Everyone 02:24 PM
+
+All namespaces are available on the authenticated port
+"""
+LIST_TIME_COLON = """* From lightbulb to Everyone 02:01 PM: gm
+* From Me to Everyone 02:01 PM: gm
+* From omar to Everyone 02:06 PM: 104k validators, ramping up
+* From dana to Everyone 02:07 PM: Going downhill fast: From Lee Park (M) to Everyone 02:07 PMno
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "mark", "quotes"),
+    [
+        (
+            LIST_BLANK_LINES,
+            "-",
+            [
+                "- “the agenda is issue 484” — dana",
+                "- “yes\\",  # a line break, then the message's second line
+                "- “All namespaces are available on the authenticated port” — Lee Park (M)",
+            ],
+        ),
+        (
+            LIST_TIME_COLON,
+            "*",
+            [
+                "- “gm” — lightbulb",
+                "- “104k validators, ramping up” — omar",
+                "- “Going downhill fast: From Lee Park (M) to Everyone 02:07 PMno” — dana",
+            ],
+        ),
+    ],
+)
+def test_a_zoom_chat_kept_as_a_list_in_call_notes_is_read(
+    cli, afternoon, tmp_path, text, mark, quotes
+):
+    chat = write(tmp_path / "notes.md", text)
+    result = export(cli, afternoon, "--chat", chat, "--names", "--host", "Me")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    assert "the idea” — omar" in talk or mark == "*"
+    assert f"The chat: {len(quotes)} messages" in result.stdout
+    assert result.stderr.splitlines() == [
+        f'Warning: {chat}: a list, each message marked "{mark}"; read without the marks'
+    ]
+
+
+# --------------------------------------------------------------------------- captions
+
+# YouTube's captions of a recording, as yt-dlp saves them: cues that name no speaker.
+CAPTIONS_VTT = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:01.000 --> 00:00:05.000
+Hello, welcome to the interview.
+
+00:00:06.000 --> 00:00:10.000
+Thank you for having me.
+
+00:00:11.000 --> 00:00:20.000
+Let us start with your background.
+"""
+CAPTIONS_SBV = """0:00:01.000,0:00:05.000
+Hello, welcome to the interview.
+
+0:00:06.000,0:00:10.000
+Thank you for having me.
+
+0:00:11.000,0:00:20.000
+Let us start with your background.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "layout"),
+    [
+        ("captions.vtt", CAPTIONS_VTT, "WebVTT captions (no speaker named)"),
+        ("captions.sbv", CAPTIONS_SBV, "SubViewer captions (.sbv, no speaker named)"),
+    ],
+)
+def test_captions_that_name_no_one_say_nothing_of_who_joined(
+    cli, afternoon, tmp_path, name, text, layout
+):
+    chat = write(tmp_path / name, text)
+    result = export(cli, afternoon, "--chat", chat, "--chat-start", "14:00:00")
+    talk = section(result.stdout, "1. Talk")
+    cues = [line for line in talk.splitlines() if line.startswith("- “")]
+    assert cues == [
+        "- “Hello, welcome to the interview.”",
+        "- “Thank you for having me.”",
+        "- “Let us start with your background.”",
+    ]
+    who = section(result.stdout, "Who joined")
+    # no "0 people spoke in the transcript", nor "took part in the chat", nor "from 0 people"
+    assert who.split() == ["The", "transcript:", f"{len(cues)}", "turns."]
+    assert f"- {name}: {layout}, {len(cues)} turns" in result.stdout
+
+
+# --------------------------------------------------------------------------- new Teams
+
+# New Teams' copy on a Mac with the date (Australian: day first) over each message and no line
+# naming the author, reactions under a message, and a reply quoting another between `Begin
+# Reference` and `End Reference`, as a Teams scraper's guide and parser on GitHub give it.
+TEAMS_DATED = """Jay Patel
+09/03/2026 2:04 pm
+Hey Nat, just checking in on the project status.
+Let me know when you have a moment.
+👍
+2 like reactions.
+❤️
+1 heart reactions.
+Nat Vale
+09/03/2026 2:15 pm
+Begin Reference, preview of Hey Nat, just checking in on the project status. by Jay Patel
+End Reference
+All good! I'll have the update ready by EOD.
+Edited.
+"""
+# The same `End Reference` under a reply in the copy whose line above names the author.
+TEAMS_END_REFERENCE = """Hi all, starting soon by Ann Lee
+Ann Lee
+3/9/2026 2:02 PM
+Hi all, starting soon
+Begin Reference, Hi all, starting soon by Bo Chen
+Bo Chen
+3/9/2026 2:04 PM
+Ann Lee
+3/9/2026 2:02 PM
+Hi all, starting soon
+End Reference
+Great, joining now
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "reactions"),
+    [
+        (
+            TEAMS_DATED,
+            [
+                "- “Hey Nat, just checking in on the project status.\\",
+                "- “All good! I'll have the update ready by EOD.” — Nat Vale",
+            ],
+            "; reactions: 👍 2, ❤️ 1.",
+        ),
+        (
+            TEAMS_END_REFERENCE,
+            ["- “Hi all, starting soon” — Ann Lee", "- “Great, joining now” — Bo Chen"],
+            ".",
+        ),
+    ],
+)
+def test_a_new_teams_copy_with_dated_headers_and_quoted_replies_is_read(
+    cli, afternoon, tmp_path, text, quotes, reactions
+):
+    chat = write(tmp_path / "teams.txt", text)
+    result = export(cli, afternoon, "--chat", chat, "--names")
+    talk = section(result.stdout, "1. Talk")
+    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    for quoted in ("Reference", "Edited", "reactions.", "2:04 pm"):
+        assert quoted not in talk
+    said = f"2 people took part in the chat.\n\nThe chat: {len(quotes)} messages{reactions}"
+    assert said in result.stdout
+    assert "Teams chat (copied from new Teams), 2 messages" in result.stdout
+
+
 # --------------------------------------------------------------------------- surname first
 
 

@@ -14,6 +14,7 @@ from test_chat_layouts import turns
 
 from liftkit.core.chat import (
     ZOOM_RECORDING,
+    ZOOM_TIME_AFTER,
     ZOOM_TRANSCRIPT_TEXT,
     ZOOM_TWO_LINE,
     ZOOM_WEBVTT,
@@ -64,6 +65,39 @@ def rejoin_note(path: Path, names: list[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- chat logs
+
+# Ethereum's call notes keep the Zoom chat as a Markdown list: each header marked, then a blank
+# line and the message unindented (call 82), or the message after the time (call 83).
+LISTED_HEADER = re.compile(r"^[-*] From (.+) to Everyone (\d\d:\d\d [AP]M)(?:: (.*))?$")
+
+
+def listed_chat(path: Path) -> list[tuple[str, str]]:
+    """(author, text) of each item, as published: the header's name and the text on its line
+    or on the lines up to the next header."""
+    items: list[tuple[str, list[str]]] = []
+    for line in path.read_text("utf-8").splitlines():
+        if header := LISTED_HEADER.match(line):
+            items.append((header[1], [header[3].strip()] if header[3] else []))
+        elif line.strip():
+            items[-1][1].append(line)
+    return [(author, "\n".join(lines)) for author, lines in items]
+
+
+@pytest.mark.parametrize(
+    ("file", "mark"),
+    [("zoom-list-blank-line-ethereum-pm.md", "-"), ("zoom-list-time-colon-ethereum-pm.md", "*")],
+)
+def test_a_real_zoom_chat_kept_as_a_list_in_call_notes_gives_each_item(file, mark):
+    path = CHAT / file
+    published = listed_chat(path)
+    log = read_chat(path)
+    assert (log.layout, log.unmatched) == (ZOOM_TIME_AFTER, [])
+    assert [(m.author, m.text) for m in log.messages] == published
+    lines = path.read_text("utf-8").splitlines()
+    assert len(published) == sum(line[:7] == f"{mark} From " for line in lines)
+    note = f'{path}: a list, each message marked "{mark}"; read without the marks'
+    assert log.warnings() == [note]
+
 
 RECORDING_LINE = re.compile(r"^(\d\d:\d\d:\d\d)\t([^\t]+):\t(.*)$")
 

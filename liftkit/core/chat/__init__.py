@@ -34,6 +34,7 @@ from liftkit.core.chat.model import (
     TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     TRANSCRIPT_LAYOUTS,
+    WEBEX_CHAT,
     WEBVTT_CAPTIONS,
     ZOOM_NAME_TAB,
     ZOOM_RECORDING,
@@ -74,6 +75,7 @@ __all__ = [
     "TEAMS_TRANSCRIPT_TEXT",
     "TEAMS_WEBVTT",
     "TRANSCRIPT_LAYOUTS",
+    "WEBEX_CHAT",
     "WEBVTT_CAPTIONS",
     "ZOOM_NAME_TAB",
     "ZOOM_RECORDING",
@@ -190,8 +192,8 @@ def parse_lines(lines: Iterable[str], source: str, notes: list[str]) -> ChatLog:
             best = teams
         if best == 0 and copied < TEAMS_HEADS_AT_LEAST:
             raise LiftkitError(
-                f"{source}: not a chat log: no line looks like a Zoom or Teams chat message, "
-                "a transcript cue or a Google Meet chat entry",
+                f"{source}: not a chat log: no line looks like a Zoom, Teams or Webex chat "
+                "message, a transcript cue or a Google Meet chat entry",
                 NOT_A_CHAT_HINT,
             )
         parse = (
@@ -253,20 +255,34 @@ def _captions(sample: list[str]) -> bool:
 
 
 def _list_layout(sample: list[str]) -> tuple[str, str] | None:
-    """The list mark that starts every unindented line, each followed by a time, and the
-    indentation of the lines under them; None when the sample is no such list."""
-    mark, indent = None, None
+    """The list mark that starts each header (`- 07:58:13 From …`, `- From Ada to Everyone
+    02:02 PM`), and the indentation of the lines under them; None when the sample is no such
+    list. The lines under a header may be unindented (a blank line, then the message, as
+    Ethereum's call notes hold some chats) when the list has two headers or more."""
+    mark, indent, marked, loose = None, None, 0, False
     for line in sample:
         if not line.strip():
             continue
         if line[0] in " \t":
             lead = line[: len(line) - len(line.lstrip(" \t"))]
             indent = lead if indent is None or len(lead) < len(indent) else indent
-        elif line[:2] in LIST_MARKS and line[2:3].isdigit() and mark in (None, line[:2]):
-            mark = line[:2]
-        else:
+        elif line[:2] in LIST_MARKS and mark in (None, line[:2]) and _list_head(line[2:]):
+            mark, marked = line[:2], marked + 1
+        elif mark is None or line[:2] in LIST_MARKS:
             return None
-    return (mark, indent or "") if mark is not None else None
+        else:
+            loose = True
+    if mark is None or (loose and marked < LIST_HEADS_AT_LEAST):
+        return None
+    return mark, "" if loose else indent or ""
+
+
+LIST_HEADS_AT_LEAST = 2  # to read a list's unindented lines as its messages'
+
+
+def _list_head(item: str) -> bool:
+    """Whether a list item starts like a header: with a time, or with "From"."""
+    return item[:1].isdigit() or item[:5] == "From "
 
 
 def _unlisted(lines: Iterable[str], mark: str, indent: str) -> Iterator[str]:

@@ -25,8 +25,8 @@ from liftkit.core.text import utf_16_line, utf_16_text
 
 NOT_A_CHAT_HINT = (
     "name a Zoom saved chat (meeting_saved_chat.txt) or its chat panel copied into a file, "
-    "a Teams meeting chat copied into a file, a Teams or Zoom transcript (.vtt) or a Google "
-    "Meet chat (.sbv)"
+    "a Teams meeting chat copied into a file, a Webex chat saved or copied into a file, a "
+    "Teams or Zoom transcript (.vtt) or a Google Meet chat (.sbv)"
 )
 # A character beyond ASCII that is not a byte UTF-8 could not read (surrogateescape makes
 # those U+DC80 to U+DCFF).

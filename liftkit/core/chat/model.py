@@ -10,31 +10,42 @@ from liftkit.core.text import line_ranges
 ZOOM_SINGLE_LINE = "zoom-single-line"
 ZOOM_TWO_LINE = "zoom-two-line"
 ZOOM_TIME_AFTER = "zoom-time-after"
+WEBEX_CHAT = "webex-chat"
 TEAMS_WEBVTT = "teams-webvtt"
 ZOOM_WEBVTT = "zoom-webvtt"
 WEBVTT_CAPTIONS = "webvtt-captions"
 ZOOM_RECORDING = "zoom-recording-chat"
 ZOOM_NAME_TAB = "zoom-name-tab"
 MEET_SBV = "meet-sbv"
+SBV_CAPTIONS = "sbv-captions"
 ZOOM_TRANSCRIPT_TEXT = "zoom-transcript-text"
 TEAMS_TRANSCRIPT_TEXT = "teams-transcript-text"
 TEAMS_CHAT_CLASSIC = "teams-chat-classic"
 TEAMS_CHAT_NEW = "teams-chat-new"
 # What was said aloud (each message a speaker's turn), not typed in the chat.
 TRANSCRIPT_LAYOUTS = frozenset(
-    {TEAMS_WEBVTT, ZOOM_WEBVTT, WEBVTT_CAPTIONS, ZOOM_TRANSCRIPT_TEXT, TEAMS_TRANSCRIPT_TEXT}
+    {
+        TEAMS_WEBVTT,
+        ZOOM_WEBVTT,
+        WEBVTT_CAPTIONS,
+        SBV_CAPTIONS,
+        ZOOM_TRANSCRIPT_TEXT,
+        TEAMS_TRANSCRIPT_TEXT,
+    }
 )
 
 LAYOUT_NAMES = {
     ZOOM_SINGLE_LINE: "Zoom chat (single-line layout)",
     ZOOM_TWO_LINE: "Zoom chat (two-line layout)",
     ZOOM_TIME_AFTER: "Zoom chat (time after the name)",
+    WEBEX_CHAT: "Webex chat (saved or copied)",
     TEAMS_WEBVTT: "Teams transcript (WebVTT)",
     ZOOM_WEBVTT: "Zoom transcript (WebVTT)",
     WEBVTT_CAPTIONS: "WebVTT captions (no speaker named)",
     ZOOM_RECORDING: "Zoom cloud-recording chat",
     ZOOM_NAME_TAB: "Zoom chat (name and tab layout)",
     MEET_SBV: "Google Meet chat (.sbv)",
+    SBV_CAPTIONS: "SubViewer captions (.sbv, no speaker named)",
     ZOOM_TRANSCRIPT_TEXT: "Zoom transcript (saved as text)",
     TEAMS_TRANSCRIPT_TEXT: "Teams transcript (Word document saved as text)",
     TEAMS_CHAT_CLASSIC: "Teams chat (copied, [time] Name)",

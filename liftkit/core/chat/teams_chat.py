@@ -119,7 +119,7 @@ class Reader:
         found: tuple[int, float, str, int] | None = None  # lines, time, name, preview's index
         at = tl.time_line(last)
         if at is not None and len(body) >= 2:  # the name, then the time
-            found = self._named(body[-2].bare, at, 2)
+            found = self._named(body[-2].bare, at, 2, tl.FULL_DATE.match(last) is not None)
         elif at is None and (glued := tl.GLUED.match(last)) is not None:
             at = tl.time_of(glued)
             found = None if at is None else self._named(glued.group("name"), at, 1)
@@ -142,12 +142,18 @@ class Reader:
         self.head = Head(number, at, name, classic=False, reply=reply)
         self.known.add(tl.name_of(name))
 
-    def _named(self, name: str, at: float, lines: int) -> tuple[int, float, str, int] | None:
+    def _named(
+        self, name: str, at: float, lines: int, dated: bool = False
+    ) -> tuple[int, float, str, int] | None:
         """A header of `lines` lines naming `name`, with the index of the line above that
-        names its author (-1: none). A name is taken when that line names it, or when it
-        heads a message already."""
+        names its author (-1: none). A name is taken when that line names it, when it heads
+        a message already, or over a time with its whole date (`15/01/2025 2:34 pm`, as new
+        Teams copies on a Mac with no line naming the author), which a message's lines
+        hardly hold."""
         if not name or len(name) > tl.NAME_LONGEST or tl.time_line(name) is not None:
             return None
+        if dated and name[-1:] not in ".:?!,;" and tl.preview_by(name) is None:
+            self.known.add(tl.name_of(name))
         key = tl.name_of(name)
         above = len(self.body) - lines - 1
         if above >= 0:
@@ -163,10 +169,16 @@ class Reader:
             return
         reply_to = None
         quote_at = _quote_start(body) if head.reply and head.quote_at < 0 else head.quote_at
-        if head.reply and 0 <= quote_at < len(body):
+        end = _reference_end(body) if head.reply else -1
+        if end >= 0:  # the quote's lines, up to the `End Reference` a copy may write
+            quoted = " ".join(line.bare for line in body[max(quote_at, 0) : end])
+            reply_to, body = quoted or None, body[end + 1 :]
+        elif head.reply and 0 <= quote_at < len(body):
             reply_to, body = body[quote_at].bare, body[quote_at + 1 :]
         elif head.classic:
             reply_to, body = self._quoted(body)
+        elif body and body[0].bare.startswith(tl.BEGIN_REFERENCE):
+            reply_to, body = _reference(body)
         body = _without_previews(body)
         kept, reactions = _without_reactions(body)
         text = "\n".join(line.text for line in kept).strip()
@@ -233,6 +245,22 @@ def take_quotes(log: ChatLog, known: Callable[[str], bool]) -> None:
             if name.strip() == quoted and rest.strip():
                 message.reply_to, message.text = quote.strip(), rest.strip()
         message.quoted = None
+
+
+def _reference(body: list[Line]) -> tuple[str | None, list[Line]]:
+    """A reply's quote at the start of its message (`Begin Reference, preview of Hey Nat…
+    by Jo Bell`, the quoted lines, then `End Reference`): the quoted words, and the reply's
+    lines after it; as it was when the quote has no end."""
+    end = _reference_end(body)
+    if end < 0:
+        return None, body
+    quoted = body[0].bare.removeprefix(tl.BEGIN_REFERENCE).removeprefix("preview of ")
+    return quoted.rsplit(" by ", 1)[0].strip(), body[end + 1 :]
+
+
+def _reference_end(body: list[Line]) -> int:
+    """Where the `End Reference` under a reply's quote is, or -1."""
+    return next((i for i, line in enumerate(body) if line.bare == tl.END_REFERENCE), -1)
 
 
 def _quote_start(body: list[Line]) -> int:

@@ -76,6 +76,8 @@ COUNT = re.compile(r"\d{1,4}$")
 DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+$")  # the last line of a link's preview: `github.com`
 URL_PREVIEW = "Url Preview for "
 BEGIN_REFERENCE = "Begin Reference, "  # the line above a reply, which quotes another message
+END_REFERENCE = "End Reference"  # under the quote, where a copy writes it in the message
+FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]")  # `15/01/2025 2:34 pm`
 
 
 def time_of(match: re.Match[str]) -> float | None:

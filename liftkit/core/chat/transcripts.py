@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from liftkit.core.chat.model import (
     MEET_SBV,
+    SBV_CAPTIONS,
     TEAMS_TRANSCRIPT_TEXT,
     TEAMS_WEBVTT,
     WEBVTT_CAPTIONS,
@@ -180,6 +181,8 @@ def parse_cue_blocks(lines: Iterable[str], source: str) -> ChatLog:
 
 
 def parse_sbv(lines: Iterable[str], source: str) -> ChatLog:
+    """Google Meet's chat (`Ada Lovelace: text` under each timing), or captions in the same
+    layout (YouTube's, yt-dlp's) when most entries name no one: quoted without an author."""
     log = ChatLog(source, MEET_SBV, clock=False)
     for block in _blocks(lines):
         log.lines += len(block)
@@ -199,6 +202,8 @@ def parse_sbv(lines: Iterable[str], source: str) -> ChatLog:
         text = "\n".join(body).strip()
         if text:
             log.messages.append(ChatMessage(block[0][0], at, author, text))
+    if log.messages and sum(1 for m in log.messages if m.author) * 2 <= len(log.messages):
+        log.layout = SBV_CAPTIONS
     return log
 
 

@@ -30,7 +30,9 @@ from liftkit.core.chat.reactions import reacted_by, reactions_in, reply_in
 # A direct-message mark after the recipient, and a time of day (seconds and AM/PM optional),
 # as the headers below write them.
 _CLOCK = r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?[ \t]*(?P<half>[AaPp][Mm])?"
-_DM = r"(?P<dm>\((?:Direct Message|Privately|privately|direct message)\))?"
+DM_MARK = r"\((?:Direct Message|Privately|privately|direct message)\)"
+_DM = r"(?P<dm>" + DM_MARK + r")?"
+BARE_CLOCK = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?[ \t]*(?:[AaPp][Mm])?"  # _CLOCK, no groups
 # The newest saved chat (meeting_saved_new_chat.txt, 2025 on) puts the date before the time:
 # `2026-03-16 17:19:33 From Ada to Grace (direct message):`. The date is read past: times are
 # times of day, as in every other layout. It is cut off before the patterns below are tried.
@@ -62,10 +64,18 @@ TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(f"(?:{DATE.pattern})?" + r"\d{1,2}:\d{2}:\d{2}\s")  # every header's start
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
-# the time in brackets, and sometimes the message after it on the same line.
+# the time in brackets, and sometimes the message after it on the same line. Webex writes the
+# same header with "from" and often "everyone" in lower case (`from Ada to everyone:    6:12
+# PM`, the time sometimes two spaces from its AM).
 TIME_AFTER = re.compile(
-    r"[ \t]*From[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
+    r"[ \t]*(?:From|from)[ \t]+(?P<names>.+?)[ \t]?" + _DM + r"[ \t]*:[ \t]+\(?" + _CLOCK
     + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
+)  # fmt: skip
+# The saver's own direct message names no sender: "to Grace Hopper (privately):    6:12 PM".
+# Only with the mark: "to all:  5 PM" may well be a line of a message.
+OWN_DIRECT = re.compile(
+    r"[ \t]*(?:to|To)[ \t]+(?P<names>\S.*?)[ \t]?(?P<dm>" + DM_MARK + r")[ \t]*:[ \t]+\(?"
+    + _CLOCK + r"\)?(?:[ \t]*(?P<text>\S.*))?$"
 )  # fmt: skip
 # The same chat copied from the meeting's chat panel (Zoom 5 and later), the message on the
 # lines below: "Ada Lovelace to Everyone (14:05)" or "(02:05 PM)", and from older clients
@@ -79,6 +89,12 @@ COPIED = re.compile(
 COPIED_FROM = re.compile(
     r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
     + r"[ \t]*$"
+)  # fmt: skip
+# The same, as call notes write it in a list (`* From Ada to Everyone 02:01 PM: gm`): the
+# message after the time and a colon.
+COPIED_FROM_SAID = re.compile(
+    r"[ \t]*From[ \t]+(?P<names>.+?[ \t]to[ \t].+?)[ \t]*" + _DM + r"[ \t]+" + _CLOCK
+    + r":[ \t]+(?P<text>\S.*)$"
 )  # fmt: skip
 # The chat copied from the panel of newer clients: "Ada Lovelace  to  Everyone 14:05" or "… 1:56
 # PM", sometimes "(Edited)" after the time, each message below its header and a blank line
@@ -195,15 +211,28 @@ def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
 def time_after(number: int, line: str) -> Header | None:
     """A header with the time after the name, saved or copied, or None (a message's line)."""
     text = None
-    if "From" in line[:8] and (match := TIME_AFTER.match(line)) is not None:
+    if "From" in line[:8] or "from" in line[:8]:
+        match = TIME_AFTER.match(line)
+    elif line.lstrip()[:3] in ("to ", "To "):
+        match = OWN_DIRECT.match(line)
+    else:
+        match = None
+    if match is not None:
         names, dm, h, m, sec, half, text = match.groups()
     elif (match := _copied(line)) is not None:
-        names, dm, h, m, sec, half = match.groups()
+        names, dm, h, m, sec, half = match.groups()[:6]
+        text = match.groupdict().get("text")
     else:
         return None
-    who, to = _sender_and_recipient(names)
+    if match.re is OWN_DIRECT:
+        who, to = "Me", names.strip()  # the saver's own, as the copied "From Me" names them
+    elif dm and split_names(names, TO_WIDE, TO_NARROW) is None:
+        who, to = names.strip(), "Me"  # "From Ada (privately):": to the saver
+    else:
+        who, to = _sender_and_recipient(names)
     to = to.removesuffix(":").rstrip()  # "From Ada to Me:  (Privately) 11:45 AM"
-    if match.re in (COPIED, COPIED_FROM) and not (half or dm or to.lower() in ("everyone", "me")):
+    copied = match.re in (COPIED, COPIED_FROM, COPIED_FROM_SAID)
+    if copied and not (half or dm or to.lower() in ("everyone", "me")):
         return None  # a copied header's shape, in a message ("From 9 to 5, then 10:30")
     hour = int(h)
     if half:
@@ -226,7 +255,7 @@ def _copied(line: str) -> re.Match[str] | None:
         return None
     found = COPIED.match(line) if line.rstrip().endswith(")") else None
     if found is None and "From" in line[:8]:
-        found = COPIED_FROM.match(line)
+        found = COPIED_FROM.match(line) or COPIED_FROM_SAID.match(line)
     if found is None and ("  to  " in line or "  To  " in line):
         found = COPIED_BARE.match(line)
     return found

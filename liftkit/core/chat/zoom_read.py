@@ -16,9 +16,17 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
-from liftkit.core.chat.model import ZOOM_SINGLE_LINE, ZOOM_TIME_AFTER, ZOOM_TWO_LINE, ChatLog
+from liftkit.core.chat.model import (
+    WEBEX_CHAT,
+    ZOOM_SINGLE_LINE,
+    ZOOM_TIME_AFTER,
+    ZOOM_TWO_LINE,
+    ChatLog,
+)
 from liftkit.core.chat.reactions import join_comma_names
 from liftkit.core.chat.zoom import (
+    BARE_CLOCK,
+    DM_MARK,
     HEADER,
     OLDEST_LINES,
     STAMPED,
@@ -34,6 +42,13 @@ from liftkit.core.chat.zoom import (
 HEADER_TAIL = re.compile(
     r".*\((?:Direct Message|Privately|privately|direct message)\)[ \t]*:(?:[ \t].*)?$"
     r"|(?:.*[ \t])?(?:to|To|TO)[ \t]{1,2}Everyone[ \t]*:(?:[ \t].*)?$"
+)
+# The same halves in the layout with the time after the name: a header's start that names
+# no recipient and no time (`From Jan Lind to`), and a header's end with its time (`Ann Lee
+# (Direct Message):  12:21 PM`, ` Everyone:    6:39  AM`), each on a line of its own.
+TIMED_HEAD = re.compile(r"[ \t]*(?:From|from)[ \t]+\S.*[ \t](?:to|To|TO)[ \t]*$")
+TIMED_TAIL = re.compile(
+    r"(?:.*" + DM_MARK + r"|(?:.*[ \t])?Everyone)[ \t]*:[ \t]+\(?" + BARE_CLOCK + r"\)?[ \t]*$"
 )
 _TO_LAST = re.compile(r"[ \t](?:to|To|TO)$")
 _TO_FIRST = re.compile(r"(?:to|To|TO)[ \t]")
@@ -69,6 +84,9 @@ def read_messages(
     header_of: Callable[[int, str], Header | None],
     body_of: Callable[[str], str | None],
     finish: Callable[[list[str]], list[str]] = lambda body: body,
+    rejoin: Callable[
+        [tuple[int, str], str, Callable[[int, str], Header | None]], Header | None
+    ] = _rejoined,
 ) -> ChatLog:
     """The messages of `lines` into `log`: a header (header_of) starts a message, and each
     line after it continues it as body_of keeps it (and `finish` the lines kept). None from
@@ -86,7 +104,7 @@ def read_messages(
         log.lines += 1
         header = header_of(number, line)
         if garbled is not None:
-            if header is None and (header := _rejoined(garbled, line, header_of)) is not None:
+            if header is None and (header := rejoin(garbled, line, header_of)) is not None:
                 garbled = None
                 current, body = header, [header.text] if header.text else []
                 continue
@@ -182,12 +200,37 @@ def parse_two_line(lines: Iterable[str], source: str) -> ChatLog:
     )
 
 
+def _time_after_body(line: str) -> str | None:
+    if TIMED_HEAD.match(line) or TIMED_TAIL.match(line):
+        return None  # half of a header wrapped over two lines, never a message's
+    return line.strip()
+
+
+def _time_after_rejoined(
+    garbled: tuple[int, str], line: str, header_of: Callable[[int, str], Header | None]
+) -> Header | None:
+    # the second half may start with the space a message's line is indented by
+    return _rejoined(garbled, line.lstrip(), header_of)
+
+
+def _webex(lines: list[str]) -> bool:
+    """Whether more headers start with "from" in lower case, as Webex writes them, than with
+    Zoom's "From"."""
+    found = [line.lstrip()[:1] for number, line in enumerate(lines) if time_after(number, line)]
+    return found.count("f") > found.count("F")
+
+
 def parse_time_after(lines: Iterable[str], source: str) -> ChatLog:
     """Headers with the time after the name, each followed by the message's lines (as
-    written, or indented by a space or tab, which is dropped)."""
+    written, or indented by a space or tab, which is dropped). A header wrapped over two
+    lines is read whole, or skipped with the lines under it, as in the two-line layout.
+    Webex's chat, saved or copied, has Zoom's shape with "from" in lower case."""
+    stream = iter(lines)
+    first = list(itertools.islice(stream, OLDEST_LINES))
     return read_messages(
-        ChatLog(source, ZOOM_TIME_AFTER, clock=True),
-        lines,
+        ChatLog(source, WEBEX_CHAT if _webex(first) else ZOOM_TIME_AFTER, clock=True),
+        itertools.chain(first, stream),
         time_after,
-        str.strip,
+        _time_after_body,
+        rejoin=_time_after_rejoined,
     )

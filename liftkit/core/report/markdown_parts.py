@@ -192,7 +192,7 @@ def chat_sentence(report: Report, people: bool) -> str:
         line = f"{name}: {plural(theirs, word)}, all from {hosts}"
     else:
         line = "; ".join(f"{name}: {plural(n, word)}" for name, word, n, _ in used)
-        if people:
+        if people and report.participants:  # not "from 0 people": captions name no one
             who = plural(report.participants, "person", "people")
             line += f" from {who}" if len(used) == 1 else f"; {who} in all"
         besides = [plural(theirs, word) for _, word, _, theirs in used if theirs]

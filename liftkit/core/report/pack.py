@@ -104,7 +104,8 @@ def attendance(
                 else "no chat log was given, so the pack gives no number who joined"
             )
             warnings.append(f"{damaged.message}; {instead}")
-        if chat_people is None:
+        if chat_people is None or not (chat_people or chat_hosts):
+            # no one named in the logs (captions name no speaker): nothing tells who joined
             return Attendance(None, "")
         return Attendance(chat_people, "chat", hosts=chat_hosts)
     source = Path(read.source).name
