@@ -64,7 +64,9 @@ def ask_new_agenda(
     # them (with a default typed in, "My call" became "Community conversationMy call"), and
     # Enter on an empty line keeps them.
     title = _offered("Title of your agenda:", agenda.title)
-    agenda = replace(agenda, title=title.strip() or agenda.title)
+    # on one line, as the host's and description's: a title pasted with its line break was
+    # written across lines, and the live screen's header took two rows
+    agenda = replace(agenda, title=" ".join(title.split()) or agenda.title)
     host = _offered("Who hosts it (your name)?", agenda.host)
     agenda = replace(agenda, host=" ".join(host.split()))
     planned = sum(s.duration for s in agenda.segments)

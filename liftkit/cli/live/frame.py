@@ -24,7 +24,7 @@ from liftkit.core.live.screen import (
     WARN,
     Screen,
 )
-from liftkit.core.text import plural
+from liftkit.core.text import one_line, plural
 
 # Mid tones, legible on white and on black (bold yellow shows as bright yellow: gone on white)
 TONE_STYLE = {
@@ -222,13 +222,15 @@ def _top(screen: Screen, rows: int) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True)
     segment = Text()
     segment.append(f"{screen.position}  ", style="dim")
-    segment.append(screen.segment_title, style="bold")
+    # a title written across lines in the file (title = """…""") on its one row: else its
+    # second line pushed the segment, and the rows under it, off a small window
+    segment.append(one_line(screen.segment_title), style="bold")
     if screen.kind:
         segment.append(f"  · {screen.kind}", style="dim")
     if rows == 1:
         grid.add_row(segment, Text(screen.wall_clock, style="bold"))
         return grid
-    grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
+    grid.add_row(Text(one_line(screen.title), style="bold"), Text(screen.wall_clock, style="bold"))
     count = plural(screen.reflections, "reflection") if screen.legend else ""  # the host's
     grid.add_row(segment, Text(count, style="dim"))
     return grid
