@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -134,6 +135,13 @@ class _Rendered:
             else max(body_need(screen, width), MIN_BODY)
         )
         need = min(wanted, height // 2)
+        if screen.notes and not screen.show_help:
+            # The host's notes give way to the big countdown (World Café's nine lines of
+            # notes made it one line at 80x24); what the room reads (prompt, questions,
+            # polls) keeps its rows, and the notes end in "… more below".
+            digits_room = height - top_rows - bar_rows - bottom_rows - (HEIGHT + 1)
+            read = body_need(replace(screen, notes=""), width)
+            need = min(need, max(digits_room, read, MIN_BODY))
         room = height - top_rows - bar_rows - bottom_rows - need
         big = (
             room >= HEIGHT + 1 and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
