@@ -131,6 +131,15 @@ def test_each_step_taken_in_the_rooms_tells_the_host_to_broadcast_it(name):
         assert "broadcast" in segment.notes.lower(), segment.title
 
 
+@pytest.mark.parametrize("name", REPO_TEMPLATES)
+def test_notes_that_send_the_host_to_the_rooms_view_are_on_a_breakout(name):
+    # Troika's Set-up (a welcome: no rooms, g not offered, find says "No rooms here") told
+    # the host "the rooms view shows it … ask that room to pick its three clients now".
+    for segment in load_agenda(template_path(name)).segments:
+        if re.search(r"rooms view|\bg shows|\(g\)", segment.notes):
+            assert segment.kind == "breakout", (segment.title, segment.notes)
+
+
 def test_world_cafe_keeps_its_table_hosts_while_the_others_move(tmp_path):
     """The docs speak of World Café throughout, and none was bundled: an hour of a welcome,
     café rounds at tables with a host each, a harvest all together and the closing
