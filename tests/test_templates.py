@@ -196,3 +196,24 @@ def test_agenda_list_fits_a_60_column_terminal_a_row_a_line(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "liftkit", "agenda", "list"],
                            capture_output=True, text=True, check=True)  # fmt: skip
     assert "World Café" in piped.stdout and "…" not in piped.stdout
+
+
+@pytest.mark.parametrize("width", [45, 36, 24, 16])
+def test_agenda_list_keeps_a_row_a_line_at_very_narrow_widths(tmp_path, width):
+    """Below 47 columns the rows wrapped again (`hosted-event  Host…  6  1h 3` / `0m`): the
+    segment counts go first, then the titles, then the totals; names are cut only last."""
+    from support.tmux import Tmux
+
+    term = Tmux(width, 24, cwd=str(tmp_path))
+    try:
+        term.type(f'lk() {{ {shlex.quote(sys.executable)} -m liftkit "$@"; }}; clear')
+        term.type("clear; lk agenda list; echo EXIT=$?")  # the list alone on the screen
+        screen = term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    lines = screen.split("EXIT=0", 1)[0].rstrip("\n").splitlines()
+    names = template_names()
+    assert len(lines) == 2 + len(names), screen
+    assert all(len(line) <= width for line in lines), screen
+    for name, line in zip(names, lines[2:], strict=True):
+        assert line.startswith(name) or (line.endswith("…") and name.startswith(line[:-1]))
