@@ -184,3 +184,43 @@ def test_note_s_segment_out_of_range_names_an_agenda_show_that_works_pasted(
     shown = liftkit(*words[1:], cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert "Introductions" in shown.stdout
+
+
+def test_new_s_confirmation_keeps_its_command_to_copy_whole_at_80_columns(tmp_path: Path):
+    """At 80 columns `new`'s confirmation broke inside the file's name (`Next: liftkit agenda
+    show cc` / `10.toml`), and at 100 `agenda check -` broke `(Ctrl-C s` / `tops).`"""
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.type(f'lk() {{ {shlex.quote(sys.executable)} -m liftkit "$@"; }}; clear')
+        term.type("clear; lk new cc10.toml --from community-conversation; echo EXIT=$?")
+        screen = term.wait_for("EXIT=0")
+        lines = screen.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        (command,) = [line for line in lines if "liftkit agenda show" in line]  # whole
+        assert shlex.split(command) == ["liftkit", "agenda", "show", "cc10.toml"], screen
+    finally:
+        term.close()
+
+
+def test_a_stdin_agenda_waiting_on_a_terminal_folds_its_line_at_spaces(tmp_path: Path):
+    term = Tmux(100, 24, cwd=str(tmp_path))
+    try:
+        term.type(f'lk() {{ {shlex.quote(sys.executable)} -m liftkit "$@"; }}; clear')
+        term.type("clear; lk agenda check -; echo EXIT=$?")
+        screen = term.wait_for("Ctrl-D")
+        said = " ".join(line.strip() for line in screen.splitlines() if line.strip())
+        # folded at a space: joined again, the sentence reads whole (not "(Ctrl-C s tops).")
+        assert "then Ctrl-D on a line of its own (Ctrl-C stops)." in said, screen
+        assert all(len(line) <= 100 for line in screen.splitlines())
+        term.keys("C-c")
+        term.wait_for("EXIT=130")
+    finally:
+        term.close()
+
+
+def test_agenda_show_as_toml_points_to_new_from(tmp_path: Path):
+    shown = liftkit("agenda", "show", "world-cafe", "--format", "toml", cwd=tmp_path)
+    assert shown.returncode == 2
+    said = shown.stderr.strip()
+    assert said.startswith("Error: No such option: --format; use --json for JSON;")
+    assert pasted(said.split(";")[2], ": ") == ["new", "FILE", "--from", "world-cafe"]

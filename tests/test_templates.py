@@ -131,6 +131,15 @@ def test_each_step_taken_in_the_rooms_tells_the_host_to_broadcast_it(name):
         assert "broadcast" in segment.notes.lower(), segment.title
 
 
+@pytest.mark.parametrize("name", REPO_TEMPLATES)
+def test_notes_that_send_the_host_to_the_rooms_view_are_on_a_breakout(name):
+    # Troika's Set-up (a welcome: no rooms, g not offered, find says "No rooms here") told
+    # the host "the rooms view shows it … ask that room to pick its three clients now".
+    for segment in load_agenda(template_path(name)).segments:
+        if re.search(r"rooms view|\bg shows|\(g\)", segment.notes):
+            assert segment.kind == "breakout", (segment.title, segment.notes)
+
+
 def test_world_cafe_keeps_its_table_hosts_while_the_others_move(tmp_path):
     """The docs speak of World Café throughout, and none was bundled: an hour of a welcome,
     café rounds at tables with a host each, a harvest all together and the closing
@@ -187,3 +196,24 @@ def test_agenda_list_fits_a_60_column_terminal_a_row_a_line(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "liftkit", "agenda", "list"],
                            capture_output=True, text=True, check=True)  # fmt: skip
     assert "World Café" in piped.stdout and "…" not in piped.stdout
+
+
+@pytest.mark.parametrize("width", [45, 36, 24, 16])
+def test_agenda_list_keeps_a_row_a_line_at_very_narrow_widths(tmp_path, width):
+    """Below 47 columns the rows wrapped again (`hosted-event  Host…  6  1h 3` / `0m`): the
+    segment counts go first, then the titles, then the totals; names are cut only last."""
+    from support.tmux import Tmux
+
+    term = Tmux(width, 24, cwd=str(tmp_path))
+    try:
+        term.type(f'lk() {{ {shlex.quote(sys.executable)} -m liftkit "$@"; }}; clear')
+        term.type("clear; lk agenda list; echo EXIT=$?")  # the list alone on the screen
+        screen = term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    lines = screen.split("EXIT=0", 1)[0].rstrip("\n").splitlines()
+    names = template_names()
+    assert len(lines) == 2 + len(names), screen
+    assert all(len(line) <= width for line in lines), screen
+    for name, line in zip(names, lines[2:], strict=True):
+        assert line.startswith(name) or (line.endswith("…") and name.startswith(line[:-1]))

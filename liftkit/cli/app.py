@@ -108,7 +108,12 @@ class LiftkitCommand(TyperCommand):
             if name and hint:
                 given = " ".join(_given(typed, name))
                 attendees = (_given(typed, "--attendees")[1:] or ["ATTENDEES"])[0]
-                hint = hint.format(given=given, attendees=attendees)
+                agenda = next(
+                    (a for i, a in enumerate(typed) if not a.startswith("-")
+                     and (i == 0 or not typed[i - 1].startswith("-"))),
+                    "NAME",
+                )  # fmt: skip
+                hint = hint.format(given=given, attendees=attendees, agenda=shlex.quote(agenda))
                 error.message = f"No such option: {name}; {hint}"  # type: ignore[attr-defined]
                 error.possibilities = None  # type: ignore[attr-defined]
             switch = _switch_given_a_file(self.params, typed, error)
@@ -155,7 +160,10 @@ COMMAND_MEANT: dict[str, dict[str, str]] = {
         "--json": "use -f json (--format json)",
         **dict.fromkeys(("--out", "--output-file", "--file"), "write the groups with -o FILE"),
     },
-    "agenda show": {"--format": "use --json for JSON", "-f": "use --json for JSON"},
+    "agenda show": dict.fromkeys(
+        ("--format", "-f"),
+        "use --json for JSON; for its TOML, write a copy to edit: liftkit new FILE --from {agenda}",
+    ),
     "resume": dict.fromkeys(
         ("--rehearse", "--speed", "--fast", "--rate", "--factor"),
         "the rehearsal factor carries over from the run: liftkit resume keeps the clock at "

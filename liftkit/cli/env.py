@@ -70,10 +70,17 @@ class Environment:
         """Say, on a terminal, that `-` waits for `what` typed or pasted there: a blank
         screen that waited without a word looked like a hang."""
         if self.stdin_isatty:
-            self.stderr.write(
+            line = (
                 f"Reading {what} from standard input: paste or type it, then Ctrl-D on a line "
-                "of its own (Ctrl-C stops).\n"
+                "of its own (Ctrl-C stops)."
             )
+            if stream_isatty(
+                self.stderr
+            ):  # folded at spaces: at 100 columns "(Ctrl-C s" / "tops)."
+                from liftkit.cli.text import wrap_words
+
+                line = wrap_words(line, stream_columns(self.stderr))
+            self.stderr.write(line + "\n")
             self.stderr.flush()
 
     def console(self, stderr: bool = False, **options: object) -> Console:
@@ -119,3 +126,14 @@ def printing(
         raise
     except OSError as exc:
         raise write_failed("standard output", exc, kept) from None
+
+
+def stream_columns(stream: TextIO) -> int:
+    """The width of the terminal `stream` writes to (else the process's terminal's)."""
+    import shutil
+
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        columns = 0
+    return columns or shutil.get_terminal_size().columns

@@ -8,8 +8,6 @@ they name (liftkit/cli/flags.py).
 from __future__ import annotations
 
 import errno
-import os
-import shutil
 import sys
 import tempfile
 import traceback
@@ -19,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 import typer
 from typer.core import TyperGroup
 
-from liftkit.cli.env import stream_isatty
+from liftkit.cli.env import stream_columns, stream_isatty
 from liftkit.core.errors import EXIT_FAILURE, EXIT_INTERRUPTED, LiftkitError
 from liftkit.core.text import terminal_safe
 
@@ -64,16 +62,8 @@ def say(line: str, stream: TextIO | None = None) -> None:
     if stream_isatty(out):
         from liftkit.cli.text import wrap_words
 
-        line = wrap_words(line, _columns(out))
+        line = wrap_words(line, stream_columns(out))
     typer.echo(line, file=out)
-
-
-def _columns(stream: TextIO) -> int:
-    try:
-        columns = os.get_terminal_size(stream.fileno()).columns
-    except (AttributeError, OSError, ValueError):
-        columns = 0
-    return columns or shutil.get_terminal_size().columns
 
 
 def warn(message: str) -> None:

@@ -11,6 +11,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from liftkit.core.agenda.durations import (
+    MAX_SECONDS,
     DurationError,
     format_duration,
     parse_duration,
@@ -63,7 +64,9 @@ def ask_new_agenda(
     # them (with a default typed in, "My call" became "Community conversationMy call"), and
     # Enter on an empty line keeps them.
     title = _offered("Title of your agenda:", agenda.title)
-    agenda = replace(agenda, title=title.strip() or agenda.title)
+    # on one line, as the host's and description's: a title pasted with its line break was
+    # written across lines, and the live screen's header took two rows
+    agenda = replace(agenda, title=" ".join(title.split()) or agenda.title)
     host = _offered("Who hosts it (your name)?", agenda.host)
     agenda = replace(agenda, host=" ".join(host.split()))
     planned = sum(s.duration for s in agenda.segments)
@@ -71,7 +74,14 @@ def ask_new_agenda(
         durations = []
         for segment in agenda.segments:
             current = format_duration(segment.duration)
-            answer = _offered(f"{segment.title}:", current, validate=_valid_duration)
+            so_far = sum(durations)
+            answer = _offered(
+                f"{segment.title}:",
+                current,
+                validate=lambda text, current=current, so_far=so_far: _valid_duration(
+                    text, current, so_far
+                ),
+            )
             durations.append(parse_duration(answer))
             if dropped := left_out(segment, durations[-1]):  # not left out without a word
                 _say(dropped)
@@ -108,15 +118,25 @@ def _offered(message: str, value: str, **options: object) -> str:
     return typed if typed.strip() else value
 
 
-def _valid_duration(text: str) -> bool | str:
+def _valid_duration(text: str, current: str = "", so_far: int = 0) -> bool | str:
+    """True, or why `text` is refused; empty keeps `current`. `so_far` is what the segments
+    before add up to: an agenda longer than a day is refused as it is read (`"total": "120h"
+    is longer than a day`), so the answer that would make it so is asked again."""
     if not text.strip():
-        return True  # the current duration stays
+        text = current  # the current duration stays
+        if not text:
+            return True
     try:
-        parse_duration(text)
+        length = parse_duration(text)
     except DurationError as exc:
         return f"{exc}: try 90s, 5m, 1h 15m or 1:30"
-    seconds = seconds_after_no_minutes(text)
-    if seconds is not None:  # "0:05": asked again, rather than a 5-second segment
+    # "0:05": asked again, rather than a 5-second segment
+    if (seconds := seconds_after_no_minutes(text)) is not None:
         said = text.strip()
         return f"{said} is {seconds} seconds (minutes:seconds): type {seconds}m or {seconds}s"
+    if so_far + length > MAX_SECONDS:
+        room = MAX_SECONDS - so_far
+        do = f"type at most {format_duration(room)}" if room > 0 else "Ctrl-C and start again"
+        return f"that makes {format_duration(so_far + length)} in all, longer than a day: {do}"
+
     return True

@@ -60,15 +60,36 @@ def list_templates() -> None:
         title = terminal_safe(agenda.title)
         rows.append([name, title, str(len(agenda.segments)), format_duration(agenda.total)])
     headers = ["name", "title", "segments", "total"]
-    table = text_table(headers, rows, right={2, 3})
-    over = max(map(len, table.splitlines())) - _columns()
-    if over > 0:  # a narrow terminal: the titles are shortened, so that no row wraps
-        keep = max(len(headers[1]), max(len(row[1]) for row in rows) - over)
-        for row in rows:
-            row[1] = row[1] if len(row[1]) <= keep else row[1][: keep - 1] + "…"
-        table = text_table(headers, rows, right={2, 3})
+    table = _fitted(headers, rows, _columns())
     with printing():
         typer.echo(table, nl=False)
+
+
+# At ever narrower widths: the titles shortened, then without the segment count, then without
+# the titles, then names alone (the one thing `liftkit run NAME` needs), cut only at the last.
+_NARROWER = ((0, 1, 2, 3), (0, 1, 3), (0, 3), (0,))
+
+
+def _fitted(headers: list[str], rows: list[list[str]], columns: int) -> str:
+    """The table of templates in `columns`, a row a line: at 45 columns the totals wrapped
+    (`hosted-event  Host…  6  1h 3` / `0m`), where the README promises a line each."""
+    table = ""
+    for kept in _NARROWER:
+        head = [headers[i] for i in kept]
+        cells = [[row[i] for i in kept] for row in rows]
+        right = {n for n, i in enumerate(kept) if i in (2, 3)}
+        table = text_table(head, cells, right)
+        over = max(map(len, table.splitlines())) - columns
+        if over > 0 and 1 in kept:  # the titles shortened, so that no row wraps
+            keep = max(len(headers[1]), max(len(row[1]) for row in cells) - over)
+            for row in cells:
+                row[1] = row[1] if len(row[1]) <= keep else row[1][: keep - 1] + "…"
+            table = text_table(head, cells, right)
+        if max(map(len, table.splitlines())) <= columns:
+            return table
+    width = max(columns, 2)
+    names = [[n if len(n) <= width else n[: width - 1] + "…"] for n, *_ in rows]
+    return text_table([headers[0]], names, set())
 
 
 def _columns() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ import typer
 
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment, printing
-from liftkit.cli.errors import note
+from liftkit.cli.errors import note, say
 from liftkit.cli.flags import flag_names
 from liftkit.core.agenda.model import Agenda, dumps_agenda, load_agenda
 from liftkit.core.agenda.templates import resolve_agenda, template_names, template_path
@@ -85,11 +86,14 @@ def new(
             typer.echo(text, nl=False)
         return
     write_atomic(target, text, force=force)
-    typer.echo(
+    # folded at spaces on a terminal, the command to copy whole on its line: at 80 columns
+    # it broke inside the file's name ("Next: liftkit agenda show cc" / "10.toml")
+    say(
         terminal_safe(
             f"Wrote {path}: {agenda.title}, {plural(len(agenda.segments), 'segment')}. "
             f"Next: liftkit agenda show {shown}"
-        )
+        ),
+        sys.stdout,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -24,7 +25,7 @@ from liftkit.core.live.screen import (
     WARN,
     Screen,
 )
-from liftkit.core.text import plural
+from liftkit.core.text import one_line, plural
 
 # Mid tones, legible on white and on black (bold yellow shows as bright yellow: gone on white)
 TONE_STYLE = {
@@ -134,6 +135,13 @@ class _Rendered:
             else max(body_need(screen, width), MIN_BODY)
         )
         need = min(wanted, height // 2)
+        if screen.notes and not screen.show_help:
+            # The host's notes give way to the big countdown (World Café's nine lines of
+            # notes made it one line at 80x24); what the room reads (prompt, questions,
+            # polls) keeps its rows, and the notes end in "… more below".
+            digits_room = height - top_rows - bar_rows - bottom_rows - (HEIGHT + 1)
+            read = body_need(replace(screen, notes=""), width)
+            need = min(need, max(digits_room, read, MIN_BODY))
         room = height - top_rows - bar_rows - bottom_rows - need
         big = (
             room >= HEIGHT + 1 and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
@@ -222,13 +230,15 @@ def _top(screen: Screen, rows: int) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True)
     segment = Text()
     segment.append(f"{screen.position}  ", style="dim")
-    segment.append(screen.segment_title, style="bold")
+    # a title written across lines in the file (title = """…""") on its one row: else its
+    # second line pushed the segment, and the rows under it, off a small window
+    segment.append(one_line(screen.segment_title), style="bold")
     if screen.kind:
         segment.append(f"  · {screen.kind}", style="dim")
     if rows == 1:
         grid.add_row(segment, Text(screen.wall_clock, style="bold"))
         return grid
-    grid.add_row(Text(screen.title, style="bold"), Text(screen.wall_clock, style="bold"))
+    grid.add_row(Text(one_line(screen.title), style="bold"), Text(screen.wall_clock, style="bold"))
     count = plural(screen.reflections, "reflection") if screen.legend else ""  # the host's
     grid.add_row(segment, Text(count, style="dim"))
     return grid

@@ -22,6 +22,7 @@ from liftkit.core.agenda.schema import FLAG_KEYS, Problem
 from liftkit.core.agenda.toml_lines import (
     KEY_LINE,
     headers,
+    list_then_tables,
     open_multiline,
     outside_multiline,
     repeated_keys,
@@ -393,4 +394,5 @@ _EXPLAINED: tuple[Callable[[_Stop], Said | None], ...] = (
     _list_runs_into_a_table,
     _missing_comma,
     _capital_true,
+    lambda stop: list_then_tables(stop.message, stop.line, stop.text),
 )

@@ -70,3 +70,37 @@ def _scan(text: str) -> tuple[list[tuple[int, str]], tuple[int, int, str] | None
                 opened = (number, line.rfind(quote) + 1, quote)
                 break
     return kept, opened
+
+
+_EACH = {"segments": "segment", "segments.polls": "poll"}
+
+
+def list_then_tables(
+    message: str, stop_line: int | None, text: str
+) -> tuple[int | None, int | None, str] | None:
+    """tomllib's "Cannot mutate immutable namespace ('segments',)": `segments = [ {…}, ]`
+    (an inline list, as older liftkit wrote a short agenda), then a [[segments]] table added
+    to it by hand, as the docs show. The list's line named, and what to write instead."""
+    match = re.fullmatch(r"Cannot mutate immutable namespace \((.*)\)", message)
+    if match is None:
+        return None
+    names = re.findall(r"'([^']*)'", match.group(1))
+    table = ".".join(names)
+    if table not in _EACH:
+        return None
+    key, table_now, where = names[-1], "", None
+    for number, line in outside_multiline(text):
+        if stop_line is not None and number >= stop_line:
+            break
+        header = re.match(r"\s*\[+\s*([^\]]*?)\s*\]", line)
+        if header:
+            table_now = header.group(1)
+        elif table_now == ".".join(names[:-1]) and re.match(rf"\s*{key}\s*=", line):
+            where = number
+    on = f" on line {where}" if where is not None else ""
+    each = _EACH[table]
+    said = (
+        f"{key} is written as a list{on}; a [[{table}]] table can't add to it: write every "
+        f"{each} as a [[{table}]] table"
+    )
+    return stop_line, None, said

@@ -83,7 +83,17 @@ def dumps_agenda(agenda: Agenda) -> str:
     # Multi-line strings read best, but TOML turns a written "\r\n" into "\n": keep text
     # with Windows line ends in escaped one-line strings so that it reads back the same.
     multiline = not any("\r\n" in text for text in _strings(data))
-    return tomli_w.dumps(data, multiline_strings=multiline)
+    segments = data.pop("segments")
+    # Each segment a [[segments]] table, as the docs write them: tomli-w wrote an agenda of
+    # short segments as one inline list (segments = [ { title = "Hello", … }, ]), to which
+    # a [[segments]] added by hand cannot add ("cannot mutate immutable namespace").
+    chunks = [tomli_w.dumps(data, multiline_strings=multiline)]
+    for segment in segments:
+        chunk = tomli_w.dumps({"segments": [segment]}, multiline_strings=multiline)
+        if not chunk.startswith("[[segments]]"):  # fits a line: written inline
+            chunk = "[[segments]]\n" + tomli_w.dumps(segment, multiline_strings=multiline)
+        chunks.append(chunk)
+    return "\n".join(chunks)
 
 
 def _strings(data: object) -> Iterator[str]:

@@ -274,14 +274,18 @@ def build_screen(
     confirm = CONFIRM.get(ui.confirm or "", "") if host else ""
     typing = ui.typing if host else None
     latest = {r.poll: r for r in poll_results if r.segment == view.index}  # the last wins
+    # A strict silence first: its prompt, questions and polls wait until it is over, or the
+    # room reads (and types in the chat) while it should sit quietly.
+    quiet = view.silence_left > 0 and view.status != ENDED and not waiting
+    asked = segment if segment and not quiet else None
     polls = tuple(
         f"Poll: {poll.question} [{' / '.join(poll.options)}]"
-        for j, poll in enumerate(segment.polls if segment and not waiting else ())
+        for j, poll in enumerate(asked.polls if asked and not waiting else ())
         if j not in latest
     )
     poll_counts = tuple(
         PollBars(poll.question, tuple((o, latest[j].counts.get(o, 0)) for o in poll.options))
-        for j, poll in enumerate(segment.polls if segment else ())
+        for j, poll in enumerate(asked.polls if asked else ())
         if j in latest
     )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
@@ -303,9 +307,9 @@ def build_screen(
         segment_progress=view.segment_progress if view.status != NOT_STARTED else 0.0,
         session_line=session_line,
         session_progress=view.session_progress,
-        prompt=segment.prompt if segment else "",
+        prompt=asked.prompt if asked else "",
         # the round being held's own questions after the segment's (the first, before it)
-        questions=segment.asked_in(max(view.round, 1)) if segment else (),
+        questions=asked.asked_in(max(view.round, 1)) if asked else (),
         notes=segment.notes if (segment and ui.show_notes and host) else "",
         next_line=next_line,
         groups=groups,

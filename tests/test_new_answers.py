@@ -1,0 +1,41 @@
+"""`liftkit new` on a real terminal: answers the agenda could not keep are asked again or
+tidied, so that the file written passes its own check."""
+
+import pexpect
+from test_new_tty import CLEAR_LINE, new_to_durations, spawn
+
+from liftkit.core.agenda.model import load_agenda
+
+
+def test_a_duration_that_takes_the_agenda_over_a_day_is_asked_again(tmp_path):
+    """Five segments of 24h each were written as `total = "120h"`, which `agenda check`
+    and `run` then refused as longer than a day."""
+    child = new_to_durations(tmp_path)  # community conversation: 5m 5m 30m 15m 5m
+    child.send("y")
+    child.expect("Introductions: ")
+    child.send(CLEAR_LINE + "20h\r")
+    child.expect("Opening perspective.*: ")
+    child.send(CLEAR_LINE + "24h\r")
+    child.expect("that makes 44h in all, longer than a day: type at most 4h")
+    child.send(CLEAR_LINE + "3h\r")
+    child.expect("Breakout discussions.*: ")
+    child.send("\r")  # 30m kept: 23h 30m so far
+    child.expect("Whole-group.*: ")
+    child.send(CLEAR_LINE + "1h\r")
+    child.expect("that makes 24h 30m in all, longer than a day: type at most 30m")
+    child.send(CLEAR_LINE + "\r")  # its 15m kept
+    child.expect("Closing.*: ")
+    child.send("\r")
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect("Wrote team.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    agenda = load_agenda(tmp_path / "team.toml")
+    assert [s.duration // 60 for s in agenda.segments] == [1200, 180, 30, 15, 5]
+    assert agenda.declared_total == sum(s.duration for s in agenda.segments)
+    check = spawn(tmp_path, "agenda", "check", "team.toml")
+    check.expect(pexpect.EOF)
+    check.close()
+    assert check.exitstatus == 0
