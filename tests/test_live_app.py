@@ -13,6 +13,8 @@ from liftkit.cli.live.fullscreen import LiveApp
 from liftkit.cli.live.keys import decode_keys
 from liftkit.cli.live.plain import PlainApp
 from liftkit.core.live.controller import LIVE, PLAIN, Controller
+from liftkit.core.live.events import SegmentStart
+from liftkit.core.live.plain_lines import host_lines
 from liftkit.core.live.session import resume_session
 
 AGENDA = """
@@ -771,6 +773,45 @@ def test_a_message_too_long_for_a_line_is_read_to_its_end(tmp_path, time):
     assert "Next: Breakouts" not in text  # back once the message has gone
     assert bottom[2].split()[:2] == ["space", "pause"]
     assert "Next: Breakouts" in frame_text(seen.screens[0])
+
+
+def test_plain_mode_says_a_silent_segment_s_prompt_and_polls_as_the_silence_ends(tmp_path, time):
+    # The prompt ("share one practical step in the chat") and the polls were printed with
+    # "30s of strict silence first", while the host's screen and the view held them back.
+    silent = AGENDA.replace(
+        'kind = "reflection"',
+        'kind = "reflection"\nsilence = "30s"\nprompt = "One practical step I will take"\n'
+        '[[segments.polls]]\nquestion = "How was it?"\noptions = ["Good", "Poor"]',
+    )
+    s = open_session(tmp_path, silent, time)
+    out = io.StringIO()
+    PlainApp(Controller(s, mode=PLAIN), out, ScriptedLines(time, [(1, ["jump 3"]),
+             (200, ["q", "y"])])).run()  # fmt: skip
+    stamped = out.getvalue().splitlines()
+    at = {line[10:]: line[:8] for line in stamped}
+    lines = [line[10:] for line in stamped]
+    begins = lines.index("> 3/3 Close (reflection, 5m)")
+    assert lines[begins + 1] == "  30s of strict silence first"
+    over = lines.index("silence is over in Close: 04:30 left")
+    assert lines[over + 1 : over + 3] == ["  One practical step I will take",
+                                          "  poll: How was it? [Good / Poor]"]  # fmt: skip
+    assert lines.count("  One practical step I will take") == 1  # not before the silence
+    assert at["  One practical step I will take"] == "14:00:31"  # as the silence ends
+
+
+def test_plain_mode_caught_up_after_a_silent_segment_s_silence_says_its_prompt_at_once(
+    tmp_path, time
+):
+    # A start printed late (a freeze, a fast --rehearse) after the silence had ended would
+    # wait for an end already gone: the prompt is printed with the segment's block.
+    silent = AGENDA.replace(
+        'kind = "reflection"', 'kind = "reflection"\nsilence = "30s"\nprompt = "One step"'
+    )
+    s = open_session(tmp_path, silent, time)
+    s.start()
+    (start,) = [e for e in s.jump(2) if isinstance(e, SegmentStart)]
+    assert "  One step" in host_lines(start, s.engine, s.now() + 40, notes=False)
+    assert "  One step" not in host_lines(start, s.engine, s.now(), notes=False)
 
 
 def test_plain_mode_says_the_time_left_as_the_countdown_and_the_minute_line_do(tmp_path, time):

@@ -53,12 +53,17 @@ def time():
 
 @pytest.fixture
 def session(tmp_path, time):
-    (tmp_path / "a.toml").write_text(AGENDA)
-    clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
-    agenda = load_agenda(tmp_path / "a.toml")
-    live = new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
+    live = open_live(tmp_path, time, AGENDA)
     yield live
     live.close()
+
+
+def open_live(tmp_path, time, text):
+    """A new session of the agenda `text` on the fake clock."""
+    (tmp_path / "a.toml").write_text(text)
+    clock = Clock(rate=1.0, mono=lambda: time.mono, wall=lambda: time.wall)
+    agenda = load_agenda(tmp_path / "a.toml")
+    return new_session(agenda, tmp_path / "a.toml", "a", tmp_path / "s", clock)
 
 
 def journal_digest(folder):
@@ -559,6 +564,31 @@ def test_the_plain_view_says_once_when_the_silence_is_over(session, time):
     assert [line for line in lines if "silence is over" in line] == [
         "silence is over in Close: 00:30 left"
     ]
+
+
+def test_the_plain_view_says_a_silent_segment_s_prompt_as_the_silence_ends(tmp_path, time):
+    # The audience's log printed the chat prompt and the poll with "30s of strict silence
+    # first", while the shared screen held them until the silence was over.
+    silent = AGENDA.replace(
+        'silence = "30s"',
+        'silence = "30s"\nprompt = "One practical step I will take"\n'
+        '[[segments.polls]]\nquestion = "How was it?"\noptions = ["Good", "Poor"]',
+    )
+    live = open_live(tmp_path, time, silent)
+    live.start()
+    plain, out = plain_view(live, time)
+    live.jump(2)
+    for _ in range(40):
+        time.advance(1)
+        plain.step()
+    live.close()
+    lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+    begins = lines.index("> 3/3 Close (reflection, 1m)")
+    assert lines[begins + 1] == "  30s of strict silence first"
+    over = lines.index("silence is over in Close: 00:30 left")
+    assert lines[over + 1 :] == ["  One practical step I will take",
+                                 "  poll: How was it? [Good / Poor]"]  # fmt: skip
+    assert lines.count("  One practical step I will take") == 1
 
 
 @pytest.mark.parametrize("recorded", [False, True], ids=["no-results", "results"])

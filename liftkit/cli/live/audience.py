@@ -328,7 +328,7 @@ class PlainAudience:
                 return EXIT_INTERRUPTED
 
     def _event(self, event: JournalEvent) -> None:
-        lines = audience_lines(event, self.follower)
+        lines = audience_lines(event, self.follower, self.follower.now(self.wall()))
         if lines:
             self.say(*lines)
         if event.type in ("segment_start", "groups"):
@@ -369,7 +369,7 @@ class PlainAudience:
             return
         self._in_silence, said = silence_over(f.view(f.now(self.wall())), self._in_silence)
         if said:
-            self.say(said)
+            self.say(*said)
 
     def _minute_line(self) -> None:
         f = self.follower

@@ -27,7 +27,7 @@ from liftkit.core.live.events import (
     Stop,
 )
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.plain_lines import event_lines, time_left
+from liftkit.core.live.plain_lines import event_lines, hushed, time_left
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
@@ -160,9 +160,11 @@ def rooms_lines(groups: GroupsSummary) -> list[str]:
     return [f"  {groups.title}", *(f"  {room}: {'; '.join(names)}" for room, names in groups.rooms)]
 
 
-def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
+def audience_lines(event: JournalEvent, follower: Follower, now: float | None = None) -> list[str]:
     """What the plain audience view prints for an event just taken in (nothing for what
-    only the host should see: reflections, notes shown or hidden)."""
+    only the host should see: reflections, notes shown or hidden); `now`, the session's
+    time as it is printed (a segment whose silence is still under way then waits to say its
+    prompt)."""
     engine = follower.engine
     t = engine.last_mono
     view = engine.view(t)
@@ -189,7 +191,8 @@ def audience_lines(event: JournalEvent, follower: Follower) -> list[str]:
             return [f"the host's liftkit is back: {status_now(follower, t)}"]
         case SessionEnd():
             return [f"session complete: {plural(view.reflections, 'reflection')} captured"]
-    lines = event_lines(event, view, follower.agenda.segments)
+    hush = now is not None and hushed(event, engine, now)
+    lines = event_lines(event, view, follower.agenda.segments, hushed=hush)
     if event.type == "segment_start":
         groups = room_groups(engine, t)
         if groups is not None:

@@ -37,9 +37,12 @@ def event_lines(
     view: SegmentView,
     agenda_segments: Sequence[Segment],
     notes: bool = False,
+    hushed: bool = False,
 ) -> list[str]:
     """What plain mode prints for a journal event (several lines for a segment start); with
-    `notes`, a segment's host notes too (the host's own console, never the audience's)."""
+    `notes`, a segment's host notes too (the host's own console, never the audience's).
+    `hushed`: a segment start whose strict silence is still under way, printed without its
+    prompt, questions and polls, which silence_over says when the silence ends."""
     i = getattr(event, "segment", None)
     segment = agenda_segments[i] if i is not None and 0 <= i < len(agenda_segments) else None
     title = segment.title if segment is not None else ""
@@ -48,7 +51,7 @@ def event_lines(
             return [f"session started: {event.title}"]
         case SegmentStart() if segment is not None:
             host = [f"  host notes: {segment.notes}"] if notes and segment.notes else []
-            return _segment_lines(event.segment, segment, view) + host
+            return _segment_lines(event.segment, segment, view, hushed=hushed) + host
         case TimeWarning(round=ended) if ended and segment is not None:
             if event.before:
                 return [f"! {format_duration(event.before)} left in round {ended} of {title}"]
@@ -92,7 +95,18 @@ def host_lines(event: JournalEvent, engine: Engine, now: float, notes: bool) -> 
     if isinstance(event, TimeWarning) and engine.index != event.segment:
         return []
     view = engine.view(event.mono if event.mono is not None else now)
-    return event_lines(event, view, engine.agenda.segments, notes)
+    return event_lines(event, view, engine.agenda.segments, notes, hushed(event, engine, now))
+
+
+def hushed(event: JournalEvent, engine: Engine, now: float) -> bool:
+    """Whether `event` begins a segment whose strict silence is still under way at `now`:
+    its prompt waits for the silence's end, as the screens hold it (a start caught up after
+    the silence ended, after a freeze, is printed whole)."""
+    return (
+        isinstance(event, SegmentStart)
+        and engine.index == event.segment
+        and engine.view(now).silence_left > 0
+    )
 
 
 def time_left(view: SegmentView) -> str:
@@ -111,7 +125,8 @@ def segment_now_lines(view: SegmentView) -> list[str]:
     the status line that follows, and its silence only while it lasts."""
     if view.segment is None:
         return []
-    return _segment_lines(view.index, view.segment, view, joined=True)
+    hushed = view.silence_left > 0  # its end, with the prompt, is said when it comes
+    return _segment_lines(view.index, view.segment, view, joined=True, hushed=hushed)
 
 
 def polls_now_lines(view: SegmentView, polls: Sequence[PollCounts]) -> list[str]:
@@ -127,7 +142,9 @@ def _poll_line(poll: PollCounts) -> str:
     return f"saved poll: {poll.question} {shown}"
 
 
-def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = False) -> list[str]:
+def _segment_lines(
+    i: int, segment: Segment, view: SegmentView, joined: bool = False, hushed: bool = False
+) -> list[str]:
     lines = [
         f"> {i + 1}/{view.count} {segment.title} ({segment.kind}, "
         f"{format_duration(int(view.duration or segment.duration))})"
@@ -142,8 +159,12 @@ def _segment_lines(i: int, segment: Segment, view: SegmentView, joined: bool = F
         lines.append(f"  {left}: it keeps the time it had")
     elif segment.silence:
         lines.append(f"  {format_duration(int(segment.silence))} of strict silence first")
-    if segment.prompt:
-        lines.append(f"  {segment.prompt}")
+    return lines if hushed else lines + asked_lines(i, segment, view)
+
+
+def asked_lines(i: int, segment: Segment, view: SegmentView) -> list[str]:
+    """A segment's prompt, questions and polls, as its block prints them."""
+    lines = [f"  {segment.prompt}"] if segment.prompt else []
     held = view.round if view.index == i and view.round else 1  # a café's round 1 begins
     for n, question in enumerate(segment.asked_in(held), start=1):
         lines.append(f"  {n}. {question}")

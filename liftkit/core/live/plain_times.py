@@ -13,7 +13,7 @@ from datetime import datetime
 from liftkit.core.agenda.durations import format_clock, format_duration
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
-from liftkit.core.live.plain_lines import status_line
+from liftkit.core.live.plain_lines import asked_lines, status_line
 from liftkit.core.live.screen import schedule
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.session import LiveSession
@@ -21,18 +21,20 @@ from liftkit.core.live.session import LiveSession
 MINUTE = 60.0
 
 
-def silence_over(view: SegmentView, in_silence: int) -> tuple[int, str]:
+def silence_over(view: SegmentView, in_silence: int) -> tuple[int, list[str]]:
     """The segment whose strict silence a plain listener heard begin (-1: none) as of `view`,
-    and the line that says it is over, once ("" when there is nothing to say): the host's
-    plain mode and the plain audience view say the same."""
+    and the lines that say it is over, once, with the segment's prompt, questions and polls
+    that waited for it (none when there is nothing to say): the host's plain mode and the
+    plain audience view say the same."""
     if view.segment is None or view.status == PAUSED:
-        return in_silence, ""
+        return in_silence, []
     if view.silence_left > 0:
-        return view.index, ""
+        return view.index, []
     if in_silence == view.index:
         left = format_clock(math.ceil(max(view.remaining, 0)))
-        return -1, f"silence is over in {view.segment.title}: {left} left"
-    return in_silence, ""
+        over = f"silence is over in {view.segment.title}: {left} left"
+        return -1, [over, *asked_lines(view.index, view.segment, view)]
+    return in_silence, []
 
 
 class PlainTimes:
@@ -70,8 +72,7 @@ class PlainTimes:
     def _silence_over(self) -> None:
         """Plain mode says once that a silence it saw begin is over: there is no countdown."""
         self.in_silence, said = silence_over(self.session.engine.view(self.now()), self.in_silence)
-        if said:
-            self.outbox.append(said)
+        self.outbox.extend(said)
 
     def _minute_line(self) -> None:
         """Plain mode's status line, once a (session) minute."""
