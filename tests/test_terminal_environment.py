@@ -29,11 +29,16 @@ def digit_rows(screen: str) -> int:
 
 
 def wait_for_width(term: Tmux, wider_than: int, timeout: float = 10.0) -> str:
+    """The screen once it is drawn wider than `wider_than` columns and its drawing has
+    settled (the same twice running, the second countdown aside): a capture in the middle
+    of a redraw, after the resize, holds only the digits' first rows."""
     deadline = time.monotonic() + timeout
-    screen = term.screen()
-    while time.monotonic() < deadline and width_used(screen) <= wider_than:
-        time.sleep(0.1)
-        screen = term.screen()
+    screen, before = term.screen(), ""
+    while time.monotonic() < deadline and (
+        width_used(screen) <= wider_than or digit_rows(screen) != digit_rows(before)
+    ):
+        time.sleep(0.2)
+        screen, before = term.screen(), screen
     return screen
 
 
