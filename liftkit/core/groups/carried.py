@@ -3,15 +3,16 @@ hold in the rounds made from it, as a live reshuffle keeps those of its groups f
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
-from liftkit.core.groups.model import SplitRequest
+from liftkit.core.groups.model import Group, Round, Split, SplitRequest
 from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory
 from liftkit.core.people.reader import Person
-from liftkit.core.text import plural, some_named
+from liftkit.core.text import plural, same_words, some_named
 
 
 def with_earlier_constraints(
@@ -96,6 +97,69 @@ def with_earlier_constraints(
         "`facilitators`, `together` and `apart` given here add to them)"
     )
     return request, [note]
+
+
+def with_emails_now(
+    people: Sequence[Person], previous: Split | None
+) -> tuple[Split | None, list[str]]:
+    """`previous` with the email of someone whose address changed since (a new job: Sam Lee
+    was sam.lee@example.org, the list now says sam.lee@newjob.org) written as the list's,
+    so that they are found there, keep their rooms and are kept from those they met: when
+    one person of that name is in the list and one in `previous` (under one address or
+    several, never two of the name in one round), its earlier addresses are not in the list
+    and the list's is none of another's there. A note names them. Two people of one name
+    with two emails in one list stay two people (liftkit.core.people.duplicates)."""
+    if previous is None:
+        return previous, []
+    listed = {p.email.casefold() for p in people if p.email}
+    here: dict[str, list[Person]] = {}
+    for person in people:
+        here.setdefault(same_words(person.name), []).append(person)
+    earlier: dict[str, set[str]] = {}  # a name: its emails there ("" for none)
+    twice: set[str] = set()  # names held by two people in one round: two people
+    for rnd in previous.rounds:
+        names = Counter(same_words(m.name) for g in rnd.groups for m in g.members)
+        twice.update(name for name, times in names.items() if times > 1)
+        for group in rnd.groups:
+            for member in group.members:
+                email = (member.email or "").casefold()
+                earlier.setdefault(same_words(member.name), set()).add(email)
+    known = {email for emails in earlier.values() for email in emails}
+    new: dict[str, Person] = {}  # an earlier email: the person of the list it now is
+    for name, emails in earlier.items():
+        found = here.get(name, [])
+        if name in twice or "" in emails or len(found) != 1 or not found[0].email:
+            continue
+        address = found[0].email.casefold()
+        olds = emails - {address}
+        if olds and not olds & listed and (address in emails or address not in known):
+            new.update(dict.fromkeys(sorted(olds), found[0]))
+    if not new:
+        return previous, []
+
+    def now(member: Person) -> Person:
+        person = new.get((member.email or "").casefold())
+        return replace(member, email=person.email) if person else member
+
+    rounds = tuple(
+        Round(rnd.number, tuple(
+            Group(g.name, tuple(map(now, g.members)), tuple(map(now, g.facilitators)))
+            for g in rnd.groups
+        ))
+        for rnd in previous.rounds
+    )  # fmt: skip
+    was = {(p.email or "").casefold(): p for r in previous.rounds for g in r.groups
+            for p in g.members}  # fmt: skip
+    named = [f"{p.name} <{p.email}> (was {was[old].email})" for old, p in new.items()]
+    count = len({id(p) for p in new.values()})
+    note = (
+        f"{plural(count, 'person', 'people')} of `previous` with another email in the "
+        f"list now, taken as the same {'person' if count == 1 else 'people'} by "
+        f"name: {some_named(named)}; they keep their rooms and are kept from whom they met "
+        "(if one is someone else of that name, tell them apart in the list, with a middle "
+        "initial)"
+    )
+    return replace(previous, rounds=rounds), [note]
 
 
 def _listed(value: object) -> list[object]:
