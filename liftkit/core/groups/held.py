@@ -90,8 +90,9 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     kept, stayed = kept_people(planned, later)
     if stayed:  # what the host need not tell again: the rooms the earlier plan gave
         both = rounds_named(planned[: len(later.rounds)])
+        keeps = "keeps" if kept == 1 else "keep"
         who = "everyone still here keeps" if kept == stayed else (
-            f"{kept} of the {stayed} people still here keep")  # fmt: skip
+            f"{kept} of the {stayed} people still here {keeps}")  # fmt: skip
         notes.append(f"{who} the rooms the earlier plan gave them in {both}")
     notes += rounds_left_out(request.previous, len(rounds))
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
