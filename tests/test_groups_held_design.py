@@ -193,7 +193,8 @@ def test_the_earlier_plans_weeks_to_come_carry_on_for_those_who_stay(
     weeks = list(zip(earlier[held:], fewer["rounds"][held:], strict=True))
     here = set(room_of(earlier[held])) & set(room_of(fewer["rounds"][held]))
     keep = {e for e in here if all(room_of(new)[e] == room_of(old)[e] for old, new in weeks)}
-    said = f"{len(keep)} of the {len(here)} people still here keep the rooms"
+    verb = "keeps" if len(keep) == 1 else "keep"
+    said = f"{len(keep)} of the {len(here)} people still here {verb} the rooms"
     assert said in result.stderr, result.stderr
 
 

@@ -117,7 +117,8 @@ def test_the_held_rounds_note_and_moved_count_those_found_by_name(cli, tmp_path)
     moved = sum(room_of(new)[p] != room_of(old)[p] for old, new in weeks for p in here)
     assert moved > 0
     said = Counter(line for line in result.stderr.splitlines() if "still here" in line)
-    assert list(said) == [f"Note: {len(keep)} of the 36 people still here keep the rooms the "
+    verb = "keeps" if len(keep) == 1 else "keep"
+    assert list(said) == [f"Note: {len(keep)} of the 36 people still here {verb} the rooms the "
                           "earlier plan gave them in rounds 2 to 4"]  # fmt: skip
     assert after["score"]["moved"] == moved
 
@@ -156,7 +157,8 @@ def test_the_counts_find_people_by_name_when_the_plan_has_no_emails(cli, tmp_pat
     moved = sum(room_of(new)[p] != room_of(old)[p] for old, new in weeks for p in here)
     assert moved > 0
     said = [line for line in result.stderr.splitlines() if "still here" in line]
-    assert said == [f"Note: {len(keep)} of the 14 people still here keep the rooms the "
+    verb = "keeps" if len(keep) == 1 else "keep"
+    assert said == [f"Note: {len(keep)} of the 14 people still here {verb} the rooms the "
                     "earlier plan gave them in rounds 2 to 3"]  # fmt: skip
     assert after["score"]["moved"] == moved
     # and without `held`, in every round kept

@@ -14,6 +14,7 @@ import typer
 from liftkit.cli.env import Environment, printing
 from liftkit.cli.errors import note, say, warn
 from liftkit.cli.flags import flag_names
+from liftkit.cli.options import SessionsOption
 from liftkit.core.errors import LiftkitError
 from liftkit.core.text import plural, terminal_safe
 
@@ -34,6 +35,7 @@ FORMAT_HELP = "table (default on a terminal), md (default otherwise), csv, zoom,
     "together",
     "previous",
     "held",
+    "sessions",
     "format",
     "round",
     facilitators="--facilitator",
@@ -108,7 +110,7 @@ def groups(
             "--previous",
             metavar="FILE",
             help="An earlier split (json/toml/csv): keep people in their rooms, add late "
-            "joiners, drop no-shows. A session folder: the rooms that met in it.",
+            "joiners, drop no-shows. A session folder (or latest): the rooms that met in it.",
         ),
     ] = None,
     held: Annotated[
@@ -121,6 +123,7 @@ def groups(
             "plan the rounds after them afresh, avoiding every pair who met.",
         ),
     ] = None,
+    sessions: SessionsOption = None,
     output_format: Annotated[
         str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FORMAT_HELP)
     ] = None,
@@ -194,6 +197,17 @@ def groups(
     if gone:
         note(left_note(str(attendees), gone))
         read = replace(read, people=here)
+    if previous == "latest" and not os.path.lexists(previous):  # as export and resume take it
+        from liftkit.core.live.latest import find_session_running_first
+
+        previous = str(find_session_running_first(previous, sessions))
+        note(f"--previous latest: the session {previous}")
+    elif previous and previous != "-" and not os.path.lexists(previous):
+        raise LiftkitError(
+            f"--previous {previous}: no such file or session folder",
+            "give the JSON, TOML or CSV written by liftkit groups, a session folder of "
+            "liftkit run, or latest (the newest session in --sessions DIR)",
+        )
     if previous and is_session_folder(previous):  # the rooms that met there: all held
         earlier = rooms_held(Path(previous))
         held = held or len(earlier.rounds)

@@ -13,6 +13,7 @@ out, the held ones as they were.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from liftkit.core.errors import LiftkitError
@@ -67,7 +68,10 @@ def with_held(split: Split, request: SplitRequest) -> Split:
                     for i, r in enumerate(split.rounds))  # fmt: skip
     planned = _rooms_kept(held[-1], planned)
     rounds = (*held, *planned)
-    repeats, most, met = _recount(rounds, split.settings.get("together"))
+    # the pairs kept together now, and those the earlier plan kept so in the held rounds
+    together = [*_listed(split.settings.get("together")),
+                *_listed(request.previous.settings.get("together"))]  # fmt: skip
+    repeats, most, met = _recount(rounds, together)
     spread = tuple((column, balance_spread(planned, column)) for column, _ in split.score.spread)
     later = replace(request.previous, rounds=request.previous.rounds[request.held :])
     score = replace(
@@ -86,8 +90,9 @@ def with_held(split: Split, request: SplitRequest) -> Split:
     kept, stayed = kept_people(planned, later)
     if stayed:  # what the host need not tell again: the rooms the earlier plan gave
         both = rounds_named(planned[: len(later.rounds)])
+        keeps = "keeps" if kept == 1 else "keep"
         who = "everyone still here keeps" if kept == stayed else (
-            f"{kept} of the {stayed} people still here keep")  # fmt: skip
+            f"{kept} of the {stayed} people still here {keeps}")  # fmt: skip
         notes.append(f"{who} the rooms the earlier plan gave them in {both}")
     notes += rounds_left_out(request.previous, len(rounds))
     settings = split.settings | {"rounds": len(rounds), "held": request.held}
@@ -162,16 +167,26 @@ def _in(people: Directory, person: Person) -> bool:
 def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int]:
     """Repeats, most meetings and pairs met, a person known as --previous finds them: by
     email, else by name when one of the two has no email (the earlier file may lack an email
-    the list now has); someone absent from a round meets nobody there; people kept together
-    are not repeats."""
+    the list now has), and by name alone for a name no round holds twice (one person under a
+    new address: a real repeat with them counts, and a pair kept together is so whichever
+    address a round has); someone absent from a round meets nobody there; people kept
+    together are not repeats."""
     by_email: dict[str, int] = {}
     by_name: dict[str, dict[int, bool]] = {}  # a name: who has it, and whether with an email
     people = 0
+    # A name no round holds twice is one person, whatever their email (a new address since
+    # the held rounds); two of one name in a round are told apart by their emails.
+    twice: set[str] = set()
+    for rnd in rounds:
+        names = Counter(same_words(p.name) for group in rnd.groups for p in group.members)
+        twice.update(name for name, times in names.items() if times > 1)
 
     def number(person: Person) -> int:
         nonlocal people
         email, name = same_words(person.email or ""), same_words(person.name)
         alike = [i for i, has in by_name.get(name, {}).items() if not (email and has)]
+        if name not in twice and name in by_name:
+            alike = list(by_name[name])
         found = by_email.get(email, alike[0] if len(alike) == 1 else people)
         people += found == people
         if email:
@@ -180,11 +195,12 @@ def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int
         known[found] = known.get(found, False) or bool(email)
         return found
 
+    placed = [[[number(p) for p in group.members] for group in rnd.groups] for rnd in rounds]
+
     def named(text: str) -> int | None:  # someone of a together setting, by email or name
         alike = list(by_name.get(same_words(text), {}))
         return by_email.get(same_words(text), alike[0] if len(alike) == 1 else None)
 
-    placed = [[[number(p) for p in group.members] for group in rnd.groups] for rnd in rounds]
     unit = list(range(people))
     for names in together if isinstance(together, list) else []:
         keys = [i for i in (named(str(name)) for name in names) if i is not None]
@@ -198,3 +214,7 @@ def _recount(rounds: tuple[Round, ...], together: object) -> tuple[int, int, int
                 row[p] = g
         schedule.append(row)
     return repeat_summary(schedule, unit)
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []

@@ -24,6 +24,7 @@ from liftkit.core.groups.after_held import LAID_AT_MOST, at_the_floor, held_star
 from liftkit.core.groups.anchors import stay_put
 from liftkit.core.groups.apart_rounds import apart_failure, rounds_kept_apart
 from liftkit.core.groups.bounds import limit_text
+from liftkit.core.groups.carried import with_earlier_constraints, with_emails_now
 from liftkit.core.groups.check import check_split, constrained, kept_text
 from liftkit.core.groups.greedy import facilitators_stay, meetings
 from liftkit.core.groups.model import (
@@ -100,15 +101,21 @@ def split_into_groups(
     rooms now): where a round of orthogonal mates would be them, another is sought. People
     found in `previous` take the email and the columns it knew of them and they lack."""
     check_facilitators(request.facilitators)
+    previous, renamed = with_emails_now(people, request.previous)
+    request = replace(request, previous=previous)
     people = with_earlier_details(people, request.previous)
+    request, carried = with_earlier_constraints(people, request)
+    carried = [*renamed, *carried]
     if request.held:
         from liftkit.core.groups.held import held_request, with_held
 
         later = request.previous.rounds[request.held :] if request.previous else ()
         asked = held_request(request)
         split = _split(people, asked, rng, seed, held=True, later=later, unlike=unlike)
-        return with_held(split, request)
-    return _split(people, request, rng, seed)
+        split = with_held(split, request)
+    else:
+        split = _split(people, request, rng, seed)
+    return replace(split, notes=(*carried, *split.notes)) if carried else split
 
 
 def _split(

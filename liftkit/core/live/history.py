@@ -26,7 +26,8 @@ def rooms_held(folder: Path) -> Split:
     each breakout was given, after reshuffles and undos, and only the rounds that met, as the
     event pack lists them), breakouts in agenda order. A session run with `--groups FILE
     --round N` (a programme's week N) comes after the file's rounds before N, which had
-    taken place: the rounds are numbered on from them."""
+    taken place: the rounds are numbered on from them. Its `settings` are that file's (its
+    facilitators, and whom it keeps together or apart)."""
     from liftkit.core.groups.reading import load_groups_file, score_rounds
     from liftkit.core.live.reshuffles import file_round
 
@@ -54,10 +55,12 @@ def rooms_held(folder: Path) -> Split:
             "give the groups file of the rooms planned instead",
         )
     before: tuple[Round, ...] = ()
+    settings: dict[str, object] = {}
     if made and (folder / GROUPS_COPY).is_file():
         source = load_groups_file(folder / GROUPS_COPY, recorded=True)
         start = file_round(source, opened[min(opened)].split)
         before = source.rounds[:start] if start else ()
+        settings = source.settings  # its facilitators, and whom it keeps together or apart
     number = before[-1].number if before else 0
     rounds = (*before, *(replace(rnd, number=number + i) for i, rnd in enumerate(met, 1)))
-    return Split(rounds, score_rounds(rounds))
+    return Split(rounds, score_rounds(rounds), settings=settings)

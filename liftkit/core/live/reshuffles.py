@@ -319,14 +319,30 @@ def reshuffle_as_file(source: Split, start: int | None, now: Split, seed: int,
     after = source.rounds[start + started + len(now.rounds) :] if start is not None else ()
     # The file's rounds after it too (breakouts and weeks to come keep the file's rooms),
     # where other rooms avoid them; when only the rooms now do (the one round of a café of
-    # 100 at 10 tables that meets nobody of its other three), those before alone.
+    # 100 at 10 tables that meets nobody of its other three), those before alone. Who met
+    # before weighs more than who will meet: rooms avoiding both are taken only where they
+    # bring back no more pairs of the rounds before than rooms avoiding those alone (a
+    # programme's week 2 of 8 reshuffled: 7 pairs of week 1 met again, where 0 need).
     found = made_again((*before, *after), AVOIDING_TRIES) if after else None
+    if found is not None and before and _met_before(found, before, len(kept)):
+        alone = made_again(before, RESHUFFLE_TRIES)
+        if alone is not None and _met_before(alone, before, len(kept)) < _met_before(
+            found, before, len(kept)
+        ):
+            found = alone
     found = found or made_again(before, RESHUFFLE_TRIES)
     if found is None:
         raise LiftkitError(
             f"{RESHUFFLE_TRIES} tries gave the rooms there are now: there may be no others"
         )
     return found
+
+
+def _met_before(made: Split, before: Sequence[Round], kept: int) -> int:
+    """The pairs who share a room in `made`'s rounds after its first `kept` and met in the
+    rounds `before`."""
+    met = _meetings(before)
+    return sum(1 for pair in _meetings(made.rounds[kept:]) if pair in met)
 
 
 def no_more_than_the_file(agenda: Agenda, index: int, made: Mapping[int, Split], again: Split,

@@ -30,6 +30,7 @@ from liftkit.core.text import one_line
 from liftkit.core.zones import session_zone
 
 if TYPE_CHECKING:
+    from liftkit.core.groups.model import Round
     from liftkit.core.groups.split import Split
     from liftkit.core.people.model import Person
 
@@ -131,27 +132,51 @@ def in_its_zone(events: list[JournalEvent]) -> list[JournalEvent]:
 
 def groups_as_attendees(data: SessionData) -> str | None:
     """A session run with a groups file (`liftkit run --groups`) keeps no attendee list, but
-    the file names everyone, with their columns (`Sector`, `Organisation`): without a list,
-    its people become the attendee list, for the columns asked of it. What the pack then
-    counts, as a warning to show; None where there is a list (or one that could not be
+    its rooms name everyone, with their columns (`Sector`, `Organisation`): without a list,
+    the people in the rooms the session used (its breakouts' rounds, as the journal holds
+    them: a programme's week N, a reshuffle's rooms) become the attendee list, for the
+    columns asked of it; not the file's other rounds, which are other weeks. What the pack
+    then counts, as a warning to show; None where there is a list (or one that could not be
     read), or no groups file."""
     split = data.groups_split
     if data.attendees is not None or data.attendees_error is not None or split is None:
         return None
+    from liftkit.core.groups.model import rounds_named
+    from liftkit.core.live.events import GroupsMade
     from liftkit.core.people.model import PeopleRead
 
+    made = [e.split for e in data.events if isinstance(e, GroupsMade) and e.split.rounds]
+    used = [rnd for each in made for rnd in each.rounds] or list(split.rounds)
     seen: dict[str, Person] = {}
     columns: dict[str, None] = {}  # in the order the file gives them
-    for person in (p for rnd in split.rounds for g in rnd.groups for p in g.members):
+    for person in (p for rnd in used for g in rnd.groups for p in g.members):
         seen.setdefault((person.email or person.name).lower(), person)
         columns.update(dict.fromkeys(person.attributes))
     source = data.folder / GROUPS_COPY
     data.attendees = PeopleRead(list(seen.values()), [], list(columns), str(source))
+    where = "the rooms of the groups file it ran with"
+    start = _file_round(split, made[0].rounds[0]) if made else None
+    if start is not None:
+        ran = split.rounds[start : start + len(made[0].rounds)]
+        where = f"the session's rooms ({rounds_named(ran)} of the groups file it ran with)"
+    elif made:
+        where = "the session's rooms"
     return (
         f"{source}: the session kept no attendee list, so who joined is the "
-        f"{len(seen)} people in the rooms of the groups file it ran with; give the call's "
-        "participant report with `attendees` FILE to count those who came"
+        f"{len(seen)} people in {where}; give the call's participant report with "
+        "`attendees` FILE to count those who came"
     )
+
+
+def _file_round(split: Split, opened: Round) -> int | None:
+    """The round of the groups file (from 0) whose rooms the session opened with (as
+    live.reshuffles.file_round finds it); None after a reshuffle before a resume."""
+
+    def rooms(rnd: Round) -> set[frozenset[str]]:
+        return {frozenset((p.email or p.name).lower() for p in g.members) for g in rnd.groups}
+
+    wanted = rooms(opened)
+    return next((j for j, rnd in enumerate(split.rounds) if rooms(rnd) == wanted), None)
 
 
 def group_rounds(split: Split) -> tuple[GroupRound, ...]:
