@@ -38,20 +38,20 @@ sys.argv[0] = "liftkit"
 runpy.run_module("liftkit", run_name="__main__", alter_sys=True)
 """
 
-# 10 minutes, then 5: 10 and 5 real seconds at --rehearse 60
+# 6 minutes, then 2: 6 and 2 real seconds at --rehearse 60
 AGENDA = """
 title = "Sleep"
 [[segments]]
 title = "Talk"
-duration = "10m"
+duration = "6m"
 auto_advance = true
 [[segments]]
 title = "Close"
-duration = "5m"
+duration = "2m"
 auto_advance = true
 """
 
-ASLEEP_FOR = 4.0  # real seconds (4 minutes of the rehearsed session)
+ASLEEP_FOR = 3.0  # real seconds (3 minutes of the rehearsed session)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="CLOCK_BOOTTIME is Linux's")
@@ -106,11 +106,11 @@ def test_after_a_sleep_the_host_sees_the_time_the_call_is_at(tmp_path):
         shown = when.replace(hour=stamp.hour, minute=stamp.minute, second=stamp.second)
         late = (when - shown) % timedelta(days=1)
         assert late < timedelta(seconds=2.5), f"{text!r} read at {when:%H:%M:%S.%f}"
-    # Close began 10 real seconds after Talk did, as the call's clock had it: the sleep
-    # is part of those 10 minutes (at --rehearse 60), not added to them.
+    # Close began 6 real seconds after Talk did, as the call's clock had it: the sleep
+    # is part of those 6 minutes (at --rehearse 60), not added to them.
     talk = next(when for when, text in read if "> 1/2 Talk" in text)
     close = next(when for when, text in read if "> 2/2 Close" in text)
-    assert (close - talk).total_seconds() < 10 + ASLEEP_FOR / 2
+    assert (close - talk).total_seconds() < 6 + ASLEEP_FOR / 2
     # and the journal's times are the wall clock's, in order: a resume after a crash counts
     # the time away once, not the sleep again
     (path,) = (tmp_path / "s").glob("*/journal.jsonl")
