@@ -53,20 +53,33 @@ def read_big(rows: list[str]) -> str:
 
 def reversed_cells(styled_line: str, char: str = "█") -> tuple[int, int]:
     """(cells of `char` drawn in reverse video, cells of `char`) in a line of capture-pane -e."""
-    reverse, flipped, total, at = False, 0, 0, 0
+    return styled_cells(styled_line, "7", char)
+
+
+def dim_cells(styled_line: str, char: str = "█") -> tuple[int, int]:
+    """(cells of `char` drawn dim (faint, SGR 2), cells of `char`) in a line of capture-pane -e."""
+    return styled_cells(styled_line, "2", char)
+
+
+ENDS = {"7": ("27",), "2": ("22",)}  # the codes that turn an attribute off (0 turns all off)
+
+
+def styled_cells(styled_line: str, attribute: str, char: str) -> tuple[int, int]:
+    """(cells of `char` drawn with SGR `attribute`, cells of `char`) in a styled line."""
+    on, marked, total, at = False, 0, 0, 0
     for match in SGR.finditer(styled_line + "\x1b[m"):
         for c in styled_line[at : match.start()]:
             if c == char:
                 total += 1
-                flipped += reverse
+                marked += on
         at = match.end()
         codes = (match.group(1) or "0").split(";")
         while codes:
             code = codes.pop(0)
             if code in ("38", "48", "58"):  # a colour's own numbers follow: not attributes
                 del codes[: 2 if codes[:1] == ["5"] else 4]
-            elif code in ("0", "", "27"):
-                reverse = False
-            elif code == "7":
-                reverse = True
-    return flipped, total
+            elif code in ("0", "", *ENDS[attribute]):
+                on = False
+            elif code == attribute:
+                on = True
+    return marked, total

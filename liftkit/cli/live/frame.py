@@ -32,7 +32,7 @@ TONE_STYLE = {
     NORMAL: "bold",
     WARN: "bold color(136)",
     OVER: "bold red reverse",
-    PAUSED_TONE: "dim",
+    PAUSED_TONE: "bold",  # it must read from across a room: the words say it is paused
     SILENCE: "bold color(30)",
     DONE: "bold color(28)",
 }
@@ -315,7 +315,7 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
         parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1 - notes, 1)))
     if screen.notes:
-        parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
+        parts.append(Text.assemble(("Host notes (h hides): ", "bold"), screen.notes))
     return Group(*parts)
 
 
