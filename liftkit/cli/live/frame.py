@@ -27,14 +27,17 @@ from liftkit.core.live.screen import (
 )
 from liftkit.core.text import one_line, plural
 
-# Mid tones, legible on white and on black (bold yellow shows as bright yellow: gone on white)
+# Mid tones at 4.5:1 or more on white (#ffffff) and on black (#000000): a colour can do both
+# only with a relative luminance of 0.175 to 0.183, and of the 256 colours these have it
+# (bold yellow shows as bright yellow: gone on white). On a dark grey theme (#1e1e1e) no
+# colour can: these are 3.6:1 there, the big digits large text, the status words bold.
 TONE_STYLE = {
     NORMAL: "bold",
-    WARN: "bold color(136)",
+    WARN: "bold color(131)",  # #af5f5f: 4.54 on white, 4.62 on black, 3.67 on #1e1e1e
     OVER: "bold red reverse",
-    PAUSED_TONE: "dim",
-    SILENCE: "bold color(30)",
-    DONE: "bold color(28)",
+    PAUSED_TONE: "bold",  # it must read from across a room: the words say it is paused
+    SILENCE: "bold color(63)",  # #5f5fff: 4.60, 4.57, 3.63
+    DONE: "bold color(29)",  # #00875f: 4.53, 4.63, 3.68
 }
 BRIGHTENED = (WARN, SILENCE, DONE)
 MIN_BODY = 4
@@ -96,9 +99,10 @@ class _Rendered:
         screen, width, height = self.screen, self.width, self.height
         style = TONE_STYLE.get(screen.tone, "bold")
         if console.color_system in ("standard", "windows") and screen.tone in BRIGHTENED:
-            # with 16 colours the mid tone is ANSI yellow (cyan, green), which a terminal
-            # that shows bold as bright turns to #ffff00: gone on white. Not bold there.
-            style = style.removeprefix("bold ")
+            # with 16 colours the mid tone would be ANSI yellow (cyan, green): whatever the
+            # theme makes of it, 1.7-3.1:1 on white, and #ffff00 where bold shows as bright.
+            # The terminal's own foreground, bold: the words (▲, SILENCE) say the state.
+            style = "bold"
         if screen.rooms_view:
             regions = rooms_regions(
                 screen,
@@ -315,7 +319,7 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
         parts.append(Text(screen.groups.title, style="bold", no_wrap=True, overflow="ellipsis"))
         parts.append(_rooms(screen.groups.rooms, width, max(rows - used - 1 - notes, 1)))
     if screen.notes:
-        parts.append(Text.assemble(("Host notes (h hides): ", "dim bold"), (screen.notes, "dim")))
+        parts.append(Text.assemble(("Host notes (h hides): ", "bold"), screen.notes))
     return Group(*parts)
 
 

@@ -12,6 +12,10 @@ from rich.style import Style
 from liftkit.cli.live.bigdigits import big_text, countdown_digits
 
 Lines = list[list[Segment]]
+# The big digits are never drawn in reverse video, whatever the tone: reversed, each block
+# takes the background's colour and the digits become holes in a ragged patch of colour,
+# their outer strokes lost against the plain background. The status words may be reversed.
+NOT_REVERSED = Style(reverse=False)
 
 
 def fit(parts: list[Segment], width: int) -> list[Segment]:
@@ -35,7 +39,8 @@ def countdown_lines(
         return [centred(f"{countdown}  {status}", style, width)]
     rows = big_text(countdown_digits(countdown), scale)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
-    return [fit([Segment(indent), Segment(row, style)], width) for row in rows] + [
+    digits = style + NOT_REVERSED
+    return [fit([Segment(indent), Segment(row, digits)], width) for row in rows] + [
         centred(status, style, width)
     ]
 

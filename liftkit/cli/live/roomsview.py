@@ -10,12 +10,14 @@ from dataclasses import replace
 
 from rich.cells import cell_len, split_graphemes
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from liftkit.cli.live.bigdigits import HEIGHT, best_scale, big_text, countdown_digits
 from liftkit.cli.live.bigdigits import width as digits_width
 from liftkit.cli.live.bottom import message_rows
+from liftkit.cli.live.quicklines import NOT_REVERSED
 from liftkit.core.live.controls import ROOMS_LEGEND
 from liftkit.core.live.room_pages import GAP, RoomsPage, room_pages
 from liftkit.core.live.screen import Screen
@@ -156,7 +158,11 @@ def _countdown(screen: Screen, style: str, big: bool, width: int, scale: int = 1
         return Text(f"{screen.countdown}  {screen.status}", style=style, justify="center")
     rows = big_text(countdown_digits(screen.countdown), scale)
     indent = " " * max((width - max(len(r) for r in rows)) // 2, 0)
-    digits = Text("\n".join(indent + r for r in rows), style=style, no_wrap=True)
+    digits = Text(
+        "\n".join(indent + r for r in rows),
+        style=Style.parse(style) + NOT_REVERSED,
+        no_wrap=True,
+    )
     return Group(digits, Text(screen.status, style=style, justify="center"))
 
 

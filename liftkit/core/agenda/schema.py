@@ -19,7 +19,9 @@ def default_warn(duration: int) -> tuple[int, ...]:
     return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
 
 
-AGENDA_KEYS = ("title", "description", "host", "total", "segments", "purpose", "contact")
+AGENDA_KEYS = (
+    "title", "description", "host", "total", "segments", "purpose", "contact", "language",
+)  # fmt: skip
 SEGMENT_KEYS = (
     "title", "duration", "kind", "prompt", "questions", "notes", "warn", "auto_advance",
     "group_size", "min_group_size", "groups", "rounds", "round_questions", "same_groups",
@@ -100,6 +102,7 @@ class Agenda:
     declared_total: int | None = None
     purpose: str = ""  # the format's purpose, for the event pack ("We set out to ...")
     contact: str = ""  # the event pack's contact line
+    language: str = ""  # the event pack's language, a BCP 47 tag ("cy"); "" is English
     # What a host may want to know before the call though nothing is wrong ("0:05" is five
     # seconds), one line each, naming the file and line: "team.toml:12: segment 2 ...".
     notes: tuple[str, ...] = field(default=(), compare=False)

@@ -13,6 +13,7 @@ from liftkit.core.agenda.durations import (
     format_duration,
     parse_duration,
 )
+from liftkit.core.agenda.language import language_problem
 from liftkit.core.agenda.placement import at_top, in_poll, in_segment
 from liftkit.core.agenda.polls import build_poll
 from liftkit.core.agenda.round_questions import build_round_questions
@@ -62,6 +63,9 @@ def build_agenda(
     host = text_field("host")
     purpose = text_field("purpose")
     contact = text_field("contact")
+    language = text_field("language").strip()
+    if language and (wrong := language_problem(language)):
+        problem(lines.top_key("language"), wrong)
 
     declared_total: int | None = None
     if "total" in raw:
@@ -130,6 +134,7 @@ def build_agenda(
         declared_total=declared_total,
         purpose=purpose,
         contact=contact,
+        language=language,
         notes=tuple(format_problem(source, note) for note in said),
     )
     return agenda, problems

@@ -16,7 +16,7 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
         data["description"] = agenda.description
     if agenda.host:
         data["host"] = agenda.host
-    for key in ("purpose", "contact"):
+    for key in ("purpose", "contact", "language"):
         if getattr(agenda, key):
             data[key] = getattr(agenda, key)
     if agenda.declared_total is not None:

@@ -153,6 +153,7 @@ def build_report(
         hosts=hosts,
         purpose=agenda.purpose,
         contact=agenda.contact,
+        language=agenda.language,
         questions=registration_answers(session, options),
     )
     report.themes = themes(report)

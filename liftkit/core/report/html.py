@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 from urllib.parse import unquote
 
+from liftkit.core.agenda.language import DEFAULT
 from liftkit.core.report.html_charts import CHART_FENCE, Drawing, SvgCharts
 from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
 from liftkit.core.report.model import Report
@@ -155,7 +156,7 @@ def html_chunks(report: Report) -> Iterator[str]:
     title = escape(report.headline or report.title or "Event pack")
     yield (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(report.language or DEFAULT)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

@@ -4,6 +4,7 @@ as text beside them. Every label is escaped: attendee files and polls hold typed
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 from typing import Any, Generic, TypeVar
@@ -13,7 +14,10 @@ from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
 from liftkit.core.text import isolated, one_line, plural, url_pieces
 
 CHART_FENCE = "liftkit-chart"
-PALETTE = ("#1f5f8b", "#e07b39", "#3a9d6e", "#b8418f", "#7a6fd0", "#c9a227", "#5b6770")
+# Dark, light and middle in turn, each unlike the first (which every last slice meets round
+# the ring) in lightness: neighbours differ by 1.5:1 or more in luminance, printed in grey
+# and as protanopia sees them (orange beside green was 1.13:1, blue beside magenta 1.04:1).
+PALETTE = ("#1f5f8b", "#e8c547", "#3a9d6e", "#9ecae1", "#7a6fd0", "#f4a582", "#8c8c8c")
 GREY = "#d9dee3"
 
 
@@ -137,7 +141,7 @@ def _ring(percent: int) -> str:
     )
 
 
-REST = PALETTE[-1]  # the slate grey: past the other colours, every value shares it
+REST = PALETTE[-1]  # the mid grey: past the other colours, every value shares it
 
 
 def donut(data: Breakdown) -> str:
@@ -163,6 +167,8 @@ def donut(data: Breakdown) -> str:
             f'stroke-width="8" stroke-dasharray="{_length(share)} {_length(100 - share)}" '
             f'stroke-dashoffset="{_length(25 - start)}"/>'
         )
+    if len(slices) > 1:  # a thin white gap where one slice meets the next
+        circles += [_gap(100 * sum(c for _, c in slices[:i]) / total) for i in range(len(slices))]
     for i, row in enumerate(shown):
         colour = PALETTE[i] if i < own else REST
         legend.append(
@@ -174,6 +180,18 @@ def donut(data: Breakdown) -> str:
         f'<figure class="chart donut"><svg viewBox="0 0 42 42" role="img" '
         f'aria-label="{escape(one_line(data.title))}">{"".join(circles)}</svg>'
         f'<ul class="legend">{"".join(legend)}</ul></figure>'
+    )
+
+
+def _gap(at: float) -> str:
+    """A white line across the ring at `at` (of 100, clockwise from the top)."""
+    angle = 2 * math.pi * at / 100 - math.pi / 2
+    inner, outer = 11.5, 20.4  # either side of the ring's 8 wide stroke at 15.9155
+    x1, y1 = 21 + inner * math.cos(angle), 21 + inner * math.sin(angle)
+    x2, y2 = 21 + outer * math.cos(angle), 21 + outer * math.sin(angle)
+    return (
+        f'<line x1="{x1:.3f}" y1="{y1:.3f}" x2="{x2:.3f}" y2="{y2:.3f}" stroke="#ffffff" '
+        'stroke-width="0.6"/>'
     )
 
 
@@ -195,7 +213,9 @@ def agenda_table(caption: str, headers: list[str], rows: list[list[str]], right:
         return "<tr>\n" + "".join(out) + "</tr>\n"
 
     return (
-        f'<div class="table"><table class="agenda">\n<caption class="unseen">{escape(caption)}'
+        # scrolled sideways in a narrow window (320 px): reached by the keyboard, and named
+        f'<div class="table" tabindex="0" role="region" aria-label="{escape(caption)}">'
+        f'<table class="agenda">\n<caption class="unseen">{escape(caption)}'
         f"</caption>\n<thead>\n{cells('th', headers, True)}"
         f"</thead>\n<tbody>\n{''.join(cells('td', row) for row in rows)}</tbody>\n</table></div>"
     )

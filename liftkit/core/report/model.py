@@ -209,6 +209,7 @@ class Report:
     hosts: tuple[str, ...] = ()  # the host and co-hosts: never quoted
     purpose: str = ""
     contact: str = ""
+    language: str = ""  # the agenda's: the HTML pack's lang ("" is English)
     questions: list[Answers] = field(default_factory=list)  # registration answers
     # The host's own words (the narrative file), by part: see narrative.py.
     headline: str = ""  # the narrative's title, shown instead of the agenda's
