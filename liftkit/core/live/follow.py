@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.files import trouble
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -45,6 +46,7 @@ PROC_LOCKS = Path("/proc/locks")
 # Seconds a journal may be missing or empty before the view says it can no longer follow
 # it: a file an editor saves anew, or a network drive, is back within a moment.
 GONE_AFTER = 2.0
+UNREADABLE_FOR = 60.0  # a journal on a disk that fails (EIO): a network drive may come back
 
 
 def local_now() -> datetime:
@@ -63,17 +65,23 @@ class JournalTail:
         self.mono: Callable[[], float] = time.monotonic
         self.missing: str = ""  # why the journal cannot be read now ("" while it can)
         self.missing_since: float | None = None
+        self.patience = GONE_AFTER  # seconds before it is said gone
 
     def _cannot_read(self, why: str) -> None:
         if self.missing_since is None:
             self.missing_since = self.mono()
         self.missing = why
 
+    def _unreadable(self, exc: OSError) -> None:
+        """A disk that fails (a network drive reconnecting) is given UNREADABLE_FOR."""
+        self._cannot_read(f"its {self.path.name} cannot be read: {trouble(exc)}")
+        self.patience = UNREADABLE_FOR
+
     def gone(self) -> str:
         """Why the session can no longer be followed ("the session folder is gone
         (deleted or moved)"), once its journal has been missing or empty for GONE_AFTER
-        seconds; "" while it can be read, or came back."""
-        if self.missing_since is None or self.mono() - self.missing_since < GONE_AFTER:
+        seconds (UNREADABLE_FOR on a disk that fails); "" while it can be read, or came back."""
+        if self.missing_since is None or self.mono() - self.missing_since < self.patience:
             return ""
         return self.missing
 
@@ -82,7 +90,7 @@ class JournalTail:
         what was read, so that everything must be read again from the start."""
         try:
             status = os.stat(self.path)
-        except OSError:  # gone for a moment (moved, a network drive), or for good
+        except (FileNotFoundError, NotADirectoryError):  # gone for a moment (moved), or for good
             folder_there = os.path.isdir(self.path.parent)
             self._cannot_read(
                 f"its {self.path.name} is gone (deleted or moved)"
@@ -90,10 +98,13 @@ class JournalTail:
                 else "the session folder is gone (deleted or moved)"
             )
             return [], False
+        except OSError as exc:  # still there, on a disk that fails (EIO, a stale NFS handle)
+            self._unreadable(exc)
+            return [], False
         if status.st_size == 0 and self.lines:  # emptied, or replaced by an empty file:
             self._cannot_read(f"its {self.path.name} was emptied")  # keep what was read
             return [], False
-        self.missing, self.missing_since = "", None
+        self.missing, self.missing_since, self.patience = "", None, GONE_AFTER
         stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
         if stamp == self._stamp:
             return [], False
@@ -111,8 +122,9 @@ class JournalTail:
             self._stamp = None
             self._cannot_read(f"its {self.path.name} cannot be read by this user")
             return [], restarted
-        except OSError:
+        except OSError as exc:
             self._stamp = None
+            self._unreadable(exc)
             return [], restarted
         complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
         if not complete:
