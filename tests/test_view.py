@@ -442,6 +442,28 @@ def test_the_audience_sees_no_address_nor_phone_number_whole(session, time):
     assert "example.org" not in shown and "7946" not in shown
 
 
+def test_the_audience_sees_no_address_nor_phone_number_inside_a_name(session, time):
+    # "Ada Lovelace (ada.lovelace@private.example)", "Bob Smith <bob.smith@corp.example>" and
+    # "Dan Brown (+44 7700 900123)" were shown whole in the rooms view and the plain view
+    # (only a name that is wholly an address was cut), where the export cut them.
+    from liftkit.core.live.find import find_in_rooms
+
+    names = ["Ada Lovelace (ada.lovelace@private.example)", "Bob Smith <bob.smith@corp.example>",
+             "Carol Jones - carol.jones@corp.example", "Dan Brown (+44 7700 900123)",
+             "Eve Adams"]  # fmt: skip
+    into_the_breakout(session, [Person(name=name) for name in names], 5)
+    screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+    _, out = plain_view(session, time)
+    for shown in (text_of(screen, 120, 40), out.getvalue()):
+        assert "Ada Lovelace (ada.lovelace@…)" in shown and "Bob Smith <bob.smith@…>" in shown
+        assert "Carol Jones - carol.jones@…" in shown and "Dan Brown (phone ending 0123)" in shown
+        assert ".example" not in shown and "7700" not in shown and "Eve Adams" in shown
+    assert screen.groups is not None
+    for typed, found in (("Ada Lovelace", "Ada Lovelace (ada.lovelace@…) is in "),
+                         ("dan brown", "Dan Brown (phone ending 0123) is in ")):  # fmt: skip
+        assert find_in_rooms(screen.groups.rooms, typed).startswith(found), typed
+
+
 def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, time):
     into_the_breakout(session, [Person(name=f"Attendee number {n}") for n in range(1, 74)], 5)
     session.pause()  # people are being moved into their rooms
