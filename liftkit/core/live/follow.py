@@ -238,11 +238,13 @@ class Follower:
             self.ended_wall = event.wall
         elif isinstance(event, SegmentStart | GroupsMade):
             self.rooms_since = event.wall
-            # rooms made again while the breakout runs (a reshuffle, or u putting them back)
+            # rooms made again while the breakout runs (a reshuffle, or u putting them back);
+            # a later breakout's, made of them with the same reshuffle, changes nothing shown
             remade = isinstance(event, GroupsMade) and event.segment == self.engine.index
-            self.rooms_changed = (
-                event.wall if remade and self.engine.status != NOT_STARTED else None
-            )
+            if remade and self.engine.status != NOT_STARTED:
+                self.rooms_changed = event.wall
+            elif isinstance(event, SegmentStart):
+                self.rooms_changed = None
         if event.mono is not None and event.wall is not None and not _noted(event):
             self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
