@@ -45,6 +45,8 @@ ENDED_NOTE = "The session has ended. Any key closes this window."
 ROOMS_CHANGED_FOR = timedelta(minutes=2)
 # Stopped before it started, the session cannot be resumed: a new run is a new session.
 NEVER_STARTED = "The host stopped before the session started. q closes this window."
+# The host's liftkit ended while it waited for --start (a crash, a closed terminal).
+AWAY_BEFORE_START = "The host's liftkit is not running: the session starts once they resume it."
 # The session's folder or journal went (deleted, moved, emptied): the last screen read stays.
 GONE = "This window can no longer follow the session: {why}. q closes it."
 # `liftkit view latest` opened before the session (to share the window before the call).
@@ -104,7 +106,9 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         tone, status = PAUSED_TONE, "■ PAUSED"
     countdown = screen.countdown
     if host in ("stopped", "away") and view.status == NOT_STARTED:
-        message, status, countdown = NEVER_STARTED, "NOT STARTED", "--:--"
+        crashed = host == "away" and follower.engine.stop_reason is None  # waiting for --start
+        message = AWAY_BEFORE_START if crashed else NEVER_STARTED
+        status, countdown = "NOT STARTED", "--:--"
     gone = follower.gone()
     if gone and host != "ended":
         message = GONE.format(why=gone)

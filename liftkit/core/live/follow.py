@@ -290,6 +290,7 @@ class Follower:
             return "ended"
         if self.engine.stop_reason is not None:
             return "stopped" if self.stopped_deliberately else "away"
-        if in_use is False and self.engine.status != NOT_STARTED:
+        # a host waiting for --start holds the journal's lock too: a crash then is away
+        if in_use is False and (self.engine.status != NOT_STARTED or self.waiting_for()):
             return "away"
         return "running"

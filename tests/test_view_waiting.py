@@ -1,0 +1,58 @@
+"""`liftkit view` of a session whose host's liftkit waits for `--start`."""
+
+import signal
+import subprocess
+import sys
+import threading
+from datetime import timedelta
+
+from support.live import FakeTime
+from test_view import AGENDA, open_live
+
+from liftkit.core.live.audience import audience_screen
+from liftkit.core.live.folders import write_start_at
+from liftkit.core.live.follow import Follower, journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
+
+
+def test_a_host_whose_liftkit_ends_while_waiting_for_the_start_is_said_not_running(tmp_path):
+    """The host's liftkit crashed while it waited for --start (it holds the journal's lock
+    then too): the view showed STARTS AT and its countdown, then 00:00 for ever, with no
+    word; the plain view said nothing, and its last line 'the session itself carries on'."""
+    time = FakeTime()
+    session = open_live(tmp_path, time, AGENDA)
+    write_start_at(session.folder, time.wall + timedelta(minutes=5))
+    follower = Follower.open(session.folder)
+    journal = session.folder / JOURNAL_NAME
+    assert follower.host_state(journal_in_use(journal)) == "running"
+    session.close()  # as a crash does: the lock released, no stop written
+    state = follower.host_state(journal_in_use(journal))
+    assert state == "away"
+    screen = audience_screen(follower, time.wall + timedelta(minutes=6), state)
+    assert screen.message == (
+        "The host's liftkit is not running: the session starts once they resume it."
+    )
+    assert (screen.status, screen.countdown) == ("NOT STARTED", "--:--")
+
+    view = subprocess.Popen(
+        [sys.executable, "-m", "liftkit", "view", str(session.folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    stuck = threading.Timer(20, view.kill)  # a view that never says so ends the test
+    stuck.start()
+    try:
+        assert view.stdout is not None
+        lines = []
+        while "the host's liftkit is not running" not in "".join(lines):
+            line = view.stdout.readline()
+            assert line, "".join(lines)
+            lines.append(line)
+        view.send_signal(signal.SIGINT)
+        _, err = view.communicate(timeout=20)
+    finally:
+        stuck.cancel()
+        view.kill()
+    assert lines[-1].split("  ", 1)[1] == (
+        "the host's liftkit is not running; the session has not started\n"
+    )
+    assert "the host's liftkit is no longer running (a crash?)" in err, err
