@@ -56,3 +56,20 @@ def test_a_host_whose_liftkit_ends_while_waiting_for_the_start_is_said_not_runni
         "the host's liftkit is not running; the session has not started\n"
     )
     assert "the host's liftkit is no longer running (a crash?)" in err, err
+
+
+def test_a_rehearsal_waiting_for_its_start_gives_the_planned_end_at_its_speed(tmp_path):
+    """`--rehearse 4 --start 14:14`: the host's screen gave the planned end at four times
+    the speed, the shared one at real speed (it read only the time from start-at.txt)."""
+    time = FakeTime()
+    session = open_live(tmp_path, time, AGENDA)
+    try:
+        start = time.wall + timedelta(minutes=5)
+        write_start_at(session.folder, start, rehearse=4.0)
+        screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+        total = sum(s.duration for s in session.agenda.segments)
+        end = start + timedelta(seconds=total / 4)
+        assert f"planned end {end:%H:%M}" in screen.session_line, screen.session_line
+    finally:
+        session.close()
+

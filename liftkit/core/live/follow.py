@@ -36,7 +36,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import AGENDA_COPY, read_start_at
+from liftkit.core.live.folders import AGENDA_COPY, read_rehearse, read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
@@ -256,6 +256,8 @@ class Follower:
             return None
         if self.start_at is None:
             self.start_at = read_start_at(self.folder)
+            if self.start_at is not None:  # a rehearsal's planned end at its speed
+                self.rate = read_rehearse(self.folder)
         return self.start_at
 
     def now(self, wall_now: datetime) -> float:
