@@ -73,3 +73,22 @@ def test_a_rehearsal_waiting_for_its_start_gives_the_planned_end_at_its_speed(tm
     finally:
         session.close()
 
+
+def test_the_plain_view_waiting_for_the_start_gives_the_time_and_what_comes_first(tmp_path):
+    """`liftkit view | cat` of a session waiting for --start printed only 'waiting to start',
+    where plain run says when, and with what."""
+    import io
+
+    from liftkit.cli.live.audience import PlainAudience
+
+    time = FakeTime()
+    session = open_live(tmp_path, time, AGENDA)
+    try:
+        start = time.wall + timedelta(minutes=5)
+        write_start_at(session.folder, start)
+        out = io.StringIO()
+        PlainAudience(Follower.open(session.folder), out, wall=lambda: time.wall).start()
+        lines = [line.split("  ", 1)[1] for line in out.getvalue().splitlines()]
+        assert lines[-1] == f"waiting to start at {start:%H:%M} with 1/3 Welcome (2m)", lines
+    finally:
+        session.close()

@@ -27,7 +27,7 @@ from liftkit.core.live.events import (
     Stop,
 )
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.plain_lines import event_lines, hushed, time_left
+from liftkit.core.live.plain_lines import event_lines, hushed, starts_with, time_left
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
@@ -207,8 +207,12 @@ def audience_lines(event: JournalEvent, follower: Follower, now: float | None = 
 def status_now(follower: Follower, t: float) -> str:
     """ "2/5 Opening perspective: 03:12 left" (or over time, or paused)."""
     view = follower.view(t)
-    if view.segment is None:
-        return "session complete" if view.status == ENDED else "waiting to start"
+    if view.segment is None and view.status == ENDED:
+        return "session complete"
+    if view.segment is None:  # as plain run says it: the time, in the host's zone, and what first
+        start = follower.waiting_for()
+        when = f" at {start:%H:%M}" if start is not None else ""
+        return f"waiting to start{when}{starts_with(follower.agenda)}"
     left = time_left(view) if not view.overrun else f"+{format_clock(-view.remaining)} over time"
     paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
     return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"
