@@ -92,3 +92,17 @@ def test_the_plain_view_waiting_for_the_start_gives_the_time_and_what_comes_firs
         assert lines[-1] == f"waiting to start at {start:%H:%M} with 1/3 Welcome (2m)", lines
     finally:
         session.close()
+
+
+def test_view_plain_says_how_to_have_the_plain_view(tmp_path):
+    """`liftkit view latest --plain` said only 'No such option: --plain'."""
+    result = subprocess.run(
+        [sys.executable, "-m", "liftkit", "view", "latest", "--plain"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert (
+        "No such option: --plain; liftkit view prints a line per change when its output is "
+        "not a terminal: liftkit view latest | cat (or > FILE; see the plain view in "
+        "docs/live.md)"
+    ) in " ".join(result.stderr.replace("│", " ").split()), result.stderr
