@@ -22,12 +22,18 @@ warn = ["9m", "8m", "7m"]
 """
 
 # Run as `python flaky.py FAILING run ...`: liftkit, with the journal's calls to the disk
+# (os.fstat, os.open, os.pread) and any os.stat of a path in the sessions folder `s`
 # failing with EIO while the file FAILING is there.
 FLAKY = """
 import errno, os, sys, types
 import liftkit.core.live.journal as journal
 
 failing = sys.argv.pop(1)
+sessions = os.path.abspath("s")
+
+
+def refused(*args, **kwargs):
+    raise OSError(errno.EIO, os.strerror(errno.EIO), str(args[0]))
 
 
 class Disk(types.ModuleType):
@@ -35,14 +41,21 @@ class Disk(types.ModuleType):
         real = getattr(os, name)
         if name not in ("fstat", "open", "pread") or not os.path.exists(failing):
             return real
-
-        def refused(*args, **kwargs):
-            raise OSError(errno.EIO, os.strerror(errno.EIO), str(args[0]))
-
         return refused
 
 
+real_stat = os.stat
+
+
+def stat(path, *args, **kwargs):
+    where = os.path.abspath(os.fspath(path)) if not isinstance(path, int) else ""
+    if where.startswith(sessions + os.sep) and os.path.exists(failing):
+        refused(where)
+    return real_stat(path, *args, **kwargs)
+
+
 journal.os = Disk("os")
+os.stat = stat
 from liftkit.cli.main import main
 
 main(sys.argv[1:])
