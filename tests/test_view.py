@@ -317,6 +317,57 @@ def test_the_audience_is_told_when_the_rooms_change(session, time):
     assert audience_screen(follower, time.wall, "running").message == ""
 
 
+TWO_BREAKOUTS = """
+title = "1-2-4"
+[[segments]]
+title = "Alone"
+duration = "2m"
+[[segments]]
+title = "In pairs"
+duration = "4m"
+kind = "breakout"
+group_size = 2
+[[segments]]
+title = "In fours"
+duration = "4m"
+kind = "breakout"
+join_groups = 2
+"""
+
+
+def test_the_audience_is_told_when_rooms_a_later_breakout_takes_change(tmp_path, time):
+    # A reshuffle of "In pairs" writes its rooms, then those of "In fours" (made of them):
+    # the second, of a segment not running, took back the first's "rooms changed", and the
+    # view never said so (1-2-4-all, Troika, What/So What/Now What); u y too.
+    from liftkit.core.live.events import Made
+    from liftkit.core.live.rooms import plan_from_people, reshuffle, rooms_from
+
+    session = open_live(tmp_path, time, TWO_BREAKOUTS)
+    try:
+        people = [Person(name=f"Person {n}") for n in range(1, 9)]
+        for segment, split in plan_from_people(session.agenda, people, seed=3).items():
+            session.record_groups(segment, split)
+        session.start()
+        session.next_()
+        follower = Follower.open(session.folder)
+        time.advance(60)
+        for cause in (Made.RESHUFFLE, Made.UNDO):
+            with session.remaking(cause):  # as run_groups writes them: this one's, then the next
+                pairs = reshuffle(session.agenda.segments[1], people, seed=11)
+                session.record_groups(1, pairs)
+                session.record_groups(2, rooms_from(session.agenda.segments[2], pairs))
+            follower.refresh()
+            shown = audience_screen(follower, time.wall, "running")
+            assert shown.message == f"The rooms changed at {time.wall:%H:%M}: find your name again."
+            time.advance(121)
+            assert audience_screen(follower, time.wall, "running").message == ""
+        session.next_()  # "In fours" begins in its rooms: no change said
+        follower.refresh()
+        assert audience_screen(follower, time.wall, "running").message == ""
+    finally:
+        session.close()
+
+
 def test_a_small_shared_window_shows_the_poll_results_before_the_prompt(tmp_path, time):
     # At 60x18 the results were cut to "… more below": the top answer (22 of 42 scored 5)
     # and the second poll hidden under the segment's prompt.
@@ -440,6 +491,28 @@ def test_the_audience_sees_no_address_nor_phone_number_whole(session, time):
     assert "grace.private@…" in shown and "alan@…" in shown
     assert "phone ending 0958" in shown and "Ada Lovelace" in shown and "Room 101 Team" in shown
     assert "example.org" not in shown and "7946" not in shown
+
+
+def test_the_audience_sees_no_address_nor_phone_number_inside_a_name(session, time):
+    # "Ada Lovelace (ada.lovelace@private.example)", "Bob Smith <bob.smith@corp.example>" and
+    # "Dan Brown (+44 7700 900123)" were shown whole in the rooms view and the plain view
+    # (only a name that is wholly an address was cut), where the export cut them.
+    from liftkit.core.live.find import find_in_rooms
+
+    names = ["Ada Lovelace (ada.lovelace@private.example)", "Bob Smith <bob.smith@corp.example>",
+             "Carol Jones - carol.jones@corp.example", "Dan Brown (+44 7700 900123)",
+             "Eve Adams"]  # fmt: skip
+    into_the_breakout(session, [Person(name=name) for name in names], 5)
+    screen = audience_screen(Follower.open(session.folder), time.wall, "running")
+    _, out = plain_view(session, time)
+    for shown in (text_of(screen, 120, 40), out.getvalue()):
+        assert "Ada Lovelace (ada.lovelace@…)" in shown and "Bob Smith <bob.smith@…>" in shown
+        assert "Carol Jones - carol.jones@…" in shown and "Dan Brown (phone ending 0123)" in shown
+        assert ".example" not in shown and "7700" not in shown and "Eve Adams" in shown
+    assert screen.groups is not None
+    for typed, found in (("Ada Lovelace", "Ada Lovelace (ada.lovelace@…) is in "),
+                         ("dan brown", "Dan Brown (phone ending 0123) is in ")):  # fmt: skip
+        assert find_in_rooms(screen.groups.rooms, typed).startswith(found), typed
 
 
 def test_the_rooms_pages_turn_while_the_host_has_paused_the_breakout(session, time):

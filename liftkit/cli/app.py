@@ -164,6 +164,11 @@ COMMAND_MEANT: dict[str, dict[str, str]] = {
         ("--format", "-f"),
         "use --json for JSON; for its TOML, write a copy to edit: liftkit new FILE --from {agenda}",
     ),
+    "view": dict.fromkeys(
+        ("--plain", "--text", "--lines", "--log"),
+        "liftkit view prints a line per change when its output is not a terminal: liftkit "
+        "view {agenda} | cat (or > FILE; see the plain view in docs/live.md)",
+    ),
     "resume": dict.fromkeys(
         ("--rehearse", "--speed", "--fast", "--rate", "--factor"),
         "the rehearsal factor carries over from the run: liftkit resume keeps the clock at "

@@ -153,6 +153,7 @@ def _kept(target: Path) -> str:
     return "nothing was written"
 
 
+DISK_FIX = "check the disk, or reconnect the network drive it is on"
 # What an error from writing means to a host, and what they can do about it.
 _TROUBLE = {
     errno.ENOSPC: ("the disk is full", "free some space, or write to another disk"),
@@ -160,6 +161,10 @@ _TROUBLE = {
     errno.EROFS: ("the disk is read-only", "write to another folder"),
     errno.EACCES: ("permission denied", "check the folder's permissions, or write elsewhere"),
     errno.EPERM: ("permission denied", "check the folder's permissions, or write elsewhere"),
+    # a failing disk, or a network drive (sshfs, NFS) that dropped for a moment
+    errno.EIO: ("the disk could not be read or written (input/output error)", DISK_FIX),
+    errno.ESTALE: ("the network drive lost track of it (stale file handle)", DISK_FIX),
+    errno.ENOTCONN: ("the network drive is disconnected", DISK_FIX),
 }
 
 

@@ -40,9 +40,12 @@ def journalled(folder: Path, text: str) -> bool:
 class Live:
     """A liftkit command with its input a pipe, its output and errors read as they come."""
 
-    def __init__(self, args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, args: list[str], cwd: Path, env: dict[str, str] | None = None,
+        program: list[str] = LIFTKIT,
+    ) -> None:  # fmt: skip
         self.process = subprocess.Popen(
-            [*LIFTKIT, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [*program, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, cwd=cwd, env=env,
         )  # fmt: skip
         self._out: list[str] = []

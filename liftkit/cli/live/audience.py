@@ -30,7 +30,7 @@ from liftkit.core.live.audience import (
     waiting_screen,
 )
 from liftkit.core.live.controls import pasted
-from liftkit.core.live.engine import PAUSED
+from liftkit.core.live.engine import NOT_STARTED, PAUSED
 from liftkit.core.live.events import JournalEvent
 from liftkit.core.live.follow import Follower, journal_in_use, local_now
 from liftkit.core.live.latest import Latest
@@ -355,10 +355,13 @@ class PlainAudience:
         if state == self._host_state:
             return
         if state == "away" and self._host_state in ("", "running"):
-            paused = self.follower.engine.status == PAUSED
+            status = self.follower.engine.status
             self.say(
                 "the host's liftkit is not running; "
-                + ("the clock stays paused" if paused else "the clock runs on, as the call does")
+                + {
+                    PAUSED: "the clock stays paused",
+                    NOT_STARTED: "the session has not started",  # it waited for --start
+                }.get(status, "the clock runs on, as the call does")
             )
         self._host_state = state
 

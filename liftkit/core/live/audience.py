@@ -27,7 +27,7 @@ from liftkit.core.live.events import (
     Stop,
 )
 from liftkit.core.live.follow import Follower
-from liftkit.core.live.plain_lines import event_lines, hushed, time_left
+from liftkit.core.live.plain_lines import event_lines, hushed, starts_with, time_left
 from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
@@ -45,6 +45,8 @@ ENDED_NOTE = "The session has ended. Any key closes this window."
 ROOMS_CHANGED_FOR = timedelta(minutes=2)
 # Stopped before it started, the session cannot be resumed: a new run is a new session.
 NEVER_STARTED = "The host stopped before the session started. q closes this window."
+# The host's liftkit ended while it waited for --start (a crash, a closed terminal).
+AWAY_BEFORE_START = "The host's liftkit is not running: the session starts once they resume it."
 # The session's folder or journal went (deleted, moved, emptied): the last screen read stays.
 GONE = "This window can no longer follow the session: {why}. q closes it."
 # `liftkit view latest` opened before the session (to share the window before the call).
@@ -104,7 +106,9 @@ def audience_screen(follower: Follower, wall_now: datetime, host: str) -> Screen
         tone, status = PAUSED_TONE, "■ PAUSED"
     countdown = screen.countdown
     if host in ("stopped", "away") and view.status == NOT_STARTED:
-        message, status, countdown = NEVER_STARTED, "NOT STARTED", "--:--"
+        crashed = host == "away" and follower.engine.stop_reason is None  # waiting for --start
+        message = AWAY_BEFORE_START if crashed else NEVER_STARTED
+        status, countdown = "NOT STARTED", "--:--"
     gone = follower.gone()
     if gone and host != "ended":
         message = GONE.format(why=gone)
@@ -203,8 +207,12 @@ def audience_lines(event: JournalEvent, follower: Follower, now: float | None = 
 def status_now(follower: Follower, t: float) -> str:
     """ "2/5 Opening perspective: 03:12 left" (or over time, or paused)."""
     view = follower.view(t)
-    if view.segment is None:
-        return "session complete" if view.status == ENDED else "waiting to start"
+    if view.segment is None and view.status == ENDED:
+        return "session complete"
+    if view.segment is None:  # as plain run says it: the time, in the host's zone, and what first
+        start = follower.waiting_for()
+        when = f" at {start:%H:%M}" if start is not None else ""
+        return f"waiting to start{when}{starts_with(follower.agenda)}"
     left = time_left(view) if not view.overrun else f"+{format_clock(-view.remaining)} over time"
     paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
     return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"

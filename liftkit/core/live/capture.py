@@ -228,7 +228,11 @@ def session_people(folder: Path, groups: Iterable[GroupsMade] = ()) -> list[str]
     names: list[str] = []
     for file_name in ATTENDEE_COPIES:
         path = folder / file_name
-        if path.is_file():
+        try:
+            there = path.is_file()
+        except OSError:  # a disk that fails for a moment (EIO): authors by how they look
+            continue
+        if there:
             names = list(_names_in(path))
             break
     for made in groups:

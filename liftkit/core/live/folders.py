@@ -11,7 +11,7 @@ from pathlib import Path
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import trouble
 from liftkit.core.live.journal import JOURNAL_NAME
-from liftkit.core.live.unreadable import check_readable, unreadable
+from liftkit.core.live.unreadable import cannot_read, check_readable, unreadable
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
@@ -110,7 +110,11 @@ def _slug(text: str) -> str:
 def sessions_parent(parent: Path) -> Path:
     """`parent`, unless it is something other than a folder: a file given for `sessions`
     was waited on for ever by `view latest`, and refused by `run` in the system's words."""
-    if parent.exists() and not parent.is_dir():
+    try:  # Python 3.11's exists() raises for a disk that fails (EIO), not only ENOENT
+        a_file = parent.exists() and not parent.is_dir()
+    except OSError as exc:
+        raise cannot_read(parent, exc, parent) from None
+    if a_file:
         raise LiftkitError(
             f"{parent}: is a file, not a folder of sessions",
             "give `sessions` a folder (liftkit run makes it when it is missing)",
@@ -196,6 +200,8 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
         journal = there and (folder / JOURNAL_NAME).is_file()
     except PermissionError:  # raised by Python 3.11's is_file() for a folder it cannot see in
         raise unreadable(folder / JOURNAL_NAME, folder) from None
+    except OSError as exc:  # and for a disk that fails: EIO, a stale NFS handle (ESTALE)
+        raise cannot_read(folder, exc, folder) from None
     if not there:
         what = "a file, not a session folder" if folder.is_file() else "no such session folder"
         raise LiftkitError(f"{folder}: {what}", "name a folder made by `liftkit run`, or latest")

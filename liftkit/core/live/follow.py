@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.files import trouble
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
     DELIBERATE_STOPS,
@@ -35,7 +36,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import AGENDA_COPY, read_start_at
+from liftkit.core.live.folders import AGENDA_COPY, read_rehearse, read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
@@ -45,6 +46,7 @@ PROC_LOCKS = Path("/proc/locks")
 # Seconds a journal may be missing or empty before the view says it can no longer follow
 # it: a file an editor saves anew, or a network drive, is back within a moment.
 GONE_AFTER = 2.0
+UNREADABLE_FOR = 60.0  # a journal on a disk that fails (EIO): a network drive may come back
 
 
 def local_now() -> datetime:
@@ -63,17 +65,23 @@ class JournalTail:
         self.mono: Callable[[], float] = time.monotonic
         self.missing: str = ""  # why the journal cannot be read now ("" while it can)
         self.missing_since: float | None = None
+        self.patience = GONE_AFTER  # seconds before it is said gone
 
     def _cannot_read(self, why: str) -> None:
         if self.missing_since is None:
             self.missing_since = self.mono()
         self.missing = why
 
+    def _unreadable(self, exc: OSError) -> None:
+        """A disk that fails (a network drive reconnecting) is given UNREADABLE_FOR."""
+        self._cannot_read(f"its {self.path.name} cannot be read: {trouble(exc)}")
+        self.patience = UNREADABLE_FOR
+
     def gone(self) -> str:
         """Why the session can no longer be followed ("the session folder is gone
         (deleted or moved)"), once its journal has been missing or empty for GONE_AFTER
-        seconds; "" while it can be read, or came back."""
-        if self.missing_since is None or self.mono() - self.missing_since < GONE_AFTER:
+        seconds (UNREADABLE_FOR on a disk that fails); "" while it can be read, or came back."""
+        if self.missing_since is None or self.mono() - self.missing_since < self.patience:
             return ""
         return self.missing
 
@@ -82,7 +90,7 @@ class JournalTail:
         what was read, so that everything must be read again from the start."""
         try:
             status = os.stat(self.path)
-        except OSError:  # gone for a moment (moved, a network drive), or for good
+        except (FileNotFoundError, NotADirectoryError):  # gone for a moment (moved), or for good
             folder_there = os.path.isdir(self.path.parent)
             self._cannot_read(
                 f"its {self.path.name} is gone (deleted or moved)"
@@ -90,10 +98,13 @@ class JournalTail:
                 else "the session folder is gone (deleted or moved)"
             )
             return [], False
+        except OSError as exc:  # still there, on a disk that fails (EIO, a stale NFS handle)
+            self._unreadable(exc)
+            return [], False
         if status.st_size == 0 and self.lines:  # emptied, or replaced by an empty file:
             self._cannot_read(f"its {self.path.name} was emptied")  # keep what was read
             return [], False
-        self.missing, self.missing_since = "", None
+        self.missing, self.missing_since, self.patience = "", None, GONE_AFTER
         stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
         if stamp == self._stamp:
             return [], False
@@ -111,8 +122,9 @@ class JournalTail:
             self._stamp = None
             self._cannot_read(f"its {self.path.name} cannot be read by this user")
             return [], restarted
-        except OSError:
+        except OSError as exc:
             self._stamp = None
+            self._unreadable(exc)
             return [], restarted
         complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
         if not complete:
@@ -226,11 +238,13 @@ class Follower:
             self.ended_wall = event.wall
         elif isinstance(event, SegmentStart | GroupsMade):
             self.rooms_since = event.wall
-            # rooms made again while the breakout runs (a reshuffle, or u putting them back)
+            # rooms made again while the breakout runs (a reshuffle, or u putting them back);
+            # a later breakout's, made of them with the same reshuffle, changes nothing shown
             remade = isinstance(event, GroupsMade) and event.segment == self.engine.index
-            self.rooms_changed = (
-                event.wall if remade and self.engine.status != NOT_STARTED else None
-            )
+            if remade and self.engine.status != NOT_STARTED:
+                self.rooms_changed = event.wall
+            elif isinstance(event, SegmentStart):
+                self.rooms_changed = None
         if event.mono is not None and event.wall is not None and not _noted(event):
             self.anchor = (event.mono, event.wall)
         for listener in self.listeners:
@@ -242,6 +256,8 @@ class Follower:
             return None
         if self.start_at is None:
             self.start_at = read_start_at(self.folder)
+            if self.start_at is not None:  # a rehearsal's planned end at its speed
+                self.rate = read_rehearse(self.folder)
         return self.start_at
 
     def now(self, wall_now: datetime) -> float:
@@ -276,6 +292,7 @@ class Follower:
             return "ended"
         if self.engine.stop_reason is not None:
             return "stopped" if self.stopped_deliberately else "away"
-        if in_use is False and self.engine.status != NOT_STARTED:
+        # a host waiting for --start holds the journal's lock too: a crash then is away
+        if in_use is False and (self.engine.status != NOT_STARTED or self.waiting_for()):
             return "away"
         return "running"

@@ -87,27 +87,31 @@ class Journal:
         if self._fd is None:
             raise RuntimeError("journal is closed")
         fd = self._fd
-        with append_lock(self.path):
-            _cut_torn_tail(fd)
-            if self._holds_copy(fd):  # else written over: the lines past it are not notes
-                self._take_foreign(os.fstat(fd).st_size)
-            written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
-            try:
+        try:  # a disk that fails (EIO from a dropped network mount) refuses as a full one
+            with append_lock(self.path):
+                _cut_torn_tail(fd)
+                if self._holds_copy(fd):  # else written over: the lines past it are not notes
+                    self._take_foreign(os.fstat(fd).st_size)
+                written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
                 data = _write_lines(fd, written)
-            except OSError as exc:  # not confirmed: the session tries again, or stops
-                raise JournalRefused(exc, then=", then `liftkit resume` the session") from None
-            self._size += len(data)
-            self._copy += data
-            self._lines += len(written)
+                self._size += len(data)
+                self._copy += data
+                self._lines += len(written)
+        except OSError as exc:  # not confirmed: the session tries again, or stops
+            raise JournalRefused(exc, then=", then `liftkit resume` the session") from None
         self.next_seq += len(written)
         return written
 
     def foreign_events(self) -> list[JournalEvent]:
-        """Events another process (`liftkit note`) appended since we last looked."""
-        if self._fd is not None and os.fstat(self._fd).st_size > self._size:  # cheap when idle
-            with append_lock(self.path):
-                if self._holds_copy(self._fd):
-                    self._take_foreign(os.fstat(self._fd).st_size)
+        """Events another process (`liftkit note`) appended since we last looked; those of a
+        disk that cannot be read just now are taken when it can."""
+        try:
+            if self._fd is not None and os.fstat(self._fd).st_size > self._size:  # cheap idle
+                with append_lock(self.path):
+                    if self._holds_copy(self._fd):
+                        self._take_foreign(os.fstat(self._fd).st_size)
+        except OSError:
+            pass  # the next write says what is wrong (NOT SAVED), if the disk still fails
         events, self._foreign = self._foreign, []
         return events
 
@@ -140,22 +144,26 @@ class Journal:
         if self._fd is None:
             return None
         try:
+            return self._whereabouts(self._fd)
+        except OSError:
+            return None  # cannot look (permissions, a failing disk): nothing says it is gone
+
+    def _whereabouts(self, fd: int) -> str | None:
+        try:
             there = os.stat(self.path)
         except (FileNotFoundError, NotADirectoryError):  # a file where the folder was
             # the file's links counted after the path was found gone: counted before, a
             # journal unlinked in between (an `rm -rf` under way) read as moved elsewhere
-            how = "deleted" if os.fstat(self._fd).st_nlink == 0 else "moved"
+            how = "deleted" if os.fstat(fd).st_nlink == 0 else "moved"
             return how if self.path.parent.is_dir() else f"folder {how}"
-        except OSError:
-            return None  # cannot look (permissions): nothing to say it is gone
-        held = os.fstat(self._fd)
+        held = os.fstat(fd)
         if (there.st_ino, there.st_dev) != (held.st_ino, held.st_dev):
             return "replaced"
         if held.st_nlink == 0:
             return "deleted"
         if held.st_size < self._size:
             return "cut"
-        return None if self._holds_copy(self._fd) else "written over"
+        return None if self._holds_copy(fd) else "written over"
 
     def write_again(self, aside: Path | None = None, cut: bool = False) -> bool:
         """Write the journal again at its path, byte for byte what the file held open holds

@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 
 from liftkit.core.agenda.durations import format_clock, format_duration
-from liftkit.core.agenda.model import Segment
+from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.live.engine import PAUSED, Engine
 from liftkit.core.live.events import (
     Extend,
@@ -200,3 +200,9 @@ def status_line(view: SegmentView, behind: float | None = None) -> str:
         f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
         f"session {minutes_phrase(view.behind if behind is None else behind)}"
     )
+
+
+def starts_with(agenda: Agenda) -> str:
+    """What comes first, as the full screen's wait shows it: " with 1/4 Alone (1m)"."""
+    first = agenda.segments[0]
+    return f" with 1/{len(agenda.segments)} {first.title} ({format_duration(int(first.duration))})"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from liftkit.core.agenda.durations import format_clock, format_duration
+from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
-from liftkit.core.live.plain_lines import asked_lines, status_line
+from liftkit.core.live.plain_lines import asked_lines, starts_with, status_line
 from liftkit.core.live.screen import schedule
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.session import LiveSession
@@ -64,10 +64,7 @@ class PlainTimes:
         return False
 
     def _first(self) -> str:
-        """What comes first, as the full screen's wait shows it: " with 1/4 Alone (1m)"."""
-        segments = self.session.agenda.segments
-        first = segments[0]
-        return f" with 1/{len(segments)} {first.title} ({format_duration(int(first.duration))})"
+        return starts_with(self.session.agenda)
 
     def _silence_over(self) -> None:
         """Plain mode says once that a silence it saw begin is over: there is no countdown."""

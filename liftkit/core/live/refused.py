@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
-from liftkit.core.files import trouble
+from liftkit.core.files import DISK_FIX, trouble
 
 
 def session_fix(code: int | None) -> str:
@@ -17,6 +17,8 @@ def session_fix(code: int | None) -> str:
         return "free some space"
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "make the sessions folder writable"
+    if code in (errno.EIO, errno.ESTALE, errno.ENOTCONN):
+        return DISK_FIX
     return "make the sessions folder writable (or free some space)"
 
 

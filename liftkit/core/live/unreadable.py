@@ -9,6 +9,7 @@ import shlex
 from pathlib import Path
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.files import DISK_FIX, trouble
 
 
 class SessionUnreadable(LiftkitError):
@@ -38,6 +39,14 @@ def unreadable(path: Path, folder: Path) -> SessionUnreadable:
         f"run liftkit as {who}, or have them make it readable: "
         f"chmod -R a+rX {shlex.quote(str(folder))}",
     )
+
+
+def cannot_read(path: Path, exc: OSError, folder: Path) -> LiftkitError:
+    """`path` cannot be looked at: for its permissions (`folder` is what its owner makes
+    readable), or a disk that fails (a dropped network drive: EIO, a stale NFS handle)."""
+    if isinstance(exc, PermissionError):
+        return unreadable(path, folder)
+    return LiftkitError(f"{path}: cannot be read: {trouble(exc)}", f"{DISK_FIX}, then try again")
 
 
 def check_readable(folder: Path, journal: Path) -> None:

@@ -59,7 +59,9 @@ _NUMBER = re.compile(r"^\+?[\d ().-]{7,24}$")
 def for_audience(name: str) -> str:
     """A name as a screen shared with the call shows it: an email address as the part
     before the "@" (`grace.private@…`), a phone number as its last four digits (`phone
-    ending 0958`); a QA pass found a list of addresses shown whole on the audience's view."""
+    ending 0958`), also inside a name (`Ada Lovelace (ada.lovelace@…)`, `Dan Brown (phone
+    ending 0123)`); a QA pass found a list of addresses shown whole on the audience's view,
+    then `Bob Smith <bob.smith@corp.example>` shown whole there."""
     address = name.strip().strip("<>").strip()
     if "@" in address and address_problem(address) is None:  # as an email cell is read
         return f"{address.split('@')[0]}@…"
@@ -67,17 +69,24 @@ def for_audience(name: str) -> str:
         digits = [c for c in name if c.isdigit()]
         if len(digits) >= 7:
             return f"phone ending {''.join(digits[-4:])}"
-    return name
+    cut = _ADDRESS_IN.sub(r"\1@…", name) if "@" in name else name
+    return _NUMBER_IN.sub(_phone, cut)
 
 
-# An address inside a name ("Grace (grace@navy.example)"), its part before the "@" kept.
+# An address inside a name ("Grace (grace@navy.example)"), its part before the "@" kept;
+# a number inside one ("Dan Brown (+44 7700 900123)"), of 7 digits or more.
 _ADDRESS_IN = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+_NUMBER_IN = re.compile(r"\+?\d[\d ().-]{5,22}\d")
+
+
+def _phone(found: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", found.group())
+    return f"phone ending {digits[-4:]}" if len(digits) >= 7 else found.group()
 
 
 def for_pack(name: str) -> str:
     """A name as a published pack shows it: as the screen shared with the call does (an
-    address as `grace.hopper@…`, a number as `phone ending 0123`), and an address inside a
-    name cut so too; a QA pass found a room published as "grace.hopper@navy.example; +44
-    7700 900123; Katherine Johnson"."""
-    shown = for_audience(name)
-    return _ADDRESS_IN.sub(r"\1@…", shown) if shown == name and "@" in name else shown
+    address as `grace.hopper@…`, a number as `phone ending 0123`, inside a name too); a QA
+    pass found a room published as "grace.hopper@navy.example; +44 7700 900123; Katherine
+    Johnson"."""
+    return for_audience(name)
