@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
@@ -70,3 +71,19 @@ def test_a_start_most_of_an_hour_past_is_refused(tmp_path):
         r"or leave --start out to start now",
         proc.stderr.strip(),
     ), proc.stderr
+
+
+def test_a_start_seconds_more_than_15_minutes_past_is_said_so(tmp_path):
+    # at 13:15:30, --start 13:00 is refused: it was more than 15 minutes ago, not "15 min ago"
+    while not 5 <= datetime.now().second <= 45:
+        time.sleep(1)
+    env, now = in_zone(13)
+    start = (now - timedelta(minutes=15)).strftime("%H:%M")
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 2
+    said = re.fullmatch(
+        rf"Error: --start {start}: {start} was (\d+) min ago; give a time still to come, "
+        r"or leave --start out to start now",
+        proc.stderr.strip(),
+    )
+    assert said and int(said.group(1)) in (16, 17), proc.stderr

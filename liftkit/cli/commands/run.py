@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -253,8 +254,8 @@ def _start_time(text: str) -> datetime:
     if start_at < now - ROLLS_OVER:  # tomorrow's, by its rules (the clocks may change tonight)
         start_at = parse_start(text, "--start", (now + timedelta(days=1)).astimezone())
     elif start_at < now - LATE_START:
-        ago = now - start_at
-        hours, minutes = divmod(int(ago.total_seconds()) // 60, 60)
+        ago = now - start_at  # said rounded up: 15 min 30 s past is no "15 min ago"
+        hours, minutes = divmod(math.ceil(ago.total_seconds() / 60), 60)
         said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
         meant = start_at + ROLLS_OVER  # 2:00 at 13:50: 2 pm, not 2 am
         pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
