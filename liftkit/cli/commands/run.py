@@ -156,7 +156,7 @@ def run(
             note(before, env.stderr)
             plan.said.append(f"Note: {before}")
             notice = before[0].upper() + before[1:] + "."
-        notice = " ".join(filter(None, [_late(start_at), notice]))
+        notice = " ".join(filter(None, [_late(start_at), _tomorrow(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
 
 
@@ -269,6 +269,21 @@ def _start_time(text: str) -> datetime:
             f"{instead}leave --start out to start now",
         )
     return start_at
+
+
+def _tomorrow(start_at: datetime | None) -> str:
+    """What the host is told of a --start more than 12 hours past (tomorrow's): a long wait."""
+    now = datetime.now().astimezone()
+    if start_at is None or start_at.date() == now.date():
+        return ""
+    wait = math.ceil((start_at - now).total_seconds() / 60)
+    hours, minutes = divmod(wait, 60)
+    said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
+    meant = start_at - ROLLS_OVER
+    pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
+    late_ok = meant > now - LATE_START  # 2:55 pm at 15:04 starts now, 9 minutes late
+    hint = f"; for {pm} pm give {meant:%H:%M}" if late_ok and meant.hour >= 12 else ""
+    return f"Waiting to start tomorrow at {start_at:%H:%M} (in {said}){hint}."
 
 
 def _late(start_at: datetime | None) -> str:
