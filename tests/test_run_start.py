@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
@@ -70,3 +71,35 @@ def test_a_start_most_of_an_hour_past_is_refused(tmp_path):
         r"or leave --start out to start now",
         proc.stderr.strip(),
     ), proc.stderr
+
+
+def test_a_start_seconds_more_than_15_minutes_past_is_said_so(tmp_path):
+    # at 13:15:30, --start 13:00 is refused: it was more than 15 minutes ago, not "15 min ago"
+    while not 5 <= datetime.now().second <= 45:
+        time.sleep(1)
+    env, now = in_zone(13)
+    start = (now - timedelta(minutes=15)).strftime("%H:%M")
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 2
+    said = re.fullmatch(
+        rf"Error: --start {start}: {start} was (\d+) min ago; give a time still to come, "
+        r"or leave --start out to start now",
+        proc.stderr.strip(),
+    )
+    assert said and int(said.group(1)) in (16, 17), proc.stderr
+
+
+def test_a_start_hours_past_waits_till_tomorrow_and_says_so(tmp_path):
+    # at 15:04, --start 2:55 is tomorrow's: an 11 h 51 min wait, said, and 14:55 offered
+    env, now = in_zone(15)
+    typed = now - timedelta(hours=12, minutes=9)
+    start = f"{typed.hour}:{typed:%M}"
+    proc = run(tmp_path, env, start)
+    assert proc.returncode == 0, proc.stderr
+    pm = f"{typed.hour}:{typed:%M}" if typed.minute else f"{typed.hour}"
+    said = re.search(
+        rf"Waiting to start tomorrow at {typed:%H:%M} \(in 11 h (50|51) min\); "
+        rf"for {pm} pm give {typed.hour + 12}:{typed:%M}\.",
+        proc.stdout,
+    )
+    assert said, proc.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -155,7 +156,7 @@ def run(
             note(before, env.stderr)
             plan.said.append(f"Note: {before}")
             notice = before[0].upper() + before[1:] + "."
-        notice = " ".join(filter(None, [_late(start_at), notice]))
+        notice = " ".join(filter(None, [_late(start_at), _tomorrow(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
 
 
@@ -253,8 +254,8 @@ def _start_time(text: str) -> datetime:
     if start_at < now - ROLLS_OVER:  # tomorrow's, by its rules (the clocks may change tonight)
         start_at = parse_start(text, "--start", (now + timedelta(days=1)).astimezone())
     elif start_at < now - LATE_START:
-        ago = now - start_at
-        hours, minutes = divmod(int(ago.total_seconds()) // 60, 60)
+        ago = now - start_at  # said rounded up: 15 min 30 s past is no "15 min ago"
+        hours, minutes = divmod(math.ceil(ago.total_seconds() / 60), 60)
         said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
         meant = start_at + ROLLS_OVER  # 2:00 at 13:50: 2 pm, not 2 am
         pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
@@ -268,6 +269,21 @@ def _start_time(text: str) -> datetime:
             f"{instead}leave --start out to start now",
         )
     return start_at
+
+
+def _tomorrow(start_at: datetime | None) -> str:
+    """What the host is told of a --start more than 12 hours past (tomorrow's): a long wait."""
+    now = datetime.now().astimezone()
+    if start_at is None or start_at.date() == now.date():
+        return ""
+    wait = math.ceil((start_at - now).total_seconds() / 60)
+    hours, minutes = divmod(wait, 60)
+    said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
+    meant = start_at - ROLLS_OVER
+    pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
+    late_ok = meant > now - LATE_START  # 2:55 pm at 15:04 starts now, 9 minutes late
+    hint = f"; for {pm} pm give {meant:%H:%M}" if late_ok and meant.hour >= 12 else ""
+    return f"Waiting to start tomorrow at {start_at:%H:%M} (in {said}){hint}."
 
 
 def _late(start_at: datetime | None) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
@@ -174,9 +175,38 @@ def session_folders(parent: Path) -> list[Path]:
     return found
 
 
+def started_at(folder: Path) -> datetime:
+    """When the session in `folder` started: its journal's first event's `wall`, an instant
+    (a folder's name is its local time, and the clocks go back, or the host's laptop changes
+    zone); else the time its name says, read in this zone; else when it was last changed. Only
+    the first line is read, with hundreds of folders to order."""
+    try:
+        with (folder / JOURNAL_NAME).open("rb") as journal:
+            first = json.loads(journal.readline(1 << 20))
+        wall = datetime.fromisoformat(first["wall"])
+        if wall.tzinfo is not None:
+            return wall
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pass
+    try:
+        return datetime.strptime(folder.name[:17], "%Y-%m-%d-%H%M%S").astimezone()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromtimestamp(folder.stat().st_mtime).astimezone()
+    except OSError:
+        return datetime.min.replace(tzinfo=UTC)
+
+
+def by_start(folders: list[Path]) -> list[Path]:
+    """`folders`, the session started last first (the name breaks a tie)."""
+    return sorted(folders, key=lambda p: (started_at(p), p.name), reverse=True)
+
+
 def newest_session(parent: Path) -> Path | None:
-    """The newest session folder in `parent`, or None when there is none yet."""
-    return max(session_folders(parent), key=lambda p: p.name, default=None)
+    """The session in `parent` started last (by its journal, not its folder's name written in
+    local time), or None when there is none yet."""
+    return next(iter(by_start(session_folders(parent))), None)
 
 
 def find_session(argument: str, parent: Path | None = None) -> Path:

@@ -16,11 +16,13 @@ from pathlib import Path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.folders import (
     STARTED,
+    by_start,
     default_parent,
     find_session,
     newest_session,
     session_folders,
     sessions_parent,
+    started_at,
 )
 from liftkit.core.live.follow import PROC_LOCKS, Follower, locked_inodes
 from liftkit.core.live.journal import JOURNAL_NAME
@@ -43,7 +45,7 @@ def running_sessions(parent: Path, locks: Path = PROC_LOCKS) -> list[Path] | Non
                 running.append(folder)
         except OSError:
             continue
-    return sorted(running, key=lambda p: p.name, reverse=True)
+    return by_start(running)
 
 
 def session_to_follow(parent: Path, locks: Path = PROC_LOCKS) -> Path | None:
@@ -108,12 +110,10 @@ class Latest:
                 return self._open(instead)
             if not ended:
                 return None  # the one followed may yet come back; a newer one once it runs
-        since = STARTED.match(self.current.name) if self.current is not None else None
-        for folder in sorted(session_folders(self.parent), key=lambda p: p.name, reverse=True):
-            started = STARTED.match(folder.name)
-            if folder.name in self._known or started is None:
-                continue
-            if since is not None and started.group() < since.group():
+        since = started_at(self.current) if self.current is not None else None
+        new = [folder for folder in session_folders(self.parent) if folder.name not in self._known]
+        for folder in by_start([folder for folder in new if STARTED.match(folder.name)]):
+            if since is not None and started_at(folder) < since:
                 self._known.add(folder.name)
                 continue
             follower = self._open(folder)
