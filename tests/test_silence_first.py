@@ -79,7 +79,7 @@ def _plain(tmp_path, *args):
 def test_the_host_s_status_line_says_the_strict_silence_left(tmp_path):
     """`status` during a strict silence, in the host's plain mode and after a resume in
     the middle of it, said only "05:00 left · session on time", where the plain view said
-    "22s of strict silence left"."""
+    "22s of strict silence left"; the resume itself said nothing of the silence."""
     (tmp_path / "a.toml").write_text(AGENDA)
     for args in (("run", "a.toml"), ("resume", "latest")):
         out = _plain(tmp_path, *args)
@@ -89,3 +89,8 @@ def test_the_host_s_status_line_says_the_strict_silence_left(tmp_path):
         elapsed = 300 - (minutes * 60 + seconds)  # 05:00, the segment's length, less its time left
         assert 1 <= elapsed <= 20, out
         assert abs((30 - silence) - elapsed) <= 1, out  # the same seconds gone from both
+    # and the resume says it at once, after how it resumed, before status is typed
+    lines = _plain(tmp_path, "resume", "latest").splitlines()
+    (at,) = [i for i, line in enumerate(lines) if re.match(r"\d\d:\d\d:\d\d  Resumed", line)]
+    assert STATUS.search(lines[at + 1]), lines
+    assert len([line for line in lines if STATUS.search(line)]) == 2, lines  # and at status
