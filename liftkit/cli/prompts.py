@@ -72,14 +72,15 @@ def ask_new_agenda(
     planned = sum(s.duration for s in agenda.segments)
     if _answer(questionary.confirm("Change the segment durations?", default=False)):
         durations = []
-        for segment in agenda.segments:
+        for i, segment in enumerate(agenda.segments):
             current = format_duration(segment.duration)
             so_far = sum(durations)
+            after = len(agenda.segments) - i - 1
             answer = _offered(
                 f"{segment.title}:",
                 current,
-                validate=lambda text, current=current, so_far=so_far: _valid_duration(
-                    text, current, so_far
+                validate=lambda text, current=current, so_far=so_far, after=after: _valid_duration(
+                    text, current, so_far, after
                 ),
             )
             durations.append(parse_duration(answer))
@@ -118,10 +119,15 @@ def _offered(message: str, value: str, **options: object) -> str:
     return typed if typed.strip() else value
 
 
-def _valid_duration(text: str, current: str = "", so_far: int = 0) -> bool | str:
+SMALLEST_LEFT = 60  # kept for each segment still to ask: a minute, the unit a host plans in
+
+
+def _valid_duration(text: str, current: str = "", so_far: int = 0, after: int = 0) -> bool | str:
     """True, or why `text` is refused; empty keeps `current`. `so_far` is what the segments
     before add up to: an agenda longer than a day is refused as it is read (`"total": "120h"
-    is longer than a day`), so the answer that would make it so is asked again."""
+    is longer than a day`), so the answer that would make it so is asked again. A minute is
+    kept for each of the `after` segments still to ask: with 23h then 1h, every answer to
+    the third was refused (0 is not a duration), and the host could only start again."""
     if not text.strip():
         text = current  # the current duration stays
         if not text:
@@ -134,9 +140,13 @@ def _valid_duration(text: str, current: str = "", so_far: int = 0) -> bool | str
     if (seconds := seconds_after_no_minutes(text)) is not None:
         said = text.strip()
         return f"{said} is {seconds} seconds (minutes:seconds): type {seconds}m or {seconds}s"
-    if so_far + length > MAX_SECONDS:
-        room = MAX_SECONDS - so_far
+    kept = after * SMALLEST_LEFT
+    if so_far + length + kept > MAX_SECONDS:
+        room = MAX_SECONDS - so_far - kept
         do = f"type at most {format_duration(room)}" if room > 0 else "Ctrl-C and start again"
-        return f"that makes {format_duration(so_far + length)} in all, longer than a day: {do}"
+        if so_far + length > MAX_SECONDS:
+            return f"that makes {format_duration(so_far + length)} in all, longer than a day: {do}"
+        rest = "the segment" if after == 1 else f"the {after} segments"
+        return f"that leaves no minute in the day for {rest} after it: {do}"
 
     return True

@@ -58,7 +58,7 @@ def build_agenda(
             problem(lines.top_key(key), f'the agenda needs a "{key}"; add {key} = "..."')
         return value
 
-    title = text_field("title", required=True)
+    title = _one_row(text_field("title", required=True))
     description = text_field("description")
     host = text_field("host")
     purpose = text_field("purpose")
@@ -167,6 +167,7 @@ def _build_segment(
     title = table.text("title")
     if "title" not in table.meant and isinstance(item.get("title", ""), str) and not title.strip():
         problem("title", 'needs a "title"; add title = "..."')
+    title = _one_row(title)
     if "duration" not in item and "duration" not in table.meant:
         problem(None, f'needs a "duration"; {DURATION_HINT}')
     duration = table.duration("duration") or 0
@@ -358,3 +359,10 @@ def _polls(table: Table, build: Callable[[int, Mapping[str, Any]], Poll | None])
         table.problem("polls", '"polls" must be a list of tables; write each as [[segments.polls]]')
         return []
     return [poll for j, item in enumerate(raw) if (poll := build(j, item)) is not None]
+
+
+def _one_row(title: str) -> str:
+    """A title on one line, its runs of spaces, tabs and line breaks one space: a title
+    written across lines (a TOML multi-line string) was printed on two by `agenda check`,
+    `agenda show` and `run --plain`, breaking plain mode's one line per event."""
+    return " ".join(title.split())

@@ -105,6 +105,9 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         self.front = front
         if self.notice:
             self.say(self.notice, 8)
+            view = self.session.engine.view(self.now())
+            if self.mode == PLAIN and view.segment is not None and view.silence_left > 0:
+                self.say(self.status())  # resumed in a strict silence: said, with what is left
         while True:
             written = self.session.journal.next_seq
             try:

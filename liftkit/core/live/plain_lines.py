@@ -151,9 +151,7 @@ def _segment_lines(
     ]
     if joined:
         if view.silence_left > 0:
-            still = "first" if view.elapsed < 1 else "left"
-            silence = format_duration(math.ceil(view.silence_left))
-            lines.append(f"  {silence} of strict silence {still}")
+            lines.append(f"  {_silence_left(view)}")
     elif view.index == i and view.elapsed >= 1:  # back to a segment begun before
         left = "its time is up" if view.overrun else time_left(view)
         lines.append(f"  {left}: it keeps the time it had")
@@ -196,10 +194,19 @@ def status_line(view: SegmentView, behind: float | None = None) -> str:
         left = f"+{format_clock(over)} OVER TIME"
     state = " (paused)" if view.status == PAUSED else ""
     # The segment's time, then the session's: "OVER TIME · session on time" is both true.
-    return (
+    line = (
         f"{view.index + 1}/{view.count} {view.segment.title}: {left}{state} · "
         f"session {minutes_phrase(view.behind if behind is None else behind)}"
     )
+    # a strict silence under way, as the segment's block says it: the host typing status
+    # (or resuming) in the middle of one was told only the time left
+    return f"{line} · {_silence_left(view)}" if view.silence_left > 0 else line
+
+
+def _silence_left(view: SegmentView) -> str:
+    """ "22s of strict silence left" ("first" before the segment's first second)."""
+    still = "first" if view.elapsed < 1 else "left"
+    return f"{format_duration(math.ceil(view.silence_left))} of strict silence {still}"
 
 
 def starts_with(agenda: Agenda) -> str:
