@@ -22,6 +22,10 @@ any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 filled_text = any_text.filter(lambda s: s.strip() != "")
 seconds = st.integers(min_value=1, max_value=6 * 3600)
 
+# A title as an agenda's reader keeps it: on one row, its runs of spaces and line breaks one
+# space (a title written across lines is read as one line).
+titles = filled_text.map(lambda text: " ".join(text.split())).filter(bool)
+
 
 @st.composite
 def polls(draw: st.DrawFn) -> Poll:
@@ -50,7 +54,7 @@ def segments(draw: st.DrawFn) -> Segment:
             groups = draw(st.integers(1, 20))
         rounds = draw(st.integers(1, 4))
     return Segment(
-        title=draw(filled_text),
+        title=draw(titles),
         duration=duration,
         kind=kind,
         prompt=draw(any_text),
@@ -71,7 +75,7 @@ def agendas(draw: st.DrawFn) -> Agenda:
     parts = tuple(draw(st.lists(segments(), min_size=1, max_size=5)))
     declare = draw(st.booleans())
     return Agenda(
-        title=draw(filled_text),
+        title=draw(titles),
         segments=parts,
         description=draw(any_text),
         host=draw(any_text),
