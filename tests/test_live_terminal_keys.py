@@ -209,6 +209,22 @@ def test_the_reshuffle_question_takes_the_rooms_rows_in_a_30x8_window(tmp_path):
         term.close()
 
 
+def test_g_outside_a_breakout_says_why_whole_in_a_30x8_window(tmp_path):
+    # the clock view's answer to g read "No rooms here: rooms are for …", cut at one line
+    term = Tmux(30, 8, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "1-2-4-all", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("g")
+        screen = term.wait_for("No rooms here")
+        said = " ".join(screen.split())
+        assert "No rooms here: rooms are for breakout segments." in said, screen
+        assert screen.rstrip().splitlines()[-1].strip().endswith("q quit"), screen  # keys kept
+        quit_run(term)
+    finally:
+        term.close()
+
+
 def test_bracketed_paste_is_on_again_after_kill_stop_and_fg(tmp_path):
     # bash turns bracketed paste off when it takes the terminal back; after an outside
     # `kill -STOP` and `fg` liftkit never turned it on again (Ctrl-Z then fg did), and a
