@@ -246,3 +246,61 @@ def test_a_view_whose_journal_cannot_be_read_says_so_and_keeps_trying(tmp_path, 
         ]
     finally:
         session.close()
+
+
+# Run as `python drive_log.py FAILING run ...`: liftkit with its standard output a log file on
+# a network drive (not a terminal) whose writes fail with EIO while the file FAILING is there.
+DRIVE_LOG = """
+import errno, io, os, sys
+
+failing = sys.argv.pop(1)
+real = os.fdopen(os.dup(1), "wb", buffering=0)
+
+
+class Drive(io.RawIOBase):
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, data):
+        if os.path.exists(failing):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real.write(data)
+
+
+sys.stdout = io.TextIOWrapper(io.BufferedWriter(Drive()), line_buffering=True)
+from liftkit.cli.main import main
+
+try:
+    main(sys.argv[1:])
+finally:  # the drive back as the process ends: Python's last flush of the lines it kept
+    if os.path.exists(failing):
+        os.unlink(failing)
+"""
+
+
+def test_a_log_file_on_a_failing_drive_is_no_closed_window(tmp_path):
+    """`liftkit run --plain > /mnt/share/log.txt`, the drive failing (EIO): the session
+    stopped as if its window had closed ('sighup', exit 130, not a word on why). Now it
+    stops with one line saying the disk failed, as for a full disk."""
+    (tmp_path / "drive_log.py").write_text(DRIVE_LOG)
+    (tmp_path / "a.toml").write_text(AGENDA)
+    failing = tmp_path / "failing"
+    live = Live(
+        [str(failing), "run", "a.toml", "--plain", "--sessions", "s"],
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        program=[sys.executable, "drive_log.py"],
+    )
+    try:
+        live.wait_for("  > 1/")
+        failing.touch()
+        _, err = live.finish("status\n")
+    finally:
+        live.kill()
+    assert live.returncode == 1, err
+    assert "standard output: cannot write: the disk could not be read or written" in err, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert [e.get("reason") for e in events(tmp_path / "s") if e["type"] == "stop"] == ["error"]

@@ -182,6 +182,49 @@ def test_a_question_in_a_30x8_window_shows_its_y(tmp_path):
         quit_run(term)
 
 
+def test_the_reshuffle_question_takes_the_rooms_rows_in_a_30x8_window(tmp_path):
+    # 24 attendees, the window made 30x8 once the breakout ran: "…too. y to confirm,
+    # anything e…", cut, with a room's row still above it
+    attendees_csv(tmp_path / "people.csv", 24)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        argv = ["run", "1-2-4-all", "--attendees", "people.csv", "--sessions", "s"]
+        term.run([*LIFTKIT, *argv])
+        term.wait_for("running")
+        term.keys("n")
+        term.wait_for("In pairs")
+        term.resize(30, 8)
+        term.keys("g")
+        term.wait_for("Room 1")
+        term.keys("s")
+        screen = term.wait_for("Reshuffle")
+        said = " ".join(screen.split())
+        assert "y to confirm, anything else keeps them" in said, screen
+        assert "Room 1" not in screen, screen  # the question has the rooms' rows
+        term.keys("x")
+        screen = term.wait_for("Carrying on.")
+        assert "Room 1" in term.wait_for("Room 1"), screen  # the rooms back once answered
+        quit_run(term)
+    finally:
+        term.close()
+
+
+def test_g_outside_a_breakout_says_why_whole_in_a_30x8_window(tmp_path):
+    # the clock view's answer to g read "No rooms here: rooms are for …", cut at one line
+    term = Tmux(30, 8, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "1-2-4-all", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("g")
+        screen = term.wait_for("No rooms here")
+        said = " ".join(screen.split())
+        assert "No rooms here: rooms are for breakout segments." in said, screen
+        assert screen.rstrip().splitlines()[-1].strip().endswith("q quit"), screen  # keys kept
+        quit_run(term)
+    finally:
+        term.close()
+
+
 def test_bracketed_paste_is_on_again_after_kill_stop_and_fg(tmp_path):
     # bash turns bracketed paste off when it takes the terminal back; after an outside
     # `kill -STOP` and `fg` liftkit never turned it on again (Ctrl-Z then fg did), and a

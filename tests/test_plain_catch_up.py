@@ -83,3 +83,40 @@ def test_back_to_a_segment_begun_before_it_keeps_the_time_it_had(tmp_path):
     lines = run(tmp_path, lambda time: ScriptedLines(time, [(5, ["n"]), (8, ["b"])]), 1)
     again = [i for i, line in enumerate(lines) if line == "> 1/3 Alone (silence, 2m)"][1]
     assert lines[again + 1] == "  01:55 left: it keeps the time it had"
+
+
+TALK = """
+title = "Talk"
+[[segments]]
+title = "Whole-group discussion"
+duration = "5m"
+warn = ["2m"]
+[[segments]]
+title = "Close"
+duration = "1m"
+auto_advance = true
+"""
+
+
+def test_after_a_freeze_a_warning_overtaken_by_a_later_one_is_left_out(tmp_path):
+    # stopped 10 s in for five minutes, it woke 10 s over time and printed "! 2m left in
+    # Whole-group discussion" and "! time is up…" in the same second
+    time = FakeTime()
+    session = open_session(tmp_path, TALK, time)
+    out = io.StringIO()
+    frozen = Late(time, 0.0, frozen_at=10, frozen_for=300)
+    frozen.script = [(320, ["n"])]  # on to Close, which ends the session by itself
+    PlainApp(Controller(session, mode=PLAIN), out, frozen).run()
+    lines = plain_output(out)
+    said = [line for line in lines if line.startswith("! ") and "Whole-group" in line]
+    assert len(said) == 1 and "time is up" in said[0], lines
+    assert "> 2/2 Close (other, 1m)" in lines  # it ran on past the freeze
+
+
+def test_a_warning_said_in_time_stays_before_a_later_one(tmp_path):
+    time = FakeTime()
+    session = open_session(tmp_path, TALK, time)
+    out = io.StringIO()
+    PlainApp(Controller(session, mode=PLAIN), out, ScriptedLines(time, [(320, ["n"])])).run()
+    said = [line for line in plain_output(out) if line.startswith("! ")]
+    assert said[0] == "! 2m left in Whole-group discussion" and "time is up" in said[1], said

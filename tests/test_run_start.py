@@ -103,3 +103,39 @@ def test_a_start_hours_past_waits_till_tomorrow_and_says_so(tmp_path):
         proc.stdout,
     )
     assert said, proc.stdout
+
+
+def test_the_waiting_lines_of_a_start_tomorrow_say_tomorrow(tmp_path):
+    # at 15:04, --start 2:55 said tomorrow once, then plain mode's "waiting to start at 02:55"
+    # (and its status line) read as a start today, 11 hours out, and the full screen's
+    # STARTS AT 02:55 likewise
+    env, now = in_zone(15)
+    typed = now - timedelta(hours=12, minutes=9)
+    proc = run(tmp_path, env, f"{typed:%H:%M}", "status\nq\ny\n")
+    assert proc.returncode == 0, proc.stderr
+    waiting = [line for line in proc.stdout.splitlines() if "waiting to start" in line]
+    assert len(waiting) == 2, proc.stdout  # the first line and the status line
+    assert all(f"waiting to start tomorrow at {typed:%H:%M}" in line for line in waiting), waiting
+    # a start later today says no "tomorrow"
+    later = now + timedelta(minutes=30) if now.hour < 23 else now
+    proc = run(tmp_path, env, f"{later:%H:%M}", "status\nq\ny\n")
+    waiting = [line for line in proc.stdout.splitlines() if "waiting to start" in line]
+    assert waiting and all(f"waiting to start at {later:%H:%M}" in w for w in waiting), waiting
+
+
+def test_the_full_screen_says_starts_tomorrow(tmp_path):
+    from support.tmux import Tmux
+
+    env, now = in_zone(15)
+    typed = now - timedelta(hours=12, minutes=9)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        argv = ["run", "community-conversation", "--sessions", "s", "--start", f"{typed:%H:%M}"]
+        term.run(["env", "-u", "LIFTKIT_SESSIONS", f"TZ={env['TZ']}", *LIFTKIT, *argv])
+        term.wait_for(f"STARTS TOMORROW AT {typed:%H:%M}")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()

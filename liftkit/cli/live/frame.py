@@ -161,8 +161,10 @@ class _Rendered:
         space = bottom_rows - bool(screen.legend)  # for the message: the audience has no keys
         if screen.confirm:  # a question takes all the body's rows it needs: its y in view
             longer = min(message_rows(screen, width) - space, body_rows)
-        else:
-            longer = min(message_rows(screen, width) - space, body_rows - wanted) * (space > 1)
+        elif space > 1:
+            longer = min(message_rows(screen, width) - space, body_rows - wanted)
+        else:  # the smallest windows: the host's message whole ("No rooms here: …" at 30x8)
+            longer = min(message_rows(screen, width) - space, body_rows - 1) * bool(screen.legend)
         if longer > 0:
             bottom_rows, body_rows = bottom_rows + longer, body_rows - longer
         body_key = (

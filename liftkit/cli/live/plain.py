@@ -92,6 +92,23 @@ class LineReader:
         return [line.rstrip("\r") for line in complete], ""
 
 
+class WindowGone(Exception):
+    """Writing to or reading from the terminal failed as it does once the window is closed
+    (or a signal came): the session stops for `reason`. Only these: an EIO from a disk call
+    elsewhere (a network drive failing) is no closed window."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return True  # closed under it: a window gone, as before
+
+
 class OutputFailed(Exception):
     """Standard output refused a line for a reason other than a closed terminal."""
 
@@ -134,8 +151,10 @@ class PlainApp:
                 # The reader of a pipe went away (`| head -1`): no interrupt and no window
                 # closed, nothing to say about it; the session stops as for a full disk.
                 raise OutputFailed(None) from error
-            if window_gone(error, reason):
-                raise
+            # EIO from a log file (`> /mnt/share/log.txt`) is the disk's, not a closed window
+            gone = window_gone(error, reason) if reason or _is_terminal(self.out) else None
+            if gone:
+                raise WindowGone(gone) from error
             # A full disk behind `> log.txt`: the host would follow a session they cannot see.
             raise OutputFailed(
                 write_failed("standard output", error, "the session stopped")
@@ -159,7 +178,13 @@ class PlainApp:
                     say(terminal_safe(as_flags(line)), self.aside)  # folded at its width
 
     def read(self, timeout: float) -> list[str]:
-        lines, happened = self.lines.read(timeout)
+        try:
+            lines, happened = self.lines.read(timeout)
+        except OSError as error:  # reading the terminal failed: the window is gone
+            gone = window_gone(error, self.lines.terminated())
+            if gone:
+                raise WindowGone(gone) from error
+            raise
         if happened == "ctrl-d":
             self.say("Ctrl-D ignored: type q then y to stop")
         elif happened == "eof":
@@ -189,9 +214,11 @@ class PlainApp:
                 ended = s.engine.status == ENDED
                 self.session.stop("error")
                 return Outcome(EXIT_FAILURE, "ended" if ended else "error", failed.error)
-            except OSError as error:
-                # The terminal went away (a closed window): the journal is what matters.
-                gone = window_gone(error, self.lines.terminated())
+            except (WindowGone, OSError) as error:
+                # The terminal went away (a closed window), or a signal came: the journal is
+                # what matters. Any other OSError (a disk call) is an error, not a closed window.
+                reason = self.lines.terminated()
+                gone = error.reason if isinstance(error, WindowGone) else reason
                 if gone:
                     s.listeners.remove(self.print_event)  # nothing can be printed any more
                     self.session.stop(gone)

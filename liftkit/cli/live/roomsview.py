@@ -54,9 +54,12 @@ def rooms_regions(
     said = screen.confirm or screen.message
     long = height >= MIN_GRID_ROWS * 2 and cell_len(said) > width and not screen.input_label
     bottom_rows = 3 if height >= BIG_DIGITS_FROM or long else 2
-    if screen.confirm:  # a question takes the rows it needs (down to one row of rooms)
+    shown = True  # the rooms (their title and grid): a question may need their rows
+    if screen.confirm:  # a question takes the rows it needs, the rooms' too: its y must show
         asking = message_rows(screen, width) + bool(screen.legend)
-        bottom_rows = max(bottom_rows, min(asking, height - 1 - countdown_rows - 1 - 1))
+        shown = asking <= height - 1 - countdown_rows - 1 - 1
+        rows = height - 1 - countdown_rows - (2 if shown else 0)
+        bottom_rows = max(bottom_rows, min(asking, rows))
     grid_rows = max(height - 1 - countdown_rows - 1 - bottom_rows, 1)
     # The audience (no keys on screen) reads what to discuss above the rooms, before they
     # go to them: in a breakout room the shared screen is out of sight. Only where the rooms
@@ -103,17 +106,23 @@ def rooms_regions(
             countdown_rows,
         ),
         *([("asked", (tuple(asked), width), lambda: _asked(asked), len(asked))] if asked else []),
-        (
-            "rooms-title",
-            title,
-            lambda: Text(title, style="bold", no_wrap=True, overflow="ellipsis"),
-            1,
-        ),
-        (
-            "rooms",
-            (page, width, screen.rooms_found),
-            lambda: _grid(page, screen.rooms_found),
-            grid_rows,
+        *(
+            [
+                (
+                    "rooms-title",
+                    title,
+                    lambda: Text(title, style="bold", no_wrap=True, overflow="ellipsis"),
+                    1,
+                ),
+                (
+                    "rooms",
+                    (page, width, screen.rooms_found),
+                    lambda: _grid(page, screen.rooms_found),
+                    grid_rows,
+                ),
+            ]
+            if shown
+            else []
         ),
         (
             "bottom",

@@ -91,11 +91,29 @@ def host_lines(event: JournalEvent, engine: Engine, now: float, notes: bool) -> 
     """What the host's plain mode prints for an event just written, as of the time it fell
     on: a change of segment caught up late (after a freeze, or a wake-up at --rehearse 600
     a session minute late) is the segment as it began, not "it keeps the time it had".
-    A warning for a segment the same write has left (it ended meanwhile) is not said."""
-    if isinstance(event, TimeWarning) and engine.index != event.segment:
+    A warning for a segment the same write has left (it ended meanwhile), or overtaken by a
+    later one of its segment already due (after a freeze, "2m left" with "time is up"), is
+    not said."""
+    if isinstance(event, TimeWarning) and (
+        engine.index != event.segment or overtaken(event, engine, now)
+    ):
         return []
     view = engine.view(event.mono if event.mono is not None else now)
     return event_lines(event, view, engine.agenda.segments, notes, hushed(event, engine, now))
+
+
+def overtaken(warning: TimeWarning, engine: Engine, now: float) -> bool:
+    """Whether a later warning of `warning`'s segment (a shorter lead, or time up) fell due
+    by `now` and has been given: the earlier one's moment has passed."""
+    deadline = engine.deadline()
+    if deadline is None:
+        return False
+    points = engine.warning_points(warning.segment)
+    lead = next((a for r, a, b in points if (r, b) == (warning.round, warning.before)), None)
+    return lead is not None and any(
+        a < lead and deadline - a <= now and (warning.segment, b, r) in engine.fired
+        for r, a, b in points
+    )
 
 
 def hushed(event: JournalEvent, engine: Engine, now: float) -> bool:

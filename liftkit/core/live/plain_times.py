@@ -14,7 +14,7 @@ from liftkit.core.agenda.durations import format_clock
 from liftkit.core.live.controls import PLAIN
 from liftkit.core.live.engine import NOT_STARTED, PAUSED
 from liftkit.core.live.plain_lines import asked_lines, starts_with, status_line
-from liftkit.core.live.screen import schedule
+from liftkit.core.live.screen import schedule, start_day
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.session import LiveSession
 
@@ -58,7 +58,8 @@ class PlainTimes:
         if s.clock.wall_at(s.now()) >= self.start_at:
             return True
         if self.mode == PLAIN and self.next_minute is None:
-            wait = f"waiting to start at {self.start_at:%H:%M}{self._first()}"
+            day = start_day(self.start_at.astimezone(), s.clock.wall_at(s.now()).astimezone())
+            wait = f"waiting to start{day} at {self.start_at:%H:%M}{self._first()}"
             self.outbox.append(f"{wait}; type n to start now")
             self.next_minute = s.now() + MINUTE
         return False
@@ -91,7 +92,8 @@ class PlainTimes:
         if view.status == NOT_STARTED and self.start_at is not None:
             until = (self.start_at - s.clock.wall_at(t)).total_seconds()
             wait = format_clock(math.ceil(max(until, 0)))
-            when = f"waiting to start at {self.start_at:%H:%M}, in {wait},{self._first()}"
+            day = start_day(self.start_at.astimezone(), s.clock.wall_at(t).astimezone())
+            when = f"waiting to start{day} at {self.start_at:%H:%M}, in {wait},{self._first()}"
             return f"{when}; type n to start now"
         plan = schedule(view, s.clock.wall_at(t), s.schedule_start(), s.clock.rate)
         return status_line(view, plan.behind)

@@ -235,7 +235,8 @@ def build_screen(
     if view.status == NOT_STARTED and start_at is not None:
         wait = max((start_at - now_wall).total_seconds(), 0.0)
         countdown = format_clock(math.ceil(wait))
-        status = f"STARTS AT {hhmm(start_at)} (n or space starts now)"
+        day = " TOMORROW" if start_day(start_at, now_wall) else ""
+        status = f"STARTS{day} AT {hhmm(start_at)} (n or space starts now)"
     if view.segment is not None:
         segment_line = (
             f"{format_clock(view.elapsed)} of {format_clock(view.duration)}"
@@ -328,3 +329,10 @@ def build_screen(
         input_text=typing.text if typing else "",
         input_detail=typing.detail if typing else "",
     )
+
+
+def start_day(start_at: datetime, now: datetime) -> str:
+    """ " tomorrow" when a --start time is on another day than `now`, both given in the zone
+    to read them in (its offset then may differ: the clocks go back tonight): at 15:04, 02:55
+    is tomorrow's (rolled over), and a wait of 11 hours should say so."""
+    return " tomorrow" if start_at.date() != now.date() else ""

@@ -23,7 +23,9 @@ from liftkit.core.report.gather import (
     contact_details,
     feedback_said,
     groups,
+    listed,
     poll_results,
+    private_notes,
     themes,
 )
 from liftkit.core.report.model import (
@@ -90,11 +92,13 @@ def build_report(
             "name that starts so), so not quoted; give the host's full name if they are not"
         )
     # A Teams reply quoting someone who wrote nothing in the copy: known by the list's names
-    listed = {host_key(p.name) for p in session.attendees.people} if session.attendees else ()
+    on_list = {host_key(p.name) for p in session.attendees.people} if session.attendees else ()
     for log in chats:
-        take_quotes(log, lambda name: host_key(name) in host_keys or host_key(name) in listed)
+        take_quotes(log, lambda name: host_key(name) in host_keys or host_key(name) in on_list)
     quotes = _Quotes(host_keys, options.anonymous)
-    quotes.add_reflections(replayed.engine.reflections, len(agenda.segments))
+    quotes.add_reflections(
+        private_notes(replayed.engine.reflections, agenda, warnings), len(agenda.segments)
+    )
     chat = ChatTotals()
     base = _transcript_base(options.chat_start, timeline)
     for log in chats:
@@ -118,7 +122,7 @@ def build_report(
     report = Report(
         title=agenda.title or (first.title if first else ""),
         description=agenda.description,
-        host="" if options.anonymous else _listed(shown_hosts),  # names no one
+        host="" if options.anonymous else listed(shown_hosts),  # names no one
         host_count=len(shown_hosts),
         session=session.folder.name,
         start=timeline.session_start,
@@ -393,7 +397,3 @@ def _shown_hosts(agenda: Agenda, options: ReportOptions) -> list[str]:
         if name:
             first.setdefault(host_key(name), name)
     return list(first.values())
-
-
-def _listed(names: list[str]) -> str:
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from liftkit.core.agenda.model import Agenda, Poll
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import PAUSED, RUNNING
-from liftkit.core.live.events import GroupsMade, PollCounts
+from liftkit.core.live.events import GroupsMade, PollCounts, Reflection
 from liftkit.core.live.replay import Replay, rounds_that_met
 from liftkit.core.live.round_times import round_held, shares
 from liftkit.core.report.model import (
@@ -26,7 +26,7 @@ from liftkit.core.report.model import (
     breakdown,
 )
 from liftkit.core.report.sources import SessionData, group_rounds
-from liftkit.core.text import plural
+from liftkit.core.text import one_line, plural
 
 
 def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollResult]:
@@ -232,3 +232,38 @@ def _members_cut(report: Report) -> list[str]:
         f"{shown} (no address or number is published); to name them, give their names in the "
         "list the groups were made from"
     ]
+
+
+def listed(names: list[str]) -> str:
+    """ "Ada", "Ada and Grace", "Ada, Grace and Alan"."""
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# A host's own mark before a note that is not for publishing ("Private: speaker fee invoice
+# pending"); "Anonymous:" is for publishing without a name, so it is no such mark.
+_PRIVATE = re.compile(r"\s*(private|confidential|personal)\s*:", re.IGNORECASE)
+
+
+def private_notes(
+    reflections: Sequence[Reflection], agenda: Agenda, warnings: list[str]
+) -> list[Reflection]:
+    """The reflections to quote; adds to `warnings` one naming those the host marked `Private:`,
+    `Confidential:` or `Personal:`, which the pack leaves out (a QA pass's "Private: speaker
+    fee invoice pending" was published, with --anonymous too, without a word)."""
+    kept = [r for r in reflections if not _PRIVATE.match(r.text)]
+    if len(kept) == len(reflections):
+        return kept
+    marked = [r for r in reflections if _PRIVATE.match(r.text)]
+    places = [
+        f"{one_line(r.text)!r} ({agenda.segments[r.segment].title})"
+        if r.segment is not None and 0 <= r.segment < len(agenda.segments)
+        else f"{one_line(r.text)!r}"
+        for r in marked
+    ]
+    shown = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+    what = plural(len(marked), "reflection", "reflections")
+    warnings.append(
+        f"left out {what} marked private: {shown}; kept in the session's journal, not in the "
+        "pack; to publish one, record it again without the mark"
+    )
+    return kept
