@@ -4,6 +4,7 @@ carries on. The error is injected into the journal's own calls (os.fstat, os.ope
 os.pread) while a file, outside the sessions folder, says the disk is failing: a real disk
 that returns EIO needs FUSE."""
 
+import contextlib
 import errno
 import json
 import os
@@ -304,3 +305,30 @@ def test_a_log_file_on_a_failing_drive_is_no_closed_window(tmp_path):
     assert "standard output: cannot write: the disk could not be read or written" in err, err
     assert "Traceback" not in err and "internal error" not in err, err
     assert [e.get("reason") for e in events(tmp_path / "s") if e["type"] == "stop"] == ["error"]
+
+
+def test_a_terminal_closed_under_plain_mode_is_still_a_closed_window(tmp_path):
+    # A hung-up terminal answers isatty() with False (its TCGETS fails with EIO): asked when a
+    # write failed, plain mode took the closed window's EIO for a failing disk's, and a window
+    # closed before its SIGHUP came was journalled as an error (CI, test_live_terminal's
+    # closed-terminal test). The terminal is known from the start.
+    import pty
+
+    from support.live import FakeTime, ScriptedLines, open_session
+
+    from liftkit.cli.live.plain import PlainApp
+    from liftkit.core.live.controller import PLAIN, Controller
+
+    time = FakeTime()
+    session = open_session(tmp_path, AGENDA, time)
+    master, follower = pty.openpty()
+    window = os.fdopen(follower, "w")
+    app = PlainApp(Controller(session, mode=PLAIN), window, ScriptedLines(time, []))
+    os.close(master)  # the window closes; no SIGHUP is sent here
+    outcome = app.run()
+    with contextlib.suppress(OSError):  # what it could not write is lost with the window
+        window.close()
+    journal = (session.folder / "journal.jsonl").read_text().splitlines()
+    stop = json.loads(journal[-1])
+    assert (stop["type"], stop["reason"]) == ("stop", "sighup")
+    assert (outcome.exit_code, outcome.reason) == (130, "sighup")

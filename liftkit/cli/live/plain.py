@@ -129,6 +129,10 @@ class PlainApp:
         self.controller = controller
         self.session = controller.session
         self.out = out
+        # Asked now, not when a write fails: a terminal hung up by its closed window answers
+        # isatty() with False (its TCGETS fails with EIO), and its EIO would be taken for a
+        # failing disk's, the stop journalled as an error rather than a closed window.
+        self.out_is_terminal = _is_terminal(out)
         self.lines = lines
         self.aside = aside
         self.session.guard = lines.deferred
@@ -152,7 +156,7 @@ class PlainApp:
                 # closed, nothing to say about it; the session stops as for a full disk.
                 raise OutputFailed(None) from error
             # EIO from a log file (`> /mnt/share/log.txt`) is the disk's, not a closed window
-            gone = window_gone(error, reason) if reason or _is_terminal(self.out) else None
+            gone = window_gone(error, reason) if reason or self.out_is_terminal else None
             if gone:
                 raise WindowGone(gone) from error
             # A full disk behind `> log.txt`: the host would follow a session they cannot see.
