@@ -4,7 +4,7 @@ the real command line."""
 
 import shutil
 
-from support.plain import Live, liftkit, wait_until
+from support.plain import Live, liftkit, quit_session, wait_until
 
 
 def test_a_file_where_the_session_folder_was_is_said_to_be_in_the_way(tmp_path):
@@ -44,13 +44,7 @@ def test_resume_without_the_agenda_copy_says_what_export_says(tmp_path):
     """agenda.toml deleted from the session folder: resume said '…/agenda.toml: no such file;
     check the path, or run liftkit agenda list for templates', as for an agenda the host
     names; export says what is missing and how to put it back. Now resume says the same."""
-    sessions = tmp_path / "sessions"
-    run = liftkit(
-        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
-        stdin="r Ada: hello\nq\ny\n",
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr
-    (folder,) = sessions.iterdir()
+    folder = quit_session(tmp_path)
     (folder / "agenda.toml").unlink()
     journal = (folder / "journal.jsonl").read_bytes()
     resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")

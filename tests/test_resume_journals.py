@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support.plain import PATIENCE, Live, liftkit
+from support.plain import PATIENCE, Live, liftkit, quit_session
 
 
 def _session(sessions: Path) -> Path:
@@ -95,13 +95,7 @@ def test_a_session_that_crashed_between_its_rooms_and_its_start_resumes(tmp_path
 def test_a_journal_without_its_start_names_what_to_put_back(tmp_path):
     """A journal whose session_start line was deleted (captures after it): the refusal
     said 'fix that line', naming none. Now it says which line is missing."""
-    sessions = tmp_path / "sessions"
-    run = liftkit(
-        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
-        stdin="r Ada: hello\nq\ny\n",
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr
-    journal = _session(sessions) / "journal.jsonl"
+    journal = quit_session(tmp_path) / "journal.jsonl"
     lines = journal.read_text().splitlines()
     journal.write_text("".join(f"{line}\n" for line in lines if "session_start" not in line))
     resumed = liftkit("resume", str(journal.parent), "--plain", cwd=tmp_path, stdin="q\ny\n")
@@ -117,13 +111,7 @@ def test_a_journal_saved_without_its_final_newline_keeps_its_last_event(tmp_path
     """An editor saved a hand fix without the final newline: the last event, whole and the
     next in seq, was cut off by the next write (`liftkit note`, a resume) as a torn line,
     and dropped by readers with a warning. Now it is kept, its newline added."""
-    sessions = tmp_path / "sessions"
-    run = liftkit(
-        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
-        stdin="r Ada: hello\nq\ny\n",
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr
-    folder = _session(sessions)
+    folder = quit_session(tmp_path)
     journal = folder / "journal.jsonl"
     before = journal.read_text().splitlines()
     assert json.loads(before[-1])["type"] == "stop"

@@ -22,6 +22,19 @@ def liftkit(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
     )
 
 
+def quit_session(tmp_path: Path) -> Path:
+    """The folder of a community conversation run in plain mode in `tmp_path`/sessions, a
+    reflection from Ada saved, then quit (q, y)."""
+    sessions = tmp_path / "sessions"
+    run = liftkit(
+        "run", "community-conversation", "--plain", "--sessions", str(sessions), cwd=tmp_path,
+        stdin="r Ada: hello\nq\ny\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = sessions.iterdir()
+    return folder
+
+
 def wait_until(check: Callable[[], object], what: str, timeout: float = PATIENCE) -> None:
     deadline = time.monotonic() + timeout
     while not check():
