@@ -23,6 +23,11 @@ def export(cli, session, *args):
     return result
 
 
+def quote_lines(text: str) -> list[str]:
+    """The quotes of a part of the Markdown pack, each as its line ("- “…” — Ann Lee")."""
+    return [line for line in text.splitlines() if line.startswith("- “")]
+
+
 # --------------------------------------------------------------------------- wrapped headers
 
 
@@ -84,7 +89,7 @@ def test_a_header_wrapped_in_the_layout_with_the_time_after_the_name_is_read_who
     chat = write(tmp_path / "wrap.txt", WRAPPED_TIME_AFTER)
     result = export(cli, afternoon, "--chat", chat, "--names")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “What does ISO stand for?” — Ann Lee",
         '- “(referring to "ISO Lifecycle" in the current presentation)” — David Ng',
         "- “thanks” — Eve Stone",
@@ -115,7 +120,7 @@ def test_a_direct_message_naming_one_side_in_the_layout_with_the_time_after_is_l
     chat = write(tmp_path / "chat.txt", ONE_SIDED_DIRECT)
     result = export(cli, afternoon, "--chat", chat, "--names")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “who got the vouchers?” — Ann Lee",
         "- “thanks” — Eve Stone",
     ]
@@ -126,7 +131,7 @@ def test_a_direct_message_naming_one_side_in_the_layout_with_the_time_after_is_l
     # (the saver's words, "Me" in their chat, are a host's: counted, never quoted)
     kept = export(cli, afternoon, "--chat", chat, "--names", "--include-private").stdout
     talk = section(kept, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “who got the vouchers?” — Ann Lee",
         "- “Not yet received, can you check my account?” — Amit Rao (direct message to Me)",
         "- “thanks” — Eve Stone",
@@ -159,7 +164,7 @@ def test_a_webex_chat_is_read_and_named(cli, afternoon, tmp_path):
     chat = write(tmp_path / "webex.txt", WEBEX)
     result = export(cli, afternoon, "--chat", chat, "--names")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “What does ISO stand for? International Standards Organization?” — Dana Reyes (Guest)",
         '- “(referring to "ISO Lifecycle" in the current presentation)” — Dana Reyes (Guest)',
         "- “ISO 14040, I think” — Jon Berg",
@@ -224,7 +229,7 @@ def test_a_zoom_chat_kept_as_a_list_in_call_notes_is_read(
     chat = write(tmp_path / "notes.md", text)
     result = export(cli, afternoon, "--chat", chat, "--names", "--host", "Me")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    assert quote_lines(talk) == quotes
     assert "the idea” — omar" in talk or mark == "*"
     assert f"The chat: {len(quotes)} messages" in result.stdout
     assert result.stderr.splitlines() == [
@@ -272,7 +277,7 @@ def test_captions_that_name_no_one_say_nothing_of_who_joined(
     chat = write(tmp_path / name, text)
     result = export(cli, afternoon, "--chat", chat, "--chat-start", "14:00:00")
     talk = section(result.stdout, "1. Talk")
-    cues = [line for line in talk.splitlines() if line.startswith("- “")]
+    cues = quote_lines(talk)
     assert cues == [
         "- “Hello, welcome to the interview.”",
         "- “Thank you for having me.”",
@@ -344,7 +349,7 @@ def test_a_new_teams_copy_with_dated_headers_and_quoted_replies_is_read(
     chat = write(tmp_path / "teams.txt", text)
     result = export(cli, afternoon, "--chat", chat, "--names")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == quotes
+    assert quote_lines(talk) == quotes
     for quoted in ("Reference", "Edited", "reactions.", "2:04 pm"):
         assert quoted not in talk
     said = f"2 people took part in the chat.\n\nThe chat: {len(quotes)} messages{reactions}"
@@ -359,7 +364,7 @@ def test_the_host_written_surname_first_in_a_teams_chat_is_not_quoted(cli, after
     chat = CHAT / "teams-chat-classic-surname-first.txt"
     result = export(cli, afternoon, "--chat", chat, "--host", "Sam Okafor", "--names")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “Ada, OT, joining from Dundee” — Lovelace, Ada (NHS Tayside)",
         "- “Grace, nurse lead in Fife” — HOPPER, Grace (NHS FIFE)",
     ]
@@ -394,7 +399,7 @@ def test_a_teams_reply_quoting_someone_who_did_not_post_keeps_their_name_and_wor
     people = write(tmp_path / "people.csv", ATTENDEES)
     result = export(cli, afternoon, "--chat", chat, "--attendees", people, "--anonymous")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “Time to listen at handover”",
         "- “Mine: protected mealtimes”",
         "- “Same for me honestly”",
@@ -413,7 +418,7 @@ def test_a_deleted_teams_message_is_neither_quoted_nor_counted(cli, afternoon):
     chat = CHAT / "teams-chat-classic-deleted.txt"
     result = export(cli, afternoon, "--chat", chat)
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “Ada, OT in Dundee”",
         "- “Grace, nurse lead in Fife”",
         "- “psychological safety is the foundation”",
@@ -521,7 +526,7 @@ def test_a_surname_first_teams_reply_quoting_a_stranger_keeps_their_name_and_wor
     chat = write(tmp_path / "chat.txt", SURNAME_FIRST_REPLY)
     result = export(cli, afternoon, "--chat", chat, "--anonymous")
     talk = section(result.stdout, "1. Talk")
-    assert [line for line in talk.splitlines() if line.startswith("- “")] == [
+    assert quote_lines(talk) == [
         "- “Ada, OT, joining from Dundee”",
         "- “Same for me honestly”",
         "- “Let us keep kindness at handover”",

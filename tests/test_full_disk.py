@@ -202,6 +202,21 @@ warn = ["9m", "8m", "7m"]
 """
 
 
+def run_two_in_a_window(disk: Path, tmp_path: Path, *options: str):
+    """`liftkit run` of TWO on the small `disk` in a 200-column tmux window, its rescue file
+    going to a folder of its own (TMPDIR): the window, that folder and the sessions folder."""
+    from support.tmux import Tmux
+
+    agenda, rescue = tmp_path / "two.toml", tmp_path / "elsewhere"
+    agenda.write_text(TWO)
+    rescue.mkdir()
+    sessions = disk / "sessions"
+    term = Tmux(width=200, cwd=str(tmp_path))
+    term.run(["env", f"TMPDIR={rescue}", *LIFTKIT, "run", str(agenda), "--sessions",
+              str(sessions), *options])  # fmt: skip
+    return term, rescue, sessions
+
+
 def fill_last_page(journal: Path) -> None:
     """tmpfs gives a file whole 4 KB pages: fill the journal's last one with a note, as
     `liftkit note` would add it, so that the session's next line finds no room."""

@@ -8,7 +8,7 @@ import signal
 import subprocess
 
 from support.plain import LIFTKIT
-from test_full_disk import TWO, disk, fill, fill_last_page, journal_lines  # noqa: F401
+from test_full_disk import disk, fill, fill_last_page, journal_lines, run_two_in_a_window  # noqa: F401
 
 
 def test_text_typed_when_liftkit_is_stopped_on_a_full_disk_goes_to_the_rescue_file(
@@ -19,16 +19,8 @@ def test_text_typed_when_liftkit_is_stopped_on_a_full_disk_goes_to_the_rescue_fi
     it could not be written, yet the last lines said 'liftkit resume gives it back', no file
     kept it, and resume gave back nothing. Now the file in $TMPDIR holds it and the last
     lines say so, and that the stop could not be recorded."""
-    from support.tmux import Tmux
-
-    agenda, rescue = tmp_path / "two.toml", tmp_path / "elsewhere"
-    agenda.write_text(TWO)
-    rescue.mkdir()
-    sessions = disk / "sessions"
-    term = Tmux(width=200, cwd=str(tmp_path))
+    term, rescue, sessions = run_two_in_a_window(disk, tmp_path)
     try:
-        term.run(["env", f"TMPDIR={rescue}", *LIFTKIT, "run", str(agenda), "--sessions",
-                  str(sessions)])  # fmt: skip
         term.wait_for("running")
         fill(disk)
         fill_last_page(next(sessions.glob("*/journal.jsonl")))

@@ -9,8 +9,15 @@ import time
 from pathlib import Path
 
 import pytest
-from support.plain import LIFTKIT, Live
-from test_full_disk import TWO, disk, fill, fill_last_page, run_until_the_disk_fills  # noqa: F401
+from support.plain import Live
+from test_full_disk import (  # noqa: F401
+    TWO,
+    disk,
+    fill,
+    fill_last_page,
+    run_two_in_a_window,
+    run_until_the_disk_fills,
+)
 
 
 def close_window(term, pid: int) -> None:
@@ -47,16 +54,8 @@ def test_a_window_closed_on_a_full_disk_writes_the_kept_reflections_to_the_rescu
     stopped a second time, when drawing to the gone window failed) and plain mode was killed
     by the second SIGHUP before the farewell wrote the file: both reflections were lost for
     good. Now the rescue file in $TMPDIR holds them both."""
-    from support.tmux import Tmux
-
-    agenda, rescue = tmp_path / "two.toml", tmp_path / "elsewhere"
-    agenda.write_text(TWO)
-    rescue.mkdir()
-    sessions = disk / "sessions"
-    term = Tmux(width=200, cwd=str(tmp_path))
+    term, rescue, sessions = run_two_in_a_window(disk, tmp_path, *(["--plain"] if plain else []))
     try:
-        term.run(["env", f"TMPDIR={rescue}", *LIFTKIT, "run", str(agenda), "--sessions",
-                  str(sessions), *(["--plain"] if plain else [])])  # fmt: skip
         term.wait_for("running" if not plain else "1/2")
         pid = term.command_pid()
 

@@ -2,7 +2,13 @@
 tidied, so that the file written passes its own check."""
 
 import pexpect
-from test_new_tty import CLEAR_LINE, new_from_1_2_4_all, new_to_durations, spawn
+from test_new_tty import (
+    CLEAR_LINE,
+    keep_the_line_and_write,
+    new_from_1_2_4_all,
+    new_to_durations,
+    spawn,
+)
 
 from liftkit.core.agenda.model import load_agenda
 
@@ -26,12 +32,7 @@ def test_a_duration_that_takes_the_agenda_over_a_day_is_asked_again(tmp_path):
     child.send(CLEAR_LINE + "\r")  # its 15m kept
     child.expect("Closing.*: ")
     child.send("\r")
-    child.expect(r"What is it about, in a line")
-    child.send("\r")
-    child.expect("Wrote team.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child)
     agenda = load_agenda(tmp_path / "team.toml")
     assert [s.duration // 60 for s in agenda.segments] == [1200, 180, 30, 15, 5]
     assert agenda.declared_total == sum(s.duration for s in agenda.segments)
@@ -61,12 +62,7 @@ def test_the_limit_on_a_duration_leaves_a_minute_for_each_segment_after_it(tmp_p
     child.send(CLEAR_LINE + "1m\r")
     child.expect("All together: ")
     child.send(CLEAR_LINE + "1m\r")
-    child.expect(r"What is it about, in a line")
-    child.send("\r")
-    child.expect("Wrote team.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child)
     agenda = load_agenda(tmp_path / "team.toml")
     assert [s.duration // 60 for s in agenda.segments] == [23 * 60, 58, 1, 1]
     assert sum(s.duration for s in agenda.segments) == 24 * 3600

@@ -101,6 +101,17 @@ def test_new_asks_for_template_title_host_and_durations(tmp_path):
     assert check.exitstatus == 0
 
 
+def keep_the_line_and_write(child, wrote: str = "Wrote team.toml") -> None:
+    """Enter at the last question (the one-line description, as offered), then the file is
+    written and `liftkit new` ends with exit code 0."""
+    child.expect(r"What is it about, in a line")
+    child.send("\r")
+    child.expect(wrote)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def new_to_durations(tmp_path: Path, template: str = "", host: str = ""):
     """`liftkit new team.toml` from a template (`template`: the keys that choose it, none for
     community-conversation, the default), its title kept, at "Change the segment
@@ -137,12 +148,7 @@ def test_a_short_segment_made_longer_gets_the_default_warning_of_its_new_length(
     for title in ("In fours", "All together"):
         child.expect(f"{title}: ")
         child.send("\r")
-    child.expect(r"What is it about, in a line")
-    child.send("\r")
-    child.expect("Wrote team.toml: 1-2-4-All, 4 segments")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child, "Wrote team.toml: 1-2-4-All, 4 segments")
     agenda = load_agenda(tmp_path / "team.toml")
     assert [s.duration for s in agenda.segments] == [300, 600, 240, 300]
     assert [s.warn for s in agenda.segments] == [(60,), (30,), (60,), (60,)]
@@ -205,12 +211,7 @@ def test_a_silence_or_warning_that_no_longer_fits_is_said_as_it_is_left_out(tmp_
             "silence."
         )
     )
-    child.expect(r"What is it about, in a line")
-    child.send("\r")
-    child.expect("Wrote team.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child)
     close = load_agenda(tmp_path / "team.toml").segments[4]
     assert (close.duration, close.silence, close.warn) == (30, 0, ())
 
@@ -226,12 +227,7 @@ def test_the_template_total_is_kept_when_durations_are_asked(tmp_path, typed, to
     for title in ["Opening perspective", "Breakout discussions", "Whole-group", "Closing"]:
         child.expect(f"{title}.*: ")
         child.send("\r")
-    child.expect(r"What is it about, in a line")
-    child.send("\r")
-    child.expect("Wrote team.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child)
     written = (tmp_path / "team.toml").read_text()
     assert f'\ntotal = "{total}"\n' in written
     agenda = load_agenda(tmp_path / "team.toml")
@@ -243,12 +239,7 @@ def test_the_template_comment_is_kept_with_its_durations(tmp_path):
     kept when the durations are, left out when the host gives their own (above)."""
     child = new_to_durations(tmp_path, host="Sam Okafor")
     child.send("n")
-    child.expect(r"What is it about, in a line")
-    child.send("\r")  # keeps the template's line
-    child.expect("Wrote team.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    keep_the_line_and_write(child)  # keeps the template's line
     written = (tmp_path / "team.toml").read_text().splitlines()
     assert written[1] == "# A one-hour hosted community conversation: 5 / 5 / 30 / 15 / 5 minutes."
     assert load_agenda(tmp_path / "team.toml").description == (

@@ -21,10 +21,16 @@ def session_zone(start: datetime | None) -> Callable[[datetime], datetime]:
     else the start's offset holds for the whole session."""
     if start is None or start.tzinfo is None:
         return _as_is
-    if start.astimezone().utcoffset() == start.utcoffset():
+    if _local_rules(start):
         return _local
     zone = start.tzinfo
     return lambda moment: moment.astimezone(zone) if moment.tzinfo is not None else moment
+
+
+def _local_rules(start: datetime) -> bool:
+    """Whether this computer's zone had the (aware) `start`'s offset at the start: the
+    session's zone is then this computer's, and its rules give each moment's offset."""
+    return start.astimezone().utcoffset() == start.utcoffset()
 
 
 def _as_is(moment: datetime) -> datetime:
@@ -43,7 +49,7 @@ def clock_reader(start: datetime | None) -> Callable[[datetime], datetime]:
     the change is 03:00 after it; else on the start's offset."""
     if start is None or start.tzinfo is None:
         return _as_is
-    if start.astimezone().utcoffset() == start.utcoffset():
+    if _local_rules(start):
         return _read_local
     zone = start.tzinfo
     return lambda clock: clock.replace(tzinfo=zone) if clock.tzinfo is None else clock
