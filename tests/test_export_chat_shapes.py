@@ -532,3 +532,26 @@ def test_a_surname_first_teams_reply_quoting_a_stranger_keeps_their_name_and_wor
         "- “Let us keep kindness at handover”",
     ]
     assert "Smith" not in result.stdout and "manager" not in result.stdout
+
+
+# A sender whose name in the meeting holds their address, as a Cosmos community call's
+# saved chat (published in its notes) shows "Shahan shahan@interchain.berlin".
+ADDRESS_IN_A_NAME = """From Shahan Khan shahan@events.example to Everyone:  02:06 PM
+What do you think about checkpoints?
+From Dan Brown (+44 7700 900123) to Everyone:  02:07 PM
+I like this idea too.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_named_quote_never_publishes_an_address_or_number_in_its_author_s_name(
+    cli, afternoon, tmp_path, fmt
+):
+    # With --names, the quote was credited "— Shahan Khan shahan@events.example": the rooms
+    # and the shared screen cut such names, the credits did not.
+    chat = write(tmp_path / "chat.txt", ADDRESS_IN_A_NAME)
+    result = export(cli, afternoon, "--chat", chat, "--names", "--format", fmt)
+    for private in ("events.example", "7700", "900123"):
+        assert private not in result.stdout
+    assert "Shahan Khan shahan@…" in result.stdout
+    assert "Dan Brown (phone ending 0123)" in result.stdout

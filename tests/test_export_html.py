@@ -16,6 +16,7 @@ from test_export_cli import write
 from test_export_pack import COMMUNITY, FULL, QUESTION, headings, quotes
 from test_report_markdown import session_with, tricky
 
+from liftkit.core.people.apart import for_pack
 from liftkit.core.report import ReportOptions, build_report, clean_text
 from liftkit.core.report.html import render_html
 
@@ -266,7 +267,8 @@ def test_any_quote_or_name_stays_text_in_html(text, author):
     page = parse(render_html(report))
     assert [t for t, _ in page.tags if t != "br"] == PLAIN_TAGS  # a line break is a <br>
     shown = " ".join("".join(page.text).split())
-    said = " ".join(f"“{clean_text(text)}” — {clean_text(author)}".split())
+    credited = for_pack(" ".join(clean_text(author).split()))  # no address nor number
+    said = " ".join(f"“{clean_text(text)}” — {credited}".split())
     assert said in shown
 
 

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 from liftkit.core.agenda.model import parse_agenda
 from liftkit.core.live.journal import read_records
+from liftkit.core.people.apart import for_pack
 from liftkit.core.report import ReportOptions, SessionData, build_report, clean_text
 from liftkit.core.report.markdown import render_markdown
 from liftkit.core.report.model import says_nothing, without_tags
@@ -108,7 +109,8 @@ def test_any_author_name_adds_no_structure(text, author):
     assert blocks(markdown) == STRUCTURE
     shown = shown_text(quote_inline(markdown))
     said = without_tags(clean_text(text), ())
-    assert shown == f"“{said}” — {' '.join(clean_text(author).split())}"
+    credited = for_pack(" ".join(clean_text(author).split()))  # no address nor number
+    assert shown == f"“{said}” — {credited}"
 
 
 def test_the_issue_s_examples_show_literally():

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 from typing import Any, Generic, TypeVar
 
+from liftkit.core.people.apart import for_pack
 from liftkit.core.report.markdown_parts import Charts, fenced, score_text
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
 from liftkit.core.text import isolated, one_line, plural, url_pieces
@@ -264,7 +265,7 @@ def quote_html(quote: Quote, named: bool) -> str:
     said = linked(without_tags(quote.text, quote.tags)).replace("\n", "<br>\n")
     out = f"“{said}”"
     if quote.author and named:
-        out += f" — {escape(quote.author)}"
+        out += f" — {escape(for_pack(quote.author))}"
     if quote.waiting_room:
         out += " (to the waiting room)"
     elif quote.private_to is not None:

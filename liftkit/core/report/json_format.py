@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from liftkit.core.people.apart import for_pack
 from liftkit.core.report import Breakdown, PollResult, Quote, Report, SegmentRun
 
 FORMAT_VERSION = 1
@@ -43,7 +44,7 @@ class _QuoteData:
         anonymous = self.anonymous
         data: dict[str, Any] = {
             "text": quote.text,
-            "author": None if anonymous else quote.author,
+            "author": None if anonymous else quote.author and for_pack(quote.author),
             "tags": quote.tags,  # a tuple: written as a list
             "source": quote.source,
             "time": self.time(quote.at),

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat.model import TRANSCRIPT_LAYOUTS
+from liftkit.core.people.apart import for_pack
 from liftkit.core.report.model import (
     Breakdown,
     ChatSummary,
@@ -59,7 +60,7 @@ def _name(name: str) -> str:
 def quote_item(quote: Quote, named: bool) -> str:
     said = f"- “{lines_of(without_tags(quote.text, quote.tags), indent='  ', first_safe=True)}”"
     if quote.author and named:
-        said += f" — {_name(quote.author)}"
+        said += f" — {_name(for_pack(quote.author))}"  # no address or number published
     if quote.waiting_room:
         said += " (to the waiting room)"
     elif quote.private_to is not None:
