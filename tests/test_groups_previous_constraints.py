@@ -131,3 +131,39 @@ def test_a_round_for_zoom_scores_the_pair_kept_together_as_the_plan_does(tmp_pat
     assert f"repeat pairs: {repeats} (" in made.output
     most = max(times for pair, times in met.items() if pair != ("Di", "Ed"))
     assert f"most meetings of any pair: {most};" in made.output
+
+
+def test_a_plan_given_as_previous_keeps_its_balanced_columns(tmp_path, cli):
+    # Before: week 2 planned from a plan balanced on Organisation was not balanced at all
+    # unless --balance was given again (its settings.balance was []).
+    orgs = ["North", "South", "East"]
+    people = tmp_path / "p.csv"
+    people.write_text("name,email,Organisation\n" + "".join(
+        f"P{i},p{i}@x.org,{orgs[i % 3]}\n" for i in range(18)))  # fmt: skip
+    made = cli("groups", str(people), "--count", "6", "--rounds", "2", "--balance",
+               "Organisation", "--seed", "1", "-o", str(tmp_path / "plan.json"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"week2-{seed}.json"
+        made = cli("groups", str(people), "--previous", str(tmp_path / "plan.json"),
+                   "--rounds", "3", "--seed", seed, "-o", str(out))  # fmt: skip
+        assert made.exit_code == 0, made.output
+        assert "balanced on Organisation" in made.output
+        split = json.loads(out.read_text())
+        assert split["settings"]["balance"] == ["Organisation"]
+        for rnd in split["rounds"]:
+            for group in rnd["groups"]:  # three organisations, three a room: one of each
+                found = sorted(m["attributes"]["Organisation"] for m in group["members"])
+                assert found == sorted(orgs), (seed, rnd["round"], names(group))
+    # a call's report without the column keeps it from the plan's people
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Name (Original Name),User Email\n" + "".join(
+        f"P{i},p{i}@x.org\n" for i in range(18)))  # fmt: skip
+    out = tmp_path / "bare.json"
+    made = cli("groups", str(bare), "--previous", str(tmp_path / "plan.json"), "--rounds", "3",
+               "--seed", "1", "-o", str(out))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    for rnd in json.loads(out.read_text())["rounds"]:
+        for group in rnd["groups"]:
+            found = sorted(m["attributes"]["Organisation"] for m in group["members"])
+            assert found == sorted(orgs), (rnd["round"], names(group))

@@ -11,6 +11,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import Group, Round, Split, SplitRequest
 from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory
+from liftkit.core.people.model import find_column
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural, same_words, some_named
 
@@ -22,7 +23,8 @@ def with_earlier_constraints(
     its facilitators (who facilitate in its rooms, and those its settings name), and its
     `together` and `apart` sets (from its settings: a JSON or TOML file, or the file a session
     ran with), each of those here, a set when two or more of it are. What the request gives
-    adds to them. The notes say what was carried over."""
+    adds to them. Its `balance` columns that this list has hold too when the request names
+    none (a request naming columns chooses them). The notes say what was carried over."""
     previous = request.previous
     if previous is None:
         return request, []
@@ -72,10 +74,12 @@ def with_earlier_constraints(
         return carried
 
     together, apart = sets("together", request.together), sets("apart", request.apart)
-    if not (new_leads or together or apart):
+    balance = _balance(people, request, previous)
+    if not (new_leads or together or apart or balance):
         return request, []
     request = replace(
         request,
+        balance=(*request.balance, *balance),
         facilitators=(*request.facilitators, *(label(i) for i in new_leads)),
         together=(*request.together, *(",".join(label(i) for i in s) for s in together)),
         apart=(*request.apart, *(",".join(label(i) for i in s) for s in apart)),
@@ -92,11 +96,24 @@ def with_earlier_constraints(
             pairs = "; ".join(" and ".join(people[i].name for i in s) for s in kept[:5])
             more = f"; and {len(kept) - 5} more" if len(kept) > 5 else ""
             said.append(f"{pairs}{more} kept {key}")
+    if balance:
+        said.append(f"balanced on {' and '.join(balance)}")
     note = (
         "kept from `previous`: " + "; ".join(said) + " (as its plan had them; "
-        "`facilitators`, `together` and `apart` given here add to them)"
+        "`facilitators`, `together` and `apart` given here add to them, `balance` given here "
+        "replaces its columns)"
     )
     return request, [note]
+
+
+def _balance(people: Sequence[Person], request: SplitRequest, previous: Split) -> list[str]:
+    """The `balance` columns of `previous` that this list has (a call's report has those of
+    the plan's people: liftkit.core.groups.previous), when the request names none."""
+    if request.balance:
+        return []
+    columns = list(dict.fromkeys(a for p in people for a in p.attributes))
+    found = (find_column(columns, str(c)) for c in _listed(previous.settings.get("balance")))
+    return list(dict.fromkeys(c for c in found if c is not None))
 
 
 def with_emails_now(
