@@ -177,6 +177,7 @@ def split_groups(
     facilitators: str | Sequence[str] = (),
     previous: Split | str | Path | None = None,
     held: int | None = None,
+    sessions: str | Path | None = None,
 ) -> Split:
     """Split people into breakout groups over one or more rounds.
 
@@ -192,7 +193,8 @@ def split_groups(
     `facilitators` are spread one per group. One text alone is one item (`balance="sector"`,
     `apart="Ada,Bo"`). `previous` is an earlier split (or its JSON, TOML or CSV file):
     people keep their rooms, late joiners are added, no-shows dropped; a session folder
-    gives the rooms that met in it, all held. With
+    gives the rooms that met in it, all held, and "latest" the newest session under
+    `sessions` (default $LIFTKIT_SESSIONS, else ./liftkit-sessions). With
     `held` N, its first N rounds took place: they come out as they were, and the rounds after
     them are planned afresh for `people`, avoiding every pair who met in them.
 
@@ -200,9 +202,11 @@ def split_groups(
     or a person listed twice, naming the argument.
     """
     import dataclasses
+    import os
     import random
 
     from liftkit.api_arguments import (
+        a_path,
         checked_split,
         groups_of_names,
         items,
@@ -223,6 +227,11 @@ def split_groups(
     if seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
     held = whole_number(held, "held")
+    if previous == "latest" and not os.path.lexists(previous):  # as `liftkit groups` takes it
+        from liftkit.core.live.latest import find_session_running_first
+
+        where = a_path(sessions, "sessions", "folder") if sessions is not None else None
+        previous = find_session_running_first("latest", where)
     if isinstance(previous, (str, Path)) and is_session_folder(previous):
         previous = rooms_held(Path(previous))  # the rooms that met there: all held
         held = held or len(previous.rounds)

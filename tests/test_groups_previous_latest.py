@@ -70,3 +70,20 @@ def test_a_missing_previous_says_a_session_folder_is_accepted(tmp_path, cli):
         "CSV written by liftkit groups, a session folder of liftkit run, or latest (the newest "
         "session in --sessions DIR)"
     )
+
+
+def test_the_library_takes_previous_latest_as_the_command_does(tmp_path, cli, monkeypatch):
+    # Before: split_groups(previous="latest") read "latest" as a groups file: LiftkitError
+    # "latest: no such file".
+    import liftkit
+
+    plan, _ = week_1_ran(tmp_path, cli)
+    people = liftkit.read_attendees(tmp_path / "p.csv")
+    split = liftkit.split_groups(people, previous="latest", sessions=tmp_path / "s", rounds=3,
+                                 seed=2)  # fmt: skip
+    assert [r.number for r in split.rounds] == [1, 2, 3]
+    held = sorted(sorted(m.email for m in g.members) for g in split.rounds[0].groups)
+    assert held == rooms(plan["rounds"][0])
+    monkeypatch.setenv("LIFTKIT_SESSIONS", str(tmp_path / "s"))
+    again = liftkit.split_groups(people, previous="latest", rounds=3, seed=2)
+    assert again.rounds == split.rounds
