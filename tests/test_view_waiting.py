@@ -94,6 +94,26 @@ def test_the_plain_view_waiting_for_the_start_gives_the_time_and_what_comes_firs
         session.close()
 
 
+def test_the_plain_view_waiting_for_a_start_tomorrow_says_tomorrow(tmp_path):
+    """The host's screen said STARTS TOMORROW AT 02:55 and plain run 'waiting to start
+    tomorrow at 02:55'; the plain view said 'waiting to start at 02:55', as if today."""
+    import io
+
+    from liftkit.cli.live.audience import PlainAudience
+
+    time = FakeTime()
+    session = open_live(tmp_path, time, AGENDA)
+    try:
+        start = (time.wall + timedelta(days=1)).replace(hour=2, minute=55)
+        write_start_at(session.folder, start)
+        out = io.StringIO()
+        PlainAudience(Follower.open(session.folder), out, wall=lambda: time.wall).start()
+        last = out.getvalue().splitlines()[-1].split("  ", 1)[1]
+        assert last == "waiting to start tomorrow at 02:55 with 1/3 Welcome (2m)", last
+    finally:
+        session.close()
+
+
 def test_view_plain_says_how_to_have_the_plain_view(tmp_path):
     """`liftkit view latest --plain` said only 'No such option: --plain'."""
     result = subprocess.run(

@@ -283,7 +283,7 @@ class PlainAudience:
         t = f.now(self.wall())
         view = f.view(t)
         polls = polls_now_lines(view, f.engine.polls)
-        self.say(*segment_now_lines(view), *polls, status_now(f, t))
+        self.say(*segment_now_lines(view), *polls, status_now(f, t, self.wall()))
         self._rooms_now()
         self._silence_over()  # a silence under way: its end is said when it comes
         f.listeners.append(self._event)

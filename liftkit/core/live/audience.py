@@ -28,7 +28,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.follow import Follower
 from liftkit.core.live.plain_lines import event_lines, hushed, starts_with, time_left
-from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
+from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, start_day
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
 from liftkit.core.zones import session_zone
@@ -204,14 +204,19 @@ def audience_lines(event: JournalEvent, follower: Follower, now: float | None = 
     return lines
 
 
-def status_now(follower: Follower, t: float) -> str:
-    """ "2/5 Opening perspective: 03:12 left" (or over time, or paused)."""
+def status_now(follower: Follower, t: float, wall: datetime | None = None) -> str:
+    """ "2/5 Opening perspective: 03:12 left" (or over time, or paused). Waiting for a start
+    on another day than `wall` (the time now) says "tomorrow", as the host's screen does."""
     view = follower.view(t)
     if view.segment is None and view.status == ENDED:
         return "session complete"
     if view.segment is None:  # as plain run says it: the time, in the host's zone, and what first
         start = follower.waiting_for()
-        when = f" at {start:%H:%M}" if start is not None else ""
+        when = ""
+        if start is not None:
+            zone = session_zone(start)
+            day = start_day(zone(start), zone(wall)) if wall is not None else ""
+            when = f"{day} at {zone(start):%H:%M}"
         return f"waiting to start{when}{starts_with(follower.agenda)}"
     left = time_left(view) if not view.overrun else f"+{format_clock(-view.remaining)} over time"
     paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
