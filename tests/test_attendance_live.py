@@ -49,7 +49,7 @@ def kept_rooms(tmp_path):
     was = {m["name"]: g["name"] for g in made[0] for m in g["members"]}
     both = [(was[m["name"]], g["name"]) for g in made[-1] for m in g["members"] if m["name"] in was]
     kept = sum(1 for a, b in both if a == b)
-    return "everyone else" if kept == len(both) else f"{kept} of the {len(both)} others"
+    return "everyone else" if kept == len(both) else f"{kept or 'none'} of the {len(both)} others"
 
 
 def joined_in(tmp_path, names):
@@ -393,3 +393,18 @@ def test_groups_from_a_per_event_report_leave_out_who_left(tmp_path):
     assert names == sorted(
         ["Hedda Lindqvist", "Marisol Ortega", "Keziah Brown", "Ines Duarte", "Olu Adebayo"]
     )
+
+
+def test_a_reshuffle_where_nobody_kept_their_room_says_none():
+    """'0 of the 4 others kept their room' read as a figure to check; it is said in words."""
+    from liftkit.core.groups.model import Group, Round
+    from liftkit.core.live.attendance import kept_rooms as said
+    from liftkit.core.people.reader import Person
+
+    a, b, c, d = (Person(name=n, email=f"{n.lower()}@x.org") for n in "ABCD")
+    before = Round(1, (Group("Room 1", (a, b)), Group("Room 2", (c, d))))
+    swapped = Round(1, (Group("Room 1", (c, d)), Group("Room 2", (a, b))))
+    assert said(before, swapped) == "none of the 4 others kept their room"
+    half = Round(1, (Group("Room 1", (a, c)), Group("Room 2", (b, d))))
+    assert said(before, half) == "2 of the 4 others kept their room"
+    assert said(before, before) == "everyone else kept their room"

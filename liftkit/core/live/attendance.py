@@ -155,4 +155,4 @@ def kept_rooms(before: Round, after: Round) -> str:
     kept = sum(1 for was, now in both if was == now)
     if kept == len(both):
         return "everyone else kept their room"
-    return f"{kept} of the {len(both)} others kept their room"
+    return f"{kept or 'none'} of the {len(both)} others kept their room"
