@@ -65,6 +65,7 @@ PUBLIC: dict[str, str] = {
     "render_markdown": "liftkit.api_report",
     "render_json": "liftkit.api_report",
     "render_html": "liftkit.api_report",
+    "render_narrative": "liftkit.api_report",
     # errors
     "LiftkitError": "liftkit.core.errors",
     "AgendaError": "liftkit.core.agenda.model",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from liftkit.core.people.reader import PeopleRead
     from liftkit.core.report.model import Report
 
-__all__ = ["build_report", "render_html", "render_json", "render_markdown"]
+__all__ = ["build_report", "render_html", "render_json", "render_markdown", "render_narrative"]
 
 
 @library_errors
@@ -163,3 +163,14 @@ def render_html(report: Report) -> str:
     from liftkit.core.report.html import render_html as render
 
     return render(a_report(report))
+
+
+@library_errors
+def render_narrative(report: Report) -> str:
+    """A starter narrative for the report's session, to fill in and give `build_report` as
+    `narrative`: a heading for each part of the pack, with a hint in a comment (what
+    `liftkit export --new-narrative FILE` writes)."""
+    from liftkit.api_arguments import a_report
+    from liftkit.core.report.narrative import starter_narrative
+
+    return starter_narrative(a_report(report))
