@@ -155,10 +155,10 @@ def read_attendees(path: str | Path) -> PeopleRead:
     kept per person in `Person.attributes`). Raises LiftkitError naming the file and line
     it cannot read.
     """
-    from liftkit.api_arguments import a_path
+    from liftkit.api_arguments import a_source
     from liftkit.core.people.reader import read_people
 
-    return read_people(a_path(path, "path"))
+    return read_people(a_source(path, "path"))
 
 
 # --------------------------------------------------------------------------- groups
@@ -293,20 +293,20 @@ def read_chat(path: str | Path) -> ChatLog:
 
 def read_chat_as(path: object, field: str) -> ChatLog:
     """read_chat, its errors naming the argument `field` (`chats` of build_report)."""
-    from liftkit.api_arguments import a_path
+    from liftkit.api_arguments import a_source
     from liftkit.core.chat import parse_chat as parse
     from liftkit.core.chat import read_chat as read
     from liftkit.core.errors import LiftkitError
 
     try:
-        given = a_path(path, field)
-        if str(given) == "-":  # standard input, as read_attendees("-") and `--chat -` read it
+        given = a_source(path, field)
+        if given == "-":  # standard input, as read_attendees("-") and `--chat -` read it
             import sys
 
             stdin = sys.stdin
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
             return parse(data, "stdin")
-        return read(given)
+        return read(Path(given))
     except LiftkitError as error:  # the command line's `chat` is the caller's `field`
         if "chat" not in error.fields:
             raise

@@ -179,6 +179,13 @@ def a_path(value: object, field: str, kind: str = "file") -> Path:
     )
 
 
+def a_source(value: object, field: str) -> str | Path:
+    """A file to read, checked as `a_path` checks it, kept as the text the script gave: only
+    the exact text "-" is standard input, and "./-" (which Path turns into "-") the file."""
+    path = a_path(value, field)
+    return value if isinstance(value, str) else path
+
+
 def attendee_list(value: object, field: str) -> PeopleRead | None:
     """An attendee list given as a path (read here) or as what read_attendees returned; None
     stays None."""
@@ -191,7 +198,7 @@ def attendee_list(value: object, field: str) -> PeopleRead | None:
             f"`{field}` {shown(value)}: not an attendee list",
             f"give `{field}` as a file path, or the PeopleRead of read_attendees",
         )
-    return read_people(a_path(value, field))
+    return read_people(a_source(value, field))
 
 
 def text_or_bytes(value: object, field: str) -> str | bytes:

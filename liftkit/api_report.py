@@ -65,6 +65,7 @@ def build_report(
     from liftkit.api import read_chat_as
     from liftkit.api_arguments import (
         a_path,
+        a_source,
         attendee_list,
         items,
         one_text,
@@ -92,8 +93,8 @@ def build_report(
         raise LiftkitError(
             f"`chats` {shown(chats)}: not a chat log", "give `chats` as a path, a ChatLog or a list"
         )
-    chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
-    if sum(str(log) == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
+    chats = [log if isinstance(log, ChatLog) else a_source(log, "chats") for log in chats]
+    if sum(log == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
         raise LiftkitError("`chats` -: standard input can be read only once", "name files instead")
     if isinstance(chat_start, str):
         chat_start = parse_clock(chat_start, "`chat_start`", seconds=True)  # not "25:99"

@@ -4,6 +4,8 @@ LiftkitError naming the argument (or does what the script meant), never a TypeEr
 deep inside."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -491,3 +493,42 @@ def test_library_hints_name_its_functions_and_arguments_not_commands(tmp_path, m
     warnings = liftkit.build_report(community, [Path("chat") / "zoom-two-line.txt"]).warnings
     [outside] = [w for w in warnings if "within the session" in w]
     assert outside.endswith('(for transcripts, `chat_start`="HH:MM:SS")')
+
+
+def test_a_file_named_dash_is_read_as_dot_slash_dash_and_only_dash_is_standard_input(tmp_path):
+    # read_attendees("./-") and read_chat("./-") read standard input: Path("./-") is "-",
+    # where `liftkit groups ./-` reads the file
+    chat = Path(__file__).resolve().parent / "data" / "chat" / "zoom-two-line.txt"
+    (tmp_path / "-").write_text("Name\nAda\nBo\nCy\n", encoding="utf-8")
+    script = (
+        "import sys, pathlib, liftkit\n"
+        "given = sys.argv[2] if sys.argv[1] == 'text' else pathlib.Path(sys.argv[2])\n"
+        "read = liftkit.read_attendees(given)\n"
+        "print(len(read.people), read.source)\n"
+    )
+    for kind, given in [("text", "./-"), ("path", "./-"), ("path", "-"), ("text", "-")]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, kind, given], input=b"Name\nDee\n",
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert shown.returncode == 0, shown.stderr
+        from_stdin = (kind, given) == ("text", "-")
+        count, source = shown.stdout.decode().split()
+        assert (count, source == "stdin") == (("1", True) if from_stdin else ("3", False))
+    (tmp_path / "-").write_bytes(chat.read_bytes())
+    script = (
+        "import sys, liftkit\n"
+        "log = liftkit.read_chat(sys.argv[1])\n"
+        "print(len(log.messages), log.source)\n"
+    )
+    for given in ["./-", "-"]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, given], input=b"",
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        if given == "-":  # standard input, empty: no chat log
+            assert shown.returncode != 0 and "stdin" in shown.stderr.decode()
+        else:
+            assert shown.returncode == 0, shown.stderr
+            count = len(liftkit.read_chat(chat).messages)
+            assert shown.stdout.decode().split() == [str(count), "-"]  # the file's name
