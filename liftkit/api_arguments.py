@@ -256,7 +256,7 @@ def checked_split(split: object, field: str, also: str = "") -> Split:
         raise LiftkitError(f"`{field}`: score {shown(split.score)} is not a Score", hint)
     if not isinstance(split.rounds, Sequence) or not split.rounds:
         raise LiftkitError(f"`{field}`: has no rounds", hint)
-    rounds = []
+    rounds: list[Round] = []
     for r, rnd in enumerate(split.rounds, 1):
         where = f"`{field}` round {r}"
         if not isinstance(rnd, Round):
@@ -265,6 +265,12 @@ def checked_split(split: object, field: str, also: str = "") -> Split:
         if not isinstance(number, int) or isinstance(number, bool) or number < 1:
             raise LiftkitError(
                 f"{where}: number {shown(number)} is not a whole number from 1", hint
+            )
+        if rounds and number != rounds[-1].number + 1:  # "round 5 (rounds 2 to 3)"
+            raise LiftkitError(
+                f"{where}: number {number} does not follow round {r - 1}'s number "
+                f"{rounds[-1].number}",
+                f"number the rounds one after another: {rounds[-1].number + 1} for round {r}",
             )
         if not isinstance(rnd.groups, Sequence) or not rnd.groups:
             raise LiftkitError(f"{where}: has no rooms", hint)
