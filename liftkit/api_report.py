@@ -51,7 +51,7 @@ def build_report(
     registration answers (`by` and `questions`: a list, or one). Quotes show who said them
     with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
     groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
-    messages; `chat_start` ("HH:MM:SS", a time or a datetime; one with a time zone is
+    messages; `chat_start` ("HH:MM:SS" or "16:00:00+02:00", a time or a datetime; one with a zone is
     converted to the session's) is the clock time a transcript's offsets count from;
     `narrative` is the host's Markdown file of their own words for the pack; `attendees`
     an attendee list (a path, or what `read_attendees` read) in place of the session's
@@ -97,7 +97,9 @@ def build_report(
     if sum(log == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
         raise LiftkitError("`chats` -: standard input can be read only once", "name files instead")
     if isinstance(chat_start, str):
-        chat_start = parse_clock(chat_start, "`chat_start`", seconds=True)  # not "25:99"
+        chat_start = parse_clock(
+            chat_start, "`chat_start`", seconds=True, zoned=True
+        )  # not "25:99"
     elif chat_start is not None and not isinstance(chat_start, datetime.time | datetime.datetime):
         raise LiftkitError(  # a timedelta was read as the clock time its text looks like
             f"`chat_start` {shown(chat_start)}: not a clock time",

@@ -471,3 +471,28 @@ def test_read_chat_reads_standard_input_for_a_dash_as_read_attendees_does(tmp_pa
         assert shown.stdout.decode().strip() == expected
     with pytest.raises(liftkit.LiftkitError, match="standard input can be read only once"):
         liftkit.build_report(COMMUNITY, ["-", "-"])
+
+
+@pytest.mark.parametrize("given", ["16:00:00+02:00", "16:00+02:00", "14:00:00Z", "08:30:00-0530"])
+def test_chat_start_given_with_its_offset_is_converted_to_the_sessions_zone(
+    given, monkeypatch, cli
+):
+    # "`chat_start`: "14:40:00+02:00" is not a clock time", though docs/api.md shows
+    # 16:00+02:00 and a datetime.time with that tzinfo was taken (the session is in UTC)
+    monkeypatch.chdir(DATA)
+    chat = Path("chat") / "meet.sbv"
+    golden = (GOLDEN / "hosted-meet-sbv.md").read_text(encoding="utf-8")  # from 14:00:00
+    report = liftkit.build_report(SESSION, [chat], chat_start=given, anonymous=True)
+    assert liftkit.render_markdown(report) == golden
+    exported = cli("export", str(SESSION), "--chat", str(chat), "--chat-start", given,
+                   "--anonymous")  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout == golden
+
+
+@pytest.mark.parametrize("given", ["14:00:00+25:00", "14:00:00+", "14:00Z+02:00", "Z"])
+def test_a_chat_start_with_no_offset_there_is_is_refused(given):
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(SESSION, chat_start=given)
+    assert caught.value.message == f'`chat_start`: "{given}" is not a clock time'
+    assert caught.value.hint.endswith("or with its offset from UTC: 14:05:30+02:00, 12:05:30Z")
