@@ -214,6 +214,7 @@ def split_groups(
         people_list,
         whole_number,
     )
+    from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import SplitRequest, split_into_groups
     from liftkit.core.live.history import is_session_folder, rooms_held
@@ -237,7 +238,13 @@ def split_groups(
         previous = rooms_held(Path(previous))  # the rooms that met there: all held
         held = held or len(previous.rounds)
     elif isinstance(previous, (str, Path)):
-        previous = load_groups_file(previous)
+        if not os.path.lexists(previous):  # as `liftkit groups --previous` says it
+            raise LiftkitError(
+                f"`previous` {previous}: no such file or session folder",
+                "give the JSON, TOML or CSV written by liftkit groups, a session folder of "
+                'liftkit run, or "latest" (the newest session in `sessions`)',
+            )
+        previous = load_groups_file(previous, field="previous")
     elif previous is not None:
         previous = checked_split(previous, "previous", " (or its file, or a session folder)")
     request = SplitRequest(

@@ -32,6 +32,19 @@ _COMMANDS = {
     "run `liftkit agenda list`": "call agenda_templates()",
     "`liftkit agenda list`": "agenda_templates()",
     "`new_narrative` FILE writes one": "render_narrative(build_report(...)) gives one",
+    "written by liftkit groups": "written by render_groups (or liftkit groups)",
+}
+
+
+# Where a file mistaken for an agenda goes (core/agenda/toml_source.py): a call, not a command.
+_GOES = {
+    re.compile(r"the list with `liftkit run AGENDA --attendees [^`]*`"): (
+        "the list with read_attendees(path)"
+    ),
+    re.compile(r"`liftkit export SESSION --chat [^`]*`"): "build_report(session, chats)",
+    re.compile(r"the rooms with `liftkit run AGENDA --groups [^`]*`"): (
+        "the rooms with split_groups(previous=path) or build_report(groups_file=path)"
+    ),
 }
 
 
@@ -42,6 +55,8 @@ def in_library_words(text: str) -> str:
         return text
     for command, call in _COMMANDS.items():
         text = text.replace(command, call)
+    for pattern, words in _GOES.items():
+        text = pattern.sub(words, text)
     return _FIELD_VALUE.sub(lambda m: m.group(1) + _VALUES[m.group(2)], text)
 
 

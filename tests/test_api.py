@@ -496,3 +496,58 @@ def test_a_chat_start_with_no_offset_there_is_is_refused(given):
         liftkit.build_report(SESSION, chat_start=given)
     assert caught.value.message == f'`chat_start`: "{given}" is not a clock time'
     assert caught.value.hint.endswith("or with its offset from UTC: 14:05:30+02:00, 12:05:30Z")
+
+
+def test_a_missing_groups_file_or_narrative_names_the_argument_that_gave_it(tmp_path, cli):
+    # "nope.json: no such file; give a file from liftkit groups" with fields=(), for
+    # `previous` and `groups_file`; "nope.md: no such file; check the path" for `narrative`
+    missing = tmp_path / "nope.json"
+    calls = {
+        "previous": lambda: liftkit.split_groups(["Ada", "Bo"], previous=missing),
+        "groups_file": lambda: liftkit.build_report(SESSION, groups_file=missing),
+        "narrative": lambda: liftkit.build_report(SESSION, narrative=tmp_path / "nope.md"),
+    }
+    for field, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        error = caught.value
+        assert error.fields[0] == field, (field, error.message, error.hint)
+        assert "no such file" in error.message
+        assert "--" not in f"{error.message} {error.hint}"
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(SESSION, groups_file=missing)
+    assert caught.value.hint == (
+        "check the path given to `groups_file`: the JSON, TOML or CSV written by render_groups "
+        "(or liftkit groups)"
+    )
+    # the command line names its flags
+    said = cli("export", str(SESSION), "--groups-file", str(missing))
+    assert said.stderr == (
+        f"Error: {missing}: no such file; check the path given to --groups-file: the JSON, "
+        "TOML or CSV written by liftkit groups\n"
+    )
+    said = cli("export", str(SESSION), "--narrative", str(tmp_path / "nope.md"))
+    assert said.stderr.endswith("no such file; check the path given to --narrative\n")
+
+
+def test_an_attendee_list_given_as_the_agenda_is_pointed_to_read_attendees(tmp_path, cli):
+    # load_agenda("people.csv") said "… and the list with `liftkit run AGENDA --attendees
+    # people.csv`", a command, to a script
+    people = tmp_path / "people.csv"
+    shutil.copy(PEOPLE, people)
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.load_agenda(people)
+    said = str(caught.value)
+    assert said.startswith(f"{people}: looks like an attendee list")
+    assert said.endswith(
+        "give an agenda: a template name (agenda_templates()) or a .toml file, and the list "
+        "with read_attendees(path)"
+    )
+    assert "liftkit run" not in said
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.load_agenda(CHAT / "zoom-two-line.txt")
+    assert str(caught.value).endswith("a chat log goes into the event pack: "
+                                      "build_report(session, chats)")  # fmt: skip
+    ran = cli("run", str(people), "--plain")
+    assert ran.exit_code == 2
+    assert f"--attendees {people}`" in ran.stderr  # the command line's words stay its own
