@@ -551,3 +551,21 @@ def test_an_attendee_list_given_as_the_agenda_is_pointed_to_read_attendees(tmp_p
     ran = cli("run", str(people), "--plain")
     assert ran.exit_code == 2
     assert f"--attendees {people}`" in ran.stderr  # the command line's words stay its own
+
+
+def test_one_person_who_left_the_meeting_gets_no_room_in_words_that_agree(tmp_path):
+    # "1 person had left the meeting (their last row says so) and get no room"
+    report = tmp_path / "teams.csv"
+    report.write_text(
+        "Full Name,User Action,Timestamp\n"
+        'Ada,Joined,"9/4/2020, 11:57:51 AM"\nBo,Joined,"9/4/2020, 11:58:00 AM"\n'
+        'Cy,Joined,"9/4/2020, 11:58:10 AM"\nCy,Left,"9/4/2020, 12:10:00 PM"\n'
+        'Dee,Joined,"9/4/2020, 11:59:00 AM"\n',
+        encoding="utf-8",
+    )
+    read = liftkit.read_attendees(report)
+    assert read.gone == ["Cy"]
+    split = liftkit.split_groups(read, size=2, seed=1)
+    assert split.notes[0] == (
+        f"{report}: 1 person had left the meeting (their last row says so) and gets no room: Cy"
+    )
