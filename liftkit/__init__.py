@@ -10,7 +10,8 @@ The same as a library (docs/api.md has every function):
 
 Agendas: load_agenda, parse_agenda, render_agenda, agenda_templates. Attendee files:
 read_attendees. Breakout groups: split_groups, render_groups. Chat logs: read_chat,
-parse_chat. Event packs: build_report, then render_markdown, render_json or render_html.
+parse_chat. Event packs: build_report, then render_markdown, render_json or render_html
+(render_narrative: a starter narrative for the host's own words).
 Bad input raises LiftkitError (AgendaError for an invalid agenda), naming the argument.
 """
 

@@ -13,7 +13,13 @@ from liftkit.api import (
     render_groups,
     split_groups,
 )
-from liftkit.api_report import build_report, render_html, render_json, render_markdown
+from liftkit.api_report import (
+    build_report,
+    render_html,
+    render_json,
+    render_markdown,
+    render_narrative,
+)
 from liftkit.core.agenda.model import Agenda, AgendaError, Poll, Segment
 from liftkit.core.chat.model import ChatLog, ChatMessage
 from liftkit.core.errors import LiftkitError
@@ -52,5 +58,6 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_narrative",
     "split_groups",
 ]

@@ -65,6 +65,7 @@ PUBLIC: dict[str, str] = {
     "render_markdown": "liftkit.api_report",
     "render_json": "liftkit.api_report",
     "render_html": "liftkit.api_report",
+    "render_narrative": "liftkit.api_report",
     # errors
     "LiftkitError": "liftkit.core.errors",
     "AgendaError": "liftkit.core.agenda.model",
@@ -154,10 +155,10 @@ def read_attendees(path: str | Path) -> PeopleRead:
     kept per person in `Person.attributes`). Raises LiftkitError naming the file and line
     it cannot read.
     """
-    from liftkit.api_arguments import a_path
+    from liftkit.api_arguments import a_source
     from liftkit.core.people.reader import read_people
 
-    return read_people(a_path(path, "path"))
+    return read_people(a_source(path, "path"))
 
 
 # --------------------------------------------------------------------------- groups
@@ -213,6 +214,7 @@ def split_groups(
         people_list,
         whole_number,
     )
+    from liftkit.core.errors import LiftkitError
     from liftkit.core.groups.formats import load_groups_file
     from liftkit.core.groups.split import SplitRequest, split_into_groups
     from liftkit.core.live.history import is_session_folder, rooms_held
@@ -236,7 +238,13 @@ def split_groups(
         previous = rooms_held(Path(previous))  # the rooms that met there: all held
         held = held or len(previous.rounds)
     elif isinstance(previous, (str, Path)):
-        previous = load_groups_file(previous)
+        if not os.path.lexists(previous):  # as `liftkit groups --previous` says it
+            raise LiftkitError(
+                f"`previous` {previous}: no such file or session folder",
+                "give the JSON, TOML or CSV written by liftkit groups, a session folder of "
+                'liftkit run, or "latest" (the newest session in `sessions`)',
+            )
+        previous = load_groups_file(previous, field="previous")
     elif previous is not None:
         previous = checked_split(previous, "previous", " (or its file, or a session folder)")
     request = SplitRequest(
@@ -292,20 +300,20 @@ def read_chat(path: str | Path) -> ChatLog:
 
 def read_chat_as(path: object, field: str) -> ChatLog:
     """read_chat, its errors naming the argument `field` (`chats` of build_report)."""
-    from liftkit.api_arguments import a_path
+    from liftkit.api_arguments import a_source
     from liftkit.core.chat import parse_chat as parse
     from liftkit.core.chat import read_chat as read
     from liftkit.core.errors import LiftkitError
 
     try:
-        given = a_path(path, field)
-        if str(given) == "-":  # standard input, as read_attendees("-") and `--chat -` read it
+        given = a_source(path, field)
+        if given == "-":  # standard input, as read_attendees("-") and `--chat -` read it
             import sys
 
             stdin = sys.stdin
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
             return parse(data, "stdin")
-        return read(given)
+        return read(Path(given))
     except LiftkitError as error:  # the command line's `chat` is the caller's `field`
         if "chat" not in error.fields:
             raise

@@ -22,7 +22,7 @@ from liftkit.core.agenda.timeline import warnings_for
 from liftkit.core.agenda.toml_source import read_toml
 from liftkit.core.agenda.validation import build_agenda
 from liftkit.core.agenda.writing import dumps_agenda
-from liftkit.core.errors import LiftkitError
+from liftkit.core.errors import LiftkitError, quoted
 
 # What a default gives: no warning in a segment of two minutes or less, else one a minute
 # before the end (schema.default_warn).
@@ -48,7 +48,7 @@ def checked_toml(agenda: object) -> str:
         unspellable = _unspellable(agenda)
         text = dumps_agenda(agenda)
     except (TypeError, ValueError, AttributeError) as error:
-        raise LiftkitError(
+        raise _unwritable(agenda) or LiftkitError(
             f"`agenda`: cannot be written as TOML: {error}",
             "give texts as str, durations as seconds (int) and polls as Poll",
         ) from None
@@ -87,7 +87,7 @@ def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
         if f.compare and f.name != "segments"  # compared one by one below
     ]
     for number, (mine, theirs) in enumerate(zip(agenda.segments, back.segments, strict=True), 1):
-        where = f'segment {number} "{mine.title}": '
+        where = f"{_segment(number, mine)}: "
         pairs += [(where, f.name, mine, theirs) for f in dataclasses.fields(Segment) if f.compare]
     problems = []
     for where, name, given_in, read_in in pairs:
@@ -100,6 +100,8 @@ def _read_back_otherwise(agenda: Agenda, back: Agenda) -> list[Problem]:
             given = _each_a_list(given)
         if given != read:
             hint = "give True or False" if isinstance(read, bool) else "give texts as str"
+            if isinstance(given, str) and isinstance(read, str):  # a tab where the file has none
+                hint = f"give it as the file reads it: {read!r}"
             said = f"{given!r}: would read back as {read!r}; {hint}"
             problems.append(Problem(None, f'{where}"{name}" {said}'))
     return problems
@@ -125,14 +127,14 @@ def _unspellable(agenda: Agenda) -> list[Problem]:
         for key, value in seconds:
             whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
             if isinstance(value, (int, float)) and not (whole and value > 0):
-                where = f'segment {number} "{segment.title}": "{key}" {value!r}'
+                where = f'{_segment(number, segment)}: "{key}" {value!r}'
                 problems.append(Problem(None, f"{where}: not a whole number of seconds above 0"))
         # The file reads kinds in any case ("Breakout"), as the lowercase kind they name.
         kinds: list[tuple[str, str, tuple[str, ...]]] = [("kind", segment.kind, KINDS)]
         kinds += [("poll kind", p.kind, POLL_KINDS) for p in segment.polls]
         for key, kind, valid in kinds:
             if isinstance(kind, str) and kind not in valid and kind.lower() in valid:
-                where = f'segment {number} "{segment.title}": "{key}" {kind!r}'
+                where = f'{_segment(number, segment)}: "{key}" {kind!r}'
                 said = f"would read back as {kind.lower()!r}; give it in lower case"
                 problems.append(Problem(None, f"{where}: {said}"))
     return problems
@@ -148,7 +150,7 @@ def _not_seconds(agenda: Agenda) -> str | None:
     if total is not None and not seconds(total):
         return f'"declared_total" {total!r} is not seconds'
     for number, segment in enumerate(agenda.segments, 1):
-        where = f'segment {number} "{getattr(segment, "title", "")}"'
+        where = _segment(number, segment)
         warn = getattr(segment, "warn", ())
         if not isinstance(warn, tuple | list):
             return f'{where}: "warn" {warn!r} is not a list of seconds'
@@ -157,4 +159,56 @@ def _not_seconds(agenda: Agenda) -> str | None:
         for key, value in timed + ([("silence", silence)] if silence is not None else []):
             if not seconds(value):
                 return f'{where}: "{key}" {value!r} is not seconds'
+    return None
+
+
+def _segment(number: int, segment: object) -> str:
+    """A segment as a message names it, on one line: 'segment 2 "Pairs\\tTalk"'."""
+    title = getattr(segment, "title", "")
+    return f"segment {number} {quoted(title) if isinstance(title, str) else shown(title)}"
+
+
+# What a field of the file holds, for a value TOML cannot write (None).
+_WANTED = {
+    "questions": "a tuple of texts",
+    "round_questions": "a tuple of texts, one a round",
+    "polls": "Poll objects, their question and options texts",
+    "options": "a tuple of texts",
+    "group_size": "a whole number",
+    "min_group_size": "a whole number",
+    "groups": "a whole number",
+    "rounds": "a whole number",
+    "join_groups": "a whole number",
+}
+
+
+def _unwritable(agenda: Agenda) -> LiftkitError | None:
+    """The value TOML cannot write (a None where the file holds text), named by its
+    segment and field, rather than tomli-w's 'Object of type NoneType is not TOML
+    serializable', which names neither."""
+    import tomli_w
+
+    from liftkit.core.agenda.writing import agenda_to_dict, segment_to_dict
+
+    places: list[tuple[str, object, dict[str, object]]] = []
+    for number, segment in enumerate(agenda.segments, 1):
+        try:
+            places.append((f"{_segment(number, segment)}: ", segment, segment_to_dict(segment)))
+        except (TypeError, ValueError, AttributeError):
+            continue
+    try:
+        top = agenda_to_dict(dataclasses.replace(agenda, segments=()))
+    except (TypeError, ValueError, AttributeError):
+        top = {}
+    places.insert(0, ("", agenda, {k: v for k, v in top.items() if k != "segments"}))
+    for where, holder, data in places:
+        for key, value in data.items():
+            try:
+                tomli_w.dumps({key: value})
+            except (TypeError, ValueError):
+                given = getattr(holder, key, value)
+                return LiftkitError(
+                    f'`agenda`: {where}"{key}" {shown(given)}: cannot be written as TOML',
+                    f'give "{key}" as {_WANTED.get(key, "text (str)")}',
+                )
     return None

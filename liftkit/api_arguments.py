@@ -179,6 +179,13 @@ def a_path(value: object, field: str, kind: str = "file") -> Path:
     )
 
 
+def a_source(value: object, field: str) -> str | Path:
+    """A file to read, checked as `a_path` checks it, kept as the text the script gave: only
+    the exact text "-" is standard input, and "./-" (which Path turns into "-") the file."""
+    path = a_path(value, field)
+    return value if isinstance(value, str) else path
+
+
 def attendee_list(value: object, field: str) -> PeopleRead | None:
     """An attendee list given as a path (read here) or as what read_attendees returned; None
     stays None."""
@@ -191,7 +198,7 @@ def attendee_list(value: object, field: str) -> PeopleRead | None:
             f"`{field}` {shown(value)}: not an attendee list",
             f"give `{field}` as a file path, or the PeopleRead of read_attendees",
         )
-    return read_people(a_path(value, field))
+    return read_people(a_source(value, field))
 
 
 def text_or_bytes(value: object, field: str) -> str | bytes:
@@ -249,7 +256,7 @@ def checked_split(split: object, field: str, also: str = "") -> Split:
         raise LiftkitError(f"`{field}`: score {shown(split.score)} is not a Score", hint)
     if not isinstance(split.rounds, Sequence) or not split.rounds:
         raise LiftkitError(f"`{field}`: has no rounds", hint)
-    rounds = []
+    rounds: list[Round] = []
     for r, rnd in enumerate(split.rounds, 1):
         where = f"`{field}` round {r}"
         if not isinstance(rnd, Round):
@@ -258,6 +265,12 @@ def checked_split(split: object, field: str, also: str = "") -> Split:
         if not isinstance(number, int) or isinstance(number, bool) or number < 1:
             raise LiftkitError(
                 f"{where}: number {shown(number)} is not a whole number from 1", hint
+            )
+        if rounds and number != rounds[-1].number + 1:  # "round 5 (rounds 2 to 3)"
+            raise LiftkitError(
+                f"{where}: number {number} does not follow round {r - 1}'s number "
+                f"{rounds[-1].number}",
+                f"number the rounds one after another: {rounds[-1].number + 1} for round {r}",
             )
         if not isinstance(rnd.groups, Sequence) or not rnd.groups:
             raise LiftkitError(f"{where}: has no rooms", hint)

@@ -3,10 +3,10 @@
 The core writes a message for both shells: a field in backticks, with what the command line
 would take after its flag (the hint "give a groups file with `groups_file` FILE"). The
 command line shows `--groups-file FILE` (liftkit/cli/flags.py); a script reads `groups_file`
-given a value, as it passes one (`` `groups_file`=path ``), and agenda_templates() where the
-command line lists templates. A name, path or column the script gave with a line break in it
-is shown escaped ("Sec\\ntor"), so that a message is one line (an invalid agenda: one a
-problem).
+given a value, as it passes one (`` `groups_file`=path ``), agenda_templates() where the
+command line lists templates, and render_narrative() where it writes a starter narrative.
+A name, path or column the script gave with a line break in it is shown escaped
+("Sec\\ntor"), so that a message is one line (an invalid agenda: one a problem).
 """
 
 from __future__ import annotations
@@ -31,6 +31,20 @@ _FIELD_VALUE = re.compile(r"(`[a-z][a-z0-9_]*`) (FILE|DIR|HH:MM:SS)\b")
 _COMMANDS = {
     "run `liftkit agenda list`": "call agenda_templates()",
     "`liftkit agenda list`": "agenda_templates()",
+    "`new_narrative` FILE writes one": "render_narrative(build_report(...)) gives one",
+    "written by liftkit groups": "written by render_groups (or liftkit groups)",
+}
+
+
+# Where a file mistaken for an agenda goes (core/agenda/toml_source.py): a call, not a command.
+_GOES = {
+    re.compile(r"the list with `liftkit run AGENDA --attendees [^`]*`"): (
+        "the list with read_attendees(path)"
+    ),
+    re.compile(r"`liftkit export SESSION --chat [^`]*`"): "build_report(session, chats)",
+    re.compile(r"the rooms with `liftkit run AGENDA --groups [^`]*`"): (
+        "the rooms with split_groups(previous=path) or build_report(groups_file=path)"
+    ),
 }
 
 
@@ -39,10 +53,11 @@ def in_library_words(text: str) -> str:
     `` `groups_file`=path ``, `liftkit agenda list` is agenda_templates()."""
     if "`" not in text:
         return text
-    text = _FIELD_VALUE.sub(lambda m: m.group(1) + _VALUES[m.group(2)], text)
     for command, call in _COMMANDS.items():
         text = text.replace(command, call)
-    return text
+    for pattern, words in _GOES.items():
+        text = pattern.sub(words, text)
+    return _FIELD_VALUE.sub(lambda m: m.group(1) + _VALUES[m.group(2)], text)
 
 
 def library_errors(function: Callable[P, R]) -> Callable[P, R]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from liftkit.core.people.reader import PeopleRead
     from liftkit.core.report.model import Report
 
-__all__ = ["build_report", "render_html", "render_json", "render_markdown"]
+__all__ = ["build_report", "render_html", "render_json", "render_markdown", "render_narrative"]
 
 
 @library_errors
@@ -51,7 +51,7 @@ def build_report(
     registration answers (`by` and `questions`: a list, or one). Quotes show who said them
     with `names`; `anonymous` names no one at all. `groups` includes the session's breakout
     groups, `groups_file` those of a groups JSON file; `include_private` keeps direct
-    messages; `chat_start` ("HH:MM:SS", a time or a datetime; one with a time zone is
+    messages; `chat_start` ("HH:MM:SS" or "16:00:00+02:00", a time or a datetime; one with a zone is
     converted to the session's) is the clock time a transcript's offsets count from;
     `narrative` is the host's Markdown file of their own words for the pack; `attendees`
     an attendee list (a path, or what `read_attendees` read) in place of the session's
@@ -65,6 +65,7 @@ def build_report(
     from liftkit.api import read_chat_as
     from liftkit.api_arguments import (
         a_path,
+        a_source,
         attendee_list,
         items,
         one_text,
@@ -92,11 +93,13 @@ def build_report(
         raise LiftkitError(
             f"`chats` {shown(chats)}: not a chat log", "give `chats` as a path, a ChatLog or a list"
         )
-    chats = [log if isinstance(log, ChatLog) else a_path(log, "chats") for log in chats]
-    if sum(str(log) == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
+    chats = [log if isinstance(log, ChatLog) else a_source(log, "chats") for log in chats]
+    if sum(log == "-" for log in chats if not isinstance(log, ChatLog)) > 1:
         raise LiftkitError("`chats` -: standard input can be read only once", "name files instead")
     if isinstance(chat_start, str):
-        chat_start = parse_clock(chat_start, "`chat_start`", seconds=True)  # not "25:99"
+        chat_start = parse_clock(
+            chat_start, "`chat_start`", seconds=True, zoned=True
+        )  # not "25:99"
     elif chat_start is not None and not isinstance(chat_start, datetime.time | datetime.datetime):
         raise LiftkitError(  # a timedelta was read as the clock time its text looks like
             f"`chat_start` {shown(chat_start)}: not a clock time",
@@ -163,3 +166,14 @@ def render_html(report: Report) -> str:
     from liftkit.core.report.html import render_html as render
 
     return render(a_report(report))
+
+
+@library_errors
+def render_narrative(report: Report) -> str:
+    """A starter narrative for the report's session, to fill in and give `build_report` as
+    `narrative`: a heading for each part of the pack, with a hint in a comment (what
+    `liftkit export --new-narrative FILE` writes)."""
+    from liftkit.api_arguments import a_report
+    from liftkit.core.report.narrative import starter_narrative
+
+    return starter_narrative(a_report(report))

@@ -471,3 +471,101 @@ def test_read_chat_reads_standard_input_for_a_dash_as_read_attendees_does(tmp_pa
         assert shown.stdout.decode().strip() == expected
     with pytest.raises(liftkit.LiftkitError, match="standard input can be read only once"):
         liftkit.build_report(COMMUNITY, ["-", "-"])
+
+
+@pytest.mark.parametrize("given", ["16:00:00+02:00", "16:00+02:00", "14:00:00Z", "08:30:00-0530"])
+def test_chat_start_given_with_its_offset_is_converted_to_the_sessions_zone(
+    given, monkeypatch, cli
+):
+    # "`chat_start`: "14:40:00+02:00" is not a clock time", though docs/api.md shows
+    # 16:00+02:00 and a datetime.time with that tzinfo was taken (the session is in UTC)
+    monkeypatch.chdir(DATA)
+    chat = Path("chat") / "meet.sbv"
+    golden = (GOLDEN / "hosted-meet-sbv.md").read_text(encoding="utf-8")  # from 14:00:00
+    report = liftkit.build_report(SESSION, [chat], chat_start=given, anonymous=True)
+    assert liftkit.render_markdown(report) == golden
+    exported = cli("export", str(SESSION), "--chat", str(chat), "--chat-start", given,
+                   "--anonymous")  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout == golden
+
+
+@pytest.mark.parametrize("given", ["14:00:00+25:00", "14:00:00+", "14:00Z+02:00", "Z"])
+def test_a_chat_start_with_no_offset_there_is_is_refused(given):
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(SESSION, chat_start=given)
+    assert caught.value.message == f'`chat_start`: "{given}" is not a clock time'
+    assert caught.value.hint.endswith("or with its offset from UTC: 14:05:30+02:00, 12:05:30Z")
+
+
+def test_a_missing_groups_file_or_narrative_names_the_argument_that_gave_it(tmp_path, cli):
+    # "nope.json: no such file; give a file from liftkit groups" with fields=(), for
+    # `previous` and `groups_file`; "nope.md: no such file; check the path" for `narrative`
+    missing = tmp_path / "nope.json"
+    calls = {
+        "previous": lambda: liftkit.split_groups(["Ada", "Bo"], previous=missing),
+        "groups_file": lambda: liftkit.build_report(SESSION, groups_file=missing),
+        "narrative": lambda: liftkit.build_report(SESSION, narrative=tmp_path / "nope.md"),
+    }
+    for field, call in calls.items():
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        error = caught.value
+        assert error.fields[0] == field, (field, error.message, error.hint)
+        assert "no such file" in error.message
+        assert "--" not in f"{error.message} {error.hint}"
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.build_report(SESSION, groups_file=missing)
+    assert caught.value.hint == (
+        "check the path given to `groups_file`: the JSON, TOML or CSV written by render_groups "
+        "(or liftkit groups)"
+    )
+    # the command line names its flags
+    said = cli("export", str(SESSION), "--groups-file", str(missing))
+    assert said.stderr == (
+        f"Error: {missing}: no such file; check the path given to --groups-file: the JSON, "
+        "TOML or CSV written by liftkit groups\n"
+    )
+    said = cli("export", str(SESSION), "--narrative", str(tmp_path / "nope.md"))
+    assert said.stderr.endswith("no such file; check the path given to --narrative\n")
+
+
+def test_an_attendee_list_given_as_the_agenda_is_pointed_to_read_attendees(tmp_path, cli):
+    # load_agenda("people.csv") said "… and the list with `liftkit run AGENDA --attendees
+    # people.csv`", a command, to a script
+    people = tmp_path / "people.csv"
+    shutil.copy(PEOPLE, people)
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.load_agenda(people)
+    said = str(caught.value)
+    assert said.startswith(f"{people}: looks like an attendee list")
+    assert said.endswith(
+        "give an agenda: a template name (agenda_templates()) or a .toml file, and the list "
+        "with read_attendees(path)"
+    )
+    assert "liftkit run" not in said
+    with pytest.raises(liftkit.AgendaError) as caught:
+        liftkit.load_agenda(CHAT / "zoom-two-line.txt")
+    assert str(caught.value).endswith("a chat log goes into the event pack: "
+                                      "build_report(session, chats)")  # fmt: skip
+    ran = cli("run", str(people), "--plain")
+    assert ran.exit_code == 2
+    assert f"--attendees {people}`" in ran.stderr  # the command line's words stay its own
+
+
+def test_one_person_who_left_the_meeting_gets_no_room_in_words_that_agree(tmp_path):
+    # "1 person had left the meeting (their last row says so) and get no room"
+    report = tmp_path / "teams.csv"
+    report.write_text(
+        "Full Name,User Action,Timestamp\n"
+        'Ada,Joined,"9/4/2020, 11:57:51 AM"\nBo,Joined,"9/4/2020, 11:58:00 AM"\n'
+        'Cy,Joined,"9/4/2020, 11:58:10 AM"\nCy,Left,"9/4/2020, 12:10:00 PM"\n'
+        'Dee,Joined,"9/4/2020, 11:59:00 AM"\n',
+        encoding="utf-8",
+    )
+    read = liftkit.read_attendees(report)
+    assert read.gone == ["Cy"]
+    split = liftkit.split_groups(read, size=2, seed=1)
+    assert split.notes[0] == (
+        f"{report}: 1 person had left the meeting (their last row says so) and gets no room: Cy"
+    )

@@ -238,3 +238,78 @@ def test_the_journal_example_ends_on_a_session_that_stopped(tmp_path):
         assert shown.stdout.splitlines() == [
             f"{e['segment']} {e['author'] or '-'} {e['text']}" for e in reflections
         ]
+
+
+def test_a_segment_made_in_code_without_warn_warns_as_a_files_segment_without_it():
+    # Segment("A", 300) had warn=() and was written back `warn = []`: no warning, where the
+    # same segment in a file (no `warn`) warns a minute before its end
+    from liftkit.core.live.engine import Engine
+
+    filed = liftkit.parse_agenda(
+        'title = "T"\n'
+        + "".join(
+            f'[[segments]]\ntitle = "{title}"\nduration = "{length}"\n'
+            for title, length in [("A", "5m"), ("B", "2m"), ("C", "5m")]
+        )
+        + "warn = []\n"
+    )
+    made = liftkit.Agenda(
+        "T",
+        (liftkit.Segment("A", 300), liftkit.Segment("B", 120), liftkit.Segment("C", 300, warn=())),
+    )
+    assert [s.warn for s in filed.segments] == [(60,), (), ()]
+    assert made == filed
+    written = liftkit.render_agenda(made)
+    assert written == liftkit.render_agenda(filed)
+    assert liftkit.parse_agenda(written) == filed
+    assert written.count('warn = [\n    "1m",\n]') == 1 and written.count("warn = []") == 2
+    # made shorter, it takes the default of its new length, as the file's segment does
+    shorter = dataclasses.replace(made.segments[0], duration=90)
+    again = liftkit.parse_agenda(
+        liftkit.render_agenda(dataclasses.replace(made, segments=(shorter,)))
+    )
+    assert again.segments[0].warn == ()
+    # the live session warns in the code's segment as in the file's
+    for agenda in (made, filed):
+        engine = Engine(agenda)
+        events = engine.start(0.0)
+        for event in events:
+            engine.apply(event)
+        due = engine.due(250.0)
+        assert [(e.type, e.before) for e in due if e.type == "warning"] == [("warning", 60)]
+
+
+@pytest.mark.parametrize(
+    ("segment", "message", "hint"),
+    [
+        (liftkit.Segment("A", 300, kind=None),  # type: ignore[arg-type]
+         '`agenda`: segment 1 "A": "kind" None: cannot be written as TOML',
+         'give "kind" as text (str)'),
+        (liftkit.Segment(None, 300),  # type: ignore[arg-type]
+         '`agenda`: segment 1 None: "title" None: cannot be written as TOML',
+         'give "title" as text (str)'),
+        (liftkit.Segment("Pairs\nTalk", 300, kind=None),  # type: ignore[arg-type]
+         '`agenda`: segment 1 "Pairs\\nTalk": "kind" None: cannot be written as TOML',
+         'give "kind" as text (str)'),
+        (liftkit.Segment("A", 300, questions=(None,)),  # type: ignore[arg-type]
+         '`agenda`: segment 1 "A": "questions" (None,): cannot be written as TOML',
+         'give "questions" as a tuple of texts'),
+        (liftkit.Segment("Pairs\tTalk", 300),
+         '`agenda`: segment 1 "Pairs\\tTalk": "title" \'Pairs\\tTalk\': would read back as '
+         "'Pairs Talk'; give it as the file reads it: 'Pairs Talk'", ""),
+        (liftkit.Segment("Pairs\nTalk", 300, kind="Breakout"),
+         '`agenda`: segment 1 "Pairs\\nTalk": "kind" \'Breakout\': would read back as '
+         "'breakout'; give it in lower case", ""),
+    ],
+)  # fmt: skip
+def test_what_render_agenda_cannot_write_is_named_by_segment_and_field_on_one_line(
+    segment, message, hint
+):
+    # a None was "`agenda`: cannot be written as TOML: Object of type 'NoneType' is not TOML
+    # serializable", naming no segment or field; a title's line break or tab was put raw
+    # into the one-line message; and "give texts as str" was said of a str
+    with pytest.raises(liftkit.LiftkitError) as caught:
+        liftkit.render_agenda(liftkit.Agenda("T", (segment,)))
+    error = caught.value
+    assert (error.message, error.hint, error.fields) == (message, hint, ("agenda",))
+    assert len(str(error).splitlines()) == 1

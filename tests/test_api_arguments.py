@@ -4,6 +4,8 @@ LiftkitError naming the argument (or does what the script meant), never a TypeEr
 deep inside."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -491,3 +493,99 @@ def test_library_hints_name_its_functions_and_arguments_not_commands(tmp_path, m
     warnings = liftkit.build_report(community, [Path("chat") / "zoom-two-line.txt"]).warnings
     [outside] = [w for w in warnings if "within the session" in w]
     assert outside.endswith('(for transcripts, `chat_start`="HH:MM:SS")')
+
+
+def test_a_file_named_dash_is_read_as_dot_slash_dash_and_only_dash_is_standard_input(tmp_path):
+    # read_attendees("./-") and read_chat("./-") read standard input: Path("./-") is "-",
+    # where `liftkit groups ./-` reads the file
+    chat = Path(__file__).resolve().parent / "data" / "chat" / "zoom-two-line.txt"
+    (tmp_path / "-").write_text("Name\nAda\nBo\nCy\n", encoding="utf-8")
+    script = (
+        "import sys, pathlib, liftkit\n"
+        "given = sys.argv[2] if sys.argv[1] == 'text' else pathlib.Path(sys.argv[2])\n"
+        "read = liftkit.read_attendees(given)\n"
+        "print(len(read.people), read.source)\n"
+    )
+    for kind, given in [("text", "./-"), ("path", "./-"), ("path", "-"), ("text", "-")]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, kind, given], input=b"Name\nDee\n",
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        assert shown.returncode == 0, shown.stderr
+        from_stdin = (kind, given) == ("text", "-")
+        count, source = shown.stdout.decode().split()
+        assert (count, source == "stdin") == (("1", True) if from_stdin else ("3", False))
+    (tmp_path / "-").write_bytes(chat.read_bytes())
+    script = (
+        "import sys, liftkit\n"
+        "log = liftkit.read_chat(sys.argv[1])\n"
+        "print(len(log.messages), log.source)\n"
+    )
+    for given in ["./-", "-"]:
+        shown = subprocess.run(
+            [sys.executable, "-c", script, given], input=b"",
+            capture_output=True, cwd=tmp_path, timeout=60,
+        )  # fmt: skip
+        if given == "-":  # standard input, empty: no chat log
+            assert shown.returncode != 0 and "stdin" in shown.stderr.decode()
+        else:
+            assert shown.returncode == 0, shown.stderr
+            count = len(liftkit.read_chat(chat).messages)
+            assert shown.stdout.decode().split() == [str(count), "-"]  # the file's name
+
+
+@pytest.mark.parametrize(
+    ("numbers", "message", "hint"),
+    [
+        ((2, 5), "`split` round 2: number 5 does not follow round 1's number 2",
+         "number the rounds one after another: 3 for round 2"),
+        ((1, 1), "`split` round 2: number 1 does not follow round 1's number 1",
+         "number the rounds one after another: 2 for round 2"),
+        ((3, 4, 3), "`split` round 3: number 3 does not follow round 2's number 4",
+         "number the rounds one after another: 5 for round 3"),
+    ],
+)  # fmt: skip
+def test_a_split_whose_round_numbers_do_not_follow_one_another_is_refused(numbers, message, hint):
+    # rounds 2 and 5 were taken, and round 5 was headed "round 5 (rounds 2 to 3)"; two
+    # rounds numbered 1 were taken too
+    rounds = tuple(
+        liftkit.Round(number, (liftkit.Group("Room 1", (f"Ada {at}", f"Bo {at}")),))
+        for at, number in enumerate(numbers)
+    )
+    score = liftkit.split_groups(["Ada", "Bo"], size=2, seed=1).score
+    built = liftkit.Split(rounds, score)
+    for call in (
+        lambda: liftkit.render_groups(built, "md", round=numbers[-1]),
+        lambda: liftkit.split_groups(["Ada 0", "Bo 0"], previous=built),
+    ):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        field = caught.value.fields[0]
+        assert caught.value.message == message.replace("`split`", f"`{field}`")
+        assert caught.value.hint == hint
+    carried = liftkit.Split(rounds[:1], score)  # one round, numbered from 2 or 3: taken
+    assert "round" in liftkit.render_groups(carried, "md", round=numbers[0])
+
+
+def test_one_round_of_a_plan_from_week_3_is_headed_round_3_alone(tmp_path, cli):
+    # "round 3 (rounds 3 to 3)" and "Score of all 1 rounds", in the library and on the
+    # command line
+    names = [f"Person {n}" for n in range(1, 13)]
+    plan = liftkit.split_groups(names, size=4, rounds=3, seed=1)
+    week = tmp_path / "week-3.json"
+    week.write_text(liftkit.render_groups(plan, "json", round=3), encoding="utf-8")
+    again = liftkit.split_groups(names, previous=week, seed=1)
+    assert [r.number for r in again.rounds] == [3]
+    lines = liftkit.render_groups(again, "md", round=3).splitlines()
+    assert lines[2] == "12 people in 3 groups, round 3, seed 1."
+    assert "## Score" in lines and not any("Score of all" in line for line in lines)
+    people = tmp_path / "people.csv"
+    people.write_text("Name\n" + "\n".join(names) + "\n", encoding="utf-8")
+    for fmt in ("md", "table"):
+        shown = cli("groups", str(people), "--previous", str(week), "--round", "3", "--seed", "1",
+                    "--format", fmt)  # fmt: skip
+        assert shown.exit_code == 0, shown.output
+        assert "12 people in 3 groups, round 3, seed 1" in shown.stdout
+        assert "rounds 3 to 3" not in shown.stdout and "all 1 rounds" not in shown.stdout
+    four = liftkit.render_groups(plan, "md", round=2).splitlines()[2]
+    assert four == "12 people in 3 groups, round 2 of 3, seed 1."  # a plan of more: as before

@@ -24,6 +24,10 @@ CALLER = textwrap.dedent(
     wrong: int = liftkit.split_groups(["Ada", "Bo"], size="4")
     assert split.seed is not None  # docs/api.md: int | None, as a file read back may hold none
     seed: int = split.seed
+    room = liftkit.Group("Room 1", ("Ada", "Bo"))  # docs/api.md: members by name
+    built = liftkit.Split((liftkit.Round(1, (room,)),), split.score)
+    names: list[str] = [member.name for member in room.members]
+    shown: str = liftkit.render_groups(built, "md")
     """
 )
 
@@ -92,3 +96,12 @@ def test_every_public_class_says_what_it_is():
         if isinstance(value, type):
             doc = value.__doc__ or ""
             assert doc and not doc.startswith(f"{name}("), name
+
+
+def test_a_group_built_with_names_holds_people_of_those_names():
+    # Group("Room 1", ("Ada", "Bo")), as docs/api.md shows it, failed mypy --strict
+    # (test_a_script_is_type_checked_against_liftkit) and held the names as given
+    room = liftkit.Group("Room 1", ("Ada", " Bo "), facilitators=["Ada"])
+    assert room.members == (liftkit.Person("Ada"), liftkit.Person("Bo"))
+    assert room.facilitators == (liftkit.Person("Ada"),)
+    assert all(member.email is None for member in room.members)

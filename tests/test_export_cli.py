@@ -797,7 +797,8 @@ def test_a_chat_start_that_is_no_clock_time_asks_for_the_seconds_the_option_take
     result = cli("export", str(late), "--chat-start", "25:00:00")
     assert result.exit_code == 2
     assert result.stderr == (
-        'Error: --chat-start: "25:00:00" is not a clock time; write it as HH:MM:SS, e.g. 14:05:30\n'
+        'Error: --chat-start: "25:00:00" is not a clock time; write it as HH:MM:SS, e.g. 14:05:30'
+        ", or with its offset from UTC: 14:05:30+02:00, 12:05:30Z\n"
     )
 
 

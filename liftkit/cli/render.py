@@ -160,7 +160,7 @@ def groups_tables(split: Split, out: Console) -> None:
             table.add_row(Text(room), str(len(group.members)), Text(name_lines(names, width)))
         out.print(table)
     out.print(Text(terminal_safe(summary_line(split))))
-    if split.settings.get("of_rounds"):  # one round of a plan: its score is the plan's
+    if score_title(split) != "Score":  # one round of a plan: its score is the plan's
         out.print(Text(score_title(split) + ":"))
     for line in score_lines(split):  # indented, and so are the lines a long one wraps to
         out.print(Padding(Text(terminal_safe(line)), (0, 0, 0, 2)))

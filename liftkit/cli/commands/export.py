@@ -143,7 +143,8 @@ def export(
         typer.Option(
             "--chat-start",
             metavar="HH:MM:SS",
-            help="Clock time a transcript's times count from (default: the session start).",
+            help="Clock time a transcript's times count from (default: the session start); "
+            "an offset (16:00:00+02:00) is converted to the session's zone.",
         ),
     ] = None,
 ) -> None:
@@ -183,7 +184,11 @@ def export(
         if fmt.lower() == "pdf":  # the HTML pack is made to be printed
             hint = "use html, then print it to PDF from a browser"
         raise LiftkitError(f'--format: "{fmt}" is not a format', hint)
-    start = None if chat_start is None else parse_clock(chat_start, "--chat-start", seconds=True)
+    start = (
+        None
+        if chat_start is None
+        else parse_clock(chat_start, "--chat-start", seconds=True, zoned=True)
+    )
     example = "-o event-pack.md"
     if new_narrative is not None:
         output, fmt, example = str(new_narrative), "narrative", "--new-narrative words.md"

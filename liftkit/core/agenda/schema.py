@@ -19,6 +19,15 @@ def default_warn(duration: int) -> tuple[int, ...]:
     return (DEFAULT_WARN_SECONDS,) if duration > 2 * DEFAULT_WARN_SECONDS else ()
 
 
+class _NotGiven(tuple[int, ...]):
+    """The `warn` of a Segment made without one: empty, and told apart from `warn=()`."""
+
+    __slots__ = ()
+
+
+_NOT_GIVEN: tuple[int, ...] = _NotGiven()
+
+
 AGENDA_KEYS = (
     "title", "description", "host", "total", "segments", "purpose", "contact", "language",
 )  # fmt: skip
@@ -59,7 +68,7 @@ class Segment:
     prompt: str = ""
     questions: tuple[str, ...] = ()
     notes: str = ""
-    warn: tuple[int, ...] = ()  # seconds before the end, largest first
+    warn: tuple[int, ...] = _NOT_GIVEN  # seconds before the end, largest first
     auto_advance: bool = False
     group_size: int | None = None
     min_group_size: int | None = None  # no room smaller: the remainder makes some larger
@@ -75,6 +84,15 @@ class Segment:
     # The file gave no `warn`: `warn` is the default for the duration, and stays so when
     # `liftkit new` gives the segment another duration (a template's `warn = []` stays).
     warn_by_default: bool = field(default=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Made in code without `warn`, as a file's segment without it: the default for its
+        # duration (a minute before the end of one over two minutes); `warn=()` is none.
+        if self.warn is _NOT_GIVEN:
+            seconds = self.duration
+            whole = isinstance(seconds, int) and not isinstance(seconds, bool)
+            object.__setattr__(self, "warn", default_warn(seconds) if whole else ())
+            object.__setattr__(self, "warn_by_default", True)
 
     def round_asks(self, held: int) -> tuple[str, ...]:
         """The questions of round `held` (from 1) alone: none in round 0 (a segment of a

@@ -21,11 +21,11 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
             data[key] = getattr(agenda, key)
     if agenda.declared_total is not None:
         data["total"] = format_duration(agenda.declared_total)
-    data["segments"] = [_segment_to_dict(s) for s in agenda.segments]
+    data["segments"] = [segment_to_dict(s) for s in agenda.segments]
     return data
 
 
-def _segment_to_dict(segment: Segment) -> dict[str, Any]:
+def segment_to_dict(segment: Segment) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": segment.title,
         "duration": format_duration(segment.duration),

@@ -303,7 +303,9 @@ def summary_line(split: Split) -> str:
     if isinstance(of_rounds, int) and len(split.rounds) == 1:
         number = split.rounds[0].number
         rounds = f"round {number} of {of_rounds}"
-        if isinstance(start, int) and start != 1:  # a plan carried on from week 3: 3 to 5
+        if of_rounds == 1:  # a plan of one round (a week-3 file of its own): round 3
+            rounds = f"round {number}"
+        elif isinstance(start, int) and start != 1:  # a plan carried on from week 3: 3 to 5
             rounds = f"round {number} (rounds {start} to {start + of_rounds - 1})"
     seed = f", seed {split.seed}" if split.seed is not None else ""
     return f"{plural(people, 'person', 'people')} in {plural(groups, 'group')}, {rounds}{seed}"
@@ -343,7 +345,7 @@ def to_markdown(split: Split) -> str:
 def score_title(split: Split) -> str:
     """ "Score", or over one round of a plan "Score of all 4 rounds": the score is the plan's."""
     of_rounds = split.settings.get("of_rounds")
-    return f"Score of all {of_rounds} rounds" if of_rounds else "Score"
+    return f"Score of all {of_rounds} rounds" if of_rounds and of_rounds != 1 else "Score"
 
 
 def only_round(split: Split, round_number: int) -> Split:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.reader import Person
@@ -14,11 +15,36 @@ DEFAULT_SIZE = 4
 
 @dataclass(frozen=True)
 class Group:
-    """One breakout room of a round: its `members`, and which of them facilitate."""
+    """One breakout room of a round: its `members`, and which of them facilitate.
+
+    A script may give people by name (`Group("Room 1", ("Ada", "Bo"))`): each is a Person
+    of that name, without an email. What is neither is kept as given, for the library to
+    refuse naming the room (api_arguments.checked_split)."""
 
     name: str
     members: tuple[Person, ...]
     facilitators: tuple[Person, ...] = ()
+
+    def __init__(
+        self,
+        name: str,
+        members: Sequence[Person | str],
+        facilitators: Sequence[Person | str] = (),
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "members", _people(members))
+        object.__setattr__(self, "facilitators", _people(facilitators))
+
+
+def _people(given: Sequence[Person | str]) -> tuple[Person, ...]:
+    """Names as people of those names; a text or a single value as given (not its letters)."""
+    if isinstance(given, tuple) and all(type(item) is Person for item in given):
+        return given  # as the core makes them: every split makes thousands
+    # What is not people is kept for checked_split to refuse, naming the room.
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        return cast("tuple[Person, ...]", given)
+    named = (Person(i.strip()) if isinstance(i, str) and i.strip() else i for i in given)
+    return cast("tuple[Person, ...]", tuple(named))
 
 
 @dataclass(frozen=True)

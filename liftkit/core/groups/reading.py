@@ -17,11 +17,15 @@ from liftkit.core.people.reader import Person
 from liftkit.core.text import one_line, same_words
 
 
-def load_groups_file(path: str | Path, recorded: bool = False) -> Split:
+def load_groups_file(path: str | Path, recorded: bool = False, field: str = "") -> Split:
     """A groups file written by `liftkit groups --format json|toml|csv`, checked in full;
-    `recorded`: a session's record of rooms that ran, read as they were (split_from_data)."""
+    `recorded`: a session's record of rooms that ran, read as they were (split_from_data);
+    `field`: the argument that gave it, named when it is missing."""
     label = str(path)
-    raw = read_input(path, "a groups file", "give a file from liftkit groups")
+    hint = "give a file from liftkit groups"
+    if field:
+        hint = f"check the path given to `{field}`: the JSON, TOML or CSV written by liftkit groups"
+    raw = read_input(path, "a groups file", hint)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

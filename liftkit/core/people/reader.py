@@ -77,12 +77,14 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def read_people(path: str | Path, stdin: IO[Any] | None = None) -> PeopleRead:
-    """Read attendees from a file, or from `stdin` when path is `-`.
+    """Read attendees from a file, or from `stdin` when path is the text `-` (a Path is a
+    file: Path("./-") is Path("-"), and the file named `-` is read).
 
     Raises LiftkitError (exit 2) naming the file and line for anything it cannot read.
     """
-    label = "stdin" if str(path) == "-" else str(path)
-    if str(path) == "-":
+    from_stdin = isinstance(path, str) and path == "-"
+    label = "stdin" if from_stdin else str(path)
+    if from_stdin:
         if stdin is None:
             import sys
 
@@ -236,8 +238,9 @@ def present(read: PeopleRead) -> tuple[list[Person], list[str]]:
 
 def left_note(label: str, gone: list[str]) -> str:
     """The note that names those present() left out."""
+    get = "gets" if len(gone) == 1 else "get"
     return (f"{label}: {plural(len(gone), 'person', 'people')} had left the meeting (their "
-            f"last row says so) and get no room: {some_named(gone)}")  # fmt: skip
+            f"last row says so) and {get} no room: {some_named(gone)}")  # fmt: skip
 
 
 def _first_round(

@@ -85,7 +85,11 @@ def groups(
     segments = session.agenda.segments
     breakout = next((i for i, s in enumerate(segments) if s.kind == "breakout"), None)
     if options.groups_file is not None:
-        return [GroupSet(breakout, group_rounds(load_groups_file(options.groups_file)))]
+        return [
+            GroupSet(
+                breakout, group_rounds(load_groups_file(options.groups_file, field="groups_file"))
+            )
+        ]
     latest: dict[int | None, GroupsMade] = {}
     for event in session.events:
         if isinstance(event, GroupsMade):

@@ -78,7 +78,9 @@ def question_key(index: int) -> str:
 
 
 def read_narrative(path: Path) -> Narrative:
-    data = read_input(path, "a narrative file", "check the path", "name a Markdown file")
+    data = read_input(
+        path, "a narrative file", "check the path given to `narrative`", "name a Markdown file"
+    )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
