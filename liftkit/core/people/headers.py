@@ -203,6 +203,13 @@ SUMMARY_COLUMNS = (
 # are no hosts: Zoom assigns them to webinar breakout rooms like attendees. Only the English
 # title is known from a published report.
 HOST_SECTIONS = frozenset(("host details",))
+# Columns that name the meeting's host, not a participant: "Host name" and "Host email" on
+# every row of Zoom's newer report of a date range ("Topic,Type,ID,Host name,Host email,…");
+# above a table, on the meeting's summary line, also "Host" (Zoom's newer participant report,
+# "Sam Host (sam@x.org)") and "User Name" (the older one).
+HOST_NAME_KEYS = frozenset(("host name",))
+HOST_EMAIL_KEYS = frozenset(("host email", "host e mail"))
+SUMMARY_HOST_KEYS = HOST_NAME_KEYS | {"host", "user name"}
 # Teams' per-event reports: one row per Joined and Left. A row that says the person left is
 # no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them; the
 # other languages' words are unverified). The older meeting report says "User Action"; the

@@ -14,13 +14,15 @@ from liftkit.core.people.blank import checked_layout
 from liftkit.core.people.duplicates import renamed_apart
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
+    HOST_EMAIL_KEYS,
     HOST_SECTIONS,
     LEAVE_ACTIONS,
     NOT_COMING,
+    SUMMARY_HOST_KEYS,
     SUMMARY_KEYS,
 )
 from liftkit.core.people.layout import Layout, layout_of, numbered_section, split_line
-from liftkit.core.people.model import Person, header_key
+from liftkit.core.people.model import MeetingHost, Person, header_key
 from liftkit.core.people.rows import (
     cell,
     filled,
@@ -159,7 +161,7 @@ def parse_table(
     if host or host_lines:
         out.people = [
             replace(p, host=True)
-            if p.line in host_lines or (host and (p.email or "").casefold() == host)
+            if p.line in host_lines or (host and host.matches(p.name, p.email))
             else p
             for p in out.people
         ]
@@ -172,16 +174,18 @@ def _host_section(cells: Sequence[str]) -> bool:
     return len(shown) == 1 and " ".join(shown[0].casefold().split()) in HOST_SECTIONS
 
 
-def _preamble_host(preamble: Sequence[str], delimiter: str) -> str | None:
-    """The host's email from a Zoom report's meeting line ("Meeting ID,Topic,…,User Email",
-    then its values): the host's own row below is often not marked "(Host)"."""
+def _preamble_host(preamble: Sequence[str], delimiter: str) -> MeetingHost | None:
+    """The host a Zoom report's meeting line names ("Meeting ID,Topic,…,User Email", or the
+    newer "Topic,ID,Host,…" with "Sam Host (sam@x.org)"), then its values: the host's own
+    row below is often not marked "(Host)"."""
     rows = [split_line(line, delimiter) for line in preamble if line.strip()]
     for header, values in pairwise(rows):
         keys = [header_key(c) for c in header]
-        if any(k in SUMMARY_KEYS for k in keys):
-            column = next((i for i, k in enumerate(keys) if k in EMAIL_KEYS), None)
-            email = cell(values, column).strip().casefold() if column is not None else ""
-            return email if "@" in email else None
+        if any(k in SUMMARY_KEYS for k in keys) or ("topic" in keys and "id" in keys):
+            emails = (i for i, k in enumerate(keys) if k in EMAIL_KEYS or k in HOST_EMAIL_KEYS)
+            names = (i for i, k in enumerate(keys) if k in SUMMARY_HOST_KEYS)
+            host = MeetingHost.of(cell(values, next(names, None)), cell(values, next(emails, None)))
+            return host if host.name or host.email else None
     return None
 
 
