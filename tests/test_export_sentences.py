@@ -43,3 +43,12 @@ def test_a_column_keeps_its_acronyms_in_the_by_sentence(cli, session, tmp_path, 
     lines = sentences(export(cli, session, tmp_path, "-f", fmt))
     said = [line.split(":")[0] for line in lines if re.match(r"By [^:]+: .+%", line)]
     assert said == ["By NHS Trust", "By ICB", "By region (UK)", "By job title"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_listing_ending_in_a_full_stop_ends_the_sentence_once(cli, session, tmp_path, fmt):
+    lines = sentences(export(cli, session, tmp_path, "-f", fmt))
+    paragraph = next(line for line in lines if "Organisations included" in line)
+    assert "Organisations included NHS England and Zeta Ltd." in paragraph
+    assert "including Nurse and Head of Ops etc." in paragraph
+    assert ".." not in " ".join(lines)

@@ -159,6 +159,12 @@ def in_sentence(title: str) -> str:
     return "".join(words)
 
 
+def ended(text: str) -> str:
+    """A sentence with its full stop, unless its last word brings one ("Zeta Ltd.", "etc.",
+    "…", "Yahoo!"): not "Zeta Ltd.."."""
+    return text if text.endswith((".", "…", "!", "?")) else f"{text}."
+
+
 def listing(items: tuple[str, ...]) -> str:
     """ "A, B and C"; with semicolons when a value holds a comma ("Head of Service, Adults;
     Nurse Lead and …"), which would otherwise run into the next."""
