@@ -42,6 +42,7 @@ class Layout:
     # on every row, and the host's name ("Host name")
     meeting_email: int | None = None
     meeting_host: int | None = None
+    waiting: int | None = None  # Zoom's "In Waiting Room": "Yes" on a row not yet admitted
 
 
 def _original_name_column(key: str) -> bool:
@@ -152,9 +153,10 @@ def layout_of(
     status = tuple(i for i, key in enumerate(keys) if key in h.STATUS_KEYS)
     per_join = any(key in h.JOIN_KEYS for key in keys)
     action = first_of(h.ACTION_KEYS)
+    waiting = first_of(h.WAITING_KEYS)
     return Layout(
         name, first, last, account, email, attended, status, action, per_join, original,
-        tuple(attributes), frozenset(unnamed), meeting_email, meeting_host,
+        tuple(attributes), frozenset(unnamed), meeting_email, meeting_host, waiting,
     )  # fmt: skip
 
 

@@ -30,7 +30,7 @@ from liftkit.core.people.rows import (
     person_from_cells,
     row_name,
 )
-from liftkit.core.text import same_words
+from liftkit.core.text import plural, same_words
 
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -53,6 +53,8 @@ class TableRead:
     notes: list[str] = field(default_factory=list)  # a column read in place of an empty one
     # Zoom's "Name (Original Name)" as written, by line, where it was renamed ("Sam (iPhone)")
     written: dict[int, str] = field(default_factory=dict)
+    # the rows of people in Zoom's waiting room ("In Waiting Room" = Yes), not yet admitted
+    waiting: list[Person] = field(default_factory=list)
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -221,6 +223,9 @@ def _add_row(
         if leave:
             return  # the same person's "Left" row, after their "Joined" row
     person = person_from_cells(cells, layout, line, label, warnings)
+    if layout.waiting is not None and cell(cells, layout.waiting).casefold() == "yes":
+        out.waiting.append(person)  # joined only if a row of theirs says they were admitted
+        return
     out.people.append(person)
     if layout.name in layout.original_names and cell(cells, layout.name) != person.name:
         out.written[line] = cell(cells, layout.name)
@@ -272,3 +277,23 @@ def _section_title(cells: Sequence[str], layout: Layout, following: list[str] | 
         return True
     names = (layout.name, layout.first, layout.last, layout.account, layout.email)
     return shown == [0] and 0 not in names and following is None
+
+
+def never_admitted(waiting: list[Person], kept: list[Person], label: str) -> list[str]:
+    """One note naming those whose every row is in Zoom's waiting room: never admitted,
+    they did not join. Someone admitted later (a row of theirs says No) joined."""
+    emails = {p.email.casefold() for p in kept if p.email}
+    names = {same_words(p.name) for p in kept}
+    left: dict[str, str] = {}
+    for person in waiting:
+        if (person.email and person.email.casefold() in emails) or same_words(person.name) in names:
+            continue
+        left.setdefault((person.email or "").casefold() or same_words(person.name), person.name)
+    if not left:
+        return []
+    shown = list(left.values())
+    who = plural(len(shown), "person", "people")
+    return [
+        f"{label}: left out {who} never admitted from the waiting room (In Waiting Room = Yes "
+        f"on every row): " + ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+    ]
