@@ -2,7 +2,8 @@
 in the waiting room (`In Waiting Room` = Yes) was never admitted, gets no room and is not
 counted as joined, with a note naming them; a Yes row then a No row is someone admitted late.
 An Eventbrite orders report's `Order Status` = Refunded is left out as `Attendee Status` =
-Refunded is. Everything is recounted from the files."""
+Refunded is; one person a per-event report says had left "gets no room". Everything is
+recounted from the files."""
 
 import csv
 import io
@@ -83,3 +84,23 @@ def test_a_refunded_order_is_left_out(cli, session):
     pack = cli("export", str(session), "--attendees", str(ORDERS))
     assert pack.exit_code == 0, pack.output
     assert f"{len(coming)} people joined (attendee list: {ORDERS.name})." in pack.stdout
+
+
+def test_one_person_who_left_gets_no_room_said_in_the_singular(cli, tmp_path):
+    # A Teams per-event report read during the call, where one person's last row is Left:
+    # "1 person had left … and get no room" read wrong.
+    rows = (PEOPLE / "teams-per-event-comma.csv").read_text().splitlines()
+    one = "\n".join(r for r in rows if not r.startswith("Tobias Engel,Left")) + "\n"
+    report = tmp_path / "report.csv"
+    report.write_text(one)
+    gone = [
+        r.split(",")[0] for r in one.splitlines()[1:] if r.split(",")[1] == "Left"
+    ]  # Arjun Mehta's one Left row is his last
+    result = cli("groups", str(report), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    placed = [row["name"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert gone[0] not in placed
+    said = " ".join(result.stderr.split())
+    assert (
+        f"1 person had left the meeting (their last row says so) and gets no room: {gone[0]}"
+    ) in said

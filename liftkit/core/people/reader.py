@@ -243,8 +243,9 @@ def present(read: PeopleRead) -> tuple[list[Person], list[str]]:
 
 def left_note(label: str, gone: list[str]) -> str:
     """The note that names those present() left out."""
+    gets = "gets" if len(gone) == 1 else "get"
     return (f"{label}: {plural(len(gone), 'person', 'people')} had left the meeting (their "
-            f"last row says so) and get no room: {some_named(gone)}")  # fmt: skip
+            f"last row says so) and {gets} no room: {some_named(gone)}")  # fmt: skip
 
 
 def _first_round(
