@@ -6,9 +6,11 @@ Rooms are recounted from the output, never taken from the engine's own count."""
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from test_export_cli import TWO_SEGMENTS, make_session, write
 from test_real_samples import zoom_name
 from test_run_attendees import run_breakout
 
@@ -222,3 +224,58 @@ def test_a_ticket_type_of_facilitator_makes_a_facilitator_as_one_of_host_leaves_
         placed = [m["name"] for room in rooms for m in room["members"]]
         assert len(placed) == len(rows) - 1 and "Carys Evans" not in placed
         assert "left out the host, Carys Evans" in result.stderr
+
+
+# Zoom's newer participant report (2024 on) names the host above its table, "Topic,ID,Host,…"
+# with "Sam Host (sam.host@nhs.net)", not under "Meeting ID,…,User Email"; its report of a
+# date range puts "Host name" and "Host email" on every row. The host's own row is unmarked.
+HOST_NAMED = PEOPLE / "zoom-participants-host-named.csv"  # QA's shape of the 2024 report
+HOST_UNMARKED = PEOPLE / "zoom-report-host-unmarked.csv"  # zoom-report-two-meetings' shape
+
+
+def unmarked_host(path: Path) -> tuple[str, list[str]]:
+    """The host a newer Zoom report names, and everyone else, as the file says it."""
+    lines = path.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "Name (original name)" in line)
+    rows = list(csv.DictReader(lines[at:]))
+    if "Host name" in rows[0]:
+        host = rows[0]["Host name"]
+    else:
+        host = next(csv.DictReader(lines[:2]))["Host"].split(" (")[0]
+    assert all("(Host)" not in row["Name (original name)"] for row in rows)
+    return host, [r["Name (original name)"] for r in rows if r["Name (original name)"] != host]
+
+
+@pytest.mark.parametrize("path", [HOST_NAMED, HOST_UNMARKED])
+def test_the_host_a_newer_zoom_report_names_is_left_out(cli, tmp_path, path):
+    host, others = unmarked_host(path)
+    out = tmp_path / "rooms.json"
+    result = cli("groups", str(path), "--seed", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert placed(json.loads(out.read_text())) == [sorted(others)]
+    assert f"Note: left out the host, {host}: " in result.stderr
+
+
+def test_the_host_without_an_address_is_known_by_name(cli, tmp_path):
+    # The host's own row with no email (a phone, not signed in): their name tells them.
+    text = HOST_NAMED.read_text().replace("Sam Host,sam.host@nhs.net,", "Sam Host,,")
+    host, others = unmarked_host(write(tmp_path / "report.csv", text))
+    result = cli("groups", str(tmp_path / "report.csv"), "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert sorted(row["name"] for row in csv.DictReader(io.StringIO(result.stdout))) == sorted(
+        others
+    )
+    assert f"Note: left out the host, {host}: " in result.stderr
+
+
+@pytest.mark.parametrize("path", [HOST_NAMED, HOST_UNMARKED])
+def test_the_pack_counts_the_host_of_a_newer_zoom_report_apart(cli, tmp_path, path):
+    # (the agenda names another host: the report alone tells who hosted)
+    agenda = TWO_SEGMENTS.replace('host = "Sam Host"', 'host = "Pat Lead"')
+    session = make_session(tmp_path / "s", datetime(2026, 3, 9, 13, 55, tzinfo=UTC), agenda)
+    _, others = unmarked_host(path)
+    result = cli("export", str(session), "--attendees", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{len(others)} people joined, besides 1 host (attendee list: {path.name})." in (
+        result.stdout
+    )

@@ -68,13 +68,15 @@ def test_two_rows_of_one_name_in_the_call_at_once_are_two_people(cli):
     result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
     assert result.exit_code == 0, result.output
     people = written(result.stdout)
-    assert sum(p["name"] == "iPhone" for p in people) == 2
+    # (named apart by number, in the list's order, so that a groups file tells them apart)
+    assert [p["Join Time"][-11:] for p in people if p["name"] == "iPhone"] == ["12:01:00 PM"]
+    assert [p["Join Time"][-11:] for p in people if p["name"] == "iPhone (2)"] == [
+        "12:03:00 PM"]  # fmt: skip
     assert len(people) == len({r["Name (Original Name)"] for r in rows}) + 1
-    assert sorted(p["Join Time"][-11:] for p in people if p["name"] == "iPhone") == [
-        "12:01:00 PM", "12:03:00 PM"]  # fmt: skip
     assert (
         f"Note: {path}: rows of one name were in the call at the same time, so each is a "
-        "person of its own: iPhone (lines 6-7); rename them in the list to tell them apart"
+        "person of its own, numbered in the list's order: iPhone and iPhone (2) (lines 6-7); "
+        "rename them in the list to name them yourself"
     ) in result.stderr
     assert f"Note: {path}: 1 person joined more than once (iPhone)" in result.stderr
     # The same rows a minute apart, one after the other: one person who joined three times
@@ -114,6 +116,7 @@ def test_two_teams_guests_of_one_name_in_the_call_at_once_are_two_people(cli, tm
     assert result.exit_code == 0, result.output
     people = written(result.stdout)
     expected = sorted(r["Name"] for r in rows if r["Role"] != "Organizer")
+    expected[expected.index("Sam Lee (Unverified)") + 1] = "Sam Lee (Unverified) (2)"
     assert sorted(p["name"] for p in people) == expected and len(expected) == 4
     assert sorted(p["First Join"] for p in people if p["name"].startswith("Sam Lee")) == [
         "3/5/25, 2:02:00 PM", "3/5/25, 2:03:00 PM"]  # fmt: skip

@@ -50,6 +50,20 @@ def same_words(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text.casefold()).split())
 
 
+# Typographic quotes as a phone's autocorrect types them ("St John’s"), and their plain forms
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})  # fmt: skip
+
+
+def same_value(text: str) -> str:
+    """A column's value as compared, not shown (an organisation, a sector): as `same_words`,
+    and a curly quote as a straight one (`St John’s Hospice` is `St John's Hospice`), and a
+    trailing full stop aside (`Leeds City Council.`). `--balance` and the event pack's
+    counts fold values alike."""
+    words = same_words(text).translate(_QUOTES)
+    return words.rstrip(". ") or words
+
+
 def plain_words(text: str) -> tuple[str, ...]:
     """The words of a name, lower case and without accents ("Lucía  NÚÑEZ" is lucia, nunez)."""
     plain = unicodedata.normalize("NFKD", text.casefold())

@@ -14,7 +14,7 @@ from liftkit.core.groups.model import Round, Score, Split, repeat_summary
 from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.reader import Person
-from liftkit.core.text import plural, same_words
+from liftkit.core.text import plural, same_value
 
 
 def placement_rows(rounds: Sequence[Round], people: Sequence[Person]) -> list[list[int]]:
@@ -107,7 +107,7 @@ def balance_spread(rounds: Sequence[Round], column: str) -> int:
     worst = 0
     for rnd in rounds:
         tables = [
-            [same_words(m.attributes.get(column, "").strip()) for m in group.members]
+            [same_value(m.attributes.get(column, "").strip()) for m in group.members]
             for group in rnd.groups
         ]
         values = sorted({v for table in tables for v in table})

@@ -20,7 +20,7 @@ from liftkit.core.groups.points import even_out
 from liftkit.core.groups.previous import match_person
 from liftkit.core.groups.setup import Directory, Setup
 from liftkit.core.people.model import Person
-from liftkit.core.text import same_words
+from liftkit.core.text import same_value
 
 
 def continued_rounds(setup: Setup, later: Sequence[Round], prior: Sequence[dict[int, int]],
@@ -81,7 +81,7 @@ def _paired(setup: Setup, joiners: list[int],
 
 def _kind(setup: Setup, person: Person, facilitator: bool) -> tuple[object, ...]:
     """Facilitator or not, then the value in each --balance column, as setup.py reads it."""
-    return (facilitator, *(same_words(person.attributes.get(c, "").strip()) for c in setup.columns))
+    return (facilitator, *(same_value(person.attributes.get(c, "").strip()) for c in setup.columns))
 
 
 def _seat_the_rest(setup: Setup, row: list[int], earlier: list[list[int]],

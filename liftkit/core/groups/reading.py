@@ -208,9 +208,19 @@ def _check_each_once(rounds: Sequence[Round], label: str) -> None:
                         f"is in {group.name} twice" if at == g
                         else f"is in both {rnd.groups[at].name} and {group.name}"
                     )  # fmt: skip
+                    if first.email or person.email:
+                        raise LiftkitError(
+                            f"{label}: round {rnd.number}: {first.label} {where}",
+                            "each person belongs in one group per round",
+                        )
+                    # two guests of one name, as liftkit wrote them before it numbered
+                    # them ("iPhone", "iPhone (2)"): which is which cannot be known
                     raise LiftkitError(
-                        f"{label}: round {rnd.number}: {first.label} {where}",
-                        "each person belongs in one group per round",
+                        f"{label}: round {rnd.number}: {first.label} {where}, with no email "
+                        "to tell two people apart",
+                        f"if they are two, name them apart in every round ('{first.name}', "
+                        f"'{first.name} (2)', as the attendee list now names them), or make "
+                        "the groups again; if one, keep one",
                     )
                 seen[key] = (person, g)
 

@@ -15,7 +15,7 @@ from liftkit.core.groups.search import Problem
 from liftkit.core.people.headers import EMAIL_KEYS, FIRST_KEYS, LAST_KEYS, NAME_KEYS
 from liftkit.core.people.model import column_hint, header_key, hosts_among, role_columns, roles
 from liftkit.core.people.reader import Person, find_column
-from liftkit.core.text import plural, same_words
+from liftkit.core.text import plural, same_value, same_words
 
 FACILITATOR_COLUMN = "facilitator"  # liftkit's own CSV: "yes"
 YES = frozenset(("yes", "y", "true", "x", "1"))
@@ -207,7 +207,7 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
         per_person: list[int] = []
         for person in people:
             text = person.attributes.get(column, "").strip()
-            key = same_words(text)
+            key = same_value(text)  # as the event pack counts values
             if key not in ids:
                 ids[key] = len(labels)
                 labels.append(text or "(blank)")

@@ -94,7 +94,8 @@ def collapse_duplicates(
         who = plural(len(rejoined), "person", "people")
         notes.append(f"{label}: {who} joined more than once ({_some(rejoined)}); each is kept once")
     if at_once:
-        notes.append(_at_once_note(label, at_once, people))
+        kept = _numbered(kept, at_once)
+        notes.append(_at_once_note(label, at_once, kept))
     shared = [
         kept[ids[0]].name for key, ids in by_name.items() if len(ids) > 1 and key not in at_once
     ]
@@ -164,16 +165,47 @@ def one_name(people: list[Person], per_join: set[int], label: str, names: list[s
     )
 
 
-def _at_once_note(label: str, at_once: dict[str, list[int]], people: list[Person]) -> str:
-    names = {same_words(p.name): p.name for p in reversed(people)}
+def _numbered(kept: list[Person], at_once: dict[str, list[int]]) -> list[Person]:
+    """Rows of one name in the call at once, without an email, named apart by number in the
+    list's order ("iPhone", "iPhone (2)"): two people of one name and no email could not be
+    told apart in the groups file written from them, nor by anything else that reads it."""
+    taken = {same_words(p.name) for p in kept}
+    seen: Counter[str] = Counter()
+    out = []
+    for person in kept:
+        key = same_words(person.name)
+        if key in at_once and not person.email:
+            seen[key] += 1
+            if seen[key] > 1:
+                number = seen[key]
+                while same_words(f"{person.name} ({number})") in taken:
+                    number += 1  # "iPhone (2)" is someone's own name already
+                person = replace(person, name=f"{person.name} ({number})")
+                taken.add(same_words(person.name))
+        out.append(person)
+    return out
+
+
+def _at_once_note(label: str, at_once: dict[str, list[int]], kept: list[Person]) -> str:
+    named: dict[str, list[str]] = {}
+    for person, key in zip(kept, _keys(kept, at_once), strict=True):
+        if key is not None:
+            named.setdefault(key, []).append(person.name)
     shown = "; ".join(
-        f"{names[key]} (lines {line_ranges(sorted(set(lines)))})"
+        f"{' and '.join(named[key])} (lines {line_ranges(sorted(set(lines)))})"
         for key, lines in list(at_once.items())[:5]
     ) + ("; …" if len(at_once) > 5 else "")
     return (
         f"{label}: rows of one name were in the call at the same time, so each is a person "
-        f"of its own: {shown}; rename them in the list to tell them apart"
+        f"of its own, numbered in the list's order: {shown}; rename them in the list to name "
+        "them yourself"
     )
+
+
+def _keys(kept: list[Person], at_once: dict[str, list[int]]) -> list[str | None]:
+    """The name each person of `kept` shared with others in the call at once, else None."""
+    lines = {line: key for key, found in at_once.items() for line in found}
+    return [lines.get(person.line) for person in kept]
 
 
 def renamed_apart(

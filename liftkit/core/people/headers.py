@@ -203,6 +203,13 @@ SUMMARY_COLUMNS = (
 # are no hosts: Zoom assigns them to webinar breakout rooms like attendees. Only the English
 # title is known from a published report.
 HOST_SECTIONS = frozenset(("host details",))
+# Columns that name the meeting's host, not a participant: "Host name" and "Host email" on
+# every row of Zoom's newer report of a date range ("Topic,Type,ID,Host name,Host email,…");
+# above a table, on the meeting's summary line, also "Host" (Zoom's newer participant report,
+# "Sam Host (sam@x.org)") and "User Name" (the older one).
+HOST_NAME_KEYS = frozenset(("host name",))
+HOST_EMAIL_KEYS = frozenset(("host email", "host e mail"))
+SUMMARY_HOST_KEYS = HOST_NAME_KEYS | {"host", "user name"}
 # Teams' per-event reports: one row per Joined and Left. A row that says the person left is
 # no attendee of its own ("Left" in English, "Saiu" in Portuguese, as Teams writes them; the
 # other languages' words are unverified). The older meeting report says "User Action"; the
@@ -281,8 +288,11 @@ OTHER_ADDRESSES = frozenset(
 # ahead of a meeting, in British usage), "DNA" (did not attend, in the NHS), "No show".
 STATUS_COLUMNS = (
     "approval status", "attendee status", "registration status", "void status", "status",
-    "attendance", "attendance status",
+    "attendance", "attendance status", "order status",
 )  # fmt: skip
+# Zoom's participant report: "Yes" on a row of someone still in the waiting room (not yet
+# admitted, or never); a later row of theirs says "No" once admitted.
+WAITING_COLUMNS = ("in waiting room",)
 NOT_COMING = frozenset(
     ("denied", "cancelled", "canceled", "rejected", "declined", "not attending", "refunded",
      "deleted", "void", "voided", "absent", "excused", "apologies", "apologies sent",
@@ -302,6 +312,7 @@ ACCOUNT_KEYS, EMAIL_KEYS, SUMMARY_KEYS, JOIN_KEYS, ACTION_KEYS = map(
     keys, (ACCOUNT_NAME_COLUMNS, EMAIL_COLUMNS, SUMMARY_COLUMNS, JOIN_COLUMNS, ACTION_COLUMNS)
 )
 STATUS_KEYS, TICKET_ID_KEYS = keys(STATUS_COLUMNS), keys(TICKET_ID_COLUMNS)
+WAITING_KEYS = keys(WAITING_COLUMNS)
 JOIN_TIME_KEYS, LEAVE_TIME_KEYS = keys(JOIN_TIME_COLUMNS), keys(LEAVE_TIME_COLUMNS)
 # Every name header holds one of these: a quick no for the rows of a long file.
 NAME_WORDS = (

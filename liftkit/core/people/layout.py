@@ -38,8 +38,11 @@ class Layout:
     original_names: frozenset[int]  # "Grace H (Grace Hopper)": Zoom's current and original
     attributes: tuple[tuple[int, str], ...]
     unnamed: frozenset[str]  # attributes named "column N" for a lack of a header
-    # A report "with meeting data": the host's own "User Email", repeated on every row
+    # A report "with meeting data": the host's own "User Email" (or "Host email"), repeated
+    # on every row, and the host's name ("Host name")
     meeting_email: int | None = None
+    meeting_host: int | None = None
+    waiting: int | None = None  # Zoom's "In Waiting Room": "Yes" on a row not yet admitted
 
 
 def _original_name_column(key: str) -> bool:
@@ -138,6 +141,11 @@ def layout_of(
         same = (i for i, key in enumerate(keys) if key == keys[email] and i not in skip)
         after = next((i for i in same if i > name), email)
         email, meeting_email = after, (email if after != email else None)
+    if name is not None and meeting_email is None:
+        meeting_email = next((i for i, key in enumerate(keys) if key in h.HOST_EMAIL_KEYS), None)
+    meeting_host = next(
+        (i for i, key in enumerate(keys) if key in h.HOST_NAME_KEYS and i != name), None
+    )
     # (a skipped column is no attribute either: it holds nothing, or a form's "anonymous")
     used = {i for i in (name, first, last, account, email) if i is not None} | skip
     attributes, unnamed = _attributes(cells, used)
@@ -145,9 +153,10 @@ def layout_of(
     status = tuple(i for i, key in enumerate(keys) if key in h.STATUS_KEYS)
     per_join = any(key in h.JOIN_KEYS for key in keys)
     action = first_of(h.ACTION_KEYS)
+    waiting = first_of(h.WAITING_KEYS)
     return Layout(
         name, first, last, account, email, attended, status, action, per_join, original,
-        tuple(attributes), frozenset(unnamed), meeting_email,
+        tuple(attributes), frozenset(unnamed), meeting_email, meeting_host, waiting,
     )  # fmt: skip
 
 

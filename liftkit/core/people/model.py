@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from liftkit.core.text import same_words
+
 
 @dataclass(frozen=True)
 class Person:
@@ -59,6 +61,32 @@ HOST_SUFFIX = re.compile(
     rf"\s*\((co-?\s?)?(host|{ORGANIZER}|anfitri[oó]n|anfitri[aã]o|h[oô]te|animateur)\)\s*$",
     re.IGNORECASE,
 )
+
+
+# "Sam Host (sam@x.org)": the host as Zoom's newer report names them above its table.
+_NAME_AND_ADDRESS = re.compile(r"^(?P<name>.*?)\s*\((?P<email>[^()\s]+@[^()\s]+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class MeetingHost:
+    """The host a report names apart from their own row (its summary line, or a host column
+    on every row): their row, often not marked "(Host)", is theirs by email, else by name."""
+
+    name: str = ""
+    email: str = ""
+
+    @classmethod
+    def of(cls, name: str, email: str) -> MeetingHost:
+        found = _NAME_AND_ADDRESS.match(name.strip())
+        if found:  # "Sam Host (sam@x.org)" in one cell
+            name, email = found["name"], email or found["email"]
+        email = email.strip().casefold()
+        return cls(name.strip(), email if "@" in email else "")
+
+    def matches(self, name: str, email: str | None) -> bool:
+        if self.email and email:
+            return email.strip().casefold() == self.email
+        return bool(self.name) and same_words(name) == same_words(self.name)
 
 
 def normalise_header(text: str) -> str:

@@ -49,7 +49,7 @@ from liftkit.core.people.model import (
 )
 from liftkit.core.people.plain import parse_lines
 from liftkit.core.people.rows import merged_warnings
-from liftkit.core.people.table import TableRead, parse_table
+from liftkit.core.people.table import TableRead, never_admitted, parse_table
 from liftkit.core.text import line_ranges, plural, same_words, some_named
 
 __all__ = [
@@ -122,10 +122,16 @@ def parse_people(
     per_join: set[int] = set()
     last: dict[str, bool] = {}  # whether each name's last row was a leave
     names: list[str] = []  # a table's name columns
+    waiting: list[Person] = []  # rows in Zoom's waiting room
     if header is not None:
         table = parse_table(lines, header[0], header[1], label, warnings)
         people, columns, per_join = table.people, table.columns, table.per_join
-        names = table.names
+        names, waiting = table.names, table.waiting
+        if not people and waiting:
+            raise LiftkitError(
+                f"{label}: nobody was admitted: every row has In Waiting Room = Yes",
+                "give the participant report of the meeting itself",
+            )
         if not people and table.footers and not (table.absent or table.not_coming):
             raise _no_names(label, table)
         last = dict(table.events)
@@ -149,6 +155,7 @@ def parse_people(
     kept = collapse_duplicates(people, label, warnings, notes, per_join)
     kept, bots = leave_out_bots(kept, label)
     notes.extend(bots)
+    notes.extend(never_admitted(waiting, kept, label))
     gone = [p.name for p in kept if last.get(same_words(p.name))]
     return PeopleRead(kept, merged_warnings(warnings), columns, label, notes, gone)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from liftkit.core.errors import LiftkitError
 from liftkit.core.people.decode import CONTROL
 from liftkit.core.people.layout import Layout
-from liftkit.core.people.model import HOST_SUFFIX, Person
+from liftkit.core.people.model import HOST_SUFFIX, MeetingHost, Person
 from liftkit.core.text import line_ranges
 
 _ORIGINAL_NAME = re.compile(r"^(?P<name>.*?)\s*\([^()]*\)$")
@@ -108,9 +108,12 @@ def person_from_cells(
     host = layout.name in layout.original_names and bool(
         HOST_SUFFIX.search(cell(cells, layout.name))
     )
-    if layout.meeting_email is not None and email:
+    if layout.meeting_email is not None or layout.meeting_host is not None:
         # the host's own row of a report "with meeting data": their address is the meeting's
-        host = host or email.casefold() == cell(cells, layout.meeting_email).strip().casefold()
+        meeting = MeetingHost.of(
+            cell(cells, layout.meeting_host), cell(cells, layout.meeting_email)
+        )
+        host = host or meeting.matches(name, email)
     return Person(name, email, attributes, line, host)
 
 

@@ -14,13 +14,15 @@ from liftkit.core.people.blank import checked_layout
 from liftkit.core.people.duplicates import renamed_apart
 from liftkit.core.people.headers import (
     EMAIL_KEYS,
+    HOST_EMAIL_KEYS,
     HOST_SECTIONS,
     LEAVE_ACTIONS,
     NOT_COMING,
+    SUMMARY_HOST_KEYS,
     SUMMARY_KEYS,
 )
 from liftkit.core.people.layout import Layout, layout_of, numbered_section, split_line
-from liftkit.core.people.model import Person, header_key
+from liftkit.core.people.model import MeetingHost, Person, header_key
 from liftkit.core.people.rows import (
     cell,
     filled,
@@ -28,7 +30,7 @@ from liftkit.core.people.rows import (
     person_from_cells,
     row_name,
 )
-from liftkit.core.text import same_words
+from liftkit.core.text import plural, same_words
 
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -51,6 +53,8 @@ class TableRead:
     notes: list[str] = field(default_factory=list)  # a column read in place of an empty one
     # Zoom's "Name (Original Name)" as written, by line, where it was renamed ("Sam (iPhone)")
     written: dict[int, str] = field(default_factory=dict)
+    # the rows of people in Zoom's waiting room ("In Waiting Room" = Yes), not yet admitted
+    waiting: list[Person] = field(default_factory=list)
 
 
 def records(text: str, delimiter: str, label: str, offset: int) -> Iterator[tuple[int, list[str]]]:
@@ -159,7 +163,7 @@ def parse_table(
     if host or host_lines:
         out.people = [
             replace(p, host=True)
-            if p.line in host_lines or (host and (p.email or "").casefold() == host)
+            if p.line in host_lines or (host and host.matches(p.name, p.email))
             else p
             for p in out.people
         ]
@@ -172,16 +176,18 @@ def _host_section(cells: Sequence[str]) -> bool:
     return len(shown) == 1 and " ".join(shown[0].casefold().split()) in HOST_SECTIONS
 
 
-def _preamble_host(preamble: Sequence[str], delimiter: str) -> str | None:
-    """The host's email from a Zoom report's meeting line ("Meeting ID,Topic,…,User Email",
-    then its values): the host's own row below is often not marked "(Host)"."""
+def _preamble_host(preamble: Sequence[str], delimiter: str) -> MeetingHost | None:
+    """The host a Zoom report's meeting line names ("Meeting ID,Topic,…,User Email", or the
+    newer "Topic,ID,Host,…" with "Sam Host (sam@x.org)"), then its values: the host's own
+    row below is often not marked "(Host)"."""
     rows = [split_line(line, delimiter) for line in preamble if line.strip()]
     for header, values in pairwise(rows):
         keys = [header_key(c) for c in header]
-        if any(k in SUMMARY_KEYS for k in keys):
-            column = next((i for i, k in enumerate(keys) if k in EMAIL_KEYS), None)
-            email = cell(values, column).strip().casefold() if column is not None else ""
-            return email if "@" in email else None
+        if any(k in SUMMARY_KEYS for k in keys) or ("topic" in keys and "id" in keys):
+            emails = (i for i, k in enumerate(keys) if k in EMAIL_KEYS or k in HOST_EMAIL_KEYS)
+            names = (i for i, k in enumerate(keys) if k in SUMMARY_HOST_KEYS)
+            host = MeetingHost.of(cell(values, next(names, None)), cell(values, next(emails, None)))
+            return host if host.name or host.email else None
     return None
 
 
@@ -217,6 +223,9 @@ def _add_row(
         if leave:
             return  # the same person's "Left" row, after their "Joined" row
     person = person_from_cells(cells, layout, line, label, warnings)
+    if layout.waiting is not None and cell(cells, layout.waiting).casefold() == "yes":
+        out.waiting.append(person)  # joined only if a row of theirs says they were admitted
+        return
     out.people.append(person)
     if layout.name in layout.original_names and cell(cells, layout.name) != person.name:
         out.written[line] = cell(cells, layout.name)
@@ -268,3 +277,23 @@ def _section_title(cells: Sequence[str], layout: Layout, following: list[str] | 
         return True
     names = (layout.name, layout.first, layout.last, layout.account, layout.email)
     return shown == [0] and 0 not in names and following is None
+
+
+def never_admitted(waiting: list[Person], kept: list[Person], label: str) -> list[str]:
+    """One note naming those whose every row is in Zoom's waiting room: never admitted,
+    they did not join. Someone admitted later (a row of theirs says No) joined."""
+    emails = {p.email.casefold() for p in kept if p.email}
+    names = {same_words(p.name) for p in kept}
+    left: dict[str, str] = {}
+    for person in waiting:
+        if (person.email and person.email.casefold() in emails) or same_words(person.name) in names:
+            continue
+        left.setdefault((person.email or "").casefold() or same_words(person.name), person.name)
+    if not left:
+        return []
+    shown = list(left.values())
+    who = plural(len(shown), "person", "people")
+    return [
+        f"{label}: left out {who} never admitted from the waiting room (In Waiting Room = Yes "
+        f"on every row): " + ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+    ]

@@ -20,6 +20,7 @@ from liftkit.core.report.markdown_parts import (
     chat_sentence,
     clock,
     dates_and_times,
+    ended,
     groups_lines,
     listing,
     minutes,
@@ -175,9 +176,11 @@ def _who_joined(report: Report, charts: Charts) -> list[str]:
         out += [f"{joined} joined{besides}{listed}.", ""]
     examples = []
     if attendance.roles:
-        examples.append(f"They came in a range of roles, including {listing(attendance.roles)}.")
+        examples.append(
+            ended(f"They came in a range of roles, including {listing(attendance.roles)}")
+        )
     if attendance.organisations:
-        examples.append(f"Organisations included {listing(attendance.organisations)}.")
+        examples.append(ended(f"Organisations included {listing(attendance.organisations)}"))
     if examples:
         out += [" ".join(examples), ""]
     if report.chats:  # with the count, before the charts: a printed line alone on a page

@@ -143,7 +143,26 @@ def shares_sentence(data: Breakdown) -> str:
         return ""
     if data.title.rstrip().endswith("?"):  # under the question itself: the answers alone
         return f"{listed}."
-    return f"By {phrase(data.title.casefold())}: {listed}."
+    return f"By {phrase(in_sentence(data.title))}: {listed}."
+
+
+def in_sentence(title: str) -> str:
+    """A column's name inside a sentence: a word written with one capital lowered ("Job
+    Title" is "job title", "Region (UK)" "region (UK)"); an acronym kept ("ICB"), and so is
+    the name it starts ("NHS Trust")."""
+    words = re.split(r"(\w+)", title)
+    for i in range(1, len(words), 2):
+        word, before = words[i], words[i - 2] if i > 1 else ""
+        acronym = len(before) > 1 and before.isupper() and words[i - 1] == " "
+        if word[:1].isupper() and word[1:].islower() and not acronym:
+            words[i] = word.lower()
+    return "".join(words)
+
+
+def ended(text: str) -> str:
+    """A sentence with its full stop, unless its last word brings one ("Zeta Ltd.", "etc.",
+    "…", "Yahoo!"): not "Zeta Ltd.."."""
+    return text if text.endswith((".", "…", "!", "?")) else f"{text}."
 
 
 def listing(items: tuple[str, ...]) -> str:

@@ -14,7 +14,7 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.people.model import HOST_SUFFIX, column_hint, hosts_among
 from liftkit.core.people.names import name_key
 from liftkit.core.report.model import NOT_GIVEN, Answers, Attendance, ReportOptions, breakdown
-from liftkit.core.text import one_line, plural, same_words
+from liftkit.core.text import one_line, plural, same_value, same_words
 
 EXAMPLES = 6  # example roles or organisations named in the sentence
 # Answers that say nothing: dropped from the quoted registration answers.
@@ -186,12 +186,13 @@ def _find(columns: Sequence[str], wanted: str) -> str | None:
 
 
 def _fold_values(values: Iterable[str]) -> list[tuple[str, int]]:
-    """Counts of a column's values, ignoring letter case and spaces ("Health", "health ",
-    "HEALTH" are one), each shown in its most common spelling (ties: the first seen); the
-    most common first, blanks last."""
+    """Counts of a column's values, ignoring letter case, spaces, curly quotes and a trailing
+    full stop ("Health", "health ", "HEALTH" are one; "St John’s Hospice", "St John's
+    Hospice."), as `--balance` folds them (text.same_value), each shown in its most common
+    spelling (ties: the first seen); the most common first, blanks last."""
     spellings: dict[str, Counter[str]] = {}
     for value in values:
         shown = one_line(value) or NOT_GIVEN
-        spellings.setdefault(shown.casefold(), Counter())[shown] += 1
+        spellings.setdefault(same_value(shown), Counter())[shown] += 1
     counts = [(seen.most_common(1)[0][0], seen.total()) for seen in spellings.values()]
     return sorted(counts, key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], kv[0]))
