@@ -115,6 +115,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "score_answers": scores[0].breakdown.total if scores else 0,
             "recommend_percent": recommends[0].recommend_percent if recommends else None,
             "recommend_answers": recommends[0].breakdown.total if recommends else 0,
+            "polls": [_poll(p) for p in report.feedback],  # each, with its figure
             "said": [quote(q) for q in report.feedback_said],
         }
     return {

@@ -249,18 +249,29 @@ class Charts:
         table = self.table(poll.breakdown, "Answer", "Votes")
         return [f"**Poll:** {phrase(poll.question)}{count}", "", *table, *bar_chart(poll.breakdown)]
 
-    def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
-        figures = []
-        if score is not None and score.average is not None:
-            answers = plural(score.breakdown.total, "answer")
-            figures.append(f"Average score: **{score_text(score)}** ({answers})")
-        if recommend is not None and recommend.recommend_percent is not None:
+    def feedback(self, polls: Sequence[PollResult]) -> list[str]:
+        """The average of each score poll and the share of each recommend poll, in bold;
+        several score polls each named by their question."""
+        scores = [p for p in polls if p.average is not None]
+        figures = [
+            f"Average score{score_for(p, len(scores))}: **{score_text(p)}** "
+            f"({plural(p.breakdown.total, 'answer')})"
+            for p in scores
+        ]
+        for recommend in (p for p in polls if p.recommend_percent is not None):
             first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
             figures.append(
                 f"**{recommend.recommend_percent}%** would recommend it to a colleague "
                 f"({first} of {total})"
             )
         return [" · ".join(figures)] if figures else []
+
+
+def score_for(poll: PollResult, scores: int, markdown: bool = True) -> str:
+    """Which poll an average is of, among several: " for “Was it useful? (1-5)”"; as
+    Markdown (escaped), or as plain text."""
+    question = phrase(poll.question) if markdown else one_line(poll.question)
+    return f" for “{question}”" if scores > 1 else ""
 
 
 def _mermaid(label: str) -> str:
@@ -282,12 +293,15 @@ def bar_chart(data: Breakdown) -> list[str]:
     return fenced("text", body)
 
 
-def poll_block(poll: PollResult, charts: Charts) -> list[str]:
+def poll_block(poll: PollResult, charts: Charts, figure: bool = True) -> list[str]:
+    """A poll's question, table and bars; with `figure`, a score poll's average (or a
+    recommend poll's share) after them, as the feedback section gives it above its polls."""
     answers = plural(poll.breakdown.total, "answer")
     # "… (1 = poor, 5 = excellent) · 12 answers", not a second pair of brackets
     count = f" · {answers}" if poll.question.rstrip().endswith(")") else f" ({answers})"
     if poll.breakdown.total:
-        return [*charts.poll(poll, count), ""]
+        shown = charts.feedback([poll]) if figure else []
+        return [*charts.poll(poll, count), "", *shown, *[""] * bool(shown)]
     return [f"**Poll:** {phrase(poll.question)}{count}", "", "No answers were recorded.", ""]
 
 

@@ -1,0 +1,131 @@
+"""The poll figures of the event pack (the average score, the share who would recommend) in
+its three formats, from a session run in plain mode with the polls typed in (`p 5 4 1 0 0`),
+each figure counted again from the answers given."""
+
+import json
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from test_run_plain import run_plain
+
+CHECK_IN = """
+title = "Check-in and evaluation"
+[[segments]]
+title = "Check-in"
+duration = "10m"
+kind = "welcome"
+[[segments.polls]]
+question = "How energised do you feel right now? (1 = drained, 5 = buzzing)"
+options = [1, 2, 3, 4, 5]
+kind = "score"
+[[segments]]
+title = "Evaluation"
+duration = "10m"
+[[segments.polls]]
+question = "Overall, how would you score this conversation?"
+options = [1, 2, 3, 4, 5]
+kind = "score"
+"""
+
+
+def packs(tmp_path, cli, agenda, commands):
+    """The session run with `commands` typed, exported as Markdown, HTML and JSON."""
+    ran = run_plain(tmp_path, agenda, commands, "--plain")
+    assert ran.returncode == 0, ran.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    out = {}
+    for form in ("md", "html", "json"):
+        result = cli("export", str(folder), "--format", form)
+        assert result.exit_code == 0, result.output
+        out[form] = result.stdout
+    out["json"] = json.loads(out["json"])
+    return out
+
+
+def section(markdown, title):
+    """The `## title` section's text."""
+    start = markdown.index(f"\n## {title}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : end if end > 0 else None]
+
+
+def average(counts, options):
+    """The average of the answers, counted again, to one place, half up, and to two."""
+    exact = Decimal(sum(c * o for c, o in zip(counts, options, strict=True))) / sum(counts)
+    return (f"{exact.quantize(Decimal('0.1'), ROUND_HALF_UP).normalize():f}",
+            float(exact.quantize(Decimal("0.01"), ROUND_HALF_UP)))  # fmt: skip
+
+
+def captions(html):
+    """The HTML pack's feedback figures, as their captions read."""
+    found = re.findall(r'<figcaption><strong class="big">(.*?)</strong> (.*?)</figcaption>', html)
+    return [f"{big} {caption}" for big, caption in found]
+
+
+def test_a_check_in_score_stays_in_its_segment_and_the_evaluation_is_the_feedback(tmp_path, cli):
+    check_in, evaluation = [5, 4, 1, 0, 0], [0, 0, 0, 2, 8]
+    said = "r Ada Lovelace: feeling tired after a long week"
+    pack = packs(tmp_path, cli, CHECK_IN, f"p 5 4 1 0 0\n{said}\nn\np 0 0 0 2 8\nn\ny\n")
+    (felt, _), (scored, scored_json) = (average(c, range(1, 6)) for c in (check_in, evaluation))
+    md = pack["md"]
+    first, thanks = section(md, "1. Check-in"), section(md, "Thank you and feedback")
+    assert f"Average score: **{felt}/5** ({sum(check_in)} answers)" in first
+    assert "How energised" in first and "How energised" not in thanks
+    assert "feeling tired after a long week" in first  # said at the check-in: stays there
+    assert "is under “Thank you and feedback”" not in first
+    assert f"Average score: **{scored}/5** ({sum(evaluation)} answers)" in thanks
+    assert "feeling tired" not in thanks and f"**{felt}/5**" not in thanks
+    assert captions(pack["html"]) == [
+        f"{felt}/5 average score ({sum(check_in)} answers)",
+        f"{scored}/5 average score ({sum(evaluation)} answers)",
+    ]
+    feedback = pack["json"]["feedback"]
+    assert feedback["average_score"] == scored_json
+    assert feedback["score_answers"] == sum(evaluation) and feedback["said"] == []
+    assert [p["question"] for p in feedback["polls"]] == [
+        "Overall, how would you score this conversation?"
+    ]
+    polls = pack["json"]["segments"][0]["polls"]  # the check-in's, with its average
+    assert [p["average_score"] for p in polls] == [float(felt)]
+
+
+TWO_SCALES = """
+title = "Two scores"
+[[segments]]
+title = "Talk"
+duration = "10m"
+kind = "talk"
+[[segments]]
+title = "Evaluation"
+duration = "10m"
+[[segments.polls]]
+question = "How likely are you to come again? (0-10)"
+options = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+kind = "score"
+[[segments.polls]]
+question = "How useful was it? (1-5)"
+options = [1, 2, 3, 4, 5]
+kind = "score"
+"""
+
+
+def test_several_score_polls_in_the_evaluation_each_show_their_average(tmp_path, cli):
+    ten, five = [0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4], [0, 0, 1, 5, 6]
+    typed = f"n\np {' '.join(map(str, ten))}\np 2 {' '.join(map(str, five))}\nn\ny\n"
+    pack = packs(tmp_path, cli, TWO_SCALES, typed)
+    (of_ten, ten_json), (of_five, five_json) = average(ten, range(11)), average(five, range(1, 6))
+    thanks = section(pack["md"], "Thank you and feedback")
+    figures = next(line for line in thanks.splitlines() if line.startswith("Average score"))
+    assert figures == (
+        f"Average score for “How likely are you to come again? (0-10)”: **{of_ten}/10** "
+        f"({sum(ten)} answers) · Average score for “How useful was it? (1-5)”: "
+        f"**{of_five}/5** ({sum(five)} answers)"
+    )
+    assert captions(pack["html"]) == [
+        f"{of_ten}/10 average score for “How likely are you to come again? (0-10)” "
+        f"({sum(ten)} answers)",
+        f"{of_five}/5 average score for “How useful was it? (1-5)” ({sum(five)} answers)",
+    ]
+    feedback = pack["json"]["feedback"]
+    assert [p["average_score"] for p in feedback["polls"]] == [ten_json, five_json]
+    assert [p["answers"]["total"] for p in feedback["polls"]] == [sum(ten), sum(five)]
