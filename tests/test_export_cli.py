@@ -106,6 +106,8 @@ def test_json_goes_to_stdout_with_dash(cli):
     assert data["feedback"] == {
         "average_score": 4.65,
         "score_answers": 23,
+        "score_lowest": 1,
+        "score_highest": 5,
         "recommend_percent": 96,
         "recommend_answers": 23,
         "said": [],

@@ -129,3 +129,36 @@ def test_several_score_polls_in_the_evaluation_each_show_their_average(tmp_path,
     feedback = pack["json"]["feedback"]
     assert [p["average_score"] for p in feedback["polls"]] == [ten_json, five_json]
     assert [p["answers"]["total"] for p in feedback["polls"]] == [sum(ten), sum(five)]
+
+
+AROUND_NOUGHT = """
+title = "Around nought"
+[[segments]]
+title = "Evaluation"
+duration = "10m"
+[[segments.polls]]
+question = "How did it go? (-2 = badly, 2 = well)"
+options = [-2, -1, 0, 1, 2]
+kind = "score"
+"""
+
+
+def test_an_average_of_nought_is_a_number_in_json_with_its_scale(tmp_path, cli):
+    counts, options = [1, 0, 0, 0, 1], range(-2, 3)
+    pack = packs(tmp_path, cli, AROUND_NOUGHT, f"p {' '.join(map(str, counts))}\nn\ny\n")
+    shown, exact = average(counts, options)
+    assert f"Average score: **{shown}/2** ({sum(counts)} answers)" in pack["md"]
+    feedback = pack["json"]["feedback"]
+    assert feedback["average_score"] == exact and feedback["average_score"] is not None
+    assert (feedback["score_lowest"], feedback["score_highest"]) == (min(options), max(options))
+    (poll,) = feedback["polls"]
+    assert (poll["lowest"], poll["highest"]) == (min(options), max(options))
+
+
+def test_json_feedback_tells_a_score_of_ten_from_one_of_five(tmp_path, cli):
+    ten, five = [0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4], [0, 0, 1, 5, 6]
+    typed = f"n\np {' '.join(map(str, ten))}\np 2 {' '.join(map(str, five))}\nn\ny\n"
+    feedback = packs(tmp_path, cli, TWO_SCALES, typed)["json"]["feedback"]
+    assert (feedback["score_lowest"], feedback["score_highest"]) == (0, 10)  # the first's
+    scales = [(p["lowest"], p["highest"]) for p in feedback["polls"]]
+    assert scales == [(0, 10), (1, 5)]

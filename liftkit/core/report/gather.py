@@ -49,8 +49,10 @@ def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollRes
             answered = sum(c for _, c in scores)
             if answered:
                 average = sum(v * c for v, c in scores) / answered
-                scale = max(v for v, _ in scores)
-                result = PollResult(segment, index, result.question, kind, table, average, scale)
+                scale, lowest = max(v for v, _ in scores), min(v for v, _ in scores)
+                result = PollResult(
+                    segment, index, result.question, kind, table, average, scale, lowest
+                )
         elif kind == "recommend" and table.total:
             result = PollResult(
                 segment,

@@ -72,6 +72,7 @@ class PollResult:
     breakdown: Breakdown
     average: float | None = None  # score polls
     scale: float | None = None  # the highest score option
+    lowest: float | None = None  # the lowest score option
     recommend_percent: int | None = None  # recommend polls: share of the first option
 
 
