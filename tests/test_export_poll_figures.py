@@ -162,3 +162,33 @@ def test_json_feedback_tells_a_score_of_ten_from_one_of_five(tmp_path, cli):
     assert (feedback["score_lowest"], feedback["score_highest"]) == (0, 10)  # the first's
     scales = [(p["lowest"], p["highest"]) for p in feedback["polls"]]
     assert scales == [(0, 10), (1, 5)]
+
+
+RECOMMEND = """
+title = "Recommend"
+[[segments]]
+title = "Evaluation"
+duration = "10m"
+[[segments.polls]]
+question = "Would you recommend it to a colleague?"
+options = ["Yes", "Maybe", "No"]
+kind = "recommend"
+"""
+
+
+def test_the_share_who_would_recommend_is_rounded_on_its_own(tmp_path, cli):
+    counts = [3, 2, 2]
+    pack = packs(tmp_path, cli, RECOMMEND, f"p {' '.join(map(str, counts))}\nn\ny\n")
+    exact = Decimal(100 * counts[0]) / sum(counts)  # 42.86
+    percent = int(exact.quantize(Decimal(1), ROUND_HALF_UP))
+    said = f"would recommend it to a colleague ({counts[0]} of {sum(counts)})"
+    assert f"**{percent}%** {said}" in pack["md"]
+    assert captions(pack["html"]) == [f"{percent}% {said}"]
+    feedback = pack["json"]["feedback"]
+    assert feedback["recommend_percent"] == percent
+    (poll,) = feedback["polls"]
+    shares = [row["percent"] for row in poll["answers"]["rows"]]
+    assert sum(shares) == 100  # the table still adds up, its Yes bent to do so
+    assert all(
+        abs(s - Decimal(100 * c) / sum(counts)) < 1 for s, c in zip(shares, counts, strict=True)
+    )

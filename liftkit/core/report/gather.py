@@ -25,6 +25,7 @@ from liftkit.core.report.model import (
     Theme,
     breakdown,
 )
+from liftkit.core.report.shares import whole_percent
 from liftkit.core.report.sources import SessionData, group_rounds
 from liftkit.core.text import one_line, plural
 
@@ -60,7 +61,7 @@ def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollRes
                 result.question,
                 kind,
                 table,
-                recommend_percent=table.rows[0].percent,
+                recommend_percent=whole_percent(table.rows[0].count, table.total),
             )
         results.append(result)
     return results

@@ -1,4 +1,5 @@
-"""Whole percentages that add up: the shares of a breakdown or a poll."""
+"""Whole percentages that add up: the shares of a breakdown or a poll; and a headline
+figure rounded on its own."""
 
 from __future__ import annotations
 
@@ -55,3 +56,9 @@ def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
         for i in same[count]:
             floors[i] += 1
     return floors
+
+
+def whole_percent(count: int, total: int) -> int:
+    """`count` of `total` as a whole percentage rounded on its own, half up (3 of 7 is 43%):
+    a headline figure, where a table's shares are bent to add up to 100 (its 42%)."""
+    return (200 * count + total) // (2 * total) if total > 0 else 0
