@@ -192,3 +192,35 @@ def test_the_share_who_would_recommend_is_rounded_on_its_own(tmp_path, cli):
     assert all(
         abs(s - Decimal(100 * c) / sum(counts)) < 1 for s, c in zip(shares, counts, strict=True)
     )
+
+
+HALVES = """
+title = "Halves"
+[[segments]]
+title = "Evaluation"
+duration = "10m"
+[[segments.polls]]
+question = "How useful was it? (1-5)"
+options = [1, 2, 3, 4, 5]
+kind = "score"
+[[segments.polls]]
+question = "How well was it run? (1-5)"
+options = [1, 2, 3, 4, 5]
+kind = "score"
+"""
+
+
+def test_an_average_score_is_rounded_half_up(tmp_path, cli):
+    useful, run = [0, 0, 0, 3, 1], [0, 0, 1, 5, 2]  # 4.25 and 4.125: halves to round
+    typed = f"p {' '.join(map(str, useful))}\np 2 {' '.join(map(str, run))}\nn\ny\n"
+    pack = packs(tmp_path, cli, HALVES, typed)
+    (useful_shown, useful_json), (run_shown, run_json) = (
+        average(counts, range(1, 6)) for counts in (useful, run)
+    )
+    assert (useful_shown, run_json) == ("4.3", 4.13)  # the recount rounds half up too
+    thanks = section(pack["md"], "Thank you and feedback")
+    assert f"“How useful was it? (1-5)”: **{useful_shown}/5** ({sum(useful)} answers)" in thanks
+    assert f"“How well was it run? (1-5)”: **{run_shown}/5** ({sum(run)} answers)" in thanks
+    assert [c.split()[0] for c in captions(pack["html"])] == [f"{useful_shown}/5", f"{run_shown}/5"]
+    feedback = pack["json"]["feedback"]
+    assert [p["average_score"] for p in feedback["polls"]] == [useful_json, run_json]

@@ -9,6 +9,7 @@ from typing import Any
 
 from liftkit.core.people.apart import for_pack
 from liftkit.core.report import Breakdown, PollResult, Quote, Report, SegmentRun
+from liftkit.core.report.shares import half_up
 
 FORMAT_VERSION = 1
 
@@ -76,7 +77,7 @@ def _poll(poll: PollResult) -> dict[str, Any]:
         "answers": _breakdown(poll.breakdown),
     }
     if poll.average is not None:
-        data["average_score"] = round(poll.average, 2)
+        data["average_score"] = float(half_up(poll.average, 2))
         data["scale"] = poll.scale  # the highest option, as "highest" says too
         data["lowest"], data["highest"] = _number(poll.lowest), _number(poll.scale)
     if poll.recommend_percent is not None:
@@ -118,7 +119,7 @@ def report_data(report: Report) -> dict[str, Any]:
         recommends = [p for p in report.feedback if p.recommend_percent is not None]
         feedback = {
             # an average of 0 (options -2 to 2) too; the scale tells 8.58 of 10 from one of 5
-            "average_score": round(scores[0].average or 0, 2) if scores else None,
+            "average_score": float(half_up(scores[0].average or 0, 2)) if scores else None,
             "score_answers": scores[0].breakdown.total if scores else 0,
             "score_lowest": _number(scores[0].lowest) if scores else None,
             "score_highest": _number(scores[0].scale) if scores else None,

@@ -24,6 +24,7 @@ from liftkit.core.report.model import (
     Report,
     without_tags,
 )
+from liftkit.core.report.shares import half_up
 from liftkit.core.text import (
     PAIRED,
     cell,
@@ -109,9 +110,9 @@ def minutes(seconds: int) -> str:
 
 
 def score_text(poll: PollResult) -> str:
-    average = round(poll.average or 0, 1)
+    average = half_up(poll.average or 0, 1)
     scale = f"{poll.scale:g}" if poll.scale is not None else "?"
-    return f"{average:g}/{scale}"
+    return f"{average:f}/{scale}"
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
