@@ -30,6 +30,7 @@ kind = "score"
 
 def packs(tmp_path, cli, agenda, commands):
     """The session run with `commands` typed, exported as Markdown, HTML and JSON."""
+    tmp_path.mkdir(exist_ok=True)
     ran = run_plain(tmp_path, agenda, commands, "--plain")
     assert ran.returncode == 0, ran.stderr
     (folder,) = (tmp_path / "s").iterdir()
@@ -224,3 +225,25 @@ def test_an_average_score_is_rounded_half_up(tmp_path, cli):
     assert [c.split()[0] for c in captions(pack["html"])] == [f"{useful_shown}/5", f"{run_shown}/5"]
     feedback = pack["json"]["feedback"]
     assert [p["average_score"] for p in feedback["polls"]] == [useful_json, run_json]
+
+
+def recommending(question):
+    return RECOMMEND.replace("Would you recommend it to a colleague?", question)
+
+
+def test_the_recommend_sentence_says_whom_the_question_asked_about(tmp_path, cli):
+    counts = [2, 1, 0]
+    typed = f"p {' '.join(map(str, counts))}\nn\ny\n"
+    percent = int((Decimal(100 * counts[0]) / sum(counts)).quantize(Decimal(1), ROUND_HALF_UP))
+    of = f"({counts[0]} of {sum(counts)})"
+    for name, question, said in (
+        ("friend", "Would you recommend it to a friend?", "would recommend it to a friend"),
+        ("peer", "Would you recommend an event like this to a peer? (yes/no)",
+         "would recommend it to a peer"),
+        ("none", "Would you recommend this event?", "would recommend it"),
+    ):  # fmt: skip
+        pack = packs(tmp_path / name, cli, recommending(question), typed)
+        thanks = section(pack["md"], "Thank you and feedback")
+        assert f"**{percent}%** {said} {of}" in thanks, name
+        assert captions(pack["html"]) == [f"{percent}% {said} {of}"], name
+        assert "colleague" not in pack["md"] + pack["html"], name

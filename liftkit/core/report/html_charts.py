@@ -10,7 +10,13 @@ from html import escape
 from typing import Any, Generic, TypeVar
 
 from liftkit.core.people.apart import for_pack
-from liftkit.core.report.markdown_parts import Charts, fenced, score_for, score_text
+from liftkit.core.report.markdown_parts import (
+    Charts,
+    fenced,
+    recommend_to,
+    score_for,
+    score_text,
+)
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
 from liftkit.core.text import isolated, one_line, plural, url_pieces
 
@@ -108,7 +114,8 @@ class SvgCharts(Charts):
             cards.append(
                 _card(
                     f"{percent}%",
-                    f"would recommend it to a colleague ({first} of {total})",
+                    f"would recommend it{recommend_to(recommend.question, False)} "
+                    f"({first} of {total})",
                     _ring(percent),
                 )
             )

@@ -262,10 +262,27 @@ class Charts:
         for recommend in (p for p in polls if p.recommend_percent is not None):
             first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
             figures.append(
-                f"**{recommend.recommend_percent}%** would recommend it to a colleague "
-                f"({first} of {total})"
+                f"**{recommend.recommend_percent}%** would recommend it"
+                f"{recommend_to(recommend.question)} ({first} of {total})"
             )
         return [" · ".join(figures)] if figures else []
+
+
+# Whom a recommend poll asks about: "Would you recommend it to a friend?", "… to an
+# employer or colleague?": a few words after "recommend … to a" (or "to an"), up to the
+# punctuation.
+RECOMMEND_TO = re.compile(
+    r"\brecommend[^?!.]*?\bto (an?) ([^\W\d_][^?!.,;:()\[\]]*?)\s*(?:[?!.,;:()]|$)", re.I
+)
+
+
+def recommend_to(question: str, markdown: bool = True) -> str:
+    """ " to a friend" when the question says whom it asks about in a few words, else "": the
+    pack says "would recommend it", not to a colleague the question never named."""
+    found = RECOMMEND_TO.search(one_line(question))
+    if found is None or len(found[2].split()) > 4:
+        return ""
+    return f" to {found[1].lower()} {phrase(found[2]) if markdown else found[2]}"
 
 
 def score_for(poll: PollResult, scores: int, markdown: bool = True) -> str:
