@@ -102,9 +102,12 @@ def test_json_goes_to_stdout_with_dash(cli):
     data = json.loads(result.stdout)
     assert data["title"] == "Hosted community event"
     assert [s["number"] for s in data["segments"]] == [1, 2, 3, 4, 5, 6]
+    assert [p["kind"] for p in data["feedback"].pop("polls")] == ["score", "recommend"]
     assert data["feedback"] == {
         "average_score": 4.65,
         "score_answers": 23,
+        "score_lowest": 1,
+        "score_highest": 5,
         "recommend_percent": 96,
         "recommend_answers": 23,
         "said": [],

@@ -22,6 +22,7 @@ from liftkit.core.report.chat_totals import ChatTotals, chat_hosts
 from liftkit.core.report.gather import (
     contact_details,
     feedback_said,
+    feedback_segments,
     groups,
     listed,
     poll_results,
@@ -150,9 +151,7 @@ def build_report(
         anonymous=options.anonymous,
         warnings=warnings,
         running=running,
-        feedback_planned=sum(
-            1 for s in agenda.segments for p in s.polls if p.kind in ("score", "recommend")
-        ),
+        feedback_planned=sum(feedback_segments(agenda).values()),
         named=options.named and not options.anonymous,
         hosts=hosts,
         purpose=agenda.purpose,
@@ -303,6 +302,7 @@ def _segment_runs(
     speed that spent 2 real seconds in a segment spent a minute of it. Start times are clock
     times, so a rehearsal's planned starts come 30 times closer together too."""
     polls = poll_results(agenda, replayed.engine.polls)
+    evaluation = feedback_segments(agenda)
     times = replayed.times
     runs = []
     offset = 0
@@ -325,8 +325,7 @@ def _segment_runs(
                 quotes=tuple(said),
                 polls=tuple(p for p in polls if p.segment == i),
                 paused=ran.paused if ran else 0,
-                evaluation=segment.kind != "reflection"
-                and any(p.kind in ("score", "recommend") for p in segment.polls),
+                evaluation=i in evaluation,
                 summary=segment.summary,
                 round_questions=segment.round_questions,
             )

@@ -25,6 +25,7 @@ from liftkit.core.report.model import (
     Theme,
     breakdown,
 )
+from liftkit.core.report.shares import whole_percent
 from liftkit.core.report.sources import SessionData, group_rounds
 from liftkit.core.text import one_line, plural
 
@@ -49,8 +50,10 @@ def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollRes
             answered = sum(c for _, c in scores)
             if answered:
                 average = sum(v * c for v, c in scores) / answered
-                scale = max(v for v, _ in scores)
-                result = PollResult(segment, index, result.question, kind, table, average, scale)
+                scale, lowest = max(v for v, _ in scores), min(v for v, _ in scores)
+                result = PollResult(
+                    segment, index, result.question, kind, table, average, scale, lowest
+                )
         elif kind == "recommend" and table.total:
             result = PollResult(
                 segment,
@@ -58,10 +61,28 @@ def poll_results(agenda: Agenda, recorded: Sequence[PollCounts]) -> list[PollRes
                 result.question,
                 kind,
                 table,
-                recommend_percent=table.rows[0].percent,
+                recommend_percent=whole_percent(table.rows[0].count, table.total),
             )
         results.append(result)
     return results
+
+
+FEEDBACK_KINDS = ("score", "recommend")
+
+
+def feedback_segments(agenda: Agenda) -> dict[int, int]:
+    """The segments whose score and recommend polls are the feedback on the event, with how
+    many each holds: the evaluation segment (the last with a score poll, else the last with a
+    recommend poll; never a welcome segment, where a check-in's "How energised do you feel?"
+    goes) and those after it that hold one. Such a poll before it is its own segment's."""
+    held = {
+        i: sum(p.kind in FEEDBACK_KINDS for p in s.polls)
+        for i, s in enumerate(agenda.segments)
+        if s.kind != "welcome"
+    }
+    scored = [i for i in held if any(p.kind == "score" for p in agenda.segments[i].polls)]
+    evaluation = scored or [i for i, n in held.items() if n]
+    return {i: n for i, n in held.items() if n and i >= evaluation[-1]} if evaluation else {}
 
 
 def _is_number(text: str) -> bool:
@@ -143,10 +164,11 @@ def themes(report: Report) -> list[Theme]:
 
 
 def feedback_said(report: Report) -> list[Quote]:
-    """The quotes of the segments that hold the evaluation polls (closing reflections aside)
+    """The quotes of the segments that hold the feedback polls (closing reflections aside)
     and every quote tagged #feedback, each once, in the order they were said."""
     every = [*report.before, *(q for s in report.segments for q in s.quotes), *report.after]
-    evaluation = {id(q) for s in report.segments if s.evaluation for q in s.quotes}
+    evaluation = {id(q) for s in report.segments if s.evaluation and s.kind != "reflection"
+                  for q in s.quotes}  # fmt: skip
     said = [
         q
         for q in [*every, *report.unplaced]

@@ -10,7 +10,13 @@ from html import escape
 from typing import Any, Generic, TypeVar
 
 from liftkit.core.people.apart import for_pack
-from liftkit.core.report.markdown_parts import Charts, fenced, score_text
+from liftkit.core.report.markdown_parts import (
+    Charts,
+    fenced,
+    recommend_to,
+    score_for,
+    score_text,
+)
 from liftkit.core.report.model import Breakdown, PollResult, Quote, without_tags
 from liftkit.core.text import isolated, one_line, plural, url_pieces
 
@@ -89,24 +95,28 @@ class SvgCharts(Charts):
         asked = f"<strong>Poll:</strong> {escape(one_line(poll.question))}{escape(count)}"
         return self._place(bars(poll.breakdown, asked))
 
-    def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
+    def feedback(self, polls: Sequence[PollResult]) -> list[str]:
         cards = []
-        if score is not None and score.average is not None:
+        scores = [p for p in polls if p.average is not None]
+        for score in scores:
             scale = score.scale or 5
+            answers = plural(score.breakdown.total, "answer")
             cards.append(
                 _card(
                     score_text(score),
-                    f"average score ({plural(score.breakdown.total, 'answer')})",
-                    _gauge(score.average / scale if scale else 0),
+                    f"average score{score_for(score, len(scores), False)} ({answers})",
+                    _gauge((score.average or 0) / scale if scale else 0),
                 )
             )
-        if recommend is not None and recommend.recommend_percent is not None:
+        for recommend in (p for p in polls if p.recommend_percent is not None):
+            percent = recommend.recommend_percent or 0
             first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
             cards.append(
                 _card(
-                    f"{recommend.recommend_percent}%",
-                    f"would recommend it to a colleague ({first} of {total})",
-                    _ring(recommend.recommend_percent),
+                    f"{percent}%",
+                    f"would recommend it{recommend_to(recommend.question, False)} "
+                    f"({first} of {total})",
+                    _ring(percent),
                 )
             )
         if not cards:

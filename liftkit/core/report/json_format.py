@@ -9,6 +9,7 @@ from typing import Any
 
 from liftkit.core.people.apart import for_pack
 from liftkit.core.report import Breakdown, PollResult, Quote, Report, SegmentRun
+from liftkit.core.report.shares import half_up
 
 FORMAT_VERSION = 1
 
@@ -76,11 +77,17 @@ def _poll(poll: PollResult) -> dict[str, Any]:
         "answers": _breakdown(poll.breakdown),
     }
     if poll.average is not None:
-        data["average_score"] = round(poll.average, 2)
-        data["scale"] = poll.scale
+        data["average_score"] = float(half_up(poll.average, 2))
+        data["scale"] = poll.scale  # the highest option, as "highest" says too
+        data["lowest"], data["highest"] = _number(poll.lowest), _number(poll.scale)
     if poll.recommend_percent is not None:
         data["recommend_percent"] = poll.recommend_percent
     return data
+
+
+def _number(value: float | None) -> float | int | None:
+    """A score option as written: 5, not 5.0; 0.5 as it is."""
+    return int(value) if value is not None and value.is_integer() else value
 
 
 def _segment(segment: SegmentRun, quote: _QuoteData) -> dict[str, Any]:
@@ -111,10 +118,14 @@ def report_data(report: Report) -> dict[str, Any]:
         scores = [p for p in report.feedback if p.average is not None]
         recommends = [p for p in report.feedback if p.recommend_percent is not None]
         feedback = {
-            "average_score": round(scores[0].average, 2) if scores and scores[0].average else None,
+            # an average of 0 (options -2 to 2) too; the scale tells 8.58 of 10 from one of 5
+            "average_score": float(half_up(scores[0].average or 0, 2)) if scores else None,
             "score_answers": scores[0].breakdown.total if scores else 0,
+            "score_lowest": _number(scores[0].lowest) if scores else None,
+            "score_highest": _number(scores[0].scale) if scores else None,
             "recommend_percent": recommends[0].recommend_percent if recommends else None,
             "recommend_answers": recommends[0].breakdown.total if recommends else 0,
+            "polls": [_poll(p) for p in report.feedback],  # each, with its figure
             "said": [quote(q) for q in report.feedback_said],
         }
     return {

@@ -233,7 +233,7 @@ def _segment(
         out += [*rounds_asked(segment.round_questions), ""]
     out += _words(report, segment_key(segment.index))
     for poll in segment.polls:
-        if poll.kind == "choice":
+        if not (segment.evaluation and poll.kind != "choice"):  # feedback: under the thanks
             out += poll_block(poll, charts)
     if groups:
         out += [heading(3, "Breakout groups"), "", *groups_lines(groups, not report.anonymous)]
@@ -316,9 +316,7 @@ def _thanks(report: Report, charts: Charts) -> Lines:
         return []
     out: Lines = [heading(2, "Thank you and feedback"), ""]
     polls = report.feedback
-    score = next((p for p in polls if p.kind == "score" and p.average is not None), None)
-    recommend = next((p for p in polls if p.recommend_percent is not None), None)
-    figures = charts.feedback(score, recommend)
+    figures = charts.feedback(polls)
     out += [*figures, ""] if figures else []
     out += words
     if report.contact:
@@ -326,7 +324,7 @@ def _thanks(report: Report, charts: Charts) -> Lines:
     if report.feedback_planned and not polls:
         out += ["No evaluation results were recorded.", ""]
     for poll in polls:
-        out += poll_block(poll, charts)
+        out += poll_block(poll, charts, figure=False)  # their figures are above
     if report.feedback_said:
         out += [heading(3, "What participants said"), ""]
         out += [charts.quotes(report.feedback_said, report.named), ""]

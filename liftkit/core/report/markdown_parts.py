@@ -24,6 +24,7 @@ from liftkit.core.report.model import (
     Report,
     without_tags,
 )
+from liftkit.core.report.shares import half_up
 from liftkit.core.text import (
     PAIRED,
     cell,
@@ -109,9 +110,9 @@ def minutes(seconds: int) -> str:
 
 
 def score_text(poll: PollResult) -> str:
-    average = round(poll.average or 0, 1)
+    average = half_up(poll.average or 0, 1)
     scale = f"{poll.scale:g}" if poll.scale is not None else "?"
-    return f"{average:g}/{scale}"
+    return f"{average:f}/{scale}"
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
@@ -268,18 +269,46 @@ class Charts:
         table = self.table(poll.breakdown, "Answer", "Votes")
         return [f"**Poll:** {phrase(poll.question)}{count}", "", *table, *bar_chart(poll.breakdown)]
 
-    def feedback(self, score: PollResult | None, recommend: PollResult | None) -> list[str]:
-        figures = []
-        if score is not None and score.average is not None:
-            answers = plural(score.breakdown.total, "answer")
-            figures.append(f"Average score: **{score_text(score)}** ({answers})")
-        if recommend is not None and recommend.recommend_percent is not None:
+    def feedback(self, polls: Sequence[PollResult]) -> list[str]:
+        """The average of each score poll and the share of each recommend poll, in bold;
+        several score polls each named by their question."""
+        scores = [p for p in polls if p.average is not None]
+        figures = [
+            f"Average score{score_for(p, len(scores))}: **{score_text(p)}** "
+            f"({plural(p.breakdown.total, 'answer')})"
+            for p in scores
+        ]
+        for recommend in (p for p in polls if p.recommend_percent is not None):
             first, total = recommend.breakdown.rows[0].count, recommend.breakdown.total
             figures.append(
-                f"**{recommend.recommend_percent}%** would recommend it to a colleague "
-                f"({first} of {total})"
+                f"**{recommend.recommend_percent}%** would recommend it"
+                f"{recommend_to(recommend.question)} ({first} of {total})"
             )
         return [" · ".join(figures)] if figures else []
+
+
+# Whom a recommend poll asks about: "Would you recommend it to a friend?", "… to an
+# employer or colleague?": a few words after "recommend … to a" (or "to an"), up to the
+# punctuation.
+RECOMMEND_TO = re.compile(
+    r"\brecommend[^?!.]*?\bto (an?) ([^\W\d_][^?!.,;:()\[\]]*?)\s*(?:[?!.,;:()]|$)", re.I
+)
+
+
+def recommend_to(question: str, markdown: bool = True) -> str:
+    """ " to a friend" when the question says whom it asks about in a few words, else "": the
+    pack says "would recommend it", not to a colleague the question never named."""
+    found = RECOMMEND_TO.search(one_line(question))
+    if found is None or len(found[2].split()) > 4:
+        return ""
+    return f" to {found[1].lower()} {phrase(found[2]) if markdown else found[2]}"
+
+
+def score_for(poll: PollResult, scores: int, markdown: bool = True) -> str:
+    """Which poll an average is of, among several: " for “Was it useful? (1-5)”"; as
+    Markdown (escaped), or as plain text."""
+    question = phrase(poll.question) if markdown else one_line(poll.question)
+    return f" for “{question}”" if scores > 1 else ""
 
 
 def _mermaid(label: str) -> str:
@@ -301,12 +330,15 @@ def bar_chart(data: Breakdown) -> list[str]:
     return fenced("text", body)
 
 
-def poll_block(poll: PollResult, charts: Charts) -> list[str]:
+def poll_block(poll: PollResult, charts: Charts, figure: bool = True) -> list[str]:
+    """A poll's question, table and bars; with `figure`, a score poll's average (or a
+    recommend poll's share) after them, as the feedback section gives it above its polls."""
     answers = plural(poll.breakdown.total, "answer")
     # "… (1 = poor, 5 = excellent) · 12 answers", not a second pair of brackets
     count = f" · {answers}" if poll.question.rstrip().endswith(")") else f" ({answers})"
     if poll.breakdown.total:
-        return [*charts.poll(poll, count), ""]
+        shown = charts.feedback([poll]) if figure else []
+        return [*charts.poll(poll, count), "", *shown, *[""] * bool(shown)]
     return [f"**Poll:** {phrase(poll.question)}{count}", "", "No answers were recorded.", ""]
 
 

@@ -72,6 +72,7 @@ class PollResult:
     breakdown: Breakdown
     average: float | None = None  # score polls
     scale: float | None = None  # the highest score option
+    lowest: float | None = None  # the lowest score option
     recommend_percent: int | None = None  # recommend polls: share of the first option
 
 
@@ -89,7 +90,7 @@ class SegmentRun:
     quotes: tuple[Quote, ...] = ()
     polls: tuple[PollResult, ...] = ()
     paused: int = 0  # the part of `actual` the clock was paused
-    evaluation: bool = False  # holds the evaluation polls: its quotes go under Feedback
+    evaluation: bool = False  # holds feedback polls: its quotes go under Feedback (not closing)
     summary: str = ""  # what happens in it, for "Host this conversation yourself"
     round_questions: tuple[tuple[str, ...], ...] = ()  # a café's own questions, round by round
 
@@ -232,7 +233,7 @@ class Report:
 
     @property
     def feedback(self) -> list[PollResult]:
-        return [p for p in self.polls if p.kind in ("score", "recommend")]
+        return [p for s in self.segments if s.evaluation for p in s.polls if p.kind != "choice"]
 
 
 @dataclass(frozen=True)

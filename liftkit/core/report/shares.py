@@ -1,8 +1,10 @@
-"""Whole percentages that add up: the shares of a breakdown or a poll."""
+"""Whole percentages that add up: the shares of a breakdown or a poll; and a headline
+figure (a percentage, an average score) rounded on its own, half up."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
@@ -55,3 +57,17 @@ def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
         for i in same[count]:
             floors[i] += 1
     return floors
+
+
+def whole_percent(count: int, total: int) -> int:
+    """`count` of `total` as a whole percentage rounded on its own, half up (3 of 7 is 43%):
+    a headline figure, where a table's shares are bent to add up to 100 (its 42%)."""
+    return (200 * count + total) // (2 * total) if total > 0 else 0
+
+
+def half_up(value: float, places: int) -> Decimal:
+    """`value` to `places` decimal places, half up, as people round (4.25 is 4.3, where
+    Python's round, half to even, made it 4.2), from its shortest written form (4.45 is 4.5),
+    with no trailing zeros (5, not 5.0) and no -0."""
+    step = Decimal(1).scaleb(-places)
+    return (Decimal(repr(value)).quantize(step, ROUND_HALF_UP) + 0).normalize()
