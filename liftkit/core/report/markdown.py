@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from liftkit.core.agenda.durations import format_duration
 from liftkit.core.chat import LAYOUT_NAMES, TRANSCRIPT_LAYOUTS
+from liftkit.core.report.markdown_groups import groups_lines
 from liftkit.core.report.markdown_parts import (
     Charts,
     by_heading,
@@ -21,7 +22,6 @@ from liftkit.core.report.markdown_parts import (
     clock,
     dates_and_times,
     ended,
-    groups_lines,
     listing,
     minutes,
     poll_block,
