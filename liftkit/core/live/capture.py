@@ -377,7 +377,8 @@ def _uncounted(gap: str, lower: dict[str, str], where: str) -> None:
 
 
 def _count(value: str, where: str, options: Sequence[str]) -> int:
-    if not value.strip().isdigit():
+    # isdecimal, not isdigit: "²" and "①" are digits int() refuses; "３０" (full width) it reads
+    if not value.strip().isdecimal():
         raise LiftkitError(f'{where}: "{value}" is not a count', _counts_hint(options))
     return int(value)
 

@@ -256,7 +256,7 @@ class Captures:
         words = text.replace(",", " ").split()
         polls, poll = segment.polls, 0
         first_fits = bool(words) and _fits(text, polls[0].options)
-        if words and words[0].isdigit() and words[1:]:
+        if words and words[0].isdecimal() and words[1:]:
             # "p 2 28 2": the second poll, when the count of numbers after the first fits it;
             # "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's one poll), when those counts
             # fit it and the whole line fits no count of the first poll (a score poll read

@@ -393,6 +393,6 @@ def parse_line(ui: Ui, line: str) -> Action:
         return Action("find", text=rest)
     if word in ("q", "quit"):
         return Action("ask_quit")
-    if word in ("jump", "j", "go") and rest.isdigit():
+    if word in ("jump", "j", "go") and rest.isdecimal():  # "²" is a digit int() refuses
         return Action("jump", number=int(rest) - 1)
     return Action("say", text=f"unknown command {text!r}; {PLAIN_HELP}")
