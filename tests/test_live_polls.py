@@ -147,3 +147,26 @@ def test_an_internal_error_still_keeps_the_counts_being_typed(tmp_path, monkeypa
     assert (stop["type"], stop["reason"]) == ("stop", "error")
     kept = [stop.get(k) for k in ("draft", "draft_kind", "draft_segment", "draft_poll")]
     assert kept == ["5 37", "poll", 0, 1]
+
+
+AGES = ONE_POLL.replace("Been before?", "Your age?").replace(
+    '["Yes", "No"]', '["Under 18", "18-30", "31-50", "Over 50"]'
+)
+
+
+def test_options_with_digits_are_given_by_name_in_plain_mode(tmp_path):
+    # QA: 'p Under 18 3, 18-30 12, …' said 'poll 1: "Under" is not a count', and the form
+    # its hint suggested ('Under 18=10 18-30=11 …') was refused the same way
+    typed = ["p Under 18 3, 18-30 12, 31-50 7, Over 50 2", "p over 50: 1; under 18: 4",
+             "p Under 18 50%, Over 50 50%", "p Under 18", "q", "y"]  # fmt: skip
+    proc = run_plain(tmp_path, AGES, "\n".join(typed) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    out = said(proc)
+    hint = "e.g. 10 11 12 13 or Under 18: 10, 18-30: 11, 31-50: 12, Over 50: 13"
+    assert f"poll 1: percentages are not counts; give the number of answers, {hint}" in out
+    assert any(line.startswith('poll 1: "Under 18" has no count;') for line in out), out
+    polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
+    assert polls == [
+        {"Under 18": 3, "18-30": 12, "31-50": 7, "Over 50": 2},
+        {"Under 18": 4, "18-30": 0, "31-50": 0, "Over 50": 1},
+    ]

@@ -13,12 +13,7 @@ from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import (
-    PastedChat,
-    chat_reflections,
-    parse_counts,
-    session_people,
-)
+from liftkit.core.live.capture import PastedChat, chat_reflections, session_people
 from liftkit.core.live.controls import (
     FIND_LABEL,
     PLAIN,
@@ -28,6 +23,7 @@ from liftkit.core.live.controls import (
     typable,
     without_last_character,
 )
+from liftkit.core.live.counts import parse_counts
 from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
 from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
 from liftkit.core.live.session import LiveSession
