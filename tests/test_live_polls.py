@@ -170,3 +170,26 @@ def test_options_with_digits_are_given_by_name_in_plain_mode(tmp_path):
         {"Under 18": 3, "18-30": 12, "31-50": 7, "Over 50": 2},
         {"Under 18": 4, "18-30": 0, "31-50": 0, "Over 50": 1},
     ]
+
+
+def test_a_slip_in_the_counts_of_a_numbered_poll_is_said_of_that_poll(tmp_path):
+    # QA: in hosted-event's last segment (poll 1 a 1-5 score, poll 2 Yes / No), each slip in
+    # `p 2 …` was said of poll 1, with its options: 'poll 1: "2" has no count' (x3), then
+    # 'poll 1: 2 counts for 5 options'
+    typed = ["jump 6", "p 2 Yes 30 No", "p 2 Yes 30 Nope 12", "p 2 30", "p 2 Yes 30 No 12",
+             "p 2 1 0 4 9", "q", "y"]  # fmt: skip
+    proc = subprocess.run(
+        [*LIFTKIT, "run", "hosted-event", "--plain", "--sessions", str(tmp_path / "s")],
+        input="\n".join(typed) + "\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    refused = [line.split(";")[0] for line in said(proc) if line.startswith("poll ")]
+    assert refused == [
+        'poll 2: "No" has no count',
+        "poll 2: no option 'Nope'",
+        "poll 2: 1 count for 2 options",
+    ]
+    polls = [(e["poll"], e["counts"]) for e in session_events(tmp_path) if e["type"] == "poll"]
+    assert polls == [  # the last line is poll 1's five counts, the first of them 2
+        (1, {"Yes": 30, "No": 12}), (0, {"1": 2, "2": 1, "3": 0, "4": 4, "5": 9})
+    ]  # fmt: skip

@@ -253,16 +253,13 @@ class Captures:
         polls, poll = segment.polls, 0
         first_fits = bool(words) and _fits(text, polls[0].options)
         if words and words[0].isdecimal() and words[1:]:
-            # "p 2 28 2": the second poll, when the count of numbers after the first fits it;
-            # "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's one poll), when those counts
-            # fit it and the whole line fits no count of the first poll (a score poll read
-            # "2" as an option without a count).
+            # "p 2 28 2": the second poll; "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's
+            # one poll). The first poll takes the whole line only when it fits it and what
+            # follows the number does not fit that poll ("p 2 12": Yes 2, No 12 of one poll);
+            # else what is wrong is said of the poll named ("poll 2: "No" has no count").
             wanted, rest, after = int(words[0]) - 1, words[1:], text.split(None, 1)[1]
             if 0 <= wanted < len(polls):
-                options = polls[wanted].options
-                if (len(polls) > 1 and len(rest) == len(options)) or (
-                    _fits(after, options) and not first_fits
-                ):
+                if _fits(after, polls[wanted].options) or not first_fits:
                     poll, words, text = wanted, rest, after
             elif not first_fits:  # "p 3 30 12" was "poll 1: 3 counts for 5 options"
                 self.say(f"No poll {wanted + 1} here: this segment has {_polls_named(polls)}.")
