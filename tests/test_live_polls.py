@@ -193,3 +193,36 @@ def test_a_slip_in_the_counts_of_a_numbered_poll_is_said_of_that_poll(tmp_path):
     assert polls == [  # the last line is poll 1's five counts, the first of them 2
         (1, {"Yes": 30, "No": 12}), (0, {"1": 2, "2": 1, "3": 0, "4": 4, "5": 9})
     ]  # fmt: skip
+
+
+def test_a_count_the_pack_could_not_read_is_refused_as_it_is_typed(tmp_path):
+    # QA: 'Yes 123456789012345678901234567890, No 1' was saved, and the export left it out
+    # ('poll event skipped'): the journal reads no count over 10**12.
+    typed = ["p Yes 123456789012345678901234567890, No 1", "p 1000000000000 4", "q", "y"]
+    proc = run_plain(tmp_path, ONE_POLL, "\n".join(typed) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    refused = [line for line in said(proc) if "more answers than a poll can have" in line]
+    assert refused == [
+        'poll 1: "123456789012345678901234567890" is more answers than a poll can have; '
+        "give the number of answers, at most 1,000,000,000,000"
+    ]
+    (folder,) = (tmp_path / "s").iterdir()
+    export = subprocess.run(
+        [*LIFTKIT, "export", str(folder)], capture_output=True, text=True, timeout=60
+    )
+    assert export.returncode == 0 and "skipped" not in export.stderr, export.stderr
+    assert "| Yes | 1000000000000 |" in export.stdout and "| No | 4 |" in export.stdout
+
+
+def test_a_count_of_thousands_of_digits_is_refused_not_a_crash(tmp_path):
+    # int() refuses more than 4,300 digits: 'p 999…9 1' and 'jump 999…9' were internal errors
+    nines = "9" * 5000
+    proc = run_plain(tmp_path, ONE_POLL, f"p {nines} 1\np {'0' * 5000}7 1\njump {nines}\nq\ny\n")
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        f'poll 1: "{"9" * 29}…" is more answers than a poll can have; give the number of '
+        "answers, at most 1,000,000,000,000" in said(proc)
+    )
+    assert any(line.startswith("No segment ") for line in said(proc))
+    polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
+    assert polls == [{"Yes": 7, "No": 1}]

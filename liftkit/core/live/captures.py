@@ -252,7 +252,9 @@ class Captures:
         words = text.replace(",", " ").split()
         polls, poll = segment.polls, 0
         first_fits = bool(words) and _fits(text, polls[0].options)
-        if words and words[0].isdecimal() and words[1:]:
+        if (
+            words and words[0].isdecimal() and len(words[0]) < 5 and words[1:]
+        ):  # int() of 5,000 digits raises
             # "p 2 28 2": the second poll; "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's
             # one poll). The first poll takes the whole line only when it fits it and what
             # follows the number does not fit that poll ("p 2 12": Yes 2, No 12 of one poll);

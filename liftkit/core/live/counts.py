@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from unicodedata import decimal
 
 from liftkit.core.errors import LiftkitError
+from liftkit.core.live.events import MAX_COUNT
 
 
 def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:
@@ -132,7 +134,9 @@ def _named_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
             elif at == start:
                 return None
             elif any(c.isdigit() for c in word):
-                raise LiftkitError(f'{where}: "{word}" follows no option', counts_hint(options))
+                raise LiftkitError(
+                    f'{where}: "{_shortened(word)}" follows no option', counts_hint(options)
+                )
             else:
                 unknown.append(word)
                 at += len(word)
@@ -145,7 +149,7 @@ def _named_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
     if unknown:
         # "Yes 30, Maybe 12" on a yes/no poll: the name is what is wrong, not the count
         raise LiftkitError(
-            f"{where}: no option {', '.join(repr(u) for u in unknown)}",
+            f"{where}: no option {', '.join(repr(_shortened(u)) for u in unknown)}",
             f"the options are {', '.join(options)}",
         )
     return counts
@@ -185,12 +189,25 @@ def _once(option: str, counts: dict[str, int], where: str, options: Sequence[str
 
 
 def _count(value: str, where: str, options: Sequence[str]) -> int:
+    typed = value.strip()
     # isdecimal, not isdigit: "²" and "①" are digits int() refuses; "３０" (full width) it reads
-    if not value.strip().isdecimal():
-        if _PERCENT.fullmatch(value.strip()):
+    if not typed.isdecimal():
+        if _PERCENT.fullmatch(typed):
             raise _percentages(where, options)
-        raise LiftkitError(f'{where}: "{value}" is not a count', counts_hint(options))
-    return int(value)
+        raise LiftkitError(f'{where}: "{_shortened(typed)}" is not a count', counts_hint(options))
+    # Leading zeros aside, as int() refuses more than 4,300 digits
+    significant = typed.lstrip("".join(c for c in typed if decimal(c) == 0)) or "0"
+    if len(significant) > len(str(MAX_COUNT)) or int(significant) > MAX_COUNT:
+        # the journal would keep it, and the pack could not read it
+        raise LiftkitError(
+            f'{where}: "{_shortened(typed)}" is more answers than a poll can have',
+            f"give the number of answers, at most {MAX_COUNT:,}",
+        )
+    return int(significant)
+
+
+def _shortened(typed: str) -> str:
+    return typed if len(typed) <= 30 else f"{typed[:29]}…"
 
 
 def _percentages(where: str, options: Sequence[str]) -> LiftkitError:
