@@ -103,8 +103,10 @@ def test_words_among_counts_are_named_not_counted():
 
 
 @pytest.mark.parametrize(
-    "typed", ["p 30 12", "p30 12", " p 30, 12", "p30,12", "p Yes 30, No 12", "p yes=30 no=12"]
-)
+    "typed",
+    ["p 30 12", "p30 12", " p 30, 12", "p30,12", "p Yes 30, No 12", "p yes=30 no=12",
+     "P 30 12", "P30 12", "P YES 30, NO 12"],  # with Caps Lock on: 'P' was no count
+)  # fmt: skip
 def test_the_p_that_opens_a_poll_typed_again_before_the_counts_is_read_past(typed):
     # The second poll's line opens by itself once the first is saved: a host who pressed p
     # out of habit was told '"p30" is not a count'.

@@ -226,3 +226,28 @@ def test_a_count_of_thousands_of_digits_is_refused_not_a_crash(tmp_path):
     assert any(line.startswith("No segment ") for line in said(proc))
     polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
     assert polls == [{"Yes": 7, "No": 1}]
+
+
+def test_a_capital_p_before_the_counts_is_read_past_on_the_full_screen(tmp_path):
+    # QA: with Caps Lock on, 'P 5 37' typed in poll 2's line (which opens by itself) was
+    # refused ('"P" is not a count'), where 'p 5 37' is read past; docs/live.md says keys
+    # work with Caps Lock
+    (tmp_path / "a.toml").write_text(TWO_POLLS)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("P")
+        term.wait_for("Poll 1 [Yes/No] (Enter alone: poll 2): ▌")
+        term.type("P 30 12")
+        term.wait_for("Poll 2 [Yes/No]: ▌")
+        term.type("P 5 37")
+        term.wait_for("Saved 2 poll results.")
+        term.keys("Q")
+        term.wait_for("Quit?")
+        term.keys("Y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    polls = [(e["poll"], e["counts"]) for e in session_events(tmp_path) if e["type"] == "poll"]
+    assert polls == [(0, {"Yes": 30, "No": 12}), (1, {"Yes": 5, "No": 37})]

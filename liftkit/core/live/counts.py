@@ -32,7 +32,7 @@ def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[
     return _parse_counts(raw[habit.end() :], options, where)
 
 
-_POLL_KEY = re.compile(r"\s*p(?:\s+|(?=\d))")
+_POLL_KEY = re.compile(r"\s*[pP](?:\s+|(?=\d))")  # P: with Caps Lock on
 _SEPARATORS = re.compile(r"[\s,;]*")
 _NUMBER = re.compile(r"\d+")
 _GAP = re.compile(r"\s*[=:]?\s*")
