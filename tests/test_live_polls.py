@@ -251,3 +251,30 @@ def test_a_capital_p_before_the_counts_is_read_past_on_the_full_screen(tmp_path)
         term.close()
     polls = [(e["poll"], e["counts"]) for e in session_events(tmp_path) if e["type"] == "poll"]
     assert polls == [(0, {"Yes": 30, "No": 12}), (1, {"Yes": 5, "No": 37})]
+
+
+def test_a_recorded_poll_keeps_its_place_above_the_polls_after_it(tmp_path):
+    # QA: once poll 1 was recorded, its bars moved below poll 2's question
+    (tmp_path / "a.toml").write_text(TWO_POLLS)
+    term = Tmux(80, 40, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys("p")
+        term.wait_for("Poll 1 [Yes/No] (Enter alone: poll 2): ▌")
+        term.type("30 12")
+        term.wait_for("Poll 2 [Yes/No]: ▌")
+        term.keys("Escape")
+        screen = term.wait_for("Saved 1 poll result.")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+    lines = screen.splitlines()
+    first = next(i for i, line in enumerate(lines) if "Have you attended before?" in line)
+    second = next(i for i, line in enumerate(lines) if "Are you a team lead?" in line)
+    assert "42 answers" in lines[first] and "[Yes / No]" in lines[second]
+    assert first < second, screen
+    assert [line.split()[0] for line in lines[first + 1 : first + 3]] == ["Yes", "No"]
