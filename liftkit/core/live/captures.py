@@ -26,6 +26,7 @@ from liftkit.core.live.controls import (
 from liftkit.core.live.counts import parse_counts
 from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
 from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
+from liftkit.core.live.noted import polls_listed, polls_named
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -264,7 +265,7 @@ class Captures:
                 if _fits(after, polls[wanted].options) or not first_fits:
                     poll, words, text = wanted, rest, after
             elif not first_fits:  # "p 3 30 12" was "poll 1: 3 counts for 5 options"
-                self.say(f"No poll {wanted + 1} here: this segment has {_polls_named(polls)}.")
+                self.say(f"No poll {wanted + 1} here: this segment has {polls_named(polls)}.")
                 return
         elif words and not first_fits:
             # "p Yes 30 No 12" of the second poll, the first a score: the one poll it fits
@@ -272,22 +273,9 @@ class Captures:
             poll = fitting[0] if len(fitting) == 1 else 0
         if not words:
             example = " ".join("0" for _ in segment.polls[poll].options)
-            self.say(f"Polls here: {_polls_listed(polls)}. Type e.g. p {example}")
+            self.say(f"Polls here: {polls_listed(polls)}. Type e.g. p {example}")
             return
         self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
-
-
-def _polls_named(polls: Sequence[Poll]) -> str:
-    if len(polls) == 1:
-        return f"one poll, {polls[0].question} [{' / '.join(polls[0].options)}]"
-    return f"{len(polls)} polls: {_polls_listed(polls)}"
-
-
-def _polls_listed(polls: Sequence[Poll]) -> str:
-    """ "1. Been before? [Yes / No]; 2. Score? [1 / 2 / 3]" """
-    return "; ".join(
-        f"{j + 1}. {p.question} [{' / '.join(p.options)}]" for j, p in enumerate(polls)
-    )
 
 
 def _fits(text: str, options: Sequence[str]) -> bool:
