@@ -57,7 +57,7 @@ def test_counts_of_a_score_poll_given_with_each_score(typed):
     }  # fmt: skip
     with pytest.raises(LiftkitError) as caught:
         parse_counts("1:0 6:3", ["1", "2", "3", "4", "5"])
-    assert caught.value.message == 'poll: no option "6"'
+    assert caught.value.message == "poll: no option '6'"
 
 
 def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
@@ -103,8 +103,10 @@ def test_words_among_counts_are_named_not_counted():
 
 
 @pytest.mark.parametrize(
-    "typed", ["p 30 12", "p30 12", " p 30, 12", "p30,12", "p Yes 30, No 12", "p yes=30 no=12"]
-)
+    "typed",
+    ["p 30 12", "p30 12", " p 30, 12", "p30,12", "p Yes 30, No 12", "p yes=30 no=12",
+     "P 30 12", "P30 12", "P YES 30, NO 12"],  # with Caps Lock on: 'P' was no count
+)  # fmt: skip
 def test_the_p_that_opens_a_poll_typed_again_before_the_counts_is_read_past(typed):
     # The second poll's line opens by itself once the first is saved: a host who pressed p
     # out of habit was told '"p30" is not a count'.
@@ -130,3 +132,56 @@ def test_an_option_given_two_counts_is_refused_not_half_lost(typed, options, nam
     with pytest.raises(LiftkitError) as caught:
         parse_counts(typed, options)
     assert caught.value.message == f'poll: "{named}" is given two counts'
+
+
+AGES = ["Under 18", "18-30", "31-50", "Over 50"]
+
+
+@pytest.mark.parametrize(
+    ("options", "typed"),
+    [(AGES, "Under 18 3, 18-30 12, 31-50 7, Over 50 2"),
+     (AGES, "Under 18=3 18-30=12 31-50=7 Over 50=2"),
+     (AGES, "under 18: 3; 18-30: 12; 31-50: 7; over 50: 2"),
+     (["Option 1", "Option 2", "Option 3"], "Option 1 3, Option 2 12, Option 3 7"),
+     (["1 star", "2 stars"], "1 star 3, 2 stars 12"),
+     (["Yes, definitely", "No, not really"], "Yes, definitely 3, No, not really 12"),
+     (["Yes, definitely", "No, not really"], "yes, definitely: 3; no, not really: 12"),
+     (["👍", "👎", "❤️"], "👍 3, 👎 12, ❤️ 7"),
+     (["👍", "👎", "❤️"], "👍=3 👎=12 ❤ 7"),  # the heart typed without its variation selector
+     (["Yes", "No"], "Yes (3) 20% No (12) 80%"),  # Zoom's results, pasted
+     (["Yes", "No"], "Yes 3 (20%), No 12 (80%)")],
+)  # fmt: skip
+def test_counts_given_by_the_polls_own_option_names(options, typed):
+    # QA: an option with a digit, comma or emoji could not be named: 'poll: "Under" is not a
+    # count', and the form the hint suggested was refused the same way.
+    # each typed with 3, 12, 7, 2 in option order
+    assert parse_counts(typed, options) == dict(zip(options, [3, 12, 7, 2], strict=False))
+
+
+@pytest.mark.parametrize("typed", ["Yes 75%, No 25%", "75% 25%", "Yes: 75 %, No: 25 %"])
+def test_percentages_are_said_to_be_no_counts(typed):
+    # QA: "Yes 75%, No 25%" was blamed on "Yes" ('"Yes" is not a count')
+    with pytest.raises(LiftkitError) as caught:
+        parse_counts(typed, ["Yes", "No"])
+    assert caught.value.message == "poll: percentages are not counts"
+    assert caught.value.hint.startswith("give the number of answers, e.g. ")
+
+
+@pytest.mark.parametrize(
+    "options", [AGES, ["Yes", "No"], ["1", "2", "3", "4", "5"], ["1 star", "2 stars"],
+                ["Yes, definitely", "No, not really"], ["👍", "👎", "❤️"], ["p", "q"]],
+)  # fmt: skip
+def test_every_example_a_hint_gives_is_read(options):
+    # QA: the hint's "Under 18=10 18-30=11 …" was refused as '"Under" is not a count'
+    slips = ["", "1 2 3 4 5 6 7", "①", f"{options[0]} 3, {options[0]} 4", "50%", options[-1]]
+    examples = []
+    for slip in slips:
+        with pytest.raises(LiftkitError) as caught:
+            parse_counts(slip, options)
+        hint = caught.value.hint
+        assert "e.g. " in hint, hint
+        examples.extend(hint.split("e.g. ", 1)[1].split(" or "))
+    assert len(examples) >= len(slips)
+    for example in examples:
+        counts = parse_counts(example, options)
+        assert sorted(counts.values()) == list(range(10, 10 + len(options))), example

@@ -538,8 +538,9 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
     assert lines[0] == f"# Typed during {folder} but not saved: its journal could not be written."
     assert lines[1:3] == [
         f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
-        "# Poll counts cannot be added with liftkit note: record them with p in their segment "
-        "while the session runs (liftkit resume; b goes back a segment).",
+        "# Poll counts: add each with liftkit note, giving its segment and poll number, or record "
+        "them with p in their segment while the session runs (liftkit resume; b goes back a "
+        "segment).",
     ]
     assert [line.split(" ", 1)[1] for line in lines[3:]] == [
         "segment 1: Ada: typed on a full disk #kept",
@@ -554,8 +555,8 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
         text=True, cwd=tmp_path, env=env, timeout=60,
     )  # fmt: skip
     said = " ".join((resumed.stdout + resumed.stderr).split())
-    assert f"what could not be saved last time is in {written}: add its reflections with " in said
-    assert "liftkit note and its poll counts with p in their segment, then delete" in said
+    assert f"what could not be saved last time is in {written}: add its reflections and " in said
+    assert "poll counts with liftkit note, then delete" in said
     exported = subprocess.run(
         [*LIFTKIT, "export", str(folder), "-o", str(tmp_path / "pack.md")], capture_output=True,
         text=True, cwd=tmp_path, env=env, timeout=60,

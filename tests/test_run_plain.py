@@ -405,8 +405,9 @@ def test_a_poll_option_typed_without_its_count_is_named_in_plain_mode(tmp_path):
         text=True, timeout=60,
     )  # fmt: skip
     said = [line.split("  ", 1)[1] for line in result.stdout.splitlines() if "poll" in line]
-    assert 'poll 1: "Yes" has no count; give a count after each option, e.g. Yes 9, No 7' in said
-    assert 'poll 1: "No" has no count; give a count after each option, e.g. Yes 9, No 7' in said
+    hint = "give a count after each option, e.g. Yes: 10, No: 11"
+    assert f'poll 1: "Yes" has no count; {hint}' in said
+    assert f'poll 1: "No" has no count; {hint}' in said
     assert "saved poll: Been before? Yes 3, No 4" in said
 
 

@@ -1,8 +1,10 @@
-"""`liftkit note`: add a reflection to a session after the fact."""
+"""`liftkit note`: add a reflection, or a poll's counts, to a session after the fact."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,12 +15,13 @@ from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
-from liftkit.core.agenda.model import load_agenda
+from liftkit.core.agenda.model import Agenda, load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
-from liftkit.core.live.events import Reflection, Source
+from liftkit.core.live.events import PollCounts, Reflection, Source
 from liftkit.core.live.folders import AGENDA_COPY
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
+from liftkit.core.live.noted import noted_poll
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import command_line, terminal_safe
 
@@ -29,7 +32,8 @@ def note(
     text: Annotated[
         str,
         typer.Argument(
-            help="The reflection; 'Name: text' credits it, #words tag it; - reads it from stdin.",
+            help="The reflection ('Name: text' credits it, #words tag it), or with --poll the "
+            "counts ('Yes 12, No 4', or '12 4' in option order); - reads it from stdin.",
             metavar="TEXT",
         ),
     ],
@@ -42,11 +46,22 @@ def note(
         ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who said it.")] = None,
+    poll: Annotated[
+        int | None,
+        typer.Option(
+            "--poll",
+            metavar="N",
+            help="Add TEXT as the counts of the segment's poll N, 1 for its first (a poll run "
+            "in Zoom, or not typed in time).",
+        ),
+    ] = None,
     sessions: SessionsOption = None,
 ) -> None:
-    """Add a reflection to a session after the fact (also while it runs).
+    """Add a reflection, or a poll's counts, to a session after the fact (also while it runs).
 
     Example: liftkit note latest "Ada: listening matters #listening" --segment 5
+
+    Example: liftkit note latest --poll 1 "Yes 12, No 4" --segment 1
     """
     need_unix("note")
     if text == "-":
@@ -73,6 +88,11 @@ def note(
         index = segment - 1
     else:
         index = min(engine.index, count - 1)
+    if poll is not None:
+        if by is not None:
+            raise LiftkitError("--by: a poll's counts have no author", "leave --by out")
+        _add_poll(folder, agenda, index, poll, text, engine.last_mono, engine.polls)
+        return
     parsed = parse_reflection(text, session_people(folder, engine.groups.values()))
     author = by.strip() if by and by.strip() else parsed.author
     body = text.strip() if by else parsed.text
@@ -100,6 +120,35 @@ def note(
             terminal_safe(
                 f'Added a reflection{who} to segment {index + 1} "{agenda.segments[index].title}" '
                 f"of {folder}"
+            )
+        )
+
+
+def _add_poll(
+    folder: Path,
+    agenda: Agenda,
+    index: int,
+    number: int,
+    typed: str,
+    mono: float,
+    recorded: Sequence[PollCounts],
+) -> None:
+    """`--poll N`: the counts read as `p` reads them live, journalled as it writes them."""
+    now = datetime.now().astimezone()
+    event = noted_poll(agenda, index, number, typed, mono, now, named="--poll")
+    before = [p for p in recorded if (p.segment, p.poll) == (event.segment, event.poll)]
+    append_event(folder / JOURNAL_NAME, event)
+    counts = ", ".join(f"{option} {count}" for option, count in event.counts.items())
+    over = (
+        f"; in place of {', '.join(f'{o} {c}' for o, c in before[-1].counts.items())}"
+        if before
+        else ""
+    )
+    with printing(kept="the counts are saved"):  # a full disk behind `> file`
+        typer.echo(
+            terminal_safe(
+                f'Added poll {number} "{event.question}" ({counts}{over}) to segment '
+                f'{index + 1} "{agenda.segments[index].title}" of {folder}'
             )
         )
 

@@ -23,6 +23,7 @@ from liftkit.core.live.screen import (
     PAUSED_TONE,
     SILENCE,
     WARN,
+    PollBars,
     Screen,
 )
 from liftkit.core.text import one_line, plural
@@ -301,12 +302,13 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     for i, question in enumerate(screen.questions, start=1):
         parts.append(_question(i, question))
         used += _question_lines(i, question, width)
-    for poll in screen.polls:
-        parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
-        used += _lines(poll + _poll_hint(screen), width)
-    for counts in () if results_first else screen.poll_counts:
-        parts.append(poll_bars(counts, width))
-        used += _lines(poll_heading(counts), width) + len(counts.counts)
+    for poll in polls_in_order(screen):
+        if isinstance(poll, str):
+            parts.append(Text.assemble((poll, "italic"), (_poll_hint(screen), "dim")))
+            used += _lines(poll + _poll_hint(screen), width)
+        elif not results_first:
+            parts.append(poll_bars(poll, width))
+            used += _lines(poll_heading(poll), width) + len(poll.counts)
     notes = _lines("Host notes (h hides): " + screen.notes, width) if screen.notes else 0
     if screen.groups is not None and not _rooms_inline(screen):
         parts.append(
@@ -323,6 +325,16 @@ def _body(screen: Screen, width: int, rows: int) -> RenderableType:
     if screen.notes:
         parts.append(Text.assemble(("Host notes (h hides): ", "bold"), screen.notes))
     return Group(*parts)
+
+
+def polls_in_order(screen: Screen) -> list[str | PollBars]:
+    """The segment's polls in the agenda's order, each a question to record or its results:
+    poll 1's bars stay above poll 2's question once it is recorded."""
+    asked, recorded = iter(screen.polls), iter(screen.poll_counts)
+    order = screen.poll_order
+    if len(order) != len(screen.polls) + len(screen.poll_counts):
+        order = (False,) * len(screen.polls) + (True,) * len(screen.poll_counts)
+    return [next(recorded) if done else next(asked) for done in order]
 
 
 def _question(number: int, question: str) -> RenderableType:

@@ -212,13 +212,22 @@ class LiveApp:
                 if gone:
                     self.controller.stop(gone)  # keeping a half-typed reflection
                     return Outcome(EXIT_INTERRUPTED, gone)
-                self.session.stop("error")
+                self.stop_on_error()
                 raise
             except BaseException:
-                self.session.stop("error")
+                self.stop_on_error()
                 raise
             finally:
                 self.writer = None
+
+    def stop_on_error(self) -> None:
+        """An error liftkit did not expect: the stop line still keeps what the host was
+        typing, as a signal's does, so that a resume gives it back; if keeping it fails
+        too, the session just stops."""
+        try:
+            self.controller.stop("error")
+        except Exception:
+            self.session.stop("error")
 
 
 def safe_screen(screen: Screen) -> Screen:

@@ -13,12 +13,7 @@ from collections.abc import Callable, Sequence
 
 from liftkit.core.agenda.model import Poll
 from liftkit.core.errors import LiftkitError
-from liftkit.core.live.capture import (
-    PastedChat,
-    chat_reflections,
-    parse_counts,
-    session_people,
-)
+from liftkit.core.live.capture import PastedChat, chat_reflections, session_people
 from liftkit.core.live.controls import (
     FIND_LABEL,
     PLAIN,
@@ -28,8 +23,10 @@ from liftkit.core.live.controls import (
     typable,
     without_last_character,
 )
+from liftkit.core.live.counts import parse_counts
 from liftkit.core.live.events import JournalEvent, PollCounts, Reflection
 from liftkit.core.live.kept import Kept, fix_for, keep, save_kept, stalled
+from liftkit.core.live.noted import polls_listed, polls_named
 from liftkit.core.live.session import LiveSession
 from liftkit.core.text import plural
 
@@ -256,20 +253,19 @@ class Captures:
         words = text.replace(",", " ").split()
         polls, poll = segment.polls, 0
         first_fits = bool(words) and _fits(text, polls[0].options)
-        if words and words[0].isdigit() and words[1:]:
-            # "p 2 28 2": the second poll, when the count of numbers after the first fits it;
-            # "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's one poll), when those counts
-            # fit it and the whole line fits no count of the first poll (a score poll read
-            # "2" as an option without a count).
+        if (
+            words and words[0].isdecimal() and len(words[0]) < 5 and words[1:]
+        ):  # int() of 5,000 digits raises
+            # "p 2 28 2": the second poll; "p 2 Yes 30 No 12" too (and "p 1 …" of a segment's
+            # one poll). The first poll takes the whole line only when it fits it and what
+            # follows the number does not fit that poll ("p 2 12": Yes 2, No 12 of one poll);
+            # else what is wrong is said of the poll named ("poll 2: "No" has no count").
             wanted, rest, after = int(words[0]) - 1, words[1:], text.split(None, 1)[1]
             if 0 <= wanted < len(polls):
-                options = polls[wanted].options
-                if (len(polls) > 1 and len(rest) == len(options)) or (
-                    _fits(after, options) and not first_fits
-                ):
+                if _fits(after, polls[wanted].options) or not first_fits:
                     poll, words, text = wanted, rest, after
             elif not first_fits:  # "p 3 30 12" was "poll 1: 3 counts for 5 options"
-                self.say(f"No poll {wanted + 1} here: this segment has {_polls_named(polls)}.")
+                self.say(f"No poll {wanted + 1} here: this segment has {polls_named(polls)}.")
                 return
         elif words and not first_fits:
             # "p Yes 30 No 12" of the second poll, the first a score: the one poll it fits
@@ -277,22 +273,9 @@ class Captures:
             poll = fitting[0] if len(fitting) == 1 else 0
         if not words:
             example = " ".join("0" for _ in segment.polls[poll].options)
-            self.say(f"Polls here: {_polls_listed(polls)}. Type e.g. p {example}")
+            self.say(f"Polls here: {polls_listed(polls)}. Type e.g. p {example}")
             return
         self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
-
-
-def _polls_named(polls: Sequence[Poll]) -> str:
-    if len(polls) == 1:
-        return f"one poll, {polls[0].question} [{' / '.join(polls[0].options)}]"
-    return f"{len(polls)} polls: {_polls_listed(polls)}"
-
-
-def _polls_listed(polls: Sequence[Poll]) -> str:
-    """ "1. Been before? [Yes / No]; 2. Score? [1 / 2 / 3]" """
-    return "; ".join(
-        f"{j + 1}. {p.question} [{' / '.join(p.options)}]" for j, p in enumerate(polls)
-    )
 
 
 def _fits(text: str, options: Sequence[str]) -> bool:

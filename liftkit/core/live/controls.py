@@ -393,6 +393,7 @@ def parse_line(ui: Ui, line: str) -> Action:
         return Action("find", text=rest)
     if word in ("q", "quit"):
         return Action("ask_quit")
-    if word in ("jump", "j", "go") and rest.isdigit():
-        return Action("jump", number=int(rest) - 1)
+    if word in ("jump", "j", "go") and rest.isdecimal():  # "²" is a digit int() refuses
+        # no segment either way, and int() of 5,000 digits raises
+        return Action("jump", number=int(rest) - 1 if len(rest) < 10 else 10**9)
     return Action("say", text=f"unknown command {text!r}; {PLAIN_HELP}")

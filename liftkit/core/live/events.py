@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # Far beyond any session, even a rehearsal at 3600 times speed resumed a year later: larger
 # numbers are damage, not time.
 MAX_SECONDS = 1e12
+MAX_COUNT = 10**12  # the most answers a poll option may have: the journal reads no more
 MAX_REHEARSE = 3600.0  # as `liftkit run --rehearse` allows
 
 

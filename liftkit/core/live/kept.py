@@ -123,9 +123,10 @@ def rescued_warning(folder: Path, places: Sequence[Path]) -> str | None:
 
 NOTE_THEM = "Add each reflection to the session with liftkit note"
 POLL_THEM = (
-    "Poll counts cannot be added with liftkit note: record them with p in their segment "
-    "while the session runs (liftkit resume; b goes back a segment)"
+    "Poll counts: add each with liftkit note, giving its segment and poll number, or record "
+    "them with p in their segment while the session runs (liftkit resume; b goes back a segment)"
 )
+POLLS_HEADER = "# Poll counts"  # also the line of a file written before note took them
 
 
 def rescue_advice(path: Path) -> str:
@@ -135,11 +136,11 @@ def rescue_advice(path: Path) -> str:
     except (OSError, UnicodeDecodeError):
         header = []
     reflections = any(line.startswith(f"# {NOTE_THEM}") for line in header)
-    polls = any(line.startswith(f"# {POLL_THEM}") for line in header)
+    polls = any(line.startswith(POLLS_HEADER) for line in header)
     if polls and reflections:
-        return "add its reflections with liftkit note and its poll counts with p in their segment"
+        return "add its reflections and poll counts with liftkit note"
     if polls:
-        return "record its poll counts with p in their segment"
+        return "add its poll counts with liftkit note, or with p in their segment"
     return "add it with liftkit note"
 
 
@@ -212,5 +213,5 @@ def _earlier(path: Path) -> tuple[list[str], set[bool]]:
     lines = text.splitlines()
     captures = [line for line in lines if line.strip() and not line.startswith("# ")]
     kinds = {True for line in lines if line.startswith(f"# {NOTE_THEM}")}
-    kinds |= {False for line in lines if line.startswith(f"# {POLL_THEM}")}
+    kinds |= {False for line in lines if line.startswith(POLLS_HEADER)}
     return captures, kinds

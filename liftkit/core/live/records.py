@@ -10,6 +10,7 @@ from typing import Any
 
 from liftkit.core.live.events import (
     EVENT_TYPES,
+    MAX_COUNT,
     MAX_REHEARSE,
     MAX_SECONDS,
     EndReason,
@@ -253,7 +254,9 @@ def _poll(r: _Fields, where: str) -> dict[str, Any]:
         raise BadField(f"counts: {counts!r} is not a table of counts")
     checked = _Fields(counts)
     try:
-        counted = {str(option): checked.whole(option, _REQUIRED) for option in counts}
+        counted = {
+            str(option): checked.whole(option, _REQUIRED, high=MAX_COUNT) for option in counts
+        }
     except BadField as problem:
         raise BadField(f"counts: {problem}") from None
     return {

@@ -96,6 +96,8 @@ class Screen:
     reflections: int = 0
     polls: Sequence[str] = ()  # "Poll: question [Yes / No]": p records the results
     poll_counts: Sequence[PollBars] = ()  # the polls of this segment with results
+    # Each of `polls` and `poll_counts` in the agenda's order: recorded (True) or not
+    poll_order: Sequence[bool] = ()
     input_label: str = ""  # the input line, while the host types a reflection or counts
     rooms_view: bool = False  # every room in full, in place of the prompt and notes
     rooms_page: int = 0  # from rooms_found[0]'s page, modulo the pages the window needs
@@ -289,6 +291,11 @@ def build_screen(
         for j, poll in enumerate(asked.polls if asked else ())
         if j in latest
     )
+    poll_order = tuple(
+        j in latest
+        for j, _ in enumerate(asked.polls if asked else ())
+        if j in latest or not waiting
+    )
     rooms_view = ui.rooms and groups is not None and bool(groups.rooms)
     spent = view.status == PAUSED and segment and segment.auto_advance and view.remaining < USED_UP
     space = "next" if spent else {PAUSED: "resume", NOT_STARTED: "start"}.get(view.status, "pause")
@@ -321,6 +328,7 @@ def build_screen(
         reflections=view.reflections,
         polls=polls,
         poll_counts=poll_counts,
+        poll_order=poll_order,
         legend=legend if host else (),
         rooms_view=rooms_view,
         rooms_page=ui.rooms_page,
