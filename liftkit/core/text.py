@@ -52,7 +52,13 @@ def same_words(text: str) -> str:
     """Text as compared, not shown: case and spacing aside ("Ana  RUIZ" is "ana ruiz"), and
     how its accents are encoded: "é" as one character (NFC, as typed) or as "e" and a
     combining accent (NFD, as macOS and some web forms save names)."""
-    return " ".join(unicodedata.normalize("NFC", text.casefold()).split())
+    folded = unicodedata.normalize("NFC", text.casefold())
+    # Most texts are spaced already: printable (no space but " ") with no space doubled or
+    # at an end, they would come back from split and join as they are, at twice the cost.
+    spaced = "  " not in folded and not folded.startswith(" ") and not folded.endswith(" ")
+    if spaced and folded.isprintable():
+        return folded
+    return " ".join(folded.split())
 
 
 def plain_words(text: str) -> tuple[str, ...]:
