@@ -61,7 +61,7 @@ GLUED = re.compile(
 TO_WIDE = re.compile(r"[ \t]{2}(?:to|To|TO)[ \t]{2}")
 TO_NARROW = re.compile(r"[ \t]{1,2}(?:to|To|TO)[ \t]{1,2}")
 # The usual two-line header, matched six times faster than by HEADER.
-TO_EVERYONE = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d) From (.+) to Everyone:$")
+TO_EVERYONE = re.compile(r"(\d{1,2}:[0-5]\d:[0-5]\d) From (.+) to Everyone:$")
 STAMPED = re.compile(f"(?:{DATE.pattern})?" + r"\d{1,2}:\d{2}:\d{2}\s")  # every header's start
 # The older header with the time after the name: "From Ada to Everyone:  02:05 PM", or with
 # the time in brackets, and sometimes the message after it on the same line. Webex writes the
@@ -162,6 +162,18 @@ def seconds_of(h: str, m: str, s: str) -> float:
     return at if at is not None else _SECONDS.setdefault(key, float(key))
 
 
+# What each clock time written in a usual header ("14:05:10") is in seconds, None for an
+# hour past 23: a big log writes the same few thousand times in 100,000s of headers.
+_CLOCKS: dict[str, float | None] = {}
+
+
+def _clock_seconds(clock: str) -> float | None:
+    if clock not in _CLOCKS:
+        h, m, s = clock.split(":")
+        _CLOCKS[clock] = seconds_of(h, m, s) if int(h) < 24 else None
+    return _CLOCKS[clock]
+
+
 def _undated(line: str) -> tuple[str, str]:
     """The line without the date the newest saved chat starts a header with, and that date
     ("" when it has none)."""
@@ -178,9 +190,9 @@ def from_header(number: int, line: str, oldest: bool = False) -> Header | None:
         line, date = _undated(line)
     usual = TO_EVERYONE.match(line)
     if usual is not None:
-        h, m, s, who = usual.groups()
-        if int(h) < 24:
-            at = seconds_of(h, m, s)
+        clock, who = usual.groups()
+        at = _clock_seconds(clock)
+        if at is not None:
             return Header(number, at, sys.intern(who.strip()), "Everyone", False, "", date)
     match = HEADER.match(line)
     if match is not None:
@@ -303,6 +315,8 @@ PANELISTS = "all panelists"  # counted apart in the pack
 
 def is_private(header: Header) -> bool:
     # Anything not sent to everyone is private, marked or not: leaving it out is the safe side.
+    if header.to == "Everyone":  # the usual header's (most messages): public unless marked
+        return header.dm
     to = header.to.lower()
     public = to.startswith("everyone") or to == WEBINAR_EVERYONE
     return header.dm or not public or is_waiting_room(header.to)

@@ -116,7 +116,7 @@ class ParsedReflection:
 
 def _labelled(text: str) -> tuple[str, str] | None:
     """ "Top themes: trust" -> ("Top themes", "trust"): a label before a colon, and the rest."""
-    match = _AUTHOR.match(text)
+    match = _AUTHOR.match(text) if ":" in text else None  # (most texts: no colon to try for)
     return (" ".join(match.group(1).split()), match.group(2).strip()) if match else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from liftkit.core.people.model import Person, find_column
 from liftkit.core.people.rows import address_problem
@@ -84,6 +85,7 @@ def _phone(found: re.Match[str]) -> str:
     return f"phone ending {digits[-4:]}" if len(digits) >= 7 else found.group()
 
 
+@lru_cache(maxsize=4096)  # a big chat's 100,000s of quotes come from a few hundred people
 def for_pack(name: str) -> str:
     """A name as a published pack shows it: as the screen shared with the call does (an
     address as `grace.hopper@…`, a number as `phone ending 0123`, inside a name too); a QA

@@ -182,9 +182,10 @@ def _quote_order(quote: Quote) -> float:
 
 
 # An email address, or a phone number (10 to 13 digits, starting + or 0: `07700 900123`,
-# `+44 131 496 0000`), in what the pack quotes.
+# `+44 131 496 0000`), in what the pack quotes. The phone's + or 0 comes first, then the look
+# behind it (no word's character or + before it), so that a search leaps to each + and 0.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d ().-]*\d(?!\w)")
+_PHONE = re.compile(r"[+0](?<![\w+][+0])[\d ().-]*\d(?!\w)")
 
 
 def _phones(text: str) -> list[str]:

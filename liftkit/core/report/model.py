@@ -302,7 +302,7 @@ def _opens_a_step(text: str) -> bool:
     return opening.startswith(STEP_OPENINGS)
 
 
-WHOLE_TAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w-]*")
+WHOLE_TAG = re.compile(r"#(?<![\w#&/]#)[^\W\d_][\w-]*")  # TAG's shape: the "#" first
 # The tags that end a text, with the punctuation they leave dangling: the comma, colon or
 # bracket before them and the full stop or bracket after ("so true #care.", "agree (#care)",
 # "trust, time, #care"). A tag must start a word (not "C#", nor a link's "/#fragment").
