@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine
@@ -107,7 +108,10 @@ def rounds_that_met(replayed: Replay, segment: int, rounds: int) -> int:
 def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path) -> None:
     """Refuse an agenda copy (`path`) changed under the journal: the journal counts segments
     by their place, so a segment added before one that ran, or the segments reordered or
-    removed, would put every reflection, poll and time after it under another segment."""
+    removed, would put every reflection, poll and time after it under another segment. A
+    segment that ran keeps its length too: the agenda as run is the length it was planned
+    for, which the journal holds (a copy edited from 2m to 10m made a 4m 38s segment no
+    overrun)."""
     for event in events:
         if not isinstance(event, SegmentStart) or not event.title:
             continue
@@ -119,6 +123,16 @@ def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path
                 f"has {now} there: it was changed after the session began",
                 "put the segments that ran back in their places and words (a segment may be "
                 "added after them); the journal keeps everything else",
+            )
+        planned = event.planned
+        if planned is not None and planned > 0 and planned != segments[i].duration:
+            ran = format_duration(round(planned))
+            raise LiftkitError(
+                f'{path}: segment {i + 1}, "{event.title}", ran planned for {ran}, but this copy '
+                f"of the agenda gives it {format_duration(segments[i].duration)}: it was "
+                "changed after the session began",
+                f"put its duration back to {ran} (only segments to come may change; + and - "
+                "change the length of the one running); the journal keeps everything else",
             )
 
 
