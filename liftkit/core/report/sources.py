@@ -23,7 +23,13 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, missing_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
-from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
+from liftkit.core.live.replay import (
+    Replay,
+    SegmentTime,
+    check_agenda_copy,
+    nothing_to_export,
+    replay_journal,
+)
 from liftkit.core.people.apart import for_pack, names_apart
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
@@ -74,6 +80,7 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
             f"{folder / JOURNAL_NAME}: the journal holds no events, so there is nothing to export",
             "name a session that was run",
         )
+    nothing_to_export(folder, journal)
     start = next((e for e in journal.events if isinstance(e, SessionStart)), None)
     agenda_name = start.agenda if start is not None and start.agenda else "agenda.toml"
     agenda_path = folder / Path(agenda_name).name
