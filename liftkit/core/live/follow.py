@@ -36,7 +36,12 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import AGENDA_COPY, read_rehearse, read_start_at
+from liftkit.core.live.folders import (
+    AGENDA_COPY,
+    missing_agenda_copy,
+    read_rehearse,
+    read_start_at,
+)
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
@@ -197,6 +202,8 @@ class Follower:
     def open(cls, folder: Path) -> Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
         check_readable(folder, folder / JOURNAL_NAME)  # before the agenda's copy, 600 too
+        if not (folder / AGENDA_COPY).is_file():  # as resume and export say it
+            raise missing_agenda_copy(folder / AGENDA_COPY)
         agenda = load_agenda(folder / AGENDA_COPY)
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
         check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)
