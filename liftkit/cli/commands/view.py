@@ -17,7 +17,7 @@ from liftkit.core.live.events import stop_words
 from liftkit.core.live.folders import (
     default_parent,
     find_session,
-    sessions_parent,
+    sessions_to_wait_in,
 )
 from liftkit.core.live.follow import Follower, journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
@@ -42,7 +42,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
     latest: Latest | None = None
     if session == "latest":  # followed as it changes: a window shared before the call
-        parent = sessions_parent(sessions if sessions is not None else default_parent())
+        parent = sessions_to_wait_in(sessions)
         newest = session_to_follow(parent)  # one whose host's liftkit runs, else the newest
         if newest is not None and stopped_long_ago(newest, datetime.now().astimezone()):
             newest = None  # last week's session, quit mid-breakout: its rooms and names

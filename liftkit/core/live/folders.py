@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,6 +120,22 @@ def sessions_parent(parent: Path) -> Path:
         raise LiftkitError(
             f"{parent}: is a file, not a folder of sessions",
             "give `sessions` a folder (liftkit run makes it when it is missing)",
+        )
+    return parent
+
+
+def sessions_to_wait_in(sessions: Path | None) -> Path:
+    """The folder of sessions for `view latest` to wait in for one: `sessions`, or the
+    default. A folder named (`sessions`, or $LIFTKIT_SESSIONS) that does not exist, mistyped,
+    was waited on for ever, where export, note and resume say "no sessions in …" at once; the
+    default ./liftkit-sessions may not be there yet before the first `liftkit run` makes it."""
+    named = sessions is not None or bool(os.environ.get(SESSIONS_ENV))
+    parent = sessions_parent(sessions if sessions is not None else default_parent())
+    if named and not parent.is_dir():
+        raise LiftkitError(
+            f"no sessions in {_shown(parent)}: there is no such folder",
+            "check the folder given as `sessions`; to wait for the first session of a new "
+            f"folder, make it first (mkdir -p {shlex.quote(str(parent))})",
         )
     return parent
 
