@@ -115,3 +115,34 @@ def test_a_changed_duration_of_a_segment_that_ran_is_refused_everywhere(session,
     assert pack.returncode == 0, pack.stderr
     segments = json.loads(pack.stdout)["segments"]
     assert [s["planned_seconds"] for s in segments][:3] == [ran["planned"], 300, 44 * 60]
+
+
+def test_a_copy_broken_in_two_places_is_one_line_naming_the_first(session, tmp_path):
+    """Two durations that cannot be read printed two error lines for one export (one a
+    problem); it is one: the first, and how many more `liftkit agenda check` lists."""
+    agenda = session / "agenda.toml"
+    text = without_total(agenda.read_text())
+    bad = iter(['duration = "five"', 'duration = "thirty"'])
+    lines = text.splitlines()
+    spoilt = [i for i, line in enumerate(lines) if line.startswith("duration = ")][:2]
+    for i in spoilt:
+        lines[i] = next(bad)
+    agenda.write_text("\n".join(lines) + "\n")
+    first = spoilt[0] + 1
+    check = liftkit("agenda", "check", str(agenda), cwd=tmp_path)
+    listed = [line for line in check.stderr.splitlines() if "cannot read" in line]
+    assert len(listed) == 2, check.stderr  # agenda check still lists every problem
+    for args in (
+        ["resume", str(session), "--plain"],
+        ["export", str(session), "-o", "pack.md"],
+        ["view", str(session)],
+        ["note", str(session), "Grace: after the call"],
+    ):
+        result = liftkit(*args, cwd=tmp_path, stdin="q\ny\n")
+        assert result.returncode == 2, (args, result.stderr)
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f'Error: {agenda}:{first}: segment 1 "Introductions": "duration": '
+                               'cannot read "five" as a duration'), line  # fmt: skip
+        assert line.endswith(
+            f"; and 1 more problem: liftkit agenda check {agenda} lists them all"
+        ), line

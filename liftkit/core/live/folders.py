@@ -10,10 +10,13 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.schema import AgendaError, format_problem
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import trouble
 from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.unreadable import cannot_read, check_readable, unreadable
+from liftkit.core.text import command_line, plural
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
@@ -26,6 +29,24 @@ def missing_agenda_copy(path: Path) -> LiftkitError:
         f"{path}: the session's copy of its agenda is missing",
         f"put the agenda file the session ran back in the folder as {AGENDA_COPY}",
     )
+
+
+def load_agenda_copy(path: Path) -> Agenda:
+    """The session's copy of its agenda (`path`), or one line: that it is missing, or its
+    first problem and how many more (a copy broken in two durations printed two errors for
+    one export; `liftkit agenda check` lists them all)."""
+    if not path.is_file():
+        raise missing_agenda_copy(path)
+    try:
+        return load_agenda(path)
+    except AgendaError as error:
+        if len(error.problems) < 2:
+            raise
+        more = plural(len(error.problems) - 1, "more problem")
+        raise LiftkitError(
+            format_problem(str(path), error.problems[0]),
+            f"and {more}: {command_line('liftkit', 'agenda', 'check', path)} lists them all",
+        ) from None
 
 
 # The copy of the attendee list a session keeps, by the kind of file it was given.

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.files import trouble
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
@@ -38,7 +38,7 @@ from liftkit.core.live.events import (
 )
 from liftkit.core.live.folders import (
     AGENDA_COPY,
-    missing_agenda_copy,
+    load_agenda_copy,
     read_rehearse,
     read_start_at,
 )
@@ -202,9 +202,7 @@ class Follower:
     def open(cls, folder: Path) -> Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
         check_readable(folder, folder / JOURNAL_NAME)  # before the agenda's copy, 600 too
-        if not (folder / AGENDA_COPY).is_file():  # as resume and export say it
-            raise missing_agenda_copy(folder / AGENDA_COPY)
-        agenda = load_agenda(folder / AGENDA_COPY)
+        agenda = load_agenda_copy(folder / AGENDA_COPY)  # as resume and export say it
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
         check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)
         return follower

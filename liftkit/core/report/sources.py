@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import (
@@ -21,7 +21,7 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, missing_agenda_copy
+from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, load_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import (
     Replay,
@@ -84,9 +84,7 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
     start = next((e for e in journal.events if isinstance(e, SessionStart)), None)
     agenda_name = start.agenda if start is not None and start.agenda else "agenda.toml"
     agenda_path = folder / Path(agenda_name).name
-    if not agenda_path.is_file():
-        raise missing_agenda_copy(agenda_path)
-    agenda = load_agenda(agenda_path)
+    agenda = load_agenda_copy(agenda_path)
     check_agenda_copy(agenda, journal.events, agenda_path)
     data = SessionData(folder, agenda, in_its_zone(journal.events), warnings=journal.warnings)
     data.attendees = attendees
