@@ -81,7 +81,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         )
         code = code or EXIT_FAILURE
     else:
-        summary = f"Stopped following {folder}; {_host_now(followed)}."
+        summary = f"Stopped following {folder}; {_host_now(followed)}"
     with contextlib.suppress(OSError):
         say(summary)
     if code:
@@ -94,8 +94,11 @@ def _host_now(followed: Follower) -> str:
     state = followed.host_state(journal_in_use(followed.folder / JOURNAL_NAME))
     resume = command_line("liftkit", "resume", followed.folder)
     reason = followed.engine.stop_reason
+    # The command comes last, bare, as `run` gives it: in backticks, and followed by words,
+    # a window 80 columns wide put its closing backtick on the next line, and a triple-click
+    # copied the opening one with it.
     if state == "running":
-        return "the session itself carries on"
+        return "the session itself carries on."
     if reason is not None:
-        return f"the host's liftkit stopped it ({stop_words(reason)}); `{resume}` carries it on"
-    return f"the host's liftkit is no longer running (a crash?); `{resume}` carries the session on"
+        return f"the host's liftkit stopped it ({stop_words(reason)}). Carry it on with: {resume}"
+    return f"the host's liftkit is no longer running (a crash?). Carry it on with: {resume}"
