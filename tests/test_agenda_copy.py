@@ -5,6 +5,7 @@ no word). Resume, export, view and note now refuse such a copy in one line, and 
 with a segment added after those that ran."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -74,3 +75,74 @@ def test_a_segment_added_after_those_that_ran_is_read(session, tmp_path):
     opening = next(s for s in segments if s["title"] == "Opening perspective")
     assert [r["text"] for r in opening["reflections"]] == ["said in the opening perspective"]
     assert segments[-1]["title"] == "Drinks"
+
+
+def test_a_changed_duration_of_a_segment_that_ran_is_refused_everywhere(session, tmp_path):
+    """Introductions ran planned for 5m; the copy edited to 10m made the pack's agenda as run
+    say "planned 10m", with no overrun and another total, though the journal holds the 5m.
+    A segment to come may still change its duration."""
+    agenda = session / "agenda.toml"
+    original = without_total(agenda.read_text())
+    lines = [json.loads(line) for line in (session / "journal.jsonl").read_text().splitlines()]
+    ran = next(e for e in lines if e["type"] == "segment_start" and e["segment"] == 0)
+    assert ran["title"] == "Introductions"
+    minutes = ran["planned"] // 60
+    agenda.write_text(original.replace(f'duration = "{minutes}m"', 'duration = "10m"', 1))
+    journal = (session / "journal.jsonl").read_bytes()
+    expected = (
+        f'Error: {agenda}: segment 1, "Introductions", ran planned for {minutes}m, but this copy '
+        "of the agenda gives it 10m: it was changed after the session began; put its duration "
+        f"back to {minutes}m (only segments to come may change; + and - change the length of "
+        "the one running); the journal keeps everything else"
+    )
+    for args in (
+        ["resume", str(session), "--plain"],
+        ["export", str(session), "-o", "pack.md"],
+        ["view", str(session)],
+        ["note", str(session), "Grace: after the call"],
+    ):
+        result = liftkit(*args, cwd=tmp_path, stdin="q\ny\n")
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.splitlines() == [expected], args
+    assert (session / "journal.jsonl").read_bytes() == journal
+    assert not (tmp_path / "pack.md").exists()
+
+    # the third segment has not run: its duration may change
+    head, rest = original.split('title = "Breakout discussions"', 1)
+    rest = re.sub(r'duration = "[^"]*"', 'duration = "44m"', rest, count=1)
+    agenda.write_text(head + 'title = "Breakout discussions"' + rest)
+    pack = liftkit("export", str(session), "-f", "json", cwd=tmp_path)
+    assert pack.returncode == 0, pack.stderr
+    segments = json.loads(pack.stdout)["segments"]
+    assert [s["planned_seconds"] for s in segments][:3] == [ran["planned"], 300, 44 * 60]
+
+
+def test_a_copy_broken_in_two_places_is_one_line_naming_the_first(session, tmp_path):
+    """Two durations that cannot be read printed two error lines for one export (one a
+    problem); it is one: the first, and how many more `liftkit agenda check` lists."""
+    agenda = session / "agenda.toml"
+    text = without_total(agenda.read_text())
+    bad = iter(['duration = "five"', 'duration = "thirty"'])
+    lines = text.splitlines()
+    spoilt = [i for i, line in enumerate(lines) if line.startswith("duration = ")][:2]
+    for i in spoilt:
+        lines[i] = next(bad)
+    agenda.write_text("\n".join(lines) + "\n")
+    first = spoilt[0] + 1
+    check = liftkit("agenda", "check", str(agenda), cwd=tmp_path)
+    listed = [line for line in check.stderr.splitlines() if "cannot read" in line]
+    assert len(listed) == 2, check.stderr  # agenda check still lists every problem
+    for args in (
+        ["resume", str(session), "--plain"],
+        ["export", str(session), "-o", "pack.md"],
+        ["view", str(session)],
+        ["note", str(session), "Grace: after the call"],
+    ):
+        result = liftkit(*args, cwd=tmp_path, stdin="q\ny\n")
+        assert result.returncode == 2, (args, result.stderr)
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f'Error: {agenda}:{first}: segment 1 "Introductions": "duration": '
+                               'cannot read "five" as a duration'), line  # fmt: skip
+        assert line.endswith(
+            f"; and 1 more problem: liftkit agenda check {agenda} lists them all"
+        ), line

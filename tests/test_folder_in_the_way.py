@@ -57,3 +57,21 @@ def test_resume_without_the_agenda_copy_says_what_export_says(tmp_path):
     )
     assert "put the agenda file the session ran back in the folder as agenda.toml" in said
     assert (folder / "journal.jsonl").read_bytes() == journal  # a refused resume writes nothing
+
+
+def test_note_and_view_without_the_agenda_copy_say_what_export_says(tmp_path):
+    """agenda.toml deleted: note and view said 'e1/agenda.toml: no such file; check the path,
+    or run `liftkit agenda list` for templates', as for an agenda the host names, where export
+    and resume say what is missing and how to put it back. Now all four say the same."""
+    folder = quit_session(tmp_path)
+    (folder / "agenda.toml").unlink()
+    journal = (folder / "journal.jsonl").read_bytes()
+    exported = liftkit("export", str(folder), "-o", "-", cwd=tmp_path)
+    assert exported.returncode == 2
+    for args in (["note", str(folder), "hi"], ["view", str(folder)]):
+        refused = liftkit(*args, cwd=tmp_path, stdin="")
+        assert refused.returncode == 2, (args, refused.stderr)
+        assert refused.stderr == exported.stderr, args
+        assert "no such file" not in refused.stderr
+    assert "the session's copy of its agenda is missing" in exported.stderr
+    assert (folder / "journal.jsonl").read_bytes() == journal  # the note was not written

@@ -55,8 +55,8 @@ def test_every_prefix_of_a_real_journal_resumes_or_is_refused_in_one_line(copy, 
     import liftkit.core.live.session as session_module
 
     # The agenda copy is the same for every cut: read it once (it is most of a resume's time).
-    agenda = session_module.load_agenda(copy / "agenda.toml")
-    monkeypatch.setattr(session_module, "load_agenda", lambda path: agenda)
+    agenda = session_module.load_agenda_copy(copy / "agenda.toml")
+    monkeypatch.setattr(session_module, "load_agenda_copy", lambda path: agenda)
     journal = copy / "journal.jsonl"
     data = (SESSION / "journal.jsonl").read_bytes()
     outcomes = {"resumed": 0, "refused": 0}

@@ -205,6 +205,31 @@ def test_a_failure_while_the_pieces_come_leaves_the_earlier_file_and_no_other(tm
     assert [p.name for p in tmp_path.iterdir()] == ["pack.md"]
 
 
+def test_a_file_made_while_the_pieces_come_is_kept_without_force(tmp_path):
+    """Two exports to one path without --force: the later one to finish is refused and the
+    pack already there kept, where both said "Wrote" and one silently replaced the other's
+    (the check for an existing file comes before the slow work)."""
+    from liftkit.core.errors import LiftkitError
+    from liftkit.core.files import write_atomic
+
+    out = tmp_path / "race.md"
+
+    def pieces():
+        yield "# The big session's pack\n" * 1000
+        out.write_text("# The small session's pack\n")  # the other export finishes meanwhile
+        yield "## More of the big one\n"
+
+    with pytest.raises(LiftkitError) as refused:
+        write_atomic(out, pieces(), force=False)
+    assert str(refused.value).startswith(f"{out}: already exists")
+    assert "force" in refused.value.hint
+    assert out.read_text() == "# The small session's pack\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["race.md"]  # no temporary file left
+    write_atomic(tmp_path / "new.md", pieces(), force=False)  # a new path is written whole
+    assert (tmp_path / "new.md").read_text().count("big one") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md", "race.md"]
+
+
 # --------------------------------------------------------------------------- output folders
 # liftkit makes no folder for an output: a missing one is named, before any work, and nothing
 # is left behind (where `-o new/dir/pack.md` made the folders, and kept them when the write

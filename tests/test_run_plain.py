@@ -437,3 +437,37 @@ def test_a_reader_that_stops_reading_ends_the_session_quietly_and_resumable(tmp_
     texts = [e["text"] for e in events if e["type"] == "reflection"]
     assert texts == ["said before the reader left"]
     assert events[-1]["type"] == "stop" and events[-1]["reason"] == "error"
+
+
+def test_run_of_latest_or_of_a_session_folder_says_resume_carries_it_on(tmp_path):
+    """`liftkit run latest` answered only 'unknown template "latest"; the bundled templates
+    are …', and `run` of a session folder 'is a folder, not an agenda file': both now say the
+    command that carries the session on, as it would be typed."""
+
+    def liftkit(*args, stdin=""):
+        return subprocess.run(
+            [*LIFTKIT, *args], input=stdin, capture_output=True, text=True, cwd=tmp_path,
+            timeout=60,
+        )  # fmt: skip
+
+    quit_ = liftkit("run", "1-2-4-all", "--plain", "--sessions", "s", "--rehearse", "60",
+                    stdin="q\ny\n")  # fmt: skip
+    assert quit_.returncode == 0, quit_.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    journal = (folder / "journal.jsonl").read_bytes()
+    latest = liftkit("run", "latest", "--plain", "--sessions", "s")
+    assert latest.returncode == 2
+    (line,) = latest.stderr.splitlines()
+    assert line.startswith('Error: unknown template "latest"; the bundled templates are ')
+    assert line.endswith("; to carry on the latest session: liftkit resume latest --sessions s")
+    named = liftkit("run", f"s/{folder.name}", "--plain")
+    assert named.returncode == 2
+    assert named.stderr.splitlines() == [
+        f"Error: s/{folder.name}: is a session folder, not an agenda file; to run its agenda "
+        f"again: liftkit run s/{folder.name}/agenda.toml; to carry the session on: liftkit "
+        f"resume s/{folder.name}"
+    ]
+    assert [p.name for p in (tmp_path / "s").iterdir()] == [folder.name]  # no session begun
+    assert (folder / "journal.jsonl").read_bytes() == journal
+    resumed = liftkit("resume", "latest", "--sessions", "s", "--plain", stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr  # what it says works

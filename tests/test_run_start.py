@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -139,3 +140,25 @@ def test_the_full_screen_says_starts_tomorrow(tmp_path):
         term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+def test_a_session_quit_while_waiting_for_its_start_has_nothing_to_export(tmp_path):
+    """Quit before its --start: the export said nothing and wrote a pack of every segment
+    "not run", with no date, exit 0."""
+    env, now = in_zone(13)
+    start = (now + timedelta(hours=1)).strftime("%H:%M")
+    assert run(tmp_path, env, start).returncode == 0
+    (folder,) = (tmp_path / "s").iterdir()
+    assert (folder / "start-at.txt").read_text().startswith(now.strftime("%Y-%m-%dT14:"))
+    for args in (["export", "latest", "--sessions", "s", "-o", "pack.md"], ["export", str(folder)]):
+        proc = subprocess.run(
+            [*LIFTKIT, *args], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=30
+        )
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stdout == ""
+        assert proc.stderr.splitlines() == [
+            f"Error: {Path('s') / folder.name if 'latest' in args else folder}: the session never "
+            f"started (it was quit while waiting to start at {start}); nothing to export; "
+            f"to start it: liftkit resume {Path('s') / folder.name if 'latest' in args else folder}"
+        ], args
+    assert not (tmp_path / "pack.md").exists()

@@ -78,6 +78,7 @@ def test_the_view_of_a_rehearsal_draws_at_most_ten_frames_a_second(tmp_path):
     the view writes to its terminal: the segment's bar ('… of 50:00') in each frame."""
     pexpect = pytest.importorskip("pexpect")
     (tmp_path / "a.toml").write_text(SHARED_SCREEN.replace('duration = "3m"', 'duration = "50m"'))
+    (tmp_path / "s").mkdir()  # the view may open before the run makes it: it waits there
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TERM": "xterm-256color"}
     host = subprocess.Popen(
         [*LIFTKIT, "run", "a.toml", "--plain", "--rehearse", "60", "--sessions", "s"],

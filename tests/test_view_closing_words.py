@@ -55,11 +55,11 @@ def closing_words(tmp_path: Path) -> str:
 @pytest.mark.parametrize(
     ("how", "said"),
     [
-        ("quit", "the host's liftkit stopped it (quit); `liftkit resume {folder}` carries it on."),
+        ("quit", "the host's liftkit stopped it (quit). Carry it on with: liftkit resume {folder}"),
         (
             "killed",
-            "the host's liftkit is no longer running (a crash?); `liftkit resume {folder}` "
-            "carries the session on.",
+            "the host's liftkit is no longer running (a crash?). Carry it on with: liftkit "
+            "resume {folder}",
         ),
     ],
 )
@@ -88,3 +88,31 @@ def test_the_view_of_a_session_still_running_says_it_carries_on(tmp_path: Path):
         finally:
             run.communicate("q\ny\n", timeout=20)
     assert words == f"Stopped following s/{folder.name}; the session itself carries on."
+
+
+def test_the_command_to_carry_on_is_whole_on_a_line_of_an_80_column_window(tmp_path: Path):
+    """At 80 columns the view's last words put the closing backtick of `liftkit resume …`
+    on the next line, and a triple-click on the command copied the opening one with it. The
+    command is now bare, as `run` gives it, on a line of its own when it does not fit."""
+    from support.tmux import Tmux
+
+    folder = host(tmp_path, "quit")
+    shown = f"s/{folder.name}"
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.type(shlex.join([*LIFTKIT, "view", shown]) + "; echo DONE=$?")
+        term.wait_for("PAUSED", timeout=20)
+        term.keys("q")
+        screen = term.wait_for("DONE=0", timeout=20)
+    finally:
+        term.close()
+    lines = [line.rstrip() for line in screen.splitlines()]
+    assert f"liftkit resume {shown}" in lines, screen  # one line, nothing else on it
+    assert "`" not in screen, screen
+    at = lines.index(f"liftkit resume {shown}")
+    assert lines[at - 1].endswith("Carry it on with:"), screen
+    said = " ".join(lines[lines.index(next(x for x in lines if x.startswith("Stopped"))) : at + 1])
+    assert said == (
+        f"Stopped following {shown}; the host's liftkit stopped it (quit). Carry it on with: "
+        f"liftkit resume {shown}"
+    ), screen

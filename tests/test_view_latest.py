@@ -4,6 +4,7 @@ call's SESSION COMPLETE and stayed on it when the new session started. It now wa
 session, follows it as it starts, and the next one started after it (a rehearsal, then the
 call)."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,7 @@ def test_an_ended_session_is_not_shared_and_ctrl_c_stops_the_wait(tmp_path):
 
 def test_a_log_of_the_audience_window_waits_then_follows(tmp_path):
     (tmp_path / "call.toml").write_text(agenda("The call", "Say hello in the chat"))
+    (tmp_path / "s").mkdir()  # a folder that does not exist is refused (below)
     log = subprocess.Popen(
         [*LIFTKIT, "view", "latest", "--sessions", "s"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
@@ -160,3 +162,42 @@ def test_a_log_of_the_window_skips_an_ended_session_too(tmp_path):
         out, _ = view.communicate(timeout=10)
     assert "waiting for a session in s" in first
     assert "session complete" not in first + out and "Last week" not in first + out
+
+
+def test_a_sessions_folder_that_does_not_exist_is_said_at_once(tmp_path):
+    """`view latest --sessions nowhere` (mistyped) waited for ever, where export, note and
+    resume say "no sessions in nowhere" at once."""
+    (tmp_path / "s").mkdir()
+    refused = {}
+    for command in ("view", "export", "note"):
+        words = ["hi"] if command == "note" else []
+        refused[command] = subprocess.run(
+            [*LIFTKIT, command, "latest", *words, "--sessions", "nowhere"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=30,
+        )  # fmt: skip
+        assert refused[command].returncode == 2, (command, refused[command].stderr)
+    lines = refused["view"].stderr.splitlines()
+    assert len(lines) == 1 and refused["view"].stdout == ""
+    said = refused["export"].stderr.split(";")[0]
+    assert said == f"Error: no sessions in nowhere (in {tmp_path})"
+    assert lines[0].startswith(f"{said}: there is no such folder; check the folder given as "
+                               "--sessions")  # fmt: skip
+    assert lines[0].endswith("make it first (mkdir -p nowhere)")
+    assert not (tmp_path / "nowhere").exists()
+    # named by LIFTKIT_SESSIONS too; the default folder may wait for the first run to make it
+    env = {**os.environ, "LIFTKIT_SESSIONS": "nowhere"}
+    named = subprocess.run(
+        [*LIFTKIT, "view", "latest"], capture_output=True, text=True, cwd=tmp_path, env=env,
+        timeout=30,
+    )  # fmt: skip
+    assert (named.returncode, named.stderr) == (2, refused["view"].stderr)
+    del env["LIFTKIT_SESSIONS"]
+    with subprocess.Popen(
+        [*LIFTKIT, "view", "latest"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, cwd=tmp_path, env=env,
+    ) as waiting:  # fmt: skip
+        try:
+            first = waiting.stdout.readline()
+        finally:
+            waiting.kill()
+    assert first.split("  ", 1)[1] == "waiting for a session in liftkit-sessions; Ctrl-C stops\n"

@@ -43,7 +43,9 @@ def test_a_host_whose_liftkit_ends_while_waiting_for_the_start_is_said_not_runni
     try:
         assert view.stdout is not None
         lines = []
-        while "the host's liftkit is not running" not in "".join(lines):
+        # (its status line, of a start months past on this computer's clock, says "was to
+        # start on Monday 9 March …; the host's liftkit is not running" first)
+        while "not running; the session has not started" not in "".join(lines):
             line = view.stdout.readline()
             assert line, "".join(lines)
             lines.append(line)
@@ -126,3 +128,57 @@ def test_view_plain_says_how_to_have_the_plain_view(tmp_path):
         "not a terminal: liftkit view latest | cat (or > FILE; see the plain view in "
         "docs/live.md)"
     ) in " ".join(result.stderr.replace("│", " ").split()), result.stderr
+
+
+def test_the_view_of_a_session_whose_start_is_days_past_says_its_date(tmp_path):
+    """A session quit while it waited for its --start, viewed 13 days later: 'waiting to
+    start at 14:00 with …', as if it were today's. It says the date the start was, and that
+    no liftkit waits for it; a start still ahead is said as before."""
+    from datetime import datetime
+
+    from test_run_start import in_zone
+
+    env, now = in_zone(13)  # an hour ahead is today's
+    start = (now + timedelta(hours=1)).strftime("%H:%M")
+
+    def liftkit(*args, stdin=""):
+        return subprocess.run(
+            [sys.executable, "-m", "liftkit", *args], input=stdin, capture_output=True,
+            text=True, cwd=tmp_path, env=env, timeout=60,
+        )  # fmt: skip
+
+    run = liftkit("run", "community-conversation", "--plain", "--sessions", "s", "--start",
+                  start, stdin="q\ny\n")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (waited,) = [line for line in run.stdout.splitlines() if "waiting to start at" in line]
+    first = waited.split(" with ", 1)[1].split(";")[0]  # "1/5 Introductions (5m)"
+    (folder,) = (tmp_path / "s").iterdir()
+
+    def view_says() -> str:
+        """The plain view's line on where the session is, as it opens (it then follows on)."""
+        view = subprocess.Popen(
+            [sys.executable, "-m", "liftkit", "view", str(folder)], stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env,
+        )  # fmt: skip
+        stuck = threading.Timer(30, view.kill)
+        stuck.start()
+        try:
+            assert view.stdout is not None
+            following, status = view.stdout.readline(), view.stdout.readline()
+            assert following.split("  ", 1)[1].startswith(f"following {folder}"), following
+            view.send_signal(signal.SIGINT)
+            view.communicate(timeout=20)
+        finally:
+            stuck.cancel()
+            view.kill()
+        return status.rstrip("\n").split("  ", 1)[1]
+
+    assert view_says() == f"waiting to start at {start} with {first}"
+    planned = datetime.fromisoformat((folder / "start-at.txt").read_text().splitlines()[0])
+    long_ago = planned - timedelta(days=13)
+    (folder / "start-at.txt").write_text(long_ago.isoformat() + "\n")
+    said = view_says()
+    assert said == (
+        f"was to start on {long_ago:%A} {long_ago.day} {long_ago:%B} at {start} with {first}; "
+        "the host's liftkit is not running"
+    ), said

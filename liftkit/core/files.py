@@ -130,13 +130,44 @@ def write_atomic(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+        if force:
+            os.replace(tmp, target)
+        else:
+            _put_new(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):  # never leave half a file behind
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise write_failed(target, exc, _kept(target)) from None
         raise
+
+
+# What os.link says where a file system has no hard links (FAT, some network drives).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+
+
+def _put_new(tmp: str, target: Path) -> None:
+    """Put the written file `tmp` at `target` only if nothing is there yet.
+
+    The check before the work leaves a gap: another writer (a second export to the same
+    path) may create the file meanwhile, and a rename would silently replace it. A hard link
+    fails when the path exists, so the later writer is refused instead. Where hard links are
+    not supported, the file is renamed into place as before: a file made in that gap is
+    replaced.
+    """
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise LiftkitError(
+            f"{target}: already exists", "choose another path or add `force`"
+        ) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        os.replace(tmp, target)
+        return
+    with contextlib.suppress(OSError):  # the file is in place; a stray name is harmless
+        os.unlink(tmp)
 
 
 def _write(handle: BinaryIO, data: bytes | Iterable[str]) -> None:

@@ -94,3 +94,16 @@ class ClockChange:
     def repeats(self, clock: datetime) -> bool:
         """Whether the clock time `clock` comes round twice (01:00 to 01:59:59 in London)."""
         return self.wall - self.by <= clock < self.wall
+
+
+def start_words(start: datetime, now: datetime) -> str:
+    """When a planned `start` is, seen at `now` (both in the session's zone): " at 14:00"
+    today, " tomorrow at 14:00", else its date (" on Tuesday 24 November at 14:00"): a start
+    13 days past was said as if it were today's."""
+    day = ""
+    if start.date() != now.date():
+        tomorrow = start.date() == (now + timedelta(days=1)).date()
+        day = " tomorrow" if tomorrow else f" on {start:%A} {start.day} {start:%B}"
+        if not tomorrow and start.year != now.year:
+            day += f" {start.year}"
+    return f"{day} at {start:%H:%M}"

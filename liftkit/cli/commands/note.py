@@ -15,11 +15,11 @@ from liftkit.cli.errors import warn
 from liftkit.cli.flags import flag_names
 from liftkit.cli.options import SessionArg, SessionsOption
 from liftkit.cli.unix import need_unix
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.capture import parse_reflection, session_people
 from liftkit.core.live.events import PollCounts, Reflection, Source
-from liftkit.core.live.folders import AGENDA_COPY
+from liftkit.core.live.folders import AGENDA_COPY, load_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, read_journal
 from liftkit.core.live.noted import noted_poll
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
@@ -69,7 +69,7 @@ def note(
     from liftkit.core.live.latest import find_session_running_first  # not for --help
 
     folder = find_session_running_first(session, sessions)
-    agenda = load_agenda(folder / AGENDA_COPY)
+    agenda = load_agenda_copy(folder / AGENDA_COPY)  # as resume and export say it
     journal_path = folder / JOURNAL_NAME
     with append_lock(journal_path):  # never half a line that another writer is writing
         read = read_journal(journal_path)

@@ -26,10 +26,11 @@ from liftkit.core.live.folders import (
     read_start_at,
     write_start_at,
 )
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.kept import rescue_advice, rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.live.unfinished import running_alongside, unfinished_session
-from liftkit.core.text import plural, terminal_safe
+from liftkit.core.text import command_line, plural, terminal_safe
 from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
@@ -129,7 +130,10 @@ def run(
             f"--rehearse: {typed} is not a speed factor",
             "use a number above 0 and up to 3600, e.g. 60 for a minute a second",
         )
-    resolved = resolve_agenda(agenda)
+    try:
+        resolved = resolve_agenda(agenda)
+    except LiftkitError as error:
+        raise _a_session_meant(agenda, sessions, error) from None
     env = Environment.of(ctx)
     for message in resolved.agenda.notes:  # "0:05" is five seconds: said before the call
         note(message, env.stderr)
@@ -158,6 +162,25 @@ def run(
             notice = before[0].upper() + before[1:] + "."
         notice = " ".join(filter(None, [_late(start_at), _tomorrow(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
+
+
+def _a_session_meant(agenda: str, sessions: Path | None, error: LiftkitError) -> LiftkitError:
+    """`error`, or what to type for a session named where an agenda goes (`run latest`, `run`
+    of a session folder): to carry a session on is `liftkit resume`."""
+    folder = Path(agenda)
+    if agenda == "latest" and not folder.exists():
+        where = ("--sessions", sessions) if sessions is not None else ()
+        resume = command_line("liftkit", "resume", "latest", *where)
+        return LiftkitError(
+            error.message, f"{error.hint}; to carry on the latest session: {resume}"
+        )
+    if folder.is_dir() and (folder / JOURNAL_NAME).is_file():
+        return LiftkitError(
+            f"{agenda}: is a session folder, not an agenda file",
+            f"to run its agenda again: {command_line('liftkit', 'run', folder / 'agenda.toml')}"
+            f"; to carry the session on: {command_line('liftkit', 'resume', folder)}",
+        )
+    return error
 
 
 @flag_names("sessions", "attendees", "groups")

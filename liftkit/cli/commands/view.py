@@ -17,7 +17,7 @@ from liftkit.core.live.events import stop_words
 from liftkit.core.live.folders import (
     default_parent,
     find_session,
-    sessions_parent,
+    sessions_to_wait_in,
 )
 from liftkit.core.live.follow import Follower, journal_in_use
 from liftkit.core.live.journal import JOURNAL_NAME
@@ -42,7 +42,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
 
     latest: Latest | None = None
     if session == "latest":  # followed as it changes: a window shared before the call
-        parent = sessions_parent(sessions if sessions is not None else default_parent())
+        parent = sessions_to_wait_in(sessions)
         newest = session_to_follow(parent)  # one whose host's liftkit runs, else the newest
         if newest is not None and stopped_long_ago(newest, datetime.now().astimezone()):
             newest = None  # last week's session, quit mid-breakout: its rooms and names
@@ -81,7 +81,7 @@ def view(ctx: typer.Context, session: SessionArg, sessions: SessionsOption = Non
         )
         code = code or EXIT_FAILURE
     else:
-        summary = f"Stopped following {folder}; {_host_now(followed)}."
+        summary = f"Stopped following {folder}; {_host_now(followed)}"
     with contextlib.suppress(OSError):
         say(summary)
     if code:
@@ -94,8 +94,11 @@ def _host_now(followed: Follower) -> str:
     state = followed.host_state(journal_in_use(followed.folder / JOURNAL_NAME))
     resume = command_line("liftkit", "resume", followed.folder)
     reason = followed.engine.stop_reason
+    # The command comes last, bare, as `run` gives it: in backticks, and followed by words,
+    # a window 80 columns wide put its closing backtick on the next line, and a triple-click
+    # copied the opening one with it.
     if state == "running":
-        return "the session itself carries on"
+        return "the session itself carries on."
     if reason is not None:
-        return f"the host's liftkit stopped it ({stop_words(reason)}); `{resume}` carries it on"
-    return f"the host's liftkit is no longer running (a crash?); `{resume}` carries the session on"
+        return f"the host's liftkit stopped it ({stop_words(reason)}). Carry it on with: {resume}"
+    return f"the host's liftkit is no longer running (a crash?). Carry it on with: {resume}"

@@ -26,12 +26,13 @@ from liftkit.core.live.events import (
     SessionResume,
     Stop,
 )
-from liftkit.core.live.follow import Follower
+from liftkit.core.live.follow import Follower, journal_in_use
+from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.plain_lines import event_lines, hushed, starts_with, time_left
-from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen, start_day
+from liftkit.core.live.screen import PAUSED_TONE, GroupsSummary, Screen, build_screen
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.text import hhmm, plural
-from liftkit.core.zones import session_zone
+from liftkit.core.zones import session_zone, start_words
 
 _SEED = re.compile(r" · seed \d+")
 _KEY_HINT = re.compile(r"\s*\((?:[^()]*\b(?:space|press|key|n or)\b[^()]*)\)$")
@@ -212,12 +213,20 @@ def status_now(follower: Follower, t: float, wall: datetime | None = None) -> st
         return "session complete"
     if view.segment is None:  # as plain run says it: the time, in the host's zone, and what first
         start = follower.waiting_for()
-        when = ""
-        if start is not None:
-            zone = session_zone(start)
-            day = start_day(zone(start), zone(wall)) if wall is not None else ""
-            when = f"{day} at {zone(start):%H:%M}"
-        return f"waiting to start{when}{starts_with(follower.agenda)}"
+        first = starts_with(follower.agenda)
+        if start is None:
+            return f"waiting to start{first}"
+        zone = session_zone(start)
+        if wall is None:
+            return f"waiting to start at {zone(start):%H:%M}{first}"
+        when = start_words(zone(start), zone(wall))
+        # a start days past was said as a wait for today's (or "tomorrow"'s) 14:00: no
+        # liftkit waits for it, a wait being always for a time ahead
+        past = start < wall and zone(start).date() != zone(wall).date()
+        in_use = journal_in_use(follower.folder / JOURNAL_NAME) if past else None
+        if past and follower.host_state(in_use) != "running":
+            return f"was to start{when}{first}; the host's liftkit is not running"
+        return f"waiting to start{when}{first}"
     left = time_left(view) if not view.overrun else f"+{format_clock(-view.remaining)} over time"
     paused = " (paused)" if view.status == PAUSED or follower.stopped_deliberately else ""
     return f"{view.index + 1}/{view.count} {view.segment.title}: {left}{paused}"

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.schema import AgendaError, format_problem
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import trouble
 from liftkit.core.live.journal import JOURNAL_NAME
 from liftkit.core.live.unreadable import cannot_read, check_readable, unreadable
+from liftkit.core.text import command_line, plural
 
 DEFAULT_PARENT = Path("liftkit-sessions")
 SESSIONS_ENV = "LIFTKIT_SESSIONS"
@@ -25,6 +29,24 @@ def missing_agenda_copy(path: Path) -> LiftkitError:
         f"{path}: the session's copy of its agenda is missing",
         f"put the agenda file the session ran back in the folder as {AGENDA_COPY}",
     )
+
+
+def load_agenda_copy(path: Path) -> Agenda:
+    """The session's copy of its agenda (`path`), or one line: that it is missing, or its
+    first problem and how many more (a copy broken in two durations printed two errors for
+    one export; `liftkit agenda check` lists them all)."""
+    if not path.is_file():
+        raise missing_agenda_copy(path)
+    try:
+        return load_agenda(path)
+    except AgendaError as error:
+        if len(error.problems) < 2:
+            raise
+        more = plural(len(error.problems) - 1, "more problem")
+        raise LiftkitError(
+            format_problem(str(path), error.problems[0]),
+            f"and {more}: {command_line('liftkit', 'agenda', 'check', path)} lists them all",
+        ) from None
 
 
 # The copy of the attendee list a session keeps, by the kind of file it was given.
@@ -119,6 +141,22 @@ def sessions_parent(parent: Path) -> Path:
         raise LiftkitError(
             f"{parent}: is a file, not a folder of sessions",
             "give `sessions` a folder (liftkit run makes it when it is missing)",
+        )
+    return parent
+
+
+def sessions_to_wait_in(sessions: Path | None) -> Path:
+    """The folder of sessions for `view latest` to wait in for one: `sessions`, or the
+    default. A folder named (`sessions`, or $LIFTKIT_SESSIONS) that does not exist, mistyped,
+    was waited on for ever, where export, note and resume say "no sessions in …" at once; the
+    default ./liftkit-sessions may not be there yet before the first `liftkit run` makes it."""
+    named = sessions is not None or bool(os.environ.get(SESSIONS_ENV))
+    parent = sessions_parent(sessions if sessions is not None else default_parent())
+    if named and not parent.is_dir():
+        raise LiftkitError(
+            f"no sessions in {_shown(parent)}: there is no such folder",
+            "check the folder given as `sessions`; to wait for the first session of a new "
+            f"folder, make it first (mkdir -p {shlex.quote(str(parent))})",
         )
     return parent
 

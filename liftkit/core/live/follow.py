@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.files import trouble
 from liftkit.core.live.engine import ENDED, NOT_STARTED, Engine
 from liftkit.core.live.events import (
@@ -36,7 +36,12 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import AGENDA_COPY, read_rehearse, read_start_at
+from liftkit.core.live.folders import (
+    AGENDA_COPY,
+    load_agenda_copy,
+    read_rehearse,
+    read_start_at,
+)
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
@@ -197,7 +202,7 @@ class Follower:
     def open(cls, folder: Path) -> Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
         check_readable(folder, folder / JOURNAL_NAME)  # before the agenda's copy, 600 too
-        agenda = load_agenda(folder / AGENDA_COPY)
+        agenda = load_agenda_copy(folder / AGENDA_COPY)  # as resume and export say it
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
         check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)
         return follower

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from liftkit.core.agenda.model import load_agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import Round, Split
 from liftkit.core.live.events import GroupsMade
-from liftkit.core.live.folders import AGENDA_COPY, GROUPS_COPY
+from liftkit.core.live.folders import AGENDA_COPY, GROUPS_COPY, load_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
 from liftkit.core.live.replay import check_agenda_copy, replay_journal, rounds_that_met
 
@@ -32,7 +31,7 @@ def rooms_held(folder: Path) -> Split:
     from liftkit.core.live.reshuffles import file_round
 
     events = read_journal(folder / JOURNAL_NAME).events
-    agenda = load_agenda(folder / AGENDA_COPY)
+    agenda = load_agenda_copy(folder / AGENDA_COPY)
     check_agenda_copy(agenda, events, folder / AGENDA_COPY)
     replayed = replay_journal(agenda, events)
     made: dict[int, GroupsMade] = {}

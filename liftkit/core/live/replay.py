@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from liftkit.core.agenda.durations import format_duration
 from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.engine import ENDED, PAUSED, RUNNING, Engine
@@ -26,11 +27,14 @@ from liftkit.core.live.events import (
     Source,
     Status,
     Stop,
+    StopReason,
 )
+from liftkit.core.live.folders import read_start_at
 from liftkit.core.live.journal import JOURNAL_NAME, JournalRead
 from liftkit.core.live.met import rounds_met
 from liftkit.core.live.round_times import shares
 from liftkit.core.text import command_line
+from liftkit.core.zones import session_zone, start_words
 
 
 @dataclass
@@ -107,7 +111,10 @@ def rounds_that_met(replayed: Replay, segment: int, rounds: int) -> int:
 def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path) -> None:
     """Refuse an agenda copy (`path`) changed under the journal: the journal counts segments
     by their place, so a segment added before one that ran, or the segments reordered or
-    removed, would put every reflection, poll and time after it under another segment."""
+    removed, would put every reflection, poll and time after it under another segment. A
+    segment that ran keeps its length too: the agenda as run is the length it was planned
+    for, which the journal holds (a copy edited from 2m to 10m made a 4m 38s segment no
+    overrun)."""
     for event in events:
         if not isinstance(event, SegmentStart) or not event.title:
             continue
@@ -119,6 +126,16 @@ def check_agenda_copy(agenda: Agenda, events: Sequence[JournalEvent], path: Path
                 f"has {now} there: it was changed after the session began",
                 "put the segments that ran back in their places and words (a segment may be "
                 "added after them); the journal keeps everything else",
+            )
+        planned = event.planned
+        if planned is not None and planned > 0 and planned != segments[i].duration:
+            ran = format_duration(round(planned))
+            raise LiftkitError(
+                f'{path}: segment {i + 1}, "{event.title}", ran planned for {ran}, but this copy '
+                f"of the agenda gives it {format_duration(segments[i].duration)}: it was "
+                "changed after the session began",
+                f"put its duration back to {ran} (only segments to come may change; + and - "
+                "change the length of the one running); the journal keeps everything else",
             )
 
 
@@ -184,6 +201,42 @@ class _Spans:
         self.current, self.paused_since = None, None
 
 
+def not_started(read: JournalRead) -> bool:
+    """Whether the journal is that of a session not started: holding only what comes before
+    its start (the rooms made as `run` opened, notes shown or hidden, a quit) and reflections
+    sent in with `liftkit note` meanwhile, and no line lost."""
+    return all(isinstance(e, BEFORE_START) or _noted(e) for e in read.events) and len(
+        read.warnings
+    ) == (1 if read.torn_bytes else 0)
+
+
+def nothing_to_export(folder: Path, read: JournalRead, now: datetime | None = None) -> None:
+    """Refuse to write the pack of a session not started (quit while it waited for its
+    start) with nothing captured: every segment came out "not run", with no date and no word.
+    Reflections sent in with `liftkit note` meanwhile make a pack, in segment 1."""
+    if any(isinstance(e, SessionStart) or _noted(e) for e in read.events):
+        return
+    if not not_started(read):
+        return
+    start = read_start_at(folder)
+    when = ""
+    if start is not None:
+        zone = session_zone(start)
+        when = start_words(zone(start), zone(now or datetime.now(start.tzinfo)))
+    stops = [e for e in read.events if isinstance(e, Stop)]
+    if not stops:
+        how = f"it is to start{when}" if when else "it was not started"
+        what = "has not started"
+    else:
+        how = "it was quit" if stops[-1].reason == StopReason.QUIT else "liftkit was stopped"
+        how += f" while waiting to start{when}" if when else " before it started"
+        what = "never started"
+    raise LiftkitError(
+        f"{folder}: the session {what} ({how}); nothing to export",
+        f"to start it: {command_line('liftkit', 'resume', folder)}",
+    )
+
+
 def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
     """Refuse, in one line, a session that cannot go on: ended, or without its start."""
     if replayed.engine.status == ENDED:
@@ -196,10 +249,7 @@ def check_resumable(folder: Path, read: JournalRead, replayed: Replay) -> None:
     # what comes before it (the rooms `--attendees` made, notes shown or hidden), a quit
     # and reflections sent in with `liftkit note` meanwhile; it starts when resumed. A
     # journal whose lines were lost is refused.
-    not_started = all(isinstance(e, BEFORE_START) or _noted(e) for e in read.events) and len(
-        read.warnings
-    ) == (1 if read.torn_bytes else 0)
-    if replayed.start is None and not not_started:
+    if replayed.start is None and not not_started(read):
         broken = next((w for w in read.warnings if "session_start" in w), None)
         fix = "fix that line" if broken else "put its line back, before the first segment_start"
         raise LiftkitError(

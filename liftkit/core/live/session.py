@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.capture import ParsedReflection, parse_reflection, session_people
@@ -34,7 +34,7 @@ from liftkit.core.live.events import (
 from liftkit.core.live.folders import (
     AGENDA_COPY,
     create_session_folder,
-    missing_agenda_copy,
+    load_agenda_copy,
     read_rehearse,
 )
 from liftkit.core.live.journal import JOURNAL_NAME, Journal, read_journal
@@ -336,9 +336,7 @@ def resume_session(
     until `Resumed.begin()`: a caller with more to read first (the attendee copy) reads it
     before, so that a failure there leaves no resume that never ran (read as a crash).
     """
-    if not (folder / AGENDA_COPY).is_file() and (folder / JOURNAL_NAME).is_file():
-        raise missing_agenda_copy(folder / AGENDA_COPY)
-    agenda = load_agenda(folder / AGENDA_COPY)
+    agenda = load_agenda_copy(folder / AGENDA_COPY)
     read = read_journal(folder / JOURNAL_NAME)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
     replayed = replay_journal(agenda, read.events)

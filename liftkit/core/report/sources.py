@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftkit.core.agenda.model import Agenda, load_agenda
+from liftkit.core.agenda.model import Agenda
 from liftkit.core.chat import ChatLog
 from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import (
@@ -21,9 +21,15 @@ from liftkit.core.live.events import (
     SessionStart,
     Source,
 )
-from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, missing_agenda_copy
+from liftkit.core.live.folders import ATTENDEE_COPIES, GROUPS_COPY, load_agenda_copy
 from liftkit.core.live.journal import JOURNAL_NAME, read_journal
-from liftkit.core.live.replay import Replay, SegmentTime, check_agenda_copy, replay_journal
+from liftkit.core.live.replay import (
+    Replay,
+    SegmentTime,
+    check_agenda_copy,
+    nothing_to_export,
+    replay_journal,
+)
 from liftkit.core.people.apart import for_pack, names_apart
 from liftkit.core.report.model import AFTER, BEFORE, Group, GroupRound
 from liftkit.core.text import one_line
@@ -74,12 +80,11 @@ def load_session(folder: Path, attendees: Any = None) -> SessionData:
             f"{folder / JOURNAL_NAME}: the journal holds no events, so there is nothing to export",
             "name a session that was run",
         )
+    nothing_to_export(folder, journal)
     start = next((e for e in journal.events if isinstance(e, SessionStart)), None)
     agenda_name = start.agenda if start is not None and start.agenda else "agenda.toml"
     agenda_path = folder / Path(agenda_name).name
-    if not agenda_path.is_file():
-        raise missing_agenda_copy(agenda_path)
-    agenda = load_agenda(agenda_path)
+    agenda = load_agenda_copy(agenda_path)
     check_agenda_copy(agenda, journal.events, agenda_path)
     data = SessionData(folder, agenda, in_its_zone(journal.events), warnings=journal.warnings)
     data.attendees = attendees
