@@ -120,6 +120,7 @@ def _from_stdin() -> str:
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     text, guessed = decode_typed(data, getattr(sys.stdin, "encoding", None))
+    text = text.removeprefix("\ufeff")  # Notepad's byte-order mark, as plain mode reads past it
     if guessed == "cp1252":  # not a Latin-1 locale's own text
         _not_utf_8("TEXT -: standard input", text)
     return text
