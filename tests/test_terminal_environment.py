@@ -4,6 +4,7 @@ shell exports, a locale, output sent to a file. In a real terminal (tmux)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -144,3 +145,34 @@ def test_an_ascii_locale_gets_the_ascii_stand_ins(terms, locale):
     host.wait_for("Quit?")
     host.keys("y")
     assert "Error" not in host.wait_for("EXIT=0")
+
+
+EMOJI = """
+title = "Nurses 👩🏽‍⚕️ call"
+[[segments]]
+title = "Welcome 👍🏽 all"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello 👨‍👩‍👧 in the chat"
+"""
+
+
+def test_an_ascii_locale_draws_an_emoji_of_several_characters_as_wide_as_it_counts(tmp_path):
+    """In LC_ALL=C an emoji with a skin tone or joiners was one `?` a character (seven for
+    👩🏽‍⚕️) where the layout counted two columns: the title pushed the clock onto line 2."""
+    (tmp_path / "a.toml").write_text(EMOJI)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run(["env", "-u", "LANG", "-u", "LC_CTYPE", "LC_ALL=C", *LIFTKIT, "run", "a.toml",
+                  "--sessions", "s"])  # fmt: skip
+        screen = term.wait_for("running")
+        lines = screen.splitlines()
+        assert re.fullmatch(r"Nurses \?\? call +\d\d:\d\d", lines[0]), screen
+        assert len(lines[0]) == 80 and lines[1].startswith("1/1  Welcome ?? all  - welcome")
+        assert "Say hello ?? in the chat" in screen, screen
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        assert "Error" not in term.wait_for("EXIT=0")
+    finally:
+        term.close()

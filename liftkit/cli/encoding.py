@@ -4,7 +4,7 @@ The countdown's blocks, the bars and the symbols (`█ ░ ▲ ■ · … ×`) c
 each is written as an ASCII stand-in of the same width instead, so that the screen keeps its
 layout and the big countdown still reads (drawn with `#`), rather than the command ending on
 an encoding error. Letters the encoding lacks lose their accents (`Concepcion`), anything else
-becomes `?` (`??` for a character two columns wide).
+becomes `?` (`??` for a character or emoji two columns wide, as `cells` counts it).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import os
 import sys
 import unicodedata
 from typing import TextIO
+
+from liftkit.core.text import cells, graphemes
 
 ERRORS = "liftkit-stand-in"
 STAND_INS = {
@@ -42,22 +44,34 @@ STAND_INS = {
 SYMBOLS = "█░▲■·…×"
 
 
-def stand_in(char: str) -> str:
-    if char in STAND_INS:
-        return STAND_INS[char]
-    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if bare and bare.isascii():
+def stand_in(cluster: str) -> str:
+    """What stands in for one grapheme (a character, or an emoji of several with its skin tone
+    and joiners): exactly as many columns as the layout counts for it (`cells`), else the
+    screen's lines would run past their width ("👩🏽‍⚕️" was seven `?` where two were counted)."""
+    width = cells(cluster)
+    if cluster in STAND_INS:
+        return STAND_INS[cluster]
+    decomposed = unicodedata.normalize("NFKD", cluster)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if bare and bare.isascii() and len(bare) == width:
         return bare
-    if unicodedata.combining(char):
-        return ""
-    return "??" if unicodedata.east_asian_width(char) in ("W", "F") else "?"
+    return "?" * width
 
 
 def _stand_ins(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    text = error.object[error.start : error.end]
-    return "".join(stand_in(char) for char in text), error.end
+    text, start = error.object, error.start
+    # What joins a character the stream can write (a combining accent, a skin tone) adds
+    # no column of its own: the layout counted it with that character.
+    while start < error.end and start > 0 and _joins(text[start]):
+        start += 1
+    spans = graphemes(text[start : error.end])
+    return "".join(stand_in(text[start + a : start + b]) for a, b, _ in spans), error.end
+
+
+def _joins(char: str) -> bool:
+    return bool(unicodedata.combining(char)) or graphemes("x" + char) == [(0, 2, 1)]
 
 
 codecs.register_error(ERRORS, _stand_ins)
