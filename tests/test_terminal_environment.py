@@ -176,3 +176,23 @@ def test_an_ascii_locale_draws_an_emoji_of_several_characters_as_wide_as_it_coun
         assert "Error" not in term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("locale", ["LANG=xx_XX.UTF-8", "LC_CTYPE=UTF-8", "LC_ALL=xx_XX.utf8"])
+def test_a_utf_8_locale_that_is_not_installed_still_gets_utf_8(tmp_path, locale):
+    """A UTF-8 terminal whose locale is not installed (or `LC_CTYPE=UTF-8`, ssh from a Mac):
+    Python's UTF-8 mode, on there as in the C locale, was taken for an ASCII terminal, and
+    the countdown was drawn with `#`, "Zoë 日本" shown as "Zoe ????"."""
+    (tmp_path / "a.toml").write_text('title = "Zoë 日本"\n' + SHARED_SCREEN.split("\n", 2)[2])
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run(["env", "-u", "LANG", "-u", "LC_CTYPE", "-u", "LC_ALL", locale, *LIFTKIT, "run",
+                  "a.toml", "--sessions", "s"])  # fmt: skip
+        screen = term.wait_for("running")
+        assert screen.startswith("Zoë 日本 ") and "████" in screen and "####" not in screen, screen
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        assert "Error" not in term.wait_for("EXIT=0")
+    finally:
+        term.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import sys
 import unicodedata
 from typing import TextIO
@@ -78,14 +79,42 @@ codecs.register_error(ERRORS, _stand_ins)
 
 
 def _ascii_locale() -> bool:
-    """Whether the locale is C or POSIX (`LANG=C`, `LC_ALL=C`): an ASCII terminal, though
-    every stream's encoding says utf-8 there. Python turns its UTF-8 mode on by itself in
-    that locale (and makes LC_CTYPE C.UTF-8 for `LANG=C`, so the codeset says UTF-8 too);
-    turned on by hand (PYTHONUTF8=1, -X utf8) or with PYTHONIOENCODING, the streams'
-    encoding is the host's choice, and is trusted."""
+    """Whether the terminal is ASCII though every stream's encoding says utf-8: Python turns
+    its UTF-8 mode on by itself in the C and POSIX locales (`LANG=C`, `LC_ALL=C`, none set),
+    and also where the locale named cannot be loaded (`LANG=en_US.UTF-8` not installed,
+    `LC_CTYPE=UTF-8` from a Mac over ssh). The environment says which: a locale that names
+    UTF-8 (`utf8` too, any case) is a UTF-8 terminal, installed or not; anything else is
+    taken as ASCII. Turned on by hand (PYTHONUTF8=1, -X utf8) or with PYTHONIOENCODING, the
+    streams' encoding is the host's choice, and is trusted."""
     if not sys.flags.utf8_mode or os.environ.get("PYTHONIOENCODING"):
         return False
-    return not (os.environ.get("PYTHONUTF8") or "utf8" in sys._xoptions)
+    if os.environ.get("PYTHONUTF8") or "utf8" in sys._xoptions:
+        return False
+    return _UTF_8.search(_locale_named()) is None
+
+
+_UTF_8 = re.compile("utf-?8", re.IGNORECASE)
+# What Python's C locale coercion writes into LC_CTYPE (PEP 538), over the host's own value.
+_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
+
+
+def _locale_named() -> str:
+    """The locale the host's environment names for characters: LC_ALL, else LC_CTYPE, else
+    LANG, as the process was given them (Python may have set LC_CTYPE to C.UTF-8 since)."""
+    given = _environment_given()
+    return next((given[name] for name in ("LC_ALL", "LC_CTYPE", "LANG") if given.get(name)), "")
+
+
+def _environment_given() -> dict[str, str]:
+    try:
+        with open("/proc/self/environ", "rb") as environ:  # as it was when the process began
+            pairs = [item.split(b"=", 1) for item in environ.read().split(b"\0") if b"=" in item]
+        return {os.fsdecode(k): os.fsdecode(v) for k, v in pairs}
+    except OSError:  # not Linux: the coercion's own LC_CTYPE says nothing of the host's
+        given = dict(os.environ)
+        if not given.get("LC_ALL") and given.get("LC_CTYPE") in _COERCED:
+            del given["LC_CTYPE"]
+        return given
 
 
 def writes_symbols(stream: TextIO) -> bool:
