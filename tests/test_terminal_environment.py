@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -196,3 +197,48 @@ def test_a_utf_8_locale_that_is_not_installed_still_gets_utf_8(tmp_path, locale)
         assert "Error" not in term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+def joined(screen: str) -> str:
+    """The screen's text without spaces and line ends: tmux breaks lines inside words."""
+    return "".join(screen.split())
+
+
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [
+        (["env", "-u", "TERM"], "this terminal cannot draw the full screen (TERM is not set)"),
+        (["env", "TERM=dumb"], "this terminal cannot draw the full screen (TERM=dumb)"),
+        (["sh", "-c", 'echo status | "$0" "$@"'], "standard input is not a terminal"),
+    ],
+)
+def test_plain_mode_chosen_on_a_terminal_says_why(tmp_path, how, why):
+    """`env -u TERM liftkit run …`, `TERM=dumb …` or `echo n | liftkit run …` went plain
+    without a word, where output sent to a file is said."""
+    (tmp_path / "a.toml").write_text(SHARED_SCREEN)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*how, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        shown = joined(term.wait_for("session started"))
+        assert joined(f"Plain mode: {why}") in shown, shown
+        term.signal(signal.SIGTERM)
+        term.wait_for("EXIT=")
+    finally:
+        term.close()
+
+
+def test_ctrl_c_at_the_end_of_input_quits_at_once_and_says_the_reflections_are_saved(tmp_path):
+    """With standard input at its end (`< /dev/null`), Ctrl-C asked `y to quit`, which
+    nothing could type."""
+    (tmp_path / "a.toml").write_text(SHARED_SCREEN)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.type(f"{' '.join(LIFTKIT)} run a.toml --sessions s < /dev/null; echo EXIT=$?")
+        term.wait_for("end of input")
+        term.keys("C-c")
+        shown = joined(term.wait_for("EXIT=130"))
+    finally:
+        term.close()
+    assert "ytoquit" not in shown, shown
+    assert joined("standard input has ended, so nothing could answer a question") in shown
+    assert joined("quitting now; the reflections are saved") in shown

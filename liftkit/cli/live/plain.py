@@ -211,6 +211,11 @@ class PlainApp:
     def interrupts(self) -> int:
         return self.lines.interrupts()
 
+    @property
+    def input_ended(self) -> bool:
+        """Standard input is at its end (`< /dev/null`, a pipe that was closed)."""
+        return not getattr(self.lines, "open", True)
+
     def terminated(self) -> str | None:
         return self.lines.terminated()
 
