@@ -186,6 +186,22 @@ def test_note_reads_its_text_from_stdin_for_a_dash(cli, tmp_path):
     assert empty.exit_code == 2 and "the reflection is empty" in empty.stderr
 
 
+def test_note_from_stdin_reads_past_notepad_s_byte_order_mark(cli, tmp_path):
+    # QA terminals: a reflection piped from Notepad kept its BOM, "\ufeffAda Lovelace: …"
+    # was credited to no one, and the pack quoted the name it should not publish
+    session = make_session(tmp_path, None)
+    session.close()
+    folder = str(session.folder)
+    piped = "\ufeffAda Lovelace: hello from notepad\r\n".encode()
+    result = cli("note", folder, "-", input=piped)
+    assert result.exit_code == 0, result.output
+    lines = (session.folder / JOURNAL_NAME).read_text().splitlines()
+    (reflection,) = [json.loads(line) for line in lines if '"reflection"' in line]
+    assert (reflection["author"], reflection["text"]) == ("Ada Lovelace", "hello from notepad")
+    pack = cli("export", folder, "-o", "-").stdout
+    assert "hello from notepad" in pack and "Ada Lovelace" not in pack
+
+
 def test_note_says_when_a_name_is_not_on_the_attendee_list(cli, tmp_path):
     # "Zed Quinn: ..." stays text (Zed is not on the list): the host is told, since the
     # pack would otherwise quote the name, unasked, in a pack that names no one

@@ -9,6 +9,7 @@ too long for a line went on under its number: it now goes on under its first wor
 import errno
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -166,3 +167,23 @@ def test_a_long_question_goes_on_under_its_first_word(tmp_path):
         "1. What resonated with you from the opening perspective? "
         "2. How can we create the space we need to reflect and learn?"
     )
+
+
+@pytest.mark.parametrize("width", [45, 50])
+def test_at_45_to_50_columns_the_session_line_keeps_behind_or_ahead(tmp_path, width):
+    """At 50 columns, + eleven times: "planned end 17:21 · projected 17:32 · 11 mins beh…",
+    the one word that says which way the session runs cut off."""
+    (tmp_path / "a.toml").write_text(AGENDA)
+    term = Tmux(width, 24, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("q quit", timeout=20)
+        for _ in range(11):
+            term.keys("+")
+        shown = term.wait_for("11 mins behind", timeout=10)
+        quit_run(term)
+    finally:
+        term.close()
+    (line,) = [line for line in shown.splitlines() if "11 mins behind" in line]
+    assert re.fullmatch(r" *end \d\d:\d\d · 11 mins behind", line), shown
+    assert len(line) == width

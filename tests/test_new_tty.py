@@ -314,3 +314,22 @@ def interrupted(child, folder):
     assert child.exitstatus == 130
     assert list(folder.iterdir()) == []
     return output
+
+
+@pytest.mark.parametrize("term", ["dumb", None])
+def test_new_on_a_dumb_terminal_says_to_give_the_template_instead_of_asking(tmp_path, term):
+    """`TERM=dumb liftkit new x.toml` (Emacs's shell) drew questionary's full-screen escape
+    codes as text, and waited for keys it could not read."""
+    env = {k: v for k, v in os.environ.items() if k != "TERM"}
+    child = pexpect.spawn(
+        sys.executable, ["-m", "liftkit", "new", "x.toml"], cwd=str(tmp_path),
+        env={**env, **({"TERM": term} if term else {})}, encoding="utf-8", timeout=10,
+        dimensions=(40, 100),
+    )  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    said = child.before
+    assert child.exitstatus == 2 and "\x1b" not in said, repr(said)
+    assert "cannot show liftkit new's questions" in said
+    assert "liftkit new x.toml --from community-conversation" in " ".join(said.split())
+    assert not (tmp_path / "x.toml").exists()

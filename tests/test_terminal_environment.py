@@ -4,6 +4,8 @@ shell exports, a locale, output sent to a file. In a real terminal (tmux)."""
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 import sys
 import time
@@ -145,3 +147,99 @@ def test_an_ascii_locale_gets_the_ascii_stand_ins(terms, locale):
     host.wait_for("Quit?")
     host.keys("y")
     assert "Error" not in host.wait_for("EXIT=0")
+
+
+EMOJI = """
+title = "Nurses 👩🏽‍⚕️ call"
+[[segments]]
+title = "Welcome 👍🏽 all"
+duration = "3m"
+kind = "welcome"
+prompt = "Say hello 👨‍👩‍👧 in the chat"
+"""
+
+
+def test_an_ascii_locale_draws_an_emoji_of_several_characters_as_wide_as_it_counts(tmp_path):
+    """In LC_ALL=C an emoji with a skin tone or joiners was one `?` a character (seven for
+    👩🏽‍⚕️) where the layout counted two columns: the title pushed the clock onto line 2."""
+    (tmp_path / "a.toml").write_text(EMOJI)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run(["env", "-u", "LANG", "-u", "LC_CTYPE", "LC_ALL=C", *LIFTKIT, "run", "a.toml",
+                  "--sessions", "s"])  # fmt: skip
+        screen = term.wait_for("running")
+        lines = screen.splitlines()
+        assert re.fullmatch(r"Nurses \?\? call +\d\d:\d\d", lines[0]), screen
+        assert len(lines[0]) == 80 and lines[1].startswith("1/1  Welcome ?? all  - welcome")
+        assert "Say hello ?? in the chat" in screen, screen
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        assert "Error" not in term.wait_for("EXIT=0")
+    finally:
+        term.close()
+
+
+@pytest.mark.parametrize("locale", ["LANG=xx_XX.UTF-8", "LC_CTYPE=UTF-8", "LC_ALL=xx_XX.utf8"])
+def test_a_utf_8_locale_that_is_not_installed_still_gets_utf_8(tmp_path, locale):
+    """A UTF-8 terminal whose locale is not installed (or `LC_CTYPE=UTF-8`, ssh from a Mac):
+    Python's UTF-8 mode, on there as in the C locale, was taken for an ASCII terminal, and
+    the countdown was drawn with `#`, "Zoë 日本" shown as "Zoe ????"."""
+    (tmp_path / "a.toml").write_text('title = "Zoë 日本"\n' + SHARED_SCREEN.split("\n", 2)[2])
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run(["env", "-u", "LANG", "-u", "LC_CTYPE", "-u", "LC_ALL", locale, *LIFTKIT, "run",
+                  "a.toml", "--sessions", "s"])  # fmt: skip
+        screen = term.wait_for("running")
+        assert screen.startswith("Zoë 日本 ") and "████" in screen and "####" not in screen, screen
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        assert "Error" not in term.wait_for("EXIT=0")
+    finally:
+        term.close()
+
+
+def joined(screen: str) -> str:
+    """The screen's text without spaces and line ends: tmux breaks lines inside words."""
+    return "".join(screen.split())
+
+
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [
+        (["env", "-u", "TERM"], "this terminal cannot draw the full screen (TERM is not set)"),
+        (["env", "TERM=dumb"], "this terminal cannot draw the full screen (TERM=dumb)"),
+        (["sh", "-c", 'echo status | "$0" "$@"'], "standard input is not a terminal"),
+    ],
+)
+def test_plain_mode_chosen_on_a_terminal_says_why(tmp_path, how, why):
+    """`env -u TERM liftkit run …`, `TERM=dumb …` or `echo n | liftkit run …` went plain
+    without a word, where output sent to a file is said."""
+    (tmp_path / "a.toml").write_text(SHARED_SCREEN)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.run([*how, *LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        shown = joined(term.wait_for("session started"))
+        assert joined(f"Plain mode: {why}") in shown, shown
+        term.signal(signal.SIGTERM)
+        term.wait_for("EXIT=")
+    finally:
+        term.close()
+
+
+def test_ctrl_c_at_the_end_of_input_quits_at_once_and_says_the_reflections_are_saved(tmp_path):
+    """With standard input at its end (`< /dev/null`), Ctrl-C asked `y to quit`, which
+    nothing could type."""
+    (tmp_path / "a.toml").write_text(SHARED_SCREEN)
+    term = Tmux(80, 24, cwd=str(tmp_path))
+    try:
+        term.type(f"{' '.join(LIFTKIT)} run a.toml --sessions s < /dev/null; echo EXIT=$?")
+        term.wait_for("end of input")
+        term.keys("C-c")
+        shown = joined(term.wait_for("EXIT=130"))
+    finally:
+        term.close()
+    assert "ytoquit" not in shown, shown
+    assert joined("standard input has ended, so nothing could answer a question") in shown
+    assert joined("quitting now; the reflections are saved") in shown

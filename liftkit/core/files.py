@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
+from liftkit.core.typed import utf_8
 
 # Links to a stream this process holds open (they may lead to a redirected file, which must be
 # written through, not replaced).
@@ -106,7 +107,7 @@ def write_atomic(
     big file is never held whole); a failure while they come leaves nothing written.
     """
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = utf_8(data) if isinstance(data, str) else data
     check_output(target)
     if is_stream(target):
         try:
@@ -175,7 +176,7 @@ def _write(handle: BinaryIO, data: bytes | Iterable[str]) -> None:
         handle.write(data)
         return
     for piece in data:
-        handle.write(piece.encode("utf-8"))
+        handle.write(utf_8(piece))  # a name not in UTF-8 shown as \xe9
 
 
 def _kept(target: Path) -> str:

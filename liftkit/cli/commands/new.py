@@ -57,6 +57,13 @@ def new(
             raise LiftkitError(f"{path}: already exists", "choose another path or add --force")
     env = Environment.of(ctx)
     interactive = from_template is None and not to_stdout and env.stdin_isatty and env.stdout_isatty
+    if interactive and env.dumb_terminal:  # questionary's full-screen codes, shown as text
+        raise LiftkitError(
+            f"{'TERM=' + env.term if env.term else 'TERM (not set)'}: this terminal cannot "
+            "show liftkit new's questions",
+            f"give the template instead (liftkit new {shlex.quote(path)} --from "
+            f"{DEFAULT_TEMPLATE}; liftkit agenda list shows them), then edit the file",
+        )
     if interactive:
         from liftkit.cli.prompts import ask_new_agenda
 

@@ -24,6 +24,7 @@ from liftkit.core.live.journal import JOURNAL_NAME, append_event, append_lock, r
 from liftkit.core.live.noted import noted_poll
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import command_line, terminal_safe
+from liftkit.core.typed import decode_typed, typed_argument
 
 
 @flag_names("sessions")
@@ -64,8 +65,8 @@ def note(
     Example: liftkit note latest --poll 1 "Yes 12, No 4" --segment 1
     """
     need_unix("note")
-    if text == "-":
-        text = _from_stdin()
+    text = _from_stdin() if text == "-" else _typed(text, "TEXT")
+    by = None if by is None else _typed(by, "--by")
     from liftkit.core.live.latest import find_session_running_first  # not for --help
 
     folder = find_session_running_first(session, sessions)
@@ -163,9 +164,30 @@ def _from_stdin() -> str:
             "pipe the text in (echo 'Ada: listening matters' | liftkit note latest -), or "
             "give it in quotes",
         )
-    try:
-        return sys.stdin.read()
-    except UnicodeDecodeError:
-        raise LiftkitError(
-            "TEXT -: standard input is not UTF-8 text", "pipe the reflection in as UTF-8"
-        ) from None
+    # Its bytes, read as `run --plain` reads them: UTF-8 whatever the locale says, and what
+    # is not UTF-8 in the locale's encoding, or as Windows-1252 (a file saved on Windows).
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    text, guessed = decode_typed(data, getattr(sys.stdin, "encoding", None))
+    text = text.removeprefix("\ufeff")  # Notepad's byte-order mark, as plain mode reads past it
+    if guessed == "cp1252":  # not a Latin-1 locale's own text
+        _not_utf_8("TEXT -: standard input", text)
+    return text
+
+
+def _typed(text: str, name: str) -> str:
+    """An argument that was not UTF-8 (a terminal set to Latin-1), read as _from_stdin reads."""
+    import sys
+
+    read, guessed = typed_argument(text, getattr(sys.stdin, "encoding", None))
+    if guessed == "cp1252":
+        _not_utf_8(name, read)
+    return read
+
+
+def _not_utf_8(what: str, text: str) -> None:
+    sample = next((w for w in text.split() if not w.isascii()), "")
+    warn(
+        f"{what} is not UTF-8 text; read as Windows-1252 ({sample}): check its accented "
+        "letters, or set the terminal or editor to UTF-8"
+    )

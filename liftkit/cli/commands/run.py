@@ -265,6 +265,28 @@ def _to_a_file(env: Environment, chosen: bool) -> TextIO | None:
     return env.stderr
 
 
+def _why_plain(env: Environment, chosen: bool) -> None:
+    """Plain mode chosen on a terminal without --plain, for its input or its TERM: say why in
+    one line, as _to_a_file does for output that is not a terminal."""
+    if chosen or not env.stdout_isatty:
+        return
+    if not env.stdin_isatty:
+        why = (
+            "standard input is not a terminal (a file or a pipe), so commands are read from "
+            "it as lines (help lists them), and the session is written a line an event."
+        )
+    elif env.dumb_terminal:
+        term = f"TERM={env.term}" if env.term else "TERM is not set"
+        why = (
+            f"this terminal cannot draw the full screen ({term}), so the session is written "
+            "a line an event, and commands are typed as lines (help lists them)."
+        )
+    else:
+        return
+    with contextlib.suppress(OSError):
+        say(f"Plain mode: {why}", env.stderr)
+
+
 # A --start this far past (or less) starts now, late; one further past is refused, unless
 # it is more than ROLLS_OVER past: then it is tomorrow's (at 23:50, --start 00:10).
 LATE_START = timedelta(minutes=15)
@@ -351,6 +373,7 @@ def _run_view(
             from liftkit.cli.live.plain import LineReader, PlainApp
 
             aside = _to_a_file(env, plain)
+            _why_plain(env, plain)
             lines = LineReader(env.stdin.fileno())
             outcome = PlainApp(controller, env.stdout, lines, aside).run()
         else:

@@ -192,6 +192,7 @@ class _Rendered:
                     (screen.session_progress, screen.session_line),
                     width,
                     bar_rows,
+                    screen.session_short,
                 ),
                 bar_rows,
             ),

@@ -6,10 +6,10 @@ Kept apart from terminal.py (signals, cbreak mode, reading), which feeds it what
 
 from __future__ import annotations
 
-import codecs
 import time
 
 from liftkit.core.live.controls import PASTE
+from liftkit.core.typed import decode_typed, fallback_for
 
 _SEQUENCES = {
     "\x1b[C": "RIGHT",
@@ -194,19 +194,19 @@ _EARLY = 0.005  # a wait that ended this close to its time has ended (a timer's 
 class TypedText:
     """What the terminal sends, as text: UTF-8, which terminals send whatever the locale says,
     and where bytes are not UTF-8, the locale's encoding (a Latin-1 terminal sends "é" as one
-    byte, which read as UTF-8 alone became "\ufffd"). On a UTF-8 terminal a character cut
-    between two reads waits for its rest; elsewhere a key's bytes come in one read, so an end
-    that is not whole UTF-8 is the other encoding's (a Latin-1 "é" typed last)."""
+    byte), or Windows-1252 where the locale says UTF-8 (a line piped from a file saved on
+    Windows), as `liftkit note -` reads them; `guessed` says when that was done. On a UTF-8
+    terminal a character cut between two reads waits for its rest; elsewhere a key's bytes
+    come in one read, so an end that is not whole UTF-8 is the other encoding's (a Latin-1
+    "é" typed last)."""
 
     def __init__(self, encoding: str | None = None) -> None:
         import sys
 
         name = encoding or getattr(sys.stdin, "encoding", None) or "utf-8"
-        try:
-            name = codecs.lookup(name).name
-        except LookupError:
-            name = "utf-8"
-        self.fallback = None if name in ("utf-8", "ascii") else name
+        self.fallback = fallback_for(name)
+        self.waits = self.fallback == "cp1252"  # the locale says UTF-8 (or ASCII)
+        self.guessed = False
         self.pending = b""
 
     def decode(self, data: bytes) -> str:
@@ -219,10 +219,11 @@ class TypedText:
             except UnicodeDecodeError as error:
                 out.append(data[: error.start].decode("utf-8"))
                 rest = data[error.start :]
-                if error.reason == "unexpected end of data" and not self.fallback:
+                if error.reason == "unexpected end of data" and self.waits:
                     self.pending = rest  # the rest of the character comes with the next read
                     break
-                bad = data[error.start : error.end]
-                out.append(bad.decode(self.fallback, "replace") if self.fallback else "\ufffd")
+                read, fallback = decode_typed(data[error.start : error.end], self.fallback)
+                self.guessed = self.guessed or fallback == "cp1252"
+                out.append(read)
                 data = data[error.end :]
         return "".join(out)

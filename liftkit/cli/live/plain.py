@@ -91,6 +91,11 @@ class LineReader:
         *complete, self._buffer = self._buffer.split("\n")
         return [line.rstrip("\r") for line in complete], ""
 
+    @property
+    def guessed(self) -> bool:
+        """Whether some of what came was not UTF-8, and was read as Windows-1252."""
+        return self._decoder.guessed
+
 
 class WindowGone(Exception):
     """Writing to or reading from the terminal failed as it does once the window is closed
@@ -136,6 +141,7 @@ class PlainApp:
         self.lines = lines
         self.aside = aside
         self.session.guard = lines.deferred
+        self.warned_not_utf_8 = False
 
     def say(self, text: str) -> None:
         if not text:
@@ -189,6 +195,13 @@ class PlainApp:
             if gone:
                 raise WindowGone(gone) from error
             raise
+        if getattr(self.lines, "guessed", False) and not self.warned_not_utf_8:
+            self.warned_not_utf_8 = True
+            sample = next((w for line in lines for w in line.split() if not w.isascii()), "")
+            self.say(
+                f"warning: standard input is not UTF-8 text; read as Windows-1252 ({sample}): "
+                "check its accented letters, or set the terminal or editor to UTF-8"
+            )
         if happened == "ctrl-d":
             self.say("Ctrl-D ignored: type q then y to stop")
         elif happened == "eof":
@@ -197,6 +210,11 @@ class PlainApp:
 
     def interrupts(self) -> int:
         return self.lines.interrupts()
+
+    @property
+    def input_ended(self) -> bool:
+        """Standard input is at its end (`< /dev/null`, a pipe that was closed)."""
+        return not getattr(self.lines, "open", True)
 
     def terminated(self) -> str | None:
         return self.lines.terminated()

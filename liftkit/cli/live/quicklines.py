@@ -67,11 +67,16 @@ def bars_lines(
     session: tuple[float, str],
     width: int,
     rows: int,
+    short: str = "",
 ) -> Lines:
+    """The segment's bar, and the session's with its line under it: the `short` form of
+    that line where the whole one does not fit ("end 17:32 · 11 mins behind")."""
     lines = [bar_line(console, "segment", *segment, width)]
     if rows >= 3:
         progress, session_line = session
         lines.append(bar_line(console, "session", progress, "", width))
+        if cell_len(session_line) > width and short:
+            session_line = short
         if cell_len(session_line) > width:
             session_line = session_line[: max(width - 1, 0)] + "…"
         lines.append(fit([Segment(" " * (width - cell_len(session_line)) + session_line)], width))

@@ -11,6 +11,7 @@ is, for a resumed session to read it again too.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,15 +48,16 @@ class Attendance:
 
     def note(self, folder: Path) -> None:
         """Note where the file is in the session `folder`, for a resume to read it again."""
-        write_atomic(folder / ATTENDEE_SOURCE, f"{self.path.absolute()}\n")
+        # its bytes as they are: a name that is not UTF-8 is found again
+        write_atomic(folder / ATTENDEE_SOURCE, os.fsencode(self.path.absolute()) + b"\n")
 
     @classmethod
     def resumed(cls, folder: Path, people: Sequence[Person]) -> Attendance | None:
         """The list a resumed session last read (the folder's copy), and the file it came
         from; None when the folder does not say which (a session from before this note)."""
         try:
-            path = Path((folder / ATTENDEE_SOURCE).read_text(encoding="utf-8").strip())
-        except (OSError, UnicodeDecodeError):
+            path = Path(os.fsdecode((folder / ATTENDEE_SOURCE).read_bytes().strip()))
+        except OSError:
             return None
         copy = next((folder / name for name in ATTENDEE_COPIES if (folder / name).is_file()), None)
         if not path.parts or copy is None:

@@ -301,9 +301,15 @@ class Controller(Captures, Breakouts, PlainTimes, Intake):
         elif name == "interrupt" and self.ui.typing is not None:
             self._cancel_input()
         elif name == "interrupt":
-            if self.ui.confirm != "interrupt":
+            ended = self.mode == PLAIN and getattr(self.front, "input_ended", False)
+            if self.ui.confirm != "interrupt" and not ended:
                 self._ask("interrupt")
                 return None
+            if self.ui.confirm != "interrupt":  # `< /dev/null`: no y could be typed
+                self.outbox.append(
+                    "Ctrl-C: standard input has ended, so nothing could answer a question: "
+                    "quitting now; the reflections are saved"
+                )
             self.ui.confirm = None
             return self._quit("interrupt")
         elif name == "quit":

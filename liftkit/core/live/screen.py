@@ -104,6 +104,8 @@ class Screen:
     rooms_found: tuple[tuple[str, str], ...] = ()  # (room, member as shown) marked in it
     input_text: str = ""
     input_detail: str = ""  # above the input line: the whole poll question
+    # session_line for a narrow window, keeping which way it runs: "end 15:03 · 3 mins behind"
+    session_short: str = ""
 
 
 def minutes_phrase(seconds: float) -> str:
@@ -262,8 +264,13 @@ def build_screen(
         projected = f"projected {projected_end}" if projected_end else ""
         parts = [planned, projected, minutes_phrase(plan.behind)] if host else [planned]
     session_line = " · ".join(part for part in parts if part)
+    short = session_line
+    if view.status not in (ENDED, NOT_STARTED) and host:
+        ends = f"end {projected_end or planned_end}" if projected_end or planned_end else ""
+        short = " · ".join(part for part in (ends, minutes_phrase(plan.behind)) if part)
     if rate != 1:
         session_line += f" · rehearsal ×{rate:g}"
+        short += f" · ×{rate:g}"
     if waiting and segment is not None:
         next_line = f"Starts with: {segment.title} ({format_duration(segment.duration)})"
     elif view.next_segment is not None:
@@ -314,6 +321,7 @@ def build_screen(
         segment_line=segment_line,
         segment_progress=view.segment_progress if view.status != NOT_STARTED else 0.0,
         session_line=session_line,
+        session_short=short,
         session_progress=view.session_progress,
         prompt=asked.prompt if asked else "",
         # the round being held's own questions after the segment's (the first, before it)
