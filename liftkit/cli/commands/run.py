@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import math
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from liftkit.cli.clocks import session_clock
+from liftkit.cli.commands.run_start import late_notice, start_time, tomorrow_notice
 from liftkit.cli.completion import complete_agenda
 from liftkit.cli.env import Environment, stream_isatty
 from liftkit.cli.errors import note, report, say
@@ -31,7 +31,6 @@ from liftkit.core.live.kept import rescue_advice, rescue_places, rescued_file
 from liftkit.core.live.session import Clock, LiveSession, new_session, resume_session
 from liftkit.core.live.unfinished import running_alongside, unfinished_session
 from liftkit.core.text import command_line, plural, terminal_safe
-from liftkit.core.timeparse import parse_start
 
 if TYPE_CHECKING:
     from liftkit.cli.commands.run_groups import GroupsPlan
@@ -137,7 +136,7 @@ def run(
     env = Environment.of(ctx)
     for message in resolved.agenda.notes:  # "0:05" is five seconds: said before the call
         note(message, env.stderr)
-    start_at = _start_time(start) if start else None
+    start_at = start_time(start) if start else None
     from liftkit.cli.commands.run_groups import prepare_groups
 
     plan = prepare_groups(resolved.agenda, attendees, groups, seed, round_number)
@@ -160,7 +159,7 @@ def run(
             note(before, env.stderr)
             plan.said.append(f"Note: {before}")
             notice = before[0].upper() + before[1:] + "."
-        notice = " ".join(filter(None, [_late(start_at), _tomorrow(start_at), notice]))
+        notice = " ".join(filter(None, [late_notice(start_at), tomorrow_notice(start_at), notice]))
         _run_view(env, session, plain, start_at, plan, notice)
 
 
@@ -285,63 +284,6 @@ def _why_plain(env: Environment, chosen: bool) -> None:
         return
     with contextlib.suppress(OSError):
         say(f"Plain mode: {why}", env.stderr)
-
-
-# A --start this far past (or less) starts now, late; one further past is refused, unless
-# it is more than ROLLS_OVER past: then it is tomorrow's (at 23:50, --start 00:10).
-LATE_START = timedelta(minutes=15)
-ROLLS_OVER = timedelta(hours=12)
-
-
-def _start_time(text: str) -> datetime:
-    start_at = parse_start(text, "--start")
-    now = datetime.now().astimezone()
-    if start_at < now - ROLLS_OVER:  # tomorrow's, by its rules (the clocks may change tonight)
-        start_at = parse_start(text, "--start", (now + timedelta(days=1)).astimezone())
-    elif start_at < now - LATE_START:
-        ago = now - start_at  # said rounded up: 15 min 30 s past is no "15 min ago"
-        hours, minutes = divmod(math.ceil(ago.total_seconds() / 60), 60)
-        said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
-        meant = start_at + ROLLS_OVER  # 2:00 at 13:50: 2 pm, not 2 am
-        pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
-        instead = (
-            f"for {pm} pm give {meant:%H:%M}, or "
-            if meant > now and start_at.hour < 12
-            else "give a time still to come, or "
-        )
-        raise LiftkitError(
-            f"--start {text}: {start_at:%H:%M} was {said} ago",
-            f"{instead}leave --start out to start now",
-        )
-    return start_at
-
-
-def _tomorrow(start_at: datetime | None) -> str:
-    """What the host is told of a --start more than 12 hours past (tomorrow's): a long wait."""
-    now = datetime.now().astimezone()
-    if start_at is None or start_at.date() == now.date():
-        return ""
-    wait = math.ceil((start_at - now).total_seconds() / 60)
-    hours, minutes = divmod(wait, 60)
-    said = " ".join([f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes))
-    meant = start_at - ROLLS_OVER
-    pm = f"{meant.hour - 12 or 12}" + (f":{meant:%M}" if meant.minute else "")
-    late_ok = meant > now - LATE_START  # 2:55 pm at 15:04 starts now, 9 minutes late
-    hint = f"; for {pm} pm give {meant:%H:%M}" if late_ok and meant.hour >= 12 else ""
-    return f"Waiting to start tomorrow at {start_at:%H:%M} (in {said}){hint}."
-
-
-def _late(start_at: datetime | None) -> str:
-    """What the host is told of a --start a few minutes past (it starts now)."""
-    if start_at is None:
-        return ""
-    late = int((datetime.now().astimezone() - start_at).total_seconds()) // 60
-    if late < 1:
-        return ""
-    return (
-        f"--start {start_at:%H:%M} was {plural(late, 'minute')} ago: the session starts now, "
-        f"{plural(late, 'minute')} late (its schedule counts from {start_at:%H:%M})."
-    )
 
 
 def _run_view(
