@@ -22,6 +22,11 @@ class JournalRead:
     last_seq: int = 0  # the highest `seq` of any line, readable or not
 
 
+# Beside the journal: each last line a writer cut off (torn by a crash, or a hand fix saved
+# without its newline that is not a valid event), appended before it was cut, never lost.
+TORN_ASIDE = "journal-torn.txt"
+
+
 def read_journal(path: Path) -> JournalRead:
     """Read every complete event; a torn last line and unreadable lines become warnings."""
     try:
@@ -42,11 +47,23 @@ def read_journal(path: Path) -> JournalRead:
         result = parse_lines(path, data + b"\n")
     elif tail.strip():
         result.torn_bytes = len(tail)
-        result.warnings.append(
-            f"{path}: the last line was cut off (a crash while writing?); "
-            f"dropped {len(tail)} bytes that were never confirmed"
-        )
+        result.warnings.append(torn_warning(path, tail))
     return result
+
+
+def torn_warning(path: Path, tail: bytes) -> str:
+    """The warning for a last line without its newline that is not a whole event: torn by a
+    crash (a prefix of a line being written), or a hand fix saved without its newline."""
+    what = (
+        "the last line is not a valid event and has no newline (edited by hand?)"
+        if tail.rstrip().endswith(b"}")  # a crash leaves a line's beginning: this is whole
+        else "the last line was cut off (a crash while writing?)"
+    )
+    return (
+        f"{path}: {what}: its {len(tail)} bytes are not read; the next `liftkit note` or "
+        f"`liftkit resume` moves them to {path.with_name(TORN_ASIDE)} before it writes (to "
+        "keep a hand fix: make it a valid line, end it with a newline)"
+    )
 
 
 def whole_tail(tail: bytes, last_seq: int) -> bool:

@@ -1,0 +1,55 @@
+"""Journals edited by hand (a fix saved without its newline, a line pasted twice, a re-save
+by a Windows editor) read and written through the real command line: no confirmed
+reflection is ever lost, and each warning says what is wrong and what to do."""
+
+import json
+from pathlib import Path
+
+import pytest
+from support.plain import liftkit, quit_session
+
+
+def quotes(folder: Path, cwd: Path) -> tuple[list[str], str]:
+    """The reflections quoted in the session's Markdown pack, and what export said."""
+    pack = liftkit("export", str(folder), "-o", "-", cwd=cwd)
+    assert pack.returncode == 0, pack.stderr
+    said = [line[3:].split("”")[0] for line in pack.stdout.splitlines() if line.startswith("- “")]
+    return said, " ".join(pack.stderr.split())
+
+
+@pytest.mark.parametrize("then", ["note", "resume"])
+def test_a_hand_fixed_last_line_cut_off_by_the_next_writer_is_kept_aside(tmp_path, then):
+    """A note's line edited by hand into one that is not JSON (`"author":nul`) and saved
+    without its newline was read as a crash's torn line: the next `liftkit note` or resume
+    cut its bytes off the journal for good, the reflection gone with no copy. Now they are
+    appended to journal-torn.txt first, and the warnings name that file."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    closing = "Important closing reflection from Sam about funding"
+    assert liftkit("note", str(folder), closing, cwd=tmp_path).returncode == 0
+    assert quotes(folder, tmp_path)[0] == ["hello", closing]
+    *kept, last = journal.read_bytes().splitlines()
+    broken = last.replace(b'"author":null', b'"author":nul')
+    assert broken != last
+    journal.write_bytes(b"".join(line + b"\n" for line in kept) + broken)
+    said, warned = quotes(folder, tmp_path)
+    assert said == ["hello"]
+    if then == "note":
+        done = liftkit("note", str(folder), "another note", cwd=tmp_path)
+    else:
+        done = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert done.returncode == 0, done.stderr
+    assert broken not in journal.read_bytes()
+    assert (folder / "journal-torn.txt").read_bytes() == broken + b"\n"
+    assert f"moves them to {folder / 'journal-torn.txt'}" in warned
+    said, warned = quotes(folder, tmp_path)
+    assert said == (["hello", "another note"] if then == "note" else ["hello"])
+    # the host fixes the line kept aside and puts it back: the reflection is in the pack
+    seq = max(json.loads(line)["seq"] for line in journal.read_text().splitlines())
+    fixed = json.loads(broken.replace(b'"author":nul', b'"author":null'))
+    fixed["seq"] = seq + 1
+    with journal.open("a") as file:
+        file.write(json.dumps(fixed) + "\n")
+    (folder / "journal-torn.txt").unlink()
+    said, warned = quotes(folder, tmp_path)
+    assert closing in said and "journal" not in warned
