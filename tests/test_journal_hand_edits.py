@@ -53,3 +53,33 @@ def test_a_hand_fixed_last_line_cut_off_by_the_next_writer_is_kept_aside(tmp_pat
     (folder / "journal-torn.txt").unlink()
     said, warned = quotes(folder, tmp_path)
     assert closing in said and "journal" not in warned
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_a_journal_saved_by_a_windows_editor_is_refused_until_saved_as_utf8(tmp_path, encoding):
+    """A journal re-saved as "ANSI" (cp1252) lost its reflection with a non-ASCII name
+    ('unreadable journal line skipped'); as "Unicode" (UTF-16) export said 'the journal
+    holds no events' and `liftkit note` cut a byte and wrote a UTF-8 line into it, exit 0.
+    Now each command says what the file is and how to save it again, exit 2, and writes
+    nothing; saved again as UTF-8, every reflection is in the pack."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    note = liftkit("note", str(folder), "Zoë Ünicode: tea is good", cwd=tmp_path)
+    assert note.returncode == 0, note.stderr
+    journal.write_bytes(journal.read_text(encoding="utf-8").encode(encoding))
+    saved = journal.read_bytes()
+    what = "UTF-16 text" if encoding == "utf-16" else "not UTF-8 text from line"
+    for command in (
+        ["export", str(folder), "-o", "-"],
+        ["note", str(folder), "after the editor"],
+        ["resume", str(folder), "--plain"],
+        ["view", str(folder)],
+    ):
+        done = liftkit(*command, cwd=tmp_path, stdin="q\ny\n")
+        assert done.returncode == 2, (command, done.stdout, done.stderr)
+        (said,) = done.stderr.splitlines()
+        assert said.startswith(f"Error: {journal}: the journal is {what}"), said
+        assert "save it again with the encoding UTF-8" in said
+        assert journal.read_bytes() == saved, command
+    journal.write_bytes(saved.decode(encoding).encode("utf-8"))  # saved again as UTF-8
+    assert quotes(folder, tmp_path)[0] == ["hello", "tea is good"]

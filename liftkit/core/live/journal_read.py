@@ -42,6 +42,7 @@ def read_journal(path: Path) -> JournalRead:
             f"{path}: cannot read: {exc.strerror}", "check the disk, then try again", EXIT_FAILURE
         ) from None
     complete, tail = complete_lines(data)
+    check_encoding(path, data)
     result = parse_lines(path, complete)
     if whole_tail(tail, result.last_seq):  # only its newline is missing (an editor's save)
         result = parse_lines(path, data + b"\n")
@@ -63,6 +64,29 @@ def torn_warning(path: Path, tail: bytes) -> str:
         f"{path}: {what}: its {len(tail)} bytes are not read; the next `liftkit note` or "
         f"`liftkit resume` moves them to {path.with_name(TORN_ASIDE)} before it writes (to "
         "keep a hand fix: make it a valid line, end it with a newline)"
+    )
+
+
+def check_encoding(path: Path, data: bytes) -> None:
+    """Refuse a journal that is not UTF-8 as a whole, rather than skip its lines one by one
+    (and write UTF-8 lines into it): a Windows editor re-saved it as UTF-16 ("Unicode") or
+    in its own code page ("ANSI"). Only whole lines are checked: a crash may cut the last in
+    the middle of a character."""
+    complete, _ = complete_lines(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in complete:
+        what = 'UTF-16 text (saved as "Unicode" by an editor?)'
+    else:
+        try:
+            complete.decode("utf-8")
+            return
+        except UnicodeDecodeError as exc:
+            line = complete.count(b"\n", 0, exc.start) + 1
+            what = f'not UTF-8 text from line {line} on (saved as "ANSI" by an editor?)'
+    raise LiftkitError(
+        f"{path}: the journal is {what}; liftkit reads and writes journals only as UTF-8, "
+        "and did not write to it",
+        "open it in a text editor and save it again with the encoding UTF-8 (in Notepad: "
+        "File > Save as, Encoding: UTF-8)",
     )
 
 
