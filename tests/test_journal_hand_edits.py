@@ -83,3 +83,37 @@ def test_a_journal_saved_by_a_windows_editor_is_refused_until_saved_as_utf8(tmp_
         assert journal.read_bytes() == saved, command
     journal.write_bytes(saved.decode(encoding).encode("utf-8"))  # saved again as UTF-8
     assert quotes(folder, tmp_path)[0] == ["hello", "tea is good"]
+
+
+def test_a_line_that_is_not_json_is_named_with_what_is_wrong_and_how_to_fix_it(tmp_path):
+    """A hand-typed `"` in a reflection made its line no JSON: 'journal.jsonl:14:
+    unreadable journal line skipped', no reason, nor that a reflection was missing from the
+    pack. Now the warning says where the JSON breaks, what is left out and how to fix it; a
+    broken session_start line likewise, and resume refuses naming it."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    assert liftkit("note", str(folder), 'Ada: she said "wow" loudly', cwd=tmp_path).returncode == 0
+    lines = journal.read_text().splitlines()
+    assert '\\"wow\\"' in lines[-1]
+    lines[-1] = lines[-1].replace('\\"wow\\"', '"wow"')  # typed by hand, unescaped
+    journal.write_text("".join(f"{line}\n" for line in lines))
+    said, warned = quotes(folder, tmp_path)
+    assert said == ["hello"]
+    column = lines[-1].index('said "wow"') + len('said "') + 1  # JSON wants , after "said "
+    assert (
+        f"Warning: {journal}:{len(lines)}: journal line skipped: not valid JSON at column "
+        f"{column}: expecting ',' delimiter; a reflection is left out of the pack and the "
+        'session until the line is fixed in a text editor (a " inside a text is written \\")'
+    ) in warned
+    lines[-1] = lines[-1].replace('"wow"', '\\"wow\\"')  # fixed as the warning says
+    lines[0] = lines[0].replace('"title":"', '"title":', 1)  # the session's start broken
+    journal.write_text("".join(f"{line}\n" for line in lines))
+    said, warned = quotes(folder, tmp_path)
+    assert said == ["hello", 'she said "wow" loudly']
+    assert f"{journal}:1: journal line skipped: not valid JSON at column " in warned
+    assert "the session_start event is left out of the pack and the session" in warned
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 2
+    refusal = " ".join(resumed.stderr.split())
+    assert f"Error: {journal}:1: journal line skipped: not valid JSON at column" in refusal
+    assert "the session_start event is left out" in refusal and "fix that line" in refusal

@@ -550,7 +550,10 @@ def test_journal_lines_skipped_on_resume_are_said_on_the_screen_and_at_the_end(t
     assert "1 warning about the journal: listed again at the end." in " ".join(screen.split())
     quit_run(term)
     said = " ".join(term.screen().split())
-    assert f"Warning: {path.relative_to(tmp_path)}:{cut + 1}: unreadable journal line" in said
+    assert (
+        f"Warning: {path.relative_to(tmp_path)}:{cut + 1}: journal line skipped: not valid JSON"
+        in said
+    )
     assert "1 journal line could not be read when the session was resumed and was skipped" in said
     assert "everything else captured is kept" in said and "nothing captured is lost" not in said
 

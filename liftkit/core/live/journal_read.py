@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,14 +125,42 @@ def parse_lines(path: Path, data: bytes, first_line: int = 1) -> JournalRead:
             continue
         try:
             records.append((f"{path}:{number}", json.loads(raw.decode("utf-8"))))
-        except (UnicodeDecodeError, ValueError):
-            records.append((f"{path}:{number}", _WITH_BOM if BOM in raw else _UNREADABLE))
+        except UnicodeDecodeError:
+            records.append((f"{path}:{number}", NotJson("it is not UTF-8 text", raw)))
+        except ValueError as exc:
+            problem = _json_problem(exc)
+            records.append((f"{path}:{number}", _WITH_BOM if BOM in raw else NotJson(problem, raw)))
     return read_records(records)
 
 
 BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some editors write
-_UNREADABLE = object()  # a line that is not JSON
 _WITH_BOM = object()  # a line that is not JSON for a byte order mark in it
+
+
+def _json_problem(exc: ValueError) -> str:
+    if not isinstance(exc, json.JSONDecodeError):  # a number too long to read
+        return f"not valid JSON: {exc}"
+    return f"not valid JSON at column {exc.colno}: {exc.msg[:1].lower()}{exc.msg[1:]}"
+
+
+@dataclass(frozen=True)
+class NotJson:
+    """A line that is not JSON: why, and what it held (to say which event is left out)."""
+
+    problem: str
+    raw: bytes
+
+    def warning(self, where: str) -> str:
+        kind = re.search(rb'"type"\s*:\s*"([a-z_]{1,40})"', self.raw)
+        name = kind.group(1).decode() if kind else ""
+        what = {"": "an event", "reflection": "a reflection", "poll": "a poll's counts"}.get(
+            name, f"the {name} event"
+        )
+        return (
+            f"{where}: journal line skipped: {self.problem}; {what} is left out of the pack "
+            'and the session until the line is fixed in a text editor (a " inside a text is '
+            'written \\")'
+        )
 
 
 def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
@@ -139,8 +168,8 @@ def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
     warnings); a line that is not a valid event is skipped with a warning."""
     result = JournalRead(events=[])
     for where, record in records:
-        if record is _UNREADABLE:
-            result.warnings.append(f"{where}: unreadable journal line skipped")
+        if isinstance(record, NotJson):
+            result.warnings.append(record.warning(where))
             continue
         if record is _WITH_BOM:
             result.warnings.append(
