@@ -42,6 +42,9 @@ def test_a_hand_fixed_last_line_cut_off_by_the_next_writer_is_kept_aside(tmp_pat
     assert broken not in journal.read_bytes()
     assert (folder / "journal-torn.txt").read_bytes() == broken + b"\n"
     assert f"moves them to {folder / 'journal-torn.txt'}" in warned
+    # the line kept aside keeps its seq: fixed and put back, it repeats no line written since
+    seqs = [json.loads(line)["seq"] for line in journal.read_text().splitlines()]
+    assert json.loads(last)["seq"] not in seqs and seqs == sorted(set(seqs))
     said, warned = quotes(folder, tmp_path)
     assert said == (["hello", "another note"] if then == "note" else ["hello"])
     # the host fixes the line kept aside and puts it back: the reflection is in the pack
@@ -117,3 +120,30 @@ def test_a_line_that_is_not_json_is_named_with_what_is_wrong_and_how_to_fix_it(t
     refusal = " ".join(resumed.stderr.split())
     assert f"Error: {journal}:1: journal line skipped: not valid JSON at column" in refusal
     assert "the session_start event is left out" in refusal and "fix that line" in refusal
+
+
+def test_a_line_copied_twice_is_quoted_once_and_a_broken_lines_seq_is_never_reused(tmp_path):
+    """A journal line pasted twice by hand was quoted twice in the pack, without a word;
+    and `liftkit note` after a broken line numbered its own line with that line's seq, so
+    that the fixed line repeated it. Now the copy is skipped with a warning naming both
+    lines, and a writer numbers after every seq the journal shows, readable or not."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    assert liftkit("note", str(folder), "Sam: funding matters", cwd=tmp_path).returncode == 0
+    lines = journal.read_text().splitlines()
+    journal.write_text("".join(f"{line}\n" for line in [*lines, lines[-1]]))  # pasted twice
+    said, warned = quotes(folder, tmp_path)
+    assert said == ["hello", "funding matters"]
+    assert (
+        f"{journal}:{len(lines) + 1}: journal line skipped: its seq {len(lines)} is that of "
+        f"{journal}:{len(lines)} already (a line copied by hand?)"
+    ) in warned
+    broken = lines[-1].replace('"author":"Sam"', '"author":Sam"')  # a hand fix gone wrong
+    journal.write_text("".join(f"{line}\n" for line in [*lines[:-1], broken]))
+    assert liftkit("note", str(folder), "Ada: after it", cwd=tmp_path).returncode == 0
+    fixed = journal.read_text().replace('"author":Sam"', '"author":"Sam"')
+    journal.write_text(fixed)
+    seqs = [json.loads(line)["seq"] for line in fixed.splitlines()]
+    assert sorted(set(seqs)) == sorted(seqs), seqs
+    said, warned = quotes(folder, tmp_path)
+    assert said == ["hello", "funding matters", "after it"] and "journal" not in warned

@@ -50,7 +50,51 @@ def read_journal(path: Path) -> JournalRead:
     elif tail.strip():
         result.torn_bytes = len(tail)
         result.warnings.append(torn_warning(path, tail))
+        result.last_seq = max(result.last_seq, tail_seq(tail))
     return result
+
+
+def seq_in(raw: bytes) -> int:
+    """The `seq` a line that cannot be read still shows (0 when none): a writer numbers
+    after it, so that the line, once fixed by hand, does not repeat a later line's."""
+    found = re.search(rb'"seq"\s*:\s*([0-9]{1,15})\b', raw)
+    return int(found.group(1)) if found else 0
+
+
+def hand_edited(tail: bytes) -> bool:
+    """Whether a last line without its newline is more than a crash can leave: that is the
+    beginning of a line being written, which JSON reads to its very end before it runs out
+    (`{"seq":3,"type":"refl`, `…"mono":12.`), never confirmed, its `seq` free to use again.
+    A line that goes wrong before its end (`"author":nul,"tags":[]}`) or is whole JSON was
+    written otherwise: by hand."""
+    for trim in range(4):  # a crash may cut a character in its middle
+        try:
+            text = tail[: len(tail) - trim].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return True
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        ran_out = exc.msg.startswith("Unterminated string") or _TOKEN_BEGUN.match(text, exc.pos)
+        return not ran_out
+    except ValueError:  # a number too long to read
+        return True
+    return True
+
+
+# What is left where JSON stopped reading a line that ran out: nothing, or the beginning of
+# a `true`, `false`, `null` or a number that was being written.
+_TOKEN_BEGUN = re.compile(
+    r"(t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?|-?[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]*)?)\Z"
+)
+
+
+def tail_seq(tail: bytes) -> int:
+    """The `seq` a torn last line keeps for itself (0: none)."""
+    return seq_in(tail) if hand_edited(tail) else 0
 
 
 def torn_warning(path: Path, tail: bytes) -> str:
@@ -58,7 +102,7 @@ def torn_warning(path: Path, tail: bytes) -> str:
     crash (a prefix of a line being written), or a hand fix saved without its newline."""
     what = (
         "the last line is not a valid event and has no newline (edited by hand?)"
-        if tail.rstrip().endswith(b"}")  # a crash leaves a line's beginning: this is whole
+        if hand_edited(tail)
         else "the last line was cut off (a crash while writing?)"
     )
     return (
@@ -128,13 +172,11 @@ def parse_lines(path: Path, data: bytes, first_line: int = 1) -> JournalRead:
         except UnicodeDecodeError:
             records.append((f"{path}:{number}", NotJson("it is not UTF-8 text", raw)))
         except ValueError as exc:
-            problem = _json_problem(exc)
-            records.append((f"{path}:{number}", _WITH_BOM if BOM in raw else NotJson(problem, raw)))
+            records.append((f"{path}:{number}", NotJson(_json_problem(exc), raw, BOM in raw)))
     return read_records(records)
 
 
 BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some editors write
-_WITH_BOM = object()  # a line that is not JSON for a byte order mark in it
 
 
 def _json_problem(exc: ValueError) -> str:
@@ -149,8 +191,14 @@ class NotJson:
 
     problem: str
     raw: bytes
+    bom: bool = False  # a byte order mark in it (an editor's), where JSON cannot have one
 
     def warning(self, where: str) -> str:
+        if self.bom:
+            return (
+                f"{where}: journal line skipped: it holds a byte order mark (BOM, written by "
+                "an editor); remove it"
+            )
         kind = re.search(rb'"type"\s*:\s*"([a-z_]{1,40})"', self.raw)
         name = kind.group(1).decode() if kind else ""
         what = {"": "an event", "reflection": "a reflection", "poll": "a poll's counts"}.get(
@@ -167,19 +215,22 @@ def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
     """Typed events from decoded journal lines, each named by where it was read (for the
     warnings); a line that is not a valid event is skipped with a warning."""
     result = JournalRead(events=[])
+    seen: dict[int, str] = {}  # each seq read, and the line that has it
     for where, record in records:
         if isinstance(record, NotJson):
             result.warnings.append(record.warning(where))
-            continue
-        if record is _WITH_BOM:
-            result.warnings.append(
-                f"{where}: journal line skipped: it holds a byte order mark (BOM, written by "
-                "an editor); remove it"
-            )
+            result.last_seq = max(result.last_seq, seq_in(record.raw))
             continue
         seq = record.get("seq") if isinstance(record, dict) else None
         if isinstance(seq, int) and not isinstance(seq, bool):
             result.last_seq = max(result.last_seq, seq)
+            if seq in seen:  # a line copied by hand: the pack would quote it twice
+                result.warnings.append(
+                    f"{where}: journal line skipped: its seq {seq} is that of {seen[seq]} "
+                    "already (a line copied by hand?); the first is read: remove the line "
+                    "that should not be there"
+                )
+                continue
         try:
             event = parse_record(record, where)
         except BadField as problem:
@@ -192,4 +243,6 @@ def read_records(records: Iterable[tuple[str, object]]) -> JournalRead:
             result.warnings.append(f"{where}: unknown event type {record['type']!r} skipped")
             continue
         result.events.append(event)
+        if event.seq is not None:
+            seen[event.seq] = where
     return result
