@@ -3,6 +3,8 @@ by a Windows editor) read and written through the real command line: no confirme
 reflection is ever lost, and each warning says what is wrong and what to do."""
 
 import json
+import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,26 @@ def test_a_line_copied_twice_is_quoted_once_and_a_broken_lines_seq_is_never_reus
     assert sorted(set(seqs)) == sorted(seqs), seqs
     said, warned = quotes(folder, tmp_path)
     assert said == ["hello", "funding matters", "after it"] and "journal" not in warned
+
+
+def test_resume_counts_the_time_away_from_the_hosts_last_line_and_says_so(tmp_path):
+    """A session stopped three hours ago, a `liftkit note` sent in a moment ago: resume
+    said '3h 0m 2s since the last recorded event', though the note was recorded last. It
+    counts from the last line the host's liftkit wrote (a note says nothing of when liftkit
+    stopped), and now says so."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    records = [json.loads(line) for line in journal.read_text().splitlines()]
+    for record in records:  # the session ran three hours ago
+        wall = datetime.fromisoformat(record["wall"]) - timedelta(hours=3)
+        record["wall"] = wall.isoformat(timespec="milliseconds")
+    journal.write_text("".join(json.dumps(record) + "\n" for record in records))
+    assert liftkit("note", str(folder), "Grace: sent in just now", cwd=tmp_path).returncode == 0
+    resumed = liftkit("resume", str(folder), "--plain", cwd=tmp_path, stdin="q\ny\n")
+    assert resumed.returncode == 0, resumed.stderr
+    said = " ".join(resumed.stdout.split())
+    away = re.search(r"\(([0-9hms ]+) since the host's liftkit last wrote to the journal\)", said)
+    assert away, said
+    parts = {unit: int(n) for n, unit in re.findall(r"([0-9]+)([hms])", away.group(1))}
+    seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
+    assert 3 * 3600 <= seconds < 3 * 3600 + 60, said
