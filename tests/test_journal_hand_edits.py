@@ -3,12 +3,14 @@ by a Windows editor) read and written through the real command line: no confirme
 reflection is ever lost, and each warning says what is wrong and what to do."""
 
 import json
+import os
 import re
-from datetime import datetime, timedelta
+import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support.plain import liftkit, quit_session
+from support.plain import LIFTKIT, liftkit, quit_session
 
 
 def quotes(folder: Path, cwd: Path) -> tuple[list[str], str]:
@@ -172,3 +174,25 @@ def test_resume_counts_the_time_away_from_the_hosts_last_line_and_says_so(tmp_pa
     parts = {unit: int(n) for n, unit in re.findall(r"([0-9]+)([hms])", away.group(1))}
     seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
     assert 3 * 3600 <= seconds < 3 * 3600 + 60, said
+
+
+def test_a_note_sent_from_another_time_zone_is_stamped_in_the_sessions(tmp_path):
+    """`liftkit note` from a computer set to Delhi's time stamped its line +05:30, though
+    docs/journal.md says every `wall` is in the session's zone. Now it is."""
+    folder = quit_session(tmp_path)
+    journal = folder / "journal.jsonl"
+    start = datetime.fromisoformat(json.loads(journal.read_text().splitlines()[0])["wall"])
+    assert start.utcoffset() != timedelta(hours=5, minutes=30)
+    delhi = {**os.environ, "TZ": "IST-5:30"}  # POSIX rules: no zone database needed
+    note = subprocess.run(
+        [*LIFTKIT, "note", str(folder), "Ravi: from Delhi"],
+        capture_output=True, text=True, cwd=tmp_path, env=delhi, timeout=60,
+    )  # fmt: skip
+    assert note.returncode == 0, note.stderr
+    last = json.loads(journal.read_text().splitlines()[-1])
+    assert last["text"] == "from Delhi"
+    wall = datetime.fromisoformat(last["wall"])
+    assert wall.utcoffset() == start.utcoffset(), last["wall"]
+    assert abs((wall - datetime.now(UTC)).total_seconds()) < 60
+    said, _ = quotes(folder, tmp_path)
+    assert said == ["hello", "from Delhi"]
