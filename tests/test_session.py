@@ -118,7 +118,8 @@ def test_resume_after_a_crash_counts_the_time_away(tmp_path, agenda_file):
     assert view.elapsed == pytest.approx(75)  # the call went on while liftkit was down
     assert [x.text for x in r.engine.reflections] == ["kept"]
     assert resumed.notice == (
-        "Resumed: the clock ran on, as the call did (45s since the last recorded event)."
+        "Resumed: the clock ran on, as the call did (45s since the host's liftkit last wrote to "
+        "the journal)."
     )
 
 
@@ -161,7 +162,8 @@ def test_a_rehearsal_resumed_says_what_its_clock_moved_on_by(tmp_path, agenda_fi
     r = resumed.session
     assert r.engine.view(r.now()).elapsed == pytest.approx(55)
     assert resumed.notice == (
-        "Resumed: the clock ran on, as the call did (11s since the last recorded event, "
+        "Resumed: the clock ran on, as the call did (11s since the host's liftkit last wrote to "
+        "the journal, "
         "55s on the rehearsal clock)."
     )
 
@@ -204,7 +206,8 @@ def test_resume_after_a_crash_moves_on_as_the_agenda_did_meanwhile(tmp_path):
     assert r.engine.index == 2
     assert r.engine.view(r.now()).elapsed == pytest.approx(40)
     assert resumed.notice == (
-        "Resumed: the clock ran on, as the call did (3m 30s since the last recorded event); "
+        "Resumed: the clock ran on, as the call did (3m 30s since the host's liftkit last wrote "
+        "to the journal); "
         "now at 3/4 In fours."
     )
     starts = {e.segment: e.mono for e in journal_of(r) if e.type == "segment_start"}
@@ -226,7 +229,10 @@ def test_resume_after_a_quit_carries_on_where_it_stopped(tmp_path, agenda_file):
     r = resumed.session
     assert not resumed.counted
     assert r.engine.view(r.now()).elapsed == pytest.approx(30)
-    assert resumed.notice == "Resumed where you stopped (1h since the last recorded event)."
+    assert (
+        resumed.notice
+        == "Resumed where you stopped (1h since the host's liftkit last wrote to the journal)."
+    )
     r.reflect("after resume", "live")
     events = journal_of(r)
     assert [e.type for e in events][-2:] == ["session_resume", "reflection"]
@@ -254,7 +260,8 @@ def test_a_reflection_half_typed_when_liftkit_stopped_is_given_back_on_resume(
     time.advance(10)
     resumed = resume(s.folder, time)
     assert resumed.notice == (
-        "Resumed: the clock ran on, as the call did (10s since the last recorded event). "
+        "Resumed: the clock ran on, as the call did (10s since the host's liftkit last wrote to "
+        "the journal). "
         "Not saved when liftkit stopped: reflection 'Ada: half a thou'; r gives it back."
     )
     again = Controller(resumed.session, mode=LIVE)
@@ -453,6 +460,7 @@ def test_a_stop_before_the_start_is_forgotten_once_the_session_starts(
     r = resumed.session
     assert resumed.counted
     assert resumed.notice == (
-        "Resumed: the clock ran on, as the call did (1m 27s since the last recorded event)."
+        "Resumed: the clock ran on, as the call did (1m 27s since the host's liftkit last wrote "
+        "to the journal)."
     )
     assert r.engine.view(r.now()).elapsed == pytest.approx(50 + 87)

@@ -25,6 +25,7 @@ from liftkit.core.live.noted import noted_poll
 from liftkit.core.live.replay import check_agenda_copy, replay_journal
 from liftkit.core.text import command_line, terminal_safe
 from liftkit.core.typed import decode_typed, typed_argument
+from liftkit.core.zones import session_zone
 
 
 @flag_names("sessions")
@@ -77,7 +78,8 @@ def note(
     for warning in read.warnings:
         warn(warning)
     check_agenda_copy(agenda, read.events, folder / AGENDA_COPY)
-    engine = replay_journal(agenda, read.events).engine
+    replayed = replay_journal(agenda, read.events)
+    engine = replayed.engine
     count = len(agenda.segments)
     if segment is not None:
         if not 1 <= segment <= count:
@@ -101,7 +103,11 @@ def note(
         raise LiftkitError("the reflection is empty", "give its text in quotes")
     reflection = Reflection(
         mono=engine.last_mono,
-        wall=datetime.now().astimezone(),
+        # in the session's zone, as every line of its journal: a note sent from a computer
+        # set to another zone (a co-host in Delhi) is stamped with the session's times
+        wall=session_zone(replayed.start.wall if replayed.start else None)(
+            datetime.now().astimezone()
+        ),
         segment=index,
         text=body,
         author=author,

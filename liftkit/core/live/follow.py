@@ -43,6 +43,7 @@ from liftkit.core.live.folders import (
     read_start_at,
 )
 from liftkit.core.live.journal import JOURNAL_NAME, parse_lines
+from liftkit.core.live.journal_read import check_encoding
 from liftkit.core.live.replay import check_agenda_copy
 from liftkit.core.live.segment_view import SegmentView
 from liftkit.core.live.unreadable import check_readable
@@ -202,6 +203,8 @@ class Follower:
     def open(cls, folder: Path) -> Follower:
         """Load the session's agenda copy and everything its journal holds so far."""
         check_readable(folder, folder / JOURNAL_NAME)  # before the agenda's copy, 600 too
+        with contextlib.suppress(OSError):  # a journal not there yet: the view waits for it
+            check_encoding(folder / JOURNAL_NAME, (folder / JOURNAL_NAME).read_bytes())
         agenda = load_agenda_copy(folder / AGENDA_COPY)  # as resume and export say it
         follower = cls(folder, agenda, Engine(agenda), JournalTail(folder / JOURNAL_NAME))
         check_agenda_copy(agenda, follower.refresh(), folder / AGENDA_COPY)

@@ -18,12 +18,12 @@ from pathlib import Path
 from liftkit.core.errors import EXIT_FAILURE, LiftkitError
 from liftkit.core.files import write_failed
 from liftkit.core.live.events import JournalEvent, stamped
+from liftkit.core.live.journal_read import TORN_ASIDE, tail_seq, whole_tail
 from liftkit.core.live.journal_read import JournalRead as JournalRead
 from liftkit.core.live.journal_read import complete_lines as _complete_lines
 from liftkit.core.live.journal_read import parse_lines as parse_lines
 from liftkit.core.live.journal_read import read_journal as read_journal
 from liftkit.core.live.journal_read import read_records as read_records
-from liftkit.core.live.journal_read import whole_tail
 from liftkit.core.live.records import to_record
 from liftkit.core.live.refused import JournalRefused
 
@@ -89,7 +89,7 @@ class Journal:
         fd = self._fd
         try:  # a disk that fails (EIO from a dropped network mount) refuses as a full one
             with append_lock(self.path):
-                _cut_torn_tail(fd)
+                self.next_seq = max(self.next_seq, _cut_torn_tail(fd, self.path) + 1)
                 if self._holds_copy(fd):  # else written over: the lines past it are not notes
                     self._take_foreign(os.fstat(fd).st_size)
                 written = [stamped(e, self.next_seq + n) for n, e in enumerate(events)]
@@ -227,11 +227,11 @@ def append_event(path: Path, event: JournalEvent) -> JournalEvent:
     try:
         with append_lock(path):
             fd = _still_there(path, fd)
-            _cut_torn_tail(fd)
-            complete, _ = _complete_lines(os.pread(fd, os.fstat(fd).st_size, 0))
-            seq = parse_lines(path, complete).last_seq + 1
-            written = stamped(event, seq)
             try:
+                cut = _cut_torn_tail(fd, path)
+                complete, _ = _complete_lines(os.pread(fd, os.fstat(fd).st_size, 0))
+                seq = max(parse_lines(path, complete).last_seq, cut) + 1
+                written = stamped(event, seq)
                 _write_lines(fd, [written])
             except OSError as exc:
                 raise JournalRefused(exc, "nothing was written") from None
@@ -284,13 +284,17 @@ def append_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def _cut_torn_tail(fd: int) -> None:
+def _cut_torn_tail(fd: int, path: Path) -> int:
     """A writer that died mid-line left a torn tail: it was never confirmed, so it goes,
     before the next line is glued to it. A tail that is a whole event, the next in `seq`
-    (an editor saved the journal without its final newline), is kept: its newline added."""
+    (an editor saved the journal without its final newline), is kept: its newline added.
+    Whatever is cut off is first appended to TORN_ASIDE beside the journal: a tail need not
+    be a crash's (a hand fix saved without its newline that is no valid event), and no
+    byte of a journal goes without a copy. Returns the `seq` the tail cut off keeps for
+    itself (`tail_seq`), 0 when none: the next line is numbered after it."""
     size = os.fstat(fd).st_size
     if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
-        return
+        return 0
     start = max(0, size - 1_048_576)
     while True:
         chunk = os.pread(fd, size - start, start)
@@ -299,11 +303,27 @@ def _cut_torn_tail(fd: int) -> None:
             break
         start = max(0, start - 1_048_576)
     tail = chunk[cut + 1 :]
+    kept = 0
     if whole_tail(tail, _seq_before(chunk[: cut + 1])):
         os.write(fd, b"\n")
     else:
+        _keep_aside(path.with_name(TORN_ASIDE), tail)
         os.ftruncate(fd, start + cut + 1)
+        kept = tail_seq(tail)
     os.fsync(fd)
+    return kept
+
+
+def _keep_aside(aside: Path, tail: bytes) -> None:
+    """Append `tail` (and a newline) to `aside`, on disk before the journal is cut."""
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        data = tail + b"\n"
+        if os.write(fd, data) != len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _seq_before(lines: bytes) -> int:

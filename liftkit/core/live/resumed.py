@@ -23,7 +23,7 @@ class Resumed:
     counted: bool  # whether that time ran on the session clock
     deliberate: bool = False  # the host had stopped it (q or Ctrl-C)
     moved: int = 0  # segments that moved on by themselves while liftkit was not running
-    since: datetime | None = None  # the wall time of the journal's last recorded event
+    since: datetime | None = None  # the wall time of the host's liftkit's last line (notes aside)
     begun: bool = False
 
     def begin(self) -> None:
@@ -61,14 +61,17 @@ class Resumed:
 
     @property
     def _how(self) -> str:
-        """Only what is so. The time is counted from the journal's last event (a quiet
-        breakout may have none for a while), and a paused clock stays paused."""
+        """Only what is so. The time is counted from the last event the host's liftkit wrote,
+        notes aside (a quiet breakout may have none for a while), and a paused clock stays
+        paused."""
         engine = self.session.engine
         if engine.status == NOT_STARTED:  # a crash while waiting for the start, or a quit
             return "The session had not started: it starts now."
         if self.gap < 1:
             return "Resumed."
-        since = f"{format_duration(round(self.gap))} since the last recorded event"
+        since = (
+            f"{format_duration(round(self.gap))} since the host's liftkit last wrote to the journal"
+        )
         rate = self.session.clock.rate
         if self.counted and rate != 1:  # a rehearsal: what the clock moved on by, too
             since += f", {format_duration(round(self.gap * rate))} on the rehearsal clock"
