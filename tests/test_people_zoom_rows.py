@@ -129,3 +129,18 @@ def test_two_teams_guests_of_one_name_in_the_call_at_once_are_two_people(cli, tm
     assert result.exit_code == 0, result.output
     assert sum(p["name"].startswith("Sam Lee") for p in written(result.stdout)) == 1
     assert "1 person joined more than once (Sam Lee (Unverified))" in result.stderr
+
+
+def test_a_rejoin_in_zoom_s_newer_report_is_one_person_and_no_warning(cli):
+    # "Name (original name),Email,Total duration (minutes),Guest" without "Show unique
+    # users": Ada's second row (she rejoined) warned that it duplicated her first and asked
+    # to give each their email, though both rows held the same one.
+    path = DATA / "zoom-participants-newer-rejoins.csv"
+    result = cli("groups", str(path), "--size", "2", "--seed", "1", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    names = sorted(row["name"] for row in written(result.stdout))
+    assert names == ["24JR1A05L3", "24JR1A05q6", "Ada Lovelace", "Neha Chowdary"]
+    assert "Warning" not in result.stderr, result.stderr
+    assert f"Note: {path}: 1 person joined more than once (Ada Lovelace)" in result.stderr
+    assert "left out the host, Ruth Tutor" in result.stderr
+    assert "left out 1 note-taking bot: read.ai meeting notes" in result.stderr

@@ -246,6 +246,9 @@ JOIN_COLUMNS = (
     "pierwsze dołączenie",  # Teams, Polish (the participants section)
     "godzina dołączenia",  # Teams, Polish (the in-meeting activities section: one a join)
     "arrival time",  # the Google Meet Attendance extension
+    # Zoom's newer participant report, "Name (original name),Email,Total duration (minutes),
+    # Guest": a row a person with "Show unique users", else a row a join (each rejoin again)
+    "total duration (minutes)",
 )
 # The time of one join and of its leave, in a report with one row per join: two rows of one
 # name whose times overlap are two people in the call at once (joins.py). Teams' participants
