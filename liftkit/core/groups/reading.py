@@ -125,6 +125,13 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
                 f"{label}: {where}.round: round {number} comes after round {rounds[-1].number}",
                 "number the rounds in the order they run, each number once",
             )
+        if rounds and number != rounds[-1].number + 1 and not recorded:
+            # rounds 1 and 5 were headed "Round 1", "Round 5" and ran as "round 6 of 3",
+            # though a Split built in code so is refused (api_arguments.checked_split)
+            raise LiftkitError(
+                f"{label}: {where}.round: round {number} does not follow round {rounds[-1].number}",
+                f"number the rounds one after another: {rounds[-1].number + 1} for {where}",
+            )
         groups_data = rnd.get("groups")
         _need(
             isinstance(groups_data, list) and bool(groups_data),
