@@ -278,3 +278,45 @@ def test_a_recorded_poll_keeps_its_place_above_the_polls_after_it(tmp_path):
     assert "42 answers" in lines[first] and "[Yes / No]" in lines[second]
     assert first < second, screen
     assert [line.split()[0] for line in lines[first + 1 : first + 3]] == ["Yes", "No"]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "keys", "typed"),
+    [(80, 24, ["p"], "30"), (60, 20, ["p", "ENTER"], "40% 60%")],
+)
+def test_a_refusal_of_poll_counts_is_folded_whole_above_the_poll_line(
+    tmp_path, width, height, keys, typed
+):
+    # "poll 1: 1 count for 2 options; give one whole number per option (Yes, No), e.g.…"
+    # at 80 columns, "poll 2: percentages are not counts; give the number of answ…" at 60:
+    # the example was cut off, with empty rows above
+    time = FakeTime()
+    s = open_session(tmp_path, TWO_POLLS, time)
+    s.start()
+    c = Controller(s, mode=LIVE)
+    for key in [*keys, *typed, "ENTER"]:
+        c.press(key)
+    refusal = c.ui.message(s.now())
+    s.close()
+    assert "e.g." in refusal and len(refusal) > width  # what was cut
+    (tmp_path / "a.toml").write_text(TWO_POLLS)
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys(*[{"ENTER": "Enter"}.get(key, key) for key in keys])
+        term.wait_for(f"Poll {len(keys)} [Yes/No]")
+        term.type(typed)
+        screen = term.wait_for(refusal.split()[-1])
+        lines = [line.rstrip() for line in screen.splitlines()]
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"poll {len(keys)}: "))
+        end = next(i for i, line in enumerate(lines) if line.startswith(f"Poll {len(keys)} ["))
+        assert " ".join(lines[at:end]) == refusal  # whole, just above the poll line
+        assert lines[end].endswith(f": {typed}▌")
+        term.keys("Escape")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
