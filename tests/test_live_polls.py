@@ -162,7 +162,7 @@ def test_options_with_digits_are_given_by_name_in_plain_mode(tmp_path):
     proc = run_plain(tmp_path, AGES, "\n".join(typed) + "\n")
     assert proc.returncode == 0, proc.stderr
     out = said(proc)
-    hint = "e.g. 10 11 12 13 or Under 18: 10, 18-30: 11, 31-50: 12, Over 50: 13"
+    hint = "e.g. p 10 11 12 13 or p Under 18: 10, 18-30: 11, 31-50: 12, Over 50: 13"
     assert f"poll 1: percentages are not counts; give the number of answers, {hint}" in out
     assert any(line.startswith('poll 1: "Under 18" has no count;') for line in out), out
     polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
@@ -320,3 +320,38 @@ def test_a_refusal_of_poll_counts_is_folded_whole_above_the_poll_line(
         term.wait_for("EXIT=0")
     finally:
         term.close()
+
+
+def test_plain_mode_gives_the_examples_of_a_refusal_as_whole_commands(tmp_path):
+    # QA: `p 2 5` said "… e.g. 10 11 or Yes: 10, No: 11", and `10 11` typed as shown was an
+    # unknown command: plain mode needs the `p 2` in front (hosted-event's last segment:
+    # poll 1 a 1-5 score, poll 2 Yes / No)
+    def plain(lines, sessions):
+        return subprocess.run(
+            [*LIFTKIT, "run", "hosted-event", "--plain", "--sessions", str(sessions)],
+            input="\n".join(["jump 6", *lines, "q", "y"]) + "\n", capture_output=True,
+            text=True, timeout=60,
+        )  # fmt: skip
+
+    proc = plain(["p 2 5"], tmp_path / "a" / "s")
+    (refusal,) = [line for line in said(proc) if line.startswith("poll 2: ")]
+    examples = refusal.split("e.g. ", 1)[1].split(" or ")
+    assert len(examples) == 2 and all(e.startswith("p 2 ") for e in examples), refusal
+    proc = plain(examples, tmp_path / "b" / "s")
+    assert proc.returncode == 0, proc.stderr
+    assert not [line for line in said(proc) if "unknown command" in line or "poll " in line[:5]]
+    polls = [
+        (e["poll"], e["counts"]) for e in session_events(tmp_path / "b") if e["type"] == "poll"
+    ]
+    assert polls == [(1, {"Yes": 10, "No": 11})] * 2
+
+
+def test_the_full_screen_poll_line_keeps_its_examples_of_the_counts_alone(tmp_path):
+    time = FakeTime()
+    s = open_session(tmp_path, TWO_POLLS, time)
+    s.start()
+    c = Controller(s, mode=LIVE)
+    for key in ["p", "ENTER", "5", "ENTER"]:  # poll 2's line: what is typed IS the counts
+        c.press(key)
+    assert c.ui.message(s.now()).endswith("e.g. 10 11 or Yes: 10, No: 11")
+    s.close()
