@@ -212,7 +212,7 @@ def groups(
         earlier = rooms_held(Path(previous))
         held = held or len(earlier.rounds)
     else:
-        earlier = load_groups_file(previous) if previous else None
+        earlier = load_groups_file(previous, attendees=True) if previous else None
     request = SplitRequest(
         size=size,
         count=count,
