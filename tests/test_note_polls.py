@@ -119,3 +119,22 @@ def test_a_poll_number_the_right_segment_lacks_names_its_polls_not_other_segment
         assert line.startswith(f"Error: --poll {number}: segment {segment} "), line
         assert line.endswith(f"; {hint}"), line
     assert "poll" not in (folder / "journal.jsonl").read_text().replace("polls", "")
+
+
+def test_a_count_for_no_option_lists_options_that_hold_commas_apart(tmp_path):
+    # QA: "the options are Yes, definitely, No, not really": four options, or two?
+    options = ["Yes, definitely", "No, not really"]
+    (tmp_path / "a.toml").write_text(
+        'title = "P"\n[[segments]]\ntitle = "Welcome"\nduration = "5m"\n'
+        f'[[segments.polls]]\nquestion = "Useful?"\noptions = {json.dumps(options)}\n'
+    )
+    run = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"], input="p Maybe 3\nq\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    refused = liftkit("note", str(folder), "--poll", "1", "Maybe 3", cwd=tmp_path)
+    for said in (refused.stderr.strip(), run.stdout):
+        listed = said.split("the options are ", 1)[1].splitlines()[0]
+        assert listed.split(" / ") == options, said

@@ -169,7 +169,7 @@ def _named_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
         # "Yes 30, Maybe 12" on a yes/no poll: the name is what is wrong, not the count
         raise LiftkitError(
             f"{where}: no option {', '.join(repr(_shortened(u)) for u in unknown)}",
-            f"the options are {', '.join(options)}",
+            f"the options are {' / '.join(options)}",
         )
     return counts
 
