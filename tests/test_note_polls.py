@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -138,3 +139,24 @@ def test_a_count_for_no_option_lists_options_that_hold_commas_apart(tmp_path):
     for said in (refused.stderr.strip(), run.stdout):
         listed = said.split("the options are ", 1)[1].splitlines()[0]
         assert listed.split(" / ") == options, said
+
+
+def test_the_api_docs_say_note_adds_poll_counts_after_the_end_as_it_does(tmp_path):
+    # docs/api.md's "Session journals" said `liftkit note` adds reflections after
+    # session_end or stop, so a script reading the journal would not expect poll events there
+    docs = (Path(__file__).parents[1] / "docs" / "api.md").read_text()
+    section = docs.split("## Session journals", 1)[1].split("\n## ", 1)[0]
+    (said,) = [p for p in section.split("\n\n") if "`liftkit note`" in p]
+    (tmp_path / "a.toml").write_text(THREE_POLLS)
+    run = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"], input="q\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    (folder,) = (tmp_path / "s").iterdir()
+    added = liftkit("note", str(folder), "--poll", "1", "3 4", "--segment", "1", cwd=tmp_path)
+    assert run.returncode == 0 and added.returncode == 0, added.stderr
+    kinds = [
+        json.loads(line)["type"] for line in (folder / "journal.jsonl").read_text().splitlines()
+    ]
+    assert kinds[-2:] == ["stop", "poll"]  # as the docs must say
+    assert "poll counts (`liftkit note --poll`)" in said and "`stop`" in said
