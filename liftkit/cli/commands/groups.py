@@ -83,7 +83,10 @@ def groups(
         typer.Option(
             "--balance",
             metavar="COLUMN",
-            help="Spread the values of this column evenly; repeat, most important first.",
+            help=(
+                "Spread the values of this column evenly; repeat, most important first; "
+                "none for none (not even --previous's)."
+            ),
         ),
     ] = None,
     apart: Annotated[
