@@ -244,7 +244,7 @@ def split_groups(
                 "give the JSON, TOML or CSV written by liftkit groups, a session folder of "
                 'liftkit run, or "latest" (the newest session in `sessions`)',
             )
-        previous = load_groups_file(previous, field="previous")
+        previous = load_groups_file(previous, field="previous", attendees=True)
     elif previous is not None:
         previous = checked_split(previous, "previous", " (or its file, or a session folder)")
     request = SplitRequest(

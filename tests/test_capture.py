@@ -73,7 +73,7 @@ def test_counts_named_for_options_with_spaces_and_unknown_names_refused():
         with pytest.raises(LiftkitError) as caught:
             parse_counts(typed, ["Yes", "No"])
         assert caught.value.message == f"poll: no option {named}"
-        assert caught.value.hint == "the options are Yes, No"
+        assert caught.value.hint == "the options are Yes / No"
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ skip. A permission error (EACCES) cannot be made for root, so it is injected.
 import errno
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from support.plain import LIFTKIT, Live, liftkit, wait_until
 from liftkit.core.agenda.templates import template_path
 from liftkit.core.errors import LiftkitError
 from liftkit.core.files import write_atomic
+from liftkit.core.text import command_line
 
 SESSION = Path(__file__).parent / "data" / "sessions" / "2026-03-09-135958-hosted-community-event"
 PEOPLE = "Ada Lovelace\nGrace Hopper\nAlan Turing\nKatherine Johnson\nMary Jackson\n"
@@ -424,8 +426,8 @@ title = "First"
 duration = "3m"
 auto_advance = true
 [[segments.polls]]
-question = "Useful?"
-options = ["Yes", "No"]
+question = "Useful? It's \\"fine\\""
+options = ["Yes, definitely", "No, not really"]
 [[segments]]
 title = "Second"
 duration = "10m"
@@ -473,7 +475,9 @@ def test_captures_typed_on_a_full_disk_are_saved_once_it_has_room(disk, tmp_path
     typed = [e for e in events if e["type"] == "reflection" and e["text"].startswith("typed")]
     polls = [e for e in events if e["type"] == "poll"]
     assert [(e["segment"], e["author"], e["tags"]) for e in typed] == [(0, "Ada", ["kept"])]
-    assert [(e["segment"], e["counts"]) for e in polls] == [(0, {"Yes": 28, "No": 2})]
+    assert [(e["segment"], e["counts"]) for e in polls] == [
+        (0, {"Yes, definitely": 28, "No, not really": 2})
+    ]
     moved_on = next(e for e in events if e["type"] == "segment_start" and e["segment"] == 1)
     assert typed[0]["seq"] > moved_on["seq"] and polls[0]["seq"] == typed[0]["seq"] + 1
     assert typed[0]["typed"] < moved_on["wall"] < typed[0]["wall"]
@@ -501,7 +505,7 @@ def test_captures_still_not_saved_when_liftkit_stops_are_listed(disk, tmp_path):
     assert "internal error" not in err
     assert [line for line in err.splitlines() if line.startswith(KEPT)] == [
         f"{KEPT}Ada: typed on a full disk",
-        f"{KEPT}poll counts for 'Useful?': Yes 28, No 2",
+        f'{KEPT}poll 1 (Useful? It\'s "fine"): Yes, definitely: 28; No, not really: 2',
     ]
     assert "Everything else captured is kept" in err
     assert "Saved 1" not in out
@@ -538,14 +542,17 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
     assert lines[0] == f"# Typed during {folder} but not saved: its journal could not be written."
     assert lines[1:3] == [
         f"# Add each reflection to the session with liftkit note, giving its segment: {folder}",
-        "# Poll counts: add each with liftkit note, giving its segment and poll number, or record "
-        "them with p in their segment while the session runs (liftkit resume; b goes back a "
+        "# Poll counts: add each with the liftkit note command on its line, or record them "
+        "with p in their segment while the session runs (liftkit resume; b goes back a "
         "segment).",
     ]
     assert [line.split(" ", 1)[1] for line in lines[3:]] == [
         "segment 1: Ada: typed on a full disk #kept",
-        "segment 1: poll counts for 'Useful?': Yes 28, No 2",
-    ]
+        "segment 1, poll 1 (Useful? It's \"fine\"): "
+        + command_line("liftkit", "note", folder, "--poll", 1, "--segment", 1,
+                       "Yes, definitely: 28; No, not really: 2"),
+    ]  # fmt: skip
+    # "poll counts for 'Useful? It\\'s \"fine\"'": no poll number, the question escaped
     assert f"They are written to {written}" in err
     assert not [e for e in journal_lines(folder) if "typed on a full disk" in e.get("text", "")]
     # resumed once the disk has room, the host is told where they are
@@ -557,6 +564,16 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
     said = " ".join((resumed.stdout + resumed.stderr).split())
     assert f"what could not be saved last time is in {written}: add its reflections and " in said
     assert "poll counts with liftkit note, then delete" in said
+    # the poll's line is the command that adds its counts, pasted as it stands
+    added = subprocess.run(
+        [*LIFTKIT, *shlex.split(lines[-1].split("): ", 1)[1])[1:]], capture_output=True,
+        text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    polls = [e for e in journal_lines(folder) if e["type"] == "poll"]
+    assert [(p["segment"], p["poll"], p["counts"]) for p in polls] == [
+        (0, 0, {"Yes, definitely": 28, "No, not really": 2})
+    ]
     exported = subprocess.run(
         [*LIFTKIT, "export", str(folder), "-o", str(tmp_path / "pack.md")], capture_output=True,
         text=True, cwd=tmp_path, env=env, timeout=60,

@@ -129,3 +129,27 @@ def test_a_plan_written_before_with_two_guests_alike_is_refused_in_one_line(cli,
         "'iPhone (2)', as the attendee list now names them), or make the groups again; if "
         "one, keep one"
     )
+    # the same file with no attendee list (run --groups, export --groups-file, the
+    # library's groups_file) said "as the attendee list now names them" of a list never
+    # given, and the library's error named no argument (fields was ())
+    apart = "if they are two, name them apart in every round ('iPhone', 'iPhone (2)')"
+    twins = "round 1: iPhone is in both Room 1 and Room 2, with no email to tell two people apart"
+    session = __import__("test_api").SESSION
+    result = cli("export", str(session), "--groups-file", str(plan))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: --groups-file {plan}: {twins}; {apart}, or make the groups again; if one, "
+        "keep one\n"
+    )
+    proc, _ = run_breakout(tmp_path, 2, "--groups", str(plan))
+    assert proc.returncode == 2 and proc.stderr.startswith(f"Error: {plan}: {twins}; {apart},")
+    for field, call in [
+        ("previous", lambda: liftkit.split_groups(["Ada Lovelace", "Grace Hopper"], previous=plan)),
+        ("groups_file", lambda: liftkit.build_report(session, groups_file=plan)),
+    ]:
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert caught.value.fields == (field,)
+        assert caught.value.message == f"`{field}` {plan}: {twins}"
+        named = ", as the attendee list now names them" if field == "previous" else ""
+        assert caught.value.hint.startswith(f"{apart[:-1]}{named}), or make")

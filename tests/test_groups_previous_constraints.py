@@ -8,6 +8,8 @@ import json
 import pytest
 from test_run_plain import run_plain
 
+import liftkit
+
 NAMES = ["Ada", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lu"]
 LEADS = {"Ada", "Bo", "Cy"}
 
@@ -167,3 +169,30 @@ def test_a_plan_given_as_previous_keeps_its_balanced_columns(tmp_path, cli):
         for group in rnd["groups"]:
             found = sorted(m["attributes"]["Organisation"] for m in group["members"])
             assert found == sorted(orgs), (rnd["round"], names(group))
+
+
+def test_balance_none_switches_off_the_balance_a_plan_carries(tmp_path, cli):
+    # QA: week 2 from a balanced plan could not be left unbalanced: `--balance ""` and
+    # `--balance none` were refused, and leaving --balance out balanced the plan's columns
+    orgs = ["North", "South", "East"]
+    people = tmp_path / "p.csv"
+    people.write_text("name,email,Organisation\n" + "".join(
+        f"P{i},p{i}@x.org,{orgs[i % 3]}\n" for i in range(18)))  # fmt: skip
+    plan = tmp_path / "plan.json"
+    made = cli("groups", str(people), "--count", "6", "--rounds", "2", "--balance",
+               "Organisation", "--seed", "1", "-o", str(plan))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "week2.json"
+    made = cli("groups", str(people), "--previous", str(plan), "--rounds", "3", "--balance",
+               "none", "--seed", "1", "-o", str(out))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert "balanced on" not in made.output
+    assert json.loads(out.read_text())["settings"]["balance"] == []
+    week2 = liftkit.split_groups(liftkit.read_attendees(people), previous=plan, rounds=3,
+                                 balance="none", seed=1)  # fmt: skip
+    assert week2.settings["balance"] == [] and not any("balanced on" in n for n in week2.notes)
+    both = cli("groups", str(people), "--balance", "none", "--balance", "Organisation")
+    assert both.exit_code == 2 and both.stderr == (
+        "Error: --balance none: given with columns to balance (Organisation); give none alone "
+        "for no balance, or the columns alone\n"
+    )

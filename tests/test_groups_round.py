@@ -6,7 +6,11 @@ import json
 from collections import Counter
 from itertools import combinations
 
+import pytest
+from test_api import SESSION
 from test_run_attendees import run_breakout
+
+import liftkit
 
 
 def names(rnd: dict) -> list[list[str]]:
@@ -153,8 +157,6 @@ def test_a_week_held_keeps_its_number_and_the_weeks_planned_follow_it(cli, tmp_p
 def test_one_round_of_a_plan_carried_on_from_week_three_says_the_plan_s_numbers(cli, tmp_path):
     # Round 4 of a plan updated from week 3 (rounds 3 to 5) said "round 4 of 3", in the
     # Markdown and the table, and so did the library's render_groups.
-    import liftkit
-
     now, week = week_three(cli, tmp_path)
     update = ["groups", str(now), "--previous", str(week), "--rounds", "3", "--seed", "1"]
     numbers = [r["round"] for r in json.loads(cli(*update, "-f", "json").stdout)["rounds"]]
@@ -204,3 +206,37 @@ def test_a_file_with_rounds_out_of_order_or_numbered_twice_is_refused(cli, tmp_p
             f"Error: {plan}: rounds[1].round: round 1 comes after round {numbers[0]}; number "
             "the rounds in the order they run, each number once\n"
         )
+
+
+def test_a_file_whose_round_numbers_leave_a_gap_is_refused_everywhere_it_is_read(cli, tmp_path):
+    # rounds 1 and 5 were headed "## Round 1", "## Round 5", ran as "round 6 of 3", and
+    # were warned of as "round 1 is used, round 5 not", though a Split built so is refused
+    room = {"name": "Room 1", "members": [{"name": "Ada"}, {"name": "Bo"}]}
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"rounds": [{"round": n, "groups": [room]} for n in (1, 5)]}))
+    people = tmp_path / "people.csv"
+    people.write_text("Name\nAda\nBo\n")
+    said = (
+        f"Error: {plan}: rounds[1].round: round 5 does not follow round 1; number the "
+        "rounds one after another: 2 for rounds[1]\n"
+    )
+    for args in (
+        ("groups", str(people), "--previous", str(plan), "--seed", "1"),
+        ("groups", str(people), "--previous", str(plan), "--rounds", "3", "--round", "6"),
+        ("export", str(SESSION), "--groups-file", str(plan)),
+    ):
+        result = cli(*args)
+        assert (result.exit_code, result.stderr) == (2, said), args
+    proc, _ = run_breakout(tmp_path, 2, "--groups", str(plan))
+    assert (proc.returncode, proc.stderr) == (2, said)
+    for call in (
+        lambda: liftkit.split_groups(["Ada", "Bo"], previous=plan),
+        lambda: liftkit.build_report(SESSION, groups_file=plan),
+    ):
+        with pytest.raises(liftkit.LiftkitError) as caught:
+            call()
+        assert f"Error: {caught.value.message}; {caught.value.hint}\n" == said
+    # a later week's file, numbered on from 3, is read as before
+    plan.write_text(json.dumps({"rounds": [{"round": n, "groups": [room]} for n in (3, 4, 5)]}))
+    again = liftkit.split_groups(["Ada", "Bo"], previous=plan, seed=1)
+    assert [r.number for r in again.rounds][:3] == [3, 4, 5]

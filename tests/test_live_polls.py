@@ -162,7 +162,7 @@ def test_options_with_digits_are_given_by_name_in_plain_mode(tmp_path):
     proc = run_plain(tmp_path, AGES, "\n".join(typed) + "\n")
     assert proc.returncode == 0, proc.stderr
     out = said(proc)
-    hint = "e.g. 10 11 12 13 or Under 18: 10, 18-30: 11, 31-50: 12, Over 50: 13"
+    hint = "e.g. p 10 11 12 13 or p Under 18: 10, 18-30: 11, 31-50: 12, Over 50: 13"
     assert f"poll 1: percentages are not counts; give the number of answers, {hint}" in out
     assert any(line.startswith('poll 1: "Under 18" has no count;') for line in out), out
     polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
@@ -278,3 +278,80 @@ def test_a_recorded_poll_keeps_its_place_above_the_polls_after_it(tmp_path):
     assert "42 answers" in lines[first] and "[Yes / No]" in lines[second]
     assert first < second, screen
     assert [line.split()[0] for line in lines[first + 1 : first + 3]] == ["Yes", "No"]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "keys", "typed"),
+    [(80, 24, ["p"], "30"), (60, 20, ["p", "ENTER"], "40% 60%")],
+)
+def test_a_refusal_of_poll_counts_is_folded_whole_above_the_poll_line(
+    tmp_path, width, height, keys, typed
+):
+    # "poll 1: 1 count for 2 options; give one whole number per option (Yes, No), e.g.…"
+    # at 80 columns, "poll 2: percentages are not counts; give the number of answ…" at 60:
+    # the example was cut off, with empty rows above
+    time = FakeTime()
+    s = open_session(tmp_path, TWO_POLLS, time)
+    s.start()
+    c = Controller(s, mode=LIVE)
+    for key in [*keys, *typed, "ENTER"]:
+        c.press(key)
+    refusal = c.ui.message(s.now())
+    s.close()
+    assert "e.g." in refusal and len(refusal) > width  # what was cut
+    (tmp_path / "a.toml").write_text(TWO_POLLS)
+    term = Tmux(width, height, cwd=str(tmp_path))
+    try:
+        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
+        term.wait_for("running")
+        term.keys(*[{"ENTER": "Enter"}.get(key, key) for key in keys])
+        term.wait_for(f"Poll {len(keys)} [Yes/No]")
+        term.type(typed)
+        screen = term.wait_for(refusal.split()[-1])
+        lines = [line.rstrip() for line in screen.splitlines()]
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"poll {len(keys)}: "))
+        end = next(i for i, line in enumerate(lines) if line.startswith(f"Poll {len(keys)} ["))
+        assert " ".join(lines[at:end]) == refusal  # whole, just above the poll line
+        assert lines[end].endswith(f": {typed}▌")
+        term.keys("Escape")
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+
+
+def test_plain_mode_gives_the_examples_of_a_refusal_as_whole_commands(tmp_path):
+    # QA: `p 2 5` said "… e.g. 10 11 or Yes: 10, No: 11", and `10 11` typed as shown was an
+    # unknown command: plain mode needs the `p 2` in front (hosted-event's last segment:
+    # poll 1 a 1-5 score, poll 2 Yes / No)
+    def plain(lines, sessions):
+        return subprocess.run(
+            [*LIFTKIT, "run", "hosted-event", "--plain", "--sessions", str(sessions)],
+            input="\n".join(["jump 6", *lines, "q", "y"]) + "\n", capture_output=True,
+            text=True, timeout=60,
+        )  # fmt: skip
+
+    proc = plain(["p 2 5"], tmp_path / "a" / "s")
+    (refusal,) = [line for line in said(proc) if line.startswith("poll 2: ")]
+    examples = refusal.split("e.g. ", 1)[1].split(" or ")
+    assert len(examples) == 2 and all(e.startswith("p 2 ") for e in examples), refusal
+    proc = plain(examples, tmp_path / "b" / "s")
+    assert proc.returncode == 0, proc.stderr
+    assert not [line for line in said(proc) if "unknown command" in line or "poll " in line[:5]]
+    polls = [
+        (e["poll"], e["counts"]) for e in session_events(tmp_path / "b") if e["type"] == "poll"
+    ]
+    assert polls == [(1, {"Yes": 10, "No": 11})] * 2
+
+
+def test_the_full_screen_poll_line_keeps_its_examples_of_the_counts_alone(tmp_path):
+    time = FakeTime()
+    s = open_session(tmp_path, TWO_POLLS, time)
+    s.start()
+    c = Controller(s, mode=LIVE)
+    for key in ["p", "ENTER", "5", "ENTER"]:  # poll 2's line: what is typed IS the counts
+        c.press(key)
+    assert c.ui.message(s.now()).endswith("e.g. 10 11 or Yes: 10, No: 11")
+    s.close()

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
@@ -75,3 +76,87 @@ def test_the_help_shows_how_to_add_poll_counts():
     )  # fmt: skip
     assert 'liftkit note latest --poll 1 "Yes 12, No 4" --segment 1' in shown.stdout
     assert "--poll" in shown.stdout
+
+
+THREE_POLLS = """title = "Polls"
+[[segments]]
+title = "Welcome"
+duration = "5m"
+[[segments.polls]]
+question = "Been before?"
+options = ["Yes", "No"]
+[[segments]]
+title = "Talk"
+duration = "5m"
+[[segments]]
+title = "Close"
+duration = "5m"
+""" + "".join(
+    f'[[segments.polls]]\nquestion = "Q{n}?"\noptions = ["Yes", "No"]\n' for n in (1, 2, 3)
+)
+
+
+def test_a_poll_number_the_right_segment_lacks_names_its_polls_not_other_segments(tmp_path):
+    # QA: `--poll 4 "1 2" --segment 4` of a segment with 3 polls said "give the segment the
+    # poll was asked in (segments with polls: 1, 2, 4)", though the segment was right
+    (tmp_path / "a.toml").write_text(THREE_POLLS)
+    run = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"], input="q\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    for number, segment, hint in [
+        ("4", "3", "segment 3 has polls 1 to 3; give one of those numbers"),
+        ("0", "3", "segment 3 has polls 1 to 3; give one of those numbers"),
+        ("-1", "3", "segment 3 has polls 1 to 3; give one of those numbers"),
+        ("2", "1", "segment 1 has poll 1 alone; give 1"),
+        ("1", "2", "give the segment the poll was asked in (segments with polls: 1, 3)"),
+    ]:
+        refused = liftkit("note", str(folder), f"--poll={number}", "1 2", "--segment", segment,
+                          cwd=tmp_path)  # fmt: skip
+        assert refused.returncode == 2, refused.stderr
+        (line,) = refused.stderr.splitlines()
+        assert line.startswith(f"Error: --poll {number}: segment {segment} "), line
+        assert line.endswith(f"; {hint}"), line
+    assert "poll" not in (folder / "journal.jsonl").read_text().replace("polls", "")
+
+
+def test_a_count_for_no_option_lists_options_that_hold_commas_apart(tmp_path):
+    # QA: "the options are Yes, definitely, No, not really": four options, or two?
+    options = ["Yes, definitely", "No, not really"]
+    (tmp_path / "a.toml").write_text(
+        'title = "P"\n[[segments]]\ntitle = "Welcome"\nduration = "5m"\n'
+        f'[[segments.polls]]\nquestion = "Useful?"\noptions = {json.dumps(options)}\n'
+    )
+    run = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"], input="p Maybe 3\nq\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (folder,) = (tmp_path / "s").iterdir()
+    refused = liftkit("note", str(folder), "--poll", "1", "Maybe 3", cwd=tmp_path)
+    for said in (refused.stderr.strip(), run.stdout):
+        listed = said.split("the options are ", 1)[1].splitlines()[0]
+        assert listed.split(" / ") == options, said
+
+
+def test_the_api_docs_say_note_adds_poll_counts_after_the_end_as_it_does(tmp_path):
+    # docs/api.md's "Session journals" said `liftkit note` adds reflections after
+    # session_end or stop, so a script reading the journal would not expect poll events there
+    docs = (Path(__file__).parents[1] / "docs" / "api.md").read_text()
+    section = docs.split("## Session journals", 1)[1].split("\n## ", 1)[0]
+    (said,) = [p for p in section.split("\n\n") if "`liftkit note`" in p]
+    (tmp_path / "a.toml").write_text(THREE_POLLS)
+    run = subprocess.run(
+        [*LIFTKIT, "run", "a.toml", "--plain", "--sessions", "s"], input="q\ny\n",
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    (folder,) = (tmp_path / "s").iterdir()
+    added = liftkit("note", str(folder), "--poll", "1", "3 4", "--segment", "1", cwd=tmp_path)
+    assert run.returncode == 0 and added.returncode == 0, added.stderr
+    kinds = [
+        json.loads(line)["type"] for line in (folder / "journal.jsonl").read_text().splitlines()
+    ]
+    assert kinds[-2:] == ["stop", "poll"]  # as the docs must say
+    assert "poll counts (`liftkit note --poll`)" in said and "`stop`" in said

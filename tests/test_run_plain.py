@@ -405,7 +405,7 @@ def test_a_poll_option_typed_without_its_count_is_named_in_plain_mode(tmp_path):
         text=True, timeout=60,
     )  # fmt: skip
     said = [line.split("  ", 1)[1] for line in result.stdout.splitlines() if "poll" in line]
-    hint = "give a count after each option, e.g. Yes: 10, No: 11"
+    hint = "give a count after each option, e.g. p Yes: 10, No: 11"  # a command to type
     assert f'poll 1: "Yes" has no count; {hint}' in said
     assert f'poll 1: "No" has no count; {hint}' in said
     assert "saved poll: Been before? Yes 3, No 4" in said

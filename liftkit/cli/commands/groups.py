@@ -83,7 +83,10 @@ def groups(
         typer.Option(
             "--balance",
             metavar="COLUMN",
-            help="Spread the values of this column evenly; repeat, most important first.",
+            help=(
+                "Spread the values of this column evenly; repeat, most important first; "
+                "none for none (not even --previous's)."
+            ),
         ),
     ] = None,
     apart: Annotated[
@@ -212,7 +215,7 @@ def groups(
         earlier = rooms_held(Path(previous))
         held = held or len(earlier.rounds)
     else:
-        earlier = load_groups_file(previous) if previous else None
+        earlier = load_groups_file(previous, attendees=True) if previous else None
     request = SplitRequest(
         size=size,
         count=count,

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from liftkit.cli.live.typingline import typing_lines
+from liftkit.cli.live.typingline import at_words, typing_lines
 from liftkit.core.live.screen import Screen
 
 
@@ -52,9 +52,10 @@ def said(screen: Screen) -> tuple[str, str]:
 
 
 def message_rows(screen: Screen, width: int) -> int:
-    """The lines the message takes, folded at words at this width (1 for none)."""
+    """The lines the message takes, folded at words at this width (1 for none); while the
+    host types, with the input line under it (a refusal of poll counts and its example)."""
     if screen.input_label:
-        return 1
+        return 1 + (len(at_words(screen.message, width, 1_000)) if screen.message else 1)
     return len(at_words(said(screen)[0], width, 1_000))
 
 
@@ -74,18 +75,3 @@ def bottom(screen: Screen, width: int, rows: int) -> RenderableType:
     if len(parts) < space:
         lines.insert(0, Text(screen.next_line, no_wrap=True, overflow="ellipsis"))
     return Group(*lines, *([legend(screen, width)] if keys else []))
-
-
-def at_words(text: str, width: int, most: int) -> list[str]:
-    """`text` in at most `most` lines, each cut at the last space that fits `width` cells
-    (the last line ends in '…' when even `most` are not enough)."""
-    lines: list[str] = []
-    while len(lines) < most - 1 and cell_len(text) > width:
-        cut = text.rfind(" ", 0, width + 1)
-        while cut > 0 and cell_len(text[:cut]) > width:
-            cut = text.rfind(" ", 0, cut)
-        if cut <= 0:
-            break
-        lines.append(text[:cut])
-        text = text[cut + 1 :]
-    return [*lines, text]

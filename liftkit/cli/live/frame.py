@@ -160,7 +160,9 @@ class _Rendered:
         # A long message (a full disk: what was kept, what to do) takes the body's spare rows
         # beyond the two it has, rather than losing its end; the countdown keeps its size.
         space = bottom_rows - bool(screen.legend)  # for the message: the audience has no keys
-        if screen.confirm:  # a question takes all the body's rows it needs: its y in view
+        # a question takes all the body's rows it needs: its y in view; so does a refusal of
+        # what the host typed, its example in view (cut to "e.g.…" at 60 columns)
+        if screen.confirm or (screen.input_label and screen.message):
             longer = min(message_rows(screen, width) - space, body_rows)
         elif space > 1:
             longer = min(message_rows(screen, width) - space, body_rows - wanted)

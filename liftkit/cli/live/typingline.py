@@ -56,9 +56,28 @@ def typing_lines(screen: Screen, width: int, rows: int) -> RenderableType:
     lines: list[RenderableType] = []
     if rows >= 3:
         if screen.message or not screen.input_detail:
-            lines.append(Text(screen.message, style="bold", no_wrap=True, overflow="ellipsis"))
+            # folded over the rows the frame gave it: a refusal's example was cut to "e.g.…"
+            text = screen.message
+            parts = at_words(text, width, rows - 2) if cell_len(text) > width else [text]
+            lines += [Text("")] * (rows - 2 - len(parts))
+            lines += [Text(p, style="bold", no_wrap=True, overflow="ellipsis") for p in parts]
         else:
             lines.append(
                 Text(screen.input_detail, style="italic", no_wrap=True, overflow="ellipsis")
             )
     return Group(*lines, _input_line(screen, width), legend)
+
+
+def at_words(text: str, width: int, most: int) -> list[str]:
+    """`text` in at most `most` lines, each cut at the last space that fits `width` cells
+    (the last line ends in '…' when even `most` are not enough)."""
+    lines: list[str] = []
+    while len(lines) < most - 1 and cell_len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        while cut > 0 and cell_len(text[:cut]) > width:
+            cut = text.rfind(" ", 0, cut)
+        if cut <= 0:
+            break
+        lines.append(text[:cut])
+        text = text[cut + 1 :]
+    return [*lines, text]

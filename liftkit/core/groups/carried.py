@@ -101,7 +101,7 @@ def with_earlier_constraints(
     note = (
         "kept from `previous`: " + "; ".join(said) + " (as its plan had them; "
         "`facilitators`, `together` and `apart` given here add to them, `balance` given here "
-        "replaces its columns)"
+        "replaces its columns, `balance` none balances none)"
     )
     return request, [note]
 

@@ -17,10 +17,13 @@ from liftkit.core.people.reader import Person
 from liftkit.core.text import one_line, same_words
 
 
-def load_groups_file(path: str | Path, recorded: bool = False, field: str = "") -> Split:
+def load_groups_file(
+    path: str | Path, recorded: bool = False, field: str = "", attendees: bool = False
+) -> Split:
     """A groups file written by `liftkit groups --format json|toml|csv`, checked in full;
     `recorded`: a session's record of rooms that ran, read as they were (split_from_data);
-    `field`: the argument that gave it, named when it is missing."""
+    `field`: the argument that gave it, named when it is missing or holds twins;
+    `attendees`: an attendee list was given with it (its names are the ones to use)."""
     label = str(path)
     hint = "give a file from liftkit groups"
     if field:
@@ -30,17 +33,23 @@ def load_groups_file(path: str | Path, recorded: bool = False, field: str = "") 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         if is_csv_rooms(text := raw.decode("cp1252", "replace")):  # as Excel saves it
-            return parse_groups(text, label, recorded)
+            return parse_groups(text, label, recorded, field, attendees)
         raise LiftkitError(
             f"{label}: not a text file", "give the JSON or TOML from liftkit groups"
         ) from None
-    return parse_groups(text, label, recorded)
+    return parse_groups(text, label, recorded, field, attendees)
 
 
-def parse_groups(text: str, label: str = "groups", recorded: bool = False) -> Split:
+def parse_groups(
+    text: str,
+    label: str = "groups",
+    recorded: bool = False,
+    field: str = "",
+    attendees: bool = False,
+) -> Split:
     data: Any
     if is_csv_rooms(text):  # liftkit's CSV of rooms, edited in a spreadsheet perhaps
-        return split_from_data(csv_rooms_data(text, label), label, recorded)
+        return split_from_data(csv_rooms_data(text, label), label, recorded, field, attendees)
     if text.lstrip().startswith("{") or label.lower().endswith(".json"):
         try:
             data = json.loads(text)
@@ -57,7 +66,7 @@ def parse_groups(text: str, label: str = "groups", recorded: bool = False) -> Sp
                 f"{label}: {_other_output(text) or f'not valid JSON or TOML: {exc}'}",
                 "give the JSON, TOML or CSV written by liftkit groups",
             ) from None
-    return split_from_data(data, label, recorded)
+    return split_from_data(data, label, recorded, field, attendees)
 
 
 # The first lines of liftkit groups' other formats, which are for people and Zoom to read.
@@ -93,7 +102,9 @@ def _need(condition: bool, label: str, where: str, what: str) -> None:
         )
 
 
-def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
+def split_from_data(
+    data: Any, label: str, recorded: bool = False, field: str = "", attendees: bool = False
+) -> Split:
     """The split a groups file holds, checked in full. Rounds numbered out of order or twice,
     and two rooms of one name in a round (Zoom would make one room of them), are refused,
     unless `recorded`: a session's own record of the rooms that ran (its journal, its copy
@@ -124,6 +135,13 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
             raise LiftkitError(
                 f"{label}: {where}.round: round {number} comes after round {rounds[-1].number}",
                 "number the rounds in the order they run, each number once",
+            )
+        if rounds and number != rounds[-1].number + 1 and not recorded:
+            # rounds 1 and 5 were headed "Round 1", "Round 5" and ran as "round 6 of 3",
+            # though a Split built in code so is refused (api_arguments.checked_split)
+            raise LiftkitError(
+                f"{label}: {where}.round: round {number} does not follow round {rounds[-1].number}",
+                f"number the rounds one after another: {rounds[-1].number + 1} for {where}",
             )
         groups_data = rnd.get("groups")
         _need(
@@ -187,14 +205,16 @@ def split_from_data(data: Any, label: str, recorded: bool = False) -> Split:
                     facilitators.append(person)
             groups.append(Group(name, tuple(members), tuple(facilitators)))
         rounds.append(Round(number, tuple(groups)))
-    _check_each_once(rounds, label)
+    _check_each_once(rounds, f"`{field}` {label}" if field else label, attendees)
     if not recorded:
         _check_rooms_named_once(rounds, label)
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     return Split(tuple(rounds), score_rounds(rounds), seed, (), dict(settings))
 
 
-def _check_each_once(rounds: Sequence[Round], label: str) -> None:
+def _check_each_once(rounds: Sequence[Round], label: str, attendees: bool) -> None:
+    """Each person once a round; two of one name and no email cannot be told apart (`label`
+    names the file, and the argument that gave it; `attendees`: a list was given with it)."""
     for rnd in rounds:
         seen: dict[tuple[str, str], tuple[Person, int]] = {}
         for g, group in enumerate(rnd.groups):
@@ -219,10 +239,14 @@ def _check_each_once(rounds: Sequence[Round], label: str) -> None:
                         f"{label}: round {rnd.number}: {first.label} {where}, with no email "
                         "to tell two people apart",
                         f"if they are two, name them apart in every round ('{first.name}', "
-                        f"'{first.name} (2)', as the attendee list now names them), or make "
-                        "the groups again; if one, keep one",
+                        f"'{first.name} (2)'{_NAMED_SO if attendees else ''}), or make the "
+                        "groups again; if one, keep one",
                     )
                 seen[key] = (person, g)
+
+
+# said only when an attendee list was given: none is, to `run --groups` or `export`
+_NAMED_SO = ", as the attendee list now names them"
 
 
 def _check_rooms_named_once(rounds: Sequence[Round], label: str) -> None:

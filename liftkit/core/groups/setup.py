@@ -28,6 +28,10 @@ _FACILITATOR_ROLE = re.compile(
     rf"|^{_PLACE} (?:hosts?|leads?|leaders?)$"
 )
 
+# `balance` "none": no columns balanced, not even those of a plan given as `previous`
+# (its settings.balance are balanced again when `balance` is not given)
+NO_BALANCE = "none"
+
 
 # --- naming people ----------------------------------------------------------------------
 
@@ -185,6 +189,14 @@ def prepare(people: list[Person], request: SplitRequest) -> Setup:
     value_names: list[list[str]] = []
     available = all_columns(people)
     for wanted in request.balance:
+        if wanted.strip().casefold() == NO_BALANCE:  # not even the columns of `previous`
+            if len(request.balance) > 1:
+                raise LiftkitError(
+                    f"`balance` {wanted}: given with columns to balance "
+                    f"({', '.join(c for c in request.balance if c != wanted)})",
+                    "give none alone for no balance, or the columns alone",
+                )
+            continue
         column = find_column(available, wanted)
         if column is None:
             shown = ", ".join(available) if available else "none besides name and email"

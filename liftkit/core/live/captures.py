@@ -101,10 +101,11 @@ class Captures:
         said = f"Saved {what} from the pasted chat, by {by} ({count} so far){also}."
         self.say(said, 10 if also else 8, not also)  # what was left out: said in plain mode too
 
-    def save_poll(self, poll: int, answer: str, index: int | None = None) -> str:
+    def save_poll(self, poll: int, answer: str, index: int | None = None, command: str = "") -> str:
         """Journal the counts typed for one of a segment's polls (the current one unless
         `index` says which): "saved", "kept" (the journal cannot be written now), or ""
-        when they do not fit its options (the host is told why)."""
+        when they do not fit its options (the host is told why, its examples after
+        `command`: plain mode's "p 2 ")."""
         s = self.session
         if index is None and s.engine.current is not None:
             index = s.engine.index
@@ -114,7 +115,7 @@ class Captures:
             return ""
         options = segment.polls[poll].options
         try:
-            counts = parse_counts(answer, options, where=f"poll {poll + 1}")
+            counts = parse_counts(answer, options, f"poll {poll + 1}", command)
         except LiftkitError as error:
             self.say(" ".join(error.lines()), 6)
             return ""
@@ -275,7 +276,10 @@ class Captures:
             example = " ".join("0" for _ in segment.polls[poll].options)
             self.say(f"Polls here: {polls_listed(polls)}. Type e.g. p {example}")
             return
-        self.save_poll(poll, text)  # as typed: "Yes 9, No" says which option lacks its count
+        # as typed: "Yes 9, No" says which option lacks its count; its examples are whole
+        # commands ("p 2 10 11"), the poll named when the segment has more than one
+        command = f"p {poll + 1} " if len(polls) > 1 else "p "
+        self.save_poll(poll, text, command=command)
 
 
 def _fits(text: str, options: Sequence[str]) -> bool:

@@ -17,12 +17,31 @@ from liftkit.core.errors import LiftkitError
 from liftkit.core.live.events import MAX_COUNT
 
 
-def parse_counts(raw: str, options: Sequence[str], where: str = "poll") -> dict[str, int]:
+def parse_counts(
+    raw: str, options: Sequence[str], where: str = "poll", command: str = ""
+) -> dict[str, int]:
     """Counts typed for a poll's `options`, each option with a count (0 when not named).
 
     The `p` of the key that opens a poll, typed again in front of them ("p 30 12", "p30
     12": a second poll's line opens by itself), is read past, and what is wrong is said of
-    what follows it; an option named p is counted. `where` begins each error ("poll 2")."""
+    what follows it; an option named p is counted. `where` begins each error ("poll 2");
+    `command` is what the counts follow where they are typed (plain mode's "p 2 "), so that
+    an error's examples are whole commands: "10 11" alone was an unknown command there."""
+    try:
+        return _counts_after_habit(raw, options, where)
+    except LiftkitError as error:
+        if not command:
+            raise
+        named = _named_example(options)
+        whole = f"e.g. {command}{_in_order(options)} or {command}{named}"
+        raise error.reworded(
+            lambda text: text.replace(f"e.g. {_examples(options)}", whole).replace(
+                f"e.g. {named}", f"e.g. {command}{named}"
+            )
+        ) from None
+
+
+def _counts_after_habit(raw: str, options: Sequence[str], where: str) -> dict[str, int]:
     try:
         return _parse_counts(raw, options, where)
     except LiftkitError:
@@ -150,7 +169,7 @@ def _named_counts(raw: str, options: Sequence[str], where: str) -> dict[str, int
         # "Yes 30, Maybe 12" on a yes/no poll: the name is what is wrong, not the count
         raise LiftkitError(
             f"{where}: no option {', '.join(repr(_shortened(u)) for u in unknown)}",
-            f"the options are {', '.join(options)}",
+            f"the options are {' / '.join(options)}",
         )
     return counts
 
@@ -227,5 +246,8 @@ def counts_hint(options: Sequence[str]) -> str:
 
 
 def _examples(options: Sequence[str]) -> str:
-    in_order = " ".join(str(10 + i) for i in range(len(options)))
-    return f"{in_order} or {_named_example(options)}"
+    return f"{_in_order(options)} or {_named_example(options)}"
+
+
+def _in_order(options: Sequence[str]) -> str:
+    return " ".join(str(10 + i) for i in range(len(options)))

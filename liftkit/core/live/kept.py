@@ -25,7 +25,7 @@ from liftkit.core.live.events import PollCounts, Reflection
 from liftkit.core.live.keeper import CannotWriteBack
 from liftkit.core.live.refused import JournalRefused
 from liftkit.core.live.session import LiveSession
-from liftkit.core.text import plural
+from liftkit.core.text import command_line, one_line, plural
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,14 @@ def keep(event: Reflection | PollCounts, raw: str, typed: datetime) -> Kept:
     """A capture the journal refused, typed as `raw` at `typed` (wall-clock time)."""
     typed = typed.replace(microsecond=typed.microsecond // 1000 * 1000)  # as `wall` is written
     if isinstance(event, PollCounts):
-        counts = ", ".join(f"{option} {count}" for option, count in event.counts.items())
-        raw = f"poll counts for {event.question!r}: {counts}"
+        raw = f"poll {event.poll + 1} ({one_line(event.question)}): {counts_typed(event)}"
     return Kept(replace(event, typed=typed), raw.strip())
+
+
+def counts_typed(event: PollCounts) -> str:
+    """Counts as `liftkit note --poll` reads them back: 'Yes, definitely: 3; No, not
+    really: 12' (an option's name may hold a comma, so semicolons part them)."""
+    return "; ".join(f"{option}: {count}" for option, count in event.counts.items())
 
 
 def save_kept(session: LiveSession, kept: list[Kept]) -> str:
@@ -123,8 +128,8 @@ def rescued_warning(folder: Path, places: Sequence[Path]) -> str | None:
 
 NOTE_THEM = "Add each reflection to the session with liftkit note"
 POLL_THEM = (
-    "Poll counts: add each with liftkit note, giving its segment and poll number, or record "
-    "them with p in their segment while the session runs (liftkit resume; b goes back a segment)"
+    "Poll counts: add each with the liftkit note command on its line, or record them with p "
+    "in their segment while the session runs (liftkit resume; b goes back a segment)"
 )
 POLLS_HEADER = "# Poll counts"  # also the line of a file written before note took them
 
@@ -150,6 +155,23 @@ def _typed(draft: Draft) -> str:
         return draft.text.strip()
     which = "" if draft.poll is None else f" {draft.poll + 1}"
     return f"poll{which} counts, still being typed when liftkit stopped: {draft.text.strip()}"
+
+
+def _line(kept: Kept, folder: Path) -> str:
+    """A kept capture after its segment in the rescue file: a reflection as typed, for
+    liftkit note; poll counts with the command that adds them, to paste (until 2026-12-07
+    "poll counts for 'Useful?': Yes 28, No 2", its question escaped as Python writes it,
+    without the poll number the header asked for)."""
+    event = kept.event
+    if not isinstance(event, PollCounts):
+        return f": {kept.shown}"
+    segment, poll = (event.segment or 0) + 1, event.poll + 1
+    # a command to paste into a shell, so its options as the shell takes them; no message
+    # of the library's naming a field (tests/test_hygiene.py holds those to `poll`)
+    flags = [word for name, value in (("poll", poll), ("segment", segment))
+             for word in (f"--{name}", value)]  # fmt: skip
+    add = command_line("liftkit", "note", folder, *flags, counts_typed(event))
+    return f", poll {poll} ({one_line(event.question)}): {add}"
 
 
 def _rescue_name(folder: Path) -> str:
@@ -181,7 +203,7 @@ def rescue(
         return None
     kinds = {isinstance(k.event, Reflection) for k in kept} | {d.kind == REFLECT for d in drafts}
     lines = [
-        *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}: {k.shown}"
+        *(f"{k.event.typed:%H:%M:%S} segment {(k.event.segment or 0) + 1}{_line(k, folder)}"
           for k in kept),
         *(f"{stopped or datetime.now():%H:%M:%S} segment {(d.segment or 0) + 1}: {_typed(d)}"
           for d in drafts),

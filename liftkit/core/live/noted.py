@@ -30,12 +30,18 @@ def noted_poll(
     if not 1 <= number <= len(asked.polls):
         with_polls = [str(i + 1) for i, s in enumerate(agenda.segments) if s.polls]
         where = f'segment {segment + 1} "{asked.title}"'
-        raise LiftkitError(
-            f"{named} {number}: {where} has {polls_named(asked.polls)}",
-            f"give the segment the poll was asked in (segments with polls: {', '.join(with_polls)})"
-            if with_polls
-            else "the agenda has no polls",
-        )
+        count = len(asked.polls)
+        if count > 1:  # the segment was right, the number not: the segments with polls misled
+            numbers = f"1 {'and' if count == 2 else 'to'} {count}"
+            hint = f"segment {segment + 1} has polls {numbers}; give one of those numbers"
+        elif count:
+            hint = f"segment {segment + 1} has poll 1 alone; give 1"
+        elif with_polls:
+            listed = ", ".join(with_polls)
+            hint = f"give the segment the poll was asked in (segments with polls: {listed})"
+        else:
+            hint = "the agenda has no polls"
+        raise LiftkitError(f"{named} {number}: {where} has {polls_named(asked.polls)}", hint)
     poll = asked.polls[number - 1]
     counts = parse_counts(typed, poll.options, where=f"poll {number}")
     return PollCounts(

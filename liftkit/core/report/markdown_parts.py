@@ -287,10 +287,11 @@ class Charts:
 
 
 # Whom a recommend poll asks about: "Would you recommend it to a friend?", "… to an
-# employer or colleague?": a few words after "recommend … to a" (or "to an"), up to the
-# punctuation.
+# employer or colleague?", "… to a friend, colleague or family member?": the words after
+# "recommend … to a" (or "to an"), commas and all, up to the question mark or a bracket
+# ("… to a friend [yes/no]"); a comma ended them ("to a friend" of the three above).
 RECOMMEND_TO = re.compile(
-    r"\brecommend[^?!.]*?\bto (an?) ([^\W\d_][^?!.,;:()\[\]]*?)\s*(?:[?!.,;:()]|$)", re.I
+    r"\brecommend[^?!.]*?\bto (an?) ([^\W\d_][^?!.;:()\[\]]*?)[\s,]*(?:[?!.;:()\[\]]|$)", re.I
 )
 
 
@@ -298,7 +299,7 @@ def recommend_to(question: str, markdown: bool = True) -> str:
     """ " to a friend" when the question says whom it asks about in a few words, else "": the
     pack says "would recommend it", not to a colleague the question never named."""
     found = RECOMMEND_TO.search(one_line(question))
-    if found is None or len(found[2].split()) > 4:
+    if found is None or len(found[2].split()) > 6:  # a sentence, not whom: neutral
         return ""
     return f" to {found[1].lower()} {phrase(found[2]) if markdown else found[2]}"
 
