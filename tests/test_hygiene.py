@@ -363,18 +363,32 @@ def _docstrings(tree: ast.AST) -> set[int]:
     }
 
 
+def _command_words(tree: ast.AST) -> set[int]:
+    """The words given to command_line(): a command to paste into a shell (a rescue file's
+    `liftkit note FOLDER --poll 1 …`), whose options are the shell's, not a message's."""
+    return {
+        id(arg)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "command_line"
+        for arg in node.args
+    }
+
+
 def core_strings() -> list[tuple[str, str]]:
-    """Every string in the core's code but its docstrings, with where it is (path:line)."""
+    """Every string in the core's code but its docstrings and the words of commands it
+    builds to paste, with where it is (path:line)."""
     found = []
     for path in sorted((PACKAGE / "core").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = _docstrings(tree)
+        skipped = _docstrings(tree) | _command_words(tree)
         found += [
             (f"{path.relative_to(REPO)}:{node.lineno}", node.value)
             for node in ast.walk(tree)
             if isinstance(node, ast.Constant)
             and isinstance(node.value, str)
-            and id(node) not in docstrings
+            and id(node) not in skipped
         ]
     return found
 

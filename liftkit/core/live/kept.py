@@ -166,11 +166,11 @@ def _line(kept: Kept, folder: Path) -> str:
     if not isinstance(event, PollCounts):
         return f": {kept.shown}"
     segment, poll = (event.segment or 0) + 1, event.poll + 1
-    # a command to paste into a shell, so its options as the shell takes them; no message
-    # of the library's naming a field (tests/test_hygiene.py holds those to `poll`)
-    flags = [word for name, value in (("poll", poll), ("segment", segment))
-             for word in (f"--{name}", value)]  # fmt: skip
-    add = command_line("liftkit", "note", folder, *flags, counts_typed(event))
+    # a command to paste into a shell: its options are the shell's (test_hygiene knows
+    # command_line's words from messages naming a field)
+    add = command_line(
+        "liftkit", "note", folder, "--poll", poll, "--segment", segment, counts_typed(event)
+    )
     return f", poll {poll} ({one_line(event.question)}): {add}"
 
 
