@@ -531,9 +531,9 @@ def test_a_window_closed_on_a_full_disk_stops_at_once_and_keeps_what_was_typed(
         live.wait_for("the counts are kept")
         live.process.send_signal(signum)
         live.process.wait(10)  # at once, the disk still full
-        err = live.err
     finally:
-        live.kill()
+        live.kill()  # and its errors read to their end
+    err = live.err
     assert live.returncode == 130 and "internal error" not in err
     (folder,) = sessions.iterdir()
     (written,) = rescue.iterdir()
