@@ -1,9 +1,12 @@
 """Poll counts on the full screen: recording a segment's second poll without its first. In a
 real terminal (tmux), the journal recounted from journal.jsonl; and the controller alone."""
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from support.live import FakeTime, open_session
@@ -15,14 +18,28 @@ from liftkit.core.live.controller import LIVE, Controller
 LIFTKIT = [sys.executable, "-m", "liftkit"]
 
 
-def test_the_second_poll_is_recorded_alone_on_the_full_screen(tmp_path):
-    # QA: p always started at poll 1, and Enter on its empty line closed it: only plain mode
-    # (p 2 5 37) could record poll 2 alone.
-    (tmp_path / "a.toml").write_text(TWO_POLLS)
-    term = Tmux(80, 24, cwd=str(tmp_path))
+@contextlib.contextmanager
+def full_screen(tmp_path: Path, agenda: str, width: int = 80, height: int = 24) -> Iterator[Tmux]:
+    """`liftkit run` of `agenda` in a real terminal, its clock running; when the block ends
+    without an error, quit with q y, the exit code 0."""
+    (tmp_path / "a.toml").write_text(agenda)
+    term = Tmux(width, height, cwd=str(tmp_path))
     try:
         term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
         term.wait_for("running")
+        yield term
+        term.keys("q")
+        term.wait_for("Quit?")
+        term.keys("y")
+        term.wait_for("EXIT=0")
+    finally:
+        term.close()
+
+
+def test_the_second_poll_is_recorded_alone_on_the_full_screen(tmp_path):
+    # QA: p always started at poll 1, and Enter on its empty line closed it: only plain mode
+    # (p 2 5 37) could record poll 2 alone.
+    with full_screen(tmp_path, TWO_POLLS) as term:
         term.keys("p")
         term.wait_for("Poll 1 [Yes/No] (Enter alone: poll 2): ▌")  # said on the poll line
         term.keys("Enter")
@@ -34,12 +51,6 @@ def test_the_second_poll_is_recorded_alone_on_the_full_screen(tmp_path):
         term.wait_for("Poll 1 [Yes/No] (Enter alone: poll 2)")
         term.keys("Escape")  # Esc still closes the line
         term.wait_for("No poll recorded.")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
-    finally:
-        term.close()
     events = session_events(tmp_path)
     polls = [(e["segment"], e["poll"], e["counts"]) for e in events if e["type"] == "poll"]
     assert polls == [(0, 1, {"Yes": 5, "No": 37})]
@@ -97,11 +108,7 @@ def test_superscript_and_circled_digits_are_not_counts_and_the_session_goes_on(t
 
 
 def test_a_circled_digit_on_the_full_screen_keeps_the_poll_line_open(tmp_path):
-    (tmp_path / "a.toml").write_text(ONE_POLL)
-    term = Tmux(80, 24, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-        term.wait_for("running")
+    with full_screen(tmp_path, ONE_POLL) as term:
         term.keys("p")
         term.wait_for("Poll 1 [Yes/No]: ▌")
         term.type("① 12")
@@ -110,12 +117,6 @@ def test_a_circled_digit_on_the_full_screen_keeps_the_poll_line_open(tmp_path):
         term.keys("C-u")
         term.type("３０ 12")
         term.wait_for("Saved 1 poll result.")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
-    finally:
-        term.close()
     polls = [e["counts"] for e in session_events(tmp_path) if e["type"] == "poll"]
     assert polls == [{"Yes": 30, "No": 12}]
 
@@ -255,23 +256,13 @@ def test_a_capital_p_before_the_counts_is_read_past_on_the_full_screen(tmp_path)
 
 def test_a_recorded_poll_keeps_its_place_above_the_polls_after_it(tmp_path):
     # QA: once poll 1 was recorded, its bars moved below poll 2's question
-    (tmp_path / "a.toml").write_text(TWO_POLLS)
-    term = Tmux(80, 40, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-        term.wait_for("running")
+    with full_screen(tmp_path, TWO_POLLS, 80, 40) as term:
         term.keys("p")
         term.wait_for("Poll 1 [Yes/No] (Enter alone: poll 2): ▌")
         term.type("30 12")
         term.wait_for("Poll 2 [Yes/No]: ▌")
         term.keys("Escape")
         screen = term.wait_for("Saved 1 poll result.")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
-    finally:
-        term.close()
     lines = screen.splitlines()
     first = next(i for i, line in enumerate(lines) if "Have you attended before?" in line)
     second = next(i for i, line in enumerate(lines) if "Are you a team lead?" in line)
@@ -299,11 +290,7 @@ def test_a_refusal_of_poll_counts_is_folded_whole_above_the_poll_line(
     refusal = c.ui.message(s.now())
     s.close()
     assert "e.g." in refusal and len(refusal) > width  # what was cut
-    (tmp_path / "a.toml").write_text(TWO_POLLS)
-    term = Tmux(width, height, cwd=str(tmp_path))
-    try:
-        term.run([*LIFTKIT, "run", "a.toml", "--sessions", "s"])
-        term.wait_for("running")
+    with full_screen(tmp_path, TWO_POLLS, width, height) as term:
         term.keys(*[{"ENTER": "Enter"}.get(key, key) for key in keys])
         term.wait_for(f"Poll {len(keys)} [Yes/No]")
         term.type(typed)
@@ -314,12 +301,6 @@ def test_a_refusal_of_poll_counts_is_folded_whole_above_the_poll_line(
         assert " ".join(lines[at:end]) == refusal  # whole, just above the poll line
         assert lines[end].endswith(f": {typed}▌")
         term.keys("Escape")
-        term.keys("q")
-        term.wait_for("Quit?")
-        term.keys("y")
-        term.wait_for("EXIT=0")
-    finally:
-        term.close()
 
 
 def test_plain_mode_gives_the_examples_of_a_refusal_as_whole_commands(tmp_path):
