@@ -408,3 +408,26 @@ def test_a_reshuffle_where_nobody_kept_their_room_says_none():
     half = Round(1, (Group("Room 1", (a, c)), Group("Room 2", (b, d))))
     assert said(before, half) == "2 of the 4 others kept their room"
     assert said(before, before) == "everyone else kept their room"
+
+
+@pytest.mark.parametrize("now", [45, 12])
+def test_a_reshuffle_after_the_list_changed_makes_rooms_of_the_agenda_s_size(tmp_path, now):
+    # One breakout in fives for 30; before the rooms open the file lists `now` people. The
+    # reshuffle carried the plan's 6 rooms on: "6 rooms of 7-8" for 45, "6 rooms of 2" for
+    # 12. Now the rooms are of the breakout's group_size, as `liftkit groups --size 5` makes
+    # them: recounted from the journal's last rooms.
+    people = tmp_path / "people.csv"
+    write_people(people, [f"P{i}" for i in range(30)])
+    agenda = 'title = "Talk"\n[[segments]]\ntitle = "Tables"\nduration = "5m"\n'
+    proc = start_plain(tmp_path, agenda + 'kind = "breakout"\ngroup_size = 5\n',
+                       "--attendees", "people.csv")  # fmt: skip
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, [f"P{i}" for i in range(now)])
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "people.csv read again" in out, out
+    (groups,) = latest_groups(journal(tmp_path))[0]
+    assert sorted(n for g in groups for n in g) == sorted(f"P{i}" for i in range(now))
+    rooms = -(-now // 5)  # as many rooms as fives need, none bigger than 5
+    assert len(groups) == rooms, [len(g) for g in groups]
+    assert max(len(g) for g in groups) <= 5, [len(g) for g in groups]
