@@ -265,18 +265,21 @@ def test_a_meet_attendance_export_saved_again_adds_who_arrived_since(tmp_path):
 
 def test_in_a_small_window_the_rooms_view_gives_a_long_message_a_second_line(tmp_path):
     # 80 x 24: the rooms view's one line for messages cut a reshuffle's after the rooms'
-    # count, so what the file's changes did was never seen; now it takes a row of the
-    # rooms while it shows, and the rooms come back to it after.
+    # count, so what the file's changes did was never seen; now it takes the rows of the
+    # rooms it needs while it shows, and the rooms come back to them after.
     term = running_in_tmux(tmp_path, 80, 24)
     try:
         write_people(tmp_path / "people.csv", NOW)
         term.keys("g")
         term.wait_for("Room 1 (")
         reshuffle_in_view(term)
-        lines = term.wait_for("Groups reshuffled (seed ").splitlines()
+        screen = term.wait_for("Groups reshuffled (seed ")
+        lines = screen.splitlines()
         said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
         assert "people.csv read again: 2 joined, 1 left;" in lines[said + 1]
-        assert lines[said + 2].lstrip().startswith("g/Esc")  # the keys stay on the last line
+        keys = next(i for i in range(said, len(lines)) if lines[i].lstrip().startswith("g/Esc"))
+        shown = " ".join(line.strip() for line in lines[said:keys])  # all of it, to its end
+        assert shown.endswith(f"Joined: {joined_in(tmp_path, NOW[-2:])}."), screen
         quit_run(term)
     finally:
         term.close()
@@ -431,3 +434,30 @@ def test_a_reshuffle_after_the_list_changed_makes_rooms_of_the_agenda_s_size(tmp
     rooms = -(-now // 5)  # as many rooms as fives need, none bigger than 5
     assert len(groups) == rooms, [len(g) for g in groups]
     assert max(len(g) for g in groups) <= 5, [len(g) for g in groups]
+
+
+JOINERS = ["Tom Fry", "Ada Lovelace", "Omar Brown", "Priya Natarajan", "Wen Zhao",
+           "Kofi Mensah", "Ines Duarte", "Sam Okafor"]  # fmt: skip
+
+
+def test_the_rooms_view_shows_where_each_of_eight_joiners_goes(tmp_path):
+    # 100 x 30, eight join before a reshuffle in the rooms view: the message naming where
+    # each goes was cut after two lines ("… Omar Brown (Room 3); Pri…"); now it takes the
+    # rows it needs, every joiner's room as the journal holds it, the keys still below.
+    term = running_in_tmux(tmp_path, 100, 30)
+    try:
+        people = tmp_path / "people.csv"
+        joiners = "".join(f"{n},{n.split()[0].lower()}@x.org,Org 1\n" for n in JOINERS)
+        people.write_text(people.read_text() + joiners)
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        reshuffle_in_view(term)
+        screen = term.wait_for("Groups reshuffled (seed ")
+        lines = screen.splitlines()
+        said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
+        shown = " ".join(line.strip() for line in lines[said:])
+        assert f"Joined: {joined_in(tmp_path, JOINERS)}." in shown, screen
+        assert lines[-1].lstrip().startswith("g/Esc"), screen  # the keys stay on the last line
+        quit_run(term)
+    finally:
+        term.close()
