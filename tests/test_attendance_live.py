@@ -461,3 +461,25 @@ def test_the_rooms_view_shows_where_each_of_eight_joiners_goes(tmp_path):
         quit_run(term)
     finally:
         term.close()
+
+
+def test_undoing_a_reshuffle_that_placed_joiners_names_who_has_no_room_now(tmp_path):
+    # Ana and Bo joined and the reshuffle placed them; `undo` put the rooms back without a
+    # word about them, so they had no room and nobody said so. Now the message names them,
+    # and the journal's last rooms bear it out: nobody else is left out.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    proc = start_plain(tmp_path, cafe_toml(1, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, [*TWELVE, "Ana", "Bo"])
+    out, err = proc.communicate("g\ny\nundo\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    (groups,) = latest_groups(journal(tmp_path))[0]
+    placed = {n for g in groups for n in g}
+    left_out = [n for n in [*TWELVE, "Ana", "Bo"] if n not in placed]
+    assert left_out == ["Ana", "Bo"]  # recounted: the rooms put back are the twelve's
+    # plain mode's g reshuffles (the rooms view's s); the names in the order of their rooms
+    said = re.search(r"Rooms put back as they were before the reshuffle\. (\w+) and (\w+) "
+                     r"have no room now: g reshuffles again with them\.", out)  # fmt: skip
+    assert said is not None, out
+    assert sorted(said.groups()) == sorted(left_out)
