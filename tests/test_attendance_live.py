@@ -6,6 +6,7 @@ journal; the live screen in tmux."""
 import json
 import re
 import subprocess
+import time
 from collections import Counter
 from itertools import combinations
 
@@ -483,3 +484,33 @@ def test_undoing_a_reshuffle_that_placed_joiners_names_who_has_no_room_now(tmp_p
                      r"have no room now: g reshuffles again with them\.", out)  # fmt: skip
     assert said is not None, out
     assert sorted(said.groups()) == sorted(left_out)
+
+
+def test_a_reshuffle_after_a_breakout_in_fives_met_makes_rooms_of_five_for_more(tmp_path):
+    # Three breakouts in fives for 30, rehearsed at 60 times; the first meets (2.5 s: 150
+    # rehearsed seconds), then 15 join and the second is reshuffled: its rooms and the
+    # third's, made after the first's, kept its 6 rooms ("6 rooms of 7-8"). Now 9 of 5,
+    # recounted from the journal's last rooms.
+    people = tmp_path / "people.csv"
+    write_people(people, [f"P{i}" for i in range(30)])
+    segment = '[[segments]]\ntitle = "T{}"\nduration = "10m"\nkind = "breakout"\ngroup_size = 5\n'
+    agenda = 'title = "Tables"\n' + "".join(segment.format(n) for n in (1, 2, 3))
+    proc = start_plain(tmp_path, agenda, "--attendees", "people.csv", "--rehearse", "60")
+    wait_for_event(tmp_path / "s", "segment_start")
+    time.sleep(2.5)
+    proc.stdin.write("n\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 20
+    while sum(e["type"] == "segment_start" for e in journal(tmp_path)) < 2:
+        assert time.monotonic() < deadline, "the second breakout never began"
+        time.sleep(0.05)
+    write_people(people, [f"P{i}" for i in range(45)])
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "people.csv read again: 15 joined" in out, out
+    rooms = latest_groups(journal(tmp_path))
+    assert [len(g) for g in rooms[0][0]] == [5] * 6  # the first met as it was
+    for segment in (1, 2):
+        (groups,) = rooms[segment]
+        assert sorted(n for g in groups for n in g) == sorted(f"P{i}" for i in range(45))
+        assert [len(g) for g in groups] == [5] * 9, rooms

@@ -83,7 +83,7 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     else:
         now = made[index].rounds[started : started + 1] if index in made else ()
         try:
-            split, avoided = _other_rooms(people, held, wanted, seed, now)
+            split, avoided = _other_rooms(people, held, wanted, seed, now, _asked(segment, people))
         except LiftkitError:
             return plain()
         coming = _no_worse_than_planned(held, list(split.rounds[len(avoided) :]), planned, seed)
@@ -225,9 +225,9 @@ def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round
 
 
 def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed: int,
-                 now: Sequence[Round]) -> tuple[Split, list[Round]]:  # fmt: skip
-    """`wanted` rounds after the `held` ones, the first of them not the rooms `now` (the
-    round being reshuffled), and the rounds they came after. The first seed from `seed`
+                 now: Sequence[Round], rooms: int) -> tuple[Split, list[Round]]:  # fmt: skip
+    """`wanted` rounds of `rooms` after the `held` ones, the first of them not the rooms `now`
+    (the round being reshuffled), and the rounds they came after. The first seed from `seed`
     whose rooms are others; where none of RESHUFFLE_TRIES is (the only round that meets
     nobody again after those held: 100 people at 10 tables reshuffled in the last of four
     rounds gave back the rooms there were, said "reshuffled"), the rooms now are taken as
@@ -236,7 +236,7 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
     def made_after(rounds: list[Round], tried: int) -> Split:
         earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1)),
                         Score(0, 0, 0), tried)  # fmt: skip
-        request = SplitRequest(count=len(rounds[-1].groups), rounds=len(rounds) + wanted,
+        request = SplitRequest(count=rooms, rounds=len(rounds) + wanted,
                                previous=earlier, held=len(rounds))  # fmt: skip
         unlike = now[0] if now else None
         return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
