@@ -6,6 +6,7 @@ journal; the live screen in tmux."""
 import json
 import re
 import subprocess
+import time
 from collections import Counter
 from itertools import combinations
 
@@ -265,18 +266,21 @@ def test_a_meet_attendance_export_saved_again_adds_who_arrived_since(tmp_path):
 
 def test_in_a_small_window_the_rooms_view_gives_a_long_message_a_second_line(tmp_path):
     # 80 x 24: the rooms view's one line for messages cut a reshuffle's after the rooms'
-    # count, so what the file's changes did was never seen; now it takes a row of the
-    # rooms while it shows, and the rooms come back to it after.
+    # count, so what the file's changes did was never seen; now it takes the rows of the
+    # rooms it needs while it shows, and the rooms come back to them after.
     term = running_in_tmux(tmp_path, 80, 24)
     try:
         write_people(tmp_path / "people.csv", NOW)
         term.keys("g")
         term.wait_for("Room 1 (")
         reshuffle_in_view(term)
-        lines = term.wait_for("Groups reshuffled (seed ").splitlines()
+        screen = term.wait_for("Groups reshuffled (seed ")
+        lines = screen.splitlines()
         said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
         assert "people.csv read again: 2 joined, 1 left;" in lines[said + 1]
-        assert lines[said + 2].lstrip().startswith("g/Esc")  # the keys stay on the last line
+        keys = next(i for i in range(said, len(lines)) if lines[i].lstrip().startswith("g/Esc"))
+        shown = " ".join(line.strip() for line in lines[said:keys])  # all of it, to its end
+        assert shown.endswith(f"Joined: {joined_in(tmp_path, NOW[-2:])}."), screen
         quit_run(term)
     finally:
         term.close()
@@ -408,3 +412,105 @@ def test_a_reshuffle_where_nobody_kept_their_room_says_none():
     half = Round(1, (Group("Room 1", (a, c)), Group("Room 2", (b, d))))
     assert said(before, half) == "2 of the 4 others kept their room"
     assert said(before, before) == "everyone else kept their room"
+
+
+@pytest.mark.parametrize("now", [45, 12])
+def test_a_reshuffle_after_the_list_changed_makes_rooms_of_the_agenda_s_size(tmp_path, now):
+    # One breakout in fives for 30; before the rooms open the file lists `now` people. The
+    # reshuffle carried the plan's 6 rooms on: "6 rooms of 7-8" for 45, "6 rooms of 2" for
+    # 12. Now the rooms are of the breakout's group_size, as `liftkit groups --size 5` makes
+    # them: recounted from the journal's last rooms.
+    people = tmp_path / "people.csv"
+    write_people(people, [f"P{i}" for i in range(30)])
+    agenda = 'title = "Talk"\n[[segments]]\ntitle = "Tables"\nduration = "5m"\n'
+    proc = start_plain(tmp_path, agenda + 'kind = "breakout"\ngroup_size = 5\n',
+                       "--attendees", "people.csv")  # fmt: skip
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, [f"P{i}" for i in range(now)])
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "people.csv read again" in out, out
+    (groups,) = latest_groups(journal(tmp_path))[0]
+    assert sorted(n for g in groups for n in g) == sorted(f"P{i}" for i in range(now))
+    rooms = -(-now // 5)  # as many rooms as fives need, none bigger than 5
+    assert len(groups) == rooms, [len(g) for g in groups]
+    assert max(len(g) for g in groups) <= 5, [len(g) for g in groups]
+
+
+JOINERS = ["Tom Fry", "Ada Lovelace", "Omar Brown", "Priya Natarajan", "Wen Zhao",
+           "Kofi Mensah", "Ines Duarte", "Sam Okafor"]  # fmt: skip
+
+
+def test_the_rooms_view_shows_where_each_of_eight_joiners_goes(tmp_path):
+    # 100 x 30, eight join before a reshuffle in the rooms view: the message naming where
+    # each goes was cut after two lines ("… Omar Brown (Room 3); Pri…"); now it takes the
+    # rows it needs, every joiner's room as the journal holds it, the keys still below.
+    term = running_in_tmux(tmp_path, 100, 30)
+    try:
+        people = tmp_path / "people.csv"
+        joiners = "".join(f"{n},{n.split()[0].lower()}@x.org,Org 1\n" for n in JOINERS)
+        people.write_text(people.read_text() + joiners)
+        term.keys("g")
+        term.wait_for("Room 1 (")
+        reshuffle_in_view(term)
+        screen = term.wait_for("Groups reshuffled (seed ")
+        lines = screen.splitlines()
+        said = next(i for i, line in enumerate(lines) if line.startswith("Groups reshuffled"))
+        shown = " ".join(line.strip() for line in lines[said:])
+        assert f"Joined: {joined_in(tmp_path, JOINERS)}." in shown, screen
+        assert lines[-1].lstrip().startswith("g/Esc"), screen  # the keys stay on the last line
+        quit_run(term)
+    finally:
+        term.close()
+
+
+def test_undoing_a_reshuffle_that_placed_joiners_names_who_has_no_room_now(tmp_path):
+    # Ana and Bo joined and the reshuffle placed them; `undo` put the rooms back without a
+    # word about them, so they had no room and nobody said so. Now the message names them,
+    # and the journal's last rooms bear it out: nobody else is left out.
+    people = tmp_path / "people.csv"
+    write_people(people, TWELVE)
+    proc = start_plain(tmp_path, cafe_toml(1, 3), "--attendees", "people.csv")
+    wait_for_event(tmp_path / "s", "segment_start")
+    write_people(people, [*TWELVE, "Ana", "Bo"])
+    out, err = proc.communicate("g\ny\nundo\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    (groups,) = latest_groups(journal(tmp_path))[0]
+    placed = {n for g in groups for n in g}
+    left_out = [n for n in [*TWELVE, "Ana", "Bo"] if n not in placed]
+    assert left_out == ["Ana", "Bo"]  # recounted: the rooms put back are the twelve's
+    # plain mode's g reshuffles (the rooms view's s); the names in the order of their rooms
+    said = re.search(r"Rooms put back as they were before the reshuffle\. (\w+) and (\w+) "
+                     r"have no room now: g reshuffles again with them\.", out)  # fmt: skip
+    assert said is not None, out
+    assert sorted(said.groups()) == sorted(left_out)
+
+
+def test_a_reshuffle_after_a_breakout_in_fives_met_makes_rooms_of_five_for_more(tmp_path):
+    # Three breakouts in fives for 30, rehearsed at 60 times; the first meets (2.5 s: 150
+    # rehearsed seconds), then 15 join and the second is reshuffled: its rooms and the
+    # third's, made after the first's, kept its 6 rooms ("6 rooms of 7-8"). Now 9 of 5,
+    # recounted from the journal's last rooms.
+    people = tmp_path / "people.csv"
+    write_people(people, [f"P{i}" for i in range(30)])
+    segment = '[[segments]]\ntitle = "T{}"\nduration = "10m"\nkind = "breakout"\ngroup_size = 5\n'
+    agenda = 'title = "Tables"\n' + "".join(segment.format(n) for n in (1, 2, 3))
+    proc = start_plain(tmp_path, agenda, "--attendees", "people.csv", "--rehearse", "60")
+    wait_for_event(tmp_path / "s", "segment_start")
+    time.sleep(2.5)
+    proc.stdin.write("n\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 20
+    while sum(e["type"] == "segment_start" for e in journal(tmp_path)) < 2:
+        assert time.monotonic() < deadline, "the second breakout never began"
+        time.sleep(0.05)
+    write_people(people, [f"P{i}" for i in range(45)])
+    out, err = proc.communicate("g\ny\nq\ny\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert "people.csv read again: 15 joined" in out, out
+    rooms = latest_groups(journal(tmp_path))
+    assert [len(g) for g in rooms[0][0]] == [5] * 6  # the first met as it was
+    for segment in (1, 2):
+        (groups,) = rooms[segment]
+        assert sorted(n for g in groups for n in g) == sorted(f"P{i}" for i in range(45))
+        assert [len(g) for g in groups] == [5] * 9, rooms

@@ -49,11 +49,16 @@ def rooms_regions(
         and width >= digits_width(countdown_digits(screen.countdown), 1) + 2
     )
     countdown_rows = HEIGHT + 1 if big else 1
-    # a message longer than a line (a reshuffle's, after the attendee list changed) takes a
-    # row of the rooms while it shows, rather than losing its end
+    # a message longer than a line (a reshuffle's, after the attendee list changed, naming
+    # where each joiner goes) takes the rows of the rooms it needs while it shows, the rooms
+    # keeping MIN_GRID_ROWS, rather than losing its end
     said = screen.confirm or screen.message
     long = height >= MIN_GRID_ROWS * 2 and cell_len(said) > width and not screen.input_label
     bottom_rows = 3 if height >= BIG_DIGITS_FROM or long else 2
+    if long and not screen.confirm:
+        needs = message_rows(screen, width) + bool(screen.legend)
+        spare = height - 1 - countdown_rows - 1 - MIN_GRID_ROWS
+        bottom_rows = max(bottom_rows, min(needs, spare))
     shown = True  # the rooms (their title and grid): a question may need their rows
     if screen.confirm:  # a question takes the rows it needs, the rooms' too: its y must show
         asking = message_rows(screen, width) + bool(screen.legend)

@@ -86,6 +86,20 @@ class Directory:
         return found
 
 
+def segment_rooms(people: Sequence[Person], size: int | None, count: int | None,
+                  min_size: int | None = None) -> int:  # fmt: skip
+    """How many rooms a breakout asks for the people here (its `group_size` or `groups`,
+    hosts not placed); with `min_size`, fewer where the remainder would leave one smaller
+    (22 people in threes: 7 rooms, one of 4, rather than 8 with two of 2)."""
+    placed = placed_people(people, SplitRequest(size=size, count=count))[0]
+    if min_size and size and len(placed) >= 2:
+        rooms = -(-len(placed) // size)
+        while rooms > 1 and len(placed) // rooms < min_size:
+            rooms -= 1
+        return rooms
+    return group_count(len(placed), size, count)[0]
+
+
 def placed_people(
     people: Sequence[Person], request: SplitRequest
 ) -> tuple[list[Person], list[Person]]:

@@ -45,7 +45,14 @@ from liftkit.core.groups.previous import from_previous, rooms_row, with_earlier_
 from liftkit.core.groups.reading import score_rounds
 from liftkit.core.groups.relaid import fresh_laid
 from liftkit.core.groups.search import Problem, Search
-from liftkit.core.groups.setup import Setup, hosts_note, make_problem, placed_people, prepare
+from liftkit.core.groups.setup import (
+    Setup,
+    hosts_note,
+    make_problem,
+    placed_people,
+    prepare,
+    segment_rooms,
+)
 from liftkit.core.groups.shadows import shadow_count, shadowed_rows
 from liftkit.core.groups.start import start_schedule
 from liftkit.core.people.reader import Person
@@ -80,12 +87,10 @@ def split_for_segment(
     if rng is None:
         rng = random.Random(seed)
     request = SplitRequest(size=group_size, count=groups, rounds=rounds)
-    placed = placed_people(people, request)[0]  # rooms for those placed, not the host
-    if min_size and group_size and len(placed) >= 2:
-        count = -(-len(placed) // group_size)
-        while count > 1 and len(placed) // count < min_size:
-            count -= 1
-        request = SplitRequest(count=count, rounds=rounds)
+    if min_size and group_size:  # rooms for those placed, not the host
+        request = SplitRequest(
+            count=segment_rooms(people, group_size, None, min_size), rounds=rounds
+        )
     return split_into_groups(people, request, rng, seed=seed)
 
 

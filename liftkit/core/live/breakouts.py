@@ -13,8 +13,11 @@ from typing import Protocol
 from liftkit.core.live.controls import PLAIN, Ui
 from liftkit.core.live.events import Made
 from liftkit.core.live.find import find_in_rooms, people_found
+from liftkit.core.live.rooms import _label, people_in
 from liftkit.core.live.screen import GroupsSummary
 from liftkit.core.live.session import LiveSession
+from liftkit.core.people.reader import Person
+from liftkit.core.text import some_named
 
 Reshuffle = Callable[[LiveSession], str]
 GroupsView = Callable[[LiveSession], GroupsSummary | None]
@@ -127,11 +130,17 @@ class Breakouts:
         elif not confirmed:
             self._ask("put_back")
         else:
+            now = self.session.engine.groups.get(last.made_in[0])
+            before = last.before.get(last.made_in[0])
             with self.session.remaking(Made.UNDO):
                 for segment, split in sorted(last.before.items()):
                     self.session.record_groups(segment, split)
             self.ui.found = ()
-            self.say("Rooms put back as they were before the reshuffle.", 4)
+            said = "Rooms put back as they were before the reshuffle."
+            if now is not None and before is not None:
+                key = "g" if self.mode == PLAIN else "s"  # plain mode's g reshuffles
+                said += _no_room_now(people_in(now.split), people_in(before), key)
+            self.say(said, 4)
             if self.mode == PLAIN:
                 self._print_rooms()
 
@@ -165,3 +174,16 @@ def _none_here(what: str, breakout: bool) -> str:
     if breakout:
         return f"No {what} here: breakouts get them from `attendees` FILE or `groups` FILE."
     return f"No {what} here: {what} are for breakout segments."
+
+
+def _no_room_now(now: list[Person], before: list[Person], key: str) -> str:
+    """Who the rooms put back leave out (late joiners the reshuffle placed), for the host to
+    place: " Tom Fry has no room now: s reshuffles again with them." (`key`: s, or plain
+    mode's g); "" for nobody."""
+    had = {_label(p).lower() for p in before}
+    names = [p.name for p in now if _label(p).lower() not in had]
+    if not names:
+        return ""
+    named = " and ".join(names) if len(names) <= 2 else some_named(names)
+    has = "has" if len(names) == 1 else "have"
+    return f" {named} {has} no room now: {key} reshuffles again with them."

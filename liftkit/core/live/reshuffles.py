@@ -10,9 +10,10 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from liftkit.core.agenda.model import Agenda
+from liftkit.core.agenda.model import Agenda, Segment
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.bounds import crowded_floor
+from liftkit.core.groups.setup import segment_rooms
 from liftkit.core.groups.split import Round, Score, Split, SplitRequest, split_into_groups
 from liftkit.core.live.rooms import (
     RESHUFFLE_TRIES,
@@ -65,7 +66,8 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
         own = list(made[index].rounds[started:]) if index in made else []
         shape = replace(segment, rounds=segment.rounds - len(kept))
         rest, _ = other_than(own, lambda tried: reshuffle(shape, people, tried), seed)
-        rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed)
+        rest, rounds = _for_those_here(people, list(kept), own, rest, list(rest.rounds), seed,
+                                       _asked(segment, people))  # fmt: skip
         return {index: _rounds_of(rest, (*kept, *rounds))}
 
     if alone or any(_met(met, i, index) for i in ahead if i != index) or index not in ahead:
@@ -81,11 +83,12 @@ def reshuffle_family(agenda: Agenda, index: int, people: Sequence[Person], seed:
     else:
         now = made[index].rounds[started : started + 1] if index in made else ()
         try:
-            split, avoided = _other_rooms(people, held, wanted, seed, now)
+            split, avoided = _other_rooms(people, held, wanted, seed, now, _asked(segment, people))
         except LiftkitError:
             return plain()
         coming = _no_worse_than_planned(held, list(split.rounds[len(avoided) :]), planned, seed)
-    split, coming = _for_those_here(people, held, planned, split, coming, seed)
+    split, coming = _for_those_here(people, held, planned, split, coming, seed,
+                                    _asked(segment, people))  # fmt: skip
     plans, taken = {}, 0
     for i in ahead:
         rounds = agenda.segments[i].rounds - (len(kept) if i == index else 0)
@@ -179,12 +182,15 @@ def _no_worse_than_planned(held: list[Round], coming: list[Round], planned: list
 
 
 def _for_those_here(people: Sequence[Person], held: list[Round], planned: list[Round],
-                    split: Split, coming: list[Round],
-                    seed: int) -> tuple[Split, list[Round]]:  # fmt: skip
+                    split: Split, coming: list[Round], seed: int,
+                    rooms: int) -> tuple[Split, list[Round]]:  # fmt: skip
     """The rounds `coming` after those `held` (of `split`), or, where the attendee list
     changed since the rounds `planned` were made, the plan carried on for the people here
-    now (_carried_on) wherever it meets no more pairs again."""
+    now (_carried_on) wherever it meets no more pairs again, when the breakout asks them
+    for as many `rooms` as it has: 30 in fives, 15 come, take 9 rooms, not the plan's 6."""
     if len(planned) != len(coming) or _people(planned) == _people(coming):
+        return split, coming
+    if not planned or len(planned[0].groups) != rooms:
         return split, coming
     carried = _carried_on(people, held, planned, seed)
     if carried is None:
@@ -193,6 +199,10 @@ def _for_those_here(people: Sequence[Person], held: list[Round], planned: list[R
     if _repeats([*held, *ahead]) <= _repeats([*held, *coming]):
         return carried, ahead
     return split, coming
+
+
+def _asked(segment: Segment, people: Sequence[Person]) -> int:
+    return segment_rooms(people, segment.group_size, segment.groups, segment.min_group_size)
 
 
 def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round],
@@ -215,9 +225,9 @@ def _carried_on(people: Sequence[Person], held: list[Round], planned: list[Round
 
 
 def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed: int,
-                 now: Sequence[Round]) -> tuple[Split, list[Round]]:  # fmt: skip
-    """`wanted` rounds after the `held` ones, the first of them not the rooms `now` (the
-    round being reshuffled), and the rounds they came after. The first seed from `seed`
+                 now: Sequence[Round], rooms: int) -> tuple[Split, list[Round]]:  # fmt: skip
+    """`wanted` rounds of `rooms` after the `held` ones, the first of them not the rooms `now`
+    (the round being reshuffled), and the rounds they came after. The first seed from `seed`
     whose rooms are others; where none of RESHUFFLE_TRIES is (the only round that meets
     nobody again after those held: 100 people at 10 tables reshuffled in the last of four
     rounds gave back the rooms there were, said "reshuffled"), the rooms now are taken as
@@ -226,7 +236,7 @@ def _other_rooms(people: Sequence[Person], held: list[Round], wanted: int, seed:
     def made_after(rounds: list[Round], tried: int) -> Split:
         earlier = Split(tuple(Round(n, r.groups) for n, r in enumerate(rounds, start=1)),
                         Score(0, 0, 0), tried)  # fmt: skip
-        request = SplitRequest(count=len(rounds[-1].groups), rounds=len(rounds) + wanted,
+        request = SplitRequest(count=rooms, rounds=len(rounds) + wanted,
                                previous=earlier, held=len(rounds))  # fmt: skip
         unlike = now[0] if now else None
         return split_into_groups(people, request, random.Random(tried), seed=tried, unlike=unlike)
