@@ -28,6 +28,7 @@ from liftkit.core.text import (
     PAIRED,
     cell,
     cells,
+    clean_text,
     clock_text,
     escape_inline,
     isolated,
@@ -127,6 +128,20 @@ def share_table(data: Breakdown, label: str, unit: str) -> list[str]:
     rows = [[cell(r.label), str(r.count), f"{r.percent}%"] for r in data.rows]
     rows.append(["Total", str(data.total), "100%" if data.total else "0%"])
     return table([label, unit, "Share"], rows, right={1, 2})
+
+
+# An email address as CommonMark links one written <ann@example.org> (ASCII only).
+_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+EMAIL = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+")
+
+
+def contact_line(contact: str) -> str:
+    """ "**Contact:** <ann@example.org>": an email address alone is a link (mailto: in the
+    HTML pack, as Markdown viewers show it); any other contact, as written."""
+    text = clean_text(contact)
+    if EMAIL.fullmatch(text.strip()):
+        return f"**Contact:** <{text.strip()}>"
+    return f"**Contact:** {lines_of(text, first_safe=True)}"
 
 
 def by_heading(title: str) -> str:
