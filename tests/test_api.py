@@ -386,7 +386,7 @@ def test_an_attendee_list_is_given_to_a_report_as_to_the_export(tmp_path, cli):
     report = liftkit.build_report(session, by="Sector", attendees=people)
     exported = cli("export", str(session), "--by", "Sector", "--attendees", str(people))
     assert liftkit.render_markdown(report) == exported.stdout
-    assert "By sector: Health 67% and Charity 33%." in exported.stdout
+    assert "### By Sector\n\nHealth 67% and Charity 33%." in exported.stdout
     again = liftkit.build_report(session, by="Sector", attendees=liftkit.read_attendees(people))
     assert liftkit.render_markdown(again) == exported.stdout
 

@@ -459,7 +459,7 @@ def test_a_right_to_left_label_keeps_its_share_beside_it(cli, tmp_path):
     people.write_text("Name,Organisation\n" + "\n".join(rows) + "\n", encoding="utf-8")
     args = ["export", str(COMMUNITY), "--attendees", str(people), "--by", "Organisation"]
     markdown = cli(*args, "--organisations", "Organisation").stdout
-    assert f"By organisation: NHS Tayside 90% and \u2068{arabic}\u2069 10%." in markdown
+    assert f"\n\nNHS Tayside 90% and \u2068{arabic}\u2069 10%." in markdown
     assert f"Organisations included NHS Tayside and \u2068{arabic}\u2069." in markdown
     page = cli(*args, "-f", "html").stdout
     assert f"and \u2068{arabic}\u2069 10%.</p>" in page

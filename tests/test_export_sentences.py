@@ -1,7 +1,7 @@
-"""The pack's sentences about who joined read as written English: a column's name keeps its
-acronyms and the names they start ("By NHS Trust:", "By ICB:", "By region (UK):", not "By
-nhs trust:"), and a listing that ends in a full stop ("Zeta Ltd.", "etc.") ends the sentence
-with it, not with a second one. In the Markdown and the HTML alike."""
+"""The pack's sentences about who joined read as written English: a breakdown's sentence
+gives its shares under its heading ("By NHS Trust"), without saying the heading again, and a
+listing that ends in a full stop ("Zeta Ltd.", "etc.") ends the sentence with it, not with a
+second one. In the Markdown and the HTML alike."""
 
 import html
 import re
@@ -39,10 +39,21 @@ def sentences(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_a_column_keeps_its_acronyms_in_the_by_sentence(cli, session, tmp_path, fmt):
+def test_a_breakdown_s_sentence_does_not_say_its_heading_again(cli, session, tmp_path, fmt):
+    # QA: "### By Sector" over "By sector: Health care 73% …", the same words twice
     lines = sentences(export(cli, session, tmp_path, "-f", fmt))
-    said = [line.split(":")[0] for line in lines if re.match(r"By [^:]+: .+%", line)]
-    assert said == ["By NHS Trust", "By ICB", "By region (UK)", "By job title"]
+    under = {
+        line.removeprefix("### "): lines[i + 1]
+        for i, line in enumerate(lines)
+        if re.fullmatch(r"(### )?By [^:%]+", line)
+    }
+    assert under == {
+        "By NHS Trust": "Airedale 67% and Leeds Teaching Hospitals 33%.",
+        "By ICB": "WY ICB 100%.",
+        "By Region (UK)": "North 100%.",
+        "By Job Title": "Nurse 67% and Head of Ops etc. 33%.",
+    }
+    assert not [line for line in lines if re.match(r"By [^:]+: .+%", line)]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

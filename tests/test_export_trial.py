@@ -84,7 +84,7 @@ def test_an_attendee_list_can_be_given_at_export(cli, tmp_path):
     result = cli("export", str(session), "--attendees", str(people), "--by", "Sector")
     assert result.exit_code == 0, result.output
     who = section(result.stdout, "Who joined")
-    assert "By sector: Charity 50% and Health 50%." in who
+    assert "### By Sector\n\nCharity 50% and Health 50%." in who
     assert sorted(p.name for p in session.iterdir()) == before  # the session is not changed
 
 
@@ -377,7 +377,7 @@ def test_a_pipe_is_escaped_in_tables_only(cli, tmp_path):
     )
     out = cli("export", str(session), "--attendees", str(people), "--by", "Sector").stdout
     who = section(out, "Who joined")
-    assert "By sector: Retail 67% and Health | Care 33%." in who  # a sentence: as typed
+    assert "### By Sector\n\nRetail 67% and Health | Care 33%." in who  # a sentence: as typed
     assert "| Health \\| Care | 1 | 33% |" in who  # a table's cell: escaped
 
 

@@ -96,7 +96,8 @@ def note(
             raise LiftkitError("--by: a poll's counts have no author", "leave --by out")
         _add_poll(folder, agenda, index, poll, text, engine.last_mono, engine.polls)
         return
-    parsed = parse_reflection(text, session_people(folder, engine.groups.values()))
+    people = session_people(folder, engine.groups.values())
+    parsed = parse_reflection(text, people, (agenda.host,))
     author = by.strip() if by and by.strip() else parsed.author
     body = text.strip() if by else parsed.text
     if not body:
@@ -122,6 +123,10 @@ def note(
             f"'{stranger}' is not on the session's attendee list, so the name stays part of "
             f"the text (and of the quote in the pack); --by '{stranger}' credits it"
         )
+    elif author and agenda.host.strip() and _same_person(author, agenda.host):
+        print_note(
+            f"the reflection is credited to the host {author}, who is not quoted in the pack"
+        )
     with printing(kept="the reflection is saved"):  # a full disk behind `> file`
         typer.echo(
             terminal_safe(
@@ -129,6 +134,12 @@ def note(
                 f"of {folder}"
             )
         )
+
+
+def _same_person(author: str, host: str) -> bool:
+    from liftkit.core.report.pack import host_key  # as the pack tells its host
+
+    return host_key(author) == host_key(host)
 
 
 def _add_poll(

@@ -24,6 +24,7 @@ from liftkit.core.live.controller import Controller
 from liftkit.core.live.controls import CONFIRM, PLAIN_HELP
 from liftkit.core.live.engine import ENDED
 from liftkit.core.live.events import JournalEvent
+from liftkit.core.live.input_end import end_of_input
 from liftkit.core.live.intake import Outcome
 from liftkit.core.live.plain_lines import host_lines
 from liftkit.core.text import plural, terminal_safe
@@ -142,6 +143,7 @@ class PlainApp:
         self.aside = aside
         self.session.guard = lines.deferred
         self.warned_not_utf_8 = False
+        self.end_of_input_unsaid = False
 
     def say(self, text: str) -> None:
         if not text:
@@ -173,7 +175,7 @@ class PlainApp:
     def print_event(self, event: JournalEvent) -> None:
         # What the controller said before this event comes first: several lines read at once
         # (a pipe) printed "stopped (quit)" before "Quit? y to confirm".
-        self.show()
+        self._said()
         s = self.session
         for line in host_lines(event, s.engine, s.now(), s.engine.notes_shown):
             self.say(line)
@@ -181,6 +183,15 @@ class PlainApp:
     # ------------------------------------------------------------------ the controller's port
 
     def show(self) -> None:
+        self._said()
+        if self.end_of_input_unsaid:  # said once what was read with it has been acted on
+            self.end_of_input_unsaid = False
+            s = self.session
+            if not s.journal.closed:  # not after a quit or the end read with it
+                self.say(end_of_input(s.engine, self.controller.ui.confirm))
+
+    def _said(self) -> None:
+        """What the controller said, in order."""
         for line in self.controller.take_outbox():
             self.say(as_flags(line))
             if self.aside is not None and line in _FOR_THE_HOST:
@@ -205,7 +216,7 @@ class PlainApp:
         if happened == "ctrl-d":
             self.say("Ctrl-D ignored: type q then y to stop")
         elif happened == "eof":
-            self.say("end of input: the session carries on until its end or a signal stops it")
+            self.end_of_input_unsaid = True  # whether the session ends by itself: once acted on
         return lines
 
     def interrupts(self) -> int:

@@ -127,10 +127,13 @@ def name_label(text: str) -> tuple[str, str] | None:
     return found if found and looks_like_a_name(found[0]) else None
 
 
-def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedReflection:
+def parse_reflection(
+    raw: str, people: Sequence[str] | None = None, hosts: Sequence[str] = ()
+) -> ParsedReflection:
     """ "Ada Lovelace: listen with fascination #listening" -> author, text and tags.
 
-    `people` is the session's attendee list (names); with it, only someone on the list is an
+    `people` is the session's attendee list (names); with it, only someone on the list, or
+    one of the `hosts` (the agenda's host, a guest host often not on the list), is an
     author. Without it, a label is an author when it looks like a name (see the module's
     docstring); "Top themes: ..." keeps its label as text.
     """
@@ -141,6 +144,8 @@ def parse_reflection(raw: str, people: Sequence[str] | None = None) -> ParsedRef
         label, rest = found
         if people:
             author = match_person(label, people)
+            if author is None and any(h.strip() for h in hosts):
+                author = match_person(label, [h for h in hosts if h.strip()])
         elif looks_like_a_name(label):
             author = label
         if author is not None:

@@ -272,7 +272,7 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
         raise cannot_read(folder, exc, folder) from None
     if not there:
         what = "a file, not a session folder" if folder.is_file() else "no such session folder"
-        raise LiftkitError(f"{folder}: {what}", "name a folder made by `liftkit run`, or latest")
+        raise LiftkitError(f"{folder}: {what}", _hint(folder))
     if not journal:
         raise LiftkitError(
             f"{folder}: not a session folder (no {JOURNAL_NAME})",
@@ -280,6 +280,17 @@ def find_session(argument: str, parent: Path | None = None) -> Path:
         )
     check_readable(folder, folder / JOURNAL_NAME)
     return folder
+
+
+def _hint(folder: Path) -> str:
+    """What to give instead of a folder that is not there: for "s2/latest", latest in s2."""
+    try:
+        in_parent = folder.name == "latest" and folder.parent.is_dir()
+    except OSError:
+        in_parent = False
+    if in_parent:
+        return f"for the newest session in {folder.parent}, give latest `sessions` {folder.parent}"
+    return "name a folder made by `liftkit run`, or latest"
 
 
 def _shown(parent: Path) -> str:

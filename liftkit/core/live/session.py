@@ -198,8 +198,9 @@ class LiveSession:
 
     def parse(self, raw: str) -> ParsedReflection:
         """A reflection typed as "Name: text #tag": the author a name on the attendee list, or
-        one that looks like a name."""
-        return parse_reflection(raw, session_people(self.folder, self.engine.groups.values()))
+        one that looks like a name, or the agenda's host."""
+        people = session_people(self.folder, self.engine.groups.values())
+        return parse_reflection(raw, people, (self.agenda.host,))
 
     def reflection(
         self, raw: str, source: str, segment: int | None = None,

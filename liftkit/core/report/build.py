@@ -188,6 +188,8 @@ class _Quotes:
         for event in reflections:
             text = clean_text(event.text)
             author = one_line(event.author) if event.author else None
+            if not author and (label := name_label(text)) and host_key(label[0]) in self.hosts:
+                continue  # the host's own "Sam Okafor: …", journalled with no author
             labelled = name_label(text) if self.anonymous and not author else None
             if labelled:  # the host's "Zed Quinn:", not on the list: no name in the pack
                 text = labelled[1]

@@ -11,7 +11,7 @@ section on a new page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from typing import Any
 from urllib.parse import unquote
@@ -20,6 +20,7 @@ from liftkit.core.agenda.language import DEFAULT
 from liftkit.core.report.html_charts import CHART_FENCE, Drawing, SvgCharts
 from liftkit.core.report.markdown import AFTER, BEFORE, UNPLACED, render_markdown
 from liftkit.core.report.model import Report
+from liftkit.core.text import url_pieces
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -286,6 +287,7 @@ def _markdown_html(source: str, drawings: int) -> str:
     md.add_render_rule("table_close", table_close)
     tokens = md.parse(source)
     _mark_quote_lists(tokens)
+    _link_bare_addresses(tokens, md.normalizeLink)
     _mark_bare_links(tokens)
     return str(md.renderer.render(tokens, md.options, {}))
 
@@ -304,6 +306,34 @@ def _mark_quote_lists(tokens: list[Any]) -> None:
                 items.append(later.content)
         if items and all(item.startswith("“") for item in items):
             token.attrSet("class", "quotes")
+
+
+def _link_bare_addresses(tokens: list[Any], normalized: Callable[[str], str]) -> None:
+    """A bare web address in the host's words ("Next time: https://example.org/next.") is
+    a link, as Markdown viewers show it: the address alone, without the sentence's full
+    stop, comma or closing bracket (participants' words have theirs written `<https://…>`)."""
+    from markdown_it.token import Token
+
+    for token in tokens:
+        if token.type != "inline" or not token.children or "://" not in token.content:
+            continue
+        children, inside = [], 0
+        for child in token.children:
+            inside += (child.type == "link_open") - (child.type == "link_close")
+            if child.type != "text" or inside or "://" not in child.content:
+                children.append(child)
+                continue
+            for piece, url in url_pieces(child.content):
+                if url:
+                    children += [
+                        Token("link_open", "a", 1, attrs={"href": normalized(piece)},
+                              markup="autolink", info="auto"),
+                        Token("text", "", 0, content=piece),
+                        Token("link_close", "a", -1, markup="autolink", info="auto"),
+                    ]  # fmt: skip
+                elif piece:
+                    children.append(Token("text", "", 0, content=piece))
+        token.children = children
 
 
 def _mark_bare_links(tokens: list[Any]) -> None:

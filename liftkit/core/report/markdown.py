@@ -20,6 +20,7 @@ from liftkit.core.report.markdown_parts import (
     by_heading,
     chat_sentence,
     clock,
+    contact_line,
     dates_and_times,
     ended,
     listing,
@@ -320,7 +321,7 @@ def _thanks(report: Report, charts: Charts) -> Lines:
     out += [*figures, ""] if figures else []
     out += words
     if report.contact:
-        out += [f"**Contact:** {lines_of(clean_text(report.contact), first_safe=True)}", ""]
+        out += [contact_line(report.contact), ""]
     if report.feedback_planned and not polls:
         out += ["No evaluation results were recorded.", ""]
     for poll in polls:

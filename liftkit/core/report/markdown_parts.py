@@ -28,6 +28,7 @@ from liftkit.core.text import (
     PAIRED,
     cell,
     cells,
+    clean_text,
     clock_text,
     escape_inline,
     isolated,
@@ -129,6 +130,20 @@ def share_table(data: Breakdown, label: str, unit: str) -> list[str]:
     return table([label, unit, "Share"], rows, right={1, 2})
 
 
+# An email address as CommonMark links one written <ann@example.org> (ASCII only).
+_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+EMAIL = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+")
+
+
+def contact_line(contact: str) -> str:
+    """ "**Contact:** <ann@example.org>": an email address alone is a link (mailto: in the
+    HTML pack, as Markdown viewers show it); any other contact, as written."""
+    text = clean_text(contact)
+    if EMAIL.fullmatch(text.strip()):
+        return f"**Contact:** <{text.strip()}>"
+    return f"**Contact:** {lines_of(text, first_safe=True)}"
+
+
 def by_heading(title: str) -> str:
     """ "By Sector"; a column named after a registration question is its own heading
     ("Which sector do you work in?", not "By Which sector do you work in?")."""
@@ -136,27 +151,12 @@ def by_heading(title: str) -> str:
 
 
 def shares_sentence(data: Breakdown) -> str:
-    """ "By sector: Health care 59%, Social services 25% and Other 16%." """
+    """ "Health care 59%, Social services 25% and Other 16%.": under its heading ("By
+    Sector", or the question itself), which says what the shares are of; a lead saying it
+    again ("By sector: …", until 2026-12-07) read twice."""
     parts = [f"{isolated(phrase(r.label))} {r.percent}%" for r in data.rows if r.count]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
-    if not parts:
-        return ""
-    if data.title.rstrip().endswith("?"):  # under the question itself: the answers alone
-        return f"{listed}."
-    return f"By {phrase(in_sentence(data.title))}: {listed}."
-
-
-def in_sentence(title: str) -> str:
-    """A column's name inside a sentence: a word written with one capital lowered ("Job
-    Title" is "job title", "Region (UK)" "region (UK)"); an acronym kept ("ICB"), and so is
-    the name it starts ("NHS Trust")."""
-    words = re.split(r"(\w+)", title)
-    for i in range(1, len(words), 2):
-        word, before = words[i], words[i - 2] if i > 1 else ""
-        acronym = len(before) > 1 and before.isupper() and words[i - 1] == " "
-        if word[:1].isupper() and word[1:].islower() and not acronym:
-            words[i] = word.lower()
-    return "".join(words)
+    return f"{listed}." if parts else ""
 
 
 def ended(text: str) -> str:
