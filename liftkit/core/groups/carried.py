@@ -10,7 +10,7 @@ from dataclasses import replace
 from liftkit.core.errors import LiftkitError
 from liftkit.core.groups.model import Group, Round, Split, SplitRequest
 from liftkit.core.groups.previous import match_person
-from liftkit.core.groups.setup import Directory
+from liftkit.core.groups.setup import Directory, all_columns
 from liftkit.core.people.model import find_column
 from liftkit.core.people.reader import Person
 from liftkit.core.text import plural, same_words, some_named
@@ -111,7 +111,7 @@ def _balance(people: Sequence[Person], request: SplitRequest, previous: Split) -
     the plan's people: liftkit.core.groups.previous), when the request names none."""
     if request.balance:
         return []
-    columns = list(dict.fromkeys(a for p in people for a in p.attributes))
+    columns = all_columns(people)
     found = (find_column(columns, str(c)) for c in _listed(previous.settings.get("balance")))
     return list(dict.fromkeys(c for c in found if c is not None))
 
